@@ -1,0 +1,52 @@
+"""Which kind of document some bytes are, decided from the bytes (the name only breaks OLE ties)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from parsers.extracted import UnreadableDocument
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_RE = re.compile(rb"<(!doctype\s+html|html|head|body|div|table|p|meta|span|br)[\s>/]", re.I)
+
+
+def detect_kind(data: bytes, name: str | None = None) -> str:
+    """Return one of html, pdf, docx, xlsx, doc, xls, wps, text."""
+    if not data or not data.strip():
+        raise UnreadableDocument("empty document", code="empty")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if data.startswith(OLE_MAGIC):
+        return _ole_kind(data, name)
+    if _HTML_RE.search(head[:2048]):
+        return "html"
+    if b"\x00" in data[:4096]:
+        raise UnreadableDocument("binary data of an unknown kind", code="unknown_kind")
+    return "text"
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument(f"corrupt zip container: {exc}", code="corrupt") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise UnreadableDocument("zip archive that is neither DOCX nor XLSX", code="unknown_kind")
+
+
+def _ole_kind(data: bytes, name: str | None) -> str:
+    # OLE2 compound files: the directory holds UTF-16 stream names.
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data[:65536]:
+        if "WordDocument".encode("utf-16-le") not in data:
+            return "xls"
+    if name and name.lower().split("?")[0].endswith(".wps"):
+        return "wps"
+    return "doc"

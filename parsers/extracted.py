@@ -1,0 +1,87 @@
+"""What a reader hands to the table parser: the document as text, plus where its table cells sit.
+
+Every reader (HTML, DOCX, PDF, XLSX, XLS, DOC, WPS, plain text) turns a document's bytes into one
+``Extracted``. The convention for ``text`` is the one the seeds already follow:
+
+- a paragraph is one line;
+- a table row is one line whose cells are joined by a TAB (an empty cell is an empty string between two
+  TABs, so its position survives); a cell covered by a merge (rowspan/colspan continuation) is emitted
+  as an empty cell, never as a copy of the merged text;
+- a table ends with a blank line.
+
+For structured sources each emitted non-empty cell is also listed in ``spans`` with its offsets into
+``text`` and its page/table/row/column, so that a value read later can say where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class UnreadableDocument(Exception):
+    """The bytes cannot be read as the document kind they claim to be (corrupt, encrypted, empty …)."""
+
+    def __init__(self, reason: str, *, code: str = "unreadable") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    page: int | None
+    table: int
+    row: int
+    col: int
+
+
+@dataclass
+class Extracted:
+    kind: str  # html, pdf, docx, doc, xls, xlsx, wps, text
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    # metadata the document itself states (HTML meta tags, the page's 发布时间/信息来源, DOCX core props)
+    metadata: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # reader warnings (e.g. "page 3 has no text layer")
+    pages: int | None = None
+
+
+class TextBuilder:
+    """Accumulates ``text`` and ``spans`` with the conventions above; readers use it."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._len = 0
+        self.spans: list[Span] = []
+        self._table = -1
+
+    def line(self, text: str) -> None:
+        text = text.replace("\r", "").replace("\t", " ")
+        for piece in text.split("\n"):
+            self._add(piece + "\n")
+
+    def blank(self) -> None:
+        self._add("\n")
+
+    def new_table(self) -> int:
+        self._table += 1
+        return self._table
+
+    def row(self, cells: list[str], *, table: int, row: int, page: int | None = None) -> None:
+        for col, cell in enumerate(cells):
+            if col:
+                self._add("\t")
+            clean = " ".join(cell.replace("\t", " ").split())
+            if clean:
+                self.spans.append(Span(self._len, self._len + len(clean), page, table, row, col))
+                self._add(clean)
+        self._add("\n")
+
+    def _add(self, s: str) -> None:
+        self._parts.append(s)
+        self._len += len(s)
+
+    def text(self) -> str:
+        return "".join(self._parts)

@@ -1,0 +1,116 @@
+"""The parser's data model: what a report is once read, and where every number came from.
+
+Everything here is plain data (dataclasses) so that a report can be compared, serialised to JSON and
+stored without knowing how it was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a value was read.
+
+    ``offset``/``end`` are character offsets into the extracted text (``Report.text``). For a value read
+    from a structured table (DOCX, XLSX, HTML or a PDF page's table structure) ``page``, ``table``, ``row``
+    and ``col`` locate the cell in the source document (all 0-based except ``page``, which is 1-based).
+    """
+
+    offset: int
+    end: int
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Cell:
+    key: str  # "table/row/column" as in SCHEMA.md
+    value: Number | None  # None: the published cell is blank
+    raw: str  # the text the value was read from ("" for a blank cell)
+    where: Where | None  # None only for a cell that is missing from the document altogether
+
+
+@dataclass
+class Check:
+    """One accounting identity: ``left`` (the sum of ``left_keys``) must equal ``right``."""
+
+    name: str
+    left_keys: list[str]
+    right_keys: list[str]
+    left: Number
+    right: Number
+    passed: bool
+    blank: bool = False  # every operand was blank: the identity holds vacuously
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Warning_:
+    code: str  # machine-readable: unknown_row, missing_cell, glued_number, duplicate_table, ...
+    message: str
+    key: str | None = None
+    where: Where | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.key:
+            out["key"] = self.key
+        if self.where:
+            out["where"] = self.where.as_dict()
+        return out
+
+
+@dataclass
+class Section:
+    number: int  # 1..6
+    heading: str
+    text: str
+    offset: int
+
+
+@dataclass
+class Report:
+    metadata: dict[str, Any]
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    cells: dict[str, Cell] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+    @property
+    def checks_passed(self) -> int:
+        return sum(1 for c in self.checks if c.passed)
+
+    @property
+    def checks_failed(self) -> int:
+        return sum(1 for c in self.checks if not c.passed)
+
+    def as_json(self, *, with_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "metadata": self.metadata,
+            "cells": {k: c.value for k, c in self.cells.items()},
+            "provenance": {
+                k: {"raw": c.raw, **(c.where.as_dict() if c.where else {})} for k, c in self.cells.items()
+            },
+            "checks": [c.as_dict() for c in self.checks],
+            "warnings": [w.as_dict() for w in self.warnings],
+            "sections": [
+                {"number": s.number, "heading": s.heading, "offset": s.offset, "text": s.text}
+                for s in self.sections
+            ],
+        }
+        if with_text:
+            out["text"] = self.text
+        return out

@@ -1,0 +1,29 @@
+"""One reader per document kind; each turns bytes into an :class:`~parsers.extracted.Extracted`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from parsers.extracted import Extracted, UnreadableDocument
+
+# kind -> "module:function"; imported lazily so that reading text never loads pdfplumber.
+READERS: dict[str, str] = {
+    "text": "parsers.readers.text:read_text",
+    "html": "parsers.readers.html:read_html",
+    "docx": "parsers.readers.docx:read_docx",
+    "pdf": "parsers.readers.pdf:read_pdf",
+    "xlsx": "parsers.readers.sheet:read_sheet",
+    "xls": "parsers.readers.sheet:read_sheet",
+    "doc": "parsers.readers.office:read_doc",
+    "wps": "parsers.readers.office:read_wps",
+}
+
+
+def read(data: bytes, kind: str) -> Extracted:
+    target = READERS.get(kind)
+    if target is None:
+        raise UnreadableDocument(f"no reader for documents of kind {kind!r}", code="unknown_kind")
+    module, func = target.split(":")
+    reader: Callable[[bytes], Extracted] = getattr(import_module(module), func)
+    return reader(data)
