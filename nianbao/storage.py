@@ -24,12 +24,14 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
 from nianbao.archive import RawArchive
-from parsers.model import Report
+
+if TYPE_CHECKING:  # storage needs no parser at run time (only detect_kind, imported lazily)
+    from parsers.model import Report
 
 SaveStatus = Literal["new", "changed", "unchanged"]
 

@@ -109,13 +109,19 @@ def _width(text: str) -> int:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]], indent: str = "  ") -> list[str]:
-    """Left-align the first column, right-align the rest."""
+    """A plain-text table: numbers right-aligned (and their headers), text left-aligned."""
+    numeric = [
+        all(isinstance(r[i], int | float) or r[i] in ("", None) for r in rows) and i > 0
+        for i in range(len(header))
+    ]
     cells = [[str(v) for v in header], *[[("" if v is None else str(v)) for v in r] for r in rows]]
     widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
     lines = []
     for r in cells:
-        parts = [r[0] + " " * (widths[0] - _width(r[0]))]
-        parts += [" " * (widths[i] - _width(v)) + v for i, v in enumerate(r[1:], start=1)]
+        parts = [
+            " " * (widths[i] - _width(v)) + v if numeric[i] else v + " " * (widths[i] - _width(v))
+            for i, v in enumerate(r)
+        ]
         lines.append((indent + "  ".join(parts)).rstrip())
     return lines
 

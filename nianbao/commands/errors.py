@@ -9,6 +9,8 @@ from typing import Any
 
 from nianbao.commands.summary import DEFAULT_DB, open_store
 
+EVIDENCE_SHOWN = 120
+
 
 def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("errors", help="list failures grouped by portal and reason, with their URLs")
@@ -31,9 +33,14 @@ def format_errors(errors: list[dict[str, Any]], scope: str) -> str:
             items = list(group)
             lines.append(f"  [{code}] {reason} ({len(items)})")
             for e in items:
-                evidence = f"  ({e['evidence']})" if e["evidence"] else ""
+                evidence = f"  ({_short(e['evidence'])})" if e["evidence"] else ""
                 lines.append(f"    {e['url'] or '-'}{evidence}")
     return "\n".join(lines) + "\n"
+
+
+def _short(text: str, limit: int = EVIDENCE_SHOWN) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def run(args: argparse.Namespace) -> int:
