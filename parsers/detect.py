@@ -44,9 +44,9 @@ def _zip_kind(data: bytes) -> str:
 
 def _ole_kind(data: bytes, name: str | None) -> str:
     # OLE2 compound files: the directory holds UTF-16 stream names.
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data[:65536]:
-        if "WordDocument".encode("utf-16-le") not in data:
-            return "xls"
+    book = "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data[:65536]
+    if book and "WordDocument".encode("utf-16-le") not in data:
+        return "xls"
     if name and name.lower().split("?")[0].endswith(".wps"):
         return "wps"
     return "doc"

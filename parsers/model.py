@@ -101,14 +101,11 @@ class Report:
         out: dict[str, Any] = {
             "metadata": self.metadata,
             "cells": {k: c.value for k, c in self.cells.items()},
-            "provenance": {
-                k: {"raw": c.raw, **(c.where.as_dict() if c.where else {})} for k, c in self.cells.items()
-            },
+            "provenance": {k: {"raw": c.raw, **(c.where.as_dict() if c.where else {})} for k, c in self.cells.items()},
             "checks": [c.as_dict() for c in self.checks],
             "warnings": [w.as_dict() for w in self.warnings],
             "sections": [
-                {"number": s.number, "heading": s.heading, "offset": s.offset, "text": s.text}
-                for s in self.sections
+                {"number": s.number, "heading": s.heading, "offset": s.offset, "text": s.text} for s in self.sections
             ],
         }
         if with_text:

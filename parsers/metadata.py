@@ -1,0 +1,131 @@
+"""Report metadata: title, region, year, published, publisher, source_kind (SCHEMA.md)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from parsers.extracted import Extracted
+from parsers.tables.tokens import normalise
+
+# Inner Mongolia's region, leagues and cities: the fallback when no title names the region.
+GAZETTEER = (
+    "内蒙古自治区",
+    "呼和浩特市",
+    "包头市",
+    "呼伦贝尔市",
+    "兴安盟",
+    "通辽市",
+    "赤峰市",
+    "锡林郭勒盟",
+    "乌兰察布市",
+    "鄂尔多斯市",
+    "巴彦淖尔市",
+    "乌海市",
+    "阿拉善盟",
+)
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_PERIOD = re.compile(r"统计期限.{0,8}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_TITLE = re.compile(r"(\d{4})\s*年度?.{0,20}?(政府信息公开|政务公开|信息公开).{0,12}?报告")
+_SOURCE = re.compile(r"(?:信息来源|发布机构|来源单位)\s*:\s*([^\s:]{2,30})")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期)\s*:\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
+_SIGNATURE_ORG = re.compile(r"(人民政府|办公室|办公厅|委员会|局|厅|政府|中心|管理委员会)$")
+
+
+def parse_date(text: str) -> str | None:
+    """A CJK (2022年3月8日) or numeric (2022-03-08 15:25) date → ISO, or None."""
+    for rx in (_CJK_DATE, _ISO_DATE):
+        m = rx.search(normalise(text))
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def read_metadata(extracted: Extracted) -> dict[str, Any]:
+    text = normalise(extracted.text)
+    given = extracted.metadata
+    title = _title(text) or given.get("title") or None
+    if given.get("title") and _TITLE.search(normalise(given["title"])):
+        title = given["title"].strip()
+    year = _year(text, title)
+    return {
+        "title": title,
+        "region": _region(title, text),
+        "year": year,
+        "published": parse_date(given.get("published") or "") or _labelled_date(text) or _signature_date(text),
+        "publisher": given.get("publisher") or _labelled(text, _SOURCE) or _signature_org(text),
+        "format": None,
+        "source_kind": extracted.kind,
+    }
+
+
+def _title(text: str) -> str | None:
+    for line in text.split("\n")[:60]:
+        clean = line.strip(" \t#*>")
+        if 6 <= len(clean) <= 60 and _TITLE.search(clean) and "\t" not in clean:
+            return clean
+    return None
+
+
+def _year(text: str, title: str | None) -> int | None:
+    m = _PERIOD.search(text)
+    if m:
+        return int(m.group(1))
+    if title:
+        t = _TITLE.search(normalise(title))
+        if t:
+            return int(t.group(1))
+    m = _TITLE.search(text[:3000])
+    return int(m.group(1)) if m else None
+
+
+def _region(title: str | None, text: str) -> str | None:
+    if title:
+        m = re.match(r"^[《“\"]?(?P<name>[^\d《》]{2,30}?)\s*(\d{4})\s*年", normalise(title))
+        if m:
+            name = re.sub(r"(关于)?$", "", m.group("name")).strip()
+            name = re.sub(r"人民政府$", "", name) or name
+            if name:
+                return name
+    counts = Counter({g: text[:6000].count(g) for g in GAZETTEER})
+    best, n = counts.most_common(1)[0]
+    return best if n else None
+
+
+def _signature_date(text: str) -> str | None:
+    tail = text.rstrip()[-300:]
+    matches = [m for m in _CJK_DATE.finditer(tail) if not tail[max(0, m.start() - 2) : m.start()].endswith("至")]
+    if not matches:
+        return None
+    m = matches[-1]
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _signature_org(text: str) -> str | None:
+    lines = [ln.strip() for ln in text.rstrip().split("\n") if ln.strip()]
+    for i in range(len(lines) - 1, max(len(lines) - 4, 0) - 1, -1):
+        if _CJK_DATE.fullmatch(lines[i]) and i > 0:
+            cand = lines[i - 1].strip(" *")
+            if len(cand) <= 30 and _SIGNATURE_ORG.search(cand):
+                return cand
+    return None
+
+
+def _labelled(text: str, rx: re.Pattern[str]) -> str | None:
+    """A value the page chrome labels (信息来源: …), read from the head of the text."""
+    m = rx.search(text[:3000])
+    return m.group(1).strip() if m else None
+
+
+def _labelled_date(text: str) -> str | None:
+    found = _labelled(text, _PUBLISHED)
+    return parse_date(found + ("日" if "年" in found else "")) if found else None

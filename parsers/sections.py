@@ -1,0 +1,54 @@
+"""The report's six sections (一、总体情况 … 六、其他需要报告的事项), found by their headings."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Section, Warning_
+from parsers.tables.tokens import normalise
+
+NUMERALS = "一二三四五六"
+# What each numbered heading says in the 2021/2019 templates and in the legacy reports.
+KEYWORDS = {
+    1: r"总体情况|概述|基本情况|总体",
+    2: r"主动公开",
+    3: r"收到和处理|依申请公开|申请情况",
+    4: r"行政复议|行政诉讼",
+    5: r"问题|改进",
+    6: r"其他需要报告|其他事项|其他需要",
+}
+TITLES = {
+    1: "总体情况",
+    2: "主动公开政府信息情况",
+    3: "收到和处理政府信息公开申请情况",
+    4: "政府信息公开行政复议、行政诉讼情况",
+    5: "存在的主要问题及改进情况",
+    6: "其他需要报告的事项",
+}
+_HEADING = re.compile(r"^[\s#*>]*(?P<num>[一二三四五六])\s*[、.]\s*\**(?P<title>[^\t\n]{2,40}?)\**\s*$")
+
+
+def read_sections(text: str, expected: int = 6) -> tuple[list[Section], list[Warning_]]:
+    norm = normalise(text)
+    heads: list[tuple[int, int, int, str]] = []  # number, start, end of heading line, heading
+    last = 0
+    pos = 0
+    for line in norm.split("\n"):
+        m = _HEADING.match(line)
+        if m and "\t" not in line.strip():
+            num = NUMERALS.index(m.group("num")) + 1
+            if num > last and re.search(KEYWORDS[num], m.group("title")):
+                heads.append((num, pos, pos + len(line), text[pos : pos + len(line)].strip().strip("#*> ").strip()))
+                last = num
+        pos += len(line) + 1
+    sections: list[Section] = []
+    for k, (num, start, end, heading) in enumerate(heads):
+        stop = heads[k + 1][1] if k + 1 < len(heads) else len(text)
+        sections.append(Section(num, heading.strip("*"), text[end:stop].strip(), start))
+    found = {s.number for s in sections}
+    warnings = [
+        Warning_("missing_section", f"section {NUMERALS[n - 1]}、{TITLES[n]} has no heading in the text")
+        for n in range(1, expected + 1)
+        if n not in found
+    ]
+    return sections, warnings

@@ -1,0 +1,77 @@
+"""Reading the national standard tables out of a report's extracted text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsers.extracted import Extracted
+from parsers.model import Cell, Check, Warning_
+from parsers.tables.active import read_active
+from parsers.tables.applications import (
+    find_applications_start,
+    is_2019_applications,
+    read_applications,
+    read_review,
+)
+from parsers.tables.checks import application_checks, legacy_checks, review_checks
+from parsers.tables.legacy import find_legacy_start, read_legacy
+from parsers.tables.reading import Reading
+
+_MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
+_MARKS_2019 = (r"本年新制作", r"本年新公开", r"对外公开总数量", r"上一年项目数量", r"本年增/?减")
+
+
+@dataclass
+class Tables:
+    format: str
+    cells: dict[str, Cell]
+    checks: list[Check]
+    warnings: list[Warning_]
+
+
+def read_tables(extracted: Extracted, year: int | None = None) -> Tables:
+    r = Reading(extracted)
+    app_start = find_applications_start(r)
+    legacy_start = find_legacy_start(r)
+    fmt = _format(r, app_start, legacy_start, year)
+    checks: list[Check] = []
+    if fmt in ("2021", "2019") and app_start is not None:
+        act_start = r.first_index(r"第二十条第", 0, app_start)
+        read_active(r, fmt, act_start if act_start is not None else 0, app_start)
+        end = read_applications(r, fmt, app_start, len(r.tokens))
+        review_end = read_review(r, end, len(r.tokens))
+        if review_end is None:
+            r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
+            review_end = end
+        again = find_applications_start(r, review_end)
+        if again is not None:
+            r.warn(
+                "duplicate_table",
+                "table 三 appears a second time; the first reading is kept",
+                "applications",
+                r.tokens[again],
+            )
+        checks = application_checks(r.get, fmt) + review_checks(r.get)
+    elif fmt == "legacy" and legacy_start is not None:
+        read_legacy(r, legacy_start)
+        checks = legacy_checks(r.get)
+    for c in checks:
+        if not c.passed:
+            r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
+    return Tables(fmt, r.cells, checks, r.warnings)
+
+
+def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:
+    if app_start is not None:
+        s2021 = sum(1 for p in _MARKS_2021 if r.first_index(p) is not None)
+        s2019 = sum(1 for p in _MARKS_2019 if r.first_index(p) is not None)
+        if is_2019_applications(r, app_start):
+            s2019 += 2
+        if s2019 > s2021:
+            return "2019"
+        if s2021 > s2019:
+            return "2021"
+        return "2019" if year in (2019, 2020) else "2021"
+    if legacy_start is not None:
+        return "legacy"
+    return "none"

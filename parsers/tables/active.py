@@ -1,0 +1,90 @@
+"""Table 二 (主动公开政府信息情况): 第二十条 blocks, each with its own column headers."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.tables.align import fit, positional
+from parsers.tables.reading import Reading
+from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
+from parsers.tables.tokens import Token
+
+T = "active"
+_BLOCK = r"第二十条第\(?[一二三四五六七八九十]+\)?项"
+
+
+def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
+    """Read the rows of table 二 found between tokens ``start`` and ``end``."""
+    defaults = ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])
+    first_block = r.first_index(_BLOCK, start, end)
+    if first_block is not None:
+        start = first_block
+    # where every row label sits
+    labels: list[tuple[int, str]] = []
+    for i in range(start, min(end, len(r.tokens))):
+        tok = r.tokens[i]
+        if not tok.is_labelish:
+            continue
+        for row in ACTIVE_ROWS:
+            if row.matches(tok.compact) and row.key not in {k for _, k in labels}:
+                labels.append((i, row.key))
+                break
+    blocks = [
+        i
+        for i in range(start, min(end, len(r.tokens)))
+        if r.tokens[i].is_labelish and re.search(_BLOCK, r.tokens[i].compact)
+    ]
+    boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
+    for i, key in labels:
+        columns = _header_columns(r, blocks, i) or defaults.get(key)
+        if not columns:
+            r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
+            continue
+        stop = next(b for b in boundaries if b > i)
+        _read_row(r, i, stop, key, list(columns))
+    found = {k for _, k in labels}
+    for key in ACTIVE_REQUIRED.get(fmt, ()):
+        if key not in found:
+            r.warn("missing_row", f"row {key} of table 二 not found; its cells are blank", f"{T}/{key}")
+            for col in defaults[key]:
+                r.put(f"{T}/{key}/{col}", None)
+
+
+def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str, ...] | None:
+    """The column keys named by the header of the block that holds the row."""
+    block = max((b for b in blocks if b < row_index), default=None)
+    if block is None:
+        return None
+    cols: list[str] = []
+    for tok in r.tokens[block + 1 : row_index]:
+        if not tok.is_labelish:
+            continue
+        for pattern, key in ACTIVE_HEADERS:
+            if re.search(pattern, tok.compact):
+                if key not in cols:
+                    cols.append(key)
+                break
+    return tuple(cols) or None
+
+
+def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str]) -> None:
+    n = len(columns)
+    label = r.tokens[i]
+    line = r.line_after(i)
+    pos = positional(line, n) if len(line) >= n else None
+    keys = [f"{T}/{key}/{c}" for c in columns]
+    if pos is not None:
+        for k, tok in zip(keys, pos, strict=True):
+            r.put(k, tok, blank_where=label)
+        return
+    vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t.is_value]
+    if len(vals) > n:
+        r.warn(
+            "extra_values",
+            f"{T}/{key}: {len(vals)} values for {n} columns; the first {n} are used "
+            f"(ignored: {', '.join(t.text for t in vals[n:])})",
+            f"{T}/{key}",
+            vals[n],
+        )
+        vals = vals[:n]
+    r.put_fit(keys, fit(vals, n), label, T)

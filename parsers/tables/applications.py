@@ -1,0 +1,216 @@
+"""Table 三 (收到和处理政府信息公开申请情况) and table 四 (行政复议、行政诉讼)."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.tables.align import Fit, Value, fit, positional
+from parsers.tables.checks import application_checks, count_passed, review_checks
+from parsers.tables.reading import Found, Reading
+from parsers.tables.templates import (
+    APPLICANT_COLUMNS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+    REVIEW_COLUMNS,
+    REVIEW_ROWS,
+    RowDef,
+)
+from parsers.tables.tokens import Token
+
+T = "applications"
+R = "review_litigation"
+N_APP = len(APPLICANT_COLUMNS)
+N_REVIEW = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
+_SECTION_FIVE = r"^五[、.]|存在的主要问题|主要问题及改进|问题及改进|^六[、.]"
+
+
+def _locate(r: Reading, rows: list[RowDef], start: int, end: int) -> list[Found | None]:
+    """Find each row label in template order; a row whose successor comes first is missing."""
+    found: list[Found | None] = []
+    pos = start
+    for k, row in enumerate(rows):
+        f = r.find(row, pos, end)
+        if f is not None and k + 1 < len(rows):
+            nxt = r.find(rows[k + 1], pos, f.index)
+            if nxt is not None:
+                f = None
+        found.append(f)
+        if f is not None:
+            pos = f.index + 1
+    return found
+
+
+def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Token], list[Token | None] | None]:
+    """Value tokens read for a row (its own segment and continuations), and its positional fit if any."""
+    label = r.tokens[f.index]
+    line = r.line_after(f.index)
+    pos = positional(line, n) if len(line) >= n else None
+    vals: list[Token] = [f.glued] if f.glued else []
+    pending_label: Token | None = None
+    for t in r.tokens[f.index + 1 : stop]:
+        if t.is_empty:
+            continue
+        if t.is_value:
+            if pending_label is not None and len(vals) >= n:
+                r.warn(
+                    "unknown_row",
+                    f"values after an unknown row label {pending_label.text!r} "
+                    f"(between {key} and the next row) are not assigned",
+                    key,
+                    pending_label,
+                )
+                break
+            vals.append(t)
+        elif t.is_labelish:
+            pending_label = t
+    if pos is not None:
+        if f.glued:
+            r.warn(
+                "glued_number",
+                f"{key}: number {f.glued.text} glued to the row label; the row's own cells are used",
+                key,
+                f.glued,
+            )
+        return vals, pos
+    if f.glued:
+        r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label {label.text!r}", key, f.glued)
+    return vals, None
+
+
+def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
+    """Read table 三 from token ``start``; returns the token index where the table ends."""
+    rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
+    found = _locate(r, rows, start, end)
+    state: dict[str, list[Value]] = {}
+    pending: dict[str, tuple[list[Token], Found]] = {}
+    fits: dict[str, Fit] = {}
+    table_end = start
+    for k, (row, f) in enumerate(zip(rows, found, strict=True)):
+        if f is None:
+            continue
+        later = [g.index for g in found[k + 1 :] if g is not None]
+        stop = later[0] if later else _last_row_stop(r, f.index, end)
+        table_end = max(table_end, stop)
+        vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
+        if pos is not None:
+            fits[row.key] = Fit(pos, "positional", [])
+        elif len(vals) == N_APP:
+            fits[row.key] = fit(vals, N_APP)
+        else:
+            pending[row.key] = (vals, f)
+            continue
+        state[row.key] = fits[row.key].values()
+
+    def scorer_for(key: str):  # type: ignore[no-untyped-def]
+        def score(vals: list[Value]) -> int:
+            trial = {**state, key: vals}
+            return count_passed(application_checks(lambda k: _lookup(trial, k), fmt))
+
+        return score
+
+    for key, (vals, _f) in pending.items():
+        fits[key] = fit(vals, N_APP, scorer_for(key))
+        state[key] = fits[key].values()
+
+    for row, f in zip(rows, found, strict=True):
+        keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+        if f is None:
+            r.warn("missing_row", f"row {row.key} of table 三 not found; its cells are blank", f"{T}/{row.key}")
+            for key in keys:
+                r.put(key, None)
+            continue
+        r.put_fit(keys, fits[row.key], r.tokens[f.index], T)
+    return table_end
+
+
+def _lookup(state: dict[str, list[Value]], key: str) -> Value:
+    _, row, col = key.split("/")
+    vals = state.get(row)
+    if vals is None:
+        return None
+    return vals[APPLICANT_COLUMNS.index(col)]
+
+
+def _last_row_stop(r: Reading, index: int, end: int) -> int:
+    seen = 0
+    for i in range(index + 1, min(end, len(r.tokens))):
+        t = r.tokens[i]
+        if t.is_value:
+            seen += 1
+        elif t.is_labelish and seen:
+            return i
+    return min(end, len(r.tokens))
+
+
+def read_review(r: Reading, start: int, end: int) -> int | None:
+    """Read table 四: one data row of 15 cells after its headers."""
+    anchor = r.first_index(r"行政复议", start, end)
+    if anchor is None:
+        return None
+    stop = r.first_index(_SECTION_FIVE, anchor + 1, end)
+    stop = len(r.tokens) if stop is None else stop
+    vals: list[Token] = []
+    last = anchor
+    for i in range(anchor + 1, min(stop, len(r.tokens))):
+        t = r.tokens[i]
+        if t.is_value:
+            vals.append(t)
+            last = i
+        elif len(t.compact) > 40 and vals:
+            break  # body text: the table is over
+        elif t.is_labelish and len(vals) >= N_REVIEW:
+            break
+    keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
+    label = r.tokens[anchor]
+    result = _review_fit(r, vals, keys)
+    for key, tok in zip(keys, result.tokens, strict=True):
+        r.put(key, tok, blank_where=label)
+    if result.how == "dropped":
+        r.warn(
+            "extra_values",
+            f"table 四: {len(result.dropped)} value(s) more than its {N_REVIEW} cells; dropped "
+            f"{', '.join(t.text for t in result.dropped)} (the reading that satisfies the identities)",
+            R,
+            result.dropped[0],
+        )
+    elif result.how in ("padded", "short"):
+        r.warn(
+            "missing_cell",
+            f"table 四: {len(vals)} values for {N_REVIEW} cells; positions of the blanks were inferred",
+            R,
+            label,
+        )
+    if result.ambiguous:
+        r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
+    return last + 1
+
+
+def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
+    lines = {t.line for t in vals}
+    if len(lines) == 1 and vals and vals[0].tabbed:
+        line_tokens = [t for t in r.tokens if t.line == vals[0].line]
+        # the data row may start with its own label cells; right-align the 15 cells
+        pos = positional(line_tokens, N_REVIEW)
+        if pos is not None:
+            return Fit(pos, "positional", [])
+    if len(vals) == N_REVIEW:
+        return fit(vals, N_REVIEW)
+
+    def score(values: list[Value]) -> int:
+        table = dict(zip(keys, values, strict=True))
+        return count_passed(review_checks(lambda k: table.get(k)))
+
+    return fit(vals, N_REVIEW, score)
+
+
+def find_applications_start(r: Reading, start: int = 0) -> int | None:
+    return r.first_index(r"本年新收", start)
+
+
+def is_2019_applications(r: Reading, start: int) -> bool:
+    """2019's table 三 has one （六）其他处理 row with values; 2021 splits it into three."""
+    no_corr = r.first_index(r"不补正", start)
+    other = r.first_index(r"其他处理", start)
+    if no_corr is not None:
+        return False
+    return other is not None and bool(re.search(r"其他处理", r.tokens[other].compact))

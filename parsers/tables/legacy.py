@@ -1,0 +1,46 @@
+"""The legacy 统计指标 / 单位 / 统计数 table of reports up to 2018: one value per row."""
+
+from __future__ import annotations
+
+from parsers.tables.reading import Found, Reading
+from parsers.tables.templates import LEGACY_ROWS
+
+T = "legacy"
+
+
+def find_legacy_start(r: Reading) -> int | None:
+    anchor = r.first_index(r"^统计指标$")
+    if anchor is not None:
+        return anchor
+    first = r.find(LEGACY_ROWS[0], 0)
+    return first.index if first else None
+
+
+def read_legacy(r: Reading, start: int) -> None:
+    found: list[Found | None] = []
+    pos = start
+    for k, row in enumerate(LEGACY_ROWS):
+        f = r.find(row, pos)
+        if f is not None and k + 1 < len(LEGACY_ROWS):
+            nxt = r.find(LEGACY_ROWS[k + 1], pos, f.index)
+            if nxt is not None:
+                f = None
+        found.append(f)
+        if f is not None:
+            pos = f.index + 1
+    for k, (row, f) in enumerate(zip(LEGACY_ROWS, found, strict=True)):
+        key = f"{T}/{row.key}/value"
+        if f is None:
+            r.warn("missing_row", f"row {row.key} of the 统计指标 table not found; its cell is blank", key)
+            r.put(key, None)
+            continue
+        later = [g.index for g in found[k + 1 :] if g is not None]
+        stop = later[0] if later else min(f.index + 12, len(r.tokens))
+        label = r.tokens[f.index]
+        numbers = [f.glued] if f.glued else []
+        numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
+        if f.glued:
+            r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label", key, f.glued)
+        if len(numbers) > 1:
+            r.warn("extra_values", f"{key}: {len(numbers)} values for one cell; the first is used", key, numbers[1])
+        r.put(key, numbers[0] if numbers else None, blank_where=label)

@@ -1,0 +1,124 @@
+"""Shared state of one document's table reading: tokens, the cells found, warnings, provenance."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from parsers.extracted import Extracted, Span
+from parsers.model import Cell, Warning_, Where
+from parsers.tables.align import Fit
+from parsers.tables.templates import RowDef
+from parsers.tables.tokens import Token, number_value, tokenize
+
+_GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
+
+
+@dataclass
+class Found:
+    index: int  # token index of the label
+    glued: Token | None  # a number glued to the end of the label, split off
+
+
+@dataclass
+class Reading:
+    extracted: Extracted
+    tokens: list[Token] = field(init=False)
+    cells: dict[str, Cell] = field(default_factory=dict)
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens = tokenize(self.extracted.text)
+        self._span_starts = [s.start for s in self.extracted.spans]
+
+    # ------------------------------------------------------------ provenance
+    def where(self, tok: Token) -> Where:
+        span = self._span_at(tok.start)
+        if span is None:
+            return Where(tok.start, tok.end)
+        return Where(tok.start, tok.end, page=span.page, table=span.table, row=span.row, col=span.col)
+
+    def _span_at(self, offset: int) -> Span | None:
+        i = bisect.bisect_right(self._span_starts, offset) - 1
+        if i >= 0:
+            span = self.extracted.spans[i]
+            if span.start <= offset < span.end:
+                return span
+        return None
+
+    # ------------------------------------------------------------ finding labels
+    def find(self, row: RowDef, start: int, end: int | None = None) -> Found | None:
+        stop = len(self.tokens) if end is None else min(end, len(self.tokens))
+        for i in range(start, stop):
+            tok = self.tokens[i]
+            if not tok.is_labelish:
+                continue
+            m = _GLUED_RE.match(tok.text)
+            if m and row.matches("".join(m.group("label").split())):
+                num_at = tok.start + m.start("num")
+                glued = Token(m.group("num"), num_at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
+                return Found(i, glued)
+            if row.matches(tok.compact):
+                return Found(i, None)
+        return None
+
+    def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
+        rx = re.compile(pattern)
+        stop = len(self.tokens) if end is None else min(end, len(self.tokens))
+        for i in range(start, stop):
+            tok = self.tokens[i]
+            if tok.is_labelish and rx.search(tok.compact):
+                return i
+        return None
+
+    def line_after(self, index: int) -> list[Token]:
+        """The cells that follow token ``index`` on its own TAB line."""
+        tok = self.tokens[index]
+        if not tok.tabbed:
+            return []
+        out = []
+        for t in self.tokens[index + 1 :]:
+            if t.line != tok.line:
+                break
+            out.append(t)
+        return out
+
+    # ------------------------------------------------------------ recording
+    def put(self, key: str, tok: Token | None, *, blank_where: Token | None = None) -> None:
+        if key in self.cells:
+            self.warn("duplicate_cell", f"{key} read twice; the first reading is kept", key, tok)
+            return
+        if tok is None:
+            where = self.where(blank_where) if blank_where is not None else None
+            self.cells[key] = Cell(key, None, "", where)
+        else:
+            self.cells[key] = Cell(key, number_value(tok.text), tok.text, self.where(tok))
+
+    def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
+        for key, tok in zip(keys, fit.tokens, strict=True):
+            self.put(key, tok, blank_where=label)
+        row = keys[0].rsplit("/", 1)[0]
+        if fit.how == "dropped":
+            raw = ", ".join(t.text for t in fit.dropped)
+            self.warn(
+                "extra_values",
+                f"{row}: {len(fit.dropped)} value(s) more than columns; dropped {raw} "
+                "(the reading that satisfies the table's identities)",
+                row,
+                fit.dropped[0],
+            )
+        elif fit.how == "padded":
+            blanks = [k.rsplit("/", 1)[1] for k, t in zip(keys, fit.tokens, strict=True) if t is None]
+            self.warn("missing_cell", f"{row}: fewer values than columns; blank: {', '.join(blanks)}", row, label)
+        elif fit.how == "short":
+            self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
+        if fit.ambiguous:
+            self.warn("ambiguous", f"{row}: several readings fit the identities equally well", row, label)
+
+    def warn(self, code: str, message: str, key: str | None = None, tok: Token | None = None) -> None:
+        self.warnings.append(Warning_(code, message, key, self.where(tok) if tok is not None else None))
+
+    def get(self, key: str) -> int | float | None:
+        cell = self.cells.get(key)
+        return cell.value if cell else None

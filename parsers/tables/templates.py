@@ -1,0 +1,185 @@
+"""The national templates: row keys, the label patterns that find them, and the columns (SCHEMA.md).
+
+Patterns are matched against a label token with its spaces removed and its punctuation normalised
+(see ``tokens.normalise``). They come from the template's own wording, with the variants real reports
+print (a dropped or wrong character, a word broken across a page), never from one report's quirks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RowDef:
+    key: str
+    patterns: tuple[str, ...]
+
+    def matches(self, compact: str) -> bool:
+        return any(re.search(p, compact) for p in self.patterns)
+
+
+def _row(key: str, *patterns: str) -> RowDef:
+    return RowDef(key, patterns)
+
+
+# ---------------------------------------------------------------- table 三 (applications)
+APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+
+_APP_HEAD = [
+    _row("new_received", r"本年新收"),
+    _row("carried_over", r"上年结转"),
+    _row("granted", r"予以公开"),
+    _row("partially_granted", r"部分公开"),
+    _row("withheld.state_secret", r"国家秘密"),
+    _row("withheld.prohibited_by_law", r"禁止公开"),
+    _row("withheld.three_safeties", r"三安全一稳定", r"^\d?\.?危及"),
+    _row("withheld.third_party_rights", r"第三方"),
+    _row("withheld.internal_affairs", r"内部事务"),
+    _row("withheld.process_info", r"过程性"),
+    _row("withheld.enforcement_files", r"执法案卷"),
+    _row("withheld.query_matters", r"查询事项"),
+    _row("unavailable.not_held", r"不掌握"),
+    _row("unavailable.needs_creation", r"另行制作", r"没有现成"),
+    _row("unavailable.unclear_after_correction", r"仍不明确", r"^\d?\.?补正后"),
+    _row("not_processed.petition", r"信访"),
+    _row("not_processed.duplicate", r"重复申请"),
+    _row("not_processed.publication", r"出版物"),
+    _row("not_processed.excessive", r"大量反复"),
+    _row("not_processed.confirm_existing", r"重新出具", r"要求行政机关确"),
+]
+_APP_OTHER_2021 = [
+    _row("other.no_correction", r"不补正"),
+    _row("other.unpaid_fee", r"缴纳费用", r"收费通知"),
+    _row("other.other", r"^(\(六\)其他处理)?\d\.其他$", r"^3\.?其他"),
+]
+_APP_OTHER_2019 = [_row("other", r"其他处理$", r"^\(六\)其他处理")]
+_APP_TAIL = [
+    _row("results_total", r"^(\([七\s]*\))?总计$", r"^\(七\)总计"),
+    _row("carried_forward", r"结转下年度"),
+]
+APPLICATION_ROWS_2021 = [*_APP_HEAD, *_APP_OTHER_2021, *_APP_TAIL]
+APPLICATION_ROWS_2019 = [*_APP_HEAD, *_APP_OTHER_2019, *_APP_TAIL]
+# rows from 予以公开 to the last 其他: the results that (七)总计 sums
+RESULT_ROWS_2021 = [r.key for r in APPLICATION_ROWS_2021[2:-2]]
+RESULT_ROWS_2019 = [r.key for r in APPLICATION_ROWS_2019[2:-2]]
+
+# ---------------------------------------------------------------- table 四 (review_litigation)
+REVIEW_ROWS = ("review", "litigation_direct", "litigation_after_review")
+REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+
+# ---------------------------------------------------------------- table 二 (active)
+# Column headers of the 第二十条 blocks → column keys (2021 and 2019 formats).
+ACTIVE_HEADERS: list[tuple[str, str]] = [
+    (r"制发", "issued"),
+    (r"废止", "repealed"),
+    (r"现行有?效?件数|现行有效", "in_force"),
+    (r"新制作", "new_made"),
+    (r"新公开", "new_published"),
+    (r"对外公开总", "total_published"),
+    (r"上一年项目", "prior_items"),
+    (r"增/?减", "change"),
+    (r"处理决定", "decisions"),
+    (r"收费金额", "amount"),
+    (r"采购项目", "items"),
+    (r"采购总金额", "amount"),
+]
+ACTIVE_ROWS = [
+    _row("rules", r"^规章$"),
+    _row("normative_docs", r"^(行政)?规范性文件$"),
+    _row("licensing", r"^行政许可$"),
+    _row("other_services", r"^其他对外管理服务事项$"),
+    _row("penalty", r"^行政处罚$"),
+    _row("coercion", r"^行政强制$"),
+    _row("fees", r"^行政事业性收费$"),
+    _row("procurement", r"^政府集中采购$"),
+]
+# When a block prints no header the format's defaults apply.
+ACTIVE_DEFAULTS = {
+    "2021": {
+        "rules": ("issued", "repealed", "in_force"),
+        "normative_docs": ("issued", "repealed", "in_force"),
+        "licensing": ("decisions",),
+        "penalty": ("decisions",),
+        "coercion": ("decisions",),
+        "fees": ("amount",),
+    },
+    "2019": {
+        "rules": ("new_made", "new_published", "total_published"),
+        "normative_docs": ("new_made", "new_published", "total_published"),
+        "licensing": ("prior_items", "change", "decisions"),
+        "other_services": ("prior_items", "change", "decisions"),
+        "penalty": ("prior_items", "change", "decisions"),
+        "coercion": ("prior_items", "change", "decisions"),
+        "fees": ("prior_items", "change"),
+        "procurement": ("items", "amount"),
+    },
+}
+# The rows every report of the format must have (others, such as 2019's procurement, are optional).
+ACTIVE_REQUIRED = {
+    "2021": ("rules", "normative_docs", "licensing", "penalty", "coercion", "fees"),
+    "2019": ("rules", "normative_docs", "licensing", "other_services", "penalty", "coercion", "fees"),
+}
+
+# ---------------------------------------------------------------- legacy 统计指标 table
+LEGACY_ROWS = [
+    _row("active_total", r"主动公开政府信息数"),
+    _row("active_normative_docs", r"主动公开规范性文件数"),
+    _row("normative_docs_issued", r"制发规范性文件总数"),
+    _row("via_gazette", r"政府公报公开政府信息数"),
+    _row("via_website", r"政府网站公开政府信息数"),
+    _row("via_weibo", r"政务微博公开政府信息数"),
+    _row("via_wechat", r"政务微信公开政府信息数"),
+    _row("via_other", r"其他方式公开政府信息数"),
+    _row("responses_total", r"回应公众关注热点"),
+    _row("press_conferences", r"新闻发布会总次数"),
+    _row("press_conferences_by_heads", r"参加新闻发布会次数"),
+    _row("online_interviews", r"在线访谈次数"),
+    _row("online_interviews_by_heads", r"参加政府网站在线访谈数", r"在线访谈数$"),
+    _row("interpretation_articles", r"政策解读稿件"),
+    _row("weibo_wechat_responses", r"微博微信回应"),
+    _row("other_responses", r"其他方式回应"),
+    _row("requests_received", r"收到申请数"),
+    _row("requests_in_person", r"当面申请"),
+    _row("requests_fax", r"传真申请"),
+    _row("requests_online", r"网络申请"),
+    _row("requests_letter", r"信函申请"),
+    _row("requests_completed", r"申请办结数"),
+    _row("completed_on_time", r"按时办结"),
+    _row("completed_extended", r"延期办结"),
+    _row("replies_total", r"申请答复数"),
+    _row("reply_already_public", r"已主动公开范围"),
+    _row("reply_granted", r"(?<!不)(?<!部分)同意公开答复"),
+    _row("reply_partially_granted", r"同意部分公开"),
+    _row("reply_denied", r"不同意公开"),
+    _row("denied_state_secret", r"国家秘密"),
+    _row("denied_trade_secret", r"商业秘密"),
+    _row("denied_privacy", r"个人隐私"),
+    _row("denied_security", r"危及国家安全"),
+    _row("denied_not_gov_info", r"所指应公开"),
+    _row("denied_other_law", r"法律法规规定的其他情形"),
+    _row("reply_not_this_agency", r"不属于本行政机关"),
+    _row("reply_not_exist", r"信息不存在"),
+    _row("reply_needs_correction", r"更改补充"),
+    _row("reply_other_channel", r"其他途径"),
+    _row("review_total", r"行政复议数量"),
+    _row("review_upheld", r"维持具体行政行为数$", r"^\(一\)维持具体行政行为"),
+    _row("review_corrected", r"被依法纠错"),
+    _row("review_other", r"其他情形"),
+    _row("litigation_total", r"行政诉讼数量"),
+    _row("litigation_upheld", r"驳回原告", r"维持具体行政行为或者"),
+    _row("litigation_corrected", r"被依法纠错"),
+    _row("litigation_other", r"其他情形"),
+    _row("complaints", r"举报投诉"),
+    _row("fees", r"收取的费用"),
+    _row("dedicated_units", r"专门机构"),
+    _row("reading_points", r"查阅点"),
+    _row("staff_total", r"工作人员数"),
+    _row("staff_full_time", r"专职人员"),
+    _row("staff_part_time", r"兼职人员"),
+    _row("budget", r"专项经费"),
+    _row("meetings", r"专题会议", r"工作会议"),
+    _row("trainings", r"培训班"),
+    _row("trainees", r"接受培训"),
+]
