@@ -250,3 +250,26 @@ def test_2019_format() -> None:
     assert cells["applications/other/total"] == 0
     assert "applications/other.no_correction/total" not in cells
     assert all(c.passed for c in report.checks)
+
+
+def test_content_not_matching_its_extension_is_read_by_content_and_reported() -> None:
+    report = parse(s.report().encode("utf-8"), "report.pdf")
+    assert report.metadata["source_kind"] == "text"
+    assert report.warnings[0].code == "kind_mismatch"
+    assert report.as_json()["cells"]["applications/new_received/total"] == 8
+
+
+def test_document_over_the_size_limit_is_refused() -> None:
+    import pytest
+
+    from parsers import UnreadableDocument
+
+    with pytest.raises(UnreadableDocument) as exc:
+        parse(s.report().encode("utf-8"), "report.txt", max_bytes=1000)
+    assert exc.value.code == "too_large"
+
+
+def test_gbk_text_is_decoded() -> None:
+    report = parse(s.report().encode("gb18030"), "report.txt")
+    assert report.metadata["region"] == "某某旗"
+    assert report.as_json()["cells"]["applications/new_received/total"] == 8
