@@ -1,0 +1,41 @@
+"""Which links a spider may follow: no scripts, no local files, no private addresses, no other sites."""
+
+from __future__ import annotations
+
+import ipaddress
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+SAFE_SCHEMES = {"http", "https"}
+
+
+def link_problem(url: str, allowed_domains: list[str] | tuple[str, ...] | set[str]) -> str | None:
+    """Why ``url`` must not be followed (a short reason), or None when it is fine."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:
+        return f"malformed URL: {exc}"
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_SCHEMES:
+        return f"{scheme or 'relative'}: link refused"
+    host = (parts.hostname or "").lower().rstrip(".")
+    if not host:
+        return "no host"
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        ip = None
+    if ip is not None and (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast):
+        return f"private or loopback address {host}"
+    if host == "localhost" or host.endswith(".localhost"):
+        return "loopback host"
+    if allowed_domains and not any(host == d or host.endswith("." + d) for d in allowed_domains):
+        return f"off-site host {host}"
+    return None
+
+
+def safe_filename(name: str, default: str = "document") -> str:
+    """A file name from an attachment's name or URL path that cannot leave its folder."""
+    base = posixpath.basename(unquote(name).replace("\\", "/"))
+    base = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*').strip(" .")
+    return base[:120] or default
