@@ -1,0 +1,331 @@
+"""Item pipelines: download attachments into the raw archive, read, validate, dedupe and store reports.
+
+This module is the crawler's one place that writes storage (:class:`nianbao.storage.Store`):
+
+- :class:`AttachmentsPipeline` (a ``FilesPipeline``) downloads each :class:`~crawler.items.ReportItem`'s
+  attachment candidates. Bodies are stored content-addressed by SHA-256 in the Store's raw archive and
+  every stored document is recorded with :meth:`Store.archive_document` (URL, sha256, content type, size,
+  fetch time, HTTP status). An attachment the Store already holds for that URL is not downloaded again.
+  Failures (HTTP 404, cassette miss, challenge page …) are attached to the item, not raised.
+- :class:`ReportPipeline` records :class:`~crawler.items.ErrorItem` s, and turns a ReportItem into a stored
+  report: the first attachment that reads as a report is the report (the page gives title, publisher and
+  publication date where the document lacks them); otherwise the page body, when it is a report. A
+  challenge page, an unreadable document or a page without a report is recorded as an error, never stored
+  as a report. When the spider closes it adds the request counts (list/detail/attachment) to the run.
+
+A detail page is archived once its outcome is settled (a report stored, or read and found to hold none);
+spiders skip archived pages on later runs (:meth:`crawler.spiders.base.ReportSpider.is_known_page`). A page
+whose attachment failed to download is not archived, so the next run tries it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import unquote, urlsplit
+
+from itemadapter import ItemAdapter
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http.request import NO_CALLBACK
+from scrapy.pipelines.files import FilesPipeline
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
+
+from crawler.exceptions import AttachmentFailed, CrawlError
+from crawler.items import ErrorItem, ReportItem
+from crawler.middlewares import KIND_META, STATS_PREFIX, challenge_evidence
+from nianbao.storage import Store
+from parsers import Report, UnreadableDocument, parse
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.pipelines.media import MediaPipeline
+    from scrapy.settings import BaseSettings
+    from twisted.python.failure import Failure
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# request kind → the run counter it adds to
+RUN_COUNTERS = {"list": "list_requests", "detail": "detail_requests", "attachment": "attachment_downloads"}
+MERGED_METADATA = ("title", "publisher", "published")
+
+_STORES: dict[tuple[str, str], Store] = {}
+
+
+def store_from_settings(settings: BaseSettings) -> Store | None:
+    """The Store named by ``NIANBAO_DB``/``NIANBAO_RAW_ROOT`` (one per process), or ``None`` if unset."""
+    db = settings.get("NIANBAO_DB")
+    if not db:
+        return None
+    raw = settings.get("NIANBAO_RAW_ROOT")
+    key = (str(Path(db).resolve()), str(Path(raw).resolve()) if raw else "")
+    if key not in _STORES:
+        _STORES[key] = Store(db, Path(raw) if raw else None)
+    return _STORES[key]
+
+
+def run_id_for(crawler: Crawler) -> int | None:
+    configured = crawler.settings.get("NIANBAO_RUN_ID")
+    if configured is not None:
+        return int(configured)
+    run_id: int | None = getattr(crawler, "nianbao_run_id", None)
+    return run_id
+
+
+def is_report(report: Report) -> bool:
+    """Does a parsed document hold a report (its tables, or at least the report's numbered sections)?"""
+    return bool(report.cells) or len(report.sections) >= 3
+
+
+def document_name(url: str) -> str:
+    return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+
+
+async def in_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run CPU-bound work (reading a PDF) off the reactor thread."""
+    result: T = await maybe_deferred_to_future(deferToThread(func, *args, **kwargs))
+    return result
+
+
+class AttachmentsPipeline(FilesPipeline):
+    """FilesPipeline storing into the Store's content-addressed raw archive, recording every document."""
+
+    def __init__(self, store_uri: str, download_func: None = None, *, crawler: Crawler) -> None:
+        super().__init__(store_uri, crawler=crawler)
+        self.nianbao_store = store_from_settings(crawler.settings)
+        self.refresh = crawler.settings.getbool("NIANBAO_REFRESH")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        cls._update_stores(crawler.settings)
+        store = store_from_settings(crawler.settings)
+        uri = str(store.archive.root) if store is not None else crawler.settings["FILES_STORE"]
+        return cls(uri, crawler=crawler)
+
+    def get_media_requests(self, item: Any, info: MediaPipeline.SpiderInfo) -> list[Request]:
+        if not isinstance(item, ReportItem):
+            return []
+        headers = {"Referer": item.page_url} if item.page_url else {}
+        return [Request(url, callback=NO_CALLBACK, headers=headers, meta={KIND_META: "attachment"})
+                for url in item.file_urls]
+
+    def media_to_download(self, request: Request, info: MediaPipeline.SpiderInfo, *,
+                          item: Any = None) -> dict[str, Any] | None:  # type: ignore[override]
+        """An attachment already archived for this URL is not downloaded again (unless refreshing)."""
+        if self.nianbao_store is None or self.refresh:
+            return None
+        doc = self.nianbao_store.document_for_url(request.url)
+        if doc and doc.get("status") == 200 and Path(doc["path"]).is_file():
+            self.inc_stats("uptodate")
+            return {"url": request.url, "path": doc["path"], "checksum": doc["sha256"], "status": "uptodate"}
+        return None
+
+    async def media_downloaded(self, response: Response, request: Request, info: MediaPipeline.SpiderInfo,
+                               *, item: Any = None) -> dict[str, Any]:  # type: ignore[override]
+        if response.status != 200:
+            raise AttachmentFailed(request.url, f"the attachment answered HTTP {response.status}",
+                                   code=f"http_{response.status}")
+        if not response.body:
+            raise AttachmentFailed(request.url, "the attachment is empty", code="download_failed")
+        result: dict[str, Any] = dict(await super().media_downloaded(response, request, info, item=item))
+        return result
+
+    def media_failed(self, failure: Failure, request: Request, info: MediaPipeline.SpiderInfo) -> Any:
+        exc = failure.value
+        if isinstance(exc, CrawlError | IgnoreRequest):
+            raise exc
+        raise AttachmentFailed(request.url, f"download failed: {exc!r}", code="download_failed") from exc
+
+    def file_path(self, request: Request, response: Response | None = None,
+                  info: MediaPipeline.SpiderInfo | None = None, *, item: Any = None) -> str:
+        """Content address: ``<sha256[:2]>/<sha256>`` (the archive may add an extension for humans)."""
+        if response is None:
+            return super().file_path(request, response, info, item=item)
+        sha = hashlib.sha256(response.body).hexdigest()
+        return f"{sha[:2]}/{sha}"
+
+    def file_downloaded(self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *,
+                        item: Any = None) -> Any:
+        """Archive the body through the Store (which writes the raw file); the checksum is its sha256."""
+        if self.nianbao_store is None:
+            return super().file_downloaded(response, request, info, item=item)
+        content_type = response.headers.get("Content-Type")
+        return self.nianbao_store.archive_document(
+            request.url, response.body,
+            content_type=content_type.decode("latin-1") if content_type else None,
+            status=response.status, run_id=run_id_for(self.crawler),
+        )
+
+    def item_completed(self, results: list[Any], item: Any, info: MediaPipeline.SpiderInfo) -> Any:
+        if not isinstance(item, ReportItem):
+            return item
+        files: list[dict[str, Any]] = []
+        errors: list[dict[str, str]] = []
+        for url, (ok, value) in zip(item.file_urls, results, strict=False):
+            if ok:
+                info_ = dict(value)
+                if self.nianbao_store is not None:
+                    info_["path"] = str(self.nianbao_store.archive.path(info_["checksum"]))
+                files.append(info_)
+            else:
+                exc = value.value
+                errors.append({
+                    "url": url,
+                    "code": getattr(exc, "code", "download_failed"),
+                    "reason": getattr(exc, "reason", None) or repr(exc),
+                    "evidence": getattr(exc, "evidence", ""),
+                })
+        ItemAdapter(item)["files"] = files
+        ItemAdapter(item)["file_errors"] = errors
+        return item
+
+
+class ReportPipeline:
+    """Validate, read and store reports; record errors; add the crawl's request counts to the run."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.store = store_from_settings(crawler.settings)
+        self.own_run = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    # -- run bookkeeping --------------------------------------------------------------------------
+    @property
+    def run_id(self) -> int | None:
+        return run_id_for(self.crawler)
+
+    @property
+    def portal(self) -> str:
+        spider = self.crawler.spider
+        return getattr(spider, "portal_name", None) or (spider.name if spider else "")
+
+    def open_spider(self) -> None:
+        if self.store is not None and self.run_id is None:
+            # a plain `scrapy crawl`: the pipeline opens (and closes) a run of its own
+            mode = self.crawler.settings.get("NIANBAO_MODE", "live")
+            self.crawler.nianbao_run_id = self.store.start_run(  # type: ignore[attr-defined]
+                "replay" if mode == "replay" else "live", [self.portal])
+            self.own_run = True
+
+    def close_spider(self) -> None:
+        if self.store is None or self.run_id is None:
+            return
+        stats = self.crawler.stats
+        assert stats is not None
+        total = int(stats.get_value(STATS_PREFIX, 0))
+        if total:
+            self.store.bump(self.run_id, "requests", total)
+        for kind, counter in RUN_COUNTERS.items():
+            n = int(stats.get_value(f"{STATS_PREFIX}/{kind}", 0))
+            if n:
+                self.store.bump(self.run_id, counter, n)
+        if self.own_run:
+            self.store.finish_run(self.run_id)
+
+    # -- items ------------------------------------------------------------------------------------
+    async def process_item(self, item: Any) -> Any:
+        if self.store is None:
+            return item
+        if isinstance(item, ErrorItem):
+            self.error(item.url, item.code, item.reason, item.evidence, portal=item.portal)
+        elif isinstance(item, ReportItem):
+            try:
+                await self.handle_report(item)
+            except Exception as exc:  # a bug must not stop the crawl; it is recorded
+                logger.exception("storing the report of %s failed", item.page_url)
+                self.error(item.page_url, "internal", f"storing failed: {exc!r}", portal=item.portal)
+        return item
+
+    def error(self, url: str, code: str, reason: str, evidence: str = "", *, portal: str | None = None) -> None:
+        assert self.store is not None
+        stats = self.crawler.stats
+        if stats is not None:
+            stats.inc_value(f"nianbao/errors/{code}")
+        self.store.record_error(run_id=self.run_id, portal=portal or self.portal, url=url, code=code,
+                                reason=reason, evidence=evidence)
+
+    async def read(self, data: bytes, url: str, portal: str) -> Report | None:
+        """Parse one document; a failure to read is recorded and gives ``None``."""
+        evidence = challenge_evidence(200, {}, data)
+        if evidence:
+            self.error(url, "blocked", "an anti-bot page instead of the document", evidence, portal=portal)
+            return None
+        try:
+            return await in_thread(parse, data, document_name(url) or None, url=url)
+        except UnreadableDocument as exc:
+            self.error(url, "unreadable", f"{exc.code}: {exc.reason}", portal=portal)
+        except Exception as exc:
+            logger.exception("parsing %s failed", url)
+            self.error(url, "internal", f"the parser failed: {exc!r}", portal=portal)
+        return None
+
+    async def handle_report(self, item: ReportItem) -> None:
+        assert self.store is not None
+        portal = item.portal
+        for failed in item.file_errors:
+            self.error(failed["url"], failed["code"], failed["reason"], failed.get("evidence", ""), portal=portal)
+
+        report: Report | None = None
+        source_url = ""
+        document_sha: str | None = None
+        for stored in item.files:
+            data = Path(stored["path"]).read_bytes()
+            candidate = await self.read(data, stored["url"], portal)
+            if candidate is None:
+                continue
+            if is_report(candidate):
+                report, source_url, document_sha = candidate, stored["url"], stored["checksum"]
+                break
+            self.error(stored["url"], "no_report", "the attachment holds no report table or sections",
+                       portal=portal)
+
+        if report is None and item.page_body:
+            candidate = await self.read(item.page_body, item.page_url, portal)
+            if candidate is not None and is_report(candidate):
+                report, source_url = candidate, item.page_url
+
+        if report is None:
+            reason = ("neither an attachment nor the page body holds a report" if item.file_urls
+                      else "the page holds no report (no report table or sections, no attachment)")
+            self.error(item.page_url or (item.file_urls or [""])[0], "no_report", reason, portal=portal)
+            if not item.file_errors:
+                self.archive_page(item)  # settled: read, and it holds no report
+            return
+
+        page_sha = self.archive_page(item)
+        if source_url == item.page_url:
+            document_sha = page_sha
+        merge_page_metadata(report, item)
+        _, status = self.store.save_report(portal=portal, url=source_url, page_url=item.page_url or None,
+                                           report=report, document_sha256=document_sha, run_id=self.run_id)
+        stats = self.crawler.stats
+        if stats is not None:
+            stats.inc_value(f"nianbao/reports/{status}")
+
+    def archive_page(self, item: ReportItem) -> str | None:
+        assert self.store is not None
+        if not item.page_body or not item.page_url:
+            return None
+        return self.store.archive_document(item.page_url, item.page_body, content_type=item.page_content_type,
+                                           status=item.page_status, run_id=self.run_id)
+
+
+def merge_page_metadata(report: Report, item: ReportItem) -> None:
+    """Fill title, publisher and publication date from the page where the document does not state them."""
+    page = {"title": item.title, "publisher": item.publisher, "published": item.published}
+    for key in MERGED_METADATA:
+        if not report.metadata.get(key) and page.get(key):
+            report.metadata[key] = page[key]
+    if item.page_url and item.page_url != report.metadata.get("url"):
+        report.metadata.setdefault("page_url", item.page_url)

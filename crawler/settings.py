@@ -1,0 +1,90 @@
+"""Scrapy settings for the nianbao crawler (``scrapy.cfg`` points here).
+
+Politeness: the portals are government sites that answer slowly and ban eagerly, so the defaults are
+conservative — two requests at a time per domain, a one-second delay randomised between 0.5 and 1.5 s,
+AutoThrottle on, retries few, and an honest User-Agent naming the project and a contact URL
+(``NIANBAO_CONTACT_URL``; set it to a real address before a live crawl). ``ROBOTSTXT_OBEY`` is on unless
+``NIANBAO_ROBOTSTXT_OBEY=0`` (or ``--ignore-robots``); replay turns it off, because the bundled cassettes do
+not hold the portals' robots.txt and a robots.txt request would be a cassette miss (see :mod:`crawler.run`).
+
+Modes (:func:`crawler.run.mode_settings` applies them): live (Scrapy's own HTTP handler), replay
+(:class:`crawler.replay.ReplayDownloadHandler`, no delays, no robots.txt), record
+(:class:`crawler.replay.RecordingDownloadHandler`, live through vcrpy + requests).
+
+Nothing here keeps crawl state in memory only: duplicate requests are filtered by request fingerprints (the
+scheduler and its dupefilter can be swapped for scrapy-redis's), and what was already harvested is read
+from the Store, so several processes can share one queue.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    _version = version("nianbao")
+except PackageNotFoundError:  # running from a checkout that is not installed
+    _version = "0"
+
+BOT_NAME = "nianbao"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+CONTACT_URL = os.environ.get("NIANBAO_CONTACT_URL", "https://nianbao.example/contact")
+USER_AGENT = f"nianbao/{_version} (+{CONTACT_URL}; harvester of government information-disclosure annual reports)"
+
+ROBOTSTXT_OBEY = os.environ.get("NIANBAO_ROBOTSTXT_OBEY", "1") not in {"0", "false", "no"}
+
+# Politeness
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True  # 0.5 × to 1.5 × DOWNLOAD_DELAY
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+RETRY_TIMES = 2
+DOWNLOAD_MAXSIZE = 200 * 1024 * 1024  # a scanned PDF can be large
+DOWNLOAD_WARNSIZE = 50 * 1024 * 1024
+
+COOKIES_ENABLED = True  # anti-bot defences set cookies; see crawler.middlewares for the offline PSL
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = os.environ.get("NIANBAO_LOG_LEVEL", "INFO")
+
+DOWNLOADER_MIDDLEWARES = {
+    # Between the retry (550) and the downloader: a challenge or block page becomes a `blocked` failure.
+    "crawler.middlewares.BlockDetectionMiddleware": 580,
+    # Closest to the downloader, so it counts only requests that are really made (after robots.txt and
+    # the dupefilter); a retry counts again.
+    "crawler.middlewares.RequestAccountingMiddleware": 950,
+}
+SPIDER_MIDDLEWARES: dict[str, int] = {}
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.AttachmentsPipeline": 100,
+    "crawler.pipelines.ReportPipeline": 300,
+}
+
+# Where the Store lives (crawler.run overrides these from the command line).
+NIANBAO_DB = os.environ.get("NIANBAO_DB", "data/nianbao.db")
+NIANBAO_RAW_ROOT = None  # None: <directory of NIANBAO_DB>/raw
+NIANBAO_RUN_ID = None  # the Store run the crawl's figures go to (None: a run is opened per crawler)
+NIANBAO_MODE = "live"  # live | replay | record
+NIANBAO_REPLAY_DIR = None
+NIANBAO_RECORD_DIR = None
+NIANBAO_REFRESH = False  # fetch again detail pages that were already read in an earlier run
+NIANBAO_MAX_LIST_PAGES = 50  # cap on a column's pagination, whatever countPage says
+NIANBAO_MAX_DEPTH_PAGES = 2000  # the generic spider's cap on list pages per crawl
+
+# FilesPipeline needs a store URI; AttachmentsPipeline writes into the Store's raw archive instead.
+FILES_STORE = "data/raw"
+FILES_EXPIRES = 36500
+MEDIA_ALLOW_REDIRECTS = True
+
+# Only when a portal needs a browser (crawler.run adds the handler then).
+PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,120 @@
+"""``nianbao checkall``: check every spider's name, file name and docstring (kingfisher-collect style).
+
+For each module in ``crawler/spiders/``:
+
+- a module defining a spider with a ``name`` is named after it (``crawler/spiders/nmg.py`` → ``nmg``), and
+  its class is the CamelCase of that name plus ``Spider`` (``NmgSpider``);
+- the module docstring of a portal spider starts with the section ``Domain`` and uses only the known
+  sections, in order: Domain, Column, Spider arguments, Caveats; each section has an indented body;
+- every spider class, named or base, has a docstring somewhere (the class's own or its module's);
+- every bundled portal (``crawler.portals.BUNDLED``) has a spider.
+
+Prints one line per problem; exit 1 if there is any, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import pkgutil
+import re
+import sys
+from types import ModuleType
+
+import scrapy
+
+SECTIONS = ("Domain", "Column", "Spider arguments", "Caveats")
+_SECTION_LINE = re.compile(r"^(?=\S)(.+)$")
+
+
+def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("checkall", help="check every spider's name, file name and docstring",
+                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.set_defaults(run=run)
+
+
+def camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_")) + "Spider"
+
+
+def spider_modules() -> list[ModuleType]:
+    import crawler.spiders as package
+
+    return [importlib.import_module(f"{package.__name__}.{m.name}")
+            for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")]
+
+
+def own_spiders(module: ModuleType) -> list[type[scrapy.Spider]]:
+    return [obj for _, obj in inspect.getmembers(module, inspect.isclass)
+            if issubclass(obj, scrapy.Spider) and obj.__module__ == module.__name__]
+
+
+def check_sections(stem: str, doc: str) -> list[str]:
+    problems: list[str] = []
+    headings: list[str] = []
+    lines = inspect.cleandoc(doc).splitlines()
+    for i, line in enumerate(lines):
+        if not line or line[0].isspace():
+            continue
+        if line not in SECTIONS:
+            problems.append(f"{stem}: unknown docstring section {line!r} (known: {', '.join(SECTIONS)})")
+            continue
+        headings.append(line)
+        body = lines[i + 1] if i + 1 < len(lines) else ""
+        if not body.startswith(" ") or not body.strip():
+            problems.append(f"{stem}: docstring section {line!r} has no indented body")
+    if not headings or headings[0] != "Domain":
+        problems.append(f"{stem}: the docstring must start with the section 'Domain'")
+    if headings != sorted(headings, key=lambda h: SECTIONS.index(h) if h in SECTIONS else 99):
+        problems.append(f"{stem}: docstring sections out of order ({', '.join(headings)})")
+    if len(set(headings)) != len(headings):
+        problems.append(f"{stem}: a docstring section is repeated")
+    return problems
+
+
+def check_module(module: ModuleType) -> list[str]:
+    stem = module.__name__.rsplit(".", 1)[-1]
+    problems: list[str] = []
+    spiders = own_spiders(module)
+    named = [s for s in spiders if getattr(s, "name", None)]
+    if not (module.__doc__ or "").strip():
+        problems.append(f"{stem}: the module has no docstring")
+    for cls in spiders:
+        if not (cls.__doc__ or "").strip() and not (module.__doc__ or "").strip():
+            problems.append(f"{stem}: {cls.__name__} has no docstring")
+    if len(named) > 1:
+        problems.append(f"{stem}: more than one named spider in one module ({', '.join(s.name for s in named)})")
+    for cls in named:
+        if cls.name != stem:
+            problems.append(f"{stem}: spider name {cls.name!r} differs from its file name {stem}.py")
+        if cls.__name__ != camel(stem):
+            problems.append(f"{stem}: class {cls.__name__} should be named {camel(stem)}")
+        if module.__doc__:
+            problems += check_sections(stem, module.__doc__)
+    return problems
+
+
+def check_all() -> list[str]:
+    from crawler.portals import BUNDLED
+
+    problems: list[str] = []
+    names: set[str] = set()
+    for module in spider_modules():
+        problems += check_module(module)
+        names.update(s.name for s in own_spiders(module) if getattr(s, "name", None))
+    for portal in BUNDLED:
+        if portal not in names:
+            problems.append(f"{portal}: a bundled portal without a spider module")
+    return problems
+
+
+def run(args: argparse.Namespace) -> int:
+    problems = check_all()
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"nianbao checkall: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"nianbao checkall: {len(spider_modules())} spider modules OK")
+    return 0

@@ -1,0 +1,83 @@
+"""``nianbao harvest``: run the portal spiders, store what they find, print the summary.
+
+With no network option it replays the bundled ``cassettes/`` (the quick start): no request leaves the
+machine. ``--replay DIR`` replays other cassettes, ``--live`` crawls the portals, ``--record DIR`` crawls
+them live while writing cassettes. Exit 0 when the crawl ran (recorded item errors included), 2 when it
+could not run (no cassettes, unknown portal …), 1 when a crawler failed to start or finish.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from crawler.portals import BUNDLED, CASSETTES, UnknownPortal
+
+DEFAULT_DB = Path("data/nianbao.db")
+
+
+def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | None) -> None:
+    p.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"SQLite database (default {DEFAULT_DB})")
+    p.add_argument("--raw-root", type=Path, help="raw archive directory (default: raw/ beside the database)")
+    net = p.add_mutually_exclusive_group()
+    replay_help = "replay the cassettes under DIR (never a live request)"
+    if default_replay is not None:
+        replay_help += f"; the default is the bundled {default_replay.name}/"
+    net.add_argument("--replay", type=Path, metavar="DIR", help=replay_help)
+    net.add_argument("--live", action="store_true", help="crawl the portals over the network")
+    net.add_argument("--record", type=Path, metavar="DIR",
+                     help="crawl live and record every response into DIR/<spider>.yaml cassettes")
+    p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (live and record)")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch again detail pages and attachments already read in an earlier run")
+    p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
+
+
+def network_mode(args: argparse.Namespace, default_replay: Path | None) -> tuple[str, dict[str, Any]]:
+    if args.record is not None:
+        return "record", {"record_dir": args.record}
+    if args.live:
+        return "live", {}
+    replay = args.replay if args.replay is not None else default_replay
+    if replay is None:
+        return "live", {}
+    return "replay", {"replay_dir": replay}
+
+
+def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("harvest", help="run the portal spiders and store their reports",
+                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--portal", action="append", metavar="NAME",
+                   help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})")
+    add_network_options(p, default_replay=CASSETTES)
+    p.set_defaults(run=run)
+
+
+def report_outcome(command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool) -> int:
+    from nianbao.storage import Store
+    from nianbao.summary import format_summary
+
+    with Store(store_db, raw_root) as store:
+        sys.stdout.write(format_summary(store.summary(run_id)))
+    if not ran:
+        print(f"nianbao {command}: a crawler failed to start or finish (see the log)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from crawler.portals import portal_spiders
+    from crawler.run import CannotRun, harvest
+
+    try:
+        spiders = portal_spiders(args.portal)
+        mode, dirs = network_mode(args, CASSETTES)
+        outcome = harvest([(s, {}) for s in spiders], mode=mode, db=args.db, raw_root=args.raw_root,
+                          portals=[s.name for s in spiders], obey_robots=False if args.ignore_robots else None,
+                          refresh=args.refresh, log_level=args.log_level, **dirs)
+    except (UnknownPortal, CannotRun) as exc:
+        print(f"nianbao harvest: {exc}", file=sys.stderr)
+        return 2
+    return report_outcome("harvest", args.db, args.raw_root, outcome.run_id, outcome.ran)
