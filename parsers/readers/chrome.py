@@ -1,0 +1,173 @@
+"""Telling a page's content container from its site chrome, by scoring candidate elements.
+
+A government CMS page wraps the report in navigation, a 当前位置 breadcrumb, a 发布时间/信息来源/分享到 block and a
+footer with the ICP licence. No single selector finds the body on every CMS, so each block element is scored:
+known content classes/ids and the report's own section headings and tables add points, chrome words and
+navigation classes subtract them, and the best-scoring element wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+# Content containers seen on TRS, Hanweb and other CMSs (class or id).
+_STRONG_CLASS = re.compile(
+    r"trs_editor|trs_ueditor|trs_editor_view|trs_paper_default|doccontent|\bzoom\b|article-content|"
+    r"article_content|art_con|bt_content|\bzwnr\b|\bwzzw\b|news_content|detail-content|detail_content|"
+    r"xxgk_content|content_text|\bcontent-text\b|\bzw\b|\bzhengwen\b",
+    re.I,
+)
+_WEAK_CLASS = re.compile(r"content|article|\bview\b|detail|\bmain\b|\btext\b|\bcon\b|\bbody\b|\bwz\b", re.I)
+_BAD_CLASS = re.compile(
+    r"\bnav|menu|header|\bhead\b|\bfoot|sidebar|\bshare|breadcrumb|crumb|position|location|copyright|"
+    r"\blinks?\b|login|banner|search|comment|relate|xgwz|\btop\b|\bbottom\b|toolbar|\bbar\b",
+    re.I,
+)
+
+# The report's own headings (2021/2019 formats and the legacy one).
+_HEADINGS = [
+    re.compile(p)
+    for p in (
+        r"一、\s*(?:总体情况|概述)",
+        r"二、\s*主动公开",
+        r"三、\s*(?:收到和处理|依申请公开)",
+        r"四、\s*(?:政府信息公开)?(?:行政复议|因政府信息公开)",
+        r"五、\s*(?:政府信息公开工作)?存在",
+        r"六、\s*其他需要报告",
+        r"统计指标",
+        r"年度报告",
+    )
+]
+
+# Words of site chrome; each one present in an element's text costs points.
+_CHROME = [
+    re.compile(p)
+    for p in (
+        r"当前位置",
+        r"分享到",
+        r"打印本页|【\s*打印\s*】|\[\s*打印\s*\]",
+        r"关闭窗口|【\s*关闭\s*】|\[\s*关闭\s*\]",
+        r"ICP\s*备",
+        r"版权所有",
+        r"网站地图",
+        r"登录\s*/?\s*注册|登录|注册",
+        r"欢迎访问",
+        r"网站标识码",
+        r"公网安备",
+        r"主办单位|主办：|承办单位",
+        r"联系我们",
+        r"无障碍",
+        r"上一篇|下一篇",
+        r"相关链接|相关文章|相关阅读",
+        r"扫一扫",
+        r"字号|【\s*大\s*中\s*小\s*】",
+        r"收藏",
+    )
+]
+
+_CANDIDATE_TAGS = frozenset({"div", "td", "article", "section", "main", "body", "center", "font", "form"})
+THRESHOLD = 10.0
+
+
+@dataclass
+class Scored:
+    element: lxml_html.HtmlElement
+    score: float
+    length: int
+    depth: int
+
+
+def _attr_text(el: lxml_html.HtmlElement) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def score_element(el: lxml_html.HtmlElement, text: str) -> float:
+    """Points for being the report's content container; ``text`` is the element's visible text."""
+    if not text.strip():
+        return -100.0
+    score = 0.0
+    attrs = _attr_text(el)
+    if attrs.strip():
+        if _STRONG_CLASS.search(attrs):
+            score += 25
+        elif _WEAK_CLASS.search(attrs):
+            score += 8
+        if _BAD_CLASS.search(attrs):
+            score -= 25
+    score += 15 * sum(1 for h in _HEADINGS if h.search(text))
+    score -= 12 * sum(1 for c in _CHROME if c.search(text))
+    tables = el.xpath(".//table[.//td]")
+    score += 5 * min(len(tables), 3)
+    score += min(len(text) / 1000, 5)
+    link_text = sum(len(a.text_content()) for a in el.iter("a"))
+    if len(text) > 20 and link_text / len(text) > 0.5:
+        score -= 20
+    return score
+
+
+def score_candidates(root: lxml_html.HtmlElement) -> list[Scored]:
+    out: list[Scored] = []
+    for el in root.iter(*_CANDIDATE_TAGS):
+        text = visible_text(el)
+        if len(text) < 20:
+            continue
+        depth = sum(1 for _ in el.iterancestors())
+        out.append(Scored(el, score_element(el, text), len(text), depth))
+    return out
+
+
+def best_container(root: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | None, float]:
+    """The best-scoring container (ties go to the smaller, deeper element), or ``(None, score)``."""
+    scored = score_candidates(root)
+    if not scored:
+        return None, 0.0
+    best = max(scored, key=lambda s: (round(s.score, 3), -s.length, s.depth))
+    if best.score < THRESHOLD:
+        return None, best.score
+    return best.element, best.score
+
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "option", "button"})
+
+
+def visible_text(el: lxml_html.HtmlElement) -> str:
+    """The element's text without scripts, styles and other invisible parts."""
+    parts: list[str] = []
+    _collect(el, parts)
+    return " ".join("".join(parts).split())
+
+
+def _collect(el: lxml_html.HtmlElement, parts: list[str]) -> None:
+    tag = el.tag
+    if isinstance(tag, str) and tag.lower() not in _INVISIBLE:
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            _collect(child, parts)
+            if child.tail:
+                parts.append(child.tail)
+    elif not isinstance(tag, str):  # comment / processing instruction: only the tail counts (added by parent)
+        return
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join the lines of one table cell (or a wrapped paragraph): no space where either side is CJK.
+
+    Narrow table columns wrap labels mid-word (``结果`` / ``纠正``); a space there would split the label.
+    Shared by the HTML, DOCX and PDF readers.
+    """
+    out = ""
+    for line in lines:
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if out and not (_CJK.match(out[-1]) or _CJK.match(line[0])):
+            out += " "
+        out += line
+    return out

@@ -1,0 +1,268 @@
+"""DOCX → text in the seed convention: body paragraphs and tables in document order.
+
+The body XML is walked directly (python-docx only opens the package): ``doc.paragraphs`` and
+``doc.tables`` would lose the interleaving, and python-docx's ``row.cells`` repeats a merged cell's text in
+every grid position it covers. Here a ``gridSpan`` continuation and a ``vMerge`` continuation are emitted as
+empty cells. Headers and footers are ignored. Before anything is parsed, the zip is checked for bombs
+(total uncompressed size) and its XML parts for DTDs/entities.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.readers.chrome import join_wrapped
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_MEMBERS = 10_000
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_HOSTILE = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
+
+
+def check_package(data: bytes, *, required: str = "word/document.xml") -> None:
+    """Reject zip bombs, hostile XML (DTDs, entities) and zips that are not the expected package."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableDocument(f"corrupt zip container: {exc}", code="corrupt") from exc
+    if len(infos) > MAX_MEMBERS:
+        raise UnreadableDocument(f"zip with {len(infos)} members", code="too_large")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise UnreadableDocument(
+            f"zip expands to {total / 2**20:.0f} MB (limit {MAX_UNCOMPRESSED // 2**20} MB)", code="too_large"
+        )
+    names = {i.filename for i in infos}
+    if required not in names:
+        raise UnreadableDocument(f"zip package without {required}", code="corrupt")
+    with zf:
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                try:
+                    head = zf.read(info)
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                    raise UnreadableDocument(f"corrupt zip member {info.filename}: {exc}", code="corrupt") from exc
+                if any(h in head for h in _HOSTILE):
+                    raise UnreadableDocument(
+                        f"{info.filename} declares a DTD or entities (refused: XML entity attack)", code="hostile"
+                    )
+
+
+def read_docx(data: bytes) -> Extracted:
+    if not data.strip():
+        raise UnreadableDocument("empty document", code="empty")
+    check_package(data)
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
+        raise UnreadableDocument("python-docx is not installed", code="no_converter") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … on broken packages
+        raise UnreadableDocument(f"DOCX that python-docx cannot open: {exc!r}", code="corrupt") from exc
+    tb = TextBuilder()
+    _blocks(document.element.body, tb)
+    metadata: dict[str, str] = {}
+    try:
+        title = (document.core_properties.title or "").strip()
+    except Exception:  # broken core properties are not worth failing the document for
+        title = ""
+    if title:
+        metadata["title"] = title
+    text = tb.text()
+    if not text.strip():
+        raise UnreadableDocument("DOCX without any text", code="empty")
+    return Extracted(kind="docx", text=text, spans=tb.spans, metadata=metadata)
+
+
+# ---------------------------------------------------------------------------------------------- walking
+def _blocks(parent: Any, tb: TextBuilder) -> None:
+    """Body-level content in order: paragraphs, tables, and the content of structured-document tags."""
+    for child in parent.iterchildren():
+        tag = child.tag
+        if tag == f"{W}p":
+            for line in paragraph_lines(child):
+                tb.line(line)
+        elif tag == f"{W}tbl":
+            _table(child, tb)
+        elif tag in (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}smartTag"):
+            content = child.find(f"{W}sdtContent")
+            _blocks(content if content is not None else child, tb)
+
+
+def _iter_text(el: Any) -> Iterator[str]:
+    for child in el.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag == _MC_FALLBACK:
+            continue
+        if tag == f"{W}t":
+            yield child.text or ""
+        elif tag == f"{W}tab":
+            yield " "
+        elif tag in (f"{W}br", f"{W}cr"):
+            yield "\n"
+        elif tag in (f"{W}txbxContent", f"{W}del", f"{W}pPr", f"{W}rPr"):
+            continue
+        elif tag == f"{W}noBreakHyphen":
+            yield "-"
+        else:
+            yield from _iter_text(child)
+
+
+def paragraph_lines(p: Any) -> list[str]:
+    """A paragraph's text (line breaks inside it kept), then the paragraphs of any text box it anchors."""
+    text = "".join(_iter_text(p))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    out = [line for line in lines if line]
+    for box in p.iter(f"{W}txbxContent"):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        for bp in box.iter(f"{W}p"):
+            line = " ".join("".join(_iter_text(bp)).split())
+            if line:
+                out.append(line)
+    return out
+
+
+def _val(el: Any, path: str) -> str | None:
+    found = el.find(path)
+    if found is None:
+        return None
+    return found.get(f"{W}val", "")
+
+
+def _int(raw: str | None, default: int, limit: int = 200) -> int:
+    try:
+        return max(0, min(int(raw or default), limit))
+    except ValueError:
+        return default
+
+
+def _cell_content(tc: Any) -> str:
+    lines: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == f"{W}p":
+            lines.extend(paragraph_lines(child))
+        elif child.tag == f"{W}tbl":  # a table nested in a data cell: its cells' text, in order
+            for tr in child.iter(f"{W}tr"):
+                row = [join_wrapped(_cell_lines(tc2)) for tc2 in tr.iterchildren(f"{W}tc")]
+                lines.append(" ".join(c for c in row if c))
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                lines.extend(_cell_lines(content))
+    return join_wrapped(lines)
+
+
+def _cell_lines(el: Any) -> list[str]:
+    out: list[str] = []
+    for p in el.iter(f"{W}p"):
+        out.extend(paragraph_lines(p))
+    return out
+
+
+def _row_cells(tr: Any) -> Iterator[Any]:
+    for child in tr.iterchildren():
+        if child.tag == f"{W}tc":
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent")
+            yield from _row_cells(content if content is not None else child)
+
+
+def _rows(tbl: Any) -> Iterator[Any]:
+    for child in tbl.iterchildren():
+        if child.tag == f"{W}tr":
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent")
+            yield from _rows(content if content is not None else child)
+
+
+def _is_layout_table(tbl: Any) -> bool:
+    """A table that lays out the page: one cell only, or a cell holding another table."""
+    cells = [tc for tr in _rows(tbl) for tc in _row_cells(tr)]
+    if len(cells) <= 1:
+        return True
+    return any(tc.find(f".//{W}tbl") is not None for tc in cells)
+
+
+def _table(tbl: Any, tb: TextBuilder) -> None:
+    if _is_layout_table(tbl):
+        for tr in _rows(tbl):
+            for tc in _row_cells(tr):
+                _blocks(tc, tb)
+        return
+    grid = table_grid(tbl)
+    t = tb.new_table()
+    emitted = False
+    for r, cells in enumerate(grid):
+        if any(cells):
+            tb.row(cells, table=t, row=r)
+            emitted = True
+    if emitted:
+        tb.blank()
+
+
+def table_grid(tbl: Any) -> list[list[str]]:
+    """Rows of cell texts; ``gridSpan``/``hMerge``/``vMerge`` continuations and grid gaps are ""."""
+    # each position: (text, cell number); a cell's text sits at its first position only
+    grid: list[list[tuple[str, int]]] = []
+    cell_no = 0
+    for tr in _rows(tbl):
+        tr_pr = tr.find(f"{W}trPr")
+        row: list[tuple[str, int]] = []
+        if tr_pr is not None:
+            row.extend(("", -1) for _ in range(_int(_val(tr_pr, f"{W}gridBefore"), 0)))
+        for tc in _row_cells(tr):
+            tc_pr = tc.find(f"{W}tcPr")
+            span = 1
+            continuation = False
+            if tc_pr is not None:
+                span = max(1, _int(_val(tc_pr, f"{W}gridSpan"), 1))
+                vmerge = _val(tc_pr, f"{W}vMerge")
+                hmerge = _val(tc_pr, f"{W}hMerge")
+                continuation = (vmerge is not None and vmerge != "restart") or (
+                    hmerge is not None and hmerge != "restart"
+                )
+            cell_no += 1
+            row.append(("" if continuation else _cell_content(tc), cell_no))
+            row.extend(("", cell_no) for _ in range(span - 1))
+        if tr_pr is not None:
+            row.extend(("", -1) for _ in range(_int(_val(tr_pr, f"{W}gridAfter"), 0)))
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    padded = [r + [("", -1)] * (width - len(r)) for r in grid]
+    for j in reversed(_sliver_columns(tbl, width)):
+        _drop_column(padded, j)
+    return [[text for text, _ in row] for row in padded]
+
+
+SLIVER_TWIPS = 60  # about 1 mm: a grid column this narrow is a border misalignment, not a column
+
+
+def _sliver_columns(tbl: Any, width: int) -> list[int]:
+    grid_el = tbl.find(f"{W}tblGrid")
+    if grid_el is None:
+        return []
+    widths = [_int(col.get(f"{W}w"), 10**6, limit=10**6) for col in grid_el.iterchildren(f"{W}gridCol")]
+    return [j for j, w in enumerate(widths[:width]) if w < SLIVER_TWIPS and j + 1 < width]
+
+
+def _drop_column(grid: list[list[tuple[str, int]]], j: int) -> None:
+    """Remove grid column ``j`` if no cell lives in it alone (a text there moves right, into its own span)."""
+    for row in grid:
+        text, cell = row[j]
+        if text and row[j + 1][1] != cell:
+            return  # a cell of its own sits in this column: keep it
+    for row in grid:
+        text, cell = row[j]
+        if text:
+            row[j + 1] = (text, cell)
+        del row[j]

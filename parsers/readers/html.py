@@ -1,0 +1,343 @@
+"""HTML pages (a whole CMS page with its chrome, or a bare fragment) → text in the seed convention.
+
+The charset is the declared one (BOM, ``<meta charset>``), but UTF-8 is tried first because it almost never
+decodes anything else by accident, and GB18030 (a superset of GBK/GB2312) is the fallback: GBK pages with a
+wrong or missing declaration are common. The content container is chosen by scoring (see ``chrome.py``).
+Every inline element's text is kept; block elements become lines; tables become TAB-joined rows with their
+rowspan/colspan continuation positions left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.readers.chrome import best_container, join_wrapped, visible_text
+
+_BLOCK = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "br",
+        "section", "article", "blockquote", "pre", "center", "form", "hr", "address", "figure", "figcaption",
+        "header", "footer", "nav", "main", "aside", "caption", "thead", "tbody", "tfoot", "table", "fieldset",
+        "details", "summary", "legend", "body", "html",
+    }
+)  # fmt: skip
+_SKIP = frozenset(
+    {
+        "script", "style", "noscript", "template", "head", "title", "select", "option", "button", "input",
+        "textarea", "iframe", "object", "embed", "svg", "canvas", "map", "audio", "video",
+    }
+)  # fmt: skip
+_MAX_SPAN = 200  # a colspan/rowspan above this is treated as a typo (or an attack)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+# ---------------------------------------------------------------------------------------------- decoding
+def declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:8192])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared in {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}:
+        declared = "gb18030"
+    for enc in (declared, "gb18030"):
+        if not enc or enc in {"utf-8", "utf8"}:
+            continue
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("gb18030", errors="replace")
+
+
+def parse_tree(html: bytes | str) -> lxml_html.HtmlElement:
+    text = decode_html(html) if isinstance(html, bytes) else html
+    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    if not text.strip():
+        raise UnreadableDocument("empty HTML document", code="empty")
+    try:
+        return lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise UnreadableDocument(f"HTML that lxml cannot parse: {exc}", code="corrupt") from exc
+
+
+def _tree(html_or_tree: Any) -> lxml_html.HtmlElement:
+    if isinstance(html_or_tree, bytes | str):
+        return parse_tree(html_or_tree)
+    return html_or_tree
+
+
+# ---------------------------------------------------------------------------------------------- content
+def main_content(html: bytes | str | lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | None, float]:
+    """The element holding the report (best-scoring container) and its score; ``None`` if nothing scores.
+
+    Reusable by a crawler to decide whether a page carries a report body at all.
+    """
+    return best_container(_tree(html))
+
+
+# ---------------------------------------------------------------------------------------------- text
+def _tag(el: Any) -> str | None:
+    return el.tag.lower() if isinstance(el.tag, str) else None
+
+
+def _hidden(el: lxml_html.HtmlElement) -> bool:
+    style = el.get("style")
+    return bool(style and _HIDDEN.search(style)) or el.get("hidden") is not None
+
+
+class _Walker:
+    """Walks an element tree, writing lines and table rows into a :class:`TextBuilder`."""
+
+    def __init__(self, tb: TextBuilder) -> None:
+        self.tb = tb
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        if self.buf:
+            line = " ".join("".join(self.buf).translate(_ZERO_WIDTH).split())
+            self.buf = []
+            if line:
+                self.tb.line(line)
+
+    def walk(self, el: lxml_html.HtmlElement) -> None:
+        tag = _tag(el)
+        if tag is None or tag in _SKIP or _hidden(el):
+            return
+        if tag == "table" and not _is_layout_table(el):
+            self.flush()
+            self.table(el)
+            return
+        block = tag in _BLOCK or tag == "td" or tag == "th"
+        if block:
+            self.flush()
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child)
+            if child.tail:
+                self.buf.append(child.tail)
+        if block:
+            self.flush()
+
+    def table(self, el: lxml_html.HtmlElement) -> None:
+        grid = table_grid(el)
+        if not grid:
+            return
+        t = self.tb.new_table()
+        emitted = False
+        for r, cells in enumerate(grid):
+            if any(cells):
+                self.tb.row(cells, table=t, row=r)
+                emitted = True
+        if emitted:
+            self.tb.blank()
+
+
+def _rows(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    rows: list[lxml_html.HtmlElement] = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in {"thead", "tbody", "tfoot"}:
+            rows.extend(c for c in child if _tag(c) == "tr")
+    return rows
+
+
+def _is_layout_table(table: lxml_html.HtmlElement) -> bool:
+    """A table used for page layout: one of its cells holds another table, or it has a single cell."""
+    cells = [c for r in _rows(table) for c in r if _tag(c) in {"td", "th"}]
+    if len(cells) <= 1:
+        return True
+    return any(c.find(".//table") is not None for c in cells)
+
+
+def _span(el: lxml_html.HtmlElement, attr: str) -> int:
+    raw = (el.get(attr) or "1").strip()
+    m = re.match(r"\d+", raw)
+    n = int(m.group()) if m else 1
+    return max(1, min(n, _MAX_SPAN))
+
+
+def cell_text(td: lxml_html.HtmlElement) -> str:
+    """A cell's text: its lines (``<br>``, ``<p>`` …) joined, with no space between CJK characters."""
+    tb = TextBuilder()
+    walker = _Walker(tb)
+    if td.text:
+        walker.buf.append(td.text)
+    for child in td:
+        walker.walk(child)
+        if child.tail:
+            walker.buf.append(child.tail)
+    walker.flush()
+    return join_wrapped(tb.text().replace("\t", " ").split("\n"))
+
+
+def table_grid(table: lxml_html.HtmlElement) -> list[list[str]]:
+    """The table as a full grid: merged cells' text at their top-left, every continuation position ""."""
+    rows = _rows(table)
+    taken: dict[tuple[int, int], str] = {}
+    width = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if _tag(td) not in {"td", "th"} or _hidden(td):
+                continue
+            while (r, c) in taken:
+                c += 1
+            rowspan = _span(td, "rowspan")
+            colspan = _span(td, "colspan")
+            rowspan = min(rowspan, len(rows) - r)
+            text = cell_text(td)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken[(r + dr, c + dc)] = text if dr == 0 and dc == 0 else ""
+            c += colspan
+            width = max(width, c)
+        width = max(width, c)
+    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+
+
+# ---------------------------------------------------------------------------------------------- metadata
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发文日期)\s*[:：]?\s*")
+_PUBLISHER_LABEL = re.compile(r"(?:发布机构|信息来源|来源)\s*[:：]\s*")
+_PUBLISHER_STOP = re.compile(r"(?:发布时间|发布日期|分享到|浏览次数|访问量|字号|【|\[|作者|责任编辑|点击)")
+_TITLE_SPLIT = re.compile(r"\s*(?:[-_|—]{1,2}|——)\s*")
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` (``2022年3月8日``, ``2022-03-08 15:25``, ``2022/3/8``) as ISO YYYY-MM-DD."""
+    for m in _DATE.finditer(text):
+        y, mo, d = (int(g) for g in m.groups())
+        if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
+    for el in tree.iter("meta"):
+        key = (el.get("name") or el.get("property") or el.get("itemprop") or "").lower()
+        if key in names:
+            value = " ".join((el.get("content") or "").split())
+            if value:
+                return value
+    return None
+
+
+def _page_text(tree: lxml_html.HtmlElement) -> str:
+    body = tree.find("body")
+    return visible_text(body if body is not None else tree)
+
+
+def extract_page_metadata(html_text_or_tree: bytes | str | lxml_html.HtmlElement) -> dict[str, str]:
+    """Title, publisher and publication date (ISO) as the whole page states them; only the keys found."""
+    tree = _tree(html_text_or_tree)
+    out: dict[str, str] = {}
+    text = _page_text(tree)
+
+    title = _meta(tree, "articletitle", "og:title")
+    if not title:
+        for h in tree.iter("h1", "h2"):
+            t = " ".join(h.text_content().split())
+            if "报告" in t or "年报" in t:
+                title = t
+                break
+    if not title:
+        for h in tree.iter("h1"):
+            t = " ".join(h.text_content().split())
+            if len(t) >= 6:
+                title = t
+                break
+    if not title:
+        t_el = tree.find(".//title")
+        if t_el is not None and t_el.text_content().strip():
+            parts = [p for p in _TITLE_SPLIT.split(t_el.text_content().strip()) if p]
+            title = max(parts, key=len) if parts else None
+    if title:
+        out["title"] = title
+
+    publisher = _meta(tree, "contentsource", "source", "author")
+    if not publisher:
+        for m in _PUBLISHER_LABEL.finditer(text):
+            value = text[m.end() : m.end() + 60].split(" ")[0]
+            value = _PUBLISHER_STOP.split(value)[0].strip("：: ")
+            if value:
+                publisher = value
+                break
+    if publisher:
+        out["publisher"] = publisher
+
+    published = None
+    raw = _meta(tree, "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
+    if raw:
+        published = parse_date(raw)
+    if not published:
+        for m in _PUBLISHED_LABEL.finditer(text):
+            published = parse_date(text[m.end() : m.end() + 30])
+            if published:
+                break
+    if published:
+        out["published"] = published
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- reader
+def read_html(data: bytes) -> Extracted:
+    tree = parse_tree(data)
+    metadata = extract_page_metadata(tree)
+    notes: list[str] = []
+    container, score = best_container(tree)
+    tb = TextBuilder()
+    if container is None:
+        text = _trafilatura_text(tree)
+        if text:
+            notes.append(f"no content container scored (best {score:.1f}); text taken by trafilatura")
+            for line in text.split("\n"):
+                if line.strip():
+                    tb.line(" ".join(line.split()))
+        else:
+            body = tree.find("body")
+            container = body if body is not None else tree
+            notes.append(f"no content container scored (best {score:.1f}); whole page used")
+    if container is not None:
+        title = metadata.get("title")
+        if title and title not in visible_text(container)[:400]:
+            tb.line(title)
+        walker = _Walker(tb)
+        walker.walk(container)
+        walker.flush()
+    text = tb.text()
+    if not text.strip():
+        raise UnreadableDocument("HTML page without any text", code="empty")
+    return Extracted(kind="html", text=text, spans=tb.spans, metadata=metadata, notes=notes)
+
+
+def _trafilatura_text(tree: lxml_html.HtmlElement) -> str | None:
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - trafilatura is a dependency
+        return None
+    try:
+        return trafilatura.extract(lxml_html.tostring(tree, encoding="unicode"), include_tables=True, favor_recall=True)
+    except Exception:  # trafilatura may fail on odd markup; the caller falls back to the whole page
+        return None

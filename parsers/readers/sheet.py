@@ -1,0 +1,84 @@
+"""XLSX and XLS → text: every non-empty sheet is one table, its rows TAB-joined.
+
+python-calamine reads both formats. Numbers are written as the sheet shows them: an integral float is an
+integer (``5``, not ``5.0``), other floats keep their shortest exact form (``113369.3126``). Cells covered by
+a merge are empty (calamine reports the value at the merge's top-left only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.readers.chrome import join_wrapped
+from parsers.readers.docx import check_package
+
+
+def format_value(value: Any) -> str:
+    """One cell value as text, numbers as written."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return (
+            value.isoformat(sep=" ")
+            if (value.hour, value.minute, value.second) != (0, 0, 0)
+            else (value.date().isoformat())
+        )
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return join_wrapped(str(value).replace("\r", "").split("\n"))
+
+
+def _sheets_calamine(data: bytes) -> list[tuple[str, list[list[Any]]]]:
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return [(name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in wb.sheet_names]
+    except pc.PasswordError as exc:
+        raise UnreadableDocument(f"password-protected workbook: {exc}", code="encrypted") from exc
+    except Exception as exc:  # CalamineError, XmlError, ZipError and friends
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise UnreadableDocument(f"password-protected workbook: {exc}", code="encrypted") from exc
+        raise UnreadableDocument(f"workbook that calamine cannot read: {exc}", code="corrupt") from exc
+
+
+def _sheet_rows(rows: Iterable[list[Any]]) -> list[list[str]]:
+    out = [[format_value(v) for v in row] for row in rows]
+    width = max((max((i + 1 for i, c in enumerate(r) if c), default=0) for r in out), default=0)
+    return [r[:width] + [""] * (width - len(r)) for r in out]
+
+
+def read_sheet(data: bytes) -> Extracted:
+    if not data.strip():
+        raise UnreadableDocument("empty document", code="empty")
+    kind = "xlsx" if data.startswith(b"PK") else "xls"
+    if kind == "xlsx":
+        check_package(data, required="xl/workbook.xml")
+    tb = TextBuilder()
+    for _name, rows in _sheets_calamine(data):
+        grid = _sheet_rows(rows)
+        if not any(any(r) for r in grid):
+            continue
+        t = tb.new_table()
+        for r, cells in enumerate(grid):
+            if any(cells):
+                tb.row(cells, table=t, row=r)
+        tb.blank()
+    text = tb.text()
+    if not text.strip():
+        raise UnreadableDocument("workbook without any cell values", code="empty")
+    return Extracted(kind=kind, text=text, spans=tb.spans)
