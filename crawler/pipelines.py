@@ -130,11 +130,15 @@ class AttachmentsPipeline(FilesPipeline):
 
     async def media_downloaded(self, response: Response, request: Request, info: MediaPipeline.SpiderInfo,
                                *, item: Any = None) -> dict[str, Any]:  # type: ignore[override]
-        if response.status != 200:
-            raise AttachmentFailed(request.url, f"the attachment answered HTTP {response.status}",
-                                   code=f"http_{response.status}")
-        if not response.body:
-            raise AttachmentFailed(request.url, "the attachment is empty", code="download_failed")
+        """An HTTP error is an expected outcome, not an exception: it comes back as a result with a
+        ``failure`` (recorded by ReportPipeline), so Scrapy logs no traceback for a 404 attachment."""
+        if response.status != 200 or not response.body:
+            reason = (f"the attachment answered HTTP {response.status}" if response.status != 200
+                      else "the attachment is empty")
+            code = f"http_{response.status}" if response.status != 200 else "download_failed"
+            logger.warning("attachment %s: %s", request.url, reason)
+            return {"url": request.url, "path": None, "checksum": None, "status": code,
+                    "failure": {"url": request.url, "code": code, "reason": reason, "evidence": ""}}
         result: dict[str, Any] = dict(await super().media_downloaded(response, request, info, item=item))
         return result
 
@@ -170,12 +174,14 @@ class AttachmentsPipeline(FilesPipeline):
         files: list[dict[str, Any]] = []
         errors: list[dict[str, str]] = []
         for url, (ok, value) in zip(item.file_urls, results, strict=False):
-            if ok:
+            if ok and value and value.get("failure"):
+                errors.append(value["failure"])
+            elif ok and value:
                 info_ = dict(value)
                 if self.nianbao_store is not None:
                     info_["path"] = str(self.nianbao_store.archive.path(info_["checksum"]))
                 files.append(info_)
-            else:
+            elif not ok:
                 exc = value.value
                 errors.append({
                     "url": url,

@@ -1,7 +1,7 @@
 """Scrapy settings for the nianbao crawler (``scrapy.cfg`` points here).
 
 Politeness: the portals are government sites that answer slowly and ban eagerly, so the defaults are
-conservative — two requests at a time per domain, a one-second delay randomised between 0.5 and 1.5 s,
+conservative — two requests at a time per domain, a one-second delay with ±50 % jitter,
 AutoThrottle on, retries few, and an honest User-Agent naming the project and a contact URL
 (``NIANBAO_CONTACT_URL``; set it to a real address before a live crawl). ``ROBOTSTXT_OBEY`` is on unless
 ``NIANBAO_ROBOTSTXT_OBEY=0`` (or ``--ignore-robots``); replay turns it off, because the bundled cassettes do
@@ -39,7 +39,7 @@ ROBOTSTXT_OBEY = os.environ.get("NIANBAO_ROBOTSTXT_OBEY", "1") not in {"0", "fal
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True  # 0.5 × to 1.5 × DOWNLOAD_DELAY
+DOWNLOAD_DELAY_JITTER = 0.5  # each delay is DOWNLOAD_DELAY ± 50 %
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0

@@ -27,6 +27,7 @@ from crawler.exceptions import CrawlError
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import store_from_settings
+from crawler.urlsafety import link_problem
 from parsers.readers.html import declared_charset, extract_page_metadata
 
 if TYPE_CHECKING:
@@ -215,6 +216,18 @@ class ReportSpider(scrapy.Spider):
     def on_portal(self, url: str) -> bool:
         return url_is_from_any_domain(url, self.allowed_domains)
 
+    def link_problem(self, url: str) -> str | None:
+        """Why a link must not be followed (``crawler.urlsafety``): another site, a script, a private address.
+
+        A start URL's own host is trusted even when it is a private or loopback address (an operator's
+        explicit choice, e.g. a local mirror)."""
+        problem = link_problem(url, self.allowed_domains)
+        if problem and problem.startswith(("private or loopback", "loopback host")):
+            host = urlsplit(url).hostname
+            if host and host in {urlsplit(u).hostname for u in self.start_urls}:
+                return None
+        return problem
+
     def is_known_page(self, url: str) -> bool:
         """Was this page (or report document) read in an earlier run? Then it is not requested again."""
         if self.store is None or self.refresh:
@@ -234,10 +247,11 @@ class ReportSpider(scrapy.Spider):
 
     def follow_report(self, response: TextResponse, link: Link) -> Iterator[Request | ReportItem | ErrorItem]:
         """A report link: request its detail page, or (a document linked directly) hand it to the pipelines."""
-        if not self.on_portal(link.url):
+        problem = self.link_problem(link.url)
+        if problem:
             self.count("skipped/offsite")
             yield ErrorItem(self.portal_name, link.url, "offsite",
-                            f"report link {link.title!r} on {response.url} leaves the portal's domains; skipped")
+                            f"report link {link.title!r} on {response.url} not followed: {problem}")
             return
         if self.is_known_page(link.url):
             self.count("skipped/known")
@@ -278,6 +292,9 @@ class ReportSpider(scrapy.Spider):
         found: dict[str, str] = {}
         for link in link_rows(response):
             if is_attachment_url(link.url) or is_attachment_url("/" + link.title):
+                if self.link_problem(link.url):
+                    self.count("skipped/unsafe_attachment")
+                    continue
                 found.setdefault(link.url, link.title)
         items = list(found.items())
         titled = [(u, t) for u, t in items if REPORT_TITLE.search(t) or REPORT_TITLE.search(unquote(u))]

@@ -27,7 +27,7 @@ from crawler.spiders.trs_list import TrsListSpider
 class NmgSpider(TrsListSpider):
     name = "nmg"
     portal_title = "内蒙古自治区人民政府"
-    allowed_domains: ClassVar[list[str]] = ["www.nmg.gov.cn"]
+    allowed_domains: ClassVar[list[str]] = ["nmg.gov.cn"]
     start_urls: ClassVar[list[str]] = ["https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/index.html"]
     archive_urls: ClassVar[list[str]] = ["https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html"]
 

@@ -11,7 +11,8 @@ import argparse
 import sys
 from urllib.parse import urlsplit
 
-from nianbao.commands.harvest import add_network_options, network_mode, report_outcome
+from nianbao import exitcodes
+from nianbao.commands.harvest import add_network_options, locked_harvest, network_mode, report_outcome
 
 
 def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,11 +28,16 @@ def run(args: argparse.Namespace) -> int:
     parts = urlsplit(args.url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         print(f"nianbao crawl: not an http(s) URL: {args.url}", file=sys.stderr)
-        return 2
+        return exitcodes.USAGE
+    return locked_harvest("crawl", args.db, lambda: _crawl(args))
+
+
+def _crawl(args: argparse.Namespace) -> int:
+    parts = urlsplit(args.url)
     from crawler.portals import GENERIC, spider_class
     from crawler.run import CannotRun, harvest
 
-    portal = args.portal or parts.hostname
+    portal = args.portal or parts.hostname or args.url
     try:
         mode, dirs = network_mode(args, None)
         outcome = harvest([(spider_class(GENERIC), {"url": args.url, "portal": portal})], mode=mode,
@@ -40,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
                           log_level=args.log_level, **dirs)
     except CannotRun as exc:
         print(f"nianbao crawl: {exc}", file=sys.stderr)
-        return 2
+        return exitcodes.USAGE
     return report_outcome("crawl", args.db, args.raw_root, outcome.run_id, outcome.ran)

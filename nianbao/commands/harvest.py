@@ -2,18 +2,23 @@
 
 With no network option it replays the bundled ``cassettes/`` (the quick start): no request leaves the
 machine. ``--replay DIR`` replays other cassettes, ``--live`` crawls the portals, ``--record DIR`` crawls
-them live while writing cassettes. Exit 0 when the crawl ran (recorded item errors included), 2 when it
-could not run (no cassettes, unknown portal …), 1 when a crawler failed to start or finish.
+them live while writing cassettes. The harvest holds the database's harvest lock (``nianbao.lock``).
+
+Exit codes (``nianbao.exitcodes``): 0 when the crawl ran, recorded item errors included; 2 when it could
+not run (no cassettes, unknown portal …); 1 when a crawler failed to start or finish; 75 when another
+process holds the harvest lock.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from crawler.portals import BUNDLED, CASSETTES, UnknownPortal
+from nianbao import exitcodes
 
 DEFAULT_DB = Path("data/nianbao.db")
 
@@ -63,11 +68,27 @@ def report_outcome(command: str, store_db: Path, raw_root: Path | None, run_id: 
         sys.stdout.write(format_summary(store.summary(run_id)))
     if not ran:
         print(f"nianbao {command}: a crawler failed to start or finish (see the log)", file=sys.stderr)
-        return 1
-    return 0
+        return exitcodes.FAILED
+    return exitcodes.OK
+
+
+def locked_harvest(command: str, db: Path, work: Callable[[], int]) -> int:
+    """Run ``work`` holding the harvest lock of ``db``; exit LOCKED (75) when another process holds it."""
+    from nianbao.lock import LockHeld, harvest_lock
+
+    try:
+        with harvest_lock(db, purpose=command):
+            return work()
+    except LockHeld as exc:
+        print(f"nianbao {command}: {exc}", file=sys.stderr)
+        return exitcodes.LOCKED
 
 
 def run(args: argparse.Namespace) -> int:
+    return locked_harvest("harvest", args.db, lambda: _harvest(args))
+
+
+def _harvest(args: argparse.Namespace) -> int:
     from crawler.portals import portal_spiders
     from crawler.run import CannotRun, harvest
 
@@ -79,5 +100,5 @@ def run(args: argparse.Namespace) -> int:
                           refresh=args.refresh, log_level=args.log_level, **dirs)
     except (UnknownPortal, CannotRun) as exc:
         print(f"nianbao harvest: {exc}", file=sys.stderr)
-        return 2
+        return exitcodes.USAGE
     return report_outcome("harvest", args.db, args.raw_root, outcome.run_id, outcome.ran)
