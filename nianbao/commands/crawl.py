@@ -12,7 +12,13 @@ import sys
 from urllib.parse import urlsplit
 
 from nianbao import exitcodes
-from nianbao.commands.harvest import add_network_options, locked_harvest, network_mode, report_outcome
+from nianbao.commands.harvest import (
+    add_network_options,
+    extra_settings,
+    locked_harvest,
+    network_mode,
+    report_outcome,
+)
 
 
 def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,7 +49,7 @@ def _crawl(args: argparse.Namespace) -> int:
         outcome = harvest([(spider_class(GENERIC), {"url": args.url, "portal": portal})], mode=mode,
                           db=args.db, raw_root=args.raw_root, portals=[portal],
                           obey_robots=False if args.ignore_robots else None, refresh=args.refresh,
-                          log_level=args.log_level, **dirs)
+                          log_level=args.log_level, extra=extra_settings(args), **dirs)
     except CannotRun as exc:
         print(f"nianbao crawl: {exc}", file=sys.stderr)
         return exitcodes.USAGE

@@ -37,7 +37,15 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (live and record)")
     p.add_argument("--refresh", action="store_true",
                    help="fetch again detail pages and attachments already read in an earlier run")
+    p.add_argument("--delay", type=float, metavar="SECONDS",
+                   help="live and record: seconds between requests to one domain (default 1, ±50 %% jitter)")
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
+
+
+def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
+    if args.delay is None:
+        return {}
+    return {"DOWNLOAD_DELAY": args.delay, "AUTOTHROTTLE_START_DELAY": args.delay}
 
 
 def network_mode(args: argparse.Namespace, default_replay: Path | None) -> tuple[str, dict[str, Any]]:
@@ -97,7 +105,7 @@ def _harvest(args: argparse.Namespace) -> int:
         mode, dirs = network_mode(args, CASSETTES)
         outcome = harvest([(s, {}) for s in spiders], mode=mode, db=args.db, raw_root=args.raw_root,
                           portals=[s.name for s in spiders], obey_robots=False if args.ignore_robots else None,
-                          refresh=args.refresh, log_level=args.log_level, **dirs)
+                          refresh=args.refresh, log_level=args.log_level, extra=extra_settings(args), **dirs)
     except (UnknownPortal, CannotRun) as exc:
         print(f"nianbao harvest: {exc}", file=sys.stderr)
         return exitcodes.USAGE
