@@ -134,8 +134,8 @@ def test_missing_directory_is_an_error(tmp_path: Path) -> None:
 
 def test_build_response_from_a_vcrpy_dict() -> None:
     request = Request("https://www.example.gov.cn/x.docx")
-    recorded = {"status": {"code": 200, "message": "OK"},
-                "headers": {"Content-Type": ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"]},
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    recorded = {"status": {"code": 200, "message": "OK"}, "headers": {"Content-Type": [docx]},
                 "body": {"string": b"PK\x03\x04rest"}}
     response = build_response(request, recorded)
     assert response.body == b"PK\x03\x04rest"
