@@ -87,7 +87,10 @@ def _year(text: str, title: str | None) -> int | None:
 
 def _region(title: str | None, text: str) -> str | None:
     if title:
-        m = re.match(r"^[《“\"]?(?P<name>[^\d《》]{2,30}?)\s*(\d{4})\s*年", normalise(title))
+        norm = normalise(title)
+        m = re.match(r"^[《“\"]?(?P<name>[^\d《》]{2,30}?)\s*(\d{4})\s*年", norm) or re.match(
+            r"^[《“\"]?\d{4}\s*年度?\s*(?P<name>[^\d《》]{2,30}?)\s*(政府信息公开|政务公开|信息公开)", norm
+        )
         if m:
             name = re.sub(r"(关于)?$", "", m.group("name")).strip()
             name = re.sub(r"人民政府$", "", name) or name

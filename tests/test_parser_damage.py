@@ -273,3 +273,17 @@ def test_gbk_text_is_decoded() -> None:
     report = parse(s.report().encode("gb18030"), "report.txt")
     assert report.metadata["region"] == "某某旗"
     assert report.as_json()["cells"]["applications/new_received/total"] == 8
+
+
+def test_body_text_mentioning_a_row_label_does_not_open_the_table() -> None:
+    head = s.HEAD + "（二）依申请公开情况。本年新收政府信息公开申请8件，已全部办结。\n"
+    text = s.report().replace(s.HEAD, head)
+    report = _parse(text)
+    assert _cells(report)["applications/new_received/total"] == 8
+    assert _cells(report)["active/rules/in_force"] == 2
+    assert all(c.passed for c in report.checks)
+
+
+def test_region_from_a_title_that_starts_with_the_year() -> None:
+    text = s.report().replace("某某旗2023年政府信息公开工作年度报告", "2023年某某旗政府信息公开工作年度报告")
+    assert _parse(text).metadata["region"] == "某某旗"

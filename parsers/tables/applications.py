@@ -204,7 +204,13 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
 
 
 def find_applications_start(r: Reading, start: int = 0) -> int | None:
-    return r.first_index(r"本年新收", start)
+    """The 本年新收 row label that opens table 三: the one followed closely by the 上年结转 row."""
+    pos = start
+    while (i := r.first_index(r"本年新收", pos)) is not None:
+        if r.first_index(r"上年结转", i + 1, i + 60) is not None:
+            return i
+        pos = i + 1
+    return None
 
 
 def is_2019_applications(r: Reading, start: int) -> bool:

@@ -82,7 +82,8 @@ class Token:
     @property
     def is_labelish(self) -> bool:
         c = self.compact
-        return bool(c) and len(c) <= LABEL_MAX and not self.is_value
+        # no template label is a sentence: a full stop or semicolon marks body text
+        return bool(c) and len(c) <= LABEL_MAX and not self.is_value and "。" not in c and "；" not in c
 
 
 def number_value(text: str) -> int | float | None:
