@@ -283,7 +283,7 @@ class ReportSpider(scrapy.Spider):
             if self.detail_url.search(target.path) or not is_folder_url(link.url):
                 yield from self.report_links(page, [link])
             elif (target.netloc == here.netloc and target.path.startswith(column)
-                  and folder_of(link.url) != folder_of(page.url)):
+                  and not folder_of(page.url).startswith(folder_of(link.url))):  # deeper, never back up
                 yield self.list_request(link.url, callback=callback, column=column)
 
     # -- detail pages -----------------------------------------------------------------------------

@@ -68,27 +68,25 @@ class GenericSpider(ReportSpider):
     def portal_name(self) -> str:
         return self._portal
 
-    def is_list_link(self, url: str, text: str) -> bool:
+    def is_list_link(self, url: str, text: str, here: str) -> bool:
+        """A folder under the column (deeper than the page ``here``, never back up) or a pagination link."""
         target = urlsplit(url)
-        if (target.hostname or "").lower() != self.column_host:
+        if (target.hostname or "").lower() != self.column_host or not target.path.startswith(self.column):
             return False
-        under_column = target.path.startswith(self.column)
-        if under_column and is_folder_url(url):
-            return True
-        return under_column and bool(PAGINATION_TEXT.match(text) or PAGINATION_URL.search(url))
+        if FIRST_PAGE.search(target.path) or target.path.endswith("/"):
+            return not folder_of(here).startswith(folder_of(url))
+        return is_folder_url(url) or bool(PAGINATION_TEXT.match(text) or PAGINATION_URL.search(url))
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         page = as_html(response)
         yield from self.pagination(page, self.parse)
         for link in link_rows(page):
-            if is_report_title(link.title):
-                if not is_attachment_url(link.url) and self.is_list_link(link.url, "") and not \
-                        self.detail_url.search(urlsplit(link.url).path):
-                    yield from self.list_link(link.url)  # a year folder titled like a report
-                else:
-                    yield from self.follow_report(page, link)
-            elif self.is_list_link(link.url, link.title):
-                yield from self.list_link(link.url)
+            path = urlsplit(link.url).path
+            folder_like = is_folder_url(link.url) and not self.detail_url.search(path)
+            if is_report_title(link.title) and (is_attachment_url(link.url) or not folder_like):
+                yield from self.follow_report(page, link)
+            elif self.is_list_link(link.url, link.title, page.url):
+                yield from self.list_link(link.url)  # a folder (even one titled like a report) or a page
             else:
                 self.count("skipped/not_a_report")
 
