@@ -1,0 +1,186 @@
+"""A full harvest of the bundled cassettes into a temporary database, then a second, incremental one.
+
+Each harvest runs in a subprocess (``python -m nianbao.cli harvest``): Twisted's reactor runs once per
+process. What must be stored and recorded comes from ``cassettes/manifest.json`` and the gold files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nianbao.lock import harvest_lock
+
+ROOT = Path(__file__).resolve().parent.parent
+CASSETTES = ROOT / "cassettes"
+GOLD = ROOT / "tests" / "fixtures" / "gold"
+MANIFEST = json.loads((CASSETTES / "manifest.json").read_text(encoding="utf-8"))
+
+
+def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "nianbao.cli", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+@dataclass
+class Harvested:
+    db: Path
+    first: subprocess.CompletedProcess[str]
+    second: subprocess.CompletedProcess[str]
+
+    def query(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(self.db) as con:
+            return con.execute(sql, params).fetchall()
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        with sqlite3.connect(self.db) as con:
+            con.row_factory = sqlite3.Row
+            return dict(con.execute("SELECT * FROM runs WHERE id = ?", [run_id]).fetchone())
+
+    def cells(self, url: str) -> dict[str, float | None]:
+        return dict(self.query("SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id"
+                               " WHERE r.url = ?", url))
+
+
+@pytest.fixture(scope="module")
+def harvested(tmp_path_factory: pytest.TempPathFactory) -> Harvested:
+    db = tmp_path_factory.mktemp("harvest") / "nianbao.db"
+    first = nianbao("harvest", "--db", str(db))  # the default: replay the bundled cassettes
+    second = nianbao("harvest", "--db", str(db))
+    return Harvested(db, first, second)
+
+
+def test_both_harvests_ran(harvested: Harvested) -> None:
+    assert harvested.first.returncode == 0, harvested.first.stderr
+    assert harvested.second.returncode == 0, harvested.second.stderr
+    for done in (harvested.first, harvested.second):
+        assert "Reports per portal and year" in done.stdout
+        assert "Identities (accounting checks)" in done.stdout
+    assert harvested.run(1)["mode"] == "replay" and harvested.run(1)["status"] == "finished"
+
+
+SEEDED = [r for r in MANIFEST["reports"] if r["seed"]]
+DERIVED = [r for r in MANIFEST["reports"] if not r["seed"]]
+
+
+def gold(stem: str) -> dict[str, Any]:
+    return json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("entry", SEEDED, ids=[r["seed"] for r in SEEDED])
+def test_seed_reports_cells_equal_gold(harvested: Harvested, entry: dict[str, Any]) -> None:
+    expected = gold(entry["seed"])
+    assert harvested.cells(entry["url"]) == expected["cells"]
+
+
+@pytest.mark.parametrize("entry", SEEDED, ids=[r["seed"] for r in SEEDED])
+def test_seed_reports_metadata(harvested: Harvested, entry: dict[str, Any]) -> None:
+    expected = gold(entry["seed"])["metadata"]
+    rows = harvested.query("SELECT portal, page_url, region, year, format, source_kind, published FROM reports"
+                           " WHERE url = ?", entry["url"])
+    assert rows == [(entry["portal"], entry["page_url"], expected["region"], expected["year"], expected["format"],
+                     expected["source_kind"], expected.get("published", entry["published"]))]
+
+
+@pytest.mark.parametrize("entry", DERIVED, ids=[r["url"].rsplit("/", 1)[-1] for r in DERIVED])
+def test_derived_reports_carry_their_seeds_cells(harvested: Harvested, entry: dict[str, Any]) -> None:
+    assert harvested.cells(entry["url"]) == gold(entry["derived_from"])["cells"]
+    assert harvested.query("SELECT year, published, source_kind FROM reports WHERE url = ?", entry["url"]) == [
+        (entry["year"], entry["published"], entry["kind"])]
+
+
+def test_exactly_the_manifests_reports_are_stored(harvested: Harvested) -> None:
+    stored = sorted(harvested.query("SELECT portal, url FROM reports"))
+    assert stored == sorted((r["portal"], r["url"]) for r in MANIFEST["reports"])
+    assert harvested.query("SELECT count(*) FROM reports WHERE checks_failed > 0") == [(0,)]
+
+
+def test_errors_are_recorded_with_their_urls(harvested: Harvested) -> None:
+    first = sorted(harvested.query("SELECT portal, code, url FROM errors WHERE run_id = 1"))
+    assert first == sorted((e["portal"], e["code"], e["url"]) for e in MANIFEST["errors"])
+    second = sorted(harvested.query("SELECT portal, code, url FROM errors WHERE run_id = 2"))
+    assert second == sorted((e["portal"], e["code"], e["url"]) for e in MANIFEST["errors"] if e["repeats"])
+    evidence = dict(harvested.query("SELECT portal, evidence FROM errors WHERE run_id = 1 AND code = 'blocked'"))
+    assert evidence["etkqq"].startswith("ruishu: HTTP 412")
+    assert evidence["qsq"].startswith("block_page: HTTP 200")
+
+
+def test_first_harvest_figures(harvested: Harvested) -> None:
+    run = harvested.run(1)
+    lists = sum(len(v) for v in MANIFEST["list_pages"].values())
+    details = len({r["page_url"] for r in MANIFEST["reports"]}) + 1  # + the image-only 图解 page
+    attachments = sum(1 for r in MANIFEST["reports"] if r["url"] != r["page_url"]) + 1  # + the 404
+    assert (run["list_requests"], run["detail_requests"], run["attachment_downloads"]) == (lists, details, attachments)
+    assert run["requests"] == lists + details + attachments
+    assert (run["new_reports"], run["changed_reports"], run["unchanged_reports"]) == (len(MANIFEST["reports"]), 0, 0)
+    assert run["errors"] == len(MANIFEST["errors"])
+
+
+def test_second_harvest_requests_list_pages_only(harvested: Harvested) -> None:
+    run = harvested.run(2)
+    lists = sum(len(v) for v in MANIFEST["list_pages"].values())
+    assert run["new_reports"] == 0
+    assert run["changed_reports"] == 0
+    assert run["attachment_downloads"] == 0
+    assert run["detail_requests"] == 0
+    assert run["list_requests"] == lists
+    assert run["requests"] == lists
+
+
+def test_documents_are_archived_content_addressed(harvested: Harvested) -> None:
+    rows = harvested.query(
+        "SELECT r.url, r.document_sha256, u.status, u.content_type, d.size FROM reports r"
+        " JOIN document_urls u ON u.url = r.url JOIN documents d ON d.sha256 = r.document_sha256")
+    assert len(rows) == len(MANIFEST["reports"])
+    raw = harvested.db.parent / "raw"
+    for url, sha, status, content_type, size in rows:
+        assert status == 200, url
+        assert content_type, url
+        stored = [p for p in (raw / sha[:2]).iterdir() if p.name.startswith(sha)]
+        assert len(stored) == 1, url
+        body = stored[0].read_bytes()
+        assert hashlib.sha256(body).hexdigest() == sha and len(body) == size
+    pages = {r["page_url"] for r in MANIFEST["reports"]}
+    archived = {u for (u,) in harvested.query("SELECT url FROM document_urls")}
+    assert pages <= archived  # the detail pages of attachment reports are kept too
+
+
+def test_a_harvest_cannot_run_without_cassettes(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    done = nianbao("harvest", "--db", str(tmp_path / "nb.db"), "--replay", str(tmp_path / "empty"))
+    assert done.returncode == 2
+    assert "no cassettes" in done.stderr
+    assert not (tmp_path / "nb.db").exists()  # checked before a run is opened: nothing recorded
+
+
+def test_unknown_portal_is_a_usage_error(tmp_path: Path) -> None:
+    done = nianbao("harvest", "--db", str(tmp_path / "nb.db"), "--portal", "nowhere")
+    assert done.returncode == 2
+    assert "no portal spider named 'nowhere'" in done.stderr
+
+
+def test_a_held_lock_stops_a_second_harvest(tmp_path: Path) -> None:
+    db = tmp_path / "nb.db"
+    with harvest_lock(db, purpose="test"):
+        done = nianbao("harvest", "--db", str(db), "--portal", "qsq")
+    assert done.returncode == 75
+    assert "harvest lock" in done.stderr
+
+
+def test_one_portal_only(tmp_path: Path) -> None:
+    db = tmp_path / "nb.db"
+    done = nianbao("harvest", "--db", str(db), "--portal", "qsq", "--portal", "etkqq")
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as con:
+        assert sorted(con.execute("SELECT portal FROM reports").fetchall()) == [("etkqq",), ("qsq",)]
+        assert json.loads(con.execute("SELECT portals FROM runs").fetchone()[0]) == ["qsq", "etkqq"]
