@@ -53,6 +53,8 @@ MATCH_ON: tuple[Matcher, ...] = (
     matchers.path,
     matchers.query,
 )
+# the same matchers by the names vcrpy's VCR/use_cassette configuration knows them
+MATCH_ON_NAMES: tuple[str, ...] = ("method", "scheme", "host", "port", "path", "query")
 CASSETTE_SUFFIXES = (".yaml", ".yml")
 REPLAY_FLAG = "replay"
 RECORD_TIMEOUT = 60.0
@@ -179,7 +181,7 @@ def record_request(cassette_path: str | Path, method: str, url: str, *, headers:
     import requests  # only recording needs it
 
     with _RECORD_LOCK, vcr.use_cassette(
-        str(cassette_path), record_mode="new_episodes", match_on=MATCH_ON, allow_playback_repeats=True
+        str(cassette_path), record_mode="new_episodes", match_on=MATCH_ON_NAMES, allow_playback_repeats=True
     ) as cassette:
         try:
             requests.request(method, url, headers=headers, data=body, timeout=timeout, allow_redirects=False)
