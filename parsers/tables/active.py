@@ -59,11 +59,15 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
     for tok in r.tokens[block + 1 : row_index]:
         if not tok.is_labelish:
             continue
+        # one token may hold several headers (a row printed without cell separators)
+        hits: dict[int, str] = {}
         for pattern, key in ACTIVE_HEADERS:
-            if re.search(pattern, tok.compact):
-                if key not in cols:
-                    cols.append(key)
-                break
+            for m in re.finditer(pattern, tok.compact):
+                if not any(abs(m.start() - at) < 2 for at in hits):
+                    hits[m.start()] = key
+        for _, key in sorted(hits.items()):
+            if key not in cols:
+                cols.append(key)
     return tuple(cols) or None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from parsers.tables.align import Fit, Value, fit, positional
 from parsers.tables.checks import application_checks, count_passed, review_checks
@@ -78,13 +79,50 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
 
 
 def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
-    """Read table 三 from token ``start``; returns the token index where the table ends."""
+    """Read table 三 from token ``start``; returns the token index where the table ends.
+
+    Two readings are made: by row labels (in template order), and by order alone when the table's data
+    lines number exactly the template's rows (labels wrapped into fragments in a narrow column). The one
+    that satisfies more identities wins; reading by order is always reported.
+    """
     rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
+    mark = len(r.warnings)
     found = _locate(r, rows, start, end)
+    fits, table_end = _label_fits(r, rows, found, fmt, end)
+    by_order = _order_fits(r, rows, start, end)
+    if by_order is not None:
+        order_fits, labels, order_end = by_order
+        if _score(order_fits, fmt, len(rows)) > _score(fits, fmt, len(rows)):
+            del r.warnings[mark:]
+            r.warn(
+                "rows_by_order",
+                f"table 三: row labels unreadable (wrapped or broken); its {len(rows)} data lines were read in "
+                "the template's order",
+                T,
+                labels[0],
+            )
+            for row, label in zip(rows, labels, strict=True):
+                keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+                r.put_fit(keys, order_fits[row.key], label, T)
+            return order_end
+    for row, f in zip(rows, found, strict=True):
+        keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+        if f is None:
+            r.warn("missing_row", f"row {row.key} of table 三 not found; its cells are blank", f"{T}/{row.key}")
+            for key in keys:
+                r.put(key, None)
+            continue
+        r.put_fit(keys, fits[row.key], r.tokens[f.index], T)
+    return table_end
+
+
+def _label_fits(
+    r: Reading, rows: list[RowDef], found: list[Found | None], fmt: str, end: int
+) -> tuple[dict[str, Fit], int]:
     state: dict[str, list[Value]] = {}
-    pending: dict[str, tuple[list[Token], Found]] = {}
+    pending: dict[str, list[Token]] = {}
     fits: dict[str, Fit] = {}
-    table_end = start
+    table_end = found[0].index if found and found[0] else 0
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -97,30 +135,47 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
         elif len(vals) == N_APP:
             fits[row.key] = fit(vals, N_APP)
         else:
-            pending[row.key] = (vals, f)
+            pending[row.key] = vals
             continue
         state[row.key] = fits[row.key].values()
 
-    def scorer_for(key: str):  # type: ignore[no-untyped-def]
+    def scorer_for(key: str) -> Callable[[list[Value]], int]:
         def score(vals: list[Value]) -> int:
             trial = {**state, key: vals}
             return count_passed(application_checks(lambda k: _lookup(trial, k), fmt))
 
         return score
 
-    for key, (vals, _f) in pending.items():
+    for key, vals in pending.items():
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
+    return fits, table_end
 
-    for row, f in zip(rows, found, strict=True):
-        keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
-        if f is None:
-            r.warn("missing_row", f"row {row.key} of table 三 not found; its cells are blank", f"{T}/{row.key}")
-            for key in keys:
-                r.put(key, None)
-            continue
-        r.put_fit(keys, fits[row.key], r.tokens[f.index], T)
-    return table_end
+
+def _order_fits(
+    r: Reading, rows: list[RowDef], start: int, end: int
+) -> tuple[dict[str, Fit], list[Token], int] | None:
+    """Fits from the table's data lines taken in order, when there is exactly one line per row."""
+    last = r.first_index(r"结转下年度", start, end)
+    stop = r.first_index(r"行政复议|^四[、.]", last + 1 if last is not None else start + 1, end)
+    stop = min(stop if stop is not None else end, len(r.tokens))
+    lines: dict[int, list[Token]] = {}
+    for t in r.tokens[start:stop]:
+        lines.setdefault(t.line, []).append(t)
+    data: list[tuple[Token, list[Token | None]]] = []
+    for toks in lines.values():
+        pos = positional(toks, N_APP) if sum(t.is_value for t in toks) >= N_APP - 2 else None
+        if pos is not None and sum(t is not None for t in pos) >= N_APP - 2:
+            data.append((toks[0], pos))
+    if len(data) != len(rows):
+        return None
+    fits = {row.key: Fit(pos, "positional", []) for row, (_, pos) in zip(rows, data, strict=True)}
+    return fits, [label for label, _ in data], stop
+
+
+def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int]:
+    state = {key: f.values() for key, f in fits.items()}
+    return count_passed(application_checks(lambda k: _lookup(state, k), fmt)), len(fits) - n_rows
 
 
 def _lookup(state: dict[str, list[Value]], key: str) -> Value:
@@ -200,7 +255,28 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
         table = dict(zip(keys, values, strict=True))
         return count_passed(review_checks(lambda k: table.get(k)))
 
-    return fit(vals, N_REVIEW, score)
+    best = fit(vals, N_REVIEW, score)
+    if best.how == "padded" and best.ambiguous and len(lines) == 1:
+        # text laid out in columns: the row's indent tells how many cells on its left are blank
+        laid = _by_indent(r.extracted.text, vals, N_REVIEW)
+        if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
+            return Fit(laid, "padded", [])
+    return best
+
+
+def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | None:
+    """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text)."""
+    if len(vals) < 2:
+        return None
+    line_start = text.rfind("\n", 0, vals[0].start) + 1
+    indent = vals[0].start - line_start
+    spacing = (vals[-1].start - vals[0].start) / (len(vals) - 1)
+    if spacing <= 0:
+        return None
+    lead = round(indent / spacing)
+    if lead + len(vals) > n:
+        return None
+    return [None] * lead + list(vals) + [None] * (n - lead - len(vals))
 
 
 def find_applications_start(r: Reading, start: int = 0) -> int | None:

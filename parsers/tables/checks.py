@@ -123,4 +123,4 @@ def legacy_checks(get: Getter) -> list[Check]:
 
 
 def count_passed(checks: Sequence[Check]) -> int:
-    return sum(1 for c in checks if c.passed and not c.blank)
+    return sum(1 for c in checks if c.passed)

@@ -61,7 +61,20 @@ class Reading:
                 return Found(i, glued)
             if row.matches(tok.compact):
                 return Found(i, None)
+            if self._matches_wrapped(row, i):
+                return Found(i, None)
         return None
+
+    def _matches_wrapped(self, row: RowDef, i: int) -> bool:
+        """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
+        tok = self.tokens[i]
+        for t in self.tokens[i + 1 : i + 12]:
+            if t.line == tok.line or not t.is_labelish:
+                continue
+            if t.line > tok.line + 1:
+                return False
+            return row.matches(tok.compact + t.compact) and not row.matches(t.compact)
+        return False
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
         rx = re.compile(pattern)

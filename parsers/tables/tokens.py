@@ -104,6 +104,11 @@ def tokenize(text: str) -> list[Token]:
     pos = 0
     for lineno, line in enumerate(norm.split("\n")):
         tabbed = "\t" in line
+        if not tabbed and (cells := _layout_cells(line)):
+            for col, (start, cell) in enumerate(cells):
+                tokens.extend(_split_trailing_numbers(cell, pos + start, lineno, col, True))
+            pos += len(line) + 1
+            continue
         cell_start = pos
         for col, cell in enumerate(line.split("\t")):
             stripped = cell.strip()
@@ -114,6 +119,19 @@ def tokenize(text: str) -> list[Token]:
             cell_start += len(cell) + 1
         pos += len(line) + 1
     return tokens
+
+
+_LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _layout_cells(line: str) -> list[tuple[int, str]] | None:
+    """A line laid out in columns by runs of spaces (PDF text in layout mode): its cells, else None."""
+    if "  " not in line.strip():
+        return None
+    cells = [(m.start(), m.group()) for m in _LAYOUT_CELL.finditer(line)]
+    if len(cells) < 2 or any(len("".join(c.split())) > LABEL_MAX for _, c in cells):
+        return None
+    return cells
 
 
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
