@@ -333,6 +333,16 @@ def test_pdf_table_rows_and_text_in_reading_order() -> None:
     assert {s.page for s in extracted.spans} == {1}
 
 
+def test_pdf_fake_bold_is_not_doubled() -> None:
+    buf = io.BytesIO()
+    c = _cjk_canvas(buf)
+    for dx in (0, 0.3):  # a "bold" heading drawn twice, a hair apart
+        c.drawString(72 + dx, 700, "二、主动公开政府信息情况")
+    c.drawString(72, 680, "正文。")
+    c.save()
+    assert read(buf.getvalue(), "pdf").text == "二、主动公开政府信息情况\n正文。\n"
+
+
 def test_pdf_encrypted() -> None:
     buf = io.BytesIO()
     c = _cjk_canvas(buf, encrypt="secret")

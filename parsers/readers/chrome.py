@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
+from lxml import etree
 
 # Content containers seen on TRS, Hanweb and other CMSs (class or id).
 _STRONG_CLASS = re.compile(
@@ -68,23 +68,30 @@ _CHROME = [
     )
 ]
 
+Element = etree._Element
+_STRING = etree.XPath("string()")
 _CANDIDATE_TAGS = frozenset({"div", "td", "article", "section", "main", "body", "center", "font", "form"})
 THRESHOLD = 10.0
 
 
 @dataclass
 class Scored:
-    element: lxml_html.HtmlElement
+    element: Element
     score: float
     length: int
     depth: int
 
 
-def _attr_text(el: lxml_html.HtmlElement) -> str:
+def _attr_text(el: Element) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
-def score_element(el: lxml_html.HtmlElement, text: str) -> float:
+def chrome_hits(text: str) -> int:
+    """How many different kinds of site chrome the text shows."""
+    return sum(1 for c in _CHROME if c.search(text))
+
+
+def score_element(el: Element, text: str) -> float:
     """Points for being the report's content container; ``text`` is the element's visible text."""
     if not text.strip():
         return -100.0
@@ -98,28 +105,28 @@ def score_element(el: lxml_html.HtmlElement, text: str) -> float:
         if _BAD_CLASS.search(attrs):
             score -= 25
     score += 15 * sum(1 for h in _HEADINGS if h.search(text))
-    score -= 12 * sum(1 for c in _CHROME if c.search(text))
+    score -= 12 * chrome_hits(text)
     tables = el.xpath(".//table[.//td]")
     score += 5 * min(len(tables), 3)
     score += min(len(text) / 1000, 5)
-    link_text = sum(len(a.text_content()) for a in el.iter("a"))
+    link_text = sum(len(raw_text(a)) for a in el.iter("a"))
     if len(text) > 20 and link_text / len(text) > 0.5:
         score -= 20
     return score
 
 
-def score_candidates(root: lxml_html.HtmlElement) -> list[Scored]:
+def score_candidates(root: Element) -> list[Scored]:
     out: list[Scored] = []
     for el in root.iter(*_CANDIDATE_TAGS):
         text = visible_text(el)
-        if len(text) < 20:
+        if len(text) < (20 if el.tag == "td" else 2):
             continue
         depth = sum(1 for _ in el.iterancestors())
         out.append(Scored(el, score_element(el, text), len(text), depth))
     return out
 
 
-def best_container(root: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | None, float]:
+def best_container(root: Element) -> tuple[Element | None, float]:
     """The best-scoring container (ties go to the smaller, deeper element), or ``(None, score)``."""
     scored = score_candidates(root)
     if not scored:
@@ -130,27 +137,14 @@ def best_container(root: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement |
     return best.element, best.score
 
 
-_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "option", "button"})
+def raw_text(el: Element) -> str:
+    """All text under the element (one C-level XPath call)."""
+    return str(_STRING(el))
 
 
-def visible_text(el: lxml_html.HtmlElement) -> str:
-    """The element's text without scripts, styles and other invisible parts."""
-    parts: list[str] = []
-    _collect(el, parts)
-    return " ".join("".join(parts).split())
-
-
-def _collect(el: lxml_html.HtmlElement, parts: list[str]) -> None:
-    tag = el.tag
-    if isinstance(tag, str) and tag.lower() not in _INVISIBLE:
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            _collect(child, parts)
-            if child.tail:
-                parts.append(child.tail)
-    elif not isinstance(tag, str):  # comment / processing instruction: only the tail counts (added by parent)
-        return
+def visible_text(el: Element) -> str:
+    """The element's text, whitespace collapsed. Trees from ``html.parse_tree`` have no scripts or styles left."""
+    return " ".join(raw_text(el).split())
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")

@@ -13,10 +13,9 @@ import re
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
-from parsers.readers.chrome import best_container, join_wrapped, visible_text
+from parsers.readers.chrome import Element, best_container, chrome_hits, join_wrapped, raw_text, visible_text
 
 _BLOCK = frozenset(
     {
@@ -32,6 +31,8 @@ _SKIP = frozenset(
         "textarea", "iframe", "object", "embed", "svg", "canvas", "map", "audio", "video",
     }
 )  # fmt: skip
+_INVISIBLE = ("script", "style", "noscript", "template")
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _MAX_SPAN = 200  # a colspan/rowspan above this is treated as a typo (or an attack)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -68,25 +69,40 @@ def decode_html(data: bytes) -> str:
     return data.decode("gb18030", errors="replace")
 
 
-def parse_tree(html: bytes | str) -> lxml_html.HtmlElement:
+def parse_tree(html: bytes | str) -> Element:
     text = decode_html(html) if isinstance(html, bytes) else html
     text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
     if not text.strip():
         raise UnreadableDocument("empty HTML document", code="empty")
     try:
-        return lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableDocument(f"HTML that lxml cannot parse: {exc}", code="corrupt") from exc
+    if root is None:
+        raise UnreadableDocument("empty HTML document", code="empty")
+    invisible = [el for el in root.iter(*_INVISIBLE)]
+    for el in invisible:  # scripts, styles …: dropped, their tails kept
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+    return root
 
 
-def _tree(html_or_tree: Any) -> lxml_html.HtmlElement:
+def _tree(html_or_tree: Any) -> Element:
     if isinstance(html_or_tree, bytes | str):
         return parse_tree(html_or_tree)
     return html_or_tree
 
 
 # ---------------------------------------------------------------------------------------------- content
-def main_content(html: bytes | str | lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | None, float]:
+def main_content(html: bytes | str | Element) -> tuple[Element | None, float]:
     """The element holding the report (best-scoring container) and its score; ``None`` if nothing scores.
 
     Reusable by a crawler to decide whether a page carries a report body at all.
@@ -99,7 +115,7 @@ def _tag(el: Any) -> str | None:
     return el.tag.lower() if isinstance(el.tag, str) else None
 
 
-def _hidden(el: lxml_html.HtmlElement) -> bool:
+def _hidden(el: Element) -> bool:
     style = el.get("style")
     return bool(style and _HIDDEN.search(style)) or el.get("hidden") is not None
 
@@ -118,7 +134,7 @@ class _Walker:
             if line:
                 self.tb.line(line)
 
-    def walk(self, el: lxml_html.HtmlElement) -> None:
+    def walk(self, el: Element) -> None:
         tag = _tag(el)
         if tag is None or tag in _SKIP or _hidden(el):
             return
@@ -138,7 +154,7 @@ class _Walker:
         if block:
             self.flush()
 
-    def table(self, el: lxml_html.HtmlElement) -> None:
+    def table(self, el: Element) -> None:
         grid = table_grid(el)
         if not grid:
             return
@@ -152,8 +168,8 @@ class _Walker:
             self.tb.blank()
 
 
-def _rows(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    rows: list[lxml_html.HtmlElement] = []
+def _rows(table: Element) -> list[Element]:
+    rows: list[Element] = []
     for child in table:
         tag = _tag(child)
         if tag == "tr":
@@ -163,7 +179,7 @@ def _rows(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return rows
 
 
-def _is_layout_table(table: lxml_html.HtmlElement) -> bool:
+def _is_layout_table(table: Element) -> bool:
     """A table used for page layout: one of its cells holds another table, or it has a single cell."""
     cells = [c for r in _rows(table) for c in r if _tag(c) in {"td", "th"}]
     if len(cells) <= 1:
@@ -171,15 +187,29 @@ def _is_layout_table(table: lxml_html.HtmlElement) -> bool:
     return any(c.find(".//table") is not None for c in cells)
 
 
-def _span(el: lxml_html.HtmlElement, attr: str) -> int:
-    raw = (el.get(attr) or "1").strip()
-    m = re.match(r"\d+", raw)
-    n = int(m.group()) if m else 1
+_LEADING_INT = re.compile(r"\s*(\d+)")
+
+
+def _span(el: Element, attr: str) -> int:
+    raw = el.get(attr)
+    if raw is None:
+        return 1
+    m = _LEADING_INT.match(raw)
+    n = int(m.group(1)) if m else 1
     return max(1, min(n, _MAX_SPAN))
 
 
-def cell_text(td: lxml_html.HtmlElement) -> str:
+def cell_text(td: Element) -> str:
     """A cell's text: its lines (``<br>``, ``<p>`` …) joined, with no space between CJK characters."""
+    blocks = 0
+    for d in td.iterdescendants():
+        tag = _tag(d)
+        if tag in _BLOCK:
+            blocks += 1
+        if blocks > 1 or tag in _SKIP or _hidden(d):
+            break
+    else:  # at most one block inside (``<td><p><span>0</span></p></td>``): the text as it stands
+        return " ".join(raw_text(td).translate(_ZERO_WIDTH).split())
     tb = TextBuilder()
     walker = _Walker(tb)
     if td.text:
@@ -192,7 +222,7 @@ def cell_text(td: lxml_html.HtmlElement) -> str:
     return join_wrapped(tb.text().replace("\t", " ").split("\n"))
 
 
-def table_grid(table: lxml_html.HtmlElement) -> list[list[str]]:
+def table_grid(table: Element) -> list[list[str]]:
     """The table as a full grid: merged cells' text at their top-left, every continuation position ""."""
     rows = _rows(table)
     taken: dict[tuple[int, int], str] = {}
@@ -220,7 +250,11 @@ def table_grid(table: lxml_html.HtmlElement) -> list[list[str]]:
 # ---------------------------------------------------------------------------------------------- metadata
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发文日期)\s*[:：]?\s*")
-_PUBLISHER_LABEL = re.compile(r"(?:发布机构|信息来源|来源)\s*[:：]\s*")
+_PUBLISHER_LABELS = [
+    re.compile(r"发布机构\s*[:：]?\s*"),
+    re.compile(r"信息来源\s*[:：]\s*"),
+    re.compile(r"来源\s*[:：]\s*"),
+]
 _PUBLISHER_STOP = re.compile(r"(?:发布时间|发布日期|分享到|浏览次数|访问量|字号|【|\[|作者|责任编辑|点击)")
 _TITLE_SPLIT = re.compile(r"\s*(?:[-_|—]{1,2}|——)\s*")
 
@@ -234,7 +268,7 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
+def _meta(tree: Element, *names: str) -> str | None:
     for el in tree.iter("meta"):
         key = (el.get("name") or el.get("property") or el.get("itemprop") or "").lower()
         if key in names:
@@ -244,12 +278,14 @@ def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
     return None
 
 
-def _page_text(tree: lxml_html.HtmlElement) -> str:
+def _page_text(tree: Element) -> str:
+    """The page's text with every text node apart (a field table's label and value stay apart)."""
     body = tree.find("body")
-    return visible_text(body if body is not None else tree)
+    root = body if body is not None else tree
+    return " ".join(" ".join(root.itertext()).split())
 
 
-def extract_page_metadata(html_text_or_tree: bytes | str | lxml_html.HtmlElement) -> dict[str, str]:
+def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str, str]:
     """Title, publisher and publication date (ISO) as the whole page states them; only the keys found."""
     tree = _tree(html_text_or_tree)
     out: dict[str, str] = {}
@@ -258,32 +294,34 @@ def extract_page_metadata(html_text_or_tree: bytes | str | lxml_html.HtmlElement
     title = _meta(tree, "articletitle", "og:title")
     if not title:
         for h in tree.iter("h1", "h2"):
-            t = " ".join(h.text_content().split())
+            t = " ".join(raw_text(h).split())
             if "报告" in t or "年报" in t:
                 title = t
                 break
     if not title:
         for h in tree.iter("h1"):
-            t = " ".join(h.text_content().split())
+            t = " ".join(raw_text(h).split())
             if len(t) >= 6:
                 title = t
                 break
     if not title:
         t_el = tree.find(".//title")
-        if t_el is not None and t_el.text_content().strip():
-            parts = [p for p in _TITLE_SPLIT.split(t_el.text_content().strip()) if p]
+        if t_el is not None and raw_text(t_el).strip():
+            parts = [p for p in _TITLE_SPLIT.split(raw_text(t_el).strip()) if p]
             title = max(parts, key=len) if parts else None
     if title:
         out["title"] = title
 
     publisher = _meta(tree, "contentsource", "source", "author")
-    if not publisher:
-        for m in _PUBLISHER_LABEL.finditer(text):
+    for label in [] if publisher else _PUBLISHER_LABELS:
+        for m in label.finditer(text):
             value = text[m.end() : m.end() + 60].split(" ")[0]
             value = _PUBLISHER_STOP.split(value)[0].strip("：: ")
-            if value:
+            if value and not _DATE.match(value):
                 publisher = value
                 break
+        if publisher:
+            break
     if publisher:
         out["publisher"] = publisher
 
@@ -309,15 +347,16 @@ def read_html(data: bytes) -> Extracted:
     container, score = best_container(tree)
     tb = TextBuilder()
     if container is None:
-        text = _trafilatura_text(tree)
+        body = tree.find("body")
+        page = body if body is not None else tree
+        text = None if chrome_hits(visible_text(page)) == 0 else _trafilatura_text(tree)
         if text:
             notes.append(f"no content container scored (best {score:.1f}); text taken by trafilatura")
             for line in text.split("\n"):
                 if line.strip():
                     tb.line(" ".join(line.split()))
         else:
-            body = tree.find("body")
-            container = body if body is not None else tree
+            container = page
             notes.append(f"no content container scored (best {score:.1f}); whole page used")
     if container is not None:
         title = metadata.get("title")
@@ -332,12 +371,14 @@ def read_html(data: bytes) -> Extracted:
     return Extracted(kind="html", text=text, spans=tb.spans, metadata=metadata, notes=notes)
 
 
-def _trafilatura_text(tree: lxml_html.HtmlElement) -> str | None:
+def _trafilatura_text(tree: Element) -> str | None:
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - trafilatura is a dependency
         return None
     try:
-        return trafilatura.extract(lxml_html.tostring(tree, encoding="unicode"), include_tables=True, favor_recall=True)
+        return trafilatura.extract(
+            etree.tostring(tree, method="html", encoding="unicode"), include_tables=True, favor_recall=True
+        )
     except Exception:  # trafilatura may fail on odd markup; the caller falls back to the whole page
         return None

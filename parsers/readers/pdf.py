@@ -108,6 +108,20 @@ class _Line:
     x1: float
     top: float
     bottom: float
+    lead: float = 0.0  # width of the line's first unbreakable token (a Latin word, a CJK char + punctuation)
+
+
+_OPEN, _CLOSE = "[“‘（《〈「『【(\\[]", "[”’）》〉」』】，。、；：？！%％)\\],.;:!?]"
+_WORD = r"(?:[A-Za-z0-9@._%％\-#&=?~+]+|.)"
+_LEAD = re.compile(rf"{_OPEN}*{_WORD}(?:/{_WORD})*{_CLOSE}*(?:{_OPEN}+{_WORD}{_CLOSE}*)*")
+
+
+def _lead_width(chars: list[dict[str, Any]], text: str) -> float:
+    m = _LEAD.match(text)
+    if not m or not chars:
+        return 0.0
+    n = min(len(m.group(0)), len(chars))
+    return float(chars[n - 1]["x1"] - chars[0]["x0"])
 
 
 @dataclass
@@ -116,6 +130,7 @@ class _Page:
     left: float = 0.0  # the body text's left and right edges, and a typical character width
     right: float = 0.0
     char: float = 10.0
+    width: float = 595.0
     items: list[_Line | _Table] = field(default_factory=list)
 
 
@@ -123,7 +138,8 @@ def _page_items(page: Any, number: int) -> _Page | None:
     """One page's text lines and tables in vertical order; None when the page has no text at all."""
     if not page.chars:
         return None
-    page = page.dedupe_chars()
+    if _has_duplicates(page.chars):  # fake bold: every glyph printed twice, slightly offset
+        page = page.dedupe_chars()
     tables: list[tuple[float, _Table]] = []
     boxes: list[tuple[float, float, float, float]] = []
     if page.lines or page.rects or page.curves:
@@ -142,11 +158,13 @@ def _page_items(page: Any, number: int) -> _Page | None:
         margin = raw_line["top"] > height * 0.92 or raw_line["bottom"] < height * 0.08
         if not text or (margin and _PAGE_NUMBER.match(text)):
             continue  # running page numbers would cut a table that continues on the next page
-        line = _Line(text, raw_line["x0"], raw_line["x1"], raw_line["top"], raw_line["bottom"])
+        chars = [c for c in raw_line.get("chars", []) if c["text"].strip()]
+        lead = _lead_width(chars, "".join(c["text"] for c in chars))
+        line = _Line(text, raw_line["x0"], raw_line["x1"], raw_line["top"], raw_line["bottom"], lead)
         found.append((line.top, 0, line))
     found.extend((top, 1, t) for top, t in tables)
     found.sort(key=lambda f: (round(f[0], 1), f[1]))
-    out = _Page(number, items=[item for _, _, item in found])
+    out = _Page(number, width=float(page.width), items=[item for _, _, item in found])
     lines = [item for item in out.items if isinstance(item, _Line)]
     if lines:
         out.left = min(line.x0 for line in lines)
@@ -154,6 +172,20 @@ def _page_items(page: Any, number: int) -> _Page | None:
         widths = sorted(c["x1"] - c["x0"] for c in rest.chars[:2000] if c["text"].strip())
         out.char = widths[len(widths) // 2] if widths else 10.0
     return out
+
+
+def _has_duplicates(chars: list[dict[str, Any]]) -> bool:
+    """Is some glyph printed twice at (almost) the same place?"""
+    seen: set[tuple[str, int, int]] = set()
+    for char in chars:
+        text = char["text"]
+        if not text.strip():
+            continue
+        x, y = round(char["x0"]), round(char["top"])
+        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            return True
+        seen.add((text, x, y))
+    return False
 
 
 def _is_number(text: str) -> bool:
@@ -200,7 +232,11 @@ class _Emitter:
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
-        if prev.x1 < prev_page.right - 2 * prev_page.char or line.x0 > page.left + 0.5 * page.char:
+        # the previous line is full when this line's first word would not have fitted after it
+        room = prev_page.right - prev.x1
+        full = room < max(2 * prev_page.char, line.lead + prev_page.char)
+        wide = prev.x1 >= prev_page.left + 0.6 * (prev_page.width - 2 * prev_page.left)
+        if not (full and wide) or line.x0 > page.left + 0.5 * page.char:
             return False  # the previous line stops short, or this one is indented: a new paragraph
         if _HEADING.match(line.text):
             return False
