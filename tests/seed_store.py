@@ -80,3 +80,21 @@ def snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
         "warnings": "SELECT * FROM warnings ORDER BY report_id, rowid",
     }
     return {name: store.db.execute(sql).fetchall() for name, sql in tables.items()}
+
+
+BASE = "https://www.example.gov.cn/zwgk/ndbg/"
+
+
+def build_multi_year_store(db_path: Path) -> Store:
+    """The seeds plus variants: 通辽市 2020 (on time), 2021 (the seed, late), 2022 (on the deadline);
+    内蒙古自治区 2018 (legacy), 2021 (a variant of seed 000) and 2022 (seed 000, its page dated 2023-01-20)."""
+    build_seed_store(db_path).close()
+    store = Store(db_path)
+    tongliao, neimenggu = SEEDS[4].read_bytes(), SEEDS[0].read_bytes()
+    save_document(store, BASE + "tl2020.txt", variant(tongliao, year=2020, published="2021-01-15"))
+    save_document(store, BASE + "tl2022.txt", variant(tongliao, year=2022, published="2023-01-31"))
+    save_document(store, BASE + "nmg2021.txt", variant(neimenggu, year=2021, year_from=2022))
+    # seed 000 itself states no date; the portal page gave one (the harvest merges it)
+    store.db.execute("DELETE FROM reports WHERE url = ?", [seed_url("000_ac91ced63409bf38")])
+    save_document(store, seed_url("000_ac91ced63409bf38"), neimenggu, page={"published": "2023-01-20"})
+    return store

@@ -7,29 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from seed_store import SEEDS, build_seed_store, save_document, seed_url, variant
+from seed_store import build_multi_year_store
 
 from nianbao import exitcodes
 from nianbao.cli import main
 from nianbao.coverage import VIEWS, build_coverage, deadline, ensure_views, format_coverage, query_view
 from nianbao.storage import Store
 
-BASE = "https://www.example.gov.cn/zwgk/ndbg/"
-
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    """The five seeds plus variants: 通辽市 2020, 2021 (the seed), 2022; 内蒙古自治区 2018, 2021, 2022."""
-    db = tmp_path / "nianbao.db"
-    build_seed_store(db).close()
-    with Store(db) as s:
-        tongliao, neimenggu = SEEDS[4].read_bytes(), SEEDS[0].read_bytes()
-        save_document(s, BASE + "tl2020.txt", variant(tongliao, year=2020, published="2021-01-15"))
-        save_document(s, BASE + "tl2022.txt", variant(tongliao, year=2022, published="2023-01-31"))
-        save_document(s, BASE + "nmg2021.txt", variant(neimenggu, year=2021, year_from=2022))
-        # seed 000 itself states no date; the portal page gave one (the harvest merges it)
-        s.db.execute("DELETE FROM reports WHERE url = ?", [seed_url("000_ac91ced63409bf38")])
-        save_document(s, seed_url("000_ac91ced63409bf38"), neimenggu, page={"published": "2023-01-20"})
+    with build_multi_year_store(tmp_path / "nianbao.db") as s:
         yield s
 
 
