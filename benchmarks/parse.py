@@ -16,6 +16,7 @@ Run: ``.venv/bin/python benchmarks/parse.py [--repeat N] [--kinds html,pdf]``. P
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import sys
 import time
@@ -114,6 +115,18 @@ def rate(docs: list[tuple[str, bytes]], fn: Callable[[str, bytes], object], repe
     return len(docs) * repeat / elapsed
 
 
+def _parse(name: str, data: bytes) -> object:
+    return parse(data, name)
+
+
+def _read(name: str, data: bytes) -> object:
+    return read(data, detect_kind(data, name))
+
+
+def _floor(floor: Callable[[bytes], int], _name: str, data: bytes) -> object:
+    return floor(data)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=10, help="passes over the documents (default 10; PDF: half)")
@@ -127,10 +140,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"| {kind} | 0 | – | – | – | – | – | – |")
             continue
         repeat = max(1, args.repeat // 2) if kind == "pdf" else args.repeat
-        parse_rate = rate(docs, lambda name, data: parse(data, name), repeat)
-        read_rate = rate(docs, lambda name, data: read(data, detect_kind(data, name)), repeat)
+        parse_rate = rate(docs, _parse, repeat)
+        read_rate = rate(docs, _read, repeat)
         for i, (label, floor) in enumerate(FLOORS[kind]):
-            floor_rate = rate(docs, lambda _name, data, f=floor: f(data), repeat)
+            floor_rate = rate(docs, functools.partial(_floor, floor), repeat)
             first = i == 0
             print(
                 f"| {kind if first else ''} | {len(docs) if first else ''} "

@@ -6,6 +6,7 @@ import io
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -289,7 +290,7 @@ def test_docx_layout_table_is_flattened() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- PDF
-def _cjk_canvas(buf: io.BytesIO, **kwargs: object) -> object:
+def _cjk_canvas(buf: io.BytesIO, **kwargs: Any) -> Any:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from lxml import etree
 
@@ -68,7 +69,7 @@ _CHROME = [
     )
 ]
 
-Element = etree._Element
+Element: TypeAlias = etree._Element
 _STRING = etree.XPath("string()")
 _CANDIDATE_TAGS = frozenset({"div", "td", "article", "section", "main", "body", "center", "font", "form"})
 THRESHOLD = 10.0
