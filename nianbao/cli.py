@@ -7,7 +7,19 @@ import sys
 from importlib import import_module
 
 # Sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ["parse", "summary", "errors", "harvest", "crawl", "checkall", "reparse", "search", "coverage", "serve", "export"]
+COMMANDS = [
+    "parse",
+    "summary",
+    "errors",
+    "harvest",
+    "crawl",
+    "checkall",
+    "reparse",
+    "search",
+    "coverage",
+    "serve",
+    "export",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
