@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -332,6 +333,22 @@ def test_pdf_table_rows_and_text_in_reading_order() -> None:
     ]
     assert extracted.pages == 1
     assert {s.page for s in extracted.spans} == {1}
+
+
+def test_pdf_table_without_ruling_keeps_its_columns_apart() -> None:
+    buf = io.BytesIO()
+    c = _cjk_canvas(buf)
+    c.drawString(72, 780, "二、主动公开政府信息情况")
+    for y, row in ((760, ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]), (742, ["规章", "0", "0", "0"])):
+        for x, text in zip([72, 222, 352, 482], row, strict=True):
+            c.drawString(x, y, text)
+    c.save()
+    got = read(buf.getvalue(), "pdf").text.split("\n")
+    assert got[0] == "二、主动公开政府信息情况"
+    assert [re.split(r"\s{2,}", line) for line in got[1:3]] == [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+    ]
 
 
 def test_pdf_fake_bold_is_not_doubled() -> None:

@@ -19,6 +19,7 @@ from parsers.readers.chrome import join_wrapped
 
 MAX_PAGES = 2000
 _TOLERANCE = 1.0
+_WORD_GAP = 3.0  # pdfplumber's x_tolerance: a wider gap between glyphs is a space
 _PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
@@ -109,6 +110,7 @@ class _Line:
     top: float
     bottom: float
     lead: float = 0.0  # width of the line's first unbreakable token (a Latin word, a CJK char + punctuation)
+    gaps: bool = False  # the line has column gaps: a row of a table drawn without ruling
 
 
 _OPEN, _CLOSE = "[“‘（《〈「『【(\\[]", "[”’）》〉」』】，。、；：？！%％)\\],.;:!?]"
@@ -153,14 +155,16 @@ def _page_items(page: Any, number: int) -> _Page | None:
     rest = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
     height = float(page.height)
     found: list[tuple[float, int, _Line | _Table]] = []
+    widths = sorted(c["x1"] - c["x0"] for c in rest.chars[:2000] if c["text"].strip())
+    char = widths[len(widths) // 2] if widths else 10.0
     for raw_line in rest.extract_text_lines():
-        text = " ".join(raw_line["text"].split())
+        chars = [c for c in raw_line.get("chars", []) if c["text"].strip()]
+        text, gaps = _line_text(chars, char) if chars else (" ".join(raw_line["text"].split()), False)
         margin = raw_line["top"] > height * 0.92 or raw_line["bottom"] < height * 0.08
         if not text or (margin and _PAGE_NUMBER.match(text)):
             continue  # running page numbers would cut a table that continues on the next page
-        chars = [c for c in raw_line.get("chars", []) if c["text"].strip()]
         lead = _lead_width(chars, "".join(c["text"] for c in chars))
-        line = _Line(text, raw_line["x0"], raw_line["x1"], raw_line["top"], raw_line["bottom"], lead)
+        line = _Line(text, raw_line["x0"], raw_line["x1"], raw_line["top"], raw_line["bottom"], lead, gaps)
         found.append((line.top, 0, line))
     found.extend((top, 1, t) for top, t in tables)
     found.sort(key=lambda f: (round(f[0], 1), f[1]))
@@ -169,9 +173,28 @@ def _page_items(page: Any, number: int) -> _Page | None:
     if lines:
         out.left = min(line.x0 for line in lines)
         out.right = max(line.x1 for line in lines)
-        widths = sorted(c["x1"] - c["x0"] for c in rest.chars[:2000] if c["text"].strip())
-        out.char = widths[len(widths) // 2] if widths else 10.0
+        out.char = char
     return out
+
+
+def _line_text(chars: list[dict[str, Any]], char: float) -> tuple[str, bool]:
+    """A line's text from its glyphs: a word gap is one space, a column gap (over a character wide) a run of
+    spaces as in a layout dump, so that a table without ruling keeps its columns apart. (Justified CJK text
+    has next to no gaps, and a Latin word space is about a quarter of a CJK character.)"""
+    out: list[str] = []
+    gaps = False
+    prev: dict[str, Any] | None = None
+    for c in chars:
+        if prev is not None:
+            gap = c["x0"] - prev["x1"]
+            if gap > max(1.2 * char, 6.0):
+                out.append(" " * max(2, round(gap / (char / 2))))
+                gaps = True
+            elif gap > _WORD_GAP:
+                out.append(" ")
+        out.append(c["text"])
+        prev = c
+    return "".join(out), gaps
 
 
 def _has_duplicates(chars: list[dict[str, Any]]) -> bool:
@@ -223,7 +246,9 @@ class _Emitter:
 
     # paragraphs
     def _flush_para(self) -> None:
-        if self.para:
+        if len(self.para) == 1:
+            self.tb.line(self.para[0])  # as it stands: its column gaps, if any, are kept
+        elif self.para:
             self.tb.line(join_wrapped(self.para))
         self.para = []
         self.para_end = None
@@ -232,6 +257,8 @@ class _Emitter:
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
+        if prev.gaps or line.gaps:
+            return False  # rows of a table without ruling are never one paragraph
         # the previous line is full when this line's first word would not have fitted after it
         room = prev_page.right - prev.x1
         full = room < max(2 * prev_page.char, line.lead + prev_page.char)
