@@ -117,8 +117,8 @@ class AttachmentsPipeline(FilesPipeline):
         return [Request(url, callback=NO_CALLBACK, headers=headers, meta={KIND_META: "attachment"})
                 for url in item.file_urls]
 
-    def media_to_download(self, request: Request, info: MediaPipeline.SpiderInfo, *,
-                          item: Any = None) -> dict[str, Any] | None:  # type: ignore[override]
+    def media_to_download(  # type: ignore[override]
+            self, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None) -> dict[str, Any] | None:
         """An attachment already archived for this URL is not downloaded again (unless refreshing)."""
         if self.nianbao_store is None or self.refresh:
             return None
@@ -128,8 +128,9 @@ class AttachmentsPipeline(FilesPipeline):
             return {"url": request.url, "path": doc["path"], "checksum": doc["sha256"], "status": "uptodate"}
         return None
 
-    async def media_downloaded(self, response: Response, request: Request, info: MediaPipeline.SpiderInfo,
-                               *, item: Any = None) -> dict[str, Any]:  # type: ignore[override]
+    async def media_downloaded(  # type: ignore[override]
+            self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *,
+            item: Any = None) -> dict[str, Any]:
         """An HTTP error is an expected outcome, not an exception: it comes back as a result with a
         ``failure`` (recorded by ReportPipeline), so Scrapy logs no traceback for a 404 attachment."""
         if response.status != 200 or not response.body:

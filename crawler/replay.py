@@ -27,14 +27,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import vcr
+import vcr  # type: ignore[import-untyped]
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
-from vcr import matchers
-from vcr.cassette import Cassette
-from vcr.request import Request as VcrRequest
+from vcr import matchers  # type: ignore[import-untyped]
+from vcr.cassette import Cassette  # type: ignore[import-untyped]
+from vcr.request import Request as VcrRequest  # type: ignore[import-untyped]
 
 from crawler.exceptions import CassetteMiss, RecordingError
 

@@ -31,11 +31,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-from lxml import html as lxml_html
-from vcr.persisters.filesystem import FilesystemPersister
-from vcr.request import Request as VcrRequest
-from vcr.serializers import yamlserializer
+from lxml import etree  # type: ignore[import-untyped]
+from lxml import html as lxml_html  # type: ignore[import-untyped]
+from vcr.persisters.filesystem import FilesystemPersister  # type: ignore[import-untyped]
+from vcr.request import Request as VcrRequest  # type: ignore[import-untyped]
+from vcr.serializers import yamlserializer  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"

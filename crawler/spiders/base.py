@@ -13,7 +13,7 @@ Store) is not requested again unless ``NIANBAO_REFRESH`` is set: incremental har
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
@@ -170,18 +170,25 @@ def table_rows(response: TextResponse) -> list[Link]:
 class ReportSpider(scrapy.Spider):
     """Base spider (abstract): following report links and reading detail pages, for every CMS family.
 
-    Subclasses set ``name``, ``portal_title``, ``allowed_domains`` and ``start_urls`` (the annual-report
-    columns) and implement ``parse`` for list pages. ``needs_browser = True`` marks every request of the
-    portal for scrapy-playwright (``meta["playwright"]``).
+    Subclasses set ``name``, ``portal_title``, ``allowed_domains`` and ``columns`` (the annual-report
+    columns, the crawl's start URLs) and implement ``parse`` for list pages. ``needs_browser = True`` marks
+    every request of the portal for scrapy-playwright (``meta["playwright"]``).
     """
 
     portal_title: ClassVar[str] = ""
     needs_browser: ClassVar[bool] = False
     detail_url: ClassVar[re.Pattern[str]] = TRS_DETAIL
+    columns: ClassVar[tuple[str, ...]] = ()  # the annual-report columns: the crawl's start URLs
+    allowed_domains: Sequence[str] = ()  # these domains and their subdomains
 
     store: Store | None = None
     refresh: bool = False
     max_list_pages: int = 50
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.start_urls:
+            self.start_urls = list(self.columns)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -221,7 +228,7 @@ class ReportSpider(scrapy.Spider):
 
         A start URL's own host is trusted even when it is a private or loopback address (an operator's
         explicit choice, e.g. a local mirror)."""
-        problem = link_problem(url, self.allowed_domains)
+        problem = link_problem(url, tuple(self.allowed_domains))
         if problem and problem.startswith(("private or loopback", "loopback host")):
             host = urlsplit(url).hostname
             if host and host in {urlsplit(u).hostname for u in self.start_urls}:

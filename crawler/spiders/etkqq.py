@@ -20,5 +20,5 @@ from crawler.spiders.trs_list import TrsListSpider
 class EtkqqSpider(TrsListSpider):
     name = "etkqq"
     portal_title = "鄂托克前旗人民政府"
-    allowed_domains: ClassVar[list[str]] = ["etkqq.gov.cn"]
-    start_urls: ClassVar[list[str]] = ["https://www.etkqq.gov.cn/zwgk/zfxxgk/zfxxgknb/index.html"]
+    allowed_domains = ("etkqq.gov.cn",)
+    columns: ClassVar[tuple[str, ...]] = ("https://www.etkqq.gov.cn/zwgk/zfxxgk/zfxxgknb/index.html",)

@@ -27,9 +27,9 @@ from crawler.spiders.trs_list import TrsListSpider
 class NmgSpider(TrsListSpider):
     name = "nmg"
     portal_title = "内蒙古自治区人民政府"
-    allowed_domains: ClassVar[list[str]] = ["nmg.gov.cn"]
-    start_urls: ClassVar[list[str]] = ["https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/index.html"]
-    archive_urls: ClassVar[list[str]] = ["https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html"]
+    allowed_domains = ("nmg.gov.cn",)
+    columns: ClassVar[tuple[str, ...]] = ("https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/index.html",)
+    archive_urls: ClassVar[tuple[str, ...]] = ("https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html",)
 
     async def start(self) -> AsyncIterator[Any]:
         async for request in super().start():

@@ -20,5 +20,5 @@ from crawler.spiders.trs_list import TrsListSpider
 class QsqSpider(TrsListSpider):
     name = "qsq"
     portal_title = "包头市青山区人民政府"
-    allowed_domains: ClassVar[list[str]] = ["qsq.gov.cn"]
-    start_urls: ClassVar[list[str]] = ["https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index.html"]
+    allowed_domains = ("qsq.gov.cn",)
+    columns: ClassVar[tuple[str, ...]] = ("https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index.html",)

@@ -21,8 +21,8 @@ from crawler.spiders.trs_folder import TrsFolderSpider
 class TongliaoSpider(TrsFolderSpider):
     name = "tongliao"
     portal_title = "通辽市人民政府"
-    allowed_domains: ClassVar[list[str]] = ["tongliao.gov.cn"]
-    start_urls: ClassVar[list[str]] = [
+    allowed_domains = ("tongliao.gov.cn",)
+    columns: ClassVar[tuple[str, ...]] = (
         "https://www.tongliao.gov.cn/zwgk/zfxxgk/zfxxgknb/",
         "https://mw.tongliao.gov.cn/zwgk/zfxxgk/zfxxgknb/",  # 通辽市民族事务委员会
-    ]
+    )
