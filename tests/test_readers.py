@@ -273,6 +273,49 @@ def test_docx_corrupt_and_wrong_zip() -> None:
     assert err.value.code == "corrupt" and "word/document.xml" in err.value.reason
 
 
+def test_docx_automatic_chinese_numbering_is_rendered() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+            "</w:lvl></w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for text, level in [("总体情况", 0), ("主动公开情况", 1), ("依申请公开情况", 1), ("主动公开政府信息情况", 0)]:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+    document.add_paragraph("十一、不编号的段落")
+    buf = io.BytesIO()
+    document.save(buf)
+    assert read(buf.getvalue(), "docx").text.split("\n") == [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "二、主动公开政府信息情况",
+        "十一、不编号的段落",
+        "",
+    ]
+
+
+def test_docx_number_formats() -> None:
+    from parsers.readers.docx import format_number
+
+    assert [format_number(n, "chineseCounting") for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    assert format_number(3, "decimalEnclosedCircle") == "③"
+    assert format_number(4, "upperRoman") == "IV"
+    assert format_number(2, "lowerLetter") == "b"
+
+
 def test_docx_layout_table_is_flattened() -> None:
     import docx
 

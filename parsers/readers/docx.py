@@ -67,7 +67,7 @@ def read_docx(data: bytes) -> Extracted:
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … on broken packages
         raise UnreadableDocument(f"DOCX that python-docx cannot open: {exc!r}", code="corrupt") from exc
     tb = TextBuilder()
-    _blocks(document.element.body, tb)
+    _blocks(document.element.body, tb, _numbering(document))
     metadata: dict[str, str] = {}
     try:
         title = (document.core_properties.title or "").strip()
@@ -81,19 +81,184 @@ def read_docx(data: bytes) -> Extracted:
     return Extracted(kind="docx", text=text, spans=tb.spans, metadata=metadata)
 
 
+def _numbering(document: Any) -> Numbering | None:
+    part = document.part
+    try:  # python-docx creates an empty numbering part when the package has none; look before touching it
+        rels = [r for r in part.rels.values() if r.reltype.endswith("/numbering")]
+        numbering = rels[0].target_part.element if rels else None
+        styles = document.styles.element
+    except Exception:  # broken numbering or styles parts only cost the list numbers
+        return None
+    return Numbering(numbering, styles) if numbering is not None else None
+
+
+# ---------------------------------------------------------------------------------------------- numbering
+_CN_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CJK_PUNCT_END = tuple("、．.）)】〕」：:，,")
+
+
+def _chinese(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                       (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One list counter in a Word number format (``decimal``, ``chineseCounting`` …)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
+               "japaneseCounting", "koreanCounting"):  # fmt: skip
+        return "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10] if fmt == "ideographTraditional" else _chinese(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class Numbering:
+    """Renders Word's automatic paragraph numbers (``一、``, ``（二）``, ``3.``), which are not in the text runs.
+
+    Counters are kept per list (``numId``) and level; a level's counter restarts when a higher level advances.
+    Bullets are left out.
+    """
+
+    def __init__(self, numbering: Any, styles: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (fmt, text, start)
+        self.counters: dict[str, list[int]] = {}
+        self.style_num: dict[str, tuple[str, int | None]] = {}
+        self.style_base: dict[str, str] = {}
+        if numbering is not None:
+            self._read_numbering(numbering)
+        if styles is not None:
+            self._read_styles(styles)
+
+    def _read_numbering(self, root: Any) -> None:
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.iterchildren(f"{W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in an.iterchildren(f"{W}lvl"):
+                ilvl = _int(lvl.get(f"{W}ilvl"), 0, limit=9)
+                levels[ilvl] = (
+                    _val(lvl, f"{W}numFmt") or "decimal",
+                    _val(lvl, f"{W}lvlText") or "",
+                    _int(_val(lvl, f"{W}start"), 1, limit=10**6),
+                )
+            abstract[an.get(f"{W}abstractNumId", "")] = levels
+        for num in root.iterchildren(f"{W}num"):
+            levels = dict(abstract.get(_val(num, f"{W}abstractNumId") or "", {}))
+            for override in num.iterchildren(f"{W}lvlOverride"):
+                ilvl = _int(override.get(f"{W}ilvl"), 0, limit=9)
+                start = _val(override, f"{W}startOverride")
+                if start is not None and ilvl in levels:
+                    fmt, text, _ = levels[ilvl]
+                    levels[ilvl] = (fmt, text, _int(start, 1, limit=10**6))
+            self.levels[num.get(f"{W}numId", "")] = levels
+
+    def _read_styles(self, root: Any) -> None:
+        for style in root.iterchildren(f"{W}style"):
+            sid = style.get(f"{W}styleId", "")
+            based = _val(style, f"{W}basedOn")
+            if based:
+                self.style_base[sid] = based
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                num_id = _val(num_pr, f"{W}numId")
+                ilvl = _val(num_pr, f"{W}ilvl")
+                if num_id is not None:
+                    self.style_num[sid] = (num_id, None if ilvl is None else _int(ilvl, 0, limit=9))
+
+    def _num_of(self, p: Any) -> tuple[str, int] | None:
+        p_pr = p.find(f"{W}pPr")
+        num_id: str | None = None
+        ilvl: int | None = None
+        if p_pr is not None:
+            num_pr = p_pr.find(f"{W}numPr")
+            if num_pr is not None:
+                num_id = _val(num_pr, f"{W}numId")
+                raw = _val(num_pr, f"{W}ilvl")
+                ilvl = None if raw is None else _int(raw, 0, limit=9)
+            style = _val(p_pr, f"{W}pStyle")
+            seen: set[str] = set()
+            while style and style not in seen and (num_id is None or ilvl is None):
+                seen.add(style)
+                if style in self.style_num:
+                    s_num, s_lvl = self.style_num[style]
+                    num_id = num_id if num_id is not None else s_num
+                    ilvl = ilvl if ilvl is not None else s_lvl
+                style = self.style_base.get(style)
+        if num_id is None or num_id == "0" or num_id not in self.levels:
+            return None
+        return num_id, ilvl or 0
+
+    def label(self, p: Any) -> str:
+        """The number Word shows before this paragraph ("" if none); advances the list's counter."""
+        if not self.levels:
+            return ""
+        found = self._num_of(p)
+        if found is None:
+            return ""
+        num_id, ilvl = found
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 10)
+        fmt, text, start = levels[ilvl]
+        counters[ilvl] = start if counters[ilvl] == 0 else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = 0
+        if fmt in ("bullet", "none") or not text:
+            return ""
+        out = text
+        for k in range(ilvl, -1, -1):  # %1 … %9, deepest first so that %1 does not eat %10-like text
+            level = levels.get(k, ("decimal", "", 1))
+            value = counters[k] if counters[k] else level[2]
+            out = out.replace(f"%{k + 1}", format_number(value, level[0]))
+        return out
+
+
+def _prefix(label: str, line: str) -> str:
+    if not label:
+        return line
+    return label + line if label.endswith(_CJK_PUNCT_END) else f"{label} {line}"
+
+
 # ---------------------------------------------------------------------------------------------- walking
-def _blocks(parent: Any, tb: TextBuilder) -> None:
+def _blocks(parent: Any, tb: TextBuilder, numbering: Numbering | None = None) -> None:
     """Body-level content in order: paragraphs, tables, and the content of structured-document tags."""
     for child in parent.iterchildren():
         tag = child.tag
         if tag == f"{W}p":
-            for line in paragraph_lines(child):
-                tb.line(line)
+            label = numbering.label(child) if numbering else ""
+            for i, line in enumerate(paragraph_lines(child)):
+                tb.line(_prefix(label, line) if i == 0 else line)
         elif tag == f"{W}tbl":
-            _table(child, tb)
+            _table(child, tb, numbering)
         elif tag in (f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}smartTag"):
             content = child.find(f"{W}sdtContent")
-            _blocks(content if content is not None else child, tb)
+            _blocks(content if content is not None else child, tb, numbering)
 
 
 def _iter_text(el: Any) -> Iterator[str]:
@@ -193,11 +358,11 @@ def _is_layout_table(tbl: Any) -> bool:
     return any(tc.find(f".//{W}tbl") is not None for tc in cells)
 
 
-def _table(tbl: Any, tb: TextBuilder) -> None:
+def _table(tbl: Any, tb: TextBuilder, numbering: Numbering | None = None) -> None:
     if _is_layout_table(tbl):
         for tr in _rows(tbl):
             for tc in _row_cells(tr):
-                _blocks(tc, tb)
+                _blocks(tc, tb, numbering)
         return
     grid = table_grid(tbl)
     t = tb.new_table()
