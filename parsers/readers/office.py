@@ -7,9 +7,11 @@ A missing program raises :class:`UnreadableDocument` with code ``no_converter``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -39,6 +41,23 @@ def _check_ole(data: bytes, kind: str) -> None:
         raise UnreadableDocument(f"not an OLE2 compound file, so not a {kind.upper()} binary", code="corrupt")
 
 
+def run(cmd: list[str], *, timeout: float, env: dict[str, str], cwd: str) -> subprocess.CompletedProcess[bytes]:
+    """Run a converter in its own process group; on timeout the whole group is killed (soffice is a wrapper
+    that starts soffice.bin, which a plain kill of the wrapper would leave running)."""
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        env=env, cwd=cwd, start_new_session=True,
+    )  # fmt: skip
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
 # ---------------------------------------------------------------------------------------------- antiword
 def antiword_text(data: bytes) -> str:
     """The document's text by antiword (UTF-8, no line wrapping); raises UnreadableDocument on failure."""
@@ -50,13 +69,7 @@ def antiword_text(data: bytes) -> str:
         path.write_bytes(data)
         env = {**os.environ, "LC_ALL": "C.UTF-8"}
         try:
-            proc = subprocess.run(
-                [exe, "-m", "UTF-8.txt", "-w", "0", str(path)],
-                capture_output=True,
-                timeout=ANTIWORD_TIMEOUT,
-                env=env,
-                check=False,
-            )
+            proc = run([exe, "-m", "UTF-8.txt", "-w", "0", str(path)], timeout=ANTIWORD_TIMEOUT, env=env, cwd=tmp)
         except subprocess.TimeoutExpired as exc:
             raise UnreadableDocument(f"antiword timed out after {ANTIWORD_TIMEOUT}s", code="timeout") from exc
     if proc.returncode != 0:
@@ -121,7 +134,7 @@ def soffice_convert(data: bytes, suffix: str, target: str = "docx") -> bytes:
             str(src),
         ]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT, check=False)
+            proc = run(cmd, timeout=SOFFICE_TIMEOUT, env={**os.environ, "HOME": tmp}, cwd=tmp)
         except subprocess.TimeoutExpired as exc:
             raise UnreadableDocument(
                 f"LibreOffice conversion timed out after {SOFFICE_TIMEOUT}s", code="timeout"
