@@ -262,33 +262,44 @@ class ReportPipeline:
         self.store.record_error(run_id=self.run_id, portal=portal or self.portal, url=url, code=code,
                                 reason=reason, evidence=evidence)
 
-    async def read(self, data: bytes, url: str, portal: str) -> Report | None:
-        """Parse one document; a failure to read is recorded and gives ``None``."""
+    async def read(self, data: bytes, url: str, portal: str) -> tuple[Report | None, bool]:
+        """Parse one document: ``(report, settled)``. A failure is recorded and gives no report; it is
+        settled (the same bytes will fail again) for an unreadable document, not for a challenge page or a
+        parser bug (worth trying again later)."""
         evidence = challenge_evidence(200, {}, data)
         if evidence:
             self.error(url, "blocked", "an anti-bot page instead of the document", evidence, portal=portal)
-            return None
+            return None, False
         try:
-            return await in_thread(parse, data, document_name(url) or None, url=url)
+            return await in_thread(parse, data, document_name(url) or None, url=url), True
         except UnreadableDocument as exc:
             self.error(url, "unreadable", f"{exc.code}: {exc.reason}", portal=portal)
+            return None, True
         except Exception as exc:
             logger.exception("parsing %s failed", url)
             self.error(url, "internal", f"the parser failed: {exc!r}", portal=portal)
-        return None
+            return None, False
 
     async def handle_report(self, item: ReportItem) -> None:
         assert self.store is not None
         portal = item.portal
         for failed in item.file_errors:
             self.error(failed["url"], failed["code"], failed["reason"], failed.get("evidence", ""), portal=portal)
+        if item.page_body:
+            evidence = challenge_evidence(item.page_status or 200, {}, item.page_body)
+            if evidence:  # never stored, never archived as read: the next run tries again
+                self.error(item.page_url, "blocked", "an anti-bot page instead of the report page", evidence,
+                           portal=portal)
+                return
 
+        settled = not item.file_errors
         report: Report | None = None
         source_url = ""
         document_sha: str | None = None
         for stored in item.files:
             data = Path(stored["path"]).read_bytes()
-            candidate = await self.read(data, stored["url"], portal)
+            candidate, read_settled = await self.read(data, stored["url"], portal)
+            settled = settled and read_settled
             if candidate is None:
                 continue
             if is_report(candidate):
@@ -298,7 +309,8 @@ class ReportPipeline:
                        portal=portal)
 
         if report is None and item.page_body:
-            candidate = await self.read(item.page_body, item.page_url, portal)
+            candidate, read_settled = await self.read(item.page_body, item.page_url, portal)
+            settled = settled and read_settled
             if candidate is not None and is_report(candidate):
                 report, source_url = candidate, item.page_url
 
@@ -306,8 +318,8 @@ class ReportPipeline:
             reason = ("neither an attachment nor the page body holds a report" if item.file_urls
                       else "the page holds no report (no report table or sections, no attachment)")
             self.error(item.page_url or (item.file_urls or [""])[0], "no_report", reason, portal=portal)
-            if not item.file_errors:
-                self.archive_page(item)  # settled: read, and it holds no report
+            if settled:
+                self.archive_page(item)  # read, and it holds no report: not fetched again
             return
 
         page_sha = self.archive_page(item)

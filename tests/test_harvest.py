@@ -184,3 +184,120 @@ def test_one_portal_only(tmp_path: Path) -> None:
     with sqlite3.connect(db) as con:
         assert sorted(con.execute("SELECT portal FROM reports").fetchall()) == [("etkqq",), ("qsq",)]
         assert json.loads(con.execute("SELECT portals FROM runs").fetchone()[0]) == ["qsq", "etkqq"]
+
+
+# ------------------------------------------------------------------------------------------ the pipeline
+RENDERED = ROOT / "tests" / "fixtures" / "rendered"
+PAGE = "https://www.example.gov.cn/nb/202401/t20240131_1.html"
+BLOCK_PAGE = ("<html><head><title>访问被拦截</title></head><body><h1>您的访问已被拦截</h1>"
+              "<p>电信云堤 安全防护</p></body></html>").encode()
+IMAGE_PAGE = ('<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="2023年年度报告（图解）"></head>'
+              '<body><h1>2023年年度报告（图解）</h1><div class="view"><img src="a.jpg"></div></body></html>').encode()
+
+
+@pytest.fixture
+def pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A ReportPipeline on a temporary Store; parsing runs inline (no reactor thread pool in a unit test)."""
+    from scrapy.utils.test import get_crawler
+
+    import crawler.pipelines as pipelines
+    from crawler.spiders.qsq import QsqSpider
+
+    async def inline(func: Any, *args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    monkeypatch.setattr(pipelines, "in_thread", inline)
+    crawler = get_crawler(QsqSpider, settings_dict={"NIANBAO_DB": str(tmp_path / "nb.db")})
+    crawler.spider = QsqSpider.from_crawler(crawler)
+    return pipelines.ReportPipeline.from_crawler(crawler)
+
+
+def item(**fields: Any) -> Any:
+    from crawler.items import ReportItem
+
+    base: dict[str, Any] = {"portal": "qsq", "page_url": PAGE, "list_url": None, "title": "t", "published": None,
+                            "publisher": None, "page_body": b"", "page_status": 200,
+                            "page_content_type": "text/html; charset=utf-8"}
+    return ReportItem(**{**base, **fields})
+
+
+def process(pipeline: Any, it: Any) -> tuple[list[tuple[str, str]], list[tuple[Any, ...]], set[str]]:
+    import asyncio
+
+    asyncio.run(pipeline.process_item(it))
+    db = pipeline.store.db
+    errors = [(r[0], r[1]) for r in db.execute("SELECT code, url FROM errors ORDER BY id").fetchall()]
+    reports = db.execute("SELECT url, page_url, title, published, publisher, source_kind FROM reports").fetchall()
+    archived = {r[0] for r in db.execute("SELECT url FROM document_urls").fetchall()}
+    return errors, reports, archived
+
+
+def test_a_block_page_is_an_error_never_a_report(pipeline: Any) -> None:
+    errors, reports, archived = process(pipeline, item(page_body=BLOCK_PAGE))
+    assert errors == [("blocked", PAGE)]
+    assert reports == []
+    assert archived == set()  # not marked as read: the next run asks again
+
+
+def test_a_page_without_a_report_is_an_error_and_is_not_fetched_again(pipeline: Any) -> None:
+    errors, reports, archived = process(pipeline, item(page_body=IMAGE_PAGE))
+    assert errors == [("no_report", PAGE)]
+    assert reports == []
+    assert archived == {PAGE}
+
+
+def test_an_attachment_is_the_report_with_the_pages_metadata(pipeline: Any) -> None:
+    url = "https://www.example.gov.cn/nb/202401/P1.docx"
+    data = (RENDERED / "000_ac91ced63409bf38.docx").read_bytes()
+    sha = pipeline.store.archive_document(url, data, content_type="application/msword", status=200, run_id=None)
+    errors, reports, archived = process(pipeline, item(
+        page_body=IMAGE_PAGE, published="2023-01-31", publisher="自治区人民政府办公厅", file_urls=[url],
+        files=[{"url": url, "path": str(pipeline.store.archive.path(sha)), "checksum": sha, "status": "downloaded"}]))
+    assert errors == []
+    assert reports == [(url, PAGE, "内蒙古自治区2022年政府信息公开工作年度报告", "2023-01-31", "自治区人民政府办公厅",
+                        "docx")]
+    assert archived == {PAGE, url}
+
+
+def test_a_failed_attachment_leaves_the_page_to_be_tried_again(pipeline: Any) -> None:
+    url = "https://www.example.gov.cn/nb/202401/P2.pdf"
+    errors, reports, archived = process(pipeline, item(
+        page_body=IMAGE_PAGE, file_urls=[url],
+        file_errors=[{"url": url, "code": "http_404", "reason": "the attachment answered HTTP 404"}]))
+    assert errors == [("http_404", url), ("no_report", PAGE)]
+    assert reports == []
+    assert archived == set()
+
+
+def test_an_unreadable_attachment_is_recorded(pipeline: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a PDF")
+    url = "https://www.example.gov.cn/nb/202401/P3.pdf"
+    errors, reports, _ = process(pipeline, item(
+        page_body=IMAGE_PAGE, file_urls=[url], files=[{"url": url, "path": str(bad), "checksum": "0" * 64}]))
+    assert [code for code, _ in errors] == ["unreadable", "no_report"]
+    assert errors[0][1] == url
+    assert reports == []
+
+
+def test_settings_per_mode(tmp_path: Path) -> None:
+    from crawler.run import CannotRun, build_settings
+
+    replay = build_settings("replay", db=tmp_path / "nb.db", replay_dir=CASSETTES)
+    assert replay["DOWNLOAD_HANDLERS"]["https"] == "crawler.replay.ReplayDownloadHandler"
+    assert replay.getbool("ROBOTSTXT_OBEY") is False
+    assert replay.getfloat("DOWNLOAD_DELAY") == 0
+    live = build_settings("live", db=tmp_path / "nb.db")
+    assert live.getbool("ROBOTSTXT_OBEY") is True
+    assert live.getbool("AUTOTHROTTLE_ENABLED") is True
+    assert live.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 2
+    assert live.getfloat("DOWNLOAD_DELAY") == 1.0
+    assert "nianbao" in live["USER_AGENT"] and "+http" in live["USER_AGENT"]
+    assert "https" not in (live.getdict("DOWNLOAD_HANDLERS") or {})
+    browser = build_settings("live", db=tmp_path / "nb.db", browser=True)
+    assert browser["DOWNLOAD_HANDLERS"]["https"] == "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    assert build_settings("live", db=tmp_path / "nb.db", obey_robots=False).getbool("ROBOTSTXT_OBEY") is False
+    record = build_settings("record", db=tmp_path / "nb.db", record_dir=tmp_path / "rec")
+    assert record["DOWNLOAD_HANDLERS"]["http"] == "crawler.replay.RecordingDownloadHandler"
+    with pytest.raises(CannotRun):
+        build_settings("replay", db=tmp_path / "nb.db", replay_dir=tmp_path / "none")

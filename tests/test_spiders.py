@@ -436,3 +436,31 @@ def test_generic_spider_runs_in_replay(tmp_path: Path) -> None:
                     f"{TL}2022_645/szfzcbm/202301/t20230118_62744.html"]
     assert errors == []
     assert "Reports per portal and year" in done.stdout
+
+
+# ------------------------------------------------------------------------------------------ checkall
+def test_checkall_passes_on_the_project() -> None:
+    from nianbao.commands.checkall import check_all
+
+    assert check_all() == []
+
+
+def test_checkall_finds_bad_names_and_docstrings() -> None:
+    import types
+
+    from nianbao.commands.checkall import check_module
+
+    module = types.ModuleType("crawler.spiders.baotou")
+    module.__doc__ = "Domain\n  包头市\nNotes\n  something\n"
+
+    class WrongSpider(ReportSpider):
+        name = "btou"
+
+    WrongSpider.__module__ = module.__name__
+    module.WrongSpider = WrongSpider  # type: ignore[attr-defined]
+    problems = check_module(module)
+    assert "baotou: spider name 'btou' differs from its file name baotou.py" in problems
+    assert "baotou: class WrongSpider should be named BaotouSpider" in problems
+    assert any("unknown docstring section 'Notes'" in p for p in problems)
+    module.__doc__ = ""
+    assert "baotou: the module has no docstring" in check_module(module)
