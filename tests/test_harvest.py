@@ -301,3 +301,24 @@ def test_settings_per_mode(tmp_path: Path) -> None:
     assert record["DOWNLOAD_HANDLERS"]["http"] == "crawler.replay.RecordingDownloadHandler"
     with pytest.raises(CannotRun):
         build_settings("replay", db=tmp_path / "nb.db", replay_dir=tmp_path / "none")
+
+
+def test_requests_no_cassette_holds_are_recorded_errors(tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load((CASSETTES / "nmg.yaml").read_text(encoding="utf-8"))
+    first_page = "https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/index.html"
+    data["interactions"] = [i for i in data["interactions"] if i["request"]["uri"] == first_page]
+    (tmp_path / "partial").mkdir()
+    (tmp_path / "partial" / "nmg.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    db = tmp_path / "nb.db"
+    done = nianbao("harvest", "--db", str(db), "--portal", "nmg", "--replay", str(tmp_path / "partial"))
+    assert done.returncode == 0, done.stderr  # the crawl ran; what it could not fetch is recorded
+    with sqlite3.connect(db) as con:
+        misses = {r[0]: r[1] for r in con.execute("SELECT url, reason FROM errors WHERE code = 'cassette_miss'")}
+        assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == 0
+    column = first_page.rsplit("/", 1)[0]
+    assert set(misses) == {f"{column}/index_1.html", f"{column}/index_2.html",
+                           f"{column}/202301/t20230131_2218001.html", f"{column}/202301/t20230131_2218002.html",
+                           "https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html"}
+    assert all(url in reason for url, reason in misses.items())
