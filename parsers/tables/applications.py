@@ -152,9 +152,7 @@ def _label_fits(
     return fits, table_end
 
 
-def _order_fits(
-    r: Reading, rows: list[RowDef], start: int, end: int
-) -> tuple[dict[str, Fit], list[Token], int] | None:
+def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[dict[str, Fit], list[Token], int] | None:
     """Fits from the table's data lines taken in order, when there is exactly one line per row."""
     last = r.first_index(r"结转下年度", start, end)
     stop = r.first_index(r"行政复议|^四[、.]", last + 1 if last is not None else start + 1, end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -11,6 +12,12 @@ from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import Token, number_value, tokenize
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
 
 _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
@@ -31,6 +38,8 @@ class Reading:
     def __post_init__(self) -> None:
         self.tokens = tokenize(self.extracted.text)
         self._span_starts = [s.start for s in self.extracted.spans]
+        # indexes of the tokens that can be row labels: every label search walks only these
+        self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
@@ -48,12 +57,15 @@ class Reading:
         return None
 
     # ------------------------------------------------------------ finding labels
-    def find(self, row: RowDef, start: int, end: int | None = None) -> Found | None:
+    def _label_indexes(self, start: int, end: int | None) -> list[int]:
         stop = len(self.tokens) if end is None else min(end, len(self.tokens))
-        for i in range(start, stop):
+        lo = bisect.bisect_left(self._labels, start)
+        hi = bisect.bisect_left(self._labels, stop)
+        return self._labels[lo:hi]
+
+    def find(self, row: RowDef, start: int, end: int | None = None) -> Found | None:
+        for i in self._label_indexes(start, end):
             tok = self.tokens[i]
-            if not tok.is_labelish:
-                continue
             m = _GLUED_RE.match(tok.text)
             if m and row.matches("".join(m.group("label").split())):
                 num_at = tok.start + m.start("num")
@@ -77,11 +89,9 @@ class Reading:
         return False
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
-        rx = re.compile(pattern)
-        stop = len(self.tokens) if end is None else min(end, len(self.tokens))
-        for i in range(start, stop):
-            tok = self.tokens[i]
-            if tok.is_labelish and rx.search(tok.compact):
+        rx = _compiled(pattern)
+        for i in self._label_indexes(start, end):
+            if rx.search(self.tokens[i].compact):
                 return i
         return None
 

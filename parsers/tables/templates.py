@@ -7,6 +7,7 @@ print (a dropped or wrong character, a word broken across a page), never from on
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,7 +18,12 @@ class RowDef:
     patterns: tuple[str, ...]
 
     def matches(self, compact: str) -> bool:
-        return any(re.search(p, compact) for p in self.patterns)
+        return any(rx.search(compact) for rx in _compile(self.patterns))
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
 
 
 def _row(key: str, *patterns: str) -> RowDef:

@@ -9,7 +9,7 @@ their own, so that every number is a token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Length-preserving normalisation: every offset into the normalised text is an offset into the original.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -48,7 +48,7 @@ def normalise(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str  # normalised, stripped
     start: int  # offsets into the original text
@@ -57,33 +57,25 @@ class Token:
     col: int  # index of the cell within a TAB line (0 for a plain line)
     tabbed: bool  # the line had TABs: empty tokens in it are real (blank) cells
     split: bool = False  # a number split off the end of a label (same cell)
+    # derived once, read many times
+    compact: str = field(init=False, repr=False)
+    is_number: bool = field(init=False, repr=False)
+    is_blank_marker: bool = field(init=False, repr=False)
+    is_value: bool = field(init=False, repr=False)  # a number, an explicit blank (—, /) or 无
+    is_labelish: bool = field(init=False, repr=False)
 
-    @property
-    def compact(self) -> str:
-        return "".join(self.text.split())
+    def __post_init__(self) -> None:
+        c = "".join(self.text.split())
+        self.compact = c
+        self.is_number = bool(_NUMBER_RE.fullmatch(self.text))
+        self.is_blank_marker = self.text in _BLANK_MARKERS
+        self.is_value = self.is_number or self.is_blank_marker or self.text in _NONE_WORDS
+        # no template label is a sentence: a full stop or semicolon marks body text
+        self.is_labelish = bool(c) and len(c) <= LABEL_MAX and not self.is_value and "。" not in c and "；" not in c
 
     @property
     def is_empty(self) -> bool:
         return not self.text
-
-    @property
-    def is_number(self) -> bool:
-        return bool(_NUMBER_RE.fullmatch(self.text))
-
-    @property
-    def is_blank_marker(self) -> bool:
-        return self.text in _BLANK_MARKERS
-
-    @property
-    def is_value(self) -> bool:
-        """A number, an explicit blank (—, /) or 无."""
-        return self.is_number or self.is_blank_marker or self.text in _NONE_WORDS
-
-    @property
-    def is_labelish(self) -> bool:
-        c = self.compact
-        # no template label is a sentence: a full stop or semicolon marks body text
-        return bool(c) and len(c) <= LABEL_MAX and not self.is_value and "。" not in c and "；" not in c
 
 
 def number_value(text: str) -> int | float | None:
