@@ -41,7 +41,8 @@ def _header(headers: Mapping[str, str] | Mapping[bytes, list[bytes]], name: str)
         key = k.decode("latin-1") if isinstance(k, bytes) else str(k)
         if key.lower() == name.lower():
             if isinstance(v, list):
-                v = b", ".join(v) if v and isinstance(v[0], bytes) else ", ".join(map(str, v))
+                parts = [p.decode("latin-1") if isinstance(p, bytes) else str(p) for p in v]
+                return ", ".join(parts)
             return v.decode("latin-1") if isinstance(v, bytes) else str(v)
     return ""
 
@@ -53,14 +54,12 @@ def detect_defence(
     head = body[:20000]
     if status == 412 and (_RUISHU_SCRIPT.search(head) or b"<script" in head.lower()):
         return Blocked("ruishu", f"HTTP 412 with a script challenge ({_snippet(head)})")
+    # 加速乐 answers 521 with a cookie-setting script; its header alone also rides on ordinary pages
     via = _header(headers, "X-Via-JSL")
     cookies = _header(headers, "Set-Cookie")
-    if status == 521 or via or "__jsluid" in cookies or _JSL.search(head):
-        evidence = (
-            f"HTTP {status}"
-            + (f", X-Via-JSL: {via}" if via else "")
-            + (", cookie __jsluid" if "__jsluid" in cookies else "")
-        )
+    if status == 521 or (_JSL.search(head) and len(body) < 20000):
+        evidence = f"HTTP {status}" + (f", X-Via-JSL: {via}" if via else "")
+        evidence += ", cookie __jsluid" if "__jsluid" in cookies else ""
         return Blocked("jiasule", evidence)
     if status in (200, 403, 405) and len(body) < 60000:
         text = head.decode("utf-8", "replace")

@@ -64,3 +64,8 @@ def test_portal_links_are_allowed() -> None:
 def test_attachment_names_cannot_leave_their_folder(name: str) -> None:
     safe = safe_filename(name)
     assert "/" not in safe and "\\" not in safe and not safe.startswith(".")
+
+
+def test_jiasule_header_on_an_ordinary_page_is_not_a_block() -> None:
+    page = "<html><body><div class='TRS_UEDITOR'>二、主动公开政府信息情况</div></body></html>".encode()
+    assert detect_defence(200, {"X-Via-JSL": "1c8a9f2,-", "Set-Cookie": "__jsluid_s=abc"}, page) is None
