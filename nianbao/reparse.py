@@ -116,9 +116,10 @@ def examine(job: Job, parse_fn: ParseFn = parse_document, keep_text: bool = Fals
     version = report.metadata.get("parser_version")
     if digest == job.content_hash:
         return Outcome(job, "unchanged", digest, version)
-    as_before = replace(report, metadata={**report.metadata, "parser_version": job.parser_version})
-    if content_hash(as_before) == job.content_hash:
-        return Outcome(job, "restamped", digest, version)
+    if version != job.parser_version:  # the same parse under another version? (a second hash only then)
+        as_before = replace(report, metadata={**report.metadata, "parser_version": job.parser_version})
+        if content_hash(as_before) == job.content_hash:
+            return Outcome(job, "restamped", digest, version)
     if not keep_text:
         report.text = ""
     return Outcome(job, "changed", digest, version, report=report)

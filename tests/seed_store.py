@@ -9,6 +9,9 @@ another publication date) so coverage and cross-year tests have several years of
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from nianbao.reparse import ParseFn, merge_page_metadata, parse_document
@@ -98,3 +101,18 @@ def build_multi_year_store(db_path: Path) -> Store:
     store.db.execute("DELETE FROM reports WHERE url = ?", [seed_url("000_ac91ced63409bf38")])
     save_document(store, seed_url("000_ac91ced63409bf38"), neimenggu, page={"published": "2023-01-20"})
     return store
+
+
+def harvest(db_path: Path) -> subprocess.CompletedProcess[str]:
+    """``nianbao harvest`` into ``db_path``, replaying the bundled cassettes (no request leaves the machine)."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao.cli", "harvest", "--db", str(db_path)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from seed_store import SEEDS, build_seed_store, save_document, seed_url, snapshot, variant
+from seed_store import SEEDS, build_seed_store, harvest, save_document, seed_url, snapshot, variant
 
 from nianbao import exitcodes
 from nianbao.cli import main
@@ -199,3 +200,57 @@ def test_cli_reparse_refuses_while_another_process_holds_the_harvest_lock(
     finally:
         holder.communicate("\n", timeout=10)
     assert main(["reparse", "--db", str(store.db_path)]) == exitcodes.OK
+
+
+# -- acceptance: the database the harvest builds ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def harvested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("harvested") / "nianbao.db"
+    done = harvest(db)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return db
+
+
+def test_reparse_of_the_harvested_database_changes_nothing(harvested: Path) -> None:
+    with Store(harvested) as store:
+        before = snapshot(store)
+        assert len(before["reports"]) >= 8
+        first = reparse(store, workers=2)
+        second = reparse(store, workers=2)
+        assert (first.examined, first.changed, first.restamped, first.failed) == (len(before["reports"]), 0, 0, 0)
+        assert (second.changed, second.failed) == (0, 0)
+        assert snapshot(store) == before
+
+
+def test_every_command_works_on_the_harvested_database(
+    harvested: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(harvested)
+    assert main(["reparse", "--db", db, "--json"]) == exitcodes.OK
+    assert json.loads(capsys.readouterr().out)["changed"] == 0
+    assert main(["coverage", "--db", db, "--json"]) == exitcodes.OK
+    coverage = json.loads(capsys.readouterr().out)
+    assert coverage["matrix"]["通辽市"]["2021"]["status"] == "late"
+    assert coverage["matrix"]["内蒙古自治区"]["2022"]["status"] == "on time"
+    assert main(["search", "--db", db, "--json", "政务公开"]) == exitcodes.OK
+    assert len(json.loads(capsys.readouterr().out)) >= 3
+    assert main(["export", "--db", db, "--out", str(tmp_path / "export")]) == exitcodes.OK
+    assert "table_applications" in capsys.readouterr().out
+    assert len(list((tmp_path / "export").glob("*.parquet"))) == 6
+
+
+def test_the_benchmark_runs_on_a_small_archive(capsys: pytest.CaptureFixture[str]) -> None:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "reparse.py"
+    spec = importlib.util.spec_from_file_location("reparse_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["reparse_benchmark"] = bench  # the worker processes find its parse functions by name
+    spec.loader.exec_module(bench)
+    assert bench.main(["--documents", "10", "--workers", "2", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["documents"] == 10
+    runs = {(r["scenario"], r["workers"]): r for r in figures["runs"]}
+    assert set(runs) == {(s, w) for s in ("unchanged", "version", "changed") for w in (1, 2)}
+    assert runs[("changed", 2)]["changed"] == 10 and runs[("unchanged", 2)]["changed"] == 0
