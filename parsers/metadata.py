@@ -47,8 +47,8 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def read_metadata(extracted: Extracted) -> dict[str, Any]:
-    text = normalise(extracted.text)
+def read_metadata(extracted: Extracted, norm: str | None = None) -> dict[str, Any]:
+    text = normalise(extracted.text) if norm is None else norm
     given = extracted.metadata
     title = _title(text) or given.get("title") or None
     if given.get("title") and _TITLE.search(normalise(given["title"])):

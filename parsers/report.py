@@ -7,13 +7,15 @@ from parsers.metadata import read_metadata
 from parsers.model import Report, Warning_
 from parsers.sections import read_sections
 from parsers.tables import read_tables
+from parsers.tables.tokens import normalise
 
 
 def build_report(extracted: Extracted) -> Report:
-    metadata = read_metadata(extracted)
-    tables = read_tables(extracted, metadata.get("year"))
+    norm = normalise(extracted.text)  # once: metadata, tables and sections all read it
+    metadata = read_metadata(extracted, norm)
+    tables = read_tables(extracted, metadata.get("year"), norm)
     metadata["format"] = tables.format
-    sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6)
+    sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)
     warnings = [Warning_("reader", note) for note in extracted.notes]
     warnings += tables.warnings + section_warnings
     if tables.format == "none":

@@ -28,8 +28,8 @@ TITLES = {
 _HEADING = re.compile(r"^[\s#*>]*(?P<num>[一二三四五六])\s*[、.]\s*\**(?P<title>[^\t\n]{2,40}?)\**\s*$")
 
 
-def read_sections(text: str, expected: int = 6) -> tuple[list[Section], list[Warning_]]:
-    norm = normalise(text)
+def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tuple[list[Section], list[Warning_]]:
+    norm = normalise(text) if norm is None else norm
     heads: list[tuple[int, int, int, str]] = []  # number, start, end of heading line, heading
     last = 0
     pos = 0

@@ -29,8 +29,8 @@ class Tables:
     warnings: list[Warning_]
 
 
-def read_tables(extracted: Extracted, year: int | None = None) -> Tables:
-    r = Reading(extracted)
+def read_tables(extracted: Extracted, year: int | None = None, norm: str | None = None) -> Tables:
+    r = Reading(extracted, norm)
     app_start = find_applications_start(r)
     legacy_start = find_legacy_start(r)
     fmt = _format(r, app_start, legacy_start, year)

@@ -31,12 +31,13 @@ class Found:
 @dataclass
 class Reading:
     extracted: Extracted
+    norm: str | None = None  # the normalised text, when the caller already has it
     tokens: list[Token] = field(init=False)
     cells: dict[str, Cell] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.tokens = tokenize(self.extracted.text)
+        self.tokens = tokenize(self.extracted.text, self.norm)
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]

@@ -90,8 +90,9 @@ def number_value(text: str) -> int | float | None:
     return float(plain)
 
 
-def tokenize(text: str) -> list[Token]:
-    norm = normalise(text)
+def tokenize(text: str, norm: str | None = None) -> list[Token]:
+    """Tokens of ``text``; ``norm`` is its :func:`normalise`d form when the caller already has it."""
+    norm = normalise(text) if norm is None else norm
     tokens: list[Token] = []
     pos = 0
     for lineno, line in enumerate(norm.split("\n")):
@@ -128,7 +129,7 @@ def _layout_cells(line: str) -> list[tuple[int, str]] | None:
 
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
     whole = Token(text, start, start + len(text), line, col, tabbed)
-    if not text or len("".join(text.split())) > LABEL_MAX or whole.is_number:
+    if not text or not text[-1].isdigit() or len("".join(text.split())) > LABEL_MAX or whole.is_number:
         return [whole]
     m = _TRAILING_NUMS_RE.match(text)
     if not m or not m.group("nums").strip():
