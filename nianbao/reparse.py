@@ -243,8 +243,8 @@ def reparse(
     try:
         for outcome in run_parallel(work, jobs, result.workers, progress):
             _apply(store, result, outcome, keep_text)
-    except KeyboardInterrupt:
-        status = "interrupted"
+    except BaseException as exc:  # the run is closed with what was done, and says how it ended
+        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
         raise
     finally:
         result.seconds = time.perf_counter() - started

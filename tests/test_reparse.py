@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,12 @@ def parser_with_new_version(data: bytes, url: str) -> Report:
     report = parse_document(data, url)
     report.metadata["parser_version"] = "2-test"
     return report
+
+
+def parser_that_crashes_on_one(data: bytes, url: str) -> Report:
+    if url == BROKEN:
+        os._exit(3)  # a worker dying as if a native PDF library had crashed
+    return parse_document(data, url)
 
 
 def parser_that_fails_on_one(data: bytes, url: str) -> Report:
@@ -136,6 +144,15 @@ def test_failures_are_reported_with_reasons_and_leave_reports_as_stored(store: S
     assert "not in the archive" in errors[(TARGET, "raw_missing")]
     run = store.get_run(result.run_id or 0)
     assert run is not None and run["status"] == "partial" and run["errors"] == 2
+
+
+def test_a_dying_worker_fails_the_run_and_keeps_what_was_saved(store: Store) -> None:
+    before = snapshot(store)
+    with pytest.raises(BrokenProcessPool):
+        reparse(store, workers=2, parse_fn=parser_that_crashes_on_one)
+    run = store.get_run(store.latest_run_id() or 0)
+    assert run is not None and run["mode"] == "reparse" and run["status"] == "failed"
+    assert snapshot(store) == before
 
 
 def test_page_metadata_from_the_harvest_survives_a_reparse(tmp_path: Path) -> None:

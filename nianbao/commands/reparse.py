@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 from nianbao import exitcodes
 from nianbao.commands.summary import DEFAULT_DB, open_store
@@ -58,6 +59,13 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("nianbao reparse: interrupted; the reports saved so far are kept", file=sys.stderr)
         return exitcodes.INTERRUPT
+    except BrokenProcessPool:
+        print(
+            "nianbao reparse: a worker process died (the parser crashed on a document?); the reports saved so far"
+            " are kept. Run again with --workers 1 to see which document it is.",
+            file=sys.stderr,
+        )
+        return exitcodes.FAILED
     if args.json:
         json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
