@@ -2,23 +2,52 @@
 
 Every failure the crawl meets is recorded (URL, code, reason, evidence) and the crawl goes on; none of these
 is fatal to a harvest. The codes are stable: ``nianbao errors`` and the summary group by them.
-
-=====================  ====================================================================================
-code                   meaning
-=====================  ====================================================================================
-``cassette_miss``      replay mode: no cassette holds the request (never a live request instead)
-``http_<status>``      the portal answered a page or an attachment with that HTTP status (``http_404`` …)
-``blocked``            an anti-bot challenge or block page (瑞数 412, 加速乐 521, 电信云堤/365GCD pages)
-``download_failed``    the request failed below HTTP (DNS, connection refused, timeout …)
-``unreadable``         the document cannot be read (the parser's ``UnreadableDocument``; its code follows)
-``no_report``          a page or document that was expected to be a report holds no report
-``offsite``            a report link leading off the portal's domains, skipped
-``attachment_failed``  a report attachment could not be downloaded (the page body was used if it is a report)
-``internal``           a bug in the crawler or the parser, caught so the crawl goes on
-=====================  ====================================================================================
+:data:`ERROR_CODES` says what each one means (README.md, "Faults and hostile input", says what the crawl does).
 """
 
 from __future__ import annotations
+
+from typing import Final
+
+# code → meaning. The parser's UnreadableDocument codes are recorded as they are (corrupt, needs_ocr …).
+ERROR_CODES: Final[dict[str, str]] = {
+    # fetching
+    "cassette_miss": "replay mode: no cassette holds the request (never a live request instead)",
+    "http_<status>": "the portal answered a page or an attachment with that HTTP status (http_404, http_429 …); "
+                     "5xx and 429 only after their retries",
+    "timeout": "the request got no complete answer in DOWNLOAD_TIMEOUT (after its retries)",
+    "truncated": "the connection was cut mid-body (fewer bytes than Content-Length) or the document is cut short "
+                 "(a PDF without %%EOF, a DOCX/XLSX zip without its directory): never stored",
+    "download_failed": "the request failed below HTTP (DNS, connection refused …)",
+    "ignored": "dropped by a Scrapy middleware (robots.txt, the off-site request filter)",
+    "redirect_loop": "a redirect back to a URL already in the chain, or more than REDIRECT_MAX_TIMES redirects",
+    "redirect_offsite": "a redirect off the portal (another site, a private or loopback address, a non-http scheme): "
+                        "not followed",
+    # defences
+    "blocked": "an anti-bot challenge or block page (瑞数 412, 加速乐 521, 电信云堤/365GCD pages); the portal "
+               "is paused",
+    "paused": "not requested: the portal was paused by a block earlier in the run (the next run asks again)",
+    # links and pages
+    "offsite": "a report link leading off the portal's domains, not followed",
+    "unsafe_link": "a javascript:, data: or file: link, or one to a private or loopback address, not followed",
+    "page_cap": "a pagination trap: more list pages than NIANBAO_MAX_LIST_PAGES (a column) or "
+                "NIANBAO_MAX_DEPTH_PAGES (a portal) allow; the rest is not requested",
+    "no_report": "a page or document that was expected to be a report holds no report",
+    "duplicate": "the same document (by content hash) is already stored under another URL: stored once",
+    "attachment_failed": "a report attachment could not be downloaded (the page body was used if it is a report)",
+    # the parser (parsers.UnreadableDocument codes)
+    "corrupt": "the document's bytes are damaged",
+    "encrypted": "an encrypted PDF",
+    "needs_ocr": "a PDF without a text layer (a scan): it needs OCR",
+    "empty": "an empty page or document",
+    "too_large": "over the size limit (DOWNLOAD_MAXSIZE, the parser's limit, or a zip bomb)",
+    "hostile": "an XML entity attack or other hostile content",
+    "no_converter": "no converter for the format is installed (antiword, LibreOffice)",
+    "unknown_kind": "not a document kind the parser reads",
+    "unreadable": "the document cannot be read (another reason)",
+    # bugs
+    "internal": "a bug in the crawler or the parser, caught so the crawl goes on",
+}
 
 
 class CrawlError(Exception):
@@ -50,6 +79,12 @@ class Blocked(CrawlError):
     code = "blocked"
 
 
+class PortalPaused(CrawlError):
+    """A request to a portal that a block paused earlier in this run: it is not made."""
+
+    code = "paused"
+
+
 class NoReport(CrawlError):
     """A page or document expected to be a report holds no report."""
 
@@ -60,6 +95,30 @@ class AttachmentFailed(CrawlError):
     """An attachment could not be downloaded; ``code`` is ``http_<status>`` or ``download_failed``."""
 
     code = "download_failed"
+
+
+class Truncated(CrawlError):
+    """A body cut short: fewer bytes than its Content-Length, or a document without its end."""
+
+    code = "truncated"
+
+
+class RedirectRefused(CrawlError):
+    """A redirect leading off the portal (or to a private address, or a non-http scheme): not followed."""
+
+    code = "redirect_offsite"
+
+
+class RedirectLoop(CrawlError):
+    """A redirect chain that comes back to a URL it passed, or is longer than ``REDIRECT_MAX_TIMES``."""
+
+    code = "redirect_loop"
+
+
+class RetryAfterTooLong(CrawlError):
+    """HTTP 429/503 asking to wait longer (``Retry-After``) than ``NIANBAO_RETRY_AFTER_MAX`` allows."""
+
+    code = "http_429"
 
 
 class RecordingError(CrawlError):

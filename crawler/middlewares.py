@@ -1,5 +1,5 @@
 """Downloader middlewares: request accounting by kind, and anti-bot challenge pages turned into failures
-(recognised by :func:`crawler.defences.detect_defence`).
+(recognised by :func:`crawler.defences.detect_defence`) that pause the portal for the rest of the run.
 
 Also makes Scrapy's cookie middleware work offline: it splits domains with ``tldextract``, which by default
 downloads the public suffix list on first use; here it uses the snapshot bundled with tldextract, never the
@@ -8,13 +8,14 @@ network and no cache directory (no error logged offline, nothing written to ``~/
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import scrapy.downloadermiddlewares.cookies as _cookies
 from tldextract import TLDExtract
 
 from crawler.defences import detect_defence
-from crawler.exceptions import Blocked
+from crawler.exceptions import Blocked, PortalPaused
 
 if TYPE_CHECKING:
     from typing import Self
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 _cookies._split_domain = TLDExtract(  # type: ignore[attr-defined]
     cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True, include_psl_private_domains=True
 )
+
+logger = logging.getLogger(__name__)
 
 KIND_META = "nianbao_kind"
 KINDS = ("list", "detail", "attachment")
@@ -45,17 +48,46 @@ def response_headers(response: Response) -> dict[str, list[str]]:
 
 
 class BlockDetectionMiddleware:
-    """Turn a challenge or block page into a :class:`crawler.exceptions.Blocked` failure.
+    """Turn a challenge or block page into a :class:`crawler.exceptions.Blocked` failure, and pause the portal.
 
     The request's errback (or the attachment pipeline) then records it with its evidence; a challenge page
-    never reaches a parser or the Store as a page.
+    never reaches a parser or the Store as a page. From then on no request of this crawler (one portal) is
+    made in this run: each is failed with :class:`crawler.exceptions.PortalPaused` (recorded as ``paused``,
+    so the next run knows what is left to ask) before it reaches the downloader. Requests already sent when
+    the block came back are answered and used. Other portals run in other crawlers and go on.
     """
+
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        self.crawler = crawler
+        self.paused: Blocked | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if self.paused is None:
+            return
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.inc_value("nianbao/paused")
+        raise PortalPaused(request.url, f"not requested: the portal is paused after a block on {self.paused.url}",
+                           evidence=self.paused.evidence)
 
     def process_response(self, request: Request, response: Response) -> Response:
         evidence = challenge_evidence(response.status, response_headers(response), response.body)
         if evidence:
-            raise Blocked(response.url, "the portal answered with an anti-bot page", evidence=evidence)
+            blocked = Blocked(response.url, "the portal answered with an anti-bot page", evidence=evidence)
+            if self.paused is None:
+                self.paused = blocked
+                logger.warning("%s: paused for the rest of the run after a block on %s (%s)",
+                               self.portal, response.url, evidence)
+            raise blocked
         return response
+
+    @property
+    def portal(self) -> str:
+        spider = self.crawler.spider if self.crawler is not None else None
+        return str(getattr(spider, "portal_name", None) or getattr(spider, "name", "the portal"))
 
 
 class RequestAccountingMiddleware:

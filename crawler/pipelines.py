@@ -3,19 +3,26 @@
 This module is the crawler's one place that writes storage (:class:`nianbao.storage.Store`):
 
 - :class:`AttachmentsPipeline` (a ``FilesPipeline``) downloads each :class:`~crawler.items.ReportItem`'s
-  attachment candidates. Bodies are stored content-addressed by SHA-256 in the Store's raw archive and
-  every stored document is recorded with :meth:`Store.archive_document` (URL, sha256, content type, size,
-  fetch time, HTTP status). An attachment the Store already holds for that URL is not downloaded again.
-  Failures (HTTP 404, cassette miss, challenge page …) are attached to the item, not raised.
+  attachment candidates. Bodies are stored content-addressed by SHA-256 in the Store's raw archive (names
+  from links or ``Content-Disposition`` never become paths) and every stored document is recorded with
+  :meth:`Store.archive_document` (URL, sha256, content type, size, fetch time, HTTP status). A body cut short
+  (:mod:`crawler.integrity`) is a ``truncated`` failure and is not stored. An attachment the Store already
+  holds for that URL is not downloaded again. Failures (HTTP 404, timeout, cassette miss, challenge page …)
+  are attached to the item, not raised.
 - :class:`ReportPipeline` records :class:`~crawler.items.ErrorItem` s, and turns a ReportItem into a stored
   report: the first attachment that reads as a report is the report (the page gives title, publisher and
   publication date where the document lacks them); otherwise the page body, when it is a report. A
-  challenge page, an unreadable document or a page without a report is recorded as an error, never stored
-  as a report. When the spider closes it adds the request counts (list/detail/attachment) to the run.
+  challenge page, an unreadable document (recorded under the parser's code: ``corrupt``, ``encrypted``,
+  ``needs_ocr``, ``hostile``, ``too_large``, ``empty`` …) or a page without a report is recorded as an error,
+  never stored as a report. A document already stored as the report of another URL (same content hash) is
+  stored once: the second URL is recorded as ``duplicate``. When the spider closes it adds the request
+  counts (list/detail/attachment) to the run.
 
-A detail page is archived once its outcome is settled (a report stored, or read and found to hold none);
-spiders skip archived pages on later runs (:meth:`crawler.spiders.base.ReportSpider.is_known_page`). A page
-whose attachment failed to download is not archived, so the next run tries it again.
+A detail page is marked as read once its outcome is settled (a report stored, or read and found to hold
+none), and only then: a harvest killed in between reads the page again on the next run. Spiders skip pages
+marked as read on later runs (:meth:`crawler.spiders.base.ReportSpider.is_known_page`). A page whose
+attachment failed to download (or was not requested: the portal was paused) is not marked, so the next run
+tries it again.
 """
 
 from __future__ import annotations
@@ -36,8 +43,11 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from crawler.exceptions import AttachmentFailed, CrawlError
+from crawler.failures import describe_failure
+from crawler.integrity import body_problem
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META, STATS_PREFIX, challenge_evidence
+from crawler.urlsafety import safe_filename
 from nianbao.storage import Store
 from parsers import Report, UnreadableDocument, parse
 
@@ -86,7 +96,9 @@ def is_report(report: Report) -> bool:
 
 
 def document_name(url: str) -> str:
-    return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    """The file name a URL gives its document, reduced to a name that cannot leave a folder (``../``, ``/``)."""
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    return safe_filename(name, default="") if name else ""
 
 
 async def in_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -133,13 +145,18 @@ class AttachmentsPipeline(FilesPipeline):
             item: Any = None) -> dict[str, Any]:
         """An HTTP error is an expected outcome, not an exception: it comes back as a result with a
         ``failure`` (recorded by ReportPipeline), so Scrapy logs no traceback for a 404 attachment."""
+        problem: str | None = None
         if response.status != 200 or not response.body:
-            reason = (f"the attachment answered HTTP {response.status}" if response.status != 200
-                      else "the attachment is empty")
-            code = f"http_{response.status}" if response.status != 200 else "download_failed"
-            logger.warning("attachment %s: %s", request.url, reason)
+            problem = (f"the attachment answered HTTP {response.status}" if response.status != 200
+                       else "the attachment is empty")
+            code = f"http_{response.status}" if response.status != 200 else "empty"
+        else:
+            problem = body_problem(response.body, response.flags)
+            code = "truncated"
+        if problem:
+            logger.warning("attachment %s: %s", request.url, problem)
             return {"url": request.url, "path": None, "checksum": None, "status": code,
-                    "failure": {"url": request.url, "code": code, "reason": reason, "evidence": ""}}
+                    "failure": {"url": request.url, "code": code, "reason": problem, "evidence": ""}}
         result: dict[str, Any] = dict(await super().media_downloaded(response, request, info, item=item))
         return result
 
@@ -147,7 +164,8 @@ class AttachmentsPipeline(FilesPipeline):
         exc = failure.value
         if isinstance(exc, CrawlError | IgnoreRequest):
             raise exc
-        raise AttachmentFailed(request.url, f"download failed: {exc!r}", code="download_failed") from exc
+        code, reason, evidence = describe_failure(exc)
+        raise AttachmentFailed(request.url, reason, evidence=evidence, code=code) from exc
 
     def file_path(self, request: Request, response: Response | None = None,
                   info: MediaPipeline.SpiderInfo | None = None, *, item: Any = None) -> str:
@@ -264,8 +282,8 @@ class ReportPipeline:
 
     async def read(self, data: bytes, url: str, portal: str) -> tuple[Report | None, bool]:
         """Parse one document: ``(report, settled)``. A failure is recorded and gives no report; it is
-        settled (the same bytes will fail again) for an unreadable document, not for a challenge page or a
-        parser bug (worth trying again later)."""
+        settled (the same bytes will fail again) for an unreadable document, not for an empty one, a challenge
+        page or a parser bug (worth trying again later)."""
         evidence = challenge_evidence(200, {}, data)
         if evidence:
             self.error(url, "blocked", "an anti-bot page instead of the document", evidence, portal=portal)
@@ -273,8 +291,8 @@ class ReportPipeline:
         try:
             return await in_thread(parse, data, document_name(url) or None, url=url), True
         except UnreadableDocument as exc:
-            self.error(url, "unreadable", f"{exc.code}: {exc.reason}", portal=portal)
-            return None, True
+            self.error(url, exc.code or "unreadable", exc.reason, portal=portal)
+            return None, exc.code != "empty"
         except Exception as exc:
             logger.exception("parsing %s failed", url)
             self.error(url, "internal", f"the parser failed: {exc!r}", portal=portal)
@@ -292,7 +310,9 @@ class ReportPipeline:
                            portal=portal)
                 return
 
+        paused = any(f.get("code") == "paused" for f in item.file_errors)
         settled = not item.file_errors
+        parsed_any = False  # was any candidate read (so that "no report" is a finding, not a guess)?
         report: Report | None = None
         source_url = ""
         document_sha: str | None = None
@@ -302,35 +322,66 @@ class ReportPipeline:
             settled = settled and read_settled
             if candidate is None:
                 continue
+            parsed_any = True
             if is_report(candidate):
                 report, source_url, document_sha = candidate, stored["url"], stored["checksum"]
                 break
             self.error(stored["url"], "no_report", "the attachment holds no report table or sections",
                        portal=portal)
 
-        if report is None and item.page_body:
+        if report is None and item.page_url:
             candidate, read_settled = await self.read(item.page_body, item.page_url, portal)
             settled = settled and read_settled
+            parsed_any = parsed_any or candidate is not None
             if candidate is not None and is_report(candidate):
                 report, source_url = candidate, item.page_url
 
         if report is None:
-            reason = ("neither an attachment nor the page body holds a report" if item.file_urls
-                      else "the page holds no report (no report table or sections, no attachment)")
-            self.error(item.page_url or (item.file_urls or [""])[0], "no_report", reason, portal=portal)
+            if parsed_any and not paused:
+                reason = ("neither an attachment nor the page body holds a report" if item.file_urls
+                          else "the page holds no report (no report table or sections, no attachment)")
+                self.error(item.page_url or (item.file_urls or [""])[0], "no_report", reason, portal=portal)
             if settled:
                 self.archive_page(item)  # read, and it holds no report: not fetched again
             return
 
-        page_sha = self.archive_page(item)
+        page_sha = self.put_page(item)
         if source_url == item.page_url:
             document_sha = page_sha
+        if document_sha is not None and not self.store.has_report(source_url):
+            stored_as = self.store.report_url_for_document(document_sha)
+            if stored_as is not None:
+                self.error(source_url, "duplicate",
+                           f"the same document (sha256 {document_sha[:12]}…) is already stored as the report of "
+                           f"another URL: stored once", stored_as, portal=portal)
+                self.mark_page(item, page_sha)
+                self.count("duplicate")
+                return
         merge_page_metadata(report, item)
         _, status = self.store.save_report(portal=portal, url=source_url, page_url=item.page_url or None,
                                            report=report, document_sha256=document_sha, run_id=self.run_id)
+        self.mark_page(item, page_sha)  # only now is the page read: a kill before this reads it again
+        self.count(status)
+
+    def count(self, status: str) -> None:
         stats = self.crawler.stats
         if stats is not None:
             stats.inc_value(f"nianbao/reports/{status}")
+
+    def put_page(self, item: ReportItem) -> str | None:
+        """Keep the page's body in the archive, without marking the page as read yet."""
+        assert self.store is not None
+        if not item.page_body or not item.page_url:
+            return None
+        return self.store.put_document(item.page_url, item.page_body, content_type=item.page_content_type)
+
+    def mark_page(self, item: ReportItem, page_sha: str | None) -> None:
+        """Mark the page as read (its outcome is settled): later runs skip it."""
+        assert self.store is not None
+        if page_sha is None or not item.page_url:
+            return
+        self.store.mark_url(item.page_url, page_sha, content_type=item.page_content_type,
+                            status=item.page_status, run_id=self.run_id)
 
     def archive_page(self, item: ReportItem) -> str | None:
         assert self.store is not None

@@ -18,25 +18,50 @@ Both build the Scrapy response class from the recorded headers and body with
 and binary attachments go through the same middlewares and pipelines as live ones (``FilesPipeline``
 included). Compressed bodies stay compressed in the cassette; Scrapy's ``HttpCompressionMiddleware``
 decodes them as it would a live response.
+
+Replay answers as Scrapy's HTTP/1.1 handler would answer live: a body shorter than its ``Content-Length`` is a
+connection cut mid-body (``ResponseDataLossError``, or the ``dataloss`` flag when
+``DOWNLOAD_FAIL_ON_DATALOSS`` is off); a declared or actual size over ``DOWNLOAD_MAXSIZE`` cancels the download
+(``DownloadCancelledError``). When a cassette holds several responses for one request they are played in the
+order recorded (a 503, then the 200 of the retry), the last one again once all were played.
+
+A vcrpy cassette records responses, not failures or time, so a cassette built to replay faults (the chaos
+bundle, ``scripts/build_chaos.py``) says them in headers that no portal sends, read and removed here:
+
+- ``X-Nianbao-Replay-Delay: SECONDS``: answer that much later (a slow server);
+- ``X-Nianbao-Replay-Fault: timeout``: no answer in time (``DownloadTimeoutError``, at once);
+  ``refused``: the connection is refused (``DownloadConnectionRefusedError``).
+
+Settings: ``NIANBAO_REPLAY_DELAY`` (seconds added before every answer: a slow replay, to stop a harvest
+mid-run in a test), ``NIANBAO_REPLAY_JOURNAL`` (a file to which each request served is appended as
+``monotonic-seconds TAB method TAB url TAB status-or-fault``).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import vcr  # type: ignore[import-untyped]
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import (
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    NotConfigured,
+    ResponseDataLossError,
+)
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from vcr import matchers  # type: ignore[import-untyped]
 from vcr.cassette import Cassette  # type: ignore[import-untyped]
+from vcr.errors import UnhandledHTTPRequestError  # type: ignore[import-untyped]
 from vcr.request import Request as VcrRequest  # type: ignore[import-untyped]
 
-from crawler.exceptions import CassetteMiss, RecordingError
+from crawler.exceptions import CassetteMiss, CrawlError, RecordingError
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -58,6 +83,9 @@ MATCH_ON_NAMES: tuple[str, ...] = ("method", "scheme", "host", "port", "path", "
 CASSETTE_SUFFIXES = (".yaml", ".yml")
 REPLAY_FLAG = "replay"
 RECORD_TIMEOUT = 60.0
+DELAY_HEADER = "X-Nianbao-Replay-Delay"
+FAULT_HEADER = "X-Nianbao-Replay-Fault"
+FAULTS = ("timeout", "refused")
 
 
 def cassette_files(root: Path) -> list[Path]:
@@ -76,7 +104,8 @@ class CassetteLibrary:
     """All cassettes under one directory, searched together.
 
     Interactions are indexed by (method, host, path) to find candidates quickly; vcrpy's matchers
-    (``MATCH_ON``) make the decision. A response may be played any number of times.
+    (``MATCH_ON``) make the decision. Several responses to one request are played in the order recorded;
+    once all were played, the last one is played again, any number of times.
     """
 
     def __init__(self, root: str | Path, match_on: Sequence[Matcher] = MATCH_ON) -> None:
@@ -91,7 +120,7 @@ class CassetteLibrary:
 
     def add(self, path: Path) -> None:
         cassette = Cassette.load(
-            path=str(path), record_mode="none", match_on=self.match_on, allow_playback_repeats=True
+            path=str(path), record_mode="none", match_on=self.match_on, allow_playback_repeats=False
         )
         self.cassettes.append(cassette)
         for stored in cassette.requests:
@@ -107,12 +136,20 @@ class CassetteLibrary:
         return sum(len(c) for c in self.cassettes)
 
     def lookup(self, req: VcrRequest) -> dict[str, Any] | None:
-        """The recorded response (vcrpy's dict) for ``req``, or ``None``."""
-        for cassette in self._index.get(self._key(req), []):
-            if req in cassette:
+        """The recorded response (vcrpy's dict) for ``req``, or ``None``: the next one not played yet, else the
+        last one recorded."""
+        candidates = self._index.get(self._key(req), [])
+        for cassette in candidates:
+            if req in cassette:  # a response not played yet
                 response: dict[str, Any] = cassette.play_response(req)
                 return response
-        return None
+        last: dict[str, Any] | None = None
+        for cassette in candidates:
+            try:
+                last = cassette.responses_of(req)[-1]
+            except UnhandledHTTPRequestError:
+                continue
+        return last
 
     def urls(self) -> list[str]:
         return [r.uri for c in self.cassettes for r in c.requests]
@@ -124,13 +161,28 @@ def _header_items(raw: dict[str, Any]) -> Iterable[tuple[str, list[str]]]:
         yield name, [str(v) for v in values]
 
 
+_REPLAY_HEADERS = {DELAY_HEADER.lower(), FAULT_HEADER.lower()}
+
+
+def recorded_header(recorded: dict[str, Any], name: str) -> str | None:
+    """The (last) value of one header of a recorded response, or ``None``."""
+    for key, values in _header_items(recorded.get("headers") or {}):
+        if key.lower() == name.lower() and values:
+            return values[-1]
+    return None
+
+
+def recorded_body(recorded: dict[str, Any]) -> bytes:
+    body = (recorded.get("body") or {}).get("string") or b""
+    return body.encode("utf-8") if isinstance(body, str) else body
+
+
 def build_response(request: Request, recorded: dict[str, Any], *, flags: Sequence[str] = ()) -> Response:
     """A Scrapy response (of the class the headers and body call for) from a vcrpy response dict."""
     status = int((recorded.get("status") or {}).get("code", 200))
-    headers = Headers(dict(_header_items(recorded.get("headers") or {})))
-    body = (recorded.get("body") or {}).get("string") or b""
-    if isinstance(body, str):
-        body = body.encode("utf-8")
+    headers = Headers({name: values for name, values in _header_items(recorded.get("headers") or {})
+                       if name.lower() not in _REPLAY_HEADERS})
+    body = recorded_body(recorded)
     respcls = responsetypes.from_args(headers=headers, url=request.url, body=body)
     return respcls(url=request.url, status=status, headers=headers, body=body, request=request,
                    flags=list(flags))
@@ -151,20 +203,75 @@ class ReplayDownloadHandler(BaseDownloadHandler):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        root = crawler.settings.get("NIANBAO_REPLAY_DIR")
+        settings = crawler.settings
+        root = settings.get("NIANBAO_REPLAY_DIR")
         if not root:
             raise NotConfigured("NIANBAO_REPLAY_DIR is not set")
         self.library = CassetteLibrary(root)
+        self.delay = settings.getfloat("NIANBAO_REPLAY_DELAY", 0.0)
+        journal = settings.get("NIANBAO_REPLAY_JOURNAL")
+        self.journal = Path(journal) if journal else None
+        self.maxsize = settings.getint("DOWNLOAD_MAXSIZE", 0)
+        self.fail_on_dataloss = settings.getbool("DOWNLOAD_FAIL_ON_DATALOSS", True)
+        self.timeout = settings.getfloat("DOWNLOAD_TIMEOUT", 180.0)
 
     async def download_request(self, request: Request) -> Response:
         req = vcr_request(request.method, request.url, request.body or None, _request_headers(request))
         recorded = self.library.lookup(req)
         if recorded is None:
+            self.note(request, "miss")
             raise CassetteMiss(
                 request.url,
                 f"no cassette under {self.library.root} holds {request.method} {request.url}",
             )
-        return build_response(request, recorded, flags=[REPLAY_FLAG])
+        delay = self.delay + float(recorded_header(recorded, DELAY_HEADER) or 0)
+        if delay > 0:
+            from scrapy.utils.asyncio import sleep
+
+            await sleep(delay)
+        fault = recorded_header(recorded, FAULT_HEADER)
+        if fault:
+            self.note(request, fault)
+            raise self.fault(request, fault)
+        status = int((recorded.get("status") or {}).get("code", 200))
+        self.note(request, str(status))
+        body = recorded_body(recorded)
+        flags = [REPLAY_FLAG]
+        declared = recorded_header(recorded, "Content-Length")
+        self.check_size(request, declared, len(body))
+        if declared and declared.strip().isdigit() and int(declared) > len(body) and request.method != "HEAD":
+            if request.meta.get("download_fail_on_dataloss", self.fail_on_dataloss):
+                raise ResponseDataLossError(
+                    f"connection cut mid-body: {len(body)} of {int(declared)} bytes (Content-Length) of {request.url}")
+            flags.append("dataloss")
+        return build_response(request, recorded, flags=flags)
+
+    def check_size(self, request: Request, declared: str | None, received: int) -> None:
+        """Cancel, as the live handler does, a download whose declared or actual size is over the limit."""
+        maxsize = int(request.meta.get("download_maxsize", self.maxsize) or 0)
+        if not maxsize:
+            return
+        expected = int(declared) if declared and declared.strip().isdigit() else 0
+        size, prefix = (expected, "Expected to receive") if expected > maxsize else (received, "Received")
+        if size > maxsize:
+            raise DownloadCancelledError(
+                f"{prefix} {size} bytes which is larger than download max size ({maxsize}) in request {request}.")
+
+    def fault(self, request: Request, fault: str) -> Exception:
+        if fault == "timeout":
+            timeout = request.meta.get("download_timeout", self.timeout)
+            return DownloadTimeoutError(f"Getting {request.url} took longer than {timeout} seconds.")
+        if fault == "refused":
+            return DownloadConnectionRefusedError(f"connection refused by {request.url}")
+        return CrawlError(request.url, f"the cassette asks for an unknown replay fault {fault!r} "
+                                       f"(known: {', '.join(FAULTS)})")
+
+    def note(self, request: Request, outcome: str) -> None:
+        """Append the request to the journal (``NIANBAO_REPLAY_JOURNAL``), if one is kept."""
+        if self.journal is None:
+            return
+        with self.journal.open("a", encoding="utf-8") as fh:
+            fh.write(f"{time.monotonic():.3f}\t{request.method}\t{request.url}\t{outcome}\n")
 
 
 _RECORD_LOCK = threading.Lock()

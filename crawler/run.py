@@ -7,8 +7,9 @@ Modes:
 
 - ``replay``: every request is served from the cassettes under a directory by
   :class:`crawler.replay.ReplayDownloadHandler`; a request no cassette holds is recorded as a
-  ``cassette_miss`` error, never made live. Delays, AutoThrottle and retries are off (nothing to be polite
-  to), and so is ROBOTSTXT_OBEY: the bundled cassettes do not hold robots.txt, whose request would be a miss.
+  ``cassette_miss`` error, never made live. Delays and AutoThrottle are off (nothing to be polite to), and so
+  is ROBOTSTXT_OBEY: the bundled cassettes do not hold robots.txt, whose request would be a miss. Retries stay
+  on (a cassette may hold a 503 and the 200 of its retry), with a short backoff; ``Retry-After`` is honoured.
 - ``live``: Scrapy's own downloader, with the politeness settings of :mod:`crawler.settings`; the
   scrapy-playwright handler is installed only when a chosen portal has ``needs_browser``.
 - ``record``: live, but through :class:`crawler.replay.RecordingDownloadHandler` (vcrpy + requests), which
@@ -29,12 +30,14 @@ from crawler.pipelines import store_from_settings
 from crawler.portals import needs_browser, project_settings
 from crawler.replay import cassette_files
 from crawler.spiders.base import ReportSpider
+from nianbao.recovery import recover
 
 logger = logging.getLogger(__name__)
 
 MODES = ("replay", "live", "record")
 REPLAY_HANDLER = "crawler.replay.ReplayDownloadHandler"
 RECORD_HANDLER = "crawler.replay.RecordingDownloadHandler"
+REPLAY_BACKOFF = 0.1  # seconds before a first retry in replay (doubled for each next one)
 
 
 class CannotRun(RuntimeError):
@@ -58,7 +61,7 @@ def mode_settings(mode: str, *, replay_dir: Path | None = None, record_dir: Path
             "ROBOTSTXT_OBEY": False,
             "DOWNLOAD_DELAY": 0,
             "AUTOTHROTTLE_ENABLED": False,
-            "RETRY_ENABLED": False,
+            "NIANBAO_RETRY_BACKOFF": REPLAY_BACKOFF,
             "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
         })
     elif mode == "record":
@@ -121,16 +124,25 @@ def harvest(spiders: list[tuple[type[ReportSpider], dict[str, Any]]], *, mode: s
             portals: list[str], raw_root: Path | None = None, replay_dir: Path | None = None,
             record_dir: Path | None = None, obey_robots: bool | None = None, refresh: bool = False,
             log_level: str | None = None, extra: dict[str, Any] | None = None) -> Outcome:
-    """One Store run around one crawl of ``spiders``; returns the run id and whether the crawl ran."""
+    """One Store run around one crawl of ``spiders``; returns the run id and whether the crawl ran.
+
+    Call it holding the harvest lock: it first recovers from an earlier harvest that was killed
+    (:func:`nianbao.recovery.recover`)."""
     browser = mode == "live" and needs_browser(s for s, _ in spiders)
     settings = build_settings(mode, db=db, raw_root=raw_root, replay_dir=replay_dir, record_dir=record_dir,
                               browser=browser, obey_robots=obey_robots, refresh=refresh, log_level=log_level,
                               extra=extra)
     store = store_from_settings(settings)
     assert store is not None
+    recovered = recover(store)  # a harvest killed earlier: close its run, sweep the raw archive
+    if recovered:
+        logger.warning("%s", recovered.note())
     run_id = store.start_run("replay" if mode == "replay" else "live", portals)
     settings.set("NIANBAO_RUN_ID", run_id, priority="cmdline")
-    note = f"recording cassettes into {record_dir}" if mode == "record" else None
+    notes = [recovered.note()] if recovered else []
+    if mode == "record":
+        notes.append(f"recording cassettes into {record_dir}")
+    note = "; ".join(notes) or None
     try:
         ran, stats = run_crawlers(settings, spiders)
     except Exception as exc:

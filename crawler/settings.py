@@ -45,17 +45,29 @@ AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 60
-RETRY_TIMES = 2
-DOWNLOAD_MAXSIZE = 200 * 1024 * 1024  # a scanned PDF can be large
+RETRY_TIMES = 2  # 5xx, 429, timeouts, connections cut: three attempts in all (crawler.retries)
+NIANBAO_RETRY_BACKOFF = 2.0  # seconds before the first retry, doubled for each next one …
+NIANBAO_RETRY_BACKOFF_MAX = 60.0  # … up to this
+NIANBAO_RETRY_AFTER_MAX = 300.0  # a longer Retry-After is not waited for: recorded, asked again next run
+REDIRECT_MAX_TIMES = 10  # a longer chain is recorded as redirect_loop
+DOWNLOAD_MAXSIZE = 200 * 1024 * 1024  # a scanned PDF can be large; a larger download is cancelled (too_large)
 DOWNLOAD_WARNSIZE = 50 * 1024 * 1024
+DOWNLOAD_FAIL_ON_DATALOSS = True  # a body shorter than its Content-Length is a failure (truncated), never stored
 
 COOKIES_ENABLED = True  # anti-bot defences set cookies; see crawler.middlewares for the offline PSL
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = os.environ.get("NIANBAO_LOG_LEVEL", "INFO")
 
 DOWNLOADER_MIDDLEWARES = {
-    # Between the retry (550) and the downloader: a challenge or block page becomes a `blocked` failure.
+    # Scrapy's retries with backoff and Retry-After (crawler.retries), in the place of Scrapy's own.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.retries.BackoffRetryMiddleware": 550,
+    # Between the retry (550) and the downloader: a challenge or block page becomes a `blocked` failure and
+    # pauses the portal for the rest of the run.
     "crawler.middlewares.BlockDetectionMiddleware": 580,
+    # Scrapy's redirects, never off the portal nor round in circles (crawler.redirects).
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.redirects.PortalRedirectMiddleware": 600,
     # Closest to the downloader, so it counts only requests that are really made (after robots.txt and
     # the dupefilter); a retry counts again.
     "crawler.middlewares.RequestAccountingMiddleware": 950,
@@ -75,8 +87,12 @@ NIANBAO_MODE = "live"  # live | replay | record
 NIANBAO_REPLAY_DIR = None
 NIANBAO_RECORD_DIR = None
 NIANBAO_REFRESH = False  # fetch again detail pages that were already read in an earlier run
-NIANBAO_MAX_LIST_PAGES = 50  # cap on a column's pagination, whatever countPage says
-NIANBAO_MAX_DEPTH_PAGES = 2000  # the generic spider's cap on list pages per crawl
+NIANBAO_MAX_LIST_PAGES = 50  # cap on a column's pagination, whatever countPage says (page_cap error past it)
+NIANBAO_MAX_DEPTH_PAGES = 2000  # cap on the list pages of one portal in one crawl (page_cap error past it)
+# Replay only (crawler.replay): seconds added before every answer (a slow replay), and a journal file of the
+# requests served (one line each: monotonic seconds, method, URL, status or fault).
+NIANBAO_REPLAY_DELAY = float(os.environ.get("NIANBAO_REPLAY_DELAY") or 0)
+NIANBAO_REPLAY_JOURNAL = os.environ.get("NIANBAO_REPLAY_JOURNAL") or None
 
 # FilesPipeline needs a store URI; AttachmentsPipeline writes into the Store's raw archive instead.
 FILES_STORE = "data/raw"

@@ -7,9 +7,11 @@ API (see each method):
   ``save_report`` counts itself in ``new_reports``/``changed_reports``/``unchanged_reports`` and
   ``record_error`` in ``errors``; callers bump ``requests``, ``list_requests``, ``detail_requests`` and
   ``attachment_downloads`` themselves.
-- documents: ``archive_document(url, body, ...) -> sha256``, ``document_for_url(url)``.
+- documents: ``archive_document(url, body, ...) -> sha256`` (= ``put_document`` + ``mark_url``),
+  ``document_for_url(url)``.
 - reports: ``save_report(...) -> (report_id, "new" | "changed" | "unchanged")`` — one transaction per
-  report; ``known_report_urls(portal)``, ``has_report(url)``, ``iter_archived_reports()``.
+  report; ``known_report_urls(portal)``, ``has_report(url)``, ``report_url_for_document(sha256)``,
+  ``iter_archived_reports()``.
 - errors: ``record_error(...)``, ``errors(run_id, portal)``.
 - ``summary(run_id)``: the figures ``nianbao summary`` prints (built by :mod:`nianbao.summary`).
 
@@ -281,27 +283,41 @@ class Store:
         fetched_at: str | None = None,
     ) -> str:
         """Keep ``body`` in the raw archive and point ``url`` at it; return its sha256."""
-        kind = _detect_kind(body, url)
-        sha256, _ = self.archive.put(body, _KIND_EXT.get(kind or "", ""))
         at = fetched_at or now()
         with self.db.atomic():
-            self.db.execute(
-                "INSERT OR IGNORE INTO documents (sha256, size, content_type, kind, first_url, first_seen)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [sha256, len(body), content_type, kind, url, at],
-            )
-            self.db.table("document_urls").upsert(
-                {
-                    "url": url,
-                    "sha256": sha256,
-                    "status": status,
-                    "content_type": content_type,
-                    "fetched_at": at,
-                    "run_id": run_id,
-                },
-                pk="url",
-            )
+            sha256 = self.put_document(url, body, content_type=content_type, fetched_at=at)
+            self.mark_url(url, sha256, content_type=content_type, status=status, run_id=run_id, fetched_at=at)
         return sha256
+
+    def put_document(self, url: str, body: bytes, *, content_type: str | None, fetched_at: str | None = None) -> str:
+        """Keep ``body`` in the raw archive with its ``documents`` row (no URL points at it yet); its sha256.
+
+        The file is written (atomically) before the row, so a crash in between leaves a raw file no row
+        references, which :func:`nianbao.recovery.recover` removes on the next start.
+        """
+        kind = _detect_kind(body, url)
+        sha256, _ = self.archive.put(body, _KIND_EXT.get(kind or "", ""))
+        self.db.execute(
+            "INSERT OR IGNORE INTO documents (sha256, size, content_type, kind, first_url, first_seen)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [sha256, len(body), content_type, kind, url, fetched_at or now()],
+        )
+        return sha256
+
+    def mark_url(self, url: str, sha256: str, *, content_type: str | None, status: int | None,
+                 run_id: int | None, fetched_at: str | None = None) -> None:
+        """Point ``url`` at an archived document (``document_urls``): for a page, "read, outcome settled"."""
+        self.db.table("document_urls").upsert(
+            {
+                "url": url,
+                "sha256": sha256,
+                "status": status,
+                "content_type": content_type,
+                "fetched_at": fetched_at or now(),
+                "run_id": run_id,
+            },
+            pk="url",
+        )
 
     def document_for_url(self, url: str) -> dict[str, Any] | None:
         rows = list(
@@ -327,6 +343,12 @@ class Store:
 
     def has_report(self, url: str) -> bool:
         return self.db.execute("SELECT 1 FROM reports WHERE url = ?", [url]).fetchone() is not None
+
+    def report_url_for_document(self, sha256: str) -> str | None:
+        """The URL of the report stored from this document (by content hash), if any."""
+        row = self.db.execute("SELECT url FROM reports WHERE document_sha256 = ? ORDER BY id LIMIT 1",
+                              [sha256]).fetchone()
+        return str(row[0]) if row else None
 
     def save_report(
         self,

@@ -9,7 +9,9 @@ renderings in ``tests/fixtures/rendered/`` (DOCX with Word tables, PDF with a te
 What a real column also holds is bundled too: notices that are not reports (some with 年度报告 in their
 title), a duplicate link, an off-site link, an image-only 图解 page, GBK pages (one with its charset in the
 header, one with no charset anywhere), an attachment answering 404, a 瑞数 412 challenge and a 电信云堤 block
-page served with status 200.
+page served with status 200. A block pauses its portal for the rest of the run (crawler.middlewares), so
+these two answer one second late (``X-Nianbao-Replay-Delay``, read by the replay handler, never sent by a
+portal): the report of the portal is fetched before the block comes back, whatever the timing of the run.
 
 Reports beyond the seeds are DERIVED from seed content and labelled so here and in the manifest:
 通辽市人民政府办公室 2022 and 通辽市民族事务委员会 2024 (from seed 004), 通辽市 2010 on nmg's archive (from seed
@@ -51,6 +53,7 @@ SEED_2021_TONGLIAO = "004_779f9be447f66d1d"
 
 HTML_UTF8 = "text/html; charset=utf-8"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+BLOCK_DELAY = {"X-Nianbao-Replay-Delay": "1.0"}  # a block answers after its portal's report is fetched
 PDF = "application/pdf"
 
 
@@ -469,7 +472,8 @@ def build_etkqq(manifest: dict[str, Any]) -> Cassette:
          "2023-03-20"),
     ], count=2))
     c.add(f"{column}index_1.html", RUISHU_412, status=412,
-          headers={"Set-Cookie": "FSSBBIl1UgzbN7N80S=Jq8bnZlc6hLhS1xcrnUytBb7sgcY3qtUeN; Path=/; HttpOnly"})
+          headers={"Set-Cookie": "FSSBBIl1UgzbN7N80S=Jq8bnZlc6hLhS1xcrnUytBb7sgcY3qtUeN; Path=/; HttpOnly",
+                   **BLOCK_DELAY})
     c.add(detail, plain_detail(site, title=title, source="鄂托克前旗人民政府办公室", pub="2023-01-30 17:20",
                                body=attachment_body(title, "./P020230130612893412578.pdf", title + ".pdf")))
     c.add(pdf, rendered(SEED_2022_ETKQQ, "pdf"), content_type=PDF)
@@ -494,7 +498,7 @@ def build_qsq(manifest: dict[str, Any]) -> Cassette:
         ("青山区人民政府办公室关于开展政务公开第三方评估工作的通知", "./202304/t20230410_1040001.html",
          "青政办发〔2023〕9号", "2023-04-07", "2023-04-10"),
     ], count=2))
-    c.add(f"{column}index_1.html", YUNDI_BLOCK)
+    c.add(f"{column}index_1.html", YUNDI_BLOCK, headers=BLOCK_DELAY)
     c.add(detail, plain_detail(site, title=title, source="青山区人民政府办公室", pub="2023-02-08 09:00",
                                body=attachment_body(title, "./P020230208394561234567.pdf", title + ".pdf")))
     c.add(pdf, rendered(SEED_2022_QSQ, "pdf"), content_type=PDF)

@@ -275,7 +275,7 @@ def test_an_unreadable_attachment_is_recorded(pipeline: Any, tmp_path: Path) -> 
     url = "https://www.example.gov.cn/nb/202401/P3.pdf"
     errors, reports, _ = process(pipeline, item(
         page_body=IMAGE_PAGE, file_urls=[url], files=[{"url": url, "path": str(bad), "checksum": "0" * 64}]))
-    assert [code for code, _ in errors] == ["unreadable", "no_report"]
+    assert [code for code, _ in errors] == ["corrupt", "no_report"]  # the parser's code
     assert errors[0][1] == url
     assert reports == []
 

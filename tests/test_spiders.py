@@ -360,7 +360,10 @@ def test_pagination_is_capped() -> None:
     body = b"<html><script>var countPage = 9999;</script><body></body></html>"
     response = build_response(Request(f"{NMG}index.html"), {
         "status": {"code": 200}, "headers": {"Content-Type": [UTF8]}, "body": {"string": body}})
-    assert [r.url for r in spider.parse(response)] == [f"{NMG}index_1.html"]
+    out = list(spider.parse(response))
+    assert [r.url for r in out if isinstance(r, Request)] == [f"{NMG}index_1.html"]
+    assert [(e.code, e.url, e.evidence) for e in out if isinstance(e, ErrorItem)] == [
+        ("page_cap", f"{NMG}index.html", "countPage = 9999")]
 
 
 def test_errors_become_error_items() -> None:

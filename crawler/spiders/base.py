@@ -6,8 +6,14 @@ A portal spider is configuration on top of one base spider per CMS family (:mod:
 Links are recognised by what they say and where they lead, not by one fixed selector: a report link's text
 names a report (年度报告, 年报, 政府信息公开工作) and is not a notice about reports (关于…的通知, 工作要点 …);
 a detail page has the CMS's document URL shape; an attachment ends in a document extension. A link leaving
-the portal's domains is skipped and recorded. A detail page already read in an earlier run (archived by the
-Store) is not requested again unless ``NIANBAO_REFRESH`` is set: incremental harvests fetch list pages only.
+the portal's domains (``offsite``), or a ``javascript:``/``data:``/``file:`` link or one to a private or
+loopback address (``unsafe_link``), is not followed and is recorded. A detail page already read in an
+earlier run (archived by the Store) is not requested again unless ``NIANBAO_REFRESH`` is set: incremental
+harvests fetch list pages only.
+
+Pagination traps are bounded and recorded (``page_cap``): a column's pagination stops at
+``NIANBAO_MAX_LIST_PAGES`` whatever its ``countPage`` says, and a portal's list pages (folders, pages, next
+links) at ``NIANBAO_MAX_DEPTH_PAGES`` in one crawl.
 """
 
 from __future__ import annotations
@@ -18,17 +24,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.url import url_is_from_any_domain
 
-from crawler.exceptions import CrawlError
+from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import store_from_settings
-from crawler.urlsafety import link_problem
-from parsers.readers.html import declared_charset, extract_page_metadata
+from crawler.urlsafety import link_verdict
+from parsers.readers.html import extract_page_metadata, html_encoding
 
 if TYPE_CHECKING:
     from typing import Self
@@ -105,23 +109,14 @@ def is_folder_url(url: str) -> bool:
 
 
 def as_html(response: Response) -> TextResponse:
-    """The response decoded right: a page with no declared charset that is not UTF-8 is read as GB18030.
-
-    Scrapy would fall back to cp1252 for such a page (GBK pages without a declaration are common).
-    """
-    content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
-    declared = "charset=" in content_type or declared_charset(response.body) is not None
-    if not declared:
-        try:
-            response.body.decode("utf-8")
-        except UnicodeDecodeError:
-            return HtmlResponse(response.url, status=response.status, headers=response.headers,
-                                body=response.body, encoding="gb18030", request=response.request,
-                                flags=response.flags)
-    if isinstance(response, TextResponse):
+    """The response decoded as the parser decodes it (:func:`parsers.readers.html.html_encoding`): UTF-8 when
+    the bytes are UTF-8, else the declared charset, else GB18030. A charset declared wrong (GBK bytes labelled
+    UTF-8) or not at all is common; Scrapy would trust the label, or fall back to cp1252."""
+    encoding = html_encoding(response.body)
+    if isinstance(response, TextResponse) and response.encoding.replace("_", "-").lower() == encoding:
         return response
     return HtmlResponse(response.url, status=response.status, headers=response.headers, body=response.body,
-                        encoding="utf-8", request=response.request, flags=response.flags)
+                        encoding=encoding, request=response.request, flags=response.flags)
 
 
 class Link:
@@ -142,7 +137,7 @@ def link_rows(response: TextResponse) -> list[Link]:
     out: list[Link] = []
     for a in response.xpath("//a[@href]"):
         href = (a.attrib.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
+        if not href or href.startswith(("#", "mailto:")):  # javascript: links are kept, to be refused
             continue
         title = clean(a.attrib.get("title")) or clean(" ".join(a.xpath(".//text()").getall()))
         row = a.xpath("ancestor::*[self::tr or self::li or self::dd or self::p][1]")
@@ -183,12 +178,15 @@ class ReportSpider(scrapy.Spider):
 
     store: Store | None = None
     refresh: bool = False
-    max_list_pages: int = 50
+    max_list_pages: int = 50  # NIANBAO_MAX_LIST_PAGES: one column's pagination
+    max_pages: int = 2000  # NIANBAO_MAX_DEPTH_PAGES: the portal's list pages in one crawl
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.start_urls:
             self.start_urls = list(self.columns)
+        self.list_pages = 0  # list requests made so far (start URLs included)
+        self.page_cap_recorded = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -196,6 +194,7 @@ class ReportSpider(scrapy.Spider):
         spider.store = store_from_settings(crawler.settings)  # read only: what earlier runs harvested
         spider.refresh = crawler.settings.getbool("NIANBAO_REFRESH")
         spider.max_list_pages = crawler.settings.getint("NIANBAO_MAX_LIST_PAGES", 50)
+        spider.max_pages = crawler.settings.getint("NIANBAO_MAX_DEPTH_PAGES", 2000)
         return spider
 
     @property
@@ -205,7 +204,8 @@ class ReportSpider(scrapy.Spider):
     # -- requests ---------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         for url in self.start_urls:
-            yield self.list_request(url)
+            for out in self.follow_list(url):
+                yield out
 
     def make_request(self, url: str, kind: str, callback: Callable[..., Any], **meta: Any) -> Request:
         meta[KIND_META] = kind
@@ -216,6 +216,21 @@ class ReportSpider(scrapy.Spider):
     def list_request(self, url: str, callback: Callable[..., Any] | None = None, **meta: Any) -> Request:
         return self.make_request(url, "list", callback or self.parse, **meta)
 
+    def follow_list(self, url: str, callback: Callable[..., Any] | None = None,
+                    **meta: Any) -> Iterator[Request | ErrorItem]:
+        """A list page's request, within the portal's budget of list pages (``NIANBAO_MAX_DEPTH_PAGES``);
+        past it, nothing is requested and the first page refused is recorded as ``page_cap``."""
+        if self.list_pages >= self.max_pages:
+            self.count("skipped/page_cap")
+            if not self.page_cap_recorded:
+                self.page_cap_recorded = True
+                yield ErrorItem(self.portal_name, url, "page_cap",
+                                f"more than {self.max_pages} list pages in this crawl (NIANBAO_MAX_DEPTH_PAGES): "
+                                f"this page and any later ones are not requested (a pagination trap?)")
+            return
+        self.list_pages += 1
+        yield self.list_request(url, callback=callback, **meta)
+
     def count(self, what: str) -> None:
         if self.crawler is not None and self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"nianbao/{what}")
@@ -223,41 +238,59 @@ class ReportSpider(scrapy.Spider):
     def on_portal(self, url: str) -> bool:
         return url_is_from_any_domain(url, self.allowed_domains)
 
-    def link_problem(self, url: str) -> str | None:
-        """Why a link must not be followed (``crawler.urlsafety``): another site, a script, a private address.
+    def link_verdict(self, url: str) -> tuple[str, str] | None:
+        """Why a link must not be followed, as ``(code, reason)`` (``crawler.urlsafety``): ``offsite`` for another
+        site, ``unsafe_link`` for a script, data or file link or a private address; ``None`` when it is fine.
 
         A start URL's own host is trusted even when it is a private or loopback address (an operator's
         explicit choice, e.g. a local mirror)."""
-        problem = link_problem(url, tuple(self.allowed_domains))
-        if problem and problem.startswith(("private or loopback", "loopback host")):
+        verdict = link_verdict(url, tuple(self.allowed_domains))
+        if verdict and verdict[1].startswith(("private or loopback", "loopback host")):
             host = urlsplit(url).hostname
             if host and host in {urlsplit(u).hostname for u in self.start_urls}:
                 return None
-        return problem
+        return verdict
+
+    def link_problem(self, url: str) -> str | None:
+        """Why a link must not be followed (a short reason), or ``None``: :meth:`link_verdict`'s reason."""
+        verdict = self.link_verdict(url)
+        return verdict[1] if verdict else None
 
     def is_known_page(self, url: str) -> bool:
-        """Was this page (or report document) read in an earlier run? Then it is not requested again."""
+        """Was this page (or report document) read in an earlier run? Then it is not requested again.
+
+        A page is known once it is marked as read (its outcome settled); a document linked directly is known
+        once its report is stored (it is archived when downloaded, before it is read)."""
         if self.store is None or self.refresh:
             return False
+        if is_attachment_url(url):
+            return self.store.has_report(url)
         doc = self.store.document_for_url(url)
         return doc is not None and doc.get("status") == 200
 
     def pagination(self, response: TextResponse, callback: Callable[..., Any] | None = None,
-                   **meta: Any) -> Iterator[Request]:
+                   **meta: Any) -> Iterator[Request | ErrorItem]:
         """From a list's first page, the further pages its ``countPage`` script variable announces
         (at most ``NIANBAO_MAX_LIST_PAGES``)."""
         if response.meta.get("page", 0) != 0:
             return
-        pages = min(count_pages(response.text), self.max_list_pages)
+        announced = count_pages(response.text)
+        pages = min(announced, self.max_list_pages)
+        if announced > pages:
+            self.count("skipped/page_cap")
+            yield ErrorItem(self.portal_name, response.url, "page_cap",
+                            f"the list announces {announced} pages (countPage); only the first {pages} are "
+                            f"requested (NIANBAO_MAX_LIST_PAGES)", f"countPage = {announced}")
         for i in range(1, pages):
-            yield self.list_request(page_url(response.url, i), callback=callback, page=i, **meta)
+            yield from self.follow_list(page_url(response.url, i), callback=callback, page=i, **meta)
 
     def follow_report(self, response: TextResponse, link: Link) -> Iterator[Request | ReportItem | ErrorItem]:
         """A report link: request its detail page, or (a document linked directly) hand it to the pipelines."""
-        problem = self.link_problem(link.url)
-        if problem:
-            self.count("skipped/offsite")
-            yield ErrorItem(self.portal_name, link.url, "offsite",
+        verdict = self.link_verdict(link.url)
+        if verdict:
+            code, problem = verdict
+            self.count(f"skipped/{code}")
+            yield ErrorItem(self.portal_name, link.url, code,
                             f"report link {link.title!r} on {response.url} not followed: {problem}")
             return
         if self.is_known_page(link.url):
@@ -291,26 +324,36 @@ class ReportSpider(scrapy.Spider):
                 yield from self.report_links(page, [link])
             elif (target.netloc == here.netloc and target.path.startswith(column)
                   and not folder_of(page.url).startswith(folder_of(link.url))):  # deeper, never back up
-                yield self.list_request(link.url, callback=callback, column=column)
+                yield from self.follow_list(link.url, callback=callback, column=column)
 
     # -- detail pages -----------------------------------------------------------------------------
     def attachments(self, response: TextResponse) -> list[tuple[str, str]]:
         """The page's document links (URL, link text): report-titled ones if any, else all, at most three."""
+        return self.attachment_links(response)[0]
+
+    def attachment_links(self, response: TextResponse) -> tuple[list[tuple[str, str]], list[ErrorItem]]:
+        """:meth:`attachments`, and the document links refused (off the portal, unsafe) as errors."""
         found: dict[str, str] = {}
+        refused: dict[str, ErrorItem] = {}
         for link in link_rows(response):
             if is_attachment_url(link.url) or is_attachment_url("/" + link.title):
-                if self.link_problem(link.url):
-                    self.count("skipped/unsafe_attachment")
+                verdict = self.link_verdict(link.url)
+                if verdict:
+                    self.count(f"skipped/{verdict[0]}")
+                    refused.setdefault(link.url, ErrorItem(
+                        self.portal_name, link.url, verdict[0],
+                        f"attachment link {link.title!r} on {response.url} not followed: {verdict[1]}"))
                     continue
                 found.setdefault(link.url, link.title)
         items = list(found.items())
         titled = [(u, t) for u, t in items if REPORT_TITLE.search(t) or REPORT_TITLE.search(unquote(u))]
-        return (titled or items)[:MAX_ATTACHMENTS]
+        return (titled or items)[:MAX_ATTACHMENTS], list(refused.values())
 
-    def parse_detail(self, response: Response) -> Iterator[ReportItem]:
+    def parse_detail(self, response: Response) -> Iterator[ReportItem | ErrorItem]:
         page = as_html(response)
         meta = extract_page_metadata(page.text)
-        attachments = self.attachments(page)
+        attachments, refused = self.attachment_links(page)
+        yield from refused
         content_type = response.headers.get("Content-Type")
         yield ReportItem(
             portal=self.portal_name,
@@ -334,13 +377,5 @@ class ReportSpider(scrapy.Spider):
 
 def error_item(portal: str, url: str, exc: BaseException) -> ErrorItem:
     """The ErrorItem for a failed request (see :mod:`crawler.exceptions` for the codes)."""
-    if isinstance(exc, CrawlError):
-        return ErrorItem(portal, url, exc.code, exc.reason, exc.evidence)
-    if isinstance(exc, HttpError):
-        response = exc.response
-        snippet = clean(response.body[:400].decode("utf-8", errors="replace"))[:200]
-        return ErrorItem(portal, url, f"http_{response.status}", f"the portal answered HTTP {response.status}",
-                         snippet)
-    if isinstance(exc, IgnoreRequest):
-        return ErrorItem(portal, url, "ignored", f"request dropped: {exc}")
-    return ErrorItem(portal, url, "download_failed", f"request failed: {exc!r}")
+    code, reason, evidence = describe_failure(exc)
+    return ErrorItem(portal, url, code, reason, evidence)

@@ -13,8 +13,9 @@ Spider arguments
   portal
     The portal name reports are stored under (default: the URL's host).
 Caveats
-  At most ``NIANBAO_MAX_DEPTH_PAGES`` list pages per crawl. Lists loaded by script or in an iframe are not
-  seen (a portal with ``needs_browser`` is the place for those).
+  At most ``NIANBAO_MAX_DEPTH_PAGES`` list pages per crawl (endless next links are a ``page_cap`` error past
+  it). Lists loaded by script or in an iframe are not seen (a portal with ``needs_browser`` is the place for
+  those).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from crawler.spiders.base import (
@@ -55,14 +55,6 @@ class GenericSpider(ReportSpider):
         self.column = folder_of(url)
         self.column_host = host
         self._portal = portal or host
-        self.list_pages = 0
-        self.max_pages = 2000
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> GenericSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.max_pages = crawler.settings.getint("NIANBAO_MAX_DEPTH_PAGES", 2000)
-        return spider
 
     @property
     def portal_name(self) -> str:
@@ -91,10 +83,6 @@ class GenericSpider(ReportSpider):
                 self.count("skipped/not_a_report")
 
     def list_link(self, url: str) -> Iterator[Any]:
-        if self.list_pages >= self.max_pages:
-            self.count("skipped/page_cap")
-            return
-        self.list_pages += 1
         # a folder's first page announces its pagination (countPage); a numbered page does not again
         first = bool(FIRST_PAGE.search(urlsplit(url).path))
-        yield self.list_request(url, page=0 if first else -1)
+        yield from self.follow_list(url, page=0 if first else -1)

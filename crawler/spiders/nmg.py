@@ -35,7 +35,8 @@ class NmgSpider(TrsListSpider):
         async for request in super().start():
             yield request
         for url in self.archive_urls:
-            yield self.list_request(url, callback=self.parse_archive, column=folder_of(url))
+            for out in self.follow_list(url, callback=self.parse_archive, column=folder_of(url)):
+                yield out
 
     def parse_archive(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """The archive: league folders, then their lists of report pages."""

@@ -46,14 +46,17 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030."""
+def html_encoding(data: bytes) -> str:
+    """The codec :func:`decode_html` reads ``data`` with: a BOM's, UTF-8 if it decodes strictly, the declared
+    charset if it decodes strictly (GBK and its kin as GB18030), else GB18030. A charset that is declared but
+    wrong (GBK bytes labelled UTF-8) or missing does not matter."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return "utf-16"
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
@@ -63,10 +66,16 @@ def decode_html(data: bytes) -> str:
         if not enc or enc in {"utf-8", "utf8"}:
             continue
         try:
-            return data.decode(enc)
+            data.decode(enc)
+            return enc
         except (UnicodeDecodeError, LookupError):
             continue
-    return data.decode("gb18030", errors="replace")
+    return "gb18030"
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`)."""
+    return data.decode(html_encoding(data), errors="replace")
 
 
 def parse_tree(html: bytes | str) -> Element:
