@@ -40,7 +40,8 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
         return None
     if any(not (t.is_value or t.is_empty) for t in tail):
         return None
-    return [None if t.is_empty or t.is_blank_marker else t for t in tail]
+    # blank cells stay tokens (value None) so that they keep their place in the text
+    return list(tail)
 
 
 def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
@@ -82,7 +83,7 @@ def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
 
 
 def _cell(t: Token) -> Token | None:
-    return None if t.is_blank_marker else t
+    return t
 
 
 def _differs(a: list[Token | None], b: list[Token | None]) -> bool:

@@ -163,7 +163,7 @@ def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[d
     data: list[tuple[Token, list[Token | None]]] = []
     for toks in lines.values():
         pos = positional(toks, N_APP) if sum(t.is_value for t in toks) >= N_APP - 2 else None
-        if pos is not None and sum(t is not None for t in pos) >= N_APP - 2:
+        if pos is not None and sum(t is not None and t.is_number for t in pos) >= N_APP - 2:
             data.append((toks[0], pos))
     if len(data) != len(rows):
         return None

@@ -133,7 +133,9 @@ class Reading:
                 fit.dropped[0],
             )
         elif fit.how == "padded":
-            blanks = [k.rsplit("/", 1)[1] for k, t in zip(keys, fit.tokens, strict=True) if t is None]
+            blanks = [
+                k.rsplit("/", 1)[1] for k, t in zip(keys, fit.tokens, strict=True) if t is None or not t.is_number
+            ]
             self.warn("missing_cell", f"{row}: fewer values than columns; blank: {', '.join(blanks)}", row, label)
         elif fit.how == "short":
             self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
