@@ -34,7 +34,7 @@ bundle, ``scripts/build_chaos.py``) says them in headers that no portal sends, r
 
 Settings: ``NIANBAO_REPLAY_DELAY`` (seconds added before every answer: a slow replay, to stop a harvest
 mid-run in a test), ``NIANBAO_REPLAY_JOURNAL`` (a file to which each request served is appended as
-``monotonic-seconds TAB method TAB url TAB status-or-fault``).
+``asked TAB answered TAB method TAB url TAB status-or-fault``, the two times in monotonic seconds).
 """
 
 from __future__ import annotations
@@ -216,10 +216,11 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         self.timeout = settings.getfloat("DOWNLOAD_TIMEOUT", 180.0)
 
     async def download_request(self, request: Request) -> Response:
+        asked = time.monotonic()
         req = vcr_request(request.method, request.url, request.body or None, _request_headers(request))
         recorded = self.library.lookup(req)
         if recorded is None:
-            self.note(request, "miss")
+            self.note(request, asked, "miss")
             raise CassetteMiss(
                 request.url,
                 f"no cassette under {self.library.root} holds {request.method} {request.url}",
@@ -231,10 +232,10 @@ class ReplayDownloadHandler(BaseDownloadHandler):
             await sleep(delay)
         fault = recorded_header(recorded, FAULT_HEADER)
         if fault:
-            self.note(request, fault)
+            self.note(request, asked, fault)
             raise self.fault(request, fault)
         status = int((recorded.get("status") or {}).get("code", 200))
-        self.note(request, str(status))
+        self.note(request, asked, str(status))
         body = recorded_body(recorded)
         flags = [REPLAY_FLAG]
         declared = recorded_header(recorded, "Content-Length")
@@ -266,12 +267,12 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         return CrawlError(request.url, f"the cassette asks for an unknown replay fault {fault!r} "
                                        f"(known: {', '.join(FAULTS)})")
 
-    def note(self, request: Request, outcome: str) -> None:
+    def note(self, request: Request, asked: float, outcome: str) -> None:
         """Append the request to the journal (``NIANBAO_REPLAY_JOURNAL``), if one is kept."""
         if self.journal is None:
             return
         with self.journal.open("a", encoding="utf-8") as fh:
-            fh.write(f"{time.monotonic():.3f}\t{request.method}\t{request.url}\t{outcome}\n")
+            fh.write(f"{asked:.3f}\t{time.monotonic():.3f}\t{request.method}\t{request.url}\t{outcome}\n")
 
 
 _RECORD_LOCK = threading.Lock()

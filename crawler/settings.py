@@ -90,7 +90,7 @@ NIANBAO_REFRESH = False  # fetch again detail pages that were already read in an
 NIANBAO_MAX_LIST_PAGES = 50  # cap on a column's pagination, whatever countPage says (page_cap error past it)
 NIANBAO_MAX_DEPTH_PAGES = 2000  # cap on the list pages of one portal in one crawl (page_cap error past it)
 # Replay only (crawler.replay): seconds added before every answer (a slow replay), and a journal file of the
-# requests served (one line each: monotonic seconds, method, URL, status or fault).
+# requests served (one line each: asked and answered in monotonic seconds, method, URL, status or fault).
 NIANBAO_REPLAY_DELAY = float(os.environ.get("NIANBAO_REPLAY_DELAY") or 0)
 NIANBAO_REPLAY_JOURNAL = os.environ.get("NIANBAO_REPLAY_JOURNAL") or None
 

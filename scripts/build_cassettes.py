@@ -10,7 +10,7 @@ What a real column also holds is bundled too: notices that are not reports (some
 title), a duplicate link, an off-site link, an image-only 图解 page, GBK pages (one with its charset in the
 header, one with no charset anywhere), an attachment answering 404, a 瑞数 412 challenge and a 电信云堤 block
 page served with status 200. A block pauses its portal for the rest of the run (crawler.middlewares), so
-these two answer one second late (``X-Nianbao-Replay-Delay``, read by the replay handler, never sent by a
+these two answer two seconds late (``X-Nianbao-Replay-Delay``, read by the replay handler, never sent by a
 portal): the report of the portal is fetched before the block comes back, whatever the timing of the run.
 
 Reports beyond the seeds are DERIVED from seed content and labelled so here and in the manifest:
@@ -53,7 +53,7 @@ SEED_2021_TONGLIAO = "004_779f9be447f66d1d"
 
 HTML_UTF8 = "text/html; charset=utf-8"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-BLOCK_DELAY = {"X-Nianbao-Replay-Delay": "1.0"}  # a block answers after its portal's report is fetched
+BLOCK_DELAY = {"X-Nianbao-Replay-Delay": "2.0"}  # a block answers after its portal's report is fetched
 PDF = "application/pdf"
 
 

@@ -32,6 +32,7 @@ from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import store_from_settings
 from crawler.urlsafety import link_verdict
+from parsers.extracted import UnreadableDocument
 from parsers.readers.html import extract_page_metadata, html_encoding
 
 if TYPE_CHECKING:
@@ -351,7 +352,10 @@ class ReportSpider(scrapy.Spider):
 
     def parse_detail(self, response: Response) -> Iterator[ReportItem | ErrorItem]:
         page = as_html(response)
-        meta = extract_page_metadata(page.text)
+        try:
+            meta = extract_page_metadata(page.text)
+        except UnreadableDocument:  # an empty or broken page: the pipeline records why, with the parser's code
+            meta = {}
         attachments, refused = self.attachment_links(page)
         yield from refused
         content_type = response.headers.get("Content-Type")
@@ -371,8 +375,10 @@ class ReportSpider(scrapy.Spider):
 
     # -- failures ---------------------------------------------------------------------------------
     def on_error(self, failure: Failure) -> Iterator[ErrorItem]:
+        """Record a failed request under the URL the spider asked for (the first of a redirect chain)."""
         request = failure.request  # type: ignore[attr-defined]
-        yield error_item(self.portal_name, request.url, failure.value)
+        asked = (request.meta.get("redirect_urls") or [request.url])[0]
+        yield error_item(self.portal_name, asked, failure.value)
 
 
 def error_item(portal: str, url: str, exc: BaseException) -> ErrorItem:
