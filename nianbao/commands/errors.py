@@ -1,4 +1,9 @@
-"""``nianbao errors``: what failed, grouped by portal and reason, with the URLs."""
+"""``nianbao errors``: what failed, grouped by portal and reason, with the URLs.
+
+Per portal, per error code (see ``crawler.exceptions.ERROR_CODES``): when every error of a code has the same
+reason, the reason heads the group and the URLs follow; otherwise each URL carries its own reason. Evidence
+(a challenge page's tell-tale, a ``Retry-After``, the redirect chain …) follows in parentheses.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     scope.add_argument("--run", dest="run_id", type=int, metavar="ID", help="one run (default: the latest)")
     scope.add_argument("--all", action="store_true", help="the errors of every run")
     p.add_argument("--portal", help="only this portal")
+    p.add_argument("--code", action="append", metavar="CODE",
+                   help="only errors with this code (repeatable: --code blocked --code paused)")
     p.set_defaults(run=run)
 
 
@@ -29,12 +36,17 @@ def format_errors(errors: list[dict[str, Any]], scope: str) -> str:
     for portal, in_portal in groupby(errors, key=lambda e: e["portal"] or "-"):
         portal_errors = list(in_portal)
         lines.append(f"\n{portal}: {len(portal_errors)}")
-        for (code, reason), group in groupby(portal_errors, key=lambda e: (e["code"], e["reason"])):
+        for code, group in groupby(portal_errors, key=lambda e: e["code"]):
             items = list(group)
-            lines.append(f"  [{code}] {reason} ({len(items)})")
+            reasons = {e["reason"] for e in items}
+            if len(reasons) == 1:
+                lines.append(f"  [{code}] {items[0]['reason']} ({len(items)})")
+            else:
+                lines.append(f"  [{code}] ({len(items)})")
             for e in items:
+                reason = "" if len(reasons) == 1 else f"  {e['reason']}"
                 evidence = f"  ({_short(e['evidence'])})" if e["evidence"] else ""
-                lines.append(f"    {e['url'] or '-'}{evidence}")
+                lines.append(f"    {e['url'] or '-'}{reason}{evidence}")
     return "\n".join(lines) + "\n"
 
 
@@ -53,8 +65,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"nianbao errors: no run {run_id} in {args.db}", file=sys.stderr)
             return 2
         errors = store.errors(run_id, args.portal)
+    if args.code:
+        errors = [e for e in errors if e["code"] in set(args.code)]
     scope = "all runs" if run_id is None else f"run {run_id}"
     if args.portal:
         scope += f", portal {args.portal}"
+    if args.code:
+        scope += f", code {', '.join(args.code)}"
     sys.stdout.write(format_errors(errors, scope))
     return 0

@@ -39,13 +39,24 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
                    help="fetch again detail pages and attachments already read in an earlier run")
     p.add_argument("--delay", type=float, metavar="SECONDS",
                    help="live and record: seconds between requests to one domain (default 1, ±50 %% jitter)")
+    p.add_argument("--max-list-pages", type=int, metavar="N",
+                   help="pages of one column's pagination to request at most, whatever its countPage says "
+                        "(default 50); past it a page_cap error is recorded")
+    p.add_argument("--max-portal-pages", type=int, metavar="N",
+                   help="list pages of one portal to request at most in this crawl (default 2000); past it a "
+                        "page_cap error is recorded")
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
 
 
 def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
-    if args.delay is None:
-        return {}
-    return {"DOWNLOAD_DELAY": args.delay, "AUTOTHROTTLE_START_DELAY": args.delay}
+    out: dict[str, Any] = {}
+    if args.delay is not None:
+        out.update({"DOWNLOAD_DELAY": args.delay, "AUTOTHROTTLE_START_DELAY": args.delay})
+    if args.max_list_pages is not None:
+        out["NIANBAO_MAX_LIST_PAGES"] = args.max_list_pages
+    if args.max_portal_pages is not None:
+        out["NIANBAO_MAX_DEPTH_PAGES"] = args.max_portal_pages
+    return out
 
 
 def network_mode(args: argparse.Namespace, default_replay: Path | None) -> tuple[str, dict[str, Any]]:
