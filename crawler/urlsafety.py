@@ -7,6 +7,7 @@ import posixpath
 from urllib.parse import unquote, urlsplit
 
 SAFE_SCHEMES = {"http", "https"}
+URL_SHOWN = 300  # a refused link is recorded with at most this many characters (a data: URL can be huge)
 
 
 def link_verdict(url: str, allowed_domains: list[str] | tuple[str, ...] | set[str]) -> tuple[str, str] | None:
@@ -43,6 +44,11 @@ def link_problem(url: str, allowed_domains: list[str] | tuple[str, ...] | set[st
     """Why ``url`` must not be followed (a short reason), or None when it is fine (:func:`link_verdict`)."""
     verdict = link_verdict(url, allowed_domains)
     return verdict[1] if verdict else None
+
+
+def shown_url(url: str, limit: int = URL_SHOWN) -> str:
+    """A URL as recorded: whole, or cut at ``limit`` characters with "…" (a ``data:`` link can be megabytes)."""
+    return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
 def safe_filename(name: str, default: str = "document") -> str:

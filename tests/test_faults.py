@@ -359,3 +359,23 @@ def test_a_cut_docx_zip_is_not_whole() -> None:
     assert zipfile.is_zipfile(buf)
     assert not zipfile.is_zipfile(io.BytesIO(DOCX[: len(DOCX) // 2]))
     assert cut_document(DOCX[: len(DOCX) // 2]) is not None
+
+
+def test_a_document_linked_directly_is_known_once_read_not_once_downloaded(tmp_path: Path) -> None:
+    crawler = get_crawler(NmgSpider, settings_dict={"NIANBAO_DB": str(tmp_path / "nb.db")})
+    spider = NmgSpider.from_crawler(crawler)
+    store = spider.store
+    url = f"{NMG}202301/P020230131000000001.pdf"
+    run = store.start_run("replay", ["nmg"])
+    store.archive_document(url, PDF, content_type="application/pdf", status=200, run_id=run)
+    assert not spider.is_known_page(url)  # downloaded by a run that never finished (killed): read it again
+    store.finish_run(run)
+    assert spider.is_known_page(url)  # read by a finished run (report or not): not asked again
+
+
+def test_a_huge_data_link_is_recorded_cut_short() -> None:
+    from crawler.urlsafety import shown_url
+
+    huge = "data:application/pdf;base64," + "A" * 100_000
+    assert len(shown_url(huge)) == 300 and shown_url(huge).endswith("…")
+    assert shown_url(f"{NMG}index.html") == f"{NMG}index.html"

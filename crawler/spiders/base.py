@@ -31,7 +31,7 @@ from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import store_from_settings
-from crawler.urlsafety import link_verdict
+from crawler.urlsafety import link_verdict, shown_url
 from parsers.extracted import UnreadableDocument
 from parsers.readers.html import extract_page_metadata, html_encoding
 
@@ -260,14 +260,18 @@ class ReportSpider(scrapy.Spider):
     def is_known_page(self, url: str) -> bool:
         """Was this page (or report document) read in an earlier run? Then it is not requested again.
 
-        A page is known once it is marked as read (its outcome settled); a document linked directly is known
-        once its report is stored (it is archived when downloaded, before it is read)."""
+        A page is known once it is marked as read (its outcome settled). A document linked directly is archived
+        when downloaded, before it is read: it is known once its report is stored, or once the run that fetched
+        it finished (a run killed in between did not read it)."""
         if self.store is None or self.refresh:
             return False
-        if is_attachment_url(url):
-            return self.store.has_report(url)
         doc = self.store.document_for_url(url)
-        return doc is not None and doc.get("status") == 200
+        if doc is None or doc.get("status") != 200:
+            return False
+        if not is_attachment_url(url) or self.store.has_report(url):
+            return True
+        run = self.store.get_run(doc["run_id"]) if doc.get("run_id") is not None else None
+        return run is not None and run.get("status") == "finished"
 
     def pagination(self, response: TextResponse, callback: Callable[..., Any] | None = None,
                    **meta: Any) -> Iterator[Request | ErrorItem]:
@@ -291,7 +295,7 @@ class ReportSpider(scrapy.Spider):
         if verdict:
             code, problem = verdict
             self.count(f"skipped/{code}")
-            yield ErrorItem(self.portal_name, link.url, code,
+            yield ErrorItem(self.portal_name, shown_url(link.url), code,
                             f"report link {link.title!r} on {response.url} not followed: {problem}")
             return
         if self.is_known_page(link.url):
@@ -342,7 +346,7 @@ class ReportSpider(scrapy.Spider):
                 if verdict:
                     self.count(f"skipped/{verdict[0]}")
                     refused.setdefault(link.url, ErrorItem(
-                        self.portal_name, link.url, verdict[0],
+                        self.portal_name, shown_url(link.url), verdict[0],
                         f"attachment link {link.title!r} on {response.url} not followed: {verdict[1]}"))
                     continue
                 found.setdefault(link.url, link.title)
