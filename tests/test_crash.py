@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -82,7 +83,9 @@ def test_a_harvest_killed_mid_run_resumes_and_leaves_the_database_consistent(tmp
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         runs = con.execute("SELECT id, status, note FROM runs ORDER BY id").fetchall()
         assert [(r[0], r[1]) for r in runs] == [(1, "interrupted"), (2, "finished")]
-        assert runs[1][2].startswith("recovered from an interrupted run (1): 1 orphan raw file(s) and 1 unfinished")
+        recovered = re.match(r"recovered from an interrupted run \(1\): (\d+) orphan raw file\(s\) and (\d+) "
+                             r"unfinished", runs[1][2])
+        assert recovered and int(recovered[1]) >= 1 and int(recovered[2]) >= 1  # ours, and any the kill left
         # nothing stored before the kill is lost or changed
         after = dict(con.execute("SELECT url, content_hash FROM reports").fetchall())
         assert {url: after.get(url) for url in before} == before
