@@ -32,7 +32,6 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import unquote, urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy import Request
@@ -47,9 +46,9 @@ from crawler.failures import describe_failure
 from crawler.integrity import body_problem
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META, STATS_PREFIX, challenge_evidence
-from crawler.urlsafety import safe_filename
+from nianbao.harvested import merge_page_metadata, parse_document
 from nianbao.storage import Store
-from parsers import Report, UnreadableDocument, parse
+from parsers import Report, UnreadableDocument
 
 if TYPE_CHECKING:
     from typing import Self
@@ -65,7 +64,6 @@ T = TypeVar("T")
 
 # request kind → the run counter it adds to
 RUN_COUNTERS = {"list": "list_requests", "detail": "detail_requests", "attachment": "attachment_downloads"}
-MERGED_METADATA = ("title", "publisher", "published")
 
 _STORES: dict[tuple[str, str], Store] = {}
 
@@ -93,12 +91,6 @@ def run_id_for(crawler: Crawler) -> int | None:
 def is_report(report: Report) -> bool:
     """Does a parsed document hold a report (its tables, or at least the report's numbered sections)?"""
     return bool(report.cells) or len(report.sections) >= 3
-
-
-def document_name(url: str) -> str:
-    """The file name a URL gives its document, reduced to a name that cannot leave a folder (``../``, ``/``)."""
-    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-    return safe_filename(name, default="") if name else ""
 
 
 async def in_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -289,7 +281,7 @@ class ReportPipeline:
             self.error(url, "blocked", "an anti-bot page instead of the document", evidence, portal=portal)
             return None, False
         try:
-            return await in_thread(parse, data, document_name(url) or None, url=url), True
+            return await in_thread(parse_document, data, url), True
         except UnreadableDocument as exc:
             self.error(url, exc.code or "unreadable", exc.reason, portal=portal)
             return None, exc.code != "empty"
@@ -357,7 +349,8 @@ class ReportPipeline:
                 self.mark_page(item, page_sha)
                 self.count("duplicate")
                 return
-        merge_page_metadata(report, item)
+        page = {"title": item.title, "publisher": item.publisher, "published": item.published}
+        merge_page_metadata(report, page, item.page_url)
         _, status = self.store.save_report(portal=portal, url=source_url, page_url=item.page_url or None,
                                            report=report, document_sha256=document_sha, run_id=self.run_id)
         self.mark_page(item, page_sha)  # only now is the page read: a kill before this reads it again
@@ -389,13 +382,3 @@ class ReportPipeline:
             return None
         return self.store.archive_document(item.page_url, item.page_body, content_type=item.page_content_type,
                                            status=item.page_status, run_id=self.run_id)
-
-
-def merge_page_metadata(report: Report, item: ReportItem) -> None:
-    """Fill title, publisher and publication date from the page where the document does not state them."""
-    page = {"title": item.title, "publisher": item.publisher, "published": item.published}
-    for key in MERGED_METADATA:
-        if not report.metadata.get(key) and page.get(key):
-            report.metadata[key] = page[key]
-    if item.page_url and item.page_url != report.metadata.get("url"):
-        report.metadata.setdefault("page_url", item.page_url)

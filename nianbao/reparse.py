@@ -29,41 +29,19 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
-from urllib.parse import unquote, urlsplit
 
+from nianbao.harvested import PAGE_KEYS, document_name, merge_page_metadata, parse_document
 from nianbao.storage import Store, content_hash
-from parsers import UnreadableDocument, parse
+from parsers import UnreadableDocument
 
 if TYPE_CHECKING:
     from parsers.model import Report
 
 ParseFn = Callable[[bytes, str], "Report"]
 Status = Literal["unchanged", "restamped", "changed", "failed"]
-PAGE_KEYS = ("title", "published", "publisher")
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def document_name(url: str) -> str | None:
-    """The file name a URL ends with (``…/2022年报.pdf`` → ``2022年报.pdf``), or None."""
-    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-    return name or None
-
-
-def parse_document(data: bytes, url: str) -> Report:
-    """Parse an archived document as the harvest does: its URL's file name as the name hint, and the URL."""
-    return parse(data, document_name(url), url=url)
-
-
-def merge_page_metadata(report: Report, page: dict[str, Any], page_url: str | None) -> None:
-    """What the harvest adds from the portal page (crawler.pipelines.merge_page_metadata), from stored values:
-    ``PAGE_KEYS`` where the document states none, and ``page_url`` for a report read from an attachment."""
-    for key in PAGE_KEYS:
-        if not report.metadata.get(key) and page.get(key):
-            report.metadata[key] = page[key]
-    if page_url and page_url != report.metadata.get("url"):
-        report.metadata.setdefault("page_url", page_url)
 
 
 def default_workers() -> int:
