@@ -42,15 +42,17 @@ def _crawl(args: argparse.Namespace) -> int:
     parts = urlsplit(args.url)
     from crawler.portals import GENERIC, spider_class
     from crawler.run import CannotRun, harvest
+    from nianbao.jsonlog import json_log
 
     portal = args.portal or parts.hostname or args.url
     try:
         mode, dirs = network_mode(args, None)
-        outcome = harvest([(spider_class(GENERIC), {"url": args.url, "portal": portal})], mode=mode,
-                          db=args.db, raw_root=args.raw_root, portals=[portal],
-                          obey_robots=False if args.ignore_robots else None, refresh=args.refresh,
-                          log_level=args.log_level, extra=extra_settings(args), **dirs)
+        with json_log(args.json_log):
+            outcome = harvest([(spider_class(GENERIC), {"url": args.url, "portal": portal})], mode=mode,
+                              db=args.db, raw_root=args.raw_root, portals=[portal],
+                              obey_robots=False if args.ignore_robots else None, refresh=args.refresh,
+                              log_level=args.log_level, extra=extra_settings(args), **dirs)
     except CannotRun as exc:
         print(f"nianbao crawl: {exc}", file=sys.stderr)
         return exitcodes.USAGE
-    return report_outcome("crawl", args.db, args.raw_root, outcome.run_id, outcome.ran)
+    return report_outcome("crawl", args.db, args.raw_root, outcome.run_id, outcome.ran, args.json_log)

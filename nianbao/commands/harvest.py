@@ -46,6 +46,8 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
                    help="list pages of one portal to request at most in this crawl (default 2000); past it a "
                         "page_cap error is recorded")
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
+    p.add_argument("--json-log", type=Path, metavar="FILE",
+                   help="append the run's log records and its summary to FILE as JSON Lines")
 
 
 def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -79,12 +81,19 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.set_defaults(run=run)
 
 
-def report_outcome(command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool) -> int:
+def report_outcome(
+    command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool, json_log: Path | None = None
+) -> int:
+    from nianbao.jsonlog import JsonLinesHandler
     from nianbao.storage import Store
     from nianbao.summary import format_summary
 
     with Store(store_db, raw_root) as store:
-        sys.stdout.write(format_summary(store.summary(run_id)))
+        summary = store.summary(run_id)
+    sys.stdout.write(format_summary(summary))
+    if json_log is not None:
+        with json_log.open("a", encoding="utf-8") as stream:
+            JsonLinesHandler(stream).write({"event": "run_finished", "command": command, "ran": ran, **summary})
     if not ran:
         print(f"nianbao {command}: a crawler failed to start or finish (see the log)", file=sys.stderr)
         return exitcodes.FAILED
@@ -110,14 +119,16 @@ def run(args: argparse.Namespace) -> int:
 def _harvest(args: argparse.Namespace) -> int:
     from crawler.portals import portal_spiders
     from crawler.run import CannotRun, harvest
+    from nianbao.jsonlog import json_log
 
     try:
         spiders = portal_spiders(args.portal)
         mode, dirs = network_mode(args, CASSETTES)
-        outcome = harvest([(s, {}) for s in spiders], mode=mode, db=args.db, raw_root=args.raw_root,
-                          portals=[s.name for s in spiders], obey_robots=False if args.ignore_robots else None,
-                          refresh=args.refresh, log_level=args.log_level, extra=extra_settings(args), **dirs)
+        with json_log(args.json_log):
+            outcome = harvest([(s, {}) for s in spiders], mode=mode, db=args.db, raw_root=args.raw_root,
+                              portals=[s.name for s in spiders], obey_robots=False if args.ignore_robots else None,
+                              refresh=args.refresh, log_level=args.log_level, extra=extra_settings(args), **dirs)
     except (UnknownPortal, CannotRun) as exc:
         print(f"nianbao harvest: {exc}", file=sys.stderr)
         return exitcodes.USAGE
-    return report_outcome("harvest", args.db, args.raw_root, outcome.run_id, outcome.ran)
+    return report_outcome("harvest", args.db, args.raw_root, outcome.run_id, outcome.ran, args.json_log)
