@@ -287,3 +287,14 @@ def test_body_text_mentioning_a_row_label_does_not_open_the_table() -> None:
 def test_region_from_a_title_that_starts_with_the_year() -> None:
     text = s.report().replace("某某旗2023年政府信息公开工作年度报告", "2023年某某旗政府信息公开工作年度报告")
     assert _parse(text).metadata["region"] == "某某旗"
+
+
+def test_blank_row_lost_from_the_text_is_placed_at_the_start_and_flagged() -> None:
+    # a review row left blank, its empty cells gone with the line's leading separators (one value per line)
+    values = ["0", "1", "0", "0", "1", "0", "0", "0", "0", "0"]
+    report = _parse(s.report(review=s.REVIEW_HEADER + "\n".join(values) + "\n"))
+    cells = _cells(report)
+    assert [cells[f"review_litigation/review/{c}"] for c in ("upheld", "total")] == [None, None]
+    assert [cells[f"review_litigation/litigation_direct/{c}"] for c in ("corrected", "total")] == [1, 1]
+    codes = _codes(report)
+    assert "ambiguous" in codes and "missing_cell" in codes  # the choice is a guess, and says so

@@ -76,10 +76,25 @@ def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
         penalty = sum(0 if t.split else 1 for t in dropped)
         return (score(vals_), -penalty)
 
-    ranked = sorted(candidates, key=rank, reverse=True)
+    ranked = sorted(candidates, key=lambda c: (*rank(c), _edge(c[0])), reverse=True)
     best = ranked[0]
-    ambiguous = len(ranked) > 1 and rank(ranked[1]) == rank(best) and _differs(ranked[1][0], best[0])
+    # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
+    ambiguous = any(rank(c) == rank(best) and _differs(c[0], best[0]) for c in ranked[1:])
     return Fit(best[0], how, best[1], ambiguous=ambiguous)
+
+
+def _edge(row: list[Token | None]) -> int:
+    """Tie-break for blanks whose place the text lost: stripping a line loses the blank cells at its ends,
+    while blank cells inside a row survive as doubled separators. So prefer blanks gathered at the start of the
+    row (2), then at its end (1), over blanks scattered inside it (0)."""
+    blanks = [i for i, t in enumerate(row) if t is None]
+    if not blanks:
+        return 0
+    if blanks == list(range(len(blanks))):
+        return 2
+    if blanks == list(range(len(row) - len(blanks), len(row))):
+        return 1
+    return 0
 
 
 def _cell(t: Token) -> Token | None:
