@@ -41,15 +41,19 @@ def make_handler(pages: int, per_list: int, latency: float) -> type[BaseHTTPRequ
             f"<td></td><td>2024-01-15</td><td>2024-01-16</td></tr>"
             for n in range(first, min(first + per_list, details))
         )
-        return (f'<html><head><meta charset="utf-8"><title>年报</title></head><body><table><tbody>{rows}'
-                f'</tbody></table><script>var currentPage = {index}; var countPage = {lists};</script>'
-                f'<a href="/">首页</a> <a href="/zwgk/">政务公开</a></body></html>').encode()
+        return (
+            f'<html><head><meta charset="utf-8"><title>年报</title></head><body><table><tbody>{rows}'
+            f"</tbody></table><script>var currentPage = {index}; var countPage = {lists};</script>"
+            f'<a href="/">首页</a> <a href="/zwgk/">政务公开</a></body></html>'
+        ).encode()
 
     def detail_page(n: int) -> bytes:
-        return (f'<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="第{n}单位2023年政府信息公开'
-                f'工作年度报告"><meta name="PubDate" content="2024-01-16 10:00"></head><body><h1>第{n}单位2023年'
-                f'政府信息公开工作年度报告</h1><div class="view TRS_UEDITOR trs_paper_default"><p>'
-                f'{"本年度报告根据《中华人民共和国政府信息公开条例》编制。" * 20}</p></div></body></html>').encode()
+        return (
+            f'<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="第{n}单位2023年政府信息公开'
+            f'工作年度报告"><meta name="PubDate" content="2024-01-16 10:00"></head><body><h1>第{n}单位2023年'
+            f'政府信息公开工作年度报告</h1><div class="view TRS_UEDITOR trs_paper_default"><p>'
+            f"{'本年度报告根据《中华人民共和国政府信息公开条例》编制。' * 20}</p></div></body></html>"
+        ).encode()
 
     class Portal(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -63,10 +67,10 @@ def make_handler(pages: int, per_list: int, latency: float) -> type[BaseHTTPRequ
             if path in ("/nb/", "/nb/index.html"):
                 body = list_page(0)
             elif path.startswith("/nb/index_") and path.endswith(".html"):
-                index = int(path[len("/nb/index_"):-len(".html")])
+                index = int(path[len("/nb/index_") : -len(".html")])
                 body = list_page(index) if 0 < index < lists else None
             elif path.startswith("/nb/2024") and path.endswith(".html"):
-                n = int(path.rsplit("_", 1)[-1][:-len(".html")])
+                n = int(path.rsplit("_", 1)[-1][: -len(".html")])
                 body = detail_page(n) if n < details else None
             status = 200 if body is not None else 404
             body = body if body is not None else b"not found"
@@ -104,21 +108,26 @@ def main(argv: list[str] | None = None) -> int:
     from crawler.run import build_settings, run_crawlers
 
     ports: Any = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve, args=(args.pages, args.per_list, args.latency, ports),
-                                     daemon=True)
+    server = multiprocessing.Process(target=serve, args=(args.pages, args.per_list, args.latency, ports), daemon=True)
     server.start()
     url = f"http://127.0.0.1:{ports.get(timeout=30)}/nb/index.html"
     with tempfile.TemporaryDirectory() as tmp:
-        settings = build_settings("live", db=Path(tmp) / "bench.db", log_level="WARNING", obey_robots=False, extra={
-            "ITEM_PIPELINES": {},
-            "CONCURRENT_REQUESTS": args.concurrency,
-            "CONCURRENT_REQUESTS_PER_DOMAIN": args.concurrency,
-            "DOWNLOAD_DELAY": 0,
-            "AUTOTHROTTLE_ENABLED": False,
-            "RETRY_ENABLED": False,
-            "NIANBAO_MAX_LIST_PAGES": args.pages,
-            "CLOSESPIDER_TIMEOUT": args.timeout,
-        })
+        settings = build_settings(
+            "live",
+            db=Path(tmp) / "bench.db",
+            log_level="WARNING",
+            obey_robots=False,
+            extra={
+                "ITEM_PIPELINES": {},
+                "CONCURRENT_REQUESTS": args.concurrency,
+                "CONCURRENT_REQUESTS_PER_DOMAIN": args.concurrency,
+                "DOWNLOAD_DELAY": 0,
+                "AUTOTHROTTLE_ENABLED": False,
+                "RETRY_ENABLED": False,
+                "NIANBAO_MAX_LIST_PAGES": args.pages,
+                "CLOSESPIDER_TIMEOUT": args.timeout,
+            },
+        )
         started = time.perf_counter()
         try:
             _, stats = run_crawlers(settings, [(spider_class("generic"), {"url": url, "portal": "bench"})])
@@ -146,9 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=1))
     else:
-        print(f"crawled {pages} pages ({figures['list_requests']} list, {figures['detail_requests']} detail) "
-              f"in {spider_time:.2f} s: {rate:.1f} pages/s; bound {args.concurrency} / {args.latency} s = "
-              f"{bound:.0f} pages/s ({100 * rate / bound:.0f} % of it); finish: {figures['finish_reason']}")
+        print(
+            f"crawled {pages} pages ({figures['list_requests']} list, {figures['detail_requests']} detail) "
+            f"in {spider_time:.2f} s: {rate:.1f} pages/s; bound {args.concurrency} / {args.latency} s = "
+            f"{bound:.0f} pages/s ({100 * rate / bound:.0f} % of it); finish: {figures['finish_reason']}"
+        )
     return 0 if pages else 1
 
 

@@ -14,24 +14,24 @@ ERROR_CODES: Final[dict[str, str]] = {
     # fetching
     "cassette_miss": "replay mode: no cassette holds the request (never a live request instead)",
     "http_<status>": "the portal answered a page or an attachment with that HTTP status (http_404, http_429 …); "
-                     "5xx and 429 only after their retries",
+    "5xx and 429 only after their retries",
     "timeout": "the request got no complete answer in DOWNLOAD_TIMEOUT (after its retries)",
     "truncated": "the connection was cut mid-body (fewer bytes than Content-Length) or the document is cut short "
-                 "(a PDF without %%EOF, a DOCX/XLSX zip without its directory): never stored",
+    "(a PDF without %%EOF, a DOCX/XLSX zip without its directory): never stored",
     "download_failed": "the request failed below HTTP (DNS, connection refused …)",
     "ignored": "dropped by a Scrapy middleware (robots.txt, the off-site request filter)",
     "redirect_loop": "a redirect back to a URL already in the chain, or more than REDIRECT_MAX_TIMES redirects",
     "redirect_offsite": "a redirect off the portal (another site, a private or loopback address, a non-http scheme): "
-                        "not followed",
+    "not followed",
     # defences
     "blocked": "an anti-bot challenge or block page (瑞数 412, 加速乐 521, 电信云堤/365GCD pages); the portal "
-               "is paused",
+    "is paused",
     "paused": "not requested: the portal was paused by a block earlier in the run (the next run asks again)",
     # links and pages
     "offsite": "a report link leading off the portal's domains, not followed",
     "unsafe_link": "a javascript:, data: or file: link, or one to a private or loopback address, not followed",
     "page_cap": "a pagination trap: more list pages than NIANBAO_MAX_LIST_PAGES (a column) or "
-                "NIANBAO_MAX_DEPTH_PAGES (a portal) allow; the rest is not requested",
+    "NIANBAO_MAX_DEPTH_PAGES (a portal) allow; the rest is not requested",
     "no_report": "a page or document that was expected to be a report holds no report",
     "duplicate": "the same document (by content hash) is already stored under another URL: stored once",
     "attachment_failed": "a report attachment could not be downloaded (the page body was used if it is a report)",

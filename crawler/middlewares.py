@@ -42,9 +42,7 @@ def challenge_evidence(status: int, headers: dict[str, list[str]] | None, body: 
 
 
 def response_headers(response: Response) -> dict[str, list[str]]:
-    return {
-        k.decode("latin-1").lower(): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()
-    }
+    return {k.decode("latin-1").lower(): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()}
 
 
 class BlockDetectionMiddleware:
@@ -70,8 +68,11 @@ class BlockDetectionMiddleware:
             return
         if self.crawler is not None and self.crawler.stats is not None:
             self.crawler.stats.inc_value("nianbao/paused")
-        raise PortalPaused(request.url, f"not requested: the portal is paused after a block on {self.paused.url}",
-                           evidence=self.paused.evidence)
+        raise PortalPaused(
+            request.url,
+            f"not requested: the portal is paused after a block on {self.paused.url}",
+            evidence=self.paused.evidence,
+        )
 
     def process_response(self, request: Request, response: Response) -> Response:
         evidence = challenge_evidence(response.status, response_headers(response), response.body)
@@ -79,8 +80,9 @@ class BlockDetectionMiddleware:
             blocked = Blocked(response.url, "the portal answered with an anti-bot page", evidence=evidence)
             if self.paused is None:
                 self.paused = blocked
-                logger.warning("%s: paused for the rest of the run after a block on %s (%s)",
-                               self.portal, response.url, evidence)
+                logger.warning(
+                    "%s: paused for the rest of the run after a block on %s (%s)", self.portal, response.url, evidence
+                )
             raise blocked
         return response
 

@@ -118,11 +118,14 @@ class AttachmentsPipeline(FilesPipeline):
         if not isinstance(item, ReportItem):
             return []
         headers = {"Referer": item.page_url} if item.page_url else {}
-        return [Request(url, callback=NO_CALLBACK, headers=headers, meta={KIND_META: "attachment"})
-                for url in item.file_urls]
+        return [
+            Request(url, callback=NO_CALLBACK, headers=headers, meta={KIND_META: "attachment"})
+            for url in item.file_urls
+        ]
 
     def media_to_download(  # type: ignore[override]
-            self, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None) -> dict[str, Any] | None:
+        self, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None
+    ) -> dict[str, Any] | None:
         """An attachment already archived for this URL is not downloaded again (unless refreshing)."""
         if self.nianbao_store is None or self.refresh:
             return None
@@ -133,22 +136,30 @@ class AttachmentsPipeline(FilesPipeline):
         return None
 
     async def media_downloaded(  # type: ignore[override]
-            self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *,
-            item: Any = None) -> dict[str, Any]:
+        self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None
+    ) -> dict[str, Any]:
         """An HTTP error is an expected outcome, not an exception: it comes back as a result with a
         ``failure`` (recorded by ReportPipeline), so Scrapy logs no traceback for a 404 attachment."""
         problem: str | None = None
         if response.status != 200 or not response.body:
-            problem = (f"the attachment answered HTTP {response.status}" if response.status != 200
-                       else "the attachment is empty")
+            problem = (
+                f"the attachment answered HTTP {response.status}"
+                if response.status != 200
+                else "the attachment is empty"
+            )
             code = f"http_{response.status}" if response.status != 200 else "empty"
         else:
             problem = body_problem(response.body, response.flags)
             code = "truncated"
         if problem:
             logger.warning("attachment %s: %s", request.url, problem)
-            return {"url": request.url, "path": None, "checksum": None, "status": code,
-                    "failure": {"url": request.url, "code": code, "reason": problem, "evidence": ""}}
+            return {
+                "url": request.url,
+                "path": None,
+                "checksum": None,
+                "status": code,
+                "failure": {"url": request.url, "code": code, "reason": problem, "evidence": ""},
+            }
         result: dict[str, Any] = dict(await super().media_downloaded(response, request, info, item=item))
         return result
 
@@ -159,24 +170,33 @@ class AttachmentsPipeline(FilesPipeline):
         code, reason, evidence = describe_failure(exc)
         raise AttachmentFailed(request.url, reason, evidence=evidence, code=code) from exc
 
-    def file_path(self, request: Request, response: Response | None = None,
-                  info: MediaPipeline.SpiderInfo | None = None, *, item: Any = None) -> str:
+    def file_path(
+        self,
+        request: Request,
+        response: Response | None = None,
+        info: MediaPipeline.SpiderInfo | None = None,
+        *,
+        item: Any = None,
+    ) -> str:
         """Content address: ``<sha256[:2]>/<sha256>`` (the archive may add an extension for humans)."""
         if response is None:
             return super().file_path(request, response, info, item=item)
         sha = hashlib.sha256(response.body).hexdigest()
         return f"{sha[:2]}/{sha}"
 
-    def file_downloaded(self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *,
-                        item: Any = None) -> Any:
+    def file_downloaded(
+        self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None
+    ) -> Any:
         """Archive the body through the Store (which writes the raw file); the checksum is its sha256."""
         if self.nianbao_store is None:
             return super().file_downloaded(response, request, info, item=item)
         content_type = response.headers.get("Content-Type")
         return self.nianbao_store.archive_document(
-            request.url, response.body,
+            request.url,
+            response.body,
             content_type=content_type.decode("latin-1") if content_type else None,
-            status=response.status, run_id=run_id_for(self.crawler),
+            status=response.status,
+            run_id=run_id_for(self.crawler),
         )
 
     def item_completed(self, results: list[Any], item: Any, info: MediaPipeline.SpiderInfo) -> Any:
@@ -194,12 +214,14 @@ class AttachmentsPipeline(FilesPipeline):
                 files.append(info_)
             elif not ok:
                 exc = value.value
-                errors.append({
-                    "url": url,
-                    "code": getattr(exc, "code", "download_failed"),
-                    "reason": getattr(exc, "reason", None) or repr(exc),
-                    "evidence": getattr(exc, "evidence", ""),
-                })
+                errors.append(
+                    {
+                        "url": url,
+                        "code": getattr(exc, "code", "download_failed"),
+                        "reason": getattr(exc, "reason", None) or repr(exc),
+                        "evidence": getattr(exc, "evidence", ""),
+                    }
+                )
         ItemAdapter(item)["files"] = files
         ItemAdapter(item)["file_errors"] = errors
         return item
@@ -232,7 +254,8 @@ class ReportPipeline:
             # a plain `scrapy crawl`: the pipeline opens (and closes) a run of its own
             mode = self.crawler.settings.get("NIANBAO_MODE", "live")
             self.crawler.nianbao_run_id = self.store.start_run(  # type: ignore[attr-defined]
-                "replay" if mode == "replay" else "live", [self.portal])
+                "replay" if mode == "replay" else "live", [self.portal]
+            )
             self.own_run = True
 
     def close_spider(self) -> None:
@@ -269,8 +292,9 @@ class ReportPipeline:
         stats = self.crawler.stats
         if stats is not None:
             stats.inc_value(f"nianbao/errors/{code}")
-        self.store.record_error(run_id=self.run_id, portal=portal or self.portal, url=url, code=code,
-                                reason=reason, evidence=evidence)
+        self.store.record_error(
+            run_id=self.run_id, portal=portal or self.portal, url=url, code=code, reason=reason, evidence=evidence
+        )
 
     async def read(self, data: bytes, url: str, portal: str) -> tuple[Report | None, bool]:
         """Parse one document: ``(report, settled)``. A failure is recorded and gives no report; it is
@@ -298,8 +322,9 @@ class ReportPipeline:
         if item.page_body:
             evidence = challenge_evidence(item.page_status or 200, {}, item.page_body)
             if evidence:  # never stored, never archived as read: the next run tries again
-                self.error(item.page_url, "blocked", "an anti-bot page instead of the report page", evidence,
-                           portal=portal)
+                self.error(
+                    item.page_url, "blocked", "an anti-bot page instead of the report page", evidence, portal=portal
+                )
                 return
 
         paused = any(f.get("code") == "paused" for f in item.file_errors)
@@ -318,8 +343,7 @@ class ReportPipeline:
             if is_report(candidate):
                 report, source_url, document_sha = candidate, stored["url"], stored["checksum"]
                 break
-            self.error(stored["url"], "no_report", "the attachment holds no report table or sections",
-                       portal=portal)
+            self.error(stored["url"], "no_report", "the attachment holds no report table or sections", portal=portal)
 
         if report is None and item.page_url:
             candidate, read_settled = await self.read(item.page_body, item.page_url, portal)
@@ -330,8 +354,11 @@ class ReportPipeline:
 
         if report is None:
             if parsed_any and not paused:
-                reason = ("neither an attachment nor the page body holds a report" if item.file_urls
-                          else "the page holds no report (no report table or sections, no attachment)")
+                reason = (
+                    "neither an attachment nor the page body holds a report"
+                    if item.file_urls
+                    else "the page holds no report (no report table or sections, no attachment)"
+                )
                 self.error(item.page_url or (item.file_urls or [""])[0], "no_report", reason, portal=portal)
             if settled:
                 self.archive_page(item)  # read, and it holds no report: not fetched again
@@ -343,16 +370,27 @@ class ReportPipeline:
         if document_sha is not None and not self.store.has_report(source_url):
             stored_as = self.store.report_url_for_document(document_sha)
             if stored_as is not None:
-                self.error(source_url, "duplicate",
-                           f"the same document (sha256 {document_sha[:12]}…) is already stored as the report of "
-                           f"another URL: stored once", stored_as, portal=portal)
+                self.error(
+                    source_url,
+                    "duplicate",
+                    f"the same document (sha256 {document_sha[:12]}…) is already stored as the report of "
+                    f"another URL: stored once",
+                    stored_as,
+                    portal=portal,
+                )
                 self.mark_page(item, page_sha)
                 self.count("duplicate")
                 return
         page = {"title": item.title, "publisher": item.publisher, "published": item.published}
         merge_page_metadata(report, page, item.page_url)
-        _, status = self.store.save_report(portal=portal, url=source_url, page_url=item.page_url or None,
-                                           report=report, document_sha256=document_sha, run_id=self.run_id)
+        _, status = self.store.save_report(
+            portal=portal,
+            url=source_url,
+            page_url=item.page_url or None,
+            report=report,
+            document_sha256=document_sha,
+            run_id=self.run_id,
+        )
         self.mark_page(item, page_sha)  # only now is the page read: a kill before this reads it again
         self.count(status)
 
@@ -373,12 +411,18 @@ class ReportPipeline:
         assert self.store is not None
         if page_sha is None or not item.page_url:
             return
-        self.store.mark_url(item.page_url, page_sha, content_type=item.page_content_type,
-                            status=item.page_status, run_id=self.run_id)
+        self.store.mark_url(
+            item.page_url, page_sha, content_type=item.page_content_type, status=item.page_status, run_id=self.run_id
+        )
 
     def archive_page(self, item: ReportItem) -> str | None:
         assert self.store is not None
         if not item.page_body or not item.page_url:
             return None
-        return self.store.archive_document(item.page_url, item.page_body, content_type=item.page_content_type,
-                                           status=item.page_status, run_id=self.run_id)
+        return self.store.archive_document(
+            item.page_url,
+            item.page_body,
+            content_type=item.page_content_type,
+            status=item.page_status,
+            run_id=self.run_id,
+        )

@@ -46,13 +46,19 @@ class PortalRedirectMiddleware(RedirectMiddleware):
         if problem:
             raise RedirectRefused(request.url, f"redirect not followed: {problem}", evidence=evidence)
         if target in chain:
-            raise RedirectLoop(request.url, f"redirect loop: back to {target} after {len(chain)} redirect(s)",
-                               evidence=" → ".join([*chain[-EVIDENCE_HOPS:], target]))
+            raise RedirectLoop(
+                request.url,
+                f"redirect loop: back to {target} after {len(chain)} redirect(s)",
+                evidence=" → ".join([*chain[-EVIDENCE_HOPS:], target]),
+            )
         try:
             return super().process_response(request, response)
         except IgnoreRequest as exc:  # max redirections reached
-            raise RedirectLoop(request.url, f"more than {self.max_redirect_times} redirects (REDIRECT_MAX_TIMES)",
-                               evidence=" → ".join([*chain[-EVIDENCE_HOPS:], target])) from exc
+            raise RedirectLoop(
+                request.url,
+                f"more than {self.max_redirect_times} redirects (REDIRECT_MAX_TIMES)",
+                evidence=" → ".join([*chain[-EVIDENCE_HOPS:], target]),
+            ) from exc
 
     def problem(self, url: str) -> str | None:
         """Why ``url`` is no place to be redirected to, judged as the spider judges links."""

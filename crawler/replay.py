@@ -95,8 +95,7 @@ def cassette_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in CASSETTE_SUFFIXES)
 
 
-def vcr_request(method: str, url: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> VcrRequest:
+def vcr_request(method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> VcrRequest:
     return VcrRequest(method.upper(), url, body or None, headers or {})
 
 
@@ -180,12 +179,16 @@ def recorded_body(recorded: dict[str, Any]) -> bytes:
 def build_response(request: Request, recorded: dict[str, Any], *, flags: Sequence[str] = ()) -> Response:
     """A Scrapy response (of the class the headers and body call for) from a vcrpy response dict."""
     status = int((recorded.get("status") or {}).get("code", 200))
-    headers = Headers({name: values for name, values in _header_items(recorded.get("headers") or {})
-                       if name.lower() not in _REPLAY_HEADERS})
+    headers = Headers(
+        {
+            name: values
+            for name, values in _header_items(recorded.get("headers") or {})
+            if name.lower() not in _REPLAY_HEADERS
+        }
+    )
     body = recorded_body(recorded)
     respcls = responsetypes.from_args(headers=headers, url=request.url, body=body)
-    return respcls(url=request.url, status=status, headers=headers, body=body, request=request,
-                   flags=list(flags))
+    return respcls(url=request.url, status=status, headers=headers, body=body, request=request, flags=list(flags))
 
 
 def _request_headers(request: Request) -> dict[str, str]:
@@ -243,7 +246,8 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         if declared and declared.strip().isdigit() and int(declared) > len(body) and request.method != "HEAD":
             if request.meta.get("download_fail_on_dataloss", self.fail_on_dataloss):
                 raise ResponseDataLossError(
-                    f"connection cut mid-body: {len(body)} of {int(declared)} bytes (Content-Length) of {request.url}")
+                    f"connection cut mid-body: {len(body)} of {int(declared)} bytes (Content-Length) of {request.url}"
+                )
             flags.append("dataloss")
         return build_response(request, recorded, flags=flags)
 
@@ -256,7 +260,8 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         size, prefix = (expected, "Expected to receive") if expected > maxsize else (received, "Received")
         if size > maxsize:
             raise DownloadCancelledError(
-                f"{prefix} {size} bytes which is larger than download max size ({maxsize}) in request {request}.")
+                f"{prefix} {size} bytes which is larger than download max size ({maxsize}) in request {request}."
+            )
 
     def fault(self, request: Request, fault: str) -> Exception:
         if fault == "timeout":
@@ -264,8 +269,9 @@ class ReplayDownloadHandler(BaseDownloadHandler):
             return DownloadTimeoutError(f"Getting {request.url} took longer than {timeout} seconds.")
         if fault == "refused":
             return DownloadConnectionRefusedError(f"connection refused by {request.url}")
-        return CrawlError(request.url, f"the cassette asks for an unknown replay fault {fault!r} "
-                                       f"(known: {', '.join(FAULTS)})")
+        return CrawlError(
+            request.url, f"the cassette asks for an unknown replay fault {fault!r} (known: {', '.join(FAULTS)})"
+        )
 
     def note(self, request: Request, asked: float, outcome: str) -> None:
         """Append the request to the journal (``NIANBAO_REPLAY_JOURNAL``), if one is kept."""
@@ -278,8 +284,15 @@ class ReplayDownloadHandler(BaseDownloadHandler):
 _RECORD_LOCK = threading.Lock()
 
 
-def record_request(cassette_path: str | Path, method: str, url: str, *, headers: dict[str, str] | None = None,
-                   body: bytes | None = None, timeout: float = RECORD_TIMEOUT) -> dict[str, Any]:
+def record_request(
+    cassette_path: str | Path,
+    method: str,
+    url: str,
+    *,
+    headers: dict[str, str] | None = None,
+    body: bytes | None = None,
+    timeout: float = RECORD_TIMEOUT,
+) -> dict[str, Any]:
     """Make one live request with ``requests`` inside a vcrpy cassette and return what vcrpy recorded.
 
     An interaction the cassette already holds is played back, not fetched again (``new_episodes``).
@@ -288,9 +301,12 @@ def record_request(cassette_path: str | Path, method: str, url: str, *, headers:
     """
     import requests  # only recording needs it
 
-    with _RECORD_LOCK, vcr.use_cassette(
-        str(cassette_path), record_mode="new_episodes", match_on=MATCH_ON_NAMES, allow_playback_repeats=True
-    ) as cassette:
+    with (
+        _RECORD_LOCK,
+        vcr.use_cassette(
+            str(cassette_path), record_mode="new_episodes", match_on=MATCH_ON_NAMES, allow_playback_repeats=True
+        ) as cassette,
+    ):
         try:
             requests.request(method, url, headers=headers, data=body, timeout=timeout, allow_redirects=False)
         except requests.RequestException as exc:
@@ -322,8 +338,15 @@ class RecordingDownloadHandler(BaseDownloadHandler):
         from scrapy.utils.defer import maybe_deferred_to_future
         from twisted.internet.threads import deferToThread
 
-        recorded: dict[str, Any] = await maybe_deferred_to_future(deferToThread(
-            record_request, self.cassette_path(), request.method, request.url,
-            headers=_request_headers(request), body=request.body or None, timeout=self.timeout,
-        ))
+        recorded: dict[str, Any] = await maybe_deferred_to_future(
+            deferToThread(
+                record_request,
+                self.cassette_path(),
+                request.method,
+                request.url,
+                headers=_request_headers(request),
+                body=request.body or None,
+                timeout=self.timeout,
+            )
+        )
         return build_response(request, recorded, flags=["recorded"])

@@ -85,7 +85,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
             await sleep(wait)
 
     async def process_response(  # type: ignore[override]
-            self, request: Request, response: Response) -> Request | Response:
+        self, request: Request, response: Response
+    ) -> Request | Response:
         if request.meta.get("dont_retry", False):
             return response
         header = response.headers.get("Retry-After")
@@ -118,7 +119,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return response
 
     async def process_exception(  # type: ignore[override]
-            self, request: Request, exception: Exception) -> Request | Response | None:
+        self, request: Request, exception: Exception
+    ) -> Request | Response | None:
         if isinstance(exception, self.exceptions_to_retry) and not request.meta.get("dont_retry", False):
             retry = self._retry(request, exception)
             if retry is not None:

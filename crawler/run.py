@@ -44,8 +44,9 @@ class CannotRun(RuntimeError):
     """The crawl cannot start (no cassettes to replay, an unknown portal …)."""
 
 
-def mode_settings(mode: str, *, replay_dir: Path | None = None, record_dir: Path | None = None,
-                  browser: bool = False) -> dict[str, Any]:
+def mode_settings(
+    mode: str, *, replay_dir: Path | None = None, record_dir: Path | None = None, browser: bool = False
+) -> dict[str, Any]:
     """The settings that make a crawl replay, record or go live."""
     if mode not in MODES:
         raise CannotRun(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
@@ -55,39 +56,53 @@ def mode_settings(mode: str, *, replay_dir: Path | None = None, record_dir: Path
             raise CannotRun("replay needs a cassette directory")
         if not replay_dir.exists() or not cassette_files(replay_dir):
             raise CannotRun(f"no cassettes (*.yaml) under {replay_dir}")
-        out.update({
-            "NIANBAO_REPLAY_DIR": str(replay_dir),
-            "DOWNLOAD_HANDLERS": {"http": REPLAY_HANDLER, "https": REPLAY_HANDLER},
-            "ROBOTSTXT_OBEY": False,
-            "DOWNLOAD_DELAY": 0,
-            "AUTOTHROTTLE_ENABLED": False,
-            "NIANBAO_RETRY_BACKOFF": REPLAY_BACKOFF,
-            "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-        })
+        out.update(
+            {
+                "NIANBAO_REPLAY_DIR": str(replay_dir),
+                "DOWNLOAD_HANDLERS": {"http": REPLAY_HANDLER, "https": REPLAY_HANDLER},
+                "ROBOTSTXT_OBEY": False,
+                "DOWNLOAD_DELAY": 0,
+                "AUTOTHROTTLE_ENABLED": False,
+                "NIANBAO_RETRY_BACKOFF": REPLAY_BACKOFF,
+                "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+            }
+        )
     elif mode == "record":
         if record_dir is None:
             raise CannotRun("record needs a cassette directory")
-        out.update({
-            "NIANBAO_RECORD_DIR": str(record_dir),
-            "DOWNLOAD_HANDLERS": {"http": RECORD_HANDLER, "https": RECORD_HANDLER},
-        })
+        out.update(
+            {
+                "NIANBAO_RECORD_DIR": str(record_dir),
+                "DOWNLOAD_HANDLERS": {"http": RECORD_HANDLER, "https": RECORD_HANDLER},
+            }
+        )
     elif browser:
         out["DOWNLOAD_HANDLERS"] = {"http": "PLAYWRIGHT_HANDLER", "https": "PLAYWRIGHT_HANDLER"}
     return out
 
 
-def build_settings(mode: str, *, db: Path, raw_root: Path | None = None, replay_dir: Path | None = None,
-                   record_dir: Path | None = None, browser: bool = False, obey_robots: bool | None = None,
-                   refresh: bool = False, log_level: str | None = None,
-                   extra: dict[str, Any] | None = None) -> Settings:
+def build_settings(
+    mode: str,
+    *,
+    db: Path,
+    raw_root: Path | None = None,
+    replay_dir: Path | None = None,
+    record_dir: Path | None = None,
+    browser: bool = False,
+    obey_robots: bool | None = None,
+    refresh: bool = False,
+    log_level: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> Settings:
     settings = project_settings()
     overrides = mode_settings(mode, replay_dir=replay_dir, record_dir=record_dir, browser=browser)
     handlers = overrides.get("DOWNLOAD_HANDLERS", {})
     if handlers.get("http") == "PLAYWRIGHT_HANDLER":
         playwright = settings.get("PLAYWRIGHT_HANDLER")
         overrides["DOWNLOAD_HANDLERS"] = {"http": playwright, "https": playwright}
-    overrides.update({"NIANBAO_DB": str(db), "NIANBAO_RAW_ROOT": str(raw_root) if raw_root else None,
-                      "NIANBAO_REFRESH": refresh})
+    overrides.update(
+        {"NIANBAO_DB": str(db), "NIANBAO_RAW_ROOT": str(raw_root) if raw_root else None, "NIANBAO_REFRESH": refresh}
+    )
     if obey_robots is not None and mode != "replay":
         overrides["ROBOTSTXT_OBEY"] = obey_robots
     if log_level:
@@ -104,8 +119,9 @@ class Outcome:
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)  # spider name → Scrapy stats
 
 
-def run_crawlers(settings: Settings, spiders: list[tuple[type[ReportSpider], dict[str, Any]]]
-                 ) -> tuple[bool, dict[str, dict[str, Any]]]:
+def run_crawlers(
+    settings: Settings, spiders: list[tuple[type[ReportSpider], dict[str, Any]]]
+) -> tuple[bool, dict[str, dict[str, Any]]]:
     """Run the spiders together in this process (once per process: the reactor cannot restart)."""
     process = CrawlerProcess(settings)
     crawlers: list[Crawler] = []
@@ -114,24 +130,44 @@ def run_crawlers(settings: Settings, spiders: list[tuple[type[ReportSpider], dic
         crawlers.append(crawler)
         process.crawl(crawler, **kwargs)
     process.start()
-    stats = {c.spider.name if c.spider else c.spidercls.name: (c.stats.get_stats() if c.stats else {})
-             for c in crawlers}
+    stats = {
+        c.spider.name if c.spider else c.spidercls.name: (c.stats.get_stats() if c.stats else {}) for c in crawlers
+    }
     ran = not process.bootstrap_failed and all("finish_reason" in s for s in stats.values())
     return ran, stats
 
 
-def harvest(spiders: list[tuple[type[ReportSpider], dict[str, Any]]], *, mode: str, db: Path,
-            portals: list[str], raw_root: Path | None = None, replay_dir: Path | None = None,
-            record_dir: Path | None = None, obey_robots: bool | None = None, refresh: bool = False,
-            log_level: str | None = None, extra: dict[str, Any] | None = None) -> Outcome:
+def harvest(
+    spiders: list[tuple[type[ReportSpider], dict[str, Any]]],
+    *,
+    mode: str,
+    db: Path,
+    portals: list[str],
+    raw_root: Path | None = None,
+    replay_dir: Path | None = None,
+    record_dir: Path | None = None,
+    obey_robots: bool | None = None,
+    refresh: bool = False,
+    log_level: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> Outcome:
     """One Store run around one crawl of ``spiders``; returns the run id and whether the crawl ran.
 
     Call it holding the harvest lock: it first recovers from an earlier harvest that was killed
     (:func:`nianbao.recovery.recover`)."""
     browser = mode == "live" and needs_browser(s for s, _ in spiders)
-    settings = build_settings(mode, db=db, raw_root=raw_root, replay_dir=replay_dir, record_dir=record_dir,
-                              browser=browser, obey_robots=obey_robots, refresh=refresh, log_level=log_level,
-                              extra=extra)
+    settings = build_settings(
+        mode,
+        db=db,
+        raw_root=raw_root,
+        replay_dir=replay_dir,
+        record_dir=record_dir,
+        browser=browser,
+        obey_robots=obey_robots,
+        refresh=refresh,
+        log_level=log_level,
+        extra=extra,
+    )
     store = store_from_settings(settings)
     assert store is not None
     recovered = recover(store)  # a harvest killed earlier: close its run, sweep the raw archive
@@ -148,6 +184,5 @@ def harvest(spiders: list[tuple[type[ReportSpider], dict[str, Any]]], *, mode: s
     except Exception as exc:
         store.finish_run(run_id, status="failed", note=f"the crawl could not run: {exc!r}")
         raise
-    store.finish_run(run_id, status="finished" if ran else "failed",
-                     **({"note": note} if note else {}))
+    store.finish_run(run_id, status="finished" if ran else "failed", **({"note": note} if note else {}))
     return Outcome(run_id=run_id, ran=ran, stats=stats)

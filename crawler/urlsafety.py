@@ -30,8 +30,9 @@ def link_verdict(url: str, allowed_domains: list[str] | tuple[str, ...] | set[st
         ip = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         ip = None
-    if ip is not None and (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
-                           or ip.is_unspecified):
+    if ip is not None and (
+        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
+    ):
         return "unsafe_link", f"private or loopback address {host}"
     if host == "localhost" or host.endswith(".localhost"):
         return "unsafe_link", "loopback host"

@@ -44,8 +44,10 @@ class Recovery:
     def note(self) -> str:
         """One line for the run's note."""
         runs = ", ".join(str(r) for r in self.interrupted_runs)
-        return (f"recovered from an interrupted run ({runs}): {len(self.orphans_removed)} orphan raw file(s) and "
-                f"{len(self.temp_removed)} unfinished write(s) removed")
+        return (
+            f"recovered from an interrupted run ({runs}): {len(self.orphans_removed)} orphan raw file(s) and "
+            f"{len(self.temp_removed)} unfinished write(s) removed"
+        )
 
 
 def recover(store: Store) -> Recovery:

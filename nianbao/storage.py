@@ -304,8 +304,16 @@ class Store:
         )
         return sha256
 
-    def mark_url(self, url: str, sha256: str, *, content_type: str | None, status: int | None,
-                 run_id: int | None, fetched_at: str | None = None) -> None:
+    def mark_url(
+        self,
+        url: str,
+        sha256: str,
+        *,
+        content_type: str | None,
+        status: int | None,
+        run_id: int | None,
+        fetched_at: str | None = None,
+    ) -> None:
         """Point ``url`` at an archived document (``document_urls``): for a page, "read, outcome settled"."""
         self.db.table("document_urls").upsert(
             {
@@ -346,8 +354,9 @@ class Store:
 
     def report_url_for_document(self, sha256: str) -> str | None:
         """The URL of the report stored from this document (by content hash), if any."""
-        row = self.db.execute("SELECT url FROM reports WHERE document_sha256 = ? ORDER BY id LIMIT 1",
-                              [sha256]).fetchone()
+        row = self.db.execute(
+            "SELECT url FROM reports WHERE document_sha256 = ? ORDER BY id LIMIT 1", [sha256]
+        ).fetchone()
         return str(row[0]) if row else None
 
     def save_report(
@@ -461,8 +470,7 @@ class Store:
     def _insert_sections(self, report_id: int, report: Report) -> None:
         # A repeated section number keeps the first (the primary key is (report_id, number)).
         rows = [
-            {"report_id": report_id, "number": s.number, "heading": s.heading, "text": s.text}
-            for s in report.sections
+            {"report_id": report_id, "number": s.number, "heading": s.heading, "text": s.text} for s in report.sections
         ]
         self.db.table("sections").insert_all(rows, ignore=True)
 
@@ -497,9 +505,7 @@ class Store:
     def report_cells(self, report_id: int) -> dict[str, float | None]:
         return {
             r[0]: r[1]
-            for r in self.db.execute(
-                "SELECT key, value FROM cells WHERE report_id = ? ORDER BY key", [report_id]
-            )
+            for r in self.db.execute("SELECT key, value FROM cells WHERE report_id = ? ORDER BY key", [report_id])
         }
 
     def iter_archived_reports(self, portal: str | None = None) -> Iterator[dict[str, Any]]:
@@ -532,8 +538,7 @@ class Store:
     ) -> int:
         with self.db.atomic():
             cursor = self.db.execute(
-                "INSERT INTO errors (run_id, portal, url, code, reason, evidence, at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO errors (run_id, portal, url, code, reason, evidence, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [run_id, portal, url, code, reason, (evidence or "")[:EVIDENCE_MAX], now()],
             )
             if run_id is not None:
@@ -551,9 +556,7 @@ class Store:
             where.append("portal = ?")
             params.append(portal)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
-        return list(
-            self.db.query(f"SELECT * FROM errors{clause} ORDER BY portal, code, reason, url, id", params)
-        )
+        return list(self.db.query(f"SELECT * FROM errors{clause} ORDER BY portal, code, reason, url, id", params))
 
     # -- summary ------------------------------------------------------------------------------------
 

@@ -59,9 +59,7 @@ def build_summary(store: Store, run_id: int | None = None) -> dict[str, Any]:
         }
 
     warnings_by_code = dict(
-        db.execute(
-            "SELECT code, count(*) FROM warnings GROUP BY code ORDER BY count(*) DESC, code"
-        ).fetchall()
+        db.execute("SELECT code, count(*) FROM warnings GROUP BY code ORDER BY count(*) DESC, code").fetchall()
     )
 
     errors_by_portal: dict[str, dict[str, int]] = {}
@@ -111,8 +109,7 @@ def _width(text: str) -> int:
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]], indent: str = "  ") -> list[str]:
     """A plain-text table: numbers right-aligned (and their headers), text left-aligned."""
     numeric = [
-        all(isinstance(r[i], int | float) or r[i] in ("", None) for r in rows) and i > 0
-        for i in range(len(header))
+        all(isinstance(r[i], int | float) or r[i] in ("", None) for r in rows) and i > 0 for i in range(len(header))
     ]
     cells = [[str(v) for v in header], *[[("" if v is None else str(v)) for v in r] for r in rows]]
     widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
@@ -164,9 +161,7 @@ def _error_lines(errors: dict[str, Any]) -> list[str]:
     scope = f"run {errors['run_id']}" if errors["run_id"] is not None else "all runs"
     if not errors["total"]:
         return [f"Errors ({scope}): none."]
-    rows = [
-        [portal or "-", code, n] for portal, codes in errors["by_portal"].items() for code, n in codes.items()
-    ]
+    rows = [[portal or "-", code, n] for portal, codes in errors["by_portal"].items() for code, n in codes.items()]
     rows.append(["total", "", errors["total"]])
     return [f"Errors ({scope}) by portal and code", *table(["portal", "code", "count"], rows)]
 
@@ -180,8 +175,6 @@ def format_summary(summary: dict[str, Any]) -> str:
     ]
     warnings = summary.get("warnings") or {}
     if warnings.get("total"):
-        blocks.append(
-            ["Parser warnings (all reports)", *table(["code", "count"], list(warnings["by_code"].items()))]
-        )
+        blocks.append(["Parser warnings (all reports)", *table(["code", "count"], list(warnings["by_code"].items()))])
     blocks.append(_error_lines(summary["errors"]))
     return "\n\n".join("\n".join(b) for b in blocks if b) + "\n"

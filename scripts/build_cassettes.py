@@ -42,8 +42,9 @@ from vcr.serializers import yamlserializer  # type: ignore[import-untyped]
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 RECORDED_AT = "Mon, 20 Jan 2025 02:00:00 GMT"
-USER_AGENT = ("nianbao/0.1.0 (+https://nianbao.example/contact; "
-              "harvester of government information-disclosure annual reports)")
+USER_AGENT = (
+    "nianbao/0.1.0 (+https://nianbao.example/contact; harvester of government information-disclosure annual reports)"
+)
 
 SEED_2022_NMG = "000_ac91ced63409bf38"
 SEED_2022_ETKQQ = "001_641fc7d161c03c36"
@@ -63,8 +64,15 @@ class Cassette:
     name: str
     interactions: list[tuple[str, int, dict[str, list[str]], bytes]] = field(default_factory=list)
 
-    def add(self, url: str, body: bytes | str, *, content_type: str = HTML_UTF8, status: int = 200,
-            headers: dict[str, str] | None = None) -> str:
+    def add(
+        self,
+        url: str,
+        body: bytes | str,
+        *,
+        content_type: str = HTML_UTF8,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+    ) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
         hdrs: dict[str, list[str]] = {"Date": [RECORDED_AT]}
         if content_type:
@@ -81,12 +89,12 @@ class Cassette:
             path.unlink()
         requests = [VcrRequest("GET", url, None, {"User-Agent": USER_AGENT}) for url, *_ in self.interactions]
         responses = [
-            {"status": {"code": status, "message": REASONS.get(status, "")}, "headers": hdrs,
-             "body": {"string": data}}
+            {"status": {"code": status, "message": REASONS.get(status, "")}, "headers": hdrs, "body": {"string": data}}
             for _, status, hdrs, data in self.interactions
         ]
-        FilesystemPersister.save_cassette(str(path), {"requests": requests, "responses": responses},
-                                          serializer=yamlserializer)
+        FilesystemPersister.save_cassette(
+            str(path), {"requests": requests, "responses": responses}, serializer=yamlserializer
+        )
         return path
 
 
@@ -188,8 +196,10 @@ def nmg_detail(*, title: str, source: str, pub: str, index_no: str, made: str, b
 
 
 def attachment_body(title: str, href: str, name: str) -> str:
-    return (f'<p style="text-indent:2em">{escape(title)}全文见附件。</p>'
-            f'<p>附件：<a href="{href}" oldsrc="/protect{href[1:]}">{escape(name)}</a></p>')
+    return (
+        f'<p style="text-indent:2em">{escape(title)}全文见附件。</p>'
+        f'<p>附件：<a href="{href}" oldsrc="/protect{href[1:]}">{escape(name)}</a></p>'
+    )
 
 
 def hanweb_page(title: str, body: str, *, pub: str, source: str) -> str:
@@ -204,8 +214,9 @@ def hanweb_page(title: str, body: str, *, pub: str, source: str) -> str:
 
 
 def hanweb_list(title: str, rows: list[tuple[str, str, str]]) -> str:
-    items = "\n".join(f'<tr><td><a href="{href}" target="_blank">{escape(t)}</a></td><td>{date}</td></tr>'
-                      for t, href, date in rows)
+    items = "\n".join(
+        f'<tr><td><a href="{href}" target="_blank">{escape(t)}</a></td><td>{date}</td></tr>' for t, href, date in rows
+    )
     return f"""<html><head><title>{escape(title)}</title></head><body>
 <table width="1000" align="center"><tr><td class="nav">首页 &gt; 政府信息公开 &gt; {escape(title)}</td></tr>
 <tr><td><table class="list">{items}</table></td></tr></table></body></html>"""
@@ -224,68 +235,165 @@ def build_nmg(manifest: dict[str, Any]) -> Cassette:
     notice_2023 = f"{NMG_COLUMN}202303/t20230315_2250001.html"
     notice_2019 = f"{NMG_COLUMN}201912/t20191220_1700001.html"
     notice_2020 = f"{NMG_COLUMN}202012/t20201222_1900001.html"
-    c.add(f"{NMG_COLUMN}index.html", nmg_list(0, 3, [
-        (t2022, "./202301/t20230131_2218001.html", "", "2023-01-30", "2023-01-31"),
-        ("内蒙古自治区人民政府办公厅关于印发2023年内蒙古自治区政务公开工作要点的通知",
-         "./202303/t20230315_2250001.html", "内政办发〔2023〕12号", "2023-03-14", "2023-03-15"),
-        (t2022 + "（图解）", "./202301/t20230131_2218002.html", "", "2023-01-31", "2023-01-31"),
-        ("国务院办公厅2022年政府信息公开工作年度报告", offsite, "", "2023-03-31", "2023-03-31"),
-    ]))
-    c.add(f"{NMG_COLUMN}index_1.html", nmg_list(1, 3, [
-        (t2022, "../zfxxgknb/202301/t20230131_2218001.html", "", "2023-01-30", "2023-01-31"),  # duplicate
-        ("关于报送2019年政府信息公开工作年度报告的通知", "./201912/t20191220_1700001.html", "", "2019-12-19",
-         "2019-12-20"),
-        (t2018, "./201901/t20190131_1500001.html", "", "2019-01-30", "2019-01-31"),
-    ]))
-    c.add(f"{NMG_COLUMN}index_2.html", nmg_list(2, 3, [
-        ("关于做好2020年政府信息公开工作年度报告编制发布工作的通知", "./202012/t20201222_1900001.html", "",
-         "2020-12-21", "2020-12-22"),
-    ]))
-    c.add(d2022, nmg_detail(title=t2022, source="自治区人民政府办公厅", pub="2023-01-31 10:12",
-                            index_no="11150000011511032Y/2023-00121", made="2023-01-30",
-                            body=attachment_body(t2022, "./P020230131351887604118.docx", t2022 + ".docx")))
+    c.add(
+        f"{NMG_COLUMN}index.html",
+        nmg_list(
+            0,
+            3,
+            [
+                (t2022, "./202301/t20230131_2218001.html", "", "2023-01-30", "2023-01-31"),
+                (
+                    "内蒙古自治区人民政府办公厅关于印发2023年内蒙古自治区政务公开工作要点的通知",
+                    "./202303/t20230315_2250001.html",
+                    "内政办发〔2023〕12号",
+                    "2023-03-14",
+                    "2023-03-15",
+                ),
+                (t2022 + "（图解）", "./202301/t20230131_2218002.html", "", "2023-01-31", "2023-01-31"),
+                ("国务院办公厅2022年政府信息公开工作年度报告", offsite, "", "2023-03-31", "2023-03-31"),
+            ],
+        ),
+    )
+    c.add(
+        f"{NMG_COLUMN}index_1.html",
+        nmg_list(
+            1,
+            3,
+            [
+                (t2022, "../zfxxgknb/202301/t20230131_2218001.html", "", "2023-01-30", "2023-01-31"),  # duplicate
+                (
+                    "关于报送2019年政府信息公开工作年度报告的通知",
+                    "./201912/t20191220_1700001.html",
+                    "",
+                    "2019-12-19",
+                    "2019-12-20",
+                ),
+                (t2018, "./201901/t20190131_1500001.html", "", "2019-01-30", "2019-01-31"),
+            ],
+        ),
+    )
+    c.add(
+        f"{NMG_COLUMN}index_2.html",
+        nmg_list(
+            2,
+            3,
+            [
+                (
+                    "关于做好2020年政府信息公开工作年度报告编制发布工作的通知",
+                    "./202012/t20201222_1900001.html",
+                    "",
+                    "2020-12-21",
+                    "2020-12-22",
+                ),
+            ],
+        ),
+    )
+    c.add(
+        d2022,
+        nmg_detail(
+            title=t2022,
+            source="自治区人民政府办公厅",
+            pub="2023-01-31 10:12",
+            index_no="11150000011511032Y/2023-00121",
+            made="2023-01-30",
+            body=attachment_body(t2022, "./P020230131351887604118.docx", t2022 + ".docx"),
+        ),
+    )
     c.add(a2022, rendered(SEED_2022_NMG, "docx"), content_type=DOCX)
-    c.add(d2022_img, nmg_detail(
-        title=t2022 + "（图解）", source="自治区人民政府办公厅", pub="2023-01-31 10:30",
-        index_no="11150000011511032Y/2023-00122", made="2023-01-31",
-        body='<p style="text-align:center"><img src="./W020230131352263547511.jpg" alt="图解"></p>'))
-    c.add(d2018, nmg_detail(title=t2018, source="自治区人民政府办公厅", pub="2019-01-31 16:05",
-                            index_no="11150000011511032Y/2019-00087", made="2019-01-30",
-                            body=attachment_body(t2018, "./P020190131589610423157.docx", t2018 + ".docx")))
+    c.add(
+        d2022_img,
+        nmg_detail(
+            title=t2022 + "（图解）",
+            source="自治区人民政府办公厅",
+            pub="2023-01-31 10:30",
+            index_no="11150000011511032Y/2023-00122",
+            made="2023-01-31",
+            body='<p style="text-align:center"><img src="./W020230131352263547511.jpg" alt="图解"></p>',
+        ),
+    )
+    c.add(
+        d2018,
+        nmg_detail(
+            title=t2018,
+            source="自治区人民政府办公厅",
+            pub="2019-01-31 16:05",
+            index_no="11150000011511032Y/2019-00087",
+            made="2019-01-30",
+            body=attachment_body(t2018, "./P020190131589610423157.docx", t2018 + ".docx"),
+        ),
+    )
     c.add(a2018, rendered(SEED_2018_NMG, "docx"), content_type=DOCX)
 
     # The Hanweb-era archive of league and city reports, GBK-encoded.
     tls = f"{NMG_ARCHIVE}tls_1841/"
     d2010 = f"{tls}201404/t20140428_80732.html"
     t2010 = "通辽市2010年政府信息公开工作年度报告"
-    c.add(f"{NMG_ARCHIVE}index.html",
-          hanweb_list("盟市政府信息公开年报", [("通辽市", "./tls_1841/index.html", "")]).encode("gbk"),
-          content_type="text/html; charset=GBK")
-    c.add(f"{tls}index.html", hanweb_list("通辽市", [(t2010, "./201404/t20140428_80732.html", "2014-04-28")])
-          .encode("gbk"), content_type="text/html; charset=GBK")
-    body2010 = derive(rendered_body(SEED_2018_NMG),
-                      [("内蒙古自治区人民政府办公厅", "通辽市人民政府办公室"), ("内蒙古自治区", "通辽市"),
-                       ("自治区", "通辽市"), ("各盟市、区直各部门", "各旗县市区、市直各部门"),
-                       ("http://www.nmg.gov.cn", "http://www.tongliao.gov.cn")],
-                      [("2019", "2011"), ("2018", "2010"), ("2017", "2009")])
+    c.add(
+        f"{NMG_ARCHIVE}index.html",
+        hanweb_list("盟市政府信息公开年报", [("通辽市", "./tls_1841/index.html", "")]).encode("gbk"),
+        content_type="text/html; charset=GBK",
+    )
+    c.add(
+        f"{tls}index.html",
+        hanweb_list("通辽市", [(t2010, "./201404/t20140428_80732.html", "2014-04-28")]).encode("gbk"),
+        content_type="text/html; charset=GBK",
+    )
+    body2010 = derive(
+        rendered_body(SEED_2018_NMG),
+        [
+            ("内蒙古自治区人民政府办公厅", "通辽市人民政府办公室"),
+            ("内蒙古自治区", "通辽市"),
+            ("自治区", "通辽市"),
+            ("各盟市、区直各部门", "各旗县市区、市直各部门"),
+            ("http://www.nmg.gov.cn", "http://www.tongliao.gov.cn"),
+        ],
+        [("2019", "2011"), ("2018", "2010"), ("2017", "2009")],
+    )
     page2010 = hanweb_page(t2010, body2010, pub="2014-04-28", source="通辽市人民政府办公室")
     c.add(d2010, page2010.encode("gbk", errors="xmlcharrefreplace"), content_type="text/html")
 
     manifest["reports"] += [
-        {"portal": "nmg", "url": a2022, "page_url": d2022, "seed": SEED_2022_NMG, "kind": "docx",
-         "year": 2022, "published": "2023-01-31"},
-        {"portal": "nmg", "url": a2018, "page_url": d2018, "seed": SEED_2018_NMG, "kind": "docx",
-         "year": 2018, "published": "2019-01-31"},
-        {"portal": "nmg", "url": d2010, "page_url": d2010, "seed": None, "derived_from": SEED_2018_NMG,
-         "kind": "html", "year": 2010, "published": "2014-04-28",
-         "note": "DERIVED: seed 002's body renamed to 通辽市 and shifted to 2010; GBK, no charset declared"},
+        {
+            "portal": "nmg",
+            "url": a2022,
+            "page_url": d2022,
+            "seed": SEED_2022_NMG,
+            "kind": "docx",
+            "year": 2022,
+            "published": "2023-01-31",
+        },
+        {
+            "portal": "nmg",
+            "url": a2018,
+            "page_url": d2018,
+            "seed": SEED_2018_NMG,
+            "kind": "docx",
+            "year": 2018,
+            "published": "2019-01-31",
+        },
+        {
+            "portal": "nmg",
+            "url": d2010,
+            "page_url": d2010,
+            "seed": None,
+            "derived_from": SEED_2018_NMG,
+            "kind": "html",
+            "year": 2010,
+            "published": "2014-04-28",
+            "note": "DERIVED: seed 002's body renamed to 通辽市 and shifted to 2010; GBK, no charset declared",
+        },
     ]
     manifest["errors"] += [
         {"portal": "nmg", "url": offsite, "code": "offsite", "repeats": True},
         {"portal": "nmg", "url": d2022_img, "code": "no_report", "repeats": False},
     ]
-    manifest["list_pages"]["nmg"] = [f"{NMG_COLUMN}index.html", f"{NMG_COLUMN}index_1.html",
-                                     f"{NMG_COLUMN}index_2.html", f"{NMG_ARCHIVE}index.html", f"{tls}index.html"]
+    manifest["list_pages"]["nmg"] = [
+        f"{NMG_COLUMN}index.html",
+        f"{NMG_COLUMN}index_1.html",
+        f"{NMG_COLUMN}index_2.html",
+        f"{NMG_ARCHIVE}index.html",
+        f"{tls}index.html",
+    ]
     manifest["skipped_notices"]["nmg"] = [notice_2023, notice_2019, notice_2020]
     manifest["duplicates"]["nmg"] = [d2022]
     return c
@@ -310,8 +418,10 @@ def tl_chrome(site: str) -> str:
 
 def tl_folder(site: str, title: str, links: list[tuple[str, str, str]], count: int = 1, page: int = 0) -> str:
     """A TRS folder page: its links (text, href, date) as ``ul li`` with a date span; ``countPage``."""
-    items = "\n".join(f'<li><a href="{href}" title="{escape(t)}">{escape(t)}</a>'
-                      + (f"<span>{date}</span>" if date else "") + "</li>" for t, href, date in links)
+    items = "\n".join(
+        f'<li><a href="{href}" title="{escape(t)}">{escape(t)}</a>' + (f"<span>{date}</span>" if date else "") + "</li>"
+        for t, href, date in links
+    )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>{escape(title)}_{site}</title></head><body>{tl_chrome(site)}
@@ -326,8 +436,10 @@ createPageHTML(countPage, currentPage, "index", "html");</script></div></div>
 
 def tl_detail(site: str, *, title: str, source: str, pub: str, body: str) -> str:
     """A TRS detail page of tongliao.gov.cn: meta tags, the 发布时间/信息来源/分享到 block twice, the body."""
-    info = (f'<div class="article-info"><span>发布时间:</span><span>{pub}</span><span>信息来源:</span>'
-            f'<span>{escape(source)}</span><span class="share">分享到:</span></div>')
+    info = (
+        f'<div class="article-info"><span>发布时间:</span><span>{pub}</span><span>信息来源:</span>'
+        f'<span>{escape(source)}</span><span class="share">分享到:</span></div>'
+    )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>{escape(title)}_{site}</title>
@@ -351,27 +463,59 @@ def build_tongliao(manifest: dict[str, Any]) -> Cassette:
     t2022 = "通辽市人民政府办公室2022年政府信息公开工作年度报告"
     d2021 = f"{y2021}tlsrmzf_650/202201/t20220120_535657.html"
     d2022 = f"{y2022}szfzcbm/202301/t20230118_62744.html"
-    c.add(TL_COLUMN, tl_folder(site, "政府信息公开年报",
-                               [("2022年", "./2022_645/", ""), ("2021年", "./2021_649/", "")]))
+    c.add(
+        TL_COLUMN, tl_folder(site, "政府信息公开年报", [("2022年", "./2022_645/", ""), ("2021年", "./2021_649/", "")])
+    )
     c.add(y2021, tl_folder(site, "2021年", [("通辽市人民政府", "./tlsrmzf_650/", "")]))
-    c.add(f"{y2021}tlsrmzf_650/", tl_folder(site, "通辽市人民政府", [
-        (t2021, "./202201/t20220120_535657.html", "2022-03-08")]))
+    c.add(
+        f"{y2021}tlsrmzf_650/",
+        tl_folder(site, "通辽市人民政府", [(t2021, "./202201/t20220120_535657.html", "2022-03-08")]),
+    )
     c.add(y2022, tl_folder(site, "2022年", [("市政府组成部门", "./szfzcbm/", "")]))
-    c.add(f"{y2022}szfzcbm/", tl_folder(site, "市政府组成部门", [
-        (t2022, "./202301/t20230118_62744.html", "2023-01-18"),
-        ("关于做好2022年度政府信息公开工作年度报告编制工作的通知", "./202212/t20221226_61234.html", "2022-12-26"),
-    ], count=2))
-    c.add(f"{y2022}szfzcbm/index_1.html", tl_folder(site, "市政府组成部门", [
-        (t2022, "./202301/t20230118_62744.html", "2023-01-18"),  # the same report, listed again
-    ], count=2, page=1))
-    c.add(d2021, tl_detail(site, title=t2021, source="通辽市人民政府", pub="2022-03-08 15:25",
-                           body=rendered_body(SEED_2021_TONGLIAO)))
-    body2022 = derive(rendered_body(SEED_2021_TONGLIAO),
-                      [("通辽市行政审批和政务服务局", "通辽市人民政府办公室"), ("通辽市", "通辽市人民政府办公室"),
-                       ("通辽市人民政府办公室人民政府", "通辽市人民政府")],
-                      [("2022", "2023"), ("2021", "2022")])
-    c.add(d2022, tl_detail(site, title=t2022, source="通辽市人民政府办公室", pub="2023-01-18 09:40",
-                           body=body2022))
+    c.add(
+        f"{y2022}szfzcbm/",
+        tl_folder(
+            site,
+            "市政府组成部门",
+            [
+                (t2022, "./202301/t20230118_62744.html", "2023-01-18"),
+                (
+                    "关于做好2022年度政府信息公开工作年度报告编制工作的通知",
+                    "./202212/t20221226_61234.html",
+                    "2022-12-26",
+                ),
+            ],
+            count=2,
+        ),
+    )
+    c.add(
+        f"{y2022}szfzcbm/index_1.html",
+        tl_folder(
+            site,
+            "市政府组成部门",
+            [
+                (t2022, "./202301/t20230118_62744.html", "2023-01-18"),  # the same report, listed again
+            ],
+            count=2,
+            page=1,
+        ),
+    )
+    c.add(
+        d2021,
+        tl_detail(
+            site, title=t2021, source="通辽市人民政府", pub="2022-03-08 15:25", body=rendered_body(SEED_2021_TONGLIAO)
+        ),
+    )
+    body2022 = derive(
+        rendered_body(SEED_2021_TONGLIAO),
+        [
+            ("通辽市行政审批和政务服务局", "通辽市人民政府办公室"),
+            ("通辽市", "通辽市人民政府办公室"),
+            ("通辽市人民政府办公室人民政府", "通辽市人民政府"),
+        ],
+        [("2022", "2023"), ("2021", "2022")],
+    )
+    c.add(d2022, tl_detail(site, title=t2022, source="通辽市人民政府办公室", pub="2023-01-18 09:40", body=body2022))
 
     # A department subdomain: the same column, detail pages at its top; the attachment answers 404.
     mw_site = "通辽市民族事务委员会"
@@ -379,29 +523,66 @@ def build_tongliao(manifest: dict[str, Any]) -> Cassette:
     d2024 = f"{MW_COLUMN}202501/t20250116_918140.html"
     a2024 = f"{MW_COLUMN}202501/P020250116538612187651.pdf"
     c.add(MW_COLUMN, tl_folder(mw_site, "政府信息公开年报", [(t2024, "./202501/t20250116_918140.html", "2025-01-16")]))
-    body2024 = derive(rendered_body(SEED_2021_TONGLIAO),
-                      [("通辽市行政审批和政务服务局", mw_site), ("通辽市", mw_site), (mw_site + "人民政府", mw_site),
-                       ("http://www.tongliao.gov.cn", "http://mw.tongliao.gov.cn")],
-                      [("2022", "2025"), ("2021", "2024")])
+    body2024 = derive(
+        rendered_body(SEED_2021_TONGLIAO),
+        [
+            ("通辽市行政审批和政务服务局", mw_site),
+            ("通辽市", mw_site),
+            (mw_site + "人民政府", mw_site),
+            ("http://www.tongliao.gov.cn", "http://mw.tongliao.gov.cn"),
+        ],
+        [("2022", "2025"), ("2021", "2024")],
+    )
     body2024 += f'<p>附件：<a href="./P020250116538612187651.pdf">{t2024}.pdf</a></p>'
     c.add(d2024, tl_detail(mw_site, title=t2024, source=mw_site, pub="2025-01-16 10:05", body=body2024))
-    c.add(a2024, "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>",
-          status=404)
+    c.add(
+        a2024, "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>", status=404
+    )
 
     manifest["reports"] += [
-        {"portal": "tongliao", "url": d2021, "page_url": d2021, "seed": SEED_2021_TONGLIAO, "kind": "html",
-         "year": 2021, "published": "2022-03-08"},
-        {"portal": "tongliao", "url": d2022, "page_url": d2022, "seed": None, "derived_from": SEED_2021_TONGLIAO,
-         "kind": "html", "year": 2022, "published": "2023-01-18",
-         "note": "DERIVED: seed 004's body renamed to 通辽市人民政府办公室 and shifted to 2022"},
-        {"portal": "tongliao", "url": d2024, "page_url": d2024, "seed": None, "derived_from": SEED_2021_TONGLIAO,
-         "kind": "html", "year": 2024, "published": "2025-01-16",
-         "note": "DERIVED: seed 004's body renamed to 通辽市民族事务委员会 and shifted to 2024; its PDF answers 404, "
-                 "so the page body is the report"},
+        {
+            "portal": "tongliao",
+            "url": d2021,
+            "page_url": d2021,
+            "seed": SEED_2021_TONGLIAO,
+            "kind": "html",
+            "year": 2021,
+            "published": "2022-03-08",
+        },
+        {
+            "portal": "tongliao",
+            "url": d2022,
+            "page_url": d2022,
+            "seed": None,
+            "derived_from": SEED_2021_TONGLIAO,
+            "kind": "html",
+            "year": 2022,
+            "published": "2023-01-18",
+            "note": "DERIVED: seed 004's body renamed to 通辽市人民政府办公室 and shifted to 2022",
+        },
+        {
+            "portal": "tongliao",
+            "url": d2024,
+            "page_url": d2024,
+            "seed": None,
+            "derived_from": SEED_2021_TONGLIAO,
+            "kind": "html",
+            "year": 2024,
+            "published": "2025-01-16",
+            "note": "DERIVED: seed 004's body renamed to 通辽市民族事务委员会 and shifted to 2024; "
+            "its PDF answers 404, so the page body is the report",
+        },
     ]
     manifest["errors"] += [{"portal": "tongliao", "url": a2024, "code": "http_404", "repeats": False}]
-    manifest["list_pages"]["tongliao"] = [TL_COLUMN, y2021, f"{y2021}tlsrmzf_650/", y2022, f"{y2022}szfzcbm/",
-                                          f"{y2022}szfzcbm/index_1.html", MW_COLUMN]
+    manifest["list_pages"]["tongliao"] = [
+        TL_COLUMN,
+        y2021,
+        f"{y2021}tlsrmzf_650/",
+        y2022,
+        f"{y2022}szfzcbm/",
+        f"{y2022}szfzcbm/index_1.html",
+        MW_COLUMN,
+    ]
     manifest["skipped_notices"]["tongliao"] = [f"{y2022}szfzcbm/202212/t20221226_61234.html"]
     manifest["duplicates"]["tongliao"] = [d2022]
     return c
@@ -434,8 +615,10 @@ def plain_detail(site: str, *, title: str, source: str, pub: str, body: str) -> 
 
 
 def li_list(site: str, links: list[tuple[str, str, str]], count: int, page: int = 0) -> str:
-    items = "\n".join(f'<li><a href="{href}" title="{escape(t)}">{escape(t)}</a><span class="date">{d}</span></li>'
-                      for t, href, d in links)
+    items = "\n".join(
+        f'<li><a href="{href}" title="{escape(t)}">{escape(t)}</a><span class="date">{d}</span></li>'
+        for t, href, d in links
+    )
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>政府信息公开年报-{site}</title></head>
 <body><div class="header"><a href="/">{site}</a> <a href="/zwgk/">政务公开</a></div>
@@ -447,8 +630,11 @@ def li_list(site: str, links: list[tuple[str, str, str]], count: int, page: int 
 
 
 def table_list(site: str, rows: list[tuple[str, str, str, str, str]], count: int) -> str:
-    trs = "\n".join(f'<tr><td>{i}</td><td><a href="{href}" title="{escape(t)}">{escape(t)}</a></td><td>{num}</td>'
-                    f"<td>{made}</td><td>{pub}</td></tr>" for i, (t, href, num, made, pub) in enumerate(rows, 1))
+    trs = "\n".join(
+        f'<tr><td>{i}</td><td><a href="{href}" title="{escape(t)}">{escape(t)}</a></td><td>{num}</td>'
+        f"<td>{made}</td><td>{pub}</td></tr>"
+        for i, (t, href, num, made, pub) in enumerate(rows, 1)
+    )
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>政府信息公开年报-{site}</title></head>
 <body><div class="header"><a href="/">{site}</a> <a href="/zwgk/">政务公开</a></div>
@@ -466,21 +652,61 @@ def build_etkqq(manifest: dict[str, Any]) -> Cassette:
     title = "鄂托克前旗2022年政府信息公开工作年度报告"
     detail = f"{column}202301/t20230130_3456789.html"
     pdf = f"{column}202301/P020230130612893412578.pdf"
-    c.add(f"{column}index.html", li_list(site, [
-        (title, "./202301/t20230130_3456789.html", "2023-01-30"),
-        ("鄂托克前旗人民政府办公室关于印发2023年政务公开工作要点的通知", "./202303/t20230320_3500001.html",
-         "2023-03-20"),
-    ], count=2))
-    c.add(f"{column}index_1.html", RUISHU_412, status=412,
-          headers={"Set-Cookie": "FSSBBIl1UgzbN7N80S=Jq8bnZlc6hLhS1xcrnUytBb7sgcY3qtUeN; Path=/; HttpOnly",
-                   **BLOCK_DELAY})
-    c.add(detail, plain_detail(site, title=title, source="鄂托克前旗人民政府办公室", pub="2023-01-30 17:20",
-                               body=attachment_body(title, "./P020230130612893412578.pdf", title + ".pdf")))
+    c.add(
+        f"{column}index.html",
+        li_list(
+            site,
+            [
+                (title, "./202301/t20230130_3456789.html", "2023-01-30"),
+                (
+                    "鄂托克前旗人民政府办公室关于印发2023年政务公开工作要点的通知",
+                    "./202303/t20230320_3500001.html",
+                    "2023-03-20",
+                ),
+            ],
+            count=2,
+        ),
+    )
+    c.add(
+        f"{column}index_1.html",
+        RUISHU_412,
+        status=412,
+        headers={
+            "Set-Cookie": "FSSBBIl1UgzbN7N80S=Jq8bnZlc6hLhS1xcrnUytBb7sgcY3qtUeN; Path=/; HttpOnly",
+            **BLOCK_DELAY,
+        },
+    )
+    c.add(
+        detail,
+        plain_detail(
+            site,
+            title=title,
+            source="鄂托克前旗人民政府办公室",
+            pub="2023-01-30 17:20",
+            body=attachment_body(title, "./P020230130612893412578.pdf", title + ".pdf"),
+        ),
+    )
     c.add(pdf, rendered(SEED_2022_ETKQQ, "pdf"), content_type=PDF)
-    manifest["reports"].append({"portal": "etkqq", "url": pdf, "page_url": detail, "seed": SEED_2022_ETKQQ,
-                                "kind": "pdf", "year": 2022, "published": "2023-01-30"})
-    manifest["errors"].append({"portal": "etkqq", "url": f"{column}index_1.html", "code": "blocked",
-                               "repeats": True, "note": "瑞数 HTTP 412 challenge"})
+    manifest["reports"].append(
+        {
+            "portal": "etkqq",
+            "url": pdf,
+            "page_url": detail,
+            "seed": SEED_2022_ETKQQ,
+            "kind": "pdf",
+            "year": 2022,
+            "published": "2023-01-30",
+        }
+    )
+    manifest["errors"].append(
+        {
+            "portal": "etkqq",
+            "url": f"{column}index_1.html",
+            "code": "blocked",
+            "repeats": True,
+            "note": "瑞数 HTTP 412 challenge",
+        }
+    )
     manifest["list_pages"]["etkqq"] = [f"{column}index.html", f"{column}index_1.html"]
     manifest["skipped_notices"]["etkqq"] = [f"{column}202303/t20230320_3500001.html"]
     return c
@@ -493,19 +719,55 @@ def build_qsq(manifest: dict[str, Any]) -> Cassette:
     title = "青山区2022年政府信息公开工作年度报告"
     detail = f"{column}202302/t20230208_1034567.html"
     pdf = f"{column}202302/P020230208394561234567.pdf"
-    c.add(f"{column}index.html", table_list(site, [
-        (title, "./202302/t20230208_1034567.html", "", "2023-02-07", "2023-02-08"),
-        ("青山区人民政府办公室关于开展政务公开第三方评估工作的通知", "./202304/t20230410_1040001.html",
-         "青政办发〔2023〕9号", "2023-04-07", "2023-04-10"),
-    ], count=2))
+    c.add(
+        f"{column}index.html",
+        table_list(
+            site,
+            [
+                (title, "./202302/t20230208_1034567.html", "", "2023-02-07", "2023-02-08"),
+                (
+                    "青山区人民政府办公室关于开展政务公开第三方评估工作的通知",
+                    "./202304/t20230410_1040001.html",
+                    "青政办发〔2023〕9号",
+                    "2023-04-07",
+                    "2023-04-10",
+                ),
+            ],
+            count=2,
+        ),
+    )
     c.add(f"{column}index_1.html", YUNDI_BLOCK, headers=BLOCK_DELAY)
-    c.add(detail, plain_detail(site, title=title, source="青山区人民政府办公室", pub="2023-02-08 09:00",
-                               body=attachment_body(title, "./P020230208394561234567.pdf", title + ".pdf")))
+    c.add(
+        detail,
+        plain_detail(
+            site,
+            title=title,
+            source="青山区人民政府办公室",
+            pub="2023-02-08 09:00",
+            body=attachment_body(title, "./P020230208394561234567.pdf", title + ".pdf"),
+        ),
+    )
     c.add(pdf, rendered(SEED_2022_QSQ, "pdf"), content_type=PDF)
-    manifest["reports"].append({"portal": "qsq", "url": pdf, "page_url": detail, "seed": SEED_2022_QSQ,
-                                "kind": "pdf", "year": 2022, "published": "2023-02-08"})
-    manifest["errors"].append({"portal": "qsq", "url": f"{column}index_1.html", "code": "blocked",
-                               "repeats": True, "note": "电信云堤 block page served with status 200"})
+    manifest["reports"].append(
+        {
+            "portal": "qsq",
+            "url": pdf,
+            "page_url": detail,
+            "seed": SEED_2022_QSQ,
+            "kind": "pdf",
+            "year": 2022,
+            "published": "2023-02-08",
+        }
+    )
+    manifest["errors"].append(
+        {
+            "portal": "qsq",
+            "url": f"{column}index_1.html",
+            "code": "blocked",
+            "repeats": True,
+            "note": "电信云堤 block page served with status 200",
+        }
+    )
     manifest["list_pages"]["qsq"] = [f"{column}index.html", f"{column}index_1.html"]
     manifest["skipped_notices"]["qsq"] = [f"{column}202304/t20230410_1040001.html"]
     return c
@@ -521,20 +783,24 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     manifest: dict[str, Any] = {
         "about": "Which bundled report URL carries which seed (tests/fixtures/seeds, gold in tests/fixtures/gold), "
-                 "and what a harvest of these cassettes must give. Built by scripts/build_cassettes.py; "
-                 "reports with seed null are DERIVED from the seed named in derived_from (not gold).",
-        "reports": [], "errors": [], "list_pages": {}, "skipped_notices": {}, "duplicates": {},
+        "and what a harvest of these cassettes must give. Built by scripts/build_cassettes.py; "
+        "reports with seed null are DERIVED from the seed named in derived_from (not gold).",
+        "reports": [],
+        "errors": [],
+        "list_pages": {},
+        "skipped_notices": {},
+        "duplicates": {},
     }
     for build in BUILDERS:
         cassette = build(manifest)
         path = cassette.save(args.out)
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-              f"{len(cassette.interactions)} interactions")
-    (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
-                                            encoding="utf-8")
+        print(
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+            f"{len(cassette.interactions)} interactions"
+        )
+    (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -94,16 +94,29 @@ class Manifest:
     def __init__(self) -> None:
         self.data: dict[str, Any] = {
             "about": "The chaos bundle (scripts/build_chaos.py): every fault and hostile input next to good reports. "
-                     "Reports with seed null are DERIVED from derived_from (cells equal the seed's gold); a report "
-                     "with any_of is one document under several URLs, stored once under one of them (the others: "
-                     "duplicate). An error with url_prefix has a URL that starts so. attempts: how many times a "
-                     "URL is requested (retries included).",
+            "Reports with seed null are DERIVED from derived_from (cells equal the seed's gold); a report "
+            "with any_of is one document under several URLs, stored once under one of them (the others: "
+            "duplicate). An error with url_prefix has a URL that starts so. attempts: how many times a "
+            "URL is requested (retries included).",
             "harvest_args": ["--max-list-pages", str(MAX_LIST_PAGES), "--max-portal-pages", str(MAX_PORTAL_PAGES)],
-            "reports": [], "errors": [], "attempts": {}, "paused": [], "notes": {},
+            "reports": [],
+            "errors": [],
+            "attempts": {},
+            "paused": [],
+            "notes": {},
         }
 
-    def report(self, portal: str, url: str, seed: str, kind: str, *, derived: bool = False,
-               any_of: list[str] | None = None, note: str = "") -> None:
+    def report(
+        self,
+        portal: str,
+        url: str,
+        seed: str,
+        kind: str,
+        *,
+        derived: bool = False,
+        any_of: list[str] | None = None,
+        note: str = "",
+    ) -> None:
         entry: dict[str, Any] = {"portal": portal, "url": url, "kind": kind}
         entry.update({"seed": None, "derived_from": seed} if derived else {"seed": seed})
         if any_of:
@@ -112,8 +125,9 @@ class Manifest:
             entry["note"] = note
         self.data["reports"].append(entry)
 
-    def error(self, portal: str, code: str, url: str, *, attempts: int | None = None, note: str = "",
-              prefix: bool = False) -> None:
+    def error(
+        self, portal: str, code: str, url: str, *, attempts: int | None = None, note: str = "", prefix: bool = False
+    ) -> None:
         entry = {"portal": portal, "code": code, "url_prefix" if prefix else "url": url}
         if note:
             entry["note"] = note
@@ -192,8 +206,10 @@ def entity_attack_docx() -> bytes:
     """A real DOCX whose document.xml declares nested entities (billion laughs)."""
     docx = rendered(SEED_2018_NMG, "docx")
     xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml")
-    dtd = (b'<!DOCTYPE w:document [<!ENTITY a "nianbao"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-           b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>')
+    dtd = (
+        b'<!DOCTYPE w:document [<!ENTITY a "nianbao"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+    )
     expand = b"<w:body><w:p><w:r><w:t>&d;</w:t></w:r></w:p>"
     hostile = xml.replace(b"?>", b"?>\n" + dtd, 1).replace(b"<w:body>", expand, 1)
     return rezip(docx, replace={"word/document.xml": hostile})
@@ -216,23 +232,48 @@ def build_nmg(m: Manifest) -> Cassette:
     c = Cassette("nmg")
     rows: list[list[tuple[str, str, str, str, str]]] = [[], [], [], []]
 
-    def page(title: str, url: str, body: str, *, pub: str, status: int = 200,
-             headers: dict[str, str] | None = None) -> str:
-        c.add(url, nmg_detail(title=title, source=NMG_SOURCE, pub=pub, index_no="11150000011511032Y/2022-00001",
-                              made=pub[:10], body=body), status=status, headers=headers)
+    def page(
+        title: str, url: str, body: str, *, pub: str, status: int = 200, headers: dict[str, str] | None = None
+    ) -> str:
+        c.add(
+            url,
+            nmg_detail(
+                title=title,
+                source=NMG_SOURCE,
+                pub=pub,
+                index_no="11150000011511032Y/2022-00001",
+                made=pub[:10],
+                body=body,
+            ),
+            status=status,
+            headers=headers,
+        )
         return url
 
     def row(n: int, title: str, url: str, date: str) -> None:
         href = "./" + url.removeprefix(NMG_COLUMN) if url.startswith(NMG_COLUMN) else url
         rows[n].append((title, href, "", date, date))
 
-    def with_attachment(n: int, title: str, yyyymm: str, day: str, number: int, ext: str, name: str | None = None,
-                        link_text: str | None = None, href: str | None = None) -> tuple[str, str]:
+    def with_attachment(
+        n: int,
+        title: str,
+        yyyymm: str,
+        day: str,
+        number: int,
+        ext: str,
+        name: str | None = None,
+        link_text: str | None = None,
+        href: str | None = None,
+    ) -> tuple[str, str]:
         detail = detail_url(yyyymm, day, number)
         att = attachment_url(yyyymm, day, number % 1000, ext)
         link = href or "./" + att.rsplit("/", 1)[-1]
-        page(title, detail, attachment_body(title, link, link_text or name or f"{title}.{ext}"),
-             pub=f"{yyyymm[:4]}-{yyyymm[4:]}-{day} 10:00")
+        page(
+            title,
+            detail,
+            attachment_body(title, link, link_text or name or f"{title}.{ext}"),
+            pub=f"{yyyymm[:4]}-{yyyymm[4:]}-{day} 10:00",
+        )
         row(n, title, detail, f"{yyyymm[:4]}-{yyyymm[4:]}-{day}")
         return detail, att
 
@@ -248,9 +289,12 @@ def build_nmg(m: Manifest) -> Cassette:
     c.add(a2018, rendered(SEED_2018_NMG, "docx"), content_type=DOCX)
     row(0, t2018, d2018, "2019-01-31")
     m.report("nmg", a2018, SEED_2018_NMG, "docx")
-    d_img = page(t2022 + "（图解）", detail_url("202301", "31", 2218002),
-                 '<p style="text-align:center"><img src="./W020230131352263547511.jpg" alt="图解"></p>',
-                 pub="2023-01-31 10:30")
+    d_img = page(
+        t2022 + "（图解）",
+        detail_url("202301", "31", 2218002),
+        '<p style="text-align:center"><img src="./W020230131352263547511.jpg" alt="图解"></p>',
+        pub="2023-01-31 10:30",
+    )
     row(0, t2022 + "（图解）", d_img, "2023-01-31")
     m.error("nmg", "no_report", d_img)
     offsite = "https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm"
@@ -268,41 +312,85 @@ def build_nmg(m: Manifest) -> Cassette:
     m.error("nmg", "page_cap", f"{NMG_COLUMN}index.html", note="countPage = 100000, capped at --max-list-pages")
 
     # --- page 1: HTTP faults
-    d410 = page("内蒙古自治区2017年政府信息公开工作年度报告", detail_url("201801", "28", 2100001),
-                "<p>Gone</p>", pub="2018-01-28 10:00", status=410)
+    d410 = page(
+        "内蒙古自治区2017年政府信息公开工作年度报告",
+        detail_url("201801", "28", 2100001),
+        "<p>Gone</p>",
+        pub="2018-01-28 10:00",
+        status=410,
+    )
     row(1, "内蒙古自治区2017年政府信息公开工作年度报告", d410, "2018-01-28")
     m.error("nmg", "http_410", d410, attempts=1)
-    d500 = page("内蒙古自治区2016年政府信息公开工作年度报告", detail_url("201701", "28", 2100002),
-                "<p>Internal Server Error</p>", pub="2017-01-28 10:00", status=500)
+    d500 = page(
+        "内蒙古自治区2016年政府信息公开工作年度报告",
+        detail_url("201701", "28", 2100002),
+        "<p>Internal Server Error</p>",
+        pub="2017-01-28 10:00",
+        status=500,
+    )
     row(1, "内蒙古自治区2016年政府信息公开工作年度报告", d500, "2017-01-28")
     m.error("nmg", "http_500", d500, attempts=3, note="retried twice with backoff, then recorded")
-    _, a503 = with_attachment(1, "内蒙古自治区发展和改革委员会2021年政府信息公开工作年度报告", "202202", "15", 2100003,
-                              "docx")
+    _, a503 = with_attachment(
+        1, "内蒙古自治区发展和改革委员会2021年政府信息公开工作年度报告", "202202", "15", 2100003, "docx"
+    )
     c.add(a503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", status=503)
     c.add(a503, rendered(SEED_2021_TONGLIAO, "docx"), content_type=DOCX)
     m.report("nmg", a503, SEED_2021_TONGLIAO, "docx", note="answers 503, then 200 on the retry")
     m.data["attempts"][a503] = 2
-    _, a429 = with_attachment(1, "内蒙古自治区科学技术厅2022年政府信息公开工作年度报告", "202202", "16", 2100004,
-                              "docx")
-    c.add(a429, "<html><body><h1>429 Too Many Requests</h1></body></html>", status=429,
-          headers={"Retry-After": "1"})
+    _, a429 = with_attachment(
+        1, "内蒙古自治区科学技术厅2022年政府信息公开工作年度报告", "202202", "16", 2100004, "docx"
+    )
+    c.add(a429, "<html><body><h1>429 Too Many Requests</h1></body></html>", status=429, headers={"Retry-After": "1"})
     c.add(a429, rendered(SEED_2022_QSQ, "docx"), content_type=DOCX)
     m.report("nmg", a429, SEED_2022_QSQ, "docx", note="answers 429 Retry-After: 1, then 200 a second later")
     m.data["attempts"][a429] = 2
-    d429 = page("内蒙古自治区2015年政府信息公开工作年度报告", detail_url("201602", "17", 2100005),
-                "<p>Too Many Requests</p>", pub="2016-02-17 10:00", status=429, headers={"Retry-After": "86400"})
+    d429 = page(
+        "内蒙古自治区2015年政府信息公开工作年度报告",
+        detail_url("201602", "17", 2100005),
+        "<p>Too Many Requests</p>",
+        pub="2016-02-17 10:00",
+        status=429,
+        headers={"Retry-After": "86400"},
+    )
     row(1, "内蒙古自治区2015年政府信息公开工作年度报告", d429, "2016-02-17")
     m.error("nmg", "http_429", d429, attempts=1, note="Retry-After: 86400, over NIANBAO_RETRY_AFTER_MAX")
-    for number, (title, ext, body, headers, code, attempts) in enumerate((
-        ("内蒙古自治区教育厅2022年政府信息公开工作年度报告", "pdf", b"", {"X-Nianbao-Replay-Fault": "timeout"},
-         "timeout", 3),
-        ("内蒙古自治区财政厅2022年政府信息公开工作年度报告", "pdf", cut(rendered(SEED_2022_NMG, "pdf"), 0.6),
-         {"Content-Length": str(len(rendered(SEED_2022_NMG, "pdf")))}, "truncated", 3),
-        ("内蒙古自治区民政厅2022年政府信息公开工作年度报告", "docx", cut(rendered(SEED_2022_NMG, "docx"), 0.55), {},
-         "truncated", 1),
-        ("内蒙古自治区司法厅2022年政府信息公开工作年度报告", "pdf", cut(rendered(SEED_2018_NMG, "pdf"), 0.6), {},
-         "truncated", 1),
-    ), start=6):
+    for number, (title, ext, body, headers, code, attempts) in enumerate(
+        (
+            (
+                "内蒙古自治区教育厅2022年政府信息公开工作年度报告",
+                "pdf",
+                b"",
+                {"X-Nianbao-Replay-Fault": "timeout"},
+                "timeout",
+                3,
+            ),
+            (
+                "内蒙古自治区财政厅2022年政府信息公开工作年度报告",
+                "pdf",
+                cut(rendered(SEED_2022_NMG, "pdf"), 0.6),
+                {"Content-Length": str(len(rendered(SEED_2022_NMG, "pdf")))},
+                "truncated",
+                3,
+            ),
+            (
+                "内蒙古自治区民政厅2022年政府信息公开工作年度报告",
+                "docx",
+                cut(rendered(SEED_2022_NMG, "docx"), 0.55),
+                {},
+                "truncated",
+                1,
+            ),
+            (
+                "内蒙古自治区司法厅2022年政府信息公开工作年度报告",
+                "pdf",
+                cut(rendered(SEED_2018_NMG, "pdf"), 0.6),
+                {},
+                "truncated",
+                1,
+            ),
+        ),
+        start=6,
+    ):
         detail, att = with_attachment(1, title, "202203", f"{number:02d}", 2100000 + number, ext)
         c.add(att, body, content_type=PDF if ext == "pdf" else DOCX, headers=headers)
         m.error("nmg", code, att, attempts=attempts)
@@ -333,14 +421,17 @@ def build_nmg(m: Manifest) -> Cassette:
     page(t2022 + "（更新）", new, rendered_body(SEED_2022_NMG), pub="2022-04-05 10:00")
     row(2, t2022 + "（更新）", old, "2022-04-05")
     m.report("nmg", new, SEED_2022_NMG, "html", note="a 301 within the portal: stored under the final URL")
-    for number, (title, ext, body, code) in enumerate((
-        ("内蒙古自治区公安厅2021年政府信息公开工作年度报告", "pdf", corrupt_pdf(), "corrupt"),
-        ("内蒙古自治区自然资源厅2021年政府信息公开工作年度报告", "pdf", encrypted_pdf(), "encrypted"),
-        ("内蒙古自治区住房和城乡建设厅2021年政府信息公开工作年度报告", "pdf", scanned_pdf(), "needs_ocr"),
-        ("内蒙古自治区交通运输厅2021年政府信息公开工作年度报告", "docx", zip_bomb_docx(), "too_large"),
-        ("内蒙古自治区文化和旅游厅2021年政府信息公开工作年度报告", "docx", entity_attack_docx(), "hostile"),
-        ("内蒙古自治区审计厅2021年政府信息公开工作年度报告", "pdf", b"", "too_large"),
-    ), start=1):
+    for number, (title, ext, body, code) in enumerate(
+        (
+            ("内蒙古自治区公安厅2021年政府信息公开工作年度报告", "pdf", corrupt_pdf(), "corrupt"),
+            ("内蒙古自治区自然资源厅2021年政府信息公开工作年度报告", "pdf", encrypted_pdf(), "encrypted"),
+            ("内蒙古自治区住房和城乡建设厅2021年政府信息公开工作年度报告", "pdf", scanned_pdf(), "needs_ocr"),
+            ("内蒙古自治区交通运输厅2021年政府信息公开工作年度报告", "docx", zip_bomb_docx(), "too_large"),
+            ("内蒙古自治区文化和旅游厅2021年政府信息公开工作年度报告", "docx", entity_attack_docx(), "hostile"),
+            ("内蒙古自治区审计厅2021年政府信息公开工作年度报告", "pdf", b"", "too_large"),
+        ),
+        start=1,
+    ):
         detail, att = with_attachment(2, title, "202205", f"{number:02d}", 2300000 + number, ext)
         headers = {"Content-Length": str(256 * 2**20)} if not body else {}  # over DOWNLOAD_MAXSIZE: cancelled
         c.add(att, body, content_type=PDF if ext == "pdf" else DOCX, headers=headers)
@@ -348,26 +439,48 @@ def build_nmg(m: Manifest) -> Cassette:
         m.error("nmg", "no_report", detail)
     _, mismatch = with_attachment(2, "内蒙古自治区统计局2022年政府信息公开工作年度报告", "202205", "07", 2300007, "pdf")
     c.add(mismatch, rendered(SEED_2022_ETKQQ, "docx"), content_type=PDF)
-    m.report("nmg", mismatch, SEED_2022_ETKQQ, "docx",
-             note="a DOCX served as .pdf: read by its content (kind_mismatch)")
+    m.report(
+        "nmg", mismatch, SEED_2022_ETKQQ, "docx", note="a DOCX served as .pdf: read by its content (kind_mismatch)"
+    )
 
     # --- page 3: hostile names, one document under three URLs
     escape_href = "../../../../../../../../tmp/nianbao-escape.pdf"
-    with_attachment(3, "内蒙古自治区林业和草原局2022年政府信息公开工作年度报告", "202206", "01", 2400001, "pdf",
-                    link_text="../../../../tmp/nianbao-escape.pdf", href=escape_href)
+    with_attachment(
+        3,
+        "内蒙古自治区林业和草原局2022年政府信息公开工作年度报告",
+        "202206",
+        "01",
+        2400001,
+        "pdf",
+        link_text="../../../../tmp/nianbao-escape.pdf",
+        href=escape_href,
+    )
     escaped = "https://www.nmg.gov.cn/tmp/nianbao-escape.pdf"
-    c.add(escaped, rendered(SEED_2018_NMG, "pdf"), content_type=PDF,
-          headers={"Content-Disposition": 'attachment; filename="../../../../tmp/nianbao-escape.pdf"'})
+    c.add(
+        escaped,
+        rendered(SEED_2018_NMG, "pdf"),
+        content_type=PDF,
+        headers={"Content-Disposition": 'attachment; filename="../../../../tmp/nianbao-escape.pdf"'},
+    )
     m.report("nmg", escaped, SEED_2018_NMG, "pdf", note="named ../../../../tmp/…: stored content-addressed only")
     t_abs = "内蒙古自治区应急管理厅2022年政府信息公开工作年度报告"
     d_abs = detail_url("202206", "02", 2400002)
     a_abs = attachment_url("202206", "02", 2400002 % 1000, "pdf")
     private = "http://192.168.1.20/upload/2022年度报告.pdf"
-    page(t_abs, d_abs, attachment_body(t_abs, "./" + a_abs.rsplit("/", 1)[-1], "/etc/passwd.pdf")
-         + f'<p>内网备份：<a href="{private}">2022年度报告.pdf</a></p>', pub="2022-06-02 10:00")
+    page(
+        t_abs,
+        d_abs,
+        attachment_body(t_abs, "./" + a_abs.rsplit("/", 1)[-1], "/etc/passwd.pdf")
+        + f'<p>内网备份：<a href="{private}">2022年度报告.pdf</a></p>',
+        pub="2022-06-02 10:00",
+    )
     row(3, t_abs, d_abs, "2022-06-02")
-    c.add(a_abs, rendered(SEED_2021_TONGLIAO, "pdf"), content_type=PDF,
-          headers={"Content-Disposition": 'attachment; filename="/etc/passwd"'})
+    c.add(
+        a_abs,
+        rendered(SEED_2021_TONGLIAO, "pdf"),
+        content_type=PDF,
+        headers={"Content-Disposition": 'attachment; filename="/etc/passwd"'},
+    )
     m.report("nmg", a_abs, SEED_2021_TONGLIAO, "pdf", note="named /etc/passwd: stored content-addressed only")
     m.error("nmg", "unsafe_link", private)
     repost = detail_url("202206", "03", 2400003)
@@ -378,8 +491,14 @@ def build_nmg(m: Manifest) -> Cassette:
     direct = f"{a2022}?v=2"
     row(3, t2022 + "（附件下载）", direct, "2023-01-31")
     c.add(direct, rendered(SEED_2022_NMG, "docx"), content_type=DOCX)
-    m.report("nmg", a2022, SEED_2022_NMG, "docx", any_of=[a2022, protect, direct],
-             note="one DOCX under three URLs: stored once, the other two recorded as duplicate")
+    m.report(
+        "nmg",
+        a2022,
+        SEED_2022_NMG,
+        "docx",
+        any_of=[a2022, protect, direct],
+        note="one DOCX under three URLs: stored once, the other two recorded as duplicate",
+    )
 
     # the list pages (countPage = 100000: a pagination trap)
     for n, page_rows in enumerate(rows):
@@ -389,16 +508,33 @@ def build_nmg(m: Manifest) -> Cassette:
     tls = f"{NMG_ARCHIVE}tls_1841/"
     d2010 = f"{tls}201404/t20140428_80732.html"
     t2010 = "通辽市2010年政府信息公开工作年度报告"
-    c.add(f"{NMG_ARCHIVE}index.html", hanweb_list("盟市政府信息公开年报", [("通辽市", "./tls_1841/index.html", "")])
-          .encode("gbk"), content_type="text/html; charset=GBK")
-    c.add(f"{tls}index.html", hanweb_list("通辽市", [(t2010, "./201404/t20140428_80732.html", "2014-04-28")])
-          .encode("gbk"), content_type="text/html")
-    body2010 = derive(rendered_body(SEED_2018_NMG),
-                      [("内蒙古自治区人民政府办公厅", "通辽市人民政府办公室"), ("内蒙古自治区", "通辽市"),
-                       ("自治区", "通辽市"), ("各盟市、区直各部门", "各旗县市区、市直各部门")],
-                      [("2019", "2011"), ("2018", "2010"), ("2017", "2009")])
-    c.add(d2010, hanweb_page(t2010, body2010, pub="2014-04-28", source="通辽市人民政府办公室")
-          .encode("gbk", errors="xmlcharrefreplace"), content_type="text/html")
+    c.add(
+        f"{NMG_ARCHIVE}index.html",
+        hanweb_list("盟市政府信息公开年报", [("通辽市", "./tls_1841/index.html", "")]).encode("gbk"),
+        content_type="text/html; charset=GBK",
+    )
+    c.add(
+        f"{tls}index.html",
+        hanweb_list("通辽市", [(t2010, "./201404/t20140428_80732.html", "2014-04-28")]).encode("gbk"),
+        content_type="text/html",
+    )
+    body2010 = derive(
+        rendered_body(SEED_2018_NMG),
+        [
+            ("内蒙古自治区人民政府办公厅", "通辽市人民政府办公室"),
+            ("内蒙古自治区", "通辽市"),
+            ("自治区", "通辽市"),
+            ("各盟市、区直各部门", "各旗县市区、市直各部门"),
+        ],
+        [("2019", "2011"), ("2018", "2010"), ("2017", "2009")],
+    )
+    c.add(
+        d2010,
+        hanweb_page(t2010, body2010, pub="2014-04-28", source="通辽市人民政府办公室").encode(
+            "gbk", errors="xmlcharrefreplace"
+        ),
+        content_type="text/html",
+    )
     m.report("nmg", d2010, SEED_2018_NMG, "html", derived=True, note="GBK, no charset in the header or the page")
     return c
 
@@ -408,33 +544,66 @@ def build_tongliao(m: Manifest) -> Cassette:
     c = Cassette("tongliao")
     site = "通辽市人民政府"
     y2021, y2023, y2024 = f"{TL_COLUMN}2021_649/", f"{TL_COLUMN}2023_700/", f"{TL_COLUMN}2024_800/"
-    c.add(TL_COLUMN, tl_folder(site, "政府信息公开年报", [
-        ("2024年", "./2024_800/", ""), ("2023年", "./2023_700/", ""), ("2021年", "./2021_649/", "")]))
+    c.add(
+        TL_COLUMN,
+        tl_folder(
+            site,
+            "政府信息公开年报",
+            [("2024年", "./2024_800/", ""), ("2023年", "./2023_700/", ""), ("2021年", "./2021_649/", "")],
+        ),
+    )
     t2021 = "通辽市2021年政府信息公开工作年度报告"
     d2021 = f"{y2021}tlsrmzf_650/202201/t20220120_535657.html"
     c.add(y2021, tl_folder(site, "2021年", [("通辽市人民政府", "./tlsrmzf_650/", "")]))
-    c.add(f"{y2021}tlsrmzf_650/", tl_folder(site, "通辽市人民政府", [(t2021, "./202201/t20220120_535657.html",
-                                                                      "2022-03-08")]))
-    c.add(d2021, tl_detail(site, title=t2021, source="通辽市人民政府", pub="2022-03-08 15:25",
-                           body=rendered_body(SEED_2021_TONGLIAO)))
+    c.add(
+        f"{y2021}tlsrmzf_650/",
+        tl_folder(site, "通辽市人民政府", [(t2021, "./202201/t20220120_535657.html", "2022-03-08")]),
+    )
+    c.add(
+        d2021,
+        tl_detail(
+            site, title=t2021, source="通辽市人民政府", pub="2022-03-08 15:25", body=rendered_body(SEED_2021_TONGLIAO)
+        ),
+    )
     m.report("tongliao", d2021, SEED_2021_TONGLIAO, "html")
 
     # 2023: a list and a report page in GBK, both labelled UTF-8 (header and meta); an empty page
     t2023 = "通辽市人民政府办公室2023年政府信息公开工作年度报告"
     d2023 = f"{y2023}202401/t20240119_70001.html"
     d_empty = f"{y2023}202401/t20240122_70002.html"
-    listing = tl_folder(site, "2023年", [
-        (t2023, "./202401/t20240119_70001.html", "2024-01-19"),
-        ("通辽市科学技术局2023年政府信息公开工作年度报告", "./202401/t20240122_70002.html", "2024-01-22")])
+    listing = tl_folder(
+        site,
+        "2023年",
+        [
+            (t2023, "./202401/t20240119_70001.html", "2024-01-19"),
+            ("通辽市科学技术局2023年政府信息公开工作年度报告", "./202401/t20240122_70002.html", "2024-01-22"),
+        ],
+    )
     c.add(y2023, listing.encode("gbk"), content_type=HTML_UTF8)
-    body2023 = derive(rendered_body(SEED_2021_TONGLIAO),
-                      [("通辽市行政审批和政务服务局", "通辽市人民政府办公室"), ("通辽市", "通辽市人民政府办公室"),
-                       ("通辽市人民政府办公室人民政府", "通辽市人民政府")],
-                      [("2022", "2024"), ("2021", "2023")])
-    c.add(d2023, tl_detail(site, title=t2023, source="通辽市人民政府办公室", pub="2024-01-19 09:30", body=body2023)
-          .encode("gbk", errors="xmlcharrefreplace"), content_type=HTML_UTF8)
-    m.report("tongliao", d2023, SEED_2021_TONGLIAO, "html", derived=True,
-             note="GBK bytes labelled UTF-8 (header and meta), its list page too")
+    body2023 = derive(
+        rendered_body(SEED_2021_TONGLIAO),
+        [
+            ("通辽市行政审批和政务服务局", "通辽市人民政府办公室"),
+            ("通辽市", "通辽市人民政府办公室"),
+            ("通辽市人民政府办公室人民政府", "通辽市人民政府"),
+        ],
+        [("2022", "2024"), ("2021", "2023")],
+    )
+    c.add(
+        d2023,
+        tl_detail(site, title=t2023, source="通辽市人民政府办公室", pub="2024-01-19 09:30", body=body2023).encode(
+            "gbk", errors="xmlcharrefreplace"
+        ),
+        content_type=HTML_UTF8,
+    )
+    m.report(
+        "tongliao",
+        d2023,
+        SEED_2021_TONGLIAO,
+        "html",
+        derived=True,
+        note="GBK bytes labelled UTF-8 (header and meta), its list page too",
+    )
     c.add(d_empty, b"", content_type=HTML_UTF8)
     m.error("tongliao", "empty", d_empty)
 
@@ -444,8 +613,13 @@ def build_tongliao(m: Manifest) -> Cassette:
     for n in range(801, 801 + 20):
         folder += f"bm_{n}/"
         c.add(folder, tl_folder(site, "市直部门", [("更多", f"./bm_{n + 1}/", "")]))
-    m.error("tongliao", "page_cap", f"{y2024}bm_801/", prefix=True,
-            note="an endless folder chain, cut at --max-portal-pages; which folder is refused first may vary")
+    m.error(
+        "tongliao",
+        "page_cap",
+        f"{y2024}bm_801/",
+        prefix=True,
+        note="an endless folder chain, cut at --max-portal-pages; which folder is refused first may vary",
+    )
 
     # the department subdomain (as bundled): the page is the report, its PDF answers 404
     mw_site = "通辽市民族事务委员会"
@@ -453,13 +627,16 @@ def build_tongliao(m: Manifest) -> Cassette:
     d2024 = f"{MW_COLUMN}202501/t20250116_918140.html"
     a2024 = f"{MW_COLUMN}202501/P020250116538612187651.pdf"
     c.add(MW_COLUMN, tl_folder(mw_site, "政府信息公开年报", [(t2024, "./202501/t20250116_918140.html", "2025-01-16")]))
-    body2024 = derive(rendered_body(SEED_2021_TONGLIAO),
-                      [("通辽市行政审批和政务服务局", mw_site), ("通辽市", mw_site), (mw_site + "人民政府", mw_site)],
-                      [("2022", "2025"), ("2021", "2024")])
+    body2024 = derive(
+        rendered_body(SEED_2021_TONGLIAO),
+        [("通辽市行政审批和政务服务局", mw_site), ("通辽市", mw_site), (mw_site + "人民政府", mw_site)],
+        [("2022", "2025"), ("2021", "2024")],
+    )
     body2024 += f'<p>附件：<a href="./P020250116538612187651.pdf">{t2024}.pdf</a></p>'
     c.add(d2024, tl_detail(mw_site, title=t2024, source=mw_site, pub="2025-01-16 10:05", body=body2024))
-    c.add(a2024, "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>",
-          status=404)
+    c.add(
+        a2024, "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>", status=404
+    )
     m.report("tongliao", d2024, SEED_2021_TONGLIAO, "html", derived=True)
     m.error("tongliao", "http_404", a2024, attempts=1)
     return c
@@ -470,9 +647,17 @@ def late_page(c: Cassette, m: Manifest, portal: str, site: str, column: str, tit
     """A report page answering 3.5 seconds late, after its portal was blocked: its attachment is never asked."""
     detail = f"{column}202401/t202401{day}_90001.html"
     att = f"{column}202401/P020240{day}1000090001.pdf"
-    c.add(detail, plain_detail(site, title=title, source=site + "办公室", pub=f"2024-01-{day} 09:00",
-                               body=attachment_body(title, "./" + att.rsplit("/", 1)[-1], title + ".pdf")),
-          headers={"X-Nianbao-Replay-Delay": LATE_DELAY})
+    c.add(
+        detail,
+        plain_detail(
+            site,
+            title=title,
+            source=site + "办公室",
+            pub=f"2024-01-{day} 09:00",
+            body=attachment_body(title, "./" + att.rsplit("/", 1)[-1], title + ".pdf"),
+        ),
+        headers={"X-Nianbao-Replay-Delay": LATE_DELAY},
+    )
     m.error(portal, "paused", att, note="the late page answered after the block: its attachment is not requested")
     m.data["paused"].append(att)
     return detail, att
@@ -486,15 +671,36 @@ def build_etkqq(m: Manifest) -> Cassette:
     detail = f"{column}202301/t20230130_3456789.html"
     pdf = f"{column}202301/P020230130612893412578.pdf"
     late, _ = late_page(c, m, "etkqq", site, column, "鄂托克前旗2023年政府信息公开工作年度报告", "29")
-    c.add(f"{column}index.html", li_list(site, [
-        (title, "./202301/t20230130_3456789.html", "2023-01-30"),
-        ("鄂托克前旗2023年政府信息公开工作年度报告", "./" + late.removeprefix(column), "2024-01-29"),
-    ], count=2))
-    c.add(f"{column}index_1.html", RUISHU_412, status=412,
-          headers={"Set-Cookie": "FSSBBIl1UgzbN7N80S=Jq8bnZlc6hLhS1xcrnUytBb7sgcY3qtUeN; Path=/; HttpOnly",
-                   "X-Nianbao-Replay-Delay": BLOCK_DELAY})
-    c.add(detail, plain_detail(site, title=title, source="鄂托克前旗人民政府办公室", pub="2023-01-30 17:20",
-                               body=attachment_body(title, "./P020230130612893412578.pdf", title + ".pdf")))
+    c.add(
+        f"{column}index.html",
+        li_list(
+            site,
+            [
+                (title, "./202301/t20230130_3456789.html", "2023-01-30"),
+                ("鄂托克前旗2023年政府信息公开工作年度报告", "./" + late.removeprefix(column), "2024-01-29"),
+            ],
+            count=2,
+        ),
+    )
+    c.add(
+        f"{column}index_1.html",
+        RUISHU_412,
+        status=412,
+        headers={
+            "Set-Cookie": "FSSBBIl1UgzbN7N80S=Jq8bnZlc6hLhS1xcrnUytBb7sgcY3qtUeN; Path=/; HttpOnly",
+            "X-Nianbao-Replay-Delay": BLOCK_DELAY,
+        },
+    )
+    c.add(
+        detail,
+        plain_detail(
+            site,
+            title=title,
+            source="鄂托克前旗人民政府办公室",
+            pub="2023-01-30 17:20",
+            body=attachment_body(title, "./P020230130612893412578.pdf", title + ".pdf"),
+        ),
+    )
     c.add(pdf, rendered(SEED_2022_ETKQQ, "pdf"), content_type=PDF)
     m.report("etkqq", pdf, SEED_2022_ETKQQ, "pdf")
     m.error("etkqq", "blocked", f"{column}index_1.html", note="瑞数 HTTP 412 challenge")
@@ -509,17 +715,44 @@ def build_qsq(m: Manifest) -> Cassette:
     detail = f"{column}202302/t20230208_1034567.html"
     pdf = f"{column}202302/P020230208394561234567.pdf"
     late, _ = late_page(c, m, "qsq", site, column, "青山区2023年政府信息公开工作年度报告", "26")
-    c.add(f"{column}index.html", table_list(site, [
-        (title, "./202302/t20230208_1034567.html", "", "2023-02-07", "2023-02-08"),
-        ("青山区2023年政府信息公开工作年度报告", "./" + late.removeprefix(column), "", "2024-01-26", "2024-01-26"),
-    ], count=3))
-    c.add(f"{column}index_1.html", JSL_521, status=521,
-          headers={"X-Via-JSL": "1c8a9f2,-",
-                   "Set-Cookie": "__jsluid_s=6f2b0c1d9e8a7b6c5d4e3f2a1b0c9d8e; max-age=31536000; path=/; HttpOnly",
-                   "X-Nianbao-Replay-Delay": BLOCK_DELAY})
+    c.add(
+        f"{column}index.html",
+        table_list(
+            site,
+            [
+                (title, "./202302/t20230208_1034567.html", "", "2023-02-07", "2023-02-08"),
+                (
+                    "青山区2023年政府信息公开工作年度报告",
+                    "./" + late.removeprefix(column),
+                    "",
+                    "2024-01-26",
+                    "2024-01-26",
+                ),
+            ],
+            count=3,
+        ),
+    )
+    c.add(
+        f"{column}index_1.html",
+        JSL_521,
+        status=521,
+        headers={
+            "X-Via-JSL": "1c8a9f2,-",
+            "Set-Cookie": "__jsluid_s=6f2b0c1d9e8a7b6c5d4e3f2a1b0c9d8e; max-age=31536000; path=/; HttpOnly",
+            "X-Nianbao-Replay-Delay": BLOCK_DELAY,
+        },
+    )
     c.add(f"{column}index_2.html", GCD_BLOCK, headers={"X-Nianbao-Replay-Delay": BLOCK_DELAY})
-    c.add(detail, plain_detail(site, title=title, source="青山区人民政府办公室", pub="2023-02-08 09:00",
-                               body=attachment_body(title, "./P020230208394561234567.pdf", title + ".pdf")))
+    c.add(
+        detail,
+        plain_detail(
+            site,
+            title=title,
+            source="青山区人民政府办公室",
+            pub="2023-02-08 09:00",
+            body=attachment_body(title, "./P020230208394561234567.pdf", title + ".pdf"),
+        ),
+    )
     c.add(pdf, rendered(SEED_2022_QSQ, "pdf"), content_type=PDF)
     m.report("qsq", pdf, SEED_2022_QSQ, "pdf")
     m.error("qsq", "blocked", f"{column}index_1.html", note="加速乐 HTTP 521, X-Via-JSL, __jsluid_s")
@@ -539,10 +772,13 @@ def main(argv: list[str] | None = None) -> int:
     for build in BUILDERS:
         cassette = build(manifest)
         path = cassette.save(args.out)
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-              f"{len(cassette.interactions)} interactions")
-    (args.out / "manifest.json").write_text(json.dumps(manifest.data, ensure_ascii=False, indent=1) + "\n",
-                                            encoding="utf-8")
+        print(
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+            f"{len(cassette.interactions)} interactions"
+        )
+    (args.out / "manifest.json").write_text(
+        json.dumps(manifest.data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return 0
 
 

@@ -56,15 +56,18 @@ class Chaos:
 
     def errors(self, code: str) -> dict[str, tuple[str, str, str]]:
         """URL → (portal, reason, evidence) of the errors with this code."""
-        return {u: (p, r, e) for p, u, r, e in self.query("SELECT portal, url, reason, evidence FROM errors"
-                                                            " WHERE code = ?", code)}
+        return {
+            u: (p, r, e)
+            for p, u, r, e in self.query("SELECT portal, url, reason, evidence FROM errors WHERE code = ?", code)
+        }
 
     def served(self, url: str) -> list[Served]:
         return sorted((s for s in self.journal if s.url == url), key=lambda s: s.asked)
 
     def cells(self, url: str) -> dict[str, float | None]:
-        return dict(self.query("SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id"
-                               " WHERE r.url = ?", url))
+        return dict(
+            self.query("SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.url = ?", url)
+        )
 
     def archived(self, url: str) -> bool:
         return bool(self.query("SELECT 1 FROM document_urls WHERE url = ?", url))
@@ -76,11 +79,28 @@ def chaos(tmp_path_factory: pytest.TempPathFactory) -> Chaos:
     journal = root / "journal.tsv"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NIANBAO_REPLAY_JOURNAL": str(journal)}
     done = subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", "harvest", "--db", str(root / "nianbao.db"), "--replay", str(CHAOS),
-         *MANIFEST["harvest_args"]],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
-    served = [Served(float(a), float(b), url, outcome)
-              for a, b, _, url, outcome in (line.split("\t") for line in journal.read_text().splitlines())]
+        [
+            sys.executable,
+            "-m",
+            "nianbao.cli",
+            "harvest",
+            "--db",
+            str(root / "nianbao.db"),
+            "--replay",
+            str(CHAOS),
+            *MANIFEST["harvest_args"],
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    served = [
+        Served(float(a), float(b), url, outcome)
+        for a, b, _, url, outcome in (line.split("\t") for line in journal.read_text().splitlines())
+    ]
     return Chaos(root, done, served)
 
 
@@ -110,7 +130,8 @@ def test_every_good_report_is_stored_once_with_its_gold_cells(chaos: Chaos, entr
     assert len(stored) == 1, stored
     assert chaos.cells(stored[0]) == gold(entry["seed"] or entry["derived_from"])["cells"]
     assert chaos.query("SELECT portal, source_kind, checks_failed FROM reports WHERE url = ?", stored[0]) == [
-        (entry["portal"], entry["kind"], 0)]
+        (entry["portal"], entry["kind"], 0)
+    ]
 
 
 def test_nothing_else_is_stored_as_a_report(chaos: Chaos) -> None:
@@ -210,11 +231,14 @@ def test_a_redirect_within_the_portal_is_followed(chaos: Chaos) -> None:
 
 
 # ------------------------------------------------------------------------------------------ defences
-@pytest.mark.parametrize(("url", "evidence"), [
-    ("https://www.etkqq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_1.html", ["ruishu: HTTP 412"]),
-    ("https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_1.html", ["jiasule: HTTP 521", "X-Via-JSL", "__jsluid"]),
-    ("https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_2.html", ["block_page: HTTP 200", "365GCD"]),
-])
+@pytest.mark.parametrize(
+    ("url", "evidence"),
+    [
+        ("https://www.etkqq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_1.html", ["ruishu: HTTP 412"]),
+        ("https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_1.html", ["jiasule: HTTP 521", "X-Via-JSL", "__jsluid"]),
+        ("https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_2.html", ["block_page: HTTP 200", "365GCD"]),
+    ],
+)
 def test_each_defence_is_recorded_as_blocked_with_its_evidence(chaos: Chaos, url: str, evidence: list[str]) -> None:
     _, _, found = chaos.errors("blocked")[url]
     assert all(piece in found for piece in evidence), found
@@ -253,14 +277,19 @@ def test_the_zip_bomb_and_the_oversized_download_are_both_too_large(chaos: Chaos
 
 def test_content_not_matching_its_extension_is_read_by_its_content(chaos: Chaos) -> None:
     url = next(r["url"] for r in REPORTS if "kind_mismatch" in r.get("note", ""))
-    assert chaos.query("SELECT w.code FROM warnings w JOIN reports r ON r.id = w.report_id"
-                       " WHERE r.url = ? AND w.code = 'kind_mismatch'", url) == [("kind_mismatch",)]
+    assert chaos.query(
+        "SELECT w.code FROM warnings w JOIN reports r ON r.id = w.report_id"
+        " WHERE r.url = ? AND w.code = 'kind_mismatch'",
+        url,
+    ) == [("kind_mismatch",)]
 
 
 def test_gbk_pages_with_a_wrong_or_missing_charset_are_read(chaos: Chaos) -> None:
     titles = dict(chaos.query("SELECT url, title FROM reports WHERE url LIKE '%2023_700%' OR url LIKE '%tls_1841%'"))
-    assert sorted(titles.values()) == ["通辽市2010年政府信息公开工作年度报告",
-                                       "通辽市人民政府办公室2023年政府信息公开工作年度报告"]
+    assert sorted(titles.values()) == [
+        "通辽市2010年政府信息公开工作年度报告",
+        "通辽市人民政府办公室2023年政府信息公开工作年度报告",
+    ]
 
 
 def test_an_empty_page_is_recorded_and_asked_again_next_run(chaos: Chaos) -> None:
@@ -315,16 +344,19 @@ def test_one_document_under_three_urls_is_stored_once(chaos: Chaos) -> None:
     duplicates = chaos.errors("duplicate")
     assert set(duplicates) == set(entry["any_of"]) - set(stored)
     assert all(evidence == stored[0] for _, _, evidence in duplicates.values())
-    shas = {sha for (sha,) in chaos.query("SELECT DISTINCT sha256 FROM document_urls WHERE url IN (?, ?, ?)",
-                                          *entry["any_of"])}
+    shas = {
+        sha
+        for (sha,) in chaos.query("SELECT DISTINCT sha256 FROM document_urls WHERE url IN (?, ?, ?)", *entry["any_of"])
+    }
     assert len(shas) == 1
     (sha,) = shas
     assert len([p for p in (chaos.root / "raw" / sha[:2]).iterdir() if p.name.startswith(sha)]) == 1
 
 
 # ------------------------------------------------------------------------------------------ nianbao errors
-def test_nianbao_errors_lists_the_failures_by_portal_and_reason(chaos: Chaos,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_nianbao_errors_lists_the_failures_by_portal_and_reason(
+    chaos: Chaos, capsys: pytest.CaptureFixture[str]
+) -> None:
     from nianbao.cli import main
 
     assert main(["errors", "--db", str(chaos.db)]) == 0

@@ -46,8 +46,9 @@ def reports_stored(db: Path) -> int:
 
 def kill_mid_run(db: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NIANBAO_REPLAY_DELAY": SLOW}
-    proc = subprocess.Popen(harvest_command(db), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        harvest_command(db), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 120
         while reports_stored(db) < 1:
@@ -74,8 +75,9 @@ def test_a_harvest_killed_mid_run_resumes_and_leaves_the_database_consistent(tmp
     (orphan.parent / f".{orphan_sha[:8]}.k1ll3d.tmp").write_bytes(b"%PDF-1.7 half a wri")
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(harvest_command(db), cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-                          check=False)
+    done = subprocess.run(
+        harvest_command(db), cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stderr[-3000:]
 
     with sqlite3.connect(db) as con:
@@ -83,8 +85,11 @@ def test_a_harvest_killed_mid_run_resumes_and_leaves_the_database_consistent(tmp
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         runs = con.execute("SELECT id, status, note FROM runs ORDER BY id").fetchall()
         assert [(r[0], r[1]) for r in runs] == [(1, "interrupted"), (2, "finished")]
-        recovered = re.match(r"recovered from an interrupted run \(1\): (\d+) orphan raw file\(s\) and (\d+) "
-                             r"unfinished", runs[1][2])
+        recovered = re.match(
+            r"recovered from an interrupted run \(1\): (\d+) orphan raw file\(s\) and (\d+) "
+            r"unfinished",
+            runs[1][2],
+        )
         assert recovered and int(recovered[1]) >= 1 and int(recovered[2]) >= 1  # ours, and any the kill left
         # nothing stored before the kill is lost or changed
         after = dict(con.execute("SELECT url, content_hash FROM reports").fetchall())
@@ -95,18 +100,24 @@ def test_a_harvest_killed_mid_run_resumes_and_leaves_the_database_consistent(tmp
             " r.cells_count != (SELECT count(*) FROM cells c WHERE c.report_id = r.id)"
             " OR r.checks_passed + r.checks_failed != (SELECT count(*) FROM checks k WHERE k.report_id = r.id)"
             " OR r.warnings != (SELECT count(*) FROM warnings w WHERE w.report_id = r.id)"
-            " OR NOT EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id)").fetchall()
+            " OR NOT EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id)"
+        ).fetchall()
         assert incomplete == []
         # exactly the bundle's reports, each with its gold cells
         assert sorted(after) == sorted(r["url"] for r in MANIFEST["reports"])
         for entry in MANIFEST["reports"]:
-            cells = dict(con.execute("SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id"
-                                     " WHERE r.url = ?", [entry["url"]]).fetchall())
+            cells = dict(
+                con.execute(
+                    "SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.url = ?",
+                    [entry["url"]],
+                ).fetchall()
+            )
             stem = entry["seed"] or entry["derived_from"]
             assert cells == json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))["cells"], entry["url"]
         # every page or document marked as read points at an archived document
-        assert con.execute("SELECT count(*) FROM document_urls u LEFT JOIN documents d ON d.sha256 = u.sha256"
-                           " WHERE d.sha256 IS NULL").fetchone() == (0,)
+        assert con.execute(
+            "SELECT count(*) FROM document_urls u LEFT JOIN documents d ON d.sha256 = u.sha256 WHERE d.sha256 IS NULL"
+        ).fetchone() == (0,)
 
     with Store.open_existing(db) as store:
         assert orphan_files(store) == []  # every raw file is referenced by a documents row

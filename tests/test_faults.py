@@ -50,10 +50,12 @@ NMG = "https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/"
 # ------------------------------------------------------------------------------------------ replay faults
 def write_cassette(path: Path, interactions: list[tuple[str, int, dict[str, list[str]], bytes]]) -> Path:
     requests = [VcrRequest("GET", url, None, {}) for url, *_ in interactions]
-    responses = [{"status": {"code": s, "message": ""}, "headers": h, "body": {"string": b}}
-                 for _, s, h, b in interactions]
-    FilesystemPersister.save_cassette(str(path), {"requests": requests, "responses": responses},
-                                      serializer=yamlserializer)
+    responses = [
+        {"status": {"code": s, "message": ""}, "headers": h, "body": {"string": b}} for _, s, h, b in interactions
+    ]
+    FilesystemPersister.save_cassette(
+        str(path), {"requests": requests, "responses": responses}, serializer=yamlserializer
+    )
     return path
 
 
@@ -62,18 +64,30 @@ HTML = {"Content-Type": ["text/html; charset=utf-8"]}
 
 @pytest.fixture
 def handler(tmp_path: Path) -> ReplayDownloadHandler:
-    write_cassette(tmp_path / "faults.yaml", [
-        (f"{NMG}retry.html", 503, HTML, b"busy"),
-        (f"{NMG}retry.html", 200, HTML, b"<p>ok</p>"),
-        (f"{NMG}slow.html", 200, {**HTML, "X-Nianbao-Replay-Delay": ["0"]}, b"<p>slow</p>"),
-        (f"{NMG}timeout.pdf", 200, {"X-Nianbao-Replay-Fault": ["timeout"]}, b""),
-        (f"{NMG}refused.pdf", 200, {"X-Nianbao-Replay-Fault": ["refused"]}, b""),
-        (f"{NMG}cut.pdf", 200, {"Content-Type": ["application/pdf"], "Content-Length": [str(len(PDF))]},
-         PDF[: len(PDF) // 2]),
-        (f"{NMG}huge.pdf", 200, {"Content-Type": ["application/pdf"], "Content-Length": [str(300 * 2**20)]}, b""),
-    ])
-    crawler = get_crawler(settings_dict={"NIANBAO_REPLAY_DIR": str(tmp_path), "DOWNLOAD_MAXSIZE": 200 * 2**20,
-                                         "NIANBAO_REPLAY_JOURNAL": str(tmp_path / "journal.tsv")})
+    write_cassette(
+        tmp_path / "faults.yaml",
+        [
+            (f"{NMG}retry.html", 503, HTML, b"busy"),
+            (f"{NMG}retry.html", 200, HTML, b"<p>ok</p>"),
+            (f"{NMG}slow.html", 200, {**HTML, "X-Nianbao-Replay-Delay": ["0"]}, b"<p>slow</p>"),
+            (f"{NMG}timeout.pdf", 200, {"X-Nianbao-Replay-Fault": ["timeout"]}, b""),
+            (f"{NMG}refused.pdf", 200, {"X-Nianbao-Replay-Fault": ["refused"]}, b""),
+            (
+                f"{NMG}cut.pdf",
+                200,
+                {"Content-Type": ["application/pdf"], "Content-Length": [str(len(PDF))]},
+                PDF[: len(PDF) // 2],
+            ),
+            (f"{NMG}huge.pdf", 200, {"Content-Type": ["application/pdf"], "Content-Length": [str(300 * 2**20)]}, b""),
+        ],
+    )
+    crawler = get_crawler(
+        settings_dict={
+            "NIANBAO_REPLAY_DIR": str(tmp_path),
+            "DOWNLOAD_MAXSIZE": 200 * 2**20,
+            "NIANBAO_REPLAY_JOURNAL": str(tmp_path / "journal.tsv"),
+        }
+    )
     return ReplayDownloadHandler(crawler)
 
 
@@ -99,22 +113,33 @@ def test_replay_faults_are_raised_as_the_live_handler_raises_them(handler: Repla
 
 
 def test_replay_instructions_are_not_response_headers_and_requests_are_journaled(
-        handler: ReplayDownloadHandler, tmp_path: Path) -> None:
+    handler: ReplayDownloadHandler, tmp_path: Path
+) -> None:
     response = fetch(handler, f"{NMG}slow.html")
     assert b"X-Nianbao-Replay-Delay" not in response.headers
     with pytest.raises(DownloadTimeoutError):
         fetch(handler, f"{NMG}timeout.pdf")
     lines = [line.split("\t") for line in (tmp_path / "journal.tsv").read_text().splitlines()]
     assert all(float(asked) <= float(answered) for asked, answered, *_ in lines)
-    assert [(m, u, o) for _, _, m, u, o in lines] == [("GET", f"{NMG}slow.html", "200"),
-                                                   ("GET", f"{NMG}timeout.pdf", "timeout")]
+    assert [(m, u, o) for _, _, m, u, o in lines] == [
+        ("GET", f"{NMG}slow.html", "200"),
+        ("GET", f"{NMG}timeout.pdf", "timeout"),
+    ]
 
 
 # ------------------------------------------------------------------------------------------ retries
-@pytest.mark.parametrize(("value", "seconds"), [
-    ("120", 120.0), (" 0 ", 0.0), ("Wed, 21 Oct 2015 07:28:30 GMT", 30.0), ("Wed, 21 Oct 2015 07:27:00 GMT", 0.0),
-    ("soon", None), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("120", 120.0),
+        (" 0 ", 0.0),
+        ("Wed, 21 Oct 2015 07:28:30 GMT", 30.0),
+        ("Wed, 21 Oct 2015 07:27:00 GMT", 0.0),
+        ("soon", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_retry_after_in_seconds_or_as_a_date(value: str | None, seconds: float | None) -> None:
     now = datetime(2015, 10, 21, 7, 28, 0, tzinfo=UTC)
     assert parse_retry_after(value, now=now) == seconds
@@ -190,8 +215,10 @@ def test_a_redirect_within_the_portal_is_followed() -> None:
     assert isinstance(got, Request) and got.url == f"{NMG}new.html"
 
 
-@pytest.mark.parametrize("location", ["https://www.baidu.com/s?wd=1", "http://10.0.0.8/nb/a.pdf",
-                                      "http://127.0.0.1:8080/", "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "location",
+    ["https://www.baidu.com/s?wd=1", "http://10.0.0.8/nb/a.pdf", "http://127.0.0.1:8080/", "file:///etc/passwd"],
+)
 def test_a_redirect_off_the_portal_is_refused(location: str) -> None:
     mw = redirect_middleware()
     with pytest.raises(RedirectRefused) as refused:
@@ -244,12 +271,18 @@ def test_cut_documents_are_recognised() -> None:
 
 
 # ------------------------------------------------------------------------------------------ links, codes
-@pytest.mark.parametrize(("url", "code"), [
-    ("javascript:openWin('t20230131_1.html')", "unsafe_link"), ("data:text/html;base64,PGgxPg==", "unsafe_link"),
-    ("file:///C:/Users/admin/report.docx", "unsafe_link"), ("http://10.12.0.5/nb/a.html", "unsafe_link"),
-    ("http://127.0.0.1:8080/nb/", "unsafe_link"), ("http://[::1]/nb/", "unsafe_link"),
-    ("https://www.gov.cn/zhengce/a.htm", "offsite"),
-])
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("javascript:openWin('t20230131_1.html')", "unsafe_link"),
+        ("data:text/html;base64,PGgxPg==", "unsafe_link"),
+        ("file:///C:/Users/admin/report.docx", "unsafe_link"),
+        ("http://10.12.0.5/nb/a.html", "unsafe_link"),
+        ("http://127.0.0.1:8080/nb/", "unsafe_link"),
+        ("http://[::1]/nb/", "unsafe_link"),
+        ("https://www.gov.cn/zhengce/a.htm", "offsite"),
+    ],
+)
 def test_link_verdicts(url: str, code: str) -> None:
     verdict = link_verdict(url, ["nmg.gov.cn"])
     assert verdict is not None and verdict[0] == code
@@ -262,18 +295,36 @@ def test_failures_have_stable_codes() -> None:
     assert describe_failure(HttpError(response)).code == "http_410"
     assert describe_failure(DownloadTimeoutError("slow")).code == "timeout"
     assert describe_failure(ResponseDataLossError("cut")).code == "truncated"
-    assert describe_failure(DownloadCancelledError("Received 9 bytes which is larger than download max size (8)"))\
-        .code == "too_large"
+    assert (
+        describe_failure(DownloadCancelledError("Received 9 bytes which is larger than download max size (8)")).code
+        == "too_large"
+    )
     assert describe_failure(IgnoreRequest("robots")).code == "ignored"
     assert describe_failure(RedirectLoop(url, "loop")).code == "redirect_loop"
-    for code in ("timeout", "truncated", "redirect_loop", "redirect_offsite", "blocked", "paused", "page_cap",
-                 "unsafe_link", "duplicate", "needs_ocr", "hostile", "too_large", "empty", "ignored"):
+    for code in (
+        "timeout",
+        "truncated",
+        "redirect_loop",
+        "redirect_offsite",
+        "blocked",
+        "paused",
+        "page_cap",
+        "unsafe_link",
+        "duplicate",
+        "needs_ocr",
+        "hostile",
+        "too_large",
+        "empty",
+        "ignored",
+    ):
         assert code in ERROR_CODES
 
 
 def test_a_gbk_page_labelled_utf8_is_read_as_gbk() -> None:
-    body = ('<html><head><meta charset="utf-8"></head><body><a href="t1.html">通辽市2023年政府信息公开工作年度报告'
-            "</a></body></html>").encode("gbk")
+    body = (
+        '<html><head><meta charset="utf-8"></head><body><a href="t1.html">通辽市2023年政府信息公开工作年度报告'
+        "</a></body></html>"
+    ).encode("gbk")
     response = HtmlResponse(f"{NMG}index.html", body=body, headers={"Content-Type": "text/html; charset=utf-8"})
     assert "年度报告" in as_html(response).text
 
@@ -316,9 +367,17 @@ def pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 def report_item(page_url: str, **fields: Any) -> Any:
     from crawler.items import ReportItem
 
-    base: dict[str, Any] = {"portal": "nmg", "page_url": page_url, "list_url": None, "title": "t",
-                            "published": None, "publisher": None, "page_body": "<html><p>见附件</p></html>".encode(),
-                            "page_status": 200, "page_content_type": "text/html; charset=utf-8"}
+    base: dict[str, Any] = {
+        "portal": "nmg",
+        "page_url": page_url,
+        "list_url": None,
+        "title": "t",
+        "published": None,
+        "publisher": None,
+        "page_body": "<html><p>见附件</p></html>".encode(),
+        "page_status": 200,
+        "page_content_type": "text/html; charset=utf-8",
+    }
     return ReportItem(**{**base, **fields})
 
 
@@ -347,8 +406,17 @@ def test_an_empty_page_is_recorded_and_asked_again(pipeline: Any) -> None:
 
 def test_a_paused_attachment_leaves_no_verdict_on_its_page(pipeline: Any) -> None:
     url = f"{NMG}202301/P9.pdf"
-    asyncio.run(pipeline.process_item(report_item(PAGE, file_urls=[url], file_errors=[
-        {"url": url, "code": "paused", "reason": "not requested: the portal is paused", "evidence": ""}])))
+    asyncio.run(
+        pipeline.process_item(
+            report_item(
+                PAGE,
+                file_urls=[url],
+                file_errors=[
+                    {"url": url, "code": "paused", "reason": "not requested: the portal is paused", "evidence": ""}
+                ],
+            )
+        )
+    )
     db = pipeline.store.db
     assert db.execute("SELECT code, url FROM errors").fetchall() == [("paused", url)]
     assert db.execute("SELECT count(*) FROM document_urls").fetchone()[0] == 0

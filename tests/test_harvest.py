@@ -28,8 +28,15 @@ MANIFEST = json.loads((CASSETTES / "manifest.json").read_text(encoding="utf-8"))
 
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "nianbao.cli", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @dataclass
@@ -48,8 +55,9 @@ class Harvested:
             return dict(con.execute("SELECT * FROM runs WHERE id = ?", [run_id]).fetchone())
 
     def cells(self, url: str) -> dict[str, float | None]:
-        return dict(self.query("SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id"
-                               " WHERE r.url = ?", url))
+        return dict(
+            self.query("SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.url = ?", url)
+        )
 
 
 @pytest.fixture(scope="module")
@@ -86,17 +94,28 @@ def test_seed_reports_cells_equal_gold(harvested: Harvested, entry: dict[str, An
 @pytest.mark.parametrize("entry", SEEDED, ids=[r["seed"] for r in SEEDED])
 def test_seed_reports_metadata(harvested: Harvested, entry: dict[str, Any]) -> None:
     expected = gold(entry["seed"])["metadata"]
-    rows = harvested.query("SELECT portal, page_url, region, year, format, source_kind, published FROM reports"
-                           " WHERE url = ?", entry["url"])
-    assert rows == [(entry["portal"], entry["page_url"], expected["region"], expected["year"], expected["format"],
-                     expected["source_kind"], expected.get("published", entry["published"]))]
+    rows = harvested.query(
+        "SELECT portal, page_url, region, year, format, source_kind, published FROM reports WHERE url = ?", entry["url"]
+    )
+    assert rows == [
+        (
+            entry["portal"],
+            entry["page_url"],
+            expected["region"],
+            expected["year"],
+            expected["format"],
+            expected["source_kind"],
+            expected.get("published", entry["published"]),
+        )
+    ]
 
 
 @pytest.mark.parametrize("entry", DERIVED, ids=[r["url"].rsplit("/", 1)[-1] for r in DERIVED])
 def test_derived_reports_carry_their_seeds_cells(harvested: Harvested, entry: dict[str, Any]) -> None:
     assert harvested.cells(entry["url"]) == gold(entry["derived_from"])["cells"]
     assert harvested.query("SELECT year, published, source_kind FROM reports WHERE url = ?", entry["url"]) == [
-        (entry["year"], entry["published"], entry["kind"])]
+        (entry["year"], entry["published"], entry["kind"])
+    ]
 
 
 def test_exactly_the_manifests_reports_are_stored(harvested: Harvested) -> None:
@@ -140,7 +159,8 @@ def test_second_harvest_requests_list_pages_only(harvested: Harvested) -> None:
 def test_documents_are_archived_content_addressed(harvested: Harvested) -> None:
     rows = harvested.query(
         "SELECT r.url, r.document_sha256, u.status, u.content_type, d.size FROM reports r"
-        " JOIN document_urls u ON u.url = r.url JOIN documents d ON d.sha256 = r.document_sha256")
+        " JOIN document_urls u ON u.url = r.url JOIN documents d ON d.sha256 = r.document_sha256"
+    )
     assert len(rows) == len(MANIFEST["reports"])
     raw = harvested.db.parent / "raw"
     for url, sha, status, content_type, size in rows:
@@ -189,10 +209,13 @@ def test_one_portal_only(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------ the pipeline
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 PAGE = "https://www.example.gov.cn/nb/202401/t20240131_1.html"
-BLOCK_PAGE = ("<html><head><title>访问被拦截</title></head><body><h1>您的访问已被拦截</h1>"
-              "<p>电信云堤 安全防护</p></body></html>").encode()
-IMAGE_PAGE = ('<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="2023年年度报告（图解）"></head>'
-              '<body><h1>2023年年度报告（图解）</h1><div class="view"><img src="a.jpg"></div></body></html>').encode()
+BLOCK_PAGE = (
+    "<html><head><title>访问被拦截</title></head><body><h1>您的访问已被拦截</h1><p>电信云堤 安全防护</p></body></html>"
+).encode()
+IMAGE_PAGE = (
+    '<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="2023年年度报告（图解）"></head>'
+    '<body><h1>2023年年度报告（图解）</h1><div class="view"><img src="a.jpg"></div></body></html>'
+).encode()
 
 
 @pytest.fixture
@@ -215,9 +238,17 @@ def pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 def item(**fields: Any) -> Any:
     from crawler.items import ReportItem
 
-    base: dict[str, Any] = {"portal": "qsq", "page_url": PAGE, "list_url": None, "title": "t", "published": None,
-                            "publisher": None, "page_body": b"", "page_status": 200,
-                            "page_content_type": "text/html; charset=utf-8"}
+    base: dict[str, Any] = {
+        "portal": "qsq",
+        "page_url": PAGE,
+        "list_url": None,
+        "title": "t",
+        "published": None,
+        "publisher": None,
+        "page_body": b"",
+        "page_status": 200,
+        "page_content_type": "text/html; charset=utf-8",
+    }
     return ReportItem(**{**base, **fields})
 
 
@@ -250,20 +281,35 @@ def test_an_attachment_is_the_report_with_the_pages_metadata(pipeline: Any) -> N
     url = "https://www.example.gov.cn/nb/202401/P1.docx"
     data = (RENDERED / "000_ac91ced63409bf38.docx").read_bytes()
     sha = pipeline.store.archive_document(url, data, content_type="application/msword", status=200, run_id=None)
-    errors, reports, archived = process(pipeline, item(
-        page_body=IMAGE_PAGE, published="2023-01-31", publisher="自治区人民政府办公厅", file_urls=[url],
-        files=[{"url": url, "path": str(pipeline.store.archive.path(sha)), "checksum": sha, "status": "downloaded"}]))
+    errors, reports, archived = process(
+        pipeline,
+        item(
+            page_body=IMAGE_PAGE,
+            published="2023-01-31",
+            publisher="自治区人民政府办公厅",
+            file_urls=[url],
+            files=[
+                {"url": url, "path": str(pipeline.store.archive.path(sha)), "checksum": sha, "status": "downloaded"}
+            ],
+        ),
+    )
     assert errors == []
-    assert reports == [(url, PAGE, "内蒙古自治区2022年政府信息公开工作年度报告", "2023-01-31", "自治区人民政府办公厅",
-                        "docx")]
+    assert reports == [
+        (url, PAGE, "内蒙古自治区2022年政府信息公开工作年度报告", "2023-01-31", "自治区人民政府办公厅", "docx")
+    ]
     assert archived == {PAGE, url}
 
 
 def test_a_failed_attachment_leaves_the_page_to_be_tried_again(pipeline: Any) -> None:
     url = "https://www.example.gov.cn/nb/202401/P2.pdf"
-    errors, reports, archived = process(pipeline, item(
-        page_body=IMAGE_PAGE, file_urls=[url],
-        file_errors=[{"url": url, "code": "http_404", "reason": "the attachment answered HTTP 404"}]))
+    errors, reports, archived = process(
+        pipeline,
+        item(
+            page_body=IMAGE_PAGE,
+            file_urls=[url],
+            file_errors=[{"url": url, "code": "http_404", "reason": "the attachment answered HTTP 404"}],
+        ),
+    )
     assert errors == [("http_404", url), ("no_report", PAGE)]
     assert reports == []
     assert archived == set()
@@ -273,8 +319,10 @@ def test_an_unreadable_attachment_is_recorded(pipeline: Any, tmp_path: Path) -> 
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 this is not really a PDF")
     url = "https://www.example.gov.cn/nb/202401/P3.pdf"
-    errors, reports, _ = process(pipeline, item(
-        page_body=IMAGE_PAGE, file_urls=[url], files=[{"url": url, "path": str(bad), "checksum": "0" * 64}]))
+    errors, reports, _ = process(
+        pipeline,
+        item(page_body=IMAGE_PAGE, file_urls=[url], files=[{"url": url, "path": str(bad), "checksum": "0" * 64}]),
+    )
     assert [code for code, _ in errors] == ["corrupt", "no_report"]  # the parser's code
     assert errors[0][1] == url
     assert reports == []
@@ -318,7 +366,11 @@ def test_requests_no_cassette_holds_are_recorded_errors(tmp_path: Path) -> None:
         misses = {r[0]: r[1] for r in con.execute("SELECT url, reason FROM errors WHERE code = 'cassette_miss'")}
         assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == 0
     column = first_page.rsplit("/", 1)[0]
-    assert set(misses) == {f"{column}/index_1.html", f"{column}/index_2.html",
-                           f"{column}/202301/t20230131_2218001.html", f"{column}/202301/t20230131_2218002.html",
-                           "https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html"}
+    assert set(misses) == {
+        f"{column}/index_1.html",
+        f"{column}/index_2.html",
+        f"{column}/202301/t20230131_2218001.html",
+        f"{column}/202301/t20230131_2218002.html",
+        "https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html",
+    }
     assert all(url in reason for url, reason in misses.items())

@@ -25,28 +25,44 @@ GBK_PAGE = "<html><body><p>通辽市2010年政府信息公开工作年度报告<
 
 def write_cassette(path: Path, interactions: list[tuple[str, int, dict[str, list[str]], bytes]]) -> Path:
     requests = [VcrRequest("GET", url, None, {"User-Agent": "recorder"}) for url, *_ in interactions]
-    responses = [{"status": {"code": s, "message": ""}, "headers": h, "body": {"string": b}}
-                 for _, s, h, b in interactions]
-    FilesystemPersister.save_cassette(str(path), {"requests": requests, "responses": responses},
-                                      serializer=yamlserializer)
+    responses = [
+        {"status": {"code": s, "message": ""}, "headers": h, "body": {"string": b}} for _, s, h, b in interactions
+    ]
+    FilesystemPersister.save_cassette(
+        str(path), {"requests": requests, "responses": responses}, serializer=yamlserializer
+    )
     return path
 
 
 @pytest.fixture
 def cassette_dir(tmp_path: Path) -> Path:
-    write_cassette(tmp_path / "a.yaml", [
-        ("https://www.example.gov.cn/nb/index.html", 200, {"Content-Type": ["text/html; charset=utf-8"]},
-         "<html><body><a href='t1.html'>2022年政府信息公开工作年度报告</a></body></html>".encode()),
-        ("https://www.example.gov.cn/nb/P1.pdf", 200, {"Content-Type": ["application/pdf"]}, PDF),
-    ])
+    write_cassette(
+        tmp_path / "a.yaml",
+        [
+            (
+                "https://www.example.gov.cn/nb/index.html",
+                200,
+                {"Content-Type": ["text/html; charset=utf-8"]},
+                "<html><body><a href='t1.html'>2022年政府信息公开工作年度报告</a></body></html>".encode(),
+            ),
+            ("https://www.example.gov.cn/nb/P1.pdf", 200, {"Content-Type": ["application/pdf"]}, PDF),
+        ],
+    )
     (tmp_path / "sub").mkdir()
-    write_cassette(tmp_path / "sub" / "b.yaml", [
-        ("https://www.example.gov.cn/nb/gone.pdf", 404, {"Content-Type": ["text/html"]}, b"<h1>404</h1>"),
-        ("https://www.example.gov.cn/nb/index_1.html", 412, {"Content-Type": ["text/html"]},
-         b"<script>$_ts=window['$_ts'];</script>"),
-        ("https://www.example.gov.cn/nb/gbk.html", 200, {"Content-Type": ["text/html; charset=GBK"]}, GBK_PAGE),
-        ("https://www.example.gov.cn/nb/list?page=2&col=7", 200, {"Content-Type": ["text/html"]}, b"<p>q</p>"),
-    ])
+    write_cassette(
+        tmp_path / "sub" / "b.yaml",
+        [
+            ("https://www.example.gov.cn/nb/gone.pdf", 404, {"Content-Type": ["text/html"]}, b"<h1>404</h1>"),
+            (
+                "https://www.example.gov.cn/nb/index_1.html",
+                412,
+                {"Content-Type": ["text/html"]},
+                b"<script>$_ts=window['$_ts'];</script>",
+            ),
+            ("https://www.example.gov.cn/nb/gbk.html", 200, {"Content-Type": ["text/html; charset=GBK"]}, GBK_PAGE),
+            ("https://www.example.gov.cn/nb/list?page=2&col=7", 200, {"Content-Type": ["text/html"]}, b"<p>q</p>"),
+        ],
+    )
     return tmp_path
 
 
@@ -87,10 +103,13 @@ def test_gbk_body_with_its_charset(cassette_dir: Path) -> None:
     assert "通辽市2010年" in response.text
 
 
-@pytest.mark.parametrize(("url", "status"), [
-    ("https://www.example.gov.cn/nb/gone.pdf", 404),
-    ("https://www.example.gov.cn/nb/index_1.html", 412),
-])
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("https://www.example.gov.cn/nb/gone.pdf", 404),
+        ("https://www.example.gov.cn/nb/index_1.html", 412),
+    ],
+)
 def test_status_codes_are_replayed(cassette_dir: Path, url: str, status: int) -> None:
     assert fetch(handler_for(cassette_dir), url).status == status
 
@@ -107,8 +126,12 @@ def test_miss_is_an_error_naming_the_url(cassette_dir: Path) -> None:
 
 def test_matching_is_on_the_request_line_not_headers(cassette_dir: Path) -> None:
     library = CassetteLibrary(cassette_dir)
-    assert library.lookup(vcr_request("GET", "https://www.example.gov.cn/nb/index.html",
-                                      headers={"User-Agent": "someone else"})) is not None
+    assert (
+        library.lookup(
+            vcr_request("GET", "https://www.example.gov.cn/nb/index.html", headers={"User-Agent": "someone else"})
+        )
+        is not None
+    )
     assert library.lookup(vcr_request("GET", "http://www.example.gov.cn/nb/index.html")) is None  # scheme
     assert library.lookup(vcr_request("POST", "https://www.example.gov.cn/nb/index.html")) is None
     assert library.lookup(vcr_request("GET", "https://www.example.gov.cn/nb/list?col=7&page=2")) is not None
@@ -135,8 +158,11 @@ def test_missing_directory_is_an_error(tmp_path: Path) -> None:
 def test_build_response_from_a_vcrpy_dict() -> None:
     request = Request("https://www.example.gov.cn/x.docx")
     docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    recorded = {"status": {"code": 200, "message": "OK"}, "headers": {"Content-Type": [docx]},
-                "body": {"string": b"PK\x03\x04rest"}}
+    recorded = {
+        "status": {"code": 200, "message": "OK"},
+        "headers": {"Content-Type": [docx]},
+        "body": {"string": b"PK\x03\x04rest"},
+    }
     response = build_response(request, recorded)
     assert response.body == b"PK\x03\x04rest"
     assert response.request is request

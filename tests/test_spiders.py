@@ -78,8 +78,7 @@ def start(spider: Any) -> list[Any]:
 
 
 def detail(url: str, list_url: str, title: str, date: str) -> tuple[str, str, dict[str, Any]]:
-    return url, "parse_detail", {"list_url": list_url, "list_title": title, "list_date": date,
-                                 "nianbao_kind": "detail"}
+    return url, "parse_detail", {"list_url": list_url, "list_title": title, "list_date": date, "nianbao_kind": "detail"}
 
 
 # ------------------------------------------------------------------------------------------ nmg
@@ -88,8 +87,11 @@ def test_nmg_start() -> None:
     out = start(spider)
     assert [req(r) for r in out] == [
         (f"{NMG}index.html", "parse", {"nianbao_kind": "list"}),
-        (f"{NMG_ARCHIVE}index.html", "parse_archive",
-         {"column": "/xxgkml/zzqzf/zfxxgknb/gms/", "nianbao_kind": "list"}),
+        (
+            f"{NMG_ARCHIVE}index.html",
+            "parse_archive",
+            {"column": "/xxgkml/zzqzf/zfxxgknb/gms/", "nianbao_kind": "list"},
+        ),
     ]
     assert all(r.errback.__name__ == "on_error" for r in out)
     assert all("playwright" not in r.meta for r in out)
@@ -101,17 +103,29 @@ def test_nmg_first_list_page() -> None:
     assert [req(r) for r in out[:4]] == [
         (f"{NMG}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
         (f"{NMG}index_2.html", "parse", {"page": 2, "nianbao_kind": "list"}),
-        detail(f"{NMG}202301/t20230131_2218001.html", f"{NMG}index.html",
-               "内蒙古自治区2022年政府信息公开工作年度报告", "2023-01-31"),
-        detail(f"{NMG}202301/t20230131_2218002.html", f"{NMG}index.html",
-               "内蒙古自治区2022年政府信息公开工作年度报告（图解）", "2023-01-31"),
+        detail(
+            f"{NMG}202301/t20230131_2218001.html",
+            f"{NMG}index.html",
+            "内蒙古自治区2022年政府信息公开工作年度报告",
+            "2023-01-31",
+        ),
+        detail(
+            f"{NMG}202301/t20230131_2218002.html",
+            f"{NMG}index.html",
+            "内蒙古自治区2022年政府信息公开工作年度报告（图解）",
+            "2023-01-31",
+        ),
     ]
     # the notice (工作要点的通知) is skipped; the off-site report link is recorded, not followed
-    assert out[4:] == [ErrorItem(
-        portal="nmg", url="https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm", code="offsite",
-        reason=f"report link '国务院办公厅2022年政府信息公开工作年度报告' on {NMG}index.html not followed: "
-               "off-site host www.gov.cn",
-    )]
+    assert out[4:] == [
+        ErrorItem(
+            portal="nmg",
+            url="https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm",
+            code="offsite",
+            reason=f"report link '国务院办公厅2022年政府信息公开工作年度报告' on {NMG}index.html not followed: "
+            "off-site host www.gov.cn",
+        )
+    ]
 
 
 def test_nmg_later_list_pages() -> None:
@@ -119,35 +133,65 @@ def test_nmg_later_list_pages() -> None:
     page1 = list(spider.parse(recorded(f"{NMG}index_1.html", page=1)))
     assert [req(r) for r in page1] == [
         # the duplicate link is yielded; Scrapy's dupefilter (request fingerprints) drops it
-        detail(f"{NMG}202301/t20230131_2218001.html", f"{NMG}index_1.html",
-               "内蒙古自治区2022年政府信息公开工作年度报告", "2023-01-31"),
-        detail(f"{NMG}201901/t20190131_1500001.html", f"{NMG}index_1.html",
-               "内蒙古自治区2018年政府信息公开工作年度报告", "2019-01-31"),
+        detail(
+            f"{NMG}202301/t20230131_2218001.html",
+            f"{NMG}index_1.html",
+            "内蒙古自治区2022年政府信息公开工作年度报告",
+            "2023-01-31",
+        ),
+        detail(
+            f"{NMG}201901/t20190131_1500001.html",
+            f"{NMG}index_1.html",
+            "内蒙古自治区2018年政府信息公开工作年度报告",
+            "2019-01-31",
+        ),
     ]
     assert list(spider.parse(recorded(f"{NMG}index_2.html", page=2))) == []  # notices only
 
 
 def test_nmg_detail_page_with_docx_attachment() -> None:
     url = f"{NMG}202301/t20230131_2218001.html"
-    response = recorded(url, list_url=f"{NMG}index.html", list_title="内蒙古自治区2022年政府信息公开工作年度报告",
-                        list_date="2023-01-31")
-    assert list(make(NmgSpider).parse_detail(response)) == [ReportItem(
-        portal="nmg", page_url=url, list_url=f"{NMG}index.html",
-        title="内蒙古自治区2022年政府信息公开工作年度报告", published="2023-01-31", publisher="自治区人民政府办公厅",
-        page_body=response.body, page_status=200, page_content_type=UTF8,
-        attachment_names=["内蒙古自治区2022年政府信息公开工作年度报告.docx"],
-        file_urls=[f"{NMG}202301/P020230131351887604118.docx"], files=[], file_errors=[],
-    )]
+    response = recorded(
+        url,
+        list_url=f"{NMG}index.html",
+        list_title="内蒙古自治区2022年政府信息公开工作年度报告",
+        list_date="2023-01-31",
+    )
+    assert list(make(NmgSpider).parse_detail(response)) == [
+        ReportItem(
+            portal="nmg",
+            page_url=url,
+            list_url=f"{NMG}index.html",
+            title="内蒙古自治区2022年政府信息公开工作年度报告",
+            published="2023-01-31",
+            publisher="自治区人民政府办公厅",
+            page_body=response.body,
+            page_status=200,
+            page_content_type=UTF8,
+            attachment_names=["内蒙古自治区2022年政府信息公开工作年度报告.docx"],
+            file_urls=[f"{NMG}202301/P020230131351887604118.docx"],
+            files=[],
+            file_errors=[],
+        )
+    ]
 
 
 def test_nmg_image_only_page_is_yielded_for_the_pipeline_to_reject() -> None:
     url = f"{NMG}202301/t20230131_2218002.html"
     response = recorded(url, list_url=f"{NMG}index.html", list_title="x", list_date="2023-01-31")
-    assert list(make(NmgSpider).parse_detail(response)) == [ReportItem(
-        portal="nmg", page_url=url, list_url=f"{NMG}index.html",
-        title="内蒙古自治区2022年政府信息公开工作年度报告（图解）", published="2023-01-31",
-        publisher="自治区人民政府办公厅", page_body=response.body, page_status=200, page_content_type=UTF8,
-    )]
+    assert list(make(NmgSpider).parse_detail(response)) == [
+        ReportItem(
+            portal="nmg",
+            page_url=url,
+            list_url=f"{NMG}index.html",
+            title="内蒙古自治区2022年政府信息公开工作年度报告（图解）",
+            published="2023-01-31",
+            publisher="自治区人民政府办公厅",
+            page_body=response.body,
+            page_status=200,
+            page_content_type=UTF8,
+        )
+    ]
 
 
 def test_nmg_archive_gbk_pages() -> None:
@@ -158,23 +202,39 @@ def test_nmg_archive_gbk_pages() -> None:
     ]
     league = recorded(f"{NMG_ARCHIVE}tls_1841/index.html", column=column)
     assert [req(r) for r in spider.parse_archive(league)] == [
-        detail(f"{NMG_ARCHIVE}tls_1841/201404/t20140428_80732.html", f"{NMG_ARCHIVE}tls_1841/index.html",
-               "通辽市2010年政府信息公开工作年度报告", "2014-04-28"),
+        detail(
+            f"{NMG_ARCHIVE}tls_1841/201404/t20140428_80732.html",
+            f"{NMG_ARCHIVE}tls_1841/index.html",
+            "通辽市2010年政府信息公开工作年度报告",
+            "2014-04-28",
+        ),
     ]
 
 
 def test_nmg_archive_detail_without_any_charset_is_read_as_gbk() -> None:
     url = f"{NMG_ARCHIVE}tls_1841/201404/t20140428_80732.html"
-    response = recorded(url, list_url=f"{NMG_ARCHIVE}tls_1841/index.html",
-                        list_title="通辽市2010年政府信息公开工作年度报告", list_date="2014-04-28")
+    response = recorded(
+        url,
+        list_url=f"{NMG_ARCHIVE}tls_1841/index.html",
+        list_title="通辽市2010年政府信息公开工作年度报告",
+        list_date="2014-04-28",
+    )
     assert response.headers["Content-Type"] == b"text/html"
     assert b"charset" not in response.body[:2000].lower()
     assert "通辽市2010年" in as_html(response).text
-    assert list(make(NmgSpider).parse_detail(response)) == [ReportItem(
-        portal="nmg", page_url=url, list_url=f"{NMG_ARCHIVE}tls_1841/index.html",
-        title="通辽市2010年政府信息公开工作年度报告", published="2014-04-28", publisher="通辽市人民政府办公室",
-        page_body=response.body, page_status=200, page_content_type="text/html",
-    )]
+    assert list(make(NmgSpider).parse_detail(response)) == [
+        ReportItem(
+            portal="nmg",
+            page_url=url,
+            list_url=f"{NMG_ARCHIVE}tls_1841/index.html",
+            title="通辽市2010年政府信息公开工作年度报告",
+            published="2014-04-28",
+            publisher="通辽市人民政府办公室",
+            page_body=response.body,
+            page_status=200,
+            page_content_type="text/html",
+        )
+    ]
 
 
 # ------------------------------------------------------------------------------------------ tongliao
@@ -196,26 +256,46 @@ def test_tongliao_folders() -> None:
         (f"{TL}2021_649/tlsrmzf_650/", "parse", {"column": column, "nianbao_kind": "list"}),
     ]
     assert [req(r) for r in spider.parse(recorded(f"{TL}2021_649/tlsrmzf_650/", column=column))] == [
-        detail(f"{TL}2021_649/tlsrmzf_650/202201/t20220120_535657.html", f"{TL}2021_649/tlsrmzf_650/",
-               "通辽市2021年政府信息公开工作年度报告", "2022-03-08"),
+        detail(
+            f"{TL}2021_649/tlsrmzf_650/202201/t20220120_535657.html",
+            f"{TL}2021_649/tlsrmzf_650/",
+            "通辽市2021年政府信息公开工作年度报告",
+            "2022-03-08",
+        ),
     ]
     unit = f"{TL}2022_645/szfzcbm/"
     assert [req(r) for r in spider.parse(recorded(unit, column=column))] == [
         (f"{unit}index_1.html", "parse", {"page": 1, "column": column, "nianbao_kind": "list"}),
-        detail(f"{unit}202301/t20230118_62744.html", unit, "通辽市人民政府办公室2022年政府信息公开工作年度报告",
-               "2023-01-18"),
+        detail(
+            f"{unit}202301/t20230118_62744.html",
+            unit,
+            "通辽市人民政府办公室2022年政府信息公开工作年度报告",
+            "2023-01-18",
+        ),
     ]
 
 
 def test_tongliao_report_page_is_the_report() -> None:
     url = f"{TL}2021_649/tlsrmzf_650/202201/t20220120_535657.html"
-    response = recorded(url, list_url=f"{TL}2021_649/tlsrmzf_650/", list_title="通辽市2021年政府信息公开工作年度报告",
-                        list_date="2022-03-08")
-    assert list(make(TongliaoSpider).parse_detail(response)) == [ReportItem(
-        portal="tongliao", page_url=url, list_url=f"{TL}2021_649/tlsrmzf_650/",
-        title="通辽市2021年政府信息公开工作年度报告", published="2022-03-08", publisher="通辽市人民政府",
-        page_body=response.body, page_status=200, page_content_type=UTF8,
-    )]
+    response = recorded(
+        url,
+        list_url=f"{TL}2021_649/tlsrmzf_650/",
+        list_title="通辽市2021年政府信息公开工作年度报告",
+        list_date="2022-03-08",
+    )
+    assert list(make(TongliaoSpider).parse_detail(response)) == [
+        ReportItem(
+            portal="tongliao",
+            page_url=url,
+            list_url=f"{TL}2021_649/tlsrmzf_650/",
+            title="通辽市2021年政府信息公开工作年度报告",
+            published="2022-03-08",
+            publisher="通辽市人民政府",
+            page_body=response.body,
+            page_status=200,
+            page_content_type=UTF8,
+        )
+    ]
 
 
 def test_tongliao_department_subdomain() -> None:
@@ -225,12 +305,21 @@ def test_tongliao_department_subdomain() -> None:
         detail(url, MW, "通辽市民族事务委员会2024年政府信息公开工作年度报告", "2025-01-16"),
     ]
     response = recorded(url, list_url=MW, list_title="t", list_date="2025-01-16")
-    assert list(spider.parse_detail(response)) == [ReportItem(
-        portal="tongliao", page_url=url, list_url=MW, title="通辽市民族事务委员会2024年政府信息公开工作年度报告",
-        published="2025-01-16", publisher="通辽市民族事务委员会", page_body=response.body, page_status=200,
-        page_content_type=UTF8, attachment_names=["通辽市民族事务委员会2024年政府信息公开工作年度报告.pdf"],
-        file_urls=[f"{MW}202501/P020250116538612187651.pdf"],
-    )]
+    assert list(spider.parse_detail(response)) == [
+        ReportItem(
+            portal="tongliao",
+            page_url=url,
+            list_url=MW,
+            title="通辽市民族事务委员会2024年政府信息公开工作年度报告",
+            published="2025-01-16",
+            publisher="通辽市民族事务委员会",
+            page_body=response.body,
+            page_status=200,
+            page_content_type=UTF8,
+            attachment_names=["通辽市民族事务委员会2024年政府信息公开工作年度报告.pdf"],
+            file_urls=[f"{MW}202501/P020250116538612187651.pdf"],
+        )
+    ]
 
 
 # ------------------------------------------------------------------------------------------ etkqq, qsq
@@ -243,12 +332,21 @@ def test_etkqq_list_and_pdf_detail() -> None:
         detail(url, f"{ETKQQ}index.html", "鄂托克前旗2022年政府信息公开工作年度报告", "2023-01-30"),
     ]
     response = recorded(url, list_url=f"{ETKQQ}index.html", list_title="t", list_date="2023-01-30")
-    assert list(spider.parse_detail(response)) == [ReportItem(
-        portal="etkqq", page_url=url, list_url=f"{ETKQQ}index.html", title="鄂托克前旗2022年政府信息公开工作年度报告",
-        published="2023-01-30", publisher="鄂托克前旗人民政府办公室", page_body=response.body, page_status=200,
-        page_content_type=UTF8, attachment_names=["鄂托克前旗2022年政府信息公开工作年度报告.pdf"],
-        file_urls=[f"{ETKQQ}202301/P020230130612893412578.pdf"],
-    )]
+    assert list(spider.parse_detail(response)) == [
+        ReportItem(
+            portal="etkqq",
+            page_url=url,
+            list_url=f"{ETKQQ}index.html",
+            title="鄂托克前旗2022年政府信息公开工作年度报告",
+            published="2023-01-30",
+            publisher="鄂托克前旗人民政府办公室",
+            page_body=response.body,
+            page_status=200,
+            page_content_type=UTF8,
+            attachment_names=["鄂托克前旗2022年政府信息公开工作年度报告.pdf"],
+            file_urls=[f"{ETKQQ}202301/P020230130612893412578.pdf"],
+        )
+    ]
 
 
 def test_qsq_list_and_pdf_detail() -> None:
@@ -260,12 +358,21 @@ def test_qsq_list_and_pdf_detail() -> None:
         detail(url, f"{QSQ}index.html", "青山区2022年政府信息公开工作年度报告", "2023-02-08"),
     ]
     response = recorded(url, list_url=f"{QSQ}index.html", list_title="t", list_date="2023-02-08")
-    assert list(spider.parse_detail(response)) == [ReportItem(
-        portal="qsq", page_url=url, list_url=f"{QSQ}index.html", title="青山区2022年政府信息公开工作年度报告",
-        published="2023-02-08", publisher="青山区人民政府办公室", page_body=response.body, page_status=200,
-        page_content_type=UTF8, attachment_names=["青山区2022年政府信息公开工作年度报告.pdf"],
-        file_urls=[f"{QSQ}202302/P020230208394561234567.pdf"],
-    )]
+    assert list(spider.parse_detail(response)) == [
+        ReportItem(
+            portal="qsq",
+            page_url=url,
+            list_url=f"{QSQ}index.html",
+            title="青山区2022年政府信息公开工作年度报告",
+            published="2023-02-08",
+            publisher="青山区人民政府办公室",
+            page_body=response.body,
+            page_status=200,
+            page_content_type=UTF8,
+            attachment_names=["青山区2022年政府信息公开工作年度报告.pdf"],
+            file_urls=[f"{QSQ}202302/P020230208394561234567.pdf"],
+        )
+    ]
 
 
 @pytest.mark.parametrize(("url", "defence"), [(f"{ETKQQ}index_1.html", "ruishu"), (f"{QSQ}index_1.html", "block_page")])
@@ -290,8 +397,12 @@ def test_generic_spider_on_a_folder_column() -> None:
     unit = f"{TL}2022_645/szfzcbm/"
     assert [req(r) for r in spider.parse(recorded(unit))] == [
         (f"{unit}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
-        detail(f"{unit}202301/t20230118_62744.html", unit, "通辽市人民政府办公室2022年政府信息公开工作年度报告",
-               "2023-01-18"),
+        detail(
+            f"{unit}202301/t20230118_62744.html",
+            unit,
+            "通辽市人民政府办公室2022年政府信息公开工作年度报告",
+            "2023-01-18",
+        ),
     ]
 
 
@@ -301,29 +412,51 @@ def test_generic_spider_on_a_list_column() -> None:
     assert [req(r) for r in out[:4]] == [
         (f"{NMG}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
         (f"{NMG}index_2.html", "parse", {"page": 2, "nianbao_kind": "list"}),
-        detail(f"{NMG}202301/t20230131_2218001.html", f"{NMG}index.html",
-               "内蒙古自治区2022年政府信息公开工作年度报告", "2023-01-31"),
-        detail(f"{NMG}202301/t20230131_2218002.html", f"{NMG}index.html",
-               "内蒙古自治区2022年政府信息公开工作年度报告（图解）", "2023-01-31"),
+        detail(
+            f"{NMG}202301/t20230131_2218001.html",
+            f"{NMG}index.html",
+            "内蒙古自治区2022年政府信息公开工作年度报告",
+            "2023-01-31",
+        ),
+        detail(
+            f"{NMG}202301/t20230131_2218002.html",
+            f"{NMG}index.html",
+            "内蒙古自治区2022年政府信息公开工作年度报告（图解）",
+            "2023-01-31",
+        ),
     ]
     assert [(e.portal, e.code, e.url) for e in out[4:]] == [
-        ("nmg", "offsite", "https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm")]
+        ("nmg", "offsite", "https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm")
+    ]
 
 
 def test_generic_spider_takes_a_directly_linked_document() -> None:
     spider = make(GenericSpider, url="https://www.example.gov.cn/nb/")
-    body = ('<html><body><ul><li><a href="./P1.pdf">某县2023年政府信息公开工作年度报告</a><span>2024-01-20</span></li>'
-            '<li><a href="/nb/index_1.html">下一页</a></li><li><a href="/other/">其他栏目</a></li></ul></body></html>')
-    response = build_response(Request("https://www.example.gov.cn/nb/"), {
-        "status": {"code": 200}, "headers": {"Content-Type": [UTF8]}, "body": {"string": body.encode()}})
+    body = (
+        '<html><body><ul><li><a href="./P1.pdf">某县2023年政府信息公开工作年度报告</a><span>2024-01-20</span></li>'
+        '<li><a href="/nb/index_1.html">下一页</a></li><li><a href="/other/">其他栏目</a></li></ul></body></html>'
+    )
+    response = build_response(
+        Request("https://www.example.gov.cn/nb/"),
+        {"status": {"code": 200}, "headers": {"Content-Type": [UTF8]}, "body": {"string": body.encode()}},
+    )
     out = list(spider.parse(response))
     assert out[0] == ReportItem(
-        portal="www.example.gov.cn", page_url="", list_url="https://www.example.gov.cn/nb/",
-        title="某县2023年政府信息公开工作年度报告", published="2024-01-20", publisher=None, page_body=b"",
-        page_status=0, page_content_type=None, attachment_names=["某县2023年政府信息公开工作年度报告"],
-        file_urls=["https://www.example.gov.cn/nb/P1.pdf"])
-    assert [req(r) for r in out[1:]] == [("https://www.example.gov.cn/nb/index_1.html", "parse",
-                                         {"page": -1, "nianbao_kind": "list"})]
+        portal="www.example.gov.cn",
+        page_url="",
+        list_url="https://www.example.gov.cn/nb/",
+        title="某县2023年政府信息公开工作年度报告",
+        published="2024-01-20",
+        publisher=None,
+        page_body=b"",
+        page_status=0,
+        page_content_type=None,
+        attachment_names=["某县2023年政府信息公开工作年度报告"],
+        file_urls=["https://www.example.gov.cn/nb/P1.pdf"],
+    )
+    assert [req(r) for r in out[1:]] == [
+        ("https://www.example.gov.cn/nb/index_1.html", "parse", {"page": -1, "nianbao_kind": "list"})
+    ]
 
 
 def test_generic_spider_needs_a_url() -> None:
@@ -332,16 +465,19 @@ def test_generic_spider_needs_a_url() -> None:
 
 
 # ------------------------------------------------------------------------------------------ shared logic
-@pytest.mark.parametrize(("title", "expected"), [
-    ("通辽市2021年政府信息公开工作年度报告", True),
-    ("鄂托克前旗 2022 年政府信息公开工作报告", True),
-    ("2022年度政务公开年报", True),
-    ("关于报送2019年政府信息公开工作年度报告的通知", False),
-    ("内蒙古自治区人民政府办公厅关于印发2023年内蒙古自治区政务公开工作要点的通知", False),
-    ("关于做好政府信息公开工作的通知", False),
-    ("政策解读：2022年政府信息公开工作年度报告解读", False),
-    ("通辽市人民政府关于2023年国民经济和社会发展计划执行情况的报告", False),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("通辽市2021年政府信息公开工作年度报告", True),
+        ("鄂托克前旗 2022 年政府信息公开工作报告", True),
+        ("2022年度政务公开年报", True),
+        ("关于报送2019年政府信息公开工作年度报告的通知", False),
+        ("内蒙古自治区人民政府办公厅关于印发2023年内蒙古自治区政务公开工作要点的通知", False),
+        ("关于做好政府信息公开工作的通知", False),
+        ("政策解读：2022年政府信息公开工作年度报告解读", False),
+        ("通辽市人民政府关于2023年国民经济和社会发展计划执行情况的报告", False),
+    ],
+)
 def test_report_titles(title: str, expected: bool) -> None:
     assert is_report_title(title) is expected
 
@@ -358,12 +494,15 @@ def test_pagination_is_capped() -> None:
     spider = make(NmgSpider)
     spider.max_list_pages = 2
     body = b"<html><script>var countPage = 9999;</script><body></body></html>"
-    response = build_response(Request(f"{NMG}index.html"), {
-        "status": {"code": 200}, "headers": {"Content-Type": [UTF8]}, "body": {"string": body}})
+    response = build_response(
+        Request(f"{NMG}index.html"),
+        {"status": {"code": 200}, "headers": {"Content-Type": [UTF8]}, "body": {"string": body}},
+    )
     out = list(spider.parse(response))
     assert [r.url for r in out if isinstance(r, Request)] == [f"{NMG}index_1.html"]
     assert [(e.code, e.url, e.evidence) for e in out if isinstance(e, ErrorItem)] == [
-        ("page_cap", f"{NMG}index.html", "countPage = 9999")]
+        ("page_cap", f"{NMG}index.html", "countPage = 9999")
+    ]
 
 
 def test_errors_become_error_items() -> None:
@@ -375,12 +514,14 @@ def test_errors_become_error_items() -> None:
     response = build_response(request, {"status": {"code": 404}, "headers": {}, "body": {"string": b"gone"}})
     http = Failure(HttpError(response))
     http.request = request  # type: ignore[attr-defined]
-    assert list(spider.on_error(http)) == [ErrorItem("qsq", request.url, "http_404", "the portal answered HTTP 404",
-                                                     "gone")]
+    assert list(spider.on_error(http)) == [
+        ErrorItem("qsq", request.url, "http_404", "the portal answered HTTP 404", "gone")
+    ]
     blocked = Failure(Blocked(request.url, "anti-bot page", evidence="ruishu: HTTP 412"))
     blocked.request = request  # type: ignore[attr-defined]
-    assert list(spider.on_error(blocked)) == [ErrorItem("qsq", request.url, "blocked", "anti-bot page",
-                                                        "ruishu: HTTP 412")]
+    assert list(spider.on_error(blocked)) == [
+        ErrorItem("qsq", request.url, "blocked", "anti-bot page", "ruishu: HTTP 412")
+    ]
 
 
 def test_known_pages_are_not_requested_again(tmp_path: Path) -> None:
@@ -409,8 +550,15 @@ def test_needs_browser_marks_requests_for_playwright() -> None:
 # ------------------------------------------------------------------------------------------ in replay
 def nianbao(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "nianbao.cli", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_every_portal_spider_runs_in_replay(tmp_path: Path) -> None:
@@ -435,8 +583,10 @@ def test_generic_spider_runs_in_replay(tmp_path: Path) -> None:
     with sqlite3.connect(db) as con:
         urls = sorted(r[0] for r in con.execute("SELECT url FROM reports WHERE portal = 'tongliao'"))
         errors = con.execute("SELECT code, url FROM errors").fetchall()
-    assert urls == [f"{TL}2021_649/tlsrmzf_650/202201/t20220120_535657.html",
-                    f"{TL}2022_645/szfzcbm/202301/t20230118_62744.html"]
+    assert urls == [
+        f"{TL}2021_649/tlsrmzf_650/202201/t20220120_535657.html",
+        f"{TL}2022_645/szfzcbm/202301/t20230118_62744.html",
+    ]
     assert errors == []
     assert "Reports per portal and year" in done.stdout
 

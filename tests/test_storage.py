@@ -36,9 +36,7 @@ def gold_report(path: Path) -> Report:
         Check("bad", ["a"], ["c"], 1, 2, False),
         Check("empty", ["x"], ["y"], 0, 0, True, blank=True),
     ]
-    report.warnings = [
-        Warning_("glued_number", "a number glued to its label", key="x/y/z", where=Where(1, 2))
-    ]
+    report.warnings = [Warning_("glued_number", "a number glued to its label", key="x/y/z", where=Where(1, 2))]
     return report
 
 
@@ -56,9 +54,7 @@ def count(store: Store, table: str) -> int:
     return int(rows(store, f"SELECT count(*) FROM {table}")[0][0])
 
 
-def save(
-    store: Store, report: Report, run_id: int | None, url: str = "https://x.gov.cn/r/1.pdf"
-) -> tuple[int, str]:
+def save(store: Store, report: Report, run_id: int | None, url: str = "https://x.gov.cn/r/1.pdf") -> tuple[int, str]:
     sha = store.archive_document(
         url, b"%PDF-1.4 body of " + url.encode(), content_type="application/pdf", status=200, run_id=run_id
     )
@@ -110,9 +106,7 @@ def test_same_bytes_under_many_urls_is_one_document(store: Store) -> None:
     assert rows(store, "SELECT kind, first_url, size FROM documents") == [("html", "https://a/1", 27)]
     assert len(list(store.archive.root.rglob("*.html"))) == 1
     # a URL maps to its latest bytes
-    c = store.archive_document(
-        "https://a/1", b"%PDF-1.7 new", content_type="application/pdf", status=200, run_id=run
-    )
+    c = store.archive_document("https://a/1", b"%PDF-1.7 new", content_type="application/pdf", status=200, run_id=run)
     assert c != a and count(store, "documents") == 2
     doc = store.document_for_url("https://a/1")
     assert doc is not None and doc["sha256"] == c and doc["kind"] == "pdf"
@@ -274,9 +268,7 @@ def test_known_urls_and_archived_reports(store: Store) -> None:
     save(store, gold_report(GOLD[0]), run, url="https://x/1.pdf")
     save(store, gold_report(GOLD[1]), run, url="https://x/2.pdf")
     assert store.known_report_urls() == {"https://x/1.pdf", "https://x/2.pdf"}
-    assert (
-        store.known_report_urls("p1") == store.known_report_urls() and store.known_report_urls("p2") == set()
-    )
+    assert store.known_report_urls("p1") == store.known_report_urls() and store.known_report_urls("p2") == set()
     assert store.has_report("https://x/1.pdf") and not store.has_report("https://x/3.pdf")
     archived = list(store.iter_archived_reports())
     assert [r["url"] for r in archived] == ["https://x/1.pdf", "https://x/2.pdf"]

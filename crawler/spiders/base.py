@@ -116,8 +116,15 @@ def as_html(response: Response) -> TextResponse:
     encoding = html_encoding(response.body)
     if isinstance(response, TextResponse) and response.encoding.replace("_", "-").lower() == encoding:
         return response
-    return HtmlResponse(response.url, status=response.status, headers=response.headers, body=response.body,
-                        encoding=encoding, request=response.request, flags=response.flags)
+    return HtmlResponse(
+        response.url,
+        status=response.status,
+        headers=response.headers,
+        body=response.body,
+        encoding=encoding,
+        request=response.request,
+        flags=response.flags,
+    )
 
 
 class Link:
@@ -217,17 +224,22 @@ class ReportSpider(scrapy.Spider):
     def list_request(self, url: str, callback: Callable[..., Any] | None = None, **meta: Any) -> Request:
         return self.make_request(url, "list", callback or self.parse, **meta)
 
-    def follow_list(self, url: str, callback: Callable[..., Any] | None = None,
-                    **meta: Any) -> Iterator[Request | ErrorItem]:
+    def follow_list(
+        self, url: str, callback: Callable[..., Any] | None = None, **meta: Any
+    ) -> Iterator[Request | ErrorItem]:
         """A list page's request, within the portal's budget of list pages (``NIANBAO_MAX_DEPTH_PAGES``);
         past it, nothing is requested and the first page refused is recorded as ``page_cap``."""
         if self.list_pages >= self.max_pages:
             self.count("skipped/page_cap")
             if not self.page_cap_recorded:
                 self.page_cap_recorded = True
-                yield ErrorItem(self.portal_name, url, "page_cap",
-                                f"more than {self.max_pages} list pages in this crawl (NIANBAO_MAX_DEPTH_PAGES): "
-                                f"this page and any later ones are not requested (a pagination trap?)")
+                yield ErrorItem(
+                    self.portal_name,
+                    url,
+                    "page_cap",
+                    f"more than {self.max_pages} list pages in this crawl (NIANBAO_MAX_DEPTH_PAGES): "
+                    f"this page and any later ones are not requested (a pagination trap?)",
+                )
             return
         self.list_pages += 1
         yield self.list_request(url, callback=callback, **meta)
@@ -273,8 +285,9 @@ class ReportSpider(scrapy.Spider):
         run = self.store.get_run(doc["run_id"]) if doc.get("run_id") is not None else None
         return run is not None and run.get("status") == "finished"
 
-    def pagination(self, response: TextResponse, callback: Callable[..., Any] | None = None,
-                   **meta: Any) -> Iterator[Request | ErrorItem]:
+    def pagination(
+        self, response: TextResponse, callback: Callable[..., Any] | None = None, **meta: Any
+    ) -> Iterator[Request | ErrorItem]:
         """From a list's first page, the further pages its ``countPage`` script variable announces
         (at most ``NIANBAO_MAX_LIST_PAGES``)."""
         if response.meta.get("page", 0) != 0:
@@ -283,9 +296,14 @@ class ReportSpider(scrapy.Spider):
         pages = min(announced, self.max_list_pages)
         if announced > pages:
             self.count("skipped/page_cap")
-            yield ErrorItem(self.portal_name, response.url, "page_cap",
-                            f"the list announces {announced} pages (countPage); only the first {pages} are "
-                            f"requested (NIANBAO_MAX_LIST_PAGES)", f"countPage = {announced}")
+            yield ErrorItem(
+                self.portal_name,
+                response.url,
+                "page_cap",
+                f"the list announces {announced} pages (countPage); only the first {pages} are "
+                f"requested (NIANBAO_MAX_LIST_PAGES)",
+                f"countPage = {announced}",
+            )
         for i in range(1, pages):
             yield from self.follow_list(page_url(response.url, i), callback=callback, page=i, **meta)
 
@@ -295,30 +313,45 @@ class ReportSpider(scrapy.Spider):
         if verdict:
             code, problem = verdict
             self.count(f"skipped/{code}")
-            yield ErrorItem(self.portal_name, shown_url(link.url), code,
-                            f"report link {link.title!r} on {response.url} not followed: {problem}")
+            yield ErrorItem(
+                self.portal_name,
+                shown_url(link.url),
+                code,
+                f"report link {link.title!r} on {response.url} not followed: {problem}",
+            )
             return
         if self.is_known_page(link.url):
             self.count("skipped/known")
             return
         if is_attachment_url(link.url):
-            yield ReportItem(portal=self.portal_name, page_url="", list_url=response.url, title=link.title,
-                             published=link.date, publisher=None, page_body=b"", page_status=0,
-                             page_content_type=None, attachment_names=[link.title], file_urls=[link.url])
+            yield ReportItem(
+                portal=self.portal_name,
+                page_url="",
+                list_url=response.url,
+                title=link.title,
+                published=link.date,
+                publisher=None,
+                page_body=b"",
+                page_status=0,
+                page_content_type=None,
+                attachment_names=[link.title],
+                file_urls=[link.url],
+            )
             return
-        yield self.make_request(link.url, "detail", self.parse_detail, list_url=response.url,
-                                list_title=link.title, list_date=link.date)
+        yield self.make_request(
+            link.url, "detail", self.parse_detail, list_url=response.url, list_title=link.title, list_date=link.date
+        )
 
-    def report_links(self, response: TextResponse, links: Iterable[Link]
-                     ) -> Iterator[Request | ReportItem | ErrorItem]:
+    def report_links(self, response: TextResponse, links: Iterable[Link]) -> Iterator[Request | ReportItem | ErrorItem]:
         for link in links:
             if is_report_title(link.title):
                 yield from self.follow_report(response, link)
             else:
                 self.count("skipped/not_a_report")
 
-    def walk_folders(self, page: TextResponse, column: str, callback: Callable[..., Any]
-                     ) -> Iterator[Request | ReportItem | ErrorItem]:
+    def walk_folders(
+        self, page: TextResponse, column: str, callback: Callable[..., Any]
+    ) -> Iterator[Request | ReportItem | ErrorItem]:
         """A folder-organised column: pagination, then folders under ``column`` (requested as lists with
         ``callback``, never above the column) and report links (as detail pages)."""
         yield from self.pagination(page, callback, column=column)
@@ -327,8 +360,11 @@ class ReportSpider(scrapy.Spider):
             target = urlsplit(link.url)
             if self.detail_url.search(target.path) or not is_folder_url(link.url):
                 yield from self.report_links(page, [link])
-            elif (target.netloc == here.netloc and target.path.startswith(column)
-                  and not folder_of(page.url).startswith(folder_of(link.url))):  # deeper, never back up
+            elif (
+                target.netloc == here.netloc
+                and target.path.startswith(column)
+                and not folder_of(page.url).startswith(folder_of(link.url))
+            ):  # deeper, never back up
                 yield from self.follow_list(link.url, callback=callback, column=column)
 
     # -- detail pages -----------------------------------------------------------------------------
@@ -345,9 +381,15 @@ class ReportSpider(scrapy.Spider):
                 verdict = self.link_verdict(link.url)
                 if verdict:
                     self.count(f"skipped/{verdict[0]}")
-                    refused.setdefault(link.url, ErrorItem(
-                        self.portal_name, shown_url(link.url), verdict[0],
-                        f"attachment link {link.title!r} on {response.url} not followed: {verdict[1]}"))
+                    refused.setdefault(
+                        link.url,
+                        ErrorItem(
+                            self.portal_name,
+                            shown_url(link.url),
+                            verdict[0],
+                            f"attachment link {link.title!r} on {response.url} not followed: {verdict[1]}",
+                        ),
+                    )
                     continue
                 found.setdefault(link.url, link.title)
         items = list(found.items())

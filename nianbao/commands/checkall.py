@@ -29,8 +29,12 @@ _SECTION_LINE = re.compile(r"^(?=\S)(.+)$")
 
 
 def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("checkall", help="check every spider's name, file name and docstring",
-                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser(
+        "checkall",
+        help="check every spider's name, file name and docstring",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.set_defaults(run=run)
 
 
@@ -41,13 +45,19 @@ def camel(name: str) -> str:
 def spider_modules() -> list[ModuleType]:
     import crawler.spiders as package
 
-    return [importlib.import_module(f"{package.__name__}.{m.name}")
-            for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")]
+    return [
+        importlib.import_module(f"{package.__name__}.{m.name}")
+        for m in pkgutil.iter_modules(package.__path__)
+        if not m.name.startswith("_")
+    ]
 
 
 def own_spiders(module: ModuleType) -> list[type[scrapy.Spider]]:
-    return [obj for _, obj in inspect.getmembers(module, inspect.isclass)
-            if issubclass(obj, scrapy.Spider) and obj.__module__ == module.__name__]
+    return [
+        obj
+        for _, obj in inspect.getmembers(module, inspect.isclass)
+        if issubclass(obj, scrapy.Spider) and obj.__module__ == module.__name__
+    ]
 
 
 def check_sections(stem: str, doc: str) -> list[str]:

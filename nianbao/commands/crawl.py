@@ -22,8 +22,12 @@ from nianbao.commands.harvest import (
 
 
 def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("crawl", help="harvest any portal from its annual-report column URL",
-                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser(
+        "crawl",
+        help="harvest any portal from its annual-report column URL",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("url", help="the annual-report column's URL")
     p.add_argument("--portal", help="the portal name to store reports under (default: the URL's host)")
     add_network_options(p, default_replay=None)
@@ -48,10 +52,18 @@ def _crawl(args: argparse.Namespace) -> int:
     try:
         mode, dirs = network_mode(args, None)
         with json_log(args.json_log):
-            outcome = harvest([(spider_class(GENERIC), {"url": args.url, "portal": portal})], mode=mode,
-                              db=args.db, raw_root=args.raw_root, portals=[portal],
-                              obey_robots=False if args.ignore_robots else None, refresh=args.refresh,
-                              log_level=args.log_level, extra=extra_settings(args), **dirs)
+            outcome = harvest(
+                [(spider_class(GENERIC), {"url": args.url, "portal": portal})],
+                mode=mode,
+                db=args.db,
+                raw_root=args.raw_root,
+                portals=[portal],
+                obey_robots=False if args.ignore_robots else None,
+                refresh=args.refresh,
+                log_level=args.log_level,
+                extra=extra_settings(args),
+                **dirs,
+            )
     except CannotRun as exc:
         print(f"nianbao crawl: {exc}", file=sys.stderr)
         return exitcodes.USAGE

@@ -24,8 +24,12 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     scope.add_argument("--run", dest="run_id", type=int, metavar="ID", help="one run (default: the latest)")
     scope.add_argument("--all", action="store_true", help="the errors of every run")
     p.add_argument("--portal", help="only this portal")
-    p.add_argument("--code", action="append", metavar="CODE",
-                   help="only errors with this code (repeatable: --code blocked --code paused)")
+    p.add_argument(
+        "--code",
+        action="append",
+        metavar="CODE",
+        help="only errors with this code (repeatable: --code blocked --code paused)",
+    )
     p.set_defaults(run=run)
 
 

@@ -32,22 +32,43 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         replay_help += f"; the default is the bundled {default_replay.name}/"
     net.add_argument("--replay", type=Path, metavar="DIR", help=replay_help)
     net.add_argument("--live", action="store_true", help="crawl the portals over the network")
-    net.add_argument("--record", type=Path, metavar="DIR",
-                     help="crawl live and record every response into DIR/<spider>.yaml cassettes")
+    net.add_argument(
+        "--record",
+        type=Path,
+        metavar="DIR",
+        help="crawl live and record every response into DIR/<spider>.yaml cassettes",
+    )
     p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (live and record)")
-    p.add_argument("--refresh", action="store_true",
-                   help="fetch again detail pages and attachments already read in an earlier run")
-    p.add_argument("--delay", type=float, metavar="SECONDS",
-                   help="live and record: seconds between requests to one domain (default 1, ±50 %% jitter)")
-    p.add_argument("--max-list-pages", type=int, metavar="N",
-                   help="pages of one column's pagination to request at most, whatever its countPage says "
-                        "(default 50); past it a page_cap error is recorded")
-    p.add_argument("--max-portal-pages", type=int, metavar="N",
-                   help="list pages of one portal to request at most in this crawl (default 2000); past it a "
-                        "page_cap error is recorded")
+    p.add_argument(
+        "--refresh", action="store_true", help="fetch again detail pages and attachments already read in an earlier run"
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        metavar="SECONDS",
+        help="live and record: seconds between requests to one domain (default 1, ±50 %% jitter)",
+    )
+    p.add_argument(
+        "--max-list-pages",
+        type=int,
+        metavar="N",
+        help="pages of one column's pagination to request at most, whatever its countPage says "
+        "(default 50); past it a page_cap error is recorded",
+    )
+    p.add_argument(
+        "--max-portal-pages",
+        type=int,
+        metavar="N",
+        help="list pages of one portal to request at most in this crawl (default 2000); past it a "
+        "page_cap error is recorded",
+    )
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
-    p.add_argument("--json-log", type=Path, metavar="FILE",
-                   help="append the run's log records and its summary to FILE as JSON Lines")
+    p.add_argument(
+        "--json-log",
+        type=Path,
+        metavar="FILE",
+        help="append the run's log records and its summary to FILE as JSON Lines",
+    )
 
 
 def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -73,10 +94,18 @@ def network_mode(args: argparse.Namespace, default_replay: Path | None) -> tuple
 
 
 def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("harvest", help="run the portal spiders and store their reports",
-                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--portal", action="append", metavar="NAME",
-                   help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})")
+    p = subs.add_parser(
+        "harvest",
+        help="run the portal spiders and store their reports",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--portal",
+        action="append",
+        metavar="NAME",
+        help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})",
+    )
     add_network_options(p, default_replay=CASSETTES)
     p.set_defaults(run=run)
 
@@ -125,9 +154,18 @@ def _harvest(args: argparse.Namespace) -> int:
         spiders = portal_spiders(args.portal)
         mode, dirs = network_mode(args, CASSETTES)
         with json_log(args.json_log):
-            outcome = harvest([(s, {}) for s in spiders], mode=mode, db=args.db, raw_root=args.raw_root,
-                              portals=[s.name for s in spiders], obey_robots=False if args.ignore_robots else None,
-                              refresh=args.refresh, log_level=args.log_level, extra=extra_settings(args), **dirs)
+            outcome = harvest(
+                [(s, {}) for s in spiders],
+                mode=mode,
+                db=args.db,
+                raw_root=args.raw_root,
+                portals=[s.name for s in spiders],
+                obey_robots=False if args.ignore_robots else None,
+                refresh=args.refresh,
+                log_level=args.log_level,
+                extra=extra_settings(args),
+                **dirs,
+            )
     except (UnknownPortal, CannotRun) as exc:
         print(f"nianbao harvest: {exc}", file=sys.stderr)
         return exitcodes.USAGE
