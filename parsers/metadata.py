@@ -92,7 +92,7 @@ def _region(title: str | None, text: str) -> str | None:
             r"^[《“\"]?\d{4}\s*年度?\s*(?P<name>[^\d《》]{2,30}?)\s*(政府信息公开|政务公开|信息公开)", norm
         )
         if m:
-            name = re.sub(r"(关于)?$", "", m.group("name")).strip()
+            name = re.sub(r"^关于", "", m.group("name")).strip()
             name = re.sub(r"人民政府$", "", name) or name
             if name:
                 return name

@@ -298,3 +298,11 @@ def test_blank_row_lost_from_the_text_is_placed_at_the_start_and_flagged() -> No
     assert [cells[f"review_litigation/litigation_direct/{c}"] for c in ("corrected", "total")] == [1, 1]
     codes = _codes(report)
     assert "ambiguous" in codes and "missing_cell" in codes  # the choice is a guess, and says so
+
+
+def test_region_from_a_title_that_starts_with_guanyu_and_names_the_government() -> None:
+    title = "关于科尔沁区人民政府2023年政府信息公开工作年度报告"
+    text = s.report().replace("某某旗2023年政府信息公开工作年度报告", title)
+    meta = _parse(text).metadata
+    assert meta["region"] == "科尔沁区"
+    assert meta["title"] == title
