@@ -374,3 +374,29 @@ def test_requests_no_cassette_holds_are_recorded_errors(tmp_path: Path) -> None:
         "https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html",
     }
     assert all(url in reason for url, reason in misses.items())
+
+
+def test_two_harvests_started_together_the_second_exits_at_once(tmp_path: Path) -> None:
+    import time
+
+    db = tmp_path / "nb.db"
+    env = {**os.environ, "NIANBAO_REPLAY_DELAY": "0.3"}  # the first harvest is slow: still running
+    cmd = [sys.executable, "-m", "nianbao.cli", "harvest", "--db", str(db), "--portal", "nmg"]
+    first = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "nb.db.lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        assert first.poll() is None, "the first harvest should still be running"
+        started = time.monotonic()
+        second = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        took = time.monotonic() - started
+        assert second.returncode == 75
+        assert "harvest lock" in second.stderr and len(second.stderr.strip().splitlines()) == 1
+        assert took < 10  # at once: it does not wait for the first
+        assert first.poll() is None
+    finally:
+        out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    assert "new reports               3" in out
