@@ -42,6 +42,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     "empty": "an empty page or document",
     "too_large": "over the size limit (DOWNLOAD_MAXSIZE, the parser's limit, or a zip bomb)",
     "hostile": "an XML entity attack or other hostile content",
+    "garbled": "the extracted text is not readable text (binary read as text, a font without a usable encoding)",
     "no_converter": "no converter for the format is installed (antiword, LibreOffice)",
     "unknown_kind": "not a document kind the parser reads",
     "unreadable": "the document cannot be read (another reason)",

@@ -16,6 +16,35 @@ PARSER_VERSION = "1"
 # Larger documents are refused before any reader sees them (a report is rarely over a few MB).
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
+# A document whose text is mostly outside Chinese, Latin, digits and punctuation was not really read.
+MIN_READABLE_SHARE = 0.75  # real reports read ≥ 0.95; binary read as UTF-16 text about 0.5
+_READABLE_RANGES = (
+    (0x20, 0x7E),  # ASCII
+    (0xA0, 0x24F),  # Latin-1, Latin Extended
+    (0x400, 0x4FF),  # Cyrillic (Mongolian in Cyrillic script)
+    (0x1800, 0x18AF),  # Mongolian script (bilingual Inner Mongolia documents)
+    (0x2000, 0x206F),  # general punctuation
+    (0x2150, 0x218F),  # number forms (Ⅰ Ⅱ)
+    (0x2460, 0x24FF),  # enclosed numbers (① ②)
+    (0x2500, 0x25FF),  # box drawing, shapes
+    (0x2E80, 0x2FDF),  # CJK radicals
+    (0x3000, 0x303F),  # CJK punctuation
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF00, 0xFFEF),  # full-width forms
+)
+
+
+def readable_share(text: str, sample: int = 20000) -> float:
+    """The share of the text's (non-space) characters that are Chinese, Latin, digits or punctuation."""
+    chars = [c for c in text[:sample] if not c.isspace()]
+    if len(chars) < 200:
+        return 1.0  # too little to judge
+    ok = sum(1 for c in chars if any(lo <= ord(c) <= hi for lo, hi in _READABLE_RANGES))
+    return ok / len(chars)
+
+
 # File extensions and the kinds they claim.
 _EXTENSION_KINDS = {
     ".htm": "html",
@@ -43,6 +72,13 @@ def parse(
         raise UnreadableDocument(f"document of {len(data)} bytes is over the limit of {max_bytes}", code="too_large")
     kind = detect_kind(data, name or url)
     extracted = read(data, kind)
+    share = readable_share(extracted.text)
+    if share < MIN_READABLE_SHARE:
+        raise UnreadableDocument(
+            f"the extracted text is not readable: only {share:.0%} of its characters are Chinese, Latin, digits "
+            "or punctuation (binary data read as text, or a font without a usable encoding)",
+            code="garbled",
+        )
     report = parse_extracted(extracted, url=url)
     claimed = claimed_kind(name or url)
     if claimed and claimed != kind and {claimed, kind} != {"doc", "wps"}:

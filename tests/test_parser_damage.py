@@ -306,3 +306,21 @@ def test_region_from_a_title_that_starts_with_guanyu_and_names_the_government() 
     meta = _parse(text).metadata
     assert meta["region"] == "科尔沁区"
     assert meta["title"] == title
+
+
+def test_binary_data_read_as_text_is_refused_as_garbled() -> None:
+    import random
+
+    import pytest
+
+    from parsers import UnreadableDocument
+
+    rng = random.Random(7)
+    junk = "".join(chr(rng.randrange(0x100, 0xD7FF)) for _ in range(3000))
+    with pytest.raises(UnreadableDocument) as exc:
+        parse(junk.encode("utf-8"), "report.txt")
+    assert exc.value.code == "garbled"
+    # a bilingual page (Chinese with Mongolian script) is readable
+    mongolian = "ᠮᠣᠩᠭᠣᠯ ᠤᠯᠤᠰ " * 40
+    report = parse((mongolian + "\n" + s.report()).encode("utf-8"), "report.txt")
+    assert report.as_json()["cells"]["applications/new_received/total"] == 8
