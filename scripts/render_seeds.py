@@ -592,6 +592,37 @@ def render_xlsx(blocks: list[Block], meta: dict[str, Any]) -> bytes:
     return pin_zip(buf.getvalue())
 
 
+# ---------------------------------------------------------------------------------------------- XLS
+def render_xls(xlsx: bytes) -> bytes:
+    """The XLSX rendering again as an Excel 97–2003 workbook (xlwt, a test-only dependency): same sheets,
+    values and merged cells, in the BIFF8 format calamine reads for ``.xls``."""
+    import openpyxl
+    import xlwt  # type: ignore[import-untyped]
+
+    src = openpyxl.load_workbook(io.BytesIO(xlsx))
+    book = xlwt.Workbook(encoding="utf-8")
+    for ws in src.worksheets:
+        sheet = book.add_sheet(ws.title)
+        merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+        covered = {
+            (r, c)
+            for m in ws.merged_cells.ranges
+            for r in range(m.min_row, m.max_row + 1)
+            for c in range(m.min_col, m.max_col + 1)
+        }
+        for row in ws.iter_rows():
+            for cell in row:
+                r, c = cell.row, cell.column
+                if (r, c) in merged:
+                    m = merged[(r, c)]
+                    sheet.write_merge(r - 1, m.max_row - 1, c - 1, m.max_col - 1, cell.value)
+                elif (r, c) not in covered and cell.value is not None:
+                    sheet.write(r - 1, c - 1, cell.value)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
 # ---------------------------------------------------------------------------------------------- determinism
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
@@ -648,7 +679,9 @@ def main() -> None:
         blocks, meta = build_blocks(stem)
         (OUT / f"{stem}.html").write_bytes(render_html(blocks, meta, stem))
         (OUT / f"{stem}.docx").write_bytes(render_docx(blocks, meta))
-        (OUT / f"{stem}.xlsx").write_bytes(render_xlsx(blocks, meta))
+        xlsx = render_xlsx(blocks, meta)
+        (OUT / f"{stem}.xlsx").write_bytes(xlsx)
+        (OUT / f"{stem}.xls").write_bytes(render_xls(xlsx))
         print(f"{stem}: {sum(1 for k, _ in blocks if k == 'table')} tables, {len(blocks)} blocks")
     with tempfile.TemporaryDirectory(prefix="render-out-") as tmp:
         tmp_dir = Path(tmp)
