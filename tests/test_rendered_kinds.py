@@ -3,7 +3,8 @@
 The renderings (tests/fixtures/rendered/, made by scripts/render_seeds.py) carry the seed's paragraphs and the
 gold cells laid out in the national template with its merged cells: an HTML page with TRS chrome, a DOCX with
 real Word tables, a PDF printed from that DOCX by LibreOffice (a text layer, ruled tables, rows cut by page
-breaks), an XLSX with one sheet per table, the same as an Excel 97–2003 XLS (xlwt), and for one seed a DOC (LibreOffice's Word 97 export).
+breaks), an XLSX with one sheet per table,
+the same as an Excel 97–2003 XLS (xlwt), and for one seed a DOC (LibreOffice's Word 97 export).
 
 The ``.wps`` fixture is NOT a file written by Kingsoft WPS: LibreOffice cannot write WPS, so it is the DOC
 above under a ``.wps`` name. A Kingsoft ``.wps`` is an OLE2 file in the Word binary format, so the bytes are of
