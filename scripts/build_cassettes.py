@@ -222,6 +222,39 @@ def hanweb_list(title: str, rows: list[tuple[str, str, str]]) -> str:
 <tr><td><table class="list">{items}</table></td></tr></table></body></html>"""
 
 
+def add_nmg_archive(c: Cassette, *, folder_content_type: str) -> str:
+    """nmg's Hanweb-era archive of league and city reports, GBK-encoded: its index, the 通辽市 folder (served
+    with ``folder_content_type``) and the 2010 report page DERIVED from seed 002 (served with no charset at
+    all). Returns the report page's URL."""
+    tls = f"{NMG_ARCHIVE}tls_1841/"
+    d2010 = f"{tls}201404/t20140428_80732.html"
+    t2010 = "通辽市2010年政府信息公开工作年度报告"
+    c.add(
+        f"{NMG_ARCHIVE}index.html",
+        hanweb_list("盟市政府信息公开年报", [("通辽市", "./tls_1841/index.html", "")]).encode("gbk"),
+        content_type="text/html; charset=GBK",
+    )
+    c.add(
+        f"{tls}index.html",
+        hanweb_list("通辽市", [(t2010, "./201404/t20140428_80732.html", "2014-04-28")]).encode("gbk"),
+        content_type=folder_content_type,
+    )
+    body2010 = derive(
+        rendered_body(SEED_2018_NMG),
+        [
+            ("内蒙古自治区人民政府办公厅", "通辽市人民政府办公室"),
+            ("内蒙古自治区", "通辽市"),
+            ("自治区", "通辽市"),
+            ("各盟市、区直各部门", "各旗县市区、市直各部门"),
+            ("http://www.nmg.gov.cn", "http://www.tongliao.gov.cn"),
+        ],
+        [("2019", "2011"), ("2018", "2010"), ("2017", "2009")],
+    )
+    page2010 = hanweb_page(t2010, body2010, pub="2014-04-28", source="通辽市人民政府办公室")
+    c.add(d2010, page2010.encode("gbk", errors="xmlcharrefreplace"), content_type="text/html")
+    return d2010
+
+
 def build_nmg(manifest: dict[str, Any]) -> Cassette:
     c = Cassette("nmg")
     t2022 = "内蒙古自治区2022年政府信息公开工作年度报告"
@@ -325,32 +358,7 @@ def build_nmg(manifest: dict[str, Any]) -> Cassette:
     c.add(a2018, rendered(SEED_2018_NMG, "docx"), content_type=DOCX)
 
     # The Hanweb-era archive of league and city reports, GBK-encoded.
-    tls = f"{NMG_ARCHIVE}tls_1841/"
-    d2010 = f"{tls}201404/t20140428_80732.html"
-    t2010 = "通辽市2010年政府信息公开工作年度报告"
-    c.add(
-        f"{NMG_ARCHIVE}index.html",
-        hanweb_list("盟市政府信息公开年报", [("通辽市", "./tls_1841/index.html", "")]).encode("gbk"),
-        content_type="text/html; charset=GBK",
-    )
-    c.add(
-        f"{tls}index.html",
-        hanweb_list("通辽市", [(t2010, "./201404/t20140428_80732.html", "2014-04-28")]).encode("gbk"),
-        content_type="text/html; charset=GBK",
-    )
-    body2010 = derive(
-        rendered_body(SEED_2018_NMG),
-        [
-            ("内蒙古自治区人民政府办公厅", "通辽市人民政府办公室"),
-            ("内蒙古自治区", "通辽市"),
-            ("自治区", "通辽市"),
-            ("各盟市、区直各部门", "各旗县市区、市直各部门"),
-            ("http://www.nmg.gov.cn", "http://www.tongliao.gov.cn"),
-        ],
-        [("2019", "2011"), ("2018", "2010"), ("2017", "2009")],
-    )
-    page2010 = hanweb_page(t2010, body2010, pub="2014-04-28", source="通辽市人民政府办公室")
-    c.add(d2010, page2010.encode("gbk", errors="xmlcharrefreplace"), content_type="text/html")
+    d2010 = add_nmg_archive(c, folder_content_type="text/html; charset=GBK")
 
     manifest["reports"] += [
         {
@@ -392,7 +400,7 @@ def build_nmg(manifest: dict[str, Any]) -> Cassette:
         f"{NMG_COLUMN}index_1.html",
         f"{NMG_COLUMN}index_2.html",
         f"{NMG_ARCHIVE}index.html",
-        f"{tls}index.html",
+        f"{NMG_ARCHIVE}tls_1841/index.html",
     ]
     manifest["skipped_notices"]["nmg"] = [notice_2023, notice_2019, notice_2020]
     manifest["duplicates"]["nmg"] = [d2022]

@@ -46,7 +46,6 @@ from build_cassettes import (  # a sibling script
     DOCX,
     HTML_UTF8,
     MW_COLUMN,
-    NMG_ARCHIVE,
     NMG_COLUMN,
     PDF,
     RUISHU_412,
@@ -57,10 +56,9 @@ from build_cassettes import (  # a sibling script
     SEED_2022_QSQ,
     TL_COLUMN,
     Cassette,
+    add_nmg_archive,
     attachment_body,
     derive,
-    hanweb_list,
-    hanweb_page,
     li_list,
     nmg_detail,
     nmg_list,
@@ -504,37 +502,8 @@ def build_nmg(m: Manifest) -> Cassette:
     for n, page_rows in enumerate(rows):
         c.add(f"{NMG_COLUMN}{'index.html' if n == 0 else f'index_{n}.html'}", nmg_list(n, 100000, page_rows))
 
-    # the Hanweb-era archive: GBK without any charset (as in the bundled cassettes)
-    tls = f"{NMG_ARCHIVE}tls_1841/"
-    d2010 = f"{tls}201404/t20140428_80732.html"
-    t2010 = "通辽市2010年政府信息公开工作年度报告"
-    c.add(
-        f"{NMG_ARCHIVE}index.html",
-        hanweb_list("盟市政府信息公开年报", [("通辽市", "./tls_1841/index.html", "")]).encode("gbk"),
-        content_type="text/html; charset=GBK",
-    )
-    c.add(
-        f"{tls}index.html",
-        hanweb_list("通辽市", [(t2010, "./201404/t20140428_80732.html", "2014-04-28")]).encode("gbk"),
-        content_type="text/html",
-    )
-    body2010 = derive(
-        rendered_body(SEED_2018_NMG),
-        [
-            ("内蒙古自治区人民政府办公厅", "通辽市人民政府办公室"),
-            ("内蒙古自治区", "通辽市"),
-            ("自治区", "通辽市"),
-            ("各盟市、区直各部门", "各旗县市区、市直各部门"),
-        ],
-        [("2019", "2011"), ("2018", "2010"), ("2017", "2009")],
-    )
-    c.add(
-        d2010,
-        hanweb_page(t2010, body2010, pub="2014-04-28", source="通辽市人民政府办公室").encode(
-            "gbk", errors="xmlcharrefreplace"
-        ),
-        content_type="text/html",
-    )
+    # the Hanweb-era archive: the 通辽市 folder GBK without any charset
+    d2010 = add_nmg_archive(c, folder_content_type="text/html")
     m.report("nmg", d2010, SEED_2018_NMG, "html", derived=True, note="GBK, no charset in the header or the page")
     return c
 
