@@ -323,54 +323,41 @@ def test_tongliao_department_subdomain() -> None:
 
 
 # ------------------------------------------------------------------------------------------ etkqq, qsq
-def test_etkqq_list_and_pdf_detail() -> None:
-    spider = make(EtkqqSpider)
-    assert [req(r) for r in start(spider)] == [(f"{ETKQQ}index.html", "parse", {"nianbao_kind": "list"})]
-    url = f"{ETKQQ}202301/t20230130_3456789.html"
-    assert [req(r) for r in spider.parse(recorded(f"{ETKQQ}index.html"))] == [
-        (f"{ETKQQ}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
-        detail(url, f"{ETKQQ}index.html", "鄂托克前旗2022年政府信息公开工作年度报告", "2023-01-30"),
+@pytest.mark.parametrize(
+    ("cls", "portal", "column", "detail_path", "title", "date", "publisher", "pdf_path"),
+    [
+        (EtkqqSpider, "etkqq", ETKQQ, "202301/t20230130_3456789.html", "鄂托克前旗2022年政府信息公开工作年度报告",
+         "2023-01-30", "鄂托克前旗人民政府办公室", "202301/P020230130612893412578.pdf"),
+        (QsqSpider, "qsq", QSQ, "202302/t20230208_1034567.html", "青山区2022年政府信息公开工作年度报告",
+         "2023-02-08", "青山区人民政府办公室", "202302/P020230208394561234567.pdf"),
+    ],
+    ids=["etkqq", "qsq"],
+)  # fmt: skip
+def test_trs_list_portal_with_a_pdf_report(
+    cls: Any, portal: str, column: str, detail_path: str, title: str, date: str, publisher: str, pdf_path: str
+) -> None:
+    spider = make(cls)
+    index = f"{column}index.html"
+    assert [req(r) for r in start(spider)] == [(index, "parse", {"nianbao_kind": "list"})]
+    url = f"{column}{detail_path}"
+    assert [req(r) for r in spider.parse(recorded(index))] == [
+        (f"{column}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
+        detail(url, index, title, date),
     ]
-    response = recorded(url, list_url=f"{ETKQQ}index.html", list_title="t", list_date="2023-01-30")
+    response = recorded(url, list_url=index, list_title="t", list_date=date)
     assert list(spider.parse_detail(response)) == [
         ReportItem(
-            portal="etkqq",
+            portal=portal,
             page_url=url,
-            list_url=f"{ETKQQ}index.html",
-            title="鄂托克前旗2022年政府信息公开工作年度报告",
-            published="2023-01-30",
-            publisher="鄂托克前旗人民政府办公室",
+            list_url=index,
+            title=title,
+            published=date,
+            publisher=publisher,
             page_body=response.body,
             page_status=200,
             page_content_type=UTF8,
-            attachment_names=["鄂托克前旗2022年政府信息公开工作年度报告.pdf"],
-            file_urls=[f"{ETKQQ}202301/P020230130612893412578.pdf"],
-        )
-    ]
-
-
-def test_qsq_list_and_pdf_detail() -> None:
-    spider = make(QsqSpider)
-    assert [req(r) for r in start(spider)] == [(f"{QSQ}index.html", "parse", {"nianbao_kind": "list"})]
-    url = f"{QSQ}202302/t20230208_1034567.html"
-    assert [req(r) for r in spider.parse(recorded(f"{QSQ}index.html"))] == [
-        (f"{QSQ}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
-        detail(url, f"{QSQ}index.html", "青山区2022年政府信息公开工作年度报告", "2023-02-08"),
-    ]
-    response = recorded(url, list_url=f"{QSQ}index.html", list_title="t", list_date="2023-02-08")
-    assert list(spider.parse_detail(response)) == [
-        ReportItem(
-            portal="qsq",
-            page_url=url,
-            list_url=f"{QSQ}index.html",
-            title="青山区2022年政府信息公开工作年度报告",
-            published="2023-02-08",
-            publisher="青山区人民政府办公室",
-            page_body=response.body,
-            page_status=200,
-            page_content_type=UTF8,
-            attachment_names=["青山区2022年政府信息公开工作年度报告.pdf"],
-            file_urls=[f"{QSQ}202302/P020230208394561234567.pdf"],
+            attachment_names=[f"{title}.pdf"],
+            file_urls=[f"{column}{pdf_path}"],
         )
     ]
 
