@@ -42,8 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from nianbao.reparse import ReparseResult, default_workers, merge_page_metadata, parse_document, reparse  # noqa: E402
-from nianbao.storage import Store  # noqa: E402
 from parsers.model import Report  # noqa: E402
+from storage.store import Store  # noqa: E402
 
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
 SEED_YEARS = {"000": 2022, "001": 2022, "002": 2018, "003": 2022, "004": 2021}

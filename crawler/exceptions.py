@@ -1,4 +1,4 @@
-"""The crawler's own exceptions, and the error codes it records with :meth:`nianbao.storage.Store.record_error`.
+"""The crawler's own exceptions, and the error codes it records with :meth:`storage.store.Store.record_error`.
 
 Every failure the crawl meets is recorded (URL, code, reason, evidence) and the crawl goes on; none of these
 is fatal to a harvest. The codes are stable: ``nianbao errors`` and the summary group by them.

@@ -1,6 +1,6 @@
 """Item pipelines: download attachments into the raw archive, read, validate, dedupe and store reports.
 
-This module is the crawler's one place that writes storage (:class:`nianbao.storage.Store`):
+This module is the crawler's one place that writes storage (:class:`storage.store.Store`):
 
 - :class:`AttachmentsPipeline` (a ``FilesPipeline``) downloads each :class:`~crawler.items.ReportItem`'s
   attachment candidates. Bodies are stored content-addressed by SHA-256 in the Store's raw archive (names
@@ -46,9 +46,9 @@ from crawler.failures import describe_failure
 from crawler.integrity import body_problem
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META, STATS_PREFIX, challenge_evidence
-from nianbao.harvested import merge_page_metadata, parse_document
-from nianbao.storage import Store
 from parsers import Report, UnreadableDocument
+from storage.harvested import merge_page_metadata, parse_document
+from storage.store import Store
 
 if TYPE_CHECKING:
     from typing import Self

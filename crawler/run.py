@@ -30,7 +30,7 @@ from crawler.pipelines import store_from_settings
 from crawler.portals import needs_browser, project_settings
 from crawler.replay import cassette_files
 from crawler.spiders.base import ReportSpider
-from nianbao.recovery import recover
+from storage.recovery import recover
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +154,7 @@ def harvest(
     """One Store run around one crawl of ``spiders``; returns the run id and whether the crawl ran.
 
     Call it holding the harvest lock: it first recovers from an earlier harvest that was killed
-    (:func:`nianbao.recovery.recover`)."""
+    (:func:`storage.recovery.recover`)."""
     browser = mode == "live" and needs_browser(s for s, _ in spiders)
     settings = build_settings(
         mode,

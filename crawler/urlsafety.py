@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-import posixpath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 SAFE_SCHEMES = {"http", "https"}
 URL_SHOWN = 300  # a refused link is recorded with at most this many characters (a data: URL can be huge)
@@ -50,10 +49,3 @@ def link_problem(url: str, allowed_domains: list[str] | tuple[str, ...] | set[st
 def shown_url(url: str, limit: int = URL_SHOWN) -> str:
     """A URL as recorded: whole, or cut at ``limit`` characters with "…" (a ``data:`` link can be megabytes)."""
     return url if len(url) <= limit else url[: limit - 1] + "…"
-
-
-def safe_filename(name: str, default: str = "document") -> str:
-    """A file name from an attachment's name or URL path that cannot leave its folder."""
-    base = posixpath.basename(unquote(name).replace("\\", "/"))
-    base = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*').strip(" .")
-    return base[:120] or default

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from nianbao.summary import table
+from storage.summary import table
 
 FIRST_YEAR = 2008
 NEW_RULES_FROM = 2019  # reports on 2019 on are due by 31 January; earlier ones by 31 March

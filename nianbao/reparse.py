@@ -30,9 +30,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from nianbao.harvested import PAGE_KEYS, document_name, merge_page_metadata, parse_document
-from nianbao.storage import Store, content_hash
 from parsers import UnreadableDocument
+from storage.harvested import PAGE_KEYS, document_name, merge_page_metadata, parse_document
+from storage.store import Store, content_hash
 
 if TYPE_CHECKING:
     from parsers.model import Report

@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 if TYPE_CHECKING:
     from nianbao.reparse import Job, ParseFn
-    from nianbao.storage import Store
+    from storage.store import Store
 
 TEXT_TABLE = "report_texts"
 FTS_TABLE = f"{TEXT_TABLE}_fts"

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from nianbao.reparse import ParseFn, merge_page_metadata, parse_document
-from nianbao.storage import Store
+from storage.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))

@@ -12,7 +12,7 @@ from seed_store import build_multi_year_store
 from nianbao import exitcodes
 from nianbao.cli import main
 from nianbao.coverage import VIEWS, build_coverage, deadline, ensure_views, format_coverage, query_view
-from nianbao.storage import Store
+from storage.store import Store
 
 
 @pytest.fixture

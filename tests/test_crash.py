@@ -19,9 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-from nianbao.archive import RawArchive
-from nianbao.recovery import orphan_files
-from nianbao.storage import Store
+from storage.archive import RawArchive
+from storage.recovery import orphan_files
+from storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crawler.defences import detect_defence
-from crawler.urlsafety import link_problem, safe_filename
+from crawler.urlsafety import link_problem
+from storage.harvested import safe_filename
 
 RUISHU = (
     b'<html><head><meta http-equiv="Content-Type"><script type="text/javascript">$_ts=window[\'$_ts\'];'

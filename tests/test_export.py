@@ -16,7 +16,7 @@ from nianbao import exitcodes
 from nianbao.cli import main
 from nianbao.dictionary import STANDARD_TABLES, describe_cell, labels, standard_keys
 from nianbao.export import FORMATS, REPORT_KEYS, export
-from nianbao.storage import Store
+from storage.store import Store
 
 DATASETS = ["reports", "cells", *[f"table_{t}" for t in STANDARD_TABLES]]
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -37,8 +37,8 @@ from crawler.retries import BackoffRetryMiddleware, backoff_delay, parse_retry_a
 from crawler.spiders.base import as_html
 from crawler.spiders.nmg import NmgSpider
 from crawler.urlsafety import link_verdict
-from nianbao.recovery import orphan_files, recover
-from nianbao.storage import Store
+from storage.recovery import orphan_files, recover
+from storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"

@@ -17,9 +17,9 @@ from seed_store import SEEDS, build_seed_store, harvest, save_document, seed_url
 from nianbao import exitcodes
 from nianbao.cli import main
 from nianbao.reparse import document_name, parse_document, reparse
-from nianbao.storage import Store
 from parsers import UnreadableDocument
 from parsers.model import Report
+from storage.store import Store
 
 TARGET = seed_url("003_b42612b20553a5ab")
 BROKEN = seed_url("001_641fc7d161c03c36")

@@ -13,8 +13,8 @@ from nianbao import exitcodes
 from nianbao.cli import main
 from nianbao.reparse import parse_document, reparse
 from nianbao.search import FTS_TABLE, TEXT_TABLE, ensure_index, has_index, search, snippet, update_index
-from nianbao.storage import Store
 from parsers.model import Report
+from storage.store import Store
 
 TONGLIAO = seed_url("004_779f9be447f66d1d")
 QINGSHAN = seed_url("003_b42612b20553a5ab")

@@ -21,7 +21,7 @@ from seed_store import SEEDS, build_multi_year_store, save_document, variant
 from nianbao.coverage import VIEWS
 from nianbao.datasette import build_datasette, load_metadata, prepare
 from nianbao.search import FTS_TABLE
-from nianbao.storage import Store
+from storage.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [

@@ -38,7 +38,7 @@ from crawler.spiders.generic import GenericSpider
 from crawler.spiders.nmg import NmgSpider
 from crawler.spiders.qsq import QsqSpider
 from crawler.spiders.tongliao import TongliaoSpider
-from nianbao.storage import Store
+from storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from nianbao.archive import RawArchive, sanitise_ext
 from nianbao.cli import main
-from nianbao.storage import Store, split_key
-from nianbao.summary import format_summary
 from parsers import parse
 from parsers.model import Cell, Check, Report, Section, Warning_, Where
+from storage.archive import RawArchive, sanitise_ext
+from storage.store import Store, split_key
+from storage.summary import format_summary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = sorted((FIXTURES / "gold").glob("*.json"))

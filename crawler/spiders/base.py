@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
-    from nianbao.storage import Store
+    from storage.store import Store
 
 REPORT_TITLE = re.compile(r"年度报告|年报|政府信息公开工作")
 # Notices about reports share their words: 关于报送2022年政府信息公开工作年度报告的通知, 工作要点 …

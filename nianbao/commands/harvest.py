@@ -114,8 +114,8 @@ def report_outcome(
     command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool, json_log: Path | None = None
 ) -> int:
     from nianbao.jsonlog import JsonLinesHandler
-    from nianbao.storage import Store
-    from nianbao.summary import format_summary
+    from storage.store import Store
+    from storage.summary import format_summary
 
     with Store(store_db, raw_root) as store:
         summary = store.summary(run_id)

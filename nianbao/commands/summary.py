@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from nianbao.storage import Store
-from nianbao.summary import UnknownRun, format_summary
+from storage.store import Store
+from storage.summary import UnknownRun, format_summary
 
 DEFAULT_DB = "data/nianbao.db"
 

@@ -15,7 +15,7 @@ import yaml  # type: ignore[import-untyped]
 if TYPE_CHECKING:
     from datasette.app import Datasette  # type: ignore[import-untyped]
 
-    from nianbao.storage import Store
+    from storage.store import Store
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.yaml"

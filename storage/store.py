@@ -13,7 +13,7 @@ API (see each method):
   report; ``known_report_urls(portal)``, ``has_report(url)``, ``report_url_for_document(sha256)``,
   ``iter_archived_reports()``.
 - errors: ``record_error(...)``, ``errors(run_id, portal)``.
-- ``summary(run_id)``: the figures ``nianbao summary`` prints (built by :mod:`nianbao.summary`).
+- ``summary(run_id)``: the figures ``nianbao summary`` prints (built by :mod:`storage.summary`).
 
 The tables are created from ``SCHEMA`` below (docs/SCHEMA.md documents the cell keys). Cell values are
 REAL (an integer count comes back as a float); a blank published cell is NULL, never 0.
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
-from nianbao.archive import RawArchive
+from storage.archive import RawArchive
 
 if TYPE_CHECKING:  # storage needs no parser at run time (only detect_kind, imported lazily)
     from parsers.model import Report
@@ -293,7 +293,7 @@ class Store:
         """Keep ``body`` in the raw archive with its ``documents`` row (no URL points at it yet); its sha256.
 
         The file is written (atomically) before the row, so a crash in between leaves a raw file no row
-        references, which :func:`nianbao.recovery.recover` removes on the next start.
+        references, which :func:`storage.recovery.recover` removes on the next start.
         """
         kind = _detect_kind(body, url)
         sha256, _ = self.archive.put(body, _KIND_EXT.get(kind or "", ""))
@@ -561,6 +561,6 @@ class Store:
     # -- summary ------------------------------------------------------------------------------------
 
     def summary(self, run_id: int | None = None) -> dict[str, Any]:
-        from nianbao.summary import build_summary
+        from storage.summary import build_summary
 
         return build_summary(self, run_id)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from nianbao.storage import Store
+    from storage.store import Store
 
 UNKNOWN_YEAR = "unknown"
 FIGURES = (

@@ -6,12 +6,20 @@ the portal page's title, publisher and publication date fill in what the documen
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from crawler.urlsafety import safe_filename
 from parsers import Report, parse
+
+
+def safe_filename(name: str, default: str = "document") -> str:
+    """A file name from an attachment's name or URL path that cannot leave its folder."""
+    base = posixpath.basename(unquote(name).replace("\\", "/"))
+    base = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*').strip(" .")
+    return base[:120] or default
+
 
 # metadata a portal page gives about the report it links to
 PAGE_KEYS = ("title", "published", "publisher")

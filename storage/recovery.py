@@ -2,7 +2,7 @@
 
 What a kill can leave, and what cannot happen:
 
-- a half-written report cannot: :meth:`nianbao.storage.Store.save_report` writes a report and all its rows in
+- a half-written report cannot: :meth:`storage.store.Store.save_report` writes a report and all its rows in
   one SQLite transaction (WAL: an interrupted transaction is rolled back when the database is next opened);
 - a page whose report was lost cannot: a page is marked as read (``document_urls``) only after its report is
   stored, so a kill in between means the page is fetched and read again, and the report saved "unchanged";
@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nianbao.storage import now
+from storage.store import now
 
 if TYPE_CHECKING:
-    from nianbao.storage import Store
+    from storage.store import Store
 
 INTERRUPTED = "interrupted"
 _RAW_NAME = re.compile(r"^([0-9a-f]{64})(\.[a-z0-9]{1,7})?$")
