@@ -114,10 +114,12 @@ def report_outcome(
     command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool, json_log: Path | None = None
 ) -> int:
     from nianbao.jsonlog import JsonLinesHandler
+    from nianbao.organs import link_after
     from storage.store import Store
     from storage.summary import format_summary
 
     with Store(store_db, raw_root) as store:
+        link_after(command, store.db)
         summary = store.summary(run_id)
     sys.stdout.write(format_summary(summary))
     if json_log is not None:
