@@ -256,7 +256,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
     best = fit(vals, N_REVIEW, score)
     if best.how == "padded" and best.ambiguous and len(lines) == 1:
         # text laid out in columns: the row's indent tells how many cells on its left are blank
-        laid = _by_indent(r.extracted.text, vals, N_REVIEW)
+        laid = _by_indent(r.text, vals, N_REVIEW)
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
     return best

@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted, Span
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
@@ -32,22 +33,31 @@ class Found:
 class Reading:
     extracted: Extracted
     norm: str | None = None  # the normalised text, when the caller already has it
+    canonical: Canonical | None = None  # the text in the canonical (TAB) convention, when the caller has it
+    text: str = field(init=False)
     tokens: list[Token] = field(init=False)
     cells: dict[str, Cell] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.tokens = tokenize(self.extracted.text, self.norm)
+        if self.canonical is None:
+            self.canonical = canonicalise(self.extracted.text)
+        canon = self.canonical
+        self.text = canon.text  # the text the tokens' offsets point into
+        self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
-        span = self._span_at(tok.start)
+        assert self.canonical is not None
+        start = self.canonical.to_original(tok.start)
+        end = start + (tok.end - tok.start) if not self.canonical.identity else tok.end
+        span = self._span_at(start)
         if span is None:
-            return Where(tok.start, tok.end)
-        return Where(tok.start, tok.end, page=span.page, table=span.table, row=span.row, col=span.col)
+            return Where(start, end)
+        return Where(start, end, page=span.page, table=span.table, row=span.row, col=span.col)
 
     def _span_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._span_starts, offset) - 1
