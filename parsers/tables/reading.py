@@ -91,12 +91,19 @@ class Reading:
     def _matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
         tok = self.tokens[i]
-        for t in self.tokens[i + 1 : i + 12]:
-            if t.line == tok.line or not t.is_labelish:
+        joined = tok.compact
+        line = tok.line
+        for t in self.tokens[i + 1 : i + 24]:
+            if t.line == line or not t.is_labelish:
                 continue
-            if t.line > tok.line + 1:
+            if t.line > line + 1 or len(t.compact) > 12:
                 return False
-            return row.matches(tok.compact + t.compact) and not row.matches(t.compact)
+            joined += t.compact
+            line = t.line
+            if row.matches(joined):
+                return not row.matches(t.compact)
+            if len(joined) > 40:
+                return False
         return False
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
