@@ -25,22 +25,6 @@ N_REVIEW = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
 _SECTION_FIVE = r"^五[、.]|存在的主要问题|主要问题及改进|问题及改进|^六[、.]"
 
 
-def _locate(r: Reading, rows: list[RowDef], start: int, end: int) -> list[Found | None]:
-    """Find each row label in template order; a row whose successor comes first is missing."""
-    found: list[Found | None] = []
-    pos = start
-    for k, row in enumerate(rows):
-        f = r.find(row, pos, end)
-        if f is not None and k + 1 < len(rows):
-            nxt = r.find(rows[k + 1], pos, f.index)
-            if nxt is not None:
-                f = None
-        found.append(f)
-        if f is not None:
-            pos = f.index + 1
-    return found
-
-
 def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Token], list[Token | None] | None]:
     """Value tokens read for a row (its own segment and continuations), and its positional fit if any."""
     label = r.tokens[f.index]
@@ -87,7 +71,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
     """
     rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
     mark = len(r.warnings)
-    found = _locate(r, rows, start, end)
+    found = r.locate(rows, start, end, T)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     by_order = _order_fits(r, rows, start, end)
     if by_order is not None:

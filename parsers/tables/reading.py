@@ -11,6 +11,7 @@ from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted, Span
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
+from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import Token, number_value, tokenize
 
@@ -87,6 +88,75 @@ class Reading:
             if self._matches_wrapped(row, i):
                 return Found(i, None)
         return None
+
+    def locate(self, rows: list[RowDef], start: int, end: int | None, table: str) -> list[Found | None]:
+        """Find each row label in template order; a row whose successor comes first is missing.
+
+        A row no pattern finds is then looked for by meaning (:mod:`parsers.tables.labels`) among the unclaimed
+        labels where the template's order puts it; every such match is a ``fuzzy_label`` warning.
+        """
+        found: list[Found | None] = []
+        pos = start
+        for k, row in enumerate(rows):
+            f = self.find(row, pos, end)
+            if f is not None and k + 1 < len(rows):
+                nxt = self.find(rows[k + 1], pos, f.index)
+                if nxt is not None:
+                    f = None
+            found.append(f)
+            if f is not None:
+                pos = f.index + 1
+        if any(f is None for f in found):
+            self._locate_by_meaning(rows, found, start, end, table)
+        return found
+
+    def _locate_by_meaning(
+        self, rows: list[RowDef], found: list[Found | None], start: int, end: int | None, table: str
+    ) -> None:
+        stop = len(self.tokens) if end is None else min(end, len(self.tokens))
+        claimed = {f.index for f in found if f is not None}
+        for k, row in enumerate(rows):
+            if found[k] is not None or not row.label:
+                continue
+            lo = max((f.index + 1 for f in found[:k] if f is not None), default=start)
+            hi = min((f.index for f in found[k + 1 :] if f is not None), default=min(stop, lo + 400))
+            best: tuple[float, int] | None = None
+            for i in self._label_indexes(lo, hi):
+                tok = self.tokens[i]
+                if i in claimed or len(tok.compact) < 2 or not self._row_like(i):
+                    continue
+                if any(other.matches(tok.compact) for other in rows):
+                    continue
+                score = similarity(tok.compact, row.label)
+                if score < FUZZY_MIN or (best is not None and score <= best[0]):
+                    continue
+                # the label must be closer to this row than to any other row of the table
+                if any(similarity(tok.compact, other.label) >= score for other in rows if other is not row):
+                    continue
+                best = (score, i)
+            if best is None:
+                continue
+            score, i = best
+            found[k] = Found(i, None)
+            claimed.add(i)
+            tok = self.tokens[i]
+            self.warn(
+                "fuzzy_label",
+                f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} "
+                f"(similarity {min(score, 1.0):.2f})",
+                f"{table}/{row.key}",
+                tok,
+            )
+
+    def _row_like(self, i: int) -> bool:
+        """A label with a value after it on its line or the next one (a table row, not a header)."""
+        line = self.tokens[i].line
+        for t in self.tokens[i + 1 : i + 30]:
+            if t.line > line + 1:
+                return False
+            if t.is_value:
+                return True
+        return False
 
     def _matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
