@@ -62,13 +62,23 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     return vals, None
 
 
-def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
-    """Read table 三 from token ``start``; returns the token index where the table ends.
+def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, str]:
+    """Read table 三 from token ``start``; returns the token index where the table ends, and the layout of
+    its rows (``2019`` when a 2021-format table prints （六）其他处理 as one row).
 
     Two readings are made: by row labels (in template order), and by order alone when the table's data
     lines number exactly the template's rows (labels wrapped into fragments in a narrow column). The one
     that satisfies more identities wins; reading by order is always reported.
     """
+    if fmt == "2021" and (merged := _merged_other(r, start, end)) is not None:
+        fmt = "2019"
+        r.warn(
+            "merged_row",
+            f"table 三: （六）其他处理 is one row ({r.tokens[merged].text!r}) in a 2021-format table; "
+            "read as applications/other/<col>, as in the 2019 format",
+            f"{T}/other",
+            r.tokens[merged],
+        )
     rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
     mark = len(r.warnings)
     found = r.locate(rows, start, end, T)
@@ -88,7 +98,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
             for row, label in zip(rows, labels, strict=True):
                 keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
                 r.put_fit(keys, order_fits[row.key], label, T)
-            return order_end
+            return order_end, fmt
     for row, f in zip(rows, found, strict=True):
         keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
         if f is None:
@@ -97,7 +107,18 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
                 r.put(key, None)
             continue
         r.put_fit(keys, fits[row.key], r.tokens[f.index], T)
-    return table_end
+    return table_end, fmt
+
+
+def _merged_other(r: Reading, start: int, end: int) -> int | None:
+    """The token of a single （六）其他处理 row carrying values, when the 2021 sub-rows are absent."""
+    stop = r.first_index(r"结转下年度", start, end) or end
+    if r.first_index(r"不补正|缴纳费用|收费通知|逾期未按", start, stop) is not None:
+        return None
+    other = r.first_index(r"其他处理", start, stop)
+    if other is None or not r.row_like(other):
+        return None
+    return other
 
 
 def _label_fits(

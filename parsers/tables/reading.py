@@ -123,7 +123,7 @@ class Reading:
             best: tuple[float, int] | None = None
             for i in self._label_indexes(lo, hi):
                 tok = self.tokens[i]
-                if i in claimed or len(tok.compact) < 2 or not self._row_like(i):
+                if i in claimed or len(tok.compact) < 2 or not self.row_like(i):
                     continue
                 if any(other.matches(tok.compact) for other in rows):
                     continue
@@ -148,7 +148,7 @@ class Reading:
                 tok,
             )
 
-    def _row_like(self, i: int) -> bool:
+    def row_like(self, i: int) -> bool:
         """A label with a value after it on its line or the next one (a table row, not a header)."""
         line = self.tokens[i].line
         for t in self.tokens[i + 1 : i + 30]:
@@ -204,7 +204,14 @@ class Reading:
             where = self.where(blank_where) if blank_where is not None else None
             self.cells[key] = Cell(key, None, "", where)
         else:
-            self.cells[key] = Cell(key, number_value(tok.text), tok.text, self.where(tok))
+            self.cells[key] = Cell(key, number_value(tok.text), tok.ocr_raw or tok.text, self.where(tok))
+            if tok.ocr_raw is not None:
+                self.warn(
+                    "ocr_digit",
+                    f"{key}: {tok.ocr_raw!r} read as {tok.text} (letters OCR confuses with digits)",
+                    key,
+                    tok,
+                )
 
     def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
         for key, tok in zip(keys, fit.tokens, strict=True):
