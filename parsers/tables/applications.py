@@ -128,12 +128,21 @@ def _label_fits(
     pending: dict[str, list[Token]] = {}
     fits: dict[str, Fit] = {}
     table_end = found[0].index if found and found[0] else 0
+    stops: dict[int, int] = {}
+    for k, f in enumerate(found):
+        if f is not None:
+            later = [g.index for g in found[k + 1 :] if g is not None]
+            stops[k] = later[0] if later else _last_row_stop(r, f.index, end)
+    moved = _realign(r, rows, found, stops)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
-        later = [g.index for g in found[k + 1 :] if g is not None]
-        stop = later[0] if later else _last_row_stop(r, f.index, end)
+        stop = stops[k]
         table_end = max(table_end, stop)
+        if row.key in moved:
+            fits[row.key] = Fit(list(moved[row.key]), "positional", [])
+            state[row.key] = fits[row.key].values()
+            continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
@@ -155,6 +164,62 @@ def _label_fits(
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
     return fits, table_end
+
+
+def _realign(
+    r: Reading, rows: list[RowDef], found: list[Found | None], stops: dict[int, int]
+) -> dict[str, list[Token]]:
+    """Rows whose data lines sit under the wrong label (a label printed alone, its numbers in the next row's
+    line or in a label-less line further down): where a run of consecutive rows holds exactly as many full
+    data lines as it has rows, but not one per row, the lines are given to the rows in order (reported)."""
+    ks = sorted(stops)
+    lines: dict[int, list[list[Token]]] = {}
+    for k in ks:
+        f = found[k]
+        assert f is not None
+        by_line: dict[int, list[Token]] = {}
+        for t in r.tokens[f.index + 1 : stops[k]]:
+            if t.is_value:
+                by_line.setdefault(t.line, []).append(t)
+        full = [vals for vals in by_line.values() if len(vals) == N_APP]
+        if sum(len(v) for v in by_line.values()) != len(full) * N_APP:
+            full = []  # values that do not come in whole lines: not this case
+            lines[k] = [[]]  # blocks any window through this row
+        else:
+            lines[k] = full
+    moved: dict[str, list[Token]] = {}
+    j = 0
+    while j < len(ks):
+        if len(lines[ks[j]]) == 1 or lines[ks[j]] == [[]]:
+            j += 1
+            continue
+        total = 0
+        window: list[int] = []
+        for e in range(j, min(j + 6, len(ks))):
+            if lines[ks[e]] == [[]] or (e > j and ks[e] != ks[e - 1] + 1):
+                break
+            window.append(ks[e])
+            total += len(lines[ks[e]])
+            if total >= len(window) and e > j:
+                break
+        if len(window) > 1 and total == len(window):
+            data = [vals for k in window for vals in lines[k]]
+            keys = [rows[k].key for k in window]
+            for key, vals in zip(keys, data, strict=True):
+                moved[key] = vals
+            first = found[window[0]]
+            assert first is not None
+            r.warn(
+                "rows_by_order",
+                f"table 三: rows {', '.join(keys)} have their numbers under other labels (a label printed alone); "
+                "their data lines were read in the template's order",
+                f"{T}/{keys[0]}",
+                r.tokens[first.index],
+            )
+            j += len(window)
+        else:
+            j += 1
+    return moved
 
 
 def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[dict[str, Fit], list[Token], int] | None:
