@@ -26,9 +26,10 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return _ole_kind(data, name)
-    if _HTML_RE.search(head[:2048]):
-        if head.startswith(b"<") or _DOCUMENT_RE.search(head) or not _MARKDOWN_RE.search(data[:8192]):
-            return "html"
+    if _HTML_RE.search(head[:2048]) and (
+        head.startswith(b"<") or _DOCUMENT_RE.search(head) or not _MARKDOWN_RE.search(data[:8192])
+    ):
+        return "html"
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binary data of an unknown kind", code="unknown_kind")
     return "text"
