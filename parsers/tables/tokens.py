@@ -192,7 +192,31 @@ def _layout_cells(line: str) -> list[tuple[int, str]] | None:
     return cells
 
 
+# a number with the unit it is counted in (86.45万元, 12项), and two such numbers in one cell (12项/345.6万元)
+_UNIT = r"(?:万元|亿元|元|件|项|个|次|人|条|家|场|期|篇|份)"
+_NUM = r"[+-]?\d[\d,]*(?:\.\d+)?"
+_WITH_UNITS = re.compile(rf"^({_NUM})\s*{_UNIT}?(?:\s*[/;]\s*({_NUM})\s*{_UNIT}?)?$")
+_UNIT_OR_SLASH = re.compile(rf"{_UNIT}|/")
+
+
+def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token] | None:
+    """The number tokens of a cell that prints units or two numbers (count/amount); None when it does not."""
+    if not text or (not text[0].isdigit() and text[0] not in "+-") or not _UNIT_OR_SLASH.search(text):
+        return None
+    m = _WITH_UNITS.match(text)
+    if not m:
+        return None
+    out = []
+    for g in (1, 2):
+        if m.group(g) is not None:
+            s, e = m.start(g), m.end(g)
+            out.append(Token(text[s:e], start + s, start + e, line, col, tabbed, split=g == 2))
+    return out
+
+
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    if (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
+        return units
     whole = Token(text, start, start + len(text), line, col, tabbed)
     if not text or not text[-1].isdigit() or len("".join(text.split())) > LABEL_MAX or whole.is_number:
         return [whole]
