@@ -79,11 +79,13 @@ class _Builder:
 
 def canonicalise(text: str) -> Canonical:
     """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
+    if "|" not in text and "<" not in text:
+        return Canonical(text, _plain_convention(text))
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
     has_html = bool(_TABLE_OPEN.search(text))
     if pipe_rows < 2 and not has_html:
-        return Canonical(text, _plain_convention(lines))
+        return Canonical(text, _plain_convention(text))
     b = _Builder()
     pos = 0
     k = 0
@@ -127,12 +129,13 @@ def canonicalise(text: str) -> Canonical:
     return Canonical(out, convention, b.canon, b.orig)
 
 
-def _plain_convention(lines: list[str]) -> str:
-    tabbed = sum(1 for ln in lines if "\t" in ln)
-    laid = sum(1 for ln in lines if "  " in ln.strip())
-    if tabbed >= 5:
+_LAID = re.compile(r"\S {2,}\S")
+
+
+def _plain_convention(text: str) -> str:
+    if text.count("\t") >= 10:
         return "tab"
-    if laid >= 5:
+    if len(_LAID.findall(text, 0, 200_000)) >= 10:
         return "layout"
     return "plain"
 

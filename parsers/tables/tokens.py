@@ -97,10 +97,11 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     norm = normalise(text) if norm is None else norm
     tokens: list[Token] = []
     pos = 0
+    confusable = bool(_CONFUSABLE.search(norm))
     for lineno, line in enumerate(norm.split("\n")):
         fixes: list[tuple[int, int]] = []
         printed = line
-        if _CONFUSABLE.search(line) and _DIGIT.search(line):
+        if confusable and _CONFUSABLE.search(line) and _DIGIT.search(line):
             line, fixes = ocr_digits(line)
         first = len(tokens)
         _tokenize_line(tokens, line, pos, lineno)
@@ -215,7 +216,7 @@ def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool
 
 
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
-    if (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
+    if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
     whole = Token(text, start, start + len(text), line, col, tabbed)
     if not text or not text[-1].isdigit() or len("".join(text.split())) > LABEL_MAX or whole.is_number:
