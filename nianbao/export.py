@@ -31,7 +31,18 @@ from nianbao.dictionary import STANDARD_TABLES, TABLE_TITLES, describe_cell, sta
 
 FORMATS = ("csv", "jsonl", "parquet")
 BATCH = 20_000
-REPORT_KEYS = ("report_id", "organ_id", "division_code", "portal", "region", "publisher", "year", "format", "url")
+REPORT_KEYS = (
+    "report_id",
+    "organ_id",
+    "division_code",
+    "portal",
+    "region",
+    "publisher",
+    "year",
+    "format",
+    "review",
+    "url",
+)
 ORGAN_COLUMNS = ("organ_id", "organ_name", "division_code")  # appended to reports (nianbao/organs.py links them)
 TYPES = {"INTEGER": "integer", "REAL": "number", "TEXT": "string"}
 
@@ -91,7 +102,9 @@ def _report_columns() -> list[Column]:
     return [Column(k, types.get(k, "string"), described.get(k, "")) for k in REPORT_KEYS]
 
 
-_REPORT_SELECT = "r.id, l.organ_id, o.division_code, r.portal, r.region, r.publisher, r.year, r.format, r.url"
+_REPORT_SELECT = (
+    "r.id, l.organ_id, o.division_code, r.portal, r.region, r.publisher, r.year, r.format, r.review, r.url"
+)
 _ORGAN_JOIN = "LEFT JOIN report_organs l ON l.report_id = r.id LEFT JOIN organs o ON o.id = l.organ_id"
 
 

@@ -6,6 +6,7 @@ from parsers.extracted import Extracted
 from parsers.metadata import read_metadata
 from parsers.model import Report, Warning_
 from parsers.narrative import narrative_checks
+from parsers.review import set_verdict
 from parsers.sections import read_sections
 from parsers.tables import read_tables
 from parsers.tables.tokens import normalise
@@ -16,6 +17,7 @@ def build_report(extracted: Extracted) -> Report:
     metadata = read_metadata(extracted, norm)
     tables = read_tables(extracted, metadata.get("year"), norm)
     metadata["format"] = tables.format
+    metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)
     warnings = [Warning_("reader", note) for note in extracted.notes]
     warnings += tables.warnings + section_warnings
@@ -25,7 +27,7 @@ def build_report(extracted: Extracted) -> Report:
     told, told_warnings = narrative_checks(
         extracted.text, tables.format, tables.cells, year if isinstance(year, int) else None
     )
-    return Report(
+    report = Report(
         metadata=metadata,
         text=extracted.text,
         sections=sections,
@@ -33,3 +35,5 @@ def build_report(extracted: Extracted) -> Report:
         checks=tables.checks + told,
         warnings=warnings + told_warnings,
     )
+    set_verdict(report, extracted.metadata)
+    return report
