@@ -7,7 +7,8 @@ A block answers one request; it does not condemn the portal:
 - **Episodes.** A block on a request sent after the current cool-down began starts a new episode: the
   portal cools down for ``cooldown × factorⁿ⁻¹`` seconds (n: episodes since the portal last answered, or the
   blocks this URL met, whichever is more; capped at ``cooldown_max``; by default 30 s, 2 min, 8 min, 10 min),
-  and no request of the portal is sent meanwhile. Blocks on requests that were already on their way belong to the episode that is running.
+  and no request of the portal is sent meanwhile. Blocks on requests that were already on their way belong
+  to the episode that is running.
 - **Tried again last.** A blocked URL goes back to the end of the portal's queue; the portal goes on with
   its next URLs (``retry``).
 - **Blocked for good.** A URL blocked on each of its ``tries`` tries is recorded ``blocked`` with the

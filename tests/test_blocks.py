@@ -158,9 +158,10 @@ def test_one_url_blocking_among_good_reports_is_blocked_and_every_good_report_is
     # tried again last: its retries came after every good page had been asked
     first_try, *retries = [h.start for h in site.hits if h.path == bad]
     assert all(r > max(h.start for h in site.hits if h.path != bad) for r in retries)
-    # nothing left for the portal during the first cool-down (though good pages were waiting)
+    # nothing left for the portal during the first cool-down (though good pages were waiting), but what was
+    # already let go as the block came back (at most the two requests a domain may have at once)
     first_end = next(h.end for h in site.hits if h.path == bad)
-    assert not [h for h in site.hits if first_end + 0.05 < h.start < first_end + COOL * 0.9]
+    assert len([h for h in site.hits if first_end < h.start < first_end + COOL * 0.9]) <= 2
     # and the retries waited for their cool-downs (0.2 s, then 0.8 s)
     assert retries[0] - first_try >= COOL * 0.9 and retries[1] - retries[0] >= 4 * COOL * 0.9
 

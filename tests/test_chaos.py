@@ -247,7 +247,6 @@ def test_each_defence_is_recorded_as_blocked_with_its_evidence(chaos: Chaos, url
 
 @pytest.mark.parametrize("portal", ["etkqq", "qsq"])
 def test_a_block_passes_every_good_report_of_its_portal_is_stored(chaos: Chaos, portal: str) -> None:
-    host = f"www.{portal}.gov.cn"
     blocked = {u for u, (p, _, _) in chaos.errors("blocked").items() if p == portal}
     assert blocked and not chaos.errors("paused")  # one or two blocked URLs never pause a portal
     for url in blocked:
