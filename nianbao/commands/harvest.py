@@ -62,6 +62,15 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         help="list pages of one portal to request at most in this crawl (default 2000); past it a "
         "page_cap error is recorded",
     )
+    p.add_argument(
+        "--browser-pages",
+        type=int,
+        metavar="N",
+        help="live: list pages to render in the browser at most, per portal (default 20); past it browser_cap",
+    )
+    p.add_argument(
+        "--browser-timeout", type=float, metavar="SECONDS", help="live: seconds for one page in the browser (default 30)"
+    )
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
     p.add_argument(
         "--json-log",
@@ -79,6 +88,10 @@ def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
         out["NIANBAO_MAX_LIST_PAGES"] = args.max_list_pages
     if args.max_portal_pages is not None:
         out["NIANBAO_MAX_DEPTH_PAGES"] = args.max_portal_pages
+    if args.browser_pages is not None:
+        out["NIANBAO_BROWSER_MAX_PAGES"] = args.browser_pages
+    if args.browser_timeout is not None:
+        out["NIANBAO_BROWSER_TIMEOUT"] = args.browser_timeout
     return out
 
 
