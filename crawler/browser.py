@@ -17,8 +17,9 @@ spider's callback then reads the rendered page as it reads a static one.
 
 Bounds (settings): ``NIANBAO_BROWSER_MAX_PAGES`` pages rendered per portal and run (past it a render is not
 made and ``browser_cap`` is recorded), ``NIANBAO_BROWSER_TIMEOUT`` seconds for a page's document and the
-scripts it waits for (past it: ``timeout``), then at most ``NIANBAO_BROWSER_SETTLE`` seconds to settle, ``NIANBAO_BROWSER_CONCURRENCY`` pages at once in the process
-(one chromium is shared by every portal of the process, launched on first use only). Images, media, fonts
+scripts it waits for (past it: ``timeout``), then at most ``NIANBAO_BROWSER_SETTLE`` seconds to settle;
+``NIANBAO_BROWSER_CONCURRENCY`` pages at once in the process (one chromium is shared by every portal of the
+process, launched on first use only). Images, media, fonts
 and style sheets are not loaded. The browser sends the crawl's User-Agent.
 
 Figures: the crawl stats ``nianbao/browser/pages``, ``…/ms``, ``…/failed``, ``…/capped``; the run's

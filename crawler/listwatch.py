@@ -20,8 +20,9 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
+from scrapy.http import TextResponse
 
-from crawler.browser import RENDER_META, browser_enabled, render_meta, why_render
+from crawler.browser import RENDER_META, browser_enabled, render_meta, static_report_links, why_render
 from crawler.discovery import COLUMN_META, column_moved, plan_start
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
+KNOWN = "nianbao/skipped/known"  # ReportSpider.count("skipped/known"): a report already read, not asked again
 REPORT_LINK_ERRORS = frozenset({"offsite", "unsafe_link"})
 MOVED_STATUSES = frozenset({404, 410})
 DROPPED_META = (
@@ -52,12 +54,13 @@ DROPPED_META = (
 class Watch:
     """What one list page's callback has yielded so far."""
 
-    __slots__ = ("moved_status", "reports", "structure")
+    __slots__ = ("known_before", "moved_status", "reports", "structure")
 
-    def __init__(self) -> None:
+    def __init__(self, known_before: int = 0) -> None:
         self.reports = 0
         self.structure = 0
         self.moved_status: int | None = None
+        self.known_before = known_before  # reports skipped as already read, before this page's callback ran
 
     def see(self, response: Response, out: Any) -> None:
         if isinstance(out, ReportItem):
@@ -112,13 +115,17 @@ class ListWatchMiddleware:
     def watch(self, response: Response) -> Watch:
         if response.meta.get(KIND_META) == "list" and response.status == 200:
             self.inc(LISTS_READ.removeprefix("nianbao/"))
-        return Watch()
+        return Watch(self.known())
+
+    def known(self) -> int:
+        stats = self.crawler.stats
+        return int(stats.get_value(KNOWN, 0) or 0) if stats is not None else 0
 
     # -- the verdict ------------------------------------------------------------------------------
     def after(self, response: Response, watch: Watch) -> Iterator[Any]:
         meta = response.meta
-        if meta.get(KIND_META) != "list" or watch.reports or watch.structure:
-            return
+        if meta.get(KIND_META) != "list" or watch.reports or watch.structure or self.known() > watch.known_before:
+            return  # reports found (or skipped as read in an earlier run), or somewhere further to go
         spider = self.crawler.spider
         column = meta.get(COLUMN_META)
         if watch.moved_status is not None or response.status in MOVED_STATUSES:
@@ -131,7 +138,10 @@ class ListWatchMiddleware:
             if column:
                 yield from column_moved(spider, column, "the column lists no report, even rendered in a browser")
             return
-        why = why_render(as_html(response).text) if self.browser else None
+        text = as_html(response).text if isinstance(response, TextResponse) else ""
+        if static_report_links(text):
+            return  # the page shows reports the spider did not take (already read, or not its kind)
+        why = why_render(text) if self.browser else None
         if why:
             yield from self.render(response, why)
         elif column:

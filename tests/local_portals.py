@@ -71,14 +71,16 @@ def top_nav(name: str) -> str:
 <a href="/wza/">无障碍</a> <a href="javascript:void(0)" onclick="toggleOld()">长者模式</a> <a href="/en/">English</a>
 <a href="/login/">登录</a> <a href="/register/">注册</a></div></div>
 <div class="header"><div class="w1200"><a href="/" class="logo"><img src="/images/logo.png" alt="{name}"></a>
-<form action="/search/" class="search"><input name="q" placeholder="请输入关键字"><button>搜索</button></form></div></div>
+<form action="/search/" class="search"><input name="q" placeholder="请输入关键字"><button>搜索</button></form>
+</div></div>
 """
 
 
 def main_nav(hub_href: str = "/zwgk/", hub_text: str = "政务公开") -> str:
     return f"""<div class="nav"><ul class="w1200">
 <li><a href="/">首页</a></li>
-<li><a href="/zjxq/">走进本地</a><div class="sub"><a href="/zjxq/lsyg/">历史沿革</a><a href="/zjxq/rkmz/">人口民族</a></div></li>
+<li><a href="/zjxq/">走进本地</a><div class="sub"><a href="/zjxq/lsyg/">历史沿革</a>
+<a href="/zjxq/rkmz/">人口民族</a></div></li>
 <li><a href="/xwzx/">新闻中心</a><div class="sub"><a href="/xwzx/zwyw/">政务要闻</a><a href="/xwzx/bmdt/">部门动态</a>
 <a href="/xwzx/tzgg/">通知公告</a></div></li>
 <li><a href="{hub_href}">{hub_text}</a><div class="sub"><a href="/zwgk/zcwj/">政策文件</a>
@@ -98,7 +100,8 @@ def footer(name: str, *, decoy: bool = True) -> str:
         else ""
     )
     return f"""<div class="footer"><div class="w1200"><div class="links">
-<a href="http://www.gov.cn/" target="_blank">中国政府网</a> <a href="https://www.nmg.gov.cn/" target="_blank">内蒙古自治区人民政府</a>
+<a href="http://www.gov.cn/" target="_blank">中国政府网</a>
+<a href="https://www.nmg.gov.cn/" target="_blank">内蒙古自治区人民政府</a>
 <a href="/wzdt/">网站地图</a> <a href="/lxwm/">联系我们</a> {decoys}<a href="/jcjg/">纠错</a></div>
 <p>主办：{name}办公室 &nbsp; 网站标识码：1506270001 &nbsp; 蒙ICP备05003318号</p>
 <script src="/js/jquery-1.12.4.min.js"></script><script>var _hmt = _hmt || [];</script></div></div>
@@ -145,7 +148,7 @@ SCRIPT_REPORTS = {  # detail URL → what it holds
 SCRIPT_NOTICE = f"{SCRIPT_COLUMN}202212/t20221215_950.html"
 
 
-def script_shell(page_index: int) -> str:
+def script_shell() -> str:
     """A column page whose list a script writes: an XHR for the page's JSON, rows written after a delay."""
     script = f"""<script>
 (function () {{
@@ -165,7 +168,8 @@ def script_shell(page_index: int) -> str:
       ul.innerHTML = html;
       var pager = '';
       if (page < d.pages) pager += '<a href="index_' + page + '.html">下一页</a>';
-      if (page > 1) pager += ' <a href="' + (page === 2 ? 'index.html' : 'index_' + (page - 2) + '.html') + '">上一页</a>';
+      var prev = page === 2 ? 'index.html' : 'index_' + (page - 2) + '.html';
+      if (page > 1) pager += ' <a href="' + prev + '">上一页</a>';
       document.getElementById('page').innerHTML = pager + ' 共' + d.total + '条';
     }}, 400);
   }};
@@ -175,9 +179,10 @@ def script_shell(page_index: int) -> str:
     main = f"""<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt;
 <a href="/zwgk/zfxxgk/">政府信息公开</a> &gt; 政府信息公开年报</div>
 {xxgk_menu("/zwgk/zfxxgk/", current="政府信息公开年报")}
-<div class="right"><h2 class="tit">政府信息公开年报</h2><ul class="list" id="nb-list"><li class="loading">加载中…</li></ul>
+<div class="right"><h2 class="tit">政府信息公开年报</h2>
+<ul class="list" id="nb-list"><li class="loading">加载中…</li></ul>
 <div class="page" id="page"></div></div>"""
-    return page("政府信息公开年报", SCRIPT_NAME, main, scripts=script) + ("" if page_index else "")
+    return page("政府信息公开年报", SCRIPT_NAME, main, scripts=script)
 
 
 def script_list_site() -> Site:
@@ -208,8 +213,8 @@ def script_list_site() -> Site:
         ],
     ]
     site: Site = {
-        f"{SCRIPT_COLUMN}index.html": html(script_shell(0)),
-        f"{SCRIPT_COLUMN}index_1.html": html(script_shell(1)),
+        f"{SCRIPT_COLUMN}index.html": html(script_shell()),
+        f"{SCRIPT_COLUMN}index_1.html": html(script_shell()),
         SCRIPT_NOTICE: html(page("关于报送年度报告的通知", SCRIPT_NAME, "<p>请各单位于1月31日前报送。</p>")),
     }
     for i, data in enumerate(rows, start=1):
@@ -246,7 +251,8 @@ def iframe_shell() -> str:
         )
     )
     main = f"""<div class="gk-tree"><h3>政务公开</h3><ul id="gkTree">{tree}</ul></div>
-<div class="gk-right"><iframe id="iframe" name="iframe" frameborder="0" scrolling="no" width="100%" height="900"></iframe></div>"""
+<div class="gk-right">
+<iframe id="iframe" name="iframe" frameborder="0" scrolling="no" width="100%" height="900"></iframe></div>"""
     script = """<script>
   var cid = (location.search.match(/[?&]cid=(\\d+)/) || [])[1] || '11917';
   document.getElementById('iframe').src = 'gkml_' + cid + '/index.html';
@@ -344,7 +350,7 @@ class PortalServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 owner.hits.append(
                     Hit(

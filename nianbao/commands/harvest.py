@@ -69,7 +69,10 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         help="live: list pages to render in the browser at most, per portal (default 20); past it browser_cap",
     )
     p.add_argument(
-        "--browser-timeout", type=float, metavar="SECONDS", help="live: seconds for one page in the browser (default 30)"
+        "--browser-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="live: seconds for a page's document in the browser (default 30)",
     )
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
     p.add_argument(
