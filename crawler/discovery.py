@@ -42,14 +42,14 @@ from crawler.items import ErrorItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import run_id_for, store_from_settings
 from crawler.portalruns import COLUMNS_STAT
-from crawler.spiders.base import Link, as_html, folder_of, is_attachment_url, link_rows
+from crawler.spiders.base import Link, as_html, clean, folder_of, is_attachment_url
 from storage.portalstate import column_plan, record_column
 
 if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
-    from scrapy.http import Response
+    from scrapy.http import Response, TextResponse
     from twisted.python.failure import Failure
 
     from crawler.spiders.base import ReportSpider
@@ -136,6 +136,23 @@ class Rated:
     url: str
     text: str
     score: int
+
+
+def page_links(page: TextResponse) -> list[Link]:
+    """Every link of a page with what it says: its ``title``, else its text, else its image's ``alt`` (a banner
+    of the 专栏 is often an image)."""
+    out: list[Link] = []
+    for a in page.xpath("//a[@href]"):
+        href = (a.attrib.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        text = (
+            clean(a.attrib.get("title"))
+            or clean(" ".join(a.xpath(".//text()").getall()))
+            or clean(" ".join(a.xpath(".//img/@alt").getall()))
+        )
+        out.append(Link(page.urljoin(href), text, None))
+    return out
 
 
 def best_links(links: list[Link], on_site: Any) -> tuple[Rated | None, list[Rated]]:
@@ -257,7 +274,7 @@ def parse_page(spider: ReportSpider, response: Response) -> Iterator[Any]:
     path: list[list[str]] = response.meta.get(STEP_META) or []
     walk.read.append(response.url)
     page = as_html(response)
-    column, hubs = best_links(link_rows(page), lambda u: spider.link_verdict(u) is None)
+    column, hubs = best_links(page_links(page), lambda u: spider.link_verdict(u) is None)
     if column is not None and column.url not in walk.tried:
         walk.done = True
         yield from found(spider, response.url, column, [*path, [column.url, column.text]])
@@ -298,13 +315,18 @@ def note_column(spider: Any, url: str) -> None:
             crawler.stats.set_value(COLUMNS_STAT, [*columns, url])
 
 
+def use_column(spider: Any, url: str) -> None:
+    """The crawl goes on from this column: noted for the run's figures; the generic spider (which follows
+    folders and pages under its column only) is moved to it."""
+    walk_of(spider).tried.add(url)
+    note_column(spider, url)
+    if isinstance(getattr(spider, "column", None), str):
+        spider.column = folder_of(url)
+
+
 def found(spider: ReportSpider, on: str, column: Rated, path: list[list[str]]) -> Iterator[Any]:
-    walk = walk_of(spider)
-    walk.tried.add(column.url)
-    note_column(spider, column.url)
+    use_column(spider, column.url)
     spider.count("discovery/found")
-    if hasattr(spider, "column") and isinstance(spider.column, str):  # the generic spider stays in its column
-        spider.column = folder_of(column.url)
     yield ColumnItem(
         spider.portal_name,
         column.url,
@@ -312,7 +334,7 @@ def found(spider: ReportSpider, on: str, column: Rated, path: list[list[str]]) -
         found_on=on,
         link_text=column.text,
         path=[(u, t) for u, t in path],
-        replaces=walk.replaces,
+        replaces=walk_of(spider).replaces,
     )
     yield from spider.follow_list(column.url, None, **{COLUMN_META: column.url})
 
@@ -390,11 +412,9 @@ async def plan_start(spider: Any, start: AsyncIterator[Any], crawler: Crawler) -
         return
     configured = [r.url for r in lists]
     planned, _ = column_plan(store.db, spider.portal_name, configured) if store is not None else (configured, [])
-    walk = walk_of(spider)
     by_url = {r.url: r for r in lists}
     for url in planned:
-        walk.tried.add(url)
-        note_column(spider, url)
+        use_column(spider, url)
         request = by_url.get(url) or spider.list_request(url)
         yield request.replace(url=url, meta={**request.meta, COLUMN_META: url})
     if not planned:

@@ -325,6 +325,181 @@ def stalled_site() -> Site:
     }
 
 
+# ------------------------------------------------------------------------------------------ discovery portals
+COUNTY = "准格尔旗人民政府"
+NEWS = [
+    ("/xwzx/zwyw/202401/t20240125_5101.html", "旗委常委会召开2023年度民主生活会"),
+    ("/xwzx/zwyw/202401/t20240122_5098.html", "我旗召开2024年经济工作会议"),
+    ("/xwzx/tzgg/202401/t20240110_5050.html", "关于做好2023年度政府信息公开工作年度报告编制发布工作的通知"),
+    ("/xwzx/bmdt/202401/t20240108_5031.html", "旗统计局发布2023年统计年报"),
+    ("/zwgk/zfxxgk/zfxxgknb/202401/t20240120_5001.html", "准格尔旗2023年政府信息公开工作年度报告"),
+]
+
+
+def news_block(title: str, more: str, items: list[tuple[str, str]]) -> str:
+    lis = "".join(
+        f'<li><a href="{h}" title="{t}">{t[:18]}</a><span>2024-01-2{i}</span></li>' for i, (h, t) in enumerate(items)
+    )
+    head = f'<div class="hd"><h3>{title}</h3><a href="{more}" class="more">更多&gt;&gt;</a></div>'
+    return f'<div class="box">{head}<ul>{lis}</ul></div>'
+
+
+def county_home(*, hub_href: str = "/zwgk/", extra: str = "") -> str:
+    main = (
+        news_block("政务要闻", "/xwzx/zwyw/", NEWS[:2])
+        + news_block("通知公告", "/xwzx/tzgg/", NEWS[2:4])
+        + news_block("公示公告", "/xwzx/gsgg/", NEWS[4:])
+        + """<div class="ztzl"><h3>专题专栏</h3>
+<a href="/ztzl/yhyshj/"><img src="/images/zt1.jpg" alt="优化营商环境"></a>
+<a href="/ztzl/cjwmcs/"><img src="/images/zt2.jpg" alt="创建全国文明城市"></a>
+<a href="/ztzl/xczx/"><img src="/images/zt3.jpg" alt="乡村振兴"></a></div>
+<div class="bsfw"><a href="/zwfw/grbs/">个人办事</a><a href="/zwfw/frbs/">法人办事</a>
+<a href="/hdjl/szxx/">旗长信箱</a></div>"""
+        + extra
+    )
+    return page("首页", COUNTY, main, nav=main_nav(hub_href))
+
+
+def zwgk_page() -> str:
+    """政务公开: the 政府信息公开 专栏 among the other 政务公开 columns (relative links)."""
+    main = """<div class="crumb">当前位置：<a href="../">首页</a> &gt; 政务公开</div>
+<div class="zwgk-nav"><ul>
+<li><a href="zfxxgk/">政府信息公开</a></li><li><a href="zcwj/">政策文件</a></li><li><a href="zcjd/">政策解读</a></li>
+<li><a href="rsxx/">人事信息</a></li><li><a href="czzj/">财政预决算</a></li><li><a href="jytabl/">建议提案办理</a></li>
+<li><a href="zdxm/">重大项目</a></li><li><a href="../zwgk/zfgzbg/">政府工作报告</a></li></ul></div>"""
+    return page("政务公开", COUNTY, main)
+
+
+def xxgk_hub(menu_base: str = "./") -> str:
+    main = f"""<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="../">政务公开</a> &gt; 政府信息公开</div>
+{xxgk_menu(menu_base)}
+<div class="right"><h2>政府信息公开</h2><p>根据《中华人民共和国政府信息公开条例》，本网站设立政府信息公开专栏。</p>
+<ul><li><a href="../zcwj/202401/t20240105_4001.html" title="关于印发2024年政务公开工作要点的通知">
+关于印发2024年政务公开工作要点的通知</a></li></ul></div>"""
+    return page("政府信息公开", COUNTY, main)
+
+
+def static_column(title: str, rows: list[tuple[str, str, str]], name: str = COUNTY) -> str:
+    lis = "".join(f'<li><a href="{h}" title="{t}" target="_blank">{t}</a><span>{d}</span></li>' for h, t, d in rows)
+    main = f"""<div class="crumb">当前位置：<a href="/">首页</a> &gt; 政府信息公开 &gt; {title}</div>
+{xxgk_menu("../")}<div class="right"><h2>{title}</h2><ul class="list">{lis}</ul>
+<div class="page">共{len(rows)}条 1/1</div></div>"""
+    return page(title, name, main)
+
+
+COUNTY_COLUMN = "/zwgk/zfxxgk/zfxxgknb/"
+COUNTY_REPORTS = {
+    f"{COUNTY_COLUMN}202401/t20240120_5001.html": ETKQQ_2022,
+    f"{COUNTY_COLUMN}202203/t20220308_4902.html": TONGLIAO_2021,
+}
+
+
+def county_site(*, gbk: bool = True) -> Site:
+    """A GBK county portal: home → 政务公开 → 政府信息公开 → 政府信息公开年报, relative links, decoys in the
+    footer (政府网站工作年度报表, 统计年报, 企业年报公示), the 政府工作报告 among the 政务公开 columns."""
+    site: Site = {
+        "/": html(county_home(), gbk=gbk),
+        "/zwgk/": html(zwgk_page(), gbk=gbk),
+        "/zwgk/zfxxgk/": html(xxgk_hub(), gbk=gbk),
+        COUNTY_COLUMN: html(
+            static_column(
+                "政府信息公开年报",
+                [
+                    ("./202401/t20240120_5001.html", "鄂托克前旗2022年政府信息公开工作年度报告", "2024-01-20"),
+                    ("./202203/t20220308_4902.html", "通辽市2021年政府信息公开工作年度报告", "2022-03-08"),
+                ],
+            ),
+            gbk=gbk,
+        ),
+        "/zwgk/zfwzndbb/": html(
+            static_column(
+                "政府网站工作年度报表", [("./202401/t20240115_5010.html", "2023年政府网站工作年度报表", "2024-01-15")]
+            ),
+            gbk=gbk,
+        ),
+    }
+    for url, stem in COUNTY_REPORTS.items():
+        site[url] = rendered(stem, "html")
+    return site
+
+
+def hanweb_site() -> Site:
+    """Hanweb JCMS: ``/col/col{id}/index.html`` columns; the 信息公开 tree names the 年报 column in its ``title``
+    and shows 年报 only; the decoy column beside it."""
+    tree = """<div class="xxgk-tree"><ul>
+<li><a href="/col/col1002/index.html" title="政府信息公开指南">指南</a></li>
+<li><a href="/col/col1003/index.html" title="政府信息公开制度">制度</a></li>
+<li><a href="/col/col1004/index.html" title="法定主动公开内容">法定主动公开内容</a></li>
+<li><a href="/col/col1006/index.html" title="政府网站年度报表">网站年报</a></li>
+<li><a href="/col/col1005/index.html" title="政府信息公开年报">年报</a></li></ul></div>"""
+    return {
+        "/": html(county_home(hub_href="/col/col1001/index.html").replace(">政务公开<", ">信息公开<")),
+        "/col/col1001/index.html": html(page("信息公开", "乌拉特前旗人民政府", tree)),
+        "/col/col1005/index.html": html(
+            static_column(
+                "政府信息公开年报", [("/art/2024/1/20/art_1005_88.html", "2023年政府信息公开年报", "2024-01-20")]
+            )
+        ),
+    }
+
+
+def meetfine_site() -> Site:
+    """The Meetfine-type platform (呼伦贝尔 group): PascalCase controllers, the 年报 controller
+    ``OpennessAnnualReport`` linked as 年度报告 from the 政府信息公开 page."""
+    hub = """<div class="openness-menu"><a href="/OpennessGuide/show/483.html">信息公开指南</a>
+<a href="/OpennessRule/show/483.html">信息公开制度</a>
+<a href="/OpennessContent/showList/483/10100/page_1.html">法定主动公开内容</a>
+<a href="/OpennessAnnualReport/showList/483/page_1.html">年度报告</a>
+<a href="/Apply/index/483.html">依申请公开</a></div>"""
+    return {
+        "/": html(county_home(hub_href="/Openness/index/483.html").replace(">政务公开<", ">政府信息公开<")),
+        "/Openness/index/483.html": html(page("政府信息公开", "鄂温克族自治旗人民政府", hub)),
+    }
+
+
+def banner_site() -> Site:
+    """The column linked straight from the home page, as an image banner (its ``alt`` says what it is)."""
+    banner = (
+        '<div class="banner"><a href="/ztzl/zfxxgknb/"><img src="/images/nb.png" alt="政府信息公开年报专栏"></a></div>'
+    )
+    return {"/": html(county_home(extra=banner))}
+
+
+def decoy_site() -> Site:
+    """A 专栏 with the website's yearly statistics and single reports, but no 年报 column."""
+    hub = """<ul class="menu"><li><a href="zfxxgkzn/">政府信息公开指南</a></li>
+<li><a href="zfwzndbb/">政府网站工作年度报表</a></li><li><a href="tjnb/">统计年报</a></li>
+<li><a href="ndbb/">年度报表</a></li><li><a href="../zfgzbg/">政府工作报告</a></li>
+<li><a href="202401/t20240120_1.html">2023年政府信息公开工作年度报告</a></li></ul>"""
+    return {
+        "/": html(county_home()),
+        "/zwgk/": html(page("政务公开", COUNTY, '<a href="zfxxgk/">政府信息公开</a>')),
+        "/zwgk/zfxxgk/": html(page("政府信息公开", COUNTY, hub)),
+    }
+
+
+MOVED_COLUMN = "/xxgk/nb/index.html"
+EMPTIED_COLUMN = "/zwgk/nb/"
+
+
+def moved_site() -> Site:
+    """The county portal whose old column (``/xxgk/nb/``) is gone (404) and another (``/zwgk/nb/``) now empty:
+    the 年报 are at ``/zwgk/zfxxgk/zfxxgknb/``, found again from the home page."""
+    site = county_site(gbk=False)
+    site[EMPTIED_COLUMN] = html(static_column("政府信息公开年报", []))
+    return site
+
+
+def module_site() -> Site:
+    """An Inner Mongolia department: home → 政府信息公开 → the 政务公开 module, whose tree links the 年报
+    column as ``?gk=2&cid=11919#iframe``: discovery finds it, the browser reads its iframe."""
+    site = iframe_site()
+    site["/"] = html(
+        county_home(hub_href=IFRAME_MODULE + "?gk=2&cid=11920#iframe").replace(">政务公开<", ">政府信息公开<")
+    )
+    return site
+
+
 # ------------------------------------------------------------------------------------------ the server
 NOT_FOUND = html("<html><head><title>404</title></head><body><h1>404 Not Found</h1></body></html>", status=404)
 
@@ -407,6 +582,13 @@ SITES = {
     "script": script_list_site,
     "iframe": iframe_site,
     "stalled": stalled_site,
+    "county": county_site,
+    "hanweb": hanweb_site,
+    "meetfine": meetfine_site,
+    "banner": banner_site,
+    "decoy": decoy_site,
+    "moved": moved_site,
+    "module": module_site,
 }
 
 

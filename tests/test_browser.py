@@ -74,7 +74,8 @@ class Crawled:
     def cells(self, path: str) -> dict[str, float | None]:
         return dict(
             self.query(
-                "SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.url = ?", self.url(path)
+                "SELECT c.key, c.value FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.url = ?",
+                self.url(path),
             )
         )
 
@@ -176,7 +177,12 @@ def test_script_list_browser_figures_in_the_run_and_the_portal_run(script_crawl:
     run = script_crawl.row("SELECT * FROM runs WHERE id = 1")
     assert run["browser_pages"] == 2
     assert 0 < run["browser_ms"] < 1000 * script_crawl.seconds
-    assert (run["list_requests"], run["detail_requests"], run["attachment_downloads"], run["new_reports"]) == (4, 2, 1, 3)
+    assert (run["list_requests"], run["detail_requests"], run["attachment_downloads"], run["new_reports"]) == (
+        4,
+        2,
+        1,
+        3,
+    )
     portal = script_crawl.row("SELECT * FROM portal_runs WHERE run_id = 1")
     assert (portal["portal"], portal["status"], portal["browser_pages"], portal["new_reports"]) == ("test", "ok", 2, 3)
     assert portal["list_pages"] == 4 and portal["browser_ms"] == run["browser_ms"]
@@ -257,10 +263,12 @@ TRS_LIST = """<html><head><script>var countPage = 2;</script><script src="/js/jq
 2022年政府信息公开…</a></td><td>2023-01-20</td></tr></tbody></table>
 <script>createPageHTML(2, 0, "index", "html"); $('.nav').html($('.nav').html());</script></body></html>"""
 HANWEB_COLUMN = """<html><body><div id="78506"><script type="text/xml"><datastore><nextgroup><![CDATA[]]></nextgroup>
-<recordset><record><![CDATA[<li><a href="/art/2023/1/20/art_78506_1.html" title="2022年度政府信息公开工作年度报告">2022年度…</a>
+<recordset><record><![CDATA[<li><a href="/art/2023/1/20/art_78506_1.html"
+title="2022年度政府信息公开工作年度报告">2022年度…</a>
 </li>]]></record></recordset></datastore></script><script>var param_78506 = {col:1,appid:1,webid:2};
 $.ajax({url: '/module/web/jpage/dataproxy.jsp'});</script></div></body></html>"""
-EPOINT_SHELL = """<html><body><div class="nav"><a href="/xxgk/">信息公开</a> <a href="/zfxxgknb/">政府信息公开年报</a></div>
+EPOINT_SHELL = """<html><body><div class="nav"><a href="/xxgk/">信息公开</a>
+<a href="/zfxxgknb/">政府信息公开年报</a></div>
 <ul id="categorypagingcontent" class="wb-data-list"></ul>
 <script src="/js/webBuilderCommon.js"></script><script src="/js/govinfo.js"></script></body></html>"""
 IFRAME_SHELL = """<html><body><a href="?gk=2&cid=11919#iframe">政府信息公开年报</a>
@@ -312,7 +320,9 @@ def test_the_browser_handler_is_installed_live_only(tmp_path: Path, monkeypatch:
     live = build_settings("live", db=tmp_path / "nb.db", browser=True)
     assert live.getdict("DOWNLOAD_HANDLERS") == {"http": HANDLER, "https": HANDLER}
     launch = live.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")
-    assert launch["headless"] is True and set(CHROMIUM_FLAGS) <= set(launch["args"]) and "--no-sandbox" in launch["args"]
+    assert (
+        launch["headless"] is True and set(CHROMIUM_FLAGS) <= set(launch["args"]) and "--no-sandbox" in launch["args"]
+    )
     assert Path(launch["executable_path"]).name == "chromium"
     assert browser_enabled(live)
     replay = build_settings("replay", db=tmp_path / "nb.db", replay_dir=ROOT / "cassettes", browser=True)
