@@ -33,6 +33,7 @@ from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import store_from_settings
+from crawler.revisit import entry_for_request, revisit_outputs
 from crawler.urlsafety import link_verdict, shown_url
 from parsers.extracted import UnreadableDocument
 from parsers.readers.html import extract_page_metadata, html_encoding
@@ -213,6 +214,9 @@ class ReportSpider(scrapy.Spider):
 
     # -- requests ---------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
+        if self.store is not None:  # what a paused run left unvisited, first
+            for revisit in revisit_outputs(self, self.store.revisits(self.portal_name)):
+                yield revisit
         for url in self.start_urls:
             for out in self.follow_list(url):
                 yield out
@@ -433,7 +437,10 @@ class ReportSpider(scrapy.Spider):
         request naming a failure handler (``nianbao_on_error``) tells it too."""
         request = failure.request  # type: ignore[attr-defined]
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
-        yield error_item(self.portal_name, asked, failure.value)
+        item = error_item(self.portal_name, asked, failure.value)
+        if getattr(failure.value, "revisit", False):  # the portal was paused: the next run asks it first
+            item.revisit = entry_for_request(request.replace(url=asked))
+        yield item
         if request.meta.get("nianbao_on_error"):
             yield from load_object(request.meta["nianbao_on_error"])(self, failure)
 
