@@ -1,4 +1,11 @@
-"""``nianbao checkall``: check every spider's name, file name and docstring (kingfisher-collect style).
+"""``nianbao checkall``: check the portal registry, and every spider's name, file name and docstring.
+
+The registry (``crawler/registry.yaml``, :func:`crawler.registry.validate`): ids unique ASCII slugs, names
+unique, URLs well formed, families known, division codes valid (GB/T 2260, checked against
+:mod:`crawler.divisions`), parents present, levels consistent. Division codes marked ``unknown`` are listed
+(allowed, with a note); ``--notices`` also lists the portals whose family or column is not known yet.
+
+Spiders (kingfisher-collect style):
 
 For each module in ``crawler/spiders/``:
 
@@ -20,7 +27,9 @@ import inspect
 import pkgutil
 import re
 import sys
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import scrapy
 
@@ -35,6 +44,12 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    p.add_argument(
+        "--notices",
+        action="store_true",
+        help="also list the registry's portals with an unknown family or no known column",
+    )
+    p.add_argument("--registry", type=Path, help="check this registry file instead of crawler/registry.yaml")
     p.set_defaults(run=run)
 
 
@@ -119,12 +134,38 @@ def check_all() -> list[str]:
     return problems
 
 
+def check_registry(path: Path | None = None) -> tuple[list[str], list[str], str]:
+    """The registry's problems, its notices, and a one-line description of what it holds."""
+    from crawler import registry
+
+    try:
+        reg = registry.load(path)
+    except registry.RegistryError as exc:
+        return [f"registry: {exc}"], [], ""
+    problems = [f"registry: {line}" for line in registry.validate(reg)]
+    figures = registry.figures(reg)
+
+    def show(counter: Any) -> str:
+        return ", ".join(f"{k} {n}" for k, n in counter.most_common())
+
+    about = (
+        f"{len(reg)} portals (levels: {show(figures['level'])}; families: {show(figures['family'])}; "
+        f"division codes: {show(figures['division_code'])}; {figures['columns']['with columns']} with a column)"
+    )
+    return problems, [f"registry: {n}" for n in registry.notices(reg)], about
+
+
 def run(args: argparse.Namespace) -> int:
     problems = check_all()
+    reg_problems, notices, about = check_registry(args.registry)
+    problems += reg_problems
     for line in problems:
         print(line)
+    for line in notices:
+        if args.notices or "division code unknown" in line:
+            print(line)
     if problems:
         print(f"nianbao checkall: {len(problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"nianbao checkall: {len(spider_modules())} spider modules OK")
+    print(f"nianbao checkall: {len(spider_modules())} spider modules OK; registry OK: {about}")
     return 0
