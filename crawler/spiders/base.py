@@ -25,8 +25,10 @@ from urllib.parse import unquote, urlsplit
 
 import scrapy
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.utils.misc import load_object
 from scrapy.utils.url import url_is_from_any_domain
 
+from crawler.browser import render_meta
 from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
@@ -175,8 +177,8 @@ class ReportSpider(scrapy.Spider):
     """Base spider (abstract): following report links and reading detail pages, for every CMS family.
 
     Subclasses set ``name``, ``portal_title``, ``allowed_domains`` and ``columns`` (the annual-report
-    columns, the crawl's start URLs) and implement ``parse`` for list pages. ``needs_browser = True`` marks
-    every request of the portal for scrapy-playwright (``meta["playwright"]``).
+    columns, the crawl's start URLs) and implement ``parse`` for list pages. ``needs_browser = True`` sends
+    the portal's list pages through the browser (:mod:`crawler.browser`).
     """
 
     portal_title: ClassVar[str] = ""
@@ -221,8 +223,8 @@ class ReportSpider(scrapy.Spider):
 
     def make_request(self, url: str, kind: str, callback: Callable[..., Any], **meta: Any) -> Request:
         meta[KIND_META] = kind
-        if self.needs_browser:
-            meta["playwright"] = True
+        if self.needs_browser and kind == "list":  # the list pages; details and attachments are fetched as usual
+            meta.update(render_meta("the portal needs a browser (needs_browser)"))
         return Request(url, callback=callback, errback=self.on_error, meta=meta)
 
     def list_request(self, url: str, callback: Callable[..., Any] | None = None, **meta: Any) -> Request:
@@ -423,15 +425,24 @@ class ReportSpider(scrapy.Spider):
             file_urls=[u for u, _ in attachments],
         )
 
+    def parse_by_handler(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """A request answered by a function named in its meta (``nianbao_handler``, called with the spider and
+        the response): how :mod:`crawler.discovery` walks a portal while its requests keep a spider method as
+        callback (serialisable, for a shared queue)."""
+        yield from load_object(response.meta["nianbao_handler"])(self, response)
+
     # -- failures ---------------------------------------------------------------------------------
-    def on_error(self, failure: Failure) -> Iterator[ErrorItem]:
-        """Record a failed request under the URL the spider asked for (the first of a redirect chain)."""
+    def on_error(self, failure: Failure) -> Iterator[Any]:
+        """Record a failed request under the URL the spider asked for (the first of a redirect chain); a
+        request naming a failure handler (``nianbao_on_error``) tells it too."""
         request = failure.request  # type: ignore[attr-defined]
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
         item = error_item(self.portal_name, asked, failure.value)
         if getattr(failure.value, "revisit", False):  # the portal was paused: the next run asks it first
             item.revisit = entry_for_request(request.replace(url=asked))
         yield item
+        if request.meta.get("nianbao_on_error"):
+            yield from load_object(request.meta["nianbao_on_error"])(self, failure)
 
 
 def error_item(portal: str, url: str, exc: BaseException) -> ErrorItem:
