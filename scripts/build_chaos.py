@@ -697,8 +697,15 @@ def build_qsq(m: Manifest) -> Cassette:
                     "2024-01-26",
                     "2024-01-26",
                 ),
+                (
+                    "青山区2021年政府信息公开工作年度报告",
+                    "./202201/t20220125_1020001.html",
+                    "",
+                    "2022-01-25",
+                    "2022-01-25",
+                ),
             ],
-            count=3,
+            count=2,
         ),
     )
     c.add(
@@ -711,7 +718,8 @@ def build_qsq(m: Manifest) -> Cassette:
             "X-Nianbao-Replay-Delay": BLOCK_DELAY,
         },
     )
-    c.add(f"{column}index_2.html", GCD_BLOCK, headers={"X-Nianbao-Replay-Delay": BLOCK_DELAY})
+    # a list stops at a page that fails, so the second block is a report page asked beside index_1
+    c.add(f"{column}202201/t20220125_1020001.html", GCD_BLOCK, headers={"X-Nianbao-Replay-Delay": BLOCK_DELAY})
     c.add(
         detail,
         plain_detail(
@@ -725,7 +733,7 @@ def build_qsq(m: Manifest) -> Cassette:
     c.add(pdf, rendered(SEED_2022_QSQ, "pdf"), content_type=PDF)
     m.report("qsq", pdf, SEED_2022_QSQ, "pdf")
     m.error("qsq", "blocked", f"{column}index_1.html", note="加速乐 HTTP 521, X-Via-JSL, __jsluid_s")
-    m.error("qsq", "blocked", f"{column}index_2.html", note="365GCD block page served with status 200")
+    m.error("qsq", "blocked", f"{column}202201/t20220125_1020001.html", note="365GCD block page served with status 200")
     return c
 
 
