@@ -90,6 +90,7 @@ __all__ = [
 TRS_DETAIL = re.compile(r"/\d{6}/t\d{8}_\d+\.s?html?$")
 DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 MAX_ATTACHMENTS = 3
+FOLLOWED_META = ("page", "series", "column", "easysite", "trs_pager")  # what a list request carries to a retry
 NEXT_TEXT = re.compile(r"^(下一页|下页|后页|下一頁|›|»|>|>>|Next|next)$")
 BREADCRUMB = (
     "//*[contains(@class,'position') or contains(@class,'crumb') or contains(@class,'location') or "
@@ -592,10 +593,17 @@ class ReportSpider(scrapy.Spider):
         )
 
     # -- failures ---------------------------------------------------------------------------------
-    def on_error(self, failure: Failure) -> Iterator[ErrorItem]:
+    def on_error(self, failure: Failure) -> Iterator[Request | ErrorItem]:
         """Record a failed request under the URL the spider asked for (the first of a redirect chain)."""
         request = failure.request  # type: ignore[attr-defined]
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
+        fallback = request.meta.get("fallback")
+        if fallback and fallback != request.url and describe_failure(failure.value)[0] == "http_404":
+            # a static list page that is not there: the same page from the CMS's dynamic fallback
+            self.count("list/fallback")
+            meta = {k: v for k, v in request.meta.items() if k in FOLLOWED_META}
+            yield from self.follow_list(fallback, request.callback, **meta)
+            return
         yield error_item(self.portal_name, asked, failure.value)
 
 
