@@ -31,7 +31,7 @@ from nianbao.dictionary import STANDARD_TABLES, TABLE_TITLES, describe_cell, sta
 
 FORMATS = ("csv", "jsonl", "parquet")
 BATCH = 20_000
-REPORT_KEYS = ("report_id", "portal", "region", "publisher", "year", "format", "url")
+REPORT_KEYS = ("report_id", "portal", "region", "publisher", "year", "format", "review", "url")
 TYPES = {"INTEGER": "integer", "REAL": "number", "TEXT": "string"}
 
 
@@ -81,7 +81,7 @@ def _report_columns() -> list[Column]:
     return [Column(k, types.get(k, "string"), described.get(k, "")) for k in REPORT_KEYS]
 
 
-_REPORT_SELECT = "r.id, r.portal, r.region, r.publisher, r.year, r.format, r.url"
+_REPORT_SELECT = "r.id, r.portal, r.region, r.publisher, r.year, r.format, r.review, r.url"
 
 
 def cells_dataset(db: Database) -> Dataset:

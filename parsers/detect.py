@@ -10,6 +10,9 @@ from parsers.extracted import UnreadableDocument
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_RE = re.compile(rb"<(!doctype\s+html|html|head|body|div|table|p|meta|span|br)[\s>/]", re.I)
+_DOCUMENT_RE = re.compile(rb"<(!doctype\s+html|html|head|body|meta)[\s>/]", re.I)
+# Markdown that embeds HTML (a <table>, a <br> in a cell) is text: headings, pipe rows, emphasis
+_MARKDOWN_RE = re.compile(rb"^(?:#{1,6} |\|.*\|\s*$|\*\*)", re.M)
 
 
 def detect_kind(data: bytes, name: str | None = None) -> str:
@@ -23,7 +26,9 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return _ole_kind(data, name)
-    if _HTML_RE.search(head[:2048]):
+    if _HTML_RE.search(head[:2048]) and (
+        head.startswith(b"<") or _DOCUMENT_RE.search(head) or not _MARKDOWN_RE.search(data[:8192])
+    ):
         return "html"
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binary data of an unknown kind", code="unknown_kind")

@@ -95,6 +95,7 @@ CREATE TABLE IF NOT EXISTS reports (
   format TEXT,
   source_kind TEXT,
   parser_version TEXT,
+  review TEXT,
   checks_passed INTEGER NOT NULL DEFAULT 0,
   checks_failed INTEGER NOT NULL DEFAULT 0,
   warnings INTEGER NOT NULL DEFAULT 0,
@@ -215,6 +216,8 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            if "review" not in self.db["reports"].columns_dict:  # a database made before the verdict
+                self.db.execute("ALTER TABLE reports ADD COLUMN review TEXT")
 
     @classmethod
     def open_existing(cls, db_path: str | Path, raw_root: Path | None = None) -> Store:
@@ -430,6 +433,7 @@ class Store:
             "format": meta.get("format"),
             "source_kind": meta.get("source_kind"),
             "parser_version": meta.get("parser_version"),
+            "review": meta.get("review"),
             "checks_passed": report.checks_passed,
             "checks_failed": report.checks_failed,
             "warnings": len(report.warnings),
