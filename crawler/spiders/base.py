@@ -37,6 +37,7 @@ from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import store_from_settings
+from crawler.revisit import entry_for_request, revisit_outputs
 from crawler.spiders.links import (
     REPORT_WORD,
     annual_heading,
@@ -243,6 +244,9 @@ class ReportSpider(scrapy.Spider):
 
     # -- requests ---------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
+        if self.store is not None:  # what a paused run left unvisited, first
+            for revisit in revisit_outputs(self, self.store.revisits(self.portal_name)):
+                yield revisit
         for url in self.start_urls:
             for out in self.follow_list(url, callback=self.list_callback(url)):
                 yield out
@@ -604,7 +608,10 @@ class ReportSpider(scrapy.Spider):
             meta = {k: v for k, v in request.meta.items() if k in FOLLOWED_META}
             yield from self.follow_list(fallback, request.callback, **meta)
             return
-        yield error_item(self.portal_name, asked, failure.value)
+        item = error_item(self.portal_name, asked, failure.value)
+        if getattr(failure.value, "revisit", False) and request.method == "GET":  # paused: the next run asks it first
+            item.revisit = entry_for_request(request.replace(url=asked))
+        yield item
 
 
 def error_item(portal: str, url: str, exc: BaseException) -> ErrorItem:
