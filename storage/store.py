@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlite_utils import Database
 
 from storage.archive import RawArchive
+from storage.portalstate import ensure_tables as ensure_portal_tables
 
 if TYPE_CHECKING:  # storage needs no parser at run time (only detect_kind, imported lazily)
     from parsers.model import Report
@@ -48,6 +49,8 @@ RUN_COUNTERS = (
     "changed_reports",
     "unchanged_reports",
     "errors",
+    "browser_pages",  # list pages rendered in a browser (crawler.browser)
+    "browser_ms",  # milliseconds spent rendering them
 )
 RUN_FIELDS = (*RUN_COUNTERS, "status", "note", "finished", "portals", "mode")
 RUN_MODES = ("replay", "live", "reparse")
@@ -228,6 +231,15 @@ class Store:
                     self.db.execute(statement)
             if "review" not in self.db["reports"].columns_dict:  # a database made before the verdict
                 self.db.execute("ALTER TABLE reports ADD COLUMN review TEXT")
+            self._add_missing_run_counters()
+            ensure_portal_tables(self.db)
+
+    def _add_missing_run_counters(self) -> None:
+        """A database made before a counter existed gets its column (0 for the runs it already holds)."""
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(runs)").fetchall()}
+        for name in RUN_COUNTERS:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE runs ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0")
 
     @classmethod
     def open_existing(cls, db_path: str | Path, raw_root: Path | None = None) -> Store:

@@ -350,7 +350,7 @@ def test_settings_per_mode(tmp_path: Path) -> None:
     assert "nianbao" in live["USER_AGENT"] and "+http" in live["USER_AGENT"]
     assert "https" not in (live.getdict("DOWNLOAD_HANDLERS") or {})
     browser = build_settings("live", db=tmp_path / "nb.db", browser=True)
-    assert browser["DOWNLOAD_HANDLERS"]["https"] == "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    assert browser["DOWNLOAD_HANDLERS"]["https"] == "crawler.browser.BrowserDownloadHandler"  # scrapy-playwright
     assert build_settings("live", db=tmp_path / "nb.db", obey_robots=False).getbool("ROBOTSTXT_OBEY") is False
     record = build_settings("record", db=tmp_path / "nb.db", record_dir=tmp_path / "rec")
     assert record["DOWNLOAD_HANDLERS"]["http"] == "crawler.replay.RecordingDownloadHandler"

@@ -533,14 +533,20 @@ def test_known_pages_are_not_requested_again(tmp_path: Path) -> None:
     assert known in [r.url for r in spider.parse(recorded(f"{NMG}index.html")) if isinstance(r, Request)]
 
 
-def test_needs_browser_marks_requests_for_playwright() -> None:
+def test_needs_browser_renders_list_pages_only() -> None:
     class BrowserSpider(QsqSpider):
         name = "browser_test"
         needs_browser = True
 
     spider = make(BrowserSpider)
-    out = list(spider.parse(recorded(f"{QSQ}index.html")))
-    assert out and all(r.meta["playwright"] is True for r in out if isinstance(r, Request))
+    out = [r for r in spider.parse(recorded(f"{QSQ}index.html")) if isinstance(r, Request)]
+    lists = [r for r in out if r.meta["nianbao_kind"] == "list"]
+    details = [r for r in out if r.meta["nianbao_kind"] == "detail"]
+    assert lists and details
+    # list pages go through the browser (with a reason and a settling step); detail pages are fetched as usual
+    assert all(r.meta["playwright"] is True and r.meta["nianbao_render"] for r in lists)
+    assert all(r.meta["playwright_page_goto_kwargs"]["wait_until"] == "domcontentloaded" for r in lists)
+    assert not any(r.meta.get("playwright") for r in details)
 
 
 # ------------------------------------------------------------------------------------------ in replay

@@ -31,8 +31,10 @@ from urllib.parse import unquote, urlsplit
 
 import scrapy
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.utils.misc import load_object
 from scrapy.utils.url import url_is_from_any_domain
 
+from crawler.browser import render_meta
 from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
@@ -204,8 +206,8 @@ class ReportSpider(scrapy.Spider):
 
     Subclasses set ``name``, ``portal_title``, ``allowed_domains``, ``columns`` (the annual-report columns, the
     crawl's start URLs) and ``family`` (their lists are read by ``parse_<family>``; ``column_families`` names
-    another family for one column). ``needs_browser = True`` marks every request of the portal for
-    scrapy-playwright (``meta["playwright"]``).
+    another family for one column). ``needs_browser = True`` sends the portal's list pages through the browser
+    (:mod:`crawler.browser`); API calls (JSON, XML) are never rendered.
     """
 
     family: ClassVar[str] = ""
@@ -265,33 +267,47 @@ class ReportSpider(scrapy.Spider):
 
     def make_request(self, url: str, kind: str, callback: Callable[..., Any], **meta: Any) -> Request:
         meta[KIND_META] = kind
-        if self.needs_browser:
-            meta["playwright"] = True
+        if self.needs_browser and kind == "list":  # the list pages; details and attachments are fetched as usual
+            meta.update(render_meta("the portal needs a browser (needs_browser)"))
         return Request(url, callback=callback, errback=self.on_error, meta=meta)
 
     def list_request(self, url: str, callback: Callable[..., Any] | None = None, **meta: Any) -> Request:
         return self.make_request(url, "list", callback or self.parse, **meta)
 
     def follow_list(
-        self, url: str, callback: Callable[..., Any] | None = None, *, request: Request | None = None, **meta: Any
+        self, url: str, callback: Callable[..., Any] | None = None, **meta: Any
     ) -> Iterator[Request | ErrorItem]:
-        """A list page's request (or ``request``, e.g. an API call), within the portal's budget of list pages
-        (``NIANBAO_MAX_DEPTH_PAGES``); past it, nothing is requested and the first page refused is recorded as
-        ``page_cap``."""
+        """A list page's request, within the portal's budget of list pages (``NIANBAO_MAX_DEPTH_PAGES``); past
+        it, nothing is requested and the first page refused is recorded as ``page_cap``."""
+        if self.within_budget(url):
+            yield self.list_request(url, callback=callback, **meta)
+        elif not self.page_cap_recorded:
+            self.page_cap_recorded = True
+            yield self.page_cap_error(url)
+
+    def follow_request(self, request: Request) -> Iterator[Request | ErrorItem]:
+        """A prepared list request (an API call, a POST), within the same budget as :meth:`follow_list`."""
+        if self.within_budget(request.url):
+            yield request
+        elif not self.page_cap_recorded:
+            self.page_cap_recorded = True
+            yield self.page_cap_error(request.url)
+
+    def within_budget(self, url: str) -> bool:
         if self.list_pages >= self.max_pages:
             self.count("skipped/page_cap")
-            if not self.page_cap_recorded:
-                self.page_cap_recorded = True
-                yield ErrorItem(
-                    self.portal_name,
-                    url,
-                    "page_cap",
-                    f"more than {self.max_pages} list pages in this crawl (NIANBAO_MAX_DEPTH_PAGES): "
-                    f"this page and any later ones are not requested (a pagination trap?)",
-                )
-            return
+            return False
         self.list_pages += 1
-        yield request if request is not None else self.list_request(url, callback=callback, **meta)
+        return True
+
+    def page_cap_error(self, url: str) -> ErrorItem:
+        return ErrorItem(
+            self.portal_name,
+            url,
+            "page_cap",
+            f"more than {self.max_pages} list pages in this crawl (NIANBAO_MAX_DEPTH_PAGES): "
+            f"this page and any later ones are not requested (a pagination trap?)",
+        )
 
     def count(self, what: str) -> None:
         if self.crawler is not None and self.crawler.stats is not None:
@@ -375,7 +391,9 @@ class ReportSpider(scrapy.Spider):
         series = response.meta.get("series") or response.url
         if request is not None:
             request.meta.update({"page": number, "series": series, **meta})
-        yield from self.follow_list(url, callback, request=request, page=number, series=series, **meta)
+            yield from self.follow_request(request)
+        else:
+            yield from self.follow_list(url, callback, page=number, series=series, **meta)
 
     def trs_next(
         self, page: TextResponse, callback: Callable[..., Any], *, new: bool, **meta: Any
@@ -596,9 +614,17 @@ class ReportSpider(scrapy.Spider):
             file_urls=[u for u, _ in attachments],
         )
 
+    def parse_by_handler(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """A request answered by a function named in its meta (``nianbao_handler``, called with the spider and
+        the response): how :mod:`crawler.discovery` walks a portal while its requests keep a spider method as
+        callback (serialisable, for a shared queue)."""
+        yield from load_object(response.meta["nianbao_handler"])(self, response)
+
     # -- failures ---------------------------------------------------------------------------------
-    def on_error(self, failure: Failure) -> Iterator[Request | ErrorItem]:
-        """Record a failed request under the URL the spider asked for (the first of a redirect chain)."""
+    def on_error(self, failure: Failure) -> Iterator[Any]:
+        """Record a failed request under the URL the spider asked for (the first of a redirect chain); a
+        request naming a failure handler (``nianbao_on_error``) tells it too. A static list page answering 404
+        whose family has a dynamic fallback (``meta["fallback"]``) is asked there instead."""
         request = failure.request  # type: ignore[attr-defined]
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
         fallback = request.meta.get("fallback")
@@ -612,6 +638,8 @@ class ReportSpider(scrapy.Spider):
         if getattr(failure.value, "revisit", False) and request.method == "GET":  # paused: the next run asks it first
             item.revisit = entry_for_request(request.replace(url=asked))
         yield item
+        if request.meta.get("nianbao_on_error"):
+            yield from load_object(request.meta["nianbao_on_error"])(self, failure)
 
 
 def error_item(portal: str, url: str, exc: BaseException) -> ErrorItem:

@@ -123,11 +123,9 @@ class EpointSpider(ReportSpider):
             meta={"epoint": state, "index": index, "nianbao_kind": "list"},
             dont_filter=True,  # one URL, many bodies
         )
-        if self.needs_browser:
-            request.meta["playwright"] = True
         if index == 0:
             request.meta.update({"page": 1, "series": f"{url}#{state['category']}"})
-            yield from self.follow_list(url, request=request)
+            yield from self.follow_request(request)
         else:
             yield from self.next_page(response, url, self.parse_epoint_api, new=new, request=request)
 
@@ -194,8 +192,6 @@ class EpointSpider(ReportSpider):
                     "nianbao_kind": "detail",
                 },
             )
-            if self.needs_browser:
-                request.meta["playwright"] = True
             yield request
             return
         yield from super().parse_detail(response)

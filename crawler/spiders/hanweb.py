@@ -108,8 +108,6 @@ class HanwebSpider(ReportSpider):
             errback=self.on_error,
             meta={"hanweb": {**state, "end": end}, "nianbao_kind": "list"},
         )
-        if self.needs_browser:
-            request.meta["playwright"] = True
         yield from self.next_page(response, url, self.parse_hanweb_proxy, new=new, request=request)
 
     def parse_hanweb_proxy(self, response: Response, **kwargs: Any) -> Iterator[Any]:
@@ -136,7 +134,7 @@ class HanwebSpider(ReportSpider):
             "referer": urljoin(page.url, tree.group(1)) if tree else page.url,
         }
         request = self.xxgk_page(state, 1)
-        yield from self.follow_list(request.url, request=request)
+        yield from self.follow_request(request)
 
     def xxgk_page(self, state: dict[str, Any], number: int) -> FormRequest:
         request = FormRequest(
@@ -147,8 +145,6 @@ class HanwebSpider(ReportSpider):
             errback=self.on_error,
             meta={"xxgk": state, "nianbao_kind": "list", "page": number, "series": f"{state['url']}#xxgk"},
         )
-        if self.needs_browser:
-            request.meta["playwright"] = True
         return request
 
     def parse_hanweb_xxgk(self, response: Response, **kwargs: Any) -> Iterator[Any]:

@@ -63,6 +63,18 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         "page_cap error is recorded",
     )
     p.add_argument(
+        "--browser-pages",
+        type=int,
+        metavar="N",
+        help="live: list pages to render in the browser at most, per portal (default 20); past it browser_cap",
+    )
+    p.add_argument(
+        "--browser-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="live: seconds for a page's document in the browser (default 30)",
+    )
+    p.add_argument(
         "--block-cooldown",
         type=float,
         metavar="SECONDS",
@@ -105,6 +117,10 @@ def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
         out["NIANBAO_MAX_LIST_PAGES"] = args.max_list_pages
     if args.max_portal_pages is not None:
         out["NIANBAO_MAX_DEPTH_PAGES"] = args.max_portal_pages
+    if args.browser_pages is not None:
+        out["NIANBAO_BROWSER_MAX_PAGES"] = args.browser_pages
+    if args.browser_timeout is not None:
+        out["NIANBAO_BROWSER_TIMEOUT"] = args.browser_timeout
     return out
 
 
