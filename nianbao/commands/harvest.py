@@ -146,7 +146,8 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--portal",
         action="append",
         metavar="NAME",
-        help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})",
+        help=f"a portal to harvest: a registry id (repeatable; default: in replay the bundled portals "
+        f"{', '.join(BUNDLED)}; live, every registry portal with a column)",
     )
     add_network_options(p, default_replay=CASSETTES)
     p.set_defaults(run=run)
@@ -195,8 +196,8 @@ def _harvest(args: argparse.Namespace) -> int:
     from nianbao.jsonlog import json_log
 
     try:
-        spiders = portal_spiders(args.portal)
         mode, dirs = network_mode(args, CASSETTES)
+        spiders = portal_spiders(args.portal, replay=mode == "replay")
         with json_log(args.json_log):
             outcome = harvest(
                 [(s, {}) for s in spiders],
