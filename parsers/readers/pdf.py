@@ -33,7 +33,8 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一�
 _NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
 
-# Pages read with pdfplumber instead of PDFium, by reason, since the process started (the benchmark reports it).
+# Since the process started: pages read, and (by reason) those read with pdfplumber instead of PDFium.
+PAGES: Counter[str] = Counter()
 FALLBACK: Counter[str] = Counter()
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ def read_pdf(data: bytes) -> Extracted:
 
 def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | None:
     """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted)."""
+    PAGES["read"] += 1
     try:
         page = pdf[number - 1]
         try:
@@ -135,13 +137,11 @@ def _metadata(pdf: Any) -> dict[str, str]:
     return {}
 
 
-def _inside(c: Char, boxes: list[Box]) -> bool:
-    cx = (c[X0] + c[X1]) / 2
-    cy = (c[3] + c[4]) / 2
-    return any(
-        x0 - _TOLERANCE <= cx <= x1 + _TOLERANCE and top - _TOLERANCE <= cy <= bottom + _TOLERANCE
-        for x0, top, x1, bottom in boxes
-    )
+def _inside(cx: float, cy: float, boxes: list[Box]) -> bool:
+    for x0, top, x1, bottom in boxes:
+        if x0 - _TOLERANCE <= cx <= x1 + _TOLERANCE and top - _TOLERANCE <= cy <= bottom + _TOLERANCE:
+            return True
+    return False
 
 
 def _table(raw: list[list[str | None]], bbox: Box) -> _Table | None:
@@ -160,17 +160,19 @@ def _pdfium_page(content: PageContent, number: int) -> _Page | None:
     if has_duplicates(chars):  # fake bold: every glyph printed twice, slightly offset
         chars = dedupe(chars, content.font_name)
     tables: list[tuple[float, _Table]] = []
-    boxes: list[Box] = []
+    rest = chars
     if content.lines or content.rects or content.curves:
         found = find_tables(content)
         if found:
             mids = Centres(chars)
+            boxes: list[Box] = []
             for table in found:
                 t = _table(table.extract(chars, mids), table.bbox)
                 if t is not None:
                     tables.append((table.bbox[1], t))
                     boxes.append(table.bbox)
-    rest = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+            if boxes:  # the glyphs whose centre is outside every table (1 pt of slack) are the text lines'
+                rest = [c for c, h, v in zip(chars, mids.h, mids.v, strict=True) if not _inside(h, v, boxes)]
     widths = sorted(c[X1] - c[X0] for c in rest[:2000] if c[TEXT].strip())
     char = widths[len(widths) // 2] if widths else 10.0
     return assemble_page(number, content.width, content.height, text_lines(rest), tables, char)

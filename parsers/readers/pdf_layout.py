@@ -163,6 +163,7 @@ def page_edges(content: PageContent) -> list[Edge]:
 
 def _snap(edges: list[Edge], horizontal: bool) -> list[Edge]:
     """Edges within the tolerance of one another moved to their cluster's mean position."""
+
     def key(e: Edge) -> float:
         return e.top if horizontal else e.x0
 
@@ -381,8 +382,26 @@ def has_duplicates(chars: Sequence[Char]) -> bool:
     texts = list(map(itemgetter(TEXT), chars))
     xs = list(map(round, map(_get_x0, chars)))
     ys = list(map(round, map(_get_top, chars)))
-    seen = set(zip(texts, xs, ys, strict=True))
     blank = {t for t in set(texts) if not t.strip()}
+    if not chars or min(xs) < 0 or min(ys) < 0 or max(xs) >= 1 << 21 or max(ys) >= 1 << 21:
+        return _has_duplicates_slow(texts, xs, ys, blank)
+    try:  # one integer per glyph: (code point, x, y) in 21 + 21 + 21 bits; a neighbour is a fixed offset away
+        keys = [ord(t) << 42 | x << 21 | y for t, x, y in zip(texts, xs, ys, strict=True)]
+    except TypeError:  # a glyph of several characters (pdfminer's ligatures)
+        return _has_duplicates_slow(texts, xs, ys, blank)
+    seen = set(keys)
+    if blank:
+        spaces = {k for k in keys if chr(k >> 42) in blank}
+        if len(seen) - len(spaces) < len(keys) - sum(map(texts.count, blank)):
+            return True
+        seen -= spaces
+    elif len(seen) < len(keys):
+        return True
+    return any(not seen.isdisjoint(map(d.__add__, keys)) for d in (1 << 21, 1, (1 << 21) + 1, (1 << 21) - 1))
+
+
+def _has_duplicates_slow(texts: list[str], xs: list[int], ys: list[int], blank: set[str]) -> bool:
+    seen = set(zip(texts, xs, ys, strict=True))
     if blank:
         seen = {k for k in seen if k[0] not in blank}
     if len(seen) < len(texts) - sum(map(texts.count, blank)):
@@ -396,6 +415,7 @@ def has_duplicates(chars: Sequence[Char]) -> bool:
 def dedupe(chars: Sequence[Char], font_name: Callable[[int], str]) -> list[Char]:
     """One glyph of each group printed at the same place (1 pt) with the same text, font and size
     (pdfplumber's ``dedupe_chars``), in content order."""
+
     def key(i: int) -> tuple[str, str, float]:
         c = chars[i]
         return (c[TEXT], font_name(c[FONT]), c[SIZE])
