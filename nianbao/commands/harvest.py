@@ -195,7 +195,7 @@ def _harvest(args: argparse.Namespace) -> int:
 
     try:
         mode, dirs = network_mode(args, CASSETTES)
-        spiders = portal_spiders(args.portal, replay=mode == "replay")
+        spiders = portal_spiders(args.portal, replay=mode == "replay", cassettes=dirs.get("replay_dir"))
         with json_log(args.json_log):
             outcome = harvest(
                 [(s, {}) for s in spiders],
