@@ -180,10 +180,10 @@ def portal_overview(db: Database) -> dict[str, dict[str, Any]]:
         r = dict(row)
         r["columns"] = json.loads(r["columns"] or "[]")
         out.setdefault(r["portal"], {})["last"] = r
-    for portal, finished in db.execute(
-        "SELECT portal, max(finished) FROM portal_runs WHERE status = 'ok' GROUP BY portal"
-    ).fetchall():
-        out.setdefault(portal, {})["last_success"] = finished
+    for portal, run_id, finished in db.execute(
+        "SELECT portal, max(run_id), finished FROM portal_runs WHERE status = 'ok' GROUP BY portal"
+    ).fetchall():  # SQLite takes the bare column from the row holding the max
+        out.setdefault(portal, {}).update(last_success=finished, last_success_run=run_id)
     for portal, n in db.execute("SELECT portal, count(*) FROM reports GROUP BY portal").fetchall():
         out.setdefault(portal, {})["reports"] = n
     for r in portal_columns(db):
