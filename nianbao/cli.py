@@ -18,6 +18,7 @@ COMMANDS = [
     "reparse",
     "search",
     "coverage",
+    "organs",
     "serve",
     "export",
 ]

@@ -153,7 +153,8 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--portal",
         action="append",
         metavar="NAME",
-        help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})",
+        help=f"a portal to harvest: a registry id (repeatable; default: in replay the bundled portals "
+        f"{', '.join(BUNDLED)}; live, every registry portal with a column)",
     )
     add_network_options(p, default_replay=CASSETTES)
     p.set_defaults(run=run)
@@ -163,10 +164,12 @@ def report_outcome(
     command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool, json_log: Path | None = None
 ) -> int:
     from nianbao.jsonlog import JsonLinesHandler
+    from nianbao.organs import link_after
     from storage.store import Store
     from storage.summary import format_summary
 
     with Store(store_db, raw_root) as store:
+        link_after(command, store.db)
         summary = store.summary(run_id)
     sys.stdout.write(format_summary(summary))
     if json_log is not None:
@@ -201,8 +204,8 @@ def _harvest(args: argparse.Namespace) -> int:
     from nianbao.progress import harvest_progress
 
     try:
-        spiders = portal_spiders(args.portal)
         mode, dirs = network_mode(args, CASSETTES)
+        spiders = portal_spiders(args.portal, replay=mode == "replay")
         with json_log(args.json_log), harvest_progress(len(spiders), extra_settings(args), args.progress) as extra:
             outcome = harvest(
                 [(s, {}) for s in spiders],
