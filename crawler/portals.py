@@ -90,7 +90,7 @@ def spider_class(name: str) -> type[ReportSpider]:
         except NoSpider as exc:
             raise UnknownPortal(str(exc)) from None
     if name != GENERIC:
-        raise UnknownPortal(f"no portal named {name!r} in the registry (`nianbao portals` lists them)")
+        raise UnknownPortal(f"no portal spider named {name!r}: not in the registry (`nianbao portals` lists it)")
     cls = spider_loader().load(name)
     if not issubclass(cls, ReportSpider):
         raise UnknownPortal(f"spider {name!r} is not a report spider")
