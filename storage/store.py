@@ -199,6 +199,14 @@ def content_hash(report: Report) -> str:
     return hashlib.sha256(_json(report.as_json()).encode("utf-8")).hexdigest()
 
 
+def _check_detail(check: Any) -> dict[str, Any]:
+    """What a check row keeps beside its values: its keys, and for a narrative check its kind and sentence."""
+    detail: dict[str, Any] = {"left_keys": check.left_keys, "right_keys": check.right_keys}
+    if getattr(check, "kind", "identity") != "identity":
+        detail.update(kind=check.kind, sentence=check.sentence, where=check.where.as_dict() if check.where else None)
+    return detail
+
+
 def split_key(key: str) -> tuple[str, str, str]:
     """``"table/row/column"`` → its three parts (a key without slashes is all table)."""
     table, _, rest = key.partition("/")
@@ -509,7 +517,7 @@ class Store:
                 "left_value": c.left,
                 "right_value": c.right,
                 "blank": int(c.blank),
-                "detail": _json({"left_keys": c.left_keys, "right_keys": c.right_keys}),
+                "detail": _json(_check_detail(c)),
             }
             for c in report.checks
         ]
