@@ -339,16 +339,17 @@ def found(spider: ReportSpider, on: str, column: Rated, path: list[list[str]]) -
     yield from spider.follow_list(column.url, None, **{COLUMN_META: column.url})
 
 
-def column_moved(spider: Any, column: str, reason: str) -> Iterator[Any]:
+def column_moved(spider: Any, column: str, reason: str, *, rediscover: bool = True) -> Iterator[Any]:
     """A column that answers 404/410 or lists nothing: recorded (``column_moved`` and in ``portal_columns``),
-    then discovery runs again from the home page (once per crawl)."""
+    then (``rediscover``) discovery runs again from the home page, once per crawl."""
     walk = walk_of(spider)
     walk.tried.add(column)
     spider.count("discovery/column_moved")
     yield ColumnItem(spider.portal_name, column, "moved", source="registry", reason=reason)
-    yield ErrorItem(spider.portal_name, column, "column_moved", f"column moved: {reason}; looking for it again")
+    then = "looking for it again" if rediscover else "not looked for again in this run"
+    yield ErrorItem(spider.portal_name, column, "column_moved", f"column moved: {reason}; {then}")
     home = home_of(spider)
-    if home:
+    if home and rediscover:
         yield from start_discovery(spider, home, replaces=column)
 
 
