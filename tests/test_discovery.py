@@ -50,6 +50,7 @@ from tests.local_portals import (
     meetfine_site,
     module_site,
     moved_site,
+    scripted_nav_site,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -374,3 +375,15 @@ def test_a_moved_column_is_looked_for_again_live_only(mode: str, walks: bool) ->
     [error] = [o for o in out if isinstance(o, ErrorItem)]
     assert error.code == "column_moved" and ("looking for it again" in error.reason) is walks
     assert [r.url for r in out if isinstance(r, Request)] == ([HOST + "/"] if walks else [])
+
+
+@pytest.mark.parametrize("server", [scripted_nav_site], indirect=True)
+def test_a_home_page_whose_menus_a_script_writes_is_rendered(server: PortalServer, tmp_path: Path) -> None:
+    db = tmp_path / "nb.db"
+    done = nianbao(db, server.base + "/", "--discover")
+    assert done.returncode == 0, done.stderr
+    assert query(db, "SELECT url FROM portal_columns") == [(server.base + COUNTY_COLUMN,)]
+    reports = sorted(u.removeprefix(server.base) for (u,) in query(db, "SELECT url FROM reports"))
+    assert reports == sorted(COUNTY_REPORTS)
+    assert [p for p in server.paths(browser=True) if not p.startswith("/js/")] == ["/"]  # the home page only
+    assert query(db, "SELECT browser_pages FROM runs") == [(1,)]
