@@ -231,6 +231,13 @@ class Reading:
                 k.rsplit("/", 1)[1] for k, t in zip(keys, fit.tokens, strict=True) if t is None or not t.is_number
             ]
             self.warn("missing_cell", f"{row}: fewer values than columns; blank: {', '.join(blanks)}", row, label)
+        elif fit.how in ("split", "merged"):
+            self.warn(
+                "split_number" if fit.how == "split" else "merged_digits",
+                f"{row}: {fit.guess} (the only reading that satisfies the table's identities: a guess)",
+                row,
+                next((t for t in fit.tokens if t is not None), label),
+            )
         elif fit.how == "short":
             self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
         if fit.ambiguous:
