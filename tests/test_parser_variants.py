@@ -188,3 +188,14 @@ def test_review_verdict_required_for_a_missing_row() -> None:
     report = _parse(s.report(apps=apps))
     assert "missing_row" in _codes(report)
     assert report.metadata["review"] == "required"
+
+
+def test_wrong_characters_in_the_active_tables_labels() -> None:
+    active = s.ACTIVE_2021.replace("行政许可\t", "行政许叮\t").replace("行政事业性收费\t", "行政事亚性收费\t")
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert cells["active/licensing/decisions"] == 1204
+    assert cells["active/fees/amount"] == 86.45
+    fuzzy = {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
+    assert set(fuzzy) == {"active/licensing", "active/fees"}
+    assert "行政许叮" in fuzzy["active/licensing"]

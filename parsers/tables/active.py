@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from parsers.tables.align import fit, positional
+from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
 from parsers.tables.tokens import Token
 
 T = "active"
+ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 _BLOCK = r"第二十条第\(?[一二三四五六七八九十]+\)?项"
 
 
@@ -29,6 +31,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             if row.matches(tok.compact) and row.key not in {k for _, k in labels}:
                 labels.append((i, row.key))
                 break
+    _labels_by_meaning(r, labels, start, end)
     blocks = [
         i
         for i in range(start, min(end, len(r.tokens)))
@@ -48,6 +51,35 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             r.warn("missing_row", f"row {key} of table 二 not found; its cells are blank", f"{T}/{key}")
             for col in defaults[key]:
                 r.put(f"{T}/{key}/{col}", None)
+
+
+def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, end: int) -> None:
+    """Rows no pattern found, matched by meaning among the unclaimed labels that carry values on their line
+    (OCR's wrong characters: ``行政许叮``); each match is a ``fuzzy_label`` warning."""
+    found = {k for _, k in labels}
+    missing = [row for row in ACTIVE_ROWS if row.key not in found]
+    if not missing:
+        return
+    claimed = {i for i, _ in labels}
+    for i in range(start, min(end, len(r.tokens))):
+        tok = r.tokens[i]
+        if i in claimed or not tok.is_labelish or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
+            continue
+        scores = sorted(((similarity(tok.compact, row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
+        score, row = scores[0]
+        runner_up = scores[1][0]
+        if row not in missing or score < ACTIVE_FUZZY_MIN or score - runner_up < 0.2:
+            continue
+        missing.remove(row)
+        labels.append((i, row.key))
+        r.warn(
+            "fuzzy_label",
+            f"{T}/{row.key}: label {tok.text!r} read as the template's {row.label!r} "
+            f"(similarity {min(score, 1.0):.2f})",
+            f"{T}/{row.key}",
+            tok,
+        )
+    labels.sort()
 
 
 def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str, ...] | None:

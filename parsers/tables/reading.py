@@ -148,11 +148,11 @@ class Reading:
                 tok,
             )
 
-    def row_like(self, i: int) -> bool:
+    def row_like(self, i: int, *, same_line: bool = False) -> bool:
         """A label with a value after it on its line or the next one (a table row, not a header)."""
         line = self.tokens[i].line
         for t in self.tokens[i + 1 : i + 30]:
-            if t.line > line + 1:
+            if t.line > line + (0 if same_line else 1):
                 return False
             if t.is_value:
                 return True
