@@ -39,7 +39,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     ]
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     for i, key in labels:
-        columns = _header_columns(r, blocks, i) or defaults.get(key)
+        columns = _columns(r, blocks, i, key, defaults.get(key))
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
@@ -80,6 +80,29 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
             tok,
         )
     labels.sort()
+
+
+def _columns(
+    r: Reading, blocks: list[int], i: int, key: str, default: tuple[str, ...] | None
+) -> tuple[str, ...] | None:
+    """The row's columns: its block's header, or the format's default when the header lost some of its
+    columns (a header cell unreadable) and the row carries a value for every default column."""
+    header = _header_columns(r, blocks, i)
+    if header is None or default is None or len(header) >= len(default) or not set(header) <= set(default):
+        return header or default
+    values = [t for t in r.line_after(i) if t.is_value] or [
+        t for t in r.tokens[i + 1 : i + 1 + len(default)] if t.line == r.tokens[i].line and t.is_value
+    ]
+    if len(values) != len(default):
+        return header
+    r.warn(
+        "header_columns",
+        f"{T}/{key}: the header names only {', '.join(header)}; the row has {len(default)} values, read as the "
+        f"template's columns {', '.join(default)}",
+        f"{T}/{key}",
+        r.tokens[i],
+    )
+    return default
 
 
 def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str, ...] | None:

@@ -131,7 +131,7 @@ class Reading:
                 if score < FUZZY_MIN or (best is not None and score <= best[0]):
                     continue
                 # the label must be closer to this row than to any other row of the table
-                if any(similarity(tok.compact, other.label) >= score for other in rows if other is not row):
+                if any(similarity(tok.compact, o.label) >= score for o in rows if o.label != row.label):
                     continue
                 best = (score, i)
             if best is None:
@@ -149,10 +149,11 @@ class Reading:
             )
 
     def row_like(self, i: int, *, same_line: bool = False) -> bool:
-        """A label with a value after it on its line or the next one (a table row, not a header)."""
+        """A label with a value after it on its line or within the next two (a table row, not a header; the
+        line between may hold the legacy table's unit)."""
         line = self.tokens[i].line
         for t in self.tokens[i + 1 : i + 30]:
-            if t.line > line + (0 if same_line else 1):
+            if t.line > line + (0 if same_line else 2):
                 return False
             if t.is_value:
                 return True
@@ -205,6 +206,9 @@ class Reading:
             self.cells[key] = Cell(key, None, "", where)
         else:
             self.cells[key] = Cell(key, number_value(tok.text), tok.ocr_raw or tok.text, self.where(tok))
+            if tok.glued:
+                row = key.rsplit("/", 1)[0]
+                self.warn("glued_number", f"{row}: number {tok.text} printed against the row label", row, tok)
             if tok.ocr_raw is not None:
                 self.warn(
                     "ocr_digit",
