@@ -416,3 +416,33 @@ def test_content_stream_order_with_labels_wrapped_over_lines() -> None:
     report = _parse(text)
     _assert_snippet_values(_cells(report))
     assert all(c.passed for c in report.checks)
+
+
+def test_ocr_cell_per_line_with_confusable_cells_and_a_page_number() -> None:
+    """Text with one cell per line (a narrow-column extraction), OCR letters alone in their cells."""
+    text = s.report()
+    cell_per_line = "\n".join(c for line in s.app_table().splitlines() for c in line.split("\t") if c) + "\n"
+    cell_per_line = cell_per_line.replace(
+        "一、本年新收政府信息公开申请数量\n5\n", "一、本年新收政府信息公开申请数量\nS\n"
+    )
+    cell_per_line = cell_per_line.replace("（一）予以公开\n3\n1\n0\n", "（一）予以公开\n3\nl\no\n- 2 -\n")
+    text = s.report(apps=cell_per_line)
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "new_received") == [5, 2, 0, 0, 1, 0, 8]
+    assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+    assert {w.message.split(":")[0] for w in report.warnings if w.code == "ocr_digit"} == {
+        "applications/new_received/natural_person",
+        "applications/granted/commercial",
+        "applications/granted/research",
+    }
+    assert all(c.passed for c in report.checks)
+
+
+def test_plain_row_with_its_first_number_glued_to_the_label() -> None:
+    text = s.to_spaces(s.report()).replace("3.危及“三安全一稳定” 0 0", "3.危及“三安全一稳定”0 0")
+    assert "稳定”0 0 0" in text
+    report = _parse(text)
+    _assert_snippet_values(_cells(report))
+    glued = [w for w in report.warnings if w.code == "glued_number"]
+    assert glued and glued[0].key == "applications/withheld.three_safeties"

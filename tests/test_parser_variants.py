@@ -199,3 +199,12 @@ def test_wrong_characters_in_the_active_tables_labels() -> None:
     fuzzy = {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
     assert set(fuzzy) == {"active/licensing", "active/fees"}
     assert "行政许叮" in fuzzy["active/licensing"]
+
+
+def test_active_header_that_lost_a_column_name() -> None:
+    active = s.ACTIVE_2021.replace("本年制发件数", "本年製发件数")
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert {w.key for w in report.warnings if w.code == "header_columns"} == {"active/rules", "active/normative_docs"}

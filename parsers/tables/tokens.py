@@ -118,17 +118,36 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
 
 
 def _lone_confusables(tokens: list[Token]) -> None:
-    """A cell of confusable letters alone (``o``, ``l``, ``I|S``) among numbers is digits OCR misread."""
-    for k in range(1, len(tokens) - 1):
-        tok = tokens[k]
-        if tok.is_value or not _CONFUSABLE_WORD.fullmatch(tok.text):
+    """Cells of confusable letters alone (``o``, ``l``, ``I|S``) among numbers are digits OCR misread: a run of
+    them is read as digits when a number or a row label comes before it and a number after it (a page number
+    such as ``- 2 -`` between is passed over)."""
+    k = 1
+    while k < len(tokens) - 1:
+        if tokens[k].is_value or not _CONFUSABLE_WORD.fullmatch(tokens[k].text):
+            k += 1
             continue
+        run = [k]
+        j = k + 1
+        while j < len(tokens) and (
+            tokens[j].is_empty
+            or _PAGE_MARK.fullmatch(tokens[j].text)
+            or (not tokens[j].is_value and _CONFUSABLE_WORD.fullmatch(tokens[j].text))
+        ):
+            if _CONFUSABLE_WORD.fullmatch(tokens[j].text):
+                run.append(j)
+            j += 1
         before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if not t.is_empty), None)
-        after = next((t for t in tokens[k + 1 : k + 4] if not t.is_empty), None)
-        # between two numbers, or first after a row label and followed by a number
+        after = tokens[j] if j < len(tokens) else None
         if before is not None and after is not None and after.is_number and (before.is_number or before.is_labelish):
-            tokens[k] = Token(tok.text.translate(_OCR_MAP), tok.start, tok.end, tok.line, tok.col, tok.tabbed)
-            tokens[k].ocr_raw = tok.text
+            for i in run:
+                tok = tokens[i]
+                fixed = tok.text.translate(_OCR_MAP)
+                tokens[i] = Token(fixed, tok.start, tok.end, tok.line, tok.col, tok.tabbed)
+                tokens[i].ocr_raw = tok.text
+        k = j
+
+
+_PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
 
 
 def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
@@ -250,7 +269,7 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
         out.append(Token(label, start, start + len(label), line, col, tabbed))
     elif " " not in text.strip():
         return [whole]
-    glued = bool(label) and nums_at == len(label)
+    glued = bool(label) and nums_at == len(label) and not text[nums_at].isspace()
     if glued and not any(c.isspace() for c in text[nums_at:]):
         return [whole]  # one number glued to its label: the label search splits it (``Reading.find``)
     for nm in re.finditer(r"\S+", text[nums_at:]):
