@@ -64,6 +64,7 @@ def mode_settings(
                 "DOWNLOAD_DELAY": 0,
                 "AUTOTHROTTLE_ENABLED": False,
                 "NIANBAO_RETRY_BACKOFF": REPLAY_BACKOFF,
+                "NIANBAO_BLOCK_COOLDOWN": REPLAY_BACKOFF,
                 "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
             }
         )

@@ -13,6 +13,8 @@ API (see each method):
   report; ``known_report_urls(portal)``, ``has_report(url)``, ``report_url_for_document(sha256)``,
   ``iter_archived_reports()``.
 - errors: ``record_error(...)``, ``errors(run_id, portal)``.
+- revisits: ``add_revisit(...)``, ``revisits(portal)``, ``settle_revisits(portal, run_id)`` — URLs a paused
+  portal left unvisited, asked first by its next run.
 - ``summary(run_id)``: the figures ``nianbao summary`` prints (built by :mod:`storage.summary`).
 
 The tables are created from ``SCHEMA`` below (docs/SCHEMA.md documents the cell keys). Cell values are
@@ -159,6 +161,14 @@ CREATE TABLE IF NOT EXISTS errors (
 );
 CREATE INDEX IF NOT EXISTS idx_errors_run ON errors(run_id);
 CREATE INDEX IF NOT EXISTS idx_errors_portal_code ON errors(portal, code);
+CREATE TABLE IF NOT EXISTS revisits (
+  portal TEXT NOT NULL,
+  url TEXT NOT NULL,
+  entry TEXT NOT NULL,
+  run_id INTEGER REFERENCES runs(id),
+  at TEXT NOT NULL,
+  PRIMARY KEY (portal, url)
+);
 """
 
 _KIND_EXT = {
@@ -561,6 +571,25 @@ class Store:
             params.append(portal)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         return list(self.db.query(f"SELECT * FROM errors{clause} ORDER BY portal, code, reason, url, id", params))
+
+    # -- revisits: what a paused portal left unvisited, asked first by the next run ---------------------
+
+    def add_revisit(self, *, portal: str, url: str, entry: dict[str, Any], run_id: int | None) -> None:
+        self.db.execute(
+            "INSERT INTO revisits (portal, url, entry, run_id, at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (portal, url) DO UPDATE SET entry = excluded.entry, run_id = excluded.run_id,"
+            " at = excluded.at",
+            [portal, url, _json(entry), run_id, now()],
+        )
+
+    def revisits(self, portal: str) -> list[dict[str, Any]]:
+        """The entries (``crawler.revisit``) a paused run of ``portal`` left, oldest first."""
+        rows = self.db.execute("SELECT entry FROM revisits WHERE portal = ? ORDER BY at, url", [portal])
+        return [json.loads(r[0]) for r in rows]
+
+    def settle_revisits(self, portal: str, run_id: int) -> None:
+        """``run_id`` has visited what earlier runs left: keep only what it left itself."""
+        self.db.execute("DELETE FROM revisits WHERE portal = ? AND (run_id IS NULL OR run_id < ?)", [portal, run_id])
 
     # -- summary ------------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import store_from_settings
+from crawler.revisit import entry_for_request, revisit_outputs
 from crawler.urlsafety import link_verdict, shown_url
 from parsers.extracted import UnreadableDocument
 from parsers.readers.html import extract_page_metadata, html_encoding
@@ -211,6 +212,9 @@ class ReportSpider(scrapy.Spider):
 
     # -- requests ---------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
+        if self.store is not None:  # what a paused run left unvisited, first
+            for revisit in revisit_outputs(self, self.store.revisits(self.portal_name)):
+                yield revisit
         for url in self.start_urls:
             for out in self.follow_list(url):
                 yield out
@@ -424,7 +428,10 @@ class ReportSpider(scrapy.Spider):
         """Record a failed request under the URL the spider asked for (the first of a redirect chain)."""
         request = failure.request  # type: ignore[attr-defined]
         asked = (request.meta.get("redirect_urls") or [request.url])[0]
-        yield error_item(self.portal_name, asked, failure.value)
+        item = error_item(self.portal_name, asked, failure.value)
+        if getattr(failure.value, "revisit", False):  # the portal was paused: the next run asks it first
+            item.revisit = entry_for_request(request.replace(url=asked))
+        yield item
 
 
 def error_item(portal: str, url: str, exc: BaseException) -> ErrorItem:

@@ -62,6 +62,25 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         help="list pages of one portal to request at most in this crawl (default 2000); past it a "
         "page_cap error is recorded",
     )
+    p.add_argument(
+        "--block-cooldown",
+        type=float,
+        metavar="SECONDS",
+        help="after a block, no request to its portal for this long (default 30 live, 0.1 replay), ×4 for each "
+        "next block in a row, at most 10 min; the blocked URL is tried again last",
+    )
+    p.add_argument(
+        "--block-pause-after",
+        type=int,
+        metavar="K",
+        help="K blocks in a row pause the portal for the run (default 3); its unvisited URLs come first next run",
+    )
+    p.add_argument(
+        "--block-tries",
+        type=int,
+        metavar="N",
+        help="a URL blocked on each of N tries is recorded `blocked` and the crawl goes on (default 3)",
+    )
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
     p.add_argument(
         "--json-log",
@@ -75,6 +94,13 @@ def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if args.delay is not None:
         out.update({"DOWNLOAD_DELAY": args.delay, "AUTOTHROTTLE_START_DELAY": args.delay})
+    for option, setting in (
+        ("block_cooldown", "NIANBAO_BLOCK_COOLDOWN"),
+        ("block_pause_after", "NIANBAO_BLOCK_PAUSE_AFTER"),
+        ("block_tries", "NIANBAO_BLOCK_TRIES"),
+    ):
+        if getattr(args, option, None) is not None:
+            out[setting] = getattr(args, option)
     if args.max_list_pages is not None:
         out["NIANBAO_MAX_LIST_PAGES"] = args.max_list_pages
     if args.max_portal_pages is not None:
