@@ -6,7 +6,7 @@ import re
 
 from parsers.tables.align import fit, positional
 from parsers.tables.labels import similarity
-from parsers.tables.reading import Reading
+from parsers.tables.reading import Reading, redistribute
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
 from parsers.tables.tokens import Token
 
@@ -37,20 +37,42 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         for i in range(start, min(end, len(r.tokens)))
         if r.tokens[i].is_labelish and re.search(_BLOCK, r.tokens[i].compact)
     ]
+    label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
+    rows: list[tuple[int, str, list[str], int]] = []
     for i, key in labels:
         columns = _columns(r, blocks, i, key, defaults.get(key))
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
+        # a row's values end at the next block; a row with none before it (text printed column by column
+        # puts them after the next block's header) reads on to the next row label
         stop = next(b for b in boundaries if b > i)
-        _read_row(r, i, stop, key, list(columns))
+        if not any(t.is_value for t in r.tokens[i + 1 : stop]):
+            stop = next(b for b in label_stops if b > i)
+        rows.append((i, key, list(columns), stop))
+    moved = _column_order(r, rows)
+    for i, key, cols, stop in rows:
+        if key in moved:
+            keys = [f"{T}/{key}/{c}" for c in cols]
+            for k, cell in zip(keys, moved[key], strict=True):
+                r.put(k, cell, blank_where=r.tokens[i])
+            continue
+        _read_row(r, i, stop, key, cols)
     found = {k for _, k in labels}
     for key in ACTIVE_REQUIRED.get(fmt, ()):
         if key not in found:
             r.warn("missing_row", f"row {key} of table 二 not found; its cells are blank", f"{T}/{key}")
             for col in defaults[key]:
                 r.put(f"{T}/{key}/{col}", None)
+
+
+def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:
+    """Rows printed label after label, then all their values (text extracted column by column: ``规章`` /
+    ``行政规范性文件`` / ``1`` ``861`` / ``5`` ``379`` / ``133`` ``7649``): the values of a run of ``k`` rows
+    of ``c`` columns each, all after the run's last label, are read down the columns (across the rows when
+    they are printed one row per line). Reported as ``column_order``."""
+    return redistribute(r, [(i, key, len(cols), stop) for i, key, cols, stop in rows], T)
 
 
 def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, end: int) -> None:

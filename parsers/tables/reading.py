@@ -253,3 +253,70 @@ class Reading:
     def get(self, key: str) -> int | float | None:
         cell = self.cells.get(key)
         return cell.value if cell else None
+
+
+def redistribute(
+    r: Reading, rows: list[tuple[int, str, int, int]], table: str, *, skip_blank_markers: bool = False
+) -> dict[str, list[Token | None]]:
+    """Values of a run of rows printed label after label, then all their values (see
+    ``parsers.tables.active._column_order``). ``rows``: (label index, key, columns, stop) in text order.
+    Returns the values each re-read row gets, one token per column."""
+    moved: dict[str, list[Token | None]] = {}
+    j = 0
+    while j < len(rows):
+        e = j
+        while e < len(rows) and not _values_between(r, rows[e][0], rows[e][3], skip_blank_markers):
+            e += 1
+        if e == j or e >= len(rows):
+            j = e + 1 if e == j else e
+            continue
+        run = rows[j : e + 1]
+        k, c = len(run), run[0][2]
+        vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
+        span = r.tokens[run[0][0] : rows[e][3]]
+        if (
+            any(t.line == r.tokens[rows[e][0]].line for t in vals)  # values on the label's line: a row
+            or any(t.tabbed and t.is_empty for t in span)  # blank cells kept in place: rows as printed
+            or any(n != c for _, _, n, _ in run)
+        ):
+            j = e + 1
+            continue
+        if c == 1 and len(vals) < k:
+            # one column with blank cells, which print nothing: the values fill the rows in order
+            for n_row, (_, key, _, _) in enumerate(run):
+                moved[key] = [vals[n_row] if n_row < len(vals) else None]
+            keys = [key for _, key, _, _ in run]
+            r.warn(
+                "column_order",
+                f"{table}: rows {', '.join(keys)} are printed label after label, then {len(vals)} value(s); read in "
+                f"order, the last {k - len(vals)} row(s) blank (a guess: a blank cell prints nothing)",
+                f"{table}/{keys[0]}",
+                r.tokens[run[0][0]],
+            )
+            j = e + 1
+            continue
+        if len(vals) != k * c:
+            j = e + 1
+            continue
+        by_line = len({t.line for t in vals}) == k and all(
+            vals[m * c].line == vals[m * c + c - 1].line for m in range(k)
+        )
+        for n_row, (_, key, _, _) in enumerate(run):
+            if by_line:
+                moved[key] = list(vals[n_row * c : n_row * c + c])
+            else:
+                moved[key] = [vals[m * k + n_row] for m in range(c)]
+        keys = [key for _, key, _, _ in run]
+        r.warn(
+            "column_order",
+            f"{table}: rows {', '.join(keys)} are printed label after label, then their {len(vals)} values; read "
+            + ("one row per line" if by_line else "down the columns (text extracted column by column)"),
+            f"{table}/{keys[0]}",
+            r.tokens[run[0][0]],
+        )
+        j = e + 1
+    return moved
+
+
+def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
+    return [t for t in r.tokens[i + 1 : stop] if t.is_value and not (skip_blank_markers and t.is_blank_marker)]
