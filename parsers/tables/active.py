@@ -11,6 +11,7 @@ from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQ
 from parsers.tables.tokens import Token
 
 T = "active"
+_GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 _BLOCK = r"第二十条第\(?[一二三四五六七八九十]+\)?项"
 
@@ -23,13 +24,19 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         start = first_block
     # where every row label sits
     labels: list[tuple[int, str]] = []
+    glued: dict[int, Token] = {}  # a row's number printed against its label (行政许可1708)
     for i in range(start, min(end, len(r.tokens))):
         tok = r.tokens[i]
         if not tok.is_labelish:
             continue
+        m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
+        label = "".join(m.group("label").split()) if m else tok.compact
         for row in ACTIVE_ROWS:
-            if row.matches(tok.compact) and row.key not in {k for _, k in labels}:
+            if row.matches(label) and row.key not in {k for _, k in labels}:
                 labels.append((i, row.key))
+                if m:
+                    at = tok.start + m.start("num")
+                    glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
                 break
     _labels_by_meaning(r, labels, start, end)
     blocks = [
@@ -58,7 +65,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             for k, cell in zip(keys, moved[key], strict=True):
                 r.put(k, cell, blank_where=r.tokens[i])
             continue
-        _read_row(r, i, stop, key, cols)
+        _read_row(r, i, stop, key, cols, glued.get(i))
     found = {k for _, k in labels}
     for key in ACTIVE_REQUIRED.get(fmt, ()):
         if key not in found:
@@ -148,7 +155,7 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
     return tuple(cols) or None
 
 
-def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str]) -> None:
+def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued: Token | None = None) -> None:
     n = len(columns)
     label = r.tokens[i]
     line = r.line_after(i)
@@ -159,6 +166,14 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str]) -> No
             r.put(k, tok, blank_where=label)
         return
     vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t.is_value]
+    if glued is not None:
+        vals.insert(0, glued)
+        r.warn(
+            "glued_number",
+            f"{T}/{key}: number {glued.text} split from the row label {label.text!r}",
+            f"{T}/{key}",
+            glued,
+        )
     if len(vals) > n:
         r.warn(
             "extra_values",

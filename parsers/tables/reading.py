@@ -135,18 +135,39 @@ class Reading:
                     continue
                 best = (score, i)
             if best is None:
-                continue
+                best = self._only_row_between(rows, found, k, lo, hi, claimed)
+                if best is None:
+                    continue
             score, i = best
             found[k] = Found(i, None)
             claimed.add(i)
             tok = self.tokens[i]
+            how = f"similarity {min(score, 1.0):.2f}" if score else "the only row between its neighbours"
             self.warn(
                 "fuzzy_label",
-                f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} "
-                f"(similarity {min(score, 1.0):.2f})",
+                f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} ({how})",
                 f"{table}/{row.key}",
                 tok,
             )
+
+    def _only_row_between(
+        self, rows: list[RowDef], found: list[Found | None], k: int, lo: int, hi: int, claimed: set[int]
+    ) -> tuple[float, int] | None:
+        """The template's order alone: row ``k`` is the only row missing between two rows found, and one
+        unrecognised label line with values sits between them (a label OCR garbled: ``AAS ERIS EX``)."""
+        if k == 0 or k + 1 >= len(rows) or found[k - 1] is None or found[k + 1] is None:
+            return None
+        candidates = [
+            i
+            for i in self._label_indexes(lo, hi)
+            if i not in claimed
+            and len(self.tokens[i].compact) >= 2
+            and self.row_like(i, same_line=True)
+            and not any(o.matches(self.tokens[i].compact) for o in rows)
+        ]
+        if len(candidates) != 1:
+            return None
+        return (0.0, candidates[0])
 
     def row_like(self, i: int, *, same_line: bool = False) -> bool:
         """A label with a value after it on its line or within the next two (a table row, not a header; the
