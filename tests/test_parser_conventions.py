@@ -6,6 +6,7 @@ content-stream order. Each asserts cells against values written by hand here, an
 from __future__ import annotations
 
 import snippets as s
+from conftest import FIXTURES
 
 from parsers import parse
 
@@ -446,3 +447,91 @@ def test_plain_row_with_its_first_number_glued_to_the_label() -> None:
     _assert_snippet_values(_cells(report))
     glued = [w for w in report.warnings if w.code == "glued_number"]
     assert glued and glued[0].key == "applications/withheld.three_safeties"
+
+
+# ------------------------------------------------------------------------- column by column (pdftotext)
+def test_text_extracted_column_by_column() -> None:
+    """``pdftotext`` without -layout prints a block's labels first, then its values down each column."""
+    active = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+
+本年制发件数
+
+本年废止件数
+
+现行有效件数
+
+规章
+行政规范性文件
+
+0
+12
+
+0
+3
+
+2
+85
+
+第二十条第（五）项
+信息内容
+
+本年处理决定数量
+
+行政许可
+第二十条第（六）项
+
+1,204
+
+信息内容
+行政处罚
+
+本年处理决定数量
+356
+
+行政强制
+第二十条第（八）项
+
+7
+
+信息内容
+
+本年收费金额（单位：万元）
+
+行政事业性收费
+
+86.45
+"""
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert cells["active/licensing/decisions"] == 1204
+    assert cells["active/penalty/decisions"] == 356
+    assert cells["active/coercion/decisions"] == 7
+    assert cells["active/fees/amount"] == 86.45
+    order = [w for w in report.warnings if w.code == "column_order"]
+    assert len(order) == 1 and "rules, normative_docs" in order[0].message
+
+
+def test_ocr_row_whose_label_is_garbled_beyond_recognition_is_placed_by_template_order() -> None:
+    rows = s.default_rows()
+    rows["not_processed.duplicate"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["granted"] = [2, 1, 0, 0, 1, 0, 4]
+    text = s.to_spaces(s.report(apps=s.app_table(rows))).replace("2.重复申请 1 0", "AAS ERIS EX 1 0")
+    report = _parse(text)
+    assert _row(_cells(report), "not_processed.duplicate") == [1, 0, 0, 0, 0, 0, 1]
+    fuzzy = [w for w in report.warnings if w.code == "fuzzy_label"]
+    assert len(fuzzy) == 1 and "AAS ERIS EX" in fuzzy[0].message and "between its neighbours" in fuzzy[0].message
+
+
+def test_ocr_unreadable_cell_in_rows_read_by_order() -> None:
+    layout = (FIXTURES / "layout" / "004_779f9be447f66d1d.txt").read_text(encoding="utf-8")
+    report = _parse(layout)
+    assert "rows_by_order" in _codes(report)
+    line = next(ln for ln in layout.splitlines() if ln.rstrip().endswith(" 0") and ln.count(" 0") >= 7)
+    damaged = layout.replace(line, line.rstrip()[:-1] + "了", 1)
+    report = _parse(damaged)
+    assert "unreadable_cell" in _codes(report)
+    assert "rows_by_order" in _codes(report)

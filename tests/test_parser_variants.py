@@ -208,3 +208,12 @@ def test_active_header_that_lost_a_column_name() -> None:
     assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
     assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
     assert {w.key for w in report.warnings if w.code == "header_columns"} == {"active/rules", "active/normative_docs"}
+
+
+def test_active_number_glued_to_its_label() -> None:
+    text = s.to_spaces(s.report()).replace("行政许可 1,204", "行政许可1,204").replace("行政处罚 356", "行政处罚356")
+    report = _parse(text)
+    cells = _cells(report)
+    assert cells["active/licensing/decisions"] == 1204
+    assert cells["active/penalty/decisions"] == 356
+    assert {w.key for w in report.warnings if w.code == "glued_number"} == {"active/licensing", "active/penalty"}

@@ -157,10 +157,14 @@ class Reading:
         unrecognised label line with values sits between them (a label OCR garbled: ``AAS ERIS EX``)."""
         if k == 0 or k + 1 >= len(rows) or found[k - 1] is None or found[k + 1] is None:
             return None
+        prev, nxt = found[k - 1], found[k + 1]
+        assert prev is not None and nxt is not None
+        taken = {self.tokens[prev.index].line, self.tokens[nxt.index].line}
         candidates = [
             i
             for i in self._label_indexes(lo, hi)
             if i not in claimed
+            and self.tokens[i].line not in taken  # a group heading on a row's line is part of that row
             and len(self.tokens[i].compact) >= 2
             and self.row_like(i, same_line=True)
             and not any(o.matches(self.tokens[i].compact) for o in rows)
