@@ -17,6 +17,7 @@ COMMANDS = [
     "reparse",
     "search",
     "coverage",
+    "organs",
     "serve",
     "export",
 ]

@@ -63,6 +63,18 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         "page_cap error is recorded",
     )
     p.add_argument(
+        "--browser-pages",
+        type=int,
+        metavar="N",
+        help="live: list pages to render in the browser at most, per portal (default 20); past it browser_cap",
+    )
+    p.add_argument(
+        "--browser-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="live: seconds for a page's document in the browser (default 30)",
+    )
+    p.add_argument(
         "--block-cooldown",
         type=float,
         metavar="SECONDS",
@@ -105,6 +117,10 @@ def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
         out["NIANBAO_MAX_LIST_PAGES"] = args.max_list_pages
     if args.max_portal_pages is not None:
         out["NIANBAO_MAX_DEPTH_PAGES"] = args.max_portal_pages
+    if args.browser_pages is not None:
+        out["NIANBAO_BROWSER_MAX_PAGES"] = args.browser_pages
+    if args.browser_timeout is not None:
+        out["NIANBAO_BROWSER_TIMEOUT"] = args.browser_timeout
     return out
 
 
@@ -130,7 +146,8 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--portal",
         action="append",
         metavar="NAME",
-        help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})",
+        help=f"a portal to harvest: a registry id (repeatable; default: in replay the bundled portals "
+        f"{', '.join(BUNDLED)}; live, every registry portal with a column)",
     )
     add_network_options(p, default_replay=CASSETTES)
     p.set_defaults(run=run)
@@ -140,10 +157,12 @@ def report_outcome(
     command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool, json_log: Path | None = None
 ) -> int:
     from nianbao.jsonlog import JsonLinesHandler
+    from nianbao.organs import link_after
     from storage.store import Store
     from storage.summary import format_summary
 
     with Store(store_db, raw_root) as store:
+        link_after(command, store.db)
         summary = store.summary(run_id)
     sys.stdout.write(format_summary(summary))
     if json_log is not None:
@@ -177,8 +196,8 @@ def _harvest(args: argparse.Namespace) -> int:
     from nianbao.jsonlog import json_log
 
     try:
-        spiders = portal_spiders(args.portal)
         mode, dirs = network_mode(args, CASSETTES)
+        spiders = portal_spiders(args.portal, replay=mode == "replay")
         with json_log(args.json_log):
             outcome = harvest(
                 [(s, {}) for s in spiders],
