@@ -54,8 +54,9 @@ BUNDLED: tuple[str, ...] = bundled_ids()
 
 
 def live_ids() -> tuple[str, ...]:
-    """The portals a live harvest crawls by default: every registry portal with a column (no fixture)."""
-    return tuple(p.id for p in registry.load() if p.columns)
+    """The portals a live harvest crawls by default: every registry portal (no fixture); those without a
+    column start with discovery from their site (crawler.discovery)."""
+    return tuple(p.id for p in registry.load())
 
 
 def project_settings() -> Settings:
@@ -89,8 +90,7 @@ def spider_class(name: str) -> type[ReportSpider]:
         except NoSpider as exc:
             raise UnknownPortal(str(exc)) from None
     if name != GENERIC:
-        known = ", ".join(p.id for p in portals if p.columns)
-        raise UnknownPortal(f"no portal spider named {name!r} (registry portals with a column: {known})")
+        raise UnknownPortal(f"no portal spider named {name!r}: not in the registry (`nianbao portals` lists it)")
     cls = spider_loader().load(name)
     if not issubclass(cls, ReportSpider):
         raise UnknownPortal(f"spider {name!r} is not a report spider")

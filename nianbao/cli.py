@@ -14,6 +14,7 @@ COMMANDS = [
     "harvest",
     "crawl",
     "checkall",
+    "portals",
     "reparse",
     "search",
     "coverage",

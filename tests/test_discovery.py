@@ -33,6 +33,7 @@ from twisted.python.failure import Failure
 from crawler.discovery import COLUMN_META, ColumnItem, column_score, hub_score, parse_page, start_discovery
 from crawler.items import ErrorItem
 from crawler.spiders.generic import GenericSpider
+from storage.store import Store
 from tests.local_portals import (
     COUNTY_COLUMN,
     COUNTY_REPORTS,
@@ -314,3 +315,45 @@ def test_discovery_then_the_browser_an_iframe_module(server: PortalServer, tmp_p
     reports = sorted(u.removeprefix(server.base) for (u,) in query(db, "SELECT url FROM reports"))
     assert reports == [f"{IFRAME_LIST}202203/t20220308_3002.html", f"{IFRAME_LIST}202301/t20230120_3101.html"]
     assert query(db, "SELECT browser_pages FROM runs") == [(1,)]
+
+
+# ------------------------------------------------------------------------------------------ registry entries
+def start_requests(portal_id: str, db: Path | None = None) -> list[Any]:
+    import asyncio
+
+    from crawler.listwatch import ListWatchMiddleware
+    from crawler.portals import spider_class
+
+    cls = spider_class(portal_id)
+    crawler = get_crawler(cls, settings_dict={"NIANBAO_DB": str(db) if db else None})
+    spider = cls.from_crawler(crawler)
+    crawler.spider = spider
+    middleware = ListWatchMiddleware(crawler)
+
+    async def collect() -> list[Any]:
+        return [r async for r in middleware.process_start(spider.start())]
+
+    return asyncio.run(collect())
+
+
+@pytest.mark.parametrize(("portal", "family_spider"), [("huhhot", "TrsListSpider"), ("xinchengqu", "GenericSpider")])
+def test_a_registry_entry_that_is_just_a_site_starts_with_discovery(portal: str, family_spider: str) -> None:
+    from crawler.portals import spider_class
+    from crawler.registry import load
+
+    entry = load().get(portal)
+    assert entry.columns == ()
+    assert family_spider in [c.__name__ for c in spider_class(portal).__mro__]
+    [request] = start_requests(portal)
+    assert (request.url, request.meta["nianbao_kind"]) == (entry.site, "discovery")
+
+
+def test_a_column_found_before_is_where_the_next_run_starts(tmp_path: Path) -> None:
+    from storage.portalstate import record_column
+
+    db = tmp_path / "nb.db"
+    column = "http://www.huhhot.gov.cn/zfxxgknew/zfxxgknb/"
+    with Store(db) as store:
+        record_column(store.db, "huhhot", column, status="found", source="discovered", found_on="http://x/")
+    [request] = start_requests("huhhot", db)
+    assert (request.url, request.meta["nianbao_kind"], request.meta[COLUMN_META]) == (column, "list", column)

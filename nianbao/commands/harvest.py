@@ -93,6 +93,13 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         metavar="N",
         help="a URL blocked on each of N tries is recorded `blocked` and the crawl goes on (default 3)",
     )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a live status line on stderr (portals done, reports, errors, the portal now crawled); "
+        "default: only when stderr is a terminal",
+    )
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
     p.add_argument(
         "--json-log",
@@ -194,11 +201,12 @@ def _harvest(args: argparse.Namespace) -> int:
     from crawler.portals import portal_spiders
     from crawler.run import CannotRun, harvest
     from nianbao.jsonlog import json_log
+    from nianbao.progress import harvest_progress
 
     try:
         mode, dirs = network_mode(args, CASSETTES)
         spiders = portal_spiders(args.portal, replay=mode == "replay")
-        with json_log(args.json_log):
+        with json_log(args.json_log), harvest_progress(len(spiders), extra_settings(args), args.progress) as extra:
             outcome = harvest(
                 [(s, {}) for s in spiders],
                 mode=mode,
@@ -208,7 +216,7 @@ def _harvest(args: argparse.Namespace) -> int:
                 obey_robots=False if args.ignore_robots else None,
                 refresh=args.refresh,
                 log_level=args.log_level,
-                extra=extra_settings(args),
+                extra=extra,
                 **dirs,
             )
     except (UnknownPortal, CannotRun) as exc:

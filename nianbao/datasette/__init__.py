@@ -57,9 +57,11 @@ def prepare(store: Store, *, index: bool = True, workers: int | None = None, pro
     """Create the views the canned queries read and bring the full-text index up to date."""
     from nianbao import charts
     from nianbao.coverage import ensure_views
+    from nianbao.expected import sync
     from nianbao.organs import ensure_linked
     from nianbao.search import ensure_index, update_index
 
+    sync(store.db)  # the registry's organs, for the registry_coverage view
     ensure_views(store.db)
     ensure_linked(store.db)
     charts.ensure_views(store.db)
