@@ -229,3 +229,30 @@ def test_static_charts(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["export", "--db", str(db_path), "--out", str(out), "--format", "csv", "--charts"]) == exitcodes.OK
     assert "charts:" in capsys.readouterr().out
     assert (out / "charts" / "coverage.svg").is_file() and (out / "datapackage.json").is_file()
+
+
+def test_the_heatmap_has_the_registry_coverage_notion(db_path: Path) -> None:
+    """organ_coverage (organ identity) and registry_coverage (nianbao/expected.py) share one notion of who
+    should publish and of "missing": the same registry organs × years; they differ only where a report came
+    from a portal outside the registry (which only organ identity can place)."""
+    with Store(db_path) as store:
+        theirs = {(r["portal"], r["year"]): r["status"] for r in store.db.query("SELECT * FROM registry_coverage")}
+        mine = {
+            (r["portal"], r["year"]): r["status"]
+            for r in store.db.query(
+                "SELECT o.portal, c.year, c.status FROM organ_coverage c JOIN organs o ON o.id = c.organ_id"
+                " WHERE o.portal IS NOT NULL"
+            )
+        }
+        outside = {
+            (o["portal"], r["year"])
+            for r in store.db.query(
+                "SELECT r.year, l.organ_id FROM reports r JOIN report_organs l ON l.report_id = r.id"
+                " WHERE r.portal NOT IN (SELECT id FROM registry_portals)"
+            )
+            for o in store.db.query("SELECT portal FROM organs WHERE id = ?", [r["organ_id"]])
+        }
+    assert set(theirs) == set(mine)
+    differ = {k for k in theirs if theirs[k] != mine[k]}
+    assert differ and differ <= outside
+    assert all(theirs[k] == "missing" for k in differ)
