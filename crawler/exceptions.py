@@ -26,8 +26,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     # defences
     "blocked": "an anti-bot challenge or block page (瑞数 412, 加速乐 521, 电信云堤/365GCD pages) on each try of "
     "the URL (after cool-downs, tried again last), or the block that paused its portal; the evidence of each try",
-    "paused": "not requested: K blocks in a row paused the portal for the rest of the run (the next run asks it "
-    "first)",
+    "paused": "not requested: K blocks in a row paused the portal for the rest of the run (the next run asks it first)",
     # links and pages
     "offsite": "a report link leading off the portal's domains, not followed",
     "unsafe_link": "a javascript:, data: or file: link, or one to a private or loopback address, not followed",

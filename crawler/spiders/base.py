@@ -30,7 +30,7 @@ from scrapy.utils.url import url_is_from_any_domain
 from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
-from crawler.pipelines import store_from_settings
+from crawler.pipelines import view_from_settings
 from crawler.revisit import entry_for_request, revisit_outputs
 from crawler.urlsafety import link_verdict, shown_url
 from parsers.extracted import UnreadableDocument
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
-    from storage.store import Store
+    from storage.ingest import StoreView
 
 REPORT_TITLE = re.compile(r"年度报告|年报|政府信息公开工作")
 # Notices about reports share their words: 关于报送2022年政府信息公开工作年度报告的通知, 工作要点 …
@@ -185,7 +185,7 @@ class ReportSpider(scrapy.Spider):
     columns: ClassVar[tuple[str, ...]] = ()  # the annual-report columns: the crawl's start URLs
     allowed_domains: Sequence[str] = ()  # these domains and their subdomains
 
-    store: Store | None = None
+    store: StoreView | None = None
     refresh: bool = False
     max_list_pages: int = 50  # NIANBAO_MAX_LIST_PAGES: one column's pagination
     max_pages: int = 2000  # NIANBAO_MAX_DEPTH_PAGES: the portal's list pages in one crawl
@@ -200,7 +200,7 @@ class ReportSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.store = store_from_settings(crawler.settings)  # read only: what earlier runs harvested
+        spider.store = view_from_settings(crawler.settings)  # read only: what earlier runs harvested
         spider.refresh = crawler.settings.getbool("NIANBAO_REFRESH")
         spider.max_list_pages = crawler.settings.getint("NIANBAO_MAX_LIST_PAGES", 50)
         spider.max_pages = crawler.settings.getint("NIANBAO_MAX_DEPTH_PAGES", 2000)
