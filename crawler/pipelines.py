@@ -50,7 +50,7 @@ from crawler.revisit import entry_for_attachment
 from parsers import Report, UnreadableDocument
 from storage.archive import RawArchive
 from storage.harvested import merge_page_metadata, parse_document
-from storage.ingest import StoreView, StoreWrites, Writes, archive_body, document_op, error_op, report_op
+from storage.ingest import StoreView, StoreWrites, Writes, archive_body, bump_op, document_op, error_op, report_op
 from storage.store import Store
 
 if TYPE_CHECKING:
@@ -317,11 +317,11 @@ class ReportPipeline:
         assert stats is not None
         total = int(stats.get_value(STATS_PREFIX, 0))
         if total:
-            self.writes.submit({"op": "bump", "run_id": self.run_id, "field": "requests", "n": total})
+            self.writes.submit(bump_op(self.run_id, "requests", total))
         for kind, counter in RUN_COUNTERS.items():
             n = int(stats.get_value(f"{STATS_PREFIX}/{kind}", 0))
             if n:
-                self.writes.submit({"op": "bump", "run_id": self.run_id, "field": counter, "n": n})
+                self.writes.submit(bump_op(self.run_id, counter, n))
         if self.crawler.settings.getbool("NIANBAO_SETTLE_REVISITS", True):
             self.writes.submit({"op": "settle_revisits", "portal": self.portal, "run_id": self.run_id})
         if self.own_run:

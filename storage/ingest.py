@@ -16,7 +16,8 @@ Operations (``op["op"]``):
 - ``report``: a parsed report (``report`` is the :class:`parsers.Report`), its source URL and document, and
   the page it came from (marked read only once the report is stored). A document already stored as another
   URL's report is recorded once, the second URL as ``duplicate``.
-- ``error`` (with an optional ``revisit`` entry), ``bump`` (a run counter), ``settle_revisits``.
+- ``error`` (with an optional ``revisit`` entry), ``bump`` (a run counter; with an ``id``, applied once),
+  ``settle_revisits``.
 
 **Idempotent.** An operation applied twice changes nothing the second time: a killed worker's requests are
 made again and their operations sent again, and a writer killed between committing and acknowledging applies
@@ -26,6 +27,7 @@ with the same content is not counted twice; documents and URL marks are upserts.
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -111,6 +113,10 @@ def report_op(
     }
 
 
+def bump_op(run_id: int, field: str, n: int) -> dict[str, Any]:
+    return {"op": "bump", "id": uuid.uuid4().hex, "run_id": run_id, "field": field, "n": n}
+
+
 def error_op(
     *,
     run_id: int | None,
@@ -157,7 +163,9 @@ def apply(store: Store, op: dict[str, Any]) -> Any:
                 store.add_revisit(portal=op["portal"], url=str(revisit["url"]), entry=revisit, run_id=op["run_id"])
         return None
     if kind == "bump":
-        store.bump(op["run_id"], op["field"], op["n"])
+        with store.db.atomic():
+            if op.get("id") is None or store.first_time(op["id"]):
+                store.bump(op["run_id"], op["field"], op["n"])
         return None
     if kind == "settle_revisits":
         store.settle_revisits(op["portal"], op["run_id"])

@@ -161,6 +161,10 @@ CREATE TABLE IF NOT EXISTS errors (
 );
 CREATE INDEX IF NOT EXISTS idx_errors_run ON errors(run_id);
 CREATE INDEX IF NOT EXISTS idx_errors_portal_code ON errors(portal, code);
+CREATE TABLE IF NOT EXISTS applied_ops (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS revisits (
   portal TEXT NOT NULL,
   url TEXT NOT NULL,
@@ -270,6 +274,11 @@ class Store:
         if isinstance(values.get("portals"), list | tuple):
             values["portals"] = _json(list(values["portals"]))
         self.db.table("runs").update(run_id, values)
+
+    def first_time(self, op_id: str) -> bool:
+        """Record that the storage operation ``op_id`` is applied; False if it already was (storage.ingest)."""
+        cursor = self.db.execute("INSERT OR IGNORE INTO applied_ops (id, at) VALUES (?, ?)", [op_id, now()])
+        return bool(cursor.rowcount)
 
     def get_run(self, run_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM runs WHERE id = ?", [run_id]))
