@@ -32,6 +32,10 @@ ERROR_CODES: Final[dict[str, str]] = {
     "unsafe_link": "a javascript:, data: or file: link, or one to a private or loopback address, not followed",
     "page_cap": "a pagination trap: more list pages than NIANBAO_MAX_LIST_PAGES (a column) or "
     "NIANBAO_MAX_DEPTH_PAGES (a portal) allow; the rest is not requested",
+    "browser_cap": "a list page not rendered: the portal's browser budget (NIANBAO_BROWSER_MAX_PAGES) is spent",
+    "browser_failed": "the browser could not render a list page (chromium missing or crashed, a page error)",
+    "column_moved": "the annual-report column answers 404/410 or lists no report any more; discovery runs again",
+    "no_column": "discovery found no annual-report column from the portal's home page",
     "no_report": "a page or document that was expected to be a report holds no report",
     "duplicate": "the same document (by content hash) is already stored under another URL: stored once",
     "attachment_failed": "a report attachment could not be downloaded (the page body was used if it is a report)",

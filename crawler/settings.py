@@ -83,11 +83,16 @@ DOWNLOADER_MIDDLEWARES = {
     # the dupefilter); a retry counts again.
     "crawler.middlewares.RequestAccountingMiddleware": 950,
 }
-SPIDER_MIDDLEWARES: dict[str, int] = {}
+SPIDER_MIDDLEWARES = {
+    # A list page that brought nothing: rendered in a browser, or its column recorded as moved and looked for
+    # again (crawler.browser, crawler.discovery).
+    "crawler.listwatch.ListWatchMiddleware": 800,
+}
 
 ITEM_PIPELINES = {
     "crawler.pipelines.AttachmentsPipeline": 100,
     "crawler.pipelines.ReportPipeline": 300,
+    "crawler.discovery.ColumnPipeline": 400,
 }
 
 # Where the Store lives (crawler.run overrides these from the command line).
@@ -110,8 +115,16 @@ FILES_STORE = "data/raw"
 FILES_EXPIRES = 36500
 MEDIA_ALLOW_REDIRECTS = True
 
-# Only when a portal needs a browser (crawler.run adds the handler then).
-PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+# Lists only a browser renders (crawler.browser; live runs install its handler, which starts chromium only
+# when a page needs it): pages per portal and run, seconds per page, settling time, pages at once.
+NIANBAO_BROWSER = os.environ.get("NIANBAO_BROWSER", "auto")  # auto | off
+NIANBAO_BROWSER_MAX_PAGES = 20
+NIANBAO_BROWSER_TIMEOUT = 30.0
+NIANBAO_BROWSER_SETTLE = 8.0
+NIANBAO_BROWSER_CONCURRENCY = 2
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
+# Discovery of a portal's annual-report column from its home page (crawler.discovery).
+NIANBAO_DISCOVERY_HOPS = 3
+NIANBAO_DISCOVERY_PAGES = 12
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -16,9 +16,11 @@ COMMANDS = [
     "worker",
     "ingest",
     "checkall",
+    "portals",
     "reparse",
     "search",
     "coverage",
+    "organs",
     "serve",
     "export",
 ]

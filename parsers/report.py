@@ -5,6 +5,7 @@ from __future__ import annotations
 from parsers.extracted import Extracted
 from parsers.metadata import read_metadata
 from parsers.model import Report, Warning_
+from parsers.narrative import narrative_checks
 from parsers.review import set_verdict
 from parsers.sections import read_sections
 from parsers.tables import read_tables
@@ -22,13 +23,17 @@ def build_report(extracted: Extracted) -> Report:
     warnings += tables.warnings + section_warnings
     if tables.format == "none":
         warnings.append(Warning_("no_table", "no standard table (2021, 2019 or 统计指标) found"))
+    year = metadata.get("year")
+    told, told_warnings = narrative_checks(
+        extracted.text, tables.format, tables.cells, year if isinstance(year, int) else None
+    )
     report = Report(
         metadata=metadata,
         text=extracted.text,
         sections=sections,
         cells=tables.cells,
-        checks=tables.checks,
-        warnings=warnings,
+        checks=tables.checks + told,
+        warnings=warnings + told_warnings,
     )
     set_verdict(report, extracted.metadata)
     return report

@@ -690,8 +690,15 @@ def build_qsq(m: Manifest) -> Cassette:
                     "2024-01-26",
                     "2024-01-26",
                 ),
+                (
+                    "青山区2021年政府信息公开工作年度报告",
+                    "./202201/t20220125_1020001.html",
+                    "",
+                    "2022-01-25",
+                    "2022-01-25",
+                ),
             ],
-            count=3,
+            count=2,
         ),
     )
     c.add(
@@ -703,7 +710,8 @@ def build_qsq(m: Manifest) -> Cassette:
             "Set-Cookie": "__jsluid_s=6f2b0c1d9e8a7b6c5d4e3f2a1b0c9d8e; max-age=31536000; path=/; HttpOnly",
         },
     )
-    c.add(f"{column}index_2.html", GCD_BLOCK)
+    # a list stops at a page that fails, so the second block is a report page asked beside index_1
+    c.add(f"{column}202201/t20220125_1020001.html", GCD_BLOCK)
     c.add(
         detail,
         plain_detail(
@@ -720,7 +728,11 @@ def build_qsq(m: Manifest) -> Cassette:
         "qsq", "blocked", f"{column}index_1.html", attempts=BLOCK_TRIES, note="加速乐 HTTP 521, X-Via-JSL, __jsluid_s"
     )
     m.error(
-        "qsq", "blocked", f"{column}index_2.html", attempts=BLOCK_TRIES, note="365GCD block page served with status 200"
+        "qsq",
+        "blocked",
+        f"{column}202201/t20220125_1020001.html",
+        attempts=BLOCK_TRIES,
+        note="365GCD block page served with status 200",
     )
     return c
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlite_utils import Database
 
 from storage.archive import RawArchive
+from storage.portalstate import ensure_tables as ensure_portal_tables
 
 if TYPE_CHECKING:  # storage needs no parser at run time (only detect_kind, imported lazily)
     from parsers.model import Report
@@ -48,6 +49,8 @@ RUN_COUNTERS = (
     "changed_reports",
     "unchanged_reports",
     "errors",
+    "browser_pages",  # list pages rendered in a browser (crawler.browser)
+    "browser_ms",  # milliseconds spent rendering them
 )
 RUN_FIELDS = (*RUN_COUNTERS, "status", "note", "finished", "portals", "mode")
 RUN_MODES = ("replay", "live", "reparse")
@@ -200,6 +203,14 @@ def content_hash(report: Report) -> str:
     return hashlib.sha256(_json(report.as_json()).encode("utf-8")).hexdigest()
 
 
+def _check_detail(check: Any) -> dict[str, Any]:
+    """What a check row keeps beside its values: its keys, and for a narrative check its kind and sentence."""
+    detail: dict[str, Any] = {"left_keys": check.left_keys, "right_keys": check.right_keys}
+    if getattr(check, "kind", "identity") != "identity":
+        detail.update(kind=check.kind, sentence=check.sentence, where=check.where.as_dict() if check.where else None)
+    return detail
+
+
 def split_key(key: str) -> tuple[str, str, str]:
     """``"table/row/column"`` → its three parts (a key without slashes is all table)."""
     table, _, rest = key.partition("/")
@@ -232,6 +243,15 @@ class Store:
                     self.db.execute(statement)
             if "review" not in self.db["reports"].columns_dict:  # a database made before the verdict
                 self.db.execute("ALTER TABLE reports ADD COLUMN review TEXT")
+            self._add_missing_run_counters()
+            ensure_portal_tables(self.db)
+
+    def _add_missing_run_counters(self) -> None:
+        """A database made before a counter existed gets its column (0 for the runs it already holds)."""
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(runs)").fetchall()}
+        for name in RUN_COUNTERS:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE runs ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0")
 
     @classmethod
     def open_existing(cls, db_path: str | Path, raw_root: Path | None = None) -> Store:
@@ -528,7 +548,7 @@ class Store:
                 "left_value": c.left,
                 "right_value": c.right,
                 "blank": int(c.blank),
-                "detail": _json({"left_keys": c.left_keys, "right_keys": c.right_keys}),
+                "detail": _json(_check_detail(c)),
             }
             for c in report.checks
         ]

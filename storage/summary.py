@@ -24,6 +24,7 @@ FIGURES = (
     ("unchanged_reports", "unchanged reports"),
     ("errors", "errors"),
 )
+BROWSER_FIGURES = (("browser_pages", "pages rendered in a browser"), ("browser_ms", "browser time (ms)"))
 
 
 class UnknownRun(LookupError):
@@ -144,7 +145,8 @@ def _run_lines(run: dict[str, Any] | None) -> list[str]:
     ]
     if run.get("note"):
         lines.append(f"  note: {run['note']}")
-    lines += table(["figure", "count"], [(label, run.get(key, 0)) for key, label in FIGURES])
+    shown = FIGURES + (BROWSER_FIGURES if run.get("browser_pages") else ())  # a run that rendered nothing: no rows
+    lines += table(["figure", "count"], [(label, run.get(key, 0)) for key, label in shown])
     return lines
 
 

@@ -236,7 +236,10 @@ def test_a_redirect_within_the_portal_is_followed(chaos: Chaos) -> None:
     [
         ("https://www.etkqq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_1.html", ["ruishu: HTTP 412"]),
         ("https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_1.html", ["jiasule: HTTP 521", "X-Via-JSL", "__jsluid"]),
-        ("https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/index_2.html", ["block_page: HTTP 200", "365GCD"]),
+        (
+            "https://www.qsq.gov.cn/zwgk/zfxxgk/zfxxgknb/202201/t20220125_1020001.html",
+            ["block_page: HTTP 200", "365GCD"],
+        ),
     ],
 )
 def test_each_defence_is_recorded_as_blocked_with_its_evidence(chaos: Chaos, url: str, evidence: list[str]) -> None:

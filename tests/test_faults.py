@@ -30,11 +30,11 @@ from vcr.serializers import yamlserializer
 from crawler.exceptions import ERROR_CODES, Blocked, RedirectLoop, RedirectRefused, RetryAfterTooLong
 from crawler.failures import describe_failure
 from crawler.integrity import body_problem, cut_document
+from crawler.portals import spider_class
 from crawler.redirects import PortalRedirectMiddleware
 from crawler.replay import ReplayDownloadHandler
 from crawler.retries import BackoffRetryMiddleware, backoff_delay, parse_retry_after
 from crawler.spiders.base import as_html
-from crawler.spiders.nmg import NmgSpider
 from crawler.urlsafety import link_verdict
 from storage.recovery import orphan_files, recover
 from storage.store import Store
@@ -44,6 +44,7 @@ RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 PDF = (RENDERED / "001_641fc7d161c03c36.pdf").read_bytes()
 DOCX = (RENDERED / "000_ac91ced63409bf38.docx").read_bytes()
 NMG = "https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/"
+NmgSpider = spider_class("nmg")
 
 
 # ------------------------------------------------------------------------------------------ replay faults

@@ -230,12 +230,13 @@ def pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     from scrapy.utils.test import get_crawler
 
     import crawler.pipelines as pipelines
-    from crawler.spiders.qsq import QsqSpider
+    from crawler.portals import spider_class
 
     async def inline(func: Any, *args: Any, **kwargs: Any) -> Any:
         return func(*args, **kwargs)
 
     monkeypatch.setattr(pipelines, "in_thread", inline)
+    QsqSpider = spider_class("qsq")
     crawler = get_crawler(QsqSpider, settings_dict={"NIANBAO_DB": str(tmp_path / "nb.db")})
     crawler.spider = QsqSpider.from_crawler(crawler)
     return pipelines.ReportPipeline.from_crawler(crawler)
@@ -349,7 +350,7 @@ def test_settings_per_mode(tmp_path: Path) -> None:
     assert "nianbao" in live["USER_AGENT"] and "+http" in live["USER_AGENT"]
     assert "https" not in (live.getdict("DOWNLOAD_HANDLERS") or {})
     browser = build_settings("live", db=tmp_path / "nb.db", browser=True)
-    assert browser["DOWNLOAD_HANDLERS"]["https"] == "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    assert browser["DOWNLOAD_HANDLERS"]["https"] == "crawler.browser.BrowserDownloadHandler"  # scrapy-playwright
     assert build_settings("live", db=tmp_path / "nb.db", obey_robots=False).getbool("ROBOTSTXT_OBEY") is False
     record = build_settings("record", db=tmp_path / "nb.db", record_dir=tmp_path / "rec")
     assert record["DOWNLOAD_HANDLERS"]["http"] == "crawler.replay.RecordingDownloadHandler"
@@ -372,9 +373,8 @@ def test_requests_no_cassette_holds_are_recorded_errors(tmp_path: Path) -> None:
         misses = {r[0]: r[1] for r in con.execute("SELECT url, reason FROM errors WHERE code = 'cassette_miss'")}
         assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == 0
     column = first_page.rsplit("/", 1)[0]
-    assert set(misses) == {
+    assert set(misses) == {  # a list stops at a page that fails: index_2 is never asked
         f"{column}/index_1.html",
-        f"{column}/index_2.html",
         f"{column}/202301/t20230131_2218001.html",
         f"{column}/202301/t20230131_2218002.html",
         "https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/index.html",

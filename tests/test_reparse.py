@@ -255,7 +255,7 @@ def test_every_command_works_on_the_harvested_database(
     assert len(json.loads(capsys.readouterr().out)) >= 3
     assert main(["export", "--db", db, "--out", str(tmp_path / "export")]) == exitcodes.OK
     assert "table_applications" in capsys.readouterr().out
-    assert len(list((tmp_path / "export").glob("*.parquet"))) == 6
+    assert len(list((tmp_path / "export").glob("*.parquet"))) == 9
 
 
 def test_the_benchmark_runs_on_a_small_archive(capsys: pytest.CaptureFixture[str]) -> None:

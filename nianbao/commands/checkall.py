@@ -14,7 +14,8 @@ For each module in ``crawler/spiders/``:
 - the module docstring of a portal spider starts with the section ``Domain`` and uses only the known
   sections, in order: Domain, Column, Spider arguments, Caveats; each section has an indented body;
 - every spider class, named or base, has a docstring somewhere (the class's own or its module's);
-- every bundled portal (``crawler.portals.BUNDLED``) has a spider.
+- every registry portal with a column builds its spider (``crawler/spiders/registered.py``) on a family's base
+  spider, and every bundled portal (``crawler.portals.BUNDLED``) is one of them.
 
 Prints one line per problem; exit 1 if there is any, 0 otherwise.
 """
@@ -120,18 +121,43 @@ def check_module(module: ModuleType) -> list[str]:
     return problems
 
 
-def check_all() -> list[str]:
-    from crawler.portals import BUNDLED
+GENERATED = "registered"  # crawler/spiders/registered.py: the registry's spiders, checked through the registry
+
+
+def check_registered() -> list[str]:
+    """Every registry portal with a column builds a spider on a family's base spider, named after its id; every
+    bundled portal is one of them."""
+    from crawler.portals import BUNDLED, UnknownPortal, all_portals, spider_class
+    from crawler.spiders.registered import FAMILY_SPIDERS
 
     problems: list[str] = []
-    names: set[str] = set()
-    for module in spider_modules():
-        problems += check_module(module)
-        names.update(s.name for s in own_spiders(module) if getattr(s, "name", None))
-    for portal in BUNDLED:
-        if portal not in names:
-            problems.append(f"{portal}: a bundled portal without a spider module")
+    for portal in all_portals():
+        if not portal.columns:
+            continue
+        try:
+            cls = spider_class(portal.id)
+        except UnknownPortal as exc:
+            problems.append(f"{portal.id}: {exc}")
+            continue
+        if cls.name != portal.id:
+            problems.append(f"{portal.id}: its spider is named {cls.name!r}")
+        if not any(issubclass(cls, base) for base in FAMILY_SPIDERS.values()):
+            problems.append(f"{portal.id}: its spider has no family base spider")
+    for family, base in FAMILY_SPIDERS.items():
+        if not hasattr(base, f"parse_{family}"):
+            problems.append(f"{family}: the base spider {base.__name__} has no parse_{family}")
+    for portal_id in BUNDLED:
+        if portal_id not in all_portals():
+            problems.append(f"{portal_id}: a bundled portal not in the registry")
     return problems
+
+
+def check_all() -> list[str]:
+    problems: list[str] = []
+    for module in spider_modules():
+        if module.__name__.rsplit(".", 1)[-1] != GENERATED:
+            problems += check_module(module)
+    return problems + check_registered()
 
 
 def check_registry(path: Path | None = None) -> tuple[list[str], list[str], str]:

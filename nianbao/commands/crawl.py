@@ -30,6 +30,12 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     p.add_argument("url", nargs="+", help="the annual-report column's URL (several: several portals, crawled together)")
     p.add_argument("--portal", help="the portal name to store reports under (default: the URL's host; one URL only)")
+    p.add_argument(
+        "--discover",
+        action="store_true",
+        help="URL is the portal's home page: find its annual-report column by link text, then crawl it",
+    )
+    p.add_argument("--browser", action="store_true", help="render the column's list pages in a browser (chromium)")
     add_network_options(p, default_replay=None)
     p.set_defaults(run=run)
 
@@ -46,13 +52,22 @@ def run(args: argparse.Namespace) -> int:
     return locked_harvest("crawl", args.db, lambda: _crawl(args))
 
 
+def spider_arguments(args: argparse.Namespace, url: str, portal: str) -> dict[str, object]:
+    kwargs: dict[str, object] = {"url": url, "portal": portal}
+    if args.discover:
+        kwargs["discover"] = "1"
+    if args.browser:
+        kwargs["needs_browser"] = True
+    return kwargs
+
+
 def _crawl(args: argparse.Namespace) -> int:
     from crawler.portals import GENERIC, spider_class
     from crawler.run import CannotRun
     from nianbao.jsonlog import json_log
 
     spiders = [
-        (spider_class(GENERIC), {"url": url, "portal": args.portal or urlsplit(url).hostname or url})
+        (spider_class(GENERIC), spider_arguments(args, url, args.portal or urlsplit(url).hostname or url))
         for url in args.url
     ]
     portals = [kwargs["portal"] for _, kwargs in spiders]

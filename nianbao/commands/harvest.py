@@ -63,6 +63,18 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         "page_cap error is recorded",
     )
     p.add_argument(
+        "--browser-pages",
+        type=int,
+        metavar="N",
+        help="live: list pages to render in the browser at most, per portal (default 20); past it browser_cap",
+    )
+    p.add_argument(
+        "--browser-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="live: seconds for a page's document in the browser (default 30)",
+    )
+    p.add_argument(
         "--block-cooldown",
         type=float,
         metavar="SECONDS",
@@ -95,6 +107,13 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         "the harvest. Workers on other machines join with `nianbao worker --redis URL`",
     )
     p.add_argument("--worker-logs", type=Path, metavar="DIR", help="the workers' and the writer's logs go to DIR")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a live status line on stderr (portals done, reports, errors, the portal now crawled); "
+        "default: only when stderr is a terminal",
+    )
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
     p.add_argument(
         "--json-log",
@@ -119,6 +138,10 @@ def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
         out["NIANBAO_MAX_LIST_PAGES"] = args.max_list_pages
     if args.max_portal_pages is not None:
         out["NIANBAO_MAX_DEPTH_PAGES"] = args.max_portal_pages
+    if args.browser_pages is not None:
+        out["NIANBAO_BROWSER_MAX_PAGES"] = args.browser_pages
+    if args.browser_timeout is not None:
+        out["NIANBAO_BROWSER_TIMEOUT"] = args.browser_timeout
     return out
 
 
@@ -139,6 +162,7 @@ def run_harvest(
     portals: list[str],
     mode: str,
     dirs: dict[str, Any],
+    extra: dict[str, Any] | None = None,
 ) -> Any:
     """The embedded harvest, or (``--workers``/``--redis``) one spread over workers (:mod:`nianbao.workers`)."""
     from crawler.run import harvest
@@ -150,7 +174,7 @@ def run_harvest(
         "obey_robots": False if args.ignore_robots else None,
         "refresh": args.refresh,
         "log_level": args.log_level,
-        "extra": extra_settings(args),
+        "extra": extra if extra is not None else extra_settings(args),
         **dirs,
     }
     if args.workers or args.redis:
@@ -175,7 +199,8 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--portal",
         action="append",
         metavar="NAME",
-        help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})",
+        help=f"a portal to harvest: a registry id (repeatable; default: in replay the bundled portals "
+        f"{', '.join(BUNDLED)}; live, every registry portal with a column)",
     )
     add_network_options(p, default_replay=CASSETTES)
     p.set_defaults(run=run)
@@ -185,10 +210,12 @@ def report_outcome(
     command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool, json_log: Path | None = None
 ) -> int:
     from nianbao.jsonlog import JsonLinesHandler
+    from nianbao.organs import link_after
     from storage.store import Store
     from storage.summary import format_summary
 
     with Store(store_db, raw_root) as store:
+        link_after(command, store.db)
         summary = store.summary(run_id)
     sys.stdout.write(format_summary(summary))
     if json_log is not None:
@@ -220,12 +247,13 @@ def _harvest(args: argparse.Namespace) -> int:
     from crawler.portals import portal_spiders
     from crawler.run import CannotRun
     from nianbao.jsonlog import json_log
+    from nianbao.progress import harvest_progress
 
     try:
-        spiders = portal_spiders(args.portal)
         mode, dirs = network_mode(args, CASSETTES)
-        with json_log(args.json_log):
-            outcome = run_harvest(args, [(s, {}) for s in spiders], [s.name for s in spiders], mode, dirs)
+        spiders = portal_spiders(args.portal, replay=mode == "replay")
+        with json_log(args.json_log), harvest_progress(len(spiders), extra_settings(args), args.progress) as extra:
+            outcome = run_harvest(args, [(s, {}) for s in spiders], [s.name for s in spiders], mode, dirs, extra)
     except (UnknownPortal, CannotRun) as exc:
         print(f"nianbao harvest: {exc}", file=sys.stderr)
         return exitcodes.USAGE
