@@ -70,7 +70,7 @@ def _crawl(args: argparse.Namespace) -> int:
         (spider_class(GENERIC), spider_arguments(args, url, args.portal or urlsplit(url).hostname or url))
         for url in args.url
     ]
-    portals = [kwargs["portal"] for _, kwargs in spiders]
+    portals = [str(kwargs["portal"]) for _, kwargs in spiders]
     try:
         mode, dirs = network_mode(args, None)
         with json_log(args.json_log):
