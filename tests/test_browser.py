@@ -173,7 +173,17 @@ def test_script_list_requests_static_then_rendered_and_nothing_else(script_crawl
     assert all("nianbao" in h.user_agent for h in script_crawl.server.hits)
 
 
-def test_script_list_browser_figures_in_the_run_and_the_portal_run(script_crawl: Crawled) -> None:
+def show(name: str, crawled: Crawled, capsys: pytest.CaptureFixture[str]) -> None:
+    run = crawled.row("SELECT browser_pages, browser_ms FROM runs WHERE id = 1")
+    with capsys.disabled():
+        pages, ms = run["browser_pages"], run["browser_ms"]
+        print(f"\n{name}: {pages} page(s) rendered in {ms} ms; the crawl took {crawled.seconds:.1f} s")
+
+
+def test_script_list_browser_figures_in_the_run_and_the_portal_run(
+    script_crawl: Crawled, capsys: pytest.CaptureFixture[str]
+) -> None:
+    show("script-written list", script_crawl, capsys)
     run = script_crawl.row("SELECT * FROM runs WHERE id = 1")
     assert run["browser_pages"] == 2
     assert 0 < run["browser_ms"] < 1000 * script_crawl.seconds
@@ -213,7 +223,8 @@ def test_iframe_list_rendered_and_harvested(iframe_crawl: Crawled) -> None:
     assert iframe_crawl.query("SELECT code, url FROM errors") == []
 
 
-def test_iframe_list_requests(iframe_crawl: Crawled) -> None:
+def test_iframe_list_requests(iframe_crawl: Crawled, capsys: pytest.CaptureFixture[str]) -> None:
+    show("iframe list", iframe_crawl, capsys)
     static = iframe_crawl.server.paths(browser=False)
     rendered = iframe_crawl.server.paths(browser=True)
     # the module page once as fetched, once rendered (its iframe pointed at cid 11919 by the script) …
