@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
+from storage import history
 from storage.archive import RawArchive
 from storage.portalstate import ensure_tables as ensure_portal_tables
 
@@ -241,6 +242,7 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            history.ensure_table(self.db)
             if "review" not in self.db["reports"].columns_dict:  # a database made before the verdict
                 self.db.execute("ALTER TABLE reports ADD COLUMN review TEXT")
             self._add_missing_run_counters()
@@ -452,6 +454,7 @@ class Store:
                 if (found[2], found[3], found[4]) != tuple(pointers.values()):
                     self.db.table("reports").update(report_id, pointers)
             else:
+                before = history.snapshot(self.db, int(found[0])) if found is not None else None
                 row = self._report_row(portal, url, page_url, report, document_sha256, run_id, digest, stamp)
                 if found is None:
                     row["first_stored"] = stamp
@@ -464,6 +467,7 @@ class Store:
                 self._insert_sections(report_id, report)
                 self._insert_checks(report_id, report)
                 self._insert_warnings(report_id, report)
+                history.record(self.db, report_id, status, before, run_id=run_id, at=stamp)
             if run_id is not None:
                 self.bump(run_id, f"{status}_reports")
         return report_id, status

@@ -80,9 +80,9 @@ class Crawled:
         )
 
 
-def crawl(server: PortalServer, tmp: Path, column: str, *args: str) -> Crawled:
+def crawl(server: PortalServer, tmp: Path, column: str, *args: str, **env_vars: str) -> Crawled:
     db = tmp / "nianbao.db"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "nianbao.cli", "crawl", server.base + column, "--live", "--delay", "0", "--db", str(db),
@@ -265,6 +265,19 @@ def test_a_page_the_browser_never_gets_is_a_timeout_and_the_crawl_ends(tmp_path:
     portal = done.row("SELECT * FROM portal_runs")
     assert (portal["status"], portal["browser_pages"]) == ("failed", 1)
     assert 3000 <= portal["browser_ms"] < 8000
+
+
+def test_no_chromium_is_a_clear_error_and_the_crawl_goes_on(tmp_path: Path) -> None:
+    with PortalServer(script_list_site()) as server:
+        done = crawl(server, tmp_path, SCRIPT_COLUMN + "index.html", NIANBAO_CHROMIUM=str(tmp_path / "no-chromium"))
+    assert done.done.returncode == 0, done.done.stderr
+    [(code, url, reason)] = done.query("SELECT code, url, reason FROM errors")
+    assert (code, url) == ("browser_failed", done.url(f"{SCRIPT_COLUMN}index.html"))
+    assert reason == (
+        f"no browser at {tmp_path / 'no-chromium'}: install Debian's chromium, set NIANBAO_CHROMIUM, or run with "
+        "NIANBAO_BROWSER=off"
+    )
+    assert server.paths(browser=True) == []
 
 
 # ------------------------------------------------------------------------------------------ deciding, no browser
