@@ -9,6 +9,11 @@ Tables (created by :func:`ensure_tables`, which :class:`storage.store.Store` cal
   registry named it) or ``discovered`` (found from the home page: ``found_on`` is the page that links it,
   ``link_text`` the link's text, ``path`` the pages walked, as a JSON list of ``[url, link text]``);
   ``replaces`` names the moved column a discovered one stands in for.
+``registry_portals``: the registry as the store last saw it (:func:`sync_registry`, one row per portal, in
+  registry order): who should publish. ``names`` are the names a report of this organ may give as its
+  publisher (the area, the organ, the organ without 人民政府/行政公署, its 办公室/办公厅), ``lineage`` the
+  portals whose harvests may hold its report (itself and its ancestors: the region's portal keeps the
+  leagues' reports); the ``registry_coverage`` view of :mod:`nianbao.coverage` reads both.
 ``portal_runs``: one row per run and portal: the crawl's figures (requests, list pages read, reports new,
   changed and unchanged, errors, browser pages and milliseconds), ``status`` (``ok`` when the crawl finished
   and read at least one list page; else ``failed``, with ``note``), and the column(s) crawled.
@@ -64,6 +69,23 @@ CREATE TABLE IF NOT EXISTS portal_runs (
   PRIMARY KEY (run_id, portal)
 );
 CREATE INDEX IF NOT EXISTS idx_portal_runs_portal ON portal_runs(portal, run_id);
+CREATE TABLE IF NOT EXISTS registry_portals (
+  id TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  organ TEXT NOT NULL,
+  level TEXT NOT NULL,
+  parent TEXT,
+  division_code TEXT NOT NULL,
+  region TEXT,
+  site TEXT NOT NULL,
+  family TEXT NOT NULL,
+  needs_browser INTEGER NOT NULL DEFAULT 0,
+  columns TEXT NOT NULL DEFAULT '[]',
+  names TEXT NOT NULL DEFAULT '[]',
+  lineage TEXT NOT NULL DEFAULT '[]',
+  synced TEXT NOT NULL
+);
 """
 
 
@@ -180,12 +202,34 @@ def portal_overview(db: Database) -> dict[str, dict[str, Any]]:
         r = dict(row)
         r["columns"] = json.loads(r["columns"] or "[]")
         out.setdefault(r["portal"], {})["last"] = r
-    for portal, finished in db.execute(
-        "SELECT portal, max(finished) FROM portal_runs WHERE status = 'ok' GROUP BY portal"
-    ).fetchall():
-        out.setdefault(portal, {})["last_success"] = finished
+    for portal, run_id, finished in db.execute(
+        "SELECT portal, max(run_id), finished FROM portal_runs WHERE status = 'ok' GROUP BY portal"
+    ).fetchall():  # SQLite takes the bare column from the row holding the max
+        out.setdefault(portal, {}).update(last_success=finished, last_success_run=run_id)
     for portal, n in db.execute("SELECT portal, count(*) FROM reports GROUP BY portal").fetchall():
         out.setdefault(portal, {})["reports"] = n
     for r in portal_columns(db):
         out.setdefault(r["portal"], {}).setdefault("columns", []).append(r)
     return out
+
+
+# -- the registry ----------------------------------------------------------------------------------
+REGISTRY_FIELDS = ("id", "name", "organ", "level", "parent", "division_code", "region", "site", "family",
+                   "needs_browser", "columns", "names", "lineage")  # fmt: skip
+
+
+def sync_registry(db: Database, rows: list[dict[str, Any]]) -> int:
+    """Replace ``registry_portals`` with ``rows`` (plain values; lists become JSON), in one transaction."""
+    at = now()
+    records = []
+    for position, row in enumerate(rows):
+        record = {k: row.get(k) for k in REGISTRY_FIELDS}
+        for key in ("columns", "names", "lineage"):
+            record[key] = json.dumps(list(row.get(key) or []), ensure_ascii=False)
+        record.update(position=position, needs_browser=int(bool(row.get("needs_browser"))), synced=at)
+        records.append(record)
+    with db.atomic():
+        db.execute("DELETE FROM registry_portals")
+        if records:
+            db.table("registry_portals").insert_all(records)
+    return len(records)

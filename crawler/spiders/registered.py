@@ -10,11 +10,13 @@ see them; ``nianbao harvest`` resolves portals through :func:`crawler.portals.sp
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from crawler.registry import UNKNOWN, Portal, load
 from crawler.spiders.base import ReportSpider
 from crawler.spiders.easysite import EasysiteSpider
 from crawler.spiders.epoint import EpointSpider
+from crawler.spiders.generic import GenericSpider
 from crawler.spiders.hanweb import HanwebSpider
 from crawler.spiders.jeecms import JeecmsSpider
 from crawler.spiders.meetfine import MeetfineSpider
@@ -48,7 +50,7 @@ def class_name(portal_id: str) -> str:
 def spider_for(portal: Portal) -> type[ReportSpider]:
     """The spider class of a registry portal (built once per portal)."""
     if not portal.columns:
-        raise NoSpider(f"{portal.id}: the registry knows no annual-report column for it")
+        return discovering_spider(portal)
     families = [c.family for c in portal.columns]
     unknown = [f for f in families if f not in FAMILY_SPIDERS]
     if unknown:
@@ -67,6 +69,34 @@ def spider_for(portal: Portal) -> type[ReportSpider]:
         "needs_browser": portal.needs_browser,
     }
     return type(class_name(portal.id), bases, attrs)
+
+
+def discovering_spider(portal: Portal) -> type[ReportSpider]:
+    """A portal the registry names by its site only: its crawl starts with discovery (:mod:`crawler.discovery`,
+    from ``site``, or from the column an earlier run found), then reads the column with the family's base
+    spider, or the generic spider's rules when the family is unknown."""
+    attrs = {
+        "__module__": __name__,
+        "__doc__": f"{portal.publisher} ({portal.site}): registry entry {portal.id!r}, column found by discovery.",
+        "name": portal.id,
+        "family": portal.family,
+        "portal_title": portal.publisher,
+        "allowed_domains": (portal.domain,),
+        "columns": (),
+        "site": portal.site,
+        "needs_browser": portal.needs_browser,
+    }
+    base = FAMILY_SPIDERS.get(portal.family)
+    if base is None:
+        attrs["__init__"] = _generic_from_site
+        base = GenericSpider
+    return type(class_name(portal.id), (base,), attrs)
+
+
+def _generic_from_site(self: GenericSpider, *args: Any, **kwargs: Any) -> None:
+    """The generic spider of a registry portal: started at its site, walking to its column (``discover``)."""
+    kwargs.setdefault("discover", "1")
+    GenericSpider.__init__(self, type(self).site, type(self).name, *args, **kwargs)  # type: ignore[attr-defined]
 
 
 def _register() -> None:

@@ -85,7 +85,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     by_order = _order_fits(r, rows, start, end)
     if by_order is not None:
-        order_fits, labels, order_end = by_order
+        order_fits, labels, order_end, unreadable = by_order
         if _score(order_fits, fmt, len(rows)) > _score(fits, fmt, len(rows)):
             del r.warnings[mark:]
             r.warn(
@@ -95,6 +95,8 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
                 T,
                 labels[0],
             )
+            for junk in unreadable:
+                r.warn("unreadable_cell", f"table 三: cell {junk.text!r} is not a number; read as blank", T, junk)
             for row, label in zip(rows, labels, strict=True):
                 keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
                 r.put_fit(keys, order_fits[row.key], label, T)
@@ -222,7 +224,9 @@ def _realign(
     return moved
 
 
-def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[dict[str, Fit], list[Token], int] | None:
+def _order_fits(
+    r: Reading, rows: list[RowDef], start: int, end: int
+) -> tuple[dict[str, Fit], list[Token], int, list[Token]] | None:
     """Fits from the table's data lines taken in order, when there is exactly one line per row."""
     last = r.first_index(r"结转下年度", start, end)
     stop = r.first_index(r"行政复议|^四[、.]", last + 1 if last is not None else start + 1, end)
@@ -231,14 +235,25 @@ def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[d
     for t in r.tokens[start:stop]:
         lines.setdefault(t.line, []).append(t)
     data: list[tuple[Token, list[Token | None]]] = []
+    unreadable: list[Token] = []
     for toks in lines.values():
-        pos = positional(toks, N_APP) if sum(t.is_value for t in toks) >= N_APP - 2 else None
+        if sum(t.is_value for t in toks) < N_APP - 2:
+            continue
+        pos = positional(toks, N_APP)
+        junk = None
+        if pos is None and len(toks) > N_APP and sum(t.is_value for t in toks[-N_APP:]) == N_APP - 1:
+            # one cell OCR could not read (``了`` for 7): blank, and reported
+            junk = next(t for t in toks[-N_APP:] if not t.is_value)
+            if len(junk.compact) <= 2 and not any(t.is_number for t in toks[:-N_APP]):
+                pos = [None if t is junk else t for t in toks[-N_APP:]]
         if pos is not None and sum(t is not None and t.is_number for t in pos) >= N_APP - 2:
             data.append((toks[0], pos))
+            if junk is not None:
+                unreadable.append(junk)
     if len(data) != len(rows):
         return None
     fits = {row.key: Fit(pos, "positional", []) for row, (_, pos) in zip(rows, data, strict=True)}
-    return fits, [label for label, _ in data], stop
+    return fits, [label for label, _ in data], stop, unreadable
 
 
 def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int]:
