@@ -70,14 +70,15 @@ class TextBuilder:
         return self._table
 
     def row(self, cells: list[str], *, table: int, row: int, page: int | None = None) -> None:
+        pieces: list[str] = []
+        pos = self._len
         for col, cell in enumerate(cells):
-            if col:
-                self._add("\t")
             clean = " ".join(cell.replace("\t", " ").split())
             if clean:
-                self.spans.append(Span(self._len, self._len + len(clean), page, table, row, col))
-                self._add(clean)
-        self._add("\n")
+                self.spans.append(Span(pos, pos + len(clean), page, table, row, col))
+            pieces.append(clean)
+            pos += len(clean) + 1  # the TAB after the cell, or the line's end
+        self._add("\t".join(pieces) + "\n")
 
     def _add(self, s: str) -> None:
         self._parts.append(s)
