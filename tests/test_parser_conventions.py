@@ -535,3 +535,22 @@ def test_ocr_unreadable_cell_in_rows_read_by_order() -> None:
     report = _parse(damaged)
     assert "unreadable_cell" in _codes(report)
     assert "rows_by_order" in _codes(report)
+
+
+def test_plain_text_that_lost_a_blank_review_row_keeps_blanks_at_its_start() -> None:
+    """Blank cells print nothing in plain text; with no indent to tell, the blanks go where a stripped line
+    loses them (its start), and the guess is reported."""
+    review = [None] * 5 + [2, 1, 0, 0, 3, 0, 0, 0, 0, 0]
+    for text in (
+        s.to_spaces(s.report(review=s.review_table(review))),
+        s.to_spaces(s.report(review=s.review_table(review)), sep="    "),
+    ):
+        report = _parse(text)
+        cells = _cells(report)
+        got = [
+            cells[f"review_litigation/{r}/{c}"]
+            for r in ("review", "litigation_direct", "litigation_after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")
+        ]
+        assert got == review
+        assert "missing_cell" in _codes(report)

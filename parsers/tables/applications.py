@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -351,14 +352,16 @@ def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | Non
     """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text)."""
     if len(vals) < 2:
         return None
+    if any(b.start - a.end < 2 for a, b in itertools.pairwise(vals)):
+        return None  # single spaces between values: the text is not laid out in columns
     line_start = text.rfind("\n", 0, vals[0].start) + 1
     indent = vals[0].start - line_start
     spacing = (vals[-1].start - vals[0].start) / (len(vals) - 1)
     if spacing <= 0:
         return None
     lead = round(indent / spacing)
-    if lead + len(vals) > n:
-        return None
+    if lead == 0 or lead + len(vals) > n:
+        return None  # no indent: no evidence either way (a stripped line), the identities' tie-break holds
     return [None] * lead + list(vals) + [None] * (n - lead - len(vals))
 
 
