@@ -369,7 +369,8 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
     """The 本年新收 row label that opens table 三: the one followed closely by the 上年结转 row."""
     pos = start
     while (i := r.first_index(r"本年新收", pos)) is not None:
-        if r.first_index(r"上年结转", i + 1, i + 60) is not None:
+        # the next rows (a character of 上年结转 may be misprinted or misread)
+        if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
             return i
         pos = i + 1
     return None
