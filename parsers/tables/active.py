@@ -6,7 +6,7 @@ import re
 
 from parsers.tables.align import fit, positional
 from parsers.tables.labels import similarity
-from parsers.tables.reading import Reading, redistribute
+from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
 from parsers.tables.tokens import Token
 
@@ -32,7 +32,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
         for row in ACTIVE_ROWS:
-            if row.matches(label) and row.key not in {k for _, k in labels}:
+            if (row.matches(label) or (not m and r.matches_wrapped(row, i))) and row.key not in {k for _, k in labels}:
                 labels.append((i, row.key))
                 if m:
                     at = tok.start + m.start("num")
@@ -174,6 +174,9 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             f"{T}/{key}",
             glued,
         )
+    if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
+        vals, guess = joined
+        r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
     if len(vals) > n:
         r.warn(
             "extra_values",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -85,7 +86,7 @@ class Reading:
                 return Found(i, glued)
             if row.matches(tok.compact):
                 return Found(i, None)
-            if self._matches_wrapped(row, i):
+            if self.matches_wrapped(row, i):
                 return Found(i, None)
         return None
 
@@ -184,7 +185,7 @@ class Reading:
                 return True
         return False
 
-    def _matches_wrapped(self, row: RowDef, i: int) -> bool:
+    def matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
         tok = self.tokens[i]
         joined = tok.compact
@@ -345,3 +346,22 @@ def redistribute(
 
 def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
     return [t for t in r.tokens[i + 1 : stop] if t.is_value and not (skip_blank_markers and t.is_blank_marker)]
+
+
+def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """For a row of ``n`` cells with more values than cells, all on one line and separated by single spaces
+    (OCR cut ``10091`` into ``100 91``, ``2772661.517`` into ``277266 1.517``): the values joined into ``n``,
+    when only the first may be joined with the rest (one cell: all of them). None when that reading is not
+    possible."""
+    if n != 1 or len(vals) < 2 or len({t.line for t in vals}) != 1:
+        return None
+    if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(vals)):
+        return None
+    if any(not re.fullmatch(r"\d+", t.text) for t in vals[:-1]) or not re.fullmatch(r"\d+(?:\.\d+)?", vals[-1].text):
+        return None
+    first, last = vals[0], vals[-1]
+    joined = Token(
+        "".join(t.text for t in vals), first.start, last.end, first.line, first.col, first.tabbed, split=True
+    )
+    printed = " ".join(t.text for t in vals)
+    return [joined], f"digits split by spaces read as one number: {printed!r} as {joined.text}"
