@@ -34,7 +34,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
     for t in r.tokens[f.index + 1 : stop]:
-        if t.is_empty:
+        if t.is_empty or r.placeholder(t):
             continue
         if t.is_value:
             if pending_label is not None and len(vals) >= n:
@@ -292,7 +292,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
-        if t.is_value:
+        if t.is_value and not r.placeholder(t):
             vals.append(t)
             last = i
         elif len(t.compact) > 40 and vals:

@@ -50,6 +50,7 @@ class Reading:
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
+        self._header_lines: set[int] | None = None
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
@@ -173,6 +174,22 @@ class Reading:
         if len(candidates) != 1:
             return None
         return (0.0, candidates[0])
+
+    def placeholder(self, tok: Token) -> bool:
+        """A dash on a header line (labels, no numbers): a converter's placeholder for an empty header cell,
+        not a blank value."""
+        if not tok.is_blank_marker:
+            return False
+        if self._header_lines is None:
+            numbers: set[int] = set()
+            labels: set[int] = set()
+            for t in self.tokens:
+                if t.is_number:
+                    numbers.add(t.line)
+                elif t.is_labelish and not t.is_blank_marker:
+                    labels.add(t.line)
+            self._header_lines = labels - numbers
+        return tok.line in self._header_lines
 
     def row_like(self, i: int, *, same_line: bool = False) -> bool:
         """A label with a value after it on its line or within the next two (a table row, not a header; the
