@@ -316,6 +316,22 @@ def redistribute(
         run = rows[j : e + 1]
         k, c = len(run), run[0][2]
         vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
+        lines = _labelless_lines(r, rows[e][0], rows[e][3])
+        if len(lines) == k:
+            # the labels printed alone, their cells in as many label-less rows after them: row by row
+            for (_, key, _, _), line in zip(run, lines, strict=True):
+                nums: list[Token | None] = [t for t in line if t.is_number]
+                moved[key] = (nums + [None] * c)[:c]
+            keys = [key for _, key, _, _ in run]
+            r.warn(
+                "rows_by_order",
+                f"{table}: rows {', '.join(keys)} are printed label after label, their cells in {k} rows without "
+                "labels after them; read in that order",
+                f"{table}/{keys[0]}",
+                r.tokens[run[0][0]],
+            )
+            j = e + 1
+            continue
         span = r.tokens[run[0][0] : rows[e][3]]
         if (
             any(t.line == r.tokens[rows[e][0]].line for t in vals)  # values on the label's line: a row
@@ -359,6 +375,23 @@ def redistribute(
         )
         j = e + 1
     return moved
+
+
+def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
+    """The rows between token ``i`` and ``stop`` that have cells but no label (an empty first cell, then at most
+    a unit such as 件 before the values)."""
+    by_line: dict[int, list[Token]] = {}
+    for t in r.tokens[i + 1 : stop]:
+        if t.line != r.tokens[i].line:
+            by_line.setdefault(t.line, []).append(t)
+    return [
+        toks
+        for toks in by_line.values()
+        if len(toks) >= 2
+        and toks[0].tabbed
+        and toks[0].is_empty
+        and not any(t.is_labelish and len(t.compact) > 2 for t in toks)
+    ]
 
 
 def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
