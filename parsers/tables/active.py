@@ -90,6 +90,27 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
     if not missing:
         return
     claimed = {i for i, _ in labels}
+    # a row printed under the previous row's label (a converter repeated the label): the next row, by order
+    first = {k: i for i, k in labels}
+    for i in range(start, min(end, len(r.tokens))):
+        tok = r.tokens[i]
+        if i in claimed or not tok.is_labelish or not r.row_like(i, same_line=True):
+            continue
+        dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok.compact)), None)
+        if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
+            continue
+        nxt = ACTIVE_ROWS[dup + 1]
+        if nxt not in missing:
+            continue
+        missing.remove(nxt)
+        labels.append((i, nxt.key))
+        claimed.add(i)
+        r.warn(
+            "fuzzy_label",
+            f"{T}/{nxt.key}: a second row labelled {tok.text!r} read as the template's next row {nxt.label!r}",
+            f"{T}/{nxt.key}",
+            tok,
+        )
     for i in range(start, min(end, len(r.tokens))):
         tok = r.tokens[i]
         if i in claimed or not tok.is_labelish or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
@@ -117,6 +138,17 @@ def _columns(
     """The row's columns: its block's header, or the format's default when the header lost some of its
     columns (a header cell unreadable) and the row carries a value for every default column."""
     header = _header_columns(r, blocks, i)
+    valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
+    if header is not None and default is not None and not set(header) & valid:
+        # another block's header (a header repeated after a page break): not this row's columns
+        r.warn(
+            "header_columns",
+            f"{T}/{key}: the header above it names {', '.join(header)}, no column of this row; read with the "
+            f"template's columns {', '.join(default)}",
+            f"{T}/{key}",
+            r.tokens[i],
+        )
+        return default
     if header is None or default is None or len(header) >= len(default) or not set(header) <= set(default):
         return header or default
     values = [t for t in r.line_after(i) if t.is_value] or [
