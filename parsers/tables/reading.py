@@ -22,6 +22,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -51,6 +52,7 @@ class Reading:
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
         self._header_lines: set[int] | None = None
+        self._token_lines = {t.line for t in self.tokens}
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
@@ -205,13 +207,17 @@ class Reading:
     def matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
         tok = self.tokens[i]
+        if len(tok.compact) < 2:
+            return False  # a unit (件, 次), not the start of a label
         joined = tok.compact
         line = tok.line
         for t in self.tokens[i + 1 : i + 24]:
             if t.line == line or not t.is_labelish:
                 continue
-            if t.line > line + 1 or len(t.compact) > 12:
-                return False
+            if t.line > line + 1 and (t.line > line + 2 or line + 1 in self._token_lines):
+                return False  # not the next line (a blank line between is passed over)
+            if len(t.compact) > 12 or _NUMBERED.match(t.compact):
+                return False  # not a fragment: a long label, or the next numbered row
             joined += t.compact
             line = t.line
             if row.matches(joined):
