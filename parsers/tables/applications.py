@@ -159,7 +159,11 @@ def _label_fits(
     def scorer_for(key: str) -> Callable[[list[Value]], int]:
         def score(vals: list[Value]) -> int:
             trial = {**state, key: vals}
-            return count_passed(application_checks(lambda k: _lookup(trial, k), fmt))
+            # only identities whose rows are all read so far: a row still to fit is not a row of zeros
+            checks = application_checks(lambda k: _lookup(trial, k), fmt)
+            return count_passed(
+                [c for c in checks if all(k.split("/")[1] in trial for k in (*c.left_keys, *c.right_keys))]
+            )
 
         return score
 

@@ -413,7 +413,7 @@ def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token]
         return None
     if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(vals)):
         return None
-    if any(not re.fullmatch(r"\d+", t.text) for t in vals[:-1]) or not re.fullmatch(r"\d+(?:\.\d+)?", vals[-1].text):
+    if not re.fullmatch(r"\d+(?:\.\d+)?", "".join(t.text for t in vals)):
         return None
     first, last = vals[0], vals[-1]
     joined = Token(
