@@ -170,6 +170,11 @@ def _label_fits(
     for key, vals in pending.items():
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
+    if len(pending) > 1:
+        # once every row has a reading, each guessed row is fitted again against all the others
+        for key, vals in pending.items():
+            fits[key] = fit(vals, N_APP, scorer_for(key))
+            state[key] = fits[key].values()
     return fits, table_end
 
 
