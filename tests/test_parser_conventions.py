@@ -556,3 +556,35 @@ def test_plain_text_that_lost_a_blank_review_row_keeps_blanks_at_its_start() -> 
         ]
         assert got == review
         assert "missing_cell" in _codes(report)
+
+
+def test_markdown_from_a_spreadsheet_with_pandas_placeholders() -> None:
+    """markitdown on XLSX: ``Unnamed: 3`` headers, ``NaN`` for empty cells (and ``-`` on header lines)."""
+    md = s.to_markdown(s.report())
+    md = md.replace("|  | 自然人 | 法人或其他组织 |  |", "| Unnamed: 0 | 自然人 | 法人或其他组织 | NaN |")
+    md = md.replace(
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 |  |",
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | - |",
+    )
+    assert "Unnamed: 0" in md and "未经复议直接起诉 | - |" in md
+    report = _parse(md)
+    _assert_snippet_values(_cells(report))
+
+
+def test_markdown_labels_listed_then_label_less_rows() -> None:
+    rows = s.default_rows()
+    rows["unavailable.needs_creation"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["granted"] = [2, 1, 0, 0, 1, 0, 4]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    two, three = "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"
+    cells_two, cells_three = "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    md = md.replace(
+        f"| {two} {cells_two}\n| {three} {cells_three}",
+        f"\n{two}\n\n{three}\n\n| {cells_two}\n| {cells_three}",
+    )
+    assert f"{two}\n\n{three}" in md
+    report = _parse(md)
+    cells = _cells(report)
+    assert _row(cells, "unavailable.needs_creation") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(cells, "unavailable.unclear_after_correction") == [0] * 7
+    assert all(c.passed for c in report.checks)
