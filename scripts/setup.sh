@@ -12,6 +12,7 @@ APT_PACKAGES=(
   poppler-utils             # pdftoppm/pdftotext: looking at PDFs
   fonts-noto-cjk            # without a CJK font rendered PDFs lose their Chinese glyphs
   chromium                  # headless browser: Datasette page test, future browser-only portals
+  redis-server              # distributed harvests (nianbao harvest --workers N); tests start their own on 127.0.0.1
 )
 
 missing=()

@@ -101,14 +101,22 @@ def is_attachment_url(url: str) -> bool:
     )
 
 
+# EasySite articles are folders too: …/2025090509233740836/index.html, …/<32 hex>/index.shtml (CMS.md §4)
+ARTICLE_FOLDER = re.compile(r"/(\d{19}|[0-9a-f]{32})/(index\.s?html?)?$")
+
+
 def is_folder_url(url: str) -> bool:
-    leaf = urlsplit(url).path.rsplit("/", 1)[-1]
-    return bool(re.match(r"^(|index(_\d+)?\.s?html?|default\.s?html?)$", leaf))
+    path = urlsplit(url).path
+    leaf = path.rsplit("/", 1)[-1]
+    return bool(re.match(r"^(|index(_\d+)?\.s?html?|default\.s?html?)$", leaf)) and not ARTICLE_FOLDER.search(path)
 
 
 def is_listing_url(url: str) -> bool:
-    """A list rather than a document: a folder, a numbered list page, a CMS list controller."""
+    """A list rather than a document: a folder, a numbered list page, a CMS list controller (an EasySite
+    article folder is a document)."""
     path = urlsplit(url).path
+    if ARTICLE_FOLDER.search(path):
+        return False
     return bool(_LIST_LEAF.match(path.rsplit("/", 1)[-1]) or _LIST_PATH.search(path))
 
 
