@@ -399,3 +399,18 @@ def test_link_helpers() -> None:
         "https://a.gov.cn/xxgk/nb/12.jhtml"
     )
     assert not is_listing_url("https://a.gov.cn/xlgl/zw/2025090509233740836/index.html")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("XX县预算评审中心2023年政府信息公开工作年度报告", "strong"),  # an organ's name is not a look-alike
+        ("XX市绩效考核办公室2022年政务公开工作年度报告", "strong"),
+        ("XX县2022年部门预算公开", None),
+        ("2023年度政府信息公开工作考核评估报告", None),
+        ("XX县召开2022年度政府信息公开工作年度报告编制培训会", None),
+        ("2022年政府信息公开工作年度报告", "strong"),
+    ],
+)
+def test_organ_names_do_not_hide_a_report(title: str, expected: str | None) -> None:
+    assert title_evidence(title) == expected
