@@ -455,6 +455,25 @@ def test_pdf_row_cut_by_a_page_break_is_joined() -> None:
     assert not _is_fragment(["规章", "0", "0", "0"], ["", "1", "", ""])
 
 
+def test_pdf_pages_are_not_kept_alive() -> None:
+    """A page's glyphs are dropped once the page is read: none survives the read, even with the cyclic garbage
+    collector off (the reader pauses it, so a reference cycle would keep every page's glyphs until the end)."""
+    import gc
+
+    from parsers.readers.pdfium_page import PageContent
+
+    data = (RENDERED / "002_153f5bf49180240b.pdf").read_bytes()
+    gc.collect()
+    gc.disable()
+    try:
+        extracted = read(data, "pdf")
+        alive = [o for o in gc.get_objects() if isinstance(o, PageContent)]
+    finally:
+        gc.enable()
+    assert extracted.pages and extracted.pages > 5
+    assert alive == []
+
+
 def test_pdf_rendered_fixture_keeps_split_rows_whole() -> None:
     path = RENDERED / "004_779f9be447f66d1d.pdf"
     extracted = read(path.read_bytes(), "pdf")
