@@ -474,6 +474,18 @@ def test_pdf_pages_are_not_kept_alive() -> None:
     assert alive == []
 
 
+def test_pdf_reading_in_threads() -> None:
+    """The crawler parses attachments in worker threads and PDFium is not thread-safe: concurrent reads are
+    serialised (``PDFIUM_LOCK``) and read exactly as one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    datas = [p.read_bytes() for p in sorted(RENDERED.glob("*.pdf"))]
+    alone = [read(d, "pdf").text for d in datas]
+    with ThreadPoolExecutor(max_workers=8) as pool:  # without the lock this crashes the process (SIGSEGV)
+        together = list(pool.map(lambda d: read(d, "pdf").text, datas * 12))
+    assert together == alone * 12
+
+
 def test_pdf_rendered_fixture_keeps_split_rows_whole() -> None:
     path = RENDERED / "004_779f9be447f66d1d.pdf"
     extracted = read(path.read_bytes(), "pdf")

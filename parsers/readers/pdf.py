@@ -26,7 +26,7 @@ from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
 from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines
 from parsers.readers.pdf_plumber import PlumberDocument
-from parsers.readers.pdfium_page import TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
+from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
 
 MAX_PAGES = 2000
 _TOLERANCE = 1.0
@@ -76,7 +76,7 @@ def collector_paused() -> Iterator[None]:
 def read_pdf(data: bytes) -> Extracted:
     if not data.strip():
         raise UnreadableDocument("empty document", code="empty")
-    with collector_paused():
+    with PDFIUM_LOCK, collector_paused():
         return _read_pdf(data)
 
 

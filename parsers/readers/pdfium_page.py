@@ -20,6 +20,7 @@ pdfplumber instead: rotated pages or text, a media box not at the origin, glyphs
 from __future__ import annotations
 
 import ctypes
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -41,6 +42,11 @@ _OBJ_TEXT, _OBJ_PATH, _OBJ_FORM = 1, 2, 5
 _SEG_LINE, _SEG_BEZIER, _SEG_MOVE = 0, 1, 2
 _MAX_DEPTH = 12  # form XObjects nested deeper than this are not followed
 _UNMAPPED = frozenset("\x00\ufffd\ufffe\uffff")
+
+
+# PDFium is not thread-safe, and documents are parsed in worker threads (the crawler's pipelines): every use of
+# PDFium in the project holds this lock (re-entrant: a reader may call another PDFium user on the same thread).
+PDFIUM_LOCK = threading.RLock()
 
 
 class Unsupported(Exception):
