@@ -228,6 +228,8 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
                 loop.stop()
         self.ack_done(everything=reason == "finished")
         super().close(reason)
+        if reason == "finished":  # gone for good: no one waits for this worker's heartbeat to expire
+            self.safely(lambda: self.server.delete(key("worker", self.worker)))
 
     def wake(self) -> None:
         """Look at the shared queue now and then: other workers add to it while this one is idle (Scrapy itself
