@@ -48,17 +48,9 @@ def harvest(sites: list[Site], workers: int, timeout: float, work: Path) -> dict
         site.max_concurrent = 0
         site.asked.clear()
     command = [sys.executable, "-m", "nianbao.cli", "crawl", *[s.column for s in sites], "--live", "--delay", "0"]
-    command += [
-        "--ignore-robots",
-        "--db",
-        str(db),
-        "--workers",
-        str(workers),
-        "--worker-logs",
-        str(work / f"logs{workers}"),
-    ]
-    if workers == 0:
-        command = [c for c in command if c not in ("--workers", "0", "--worker-logs", str(work / "logs0"))]
+    command += ["--ignore-robots", "--db", str(db)]
+    if workers:
+        command += ["--workers", str(workers), "--worker-logs", str(work / f"logs{workers}")]
     started = time.monotonic()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     wall = time.monotonic() - started
