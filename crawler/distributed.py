@@ -34,12 +34,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import redis
 from redis.backoff import ExponentialBackoff
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_TTL = 10  # seconds without a heartbeat after which a worker is taken for dead
+HEARTBEAT_TTL = 15  # seconds without a heartbeat after which a worker is taken for dead
 HEARTBEAT_EVERY = 2.0
 ACK_EVERY = 0.5
 WAKE_EVERY = 0.2  # seconds between two looks at the shared queue when idle
@@ -132,6 +133,50 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
     def ack(self, leases: list[str]) -> None:
         if leases:
             self.server.hdel(self.inflight, *leases)
+
+
+class Heartbeat:
+    """The worker's heartbeat (one per process, shared by its crawlers), from a thread of its own: a reactor
+    busy for a while (a large PDF, a loaded machine) must not make a live worker look dead, or its requests
+    would be made twice."""
+
+    running: ClassVar[dict[str, Heartbeat]] = {}
+
+    def __init__(self, server: Any, name: str) -> None:
+        self.server, self.name, self.users = server, name, 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self.run, name="nianbao-heartbeat", daemon=True)
+
+    @classmethod
+    def of(cls, server: Any, name: str) -> Heartbeat:
+        heart = cls.running.get(name)
+        if heart is None:
+            heart = cls.running[name] = cls(server, name)
+            heart.beat()
+            heart.thread.start()
+        heart.users += 1
+        return heart
+
+    def beat(self) -> None:
+        try:
+            self.server.set(self.name, str(time.time()), ex=HEARTBEAT_TTL)
+        except redis.exceptions.RedisError as exc:
+            logger.warning("redis: heartbeat: %r", exc)
+
+    def run(self) -> None:
+        while not self.stopped.wait(HEARTBEAT_EVERY):
+            self.beat()
+
+    def release(self, *, forget: bool) -> None:
+        """One crawler is done; the last one stops the heartbeat (and, finished, removes it at once)."""
+        self.users -= 1
+        if self.users > 0:
+            return
+        self.stopped.set()
+        self.running.pop(self.name, None)
+        if forget:
+            with suppress(redis.exceptions.RedisError):
+                self.server.delete(self.name)
 
 
 def inflight_keys(server: Any, spider: str) -> list[str]:
@@ -204,9 +249,8 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
         )
         if len(self.queue):
             logger.info("%s: %d request(s) queued already", self.name, len(self.queue))
-        self.beat()
+        self.heart = Heartbeat.of(self.server, key("worker", self.worker))
         loops = (
-            (self.beat, HEARTBEAT_EVERY),
             (self.ack_done, ACK_EVERY),
             (self.reap, REAP_EVERY),
             (self.wake, WAKE_EVERY),
@@ -228,8 +272,7 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
                 loop.stop()
         self.ack_done(everything=reason == "finished")
         super().close(reason)
-        if reason == "finished":  # gone for good: no one waits for this worker's heartbeat to expire
-            self.safely(lambda: self.server.delete(key("worker", self.worker)))
+        self.heart.release(forget=reason == "finished")  # gone for good: no one waits for it to expire
 
     def wake(self) -> None:
         """Look at the shared queue now and then: other workers add to it while this one is idle (Scrapy itself
@@ -246,9 +289,6 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
-
-    def beat(self) -> None:
-        self.server.set(key("worker", self.worker), str(time.time()), ex=HEARTBEAT_TTL)
 
     def reap(self) -> None:
         requeue_dead(self.server, self.name)
