@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -52,8 +53,11 @@ def harvest(sites: list[Site], workers: int, timeout: float, work: Path) -> dict
     if workers:
         command += ["--workers", str(workers), "--worker-logs", str(work / f"logs{workers}")]
     started = time.monotonic()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     wall = time.monotonic() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     if done.returncode != 0:
         raise SystemExit(f"harvest with {workers} worker(s) failed:\n{done.stderr[-2000:]}")
     with sqlite3.connect(db) as con:
@@ -70,6 +74,7 @@ def harvest(sites: list[Site], workers: int, timeout: float, work: Path) -> dict
         "requests_per_s": len(hits) / window,
         "wall_reports_per_s": reports / wall,
         "max_concurrent": max(s.max_concurrent for s in sites),
+        "cpu_ms_per_report": cpu / reports * 1000,  # every process of the harvest (workers, writer, Redis)
     }
 
 
@@ -168,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"workers {n}: {row['reports']} reports, {row['requests']} requests in {row['window']:.1f} s "
                     f"({row['reports_per_s']:.1f} reports/s, {row['requests_per_s']:.1f} requests/s; wall "
-                    f"{row['wall']:.1f} s), max {row['max_concurrent']} at once per domain",
+                    f"{row['wall']:.1f} s), max {row['max_concurrent']} at once per domain, "
+                    f"{row['cpu_ms_per_report']:.0f} ms CPU per report",
                     flush=True,
                 )
         base = next((r for r in rows if r["workers"] == 1), rows[0])
