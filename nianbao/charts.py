@@ -235,6 +235,28 @@ COVERAGE = Dashboard(
 )
 
 _YEAR_X = {"field": "year", "type": "ordinal", "title": None, "axis": {"labelAngle": 0}}
+
+
+def _results_bars(category: dict[str, Any], value_channel: str, category_channel: str) -> dict[str, Any]:
+    """The results (予以公开 … 其他处理) stacked in the form's order, one bar per ``category``."""
+    return {
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            category_channel: category,
+            value_channel: {"field": "value", "type": "quantitative", "title": "件", "stack": "zero"},
+            "color": {
+                "field": "label",
+                "type": "nominal",
+                "title": None,
+                "sort": _labels(RESULTS),
+                "legend": {"orient": "bottom"},
+            },
+            "order": {"field": "measure_order", "type": "quantitative"},
+        },
+        "transform": [{"calculate": f"indexof({json.dumps(RESULTS)}, datum.measure)", "as": "measure_order"}],
+    }
+
+
 ORGAN = Dashboard(
     "organ",
     "An organ across years · 机关历年依申请公开",
@@ -267,22 +289,7 @@ ORGAN = Dashboard(
             "Results · 办理结果",
             f"SELECT year, measure, label, value FROM organ_measures WHERE measure IN {_in(RESULTS)}"
             f" [[ AND organ = :organ ]] ORDER BY year, {_order(RESULTS)}",
-            {
-                "mark": {"type": "bar", "tooltip": True},
-                "encoding": {
-                    "x": _YEAR_X,
-                    "y": {"field": "value", "type": "quantitative", "title": "件", "stack": "zero"},
-                    "color": {
-                        "field": "label",
-                        "type": "nominal",
-                        "title": None,
-                        "sort": _labels(RESULTS),
-                        "legend": {"orient": "bottom"},
-                    },
-                    "order": {"field": "measure_order", "type": "quantitative"},
-                },
-                "transform": [{"calculate": f"indexof({json.dumps(RESULTS)}, datum.measure)", "as": "measure_order"}],
-            },
+            _results_bars(_YEAR_X, "y", "x"),
         ),
         Chart(
             "cases",
@@ -323,20 +330,7 @@ LEAGUE = Dashboard(
             f" WHERE m.kind = 'government' AND m.division_code NOT LIKE '____00' AND m.measure IN {_in(RESULTS)}"
             f" [[ AND m.league = :league ]] [[ AND m.year = :year ]] ORDER BY m.division_code, {_order(RESULTS)}",
             {
-                "mark": {"type": "bar", "tooltip": True},
-                "encoding": {
-                    "y": {"field": "organ", "type": "nominal", "sort": None, "title": None},
-                    "x": {"field": "value", "type": "quantitative", "title": "件", "stack": "zero"},
-                    "color": {
-                        "field": "label",
-                        "type": "nominal",
-                        "title": None,
-                        "sort": _labels(RESULTS),
-                        "legend": {"orient": "bottom"},
-                    },
-                    "order": {"field": "measure_order", "type": "quantitative"},
-                },
-                "transform": [{"calculate": f"indexof({json.dumps(RESULTS)}, datum.measure)", "as": "measure_order"}],
+                **_results_bars({"field": "organ", "type": "nominal", "sort": None, "title": None}, "x", "y"),
                 "height": {"step": 22},
             },
         ),

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +16,7 @@ from typing import Any
 
 import pytest
 from chart_store import build_chart_store
+from serving import serving
 
 from nianbao import exitcodes
 from nianbao.charts import DASHBOARDS, render_static
@@ -58,36 +55,10 @@ def keep(shot: Path) -> None:
         shutil.copy(shot, Path(target) / shot.name)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(db_path: Path) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "nianbao.cli", "serve", "--db", str(db_path), "--port", str(port)]
-    proc = subprocess.Popen([*command, "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"nianbao serve did not come up: {proc.stdout.read() if proc.stdout else ''}")
-                time.sleep(0.2)
+    with serving(db_path) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

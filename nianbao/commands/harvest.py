@@ -251,7 +251,7 @@ def _harvest(args: argparse.Namespace) -> int:
 
     try:
         mode, dirs = network_mode(args, CASSETTES)
-        spiders = portal_spiders(args.portal, replay=mode == "replay")
+        spiders = portal_spiders(args.portal, replay=mode == "replay", cassettes=dirs.get("replay_dir"))
         with json_log(args.json_log), harvest_progress(len(spiders), extra_settings(args), args.progress) as extra:
             outcome = run_harvest(args, [(s, {}) for s in spiders], [s.name for s in spiders], mode, dirs, extra)
     except (UnknownPortal, CannotRun) as exc:
