@@ -97,12 +97,25 @@ def worker_id() -> str:
 
 
 # ------------------------------------------------------------------------------------------ the queue
+# Both scripts may run twice for one call: a client retries a command whose answer was lost (Redis restarting).
+# POP, asked again with the same lease, returns the request it took the first time; ENQUEUE adds the
+# fingerprint and the request together, so a retry neither loses the request nor queues it twice.
 POP = """
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held then
+  local sep = string.find(held, '|', 1, true)
+  return string.sub(held, sep + 1)
+end
 local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #r == 0 then return false end
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
 redis.call('HSET', KEYS[2], ARGV[1], r[2] .. '|' .. r[1])
 return r[1]
+"""
+ENQUEUE = """
+if ARGV[4] == '0' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
 """
 
 
@@ -247,6 +260,7 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
             key=self.dupefilter_key % {"spider": self.name},
             debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"),
         )
+        self._enqueue = self.server.register_script(ENQUEUE)
         if len(self.queue):
             logger.info("%s: %d request(s) queued already", self.name, len(self.queue))
         self.heart = Heartbeat.of(self.server, key("worker", self.worker))
@@ -282,10 +296,16 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
             slot.nextcall.schedule()
 
     def enqueue_request(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
+        """The dupefilter's fingerprint and the queue's push in one script (see :data:`ENQUEUE`)."""
+        fingerprint = self.df.request_fingerprint(request)
+        data = self.queue._encode_request(request)
+        added = self._enqueue(
+            keys=[self.df.key, self.queue.key],
+            args=[fingerprint, -request.priority, data, "1" if request.dont_filter else "0"],
+        )
+        if not added:
             self.df.log(request, self.spider)
             return False
-        self.queue.push(request)
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
@@ -293,6 +313,19 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
     def reap(self) -> None:
         requeue_dead(self.server, self.name)
         release_dead_grants(self.server)
+        self.requeue_orphans()
+
+    def requeue_orphans(self) -> None:
+        """Requests in this worker's in-flight hash that it never received (an answer lost while Redis
+        restarted): back on the queue."""
+        held = set(self.leases)
+        for lease, value in self.server.hgetall(self.queue.inflight).items():
+            if lease.decode() in held:
+                continue
+            score, _, data = value.partition(b"|")
+            self.server.execute_command("ZADD", self.queue.key, float(score), data)
+            self.server.hdel(self.queue.inflight, lease)
+            logger.warning("%s: a request taken but never received put back on the queue", self.name)
 
     def next_request(self) -> Request | None:
         try:

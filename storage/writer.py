@@ -163,7 +163,14 @@ def ingest(
         with mirror.batch():
             for op, result in zip(ops, results, strict=True):
                 mirror.applied(op, result)
-        server.delete(PROCESSING)
+        done = server.pipeline(transaction=False)
+        for raw in raws:
+            done.lrem(PROCESSING, 1, raw)
+        done.execute()
+        # anything else in `processing` was moved there by a command whose answer was lost (Redis restarting)
+        # and never seen here: back to the list, to be applied in turn
+        while server.lmove(PROCESSING, ITEMS, "RIGHT", "LEFT") is not None:
+            pass
         figures.busy += time.monotonic() - began
         figures.applied += len(ops)
         figures.batches += 1
