@@ -29,8 +29,9 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]{0,200}>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-# column placeholders converters print for empty header cells (pymupdf4llm ``Col1``, others ``数据1``)
-_PLACEHOLDER = re.compile(r"^(?:Col|Column|列|数据)\s*\d{1,2}$", re.I)
+# what converters print for empty cells: column placeholders (pymupdf4llm ``Col1``, others ``数据1``), pandas'
+# ``Unnamed: 3`` headers and ``NaN`` cells (markitdown on spreadsheets)
+_PLACEHOLDER = re.compile(r"^(?:(?:Col|Column|列|数据)\s*\d{1,3}|Unnamed:\s*\d{1,3}(?:_level_\d)?|NaN|nan|None)$", re.I)
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 
 

@@ -6,7 +6,7 @@ content-stream order. Each asserts cells against values written by hand here, an
 from __future__ import annotations
 
 import snippets as s
-from conftest import FIXTURES
+from conftest import FIXTURES, gold
 
 from parsers import parse
 
@@ -526,12 +526,65 @@ def test_ocr_row_whose_label_is_garbled_beyond_recognition_is_placed_by_template
     assert len(fuzzy) == 1 and "AAS ERIS EX" in fuzzy[0].message and "between its neighbours" in fuzzy[0].message
 
 
-def test_ocr_unreadable_cell_in_rows_read_by_order() -> None:
+def test_ocr_unreadable_cell_in_a_table_of_wrapped_labels() -> None:
+    """A cell OCR could not read (``了`` for 0) is read blank and reported; every other cell stays right."""
     layout = (FIXTURES / "layout" / "004_779f9be447f66d1d.txt").read_text(encoding="utf-8")
-    report = _parse(layout)
-    assert "rows_by_order" in _codes(report)
+    want = gold("004_779f9be447f66d1d")["cells"]
     line = next(ln for ln in layout.splitlines() if ln.rstrip().endswith(" 0") and ln.count(" 0") >= 7)
     damaged = layout.replace(line, line.rstrip()[:-1] + "了", 1)
     report = _parse(damaged)
-    assert "unreadable_cell" in _codes(report)
-    assert "rows_by_order" in _codes(report)
+    got = _cells(report)
+    wrong = {k: (v, got.get(k)) for k, v in want.items() if got.get(k) != v}
+    assert len(wrong) == 1 and next(iter(wrong.values())) == (0, None), wrong
+    assert {"unreadable_cell", "missing_cell"} & set(_codes(report))
+
+
+def test_plain_text_that_lost_a_blank_review_row_keeps_blanks_at_its_start() -> None:
+    """Blank cells print nothing in plain text; with no indent to tell, the blanks go where a stripped line
+    loses them (its start), and the guess is reported."""
+    review = [None] * 5 + [2, 1, 0, 0, 3, 0, 0, 0, 0, 0]
+    for text in (
+        s.to_spaces(s.report(review=s.review_table(review))),
+        s.to_spaces(s.report(review=s.review_table(review)), sep="    "),
+    ):
+        report = _parse(text)
+        cells = _cells(report)
+        got = [
+            cells[f"review_litigation/{r}/{c}"]
+            for r in ("review", "litigation_direct", "litigation_after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")
+        ]
+        assert got == review
+        assert "missing_cell" in _codes(report)
+
+
+def test_markdown_from_a_spreadsheet_with_pandas_placeholders() -> None:
+    """markitdown on XLSX: ``Unnamed: 3`` headers, ``NaN`` for empty cells (and ``-`` on header lines)."""
+    md = s.to_markdown(s.report())
+    md = md.replace("|  | 自然人 | 法人或其他组织 |  |", "| Unnamed: 0 | 自然人 | 法人或其他组织 | NaN |")
+    md = md.replace(
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 |  |",
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | - |",
+    )
+    assert "Unnamed: 0" in md and "未经复议直接起诉 | - |" in md
+    report = _parse(md)
+    _assert_snippet_values(_cells(report))
+
+
+def test_markdown_labels_listed_then_label_less_rows() -> None:
+    rows = s.default_rows()
+    rows["unavailable.needs_creation"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["granted"] = [2, 1, 0, 0, 1, 0, 4]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    two, three = "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"
+    cells_two, cells_three = "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    md = md.replace(
+        f"| {two} {cells_two}\n| {three} {cells_three}",
+        f"\n{two}\n\n{three}\n\n| {cells_two}\n| {cells_three}",
+    )
+    assert f"{two}\n\n{three}" in md
+    report = _parse(md)
+    cells = _cells(report)
+    assert _row(cells, "unavailable.needs_creation") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(cells, "unavailable.unclear_after_correction") == [0] * 7
+    assert all(c.passed for c in report.checks)

@@ -217,3 +217,23 @@ def test_active_number_glued_to_its_label() -> None:
     assert cells["active/licensing/decisions"] == 1204
     assert cells["active/penalty/decisions"] == 356
     assert {w.key for w in report.warnings if w.code == "glued_number"} == {"active/licensing", "active/penalty"}
+
+
+def test_active_row_under_a_repeated_label_and_a_header_from_another_block() -> None:
+    active = s.ACTIVE_2021.replace("行政规范性文件\t12", "规章\t12").replace(
+        "第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n",
+        "第二十条第（八）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n",
+    )
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert cells["active/fees/amount"] == 86.45
+    codes = {(w.code, w.key) for w in report.warnings}
+    assert ("fuzzy_label", "active/normative_docs") in codes and ("header_columns", "active/fees") in codes
+
+
+def test_ocr_label_with_a_character_split_into_its_parts() -> None:
+    active = s.ACTIVE_2021.replace("行政许可\t", "彳亍攻许可\t")
+    report = _parse(s.report(active=active))
+    assert _cells(report)["active/licensing/decisions"] == 1204
+    assert any(w.code == "fuzzy_label" and "彳亍攻许可" in w.message for w in report.warnings)

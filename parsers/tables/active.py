@@ -6,7 +6,7 @@ import re
 
 from parsers.tables.align import fit, positional
 from parsers.tables.labels import similarity
-from parsers.tables.reading import Reading, redistribute
+from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
 from parsers.tables.tokens import Token
 
@@ -32,7 +32,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
         for row in ACTIVE_ROWS:
-            if row.matches(label) and row.key not in {k for _, k in labels}:
+            if (row.matches(label) or (not m and r.matches_wrapped(row, i))) and row.key not in {k for _, k in labels}:
                 labels.append((i, row.key))
                 if m:
                     at = tok.start + m.start("num")
@@ -90,6 +90,27 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
     if not missing:
         return
     claimed = {i for i, _ in labels}
+    # a row printed under the previous row's label (a converter repeated the label): the next row, by order
+    first = {k: i for i, k in labels}
+    for i in range(start, min(end, len(r.tokens))):
+        tok = r.tokens[i]
+        if i in claimed or not tok.is_labelish or not r.row_like(i, same_line=True):
+            continue
+        dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok.compact)), None)
+        if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
+            continue
+        nxt = ACTIVE_ROWS[dup + 1]
+        if nxt not in missing:
+            continue
+        missing.remove(nxt)
+        labels.append((i, nxt.key))
+        claimed.add(i)
+        r.warn(
+            "fuzzy_label",
+            f"{T}/{nxt.key}: a second row labelled {tok.text!r} read as the template's next row {nxt.label!r}",
+            f"{T}/{nxt.key}",
+            tok,
+        )
     for i in range(start, min(end, len(r.tokens))):
         tok = r.tokens[i]
         if i in claimed or not tok.is_labelish or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
@@ -117,6 +138,17 @@ def _columns(
     """The row's columns: its block's header, or the format's default when the header lost some of its
     columns (a header cell unreadable) and the row carries a value for every default column."""
     header = _header_columns(r, blocks, i)
+    valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
+    if header is not None and default is not None and not set(header) & valid:
+        # another block's header (a header repeated after a page break): not this row's columns
+        r.warn(
+            "header_columns",
+            f"{T}/{key}: the header above it names {', '.join(header)}, no column of this row; read with the "
+            f"template's columns {', '.join(default)}",
+            f"{T}/{key}",
+            r.tokens[i],
+        )
+        return default
     if header is None or default is None or len(header) >= len(default) or not set(header) <= set(default):
         return header or default
     values = [t for t in r.line_after(i) if t.is_value] or [
@@ -174,6 +206,9 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             f"{T}/{key}",
             glued,
         )
+    if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
+        vals, guess = joined
+        r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
     if len(vals) > n:
         r.warn(
             "extra_values",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -33,7 +34,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
     for t in r.tokens[f.index + 1 : stop]:
-        if t.is_empty:
+        if t.is_empty or r.placeholder(t):
             continue
         if t.is_value:
             if pending_label is not None and len(vals) >= n:
@@ -158,13 +159,22 @@ def _label_fits(
     def scorer_for(key: str) -> Callable[[list[Value]], int]:
         def score(vals: list[Value]) -> int:
             trial = {**state, key: vals}
-            return count_passed(application_checks(lambda k: _lookup(trial, k), fmt))
+            # only identities whose rows are all read so far: a row still to fit is not a row of zeros
+            checks = application_checks(lambda k: _lookup(trial, k), fmt)
+            return count_passed(
+                [c for c in checks if all(k.split("/")[1] in trial for k in (*c.left_keys, *c.right_keys))]
+            )
 
         return score
 
     for key, vals in pending.items():
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
+    if len(pending) > 1:
+        # once every row has a reading, each guessed row is fitted again against all the others
+        for key, vals in pending.items():
+            fits[key] = fit(vals, N_APP, scorer_for(key))
+            state[key] = fits[key].values()
     return fits, table_end
 
 
@@ -291,7 +301,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
-        if t.is_value:
+        if t.is_value and not r.placeholder(t):
             vals.append(t)
             last = i
         elif len(t.compact) > 40 and vals:
@@ -351,14 +361,16 @@ def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | Non
     """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text)."""
     if len(vals) < 2:
         return None
+    if any(b.start - a.end < 2 for a, b in itertools.pairwise(vals)):
+        return None  # single spaces between values: the text is not laid out in columns
     line_start = text.rfind("\n", 0, vals[0].start) + 1
     indent = vals[0].start - line_start
     spacing = (vals[-1].start - vals[0].start) / (len(vals) - 1)
     if spacing <= 0:
         return None
     lead = round(indent / spacing)
-    if lead + len(vals) > n:
-        return None
+    if lead == 0 or lead + len(vals) > n:
+        return None  # no indent: no evidence either way (a stripped line), the identities' tie-break holds
     return [None] * lead + list(vals) + [None] * (n - lead - len(vals))
 
 
@@ -366,7 +378,8 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
     """The 本年新收 row label that opens table 三: the one followed closely by the 上年结转 row."""
     pos = start
     while (i := r.first_index(r"本年新收", pos)) is not None:
-        if r.first_index(r"上年结转", i + 1, i + 60) is not None:
+        # the next rows (a character of 上年结转 may be misprinted or misread)
+        if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
             return i
         pos = i + 1
     return None

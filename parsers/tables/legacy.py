@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.tables.reading import Reading, redistribute
+from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.templates import LEGACY_ROWS
 
 T = "legacy"
@@ -40,6 +40,9 @@ def read_legacy(r: Reading, start: int) -> None:
         numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
         if f.glued:
             r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label", key, f.glued)
+        if len(numbers) > 1 and (joined := join_split_digits(r.text, numbers, 1)) is not None:
+            numbers, guess = joined
+            r.warn("merged_digits", f"{key}: {guess} (a guess)", key, numbers[0])
         if len(numbers) > 1:
             r.warn("extra_values", f"{key}: {len(numbers)} values for one cell; the first is used", key, numbers[1])
         r.put(key, numbers[0] if numbers else None, blank_where=label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -49,6 +51,8 @@ class Reading:
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
+        self._header_lines: set[int] | None = None
+        self._token_lines = {t.line for t in self.tokens}
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
@@ -85,7 +89,7 @@ class Reading:
                 return Found(i, glued)
             if row.matches(tok.compact):
                 return Found(i, None)
-            if self._matches_wrapped(row, i):
+            if self.matches_wrapped(row, i):
                 return Found(i, None)
         return None
 
@@ -173,6 +177,22 @@ class Reading:
             return None
         return (0.0, candidates[0])
 
+    def placeholder(self, tok: Token) -> bool:
+        """A dash on a header line (labels, no numbers): a converter's placeholder for an empty header cell,
+        not a blank value."""
+        if not tok.is_blank_marker:
+            return False
+        if self._header_lines is None:
+            numbers: set[int] = set()
+            labels: set[int] = set()
+            for t in self.tokens:
+                if t.is_number:
+                    numbers.add(t.line)
+                elif t.is_labelish and not t.is_blank_marker:
+                    labels.add(t.line)
+            self._header_lines = labels - numbers
+        return tok.line in self._header_lines
+
     def row_like(self, i: int, *, same_line: bool = False) -> bool:
         """A label with a value after it on its line or within the next two (a table row, not a header; the
         line between may hold the legacy table's unit)."""
@@ -184,16 +204,20 @@ class Reading:
                 return True
         return False
 
-    def _matches_wrapped(self, row: RowDef, i: int) -> bool:
+    def matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
         tok = self.tokens[i]
+        if len(tok.compact) < 2:
+            return False  # a unit (件, 次), not the start of a label
         joined = tok.compact
         line = tok.line
         for t in self.tokens[i + 1 : i + 24]:
             if t.line == line or not t.is_labelish:
                 continue
-            if t.line > line + 1 or len(t.compact) > 12:
-                return False
+            if t.line > line + 1 and (t.line > line + 2 or line + 1 in self._token_lines):
+                return False  # not the next line (a blank line between is passed over)
+            if len(t.compact) > 12 or _NUMBERED.match(t.compact):
+                return False  # not a fragment: a long label, or the next numbered row
             joined += t.compact
             line = t.line
             if row.matches(joined):
@@ -298,6 +322,22 @@ def redistribute(
         run = rows[j : e + 1]
         k, c = len(run), run[0][2]
         vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
+        lines = _labelless_lines(r, rows[e][0], rows[e][3])
+        if len(lines) == k:
+            # the labels printed alone, their cells in as many label-less rows after them: row by row
+            for (_, key, _, _), line in zip(run, lines, strict=True):
+                nums: list[Token | None] = [t for t in line if t.is_number]
+                moved[key] = (nums + [None] * c)[:c]
+            keys = [key for _, key, _, _ in run]
+            r.warn(
+                "rows_by_order",
+                f"{table}: rows {', '.join(keys)} are printed label after label, their cells in {k} rows without "
+                "labels after them; read in that order",
+                f"{table}/{keys[0]}",
+                r.tokens[run[0][0]],
+            )
+            j = e + 1
+            continue
         span = r.tokens[run[0][0] : rows[e][3]]
         if (
             any(t.line == r.tokens[rows[e][0]].line for t in vals)  # values on the label's line: a row
@@ -343,5 +383,41 @@ def redistribute(
     return moved
 
 
+def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
+    """The rows between token ``i`` and ``stop`` that have cells but no label (an empty first cell, then at most
+    a unit such as 件 before the values)."""
+    by_line: dict[int, list[Token]] = {}
+    for t in r.tokens[i + 1 : stop]:
+        if t.line != r.tokens[i].line:
+            by_line.setdefault(t.line, []).append(t)
+    return [
+        toks
+        for toks in by_line.values()
+        if len(toks) >= 2
+        and toks[0].tabbed
+        and toks[0].is_empty
+        and not any(t.is_labelish and len(t.compact) > 2 for t in toks)
+    ]
+
+
 def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
     return [t for t in r.tokens[i + 1 : stop] if t.is_value and not (skip_blank_markers and t.is_blank_marker)]
+
+
+def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """For a row of ``n`` cells with more values than cells, all on one line and separated by single spaces
+    (OCR cut ``10091`` into ``100 91``, ``2772661.517`` into ``277266 1.517``): the values joined into ``n``,
+    when only the first may be joined with the rest (one cell: all of them). None when that reading is not
+    possible."""
+    if n != 1 or len(vals) < 2 or len({t.line for t in vals}) != 1:
+        return None
+    if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(vals)):
+        return None
+    if not re.fullmatch(r"\d+(?:\.\d+)?", "".join(t.text for t in vals)):
+        return None
+    first, last = vals[0], vals[-1]
+    joined = Token(
+        "".join(t.text for t in vals), first.start, last.end, first.line, first.col, first.tabbed, split=True
+    )
+    printed = " ".join(t.text for t in vals)
+    return [joined], f"digits split by spaces read as one number: {printed!r} as {joined.text}"
