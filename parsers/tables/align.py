@@ -79,16 +79,7 @@ def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
         candidates.append((row, []))
         hows[id(row)] = guess
 
-    ranks: dict[int, tuple[int, int, int, int]] = {}
-
     def rank(item: tuple[list[Token | None], list[Token]]) -> tuple[int, int, int, int]:
-        """The candidate's rank, computed once (scoring runs the table's identities)."""
-        known = ranks.get(id(item[0]))
-        if known is None:
-            known = ranks[id(item[0])] = _rank(item)
-        return known
-
-    def _rank(item: tuple[list[Token | None], list[Token]]) -> tuple[int, int, int, int]:
         row, dropped = item
         vals_ = [number_value(t.text) if t is not None else None for t in row]
         # prefer dropping numbers split off labels and values from other lines
