@@ -9,22 +9,28 @@ import zipfile
 from parsers.extracted import UnreadableDocument
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# PNG, JPEG, TIFF (both byte orders), GIF; BMP (BM, then reserved zeros) and WebP (RIFF....WEBP) below
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")
 _HTML_RE = re.compile(rb"<(!doctype\s+html|html|head|body|div|table|p|meta|span|br)[\s>/]", re.I)
 
 
 def detect_kind(data: bytes, name: str | None = None) -> str:
-    """Return one of html, pdf, docx, xlsx, doc, xls, wps, text."""
+    """Return one of html, pdf, docx, xlsx, doc, xls, wps, image, text."""
     if not data or not data.strip():
         raise UnreadableDocument("empty document", code="empty")
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(IMAGE_MAGIC):  # read by OCR
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return _ole_kind(data, name)
     if _HTML_RE.search(head[:2048]):
         return "html"
+    if (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (data[:2] == b"BM" and data[6:10] == b"\0\0\0\0"):
+        return "image"
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binary data of an unknown kind", code="unknown_kind")
     return "text"

@@ -27,9 +27,10 @@ class Where:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    box: tuple[float, float, float, float] | None = None  # OCR: the cell's box on its page (x0, y0, x1, y1)
 
-    def as_dict(self) -> dict[str, int]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items() if v is not None}
 
 
 @dataclass

@@ -3,8 +3,8 @@
 On a page with ruled lines, ``find_tables()`` locates the tables; their rows are emitted through
 ``TextBuilder.row`` (merged-cell positions, which pdfplumber reports as ``None``, become empty cells) and the
 page's other text lines are emitted around them in vertical reading order. A page without ruling is plain
-text lines. Encrypted files, files without any text layer (scans: they need OCR) and corrupt files raise
-:class:`UnreadableDocument` with the codes ``encrypted``, ``needs_ocr`` and ``corrupt``.
+text lines. Pages without a text layer (scans) are read by OCR (:mod:`parsers.readers.ocr`). Encrypted and
+corrupt files raise :class:`UnreadableDocument` with the codes ``encrypted`` and ``corrupt``.
 """
 
 from __future__ import annotations
@@ -54,11 +54,12 @@ def read_pdf(data: bytes) -> Extracted:
             raise UnreadableDocument(f"PDF with {len(pages)} pages (limit {MAX_PAGES})", code="too_large")
         notes: list[str] = []
         read: list[_Page] = []
+        blank: list[int] = []  # pages without a text layer: read by OCR
         for number, page in enumerate(pages, 1):
             try:
                 items = _page_items(page, number)
                 if items is None:
-                    notes.append(f"page {number} has no text layer")
+                    blank.append(number)
                 else:
                     read.append(items)
             except Exception as exc:  # one broken page should not lose the others
@@ -68,13 +69,16 @@ def read_pdf(data: bytes) -> Extracted:
             finally:
                 page.close()
         metadata = _metadata(pdf.metadata)
-    if not read:
-        raise UnreadableDocument(
-            f"PDF without a text layer on any of its {len(pages)} pages (a scan: needs OCR)", code="needs_ocr"
-        )
     tb = TextBuilder()
-    read_pages(read, tb)
-    return Extracted(kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=len(pages))
+    if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
+        from parsers.readers.ocr import read_pdf_with_ocr
+
+        notes += read_pdf_with_ocr(data, read, blank, tb, read_pages)
+    else:
+        read_pages(read, tb)
+    return Extracted(
+        kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=len(pages), ocr=bool(blank)
+    )
 
 
 def _metadata(info: dict[str, Any]) -> dict[str, str]:

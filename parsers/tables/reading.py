@@ -47,7 +47,7 @@ class Reading:
         span = self._span_at(tok.start)
         if span is None:
             return Where(tok.start, tok.end)
-        return Where(tok.start, tok.end, page=span.page, table=span.table, row=span.row, col=span.col)
+        return Where(tok.start, tok.end, page=span.page, table=span.table, row=span.row, col=span.col, box=span.box)
 
     def _span_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._span_starts, offset) - 1

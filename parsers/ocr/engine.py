@@ -1,0 +1,275 @@
+"""The OCR engines, behind one function: :func:`read_page`.
+
+An engine reads a prepared page (:mod:`parsers.ocr.preprocess`) whose ruled tables are known
+(:mod:`parsers.ocr.grid`) and returns :class:`Ink`: the text lines of each table cell, and the text lines
+outside the tables, each word with its box in page pixels and the engine's confidence.
+
+Two engines were measured on the scan corpus (README, "Scanned reports"):
+
+- ``tesseract``: Tesseract 5 through tesserocr (its wheel bundles libtesseract; the ``chi_sim`` model comes
+  from Debian's ``tesseract-ocr-chi-sim``). Each table cell is read on its own (``SetRectangle``, the rules
+  whitened away), the rest of the page as blocks of text.
+- ``rapidocr``: RapidOCR on onnxruntime (PP-OCRv4 models inside the wheel): the page is detected and read as
+  a whole, each line of text then placed in the cell that holds its centre.
+
+``NIANBAO_OCR_ENGINE`` chooses another engine than :data:`DEFAULT_ENGINE` (the benchmark does).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from parsers.ocr.grid import Table
+from parsers.ocr.preprocess import Grey, Prepared
+
+DEFAULT_ENGINE = "tesseract"
+ENGINES = ("tesseract", "rapidocr")
+Box = tuple[int, int, int, int]
+CellKey = tuple[int, int, int]  # table, first row, first column
+
+
+class PageTimeout(Exception):
+    """A page took longer than its time limit."""
+
+
+class EngineMissing(Exception):
+    """The OCR engine (or its language model) is not installed."""
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    box: Box
+    conf: float  # 0..100
+
+
+Line = list[Word]
+
+
+@dataclass
+class Ink:
+    cells: dict[CellKey, list[Line]] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)  # outside the tables
+
+
+def engine_name() -> str:
+    name = os.environ.get("NIANBAO_OCR_ENGINE", DEFAULT_ENGINE).strip().lower() or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise EngineMissing(f"unknown OCR engine {name!r} (NIANBAO_OCR_ENGINE): one of {', '.join(ENGINES)}")
+    return name
+
+
+def read_page(page: Prepared, tables: list[Table], rules: Grey, deadline: float, engine: str | None = None) -> Ink:
+    """Read one prepared page with the chosen engine; :class:`PageTimeout` past ``deadline`` (monotonic)."""
+    name = engine or engine_name()
+    if name == "rapidocr":
+        return _read_rapid(page.grey, tables, deadline)
+    return _read_tesseract(page, tables, rules, deadline)
+
+
+# --------------------------------------------------------------------------------------------- tesseract
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+LANG = "chi_sim"
+DIGITS_LANG = "eng"  # reads digits better than chi_sim (a lone 1 is 工 to it, 11 often 1)
+_APIS: dict[str, Any] = {}
+CELL_INSET = 3  # pixels kept clear of a cell's rules
+
+
+def tessdata() -> str:
+    """The folder holding ``chi_sim.traineddata`` (``TESSDATA_PREFIX`` first)."""
+    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
+    for folder in candidates:
+        if folder and all((Path(folder) / f"{lang}.traineddata").is_file() for lang in (LANG, DIGITS_LANG)):
+            return folder
+    raise EngineMissing(
+        f"Tesseract's {LANG} and {DIGITS_LANG} models are not installed (Debian: apt-get install "
+        "tesseract-ocr-chi-sim tesseract-ocr-eng; or set TESSDATA_PREFIX)"
+    )
+
+
+def _api(kind: str) -> Any:
+    """One tesserocr API per process and purpose (``block``: a cell or a text region; ``digits``)."""
+    if kind not in _APIS:
+        try:
+            import tesserocr
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EngineMissing(f"tesserocr is not installed: {exc}") from exc
+        if kind == "digits":
+            api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=DIGITS_LANG, psm=tesserocr.PSM.SINGLE_LINE)
+            api.SetVariable("tessedit_char_whitelist", "0123456789.,-")
+        else:
+            api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=LANG, psm=tesserocr.PSM.SINGLE_BLOCK)
+        _APIS[kind] = api
+    return _APIS[kind]
+
+
+def _remaining_ms(deadline: float) -> int:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise PageTimeout()
+    return max(1, int(left * 1000))
+
+
+def _tess_lines(api: Any, deadline: float, ox: int = 0, oy: int = 0) -> list[Line]:
+    import tesserocr
+
+    if not api.Recognize(timeout=_remaining_ms(deadline)):
+        raise PageTimeout()
+    lines: list[Line] = []
+    it = api.GetIterator()
+    level = tesserocr.RIL.WORD
+    if it is None:
+        return lines
+    for word in tesserocr.iterate_level(it, level):
+        try:
+            text = word.GetUTF8Text(level)
+        except RuntimeError:  # "No text returned": an empty word
+            continue
+        bbox = word.BoundingBox(level)
+        if not text or bbox is None or not text.strip():
+            continue
+        if word.IsAtBeginningOf(tesserocr.RIL.TEXTLINE) or not lines:
+            lines.append([])
+        x0, y0, x1, y1 = bbox
+        lines[-1].append(Word(text.strip(), (x0 + ox, y0 + oy, x1 + ox, y1 + oy), float(word.Confidence(level))))
+    return [line for line in lines if line]
+
+
+# what Tesseract's Chinese model makes of a lone digit or two: 工 (1), 了 (7), 口/日 (0, 8) …
+_DIGIT_LOOKALIKES = set("0123456789工了丁口日目吕囗〇OoDlI|!SsBZz")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+MIN_INK = 12  # pixels of ink a cell needs to be read again as a number
+NUMBER_HEIGHT = 32  # pixels: a cell read as a number is scaled so its text is this tall (LSTM digits like it)
+
+
+def _numberish(lines: list[Line]) -> bool:
+    """Could this cell be a number that the Chinese model misread? One line, at most 16 characters, with an
+    ASCII digit in it, or of one or two characters that all look like digits."""
+    if not lines:
+        return True  # nothing read: a lone digit is often lost (tried only where the cell holds ink)
+    if len(lines) != 1:
+        return False
+    text = "".join(w.text for w in lines[0])
+    if not text or len(text) > 16 or len(_CJK.findall(text)) > 1:
+        return False
+    return any(c.isascii() and c.isdigit() for c in text) or (len(text) <= 2 and set(text) <= _DIGIT_LOOKALIKES)
+
+
+_NUMBER_TEXT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+
+
+def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float) -> list[Line] | None:
+    """A cell read again as a number: the ink's bounding box cut out, scaled to :data:`NUMBER_HEIGHT`,
+    framed in white and read as one line of digits. None when that reads no number."""
+    import cv2
+    from PIL import Image
+
+    x0, y0, x1, y1 = box
+    ys, xs = np.nonzero(ink_mask[y0:y1, x0:x1])
+    if len(ys) < MIN_INK:
+        return None
+    cy0, cy1, cx0, cx1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    ink = grey[y0 + cy0 : y0 + cy1, x0 + cx0 : x0 + cx1]
+    factor = NUMBER_HEIGHT / max(1, cy1 - cy0)
+    if factor != 1:
+        ink = cv2.resize(ink, (max(1, round(ink.shape[1] * factor)), NUMBER_HEIGHT), interpolation=cv2.INTER_CUBIC)
+    framed = cv2.copyMakeBorder(np.asarray(ink, dtype=np.uint8), 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
+    api = _api("digits")
+    api.SetImage(Image.fromarray(framed))
+    lines = _tess_lines(api, deadline)
+    text = "".join(w.text for line in lines for w in line)
+    if not _NUMBER_TEXT.match(text):
+        return None
+    conf = min(w.conf for line in lines for w in line)
+    return [[Word(text, (x0 + cx0, y0 + cy0, x0 + cx1, y0 + cy1), conf)]]
+
+
+def _read_tesseract(page: Prepared, tables: list[Table], rules: Grey, deadline: float) -> Ink:
+    from PIL import Image
+
+    clean = page.grey.copy()
+    clean[rules > 0] = 255  # the rules would be read as 1, l and |
+    ink_mask = page.binary.copy()
+    ink_mask[rules > 0] = 0
+    ink = Ink()
+    api = _api("block")
+    api.SetImage(Image.fromarray(clean))
+    for t, table in enumerate(tables):
+        for cell in table.cells:
+            x0, y0, x1, y1 = cell.box
+            w, h = x1 - x0 - 2 * CELL_INSET, y1 - y0 - 2 * CELL_INSET
+            if w < 4 or h < 4:
+                continue
+            api.SetRectangle(x0 + CELL_INSET, y0 + CELL_INSET, w, h)
+            lines = _tess_lines(api, deadline)
+            if _numberish(lines):
+                inner = (x0 + CELL_INSET, y0 + CELL_INSET, x1 - CELL_INSET, y1 - CELL_INSET)
+                lines = _read_number(clean, ink_mask, inner, deadline) or lines
+            if lines:
+                ink.cells[(t, cell.row, cell.col)] = lines
+    # the text outside the tables: the tables blanked, the page read as blocks
+    rest = clean.copy()
+    for table in tables:
+        x0, y0, x1, y1 = table.box
+        rest[max(0, y0 - 2) : y1 + 3, max(0, x0 - 2) : x1 + 3] = 255
+    if int(np.count_nonzero(rest < 128)) > 20:
+        import tesserocr
+
+        api.SetPageSegMode(tesserocr.PSM.AUTO)
+        api.SetImage(Image.fromarray(rest))
+        ink.lines = _tess_lines(api, deadline)
+        api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    return ink
+
+
+# ---------------------------------------------------------------------------------------------- rapidocr
+_RAPID: list[Any] = []
+_SPACE = re.compile(r"\s+")
+
+
+def _rapid() -> Any:
+    if not _RAPID:
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+        except ImportError as exc:
+            raise EngineMissing(f"rapidocr-onnxruntime is not installed: {exc}") from exc
+        threads = int(os.environ.get("NIANBAO_OCR_THREADS", "1"))
+        _RAPID.append(RapidOCR(use_cls=False, intra_op_num_threads=threads, inter_op_num_threads=1))
+    return _RAPID[0]
+
+
+def _read_rapid(grey: Grey, tables: list[Table], deadline: float) -> Ink:
+    _remaining_ms(deadline)
+    result, _ = _rapid()(np.dstack([grey, grey, grey]), use_cls=False)
+    _remaining_ms(deadline)
+    ink = Ink()
+    for quad, text, score in result or []:
+        xs = [p[0] for p in quad]
+        ys = [p[1] for p in quad]
+        box = (int(min(xs)), int(min(ys)), int(max(xs)), int(max(ys)))
+        word = Word(_SPACE.sub(" ", str(text)).strip(), box, float(score) * 100)
+        if not word.text:
+            continue
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        for t, table in enumerate(tables):
+            cell = table.cell_at(cx, cy)
+            if cell is not None:
+                ink.cells.setdefault((t, cell.row, cell.col), []).append([word])
+                break
+        else:
+            ink.lines.append([word])
+    for lines in ink.cells.values():
+        lines.sort(key=lambda line: (line[0].box[1], line[0].box[0]))
+    return ink
