@@ -69,7 +69,7 @@ def ocr_page(job: PageJob) -> PageResult:
     deadline = started + job.seconds
     try:
         image: PageImage = render_pdf_page(job.data, job.index) if job.kind == "pdf" else load_image_page(job.data, job.index)
-        prepared = prepare(image.pixels)
+        prepared = prepare(image.pixels, image.dpi)
         tables, rules = find_tables(prepared.binary, max(8, round(10.5 / 72 * image.dpi)))
         ink = read_page(prepared, tables, rules, deadline, job.engine)
         h, w = prepared.grey.shape

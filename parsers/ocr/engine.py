@@ -154,20 +154,58 @@ MIN_INK = 12  # pixels of ink a cell needs to be read again as a number
 NUMBER_HEIGHT = 32  # pixels: a cell read as a number is scaled so its text is this tall (LSTM digits like it)
 
 
-def _numberish(lines: list[Line]) -> bool:
-    """Could this cell be a number that the Chinese model misread? One line, at most 16 characters, with an
-    ASCII digit in it, or of one or two characters that all look like digits."""
+def _text(lines: list[Line]) -> str:
+    return "".join(w.text for line in lines for w in line)
+
+
+def _numeric_columns(read: dict[tuple[int, int], list[Line]]) -> set[int]:
+    """The grid columns whose cells are mostly numbers (as the Chinese model read them)."""
+    counts: dict[int, list[int]] = {}
+    for (_, col), lines in read.items():
+        text = _text(lines)
+        tally = counts.setdefault(col, [0, 0])
+        tally[1] += 1
+        if text and _NUMBER_TEXT.match(text):
+            tally[0] += 1
+    return {col for col, (numbers, cells) in counts.items() if numbers >= 2 and numbers * 2 >= cells}
+
+
+def _numberish(lines: list[Line], numeric_column: bool) -> bool:
+    """Could this cell be a number that the Chinese model misread? Nothing read (where the cell holds ink);
+    in a column of numbers, at most one Chinese character; elsewhere one line of at most 16 characters with
+    an ASCII digit in it, or one or two characters that all look like digits."""
     if not lines:
-        return True  # nothing read: a lone digit is often lost (tried only where the cell holds ink)
-    if len(lines) != 1:
+        return True  # a lone digit is often lost
+    text = _text(lines)
+    cjk = len(_CJK.findall(text))
+    if numeric_column:  # specks read as characters around a number: 18613 四 加
+        digits = sum(1 for c in text if c.isascii() and c.isdigit())
+        return cjk <= max(1, digits // 2) and len(text) <= 24
+    if cjk > 1 or len(text) > 16:
         return False
-    text = "".join(w.text for w in lines[0])
-    if not text or len(text) > 16 or len(_CJK.findall(text)) > 1:
+    if len(lines) != 1:
         return False
     return any(c.isascii() and c.isdigit() for c in text) or (len(text) <= 2 and set(text) <= _DIGIT_LOOKALIKES)
 
 
 _NUMBER_TEXT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+
+
+def _ink_box(mask: Grey) -> Box | None:
+    """The box around a cell's characters: its blobs of ink at least 40 % as tall as the tallest (a speck
+    of noise does not stretch it; a decimal point between two digits lies inside it anyway)."""
+    import cv2
+
+    n, _, stats, _ = cv2.connectedComponentsWithStats((mask > 0).astype(np.uint8), connectivity=8)
+    if n <= 1 or int(stats[1:, cv2.CC_STAT_AREA].sum()) < MIN_INK:
+        return None
+    tallest = int(stats[1:, cv2.CC_STAT_HEIGHT].max())
+    big = [i for i in range(1, n) if stats[i, cv2.CC_STAT_HEIGHT] >= 0.4 * tallest]
+    x0 = min(int(stats[i, cv2.CC_STAT_LEFT]) for i in big)
+    y0 = min(int(stats[i, cv2.CC_STAT_TOP]) for i in big)
+    x1 = max(int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]) for i in big)
+    y1 = max(int(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT]) for i in big)
+    return (x0, y0, x1, y1)
 
 
 def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float) -> list[Line] | None:
@@ -177,10 +215,10 @@ def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float) -> list[
     from PIL import Image
 
     x0, y0, x1, y1 = box
-    ys, xs = np.nonzero(ink_mask[y0:y1, x0:x1])
-    if len(ys) < MIN_INK:
+    found = _ink_box(ink_mask[y0:y1, x0:x1])
+    if found is None:
         return None
-    cy0, cy1, cx0, cx1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    cx0, cy0, cx1, cy1 = found
     ink = grey[y0 + cy0 : y0 + cy1, x0 + cx0 : x0 + cx1]
     factor = NUMBER_HEIGHT / max(1, cy1 - cy0)
     if factor != 1:
@@ -207,18 +245,24 @@ def _read_tesseract(page: Prepared, tables: list[Table], rules: Grey, deadline: 
     api = _api("block")
     api.SetImage(Image.fromarray(clean))
     for t, table in enumerate(tables):
+        read: dict[tuple[int, int], list[Line]] = {}
+        inner: dict[tuple[int, int], Box] = {}
         for cell in table.cells:
             x0, y0, x1, y1 = cell.box
-            w, h = x1 - x0 - 2 * CELL_INSET, y1 - y0 - 2 * CELL_INSET
-            if w < 4 or h < 4:
+            box = (x0 + CELL_INSET, y0 + CELL_INSET, x1 - CELL_INSET, y1 - CELL_INSET)
+            if box[2] - box[0] < 4 or box[3] - box[1] < 4:
                 continue
-            api.SetRectangle(x0 + CELL_INSET, y0 + CELL_INSET, w, h)
-            lines = _tess_lines(api, deadline)
-            if _numberish(lines):
-                inner = (x0 + CELL_INSET, y0 + CELL_INSET, x1 - CELL_INSET, y1 - CELL_INSET)
-                lines = _read_number(clean, ink_mask, inner, deadline) or lines
+            if int(np.count_nonzero(ink_mask[box[1] : box[3], box[0] : box[2]])) < MIN_INK:
+                continue  # a blank cell
+            api.SetRectangle(box[0], box[1], box[2] - box[0], box[3] - box[1])
+            read[(cell.row, cell.col)] = _tess_lines(api, deadline)
+            inner[(cell.row, cell.col)] = box
+        numeric = _numeric_columns(read)
+        for (row, col), lines in read.items():
+            if _numberish(lines, col in numeric):
+                lines = _read_number(clean, ink_mask, inner[(row, col)], deadline) or lines
             if lines:
-                ink.cells[(t, cell.row, cell.col)] = lines
+                ink.cells[(t, row, col)] = lines
     # the text outside the tables: the tables blanked, the page read as blocks
     rest = clean.copy()
     for table in tables:

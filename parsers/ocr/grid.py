@@ -65,12 +65,23 @@ def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
     """Horizontal and vertical rules of a binary page (``unit``: a typical character height in pixels)."""
     import cv2
 
-    length = max(10, round(unit * 1.5))  # longer than a character's strokes
-    h = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
-    v = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
-    # bridge small breaks (noise, a faded scan) and a rule's one-pixel wobble after deskewing
-    h = cv2.dilate(h, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    v = cv2.dilate(v, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    length = max(10, round(unit * 0.75))  # shorter than a one-line row is tall; strokes of text pass too (see _grid)
+
+    def rules(kernel: tuple[int, int], along: int) -> Mask:
+        # pieces of rule at least half a character long, joined across gaps (a rule broken by noise or a faded
+        # scan), then kept where a character long. The pieces are found first, so that a stroke of text is
+        # never bridged to the rule it stops short of (text can only join text, and is dropped below unless
+        # it runs from rule to rule).
+        def kern(n: int) -> Mask:
+            return np.asarray(cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1) if along == 0 else (1, n)))
+
+        out = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kern(max(5, unit // 2)))
+        out = cv2.morphologyEx(out, cv2.MORPH_CLOSE, kern(max(3, unit // 4)))
+        out = cv2.morphologyEx(out, cv2.MORPH_OPEN, kern(length))
+        return np.asarray(cv2.dilate(out, cv2.getStructuringElement(cv2.MORPH_RECT, kernel)), dtype=np.uint8)
+
+    h = rules((1, 3), 0)  # the dilation: a rule's one-pixel wobble after deskewing
+    v = rules((3, 1), 1)
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
@@ -89,43 +100,93 @@ def _cluster(values: list[tuple[float, float]], gap: float) -> list[int]:
 
 
 def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
-    """The ruled tables of a page, and the mask of all their rules (to keep rules out of OCR)."""
+    """The ruled tables of a page, and the mask of their rules (to keep the rules out of OCR; a long stroke of
+    text outside a table is not in it)."""
     import cv2
 
     hmask, vmask = rule_masks(binary, unit)
     rules = cv2.bitwise_or(hmask, vmask)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
     tables: list[Table] = []
+    kept = np.zeros(rules.shape, dtype=np.uint8)
     for i in range(1, n):
         x, y, w, h, _area = (int(s) for s in stats[i])
-        if w < unit * 4 or h < unit * 2:
+        if w < unit * 4 or h < unit * 0.8:  # a table of one row is as tall as a line of text and its padding
             continue
         region = labels[y : y + h, x : x + w] == i
         table = _grid(hmask[y : y + h, x : x + w] * region, vmask[y : y + h, x : x + w] * region, unit, x, y)
         if table is not None:
             tables.append(table)
+            kept[y : y + h, x : x + w][region] = 255
     tables.sort(key=lambda t: t.box[1])
-    return tables, np.asarray(rules, dtype=np.uint8)
+    return tables, kept
 
 
-def _segments(mask: NDArray[np.uint8], axis: int) -> list[tuple[float, float]]:
-    """(position, length) of each rule segment in a mask: axis 0 for horizontal rules (position = y)."""
+@dataclass(frozen=True)
+class _Segment:
+    pos: float  # y of a horizontal rule, x of a vertical one
+    lo: float  # where it starts and ends along its length
+    hi: float
+    thick: float  # its thickness
+
+
+def _segments(mask: NDArray[np.uint8], axis: int) -> list[_Segment]:
+    """The rule segments of a mask: axis 0 for horizontal rules (position = y, extent along x)."""
     import cv2
 
     n, _, stats, centroids = cv2.connectedComponentsWithStats((mask > 0).astype(np.uint8), connectivity=8)
     out = []
     for i in range(1, n):
-        length = stats[i][cv2.CC_STAT_WIDTH] if axis == 0 else stats[i][cv2.CC_STAT_HEIGHT]
-        out.append((float(centroids[i][1] if axis == 0 else centroids[i][0]), float(length)))
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        if axis == 0:
+            out.append(_Segment(float(centroids[i][1]), x, x + w - 1, h))
+        else:
+            out.append(_Segment(float(centroids[i][0]), y, y + h - 1, w))
     return out
+
+
+def _joined(segments: list[_Segment], gap: float) -> list[_Segment]:
+    """Collinear pieces of one rule, broken by noise (gaps up to ``gap``), as one segment."""
+    out: list[_Segment] = []
+    for sg in sorted(segments, key=lambda sg: (round(sg.pos / 3), sg.lo)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.pos - sg.pos) <= 3 and sg.lo - last.hi <= gap:
+            out[-1] = _Segment((last.pos + sg.pos) / 2, last.lo, max(last.hi, sg.hi), max(last.thick, sg.thick))
+        else:
+            out.append(sg)
+    return out
+
+
+def _anchored(segment: _Segment, across: list[_Segment], tol: float, unit: int) -> bool:
+    """Does the segment reach two rules across it (it runs from rule to rule, or through them)? A stroke of
+    text stops short of the rules by the cell's padding, and touches at most the one rule it is written
+    against. A long segment (no stroke of text is) may stop a third of a character short of a rule: the end
+    of a rule lost to noise."""
+    reach = tol if segment.hi - segment.lo < 2.5 * unit else max(tol, unit / 3)
+    side = tol + segment.thick / 2
+    met = 0
+    for c in across:
+        if segment.lo - c.thick / 2 - reach <= c.pos <= segment.hi + c.thick / 2 + reach and (
+            c.lo - side <= segment.pos <= c.hi + side
+        ):
+            met += 1
+            if met == 2:
+                return True
+    return False
 
 
 def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int, oy: int) -> Table | None:
     gap = max(4.0, unit / 3)
-    ys = _cluster(_segments(hmask, 0), gap)
-    xs = _cluster(_segments(vmask, 1), gap)
-    if len(ys) < 2 or len(xs) < 2:
-        return None
+    tol = 3.0  # a rule's end meets the rule across it (a stroke of text stops short by the cell's padding)
+    hs, vs = _joined(_segments(hmask, 0), unit * 0.8), _joined(_segments(vmask, 1), unit * 0.8)
+    hs_ok = [sg for sg in hs if _anchored(sg, vs, tol, unit)]
+    vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+    ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap)
+    xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap)
+    if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
+        return None  # a frame around some text is no table
+    if min(b - a for a, b in zip(ys, ys[1:])) < 0.8 * unit or min(b - a for a, b in zip(xs, xs[1:])) < 1.2 * unit:
+        return None  # too narrow for a line of text in a cell: the strokes of characters (口, 国 …), not a table
     h, w = hmask.shape
     nr, nc = len(ys) - 1, len(xs) - 1
     band = max(2, unit // 6)
