@@ -24,14 +24,18 @@ ERROR_CODES: Final[dict[str, str]] = {
     "redirect_offsite": "a redirect off the portal (another site, a private or loopback address, a non-http scheme): "
     "not followed",
     # defences
-    "blocked": "an anti-bot challenge or block page (瑞数 412, 加速乐 521, 电信云堤/365GCD pages); the portal "
-    "is paused",
-    "paused": "not requested: the portal was paused by a block earlier in the run (the next run asks again)",
+    "blocked": "an anti-bot challenge or block page (瑞数 412, 加速乐 521, 电信云堤/365GCD pages) on each try of "
+    "the URL (after cool-downs, tried again last), or the block that paused its portal; the evidence of each try",
+    "paused": "not requested: K blocks in a row paused the portal for the rest of the run (the next run asks it first)",
     # links and pages
     "offsite": "a report link leading off the portal's domains, not followed",
     "unsafe_link": "a javascript:, data: or file: link, or one to a private or loopback address, not followed",
     "page_cap": "a pagination trap: more list pages than NIANBAO_MAX_LIST_PAGES (a column) or "
     "NIANBAO_MAX_DEPTH_PAGES (a portal) allow; the rest is not requested",
+    "browser_cap": "a list page not rendered: the portal's browser budget (NIANBAO_BROWSER_MAX_PAGES) is spent",
+    "browser_failed": "the browser could not render a list page (chromium missing or crashed, a page error)",
+    "column_moved": "the annual-report column answers 404/410 or lists no report any more; discovery runs again",
+    "no_column": "discovery found no annual-report column from the portal's home page",
     "no_report": "a page or document that was expected to be a report holds no report",
     "duplicate": "the same document (by content hash) is already stored under another URL: stored once",
     "attachment_failed": "a report attachment could not be downloaded (the page body was used if it is a report)",
@@ -55,6 +59,7 @@ class CrawlError(Exception):
     """Base class: a failure that is recorded against one URL."""
 
     code = "internal"
+    revisit = False  # the next run asks this URL first (the portal was paused before it was settled)
 
     def __init__(self, url: str, reason: str, *, evidence: str = "", code: str | None = None) -> None:
         super().__init__(f"{reason}: {url}")
@@ -81,9 +86,10 @@ class Blocked(CrawlError):
 
 
 class PortalPaused(CrawlError):
-    """A request to a portal that a block paused earlier in this run: it is not made."""
+    """A request to a portal that blocks paused earlier in this run: it is not made (the next run makes it first)."""
 
     code = "paused"
+    revisit = True
 
 
 class NoReport(CrawlError):

@@ -43,3 +43,4 @@ class ErrorItem:
     code: str
     reason: str
     evidence: str = ""
+    revisit: dict[str, Any] | None = None  # the request the next run makes first (crawler.revisit)

@@ -46,6 +46,7 @@ from crawler.failures import describe_failure
 from crawler.integrity import body_problem
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META, STATS_PREFIX, challenge_evidence
+from crawler.revisit import entry_for_attachment
 from parsers import Report, UnreadableDocument
 from storage.harvested import merge_page_metadata, parse_document
 from storage.store import Store
@@ -220,6 +221,7 @@ class AttachmentsPipeline(FilesPipeline):
                         "code": getattr(exc, "code", "download_failed"),
                         "reason": getattr(exc, "reason", None) or repr(exc),
                         "evidence": getattr(exc, "evidence", ""),
+                        **({"revisit": "yes"} if getattr(exc, "revisit", False) else {}),
                     }
                 )
         ItemAdapter(item)["files"] = files
@@ -270,6 +272,7 @@ class ReportPipeline:
             n = int(stats.get_value(f"{STATS_PREFIX}/{kind}", 0))
             if n:
                 self.store.bump(self.run_id, counter, n)
+        self.store.settle_revisits(self.portal, self.run_id)
         if self.own_run:
             self.store.finish_run(self.run_id)
 
@@ -278,7 +281,7 @@ class ReportPipeline:
         if self.store is None:
             return item
         if isinstance(item, ErrorItem):
-            self.error(item.url, item.code, item.reason, item.evidence, portal=item.portal)
+            self.error(item.url, item.code, item.reason, item.evidence, portal=item.portal, revisit=item.revisit)
         elif isinstance(item, ReportItem):
             try:
                 await self.handle_report(item)
@@ -287,14 +290,29 @@ class ReportPipeline:
                 self.error(item.page_url, "internal", f"storing failed: {exc!r}", portal=item.portal)
         return item
 
-    def error(self, url: str, code: str, reason: str, evidence: str = "", *, portal: str | None = None) -> None:
+    def error(
+        self,
+        url: str,
+        code: str,
+        reason: str,
+        evidence: str = "",
+        *,
+        portal: str | None = None,
+        revisit: dict[str, Any] | None = None,
+    ) -> None:
+        """Record a failure; with ``revisit`` (:mod:`crawler.revisit`) the next run asks that first."""
         assert self.store is not None
         stats = self.crawler.stats
         if stats is not None:
             stats.inc_value(f"nianbao/errors/{code}")
-        self.store.record_error(
-            run_id=self.run_id, portal=portal or self.portal, url=url, code=code, reason=reason, evidence=evidence
-        )
+        with self.store.db.atomic():
+            self.store.record_error(
+                run_id=self.run_id, portal=portal or self.portal, url=url, code=code, reason=reason, evidence=evidence
+            )
+            if revisit is not None:
+                self.store.add_revisit(
+                    portal=portal or self.portal, url=str(revisit["url"]), entry=revisit, run_id=self.run_id
+                )
 
     async def read(self, data: bytes, url: str, portal: str) -> tuple[Report | None, bool]:
         """Parse one document: ``(report, settled)``. A failure is recorded and gives no report; it is
@@ -318,7 +336,19 @@ class ReportPipeline:
         assert self.store is not None
         portal = item.portal
         for failed in item.file_errors:
-            self.error(failed["url"], failed["code"], failed["reason"], failed.get("evidence", ""), portal=portal)
+            revisit = None
+            if failed["code"] == "paused" or failed.get("revisit"):  # the portal was paused: ask the page first
+                revisit = entry_for_attachment(
+                    failed["url"], item.page_url, title=item.title, published=item.published, list_url=item.list_url
+                )
+            self.error(
+                failed["url"],
+                failed["code"],
+                failed["reason"],
+                failed.get("evidence", ""),
+                portal=portal,
+                revisit=revisit,
+            )
         if item.page_body:
             evidence = challenge_evidence(item.page_status or 200, {}, item.page_body)
             if evidence:  # never stored, never archived as read: the next run tries again

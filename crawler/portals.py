@@ -1,31 +1,62 @@
-"""The portals the project harvests: which spiders are bundled, and how to find a portal's spider.
+"""The portals the project harvests: the registry's entries as spiders, which are bundled, and how to find one.
 
-Each portal is configured as class attributes of its spider (``crawler/spiders/<name>.py``: domains, the
-annual-report columns, ``needs_browser``) on top of its CMS family's base spider. This module lists them
-and resolves names; ``nianbao harvest --portal NAME`` takes these names.
+Each portal is an entry of ``crawler/registry.yaml`` (its domain, annual-report columns and their CMS
+families, ``needs_browser``); :func:`crawler.spiders.registered.spider_for` builds its spider on the family's
+base spider. ``crawler/registry-fixtures.yaml`` adds the fixture portals that exist only in the bundled
+cassettes (``sample-*``: families no Inner Mongolia portal is known to run). A portal is *bundled* when
+``cassettes/<id>.yaml`` holds it: ``nianbao harvest`` replays those by default. ``nianbao harvest --portal NAME``
+takes registry ids. This module stays light: the CLI imports it to build its ``--help`` (no Scrapy here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # this module stays light: the CLI imports it to build its --help
+from crawler import registry
+
+if TYPE_CHECKING:
     from scrapy.settings import Settings
     from scrapy.spiderloader import SpiderLoader
 
     from crawler.spiders.base import ReportSpider
 
-# Harvested by default, in this order; each has a cassette cassettes/<name>.yaml.
-BUNDLED: tuple[str, ...] = ("nmg", "tongliao", "etkqq", "qsq")
+CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
+FIXTURES = Path(__file__).resolve().parent / "registry-fixtures.yaml"
 # Spiders that are not a portal (they need arguments).
 GENERIC = "generic"
-CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 
 
 class UnknownPortal(LookupError):
     pass
+
+
+@cache
+def fixture_registry() -> registry.Registry:
+    return registry.load(FIXTURES) if FIXTURES.exists() else registry.Registry(())
+
+
+@cache
+def all_portals() -> registry.Registry:
+    """The registry and the bundled fixture portals."""
+    return registry.load().merged(fixture_registry())
+
+
+def bundled_ids(cassettes: Path = CASSETTES) -> tuple[str, ...]:
+    """The portals the bundled cassettes hold (``cassettes/<id>.yaml``), registry order, fixtures last."""
+    return tuple(p.id for p in all_portals() if p.columns and (cassettes / f"{p.id}.yaml").is_file())
+
+
+# Harvested by default in replay, in this order.
+BUNDLED: tuple[str, ...] = bundled_ids()
+
+
+def live_ids() -> tuple[str, ...]:
+    """The portals a live harvest crawls by default: every registry portal (no fixture); those without a
+    column start with discovery from their site (crawler.discovery)."""
+    return tuple(p.id for p in registry.load())
 
 
 def project_settings() -> Settings:
@@ -47,21 +78,28 @@ def all_spider_names() -> list[str]:
 
 
 def spider_class(name: str) -> type[ReportSpider]:
+    """The spider of a portal (a registry or fixture id), or of ``generic``."""
     from crawler.spiders.base import ReportSpider
 
-    try:
-        cls = spider_loader().load(name)
-    except KeyError:
-        known = ", ".join(n for n in all_spider_names() if n != GENERIC)
-        raise UnknownPortal(f"no portal spider named {name!r} (known: {known})") from None
+    portals = all_portals()
+    if name in portals:
+        from crawler.spiders.registered import NoSpider, spider_for
+
+        try:
+            return spider_for(portals.get(name))
+        except NoSpider as exc:
+            raise UnknownPortal(str(exc)) from None
+    if name != GENERIC:
+        raise UnknownPortal(f"no portal spider named {name!r}: not in the registry (`nianbao portals` lists it)")
+    cls = spider_loader().load(name)
     if not issubclass(cls, ReportSpider):
         raise UnknownPortal(f"spider {name!r} is not a report spider")
     return cls
 
 
-def portal_spiders(names: Iterable[str] | None = None) -> list[type[ReportSpider]]:
-    """The spider classes for ``names`` (default: every bundled portal)."""
-    chosen = list(names) if names else list(BUNDLED)
+def portal_spiders(names: Iterable[str] | None = None, *, replay: bool = True) -> list[type[ReportSpider]]:
+    """The spider classes for ``names`` (default: the bundled portals in replay, the registry's live)."""
+    chosen = list(names) if names else list(BUNDLED if replay else live_ids())
     if GENERIC in chosen:
         raise UnknownPortal("the generic spider needs a URL: use `nianbao crawl URL`")
     return [spider_class(n) for n in chosen]

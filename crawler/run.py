@@ -10,8 +10,9 @@ Modes:
   ``cassette_miss`` error, never made live. Delays and AutoThrottle are off (nothing to be polite to), and so
   is ROBOTSTXT_OBEY: the bundled cassettes do not hold robots.txt, whose request would be a miss. Retries stay
   on (a cassette may hold a 503 and the 200 of its retry), with a short backoff; ``Retry-After`` is honoured.
-- ``live``: Scrapy's own downloader, with the politeness settings of :mod:`crawler.settings`; the
-  scrapy-playwright handler is installed only when a chosen portal has ``needs_browser``.
+- ``live``: Scrapy's own downloader, with the politeness settings of :mod:`crawler.settings`, behind the
+  browser handler of :mod:`crawler.browser` (it starts chromium only when a list page needs it; none with
+  ``NIANBAO_BROWSER=off`` unless a portal has ``needs_browser``).
 - ``record``: live, but through :class:`crawler.replay.RecordingDownloadHandler` (vcrpy + requests), which
   writes ``<dir>/<spider>.yaml`` cassettes that ``replay`` serves later. The Store records it as a live run.
 """
@@ -26,8 +27,10 @@ from typing import Any
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.browser import browser_settings, browser_wanted
 from crawler.pipelines import store_from_settings
-from crawler.portals import needs_browser, project_settings
+from crawler.portalruns import record_portal_runs
+from crawler.portals import project_settings
 from crawler.replay import cassette_files
 from crawler.spiders.base import ReportSpider
 from storage.recovery import recover
@@ -64,6 +67,7 @@ def mode_settings(
                 "DOWNLOAD_DELAY": 0,
                 "AUTOTHROTTLE_ENABLED": False,
                 "NIANBAO_RETRY_BACKOFF": REPLAY_BACKOFF,
+                "NIANBAO_BLOCK_COOLDOWN": REPLAY_BACKOFF,
                 "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
             }
         )
@@ -76,8 +80,6 @@ def mode_settings(
                 "DOWNLOAD_HANDLERS": {"http": RECORD_HANDLER, "https": RECORD_HANDLER},
             }
         )
-    elif browser:
-        out["DOWNLOAD_HANDLERS"] = {"http": "PLAYWRIGHT_HANDLER", "https": "PLAYWRIGHT_HANDLER"}
     return out
 
 
@@ -96,10 +98,6 @@ def build_settings(
 ) -> Settings:
     settings = project_settings()
     overrides = mode_settings(mode, replay_dir=replay_dir, record_dir=record_dir, browser=browser)
-    handlers = overrides.get("DOWNLOAD_HANDLERS", {})
-    if handlers.get("http") == "PLAYWRIGHT_HANDLER":
-        playwright = settings.get("PLAYWRIGHT_HANDLER")
-        overrides["DOWNLOAD_HANDLERS"] = {"http": playwright, "https": playwright}
     overrides.update(
         {"NIANBAO_DB": str(db), "NIANBAO_RAW_ROOT": str(raw_root) if raw_root else None, "NIANBAO_REFRESH": refresh}
     )
@@ -109,6 +107,8 @@ def build_settings(
         overrides["LOG_LEVEL"] = log_level
     overrides.update(extra or {})
     settings.setdict(overrides, priority="cmdline")
+    if mode == "live" and browser:
+        settings.setdict(browser_settings(settings), priority="cmdline")
     return settings
 
 
@@ -155,7 +155,7 @@ def harvest(
 
     Call it holding the harvest lock: it first recovers from an earlier harvest that was killed
     (:func:`storage.recovery.recover`)."""
-    browser = mode == "live" and needs_browser(s for s, _ in spiders)
+    browser = mode == "live" and browser_wanted(spiders)
     settings = build_settings(
         mode,
         db=db,
@@ -184,5 +184,6 @@ def harvest(
     except Exception as exc:
         store.finish_run(run_id, status="failed", note=f"the crawl could not run: {exc!r}")
         raise
+    record_portal_runs(store, run_id, stats)
     store.finish_run(run_id, status="finished" if ran else "failed", **({"note": note} if note else {}))
     return Outcome(run_id=run_id, ran=ran, stats=stats)

@@ -49,6 +49,14 @@ RETRY_TIMES = 2  # 5xx, 429, timeouts, connections cut: three attempts in all (c
 NIANBAO_RETRY_BACKOFF = 2.0  # seconds before the first retry, doubled for each next one …
 NIANBAO_RETRY_BACKOFF_MAX = 60.0  # … up to this
 NIANBAO_RETRY_AFTER_MAX = 300.0  # a longer Retry-After is not waited for: recorded, asked again next run
+# Blocks (crawler.blocks): a block cools its portal down (30 s, then ×4 for each next block in a row, at most
+# 10 min) and its URL is tried again last; a URL blocked on each of NIANBAO_BLOCK_TRIES tries is recorded
+# `blocked`; K = NIANBAO_BLOCK_PAUSE_AFTER blocks in a row pause the portal for the run.
+NIANBAO_BLOCK_COOLDOWN = float(os.environ.get("NIANBAO_BLOCK_COOLDOWN") or 30.0)
+NIANBAO_BLOCK_COOLDOWN_FACTOR = float(os.environ.get("NIANBAO_BLOCK_COOLDOWN_FACTOR") or 4.0)
+NIANBAO_BLOCK_COOLDOWN_MAX = float(os.environ.get("NIANBAO_BLOCK_COOLDOWN_MAX") or 600.0)
+NIANBAO_BLOCK_PAUSE_AFTER = int(os.environ.get("NIANBAO_BLOCK_PAUSE_AFTER") or 3)
+NIANBAO_BLOCK_TRIES = int(os.environ.get("NIANBAO_BLOCK_TRIES") or 3)
 REDIRECT_MAX_TIMES = 10  # a longer chain is recorded as redirect_loop
 DOWNLOAD_MAXSIZE = 200 * 1024 * 1024  # a scanned PDF can be large; a larger download is cancelled (too_large)
 DOWNLOAD_WARNSIZE = 50 * 1024 * 1024
@@ -68,15 +76,23 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's redirects, never off the portal nor round in circles (crawler.redirects).
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.redirects.PortalRedirectMiddleware": 600,
+    # The per-domain gate (crawler.politeness): concurrency, and a block's cool-down, across every worker;
+    # closer to the downloader than every middleware that turns a response into a new request.
+    "crawler.politeness.GateMiddleware": 610,
     # Closest to the downloader, so it counts only requests that are really made (after robots.txt and
     # the dupefilter); a retry counts again.
     "crawler.middlewares.RequestAccountingMiddleware": 950,
 }
-SPIDER_MIDDLEWARES: dict[str, int] = {}
+SPIDER_MIDDLEWARES = {
+    # A list page that brought nothing: rendered in a browser, or its column recorded as moved and looked for
+    # again (crawler.browser, crawler.discovery).
+    "crawler.listwatch.ListWatchMiddleware": 800,
+}
 
 ITEM_PIPELINES = {
     "crawler.pipelines.AttachmentsPipeline": 100,
     "crawler.pipelines.ReportPipeline": 300,
+    "crawler.discovery.ColumnPipeline": 400,
 }
 
 # Where the Store lives (crawler.run overrides these from the command line).
@@ -99,8 +115,16 @@ FILES_STORE = "data/raw"
 FILES_EXPIRES = 36500
 MEDIA_ALLOW_REDIRECTS = True
 
-# Only when a portal needs a browser (crawler.run adds the handler then).
-PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+# Lists only a browser renders (crawler.browser; live runs install its handler, which starts chromium only
+# when a page needs it): pages per portal and run, seconds per page, settling time, pages at once.
+NIANBAO_BROWSER = os.environ.get("NIANBAO_BROWSER", "auto")  # auto | off
+NIANBAO_BROWSER_MAX_PAGES = 20
+NIANBAO_BROWSER_TIMEOUT = 30.0
+NIANBAO_BROWSER_SETTLE = 8.0
+NIANBAO_BROWSER_CONCURRENCY = 2
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
+# Discovery of a portal's annual-report column from its home page (crawler.discovery).
+NIANBAO_DISCOVERY_HOPS = 3
+NIANBAO_DISCOVERY_PAGES = 12
 
 FEED_EXPORT_ENCODING = "utf-8"

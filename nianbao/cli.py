@@ -14,9 +14,11 @@ COMMANDS = [
     "harvest",
     "crawl",
     "checkall",
+    "portals",
     "reparse",
     "search",
     "coverage",
+    "organs",
     "serve",
     "export",
 ]

@@ -13,8 +13,9 @@ The cross-year identity: a publisher's ``applications/carried_forward/<col>`` fo
 
 Views (``ensure_views`` creates them; ``nianbao serve`` does so, the commands only read them inline):
 ``report_timeliness`` (one row per report), ``coverage`` (publisher × year, missing ones included),
-``cross_year_identity`` (one row per publisher, year pair and column) and ``failing_identities``
-(one row per failed accounting check of a report).
+``registry_coverage`` (organ of the registry × year: who should publish, and what was found; the notion of
+missing is :mod:`nianbao.expected`'s), ``cross_year_identity`` (one row per publisher, year pair and column)
+and ``failing_identities`` (one row per failed accounting check of a report).
 """
 
 from __future__ import annotations
@@ -110,11 +111,49 @@ WHERE f.row = 'carried_forward' AND o.row = 'carried_over'
 ORDER BY f.publisher, f.year, instr('{COLUMN_ORDER}', f.col), f.col
 """
 
+# Organs the registry lists × years: who should publish, and whether a report was found (nianbao.expected).
+REGISTRY_COVERAGE = f"""
+WITH RECURSIVE t AS (
+  SELECT * FROM report_timeliness
+  WHERE year BETWEEN {FIRST_YEAR} AND CAST(strftime('%Y', 'now') AS INTEGER)
+),
+span AS (SELECT min(year) AS lo, max(year) AS hi FROM t),
+years(year) AS (
+  SELECT lo FROM span WHERE lo IS NOT NULL
+  UNION ALL SELECT year + 1 FROM years WHERE year < (SELECT hi FROM span)
+),
+matched AS (
+  SELECT e.id AS portal_id, t.year, t.report_id, t.published
+  FROM registry_portals e JOIN t
+    ON t.portal IN (SELECT value FROM json_each(e.lineage))
+   AND (t.publisher IN (SELECT value FROM json_each(e.names)) OR (t.portal = e.id AND t.publisher = '(unknown)'))
+),
+per AS (
+  SELECT portal_id, year, count(*) AS reports, min(published) AS published, group_concat(report_id) AS report_ids
+  FROM matched GROUP BY portal_id, year
+)
+SELECT portal, name, organ, level, parent, division_code, year, reports, published, deadline,
+  CASE WHEN reports = 0 THEN 'missing'
+       WHEN published IS NULL THEN 'undated'
+       WHEN published > deadline THEN 'late'
+       ELSE 'on time' END AS status,
+  CASE WHEN published > deadline
+       THEN CAST(julianday(published) - julianday(deadline) AS INTEGER) END AS days_late,
+  report_ids
+FROM (
+  SELECT e.id AS portal, e.name, e.organ, e.level, e.parent, e.division_code, e.position, y.year,
+    coalesce(per.reports, 0) AS reports, per.published, {deadline_sql("y.year")} AS deadline, per.report_ids
+  FROM registry_portals e CROSS JOIN years y
+  LEFT JOIN per ON per.portal_id = e.id AND per.year = y.year
+)
+ORDER BY position, year
+"""
+
 FAILING_IDENTITIES = f"""
 SELECT r.id AS report_id, {PUBLISHER} AS publisher, r.portal, r.year, r.format, c.name AS identity,
   c.left_value, c.right_value, c.left_value - c.right_value AS difference, c.detail, r.title, r.url
 FROM checks c JOIN reports r ON r.id = c.report_id
-WHERE c.passed = 0
+WHERE c.passed = 0 AND c.name NOT LIKE 'narrative_vs_table/%'
 ORDER BY r.year DESC, publisher, r.id, c.name
 """
 
@@ -122,6 +161,7 @@ ORDER BY r.year DESC, publisher, r.id, c.name
 VIEWS: dict[str, str] = {
     "report_timeliness": REPORT_TIMELINESS,
     "coverage": COVERAGE,
+    "registry_coverage": REGISTRY_COVERAGE,
     "cross_year_identity": CROSS_YEAR_IDENTITY,
     "failing_identities": FAILING_IDENTITIES,
 }
@@ -138,7 +178,7 @@ def ensure_views(db: Database) -> None:
 
 def query_view(db: Database, name: str, where: str = "", params: list[Any] | None = None) -> list[dict[str, Any]]:
     """Rows of a view computed inline (read-only: works whether or not ``ensure_views`` ran)."""
-    needed = ["report_timeliness", name] if name == "coverage" else [name]
+    needed = ["report_timeliness", name] if name in ("coverage", "registry_coverage") else [name]
     ctes = ", ".join(f"{n} AS ({VIEWS[n]})" for n in needed)
     sql = f"WITH {ctes} SELECT * FROM {name}" + (f" WHERE {where}" if where else "")
     return [dict(row) for row in db.query(sql, params or [])]
@@ -154,6 +194,25 @@ class Coverage:
     late: list[dict[str, Any]] = field(default_factory=list)
     identity: list[dict[str, Any]] = field(default_factory=list)
     no_year: int = 0
+    organs: list[dict[str, Any]] = field(default_factory=list)  # registry_coverage rows: organ × year
+
+    def organ_counts(self) -> dict[str, Any]:
+        """The registry's organs × years by status, by level, and the organs with no report in any year."""
+        by_status = {status: 0 for status in STATUS_MARK}
+        by_level: dict[str, dict[str, int]] = {}
+        found: dict[str, bool] = {}
+        for row in self.organs:
+            by_status[row["status"]] += 1
+            level = by_level.setdefault(row["level"], {"present": 0, "missing": 0})
+            level["missing" if row["status"] == "missing" else "present"] += 1
+            found[row["portal"]] = found.get(row["portal"], False) or row["status"] != "missing"
+        return {
+            "organs": len(found),
+            "years": sorted({r["year"] for r in self.organs}),
+            "by_status": by_status,
+            "by_level": by_level,
+            "never_found": sorted(p for p, f in found.items() if not f),
+        }
 
     def counts(self) -> dict[str, int]:
         out = {status: 0 for status in STATUS_MARK}
@@ -183,6 +242,7 @@ class Coverage:
                 **self.identity_counts(),
                 "failures": [r for r in self.identity if r["passed"] == 0],
             },
+            "registry": {**self.organ_counts(), "rows": self.organs},
         }
 
 
@@ -201,6 +261,8 @@ def build_coverage(db: Database, first: int | None = None, last: int | None = No
     cov.late = query_view(db, "report_timeliness", f"status = 'late' AND {in_span} ORDER BY days_late DESC", span)
     cov.identity = query_view(db, "cross_year_identity", in_span, span)
     cov.no_year = len(query_view(db, "report_timeliness", "status = 'no year'"))
+    if "registry_portals" in db.table_names():
+        cov.organs = query_view(db, "registry_coverage", in_span, span)
     return cov
 
 
@@ -211,7 +273,7 @@ def _mark(cell: dict[str, Any]) -> str:
     return mark + (f" ×{cell['reports']}" if cell["reports"] > 1 else "")
 
 
-def format_coverage(cov: Coverage) -> str:
+def format_coverage(cov: Coverage, organs: bool = False) -> str:
     if not cov.matrix:
         return "No reports with a year: nothing to cover.\n"
     counts = cov.counts()
@@ -240,7 +302,33 @@ def format_coverage(cov: Coverage) -> str:
             ]
         )
     blocks.append(_identity_lines(cov))
+    if cov.organs:
+        blocks.append(_organ_lines(cov, matrix=organs))
     return "\n\n".join("\n".join(b) for b in blocks) + "\n"
+
+
+def _organ_lines(cov: Coverage, *, matrix: bool) -> list[str]:
+    """The registry's organs × years: who should publish and was not found (see nianbao.expected)."""
+    n = cov.organ_counts()
+    years = n["years"]
+    st = n["by_status"]
+    lines = [
+        f"Registry: {n['organs']} organ(s) × {len(years)} year(s) ({years[0]}–{years[-1]}):"
+        f" {st['on time']} on time, {st['late']} late, {st['undated']} undated, {st['missing']} missing",
+        "  by level: "
+        + ", ".join(f"{level} {c['present']} found / {c['missing']} missing" for level, c in n["by_level"].items()),
+        f"  organs with no report in any year: {len(n['never_found'])}"
+        + ("" if matrix else " (nianbao coverage --organs shows every organ × year)"),
+    ]
+    if matrix:
+        by_organ: dict[str, dict[int, dict[str, Any]]] = {}
+        label: dict[str, str] = {}
+        for row in cov.organs:
+            by_organ.setdefault(row["portal"], {})[row["year"]] = row
+            label[row["portal"]] = row["organ"]
+        rows = [[p, label[p], *[_mark(b[y]) if y in b else "" for y in years]] for p, b in by_organ.items()]
+        lines += table(["portal", "organ", *[str(y) for y in years]], rows)
+    return lines
 
 
 def _identity_lines(cov: Coverage) -> list[str]:

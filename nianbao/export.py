@@ -31,7 +31,19 @@ from nianbao.dictionary import STANDARD_TABLES, TABLE_TITLES, describe_cell, sta
 
 FORMATS = ("csv", "jsonl", "parquet")
 BATCH = 20_000
-REPORT_KEYS = ("report_id", "portal", "region", "publisher", "year", "format", "url")
+REPORT_KEYS = (
+    "report_id",
+    "organ_id",
+    "division_code",
+    "portal",
+    "region",
+    "publisher",
+    "year",
+    "format",
+    "review",
+    "url",
+)
+ORGAN_COLUMNS = ("organ_id", "organ_name", "division_code")  # appended to reports (nianbao/organs.py links them)
 TYPES = {"INTEGER": "integer", "REAL": "number", "TEXT": "string"}
 
 
@@ -64,24 +76,36 @@ def _sql_type(declared: str) -> str:
 
 
 def reports_dataset(db: Database) -> Dataset:
-    described = column_descriptions().get("reports", {})
+    described = {**column_descriptions().get("reports", {}), **column_descriptions().get("report_organs", {})}
     columns = [Column(c.name, _sql_type(c.type), described.get(c.name, "")) for c in db.table("reports").columns]
-    names = ", ".join(c.name for c in columns)
+    names = ", ".join(f"r.{c.name}" for c in columns)
+    columns += [Column(name, "string", described.get(name, "")) for name in ORGAN_COLUMNS]
     return Dataset(
         "reports",
         table_descriptions().get("reports", ""),
         columns,
-        lambda: iter(db.execute(f"SELECT {names} FROM reports ORDER BY id")),
+        lambda: iter(
+            db.execute(
+                f"SELECT {names}, l.organ_id, o.name, o.division_code FROM reports r {_ORGAN_JOIN} ORDER BY r.id"
+            )
+        ),
     )
 
 
 def _report_columns() -> list[Column]:
-    described = {**column_descriptions().get("reports", {}), "report_id": "The report (reports.id)"}
+    described = {
+        **column_descriptions().get("reports", {}),
+        **column_descriptions().get("report_organs", {}),
+        "report_id": "The report (reports.id)",
+    }
     types = {"report_id": "integer", "year": "integer"}
     return [Column(k, types.get(k, "string"), described.get(k, "")) for k in REPORT_KEYS]
 
 
-_REPORT_SELECT = "r.id, r.portal, r.region, r.publisher, r.year, r.format, r.url"
+_REPORT_SELECT = (
+    "r.id, l.organ_id, o.division_code, r.portal, r.region, r.publisher, r.year, r.format, r.review, r.url"
+)
+_ORGAN_JOIN = "LEFT JOIN report_organs l ON l.report_id = r.id LEFT JOIN organs o ON o.id = l.organ_id"
 
 
 def cells_dataset(db: Database) -> Dataset:
@@ -97,7 +121,7 @@ def cells_dataset(db: Database) -> Dataset:
     ]
     sql = (
         f"SELECT {_REPORT_SELECT}, c.table_name, c.row, c.col, c.key, c.value, c.raw, c.provenance"
-        " FROM cells c JOIN reports r ON r.id = c.report_id ORDER BY r.id, c.key"
+        f" FROM cells c JOIN reports r ON r.id = c.report_id {_ORGAN_JOIN} ORDER BY r.id, c.key"
     )
     return Dataset(
         "cells",
@@ -119,7 +143,7 @@ def wide_dataset(db: Database, table: str) -> Dataset:
     position = {key: i for i, key in enumerate(keys)}
     sql = (
         f"SELECT {_REPORT_SELECT}, c.row || '/' || c.col, c.value"
-        " FROM cells c JOIN reports r ON r.id = c.report_id WHERE c.table_name = ? ORDER BY r.id"
+        f" FROM cells c JOIN reports r ON r.id = c.report_id {_ORGAN_JOIN} WHERE c.table_name = ? ORDER BY r.id"
     )
 
     def rows() -> Iterator[tuple[Any, ...]]:
@@ -141,7 +165,12 @@ def wide_dataset(db: Database, table: str) -> Dataset:
 
 
 def datasets(db: Database) -> list[Dataset]:
-    return [reports_dataset(db), cells_dataset(db), *[wide_dataset(db, t) for t in STANDARD_TABLES]]
+    from nianbao.datapackage import organ_datasets
+
+    extra = [
+        Dataset(d["name"], d["description"], [Column(*c) for c in d["columns"]], d["rows"]) for d in organ_datasets(db)
+    ]
+    return [reports_dataset(db), cells_dataset(db), *[wide_dataset(db, t) for t in STANDARD_TABLES], *extra]
 
 
 # -- writers -----------------------------------------------------------------------------------------
@@ -282,7 +311,11 @@ def export(db: Database, out: Path, formats: tuple[str, ...] = FORMATS, *, bom: 
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown export format(s) {sorted(unknown)}; choose from {FORMATS}")
+    from nianbao.datapackage import write_datapackage
+    from nianbao.organs import ensure_linked
+
     out.mkdir(parents=True, exist_ok=True)
+    ensure_linked(db)
     result = ExportResult(out, tuple(formats))
     for dataset in datasets(db):
         result.files += write_dataset(dataset, out, result.formats, bom)
@@ -291,4 +324,5 @@ def export(db: Database, out: Path, formats: tuple[str, ...] = FORMATS, *, bom: 
     (out / "data_dictionary.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (out / "data_dictionary.md").write_text(dictionary_markdown(data), encoding="utf-8")
     result.files += [out / "data_dictionary.json", out / "data_dictionary.md"]
+    result.files.append(write_datapackage(out, data, result.formats))
     return result

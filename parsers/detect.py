@@ -12,6 +12,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # PNG, JPEG, TIFF (both byte orders), GIF; BMP (BM, then reserved zeros) and WebP (RIFF....WEBP) below
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")
 _HTML_RE = re.compile(rb"<(!doctype\s+html|html|head|body|div|table|p|meta|span|br)[\s>/]", re.I)
+_DOCUMENT_RE = re.compile(rb"<(!doctype\s+html|html|head|body|meta)[\s>/]", re.I)
+# Markdown that embeds HTML (a <table>, a <br> in a cell) is text: headings, pipe rows, emphasis
+_MARKDOWN_RE = re.compile(rb"^(?:#{1,6} |\|.*\|\s*$|\*\*)", re.M)
 
 
 def detect_kind(data: bytes, name: str | None = None) -> str:
@@ -27,7 +30,9 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return _ole_kind(data, name)
-    if _HTML_RE.search(head[:2048]):
+    if _HTML_RE.search(head[:2048]) and (
+        head.startswith(b"<") or _DOCUMENT_RE.search(head) or not _MARKDOWN_RE.search(data[:8192])
+    ):
         return "html"
     if (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (data[:2] == b"BM" and data[6:10] == b"\0\0\0\0"):
         return "image"

@@ -43,7 +43,12 @@ class Cell:
 
 @dataclass
 class Check:
-    """One accounting identity: ``left`` (the sum of ``left_keys``) must equal ``right``."""
+    """One check: ``left`` (the sum of ``left_keys``) must equal ``right`` (the sum of ``right_keys``).
+
+    ``kind`` "identity": an accounting identity of the tables. ``kind`` "narrative_vs_table": ``left`` is
+    the value the text states (``left_keys`` empty), ``sentence`` the sentence and ``where`` its offsets
+    (see :mod:`parsers.narrative`).
+    """
 
     name: str
     left_keys: list[str]
@@ -52,9 +57,18 @@ class Check:
     right: Number
     passed: bool
     blank: bool = False  # every operand was blank: the identity holds vacuously
+    kind: str = "identity"
+    sentence: str = ""
+    where: Where | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if self.kind == "identity":  # an identity's JSON is what it was before checks had kinds
+            for extra in ("kind", "sentence", "where"):
+                out.pop(extra)
+        else:
+            out["where"] = self.where.as_dict() if self.where else None
+        return out
 
 
 @dataclass
@@ -92,11 +106,17 @@ class Report:
 
     @property
     def checks_passed(self) -> int:
-        return sum(1 for c in self.checks if c.passed)
+        """Accounting identities that hold (the narrative checks are counted apart)."""
+        return sum(1 for c in self.checks if c.passed and c.kind == "identity")
 
     @property
     def checks_failed(self) -> int:
-        return sum(1 for c in self.checks if not c.passed)
+        return sum(1 for c in self.checks if not c.passed and c.kind == "identity")
+
+    @property
+    def narrative_failed(self) -> int:
+        """Statements of the text that disagree with the tables (checks of kind narrative_vs_table)."""
+        return sum(1 for c in self.checks if not c.passed and c.kind == "narrative_vs_table")
 
     def as_json(self, *, with_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

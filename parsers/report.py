@@ -5,6 +5,8 @@ from __future__ import annotations
 from parsers.extracted import Extracted
 from parsers.metadata import read_metadata
 from parsers.model import Report, Warning_
+from parsers.narrative import narrative_checks
+from parsers.review import set_verdict
 from parsers.sections import read_sections
 from parsers.tables import read_tables
 from parsers.tables.tokens import normalise
@@ -15,16 +17,23 @@ def build_report(extracted: Extracted) -> Report:
     metadata = read_metadata(extracted, norm)
     tables = read_tables(extracted, metadata.get("year"), norm)
     metadata["format"] = tables.format
+    metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)
     warnings = [Warning_("reader", note) for note in extracted.notes]
     warnings += tables.warnings + section_warnings
     if tables.format == "none":
         warnings.append(Warning_("no_table", "no standard table (2021, 2019 or 统计指标) found"))
-    return Report(
+    year = metadata.get("year")
+    told, told_warnings = narrative_checks(
+        extracted.text, tables.format, tables.cells, year if isinstance(year, int) else None
+    )
+    report = Report(
         metadata=metadata,
         text=extracted.text,
         sections=sections,
         cells=tables.cells,
-        checks=tables.checks,
-        warnings=warnings,
+        checks=tables.checks + told,
+        warnings=warnings + told_warnings,
     )
+    set_verdict(report, extracted.metadata)
+    return report

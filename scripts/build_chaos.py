@@ -10,8 +10,9 @@ unchanged), as in ``scripts/build_cassettes.py``, whose page templates are reuse
   DOCX and a PDF cut short (consistent length); a redirect loop, an endless redirect chain, redirects to
   another site and to a private address, and a redirect within the portal (followed);
 - defences: a 瑞数 412 (etkqq), a 加速乐 521 with ``X-Via-JSL`` and ``__jsluid_s`` and a 365GCD block page with
-  status 200 (qsq). They answer two seconds late and a "late" page of the same portal 3.5 seconds late, so
-  that the pause they cause is seen: the late page's attachment is never requested (``paused``);
+  status 200 (qsq), answering at once, on every try, among good reports of the same portals (one listed
+  after the block, a DERIVED HTML report): a block cools its portal down and is tried again last, so every
+  good report is stored and each blocked URL is ``blocked`` after its three tries, whatever the timing;
 - documents: a corrupt PDF, an encrypted PDF, a PDF with no text layer, a DOCX zip bomb (200 MB of zeros in
   200 KB), a DOCX with an XML entity attack, a file over the 200 MB download limit (its ``Content-Length``:
   the download is cancelled after the headers, which is all a recording of it holds), a DOCX served as
@@ -74,8 +75,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures" / "chaos"
 MAX_LIST_PAGES = 4
 MAX_PORTAL_PAGES = 12
-BLOCK_DELAY = "2.0"  # a defence answers after its portal's good report is fetched …
-LATE_DELAY = "3.5"  # … and before a late page of that portal, whose attachment is then never asked for
+BLOCK_TRIES = 3  # a URL that blocks every time is asked this often (NIANBAO_BLOCK_TRIES), then `blocked`
 NMG_SOURCE = "自治区人民政府办公厅"
 JSL_521 = """<html><body><script>document.cookie=('_')+('_')+('j')+('s')+('l')+('_')+('c')+('l')+('e')+('a')+('r')+
 ('a')+('n')+('c')+('e')+('_')+('s')+('=')+(-~[]+'')+((1+[0])/[2]+'')+'|-1|'+(+!+[]+'')+';max-age=3600;path=/';
@@ -612,24 +612,16 @@ def build_tongliao(m: Manifest) -> Cassette:
 
 
 # ------------------------------------------------------------------------------------------ etkqq, qsq
-def late_page(c: Cassette, m: Manifest, portal: str, site: str, column: str, title: str, day: str) -> tuple[str, str]:
-    """A report page answering 3.5 seconds late, after its portal was blocked: its attachment is never asked."""
+def later_page(
+    c: Cassette, m: Manifest, portal: str, site: str, column: str, title: str, day: str, seed: str, year: int
+) -> str:
+    """A good report page of a blocking portal, listed after the block: a DERIVED HTML report (the seed's body,
+    one year later), stored although the block came first."""
     detail = f"{column}202401/t202401{day}_90001.html"
-    att = f"{column}202401/P020240{day}1000090001.pdf"
-    c.add(
-        detail,
-        plain_detail(
-            site,
-            title=title,
-            source=site + "办公室",
-            pub=f"2024-01-{day} 09:00",
-            body=attachment_body(title, "./" + att.rsplit("/", 1)[-1], title + ".pdf"),
-        ),
-        headers={"X-Nianbao-Replay-Delay": LATE_DELAY},
-    )
-    m.error(portal, "paused", att, note="the late page answered after the block: its attachment is not requested")
-    m.data["paused"].append(att)
-    return detail, att
+    body = derive(rendered_body(seed), [], [(str(year + 1), str(year + 2)), (str(year), str(year + 1))])
+    c.add(detail, plain_detail(site, title=title, source=site + "办公室", pub=f"2024-01-{day} 09:00", body=body))
+    m.report(portal, detail, seed, "html", derived=True, note="listed after a block: stored all the same")
+    return detail
 
 
 def build_etkqq(m: Manifest) -> Cassette:
@@ -639,7 +631,9 @@ def build_etkqq(m: Manifest) -> Cassette:
     title = "鄂托克前旗2022年政府信息公开工作年度报告"
     detail = f"{column}202301/t20230130_3456789.html"
     pdf = f"{column}202301/P020230130612893412578.pdf"
-    late, _ = late_page(c, m, "etkqq", site, column, "鄂托克前旗2023年政府信息公开工作年度报告", "29")
+    late = later_page(
+        c, m, "etkqq", site, column, "鄂托克前旗2023年政府信息公开工作年度报告", "29", SEED_2018_NMG, 2018
+    )
     c.add(
         f"{column}index.html",
         li_list(
@@ -657,7 +651,6 @@ def build_etkqq(m: Manifest) -> Cassette:
         status=412,
         headers={
             "Set-Cookie": "FSSBBIl1UgzbN7N80S=Jq8bnZlc6hLhS1xcrnUytBb7sgcY3qtUeN; Path=/; HttpOnly",
-            "X-Nianbao-Replay-Delay": BLOCK_DELAY,
         },
     )
     c.add(
@@ -672,7 +665,7 @@ def build_etkqq(m: Manifest) -> Cassette:
     )
     c.add(pdf, rendered(SEED_2022_ETKQQ, "pdf"), content_type=PDF)
     m.report("etkqq", pdf, SEED_2022_ETKQQ, "pdf")
-    m.error("etkqq", "blocked", f"{column}index_1.html", note="瑞数 HTTP 412 challenge")
+    m.error("etkqq", "blocked", f"{column}index_1.html", attempts=BLOCK_TRIES, note="瑞数 HTTP 412 challenge")
     return c
 
 
@@ -683,7 +676,7 @@ def build_qsq(m: Manifest) -> Cassette:
     title = "青山区2022年政府信息公开工作年度报告"
     detail = f"{column}202302/t20230208_1034567.html"
     pdf = f"{column}202302/P020230208394561234567.pdf"
-    late, _ = late_page(c, m, "qsq", site, column, "青山区2023年政府信息公开工作年度报告", "26")
+    late = later_page(c, m, "qsq", site, column, "青山区2023年政府信息公开工作年度报告", "26", SEED_2022_QSQ, 2022)
     c.add(
         f"{column}index.html",
         table_list(
@@ -697,8 +690,15 @@ def build_qsq(m: Manifest) -> Cassette:
                     "2024-01-26",
                     "2024-01-26",
                 ),
+                (
+                    "青山区2021年政府信息公开工作年度报告",
+                    "./202201/t20220125_1020001.html",
+                    "",
+                    "2022-01-25",
+                    "2022-01-25",
+                ),
             ],
-            count=3,
+            count=2,
         ),
     )
     c.add(
@@ -708,10 +708,10 @@ def build_qsq(m: Manifest) -> Cassette:
         headers={
             "X-Via-JSL": "1c8a9f2,-",
             "Set-Cookie": "__jsluid_s=6f2b0c1d9e8a7b6c5d4e3f2a1b0c9d8e; max-age=31536000; path=/; HttpOnly",
-            "X-Nianbao-Replay-Delay": BLOCK_DELAY,
         },
     )
-    c.add(f"{column}index_2.html", GCD_BLOCK, headers={"X-Nianbao-Replay-Delay": BLOCK_DELAY})
+    # a list stops at a page that fails, so the second block is a report page asked beside index_1
+    c.add(f"{column}202201/t20220125_1020001.html", GCD_BLOCK)
     c.add(
         detail,
         plain_detail(
@@ -724,8 +724,16 @@ def build_qsq(m: Manifest) -> Cassette:
     )
     c.add(pdf, rendered(SEED_2022_QSQ, "pdf"), content_type=PDF)
     m.report("qsq", pdf, SEED_2022_QSQ, "pdf")
-    m.error("qsq", "blocked", f"{column}index_1.html", note="加速乐 HTTP 521, X-Via-JSL, __jsluid_s")
-    m.error("qsq", "blocked", f"{column}index_2.html", note="365GCD block page served with status 200")
+    m.error(
+        "qsq", "blocked", f"{column}index_1.html", attempts=BLOCK_TRIES, note="加速乐 HTTP 521, X-Via-JSL, __jsluid_s"
+    )
+    m.error(
+        "qsq",
+        "blocked",
+        f"{column}202201/t20220125_1020001.html",
+        attempts=BLOCK_TRIES,
+        note="365GCD block page served with status 200",
+    )
     return c
 
 

@@ -13,6 +13,8 @@ API (see each method):
   report; ``known_report_urls(portal)``, ``has_report(url)``, ``report_url_for_document(sha256)``,
   ``iter_archived_reports()``.
 - errors: ``record_error(...)``, ``errors(run_id, portal)``.
+- revisits: ``add_revisit(...)``, ``revisits(portal)``, ``settle_revisits(portal, run_id)`` — URLs a paused
+  portal left unvisited, asked first by its next run.
 - ``summary(run_id)``: the figures ``nianbao summary`` prints (built by :mod:`storage.summary`).
 
 The tables are created from ``SCHEMA`` below (docs/SCHEMA.md documents the cell keys). Cell values are
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlite_utils import Database
 
 from storage.archive import RawArchive
+from storage.portalstate import ensure_tables as ensure_portal_tables
 
 if TYPE_CHECKING:  # storage needs no parser at run time (only detect_kind, imported lazily)
     from parsers.model import Report
@@ -46,6 +49,8 @@ RUN_COUNTERS = (
     "changed_reports",
     "unchanged_reports",
     "errors",
+    "browser_pages",  # list pages rendered in a browser (crawler.browser)
+    "browser_ms",  # milliseconds spent rendering them
 )
 RUN_FIELDS = (*RUN_COUNTERS, "status", "note", "finished", "portals", "mode")
 RUN_MODES = ("replay", "live", "reparse")
@@ -95,6 +100,7 @@ CREATE TABLE IF NOT EXISTS reports (
   format TEXT,
   source_kind TEXT,
   parser_version TEXT,
+  review TEXT,
   checks_passed INTEGER NOT NULL DEFAULT 0,
   checks_failed INTEGER NOT NULL DEFAULT 0,
   warnings INTEGER NOT NULL DEFAULT 0,
@@ -158,6 +164,14 @@ CREATE TABLE IF NOT EXISTS errors (
 );
 CREATE INDEX IF NOT EXISTS idx_errors_run ON errors(run_id);
 CREATE INDEX IF NOT EXISTS idx_errors_portal_code ON errors(portal, code);
+CREATE TABLE IF NOT EXISTS revisits (
+  portal TEXT NOT NULL,
+  url TEXT NOT NULL,
+  entry TEXT NOT NULL,
+  run_id INTEGER REFERENCES runs(id),
+  at TEXT NOT NULL,
+  PRIMARY KEY (portal, url)
+);
 """
 
 _KIND_EXT = {
@@ -183,6 +197,14 @@ def _json(value: Any) -> str:
 def content_hash(report: Report) -> str:
     """SHA-256 of the canonical JSON of everything stored for a report (its ``as_json()`` without text)."""
     return hashlib.sha256(_json(report.as_json()).encode("utf-8")).hexdigest()
+
+
+def _check_detail(check: Any) -> dict[str, Any]:
+    """What a check row keeps beside its values: its keys, and for a narrative check its kind and sentence."""
+    detail: dict[str, Any] = {"left_keys": check.left_keys, "right_keys": check.right_keys}
+    if getattr(check, "kind", "identity") != "identity":
+        detail.update(kind=check.kind, sentence=check.sentence, where=check.where.as_dict() if check.where else None)
+    return detail
 
 
 def split_key(key: str) -> tuple[str, str, str]:
@@ -215,6 +237,17 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            if "review" not in self.db["reports"].columns_dict:  # a database made before the verdict
+                self.db.execute("ALTER TABLE reports ADD COLUMN review TEXT")
+            self._add_missing_run_counters()
+            ensure_portal_tables(self.db)
+
+    def _add_missing_run_counters(self) -> None:
+        """A database made before a counter existed gets its column (0 for the runs it already holds)."""
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(runs)").fetchall()}
+        for name in RUN_COUNTERS:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE runs ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0")
 
     @classmethod
     def open_existing(cls, db_path: str | Path, raw_root: Path | None = None) -> Store:
@@ -430,6 +463,7 @@ class Store:
             "format": meta.get("format"),
             "source_kind": meta.get("source_kind"),
             "parser_version": meta.get("parser_version"),
+            "review": meta.get("review"),
             "checks_passed": report.checks_passed,
             "checks_failed": report.checks_failed,
             "warnings": len(report.warnings),
@@ -483,7 +517,7 @@ class Store:
                 "left_value": c.left,
                 "right_value": c.right,
                 "blank": int(c.blank),
-                "detail": _json({"left_keys": c.left_keys, "right_keys": c.right_keys}),
+                "detail": _json(_check_detail(c)),
             }
             for c in report.checks
         ]
@@ -557,6 +591,25 @@ class Store:
             params.append(portal)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         return list(self.db.query(f"SELECT * FROM errors{clause} ORDER BY portal, code, reason, url, id", params))
+
+    # -- revisits: what a paused portal left unvisited, asked first by the next run ---------------------
+
+    def add_revisit(self, *, portal: str, url: str, entry: dict[str, Any], run_id: int | None) -> None:
+        self.db.execute(
+            "INSERT INTO revisits (portal, url, entry, run_id, at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (portal, url) DO UPDATE SET entry = excluded.entry, run_id = excluded.run_id,"
+            " at = excluded.at",
+            [portal, url, _json(entry), run_id, now()],
+        )
+
+    def revisits(self, portal: str) -> list[dict[str, Any]]:
+        """The entries (``crawler.revisit``) a paused run of ``portal`` left, oldest first."""
+        rows = self.db.execute("SELECT entry FROM revisits WHERE portal = ? ORDER BY at, url", [portal])
+        return [json.loads(r[0]) for r in rows]
+
+    def settle_revisits(self, portal: str, run_id: int) -> None:
+        """``run_id`` has visited what earlier runs left: keep only what it left itself."""
+        self.db.execute("DELETE FROM revisits WHERE portal = ? AND (run_id IS NULL OR run_id < ?)", [portal, run_id])
 
     # -- summary ------------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ FIGURES = (
     ("unchanged_reports", "unchanged reports"),
     ("errors", "errors"),
 )
+BROWSER_FIGURES = (("browser_pages", "pages rendered in a browser"), ("browser_ms", "browser time (ms)"))
 
 
 class UnknownRun(LookupError):
@@ -58,6 +59,12 @@ def build_summary(store: Store, run_id: int | None = None) -> dict[str, Any]:
             "reports_with_failures": failing or 0,
         }
 
+    review_by_portal: dict[str, dict[str, int]] = {}
+    for portal, review, n in db.execute(
+        "SELECT portal, coalesce(review, 'unknown'), count(*) FROM reports GROUP BY portal, review ORDER BY portal"
+    ):
+        review_by_portal.setdefault(portal, {})[review] = n
+
     warnings_by_code = dict(
         db.execute("SELECT code, count(*) FROM warnings GROUP BY code ORDER BY count(*) DESC, code").fetchall()
     )
@@ -88,6 +95,11 @@ def build_summary(store: Store, run_id: int | None = None) -> dict[str, Any]:
             "reports_with_failures": sum(c["reports_with_failures"] for c in checks_by_portal.values()),
             "by_portal": checks_by_portal,
         },
+        "review": {
+            level: sum(c.get(level, 0) for c in review_by_portal.values())
+            for level in ("none", "suggested", "required", "unknown")
+        }
+        | {"by_portal": review_by_portal},
         "warnings": {"total": sum(warnings_by_code.values()), "by_code": warnings_by_code},
         "errors": {
             "run_id": run_id,
@@ -133,7 +145,8 @@ def _run_lines(run: dict[str, Any] | None) -> list[str]:
     ]
     if run.get("note"):
         lines.append(f"  note: {run['note']}")
-    lines += table(["figure", "count"], [(label, run.get(key, 0)) for key, label in FIGURES])
+    shown = FIGURES + (BROWSER_FIGURES if run.get("browser_pages") else ())  # a run that rendered nothing: no rows
+    lines += table(["figure", "count"], [(label, run.get(key, 0)) for key, label in shown])
     return lines
 
 
@@ -157,6 +170,16 @@ def _check_lines(checks: dict[str, Any]) -> list[str]:
     return ["Identities (accounting checks)", *table(["portal", "passed", "failed", "reports failing"], rows)]
 
 
+def _review_lines(review: dict[str, Any] | None) -> list[str]:
+    """Can these numbers be trusted as read? Reports per portal by review verdict (parsers.review)."""
+    if not review or not review.get("by_portal"):
+        return []
+    levels = [lv for lv in ("none", "suggested", "required", "unknown") if review.get(lv)]
+    rows = [[p, *[c.get(lv, "") for lv in levels]] for p, c in review["by_portal"].items()]
+    rows.append(["total", *[review[lv] for lv in levels]])
+    return ["Review verdict (none: read plainly; required: a person must look)", *table(["portal", *levels], rows)]
+
+
 def _error_lines(errors: dict[str, Any]) -> list[str]:
     scope = f"run {errors['run_id']}" if errors["run_id"] is not None else "all runs"
     if not errors["total"]:
@@ -172,6 +195,7 @@ def format_summary(summary: dict[str, Any]) -> str:
         _run_lines(summary.get("run")),
         _report_lines(summary["reports"]),
         _check_lines(summary["checks"]),
+        _review_lines(summary.get("review")),
     ]
     warnings = summary.get("warnings") or {}
     if warnings.get("total"):

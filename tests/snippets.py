@@ -111,3 +111,42 @@ def report(active: str = ACTIVE_2021, apps: str | None = None, review: str | Non
         + (review if review is not None else review_table())
         + TAIL
     )
+
+
+# ------------------------------------------------------------------ other extraction conventions
+def to_markdown(text: str, *, rule: bool = True) -> str:
+    """The snippet as a PDF-to-Markdown converter prints it: headings as ``##``, TAB rows as pipe tables."""
+    out: list[str] = []
+    in_table = False
+    for line in text.splitlines():
+        if "\t" in line:
+            out.append("| " + " | ".join(c.strip() for c in line.split("\t")) + " |")
+            if not in_table and rule:
+                out.append("|" + "---|" * len(line.split("\t")))
+            in_table = True
+            continue
+        if in_table:
+            out.append("")
+        in_table = False
+        if line[:2] in {f"{n}、" for n in "一二三四五六"}:
+            out.append(f"## {line}")
+        elif line.startswith("第二十条"):
+            out.append(f"**{line}**")
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def to_html_table(table: str) -> str:
+    """TAB rows as one ``<table>`` on one line (the way MinerU embeds tables in its Markdown)."""
+    rows = []
+    for line in table.splitlines():
+        if "\t" not in line:
+            continue
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in line.split("\t")) + "</tr>")
+    return "<table>" + "".join(rows) + "</table>\n"
+
+
+def to_spaces(text: str, sep: str = " ") -> str:
+    """TAB rows with their cells joined by ``sep`` (blank cells lost), as plain text extractions print them."""
+    return "\n".join(sep.join(c for c in line.split("\t") if c.strip()) for line in text.splitlines()) + "\n"

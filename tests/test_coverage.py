@@ -78,7 +78,9 @@ def test_views_are_the_same_queries(store: Store) -> None:
         via_view = [dict(r) for r in store.db.query(f"SELECT * FROM {name}")]
         assert via_view == query_view(store.db, name), name
     failing = [dict(r) for r in store.db.query("SELECT * FROM failing_identities")]
-    expected = store.db.execute("SELECT count(*) FROM checks WHERE passed = 0").fetchone()[0]
+    expected = store.db.execute(
+        "SELECT count(*) FROM checks WHERE passed = 0 AND name NOT LIKE 'narrative_vs_table/%'"
+    ).fetchone()[0]
     assert len(failing) == expected
 
 

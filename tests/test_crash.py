@@ -98,7 +98,8 @@ def test_a_harvest_killed_mid_run_resumes_and_leaves_the_database_consistent(tmp
         incomplete = con.execute(
             "SELECT r.url FROM reports r WHERE"
             " r.cells_count != (SELECT count(*) FROM cells c WHERE c.report_id = r.id)"
-            " OR r.checks_passed + r.checks_failed != (SELECT count(*) FROM checks k WHERE k.report_id = r.id)"
+            " OR r.checks_passed + r.checks_failed != (SELECT count(*) FROM checks k WHERE k.report_id = r.id"
+            "   AND k.name NOT LIKE 'narrative_vs_table/%')"  # the narrative's checks are not counted there
             " OR r.warnings != (SELECT count(*) FROM warnings w WHERE w.report_id = r.id)"
             " OR NOT EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id)"
         ).fetchall()

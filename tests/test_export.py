@@ -18,7 +18,7 @@ from nianbao.dictionary import STANDARD_TABLES, describe_cell, labels, standard_
 from nianbao.export import FORMATS, REPORT_KEYS, export
 from storage.store import Store
 
-DATASETS = ["reports", "cells", *[f"table_{t}" for t in STANDARD_TABLES]]
+DATASETS = ["reports", "cells", *[f"table_{t}" for t in STANDARD_TABLES], "organs", "checks", "panel"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -41,7 +41,8 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def test_every_dataset_in_every_format_and_the_dictionary(exported: tuple[Store, Path]) -> None:
     _, out = exported
-    expected = {f"{d}.{fmt}" for d in DATASETS for fmt in FORMATS} | {"data_dictionary.md", "data_dictionary.json"}
+    expected = {f"{d}.{fmt}" for d in DATASETS for fmt in FORMATS}
+    expected |= {"data_dictionary.md", "data_dictionary.json", "datapackage.json"}
     assert {p.name for p in out.iterdir()} == expected
 
 
@@ -134,7 +135,7 @@ def test_cli_export_formats_bom_and_errors(tmp_path: Path, capsys: pytest.Captur
     assert main(["export", "--db", str(db), "--out", str(out), "--format", "csv", "--bom"]) == exitcodes.OK
     printed = capsys.readouterr().out
     assert "table_applications" in printed and "data_dictionary.md" in printed
-    assert sorted(p.suffix for p in out.iterdir()) == [".csv"] * 6 + [".json", ".md"]
+    assert sorted(p.suffix for p in out.iterdir()) == [".csv"] * 9 + [".json", ".json", ".md"]
     assert (out / "reports.csv").read_bytes().startswith(b"\xef\xbb\xbfid,portal")
     assert main(["export", "--db", str(tmp_path / "missing.db"), "--out", str(out)]) == exitcodes.USAGE
 
@@ -142,6 +143,6 @@ def test_cli_export_formats_bom_and_errors(tmp_path: Path, capsys: pytest.Captur
 def test_an_empty_database_exports_headers_only(tmp_path: Path) -> None:
     with Store(tmp_path / "empty.db") as store:
         result = export(store.db, tmp_path / "out")
-    assert all(d.count == 0 for d in result.datasets)
+    assert all(d.count == 0 for d in result.datasets if d.name != "organs")  # organs: the registry's
     assert pq.read_table(tmp_path / "out" / "cells.parquet").num_rows == 0
-    assert (tmp_path / "out" / "cells.csv").read_text(encoding="utf-8").startswith("report_id,portal,")
+    assert (tmp_path / "out" / "cells.csv").read_text(encoding="utf-8").startswith("report_id,organ_id,division_code,")

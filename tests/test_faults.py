@@ -27,15 +27,14 @@ from vcr.persisters.filesystem import FilesystemPersister
 from vcr.request import Request as VcrRequest
 from vcr.serializers import yamlserializer
 
-from crawler.exceptions import ERROR_CODES, Blocked, PortalPaused, RedirectLoop, RedirectRefused, RetryAfterTooLong
+from crawler.exceptions import ERROR_CODES, Blocked, RedirectLoop, RedirectRefused, RetryAfterTooLong
 from crawler.failures import describe_failure
 from crawler.integrity import body_problem, cut_document
-from crawler.middlewares import BlockDetectionMiddleware
+from crawler.portals import spider_class
 from crawler.redirects import PortalRedirectMiddleware
 from crawler.replay import ReplayDownloadHandler
 from crawler.retries import BackoffRetryMiddleware, backoff_delay, parse_retry_after
 from crawler.spiders.base import as_html
-from crawler.spiders.nmg import NmgSpider
 from crawler.urlsafety import link_verdict
 from storage.recovery import orphan_files, recover
 from storage.store import Store
@@ -45,6 +44,7 @@ RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 PDF = (RENDERED / "001_641fc7d161c03c36.pdf").read_bytes()
 DOCX = (RENDERED / "000_ac91ced63409bf38.docx").read_bytes()
 NMG = "https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/"
+NmgSpider = spider_class("nmg")
 
 
 # ------------------------------------------------------------------------------------------ replay faults
@@ -243,22 +243,6 @@ def test_redirect_loops_and_long_chains_are_bounded() -> None:
 
 # ------------------------------------------------------------------------------------------ defences
 RUISHU = b"<html><script>$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=1;</script></html>"
-
-
-def test_a_block_pauses_the_portal_for_the_rest_of_the_run() -> None:
-    crawler = get_crawler(NmgSpider)
-    crawler.spider = NmgSpider.from_crawler(crawler)
-    mw = BlockDetectionMiddleware.from_crawler(crawler)
-    assert mw.process_request(Request(f"{NMG}index.html")) is None
-    with pytest.raises(Blocked):
-        mw.process_response(Request(f"{NMG}index_1.html"), Response(f"{NMG}index_1.html", status=412, body=RUISHU))
-    for url in (f"{NMG}index_2.html", f"{NMG}202301/P1.pdf"):
-        with pytest.raises(PortalPaused) as paused:
-            mw.process_request(Request(url))
-        assert paused.value.code == "paused" and f"{NMG}index_1.html" in paused.value.reason
-        assert paused.value.evidence.startswith("ruishu: HTTP 412")
-    other = BlockDetectionMiddleware.from_crawler(get_crawler(NmgSpider))  # another portal, another crawler
-    assert other.process_request(Request("https://www.tongliao.gov.cn/")) is None
 
 
 # ------------------------------------------------------------------------------------------ cut documents

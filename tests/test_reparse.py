@@ -17,7 +17,7 @@ from seed_store import SEEDS, build_seed_store, harvest, save_document, seed_url
 from nianbao import exitcodes
 from nianbao.cli import main
 from nianbao.reparse import document_name, parse_document, reparse
-from parsers import UnreadableDocument
+from parsers import PARSER_VERSION, UnreadableDocument
 from parsers.model import Report
 from storage.store import Store
 
@@ -88,7 +88,7 @@ def test_parser_change_updates_exactly_the_affected_report_and_twice_changes_not
         {
             "report_id": target_id,
             "url": TARGET,
-            "parser_version": "1",
+            "parser_version": PARSER_VERSION,
             "cells_added": [],
             "cells_removed": [],
             "cells_modified": [CHANGED_KEY],
@@ -255,7 +255,7 @@ def test_every_command_works_on_the_harvested_database(
     assert len(json.loads(capsys.readouterr().out)) >= 3
     assert main(["export", "--db", db, "--out", str(tmp_path / "export")]) == exitcodes.OK
     assert "table_applications" in capsys.readouterr().out
-    assert len(list((tmp_path / "export").glob("*.parquet"))) == 6
+    assert len(list((tmp_path / "export").glob("*.parquet"))) == 9
 
 
 def test_the_benchmark_runs_on_a_small_archive(capsys: pytest.CaptureFixture[str]) -> None:

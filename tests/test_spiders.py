@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 from crawler.exceptions import Blocked, CassetteMiss
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import BlockDetectionMiddleware
+from crawler.portals import spider_class
 from crawler.replay import CassetteLibrary, build_response, vcr_request
 from crawler.spiders.base import (
     ReportSpider,
@@ -33,16 +34,17 @@ from crawler.spiders.base import (
     is_report_title,
     page_url,
 )
-from crawler.spiders.etkqq import EtkqqSpider
 from crawler.spiders.generic import GenericSpider
-from crawler.spiders.nmg import NmgSpider
-from crawler.spiders.qsq import QsqSpider
-from crawler.spiders.tongliao import TongliaoSpider
+from crawler.spiders.pagers import TrsPager
 from storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
 LIBRARY = CassetteLibrary(CASSETTES)
+NmgSpider = spider_class("nmg")
+TongliaoSpider = spider_class("tongliao")
+EtkqqSpider = spider_class("etkqq")
+QsqSpider = spider_class("qsq")
 
 NMG = "https://www.nmg.gov.cn/zwgk/zfxxgk/zfxxgkml/zfxxgknb/"
 NMG_ARCHIVE = "https://www.nmg.gov.cn/xxgkml/zzqzf/zfxxgknb/gms/"
@@ -77,6 +79,11 @@ def start(spider: Any) -> list[Any]:
     return asyncio.run(collect())
 
 
+def next_list(url: str, callback: str, page: int, series: str, **meta: Any) -> tuple[str, str, dict[str, Any]]:
+    """The request of the next page of a list (``page`` 1-based, ``series`` the list's first page)."""
+    return url, callback, {"page": page, "series": series, **meta, "nianbao_kind": "list"}
+
+
 def detail(url: str, list_url: str, title: str, date: str) -> tuple[str, str, dict[str, Any]]:
     return url, "parse_detail", {"list_url": list_url, "list_title": title, "list_date": date, "nianbao_kind": "detail"}
 
@@ -87,11 +94,7 @@ def test_nmg_start() -> None:
     out = start(spider)
     assert [req(r) for r in out] == [
         (f"{NMG}index.html", "parse", {"nianbao_kind": "list"}),
-        (
-            f"{NMG_ARCHIVE}index.html",
-            "parse_archive",
-            {"column": "/xxgkml/zzqzf/zfxxgknb/gms/", "nianbao_kind": "list"},
-        ),
+        (f"{NMG_ARCHIVE}index.html", "parse_trs_folder", {"nianbao_kind": "list"}),
     ]
     assert all(r.errback.__name__ == "on_error" for r in out)
     assert all("playwright" not in r.meta for r in out)
@@ -100,9 +103,8 @@ def test_nmg_start() -> None:
 def test_nmg_first_list_page() -> None:
     spider = make(NmgSpider)
     out = list(spider.parse(recorded(f"{NMG}index.html")))
-    assert [req(r) for r in out[:4]] == [
-        (f"{NMG}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
-        (f"{NMG}index_2.html", "parse", {"page": 2, "nianbao_kind": "list"}),
+    assert [req(r) for r in out[:3]] == [
+        next_list(f"{NMG}index_1.html", "parse_trs", 2, f"{NMG}index.html", trs_pager=TrsPager(3, 0)),
         detail(
             f"{NMG}202301/t20230131_2218001.html",
             f"{NMG}index.html",
@@ -117,7 +119,7 @@ def test_nmg_first_list_page() -> None:
         ),
     ]
     # the notice (工作要点的通知) is skipped; the off-site report link is recorded, not followed
-    assert out[4:] == [
+    assert out[3:] == [
         ErrorItem(
             portal="nmg",
             url="https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm",
@@ -130,8 +132,11 @@ def test_nmg_first_list_page() -> None:
 
 def test_nmg_later_list_pages() -> None:
     spider = make(NmgSpider)
-    page1 = list(spider.parse(recorded(f"{NMG}index_1.html", page=1)))
+    list(spider.parse(recorded(f"{NMG}index.html")))
+    pager = {"series": f"{NMG}index.html", "trs_pager": TrsPager(3, 0)}
+    page1 = list(spider.parse_trs(recorded(f"{NMG}index_1.html", page=2, **pager)))
     assert [req(r) for r in page1] == [
+        next_list(f"{NMG}index_2.html", "parse_trs", 3, f"{NMG}index.html", trs_pager=TrsPager(3, 0)),
         # the duplicate link is yielded; Scrapy's dupefilter (request fingerprints) drops it
         detail(
             f"{NMG}202301/t20230131_2218001.html",
@@ -146,7 +151,7 @@ def test_nmg_later_list_pages() -> None:
             "2019-01-31",
         ),
     ]
-    assert list(spider.parse(recorded(f"{NMG}index_2.html", page=2))) == []  # notices only
+    assert list(spider.parse_trs(recorded(f"{NMG}index_2.html", page=3, **pager))) == []  # notices only
 
 
 def test_nmg_detail_page_with_docx_attachment() -> None:
@@ -197,11 +202,11 @@ def test_nmg_image_only_page_is_yielded_for_the_pipeline_to_reject() -> None:
 def test_nmg_archive_gbk_pages() -> None:
     spider = make(NmgSpider)
     column = "/xxgkml/zzqzf/zfxxgknb/gms/"
-    assert [req(r) for r in spider.parse_archive(recorded(f"{NMG_ARCHIVE}index.html", column=column))] == [
-        (f"{NMG_ARCHIVE}tls_1841/index.html", "parse_archive", {"column": column, "nianbao_kind": "list"}),
+    assert [req(r) for r in spider.parse_trs_folder(recorded(f"{NMG_ARCHIVE}index.html"))] == [
+        (f"{NMG_ARCHIVE}tls_1841/index.html", "parse_trs_folder", {"column": column, "nianbao_kind": "list"}),
     ]
     league = recorded(f"{NMG_ARCHIVE}tls_1841/index.html", column=column)
-    assert [req(r) for r in spider.parse_archive(league)] == [
+    assert [req(r) for r in spider.parse_trs_folder(league)] == [
         detail(
             f"{NMG_ARCHIVE}tls_1841/201404/t20140428_80732.html",
             f"{NMG_ARCHIVE}tls_1841/index.html",
@@ -249,11 +254,11 @@ def test_tongliao_folders() -> None:
     spider = make(TongliaoSpider)
     column = "/zwgk/zfxxgk/zfxxgknb/"
     assert [req(r) for r in spider.parse(recorded(TL))] == [
-        (f"{TL}2022_645/", "parse", {"column": column, "nianbao_kind": "list"}),
-        (f"{TL}2021_649/", "parse", {"column": column, "nianbao_kind": "list"}),
+        (f"{TL}2022_645/", "parse_trs_folder", {"column": column, "nianbao_kind": "list"}),
+        (f"{TL}2021_649/", "parse_trs_folder", {"column": column, "nianbao_kind": "list"}),
     ]
     assert [req(r) for r in spider.parse(recorded(f"{TL}2021_649/", column=column))] == [
-        (f"{TL}2021_649/tlsrmzf_650/", "parse", {"column": column, "nianbao_kind": "list"}),
+        (f"{TL}2021_649/tlsrmzf_650/", "parse_trs_folder", {"column": column, "nianbao_kind": "list"}),
     ]
     assert [req(r) for r in spider.parse(recorded(f"{TL}2021_649/tlsrmzf_650/", column=column))] == [
         detail(
@@ -265,7 +270,7 @@ def test_tongliao_folders() -> None:
     ]
     unit = f"{TL}2022_645/szfzcbm/"
     assert [req(r) for r in spider.parse(recorded(unit, column=column))] == [
-        (f"{unit}index_1.html", "parse", {"page": 1, "column": column, "nianbao_kind": "list"}),
+        next_list(f"{unit}index_1.html", "parse_trs_folder", 2, unit, trs_pager=TrsPager(2, 0), column=column),
         detail(
             f"{unit}202301/t20230118_62744.html",
             unit,
@@ -341,7 +346,7 @@ def test_trs_list_portal_with_a_pdf_report(
     assert [req(r) for r in start(spider)] == [(index, "parse", {"nianbao_kind": "list"})]
     url = f"{column}{detail_path}"
     assert [req(r) for r in spider.parse(recorded(index))] == [
-        (f"{column}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
+        next_list(f"{column}index_1.html", "parse_trs", 2, index, trs_pager=TrsPager(2, 0)),
         detail(url, index, title, date),
     ]
     response = recorded(url, list_url=index, list_title="t", list_date=date)
@@ -365,10 +370,14 @@ def test_trs_list_portal_with_a_pdf_report(
 @pytest.mark.parametrize(("url", "defence"), [(f"{ETKQQ}index_1.html", "ruishu"), (f"{QSQ}index_1.html", "block_page")])
 def test_challenge_pages_become_blocked_failures(url: str, defence: str) -> None:
     response = recorded(url)
-    with pytest.raises(Blocked) as caught:
-        BlockDetectionMiddleware().process_response(response.request, response)
+    mw = BlockDetectionMiddleware()
+    for _ in range(2):  # tried again (last, after a cool-down) …
+        again = mw.process_response(response.request, response)
+        assert isinstance(again, Request) and again.url == url
+    with pytest.raises(Blocked) as caught:  # … and on the third block recorded
+        mw.process_response(response.request, response)
     assert caught.value.url == url
-    assert caught.value.evidence.startswith(defence)
+    assert caught.value.evidence.startswith(f"blocked on each of 3 tries: {defence}")
 
 
 # ------------------------------------------------------------------------------------------ generic
@@ -378,12 +387,12 @@ def test_generic_spider_on_a_folder_column() -> None:
     assert spider.portal_name == "www.tongliao.gov.cn"
     assert [req(r) for r in start(spider)] == [(TL, "parse", {"nianbao_kind": "list"})]
     assert [req(r) for r in spider.parse(recorded(TL))] == [
-        (f"{TL}2022_645/", "parse", {"page": 0, "nianbao_kind": "list"}),
-        (f"{TL}2021_649/", "parse", {"page": 0, "nianbao_kind": "list"}),
+        (f"{TL}2022_645/", "parse", {"nianbao_kind": "list"}),
+        (f"{TL}2021_649/", "parse", {"nianbao_kind": "list"}),
     ]
     unit = f"{TL}2022_645/szfzcbm/"
     assert [req(r) for r in spider.parse(recorded(unit))] == [
-        (f"{unit}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
+        next_list(f"{unit}index_1.html", "parse_static", 2, unit, trs_pager=TrsPager(2, 0)),
         detail(
             f"{unit}202301/t20230118_62744.html",
             unit,
@@ -396,9 +405,8 @@ def test_generic_spider_on_a_folder_column() -> None:
 def test_generic_spider_on_a_list_column() -> None:
     spider = make(GenericSpider, url=f"{NMG}index.html", portal="nmg")
     out = list(spider.parse(recorded(f"{NMG}index.html")))
-    assert [req(r) for r in out[:4]] == [
-        (f"{NMG}index_1.html", "parse", {"page": 1, "nianbao_kind": "list"}),
-        (f"{NMG}index_2.html", "parse", {"page": 2, "nianbao_kind": "list"}),
+    assert [req(r) for r in out[:3]] == [
+        next_list(f"{NMG}index_1.html", "parse_static", 2, f"{NMG}index.html", trs_pager=TrsPager(3, 0)),
         detail(
             f"{NMG}202301/t20230131_2218001.html",
             f"{NMG}index.html",
@@ -412,7 +420,7 @@ def test_generic_spider_on_a_list_column() -> None:
             "2023-01-31",
         ),
     ]
-    assert [(e.portal, e.code, e.url) for e in out[4:]] == [
+    assert [(e.portal, e.code, e.url) for e in out[3:]] == [
         ("nmg", "offsite", "https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm")
     ]
 
@@ -428,7 +436,10 @@ def test_generic_spider_takes_a_directly_linked_document() -> None:
         {"status": {"code": 200}, "headers": {"Content-Type": [UTF8]}, "body": {"string": body.encode()}},
     )
     out = list(spider.parse(response))
-    assert out[0] == ReportItem(
+    assert [req(r) for r in out[:1]] == [
+        next_list("https://www.example.gov.cn/nb/index_1.html", "parse_static", 2, "https://www.example.gov.cn/nb/")
+    ]
+    assert out[1] == ReportItem(
         portal="www.example.gov.cn",
         page_url="",
         list_url="https://www.example.gov.cn/nb/",
@@ -441,9 +452,7 @@ def test_generic_spider_takes_a_directly_linked_document() -> None:
         attachment_names=["某县2023年政府信息公开工作年度报告"],
         file_urls=["https://www.example.gov.cn/nb/P1.pdf"],
     )
-    assert [req(r) for r in out[1:]] == [
-        ("https://www.example.gov.cn/nb/index_1.html", "parse", {"page": -1, "nianbao_kind": "list"})
-    ]
+    assert len(out) == 2  # 其他栏目 is not followed
 
 
 def test_generic_spider_needs_a_url() -> None:
@@ -524,14 +533,20 @@ def test_known_pages_are_not_requested_again(tmp_path: Path) -> None:
     assert known in [r.url for r in spider.parse(recorded(f"{NMG}index.html")) if isinstance(r, Request)]
 
 
-def test_needs_browser_marks_requests_for_playwright() -> None:
+def test_needs_browser_renders_list_pages_only() -> None:
     class BrowserSpider(QsqSpider):
         name = "browser_test"
         needs_browser = True
 
     spider = make(BrowserSpider)
-    out = list(spider.parse(recorded(f"{QSQ}index.html")))
-    assert out and all(r.meta["playwright"] is True for r in out if isinstance(r, Request))
+    out = [r for r in spider.parse(recorded(f"{QSQ}index.html")) if isinstance(r, Request)]
+    lists = [r for r in out if r.meta["nianbao_kind"] == "list"]
+    details = [r for r in out if r.meta["nianbao_kind"] == "detail"]
+    assert lists and details
+    # list pages go through the browser (with a reason and a settling step); detail pages are fetched as usual
+    assert all(r.meta["playwright"] is True and r.meta["nianbao_render"] for r in lists)
+    assert all(r.meta["playwright_page_goto_kwargs"]["wait_until"] == "domcontentloaded" for r in lists)
+    assert not any(r.meta.get("playwright") for r in details)
 
 
 # ------------------------------------------------------------------------------------------ in replay

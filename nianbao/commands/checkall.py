@@ -1,4 +1,11 @@
-"""``nianbao checkall``: check every spider's name, file name and docstring (kingfisher-collect style).
+"""``nianbao checkall``: check the portal registry, and every spider's name, file name and docstring.
+
+The registry (``crawler/registry.yaml``, :func:`crawler.registry.validate`): ids unique ASCII slugs, names
+unique, URLs well formed, families known, division codes valid (GB/T 2260, checked against
+:mod:`crawler.divisions`), parents present, levels consistent. Division codes marked ``unknown`` are listed
+(allowed, with a note); ``--notices`` also lists the portals whose family or column is not known yet.
+
+Spiders (kingfisher-collect style):
 
 For each module in ``crawler/spiders/``:
 
@@ -7,7 +14,8 @@ For each module in ``crawler/spiders/``:
 - the module docstring of a portal spider starts with the section ``Domain`` and uses only the known
   sections, in order: Domain, Column, Spider arguments, Caveats; each section has an indented body;
 - every spider class, named or base, has a docstring somewhere (the class's own or its module's);
-- every bundled portal (``crawler.portals.BUNDLED``) has a spider.
+- every registry portal with a column builds its spider (``crawler/spiders/registered.py``) on a family's base
+  spider, and every bundled portal (``crawler.portals.BUNDLED``) is one of them.
 
 Prints one line per problem; exit 1 if there is any, 0 otherwise.
 """
@@ -20,7 +28,9 @@ import inspect
 import pkgutil
 import re
 import sys
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import scrapy
 
@@ -35,6 +45,12 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    p.add_argument(
+        "--notices",
+        action="store_true",
+        help="also list the registry's portals with an unknown family or no known column",
+    )
+    p.add_argument("--registry", type=Path, help="check this registry file instead of crawler/registry.yaml")
     p.set_defaults(run=run)
 
 
@@ -105,26 +121,77 @@ def check_module(module: ModuleType) -> list[str]:
     return problems
 
 
-def check_all() -> list[str]:
-    from crawler.portals import BUNDLED
+GENERATED = "registered"  # crawler/spiders/registered.py: the registry's spiders, checked through the registry
+
+
+def check_registered() -> list[str]:
+    """Every registry portal with a column builds a spider on a family's base spider, named after its id; every
+    bundled portal is one of them."""
+    from crawler.portals import BUNDLED, UnknownPortal, all_portals, spider_class
+    from crawler.spiders.registered import FAMILY_SPIDERS
 
     problems: list[str] = []
-    names: set[str] = set()
-    for module in spider_modules():
-        problems += check_module(module)
-        names.update(s.name for s in own_spiders(module) if getattr(s, "name", None))
-    for portal in BUNDLED:
-        if portal not in names:
-            problems.append(f"{portal}: a bundled portal without a spider module")
+    for portal in all_portals():
+        if not portal.columns:
+            continue
+        try:
+            cls = spider_class(portal.id)
+        except UnknownPortal as exc:
+            problems.append(f"{portal.id}: {exc}")
+            continue
+        if cls.name != portal.id:
+            problems.append(f"{portal.id}: its spider is named {cls.name!r}")
+        if not any(issubclass(cls, base) for base in FAMILY_SPIDERS.values()):
+            problems.append(f"{portal.id}: its spider has no family base spider")
+    for family, base in FAMILY_SPIDERS.items():
+        if not hasattr(base, f"parse_{family}"):
+            problems.append(f"{family}: the base spider {base.__name__} has no parse_{family}")
+    for portal_id in BUNDLED:
+        if portal_id not in all_portals():
+            problems.append(f"{portal_id}: a bundled portal not in the registry")
     return problems
+
+
+def check_all() -> list[str]:
+    problems: list[str] = []
+    for module in spider_modules():
+        if module.__name__.rsplit(".", 1)[-1] != GENERATED:
+            problems += check_module(module)
+    return problems + check_registered()
+
+
+def check_registry(path: Path | None = None) -> tuple[list[str], list[str], str]:
+    """The registry's problems, its notices, and a one-line description of what it holds."""
+    from crawler import registry
+
+    try:
+        reg = registry.load(path)
+    except registry.RegistryError as exc:
+        return [f"registry: {exc}"], [], ""
+    problems = [f"registry: {line}" for line in registry.validate(reg)]
+    figures = registry.figures(reg)
+
+    def show(counter: Any) -> str:
+        return ", ".join(f"{k} {n}" for k, n in counter.most_common())
+
+    about = (
+        f"{len(reg)} portals (levels: {show(figures['level'])}; families: {show(figures['family'])}; "
+        f"division codes: {show(figures['division_code'])}; {figures['columns']['with columns']} with a column)"
+    )
+    return problems, [f"registry: {n}" for n in registry.notices(reg)], about
 
 
 def run(args: argparse.Namespace) -> int:
     problems = check_all()
+    reg_problems, notices, about = check_registry(args.registry)
+    problems += reg_problems
     for line in problems:
         print(line)
+    for line in notices:
+        if args.notices or "division code unknown" in line:
+            print(line)
     if problems:
         print(f"nianbao checkall: {len(problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"nianbao checkall: {len(spider_modules())} spider modules OK")
+    print(f"nianbao checkall: {len(spider_modules())} spider modules OK; registry OK: {about}")
     return 0

@@ -30,6 +30,12 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     p.add_argument("url", help="the annual-report column's URL")
     p.add_argument("--portal", help="the portal name to store reports under (default: the URL's host)")
+    p.add_argument(
+        "--discover",
+        action="store_true",
+        help="URL is the portal's home page: find its annual-report column by link text, then crawl it",
+    )
+    p.add_argument("--browser", action="store_true", help="render the column's list pages in a browser (chromium)")
     add_network_options(p, default_replay=None)
     p.set_defaults(run=run)
 
@@ -40,6 +46,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"nianbao crawl: not an http(s) URL: {args.url}", file=sys.stderr)
         return exitcodes.USAGE
     return locked_harvest("crawl", args.db, lambda: _crawl(args))
+
+
+def spider_arguments(args: argparse.Namespace, portal: str) -> dict[str, object]:
+    kwargs: dict[str, object] = {"url": args.url, "portal": portal}
+    if args.discover:
+        kwargs["discover"] = "1"
+    if args.browser:
+        kwargs["needs_browser"] = True
+    return kwargs
 
 
 def _crawl(args: argparse.Namespace) -> int:
@@ -53,7 +68,7 @@ def _crawl(args: argparse.Namespace) -> int:
         mode, dirs = network_mode(args, None)
         with json_log(args.json_log):
             outcome = harvest(
-                [(spider_class(GENERIC), {"url": args.url, "portal": portal})],
+                [(spider_class(GENERIC), spider_arguments(args, portal))],
                 mode=mode,
                 db=args.db,
                 raw_root=args.raw_root,

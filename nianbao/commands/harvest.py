@@ -62,6 +62,44 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         help="list pages of one portal to request at most in this crawl (default 2000); past it a "
         "page_cap error is recorded",
     )
+    p.add_argument(
+        "--browser-pages",
+        type=int,
+        metavar="N",
+        help="live: list pages to render in the browser at most, per portal (default 20); past it browser_cap",
+    )
+    p.add_argument(
+        "--browser-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="live: seconds for a page's document in the browser (default 30)",
+    )
+    p.add_argument(
+        "--block-cooldown",
+        type=float,
+        metavar="SECONDS",
+        help="after a block, no request to its portal for this long (default 30 live, 0.1 replay), ×4 for each "
+        "next block in a row, at most 10 min; the blocked URL is tried again last",
+    )
+    p.add_argument(
+        "--block-pause-after",
+        type=int,
+        metavar="K",
+        help="K blocks in a row pause the portal for the run (default 3); its unvisited URLs come first next run",
+    )
+    p.add_argument(
+        "--block-tries",
+        type=int,
+        metavar="N",
+        help="a URL blocked on each of N tries is recorded `blocked` and the crawl goes on (default 3)",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a live status line on stderr (portals done, reports, errors, the portal now crawled); "
+        "default: only when stderr is a terminal",
+    )
     p.add_argument("--log-level", default="WARNING", help="Scrapy's log level (default WARNING)")
     p.add_argument(
         "--json-log",
@@ -75,10 +113,21 @@ def extra_settings(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if args.delay is not None:
         out.update({"DOWNLOAD_DELAY": args.delay, "AUTOTHROTTLE_START_DELAY": args.delay})
+    for option, setting in (
+        ("block_cooldown", "NIANBAO_BLOCK_COOLDOWN"),
+        ("block_pause_after", "NIANBAO_BLOCK_PAUSE_AFTER"),
+        ("block_tries", "NIANBAO_BLOCK_TRIES"),
+    ):
+        if getattr(args, option, None) is not None:
+            out[setting] = getattr(args, option)
     if args.max_list_pages is not None:
         out["NIANBAO_MAX_LIST_PAGES"] = args.max_list_pages
     if args.max_portal_pages is not None:
         out["NIANBAO_MAX_DEPTH_PAGES"] = args.max_portal_pages
+    if args.browser_pages is not None:
+        out["NIANBAO_BROWSER_MAX_PAGES"] = args.browser_pages
+    if args.browser_timeout is not None:
+        out["NIANBAO_BROWSER_TIMEOUT"] = args.browser_timeout
     return out
 
 
@@ -104,7 +153,8 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--portal",
         action="append",
         metavar="NAME",
-        help=f"a portal to harvest (repeatable; default all: {', '.join(BUNDLED)})",
+        help=f"a portal to harvest: a registry id (repeatable; default: in replay the bundled portals "
+        f"{', '.join(BUNDLED)}; live, every registry portal with a column)",
     )
     add_network_options(p, default_replay=CASSETTES)
     p.set_defaults(run=run)
@@ -114,10 +164,12 @@ def report_outcome(
     command: str, store_db: Path, raw_root: Path | None, run_id: int, ran: bool, json_log: Path | None = None
 ) -> int:
     from nianbao.jsonlog import JsonLinesHandler
+    from nianbao.organs import link_after
     from storage.store import Store
     from storage.summary import format_summary
 
     with Store(store_db, raw_root) as store:
+        link_after(command, store.db)
         summary = store.summary(run_id)
     sys.stdout.write(format_summary(summary))
     if json_log is not None:
@@ -149,11 +201,12 @@ def _harvest(args: argparse.Namespace) -> int:
     from crawler.portals import portal_spiders
     from crawler.run import CannotRun, harvest
     from nianbao.jsonlog import json_log
+    from nianbao.progress import harvest_progress
 
     try:
-        spiders = portal_spiders(args.portal)
         mode, dirs = network_mode(args, CASSETTES)
-        with json_log(args.json_log):
+        spiders = portal_spiders(args.portal, replay=mode == "replay")
+        with json_log(args.json_log), harvest_progress(len(spiders), extra_settings(args), args.progress) as extra:
             outcome = harvest(
                 [(s, {}) for s in spiders],
                 mode=mode,
@@ -163,7 +216,7 @@ def _harvest(args: argparse.Namespace) -> int:
                 obey_robots=False if args.ignore_robots else None,
                 refresh=args.refresh,
                 log_level=args.log_level,
-                extra=extra_settings(args),
+                extra=extra,
                 **dirs,
             )
     except (UnknownPortal, CannotRun) as exc:

@@ -10,6 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from nianbao import exitcodes
 from nianbao.commands.summary import DEFAULT_DB, open_store
 from nianbao.lock import LockHeld, harvest_lock
+from nianbao.organs import link_after
 from nianbao.reparse import default_workers, format_result, reparse
 
 
@@ -53,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 portal=args.portal,
                 progress=sys.stderr.isatty() and not args.no_progress,
             )
+            link_after("reparse", store.db)
     except LockHeld as exc:
         print(f"nianbao reparse: {exc}", file=sys.stderr)
         return exitcodes.LOCKED

@@ -55,8 +55,10 @@ def table_descriptions() -> dict[str, str]:
 def prepare(store: Store, *, index: bool = True, workers: int | None = None, progress: bool = False) -> None:
     """Create the views the canned queries read and bring the full-text index up to date."""
     from nianbao.coverage import ensure_views
+    from nianbao.expected import sync
     from nianbao.search import ensure_index, update_index
 
+    sync(store.db)  # the registry's organs, for the registry_coverage view
     ensure_views(store.db)
     if index:
         update_index(store, workers=workers, progress=progress)

@@ -24,6 +24,7 @@ _MARKS_2019 = (r"本年新制作", r"本年新公开", r"对外公开总数量",
 @dataclass
 class Tables:
     format: str
+    convention: str  # the text convention the tables were read in (parsers.conventions)
     cells: dict[str, Cell]
     checks: list[Check]
     warnings: list[Warning_]
@@ -38,7 +39,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     if fmt in ("2021", "2019") and app_start is not None:
         act_start = r.first_index(r"第二十条第", 0, app_start)
         read_active(r, fmt, act_start if act_start is not None else 0, app_start)
-        end = read_applications(r, fmt, app_start, len(r.tokens))
+        end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens))
         review_end = read_review(r, end, len(r.tokens))
         if review_end is None:
             r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
@@ -51,14 +52,15 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 "applications",
                 r.tokens[again],
             )
-        checks = application_checks(r.get, fmt) + review_checks(r.get)
+        checks = application_checks(r.get, app_fmt) + review_checks(r.get)
     elif fmt == "legacy" and legacy_start is not None:
         read_legacy(r, legacy_start)
         checks = legacy_checks(r.get)
     for c in checks:
         if not c.passed:
             r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
-    return Tables(fmt, r.cells, checks, r.warnings)
+    assert r.canonical is not None
+    return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
 
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:

@@ -25,22 +25,6 @@ N_REVIEW = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
 _SECTION_FIVE = r"^五[、.]|存在的主要问题|主要问题及改进|问题及改进|^六[、.]"
 
 
-def _locate(r: Reading, rows: list[RowDef], start: int, end: int) -> list[Found | None]:
-    """Find each row label in template order; a row whose successor comes first is missing."""
-    found: list[Found | None] = []
-    pos = start
-    for k, row in enumerate(rows):
-        f = r.find(row, pos, end)
-        if f is not None and k + 1 < len(rows):
-            nxt = r.find(rows[k + 1], pos, f.index)
-            if nxt is not None:
-                f = None
-        found.append(f)
-        if f is not None:
-            pos = f.index + 1
-    return found
-
-
 def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Token], list[Token | None] | None]:
     """Value tokens read for a row (its own segment and continuations), and its positional fit if any."""
     label = r.tokens[f.index]
@@ -78,16 +62,26 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     return vals, None
 
 
-def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
-    """Read table 三 from token ``start``; returns the token index where the table ends.
+def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, str]:
+    """Read table 三 from token ``start``; returns the token index where the table ends, and the layout of
+    its rows (``2019`` when a 2021-format table prints （六）其他处理 as one row).
 
     Two readings are made: by row labels (in template order), and by order alone when the table's data
     lines number exactly the template's rows (labels wrapped into fragments in a narrow column). The one
     that satisfies more identities wins; reading by order is always reported.
     """
+    if fmt == "2021" and (merged := _merged_other(r, start, end)) is not None:
+        fmt = "2019"
+        r.warn(
+            "merged_row",
+            f"table 三: （六）其他处理 is one row ({r.tokens[merged].text!r}) in a 2021-format table; "
+            "read as applications/other/<col>, as in the 2019 format",
+            f"{T}/other",
+            r.tokens[merged],
+        )
     rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
     mark = len(r.warnings)
-    found = _locate(r, rows, start, end)
+    found = r.locate(rows, start, end, T)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     by_order = _order_fits(r, rows, start, end)
     if by_order is not None:
@@ -104,7 +98,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
             for row, label in zip(rows, labels, strict=True):
                 keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
                 r.put_fit(keys, order_fits[row.key], label, T)
-            return order_end
+            return order_end, fmt
     for row, f in zip(rows, found, strict=True):
         keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
         if f is None:
@@ -113,7 +107,18 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> int:
                 r.put(key, None)
             continue
         r.put_fit(keys, fits[row.key], r.tokens[f.index], T)
-    return table_end
+    return table_end, fmt
+
+
+def _merged_other(r: Reading, start: int, end: int) -> int | None:
+    """The token of a single （六）其他处理 row carrying values, when the 2021 sub-rows are absent."""
+    stop = r.first_index(r"结转下年度", start, end) or end
+    if r.first_index(r"不补正|缴纳费用|收费通知|逾期未按", start, stop) is not None:
+        return None
+    other = r.first_index(r"其他处理", start, stop)
+    if other is None or not r.row_like(other):
+        return None
+    return other
 
 
 def _label_fits(
@@ -123,12 +128,21 @@ def _label_fits(
     pending: dict[str, list[Token]] = {}
     fits: dict[str, Fit] = {}
     table_end = found[0].index if found and found[0] else 0
+    stops: dict[int, int] = {}
+    for k, f in enumerate(found):
+        if f is not None:
+            later = [g.index for g in found[k + 1 :] if g is not None]
+            stops[k] = later[0] if later else _last_row_stop(r, f.index, end)
+    moved = _realign(r, rows, found, stops)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
-        later = [g.index for g in found[k + 1 :] if g is not None]
-        stop = later[0] if later else _last_row_stop(r, f.index, end)
+        stop = stops[k]
         table_end = max(table_end, stop)
+        if row.key in moved:
+            fits[row.key] = Fit(list(moved[row.key]), "positional", [])
+            state[row.key] = fits[row.key].values()
+            continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
@@ -150,6 +164,62 @@ def _label_fits(
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
     return fits, table_end
+
+
+def _realign(
+    r: Reading, rows: list[RowDef], found: list[Found | None], stops: dict[int, int]
+) -> dict[str, list[Token]]:
+    """Rows whose data lines sit under the wrong label (a label printed alone, its numbers in the next row's
+    line or in a label-less line further down): where a run of consecutive rows holds exactly as many full
+    data lines as it has rows, but not one per row, the lines are given to the rows in order (reported)."""
+    ks = sorted(stops)
+    lines: dict[int, list[list[Token]]] = {}
+    for k in ks:
+        f = found[k]
+        assert f is not None
+        by_line: dict[int, list[Token]] = {}
+        for t in r.tokens[f.index + 1 : stops[k]]:
+            if t.is_value:
+                by_line.setdefault(t.line, []).append(t)
+        full = [vals for vals in by_line.values() if len(vals) == N_APP]
+        if sum(len(v) for v in by_line.values()) != len(full) * N_APP:
+            full = []  # values that do not come in whole lines: not this case
+            lines[k] = [[]]  # blocks any window through this row
+        else:
+            lines[k] = full
+    moved: dict[str, list[Token]] = {}
+    j = 0
+    while j < len(ks):
+        if len(lines[ks[j]]) == 1 or lines[ks[j]] == [[]]:
+            j += 1
+            continue
+        total = 0
+        window: list[int] = []
+        for e in range(j, min(j + 6, len(ks))):
+            if lines[ks[e]] == [[]] or (e > j and ks[e] != ks[e - 1] + 1):
+                break
+            window.append(ks[e])
+            total += len(lines[ks[e]])
+            if total >= len(window) and e > j:
+                break
+        if len(window) > 1 and total == len(window):
+            data = [vals for k in window for vals in lines[k]]
+            keys = [rows[k].key for k in window]
+            for key, vals in zip(keys, data, strict=True):
+                moved[key] = vals
+            first = found[window[0]]
+            assert first is not None
+            r.warn(
+                "rows_by_order",
+                f"table 三: rows {', '.join(keys)} have their numbers under other labels (a label printed alone); "
+                "their data lines were read in the template's order",
+                f"{T}/{keys[0]}",
+                r.tokens[first.index],
+            )
+            j += len(window)
+        else:
+            j += 1
+    return moved
 
 
 def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[dict[str, Fit], list[Token], int] | None:
@@ -256,7 +326,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
     best = fit(vals, N_REVIEW, score)
     if best.how == "padded" and best.ambiguous and len(lines) == 1:
         # text laid out in columns: the row's indent tells how many cells on its left are blank
-        laid = _by_indent(r.extracted.text, vals, N_REVIEW)
+        laid = _by_indent(r.text, vals, N_REVIEW)
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
     return best

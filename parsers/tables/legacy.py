@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.tables.reading import Found, Reading
+from parsers.tables.reading import Reading
 from parsers.tables.templates import LEGACY_ROWS
 
 T = "legacy"
@@ -17,17 +17,7 @@ def find_legacy_start(r: Reading) -> int | None:
 
 
 def read_legacy(r: Reading, start: int) -> None:
-    found: list[Found | None] = []
-    pos = start
-    for k, row in enumerate(LEGACY_ROWS):
-        f = r.find(row, pos)
-        if f is not None and k + 1 < len(LEGACY_ROWS):
-            nxt = r.find(LEGACY_ROWS[k + 1], pos, f.index)
-            if nxt is not None:
-                f = None
-        found.append(f)
-        if f is not None:
-            pos = f.index + 1
+    found = r.locate(LEGACY_ROWS, start, None, T)
     for k, (row, f) in enumerate(zip(LEGACY_ROWS, found, strict=True)):
         key = f"{T}/{row.key}/value"
         if f is None:

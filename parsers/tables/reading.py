@@ -7,9 +7,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted, Span
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
+from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import Token, number_value, tokenize
 
@@ -32,22 +34,31 @@ class Found:
 class Reading:
     extracted: Extracted
     norm: str | None = None  # the normalised text, when the caller already has it
+    canonical: Canonical | None = None  # the text in the canonical (TAB) convention, when the caller has it
+    text: str = field(init=False)
     tokens: list[Token] = field(init=False)
     cells: dict[str, Cell] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.tokens = tokenize(self.extracted.text, self.norm)
+        if self.canonical is None:
+            self.canonical = canonicalise(self.extracted.text)
+        canon = self.canonical
+        self.text = canon.text  # the text the tokens' offsets point into
+        self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
-        span = self._span_at(tok.start)
+        assert self.canonical is not None
+        start = self.canonical.to_original(tok.start)
+        end = start + (tok.end - tok.start) if not self.canonical.identity else tok.end
+        span = self._span_at(start)
         if span is None:
-            return Where(tok.start, tok.end)
-        return Where(tok.start, tok.end, page=span.page, table=span.table, row=span.row, col=span.col, box=span.box)
+            return Where(start, end)
+        return Where(start, end, page=span.page, table=span.table, row=span.row, col=span.col, box=span.box)
 
     def _span_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._span_starts, offset) - 1
@@ -78,15 +89,91 @@ class Reading:
                 return Found(i, None)
         return None
 
+    def locate(self, rows: list[RowDef], start: int, end: int | None, table: str) -> list[Found | None]:
+        """Find each row label in template order; a row whose successor comes first is missing.
+
+        A row no pattern finds is then looked for by meaning (:mod:`parsers.tables.labels`) among the unclaimed
+        labels where the template's order puts it; every such match is a ``fuzzy_label`` warning.
+        """
+        found: list[Found | None] = []
+        pos = start
+        for k, row in enumerate(rows):
+            f = self.find(row, pos, end)
+            if f is not None and k + 1 < len(rows):
+                nxt = self.find(rows[k + 1], pos, f.index)
+                if nxt is not None:
+                    f = None
+            found.append(f)
+            if f is not None:
+                pos = f.index + 1
+        if any(f is None for f in found):
+            self._locate_by_meaning(rows, found, start, end, table)
+        return found
+
+    def _locate_by_meaning(
+        self, rows: list[RowDef], found: list[Found | None], start: int, end: int | None, table: str
+    ) -> None:
+        stop = len(self.tokens) if end is None else min(end, len(self.tokens))
+        claimed = {f.index for f in found if f is not None}
+        for k, row in enumerate(rows):
+            if found[k] is not None or not row.label:
+                continue
+            lo = max((f.index + 1 for f in found[:k] if f is not None), default=start)
+            hi = min((f.index for f in found[k + 1 :] if f is not None), default=min(stop, lo + 400))
+            best: tuple[float, int] | None = None
+            for i in self._label_indexes(lo, hi):
+                tok = self.tokens[i]
+                if i in claimed or len(tok.compact) < 2 or not self.row_like(i):
+                    continue
+                if any(other.matches(tok.compact) for other in rows):
+                    continue
+                score = similarity(tok.compact, row.label)
+                if score < FUZZY_MIN or (best is not None and score <= best[0]):
+                    continue
+                # the label must be closer to this row than to any other row of the table
+                if any(similarity(tok.compact, other.label) >= score for other in rows if other is not row):
+                    continue
+                best = (score, i)
+            if best is None:
+                continue
+            score, i = best
+            found[k] = Found(i, None)
+            claimed.add(i)
+            tok = self.tokens[i]
+            self.warn(
+                "fuzzy_label",
+                f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} "
+                f"(similarity {min(score, 1.0):.2f})",
+                f"{table}/{row.key}",
+                tok,
+            )
+
+    def row_like(self, i: int) -> bool:
+        """A label with a value after it on its line or the next one (a table row, not a header)."""
+        line = self.tokens[i].line
+        for t in self.tokens[i + 1 : i + 30]:
+            if t.line > line + 1:
+                return False
+            if t.is_value:
+                return True
+        return False
+
     def _matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
         tok = self.tokens[i]
-        for t in self.tokens[i + 1 : i + 12]:
-            if t.line == tok.line or not t.is_labelish:
+        joined = tok.compact
+        line = tok.line
+        for t in self.tokens[i + 1 : i + 24]:
+            if t.line == line or not t.is_labelish:
                 continue
-            if t.line > tok.line + 1:
+            if t.line > line + 1 or len(t.compact) > 12:
                 return False
-            return row.matches(tok.compact + t.compact) and not row.matches(t.compact)
+            joined += t.compact
+            line = t.line
+            if row.matches(joined):
+                return not row.matches(t.compact)
+            if len(joined) > 40:
+                return False
         return False
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
@@ -117,7 +204,14 @@ class Reading:
             where = self.where(blank_where) if blank_where is not None else None
             self.cells[key] = Cell(key, None, "", where)
         else:
-            self.cells[key] = Cell(key, number_value(tok.text), tok.text, self.where(tok))
+            self.cells[key] = Cell(key, number_value(tok.text), tok.ocr_raw or tok.text, self.where(tok))
+            if tok.ocr_raw is not None:
+                self.warn(
+                    "ocr_digit",
+                    f"{key}: {tok.ocr_raw!r} read as {tok.text} (letters OCR confuses with digits)",
+                    key,
+                    tok,
+                )
 
     def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
         for key, tok in zip(keys, fit.tokens, strict=True):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 class RowDef:
     key: str
     patterns: tuple[str, ...]
+    label: str = ""  # the template's wording, for matching a label by meaning (``parsers.tables.labels``)
 
     def matches(self, compact: str) -> bool:
         return any(rx.search(compact) for rx in _compile(self.patterns))
@@ -26,44 +27,59 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-def _row(key: str, *patterns: str) -> RowDef:
-    return RowDef(key, patterns)
+def _row(key: str, *patterns: str, label: str = "") -> RowDef:
+    return RowDef(key, patterns, label or _literal(patterns[0]))
+
+
+_SYNTAX = re.compile(r"\(\?<?[!=][^)]*\)|\\.|[\^$?*+()\[\]|{}.]")
+
+
+def _literal(pattern: str) -> str:
+    """The characters a pattern spells out: its wording without the regex syntax."""
+    return _SYNTAX.sub("", pattern)
 
 
 # ---------------------------------------------------------------- table 三 (applications)
 APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
 
 _APP_HEAD = [
-    _row("new_received", r"本年新收"),
-    _row("carried_over", r"上年结转"),
-    _row("granted", r"予以公开"),
-    _row("partially_granted", r"部分公开"),
-    _row("withheld.state_secret", r"国家秘密"),
-    _row("withheld.prohibited_by_law", r"禁止公开"),
-    _row("withheld.three_safeties", r"三安全一稳定", r"^\d?\.?危及"),
-    _row("withheld.third_party_rights", r"第三方"),
-    _row("withheld.internal_affairs", r"内部事务"),
-    _row("withheld.process_info", r"过程性"),
-    _row("withheld.enforcement_files", r"执法案卷"),
-    _row("withheld.query_matters", r"查询事项"),
-    _row("unavailable.not_held", r"不掌握"),
-    _row("unavailable.needs_creation", r"另行制作", r"没有现成"),
-    _row("unavailable.unclear_after_correction", r"仍不明确", r"^\d?\.?补正后"),
-    _row("not_processed.petition", r"信访"),
-    _row("not_processed.duplicate", r"重复申请"),
-    _row("not_processed.publication", r"出版物"),
-    _row("not_processed.excessive", r"大量反复"),
-    _row("not_processed.confirm_existing", r"重新出具", r"要求行政机关确"),
+    _row("new_received", r"本年新收", label="一、本年新收政府信息公开申请数量"),
+    _row("carried_over", r"上年结转", label="二、上年结转政府信息公开申请数量"),
+    _row("granted", r"予以公开", label="(一)予以公开"),
+    _row("partially_granted", r"部分公开", label="(二)部分公开(区分处理的,只计这一情形,不计其他情形)"),
+    _row("withheld.state_secret", r"国家秘密", label="1.属于国家秘密"),
+    _row("withheld.prohibited_by_law", r"禁止公开", label="2.其他法律行政法规禁止公开"),
+    _row("withheld.three_safeties", r"三安全一稳定", r"^\d?\.?危及", label="3.危及“三安全一稳定”"),
+    _row("withheld.third_party_rights", r"第三方", label="4.保护第三方合法权益"),
+    _row("withheld.internal_affairs", r"内部事务", label="5.属于三类内部事务信息"),
+    _row("withheld.process_info", r"过程性", label="6.属于四类过程性信息"),
+    _row("withheld.enforcement_files", r"执法案卷", label="7.属于行政执法案卷"),
+    _row("withheld.query_matters", r"查询事项", label="8.属于行政查询事项"),
+    _row("unavailable.not_held", r"不掌握", label="1.本机关不掌握相关政府信息"),
+    _row("unavailable.needs_creation", r"另行制作", r"没有现成", label="2.没有现成信息需要另行制作"),
+    _row("unavailable.unclear_after_correction", r"仍不明确", r"^\d?\.?补正后", label="3.补正后申请内容仍不明确"),
+    _row("not_processed.petition", r"信访", label="1.信访举报投诉类申请"),
+    _row("not_processed.duplicate", r"重复申请", label="2.重复申请"),
+    _row("not_processed.publication", r"出版物", label="3.要求提供公开出版物"),
+    _row("not_processed.excessive", r"大量反复", label="4.无正当理由大量反复申请"),
+    _row(
+        "not_processed.confirm_existing", r"重新出具", r"要求行政机关确", label="5.要求行政机关确认或重新出具已获取信息"
+    ),
 ]
 _APP_OTHER_2021 = [
-    _row("other.no_correction", r"不补正"),
-    _row("other.unpaid_fee", r"缴纳费用", r"收费通知"),
-    _row("other.other", r"^(\(六\)其他处理)?\d\.其他$", r"^3\.?其他"),
+    _row("other.no_correction", r"不补正", label="1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    _row(
+        "other.unpaid_fee",
+        r"缴纳费用",
+        r"收费通知",
+        label="2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ),
+    _row("other.other", r"^(\(六\)其他处理)?\d\.其他$", r"^3\.?其他", label="3.其他"),
 ]
-_APP_OTHER_2019 = [_row("other", r"其他处理$", r"^\(六\)其他处理")]
+_APP_OTHER_2019 = [_row("other", r"其他处理$", r"^\(六\)其他处理", label="(六)其他处理")]
 _APP_TAIL = [
-    _row("results_total", r"^(\([七\s]*\))?总计$", r"^\(七\)总计"),
-    _row("carried_forward", r"结转下年度"),
+    _row("results_total", r"^(\([七\s]*\))?总计$", r"^\(七\)总计", label="(七)总计"),
+    _row("carried_forward", r"结转下年度", label="四、结转下年度继续办理"),
 ]
 APPLICATION_ROWS_2021 = [*_APP_HEAD, *_APP_OTHER_2021, *_APP_TAIL]
 APPLICATION_ROWS_2019 = [*_APP_HEAD, *_APP_OTHER_2019, *_APP_TAIL]

@@ -36,7 +36,8 @@ _TABLE = str.maketrans(_FULLWIDTH)
 LABEL_MAX = 80  # a token longer than this (without spaces) is body text, never a row label
 
 _NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_BLANK_MARKERS = {"—", "——", "-", "--", "/", "\\", "－", "―", "─", "–"}
+# explicit blanks, with the dash OCR and converters print for them (一 for —, ー, _)
+_BLANK_MARKERS = {"—", "——", "-", "--", "/", "\\", "－", "―", "─", "–", "一", "一一", "ー", "_", "__"}
 _NONE_WORDS = {"无"}
 _TRAILING_NUMS_RE = re.compile(
     r"^(?P<label>.*?[^\d\s.,+-])?(?P<nums>(?:\s+|^)[+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$"
@@ -57,6 +58,7 @@ class Token:
     col: int  # index of the cell within a TAB line (0 for a plain line)
     tabbed: bool  # the line had TABs: empty tokens in it are real (blank) cells
     split: bool = False  # a number split off the end of a label (same cell)
+    ocr_raw: str | None = None  # the printed text when OCR-confused characters were read as digits (1O → 10)
     # derived once, read many times
     compact: str = field(init=False, repr=False)
     is_number: bool = field(init=False, repr=False)
@@ -95,23 +97,87 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     norm = normalise(text) if norm is None else norm
     tokens: list[Token] = []
     pos = 0
+    confusable = bool(_CONFUSABLE.search(norm))
     for lineno, line in enumerate(norm.split("\n")):
-        tabbed = "\t" in line
-        if not tabbed and (cells := _layout_cells(line)):
-            for col, (start, cell) in enumerate(cells):
-                tokens.extend(_split_trailing_numbers(cell, pos + start, lineno, col, True))
-            pos += len(line) + 1
-            continue
-        cell_start = pos
-        for col, cell in enumerate(line.split("\t")):
-            stripped = cell.strip()
-            lead = len(cell) - len(cell.lstrip())
-            start = cell_start + lead
-            if stripped or tabbed:
-                tokens.extend(_split_trailing_numbers(stripped, start, lineno, col, tabbed))
-            cell_start += len(cell) + 1
+        fixes: list[tuple[int, int]] = []
+        printed = line
+        if confusable and _CONFUSABLE.search(line) and _DIGIT.search(line):
+            line, fixes = ocr_digits(line)
+        first = len(tokens)
+        _tokenize_line(tokens, line, pos, lineno)
+        for tok in tokens[first:] if fixes else ():
+            s, e = tok.start - pos, tok.end - pos
+            if any(fs < e and s < fe for fs, fe in fixes):
+                tok.ocr_raw = printed[s:e]
         pos += len(line) + 1
     return tokens
+
+
+def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
+    tabbed = "\t" in line
+    if not tabbed and (cells := _layout_cells(line)):
+        for col, (start, cell) in enumerate(cells):
+            tokens.extend(_split_trailing_numbers(cell, pos + start, lineno, col, True))
+        return
+    cell_start = pos
+    for col, cell in enumerate(line.split("\t")):
+        stripped = cell.strip()
+        lead = len(cell) - len(cell.lstrip())
+        start = cell_start + lead
+        if stripped or tabbed:
+            tokens.extend(_split_trailing_numbers(stripped, start, lineno, col, tabbed))
+        cell_start += len(cell) + 1
+
+
+# OCR's confusions of digits with letters: read as digits only inside words that are otherwise digits
+_CONFUSABLE = re.compile(r"[OoDQIl|!SsBZz〇]")
+_DIGIT = re.compile(r"\d")
+_OCR_MAP = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "〇": "0",
+        "I": "1",
+        "l": "1",
+        "|": "1",
+        "!": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+    }
+)
+_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIl|!SsBZz〇][0-9OoDQIl|!SsBZz〇,.]*(?![^\s])")
+_LONE_CONFUSABLE = re.compile(r"[OoIl〇]{1,2}")
+_REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
+
+
+def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """Digits OCR read as letters (``1O``, ``l4``, ``〇``), read back as digits; a lone ``|`` (a table rule)
+    becomes a space. Same length as the input; returns the spans that changed.
+
+    A word is read as a number when it mixes digits with confusable letters, or when it is one or two
+    confusable letters alone (``o``, ``l``) on a line that has real numbers too.
+    """
+    has_numbers = bool(_REAL_NUMBER.search(line))
+    out = list(line)
+    fixes: list[tuple[int, int]] = []
+    for m in _OCR_WORD.finditer(line):
+        word = m.group()
+        if word in ("|", "||", "!"):
+            out[m.start() : m.end()] = " " * len(word)
+            continue
+        mixed = _DIGIT.search(word) and _CONFUSABLE.search(word) and word[0] not in ",." and word[-1] not in ",."
+        lone = has_numbers and _LONE_CONFUSABLE.fullmatch(word)
+        if mixed or lone:
+            fixed = word.translate(_OCR_MAP)
+            if _NUMBER_RE.fullmatch(fixed):
+                out[m.start() : m.end()] = fixed
+                fixes.append((m.start(), m.end()))
+    return "".join(out), fixes
 
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
@@ -127,7 +193,31 @@ def _layout_cells(line: str) -> list[tuple[int, str]] | None:
     return cells
 
 
+# a number with the unit it is counted in (86.45万元, 12项), and two such numbers in one cell (12项/345.6万元)
+_UNIT = r"(?:万元|亿元|元|件|项|个|次|人|条|家|场|期|篇|份)"
+_NUM = r"[+-]?\d[\d,]*(?:\.\d+)?"
+_WITH_UNITS = re.compile(rf"^({_NUM})\s*{_UNIT}?(?:\s*[/;]\s*({_NUM})\s*{_UNIT}?)?$")
+_UNIT_OR_SLASH = re.compile(rf"{_UNIT}|/")
+
+
+def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token] | None:
+    """The number tokens of a cell that prints units or two numbers (count/amount); None when it does not."""
+    if not text or (not text[0].isdigit() and text[0] not in "+-") or not _UNIT_OR_SLASH.search(text):
+        return None
+    m = _WITH_UNITS.match(text)
+    if not m:
+        return None
+    out = []
+    for g in (1, 2):
+        if m.group(g) is not None:
+            s, e = m.start(g), m.end(g)
+            out.append(Token(text[s:e], start + s, start + e, line, col, tabbed, split=g == 2))
+    return out
+
+
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
+        return units
     whole = Token(text, start, start + len(text), line, col, tabbed)
     if not text or not text[-1].isdigit() or len("".join(text.split())) > LABEL_MAX or whole.is_number:
         return [whole]

@@ -1,0 +1,219 @@
+"""Any text convention → the canonical table text the table readers read, with offsets back into the original.
+
+Readers and the world hand the parser text in many conventions: the TAB convention of ``parsers.extracted``
+(the seeds, the structured readers), PDF text laid out in columns of spaces, rows printed with single spaces,
+Markdown from PDF-to-Markdown converters (pipe tables whole or broken, ``<table>`` HTML embedded in it,
+headings and emphasis around titles), OCR output. The convention is detected from the text itself.
+
+The canonical form is the TAB convention: a table row is one line, its cells joined by TABs, a blank cell an
+empty string. Lines in other conventions are rewritten to it (a pipe row becomes a TAB row, an embedded HTML
+table becomes one TAB row per ``<tr>``, with merged cells as empty cells); every other line is copied as it
+stands (space-laid and single-space rows are split by the tokenizer). :class:`Canonical` maps every offset of
+the canonical text back to the original text, so that provenance points into what was published.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------------------------------------- detection
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_HEADING_MARK = re.compile(r"^(?P<lead>\s*(?:#{1,6}\s+|>\s*)+)")
+_EMPHASIS = re.compile(r"\*\*|__")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]{0,200}>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+# column placeholders converters print for empty header cells (pymupdf4llm ``Col1``, others ``数据1``)
+_PLACEHOLDER = re.compile(r"^(?:Col|Column|列|数据)\s*\d{1,2}$", re.I)
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+@dataclass
+class Canonical:
+    """The canonical text and how to get back to the original."""
+
+    text: str
+    convention: str  # tab, layout, plain, markdown, markdown_html (the dominant one)
+    _canon: list[int] = field(default_factory=list)  # anchor offsets in the canonical text (sorted)
+    _orig: list[int] = field(default_factory=list)  # the original offsets they stand for
+
+    @property
+    def identity(self) -> bool:
+        return not self._canon
+
+    def to_original(self, offset: int) -> int:
+        if not self._canon:
+            return offset
+        i = bisect.bisect_right(self._canon, offset) - 1
+        if i < 0:
+            return offset
+        return self._orig[i] + (offset - self._canon[i])
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.canon: list[int] = []
+        self.orig: list[int] = []
+
+    def add(self, text: str, orig: int | None) -> None:
+        """Append ``text``; ``orig``: where its first character sits in the original (None: synthetic)."""
+        if not text:
+            return
+        if orig is not None:
+            if self.canon and self.canon[-1] == self.length:
+                self.orig[-1] = orig
+            else:
+                self.canon.append(self.length)
+                self.orig.append(orig)
+        self.parts.append(text)
+        self.length += len(text)
+
+
+def canonicalise(text: str) -> Canonical:
+    """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
+    if "|" not in text and "<" not in text:
+        return Canonical(text, _plain_convention(text))
+    lines = text.split("\n")
+    pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
+    has_html = bool(_TABLE_OPEN.search(text))
+    if pipe_rows < 2 and not has_html:
+        return Canonical(text, _plain_convention(text))
+    b = _Builder()
+    pos = 0
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if has_html and (m := _TABLE_OPEN.search(line)):
+            # an HTML table, on one line or many: gather it whole
+            end_k = k
+            block = line
+            while not _TABLE_CLOSE.search(block[m.start() :]) and end_k + 1 < len(lines):
+                end_k += 1
+                block += "\n" + lines[end_k]
+            before = block[: m.start()]
+            close = _TABLE_CLOSE.search(block, m.start())
+            stop = close.end() if close else len(block)
+            if before.strip():
+                _line(b, before, pos)
+                b.add("\n", None)
+            _html_table(b, block[m.start() : stop], pos + m.start())
+            after = block[stop:]
+            if after.strip():
+                _line(b, after, pos + stop)
+                b.add("\n", None)
+            pos += len(block) + 1
+            k = end_k + 1
+            continue
+        if "|" in line and _PIPE_RULE.match(line) and "-" in line:
+            pass  # the |---|---| rule under a header row: no content
+        elif "|" in line and (_PIPE_ROW.match(line) or _loose_pipe_row(line)):
+            _pipe_row(b, line, pos)
+            b.add("\n", None)
+        else:
+            _line(b, line, pos)
+            b.add("\n", None)
+        pos += len(line) + 1
+        k += 1
+    out = "".join(b.parts)
+    if not text.endswith("\n") and out.endswith("\n"):
+        out = out[:-1]
+    convention = "markdown_html" if has_html and pipe_rows < 2 else "markdown"
+    return Canonical(out, convention, b.canon, b.orig)
+
+
+_LAID = re.compile(r"\S {2,}\S")
+
+
+def _plain_convention(text: str) -> str:
+    if text.count("\t") >= 10:
+        return "tab"
+    if len(_LAID.findall(text, 0, 200_000)) >= 10:
+        return "layout"
+    return "plain"
+
+
+def _loose_pipe_row(line: str) -> bool:
+    """A pipe row a converter broke: cells split by ``|`` without the outer pipes (``规章 | 0 | 0 | 0``)."""
+    return len(_PIPE_SPLIT.findall(line)) >= 2
+
+
+def _clean_cell(cell: str) -> str:
+    cell = _BR.sub("", cell)
+    cell = _EMPHASIS.sub("", cell)
+    if "<" in cell:
+        cell = _TAG.sub("", cell)
+    if "&" in cell:
+        cell = html_lib.unescape(cell)
+    if "\\" in cell:
+        cell = _ESCAPE.sub(r"\1", cell)
+    cell = " ".join(cell.split())
+    return "" if _PLACEHOLDER.match(cell) else cell
+
+
+def _pipe_row(b: _Builder, line: str, pos: int) -> None:
+    """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings."""
+    bounds = [m.start() for m in _PIPE_SPLIT.finditer(line)]
+    starts = [0, *[p + 1 for p in bounds]]
+    ends = [*bounds, len(line)]
+    cells = list(zip(starts, ends, strict=True))
+    if cells and not line[: cells[0][1]].strip():
+        cells = cells[1:]  # before the leading pipe
+    if cells and not line[cells[-1][0] :].strip():
+        cells = cells[:-1]  # after the trailing pipe
+    for col, (s, e) in enumerate(cells):
+        if col:
+            b.add("\t", None)
+        raw = line[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        b.add(_clean_cell(raw), pos + s + lead)
+
+
+def _line(b: _Builder, line: str, pos: int) -> None:
+    """A line outside tables: heading marks and emphasis dropped, the rest as it stands."""
+    start = 0
+    if line.lstrip().startswith(("#", ">")) and (m := _HEADING_MARK.match(line)):
+        start = m.end()
+    body = line[start:]
+    if "**" in body or "__" in body or "<" in body:
+        cleaned = _TAG.sub("", _EMPHASIS.sub("", _BR.sub(" ", body)))
+        lead = len(body) - len(body.lstrip("*_ "))
+        b.add(cleaned, pos + start + lead)
+    else:
+        b.add(body, pos + start)
+
+
+def _html_table(b: _Builder, fragment: str, pos: int) -> None:
+    """An embedded ``<table>``: one TAB row per ``<tr>``, merged cells' continuations as empty cells."""
+    from parsers.readers.html import parse_tree, table_grid
+
+    try:
+        tree = parse_tree(f"<html><body>{fragment}</body></html>")
+    except Exception:  # broken markup: keep its text as it stands
+        _line(b, _TAG.sub(" ", fragment), pos)
+        b.add("\n", None)
+        return
+    table = tree.find(".//table")
+    if table is None:
+        return
+    cursor = 0
+    for row in table_grid(table):
+        for col, cell in enumerate(row):
+            if col:
+                b.add("\t", None)
+            cell = _clean_cell(cell)
+            at = fragment.find(cell, cursor) if cell else -1
+            if at >= 0:
+                cursor = at + len(cell)
+                b.add(cell, pos + at)
+            else:
+                b.add(cell, pos + cursor if cell else None)
+        b.add("\n", None)
+    b.add("\n", None)

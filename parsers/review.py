@@ -1,0 +1,60 @@
+"""The verdict on a report: can its numbers be trusted as read, or should a person look?
+
+``review`` is ``none`` (every cell read plainly, every identity holds), ``suggested`` (something was read by
+a guess the parser reports: a label matched by meaning, an OCR'd digit, a split number, a merged row, a
+blank cell placed by the identities, a check of the narrative against the tables that failed, a scanned
+report) or ``required`` (an accounting identity fails, a row or a table is missing, no table was found).
+``review_reasons`` says why, one short entry per kind of cause.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from parsers.model import Report
+
+# warnings that leave cells blank or numbers in doubt: a person must look
+REQUIRED = {"missing_row", "missing_table", "no_table", "identity_failed"}
+# warnings that do not touch the numbers read
+IGNORED = {"missing_section", "kind_mismatch"}
+NARRATIVE_KIND = "narrative_vs_table"
+LEVELS = ("none", "suggested", "required")
+
+
+def review_verdict(report: Report, extracted_metadata: dict[str, Any] | None = None) -> tuple[str, list[str]]:
+    """The verdict and its reasons (most serious first)."""
+    required: Counter[str] = Counter()
+    suggested: Counter[str] = Counter()
+    for c in report.checks:
+        if c.passed:
+            continue
+        if _is_narrative(c):
+            suggested[NARRATIVE_KIND] += 1
+        else:
+            required["identity_failed"] += 1
+    for w in report.warnings:
+        if w.code in IGNORED or w.code == "identity_failed" or w.code.startswith("narrative"):
+            continue
+        (required if w.code in REQUIRED else suggested)[w.code] += 1
+    ocr = report.metadata.get("ocr") or (extracted_metadata or {}).get("ocr")
+    if ocr and str(ocr).lower() not in ("0", "false", "no"):
+        suggested["ocr"] += 1
+    reasons = [f"{code} ×{n}" if n > 1 else code for code, n in (*required.items(), *suggested.items())]
+    if required:
+        return "required", reasons
+    if suggested:
+        return "suggested", reasons
+    return "none", reasons
+
+
+def _is_narrative(check: Any) -> bool:
+    kind = getattr(check, "kind", None)
+    return kind == NARRATIVE_KIND or str(getattr(check, "name", "")).startswith(("narrative", NARRATIVE_KIND))
+
+
+def set_verdict(report: Report, extracted_metadata: dict[str, Any] | None = None) -> None:
+    """Write ``review`` and ``review_reasons`` into the report's metadata."""
+    level, reasons = review_verdict(report, extracted_metadata)
+    report.metadata["review"] = level
+    report.metadata["review_reasons"] = reasons

@@ -1,0 +1,65 @@
+"""Matching a printed row label to a template row by meaning, when no pattern recognises it.
+
+Real labels carry typos (``其他法律行政止公开``), OCR's wrong characters (``属于三类内部亊务信怠``) and
+dropped words. A label is compared with the template's wording on its distinctive characters: the numbering
+(``（三）``, ``5.``) and the words every row shares (政府信息公开, 申请) are set aside, and what remains is
+compared by edit distance; an equal numbering adds weight. The caller restricts candidates to where the
+template's order puts the row, and a label matches one template row at most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.tables.tokens import normalise
+
+# numbering prefixes: 一、 （三） (3) 5. 5、 — possibly several (（三）5.)
+_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．])")
+_BOILERPLATE = re.compile(r"政府信息公开|政府信息|信息公开")
+_PUNCT = re.compile(r"[\s,，、.。:：;；“”\"'‘’()（）\[\]【】<>《》/\\_*#|-]")
+
+FUZZY_MIN = 0.6  # similarity under which a label is not taken for a template row
+
+
+def numbering(label: str) -> str | None:
+    """The innermost number a label is printed with (``5`` for ``（三）5.属于…``), if any."""
+    text = normalise(label).strip()
+    last = None
+    while m := _NUMBERING.match(text):
+        last = re.sub(r"[()（）、.．]", "", m.group())
+        text = text[m.end() :].lstrip()
+    return last
+
+
+def distinctive(label: str) -> str:
+    """The label's wording without numbering, shared words and punctuation."""
+    text = normalise(label).strip()
+    while m := _NUMBERING.match(text):
+        text = text[m.end() :].lstrip()
+    text = _BOILERPLATE.sub("", text)
+    return _PUNCT.sub("", text)
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def similarity(printed: str, template: str) -> float:
+    """0..1: how close a printed label is to a template label (1: same distinctive characters)."""
+    a, b = distinctive(printed), distinctive(template)
+    if not a or not b:
+        return 0.0
+    score = 1 - distance(a, b) / max(len(a), len(b))
+    na, nb = numbering(printed), numbering(template)
+    if na is not None and nb is not None:
+        score += 0.1 if na == nb else -0.1
+    return score

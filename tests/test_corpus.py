@@ -1,0 +1,97 @@
+"""The generalisation corpus (tests/fixtures/corpus/, built by scripts/build_corpus.py) read against the gold cells.
+
+One test per input convention: the share of gold cells read right must stay at or above its floor, for the
+tuning part (variants of seeds 000–002) and the held-back part (003–004) separately. The floors are what the
+parser achieved when they were set (rounded down to a whole percent): raise them as the parser improves,
+never lower them to make a regression pass. ``scripts/score_corpus.py`` prints the same figures.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from score_corpus import CORPUS, load_manifest, score, summarise
+
+# convention → (floor % on the tuning part, floor % on the held-back part)
+FLOOR: dict[str, tuple[int, int]] = {
+    "damage-dash_confusion": (100, 97),
+    "damage-digit_letters": (99, 97),
+    "damage-fullwidth_digits": (100, 97),
+    "damage-label_chars": (98, 93),
+    "damage-md_header_fragments": (99, 97),
+    "damage-md_header_repeat": (99, 99),
+    "damage-md_labels_apart": (96, 100),
+    "damage-md_split_tables": (100, 100),
+    "damage-md_wrong_label": (98, 98),
+    "damage-mixed-md": (93, 47),
+    "damage-mixed-ocr": (51, 89),
+    "damage-page_noise": (100, 97),
+    "damage-placeholders": (95, 94),
+    "damage-rows_merged": (100, 97),
+    "damage-rows_split": (99, 97),
+    "damage-split_digits": (93, 95),
+    "md-docling-docx": (100, 100),
+    "md-docling-html": (99, 99),
+    "md-html-tables": (100, 100),
+    "md-html2text": (100, 100),
+    "md-markitdown-docx": (100, 100),
+    "md-markitdown-html": (100, 100),
+    "md-markitdown-pdf": (100, 100),
+    "md-markitdown-xlsx": (94, 94),
+    "md-pipe": (100, 100),
+    "md-pymupdf4llm": (100, 100),
+    "md-pymupdf4llm-layout": (12, 1),
+    "ocr-tesseract-psm3": (55, 41),
+    "ocr-tesseract-psm4": (81, 41),
+    "ocr-tesseract-psm6": (0, 1),
+    "pdftotext-default": (40, 53),
+    "pdftotext-raw": (100, 97),
+    "plain-glued": (17, 9),
+    "plain-single-space": (100, 97),
+    "plain-spaces": (100, 97),
+    "text-tab": (100, 100),
+}
+
+MANIFEST = load_manifest()
+CONVENTIONS = sorted({v["convention"] for v in MANIFEST["variants"]})
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict:
+    return summarise(score())["conventions"]
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS)
+def test_convention_reads_at_least_its_floor(convention: str, summary: dict) -> None:
+    tuning_floor, held_floor = FLOOR[convention]
+    acc = summary[convention]
+    for split, floor in (("tuning", tuning_floor), ("held_back", held_floor)):
+        right, total = acc[split]
+        assert 100 * right >= floor * total, f"{convention} {split}: {right}/{total} cells right, floor {floor} %"
+
+
+def test_every_convention_has_a_floor_and_every_floor_a_convention() -> None:
+    assert set(FLOOR) == set(CONVENTIONS)
+
+
+def test_the_corpus_is_whole_and_split() -> None:
+    variants = MANIFEST["variants"]
+    assert all((CORPUS / v["path"]).is_file() for v in variants)
+    for convention in CONVENTIONS:
+        stems = {v["seed_report"][:3] for v in variants if v["convention"] == convention}
+        assert stems == {"000", "001", "002", "003", "004"}, convention
+    assert {v["split"] for v in variants if v["seed_report"][:3] in ("003", "004")} == {"held_back"}
+    assert {v["split"] for v in variants if v["seed_report"][:3] in ("000", "001", "002")} == {"tuning"}
+
+
+def test_damaged_variants_say_which_cells_they_touched() -> None:
+    damaged = [v for v in MANIFEST["variants"] if v["damage"]]
+    assert damaged
+    assert all("touched" in v and "random_seed" in v for v in damaged)
+    cell_kinds = {t["kind"] for v in damaged for t in v["touched"] if t["keys"]}
+    assert {"digit_letters", "fullwidth_digits", "label_chars", "split_digits", "rows_merged"} <= cell_kinds
