@@ -97,7 +97,7 @@ def encode(page: Image.Image, kind: str, dpi: int) -> bytes:
     if kind in JPEG_KINDS:
         page.save(buf, "JPEG", quality=50, dpi=(dpi, dpi))
     else:
-        page.save(buf, "PNG", dpi=(dpi, dpi), optimize=True)
+        page.save(buf, "PNG", dpi=(dpi, dpi))
     return buf.getvalue()
 
 

@@ -70,7 +70,8 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
     emit(pages, tb)
     text = tb.text()
     if not text.strip():
-        raise UnreadableDocument(f"OCR found no text on any of the {total} page(s)", code="no_text")
+        why = f" ({'; '.join(notes)})" if notes else ""
+        raise UnreadableDocument(f"OCR found no text on any of the {total} page(s){why}", code="no_text")
     return Extracted(kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True)
 
 
@@ -97,8 +98,9 @@ def read_pdf_with_ocr(
     if run:
         (emit if run_is_ocr else write_text_pages)(run, tb)
     if not tb.text().strip():
+        why = f" ({'; '.join(notes)})" if notes else ""
         raise UnreadableDocument(
-            f"PDF without a text layer on its {len(blank)} page(s), and OCR found no text on them", code="no_text"
+            f"PDF without a text layer on its {len(blank)} page(s), and OCR found no text on them{why}", code="no_text"
         )
     if text_pages:
         notes.insert(0, f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR")
