@@ -84,7 +84,19 @@ def run_children(engine: str, dpi: int, kinds: list[str], stems: list[str], jobs
     parts = [stems[i::jobs] for i in range(jobs) if stems[i::jobs]]
     procs = [
         subprocess.Popen(
-            [sys.executable, __file__, "--child", "--engine", engine, "--dpi", str(dpi), "--kind", *kinds, "--seeds", *part],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                "--engine",
+                engine,
+                "--dpi",
+                str(dpi),
+                "--kind",
+                *kinds,
+                "--seeds",
+                *part,
+            ],
             stdout=subprocess.PIPE,
             env=env,
             text=True,
@@ -129,7 +141,11 @@ def report(rows: list[dict[str, Any]]) -> None:
     print("|---|---|" + "---|" * len(kinds))
     for (engine, dpi), b in sorted(by.items()):
         print(f"| {engine} | {dpi} | " + " | ".join(pct(*b[f"kind:{k}"]) for k in kinds) + " |")
-    failing = [(r["engine"], r["dpi"], r["kind"], r["stem"][:3], r["failed_identities"]) for r in rows if r["failed_identities"]]
+    failing = [
+        (r["engine"], r["dpi"], r["kind"], r["stem"][:3], r["failed_identities"])
+        for r in rows
+        if r["failed_identities"]
+    ]
     if failing:
         print()
         print("failing identities (reported as identity_failed):")
@@ -145,13 +161,24 @@ def throughput(engine: str, dpi: int) -> None:
 
     pdf = build_scans.build("002_153f5bf49180240b", dpi, "scan").pdf()
     env = {**os.environ, "NIANBAO_OCR_ENGINE": engine}
-    code = "import sys,time,parsers;d=open(sys.argv[1],'rb').read();t=time.perf_counter();parsers.parse(d);print(time.perf_counter()-t)"
+    code = (
+        "import sys,time,parsers;d=open(sys.argv[1],'rb').read();"
+        "t=time.perf_counter();parsers.parse(d);print(time.perf_counter()-t)"
+    )
     path = Path("/tmp") / f"nianbao-ocr-bench-{os.getpid()}.pdf"
     path.write_bytes(pdf)
     try:
-        pooled = float(subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+        pooled = float(
+            subprocess.run(
+                [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True, check=True, cwd=ROOT
+            ).stdout
+        )
         env["NIANBAO_OCR_WORKERS"] = "1"
-        serial = float(subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+        serial = float(
+            subprocess.run(
+                [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True, check=True, cwd=ROOT
+            ).stdout
+        )
     finally:
         path.unlink(missing_ok=True)
     print(

@@ -104,7 +104,9 @@ def encode(page: Image.Image, kind: str, dpi: int) -> bytes:
 def build(stem: str, dpi: int, kind: str) -> Scan:
     """One seed's scan at ``dpi`` damaged as ``kind`` (deterministic)."""
     rng = np.random.default_rng(int(stem[:3]) * 1000 + dpi + KINDS.index(kind))
-    pages = [encode(damage(p, kind, i, rng), kind, dpi) for i, p in enumerate(print_pages(RENDERED / f"{stem}.pdf", dpi), 1)]
+    pages = [
+        encode(damage(p, kind, i, rng), kind, dpi) for i, p in enumerate(print_pages(RENDERED / f"{stem}.pdf", dpi), 1)
+    ]
     return Scan(stem, dpi, kind, pages, ".jpg" if kind in JPEG_KINDS else ".png")
 
 
@@ -126,7 +128,9 @@ def image_pdf(pages: list[bytes], dpi: int) -> bytes:
     return buf.getvalue()
 
 
-def corpus(dpis: tuple[int, ...] = DPIS, kinds: tuple[str, ...] = KINDS, stems: tuple[str, ...] = STEMS) -> Iterator[Scan]:
+def corpus(
+    dpis: tuple[int, ...] = DPIS, kinds: tuple[str, ...] = KINDS, stems: tuple[str, ...] = STEMS
+) -> Iterator[Scan]:
     for dpi in dpis:
         for kind in kinds:
             for stem in stems:

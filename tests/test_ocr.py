@@ -163,9 +163,7 @@ def test_a_document_over_the_page_budget_is_too_large() -> None:
     assert err.value.code == "too_large" and "61 pages" in err.value.reason and "60" in err.value.reason
 
 
-def test_a_page_over_its_time_limit_is_not_read_and_says_so(
-    table_page: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_page_over_its_time_limit_is_not_read_and_says_so(table_page: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NIANBAO_OCR_PAGE_SECONDS", "0.05")
     with pytest.raises(UnreadableDocument) as err:
         parse(table_page, "slow.png")
@@ -232,7 +230,17 @@ def test_an_ambiguous_misreading_is_kept_and_fails() -> None:
 
 
 def test_two_misread_cells_in_one_identity_are_each_repaired_by_their_own() -> None:
-    published = {"a1": "70", "a2": "11", "at": "81", "b1": "3", "b2": "2", "bt": "5", "t1": "73", "t2": "13", "tt": "86"}
+    published = {
+        "a1": "70",
+        "a2": "11",
+        "at": "81",
+        "b1": "3",
+        "b2": "2",
+        "bt": "5",
+        "t1": "73",
+        "t2": "13",
+        "tt": "86",
+    }
     cells, checks = _table({**published, "a1": "10", "a2": "1"})  # row_a has both
     warnings: list[Warning_] = []
     checks = correct_misreadings(cells, checks, warnings)

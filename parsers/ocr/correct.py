@@ -20,10 +20,10 @@ from dataclasses import replace
 from parsers.model import Cell, Check, Warning_
 
 # digits the engines confuse with each other (both ways)
-CONFUSED = {
-    frozenset(p) for p in ("08", "17", "38", "56", "68", "06", "09", "89", "35", "14", "27", "23", "57")
+CONFUSED = {frozenset(p) for p in ("08", "17", "38", "56", "68", "06", "09", "89", "35", "14", "27", "23", "57")}
+_PARTNERS: dict[str, str] = {
+    d: "".join(sorted(o for p in CONFUSED if d in p for o in p if o != d)) for d in "0123456789"
 }
-_PARTNERS: dict[str, str] = {d: "".join(sorted(o for p in CONFUSED if d in p for o in p if o != d)) for d in "0123456789"}
 MAX_OPTIONS_FOR_THREE = 80  # three misread cells in one group are looked for among at most this many readings
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 
@@ -42,7 +42,12 @@ def readings(raw: str) -> list[str]:
     kept = []
     for r in out:
         plain = r.replace(",", "")
-        if r != raw and r not in seen and _NUMBER.match(r) and not (len(plain) > 1 and plain[0] == "0" and "." not in plain[:2]):
+        if (
+            r != raw
+            and r not in seen
+            and _NUMBER.match(r)
+            and not (len(plain) > 1 and plain[0] == "0" and "." not in plain[:2])
+        ):
             seen.add(r)
             kept.append(r)
     return kept

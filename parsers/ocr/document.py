@@ -68,7 +68,9 @@ def ocr_page(job: PageJob) -> PageResult:
     started = time.monotonic()
     deadline = started + job.seconds
     try:
-        image: PageImage = render_pdf_page(job.data, job.index) if job.kind == "pdf" else load_image_page(job.data, job.index)
+        image: PageImage = (
+            render_pdf_page(job.data, job.index) if job.kind == "pdf" else load_image_page(job.data, job.index)
+        )
         prepared = prepare(image.pixels, image.dpi)
         tables, rules = find_tables(prepared.binary, max(8, round(10.5 / 72 * image.dpi)))
         ink = read_page(prepared, tables, rules, deadline, job.engine)
@@ -109,7 +111,11 @@ def _pool() -> ProcessPoolExecutor:
         if not _POOL:
             # fork when this process runs one thread (a script, `nianbao parse`): the workers start at once and
             # need no importable __main__; never fork a threaded process (the crawl's): spawn then
-            method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            method = (
+                "fork"
+                if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+                else "spawn"
+            )
             context = multiprocessing.get_context(method)
             _POOL.append(ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_init_worker))
         return _POOL[0]
@@ -136,8 +142,7 @@ def read_pages(jobs: list[PageJob]) -> list[PageResult]:
     """Read every page, in page order."""
     if len(jobs) > page_budget():
         raise UnreadableDocument(
-            f"{len(jobs)} pages to OCR, over the budget of {page_budget()} pages a document "
-            "(NIANBAO_OCR_MAX_PAGES)",
+            f"{len(jobs)} pages to OCR, over the budget of {page_budget()} pages a document (NIANBAO_OCR_MAX_PAGES)",
             code="too_large",
         )
     if len(jobs) <= 1 or workers() <= 1 or _in_worker():

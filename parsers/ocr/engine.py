@@ -109,6 +109,8 @@ def _api(kind: str) -> Any:
         if kind == "digits":
             api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=DIGITS_LANG, psm=tesserocr.PSM.SINGLE_LINE)
             api.SetVariable("tessedit_char_whitelist", "0123456789.,-")
+        elif kind == "line":
+            api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=LANG, psm=tesserocr.PSM.RAW_LINE)
         else:
             api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=LANG, psm=tesserocr.PSM.SINGLE_BLOCK)
         _APIS[kind] = api
@@ -147,11 +149,11 @@ def _tess_lines(api: Any, deadline: float, ox: int = 0, oy: int = 0) -> list[Lin
     return [line for line in lines if line]
 
 
-# what Tesseract's Chinese model makes of a lone digit or two: 工 (1), 了 (7), 口/日 (0, 8) …
-_DIGIT_LOOKALIKES = set("0123456789工了丁口日目吕囗〇OoDlI|!SsBZz")
+# what Tesseract's Chinese model makes of a lone digit or two: 工 or ] (1), 了 (7), 口/日 (0, 8) …
+_DIGIT_LOOKALIKES = set("0123456789工了丁口日目吕囗〇OoDQlIiJj|!][)(}{SsBbZzGgqT&")  # never / — -: blanks
 _CJK = re.compile(r"[\u3400-\u9fff]")
 MIN_INK = 12  # pixels of ink a cell needs to be read again as a number
-NUMBER_HEIGHT = 32  # pixels: a cell read as a number is scaled so its text is this tall (LSTM digits like it)
+NUMBER_HEIGHTS = (32, 40, 26)  # pixels: a cell read as a number is scaled so its text is this tall, and read at each
 
 
 def _text(lines: list[Line]) -> str:
@@ -185,7 +187,7 @@ def _numberish(lines: list[Line], numeric_column: bool) -> bool:
         return False
     if len(lines) != 1:
         return False
-    return any(c.isascii() and c.isdigit() for c in text) or (len(text) <= 2 and set(text) <= _DIGIT_LOOKALIKES)
+    return any(c.isascii() and c.isdigit() for c in text) or (len(text) <= 3 and set(text) <= _DIGIT_LOOKALIKES)
 
 
 _NUMBER_TEXT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
@@ -208,9 +210,11 @@ def _ink_box(mask: Grey) -> Box | None:
     return (x0, y0, x1, y1)
 
 
-def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float) -> list[Line] | None:
-    """A cell read again as a number: the ink's bounding box cut out, scaled to :data:`NUMBER_HEIGHT`,
-    framed in white and read as one line of digits. None when that reads no number."""
+def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float, first: str = "") -> list[Line] | None:
+    """A cell read again as a number: the ink's bounding box cut out, scaled to each of
+    :data:`NUMBER_HEIGHTS`, framed in white and read as one line of digits; the reading most of them (and
+    ``first``, the Chinese model's reading, when it is a number) agree on wins, the first height breaking a tie.
+    None when no height reads a number."""
     import cv2
     from PIL import Image
 
@@ -220,18 +224,56 @@ def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float) -> list[
         return None
     cx0, cy0, cx1, cy1 = found
     ink = grey[y0 + cy0 : y0 + cy1, x0 + cx0 : x0 + cx1]
-    factor = NUMBER_HEIGHT / max(1, cy1 - cy0)
-    if factor != 1:
-        ink = cv2.resize(ink, (max(1, round(ink.shape[1] * factor)), NUMBER_HEIGHT), interpolation=cv2.INTER_CUBIC)
-    framed = cv2.copyMakeBorder(np.asarray(ink, dtype=np.uint8), 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
     api = _api("digits")
-    api.SetImage(Image.fromarray(framed))
-    lines = _tess_lines(api, deadline)
-    text = "".join(w.text for line in lines for w in line)
-    if not _NUMBER_TEXT.match(text):
+    votes: list[str] = [first] if _NUMBER_TEXT.match(first) else []
+    confs: dict[str, float] = {}
+    order: list[str] = []
+    for height in NUMBER_HEIGHTS:
+        factor = height / max(1, cy1 - cy0)
+        size = (max(1, round(ink.shape[1] * factor)), height)
+        scaled = np.asarray(cv2.resize(ink, size, interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
+        framed = cv2.copyMakeBorder(scaled, 16, 16, 16, 16, cv2.BORDER_CONSTANT, value=255)
+        api.SetImage(Image.fromarray(framed))
+        lines = _tess_lines(api, deadline)
+        text = "".join(w.text for line in lines for w in line)
+        if _NUMBER_TEXT.match(text):
+            votes.append(text)
+            order.append(text)
+            confs[text] = max(confs.get(text, 0.0), min(w.conf for line in lines for w in line))
+    if not order:
         return None
-    conf = min(w.conf for line in lines for w in line)
-    return [[Word(text, (x0 + cx0, y0 + cy0, x0 + cx1, y0 + cy1), conf)]]
+    best = max(order, key=lambda t: (votes.count(t), -order.index(t)))
+    return [[Word(best, (x0 + cx0, y0 + cy0, x0 + cx1, y0 + cy1), confs[best])]]
+
+
+def _read_cell(api: Any, api_image: Any, ink_mask: Grey, box: Box, deadline: float) -> list[Line]:
+    """A cell's lines of text. Tesseract now and then drops a line of a block (the short last line of a
+    wrapped label): ink left above or below the lines it read is read again on its own."""
+    x0, y0, x1, y1 = box
+    api.SetRectangle(x0, y0, x1 - x0, y1 - y0)
+    lines = _tess_lines(api, deadline)
+    if not lines:
+        return lines
+    top = min(w.box[1] for line in lines for w in line)
+    bottom = max(w.box[3] for line in lines for w in line)
+    height = max(8, round(sum(w.box[3] - w.box[1] for line in lines for w in line) / sum(len(line) for line in lines)))
+    for r0, r1, after in ((y0, top - 2, False), (bottom + 2, y1, True)):
+        if r1 - r0 < height * 0.6:
+            continue
+        rows = np.nonzero(ink_mask[r0:r1, x0:x1].any(axis=1))[0]
+        if (
+            len(rows) == 0
+            or rows[-1] - rows[0] < height * 0.5
+            or np.count_nonzero(ink_mask[r0:r1, x0:x1]) < 4 * MIN_INK
+        ):
+            continue
+        # one line, read raw: the block reader drops it again on its own
+        line_api = _api("line")
+        line_api.SetImage(api_image)
+        line_api.SetRectangle(x0, r0 + int(rows[0]) - 2, x1 - x0, int(rows[-1] - rows[0]) + 5)
+        more = _tess_lines(line_api, deadline)
+        lines = [*lines, *more] if after else [*more, *lines]
+    return lines
 
 
 def _read_tesseract(page: Prepared, tables: list[Table], rules: Grey, deadline: float) -> Ink:
@@ -243,7 +285,8 @@ def _read_tesseract(page: Prepared, tables: list[Table], rules: Grey, deadline: 
     ink_mask[rules > 0] = 0
     ink = Ink()
     api = _api("block")
-    api.SetImage(Image.fromarray(clean))
+    image = Image.fromarray(clean)
+    api.SetImage(image)
     for t, table in enumerate(tables):
         read: dict[tuple[int, int], list[Line]] = {}
         inner: dict[tuple[int, int], Box] = {}
@@ -254,13 +297,12 @@ def _read_tesseract(page: Prepared, tables: list[Table], rules: Grey, deadline: 
                 continue
             if int(np.count_nonzero(ink_mask[box[1] : box[3], box[0] : box[2]])) < MIN_INK:
                 continue  # a blank cell
-            api.SetRectangle(box[0], box[1], box[2] - box[0], box[3] - box[1])
-            read[(cell.row, cell.col)] = _tess_lines(api, deadline)
+            read[(cell.row, cell.col)] = _read_cell(api, image, ink_mask, box, deadline)
             inner[(cell.row, cell.col)] = box
         numeric = _numeric_columns(read)
         for (row, col), lines in read.items():
             if _numberish(lines, col in numeric):
-                lines = _read_number(clean, ink_mask, inner[(row, col)], deadline) or lines
+                lines = _read_number(clean, ink_mask, inner[(row, col)], deadline, _text(lines)) or lines
             if lines:
                 ink.cells[(t, row, col)] = lines
     # the text outside the tables: the tables blanked, the page read as blocks

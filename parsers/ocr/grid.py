@@ -9,6 +9,7 @@ a rule broken by noise or a faded scan still separates two cells. Units with no 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -185,7 +186,10 @@ def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int
     xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap)
     if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
         return None  # a frame around some text is no table
-    if min(b - a for a, b in zip(ys, ys[1:])) < 0.8 * unit or min(b - a for a, b in zip(xs, xs[1:])) < 1.2 * unit:
+    if (
+        min(b - a for a, b in itertools.pairwise(ys)) < 0.8 * unit
+        or min(b - a for a, b in itertools.pairwise(xs)) < 1.2 * unit
+    ):
         return None  # too narrow for a line of text in a cell: the strokes of characters (口, 国 …), not a table
     h, w = hmask.shape
     nr, nc = len(ys) - 1, len(xs) - 1

@@ -108,9 +108,14 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
 
     page = PageLayout(number, size[0] / scale, size[1] / scale, char=char / scale)
     found: list[tuple[float, int, TextLine | TableRows]] = []
-    for line in group_lines([w for line in ink.lines for w in line]):
+    for line in group_lines([w for words in ink.lines for w in words]):
         text, gaps = line_text(line, char)
-        b = (min(w.box[0] for w in line), min(w.box[1] for w in line), max(w.box[2] for w in line), max(w.box[3] for w in line))
+        b = (
+            min(w.box[0] for w in line),
+            min(w.box[1] for w in line),
+            max(w.box[2] for w in line),
+            max(w.box[3] for w in line),
+        )
         margin = b[1] > size[1] * 0.92 or b[3] < size[1] * 0.08
         if margin and _PAGE_NUMBER.match(text.strip()):
             continue  # a running page number would cut a table that continues on the next page

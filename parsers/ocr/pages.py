@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -107,6 +108,23 @@ def load_image_page(data: bytes, index: int) -> PageImage:
     if (tw, th) != grey.size:
         grey = grey.resize((tw, th), Image.Resampling.LANCZOS if factor < 1 else Image.Resampling.BICUBIC)
     return PageImage(np.asarray(grey, dtype=np.uint8), scale=tw / w, dpi=work)
+
+
+def open_frames(data: bytes) -> list[Any]:
+    """Every frame of an image file, grey (for :func:`parsers.readers.ocr.bundle_pages`)."""
+    im = _open(data)
+    out = []
+    for index in range(int(getattr(im, "n_frames", 1) or 1)):
+        im.seek(index)  # type: ignore[attr-defined]
+        w, h = im.size  # type: ignore[attr-defined]
+        _check_size(w, h, getattr(im, "format", ""))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                out.append(im.convert("L"))  # type: ignore[attr-defined]
+        except Exception as exc:
+            raise UnreadableDocument(f"corrupt image: {type(exc).__name__}: {exc}", code="corrupt") from exc
+    return out
 
 
 def _stated_dpi(im: object, w: int, h: int) -> float:

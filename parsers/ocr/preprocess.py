@@ -96,7 +96,7 @@ def despeckle(binary: Grey, max_area: int = 4) -> Grey:
     """The binary page without specks of ink of at most ``max_area`` pixels (scanner noise)."""
     import cv2
 
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] <= max_area
     small[0] = False
     if not small.any():

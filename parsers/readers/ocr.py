@@ -76,7 +76,11 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
 
 
 def read_pdf_with_ocr(
-    data: bytes, text_pages: list[Any], blank: list[int], tb: TextBuilder, write_text_pages: Callable[[list[Any], TextBuilder], None]
+    data: bytes,
+    text_pages: list[Any],
+    blank: list[int],
+    tb: TextBuilder,
+    write_text_pages: Callable[[list[Any], TextBuilder], None],
 ) -> list[str]:
     """The PDF reader's OCR hook: write a PDF's pages into ``tb`` in page order, the pages with a text layer
     (``text_pages``, written by ``write_text_pages``) and the pages without (``blank``, 1-based, read by OCR).
@@ -115,3 +119,29 @@ def _ranges(numbers: list[int]) -> str:
         else:
             out.append(str(n))
     return ", ".join(out)
+
+
+def bundle_pages(images: list[bytes]) -> bytes:
+    """Page images (each file one page or more), in order, as one multi-page TIFF: grey, lossless, each page
+    with its resolution. How a report published as a column of ``<img>`` pages is kept as one document.
+    Bombs, broken files and columns over the page budget are refused before any pixel is decoded."""
+    import io
+
+    from parsers.ocr.document import page_budget
+    from parsers.ocr.pages import open_frames
+
+    counts = [image_page_count(data) for data in images]
+    if not images:
+        raise UnreadableDocument("no page images", code="empty")
+    if sum(counts) > page_budget():
+        raise UnreadableDocument(
+            f"{sum(counts)} page images, over the budget of {page_budget()} pages a document (NIANBAO_OCR_MAX_PAGES)",
+            code="too_large",
+        )
+    frames: list[Any] = []
+    for data in images:
+        frames += open_frames(data)
+    buf = io.BytesIO()
+    first, rest = frames[0], frames[1:]
+    first.save(buf, "TIFF", save_all=True, append_images=rest, compression="tiff_deflate")
+    return buf.getvalue()
