@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,13 @@ _REPORTS: dict[str, Report] = {}
 
 
 def build_scans() -> Any:
-    spec = importlib.util.spec_from_file_location("build_scans", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    if "build_scans" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("build_scans", SCRIPT)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["build_scans"] = module  # its dataclasses look their module up
+        spec.loader.exec_module(module)
+    return sys.modules["build_scans"]
 
 
 def scan_pdf(stem: str) -> bytes:
