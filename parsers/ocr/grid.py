@@ -9,7 +9,6 @@ a rule broken by noise or a faded scan still separates two cells. Units with no 
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -86,18 +85,24 @@ def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
-def _cluster(values: list[tuple[float, float]], gap: float) -> list[int]:
-    """Weighted centres of runs of positions closer than ``gap``."""
-    out: list[int] = []
+def _cluster(values: list[tuple[float, float]], gap: float, spacing: float) -> list[int]:
+    """Weighted centres of runs of positions closer than ``gap``; of two centres closer than ``spacing`` (no
+    line of text fits between them) the one with less rule behind it goes: a stroke of text, not a rule."""
+    out: list[tuple[int, float]] = []
     run: list[tuple[float, float]] = []
-    for v in sorted(values):
+    for v in [*sorted(values), (float("inf"), 0.0)]:
         if run and v[0] - run[-1][0] > gap:
-            out.append(round(sum(p * w for p, w in run) / sum(w for _, w in run)))
+            weight = sum(w for _, w in run)
+            out.append((round(sum(p * w for p, w in run) / weight), weight))
             run = []
         run.append(v)
-    if run:
-        out.append(round(sum(p * w for p, w in run) / sum(w for _, w in run)))
-    return out
+    while len(out) > 1:
+        close = [i for i in range(len(out) - 1) if out[i + 1][0] - out[i][0] < spacing]
+        if not close:
+            break
+        i = close[0]
+        del out[i if out[i][1] < out[i + 1][1] else i + 1]
+    return [p for p, _ in out]
 
 
 def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
@@ -182,15 +187,12 @@ def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int
     hs, vs = _joined(_segments(hmask, 0), unit * 0.8), _joined(_segments(vmask, 1), unit * 0.8)
     hs_ok = [sg for sg in hs if _anchored(sg, vs, tol, unit)]
     vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
-    ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap)
-    xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap)
+    ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap, 0.8 * unit)
+    xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap, 1.2 * unit)
     if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
         return None  # a frame around some text is no table
-    if (
-        min(b - a for a, b in itertools.pairwise(ys)) < 0.8 * unit
-        or min(b - a for a, b in itertools.pairwise(xs)) < 1.2 * unit
-    ):
-        return None  # too narrow for a line of text in a cell: the strokes of characters (口, 国 …), not a table
+    if (len(ys) - 1) * (len(xs) - 1) < 4 and xs[-1] - xs[0] < 8 * unit:
+        return None  # two or three small boxes: the strokes of large characters (a title, 国 口), not a table
     h, w = hmask.shape
     nr, nc = len(ys) - 1, len(xs) - 1
     band = max(2, unit // 6)

@@ -29,6 +29,17 @@ _NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 
 
+# glyphs the engine reads for others that reports print: the angle brackets 〈〉 (U+3008/9), which these
+# reports do not use, for the full-width parentheses （） of 第二十条第（一）项 (the reader notes how many)
+LOOKALIKES = str.maketrans({"〈": "（", "〉": "）"})
+
+
+def _undo_lookalikes(text: str, page: PageLayout) -> str:
+    fixed = text.translate(LOOKALIKES)
+    page.glyphs_fixed += sum(1 for a, b in zip(text, fixed, strict=True) if a != b)
+    return fixed
+
+
 @dataclass
 class TextLine:
     text: str
@@ -51,6 +62,7 @@ class PageLayout:
     height: float
     items: list[TextLine | TableRows] = field(default_factory=list)
     char: float = 10.0  # a typical character height (page units)
+    glyphs_fixed: int = 0  # engine glyph confusions undone (LOOKALIKES)
 
 
 def _is_wide(ch: str) -> bool:
@@ -110,6 +122,7 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
     found: list[tuple[float, int, TextLine | TableRows]] = []
     for line in group_lines([w for words in ink.lines for w in words]):
         text, gaps = line_text(line, char)
+        text = _undo_lookalikes(text, page)
         b = (
             min(w.box[0] for w in line),
             min(w.box[1] for w in line),
@@ -125,7 +138,9 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
         boxes: list[list[Box | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
         for cell in table.cells:
             lines = group_lines([w for line in ink.cells.get((t, cell.row, cell.col), []) for w in line])
-            rows[cell.row][cell.col] = join_wrapped([line_text(line, char)[0] for line in lines])
+            rows[cell.row][cell.col] = _undo_lookalikes(
+                join_wrapped([line_text(line, char)[0] for line in lines]), page
+            )
             boxes[cell.row][cell.col] = box(cell.box)
         kept = [(r, b) for r, b in zip(rows, boxes, strict=True) if any(r)]
         if kept:

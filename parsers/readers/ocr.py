@@ -58,6 +58,9 @@ def _run(jobs: list[PageJob]) -> list[PageResult]:
 def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
     pages = [r.layout for r in results if r.layout is not None]
     notes = [r.note for r in results if r.note]
+    brackets = sum(p.glyphs_fixed for p in pages)
+    if brackets:
+        notes.append(f"OCR: {brackets} angle bracket(s) 〈〉 read as the parentheses （） these reports print")
     skewed = [f"{r.number} ({r.angle:+.1f}°)" for r in results if abs(r.angle) >= 0.1]
     if skewed:
         notes.append(f"OCR: pages turned straight before reading: {', '.join(skewed)}")

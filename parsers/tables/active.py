@@ -37,6 +37,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     for i, key in labels:
         columns = _header_columns(r, blocks, i) or defaults.get(key)
+        columns = _misread_header(r, i, key, columns, defaults.get(key))
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
@@ -48,6 +49,26 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             r.warn("missing_row", f"row {key} of table 二 not found; its cells are blank", f"{T}/{key}")
             for col in defaults[key]:
                 r.put(f"{T}/{key}/{col}", None)
+
+
+def _misread_header(
+    r: Reading, i: int, key: str, columns: tuple[str, ...] | None, template: tuple[str, ...] | None
+) -> tuple[str, ...] | None:
+    """OCR hook: a header cell misread (本年度止件数 for 本年废止件数) names fewer columns than the template, in
+    the template's order, while the row's TAB line has a cell for each of the template's columns: the template's
+    columns are taken, with a warning naming them."""
+    if not columns or not template or len(columns) >= len(template) or len(r.line_after(i)) != len(template):
+        return columns
+    if [c for c in template if c in columns] != list(columns):
+        return columns
+    r.warn(
+        "fuzzy_label",
+        f"{T}/{key}: the header names {', '.join(columns)} only, the row has a cell for each of the template's "
+        f"columns ({', '.join(template)}): read as the template's",
+        f"{T}/{key}",
+        r.tokens[i],
+    )
+    return template
 
 
 def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str, ...] | None:
