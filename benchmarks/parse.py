@@ -1,24 +1,41 @@
-"""How fast documents parse, per input kind, against the floor the underlying library sets.
+"""How fast documents parse, per input kind, against the floor the underlying library sets; and how much memory.
 
 For each kind the rendered seed documents (tests/fixtures/rendered/; the seeds themselves for ``text``) are
-parsed ``--repeat`` times with ``parsers.parse`` (reader + table parser) and with the reader alone; the floor
-is the time the library alone needs to get the text out:
+parsed with ``parsers.parse`` (reader + table parser) and read with the reader alone; the floor is the time the
+library alone needs to get the text out:
 
 - text: ``bytes.decode``;
 - html: ``lxml.html.document_fromstring`` + ``text_content()``;
 - docx: python-docx, every paragraph's and every table cell's text;
-- pdf: pdfplumber ``extract_text()`` per page, and pypdfium2 ``get_textpage().get_text_range()``;
+- pdf: pypdfium2, every page loaded and its text page's ``get_text_range()``;
 - xlsx: python-calamine, every sheet ``to_python()``.
 
-Run: ``.venv/bin/python benchmarks/parse.py [--repeat N] [--kinds html,pdf]``. Prints a markdown table.
+**Timing is interleaved**: in each of ``--rounds`` rounds every document goes through the floor, the reader and
+the parse back to back, and each document keeps its fastest time per function. The machine is shared: other
+processes' load only ever adds time, so the minimum is the least disturbed figure, and a ratio is taken between
+figures measured side by side in the same run (absolute documents per second still move with the load).
+
+**Memory**: each kind runs in a child process; its peak resident set (``ru_maxrss``, C libraries included)
+after reading all its documents, less the resident set after the imports, and Python's own peak
+(``tracemalloc``). A synthetic 200-page PDF (the rendered PDFs' pages repeated, built with pypdfium2) is read
+the same way, beside a 20-page one: a reader that holds one page at a time peaks alike on both.
+
+**PDF fallback**: the pages the PDF reader handed to pdfplumber (``parsers.readers.pdf.FALLBACK``), by reason.
+
+Run: ``.venv/bin/python benchmarks/parse.py [--rounds N] [--kinds html,pdf] [--pdf-dir DIR]`` (``--pdf-dir``
+times the PDFs of a folder as the ``pdf`` kind, e.g. a set of real reports). Prints markdown tables.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import io
+import json
+import os
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,11 +48,21 @@ from parsers.detect import detect_kind  # noqa: E402
 from parsers.readers import read  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
+KINDS = ("text", "html", "docx", "pdf", "xlsx")
+FLOOR_NAMES = {
+    "text": "bytes.decode",
+    "html": "lxml text_content",
+    "docx": "python-docx text",
+    "pdf": "pypdfium2 get_text_range",
+    "xlsx": "calamine to_python",
+}
 
 
-def documents(kind: str) -> list[tuple[str, bytes]]:
+def documents(kind: str, pdf_dir: Path | None = None) -> list[tuple[str, bytes]]:
     if kind == "text":
         paths = sorted((FIXTURES / "seeds").glob("*.txt"))
+    elif kind == "pdf" and pdf_dir is not None:
+        paths = sorted(pdf_dir.glob("*.pdf"))
     else:
         paths = sorted((FIXTURES / "rendered").glob(f"*.{kind}"))
     return [(p.name, p.read_bytes()) for p in paths]
@@ -63,14 +90,7 @@ def floor_docx(data: bytes) -> int:
     return n
 
 
-def floor_pdfplumber(data: bytes) -> int:
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return sum(len(page.extract_text() or "") for page in pdf.pages)
-
-
-def floor_pdfium(data: bytes) -> int:
+def floor_pdf(data: bytes) -> int:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
@@ -93,63 +113,215 @@ def floor_xlsx(data: bytes) -> int:
     return sum(len(wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names)
 
 
-FLOORS: dict[str, list[tuple[str, Callable[[bytes], int]]]] = {
-    "text": [("bytes.decode", floor_text)],
-    "html": [("lxml text_content", floor_html)],
-    "docx": [("python-docx text", floor_docx)],
-    "pdf": [("pdfplumber extract_text", floor_pdfplumber), ("pypdfium2 get_text_range", floor_pdfium)],
-    "xlsx": [("calamine to_python", floor_xlsx)],
+FLOORS: dict[str, Callable[[bytes], int]] = {
+    "text": floor_text,
+    "html": floor_html,
+    "docx": floor_docx,
+    "pdf": floor_pdf,
+    "xlsx": floor_xlsx,
 }
 
 
+def pdf_pages(data: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 # ---------------------------------------------------------------------------------------------- timing
-def rate(docs: list[tuple[str, bytes]], fn: Callable[[str, bytes], object], repeat: int) -> float:
-    """Documents per second over ``repeat`` passes (after one warm-up pass)."""
-    for name, data in docs:
-        fn(name, data)
-    start = time.perf_counter()
-    for _ in range(repeat):
-        for name, data in docs:
+def best_times(
+    docs: list[tuple[str, bytes]], fns: dict[str, Callable[[str, bytes], object]], rounds: int
+) -> dict[str, float]:
+    """Seconds per pass over ``docs`` for each function: every document's fastest of ``rounds`` runs, summed.
+    The functions run interleaved, document by document, so that they see the same load."""
+    for name, data in docs:  # warm-up: imports, caches
+        for fn in fns.values():
             fn(name, data)
-    elapsed = time.perf_counter() - start
-    return len(docs) * repeat / elapsed
+    best = {key: [float("inf")] * len(docs) for key in fns}
+    for _ in range(rounds):
+        for i, (name, data) in enumerate(docs):
+            for key, fn in fns.items():
+                start = time.perf_counter()
+                fn(name, data)
+                best[key][i] = min(best[key][i], time.perf_counter() - start)
+    return {key: sum(times) for key, times in best.items()}
 
 
-def _parse(name: str, data: bytes) -> object:
-    return parse(data, name)
+def speed(kind: str, docs: list[tuple[str, bytes]], rounds: int) -> dict[str, float]:
+    floor = FLOORS[kind]
+    fns: dict[str, Callable[[str, bytes], object]] = {
+        "floor": lambda _name, data: floor(data),
+        "reader": lambda name, data: read(data, detect_kind(data, name)),
+        "parse": lambda name, data: parse(data, name),
+    }
+    return best_times(docs, fns, rounds)
 
 
-def _read(name: str, data: bytes) -> object:
-    return read(data, detect_kind(data, name))
+# ---------------------------------------------------------------------------------------------- memory
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
 
 
-def _floor(floor: Callable[[bytes], int], _name: str, data: bytes) -> object:
-    return floor(data)
+def child_memory(kind: str, paths: list[str], what: str) -> dict[str, float]:
+    """In a child process: import, load the documents' bytes, reset the peak resident set, read every document,
+    note the peak (C libraries included) and Python's own peak (tracemalloc), the input bytes excluded."""
+    import tracemalloc
+
+    import lxml.html  # noqa: F401  (the libraries every kind may load, imported before the baseline)
+    import pypdfium2  # noqa: F401
+
+    datas = [(Path(path).name, Path(path).read_bytes()) for path in paths]
+    try:  # Linux: writing 5 to clear_refs resets the peak resident set (VmHWM) to the current one
+        Path("/proc/self/clear_refs").write_text("5")
+        base = _status_kb("VmRSS")
+    except OSError:
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    for name, data in datas:
+        if what == "floor":
+            FLOORS[kind](data)
+        elif what == "reader":
+            read(data, detect_kind(data, name))
+        else:
+            parse(data, name)
+    _, python_peak = tracemalloc.get_traced_memory()
+    peak = _status_kb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"peak_mb": peak / 1024, "above_base_mb": (peak - base) / 1024, "python_peak_mb": python_peak / 2**20}
+
+
+def memory(kind: str, paths: list[str], what: str = "parse") -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-memory", kind, what, *paths],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+# ---------------------------------------------------------------------------------------------- large PDF
+def synthetic_pdf(pages: int) -> bytes:
+    """A PDF of ``pages`` pages: the rendered PDFs' pages, repeated."""
+    import pypdfium2 as pdfium
+
+    sources = [pdfium.PdfDocument(p.read_bytes()) for p in sorted((FIXTURES / "rendered").glob("*.pdf"))]
+    out = pdfium.PdfDocument.new()
+    i = 0
+    while len(out) < pages:
+        src = sources[i % len(sources)]
+        take = min(len(src), pages - len(out))
+        out.import_pages(src, list(range(take)))
+        i += 1
+    buf = io.BytesIO()
+    out.save(buf)
+    for src in sources:
+        src.close()
+    out.close()
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------- report
+def fmt(x: float, digits: int = 1) -> str:
+    return f"{x:,.{digits}f}"
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--repeat", type=int, default=10, help="passes over the documents (default 10; PDF: half)")
-    ap.add_argument("--kinds", default="text,html,docx,pdf,xlsx")
+    if argv is None and len(sys.argv) > 1 and sys.argv[1] == "--child-memory":
+        kind, what, *paths = sys.argv[2:]
+        print(json.dumps(child_memory(kind, paths, what)))
+        return
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--rounds", type=int, default=5, help="timed runs per document (default 5); the fastest counts")
+    ap.add_argument("--kinds", default=",".join(KINDS))
+    ap.add_argument("--pdf-dir", type=Path, help="time the PDFs of this folder as the pdf kind")
+    ap.add_argument("--large-pages", type=int, default=200, help="pages of the synthetic large PDF (0: skip)")
+    ap.add_argument("--no-memory", action="store_true")
     args = ap.parse_args(argv)
+    kinds = args.kinds.split(",")
+    load = os.getloadavg()[0]
+    print(
+        f"load average {load:.1f} on {os.cpu_count()} cores; fastest of {args.rounds} interleaved runs per document\n"
+    )
+
+    from parsers.readers import pdf as pdf_reader
+
     print("| kind | docs | parse docs/s | reader docs/s | floor | floor docs/s | reader ÷ floor | parse ÷ floor |")
     print("|---|---:|---:|---:|---|---:|---:|---:|")
-    for kind in args.kinds.split(","):
-        docs = documents(kind)
+    for kind in kinds:
+        docs = documents(kind, args.pdf_dir)
         if not docs:
             print(f"| {kind} | 0 | – | – | – | – | – | – |")
             continue
-        repeat = max(1, args.repeat // 2) if kind == "pdf" else args.repeat
-        parse_rate = rate(docs, _parse, repeat)
-        read_rate = rate(docs, _read, repeat)
-        for i, (label, floor) in enumerate(FLOORS[kind]):
-            floor_rate = rate(docs, functools.partial(_floor, floor), repeat)
-            first = i == 0
-            print(
-                f"| {kind if first else ''} | {len(docs) if first else ''} "
-                f"| {f'{parse_rate:,.1f}' if first else ''} | {f'{read_rate:,.1f}' if first else ''} "
-                f"| {label} | {floor_rate:,.1f} | {floor_rate / read_rate:,.1f}× | {floor_rate / parse_rate:,.1f}× |"
-            )
+        t = speed(kind, docs, args.rounds)
+        n = len(docs)
+        print(
+            f"| {kind} | {n} | {fmt(n / t['parse'])} | {fmt(n / t['reader'])} | {FLOOR_NAMES[kind]} "
+            f"| {fmt(n / t['floor'])} | {t['reader'] / t['floor']:.2f}× | {t['parse'] / t['floor']:.2f}× |"
+        )
+
+    if "pdf" in kinds:
+        pages = sum(pdf_pages(data) for _, data in documents("pdf", args.pdf_dir))
+        fallback = sum(pdf_reader.FALLBACK.values())
+        reasons = ", ".join(f"{reason}: {count}" for reason, count in pdf_reader.FALLBACK.most_common()) or "none"
+        print(
+            f"\nPDF pages read with pdfplumber instead of PDFium: {fallback} of {pdf_reader.PAGES['read']} page reads "
+            f"({pages} distinct pages); reasons: {reasons}"
+        )
+
+    if args.no_memory:
+        return
+    print("\n| kind | peak RSS MB (parse) | peak above start MB | Python peak MB | floor: peak above start MB |")
+    print("|---|---:|---:|---:|---:|")
+    for kind in kinds:
+        paths = [str(p) for p in _paths(kind, args.pdf_dir)]
+        if not paths:
+            continue
+        ours = memory(kind, paths)
+        floor = memory(kind, paths, "floor")
+        print(
+            f"| {kind} | {fmt(ours['peak_mb'])} | {fmt(ours['above_base_mb'])} | {fmt(ours['python_peak_mb'])} "
+            f"| {fmt(floor['above_base_mb'])} |"
+        )
+
+    if args.large_pages and "pdf" in kinds:
+        print(
+            "\n| synthetic PDF | MB | reader s | floor s | reader ÷ floor | reader: peak above start MB "
+            "| Python peak MB | floor: peak above start MB |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        with tempfile.TemporaryDirectory() as tmp:
+            for pages in (args.large_pages // 10, args.large_pages):
+                data = synthetic_pdf(pages)
+                path = Path(tmp) / f"synthetic-{pages}.pdf"
+                path.write_bytes(data)
+                t = best_times(
+                    [(path.name, data)],
+                    {"floor": lambda _n, d: floor_pdf(d), "reader": lambda n, d: read(d, "pdf")},
+                    max(1, args.rounds // 2),
+                )
+                ours = memory("pdf", [str(path)], "reader")
+                floor = memory("pdf", [str(path)], "floor")
+                print(
+                    f"| {pages} pages | {len(data) / 2**20:.1f} | {t['reader']:.2f} | {t['floor']:.2f} "
+                    f"| {t['reader'] / t['floor']:.2f}× | {fmt(ours['above_base_mb'])} "
+                    f"| {fmt(ours['python_peak_mb'])} | {fmt(floor['above_base_mb'])} |"
+                )
+
+
+def _paths(kind: str, pdf_dir: Path | None) -> list[Path]:
+    if kind == "text":
+        return sorted((FIXTURES / "seeds").glob("*.txt"))
+    if kind == "pdf" and pdf_dir is not None:
+        return sorted(pdf_dir.glob("*.pdf"))
+    return sorted((FIXTURES / "rendered").glob(f"*.{kind}"))
 
 
 if __name__ == "__main__":

@@ -96,6 +96,12 @@ class BlockTracker:
         self.episodes = 0
         self.streak = 0
 
+    def carry(self, url: str, evidence: list[str]) -> None:
+        """Blocks ``url`` met before, in this process or another (a retry carries them along)."""
+        if len(evidence) > len(self.evidence.get(url, [])):
+            self.evidence[url] = list(evidence)
+            self.tries[url] = len(evidence)
+
     def blocked(self, url: str, sent_at: float, evidence: str) -> Verdict:
         """A block on ``url`` (a request sent at ``sent_at``): what to do with it."""
         tries = self.tries[url] = self.tries.get(url, 0) + 1

@@ -255,19 +255,21 @@ def frame_depth(frame: Frame) -> int:
 
 
 async def settle_and_inline(page: Page, settle: float = 8.0) -> int:
-    """Wait for the page's scripts (network idle, then a stable number of links, at most ``settle``
-    seconds), then put each same-site iframe's content in place of its element, deepest first.
-    Returns the number of frames inlined. Never raises for a page that stays busy: what is there is read."""
+    """Wait for the page's scripts (network idle, then a number of links that stops changing, or stays nil for a
+    second; at most ``settle`` seconds), then put each same-site iframe's content in place of its element,
+    deepest first. Returns the number of frames inlined. Never raises for a page that stays busy: what is there
+    is read."""
     deadline = time.monotonic() + settle
     with suppress(Exception):
         await page.wait_for_load_state("networkidle", timeout=max(1, int(settle * 1000)))
-    last = -1
+    last, same = -1, 0
     while time.monotonic() < deadline:
         try:
             count = sum([await f.evaluate(LINK_COUNT_JS) for f in page.frames if not f.is_detached()])
         except Exception:
             count = -2
-        if count == last and count > 0:
+        same = same + 1 if count == last else 0
+        if (count > 0 and same >= 1) or same >= 3:  # links that stop changing; none for a second: nothing comes
             break
         last = count
         await asyncio.sleep(0.3)

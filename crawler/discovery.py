@@ -12,7 +12,8 @@ portal's site only, at most ``NIANBAO_DISCOVERY_HOPS`` links deep (default 3) an
 pages (default 12). The first page that links a column ends it: the column is recorded (a
 :class:`ColumnItem`, stored by :class:`ColumnPipeline` in ``portal_columns``, with the page that links it,
 the link's text and the path walked) and crawled with the spider's own list callback. A walk that finds
-nothing records ``no_column`` with the pages it read.
+nothing records ``no_column`` with the pages it read. A home page linking no 专栏 whose scripts may write
+its menus is read again in the browser (when the crawl has one, within its budget).
 
 A column that has moved (404/410, or a first page that lists no report, rendered or not; judged by
 :mod:`crawler.listwatch`) is recorded ``column_moved`` (:func:`column_moved`) and discovery runs again from
@@ -38,6 +39,7 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 
+from crawler.browser import SCRIPT, SCRIPT_SRC, browser_enabled, render_meta
 from crawler.items import ErrorItem
 from crawler.middlewares import KIND_META
 from crawler.pipelines import run_id_for, store_from_settings
@@ -279,10 +281,24 @@ def parse_page(spider: ReportSpider, response: Response) -> Iterator[Any]:
         walk.done = True
         yield from found(spider, response.url, column, [*path, [column.url, column.text]])
         return
+    if not hubs and not path and response.request is not None and scripted(spider, response, page.text):
+        walk.pending += 1  # the home page again, rendered: its menus may be written by a script
+        meta = {**response.request.meta, **render_meta("no 专栏 link in the page as fetched; a script may write it")}
+        yield response.request.replace(meta=meta, dont_filter=True)
+        return
     if len(path) + 1 < setting(spider, "NIANBAO_DISCOVERY_HOPS", MAX_HOPS):
         for hub in hubs:
             yield from step(spider, hub.url, [*path, [hub.url, hub.text]])
     yield from maybe_give_up(spider)
+
+
+def scripted(spider: ReportSpider, response: Response, text: str) -> bool:
+    """Should the home page be read again in the browser? It links no 专栏, it was fetched statically, the crawl
+    can render, and the page runs scripts (its menus may be written by one)."""
+    crawler = getattr(spider, "crawler", None)
+    if response.meta.get("playwright") or crawler is None or not browser_enabled(crawler.settings):
+        return False
+    return bool(SCRIPT_SRC.search(text) or SCRIPT.search(text))
 
 
 def page_failed(spider: ReportSpider, failure: Failure) -> Iterator[Any]:
@@ -339,16 +355,17 @@ def found(spider: ReportSpider, on: str, column: Rated, path: list[list[str]]) -
     yield from spider.follow_list(column.url, None, **{COLUMN_META: column.url})
 
 
-def column_moved(spider: Any, column: str, reason: str) -> Iterator[Any]:
+def column_moved(spider: Any, column: str, reason: str, *, rediscover: bool = True) -> Iterator[Any]:
     """A column that answers 404/410 or lists nothing: recorded (``column_moved`` and in ``portal_columns``),
-    then discovery runs again from the home page (once per crawl)."""
+    then (``rediscover``) discovery runs again from the home page, once per crawl."""
     walk = walk_of(spider)
     walk.tried.add(column)
     spider.count("discovery/column_moved")
     yield ColumnItem(spider.portal_name, column, "moved", source="registry", reason=reason)
-    yield ErrorItem(spider.portal_name, column, "column_moved", f"column moved: {reason}; looking for it again")
+    then = "looking for it again" if rediscover else "not looked for again in this run"
+    yield ErrorItem(spider.portal_name, column, "column_moved", f"column moved: {reason}; {then}")
     home = home_of(spider)
-    if home:
+    if home and rediscover:
         yield from start_discovery(spider, home, replaces=column)
 
 

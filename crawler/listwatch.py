@@ -8,8 +8,10 @@ request elsewhere than the page's own pagination):
   is asked again through the browser, when the crawl has one (:func:`crawler.browser.browser_enabled`), at most
   ``NIANBAO_BROWSER_MAX_PAGES`` times per portal (past that, ``browser_cap`` is recorded once);
 - a column's first page (``meta["nianbao_column"]``) that is empty even so, or answers 404/410, is a column
-  that has moved: :func:`crawler.discovery.column_moved` records it and looks for the column again from the
-  portal's home page.
+  that has moved: :func:`crawler.discovery.column_moved` records it and (live; not in replay, unless
+  ``NIANBAO_REDISCOVER`` is set) looks for the column again from the portal's home page.
+
+API answers (JSON, XML) and POST requests are neither rendered nor judged moved columns when empty.
 
 Nothing is changed in what the callback yields; requests and items pass through as they come.
 """
@@ -20,7 +22,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
-from scrapy.http import TextResponse
+from scrapy.http import HtmlResponse
 
 from crawler.browser import RENDER_META, browser_enabled, render_meta, static_report_links, why_render
 from crawler.discovery import COLUMN_META, column_moved, plan_start
@@ -49,6 +51,14 @@ DROPPED_META = (
     "playwright_page",
     "playwright_security_details",
 )
+
+
+def looks_html(response: Response) -> bool:
+    """An HTML page (whatever its Content-Type says), not an API's JSON or XML."""
+    if isinstance(response, HtmlResponse):
+        return True
+    head = response.body[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
 
 class Watch:
@@ -85,6 +95,10 @@ class ListWatchMiddleware:
         self.max_renders = crawler.settings.getint("NIANBAO_BROWSER_MAX_PAGES", 20)
         self.renders = 0
         self.cap_recorded = False
+        # Look for a moved column again from the home page: live, not in replay (the cassettes hold the crawl
+        # that was recorded; a walk the recording did not make would only ask what no cassette holds).
+        replay = crawler.settings.get("NIANBAO_MODE") == "replay"
+        self.rediscover = crawler.settings.getbool("NIANBAO_REDISCOVER", not replay)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -131,21 +145,25 @@ class ListWatchMiddleware:
         if watch.moved_status is not None or response.status in MOVED_STATUSES:
             if column:
                 status = watch.moved_status or response.status
-                yield from column_moved(spider, column, f"the column answers HTTP {status}")
+                yield from column_moved(spider, column, f"the column answers HTTP {status}", rediscover=self.rediscover)
             return
+        request = response.request
+        if not looks_html(response) or (request is not None and request.method != "GET"):
+            return  # an API's answer (JSON, XML) or a POST: neither rendered nor judged a moved column
         if meta.get("playwright"):
             self.inc("browser/empty")
             if column:
-                yield from column_moved(spider, column, "the column lists no report, even rendered in a browser")
+                reason = "the column lists no report, even rendered in a browser"
+                yield from column_moved(spider, column, reason, rediscover=self.rediscover)
             return
-        text = as_html(response).text if isinstance(response, TextResponse) else ""
+        text = as_html(response).text
         if static_report_links(text):
             return  # the page shows reports the spider did not take (already read, or not its kind)
         why = why_render(text) if self.browser else None
         if why:
             yield from self.render(response, why)
         elif column:
-            yield from column_moved(spider, column, "the column lists no report")
+            yield from column_moved(spider, column, "the column lists no report", rediscover=self.rediscover)
 
     def render(self, response: Response, why: str) -> Iterator[Any]:
         if self.renders >= self.max_renders:

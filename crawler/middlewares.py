@@ -37,6 +37,7 @@ KIND_META = "nianbao_kind"
 KINDS = ("list", "detail", "attachment")
 STATS_PREFIX = "nianbao/requests"
 BLOCK_TRIES_META = "nianbao_block_tries"  # blocks the URL met so far
+BLOCK_EVIDENCE_META = "nianbao_block_evidence"  # what each of them showed
 RETRY_LAST = 1000  # a blocked request goes back this far down the priority order: behind the rest
 
 
@@ -102,6 +103,8 @@ class BlockDetectionMiddleware:
             return response
         self.inc("nianbao/blocks")
         url = request.url
+        # a retry carries the blocks its URL met (another worker may have met them)
+        self.tracker.carry(url, request.meta.get(BLOCK_EVIDENCE_META) or [])
         verdict = self.tracker.blocked(url, float(request.meta.get(SENT_META, 0.0)), evidence)
         wait = self.tracker.wait()
         if wait > 0 and self.crawler is not None:  # nothing leaves for the portal meanwhile (crawler.politeness)
@@ -111,6 +114,7 @@ class BlockDetectionMiddleware:
             self.inc("nianbao/blocks/retried")
             retry = request.replace(dont_filter=True, priority=request.priority - RETRY_LAST)
             retry.meta[BLOCK_TRIES_META] = self.tracker.tries[url]
+            retry.meta[BLOCK_EVIDENCE_META] = list(self.tracker.evidence[url])
             return retry
         tries = self.tracker.tries[url]
         if verdict == "give_up":

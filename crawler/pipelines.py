@@ -49,7 +49,9 @@ from crawler.middlewares import KIND_META, STATS_PREFIX, challenge_evidence
 from crawler.page_images import read_page_images
 from crawler.revisit import entry_for_attachment
 from parsers import Report, UnreadableDocument
+from storage.archive import RawArchive
 from storage.harvested import merge_page_metadata, parse_document
+from storage.ingest import StoreView, StoreWrites, Writes, archive_body, bump_op, document_op, error_op, report_op
 from storage.store import Store
 
 if TYPE_CHECKING:
@@ -68,6 +70,41 @@ T = TypeVar("T")
 RUN_COUNTERS = {"list": "list_requests", "detail": "detail_requests", "attachment": "attachment_downloads"}
 
 _STORES: dict[tuple[str, str], Store] = {}
+
+
+def distributed(settings: BaseSettings) -> bool:
+    """Is this crawl one worker of a distributed harvest (``NIANBAO_REDIS_URL``; :mod:`crawler.distributed`)?"""
+    return bool(settings.get("NIANBAO_REDIS_URL"))
+
+
+def archive_from_settings(settings: BaseSettings) -> RawArchive | None:
+    """The raw archive: the Store's (embedded), or the one directory every worker shares (distributed)."""
+    if distributed(settings):
+        raw = settings.get("NIANBAO_RAW_ROOT") or str(
+            Path(settings.get("NIANBAO_DB") or "data/nianbao.db").parent / "raw"
+        )
+        return RawArchive(raw)
+    store = store_from_settings(settings)
+    return store.archive if store is not None else None
+
+
+def writes_from_settings(settings: BaseSettings) -> Writes | None:
+    """Where the crawl's writes go: the local Store at once, or Redis for the one writer (``nianbao ingest``)."""
+    if distributed(settings):
+        from crawler.distributed import RedisWrites
+
+        return RedisWrites.from_settings(settings)
+    store = store_from_settings(settings)
+    return StoreWrites(store) if store is not None else None
+
+
+def view_from_settings(settings: BaseSettings) -> StoreView | None:
+    """What earlier runs harvested (read only): the Store, or its Redis mirror on a worker."""
+    if distributed(settings):
+        from crawler.distributed import RedisView
+
+        return RedisView.from_settings(settings)
+    return store_from_settings(settings)
 
 
 def store_from_settings(settings: BaseSettings) -> Store | None:
@@ -106,14 +143,16 @@ class AttachmentsPipeline(FilesPipeline):
 
     def __init__(self, store_uri: str, download_func: None = None, *, crawler: Crawler) -> None:
         super().__init__(store_uri, crawler=crawler)
-        self.nianbao_store = store_from_settings(crawler.settings)
+        self.view = view_from_settings(crawler.settings)
+        self.writes = writes_from_settings(crawler.settings)
+        self.archive = archive_from_settings(crawler.settings)
         self.refresh = crawler.settings.getbool("NIANBAO_REFRESH")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         cls._update_stores(crawler.settings)
-        store = store_from_settings(crawler.settings)
-        uri = str(store.archive.root) if store is not None else crawler.settings["FILES_STORE"]
+        archive = archive_from_settings(crawler.settings)
+        uri = str(archive.root) if archive is not None else crawler.settings["FILES_STORE"]
         return cls(uri, crawler=crawler)
 
     def get_media_requests(self, item: Any, info: MediaPipeline.SpiderInfo) -> list[Request]:
@@ -129,9 +168,9 @@ class AttachmentsPipeline(FilesPipeline):
         self, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None
     ) -> dict[str, Any] | None:
         """An attachment already archived for this URL is not downloaded again (unless refreshing)."""
-        if self.nianbao_store is None or self.refresh:
+        if self.view is None or self.refresh:
             return None
-        doc = self.nianbao_store.document_for_url(request.url)
+        doc = self.view.document_for_url(request.url)
         if doc and doc.get("status") == 200 and Path(doc["path"]).is_file():
             self.inc_stats("uptodate")
             return {"url": request.url, "path": doc["path"], "checksum": doc["sha256"], "status": "uptodate"}
@@ -190,16 +229,20 @@ class AttachmentsPipeline(FilesPipeline):
         self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None
     ) -> Any:
         """Archive the body through the Store (which writes the raw file); the checksum is its sha256."""
-        if self.nianbao_store is None:
+        if self.writes is None or self.archive is None:
             return super().file_downloaded(response, request, info, item=item)
         content_type = response.headers.get("Content-Type")
-        return self.nianbao_store.archive_document(
-            request.url,
-            response.body,
-            content_type=content_type.decode("latin-1") if content_type else None,
-            status=response.status,
-            run_id=run_id_for(self.crawler),
+        kept = archive_body(self.archive, request.url, response.body)
+        self.writes.submit(
+            document_op(
+                request.url,
+                **kept,
+                content_type=content_type.decode("latin-1") if content_type else None,
+                status=response.status,
+                run_id=run_id_for(self.crawler),
+            )
         )
+        return kept["sha256"]
 
     def item_completed(self, results: list[Any], item: Any, info: MediaPipeline.SpiderInfo) -> Any:
         if not isinstance(item, ReportItem):
@@ -211,8 +254,8 @@ class AttachmentsPipeline(FilesPipeline):
                 errors.append(value["failure"])
             elif ok and value:
                 info_ = dict(value)
-                if self.nianbao_store is not None:
-                    info_["path"] = str(self.nianbao_store.archive.path(info_["checksum"]))
+                if self.archive is not None:
+                    info_["path"] = str(self.archive.path(info_["checksum"]))
                 files.append(info_)
             elif not ok:
                 exc = value.value
@@ -235,7 +278,8 @@ class ReportPipeline:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.store = store_from_settings(crawler.settings)
+        self.writes = writes_from_settings(crawler.settings)
+        self.archive = archive_from_settings(crawler.settings)
         self.own_run = False
 
     @classmethod
@@ -243,6 +287,11 @@ class ReportPipeline:
         return cls(crawler)
 
     # -- run bookkeeping --------------------------------------------------------------------------
+    @property
+    def store(self) -> Store | None:
+        """The local Store (embedded harvests; a worker of a distributed one has none)."""
+        return None if distributed(self.crawler.settings) else store_from_settings(self.crawler.settings)
+
     @property
     def run_id(self) -> int | None:
         return run_id_for(self.crawler)
@@ -253,33 +302,37 @@ class ReportPipeline:
         return getattr(spider, "portal_name", None) or (spider.name if spider else "")
 
     def open_spider(self) -> None:
-        if self.store is not None and self.run_id is None:
+        store = store_from_settings(self.crawler.settings)
+        if store is not None and self.run_id is None and not distributed(self.crawler.settings):
             # a plain `scrapy crawl`: the pipeline opens (and closes) a run of its own
             mode = self.crawler.settings.get("NIANBAO_MODE", "live")
-            self.crawler.nianbao_run_id = self.store.start_run(  # type: ignore[attr-defined]
+            self.crawler.nianbao_run_id = store.start_run(  # type: ignore[attr-defined]
                 "replay" if mode == "replay" else "live", [self.portal]
             )
             self.own_run = True
 
     def close_spider(self) -> None:
-        if self.store is None or self.run_id is None:
+        if self.writes is None or self.run_id is None:
             return
         stats = self.crawler.stats
         assert stats is not None
         total = int(stats.get_value(STATS_PREFIX, 0))
         if total:
-            self.store.bump(self.run_id, "requests", total)
+            self.writes.submit(bump_op(self.run_id, "requests", total))
         for kind, counter in RUN_COUNTERS.items():
             n = int(stats.get_value(f"{STATS_PREFIX}/{kind}", 0))
             if n:
-                self.store.bump(self.run_id, counter, n)
-        self.store.settle_revisits(self.portal, self.run_id)
+                self.writes.submit(bump_op(self.run_id, counter, n))
+        if self.crawler.settings.getbool("NIANBAO_SETTLE_REVISITS", True):
+            self.writes.submit({"op": "settle_revisits", "portal": self.portal, "run_id": self.run_id})
         if self.own_run:
-            self.store.finish_run(self.run_id)
+            store = store_from_settings(self.crawler.settings)
+            assert store is not None
+            store.finish_run(self.run_id)
 
     # -- items ------------------------------------------------------------------------------------
     async def process_item(self, item: Any) -> Any:
-        if self.store is None:
+        if self.writes is None:
             return item
         if isinstance(item, ErrorItem):
             self.error(item.url, item.code, item.reason, item.evidence, portal=item.portal, revisit=item.revisit)
@@ -302,18 +355,21 @@ class ReportPipeline:
         revisit: dict[str, Any] | None = None,
     ) -> None:
         """Record a failure; with ``revisit`` (:mod:`crawler.revisit`) the next run asks that first."""
-        assert self.store is not None
+        assert self.writes is not None
         stats = self.crawler.stats
         if stats is not None:
             stats.inc_value(f"nianbao/errors/{code}")
-        with self.store.db.atomic():
-            self.store.record_error(
-                run_id=self.run_id, portal=portal or self.portal, url=url, code=code, reason=reason, evidence=evidence
+        self.writes.submit(
+            error_op(
+                run_id=self.run_id,
+                portal=portal or self.portal,
+                url=url,
+                code=code,
+                reason=reason,
+                evidence=evidence,
+                revisit=revisit,
             )
-            if revisit is not None:
-                self.store.add_revisit(
-                    portal=portal or self.portal, url=str(revisit["url"]), entry=revisit, run_id=self.run_id
-                )
+        )
 
     async def read(self, data: bytes, url: str, portal: str) -> tuple[Report | None, bool]:
         """Parse one document: ``(report, settled)``. A failure is recorded and gives no report; it is
@@ -334,7 +390,7 @@ class ReportPipeline:
             return None, False
 
     async def handle_report(self, item: ReportItem) -> None:
-        assert self.store is not None
+        assert self.writes is not None
         portal = item.portal
         for failed in item.file_errors:
             revisit = None
@@ -408,32 +464,31 @@ class ReportPipeline:
         page_sha = self.put_page(item)
         if source_url == item.page_url:
             document_sha = images_sha or page_sha
-        if document_sha is not None and not self.store.has_report(source_url):
-            stored_as = self.store.report_url_for_document(document_sha)
-            if stored_as is not None:
-                self.error(
-                    source_url,
-                    "duplicate",
-                    f"the same document (sha256 {document_sha[:12]}…) is already stored as the report of "
-                    f"another URL: stored once",
-                    stored_as,
-                    portal=portal,
-                )
-                self.mark_page(item, page_sha)
-                self.count("duplicate")
-                return
         page = {"title": item.title, "publisher": item.publisher, "published": item.published}
         merge_page_metadata(report, page, item.page_url)
-        _, status = self.store.save_report(
-            portal=portal,
-            url=source_url,
-            page_url=item.page_url or None,
-            report=report,
-            document_sha256=document_sha,
-            run_id=self.run_id,
+        read = (
+            {
+                "url": item.page_url,
+                "sha256": page_sha,
+                "content_type": item.page_content_type,
+                "status": item.page_status,
+            }
+            if page_sha is not None and item.page_url
+            else None
         )
-        self.mark_page(item, page_sha)  # only now is the page read: a kill before this reads it again
-        self.count(status)
+        # stored, or recorded `duplicate` when the document is another URL's report; the page marked read only
+        # then (storage.ingest)
+        status = self.writes.submit(
+            report_op(
+                portal=portal,
+                url=source_url,
+                report=report,
+                document_sha256=document_sha,
+                page=read,
+                run_id=self.run_id,
+            )
+        )
+        self.count(status or "handed")
 
     def count(self, status: str) -> None:
         stats = self.crawler.stats
@@ -442,28 +497,25 @@ class ReportPipeline:
 
     def put_page(self, item: ReportItem) -> str | None:
         """Keep the page's body in the archive, without marking the page as read yet."""
-        assert self.store is not None
-        if not item.page_body or not item.page_url:
-            return None
-        return self.store.put_document(item.page_url, item.page_body, content_type=item.page_content_type)
-
-    def mark_page(self, item: ReportItem, page_sha: str | None) -> None:
-        """Mark the page as read (its outcome is settled): later runs skip it."""
-        assert self.store is not None
-        if page_sha is None or not item.page_url:
-            return
-        self.store.mark_url(
-            item.page_url, page_sha, content_type=item.page_content_type, status=item.page_status, run_id=self.run_id
-        )
+        return self.keep_page(item, mark=False)
 
     def archive_page(self, item: ReportItem) -> str | None:
-        assert self.store is not None
+        """Keep the page's body and mark the page as read (settled: it holds no report)."""
+        return self.keep_page(item, mark=True)
+
+    def keep_page(self, item: ReportItem, *, mark: bool) -> str | None:
+        assert self.writes is not None and self.archive is not None
         if not item.page_body or not item.page_url:
             return None
-        return self.store.archive_document(
-            item.page_url,
-            item.page_body,
-            content_type=item.page_content_type,
-            status=item.page_status,
-            run_id=self.run_id,
+        kept = archive_body(self.archive, item.page_url, item.page_body)
+        self.writes.submit(
+            document_op(
+                item.page_url,
+                **kept,
+                content_type=item.page_content_type,
+                status=item.page_status,
+                run_id=self.run_id,
+                mark=mark,
+            )
         )
+        return str(kept["sha256"])

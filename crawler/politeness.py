@@ -130,8 +130,10 @@ class RedisGate:
         jitter: float = 0.0,
         lease: float = 600.0,
         prefix: str = "nianbao",
+        holder: str = "",
     ) -> None:
         self.server = server
+        self.holder = holder  # the worker: a dead worker's grants are given back by whoever notices
         self.concurrency = max(1, concurrency)
         self.delay, self.jitter, self.lease, self.prefix = delay, jitter, lease, prefix
         self._acquire = server.register_script(ACQUIRE)
@@ -146,7 +148,7 @@ class RedisGate:
         return float(seconds) + float(micros) / 1e6
 
     def try_acquire(self, domain: str) -> tuple[str | None, float]:
-        token = uuid.uuid4().hex
+        token = f"{self.holder}|{uuid.uuid4().hex}"
         delay = jittered(self.delay, self.jitter)
         got = int(self._acquire(keys=self.keys(domain), args=[self.now(), self.concurrency, delay, self.lease, token]))
         if got == 0:
@@ -190,6 +192,7 @@ def gate_for(crawler: Crawler) -> Gate:
             jitter=jitter,
             lease=lease,
             prefix=settings.get("NIANBAO_REDIS_PREFIX", "nianbao"),
+            holder=settings.get("NIANBAO_WORKER_ID") or "",
         )
     else:  # Scrapy's slot keeps the delay in one process
         gate = LocalGate(concurrency, lease=lease)

@@ -46,6 +46,8 @@ def all_portals() -> registry.Registry:
 
 def bundled_ids(cassettes: Path = CASSETTES) -> tuple[str, ...]:
     """The portals the bundled cassettes hold (``cassettes/<id>.yaml``), registry order, fixtures last."""
+    if cassettes.is_file():  # one cassette: the portal it is named after
+        return tuple(p.id for p in all_portals() if p.columns and p.id == cassettes.stem)
     return tuple(p.id for p in all_portals() if p.columns and (cassettes / f"{p.id}.yaml").is_file())
 
 
@@ -97,9 +99,17 @@ def spider_class(name: str) -> type[ReportSpider]:
     return cls
 
 
-def portal_spiders(names: Iterable[str] | None = None, *, replay: bool = True) -> list[type[ReportSpider]]:
-    """The spider classes for ``names`` (default: the bundled portals in replay, the registry's live)."""
-    chosen = list(names) if names else list(BUNDLED if replay else live_ids())
+def portal_spiders(
+    names: Iterable[str] | None = None, *, replay: bool = True, cassettes: Path | None = None
+) -> list[type[ReportSpider]]:
+    """The spider classes for ``names``; by default, in replay the portals the cassettes under ``cassettes``
+    hold (the bundled ones unless told), live every registry portal with a column."""
+    if names:
+        chosen = list(names)
+    elif replay:
+        chosen = list(BUNDLED if cassettes is None else bundled_ids(cassettes))
+    else:
+        chosen = list(live_ids())
     if GENERIC in chosen:
         raise UnknownPortal("the generic spider needs a URL: use `nianbao crawl URL`")
     return [spider_class(n) for n in chosen]

@@ -69,6 +69,7 @@ class Portal:
     columns: tuple[Column, ...] = ()
     needs_browser: bool = False
     notes: str = ""
+    fixture: bool = False  # a portal that exists only in the bundled cassettes (crawler/registry-fixtures.yaml)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # fields we do not know
 
     @property
@@ -158,7 +159,7 @@ def _columns(raw: Any, family: str, where: str) -> tuple[Column, ...]:
     return tuple(out)
 
 
-KNOWN_FIELDS = {*REQUIRED, "parent", "organ", "region", "columns", "needs_browser", "notes"}
+KNOWN_FIELDS = {*REQUIRED, "parent", "organ", "region", "columns", "needs_browser", "notes", "fixture"}
 
 
 def portal_from(entry: Any, where: str) -> Portal:
@@ -170,8 +171,9 @@ def portal_from(entry: Any, where: str) -> Portal:
         _text(entry, key, where, required=True)
     family = _text(entry, "family", where, required=True)
     browser = entry.get("needs_browser", False)
-    if not isinstance(browser, bool):
-        raise RegistryError(f"{where}: 'needs_browser' must be true or false")
+    fixture = entry.get("fixture", False)
+    if not isinstance(browser, bool) or not isinstance(fixture, bool):
+        raise RegistryError(f"{where}: 'needs_browser' and 'fixture' must be true or false")
     code = _text(entry, "division_code", where, required=True)
     region = _text(entry, "region", where)
     if not region and code != UNKNOWN:
@@ -190,6 +192,7 @@ def portal_from(entry: Any, where: str) -> Portal:
         columns=_columns(entry.get("columns"), family, where),
         needs_browser=browser,
         notes=_text(entry, "notes", where),
+        fixture=fixture,
         extra={k: v for k, v in entry.items() if k not in KNOWN_FIELDS},
     )
 
@@ -284,6 +287,10 @@ def _portal_problems(p: Portal, by_id: dict[str, Portal]) -> Iterator[str]:
             yield f"column {column.url!r}: family {column.family!r} cannot crawl it (a known family is needed)"
     for dup in _duplicates([c.url for c in p.columns]):
         yield f"column {dup!r} listed twice"
+    if p.fixture:  # a cassette-only portal: no place in the administrative tree
+        if p.division_code != UNKNOWN or p.parent:
+            yield "a fixture portal has no parent and division_code unknown"
+        return
     parent = by_id.get(p.parent) if p.parent else None
     yield from _level_problems(p, parent)
     yield from _code_problems(p, parent)
@@ -345,6 +352,8 @@ def notices(registry: Registry) -> list[str]:
     """What is allowed but worth saying: unknown codes and families, portals without a known column."""
     out: list[str] = []
     for p in registry:
+        if p.fixture:
+            continue
         if p.division_code == UNKNOWN:
             out.append(f"{p.id}: division code unknown ({p.notes})")
         if p.family == UNKNOWN:

@@ -69,7 +69,8 @@ if TYPE_CHECKING:
 
 Matcher = Callable[[VcrRequest, VcrRequest], Any]
 
-# vcrpy's matcher functions: the request line decides, never the headers (a User-Agent may change).
+# vcrpy's matcher functions: the request line and body decide, never the headers (a User-Agent may change).
+# The body tells apart the POSTs of one URL (an API's pages); vcrpy compares form and JSON bodies parsed.
 MATCH_ON: tuple[Matcher, ...] = (
     matchers.method,
     matchers.scheme,
@@ -77,6 +78,7 @@ MATCH_ON: tuple[Matcher, ...] = (
     matchers.port,
     matchers.path,
     matchers.query,
+    matchers.body,
 )
 # the same matchers by the names vcrpy's VCR/use_cassette configuration knows them
 MATCH_ON_NAMES: tuple[str, ...] = ("method", "scheme", "host", "port", "path", "query")

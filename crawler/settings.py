@@ -126,5 +126,7 @@ PLAYWRIGHT_BROWSER_TYPE = "chromium"
 # Discovery of a portal's annual-report column from its home page (crawler.discovery).
 NIANBAO_DISCOVERY_HOPS = 3
 NIANBAO_DISCOVERY_PAGES = 12
+# A moved column is looked for again from the home page (default: live yes, replay no; crawler.listwatch).
+# NIANBAO_REDISCOVER = True
 
 FEED_EXPORT_ENCODING = "utf-8"

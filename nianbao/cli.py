@@ -13,6 +13,8 @@ COMMANDS = [
     "errors",
     "harvest",
     "crawl",
+    "worker",
+    "ingest",
     "checkall",
     "portals",
     "reparse",

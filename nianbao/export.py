@@ -102,9 +102,7 @@ def _report_columns() -> list[Column]:
     return [Column(k, types.get(k, "string"), described.get(k, "")) for k in REPORT_KEYS]
 
 
-_REPORT_SELECT = (
-    "r.id, l.organ_id, o.division_code, r.portal, r.region, r.publisher, r.year, r.format, r.review, r.url"
-)
+_REPORT_SELECT = "r.id, l.organ_id, o.division_code, r.portal, r.region, r.publisher, r.year, r.format, r.review, r.url"
 _ORGAN_JOIN = "LEFT JOIN report_organs l ON l.report_id = r.id LEFT JOIN organs o ON o.id = l.organ_id"
 
 

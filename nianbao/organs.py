@@ -209,12 +209,12 @@ class Matcher:
 
     def _government_name(self, code: str) -> str:
         d = self.table[code]
-        head = self._area_name(code)
+        head = self.area_name(code)
         if d.kind in ("盟", "地区"):
             return head + "行政公署"
         return head + "人民政府"
 
-    def _area_name(self, code: str) -> str:
+    def area_name(self, code: str) -> str:
         """内蒙古自治区 / 通辽市 / 包头市青山区 (a county with its prefecture, as the registry names organs)."""
         d = self.table[code]
         if d.rank == divisions.COUNTY and d.parent and d.parent in self.table:
@@ -229,12 +229,12 @@ class Matcher:
             inner = "人民政府办公厅"
         else:
             inner = "人民政府办公室"
-        return OrganSpec(f"{code}/{inner}", self._area_name(code) + inner, OFFICE, "部门", code, code, source="report")
+        return OrganSpec(f"{code}/{inner}", self.area_name(code) + inner, OFFICE, "部门", code, code, source="report")
 
     def department(self, code: str, inner: str, portal: Portal | None = None) -> OrganSpec:
         return OrganSpec(
             f"{code}/{inner}",
-            portal.organ if portal and portal.organ else self._area_name(code) + inner,
+            portal.organ if portal and portal.organ else self.area_name(code) + inner,
             DEPARTMENT,
             "部门",
             code,
@@ -369,7 +369,7 @@ class Matcher:
             if len(codes) > 1:
                 chosen = self._by_context(codes, context)
                 if chosen is None:
-                    names = ", ".join(f"{c} {self._area_name(c)}" for c in sorted(codes)[:6])
+                    names = ", ".join(f"{c} {self.area_name(c)}" for c in sorted(codes)[:6])
                     scan.problem = (
                         f"「{text[pos : pos + length]}」 is several divisions ({names}), none in the portal's region"
                     )

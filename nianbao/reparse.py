@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from parsers import UnreadableDocument
+from storage import history
 from storage.harvested import PAGE_KEYS, document_name, merge_page_metadata, parse_document
-from storage.store import Store, content_hash
+from storage.store import Store, content_hash, now
 
 if TYPE_CHECKING:
     from parsers.model import Report
@@ -251,6 +252,16 @@ def _apply(store: Store, result: ReparseResult, outcome: Outcome, keep_text: boo
             store.db.execute(
                 "UPDATE reports SET parser_version = ?, content_hash = ? WHERE id = ?",
                 [outcome.parser_version, outcome.digest, job.report_id],
+            )
+            history.record_restamp(
+                store.db,
+                job.report_id,
+                previous_version=job.parser_version,
+                version=outcome.parser_version,
+                previous_hash=job.content_hash,
+                digest=outcome.digest,
+                run_id=result.run_id,
+                at=now(),
             )
             if keep_text:
                 search.restamp_text(store.db, job.report_id, job.content_hash, outcome.digest)

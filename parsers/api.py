@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import urlsplit
 
 from parsers.detect import detect_kind
@@ -12,7 +13,7 @@ from parsers.readers import read
 from parsers.report import build_report
 
 # Bump whenever a change can alter what is read from a document: `nianbao reparse` compares it.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 # Larger documents are refused before any reader sees them (a report is rarely over a few MB).
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
@@ -34,15 +35,16 @@ _READABLE_RANGES = (
     (0xF900, 0xFAFF),  # CJK compatibility ideographs
     (0xFF00, 0xFFEF),  # full-width forms
 )
+_READABLE = re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _READABLE_RANGES) + "]")
+_SPACE = re.compile(r"\s+")  # str.isspace() and the regex \s agree on every code point
 
 
 def readable_share(text: str, sample: int = 20000) -> float:
     """The share of the text's (non-space) characters that are Chinese, Latin, digits or punctuation."""
-    chars = [c for c in text[:sample] if not c.isspace()]
+    chars = _SPACE.sub("", text[:sample])
     if len(chars) < 200:
         return 1.0  # too little to judge
-    ok = sum(1 for c in chars if any(lo <= ord(c) <= hi for lo, hi in _READABLE_RANGES))
-    return ok / len(chars)
+    return len(_READABLE.findall(chars)) / len(chars)
 
 
 # File extensions and the kinds they claim.

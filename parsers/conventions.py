@@ -29,8 +29,9 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]{0,200}>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-# column placeholders converters print for empty header cells (pymupdf4llm ``Col1``, others ``数据1``)
-_PLACEHOLDER = re.compile(r"^(?:Col|Column|列|数据)\s*\d{1,2}$", re.I)
+# what converters print for empty cells: column placeholders (pymupdf4llm ``Col1``, others ``数据1``), pandas'
+# ``Unnamed: 3`` headers and ``NaN`` cells (markitdown on spreadsheets)
+_PLACEHOLDER = re.compile(r"^(?:(?:Col|Column|列|数据)\s*\d{1,3}|Unnamed:\s*\d{1,3}(?:_level_\d)?|NaN|nan|None)$", re.I)
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 
 
@@ -168,12 +169,46 @@ def _pipe_row(b: _Builder, line: str, pos: int) -> None:
         cells = cells[1:]  # before the leading pipe
     if cells and not line[cells[-1][0] :].strip():
         cells = cells[:-1]  # after the trailing pipe
+    raw_cells = [line[s:e] for s, e in cells]
+    label = _wrapped_label(raw_cells)
+    n_label = _n_label_cells(raw_cells) if label is not None else -1
     for col, (s, e) in enumerate(cells):
         if col:
             b.add("\t", None)
         raw = line[s:e]
         lead = len(raw) - len(raw.lstrip())
+        if col == n_label and label is not None:
+            # the label read line by line across its cells, as one more cell before the values
+            b.add(label, pos + cells[0][0])
+            b.add("\t", None)
         b.add(_clean_cell(raw), pos + s + lead)
+
+
+_VALUE_CELL = re.compile(r"^\s*(?:[+-]?\d[\d,]*(?:\.\d+)?|[—–-]+|/|无)?\s*$")
+
+
+def _n_label_cells(raw: list[str]) -> int:
+    """How many cells, from the left, hold the row label (up to the first value)."""
+    n = 0
+    for cell in raw:
+        if _VALUE_CELL.match(cell) and cell.strip():
+            break
+        n += 1
+    return n
+
+
+def _wrapped_label(raw: list[str]) -> str | None:
+    """A label a converter cut into several cells *and* lines (a narrow label column laid over three cells:
+    ``一、本年新<br>数量 | 收政府信息公 | 开申请``), read line by line across the cells. None when the row's
+    label cells hold no wrapped lines. Cells that are separate labels each wrapped give a reading that matches
+    nothing, so the cells are kept as well."""
+    n = _n_label_cells(raw)
+    label_cells = [c for c in raw[:n] if c.strip()]
+    if len(label_cells) < 2 or not any(_BR.search(c) for c in label_cells):
+        return None
+    lines = [[_clean_cell(part) for part in _BR.split(c)] for c in label_cells]
+    depth = max(len(ls) for ls in lines)
+    return "".join(ls[i] for i in range(depth) for ls in lines if i < len(ls))
 
 
 def _line(b: _Builder, line: str, pos: int) -> None:

@@ -797,13 +797,15 @@ def main(argv: list[str] | None = None) -> int:
         "skipped_notices": {},
         "duplicates": {},
     }
+    built = []
     for build in BUILDERS:
         cassette = build(manifest)
-        path = cassette.save(args.out)
-        print(
-            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-            f"{len(cassette.interactions)} interactions"
-        )
+        built.append((cassette.save(args.out), len(cassette.interactions)))
+    from build_family_cassettes import build_all  # one cassette per other family mechanism (CMS.md)
+
+    built += build_all(manifest, args.out)
+    for path, count in built:
+        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {count} interactions")
     (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 

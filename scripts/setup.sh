@@ -15,6 +15,7 @@ APT_PACKAGES=(
   tesseract-ocr             # OCR of scanned reports (parsers/ocr): the engine's data …
   tesseract-ocr-chi-sim     # … its Chinese model …
   tesseract-ocr-eng         # … and the English one, which reads digits better
+  redis-server              # distributed harvests (nianbao harvest --workers N); tests start their own on 127.0.0.1
 )
 
 missing=()

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlite_utils import Database
 
+from storage import history
 from storage.archive import RawArchive
 from storage.portalstate import ensure_tables as ensure_portal_tables
 
@@ -164,6 +165,10 @@ CREATE TABLE IF NOT EXISTS errors (
 );
 CREATE INDEX IF NOT EXISTS idx_errors_run ON errors(run_id);
 CREATE INDEX IF NOT EXISTS idx_errors_portal_code ON errors(portal, code);
+CREATE TABLE IF NOT EXISTS applied_ops (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS revisits (
   portal TEXT NOT NULL,
   url TEXT NOT NULL,
@@ -174,7 +179,7 @@ CREATE TABLE IF NOT EXISTS revisits (
 );
 """
 
-_KIND_EXT = {
+KIND_EXTENSIONS = {
     "html": ".html",
     "pdf": ".pdf",
     "docx": ".docx",
@@ -214,7 +219,7 @@ def split_key(key: str) -> tuple[str, str, str]:
     return table, row, col
 
 
-def _detect_kind(body: bytes, url: str) -> str | None:
+def detect_document_kind(body: bytes, url: str) -> str | None:
     from parsers.detect import detect_kind
     from parsers.extracted import UnreadableDocument
 
@@ -237,6 +242,7 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            history.ensure_table(self.db)
             if "review" not in self.db["reports"].columns_dict:  # a database made before the verdict
                 self.db.execute("ALTER TABLE reports ADD COLUMN review TEXT")
             self._add_missing_run_counters()
@@ -291,6 +297,11 @@ class Store:
             values["portals"] = _json(list(values["portals"]))
         self.db.table("runs").update(run_id, values)
 
+    def first_time(self, op_id: str) -> bool:
+        """Record that the storage operation ``op_id`` is applied; False if it already was (storage.ingest)."""
+        cursor = self.db.execute("INSERT OR IGNORE INTO applied_ops (id, at) VALUES (?, ?)", [op_id, now()])
+        return bool(cursor.rowcount)
+
     def get_run(self, run_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM runs WHERE id = ?", [run_id]))
         if not rows:
@@ -328,14 +339,31 @@ class Store:
         The file is written (atomically) before the row, so a crash in between leaves a raw file no row
         references, which :func:`storage.recovery.recover` removes on the next start.
         """
-        kind = _detect_kind(body, url)
-        sha256, _ = self.archive.put(body, _KIND_EXT.get(kind or "", ""))
+        kind = detect_document_kind(body, url)
+        sha256, _ = self.archive.put(body, KIND_EXTENSIONS.get(kind or "", ""))
         self.db.execute(
             "INSERT OR IGNORE INTO documents (sha256, size, content_type, kind, first_url, first_seen)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [sha256, len(body), content_type, kind, url, fetched_at or now()],
         )
         return sha256
+
+    def record_document(
+        self,
+        sha256: str,
+        *,
+        size: int,
+        kind: str | None,
+        content_type: str | None,
+        url: str,
+        fetched_at: str | None = None,
+    ) -> None:
+        """The ``documents`` row of a body already in the raw archive (put there by a worker sharing it)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO documents (sha256, size, content_type, kind, first_url, first_seen)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [sha256, size, content_type, kind, url, fetched_at or now()],
+        )
 
     def mark_url(
         self,
@@ -385,6 +413,11 @@ class Store:
     def has_report(self, url: str) -> bool:
         return self.db.execute("SELECT 1 FROM reports WHERE url = ?", [url]).fetchone() is not None
 
+    def stored_by_run(self, url: str, run_id: int, digest: str) -> bool:
+        """Did run ``run_id`` store (or find unchanged) this very report already? (an operation applied twice)"""
+        row = self.db.execute("SELECT run_id, content_hash, updated FROM reports WHERE url = ?", [url]).fetchone()
+        return row is not None and row[0] == run_id and row[1] == digest
+
     def report_url_for_document(self, sha256: str) -> str | None:
         """The URL of the report stored from this document (by content hash), if any."""
         row = self.db.execute(
@@ -421,6 +454,7 @@ class Store:
                 if (found[2], found[3], found[4]) != tuple(pointers.values()):
                     self.db.table("reports").update(report_id, pointers)
             else:
+                before = history.snapshot(self.db, int(found[0])) if found is not None else None
                 row = self._report_row(portal, url, page_url, report, document_sha256, run_id, digest, stamp)
                 if found is None:
                     row["first_stored"] = stamp
@@ -433,6 +467,7 @@ class Store:
                 self._insert_sections(report_id, report)
                 self._insert_checks(report_id, report)
                 self._insert_warnings(report_id, report)
+                history.record(self.db, report_id, status, before, run_id=run_id, at=stamp)
             if run_id is not None:
                 self.bump(run_id, f"{status}_reports")
         return report_id, status
@@ -578,6 +613,13 @@ class Store:
             if run_id is not None:
                 self.bump(run_id, "errors")
         return int(cursor.lastrowid or 0)
+
+    def has_error(self, run_id: int | None, portal: str | None, url: str | None, code: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM errors WHERE run_id IS ? AND portal IS ? AND url IS ? AND code = ? LIMIT 1",
+            [run_id, portal, url, code],
+        ).fetchone()
+        return row is not None
 
     def errors(self, run_id: int | None = None, portal: str | None = None) -> list[dict[str, Any]]:
         """Errors of one run (all runs when ``run_id`` is None), optionally of one portal."""

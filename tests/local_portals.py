@@ -490,6 +490,20 @@ def moved_site() -> Site:
     return site
 
 
+def scripted_nav_site() -> Site:
+    """The county portal whose home page menus are written by a script (a static fetch shows no 专栏 link)."""
+    site = county_site(gbk=False)
+    nav = """<div class="nav" id="nav"></div><script>
+  var items = [['/', '首页'], ['/xwzx/', '新闻中心'], ['/zwgk/', '政务公开'], ['/zwfw/', '政务服务']];
+  document.getElementById('nav').innerHTML = items.map(function (i) {
+    return '<a href="' + i[0] + '">' + i[1] + '</a>';
+  }).join('');
+</script>"""
+    home = page("首页", COUNTY, news_block("政务要闻", "/xwzx/zwyw/", NEWS[:2]), nav=nav)
+    site["/"] = html(home.replace('<a href="/zwgk/zfwzndbb/">政府网站工作年度报表</a>', ""))
+    return site
+
+
 def module_site() -> Site:
     """An Inner Mongolia department: home → 政府信息公开 → the 政务公开 module, whose tree links the 年报
     column as ``?gk=2&cid=11919#iframe``: discovery finds it, the browser reads its iframe."""
@@ -589,6 +603,7 @@ SITES = {
     "decoy": decoy_site,
     "moved": moved_site,
     "module": module_site,
+    "scripted_nav": scripted_nav_site,
 }
 
 

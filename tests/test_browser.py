@@ -80,9 +80,9 @@ class Crawled:
         )
 
 
-def crawl(server: PortalServer, tmp: Path, column: str, *args: str) -> Crawled:
+def crawl(server: PortalServer, tmp: Path, column: str, *args: str, **env_vars: str) -> Crawled:
     db = tmp / "nianbao.db"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "nianbao.cli", "crawl", server.base + column, "--live", "--delay", "0", "--db", str(db),
@@ -173,7 +173,17 @@ def test_script_list_requests_static_then_rendered_and_nothing_else(script_crawl
     assert all("nianbao" in h.user_agent for h in script_crawl.server.hits)
 
 
-def test_script_list_browser_figures_in_the_run_and_the_portal_run(script_crawl: Crawled) -> None:
+def show(name: str, crawled: Crawled, capsys: pytest.CaptureFixture[str]) -> None:
+    run = crawled.row("SELECT browser_pages, browser_ms FROM runs WHERE id = 1")
+    with capsys.disabled():
+        pages, ms = run["browser_pages"], run["browser_ms"]
+        print(f"\n{name}: {pages} page(s) rendered in {ms} ms; the crawl took {crawled.seconds:.1f} s")
+
+
+def test_script_list_browser_figures_in_the_run_and_the_portal_run(
+    script_crawl: Crawled, capsys: pytest.CaptureFixture[str]
+) -> None:
+    show("script-written list", script_crawl, capsys)
     run = script_crawl.row("SELECT * FROM runs WHERE id = 1")
     assert run["browser_pages"] == 2
     assert 0 < run["browser_ms"] < 1000 * script_crawl.seconds
@@ -213,7 +223,8 @@ def test_iframe_list_rendered_and_harvested(iframe_crawl: Crawled) -> None:
     assert iframe_crawl.query("SELECT code, url FROM errors") == []
 
 
-def test_iframe_list_requests(iframe_crawl: Crawled) -> None:
+def test_iframe_list_requests(iframe_crawl: Crawled, capsys: pytest.CaptureFixture[str]) -> None:
+    show("iframe list", iframe_crawl, capsys)
     static = iframe_crawl.server.paths(browser=False)
     rendered = iframe_crawl.server.paths(browser=True)
     # the module page once as fetched, once rendered (its iframe pointed at cid 11919 by the script) …
@@ -254,6 +265,19 @@ def test_a_page_the_browser_never_gets_is_a_timeout_and_the_crawl_ends(tmp_path:
     portal = done.row("SELECT * FROM portal_runs")
     assert (portal["status"], portal["browser_pages"]) == ("failed", 1)
     assert 3000 <= portal["browser_ms"] < 8000
+
+
+def test_no_chromium_is_a_clear_error_and_the_crawl_goes_on(tmp_path: Path) -> None:
+    with PortalServer(script_list_site()) as server:
+        done = crawl(server, tmp_path, SCRIPT_COLUMN + "index.html", NIANBAO_CHROMIUM=str(tmp_path / "no-chromium"))
+    assert done.done.returncode == 0, done.done.stderr
+    [(code, url, reason)] = done.query("SELECT code, url, reason FROM errors")
+    assert (code, url) == ("browser_failed", done.url(f"{SCRIPT_COLUMN}index.html"))
+    assert reason == (
+        f"no browser at {tmp_path / 'no-chromium'}: install Debian's chromium, set NIANBAO_CHROMIUM, or run with "
+        "NIANBAO_BROWSER=off"
+    )
+    assert server.paths(browser=True) == []
 
 
 # ------------------------------------------------------------------------------------------ deciding, no browser

@@ -50,6 +50,7 @@ from tests.local_portals import (
     meetfine_site,
     module_site,
     moved_site,
+    scripted_nav_site,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -357,3 +358,32 @@ def test_a_column_found_before_is_where_the_next_run_starts(tmp_path: Path) -> N
         record_column(store.db, "huhhot", column, status="found", source="discovered", found_on="http://x/")
     [request] = start_requests("huhhot", db)
     assert (request.url, request.meta["nianbao_kind"], request.meta[COLUMN_META]) == (column, "list", column)
+
+
+@pytest.mark.parametrize(("mode", "walks"), [("live", True), ("replay", False)])
+def test_a_moved_column_is_looked_for_again_live_only(mode: str, walks: bool) -> None:
+    from crawler.listwatch import ListWatchMiddleware
+
+    crawler = get_crawler(GenericSpider, settings_dict={"NIANBAO_DB": None, "NIANBAO_MODE": mode})
+    spider = GenericSpider.from_crawler(crawler, url=HOST + MOVED_COLUMN, portal="test")
+    crawler.spider = spider
+    request = Request(HOST + MOVED_COLUMN, meta={"nianbao_kind": "list", COLUMN_META: HOST + MOVED_COLUMN})
+    gone = HtmlResponse(HOST + MOVED_COLUMN, status=404, body=b"<html><body>404</body></html>", request=request)
+    out = list(ListWatchMiddleware(crawler).process_spider_output(gone, iter([])))
+    [moved] = [o for o in out if isinstance(o, ColumnItem)]
+    assert (moved.url, moved.status, moved.reason) == (HOST + MOVED_COLUMN, "moved", "the column answers HTTP 404")
+    [error] = [o for o in out if isinstance(o, ErrorItem)]
+    assert error.code == "column_moved" and ("looking for it again" in error.reason) is walks
+    assert [r.url for r in out if isinstance(r, Request)] == ([HOST + "/"] if walks else [])
+
+
+@pytest.mark.parametrize("server", [scripted_nav_site], indirect=True)
+def test_a_home_page_whose_menus_a_script_writes_is_rendered(server: PortalServer, tmp_path: Path) -> None:
+    db = tmp_path / "nb.db"
+    done = nianbao(db, server.base + "/", "--discover")
+    assert done.returncode == 0, done.stderr
+    assert query(db, "SELECT url FROM portal_columns") == [(server.base + COUNTY_COLUMN,)]
+    reports = sorted(u.removeprefix(server.base) for (u,) in query(db, "SELECT url FROM reports"))
+    assert reports == sorted(COUNTY_REPORTS)
+    assert [p for p in server.paths(browser=True) if not p.startswith("/js/")] == ["/"]  # the home page only
+    assert query(db, "SELECT browser_pages FROM runs") == [(1,)]

@@ -144,6 +144,7 @@ def test_first_harvest_figures(harvested: Harvested) -> None:
     run = harvested.run(1)
     lists = list_requests()
     details = len({r["page_url"] for r in MANIFEST["reports"]}) + 1  # + the image-only 图解 page
+    details += len(MANIFEST.get("extra_detail_requests", []))  # a detail page's own API call (Epoint shells)
     attachments = sum(1 for r in MANIFEST["reports"] if r["url"] != r["page_url"]) + 1  # + the 404
     assert (run["list_requests"], run["detail_requests"], run["attachment_downloads"]) == (lists, details, attachments)
     assert run["requests"] == lists + details + attachments

@@ -6,6 +6,7 @@ content-stream order. Each asserts cells against values written by hand here, an
 from __future__ import annotations
 
 import snippets as s
+from conftest import FIXTURES, gold
 
 from parsers import parse
 
@@ -229,4 +230,361 @@ def test_plain_text_cells_separated_by_single_spaces() -> None:
     assert "（一）予以公开 3 1 0 0 1 0 5" in text
     report = _parse(text)
     _assert_snippet_values(_cells(report))
+    assert all(c.passed for c in report.checks)
+
+
+def test_ocr_digits_split_by_spaces_are_joined_by_the_identities() -> None:
+    rows = s.default_rows()
+    rows["granted"] = [13, 1, 0, 0, 1, 0, 15]
+    rows["new_received"] = [15, 2, 0, 0, 1, 0, 18]
+    rows["results_total"] = [15, 1, 0, 0, 1, 0, 17]
+    text = s.to_spaces(s.report(apps=s.app_table(rows)))
+    text = text.replace("（一）予以公开 13 1 0 0 1 0 15", "（一）予以公开 1 3 1 0 0 1 0 1 5")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "granted") == [13, 1, 0, 0, 1, 0, 15]
+    merged = [w for w in report.warnings if w.code == "merged_digits"]
+    assert merged and merged[0].key == "applications/granted"
+    assert "'1 3' as 13" in merged[0].message and "'1 5' as 15" in merged[0].message
+    assert all(c.passed for c in report.checks)
+    assert report.metadata["review"] == "suggested"
+
+
+def test_plain_text_with_no_separators_split_by_the_identities() -> None:
+    rows = s.default_rows()
+    text = s.to_spaces(s.report(apps=s.app_table(rows)))
+    text = text.replace("（一）予以公开 3 1 0 0 1 0 5", "（一）予以公开 3100105")
+    text = text.replace("2.重复申请 0 0 0 0 0 0 0", "2.重复申请 0000000")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+    assert _row(cells, "not_processed.duplicate") == [0] * 7
+    split = [w for w in report.warnings if w.code == "split_number"]
+    assert {w.key for w in split} == {"applications/granted", "applications/not_processed.duplicate"}
+    assert any("'3100105' split as 3 1 0 0 1 0 5" in w.message for w in split)
+    assert all(c.passed for c in report.checks)
+
+
+def test_no_separators_where_the_identities_choose_the_split() -> None:
+    # 12 and 10: "1210" has two readings with two parts; the identities keep the one that balances
+    rows = s.default_rows()
+    rows["new_received"] = [12, 2, 0, 0, 1, 0, 15]
+    rows["granted"] = [10, 1, 0, 0, 1, 0, 12]
+    rows["results_total"] = [12, 1, 0, 0, 1, 0, 14]
+    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
+    text = s.to_spaces(s.report(apps=s.app_table(rows)))
+    text = text.replace("（一）予以公开 10 1 0 0 1 0 12", "（一）予以公开 101001012")
+    report = _parse(text)
+    assert _row(_cells(report), "granted") == [10, 1, 0, 0, 1, 0, 12]
+    assert "split_number" in _codes(report)
+
+
+# ------------------------------------------------------------------------------------ content-stream order
+RAW_ORDER = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系
+为：第一项加第二项之
+和，等于第三项加第四
+项之和）
+申请人情况
+自然人
+法人或其他组织
+总计
+商业
+企业
+科研
+机构
+社会公
+益组织
+法律服
+务机构
+其他
+一、本年新收政府信息
+公开申请数量
+5 2 0 0 1 0 8
+二、上年结转政府信息
+公开申请数量
+1 0 0 0 0 0 1
+三、本年度
+办理结果
+（一）予以公开 3 1 0 0 1 0 5
+（二）部分公开（区分
+处理的，只计这一情形，
+不计其他情形）
+0 0 0 0 0 0 0
+（三）不予
+公开
+1.属于国
+家秘密
+0 0 0 0 0 0 0
+2.其他法
+律行政法
+规禁止公
+开
+0 0 0 0 0 0 0
+3.危
+及“三安
+全一稳
+定”
+0 0 0 0 0 0 0
+4.保护第
+三方合法
+权益
+0 0 0 0 0 0 0
+5.属于三
+类内部事
+务信息
+0 0 0 0 0 0 0
+6.属于四
+类过程性
+信息
+0 0 0 0 0 0 0
+7.属于行
+政执法案
+卷
+0 0 0 0 0 0 0
+8.属于行 0 0 0 0 0 0 0
+政查询事
+项
+（四）无
+法提供
+1.本机关
+不掌握相
+关政府信
+息
+2 0 0 0 0 0 2
+2.没有现
+成信息需
+要另行制
+作
+0 0 0 0 0 0 0
+3.补正后
+申请内容
+仍不明确
+0 0 0 0 0 0 0
+（五）不
+予处理
+1.信访举
+报投诉类
+申请
+0 0 0 0 0 0 0
+2.重复申
+请
+0 0 0 0 0 0 0
+3.要求提
+供公开出
+版物
+0 0 0 0 0 0 0
+4.无正当
+理由大量
+反复申请
+0 0 0 0 0 0 0
+5.要求行
+政机关确
+认或重新
+出具已获
+取信息
+0 0 0 0 0 0 0
+（六）其
+他处理
+1.申请人
+无正当理
+由逾期不
+补正、行
+政机关不
+再处理其
+政府信息
+公开申请
+0 0 0 0 0 0 0
+2.申请人
+逾期未按
+收费通知
+要求缴纳
+费用、行
+政机关不
+再处理其
+政府信息
+公开申请
+0 0 0 0 0 0 0
+3.其他 0 0 0 0 0 0 0
+（七）总计 5 1 0 0 1 0 7
+四、结转下年度继续办理 1 1 0 0 0 0 2
+"""
+
+
+def test_content_stream_order_with_labels_wrapped_over_lines() -> None:
+    """``pdftotext -raw``: cells in the order the PDF draws them, narrow label cells wrapped line by line."""
+    text = s.report(apps=RAW_ORDER)
+    report = _parse(text)
+    _assert_snippet_values(_cells(report))
+    assert all(c.passed for c in report.checks)
+
+
+def test_ocr_cell_per_line_with_confusable_cells_and_a_page_number() -> None:
+    """Text with one cell per line (a narrow-column extraction), OCR letters alone in their cells."""
+    text = s.report()
+    cell_per_line = "\n".join(c for line in s.app_table().splitlines() for c in line.split("\t") if c) + "\n"
+    cell_per_line = cell_per_line.replace(
+        "一、本年新收政府信息公开申请数量\n5\n", "一、本年新收政府信息公开申请数量\nS\n"
+    )
+    cell_per_line = cell_per_line.replace("（一）予以公开\n3\n1\n0\n", "（一）予以公开\n3\nl\no\n- 2 -\n")
+    text = s.report(apps=cell_per_line)
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "new_received") == [5, 2, 0, 0, 1, 0, 8]
+    assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+    assert {w.message.split(":")[0] for w in report.warnings if w.code == "ocr_digit"} == {
+        "applications/new_received/natural_person",
+        "applications/granted/commercial",
+        "applications/granted/research",
+    }
+    assert all(c.passed for c in report.checks)
+
+
+def test_plain_row_with_its_first_number_glued_to_the_label() -> None:
+    text = s.to_spaces(s.report()).replace("3.危及“三安全一稳定” 0 0", "3.危及“三安全一稳定”0 0")
+    assert "稳定”0 0 0" in text
+    report = _parse(text)
+    _assert_snippet_values(_cells(report))
+    glued = [w for w in report.warnings if w.code == "glued_number"]
+    assert glued and glued[0].key == "applications/withheld.three_safeties"
+
+
+# ------------------------------------------------------------------------- column by column (pdftotext)
+def test_text_extracted_column_by_column() -> None:
+    """``pdftotext`` without -layout prints a block's labels first, then its values down each column."""
+    active = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容
+
+本年制发件数
+
+本年废止件数
+
+现行有效件数
+
+规章
+行政规范性文件
+
+0
+12
+
+0
+3
+
+2
+85
+
+第二十条第（五）项
+信息内容
+
+本年处理决定数量
+
+行政许可
+第二十条第（六）项
+
+1,204
+
+信息内容
+行政处罚
+
+本年处理决定数量
+356
+
+行政强制
+第二十条第（八）项
+
+7
+
+信息内容
+
+本年收费金额（单位：万元）
+
+行政事业性收费
+
+86.45
+"""
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert cells["active/licensing/decisions"] == 1204
+    assert cells["active/penalty/decisions"] == 356
+    assert cells["active/coercion/decisions"] == 7
+    assert cells["active/fees/amount"] == 86.45
+    order = [w for w in report.warnings if w.code == "column_order"]
+    assert len(order) == 1 and "rules, normative_docs" in order[0].message
+
+
+def test_ocr_row_whose_label_is_garbled_beyond_recognition_is_placed_by_template_order() -> None:
+    rows = s.default_rows()
+    rows["not_processed.duplicate"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["granted"] = [2, 1, 0, 0, 1, 0, 4]
+    text = s.to_spaces(s.report(apps=s.app_table(rows))).replace("2.重复申请 1 0", "AAS ERIS EX 1 0")
+    report = _parse(text)
+    assert _row(_cells(report), "not_processed.duplicate") == [1, 0, 0, 0, 0, 0, 1]
+    fuzzy = [w for w in report.warnings if w.code == "fuzzy_label"]
+    assert len(fuzzy) == 1 and "AAS ERIS EX" in fuzzy[0].message and "between its neighbours" in fuzzy[0].message
+
+
+def test_ocr_unreadable_cell_in_a_table_of_wrapped_labels() -> None:
+    """A cell OCR could not read (``了`` for 0) is read blank and reported; every other cell stays right."""
+    layout = (FIXTURES / "layout" / "004_779f9be447f66d1d.txt").read_text(encoding="utf-8")
+    want = gold("004_779f9be447f66d1d")["cells"]
+    line = next(ln for ln in layout.splitlines() if ln.rstrip().endswith(" 0") and ln.count(" 0") >= 7)
+    damaged = layout.replace(line, line.rstrip()[:-1] + "了", 1)
+    report = _parse(damaged)
+    got = _cells(report)
+    wrong = {k: (v, got.get(k)) for k, v in want.items() if got.get(k) != v}
+    assert len(wrong) == 1 and next(iter(wrong.values())) == (0, None), wrong
+    assert {"unreadable_cell", "missing_cell"} & set(_codes(report))
+
+
+def test_plain_text_that_lost_a_blank_review_row_keeps_blanks_at_its_start() -> None:
+    """Blank cells print nothing in plain text; with no indent to tell, the blanks go where a stripped line
+    loses them (its start), and the guess is reported."""
+    review = [None] * 5 + [2, 1, 0, 0, 3, 0, 0, 0, 0, 0]
+    for text in (
+        s.to_spaces(s.report(review=s.review_table(review))),
+        s.to_spaces(s.report(review=s.review_table(review)), sep="    "),
+    ):
+        report = _parse(text)
+        cells = _cells(report)
+        got = [
+            cells[f"review_litigation/{r}/{c}"]
+            for r in ("review", "litigation_direct", "litigation_after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")
+        ]
+        assert got == review
+        assert "missing_cell" in _codes(report)
+
+
+def test_markdown_from_a_spreadsheet_with_pandas_placeholders() -> None:
+    """markitdown on XLSX: ``Unnamed: 3`` headers, ``NaN`` for empty cells (and ``-`` on header lines)."""
+    md = s.to_markdown(s.report())
+    md = md.replace("|  | 自然人 | 法人或其他组织 |  |", "| Unnamed: 0 | 自然人 | 法人或其他组织 | NaN |")
+    md = md.replace(
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 |  |",
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | - |",
+    )
+    assert "Unnamed: 0" in md and "未经复议直接起诉 | - |" in md
+    report = _parse(md)
+    _assert_snippet_values(_cells(report))
+
+
+def test_markdown_labels_listed_then_label_less_rows() -> None:
+    rows = s.default_rows()
+    rows["unavailable.needs_creation"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["granted"] = [2, 1, 0, 0, 1, 0, 4]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    two, three = "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"
+    cells_two, cells_three = "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    md = md.replace(
+        f"| {two} {cells_two}\n| {three} {cells_three}",
+        f"\n{two}\n\n{three}\n\n| {cells_two}\n| {cells_three}",
+    )
+    assert f"{two}\n\n{three}" in md
+    report = _parse(md)
+    cells = _cells(report)
+    assert _row(cells, "unavailable.needs_creation") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(cells, "unavailable.unclear_after_correction") == [0] * 7
     assert all(c.passed for c in report.checks)

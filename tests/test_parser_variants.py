@@ -188,3 +188,52 @@ def test_review_verdict_required_for_a_missing_row() -> None:
     report = _parse(s.report(apps=apps))
     assert "missing_row" in _codes(report)
     assert report.metadata["review"] == "required"
+
+
+def test_wrong_characters_in_the_active_tables_labels() -> None:
+    active = s.ACTIVE_2021.replace("行政许可\t", "行政许叮\t").replace("行政事业性收费\t", "行政事亚性收费\t")
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert cells["active/licensing/decisions"] == 1204
+    assert cells["active/fees/amount"] == 86.45
+    fuzzy = {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
+    assert set(fuzzy) == {"active/licensing", "active/fees"}
+    assert "行政许叮" in fuzzy["active/licensing"]
+
+
+def test_active_header_that_lost_a_column_name() -> None:
+    active = s.ACTIVE_2021.replace("本年制发件数", "本年製发件数")
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert {w.key for w in report.warnings if w.code == "header_columns"} == {"active/rules", "active/normative_docs"}
+
+
+def test_active_number_glued_to_its_label() -> None:
+    text = s.to_spaces(s.report()).replace("行政许可 1,204", "行政许可1,204").replace("行政处罚 356", "行政处罚356")
+    report = _parse(text)
+    cells = _cells(report)
+    assert cells["active/licensing/decisions"] == 1204
+    assert cells["active/penalty/decisions"] == 356
+    assert {w.key for w in report.warnings if w.code == "glued_number"} == {"active/licensing", "active/penalty"}
+
+
+def test_active_row_under_a_repeated_label_and_a_header_from_another_block() -> None:
+    active = s.ACTIVE_2021.replace("行政规范性文件\t12", "规章\t12").replace(
+        "第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n",
+        "第二十条第（八）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n",
+    )
+    report = _parse(s.report(active=active))
+    cells = _cells(report)
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert cells["active/fees/amount"] == 86.45
+    codes = {(w.code, w.key) for w in report.warnings}
+    assert ("fuzzy_label", "active/normative_docs") in codes and ("header_columns", "active/fees") in codes
+
+
+def test_ocr_label_with_a_character_split_into_its_parts() -> None:
+    active = s.ACTIVE_2021.replace("行政许可\t", "彳亍攻许可\t")
+    report = _parse(s.report(active=active))
+    assert _cells(report)["active/licensing/decisions"] == 1204
+    assert any(w.code == "fuzzy_label" and "彳亍攻许可" in w.message for w in report.warnings)

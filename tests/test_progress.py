@@ -1,7 +1,7 @@
 """Progress on long runs: a live status line on a terminal, nothing more under cron.
 
 The bundled harvest runs in a subprocess whose stderr is a pseudo-terminal (as when a person runs it), then
-with stderr a pipe (as under cron): the first draws ``N/4 portals`` with the reports, errors and the portal
+with stderr a pipe (as under cron): the first draws ``N/12 portals`` with the reports, errors and the portal
 being crawled, ending on the run's own figures; the second writes no status line at all.
 """
 
@@ -19,9 +19,12 @@ import sys
 import termios
 from pathlib import Path
 
+from crawler.portals import BUNDLED
+
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 COMMAND = [sys.executable, "-m", "nianbao.cli", "harvest"]
+TOTAL = len(BUNDLED)  # the portals a default harvest replays
 
 
 def on_a_terminal(*args: str) -> tuple[int, str, str]:
@@ -55,9 +58,10 @@ def test_a_terminal_sees_the_harvest_progress(tmp_path: Path) -> None:
     assert code == 0, terminal[-2000:]
     states = [s.strip() for s in terminal.split("\r") if "portals |" in s]
     assert states, terminal[-2000:]
-    done = [int(m.group(1)) for s in states if (m := re.match(r"(\d)/4 portals", s))]
-    assert done == sorted(done) and done[0] == 0 and done[-1] == 4  # portals done of total, counting up
-    assert any(re.search(r"now: (nmg|tongliao|etkqq|qsq)$", s) for s in states)  # the portal being crawled
+    done = [int(m.group(1)) for s in states if (m := re.match(rf"(\d+)/{TOTAL} portals", s))]
+    assert done == sorted(done) and done[0] == 0 and done[-1] == TOTAL  # portals done of total, counting up
+    now = "|".join(re.escape(p) for p in BUNDLED)
+    assert any(re.search(rf"now: ({now})$", s) for s in states)  # the portal being crawled
     with sqlite3.connect(db) as con:
         errors = con.execute("SELECT count(*) FROM errors WHERE run_id = 1").fetchone()[0]
         new = con.execute("SELECT new_reports FROM runs WHERE id = 1").fetchone()[0]
@@ -76,4 +80,4 @@ def test_cron_sees_no_progress(tmp_path: Path) -> None:
         [*COMMAND, "--db", str(tmp_path / "nb.db"), "--progress"],
         cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
-    assert forced.returncode == 0 and "4/4 portals |" in forced.stderr
+    assert forced.returncode == 0 and f"{TOTAL}/{TOTAL} portals |" in forced.stderr

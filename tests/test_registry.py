@@ -167,7 +167,7 @@ def test_an_unknown_code_with_a_note_passes_and_is_a_notice() -> None:
         ("portals:\n  - 3\n", "entry 1: an entry must be a mapping"),
         ("portals:\n  - id: x\n", "entry 1 (x): missing field 'name'"),
         ("portals:\n  - {id: x, name: n, level: 盟市, division_code: '1', site: s, family: trs, needs_browser: 1}\n",
-         "'needs_browser' must be true or false"),
+         "'needs_browser' and 'fixture' must be true or false"),
         ("portals:\n  - {id: x, name: n, level: 盟市, division_code: '1', site: s, family: trs, columns: 5}\n",
          "'columns' must be a list"),
         ("portals:\n  - {id: x, name: [n], level: 盟市, division_code: '1', site: s, family: trs}\n",

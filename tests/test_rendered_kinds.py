@@ -23,9 +23,7 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 RENDERED = FIXTURES / "rendered"
 CONVERTED = {".doc", ".wps"}  # read through antiword/LibreOffice
-FILES = sorted(
-    p for p in RENDERED.iterdir() if p.suffix in {".html", ".docx", ".pdf", ".xlsx", ".xls", ".doc", ".wps"}
-)
+FILES = sorted(p for p in RENDERED.iterdir() if p.suffix in {".html", ".docx", ".pdf", ".xlsx", ".xls", ".doc", ".wps"})
 
 
 def _gold(path: Path) -> dict:

@@ -5,18 +5,15 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import struct
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from seed_store import SEEDS, build_multi_year_store, save_document, variant
+from serving import serving
 
 from nianbao.coverage import VIEWS
 from nianbao.datasette import build_datasette, load_metadata, prepare
@@ -145,42 +142,10 @@ def test_views_facet_in_datasette(db_path: Path) -> None:
 # -- the page in a real browser ----------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(db_path: Path) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "nianbao.cli", "serve", "--db", str(db_path), "--port", str(port), "--workers", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    out = proc.stdout.read() if proc.stdout else ""
-                    pytest.fail(f"nianbao serve did not come up: {out}")
-                time.sleep(0.2)
+    with serving(db_path) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 def chromium(args: list[str], profile: Path) -> str:

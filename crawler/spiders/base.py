@@ -39,7 +39,7 @@ from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
 from crawler.page_images import page_image_urls
-from crawler.pipelines import store_from_settings
+from crawler.pipelines import view_from_settings
 from crawler.revisit import entry_for_request, revisit_outputs
 from crawler.spiders.links import (
     REPORT_WORD,
@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
-    from storage.store import Store
+    from storage.ingest import StoreView
 
 __all__ = [
     "Link",
@@ -219,7 +219,7 @@ class ReportSpider(scrapy.Spider):
     column_families: ClassVar[dict[str, str]] = {}  # a column read by another family than the portal's
     allowed_domains: Sequence[str] = ()  # these domains and their subdomains
 
-    store: Store | None = None
+    store: StoreView | None = None
     refresh: bool = False
     max_list_pages: int = 50  # NIANBAO_MAX_LIST_PAGES: one column's pagination
     max_pages: int = 2000  # NIANBAO_MAX_DEPTH_PAGES: the portal's list pages in one crawl
@@ -235,7 +235,7 @@ class ReportSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.store = store_from_settings(crawler.settings)  # read only: what earlier runs harvested
+        spider.store = view_from_settings(crawler.settings)  # read only: what earlier runs harvested
         spider.refresh = crawler.settings.getbool("NIANBAO_REFRESH")
         spider.max_list_pages = crawler.settings.getint("NIANBAO_MAX_LIST_PAGES", 50)
         spider.max_pages = crawler.settings.getint("NIANBAO_MAX_DEPTH_PAGES", 2000)

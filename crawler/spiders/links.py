@@ -6,8 +6,9 @@ A report's title names it: a report word (年度报告, 年报, 工作报告) to
 its heading says 年报), or when the link's own URL sits in one (``zfxxgknb``, ``OpennessAnnualReport`` …).
 
 Never a report, whatever else the title says: notices about reports (关于…, …通知, 工作要点, 实施方案),
-解读, training and meetings, and the look-alikes that share the menus of 年报 columns — 政府网站工作年度报表
-(``wzndbb``), 统计年报, 企业年报, 决算/预算, 政府工作报告.
+解读, training and meetings, and 政府网站工作年度报表 (``wzndbb``), which shares the menus of 年报 columns. Other
+look-alikes (统计年报, 企业年报, 决算/预算, 政府工作报告, 考核/评估) are not reports unless the title names the
+report itself (政府信息公开工作年度报告): an organ can be called 预算评审中心.
 
 A link to a list (a column, a folder, a numbered page) is never a report page, whatever its text: menus link
 the 年报 column itself as 政府信息公开年报.
@@ -21,10 +22,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 REPORT_WORD = re.compile(r"年度报告|年报|工作报告")
 ANNUAL_WORD = re.compile(r"年度报告|年报")
 DISCLOSURE = re.compile(r"信息公开|政务公开|政府信息|公开工作")
+# Never a report: notices about reports, interpretations, meetings, and the look-alikes of the same menus.
 NOT_A_REPORT = re.compile(
-    r"^\s*关于|通知|工作要点|实施方案|的函|意见|办法|会议|培训|考核|测评|评估|解读|"
-    r"网站.{0,12}(报表|年报|年度报告)|年度报表|工作报表|统计年报|企业年报|年报公示|决算|预算|政府工作报告|征求"
+    r"^\s*关于|通知|解读|征求|要点|培训|会议|召开|的函|实施方案|"
+    r"网站.{0,12}(报表|年报|年度报告)|年度报表|工作报表"
 )
+# The report's own name: 政府信息公开工作年度报告, 信息公开年报, 政务公开工作报告 …
+CANONICAL = re.compile(r"(信息公开|政务公开)(工作)?(年度)?(报告|年报)")
+# Not a report unless the title names the report itself (an organ may be called 预算评审中心 or 考核办).
+UNLIKELY = re.compile(r"意见|办法|考核|测评|评估|统计年报|企业年报|年报公示|决算|预算|政府工作报告")
 ELLIPSIS = re.compile(r"(…|\.\.\.|。。。)\s*$")
 # Folder names of annual-report columns (CMS.md §6) and the Meetfine 年报 controller.
 ANNUAL_PATH = re.compile(
@@ -58,6 +64,10 @@ def title_evidence(text: str | None) -> str | None:
     """``"strong"``, ``"weak"`` or ``None``: how much a link text says it is a report (see the module)."""
     t = clean(text)
     if not t or NOT_A_REPORT.search(t):
+        return None
+    if CANONICAL.search(t):
+        return "strong"
+    if UNLIKELY.search(t):
         return None
     if REPORT_WORD.search(t) and DISCLOSURE.search(t):
         return "strong"
@@ -101,14 +111,22 @@ def is_attachment_url(url: str) -> bool:
     )
 
 
+# EasySite articles are folders too: …/2025090509233740836/index.html, …/<32 hex>/index.shtml (CMS.md §4)
+ARTICLE_FOLDER = re.compile(r"/(\d{19}|[0-9a-f]{32})/(index\.s?html?)?$")
+
+
 def is_folder_url(url: str) -> bool:
-    leaf = urlsplit(url).path.rsplit("/", 1)[-1]
-    return bool(re.match(r"^(|index(_\d+)?\.s?html?|default\.s?html?)$", leaf))
+    path = urlsplit(url).path
+    leaf = path.rsplit("/", 1)[-1]
+    return bool(re.match(r"^(|index(_\d+)?\.s?html?|default\.s?html?)$", leaf)) and not ARTICLE_FOLDER.search(path)
 
 
 def is_listing_url(url: str) -> bool:
-    """A list rather than a document: a folder, a numbered list page, a CMS list controller."""
+    """A list rather than a document: a folder, a numbered list page, a CMS list controller (an EasySite
+    article folder is a document)."""
     path = urlsplit(url).path
+    if ARTICLE_FOLDER.search(path):
+        return False
     return bool(_LIST_LEAF.match(path.rsplit("/", 1)[-1]) or _LIST_PATH.search(path))
 
 

@@ -194,10 +194,10 @@ def vsb_page_url(first_page: str, k: int, total: int) -> str:
 
 # ------------------------------------------------------------------------------------------ query pages
 def with_query(url: str, **params: object) -> str:
-    """``url`` with these query parameters set (others kept, in order)."""
+    """``url`` with these query parameters set in place (new ones appended; the others kept, in order)."""
     parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
-    query += [(k, str(v)) for k, v in params.items()]
+    query = [(k, str(params[k]) if k in params else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    query += [(k, str(v)) for k, v in params.items() if k not in {k for k, _ in query}]
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 

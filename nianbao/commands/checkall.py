@@ -163,12 +163,16 @@ def check_all() -> list[str]:
 def check_registry(path: Path | None = None) -> tuple[list[str], list[str], str]:
     """The registry's problems, its notices, and a one-line description of what it holds."""
     from crawler import registry
+    from crawler.portals import FIXTURES
 
     try:
         reg = registry.load(path)
+        fixtures = registry.load(FIXTURES) if path is None and FIXTURES.exists() else registry.Registry(())
     except registry.RegistryError as exc:
         return [f"registry: {exc}"], [], ""
-    problems = [f"registry: {line}" for line in registry.validate(reg)]
+    problems = [f"registry: {line}" for line in registry.validate(reg.merged(fixtures))]
+    problems += [f"registry: {p.id}: marked fixture, in the registry of real portals" for p in reg if p.fixture]
+    problems += [f"registry: {p.id}: in {FIXTURES.name} without fixture: true" for p in fixtures if not p.fixture]
     figures = registry.figures(reg)
 
     def show(counter: Any) -> str:

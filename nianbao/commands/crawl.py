@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 from nianbao import exitcodes
 from nianbao.commands.harvest import (
     add_network_options,
-    extra_settings,
     locked_harvest,
     network_mode,
     report_outcome,
+    run_harvest,
 )
 
 
@@ -28,8 +28,8 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("url", help="the annual-report column's URL")
-    p.add_argument("--portal", help="the portal name to store reports under (default: the URL's host)")
+    p.add_argument("url", nargs="+", help="the annual-report column's URL (several: several portals, crawled together)")
+    p.add_argument("--portal", help="the portal name to store reports under (default: the URL's host; one URL only)")
     p.add_argument(
         "--discover",
         action="store_true",
@@ -41,15 +41,19 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def run(args: argparse.Namespace) -> int:
-    parts = urlsplit(args.url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        print(f"nianbao crawl: not an http(s) URL: {args.url}", file=sys.stderr)
+    for url in args.url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            print(f"nianbao crawl: not an http(s) URL: {url}", file=sys.stderr)
+            return exitcodes.USAGE
+    if args.portal and len(args.url) > 1:
+        print("nianbao crawl: --portal names one portal: give one URL with it", file=sys.stderr)
         return exitcodes.USAGE
     return locked_harvest("crawl", args.db, lambda: _crawl(args))
 
 
-def spider_arguments(args: argparse.Namespace, portal: str) -> dict[str, object]:
-    kwargs: dict[str, object] = {"url": args.url, "portal": portal}
+def spider_arguments(args: argparse.Namespace, url: str, portal: str) -> dict[str, object]:
+    kwargs: dict[str, object] = {"url": url, "portal": portal}
     if args.discover:
         kwargs["discover"] = "1"
     if args.browser:
@@ -58,27 +62,19 @@ def spider_arguments(args: argparse.Namespace, portal: str) -> dict[str, object]
 
 
 def _crawl(args: argparse.Namespace) -> int:
-    parts = urlsplit(args.url)
     from crawler.portals import GENERIC, spider_class
-    from crawler.run import CannotRun, harvest
+    from crawler.run import CannotRun
     from nianbao.jsonlog import json_log
 
-    portal = args.portal or parts.hostname or args.url
+    spiders = [
+        (spider_class(GENERIC), spider_arguments(args, url, args.portal or urlsplit(url).hostname or url))
+        for url in args.url
+    ]
+    portals = [str(kwargs["portal"]) for _, kwargs in spiders]
     try:
         mode, dirs = network_mode(args, None)
         with json_log(args.json_log):
-            outcome = harvest(
-                [(spider_class(GENERIC), spider_arguments(args, portal))],
-                mode=mode,
-                db=args.db,
-                raw_root=args.raw_root,
-                portals=[portal],
-                obey_robots=False if args.ignore_robots else None,
-                refresh=args.refresh,
-                log_level=args.log_level,
-                extra=extra_settings(args),
-                **dirs,
-            )
+            outcome = run_harvest(args, spiders, portals, mode, dirs)
     except CannotRun as exc:
         print(f"nianbao crawl: {exc}", file=sys.stderr)
         return exitcodes.USAGE

@@ -31,6 +31,12 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="a format to write (repeat for several; default: all three)",
     )
     p.add_argument("--bom", action="store_true", help="start CSV files with a UTF-8 BOM (for Excel)")
+    p.add_argument(
+        "--charts",
+        action="store_true",
+        help="also draw the charts (coverage heatmap, each organ across years, each league's banners, reports"
+        " to review by portal) as SVG and PNG in OUT/charts",
+    )
     p.set_defaults(run=run)
 
 
@@ -39,9 +45,14 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return exitcodes.USAGE
     formats = tuple(dict.fromkeys(args.formats or FORMATS))
+    drawn = None
     try:
         with store:
             result = export(store.db, args.out, formats, bom=args.bom)
+            if args.charts:
+                from nianbao.charts import render_static
+
+                drawn = render_static(store.db, args.out / "charts")
     except OSError as exc:
         print(f"nianbao export: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return exitcodes.FAILED
@@ -49,4 +60,6 @@ def run(args: argparse.Namespace) -> int:
     for dataset in result.datasets:
         print(f"  {dataset.name:<26} {dataset.count:>8} rows  {len(dataset.columns):>4} columns")
     print(f"  data dictionary: {result.out / 'data_dictionary.md'}")
+    if drawn is not None:
+        print(f"  charts: {len(drawn.files)} file(s) in {args.out / 'charts'} (SVG and PNG)")
     return exitcodes.OK

@@ -94,6 +94,20 @@ def add_network_options(p: argparse.ArgumentParser, *, default_replay: Path | No
         help="a URL blocked on each of N tries is recorded `blocked` and the crawl goes on (default 3)",
     )
     p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="spread the crawl over N worker processes sharing a Redis queue (default 0: one process, no Redis)",
+    )
+    p.add_argument(
+        "--redis",
+        metavar="URL",
+        help="the Redis workers share (redis://host:6379/0); default with --workers: one started on 127.0.0.1 for "
+        "the harvest. Workers on other machines join with `nianbao worker --redis URL`",
+    )
+    p.add_argument("--worker-logs", type=Path, metavar="DIR", help="the workers' and the writer's logs go to DIR")
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -140,6 +154,38 @@ def network_mode(args: argparse.Namespace, default_replay: Path | None) -> tuple
     if replay is None:
         return "live", {}
     return "replay", {"replay_dir": replay}
+
+
+def run_harvest(
+    args: argparse.Namespace,
+    spiders: list[tuple[type[Any], dict[str, Any]]],
+    portals: list[str],
+    mode: str,
+    dirs: dict[str, Any],
+    extra: dict[str, Any] | None = None,
+) -> Any:
+    """The embedded harvest, or (``--workers``/``--redis``) one spread over workers (:mod:`nianbao.workers`)."""
+    from crawler.run import harvest
+
+    common: dict[str, Any] = {
+        "mode": mode,
+        "db": args.db,
+        "raw_root": args.raw_root,
+        "obey_robots": False if args.ignore_robots else None,
+        "refresh": args.refresh,
+        "log_level": args.log_level,
+        "extra": extra if extra is not None else extra_settings(args),
+        **dirs,
+    }
+    if args.workers or args.redis:
+        if args.workers < 0:
+            raise ValueError("--workers must be 0 or more")
+        from nianbao.workers import distributed_harvest
+
+        return distributed_harvest(
+            spiders, workers=args.workers, redis_url=args.redis, log_dir=args.worker_logs, **common
+        )
+    return harvest(spiders, portals=portals, **common)
 
 
 def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -199,26 +245,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _harvest(args: argparse.Namespace) -> int:
     from crawler.portals import portal_spiders
-    from crawler.run import CannotRun, harvest
+    from crawler.run import CannotRun
     from nianbao.jsonlog import json_log
     from nianbao.progress import harvest_progress
 
     try:
         mode, dirs = network_mode(args, CASSETTES)
-        spiders = portal_spiders(args.portal, replay=mode == "replay")
+        spiders = portal_spiders(args.portal, replay=mode == "replay", cassettes=dirs.get("replay_dir"))
         with json_log(args.json_log), harvest_progress(len(spiders), extra_settings(args), args.progress) as extra:
-            outcome = harvest(
-                [(s, {}) for s in spiders],
-                mode=mode,
-                db=args.db,
-                raw_root=args.raw_root,
-                portals=[s.name for s in spiders],
-                obey_robots=False if args.ignore_robots else None,
-                refresh=args.refresh,
-                log_level=args.log_level,
-                extra=extra,
-                **dirs,
-            )
+            outcome = run_harvest(args, [(s, {}) for s in spiders], [s.name for s in spiders], mode, dirs, extra)
     except (UnknownPortal, CannotRun) as exc:
         print(f"nianbao harvest: {exc}", file=sys.stderr)
         return exitcodes.USAGE

@@ -27,6 +27,7 @@ SETTINGS: dict[str, Any] = {
     "sql_time_limit_ms": 5000,  # the coverage view scans every report
     "facet_time_limit_ms": 1000,
     "allow_download": False,
+    "max_returned_rows": 10000,  # a chart's query returns every organ × year of the heatmap
 }
 
 
@@ -54,12 +55,16 @@ def table_descriptions() -> dict[str, str]:
 
 def prepare(store: Store, *, index: bool = True, workers: int | None = None, progress: bool = False) -> None:
     """Create the views the canned queries read and bring the full-text index up to date."""
+    from nianbao import charts
     from nianbao.coverage import ensure_views
     from nianbao.expected import sync
+    from nianbao.organs import ensure_linked
     from nianbao.search import ensure_index, update_index
 
     sync(store.db)  # the registry's organs, for the registry_coverage view
     ensure_views(store.db)
+    ensure_linked(store.db)
+    charts.ensure_views(store.db)
     if index:
         update_index(store, workers=workers, progress=progress)
     else:
@@ -68,11 +73,23 @@ def prepare(store: Store, *, index: bool = True, workers: int | None = None, pro
 
 def build_datasette(db_path: str | Path, settings: dict[str, Any] | None = None) -> Datasette:
     from datasette.app import Datasette  # type: ignore[import-untyped]
+    from datasette.plugins import pm  # type: ignore[import-untyped]
+    from sqlite_utils import Database
 
+    from nianbao import charts
+    from nianbao.datasette import plugin
+
+    if not pm.is_registered(plugin):  # the entry point registers it when the package is installed
+        pm.register(plugin, name="nianbao")
     path = Path(db_path)
+    metadata = load_metadata(path.stem)
+    db = Database(path) if path.is_file() else None
+    metadata.setdefault("plugins", {})["datasette-dashboards"] = charts.dashboards_config(path.stem, db)
+    if db is not None:
+        db.close()
     return Datasette(
         [str(path)],
-        metadata=load_metadata(path.stem),
+        metadata=metadata,
         template_dir=str(TEMPLATES) if TEMPLATES.is_dir() else None,
         settings={**SETTINGS, **(settings or {})},
     )

@@ -182,7 +182,7 @@ def _numberish(lines: list[Line], numeric_column: bool) -> bool:
     cjk = len(_CJK.findall(text))
     if numeric_column:  # specks read as characters around a number: 18613 四 加
         digits = sum(1 for c in text if c.isascii() and c.isdigit())
-        return (cjk <= max(1, digits // 2) or (digits and cjk <= 3)) and len(text) <= 24
+        return (cjk <= max(1, digits // 2) or (digits > 0 and cjk <= 3)) and len(text) <= 24
     if cjk > 1 or len(text) > 16:
         return False
     if len(lines) != 1:

@@ -1,21 +1,29 @@
-"""PDF → text in the seed convention, with pdfplumber.
+"""PDF → text in the seed convention: glyphs and ruling lines read with PDFium, lines and tables rebuilt here.
 
-On a page with ruled lines, ``find_tables()`` locates the tables; their rows are emitted through
-``TextBuilder.row`` (merged-cell positions, which pdfplumber reports as ``None``, become empty cells) and the
-page's other text lines are emitted around them in vertical reading order. A page without ruling is plain
-text lines. Pages without a text layer (scans) are read by OCR (:mod:`parsers.readers.ocr`). Encrypted and
-corrupt files raise :class:`UnreadableDocument` with the codes ``encrypted`` and ``corrupt``.
+Each page is read with pypdfium2 (:mod:`parsers.readers.pdfium_page`: glyph boxes from the text page, painted
+paths from the page objects) and laid out by :mod:`parsers.readers.pdf_layout`, which follows pdfplumber's
+rules: ruled tables are found from the ruling, their rows emitted through ``TextBuilder.row`` (merged-cell
+positions become empty cells), and the page's other text lines are emitted around them in vertical reading
+order. A page PDFium's reading does not cover (rotated, text that is not upright, glyphs without Unicode, or a
+PDFium error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
+pages by reason. One page is held at a time. Pages without a text layer (scans) are read by OCR
+(:mod:`parsers.readers.ocr`). Encrypted and corrupt files raise :class:`UnreadableDocument` with the codes
+``encrypted`` and ``corrupt``.
 """
 
 from __future__ import annotations
 
-import io
+import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
+from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines
+from parsers.readers.pdf_plumber import PlumberDocument
+from parsers.readers.pdfium_page import TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
 
 MAX_PAGES = 2000
 _TOLERANCE = 1.0
@@ -23,6 +31,12 @@ _WORD_GAP = 3.0  # pdfplumber's x_tolerance: a wider gap between glyphs is a spa
 _PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
+_PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
+
+# Since the process started: pages read, and (by reason) those read with pdfplumber instead of PDFium.
+PAGES: Counter[str] = Counter()
+FALLBACK: Counter[str] = Counter()
+log = logging.getLogger(__name__)
 
 
 def _classify(exc: BaseException) -> UnreadableDocument:
@@ -32,7 +46,13 @@ def _classify(exc: BaseException) -> UnreadableDocument:
         chain.append(exc.__cause__)
     names = " ".join(type(e).__name__ for e in chain)
     message = "; ".join(str(e) for e in chain if str(e)) or names
-    if "Password" in names or "Encryption" in names or "encrypt" in message.lower():
+    if (
+        "Password" in names
+        or "Encryption" in names
+        or "encrypt" in message.lower()
+        or "password" in message.lower()
+        or getattr(exc, "err_code", None) == _PDFIUM_PASSWORD
+    ):
         return UnreadableDocument(f"encrypted PDF (a password is needed to read it): {message}", code="encrypted")
     return UnreadableDocument(f"corrupt PDF: {names}: {message}", code="corrupt")
 
@@ -40,24 +60,25 @@ def _classify(exc: BaseException) -> UnreadableDocument:
 def read_pdf(data: bytes) -> Extracted:
     if not data.strip():
         raise UnreadableDocument("empty document", code="empty")
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except Exception as exc:  # pdfminer raises a zoo of exceptions on bad input
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:  # PdfiumError: format, password, security …
         raise _classify(exc) from exc
-    with pdf:
-        if not pages:
+    plumber = PlumberDocument(data)
+    try:
+        count = len(pdf)
+        if not count:
             raise UnreadableDocument("PDF without pages", code="empty")
-        if len(pages) > MAX_PAGES:
-            raise UnreadableDocument(f"PDF with {len(pages)} pages (limit {MAX_PAGES})", code="too_large")
+        if count > MAX_PAGES:
+            raise UnreadableDocument(f"PDF with {count} pages (limit {MAX_PAGES})", code="too_large")
         notes: list[str] = []
         read: list[_Page] = []
         blank: list[int] = []  # pages without a text layer: read by OCR
-        for number, page in enumerate(pages, 1):
+        for number in range(1, count + 1):
             try:
-                items = _page_items(page, number)
+                items = _read_page(pdf, plumber, number)
                 if items is None:
                     blank.append(number)
                 else:
@@ -66,9 +87,10 @@ def read_pdf(data: bytes) -> Extracted:
                 if isinstance(exc, UnreadableDocument):
                     raise
                 notes.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
-            finally:
-                page.close()
-        metadata = _metadata(pdf.metadata)
+        metadata = _metadata(pdf)
+    finally:
+        plumber.close()
+        pdf.close()
     tb = TextBuilder()
     if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
         from parsers.readers.ocr import read_pdf_with_ocr
@@ -77,26 +99,87 @@ def read_pdf(data: bytes) -> Extracted:
     else:
         read_pages(read, tb)
     return Extracted(
-        kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=len(pages), ocr=bool(blank)
+        kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count, ocr=bool(blank)
     )
 
 
-def _metadata(info: dict[str, Any]) -> dict[str, str]:
-    title = info.get("Title")
-    if isinstance(title, bytes):
-        title = title.decode("utf-16" if title.startswith((b"\xfe\xff", b"\xff\xfe")) else "latin-1", "replace")
+def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | None:
+    """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted)."""
+    PAGES["read"] += 1
+    try:
+        page = pdf[number - 1]
+        try:
+            textpage = page.get_textpage()
+            try:
+                content = read_page(page, textpage)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        return _pdfium_page(content, number)
+    except Unsupported as why:
+        reason = str(why)
+    except Exception as exc:  # a PDFium error on this page: pdfplumber may still read it
+        reason = f"PDFium error: {type(exc).__name__}"
+    FALLBACK[reason] += 1
+    log.info("PDF page %d read with pdfplumber: %s", number, reason)
+    parts = plumber.page_parts(number - 1)
+    if parts is None:
+        return None
+    width, height, lines, tables, char = parts
+    found = [(bbox[1], _table(rows, bbox)) for bbox, rows in tables]
+    return assemble_page(number, width, height, lines, [(top, t) for top, t in found if t is not None], char)
+
+
+def _metadata(pdf: Any) -> dict[str, str]:
+    try:
+        title = pdf.get_metadata_value("Title")
+    except Exception:  # a broken info dictionary is no reason to lose the text
+        return {}
     if isinstance(title, str) and title.strip():
         return {"title": " ".join(title.split())}
     return {}
 
 
-def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return any(
-        x0 - _TOLERANCE <= cx <= x1 + _TOLERANCE and top - _TOLERANCE <= cy <= bottom + _TOLERANCE
-        for x0, top, x1, bottom in boxes
-    )
+def _inside(cx: float, cy: float, boxes: list[Box]) -> bool:
+    for x0, top, x1, bottom in boxes:
+        if x0 - _TOLERANCE <= cx <= x1 + _TOLERANCE and top - _TOLERANCE <= cy <= bottom + _TOLERANCE:
+            return True
+    return False
+
+
+def _table(raw: list[list[str | None]], bbox: Box) -> _Table | None:
+    """A found table's rows as cells; None for a table of one cell (a frame, not a table)."""
+    if len(raw) < 2 and not (raw and len(raw[0]) >= 2):
+        return None
+    rows = [[join_wrapped((c or "").split("\n")) for c in row] for row in raw]
+    return _Table(rows, bbox[0], bbox[2])
+
+
+def _pdfium_page(content: PageContent, number: int) -> _Page | None:
+    """One page's text lines and tables in vertical order; None when the page has no text at all."""
+    chars = content.chars
+    if not chars:
+        return None
+    if has_duplicates(chars):  # fake bold: every glyph printed twice, slightly offset
+        chars = dedupe(chars, content.font_name)
+    tables: list[tuple[float, _Table]] = []
+    rest = chars
+    if content.lines or content.rects or content.curves:
+        found = find_tables(content)
+        if found:
+            mids = Centres(chars)
+            boxes: list[Box] = []
+            for table in found:
+                t = _table(table.extract(chars, mids), table.bbox)
+                if t is not None:
+                    tables.append((table.bbox[1], t))
+                    boxes.append(table.bbox)
+            if boxes:  # the glyphs whose centre is outside every table (1 pt of slack) are the text lines'
+                rest = [c for c, h, v in zip(chars, mids.h, mids.v, strict=True) if not _inside(h, v, boxes)]
+    widths = sorted(c[X1] - c[X0] for c in rest[:2000] if c[TEXT].strip())
+    char = widths[len(widths) // 2] if widths else 10.0
+    return assemble_page(number, content.width, content.height, text_lines(rest), tables, char)
 
 
 @dataclass
@@ -122,12 +205,12 @@ _WORD = r"(?:[A-Za-z0-9@._%％\-#&=?~+]+|.)"
 _LEAD = re.compile(rf"{_OPEN}*{_WORD}(?:/{_WORD})*{_CLOSE}*(?:{_OPEN}+{_WORD}{_CLOSE}*)*")
 
 
-def _lead_width(chars: list[dict[str, Any]], text: str) -> float:
+def _lead_width(chars: list[Char], text: str) -> float:
     m = _LEAD.match(text)
     if not m or not chars:
         return 0.0
     n = min(len(m.group(0)), len(chars))
-    return float(chars[n - 1]["x1"] - chars[0]["x0"])
+    return float(chars[n - 1][X1] - chars[0][X0])
 
 
 @dataclass
@@ -140,79 +223,55 @@ class _Page:
     items: list[_Line | _Table] = field(default_factory=list)
 
 
-def _page_items(page: Any, number: int) -> _Page | None:
-    """One page's text lines and tables in vertical order; None when the page has no text at all."""
-    if not page.chars:
-        return None
-    if _has_duplicates(page.chars):  # fake bold: every glyph printed twice, slightly offset
-        page = page.dedupe_chars()
-    tables: list[tuple[float, _Table]] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    if page.lines or page.rects or page.curves:
-        for table in page.find_tables():
-            raw = table.extract()
-            if len(raw) < 2 and not (raw and len(raw[0]) >= 2):
-                continue
-            rows = [[join_wrapped((c or "").split("\n")) for c in row] for row in raw]
-            tables.append((table.bbox[1], _Table(rows, table.bbox[0], table.bbox[2])))
-            boxes.append(table.bbox)
-    rest = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
-    height = float(page.height)
+def assemble_page(
+    number: int,
+    width: float,
+    height: float,
+    lines: list[tuple[list[Char], Box]],
+    tables: list[tuple[float, _Table]],
+    char: float,
+) -> _Page:
+    """A page from its text lines (glyphs without spaces, and box) and tables (top, table), in vertical order."""
     found: list[tuple[float, int, _Line | _Table]] = []
-    widths = sorted(c["x1"] - c["x0"] for c in rest.chars[:2000] if c["text"].strip())
-    char = widths[len(widths) // 2] if widths else 10.0
-    for raw_line in rest.extract_text_lines():
-        chars = [c for c in raw_line.get("chars", []) if c["text"].strip()]
-        text, gaps = _line_text(chars, char) if chars else (" ".join(raw_line["text"].split()), False)
-        margin = raw_line["top"] > height * 0.92 or raw_line["bottom"] < height * 0.08
+    for glyphs, (x0, top, x1, bottom) in lines:
+        chars = [c for c in glyphs if c[TEXT].strip()]
+        if not chars:
+            continue
+        text, gaps = _line_text(chars, char)
+        margin = top > height * 0.92 or bottom < height * 0.08
         if not text or (margin and _PAGE_NUMBER.match(text)):
             continue  # running page numbers would cut a table that continues on the next page
-        lead = _lead_width(chars, "".join(c["text"] for c in chars))
-        line = _Line(text, raw_line["x0"], raw_line["x1"], raw_line["top"], raw_line["bottom"], lead, gaps)
-        found.append((line.top, 0, line))
+        lead = _lead_width(chars, "".join(c[TEXT] for c in chars))
+        found.append((top, 0, _Line(text, x0, x1, top, bottom, lead, gaps)))
     found.extend((top, 1, t) for top, t in tables)
     found.sort(key=lambda f: (round(f[0], 1), f[1]))
-    out = _Page(number, width=float(page.width), items=[item for _, _, item in found])
-    lines = [item for item in out.items if isinstance(item, _Line)]
-    if lines:
-        out.left = min(line.x0 for line in lines)
-        out.right = max(line.x1 for line in lines)
+    out = _Page(number, width=float(width), items=[item for _, _, item in found])
+    body = [item for item in out.items if isinstance(item, _Line)]
+    if body:
+        out.left = min(line.x0 for line in body)
+        out.right = max(line.x1 for line in body)
         out.char = char
     return out
 
 
-def _line_text(chars: list[dict[str, Any]], char: float) -> tuple[str, bool]:
+def _line_text(chars: list[Char], char: float) -> tuple[str, bool]:
     """A line's text from its glyphs: a word gap is one space, a column gap (over a character wide) a run of
     spaces as in a layout dump, so that a table without ruling keeps its columns apart. (Justified CJK text
     has next to no gaps, and a Latin word space is about a quarter of a CJK character.)"""
     out: list[str] = []
     gaps = False
-    prev: dict[str, Any] | None = None
+    prev: Char | None = None
     for c in chars:
         if prev is not None:
-            gap = c["x0"] - prev["x1"]
+            gap = c[X0] - prev[X1]
             if gap > max(1.2 * char, 6.0):
                 out.append(" " * max(2, round(gap / (char / 2))))
                 gaps = True
             elif gap > _WORD_GAP:
                 out.append(" ")
-        out.append(c["text"])
+        out.append(c[TEXT])
         prev = c
     return "".join(out), gaps
-
-
-def _has_duplicates(chars: list[dict[str, Any]]) -> bool:
-    """Is some glyph printed twice at (almost) the same place?"""
-    seen: set[tuple[str, int, int]] = set()
-    for char in chars:
-        text = char["text"]
-        if not text.strip():
-            continue
-        x, y = round(char["x0"]), round(char["top"])
-        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-            return True
-        seen.add((text, x, y))
-    return False
 
 
 def _is_number(text: str) -> bool:

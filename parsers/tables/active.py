@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from parsers.tables.align import fit, positional
-from parsers.tables.reading import Reading
+from parsers.tables.labels import similarity
+from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
 from parsers.tables.tokens import Token
 
 T = "active"
+_GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
+ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 _BLOCK = r"第二十条第\(?[一二三四五六七八九十]+\)?项"
 
 
@@ -21,28 +24,48 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         start = first_block
     # where every row label sits
     labels: list[tuple[int, str]] = []
+    glued: dict[int, Token] = {}  # a row's number printed against its label (行政许可1708)
     for i in range(start, min(end, len(r.tokens))):
         tok = r.tokens[i]
         if not tok.is_labelish:
             continue
+        m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
+        label = "".join(m.group("label").split()) if m else tok.compact
         for row in ACTIVE_ROWS:
-            if row.matches(tok.compact) and row.key not in {k for _, k in labels}:
+            if (row.matches(label) or (not m and r.matches_wrapped(row, i))) and row.key not in {k for _, k in labels}:
                 labels.append((i, row.key))
+                if m:
+                    at = tok.start + m.start("num")
+                    glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
                 break
+    _labels_by_meaning(r, labels, start, end)
     blocks = [
         i
         for i in range(start, min(end, len(r.tokens)))
         if r.tokens[i].is_labelish and re.search(_BLOCK, r.tokens[i].compact)
     ]
+    label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
+    rows: list[tuple[int, str, list[str], int]] = []
     for i, key in labels:
-        columns = _header_columns(r, blocks, i) or defaults.get(key)
-        columns = _misread_header(r, i, key, columns, defaults.get(key))
+        columns = _columns(r, blocks, i, key, defaults.get(key))
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
+        # a row's values end at the next block; a row with none before it (text printed column by column
+        # puts them after the next block's header) reads on to the next row label
         stop = next(b for b in boundaries if b > i)
-        _read_row(r, i, stop, key, list(columns))
+        if not any(t.is_value for t in r.tokens[i + 1 : stop]):
+            stop = next(b for b in label_stops if b > i)
+        rows.append((i, key, list(columns), stop))
+    moved = _column_order(r, rows)
+    for i, key, cols, stop in rows:
+        if key in moved:
+            keys = [f"{T}/{key}/{c}" for c in cols]
+            for k, cell in zip(keys, moved[key], strict=True):
+                r.put(k, cell, blank_where=r.tokens[i])
+            continue
+        _read_row(r, i, stop, key, cols, glued.get(i))
     found = {k for _, k in labels}
     for key in ACTIVE_REQUIRED.get(fmt, ()):
         if key not in found:
@@ -51,24 +74,96 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
                 r.put(f"{T}/{key}/{col}", None)
 
 
-def _misread_header(
-    r: Reading, i: int, key: str, columns: tuple[str, ...] | None, template: tuple[str, ...] | None
+def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:
+    """Rows printed label after label, then all their values (text extracted column by column: ``规章`` /
+    ``行政规范性文件`` / ``1`` ``861`` / ``5`` ``379`` / ``133`` ``7649``): the values of a run of ``k`` rows
+    of ``c`` columns each, all after the run's last label, are read down the columns (across the rows when
+    they are printed one row per line). Reported as ``column_order``."""
+    return redistribute(r, [(i, key, len(cols), stop) for i, key, cols, stop in rows], T)
+
+
+def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, end: int) -> None:
+    """Rows no pattern found, matched by meaning among the unclaimed labels that carry values on their line
+    (OCR's wrong characters: ``行政许叮``); each match is a ``fuzzy_label`` warning."""
+    found = {k for _, k in labels}
+    missing = [row for row in ACTIVE_ROWS if row.key not in found]
+    if not missing:
+        return
+    claimed = {i for i, _ in labels}
+    # a row printed under the previous row's label (a converter repeated the label): the next row, by order
+    first = {k: i for i, k in labels}
+    for i in range(start, min(end, len(r.tokens))):
+        tok = r.tokens[i]
+        if i in claimed or not tok.is_labelish or not r.row_like(i, same_line=True):
+            continue
+        dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok.compact)), None)
+        if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
+            continue
+        nxt = ACTIVE_ROWS[dup + 1]
+        if nxt not in missing:
+            continue
+        missing.remove(nxt)
+        labels.append((i, nxt.key))
+        claimed.add(i)
+        r.warn(
+            "fuzzy_label",
+            f"{T}/{nxt.key}: a second row labelled {tok.text!r} read as the template's next row {nxt.label!r}",
+            f"{T}/{nxt.key}",
+            tok,
+        )
+    for i in range(start, min(end, len(r.tokens))):
+        tok = r.tokens[i]
+        if i in claimed or not tok.is_labelish or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
+            continue
+        scores = sorted(((similarity(tok.compact, row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
+        score, row = scores[0]
+        runner_up = scores[1][0]
+        if row not in missing or score < ACTIVE_FUZZY_MIN or score - runner_up < 0.2:
+            continue
+        missing.remove(row)
+        labels.append((i, row.key))
+        r.warn(
+            "fuzzy_label",
+            f"{T}/{row.key}: label {tok.text!r} read as the template's {row.label!r} "
+            f"(similarity {min(score, 1.0):.2f})",
+            f"{T}/{row.key}",
+            tok,
+        )
+    labels.sort()
+
+
+def _columns(
+    r: Reading, blocks: list[int], i: int, key: str, default: tuple[str, ...] | None
 ) -> tuple[str, ...] | None:
-    """OCR hook: a header cell misread (本年度止件数 for 本年废止件数) names fewer columns than the template, in
-    the template's order, while the row's TAB line has a cell for each of the template's columns: the template's
-    columns are taken, with a warning naming them."""
-    if not columns or not template or len(columns) >= len(template) or len(r.line_after(i)) != len(template):
-        return columns
-    if [c for c in template if c in columns] != list(columns):
-        return columns
+    """The row's columns: its block's header, or the format's default when the header lost some of its
+    columns (a header cell unreadable) and the row carries a value for every default column."""
+    header = _header_columns(r, blocks, i)
+    valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
+    if header is not None and default is not None and not set(header) & valid:
+        # another block's header (a header repeated after a page break): not this row's columns
+        r.warn(
+            "header_columns",
+            f"{T}/{key}: the header above it names {', '.join(header)}, no column of this row; read with the "
+            f"template's columns {', '.join(default)}",
+            f"{T}/{key}",
+            r.tokens[i],
+        )
+        return default
+    if header is None or default is None or len(header) >= len(default) or not set(header) <= set(default):
+        return header or default
+    values = [t for t in r.line_after(i) if t.is_value] or [
+        t for t in r.tokens[i + 1 : i + 1 + len(default)] if t.line == r.tokens[i].line and t.is_value
+    ]
+    if len(values) != len(default):
+        return header
     r.warn(
-        "fuzzy_label",
-        f"{T}/{key}: the header names {', '.join(columns)} only, the row has a cell for each of the template's "
-        f"columns ({', '.join(template)}): read as the template's",
+        "header_columns",
+        f"{T}/{key}: the header names only {', '.join(header)}; the row has {len(default)} values, read as the "
+        f"template's columns {', '.join(default)}",
         f"{T}/{key}",
         r.tokens[i],
     )
-    return template
+    return default
 
 
 def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str, ...] | None:
@@ -92,7 +187,7 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
     return tuple(cols) or None
 
 
-def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str]) -> None:
+def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued: Token | None = None) -> None:
     n = len(columns)
     label = r.tokens[i]
     line = r.line_after(i)
@@ -103,6 +198,17 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str]) -> No
             r.put(k, tok, blank_where=label)
         return
     vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t.is_value]
+    if glued is not None:
+        vals.insert(0, glued)
+        r.warn(
+            "glued_number",
+            f"{T}/{key}: number {glued.text} split from the row label {label.text!r}",
+            f"{T}/{key}",
+            glued,
+        )
+    if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
+        vals, guess = joined
+        r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
     if len(vals) > n:
         r.warn(
             "extra_values",

@@ -7,6 +7,8 @@ accounting identities; the best one wins and the fit is reported as a warning, n
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -20,9 +22,10 @@ MAX_COMBINATIONS = 5000
 @dataclass
 class Fit:
     tokens: list[Token | None]  # one per column; None: the cell is blank/missing
-    how: str  # exact, positional, dropped, padded, short, ambiguous
+    how: str  # exact, positional, dropped, padded, short, split, merged
     dropped: list[Token]
     ambiguous: bool = False
+    guess: str = ""  # for split/merged: what was split or joined, in words
 
     def values(self) -> list[Value]:
         return [number_value(t.text) if t is not None else None for t in self.tokens]
@@ -68,19 +71,103 @@ def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
     if score is None:
         row, dropped = candidates[0] if how == "dropped" else candidates[-1]
         return Fit(row, how, dropped, ambiguous=True)
+    # guesses only the identities can confirm: digits split by spaces (``1 0``), cells printed without
+    # separators (``3100105``)
+    guesses = _merges(vals, n) if len(vals) > n else _splits(vals, n)
+    hows = {id(c[0]): how for c in candidates}
+    for row, guess in guesses:
+        candidates.append((row, []))
+        hows[id(row)] = guess
 
-    def rank(item: tuple[list[Token | None], list[Token]]) -> tuple[int, int]:
+    def rank(item: tuple[list[Token | None], list[Token]]) -> tuple[int, int, int, int]:
         row, dropped = item
         vals_ = [number_value(t.text) if t is not None else None for t in row]
         # prefer dropping numbers split off labels and values from other lines
         penalty = sum(0 if t.split else 1 for t in dropped)
-        return (score(vals_), -penalty)
+        # a guess (split, merged digits) only when it satisfies more identities than any plain reading, or
+        # when the plain readings keep a number no one prints (``0000000``: leading zeros)
+        natural = 0 if any(t is not None and _LEADING_ZERO.match(t.text) for t in row) else 1
+        return (score(vals_), natural, 0 if hows[id(row)] == how else -1, -penalty)
 
     ranked = sorted(candidates, key=lambda c: (*rank(c), _edge(c[0])), reverse=True)
     best = ranked[0]
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
-    ambiguous = any(rank(c) == rank(best) and _differs(c[0], best[0]) for c in ranked[1:])
+    # (a plain reading is compared with plain readings only: a guess never makes it ambiguous)
+    best_plain = hows[id(best[0])] == how
+    ambiguous = any(
+        rank(c)[:2] == rank(best)[:2]
+        and rank(c)[3] == rank(best)[3]
+        and (hows[id(c[0])] == how or not best_plain)
+        and _differs(c[0], best[0])
+        for c in ranked[1:]
+    )
+    guess = hows[id(best[0])]
+    if guess != how:
+        return Fit(best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess)
     return Fit(best[0], how, best[1], ambiguous=ambiguous)
+
+
+_DIGITS = re.compile(r"\d+")
+_LEADING_ZERO = re.compile(r"0\d")
+
+
+def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
+    """Readings that join digits a space split (``1 0`` → 10) until the row has ``n`` values."""
+    extra = len(vals) - n
+    gaps = [
+        i
+        for i in range(len(vals) - 1)
+        if vals[i].line == vals[i + 1].line
+        and vals[i + 1].start - vals[i].end == 1
+        and _DIGITS.fullmatch(vals[i].text)
+        and _DIGITS.fullmatch(vals[i + 1].text)
+    ]
+    out: list[tuple[list[Token | None], str]] = []
+    for closed in _bounded(combinations(gaps, extra)):
+        row: list[Token | None] = []
+        joined: list[str] = []
+        cur = vals[0]
+        printed = vals[0].text
+        for i in range(1, len(vals)):
+            if i - 1 in closed:
+                printed += " " + vals[i].text
+                cur = Token(cur.text + vals[i].text, cur.start, vals[i].end, cur.line, cur.col, cur.tabbed, split=True)
+                continue
+            if " " in printed:
+                joined.append(f"{printed!r} as {cur.text}")
+            row.append(cur)
+            cur, printed = vals[i], vals[i].text
+        if " " in printed:
+            joined.append(f"{printed!r} as {cur.text}")
+        row.append(cur)
+        if not _DIGITS.fullmatch(row[0].text if row[0] else "") or any(
+            t is not None and t.text.startswith("0") and len(t.text) > 1 for t in row
+        ):
+            continue
+        out.append((row, "digits split by spaces read as one number: " + ", ".join(joined)))
+    return out
+
+
+def _splits(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
+    """Readings that split one run of digits printed without separators into the missing cells."""
+    parts = n - len(vals) + 1
+    out: list[tuple[list[Token | None], str]] = []
+    for k, tok in enumerate(vals):
+        digits = tok.text
+        if not _DIGITS.fullmatch(digits) or len(digits) < parts or len(digits) > 16:
+            continue
+        for cuts in _bounded(combinations(range(1, len(digits)), parts - 1)):
+            bounds = [0, *cuts, len(digits)]
+            pieces = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+            if any(len(p) > 1 and p.startswith("0") for p in pieces):
+                continue
+            made: list[Token | None] = [
+                Token(p, tok.start + a, tok.start + b, tok.line, tok.col, tok.tabbed, split=True)
+                for p, (a, b) in zip(pieces, itertools.pairwise(bounds), strict=True)
+            ]
+            row = [*vals[:k], *made, *vals[k + 1 :]]
+            out.append((row, f"{digits!r} split as {' '.join(pieces)}"))
+    return out
 
 
 def _edge(row: list[Token | None]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -33,7 +34,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
     for t in r.tokens[f.index + 1 : stop]:
-        if t.is_empty:
+        if t.is_empty or r.placeholder(t):
             continue
         if t.is_value:
             if pending_label is not None and len(vals) >= n:
@@ -85,7 +86,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     by_order = _order_fits(r, rows, start, end)
     if by_order is not None:
-        order_fits, labels, order_end = by_order
+        order_fits, labels, order_end, unreadable = by_order
         if _score(order_fits, fmt, len(rows)) > _score(fits, fmt, len(rows)):
             del r.warnings[mark:]
             r.warn(
@@ -95,6 +96,8 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
                 T,
                 labels[0],
             )
+            for junk in unreadable:
+                r.warn("unreadable_cell", f"table 三: cell {junk.text!r} is not a number; read as blank", T, junk)
             for row, label in zip(rows, labels, strict=True):
                 keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
                 r.put_fit(keys, order_fits[row.key], label, T)
@@ -156,13 +159,22 @@ def _label_fits(
     def scorer_for(key: str) -> Callable[[list[Value]], int]:
         def score(vals: list[Value]) -> int:
             trial = {**state, key: vals}
-            return count_passed(application_checks(lambda k: _lookup(trial, k), fmt))
+            # only identities whose rows are all read so far: a row still to fit is not a row of zeros
+            checks = application_checks(lambda k: _lookup(trial, k), fmt)
+            return count_passed(
+                [c for c in checks if all(k.split("/")[1] in trial for k in (*c.left_keys, *c.right_keys))]
+            )
 
         return score
 
     for key, vals in pending.items():
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
+    if len(pending) > 1:
+        # once every row has a reading, each guessed row is fitted again against all the others
+        for key, vals in pending.items():
+            fits[key] = fit(vals, N_APP, scorer_for(key))
+            state[key] = fits[key].values()
     return fits, table_end
 
 
@@ -222,7 +234,9 @@ def _realign(
     return moved
 
 
-def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[dict[str, Fit], list[Token], int] | None:
+def _order_fits(
+    r: Reading, rows: list[RowDef], start: int, end: int
+) -> tuple[dict[str, Fit], list[Token], int, list[Token]] | None:
     """Fits from the table's data lines taken in order, when there is exactly one line per row."""
     last = r.first_index(r"结转下年度", start, end)
     stop = r.first_index(r"行政复议|^四[、.]", last + 1 if last is not None else start + 1, end)
@@ -231,14 +245,25 @@ def _order_fits(r: Reading, rows: list[RowDef], start: int, end: int) -> tuple[d
     for t in r.tokens[start:stop]:
         lines.setdefault(t.line, []).append(t)
     data: list[tuple[Token, list[Token | None]]] = []
+    unreadable: list[Token] = []
     for toks in lines.values():
-        pos = positional(toks, N_APP) if sum(t.is_value for t in toks) >= N_APP - 2 else None
+        if sum(t.is_value for t in toks) < N_APP - 2:
+            continue
+        pos = positional(toks, N_APP)
+        junk = None
+        if pos is None and len(toks) > N_APP and sum(t.is_value for t in toks[-N_APP:]) == N_APP - 1:
+            # one cell OCR could not read (``了`` for 7): blank, and reported
+            junk = next(t for t in toks[-N_APP:] if not t.is_value)
+            if len(junk.compact) <= 2 and not any(t.is_number for t in toks[:-N_APP]):
+                pos = [None if t is junk else t for t in toks[-N_APP:]]
         if pos is not None and sum(t is not None and t.is_number for t in pos) >= N_APP - 2:
             data.append((toks[0], pos))
+            if junk is not None:
+                unreadable.append(junk)
     if len(data) != len(rows):
         return None
     fits = {row.key: Fit(pos, "positional", []) for row, (_, pos) in zip(rows, data, strict=True)}
-    return fits, [label for label, _ in data], stop
+    return fits, [label for label, _ in data], stop, unreadable
 
 
 def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int]:
@@ -276,7 +301,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
-        if t.is_value:
+        if t.is_value and not r.placeholder(t):
             vals.append(t)
             last = i
         elif len(t.compact) > 40 and vals:
@@ -336,14 +361,16 @@ def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | Non
     """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text)."""
     if len(vals) < 2:
         return None
+    if any(b.start - a.end < 2 for a, b in itertools.pairwise(vals)):
+        return None  # single spaces between values: the text is not laid out in columns
     line_start = text.rfind("\n", 0, vals[0].start) + 1
     indent = vals[0].start - line_start
     spacing = (vals[-1].start - vals[0].start) / (len(vals) - 1)
     if spacing <= 0:
         return None
     lead = round(indent / spacing)
-    if lead + len(vals) > n:
-        return None
+    if lead == 0 or lead + len(vals) > n:
+        return None  # no indent: no evidence either way (a stripped line), the identities' tie-break holds
     return [None] * lead + list(vals) + [None] * (n - lead - len(vals))
 
 
@@ -351,7 +378,8 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
     """The 本年新收 row label that opens table 三: the one followed closely by the 上年结转 row."""
     pos = start
     while (i := r.first_index(r"本年新收", pos)) is not None:
-        if r.first_index(r"上年结转", i + 1, i + 60) is not None:
+        # the next rows (a character of 上年结转 may be misprinted or misread)
+        if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
             return i
         pos = i + 1
     return None

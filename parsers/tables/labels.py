@@ -31,9 +31,17 @@ def numbering(label: str) -> str | None:
     return last
 
 
+# characters OCR splits into their components (行 → 彳亍) or reads as a look-alike: compared as the same
+_OCR_LOOKALIKE = str.maketrans({"攻": "政", "亊": "事", "怠": "息", "己": "已", "曰": "日", "戍": "成", "叮": "可"})
+_OCR_SPLIT = (("彳亍", "行"), ("讠青", "请"), ("亻言", "信"))
+
+
 def distinctive(label: str) -> str:
-    """The label's wording without numbering, shared words and punctuation."""
+    """The label's wording without numbering, shared words and punctuation (OCR look-alikes unified)."""
     text = normalise(label).strip()
+    for parts, whole in _OCR_SPLIT:
+        text = text.replace(parts, whole)
+    text = text.translate(_OCR_LOOKALIKE)
     while m := _NUMBERING.match(text):
         text = text[m.end() :].lstrip()
     text = _BOILERPLATE.sub("", text)

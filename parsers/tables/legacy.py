@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.tables.reading import Reading
+from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.templates import LEGACY_ROWS
 
 T = "legacy"
@@ -18,19 +18,31 @@ def find_legacy_start(r: Reading) -> int | None:
 
 def read_legacy(r: Reading, start: int) -> None:
     found = r.locate(LEGACY_ROWS, start, None, T)
+    stops: dict[int, int] = {}
+    for k, f in enumerate(found):
+        if f is not None:
+            later = [g.index for g in found[k + 1 :] if g is not None]
+            stops[k] = later[0] if later else min(f.index + 12, len(r.tokens))
+    runs = [(f.index, LEGACY_ROWS[k].key, 1, stops[k]) for k, f in enumerate(found) if f is not None and not f.glued]
+    moved = redistribute(r, runs, T, skip_blank_markers=True)
     for k, (row, f) in enumerate(zip(LEGACY_ROWS, found, strict=True)):
         key = f"{T}/{row.key}/value"
         if f is None:
             r.warn("missing_row", f"row {row.key} of the 统计指标 table not found; its cell is blank", key)
             r.put(key, None)
             continue
-        later = [g.index for g in found[k + 1 :] if g is not None]
-        stop = later[0] if later else min(f.index + 12, len(r.tokens))
+        stop = stops[k]
         label = r.tokens[f.index]
+        if row.key in moved:
+            r.put(key, moved[row.key][0], blank_where=label)
+            continue
         numbers = [f.glued] if f.glued else []
         numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
         if f.glued:
             r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label", key, f.glued)
+        if len(numbers) > 1 and (joined := join_split_digits(r.text, numbers, 1)) is not None:
+            numbers, guess = joined
+            r.warn("merged_digits", f"{key}: {guess} (a guess)", key, numbers[0])
         if len(numbers) > 1:
             r.warn("extra_values", f"{key}: {len(numbers)} values for one cell; the first is used", key, numbers[1])
         r.put(key, numbers[0] if numbers else None, blank_where=label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -49,6 +51,8 @@ class Reading:
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
+        self._header_lines: set[int] | None = None
+        self._token_lines = {t.line for t in self.tokens}
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
@@ -85,7 +89,7 @@ class Reading:
                 return Found(i, glued)
             if row.matches(tok.compact):
                 return Found(i, None)
-            if self._matches_wrapped(row, i):
+            if self.matches_wrapped(row, i):
                 return Found(i, None)
         return None
 
@@ -131,43 +135,89 @@ class Reading:
                 if score < FUZZY_MIN or (best is not None and score <= best[0]):
                     continue
                 # the label must be closer to this row than to any other row of the table
-                if any(similarity(tok.compact, other.label) >= score for other in rows if other is not row):
+                if any(similarity(tok.compact, o.label) >= score for o in rows if o.label != row.label):
                     continue
                 best = (score, i)
             if best is None:
-                continue
+                best = self._only_row_between(rows, found, k, lo, hi, claimed)
+                if best is None:
+                    continue
             score, i = best
             found[k] = Found(i, None)
             claimed.add(i)
             tok = self.tokens[i]
+            how = f"similarity {min(score, 1.0):.2f}" if score else "the only row between its neighbours"
             self.warn(
                 "fuzzy_label",
-                f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} "
-                f"(similarity {min(score, 1.0):.2f})",
+                f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} ({how})",
                 f"{table}/{row.key}",
                 tok,
             )
 
-    def row_like(self, i: int) -> bool:
-        """A label with a value after it on its line or the next one (a table row, not a header)."""
+    def _only_row_between(
+        self, rows: list[RowDef], found: list[Found | None], k: int, lo: int, hi: int, claimed: set[int]
+    ) -> tuple[float, int] | None:
+        """The template's order alone: row ``k`` is the only row missing between two rows found, and one
+        unrecognised label line with values sits between them (a label OCR garbled: ``AAS ERIS EX``)."""
+        if k == 0 or k + 1 >= len(rows) or found[k - 1] is None or found[k + 1] is None:
+            return None
+        prev, nxt = found[k - 1], found[k + 1]
+        assert prev is not None and nxt is not None
+        taken = {self.tokens[prev.index].line, self.tokens[nxt.index].line}
+        candidates = [
+            i
+            for i in self._label_indexes(lo, hi)
+            if i not in claimed
+            and self.tokens[i].line not in taken  # a group heading on a row's line is part of that row
+            and len(self.tokens[i].compact) >= 2
+            and self.row_like(i, same_line=True)
+            and not any(o.matches(self.tokens[i].compact) for o in rows)
+        ]
+        if len(candidates) != 1:
+            return None
+        return (0.0, candidates[0])
+
+    def placeholder(self, tok: Token) -> bool:
+        """A dash on a header line (labels, no numbers): a converter's placeholder for an empty header cell,
+        not a blank value."""
+        if not tok.is_blank_marker:
+            return False
+        if self._header_lines is None:
+            numbers: set[int] = set()
+            labels: set[int] = set()
+            for t in self.tokens:
+                if t.is_number:
+                    numbers.add(t.line)
+                elif t.is_labelish and not t.is_blank_marker:
+                    labels.add(t.line)
+            self._header_lines = labels - numbers
+        return tok.line in self._header_lines
+
+    def row_like(self, i: int, *, same_line: bool = False) -> bool:
+        """A label with a value after it on its line or within the next two (a table row, not a header; the
+        line between may hold the legacy table's unit)."""
         line = self.tokens[i].line
         for t in self.tokens[i + 1 : i + 30]:
-            if t.line > line + 1:
+            if t.line > line + (0 if same_line else 2):
                 return False
             if t.is_value:
                 return True
         return False
 
-    def _matches_wrapped(self, row: RowDef, i: int) -> bool:
+    def matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
         tok = self.tokens[i]
+        if len(tok.compact) < 2:
+            return False  # a unit (件, 次), not the start of a label
         joined = tok.compact
         line = tok.line
         for t in self.tokens[i + 1 : i + 24]:
             if t.line == line or not t.is_labelish:
                 continue
-            if t.line > line + 1 or len(t.compact) > 12:
-                return False
+            if t.line > line + 1 and (t.line > line + 2 or line + 1 in self._token_lines):
+                return False  # not the next line (a blank line between is passed over)
+            if len(t.compact) > 12 or _NUMBERED.match(t.compact):
+                return False  # not a fragment: a long label, or the next numbered row
             joined += t.compact
             line = t.line
             if row.matches(joined):
@@ -205,6 +255,9 @@ class Reading:
             self.cells[key] = Cell(key, None, "", where)
         else:
             self.cells[key] = Cell(key, number_value(tok.text), tok.ocr_raw or tok.text, self.where(tok))
+            if tok.glued:
+                row = key.rsplit("/", 1)[0]
+                self.warn("glued_number", f"{row}: number {tok.text} printed against the row label", row, tok)
             if tok.ocr_raw is not None:
                 self.warn(
                     "ocr_digit",
@@ -231,6 +284,13 @@ class Reading:
                 k.rsplit("/", 1)[1] for k, t in zip(keys, fit.tokens, strict=True) if t is None or not t.is_number
             ]
             self.warn("missing_cell", f"{row}: fewer values than columns; blank: {', '.join(blanks)}", row, label)
+        elif fit.how in ("split", "merged"):
+            self.warn(
+                "split_number" if fit.how == "split" else "merged_digits",
+                f"{row}: {fit.guess} (the only reading that satisfies the table's identities: a guess)",
+                row,
+                next((t for t in fit.tokens if t is not None), label),
+            )
         elif fit.how == "short":
             self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
         if fit.ambiguous:
@@ -242,3 +302,122 @@ class Reading:
     def get(self, key: str) -> int | float | None:
         cell = self.cells.get(key)
         return cell.value if cell else None
+
+
+def redistribute(
+    r: Reading, rows: list[tuple[int, str, int, int]], table: str, *, skip_blank_markers: bool = False
+) -> dict[str, list[Token | None]]:
+    """Values of a run of rows printed label after label, then all their values (see
+    ``parsers.tables.active._column_order``). ``rows``: (label index, key, columns, stop) in text order.
+    Returns the values each re-read row gets, one token per column."""
+    moved: dict[str, list[Token | None]] = {}
+    j = 0
+    while j < len(rows):
+        e = j
+        while e < len(rows) and not _values_between(r, rows[e][0], rows[e][3], skip_blank_markers):
+            e += 1
+        if e == j or e >= len(rows):
+            j = e + 1 if e == j else e
+            continue
+        run = rows[j : e + 1]
+        k, c = len(run), run[0][2]
+        vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
+        lines = _labelless_lines(r, rows[e][0], rows[e][3])
+        if len(lines) == k:
+            # the labels printed alone, their cells in as many label-less rows after them: row by row
+            for (_, key, _, _), line in zip(run, lines, strict=True):
+                nums: list[Token | None] = [t for t in line if t.is_number]
+                moved[key] = (nums + [None] * c)[:c]
+            keys = [key for _, key, _, _ in run]
+            r.warn(
+                "rows_by_order",
+                f"{table}: rows {', '.join(keys)} are printed label after label, their cells in {k} rows without "
+                "labels after them; read in that order",
+                f"{table}/{keys[0]}",
+                r.tokens[run[0][0]],
+            )
+            j = e + 1
+            continue
+        span = r.tokens[run[0][0] : rows[e][3]]
+        if (
+            any(t.line == r.tokens[rows[e][0]].line for t in vals)  # values on the label's line: a row
+            or any(t.tabbed and t.is_empty for t in span)  # blank cells kept in place: rows as printed
+            or any(n != c for _, _, n, _ in run)
+        ):
+            j = e + 1
+            continue
+        if c == 1 and len(vals) < k:
+            # one column with blank cells, which print nothing: the values fill the rows in order
+            for n_row, (_, key, _, _) in enumerate(run):
+                moved[key] = [vals[n_row] if n_row < len(vals) else None]
+            keys = [key for _, key, _, _ in run]
+            r.warn(
+                "column_order",
+                f"{table}: rows {', '.join(keys)} are printed label after label, then {len(vals)} value(s); read in "
+                f"order, the last {k - len(vals)} row(s) blank (a guess: a blank cell prints nothing)",
+                f"{table}/{keys[0]}",
+                r.tokens[run[0][0]],
+            )
+            j = e + 1
+            continue
+        if len(vals) != k * c:
+            j = e + 1
+            continue
+        by_line = len({t.line for t in vals}) == k and all(
+            vals[m * c].line == vals[m * c + c - 1].line for m in range(k)
+        )
+        for n_row, (_, key, _, _) in enumerate(run):
+            if by_line:
+                moved[key] = list(vals[n_row * c : n_row * c + c])
+            else:
+                moved[key] = [vals[m * k + n_row] for m in range(c)]
+        keys = [key for _, key, _, _ in run]
+        r.warn(
+            "column_order",
+            f"{table}: rows {', '.join(keys)} are printed label after label, then their {len(vals)} values; read "
+            + ("one row per line" if by_line else "down the columns (text extracted column by column)"),
+            f"{table}/{keys[0]}",
+            r.tokens[run[0][0]],
+        )
+        j = e + 1
+    return moved
+
+
+def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
+    """The rows between token ``i`` and ``stop`` that have cells but no label (an empty first cell, then at most
+    a unit such as 件 before the values)."""
+    by_line: dict[int, list[Token]] = {}
+    for t in r.tokens[i + 1 : stop]:
+        if t.line != r.tokens[i].line:
+            by_line.setdefault(t.line, []).append(t)
+    return [
+        toks
+        for toks in by_line.values()
+        if len(toks) >= 2
+        and toks[0].tabbed
+        and toks[0].is_empty
+        and not any(t.is_labelish and len(t.compact) > 2 for t in toks)
+    ]
+
+
+def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
+    return [t for t in r.tokens[i + 1 : stop] if t.is_value and not (skip_blank_markers and t.is_blank_marker)]
+
+
+def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """For a row of ``n`` cells with more values than cells, all on one line and separated by single spaces
+    (OCR cut ``10091`` into ``100 91``, ``2772661.517`` into ``277266 1.517``): the values joined into ``n``,
+    when only the first may be joined with the rest (one cell: all of them). None when that reading is not
+    possible."""
+    if n != 1 or len(vals) < 2 or len({t.line for t in vals}) != 1:
+        return None
+    if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(vals)):
+        return None
+    if not re.fullmatch(r"\d+(?:\.\d+)?", "".join(t.text for t in vals)):
+        return None
+    first, last = vals[0], vals[-1]
+    joined = Token(
+        "".join(t.text for t in vals), first.start, last.end, first.line, first.col, first.tabbed, split=True
+    )
+    printed = " ".join(t.text for t in vals)
+    return [joined], f"digits split by spaces read as one number: {printed!r} as {joined.text}"

@@ -40,7 +40,8 @@ _NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _BLANK_MARKERS = {"—", "——", "-", "--", "/", "\\", "－", "―", "─", "–", "一", "一一", "ー", "_", "__"}
 _NONE_WORDS = {"无"}
 _TRAILING_NUMS_RE = re.compile(
-    r"^(?P<label>.*?[^\d\s.,+-])?(?P<nums>(?:\s+|^)[+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$"
+    r"^(?P<label>.*?[^\d\s.,+-])?(?P<nums>(?:\s+|^|(?<=[^\d\s.,+\-、(]))[+-]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$"
 )
 
 
@@ -59,6 +60,7 @@ class Token:
     tabbed: bool  # the line had TABs: empty tokens in it are real (blank) cells
     split: bool = False  # a number split off the end of a label (same cell)
     ocr_raw: str | None = None  # the printed text when OCR-confused characters were read as digits (1O → 10)
+    glued: bool = False  # a number printed against the end of its label, with no space (稳定”0 0 0)
     # derived once, read many times
     compact: str = field(init=False, repr=False)
     is_number: bool = field(init=False, repr=False)
@@ -110,7 +112,42 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
             if any(fs < e and s < fe for fs, fe in fixes):
                 tok.ocr_raw = printed[s:e]
         pos += len(line) + 1
+    if confusable:
+        _lone_confusables(tokens)
     return tokens
+
+
+def _lone_confusables(tokens: list[Token]) -> None:
+    """Cells of confusable letters alone (``o``, ``l``, ``I|S``) among numbers are digits OCR misread: a run of
+    them is read as digits when a number or a row label comes before it and a number after it (a page number
+    such as ``- 2 -`` between is passed over)."""
+    k = 1
+    while k < len(tokens) - 1:
+        if tokens[k].is_value or not _CONFUSABLE_WORD.fullmatch(tokens[k].text):
+            k += 1
+            continue
+        run = [k]
+        j = k + 1
+        while j < len(tokens) and (
+            tokens[j].is_empty
+            or _PAGE_MARK.fullmatch(tokens[j].text)
+            or (not tokens[j].is_value and _CONFUSABLE_WORD.fullmatch(tokens[j].text))
+        ):
+            if _CONFUSABLE_WORD.fullmatch(tokens[j].text):
+                run.append(j)
+            j += 1
+        before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if not t.is_empty), None)
+        after = tokens[j] if j < len(tokens) else None
+        if before is not None and after is not None and after.is_number and (before.is_number or before.is_labelish):
+            for i in run:
+                tok = tokens[i]
+                fixed = tok.text.translate(_OCR_MAP)
+                tokens[i] = Token(fixed, tok.start, tok.end, tok.line, tok.col, tok.tabbed)
+                tokens[i].ocr_raw = tok.text
+        k = j
+
+
+_PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
 
 
 def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
@@ -152,6 +189,7 @@ _OCR_MAP = str.maketrans(
 )
 _OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIl|!SsBZz〇][0-9OoDQIl|!SsBZz〇,.]*(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIl〇]{1,2}")
+_CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
 
 
@@ -231,7 +269,11 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
         out.append(Token(label, start, start + len(label), line, col, tabbed))
     elif " " not in text.strip():
         return [whole]
+    glued = bool(label) and nums_at == len(label) and not text[nums_at].isspace()
+    if glued and not any(c.isspace() for c in text[nums_at:]):
+        return [whole]  # one number glued to its label: the label search splits it (``Reading.find``)
     for nm in re.finditer(r"\S+", text[nums_at:]):
         s = start + nums_at + nm.start()
-        out.append(Token(nm.group(), s, s + len(nm.group()), line, col, tabbed, split=True))
+        out.append(Token(nm.group(), s, s + len(nm.group()), line, col, tabbed, split=True, glued=glued))
+        glued = False
     return out

@@ -1,0 +1,434 @@
+"""Text lines and ruled tables rebuilt from glyph and path positions (the output of ``pdfium_page``).
+
+The rules are pdfplumber's (0.11), the reading this project was tuned on, applied to plain tuples and with
+indexes instead of scans:
+
+- **lines**: glyphs clustered by their top (3 pt, chained), sorted left to right, cut into words at spaces
+  and at gaps over 3 pt; the words clustered again by their top (``extract_text_lines``);
+- **tables**: the edges of lines, rectangles and curves (horizontal and vertical, at least 1 pt), snapped
+  (3 pt) and joined (3 pt), kept from 3 pt; their crossings (3 pt); the smallest cell from each crossing;
+  cells sharing a corner form a table (``find_tables``). A cell's text is its glyphs (by their centre) read
+  as lines of words (``Table.extract``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
+from typing import TypeVar
+
+from parsers.readers.pdfium_page import BOTTOM, FONT, SIZE, TEXT, TOP, X0, X1, Box, Char, PageContent
+
+T = TypeVar("T")
+TOLERANCE = 3.0  # pdfplumber's x/y tolerance, snap, join and intersection tolerances
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+# ---------------------------------------------------------------------------------------------- clustering
+def cluster_index(values: Iterable[float], tolerance: float) -> dict[float, int]:
+    """Each distinct value → its cluster's number; a cluster chains values at most ``tolerance`` apart."""
+    out: dict[float, int] = {}
+    last: float | None = None
+    n = -1
+    for v in sorted(set(values)):
+        if last is None or v > last + tolerance:
+            n += 1
+        out[v] = n
+        last = v
+    return out
+
+
+def cluster(items: Sequence[T], key: Callable[[T], float], tolerance: float) -> list[list[T]]:
+    """Items grouped by cluster of ``key``, clusters in order, items in their given order within one."""
+    keys = list(map(key, items))
+    index = cluster_index(keys, tolerance)
+    if not keys:
+        return []
+    if index[max(keys)] == 0:  # one cluster
+        return [list(items)]
+    groups: dict[int, list[T]] = {}
+    for item, k in zip(items, keys, strict=True):
+        n = index[k]
+        group = groups.get(n)
+        if group is None:
+            groups[n] = [item]
+        else:
+            group.append(item)
+    return [groups[k] for k in sorted(groups)]
+
+
+# ---------------------------------------------------------------------------------------------- words
+_get_x0, _get_x1, _get_top, _get_bottom = itemgetter(X0), itemgetter(X1), itemgetter(TOP), itemgetter(BOTTOM)
+
+
+def word_glyphs(chars: Sequence[Char]) -> list[list[Char]]:
+    """Glyphs → words (their glyphs), line by line (pdfplumber's ``WordExtractor`` for upright text): a line
+    is a cluster of tops, read left to right; a word ends at a space, a gap over 3 pt, a step back or a jump
+    of the top over 3 pt."""
+    out: list[list[Char]] = []
+    for line in cluster(chars, _get_top, TOLERANCE):
+        line.sort(key=_get_x0)
+        current: list[Char] = []
+        px0 = px1 = ptop = 0.0
+        for c in line:
+            x0, top = c[X0], c[TOP]
+            if c[TEXT].isspace():
+                if current:
+                    out.append(current)
+                    current = []
+                continue
+            if current and (x0 < px0 or x0 > px1 + TOLERANCE or abs(top - ptop) > TOLERANCE):
+                out.append(current)
+                current = [c]
+            else:
+                current.append(c)
+            px0, px1, ptop = x0, c[X1], top
+        if current:
+            out.append(current)
+    return out
+
+
+def _text(glyphs: list[Char]) -> str:
+    return "".join(LIGATURES.get(c[TEXT], c[TEXT]) for c in glyphs)
+
+
+def text_lines(chars: Sequence[Char]) -> list[tuple[list[Char], Box]]:
+    """The page's text lines (``extract_text_lines``): each line's glyphs in reading order, and its box."""
+    ws = word_glyphs(chars)
+    tops = [min(map(_get_top, w)) for w in ws]
+    index = cluster_index(tops, TOLERANCE)
+    ligatures = any(map(LIGATURES.__contains__, map(itemgetter(TEXT), chars)))
+    out: list[tuple[list[Char], Box]] = []
+    for _, group in itertools.groupby(zip(ws, tops, strict=True), key=lambda wt: index[wt[1]]):
+        line = list(itertools.chain.from_iterable(w for w, _ in group))
+        if ligatures:  # a ligature's letters each point at the glyph, as in pdfplumber's text map
+            line = [c for g in line for c in [g] * len(LIGATURES.get(g[TEXT], g[TEXT]))]
+        box = (
+            min(map(_get_x0, line)),
+            min(map(_get_top, line)),
+            max(map(_get_x1, line)),
+            max(map(_get_bottom, line)),
+        )
+        out.append((line, box))
+    return out
+
+
+def cell_text(chars: Sequence[Char]) -> str:
+    """A table cell's glyphs as text: words joined by spaces, lines by newlines (``extract_text``)."""
+    ws = word_glyphs(chars)
+    if len(ws) == 1:
+        return _text(ws[0])
+    tops = [min(map(_get_top, w)) for w in ws]
+    lines = cluster(list(zip(ws, tops, strict=True)), itemgetter(1), TOLERANCE)
+    return "\n".join(" ".join(_text(w) for w, _ in line) for line in lines)
+
+
+# ---------------------------------------------------------------------------------------------- edges
+class Edge:
+    """A horizontal or vertical ruling edge in top-down coordinates."""
+
+    __slots__ = ("bottom", "horizontal", "top", "x0", "x1")
+
+    def __init__(self, x0: float, top: float, x1: float, bottom: float, horizontal: bool) -> None:
+        self.x0, self.top, self.x1, self.bottom, self.horizontal = x0, top, x1, bottom, horizontal
+
+    @property
+    def length(self) -> float:
+        return self.x1 - self.x0 if self.horizontal else self.bottom - self.top
+
+    def box(self) -> Box:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+def page_edges(content: PageContent) -> list[Edge]:
+    """Every edge of the page's lines, rectangles and curves (pdfplumber's ``page.edges``, oriented only)."""
+    out: list[Edge] = []
+    for x0, top, x1, bottom in content.lines:
+        out.append(Edge(x0, top, x1, bottom, top == bottom))  # pdfplumber: a sloped line counts as vertical
+    for x0, top, x1, bottom in content.rects:
+        out.append(Edge(x0, top, x1, top, True))
+        out.append(Edge(x0, bottom, x1, bottom, True))
+        out.append(Edge(x0, top, x0, bottom, False))
+        out.append(Edge(x1, top, x1, bottom, False))
+    for pts in content.curves:
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
+            if ax == bx:
+                out.append(Edge(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), False))
+            elif ay == by:
+                out.append(Edge(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), True))
+    return out
+
+
+def _snap(edges: list[Edge], horizontal: bool) -> list[Edge]:
+    """Edges within the tolerance of one another moved to their cluster's mean position."""
+
+    def key(e: Edge) -> float:
+        return e.top if horizontal else e.x0
+
+    out: list[Edge] = []
+    for group in cluster(edges, key, TOLERANCE):
+        avg = sum(map(key, group)) / len(group)
+        for e in group:
+            shift = avg - key(e)  # pdfplumber's arithmetic, to the last bit: position + (mean - position)
+            if horizontal:
+                out.append(Edge(e.x0, e.top + shift, e.x1, e.bottom + shift, True))
+            else:
+                out.append(Edge(e.x0 + shift, e.top, e.x1 + shift, e.bottom, False))
+    return out
+
+
+def _join(edges: list[Edge], horizontal: bool) -> list[Edge]:
+    """Collinear edges that touch or nearly touch, joined."""
+    edges = sorted(edges, key=(lambda e: e.x0) if horizontal else (lambda e: e.top))
+    joined = [edges[0]]
+    for e in edges[1:]:
+        last = joined[-1]
+        if horizontal:
+            if e.x0 <= last.x1 + TOLERANCE:
+                if e.x1 > last.x1:
+                    joined[-1] = Edge(last.x0, last.top, e.x1, last.bottom, True)
+            else:
+                joined.append(e)
+        elif e.top <= last.bottom + TOLERANCE:
+            if e.bottom > last.bottom:
+                joined[-1] = Edge(last.x0, last.top, last.x1, e.bottom, False)
+        else:
+            joined.append(e)
+    return joined
+
+
+def table_edges(content: PageContent) -> list[Edge]:
+    """The edges a table is found from: filtered, snapped, joined, filtered again (``TableFinder.get_edges``)."""
+    edges = page_edges(content)
+    vertical = [e for e in edges if not e.horizontal and e.length >= 1]
+    horizontal = [e for e in edges if e.horizontal and e.length >= 1]
+    snapped = _snap(vertical, False) + _snap(horizontal, True)
+    groups: dict[tuple[bool, float], list[Edge]] = {}
+    for e in snapped:
+        groups.setdefault((not e.horizontal, e.top if e.horizontal else e.x0), []).append(e)
+    merged: list[Edge] = []
+    for (vertical_group, _), group in sorted(groups.items(), key=lambda kv: kv[0]):
+        merged.extend(_join(group, not vertical_group))
+    return [e for e in merged if e.length >= TOLERANCE]
+
+
+# ---------------------------------------------------------------------------------------------- tables
+Vertex = tuple[float, float]
+
+
+def _intersections(edges: list[Edge]) -> dict[Vertex, tuple[set[Box], set[Box]]]:
+    """Where vertical and horizontal edges cross (within the tolerance): vertex → (its v-edges, its h-edges)."""
+    vs = sorted((e for e in edges if not e.horizontal), key=lambda e: (e.x0, e.top))
+    hs = sorted((e for e in edges if e.horizontal), key=lambda e: (e.top, e.x0))
+    tops = [h.top for h in hs]
+    out: dict[Vertex, tuple[set[Box], set[Box]]] = {}
+    for v in vs:
+        lo = bisect.bisect_left(tops, v.top - TOLERANCE - 1e-6)  # a wider range: the test below decides
+        hi = bisect.bisect_right(tops, v.bottom + TOLERANCE + 1e-6)
+        for h in hs[lo:hi]:
+            crosses = v.top <= h.top + TOLERANCE and v.bottom >= h.top - TOLERANCE
+            if crosses and h.x0 - TOLERANCE <= v.x0 <= h.x1 + TOLERANCE:
+                vertex = (v.x0, h.top)
+                entry = out.get(vertex)
+                if entry is None:
+                    entry = out[vertex] = (set(), set())
+                entry[0].add(v.box())
+                entry[1].add(h.box())
+    return out
+
+
+def _cells(intersections: dict[Vertex, tuple[set[Box], set[Box]]]) -> list[Box]:
+    """The smallest cell below and right of each crossing (``intersections_to_cells``)."""
+    points = sorted(intersections)
+    below_of: dict[float, list[Vertex]] = {}
+    right_of: dict[float, list[Vertex]] = {}
+    for p in points:  # sorted by x, then y: a column's points by y, a row's by x
+        below_of.setdefault(p[0], []).append(p)
+        right_of.setdefault(p[1], []).append(p)
+    for row in right_of.values():
+        row.sort()
+
+    def v_connects(p: Vertex, q: Vertex) -> bool:
+        return not intersections[p][0].isdisjoint(intersections[q][0])
+
+    def h_connects(p: Vertex, q: Vertex) -> bool:
+        return not intersections[p][1].isdisjoint(intersections[q][1])
+
+    cells: list[Box] = []
+    for pt in points:
+        column = below_of[pt[0]]
+        row = right_of[pt[1]]
+        below = column[column.index(pt) + 1 :]
+        right = row[row.index(pt) + 1 :]
+        found = None
+        for below_pt in below:
+            if not v_connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not h_connects(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if corner in intersections and v_connects(corner, right_pt) and h_connects(corner, below_pt):
+                    found = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+def _tables(cells: list[Box]) -> list[list[Box]]:
+    """Cells that share a corner, transitively, form a table; tables of one cell are dropped."""
+    parent = list(range(len(cells)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[Vertex, int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = owner.setdefault(corner, i)
+            if j != i:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Box]] = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(find(i), []).append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
+
+
+class Table:
+    """A ruled table: its cells (x0, top, x1, bottom) and its box."""
+
+    def __init__(self, cells: list[Box]) -> None:
+        self.cells = cells
+        self.bbox: Box = (
+            min(c[0] for c in cells),
+            min(c[1] for c in cells),
+            max(c[2] for c in cells),
+            max(c[3] for c in cells),
+        )
+
+    def rows(self) -> list[list[Box | None]]:
+        """Rows of cells by top; a column position no cell of the row starts at is ``None``."""
+        xs = sorted({c[0] for c in self.cells})
+        out: list[list[Box | None]] = []
+        for _, row in itertools.groupby(sorted(self.cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
+            by_x = {c[0]: c for c in row}
+            out.append([by_x.get(x) for x in xs])
+        return out
+
+    def extract(self, chars: Sequence[Char], mids: Centres) -> list[list[str | None]]:
+        """Each cell's text (``None`` where no cell starts): the glyphs whose centre is inside it."""
+        keys, order = mids.keys, mids.order
+        out: list[list[str | None]] = []
+        for row in self.rows():
+            present = [c for c in row if c is not None]
+            x0 = min(c[0] for c in present)
+            top = min(c[1] for c in present)
+            x1 = max(c[2] for c in present)
+            bottom = max(c[3] for c in present)
+            lo = bisect.bisect_left(keys, top)
+            hi = bisect.bisect_left(keys, bottom)
+            inside = sorted(i for i in order[lo:hi] if x0 <= mids.h[i] < x1)
+            found: dict[int, list[Char]] = {}
+            starts = [c[0] for c in present]
+            disjoint = all(a[2] <= b[0] for a, b in itertools.pairwise(present))
+            for i in inside:
+                h, v = mids.h[i], mids.v[i]
+                if disjoint:  # the one cell that can hold this centre
+                    k = bisect.bisect_right(starts, h) - 1
+                    candidates = present[k : k + 1] if k >= 0 else []
+                else:
+                    candidates = present
+                for cell in candidates:
+                    if cell[0] <= h < cell[2] and cell[1] <= v < cell[3]:
+                        found.setdefault(id(cell), []).append(chars[i])
+            texts: list[str | None] = []
+            for slot in row:
+                mine = found.get(id(slot)) if slot is not None else None
+                texts.append(None if slot is None else cell_text(mine) if mine else "")
+            out.append(texts)
+        return out
+
+
+def find_tables(content: PageContent) -> list[Table]:
+    edges = table_edges(content)
+    if not edges:
+        return []
+    return [Table(cells) for cells in _tables(_cells(_intersections(edges)))]
+
+
+class Centres:
+    """The glyphs' centres (vertical ``v``, horizontal ``h``, by glyph index) and the indexes sorted by ``v``."""
+
+    def __init__(self, chars: Sequence[Char]) -> None:
+        self.v = [(c[TOP] + c[BOTTOM]) / 2 for c in chars]
+        self.h = [(c[X0] + c[X1]) / 2 for c in chars]
+        self.order = sorted(range(len(chars)), key=self.v.__getitem__)
+        self.keys = [self.v[i] for i in self.order]
+
+
+# ---------------------------------------------------------------------------------------------- fake bold
+def has_duplicates(chars: Sequence[Char]) -> bool:
+    """Is some glyph printed twice at (almost) the same place (fake bold): the same text, its left and top
+    within 1 pt once rounded?"""
+    texts = list(map(itemgetter(TEXT), chars))
+    xs = list(map(round, map(_get_x0, chars)))
+    ys = list(map(round, map(_get_top, chars)))
+    blank = {t for t in set(texts) if not t.strip()}
+    if not chars or min(xs) < 0 or min(ys) < 0 or max(xs) >= 1 << 21 or max(ys) >= 1 << 21:
+        return _has_duplicates_slow(texts, xs, ys, blank)
+    try:  # one integer per glyph: (code point, x, y) in 21 + 21 + 21 bits; a neighbour is a fixed offset away
+        keys = [ord(t) << 42 | x << 21 | y for t, x, y in zip(texts, xs, ys, strict=True)]
+    except TypeError:  # a glyph of several characters (pdfminer's ligatures)
+        return _has_duplicates_slow(texts, xs, ys, blank)
+    seen = set(keys)
+    if blank:
+        spaces = {k for k in keys if chr(k >> 42) in blank}
+        if len(seen) - len(spaces) < len(keys) - sum(map(texts.count, blank)):
+            return True
+        seen -= spaces
+    elif len(seen) < len(keys):
+        return True
+    return any(not seen.isdisjoint(map(d.__add__, keys)) for d in (1 << 21, 1, (1 << 21) + 1, (1 << 21) - 1))
+
+
+def _has_duplicates_slow(texts: list[str], xs: list[int], ys: list[int], blank: set[str]) -> bool:
+    seen = set(zip(texts, xs, ys, strict=True))
+    if blank:
+        seen = {k for k in seen if k[0] not in blank}
+    if len(seen) < len(texts) - sum(map(texts.count, blank)):
+        return True
+    return any(
+        not seen.isdisjoint(zip(texts, map(dx.__add__, xs), map(dy.__add__, ys), strict=True))
+        for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1))
+    )
+
+
+def dedupe(chars: Sequence[Char], font_name: Callable[[int], str]) -> list[Char]:
+    """One glyph of each group printed at the same place (1 pt) with the same text, font and size
+    (pdfplumber's ``dedupe_chars``), in content order."""
+
+    def key(i: int) -> tuple[str, str, float]:
+        c = chars[i]
+        return (c[TEXT], font_name(c[FONT]), c[SIZE])
+
+    def top(i: int) -> float:
+        return chars[i][TOP]
+
+    def x0(i: int) -> float:
+        return chars[i][X0]
+
+    kept: list[int] = []
+    for _, group in itertools.groupby(sorted(range(len(chars)), key=key), key=key):
+        for row in cluster(list(group), top, 1.0):
+            for same in cluster(row, x0, 1.0):
+                kept.append(min(same, key=lambda i: (chars[i][TOP], chars[i][X0], i)))
+    return [chars[i] for i in sorted(kept)]

@@ -1,0 +1,383 @@
+"""A PDF page's glyphs and painted paths, read with PDFium (pypdfium2) through its C functions.
+
+What pdfplumber gets from pdfminer, read here from PDFium's text page and page objects, in the same terms
+(top-down coordinates, content order) so that :mod:`parsers.readers.pdf_layout` can rebuild lines and tables
+from positions:
+
+- a glyph is ``(text, x0, x1, top, bottom, size, font)``: ``x0`` is its origin, ``x1`` the origin plus its
+  advance width, ``bottom`` the baseline less the font's descent and ``top`` one font size above (pdfminer's
+  box: a glyph's box does not depend on its ink). Characters PDFium generates itself (spaces and line breaks
+  it infers) are not glyphs and are left out;
+- a painted path is cut into subpaths at each ``m`` and classified as pdfminer does: a single segment is a
+  line, a closed axis-aligned four-sided loop a rectangle, anything else a curve (its segments' end points).
+
+Per-character C calls are the cost that matters, so the hot ones go through bare ctypes function pointers
+(no argument conversion), and an advance width is measured once per font, character and size on a page.
+A page this reading does not cover raises :class:`Unsupported` with the reason, and the caller reads it with
+pdfplumber instead: rotated pages or text, a media box not at the origin, glyphs without a Unicode mapping.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import pypdfium2.raw as pdfium_c
+
+Char = tuple[str, float, float, float, float, float, int]  # text, x0, x1, top, bottom, size, font handle
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+TEXT: Final = 0  # the fields of a Char
+X0: Final = 1
+X1: Final = 2
+TOP: Final = 3
+BOTTOM: Final = 4
+SIZE: Final = 5
+FONT: Final = 6
+
+_OBJ_TEXT, _OBJ_PATH, _OBJ_FORM = 1, 2, 5
+_SEG_LINE, _SEG_BEZIER, _SEG_MOVE = 0, 1, 2
+_MAX_DEPTH = 12  # form XObjects nested deeper than this are not followed
+_UNMAPPED = frozenset("\x00\ufffd\ufffe\uffff")
+
+
+class Unsupported(Exception):
+    """This page needs the pdfplumber reading; the message says why."""
+
+
+def _bare(fn: Any, restype: Any) -> Any:
+    """The C function behind a pypdfium2 binding, without argument conversion (several times faster)."""
+    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    bare.restype = restype
+    return bare
+
+
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle. As a restype it stays a ctypes object (no conversion to int), ready to pass back."""
+
+
+_INT, _F, _D = ctypes.c_int, ctypes.c_float, ctypes.c_double
+# Every call is bare: handles are passed as _Handle, indexes as int, outputs by reference. A text object's
+# handle from the text page is a plain int (restype c_void_p): it is the key of its TextInfo.
+_text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, _INT)
+_char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, _INT)
+_loose_box = _bare(pdfium_c.FPDFText_GetLooseCharBox, _INT)
+_char_box = _bare(pdfium_c.FPDFText_GetCharBox, _INT)
+_unicode = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_count_chars = _bare(pdfium_c.FPDFText_CountChars, _INT)
+_get_text = _bare(pdfium_c.FPDFText_GetText, _INT)
+_count_objects = _bare(pdfium_c.FPDFPage_CountObjects, _INT)
+_get_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_form_count = _bare(pdfium_c.FPDFFormObj_CountObjects, _INT)
+_form_object = _bare(pdfium_c.FPDFFormObj_GetObject, _Handle)
+_object_type = _bare(pdfium_c.FPDFPageObj_GetType, _INT)
+_object_matrix = _bare(pdfium_c.FPDFPageObj_GetMatrix, _INT)
+_font_size = _bare(pdfium_c.FPDFTextObj_GetFontSize, _INT)
+_text_font = _bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_font_descent = _bare(pdfium_c.FPDFFont_GetDescent, _INT)
+_glyph_width = _bare(pdfium_c.FPDFFont_GetGlyphWidth, _INT)
+_font_name = _bare(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t)
+_count_segments = _bare(pdfium_c.FPDFPath_CountSegments, _INT)
+_segment = _bare(pdfium_c.FPDFPath_GetPathSegment, _Handle)
+_segment_point = _bare(pdfium_c.FPDFPathSegment_GetPoint, _INT)
+_segment_type = _bare(pdfium_c.FPDFPathSegment_GetType, _INT)
+_segment_close = _bare(pdfium_c.FPDFPathSegment_GetClose, _INT)
+_media_box = _bare(pdfium_c.FPDFPage_GetMediaBox, _INT)
+_crop_box = _bare(pdfium_c.FPDFPage_GetCropBox, _INT)
+_bounding_box = _bare(pdfium_c.FPDF_GetPageBoundingBox, _INT)
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+@dataclass
+class PageContent:
+    """One page's glyphs and painted paths, pdfminer-style, in top-down coordinates."""
+
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    lines: list[Box] = field(default_factory=list)  # single segments: (x0, top, x1, bottom) of their two points
+    rects: list[Box] = field(default_factory=list)
+    curves: list[list[Point]] = field(default_factory=list)
+    fonts: dict[int, str] = field(default_factory=dict)  # font handle -> base font name (filled on demand)
+
+    def font_name(self, font: int) -> str:
+        name = self.fonts.get(font)
+        if name is None:
+            buf = ctypes.create_string_buffer(256)
+            size = _font_name(_Handle(font), buf, ctypes.c_size_t(256)) if font else 0
+            name = self.fonts[font] = buf.value.decode("utf-8", "replace") if size else ""
+        return name
+
+
+def read_page(page: Any, textpage: Any) -> PageContent:
+    """The glyphs and paths of one page (pypdfium2 ``PdfPage`` and its ``PdfTextPage``)."""
+    raw_page = _Handle(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    if page.get_rotation() % 360:
+        raise Unsupported("rotated page")
+    width, height = _page_size(raw_page)
+    content = PageContent(width, height)
+    _walk(raw_page, content)
+    _read_chars(_Handle(ctypes.cast(textpage.raw, ctypes.c_void_p).value), content)
+    return content
+
+
+def _page_size(raw_page: _Handle) -> tuple[float, float]:
+    """The media box's size, as pdfplumber measures a page (PDFium's box functions do not inherit a box
+    from the page tree; its bounding box, which does, is the media box where no crop box is set)."""
+    box = [_F() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    if not _media_box(raw_page, *refs):
+        if _crop_box(raw_page, *refs):
+            raise Unsupported("a crop box but no media box of its own")
+        rect = pdfium_c.FS_RECTF()
+        if not _bounding_box(raw_page, ctypes.byref(rect)):
+            raise Unsupported("page without a media box")
+        box = [_F(rect.left), _F(rect.bottom), _F(rect.right), _F(rect.top)]
+    x0, y0, x1, y1 = (v.value for v in box)
+    if abs(x0) > 1e-3 or abs(y0) > 1e-3:
+        raise Unsupported("media box not at the origin")
+    return x1 - x0, y1 - y0
+
+
+# ---------------------------------------------------------------------------------------------- objects
+def _walk(raw_page: _Handle, content: PageContent) -> None:
+    """Paths into ``content``, in content order, form XObjects followed."""
+    matrix = (ctypes.c_float * 6)()
+    matrix_ref = ctypes.byref(matrix)
+
+    def visit(holder: _Handle, is_form: bool, outer: Matrix, depth: int) -> None:
+        count = _form_count(holder) if is_form else _count_objects(holder)
+        for i in range(count):
+            obj = _form_object(holder, ctypes.c_ulong(i)) if is_form else _get_object(holder, i)
+            kind = _object_type(obj) if obj else 0
+            if kind != _OBJ_PATH and kind != _OBJ_FORM:
+                continue  # text is read from the text page, images are not read
+            own: Matrix = tuple(matrix) if _object_matrix(obj, matrix_ref) else _IDENTITY  # type: ignore[assignment]
+            full = _compose(own, outer) if is_form else own
+            if kind == _OBJ_PATH:
+                _path(obj, full, content.height, content)
+            elif depth < _MAX_DEPTH:
+                visit(obj, True, full, depth + 1)
+
+    visit(raw_page, False, _IDENTITY, 0)
+
+
+def _path(obj: _Handle, m: Matrix, height: float, content: PageContent) -> None:
+    """One path object, cut into subpaths and classified as pdfminer's ``paint_path`` does."""
+    x, y = _F(), _F()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    a, b, c, d, e, f = m
+    ops: list[tuple[str, Point]] = []
+    bezier = 0
+    for k in range(_count_segments(obj)):
+        seg = _segment(obj, k)
+        if not seg or not _segment_point(seg, x_ref, y_ref):
+            continue
+        kind = _segment_type(seg)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, height - (b * px + d * py + f))
+        if kind == _SEG_MOVE:
+            op = "m"
+            bezier = 0
+        elif kind == _SEG_LINE:
+            op = "l"
+            bezier = 0
+        elif kind == _SEG_BEZIER:
+            bezier += 1
+            if bezier < 3:
+                continue  # control points: pdfminer keeps a curve segment's end point only
+            bezier = 0
+            op = "c"
+        else:
+            continue
+        if _segment_close(seg):
+            start = _subpath_start(ops)
+            if op == "l" and start is not None and point == start:
+                ops.append(("h", start))  # PDFium's closing segment back to the start is pdfminer's "h"
+            else:
+                ops.append((op, point))
+                if start is not None:
+                    ops.append(("h", start))
+        else:
+            ops.append((op, point))
+    start_at = 0
+    for i in range(1, len(ops) + 1):
+        if i == len(ops) or ops[i][0] == "m":
+            if i > start_at:
+                _subpath(ops[start_at:i], content)
+            start_at = i
+
+
+def _subpath_start(ops: list[tuple[str, Point]]) -> Point | None:
+    for op, point in reversed(ops):
+        if op == "m":
+            return point
+    return None
+
+
+def _subpath(ops: list[tuple[str, Point]], content: PageContent) -> None:
+    if ops[0][0] != "m":
+        return
+    shape = "".join(op for op, _ in ops)
+    pts = [p for _, p in ops]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in ("mlh", "ml"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        content.lines.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = pts[0] == pts[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if closed and square:
+            content.rects.append((min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2)))
+        else:
+            content.curves.append(pts)
+    else:
+        content.curves.append(pts)
+
+
+# ---------------------------------------------------------------------------------------------- glyphs
+def _page_text(tp: _Handle, n: int) -> str:
+    """All ``n`` characters' text in one call; per character where a character is outside the BMP."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    _get_text(tp, 0, n, buf)
+    text = buf.raw[: 2 * n].decode("utf-16-le", "surrogatepass")
+    if len(text) == n and not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    codes = [_unicode(tp, i) for i in range(n)]
+    return "".join(chr(c) if 0 < c < 0x110000 and not 0xD800 <= c <= 0xDFFF else "\ufffd" for c in codes)
+
+
+class _Measure:
+    """Buffers for measuring advance widths (see :func:`_advance`)."""
+
+    def __init__(self) -> None:
+        self.rect = pdfium_c.FS_RECTF()
+        self.ink = [_D() for _ in range(4)]
+        self.rect_ref = ctypes.byref(self.rect)
+        self.ink_refs = [ctypes.byref(v) for v in self.ink]
+        self.width = _F()
+
+
+def _advance(tp: _Handle, i: int, x0: float, ch: str, info: TextInfo, m: _Measure) -> float:
+    """Glyph ``i``'s advance width on the page.
+
+    PDFium's loose box is the advance box united with the glyph's ink: where the ink stays inside, its right
+    edge is the origin plus the advance. Where the ink reaches it or beyond (an italic, a CJK dot that
+    overhangs), the font's width for the character is asked (PDFium maps the Unicode back to its code).
+    """
+    _loose_box(tp, i, m.rect_ref)
+    _char_box(tp, i, *m.ink_refs)
+    right = m.rect.right
+    if m.ink[1].value < right - 1e-3 or ch.isspace():
+        return float(right - x0)
+    _size, width_scale, font_size, _descent, font, _shared = info
+    width = ctypes.byref(m.width)
+    if font and _glyph_width(_Handle(font), ord(ch), ctypes.c_float(font_size), width) and m.width.value > 0:
+        return m.width.value * width_scale / font_size
+    return float(right - x0)
+
+
+# A text object as the glyph boxes need it: size and width scale on the page, size as set, descent (points,
+# positive), font handle, the advance widths measured so far (shared by the objects of one font and scale).
+TextInfo = tuple[float, float, float, float, int, dict[str, float]]
+
+
+class _Infos:
+    """Text objects' :data:`TextInfo`, read when a glyph of theirs first comes up."""
+
+    def __init__(self, tp: _Handle) -> None:
+        self.tp = tp
+        self.infos: dict[int, TextInfo] = {}
+        self.by_key: dict[tuple[int, float, float, float, float, float], TextInfo] = {}
+        self.widths: dict[tuple[int, float], dict[str, float]] = {}
+        self.matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a b c d e f
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.size = _F()
+        self.size_ref = ctypes.byref(self.size)
+
+    def read(self, obj: int, i: int) -> TextInfo:
+        handle = _Handle(obj)
+        if not _char_matrix(self.tp, i, self.matrix_ref):  # the object's matrix on the page (forms applied)
+            raise Unsupported("text without a matrix")
+        if not _font_size(handle, self.size_ref):
+            raise Unsupported("text without a font size")
+        a, b, c, d = self.matrix[:4]
+        key = (_text_font(handle) or 0, self.size.value, a, b, c, d)
+        info = self.by_key.get(key)
+        if info is None:
+            info = self.by_key[key] = self._info(*key)
+        self.infos[obj] = info
+        return info
+
+    def _info(self, font: int, fs: float, a: float, b: float, c: float, d: float) -> TextInfo:
+        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
+            raise Unsupported("rotated, skewed or mirrored text")
+        if fs <= 0:
+            raise Unsupported("text without a font size")
+        value = _F()
+        if not font or not _font_descent(_Handle(font), ctypes.c_float(fs), ctypes.byref(value)):
+            value.value = 0.0
+        descent = -min(value.value, 0.0)
+        shared = self.widths.setdefault((font, fs * a), {})
+        return (fs * d, fs * a, fs, descent * d, font, shared)
+
+
+def _read_chars(tp: _Handle, content: PageContent) -> None:
+    n = _count_chars(tp)
+    if n <= 0:
+        return
+    text = _page_text(tp, n)
+    check_unmapped = not _UNMAPPED.isdisjoint(text)
+    height = content.height
+    ox, oy = _D(), _D()
+    bx, by = ctypes.byref(ox), ctypes.byref(oy)
+    measure = _Measure()
+    append = content.chars.append
+    infos = _Infos(tp)
+    text_object, char_origin, get_info = _text_object, _char_origin, infos.infos.get
+    last = None
+    size = descent = 0.0
+    font = 0
+    widths: dict[str, float] = {}
+    info: TextInfo | None = None
+    for i in range(n):
+        obj = text_object(tp, i)
+        if obj != last:  # consecutive glyphs mostly come from one text object
+            if not obj:
+                continue  # generated by PDFium (an inferred space or line break): not in the content
+            last = obj
+            info = get_info(obj) or infos.read(obj, i)
+            size, descent, font, widths = info[0], info[3], info[4], info[5]
+        ch = text[i]
+        if check_unmapped and ch in _UNMAPPED:
+            raise Unsupported("glyphs without a Unicode mapping")
+        char_origin(tp, i, bx, by)
+        x0 = ox.value
+        adv = widths.get(ch)
+        if adv is None:
+            assert info is not None
+            adv = widths[ch] = _advance(tp, i, x0, ch, info, measure)
+        bottom = height - oy.value + descent
+        append((ch, x0, x0 + adv, bottom - size, bottom, size, font))

@@ -1,0 +1,154 @@
+"""The one writer of a distributed harvest (``nianbao ingest``): storage operations from Redis into the Store.
+
+Workers push operations (:mod:`storage.ingest`) on the Redis list ``nianbao:items``. The writer moves a batch of
+them to ``nianbao:items:processing`` (atomically, one at a time: ``LMOVE``), applies the batch in one SQLite
+transaction, updates the mirror the workers read (:class:`Mirror`), then drops the batch from ``processing``.
+Killed anywhere in between, it finds the batch in ``processing`` when it starts again and applies it again:
+operations are idempotent, so nothing is lost and nothing is stored twice.
+
+It stops when the coordinator has set ``nianbao:done`` (every worker finished) and both lists are empty.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+import socket
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from storage.ingest import apply
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "nianbao"
+BATCH = 200  # operations applied in one transaction at most
+
+
+def key(*parts: str) -> str:
+    return ":".join((PREFIX, *parts))
+
+
+ITEMS = key("items")
+PROCESSING = key("items:processing")
+DONE = key("done")
+WRITER = key("writer")
+
+
+class Mirror:
+    """Keeps Redis's copy of what the crawl reads of the Store: seeded from the database, then updated by the
+    writer after each operation it applies."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+
+    def seed(self, store: Store, portals: list[str]) -> None:
+        pipe = self.server.pipeline(transaction=False)
+        for k in ("docs", "reported", "runs", "revisits"):
+            pipe.delete(key(k))
+        rows = store.db.execute("SELECT url, sha256, status, run_id FROM document_urls")
+        for n, (url, sha, status, run_id) in enumerate(rows, 1):
+            pipe.hset(key("docs"), url, json.dumps({"sha256": sha, "status": status, "run_id": run_id}))
+            if n % 5000 == 0:
+                pipe.execute()
+        for (url,) in store.db.execute("SELECT url FROM reports"):
+            pipe.sadd(key("reported"), url)
+        for run_id, status in store.db.execute("SELECT id, status FROM runs"):
+            pipe.hset(key("runs"), str(run_id), json.dumps({"status": status}))
+        for portal in portals:
+            entries = store.revisits(portal)
+            if entries:
+                pipe.hset(key("revisits"), portal, json.dumps(entries, ensure_ascii=False))
+        pipe.execute()
+
+    def applied(self, op: dict[str, Any], result: Any) -> None:
+        kind = op["op"]
+        if kind == "document" and op.get("mark", True):
+            self.doc(op["url"], str(result), op.get("status"), op.get("run_id"))
+        elif kind == "report":
+            self.server.sadd(key("reported"), op["url"])
+            page = op.get("page")
+            if page and page.get("sha256"):
+                self.doc(page["url"], page["sha256"], page.get("status"), op.get("run_id"))
+
+    def doc(self, url: str, sha256: str, status: int | None, run_id: int | None) -> None:
+        self.server.hset(key("docs"), url, json.dumps({"sha256": sha256, "status": status, "run_id": run_id}))
+
+
+def apply_or_record(store: Store, op: dict[str, Any]) -> Any:
+    """Apply one operation; if it fails, record an ``internal`` error naming it (never lost silently)."""
+    try:
+        with store.db.atomic():
+            return apply(store, op)
+    except Exception as exc:
+        logger.exception("ingest: the %s operation for %s failed", op.get("op"), op.get("url"))
+        store.record_error(
+            run_id=op.get("run_id"),
+            portal=op.get("portal"),
+            url=op.get("url"),
+            code="internal",
+            reason=f"the writer could not apply a {op.get('op')} operation: {exc!r}",
+        )
+        return None
+
+
+@dataclass
+class Figures:
+    applied: int = 0
+    batches: int = 0
+    recovered: int = 0  # operations found in `processing` at start (a writer killed mid-batch)
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        return self.applied / self.seconds if self.seconds else 0.0
+
+
+def ingest(
+    server: Any, store: Store, *, until_done: bool = True, idle_exit: float | None = None, batch: int = BATCH
+) -> Figures:
+    """Apply the operations waiting in Redis to ``store`` until the harvest is done (or ``idle_exit`` seconds
+    pass with nothing to do)."""
+    mirror = Mirror(server)
+    figures = Figures()
+    server.set(WRITER, f"{socket.gethostname()}:{os.getpid()}")  # who is writing (tests kill it by this)
+    while server.lmove(PROCESSING, ITEMS, "RIGHT", "LEFT") is not None:  # a batch left by a killed writer
+        figures.recovered += 1
+    if figures.recovered:
+        logger.warning("ingest: %d operation(s) of an unfinished batch applied again", figures.recovered)
+    started = time.monotonic()
+    idle_since = time.monotonic()
+    while True:
+        first = server.blmove(ITEMS, PROCESSING, 1.0, "LEFT", "RIGHT")
+        if first is None:
+            if until_done and server.exists(DONE) and server.llen(ITEMS) == 0:
+                break
+            if idle_exit is not None and time.monotonic() - idle_since > idle_exit:
+                break
+            continue
+        raws = [first]
+        while len(raws) < batch:
+            more = server.lmove(ITEMS, PROCESSING, "LEFT", "RIGHT")
+            if more is None:
+                break
+            raws.append(more)
+        ops = [pickle.loads(raw) for raw in raws]
+        try:
+            with store.db.atomic():
+                results = [apply(store, op) for op in ops]
+        except Exception:  # one bad operation must not stop the rest: apply them one by one
+            results = [apply_or_record(store, op) for op in ops]
+        for op, result in zip(ops, results, strict=True):
+            mirror.applied(op, result)
+        server.delete(PROCESSING)
+        figures.applied += len(ops)
+        figures.batches += 1
+        idle_since = time.monotonic()
+    figures.seconds = time.monotonic() - started
+    return figures

@@ -1,0 +1,189 @@
+"""Distributed harvests (nianbao.workers, crawler.distributed, storage.writer): workers and one writer sharing a
+real Redis (Debian's redis-server, started here on 127.0.0.1), against local portals on 127.0.0.x
+(tests/portal_server.py) that count the requests each is answering at once.
+
+- three workers and the writer; one worker is killed with SIGKILL mid-run: afterwards every report is stored,
+  none twice, and no portal ever had more requests at once than the configured per-domain bound (2);
+- Redis restarted mid-run, then the writer killed with SIGKILL: nothing lost, nothing stored twice;
+- the writer alone: an operation applied twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from portal_server import Portals, Site, detail_path, loopback, report_site
+
+from crawler.distributed import LocalRedis, redis_server
+from storage.writer import WRITER
+
+ROOT = Path(__file__).resolve().parent.parent
+PER_DOMAIN = 2  # CONCURRENT_REQUESTS_PER_DOMAIN (crawler/settings.py)
+
+
+@pytest.fixture
+def local_redis(tmp_path: Path) -> Iterator[LocalRedis]:
+    with LocalRedis(tmp_path / "redis") as server:
+        yield server
+
+
+def sites(n: int, reports: int, latency: float, first: int = 10) -> list[Site]:
+    return [report_site(f"p{i}", loopback(first + i), reports, small=True, latency=latency) for i in range(n)]
+
+
+def nianbao(*args: str, log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen([sys.executable, "-m", "nianbao.cli", *args], cwd=ROOT, stdout=out, stderr=out)
+
+
+def coordinator(portals: list[Site], db: Path, url: str, workers: int, log: Path) -> subprocess.Popen[bytes]:
+    columns = [s.column for s in portals]
+    return nianbao(
+        "crawl", *columns, "--live", "--delay", "0", "--ignore-robots", "--db", str(db), "--redis", url,
+        "--workers", str(workers), "--worker-logs", str(log.parent / "logs"), log=log,
+    )  # fmt: skip
+
+
+def count(db: Path, sql: str) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as con:
+            return int(con.execute(sql).fetchone()[0])
+    except sqlite3.OperationalError:  # the tables are not created yet
+        return 0
+
+
+def wait_for(predicate: object, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def finish(process: subprocess.Popen[bytes], log: Path, timeout: float = 240) -> None:
+    try:
+        assert process.wait(timeout=timeout) == 0, log.read_text()[-3000:]
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def check_stored_once(db: Path, portals: list[Site], reports: int) -> None:
+    with sqlite3.connect(db) as con:
+        stored = [u for (u,) in con.execute("SELECT url FROM reports")]
+        expected = {s.url(detail_path(n)) for s in portals for n in range(reports)}
+        assert len(stored) == len(expected) and set(stored) == expected  # every report, none twice
+        assert con.execute("SELECT code, count(*) FROM errors GROUP BY code").fetchall() == []
+        run = con.execute("SELECT new_reports, changed_reports, unchanged_reports, status FROM runs").fetchall()
+        assert run == [(len(expected), 0, 0, "finished")]  # each report counted once
+        sections = con.execute("SELECT count(*), count(DISTINCT report_id || '/' || number) FROM sections").fetchone()
+        assert sections[0] == sections[1] == 6 * len(expected)
+        # every page marked read once, pointing at an archived document
+        marked = con.execute("SELECT count(*) FROM document_urls WHERE url LIKE '%/t2024%'").fetchone()[0]
+        assert marked == len(expected)
+
+
+def test_three_workers_one_killed_mid_run_lose_nothing_and_keep_the_per_domain_bound(
+    tmp_path: Path, local_redis: LocalRedis
+) -> None:
+    reports = 12
+    portals = sites(5, reports, latency=0.15)
+    db = tmp_path / "db.sqlite"
+    with Portals(portals):
+        boss = coordinator(portals, db, local_redis.url, 0, tmp_path / "coordinator.log")
+        workers = [
+            nianbao("worker", "--redis", local_redis.url, "--db", str(db), log=tmp_path / f"worker-{i}.log")
+            for i in range(3)
+        ]
+        try:
+            wait_for(lambda: count(db, "SELECT count(*) FROM reports") >= 12, 120, "a fifth of the reports")
+            workers[0].send_signal(signal.SIGKILL)
+            workers[0].wait()
+            finish(boss, tmp_path / "coordinator.log")
+        finally:
+            for w in workers:
+                if w.poll() is None:
+                    w.kill()
+    check_stored_once(db, portals, reports)
+    # the two surviving workers finished normally; the killed one's requests were put back and redone
+    assert [w.returncode for w in workers[1:]] == [0, 0]
+    assert "put back on the queue" in "".join(p.read_text() for p in tmp_path.glob("worker-*.log"))
+    # politeness held across three workers: never more than the per-domain bound at once, and it was reached
+    concurrent = {s.name: s.max_concurrent for s in portals}
+    assert max(concurrent.values()) == PER_DOMAIN, concurrent
+    # the surviving workers shared the work
+    done = [re.search(r"finished, (\d+) request", (tmp_path / f"worker-{i}.log").read_text()) for i in (1, 2)]
+    assert all(m and int(m.group(1)) > 0 for m in done), done
+
+
+def test_redis_restarted_and_the_writer_killed_mid_run_lose_nothing_and_store_nothing_twice(
+    tmp_path: Path, local_redis: LocalRedis
+) -> None:
+    reports = 10
+    portals = sites(4, reports, latency=0.2, first=30)
+    db = tmp_path / "db.sqlite"
+    server = redis_server(local_redis.url)
+    with Portals(portals):
+        boss = coordinator(portals, db, local_redis.url, 2, tmp_path / "coordinator.log")
+        try:
+            wait_for(lambda: count(db, "SELECT count(*) FROM reports") >= 6, 120, "some reports")
+            local_redis.restart()  # SIGTERM, then the same port again: the append-only file brings it all back
+            wait_for(lambda: count(db, "SELECT count(*) FROM reports") >= 20, 120, "half the reports")
+            writer = int(server.get(WRITER).decode().rsplit(":", 1)[1])
+            os.kill(writer, signal.SIGKILL)
+            finish(boss, tmp_path / "coordinator.log")
+        finally:
+            if boss.poll() is None:
+                boss.kill()
+    check_stored_once(db, portals, reports)
+    with sqlite3.connect(db) as con:
+        note = con.execute("SELECT note FROM runs").fetchone()[0]
+    assert "writer was started again" in note
+    assert max(s.max_concurrent for s in portals) <= PER_DOMAIN
+
+
+def test_an_operation_applied_twice_changes_nothing(tmp_path: Path) -> None:
+    from portal_server import small_report
+
+    from parsers import parse
+    from storage.ingest import apply, archive_body, bump_op, document_op, error_op, report_op
+    from storage.store import Store
+
+    store = Store(tmp_path / "db.sqlite")
+    run = store.start_run("live", ["p"])
+    page = "http://127.0.0.9/col/202401/t20240115_1.html"
+    body = small_report(1)
+    kept = archive_body(store.archive, page, body)
+    ops = [
+        document_op(page, **kept, content_type="text/html", status=200, run_id=run, mark=False),
+        report_op(
+            portal="p",
+            url=page,
+            report=parse(body, "page.html", url=page),
+            document_sha256=kept["sha256"],
+            page={"url": page, "sha256": kept["sha256"], "content_type": "text/html", "status": 200},
+            run_id=run,
+        ),
+        error_op(run_id=run, portal="p", url=page + "x", code="http_404", reason="gone"),
+        bump_op(run, "requests", 3),
+    ]
+    first = [apply(store, op) for op in ops]
+    again = [apply(store, op) for op in ops]
+    assert first[1] == "new" and again[1] == "again"
+    figures = store.get_run(run)
+    assert figures is not None
+    counted = (figures["new_reports"], figures["unchanged_reports"], figures["errors"], figures["requests"])
+    assert counted == (1, 0, 1, 3)
+    assert store.db.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
+    assert store.db.execute("SELECT count(*) FROM errors").fetchone()[0] == 1
