@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -48,20 +49,15 @@ def harvest(sites: list[Site], workers: int, timeout: float, work: Path) -> dict
         site.max_concurrent = 0
         site.asked.clear()
     command = [sys.executable, "-m", "nianbao.cli", "crawl", *[s.column for s in sites], "--live", "--delay", "0"]
-    command += [
-        "--ignore-robots",
-        "--db",
-        str(db),
-        "--workers",
-        str(workers),
-        "--worker-logs",
-        str(work / f"logs{workers}"),
-    ]
-    if workers == 0:
-        command = [c for c in command if c not in ("--workers", "0", "--worker-logs", str(work / "logs0"))]
+    command += ["--ignore-robots", "--db", str(db)]
+    if workers:
+        command += ["--workers", str(workers), "--worker-logs", str(work / f"logs{workers}")]
     started = time.monotonic()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     wall = time.monotonic() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     if done.returncode != 0:
         raise SystemExit(f"harvest with {workers} worker(s) failed:\n{done.stderr[-2000:]}")
     with sqlite3.connect(db) as con:
@@ -78,6 +74,7 @@ def harvest(sites: list[Site], workers: int, timeout: float, work: Path) -> dict
         "requests_per_s": len(hits) / window,
         "wall_reports_per_s": reports / wall,
         "max_concurrent": max(s.max_concurrent for s in sites),
+        "cpu_ms_per_report": cpu / reports * 1000,  # every process of the harvest (workers, writer, Redis)
     }
 
 
@@ -124,7 +121,7 @@ def writer(ops: int, work: Path) -> dict[str, float]:
     assert stored == ops, stored
     return {
         "reports": ops,
-        "ingest_reports_per_s": ops / (figures.seconds - 0.5),
+        "ingest_reports_per_s": ops / figures.busy,
         "direct_reports_per_s": ops / direct_s,
     }
 
@@ -176,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"workers {n}: {row['reports']} reports, {row['requests']} requests in {row['window']:.1f} s "
                     f"({row['reports_per_s']:.1f} reports/s, {row['requests_per_s']:.1f} requests/s; wall "
-                    f"{row['wall']:.1f} s), max {row['max_concurrent']} at once per domain",
+                    f"{row['wall']:.1f} s), max {row['max_concurrent']} at once per domain, "
+                    f"{row['cpu_ms_per_report']:.0f} ms CPU per report",
                     flush=True,
                 )
         base = next((r for r in rows if r["workers"] == 1), rows[0])

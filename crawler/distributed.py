@@ -34,12 +34,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import redis
 from redis.backoff import ExponentialBackoff
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_TTL = 10  # seconds without a heartbeat after which a worker is taken for dead
+HEARTBEAT_TTL = 15  # seconds without a heartbeat after which a worker is taken for dead
 HEARTBEAT_EVERY = 2.0
 ACK_EVERY = 0.5
 WAKE_EVERY = 0.2  # seconds between two looks at the shared queue when idle
@@ -96,12 +97,25 @@ def worker_id() -> str:
 
 
 # ------------------------------------------------------------------------------------------ the queue
+# Both scripts may run twice for one call: a client retries a command whose answer was lost (Redis restarting).
+# POP, asked again with the same lease, returns the request it took the first time; ENQUEUE adds the
+# fingerprint and the request together, so a retry neither loses the request nor queues it twice.
 POP = """
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held then
+  local sep = string.find(held, '|', 1, true)
+  return string.sub(held, sep + 1)
+end
 local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #r == 0 then return false end
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
 redis.call('HSET', KEYS[2], ARGV[1], r[2] .. '|' .. r[1])
 return r[1]
+"""
+ENQUEUE = """
+if ARGV[4] == '0' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
 """
 
 
@@ -132,6 +146,50 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
     def ack(self, leases: list[str]) -> None:
         if leases:
             self.server.hdel(self.inflight, *leases)
+
+
+class Heartbeat:
+    """The worker's heartbeat (one per process, shared by its crawlers), from a thread of its own: a reactor
+    busy for a while (a large PDF, a loaded machine) must not make a live worker look dead, or its requests
+    would be made twice."""
+
+    running: ClassVar[dict[str, Heartbeat]] = {}
+
+    def __init__(self, server: Any, name: str) -> None:
+        self.server, self.name, self.users = server, name, 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self.run, name="nianbao-heartbeat", daemon=True)
+
+    @classmethod
+    def of(cls, server: Any, name: str) -> Heartbeat:
+        heart = cls.running.get(name)
+        if heart is None:
+            heart = cls.running[name] = cls(server, name)
+            heart.beat()
+            heart.thread.start()
+        heart.users += 1
+        return heart
+
+    def beat(self) -> None:
+        try:
+            self.server.set(self.name, str(time.time()), ex=HEARTBEAT_TTL)
+        except redis.exceptions.RedisError as exc:
+            logger.warning("redis: heartbeat: %r", exc)
+
+    def run(self) -> None:
+        while not self.stopped.wait(HEARTBEAT_EVERY):
+            self.beat()
+
+    def release(self, *, forget: bool) -> None:
+        """One crawler is done; the last one stops the heartbeat (and, finished, removes it at once)."""
+        self.users -= 1
+        if self.users > 0:
+            return
+        self.stopped.set()
+        self.running.pop(self.name, None)
+        if forget:
+            with suppress(redis.exceptions.RedisError):
+                self.server.delete(self.name)
 
 
 def inflight_keys(server: Any, spider: str) -> list[str]:
@@ -202,11 +260,11 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
             key=self.dupefilter_key % {"spider": self.name},
             debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"),
         )
+        self._enqueue = self.server.register_script(ENQUEUE)
         if len(self.queue):
             logger.info("%s: %d request(s) queued already", self.name, len(self.queue))
-        self.beat()
+        self.heart = Heartbeat.of(self.server, key("worker", self.worker))
         loops = (
-            (self.beat, HEARTBEAT_EVERY),
             (self.ack_done, ACK_EVERY),
             (self.reap, REAP_EVERY),
             (self.wake, WAKE_EVERY),
@@ -228,6 +286,7 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
                 loop.stop()
         self.ack_done(everything=reason == "finished")
         super().close(reason)
+        self.heart.release(forget=reason == "finished")  # gone for good: no one waits for it to expire
 
     def wake(self) -> None:
         """Look at the shared queue now and then: other workers add to it while this one is idle (Scrapy itself
@@ -237,20 +296,36 @@ class Scheduler(RedisScheduler):  # type: ignore[misc]
             slot.nextcall.schedule()
 
     def enqueue_request(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
+        """The dupefilter's fingerprint and the queue's push in one script (see :data:`ENQUEUE`)."""
+        fingerprint = self.df.request_fingerprint(request)
+        data = self.queue._encode_request(request)
+        added = self._enqueue(
+            keys=[self.df.key, self.queue.key],
+            args=[fingerprint, -request.priority, data, "1" if request.dont_filter else "0"],
+        )
+        if not added:
             self.df.log(request, self.spider)
             return False
-        self.queue.push(request)
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
 
-    def beat(self) -> None:
-        self.server.set(key("worker", self.worker), str(time.time()), ex=HEARTBEAT_TTL)
-
     def reap(self) -> None:
         requeue_dead(self.server, self.name)
         release_dead_grants(self.server)
+        self.requeue_orphans()
+
+    def requeue_orphans(self) -> None:
+        """Requests in this worker's in-flight hash that it never received (an answer lost while Redis
+        restarted): back on the queue."""
+        held = set(self.leases)
+        for lease, value in self.server.hgetall(self.queue.inflight).items():
+            if lease.decode() in held:
+                continue
+            score, _, data = value.partition(b"|")
+            self.server.execute_command("ZADD", self.queue.key, float(score), data)
+            self.server.hdel(self.queue.inflight, lease)
+            logger.warning("%s: a request taken but never received put back on the queue", self.name)
 
     def next_request(self) -> Request | None:
         try:

@@ -27,7 +27,9 @@ import uuid
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-from scrapy.utils.asyncio import sleep
+from scrapy.utils.asyncio import call_later, sleep
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
 
 from crawler.exceptions import PortalPaused
 
@@ -211,7 +213,11 @@ class GateMiddleware:
         self.crawler = crawler
         self.gate = gate_for(crawler)
         self.waiting: dict[str, dict[int, tuple[int, int]]] = {}  # domain → seq → (-priority, seq)
+        self.waiters: dict[str, list[Deferred[None]]] = {}  # requests waiting for a grant given back here
         self.seq = itertools.count()
+        # how long a waiting request goes without news: a local gate tells of every grant given back; a
+        # shared one cannot tell of grants given back by other workers
+        self.fallback = 1.0 if isinstance(self.gate, LocalGate) else POLL
 
     def my_turn(self, domain: str, seq: int) -> bool:
         """Requests waiting at the gate go in priority order (a blocked URL, sent back last, stays last)."""
@@ -234,23 +240,45 @@ class GateMiddleware:
                 paused = getattr(self.crawler, "nianbao_paused", None)
                 if paused is not None:
                     raise PortalPaused(request.url, paused.reason, evidence=paused.evidence)
-                token, wait = self.gate.try_acquire(domain) if self.my_turn(domain, seq) else (None, POLL)
+                token, wait = self.gate.try_acquire(domain) if self.my_turn(domain, seq) else (None, -1.0)
                 if token is not None:
                     break
-                waited += wait
-                await sleep(wait)
+                started = time.monotonic()
+                if wait > 0:  # the domain's delay or a cool-down: a known time
+                    await sleep(wait)
+                else:  # full, or not our turn: until a grant of this domain is given back here
+                    await self.given_back(domain)
+                waited += time.monotonic() - started
         finally:
             del waiting[seq]
+            self.wake(domain)  # the next in line may go (or re-check its turn)
         if waited and self.crawler.stats is not None:
             self.crawler.stats.inc_value("nianbao/gate/waited_ms", int(waited * 1000))
         request.meta[TOKEN_META] = (domain, token)
         request.meta[SENT_META] = time.monotonic()
         return None
 
+    async def given_back(self, domain: str) -> None:
+        """Wait until a grant of ``domain`` is given back in this process, or :attr:`fallback` seconds (a grant
+        given back by another worker is seen then)."""
+        waiter: Deferred[None] = Deferred()
+        self.waiters.setdefault(domain, []).append(waiter)
+        timer = call_later(self.fallback, lambda: None if waiter.called else waiter.callback(None))
+        try:
+            await maybe_deferred_to_future(waiter)
+        finally:
+            timer.cancel()
+
+    def wake(self, domain: str) -> None:
+        for waiter in self.waiters.pop(domain, []):
+            if not waiter.called:
+                waiter.callback(None)
+
     def give_back(self, request: Request) -> None:
         grant = request.meta.pop(TOKEN_META, None)
         if grant:
             self.gate.release(*grant)
+            self.wake(grant[0])
 
     def process_response(self, request: Request, response: Response) -> Response:
         self.give_back(request)

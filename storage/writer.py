@@ -17,6 +17,8 @@ import os
 import pickle
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +49,17 @@ class Mirror:
 
     def __init__(self, server: Any) -> None:
         self.server = server
+        self.sink = server
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Send the updates of a block in one round trip."""
+        self.sink = self.server.pipeline(transaction=False)
+        try:
+            yield
+            self.sink.execute()
+        finally:
+            self.sink = self.server
 
     def seed(self, store: Store, portals: list[str]) -> None:
         pipe = self.server.pipeline(transaction=False)
@@ -72,13 +85,13 @@ class Mirror:
         if kind == "document" and op.get("mark", True):
             self.doc(op["url"], str(result), op.get("status"), op.get("run_id"))
         elif kind == "report":
-            self.server.sadd(key("reported"), op["url"])
+            self.sink.sadd(key("reported"), op["url"])
             page = op.get("page")
             if page and page.get("sha256"):
                 self.doc(page["url"], page["sha256"], page.get("status"), op.get("run_id"))
 
     def doc(self, url: str, sha256: str, status: int | None, run_id: int | None) -> None:
-        self.server.hset(key("docs"), url, json.dumps({"sha256": sha256, "status": status, "run_id": run_id}))
+        self.sink.hset(key("docs"), url, json.dumps({"sha256": sha256, "status": status, "run_id": run_id}))
 
 
 def apply_or_record(store: Store, op: dict[str, Any]) -> Any:
@@ -104,10 +117,12 @@ class Figures:
     batches: int = 0
     recovered: int = 0  # operations found in `processing` at start (a writer killed mid-batch)
     seconds: float = 0.0
+    busy: float = 0.0  # seconds spent applying (not waiting for operations)
 
     @property
     def per_second(self) -> float:
-        return self.applied / self.seconds if self.seconds else 0.0
+        """Operations applied per second of work (the writer's capacity, waits left out)."""
+        return self.applied / self.busy if self.busy else 0.0
 
 
 def ingest(
@@ -138,15 +153,25 @@ def ingest(
             if more is None:
                 break
             raws.append(more)
+        began = time.monotonic()
         ops = [pickle.loads(raw) for raw in raws]
         try:
             with store.db.atomic():
                 results = [apply(store, op) for op in ops]
         except Exception:  # one bad operation must not stop the rest: apply them one by one
             results = [apply_or_record(store, op) for op in ops]
-        for op, result in zip(ops, results, strict=True):
-            mirror.applied(op, result)
-        server.delete(PROCESSING)
+        with mirror.batch():
+            for op, result in zip(ops, results, strict=True):
+                mirror.applied(op, result)
+        done = server.pipeline(transaction=False)
+        for raw in raws:
+            done.lrem(PROCESSING, 1, raw)
+        done.execute()
+        # anything else in `processing` was moved there by a command whose answer was lost (Redis restarting)
+        # and never seen here: back to the list, to be applied in turn
+        while server.lmove(PROCESSING, ITEMS, "RIGHT", "LEFT") is not None:
+            pass
+        figures.busy += time.monotonic() - began
         figures.applied += len(ops)
         figures.batches += 1
         idle_since = time.monotonic()

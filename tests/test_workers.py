@@ -127,7 +127,7 @@ def test_three_workers_one_killed_mid_run_lose_nothing_and_keep_the_per_domain_b
     assert all(m and int(m.group(1)) > 0 for m in done), done
 
 
-def test_redis_restarted_and_the_writer_killed_mid_run_lose_nothing_and_store_nothing_twice(
+def test_redis_restarted_and_the_writer_killed_lose_nothing_store_nothing_twice_and_nothing_is_read_twice(
     tmp_path: Path, local_redis: LocalRedis
 ) -> None:
     reports = 10
@@ -146,11 +146,18 @@ def test_redis_restarted_and_the_writer_killed_mid_run_lose_nothing_and_store_no
         finally:
             if boss.poll() is None:
                 boss.kill()
-    check_stored_once(db, portals, reports)
+        check_stored_once(db, portals, reports)
+        with sqlite3.connect(db) as con:
+            note = con.execute("SELECT note FROM runs").fetchone()[0]
+        assert "writer was started again" in note
+        assert max(s.max_concurrent for s in portals) <= PER_DOMAIN
+        # "already read" is shared: a second distributed harvest asks the columns only, no page stored before
+        before = {s.name: len(s.hits) for s in portals}
+        again = coordinator(portals, db, local_redis.url, 2, tmp_path / "coordinator-2.log")
+        finish(again, tmp_path / "coordinator-2.log")
+    assert {h.path for s in portals for h in s.hits[before[s.name] :]} == {"/col/"}
     with sqlite3.connect(db) as con:
-        note = con.execute("SELECT note FROM runs").fetchone()[0]
-    assert "writer was started again" in note
-    assert max(s.max_concurrent for s in portals) <= PER_DOMAIN
+        assert con.execute("SELECT new_reports, detail_requests FROM runs WHERE id = 2").fetchone() == (0, 0)
 
 
 def test_an_operation_applied_twice_changes_nothing(tmp_path: Path) -> None:

@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
             idle_exit=None if args.until_done else args.idle,
         )
     print(
-        f"nianbao ingest: {figures.applied} operation(s) in {figures.batches} batch(es), {figures.seconds:.1f} s"
+        f"nianbao ingest: {figures.applied} operation(s) in {figures.batches} batch(es), {figures.seconds:.1f} s "
+        f"({figures.busy:.1f} s applying: {figures.per_second:.0f}/s)"
         + (f"; {figures.recovered} of an unfinished batch applied again" if figures.recovered else ""),
         file=sys.stderr,
     )

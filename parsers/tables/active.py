@@ -31,13 +31,15 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             continue
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
-        for row in ACTIVE_ROWS:
-            if (row.matches(label) or (not m and r.matches_wrapped(row, i))) and row.key not in {k for _, k in labels}:
-                labels.append((i, row.key))
-                if m:
-                    at = tok.start + m.start("num")
-                    glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
-                break
+        taken = {k for _, k in labels}
+        row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None)
+        if row_found is None and not m and len(tok.compact) <= 8:
+            row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
+        if row_found is not None and row_found.key not in taken:
+            labels.append((i, row_found.key))
+            if m:
+                at = tok.start + m.start("num")
+                glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
     _labels_by_meaning(r, labels, start, end)
     blocks = [
         i

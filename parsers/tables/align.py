@@ -89,14 +89,16 @@ def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
         natural = 0 if any(t is not None and _LEADING_ZERO.match(t.text) for t in row) else 1
         return (score(vals_), natural, 0 if hows[id(row)] == how else -1, -penalty)
 
-    ranked = sorted(candidates, key=lambda c: (*rank(c), _edge(c[0])), reverse=True)
+    ranks = {id(c[0]): rank(c) for c in candidates}  # each reading scored once
+    ranked = sorted(candidates, key=lambda c: (*ranks[id(c[0])], _edge(c[0])), reverse=True)
     best = ranked[0]
+    top = ranks[id(best[0])]
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
     # (a plain reading is compared with plain readings only: a guess never makes it ambiguous)
     best_plain = hows[id(best[0])] == how
     ambiguous = any(
-        rank(c)[:2] == rank(best)[:2]
-        and rank(c)[3] == rank(best)[3]
+        ranks[id(c[0])][:2] == top[:2]
+        and ranks[id(c[0])][3] == top[3]
         and (hows[id(c[0])] == how or not best_plain)
         and _differs(c[0], best[0])
         for c in ranked[1:]

@@ -171,7 +171,7 @@ def _label_fits(
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
     if len(pending) > 1:
-        # once every row has a reading, each guessed row is fitted again against all the others
+        # once every row has a reading, each row fitted without all of them is fitted again
         for key, vals in pending.items():
             fits[key] = fit(vals, N_APP, scorer_for(key))
             state[key] = fits[key].values()

@@ -53,6 +53,7 @@ class Reading:
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
         self._header_lines: set[int] | None = None
         self._token_lines = {t.line for t in self.tokens}
+        self._join_cache: dict[int, list[tuple[str, str]]] = {}
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
@@ -206,25 +207,36 @@ class Reading:
 
     def matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
+        for joined, fragment in self._joins(i):
+            if row.matches(joined):
+                return not row.matches(fragment)
+        return False
+
+    def _joins(self, i: int) -> list[tuple[str, str]]:
+        """Token ``i`` joined with the fragments on the lines after it, one more each time (cached)."""
+        cached = self._join_cache.get(i)
+        if cached is not None:
+            return cached
+        out: list[tuple[str, str]] = []
+        self._join_cache[i] = out
         tok = self.tokens[i]
-        if len(tok.compact) < 2:
-            return False  # a unit (件, 次), not the start of a label
+        if not 2 <= len(tok.compact) <= 24:
+            return out  # a unit (件, 次), or a whole line of text: not the start of a wrapped label
         joined = tok.compact
         line = tok.line
         for t in self.tokens[i + 1 : i + 24]:
             if t.line == line or not t.is_labelish:
                 continue
             if t.line > line + 1 and (t.line > line + 2 or line + 1 in self._token_lines):
-                return False  # not the next line (a blank line between is passed over)
+                break  # not the next line (a blank line between is passed over)
             if len(t.compact) > 12 or _NUMBERED.match(t.compact):
-                return False  # not a fragment: a long label, or the next numbered row
+                break  # not a fragment: a long label, or the next numbered row
             joined += t.compact
             line = t.line
-            if row.matches(joined):
-                return not row.matches(t.compact)
-            if len(joined) > 40:
-                return False
-        return False
+            out.append((joined, t.compact))
+            if len(joined) > 40 or len(out) == 4:
+                break
+        return out
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
         rx = _compiled(pattern)

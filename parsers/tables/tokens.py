@@ -106,7 +106,16 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         if confusable and _CONFUSABLE.search(line) and _DIGIT.search(line):
             line, fixes = ocr_digits(line)
         first = len(tokens)
-        _tokenize_line(tokens, line, pos, lineno)
+        tabbed = "\t" in line
+        head = line.lstrip()[:1]
+        if not tabbed and "  " not in line and not line[-1:].isdigit() and not (head.isdigit() or head in "+-"):
+            # a plain line that ends in no number: one token (the common case, kept fast)
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                tokens.append(Token(stripped, pos + lead, pos + lead + len(stripped), lineno, 0, False))
+        else:
+            _tokenize_line(tokens, line, pos, lineno)
         for tok in tokens[first:] if fixes else ():
             s, e = tok.start - pos, tok.end - pos
             if any(fs < e and s < fe for fs, fe in fixes):
@@ -121,10 +130,14 @@ def _lone_confusables(tokens: list[Token]) -> None:
     """Cells of confusable letters alone (``o``, ``l``, ``I|S``) among numbers are digits OCR misread: a run of
     them is read as digits when a number or a row label comes before it and a number after it (a page number
     such as ``- 2 -`` between is passed over)."""
-    k = 1
-    while k < len(tokens) - 1:
-        if tokens[k].is_value or not _CONFUSABLE_WORD.fullmatch(tokens[k].text):
-            k += 1
+    candidates = [
+        k
+        for k, t in enumerate(tokens)
+        if 0 < k < len(tokens) - 1 and len(t.text) <= 4 and not t.is_value and _CONFUSABLE_WORD.fullmatch(t.text)
+    ]
+    done = 0
+    for k in candidates:
+        if k < done:
             continue
         run = [k]
         j = k + 1
@@ -144,7 +157,7 @@ def _lone_confusables(tokens: list[Token]) -> None:
                 fixed = tok.text.translate(_OCR_MAP)
                 tokens[i] = Token(fixed, tok.start, tok.end, tok.line, tok.col, tok.tabbed)
                 tokens[i].ocr_raw = tok.text
-        k = j
+        done = j
 
 
 _PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
