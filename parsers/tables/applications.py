@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from parsers.tables.align import Fit, Value, fit, positional
-from parsers.tables.checks import application_checks, count_passed, review_checks
+from parsers.tables.checks import application_passed, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
@@ -160,10 +160,7 @@ def _label_fits(
         def score(vals: list[Value]) -> int:
             trial = {**state, key: vals}
             # only identities whose rows are all read so far: a row still to fit is not a row of zeros
-            checks = application_checks(lambda k: _lookup(trial, k), fmt)
-            return count_passed(
-                [c for c in checks if all(k.split("/")[1] in trial for k in (*c.left_keys, *c.right_keys))]
-            )
+            return application_passed(trial, fmt, read_rows_only=True)
 
         return score
 
@@ -268,15 +265,7 @@ def _order_fits(
 
 def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int]:
     state = {key: f.values() for key, f in fits.items()}
-    return count_passed(application_checks(lambda k: _lookup(state, k), fmt)), len(fits) - n_rows
-
-
-def _lookup(state: dict[str, list[Value]], key: str) -> Value:
-    _, row, col = key.split("/")
-    vals = state.get(row)
-    if vals is None:
-        return None
-    return vals[APPLICANT_COLUMNS.index(col)]
+    return application_passed(state, fmt), len(fits) - n_rows
 
 
 def _last_row_stop(r: Reading, index: int, end: int) -> int:

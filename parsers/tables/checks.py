@@ -7,7 +7,7 @@ keeps the published numbers on both sides: nothing is ever repaired.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from parsers.model import Check
 from parsers.tables.templates import (
@@ -86,6 +86,48 @@ def application_checks(get: Getter, fmt: str) -> list[Check]:
         _check_values(name, left, right, [values[k] for k in left], [values[k] for k in right])
         for name, left, right in specs
     ]
+
+
+# The applications identities compiled against rows of values: each operand as (row key, column index), and the
+# rows an identity reads. Scoring a candidate reading runs them hundreds of times a document.
+_Operand = tuple[str, int]
+_Compiled = tuple[tuple[_Operand, ...], tuple[_Operand, ...], frozenset[str]]
+
+
+@functools.cache
+def _application_operands(fmt: str) -> tuple[_Compiled, ...]:
+    specs, _ = _application_specs(fmt)
+    column = {c: i for i, c in enumerate(APPLICANT_COLUMNS)}
+
+    def operand(key: str) -> _Operand:
+        _, row, col = key.split("/")
+        return row, column[col]
+
+    out = []
+    for _, left, right in specs:
+        lo, ro = tuple(map(operand, left)), tuple(map(operand, right))
+        out.append((lo, ro, frozenset(row for row, _ in (*lo, *ro))))
+    return tuple(out)
+
+
+def application_passed(rows: Mapping[str, Sequence[Value]], fmt: str, *, read_rows_only: bool = False) -> int:
+    """How many applications identities hold on ``rows`` (row key → its values by applicant column; a row
+    not given is blank): ``count_passed(application_checks(...))`` without building the checks. With
+    ``read_rows_only``, only the identities whose rows are all given count."""
+    passed = 0
+    for left, right, needs in _application_operands(fmt):
+        if read_rows_only and not needs <= rows.keys():
+            continue
+        ls = sum(v for v in (_operand(rows, o) for o in left) if v is not None)
+        rs = sum(v for v in (_operand(rows, o) for o in right) if v is not None)
+        if abs(ls - rs) < 1e-6:
+            passed += 1
+    return passed
+
+
+def _operand(rows: Mapping[str, Sequence[Value]], operand: _Operand) -> Value:
+    vals = rows.get(operand[0])
+    return None if vals is None else vals[operand[1]]
 
 
 def review_checks(get: Getter) -> list[Check]:

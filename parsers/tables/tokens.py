@@ -8,6 +8,7 @@ their own, so that every number is a token.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -82,8 +83,10 @@ class Token:
         return not self.text
 
 
+@functools.lru_cache(maxsize=4096)
 def number_value(text: str) -> int | float | None:
-    """The number a value token stands for; None for a blank marker. 无 (none) is 0."""
+    """The number a value token stands for; None for a blank marker. 无 (none) is 0. (Cached: readings are
+    scored cell by cell many times over.)"""
     if text in _NONE_WORDS:
         return 0
     if text in _BLANK_MARKERS or not text:
