@@ -70,17 +70,27 @@ class Token:
     is_labelish: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        c = "".join(self.text.split())
-        self.compact = c
-        self.is_number = bool(_NUMBER_RE.fullmatch(self.text))
-        self.is_blank_marker = self.text in _BLANK_MARKERS
-        self.is_value = self.is_number or self.is_blank_marker or self.text in _NONE_WORDS
-        # no template label is a sentence: a full stop or semicolon marks body text
-        self.is_labelish = bool(c) and len(c) <= LABEL_MAX and not self.is_value and "。" not in c and "；" not in c
+        text = self.text
+        derived = _derived(text) if len(text) <= 40 else _derive(text)  # short texts repeat: cells, labels
+        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = derived
 
     @property
     def is_empty(self) -> bool:
         return not self.text
+
+
+def _derive(text: str) -> tuple[str, bool, bool, bool, bool]:
+    """A token's derived fields: compact text, is a number, a blank marker, a value, a possible label."""
+    c = "".join(text.split())
+    is_number = bool(_NUMBER_RE.fullmatch(text))
+    is_blank_marker = text in _BLANK_MARKERS
+    is_value = is_number or is_blank_marker or text in _NONE_WORDS
+    # no template label is a sentence: a full stop or semicolon marks body text
+    is_labelish = bool(c) and len(c) <= LABEL_MAX and not is_value and "。" not in c and "；" not in c
+    return c, is_number, is_blank_marker, is_value, is_labelish
+
+
+_derived = functools.lru_cache(maxsize=4096)(_derive)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -276,7 +286,7 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
     whole = Token(text, start, start + len(text), line, col, tabbed)
-    if not text or not text[-1].isdigit() or len("".join(text.split())) > LABEL_MAX or whole.is_number:
+    if not text or not text[-1].isdigit() or len(whole.compact) > LABEL_MAX or whole.is_number:
         return [whole]
     m = _TRAILING_NUMS_RE.match(text)
     if not m or not m.group("nums").strip():
