@@ -14,7 +14,9 @@ pages by reason. One page is held at a time. Pages without a text layer (scans) 
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -36,6 +38,7 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一�
 _NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
 
+_get_text, _get_x0, _get_x1 = operator.itemgetter(TEXT), operator.itemgetter(X0), operator.itemgetter(X1)
 # Since the process started: pages read, and (by reason) those read with pdfplumber instead of PDFium.
 PAGES: Counter[str] = Counter()
 FALLBACK: Counter[str] = Counter()
@@ -198,7 +201,12 @@ def _pdfium_page(content: PageContent, number: int) -> _Page | None:
                     boxes.append(table.bbox)
             if boxes:  # the glyphs whose centre is outside every table (1 pt of slack) are the text lines'
                 rest = [c for c, h, v in zip(chars, mids.h, mids.v, strict=True) if not _inside(h, v, boxes)]
-    widths = sorted(c[X1] - c[X0] for c in rest[:2000] if c[TEXT].strip())
+    head = rest[:2000]
+    widths = list(map(operator.sub, map(_get_x1, head), map(_get_x0, head)))
+    blank = {t for t in set(map(_get_text, head)) if not t.strip()}
+    if blank:  # spaces do not count
+        widths = list(itertools.compress(widths, map(operator.not_, map(blank.__contains__, map(_get_text, head)))))
+    widths.sort()
     char = widths[len(widths) // 2] if widths else 10.0
     return assemble_page(number, content.width, content.height, text_lines(rest), tables, char)
 
@@ -226,8 +234,14 @@ _WORD = r"(?:[A-Za-z0-9@._%％\-#&=?~+]+|.)"
 _LEAD = re.compile(rf"{_OPEN}*{_WORD}(?:/{_WORD})*{_CLOSE}*(?:{_OPEN}+{_WORD}{_CLOSE}*)*")
 
 
-def _lead_width(chars: list[Char], text: str) -> float:
+def _lead_width(chars: list[Char]) -> float:
+    # the pattern's runs are greedy and all optional after the first token: a match that ends inside a prefix
+    # of the text read nothing past its end, so it is the match on the whole text
+    text = "".join(map(_get_text, chars[:64]))
     m = _LEAD.match(text)
+    if m and m.end() == len(text) and len(chars) > 64:
+        text = "".join(map(_get_text, chars))
+        m = _LEAD.match(text)
     if not m or not chars:
         return 0.0
     n = min(len(m.group(0)), len(chars))
@@ -262,7 +276,7 @@ def assemble_page(
         margin = top > height * 0.92 or bottom < height * 0.08
         if not text or (margin and _PAGE_NUMBER.match(text)):
             continue  # running page numbers would cut a table that continues on the next page
-        lead = _lead_width(chars, "".join(c[TEXT] for c in chars))
+        lead = _lead_width(chars)
         found.append((top, 0, _Line(text, x0, x1, top, bottom, lead, gaps)))
     found.extend((top, 1, t) for top, t in tables)
     found.sort(key=lambda f: (round(f[0], 1), f[1]))
@@ -279,20 +293,21 @@ def _line_text(chars: list[Char], char: float) -> tuple[str, bool]:
     """A line's text from its glyphs: a word gap is one space, a column gap (over a character wide) a run of
     spaces as in a layout dump, so that a table without ruling keeps its columns apart. (Justified CJK text
     has next to no gaps, and a Latin word space is about a quarter of a CJK character.)"""
-    out: list[str] = []
-    gaps = False
-    prev: Char | None = None
-    for c in chars:
-        if prev is not None:
-            gap = c[X0] - prev[X1]
-            if gap > max(1.2 * char, 6.0):
-                out.append(" " * max(2, round(gap / (char / 2))))
-                gaps = True
-            elif gap > _WORD_GAP:
-                out.append(" ")
-        out.append(c[TEXT])
-        prev = c
-    return "".join(out), gaps
+    texts = list(map(_get_text, chars))
+    gaps = list(map(operator.sub, map(_get_x0, chars[1:]), map(_get_x1, chars)))
+    if not gaps or max(gaps) <= _WORD_GAP:  # no gap to write: the glyphs as they stand
+        return "".join(texts), False
+    wide = max(1.2 * char, 6.0)
+    out = [texts[0]]
+    columns = False
+    for text, gap in zip(texts[1:], gaps, strict=True):
+        if gap > wide:
+            out.append(" " * max(2, round(gap / (char / 2))))
+            columns = True
+        elif gap > _WORD_GAP:
+            out.append(" ")
+        out.append(text)
+    return "".join(out), columns
 
 
 def _is_number(text: str) -> bool:
