@@ -43,11 +43,11 @@ def cluster_index(values: Iterable[float], tolerance: float) -> dict[float, int]
 def cluster(items: Sequence[T], key: Callable[[T], float], tolerance: float) -> list[list[T]]:
     """Items grouped by cluster of ``key``, clusters in order, items in their given order within one."""
     keys = list(map(key, items))
-    index = cluster_index(keys, tolerance)
     if not keys:
         return []
-    if index[max(keys)] == 0:  # one cluster
+    if max(keys) <= min(keys) + tolerance:  # one cluster (the test cluster_index makes, on the extremes)
         return [list(items)]
+    index = cluster_index(keys, tolerance)
     groups: dict[int, list[T]] = {}
     for item, k in zip(items, keys, strict=True):
         n = index[k]
@@ -60,7 +60,8 @@ def cluster(items: Sequence[T], key: Callable[[T], float], tolerance: float) -> 
 
 
 # ---------------------------------------------------------------------------------------------- words
-_get_x0, _get_x1, _get_top, _get_bottom = itemgetter(X0), itemgetter(X1), itemgetter(TOP), itemgetter(BOTTOM)
+_get_text, _get_x0, _get_x1 = itemgetter(TEXT), itemgetter(X0), itemgetter(X1)
+_get_top, _get_bottom = itemgetter(TOP), itemgetter(BOTTOM)
 
 
 def word_glyphs(chars: Sequence[Char]) -> list[list[Char]]:
@@ -74,7 +75,7 @@ def word_glyphs(chars: Sequence[Char]) -> list[list[Char]]:
         px0 = px1 = ptop = 0.0
         for c in line:
             x0, top = c[X0], c[TOP]
-            if c[TEXT].isspace():
+            if c[TEXT] in _WHITESPACE:  # a glyph is one character: the same test as str.isspace()
                 if current:
                     out.append(current)
                     current = []
@@ -91,7 +92,11 @@ def word_glyphs(chars: Sequence[Char]) -> list[list[Char]]:
 
 
 def _text(glyphs: list[Char]) -> str:
-    return "".join(LIGATURES.get(c[TEXT], c[TEXT]) for c in glyphs)
+    return "".join(map(_get_text, glyphs)).translate(_LIGATURE_TABLE)  # a glyph is one character
+
+
+_LIGATURE_TABLE = str.maketrans(LIGATURES)
+_WHITESPACE = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())  # U+3000 is the last
 
 
 def text_lines(chars: Sequence[Char]) -> list[tuple[list[Char], Box]]:
