@@ -228,19 +228,27 @@ def _intersections(edges: list[Edge]) -> dict[Vertex, tuple[set[Box], set[Box]]]
     vs = sorted((e for e in edges if not e.horizontal), key=lambda e: (e.x0, e.top))
     hs = sorted((e for e in edges if e.horizontal), key=lambda e: (e.top, e.x0))
     tops = [h.top for h in hs]
+    h_boxes = [h.box() for h in hs]
     out: dict[Vertex, tuple[set[Box], set[Box]]] = {}
     for v in vs:
         lo = bisect.bisect_left(tops, v.top - TOLERANCE - 1e-6)  # a wider range: the test below decides
         hi = bisect.bisect_right(tops, v.bottom + TOLERANCE + 1e-6)
-        for h in hs[lo:hi]:
-            crosses = v.top <= h.top + TOLERANCE and v.bottom >= h.top - TOLERANCE
-            if crosses and h.x0 - TOLERANCE <= v.x0 <= h.x1 + TOLERANCE:
-                vertex = (v.x0, h.top)
+        v_box = v.box()
+        x, v_top, v_bottom = v.x0, v.top, v.bottom
+        for k in range(lo, hi):
+            h = hs[k]
+            h_top = h.top
+            if (
+                v_top <= h_top + TOLERANCE
+                and v_bottom >= h_top - TOLERANCE
+                and h.x0 - TOLERANCE <= x <= h.x1 + TOLERANCE
+            ):
+                vertex = (x, h_top)
                 entry = out.get(vertex)
                 if entry is None:
                     entry = out[vertex] = (set(), set())
-                entry[0].add(v.box())
-                entry[1].add(h.box())
+                entry[0].add(v_box)
+                entry[1].add(h_boxes[k])
     return out
 
 
@@ -249,33 +257,38 @@ def _cells(intersections: dict[Vertex, tuple[set[Box], set[Box]]]) -> list[Box]:
     points = sorted(intersections)
     below_of: dict[float, list[Vertex]] = {}
     right_of: dict[float, list[Vertex]] = {}
+    at_in_column: dict[Vertex, int] = {}
+    at_in_row: dict[Vertex, int] = {}
     for p in points:  # sorted by x, then y: a column's points by y, a row's by x
-        below_of.setdefault(p[0], []).append(p)
-        right_of.setdefault(p[1], []).append(p)
-    for row in right_of.values():
-        row.sort()
-
-    def v_connects(p: Vertex, q: Vertex) -> bool:
-        return not intersections[p][0].isdisjoint(intersections[q][0])
-
-    def h_connects(p: Vertex, q: Vertex) -> bool:
-        return not intersections[p][1].isdisjoint(intersections[q][1])
+        column = below_of.setdefault(p[0], [])
+        at_in_column[p] = len(column)
+        column.append(p)
+        row = right_of.setdefault(p[1], [])
+        at_in_row[p] = len(row)
+        row.append(p)
+    v_sets = {p: sets[0] for p, sets in intersections.items()}  # the edges through each crossing
+    h_sets = {p: sets[1] for p, sets in intersections.items()}
 
     cells: list[Box] = []
     for pt in points:
-        column = below_of[pt[0]]
-        row = right_of[pt[1]]
-        below = column[column.index(pt) + 1 :]
-        right = row[row.index(pt) + 1 :]
+        below = below_of[pt[0]][at_in_column[pt] + 1 :]
+        right = right_of[pt[1]][at_in_row[pt] + 1 :]
+        pt_v, pt_h = v_sets[pt], h_sets[pt]
         found = None
         for below_pt in below:
-            if not v_connects(pt, below_pt):
+            if pt_v.isdisjoint(v_sets[below_pt]):
                 continue
+            below_h = h_sets[below_pt]
             for right_pt in right:
-                if not h_connects(pt, right_pt):
+                if pt_h.isdisjoint(h_sets[right_pt]):
                     continue
                 corner = (right_pt[0], below_pt[1])
-                if corner in intersections and v_connects(corner, right_pt) and h_connects(corner, below_pt):
+                corner_v = v_sets.get(corner)
+                if (
+                    corner_v is not None
+                    and not corner_v.isdisjoint(v_sets[right_pt])
+                    and not h_sets[corner].isdisjoint(below_h)
+                ):
                     found = (pt[0], pt[1], corner[0], corner[1])
                     break
             if found:
