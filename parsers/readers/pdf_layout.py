@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 from typing import TypeVar
@@ -404,7 +405,9 @@ def has_duplicates(chars: Sequence[Char]) -> bool:
     for line in cluster(chars, _get_top, TOLERANCE):
         line.sort(key=_get_x0)
         n = len(line)
-        for i in range(n - 1):
+        xs = list(map(_get_x0, line))
+        # a pair 2 pt apart at most has its first glyph's next neighbour 2 pt away at most: start only there
+        for i in itertools.compress(range(n - 1), map((2.0).__ge__, map(operator.sub, xs[1:], xs))):
             c = line[i]
             x = c[X0]
             j = i + 1
