@@ -9,6 +9,7 @@ from collections.abc import Callable
 from parsers.tables.align import Fit, Value, fit, positional
 from parsers.tables.checks import application_checks, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
+from parsers.tables.solve import Block, Identity, read_stream
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -17,7 +18,7 @@ from parsers.tables.templates import (
     REVIEW_ROWS,
     RowDef,
 )
-from parsers.tables.tokens import Token
+from parsers.tables.tokens import Token, number_value
 
 T = "applications"
 R = "review_litigation"
@@ -85,6 +86,13 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     found = r.locate(rows, start, end, T)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     by_order = _order_fits(r, rows, start, end)
+    if not _clean(fits, found, fmt, len(rows)) and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
+        del r.warnings[mark:]
+        stream_fits, stream_end = stream
+        for row in rows:
+            keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+            r.put_fit(keys, stream_fits[row.key], r.tokens[start], T)
+        return stream_end, fmt
     if by_order is not None:
         order_fits, labels, order_end, unreadable = by_order
         if _score(order_fits, fmt, len(rows)) > _score(fits, fmt, len(rows)):
@@ -111,6 +119,93 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             continue
         r.put_fit(keys, fits[row.key], r.tokens[f.index], T)
     return table_end, fmt
+
+
+def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int) -> bool:
+    """The reading by labels found every row with values, none ambiguous, and every identity holds."""
+    if any(f is None for f in found) or len(fits) != n_rows:
+        return False
+    if any(f.how == "short" or f.ambiguous for f in fits.values()):
+        return False
+    state = {key: f.values() for key, f in fits.items()}
+    checks = application_checks(lambda k: _lookup(state, k), fmt)
+    return count_passed(checks) == len(checks)
+
+
+def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int) -> tuple[dict[str, Fit], int] | None:
+    """The table read from the stream of its values alone, in the template's row order (labels and values
+    printed apart: ``pdftotext``'s reading order), when that placement is the only one the identities allow
+    (:func:`parsers.tables.solve.read_stream`). Reported as ``stream_order``, blocks placed by the identities
+    as ``placed_by_identities``."""
+    stop = r.first_index(r"行政复议|行政诉讼", start + 1, end)
+    if stop is None:
+        stop = r.first_index(_SECTION_FIVE, start + 1, end)
+    stop = min(stop if stop is not None else end, len(r.tokens))
+    values = [t for t in r.tokens[start:stop] if t.is_value and not r.placeholder(t)]
+    if len(values) != len(rows) * N_APP:
+        return None
+    reading = read_stream([number_value(t.text) for t in values], len(rows), N_APP, _identities(rows, fmt))
+    if reading.status == "ambiguous":
+        r.warn(
+            "ambiguous",
+            f"table 三: its {len(values)} values, printed apart from the row labels, can be placed in "
+            f"{reading.solutions} ways that satisfy every identity; not read that way",
+            T,
+            r.tokens[start],
+        )
+    if reading.status not in ("unique", "by_order"):
+        return None
+    fits = {
+        row.key: Fit([values[k] for k in reading.cells[i]], "positional", []) for i, row in enumerate(rows)
+    }
+    down = [b for b in reading.blocks if b.how == "columns"]
+    solved = [b for b in reading.blocks if b.how == "solved"]
+
+    def names(bs: list[Block]) -> str:
+        return "; ".join(", ".join(rows[i].key for i in range(b.first, b.first + b.rows)) for b in bs)
+
+    r.warn(
+        "stream_order",
+        f"table 三: row labels printed apart from the values (text in reading order); its {len(values)} values "
+        "read in the template's row order"
+        + (f", rows {names(down)} down their columns" if down else "")
+        + " (the only reading that satisfies every identity)",
+        T,
+        r.tokens[start],
+    )
+    for b in solved:
+        keys = [rows[i].key for i in range(b.first, b.first + b.rows)]
+        printed = "; ".join(
+            " ".join(values[k].text for k in reading.cells[i]) for i in range(b.first, b.first + b.rows)
+        )
+        how = (
+            "the only placement that satisfies every identity"
+            if reading.status == "unique"
+            else f"of the {reading.solutions} placements that satisfy every identity, the closest to the text's order"
+        )
+        r.warn(
+            "placed_by_identities",
+            f"table 三: the values of rows {', '.join(keys)} come in an order the text does not explain; placed as "
+            f"{printed} ({how}: a guess)",
+            f"{T}/{keys[0]}",
+            values[reading.cells[b.first][0]],
+        )
+    return fits, stop
+
+
+def _identities(rows: list[RowDef], fmt: str) -> list[Identity]:
+    """Table 三's identities over (row, column) positions."""
+    row_at = {row.key: i for i, row in enumerate(rows)}
+    col_at = {c: j for j, c in enumerate(APPLICANT_COLUMNS)}
+
+    def cell(key: str) -> tuple[int, int]:
+        _, row, col = key.split("/")
+        return row_at[row], col_at[col]
+
+    return [
+        Identity(c.name, tuple(cell(k) for k in c.left_keys), tuple(cell(k) for k in c.right_keys))
+        for c in application_checks(lambda k: None, fmt)
+    ]
 
 
 def _merged_other(r: Reading, start: int, end: int) -> int | None:
