@@ -9,7 +9,7 @@ from collections.abc import Callable
 from parsers.tables.align import Fit, Value, fit, positional
 from parsers.tables.checks import application_checks, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
-from parsers.tables.solve import Block, Identity, read_stream
+from parsers.tables.solve import Block, Identity, choose_rows, read_stream, split_row, split_rows
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -155,9 +155,7 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
         )
     if reading.status not in ("unique", "by_order"):
         return None
-    fits = {
-        row.key: Fit([values[k] for k in reading.cells[i]], "positional", []) for i, row in enumerate(rows)
-    }
+    fits = {row.key: Fit([values[k] for k in reading.cells[i]], "positional", []) for i, row in enumerate(rows)}
     down = [b for b in reading.blocks if b.how == "columns"]
     solved = [b for b in reading.blocks if b.how == "solved"]
 
@@ -230,7 +228,7 @@ def _label_fits(
     for k, f in enumerate(found):
         if f is not None:
             later = [g.index for g in found[k + 1 :] if g is not None]
-            stops[k] = later[0] if later else _last_row_stop(r, f.index, end)
+            stops[k] = later[0] if later else _last_row_stop(r, f.index, end, seen=f.glued is not None)
     moved = _realign(r, rows, found, stops)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
@@ -262,15 +260,89 @@ def _label_fits(
 
         return score
 
+    runs = {key: vals[0] for key, vals in pending.items() if len(vals) == 1 and _is_run(vals[0], N_APP)}
+    for key in runs:
+        del pending[key]
     for key, vals in pending.items():
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
+    if runs:
+        split = _split_runs(r, rows, fmt, runs, state)
+        fits.update(split)
+        state.update({key: f.values() for key, f in split.items()})
     if len(pending) > 1:
         # once every row has a reading, each row fitted without all of them is fitted again
         for key, vals in pending.items():
             fits[key] = fit(vals, N_APP, scorer_for(key))
             state[key] = fits[key].values()
     return fits, table_end
+
+
+def _is_run(tok: Token, n: int) -> bool:
+    """A run of digits long enough to be ``n`` cells printed without separators."""
+    return tok.text.isdigit() and n <= len(tok.text) <= 40
+
+
+def _split_runs(
+    r: Reading, rows: list[RowDef], fmt: str, runs: dict[str, Token], state: dict[str, list[Value]]
+) -> dict[str, Fit]:
+    """Rows printed as one run of digits (``374412512810103918``): each split into the row's cells so that the
+    row total holds (:func:`parsers.tables.solve.split_row`), the splits of all such rows chosen jointly so that
+    every identity of the table holds. A row whose split the identities leave open gets blank cells and an
+    ``ambiguous_split`` warning naming the readings."""
+    at = {row.key: i for i, row in enumerate(rows)}
+    options: dict[int, list[tuple[Value, ...]]] = {}
+    for key, tok in runs.items():
+        found = split_row(tok.text, N_APP)
+        options[at[key]] = list(found) if found else []
+    known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
+    solvable = {i: o for i, o in options.items() if o}
+    choices, complete = choose_rows(solvable, known, _identities(rows, fmt))
+    out: dict[str, Fit] = {}
+    for key, tok in runs.items():
+        i = at[key]
+        picked = {choice[i] for choice in choices} if choices and complete else set()
+        if len(picked) == 1 or (i in solvable and len(solvable[i]) == 1):
+            values = solvable[i][picked.pop() if len(picked) == 1 else 0]
+            cells = _pieces(tok, values)
+            if cells is not None:
+                printed = " ".join(t.text for t in cells)
+                alone = len(solvable[i]) == 1
+                guess = f"{tok.text!r} split as {printed}" + (
+                    "" if alone else f" (of its {len(solvable[i])} splits whose total holds)"
+                )
+                out[key] = Fit(list(cells), "split", [], guess=guess)
+                continue
+        readings = options[i]
+        r.warn(
+            "ambiguous_split",
+            f"{T}/{key}: digits printed without separators, {tok.text!r}: "
+            + (
+                f"{len(readings)} splits satisfy the row total ("
+                + "; ".join(" ".join(str(v) for v in o) for o in readings[:4])
+                + ("; …" if len(readings) > 4 else "")
+                + "), the table's identities do not single one out; cells left blank"
+                if readings
+                else "no split satisfies the row total; cells left blank"
+            ),
+            f"{T}/{key}",
+            tok,
+        )
+        out[key] = Fit([None] * N_APP, "positional", [])
+    return out
+
+
+def _pieces(tok: Token, values: tuple[Value, ...]) -> list[Token] | None:
+    """The tokens of a run's split, each with its own offsets."""
+    out: list[Token] = []
+    at = 0
+    for v in values:
+        piece = str(v)
+        if not tok.text.startswith(piece, at):
+            return None
+        out.append(Token(piece, tok.start + at, tok.start + at + len(piece), tok.line, tok.col, tok.tabbed, split=True))
+        at += len(piece)
+    return out if at == len(tok.text) else None
 
 
 def _realign(
@@ -374,12 +446,13 @@ def _lookup(state: dict[str, list[Value]], key: str) -> Value:
     return vals[APPLICANT_COLUMNS.index(col)]
 
 
-def _last_row_stop(r: Reading, index: int, end: int) -> int:
-    seen = 0
+def _last_row_stop(r: Reading, index: int, end: int, *, seen: bool = False) -> int:
+    """Where the last row's values end: at the first label after a value (``seen``: the row's label carries
+    a value of its own, glued to it)."""
     for i in range(index + 1, min(end, len(r.tokens))):
         t = r.tokens[i]
         if t.is_value:
-            seen += 1
+            seen = True
         elif t.is_labelish and seen:
             return i
     return min(end, len(r.tokens))
@@ -405,7 +478,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break
     keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
     label = r.tokens[anchor]
-    result = _review_fit(r, vals, keys)
+    result = _review_run(r, vals) or _review_fit(r, vals, keys)
     for key, tok in zip(keys, result.tokens, strict=True):
         r.put(key, tok, blank_where=label)
     if result.how == "dropped":
@@ -423,9 +496,36 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             R,
             label,
         )
+    elif result.how == "split":
+        r.warn("split_number", f"table 四: {result.guess} (a guess)", R, vals[0])
     if result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
+
+
+def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
+    """Table 四 printed as one run of digits: split into its three rows so that each row's total holds, when
+    exactly one split does (else its cells are blank and the splits reported as ``ambiguous_split``)."""
+    if len(vals) != 1 or not _is_run(vals[0], N_REVIEW):
+        return None
+    tok = vals[0]
+    n_cols = len(REVIEW_COLUMNS)
+    splits = split_rows(tok.text, len(REVIEW_ROWS), n_cols)
+    if splits is not None and len(splits) == 1:
+        cells = _pieces(tok, tuple(v for row in splits[0] for v in row))
+        if cells is not None:
+            printed = "; ".join(" ".join(str(v) for v in row) for row in splits[0])
+            guess = f"{tok.text!r} split as {printed}, the only split whose row totals hold"
+            return Fit(list(cells), "split", [], guess=guess)
+    r.warn(
+        "ambiguous_split",
+        f"table 四: digits printed without separators, {tok.text!r}: "
+        + (f"{len(splits)}+ splits" if splits else "no split")
+        + " satisfy the row totals; cells left blank",
+        R,
+        tok,
+    )
+    return Fit([None] * N_REVIEW, "positional", [])
 
 
 def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:

@@ -254,41 +254,152 @@ def split_row(digits: str, n: int, *, budget: int = SPLIT_BUDGET) -> list[tuple[
     whose last is the sum of the others (the row's 总计), no number but 0 itself starting with 0. None when
     the search ran out of budget (too many to tell)."""
     out: list[tuple[int, ...]] = []
-    steps = 0
+    steps = [0]
     length = len(digits)
+    if length < n:
+        return out
     for tl in range(1, length - n + 2):
         total_s = digits[length - tl :]
         if len(total_s) > 1 and total_s[0] == "0":
             continue
         total = int(total_s)
-        head = digits[: length - tl]
-        parts: list[int] = []
-
-        def go(at: int, left: int, remaining: int) -> bool:
-            nonlocal steps
-            steps += 1
-            if steps > budget:
-                return False
-            if remaining == 1:
-                piece = head[at:]
-                if piece and (len(piece) == 1 or piece[0] != "0") and int(piece) == left:
-                    out.append((*parts, int(piece), total))
-                return True
-            limit = len(str(left)) if left > 0 else 1
-            for ln in range(1, min(limit, len(head) - at - (remaining - 1)) + 1):
-                piece = head[at : at + ln]
-                if len(piece) > 1 and piece[0] == "0":
-                    break
-                v = int(piece)
-                if v > left:
-                    break
-                parts.append(v)
-                ok = go(at + ln, left - v, remaining - 1)
-                parts.pop()
-                if not ok:
-                    return False
-            return True
-
-        if len(head) >= n - 1 and not go(0, total, n - 1):
+        if not _parts(digits[: length - tl], n - 1, total, [], out, total, steps, budget):
             return None
     return out
+
+
+def _parts(
+    head: str,
+    remaining: int,
+    left: int,
+    parts: list[int],
+    out: list[tuple[int, ...]],
+    total: int,
+    steps: list[int],
+    budget: int,
+) -> bool:
+    """Splits of ``head`` into ``remaining`` numbers summing to ``left`` (appended to ``out`` with ``parts``
+    before them and ``total`` after); False when the budget ran out."""
+    steps[0] += 1
+    if steps[0] > budget:
+        return False
+    if remaining == 1:
+        if head and (len(head) == 1 or head[0] != "0") and int(head) == left:
+            out.append((*parts, left, total))
+        return True
+    longest = min(len(str(left)), len(head) - (remaining - 1))
+    for ln in range(1, longest + 1):
+        piece = head[:ln]
+        if ln > 1 and piece[0] == "0":
+            break
+        v = int(piece)
+        if v > left:
+            break
+        parts.append(v)
+        ok = _parts(head[ln:], remaining - 1, left - v, parts, out, total, steps, budget)
+        parts.pop()
+        if not ok:
+            return False
+    return True
+
+
+def split_rows(
+    digits: str, n_rows: int, n_cols: int, *, limit: int = MAX_SOLUTIONS
+) -> list[list[tuple[int, ...]]] | None:
+    """Splits of one run of digits into ``n_rows`` rows of ``n_cols`` numbers, each row's last the sum of the
+    others (up to ``limit`` of them); None when a search ran out of budget."""
+    out: list[list[tuple[int, ...]]] = []
+
+    def go(at: int, rows: list[tuple[int, ...]]) -> bool:
+        if len(out) >= limit:
+            return True
+        if len(rows) == n_rows:
+            if at == len(digits):
+                out.append(list(rows))
+            return True
+        rest = n_rows - len(rows) - 1
+        for end in range(at + n_cols, len(digits) - rest * n_cols + 1):
+            splits = split_row(digits[at:end], n_cols)
+            if splits is None:
+                return False
+            for split in splits:
+                if not go(end, [*rows, split]):
+                    return False
+        return True
+
+    return out if go(0, []) else None
+
+
+def split_any(digits: str, n: int) -> list[tuple[int, ...]]:
+    """Every split of a run of digits into ``n`` numbers (no identity to check), none but 0 starting with 0."""
+    out: list[tuple[int, ...]] = []
+    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
+        bounds = [0, *cuts, len(digits)]
+        pieces = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+        if all(len(p) == 1 or p[0] != "0" for p in pieces):
+            out.append(tuple(int(p) for p in pieces))
+        if len(out) > MAX_SOLUTIONS:
+            break
+    return out
+
+
+# ------------------------------------------------------------------------------------------ rows chosen jointly
+def choose_rows(
+    candidates: dict[int, list[tuple[Value, ...]]],
+    known: dict[Cell, Value],
+    identities: Sequence[Identity],
+    *,
+    budget: int = SOLVE_BUDGET,
+) -> tuple[list[dict[int, int]], bool]:
+    """Every choice (up to :data:`MAX_SOLUTIONS`) of one candidate reading per row such that every identity
+    holds, the other cells being ``known``: a map row → index of its candidate. Counts are never negative, so a
+    partial sum past its total prunes. The flag is False when the search ran out of budget."""
+    order = sorted(candidates, key=lambda i: len(candidates[i]))
+    position = {row: k for k, row in enumerate(order)}
+    due: dict[int, list[Identity]] = {}
+    partial: dict[int, list[Identity]] = {}
+    for ident in identities:
+        ks = sorted({position[r] for r in ident.rows if r in position})
+        if not ks:
+            if not holds(ident, lambda c: known.get(c)):
+                return [], True
+            continue
+        due.setdefault(ks[-1], []).append(ident)
+        for k in ks[:-1]:
+            partial.setdefault(k, []).append(ident)
+    chosen: dict[int, int] = {}
+    out: list[dict[int, int]] = []
+    steps = 0
+
+    def get(c: Cell) -> Value:
+        row = c[0]
+        if row in chosen:
+            return candidates[row][chosen[row]][c[1]]
+        return known.get(c)
+
+    def bounded(ident: Identity) -> bool:
+        """With only some rows chosen: neither side's chosen part exceeds the other side when that side is
+        complete."""
+        left_done = all(c[0] not in position or c[0] in chosen for c in ident.left)
+        right_done = all(c[0] not in position or c[0] in chosen for c in ident.right)
+        ls = sum(_n(get(c)) for c in ident.left if c[0] not in position or c[0] in chosen)
+        rs = sum(_n(get(c)) for c in ident.right if c[0] not in position or c[0] in chosen)
+        return not ((right_done and ls > rs + EPS) or (left_done and rs > ls + EPS))
+
+    def go(k: int) -> None:
+        nonlocal steps
+        if len(out) >= MAX_SOLUTIONS or steps > budget:
+            return
+        if k == len(order):
+            out.append(dict(chosen))
+            return
+        row = order[k]
+        for j in range(len(candidates[row])):
+            steps += 1
+            chosen[row] = j
+            if all(holds(ident, get) for ident in due.get(k, ())) and all(bounded(i) for i in partial.get(k, ())):
+                go(k + 1)
+            del chosen[row]
+
+    go(0)
+    return out, steps <= budget
