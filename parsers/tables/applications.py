@@ -86,8 +86,9 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     found = r.locate(rows, start, end, T)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     by_order = _order_fits(r, rows, start, end)
+    stream_mark = len(r.warnings)
     if not _clean(fits, found, fmt, len(rows)) and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
-        del r.warnings[mark:]
+        r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
         stream_fits, stream_end = stream
         for row in rows:
             keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
