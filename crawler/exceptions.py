@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-# code → meaning. The parser's UnreadableDocument codes are recorded as they are (corrupt, needs_ocr …).
+# code → meaning. The parser's UnreadableDocument codes are recorded as they are (corrupt, no_text …).
 ERROR_CODES: Final[dict[str, str]] = {
     # fetching
     "cassette_miss": "replay mode: no cassette holds the request (never a live request instead)",
@@ -42,7 +42,8 @@ ERROR_CODES: Final[dict[str, str]] = {
     # the parser (parsers.UnreadableDocument codes)
     "corrupt": "the document's bytes are damaged",
     "encrypted": "an encrypted PDF",
-    "needs_ocr": "a PDF without a text layer (a scan): it needs OCR",
+    "needs_ocr": "an image-only document (a scan), and no OCR engine is installed to read it",
+    "no_text": "an image-only document (a scan) in which OCR found no text (or every page ran out of time)",
     "empty": "an empty page or document",
     "too_large": "over the size limit (DOWNLOAD_MAXSIZE, the parser's limit, or a zip bomb)",
     "hostile": "an XML entity attack or other hostile content",

@@ -32,6 +32,8 @@ class ReportItem:
     file_urls: list[str] = field(default_factory=list)  # FilesPipeline input: report attachment candidates
     files: list[dict[str, Any]] = field(default_factory=list)  # FilesPipeline output (archived documents)
     file_errors: list[dict[str, str]] = field(default_factory=list)  # attachments that failed: url/code/reason
+    # the page's report as a column of page images, in page order (also in file_urls): crawler/page_images.py
+    page_images: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -46,6 +46,7 @@ from crawler.failures import describe_failure
 from crawler.integrity import body_problem
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META, STATS_PREFIX, challenge_evidence
+from crawler.page_images import read_page_images
 from crawler.revisit import entry_for_attachment
 from parsers import Report, UnreadableDocument
 from storage.archive import RawArchive
@@ -420,6 +421,8 @@ class ReportPipeline:
         source_url = ""
         document_sha: str | None = None
         for stored in item.files:
+            if stored["url"] in item.page_images:
+                continue  # read together below, as the pages of one document
             data = Path(stored["path"]).read_bytes()
             candidate, read_settled = await self.read(data, stored["url"], portal)
             settled = settled and read_settled
@@ -430,6 +433,14 @@ class ReportPipeline:
                 report, source_url, document_sha = candidate, stored["url"], stored["checksum"]
                 break
             self.error(stored["url"], "no_report", "the attachment holds no report table or sections", portal=portal)
+
+        images_sha: str | None = None
+        if report is None and item.page_images:  # OCR hook: the report as a column of page images
+            candidate, read_settled, images_sha = await read_page_images(self, item, portal)
+            settled = settled and read_settled
+            parsed_any = parsed_any or candidate is not None
+            if candidate is not None and is_report(candidate):
+                report, source_url = candidate, item.page_url
 
         if report is None and item.page_url:
             candidate, read_settled = await self.read(item.page_body, item.page_url, portal)
@@ -452,7 +463,7 @@ class ReportPipeline:
 
         page_sha = self.put_page(item)
         if source_url == item.page_url:
-            document_sha = page_sha
+            document_sha = images_sha or page_sha
         page = {"title": item.title, "publisher": item.publisher, "published": item.published}
         merge_page_metadata(report, page, item.page_url)
         read = (

@@ -83,7 +83,8 @@ def parse(
         )
     report = parse_extracted(extracted, url=url)
     claimed = claimed_kind(name or url)
-    if claimed and claimed != kind and {claimed, kind} != {"doc", "wps"}:
+    # a .wps is a DOC; a page of images (.html) is read as its images (crawler/page_images.py)
+    if claimed and claimed != kind and {claimed, kind} not in ({"doc", "wps"}, {"html", "image"}):
         message = f"content is {kind} although its name says {claimed} ({name or url})"
         report.warnings.insert(0, Warning_("kind_mismatch", message))
     return report

@@ -9,6 +9,8 @@ import zipfile
 from parsers.extracted import UnreadableDocument
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# PNG, JPEG, TIFF (both byte orders), GIF; BMP (BM, then reserved zeros) and WebP (RIFF....WEBP) below
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")
 _HTML_RE = re.compile(rb"<(!doctype\s+html|html|head|body|div|table|p|meta|span|br)[\s>/]", re.I)
 _DOCUMENT_RE = re.compile(rb"<(!doctype\s+html|html|head|body|meta)[\s>/]", re.I)
 # Markdown that embeds HTML (a <table>, a <br> in a cell) is text: headings, pipe rows, emphasis
@@ -16,12 +18,14 @@ _MARKDOWN_RE = re.compile(rb"^(?:#{1,6} |\|.*\|\s*$|\*\*)", re.M)
 
 
 def detect_kind(data: bytes, name: str | None = None) -> str:
-    """Return one of html, pdf, docx, xlsx, doc, xls, wps, text."""
+    """Return one of html, pdf, docx, xlsx, doc, xls, wps, image, text."""
     if not data or not data.strip():
         raise UnreadableDocument("empty document", code="empty")
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(IMAGE_MAGIC):  # read by OCR
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
@@ -30,6 +34,8 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
         head.startswith(b"<") or _DOCUMENT_RE.search(head) or not _MARKDOWN_RE.search(data[:8192])
     ):
         return "html"
+    if (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (data[:2] == b"BM" and data[6:10] == b"\0\0\0\0"):
+        return "image"
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binary data of an unknown kind", code="unknown_kind")
     return "text"

@@ -35,17 +35,19 @@ class Span:
     table: int
     row: int
     col: int
+    box: tuple[float, float, float, float] | None = None  # x0, y0, x1, y1 on the page (OCR: the cell's box)
 
 
 @dataclass
 class Extracted:
-    kind: str  # html, pdf, docx, doc, xls, xlsx, wps, text
+    kind: str  # html, pdf, docx, doc, xls, xlsx, wps, image, text
     text: str
     spans: list[Span] = field(default_factory=list)
     # metadata the document itself states (HTML meta tags, the page's 发布时间/信息来源, DOCX core props)
     metadata: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # reader warnings (e.g. "page 3 has no text layer")
     pages: int | None = None
+    ocr: bool = False  # some of the text was read by OCR (parsers/readers/ocr.py)
 
 
 class TextBuilder:
@@ -69,13 +71,22 @@ class TextBuilder:
         self._table += 1
         return self._table
 
-    def row(self, cells: list[str], *, table: int, row: int, page: int | None = None) -> None:
+    def row(
+        self,
+        cells: list[str],
+        *,
+        table: int,
+        row: int,
+        page: int | None = None,
+        boxes: list[tuple[float, float, float, float] | None] | None = None,
+    ) -> None:
         for col, cell in enumerate(cells):
             if col:
                 self._add("\t")
             clean = " ".join(cell.replace("\t", " ").split())
             if clean:
-                self.spans.append(Span(self._len, self._len + len(clean), page, table, row, col))
+                box = boxes[col] if boxes is not None and col < len(boxes) else None
+                self.spans.append(Span(self._len, self._len + len(clean), page, table, row, col, box))
                 self._add(clean)
         self._add("\n")
 

@@ -27,9 +27,11 @@ class Where:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    box: tuple[float, float, float, float] | None = None  # OCR: the cell's box on its page (x0, y0, x1, y1)
+    read_as: str | None = None  # OCR: what the engine read, where the identities decided another reading
 
-    def as_dict(self) -> dict[str, int]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items() if v is not None}
 
 
 @dataclass

@@ -16,6 +16,11 @@ def build_report(extracted: Extracted) -> Report:
     norm = normalise(extracted.text)  # once: metadata, tables and sections all read it
     metadata = read_metadata(extracted, norm)
     tables = read_tables(extracted, metadata.get("year"), norm)
+    if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
+        from parsers.ocr.correct import correct_misreadings
+
+        metadata["ocr"] = True
+        tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings)
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)

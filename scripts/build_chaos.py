@@ -162,7 +162,7 @@ def encrypted_pdf() -> bytes:
 
 
 def scanned_pdf() -> bytes:
-    """Two pages that are only images (a scan): no text layer."""
+    """Two pages that are only images (a scan) of ruled lines: no text layer, and no text for OCR to find."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -423,7 +423,7 @@ def build_nmg(m: Manifest) -> Cassette:
         (
             ("内蒙古自治区公安厅2021年政府信息公开工作年度报告", "pdf", corrupt_pdf(), "corrupt"),
             ("内蒙古自治区自然资源厅2021年政府信息公开工作年度报告", "pdf", encrypted_pdf(), "encrypted"),
-            ("内蒙古自治区住房和城乡建设厅2021年政府信息公开工作年度报告", "pdf", scanned_pdf(), "needs_ocr"),
+            ("内蒙古自治区住房和城乡建设厅2021年政府信息公开工作年度报告", "pdf", scanned_pdf(), "no_text"),
             ("内蒙古自治区交通运输厅2021年政府信息公开工作年度报告", "docx", zip_bomb_docx(), "too_large"),
             ("内蒙古自治区文化和旅游厅2021年政府信息公开工作年度报告", "docx", entity_attack_docx(), "hostile"),
             ("内蒙古自治区审计厅2021年政府信息公开工作年度报告", "pdf", b"", "too_large"),

@@ -12,6 +12,9 @@ APT_PACKAGES=(
   poppler-utils             # pdftoppm/pdftotext: looking at PDFs
   fonts-noto-cjk            # without a CJK font rendered PDFs lose their Chinese glyphs
   chromium                  # headless browser: Datasette page test, future browser-only portals
+  tesseract-ocr             # OCR of scanned reports (parsers/ocr): the engine's data …
+  tesseract-ocr-chi-sim     # … its Chinese model …
+  tesseract-ocr-eng         # … and the English one, which reads digits better
   redis-server              # distributed harvests (nianbao harvest --workers N); tests start their own on 127.0.0.1
 )
 

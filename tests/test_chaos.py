@@ -267,7 +267,7 @@ def test_a_block_passes_every_good_report_of_its_portal_is_stored(chaos: Chaos, 
 
 
 # ------------------------------------------------------------------------------------------ bad documents
-@pytest.mark.parametrize("code", ["corrupt", "encrypted", "needs_ocr", "hostile", "too_large"])
+@pytest.mark.parametrize("code", ["corrupt", "encrypted", "no_text", "hostile", "too_large"])
 def test_an_unreadable_document_is_recorded_under_the_parsers_code(chaos: Chaos, code: str) -> None:
     for e in expected_errors(code):
         assert e["url"] in chaos.errors(code), chaos.errors(code)
@@ -375,7 +375,7 @@ def test_nianbao_errors_lists_the_failures_by_portal_and_reason(
         by_portal[portal] += 1
     for portal, n in by_portal.items():
         assert f"\n{portal}: {n}\n" in out
-    for code in ("[blocked]", "[timeout]", "[needs_ocr]", "[redirect_loop]", "[unsafe_link]"):
+    for code in ("[blocked]", "[timeout]", "[no_text]", "[redirect_loop]", "[unsafe_link]"):
         assert code in out
     for url in (e.get("url") for e in MANIFEST["errors"]):
         if url:

@@ -296,6 +296,7 @@ def test_failures_have_stable_codes() -> None:
         "unsafe_link",
         "duplicate",
         "needs_ocr",
+        "no_text",
         "hostile",
         "too_large",
         "empty",

@@ -414,7 +414,7 @@ def test_pdf_encrypted() -> None:
     assert err.value.code == "encrypted"
 
 
-def test_pdf_image_only_needs_ocr() -> None:
+def test_pdf_image_only_without_text_is_no_text() -> None:
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -430,7 +430,7 @@ def test_pdf_image_only_needs_ocr() -> None:
     c.save()
     with pytest.raises(UnreadableDocument) as err:
         read(buf.getvalue(), "pdf")
-    assert err.value.code == "needs_ocr" and "2 pages" in err.value.reason
+    assert err.value.code == "no_text" and "2 page(s)" in err.value.reason  # read by OCR, which found nothing
 
 
 def test_pdf_corrupt_and_empty() -> None:

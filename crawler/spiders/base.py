@@ -38,6 +38,7 @@ from crawler.browser import render_meta
 from crawler.failures import describe_failure
 from crawler.items import ErrorItem, ReportItem
 from crawler.middlewares import KIND_META
+from crawler.page_images import page_image_urls
 from crawler.pipelines import view_from_settings
 from crawler.revisit import entry_for_request, revisit_outputs
 from crawler.spiders.links import (
@@ -600,6 +601,9 @@ class ReportSpider(scrapy.Spider):
         attachments, refused = self.attachment_links(page)
         yield from refused
         content_type = response.headers.get("Content-Type")
+        # a report published as a column of page images: fetched too, read by OCR if nothing else is a report
+        images = page_image_urls(response.body, response.url, meta.get("title") or response.meta.get("list_title"))
+        images = [u for u in images if not self.link_verdict(u)]
         yield ReportItem(
             portal=self.portal_name,
             page_url=response.url,
@@ -611,7 +615,8 @@ class ReportSpider(scrapy.Spider):
             page_status=response.status,
             page_content_type=content_type.decode("latin-1") if content_type else None,
             attachment_names=[t for _, t in attachments],
-            file_urls=[u for u, _ in attachments],
+            file_urls=[u for u, _ in attachments] + images,
+            page_images=images,
         )
 
     def parse_by_handler(self, response: Response, **kwargs: Any) -> Iterator[Any]:

@@ -17,6 +17,7 @@ READERS: dict[str, str] = {
     "xls": "parsers.readers.sheet:read_sheet",
     "doc": "parsers.readers.office:read_doc",
     "wps": "parsers.readers.office:read_wps",
+    "image": "parsers.readers.ocr:read_image",  # OCR (PNG, JPEG, TIFF, GIF, BMP, WebP)
 }
 
 

@@ -6,9 +6,9 @@ rules: ruled tables are found from the ruling, their rows emitted through ``Text
 positions become empty cells), and the page's other text lines are emitted around them in vertical reading
 order. A page PDFium's reading does not cover (rotated, text that is not upright, glyphs without Unicode, or a
 PDFium error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
-pages by reason. One page is held at a time. Encrypted files, files without any text layer (scans: they need
-OCR) and corrupt files raise :class:`UnreadableDocument` with the codes ``encrypted``, ``needs_ocr`` and
-``corrupt``.
+pages by reason. One page is held at a time. Pages without a text layer (scans) are read by OCR
+(:mod:`parsers.readers.ocr`). Encrypted and corrupt files raise :class:`UnreadableDocument` with the codes
+``encrypted`` and ``corrupt``.
 """
 
 from __future__ import annotations
@@ -75,11 +75,12 @@ def read_pdf(data: bytes) -> Extracted:
             raise UnreadableDocument(f"PDF with {count} pages (limit {MAX_PAGES})", code="too_large")
         notes: list[str] = []
         read: list[_Page] = []
+        blank: list[int] = []  # pages without a text layer: read by OCR
         for number in range(1, count + 1):
             try:
                 items = _read_page(pdf, plumber, number)
                 if items is None:
-                    notes.append(f"page {number} has no text layer")
+                    blank.append(number)
                 else:
                     read.append(items)
             except Exception as exc:  # one broken page should not lose the others
@@ -90,13 +91,16 @@ def read_pdf(data: bytes) -> Extracted:
     finally:
         plumber.close()
         pdf.close()
-    if not read:
-        raise UnreadableDocument(
-            f"PDF without a text layer on any of its {count} pages (a scan: needs OCR)", code="needs_ocr"
-        )
     tb = TextBuilder()
-    read_pages(read, tb)
-    return Extracted(kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count)
+    if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
+        from parsers.readers.ocr import read_pdf_with_ocr
+
+        notes += read_pdf_with_ocr(data, read, blank, tb, read_pages)
+    else:
+        read_pages(read, tb)
+    return Extracted(
+        kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count, ocr=bool(blank)
+    )
 
 
 def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | None:

@@ -63,7 +63,7 @@ class Reading:
         span = self._span_at(start)
         if span is None:
             return Where(start, end)
-        return Where(start, end, page=span.page, table=span.table, row=span.row, col=span.col)
+        return Where(start, end, page=span.page, table=span.table, row=span.row, col=span.col, box=span.box)
 
     def _span_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._span_starts, offset) - 1

@@ -1,0 +1,155 @@
+"""Misread digits resolved by the tables' accounting identities, never silently.
+
+OCR confuses digits that look alike (0/8, 1/7, 3/8, 5/6, 6/8 …) and loses or doubles one of two equal digits
+side by side (``11`` read ``1``). When identities of an OCR'd report fail, they are taken in
+groups that share cells; every cell of a group is tried with each single plausible confusion of its reading.
+The readings are taken when they are the one smallest set (one cell; else two, as when two digits are
+misread in one identity; else three) that makes every identity of the group, and every identity of the
+cells changed, hold. The cell then carries both
+readings (``raw`` is the reading taken, ``where.read_as`` the one the engine gave) and a warning
+``ocr_corrected`` names them and the identities. Otherwise the published reading is kept and the identity
+fails (``identity_failed``), as for any report.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from parsers.model import Cell, Check, Warning_
+
+# digits the engines confuse with each other (both ways)
+CONFUSED = {frozenset(p) for p in ("08", "17", "38", "56", "68", "06", "09", "89", "35", "14", "27", "23", "57")}
+_PARTNERS: dict[str, str] = {
+    d: "".join(sorted(o for p in CONFUSED if d in p for o in p if o != d)) for d in "0123456789"
+}
+MAX_OPTIONS_FOR_THREE = 80  # three misread cells in one group are looked for among at most this many readings
+_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+
+
+def readings(raw: str) -> list[str]:
+    """Every reading one plausible confusion away from ``raw`` (a number as printed)."""
+    out: list[str] = []
+    for i, ch in enumerate(raw):
+        if not ch.isdigit():
+            continue
+        out += [raw[:i] + o + raw[i + 1 :] for o in _PARTNERS[ch]]
+        out.append(raw[:i] + ch + raw[i:])  # a digit read once where the page has it twice
+        if i + 1 < len(raw) and raw[i + 1] == ch:
+            out.append(raw[:i] + raw[i + 1 :])  # … or twice where once
+    seen: set[str] = set()
+    kept = []
+    for r in out:
+        plain = r.replace(",", "")
+        if (
+            r != raw
+            and r not in seen
+            and _NUMBER.match(r)
+            and not (len(plain) > 1 and plain[0] == "0" and "." not in plain[:2])
+        ):
+            seen.add(r)
+            kept.append(r)
+    return kept
+
+
+def _value(text: str) -> int | float:
+    plain = text.replace(",", "")
+    return int(plain) if re.fullmatch(r"[+-]?\d+", plain) else float(plain)
+
+
+def _holds(check: Check, cells: dict[str, Cell], changes: dict[str, int | float]) -> bool:
+    def get(k: str) -> int | float:
+        if k in changes:
+            return changes[k]
+        c = cells.get(k)
+        return c.value if c is not None and c.value is not None else 0
+
+    return abs(sum(get(k) for k in check.left_keys) - sum(get(k) for k in check.right_keys)) < 1e-6
+
+
+def _recompute(check: Check, cells: dict[str, Cell]) -> Check:
+    values = [cells[k].value if k in cells else None for k in (*check.left_keys, *check.right_keys)]
+    left = sum((cells[k].value or 0) for k in check.left_keys if k in cells)
+    right = sum((cells[k].value or 0) for k in check.right_keys if k in cells)
+    return replace(check, left=left, right=right, passed=abs(left - right) < 1e-6, blank=all(v is None for v in values))
+
+
+def _keys(check: Check) -> list[str]:
+    return [*check.left_keys, *check.right_keys]
+
+
+def _components(failing: list[Check]) -> list[list[Check]]:
+    """Failing identities grouped by the cells they share."""
+    groups: list[tuple[set[str], list[Check]]] = []
+    for check in failing:
+        keys = set(_keys(check))
+        joined = [g for g in groups if g[0] & keys]
+        for g in joined:
+            groups.remove(g)
+            keys |= g[0]
+        groups.append((keys, [c for g in joined for c in g[1]] + [check]))
+    return [checks for _, checks in groups]
+
+
+def _options(failing: list[Check], cells: dict[str, Cell]) -> list[tuple[str, str, int | float]]:
+    out: list[tuple[str, str, int | float]] = []
+    for key in sorted({k for c in failing for k in _keys(c)}):
+        cell = cells.get(key)
+        if cell is None or cell.value is None or not _NUMBER.match(cell.raw) or (cell.where and cell.where.read_as):
+            continue
+        out += [(key, alt, _value(alt)) for alt in readings(cell.raw)]
+    return out
+
+
+def _decide(group: list[Check], identities: list[Check], cells: dict[str, Cell]) -> dict[str, str] | None:
+    """The one smallest set of readings (of one, two or three cells) that makes every identity of the group
+    and every identity of the cells changed hold; None when there is none, or more than one."""
+    options = _options(group, cells)
+    touching = {k: [c for c in identities if k in c.left_keys or k in c.right_keys] for k, _, _ in options}
+    # a misread cell on its own repairs at least one identity of the group when read right
+    useful = [o for o in options if any(_holds(c, cells, {o[0]: o[2]}) for c in touching[o[0]] if not c.passed)]
+
+    def ok(combo: tuple[tuple[str, str, int | float], ...]) -> bool:
+        changes = {k: v for k, _, v in combo}
+        if len(changes) < len(combo):
+            return False  # two readings of one cell
+        checks = {id(c): c for k in changes for c in touching[k]}
+        checks.update({id(c): c for c in group})
+        return all(_holds(c, cells, changes) for c in checks.values())
+
+    for size in (1, 2, 3):
+        if size == 3 and len(useful) > MAX_OPTIONS_FOR_THREE:
+            return None
+        solutions = [combo for combo in itertools.combinations(useful, size) if ok(combo)]
+        if solutions:
+            return {k: alt for k, alt, _ in solutions[0]} if len(solutions) == 1 else None
+    return None
+
+
+def correct_misreadings(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> list[Check]:
+    """Apply the corrections the identities decide (in ``cells`` and ``warnings``); returns the checks,
+    recomputed."""
+    identities = [c for c in checks if c.kind == "identity"]
+    for group in _components([c for c in identities if not c.passed]):
+        decided = _decide(group, identities, cells)
+        if not decided:
+            continue
+        for key, alt in decided.items():
+            names = ", ".join(sorted(c.name for c in identities if key in _keys(c)))
+            cell = cells[key]
+            where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
+            warnings.append(
+                Warning_(
+                    "ocr_corrected",
+                    f"{key}: OCR read {cell.raw!r}, taken as {alt!r}: the one plausible misreading that makes "
+                    f"every identity of the cell hold ({names})",
+                    key,
+                    where,
+                )
+            )
+            cells[key] = Cell(key, _value(alt), alt, where)
+    checks = [_recompute(c, cells) if c.kind == "identity" else c for c in checks]
+    passed = {c.name for c in checks if c.kind == "identity" and c.passed}
+    warnings[:] = [w for w in warnings if not (w.code == "identity_failed" and w.key in passed)]
+    return checks

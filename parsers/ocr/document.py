@@ -1,0 +1,174 @@
+"""OCR of a whole document: its pages read on every core, each within a time limit, then laid out as text.
+
+A page is a :class:`PageJob` (the document's bytes, its kind and the page's index), so that a worker process
+needs nothing else. :func:`read_pages` reads the jobs:
+
+- in a shared pool of worker processes (one per core, started once per process and reused: the crawl's
+  parsing threads and ``nianbao parse`` share it) when there is more than one page;
+- in this process when it is itself a pool's worker (``nianbao reparse`` already spreads documents over every
+  core), when there is one page, or when ``NIANBAO_OCR_WORKERS`` is 1.
+
+Each page has :data:`PAGE_SECONDS` (``NIANBAO_OCR_PAGE_SECONDS``): a page past it is not read, and says so in
+a note (its worker is stopped when it runs in the pool). A document with more pages than the budget
+(:data:`PAGE_BUDGET`, ``NIANBAO_OCR_MAX_PAGES``) is refused as ``too_large`` before any page is read.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+
+from parsers.extracted import UnreadableDocument
+from parsers.ocr.engine import PageTimeout, engine_name, read_page
+from parsers.ocr.grid import find_tables
+from parsers.ocr.layout import PageLayout, page_layout
+from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
+from parsers.ocr.preprocess import prepare
+
+PAGE_BUDGET = 60
+PAGE_SECONDS = 120.0
+
+
+def page_budget() -> int:
+    return int(os.environ.get("NIANBAO_OCR_MAX_PAGES", PAGE_BUDGET))
+
+
+def page_seconds() -> float:
+    return float(os.environ.get("NIANBAO_OCR_PAGE_SECONDS", PAGE_SECONDS))
+
+
+@dataclass(frozen=True)
+class PageJob:
+    data: bytes
+    kind: str  # "image" or "pdf"
+    index: int  # 0-based page (frame) of the document
+    number: int  # the page's 1-based number in the report
+    engine: str
+    seconds: float
+
+
+@dataclass
+class PageResult:
+    number: int
+    layout: PageLayout | None
+    note: str | None = None  # why the page was not read
+    angle: float = 0.0
+    seconds: float = 0.0
+    code: str | None = None  # an UnreadableDocument code that must refuse the whole document
+
+
+def ocr_page(job: PageJob) -> PageResult:
+    """Read one page (runs in a worker process, or in this one)."""
+    started = time.monotonic()
+    deadline = started + job.seconds
+    try:
+        image: PageImage = (
+            render_pdf_page(job.data, job.index) if job.kind == "pdf" else load_image_page(job.data, job.index)
+        )
+        prepared = prepare(image.pixels, image.dpi)
+        tables, rules = find_tables(prepared.binary, max(8, round(10.5 / 72 * image.dpi)))
+        ink = read_page(prepared, tables, rules, deadline, job.engine)
+        h, w = prepared.grey.shape
+        layout = page_layout(job.number, ink, tables, (w, h), image.scale)
+        return PageResult(job.number, layout, angle=prepared.angle, seconds=time.monotonic() - started)
+    except PageTimeout:
+        note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
+        return PageResult(job.number, None, note, seconds=time.monotonic() - started)
+    except UnreadableDocument as exc:
+        return PageResult(job.number, None, exc.reason, code=exc.code)
+    except Exception as exc:  # one page the engine fails on must not lose the others
+        return PageResult(job.number, None, f"page {job.number} could not be read: {type(exc).__name__}: {exc}")
+
+
+# ---------------------------------------------------------------------------------------------- the pool
+_POOL: list[ProcessPoolExecutor] = []
+_POOL_LOCK = threading.Lock()
+
+
+def workers() -> int:
+    configured = os.environ.get("NIANBAO_OCR_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # Tesseract's OpenMP: one thread per worker, the pool gives the cores
+    os.environ["NIANBAO_OCR_WORKERS"] = "1"
+
+
+def _pool() -> ProcessPoolExecutor:
+    with _POOL_LOCK:
+        if not _POOL:
+            # fork when this process runs one thread (a script, `nianbao parse`): the workers start at once and
+            # need no importable __main__; never fork a threaded process (the crawl's): spawn then
+            method = (
+                "fork"
+                if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+                else "spawn"
+            )
+            context = multiprocessing.get_context(method)
+            _POOL.append(ProcessPoolExecutor(max_workers=workers(), mp_context=context, initializer=_init_worker))
+        return _POOL[0]
+
+
+def _drop_pool() -> None:
+    """Stop the pool's workers (one of them overran its page's time limit); the next call starts a new pool."""
+    with _POOL_LOCK:
+        if _POOL:
+            pool = _POOL.pop()
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+atexit.register(_drop_pool)
+
+
+def _in_worker() -> bool:
+    return multiprocessing.parent_process() is not None
+
+
+def read_pages(jobs: list[PageJob]) -> list[PageResult]:
+    """Read every page, in page order."""
+    if len(jobs) > page_budget():
+        raise UnreadableDocument(
+            f"{len(jobs)} pages to OCR, over the budget of {page_budget()} pages a document (NIANBAO_OCR_MAX_PAGES)",
+            code="too_large",
+        )
+    if len(jobs) <= 1 or workers() <= 1 or _in_worker():
+        return [ocr_page(job) for job in jobs]
+    pool = _pool()
+    futures: list[Future[PageResult]] = [pool.submit(ocr_page, job) for job in jobs]
+    results: list[PageResult] = []
+    # the limit counts from when a page can start: pages wait their turn for a worker
+    slots = workers()
+    started = time.monotonic()
+    for i, (job, future) in enumerate(zip(jobs, futures, strict=True)):
+        allowed = job.seconds * (i // slots + 1) + 30.0 - (time.monotonic() - started)
+        try:
+            results.append(future.result(timeout=max(1.0, allowed)))
+        except FutureTimeout:
+            _drop_pool()
+            note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
+            results.append(PageResult(job.number, None, note))
+            rest = jobs[i + 1 :]
+            results.extend(ocr_page(j) for j in rest)  # the pool is gone: the rest here, each still limited
+            break
+    return results
+
+
+def jobs_for(data: bytes, kind: str, indexes: list[int], numbers: list[int] | None = None) -> list[PageJob]:
+    engine = engine_name()
+    seconds = page_seconds()
+    numbers = numbers or [i + 1 for i in indexes]
+    return [PageJob(data, kind, i, n, engine, seconds) for i, n in zip(indexes, numbers, strict=True)]

@@ -1,0 +1,243 @@
+"""Tables from the ruling lines drawn in a page image.
+
+The binary page is opened with long thin kernels: what survives a horizontal kernel is a horizontal rule, a
+vertical kernel a vertical one. Rules that touch form a table. Within a table the rules' positions, clustered,
+give the grid lines; a grid unit's border is drawn when most of its pixels along that border are ink, so that
+a rule broken by noise or a faded scan still separates two cells. Units with no border between them are one
+(merged) cell, as in the published template's rowspans and colspans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+Mask = NDArray[np.uint8]
+
+BORDER_INK = 0.5  # share of a border's length that must be ink for the border to be drawn
+
+
+@dataclass
+class Cell:
+    row: int  # first grid row
+    col: int  # first grid column
+    rows: int  # rows covered
+    cols: int  # columns covered
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 in page pixels (inside the rules)
+
+
+@dataclass
+class Table:
+    box: tuple[int, int, int, int]
+    xs: list[int]  # grid line positions
+    ys: list[int]
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def cell_at(self, x: float, y: float) -> Cell | None:
+        c = _interval(self.xs, x)
+        r = _interval(self.ys, y)
+        if c is None or r is None:
+            return None
+        for cell in self.cells:
+            if cell.row <= r < cell.row + cell.rows and cell.col <= c < cell.col + cell.cols:
+                return cell
+        return None
+
+
+def _interval(lines: list[int], v: float) -> int | None:
+    for i in range(len(lines) - 1):
+        if lines[i] <= v < lines[i + 1]:
+            return i
+    return None
+
+
+def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
+    """Horizontal and vertical rules of a binary page (``unit``: a typical character height in pixels)."""
+    import cv2
+
+    length = max(10, round(unit * 0.75))  # shorter than a one-line row is tall; strokes of text pass too (see _grid)
+
+    def rules(kernel: tuple[int, int], along: int) -> Mask:
+        # pieces of rule at least half a character long, joined across gaps (a rule broken by noise or a faded
+        # scan), then kept where a character long. The pieces are found first, so that a stroke of text is
+        # never bridged to the rule it stops short of (text can only join text, and is dropped below unless
+        # it runs from rule to rule).
+        def kern(n: int) -> Mask:
+            return np.asarray(cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1) if along == 0 else (1, n)))
+
+        out = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kern(max(5, unit // 2)))
+        out = cv2.morphologyEx(out, cv2.MORPH_CLOSE, kern(max(3, unit // 4)))
+        out = cv2.morphologyEx(out, cv2.MORPH_OPEN, kern(length))
+        return np.asarray(cv2.dilate(out, cv2.getStructuringElement(cv2.MORPH_RECT, kernel)), dtype=np.uint8)
+
+    h = rules((1, 3), 0)  # the dilation: a rule's one-pixel wobble after deskewing
+    v = rules((3, 1), 1)
+    return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
+
+
+def _cluster(values: list[tuple[float, float]], gap: float, spacing: float) -> list[int]:
+    """Weighted centres of runs of positions closer than ``gap``; of two centres closer than ``spacing`` (no
+    line of text fits between them) the one with less rule behind it goes: a stroke of text, not a rule."""
+    out: list[tuple[int, float]] = []
+    run: list[tuple[float, float]] = []
+    for v in [*sorted(values), (float("inf"), 0.0)]:
+        if run and v[0] - run[-1][0] > gap:
+            weight = sum(w for _, w in run)
+            out.append((round(sum(p * w for p, w in run) / weight), weight))
+            run = []
+        run.append(v)
+    while len(out) > 1:
+        close = [i for i in range(len(out) - 1) if out[i + 1][0] - out[i][0] < spacing]
+        if not close:
+            break
+        i = close[0]
+        del out[i if out[i][1] < out[i + 1][1] else i + 1]
+    return [p for p, _ in out]
+
+
+def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
+    """The ruled tables of a page, and the mask of their rules (to keep the rules out of OCR; a long stroke of
+    text outside a table is not in it)."""
+    import cv2
+
+    hmask, vmask = rule_masks(binary, unit)
+    rules = cv2.bitwise_or(hmask, vmask)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    tables: list[Table] = []
+    kept = np.zeros(rules.shape, dtype=np.uint8)
+    for i in range(1, n):
+        x, y, w, h, _area = (int(s) for s in stats[i])
+        if w < unit * 4 or h < unit * 0.8:  # a table of one row is as tall as a line of text and its padding
+            continue
+        region = labels[y : y + h, x : x + w] == i
+        table = _grid(hmask[y : y + h, x : x + w] * region, vmask[y : y + h, x : x + w] * region, unit, x, y)
+        if table is not None:
+            tables.append(table)
+            kept[y : y + h, x : x + w][region] = 255
+    tables.sort(key=lambda t: t.box[1])
+    return tables, kept
+
+
+@dataclass(frozen=True)
+class _Segment:
+    pos: float  # y of a horizontal rule, x of a vertical one
+    lo: float  # where it starts and ends along its length
+    hi: float
+    thick: float  # its thickness
+
+
+def _segments(mask: NDArray[np.uint8], axis: int) -> list[_Segment]:
+    """The rule segments of a mask: axis 0 for horizontal rules (position = y, extent along x)."""
+    import cv2
+
+    n, _, stats, centroids = cv2.connectedComponentsWithStats((mask > 0).astype(np.uint8), connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i][:4])
+        if axis == 0:
+            out.append(_Segment(float(centroids[i][1]), x, x + w - 1, h))
+        else:
+            out.append(_Segment(float(centroids[i][0]), y, y + h - 1, w))
+    return out
+
+
+def _joined(segments: list[_Segment], gap: float) -> list[_Segment]:
+    """Collinear pieces of one rule, broken by noise (gaps up to ``gap``), as one segment."""
+    out: list[_Segment] = []
+    for sg in sorted(segments, key=lambda sg: (round(sg.pos / 3), sg.lo)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.pos - sg.pos) <= 3 and sg.lo - last.hi <= gap:
+            out[-1] = _Segment((last.pos + sg.pos) / 2, last.lo, max(last.hi, sg.hi), max(last.thick, sg.thick))
+        else:
+            out.append(sg)
+    return out
+
+
+def _anchored(segment: _Segment, across: list[_Segment], tol: float, unit: int) -> bool:
+    """Does the segment reach two rules across it (it runs from rule to rule, or through them)? A stroke of
+    text stops short of the rules by the cell's padding, and touches at most the one rule it is written
+    against. A long segment (no stroke of text is) may stop a third of a character short of a rule: the end
+    of a rule lost to noise."""
+    reach = tol if segment.hi - segment.lo < 2.5 * unit else max(tol, unit / 3)
+    side = tol + segment.thick / 2
+    met = 0
+    for c in across:
+        if segment.lo - c.thick / 2 - reach <= c.pos <= segment.hi + c.thick / 2 + reach and (
+            c.lo - side <= segment.pos <= c.hi + side
+        ):
+            met += 1
+            if met == 2:
+                return True
+    return False
+
+
+def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int, oy: int) -> Table | None:
+    gap = max(4.0, unit / 3)
+    tol = 3.0  # a rule's end meets the rule across it (a stroke of text stops short by the cell's padding)
+    hs, vs = _joined(_segments(hmask, 0), unit * 0.8), _joined(_segments(vmask, 1), unit * 0.8)
+    hs_ok = [sg for sg in hs if _anchored(sg, vs, tol, unit)]
+    vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+    ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap, 0.8 * unit)
+    xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap, 1.2 * unit)
+    if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
+        return None  # a frame around some text is no table
+    if (len(ys) - 1) * (len(xs) - 1) < 4 and xs[-1] - xs[0] < 8 * unit:
+        return None  # two or three small boxes: the strokes of large characters (a title, 国 口), not a table
+    h, w = hmask.shape
+    nr, nc = len(ys) - 1, len(xs) - 1
+    band = max(2, unit // 6)
+
+    def ink(mask: NDArray[np.uint8], y0: int, y1: int, x0: int, x1: int, along: int) -> bool:
+        part = mask[max(0, y0) : min(h, y1), max(0, x0) : min(w, x1)]
+        if part.size == 0:
+            return False
+        covered = (part > 0).any(axis=along)  # along 0: per column; along 1: per row
+        return float(covered.mean()) >= BORDER_INK
+
+    # right[r][c]: a border between unit (r, c) and (r, c+1); below[r][c]: between (r, c) and (r+1, c)
+    right = [
+        [ink(vmask, ys[r] + band, ys[r + 1] - band, xs[c + 1] - band, xs[c + 1] + band + 1, 1) for c in range(nc - 1)]
+        for r in range(nr)
+    ]
+    below = [
+        [ink(hmask, ys[r + 1] - band, ys[r + 1] + band + 1, xs[c] + band, xs[c + 1] - band, 0) for c in range(nc)]
+        for r in range(nr - 1)
+    ]
+    parent = list(range(nr * nc))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for r in range(nr):
+        for c in range(nc):
+            if c < nc - 1 and not right[r][c]:
+                parent[find(r * nc + c)] = find(r * nc + c + 1)
+            if r < nr - 1 and not below[r][c]:
+                parent[find(r * nc + c)] = find((r + 1) * nc + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            groups.setdefault(find(r * nc + c), []).append((r, c))
+    table = Table((ox + xs[0], oy + ys[0], ox + xs[-1], oy + ys[-1]), [ox + x for x in xs], [oy + y for y in ys])
+    for units in groups.values():
+        r0 = min(r for r, _ in units)
+        r1 = max(r for r, _ in units)
+        c0 = min(c for _, c in units)
+        c1 = max(c for _, c in units)
+        box = (ox + xs[c0], oy + ys[r0], ox + xs[c1 + 1], oy + ys[r1 + 1])
+        table.cells.append(Cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box))
+    table.cells.sort(key=lambda c: (c.row, c.col))
+    return table

@@ -1,0 +1,267 @@
+"""Words and boxes → the project's extracted text: a paragraph per line, a table row per line (TAB-separated).
+
+:func:`page_layout` turns what an engine read on one page (:class:`~parsers.ocr.engine.Ink`) into the page's
+items in reading order: text lines (words grouped into lines by their baseline, a wide gap between words kept
+as a run of spaces, as in a layout dump, so that a table drawn without rules keeps its columns apart) and
+ruled tables (a row per grid row; a merged cell's text in its first grid unit, the units it covers empty).
+
+:func:`emit` writes the pages of a document into a :class:`~parsers.extracted.TextBuilder`: wrapped
+paragraph lines joined again, a table that runs on at the top of the next page kept as one table (its row cut
+by the page break joined up, a header row repeated on the new page dropped), and each table cell's span
+carrying its page and its box.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from parsers.extracted import TextBuilder
+from parsers.ocr.engine import Ink, Line, Word
+from parsers.ocr.grid import Table
+from parsers.readers.chrome import join_wrapped
+
+Box = tuple[float, float, float, float]
+
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+
+
+# glyphs the engine reads for others that reports print: the angle brackets 〈〉 (U+3008/9), which these
+# reports do not use, for the full-width parentheses （） of 第二十条第（一）项 (the reader notes how many)
+LOOKALIKES = str.maketrans({"〈": "（", "〉": "）"})
+
+
+def _undo_lookalikes(text: str, page: PageLayout) -> str:
+    fixed = text.translate(LOOKALIKES)
+    page.glyphs_fixed += sum(1 for a, b in zip(text, fixed, strict=True) if a != b)
+    return fixed
+
+
+@dataclass
+class TextLine:
+    text: str
+    box: Box
+    gaps: bool  # has a column gap: a row of a table drawn without rules
+
+
+@dataclass
+class TableRows:
+    rows: list[list[str]]
+    boxes: list[list[Box | None]]
+    box: Box
+    n_cols: int
+
+
+@dataclass
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    items: list[TextLine | TableRows] = field(default_factory=list)
+    char: float = 10.0  # a typical character height (page units)
+    glyphs_fixed: int = 0  # engine glyph confusions undone (LOOKALIKES)
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words into lines by their vertical middle (a word belongs to the line its middle falls within)."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0])):
+        mid = (w.box[1] + w.box[3]) / 2
+        for line in lines[-3:]:
+            top = min(x.box[1] for x in line)
+            bottom = max(x.box[3] for x in line)
+            if top <= mid <= bottom and abs((top + bottom) / 2 - mid) < (bottom - top) * 0.6:
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w.box[0])
+    lines.sort(key=lambda line: min(w.box[1] for w in line))
+    return lines
+
+
+def line_text(line: Line, char: float) -> tuple[str, bool]:
+    """A line's text: CJK joined without spaces, Latin words and numbers by one, a column gap by several."""
+    out = ""
+    gaps = False
+    prev: Word | None = None
+    for w in line:
+        if prev is not None:
+            gap = w.box[0] - prev.box[2]
+            if gap > 1.5 * char:
+                out += " " * max(2, round(gap / (char / 2)))
+                gaps = True
+            elif not (_is_wide(out[-1]) or _is_wide(w.text[0])) and gap > 0.12 * char:
+                out += " "  # between Latin words and numbers; never inside Chinese text
+        out += w.text
+        prev = w
+    return out, gaps
+
+
+def _char_height(ink: Ink) -> float:
+    heights = sorted(w.box[3] - w.box[1] for lines in [ink.lines, *ink.cells.values()] for line in lines for w in line)
+    return float(heights[len(heights) // 2]) if heights else 20.0
+
+
+def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int], scale: float) -> PageLayout:
+    """One page's items in reading order; boxes divided by ``scale`` (pixels per page unit)."""
+    char = _char_height(ink)
+
+    def box(b: tuple[float, float, float, float]) -> Box:
+        return (round(b[0] / scale, 1), round(b[1] / scale, 1), round(b[2] / scale, 1), round(b[3] / scale, 1))
+
+    page = PageLayout(number, size[0] / scale, size[1] / scale, char=char / scale)
+    found: list[tuple[float, int, TextLine | TableRows]] = []
+    for line in group_lines([w for words in ink.lines for w in words]):
+        text, gaps = line_text(line, char)
+        text = _undo_lookalikes(text, page)
+        b = (
+            min(w.box[0] for w in line),
+            min(w.box[1] for w in line),
+            max(w.box[2] for w in line),
+            max(w.box[3] for w in line),
+        )
+        margin = b[1] > size[1] * 0.92 or b[3] < size[1] * 0.08
+        if margin and _PAGE_NUMBER.match(text.strip()):
+            continue  # a running page number would cut a table that continues on the next page
+        found.append((b[1], 0, TextLine(text, box(b), gaps)))
+    for t, table in enumerate(tables):
+        rows = [["" for _ in range(table.n_cols)] for _ in range(table.n_rows)]
+        boxes: list[list[Box | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
+        for cell in table.cells:
+            lines = group_lines([w for line in ink.cells.get((t, cell.row, cell.col), []) for w in line])
+            rows[cell.row][cell.col] = _undo_lookalikes(
+                join_wrapped([line_text(line, char)[0] for line in lines]), page
+            )
+            boxes[cell.row][cell.col] = box(cell.box)
+        kept = [(r, b) for r, b in zip(rows, boxes, strict=True) if any(r)]
+        if kept:
+            item = TableRows([r for r, _ in kept], [b for _, b in kept], box(table.box), table.n_cols)
+            found.append((table.box[1], 1, item))
+    found.sort(key=lambda f: (f[0], f[1]))
+    page.items = [item for _, _, item in found]
+    return page
+
+
+# ------------------------------------------------------------------------------------------------ emitting
+def _is_fragment(prev: list[str], row: list[str]) -> bool:
+    """Is ``row`` (first on a page) the rest of ``prev`` (last on the page before), cut by the page break?
+    Only when it holds no number, and text only in columns where ``prev`` has text that is no number."""
+    if len(prev) != len(row) or not any(row) or any(_NUMBER.match(c) for c in row if c):
+        return False
+    return all(not c or (p and not _NUMBER.match(p)) for p, c in zip(prev, row, strict=True))
+
+
+def _same_table(a: TableRows, b: TableRows, width: float) -> bool:
+    tolerance = width * 0.02
+    return a.n_cols == b.n_cols and abs(a.box[0] - b.box[0]) < tolerance and abs(a.box[2] - b.box[2]) < tolerance
+
+
+class _Emitter:
+    def __init__(self, tb: TextBuilder) -> None:
+        self.tb = tb
+        self.table: TableRows | None = None
+        self.table_id = -1
+        self.row_index = 0
+        self.pending: tuple[list[str], list[Box | None], int] | None = None
+        self.header: list[list[str]] = []
+        self.para: list[str] = []
+        self.para_end: tuple[TextLine, PageLayout] | None = None
+        self.left = 0.0
+        self.right = 0.0
+
+    def _flush_para(self) -> None:
+        if len(self.para) == 1:
+            self.tb.line(self.para[0])
+        elif self.para:
+            self.tb.line(join_wrapped(self.para))
+        self.para = []
+        self.para_end = None
+
+    def _continues(self, line: TextLine, page: PageLayout, first_on_page: bool) -> bool:
+        if self.para_end is None:
+            return False
+        prev, prev_page = self.para_end
+        if prev.gaps or line.gaps or _HEADING.match(line.text):
+            return False
+        full = prev.box[2] >= self.right - 2.5 * prev_page.char
+        flush = line.box[0] <= self.left + 0.8 * page.char
+        if not (full and flush):
+            return False
+        if prev_page is page:
+            return 0 <= line.box[1] - prev.box[3] < (prev.box[3] - prev.box[1]) * 1.5
+        return first_on_page
+
+    def line(self, line: TextLine, page: PageLayout, first_on_page: bool) -> None:
+        self._close_table()
+        if not self._continues(line, page, first_on_page):
+            self._flush_para()
+        self.para.append(line.text)
+        self.para_end = (line, page)
+
+    def _flush_row(self) -> None:
+        if self.pending is not None:
+            cells, boxes, page = self.pending
+            self.tb.row(cells, table=self.table_id, row=self.row_index, page=page, boxes=boxes)
+            self.row_index += 1
+            self.pending = None
+
+    def _close_table(self) -> None:
+        if self.table is not None:
+            self._flush_row()
+            self.tb.blank()
+            self.table = None
+
+    def add_table(self, table: TableRows, page: PageLayout, first_on_page: bool) -> None:
+        self._flush_para()
+        rows = list(zip(table.rows, table.boxes, strict=True))
+        continues = self.table is not None and first_on_page and _same_table(self.table, table, page.width)
+        if not continues:
+            self._close_table()
+            self.table_id = self.tb.new_table()
+            self.row_index = 0
+            self.header = [r for r, _ in rows[:3]]
+        else:
+            while rows and rows[0][0] in self.header:  # header rows repeated on the new page
+                rows = rows[1:]
+            if rows and self.pending is not None and _is_fragment(self.pending[0], rows[0][0]):
+                cells, boxes, number = self.pending
+                joined = [join_wrapped([a, b]) for a, b in zip(cells, rows[0][0], strict=True)]
+                self.pending = (joined, boxes, number)
+                rows = rows[1:]
+        self.table = table
+        for cells, boxes in rows:
+            self._flush_row()
+            self.pending = (cells, boxes, page.number)
+
+    def close(self) -> None:
+        self._flush_para()
+        self._close_table()
+
+
+def emit(pages: list[PageLayout], tb: TextBuilder) -> None:
+    """Write the pages, in order, into ``tb``."""
+    emitter = _Emitter(tb)
+    lines = [item for page in pages for item in page.items if isinstance(item, TextLine)]
+    if lines:
+        lefts = sorted(line.box[0] for line in lines)
+        rights = sorted(line.box[2] for line in lines)
+        emitter.left = lefts[len(lefts) // 10]  # the body's edges, past a stray mark or two
+        emitter.right = rights[-1 - len(rights) // 10]
+    for page in pages:
+        for i, item in enumerate(page.items):
+            if isinstance(item, TableRows):
+                emitter.add_table(item, page, i == 0)
+            else:
+                emitter.line(item, page, i == 0)
+        if page.items and isinstance(page.items[-1], TextLine):
+            emitter._close_table()
+    emitter.close()

@@ -1,0 +1,150 @@
+"""The OCR reader: image files, image-only PDFs (and the image-only pages of mixed PDFs), pages of images.
+
+The work is done by :mod:`parsers.ocr` (page images, preprocessing, ruling lines, the engine, layout); this
+module turns its pages into one :class:`~parsers.extracted.Extracted` in the project's text convention, with
+``ocr = True``. Every table cell's span carries its page and its box: in PDF points (from the page's top
+left) for a PDF page, in the image's own pixels for an image file.
+
+- :func:`read_image`: a PNG, JPEG, TIFF, GIF, BMP or WebP file (every frame of a multi-page TIFF or GIF);
+- :func:`read_image_pages`: several image files, in page order, as one document (a report published as a
+  column of ``<img>`` pages);
+- :func:`read_pdf_pages`: the given pages of a PDF (called by the PDF reader for pages without a text layer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.ocr.document import PageJob, PageResult, jobs_for, read_pages
+from parsers.ocr.engine import EngineMissing
+from parsers.ocr.layout import PageLayout, emit
+from parsers.ocr.pages import image_page_count
+
+
+def read_image(data: bytes) -> Extracted:
+    return read_image_pages([data])
+
+
+def read_image_pages(images: list[bytes]) -> Extracted:
+    """Image files as the pages of one document, in the order given."""
+    if not images:
+        raise UnreadableDocument("no page images", code="empty")
+    jobs: list[PageJob] = []
+    for data in images:
+        jobs += jobs_for(data, "image", list(range(image_page_count(data))))
+    jobs = [PageJob(j.data, j.kind, j.index, n, j.engine, j.seconds) for n, j in enumerate(jobs, 1)]
+    results = _run(jobs)
+    return extracted_from(results, "image", len(jobs))
+
+
+def read_pdf_pages(data: bytes, indexes: list[int]) -> list[PageResult]:
+    """OCR of some pages of a PDF (0-based ``indexes``); each result's page number is index + 1."""
+    return _run(jobs_for(data, "pdf", indexes))
+
+
+def _run(jobs: list[PageJob]) -> list[PageResult]:
+    try:
+        results = read_pages(jobs)
+    except EngineMissing as exc:
+        raise UnreadableDocument(f"an image-only document, and OCR is not available: {exc}", code="needs_ocr") from exc
+    for r in results:
+        if r.code is not None:  # a hostile or corrupt page refuses the whole document
+            raise UnreadableDocument(f"page {r.number}: {r.note}", code=r.code)
+    return results
+
+
+def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
+    pages = [r.layout for r in results if r.layout is not None]
+    notes = [r.note for r in results if r.note]
+    brackets = sum(p.glyphs_fixed for p in pages)
+    if brackets:
+        notes.append(f"OCR: {brackets} angle bracket(s) 〈〉 read as the parentheses （） these reports print")
+    skewed = [f"{r.number} ({r.angle:+.1f}°)" for r in results if abs(r.angle) >= 0.1]
+    if skewed:
+        notes.append(f"OCR: pages turned straight before reading: {', '.join(skewed)}")
+    return pages, notes
+
+
+def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracted:
+    pages, notes = layouts(results)
+    tb = TextBuilder()
+    emit(pages, tb)
+    text = tb.text()
+    if not text.strip():
+        why = f" ({'; '.join(notes)})" if notes else ""
+        raise UnreadableDocument(f"OCR found no text on any of the {total} page(s){why}", code="no_text")
+    return Extracted(kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True)
+
+
+def read_pdf_with_ocr(
+    data: bytes,
+    text_pages: list[Any],
+    blank: list[int],
+    tb: TextBuilder,
+    write_text_pages: Callable[[list[Any], TextBuilder], None],
+) -> list[str]:
+    """The PDF reader's OCR hook: write a PDF's pages into ``tb`` in page order, the pages with a text layer
+    (``text_pages``, written by ``write_text_pages``) and the pages without (``blank``, 1-based, read by OCR).
+    Returns the reader's notes."""
+    results = read_pdf_pages(data, [n - 1 for n in blank])
+    pages, notes = layouts(results)
+    by_number: dict[int, Any] = {p.number: p for p in text_pages}
+    by_number.update({p.number: p for p in pages})
+    ocr_numbers = {p.number for p in pages}
+    run: list[Any] = []
+    run_is_ocr = False
+    for number in sorted(by_number):
+        is_ocr = number in ocr_numbers
+        if run and is_ocr != run_is_ocr:
+            (emit if run_is_ocr else write_text_pages)(run, tb)
+            run = []
+        run.append(by_number[number])
+        run_is_ocr = is_ocr
+    if run:
+        (emit if run_is_ocr else write_text_pages)(run, tb)
+    if not tb.text().strip():
+        why = f" ({'; '.join(notes)})" if notes else ""
+        raise UnreadableDocument(
+            f"PDF without a text layer on its {len(blank)} page(s), and OCR found no text on them{why}", code="no_text"
+        )
+    if text_pages:
+        notes.insert(0, f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR")
+    return notes
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    for n in sorted(numbers):
+        if out and out[-1].split("–")[-1] == str(n - 1):
+            out[-1] = f"{out[-1].split('–')[0]}–{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def bundle_pages(images: list[bytes]) -> bytes:
+    """Page images (each file one page or more), in order, as one multi-page TIFF: grey, lossless, each page
+    with its resolution. How a report published as a column of ``<img>`` pages is kept as one document.
+    Bombs, broken files and columns over the page budget are refused before any pixel is decoded."""
+    import io
+
+    from parsers.ocr.document import page_budget
+    from parsers.ocr.pages import open_frames
+
+    counts = [image_page_count(data) for data in images]
+    if not images:
+        raise UnreadableDocument("no page images", code="empty")
+    if sum(counts) > page_budget():
+        raise UnreadableDocument(
+            f"{sum(counts)} page images, over the budget of {page_budget()} pages a document (NIANBAO_OCR_MAX_PAGES)",
+            code="too_large",
+        )
+    frames: list[Any] = []
+    for data in images:
+        frames += open_frames(data)
+    buf = io.BytesIO()
+    first, rest = frames[0], frames[1:]
+    first.save(buf, "TIFF", save_all=True, append_images=rest, compression="tiff_deflate")
+    return buf.getvalue()
