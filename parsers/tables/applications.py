@@ -128,8 +128,8 @@ def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: in
         return False
     if any(f.how == "short" or f.ambiguous for f in fits.values()):
         return False
-    state = {key: f.values() for key, f in fits.items()}
-    checks = application_checks(lambda k: _lookup(state, k), fmt)
+    flat = {f"{T}/{key}/{c}": v for key, f in fits.items() for c, v in zip(APPLICANT_COLUMNS, f.values(), strict=True)}
+    checks = application_checks(flat.get, fmt)
     return count_passed(checks) == len(checks)
 
 
