@@ -80,15 +80,16 @@ class TextBuilder:
         page: int | None = None,
         boxes: list[tuple[float, float, float, float] | None] | None = None,
     ) -> None:
+        pieces: list[str] = []
+        pos = self._len
         for col, cell in enumerate(cells):
-            if col:
-                self._add("\t")
             clean = " ".join(cell.replace("\t", " ").split())
             if clean:
                 box = boxes[col] if boxes is not None and col < len(boxes) else None
-                self.spans.append(Span(self._len, self._len + len(clean), page, table, row, col, box))
-                self._add(clean)
-        self._add("\n")
+                self.spans.append(Span(pos, pos + len(clean), page, table, row, col, box))
+            pieces.append(clean)
+            pos += len(clean) + 1  # the TAB after the cell, or the line's end
+        self._add("\t".join(pieces) + "\n")
 
     def _add(self, s: str) -> None:
         self._parts.append(s)

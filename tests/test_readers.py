@@ -455,6 +455,37 @@ def test_pdf_row_cut_by_a_page_break_is_joined() -> None:
     assert not _is_fragment(["规章", "0", "0", "0"], ["", "1", "", ""])
 
 
+def test_pdf_pages_are_not_kept_alive() -> None:
+    """A page's glyphs are dropped once the page is read: none survives the read, even with the cyclic garbage
+    collector off (the reader pauses it, so a reference cycle would keep every page's glyphs until the end)."""
+    import gc
+
+    from parsers.readers.pdfium_page import PageContent
+
+    data = (RENDERED / "002_153f5bf49180240b.pdf").read_bytes()
+    gc.collect()
+    gc.disable()
+    try:
+        extracted = read(data, "pdf")
+        alive = [o for o in gc.get_objects() if isinstance(o, PageContent)]
+    finally:
+        gc.enable()
+    assert extracted.pages and extracted.pages > 5
+    assert alive == []
+
+
+def test_pdf_reading_in_threads() -> None:
+    """The crawler parses attachments in worker threads and PDFium is not thread-safe: concurrent reads are
+    serialised (``PDFIUM_LOCK``) and read exactly as one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    datas = [p.read_bytes() for p in sorted(RENDERED.glob("*.pdf"))]
+    alone = [read(d, "pdf").text for d in datas]
+    with ThreadPoolExecutor(max_workers=8) as pool:  # without the lock this crashes the process (SIGSEGV)
+        together = list(pool.map(lambda d: read(d, "pdf").text, datas * 12))
+    assert together == alone * 12
+
+
 def test_pdf_rendered_fixture_keeps_split_rows_whole() -> None:
     path = RENDERED / "004_779f9be447f66d1d.pdf"
     extracted = read(path.read_bytes(), "pdf")

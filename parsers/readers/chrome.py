@@ -92,8 +92,10 @@ def chrome_hits(text: str) -> int:
     return sum(1 for c in _CHROME if c.search(text))
 
 
-def score_element(el: Element, text: str) -> float:
-    """Points for being the report's content container; ``text`` is the element's visible text."""
+def score_element(el: Element, text: str, facts: _TreeFacts | None = None) -> float:
+    """Points for being the report's content container; ``text`` is the element's visible text. ``facts``
+    holds what was gathered once for the whole tree (tables, link text, the patterns an ancestor's text
+    showed); without it everything is computed here."""
     if not text.strip():
         return -100.0
     score = 0.0
@@ -105,25 +107,78 @@ def score_element(el: Element, text: str) -> float:
             score += 8
         if _BAD_CLASS.search(attrs):
             score -= 25
-    score += 15 * sum(1 for h in _HEADINGS if h.search(text))
-    score -= 12 * chrome_hits(text)
-    tables = el.xpath(".//table[.//td]")
-    score += 5 * min(len(tables), 3)
+    found = _found(text, _PATTERNS_ALL) if facts is None else facts.patterns_found(el, text)
+    score += 15 * sum(1 for i in found if i < len(_HEADINGS))
+    score -= 12 * sum(1 for i in found if i >= len(_HEADINGS))
+    tables = len(el.xpath(".//table[.//td]")) if facts is None else facts.tables.get(el, 0)
+    score += 5 * min(tables, 3)
     score += min(len(text) / 1000, 5)
-    link_text = sum(len(raw_text(a)) for a in el.iter("a"))
+    link_text = facts.link_text(el) if facts is not None else sum(len(raw_text(a)) for a in el.iter("a"))
     if len(text) > 20 and link_text / len(text) > 0.5:
         score -= 20
     return score
 
 
+# The heading patterns, then the chrome patterns, by index. None is anchored, so a text that shows one of them
+# contains it in every text that contains the first: a container's text shows at most the patterns its
+# enclosing container's text shows.
+_PATTERNS = (*_HEADINGS, *_CHROME)
+_PATTERNS_ALL = frozenset(range(len(_PATTERNS)))
+
+
+def _found(text: str, candidates: frozenset[int]) -> frozenset[int]:
+    return frozenset(i for i in candidates if _PATTERNS[i].search(text))
+
+
+class _TreeFacts:
+    """What scoring asks of the candidates, gathered once: how many tables with cells each element holds,
+    each link's text length, and the patterns each scored candidate's text shows (only those its nearest
+    scored ancestor showed are searched)."""
+
+    def __init__(self, root: Element) -> None:
+        self.tables: dict[Element, int] = {}
+        for table in _TABLES_WITH_CELLS(root):
+            for up in table.iterancestors():
+                self.tables[up] = self.tables.get(up, 0) + 1
+        self._links: dict[Element, int] = {}
+        self._found: dict[Element, frozenset[int]] = {}
+
+    def link_text(self, el: Element) -> int:
+        total = 0
+        for a in el.iter("a"):
+            n = self._links.get(a)
+            if n is None:
+                n = self._links[a] = len(raw_text(a))
+            total += n
+        return total
+
+    def patterns_found(self, el: Element, text: str) -> frozenset[int]:
+        candidates = _PATTERNS_ALL
+        for up in el.iterancestors():
+            known = self._found.get(up)
+            if known is not None:
+                candidates = known
+                break
+        found = self._found[el] = _found(text, candidates) if candidates else candidates
+        return found
+
+
+_TABLES_WITH_CELLS = etree.XPath(".//table[.//td]")
+
+
 def score_candidates(root: Element) -> list[Scored]:
+    facts = _TreeFacts(root)
     out: list[Scored] = []
-    for el in root.iter(*_CANDIDATE_TAGS):
-        text = visible_text(el)
-        if len(text) < (20 if el.tag == "td" else 2):
+    for el in root.iter(*_CANDIDATE_TAGS):  # document order: an ancestor is scored before its descendants
+        least = 20 if el.tag == "td" else 2
+        raw = raw_text(el)
+        if len(raw) < least:  # the visible text (spaces collapsed) is never longer than the raw text
+            continue
+        text = " ".join(raw.split())
+        if len(text) < least:
             continue
         depth = sum(1 for _ in el.iterancestors())
-        out.append(Scored(el, score_element(el, text), len(text), depth))
+        out.append(Scored(el, score_element(el, text, facts), len(text), depth))
     return out
 
 

@@ -9,6 +9,7 @@ rowspan/colspan continuation positions left empty.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -126,7 +127,13 @@ def _tag(el: Any) -> str | None:
 
 def _hidden(el: Element) -> bool:
     style = el.get("style")
-    return bool(style and _HIDDEN.search(style)) or el.get("hidden") is not None
+    return bool(style and _hidden_style(style)) or el.get("hidden") is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _hidden_style(style: str) -> bool:
+    """Does the style hide the element? (Pages repeat a handful of style strings on every element.)"""
+    return bool(_HIDDEN.search(style))
 
 
 class _Walker:
@@ -144,8 +151,11 @@ class _Walker:
                 self.tb.line(line)
 
     def walk(self, el: Element) -> None:
-        tag = _tag(el)
-        if tag is None or tag in _SKIP or _hidden(el):
+        tag = el.tag
+        if not isinstance(tag, str):
+            return
+        tag = tag.lower()
+        if tag in _SKIP or _hidden(el):
             return
         if tag == "table" and not _is_layout_table(el):
             self.flush()
@@ -210,9 +220,12 @@ def _span(el: Element, attr: str) -> int:
 
 def cell_text(td: Element) -> str:
     """A cell's text: its lines (``<br>``, ``<p>`` …) joined, with no space between CJK characters."""
+    if not len(td):  # no child: its text as it stands
+        return " ".join((td.text or "").translate(_ZERO_WIDTH).split())
     blocks = 0
     for d in td.iterdescendants():
-        tag = _tag(d)
+        tag = d.tag
+        tag = tag.lower() if isinstance(tag, str) else None
         if tag in _BLOCK:
             blocks += 1
         if blocks > 1 or tag in _SKIP or _hidden(d):
@@ -231,6 +244,9 @@ def cell_text(td: Element) -> str:
     return join_wrapped(tb.text().replace("\t", " ").split("\n"))
 
 
+_CELL_TAGS = frozenset({"td", "th"})
+
+
 def table_grid(table: Element) -> list[list[str]]:
     """The table as a full grid: merged cells' text at their top-left, every continuation position ""."""
     rows = _rows(table)
@@ -239,7 +255,8 @@ def table_grid(table: Element) -> list[list[str]]:
     for r, tr in enumerate(rows):
         c = 0
         for td in tr:
-            if _tag(td) not in {"td", "th"} or _hidden(td):
+            tag = td.tag
+            if not isinstance(tag, str) or tag.lower() not in _CELL_TAGS or _hidden(td):
                 continue
             while (r, c) in taken:
                 c += 1

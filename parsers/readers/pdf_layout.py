@@ -378,38 +378,29 @@ class Centres:
 # ---------------------------------------------------------------------------------------------- fake bold
 def has_duplicates(chars: Sequence[Char]) -> bool:
     """Is some glyph printed twice at (almost) the same place (fake bold): the same text, its left and top
-    within 1 pt once rounded?"""
-    texts = list(map(itemgetter(TEXT), chars))
-    xs = list(map(round, map(_get_x0, chars)))
-    ys = list(map(round, map(_get_top, chars)))
-    blank = {t for t in set(texts) if not t.strip()}
-    if not chars or min(xs) < 0 or min(ys) < 0 or max(xs) >= 1 << 21 or max(ys) >= 1 << 21:
-        return _has_duplicates_slow(texts, xs, ys, blank)
-    try:  # one integer per glyph: (code point, x, y) in 21 + 21 + 21 bits; a neighbour is a fixed offset away
-        keys = [ord(t) << 42 | x << 21 | y for t, x, y in zip(texts, xs, ys, strict=True)]
-    except TypeError:  # a glyph of several characters (pdfminer's ligatures)
-        return _has_duplicates_slow(texts, xs, ys, blank)
-    seen = set(keys)
-    if blank:
-        spaces = {k for k in keys if chr(k >> 42) in blank}
-        if len(seen) - len(spaces) < len(keys) - sum(map(texts.count, blank)):
-            return True
-        seen -= spaces
-    elif len(seen) < len(keys):
-        return True
-    return any(not seen.isdisjoint(map(d.__add__, keys)) for d in (1 << 21, 1, (1 << 21) + 1, (1 << 21) - 1))
+    within 1 pt once rounded?
 
-
-def _has_duplicates_slow(texts: list[str], xs: list[int], ys: list[int], blank: set[str]) -> bool:
-    seen = set(zip(texts, xs, ys, strict=True))
-    if blank:
-        seen = {k for k in seen if k[0] not in blank}
-    if len(seen) < len(texts) - sum(map(texts.count, blank)):
-        return True
-    return any(
-        not seen.isdisjoint(zip(texts, map(dx.__add__, xs), map(dy.__add__, ys), strict=True))
-        for dx, dy in ((1, 0), (0, 1), (1, 1), (1, -1))
-    )
+    Two such glyphs are at most 2 pt apart both ways: they fall in one cluster of tops (3 pt), and within the
+    cluster sorted by left edge every glyph between them is less than 2 pt from the first.
+    """
+    for line in cluster(chars, _get_top, TOLERANCE):
+        line.sort(key=_get_x0)
+        n = len(line)
+        for i in range(n - 1):
+            c = line[i]
+            x = c[X0]
+            j = i + 1
+            while j < n and line[j][X0] - x <= 2.0:
+                d = line[j]
+                if (
+                    d[TEXT] == c[TEXT]
+                    and c[TEXT].strip()
+                    and abs(round(d[X0]) - round(x)) <= 1
+                    and abs(round(d[TOP]) - round(c[TOP])) <= 1
+                ):
+                    return True
+                j += 1
+    return False
 
 
 def dedupe(chars: Sequence[Char], font_name: Callable[[int], str]) -> list[Char]:

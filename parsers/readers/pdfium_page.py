@@ -20,6 +20,7 @@ pdfplumber instead: rotated pages or text, a media box not at the origin, glyphs
 from __future__ import annotations
 
 import ctypes
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -41,6 +42,11 @@ _OBJ_TEXT, _OBJ_PATH, _OBJ_FORM = 1, 2, 5
 _SEG_LINE, _SEG_BEZIER, _SEG_MOVE = 0, 1, 2
 _MAX_DEPTH = 12  # form XObjects nested deeper than this are not followed
 _UNMAPPED = frozenset("\x00\ufffd\ufffe\uffff")
+
+
+# PDFium is not thread-safe, and documents are parsed in worker threads (the crawler's pipelines): every use of
+# PDFium in the project holds this lock (re-entrant: a reader may call another PDFium user on the same thread).
+PDFIUM_LOCK = threading.RLock()
 
 
 class Unsupported(Exception):
@@ -162,23 +168,26 @@ def _page_size(raw_page: _Handle) -> tuple[float, float]:
 def _walk(raw_page: _Handle, content: PageContent) -> None:
     """Paths into ``content``, in content order, form XObjects followed."""
     matrix = (ctypes.c_float * 6)()
-    matrix_ref = ctypes.byref(matrix)
+    _visit(raw_page, False, _IDENTITY, 0, content, matrix, ctypes.byref(matrix))
 
-    def visit(holder: _Handle, is_form: bool, outer: Matrix, depth: int) -> None:
-        count = _form_count(holder) if is_form else _count_objects(holder)
-        for i in range(count):
-            obj = _form_object(holder, ctypes.c_ulong(i)) if is_form else _get_object(holder, i)
-            kind = _object_type(obj) if obj else 0
-            if kind != _OBJ_PATH and kind != _OBJ_FORM:
-                continue  # text is read from the text page, images are not read
-            own: Matrix = tuple(matrix) if _object_matrix(obj, matrix_ref) else _IDENTITY  # type: ignore[assignment]
-            full = _compose(own, outer) if is_form else own
-            if kind == _OBJ_PATH:
-                _path(obj, full, content.height, content)
-            elif depth < _MAX_DEPTH:
-                visit(obj, True, full, depth + 1)
 
-    visit(raw_page, False, _IDENTITY, 0)
+def _visit(
+    holder: _Handle, is_form: bool, outer: Matrix, depth: int, content: PageContent, matrix: Any, ref: Any
+) -> None:
+    # a module-level function, not a closure: a recursive closure is a reference cycle, and while the reader
+    # pauses the garbage collector it would keep every page's glyphs alive
+    count = _form_count(holder) if is_form else _count_objects(holder)
+    for i in range(count):
+        obj = _form_object(holder, ctypes.c_ulong(i)) if is_form else _get_object(holder, i)
+        kind = _object_type(obj) if obj else 0
+        if kind != _OBJ_PATH and kind != _OBJ_FORM:
+            continue  # text is read from the text page, images are not read
+        own: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
+        full = _compose(own, outer) if is_form else own
+        if kind == _OBJ_PATH:
+            _path(obj, full, content.height, content)
+        elif depth < _MAX_DEPTH:
+            _visit(obj, True, full, depth + 1, content, matrix, ref)
 
 
 def _path(obj: _Handle, m: Matrix, height: float, content: PageContent) -> None:

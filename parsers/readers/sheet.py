@@ -19,6 +19,12 @@ from parsers.readers.docx import check_package
 
 def format_value(value: Any) -> str:
     """One cell value as text, numbers as written."""
+    kind = value.__class__
+    if kind is str:  # most cells: a label, or "" for an empty cell
+        if "\n" not in value and "\r" not in value:
+            return " ".join(value.split())
+    elif kind is float and value == value and abs(value) < 1e15:  # a finite number
+        return str(int(value)) if value.is_integer() else repr(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -58,8 +64,16 @@ def _sheets_calamine(data: bytes) -> list[tuple[str, list[list[Any]]]]:
 
 def _sheet_rows(rows: Iterable[list[Any]]) -> list[list[str]]:
     out = [[format_value(v) for v in row] for row in rows]
-    width = max((max((i + 1 for i, c in enumerate(r) if c), default=0) for r in out), default=0)
+    width = max(map(_filled_width, out), default=0)
     return [r[:width] + [""] * (width - len(r)) for r in out]
+
+
+def _filled_width(row: list[str]) -> int:
+    """The row's length up to its last non-empty cell."""
+    for i in range(len(row) - 1, -1, -1):
+        if row[i]:
+            return i + 1
+    return 0
 
 
 def read_sheet(data: bytes) -> Extracted:

@@ -6,6 +6,7 @@ keeps the published numbers on both sides: nothing is ever repaired.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from parsers.model import Check
@@ -22,8 +23,10 @@ Getter = Callable[[str], Value]
 
 
 def _check(name: str, left: Sequence[str], right: Sequence[str], get: Getter) -> Check:
-    lv = [get(k) for k in left]
-    rv = [get(k) for k in right]
+    return _check_values(name, left, right, [get(k) for k in left], [get(k) for k in right])
+
+
+def _check_values(name: str, left: Sequence[str], right: Sequence[str], lv: list[Value], rv: list[Value]) -> Check:
     ls = sum(v for v in lv if v is not None)
     rs = sum(v for v in rv if v is not None)
     blank = all(v is None for v in (*lv, *rv))
@@ -45,33 +48,44 @@ def _tidy(v: int | float) -> int | float:
     return v
 
 
-def application_checks(get: Getter, fmt: str) -> list[Check]:
+Spec = tuple[str, tuple[str, ...], tuple[str, ...]]  # a check's name, left keys, right keys
+
+
+@functools.cache
+def _application_specs(fmt: str) -> tuple[tuple[Spec, ...], tuple[str, ...]]:
+    """The applications table's checks for a format, and every key they read (each once)."""
     results = RESULT_ROWS_2019 if fmt == "2019" else RESULT_ROWS_2021
     rows = ["new_received", "carried_over", *results, "results_total", "carried_forward"]
-    out: list[Check] = []
+    specs: list[Spec] = []
     t = "applications"
     for col in APPLICANT_COLUMNS:
-        out.append(
-            _check(
+        specs.append(
+            (
                 f"{t}/balance/{col}",
-                [f"{t}/new_received/{col}", f"{t}/carried_over/{col}"],
-                [f"{t}/results_total/{col}", f"{t}/carried_forward/{col}"],
-                get,
+                (f"{t}/new_received/{col}", f"{t}/carried_over/{col}"),
+                (f"{t}/results_total/{col}", f"{t}/carried_forward/{col}"),
             )
         )
-        out.append(
-            _check(f"{t}/results_total/{col}", [f"{t}/{r}/{col}" for r in results], [f"{t}/results_total/{col}"], get)
+        specs.append(
+            (f"{t}/results_total/{col}", tuple(f"{t}/{r}/{col}" for r in results), (f"{t}/results_total/{col}",))
         )
     for row in rows:
-        out.append(
-            _check(
-                f"{t}/row_total/{row}",
-                [f"{t}/{row}/{c}" for c in APPLICANT_COLUMNS[:-1]],
-                [f"{t}/{row}/total"],
-                get,
-            )
+        specs.append(
+            (f"{t}/row_total/{row}", tuple(f"{t}/{row}/{c}" for c in APPLICANT_COLUMNS[:-1]), (f"{t}/{row}/total",))
         )
-    return out
+    keys = dict.fromkeys(k for _, left, right in specs for k in (*left, *right))
+    return tuple(specs), tuple(keys)
+
+
+def application_checks(get: Getter, fmt: str) -> list[Check]:
+    """The applications table's identities. Each cell is asked of ``get`` once (the fitting of damaged rows
+    calls this for every candidate reading)."""
+    specs, keys = _application_specs(fmt)
+    values = {k: get(k) for k in keys}
+    return [
+        _check_values(name, left, right, [values[k] for k in left], [values[k] for k in right])
+        for name, left, right in specs
+    ]
 
 
 def review_checks(get: Getter) -> list[Check]:

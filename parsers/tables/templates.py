@@ -19,12 +19,12 @@ class RowDef:
     label: str = ""  # the template's wording, for matching a label by meaning (``parsers.tables.labels``)
 
     def matches(self, compact: str) -> bool:
-        return any(rx.search(compact) for rx in _compile(self.patterns))
+        return self._any.search(compact) is not None
 
-
-@functools.lru_cache(maxsize=256)
-def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
+    @functools.cached_property
+    def _any(self) -> re.Pattern[str]:
+        """The patterns as one alternation: a match of any of them is a match of it (none has groups)."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns))
 
 
 def _row(key: str, *patterns: str, label: str = "") -> RowDef:

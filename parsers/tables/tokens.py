@@ -89,9 +89,12 @@ def number_value(text: str) -> int | float | None:
     if text in _BLANK_MARKERS or not text:
         return None
     plain = text.replace(",", "")
-    if re.fullmatch(r"[+-]?\d+", plain):
+    if _INTEGER.fullmatch(plain):
         return int(plain)
     return float(plain)
+
+
+_INTEGER = re.compile(r"[+-]?\d+")
 
 
 def tokenize(text: str, norm: str | None = None) -> list[Token]:
