@@ -40,7 +40,7 @@ class Canonical:
     """The canonical text and how to get back to the original."""
 
     text: str
-    convention: str  # tab, layout, plain, markdown, markdown_html (the dominant one)
+    convention: str  # tab, layout, plain, glued, markdown, markdown_html (the dominant one)
     _canon: list[int] = field(default_factory=list)  # anchor offsets in the canonical text (sorted)
     _orig: list[int] = field(default_factory=list)  # the original offsets they stand for
 
@@ -131,6 +131,8 @@ def canonicalise(text: str) -> Canonical:
 
 
 _LAID = re.compile(r"\S {2,}\S")
+# a table row printed without separators: a label, then the row's cells as one run of digits
+_GLUED_ROW = re.compile(r"[^\W\d_][)）”\"]?\d{7,}$", re.M)
 
 
 def _plain_convention(text: str) -> str:
@@ -138,6 +140,8 @@ def _plain_convention(text: str) -> str:
         return "tab"
     if len(_LAID.findall(text, 0, 200_000)) >= 10:
         return "layout"
+    if len(_GLUED_ROW.findall(text, 0, 200_000)) >= 5:
+        return "glued"
     return "plain"
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from parsers import parse  # noqa: E402
+from parsers.tables.tokens import normalise  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
@@ -48,6 +50,7 @@ def score_variant(variant: dict[str, Any], corpus: Path = CORPUS) -> dict[str, A
     except Exception as e:  # a variant the parser refuses scores 0, with the reason
         got, error = {}, f"{type(e).__name__}: {e}"
     wrong = {k: [v, got.get(k)] for k, v in want.items() if got.get(k) != v}
+    printed = printed_cells(path.read_text(encoding="utf-8", errors="replace"), want)
     touched = set(variant.get("touched_keys", []))
     unrecoverable = set(variant.get("unrecoverable_keys", []))
     return {
@@ -60,9 +63,41 @@ def score_variant(variant: dict[str, Any], corpus: Path = CORPUS) -> dict[str, A
         "touched_right": len(touched - set(wrong)),
         "touched_total": len(touched),
         "unrecoverable_total": len(unrecoverable),
+        "printed_total": len(printed),
+        "printed_right": len(printed - set(wrong)),
         "error": error,
         "wrong": wrong,
     }
+
+
+_TEXT_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def printed_cells(text: str, want: dict[str, Any]) -> set[str]:
+    """The gold cells whose value the text prints at all: a blank cell always; a value when the tables' part of
+    the text (from table 二's first 第二十条 block, or the whole text, to the first paragraph after table 四)
+    prints that number as often as the gold has it — counted as a multiset, cells taken in table order.
+    Mechanical and generous (it ignores where the number sits): the share of cells any reading could get from
+    the printed numbers, OCR'd letters not counted as digits."""
+    norm = normalise(text)
+    start = norm.find("第二十条")
+    region = norm[start if start >= 0 else 0 :]
+    anchor = region.rfind("行政复议")
+    if anchor >= 0:
+        para = re.search(r"[^\n]{60,}", region[anchor:])
+        if para:
+            region = region[: anchor + para.start()]
+    available = Counter(_TEXT_NUMBER.findall(region.replace(",", "")))
+    out: set[str] = set()
+    for key, value in want.items():
+        if value is None:
+            out.add(key)
+            continue
+        printed = str(value)
+        if available[printed] > 0:
+            available[printed] -= 1
+            out.add(key)
+    return out
 
 
 def score(corpus: Path = CORPUS, conventions: set[str] | None = None) -> list[dict[str, Any]]:
@@ -82,8 +117,12 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     by_convention: dict[str, dict[str, list[int]]] = defaultdict(dict)
     by_damage: dict[str, dict[str, list[int]]] = defaultdict(dict)
     touched: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    printed: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    read_of_printed: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for r in results:
         _add(by_convention[r["convention"]], r["split"], r["right"], r["total"])
+        _add(printed[r["convention"]], r["split"], r["printed_total"], r["total"])
+        _add(read_of_printed[r["convention"]], r["split"], r["printed_right"], r["printed_total"])
         for kind in r["damage"]:
             _add(by_damage[kind], r["split"], r["right"], r["total"])
             if len(r["damage"]) == 1:
@@ -92,6 +131,8 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         "conventions": dict(sorted(by_convention.items())),
         "damage_kinds": dict(sorted(by_damage.items())),
         "touched_cells": dict(sorted(touched.items())),
+        "printed_cells": dict(sorted(printed.items())),
+        "printed_cells_right": dict(sorted(read_of_printed.items())),
     }
 
 
@@ -120,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--convention", action="append", help="only these conventions (repeatable)")
     ap.add_argument("--wrong", type=int, default=0, metavar="N", help="list up to N wrong cells per variant")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--printed", action="store_true", help="also: the cells the text prints at all, read right")
     args = ap.parse_args(argv)
     results = score(args.corpus, set(args.convention) if args.convention else None)
     summary = summarise(results)
@@ -129,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     print_table("cells right per convention", summary["conventions"])
     print_table("cells right per damage kind (every variant with that damage)", summary["damage_kinds"])
     print_table("touched cells right (the cells each single damage changed)", summary["touched_cells"])
+    if args.printed:
+        print_table(
+            "cells the text prints at all (blank cells, and values printed as numbers)", summary["printed_cells"]
+        )
+        print_table("of the cells the text prints, read right", summary["printed_cells_right"])
     errors = [r for r in results if r["error"]]
     for r in errors:
         print(f"\nrefused: {r['path']}: {r['error']}")

@@ -7,6 +7,7 @@ import re
 from parsers.tables.align import fit, positional
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
+from parsers.tables.solve import split_any
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
 from parsers.tables.tokens import Token
 
@@ -189,6 +190,41 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
     return tuple(cols) or None
 
 
+def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
+    """A row whose cells are printed as one run of digits against its label, in a text that prints its table
+    rows that way (convention ``glued``). Table 二's rows have no identity to check a split against: the run is
+    split only when a single split is possible (``000`` → 0 0 0); otherwise every cell is blank and the run is
+    reported as ``ambiguous_split`` (never a guess). False when the run is not a row printed that way."""
+    assert r.canonical is not None
+    n = len(keys)
+    if r.canonical.convention != "glued" or not run.text.isdigit() or len(run.text) < n:
+        return False
+    row = keys[0].rsplit("/", 1)[0]
+    splits = split_any(run.text, n)
+    if len(splits) == 1:
+        at = 0
+        for key, v in zip(keys, splits[0], strict=True):
+            piece = str(v)
+            tok = Token(piece, run.start + at, run.start + at + len(piece), run.line, run.col, run.tabbed, split=True)
+            at += len(piece)
+            r.put(key, tok, blank_where=label)
+        r.warn(
+            "split_number", f"{row}: {run.text!r} split as {' '.join(map(str, splits[0]))}, its only split", row, run
+        )
+        return True
+    for key in keys:
+        r.put(key, None, blank_where=label)
+    shown = "; ".join(" ".join(map(str, s)) for s in splits[:4]) + ("; …" if len(splits) > 4 else "")
+    r.warn(
+        "ambiguous_split",
+        f"{row}: digits printed without separators, {run.text!r}, split {len(splits)}{'+' if len(splits) > 4 else ''} "
+        f"ways ({shown}) and no identity of table 二 decides; cells left blank",
+        row,
+        run,
+    )
+    return True
+
+
 def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued: Token | None = None) -> None:
     n = len(columns)
     label = r.tokens[i]
@@ -208,6 +244,8 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             f"{T}/{key}",
             glued,
         )
+    if glued is not None and vals == [glued] and n > 1 and _split_glued(r, glued, keys, label):
+        return
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])

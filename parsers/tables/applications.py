@@ -9,6 +9,7 @@ from collections.abc import Callable
 from parsers.tables.align import Fit, Value, fit, positional
 from parsers.tables.checks import application_passed, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
+from parsers.tables.solve import Block, Identity, choose_rows, read_stream, split_row, split_rows
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -17,7 +18,7 @@ from parsers.tables.templates import (
     REVIEW_ROWS,
     RowDef,
 )
-from parsers.tables.tokens import Token
+from parsers.tables.tokens import Token, number_value
 
 T = "applications"
 R = "review_litigation"
@@ -85,6 +86,14 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     found = r.locate(rows, start, end, T)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     by_order = _order_fits(r, rows, start, end)
+    stream_mark = len(r.warnings)
+    if not _clean(fits, found, fmt, len(rows)) and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
+        r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
+        stream_fits, stream_end = stream
+        for row in rows:
+            keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+            r.put_fit(keys, stream_fits[row.key], r.tokens[start], T)
+        return stream_end, fmt
     if by_order is not None:
         order_fits, labels, order_end, unreadable = by_order
         if _score(order_fits, fmt, len(rows)) > _score(fits, fmt, len(rows)):
@@ -113,6 +122,91 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     return table_end, fmt
 
 
+def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int) -> bool:
+    """The reading by labels found every row with values, none ambiguous, and every identity holds."""
+    if any(f is None for f in found) or len(fits) != n_rows:
+        return False
+    if any(f.how == "short" or f.ambiguous for f in fits.values()):
+        return False
+    flat = {f"{T}/{key}/{c}": v for key, f in fits.items() for c, v in zip(APPLICANT_COLUMNS, f.values(), strict=True)}
+    checks = application_checks(flat.get, fmt)
+    return count_passed(checks) == len(checks)
+
+
+def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int) -> tuple[dict[str, Fit], int] | None:
+    """The table read from the stream of its values alone, in the template's row order (labels and values
+    printed apart: ``pdftotext``'s reading order), when that placement is the only one the identities allow
+    (:func:`parsers.tables.solve.read_stream`). Reported as ``stream_order``, blocks placed by the identities
+    as ``placed_by_identities``."""
+    stop = r.first_index(r"行政复议|行政诉讼", start + 1, end)
+    if stop is None:
+        stop = r.first_index(_SECTION_FIVE, start + 1, end)
+    stop = min(stop if stop is not None else end, len(r.tokens))
+    values = [t for t in r.tokens[start:stop] if t.is_value and not r.placeholder(t)]
+    if len(values) != len(rows) * N_APP:
+        return None
+    reading = read_stream([number_value(t.text) for t in values], len(rows), N_APP, _identities(rows, fmt))
+    if reading.status == "ambiguous":
+        r.warn(
+            "ambiguous",
+            f"table 三: its {len(values)} values, printed apart from the row labels, can be placed in "
+            f"{reading.solutions} ways that satisfy every identity; not read that way",
+            T,
+            r.tokens[start],
+        )
+    if reading.status not in ("unique", "by_order"):
+        return None
+    fits = {row.key: Fit([values[k] for k in reading.cells[i]], "positional", []) for i, row in enumerate(rows)}
+    down = [b for b in reading.blocks if b.how == "columns"]
+    solved = [b for b in reading.blocks if b.how == "solved"]
+
+    def names(bs: list[Block]) -> str:
+        return "; ".join(", ".join(rows[i].key for i in range(b.first, b.first + b.rows)) for b in bs)
+
+    r.warn(
+        "stream_order",
+        f"table 三: row labels printed apart from the values (text in reading order); its {len(values)} values "
+        "read in the template's row order"
+        + (f", rows {names(down)} down their columns" if down else "")
+        + " (the only reading that satisfies every identity)",
+        T,
+        r.tokens[start],
+    )
+    for b in solved:
+        keys = [rows[i].key for i in range(b.first, b.first + b.rows)]
+        printed = "; ".join(
+            " ".join(values[k].text for k in reading.cells[i]) for i in range(b.first, b.first + b.rows)
+        )
+        how = (
+            "the only placement that satisfies every identity"
+            if reading.status == "unique"
+            else f"of the {reading.solutions} placements that satisfy every identity, the closest to the text's order"
+        )
+        r.warn(
+            "placed_by_identities",
+            f"table 三: the values of rows {', '.join(keys)} come in an order the text does not explain; placed as "
+            f"{printed} ({how}: a guess)",
+            f"{T}/{keys[0]}",
+            values[reading.cells[b.first][0]],
+        )
+    return fits, stop
+
+
+def _identities(rows: list[RowDef], fmt: str) -> list[Identity]:
+    """Table 三's identities over (row, column) positions."""
+    row_at = {row.key: i for i, row in enumerate(rows)}
+    col_at = {c: j for j, c in enumerate(APPLICANT_COLUMNS)}
+
+    def cell(key: str) -> tuple[int, int]:
+        _, row, col = key.split("/")
+        return row_at[row], col_at[col]
+
+    return [
+        Identity(c.name, tuple(cell(k) for k in c.left_keys), tuple(cell(k) for k in c.right_keys))
+        for c in application_checks(lambda k: None, fmt)
+    ]
+
+
 def _merged_other(r: Reading, start: int, end: int) -> int | None:
     """The token of a single （六）其他处理 row carrying values, when the 2021 sub-rows are absent."""
     stop = r.first_index(r"结转下年度", start, end) or end
@@ -135,7 +229,7 @@ def _label_fits(
     for k, f in enumerate(found):
         if f is not None:
             later = [g.index for g in found[k + 1 :] if g is not None]
-            stops[k] = later[0] if later else _last_row_stop(r, f.index, end)
+            stops[k] = later[0] if later else _last_row_stop(r, f.index, end, seen=f.glued is not None)
     moved = _realign(r, rows, found, stops)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
@@ -164,15 +258,89 @@ def _label_fits(
 
         return score
 
+    runs = {key: vals[0] for key, vals in pending.items() if len(vals) == 1 and _is_run(vals[0], N_APP)}
+    for key in runs:
+        del pending[key]
     for key, vals in pending.items():
         fits[key] = fit(vals, N_APP, scorer_for(key))
         state[key] = fits[key].values()
+    if runs:
+        split = _split_runs(r, rows, fmt, runs, state)
+        fits.update(split)
+        state.update({key: f.values() for key, f in split.items()})
     if len(pending) > 1:
         # once every row has a reading, each row fitted without all of them is fitted again
         for key, vals in pending.items():
             fits[key] = fit(vals, N_APP, scorer_for(key))
             state[key] = fits[key].values()
     return fits, table_end
+
+
+def _is_run(tok: Token, n: int) -> bool:
+    """A run of digits long enough to be ``n`` cells printed without separators."""
+    return tok.text.isdigit() and n <= len(tok.text) <= 40
+
+
+def _split_runs(
+    r: Reading, rows: list[RowDef], fmt: str, runs: dict[str, Token], state: dict[str, list[Value]]
+) -> dict[str, Fit]:
+    """Rows printed as one run of digits (``374412512810103918``): each split into the row's cells so that the
+    row total holds (:func:`parsers.tables.solve.split_row`), the splits of all such rows chosen jointly so that
+    every identity of the table holds. A row whose split the identities leave open gets blank cells and an
+    ``ambiguous_split`` warning naming the readings."""
+    at = {row.key: i for i, row in enumerate(rows)}
+    options: dict[int, list[tuple[Value, ...]]] = {}
+    for key, tok in runs.items():
+        found = split_row(tok.text, N_APP)
+        options[at[key]] = list(found) if found else []
+    known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
+    solvable = {i: o for i, o in options.items() if o}
+    choices, complete = choose_rows(solvable, known, _identities(rows, fmt))
+    out: dict[str, Fit] = {}
+    for key, tok in runs.items():
+        i = at[key]
+        picked = {choice[i] for choice in choices} if choices and complete else set()
+        if len(picked) == 1 or (i in solvable and len(solvable[i]) == 1):
+            values = solvable[i][picked.pop() if len(picked) == 1 else 0]
+            cells = _pieces(tok, values)
+            if cells is not None:
+                printed = " ".join(t.text for t in cells)
+                alone = len(solvable[i]) == 1
+                guess = f"{tok.text!r} split as {printed}" + (
+                    "" if alone else f" (of its {len(solvable[i])} splits whose total holds)"
+                )
+                out[key] = Fit(list(cells), "split", [], guess=guess)
+                continue
+        readings = options[i]
+        r.warn(
+            "ambiguous_split",
+            f"{T}/{key}: digits printed without separators, {tok.text!r}: "
+            + (
+                f"{len(readings)} splits satisfy the row total ("
+                + "; ".join(" ".join(str(v) for v in o) for o in readings[:4])
+                + ("; …" if len(readings) > 4 else "")
+                + "), the table's identities do not single one out; cells left blank"
+                if readings
+                else "no split satisfies the row total; cells left blank"
+            ),
+            f"{T}/{key}",
+            tok,
+        )
+        out[key] = Fit([None] * N_APP, "positional", [])
+    return out
+
+
+def _pieces(tok: Token, values: tuple[Value, ...]) -> list[Token] | None:
+    """The tokens of a run's split, each with its own offsets."""
+    out: list[Token] = []
+    at = 0
+    for v in values:
+        piece = str(v)
+        if not tok.text.startswith(piece, at):
+            return None
+        out.append(Token(piece, tok.start + at, tok.start + at + len(piece), tok.line, tok.col, tok.tabbed, split=True))
+        at += len(piece)
+    return out if at == len(tok.text) else None
 
 
 def _realign(
@@ -268,12 +436,13 @@ def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int]:
     return application_passed(state, fmt), len(fits) - n_rows
 
 
-def _last_row_stop(r: Reading, index: int, end: int) -> int:
-    seen = 0
+def _last_row_stop(r: Reading, index: int, end: int, *, seen: bool = False) -> int:
+    """Where the last row's values end: at the first label after a value (``seen``: the row's label carries
+    a value of its own, glued to it)."""
     for i in range(index + 1, min(end, len(r.tokens))):
         t = r.tokens[i]
         if t.is_value:
-            seen += 1
+            seen = True
         elif t.is_labelish and seen:
             return i
     return min(end, len(r.tokens))
@@ -299,7 +468,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break
     keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
     label = r.tokens[anchor]
-    result = _review_fit(r, vals, keys)
+    result = _review_run(r, vals) or _review_fit(r, vals, keys)
     for key, tok in zip(keys, result.tokens, strict=True):
         r.put(key, tok, blank_where=label)
     if result.how == "dropped":
@@ -317,9 +486,36 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             R,
             label,
         )
+    elif result.how == "split":
+        r.warn("split_number", f"table 四: {result.guess} (a guess)", R, vals[0])
     if result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
+
+
+def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
+    """Table 四 printed as one run of digits: split into its three rows so that each row's total holds, when
+    exactly one split does (else its cells are blank and the splits reported as ``ambiguous_split``)."""
+    if len(vals) != 1 or not _is_run(vals[0], N_REVIEW):
+        return None
+    tok = vals[0]
+    n_cols = len(REVIEW_COLUMNS)
+    splits = split_rows(tok.text, len(REVIEW_ROWS), n_cols)
+    if splits is not None and len(splits) == 1:
+        cells = _pieces(tok, tuple(v for row in splits[0] for v in row))
+        if cells is not None:
+            printed = "; ".join(" ".join(str(v) for v in row) for row in splits[0])
+            guess = f"{tok.text!r} split as {printed}, the only split whose row totals hold"
+            return Fit(list(cells), "split", [], guess=guess)
+    r.warn(
+        "ambiguous_split",
+        f"table 四: digits printed without separators, {tok.text!r}: "
+        + (f"{len(splits)}+ splits" if splits else "no split")
+        + " satisfy the row totals; cells left blank",
+        R,
+        tok,
+    )
+    return Fit([None] * N_REVIEW, "positional", [])
 
 
 def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:

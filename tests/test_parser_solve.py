@@ -1,0 +1,285 @@
+"""Tables placed by their identities jointly (``parsers/tables/solve.py``): text in reading order (labels and
+values printed apart, rows down their columns, header cells between values), rows printed as one run of digits.
+Every expected cell is written out by hand here.
+"""
+
+from __future__ import annotations
+
+import snippets as s
+
+from parsers import parse
+from parsers.tables.solve import Identity, choose_rows, place_values, read_stream, split_any, split_row, split_rows
+
+COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+
+
+def _parse(text: str):
+    return parse(text.encode("utf-8"), "report.txt")
+
+
+def _row(cells: dict, key: str) -> list:
+    return [cells[f"applications/{key}/{c}"] for c in COLS]
+
+
+def _codes(report) -> list[str]:
+    return [w.code for w in report.warnings]
+
+
+# ------------------------------------------------------------------------------------------ the solver itself
+def test_split_row_keeps_only_splits_whose_total_holds() -> None:
+    assert split_row("24130320249", 7) == [(241, 3, 0, 3, 2, 0, 249)]
+    assert sorted(split_row("404000044", 7) or []) == [(4, 0, 40, 0, 0, 0, 44), (40, 4, 0, 0, 0, 0, 44)]
+    assert split_row("0000000", 7) == [(0,) * 7]
+    assert split_row("123", 7) == []  # too short for seven cells
+    assert split_row("1234567", 7) == []  # 1+2+3+4+5+6 is not 7
+
+
+def test_split_rows_and_split_any() -> None:
+    assert split_rows("762921121381344113213001124", 3, 5) == [
+        [(76, 29, 21, 12, 138), (13, 4, 4, 11, 32), (13, 0, 0, 11, 24)]
+    ]
+    assert split_any("000", 3) == [(0, 0, 0)]
+    assert len(split_any("15133", 3)) == 6  # 1 5 133, 1 51 33, … : no identity to choose
+
+
+def test_choose_rows_uses_the_column_sums() -> None:
+    # two rows and their sum: row 0 is (40 4 | 44) or (4 40 | 44); the sum row says which
+    idents = [Identity(f"col{c}", ((0, c), (1, c)), ((2, c),)) for c in range(3)]
+    candidates = {0: [(4, 40, 44), (40, 4, 44)]}
+    known = {(1, 0): 1, (1, 1): 0, (1, 2): 1, (2, 0): 41, (2, 1): 4, (2, 2): 45}
+    choices, complete = choose_rows(candidates, known, idents)
+    assert complete and choices == [{0: 1}]
+    known[(2, 0)], known[(2, 1)] = 5, 40  # now the other reading
+    assert choose_rows(candidates, known, idents)[0] == [{0: 0}]
+
+
+def test_place_values_reports_every_placement() -> None:
+    # two cells, one identity a + b = 3, values {1, 2}: two placements; with a = b + 1 only one
+    idents = [Identity("sum", ((0, 0), (0, 1)), ((0, 2),))]
+    placed, complete = place_values([1, 2], [(0, 0), (0, 1)], {(0, 2): 3}, idents)
+    assert complete and len(placed) == 2
+    idents.append(Identity("diff", ((0, 0),), ((0, 1), (1, 0))))
+    placed, _ = place_values([1, 2], [(0, 0), (0, 1)], {(0, 2): 3, (1, 0): 1}, idents)
+    assert placed == [{(0, 0): 2, (0, 1): 1}]
+
+
+def test_read_stream_rows_then_two_rows_down_their_columns() -> None:
+    # three rows of (a, b, a+b) and a fourth the column sums of the first three
+    idents = [Identity(f"row{i}", ((i, 0), (i, 1)), ((i, 2),)) for i in range(4)]
+    idents += [Identity(f"col{c}", ((0, c), (1, c), (2, c)), ((3, c),)) for c in range(3)]
+    rows = [(1, 2, 3), (4, 0, 4), (2, 5, 7), (7, 7, 14)]
+    stream = [1, 2, 3, 4, 0, 4, 2, 7, 5, 7, 7, 14]  # rows 2 and 3 side by side, read down their columns
+    reading = read_stream(stream, 4, 3, idents)
+    assert reading.status == "unique"
+    assert [[stream[k] for k in row] for row in reading.cells] == [list(r) for r in rows]
+    assert [b.how for b in reading.blocks] == ["rows", "rows", "columns"]
+    assert read_stream(stream[:-1], 4, 3, idents).status == "none"
+
+
+# ---------------------------------------------------------------------------------- reading order (pdftotext)
+READING_ORDER = """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一
+项加第二项之和，等于第三项加
+第四项之和）
+申请人情况
+一、本年新收政府信息公开申请
+数量
+二、上年结转政府信息公开申请
+数量
+三、本年 （一）予以公开
+度办理结 （二）部分公开（区
+果
+分处理的，只计这一
+情形，不计其他情
+形）
+12
+2
+1
+自然人
+法人或其他组织
+商业企业 科研机构
+总计
+法律服务
+机构
+1
+其他
+0
+社会公益
+组织
+0
+0
+15
+0
+0
+0
+0
+0
+1
+10
+1
+0
+0
+1
+0
+12
+3
+0
+0
+0
+0
+0
+3
+（三）不 1.属于国
+予公开 家秘密
+"""
+# the other rows: zeros, their labels in fragments before their values
+ZERO_ROWS = [
+    "2.其他法\n律行政法\n规禁止公\n开",
+    "3.危\n及“三安\n全一稳\n定”",
+    "4.保护第\n三方合法\n权益",
+    "5.属于三\n类内部事\n务信息",
+    "6.属于四\n类过程性\n信息",
+    "7.属于行\n政执法案\n卷",
+    "8.属于行\n政查询事\n项",
+    "（四）无 1.本机关\n法提供 不掌握相\n关政府信\n息",
+    "2.没有现\n成信息需\n要另行制\n作",
+    "3.补正后\n申请内容\n仍不明确",
+    "（五）不 1.信访举\n予处理 报投诉类\n申请",
+    "2.重复申\n请",
+    "3.要求提\n供公开出\n版物",
+    "4.无正当\n理由大量\n反复申请",
+    "5.要求行\n政机关确\n认或重新\n出具已获\n取信息",
+    "（六）其 1.申请人\n他处理 无正当理\n由逾期不\n补正",
+    "2.申请人\n逾期未按\n收费通知",
+    "3.其他",
+]
+READING_TAIL = """13
+0
+1
+1
+0
+0
+0
+0
+1
+0
+0
+0
+15
+1
+（七）总计
+四、结转下年度继续办理
+四、政府信息公开行政复议、行政诉讼情况
+行政复议
+行政诉讼
+结果
+维持
+结果
+纠正
+1
+0
+其他
+结果
+尚未
+审结
+总计
+0
+1
+2
+未经复议直接起诉
+0
+1
+0
+0
+1
+复议后起诉
+0
+0
+0
+0
+0
+"""
+
+
+def _reading_order_report() -> str:
+    # state_secret (first of the zero rows, its label above) then the others: label fragments, then 7 zeros
+    body = "\n".join(["0"] * 7) + "\n"
+    for label in ZERO_ROWS:
+        body += label + "\n" + "\n".join(["0"] * 7) + "\n"
+    return s.HEAD + s.ACTIVE_2021 + READING_ORDER + body + READING_TAIL + s.TAIL
+
+
+def test_reading_order_table_read_from_its_values_in_row_order() -> None:
+    """pdftotext's default order: label fragments apart from the values; the first two rows' values mixed
+    with header cells (placed by the identities), 总计 and 结转下年度 side by side (read down their columns)."""
+    report = _parse(_reading_order_report())
+    cells = report.as_json()["cells"]
+    assert _row(cells, "new_received") == [12, 2, 0, 0, 1, 0, 15]
+    assert _row(cells, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(cells, "granted") == [10, 1, 0, 0, 1, 0, 12]
+    assert _row(cells, "partially_granted") == [3, 0, 0, 0, 0, 0, 3]
+    assert _row(cells, "withheld.state_secret") == [0] * 7
+    assert _row(cells, "other.other") == [0] * 7
+    assert _row(cells, "results_total") == [13, 1, 0, 0, 1, 0, 15]
+    assert _row(cells, "carried_forward") == [0, 1, 0, 0, 0, 0, 1]
+    review = [
+        cells[f"review_litigation/{r}/{c}"]
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in ("upheld", "corrected", "other", "pending", "total")
+    ]
+    assert review == [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
+    assert all(c.passed for c in report.checks if c.kind == "identity")
+    codes = _codes(report)
+    assert "stream_order" in codes and "placed_by_identities" in codes
+    order = next(w for w in report.warnings if w.code == "stream_order")
+    assert "results_total, carried_forward down their columns" in order.message
+    placed = next(w for w in report.warnings if w.code == "placed_by_identities")
+    assert "new_received, carried_over" in placed.message and "a guess" in placed.message
+    assert report.metadata["review"] == "suggested"
+
+
+def test_reading_order_that_the_identities_cannot_place_is_not_read_that_way() -> None:
+    # one more value than cells: no placement of the stream at all; the rows are not filled from it
+    text = _reading_order_report().replace("（七）总计", "7\n（七）总计")
+    report = _parse(text)
+    assert "stream_order" not in _codes(report)
+    assert report.metadata["review"] == "required"
+
+
+# ------------------------------------------------------------------------------------------ runs of digits
+def _glued(rows: dict[str, list[int | None]], active: str = s.ACTIVE_2021) -> str:
+    lines = [s.APP_HEADER.rstrip("\n")]
+    for key, label in s.APP_LABELS:
+        lines.append(label.replace("\t", "") + "".join(str(v) for v in rows[key]))
+    apps = "\n".join(lines) + "\n"
+    review = s.REVIEW_HEADER + "".join(str(v) for v in s.REVIEW_VALUES) + "\n"
+    return s.to_spaces(s.report(active=active, apps=apps, review=review)).replace(" ", "")
+
+
+def test_rows_printed_as_runs_of_digits_are_split_jointly() -> None:
+    rows = s.default_rows()
+    # 404000044 splits as 40 4 0 0 0 0 44 or 4 0 40 0 0 0 44: only the column sums tell
+    rows["new_received"] = [44, 5, 0, 0, 1, 0, 50]
+    rows["withheld.internal_affairs"] = [40, 4, 0, 0, 0, 0, 44]
+    rows["results_total"] = [45, 5, 0, 0, 1, 0, 51]
+    rows["carried_forward"] = [0, 0, 0, 0, 0, 0, 0]
+    active = s.ACTIVE_2021.replace("规章\t0\t0\t2", "规章\t0\t0\t0")
+    report = _parse(_glued(rows, active))
+    assert report.metadata["convention"] == "glued"
+    cells = report.as_json()["cells"]
+    assert _row(cells, "withheld.internal_affairs") == [40, 4, 0, 0, 0, 0, 44]
+    assert _row(cells, "new_received") == [44, 5, 0, 0, 1, 0, 50]
+    assert _row(cells, "results_total") == [45, 5, 0, 0, 1, 0, 51]
+    split = next(
+        w for w in report.warnings if w.key == "applications/withheld.internal_affairs" and w.code == "split_number"
+    )
+    assert "'404000044' split as 40 4 0 0 0 0 44 (of its 2 splits whose total holds)" in split.message
+    # table 四: one run, split by its three row totals
+    assert cells["review_litigation/review/total"] == 2 and cells["review_litigation/litigation_direct/corrected"] == 1
+    # table 二: 规章000 has one split; 行政规范性文件12385 has several and no identity: blank, reported
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [None] * 3
+    amb = next(w for w in report.warnings if w.code == "ambiguous_split")
+    assert amb.key == "active/normative_docs" and "'12385'" in amb.message
+    assert cells["active/licensing/decisions"] == 1204
+    assert all(c.passed for c in report.checks if c.kind == "identity")
