@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from parsers.tables.align import Fit, Value, fit, positional
-from parsers.tables.checks import application_passed, count_passed, review_checks
+from parsers.tables.checks import application_checks, application_passed, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import Block, Identity, choose_rows, read_stream, split_row, split_rows
 from parsers.tables.templates import (
