@@ -219,8 +219,8 @@ def test_the_one_reading_that_makes_every_identity_hold_is_taken_and_warned() ->
     assert [w.code for w in warnings] == ["ocr_corrected"] and "'10'" in warnings[0].message
 
 
-def test_an_ambiguous_misreading_is_kept_and_fails() -> None:
-    # only a row identity involves the misread cell: 10 or the total could each be the misreading
+def test_a_cell_only_one_identity_checks_is_never_corrected() -> None:
+    # only a row identity involves the cells: 10 (for 70) or the total could be the misreading; one sum cannot tell
     cells = _cells({"x": "10", "y": "5", "t": "75"})
     checks = [_check("row", ["x", "y"], ["t"], cells)]
     warnings = [Warning_("identity_failed", "…", "row")]
