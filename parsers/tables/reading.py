@@ -54,6 +54,7 @@ class Reading:
         self._header_lines: set[int] | None = None
         self._token_lines = {t.line for t in self.tokens}
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
+        self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
@@ -81,16 +82,22 @@ class Reading:
         return self._labels[lo:hi]
 
     def find(self, row: RowDef, start: int, end: int | None = None) -> Found | None:
+        tokens, glued_at, joins_at = self.tokens, self._glued_cache, self._join_cache
         for i in self._label_indexes(start, end):
-            tok = self.tokens[i]
-            m = _GLUED_RE.match(tok.text)
-            if m and row.matches("".join(m.group("label").split())):
+            tok = tokens[i]
+            if i not in glued_at:  # a number glued to the label's end, split off (once per token)
+                m = _GLUED_RE.match(tok.text)
+                glued_at[i] = ("".join(m.group("label").split()), m) if m else None
+            split = glued_at[i]
+            if split is not None and row.matches(split[0]):
+                m = split[1]
                 num_at = tok.start + m.start("num")
                 glued = Token(m.group("num"), num_at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
                 return Found(i, glued)
             if row.matches(tok.compact):
                 return Found(i, None)
-            if self.matches_wrapped(row, i):
+            joins = joins_at.get(i)
+            if (joins is None or joins) and self.matches_wrapped(row, i):
                 return Found(i, None)
         return None
 
