@@ -47,7 +47,13 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
     return list(tail)
 
 
-def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
+def fit(
+    values: Sequence[Token],
+    n: int,
+    score: Scorer | None = None,
+    *,
+    edge: Callable[[list[Token | None]], int] | None = None,
+) -> Fit:
     """Choose which ``values`` fill the ``n`` columns."""
     vals = list(values)
     if len(vals) == n:
@@ -90,7 +96,8 @@ def fit(values: Sequence[Token], n: int, score: Scorer | None = None) -> Fit:
         return (score(vals_), natural, 0 if hows[id(row)] == how else -1, -penalty)
 
     ranks = {id(c[0]): rank(c) for c in candidates}  # each reading scored once
-    ranked = sorted(candidates, key=lambda c: (*ranks[id(c[0])], _edge(c[0])), reverse=True)
+    tie = edge or _edge
+    ranked = sorted(candidates, key=lambda c: (*ranks[id(c[0])], tie(c[0])), reverse=True)
     best = ranked[0]
     top = ranks[id(best[0])]
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
@@ -184,6 +191,15 @@ def _edge(row: list[Token | None]) -> int:
     if blanks == list(range(len(row) - len(blanks), len(row))):
         return 1
     return 0
+
+
+def first_and_total(row: list[Token | None]) -> int:
+    """Tie-break for a row of table 三 that lost cells: its first column (natural persons, nearly always the
+    largest) and its last (the total) are kept filled, the other values packed to the left after the first.
+    Lost cells there sit anywhere (OCR drops lone zeros), not only at the line's ends."""
+    return (
+        (row[-1] is not None) * 1000 + (row[0] is not None) * 100 - sum(i for i, t in enumerate(row) if t is not None)
+    )
 
 
 def _cell(t: Token) -> Token | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from itertools import combinations
 
-from parsers.tables.align import Fit, Value, fit, positional
+from parsers.tables.align import Fit, Value, first_and_total, fit, positional
 from parsers.tables.checks import application_checks, application_passed, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
-from parsers.tables.solve import Block, Identity, choose_rows, read_stream, split_row, split_rows
+from parsers.tables.solve import Block, Identity, choose_rows, read_stream, row_total_holds, split_row, split_rows
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -61,7 +62,51 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
         return vals, pos
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label {label.text!r}", key, f.glued)
-    return vals, None
+    return vals, _with_unreadable(r, f.index, stop, vals, n, key)
+
+
+# characters OCR (with a Chinese model) reads for a digit alone in a cell; taken only when the row total holds
+_LOOKALIKE = {"了": "7", "丨": "1", "口": "0"}
+
+
+def _with_unreadable(
+    r: Reading, index: int, stop: int, vals: list[Token], n: int, key: str
+) -> list[Token | None] | None:
+    """A row printed on one line whose cells number ``n`` only when one or two short unreadable words among the
+    values count (OCR's ``了`` for 7, ``w`` for 3): the row by position, those cells blank (``unreadable_cell``) —
+    or read as the digit they look like (``了`` → 7, ``ocr_digit``) when the row total then holds."""
+    if not vals or len(vals) >= n or len({t.line for t in vals}) != 1:
+        return None
+    line = vals[0].line
+    first = next((k for k in range(index + 1, stop) if r.tokens[k] is vals[0]), None)
+    if first is None:
+        return None  # a number split off the label: not a row printed cell by cell
+    cells = [t for t in r.tokens[first:stop] if t.line == line and not t.is_empty and not r.placeholder(t)]
+    junk = [t for t in cells if not t.is_value]
+    if (
+        len(cells) != n
+        or not 1 <= len(junk) <= 2
+        or any(len(t.compact) > 2 or _NUMBERED_RE.match(t.compact) for t in junk)
+    ):
+        return None
+    row: list[Token | None] = [t if t.is_value else None for t in cells]
+    guessed = [
+        Token(_LOOKALIKE[t.compact], t.start, t.end, t.line, t.col, t.tabbed) if t.compact in _LOOKALIKE else None
+        for t in cells
+    ]
+    trial = [g if g is not None else c for g, c in zip(guessed, row, strict=True)]
+    if any(g is not None for g in guessed) and row_total_holds([number_value(t.text) if t else None for t in trial]):
+        for g, t in zip(guessed, cells, strict=True):
+            if g is not None:
+                g.ocr_raw = t.text
+        row = trial
+    for t, cell in zip(cells, row, strict=True):
+        if not t.is_value and cell is None:
+            r.warn("unreadable_cell", f"{key}: cell {t.text!r} is not a number; read as blank", key, t)
+    return row
+
+
+_NUMBERED_RE = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
 def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, str]:
@@ -262,7 +307,7 @@ def _label_fits(
     for key in runs:
         del pending[key]
     for key, vals in pending.items():
-        fits[key] = fit(vals, N_APP, scorer_for(key))
+        fits[key] = fit(vals, N_APP, scorer_for(key), edge=first_and_total)
         state[key] = fits[key].values()
     if runs:
         split = _split_runs(r, rows, fmt, runs, state)
@@ -271,9 +316,64 @@ def _label_fits(
     if len(pending) > 1:
         # once every row has a reading, each row fitted without all of them is fitted again
         for key, vals in pending.items():
-            fits[key] = fit(vals, N_APP, scorer_for(key))
+            fits[key] = fit(vals, N_APP, scorer_for(key), edge=first_and_total)
             state[key] = fits[key].values()
+    short = {key: vals for key, vals in pending.items() if fits[key].how == "padded" and len(vals) > 1}
+    if short:
+        fits.update(_place_short_rows(r, rows, fmt, short, fits))
     return fits, table_end
+
+
+def _place_short_rows(
+    r: Reading, rows: list[RowDef], fmt: str, short: dict[str, list[Token]], fits: dict[str, Fit]
+) -> dict[str, Fit]:
+    """Rows that print fewer values than columns (cells lost: OCR drops lone zeros, text drops blank cells):
+    each row's values kept in order, in every placement whose row total holds; the placements of all such rows
+    chosen together by the table's other identities (the per-column sums, the balance), over the rows read
+    plainly. Taken only when exactly one choice satisfies them all (``placed_by_identities``); otherwise the
+    rows keep their reading (reported ``ambiguous``)."""
+    at = {row.key: i for i, row in enumerate(rows)}
+    options: dict[int, list[tuple[Value, ...]]] = {}
+    slots: dict[int, list[tuple[int, ...]]] = {}
+    for key, vals in short.items():
+        values = [number_value(t.text) for t in vals]
+        for cols in combinations(range(N_APP), len(vals)):
+            row: list[Value] = [None] * N_APP
+            for c, v in zip(cols, values, strict=True):
+                row[c] = v
+            if row_total_holds(row):
+                options.setdefault(at[key], []).append(tuple(row))
+                slots.setdefault(at[key], []).append(cols)
+    if not options:
+        return {}
+    firm = {
+        at[key] for key, f in fits.items() if key not in short and f.how in ("exact", "positional") and not f.ambiguous
+    }
+    known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
+    usable = [i for i in _identities(rows, fmt) if all(row in firm or row in options for row in i.rows)]
+    choices, complete = choose_rows(options, known, usable)
+    if len(choices) != 1 or not complete:
+        return {}
+    out: dict[str, Fit] = {}
+    for key, vals in short.items():
+        i = at[key]
+        if i not in options:
+            continue
+        cols = slots[i][choices[0][i]]
+        cells: list[Token | None] = [None] * N_APP
+        for c, tok in zip(cols, vals, strict=True):
+            cells[c] = tok
+        if Fit(cells, "padded", []).values() != fits[key].values() or fits[key].ambiguous:
+            r.warn(
+                "placed_by_identities",
+                f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}); placed in "
+                f"columns {', '.join(APPLICANT_COLUMNS[c] for c in cols)}, the only placement of the table's short "
+                "rows that satisfies every identity (a guess: the other cells are blank)",
+                f"{T}/{key}",
+                vals[0],
+            )
+        out[key] = Fit(cells, "padded", [])
+    return out
 
 
 def _is_run(tok: Token, n: int) -> bool:
@@ -566,6 +666,26 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
         # the next rows (a character of 上年结转 may be misprinted or misread)
         if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
             return i
+        pos = i + 1
+    return _table_three_by_other_anchors(r, start)
+
+
+_THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"
+
+
+def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
+    """Table 三 when its first row label is lost (OCR dropped the line): its title or the 勾稽关系 note,
+    followed closely by the labels of at least four other rows of the table."""
+    pos = start
+    rows = {row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"}
+    while (i := r.first_index(_THREE_TITLE, pos)) is not None:
+        seen: set[str] = set()
+        for k in range(i + 1, min(i + 200, len(r.tokens))):
+            tok = r.tokens[k]
+            if tok.is_labelish:
+                seen.update(key for key, row in rows.items() if key not in seen and row.matches(tok.compact))
+            if len(seen) >= 4:
+                return i
         pos = i + 1
     return None
 

@@ -216,8 +216,14 @@ class Reading:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
         for joined, fragment in self._joins(i):
             if row.matches(joined):
-                return not row.matches(fragment)
+                # the fragment alone is the label, unless this token is the label's numbered head (``1.本机关`` /
+                # ``不掌握相``: OCR and layout text print a row's cells on its first line)
+                return not row.matches(fragment) or self._numbered_head(i)
         return False
+
+    def _numbered_head(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return len(tok.compact) <= 8 and bool(_NUMBERED.match(tok.compact)) and self.row_like(i, same_line=True)
 
     def _joins(self, i: int) -> list[tuple[str, str]]:
         """Token ``i`` joined with the fragments on the lines after it, one more each time (cached)."""
@@ -231,9 +237,16 @@ class Reading:
             return out  # a unit (件, 次), or a whole line of text: not the start of a wrapped label
         joined = tok.compact
         line = tok.line
-        for t in self.tokens[i + 1 : i + 24]:
+        window = self.tokens[i + 1 : i + 24]
+        for k, t in enumerate(window):
             if t.line == line or not t.is_labelish:
                 continue
+            if tok.col and t.col < tok.col and t.line == line + 1:
+                # a label in the second column of a laid-out row (``(四)无法提供 | 1.本机关``): its continuation
+                # is the fragment in the same column on the next line, when there is one
+                same = next((u for u in window[k:] if u.line == t.line and u.col == tok.col and u.is_labelish), None)
+                if same is not None:
+                    t = same
             if t.line > line + 1 and (t.line > line + 2 or line + 1 in self._token_lines):
                 break  # not the next line (a blank line between is passed over)
             if len(t.compact) > 12 or _NUMBERED.match(t.compact):

@@ -119,7 +119,7 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     for lineno, line in enumerate(norm.split("\n")):
         fixes: list[tuple[int, int]] = []
         printed = line
-        if confusable and _CONFUSABLE.search(line) and _DIGIT.search(line):
+        if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
             line, fixes = ocr_digits(line)
         first = len(tokens)
         tabbed = "\t" in line
@@ -222,13 +222,54 @@ _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
 
 
+# a cell OCR read with the table's rule glued to it: ``fo`` ``lo`` ``[lo`` ``Jo`` ``|5`` ``[196`` ``fo]``
+_RULE_WORD = re.compile(
+    r"(?<![^\s])([\[\]|!fjJiIlL]{1,2})([0-9oO〇DQ]+)([\]|!]?)(?![^\s])|(?<![^\s])([0-9oO〇]+)([\]|!])(?![^\s])"
+)
+_RULE_MARK = re.compile(r"(?<![^\s])[\[\]fjJ][0-9oO〇]|[0-9oO〇]\](?![^\s])|[|\]]\s*$")
+_ZEROS = str.maketrans({"o": "0", "O": "0", "〇": "0", "D": "0", "Q": "0"})
+
+
+def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """A row of cells OCR read with the table's rules glued to them (``fo io lo Jo [lo …``, Tesseract on a
+    ruled table): each such word read as its number, the rule marks as spaces. Only on a line of at least three
+    such words, at least one marked by a character that is never a digit (``[``, ``]``, ``f``, ``j``, ``J``),
+    and where they and plain numbers are most of the words: there a leading ``l`` or ``|`` is a rule, not a
+    1. None when the line is not such a row."""
+    if not _RULE_MARK.search(line) and not line.rstrip().endswith((" |", " ]")):
+        return None
+    hits = list(_RULE_WORD.finditer(line))
+    if len(hits) < 3:
+        return None
+    # the words from the first such cell on (a row label before it does not count), lone rules aside
+    words = [w for w in line[hits[0].start() :].split() if w not in ("|", "]", "[")]
+    numbers = sum(1 for w in words if w.isdigit())
+    if (len(hits) + numbers) * 10 < len(words) * 6:
+        return None
+    out = list(line)
+    fixes: list[tuple[int, int]] = []
+    for m in hits:
+        if m.group(2) is not None:
+            lead, body, trail = m.group(1), m.group(2), m.group(3)
+        else:
+            lead, body, trail = "", m.group(4), m.group(5)
+        fixed = " " * len(lead) + body.translate(_ZEROS) + " " * len(trail)
+        out[m.start() : m.end()] = fixed
+        fixes.append((m.start(), m.end()))
+    return "".join(out), fixes
+
+
 def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     """Digits OCR read as letters (``1O``, ``l4``, ``〇``), read back as digits; a lone ``|`` (a table rule)
     becomes a space. Same length as the input; returns the spans that changed.
 
     A word is read as a number when it mixes digits with confusable letters, or when it is one or two
-    confusable letters alone (``o``, ``l``) on a line that has real numbers too.
+    confusable letters alone (``o``, ``l``) on a line that has real numbers too. A row of cells with the
+    table's rules glued to them is read by :func:`_rule_cells`.
     """
+    ruled = _rule_cells(line)
+    if ruled is not None:
+        return ruled
     has_numbers = bool(_REAL_NUMBER.search(line))
     out = list(line)
     fixes: list[tuple[int, int]] = []
