@@ -197,9 +197,11 @@ def first_and_total(row: list[Token | None]) -> int:
     """Tie-break for a row of table 三 that lost cells: its first column (natural persons, nearly always the
     largest) and its last (the total) are kept filled, the other values packed to the left after the first.
     Lost cells there sit anywhere (OCR drops lone zeros), not only at the line's ends."""
-    return (
-        (row[-1] is not None) * 1000 + (row[0] is not None) * 100 - sum(i for i, t in enumerate(row) if t is not None)
-    )
+    values = [number_value(t.text) if t is not None else None for t in row]
+    rest = sum(v for v in values[:-1] if v is not None)
+    # a total is never less than what it sums: a last value smaller than the others is not the total
+    total = values[-1] is not None and values[-1] >= rest
+    return total * 1000 + (row[0] is not None) * 100 - sum(i for i, t in enumerate(row) if t is not None)
 
 
 def _cell(t: Token) -> Token | None:

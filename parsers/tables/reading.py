@@ -378,7 +378,7 @@ def redistribute(
         ):
             j = e + 1
             continue
-        if c == 1 and len(vals) < k:
+        if c == 1 and len(vals) < k and not _row_wise(r, run):
             # one column with blank cells, which print nothing: the values fill the rows in order
             for n_row, (_, key, _, _) in enumerate(run):
                 moved[key] = [vals[n_row] if n_row < len(vals) else None]
@@ -413,6 +413,14 @@ def redistribute(
         )
         j = e + 1
     return moved
+
+
+def _row_wise(r: Reading, run: list[tuple[int, str, int, int]]) -> bool:
+    """Each label of the run is followed by a cell of its own (the 单位 column's 件) before the next label: the
+    rows are printed one after another, a row without a value is blank, not a row whose value comes later."""
+    return all(
+        any(not t.is_empty for t in r.tokens[a + 1 : b]) for (a, _, _, _), (b, _, _, _) in itertools.pairwise(run)
+    )
 
 
 def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
