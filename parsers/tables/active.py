@@ -21,8 +21,8 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     """Read the rows of table 二 found between tokens ``start`` and ``end``."""
     defaults = ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])
     first_block = r.first_index(_BLOCK, start, end)
-    if first_block is not None:
-        start = first_block
+    if first_block is not None and r.first_index(r"^(?:规章|(?:行政)?规范性文件)\d*$", start, first_block) is None:
+        start = first_block  # else the first block's title was lost: its rows come before the next block's
     # where every row label sits
     labels: list[tuple[int, str]] = []
     glued: dict[int, Token] = {}  # a row's number printed against its label (行政许可1708)

@@ -65,8 +65,19 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     return vals, _with_unreadable(r, f.index, stop, vals, n, key)
 
 
-# characters OCR (with a Chinese model) reads for a digit alone in a cell; taken only when the row total holds
+# characters OCR (with a Chinese model) reads for a digit in a cell (了 for 7, li for 11); a cell of them alone is
+# taken as those digits only when the row total then holds
 _LOOKALIKE = {"了": "7", "丨": "1", "口": "0"}
+_LOOKALIKE_CHARS = str.maketrans(
+    {**_LOOKALIKE, "l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "o": "0", "O": "0", "〇": "0", "D": "0",
+     "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9", "b": "6", "G": "6", "T": "7"}
+)  # fmt: skip
+
+
+def _lookalike(text: str) -> str | None:
+    """The digits a cell of OCR look-alikes stands for (``li`` → 11), None when a character is no look-alike."""
+    digits = text.translate(_LOOKALIKE_CHARS)
+    return digits if digits.isdigit() and digits.isascii() else None
 
 
 def _with_unreadable(
@@ -91,7 +102,9 @@ def _with_unreadable(
         return None
     row: list[Token | None] = [t if t.is_value else None for t in cells]
     guessed = [
-        Token(_LOOKALIKE[t.compact], t.start, t.end, t.line, t.col, t.tabbed) if t.compact in _LOOKALIKE else None
+        Token(digits, t.start, t.end, t.line, t.col, t.tabbed)
+        if not t.is_value and (digits := _lookalike(t.compact)) is not None
+        else None
         for t in cells
     ]
     trial = [g if g is not None else c for g, c in zip(guessed, row, strict=True)]

@@ -19,6 +19,8 @@ _BOILERPLATE = re.compile(r"政府信息公开|政府信息|信息公开")
 _PUNCT = re.compile(r"[\s,，、.。:：;；“”\"'‘’()（）\[\]【】<>《》/\\_*#|-]")
 
 FUZZY_MIN = 0.6  # similarity under which a label is not taken for a template row
+PREFIX_MIN = 3  # a label's start (a wrapped label's first line) is compared from this many characters on
+PREFIX_PENALTY = 0.25  # … and scores this much less than the whole label would
 
 
 def numbering(label: str) -> str | None:
@@ -67,6 +69,10 @@ def similarity(printed: str, template: str) -> float:
     if not a or not b:
         return 0.0
     score = 1 - distance(a, b) / max(len(a), len(b))
+    if PREFIX_MIN <= len(a) < len(b):
+        # the first line of a label wrapped in a narrow column, the rest lost (OCR, a page break): compared with
+        # the template label's start, less a fixed amount for what is missing
+        score = max(score, 1 - distance(a, b[: len(a)]) / len(a) - PREFIX_PENALTY)
     na, nb = numbering(printed), numbering(template)
     if na is not None and nb is not None:
         score += 0.1 if na == nb else -0.1
