@@ -10,6 +10,7 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional
 from parsers.tables.checks import application_checks, application_passed, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
+from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import Block, Identity, choose_rows, read_stream, row_total_holds, split_row, split_rows
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
@@ -19,7 +20,7 @@ from parsers.tables.templates import (
     REVIEW_ROWS,
     RowDef,
 )
-from parsers.tables.tokens import Token, number_value
+from parsers.tables.tokens import Token, normalise, number_value
 
 T = "applications"
 R = "review_litigation"
@@ -334,7 +335,75 @@ def _label_fits(
     short = {key: vals for key, vals in pending.items() if fits[key].how == "padded" and len(vals) > 1}
     if short:
         fits.update(_place_short_rows(r, rows, fmt, short, fits))
+    fits.update(_rule_glued_rows(r, rows, fmt, found, fits))
     return fits, table_end
+
+
+def _rule_glued_rows(
+    r: Reading, rows: list[RowDef], fmt: str, found: list[Found | None], fits: dict[str, Fit]
+) -> dict[str, Fit]:
+    """Rows whose reading fails the row total (or lost cells), read again from the printed line with the
+    table's rules glued to the digits (:mod:`parsers.tables.rules`): each such row's readings whose total holds,
+    chosen together by the table's other identities over the rows that read plainly. A row is taken only when
+    one choice remains; reported ``rule_glued`` with the printed text."""
+    at = {row.key: i for i, row in enumerate(rows)}
+    options: dict[int, list[tuple[Value, ...]]] = {}
+    pieces: dict[int, tuple[list[tuple[Piece, ...]], int, Token]] = {}
+    stop_of: dict[int, int] = {}
+    for row, f in zip(rows, found, strict=True):
+        current = fits.get(row.key)
+        if f is None or current is None:
+            continue
+        if current.how not in ("padded", "short", "dropped") and row_total_holds(current.values()):
+            continue  # read whole (or split, merged) with its total holding
+        label = r.tokens[f.index]
+        begin = f.glued.start if f.glued is not None else label.end
+        stop = r.text.find("\n", begin)
+        stop = len(r.text) if stop < 0 else stop
+        readings = rule_readings(normalise(r.text[begin:stop]), N_APP)
+        if not readings:
+            continue
+        if [p.value for p in readings[0]] == current.values() and len(readings) == 1:
+            continue
+        options[at[row.key]] = [tuple(p.value for p in reading) for reading in readings]
+        pieces[at[row.key]] = (readings, begin, label)
+        stop_of[at[row.key]] = stop
+    if not options:
+        return {}
+    firm = {
+        at[key]
+        for key, f in fits.items()
+        if at[key] not in options and f.how in ("exact", "positional") and not f.ambiguous
+        and row_total_holds(f.values())
+    }  # fmt: skip
+    known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
+    usable = [i for i in _identities(rows, fmt) if all(row in firm or row in options for row in i.rows)]
+    choices, complete = choose_rows(options, known, usable)
+    if not complete or not choices:
+        return {}
+    out: dict[str, Fit] = {}
+    for i, (readings, begin, label) in pieces.items():
+        picked = {choice[i] for choice in choices}
+        if len(picked) != 1:
+            continue
+        reading = readings[picked.pop()]
+        cells: list[Token | None] = [
+            Token(str(p.value), begin + p.start, begin + p.end, label.line, label.col, label.tabbed, split=True)
+            for p in reading
+        ]
+        printed = " ".join(r.text[begin : stop_of[i]].split())
+        key = rows[i].key
+        how = (
+            "the only reading whose row total holds"
+            if len(readings) == 1
+            else f"of its {len(readings)} readings whose row total holds, the only one the table's identities allow"
+        )
+        read = " ".join(t.text for t in cells if t)
+        guess = f"{printed!r} read as {read} (the table's rules printed as 1 or glued to the digits; {how})"
+        out[key] = Fit(cells, "rules", [], guess=guess)
+        stale = ("unreadable_cell", "unknown_row")  # what the plain reading said of the cells now read
+        r.warnings[:] = [w for w in r.warnings if not (w.key == f"{T}/{key}" and w.code in stale)]
+    return out
 
 
 def _place_short_rows(

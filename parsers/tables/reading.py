@@ -323,6 +323,8 @@ class Reading:
                 row,
                 next((t for t in fit.tokens if t is not None), label),
             )
+        elif fit.how == "rules":
+            self.warn("rule_glued", f"{row}: {fit.guess} (a guess)", row, next((t for t in fit.tokens if t), label))
         elif fit.how == "short":
             self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
         if fit.ambiguous:
