@@ -14,7 +14,8 @@ from parsers.tables.tokens import Token
 T = "active"
 _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
-_BLOCK = r"第二十条第\(?[一二三四五六七八九十]+\)?项"
+# a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
+_BLOCK = r"第二十条第\S{0,4}项"
 
 
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
@@ -142,6 +143,9 @@ def _columns(
     columns (a header cell unreadable) and the row carries a value for every default column."""
     header = _header_columns(r, blocks, i)
     valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
+    if header is not None and set(header) & valid and not set(header) <= valid:
+        # a block whose title was lost: the header above also names the previous block's columns
+        header = tuple(c for c in header if c in valid)
     if header is not None and default is not None and not set(header) & valid:
         # another block's header (a header repeated after a page break): not this row's columns
         r.warn(

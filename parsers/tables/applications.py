@@ -335,12 +335,12 @@ def _label_fits(
     short = {key: vals for key, vals in pending.items() if fits[key].how == "padded" and len(vals) > 1}
     if short:
         fits.update(_place_short_rows(r, rows, fmt, short, fits))
-    fits.update(_rule_glued_rows(r, rows, fmt, found, fits))
+    fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     return fits, table_end
 
 
 def _rule_glued_rows(
-    r: Reading, rows: list[RowDef], fmt: str, found: list[Found | None], fits: dict[str, Fit]
+    r: Reading, rows: list[RowDef], fmt: str, found: list[Found | None], fits: dict[str, Fit], stops: dict[str, int]
 ) -> dict[str, Fit]:
     """Rows whose reading fails the row total (or lost cells), read again from the printed line with the
     table's rules glued to the digits (:mod:`parsers.tables.rules`): each such row's readings whose total holds,
@@ -354,10 +354,15 @@ def _rule_glued_rows(
         current = fits.get(row.key)
         if f is None or current is None:
             continue
-        if current.how not in ("padded", "short", "dropped") and row_total_holds(current.values()):
-            continue  # read whole (or split, merged) with its total holding
+        guessed = current.how in ("split", "merged")  # a number split or joined: a guess the rules may undo
+        if current.how not in ("padded", "short", "dropped") and row_total_holds(current.values()) and not guessed:
+            continue  # read whole with its total holding
         label = r.tokens[f.index]
-        begin = f.glued.start if f.glued is not None else label.end
+        # from the row's first value (on the label's line, or the next line when the label wrapped above it)
+        end = stops.get(row.key, f.index + 1)
+        first = next((t for t in r.tokens[f.index + 1 : end] if t.is_value), None)
+        begin = label.end if first is None or first.line == label.line else first.start
+        begin = f.glued.start if f.glued is not None else begin
         stop = r.text.find("\n", begin)
         stop = len(r.text) if stop < 0 else stop
         readings = rule_readings(normalise(r.text[begin:stop]), N_APP)
@@ -366,6 +371,11 @@ def _rule_glued_rows(
         if [p.value for p in readings[0]] == current.values() and len(readings) == 1:
             continue
         options[at[row.key]] = [tuple(p.value for p in reading) for reading in readings]
+        if guessed:
+            if tuple(current.values()) in options[at[row.key]]:
+                del options[at[row.key]]
+                continue  # the guess is a reading by the rules too
+            options[at[row.key]].append(tuple(current.values()))  # last: kept when it is chosen
         pieces[at[row.key]] = (readings, begin, label)
         stop_of[at[row.key]] = stop
     if not options:
@@ -384,9 +394,12 @@ def _rule_glued_rows(
     out: dict[str, Fit] = {}
     for i, (readings, begin, label) in pieces.items():
         picked = {choice[i] for choice in choices}
-        if len(picked) != 1:
-            continue
-        reading = readings[picked.pop()]
+        by_rules = [j for j in picked if j < len(readings)]
+        own = fits[rows[i].key].how
+        if len(by_rules) != 1 or len(picked) > 2 or (len(picked) == 2 and own != "split"):
+            continue  # open, or the row's own reading (a split or join) chosen
+        j = by_rules[0]  # over a split of the digits the identities equally allow: the rules explain the text
+        reading = readings[j]
         cells: list[Token | None] = [
             Token(str(p.value), begin + p.start, begin + p.end, label.line, label.col, label.tabbed, split=True)
             for p in reading

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from parsers.tables.solve import row_total_holds
 
 # marks that are only ever rules here (never digits); the characters that may be a 1 or a rule; OCR's zeros
-_RULE_ONLY = frozenset("[]{}()fJj;:丨")
+_RULE_ONLY = frozenset("[]{}()fJj;:丨/.°~")
 _ONE_OR_RULE = frozenset("1lI|!")
 _ZERO = {"o": "0", "O": "0", "〇": "0"}
 MAX_AMBIGUOUS = 10  # marks that may be a 1 or a rule, per row: beyond this the row is not read this way

@@ -259,6 +259,9 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     return "".join(out), fixes
 
 
+RULED_BARS = 3
+
+
 def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     """Digits OCR read as letters (``1O``, ``l4``, ``〇``), read back as digits; a lone ``|`` (a table rule)
     becomes a space. Same length as the input; returns the spans that changed.
@@ -271,20 +274,29 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     if ruled is not None:
         return ruled
     has_numbers = bool(_REAL_NUMBER.search(line))
+    ruled = line.count("|") >= RULED_BARS  # a row printed with its rules: a | at a number's edge is a rule
     out = list(line)
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
-        word = m.group()
+        word, at = m.group(), m.start()
         if word in ("|", "||", "!"):
-            out[m.start() : m.end()] = " " * len(word)
+            out[at : m.end()] = " " * len(word)
             continue
+        core = word.strip("|")
+        if ruled and core != word and _DIGIT.search(core):
+            # a rule glued to a number's edge (``3744|``, ``|138|``): the rule, not a 1
+            lead = len(word) - len(word.lstrip("|"))
+            out[at : at + lead] = " " * lead
+            out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
+            fixes.append((at, m.end()))
+            word, at = core, at + lead
         mixed = _DIGIT.search(word) and _CONFUSABLE.search(word) and word[0] not in ",." and word[-1] not in ",."
         lone = has_numbers and _LONE_CONFUSABLE.fullmatch(word)
         if mixed or lone:
             fixed = word.translate(_OCR_MAP)
             if _NUMBER_RE.fullmatch(fixed):
-                out[m.start() : m.end()] = fixed
-                fixes.append((m.start(), m.end()))
+                out[at : at + len(word)] = fixed
+                fixes.append((at, at + len(word)))
     return "".join(out), fixes
 
 
