@@ -588,3 +588,134 @@ def test_markdown_labels_listed_then_label_less_rows() -> None:
     assert _row(cells, "unavailable.needs_creation") == [1, 0, 0, 0, 0, 0, 1]
     assert _row(cells, "unavailable.unclear_after_correction") == [0] * 7
     assert all(c.passed for c in report.checks)
+
+
+# ------------------------------------------------------------------------------------------ OCR: ruled tables
+def _ocr_text(rows: dict[str, list[int | None]]) -> str:
+    """The report as OCR prints it: cells apart by runs of spaces."""
+    return s.to_spaces(s.report(apps=s.app_table(rows)), sep="   ")
+
+
+def _printed(label: str, values: list[int]) -> str:
+    return "   ".join([*label.split(), *map(str, values)])
+
+
+def _ruled_rows() -> dict[str, list[int | None]]:
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
+    rows["unavailable.not_held"] = [974, 30, 0, 7, 5, 3, 1019]
+    rows["granted"] = [3, 1, 0, 0, 1, 0, 5]
+    keys = list(rows)
+    results = keys[keys.index("granted") : keys.index("results_total")]
+    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
+    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
+    rows["carried_over"] = [5, 0, 0, 0, 0, 0, 5]
+    rows["new_received"] = [
+        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
+        for c in range(7)
+    ]
+    return rows
+
+
+def test_ocr_rules_glued_to_digits_read_by_the_row_total() -> None:
+    """Tesseract on a ruled table prints the rules as ``|``, ``f``, ``.`` or as a ``1`` run into the digits
+    (``0 | 36`` → ``10136``): the row is read every way its marks allow, the reading whose total holds (and the
+    table's identities allow) taken and reported ``rule_glued`` with the printed text."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", [36, 0, 0, 0, 0, 0, 36]), "4.保护第三方合法权益  36 | 0  0   0   0 10136"
+    )
+    text = text.replace(
+        _printed("1.本机关不掌握相关政府信息", [974, 30, 0, 7, 5, 3, 1019]),
+        "1.本机关不掌握相关政府信息  974 | 30 | 0  7  5 |3 f1o19",
+    )
+    text = text.replace(_printed("（一）予以公开", [3, 1, 0, 0, 1, 0, 5]), "（一）予以公开  3 | 1 0 0  1 .0/5")
+    report = _parse(text)
+    cells = _cells(report)
+    for key in ("withheld.third_party_rights", "unavailable.not_held", "granted", "results_total"):
+        assert _row(cells, key) == rows[key], key
+    glued = [w for w in report.warnings if w.code == "rule_glued"]
+    assert {w.key for w in glued} == {
+        "applications/withheld.third_party_rights",
+        "applications/unavailable.not_held",
+        "applications/granted",
+    }
+    assert any("'36 | 0 0 0 0 10136' read as 36 0 0 0 0 0 36" in w.message for w in glued)
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_rules_glued_row_left_alone_when_no_reading_holds() -> None:
+    """A row no reading of its marks makes add up (a digit OCR lost) keeps its plain reading, with its
+    identities failed: nothing is invented to make it hold."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", [36, 0, 0, 0, 0, 0, 36]), "4.保护第三方合法权益  3 | 0  0   0   0 10136"
+    )
+    report = _parse(text)
+    assert "rule_glued" not in _codes(report)
+    assert "identity_failed" in _codes(report)
+    assert _cells(report)["applications/withheld.third_party_rights/natural_person"] != 36
+
+
+def test_ocr_bar_at_a_number_edge_on_a_ruled_row_is_a_rule() -> None:
+    """On a row printed with its rules (three ``|`` or more), ``3744|`` is 3744 and a rule, not 37441."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    assert rows["results_total"] == [1013, 31, 0, 7, 6, 3, 1060]
+    text = text.replace(_printed("（七）总计", rows["results_total"]), "（七）总计  1013| 31 | 0  7  6 | 3 |1060")
+    report = _parse(text)
+    assert _row(_cells(report), "results_total") == rows["results_total"]
+    assert "rule_glued" not in _codes(report)  # read so by the tokens, no row read again
+
+
+def test_ocr_lookalike_cell_read_when_the_row_total_holds() -> None:
+    """``li`` for 11 in a cell alone: read as 11 only because the row's total then holds (``ocr_digit``)."""
+    rows = s.default_rows()
+    rows["withheld.state_secret"] = [5, 1, 0, 1, 0, 11, 18]
+    rows["results_total"] = [8, 2, 0, 1, 1, 11, 23]
+    rows["new_received"] = [8, 3, 0, 1, 1, 11, 24]
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("1.属于国家秘密", [5, 1, 0, 1, 0, 11, 18]), "1.属于国家秘密   5   1   0   1   0   li   18"
+    )
+    report = _parse(text)
+    assert _row(_cells(report), "withheld.state_secret") == rows["withheld.state_secret"]
+    assert any(w.code == "ocr_digit" and "'li' read as 11" in w.message for w in report.warnings)
+
+
+def test_ocr_wrapped_label_whose_rest_was_lost_matches_by_its_start() -> None:
+    """Only a label's first line survived (``1.本机关``; the rest of the narrow cell lost), with two rows missing
+    around it: matched by the template label's start and its numbering, reported ``fuzzy_label``."""
+    rows = s.default_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("（四）无法提供 1.本机关不掌握相关政府信息", [2, 0, 0, 0, 0, 0, 2]),
+        "（四）无   1.本机关   2   0   0   0   0   0   2",
+    )
+    text = text.replace(_printed("7.属于行政执法案卷", [0] * 7) + "\n", "").replace(
+        _printed("8.属于行政查询事项", [0] * 7) + "\n", ""
+    )
+    report = _parse(text)
+    assert _row(_cells(report), "unavailable.not_held") == [2, 0, 0, 0, 0, 0, 2]
+    fuzzy = [w for w in report.warnings if w.code == "fuzzy_label" and "not_held" in (w.key or "")]
+    assert len(fuzzy) == 1 and "1.本机关" in fuzzy[0].message
+    assert {"applications/withheld.enforcement_files", "applications/withheld.query_matters"} <= {
+        w.key for w in report.warnings if w.code == "missing_row"
+    }
+
+
+def test_ocr_table_two_whose_first_block_title_was_lost() -> None:
+    """OCR dropped the ``第二十条第（一）项`` line and misread the other blocks' numerals (（六） → (A)): the
+    table starts at its title, each row keeps its own columns."""
+    text = s.to_spaces(s.report())
+    text = text.replace("第二十条第（一）项\n", "").replace("第二十条第（六）项", "第二十条第 (A) 项")
+    text = text.replace("第二十条第（八）项", "第二十条第 〈八) 项")
+    report = _parse(text)
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert cells["active/penalty/decisions"] == 356
+    assert cells["active/fees/amount"] == 86.45
+    assert not [w for w in report.warnings if w.key and w.key.startswith("active/")]
