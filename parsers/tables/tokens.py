@@ -270,9 +270,9 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     confusable letters alone (``o``, ``l``) on a line that has real numbers too. A row of cells with the
     table's rules glued to them is read by :func:`_rule_cells`.
     """
-    ruled = _rule_cells(line)
-    if ruled is not None:
-        return ruled
+    glued_rules = _rule_cells(line)
+    if glued_rules is not None:
+        return glued_rules
     has_numbers = bool(_REAL_NUMBER.search(line))
     ruled = line.count("|") >= RULED_BARS  # a row printed with its rules: a | at a number's edge is a rule
     out = list(line)
