@@ -5,8 +5,9 @@ segmentation modes 3, 4 and 6 only. Tuning the reading on those three texts fits
 script makes other real OCR text of the same reports, so that a rule has to hold across renderings, resolutions,
 segmentation modes and scan damage:
 
-- renderings: LibreOffice's print of the DOCX (``tests/fixtures/rendered/<seed>.pdf``) and Chromium's
-  ``--print-to-pdf`` of the HTML rendering (another layout: other column widths, other line breaks);
+- renderings: LibreOffice's print of the DOCX (``tests/fixtures/rendered/<seed>.pdf``), Chromium's
+  ``--print-to-pdf`` of the HTML rendering and LibreOffice Writer/Web's print of it (other layouts: other
+  column widths, other line breaks, rules OCR glues to the digits);
 - page images: ``pdftoppm`` at 150, 200 or 300 dpi, grey or ``-mono``; the scan-damaged pages of
   ``scripts/build_scans.py`` (turned, noisy, blurred, JPEG);
 - Tesseract: ``--psm`` 3, 4, 6 or 11, with or without ``-c preserve_interword_spaces=1``.
@@ -42,7 +43,7 @@ TUNING = ("000", "001", "002")
 class Variant:
     """One way of OCR-ing a report: which PDF, how it is printed to images, how Tesseract reads them."""
 
-    render: str  # "lo" (LibreOffice's PDF) or "chrome" (Chromium's print of the HTML)
+    render: str  # "lo": LibreOffice's PDF of the DOCX; "chrome", "lohtml": Chromium's, LibreOffice's print of the HTML
     dpi: int
     image: str  # "gray", "mono", or a build_scans damage kind ("scan", "rotate", "noise", "jpeg")
     psm: int
@@ -65,6 +66,8 @@ VARIANTS = (
     Variant("chrome", 200, "gray", 3),
     Variant("lo", 200, "scan", 4),
     Variant("lo", 300, "rotate", 3),
+    Variant("lohtml", 200, "gray", 4),
+    Variant("lohtml", 300, "gray", 3),
 )
 
 
@@ -79,6 +82,19 @@ def chrome_pdf(html: Path, out: Path) -> Path:
     return pdf
 
 
+def lo_html_pdf(html: Path, out: Path) -> Path:
+    """LibreOffice Writer/Web's print of the HTML rendering (its own table layout: wider label columns)."""
+    pdf = out / f"{html.stem}.pdf"
+    if not pdf.exists():
+        with tempfile.TemporaryDirectory(prefix="lohtml-") as tmp:
+            subprocess.run(
+                ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                 "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", str(out), str(html)],
+                check=True, capture_output=True, timeout=300,
+            )  # fmt: skip
+    return pdf
+
+
 def page_images(stem: str, v: Variant, cache: Path) -> list[Path]:
     """The report's pages as images for this variant (cached under ``cache``)."""
     d = cache / f"{stem}-{v.render}-{v.dpi}-{v.image}"
@@ -86,7 +102,12 @@ def page_images(stem: str, v: Variant, cache: Path) -> list[Path]:
     if not done.exists():
         d.mkdir(parents=True, exist_ok=True)
         if v.image in ("gray", "mono"):
-            pdf = RENDERED / f"{stem}.pdf" if v.render == "lo" else chrome_pdf(RENDERED / f"{stem}.html", cache)
+            html = RENDERED / f"{stem}.html"
+            pdf = {
+                "lo": lambda: RENDERED / f"{stem}.pdf",
+                "chrome": lambda: chrome_pdf(html, cache),
+                "lohtml": lambda: lo_html_pdf(html, cache / "lohtml"),
+            }[v.render]()
             flag = "-gray" if v.image == "gray" else "-mono"
             subprocess.run(["pdftoppm", "-r", str(v.dpi), flag, str(pdf), str(d / "p")], check=True)
         else:

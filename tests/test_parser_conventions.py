@@ -719,3 +719,41 @@ def test_ocr_table_two_whose_first_block_title_was_lost() -> None:
     assert cells["active/penalty/decisions"] == 356
     assert cells["active/fees/amount"] == 86.45
     assert not [w for w in report.warnings if w.key and w.key.startswith("active/")]
+
+
+def test_ocr_garbled_numbering_and_a_group_heading_before_a_garbled_label() -> None:
+    """``Ce) 总计``: OCR misread （七） — the numbering is set aside and the rest matches; ``(=)   AARP =i``: a
+    group heading before a row label garbled beyond recognition, the only row missing between its neighbours."""
+    rows = s.default_rows()
+    text = _ocr_text(rows)
+    garbled = "Ce) 总计   " + "   ".join(map(str, rows["results_total"]))  # one cell: a single space inside
+    text = text.replace(_printed("（七）总计", rows["results_total"]), garbled)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", rows["withheld.third_party_rights"]),
+        "(=)   AARP =i Aik at   " + "   ".join(map(str, rows["withheld.third_party_rights"])),
+    )
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == rows["results_total"]
+    assert _row(cells, "withheld.third_party_rights") == rows["withheld.third_party_rights"]
+    fuzzy = {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
+    assert "'Ce) 总计'" in fuzzy["applications/results_total"]
+    assert "AARP" in fuzzy["applications/withheld.third_party_rights"]
+    assert "between its neighbours" in fuzzy["applications/withheld.third_party_rights"]
+
+
+def test_ocr_table_three_whose_title_is_named_in_the_introduction() -> None:
+    """The introduction names the sections (…收到和处理政府信息公开申请情况…) and OCR misread the first row's
+    本 (``林年新收``): table 三 is still the one under its own title, table 二 before it read whole."""
+    rows = s.default_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        "一、总体情况", "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等内容。\n一、总体情况"
+    )
+    text = text.replace("一、本年新收政府信息公开申请数量", "二、林年新收政府信息公开让请数量")
+    report = _parse(text)
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert cells["active/fees/amount"] == 86.45
+    assert _row(cells, "new_received") == rows["new_received"]
+    assert not [w for w in report.warnings if w.code == "missing_row"]

@@ -757,7 +757,7 @@ def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | Non
 def find_applications_start(r: Reading, start: int = 0) -> int | None:
     """The 本年新收 row label that opens table 三: the one followed closely by the 上年结转 row."""
     pos = start
-    while (i := r.first_index(r"本年新收", pos)) is not None:
+    while (i := r.first_index(r"年新收", pos)) is not None:  # 本 may be misread (林年新收)
         # the next rows (a character of 上年结转 may be misprinted or misread)
         if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
             return i
@@ -775,11 +775,18 @@ def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
     rows = {row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"}
     while (i := r.first_index(_THREE_TITLE, pos)) is not None:
         seen: set[str] = set()
+        first_row: int | None = None
         for k in range(i + 1, min(i + 200, len(r.tokens))):
             tok = r.tokens[k]
             if tok.is_labelish:
-                seen.update(key for key, row in rows.items() if key not in seen and row.matches(tok.compact))
+                hits = {key for key, row in rows.items() if key not in seen and row.matches(tok.compact)}
+                if hits and first_row is None:
+                    first_row = k
+                seen.update(hits)
             if len(seen) >= 4:
+                # the title nearest the rows (an earlier mention, in the introduction, is not the table's)
+                while (j := r.first_index(_THREE_TITLE, i + 1, first_row)) is not None:
+                    i = j
                 return i
         pos = i + 1
     return None

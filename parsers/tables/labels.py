@@ -15,6 +15,8 @@ from parsers.tables.tokens import normalise
 
 # numbering prefixes: 一、 （三） (3) 5. 5、 — possibly several (（三）5.)
 _NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．])")
+# a numbering OCR misread (（七） → ``Ce)``, （二） → ``(=)``, （八） → ``〈八)``): set aside like a numbering
+_GARBLED_NUMBERING = re.compile(r"^[(（〈<]?[^\s()（）]{1,2}[)）]")
 _BOILERPLATE = re.compile(r"政府信息公开|政府信息|信息公开")
 _PUNCT = re.compile(r"[\s,，、.。:：;；“”\"'‘’()（）\[\]【】<>《》/\\_*#|-]")
 
@@ -45,6 +47,8 @@ def distinctive(label: str) -> str:
         text = text.replace(parts, whole)
     text = text.translate(_OCR_LOOKALIKE)
     while m := _NUMBERING.match(text):
+        text = text[m.end() :].lstrip()
+    if m := _GARBLED_NUMBERING.match(text):
         text = text[m.end() :].lstrip()
     text = _BOILERPLATE.sub("", text)
     return _PUNCT.sub("", text)

@@ -181,9 +181,10 @@ class Reading:
             and self.row_like(i, same_line=True)
             and not any(o.matches(self.tokens[i].compact) for o in rows)
         ]
-        if len(candidates) != 1:
+        if len({self.tokens[i].line for i in candidates}) != 1:
             return None
-        return (0.0, candidates[0])
+        # one line: a group heading (``(三)不予公开``, misread ``(=)``) may come before the row's own label
+        return (0.0, candidates[-1])
 
     def placeholder(self, tok: Token) -> bool:
         """A dash on a header line (labels, no numbers): a converter's placeholder for an empty header cell,
