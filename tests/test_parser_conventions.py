@@ -757,3 +757,26 @@ def test_ocr_table_three_whose_title_is_named_in_the_introduction() -> None:
     assert cells["active/fees/amount"] == 86.45
     assert _row(cells, "new_received") == rows["new_received"]
     assert not [w for w in report.warnings if w.code == "missing_row"]
+
+
+def test_ocr_review_row_with_lookalikes_and_rules_glued() -> None:
+    """Table 四's row as OCR prints it: ``il`` for 11 among numbers, a rule read as ``/``, ``)`` or a ``1``
+    inside bars (``|132|`` for 32): the only reading whose three row totals hold, reported."""
+    review = [76, 29, 21, 12, 138, 13, 4, 4, 11, 32, 13, 0, 0, 11, 24]
+    keys = [
+        f"review_litigation/{r}/{c}"
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in ("upheld", "corrected", "other", "pending", "total")
+    ]
+    plain = "   ".join(map(str, review))
+    base = s.to_spaces(s.report(review=s.review_table(review)), sep="   ")
+    assert plain in base
+    for printed, code in (
+        ("76   29   21   12   138   13   4   4   il   32   13   0   0   il   24", "ocr_digit"),
+        ("76   29   21   12/138) 13   4   4   11 |132| 13   0   0   11 | 24", "rule_glued"),
+    ):
+        report = _parse(base.replace(plain, printed))
+        cells = _cells(report)
+        assert [cells[k] for k in keys] == review, printed
+        assert code in _codes(report)
+        assert "identity_failed" not in _codes(report)

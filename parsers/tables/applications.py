@@ -664,6 +664,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
     label = r.tokens[anchor]
     result = _review_run(r, vals) or _review_fit(r, vals, keys)
+    if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
+        result = ruled
+        r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     for key, tok in zip(keys, result.tokens, strict=True):
         r.put(key, tok, blank_where=label)
     if result.how == "dropped":
@@ -686,6 +689,35 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
+
+
+def _review_totals_hold(values: list[Value]) -> bool:
+    n = len(REVIEW_COLUMNS)
+    return all(row_total_holds(values[k : k + n]) for k in range(0, N_REVIEW, n))
+
+
+def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
+    """Table 四's row printed on one line with the table's rules glued to the digits (``12/138) 13 … |132|``):
+    its only reading by :mod:`parsers.tables.rules` whose three row totals hold, if there is one."""
+    if not vals or len({t.line for t in vals}) != 1:
+        return None
+    begin = vals[0].start
+    stop = r.text.find("\n", begin)
+    stop = len(r.text) if stop < 0 else stop
+    readings = rule_readings(normalise(r.text[begin:stop]), N_REVIEW, lambda values: _review_totals_hold(list(values)))
+    if not readings or len(readings) != 1:
+        return None
+    t = vals[0]
+    cells: list[Token | None] = [
+        Token(str(p.value), begin + p.start, begin + p.end, t.line, t.col, t.tabbed, split=True) for p in readings[0]
+    ]
+    printed = " ".join(r.text[begin:stop].split())
+    read = " ".join(c.text for c in cells if c)
+    guess = (
+        f"{printed!r} read as {read} (the table's rules printed as 1 or glued to the digits; the only reading "
+        "whose row totals hold)"
+    )
+    return Fit(cells, "rules", [], guess=guess)
 
 
 def _review_run(r: Reading, vals: list[Token]) -> Fit | None:

@@ -13,6 +13,7 @@ the row prints.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from parsers.tables.solve import row_total_holds
@@ -21,9 +22,10 @@ from parsers.tables.solve import row_total_holds
 _RULE_ONLY = frozenset("[]{}()fJj;:丨/.°~")
 _ONE_OR_RULE = frozenset("1lI|!")
 _ZERO = {"o": "0", "O": "0", "〇": "0"}
-MAX_AMBIGUOUS = 10  # marks that may be a 1 or a rule, per row: beyond this the row is not read this way
+MAX_AMBIGUOUS = 10  # marks that may be a 1 or a rule, per word: beyond this the word is not read this way
+MAX_ROW_AMBIGUOUS = 24  # … and per row
 MAX_READINGS = 64
-MAX_STEPS = 20_000
+MAX_STEPS = 50_000
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,13 @@ def _word_readings(word: str, at: int) -> list[Reading] | None:
     return sorted(out, key=lambda r: (r[0], len(r[1]), [x.value for x in r[1]]))
 
 
-def rule_readings(segment: str, n: int) -> list[tuple[Piece, ...]] | None:
+def rule_readings(
+    segment: str, n: int, holds: Callable[[list[int]], bool] | None = None
+) -> list[tuple[Piece, ...]] | None:
     """The readings of a row's printed values (``segment``: the text after its label) as ``n`` cells whose last
-    is the sum of the others, those that read the fewest marks against their look (a ``1`` as a rule, a ``|``
-    as a 1). None when the segment holds words that are not numbers with rules, or too many ambiguous marks to
-    try."""
+    is the sum of the others (or for which ``holds`` is true), those that read the fewest marks against their
+    look (a ``1`` as a rule, a ``|`` as a 1). None when the segment holds words that are not numbers with rules,
+    or too many ambiguous marks to try."""
     words: list[list[Reading]] = []
     pos = 0
     ambiguous = 0
@@ -95,32 +99,42 @@ def rule_readings(segment: str, n: int) -> list[tuple[Piece, ...]] | None:
             words.append(readings)
         else:
             return None
-        if ambiguous > MAX_AMBIGUOUS:
+        if ambiguous > MAX_ROW_AMBIGUOUS:
             return None
+    if any(not readings for readings in words):
+        return []  # a word no reading makes numbers of (``00``)
+    # the fewest marks read against their look first (branch and bound on that cost)
     out: list[Reading] = []
+    best = [MAX_ROW_AMBIGUOUS + 1]
     steps = 0
+    least_after = [0] * (len(words) + 1)  # the fewest cells the words from k on can give
+    for k in range(len(words) - 1, -1, -1):
+        least_after[k] = least_after[k + 1] + min(len(p) for _, p in words[k])
 
     def go(k: int, cost: int, acc: tuple[Piece, ...]) -> None:
         nonlocal steps
         steps += 1
-        if len(out) >= MAX_READINGS or len(acc) > n or steps > MAX_STEPS:
+        if steps > MAX_STEPS or cost > best[0] or len(acc) + least_after[k] > n:
             return
         if k == len(words):
-            if len(acc) == n and row_total_holds([p.value for p in acc]):
-                out.append((cost, acc))
+            if len(acc) == n and (holds or row_total_holds)([p.value for p in acc]):
+                if cost < best[0]:
+                    best[0] = cost
+                    out.clear()
+                if len(out) < MAX_READINGS:
+                    out.append((cost, acc))
             return
         for c, pieces in words[k]:
             go(k + 1, cost + c, acc + pieces)
 
     go(0, 0, ())
-    if not out or steps > MAX_STEPS:
-        return [] if not out else None
-    least = min(c for c, _ in out)
+    if steps > MAX_STEPS:
+        return None
     seen: set[tuple[int, ...]] = set()
     unique = []
-    for c, reading in out:  # one reading per list of values (marks read two ways can give the same numbers)
+    for _, reading in out:  # one reading per list of values (marks read two ways can give the same numbers)
         values = tuple(p.value for p in reading)
-        if c == least and values not in seen:
+        if values not in seen:
             seen.add(values)
             unique.append(reading)
     return unique

@@ -196,7 +196,7 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
 
 
 # OCR's confusions of digits with letters: read as digits only inside words that are otherwise digits
-_CONFUSABLE = re.compile(r"[OoDQIl|!SsBZz〇]")
+_CONFUSABLE = re.compile(r"[OoDQIil|!SsBZz〇]")
 _DIGIT = re.compile(r"\d")
 _OCR_MAP = str.maketrans(
     {
@@ -206,6 +206,7 @@ _OCR_MAP = str.maketrans(
         "Q": "0",
         "〇": "0",
         "I": "1",
+        "i": "1",
         "l": "1",
         "|": "1",
         "!": "1",
@@ -216,8 +217,8 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIl|!SsBZz〇][0-9OoDQIl|!SsBZz〇,.]*(?![^\s])")
-_LONE_CONFUSABLE = re.compile(r"[OoIl〇]{1,2}")
+_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
+_LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
 
