@@ -11,7 +11,16 @@ from parsers.tables.align import Fit, Value, first_and_total, fit, positional
 from parsers.tables.checks import application_checks, application_passed, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
 from parsers.tables.rules import Piece, rule_readings
-from parsers.tables.solve import Block, Identity, choose_rows, read_stream, row_total_holds, split_row, split_rows
+from parsers.tables.solve import (
+    MAX_SOLUTIONS,
+    Block,
+    Identity,
+    choose_rows,
+    read_stream,
+    row_total_holds,
+    split_row,
+    split_rows,
+)
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -387,7 +396,7 @@ def _rule_glued_rows(
         and row_total_holds(f.values())
     }  # fmt: skip
     known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
-    usable = [i for i in _identities(rows, fmt) if all(row in firm or row in options for row in i.rows)]
+    usable = _usable(_identities(rows, fmt), firm, options)
     choices, complete = choose_rows(options, known, usable)
     if not complete or not choices:
         return {}
@@ -430,6 +439,7 @@ def _place_short_rows(
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
     slots: dict[int, list[tuple[int, ...]]] = {}
+    gapped: set[int] = set()  # rows whose placements the gaps in the printed line narrowed
     for key, vals in short.items():
         values = [number_value(t.text) for t in vals]
         for cols in combinations(range(N_APP), len(vals)):
@@ -439,21 +449,28 @@ def _place_short_rows(
             if row_total_holds(row):
                 options.setdefault(at[key], []).append(tuple(row))
                 slots.setdefault(at[key], []).append(cols)
+        i = at[key]
+        if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i])):
+            gapped.add(i)
+            options[i] = [options[i][k] for k in keep]
+            slots[i] = [slots[i][k] for k in keep]
     if not options:
         return {}
     firm = {
-        at[key] for key, f in fits.items() if key not in short and f.how in ("exact", "positional") and not f.ambiguous
+        at[key]
+        for key, f in fits.items()
+        if key not in short and f.how in ("exact", "positional") and not f.ambiguous and row_total_holds(f.values())
     }
     known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
-    usable = [i for i in _identities(rows, fmt) if all(row in firm or row in options for row in i.rows)]
+    usable = _usable(_identities(rows, fmt), firm, options)
     choices, complete = choose_rows(options, known, usable)
-    if len(choices) != 1 or not complete:
-        return {}
+    if not choices or not complete or len(choices) >= MAX_SOLUTIONS:
+        return {}  # none, or more than the search lists: no row can be said to have one placement
     out: dict[str, Fit] = {}
     for key, vals in short.items():
         i = at[key]
-        if i not in options:
-            continue
+        if i not in options or len({choice[i] for choice in choices}) != 1:
+            continue  # this row's placement is left open by the identities
         cols = slots[i][choices[0][i]]
         cells: list[Token | None] = [None] * N_APP
         for c, tok in zip(cols, vals, strict=True):
@@ -463,12 +480,45 @@ def _place_short_rows(
                 "placed_by_identities",
                 f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}); placed in "
                 f"columns {', '.join(APPLICANT_COLUMNS[c] for c in cols)}, the only placement of the table's short "
-                "rows that satisfies every identity (a guess: the other cells are blank)",
+                "rows that satisfies every identity"
+                + (" among those the gaps in the printed row allow" if i in gapped else "")
+                + " (a guess: the other cells are blank)",
                 f"{T}/{key}",
                 vals[0],
             )
         out[key] = Fit(cells, "padded", [])
     return out
+
+
+def _usable(identities: list[Identity], firm: set[int], options: dict[int, list[tuple[Value, ...]]]) -> list[Identity]:
+    """The identities a joint choice can check: every row in them read firmly or to be chosen, one at least to be
+    chosen (one among firm rows alone that fails says nothing of the choice)."""
+    return [
+        i
+        for i in identities
+        if all(row in firm or row in options for row in i.rows) and any(row in options for row in i.rows)
+    ]
+
+
+GAP_RATIO = 2.0  # a gap this many times the widest ordinary gap between cells marks cells lost there
+
+
+def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]]) -> list[int]:
+    """The placements (indexes into ``placements``) that put the lost cells where the printed row has its wide
+    gaps (OCR and layout text keep a lost cell's room as spaces: ``11      2            1      0   14``): every
+    gap that holds a lost cell at least :data:`GAP_RATIO` times the widest gap that holds none. Empty when the
+    values are not on one line or the gaps tell nothing apart."""
+    if len(vals) < 2 or len({t.line for t in vals}) != 1:
+        return []
+    gaps = [b.start - a.end for a, b in itertools.pairwise(vals)]
+    keep = []
+    for k, cols in enumerate(placements):
+        lost = [cols[j + 1] - cols[j] - 1 for j in range(len(gaps))]
+        wide = [g for g, n in zip(gaps, lost, strict=True) if n]
+        narrow = [g for g, n in zip(gaps, lost, strict=True) if not n]
+        if wide and narrow and min(wide) >= GAP_RATIO * max(narrow):
+            keep.append(k)
+    return keep
 
 
 def _is_run(tok: Token, n: int) -> bool:

@@ -14,7 +14,9 @@ import re
 from parsers.tables.tokens import normalise
 
 # numbering prefixes: 一、 （三） (3) 5. 5、 — possibly several (（三）5.)
-_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．])")
+_NUMBERING = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．]|\d\s*(?=[\u4e00-\u9fff]))"
+)  # the last: a digit whose dot OCR dropped (``3 要求提供…``)
 # a numbering OCR misread (（七） → ``Ce)``, （二） → ``(=)``, （八） → ``〈八)``): set aside like a numbering
 _GARBLED_NUMBERING = re.compile(r"^[(（〈<]?[^\s()（）]{1,2}[)）]")
 _BOILERPLATE = re.compile(r"政府信息公开|政府信息|信息公开")
