@@ -780,3 +780,63 @@ def test_ocr_review_row_with_lookalikes_and_rules_glued() -> None:
         assert [cells[k] for k in keys] == review, printed
         assert code in _codes(report)
         assert "identity_failed" not in _codes(report)
+
+
+def test_ocr_short_rows_placed_by_the_gaps_their_lost_cells_left() -> None:
+    """OCR lost the zeros of two columns in every row (``11      2            1      0   14``): each row's
+    values go where its printed line keeps the lost cells' room, when the identities then leave that row one
+    placement (``placed_by_identities``); the lost cells stay blank."""
+    rows = s.default_rows()
+    rows["withheld.query_matters"] = [11, 2, 0, 1, 0, 0, 14]
+    rows["withheld.state_secret"] = [5, 1, 0, 1, 0, 0, 7]
+    keys = list(rows)
+    results = keys[keys.index("granted") : keys.index("results_total")]
+    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
+    rows["new_received"] = [
+        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
+        for c in range(7)
+    ]
+    text = _ocr_text(rows)
+    for key, label in (("withheld.query_matters", "8.属于行政查询事项"), ("withheld.state_secret", "1.属于国家秘密")):
+        v = rows[key]
+        lost = f"{label}   {v[0]}   {v[1]}          {v[3]}          {v[5]}   {v[6]}"  # research, legal_service lost
+        text = text.replace(_printed(label, v), lost)
+    report = _parse(text)
+    cells = _cells(report)
+    for key in ("withheld.query_matters", "withheld.state_secret"):
+        v = rows[key]
+        assert _row(cells, key) == [v[0], v[1], None, v[3], None, v[5], v[6]], key
+    placed = [w for w in report.warnings if w.code == "placed_by_identities"]
+    assert len(placed) == 2 and all("gaps in the printed row" in w.message for w in placed)
+
+
+def test_ocr_numbering_whose_dot_was_lost() -> None:
+    """``3 要求提供公开出版物`` and ``4 无正当理由大量反复申请`` (OCR dropped the dots): each row keeps its own
+    label; a group heading on the line before does not join the next row's label."""
+    rows = s.default_rows()
+    rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
+    rows["not_processed.excessive"] = [3, 0, 0, 0, 0, 0, 3]
+    keys = list(rows)
+    results = keys[keys.index("granted") : keys.index("results_total")]
+    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
+    rows["new_received"] = [
+        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
+        for c in range(7)
+    ]
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("3.要求提供公开出版物", rows["not_processed.publication"]),
+        "(五)   3 要求提供公开出版物   " + "   ".join(map(str, rows["not_processed.publication"])) + "\n不予处",
+    )
+    text = text.replace(
+        _printed("4.无正当理由大量反复申请", rows["not_processed.excessive"]),
+        "4 无正当理由大量反复申请   " + "   ".join(map(str, rows["not_processed.excessive"])),
+    )
+    # a lone zero OCR lost elsewhere: the values no longer fill the table in order (no stream reading)
+    confirm = "5.要求行政机关确认或重新出具已获取信息"
+    text = text.replace(_printed(confirm, [0] * 7), _printed(confirm, [0] * 6))
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "not_processed.publication") == rows["not_processed.publication"]
+    assert _row(cells, "not_processed.excessive") == rows["not_processed.excessive"]
+    assert "missing_row" not in _codes(report) and "stream_order" not in _codes(report)
