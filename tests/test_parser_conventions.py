@@ -602,3 +602,255 @@ def test_markdown_labels_listed_then_label_less_rows() -> None:
     assert _row(cells, "unavailable.needs_creation") == [1, 0, 0, 0, 0, 0, 1]
     assert _row(cells, "unavailable.unclear_after_correction") == [0] * 7
     assert all(c.passed for c in report.checks)
+
+
+# ------------------------------------------------------------------------------------------ OCR: ruled tables
+def _ocr_text(rows: dict[str, list[int | None]]) -> str:
+    """The report as OCR prints it: cells apart by runs of spaces."""
+    return s.to_spaces(s.report(apps=s.app_table(rows)), sep="   ")
+
+
+def _printed(label: str, values: list[int]) -> str:
+    return "   ".join([*label.split(), *map(str, values)])
+
+
+def _ruled_rows() -> dict[str, list[int | None]]:
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
+    rows["unavailable.not_held"] = [974, 30, 0, 7, 5, 3, 1019]
+    rows["granted"] = [3, 1, 0, 0, 1, 0, 5]
+    keys = list(rows)
+    results = keys[keys.index("granted") : keys.index("results_total")]
+    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
+    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
+    rows["carried_over"] = [5, 0, 0, 0, 0, 0, 5]
+    rows["new_received"] = [
+        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
+        for c in range(7)
+    ]
+    return rows
+
+
+def test_ocr_rules_glued_to_digits_read_by_the_row_total() -> None:
+    """Tesseract on a ruled table prints the rules as ``|``, ``f``, ``.`` or as a ``1`` run into the digits
+    (``0 | 36`` → ``10136``): the row is read every way its marks allow, the reading whose total holds (and the
+    table's identities allow) taken and reported ``rule_glued`` with the printed text."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", [36, 0, 0, 0, 0, 0, 36]), "4.保护第三方合法权益  36 | 0  0   0   0 10136"
+    )
+    text = text.replace(
+        _printed("1.本机关不掌握相关政府信息", [974, 30, 0, 7, 5, 3, 1019]),
+        "1.本机关不掌握相关政府信息  974 | 30 | 0  7  5 |3 f1o19",
+    )
+    text = text.replace(_printed("（一）予以公开", [3, 1, 0, 0, 1, 0, 5]), "（一）予以公开  3 | 1 0 0  1 .0/5")
+    report = _parse(text)
+    cells = _cells(report)
+    for key in ("withheld.third_party_rights", "unavailable.not_held", "granted", "results_total"):
+        assert _row(cells, key) == rows[key], key
+    glued = [w for w in report.warnings if w.code == "rule_glued"]
+    assert {w.key for w in glued} == {
+        "applications/withheld.third_party_rights",
+        "applications/unavailable.not_held",
+        "applications/granted",
+    }
+    assert any("'36 | 0 0 0 0 10136' read as 36 0 0 0 0 0 36" in w.message for w in glued)
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_rules_glued_row_left_alone_when_no_reading_holds() -> None:
+    """A row no reading of its marks makes add up (a digit OCR lost) keeps its plain reading, with its
+    identities failed: nothing is invented to make it hold."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", [36, 0, 0, 0, 0, 0, 36]), "4.保护第三方合法权益  3 | 0  0   0   0 10136"
+    )
+    report = _parse(text)
+    assert "rule_glued" not in _codes(report)
+    assert "identity_failed" in _codes(report)
+    assert _cells(report)["applications/withheld.third_party_rights/natural_person"] != 36
+
+
+def test_ocr_bar_at_a_number_edge_on_a_ruled_row_is_a_rule() -> None:
+    """On a row printed with its rules (three ``|`` or more), ``3744|`` is 3744 and a rule, not 37441."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    assert rows["results_total"] == [1013, 31, 0, 7, 6, 3, 1060]
+    text = text.replace(_printed("（七）总计", rows["results_total"]), "（七）总计  1013| 31 | 0  7  6 | 3 |1060")
+    report = _parse(text)
+    assert _row(_cells(report), "results_total") == rows["results_total"]
+    assert "rule_glued" not in _codes(report)  # read so by the tokens, no row read again
+
+
+def test_ocr_lookalike_cell_read_when_the_row_total_holds() -> None:
+    """``li`` for 11 in a cell alone: read as 11 only because the row's total then holds (``ocr_digit``)."""
+    rows = s.default_rows()
+    rows["withheld.state_secret"] = [5, 1, 0, 1, 0, 11, 18]
+    rows["results_total"] = [8, 2, 0, 1, 1, 11, 23]
+    rows["new_received"] = [8, 3, 0, 1, 1, 11, 24]
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("1.属于国家秘密", [5, 1, 0, 1, 0, 11, 18]), "1.属于国家秘密   5   1   0   1   0   li   18"
+    )
+    report = _parse(text)
+    assert _row(_cells(report), "withheld.state_secret") == rows["withheld.state_secret"]
+    assert any(w.code == "ocr_digit" and "'li' read as 11" in w.message for w in report.warnings)
+
+
+def test_ocr_wrapped_label_whose_rest_was_lost_matches_by_its_start() -> None:
+    """Only a label's first line survived (``1.本机关``; the rest of the narrow cell lost), with two rows missing
+    around it: matched by the template label's start and its numbering, reported ``fuzzy_label``."""
+    rows = s.default_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("（四）无法提供 1.本机关不掌握相关政府信息", [2, 0, 0, 0, 0, 0, 2]),
+        "（四）无   1.本机关   2   0   0   0   0   0   2",
+    )
+    text = text.replace(_printed("7.属于行政执法案卷", [0] * 7) + "\n", "").replace(
+        _printed("8.属于行政查询事项", [0] * 7) + "\n", ""
+    )
+    report = _parse(text)
+    assert _row(_cells(report), "unavailable.not_held") == [2, 0, 0, 0, 0, 0, 2]
+    fuzzy = [w for w in report.warnings if w.code == "fuzzy_label" and "not_held" in (w.key or "")]
+    assert len(fuzzy) == 1 and "1.本机关" in fuzzy[0].message
+    assert {"applications/withheld.enforcement_files", "applications/withheld.query_matters"} <= {
+        w.key for w in report.warnings if w.code == "missing_row"
+    }
+
+
+def test_ocr_table_two_whose_first_block_title_was_lost() -> None:
+    """OCR dropped the ``第二十条第（一）项`` line and misread the other blocks' numerals (（六） → (A)): the
+    table starts at its title, each row keeps its own columns."""
+    text = s.to_spaces(s.report())
+    text = text.replace("第二十条第（一）项\n", "").replace("第二十条第（六）项", "第二十条第 (A) 项")
+    text = text.replace("第二十条第（八）项", "第二十条第 〈八) 项")
+    report = _parse(text)
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert cells["active/penalty/decisions"] == 356
+    assert cells["active/fees/amount"] == 86.45
+    assert not [w for w in report.warnings if w.key and w.key.startswith("active/")]
+
+
+def test_ocr_garbled_numbering_and_a_group_heading_before_a_garbled_label() -> None:
+    """``Ce) 总计``: OCR misread （七） — the numbering is set aside and the rest matches; ``(=)   AARP =i``: a
+    group heading before a row label garbled beyond recognition, the only row missing between its neighbours."""
+    rows = s.default_rows()
+    text = _ocr_text(rows)
+    garbled = "Ce) 总计   " + "   ".join(map(str, rows["results_total"]))  # one cell: a single space inside
+    text = text.replace(_printed("（七）总计", rows["results_total"]), garbled)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", rows["withheld.third_party_rights"]),
+        "(=)   AARP =i Aik at   " + "   ".join(map(str, rows["withheld.third_party_rights"])),
+    )
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == rows["results_total"]
+    assert _row(cells, "withheld.third_party_rights") == rows["withheld.third_party_rights"]
+    fuzzy = {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
+    assert "'Ce) 总计'" in fuzzy["applications/results_total"]
+    assert "AARP" in fuzzy["applications/withheld.third_party_rights"]
+    assert "between its neighbours" in fuzzy["applications/withheld.third_party_rights"]
+
+
+def test_ocr_table_three_whose_title_is_named_in_the_introduction() -> None:
+    """The introduction names the sections (…收到和处理政府信息公开申请情况…) and OCR misread the first row's
+    本 (``林年新收``): table 三 is still the one under its own title, table 二 before it read whole."""
+    rows = s.default_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        "一、总体情况", "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等内容。\n一、总体情况"
+    )
+    text = text.replace("一、本年新收政府信息公开申请数量", "二、林年新收政府信息公开让请数量")
+    report = _parse(text)
+    cells = _cells(report)
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert cells["active/fees/amount"] == 86.45
+    assert _row(cells, "new_received") == rows["new_received"]
+    assert not [w for w in report.warnings if w.code == "missing_row"]
+
+
+def test_ocr_review_row_with_lookalikes_and_rules_glued() -> None:
+    """Table 四's row as OCR prints it: ``il`` for 11 among numbers, a rule read as ``/``, ``)`` or a ``1``
+    inside bars (``|132|`` for 32): the only reading whose three row totals hold, reported."""
+    review = [76, 29, 21, 12, 138, 13, 4, 4, 11, 32, 13, 0, 0, 11, 24]
+    keys = [
+        f"review_litigation/{r}/{c}"
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in ("upheld", "corrected", "other", "pending", "total")
+    ]
+    plain = "   ".join(map(str, review))
+    base = s.to_spaces(s.report(review=s.review_table(review)), sep="   ")
+    assert plain in base
+    for printed, code in (
+        ("76   29   21   12   138   13   4   4   il   32   13   0   0   il   24", "ocr_digit"),
+        ("76   29   21   12/138) 13   4   4   11 |132| 13   0   0   11 | 24", "rule_glued"),
+    ):
+        report = _parse(base.replace(plain, printed))
+        cells = _cells(report)
+        assert [cells[k] for k in keys] == review, printed
+        assert code in _codes(report)
+        assert "identity_failed" not in _codes(report)
+
+
+def test_ocr_short_rows_placed_by_the_gaps_their_lost_cells_left() -> None:
+    """OCR lost the zeros of two columns in every row (``11      2            1      0   14``): each row's
+    values go where its printed line keeps the lost cells' room, when the identities then leave that row one
+    placement (``placed_by_identities``); the lost cells stay blank."""
+    rows = s.default_rows()
+    rows["withheld.query_matters"] = [11, 2, 0, 1, 0, 0, 14]
+    rows["withheld.state_secret"] = [5, 1, 0, 1, 0, 0, 7]
+    keys = list(rows)
+    results = keys[keys.index("granted") : keys.index("results_total")]
+    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
+    rows["new_received"] = [
+        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
+        for c in range(7)
+    ]
+    text = _ocr_text(rows)
+    for key, label in (("withheld.query_matters", "8.属于行政查询事项"), ("withheld.state_secret", "1.属于国家秘密")):
+        v = rows[key]
+        lost = f"{label}   {v[0]}   {v[1]}          {v[3]}          {v[5]}   {v[6]}"  # research, legal_service lost
+        text = text.replace(_printed(label, v), lost)
+    report = _parse(text)
+    cells = _cells(report)
+    for key in ("withheld.query_matters", "withheld.state_secret"):
+        v = rows[key]
+        assert _row(cells, key) == [v[0], v[1], None, v[3], None, v[5], v[6]], key
+    placed = [w for w in report.warnings if w.code == "placed_by_identities"]
+    assert len(placed) == 2 and all("gaps in the printed row" in w.message for w in placed)
+
+
+def test_ocr_numbering_whose_dot_was_lost() -> None:
+    """``3 要求提供公开出版物`` and ``4 无正当理由大量反复申请`` (OCR dropped the dots): each row keeps its own
+    label; a group heading on the line before does not join the next row's label."""
+    rows = s.default_rows()
+    rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
+    rows["not_processed.excessive"] = [3, 0, 0, 0, 0, 0, 3]
+    keys = list(rows)
+    results = keys[keys.index("granted") : keys.index("results_total")]
+    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
+    rows["new_received"] = [
+        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
+        for c in range(7)
+    ]
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("3.要求提供公开出版物", rows["not_processed.publication"]),
+        "(五)   3 要求提供公开出版物   " + "   ".join(map(str, rows["not_processed.publication"])) + "\n不予处",
+    )
+    text = text.replace(
+        _printed("4.无正当理由大量反复申请", rows["not_processed.excessive"]),
+        "4 无正当理由大量反复申请   " + "   ".join(map(str, rows["not_processed.excessive"])),
+    )
+    # a lone zero OCR lost elsewhere: the values no longer fill the table in order (no stream reading)
+    confirm = "5.要求行政机关确认或重新出具已获取信息"
+    text = text.replace(_printed(confirm, [0] * 7), _printed(confirm, [0] * 6))
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "not_processed.publication") == rows["not_processed.publication"]
+    assert _row(cells, "not_processed.excessive") == rows["not_processed.excessive"]
+    assert "missing_row" not in _codes(report) and "stream_order" not in _codes(report)

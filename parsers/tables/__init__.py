@@ -37,7 +37,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     fmt = _format(r, app_start, legacy_start, year)
     checks: list[Check] = []
     if fmt in ("2021", "2019") and app_start is not None:
-        act_start = r.first_index(r"第二十条第", 0, app_start)
+        act_start = _active_start(r, app_start)
         read_active(r, fmt, act_start if act_start is not None else 0, app_start)
         end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens))
         review_end = read_review(r, end, len(r.tokens))
@@ -61,6 +61,24 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
     assert r.canonical is not None
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
+
+
+def _active_start(r: Reading, app_start: int) -> int | None:
+    """Where table 二 starts: its first 第二十条 block, or its title when that block's own title was lost (OCR
+    drops a line) and rows of the table come between the title and the first block that was read."""
+    first = r.first_index(r"第二十条第", 0, app_start)
+    title = None
+    at = 0
+    while (i := r.first_index(r"主动公开政府信息情况$", at, first if first is not None else app_start)) is not None:
+        title, at = i, i + 1
+    if title is None:
+        return first
+    if first is None or r.first_index(_ACTIVE_ROW_LABELS, title + 1, first) is not None:
+        return title
+    return first
+
+
+_ACTIVE_ROW_LABELS = r"^(?:规章|(?:行政)?规范性文件)\d*$"
 
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:

@@ -14,15 +14,16 @@ from parsers.tables.tokens import Token
 T = "active"
 _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
-_BLOCK = r"第二十条第\(?[一二三四五六七八九十]+\)?项"
+# a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
+_BLOCK = r"第二十条第\S{0,4}项"
 
 
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     """Read the rows of table 二 found between tokens ``start`` and ``end``."""
     defaults = ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])
     first_block = r.first_index(_BLOCK, start, end)
-    if first_block is not None:
-        start = first_block
+    if first_block is not None and r.first_index(r"^(?:规章|(?:行政)?规范性文件)\d*$", start, first_block) is None:
+        start = first_block  # else the first block's title was lost: its rows come before the next block's
     # where every row label sits
     labels: list[tuple[int, str]] = []
     glued: dict[int, Token] = {}  # a row's number printed against its label (行政许可1708)
@@ -142,6 +143,9 @@ def _columns(
     columns (a header cell unreadable) and the row carries a value for every default column."""
     header = _header_columns(r, blocks, i)
     valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
+    if header is not None and set(header) & valid and not set(header) <= valid:
+        # a block whose title was lost: the header above also names the previous block's columns
+        header = tuple(c for c in header if c in valid)
     if header is not None and default is not None and not set(header) & valid:
         # another block's header (a header repeated after a page break): not this row's columns
         r.warn(

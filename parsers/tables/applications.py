@@ -10,7 +10,17 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional
 from parsers.tables.checks import application_checks, application_passed, count_passed, review_checks
 from parsers.tables.reading import Found, Reading
-from parsers.tables.solve import Block, Identity, choose_rows, read_stream, row_total_holds, split_row, split_rows
+from parsers.tables.rules import Piece, rule_readings
+from parsers.tables.solve import (
+    MAX_SOLUTIONS,
+    Block,
+    Identity,
+    choose_rows,
+    read_stream,
+    row_total_holds,
+    split_row,
+    split_rows,
+)
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -19,7 +29,7 @@ from parsers.tables.templates import (
     REVIEW_ROWS,
     RowDef,
 )
-from parsers.tables.tokens import Token, number_value
+from parsers.tables.tokens import Token, normalise, number_value
 
 T = "applications"
 R = "review_litigation"
@@ -65,8 +75,19 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     return vals, _with_unreadable(r, f.index, stop, vals, n, key)
 
 
-# characters OCR (with a Chinese model) reads for a digit alone in a cell; taken only when the row total holds
+# characters OCR (with a Chinese model) reads for a digit in a cell (了 for 7, li for 11); a cell of them alone is
+# taken as those digits only when the row total then holds
 _LOOKALIKE = {"了": "7", "丨": "1", "口": "0"}
+_LOOKALIKE_CHARS = str.maketrans(
+    {**_LOOKALIKE, "l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "o": "0", "O": "0", "〇": "0", "D": "0",
+     "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9", "b": "6", "G": "6", "T": "7"}
+)  # fmt: skip
+
+
+def _lookalike(text: str) -> str | None:
+    """The digits a cell of OCR look-alikes stands for (``li`` → 11), None when a character is no look-alike."""
+    digits = text.translate(_LOOKALIKE_CHARS)
+    return digits if digits.isdigit() and digits.isascii() else None
 
 
 def _with_unreadable(
@@ -91,7 +112,9 @@ def _with_unreadable(
         return None
     row: list[Token | None] = [t if t.is_value else None for t in cells]
     guessed = [
-        Token(_LOOKALIKE[t.compact], t.start, t.end, t.line, t.col, t.tabbed) if t.compact in _LOOKALIKE else None
+        Token(digits, t.start, t.end, t.line, t.col, t.tabbed)
+        if not t.is_value and (digits := _lookalike(t.compact)) is not None
+        else None
         for t in cells
     ]
     trial = [g if g is not None else c for g, c in zip(guessed, row, strict=True)]
@@ -321,7 +344,88 @@ def _label_fits(
     short = {key: vals for key, vals in pending.items() if fits[key].how == "padded" and len(vals) > 1}
     if short:
         fits.update(_place_short_rows(r, rows, fmt, short, fits))
+    fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     return fits, table_end
+
+
+def _rule_glued_rows(
+    r: Reading, rows: list[RowDef], fmt: str, found: list[Found | None], fits: dict[str, Fit], stops: dict[str, int]
+) -> dict[str, Fit]:
+    """Rows whose reading fails the row total (or lost cells), read again from the printed line with the
+    table's rules glued to the digits (:mod:`parsers.tables.rules`): each such row's readings whose total holds,
+    chosen together by the table's other identities over the rows that read plainly. A row is taken only when
+    one choice remains; reported ``rule_glued`` with the printed text."""
+    at = {row.key: i for i, row in enumerate(rows)}
+    options: dict[int, list[tuple[Value, ...]]] = {}
+    pieces: dict[int, tuple[list[tuple[Piece, ...]], int, Token]] = {}
+    stop_of: dict[int, int] = {}
+    for row, f in zip(rows, found, strict=True):
+        current = fits.get(row.key)
+        if f is None or current is None:
+            continue
+        guessed = current.how in ("split", "merged")  # a number split or joined: a guess the rules may undo
+        if current.how not in ("padded", "short", "dropped") and row_total_holds(current.values()) and not guessed:
+            continue  # read whole with its total holding
+        label = r.tokens[f.index]
+        # from the row's first value (on the label's line, or the next line when the label wrapped above it)
+        end = stops.get(row.key, f.index + 1)
+        first = next((t for t in r.tokens[f.index + 1 : end] if t.is_value), None)
+        begin = label.end if first is None or first.line == label.line else first.start
+        begin = f.glued.start if f.glued is not None else begin
+        stop = r.text.find("\n", begin)
+        stop = len(r.text) if stop < 0 else stop
+        readings = rule_readings(normalise(r.text[begin:stop]), N_APP)
+        if not readings:
+            continue
+        if [p.value for p in readings[0]] == current.values() and len(readings) == 1:
+            continue
+        options[at[row.key]] = [tuple(p.value for p in reading) for reading in readings]
+        if guessed:
+            if tuple(current.values()) in options[at[row.key]]:
+                del options[at[row.key]]
+                continue  # the guess is a reading by the rules too
+            options[at[row.key]].append(tuple(current.values()))  # last: kept when it is chosen
+        pieces[at[row.key]] = (readings, begin, label)
+        stop_of[at[row.key]] = stop
+    if not options:
+        return {}
+    firm = {
+        at[key]
+        for key, f in fits.items()
+        if at[key] not in options and f.how in ("exact", "positional") and not f.ambiguous
+        and row_total_holds(f.values())
+    }  # fmt: skip
+    known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
+    usable = _usable(_identities(rows, fmt), firm, options)
+    choices, complete = choose_rows(options, known, usable)
+    if not complete or not choices:
+        return {}
+    out: dict[str, Fit] = {}
+    for i, (readings, begin, label) in pieces.items():
+        picked = {choice[i] for choice in choices}
+        by_rules = [j for j in picked if j < len(readings)]
+        own = fits[rows[i].key].how
+        if len(by_rules) != 1 or len(picked) > 2 or (len(picked) == 2 and own != "split"):
+            continue  # open, or the row's own reading (a split or join) chosen
+        j = by_rules[0]  # over a split of the digits the identities equally allow: the rules explain the text
+        reading = readings[j]
+        cells: list[Token | None] = [
+            Token(str(p.value), begin + p.start, begin + p.end, label.line, label.col, label.tabbed, split=True)
+            for p in reading
+        ]
+        printed = " ".join(r.text[begin : stop_of[i]].split())
+        key = rows[i].key
+        how = (
+            "the only reading whose row total holds"
+            if len(readings) == 1
+            else f"of its {len(readings)} readings whose row total holds, the only one the table's identities allow"
+        )
+        read = " ".join(t.text for t in cells if t)
+        guess = f"{printed!r} read as {read} (the table's rules printed as 1 or glued to the digits; {how})"
+        out[key] = Fit(cells, "rules", [], guess=guess)
+        stale = ("unreadable_cell", "unknown_row")  # what the plain reading said of the cells now read
+        r.warnings[:] = [w for w in r.warnings if not (w.key == f"{T}/{key}" and w.code in stale)]
+    return out
 
 
 def _place_short_rows(
@@ -335,6 +439,7 @@ def _place_short_rows(
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
     slots: dict[int, list[tuple[int, ...]]] = {}
+    gapped: set[int] = set()  # rows whose placements the gaps in the printed line narrowed
     for key, vals in short.items():
         values = [number_value(t.text) for t in vals]
         for cols in combinations(range(N_APP), len(vals)):
@@ -344,21 +449,28 @@ def _place_short_rows(
             if row_total_holds(row):
                 options.setdefault(at[key], []).append(tuple(row))
                 slots.setdefault(at[key], []).append(cols)
+        i = at[key]
+        if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i])):
+            gapped.add(i)
+            options[i] = [options[i][k] for k in keep]
+            slots[i] = [slots[i][k] for k in keep]
     if not options:
         return {}
     firm = {
-        at[key] for key, f in fits.items() if key not in short and f.how in ("exact", "positional") and not f.ambiguous
+        at[key]
+        for key, f in fits.items()
+        if key not in short and f.how in ("exact", "positional") and not f.ambiguous and row_total_holds(f.values())
     }
     known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
-    usable = [i for i in _identities(rows, fmt) if all(row in firm or row in options for row in i.rows)]
+    usable = _usable(_identities(rows, fmt), firm, options)
     choices, complete = choose_rows(options, known, usable)
-    if len(choices) != 1 or not complete:
-        return {}
+    if not choices or not complete or len(choices) >= MAX_SOLUTIONS:
+        return {}  # none, or more than the search lists: no row can be said to have one placement
     out: dict[str, Fit] = {}
     for key, vals in short.items():
         i = at[key]
-        if i not in options:
-            continue
+        if i not in options or len({choice[i] for choice in choices}) != 1:
+            continue  # this row's placement is left open by the identities
         cols = slots[i][choices[0][i]]
         cells: list[Token | None] = [None] * N_APP
         for c, tok in zip(cols, vals, strict=True):
@@ -368,12 +480,45 @@ def _place_short_rows(
                 "placed_by_identities",
                 f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}); placed in "
                 f"columns {', '.join(APPLICANT_COLUMNS[c] for c in cols)}, the only placement of the table's short "
-                "rows that satisfies every identity (a guess: the other cells are blank)",
+                "rows that satisfies every identity"
+                + (" among those the gaps in the printed row allow" if i in gapped else "")
+                + " (a guess: the other cells are blank)",
                 f"{T}/{key}",
                 vals[0],
             )
         out[key] = Fit(cells, "padded", [])
     return out
+
+
+def _usable(identities: list[Identity], firm: set[int], options: dict[int, list[tuple[Value, ...]]]) -> list[Identity]:
+    """The identities a joint choice can check: every row in them read firmly or to be chosen, one at least to be
+    chosen (one among firm rows alone that fails says nothing of the choice)."""
+    return [
+        i
+        for i in identities
+        if all(row in firm or row in options for row in i.rows) and any(row in options for row in i.rows)
+    ]
+
+
+GAP_RATIO = 2.0  # a gap this many times the widest ordinary gap between cells marks cells lost there
+
+
+def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]]) -> list[int]:
+    """The placements (indexes into ``placements``) that put the lost cells where the printed row has its wide
+    gaps (OCR and layout text keep a lost cell's room as spaces: ``11      2            1      0   14``): every
+    gap that holds a lost cell at least :data:`GAP_RATIO` times the widest gap that holds none. Empty when the
+    values are not on one line or the gaps tell nothing apart."""
+    if len(vals) < 2 or len({t.line for t in vals}) != 1:
+        return []
+    gaps = [b.start - a.end for a, b in itertools.pairwise(vals)]
+    keep = []
+    for k, cols in enumerate(placements):
+        lost = [cols[j + 1] - cols[j] - 1 for j in range(len(gaps))]
+        wide = [g for g, n in zip(gaps, lost, strict=True) if n]
+        narrow = [g for g, n in zip(gaps, lost, strict=True) if not n]
+        if wide and narrow and min(wide) >= GAP_RATIO * max(narrow):
+            keep.append(k)
+    return keep
 
 
 def _is_run(tok: Token, n: int) -> bool:
@@ -569,6 +714,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
     label = r.tokens[anchor]
     result = _review_run(r, vals) or _review_fit(r, vals, keys)
+    if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
+        result = ruled
+        r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     for key, tok in zip(keys, result.tokens, strict=True):
         r.put(key, tok, blank_where=label)
     if result.how == "dropped":
@@ -591,6 +739,35 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
+
+
+def _review_totals_hold(values: list[Value]) -> bool:
+    n = len(REVIEW_COLUMNS)
+    return all(row_total_holds(values[k : k + n]) for k in range(0, N_REVIEW, n))
+
+
+def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
+    """Table 四's row printed on one line with the table's rules glued to the digits (``12/138) 13 … |132|``):
+    its only reading by :mod:`parsers.tables.rules` whose three row totals hold, if there is one."""
+    if not vals or len({t.line for t in vals}) != 1:
+        return None
+    begin = vals[0].start
+    stop = r.text.find("\n", begin)
+    stop = len(r.text) if stop < 0 else stop
+    readings = rule_readings(normalise(r.text[begin:stop]), N_REVIEW, lambda values: _review_totals_hold(list(values)))
+    if not readings or len(readings) != 1:
+        return None
+    t = vals[0]
+    cells: list[Token | None] = [
+        Token(str(p.value), begin + p.start, begin + p.end, t.line, t.col, t.tabbed, split=True) for p in readings[0]
+    ]
+    printed = " ".join(r.text[begin:stop].split())
+    read = " ".join(c.text for c in cells if c)
+    guess = (
+        f"{printed!r} read as {read} (the table's rules printed as 1 or glued to the digits; the only reading "
+        "whose row totals hold)"
+    )
+    return Fit(cells, "rules", [], guess=guess)
 
 
 def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
@@ -662,7 +839,7 @@ def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | Non
 def find_applications_start(r: Reading, start: int = 0) -> int | None:
     """The 本年新收 row label that opens table 三: the one followed closely by the 上年结转 row."""
     pos = start
-    while (i := r.first_index(r"本年新收", pos)) is not None:
+    while (i := r.first_index(r"年新收", pos)) is not None:  # 本 may be misread (林年新收)
         # the next rows (a character of 上年结转 may be misprinted or misread)
         if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
             return i
@@ -680,11 +857,18 @@ def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
     rows = {row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"}
     while (i := r.first_index(_THREE_TITLE, pos)) is not None:
         seen: set[str] = set()
+        first_row: int | None = None
         for k in range(i + 1, min(i + 200, len(r.tokens))):
             tok = r.tokens[k]
             if tok.is_labelish:
-                seen.update(key for key, row in rows.items() if key not in seen and row.matches(tok.compact))
+                hits = {key for key, row in rows.items() if key not in seen and row.matches(tok.compact)}
+                if hits and first_row is None:
+                    first_row = k
+                seen.update(hits)
             if len(seen) >= 4:
+                # the title nearest the rows (an earlier mention, in the introduction, is not the table's)
+                while (j := r.first_index(_THREE_TITLE, i + 1, first_row)) is not None:
+                    i = j
                 return i
         pos = i + 1
     return None

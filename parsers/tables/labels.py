@@ -14,11 +14,17 @@ import re
 from parsers.tables.tokens import normalise
 
 # numbering prefixes: 一、 （三） (3) 5. 5、 — possibly several (（三）5.)
-_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．])")
+_NUMBERING = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．]|\d\s*(?=[\u4e00-\u9fff]))"
+)  # the last: a digit whose dot OCR dropped (``3 要求提供…``)
+# a numbering OCR misread (（七） → ``Ce)``, （二） → ``(=)``, （八） → ``〈八)``): set aside like a numbering
+_GARBLED_NUMBERING = re.compile(r"^[(（〈<]?[^\s()（）]{1,2}[)）]")
 _BOILERPLATE = re.compile(r"政府信息公开|政府信息|信息公开")
 _PUNCT = re.compile(r"[\s,，、.。:：;；“”\"'‘’()（）\[\]【】<>《》/\\_*#|-]")
 
 FUZZY_MIN = 0.6  # similarity under which a label is not taken for a template row
+PREFIX_MIN = 3  # a label's start (a wrapped label's first line) is compared from this many characters on
+PREFIX_PENALTY = 0.25  # … and scores this much less than the whole label would
 
 
 def numbering(label: str) -> str | None:
@@ -44,6 +50,8 @@ def distinctive(label: str) -> str:
     text = text.translate(_OCR_LOOKALIKE)
     while m := _NUMBERING.match(text):
         text = text[m.end() :].lstrip()
+    if m := _GARBLED_NUMBERING.match(text):
+        text = text[m.end() :].lstrip()
     text = _BOILERPLATE.sub("", text)
     return _PUNCT.sub("", text)
 
@@ -67,6 +75,10 @@ def similarity(printed: str, template: str) -> float:
     if not a or not b:
         return 0.0
     score = 1 - distance(a, b) / max(len(a), len(b))
+    if PREFIX_MIN <= len(a) < len(b):
+        # the first line of a label wrapped in a narrow column, the rest lost (OCR, a page break): compared with
+        # the template label's start, less a fixed amount for what is missing
+        score = max(score, 1 - distance(a, b[: len(a)]) / len(a) - PREFIX_PENALTY)
     na, nb = numbering(printed), numbering(template)
     if na is not None and nb is not None:
         score += 0.1 if na == nb else -0.1

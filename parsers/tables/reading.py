@@ -22,7 +22,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
+# a row's numbering; OCR may drop the dot after a digit (``4 无正当理由…``, compact ``4无正当理由…``)
+_NUMBERED = re.compile(
+    r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|\d(?=[\u4e00-\u9fff]))"
+)
 _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
@@ -181,9 +184,10 @@ class Reading:
             and self.row_like(i, same_line=True)
             and not any(o.matches(self.tokens[i].compact) for o in rows)
         ]
-        if len(candidates) != 1:
+        if len({self.tokens[i].line for i in candidates}) != 1:
             return None
-        return (0.0, candidates[0])
+        # one line: a group heading (``(三)不予公开``, misread ``(=)``) may come before the row's own label
+        return (0.0, candidates[-1])
 
     def placeholder(self, tok: Token) -> bool:
         """A dash on a header line (labels, no numbers): a converter's placeholder for an empty header cell,
@@ -330,6 +334,8 @@ class Reading:
                 row,
                 next((t for t in fit.tokens if t is not None), label),
             )
+        elif fit.how == "rules":
+            self.warn("rule_glued", f"{row}: {fit.guess} (a guess)", row, next((t for t in fit.tokens if t), label))
         elif fit.how == "short":
             self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
         if fit.ambiguous:

@@ -197,7 +197,7 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
 
 
 # OCR's confusions of digits with letters: read as digits only inside words that are otherwise digits
-_CONFUSABLE = re.compile(r"[OoDQIl|!SsBZz〇]")
+_CONFUSABLE = re.compile(r"[OoDQIil|!SsBZz〇]")
 _DIGIT = re.compile(r"\d")
 _OCR_MAP = str.maketrans(
     {
@@ -207,6 +207,7 @@ _OCR_MAP = str.maketrans(
         "Q": "0",
         "〇": "0",
         "I": "1",
+        "i": "1",
         "l": "1",
         "|": "1",
         "!": "1",
@@ -217,8 +218,8 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIl|!SsBZz〇][0-9OoDQIl|!SsBZz〇,.]*(?![^\s])")
-_LONE_CONFUSABLE = re.compile(r"[OoIl〇]{1,2}")
+_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
+_LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
 
@@ -260,6 +261,9 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     return "".join(out), fixes
 
 
+RULED_BARS = 3
+
+
 def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     """Digits OCR read as letters (``1O``, ``l4``, ``〇``), read back as digits; a lone ``|`` (a table rule)
     becomes a space. Same length as the input; returns the spans that changed.
@@ -268,24 +272,33 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     confusable letters alone (``o``, ``l``) on a line that has real numbers too. A row of cells with the
     table's rules glued to them is read by :func:`_rule_cells`.
     """
-    ruled = _rule_cells(line)
-    if ruled is not None:
-        return ruled
+    glued_rules = _rule_cells(line)
+    if glued_rules is not None:
+        return glued_rules
     has_numbers = bool(_REAL_NUMBER.search(line))
+    ruled = line.count("|") >= RULED_BARS  # a row printed with its rules: a | at a number's edge is a rule
     out = list(line)
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
-        word = m.group()
+        word, at = m.group(), m.start()
         if word in ("|", "||", "!"):
-            out[m.start() : m.end()] = " " * len(word)
+            out[at : m.end()] = " " * len(word)
             continue
+        core = word.strip("|")
+        if ruled and core != word and _DIGIT.search(core):
+            # a rule glued to a number's edge (``3744|``, ``|138|``): the rule, not a 1
+            lead = len(word) - len(word.lstrip("|"))
+            out[at : at + lead] = " " * lead
+            out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
+            fixes.append((at, m.end()))
+            word, at = core, at + lead
         mixed = _DIGIT.search(word) and _CONFUSABLE.search(word) and word[0] not in ",." and word[-1] not in ",."
         lone = has_numbers and _LONE_CONFUSABLE.fullmatch(word)
         if mixed or lone:
             fixed = word.translate(_OCR_MAP)
             if _NUMBER_RE.fullmatch(fixed):
-                out[m.start() : m.end()] = fixed
-                fixes.append((m.start(), m.end()))
+                out[at : at + len(word)] = fixed
+                fixes.append((at, at + len(word)))
     return "".join(out), fixes
 
 
