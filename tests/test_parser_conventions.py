@@ -600,21 +600,26 @@ def _printed(label: str, values: list[int]) -> str:
     return "   ".join([*label.split(), *map(str, values)])
 
 
-def _ruled_rows() -> dict[str, list[int | None]]:
-    rows = s.default_rows()
-    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
-    rows["unavailable.not_held"] = [974, 30, 0, 7, 5, 3, 1019]
-    rows["granted"] = [3, 1, 0, 0, 1, 0, 5]
+def _consistent(rows: dict[str, list[int | None]]) -> dict[str, list[int | None]]:
+    """``rows`` with 总计 the sum of the result rows and 本年新收 what the balance needs: every identity holds."""
     keys = list(rows)
     results = keys[keys.index("granted") : keys.index("results_total")]
     rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
-    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
-    rows["carried_over"] = [5, 0, 0, 0, 0, 0, 5]
     rows["new_received"] = [
         (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
         for c in range(7)
     ]
     return rows
+
+
+def _ruled_rows() -> dict[str, list[int | None]]:
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
+    rows["unavailable.not_held"] = [974, 30, 0, 7, 5, 3, 1019]
+    rows["granted"] = [3, 1, 0, 0, 1, 0, 5]
+    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
+    rows["carried_over"] = [5, 0, 0, 0, 0, 0, 5]
+    return _consistent(rows)
 
 
 def test_ocr_rules_glued_to_digits_read_by_the_row_total() -> None:
@@ -789,13 +794,7 @@ def test_ocr_short_rows_placed_by_the_gaps_their_lost_cells_left() -> None:
     rows = s.default_rows()
     rows["withheld.query_matters"] = [11, 2, 0, 1, 0, 0, 14]
     rows["withheld.state_secret"] = [5, 1, 0, 1, 0, 0, 7]
-    keys = list(rows)
-    results = keys[keys.index("granted") : keys.index("results_total")]
-    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
-    rows["new_received"] = [
-        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
-        for c in range(7)
-    ]
+    rows = _consistent(rows)
     text = _ocr_text(rows)
     for key, label in (("withheld.query_matters", "8.属于行政查询事项"), ("withheld.state_secret", "1.属于国家秘密")):
         v = rows[key]
@@ -816,13 +815,7 @@ def test_ocr_numbering_whose_dot_was_lost() -> None:
     rows = s.default_rows()
     rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
     rows["not_processed.excessive"] = [3, 0, 0, 0, 0, 0, 3]
-    keys = list(rows)
-    results = keys[keys.index("granted") : keys.index("results_total")]
-    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
-    rows["new_received"] = [
-        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
-        for c in range(7)
-    ]
+    rows = _consistent(rows)
     text = _ocr_text(rows)
     text = text.replace(
         _printed("3.要求提供公开出版物", rows["not_processed.publication"]),
