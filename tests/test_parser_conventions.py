@@ -833,3 +833,17 @@ def test_ocr_numbering_whose_dot_was_lost() -> None:
     assert _row(cells, "not_processed.publication") == rows["not_processed.publication"]
     assert _row(cells, "not_processed.excessive") == rows["not_processed.excessive"]
     assert "missing_row" not in _codes(report) and "stream_order" not in _codes(report)
+
+
+def test_a_wrong_published_total_is_kept_where_no_rules_are_printed() -> None:
+    """``1 1 0 0 0 0 12``: reading the 1 of 12 as a rule would make the row add up, but the text prints no rules
+    (plain text, or OCR text without rule marks): the published total is kept and its identity fails."""
+    rows = s.default_rows()
+    rows["withheld.state_secret"] = [1, 1, 0, 0, 0, 0, 2]
+    rows = _consistent(rows)
+    for text in (s.report(apps=s.app_table(rows)), _ocr_text(rows)):
+        line = next(ln for ln in text.splitlines() if "属于国家秘密" in ln)
+        report = _parse(text.replace(line, line[: line.rstrip().rfind("2")] + "12"))
+        assert _row(_cells(report), "withheld.state_secret") == [1, 1, 0, 0, 0, 0, 12]
+        assert "rule_glued" not in _codes(report)
+        assert "identity_failed" in _codes(report)
