@@ -847,3 +847,24 @@ def test_a_wrong_published_total_is_kept_where_no_rules_are_printed() -> None:
         assert _row(_cells(report), "withheld.state_secret") == [1, 1, 0, 0, 0, 0, 12]
         assert "rule_glued" not in _codes(report)
         assert "identity_failed" in _codes(report)
+
+
+def test_ocr_rows_garbled_in_a_run_are_read_in_template_order() -> None:
+    """Two consecutive rows whose labels OCR garbled beyond recognition, two label lines with values between
+    the rows found around them: read in the template's order, each a ``fuzzy_label`` warning."""
+    rows = s.default_rows()
+    rows["withheld.enforcement_files"] = [8, 0, 0, 1, 0, 0, 9]
+    rows["withheld.query_matters"] = [11, 2, 0, 1, 0, 0, 14]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    for key, label, garbled in (
+        ("withheld.enforcement_files", "7.属于行政执法案卷", "BALA at"),
+        ("withheld.query_matters", "8.属于行政查询事项", "Hl qi"),
+    ):
+        text = text.replace(_printed(label, rows[key]), garbled + "   " + "   ".join(map(str, rows[key])))
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.enforcement_files") == rows["withheld.enforcement_files"]
+    assert _row(cells, "withheld.query_matters") == rows["withheld.query_matters"]
+    fuzzy = [w for w in report.warnings if w.code == "fuzzy_label"]
+    assert len(fuzzy) == 2 and all("template order" in w.message for w in fuzzy)
