@@ -83,6 +83,20 @@ def test_markdown_emphasis_br_and_escapes_in_cells() -> None:
     _assert_snippet_values(_cells(report))
 
 
+def test_a_number_spaced_around_its_decimal_point_is_one_number_and_warned() -> None:
+    # docling's HTML backend spaces out inline runs: 86<span>.</span>45 → ``86 . 45`` in its pipe cell
+    text = s.to_markdown(s.report())
+    assert "| 行政事业性收费 | 86.45 |" in text
+    report = _parse(text.replace("| 行政事业性收费 | 86.45 |", "| 行政事业性收费 | 86 . 45 | 86 . 45 |"))
+    cell = report.cells["active/fees/amount"]
+    assert cell.value == 86.45 and cell.raw == "86 . 45"
+    assert any(w.code == "spaced_number" and "'86 . 45' read as 86.45" in w.message for w in report.warnings)
+    assert report.metadata["review"] == "suggested"
+    # two numbers in one cell are not one number
+    two = _parse(text.replace("| 行政事业性收费 | 86.45 |", "| 行政事业性收费 | 86 45 |"))
+    assert two.cells["active/fees/amount"].value != 86.45
+
+
 def test_html_table_embedded_in_markdown() -> None:
     table = s.to_html_table(s.app_table())
     text = s.to_markdown(s.report(apps="")).replace(

@@ -332,7 +332,14 @@ class Reading:
             where = self.where(blank_where) if blank_where is not None else None
             self.cells[key] = Cell(key, None, "", where)
         else:
-            self.cells[key] = Cell(key, number_value(tok.text), tok.ocr_raw or tok.text, self.where(tok))
+            self.cells[key] = Cell(key, number_value(tok.text), tok.ocr_raw or tok.spaced or tok.text, self.where(tok))
+            if tok.spaced is not None:
+                self.warn(
+                    "spaced_number",
+                    f"{key}: {tok.spaced!r} read as {tok.text} (one number, spaces around its decimal point)",
+                    key,
+                    tok,
+                )
             if tok.glued:
                 row = key.rsplit("/", 1)[0]
                 self.warn("glued_number", f"{row}: number {tok.text} printed against the row label", row, tok)

@@ -62,6 +62,7 @@ class Token:
     split: bool = False  # a number split off the end of a label (same cell)
     ocr_raw: str | None = None  # the printed text when OCR-confused characters were read as digits (1O → 10)
     glued: bool = False  # a number printed against the end of its label, with no space (稳定”0 0 0)
+    spaced: str | None = None  # the printed text of a cell whose number has spaces around its point (2772661 . 517)
     # derived once, read many times
     compact: str = field(init=False, repr=False)
     is_number: bool = field(init=False, repr=False)
@@ -336,7 +337,15 @@ def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool
     return out
 
 
+# one cell holding one number with spaces around its decimal point (converters that space out inline runs)
+_SPACED_DECIMAL = re.compile(r"[+-]?\d[\d,]*(?: \.| \. |\. )\d+")
+
+
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    if (" ." in text or ". " in text) and _SPACED_DECIMAL.fullmatch(text):
+        tok = Token(text.replace(" ", ""), start, start + len(text), line, col, tabbed)
+        tok.spaced = text
+        return [tok]
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
     whole = Token(text, start, start + len(text), line, col, tabbed)
