@@ -68,6 +68,8 @@ VARIANTS = (
     Variant("lo", 300, "rotate", 3),
     Variant("lohtml", 200, "gray", 4),
     Variant("lohtml", 300, "gray", 3),
+    Variant("lohtml", 150, "gray", 4),
+    Variant("chrome", 300, "gray", 4, spaces=True),
 )
 
 

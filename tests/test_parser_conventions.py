@@ -614,21 +614,26 @@ def _printed(label: str, values: list[int]) -> str:
     return "   ".join([*label.split(), *map(str, values)])
 
 
-def _ruled_rows() -> dict[str, list[int | None]]:
-    rows = s.default_rows()
-    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
-    rows["unavailable.not_held"] = [974, 30, 0, 7, 5, 3, 1019]
-    rows["granted"] = [3, 1, 0, 0, 1, 0, 5]
+def _consistent(rows: dict[str, list[int | None]]) -> dict[str, list[int | None]]:
+    """``rows`` with 总计 the sum of the result rows and 本年新收 what the balance needs: every identity holds."""
     keys = list(rows)
     results = keys[keys.index("granted") : keys.index("results_total")]
     rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
-    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
-    rows["carried_over"] = [5, 0, 0, 0, 0, 0, 5]
     rows["new_received"] = [
         (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
         for c in range(7)
     ]
     return rows
+
+
+def _ruled_rows() -> dict[str, list[int | None]]:
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
+    rows["unavailable.not_held"] = [974, 30, 0, 7, 5, 3, 1019]
+    rows["granted"] = [3, 1, 0, 0, 1, 0, 5]
+    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
+    rows["carried_over"] = [5, 0, 0, 0, 0, 0, 5]
+    return _consistent(rows)
 
 
 def test_ocr_rules_glued_to_digits_read_by_the_row_total() -> None:
@@ -803,13 +808,7 @@ def test_ocr_short_rows_placed_by_the_gaps_their_lost_cells_left() -> None:
     rows = s.default_rows()
     rows["withheld.query_matters"] = [11, 2, 0, 1, 0, 0, 14]
     rows["withheld.state_secret"] = [5, 1, 0, 1, 0, 0, 7]
-    keys = list(rows)
-    results = keys[keys.index("granted") : keys.index("results_total")]
-    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
-    rows["new_received"] = [
-        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
-        for c in range(7)
-    ]
+    rows = _consistent(rows)
     text = _ocr_text(rows)
     for key, label in (("withheld.query_matters", "8.属于行政查询事项"), ("withheld.state_secret", "1.属于国家秘密")):
         v = rows[key]
@@ -830,13 +829,7 @@ def test_ocr_numbering_whose_dot_was_lost() -> None:
     rows = s.default_rows()
     rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
     rows["not_processed.excessive"] = [3, 0, 0, 0, 0, 0, 3]
-    keys = list(rows)
-    results = keys[keys.index("granted") : keys.index("results_total")]
-    rows["results_total"] = [sum(rows[k][c] or 0 for k in results) for c in range(7)]
-    rows["new_received"] = [
-        (rows["results_total"][c] or 0) + (rows["carried_forward"][c] or 0) - (rows["carried_over"][c] or 0)
-        for c in range(7)
-    ]
+    rows = _consistent(rows)
     text = _ocr_text(rows)
     text = text.replace(
         _printed("3.要求提供公开出版物", rows["not_processed.publication"]),
@@ -854,3 +847,38 @@ def test_ocr_numbering_whose_dot_was_lost() -> None:
     assert _row(cells, "not_processed.publication") == rows["not_processed.publication"]
     assert _row(cells, "not_processed.excessive") == rows["not_processed.excessive"]
     assert "missing_row" not in _codes(report) and "stream_order" not in _codes(report)
+
+
+def test_a_wrong_published_total_is_kept_where_no_rules_are_printed() -> None:
+    """``1 1 0 0 0 0 12``: reading the 1 of 12 as a rule would make the row add up, but the text prints no rules
+    (plain text, or OCR text without rule marks): the published total is kept and its identity fails."""
+    rows = s.default_rows()
+    rows["withheld.state_secret"] = [1, 1, 0, 0, 0, 0, 2]
+    rows = _consistent(rows)
+    for text in (s.report(apps=s.app_table(rows)), _ocr_text(rows)):
+        line = next(ln for ln in text.splitlines() if "属于国家秘密" in ln)
+        report = _parse(text.replace(line, line[: line.rstrip().rfind("2")] + "12"))
+        assert _row(_cells(report), "withheld.state_secret") == [1, 1, 0, 0, 0, 0, 12]
+        assert "rule_glued" not in _codes(report)
+        assert "identity_failed" in _codes(report)
+
+
+def test_ocr_rows_garbled_in_a_run_are_read_in_template_order() -> None:
+    """Two consecutive rows whose labels OCR garbled beyond recognition, two label lines with values between
+    the rows found around them: read in the template's order, each a ``fuzzy_label`` warning."""
+    rows = s.default_rows()
+    rows["withheld.enforcement_files"] = [8, 0, 0, 1, 0, 0, 9]
+    rows["withheld.query_matters"] = [11, 2, 0, 1, 0, 0, 14]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    for key, label, garbled in (
+        ("withheld.enforcement_files", "7.属于行政执法案卷", "BALA at"),
+        ("withheld.query_matters", "8.属于行政查询事项", "Hl qi"),
+    ):
+        text = text.replace(_printed(label, rows[key]), garbled + "   " + "   ".join(map(str, rows[key])))
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.enforcement_files") == rows["withheld.enforcement_files"]
+    assert _row(cells, "withheld.query_matters") == rows["withheld.query_matters"]
+    fuzzy = [w for w in report.warnings if w.code == "fuzzy_label"]
+    assert len(fuzzy) == 2 and all("template order" in w.message for w in fuzzy)

@@ -354,7 +354,13 @@ def _rule_glued_rows(
     """Rows whose reading fails the row total (or lost cells), read again from the printed line with the
     table's rules glued to the digits (:mod:`parsers.tables.rules`): each such row's readings whose total holds,
     chosen together by the table's other identities over the rows that read plainly. A row is taken only when
-    one choice remains; reported ``rule_glued`` with the printed text."""
+    one choice remains; reported ``rule_glued`` with the printed text. Only in a table printed with its rules
+    (:func:`_prints_rules`): elsewhere a total that fails is the published one, kept."""
+    placed = [f.index for f in found if f is not None]
+    if not placed or not _prints_rules(
+        r, r.tokens[placed[0]].start, r.tokens[max(stops.values(), default=placed[-1]) - 1].end
+    ):
+        return {}
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
     pieces: dict[int, tuple[list[tuple[Piece, ...]], int, Token]] = {}
@@ -746,14 +752,33 @@ def _review_totals_hold(values: list[Value]) -> bool:
     return all(row_total_holds(values[k : k + n]) for k in range(0, N_REVIEW, n))
 
 
+def _prints_rules(r: Reading, start: int, end: int) -> bool:
+    """The text between the offsets is a table OCR printed with its rules: text in no markup convention, with
+    rule marks (``|``, ``[``, ``]``, ``{``, ``}``) on :data:`RULED_LINES` of its lines at least."""
+    assert r.canonical is not None
+    if r.canonical.convention in ("tab", "markdown", "markdown_html"):
+        return False
+    lines = r.text[start:end].split("\n")
+    return sum(1 for line in lines if any(c in line for c in "|[]{}")) >= RULED_LINES
+
+
+RULED_LINES = 3
+
+
 def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
     """Table 四's row printed on one line with the table's rules glued to the digits (``12/138) 13 … |132|``):
-    its only reading by :mod:`parsers.tables.rules` whose three row totals hold, if there is one."""
+    its only reading by :mod:`parsers.tables.rules` whose three row totals hold, if there is one (only on a row
+    that prints rule marks, in no markup convention)."""
     if not vals or len({t.line for t in vals}) != 1:
         return None
     begin = vals[0].start
     stop = r.text.find("\n", begin)
     stop = len(r.text) if stop < 0 else stop
+    assert r.canonical is not None
+    if r.canonical.convention in ("tab", "markdown", "markdown_html") or not any(
+        c in r.text[begin:stop] for c in "|[]{}"
+    ):
+        return None
     readings = rule_readings(normalise(r.text[begin:stop]), N_REVIEW, lambda values: _review_totals_hold(list(values)))
     if not readings or len(readings) != 1:
         return None

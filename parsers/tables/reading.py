@@ -164,6 +164,48 @@ class Reading:
                 f"{table}/{row.key}",
                 tok,
             )
+        self._rows_between_in_order(rows, found, claimed, table)
+
+    def _rows_between_in_order(
+        self, rows: list[RowDef], found: list[Found | None], claimed: set[int], table: str
+    ) -> None:
+        """A run of rows missing between two rows found, with exactly as many unrecognised label lines carrying
+        values between them (labels OCR garbled): the lines are the rows, in the template's order."""
+        k = 0
+        while k < len(rows):
+            if found[k] is not None:
+                k += 1
+                continue
+            j = k
+            while j < len(rows) and found[j] is None:
+                j += 1
+            prev, nxt = (found[k - 1] if k else None), (found[j] if j < len(rows) else None)
+            if prev is not None and nxt is not None and j - k >= 2:
+                taken = {self.tokens[prev.index].line, self.tokens[nxt.index].line}
+                per_line: dict[int, int] = {}
+                for i in self._label_indexes(prev.index + 1, nxt.index):
+                    tok = self.tokens[i]
+                    if (
+                        i not in claimed
+                        and tok.line not in taken
+                        and len(tok.compact) >= 2
+                        and self.row_like(i, same_line=True)
+                        and not any(o.matches(tok.compact) for o in rows)
+                    ):
+                        per_line[tok.line] = i  # the last label on a line (a group heading may come first)
+                if len(per_line) == j - k:
+                    for row_k, i in zip(range(k, j), sorted(per_line.values()), strict=True):
+                        found[row_k] = Found(i, None)
+                        claimed.add(i)
+                        self.warn(
+                            "fuzzy_label",
+                            f"{table}/{rows[row_k].key}: label {self.tokens[i].text!r} read as the template's "
+                            f"{rows[row_k].label!r} (template order: the {j - k} rows missing between its "
+                            "neighbours, as many label lines with values)",
+                            f"{table}/{rows[row_k].key}",
+                            self.tokens[i],
+                        )
+            k = j
 
     def _only_row_between(
         self, rows: list[RowDef], found: list[Found | None], k: int, lo: int, hi: int, claimed: set[int]
