@@ -410,6 +410,10 @@ def test_link_helpers() -> None:
         ("2023年度政府信息公开工作考核评估报告", None),
         ("XX县召开2022年度政府信息公开工作年度报告编制培训会", None),
         ("2022年政府信息公开工作年度报告", "strong"),
+        # infographics of a report are its pictures: the report is its own link
+        ("内蒙古自治区2022年政府信息公开工作年度报告（图解）", None),
+        ("一图读懂：XX市2023年政府信息公开工作年度报告", None),
+        ("图说XX县2022年政务公开工作年度报告", None),
     ],
 )
 def test_organ_names_do_not_hide_a_report(title: str, expected: str | None) -> None:

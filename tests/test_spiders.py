@@ -103,7 +103,7 @@ def test_nmg_start() -> None:
 def test_nmg_first_list_page() -> None:
     spider = make(NmgSpider)
     out = list(spider.parse(recorded(f"{NMG}index.html")))
-    assert [req(r) for r in out[:3]] == [
+    assert [req(r) for r in out[:2]] == [
         next_list(f"{NMG}index_1.html", "parse_trs", 2, f"{NMG}index.html", trs_pager=TrsPager(3, 0)),
         detail(
             f"{NMG}202301/t20230131_2218001.html",
@@ -111,15 +111,10 @@ def test_nmg_first_list_page() -> None:
             "内蒙古自治区2022年政府信息公开工作年度报告",
             "2023-01-31",
         ),
-        detail(
-            f"{NMG}202301/t20230131_2218002.html",
-            f"{NMG}index.html",
-            "内蒙古自治区2022年政府信息公开工作年度报告（图解）",
-            "2023-01-31",
-        ),
     ]
-    # the notice (工作要点的通知) is skipped; the off-site report link is recorded, not followed
-    assert out[3:] == [
+    # the notice (工作要点的通知) and the infographic (图解) are skipped; the off-site report link is recorded,
+    # not followed
+    assert out[2:] == [
         ErrorItem(
             portal="nmg",
             url="https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm",
@@ -177,24 +172,6 @@ def test_nmg_detail_page_with_docx_attachment() -> None:
             file_urls=[f"{NMG}202301/P020230131351887604118.docx"],
             files=[],
             file_errors=[],
-        )
-    ]
-
-
-def test_nmg_image_only_page_is_yielded_for_the_pipeline_to_reject() -> None:
-    url = f"{NMG}202301/t20230131_2218002.html"
-    response = recorded(url, list_url=f"{NMG}index.html", list_title="x", list_date="2023-01-31")
-    assert list(make(NmgSpider).parse_detail(response)) == [
-        ReportItem(
-            portal="nmg",
-            page_url=url,
-            list_url=f"{NMG}index.html",
-            title="内蒙古自治区2022年政府信息公开工作年度报告（图解）",
-            published="2023-01-31",
-            publisher="自治区人民政府办公厅",
-            page_body=response.body,
-            page_status=200,
-            page_content_type=UTF8,
         )
     ]
 
@@ -405,7 +382,7 @@ def test_generic_spider_on_a_folder_column() -> None:
 def test_generic_spider_on_a_list_column() -> None:
     spider = make(GenericSpider, url=f"{NMG}index.html", portal="nmg")
     out = list(spider.parse(recorded(f"{NMG}index.html")))
-    assert [req(r) for r in out[:3]] == [
+    assert [req(r) for r in out[:2]] == [
         next_list(f"{NMG}index_1.html", "parse_static", 2, f"{NMG}index.html", trs_pager=TrsPager(3, 0)),
         detail(
             f"{NMG}202301/t20230131_2218001.html",
@@ -413,14 +390,8 @@ def test_generic_spider_on_a_list_column() -> None:
             "内蒙古自治区2022年政府信息公开工作年度报告",
             "2023-01-31",
         ),
-        detail(
-            f"{NMG}202301/t20230131_2218002.html",
-            f"{NMG}index.html",
-            "内蒙古自治区2022年政府信息公开工作年度报告（图解）",
-            "2023-01-31",
-        ),
     ]
-    assert [(e.portal, e.code, e.url) for e in out[3:]] == [
+    assert [(e.portal, e.code, e.url) for e in out[2:]] == [
         ("nmg", "offsite", "https://www.gov.cn/zhengce/content/2023-03/31/content_5749359.htm")
     ]
 
@@ -528,7 +499,7 @@ def test_known_pages_are_not_requested_again(tmp_path: Path) -> None:
     spider = make(NmgSpider, db=db)
     urls = [r.url for r in spider.parse(recorded(f"{NMG}index.html")) if isinstance(r, Request)]
     assert known not in urls
-    assert f"{NMG}202301/t20230131_2218002.html" in urls
+    assert f"{NMG}index_1.html" in urls  # the rest of the list is still followed
     spider.refresh = True
     assert known in [r.url for r in spider.parse(recorded(f"{NMG}index.html")) if isinstance(r, Request)]
 

@@ -22,9 +22,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 REPORT_WORD = re.compile(r"年度报告|年报|工作报告")
 ANNUAL_WORD = re.compile(r"年度报告|年报")
 DISCLOSURE = re.compile(r"信息公开|政务公开|政府信息|公开工作")
-# Never a report: notices about reports, interpretations, meetings, and the look-alikes of the same menus.
+# Never a report: notices about reports, interpretations, infographics of a report (图解, 一图读懂: its
+# images, the report itself is its own link), meetings, and the look-alikes of the same menus.
 NOT_A_REPORT = re.compile(
-    r"^\s*关于|通知|解读|征求|要点|培训|会议|召开|的函|实施方案|"
+    r"^\s*关于|通知|解读|征求|要点|培训|会议|召开|的函|实施方案|图解|一图[读看速了]|图说|长图|"
     r"网站.{0,12}(报表|年报|年度报告)|年度报表|工作报表"
 )
 # The report's own name: 政府信息公开工作年度报告, 信息公开年报, 政务公开工作报告 …
