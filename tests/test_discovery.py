@@ -15,15 +15,14 @@ Three levels:
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_nianbao
 from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -240,12 +239,7 @@ def test_walk_is_bounded_in_depth() -> None:
 
 # ------------------------------------------------------------------------------------------ whole crawls
 def nianbao(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", "crawl", *args, "--live", "--delay", "0", "--db", str(db), "--portal",
-         "test"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False,
-    )  # fmt: skip
+    return run_nianbao("crawl", *args, "--live", "--delay", "0", "--db", str(db), "--portal", "test", timeout=240)
 
 
 def query(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:

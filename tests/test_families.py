@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_nianbao
 from scrapy import Request
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -286,16 +284,7 @@ def test_a_list_stops_at_a_page_that_brings_nothing_new() -> None:
 def test_the_generic_spider_crawls_an_epoint_column_in_replay(tmp_path: Path) -> None:
     db = tmp_path / "nb.db"
     column = all_portals().get("sample-epoint").columns[0].url
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", "crawl", column, "--db", str(db), "--replay", str(CASSETTES)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_nianbao("crawl", column, "--db", str(db), "--replay", str(CASSETTES))
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(db) as con:
         stored = sorted(r[0] for r in con.execute("SELECT url FROM reports"))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_nianbao
 
 from nianbao.lock import harvest_lock
 
@@ -27,16 +28,7 @@ MANIFEST = json.loads((CASSETTES / "manifest.json").read_text(encoding="utf-8"))
 
 
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_nianbao(*args)
 
 
 @dataclass

@@ -10,17 +10,16 @@ stores it; ``nianbao reparse`` reads the stored bundle again to the same report.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import run_nianbao
 
 from crawler.page_images import page_image_urls
 
@@ -100,15 +99,7 @@ def portal() -> Iterator[tuple[ThreadingHTTPServer, dict[str, int]]]:
 
 
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return run_nianbao(*args, timeout=600)
 
 
 def test_page_images_are_found_in_page_order_and_only_where_they_are_the_report() -> None:

@@ -4,10 +4,8 @@ requests; with the server gone, a replay of those cassettes stores the same repo
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_nianbao
 
 from crawler.exceptions import RecordingError
 from crawler.replay import CassetteLibrary, record_request, vcr_request
@@ -119,16 +118,7 @@ def base_url(server: ThreadingHTTPServer) -> str:
 
 
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_nianbao(*args)
 
 
 def stored(db: Path) -> dict[str, object]:

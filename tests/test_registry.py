@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_nianbao
 
 from crawler import divisions, registry
 from crawler.registry import Column, Portal, Registry, RegistryError, parse_registry, validate
@@ -189,9 +190,7 @@ def test_portal_helpers() -> None:
 
 # ------------------------------------------------------------------------------------------ checkall
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", *args], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    return run_nianbao(*args)
 
 
 def test_checkall_validates_the_registry(tmp_path: Path) -> None:

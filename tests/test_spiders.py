@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_nianbao
 from scrapy import Request
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -522,16 +521,7 @@ def test_needs_browser_renders_list_pages_only() -> None:
 
 # ------------------------------------------------------------------------------------------ in replay
 def nianbao(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "nianbao.cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_nianbao(*args, cwd=cwd)
 
 
 def test_every_portal_spider_runs_in_replay(tmp_path: Path) -> None:
