@@ -22,6 +22,7 @@ import numpy as np
 
 from parsers.extracted import UnreadableDocument
 from parsers.ocr.preprocess import Grey
+from parsers.readers.pdfium_page import PDFIUM_LOCK
 
 MAX_PIXELS = 100_000_000  # a page image over this is a decompression bomb (an A3 sheet at 600 dpi is 70 MP)
 WORK_DPI = 300  # the resolution pages are read at
@@ -155,6 +156,13 @@ def render_pdf_page(data: bytes, index: int) -> PageImage:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    # PDFium is not thread-safe: the crawl parses in threads, and a page rendered in the calling thread (no
+    # pool) must not run beside another thread's PDF reading
+    with PDFIUM_LOCK:
+        return _render_pdf_page(pdfium, pdfium_c, data, index)
+
+
+def _render_pdf_page(pdfium: Any, pdfium_c: Any, data: bytes, index: int) -> PageImage:
     pdf = pdf_document(data)
     try:
         page = pdf[index]  # type: ignore[index]
