@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import faulthandler
 import sys
 from importlib import import_module
 
@@ -35,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # a crash in a native library (PDFium, lxml, Tesseract …) prints every thread's Python stack on stderr
+    if not faulthandler.is_enabled():
+        with contextlib.suppress(RuntimeError, ValueError, OSError, AttributeError):  # no usable stderr
+            faulthandler.enable()
     args = build_parser().parse_args(argv)
     code: int = args.run(args)
     return code
