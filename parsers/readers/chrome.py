@@ -194,8 +194,8 @@ def best_container(root: Element) -> tuple[Element | None, float]:
 
 
 def raw_text(el: Element) -> str:
-    """All text under the element (one C-level XPath call)."""
-    return str(_STRING(el))
+    """All text under the element, its tail excluded (one C-level call: XPath ``string()`` gives the same)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def visible_text(el: Element) -> str:

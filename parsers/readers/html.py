@@ -74,13 +74,46 @@ def html_encoding(data: bytes) -> str:
     return "gb18030"
 
 
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the codec read with (:func:`html_encoding`), strict UTF-8 decoded only once."""
+    if not data.startswith(_BOMS):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    encoding = html_encoding(data)
+    return data.decode(encoding, errors="replace"), encoding
+
+
 def decode_html(data: bytes) -> str:
     """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`)."""
-    return data.decode(html_encoding(data), errors="replace")
+    return _decode(data)[0]
 
 
-def parse_tree(html: bytes | str) -> Element:
-    text = decode_html(html) if isinstance(html, bytes) else html
+# Codecs in which an ASCII character of the text is the same byte of the input, and no other byte decodes to one.
+_ASCII_SAFE = frozenset({"utf-8", "utf-8-sig", "gb18030"})
+
+
+def _may_hide(data: bytes, encoding: str) -> bool:
+    """Can any element of the page be hidden? A ``hidden`` attribute or a hiding style (``display:none``,
+    ``visibility:hidden``) needs "none" or "dden" in the text (no other character folds to n, o, e or d under
+    re.I), unless a character reference (``&#…;``) spells it or a NUL the reader drops splits it."""
+    if encoding not in _ASCII_SAFE or b"\x00" in data or b"&#" in data:
+        return True
+    lower = data.lower()  # ASCII only
+    return b"none" in lower or b"dden" in lower
+
+
+def _parse(html: bytes | str) -> tuple[Element, bool]:
+    """The tree (scripts, styles … dropped, their tails kept), and whether any element of it may be hidden."""
+    if isinstance(html, bytes):
+        text, encoding = _decode(html)
+        may_hide = _may_hide(html, encoding)
+    else:
+        text, may_hide = html, True
     text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
     if not text.strip():
         raise UnreadableDocument("empty HTML document", code="empty")
@@ -102,7 +135,11 @@ def parse_tree(html: bytes | str) -> Element:
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
-    return root
+    return root, may_hide
+
+
+def parse_tree(html: bytes | str) -> Element:
+    return _parse(html)[0]
 
 
 def _tree(html_or_tree: Any) -> Element:
@@ -136,11 +173,53 @@ def _hidden_style(style: str) -> bool:
     return bool(_HIDDEN.search(style))
 
 
-class _Walker:
-    """Walks an element tree, writing lines and table rows into a :class:`TextBuilder`."""
+_STYLE_VALUES = etree.XPath(".//@style", smart_strings=False)
+_STYLE_IS = etree.XPath("descendant-or-self::*[@style = $style]")
+_HIDDEN_ATTRS = etree.XPath(".//@hidden")
 
-    def __init__(self, tb: TextBuilder) -> None:
+
+class _Marks:
+    """What the walk asks of every element, gathered once per tree with C-level queries: the hidden elements
+    (``_hidden``), and the elements holding a hidden or skipped element (``troubled``: their text cannot be
+    taken whole)."""
+
+    def __init__(self, root: Element, may_hide: bool = True) -> None:
+        hidden: set[Element] = set()
+        if may_hide:
+            hidden.update(a.getparent() for a in _HIDDEN_ATTRS(root))
+            for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
+                if _hidden_style(style):
+                    hidden.update(_STYLE_IS(root, style=style))
+        self.hidden = hidden
+        troubled: set[Element] = set()
+        for el in [*hidden, *root.iter(*_SKIP)]:
+            up = el.getparent()
+            while up is not None and up not in troubled:
+                troubled.add(up)
+                up = up.getparent()
+        self.troubled = troubled
+
+
+_BLOCKISH = _BLOCK | {"td", "th"}
+_STRUCTURE = _BLOCKISH | _SKIP  # an element under which text is not taken whole
+
+
+def _plain(el: Element) -> bool:
+    """No block, cell or skipped element below ``el``: its text is all its text nodes, in order."""
+    for d in el.iterdescendants():
+        tag = d.tag
+        if tag.__class__ is str and tag.lower() in _STRUCTURE:
+            return False
+    return True
+
+
+class _Walker:
+    """Walks an element tree, writing lines and table rows into a :class:`TextBuilder`. A subtree without
+    blocks, cells, skipped or hidden elements is read whole, by one C-level call."""
+
+    def __init__(self, tb: TextBuilder, marks: _Marks) -> None:
         self.tb = tb
+        self.marks = marks
         self.buf: list[str] = []
 
     def flush(self) -> None:
@@ -152,29 +231,35 @@ class _Walker:
 
     def walk(self, el: Element) -> None:
         tag = el.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             return
         tag = tag.lower()
-        if tag in _SKIP or _hidden(el):
+        if tag in _SKIP or el in self.marks.hidden:
             return
         if tag == "table" and not _is_layout_table(el):
             self.flush()
             self.table(el)
             return
-        block = tag in _BLOCK or tag == "td" or tag == "th"
+        block = tag in _BLOCKISH
         if block:
             self.flush()
-        if el.text:
-            self.buf.append(el.text)
-        for child in el:
-            self.walk(child)
-            if child.tail:
-                self.buf.append(child.tail)
+        if not len(el):
+            if el.text:
+                self.buf.append(el.text)
+        elif el not in self.marks.troubled and _plain(el):
+            self.buf.append(raw_text(el))
+        else:
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+                if child.tail:
+                    self.buf.append(child.tail)
         if block:
             self.flush()
 
     def table(self, el: Element) -> None:
-        grid = table_grid(el)
+        grid = _grid(el, self.marks)
         if not grid:
             return
         t = self.tb.new_table()
@@ -187,23 +272,21 @@ class _Walker:
             self.tb.blank()
 
 
+_ROWS = etree.XPath("tr|thead/tr|tbody/tr|tfoot/tr")
+_CELL_COUNT = etree.XPath("count((tr|thead/tr|tbody/tr|tfoot/tr)/*[self::td or self::th])")
+_CELL_HOLDS_TABLE = etree.XPath("boolean((tr|thead/tr|tbody/tr|tfoot/tr)/*[self::td or self::th]//table)")
+
+
 def _rows(table: Element) -> list[Element]:
-    rows: list[Element] = []
-    for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            rows.append(child)
-        elif tag in {"thead", "tbody", "tfoot"}:
-            rows.extend(c for c in child if _tag(c) == "tr")
-    return rows
+    """The table's own rows: ``tr`` children, and those of its ``thead``/``tbody``/``tfoot``, in order."""
+    return list(_ROWS(table))
 
 
 def _is_layout_table(table: Element) -> bool:
     """A table used for page layout: one of its cells holds another table, or it has a single cell."""
-    cells = [c for r in _rows(table) for c in r if _tag(c) in {"td", "th"}]
-    if len(cells) <= 1:
+    if _CELL_COUNT(table) <= 1:
         return True
-    return any(c.find(".//table") is not None for c in cells)
+    return bool(_CELL_HOLDS_TABLE(table))
 
 
 _LEADING_INT = re.compile(r"\s*(\d+)")
@@ -213,6 +296,10 @@ def _span(el: Element, attr: str) -> int:
     raw = el.get(attr)
     if raw is None:
         return 1
+    return _span_value(raw)
+
+
+def _span_value(raw: str) -> int:
     m = _LEADING_INT.match(raw)
     n = int(m.group(1)) if m else 1
     return max(1, min(n, _MAX_SPAN))
@@ -220,20 +307,24 @@ def _span(el: Element, attr: str) -> int:
 
 def cell_text(td: Element) -> str:
     """A cell's text: its lines (``<br>``, ``<p>`` …) joined, with no space between CJK characters."""
+    return _cell_text(td, _Marks(td))
+
+
+def _cell_text(td: Element, marks: _Marks) -> str:
     if not len(td):  # no child: its text as it stands
         return " ".join((td.text or "").translate(_ZERO_WIDTH).split())
-    blocks = 0
-    for d in td.iterdescendants():
-        tag = d.tag
-        tag = tag.lower() if isinstance(tag, str) else None
-        if tag in _BLOCK:
-            blocks += 1
-        if blocks > 1 or tag in _SKIP or _hidden(d):
-            break
-    else:  # at most one block inside (``<td><p><span>0</span></p></td>``): the text as it stands
-        return " ".join(raw_text(td).translate(_ZERO_WIDTH).split())
+    if td not in marks.troubled:  # nothing hidden or skipped inside
+        blocks = 0
+        for d in td.iterdescendants():
+            tag = d.tag
+            if tag.__class__ is str and tag.lower() in _BLOCK:
+                blocks += 1
+                if blocks > 1:
+                    break
+        else:  # at most one block inside (``<td><p><span>0</span></p></td>``): the text as it stands
+            return " ".join(raw_text(td).translate(_ZERO_WIDTH).split())
     tb = TextBuilder()
-    walker = _Walker(tb)
+    walker = _Walker(tb, marks)
     if td.text:
         walker.buf.append(td.text)
     for child in td:
@@ -249,28 +340,47 @@ _CELL_TAGS = frozenset({"td", "th"})
 
 def table_grid(table: Element) -> list[list[str]]:
     """The table as a full grid: merged cells' text at their top-left, every continuation position ""."""
-    rows = _rows(table)
-    taken: dict[tuple[int, int], str] = {}
+    return _grid(table, _Marks(table))
+
+
+def _grid(table: Element, marks: _Marks) -> list[list[str]]:
+    rows = _ROWS(table)
+    n = len(rows)
+    hidden = marks.hidden
+    lines: list[list[str | None]] = [[] for _ in range(n)]  # None: a position no cell covers (yet)
     width = 0
     for r, tr in enumerate(rows):
+        line = lines[r]
         c = 0
         for td in tr:
             tag = td.tag
-            if not isinstance(tag, str) or tag.lower() not in _CELL_TAGS or _hidden(td):
+            if tag.__class__ is not str or tag.lower() not in _CELL_TAGS or td in hidden:
                 continue
-            while (r, c) in taken:
+            while c < len(line) and line[c] is not None:
                 c += 1
-            rowspan = _span(td, "rowspan")
-            colspan = _span(td, "colspan")
-            rowspan = min(rowspan, len(rows) - r)
-            text = cell_text(td)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    taken[(r + dr, c + dc)] = text if dr == 0 and dc == 0 else ""
+            raw = td.get("rowspan")
+            rowspan = 1 if raw is None else min(_span_value(raw), n - r)
+            raw = td.get("colspan")
+            colspan = 1 if raw is None else _span_value(raw)
+            text = _cell_text(td, marks)
+            if rowspan == 1 and colspan == 1:
+                if c == len(line):
+                    line.append(text)
+                else:
+                    line[c] = text
+            else:
+                end = c + colspan
+                for dr in range(rowspan):
+                    target = lines[r + dr]
+                    if len(target) < end:
+                        target.extend([None] * (end - len(target)))
+                    for dc in range(c, end):
+                        target[dc] = ""
+                line[c] = text
             c += colspan
-            width = max(width, c)
-        width = max(width, c)
-    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+            if c > width:
+                width = c
+    return [[x if x is not None else "" for x in line] + [""] * (width - len(line)) for line in lines]
 
 
 # ---------------------------------------------------------------------------------------------- metadata
@@ -367,7 +477,7 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
 
 # ---------------------------------------------------------------------------------------------- reader
 def read_html(data: bytes) -> Extracted:
-    tree = parse_tree(data)
+    tree, may_hide = _parse(data)
     metadata = extract_page_metadata(tree)
     notes: list[str] = []
     container, score = best_container(tree)
@@ -388,7 +498,7 @@ def read_html(data: bytes) -> Extracted:
         title = metadata.get("title")
         if title and title not in visible_text(container)[:400]:
             tb.line(title)
-        walker = _Walker(tb)
+        walker = _Walker(tb, _Marks(tree, may_hide))
         walker.walk(container)
         walker.flush()
     text = tb.text()
