@@ -79,16 +79,18 @@ class TextBuilder:
         row: int,
         page: int | None = None,
         boxes: list[tuple[float, float, float, float] | None] | None = None,
+        clean: bool = False,
     ) -> None:
-        pieces: list[str] = []
+        """One table row. ``clean``: the caller vouches that every cell is already whitespace-collapsed (no TAB,
+        no newline, no run of spaces, nothing at either end), so it is not collapsed again."""
+        pieces = cells if clean else [" ".join(cell.replace("\t", " ").split()) for cell in cells]
         pos = self._len
-        for col, cell in enumerate(cells):
-            clean = " ".join(cell.replace("\t", " ").split())
-            if clean:
+        spans = self.spans
+        for col, cell in enumerate(pieces):
+            if cell:
                 box = boxes[col] if boxes is not None and col < len(boxes) else None
-                self.spans.append(Span(pos, pos + len(clean), page, table, row, col, box))
-            pieces.append(clean)
-            pos += len(clean) + 1  # the TAB after the cell, or the line's end
+                spans.append(Span(pos, pos + len(cell), page, table, row, col, box))
+            pos += len(cell) + 1  # the TAB after the cell, or the line's end
         self._add("\t".join(pieces) + "\n")
 
     def _add(self, s: str) -> None:

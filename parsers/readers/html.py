@@ -74,48 +74,21 @@ def html_encoding(data: bytes) -> str:
     return "gb18030"
 
 
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """The text and the codec read with (:func:`html_encoding`), strict UTF-8 decoded only once."""
-    if not data.startswith(_BOMS):
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
-    encoding = html_encoding(data)
-    return data.decode(encoding, errors="replace"), encoding
-
-
 def decode_html(data: bytes) -> str:
     """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`)."""
-    return _decode(data)[0]
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:  # the common case, decoded once (html_encoding would say "utf-8")
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return data.decode(html_encoding(data), errors="replace")
 
 
-# Codecs in which an ASCII character of the text is the same byte of the input, and no other byte decodes to one.
-_ASCII_SAFE = frozenset({"utf-8", "utf-8-sig", "gb18030"})
-
-
-def _may_hide(data: bytes, encoding: str) -> bool:
-    """Can any element of the page be hidden? A ``hidden`` attribute or a hiding style (``display:none``,
-    ``visibility:hidden``) needs "none" or "dden" in the text (no other character folds to n, o, e or d under
-    re.I), unless a character reference (``&#…;``) spells it or a NUL the reader drops splits it."""
-    if encoding not in _ASCII_SAFE or b"\x00" in data or b"&#" in data:
-        return True
-    lower = data.lower()  # ASCII only
-    return b"none" in lower or b"dden" in lower
-
-
-def _parse(html: bytes | str) -> tuple[Element, bool]:
-    """The tree (scripts, styles … dropped, their tails kept), and whether any element of it may be hidden."""
-    if isinstance(html, bytes):
-        text, encoding = _decode(html)
-        may_hide = _may_hide(html, encoding)
-    else:
-        text, may_hide = html, True
+def parse_tree(html: bytes | str) -> Element:
+    """The page's element tree: scripts, styles … dropped (their tails kept)."""
+    text = decode_html(html) if isinstance(html, bytes) else html
     text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
-    if not text.strip():
+    if not text or text.isspace():
         raise UnreadableDocument("empty HTML document", code="empty")
     try:
         root = etree.fromstring(text, _PARSER)
@@ -135,11 +108,7 @@ def _parse(html: bytes | str) -> tuple[Element, bool]:
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
-    return root, may_hide
-
-
-def parse_tree(html: bytes | str) -> Element:
-    return _parse(html)[0]
+    return root
 
 
 def _tree(html_or_tree: Any) -> Element:
@@ -173,9 +142,9 @@ def _hidden_style(style: str) -> bool:
     return bool(_HIDDEN.search(style))
 
 
-_STYLE_VALUES = etree.XPath(".//@style", smart_strings=False)
+_STYLE_VALUES = etree.XPath("descendant-or-self::*/@style", smart_strings=False)
 _STYLE_IS = etree.XPath("descendant-or-self::*[@style = $style]")
-_HIDDEN_ATTRS = etree.XPath(".//@hidden")
+_HIDDEN_ATTRS = etree.XPath("descendant-or-self::*/@hidden")
 
 
 class _Marks:
@@ -183,13 +152,11 @@ class _Marks:
     (``_hidden``), and the elements holding a hidden or skipped element (``troubled``: their text cannot be
     taken whole)."""
 
-    def __init__(self, root: Element, may_hide: bool = True) -> None:
-        hidden: set[Element] = set()
-        if may_hide:
-            hidden.update(a.getparent() for a in _HIDDEN_ATTRS(root))
-            for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
-                if _hidden_style(style):
-                    hidden.update(_STYLE_IS(root, style=style))
+    def __init__(self, root: Element) -> None:
+        hidden: set[Element] = {a.getparent() for a in _HIDDEN_ATTRS(root)}
+        for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
+            if _hidden_style(style):
+                hidden.update(_STYLE_IS(root, style=style))
         self.hidden = hidden
         troubled: set[Element] = set()
         for el in [*hidden, *root.iter(*_SKIP)]:
@@ -200,7 +167,8 @@ class _Marks:
         self.troubled = troubled
 
 
-_BLOCKISH = _BLOCK | {"td", "th"}
+_CELL_TAGS = frozenset({"td", "th"})
+_BLOCKISH = _BLOCK | _CELL_TAGS
 _STRUCTURE = _BLOCKISH | _SKIP  # an element under which text is not taken whole
 
 
@@ -266,14 +234,13 @@ class _Walker:
         emitted = False
         for r, cells in enumerate(grid):
             if any(cells):
-                self.tb.row(cells, table=t, row=r)
+                self.tb.row(cells, table=t, row=r, clean=True)  # cell texts are collapsed already
                 emitted = True
         if emitted:
             self.tb.blank()
 
 
 _ROWS = etree.XPath("tr|thead/tr|tbody/tr|tfoot/tr")
-_CELL_COUNT = etree.XPath("count((tr|thead/tr|tbody/tr|tfoot/tr)/*[self::td or self::th])")
 _CELL_HOLDS_TABLE = etree.XPath("boolean((tr|thead/tr|tbody/tr|tfoot/tr)/*[self::td or self::th]//table)")
 
 
@@ -284,9 +251,19 @@ def _rows(table: Element) -> list[Element]:
 
 def _is_layout_table(table: Element) -> bool:
     """A table used for page layout: one of its cells holds another table, or it has a single cell."""
-    if _CELL_COUNT(table) <= 1:
+    cells = 0
+    for tr in _ROWS(table):
+        for td in tr:
+            tag = td.tag
+            if tag.__class__ is str and tag.lower() in _CELL_TAGS:
+                cells += 1
+        if cells > 1:
+            break
+    else:
         return True
-    return bool(_CELL_HOLDS_TABLE(table))
+    nested = table.iter("table")
+    next(nested)  # the table itself
+    return next(nested, None) is not None and bool(_CELL_HOLDS_TABLE(table))
 
 
 _LEADING_INT = re.compile(r"\s*(\d+)")
@@ -333,9 +310,6 @@ def _cell_text(td: Element, marks: _Marks) -> str:
             walker.buf.append(child.tail)
     walker.flush()
     return join_wrapped(tb.text().replace("\t", " ").split("\n"))
-
-
-_CELL_TAGS = frozenset({"td", "th"})
 
 
 def table_grid(table: Element) -> list[list[str]]:
@@ -418,7 +392,10 @@ def _page_text(tree: Element) -> str:
     """The page's text with every text node apart (a field table's label and value stay apart)."""
     body = tree.find("body")
     root = body if body is not None else tree
-    return " ".join(" ".join(root.itertext()).split())
+    return " ".join(" ".join(_TEXT_NODES(root)).split())
+
+
+_TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)  # itertext(), in one C-level call
 
 
 def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str, str]:
@@ -477,7 +454,7 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
 
 # ---------------------------------------------------------------------------------------------- reader
 def read_html(data: bytes) -> Extracted:
-    tree, may_hide = _parse(data)
+    tree = parse_tree(data)
     metadata = extract_page_metadata(tree)
     notes: list[str] = []
     container, score = best_container(tree)
@@ -498,7 +475,7 @@ def read_html(data: bytes) -> Extracted:
         title = metadata.get("title")
         if title and title not in visible_text(container)[:400]:
             tb.line(title)
-        walker = _Walker(tb, _Marks(tree, may_hide))
+        walker = _Walker(tb, _Marks(tree))
         walker.walk(container)
         walker.flush()
     text = tb.text()
