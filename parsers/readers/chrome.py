@@ -224,12 +224,16 @@ class _TreeFacts:
 _TABLES_WITH_CELLS = etree.XPath("descendant::table[descendant::td]")  # "//" is far slower in libxml2
 
 
-def score_candidates(root: Element) -> list[Scored]:
+def score_candidates(root: Element, texts: dict[Element, str] | None = None) -> list[Scored]:
+    """Every candidate with enough text, scored. ``texts``, if given, receives each candidate's raw text
+    (:func:`raw_text`), for the caller to reuse (the HTML reader reads table cells with them)."""
     facts = _TreeFacts(root)
     out: list[Scored] = []
     for el in root.iter(*_CANDIDATE_TAGS):  # document order: an ancestor is scored before its descendants
         least = 20 if el.tag == "td" else 2
         raw = raw_text(el)
+        if texts is not None:
+            texts[el] = raw
         if len(raw) < least:  # the visible text (spaces collapsed) is never longer than the raw text
             continue
         text = " ".join(raw.split())
@@ -240,9 +244,10 @@ def score_candidates(root: Element) -> list[Scored]:
     return out
 
 
-def best_container(root: Element) -> tuple[Element | None, float]:
-    """The best-scoring container (ties go to the smaller, deeper element), or ``(None, score)``."""
-    scored = score_candidates(root)
+def best_container(root: Element, texts: dict[Element, str] | None = None) -> tuple[Element | None, float]:
+    """The best-scoring container (ties go to the smaller, deeper element), or ``(None, score)``. ``texts``: as
+    for :func:`score_candidates`."""
+    scored = score_candidates(root, texts)
     if not scored:
         return None, 0.0
     best = max(scored, key=lambda s: (round(s.score, 3), -s.length, s.depth))

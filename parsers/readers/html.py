@@ -38,7 +38,16 @@ _MAX_SPAN = 200  # a colspan/rowspan above this is treated as a typo (or an atta
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _drop_zero_width(text: str) -> str:
+    """The text without zero-width characters (five C-level replaces: ``str.translate`` with a dict costs a
+    dictionary look-up per character)."""
+    for ch in _ZERO_WIDTH:
+        if ch in text:
+            text = text.replace(ch, "")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------- decoding
@@ -149,10 +158,11 @@ _HIDDEN_ATTRS = etree.XPath("descendant-or-self::*/@hidden")
 
 class _Marks:
     """What the walk asks of every element, gathered once per tree with C-level queries: the hidden elements
-    (``_hidden``), and the elements holding a hidden or skipped element (``troubled``: their text cannot be
-    taken whole)."""
+    (``_hidden``), the elements holding a hidden or skipped element (``troubled``: their text cannot be taken
+    whole), and whether the tree's text holds any zero-width character."""
 
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, texts: dict[Element, str] | None = None) -> None:
+        self.texts = texts if texts is not None else {}  # raw texts already taken (chrome.score_candidates)
         hidden: set[Element] = {a.getparent() for a in _HIDDEN_ATTRS(root)}
         for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
             if _hidden_style(style):
@@ -165,6 +175,8 @@ class _Marks:
                 troubled.add(up)
                 up = up.getparent()
         self.troubled = troubled
+        text = raw_text(root)
+        self.zero_width = any(ch in text for ch in _ZERO_WIDTH)  # none in the tree: no text needs them dropped
 
 
 _CELL_TAGS = frozenset({"td", "th"})
@@ -192,7 +204,8 @@ class _Walker:
 
     def flush(self) -> None:
         if self.buf:
-            line = " ".join("".join(self.buf).translate(_ZERO_WIDTH).split())
+            line = "".join(self.buf)
+            line = " ".join((_drop_zero_width(line) if self.marks.zero_width else line).split())
             self.buf = []
             if line:
                 self.tb.line(line)
@@ -289,7 +302,8 @@ def cell_text(td: Element) -> str:
 
 def _cell_text(td: Element, marks: _Marks) -> str:
     if not len(td):  # no child: its text as it stands
-        return " ".join((td.text or "").translate(_ZERO_WIDTH).split())
+        text = td.text or ""
+        return " ".join((_drop_zero_width(text) if marks.zero_width else text).split())
     if td not in marks.troubled:  # nothing hidden or skipped inside
         blocks = 0
         for d in td.iterdescendants():
@@ -299,7 +313,10 @@ def _cell_text(td: Element, marks: _Marks) -> str:
                 if blocks > 1:
                     break
         else:  # at most one block inside (``<td><p><span>0</span></p></td>``): the text as it stands
-            return " ".join(raw_text(td).translate(_ZERO_WIDTH).split())
+            text = marks.texts.get(td)
+            if text is None:
+                text = raw_text(td)
+            return " ".join((_drop_zero_width(text) if marks.zero_width else text).split())
     tb = TextBuilder()
     walker = _Walker(tb, marks)
     if td.text:
@@ -457,7 +474,8 @@ def read_html(data: bytes) -> Extracted:
     tree = parse_tree(data)
     metadata = extract_page_metadata(tree)
     notes: list[str] = []
-    container, score = best_container(tree)
+    texts: dict[Element, str] = {}
+    container, score = best_container(tree, texts)
     tb = TextBuilder()
     if container is None:
         body = tree.find("body")
@@ -473,9 +491,11 @@ def read_html(data: bytes) -> Extracted:
             notes.append(f"no content container scored (best {score:.1f}); whole page used")
     if container is not None:
         title = metadata.get("title")
-        if title and title not in visible_text(container)[:400]:
-            tb.line(title)
-        walker = _Walker(tb, _Marks(tree))
+        if title:
+            raw = texts.get(container)
+            if title not in (visible_text(container) if raw is None else " ".join(raw.split()))[:400]:
+                tb.line(title)
+        walker = _Walker(tb, _Marks(tree, texts))
         walker.walk(container)
         walker.flush()
     text = tb.text()
