@@ -405,11 +405,21 @@ def _meta(tree: Element, *names: str) -> str | None:
     return None
 
 
+def _page_root(tree: Element) -> Element:
+    body = tree.find("body")
+    return body if body is not None else tree
+
+
 def _page_text(tree: Element) -> str:
     """The page's text with every text node apart (a field table's label and value stay apart)."""
-    body = tree.find("body")
-    root = body if body is not None else tree
-    return " ".join(" ".join(_TEXT_NODES(root)).split())
+    return " ".join(" ".join(_TEXT_NODES(_page_root(tree))).split())
+
+
+# The words the publisher and date labels start with. A label found in the page's text with its text nodes apart
+# lies inside one text node, so it is also in the text nodes run together (one C-level call): where none is,
+# the text with its nodes apart is not built.
+_PUBLISHER_WORDS = ("发布机构", "来源")
+_PUBLISHED_WORDS = ("发布时间", "发布日期", "发表时间", "发文日期")
 
 
 _TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)  # itertext(), in one C-level call
@@ -419,7 +429,8 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
     """Title, publisher and publication date (ISO) as the whole page states them; only the keys found."""
     tree = _tree(html_text_or_tree)
     out: dict[str, str] = {}
-    text = _page_text(tree)
+    whole = raw_text(_page_root(tree))
+    text = ""
 
     title = _meta(tree, "articletitle", "og:title")
     if not title:
@@ -443,7 +454,9 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
         out["title"] = title
 
     publisher = _meta(tree, "contentsource", "source", "author")
-    for label in [] if publisher else _PUBLISHER_LABELS:
+    if not publisher and any(w in whole for w in _PUBLISHER_WORDS):
+        text = _page_text(tree)
+    for label in [] if publisher or not text else _PUBLISHER_LABELS:
         for m in label.finditer(text):
             value = text[m.end() : m.end() + 60].split(" ")[0]
             value = _PUBLISHER_STOP.split(value)[0].strip("：: ")
@@ -459,7 +472,8 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
     raw = _meta(tree, "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
     if raw:
         published = parse_date(raw)
-    if not published:
+    if not published and any(w in whole for w in _PUBLISHED_WORDS):
+        text = text or _page_text(tree)
         for m in _PUBLISHED_LABEL.finditer(text):
             published = parse_date(text[m.end() : m.end() + 30])
             if published:
