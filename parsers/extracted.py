@@ -16,6 +16,7 @@ For structured sources each emitted non-empty cell is also listed in ``spans`` w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class UnreadableDocument(Exception):
@@ -27,8 +28,10 @@ class UnreadableDocument(Exception):
         self.code = code
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """Where one emitted table cell sits. A named tuple, not a frozen dataclass: readers make one per cell,
+    and a tuple is built in half the time (immutable and hashable alike)."""
+
     start: int
     end: int
     page: int | None

@@ -46,7 +46,7 @@ def _read(data: bytes, kind: str) -> dict[str, Any]:
         return {"error": exc.code, "reason": str(exc)}
     return {
         "text": ex.text,
-        "spans": [dataclasses.astuple(s) for s in ex.spans],
+        "spans": [list(s) for s in ex.spans],
         "metadata": ex.metadata,
         "notes": ex.notes,
     }
