@@ -295,9 +295,11 @@ def _narrative_lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-def read_statements(text: str, year: int | None = None) -> tuple[list[Statement], list[Unpinned]]:
+def read_statements(
+    text: str, year: int | None = None, norm: str | None = None
+) -> tuple[list[Statement], list[Unpinned]]:
     """Every statement of a number about a concept of the form, and those that cannot be pinned."""
-    norm = normalise(text)
+    norm = normalise(text) if norm is None else norm
     statements: list[Statement] = []
     unpinned: list[Unpinned] = []
     previous_subject: str | None = None
@@ -470,12 +472,13 @@ def _tidy(v: float) -> Number:
 
 
 def narrative_checks(
-    text: str, fmt: str, cells: Mapping[str, Cell], year: int | None = None
+    text: str, fmt: str, cells: Mapping[str, Cell], year: int | None = None, norm: str | None = None
 ) -> tuple[list[Check], list[Warning_]]:
-    """Checks of kind ``narrative_vs_table`` for every statement the tables can answer, and warnings."""
+    """Checks of kind ``narrative_vs_table`` for every statement the tables can answer, and warnings.
+    ``norm`` is the text :func:`normalise`d, when the caller has it."""
     if fmt not in CONCEPT_KEYS:
         return [], []
-    statements, unpinned = read_statements(text, year)
+    statements, unpinned = read_statements(text, year, norm)
     checks: list[Check] = []
     warnings: list[Warning_] = []
     names: dict[str, int] = {}

@@ -33,6 +33,7 @@ _FULLWIDTH.update(
     }
 )
 _TABLE = str.maketrans(_FULLWIDTH)
+_REPLACED = tuple((k, v) for k, v in _FULLWIDTH.items() if k != v)
 
 LABEL_MAX = 80  # a token longer than this (without spaces) is body text, never a row label
 
@@ -48,7 +49,14 @@ _TRAILING_NUMS_RE = re.compile(
 
 def normalise(text: str) -> str:
     """Full-width digits and punctuation to ASCII, odd spaces to spaces. Same length as the input."""
-    return text.translate(_TABLE)
+    if len(text) < 256:
+        return text.translate(_TABLE)
+    # a whole document: ``str.translate`` looks up every character in a dict (about 0.1 µs each), while a
+    # search for each of the few characters to replace runs in C (50 times faster on a report)
+    for old, new in _REPLACED:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass(slots=True)
