@@ -346,18 +346,25 @@ def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool
 
 
 # one cell holding one number with spaces around its decimal point (converters that space out inline runs)
+_NONSPACE = re.compile(r"\S+")
 _SPACED_DECIMAL = re.compile(r"[+-]?\d[\d,]*(?: \.| \. |\. )\d+")
 
 
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    if not text[-1:].isdigit():  # the common cells first: blank, a label, a dash, a number with its unit
+        if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
+            return units
+        return [Token(text, start, start + len(text), line, col, tabbed)]
+    whole = Token(text, start, start + len(text), line, col, tabbed)
+    if whole.is_number:  # a number alone: no spaces, no unit, nothing to split
+        return [whole]
     if (" ." in text or ". " in text) and _SPACED_DECIMAL.fullmatch(text):
         tok = Token(text.replace(" ", ""), start, start + len(text), line, col, tabbed)
         tok.spaced = text
         return [tok]
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
-    whole = Token(text, start, start + len(text), line, col, tabbed)
-    if not text or not text[-1].isdigit() or len(whole.compact) > LABEL_MAX or whole.is_number:
+    if len(whole.compact) > LABEL_MAX:
         return [whole]
     m = _TRAILING_NUMS_RE.match(text)
     if not m or not m.group("nums").strip():
@@ -372,8 +379,8 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
     glued = bool(label) and nums_at == len(label) and not text[nums_at].isspace()
     if glued and not any(c.isspace() for c in text[nums_at:]):
         return [whole]  # one number glued to its label: the label search splits it (``Reading.find``)
-    for nm in re.finditer(r"\S+", text[nums_at:]):
-        s = start + nums_at + nm.start()
+    for nm in _NONSPACE.finditer(text, nums_at):
+        s = start + nm.start()  # positions in ``text`` itself (the search starts at nums_at)
         out.append(Token(nm.group(), s, s + len(nm.group()), line, col, tabbed, split=True, glued=glued))
         glued = False
     return out
