@@ -355,8 +355,11 @@ def _line_statements(
 
     for m in _NUMBER.finditer(line):
         unit = m.group("unit")
-        if unit is None and not line[: m.start()].rstrip().endswith("为"):
-            continue  # a bare number is a cell, a year, an item: never read without its unit (but 为0)
+        if unit is None:  # a bare number is a cell, a year, an item: never read without its unit (but 为0)
+            at = m.start()
+            before = line[at - 1 : at] if at else ""
+            if before != "为" and not (before.isspace() and line[:at].rstrip().endswith("为")):
+                continue
         value = _number(m.group("num"))
         if value is None or _not_a_count(line, m):
             continue

@@ -158,7 +158,11 @@ def _lone_confusables(tokens: list[Token]) -> None:
     candidates = [
         k
         for k, t in enumerate(tokens)
-        if 0 < k < len(tokens) - 1 and len(t.text) <= 4 and not t.is_value and _CONFUSABLE_WORD.fullmatch(t.text)
+        if t.text[:1] in _CONFUSABLE_FIRST
+        and 0 < k < len(tokens) - 1
+        and len(t.text) <= 4
+        and not t.is_value
+        and _CONFUSABLE_WORD.fullmatch(t.text)
     ]
     done = 0
     for k in candidates:
@@ -197,10 +201,12 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
     cell_start = pos
     for col, cell in enumerate(line.split("\t")):
         stripped = cell.strip()
-        lead = len(cell) - len(cell.lstrip())
-        start = cell_start + lead
-        if stripped or tabbed:
+        if stripped:
+            start = cell_start + len(cell) - len(cell.lstrip())
             tokens.extend(_split_trailing_numbers(stripped, start, lineno, col, tabbed))
+        elif tabbed:  # a blank cell of a TAB row is a real (blank) cell, at the cell's end
+            end = cell_start + len(cell)
+            tokens.append(Token("", end, end, lineno, col, True))
         cell_start += len(cell) + 1
 
 
@@ -229,6 +235,7 @@ _OCR_MAP = str.maketrans(
 _OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
+_CONFUSABLE_FIRST = frozenset("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
 
 
