@@ -46,7 +46,7 @@ def _read(data: bytes, kind: str) -> dict[str, Any]:
         return {"error": exc.code, "reason": str(exc)}
     return {
         "text": ex.text,
-        "spans": [list(s) for s in ex.spans],
+        "spans": [[s.start, s.end, s.page, s.table, s.row, s.col, s.box] for s in ex.spans],
         "metadata": ex.metadata,
         "notes": ex.notes,
     }
@@ -160,13 +160,31 @@ def _table(rng: random.Random, depth: int) -> str:
     return f"<table{_attrs(rng)}>{body}</table>"
 
 
+_CHARSETS = ["utf-8", "gbk", "gb2312", "big5", "iso-8859-1", "nonsense"]
+_PROLOGUES = [
+    "", "", "<!DOCTYPE html>\n", "\n  \t", "<?xml version=\"1.0\" encoding=\"gbk\"?>\n", "\u3000<p>", "\x1c",
+    "x", "<!-- c -->",
+]  # fmt: skip
+
+
 def fuzz_page(seed: int) -> bytes:
     rng = random.Random(seed)
     head = ""
     if rng.random() < 0.5:
         head = f'<head><title>{_text(rng)}_政府网</title><meta name="ArticleTitle" content="{_text(rng)}"></head>'
     body = "".join(_node(rng, 0) for _ in range(rng.randint(1, 8)))
-    return f"<html>{head}<body{_attrs(rng)}>{body}</body></html>".encode()
+    page = f"<html>{head}<body{_attrs(rng)}>{body}</body></html>"
+    # the prologue and the encoding: what decides how the bytes are decoded and handed to libxml2
+    if rng.random() < 0.3:
+        page = page.replace("<html>", f'<html><meta charset="{rng.choice(_CHARSETS)}">', 1)
+    page = rng.choice(_PROLOGUES) + page
+    if rng.random() < 0.03:
+        page = page.replace("</body>", "\x00</body>", 1)
+    encoding = rng.choice(["utf-8", "utf-8", "utf-8", "gb18030", "utf-16"])
+    data = page.encode(encoding, errors="replace")
+    if encoding == "utf-8" and rng.random() < 0.05:
+        data = b"\xef\xbb\xbf" + data
+    return data
 
 
 # ---------------------------------------------------------------------------------------------- run

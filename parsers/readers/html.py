@@ -34,6 +34,7 @@ _SKIP = frozenset(
 )  # fmt: skip
 _INVISIBLE = ("script", "style", "noscript", "template")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+_PARSER_UTF8 = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8")
 _MAX_SPAN = 200  # a colspan/rowspan above this is treated as a typo (or an attack)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -93,14 +94,34 @@ def decode_html(data: bytes) -> str:
     return data.decode(html_encoding(data), errors="replace")
 
 
+def _utf8_markup(data: bytes) -> bool:
+    """Can ``data`` go to libxml2 as it is, in UTF-8, for the tree its decoded text would give? Yes when it is
+    strict UTF-8 (what :func:`decode_html` would read it as) with no BOM and no NUL, and starts (after ASCII
+    spaces) with a tag that is not an XML declaration (nothing to cut off first). This spares lxml converting
+    a str (UTF-16 inside) back to UTF-8."""
+    head = data[:64].lstrip()
+    if not head.startswith(b"<") or head.startswith(b"<?xml") or b"\x00" in data:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def parse_tree(html: bytes | str) -> Element:
     """The page's element tree: scripts, styles … dropped (their tails kept)."""
-    text = decode_html(html) if isinstance(html, bytes) else html
-    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
-    if not text or text.isspace():
-        raise UnreadableDocument("empty HTML document", code="empty")
+    if isinstance(html, bytes) and _utf8_markup(html):
+        markup: bytes | str = html
+        parser = _PARSER_UTF8
+    else:
+        text = decode_html(html) if isinstance(html, bytes) else html
+        markup = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+        parser = _PARSER
+        if not markup or markup.isspace():
+            raise UnreadableDocument("empty HTML document", code="empty")
     try:
-        root = etree.fromstring(text, _PARSER)
+        root = etree.fromstring(markup, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableDocument(f"HTML that lxml cannot parse: {exc}", code="corrupt") from exc
     if root is None:
