@@ -64,7 +64,8 @@ def fit(
     if len(vals) > n:
         for keep in _bounded(combinations(range(len(vals)), n)):
             kept = [vals[i] for i in keep]
-            dropped = [vals[i] for i in range(len(vals)) if i not in keep]
+            kept_at = set(keep)
+            dropped = [vals[i] for i in range(len(vals)) if i not in kept_at]
             candidates.append(([_cell(t) for t in kept], dropped))
         how = "dropped"
     else:
@@ -85,15 +86,21 @@ def fit(
         candidates.append((row, []))
         hows[id(row)] = guess
 
+    scored: dict[tuple[Value, ...], int] = {}  # readings that give the same values score the same
+
     def rank(item: tuple[list[Token | None], list[Token]]) -> tuple[int, int, int, int]:
         row, dropped = item
         vals_ = [number_value(t.text) if t is not None else None for t in row]
+        key = tuple(vals_)
+        points = scored.get(key)
+        if points is None:
+            points = scored[key] = score(vals_)
         # prefer dropping numbers split off labels and values from other lines
         penalty = sum(0 if t.split else 1 for t in dropped)
         # a guess (split, merged digits) only when it satisfies more identities than any plain reading, or
         # when the plain readings keep a number no one prints (``0000000``: leading zeros)
-        natural = 0 if any(t is not None and _LEADING_ZERO.match(t.text) for t in row) else 1
-        return (score(vals_), natural, 0 if hows[id(row)] == how else -1, -penalty)
+        natural = 0 if any(t is not None and _leading_zero(t.text) for t in row) else 1
+        return (points, natural, 0 if hows[id(row)] == how else -1, -penalty)
 
     ranks = {id(c[0]): rank(c) for c in candidates}  # each reading scored once
     tie = edge or _edge
@@ -117,7 +124,10 @@ def fit(
 
 
 _DIGITS = re.compile(r"\d+")
-_LEADING_ZERO = re.compile(r"0\d")
+def _leading_zero(text: str) -> bool:
+    """Does ``text`` start with 0 and another digit (regex ``0\\d``, made without one: every candidate reading
+    asks it)?"""
+    return len(text) > 1 and text[0] == "0" and text[1].isdecimal()
 
 
 def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
@@ -133,12 +143,25 @@ def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
     ]
     out: list[tuple[list[Token | None], str]] = []
     for closed in _bounded(combinations(gaps, extra)):
+        shut = set(closed)
+        # the joined texts first (cheap): most joins make a number with a leading zero, never printed
+        texts: list[str] = []
+        text = vals[0].text
+        for i in range(1, len(vals)):
+            if i - 1 in shut:
+                text += vals[i].text
+            else:
+                texts.append(text)
+                text = vals[i].text
+        texts.append(text)
+        if not _DIGITS.fullmatch(texts[0]) or any(t.startswith("0") and len(t) > 1 for t in texts):
+            continue
         row: list[Token | None] = []
         joined: list[str] = []
         cur = vals[0]
         printed = vals[0].text
         for i in range(1, len(vals)):
-            if i - 1 in closed:
+            if i - 1 in shut:
                 printed += " " + vals[i].text
                 cur = Token(cur.text + vals[i].text, cur.start, vals[i].end, cur.line, cur.col, cur.tabbed, split=True)
                 continue
@@ -149,10 +172,6 @@ def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
         if " " in printed:
             joined.append(f"{printed!r} as {cur.text}")
         row.append(cur)
-        if not _DIGITS.fullmatch(row[0].text if row[0] else "") or any(
-            t is not None and t.text.startswith("0") and len(t.text) > 1 for t in row
-        ):
-            continue
         out.append((row, "digits split by spaces read as one number: " + ", ".join(joined)))
     return out
 

@@ -326,8 +326,9 @@ def _label_fits(
     def scorer_for(key: str) -> Callable[[list[Value]], int]:
         def score(vals: list[Value]) -> int:
             trial = {**state, key: vals}
-            # only identities whose rows are all read so far: a row still to fit is not a row of zeros
-            return application_passed(trial, fmt, read_rows_only=True)
+            # only identities whose rows are all read so far: a row still to fit is not a row of zeros; and
+            # only those that read this row (the rest add the same to every reading of it)
+            return application_passed(trial, fmt, read_rows_only=True, reading=key)
 
         return score
 
