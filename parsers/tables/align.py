@@ -124,6 +124,8 @@ def fit(
 
 
 _DIGITS = re.compile(r"\d+")
+
+
 def _leading_zero(text: str) -> bool:
     """Does ``text`` start with 0 and another digit (regex ``0\\d``, made without one: every candidate reading
     asks it)?"""
