@@ -60,46 +60,55 @@ def fit(
         return Fit([_cell(t) for t in vals], "exact", [])
     if not vals:
         return Fit([None] * n, "short", [])
-    candidates: list[tuple[list[Token | None], list[Token]]] = []
+    candidates: list[tuple[list[Token | None], tuple[int, ...]]] = []  # a reading, and the indexes it keeps
     if len(vals) > n:
         for keep in _bounded(combinations(range(len(vals)), n)):
-            kept = [vals[i] for i in keep]
-            kept_at = set(keep)
-            dropped = [vals[i] for i in range(len(vals)) if i not in kept_at]
-            candidates.append(([_cell(t) for t in kept], dropped))
+            candidates.append(([_cell(vals[i]) for i in keep], keep))
         how = "dropped"
     else:
         for slots in _bounded(combinations(range(n), len(vals))):
             row: list[Token | None] = [None] * n
             for slot, tok in zip(slots, vals, strict=True):
                 row[slot] = _cell(tok)
-            candidates.append((row, []))
+            candidates.append((row, ()))
         how = "padded"
+
+    def dropped_by(keep: tuple[int, ...]) -> list[Token]:
+        kept = set(keep)
+        return [t for i, t in enumerate(vals) if i not in kept] if how == "dropped" else []
+
     if score is None:
-        row, dropped = candidates[0] if how == "dropped" else candidates[-1]
-        return Fit(row, how, dropped, ambiguous=True)
+        row, keep = candidates[0] if how == "dropped" else candidates[-1]
+        return Fit(row, how, dropped_by(keep), ambiguous=True)
     # guesses only the identities can confirm: digits split by spaces (``1 0``), cells printed without
     # separators (``3100105``)
     guesses = _merges(vals, n) if len(vals) > n else _splits(vals, n)
     hows = {id(c[0]): how for c in candidates}
     for row, guess in guesses:
-        candidates.append((row, []))
+        candidates.append((row, ()))
         hows[id(row)] = guess
 
     scored: dict[tuple[Value, ...], int] = {}  # readings that give the same values score the same
+    # the tokens printed with a leading zero (the candidates are made of ``vals`` and the guesses' tokens)
+    zero_led = {id(t) for t in vals if _leading_zero(t.text)}
+    zero_led |= {id(t) for row, _ in guesses for t in row if t is not None and _leading_zero(t.text)}
 
-    def rank(item: tuple[list[Token | None], list[Token]]) -> tuple[int, int, int, int]:
-        row, dropped = item
+    # dropped values not split off a label (the kept ones' complement, counted without listing the dropped)
+    unsplit = [0 if t.split else 1 for t in vals]
+    unsplit_total = sum(unsplit)
+
+    def rank(item: tuple[list[Token | None], tuple[int, ...]]) -> tuple[int, int, int, int]:
+        row, keep = item
         vals_ = [number_value(t.text) if t is not None else None for t in row]
         key = tuple(vals_)
         points = scored.get(key)
         if points is None:
             points = scored[key] = score(vals_)
         # prefer dropping numbers split off labels and values from other lines
-        penalty = sum(0 if t.split else 1 for t in dropped)
+        penalty = unsplit_total - sum(unsplit[i] for i in keep) if how == "dropped" and keep else 0
         # a guess (split, merged digits) only when it satisfies more identities than any plain reading, or
         # when the plain readings keep a number no one prints (``0000000``: leading zeros)
-        natural = 0 if any(t is not None and _leading_zero(t.text) for t in row) else 1
+        natural = 0 if zero_led and any(id(t) in zero_led for t in row if t is not None) else 1
         return (points, natural, 0 if hows[id(row)] == how else -1, -penalty)
 
     ranks = {id(c[0]): rank(c) for c in candidates}  # each reading scored once
@@ -120,7 +129,7 @@ def fit(
     guess = hows[id(best[0])]
     if guess != how:
         return Fit(best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess)
-    return Fit(best[0], how, best[1], ambiguous=ambiguous)
+    return Fit(best[0], how, dropped_by(best[1]), ambiguous=ambiguous)
 
 
 _DIGITS = re.compile(r"\d+")

@@ -12,8 +12,7 @@ from parsers.tables.checks import (
     application_checks,
     application_identities,
     application_passed,
-    count_passed,
-    review_checks,
+    review_scorer,
 )
 from parsers.tables.reading import Found, Reading
 from parsers.tables.rules import Piece, rule_readings
@@ -837,9 +836,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
     if len(vals) == N_REVIEW:
         return fit(vals, N_REVIEW)
 
-    def score(values: list[Value]) -> int:
-        table = dict(zip(keys, values, strict=True))
-        return count_passed(review_checks(lambda k: table.get(k)))
+    score = review_scorer(keys)  # count_passed(review_checks(...)) on the values in the order of keys
 
     best = fit(vals, N_REVIEW, score)
     if best.how == "padded" and best.ambiguous and len(lines) == 1:
