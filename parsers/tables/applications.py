@@ -682,9 +682,12 @@ def _order_fits(
     return fits, [label for label, _ in data], stop, unreadable
 
 
-def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int]:
+def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int, int]:
+    """Identities passed, then rows read, then cells read: of two readings that satisfy as many identities,
+    the one that leaves fewer printed cells unread (a row whose label stands apart from its numbers)."""
     state = {key: f.values() for key, f in fits.items()}
-    return application_passed(state, fmt), len(fits) - n_rows
+    filled = sum(v is not None for values in state.values() for v in values)
+    return application_passed(state, fmt), len(fits) - n_rows, filled
 
 
 def _last_row_stop(r: Reading, index: int, end: int, *, seen: bool = False) -> int:

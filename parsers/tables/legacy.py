@@ -37,6 +37,8 @@ def read_legacy(r: Reading, start: int) -> None:
             r.put(key, moved[row.key][0], blank_where=label)
             continue
         numbers = [f.glued] if f.glued else []
+        if not f.glued and _printed_blank(r, f.index):
+            stop = f.index + 1  # the row prints its value cell, empty: what follows belongs to other rows
         numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
         if f.glued:
             r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label", key, f.glued)
@@ -46,3 +48,10 @@ def read_legacy(r: Reading, start: int) -> None:
         if len(numbers) > 1:
             r.warn("extra_values", f"{key}: {len(numbers)} values for one cell; the first is used", key, numbers[1])
         r.put(key, numbers[0] if numbers else None, blank_where=label)
+
+
+def _printed_blank(r: Reading, label: int) -> bool:
+    """A TAB row whose cells after the label are all printed and none holds a value (``（三）申请答复数 | 件 |``):
+    its value cell is blank, so no number on a later line (a page number, the next row's) is its value."""
+    cells = r.line_after(label)
+    return bool(cells) and cells[-1].is_empty and not any(t.is_value for t in cells)

@@ -29,6 +29,11 @@ _NUMBERED = re.compile(
 _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
+# a label matched by meaning may sit in a run of labels printed apart from their values (a converter's broken
+# table: the labels on lines of their own, the values in label-less rows after them): this many lines on
+_APART_LINES = 8
+
+
 @dataclass
 class Found:
     index: int  # token index of the label
@@ -138,7 +143,7 @@ class Reading:
             best: tuple[float, int] | None = None
             for i in self._label_indexes(lo, hi):
                 tok = self.tokens[i]
-                if i in claimed or len(tok.compact) < 2 or not self.row_like(i):
+                if i in claimed or len(tok.compact) < 2 or not self.row_like(i, lines=_APART_LINES):
                     continue
                 if any(other.matches(tok.compact) for other in rows):
                     continue
@@ -158,6 +163,8 @@ class Reading:
             claimed.add(i)
             tok = self.tokens[i]
             how = f"similarity {min(score, 1.0):.2f}" if score else "the only row between its neighbours"
+            if not score and any(o.matches(tok.compact) for o in rows):
+                how += "; the label repeats another row's"
             self.warn(
                 "fuzzy_label",
                 f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} ({how})",
@@ -190,7 +197,7 @@ class Reading:
                         and tok.line not in taken
                         and len(tok.compact) >= 2
                         and self.row_like(i, same_line=True)
-                        and not any(o.matches(tok.compact) for o in rows)
+                        and self._unknown_or_repeat(i, rows, found)
                     ):
                         per_line[tok.line] = i  # the last label on a line (a group heading may come first)
                 if len(per_line) == j - k:
@@ -206,6 +213,16 @@ class Reading:
                             self.tokens[i],
                         )
             k = j
+
+    def _unknown_or_repeat(self, i: int, rows: list[RowDef], found: list[Found | None]) -> bool:
+        """Label ``i`` names no row of the table, or only rows already found elsewhere: a converter repeated
+        a neighbour's label into this row (a spanned label cell copied down), so the label says nothing of the
+        row and the template's order decides."""
+        compact = self.tokens[i].compact
+        for row, f in zip(rows, found, strict=True):
+            if row.matches(compact) and (f is None or f.index == i):
+                return False
+        return True
 
     def _only_row_between(
         self, rows: list[RowDef], found: list[Found | None], k: int, lo: int, hi: int, claimed: set[int]
@@ -224,7 +241,7 @@ class Reading:
             and self.tokens[i].line not in taken  # a group heading on a row's line is part of that row
             and len(self.tokens[i].compact) >= 2
             and self.row_like(i, same_line=True)
-            and not any(o.matches(self.tokens[i].compact) for o in rows)
+            and self._unknown_or_repeat(i, rows, found)
         ]
         if len({self.tokens[i].line for i in candidates}) != 1:
             return None
@@ -247,12 +264,12 @@ class Reading:
             self._header_lines = labels - numbers
         return tok.line in self._header_lines
 
-    def row_like(self, i: int, *, same_line: bool = False) -> bool:
-        """A label with a value after it on its line or within the next two (a table row, not a header; the
-        line between may hold the legacy table's unit)."""
+    def row_like(self, i: int, *, same_line: bool = False, lines: int = 2) -> bool:
+        """A label with a value after it on its line or within the next ``lines`` (a table row, not a header;
+        the line between may hold the legacy table's unit)."""
         line = self.tokens[i].line
         for t in self.tokens[i + 1 : i + 30]:
-            if t.line > line + (0 if same_line else 2):
+            if t.line > line + (0 if same_line else lines):
                 return False
             if t.is_value:
                 return True

@@ -1,0 +1,160 @@
+"""Snippet tests for the near-miss rules of issue 8: a row label garbled beyond recognition placed by the
+template's order, a row repeating its neighbour's label, a label carrying the template's bracketed note, a
+printed blank cell that must not take a later number, two readings of table 三 that satisfy the same
+identities. Values are written by hand here or taken from the hand-read gold; each rule's warning is asserted.
+"""
+
+from __future__ import annotations
+
+import snippets as s
+from conftest import FIXTURES, gold
+
+from parsers import parse
+
+COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+LEGACY_STEM = "002_153f5bf49180240b"
+
+
+def _parse(text: str, name: str = "report.txt"):
+    return parse(text.encode("utf-8"), name)
+
+
+def _fuzzy(report) -> dict[str, str]:
+    return {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
+
+
+def _legacy_md() -> str:
+    """The 2018 report (legacy 统计指标 table) as whole Markdown, one pipe table."""
+    (path,) = (FIXTURES / "corpus" / "md-pipe").glob(f"{LEGACY_STEM}*.md")
+    return path.read_text(encoding="utf-8")
+
+
+def _assert_legacy_gold(report) -> None:
+    want = {k: v for k, v in gold(LEGACY_STEM)["cells"].items() if k.startswith("legacy/")}
+    got = report.as_json()["cells"]
+    assert {k: got.get(k) for k in want} == want
+
+
+# ------------------------------------------------------------------------------- table 二 by template order
+def test_active_label_garbled_beyond_recognition_is_placed_by_template_order() -> None:
+    # OCR read 规章 as 观竞: no pattern, no similarity (two characters, both wrong); it is the one label line
+    # with numbers before 行政规范性文件, where the template puts the missing row 规章
+    text = s.to_spaces(s.report().replace("规章\t0\t0\t2", "观竞\t0\t0\t2"), "   ")
+    report = _parse(text)
+    cells = report.as_json()["cells"]
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    message = _fuzzy(report)["active/rules"]
+    assert "'观竞'" in message and "template order" in message
+    assert "missing_row" not in [w.code for w in report.warnings]
+
+
+def test_active_two_rows_under_one_garbled_label_are_read_in_template_order() -> None:
+    # both rows of block （一） carry the same unreadable label (OCR garbled 规章; the converter repeated it
+    # into the next row): two label lines with numbers where two rows are missing, read in order
+    md = s.to_markdown(s.report())
+    md = md.replace("| 规章 | 0 | 0 | 2 |", "| 规竞 | 0 | 0 | 2 |").replace("| 行政规范性文件 |", "| 规竞 |")
+    report = _parse(md, "report.md")
+    cells = report.as_json()["cells"]
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    fuzzy = _fuzzy(report)
+    assert "template order" in fuzzy["active/rules"] and "template order" in fuzzy["active/normative_docs"]
+
+
+def test_active_second_row_with_its_neighbours_misread_label() -> None:
+    # 行政强制's row printed as 行攻处罚 (a converter's repeat of the row above, itself misread by OCR)
+    text = s.report().replace("行政处罚\t356\n行政强制\t7", "行攻处罚\t356\n行攻处罚\t7")
+    report = _parse(text)
+    cells = report.as_json()["cells"]
+    assert cells["active/penalty/decisions"] == 356
+    assert cells["active/coercion/decisions"] == 7
+    fuzzy = _fuzzy(report)
+    assert "similarity" in fuzzy["active/penalty"] and "template order" in fuzzy["active/coercion"]
+
+
+def test_active_garbled_label_is_not_placed_when_the_lines_do_not_match_the_missing_rows() -> None:
+    # two garbled label lines where one row is missing: the order does not say which, so nothing is guessed
+    text = s.report().replace("行政强制\t7", "厅攻犟制\t7\n其某页\t9")
+    report = _parse(text)
+    cells = report.as_json()["cells"]
+    assert cells["active/coercion/decisions"] is None
+    assert any(w.code == "missing_row" and w.key == "active/coercion" for w in report.warnings)
+    assert report.metadata["review"] == "required"
+
+
+# ------------------------------------------------------------------------- legacy table: repeats, notes, blanks
+def test_legacy_rows_repeating_their_neighbours_labels_are_read_by_order() -> None:
+    md = _legacy_md()
+    md = md.replace("| 1.当面申请数 | 件 | 250 |", "| （一）收到申请数 | 件 | 250 |")
+    md = md.replace("| （三）其他情形数 | 件 | 18 |", "| （二）被依法纠错数 | 件 | 18 |")
+    report = _parse(md, "report.md")
+    _assert_legacy_gold(report)
+    fuzzy = _fuzzy(report)
+    assert "repeats another row's" in fuzzy["legacy/requests_in_person"]
+    assert "repeats another row's" in fuzzy["legacy/review_other"]
+
+
+def test_legacy_label_with_the_templates_note_and_wrong_characters() -> None:
+    # OCR misread two characters of a label that also prints the template's bracketed note
+    md = _legacy_md().replace("（一）回应公众关注热点", "（一）回应八众美注热点")
+    report = _parse(md, "report.md")
+    _assert_legacy_gold(report)
+    assert "八众美注" in _fuzzy(report)["legacy/responses_total"]
+
+
+def test_legacy_labels_apart_one_of_them_misread() -> None:
+    # three labels on lines of their own, their numbers in three label-less rows after them; the middle label
+    # misread (攻策 for 政策), so it is found by meaning among labels that carry no number on their line
+    md = _legacy_md().replace(
+        "| 其中：主要负责同志参加政府网站在线访谈数 | 次 | 249 |\n| 3.政策解读稿件发布数 | 篇 | 4445 |\n"
+        "| 4.微博微信回应事件数 | 次 | 7527 |\n",
+        "\n其中：主要负责同志参加政府网站在线访谈数\n\n3.攻策解读稿件发布数\n\n4.微博微信回应事件数\n\n"
+        "| - | 次 | 249 |\n|---|---|---|\n| - | 篇 | 4445 |\n| - | 次 | 7527 |\n\n",
+    )
+    report = _parse(md, "report.md")
+    _assert_legacy_gold(report)
+    assert "攻策" in _fuzzy(report)["legacy/interpretation_articles"]
+    assert {"rows_by_order", "column_order"} & {w.code for w in report.warnings}
+
+
+def test_legacy_printed_blank_cell_does_not_take_a_page_number_below() -> None:
+    # （三）申请答复数 prints its value cell empty; a page number and running head follow the table part
+    md = _legacy_md().replace(
+        "| （三）申请答复数 | 件 |  |\n",
+        "| （三）申请答复数 | 件 |  |\n\n6\n\n内蒙古自治区2018年政府信息公开工作年度报告\n\n"
+        "| 统计指标 | 单位 | 统计数 |\n|---|---|---|\n",
+    )
+    report = _parse(md, "report.md")
+    _assert_legacy_gold(report)
+    assert report.as_json()["cells"]["legacy/replies_total/value"] is None
+
+
+# ---------------------------------------------------------------------------------------- table 三 readings
+def test_table_three_labels_apart_under_a_group_heading_and_a_repeated_label() -> None:
+    # a converter printed three labels alone and their numbers in label-less rows (one carrying the group
+    # heading （三）不予公开), and repeated 1.信访… into 2.重复申请's row: every row is found, but reading by
+    # labels leaves the three rows blank; reading by order fills them and satisfies as many identities
+    rows = s.default_rows()
+    rows["partially_granted"] = [2, 0, 0, 0, 0, 0, 2]
+    rows["withheld.state_secret"] = [0, 1, 0, 0, 0, 0, 1]
+    rows["withheld.prohibited_by_law"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["results_total"] = [8, 2, 0, 0, 1, 0, 11]
+    rows["new_received"] = [9, 3, 0, 0, 1, 0, 13]
+    rows["carried_forward"] = [2, 1, 0, 0, 0, 0, 3]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    md = md.replace(
+        "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+        "| （三）不予公开 | 1.属于国家秘密 | 0 | 1 | 0 | 0 | 0 | 0 | 1 |\n"
+        "| 2.其他法律行政法规禁止公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
+        "\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n1.属于国家秘密\n\n2.其他法律行政法规禁止公开\n\n"
+        "| - | - |  | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        "| - | （三）不予公开 | - | 0 | 1 | 0 | 0 | 0 | 0 | 1 |\n| - | - |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\n",
+    )
+    md = md.replace("| 2.重复申请 |", "| 1.信访举报投诉类申请 |")
+    report = _parse(md, "report.md")
+    cells = report.as_json()["cells"]
+    for key in ("partially_granted", "withheld.state_secret", "withheld.prohibited_by_law", "results_total"):
+        assert [cells[f"applications/{key}/{c}"] for c in COLS] == rows[key], key
+    assert all(c.passed for c in report.checks)
+    assert "rows_by_order" in [w.code for w in report.warnings]
