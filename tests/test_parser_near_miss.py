@@ -158,3 +158,78 @@ def test_table_three_labels_apart_under_a_group_heading_and_a_repeated_label() -
         assert [cells[f"applications/{key}/{c}"] for c in COLS] == rows[key], key
     assert all(c.passed for c in report.checks)
     assert "rows_by_order" in [w.code for w in report.warnings]
+
+
+# ------------------------------------------------------------------------------- converters' table shapes
+def test_markdown_bold_heading_laid_into_the_last_row_of_table_three() -> None:
+    # pymupdf4llm's layout mode laid the next section's bold heading into table 三's last row, line by line
+    md = s.to_markdown(s.report())
+    md = md.replace(
+        "| 四、结转下年度继续办理 | 1 | 1 | 0 |",
+        "|四、结转下年度继续办<br>**四、政府信息公开行**|理<br>**政复议、行**|1<br>**政诉讼**|1<br>**情况**|0|",
+    )
+    report = _parse(md, "report.md")
+    cells = report.as_json()["cells"]
+    assert [cells[f"applications/carried_forward/{c}"] for c in COLS] == [1, 1, 0, 0, 0, 0, 2]
+    assert all(c.passed for c in report.checks)
+    where = report.cells["applications/carried_forward/commercial"].where
+    assert where is not None and md[where.offset] == "1"
+
+
+def test_markdown_cell_stacking_several_numbers_is_several_cells() -> None:
+    # a converter laid table 四's cells of several columns into one cell, one number per line: never one
+    # number (762921), but the numbers in order
+    values = [76, 29, 21, 12, 138, 13, 4, 4, 11, 32, 13, 0, 0, 11, 24]
+    md = s.to_markdown(s.report(review=s.review_table(values)))
+    row = "| " + " | ".join(map(str, values)) + " |"
+    assert row in md
+    md = md.replace(row, "|76<br>29<br>21|12<br>138<br>13<br>4<br>4<br>11|32|13|0||0||11|24|")
+    report = _parse(md, "report.md")
+    cells = report.as_json()["cells"]
+    got = [
+        cells[f"review_litigation/{r}/{c}"]
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in ("upheld", "corrected", "other", "pending", "total")
+    ]
+    assert got == values
+    assert all(c.passed for c in report.checks if c.name.startswith("review"))
+
+
+def test_kangxi_radicals_from_a_browsers_pdf_read_as_the_ideographs() -> None:
+    # Chromium's PDFs carry Kangxi radicals for common characters: ⾏政复议 is 行政复议, ⼈⺠政府 is 人民政府
+    text = s.report().replace("行政", "⾏政")
+    assert "⾏政复议" in text and "⾏政许可" in text
+    report = _parse(text)
+    cells = report.as_json()["cells"]
+    assert cells["active/licensing/decisions"] == 1204
+    assert cells["review_litigation/review/total"] == 2
+    assert "missing_table" not in [w.code for w in report.warnings]
+
+
+def test_markdown_label_wrapped_into_two_table_rows() -> None:
+    # the PDF row was cut: the label's start in a row of empty cells, its rest and the numbers in the next row
+    # (the group heading （六）其他处理 cut the same way in the column before)
+    md = s.to_markdown(s.report())
+    old = "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert old in md
+    md = md.replace(
+        old,
+        "| 其他处 | 2.申请人逾期未按收费通知要求 |  |  |  |  |  |  |  |\n"
+        "| 理 | 缴纳费用、行政机关不再处理其<br>政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    )
+    report = _parse(md, "report.md")
+    cells = report.as_json()["cells"]
+    assert [cells[f"applications/other.unpaid_fee/{c}"] for c in COLS] == [0] * 7
+    assert "rows_by_order" not in [w.code for w in report.warnings]  # read by its label, not by order alone
+
+
+def test_legacy_header_in_fragments_the_table_starts_at_its_first_row() -> None:
+    # the header 统计指标 | 单位 | 统计数 printed as one fragment line; a header repeated later is recognised,
+    # but the table starts at its first row
+    md = _legacy_md()
+    first = md.index("| 统计指标 | 单位 | 统计数 |\n|---|---|---|\n")
+    md = md[:first] + "统计指单位统计数\n\n" + md[first + len("| 统计指标 | 单位 | 统计数 |\n") :]
+    at = md.index("| 四、行政复议数量 |")
+    md = md[:at] + "\n| 统计指标 | 单位 | 统计数 |\n|---|---|---|\n" + md[at:]
+    report = _parse(md, "report.md")
+    _assert_legacy_gold(report)

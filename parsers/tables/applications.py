@@ -61,6 +61,8 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
             vals.append(t)
         elif t.is_labelish:
             pending_label = t
+    if pos is not None and all(t.is_empty for t in pos) and any(t.tabbed and t.line != label.line for t in vals):
+        pos = None  # every cell printed empty: the label wrapped into the next table row, which holds the numbers
     if pos is not None:
         if f.glued:
             r.warn(
@@ -607,8 +609,11 @@ def _realign(
         assert f is not None
         by_line: dict[int, list[Token]] = {}
         for t in r.tokens[f.index + 1 : stops[k]]:
-            if t.is_value:
+            if t.is_value and not r.placeholder(t):
                 by_line.setdefault(t.line, []).append(t)
+        for vals in by_line.values():
+            while len(vals) > N_APP and vals[0].is_blank_marker and vals[0].tabbed:
+                del vals[0]  # a dash in a label cell of a label-less row (a converter's placeholder)
         full = [vals for vals in by_line.values() if len(vals) == N_APP]
         if sum(len(v) for v in by_line.values()) != len(full) * N_APP:
             full = []  # values that do not come in whole lines: not this case

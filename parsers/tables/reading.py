@@ -60,6 +60,7 @@ class Reading:
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
         self._header_lines: set[int] | None = None
+        self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
         self._token_lines = {t.line for t in self.tokens}
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
@@ -249,20 +250,24 @@ class Reading:
         return (0.0, candidates[-1])
 
     def placeholder(self, tok: Token) -> bool:
-        """A dash on a header line (labels, no numbers): a converter's placeholder for an empty header cell,
-        not a blank value."""
+        """A dash on a header line (labels, no numbers), or in a TAB row's cell before its label (the label
+        columns, ``| - | （五）不予处理 | 66 |``): a converter's placeholder for an empty cell, not a blank value."""
         if not tok.is_blank_marker:
             return False
         if self._header_lines is None:
             numbers: set[int] = set()
             labels: set[int] = set()
+            last_label: dict[int, int] = {}
             for t in self.tokens:
                 if t.is_number:
                     numbers.add(t.line)
                 elif t.is_labelish and not t.is_blank_marker:
                     labels.add(t.line)
+                    if t.tabbed:
+                        last_label[t.line] = t.start
             self._header_lines = labels - numbers
-        return tok.line in self._header_lines
+            self._last_label = last_label
+        return tok.line in self._header_lines or (tok.tabbed and tok.start < self._last_label.get(tok.line, -1))
 
     def row_like(self, i: int, *, same_line: bool = False, lines: int = 2) -> bool:
         """A label with a value after it on its line or within the next ``lines`` (a table row, not a header;
@@ -496,8 +501,8 @@ def _row_wise(r: Reading, run: list[tuple[int, str, int, int]]) -> bool:
 
 
 def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
-    """The rows between token ``i`` and ``stop`` that have cells but no label (an empty first cell, then at most
-    a unit such as 件 before the values)."""
+    """The rows between token ``i`` and ``stop`` that have cells but no label (an empty first cell, or a
+    converter's dash placeholder in it, then at most a unit such as 件 before the values)."""
     by_line: dict[int, list[Token]] = {}
     for t in r.tokens[i + 1 : stop]:
         if t.line != r.tokens[i].line:
@@ -507,7 +512,7 @@ def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
         for toks in by_line.values()
         if len(toks) >= 2
         and toks[0].tabbed
-        and toks[0].is_empty
+        and (toks[0].is_empty or (toks[0].is_blank_marker and any(t.is_number for t in toks[1:])))
         and not any(t.is_labelish and len(t.compact) > 2 for t in toks)
     ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # Length-preserving normalisation: every offset into the normalised text is an offset into the original.
@@ -32,6 +33,12 @@ _FULLWIDTH.update(
         "、": "、",
     }
 )
+# The Kangxi radicals (U+2F00–U+2FD5) and the CJK radicals that are whole simplified characters print the same
+# glyphs as the ideographs; PDFs made by Chromium and some Office exports carry them for common characters
+# (⾏政复议, ⼈⺠政府): read as the ideographs (NFKC's mapping, one character for one).
+_FULLWIDTH.update({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)})
+_RADICALS = ("⺠⻓⻔⻢⻋⻜⻛⻅⻆⻚⻘⻩⻬⻰⻳⻄⺟⻉⻙⻥⻦⻨⻭⻤", "民长门马车飞风见角页青黄齐龙龟西母贝韦鱼鸟麦齿鬼")
+_FULLWIDTH.update(dict(zip(*_RADICALS, strict=True)))
 _TABLE = str.maketrans(_FULLWIDTH)
 
 LABEL_MAX = 80  # a token longer than this (without spaces) is body text, never a row label
