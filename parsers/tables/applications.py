@@ -61,7 +61,11 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
             vals.append(t)
         elif t.is_labelish:
             pending_label = t
-    if pos is not None and all(t is None or t.is_empty for t in pos) and any(t.tabbed and t.line != label.line for t in vals):
+    if (
+        pos is not None
+        and all(t is None or t.is_empty for t in pos)
+        and any(t.tabbed and t.line != label.line for t in vals)
+    ):
         pos = None  # every cell printed empty: the label wrapped into the next table row, which holds the numbers
     if pos is not None:
         if f.glued:
