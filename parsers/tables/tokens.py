@@ -36,10 +36,11 @@ _FULLWIDTH.update(
 # The Kangxi radicals (U+2F00–U+2FD5) and the CJK radicals that are whole simplified characters print the same
 # glyphs as the ideographs; PDFs made by Chromium and some Office exports carry them for common characters
 # (⾏政复议, ⼈⺠政府): read as the ideographs (NFKC's mapping, one character for one).
-_FULLWIDTH.update({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)})
+_RADICAL_MAP = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
 _RADICALS = ("⺠⻓⻔⻢⻋⻜⻛⻅⻆⻚⻘⻩⻬⻰⻳⻄⺟⻉⻙⻥⻦⻨⻭⻤", "民长门马车飞风见角页青黄齐龙龟西母贝韦鱼鸟麦齿鬼")
-_FULLWIDTH.update(dict(zip(*_RADICALS, strict=True)))
-_TABLE = str.maketrans(_FULLWIDTH)
+_RADICAL_MAP.update(dict(zip(*_RADICALS, strict=True)))
+_RADICAL_RE = re.compile("[" + "".join(sorted(_RADICAL_MAP)) + "]")
+_TABLE = str.maketrans({**_FULLWIDTH, **_RADICAL_MAP})
 _REPLACED = tuple((k, v) for k, v in _FULLWIDTH.items() if k != v)
 
 LABEL_MAX = 80  # a token longer than this (without spaces) is body text, never a row label
@@ -63,6 +64,8 @@ def normalise(text: str) -> str:
     for old, new in _REPLACED:
         if old in text:
             text = text.replace(old, new)
+    if _RADICAL_RE.search(text):  # one search for all the radicals (rare: browsers' PDFs)
+        text = _RADICAL_RE.sub(lambda m: _RADICAL_MAP[m.group()], text)
     return text
 
 
