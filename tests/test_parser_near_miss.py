@@ -29,6 +29,18 @@ def _legacy_md() -> str:
     return path.read_text(encoding="utf-8")
 
 
+def _legacy_spaces() -> str:
+    md = _legacy_md()
+    return s.to_spaces(
+        "\n".join(
+            "\t".join(c.strip() for c in line.strip().strip("|").split("|")) if line.startswith("|") else line
+            for line in md.splitlines()
+            if not line.startswith("|---")
+        ),
+        "   ",
+    )
+
+
 def _assert_legacy_gold(report) -> None:
     want = {k: v for k, v in gold(LEGACY_STEM)["cells"].items() if k.startswith("legacy/")}
     got = report.as_json()["cells"]
@@ -232,4 +244,56 @@ def test_legacy_header_in_fragments_the_table_starts_at_its_first_row() -> None:
     at = md.index("| 四、行政复议数量 |")
     md = md[:at] + "\n| 统计指标 | 单位 | 统计数 |\n|---|---|---|\n" + md[at:]
     report = _parse(md, "report.md")
+    _assert_legacy_gold(report)
+
+
+# ------------------------------------------------------------------------------------------ OCR'd plain text
+def test_ocr_digits_one_space_apart_in_a_row_laid_out_with_wider_gaps() -> None:
+    # cells apart by runs of spaces, one number cut by a single space (7 649): one number, reported
+    rows = s.default_rows()
+    rows["withheld.process_info"] = [20, 0, 0, 0, 0, 0, 20]
+    rows["results_total"] = [25, 1, 0, 0, 1, 0, 27]
+    rows["new_received"] = [25, 2, 0, 0, 1, 0, 28]
+    rows["carried_forward"] = [1, 1, 0, 0, 0, 0, 2]
+    text = s.to_spaces(s.report(apps=s.app_table(rows)), "    ")
+    text = text.replace("行政规范性文件    12    3    85", "行政规范性文件    12    3    8 5")
+    text = text.replace("6.属于四类过程性信息    20    0", "6.属于四类过程性信息    2 0    0")
+    text = text.replace("0    0    0    0    20\n", "0    0    0    0    2 0\n", 1)
+    assert "8 5" in text and "2 0    0" in text
+    report = _parse(text)
+    cells = report.as_json()["cells"]
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert [cells[f"applications/withheld.process_info/{c}"] for c in COLS] == rows["withheld.process_info"]
+    merged = {w.key for w in report.warnings if w.code == "merged_digits"}
+    assert {"active/normative_docs", "applications/withheld.process_info"} <= merged
+
+
+def test_ocr_digits_one_space_apart_are_not_joined_where_cells_are_one_space_apart() -> None:
+    # every cell one space apart: nothing says which two numbers are one, so nothing is joined
+    text = s.to_spaces(s.report()).replace("行政规范性文件 12 3 85", "行政规范性文件 12 3 8 5")
+    report = _parse(text)
+    assert "merged_digits" not in [w.code for w in report.warnings if w.key == "active/normative_docs"]
+
+
+def test_ocr_letter_alone_ending_a_row_is_a_digit() -> None:
+    # the legacy table's last cell of a row read as the letter O (a 0) after the row's unit
+    text = _legacy_spaces()
+    assert "七、依申请公开信息收取的费用   万元   0" in text
+    text = text.replace("七、依申请公开信息收取的费用   万元   0", "七、依申请公开信息收取的费用   万元   O")
+    report = _parse(text)
+    _assert_legacy_gold(report)
+    assert any(w.code == "ocr_digit" and w.key == "legacy/fees/value" for w in report.warnings)
+
+
+def test_running_head_is_not_the_start_of_a_wrapped_label() -> None:
+    # the report's title printed at every page's top, here just above a row, and the next row's label wrapped
+    # (涉及个 / 人隐私): the title joined with the lines below must not make a label of 涉及个人隐私
+    head = "内蒙古自治区2018年政府信息公开工作年度报告"
+    text = _legacy_spaces()
+    for row in ("1.当面申请数", "（一）维持具体行政行为数", "涉及商业秘密"):
+        at = text.index(row)
+        text = text[:at] + f"- 3 -\n{head}\n" + text[at:]
+    assert "涉及个人隐私   件   3" in text
+    text = text.replace("涉及个人隐私   件   3", "涉及个   件   3\n人隐私")
+    report = _parse(text)
     _assert_legacy_gold(report)

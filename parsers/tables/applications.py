@@ -14,7 +14,7 @@ from parsers.tables.checks import (
     application_passed,
     review_scorer,
 )
-from parsers.tables.reading import Found, Reading
+from parsers.tables.reading import Found, Reading, join_split_digits
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
     MAX_SOLUTIONS,
@@ -201,6 +201,17 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     return table_end, fmt
 
 
+def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row with more values than columns whose values one space apart, in a row laid out with wider gaps,
+    make one number each and leave a row whose total holds (``2 0 … 2 0`` for 20 … 20): that reading, reported
+    as ``merged_digits``."""
+    joined = join_split_digits(r.text, vals, N_APP)
+    if joined is None or not row_total_holds([number_value(t.text) for t in joined[0]]):
+        return None
+    r.warn("merged_digits", f"{key}: {joined[1]} (a guess; the row total holds)", key, joined[0][0])
+    return joined[0]
+
+
 def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int) -> bool:
     """The reading by labels found every row with values, none ambiguous, and every identity holds."""
     if any(f is None for f in found) or len(fits) != n_rows:
@@ -319,6 +330,8 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
+        if pos is None and len(vals) > N_APP and (joined := _joined_digits(r, vals, f"{T}/{row.key}")) is not None:
+            vals = joined
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
         elif len(vals) == N_APP:

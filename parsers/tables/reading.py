@@ -61,6 +61,7 @@ class Reading:
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
         self._header_lines: set[int] | None = None
         self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
+        self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
         self._token_lines = {t.line for t in self.tokens}
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
@@ -307,6 +308,8 @@ class Reading:
         tok = self.tokens[i]
         if not 2 <= len(tok.compact) <= 24:
             return out  # a unit (件, 次), or a whole line of text: not the start of a wrapped label
+        if self._running_head(tok):
+            return out  # a page's running head, printed on every page: not a label
         joined = tok.compact
         line = tok.line
         window = self.tokens[i + 1 : i + 24]
@@ -329,6 +332,16 @@ class Reading:
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
+
+    def _running_head(self, tok: Token) -> bool:
+        """A line printed the same on three pages or more (a running head: the report's title)."""
+        if self._line_counts is None:
+            counts: dict[str, int] = {}
+            for t in self.tokens:
+                if t.col == 0 and len(t.compact) >= 8 and not t.is_value:
+                    counts[t.compact] = counts.get(t.compact, 0) + 1
+            self._line_counts = counts
+        return len(tok.compact) >= 8 and self._line_counts.get(tok.compact, 0) >= 3
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
         rx = _compiled(pattern)
@@ -530,6 +543,8 @@ def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token]
     (OCR cut ``10091`` into ``100 91``, ``2772661.517`` into ``277266 1.517``): the values joined into ``n``,
     when only the first may be joined with the rest (one cell: all of them). None when that reading is not
     possible."""
+    if n > 1:
+        return _join_by_gaps(text, vals, n)
     if n != 1 or len(vals) < 2 or len({t.line for t in vals}) != 1:
         return None
     if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(vals)):
@@ -542,3 +557,38 @@ def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token]
     )
     printed = " ".join(t.text for t in vals)
     return [joined], f"digits split by spaces read as one number: {printed!r} as {joined.text}"
+
+
+def _join_by_gaps(text: str, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """A row of ``n`` cells laid out with runs of spaces between its cells, more values than cells, and some
+    values apart by one space only (OCR cut ``7649`` into ``7 649``): the values one space apart are one number,
+    when that leaves exactly ``n``."""
+    if len(vals) <= n or len({t.line for t in vals}) != 1 or any(not t.is_number for t in vals):
+        return None
+    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(vals)]
+    if any(g.strip() or "\t" in g for g in gaps):
+        return None
+    inner = [g == " " for g in gaps]
+    if not any(inner) or any(len(g) < 2 for g, joined in zip(gaps, inner, strict=True) if not joined):
+        return None
+    groups: list[list[Token]] = [[vals[0]]]
+    for tok, joined in zip(vals[1:], inner, strict=True):
+        if joined:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    if len(groups) != n:
+        return None
+    out: list[Token] = []
+    for group in groups:
+        digits = "".join(t.text for t in group)
+        if len(group) > 1 and not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+            return None
+        first, last = group[0], group[-1]
+        out.append(
+            group[0]
+            if len(group) == 1
+            else Token(digits, first.start, last.end, first.line, first.col, False, split=True)
+        )
+    printed = ", ".join(" ".join(t.text for t in g) for g in groups if len(g) > 1)
+    return out, f"digits one space apart, in a row whose cells are further apart, read as one number: {printed!r}"

@@ -190,7 +190,19 @@ def _lone_confusables(tokens: list[Token]) -> None:
             j += 1
         before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if not t.is_empty), None)
         after = tokens[j] if j < len(tokens) else None
-        if before is not None and after is not None and after.is_number and (before.is_number or before.is_labelish):
+        # … or ends a row of cells laid out by spaces, after the row's label, unit or numbers (the last cell)
+        row_end = (
+            before is not None
+            and len(run) == 1
+            and tokens[k].tabbed
+            and before.line == tokens[k].line
+            and (after is None or after.line != tokens[k].line)
+        )
+        if (
+            before is not None
+            and (row_end or (after is not None and after.is_number))
+            and (before.is_number or before.is_labelish)
+        ):
             for i in run:
                 tok = tokens[i]
                 fixed = tok.text.translate(_OCR_MAP)
