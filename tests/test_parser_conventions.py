@@ -9,6 +9,7 @@ import snippets as s
 from conftest import FIXTURES, gold
 
 from parsers import parse
+from parsers.conventions import canonicalise
 
 HEADS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
@@ -882,3 +883,75 @@ def test_ocr_rows_garbled_in_a_run_are_read_in_template_order() -> None:
     assert _row(cells, "withheld.query_matters") == rows["withheld.query_matters"]
     fuzzy = [w for w in report.warnings if w.code == "fuzzy_label"]
     assert len(fuzzy) == 2 and all("template order" in w.message for w in fuzzy)
+
+
+def test_ocr_lines_between_bars_without_a_markdown_rule_are_not_markdown() -> None:
+    """Tesseract prints a ruled table's outer rules as ``|`` at both ends of a row (``| 8.属于行政查询事项|0 fo |``):
+    with no ``|---|`` rule row and no ``#`` heading the text is not Markdown, and the bars are read as rules."""
+    rows = s.default_rows()
+    barred = {"withheld.query_matters": "8.属于行政查询事项", "unavailable.not_held": "1.本机关不掌握相关政府信息"}
+    for key in (*barred, "carried_forward"):
+        rows[key] = [0] * 7
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    for key, label in barred.items():
+        text = text.replace(_printed(label, rows[key]), f"| {label}|0 fo fo lo lo 0 lo |")
+    assert canonicalise(text).convention == "layout"  # not Markdown: no |---| rule row, no heading
+    text = text.replace(_printed("四、结转下年度继续办理", [0] * 7), "四、结转下年度继续办理 “|0 |0 |0 jo lo lo lo |")
+    report = _parse(text)
+    cells = _cells(report)
+    for key in ("withheld.query_matters", "unavailable.not_held", "carried_forward"):
+        assert _row(cells, key) == [0] * 7, key
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_lettered_rule_and_zero_read_as_a_zero_cell_by_the_row_total() -> None:
+    """``lo`` (a cell's 0 read as the letter o, the rule beside it as l) on a row whose total fails with it read as
+    10: read again by the table's rules, the reading whose total holds taken (``rule_glued``), the ``l`` a rule."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    assert rows["withheld.third_party_rights"] == [36, 0, 0, 0, 0, 0, 36]
+    printed = _printed("4.保护第三方合法权益", rows["withheld.third_party_rights"])
+    text = text.replace(printed, "4.保护第三方合法权益  36 | lo 0 | lo lo lo |36")
+    for key, label in (("granted", "（一）予以公开"), ("carried_forward", "四、结转下年度继续办理")):
+        printed = _printed(label, rows[key])
+        text = text.replace(printed, printed.replace("   ", " | "))  # a table printed with its rules
+    report = _parse(text)
+    assert _row(_cells(report), "withheld.third_party_rights") == [36, 0, 0, 0, 0, 0, 36]
+    assert any(w.code == "rule_glued" and "36 0 0 0 0 0 36" in w.message for w in report.warnings)
+
+
+def test_ocr_garbled_labels_placed_by_order_after_their_neighbours_are_matched() -> None:
+    """A row whose label OCR garbled (``2.88 ig``) between a row found by its pattern and one found only by
+    meaning (``3 要求提供公开出版和``): the neighbour is matched first, then the garbled line is the only row
+    between them (``fuzzy_label``, template order)."""
+    rows = s.default_rows()
+    rows["not_processed.duplicate"] = [40, 0, 0, 1, 0, 0, 41]
+    rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    duplicate = _printed("2.重复申请", rows["not_processed.duplicate"])
+    text = text.replace(duplicate, "2.88 ig   40   0   0   1   0   0   41")
+    publication = _printed("3.要求提供公开出版物", rows["not_processed.publication"])
+    text = text.replace(publication, "3 要求提供公开出版和   7   0   0   0   0   0   7")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "not_processed.duplicate") == rows["not_processed.duplicate"]
+    assert _row(cells, "not_processed.publication") == rows["not_processed.publication"]
+    fuzzy = {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
+    assert "'2.88 ig'" in fuzzy["applications/not_processed.duplicate"]
+    assert "neighbours" in fuzzy["applications/not_processed.duplicate"]
+
+
+def test_ocr_first_row_with_a_garbled_label_placed_by_order() -> None:
+    """Table 三's first row with its label garbled (``RETIN HE APPR``) and its second row found: the one line
+    between the header and the second row that prints values is the first row (``fuzzy_label``); the header's
+    lines, which print no numbers, are not."""
+    rows = _consistent(s.default_rows())
+    text = _ocr_text(rows)
+    printed = _printed("一、本年新收政府信息公开申请数量", rows["new_received"])
+    assert printed in text
+    text = text.replace(printed, "RETIN HE APPR   " + "   ".join(map(str, rows["new_received"])))
+    report = _parse(text)
+    assert _row(_cells(report), "new_received") == rows["new_received"]
+    assert any(w.code == "fuzzy_label" and "'RETIN HE APPR'" in w.message for w in report.warnings)

@@ -49,9 +49,12 @@ def _word_readings(word: str, at: int) -> list[Reading] | None:
     if len(ambiguous) > MAX_AMBIGUOUS:
         return None
     out: set[Reading] = set()
+    # a word of letters alone (``lo``, ``Io``: a cell's 0 read as the letter o) prints its ``l`` as a letter too:
+    # there it looks like the rule it stands beside, not like a digit
+    digit_like = _DIGIT_LIKE if any(c.isdigit() for c in word) else frozenset()
     for choice in itertools.product((True, False), repeat=len(ambiguous)):
         as_rule = {k for k, rule in zip(ambiguous, choice, strict=True) if rule}
-        cost = sum(1 for k in ambiguous if (k in as_rule) == (word[k] in _DIGIT_LIKE))
+        cost = sum(1 for k in ambiguous if (k in as_rule) == (word[k] in digit_like))
         pieces: list[Piece] = []
         digits = ""
         first = 0
