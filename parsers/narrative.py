@@ -285,6 +285,20 @@ def _subject(text: str, among: tuple[str, ...] = ("review", "litigation", "appli
     return best
 
 
+def _subjects(text: str) -> tuple[str | None, str | None]:
+    """``_subject(text)`` and ``_subject(text, ("review", "litigation"))`` in one pass."""
+    best, at, case, case_at = None, -1, None, -1
+    for name, rx in _SUBJECTS:
+        for m in rx.finditer(text):
+            if name == "application" and text[max(0, m.start() - 2) : m.start()] in ("复议", "诉讼"):
+                continue
+            if m.start() >= at:
+                best, at = name, m.start()
+            if name in ("review", "litigation") and m.start() >= case_at:
+                case, case_at = name, m.start()
+    return best, case
+
+
 def _narrative_lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset, line) of the lines that are prose: not table rows (TABs, pipes), not short labels."""
     offset = 0
@@ -295,9 +309,11 @@ def _narrative_lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-def read_statements(text: str, year: int | None = None) -> tuple[list[Statement], list[Unpinned]]:
+def read_statements(
+    text: str, year: int | None = None, norm: str | None = None
+) -> tuple[list[Statement], list[Unpinned]]:
     """Every statement of a number about a concept of the form, and those that cannot be pinned."""
-    norm = normalise(text)
+    norm = normalise(text) if norm is None else norm
     statements: list[Statement] = []
     unpinned: list[Unpinned] = []
     previous_subject: str | None = None
@@ -308,8 +324,9 @@ def read_statements(text: str, year: int | None = None) -> tuple[list[Statement]
             replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at) for s in found
         ]
         unpinned += [replace(u, offset=u.offset + at, end=u.end + at) for u in skipped]
-        previous_subject = _subject(line) or previous_subject
-        previous_case = _subject(line, ("review", "litigation")) or previous_case
+        subject, case = _subjects(line)
+        previous_subject = subject or previous_subject
+        previous_case = case or previous_case
     return statements, unpinned
 
 
@@ -337,12 +354,17 @@ def _line_statements(
         taken.append((start, end))
 
     for m in _NUMBER.finditer(line):
-        value = _number(m.group("num"))
         unit = m.group("unit")
+        if unit is None:  # a bare number is a cell, a year, an item: never read without its unit (but 为0)
+            at = m.start()
+            before = line[at - 1 : at] if at else ""
+            if before != "为" and not (before.isspace() and line[:at].rstrip().endswith("为")):
+                continue
+        value = _number(m.group("num"))
         if value is None or _not_a_count(line, m):
             continue
-        if unit is None and not (value == 0 and re.search(r"为\s*$", line[: m.start()])):
-            continue  # a bare number is a cell, a year, an item: never read without its unit
+        if unit is None and value != 0:
+            continue
         clause_start = _start_of(line, m.start(), _CLAUSE_END)
         prefix = line[clause_start : m.start()]
         concept = _concept(prefix, line[m.end() :], unit)
@@ -470,12 +492,13 @@ def _tidy(v: float) -> Number:
 
 
 def narrative_checks(
-    text: str, fmt: str, cells: Mapping[str, Cell], year: int | None = None
+    text: str, fmt: str, cells: Mapping[str, Cell], year: int | None = None, norm: str | None = None
 ) -> tuple[list[Check], list[Warning_]]:
-    """Checks of kind ``narrative_vs_table`` for every statement the tables can answer, and warnings."""
+    """Checks of kind ``narrative_vs_table`` for every statement the tables can answer, and warnings.
+    ``norm`` is the text :func:`normalise`d, when the caller has it."""
     if fmt not in CONCEPT_KEYS:
         return [], []
-    statements, unpinned = read_statements(text, year)
+    statements, unpinned = read_statements(text, year, norm)
     checks: list[Check] = []
     warnings: list[Warning_] = []
     names: dict[str, int] = {}

@@ -30,7 +30,7 @@ def build_report(extracted: Extracted) -> Report:
         warnings.append(Warning_("no_table", "no standard table (2021, 2019 or 统计指标) found"))
     year = metadata.get("year")
     told, told_warnings = narrative_checks(
-        extracted.text, tables.format, tables.cells, year if isinstance(year, int) else None
+        extracted.text, tables.format, tables.cells, year if isinstance(year, int) else None, norm
     )
     report = Report(
         metadata=metadata,

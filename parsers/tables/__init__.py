@@ -33,7 +33,8 @@ class Tables:
 def read_tables(extracted: Extracted, year: int | None = None, norm: str | None = None) -> Tables:
     r = Reading(extracted, norm)
     app_start = find_applications_start(r)
-    legacy_start = find_legacy_start(r)
+    # the legacy table is looked for only where no table 三 is (its start decides nothing else)
+    legacy_start = find_legacy_start(r) if app_start is None else None
     fmt = _format(r, app_start, legacy_start, year)
     checks: list[Check] = []
     if fmt in ("2021", "2019") and app_start is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from parsers.tables.align import fit, positional
@@ -182,16 +183,22 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
     for tok in r.tokens[block + 1 : row_index]:
         if not tok.is_labelish:
             continue
-        # one token may hold several headers (a row printed without cell separators)
-        hits: dict[int, str] = {}
-        for pattern, key in ACTIVE_HEADERS:
-            for m in re.finditer(pattern, tok.compact):
-                if not any(abs(m.start() - at) < 2 for at in hits):
-                    hits[m.start()] = key
-        for _, key in sorted(hits.items()):
+        for key in _header_keys(tok.compact):
             if key not in cols:
                 cols.append(key)
     return tuple(cols) or None
+
+
+@functools.lru_cache(maxsize=2048)
+def _header_keys(compact: str) -> tuple[str, ...]:
+    """The column keys a header cell names, in their order (one cell may hold several headers: a row printed
+    without cell separators). Cached: every row of a block reads the same header cells."""
+    hits: dict[int, str] = {}
+    for pattern, key in ACTIVE_HEADERS:
+        for m in re.finditer(pattern, compact):
+            if not any(abs(m.start() - at) < 2 for at in hits):
+                hits[m.start()] = key
+    return tuple(key for _, key in sorted(hits.items()))
 
 
 def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from itertools import combinations
 
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional
-from parsers.tables.checks import application_checks, application_passed, count_passed, review_checks
+from parsers.tables.checks import (
+    application_checks,
+    application_identities,
+    application_passed,
+    count_passed,
+    review_checks,
+)
 from parsers.tables.reading import Found, Reading
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -196,9 +202,8 @@ def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: in
         return False
     if any(f.how == "short" or f.ambiguous for f in fits.values()):
         return False
-    flat = {f"{T}/{key}/{c}": v for key, f in fits.items() for c, v in zip(APPLICANT_COLUMNS, f.values(), strict=True)}
-    checks = application_checks(flat.get, fmt)
-    return count_passed(checks) == len(checks)
+    state = {key: f.values() for key, f in fits.items()}
+    return application_passed(state, fmt) == application_identities(fmt)
 
 
 def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int) -> tuple[dict[str, Fit], int] | None:

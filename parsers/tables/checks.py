@@ -115,19 +115,28 @@ def application_passed(rows: Mapping[str, Sequence[Value]], fmt: str, *, read_ro
     not given is blank): ``count_passed(application_checks(...))`` without building the checks. With
     ``read_rows_only``, only the identities whose rows are all given count."""
     passed = 0
+    get = rows.get
     for left, right, needs in _application_operands(fmt):
         if read_rows_only and not needs <= rows.keys():
             continue
-        ls = sum(v for v in (_operand(rows, o) for o in left) if v is not None)
-        rs = sum(v for v in (_operand(rows, o) for o in right) if v is not None)
+        ls: int | float = 0  # a blank operand (or a row not given) counts as 0; loops inlined: hot
+        for row, col in left:
+            vals = get(row)
+            if vals is not None and (v := vals[col]) is not None:
+                ls += v
+        rs: int | float = 0
+        for row, col in right:
+            vals = get(row)
+            if vals is not None and (v := vals[col]) is not None:
+                rs += v
         if abs(ls - rs) < 1e-6:
             passed += 1
     return passed
 
 
-def _operand(rows: Mapping[str, Sequence[Value]], operand: _Operand) -> Value:
-    vals = rows.get(operand[0])
-    return None if vals is None else vals[operand[1]]
+def application_identities(fmt: str) -> int:
+    """How many identities the applications table has in a format."""
+    return len(_application_operands(fmt))
 
 
 def review_checks(get: Getter) -> list[Check]:

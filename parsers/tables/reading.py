@@ -64,13 +64,17 @@ class Reading:
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
-        assert self.canonical is not None
-        start = self.canonical.to_original(tok.start)
-        end = start + (tok.end - tok.start) if not self.canonical.identity else tok.end
+        canon = self.canonical
+        assert canon is not None
+        if canon.identity:
+            start, end = tok.start, tok.end
+        else:
+            start = canon.to_original(tok.start)
+            end = start + (tok.end - tok.start)
         span = self._span_at(start)
         if span is None:
             return Where(start, end)
-        return Where(start, end, page=span.page, table=span.table, row=span.row, col=span.col, box=span.box)
+        return Where(start, end, span.page, span.table, span.row, span.col, span.box)
 
     def _span_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._span_starts, offset) - 1
