@@ -955,3 +955,22 @@ def test_ocr_first_row_with_a_garbled_label_placed_by_order() -> None:
     report = _parse(text)
     assert _row(_cells(report), "new_received") == rows["new_received"]
     assert any(w.code == "fuzzy_label" and "'RETIN HE APPR'" in w.message for w in report.warnings)
+
+
+def test_ocr_numbered_unknown_label_ends_the_row_before_it() -> None:
+    """OCR prints a narrow label column's first line garbled (``5.Hx Wk``) with the row's values after it and
+    the rest of the label below (``类内部事务信息``, where the row is found): the numbered line is the start of
+    the next row, so the row above does not take its values (``unknown_row``)."""
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
+    rows["withheld.internal_affairs"] = [40, 4, 0, 0, 0, 0, 44]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    third = _printed("4.保护第三方合法权益", rows["withheld.third_party_rights"])
+    text = text.replace(third, "4.保护第三方合法权益   36   36")
+    internal = _printed("5.属于三类内部事务信息", rows["withheld.internal_affairs"])
+    text = text.replace(internal, "5.Hx Wk   40   4   44\n总计\n0   6\n类内部事务信息")
+    report = _parse(text)
+    row = _row(_cells(report), "withheld.third_party_rights")
+    assert not {40, 4, 44} & set(row), row
+    assert any(w.code == "unknown_row" and "'5.Hx Wk'" in w.message for w in report.warnings)

@@ -51,7 +51,8 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     pos = positional(line, n) if len(line) >= n else None
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
-    for t in r.tokens[f.index + 1 : stop]:
+    for k in range(f.index + 1, stop):
+        t = r.tokens[k]
         if t.is_empty or r.placeholder(t):
             continue
         if t.is_value:
@@ -66,6 +67,18 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                 break
             vals.append(t)
         elif t.is_labelish:
+            if vals and t.line != label.line and _NUMBERED_RE.match(t.compact):
+                # a numbered label after the row's values (``5.属于三``, a wrapped label OCR cut; a group heading
+                # such as ``(五)不予处理`` whose row's label OCR garbled): the next row begins there, its values are
+                # not this row's
+                if any(u.is_value for u in r.tokens[k + 1 : stop]):
+                    r.warn(
+                        "unknown_row",
+                        f"values after an unknown numbered row label {t.text!r} (after {key}) are not assigned",
+                        key,
+                        t,
+                    )
+                break
             pending_label = t
     if pos is not None:
         if f.glued:
