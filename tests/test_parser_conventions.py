@@ -974,3 +974,28 @@ def test_ocr_numbered_unknown_label_ends_the_row_before_it() -> None:
     row = _row(_cells(report), "withheld.third_party_rights")
     assert not {40, 4, 44} & set(row), row
     assert any(w.code == "unknown_row" and "'5.Hx Wk'" in w.message for w in report.warnings)
+
+
+def test_ocr_ruled_row_with_doubled_zeros_and_cells_run_into_its_label() -> None:
+    """A ruled row as Tesseract prints it: ``0o`` (a cell's 0 printed twice, or two cells whose rule was lost:
+    no number is 00), its first cell ``fo`` run into the label with a single space. Read by the table's rules,
+    the one reading whose row total holds taken (``rule_glued``)."""
+    rows = _ruled_rows()
+    rows["withheld.enforcement_files"] = [0] * 7
+    rows["withheld.query_matters"] = [0] * 7
+    rows["withheld.third_party_rights"] = [0] * 7
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    printed = {
+        "withheld.enforcement_files": ("7.属于行政执法案卷", "| 7.属于行政执法案卷 fo | oo fo | 0o | 0o |olo"),
+        "withheld.query_matters": ("8.属于行政查询事项", "8.属于行政查询事项 |0|0|o| 0o | 0o |olo"),
+        "withheld.third_party_rights": ("4.保护第三方合法权益", "| 4保护第三方合法权益 fo | o fo | 0 | 0 |olo"),
+    }
+    for key, (label, ocr) in printed.items():
+        text = text.replace(_printed(label, rows[key]), ocr)
+    report = _parse(text)
+    cells = _cells(report)
+    glued = {w.key for w in report.warnings if w.code == "rule_glued"}
+    for key in printed:
+        assert _row(cells, key) == [0] * 7, key
+        assert f"applications/{key}" in glued

@@ -396,6 +396,8 @@ def _rule_glued_rows(
         first = next((t for t in r.tokens[f.index + 1 : end] if t.is_value), None)
         begin = label.end if first is None or first.line == label.line else first.start
         begin = f.glued.start if f.glued is not None else begin
+        if begin == label.end and (m := _LABEL_TAIL_CELLS.search(r.text, label.start, label.end)):
+            begin = m.start()  # the row's first cells OCR ran into its label (``合法权益 fo | o fo``)
         stop = r.text.find("\n", begin)
         stop = len(r.text) if stop < 0 else stop
         readings = rule_readings(normalise(r.text[begin:stop]), N_APP)
@@ -450,6 +452,10 @@ def _rule_glued_rows(
         stale = ("unreadable_cell", "unknown_row")  # what the plain reading said of the cells now read
         r.warnings[:] = [w for w in r.warnings if not (w.key == f"{T}/{key}" and w.code in stale)]
     return out
+
+
+# cells with their rules glued on, at the end of a label token (``… 4.保护第三方合法权益 fo``): a space before them
+_LABEL_TAIL_CELLS = re.compile(r"(?<=\s)(?:[\[\]|!fjJ{}]{0,2}[0-9oO〇]{1,3}[\]|!}]?\s*)+$")
 
 
 def _place_short_rows(
