@@ -999,3 +999,17 @@ def test_ocr_ruled_row_with_doubled_zeros_and_cells_run_into_its_label() -> None
     for key in printed:
         assert _row(cells, key) == [0] * 7, key
         assert f"applications/{key}" in glued
+
+
+def test_ocr_short_row_of_table_two_is_left_blank_not_guessed() -> None:
+    """Table 二 has no identity over a row's cells: a row OCR printed with a cell lost (``行政规范性文件 12 385``,
+    3 and 85 run together) gives no way to say which cells its values are. The row is left blank with a
+    ``cells_unplaced`` warning naming what it printed — never shifted into the wrong columns — while a whole
+    row beside it is read."""
+    text = _ocr_text(s.default_rows()).replace("行政规范性文件   12   3   85", "行政规范性文件   12   385")
+    report = _parse(text)
+    cells = _cells(report)
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [None] * 3
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert any(w.code == "cells_unplaced" and "(12 385)" in w.message for w in report.warnings)
+    assert report.metadata["review"] != "none"
