@@ -737,8 +737,8 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         if t.is_value and not r.placeholder(t):
             vals.append(t)
             last = i
-        elif len(t.compact) > 40 and vals:
-            break  # body text: the table is over
+        elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
+            break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t.is_labelish and len(vals) >= N_REVIEW:
             break
     keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
@@ -769,6 +769,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
+
+
+_PROSE = re.compile(r"[。；，]")
 
 
 def _review_totals_hold(values: list[Value]) -> bool:
