@@ -1017,7 +1017,7 @@ def test_ocr_short_row_of_table_two_is_left_blank_not_guessed() -> None:
 
 def test_ocr_table_four_whose_numbers_were_lost_takes_none_from_the_paragraphs_after_it() -> None:
     """OCR lost table 四's row and the heading of section 五: the paragraphs that follow print numbers of their
-    own (``提案办理结果信息1421条``). Table 四 ends at the first paragraph of prose, its cells blank and reported,
+    own (``提案办理结果信息 1421`` at a line's end). Table 四 ends at the first paragraph of prose, its cells blank and reported,
     never filled from the text after it."""
     text = _ocr_text(s.default_rows())
     row = "   ".join(map(str, s.REVIEW_VALUES))
@@ -1025,7 +1025,7 @@ def test_ocr_table_four_whose_numbers_were_lost_takes_none_from_the_paragraphs_a
     text = text.replace(row + "\n", "").replace(
         "五、存在的主要问题及改进情况\n",
         "（一）存在的问题。部分基层政府门户网站第一平台作用发挥不足，个别地区仍未按照国家规范要求建设专栏。\n"
-        "自治区政府及部门在本单位政府网站公开人大代表建议和政协提案办理结果信息1421条，开展培训10次。\n",
+        "开工作，自治区政府及部门在本单位政府网站公开人大代表建议和政协提案办理结果信息 1421\n条。\n",
     )
     report = _parse(text)
     cells = _cells(report)
