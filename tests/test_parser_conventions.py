@@ -1017,8 +1017,8 @@ def test_ocr_short_row_of_table_two_is_left_blank_not_guessed() -> None:
 
 def test_ocr_table_four_whose_numbers_were_lost_takes_none_from_the_paragraphs_after_it() -> None:
     """OCR lost table 四's row and the heading of section 五: the paragraphs that follow print numbers of their
-    own (``提案办理结果信息 1421`` at a line's end). Table 四 ends at the first paragraph of prose, its cells blank and reported,
-    never filled from the text after it."""
+    own (``提案办理结果信息 1421`` at a line's end). Table 四 ends at the first paragraph of prose, its cells
+    blank and reported, never filled from the text after it."""
     text = _ocr_text(s.default_rows())
     row = "   ".join(map(str, s.REVIEW_VALUES))
     assert row in text
