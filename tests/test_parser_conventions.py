@@ -1031,3 +1031,26 @@ def test_ocr_table_four_whose_numbers_were_lost_takes_none_from_the_paragraphs_a
     cells = _cells(report)
     assert {v for k, v in cells.items() if k.startswith("review_litigation/")} == {None}
     assert "missing_cell" in _codes(report)
+
+
+def test_ocr_garbled_label_after_a_row_whose_label_wrapped_onto_its_values_line() -> None:
+    """The row before printed its label over two lines, its values on the second (``5 要求行政机关确认或重新出具``
+    / ``已获取信息 1 0 …``); the next row's label is garbled (``Ce sea nc``) and only its middle survives on its
+    values line. The wrapped rest of the row before is not a candidate: the garbled row is the only row between
+    its neighbours (``fuzzy_label``)."""
+    rows = s.default_rows()
+    rows["not_processed.confirm_existing"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["other.no_correction"] = [27, 3, 0, 0, 0, 0, 30]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    confirm = _printed("5.要求行政机关确认或重新出具已获取信息", rows["not_processed.confirm_existing"])
+    text = text.replace(confirm, "5 要求行政机关确认或重新出具\n已获取信息   1   0   0   0   0   0   1")
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    printed = next(ln for ln in text.splitlines() if label in ln)
+    values = "   ".join(map(str, rows["other.no_correction"]))
+    text = text.replace(printed, "Ce sea nc\n其他处 |正、行政机关不再处理其玫府信|   " + values + "\n理   息公开申请")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "other.no_correction") == rows["other.no_correction"]
+    assert _row(cells, "not_processed.confirm_existing") == rows["not_processed.confirm_existing"]
+    assert any(w.code == "fuzzy_label" and w.key == "applications/other.no_correction" for w in report.warnings)

@@ -227,6 +227,7 @@ class Reading:
         prev, nxt = (found[k - 1] if k else None), found[k + 1]
         assert nxt is not None
         taken = {self.tokens[nxt.index].line} | ({self.tokens[prev.index].line} if prev is not None else set())
+        before = rows[k - 1].label if k else ""
         candidates = [
             i
             for i in self._label_indexes(lo, hi)
@@ -235,6 +236,9 @@ class Reading:
             and len(self.tokens[i].compact) >= 2
             and self.row_like(i, same_line=True)
             and not any(o.matches(self.tokens[i].compact) for o in rows)
+            # nor the rest of the row before's label, wrapped onto the line of its values (``5 要求行政机关确认或
+            # 重新出具`` / ``已获取信息 1 0 0 …``)
+            and not (prev is not None and self.tokens[i].compact in before)
         ]
         if k == 0:
             # the first row: between the table's title and its second row come the header's lines too, which
