@@ -433,6 +433,37 @@ def test_pdf_image_only_without_text_is_no_text() -> None:
     assert err.value.code == "no_text" and "2 page(s)" in err.value.reason  # read by OCR, which found nothing
 
 
+def test_pdf_blank_page_is_not_read_by_ocr() -> None:
+    """A page with nothing printed on it (LibreOffice leaves one before an HTML page's body) is noted and
+    skipped: OCR on it would find nothing, cost a second, and mark the report as OCR'd."""
+    buf = io.BytesIO()
+    c = _cjk_canvas(buf)
+    c.showPage()  # page 1: blank
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 700, "一、总体情况")
+    c.showPage()
+    c.showPage()  # page 3: blank
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 700, "二、主动公开政府信息情况")
+    c.showPage()
+    c.save()
+    extracted = read(buf.getvalue(), "pdf")
+    assert extracted.pages == 4 and not extracted.ocr
+    assert "一、总体情况" in extracted.text and "二、主动公开政府信息情况" in extracted.text
+    assert any("page(s) 1, 3 empty" in note for note in extracted.notes), extracted.notes
+
+
+def test_pdf_of_blank_pages_only_is_empty() -> None:
+    buf = io.BytesIO()
+    c = _cjk_canvas(buf)
+    c.showPage()
+    c.showPage()
+    c.save()
+    with pytest.raises(UnreadableDocument) as err:
+        read(buf.getvalue(), "pdf")
+    assert err.value.code == "empty" and "all empty" in err.value.reason
+
+
 def test_pdf_corrupt_and_empty() -> None:
     with pytest.raises(UnreadableDocument) as err:
         read(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "pdf")

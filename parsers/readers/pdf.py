@@ -100,11 +100,14 @@ def _read_pdf(data: bytes) -> Extracted:
         notes: list[str] = []
         read: list[_Page] = []
         blank: list[int] = []  # pages without a text layer: read by OCR
+        empty: list[int] = []  # pages with nothing OCR could read (no text, no image, no outlined glyphs)
         for number in range(1, count + 1):
             try:
                 items = _read_page(pdf, plumber, number)
                 if items is None:
                     blank.append(number)
+                elif isinstance(items, str):  # EMPTY
+                    empty.append(number)
                 else:
                     read.append(items)
             except Exception as exc:  # one broken page should not lose the others
@@ -115,6 +118,10 @@ def _read_pdf(data: bytes) -> Extracted:
     finally:
         plumber.close()
         pdf.close()
+    if empty and not read and not blank:
+        raise UnreadableDocument(f"PDF whose {count} page(s) are all empty (nothing printed on them)", code="empty")
+    if empty:
+        notes.append(f"page(s) {', '.join(map(str, empty))} empty: no text, image or outlined glyphs (not read)")
     tb = TextBuilder()
     if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
         from parsers.readers.ocr import read_pdf_with_ocr
@@ -127,8 +134,14 @@ def _read_pdf(data: bytes) -> Extracted:
     )
 
 
-def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | None:
-    """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted)."""
+# a page without text whose paths hold at least this many curves may be text drawn as outlines: read by OCR
+OUTLINE_CURVES = 20
+EMPTY = "empty"  # what _read_page returns for a page with nothing on it that OCR could read
+
+
+def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str | None:
+    """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted). ``None``: the
+    page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page)."""
     PAGES["read"] += 1
     try:
         page = pdf[number - 1]
@@ -140,6 +153,8 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | None:
                 textpage.close()
         finally:
             page.close()
+        if not content.chars and not content.images and len(content.curves) < OUTLINE_CURVES:
+            return EMPTY  # OCR would read nothing there (and would cost a second a page)
         return _pdfium_page(content, number)
     except Unsupported as why:
         reason = str(why)

@@ -38,7 +38,7 @@ BOTTOM: Final = 4
 SIZE: Final = 5
 FONT: Final = 6
 
-_OBJ_TEXT, _OBJ_PATH, _OBJ_FORM = 1, 2, 5
+_OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = 1, 2, 3, 5
 _SEG_LINE, _SEG_BEZIER, _SEG_MOVE = 0, 1, 2
 _MAX_DEPTH = 12  # form XObjects nested deeper than this are not followed
 _UNMAPPED = frozenset("\x00\ufffd\ufffe\uffff")
@@ -124,6 +124,7 @@ class PageContent:
     rects: list[Box] = field(default_factory=list)
     curves: list[list[Point]] = field(default_factory=list)
     fonts: dict[int, str] = field(default_factory=dict)  # font handle -> base font name (filled on demand)
+    images: int = 0  # image objects painted on the page (form XObjects followed): what OCR could read
 
     def font_name(self, font: int) -> str:
         name = self.fonts.get(font)
@@ -181,6 +182,8 @@ def _visit(
         obj = _form_object(holder, ctypes.c_ulong(i)) if is_form else _get_object(holder, i)
         kind = _object_type(obj) if obj else 0
         if kind != _OBJ_PATH and kind != _OBJ_FORM:
+            if kind == _OBJ_IMAGE:
+                content.images += 1  # counted only: a page without text is read by OCR only if it has one
             continue  # text is read from the text page, images are not read
         own: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
         full = _compose(own, outer) if is_form else own

@@ -60,40 +60,56 @@ def fit(
         return Fit([_cell(t) for t in vals], "exact", [])
     if not vals:
         return Fit([None] * n, "short", [])
-    candidates: list[tuple[list[Token | None], list[Token]]] = []
+    candidates: list[tuple[list[Token | None], tuple[int, ...]]] = []  # a reading, and the indexes it keeps
     if len(vals) > n:
         for keep in _bounded(combinations(range(len(vals)), n)):
-            kept = [vals[i] for i in keep]
-            dropped = [vals[i] for i in range(len(vals)) if i not in keep]
-            candidates.append(([_cell(t) for t in kept], dropped))
+            candidates.append(([_cell(vals[i]) for i in keep], keep))
         how = "dropped"
     else:
         for slots in _bounded(combinations(range(n), len(vals))):
             row: list[Token | None] = [None] * n
             for slot, tok in zip(slots, vals, strict=True):
                 row[slot] = _cell(tok)
-            candidates.append((row, []))
+            candidates.append((row, ()))
         how = "padded"
+
+    def dropped_by(keep: tuple[int, ...]) -> list[Token]:
+        kept = set(keep)
+        return [t for i, t in enumerate(vals) if i not in kept] if how == "dropped" else []
+
     if score is None:
-        row, dropped = candidates[0] if how == "dropped" else candidates[-1]
-        return Fit(row, how, dropped, ambiguous=True)
+        row, keep = candidates[0] if how == "dropped" else candidates[-1]
+        return Fit(row, how, dropped_by(keep), ambiguous=True)
     # guesses only the identities can confirm: digits split by spaces (``1 0``), cells printed without
     # separators (``3100105``)
     guesses = _merges(vals, n) if len(vals) > n else _splits(vals, n)
     hows = {id(c[0]): how for c in candidates}
     for row, guess in guesses:
-        candidates.append((row, []))
+        candidates.append((row, ()))
         hows[id(row)] = guess
 
-    def rank(item: tuple[list[Token | None], list[Token]]) -> tuple[int, int, int, int]:
-        row, dropped = item
+    scored: dict[tuple[Value, ...], int] = {}  # readings that give the same values score the same
+    # the tokens printed with a leading zero (the candidates are made of ``vals`` and the guesses' tokens)
+    zero_led = {id(t) for t in vals if _leading_zero(t.text)}
+    zero_led |= {id(t) for row, _ in guesses for t in row if t is not None and _leading_zero(t.text)}
+
+    # dropped values not split off a label (the kept ones' complement, counted without listing the dropped)
+    unsplit = [0 if t.split else 1 for t in vals]
+    unsplit_total = sum(unsplit)
+
+    def rank(item: tuple[list[Token | None], tuple[int, ...]]) -> tuple[int, int, int, int]:
+        row, keep = item
         vals_ = [number_value(t.text) if t is not None else None for t in row]
+        key = tuple(vals_)
+        points = scored.get(key)
+        if points is None:
+            points = scored[key] = score(vals_)
         # prefer dropping numbers split off labels and values from other lines
-        penalty = sum(0 if t.split else 1 for t in dropped)
+        penalty = unsplit_total - sum(unsplit[i] for i in keep) if how == "dropped" and keep else 0
         # a guess (split, merged digits) only when it satisfies more identities than any plain reading, or
         # when the plain readings keep a number no one prints (``0000000``: leading zeros)
-        natural = 0 if any(t is not None and _LEADING_ZERO.match(t.text) for t in row) else 1
-        return (score(vals_), natural, 0 if hows[id(row)] == how else -1, -penalty)
+        natural = 0 if zero_led and any(id(t) in zero_led for t in row if t is not None) else 1
+        return (points, natural, 0 if hows[id(row)] == how else -1, -penalty)
 
     ranks = {id(c[0]): rank(c) for c in candidates}  # each reading scored once
     tie = edge or _edge
@@ -113,11 +129,16 @@ def fit(
     guess = hows[id(best[0])]
     if guess != how:
         return Fit(best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess)
-    return Fit(best[0], how, best[1], ambiguous=ambiguous)
+    return Fit(best[0], how, dropped_by(best[1]), ambiguous=ambiguous)
 
 
 _DIGITS = re.compile(r"\d+")
-_LEADING_ZERO = re.compile(r"0\d")
+
+
+def _leading_zero(text: str) -> bool:
+    """Does ``text`` start with 0 and another digit (regex ``0\\d``, made without one: every candidate reading
+    asks it)?"""
+    return len(text) > 1 and text[0] == "0" and text[1].isdecimal()
 
 
 def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
@@ -133,12 +154,25 @@ def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
     ]
     out: list[tuple[list[Token | None], str]] = []
     for closed in _bounded(combinations(gaps, extra)):
+        shut = set(closed)
+        # the joined texts first (cheap): most joins make a number with a leading zero, never printed
+        texts: list[str] = []
+        text = vals[0].text
+        for i in range(1, len(vals)):
+            if i - 1 in shut:
+                text += vals[i].text
+            else:
+                texts.append(text)
+                text = vals[i].text
+        texts.append(text)
+        if not _DIGITS.fullmatch(texts[0]) or any(t.startswith("0") and len(t) > 1 for t in texts):
+            continue
         row: list[Token | None] = []
         joined: list[str] = []
         cur = vals[0]
         printed = vals[0].text
         for i in range(1, len(vals)):
-            if i - 1 in closed:
+            if i - 1 in shut:
                 printed += " " + vals[i].text
                 cur = Token(cur.text + vals[i].text, cur.start, vals[i].end, cur.line, cur.col, cur.tabbed, split=True)
                 continue
@@ -149,10 +183,6 @@ def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
         if " " in printed:
             joined.append(f"{printed!r} as {cur.text}")
         row.append(cur)
-        if not _DIGITS.fullmatch(row[0].text if row[0] else "") or any(
-            t is not None and t.text.startswith("0") and len(t.text) > 1 for t in row
-        ):
-            continue
         out.append((row, "digits split by spaces read as one number: " + ", ".join(joined)))
     return out
 

@@ -12,8 +12,7 @@ from parsers.tables.checks import (
     application_checks,
     application_identities,
     application_passed,
-    count_passed,
-    review_checks,
+    review_scorer,
 )
 from parsers.tables.reading import Found, Reading
 from parsers.tables.rules import Piece, rule_readings
@@ -339,8 +338,9 @@ def _label_fits(
     def scorer_for(key: str) -> Callable[[list[Value]], int]:
         def score(vals: list[Value]) -> int:
             trial = {**state, key: vals}
-            # only identities whose rows are all read so far: a row still to fit is not a row of zeros
-            return application_passed(trial, fmt, read_rows_only=True)
+            # only identities whose rows are all read so far: a row still to fit is not a row of zeros; and
+            # only those that read this row (the rest add the same to every reading of it)
+            return application_passed(trial, fmt, read_rows_only=True, reading=key)
 
         return score
 
@@ -858,9 +858,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
     if len(vals) == N_REVIEW:
         return fit(vals, N_REVIEW)
 
-    def score(values: list[Value]) -> int:
-        table = dict(zip(keys, values, strict=True))
-        return count_passed(review_checks(lambda k: table.get(k)))
+    score = review_scorer(keys)  # count_passed(review_checks(...)) on the values in the order of keys
 
     best = fit(vals, N_REVIEW, score)
     if best.how == "padded" and best.ambiguous and len(lines) == 1:

@@ -110,13 +110,22 @@ def _application_operands(fmt: str) -> tuple[_Compiled, ...]:
     return tuple(out)
 
 
-def application_passed(rows: Mapping[str, Sequence[Value]], fmt: str, *, read_rows_only: bool = False) -> int:
+@functools.cache
+def _operands_reading(fmt: str, row: str) -> tuple[_Compiled, ...]:
+    return tuple(op for op in _application_operands(fmt) if row in op[2])
+
+
+def application_passed(
+    rows: Mapping[str, Sequence[Value]], fmt: str, *, read_rows_only: bool = False, reading: str | None = None
+) -> int:
     """How many applications identities hold on ``rows`` (row key → its values by applicant column; a row
     not given is blank): ``count_passed(application_checks(...))`` without building the checks. With
-    ``read_rows_only``, only the identities whose rows are all given count."""
+    ``read_rows_only``, only the identities whose rows are all given count; with ``reading``, only those that
+    read that row (the others do not change when only that row's values do: comparing readings of one row,
+    they add the same to every score)."""
     passed = 0
     get = rows.get
-    for left, right, needs in _application_operands(fmt):
+    for left, right, needs in _application_operands(fmt) if reading is None else _operands_reading(fmt, reading):
         if read_rows_only and not needs <= rows.keys():
             continue
         ls: int | float = 0  # a blank operand (or a row not given) counts as 0; loops inlined: hot
@@ -150,6 +159,30 @@ def review_checks(get: Getter) -> list[Check]:
         )
         for row in REVIEW_ROWS
     ]
+
+
+def review_scorer(keys: Sequence[str]) -> Callable[[Sequence[Value]], int]:
+    """``count_passed(review_checks(...))`` on values given in the order of ``keys`` (a key not given is
+    blank), without building checks: a damaged table 四 row is scored for thousands of placements."""
+    at = {k: i for i, k in enumerate(keys)}
+    t = "review_litigation"
+    rows = [
+        ([at.get(f"{t}/{row}/{c}") for c in REVIEW_COLUMNS[:-1]], at.get(f"{t}/{row}/total")) for row in REVIEW_ROWS
+    ]
+
+    def passed(values: Sequence[Value]) -> int:
+        n = 0
+        for parts, total in rows:
+            ls: int | float = 0
+            for i in parts:
+                if i is not None and (v := values[i]) is not None:
+                    ls += v
+            rs = values[total] if total is not None else None
+            if abs(ls - (rs if rs is not None else 0)) < 1e-6:
+                n += 1
+        return n
+
+    return passed
 
 
 # Sub-totals the legacy 统计指标 table states by its indentation (not in SCHEMA's identities: extra checks).
