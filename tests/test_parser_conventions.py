@@ -1054,3 +1054,18 @@ def test_ocr_garbled_label_after_a_row_whose_label_wrapped_onto_its_values_line(
     assert _row(cells, "other.no_correction") == rows["other.no_correction"]
     assert _row(cells, "not_processed.confirm_existing") == rows["not_processed.confirm_existing"]
     assert any(w.code == "fuzzy_label" and w.key == "applications/other.no_correction" for w in report.warnings)
+
+
+def test_ocr_zero_between_rules_read_as_101_in_a_row_that_lost_cells_is_left_blank() -> None:
+    """``6 属于四类过程性信息   0) 0 1010   0``: a row that lost cells, with ``1010`` (0s between rules OCR read as
+    1s, or a number): no reading of the row adds up, so that cell is left blank (``rule_or_digit``), not placed
+    as 1010; the row's other values stay."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    process = _printed("6.属于四类过程性信息", rows["withheld.process_info"])
+    text = text.replace(process, "6 属于四类过程性信息   0   0 1010   0")
+    report = _parse(text)
+    row = _row(_cells(report), "withheld.process_info")
+    assert 1010 not in row and row.count(0) == 3
+    assert any(w.code == "rule_or_digit" and "'1010'" in w.message for w in report.warnings)
+    assert report.metadata["review"] != "none"

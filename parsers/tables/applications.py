@@ -363,7 +363,36 @@ def _label_fits(
     if short:
         fits.update(_place_short_rows(r, rows, fmt, short, fits))
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
+    _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
+
+
+# a cell of zeros and marks that are a 1 or a table rule (``101``, ``1010``, ``|0|``): 0 between two rules, or a
+# number with 1s in it
+_RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$")
+
+
+def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
+    """In OCR'd text (no TAB or Markdown cells), a row whose reading is in doubt (cells lost, or a total that
+    fails) and that holds a cell like ``101`` — a 0 between two rules OCR read as 1s, or a number — has that cell
+    left blank (``rule_or_digit``): nothing in the row confirms either reading."""
+    assert r.canonical is not None
+    if r.canonical.convention in ("tab", "markdown", "markdown_html"):
+        return
+    for key, f in fits.items():
+        if f.how in ("exact", "positional", "rules") and row_total_holds(f.values()):
+            continue
+        for c, tok in enumerate(f.tokens):
+            if tok is None or not _RULE_OR_DIGIT.match(tok.ocr_raw or tok.text):
+                continue
+            f.tokens[c] = None
+            r.warn(
+                "rule_or_digit",
+                f"{T}/{key}/{APPLICANT_COLUMNS[c]}: {tok.ocr_raw or tok.text!r} may be a 0 between the table's rules "
+                "or a number, and the row does not add up either way; left blank",
+                f"{T}/{key}/{APPLICANT_COLUMNS[c]}",
+                tok,
+            )
 
 
 def _rule_glued_rows(
