@@ -1064,8 +1064,12 @@ def test_ocr_zero_between_rules_read_as_101_in_a_row_that_lost_cells_is_left_bla
     text = _ocr_text(rows)
     process = _printed("6.属于四类过程性信息", rows["withheld.process_info"])
     text = text.replace(process, "6 属于四类过程性信息   0   0 1010   0")
+    query = _printed("8.属于行政查询事项", rows["withheld.query_matters"])
+    text = text.replace(query, "8.属于行政查询事项   0   0 |10|1   0")  # a bar inside: not read as 10110
     report = _parse(text)
     row = _row(_cells(report), "withheld.process_info")
     assert 1010 not in row and row.count(0) == 3
+    assert 10110 not in _row(_cells(report), "withheld.query_matters")
     assert any(w.code == "rule_or_digit" and "'1010'" in w.message for w in report.warnings)
+    assert any(w.code == "rule_or_digit" and "'|10|1'" in w.message for w in report.warnings)
     assert report.metadata["review"] != "none"

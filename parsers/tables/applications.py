@@ -368,14 +368,14 @@ def _label_fits(
 
 
 # a cell of zeros and marks that are a 1 or a table rule (``101``, ``1010``, ``|0|``): 0 between two rules, or a
-# number with 1s in it
+# number with 1s in it; or a cell with a rule inside it read as a 1 (``101|14``)
 _RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$")
 
 
 def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
     """In OCR'd text (no TAB or Markdown cells), a row whose reading is in doubt (cells lost, or a total that
-    fails) and that holds a cell like ``101`` — a 0 between two rules OCR read as 1s, or a number — has that cell
-    left blank (``rule_or_digit``): nothing in the row confirms either reading."""
+    fails) and that holds a cell like ``101`` — a 0 between two rules OCR read as 1s, or a number — or a cell
+    with a bar inside (``101|14``) has that cell left blank (``rule_or_digit``): nothing in the row confirms either reading."""
     assert r.canonical is not None
     if r.canonical.convention in ("tab", "markdown", "markdown_html"):
         return
@@ -383,12 +383,15 @@ def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
         if f.how in ("exact", "positional", "rules") and row_total_holds(f.values()):
             continue
         for c, tok in enumerate(f.tokens):
-            if tok is None or not _RULE_OR_DIGIT.match(tok.ocr_raw or tok.text):
+            if tok is None:
                 continue
+            raw = tok.ocr_raw or tok.text
+            if not (_RULE_OR_DIGIT.match(raw) or "|" in raw.strip("|")):
+                continue  # ``101114`` printed ``101|14``: a rule inside, read as a 1
             f.tokens[c] = None
             r.warn(
                 "rule_or_digit",
-                f"{T}/{key}/{APPLICANT_COLUMNS[c]}: {tok.ocr_raw or tok.text!r} may be a 0 between the table's rules "
+                f"{T}/{key}/{APPLICANT_COLUMNS[c]}: {raw!r} may be a 0 between the table's rules "
                 "or a number, and the row does not add up either way; left blank",
                 f"{T}/{key}/{APPLICANT_COLUMNS[c]}",
                 tok,
