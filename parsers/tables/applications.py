@@ -375,7 +375,8 @@ _RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$")
 def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
     """In OCR'd text (no TAB or Markdown cells), a row whose reading is in doubt (cells lost, or a total that
     fails) and that holds a cell like ``101`` — a 0 between two rules OCR read as 1s, or a number — or a cell
-    with a bar inside (``101|14``) has that cell left blank (``rule_or_digit``): nothing in the row confirms either reading."""
+    with a bar inside (``101|14``) has that cell left blank (``rule_or_digit``): nothing in the row confirms
+    either reading."""
     assert r.canonical is not None
     if r.canonical.convention in ("tab", "markdown", "markdown_html"):
         return
