@@ -637,6 +637,20 @@ def _ruled_rows() -> dict[str, list[int | None]]:
     return _consistent(rows)
 
 
+def _ocr_rows_printed(values: dict[str, list[int | None]], printed: dict[str, tuple[str, str]]) -> tuple[dict, str]:
+    """The default rows with ``values`` (the identities made to hold), as OCR prints them, with each row of
+    ``printed`` (key → (its label, the text OCR made of its line)) replaced."""
+    rows = s.default_rows()
+    rows.update(values)
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    for key, (label, ocr) in printed.items():
+        line = _printed(label, rows[key])
+        assert line in text, key
+        text = text.replace(line, ocr)
+    return rows, text
+
+
 def test_ocr_rules_glued_to_digits_read_by_the_row_total() -> None:
     """Tesseract on a ruled table prints the rules as ``|``, ``f``, ``.`` or as a ``1`` run into the digits
     (``0 | 36`` → ``10136``): the row is read every way its marks allow, the reading whose total holds (and the
@@ -925,15 +939,13 @@ def test_ocr_garbled_labels_placed_by_order_after_their_neighbours_are_matched()
     """A row whose label OCR garbled (``2.88 ig``) between a row found by its pattern and one found only by
     meaning (``3 要求提供公开出版和``): the neighbour is matched first, then the garbled line is the only row
     between them (``fuzzy_label``, template order)."""
-    rows = s.default_rows()
-    rows["not_processed.duplicate"] = [40, 0, 0, 1, 0, 0, 41]
-    rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
-    rows = _consistent(rows)
-    text = _ocr_text(rows)
-    duplicate = _printed("2.重复申请", rows["not_processed.duplicate"])
-    text = text.replace(duplicate, "2.88 ig   40   0   0   1   0   0   41")
-    publication = _printed("3.要求提供公开出版物", rows["not_processed.publication"])
-    text = text.replace(publication, "3 要求提供公开出版和   7   0   0   0   0   0   7")
+    rows, text = _ocr_rows_printed(
+        {"not_processed.duplicate": [40, 0, 0, 1, 0, 0, 41], "not_processed.publication": [7, 0, 0, 0, 0, 0, 7]},
+        {
+            "not_processed.duplicate": ("2.重复申请", "2.88 ig   40   0   0   1   0   0   41"),
+            "not_processed.publication": ("3.要求提供公开出版物", "3 要求提供公开出版和   7   0   0   0   0   0   7"),
+        },
+    )
     report = _parse(text)
     cells = _cells(report)
     assert _row(cells, "not_processed.duplicate") == rows["not_processed.duplicate"]
@@ -961,15 +973,16 @@ def test_ocr_numbered_unknown_label_ends_the_row_before_it() -> None:
     """OCR prints a narrow label column's first line garbled (``5.Hx Wk``) with the row's values after it and
     the rest of the label below (``类内部事务信息``, where the row is found): the numbered line is the start of
     the next row, so the row above does not take its values (``unknown_row``)."""
-    rows = s.default_rows()
-    rows["withheld.third_party_rights"] = [36, 0, 0, 0, 0, 0, 36]
-    rows["withheld.internal_affairs"] = [40, 4, 0, 0, 0, 0, 44]
-    rows = _consistent(rows)
-    text = _ocr_text(rows)
-    third = _printed("4.保护第三方合法权益", rows["withheld.third_party_rights"])
-    text = text.replace(third, "4.保护第三方合法权益   36   36")
-    internal = _printed("5.属于三类内部事务信息", rows["withheld.internal_affairs"])
-    text = text.replace(internal, "5.Hx Wk   40   4   44\n总计\n0   6\n类内部事务信息")
+    _, text = _ocr_rows_printed(
+        {"withheld.third_party_rights": [36, 0, 0, 0, 0, 0, 36], "withheld.internal_affairs": [40, 4, 0, 0, 0, 0, 44]},
+        {
+            "withheld.third_party_rights": ("4.保护第三方合法权益", "4.保护第三方合法权益   36   36"),
+            "withheld.internal_affairs": (
+                "5.属于三类内部事务信息",
+                "5.Hx Wk   40   4   44\n总计\n0   6\n类内部事务信息",
+            ),
+        },
+    )
     report = _parse(text)
     row = _row(_cells(report), "withheld.third_party_rights")
     assert not {40, 4, 44} & set(row), row
