@@ -190,6 +190,11 @@ def _pipe_row(b: _Builder, line: str, pos: int) -> None:
     if cells and not line[cells[-1][0] :].strip():
         cells = cells[:-1]  # after the trailing pipe
     raw_cells = [line[s:e] for s, e in cells]
+    heading = _merged_heading(raw_cells)
+    if heading is not None:
+        raw_cells, heading_text, (at_cell, at_offset) = heading
+        heading_at = cells[at_cell][0] + at_offset
+        cells = [(s, s + len(raw)) for (s, _), raw in zip(cells, raw_cells, strict=True)]
     label = _wrapped_label(raw_cells)
     n_label = _n_label_cells(raw_cells) if label is not None else -1
     for col, (s, e) in enumerate(cells):
@@ -201,7 +206,68 @@ def _pipe_row(b: _Builder, line: str, pos: int) -> None:
             # the label read line by line across its cells, as one more cell before the values
             b.add(label, pos + cells[0][0])
             b.add("\t", None)
-        b.add(_clean_cell(raw), pos + s + lead)
+        stacked = _stacked_numbers(raw)
+        if stacked is None:
+            b.add(_clean_cell(raw), pos + s + lead)
+            continue
+        for n, (at, number) in enumerate(stacked):
+            if n:
+                b.add("\t", None)
+            b.add(number, pos + s + at)
+    if heading is not None:
+        # the heading laid into the row goes on a line of its own after it
+        b.add("\n", None)
+        b.add(heading_text, pos + heading_at)
+
+
+_STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+
+
+def _stacked_numbers(raw: str) -> list[tuple[int, str]] | None:
+    """A cell holding several numbers one per line (``76<br>29<br>21``: a converter laid the cells of several
+    columns into one): each number with its offset in the cell, to become a cell of its own. None for any other
+    cell (a label wrapped over lines is read as one, its lines joined)."""
+    if "<" not in raw or not _BR.search(raw):
+        return None
+    parts: list[tuple[int, str]] = []
+    at = 0
+    for m in [*_BR.finditer(raw), None]:
+        end = m.start() if m is not None else len(raw)
+        piece = raw[at:end].strip()
+        if piece:
+            if not _STACKED_NUMBER.match(piece):
+                return None
+            parts.append((raw.index(piece, at), piece))
+        at = m.end() if m is not None else end
+    return parts if len(parts) > 1 else None
+
+
+_BOLD_TAIL = re.compile(r"<br\s*/?>\s*\*\*", re.I)
+
+
+def _merged_heading(raw: list[str]) -> tuple[list[str], str, tuple[int, int]] | None:
+    """A bold heading a converter laid into a table's last row, line by line across its cells (pymupdf4llm's
+    layout mode: ``|四、结转下年度继续办<br>**四、政府信息公开行**|理<br>**政复议、行**|0<br>**政诉讼**|…``):
+    a cell that holds a value once its emphasised lines after a ``<br>`` are set aside marks it. Returns the
+    cells without those lines, the heading's text, and where its first piece starts (cell, offset in it)."""
+    cuts = [_BOLD_TAIL.search(cell) for cell in raw]
+    if not any(
+        m is not None and _VALUE_CELL.match(cell[: m.start()]) and cell[: m.start()].strip()
+        for m, cell in zip(cuts, raw, strict=True)
+    ):
+        return None
+    kept: list[str] = []
+    pieces: list[str] = []
+    first: tuple[int, int] | None = None
+    for k, (m, cell) in enumerate(zip(cuts, raw, strict=True)):
+        if m is None:
+            kept.append(cell)
+            continue
+        kept.append(cell[: m.start()])
+        pieces.append(_clean_cell(cell[m.start() :]))
+        first = first or (k, m.end())
+    assert first is not None
+    return kept, "".join(pieces), first
 
 
 _VALUE_CELL = re.compile(r"^\s*(?:[+-]?\d[\d,]*(?:\.\d+)?|[—–-]+|/|无)?\s*$")

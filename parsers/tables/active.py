@@ -44,6 +44,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
                 at = tok.start + m.start("num")
                 glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
     _labels_by_meaning(r, labels, start, end)
+    _labels_by_order(r, labels, fmt, start, end)
     blocks = [
         i
         for i in range(start, min(end, len(r.tokens)))
@@ -134,6 +135,58 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
             f"{T}/{row.key}",
             tok,
         )
+    labels.sort()
+
+
+_HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
+
+
+def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: int, end: int) -> None:
+    """Rows still missing, read by the template's order alone: where the rows found before and after them in
+    the template leave a run of rows missing, and as many unrecognised label lines carrying numbers sit
+    between those two rows' labels (labels OCR garbled beyond recognition, ``观竞`` for 规章, or a converter's
+    repeat of a neighbour's label), the lines are the rows, in order. Each is a ``fuzzy_label`` warning naming
+    the label read."""
+    order = [row for row in ACTIVE_ROWS if row.key in ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])]
+    at = {key: i for i, key in labels}
+    if all(row.key in at for row in order):
+        return
+    claimed = set(at.values())
+    required = set(ACTIVE_REQUIRED.get(fmt, ()))
+    k = 0
+    while k < len(order):
+        if order[k].key in at:
+            k += 1
+            continue
+        j = k
+        while j < len(order) and order[j].key not in at:
+            j += 1
+        lo = at[order[k - 1].key] + 1 if k else start
+        hi = at[order[j].key] if j < len(order) else end
+        lines: dict[int, int] = {}
+        for i in range(lo, min(hi, len(r.tokens))):
+            tok = r.tokens[i]
+            if i in claimed or not tok.is_labelish or len(tok.compact) > 14:
+                continue
+            if re.search(_BLOCK, tok.compact) or _HEADER_WORDS.search(tok.compact):
+                continue
+            if any(t.is_number for t in r.tokens[i + 1 : i + 12] if t.line == tok.line):
+                lines[tok.line] = i  # the last label on a line (a group heading may come first)
+        missing = order[k:j]
+        if len(lines) != len(missing):
+            missing = [row for row in missing if row.key in required]
+        if lines and len(lines) == len(missing):
+            for row, i in zip(missing, sorted(lines.values()), strict=True):
+                labels.append((i, row.key))
+                claimed.add(i)
+                r.warn(
+                    "fuzzy_label",
+                    f"{T}/{row.key}: label {r.tokens[i].text!r} read as the template's {row.label!r} (template "
+                    f"order: {len(missing)} row(s) missing between its neighbours, as many label lines with numbers)",
+                    f"{T}/{row.key}",
+                    r.tokens[i],
+                )
+        k = j
     labels.sort()
 
 

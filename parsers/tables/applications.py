@@ -14,7 +14,7 @@ from parsers.tables.checks import (
     application_passed,
     review_scorer,
 )
-from parsers.tables.reading import Found, Reading
+from parsers.tables.reading import Found, Reading, join_split_digits
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
     MAX_SOLUTIONS,
@@ -79,6 +79,12 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                     )
                 break
             pending_label = t
+    if (
+        pos is not None
+        and all(t is None or t.is_empty for t in pos)
+        and any(t.tabbed and t.line != label.line for t in vals)
+    ):
+        pos = None  # every cell printed empty: the label wrapped into the next table row, which holds the numbers
     if pos is not None:
         if f.glued:
             r.warn(
@@ -208,6 +214,17 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     return table_end, fmt
 
 
+def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row with more values than columns whose values one space apart, in a row laid out with wider gaps,
+    make one number each and leave a row whose total holds (``2 0 … 2 0`` for 20 … 20): that reading, reported
+    as ``merged_digits``."""
+    joined = join_split_digits(r.text, vals, N_APP)
+    if joined is None or not row_total_holds([number_value(t.text) for t in joined[0]]):
+        return None
+    r.warn("merged_digits", f"{key}: {joined[1]} (a guess; the row total holds)", key, joined[0][0])
+    return joined[0]
+
+
 def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int) -> bool:
     """The reading by labels found every row with values, none ambiguous, and every identity holds."""
     if any(f is None for f in found) or len(fits) != n_rows:
@@ -326,6 +343,8 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
+        if pos is None and len(vals) > N_APP and (joined := _joined_digits(r, vals, f"{T}/{row.key}")) is not None:
+            vals = joined
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
         elif len(vals) == N_APP:
@@ -664,8 +683,11 @@ def _realign(
         assert f is not None
         by_line: dict[int, list[Token]] = {}
         for t in r.tokens[f.index + 1 : stops[k]]:
-            if t.is_value:
+            if t.is_value and not r.placeholder(t):
                 by_line.setdefault(t.line, []).append(t)
+        for vals in by_line.values():
+            while len(vals) > N_APP and vals[0].is_blank_marker and vals[0].tabbed:
+                del vals[0]  # a dash in a label cell of a label-less row (a converter's placeholder)
         full = [vals for vals in by_line.values() if len(vals) == N_APP]
         if sum(len(v) for v in by_line.values()) != len(full) * N_APP:
             full = []  # values that do not come in whole lines: not this case
@@ -739,9 +761,12 @@ def _order_fits(
     return fits, [label for label, _ in data], stop, unreadable
 
 
-def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int]:
+def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int, int]:
+    """Identities passed, then rows read, then cells read: of two readings that satisfy as many identities,
+    the one that leaves fewer printed cells unread (a row whose label stands apart from its numbers)."""
     state = {key: f.values() for key, f in fits.items()}
-    return application_passed(state, fmt), len(fits) - n_rows
+    filled = sum(v is not None for values in state.values() for v in values)
+    return application_passed(state, fmt), len(fits) - n_rows, filled
 
 
 def _last_row_stop(r: Reading, index: int, end: int, *, seen: bool = False) -> int:

@@ -9,6 +9,7 @@ template's order puts the row, and a label matches one template row at most.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from parsers.tables.tokens import normalise
@@ -42,9 +43,17 @@ _OCR_LOOKALIKE = str.maketrans({"攻": "政", "亊": "事", "怠": "息", "己":
 _OCR_SPLIT = (("彳亍", "行"), ("讠青", "请"), ("亻言", "信"))
 
 
-def distinctive(label: str) -> str:
-    """The label's wording without numbering, shared words and punctuation (OCR look-alikes unified)."""
+# a note the template prints in brackets after a row's wording (``（不同渠道和方式公开相同信息计1条）``)
+_NOTE = re.compile(r"(?<=[^\s(（])[(（][^()（）]{4,}[)）]")
+
+
+@functools.lru_cache(maxsize=4096)
+def distinctive(label: str, *, notes: bool = True) -> str:
+    """The label's wording without numbering, shared words and punctuation (OCR look-alikes unified); without
+    its bracketed notes too when ``notes`` is false."""
     text = normalise(label).strip()
+    if not notes:
+        text = _NOTE.sub("", text)
     for parts, whole in _OCR_SPLIT:
         text = text.replace(parts, whole)
     text = text.translate(_OCR_LOOKALIKE)
@@ -75,6 +84,9 @@ def similarity(printed: str, template: str) -> float:
     if not a or not b:
         return 0.0
     score = 1 - distance(a, b) / max(len(a), len(b))
+    if (bare := distinctive(printed, notes=False)) != a and bare and distinctive(template, notes=False) == b:
+        # the printed label carries the template's bracketed note, the template's wording here does not
+        score = max(score, 1 - distance(bare, b) / max(len(bare), len(b)))
     if PREFIX_MIN <= len(a) < len(b):
         # the first line of a label wrapped in a narrow column, the rest lost (OCR, a page break): compared with
         # the template label's start, less a fixed amount for what is missing

@@ -9,11 +9,19 @@ T = "legacy"
 
 
 def find_legacy_start(r: Reading) -> int | None:
+    """The table's header (统计指标), or its first row when that comes earlier: a header printed in fragments
+    (``统计指单位统计数``) is not recognised, and the first header recognised may be one repeated mid-table."""
     anchor = r.first_index(r"^统计指标$")
-    if anchor is not None:
-        return anchor
-    first = r.find(LEGACY_ROWS[0], 0)
-    return first.index if first else None
+    first = fallback = r.find(LEGACY_ROWS[0], 0, anchor)
+    for _ in range(8):  # the first row's wording may come up in the text before the table: the row carries a value
+        if first is None or first.glued or r.row_like(first.index, same_line=True):
+            break
+        first = r.find(LEGACY_ROWS[0], first.index + 1, anchor)
+    if first is not None and (anchor is None or first.index < anchor):
+        return first.index
+    if anchor is None and fallback is not None:
+        return fallback.index
+    return anchor
 
 
 def read_legacy(r: Reading, start: int) -> None:
@@ -37,6 +45,8 @@ def read_legacy(r: Reading, start: int) -> None:
             r.put(key, moved[row.key][0], blank_where=label)
             continue
         numbers = [f.glued] if f.glued else []
+        if not f.glued and _printed_blank(r, f.index, stop):
+            stop = f.index + 1  # the row prints its value cell, empty: what follows belongs to other rows
         numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
         if f.glued:
             r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label", key, f.glued)
@@ -46,3 +56,14 @@ def read_legacy(r: Reading, start: int) -> None:
         if len(numbers) > 1:
             r.warn("extra_values", f"{key}: {len(numbers)} values for one cell; the first is used", key, numbers[1])
         r.put(key, numbers[0] if numbers else None, blank_where=label)
+
+
+def _printed_blank(r: Reading, label: int, stop: int) -> bool:
+    """A TAB row whose cells after the label are all printed and none holds a value (``（三）申请答复数 | 件 |``):
+    its value cell is blank, so no number on a later line (a page number, the next row's) is its value —
+    unless the next line is a table row holding a value, the rest of a label wrapped into two table rows."""
+    cells = r.line_after(label)
+    if not cells or not cells[-1].is_empty or any(t.is_value for t in cells):
+        return False
+    after = [t for t in r.tokens[label + len(cells) + 1 : stop] if t.line == cells[-1].line + 1]
+    return not any(t.tabbed and t.is_value for t in after)

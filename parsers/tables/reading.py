@@ -30,6 +30,9 @@ _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
 FIRST_ROW_VALUES = 3  # a table's first row, found by the order alone, prints this many values on its line
+# a label matched by meaning may sit in a run of labels printed apart from their values (a converter's broken
+# table: the labels on lines of their own, the values in label-less rows after them): this many lines on
+_APART_LINES = 8
 
 
 @dataclass
@@ -58,6 +61,8 @@ class Reading:
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
         self._header_lines: set[int] | None = None
+        self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
+        self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
         self._token_lines = {t.line for t in self.tokens}
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
@@ -148,7 +153,7 @@ class Reading:
             best: tuple[float, int] | None = None
             for i in () if by_order else self._label_indexes(lo, hi):
                 tok = self.tokens[i]
-                if i in claimed or len(tok.compact) < 2 or not self.row_like(i):
+                if i in claimed or len(tok.compact) < 2 or not self.row_like(i, lines=_APART_LINES):
                     continue
                 if any(other.matches(tok.compact) for other in rows):
                     continue
@@ -168,6 +173,8 @@ class Reading:
             claimed.add(i)
             tok = self.tokens[i]
             how = f"similarity {min(score, 1.0):.2f}" if score else "the only row between its neighbours"
+            if not score and any(o.matches(tok.compact) for o in rows):
+                how += "; the label repeats another row's"
             self.warn(
                 "fuzzy_label",
                 f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} ({how})",
@@ -200,7 +207,7 @@ class Reading:
                         and tok.line not in taken
                         and len(tok.compact) >= 2
                         and self.row_like(i, same_line=True)
-                        and not any(o.matches(tok.compact) for o in rows)
+                        and self._unknown_or_repeat(i, rows, found)
                     ):
                         per_line[tok.line] = i  # the last label on a line (a group heading may come first)
                 if len(per_line) == j - k:
@@ -216,6 +223,16 @@ class Reading:
                             self.tokens[i],
                         )
             k = j
+
+    def _unknown_or_repeat(self, i: int, rows: list[RowDef], found: list[Found | None]) -> bool:
+        """Label ``i`` names no row of the table, or only rows already found elsewhere: a converter repeated
+        a neighbour's label into this row (a spanned label cell copied down), so the label says nothing of the
+        row and the template's order decides."""
+        compact = self.tokens[i].compact
+        for row, f in zip(rows, found, strict=True):
+            if row.matches(compact) and (f is None or f.index == i):
+                return False
+        return True
 
     def _only_row_between(
         self, rows: list[RowDef], found: list[Found | None], k: int, lo: int, hi: int, claimed: set[int]
@@ -235,7 +252,7 @@ class Reading:
             and self.tokens[i].line not in taken  # a group heading on a row's line is part of that row
             and len(self.tokens[i].compact) >= 2
             and self.row_like(i, same_line=True)
-            and not any(o.matches(self.tokens[i].compact) for o in rows)
+            and self._unknown_or_repeat(i, rows, found)
             # nor the rest of the row before's label, wrapped onto the line of its values (``5 要求行政机关确认或
             # 重新出具`` / ``已获取信息 1 0 0 …``)
             and not (prev is not None and self.tokens[i].compact in before)
@@ -254,27 +271,31 @@ class Reading:
         return sum(1 for t in itertools.takewhile(lambda t: t.line == line, self.tokens[i + 1 :]) if t.is_value)
 
     def placeholder(self, tok: Token) -> bool:
-        """A dash on a header line (labels, no numbers): a converter's placeholder for an empty header cell,
-        not a blank value."""
+        """A dash on a header line (labels, no numbers), or in a TAB row's cell before its label (the label
+        columns, ``| - | （五）不予处理 | 66 |``): a converter's placeholder for an empty cell, not a blank value."""
         if not tok.is_blank_marker:
             return False
         if self._header_lines is None:
             numbers: set[int] = set()
             labels: set[int] = set()
+            last_label: dict[int, int] = {}
             for t in self.tokens:
                 if t.is_number:
                     numbers.add(t.line)
                 elif t.is_labelish and not t.is_blank_marker:
                     labels.add(t.line)
+                    if t.tabbed:
+                        last_label[t.line] = t.start
             self._header_lines = labels - numbers
-        return tok.line in self._header_lines
+            self._last_label = last_label
+        return tok.line in self._header_lines or (tok.tabbed and tok.start < self._last_label.get(tok.line, -1))
 
-    def row_like(self, i: int, *, same_line: bool = False) -> bool:
-        """A label with a value after it on its line or within the next two (a table row, not a header; the
-        line between may hold the legacy table's unit)."""
+    def row_like(self, i: int, *, same_line: bool = False, lines: int = 2) -> bool:
+        """A label with a value after it on its line or within the next ``lines`` (a table row, not a header;
+        the line between may hold the legacy table's unit)."""
         line = self.tokens[i].line
         for t in self.tokens[i + 1 : i + 30]:
-            if t.line > line + (0 if same_line else 2):
+            if t.line > line + (0 if same_line else lines):
                 return False
             if t.is_value:
                 return True
@@ -303,6 +324,8 @@ class Reading:
         tok = self.tokens[i]
         if not 2 <= len(tok.compact) <= 24:
             return out  # a unit (件, 次), or a whole line of text: not the start of a wrapped label
+        if self._running_head(tok):
+            return out  # a page's running head, printed on every page: not a label
         joined = tok.compact
         line = tok.line
         window = self.tokens[i + 1 : i + 24]
@@ -325,6 +348,16 @@ class Reading:
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
+
+    def _running_head(self, tok: Token) -> bool:
+        """A line printed the same on three pages or more (a running head: the report's title)."""
+        if self._line_counts is None:
+            counts: dict[str, int] = {}
+            for t in self.tokens:
+                if t.col == 0 and len(t.compact) >= 8 and not t.is_value:
+                    counts[t.compact] = counts.get(t.compact, 0) + 1
+            self._line_counts = counts
+        return len(tok.compact) >= 8 and self._line_counts.get(tok.compact, 0) >= 3
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
         rx = _compiled(pattern)
@@ -501,8 +534,8 @@ def _row_wise(r: Reading, run: list[tuple[int, str, int, int]]) -> bool:
 
 
 def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
-    """The rows between token ``i`` and ``stop`` that have cells but no label (an empty first cell, then at most
-    a unit such as 件 before the values)."""
+    """The rows between token ``i`` and ``stop`` that have cells but no label (an empty first cell, or a
+    converter's dash placeholder in it, then at most a unit such as 件 before the values)."""
     by_line: dict[int, list[Token]] = {}
     for t in r.tokens[i + 1 : stop]:
         if t.line != r.tokens[i].line:
@@ -512,7 +545,7 @@ def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
         for toks in by_line.values()
         if len(toks) >= 2
         and toks[0].tabbed
-        and toks[0].is_empty
+        and (toks[0].is_empty or (toks[0].is_blank_marker and any(t.is_number for t in toks[1:])))
         and not any(t.is_labelish and len(t.compact) > 2 for t in toks)
     ]
 
@@ -526,6 +559,8 @@ def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token]
     (OCR cut ``10091`` into ``100 91``, ``2772661.517`` into ``277266 1.517``): the values joined into ``n``,
     when only the first may be joined with the rest (one cell: all of them). None when that reading is not
     possible."""
+    if n > 1:
+        return _join_by_gaps(text, vals, n)
     if n != 1 or len(vals) < 2 or len({t.line for t in vals}) != 1:
         return None
     if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(vals)):
@@ -538,3 +573,38 @@ def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token]
     )
     printed = " ".join(t.text for t in vals)
     return [joined], f"digits split by spaces read as one number: {printed!r} as {joined.text}"
+
+
+def _join_by_gaps(text: str, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """A row of ``n`` cells laid out with runs of spaces between its cells, more values than cells, and some
+    values apart by one space only (OCR cut ``7649`` into ``7 649``): the values one space apart are one number,
+    when that leaves exactly ``n``."""
+    if len(vals) <= n or len({t.line for t in vals}) != 1 or any(not t.is_number for t in vals):
+        return None
+    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(vals)]
+    if any(g.strip() or "\t" in g for g in gaps):
+        return None
+    inner = [g == " " for g in gaps]
+    if not any(inner) or any(len(g) < 2 for g, joined in zip(gaps, inner, strict=True) if not joined):
+        return None
+    groups: list[list[Token]] = [[vals[0]]]
+    for tok, joined in zip(vals[1:], inner, strict=True):
+        if joined:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    if len(groups) != n:
+        return None
+    out: list[Token] = []
+    for group in groups:
+        digits = "".join(t.text for t in group)
+        if len(group) > 1 and not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+            return None
+        first, last = group[0], group[-1]
+        out.append(
+            group[0]
+            if len(group) == 1
+            else Token(digits, first.start, last.end, first.line, first.col, False, split=True)
+        )
+    printed = ", ".join(" ".join(t.text for t in g) for g in groups if len(g) > 1)
+    return out, f"digits one space apart, in a row whose cells are further apart, read as one number: {printed!r}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # Length-preserving normalisation: every offset into the normalised text is an offset into the original.
@@ -32,7 +33,14 @@ _FULLWIDTH.update(
         "、": "、",
     }
 )
-_TABLE = str.maketrans(_FULLWIDTH)
+# The Kangxi radicals (U+2F00–U+2FD5) and the CJK radicals that are whole simplified characters print the same
+# glyphs as the ideographs; PDFs made by Chromium and some Office exports carry them for common characters
+# (⾏政复议, ⼈⺠政府): read as the ideographs (NFKC's mapping, one character for one).
+_RADICAL_MAP = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+_RADICALS = ("⺠⻓⻔⻢⻋⻜⻛⻅⻆⻚⻘⻩⻬⻰⻳⻄⺟⻉⻙⻥⻦⻨⻭⻤", "民长门马车飞风见角页青黄齐龙龟西母贝韦鱼鸟麦齿鬼")
+_RADICAL_MAP.update(dict(zip(*_RADICALS, strict=True)))
+_RADICAL_RE = re.compile("[" + "".join(sorted(_RADICAL_MAP)) + "]")
+_TABLE = str.maketrans({**_FULLWIDTH, **_RADICAL_MAP})
 _REPLACED = tuple((k, v) for k, v in _FULLWIDTH.items() if k != v)
 
 LABEL_MAX = 80  # a token longer than this (without spaces) is body text, never a row label
@@ -56,6 +64,8 @@ def normalise(text: str) -> str:
     for old, new in _REPLACED:
         if old in text:
             text = text.replace(old, new)
+    if _RADICAL_RE.search(text):  # one search for all the radicals (rare: browsers' PDFs)
+        text = _RADICAL_RE.sub(lambda m: _RADICAL_MAP[m.group()], text)
     return text
 
 
@@ -180,7 +190,19 @@ def _lone_confusables(tokens: list[Token]) -> None:
             j += 1
         before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if not t.is_empty), None)
         after = tokens[j] if j < len(tokens) else None
-        if before is not None and after is not None and after.is_number and (before.is_number or before.is_labelish):
+        # … or ends a row of cells laid out by spaces, after the row's label, unit or numbers (the last cell)
+        row_end = (
+            before is not None
+            and len(run) == 1
+            and tokens[k].tabbed
+            and before.line == tokens[k].line
+            and (after is None or after.line != tokens[k].line)
+        )
+        if (
+            before is not None
+            and (row_end or (after is not None and after.is_number))
+            and (before.is_number or before.is_labelish)
+        ):
             for i in run:
                 tok = tokens[i]
                 fixed = tok.text.translate(_OCR_MAP)
