@@ -198,7 +198,7 @@ def rapid_main(args: argparse.Namespace, stems: list[str], cache: Path) -> int:
     for v in RAPID_VARIANTS:
         base = f"ocr-rapidocr-{v.render}-{v.dpi}-{v.image}"
         for stem in stems:
-            boxes = cache / f"{stem}-{v.render}-{v.dpi}-{v.image}" / "rapidocr.json"
+            boxes = cache / "rapidocr" / f"{stem}-{v.render}-{v.dpi}-{v.image}.json"
             for name, make in rapidocr_text.CONVENTIONS.items():
                 convention = f"{base}-{name}"
                 if args.only and convention not in args.only:

@@ -140,6 +140,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         printed = line
         if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
             line, fixes = ocr_digits(line)
+        if "。" in line and (stop := _LONE_STOP.search(line)):
+            line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
         tabbed = "\t" in line
         head = line.lstrip()[:1]
@@ -305,6 +307,22 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
 
 
 RULED_BARS = 3
+
+# a full stop alone between two numbers: a 0 OCR-service models read as 。 (an empty-looking ring)
+_LONE_STOP = re.compile(r"(?<=\d)([ \t]+)。(?=[ \t]+[+-]?\d)")
+
+
+def _lone_stops(line: str, m: re.Match[str], fixes: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Each ``。`` alone between two numbers read as 0 (the token keeps the printed ``。`` as its ``ocr_raw``)."""
+    out = list(line)
+    fixes = list(fixes)
+    found: re.Match[str] | None = m
+    while found is not None:
+        at = found.end(1)
+        out[at] = "0"
+        fixes.append((at, at + 1))
+        found = _LONE_STOP.search(line, at + 1)
+    return "".join(out), fixes
 
 
 def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
