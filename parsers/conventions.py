@@ -85,6 +85,10 @@ def canonicalise(text: str) -> Canonical:
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
     has_html = bool(_TABLE_OPEN.search(text))
+    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines):
+        # lines between bars but no |---| rule and no heading: a ruled table OCR read (``| 8属于行|0 fo lo |``),
+        # whose bars are the table's rules, not Markdown's
+        pipe_rows = 0
     if pipe_rows < 2 and not has_html:
         return Canonical(text, _plain_convention(text))
     b = _Builder()
@@ -143,6 +147,18 @@ def _plain_convention(text: str) -> str:
     if len(_GLUED_ROW.findall(text, 0, 200_000)) >= 5:
         return "glued"
     return "plain"
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+
+
+def _markdown_marked(lines: list[str]) -> bool:
+    """The text carries a mark only Markdown prints: a pipe table's ``|---|`` rule row, or a ``#`` heading."""
+    return any(
+        ("|" in ln and "-" in ln and _PIPE_RULE.match(ln))
+        or (ln[:4].lstrip().startswith("#") and _MD_HEADING.match(ln))
+        for ln in lines
+    )
 
 
 def _loose_pipe_row(line: str) -> bool:

@@ -9,6 +9,7 @@ import snippets as s
 from conftest import FIXTURES, gold
 
 from parsers import parse
+from parsers.conventions import canonicalise
 
 HEADS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
@@ -636,6 +637,20 @@ def _ruled_rows() -> dict[str, list[int | None]]:
     return _consistent(rows)
 
 
+def _ocr_rows_printed(values: dict[str, list[int | None]], printed: dict[str, tuple[str, str]]) -> tuple[dict, str]:
+    """The default rows with ``values`` (the identities made to hold), as OCR prints them, with each row of
+    ``printed`` (key → (its label, the text OCR made of its line)) replaced."""
+    rows = s.default_rows()
+    rows.update(values)
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    for key, (label, ocr) in printed.items():
+        line = _printed(label, rows[key])
+        assert line in text, key
+        text = text.replace(line, ocr)
+    return rows, text
+
+
 def test_ocr_rules_glued_to_digits_read_by_the_row_total() -> None:
     """Tesseract on a ruled table prints the rules as ``|``, ``f``, ``.`` or as a ``1`` run into the digits
     (``0 | 36`` → ``10136``): the row is read every way its marks allow, the reading whose total holds (and the
@@ -882,3 +897,192 @@ def test_ocr_rows_garbled_in_a_run_are_read_in_template_order() -> None:
     assert _row(cells, "withheld.query_matters") == rows["withheld.query_matters"]
     fuzzy = [w for w in report.warnings if w.code == "fuzzy_label"]
     assert len(fuzzy) == 2 and all("template order" in w.message for w in fuzzy)
+
+
+def test_ocr_lines_between_bars_without_a_markdown_rule_are_not_markdown() -> None:
+    """Tesseract prints a ruled table's outer rules as ``|`` at both ends of a row (``| 8.属于行政查询事项|0 fo |``):
+    with no ``|---|`` rule row and no ``#`` heading the text is not Markdown, and the bars are read as rules."""
+    rows = s.default_rows()
+    barred = {"withheld.query_matters": "8.属于行政查询事项", "unavailable.not_held": "1.本机关不掌握相关政府信息"}
+    for key in (*barred, "carried_forward"):
+        rows[key] = [0] * 7
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    for key, label in barred.items():
+        text = text.replace(_printed(label, rows[key]), f"| {label}|0 fo fo lo lo 0 lo |")
+    assert canonicalise(text).convention == "layout"  # not Markdown: no |---| rule row, no heading
+    text = text.replace(_printed("四、结转下年度继续办理", [0] * 7), "四、结转下年度继续办理 “|0 |0 |0 jo lo lo lo |")
+    report = _parse(text)
+    cells = _cells(report)
+    for key in ("withheld.query_matters", "unavailable.not_held", "carried_forward"):
+        assert _row(cells, key) == [0] * 7, key
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_lettered_rule_and_zero_read_as_a_zero_cell_by_the_row_total() -> None:
+    """``lo`` (a cell's 0 read as the letter o, the rule beside it as l) on a row whose total fails with it read as
+    10: read again by the table's rules, the reading whose total holds taken (``rule_glued``), the ``l`` a rule."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    assert rows["withheld.third_party_rights"] == [36, 0, 0, 0, 0, 0, 36]
+    printed = _printed("4.保护第三方合法权益", rows["withheld.third_party_rights"])
+    text = text.replace(printed, "4.保护第三方合法权益  36 | lo 0 | lo lo lo |36")
+    for key, label in (("granted", "（一）予以公开"), ("carried_forward", "四、结转下年度继续办理")):
+        printed = _printed(label, rows[key])
+        text = text.replace(printed, printed.replace("   ", " | "))  # a table printed with its rules
+    report = _parse(text)
+    assert _row(_cells(report), "withheld.third_party_rights") == [36, 0, 0, 0, 0, 0, 36]
+    assert any(w.code == "rule_glued" and "36 0 0 0 0 0 36" in w.message for w in report.warnings)
+
+
+def test_ocr_garbled_labels_placed_by_order_after_their_neighbours_are_matched() -> None:
+    """A row whose label OCR garbled (``2.88 ig``) between a row found by its pattern and one found only by
+    meaning (``3 要求提供公开出版和``): the neighbour is matched first, then the garbled line is the only row
+    between them (``fuzzy_label``, template order)."""
+    rows, text = _ocr_rows_printed(
+        {"not_processed.duplicate": [40, 0, 0, 1, 0, 0, 41], "not_processed.publication": [7, 0, 0, 0, 0, 0, 7]},
+        {
+            "not_processed.duplicate": ("2.重复申请", "2.88 ig   40   0   0   1   0   0   41"),
+            "not_processed.publication": ("3.要求提供公开出版物", "3 要求提供公开出版和   7   0   0   0   0   0   7"),
+        },
+    )
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "not_processed.duplicate") == rows["not_processed.duplicate"]
+    assert _row(cells, "not_processed.publication") == rows["not_processed.publication"]
+    fuzzy = {w.key: w.message for w in report.warnings if w.code == "fuzzy_label"}
+    assert "'2.88 ig'" in fuzzy["applications/not_processed.duplicate"]
+    assert "neighbours" in fuzzy["applications/not_processed.duplicate"]
+
+
+def test_ocr_first_row_with_a_garbled_label_placed_by_order() -> None:
+    """Table 三's first row with its label garbled (``RETIN HE APPR``) and its second row found: the one line
+    between the header and the second row that prints values is the first row (``fuzzy_label``); the header's
+    lines, which print no numbers, are not."""
+    rows = _consistent(s.default_rows())
+    text = _ocr_text(rows)
+    printed = _printed("一、本年新收政府信息公开申请数量", rows["new_received"])
+    assert printed in text
+    text = text.replace(printed, "RETIN HE APPR   " + "   ".join(map(str, rows["new_received"])))
+    report = _parse(text)
+    assert _row(_cells(report), "new_received") == rows["new_received"]
+    assert any(w.code == "fuzzy_label" and "'RETIN HE APPR'" in w.message for w in report.warnings)
+
+
+def test_ocr_numbered_unknown_label_ends_the_row_before_it() -> None:
+    """OCR prints a narrow label column's first line garbled (``5.Hx Wk``) with the row's values after it and
+    the rest of the label below (``类内部事务信息``, where the row is found): the numbered line is the start of
+    the next row, so the row above does not take its values (``unknown_row``)."""
+    _, text = _ocr_rows_printed(
+        {"withheld.third_party_rights": [36, 0, 0, 0, 0, 0, 36], "withheld.internal_affairs": [40, 4, 0, 0, 0, 0, 44]},
+        {
+            "withheld.third_party_rights": ("4.保护第三方合法权益", "4.保护第三方合法权益   36   36"),
+            "withheld.internal_affairs": (
+                "5.属于三类内部事务信息",
+                "5.Hx Wk   40   4   44\n总计\n0   6\n类内部事务信息",
+            ),
+        },
+    )
+    report = _parse(text)
+    row = _row(_cells(report), "withheld.third_party_rights")
+    assert not {40, 4, 44} & set(row), row
+    assert any(w.code == "unknown_row" and "'5.Hx Wk'" in w.message for w in report.warnings)
+
+
+def test_ocr_ruled_row_with_doubled_zeros_and_cells_run_into_its_label() -> None:
+    """A ruled row as Tesseract prints it: ``0o`` (a cell's 0 printed twice, or two cells whose rule was lost:
+    no number is 00), its first cell ``fo`` run into the label with a single space. Read by the table's rules,
+    the one reading whose row total holds taken (``rule_glued``)."""
+    rows = _ruled_rows()
+    rows["withheld.enforcement_files"] = [0] * 7
+    rows["withheld.query_matters"] = [0] * 7
+    rows["withheld.third_party_rights"] = [0] * 7
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    printed = {
+        "withheld.enforcement_files": ("7.属于行政执法案卷", "| 7.属于行政执法案卷 fo | oo fo | 0o | 0o |olo"),
+        "withheld.query_matters": ("8.属于行政查询事项", "8.属于行政查询事项 |0|0|o| 0o | 0o |olo"),
+        "withheld.third_party_rights": ("4.保护第三方合法权益", "| 4保护第三方合法权益 fo | o fo | 0 | 0 |olo"),
+    }
+    for key, (label, ocr) in printed.items():
+        text = text.replace(_printed(label, rows[key]), ocr)
+    report = _parse(text)
+    cells = _cells(report)
+    glued = {w.key for w in report.warnings if w.code == "rule_glued"}
+    for key in printed:
+        assert _row(cells, key) == [0] * 7, key
+        assert f"applications/{key}" in glued
+
+
+def test_ocr_short_row_of_table_two_is_left_blank_not_guessed() -> None:
+    """Table 二 has no identity over a row's cells: a row OCR printed with a cell lost (``行政规范性文件 12 385``,
+    3 and 85 run together) gives no way to say which cells its values are. The row is left blank with a
+    ``cells_unplaced`` warning naming what it printed — never shifted into the wrong columns — while a whole
+    row beside it is read."""
+    text = _ocr_text(s.default_rows()).replace("行政规范性文件   12   3   85", "行政规范性文件   12   385")
+    report = _parse(text)
+    cells = _cells(report)
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [None] * 3
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert any(w.code == "cells_unplaced" and "(12 385)" in w.message for w in report.warnings)
+    assert report.metadata["review"] != "none"
+
+
+def test_ocr_table_four_whose_numbers_were_lost_takes_none_from_the_paragraphs_after_it() -> None:
+    """OCR lost table 四's row and the heading of section 五: the paragraphs that follow print numbers of their
+    own (``提案办理结果信息 1421`` at a line's end). Table 四 ends at the first paragraph of prose, its cells
+    blank and reported, never filled from the text after it."""
+    text = _ocr_text(s.default_rows())
+    row = "   ".join(map(str, s.REVIEW_VALUES))
+    assert row in text
+    text = text.replace(row + "\n", "").replace(
+        "五、存在的主要问题及改进情况\n",
+        "（一）存在的问题。部分基层政府门户网站第一平台作用发挥不足，个别地区仍未按照国家规范要求建设专栏。\n"
+        "开工作，自治区政府及部门在本单位政府网站公开人大代表建议和政协提案办理结果信息 1421\n条。\n",
+    )
+    report = _parse(text)
+    cells = _cells(report)
+    assert {v for k, v in cells.items() if k.startswith("review_litigation/")} == {None}
+    assert "missing_cell" in _codes(report)
+
+
+def test_ocr_garbled_label_after_a_row_whose_label_wrapped_onto_its_values_line() -> None:
+    """The row before printed its label over two lines, its values on the second (``5 要求行政机关确认或重新出具``
+    / ``已获取信息 1 0 …``); the next row's label is garbled (``Ce sea nc``) and only its middle survives on its
+    values line. The wrapped rest of the row before is not a candidate: the garbled row is the only row between
+    its neighbours (``fuzzy_label``)."""
+    rows = s.default_rows()
+    rows["not_processed.confirm_existing"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["other.no_correction"] = [27, 3, 0, 0, 0, 0, 30]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    confirm = _printed("5.要求行政机关确认或重新出具已获取信息", rows["not_processed.confirm_existing"])
+    text = text.replace(confirm, "5 要求行政机关确认或重新出具\n已获取信息   1   0   0   0   0   0   1")
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    printed = next(ln for ln in text.splitlines() if label in ln)
+    values = "   ".join(map(str, rows["other.no_correction"]))
+    text = text.replace(printed, "Ce sea nc\n其他处 |正、行政机关不再处理其玫府信|   " + values + "\n理   息公开申请")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "other.no_correction") == rows["other.no_correction"]
+    assert _row(cells, "not_processed.confirm_existing") == rows["not_processed.confirm_existing"]
+    assert any(w.code == "fuzzy_label" and w.key == "applications/other.no_correction" for w in report.warnings)
+
+
+def test_ocr_zero_between_rules_read_as_101_in_a_row_that_lost_cells_is_left_blank() -> None:
+    """``6 属于四类过程性信息   0) 0 1010   0``: a row that lost cells, with ``1010`` (0s between rules OCR read as
+    1s, or a number): no reading of the row adds up, so that cell is left blank (``rule_or_digit``), not placed
+    as 1010; the row's other values stay."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    process = _printed("6.属于四类过程性信息", rows["withheld.process_info"])
+    text = text.replace(process, "6 属于四类过程性信息   0   0 1010   0")
+    query = _printed("8.属于行政查询事项", rows["withheld.query_matters"])
+    text = text.replace(query, "8.属于行政查询事项   0   0 |10|1   0")  # a bar inside: not read as 10110
+    report = _parse(text)
+    row = _row(_cells(report), "withheld.process_info")
+    assert 1010 not in row and row.count(0) == 3
+    assert 10110 not in _row(_cells(report), "withheld.query_matters")
+    assert any(w.code == "rule_or_digit" and "'1010'" in w.message for w in report.warnings)
+    assert any(w.code == "rule_or_digit" and "'|10|1'" in w.message for w in report.warnings)
+    assert report.metadata["review"] != "none"

@@ -110,7 +110,7 @@ def score_element(el: Element, text: str, facts: _TreeFacts | None = None) -> fl
     found = _found(text, _PATTERNS_ALL) if facts is None else facts.patterns_found(el, text)
     score += 15 * sum(1 for i in found if i < len(_HEADINGS))
     score -= 12 * sum(1 for i in found if i >= len(_HEADINGS))
-    tables = len(el.xpath(".//table[.//td]")) if facts is None else facts.tables.get(el, 0)
+    tables = len(_TABLES_WITH_CELLS(el)) if facts is None else facts.tables.get(el, 0)
     score += 5 * min(tables, 3)
     score += min(len(text) / 1000, 5)
     link_text = facts.link_text(el) if facts is not None else sum(len(raw_text(a)) for a in el.iter("a"))
@@ -126,8 +126,66 @@ _PATTERNS = (*_HEADINGS, *_CHROME)
 _PATTERNS_ALL = frozenset(range(len(_PATTERNS)))
 
 
+# A literal every match of a pattern holds (one of several, for an alternation): a pattern whose literal is
+# absent from a text is not searched for. A pattern that is itself a plain alternation of literals is found
+# exactly when one of them is.
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    r"一、\s*(?:总体情况|概述)": ("一、",),
+    r"二、\s*主动公开": ("二、",),
+    r"三、\s*(?:收到和处理|依申请公开)": ("三、",),
+    r"四、\s*(?:政府信息公开)?(?:行政复议|因政府信息公开)": ("四、",),
+    r"五、\s*(?:政府信息公开工作)?存在": ("五、",),
+    r"六、\s*其他需要报告": ("六、",),
+    r"打印本页|【\s*打印\s*】|\[\s*打印\s*\]": ("打印",),
+    r"关闭窗口|【\s*关闭\s*】|\[\s*关闭\s*\]": ("关闭",),
+    r"ICP\s*备": ("ICP",),
+    r"登录\s*/?\s*注册|登录|注册": ("登录", "注册"),
+    r"字号|【\s*大\s*中\s*小\s*】": ("字号", "【"),
+}
+_METACHARACTERS = frozenset("\\.^$*+?{}[]()")
+
+
+def _needles(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+    """The literals one of which every match holds (``None``: unknown), and whether they are the pattern."""
+    source = pattern.pattern
+    if pattern.flags & ~re.UNICODE == 0 and not _METACHARACTERS.intersection(source.replace("|", "")):
+        return tuple(source.split("|")), True
+    return _REQUIRED.get(source), False
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Can occurrences of ``a`` and ``b`` overlap in a text (one inside the other, or a's end b's start)?"""
+    return a != b and (a in b or b in a or any(a.endswith(b[:k]) for k in range(1, min(len(a), len(b)))))
+
+
+_NEEDLES = [_needles(p) for p in _PATTERNS]
+_ALL_NEEDLES = sorted({n for needles, _ in _NEEDLES for n in needles or ()})
+# One pass finds every needle a text holds, as long as no two needles' occurrences can overlap (then the
+# leftmost-first scan cannot hide one behind another); otherwise each needle is looked for on its own.
+_NEEDLE_SCAN = (
+    re.compile("|".join(map(re.escape, _ALL_NEEDLES)))
+    if not any(_overlap(a, b) for a in _ALL_NEEDLES for b in _ALL_NEEDLES)
+    else None
+)
+
+
+def _present(text: str) -> set[str]:
+    if _NEEDLE_SCAN is not None:
+        return set(_NEEDLE_SCAN.findall(text))
+    return {n for n in _ALL_NEEDLES if n in text}
+
+
 def _found(text: str, candidates: frozenset[int]) -> frozenset[int]:
-    return frozenset(i for i in candidates if _PATTERNS[i].search(text))
+    present = _present(text)
+    out = []
+    for i in candidates:
+        needles, literal = _NEEDLES[i]
+        if needles is None:
+            if _PATTERNS[i].search(text):
+                out.append(i)
+        elif not present.isdisjoint(needles) and (literal or _PATTERNS[i].search(text)):
+            out.append(i)
+    return frozenset(out)
 
 
 class _TreeFacts:
@@ -163,15 +221,19 @@ class _TreeFacts:
         return found
 
 
-_TABLES_WITH_CELLS = etree.XPath(".//table[.//td]")
+_TABLES_WITH_CELLS = etree.XPath("descendant::table[descendant::td]")  # "//" is far slower in libxml2
 
 
-def score_candidates(root: Element) -> list[Scored]:
+def score_candidates(root: Element, texts: dict[Element, str] | None = None) -> list[Scored]:
+    """Every candidate with enough text, scored. ``texts``, if given, receives each candidate's raw text
+    (:func:`raw_text`), for the caller to reuse (the HTML reader reads table cells with them)."""
     facts = _TreeFacts(root)
     out: list[Scored] = []
     for el in root.iter(*_CANDIDATE_TAGS):  # document order: an ancestor is scored before its descendants
         least = 20 if el.tag == "td" else 2
         raw = raw_text(el)
+        if texts is not None:
+            texts[el] = raw
         if len(raw) < least:  # the visible text (spaces collapsed) is never longer than the raw text
             continue
         text = " ".join(raw.split())
@@ -182,9 +244,10 @@ def score_candidates(root: Element) -> list[Scored]:
     return out
 
 
-def best_container(root: Element) -> tuple[Element | None, float]:
-    """The best-scoring container (ties go to the smaller, deeper element), or ``(None, score)``."""
-    scored = score_candidates(root)
+def best_container(root: Element, texts: dict[Element, str] | None = None) -> tuple[Element | None, float]:
+    """The best-scoring container (ties go to the smaller, deeper element), or ``(None, score)``. ``texts``: as
+    for :func:`score_candidates`."""
+    scored = score_candidates(root, texts)
     if not scored:
         return None, 0.0
     best = max(scored, key=lambda s: (round(s.score, 3), -s.length, s.depth))
@@ -194,8 +257,8 @@ def best_container(root: Element) -> tuple[Element | None, float]:
 
 
 def raw_text(el: Element) -> str:
-    """All text under the element (one C-level XPath call)."""
-    return str(_STRING(el))
+    """All text under the element, its tail excluded (one C-level call: XPath ``string()`` gives the same)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def visible_text(el: Element) -> str:

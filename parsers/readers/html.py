@@ -34,11 +34,21 @@ _SKIP = frozenset(
 )  # fmt: skip
 _INVISIBLE = ("script", "style", "noscript", "template")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+_PARSER_UTF8 = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8")
 _MAX_SPAN = 200  # a colspan/rowspan above this is treated as a typo (or an attack)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _drop_zero_width(text: str) -> str:
+    """The text without zero-width characters (five C-level replaces: ``str.translate`` with a dict costs a
+    dictionary look-up per character)."""
+    for ch in _ZERO_WIDTH:
+        if ch in text:
+            text = text.replace(ch, "")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------- decoding
@@ -76,16 +86,42 @@ def html_encoding(data: bytes) -> str:
 
 def decode_html(data: bytes) -> str:
     """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`)."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:  # the common case, decoded once (html_encoding would say "utf-8")
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     return data.decode(html_encoding(data), errors="replace")
 
 
-def parse_tree(html: bytes | str) -> Element:
-    text = decode_html(html) if isinstance(html, bytes) else html
-    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
-    if not text.strip():
-        raise UnreadableDocument("empty HTML document", code="empty")
+def _utf8_markup(data: bytes) -> bool:
+    """Can ``data`` go to libxml2 as it is, in UTF-8, for the tree its decoded text would give? Yes when it is
+    strict UTF-8 (what :func:`decode_html` would read it as) with no BOM and no NUL, and starts (after ASCII
+    spaces) with a tag that is not an XML declaration (nothing to cut off first). This spares lxml converting
+    a str (UTF-16 inside) back to UTF-8."""
+    head = data[:64].lstrip()
+    if not head.startswith(b"<") or head.startswith(b"<?xml") or b"\x00" in data:
+        return False
     try:
-        root = etree.fromstring(text, _PARSER)
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse_tree(html: bytes | str) -> Element:
+    """The page's element tree: scripts, styles … dropped (their tails kept)."""
+    if isinstance(html, bytes) and _utf8_markup(html):
+        markup: bytes | str = html
+        parser = _PARSER_UTF8
+    else:
+        text = decode_html(html) if isinstance(html, bytes) else html
+        markup = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+        parser = _PARSER
+        if not markup or markup.isspace():
+            raise UnreadableDocument("empty HTML document", code="empty")
+    try:
+        root = etree.fromstring(markup, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableDocument(f"HTML that lxml cannot parse: {exc}", code="corrupt") from exc
     if root is None:
@@ -136,74 +172,132 @@ def _hidden_style(style: str) -> bool:
     return bool(_HIDDEN.search(style))
 
 
-class _Walker:
-    """Walks an element tree, writing lines and table rows into a :class:`TextBuilder`."""
+_STYLE_VALUES = etree.XPath("descendant-or-self::*/@style", smart_strings=False)
+_STYLE_IS = etree.XPath("descendant-or-self::*[@style = $style]")
+_HIDDEN_ATTRS = etree.XPath("descendant-or-self::*/@hidden")
 
-    def __init__(self, tb: TextBuilder) -> None:
+
+class _Marks:
+    """What the walk asks of every element, gathered once per tree with C-level queries: the hidden elements
+    (``_hidden``), the elements holding a hidden or skipped element (``troubled``: their text cannot be taken
+    whole), and whether the tree's text holds any zero-width character."""
+
+    def __init__(self, root: Element, texts: dict[Element, str] | None = None) -> None:
+        self.texts = texts if texts is not None else {}  # raw texts already taken (chrome.score_candidates)
+        hidden: set[Element] = {a.getparent() for a in _HIDDEN_ATTRS(root)}
+        for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
+            if _hidden_style(style):
+                hidden.update(_STYLE_IS(root, style=style))
+        self.hidden = hidden
+        troubled: set[Element] = set()
+        for el in [*hidden, *root.iter(*_SKIP)]:
+            up = el.getparent()
+            while up is not None and up not in troubled:
+                troubled.add(up)
+                up = up.getparent()
+        self.troubled = troubled
+        text = raw_text(root)
+        self.zero_width = any(ch in text for ch in _ZERO_WIDTH)  # none in the tree: no text needs them dropped
+
+
+_CELL_TAGS = frozenset({"td", "th"})
+_BLOCKISH = _BLOCK | _CELL_TAGS
+_STRUCTURE = _BLOCKISH | _SKIP  # an element under which text is not taken whole
+
+
+def _plain(el: Element) -> bool:
+    """No block, cell or skipped element below ``el``: its text is all its text nodes, in order."""
+    for d in el.iterdescendants():
+        tag = d.tag
+        if tag.__class__ is str and tag.lower() in _STRUCTURE:
+            return False
+    return True
+
+
+class _Walker:
+    """Walks an element tree, writing lines and table rows into a :class:`TextBuilder`. A subtree without
+    blocks, cells, skipped or hidden elements is read whole, by one C-level call."""
+
+    def __init__(self, tb: TextBuilder, marks: _Marks) -> None:
         self.tb = tb
+        self.marks = marks
         self.buf: list[str] = []
 
     def flush(self) -> None:
         if self.buf:
-            line = " ".join("".join(self.buf).translate(_ZERO_WIDTH).split())
+            line = "".join(self.buf)
+            line = " ".join((_drop_zero_width(line) if self.marks.zero_width else line).split())
             self.buf = []
             if line:
                 self.tb.line(line)
 
     def walk(self, el: Element) -> None:
         tag = el.tag
-        if not isinstance(tag, str):
+        if tag.__class__ is not str:
             return
         tag = tag.lower()
-        if tag in _SKIP or _hidden(el):
+        if tag in _SKIP or el in self.marks.hidden:
             return
         if tag == "table" and not _is_layout_table(el):
             self.flush()
             self.table(el)
             return
-        block = tag in _BLOCK or tag == "td" or tag == "th"
+        block = tag in _BLOCKISH
         if block:
             self.flush()
-        if el.text:
-            self.buf.append(el.text)
-        for child in el:
-            self.walk(child)
-            if child.tail:
-                self.buf.append(child.tail)
+        if not len(el):
+            if el.text:
+                self.buf.append(el.text)
+        elif el not in self.marks.troubled and _plain(el):
+            self.buf.append(raw_text(el))
+        else:
+            if el.text:
+                self.buf.append(el.text)
+            for child in el:
+                self.walk(child)
+                if child.tail:
+                    self.buf.append(child.tail)
         if block:
             self.flush()
 
     def table(self, el: Element) -> None:
-        grid = table_grid(el)
+        grid = _grid(el, self.marks)
         if not grid:
             return
         t = self.tb.new_table()
         emitted = False
         for r, cells in enumerate(grid):
             if any(cells):
-                self.tb.row(cells, table=t, row=r)
+                self.tb.row(cells, table=t, row=r, clean=True)  # cell texts are collapsed already
                 emitted = True
         if emitted:
             self.tb.blank()
 
 
+_ROWS = etree.XPath("tr|thead/tr|tbody/tr|tfoot/tr")
+_CELL_HOLDS_TABLE = etree.XPath("boolean((tr|thead/tr|tbody/tr|tfoot/tr)/*[self::td or self::th]//table)")
+
+
 def _rows(table: Element) -> list[Element]:
-    rows: list[Element] = []
-    for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            rows.append(child)
-        elif tag in {"thead", "tbody", "tfoot"}:
-            rows.extend(c for c in child if _tag(c) == "tr")
-    return rows
+    """The table's own rows: ``tr`` children, and those of its ``thead``/``tbody``/``tfoot``, in order."""
+    return list(_ROWS(table))
 
 
 def _is_layout_table(table: Element) -> bool:
     """A table used for page layout: one of its cells holds another table, or it has a single cell."""
-    cells = [c for r in _rows(table) for c in r if _tag(c) in {"td", "th"}]
-    if len(cells) <= 1:
+    cells = 0
+    for tr in _ROWS(table):
+        for td in tr:
+            tag = td.tag
+            if tag.__class__ is str and tag.lower() in _CELL_TAGS:
+                cells += 1
+        if cells > 1:
+            break
+    else:
         return True
-    return any(c.find(".//table") is not None for c in cells)
+    nested = table.iter("table")
+    next(nested)  # the table itself
+    return next(nested, None) is not None and bool(_CELL_HOLDS_TABLE(table))
 
 
 _LEADING_INT = re.compile(r"\s*(\d+)")
@@ -213,6 +307,10 @@ def _span(el: Element, attr: str) -> int:
     raw = el.get(attr)
     if raw is None:
         return 1
+    return _span_value(raw)
+
+
+def _span_value(raw: str) -> int:
     m = _LEADING_INT.match(raw)
     n = int(m.group(1)) if m else 1
     return max(1, min(n, _MAX_SPAN))
@@ -220,20 +318,28 @@ def _span(el: Element, attr: str) -> int:
 
 def cell_text(td: Element) -> str:
     """A cell's text: its lines (``<br>``, ``<p>`` …) joined, with no space between CJK characters."""
+    return _cell_text(td, _Marks(td))
+
+
+def _cell_text(td: Element, marks: _Marks) -> str:
     if not len(td):  # no child: its text as it stands
-        return " ".join((td.text or "").translate(_ZERO_WIDTH).split())
-    blocks = 0
-    for d in td.iterdescendants():
-        tag = d.tag
-        tag = tag.lower() if isinstance(tag, str) else None
-        if tag in _BLOCK:
-            blocks += 1
-        if blocks > 1 or tag in _SKIP or _hidden(d):
-            break
-    else:  # at most one block inside (``<td><p><span>0</span></p></td>``): the text as it stands
-        return " ".join(raw_text(td).translate(_ZERO_WIDTH).split())
+        text = td.text or ""
+        return " ".join((_drop_zero_width(text) if marks.zero_width else text).split())
+    if td not in marks.troubled:  # nothing hidden or skipped inside
+        blocks = 0
+        for d in td.iterdescendants():
+            tag = d.tag
+            if tag.__class__ is str and tag.lower() in _BLOCK:
+                blocks += 1
+                if blocks > 1:
+                    break
+        else:  # at most one block inside (``<td><p><span>0</span></p></td>``): the text as it stands
+            text = marks.texts.get(td)
+            if text is None:
+                text = raw_text(td)
+            return " ".join((_drop_zero_width(text) if marks.zero_width else text).split())
     tb = TextBuilder()
-    walker = _Walker(tb)
+    walker = _Walker(tb, marks)
     if td.text:
         walker.buf.append(td.text)
     for child in td:
@@ -244,33 +350,49 @@ def cell_text(td: Element) -> str:
     return join_wrapped(tb.text().replace("\t", " ").split("\n"))
 
 
-_CELL_TAGS = frozenset({"td", "th"})
-
-
 def table_grid(table: Element) -> list[list[str]]:
     """The table as a full grid: merged cells' text at their top-left, every continuation position ""."""
-    rows = _rows(table)
-    taken: dict[tuple[int, int], str] = {}
+    return _grid(table, _Marks(table))
+
+
+def _grid(table: Element, marks: _Marks) -> list[list[str]]:
+    rows = _ROWS(table)
+    n = len(rows)
+    hidden = marks.hidden
+    lines: list[list[str | None]] = [[] for _ in range(n)]  # None: a position no cell covers (yet)
     width = 0
     for r, tr in enumerate(rows):
+        line = lines[r]
         c = 0
         for td in tr:
             tag = td.tag
-            if not isinstance(tag, str) or tag.lower() not in _CELL_TAGS or _hidden(td):
+            if tag.__class__ is not str or tag.lower() not in _CELL_TAGS or td in hidden:
                 continue
-            while (r, c) in taken:
+            while c < len(line) and line[c] is not None:
                 c += 1
-            rowspan = _span(td, "rowspan")
-            colspan = _span(td, "colspan")
-            rowspan = min(rowspan, len(rows) - r)
-            text = cell_text(td)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    taken[(r + dr, c + dc)] = text if dr == 0 and dc == 0 else ""
+            raw = td.get("rowspan")
+            rowspan = 1 if raw is None else min(_span_value(raw), n - r)
+            raw = td.get("colspan")
+            colspan = 1 if raw is None else _span_value(raw)
+            text = _cell_text(td, marks)
+            if rowspan == 1 and colspan == 1:
+                if c == len(line):
+                    line.append(text)
+                else:
+                    line[c] = text
+            else:
+                end = c + colspan
+                for dr in range(rowspan):
+                    target = lines[r + dr]
+                    if len(target) < end:
+                        target.extend([None] * (end - len(target)))
+                    for dc in range(c, end):
+                        target[dc] = ""
+                line[c] = text
             c += colspan
-            width = max(width, c)
-        width = max(width, c)
-    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+            if c > width:
+                width = c
+    return [[x if x is not None else "" for x in line] + [""] * (width - len(line)) for line in lines]
 
 
 # ---------------------------------------------------------------------------------------------- metadata
@@ -304,18 +426,32 @@ def _meta(tree: Element, *names: str) -> str | None:
     return None
 
 
+def _page_root(tree: Element) -> Element:
+    body = tree.find("body")
+    return body if body is not None else tree
+
+
 def _page_text(tree: Element) -> str:
     """The page's text with every text node apart (a field table's label and value stay apart)."""
-    body = tree.find("body")
-    root = body if body is not None else tree
-    return " ".join(" ".join(root.itertext()).split())
+    return " ".join(" ".join(_TEXT_NODES(_page_root(tree))).split())
+
+
+# The words the publisher and date labels start with. A label found in the page's text with its text nodes apart
+# lies inside one text node, so it is also in the text nodes run together (one C-level call): where none is,
+# the text with its nodes apart is not built.
+_PUBLISHER_WORDS = ("发布机构", "来源")
+_PUBLISHED_WORDS = ("发布时间", "发布日期", "发表时间", "发文日期")
+
+
+_TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)  # itertext(), in one C-level call
 
 
 def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str, str]:
     """Title, publisher and publication date (ISO) as the whole page states them; only the keys found."""
     tree = _tree(html_text_or_tree)
     out: dict[str, str] = {}
-    text = _page_text(tree)
+    whole = raw_text(_page_root(tree))
+    text = ""
 
     title = _meta(tree, "articletitle", "og:title")
     if not title:
@@ -339,7 +475,9 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
         out["title"] = title
 
     publisher = _meta(tree, "contentsource", "source", "author")
-    for label in [] if publisher else _PUBLISHER_LABELS:
+    if not publisher and any(w in whole for w in _PUBLISHER_WORDS):
+        text = _page_text(tree)
+    for label in [] if publisher or not text else _PUBLISHER_LABELS:
         for m in label.finditer(text):
             value = text[m.end() : m.end() + 60].split(" ")[0]
             value = _PUBLISHER_STOP.split(value)[0].strip("：: ")
@@ -355,7 +493,8 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
     raw = _meta(tree, "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
     if raw:
         published = parse_date(raw)
-    if not published:
+    if not published and any(w in whole for w in _PUBLISHED_WORDS):
+        text = text or _page_text(tree)
         for m in _PUBLISHED_LABEL.finditer(text):
             published = parse_date(text[m.end() : m.end() + 30])
             if published:
@@ -370,7 +509,8 @@ def read_html(data: bytes) -> Extracted:
     tree = parse_tree(data)
     metadata = extract_page_metadata(tree)
     notes: list[str] = []
-    container, score = best_container(tree)
+    texts: dict[Element, str] = {}
+    container, score = best_container(tree, texts)
     tb = TextBuilder()
     if container is None:
         body = tree.find("body")
@@ -386,9 +526,11 @@ def read_html(data: bytes) -> Extracted:
             notes.append(f"no content container scored (best {score:.1f}); whole page used")
     if container is not None:
         title = metadata.get("title")
-        if title and title not in visible_text(container)[:400]:
-            tb.line(title)
-        walker = _Walker(tb)
+        if title:
+            raw = texts.get(container)
+            if title not in (visible_text(container) if raw is None else " ".join(raw.split()))[:400]:
+                tb.line(title)
+        walker = _Walker(tb, _Marks(tree, texts))
         walker.walk(container)
         walker.flush()
     text = tb.text()

@@ -90,7 +90,7 @@ def read_sheet(data: bytes) -> Extracted:
         t = tb.new_table()
         for r, cells in enumerate(grid):
             if any(cells):
-                tb.row(cells, table=t, row=r)
+                tb.row(cells, table=t, row=r, clean=True)  # format_value collapses every cell already
         tb.blank()
     text = tb.text()
     if not text.strip():

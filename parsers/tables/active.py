@@ -289,6 +289,12 @@ def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
     return True
 
 
+def _unmarked(r: Reading) -> bool:
+    """The text marks no cell boundaries (no TABs, no Markdown): text laid out by spaces, or OCR's."""
+    assert r.canonical is not None
+    return r.canonical.convention not in ("tab", "markdown", "markdown_html")
+
+
 def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued: Token | None = None) -> None:
     n = len(columns)
     label = r.tokens[i]
@@ -322,4 +328,18 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             vals[n],
         )
         vals = vals[:n]
+    if 0 < len(vals) < n and _unmarked(r):
+        # no rule, no TAB, no pipe marks where the lost cell was, and no identity over the row's cells: which
+        # cells the values are is a guess (OCR drops a 0, runs 5 and 133 into 5133), so none is placed
+        shown = " ".join(t.text for t in vals)
+        r.warn(
+            "cells_unplaced",
+            f"{T}/{key}: {len(vals)} values for {n} columns ({shown}) and nothing tells which cells they are; "
+            "the row is left blank",
+            f"{T}/{key}",
+            vals[0],
+        )
+        for k in keys:
+            r.put(k, None)
+        return
     r.put_fit(keys, fit(vals, n), label, T)

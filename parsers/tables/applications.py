@@ -50,7 +50,8 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     pos = positional(line, n) if len(line) >= n else None
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
-    for t in r.tokens[f.index + 1 : stop]:
+    for k in range(f.index + 1, stop):
+        t = r.tokens[k]
         if t.is_empty or r.placeholder(t):
             continue
         if t.is_value:
@@ -65,6 +66,18 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                 break
             vals.append(t)
         elif t.is_labelish:
+            if vals and t.line != label.line and _NUMBERED_RE.match(t.compact):
+                # a numbered label after the row's values (``5.属于三``, a wrapped label OCR cut; a group heading
+                # such as ``(五)不予处理`` whose row's label OCR garbled): the next row begins there, its values are
+                # not this row's
+                if any(u.is_value for u in r.tokens[k + 1 : stop]):
+                    r.warn(
+                        "unknown_row",
+                        f"values after an unknown numbered row label {t.text!r} (after {key}) are not assigned",
+                        key,
+                        t,
+                    )
+                break
             pending_label = t
     if (
         pos is not None
@@ -369,7 +382,40 @@ def _label_fits(
     if short:
         fits.update(_place_short_rows(r, rows, fmt, short, fits))
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
+    _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
+
+
+# a cell of zeros and marks that are a 1 or a table rule (``101``, ``1010``, ``|0|``): 0 between two rules, or a
+# number with 1s in it; or a cell with a rule inside it read as a 1 (``101|14``)
+_RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$")
+
+
+def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
+    """In OCR'd text (no TAB or Markdown cells), a row whose reading is in doubt (cells lost, or a total that
+    fails) and that holds a cell like ``101`` — a 0 between two rules OCR read as 1s, or a number — or a cell
+    with a bar inside (``101|14``) has that cell left blank (``rule_or_digit``): nothing in the row confirms
+    either reading."""
+    assert r.canonical is not None
+    if r.canonical.convention in ("tab", "markdown", "markdown_html"):
+        return
+    for key, f in fits.items():
+        if f.how in ("exact", "positional", "rules") and row_total_holds(f.values()):
+            continue
+        for c, tok in enumerate(f.tokens):
+            if tok is None:
+                continue
+            raw = tok.ocr_raw or tok.text
+            if not (_RULE_OR_DIGIT.match(raw) or "|" in raw.strip("|")):
+                continue  # ``101114`` printed ``101|14``: a rule inside, read as a 1
+            f.tokens[c] = None
+            r.warn(
+                "rule_or_digit",
+                f"{T}/{key}/{APPLICANT_COLUMNS[c]}: {raw!r} may be a 0 between the table's rules "
+                "or a number, and the row does not add up either way; left blank",
+                f"{T}/{key}/{APPLICANT_COLUMNS[c]}",
+                tok,
+            )
 
 
 def _rule_glued_rows(
@@ -402,6 +448,8 @@ def _rule_glued_rows(
         first = next((t for t in r.tokens[f.index + 1 : end] if t.is_value), None)
         begin = label.end if first is None or first.line == label.line else first.start
         begin = f.glued.start if f.glued is not None else begin
+        if begin == label.end and (m := _LABEL_TAIL_CELLS.search(r.text, label.start, label.end)):
+            begin = m.start()  # the row's first cells OCR ran into its label (``合法权益 fo | o fo``)
         stop = r.text.find("\n", begin)
         stop = len(r.text) if stop < 0 else stop
         readings = rule_readings(normalise(r.text[begin:stop]), N_APP)
@@ -456,6 +504,10 @@ def _rule_glued_rows(
         stale = ("unreadable_cell", "unknown_row")  # what the plain reading said of the cells now read
         r.warnings[:] = [w for w in r.warnings if not (w.key == f"{T}/{key}" and w.code in stale)]
     return out
+
+
+# cells with their rules glued on, at the end of a label token (``… 4.保护第三方合法权益 fo``): a space before them
+_LABEL_TAIL_CELLS = re.compile(r"(?<=\s)(?:[\[\]|!fjJ{}]{0,2}[0-9oO〇]{1,3}[\]|!}]?\s*)+$")
 
 
 def _place_short_rows(
@@ -743,8 +795,8 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         if t.is_value and not r.placeholder(t):
             vals.append(t)
             last = i
-        elif len(t.compact) > 40 and vals:
-            break  # body text: the table is over
+        elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
+            break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t.is_labelish and len(vals) >= N_REVIEW:
             break
     keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
@@ -775,6 +827,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
+
+
+_PROSE = re.compile(r"[。；，]")
 
 
 def _review_totals_hold(values: list[Value]) -> bool:

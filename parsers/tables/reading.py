@@ -29,6 +29,7 @@ _NUMBERED = re.compile(
 _GLUED_RE = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
 
+FIRST_ROW_VALUES = 3  # a table's first row, found by the order alone, prints this many values on its line
 # a label matched by meaning may sit in a run of labels printed apart from their values (a converter's broken
 # table: the labels on lines of their own, the values in label-less rows after them): this many lines on
 _APART_LINES = 8
@@ -141,13 +142,16 @@ class Reading:
     ) -> None:
         stop = len(self.tokens) if end is None else min(end, len(self.tokens))
         claimed = {f.index for f in found if f is not None}
-        for k, row in enumerate(rows):
+        # by wording first, every row; then by the template's order alone, between the rows found by then
+        for k, row in itertools.chain(((k, row) for k, row in enumerate(rows)), enumerate([None] * len(rows))):
+            by_order = row is None
+            row = rows[k]
             if found[k] is not None or not row.label:
                 continue
             lo = max((f.index + 1 for f in found[:k] if f is not None), default=start)
             hi = min((f.index for f in found[k + 1 :] if f is not None), default=min(stop, lo + 400))
             best: tuple[float, int] | None = None
-            for i in self._label_indexes(lo, hi):
+            for i in () if by_order else self._label_indexes(lo, hi):
                 tok = self.tokens[i]
                 if i in claimed or len(tok.compact) < 2 or not self.row_like(i, lines=_APART_LINES):
                     continue
@@ -161,7 +165,7 @@ class Reading:
                     continue
                 best = (score, i)
             if best is None:
-                best = self._only_row_between(rows, found, k, lo, hi, claimed)
+                best = self._only_row_between(rows, found, k, lo, hi, claimed) if by_order else None
                 if best is None:
                     continue
             score, i = best
@@ -235,11 +239,12 @@ class Reading:
     ) -> tuple[float, int] | None:
         """The template's order alone: row ``k`` is the only row missing between two rows found, and one
         unrecognised label line with values sits between them (a label OCR garbled: ``AAS ERIS EX``)."""
-        if k == 0 or k + 1 >= len(rows) or found[k - 1] is None or found[k + 1] is None:
+        if k + 1 >= len(rows) or (k and found[k - 1] is None) or found[k + 1] is None:
             return None
-        prev, nxt = found[k - 1], found[k + 1]
-        assert prev is not None and nxt is not None
-        taken = {self.tokens[prev.index].line, self.tokens[nxt.index].line}
+        prev, nxt = (found[k - 1] if k else None), found[k + 1]
+        assert nxt is not None
+        taken = {self.tokens[nxt.index].line} | ({self.tokens[prev.index].line} if prev is not None else set())
+        before = rows[k - 1].label if k else ""
         candidates = [
             i
             for i in self._label_indexes(lo, hi)
@@ -248,11 +253,22 @@ class Reading:
             and len(self.tokens[i].compact) >= 2
             and self.row_like(i, same_line=True)
             and self._unknown_or_repeat(i, rows, found)
+            # nor the rest of the row before's label, wrapped onto the line of its values (``5 要求行政机关确认或
+            # 重新出具`` / ``已获取信息 1 0 0 …``)
+            and not (prev is not None and self.tokens[i].compact in before)
         ]
+        if k == 0:
+            # the first row: between the table's title and its second row come the header's lines too, which
+            # print no numbers; the row's line prints several
+            candidates = [i for i in candidates if self._values_on_line(i) >= FIRST_ROW_VALUES]
         if len({self.tokens[i].line for i in candidates}) != 1:
             return None
         # one line: a group heading (``(三)不予公开``, misread ``(=)``) may come before the row's own label
         return (0.0, candidates[-1])
+
+    def _values_on_line(self, i: int) -> int:
+        line = self.tokens[i].line
+        return sum(1 for t in itertools.takewhile(lambda t: t.line == line, self.tokens[i + 1 :]) if t.is_value)
 
     def placeholder(self, tok: Token) -> bool:
         """A dash on a header line (labels, no numbers), or in a TAB row's cell before its label (the label

@@ -22,6 +22,7 @@ from parsers.tables.solve import row_total_holds
 _RULE_ONLY = frozenset("[]{}()fJj;:丨/.°~")
 _ONE_OR_RULE = frozenset("1lI|!")
 _ZERO = {"o": "0", "O": "0", "〇": "0"}
+_ZEROS_LIKE = frozenset("0oO〇")
 MAX_AMBIGUOUS = 10  # marks that may be a 1 or a rule, per word: beyond this the word is not read this way
 MAX_ROW_AMBIGUOUS = 24  # … and per row
 MAX_READINGS = 64
@@ -49,9 +50,12 @@ def _word_readings(word: str, at: int) -> list[Reading] | None:
     if len(ambiguous) > MAX_AMBIGUOUS:
         return None
     out: set[Reading] = set()
+    # a word of letters alone (``lo``, ``Io``: a cell's 0 read as the letter o) prints its ``l`` as a letter too:
+    # there it looks like the rule it stands beside, not like a digit
+    digit_like = _DIGIT_LIKE if any(c.isdigit() for c in word) else frozenset()
     for choice in itertools.product((True, False), repeat=len(ambiguous)):
         as_rule = {k for k, rule in zip(ambiguous, choice, strict=True) if rule}
-        cost = sum(1 for k in ambiguous if (k in as_rule) == (word[k] in _DIGIT_LIKE))
+        cost = sum(1 for k in ambiguous if (k in as_rule) == (word[k] in digit_like))
         pieces: list[Piece] = []
         digits = ""
         first = 0
@@ -92,7 +96,10 @@ def rule_readings(
         if len(word) == 1 and word.isascii() and word.isdigit():
             words.append([(0, (Piece(int(word), at, at + 1),))])  # a digit alone is that digit
             continue
-        if len(word) == 1 and word in _ONE_OR_RULE and word != "1":
+        if len(word) == 2 and all(c in _ZEROS_LIKE for c in word):
+            # ``0o``, ``oo``: one cell's 0 printed twice, or two cells whose rule OCR lost (no number is 00)
+            words.append([(1, (Piece(0, at, at + 2),)), (1, (Piece(0, at, at + 1), Piece(0, at + 1, at + 2)))])
+        elif len(word) == 1 and word in _ONE_OR_RULE and word != "1":
             ambiguous += 1
             words.append([(0, ()), (1, (Piece(1, at, at + 1),))])  # a rule alone, or a 1
         elif (readings := _word_readings(word, at)) is not None:

@@ -274,6 +274,8 @@ _RULE_WORD = re.compile(
     r"(?<![^\s])([\[\]|!fjJiIlL]{1,2})([0-9oO〇DQ]+)([\]|!]?)(?![^\s])|(?<![^\s])([0-9oO〇]+)([\]|!])(?![^\s])"
 )
 _RULE_MARK = re.compile(r"(?<![^\s])[\[\]fjJ][0-9oO〇]|[0-9oO〇]\](?![^\s])|[|\]]\s*$")
+_LONE_RULE = re.compile(r"(?<![^\s])[|\[\]]{1,2}(?![^\s])")
+_LABEL_RULE = re.compile(r"(?<=[^\s\d|\[\]!])[|\[\]](?=[0-9oO〇])")
 _ZEROS = str.maketrans({"o": "0", "O": "0", "〇": "0", "D": "0", "Q": "0"})
 
 
@@ -285,6 +287,8 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     1. None when the line is not such a row."""
     if not _RULE_MARK.search(line) and not line.rstrip().endswith((" |", " ]")):
         return None
+    # a rule between a label (or a stray quote) and the first cell: ``8.属于行|0 fo``, ``“|0 |0``
+    line = _LABEL_RULE.sub(" ", line)
     hits = list(_RULE_WORD.finditer(line))
     if len(hits) < 3:
         return None
@@ -303,6 +307,8 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
         fixed = " " * len(lead) + body.translate(_ZEROS) + " " * len(trail)
         out[m.start() : m.end()] = fixed
         fixes.append((m.start(), m.end()))
+    for m in _LONE_RULE.finditer(line):  # the rules alone between and after the cells
+        out[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(out), fixes
 
 
