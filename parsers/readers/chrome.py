@@ -128,7 +128,8 @@ _PATTERNS_ALL = frozenset(range(len(_PATTERNS)))
 
 # A literal every match of a pattern holds (one of several, for an alternation): a pattern whose literal is
 # absent from a text is not searched for. A pattern that is itself a plain alternation of literals is found
-# exactly when one of them is.
+# exactly when one of them is. Every match of these patterns starts with its literal, except where _LEAD says
+# how many characters (then spaces) may come first: a search starts there before the literal's first occurrence.
 _REQUIRED: dict[str, tuple[str, ...]] = {
     r"一、\s*(?:总体情况|概述)": ("一、",),
     r"二、\s*主动公开": ("二、",),
@@ -142,6 +143,10 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     r"登录\s*/?\s*注册|登录|注册": ("登录", "注册"),
     r"字号|【\s*大\s*中\s*小\s*】": ("字号", "【"),
 }
+_LEAD: dict[str, int] = {
+    r"打印本页|【\s*打印\s*】|\[\s*打印\s*\]": 1,  # 【 or [, then spaces
+    r"关闭窗口|【\s*关闭\s*】|\[\s*关闭\s*\]": 1,
+}
 _METACHARACTERS = frozenset("\\.^$*+?{}[]()")
 
 
@@ -151,6 +156,19 @@ def _needles(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
     if pattern.flags & ~re.UNICODE == 0 and not _METACHARACTERS.intersection(source.replace("|", "")):
         return tuple(source.split("|")), True
     return _REQUIRED.get(source), False
+
+
+def _search(i: int, text: str, start: int) -> bool:
+    """Does pattern ``i`` match, where ``start`` is the first occurrence of one of its needles? Searched from
+    where a match holding that occurrence could start: no match starts before it (sre scans slowly where a
+    pattern has no literal prefix)."""
+    pattern = _PATTERNS[i]
+    lead = _LEAD.get(pattern.pattern)
+    if lead is not None:
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        start = max(0, start - lead)
+    return pattern.search(text, start) is not None
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -169,22 +187,58 @@ _NEEDLE_SCAN = (
 )
 
 
-def _present(text: str) -> set[str]:
-    if _NEEDLE_SCAN is not None:
-        return set(_NEEDLE_SCAN.findall(text))
-    return {n for n in _ALL_NEEDLES if n in text}
+# Needles that can overlap themselves (扫一扫扫一扫 …): a scan finds every occurrence of the others only.
+_BORDERED = tuple(n for n in _ALL_NEEDLES if any(n[:k] == n[-k:] for k in range(1, len(n))))
+
+Occurrences: TypeAlias = list[tuple[int, str]]
 
 
-def _found(text: str, candidates: frozenset[int]) -> frozenset[int]:
-    present = _present(text)
-    out = []
-    for i in candidates:
-        needles, literal = _NEEDLES[i]
-        if needles is None:
-            if _PATTERNS[i].search(text):
-                out.append(i)
-        elif not present.isdisjoint(needles) and (literal or _PATTERNS[i].search(text)):
-            out.append(i)
+def _occurrences(text: str, within: tuple[str, Occurrences] | None = None) -> Occurrences:
+    """Where each needle occurs in ``text`` (all occurrences, but of _BORDERED needles). ``within``: a text
+    that holds ``text`` whole, and its occurrences; those in the stretch ``text`` is are taken over."""
+    if within is not None:
+        outer, found = within
+        a = outer.find(text)
+        if a >= 0:
+            b = a + len(text)
+            return [(p - a, n) for p, n in found if a <= p and p + len(n) <= b]
+    assert _NEEDLE_SCAN is not None
+    return [(m.start(), m.group()) for m in _NEEDLE_SCAN.finditer(text)]
+
+
+def _first(text: str, occurrences: Occurrences | None = None) -> dict[str, int]:
+    """Each needle the text holds, and where it first occurs."""
+    if _NEEDLE_SCAN is None:
+        return {n: j for n in _ALL_NEEDLES if (j := text.find(n)) >= 0}
+    first: dict[str, int] = {}
+    for p, n in _occurrences(text) if occurrences is None else occurrences:
+        if n not in first:  # in order: the first is the first found
+            first[n] = p
+    for n in _BORDERED:  # a scan finds the first occurrence of these, but not all: looked for in this text
+        first.pop(n, None)
+        j = text.find(n)
+        if j >= 0:
+            first[n] = j
+    return first
+
+
+_BY_NEEDLE: dict[str, tuple[int, ...]] = {
+    n: tuple(i for i, (needles, _) in enumerate(_NEEDLES) if needles and n in needles) for n in _ALL_NEEDLES
+}
+_UNFILTERED = frozenset(i for i, (needles, _) in enumerate(_NEEDLES) if needles is None)
+
+
+def _found(text: str, candidates: frozenset[int], occurrences: Occurrences | None = None) -> frozenset[int]:
+    """The patterns among ``candidates`` the text shows; only those one of whose needles it holds are tried."""
+    first = _first(text, occurrences)
+    out = {i for i in _UNFILTERED & candidates if _PATTERNS[i].search(text)}
+    for n in first:
+        for i in _BY_NEEDLE[n]:
+            if i in candidates and i not in out:
+                needles, literal = _NEEDLES[i]
+                assert needles is not None
+                if literal or _search(i, text, min(first[m] for m in needles if m in first)):
+                    out.add(i)
     return frozenset(out)
 
 
@@ -200,6 +254,7 @@ class _TreeFacts:
                 self.tables[up] = self.tables.get(up, 0) + 1
         self._links: dict[Element, int] = {}
         self._found: dict[Element, frozenset[int]] = {}
+        self._texts: dict[Element, tuple[str, Occurrences]] = {}  # big scored texts and their needles
 
     def link_text(self, el: Element) -> int:
         total = 0
@@ -212,14 +267,26 @@ class _TreeFacts:
 
     def patterns_found(self, el: Element, text: str) -> frozenset[int]:
         candidates = _PATTERNS_ALL
+        within = None
         for up in el.iterancestors():
             known = self._found.get(up)
             if known is not None:
                 candidates = known
+                within = self._texts.get(up)
                 break
-        found = self._found[el] = _found(text, candidates) if candidates else candidates
+        if not candidates:
+            found = candidates
+        elif len(text) < _LONG or _NEEDLE_SCAN is None:
+            found = _found(text, candidates)
+        else:  # a long text: its needles are those of its scored ancestor's text, in the stretch it is
+            occurrences = _occurrences(text, within)
+            self._texts[el] = (text, occurrences)
+            found = _found(text, candidates, occurrences)
+        self._found[el] = found
         return found
 
+
+_LONG = 1000  # a text this long has its needle occurrences kept for the candidates inside it
 
 _TABLES_WITH_CELLS = etree.XPath("descendant::table[descendant::td]")  # "//" is far slower in libxml2
 

@@ -196,7 +196,9 @@ class _Marks:
                 troubled.add(up)
                 up = up.getparent()
         self.troubled = troubled
-        text = raw_text(root)
+        text = self.texts.get(root)
+        if text is None:
+            text = raw_text(root)
         self.zero_width = any(ch in text for ch in _ZERO_WIDTH)  # none in the tree: no text needs them dropped
 
 
@@ -530,7 +532,7 @@ def read_html(data: bytes) -> Extracted:
             raw = texts.get(container)
             if title not in (visible_text(container) if raw is None else " ".join(raw.split()))[:400]:
                 tb.line(title)
-        walker = _Walker(tb, _Marks(tree, texts))
+        walker = _Walker(tb, _Marks(container, texts))  # the walk reads nothing outside the container
         walker.walk(container)
         walker.flush()
     text = tb.text()

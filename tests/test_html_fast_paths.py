@@ -1,0 +1,133 @@
+"""The HTML reader's fast paths give what the plain definitions give.
+
+The reader takes shortcuts for speed (issue 13): hidden elements found once per tree, chrome patterns tried only
+where a literal they need is present, a long candidate's needles taken from its ancestor's text, subtrees read
+whole. Each test here checks a shortcut against the plain definition it replaces, on pages from the seeded
+fuzzer of ``scripts/reader_snapshot.py`` (which also compares whole outputs before and after a change).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from parsers.readers import chrome
+from parsers.readers.html import _BLOCK, _SKIP, _hidden, _Marks, _plain, parse_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _snapshot_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("reader_snapshot", ROOT / "scripts" / "reader_snapshot.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["reader_snapshot"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def fuzz_trees() -> list:
+    snapshot = _snapshot_module()
+    trees = []
+    for seed in range(400):
+        try:
+            trees.append(parse_tree(snapshot.fuzz_page(seed)))
+        except Exception:  # an empty page: nothing to compare
+            continue
+    return trees
+
+
+def test_hidden_and_troubled_elements_are_those_the_per_element_test_finds(fuzz_trees: list) -> None:
+    hidden_pages = 0
+    for root in fuzz_trees:
+        marks = _Marks(root)
+        expected = {el for el in root.iter() if isinstance(el.tag, str) and _hidden(el)}
+        assert marks.hidden == expected
+        hidden_pages += bool(expected)
+        troubled = {
+            el
+            for el in root.iter()
+            if any(d in expected or (isinstance(d.tag, str) and d.tag in _SKIP) for d in el.iterdescendants())
+        }
+        assert marks.troubled >= troubled
+        assert all(el in troubled for el in marks.troubled if root in (el, *el.iterancestors()))
+    assert hidden_pages > 20  # the fuzzer does hide elements
+
+
+def test_a_plain_subtree_has_no_block_cell_or_skipped_element(fuzz_trees: list) -> None:
+    structure = _BLOCK | _SKIP | {"td", "th"}
+    for root in fuzz_trees:
+        for el in root.iter():
+            expected = not any(isinstance(d.tag, str) and d.tag in structure for d in el.iterdescendants())
+            assert _plain(el) == expected
+
+
+_FRAGMENTS = [
+    "【", "】", "[", "]", " ", " ", "打印", "本页", "关闭", "窗口", "一、", "总体情况", "二、", "主动公开", "扫一扫",
+    "扫一", "登录", "/", "注册", "大", "中", "小", "字号", "ICP", "备", "年度报告", "上一篇", "主办", "单位", "：",
+    "相关", "链接", "统计指标", "五、", "存在", "政府信息公开工作", "四、", "行政复议", "x", "的",
+    "【打印】", "[ 关闭 ]", "【 打印", "关闭 】", "【 大 中 小 】", "ICP 备", "登录 / 注册",
+]  # fmt: skip
+
+
+def _brute(text: str) -> frozenset[int]:
+    return frozenset(i for i, p in enumerate(chrome._PATTERNS) if p.search(text))
+
+
+def test_pattern_prefilter_finds_what_every_regex_finds() -> None:
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = " ".join("".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 8))).split())
+        assert chrome._found(text, chrome._PATTERNS_ALL) == _brute(text), text
+
+
+def test_a_long_texts_needles_taken_from_its_ancestors_text_are_its_own() -> None:
+    rng = random.Random(14)
+    for _ in range(1500):
+        outer = " ".join("".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(5, 40))).split())
+        a = rng.randrange(len(outer))
+        inner = " ".join(outer[a : rng.randint(a + 1, len(outer))].split())
+        if not inner:
+            continue
+        occurrences = chrome._occurrences(inner, (outer, chrome._occurrences(outer)))
+        assert chrome._found(inner, chrome._PATTERNS_ALL, occurrences) == _brute(inner), (outer, inner)
+
+
+def _branches(pattern: str) -> list[list]:
+    parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] == re._constants.BRANCH:  # type: ignore[attr-defined]
+        return [list(branch) for branch in items[0][1][1]]
+    return [items]
+
+
+def _literal_prefix(items: list) -> str:
+    out = []
+    for op, arg in items:
+        if op != re._constants.LITERAL:  # type: ignore[attr-defined]
+            break
+        out.append(chr(arg))
+    return "".join(out)
+
+
+def test_required_literals_and_leads_hold_for_every_branch_of_their_pattern() -> None:
+    """Every branch of a pattern starts with one of its needles, or (with a lead) with one literal character
+    and ``\\s*`` before it: what ``_search`` relies on to start a search at the needle."""
+    for source, needles in chrome._REQUIRED.items():
+        lead = chrome._LEAD.get(source, 0)
+        assert lead in (0, 1)
+        for branch in _branches(source):
+            if _literal_prefix(branch).startswith(needles):
+                continue
+            assert lead == 1, source
+            op, arg = branch[1]
+            assert branch[0][0] == re._constants.LITERAL, source  # type: ignore[attr-defined]
+            assert op == re._constants.MAX_REPEAT and arg[0] == 0 and "CATEGORY_SPACE" in str(arg), source  # type: ignore[attr-defined]
+            assert _literal_prefix(branch[2:]).startswith(needles), source
