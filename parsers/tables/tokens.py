@@ -148,7 +148,7 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         printed = line
         if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
             line, fixes = ocr_digits(line)
-        if "。" in line and (stop := _LONE_STOP.search(line)):
+        if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
         tabbed = "\t" in line
