@@ -37,6 +37,14 @@ _FULLWIDTH.update(
 # glyphs as the ideographs; PDFs made by Chromium and some Office exports carry them for common characters
 # (⾏政复议, ⼈⺠政府): read as the ideographs (NFKC's mapping, one character for one).
 _RADICAL_MAP = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+# … and the CJK compatibility ideographs (U+F900–U+FAD9: 例 for 例), which some PDF fonts map characters to
+_RADICAL_MAP.update(
+    {
+        chr(c): unicodedata.normalize("NFKC", chr(c))
+        for c in range(0xF900, 0xFADA)
+        if unicodedata.normalize("NFKC", chr(c)) != chr(c)
+    }
+)
 _RADICALS = ("⺠⻓⻔⻢⻋⻜⻛⻅⻆⻚⻘⻩⻬⻰⻳⻄⺟⻉⻙⻥⻦⻨⻭⻤", "民长门马车飞风见角页青黄齐龙龟西母贝韦鱼鸟麦齿鬼")
 _RADICAL_MAP.update(dict(zip(*_RADICALS, strict=True)))
 _RADICAL_RE = re.compile("[" + "".join(sorted(_RADICAL_MAP)) + "]")
