@@ -319,15 +319,28 @@ def read_statements(
     previous_subject: str | None = None
     previous_case: str | None = None
     for at, line in _narrative_lines(norm):
-        found, skipped = _line_statements(line, text[at : at + len(line)], year, previous_subject, previous_case)
-        statements += [
-            replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at) for s in found
-        ]
-        unpinned += [replace(u, offset=u.offset + at, end=u.end + at) for u in skipped]
+        if _may_state(line):
+            found, skipped = _line_statements(line, text[at : at + len(line)], year, previous_subject, previous_case)
+            statements += [
+                replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at)
+                for s in found
+            ]
+            unpinned += [replace(u, offset=u.offset + at, end=u.end + at) for u in skipped]
         subject, case = _subjects(line)
         previous_subject = subject or previous_subject
         previous_case = case or previous_case
     return statements, unpinned
+
+
+# What every statement needs (see ``_line_statements``): a number with its unit, a bare number right after 为, or
+# a statement of zero. A line with none of them states nothing; most prose lines are such (a cheap test first).
+_NUMERAL = "[\\d零〇一二两三四五六七八九十百千]"
+_STATES_NUMBER = re.compile(_NUMERAL + r"\s*(?:件|起|宗|例|万元|元)|为\s*" + _NUMERAL)
+
+
+def _may_state(line: str) -> bool:
+    """False only when :func:`_line_statements` finds nothing in ``line`` whatever came before it."""
+    return _STATES_NUMBER.search(line) is not None or any(rx.search(line) for rx, _ in _ZEROS)
 
 
 def _line_statements(
