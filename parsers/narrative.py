@@ -336,11 +336,12 @@ def read_statements(
 # a statement of zero. A line with none of them states nothing; most prose lines are such (a cheap test first).
 _NUMERAL = "[\\d零〇一二两三四五六七八九十百千]"
 _STATES_NUMBER = re.compile(_NUMERAL + r"\s*(?:件|起|宗|例|万元|元)|为\s*" + _NUMERAL)
+_ZERO_RES = tuple(rx for rx, _ in _ZEROS)
 
 
 def _may_state(line: str) -> bool:
     """False only when :func:`_line_statements` finds nothing in ``line`` whatever came before it."""
-    return _STATES_NUMBER.search(line) is not None or any(rx.search(line) for rx, _ in _ZEROS)
+    return _STATES_NUMBER.search(line) is not None or any(rx.search(line) for rx in _ZERO_RES)
 
 
 def _line_statements(
