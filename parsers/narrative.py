@@ -257,17 +257,14 @@ def _number(text: str) -> Number | None:
 
 
 def _start_of(text: str, pos: int, ends: str) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in ends:
-        i -= 1
-    return i
+    """Where the stretch of ``text`` ending at ``pos`` that holds none of the characters ``ends`` begins."""
+    return max([text.rfind(c, 0, pos) for c in ends]) + 1  # a search per character, in C: lines run long
 
 
 def _end_of(text: str, pos: int, ends: str) -> int:
-    i = pos
-    while i < len(text) and text[i] not in ends:
-        i += 1
-    return i
+    """The first of the characters ``ends`` from ``pos`` on (the text's length when there is none)."""
+    n = len(text)
+    return min([i if (i := text.find(c, pos)) >= 0 else n for c in ends])
 
 
 def _subject(text: str, among: tuple[str, ...] = ("review", "litigation", "application", "other")) -> str | None:
