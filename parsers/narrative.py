@@ -23,6 +23,7 @@ check; nothing is ever changed. A statement whose cells are all blank is a ``nar
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -333,7 +334,7 @@ def read_statements(
     for k, (at, line) in enumerate(lines):
         if not _may_state(line):
             continue
-        found, skipped = _line_statements(line, text[at : at + len(line)], year, lambda k=k: named_before(k))
+        found, skipped = _line_statements(line, text[at : at + len(line)], year, functools.partial(named_before, k))
         statements += [
             replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at) for s in found
         ]
