@@ -249,10 +249,8 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
         stripped = cell.strip()
         if stripped:
             start = cell_start + len(cell) - len(cell.lstrip())
-            if (
-                not stripped[0].isdigit() and not stripped[-1].isdigit()
-            ) or _NUMBER_RE.fullmatch(stripped) is not None:
-                # the common cells, whole (what ``_split_trailing_numbers`` makes of them): a label, a dash, a number
+            if not stripped[-1].isdigit() and not stripped[0].isdigit():
+                # the common cells, whole (what ``_split_trailing_numbers`` makes of them): a label, a dash
                 tokens.append(Token(stripped, start, start + len(stripped), lineno, col, tabbed))
             else:
                 tokens.extend(_split_trailing_numbers(stripped, start, lineno, col, tabbed))
