@@ -330,6 +330,11 @@ class Reading:
                 return not row.matches(fragment) or self._numbered_head(i)
         return False
 
+    def wrapped_may_match(self, rx: re.Pattern[str], i: int) -> bool:
+        """False when no label wrapped from token ``i`` (see :meth:`matches_wrapped`) matches ``rx``: with
+        :func:`parsers.tables.templates.union`, no row of a table matches it wrapped."""
+        return any(rx.search(joined) for joined, _ in self._joins(i))
+
     def _numbered_head(self, i: int) -> bool:
         tok = self.tokens[i]
         return len(tok.compact) <= 8 and bool(_NUMBERED.match(tok.compact)) and self.row_like(i, same_line=True)
