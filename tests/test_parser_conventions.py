@@ -1164,3 +1164,18 @@ def test_a_ring_alone_between_numbers_is_a_zero_ocr_read() -> None:
     assert report.cells["review_litigation/review/corrected"].raw == "。"
     assert any("'。' read as 0" in w.message for w in report.warnings if w.code == "ocr_digit")
     assert all(c.passed for c in report.checks)
+
+
+def test_a_lost_cell_that_was_not_zero_is_left_blank_where_the_identities_put_it() -> None:
+    """OCR lost a box that held a 2 (``0 0 0 0 0 2``): no placement holds the row total, so the lost cell is the
+    one column where a 2 satisfies the table's other identities; the printed values go around it, the cell
+    itself stays blank (it is printed nowhere), and the row's failed total makes the report ``required``."""
+    text = s.to_spaces(s.report())
+    row = "1.本机关不掌握相关政府信息 2 0 0 0 0 0 2"
+    assert row in text
+    report = _parse(text.replace(row, "1.本机关不掌握相关政府信息 0 0 0 0 0 2"))
+    cells = _cells(report)
+    assert _row(cells, "unavailable.not_held") == [None, 0, 0, 0, 0, 0, 2]
+    placed = [w for w in report.warnings if w.code == "placed_by_identities"]
+    assert len(placed) == 1 and "a lost cell was 2" in placed[0].message and "natural_person" in placed[0].message
+    assert report.metadata["review"] == "required"

@@ -522,6 +522,7 @@ def _place_short_rows(
     options: dict[int, list[tuple[Value, ...]]] = {}
     slots: dict[int, list[tuple[int, ...]]] = {}
     gapped: set[int] = set()  # rows whose placements the gaps in the printed line narrowed
+    lost_cells: dict[int, Value] = {}  # rows short of one non-zero cell: the value the row total wants there
     for key, vals in short.items():
         values = [number_value(t.text) for t in vals]
         for cols in combinations(range(N_APP), len(vals)):
@@ -532,6 +533,18 @@ def _place_short_rows(
                 options.setdefault(at[key], []).append(tuple(row))
                 slots.setdefault(at[key], []).append(cols)
         i = at[key]
+        if i not in options and (lost := _lost_value(values)) is not None:
+            # no placement holds the row total: one cell the text lost was not 0. Each column may be the lost
+            # one, valued what the total wants, for the table's other identities to choose; it stays blank.
+            for c in range(N_APP - 1):
+                cols = tuple(k for k in range(N_APP) if k != c)
+                row = [None] * N_APP
+                for k, v in zip(cols, values, strict=True):
+                    row[k] = v
+                row[c] = lost
+                options.setdefault(i, []).append(tuple(row))
+                slots.setdefault(i, []).append(cols)
+            lost_cells[i] = lost
         if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i])):
             gapped.add(i)
             options[i] = [options[i][k] for k in keep]
@@ -557,7 +570,18 @@ def _place_short_rows(
         cells: list[Token | None] = [None] * N_APP
         for c, tok in zip(cols, vals, strict=True):
             cells[c] = tok
-        if Fit(cells, "padded", []).values() != fits[key].values() or fits[key].ambiguous:
+        if i in lost_cells:
+            blank = next(c for c in range(N_APP) if c not in cols)
+            r.warn(
+                "placed_by_identities",
+                f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}) and no "
+                f"placement holds the row total: a lost cell was {lost_cells[i]}, and only in column "
+                f"{APPLICANT_COLUMNS[blank]} does that satisfy the table's identities; the values placed around "
+                "it, that cell left blank",
+                f"{T}/{key}",
+                vals[0],
+            )
+        elif Fit(cells, "padded", []).values() != fits[key].values() or fits[key].ambiguous:
             r.warn(
                 "placed_by_identities",
                 f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}); placed in "
@@ -570,6 +594,16 @@ def _place_short_rows(
             )
         out[key] = Fit(cells, "padded", [])
     return out
+
+
+def _lost_value(values: list[Value]) -> Value:
+    """A row short of exactly one cell, its total printed: what the lost cell was when it was not 0 (the total
+    less the others), else None."""
+    printed = [v for v in values if v is not None]
+    if len(values) != N_APP - 1 or len(printed) != len(values):
+        return None
+    lost = printed[-1] - sum(printed[:-1])
+    return lost if lost > 1e-6 else None
 
 
 def _usable(identities: list[Identity], firm: set[int], options: dict[int, list[tuple[Value, ...]]]) -> list[Identity]:
