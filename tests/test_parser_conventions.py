@@ -1179,3 +1179,15 @@ def test_a_lost_cell_that_was_not_zero_is_left_blank_where_the_identities_put_it
     placed = [w for w in report.warnings if w.code == "placed_by_identities"]
     assert len(placed) == 1 and "a lost cell was 2" in placed[0].message and "natural_person" in placed[0].message
     assert report.metadata["review"] == "required"
+
+
+def test_two_merged_cells_read_as_letters_are_left_blank() -> None:
+    """An OCR box over two cells, a 0 and the rule beside it (``lo``), in a row one cell short: 10 or a 0 beside
+    its rule, and the row adds up neither way with all its cells; the cell is left blank, never 10."""
+    text = s.to_spaces(s.report())
+    row = "四、结转下年度继续办理 1 1 0 0 0 0 2"
+    assert row in text
+    report = _parse(text.replace(row, "四、结转下年度继续办理 1 1 0 0 lo 2"))
+    values = _row(_cells(report), "carried_forward")
+    assert 10 not in values and values[0] == 1 and values[1] == 1 and values[6] == 2
+    assert any(w.code == "rule_or_digit" and "'lo'" in w.message for w in report.warnings)

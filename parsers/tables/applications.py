@@ -387,8 +387,9 @@ def _label_fits(
 
 
 # a cell of zeros and marks that are a 1 or a table rule (``101``, ``1010``, ``|0|``): 0 between two rules, or a
-# number with 1s in it; or a cell with a rule inside it read as a 1 (``101|14``)
-_RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$")
+# number with 1s in it; or a cell with a rule inside it read as a 1 (``101|14``); or two letters alone, a rule
+# and a letter o (``lo``, ``oI``: a 0 beside its rule, read 10 or 01)
+_RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$|^[lI|][oO〇]$|^[oO〇][lI|]$")
 
 
 def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
