@@ -1191,3 +1191,19 @@ def test_two_merged_cells_read_as_letters_are_left_blank() -> None:
     values = _row(_cells(report), "carried_forward")
     assert 10 not in values and values[0] == 1 and values[1] == 1 and values[6] == 2
     assert any(w.code == "rule_or_digit" and "'lo'" in w.message for w in report.warnings)
+
+
+def test_table_four_short_of_a_cell_that_was_not_zero_keeps_only_what_every_placement_agrees_on() -> None:
+    """Table 四's row printed with single spaces, one box lost from 未经复议直接起诉 (``3 1 1 0 5`` → ``3 1 0 5``):
+    no placement holds that row's total, and every place for the lost cell satisfies as many identities. The
+    cells those placements disagree on stay blank (no value shifted into a wrong column); the other rows keep
+    their values, the zeros of the last one too (a blank and a printed 0 agree)."""
+    values: list[int | None] = [1, 0, 0, 1, 2, 3, 1, 1, 0, 5, 0, 0, 0, 0, 0]
+    review = s.review_table(values).replace("\t3\t1\t1\t0\t5\t", "\t3\t1\t0\t5\t").replace("\t", " ")
+    report = _parse(s.to_spaces(s.report(review=review)))
+    cells = _cells(report)
+    rows = [[cells[f"review_litigation/{row}/{c}"] for c in ("upheld", "corrected", "other", "pending", "total")]
+            for row in ("review", "litigation_direct", "litigation_after_review")]  # fmt: skip
+    assert rows == [[1, 0, 0, 1, 2], [None] * 5, [0, 0, 0, 0, 0]]
+    assert any(w.code == "placement_open" and "litigation_direct/upheld" in w.message for w in report.warnings)
+    assert report.metadata["review"] == "required"

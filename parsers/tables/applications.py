@@ -959,7 +959,64 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
         laid = _by_indent(r.text, vals, N_REVIEW)
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
+    if best.how == "padded" and best.ambiguous and not _review_totals_hold(best.values()):
+        agreed = _review_agreed(r, vals, keys, score)
+        if agreed is not None:
+            return agreed
     return best
+
+
+MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of the rest to be weighed
+
+
+def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callable[[list[Value]], int]) -> Fit | None:
+    """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
+    holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
+    such placement puts the same value in (a blank counting as 0; the placements whose failing rows each hold a
+    blank preferred) are kept, the rest left blank (``placement_open``, review required) — the tie-break would
+    put values in cells they may not belong to."""
+    lost = N_REVIEW - len(vals)
+    if not 0 < lost <= MAX_REVIEW_LOST or any(b.start - a.end > 1 for a, b in itertools.pairwise(vals)):
+        return None  # a row laid out by runs of spaces keeps a lost cell's room: the tie-break reads it
+    best: list[list[Token | None]] = []
+    top = -1
+    for slots in combinations(range(N_REVIEW), len(vals)):
+        row: list[Token | None] = [None] * N_REVIEW
+        for slot, tok in zip(slots, vals, strict=True):
+            row[slot] = tok
+        points = score([number_value(t.text) if t is not None else None for t in row])
+        if points > top:
+            best, top = [row], points
+        elif points == top:
+            best.append(row)
+    # a row total fails because that row lost a cell: placements where every failing row has a blank, if any
+    width = len(REVIEW_COLUMNS)
+    explained = [
+        row
+        for row in best
+        if all(
+            None in row[k : k + width]
+            for k in range(0, N_REVIEW, width)
+            if not row_total_holds([number_value(t.text) if t is not None else None for t in row[k : k + width]])
+        )
+    ]
+    best = explained or best
+    kept: list[Token | None] = []
+    for c in range(N_REVIEW):
+        # a blank and a printed 0 agree (a row of zeros lost one of them)
+        values = {(number_value(t.text) or 0) if t is not None else 0 for t in (row[c] for row in best)}
+        kept.append(next((row[c] for row in best if row[c] is not None), None) if len(values) == 1 else None)
+    blanked = [keys[c].split("/", 1)[1] for c in range(N_REVIEW) if kept[c] is None and any(row[c] for row in best)]
+    if not blanked:
+        return None
+    r.warn(
+        "placement_open",
+        f"table 四: {len(vals)} values for {N_REVIEW} cells, no placement holds every row total and "
+        f"{len(best)} satisfy as many identities; the cells they disagree on are left blank: {', '.join(blanked)}",
+        R,
+        vals[0],
+    )
+    return Fit(kept, "padded", [], ambiguous=True)
 
 
 def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | None:
