@@ -1207,3 +1207,13 @@ def test_table_four_short_of_a_cell_that_was_not_zero_keeps_only_what_every_plac
     assert rows == [[1, 0, 0, 1, 2], [None] * 5, [0, 0, 0, 0, 0]]
     assert any(w.code == "placement_open" and "litigation_direct/upheld" in w.message for w in report.warnings)
     assert report.metadata["review"] == "required"
+
+
+def test_a_column_of_numbers_down_the_page_is_not_joined_as_a_row() -> None:
+    """More numbers stacked than the template's widest row (15 cells) are a column, not a row: left as printed."""
+    column = "\n".join(str(k) for k in range(1, 21))
+    text = _boxes(s.report()) + "附表\n" + column + "\n"
+    canon = canonicalise(text)
+    assert canon.convention == "boxes"
+    assert "附表\n" + column + "\n" in canon.text
+    assert "（一）予 3 1 0 0 1 0 5\n" in canon.text
