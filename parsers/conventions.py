@@ -19,6 +19,8 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 
+from parsers.boxes import is_boxes, rejoin
+
 # ---------------------------------------------------------------------------------------------- detection
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -40,9 +42,10 @@ class Canonical:
     """The canonical text and how to get back to the original."""
 
     text: str
-    convention: str  # tab, layout, plain, glued, markdown, markdown_html (the dominant one)
+    convention: str  # tab, layout, plain, glued, boxes, markdown, markdown_html (the dominant one)
     _canon: list[int] = field(default_factory=list)  # anchor offsets in the canonical text (sorted)
     _orig: list[int] = field(default_factory=list)  # the original offsets they stand for
+    rejoined: int = 0  # box-per-line text (parsers.boxes): the runs of number lines joined to their row
 
     @property
     def identity(self) -> bool:
@@ -81,7 +84,7 @@ class _Builder:
 def canonicalise(text: str) -> Canonical:
     """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
     if "|" not in text and "<" not in text:
-        return Canonical(text, _plain_convention(text))
+        return _plain(text)
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
     has_html = bool(_TABLE_OPEN.search(text))
@@ -90,7 +93,7 @@ def canonicalise(text: str) -> Canonical:
         # whose bars are the table's rules, not Markdown's
         pipe_rows = 0
     if pipe_rows < 2 and not has_html:
-        return Canonical(text, _plain_convention(text))
+        return _plain(text)
     b = _Builder()
     pos = 0
     k = 0
@@ -137,6 +140,16 @@ def canonicalise(text: str) -> Canonical:
 _LAID = re.compile(r"\S {2,}\S")
 # a table row printed without separators: a label, then the row's cells as one run of digits
 _GLUED_ROW = re.compile(r"[^\W\d_][)）”\"]?\d{7,}$", re.M)
+
+
+def _plain(text: str) -> Canonical:
+    if not is_boxes(text):
+        return Canonical(text, _plain_convention(text))
+    b = _Builder()
+    pieces, joined = rejoin(text)
+    for piece, orig in pieces:
+        b.add(piece, orig)
+    return Canonical("".join(b.parts), "boxes", b.canon, b.orig, rejoined=joined)
 
 
 def _plain_convention(text: str) -> str:

@@ -10,6 +10,9 @@ input convention:
   XLSX), docling (DOCX, HTML: its declarative backends; its PDF pipeline needs model downloads), html2text (HTML);
 - OCR text from Tesseract (``chi_sim+eng``) on 200 dpi page images made by ``pdftoppm``, page-segmentation
   modes 3 (automatic), 4 (one column) and 6 (one block);
+- OCR-service text from RapidOCR (PP-OCRv4, the ``ocr-rapidocr`` extra) on the same page images, its text boxes
+  one per line (``ocr-rapidocr-boxes``) or grouped into lines (``ocr-rapidocr-lines``): ``scripts/rapidocr_text.py``
+  says exactly how;
 - poppler's ``pdftotext`` in raw mode (content-stream order) and default mode (layout mode is
   ``tests/fixtures/layout/``, built by ``scripts/layout_texts.sh``);
 - from the HTML tables (``scripts/corpus_model.py``): the canonical TAB text, plain text with cells separated by
@@ -37,6 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import rapidocr_text
 from corpus_damage import KINDS, MD_KINDS, OCR_KINDS, Touch, apply
 from corpus_model import (
     Doc,
@@ -259,6 +263,15 @@ def build_converters(corpus: Corpus, stem: str, tools: dict[str, str], workdir: 
     for psm in OCR_MODES:
         tool = f"{tools['tesseract']} -l chi_sim+eng --psm {psm}; pdftoppm -r {OCR_DPI} -gray"
         corpus.add(stem, f"ocr-tesseract-psm{psm}", tesseract(listing, psm), source=rel(pdf), tool=tool, suffix=".txt")
+    build_rapidocr(corpus, stem, tools, listing)
+
+
+def build_rapidocr(corpus: Corpus, stem: str, tools: dict[str, str], listing: Path) -> None:
+    """RapidOCR on the Tesseract texts' page images, its boxes made text both ways users do it."""
+    pages = rapidocr_text.read_pages([Path(line) for line in listing.read_text().split()])
+    for name, make in rapidocr_text.CONVENTIONS.items():
+        tool = f"{tools['rapidocr']}; pdftoppm -r {OCR_DPI} -gray; {name} (scripts/rapidocr_text.py)"
+        corpus.add(stem, f"ocr-rapidocr-{name}", make(pages), source=f"rendered/{stem}.pdf", tool=tool, suffix=".txt")
 
 
 def tool_versions() -> dict[str, str]:
@@ -271,6 +284,7 @@ def tool_versions() -> dict[str, str]:
         "html2text": pkg("html2text"),
         "pdftotext": cli_version(["pdftotext", "-v"]),
         "tesseract": cli_version(["tesseract", "--version"]) + " (" + cli_version(["pdftoppm", "-v"]) + ")",
+        "rapidocr": rapidocr_text.tool(),
     }  # fmt: skip
 
 
@@ -280,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--only-model", action="store_true",
         help="rebuild only what comes from the HTML model (TAB, plain, Markdown, damage); keep the converters' texts",
+    )  # fmt: skip
+    ap.add_argument(
+        "--only-rapidocr", action="store_true",
+        help="rebuild only the RapidOCR texts (ocr-rapidocr-*); keep every other text and manifest entry",
     )  # fmt: skip
     args = ap.parse_args(argv)
     corpus = Corpus(args.out)
@@ -295,12 +313,19 @@ def main(argv: list[str] | None = None) -> int:
             or not str(v["tool"]).startswith(("lxml", "corrupter"))
         ]
         tools = previous["tools"]
+    elif args.only_rapidocr and old.exists():
+        previous = json.loads(old.read_text(encoding="utf-8"))
+        kept = [v for v in previous["variants"] if not str(v["convention"]).startswith("ocr-rapidocr-")]
+        tools = {**previous["tools"], "rapidocr": rapidocr_text.tool()}
     elif not args.only_model:
         tools = tool_versions()
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         for gold_path in sorted(GOLD.glob("*.json")):
             stem = gold_path.stem
             print(stem, file=sys.stderr)
+            if args.only_rapidocr:
+                build_rapidocr(corpus, stem, tools, tesseract_pages(RENDERED / f"{stem}.pdf", Path(tmp)))
+                continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))["cells"]
             doc = read_model(RENDERED / f"{stem}.html", gold)
             build_model_conventions(corpus, stem, doc)

@@ -378,7 +378,7 @@ def test_two_harvests_started_together_the_second_exits_at_once(tmp_path: Path) 
     import time
 
     db = tmp_path / "nb.db"
-    env = {**os.environ, "NIANBAO_REPLAY_DELAY": "0.3"}  # the first harvest is slow: still running
+    env = {**os.environ, "NIANBAO_REPLAY_DELAY": "1.0"}  # the first harvest is slow: still running
     cmd = [sys.executable, "-m", "nianbao.cli", "harvest", "--db", str(db), "--portal", "nmg"]
     first = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -392,7 +392,9 @@ def test_two_harvests_started_together_the_second_exits_at_once(tmp_path: Path) 
         took = time.monotonic() - started
         assert second.returncode == 75
         assert "harvest lock" in second.stderr and len(second.stderr.strip().splitlines()) == 1
-        assert took < 10  # at once: it does not wait for the first
+        # at once: it does not wait for the first, which is still running when the second has ended (the time
+        # bound is loose for a loaded machine; the first harvest's replay takes far longer)
+        assert took < 30
         assert first.poll() is None
     finally:
         out, err = first.communicate(timeout=300)

@@ -170,6 +170,31 @@ def test_a_page_over_its_time_limit_is_not_read_and_says_so(table_page: bytes, m
     assert err.value.code == "no_text" and "time limit" in err.value.reason
 
 
+THREADED = """
+import sys, threading
+from parsers import parse
+data = open(sys.argv[1], "rb").read()
+cells = lambda: {k: c.value for k, c in parse(data, "page.png").cells.items()}
+out = []
+threads = [threading.Thread(target=lambda: out.append(cells())) for _ in range(3)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+alone = cells()
+print(len(out), sum(o == alone for o in out), len(alone))
+"""
+
+
+def test_one_page_scans_parsed_in_threads_at_once_read_as_one_alone() -> None:
+    """The crawl parses in worker threads and reads a one-page scan in its own thread: three at once must not
+    share the engine (they did, and the process died of a segmentation fault) and must read what one alone
+    reads."""
+    page = SCANS / f"{PNG_STEM}-200-clean-p2.png"
+    done = subprocess.run([sys.executable, "-c", THREADED, str(page)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    threads, equal, cells = map(int, done.stdout.split())
+    assert (threads, equal) == (3, 3) and cells > 20
+
+
 def test_a_blank_scan_has_no_text() -> None:
     buf = io.BytesIO()
     Image.new("L", (1240, 1754), 255).save(buf, "PNG")

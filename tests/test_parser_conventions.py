@@ -1086,3 +1086,81 @@ def test_ocr_zero_between_rules_read_as_101_in_a_row_that_lost_cells_is_left_bla
     assert any(w.code == "rule_or_digit" and "'1010'" in w.message for w in report.warnings)
     assert any(w.code == "rule_or_digit" and "'|10|1'" in w.message for w in report.warnings)
     assert report.metadata["review"] != "none"
+
+
+# ------------------------------------------------------------------------- OCR-service text boxes (issue 8)
+def _boxes(text: str, width: int = 4) -> str:
+    """A TAB report as an OCR service's boxes printed one per line in engine order: each label cell wrapped every
+    ``width`` characters (a narrow column), its first line on the level of the row's numbers, the rest below."""
+    out: list[str] = []
+    for line in text.splitlines():
+        cells = [c for c in line.split("\t") if c]
+        labels = [c for c in cells if not c.lstrip("-").isdigit()]
+        numbers = [c for c in cells if c.lstrip("-").isdigit()]
+        if not numbers:
+            out.extend(cells)
+            continue
+        wrapped = [[c[k : k + width] for k in range(0, len(c), width)] for c in labels]
+        out.extend(w[0] for w in wrapped)
+        out.extend(numbers)
+        for level in range(1, max((len(w) for w in wrapped), default=1)):
+            out.extend(w[level] for w in wrapped if level < len(w))
+    return "\n".join(out) + "\n"
+
+
+def test_ocr_service_boxes_one_per_line_rejoined_into_rows() -> None:
+    """One OCR box per line (Baidu's words_result, Umi-OCR's default): a row is its label's first line, one
+    line per number, then the rest of its label; the numbers are put back on the label's line, and warned."""
+    text = _boxes(s.report())
+    assert "2.其他\n0\n0\n0\n0\n0\n0\n0\n法律行政\n" in text
+    report = _parse(text)
+    _assert_snippet_values(_cells(report))
+    assert all(c.passed for c in report.checks)
+    assert report.metadata["convention"] == "boxes"
+    rejoined = [w for w in report.warnings if w.code == "boxes_rejoined"]
+    assert len(rejoined) == 1 and "runs of number lines joined" in rejoined[0].message
+    assert report.metadata["review"] == "suggested"
+    # provenance points into the published text: the number's own line
+    where = report.cells["applications/granted/total"].where
+    assert where is not None and text[where.offset : where.end] == "5"
+    assert text[where.offset - 1] == "\n"
+
+
+def test_ocr_service_boxes_with_a_lost_cell_leave_it_blank() -> None:
+    """A box the engine did not find (a row one number short): one cell of the row stays blank, warned; the
+    rows after it keep their own numbers (none is pulled up into the short row)."""
+    rows = s.default_rows()
+    rows["withheld.internal_affairs"] = [40, 4, 0, 0, 0, 0, 44]
+    rows["new_received"] = [44, 6, 0, 0, 1, 0, 51]
+    rows["results_total"] = [44, 5, 0, 0, 1, 0, 50]
+    text = _boxes(s.report(apps=s.app_table(rows)))
+    assert "5.属于\n40\n4\n0\n0\n0\n0\n44\n" in text
+    text = text.replace("5.属于\n40\n4\n0\n0\n0\n0\n44\n", "5.属于\n40\n4\n0\n0\n0\n44\n")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+    assert _row(cells, "withheld.process_info") == [0] * 7
+    row = _row(cells, "withheld.internal_affairs")
+    assert row.count(None) == 1 and [v for v in row if v is not None] == [40, 4, 0, 0, 0, 44]
+    assert any(w.code == "missing_cell" and w.key == "applications/withheld.internal_affairs" for w in report.warnings)
+    assert report.metadata["review"] == "required"
+
+
+def test_numbers_between_blank_lines_are_not_box_per_line() -> None:
+    """``pdftotext``'s default mode prints each number between blank lines: not taken for boxes."""
+    text = "\n\n".join(_boxes(s.report()).splitlines()) + "\n"
+    assert canonicalise(text).convention != "boxes"
+    assert canonicalise(_boxes(s.report())).convention == "boxes"
+
+
+def test_a_ring_alone_between_numbers_is_a_zero_ocr_read() -> None:
+    """OCR-service models read an empty-looking 0 as ``。``: alone between two numbers it is read as 0, warned;
+    a full stop ending a sentence after a number is left alone."""
+    review = s.review_table().replace("1\t0\t0\t1\t2\t0\t1", "1 。 0 1 2 0 1").replace("\t", " ")
+    text = s.to_spaces(s.report(review=review)).replace("本年度未收取信息处理费。", "本年度收取信息处理费 0 。")
+    report = _parse(text)
+    cells = _cells(report)
+    assert cells["review_litigation/review/corrected"] == 0
+    assert report.cells["review_litigation/review/corrected"].raw == "。"
+    assert any("'。' read as 0" in w.message for w in report.warnings if w.code == "ocr_digit")
+    assert all(c.passed for c in report.checks)

@@ -209,13 +209,15 @@ def test_markdown_cell_stacking_several_numbers_is_several_cells() -> None:
 
 def test_kangxi_radicals_from_a_browsers_pdf_read_as_the_ideographs() -> None:
     # Chromium's PDFs carry Kangxi radicals for common characters: ⾏政复议 is 行政复议, ⼈⺠政府 is 人民政府
-    text = s.report().replace("行政", "⾏政")
-    assert "⾏政复议" in text and "⾏政许可" in text
+    # … and a CJK compatibility ideograph (U+FA08, 行's compatibility form) in another label
+    text = s.report().replace("行政", "⾏政").replace("⾏政许可", "\ufa08政许可")
+    assert "⾏政复议" in text and "\ufa08政许可" in text
     report = _parse(text)
     cells = report.as_json()["cells"]
     assert cells["active/licensing/decisions"] == 1204
     assert cells["review_litigation/review/total"] == 2
     assert "missing_table" not in [w.code for w in report.warnings]
+    assert not [w for w in report.warnings if w.code == "fuzzy_label"]  # every label read as printed
 
 
 def test_markdown_label_wrapped_into_two_table_rows() -> None:

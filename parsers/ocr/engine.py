@@ -13,12 +13,18 @@ Two engines were measured on the scan corpus (README, "Scanned reports"):
   a whole, each line of text then placed in the cell that holds its centre.
 
 ``NIANBAO_OCR_ENGINE`` chooses another engine than :data:`DEFAULT_ENGINE` (the benchmark does).
+
+One engine instance serves a process, and neither is thread-safe (two threads in one tesserocr API crash the
+process): the crawl parses in worker threads, and a one-page scan is read in the parsing thread, so
+:func:`read_page` reads one page at a time per process (:data:`ENGINE_LOCK`). A page's time limit does not count
+its wait for the engine.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,12 +72,19 @@ def engine_name() -> str:
     return name
 
 
+ENGINE_LOCK = threading.Lock()
+
+
 def read_page(page: Prepared, tables: list[Table], rules: Grey, deadline: float, engine: str | None = None) -> Ink:
-    """Read one prepared page with the chosen engine; :class:`PageTimeout` past ``deadline`` (monotonic)."""
+    """Read one prepared page with the chosen engine; :class:`PageTimeout` past ``deadline`` (monotonic), which
+    is moved on by the time the page waited for the engine (another thread's page)."""
     name = engine or engine_name()
-    if name == "rapidocr":
-        return _read_rapid(page.grey, tables, deadline)
-    return _read_tesseract(page, tables, rules, deadline)
+    waiting = time.monotonic()
+    with ENGINE_LOCK:
+        deadline += time.monotonic() - waiting
+        if name == "rapidocr":
+            return _read_rapid(page.grey, tables, deadline)
+        return _read_tesseract(page, tables, rules, deadline)
 
 
 # --------------------------------------------------------------------------------------------- tesseract

@@ -61,6 +61,12 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         if not c.passed:
             r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
     assert r.canonical is not None
+    if r.canonical.rejoined:
+        r.warn(
+            "boxes_rejoined",
+            f"text printed one OCR box per line: {r.canonical.rejoined} runs of number lines joined to the line "
+            "before each as a table row (parsers/boxes.py)",
+        )
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
 
 

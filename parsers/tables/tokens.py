@@ -37,6 +37,14 @@ _FULLWIDTH.update(
 # glyphs as the ideographs; PDFs made by Chromium and some Office exports carry them for common characters
 # (⾏政复议, ⼈⺠政府): read as the ideographs (NFKC's mapping, one character for one).
 _RADICAL_MAP = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+# … and the CJK compatibility ideographs (U+F900–U+FAD9: 例 for 例), which some PDF fonts map characters to
+_RADICAL_MAP.update(
+    {
+        chr(c): unicodedata.normalize("NFKC", chr(c))
+        for c in range(0xF900, 0xFADA)
+        if unicodedata.normalize("NFKC", chr(c)) != chr(c)
+    }
+)
 _RADICALS = ("⺠⻓⻔⻢⻋⻜⻛⻅⻆⻚⻘⻩⻬⻰⻳⻄⺟⻉⻙⻥⻦⻨⻭⻤", "民长门马车飞风见角页青黄齐龙龟西母贝韦鱼鸟麦齿鬼")
 _RADICAL_MAP.update(dict(zip(*_RADICALS, strict=True)))
 _RADICAL_RE = re.compile("[" + "".join(sorted(_RADICAL_MAP)) + "]")
@@ -140,6 +148,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         printed = line
         if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
             line, fixes = ocr_digits(line)
+        if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
+            line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
         tabbed = "\t" in line
         head = line.lstrip()[:1]
@@ -305,6 +315,22 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
 
 
 RULED_BARS = 3
+
+# a full stop alone between two numbers: a 0 OCR-service models read as 。 (an empty-looking ring)
+_LONE_STOP = re.compile(r"(?<=\d)([ \t]+)。(?=[ \t]+[+-]?\d)")
+
+
+def _lone_stops(line: str, m: re.Match[str], fixes: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Each ``。`` alone between two numbers read as 0 (the token keeps the printed ``。`` as its ``ocr_raw``)."""
+    out = list(line)
+    fixes = list(fixes)
+    found: re.Match[str] | None = m
+    while found is not None:
+        at = found.end(1)
+        out[at] = "0"
+        fixes.append((at, at + 1))
+        found = _LONE_STOP.search(line, at + 1)
+    return "".join(out), fixes
 
 
 def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:

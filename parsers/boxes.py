@@ -1,0 +1,107 @@
+"""OCR-service text printed one text box per line, rejoined into table rows.
+
+OCR services that run PaddleOCR-family models (Baidu's OCR API, PaddleOCR, RapidOCR, Umi-OCR …) return text
+boxes, and users often print them one per line, in the engine's order: top to bottom, boxes on one level left to
+right. A table row then arrives as the first line of its label (the label cell wraps: its other lines come
+below, at the level of no number), then one line per cell::
+
+    2.其他法
+    9
+    2
+    0
+    11
+    律行政法
+    规禁止公
+
+:func:`rejoin` puts each run of such number lines back on the line before it (``2.其他法 9 2 0 11``), which is
+how the text reads when the boxes are grouped into lines: the table readers then read the row as any row printed
+with single spaces. A run is consecutive lines, each one number or one cell of letters OCR confuses with digits
+(``o``, ``l``, ``S``, and ``。``: an empty-looking 0) followed by more of the run, holding at least two real
+numbers. It is joined to the line before it unless that line is blank or a page number (``- 2 -``): then the
+run is one line of its own. Nothing is changed inside a line: the look-alikes are left to the tokenizer, which
+reads them as digits with a warning.
+
+The text is taken for box-per-line text (:func:`is_boxes`) only when it holds at least :data:`MIN_RUN_LINES`
+number lines that follow another number line directly: text laid out by other tools prints a table's numbers in
+rows (or, ``pdftotext``'s default mode, each number between blank lines), never many of them stacked.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_LINE = re.compile(r"[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*")
+# a cell of one or two letters OCR confuses with digits (``o``, ``l``, ``。`` …), and a page number
+_LOOKALIKE_LINE = re.compile(r"[ \t]*[。oO〇DlI|!SB]{1,2}[ \t]*")
+_PAGE_MARK_LINE = re.compile(r"[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)[ \t]*")
+MIN_RUN_LINES = 12  # number lines right under another number line, for the text to be box-per-line
+
+
+_STACKED = re.compile(r"^[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*\n(?=[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*$)", re.M)
+
+
+def is_boxes(text: str) -> bool:
+    """Whether ``text`` prints a table's cells one per line (see the module's docstring)."""
+    return len(_STACKED.findall(text)) >= MIN_RUN_LINES
+
+
+def runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The runs of number lines to rejoin, as ``(first, end)`` line indexes."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    n = len(lines)
+    while k < n:
+        if not _NUMBER_LINE.fullmatch(lines[k]):
+            k += 1
+            continue
+        j = k
+        numbers = 0
+        while j < n:
+            if _NUMBER_LINE.fullmatch(lines[j]):
+                numbers += 1
+            elif not (_LOOKALIKE_LINE.fullmatch(lines[j]) and _continues(lines, j + 1)):
+                break  # a look-alike counts when more of the run follows
+            j += 1
+        if numbers >= 2:
+            out.append((k, j))
+        k = j
+    return out
+
+
+def _continues(lines: list[str], k: int) -> bool:
+    """Whether a number follows line ``k - 1`` after look-alike cells only."""
+    while k < len(lines) and _LOOKALIKE_LINE.fullmatch(lines[k]):
+        k += 1
+    return k < len(lines) and bool(_NUMBER_LINE.fullmatch(lines[k]))
+
+
+def rejoin(text: str) -> tuple[list[tuple[str, int | None]], int]:
+    """The text with each run joined to the line before it, as pieces ``(text, original offset or None for a
+    separator added)``; and the number of runs joined."""
+    lines = text.split("\n")
+    starts = [0] * len(lines)
+    pos = 0
+    for i, line in enumerate(lines):
+        starts[i] = pos
+        pos += len(line) + 1
+    joined = 0
+    pieces: list[tuple[str, int | None]] = []
+    at = 0  # the next line to copy
+    for first, end in runs(lines):
+        onto = first - 1
+        # the line before is the row's label, unless it is blank, a number or a page number: then the run is a
+        # row of its own
+        alone = onto < at or not lines[onto].strip() or bool(_PAGE_MARK_LINE.fullmatch(lines[onto]))
+        for i in range(at, first):
+            pieces.append((lines[i], starts[i]))
+            pieces.append(("\n" if alone or i < first - 1 else " ", None))
+        for i in range(first, end):
+            pieces.append((lines[i].strip(), starts[i] + len(lines[i]) - len(lines[i].lstrip())))
+            pieces.append((" " if i < end - 1 else "\n", None))
+        joined += 1
+        at = end
+    for i in range(at, len(lines)):
+        pieces.append((lines[i], starts[i]))
+        if i < len(lines) - 1:
+            pieces.append(("\n", None))
+    return pieces, joined
