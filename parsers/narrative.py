@@ -23,8 +23,9 @@ check; nothing is ever changed. A statement whose cells are all blank is a ``nar
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from parsers.model import Cell, Check, Number, Warning_, Where
@@ -257,17 +258,14 @@ def _number(text: str) -> Number | None:
 
 
 def _start_of(text: str, pos: int, ends: str) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in ends:
-        i -= 1
-    return i
+    """Where the stretch of ``text`` ending at ``pos`` that holds none of the characters ``ends`` begins."""
+    return max([text.rfind(c, 0, pos) for c in ends]) + 1  # a search per character, in C: lines run long
 
 
 def _end_of(text: str, pos: int, ends: str) -> int:
-    i = pos
-    while i < len(text) and text[i] not in ends:
-        i += 1
-    return i
+    """The first of the characters ``ends`` from ``pos`` on (the text's length when there is none)."""
+    n = len(text)
+    return min([i if (i := text.find(c, pos)) >= 0 else n for c in ends])
 
 
 def _subject(text: str, among: tuple[str, ...] = ("review", "litigation", "application", "other")) -> str | None:
@@ -316,24 +314,51 @@ def read_statements(
     norm = normalise(text) if norm is None else norm
     statements: list[Statement] = []
     unpinned: list[Unpinned] = []
-    previous_subject: str | None = None
-    previous_case: str | None = None
-    for at, line in _narrative_lines(norm):
-        found, skipped = _line_statements(line, text[at : at + len(line)], year, previous_subject, previous_case)
+    lines = list(_narrative_lines(norm))
+    # the subjects each line names, read only when a later line's statement needs the last one named
+    named: list[tuple[str | None, str | None] | None] = [None] * len(lines)
+
+    def named_before(k: int) -> tuple[str | None, str | None]:
+        """The subject and the case (review or lawsuit) last named on the lines before line ``k``."""
+        subject: str | None = None
+        case: str | None = None
+        for j in range(k - 1, -1, -1):
+            line_named = named[j]
+            if line_named is None:
+                line_named = named[j] = _subjects(lines[j][1])
+            subject, case = subject or line_named[0], case or line_named[1]
+            if subject and case:
+                break
+        return subject, case
+
+    for k, (at, line) in enumerate(lines):
+        if not _may_state(line):
+            continue
+        found, skipped = _line_statements(line, text[at : at + len(line)], year, functools.partial(named_before, k))
         statements += [
             replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at) for s in found
         ]
         unpinned += [replace(u, offset=u.offset + at, end=u.end + at) for u in skipped]
-        subject, case = _subjects(line)
-        previous_subject = subject or previous_subject
-        previous_case = case or previous_case
     return statements, unpinned
 
 
+# What every statement needs (see ``_line_statements``): a number with its unit, a bare number right after 为, or
+# a statement of zero. A line with none of them states nothing; most prose lines are such (a cheap test first).
+_NUMERAL = "[\\d零〇一二两三四五六七八九十百千]"
+_STATES_NUMBER = re.compile(_NUMERAL + r"\s*(?:件|起|宗|例|万元|元)|为\s*" + _NUMERAL)
+_ZERO_RES = tuple(rx for rx, _ in _ZEROS)
+
+
+def _may_state(line: str) -> bool:
+    """False only when :func:`_line_statements` finds nothing in ``line`` whatever came before it."""
+    return _STATES_NUMBER.search(line) is not None or any(rx.search(line) for rx in _ZERO_RES)
+
+
 def _line_statements(
-    line: str, original: str, year: int | None, previous_subject: str | None, previous_case: str | None
+    line: str, original: str, year: int | None, named_before: Callable[[], tuple[str | None, str | None]]
 ) -> tuple[list[Statement], list[Unpinned]]:
-    """The statements of one line (``line`` normalised, ``original`` as printed; offsets into the line)."""
+    """The statements of one line (``line`` normalised, ``original`` as printed; offsets into the line).
+    ``named_before()``: the subject and the case last named on the lines before (asked only when needed)."""
     found: list[Statement] = []
     skipped: list[Unpinned] = []
     taken: list[tuple[int, int]] = []
@@ -373,12 +398,12 @@ def _line_statements(
         sentence_start = _start_of(line, m.start(), _SENTENCE_END)
         before = line[: m.start()]
         if concept in _OUTCOMES:  # 维持/纠正…: of the review or lawsuit last named (申请人 is the reviewer's)
-            subject = _subject(before, ("review", "litigation")) or previous_case
+            subject = _subject(before, ("review", "litigation")) or named_before()[1]
             if subject not in ("review", "litigation"):
                 continue
             concept = concept.replace("review", subject, 1)
         elif concept in _APPLICATION_CONCEPTS:
-            subject = _subject(before) or previous_subject
+            subject = _subject(before) or named_before()[0]
             if subject != "application" and (subject is not None or concept in ("completed", "answered")):
                 continue
         if concept in ("review", "litigation") and _BOTH_CASES.search(line[sentence_start : m.start()]):

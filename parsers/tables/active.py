@@ -9,7 +9,7 @@ from parsers.tables.align import fit, positional
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.solve import split_any
-from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS
+from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS, union
 from parsers.tables.tokens import Token
 
 T = "active"
@@ -17,6 +17,7 @@ _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
+_ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
 
 
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
@@ -35,8 +36,8 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
         taken = {k for _, k in labels}
-        row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None)
-        if row_found is None and not m and len(tok.compact) <= 8:
+        row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
+        if row_found is None and not m and len(tok.compact) <= 8 and r.wrapped_may_match(_ANY_ROW, i):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
         if row_found is not None and row_found.key not in taken:
             labels.append((i, row_found.key))

@@ -177,7 +177,11 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     mark = len(r.warnings)
     found = r.locate(rows, start, end, T)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
-    by_order = _order_fits(r, rows, start, end)
+    label_score = _score(fits, fmt, len(rows))
+    # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
+    # than the most a reading can: every identity holds, every row and every cell read
+    top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
+    by_order = None if top else _order_fits(r, rows, start, end)
     stream_mark = len(r.warnings)
     if not _clean(fits, found, fmt, len(rows)) and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
         r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
@@ -188,7 +192,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
         return stream_end, fmt
     if by_order is not None:
         order_fits, labels, order_end, unreadable = by_order
-        if _score(order_fits, fmt, len(rows)) > _score(fits, fmt, len(rows)):
+        if _score(order_fits, fmt, len(rows)) > label_score:
             del r.warnings[mark:]
             r.warn(
                 "rows_by_order",

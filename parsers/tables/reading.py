@@ -35,6 +35,26 @@ FIRST_ROW_VALUES = 3  # a table's first row, found by the order alone, prints th
 _APART_LINES = 8
 
 
+_new_object = object.__new__
+
+
+def new_where(
+    offset: int,
+    end: int,
+    page: int | None = None,
+    table: int | None = None,
+    row: int | None = None,
+    col: int | None = None,
+    box: tuple[float, float, float, float] | None = None,
+) -> Where:
+    """``Where(offset, end, page, table, row, col, box)``, made without the frozen dataclass's ``__init__``
+    (eight ``object.__setattr__`` calls: a third of the time a cell's recording took). The same object:
+    equal, same hash and JSON (tests/test_parse_shortcuts.py holds it to ``Where``'s fields)."""
+    w = _new_object(Where)
+    w.__dict__.update(offset=offset, end=end, page=page, table=table, row=row, col=col, box=box, read_as=None)
+    return w
+
+
 @dataclass
 class Found:
     index: int  # token index of the label
@@ -78,8 +98,8 @@ class Reading:
             end = start + (tok.end - tok.start)
         span = self._span_at(start)
         if span is None:
-            return Where(start, end)
-        return Where(start, end, span.page, span.table, span.row, span.col, span.box)
+            return new_where(start, end)
+        return new_where(start, end, span.page, span.table, span.row, span.col, span.box)
 
     def _span_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._span_starts, offset) - 1
@@ -309,6 +329,11 @@ class Reading:
                 # ``不掌握相``: OCR and layout text print a row's cells on its first line)
                 return not row.matches(fragment) or self._numbered_head(i)
         return False
+
+    def wrapped_may_match(self, rx: re.Pattern[str], i: int) -> bool:
+        """False when no label wrapped from token ``i`` (see :meth:`matches_wrapped`) matches ``rx``: with
+        :func:`parsers.tables.templates.union`, no row of a table matches it wrapped."""
+        return any(rx.search(joined) for joined, _ in self._joins(i))
 
     def _numbered_head(self, i: int) -> bool:
         tok = self.tokens[i]

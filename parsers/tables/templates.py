@@ -27,6 +27,12 @@ class RowDef:
         return re.compile("|".join(f"(?:{p})" for p in self.patterns))
 
 
+def union(rows: list[RowDef]) -> re.Pattern[str]:
+    """One search for many rows: it finds a match exactly where one of the rows' patterns does (a quick test
+    before asking each row)."""
+    return re.compile("|".join(f"(?:{row._any.pattern})" for row in rows))
+
+
 def _row(key: str, *patterns: str, label: str = "") -> RowDef:
     return RowDef(key, patterns, label or _literal(patterns[0]))
 

@@ -77,7 +77,7 @@ def normalise(text: str) -> str:
     return text
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     text: str  # normalised, stripped
     start: int  # offsets into the original text
@@ -96,10 +96,34 @@ class Token:
     is_value: bool = field(init=False, repr=False)  # a number, an explicit blank (—, /) or 无
     is_labelish: bool = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        text = self.text
-        derived = _derived(text) if len(text) <= 40 else _derive(text)  # short texts repeat: cells, labels
-        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = derived
+    # written out (not generated with a __post_init__): documents make hundreds of tokens, one call each
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        line: int,
+        col: int,
+        tabbed: bool,
+        split: bool = False,
+        ocr_raw: str | None = None,
+        glued: bool = False,
+        spaced: str | None = None,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.line = line
+        self.col = col
+        self.tabbed = tabbed
+        self.split = split
+        self.ocr_raw = ocr_raw
+        self.glued = glued
+        self.spaced = spaced
+        # short texts repeat (cells, labels): their derived fields are cached
+        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = (
+            _derived(text) if len(text) <= 40 else _derive(text)
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -235,7 +259,11 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
         stripped = cell.strip()
         if stripped:
             start = cell_start + len(cell) - len(cell.lstrip())
-            tokens.extend(_split_trailing_numbers(stripped, start, lineno, col, tabbed))
+            if not stripped[-1].isdigit() and not stripped[0].isdigit():
+                # the common cells, whole (what ``_split_trailing_numbers`` makes of them): a label, a dash
+                tokens.append(Token(stripped, start, start + len(stripped), lineno, col, tabbed))
+            else:
+                tokens.extend(_split_trailing_numbers(stripped, start, lineno, col, tabbed))
         elif tabbed:  # a blank cell of a TAB row is a real (blank) cell, at the cell's end
             end = cell_start + len(cell)
             tokens.append(Token("", end, end, lineno, col, True))

@@ -1,0 +1,237 @@
+"""The shared parse's shortcuts give what the plain definitions give.
+
+``parsers.report.build_report`` takes shortcuts for speed (issue 13): prose lines that cannot state a number are not
+read for statements, the subjects a line names are read only when a later statement needs them, sentence bounds
+are found by C searches, a TAB cell with no digit at either end is made whole, a label no row matches is passed
+over with one search, a cell's ``Where`` is made without the frozen dataclass's ``__init__``, and table 三's
+reading by order is skipped when the reading by labels scores the most a reading can. Each test checks a
+shortcut against the plain definition it replaces, on the fixtures' texts and on seeded damaged copies of them
+(``scripts/parse_snapshot.py`` compares whole outputs before and after a change).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml  # type: ignore[import-untyped]
+
+from parsers import narrative
+from parsers.model import Where
+from parsers.readers import read
+from parsers.tables import applications
+from parsers.tables.reading import Reading, new_where
+from parsers.tables.templates import (
+    ACTIVE_ROWS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+    LEGACY_ROWS,
+    RowDef,
+    union,
+)
+from parsers.tables.tokens import Token, _split_trailing_numbers, normalise
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _texts() -> list[str]:
+    paths = sorted(FIXTURES.glob("seeds/*.txt")) + sorted(FIXTURES.glob("corpus/*/*.txt"))
+    paths += sorted(FIXTURES.glob("corpus/*/*.md")) + sorted(FIXTURES.glob("layout/*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts += [read(p.read_bytes(), "html").text for p in sorted(FIXTURES.glob("rendered/*.html"))]
+    for snippets in sorted(FIXTURES.glob("narrative/*.yaml")):  # real phrasing of statements, one per item
+        texts += [item["text"] for item in yaml.safe_load(snippets.read_text(encoding="utf-8"))]
+    # a bare number after 为 (no unit) is a statement of zero: phrasing the fixtures lack
+    texts += ["本年度被申请行政复议数量为0，行政诉讼案件数为 0。", "收到申请数量为0；结转下年度继续办理为〇。"]
+    return texts
+
+
+def _damaged(texts: list[str], n: int, seed: int = 13) -> list[str]:
+    """Copies with characters dropped, lines joined or split, digits changed (seeded)."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        lines = rnd.choice(texts).split("\n")
+        for _ in range(rnd.randint(1, 8)):
+            i = rnd.randrange(len(lines))
+            line, op = lines[i], rnd.randrange(4)
+            if op == 0 and line:
+                j = rnd.randrange(len(line))
+                lines[i] = line[:j] + line[j + 1 :]
+            elif op == 1 and i + 1 < len(lines):
+                lines[i] = line + lines.pop(i + 1)
+            elif op == 2 and line:
+                j = rnd.randrange(len(line))
+                lines[i : i + 1] = [line[:j], line[j:]]
+            else:
+                lines[i] = "".join(str(rnd.randrange(10)) if c.isdigit() and rnd.random() < 0.3 else c for c in line)
+        out.append("\n".join(lines))
+    return out
+
+
+TEXTS = _texts()
+ALL = TEXTS + _damaged(TEXTS, 60)
+
+
+def test_corpus_is_not_trivial() -> None:
+    assert len(TEXTS) >= 50
+
+
+# ---------------------------------------------------------------- narrative
+
+
+def _eager_statements(text: str, year: int | None) -> tuple[list[narrative.Statement], list[narrative.Unpinned]]:
+    """``read_statements`` as plainly defined: every prose line read, the subjects folded in line by line."""
+    norm = normalise(text)
+    statements: list[narrative.Statement] = []
+    unpinned: list[narrative.Unpinned] = []
+    subject: str | None = None
+    case: str | None = None
+    for at, line in narrative._narrative_lines(norm):
+        found, skipped = narrative._line_statements(
+            line, text[at : at + len(line)], year, lambda s=subject, c=case: (s, c)
+        )
+        statements += [
+            dataclasses.replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at)
+            for s in found
+        ]
+        unpinned += [dataclasses.replace(u, offset=u.offset + at, end=u.end + at) for u in skipped]
+        line_subject, line_case = narrative._subjects(line)
+        subject, case = line_subject or subject, line_case or case
+    return statements, unpinned
+
+
+@pytest.mark.parametrize("year", [2023, None])
+def test_read_statements_as_plainly_defined(year: int | None) -> None:
+    stated = 0
+    for text in ALL:
+        got = narrative.read_statements(text, year)
+        assert got == _eager_statements(text, year)
+        stated += len(got[0])
+    assert stated > 50
+
+
+def test_a_line_that_may_state_nothing_states_nothing() -> None:
+    skipped = kept = 0
+    subjects: list[tuple[str | None, str | None]] = [(None, None), ("application", "review"), ("other", "litigation")]
+    for text in ALL:
+        for _, line in narrative._narrative_lines(normalise(text)):
+            if narrative._may_state(line):
+                kept += 1
+                continue
+            skipped += 1
+            for named in subjects:
+                assert narrative._line_statements(line, line, 2023, lambda n=named: n) == ([], []), line
+    assert skipped > kept > 0  # most prose lines are passed over, and the test sees both kinds
+
+
+def _start_of_plain(text: str, pos: int, ends: str) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in ends:
+        i -= 1
+    return i
+
+
+def _end_of_plain(text: str, pos: int, ends: str) -> int:
+    i = pos
+    while i < len(text) and text[i] not in ends:
+        i += 1
+    return i
+
+
+def test_sentence_and_clause_bounds_as_plainly_defined() -> None:
+    rnd = random.Random(7)
+    alphabet = "申请复议，,。；;！!？?()（）、件12 \n"
+    for _ in range(2000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 30)))
+        pos = rnd.randrange(0, len(text) + 1)
+        for ends in (narrative._CLAUSE_END, narrative._SENTENCE_END):
+            assert narrative._start_of(text, pos, ends) == _start_of_plain(text, pos, ends)
+            assert narrative._end_of(text, pos, ends) == _end_of_plain(text, pos, ends)
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _cells(texts: list[str]) -> set[str]:
+    return {c.strip() for t in texts for line in normalise(t).split("\n") for c in line.split("\t") if c.strip()}
+
+
+def test_a_tab_cell_made_whole_is_what_splitting_makes_of_it() -> None:
+    whole = 0
+    for cell in _cells(ALL):
+        if cell[-1].isdigit() or cell[0].isdigit():
+            continue
+        whole += 1
+        assert _split_trailing_numbers(cell, 5, 1, 2, True) == [Token(cell, 5, 5 + len(cell), 1, 2, True)]
+    assert whole > 200
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [ACTIVE_ROWS, APPLICATION_ROWS_2021, APPLICATION_ROWS_2019, LEGACY_ROWS],
+    ids=["active", "2021", "2019", "legacy"],
+)
+def test_union_finds_a_label_exactly_where_a_row_does(rows: list[RowDef]) -> None:
+    rx = union(rows)
+    labels = {"".join(c.split()) for c in _cells(ALL)}
+    hits = 0
+    for label in labels:
+        expected = any(row.matches(label) for row in rows)
+        assert (rx.search(label) is not None) == expected, label
+        hits += expected
+    assert 0 < hits < len(labels)
+
+
+def test_wrapped_may_match_only_fails_where_no_row_matches_wrapped() -> None:
+    rx = union(ACTIVE_ROWS)
+    checked = 0
+    for text in ALL[:40]:
+        r = Reading(read(text.encode("utf-8"), "text"))
+        for i, tok in enumerate(r.tokens):
+            if not tok.is_labelish or r.wrapped_may_match(rx, i):
+                continue
+            checked += 1
+            assert not any(r.matches_wrapped(row, i) for row in ACTIVE_ROWS)
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(0, 3), (5, 9, 1, 0, 2, 3, None), (7, 8, 2, 1, 0, 0, (1.0, 2.0, 3.0, 4.0)), (1, 1, None, 4, None, 2)],
+)
+def test_new_where_is_where(args: tuple[object, ...]) -> None:
+    made, plain = new_where(*args), Where(*args)  # type: ignore[arg-type]
+    assert made == plain and hash(made) == hash(plain) and made.as_dict() == plain.as_dict()
+    assert repr(made) == repr(plain) and dataclasses.asdict(made) == dataclasses.asdict(plain)
+    # every field of Where is set (a field added to Where must be added to new_where)
+    assert set(vars(made)) == {f.name for f in dataclasses.fields(Where)}
+
+
+def test_order_reading_is_skipped_only_where_it_cannot_win(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the shortcut skips the reading by order, that reading (made anyway) never scores higher."""
+    calls: list[tuple[object, ...]] = []
+    skipped = 0
+    real: Callable[..., object] = applications._order_fits
+
+    def spy(r: Reading, rows: list[RowDef], start: int, end: int) -> object:
+        calls.append((r, rows, start, end))
+        return real(r, rows, start, end)
+
+    monkeypatch.setattr(applications, "_order_fits", spy)
+    from parsers import parse
+
+    for text in ALL:
+        calls.clear()
+        report = parse(text.encode("utf-8"), "report.txt")
+        if calls or report.metadata.get("format") not in ("2021", "2019"):
+            continue
+        skipped += 1
+        # the reading by labels read every cell of table 三 and every identity of it holds
+        app = {k: c for k, c in report.cells.items() if k.startswith("applications/")}
+        assert app and all(c.value is not None for c in app.values())
+        assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    assert skipped >= 5
