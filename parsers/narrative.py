@@ -347,11 +347,16 @@ def read_statements(
 _NUMERAL = "[\\d零〇一二两三四五六七八九十百千]"
 _STATES_NUMBER = re.compile(_NUMERAL + r"\s*(?:件|起|宗|例|万元|元)|为\s*" + _NUMERAL)
 _ZERO_RES = tuple(rx for rx, _ in _ZEROS)
+# characters each kind needs (a unit or 为; the negation a statement of zero starts with): one quick scan first
+_NUMBER_NEEDS = re.compile("[件起宗例元为]")
+_ZERO_NEEDS = re.compile("[未没无不]")
 
 
 def _may_state(line: str) -> bool:
     """False only when :func:`_line_statements` finds nothing in ``line`` whatever came before it."""
-    return _STATES_NUMBER.search(line) is not None or any(rx.search(line) for rx in _ZERO_RES)
+    if _NUMBER_NEEDS.search(line) is not None and _STATES_NUMBER.search(line) is not None:
+        return True
+    return _ZERO_NEEDS.search(line) is not None and any(rx.search(line) for rx in _ZERO_RES)
 
 
 def _line_statements(

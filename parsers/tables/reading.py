@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.conventions import Canonical, canonicalise
-from parsers.extracted import Extracted, Span
+from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.labels import FUZZY_MIN, similarity
@@ -96,18 +96,13 @@ class Reading:
         else:
             start = canon.to_original(tok.start)
             end = start + (tok.end - tok.start)
-        span = self._span_at(start)
-        if span is None:
-            return new_where(start, end)
-        return new_where(start, end, span.page, span.table, span.row, span.col, span.box)
-
-    def _span_at(self, offset: int) -> Span | None:
-        i = bisect.bisect_right(self._span_starts, offset) - 1
+        # the reader's cell (span) that holds ``start``, if any
+        i = bisect.bisect_right(self._span_starts, start) - 1
         if i >= 0:
             span = self.extracted.spans[i]
-            if span.start <= offset < span.end:
-                return span
-        return None
+            if span.start <= start < span.end:
+                return new_where(start, end, span.page, span.table, span.row, span.col, span.box)
+        return new_where(start, end)
 
     # ------------------------------------------------------------ finding labels
     def _label_indexes(self, start: int, end: int | None) -> list[int]:
@@ -432,8 +427,12 @@ class Reading:
                 )
 
     def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
+        cells = self.cells
         for key, tok in zip(keys, fit.tokens, strict=True):
-            self.put(key, tok, blank_where=label)
+            if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
+                self.put(key, tok, blank_where=label)
+            else:  # what ``put`` does with a plain value (inlined: every cell of a table comes here)
+                cells[key] = Cell(key, number_value(tok.text), tok.text, self.where(tok))
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t.text for t in fit.dropped)
