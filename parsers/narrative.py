@@ -445,15 +445,20 @@ def _line_statements(
     return found, skipped
 
 
+_APPROXIMATE = re.compile(r"(?:约|近|超过|逾|上|多达)$")
+_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:%|％|余|多|个百分点|年|月|日|倍|成)")
+_NOT_RECEIVED = re.compile(r"复议|诉讼|投诉|举报|咨询|信访|留言|答复|办结")  # words of other counts than applications
+
+
 def _not_a_count(line: str, m: re.Match[str]) -> bool:
     """Percentages, approximations (500余件, 近百件, 约), ordinals, dates, and numbers inside others."""
     before = line[max(0, m.start() - 2) : m.start()]
     after = line[m.end() : m.end() + 2]
-    if before[-1:].isdigit() or before[-1:] in (".", "第") or re.search(r"(?:约|近|超过|逾|上|多达)$", before):
+    if before[-1:].isdigit() or before[-1:] in (".", "第") or _APPROXIMATE.search(before):
         return True
     num_end = m.start() + len(m.group("num"))
     tail = line[num_end : num_end + 2]
-    return bool(re.match(r"\s*(?:%|％|余|多|个百分点|年|月|日|倍|成)", tail)) or after.startswith("%")
+    return bool(_NOT_A_COUNT_AFTER.match(tail)) or after.startswith("%")
 
 
 def _concept(prefix: str, after: str, unit: str | None) -> str | None:
@@ -461,7 +466,7 @@ def _concept(prefix: str, after: str, unit: str | None) -> str | None:
         m = rx.search(prefix)
         if m is None:
             continue
-        if concept == "received" and re.search(r"复议|诉讼|投诉|举报|咨询|信访|留言|答复|办结", m.group(0)):
+        if concept == "received" and _NOT_RECEIVED.search(m.group(0)):
             continue
         return concept
     if unit in _COUNT_UNITS and _VERB_BEFORE.search(prefix) and _NOUN_AFTER.match(after):

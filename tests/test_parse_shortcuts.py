@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -237,3 +238,43 @@ def test_order_reading_is_skipped_only_where_it_cannot_win(monkeypatch: pytest.M
         assert app and all(c.value is not None for c in app.values())
         assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
     assert skipped >= 5
+
+
+def _first_index_plain(r: Reading, pattern: str, start: int, end: int | None) -> int | None:
+    rx = re.compile(pattern)
+    stop = len(r.tokens) if end is None else min(end, len(r.tokens))
+    return next((i for i in range(start, stop) if r.tokens[i].is_labelish and rx.search(r.tokens[i].compact)), None)
+
+
+_PATTERNS = [
+    r"第二十条第\S{0,4}项",
+    r"^(?:规章|(?:行政)?规范性文件)\d*$",
+    r"主动公开政府信息情况$",
+    r"行政复议|^四[、.]",
+    r"^五[、.]|存在的主要问题|主要问题及改进|问题及改进|^六[、.]",
+    r"本年增/?减",
+    r"结转下年度",
+    r"[^，]{3}处理",
+    r"\d$|^\d",
+    r"公开.*申请",
+    r"(?:^|处理)[^\d]",
+    r"^$|^.{1,2}$",
+    r"(?<=行政)复议",  # a lookaround: asked label by label
+    r"",
+]
+
+
+def test_first_index_as_plainly_defined() -> None:
+    rnd = random.Random(5)
+    found = 0
+    for text in ALL[::3]:
+        r = Reading(read(text.encode("utf-8"), "text"))
+        n = len(r.tokens)
+        for pattern in _PATTERNS:
+            for _ in range(6):
+                start = rnd.randrange(0, n + 1)
+                end = rnd.choice([None, rnd.randrange(start, n + 2), n + 50])
+                got = r.first_index(pattern, start, end)
+                assert got == _first_index_plain(r, pattern, start, end), (pattern, start, end)
+                found += got is not None
+    assert found > 300

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,21 @@ from parsers.tables.tokens import Token, number_value, tokenize
 @functools.lru_cache(maxsize=512)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+# What a pattern needs to be searched for across labels joined by newlines (``Reading.first_index``) and find
+# every label it finds alone: no assertion that could look past a label's ends (lookarounds, \A \Z \b \B).
+_LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
+_COMPACT = operator.attrgetter("compact")
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled_across(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` for a search across labels joined by newlines (``^``/``$`` at each label's ends); None when
+    it cannot be searched that way."""
+    if _LOOKS_AROUND.search(pattern):
+        return None
+    return re.compile(pattern, re.MULTILINE)
 
 
 # a row's numbering; OCR may drop the dot after a digit (``4 无正当理由…``, compact ``4无正当理由…``)
@@ -80,6 +96,7 @@ class Reading:
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
+        self._blob: tuple[str, list[int], list[str]] | None = None  # see ``_label_blob``
         self._header_lines: set[int] | None = None
         self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
         self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
@@ -380,11 +397,37 @@ class Reading:
         return len(tok.compact) >= 8 and self._line_counts.get(tok.compact, 0) >= 3
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
+        """The first label token from ``start`` (up to ``end``) that ``pattern`` is found in."""
         rx = _compiled(pattern)
-        for i in self._label_indexes(start, end):
-            if rx.search(self.tokens[i].compact):
-                return i
+        labels = self._labels
+        lo = bisect.bisect_left(labels, start)
+        hi = bisect.bisect_left(labels, len(self.tokens) if end is None else min(end, len(self.tokens)))
+        across = _compiled_across(pattern)
+        if across is None or hi - lo < 8:  # a short stretch: each label asked in turn
+            tokens = self.tokens
+            for k in range(lo, hi):
+                if rx.search(tokens[labels[k]].compact):
+                    return labels[k]
+            return None
+        # one search through the labels' texts joined by newlines: where it finds something, that label is
+        # asked alone (a match may run across the join); where it finds nothing, no label holds a match
+        blob, at, compacts = self._label_blob()
+        pos, endpos = at[lo], at[hi] - 1
+        while pos < endpos and (m := across.search(blob, pos, endpos)) is not None:
+            k = bisect.bisect_right(at, m.start()) - 1
+            if rx.search(compacts[k]):
+                return labels[k]
+            pos = at[k + 1]
         return None
+
+    def _label_blob(self) -> tuple[str, list[int], list[str]]:
+        """The label tokens' compact texts joined by newlines, where each starts in it, and the texts."""
+        if self._blob is None:
+            compacts = list(map(_COMPACT, map(self.tokens.__getitem__, self._labels)))
+            # where label k starts: the lengths of those before it, plus a newline after each
+            at = list(map(operator.add, itertools.accumulate(map(len, compacts), initial=0), itertools.count()))
+            self._blob = ("\n".join(compacts), at, compacts)
+        return self._blob
 
     def line_after(self, index: int) -> list[Token]:
         """The cells that follow token ``index`` on its own TAB line."""
