@@ -1,12 +1,14 @@
 """The shared parse's shortcuts give what the plain definitions give.
 
-``parsers.report.build_report`` takes shortcuts for speed (issue 13): prose lines that cannot state a number are
-not read for statements, the subjects a line names are read only when a later statement needs them, sentence
-bounds are found by C searches, a label, dash or number cell is made whole without the splitting function, a label
-no row matches is passed over with one search, a cell's ``Where`` is made without the frozen dataclass's
-``__init__``, and table 三's reading by order is skipped when the reading by labels scores the most a reading can.
-Each test checks a shortcut against the plain definition it replaces, on the fixtures' texts and on seeded damaged
-copies of them (``scripts/parse_snapshot.py`` compares whole outputs before and after a change).
+``parsers.report.build_report`` takes shortcuts for speed (issue 13). In the narrative: prose lines that cannot
+state a number are not read for statements, the subjects a line names are read only when a later statement needs
+them, sentence and clause bounds are looked up among end characters found once per line. In the tables: a label,
+dash or number cell is made whole without the splitting function, a label no row matches is passed over with one
+search, ``first_index`` searches the labels joined by newlines, heading lines are found by one search through the
+text, a cell's ``Where`` is made without the frozen dataclass's ``__init__``, and table 三's reading by order is
+skipped when the reading by labels scores the most a reading can. Each test checks a shortcut against the plain
+definition it replaces, on the fixtures' texts and seeded damaged copies of them (``scripts/parse_snapshot.py``
+compares whole outputs before and after a change).
 """
 
 from __future__ import annotations
@@ -150,8 +152,9 @@ def test_sentence_and_clause_bounds_as_plainly_defined() -> None:
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 30)))
         pos = rnd.randrange(0, len(text) + 1)
         for ends in (narrative._CLAUSE_END, narrative._SENTENCE_END):
-            assert narrative._start_of(text, pos, ends) == _start_of_plain(text, pos, ends)
-            assert narrative._end_of(text, pos, ends) == _end_of_plain(text, pos, ends)
+            bounds = narrative._Bounds(text)
+            assert bounds.start(pos, ends) == _start_of_plain(text, pos, ends)
+            assert bounds.end(pos, ends) == _end_of_plain(text, pos, ends)
 
 
 # ---------------------------------------------------------------- tables
