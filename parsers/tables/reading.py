@@ -129,8 +129,12 @@ class Reading:
         return self._labels[lo:hi]
 
     def find(self, row: RowDef, start: int, end: int | None = None) -> Found | None:
-        tokens, glued_at, joins_at = self.tokens, self._glued_cache, self._join_cache
-        for i in self._label_indexes(start, end):
+        tokens, glued_at, joins_at, labels = self.tokens, self._glued_cache, self._join_cache, self._labels
+        # the labels from ``start`` to ``end`` (``_label_indexes`` without its copy: a row is most often found at
+        # the first label, and the copy runs to the end of the document)
+        stop = len(tokens) if end is None else min(end, len(tokens))
+        for k in range(bisect.bisect_left(labels, start), bisect.bisect_left(labels, stop)):
+            i = labels[k]
             tok = tokens[i]
             if i not in glued_at:  # a number glued to the label's end, split off (once per token)
                 m = _GLUED_RE.match(tok.text)

@@ -168,6 +168,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     pos = 0
     confusable = bool(_CONFUSABLE.search(norm))
     for lineno, line in enumerate(norm.split("\n")):
+        if not line:  # an empty line has no token (what the steps below make of it)
+            pos += 1
+            continue
         fixes: list[tuple[int, int]] = []
         printed = line
         if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
