@@ -4,11 +4,10 @@
 state a number are not read for statements, the subjects a line names are read only when a later statement needs
 them, sentence and clause bounds are looked up among end characters found once per line. In the tables: a label,
 dash or number cell is made whole without the splitting function, a label no row matches is passed over with one
-search, ``first_index`` searches the labels joined by newlines, heading lines are found by one search through the
-text, a cell's ``Where`` is made without the frozen dataclass's ``__init__``, and table 三's reading by order is
-skipped when the reading by labels scores the most a reading can. Each test checks a shortcut against the plain
-definition it replaces, on the fixtures' texts and seeded damaged copies of them (``scripts/parse_snapshot.py``
-compares whole outputs before and after a change).
+search, ``first_index`` searches the labels joined by newlines, a cell's ``Where`` is made without the frozen
+dataclass's ``__init__``, and table 三's reading by order is skipped when the reading by labels scores the most a
+reading can. Each test checks a shortcut against the plain definition it replaces, on the fixtures' texts and
+seeded damaged copies of them (``scripts/parse_snapshot.py`` compares whole outputs before and after a change).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml  # type: ignore[import-untyped]
 
-from parsers import narrative, sections
+from parsers import narrative
 from parsers.model import Where
 from parsers.readers import read
 from parsers.tables import applications
@@ -281,20 +280,3 @@ def test_first_index_as_plainly_defined() -> None:
                 assert got == _first_index_plain(r, pattern, start, end), (pattern, start, end)
                 found += got is not None
     assert found > 300
-
-
-def test_headings_found_through_the_whole_text_as_line_by_line() -> None:
-    extra = ["一、总体情况\n\n  二 、 主动公开 \n#三.收到和处理\r\n> **四、行政复议**\t\n五、\n\n问题\n六、其他  "]
-    seen = 0
-    for text in ALL + extra:
-        norm = normalise(text)
-        whole = [(m.start(), m.group("num"), m.group("title")) for m in sections._HEADING_LINES.finditer(norm)]
-        plain, starts = [], [0]
-        for line in norm.split("\n"):
-            starts.append(starts[-1] + len(line) + 1)
-        for k, line in enumerate(norm.split("\n")):
-            if m := sections._HEADING.match(line):
-                plain.append((starts[k], m.group("num"), m.group("title")))
-        assert whole == plain
-        seen += len(plain)
-    assert seen > 100
