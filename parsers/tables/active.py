@@ -36,11 +36,10 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             continue
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
-        taken = {k for _, k in labels}
         row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
         if row_found is None and not m and len(tok.compact) <= 8 and r.wrapped_may_match(_ANY_ROW, i):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
-        if row_found is not None and row_found.key not in taken:
+        if row_found is not None and row_found.key not in {k for _, k in labels}:
             labels.append((i, row_found.key))
             if m:
                 at = tok.start + m.start("num")
