@@ -1,4 +1,4 @@
-"""Snapshot what the HTML and spreadsheet readers make of every input at hand, to prove a change leaves it alone.
+"""Snapshot what the HTML, spreadsheet, DOCX and PDF readers make of every input, to prove a change leaves it alone.
 
     .venv/bin/python scripts/reader_snapshot.py /tmp/before.jsonl     # before the change
     .venv/bin/python scripts/reader_snapshot.py /tmp/after.jsonl      # after it
@@ -7,7 +7,9 @@
 One JSON line per input: the reader's text, spans, metadata and notes (or its error), and for HTML also the
 content container chosen (its path and score), the page metadata and every table's grid. Inputs:
 
-- the rendered seeds (``tests/fixtures/rendered/*.html|xlsx|xls``);
+- the rendered seeds (``tests/fixtures/rendered/*.html|xlsx|xls|docx|pdf``) and the scans (``tests/fixtures/scans``);
+- the PDFs of every ``--pdf-dir`` folder (e.g. PDF variants printed by other engines), with the pages the PDF
+  reader handed to pdfplumber;
 - every HTML body the cassettes and the chaos bundle hold (list pages, detail pages, hostile pages);
 - the generalisation corpus, parsed whole (its ``md-html-tables`` variants go through ``table_grid``);
 - ``--fuzz N`` random pages (default 3000) built from a seeded grammar of the markup that matters to the reader:
@@ -188,10 +190,15 @@ def fuzz_page(seed: int) -> bytes:
 
 
 # ---------------------------------------------------------------------------------------------- run
-def inputs(fuzz: int) -> Iterator[tuple[str, str, bytes]]:
+def inputs(fuzz: int, pdf_dirs: tuple[Path, ...] = ()) -> Iterator[tuple[str, str, bytes]]:
     for p in sorted((FIXTURES / "rendered").iterdir()):
-        if p.suffix in (".html", ".xlsx", ".xls"):
+        if p.suffix in (".html", ".xlsx", ".xls", ".docx", ".pdf"):
             yield p.name, p.suffix[1:], p.read_bytes()
+    for p in sorted((FIXTURES / "scans").glob("*.pdf")):
+        yield f"scans/{p.name}", "pdf", p.read_bytes()
+    for folder in pdf_dirs:
+        for p in sorted(folder.glob("*.pdf")):
+            yield str(p), "pdf", p.read_bytes()
     for name, data in _cassette_bodies():
         yield name, "html", data
     for seed in range(fuzz):
@@ -204,10 +211,19 @@ def corpus() -> Iterator[tuple[str, bytes]]:
             yield str(p.relative_to(FIXTURES)), p.read_bytes()
 
 
-def snapshot(out: Path, fuzz: int) -> None:
+def _pdf(data: bytes) -> dict[str, Any]:
+    from parsers.readers.pdf import FALLBACK
+
+    before = dict(FALLBACK)
+    out = _read(data, "pdf")
+    out["fallback"] = {k: v - before.get(k, 0) for k, v in FALLBACK.items() if v != before.get(k, 0)}
+    return out
+
+
+def snapshot(out: Path, fuzz: int, pdf_dirs: tuple[Path, ...] = ()) -> None:
     with out.open("w", encoding="utf-8") as f:
-        for name, kind, data in inputs(fuzz):
-            rec = _html(data) if kind == "html" else _read(data, kind)
+        for name, kind, data in inputs(fuzz, pdf_dirs):
+            rec = _html(data) if kind == "html" else _pdf(data) if kind == "pdf" else _read(data, kind)
             f.write(json.dumps({"name": name, **rec}, ensure_ascii=False, default=str) + "\n")
         for name, data in corpus():
             report = parse(data, name)
@@ -234,12 +250,13 @@ def main() -> int:
     ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--fuzz", type=int, default=3000)
     ap.add_argument("--diff", nargs=2, type=Path)
+    ap.add_argument("--pdf-dir", type=Path, action="append", default=[], help="a folder of PDFs to read too")
     args = ap.parse_args()
     if args.diff:
         return diff(*args.diff)
     if args.out is None:
         ap.error("give an output file or --diff A B")
-    snapshot(args.out, args.fuzz)
+    snapshot(args.out, args.fuzz, tuple(args.pdf_dir))
     return 0
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines
+from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines, top_lines
 from parsers.readers.pdf_plumber import PlumberDocument
 from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
 
@@ -180,11 +180,13 @@ def _metadata(pdf: Any) -> dict[str, str]:
     return {}
 
 
-def _inside(cx: float, cy: float, boxes: list[Box]) -> bool:
+def _outside(chars: list[Char], mids: Centres, boxes: list[Box]) -> list[Char]:
+    """The glyphs whose centre is outside every box (1 pt of slack around each), in order."""
+    rest = list(zip(chars, mids.h, mids.v, strict=True))
     for x0, top, x1, bottom in boxes:
-        if x0 - _TOLERANCE <= cx <= x1 + _TOLERANCE and top - _TOLERANCE <= cy <= bottom + _TOLERANCE:
-            return True
-    return False
+        left, right, upper, lower = x0 - _TOLERANCE, x1 + _TOLERANCE, top - _TOLERANCE, bottom + _TOLERANCE
+        rest = [g for g in rest if not (left <= g[1] <= right and upper <= g[2] <= lower)]
+    return [g[0] for g in rest]
 
 
 def _table(raw: list[list[str | None]], bbox: Box) -> _Table | None:
@@ -200,8 +202,10 @@ def _pdfium_page(content: PageContent, number: int) -> _Page | None:
     chars = content.chars
     if not chars:
         return None
-    if has_duplicates(chars):  # fake bold: every glyph printed twice, slightly offset
+    lines: list[list[Char]] | None = top_lines(chars)
+    if has_duplicates(chars, lines):  # fake bold: every glyph printed twice, slightly offset
         chars = dedupe(chars, content.font_name)
+        lines = None
     tables: list[tuple[float, _Table]] = []
     rest = chars
     if content.lines or content.rects or content.curves:
@@ -215,7 +219,8 @@ def _pdfium_page(content: PageContent, number: int) -> _Page | None:
                     tables.append((table.bbox[1], t))
                     boxes.append(table.bbox)
             if boxes:  # the glyphs whose centre is outside every table (1 pt of slack) are the text lines'
-                rest = [c for c, h, v in zip(chars, mids.h, mids.v, strict=True) if not _inside(h, v, boxes)]
+                rest = _outside(chars, mids, boxes)
+                lines = None
     head = rest[:2000]
     widths = list(map(operator.sub, map(_get_x1, head), map(_get_x0, head)))
     blank = {t for t in set(map(_get_text, head)) if not t.strip()}
@@ -223,7 +228,7 @@ def _pdfium_page(content: PageContent, number: int) -> _Page | None:
         widths = list(itertools.compress(widths, map(operator.not_, map(blank.__contains__, map(_get_text, head)))))
     widths.sort()
     char = widths[len(widths) // 2] if widths else 10.0
-    return assemble_page(number, content.width, content.height, text_lines(rest), tables, char)
+    return assemble_page(number, content.width, content.height, text_lines(rest, lines), tables, char)
 
 
 @dataclass

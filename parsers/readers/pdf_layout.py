@@ -65,13 +65,21 @@ _get_text, _get_x0, _get_x1 = itemgetter(TEXT), itemgetter(X0), itemgetter(X1)
 _get_top, _get_bottom = itemgetter(TOP), itemgetter(BOTTOM)
 
 
-def word_glyphs(chars: Sequence[Char]) -> list[list[Char]]:
+def top_lines(chars: Sequence[Char]) -> list[list[Char]]:
+    """The glyphs' clusters of tops (3 pt), each sorted left to right: the lines both :func:`word_glyphs` and
+    :func:`has_duplicates` read (a page without tables computes them once for both)."""
+    lines = cluster(chars, _get_top, TOLERANCE)
+    for line in lines:
+        line.sort(key=_get_x0)
+    return lines
+
+
+def word_glyphs(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> list[list[Char]]:
     """Glyphs → words (their glyphs), line by line (pdfplumber's ``WordExtractor`` for upright text): a line
     is a cluster of tops, read left to right; a word ends at a space, a gap over 3 pt, a step back or a jump
-    of the top over 3 pt."""
+    of the top over 3 pt. ``lines``: :func:`top_lines` of ``chars``, where already computed."""
     out: list[list[Char]] = []
-    for line in cluster(chars, _get_top, TOLERANCE):
-        line.sort(key=_get_x0)
+    for line in top_lines(chars) if lines is None else lines:
         current: list[Char] = []
         px0 = px1 = ptop = 0.0
         for c in line:
@@ -100,9 +108,10 @@ _LIGATURE_TABLE = str.maketrans(LIGATURES)
 _WHITESPACE = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())  # U+3000 is the last
 
 
-def text_lines(chars: Sequence[Char]) -> list[tuple[list[Char], Box]]:
-    """The page's text lines (``extract_text_lines``): each line's glyphs in reading order, and its box."""
-    ws = word_glyphs(chars)
+def text_lines(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> list[tuple[list[Char], Box]]:
+    """The page's text lines (``extract_text_lines``): each line's glyphs in reading order, and its box.
+    ``lines``: :func:`top_lines` of ``chars``, where already computed."""
+    ws = word_glyphs(chars, lines)
     tops = [min(map(_get_top, w)) for w in ws]
     index = cluster_index(tops, TOLERANCE)
     ligatures = any(map(LIGATURES.__contains__, map(itemgetter(TEXT), chars)))
@@ -395,15 +404,15 @@ class Centres:
 
 
 # ---------------------------------------------------------------------------------------------- fake bold
-def has_duplicates(chars: Sequence[Char]) -> bool:
+def has_duplicates(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> bool:
     """Is some glyph printed twice at (almost) the same place (fake bold): the same text, its left and top
     within 1 pt once rounded?
 
     Two such glyphs are at most 2 pt apart both ways: they fall in one cluster of tops (3 pt), and within the
-    cluster sorted by left edge every glyph between them is less than 2 pt from the first.
+    cluster sorted by left edge every glyph between them is less than 2 pt from the first. ``lines``:
+    :func:`top_lines` of ``chars``, where already computed.
     """
-    for line in cluster(chars, _get_top, TOLERANCE):
-        line.sort(key=_get_x0)
+    for line in top_lines(chars) if lines is None else lines:
         n = len(line)
         xs = list(map(_get_x0, line))
         # a pair 2 pt apart at most has its first glyph's next neighbour 2 pt away at most: start only there
