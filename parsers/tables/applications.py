@@ -977,9 +977,9 @@ MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of t
 def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callable[[list[Value]], int]) -> Fit | None:
     """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
     holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
-    such placement puts the same value in (a blank counting as 0; the placements whose failing rows each hold a
-    blank preferred) are kept, the rest left blank (``placement_open``, review required) — the tie-break would
-    put values in cells they may not belong to."""
+    such placement puts the same value in (the placements whose failing rows each hold a blank preferred) are
+    kept, the rest left blank (``placement_open``, review required) — the tie-break would put values in cells
+    they may not belong to."""
     lost = N_REVIEW - len(vals)
     if not 0 < lost <= MAX_REVIEW_LOST or any(b.start - a.end > 1 for a, b in itertools.pairwise(vals)):
         return None  # a row laid out by runs of spaces keeps a lost cell's room: the tie-break reads it
@@ -1008,9 +1008,9 @@ def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callab
     best = explained or best
     kept: list[Token | None] = []
     for c in range(N_REVIEW):
-        # a blank and a printed 0 agree (a row of zeros lost one of them)
-        values = {(number_value(t.text) or 0) if t is not None else 0 for t in (row[c] for row in best)}
-        kept.append(next((row[c] for row in best if row[c] is not None), None) if len(values) == 1 else None)
+        # the same printed value in every placement (a cell some placement leaves blank is not printed for sure)
+        values = {number_value(t.text) if t is not None else None for t in (row[c] for row in best)}
+        kept.append(best[0][c] if len(values) == 1 else None)
     blanked = [keys[c].split("/", 1)[1] for c in range(N_REVIEW) if kept[c] is None and any(row[c] for row in best)]
     if not blanked:
         return None
