@@ -183,7 +183,8 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
     by_order = None if top else _order_fits(r, rows, start, end)
     stream_mark = len(r.warnings)
-    if not _clean(fits, found, fmt, len(rows)) and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
+    clean = _clean(fits, found, fmt, len(rows), label_score[0])
+    if not clean and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
         r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
         stream_fits, stream_end = stream
         for row in rows:
@@ -229,14 +230,14 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
     return joined[0]
 
 
-def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int) -> bool:
-    """The reading by labels found every row with values, none ambiguous, and every identity holds."""
+def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int, passed: int) -> bool:
+    """The reading by labels found every row with values, none ambiguous, and every identity holds (``passed``:
+    how many identities hold on it, as :func:`_score` counts them)."""
     if any(f is None for f in found) or len(fits) != n_rows:
         return False
     if any(f.how == "short" or f.ambiguous for f in fits.values()):
         return False
-    state = {key: f.values() for key, f in fits.items()}
-    return application_passed(state, fmt) == application_identities(fmt)
+    return passed == application_identities(fmt)
 
 
 def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int) -> tuple[dict[str, Fit], int] | None:
