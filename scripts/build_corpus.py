@@ -13,6 +13,9 @@ input convention:
 - OCR-service text from RapidOCR (PP-OCRv4, the ``ocr-rapidocr`` extra) on the same page images, its text boxes
   one per line (``ocr-rapidocr-boxes``) or grouped into lines (``ocr-rapidocr-lines``): ``scripts/rapidocr_text.py``
   says exactly how;
+- PyMuPDF's plain text (``page.get_text()``, the most common one-liner users run on a PDF: each text span on a
+  line of its own, in content order; ``text-pymupdf``) and the same sorted top-left to bottom-right
+  (``get_text(sort=True)``: a row's cells joined on one line; ``text-pymupdf-sort``);
 - poppler's ``pdftotext`` in raw mode (content-stream order) and default mode (layout mode is
   ``tests/fixtures/layout/``, built by ``scripts/layout_texts.sh``);
 - from the HTML tables (``scripts/corpus_model.py``): the canonical TAB text, plain text with cells separated by
@@ -92,6 +95,20 @@ def pymupdf4llm_md(pdf: Path, layout: bool) -> str:
         [sys.executable, "-c", code, str(pdf), "1" if layout else "0"], capture_output=True, check=True
     )
     return out.stdout.decode("utf-8")
+
+
+def pymupdf_text(pdf: Path, sort: bool) -> str:
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        return "".join(page.get_text("text", sort=sort) for page in doc)
+
+
+def build_pymupdf_text(corpus: Corpus, stem: str, tools: dict[str, str]) -> None:
+    pdf = RENDERED / f"{stem}.pdf"
+    for convention, sort in (("text-pymupdf", False), ("text-pymupdf-sort", True)):
+        tool = tools["PyMuPDF"] + (" get_text(sort=True)" if sort else " get_text()")
+        corpus.add(stem, convention, pymupdf_text(pdf, sort), source=f"rendered/{pdf.name}", tool=tool, suffix=".txt")
 
 
 def markitdown_md(path: Path) -> str:
@@ -259,6 +276,7 @@ def build_converters(corpus: Corpus, stem: str, tools: dict[str, str], workdir: 
     ]  # fmt: skip
     for convention, source, tool, make, suffix in jobs:
         corpus.add(stem, convention, make(), source=rel(source), tool=tool, suffix=suffix)
+    build_pymupdf_text(corpus, stem, tools)
     listing = tesseract_pages(pdf, workdir)
     for psm in OCR_MODES:
         tool = f"{tools['tesseract']} -l chi_sim+eng --psm {psm}; pdftoppm -r {OCR_DPI} -gray"
@@ -278,6 +296,7 @@ def tool_versions() -> dict[str, str]:
     return {
         "pymupdf4llm": pkg("pymupdf4llm") + " (" + pkg("PyMuPDF") + ")",
         "pymupdf-layout": pkg("pymupdf-layout"),
+        "PyMuPDF": pkg("PyMuPDF"),
         "markitdown": pkg("markitdown") + " (" + pkg("pdfminer.six") + ", " + pkg("mammoth") + ", "
         + pkg("markdownify") + ")",
         "docling": pkg("docling-slim") + " (" + pkg("docling-core") + ")",
@@ -299,6 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         "--only-rapidocr", action="store_true",
         help="rebuild only the RapidOCR texts (ocr-rapidocr-*); keep every other text and manifest entry",
     )  # fmt: skip
+    ap.add_argument(
+        "--only-pymupdf-text", action="store_true",
+        help="rebuild only PyMuPDF's plain texts (text-pymupdf*); keep every other text and manifest entry",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     corpus = Corpus(args.out)
     old = args.out / "manifest.json"
@@ -317,6 +340,10 @@ def main(argv: list[str] | None = None) -> int:
         previous = json.loads(old.read_text(encoding="utf-8"))
         kept = [v for v in previous["variants"] if not str(v["convention"]).startswith("ocr-rapidocr-")]
         tools = {**previous["tools"], "rapidocr": rapidocr_text.tool()}
+    elif args.only_pymupdf_text and old.exists():
+        previous = json.loads(old.read_text(encoding="utf-8"))
+        kept = [v for v in previous["variants"] if not str(v["convention"]).startswith("text-pymupdf")]
+        tools = {**previous["tools"], "PyMuPDF": pkg("PyMuPDF")}
     elif not args.only_model:
         tools = tool_versions()
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
@@ -325,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
             print(stem, file=sys.stderr)
             if args.only_rapidocr:
                 build_rapidocr(corpus, stem, tools, tesseract_pages(RENDERED / f"{stem}.pdf", Path(tmp)))
+                continue
+            if args.only_pymupdf_text:
+                build_pymupdf_text(corpus, stem, tools)
                 continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))["cells"]
             doc = read_model(RENDERED / f"{stem}.html", gold)

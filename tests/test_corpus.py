@@ -56,6 +56,8 @@ FLOOR: dict[str, tuple[int, int]] = {
     "plain-glued": (98, 96),
     "plain-single-space": (100, 100),
     "plain-spaces": (100, 100),
+    "text-pymupdf": (100, 100),
+    "text-pymupdf-sort": (99, 100),
     "text-tab": (100, 100),
 }
 

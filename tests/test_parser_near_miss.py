@@ -6,6 +6,8 @@ identities. Values are written by hand here or taken from the hand-read gold; ea
 
 from __future__ import annotations
 
+import re
+
 import snippets as s
 from conftest import FIXTURES, gold
 
@@ -299,3 +301,20 @@ def test_running_head_is_not_the_start_of_a_wrapped_label() -> None:
     text = text.replace("涉及个人隐私   件   3", "涉及个   件   3\n人隐私")
     report = _parse(text)
     _assert_legacy_gold(report)
+
+
+def test_legacy_unit_cell_printed_against_its_value() -> None:
+    # PyMuPDF's plain text of a PDF print: each cell on a line of its own, but the 单位 and 统计数 cells of a row
+    # come out as one span (``条4223174``, ``人次29769``): the unit is split off, the number is the row's value
+    lines = []
+    for line in _legacy_md().splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("|") else None
+        if cells is None or line.startswith("|---"):
+            lines.append(line)
+        elif len(cells) == 3 and cells[1] not in ("", "—", "单位") and cells[2]:
+            lines += [cells[0], cells[1] + cells[2]]
+        else:
+            lines += [c for c in cells if c]
+    text = "\n".join(lines)
+    assert "条" in text and "人次" in text and re.search(r"\n条\d", text) and re.search(r"\n人次\d", text)
+    _assert_legacy_gold(_parse(text, "report.txt"))

@@ -424,10 +424,12 @@ def _layout_cells(line: str) -> list[tuple[int, str]] | None:
 
 
 # a number with the unit it is counted in (86.45万元, 12项), and two such numbers in one cell (12项/345.6万元)
-_UNIT = r"(?:万元|亿元|元|件|项|个|次|人|条|家|场|期|篇|份)"
+_UNIT = r"(?:万元|亿元|元|件|项|个|人次|次|人|条|家|场|期|篇|份)"
 _NUM = r"[+-]?\d[\d,]*(?:\.\d+)?"
 _WITH_UNITS = re.compile(rf"^({_NUM})\s*{_UNIT}?(?:\s*[/;]\s*({_NUM})\s*{_UNIT}?)?$")
 _UNIT_OR_SLASH = re.compile(rf"{_UNIT}|/")
+_UNIT_THEN_NUMBER = re.compile(rf"({_UNIT})\s*({_NUM})")
+_UNIT_FIRST = frozenset("万亿元件项个次人条家场期篇份")
 
 
 def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token] | None:
@@ -464,6 +466,13 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
         return [tok]
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
+    if text[:1] in _UNIT_FIRST and (u := _UNIT_THEN_NUMBER.fullmatch(text)) is not None:
+        # the 单位 cell printed against its value cell (``条4223174``: an extractor that drops the cells' gap)
+        s = u.start(2)
+        return [
+            Token(u.group(1), start, start + u.end(1), line, col, tabbed),
+            Token(u.group(2), start + s, start + len(text), line, col, tabbed, split=True),
+        ]
     if len(whole.compact) > LABEL_MAX:
         return [whole]
     m = _TRAILING_NUMS_RE.match(text)
