@@ -303,6 +303,15 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     pos = positional(line, n) if len(line) >= n else None
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None:
+        if all(t is None or t.is_empty for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
+            shown = " ".join(t.text if t is not None and t.text else "(blank)" for t in below)
+            r.warn(
+                "row_continued",
+                f"{T}/{key}: no value on the label's line; read from the label-less row under it ({shown})",
+                f"{T}/{key}",
+                next(t for t in below if t is not None and t.is_value),
+            )
+            pos = below
         for k, tok in zip(keys, pos, strict=True):
             r.put(k, tok, blank_where=label)
         return
@@ -344,3 +353,21 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _row_below(r: Reading, i: int, stop: int, n: int) -> list[Token | None] | None:
+    """The cells of the label-less row right under the label at token ``i`` (a blank first cell, then ``n``
+    cells, at least one a number), when that row is before ``stop``: a row whose label cell spans two rows of
+    the value columns, printed as a label row of blank cells and a row of values without a label."""
+    line = r.tokens[i].line
+    below = [t for t in r.tokens[i + 1 : stop] if t.line != line]
+    if not below:
+        return None
+    first = below[0].line
+    toks = [t for t in below if t.line == first]
+    if not (toks[0].tabbed and toks[0].is_empty) or any(t.is_labelish for t in toks):
+        return None
+    pos = positional(toks[1:], n)
+    if pos is None or not any(t is not None and t.is_value for t in pos):
+        return None
+    return pos
