@@ -13,8 +13,10 @@ seeded damaged copies of them (``scripts/parse_snapshot.py`` compares whole outp
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import random
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +38,8 @@ from parsers.tables.templates import (
 )
 from parsers.tables.tokens import Token, _add_cell, _split_trailing_numbers, normalise
 
-FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _texts() -> list[str]:
@@ -51,27 +54,15 @@ def _texts() -> list[str]:
     return texts
 
 
-def _damaged(texts: list[str], n: int, seed: int = 13) -> list[str]:
-    """Copies with characters dropped, lines joined or split, digits changed (seeded)."""
-    rnd = random.Random(seed)
-    out = []
-    for _ in range(n):
-        lines = rnd.choice(texts).split("\n")
-        for _ in range(rnd.randint(1, 8)):
-            i = rnd.randrange(len(lines))
-            line, op = lines[i], rnd.randrange(4)
-            if op == 0 and line:
-                j = rnd.randrange(len(line))
-                lines[i] = line[:j] + line[j + 1 :]
-            elif op == 1 and i + 1 < len(lines):
-                lines[i] = line + lines.pop(i + 1)
-            elif op == 2 and line:
-                j = rnd.randrange(len(line))
-                lines[i : i + 1] = [line[:j], line[j:]]
-            else:
-                lines[i] = "".join(str(rnd.randrange(10)) if c.isdigit() and rnd.random() < 0.3 else c for c in line)
-        out.append("\n".join(lines))
-    return out
+def _damaged(texts: list[str], n: int) -> list[str]:
+    """Seeded damaged copies (``scripts/parse_snapshot.py``'s, which compares whole outputs on them too)."""
+    spec = importlib.util.spec_from_file_location("parse_snapshot", ROOT / "scripts" / "parse_snapshot.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["parse_snapshot"] = module
+    spec.loader.exec_module(module)
+    damaged: list[str] = module.damaged_texts(texts, n)
+    return damaged
 
 
 TEXTS = _texts()

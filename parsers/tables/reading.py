@@ -439,7 +439,9 @@ class Reading:
         if not tok.tabbed:
             return []
         out = []
-        for t in self.tokens[index + 1 :]:
+        tokens = self.tokens
+        for k in range(index + 1, len(tokens)):  # not a slice: it would copy the rest of the document
+            t = tokens[k]
             if t.line != tok.line:
                 break
             out.append(t)
