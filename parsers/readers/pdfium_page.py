@@ -374,7 +374,7 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
     font = 0
     widths: dict[str, float] = {}
     info: TextInfo | None = None
-    for i in range(n):
+    for i, ch in enumerate(text):
         obj = text_object(tp, i)
         if obj != last:  # consecutive glyphs mostly come from one text object
             if not obj:
@@ -382,7 +382,6 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
             last = obj
             info = get_info(obj) or infos.read(obj, i)
             size, descent, font, widths = info[0], info[3], info[4], info[5]
-        ch = text[i]
         if check_unmapped and ch in _UNMAPPED:
             raise Unsupported("glyphs without a Unicode mapping")
         char_origin(tp, i, bx, by)
