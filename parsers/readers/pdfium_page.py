@@ -328,9 +328,11 @@ class _Infos:
         self.matrix_ref = ctypes.byref(self.matrix)
         self.size = _F()
         self.size_ref = ctypes.byref(self.size)
+        self.handle = _Handle()  # the text object asked about (one handle, its value set for each object)
 
     def read(self, obj: int, i: int) -> TextInfo:
-        handle = _Handle(obj)
+        handle = self.handle
+        handle.value = obj
         if not _char_matrix(self.tp, i, self.matrix_ref):  # the object's matrix on the page (forms applied)
             raise Unsupported("text without a matrix")
         if not _font_size(handle, self.size_ref):
