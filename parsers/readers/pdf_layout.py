@@ -132,6 +132,9 @@ def text_lines(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> 
 
 def cell_text(chars: Sequence[Char]) -> str:
     """A table cell's glyphs as text: words joined by spaces, lines by newlines (``extract_text``)."""
+    if len(chars) == 1:  # a digit, most often: one word of one glyph, or nothing if it is a space
+        glyph = chars[0]
+        return "" if glyph[TEXT] in _WHITESPACE else _text([glyph])
     ws = word_glyphs(chars)
     if len(ws) == 1:
         return _text(ws[0])
