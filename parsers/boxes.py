@@ -17,7 +17,8 @@ below, at the level of no number), then one line per cell::
 how the text reads when the boxes are grouped into lines: the table readers then read the row as any row printed
 with single spaces. A run is consecutive lines, each one number or one cell of letters OCR confuses with digits
 (``o``, ``l``, ``S``, and ``。``: an empty-looking 0) followed by more of the run, holding at least two real
-numbers. It is joined to the line before it unless that line is blank or a page number (``- 2 -``): then the
+numbers and at most as many as the template's widest row (a longer run is a column printed down the page, left as
+it is). It is joined to the line before it unless that line is blank or a page number (``- 2 -``): then the
 run is one line of its own. Nothing is changed inside a line: the look-alikes are left to the tokenizer, which
 reads them as digits with a warning.
 
@@ -35,6 +36,7 @@ _NUMBER_LINE = re.compile(r"[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*")
 _LOOKALIKE_LINE = re.compile(r"[ \t]*[。oO〇DlI|!SB]{1,2}[ \t]*")
 _PAGE_MARK_LINE = re.compile(r"[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)[ \t]*")
 MIN_RUN_LINES = 12  # number lines right under another number line, for the text to be box-per-line
+MAX_ROW_CELLS = 15  # the widest row of the template (table 四): a longer run of numbers is left as it is
 
 
 _STACKED = re.compile(r"^[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*\n(?=[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*$)", re.M)
@@ -62,8 +64,8 @@ def runs(lines: list[str]) -> list[tuple[int, int]]:
             elif not (_LOOKALIKE_LINE.fullmatch(lines[j]) and _continues(lines, j + 1)):
                 break  # a look-alike counts when more of the run follows
             j += 1
-        if numbers >= 2:
-            out.append((k, j))
+        if 2 <= numbers <= MAX_ROW_CELLS:
+            out.append((k, j))  # a longer run is no row of the template: a column printed down the page
         k = j
     return out
 

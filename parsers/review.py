@@ -14,8 +14,8 @@ from typing import Any
 
 from parsers.model import Report
 
-# warnings that leave cells blank or numbers in doubt: a person must look
-REQUIRED = {"missing_row", "missing_table", "no_table", "identity_failed"}
+# warnings that leave cells blank or numbers in doubt (placement_open: printed cells left blank): a person must look
+REQUIRED = {"missing_row", "missing_table", "no_table", "identity_failed", "placement_open"}
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch"}
 NARRATIVE_KIND = "narrative_vs_table"

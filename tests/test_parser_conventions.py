@@ -1164,3 +1164,56 @@ def test_a_ring_alone_between_numbers_is_a_zero_ocr_read() -> None:
     assert report.cells["review_litigation/review/corrected"].raw == "。"
     assert any("'。' read as 0" in w.message for w in report.warnings if w.code == "ocr_digit")
     assert all(c.passed for c in report.checks)
+
+
+def test_a_lost_cell_that_was_not_zero_is_left_blank_where_the_identities_put_it() -> None:
+    """OCR lost a box that held a 2 (``0 0 0 0 0 2``): no placement holds the row total, so the lost cell is the
+    one column where a 2 satisfies the table's other identities; the printed values go around it, the cell
+    itself stays blank (it is printed nowhere), and the row's failed total makes the report ``required``."""
+    text = s.to_spaces(s.report())
+    row = "1.本机关不掌握相关政府信息 2 0 0 0 0 0 2"
+    assert row in text
+    report = _parse(text.replace(row, "1.本机关不掌握相关政府信息 0 0 0 0 0 2"))
+    cells = _cells(report)
+    assert _row(cells, "unavailable.not_held") == [None, 0, 0, 0, 0, 0, 2]
+    placed = [w for w in report.warnings if w.code == "placed_by_identities"]
+    assert len(placed) == 1 and "a lost cell was 2" in placed[0].message and "natural_person" in placed[0].message
+    assert report.metadata["review"] == "required"
+
+
+def test_two_merged_cells_read_as_letters_are_left_blank() -> None:
+    """An OCR box over two cells, a 0 and the rule beside it (``lo``), in a row one cell short: 10 or a 0 beside
+    its rule, and the row adds up neither way with all its cells; the cell is left blank, never 10."""
+    text = s.to_spaces(s.report())
+    row = "四、结转下年度继续办理 1 1 0 0 0 0 2"
+    assert row in text
+    report = _parse(text.replace(row, "四、结转下年度继续办理 1 1 0 0 lo 2"))
+    values = _row(_cells(report), "carried_forward")
+    assert 10 not in values and values[0] == 1 and values[1] == 1 and values[6] == 2
+    assert any(w.code == "rule_or_digit" and "'lo'" in w.message for w in report.warnings)
+
+
+def test_table_four_short_of_a_cell_that_was_not_zero_keeps_only_what_every_placement_agrees_on() -> None:
+    """Table 四's row printed with single spaces, one box lost from 未经复议直接起诉 (``3 1 1 0 5`` → ``3 1 0 5``):
+    no placement holds that row's total, and every place for the lost cell satisfies as many identities. The
+    cells those placements disagree on stay blank (no value shifted into a wrong column); the other rows keep
+    their values, the zeros of the last one too (a blank and a printed 0 agree)."""
+    values: list[int | None] = [1, 0, 0, 1, 2, 3, 1, 1, 0, 5, 0, 0, 0, 0, 0]
+    review = s.review_table(values).replace("\t3\t1\t1\t0\t5\t", "\t3\t1\t0\t5\t").replace("\t", " ")
+    report = _parse(s.to_spaces(s.report(review=review)))
+    cells = _cells(report)
+    rows = [[cells[f"review_litigation/{row}/{c}"] for c in ("upheld", "corrected", "other", "pending", "total")]
+            for row in ("review", "litigation_direct", "litigation_after_review")]  # fmt: skip
+    assert rows == [[1, 0, 0, 1, 2], [None] * 5, [0, 0, 0, 0, 0]]
+    assert any(w.code == "placement_open" and "litigation_direct/upheld" in w.message for w in report.warnings)
+    assert report.metadata["review"] == "required"
+
+
+def test_a_column_of_numbers_down_the_page_is_not_joined_as_a_row() -> None:
+    """More numbers stacked than the template's widest row (15 cells) are a column, not a row: left as printed."""
+    column = "\n".join(str(k) for k in range(1, 21))
+    text = _boxes(s.report()) + "附表\n" + column + "\n"
+    canon = canonicalise(text)
+    assert canon.convention == "boxes"
+    assert "附表\n" + column + "\n" in canon.text
+    assert "（一）予 3 1 0 0 1 0 5\n" in canon.text

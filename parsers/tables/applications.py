@@ -391,8 +391,9 @@ def _label_fits(
 
 
 # a cell of zeros and marks that are a 1 or a table rule (``101``, ``1010``, ``|0|``): 0 between two rules, or a
-# number with 1s in it; or a cell with a rule inside it read as a 1 (``101|14``)
-_RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$")
+# number with 1s in it; or a cell with a rule inside it read as a 1 (``101|14``); or two letters alone, a rule
+# and a letter o (``lo``, ``oI``: a 0 beside its rule, read 10 or 01)
+_RULE_OR_DIGIT = re.compile(r"^(?=.*0)(?=.*[1lI|])[01lI|oO]{3,}$|^[lI|][oO〇]$|^[oO〇][lI|]$")
 
 
 def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
@@ -526,6 +527,7 @@ def _place_short_rows(
     options: dict[int, list[tuple[Value, ...]]] = {}
     slots: dict[int, list[tuple[int, ...]]] = {}
     gapped: set[int] = set()  # rows whose placements the gaps in the printed line narrowed
+    lost_cells: dict[int, Value] = {}  # rows short of one non-zero cell: the value the row total wants there
     for key, vals in short.items():
         values = [number_value(t.text) for t in vals]
         for cols in combinations(range(N_APP), len(vals)):
@@ -536,6 +538,18 @@ def _place_short_rows(
                 options.setdefault(at[key], []).append(tuple(row))
                 slots.setdefault(at[key], []).append(cols)
         i = at[key]
+        if i not in options and (lost := _lost_value(values)) is not None:
+            # no placement holds the row total: one cell the text lost was not 0. Each column may be the lost
+            # one, valued what the total wants, for the table's other identities to choose; it stays blank.
+            for c in range(N_APP - 1):
+                cols = tuple(k for k in range(N_APP) if k != c)
+                row = [None] * N_APP
+                for k, v in zip(cols, values, strict=True):
+                    row[k] = v
+                row[c] = lost
+                options.setdefault(i, []).append(tuple(row))
+                slots.setdefault(i, []).append(cols)
+            lost_cells[i] = lost
         if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i])):
             gapped.add(i)
             options[i] = [options[i][k] for k in keep]
@@ -561,7 +575,18 @@ def _place_short_rows(
         cells: list[Token | None] = [None] * N_APP
         for c, tok in zip(cols, vals, strict=True):
             cells[c] = tok
-        if Fit(cells, "padded", []).values() != fits[key].values() or fits[key].ambiguous:
+        if i in lost_cells:
+            blank = next(c for c in range(N_APP) if c not in cols)
+            r.warn(
+                "placed_by_identities",
+                f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}) and no "
+                f"placement holds the row total: a lost cell was {lost_cells[i]}, and only in column "
+                f"{APPLICANT_COLUMNS[blank]} does that satisfy the table's identities; the values placed around "
+                "it, that cell left blank",
+                f"{T}/{key}",
+                vals[0],
+            )
+        elif Fit(cells, "padded", []).values() != fits[key].values() or fits[key].ambiguous:
             r.warn(
                 "placed_by_identities",
                 f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}); placed in "
@@ -574,6 +599,16 @@ def _place_short_rows(
             )
         out[key] = Fit(cells, "padded", [])
     return out
+
+
+def _lost_value(values: list[Value]) -> Value:
+    """A row short of exactly one cell, its total printed: what the lost cell was when it was not 0 (the total
+    less the others), else None."""
+    printed = [v for v in values if v is not None]
+    if len(values) != N_APP - 1 or len(printed) != len(values):
+        return None
+    lost = printed[-1] - sum(printed[:-1])
+    return lost if lost > 1e-6 else None
 
 
 def _usable(identities: list[Identity], firm: set[int], options: dict[int, list[tuple[Value, ...]]]) -> list[Identity]:
@@ -928,7 +963,64 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
         laid = _by_indent(r.text, vals, N_REVIEW)
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
+    if best.how == "padded" and best.ambiguous and not _review_totals_hold(best.values()):
+        agreed = _review_agreed(r, vals, keys, score)
+        if agreed is not None:
+            return agreed
     return best
+
+
+MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of the rest to be weighed
+
+
+def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callable[[list[Value]], int]) -> Fit | None:
+    """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
+    holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
+    such placement puts the same value in (a blank counting as 0; the placements whose failing rows each hold a
+    blank preferred) are kept, the rest left blank (``placement_open``, review required) — the tie-break would
+    put values in cells they may not belong to."""
+    lost = N_REVIEW - len(vals)
+    if not 0 < lost <= MAX_REVIEW_LOST or any(b.start - a.end > 1 for a, b in itertools.pairwise(vals)):
+        return None  # a row laid out by runs of spaces keeps a lost cell's room: the tie-break reads it
+    best: list[list[Token | None]] = []
+    top = -1
+    for slots in combinations(range(N_REVIEW), len(vals)):
+        row: list[Token | None] = [None] * N_REVIEW
+        for slot, tok in zip(slots, vals, strict=True):
+            row[slot] = tok
+        points = score([number_value(t.text) if t is not None else None for t in row])
+        if points > top:
+            best, top = [row], points
+        elif points == top:
+            best.append(row)
+    # a row total fails because that row lost a cell: placements where every failing row has a blank, if any
+    width = len(REVIEW_COLUMNS)
+    explained = [
+        row
+        for row in best
+        if all(
+            None in row[k : k + width]
+            for k in range(0, N_REVIEW, width)
+            if not row_total_holds([number_value(t.text) if t is not None else None for t in row[k : k + width]])
+        )
+    ]
+    best = explained or best
+    kept: list[Token | None] = []
+    for c in range(N_REVIEW):
+        # a blank and a printed 0 agree (a row of zeros lost one of them)
+        values = {(number_value(t.text) or 0) if t is not None else 0 for t in (row[c] for row in best)}
+        kept.append(next((row[c] for row in best if row[c] is not None), None) if len(values) == 1 else None)
+    blanked = [keys[c].split("/", 1)[1] for c in range(N_REVIEW) if kept[c] is None and any(row[c] for row in best)]
+    if not blanked:
+        return None
+    r.warn(
+        "placement_open",
+        f"table 四: {len(vals)} values for {N_REVIEW} cells, no placement holds every row total and "
+        f"{len(best)} satisfy as many identities; the cells they disagree on are left blank: {', '.join(blanked)}",
+        R,
+        vals[0],
+    )
+    return Fit(kept, "padded", [], ambiguous=True)
 
 
 def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | None:
