@@ -22,29 +22,34 @@ it is). It is joined to the line before it unless that line is blank or a page n
 run is one line of its own. Nothing is changed inside a line: the look-alikes are left to the tokenizer, which
 reads them as digits with a warning.
 
-The text is taken for box-per-line text (:func:`is_boxes`) only when it holds at least :data:`MIN_RUN_LINES`
-number lines that follow another number line directly: text laid out by other tools prints a table's numbers in
-rows (or, ``pdftotext``'s default mode, each number between blank lines), never many of them stacked.
+The text is taken for box-per-line text (:func:`is_boxes`) only when it holds at least :data:`MIN_STACKS` stacks
+of :data:`MIN_STACK` number lines (a number alone, no TAB) one under another: text laid out by other tools prints
+a table's numbers in rows (``pdftotext``'s default mode: a number between blank lines, two side by side rows'
+numbers in pairs), never a row's worth of them stacked.
 """
 
 from __future__ import annotations
 
 import re
 
-_NUMBER_LINE = re.compile(r"[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*")
+_NUMBER_LINE = re.compile(r" *[+-]?\d[\d,]*(?:\.\d+)? *")  # no TAB: a TAB line is a table cell of its own
 # a cell of one or two letters OCR confuses with digits (``o``, ``l``, ``。`` …), and a page number
-_LOOKALIKE_LINE = re.compile(r"[ \t]*[。oO〇DlI|!SB]{1,2}[ \t]*")
-_PAGE_MARK_LINE = re.compile(r"[ \t]*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)[ \t]*")
-MIN_RUN_LINES = 12  # number lines right under another number line, for the text to be box-per-line
+_LOOKALIKE_LINE = re.compile(r" *[。oO〇DlI|!SB]{1,2} *")
+_PAGE_MARK_LINE = re.compile(r" *(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?) *")
+MIN_STACK = 4  # number lines one under another that make a stack …
+MIN_STACKS = 3  # … and how many such stacks make the text box-per-line
 MAX_ROW_CELLS = 15  # the widest row of the template (table 四): a longer run of numbers is left as it is
 
 
-_STACKED = re.compile(r"^[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*\n(?=[ \t]*[+-]?\d[\d,]*(?:\.\d+)?[ \t]*$)", re.M)
+_NUM = r"\n *[+-]?\d[\d,]*(?:\.\d+)? *"
+_TWO_STACKED = re.compile(r"\n *[+-]?\d[\d,.]* *\n *[+-]?\d")
+_STACKED = re.compile(rf"(?:{_NUM}){{{MIN_STACK},}}(?=\n|$)")
 
 
 def is_boxes(text: str) -> bool:
     """Whether ``text`` prints a table's cells one per line (see the module's docstring)."""
-    return len(_STACKED.findall(text)) >= MIN_RUN_LINES
+    first = _TWO_STACKED.search(text)  # a quick test first: two number lines one under the other
+    return first is not None and len(_STACKED.findall(text, first.start())) >= MIN_STACKS
 
 
 def runs(lines: list[str]) -> list[tuple[int, int]]:

@@ -1147,9 +1147,16 @@ def test_ocr_service_boxes_with_a_lost_cell_leave_it_blank() -> None:
 
 
 def test_numbers_between_blank_lines_are_not_box_per_line() -> None:
-    """``pdftotext``'s default mode prints each number between blank lines: not taken for boxes."""
+    """``pdftotext``'s default mode prints each number between blank lines, or two rows' numbers in pairs; a TAB
+    text may print each cell on a line of its own (``\t133``): none of them is taken for boxes."""
     text = "\n\n".join(_boxes(s.report()).splitlines()) + "\n"
     assert canonicalise(text).convention != "boxes"
+    paired = "\n".join(f"{line}\n{line}" if line.isdigit() else line for line in text.split("\n"))
+    assert "\n0\n0\n\n0\n0\n" in paired and canonicalise(paired).convention != "boxes"
+    tabbed = "\n".join("\t" + line for line in _boxes(s.report()).splitlines()) + "\n"
+    assert canonicalise(tabbed).convention != "boxes"
+    seed = (FIXTURES / "seeds" / "000_ac91ced63409bf38.txt").read_text(encoding="utf-8")
+    assert "\n\t1\n\t5\n\t133\n" in seed and canonicalise(seed).convention == "tab"
     assert canonicalise(_boxes(s.report())).convention == "boxes"
 
 
