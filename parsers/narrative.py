@@ -23,6 +23,7 @@ check; nothing is ever changed. A statement whose cells are all blank is a ``nar
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -121,6 +122,7 @@ _FILL = (
 )
 _CLAUSE_END = "，,。；;！!？?\n()（）、"
 _SENTENCE_END = "。；;！!？?\n"
+_END_CHARS = {ends: re.compile(f"[{re.escape(ends)}]") for ends in (_CLAUSE_END, _SENTENCE_END)}
 
 # Concept → pattern that must end right before the number (after _FILL). Order: more specific first.
 _TERMS: list[tuple[str, str]] = [
@@ -157,6 +159,8 @@ _TERMS: list[tuple[str, str]] = [
     ("received", r"(?:政府信息公开|信息公开|依申请公开)?申请(?:总数|总量|数量|量)"),
 ]
 _TERM_RES = [(concept, re.compile(f"(?:{pattern}){_FILL}$")) for concept, pattern in _TERMS]
+# all the terms at once: found exactly where one of them is (a prefix no term ends is passed over with one search)
+_ANY_TERM = re.compile("(?:" + "|".join(f"(?:{pattern})" for _, pattern in _TERMS) + f"){_FILL}$")
 # 收到 6 件依申请 / 受理13件政府信息公开申请: the verb before the number, the noun after it.
 _VERB_BEFORE = re.compile(r"(?:新收|收到|受理|接收|接到|新增)(?:了|共|共计|各类)?\s*$")
 _NOUN_AFTER = re.compile(r"^\s*(?:各类)?(?:政府信息公开|信息公开|依申请公开)?(?:依申请|申请)")
@@ -257,15 +261,31 @@ def _number(text: str) -> Number | None:
     return cn_number(text)
 
 
-def _start_of(text: str, pos: int, ends: str) -> int:
-    """Where the stretch of ``text`` ending at ``pos`` that holds none of the characters ``ends`` begins."""
-    return max([text.rfind(c, 0, pos) for c in ends]) + 1  # a search per character, in C: lines run long
+class _Bounds:
+    """Where the clauses and sentences of one line start and end: the positions of their end characters found
+    once per line (one C scan each), then looked up by bisection."""
 
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self._at: dict[str, list[int]] = {}
 
-def _end_of(text: str, pos: int, ends: str) -> int:
-    """The first of the characters ``ends`` from ``pos`` on (the text's length when there is none)."""
-    n = len(text)
-    return min([i if (i := text.find(c, pos)) >= 0 else n for c in ends])
+    def _ends(self, ends: str) -> list[int]:
+        at = self._at.get(ends)
+        if at is None:
+            at = self._at[ends] = [m.start() for m in _END_CHARS[ends].finditer(self.line)]
+        return at
+
+    def start(self, pos: int, ends: str) -> int:
+        """Where the stretch before ``pos`` that holds none of the characters ``ends`` begins."""
+        at = self._ends(ends)
+        k = bisect.bisect_left(at, pos)  # the end characters before pos
+        return at[k - 1] + 1 if k else 0
+
+    def end(self, pos: int, ends: str) -> int:
+        """The first of the characters ``ends`` from ``pos`` on (the line's length when there is none)."""
+        at = self._ends(ends)
+        k = bisect.bisect_left(at, pos)
+        return at[k] if k < len(at) else len(self.line)
 
 
 def _subject(text: str, among: tuple[str, ...] = ("review", "litigation", "application", "other")) -> str | None:
@@ -347,11 +367,16 @@ def read_statements(
 _NUMERAL = "[\\d零〇一二两三四五六七八九十百千]"
 _STATES_NUMBER = re.compile(_NUMERAL + r"\s*(?:件|起|宗|例|万元|元)|为\s*" + _NUMERAL)
 _ZERO_RES = tuple(rx for rx, _ in _ZEROS)
+# characters each kind needs (a unit or 为; the negation a statement of zero starts with): one quick scan first
+_NUMBER_NEEDS = re.compile("[件起宗例元为]")
+_ZERO_NEEDS = re.compile("[未没无不]")
 
 
 def _may_state(line: str) -> bool:
     """False only when :func:`_line_statements` finds nothing in ``line`` whatever came before it."""
-    return _STATES_NUMBER.search(line) is not None or any(rx.search(line) for rx in _ZERO_RES)
+    if _NUMBER_NEEDS.search(line) is not None and _STATES_NUMBER.search(line) is not None:
+        return True
+    return _ZERO_NEEDS.search(line) is not None and any(rx.search(line) for rx in _ZERO_RES)
 
 
 def _line_statements(
@@ -363,9 +388,11 @@ def _line_statements(
     skipped: list[Unpinned] = []
     taken: list[tuple[int, int]] = []
 
+    bounds = _Bounds(line)
+
     def sentence_at(pos: int) -> tuple[int, str]:
-        start = _start_of(line, pos, _SENTENCE_END)
-        end = min(len(line), _end_of(line, pos, _SENTENCE_END) + 1)
+        start = bounds.start(pos, _SENTENCE_END)
+        end = min(len(line), bounds.end(pos, _SENTENCE_END) + 1)
         lead = len(original[start:end]) - len(original[start:end].lstrip())
         return start + lead, original[start:end].strip()
 
@@ -390,12 +417,12 @@ def _line_statements(
             continue
         if unit is None and value != 0:
             continue
-        clause_start = _start_of(line, m.start(), _CLAUSE_END)
+        clause_start = bounds.start(m.start(), _CLAUSE_END)
         prefix = line[clause_start : m.start()]
         concept = _concept(prefix, line[m.end() :], unit)
         if concept is None:
             continue
-        sentence_start = _start_of(line, m.start(), _SENTENCE_END)
+        sentence_start = bounds.start(m.start(), _SENTENCE_END)
         before = line[: m.start()]
         if concept in _OUTCOMES:  # 维持/纠正…: of the review or lawsuit last named (申请人 is the reviewer's)
             subject = _subject(before, ("review", "litigation")) or named_before()[1]
@@ -425,13 +452,13 @@ def _line_statements(
             continue
         add(concept, value, m.start(), m.end())
 
-    for rx, concepts in _ZEROS:
+    for rx, concepts in _ZEROS if _ZERO_NEEDS.search(line) else ():
         for z in rx.finditer(line):
             if any(a < z.end() and z.start() < b for a, b in taken):
                 continue
             named = concepts or _zero_concepts(rx, z.group("what"))
-            sentence_start = _start_of(line, z.start(), _SENTENCE_END)
-            reason = _out_of_scope(line, sentence_start, _start_of(line, z.start(), _CLAUSE_END), z.start(), "", year)
+            sentence_start = bounds.start(z.start(), _SENTENCE_END)
+            reason = _out_of_scope(line, sentence_start, bounds.start(z.start(), _CLAUSE_END), z.start(), "", year)
             for concept in named:
                 if reason:
                     skip(concept, reason, z.start(), z.end())
@@ -440,23 +467,28 @@ def _line_statements(
     return found, skipped
 
 
+_APPROXIMATE = re.compile(r"(?:约|近|超过|逾|上|多达)$")
+_NOT_A_COUNT_AFTER = re.compile(r"\s*(?:%|％|余|多|个百分点|年|月|日|倍|成)")
+_NOT_RECEIVED = re.compile(r"复议|诉讼|投诉|举报|咨询|信访|留言|答复|办结")  # words of other counts than applications
+
+
 def _not_a_count(line: str, m: re.Match[str]) -> bool:
     """Percentages, approximations (500余件, 近百件, 约), ordinals, dates, and numbers inside others."""
     before = line[max(0, m.start() - 2) : m.start()]
     after = line[m.end() : m.end() + 2]
-    if before[-1:].isdigit() or before[-1:] in (".", "第") or re.search(r"(?:约|近|超过|逾|上|多达)$", before):
+    if before[-1:].isdigit() or before[-1:] in (".", "第") or _APPROXIMATE.search(before):
         return True
     num_end = m.start() + len(m.group("num"))
     tail = line[num_end : num_end + 2]
-    return bool(re.match(r"\s*(?:%|％|余|多|个百分点|年|月|日|倍|成)", tail)) or after.startswith("%")
+    return bool(_NOT_A_COUNT_AFTER.match(tail)) or after.startswith("%")
 
 
 def _concept(prefix: str, after: str, unit: str | None) -> str | None:
-    for concept, rx in _TERM_RES:
+    for concept, rx in _TERM_RES if _ANY_TERM.search(prefix) else ():
         m = rx.search(prefix)
         if m is None:
             continue
-        if concept == "received" and re.search(r"复议|诉讼|投诉|举报|咨询|信访|留言|答复|办结", m.group(0)):
+        if concept == "received" and _NOT_RECEIVED.search(m.group(0)):
             continue
         return concept
     if unit in _COUNT_UNITS and _VERB_BEFORE.search(prefix) and _NOUN_AFTER.match(after):

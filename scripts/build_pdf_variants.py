@@ -1,6 +1,9 @@
 """PDFs of the seeds printed by other programs than the rendered ones, to time and check the PDF reader on
 layouts it was not tuned on: Chromium's ``--print-to-pdf`` of the HTML rendering, and LibreOffice Writer/Web's
-print of it (its own table layout, and a blank first page).
+print of it (its own table layout, and a blank first page), and, when it is installed (Debian ``wkhtmltopdf``; not
+in ``scripts/setup.sh``: Qt WebKit is large), wkhtmltopdf's print of it (its own page breaks: a value cell whose
+borders no longer line up with its label's). ``tests/fixtures/pdf_producers/`` holds this script's wkhtmltopdf
+prints, so the tests read them without the tool.
 
     .venv/bin/python scripts/build_pdf_variants.py --out /tmp/pdf-variants
     .venv/bin/python benchmarks/parse.py --kinds pdf --pdf-dir /tmp/pdf-variants
@@ -11,7 +14,9 @@ The PDFs are not committed (they are rebuilt by this script, with the tools ``sc
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +27,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_ocr_text import RENDERED, chrome_pdf, lo_html_pdf  # noqa: E402
 
 
+def wkhtmltopdf_pdf(html: Path, out: Path) -> Path:
+    """wkhtmltopdf 0.12 (Qt WebKit) on the HTML rendering, without a display (the page's links to the portal's
+    scripts and styles fail offline: it prints what it has, and says so on stderr)."""
+    pdf = out / f"{html.stem}.wk.pdf"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run(
+        ["wkhtmltopdf", "-q", "--encoding", "utf-8", str(html), str(pdf)], env=env, capture_output=True, timeout=120
+    )
+    if not pdf.exists():
+        raise RuntimeError(f"wkhtmltopdf printed nothing for {html}")
+    return pdf
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
@@ -30,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     for html in sorted(RENDERED.glob("*.html")):
         with tempfile.TemporaryDirectory(prefix="pdf-variants-") as tmp:
             work = Path(tmp)
-            for maker, prefix in ((chrome_pdf, "chrome"), (lo_html_pdf, "lohtml")):
+            makers = [(chrome_pdf, "chrome"), (lo_html_pdf, "lohtml")]
+            if shutil.which("wkhtmltopdf"):
+                makers.append((wkhtmltopdf_pdf, "wk"))
+            for maker, prefix in makers:
                 target = args.out / f"{prefix}-{html.stem}.pdf"
                 if target.exists():
                     continue

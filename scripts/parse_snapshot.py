@@ -43,12 +43,16 @@ def _documents(extra: list[str]) -> dict[str, bytes]:
 
 
 def _damaged(paths: list[Path], n: int = 300, seed: int = 13) -> dict[str, bytes]:
-    """Seeded damaged copies of text fixtures: characters dropped, digits changed, lines joined, split, dropped
-    or swapped, numbers glued (what OCR and converters do), to reach the parse's repair paths."""
-    rnd = random.Random(seed)
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    out = {}
-    for k in range(n):
+    return {f"damaged/{k:03d}.txt": t.encode("utf-8") for k, t in enumerate(damaged_texts(texts, n, seed))}
+
+
+def damaged_texts(texts: list[str], n: int, seed: int = 13) -> list[str]:
+    """Seeded damaged copies of ``texts``: characters dropped, digits changed, lines joined, split, dropped or
+    swapped, numbers glued (what OCR and converters do), to reach the parse's repair paths."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
         lines = rnd.choice(texts).split("\n")
         for _ in range(rnd.randint(1, 8)):
             i = rnd.randrange(len(lines))
@@ -69,7 +73,7 @@ def _damaged(paths: list[Path], n: int = 300, seed: int = 13) -> dict[str, bytes
                 lines[i] = line.replace("0 0", "00", 1).replace("\t0\t", "\t\t", 1)
             elif i + 1 < len(lines):
                 lines[i], lines[i + 1] = lines[i + 1], line
-        out[f"damaged/{k:03d}.txt"] = "\n".join(lines).encode("utf-8")
+        out.append("\n".join(lines))
     return out
 
 

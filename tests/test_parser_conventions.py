@@ -1204,7 +1204,7 @@ def test_table_four_short_of_a_cell_that_was_not_zero_keeps_only_what_every_plac
     """Table 四's row printed with single spaces, one box lost from 未经复议直接起诉 (``3 1 1 0 5`` → ``3 1 0 5``):
     no placement holds that row's total, and every place for the lost cell satisfies as many identities. The
     cells those placements disagree on stay blank (no value shifted into a wrong column); the other rows keep
-    their values, the zeros of the last one too (a blank and a printed 0 agree)."""
+    their values."""
     values: list[int | None] = [1, 0, 0, 1, 2, 3, 1, 1, 0, 5, 0, 0, 0, 0, 0]
     review = s.review_table(values).replace("\t3\t1\t1\t0\t5\t", "\t3\t1\t0\t5\t").replace("\t", " ")
     report = _parse(s.to_spaces(s.report(review=review)))

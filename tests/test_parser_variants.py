@@ -237,3 +237,21 @@ def test_ocr_label_with_a_character_split_into_its_parts() -> None:
     report = _parse(s.report(active=active))
     assert _cells(report)["active/licensing/decisions"] == 1204
     assert any(w.code == "fuzzy_label" and "彳亍攻许可" in w.message for w in report.warnings)
+
+
+def test_a_row_whose_values_sit_in_a_label_less_row_under_it() -> None:
+    """A label cell spanning two rows of the value column (a PDF whose cell borders do not line up at a page
+    break), read as a label row of blank cells and a row of values without a label: one row, warned."""
+    for text, name in (
+        (s.report(s.ACTIVE_2021.replace("行政强制\t7\n", "行政强制\t\n\t7\n")), "report.txt"),
+        (s.to_markdown(s.report(s.ACTIVE_2021.replace("行政强制\t7\n", "行政强制\t\n\t7\n"))), "report.md"),
+    ):
+        report = parse(text.encode("utf-8"), name)
+        assert report.cells["active/coercion/decisions"].value == 7, name
+        assert report.cells["active/penalty/decisions"].value == 356
+        [warned] = [w for w in report.warnings if w.code == "row_continued"]
+        assert warned.key == "active/coercion" and "(7)" in warned.message
+    # a blank row followed by the next labelled row stays blank
+    blank = parse(s.report(s.ACTIVE_2021.replace("行政强制\t7\n", "行政强制\t\n")).encode("utf-8"), "report.txt")
+    assert blank.cells["active/coercion/decisions"].value is None
+    assert "row_continued" not in _codes(blank)

@@ -394,6 +394,21 @@ def test_pdf_table_without_ruling_keeps_its_columns_apart() -> None:
     ]
 
 
+def test_pdf_row_whose_label_spans_a_blank_row_of_values_is_one_row() -> None:
+    from parsers.readers.pdf import _table
+
+    box = (0.0, 0.0, 500.0, 100.0)
+    # the label cell spans two grid rows (None: covered), the value column cut in two: blank, then the value
+    t = _table([["信息内容", "本年处理决定数量"], ["行政处罚", "451"], ["行政强制", ""], [None, "0"]], box)
+    assert t is not None and t.rows == [["信息内容", "本年处理决定数量"], ["行政处罚", "451"], ["行政强制", "0"]]
+    # not when the row above prints a value there (two values under one label stay two rows) …
+    t = _table([["规章", "1", "5"], [None, "2", "6"]], box)
+    assert t is not None and t.rows == [["规章", "1", "5"], ["", "2", "6"]]
+    # … nor under a header whose spanning cell is not a label (the row above prints in the spanned columns)
+    t = _table([["（本列数据的勾稽关系）", None, "申请人情况", None], [None, None, "自然人", "法人"]], box)
+    assert t is not None and len(t.rows) == 2
+
+
 def test_pdf_fake_bold_is_not_doubled() -> None:
     buf = io.BytesIO()
     c = _cjk_canvas(buf)

@@ -193,8 +193,28 @@ def _table(raw: list[list[str | None]], bbox: Box) -> _Table | None:
     """A found table's rows as cells; None for a table of one cell (a frame, not a table)."""
     if len(raw) < 2 and not (raw and len(raw[0]) >= 2):
         return None
-    rows = [[join_wrapped((c or "").split("\n")) for c in row] for row in raw]
+    rows: list[list[str]] = []
+    for i, row in enumerate(raw):
+        cells = [join_wrapped((c or "").split("\n")) for c in row]
+        if i and _spanned_rest(raw[i - 1], row):
+            rows[-1] = [p if c is None else cells[j] for j, (p, c) in enumerate(zip(rows[-1], row, strict=True))]
+            continue
+        rows.append(cells)
     return _Table(rows, bbox[0], bbox[2])
+
+
+def _spanned_rest(prev: list[str | None], row: list[str | None]) -> bool:
+    """Is ``row`` the rest of ``prev``: its label cell spans both (``None`` here: covered by the cell above),
+    while the value columns cut it in two rows, and ``prev`` is blank in every cell this row prints?
+
+    A value cell whose borders do not line up with its label's (wkhtmltopdf at a page break) reads as a label row
+    with blank cells and a label-less row of values under it; it is one row. Only when the label column spans
+    (``None``), every other cell of ``row`` is a cell of its own, and ``prev`` prints nothing in those.
+    """
+    if len(prev) != len(row) or row[0] is not None or not prev[0]:
+        return False
+    own = [j for j, c in enumerate(row) if c is not None]
+    return bool(own) and any(row[j] for j in own) and all(prev[j] == "" for j in own)
 
 
 def _pdfium_page(content: PageContent, number: int) -> _Page | None:

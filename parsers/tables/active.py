@@ -17,6 +17,7 @@ _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
+_BLOCK_RE = re.compile(_BLOCK)
 _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
 
 
@@ -35,11 +36,10 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             continue
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
-        taken = {k for _, k in labels}
         row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
         if row_found is None and not m and len(tok.compact) <= 8 and r.wrapped_may_match(_ANY_ROW, i):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
-        if row_found is not None and row_found.key not in taken:
+        if row_found is not None and row_found.key not in {k for _, k in labels}:
             labels.append((i, row_found.key))
             if m:
                 at = tok.start + m.start("num")
@@ -49,7 +49,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     blocks = [
         i
         for i in range(start, min(end, len(r.tokens)))
-        if r.tokens[i].is_labelish and re.search(_BLOCK, r.tokens[i].compact)
+        if r.tokens[i].is_labelish and _BLOCK_RE.search(r.tokens[i].compact)
     ]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
@@ -169,7 +169,7 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
             tok = r.tokens[i]
             if i in claimed or not tok.is_labelish or len(tok.compact) > 14:
                 continue
-            if re.search(_BLOCK, tok.compact) or _HEADER_WORDS.search(tok.compact):
+            if _BLOCK_RE.search(tok.compact) or _HEADER_WORDS.search(tok.compact):
                 continue
             if any(t.is_number for t in r.tokens[i + 1 : i + 12] if t.line == tok.line):
                 lines[tok.line] = i  # the last label on a line (a group heading may come first)
@@ -303,6 +303,15 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     pos = positional(line, n) if len(line) >= n else None
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None:
+        if all(t is None or t.is_empty for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
+            shown = " ".join(t.text if t is not None and t.text else "(blank)" for t in below)
+            r.warn(
+                "row_continued",
+                f"{T}/{key}: no value on the label's line; read from the label-less row under it ({shown})",
+                f"{T}/{key}",
+                next(t for t in below if t is not None and t.is_value),
+            )
+            pos = below
         for k, tok in zip(keys, pos, strict=True):
             r.put(k, tok, blank_where=label)
         return
@@ -344,3 +353,21 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _row_below(r: Reading, i: int, stop: int, n: int) -> list[Token | None] | None:
+    """The cells of the label-less row right under the label at token ``i`` (a blank first cell, then ``n``
+    cells, at least one a number), when that row is before ``stop``: a row whose label cell spans two rows of
+    the value columns, printed as a label row of blank cells and a row of values without a label."""
+    line = r.tokens[i].line
+    below = [t for t in r.tokens[i + 1 : stop] if t.line != line]
+    if not below:
+        return None
+    first = below[0].line
+    toks = [t for t in below if t.line == first]
+    if not (toks[0].tabbed and toks[0].is_empty) or any(t.is_labelish for t in toks):
+        return None
+    pos = positional(toks[1:], n)
+    if pos is None or not any(t is not None and t.is_value for t in pos):
+        return None
+    return pos

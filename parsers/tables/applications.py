@@ -183,7 +183,8 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
     by_order = None if top else _order_fits(r, rows, start, end)
     stream_mark = len(r.warnings)
-    if not _clean(fits, found, fmt, len(rows)) and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
+    clean = _clean(fits, found, fmt, len(rows), label_score[0])
+    if not clean and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
         r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
         stream_fits, stream_end = stream
         for row in rows:
@@ -229,14 +230,14 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
     return joined[0]
 
 
-def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int) -> bool:
-    """The reading by labels found every row with values, none ambiguous, and every identity holds."""
+def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int, passed: int) -> bool:
+    """The reading by labels found every row with values, none ambiguous, and every identity holds (``passed``:
+    how many identities hold on it, as :func:`_score` counts them)."""
     if any(f is None for f in found) or len(fits) != n_rows:
         return False
     if any(f.how == "short" or f.ambiguous for f in fits.values()):
         return False
-    state = {key: f.values() for key, f in fits.items()}
-    return application_passed(state, fmt) == application_identities(fmt)
+    return passed == application_identities(fmt)
 
 
 def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int) -> tuple[dict[str, Fit], int] | None:
@@ -976,9 +977,9 @@ MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of t
 def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callable[[list[Value]], int]) -> Fit | None:
     """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
     holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
-    such placement puts the same value in (a blank counting as 0; the placements whose failing rows each hold a
-    blank preferred) are kept, the rest left blank (``placement_open``, review required) — the tie-break would
-    put values in cells they may not belong to."""
+    such placement puts the same value in (the placements whose failing rows each hold a blank preferred) are
+    kept, the rest left blank (``placement_open``, review required) — the tie-break would put values in cells
+    they may not belong to."""
     lost = N_REVIEW - len(vals)
     if not 0 < lost <= MAX_REVIEW_LOST or any(b.start - a.end > 1 for a, b in itertools.pairwise(vals)):
         return None  # a row laid out by runs of spaces keeps a lost cell's room: the tie-break reads it
@@ -1007,9 +1008,9 @@ def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callab
     best = explained or best
     kept: list[Token | None] = []
     for c in range(N_REVIEW):
-        # a blank and a printed 0 agree (a row of zeros lost one of them)
-        values = {(number_value(t.text) or 0) if t is not None else 0 for t in (row[c] for row in best)}
-        kept.append(next((row[c] for row in best if row[c] is not None), None) if len(values) == 1 else None)
+        # the same printed value in every placement (a cell some placement leaves blank is not printed for sure)
+        values = {number_value(t.text) if t is not None else None for t in (row[c] for row in best)}
+        kept.append(best[0][c] if len(values) == 1 else None)
     blanked = [keys[c].split("/", 1)[1] for c in range(N_REVIEW) if kept[c] is None and any(row[c] for row in best)]
     if not blanked:
         return None

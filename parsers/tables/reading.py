@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
 from parsers.conventions import Canonical, canonicalise
-from parsers.extracted import Extracted, Span
+from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.labels import FUZZY_MIN, similarity
@@ -20,6 +21,21 @@ from parsers.tables.tokens import Token, number_value, tokenize
 @functools.lru_cache(maxsize=512)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+# What a pattern needs to be searched for across labels joined by newlines (``Reading.first_index``) and find
+# every label it finds alone: no assertion that could look past a label's ends (lookarounds, \A \Z \b \B).
+_LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
+_COMPACT = operator.attrgetter("compact")
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled_across(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` for a search across labels joined by newlines (``^``/``$`` at each label's ends); None when
+    it cannot be searched that way."""
+    if _LOOKS_AROUND.search(pattern):
+        return None
+    return re.compile(pattern, re.MULTILINE)
 
 
 # a row's numbering; OCR may drop the dot after a digit (``4 无正当理由…``, compact ``4无正当理由…``)
@@ -80,6 +96,7 @@ class Reading:
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
+        self._blob: tuple[str, list[int], list[str]] | None = None  # see ``_label_blob``
         self._header_lines: set[int] | None = None
         self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
         self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
@@ -96,18 +113,13 @@ class Reading:
         else:
             start = canon.to_original(tok.start)
             end = start + (tok.end - tok.start)
-        span = self._span_at(start)
-        if span is None:
-            return new_where(start, end)
-        return new_where(start, end, span.page, span.table, span.row, span.col, span.box)
-
-    def _span_at(self, offset: int) -> Span | None:
-        i = bisect.bisect_right(self._span_starts, offset) - 1
+        # the reader's cell (span) that holds ``start``, if any
+        i = bisect.bisect_right(self._span_starts, start) - 1
         if i >= 0:
             span = self.extracted.spans[i]
-            if span.start <= offset < span.end:
-                return span
-        return None
+            if span.start <= start < span.end:
+                return new_where(start, end, span.page, span.table, span.row, span.col, span.box)
+        return new_where(start, end)
 
     # ------------------------------------------------------------ finding labels
     def _label_indexes(self, start: int, end: int | None) -> list[int]:
@@ -117,8 +129,12 @@ class Reading:
         return self._labels[lo:hi]
 
     def find(self, row: RowDef, start: int, end: int | None = None) -> Found | None:
-        tokens, glued_at, joins_at = self.tokens, self._glued_cache, self._join_cache
-        for i in self._label_indexes(start, end):
+        tokens, glued_at, joins_at, labels = self.tokens, self._glued_cache, self._join_cache, self._labels
+        # the labels from ``start`` to ``end`` (``_label_indexes`` without its copy: a row is most often found at
+        # the first label, and the copy runs to the end of the document)
+        stop = len(tokens) if end is None else min(end, len(tokens))
+        for k in range(bisect.bisect_left(labels, start), bisect.bisect_left(labels, stop)):
+            i = labels[k]
             tok = tokens[i]
             if i not in glued_at:  # a number glued to the label's end, split off (once per token)
                 m = _GLUED_RE.match(tok.text)
@@ -385,11 +401,37 @@ class Reading:
         return len(tok.compact) >= 8 and self._line_counts.get(tok.compact, 0) >= 3
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
+        """The first label token from ``start`` (up to ``end``) that ``pattern`` is found in."""
         rx = _compiled(pattern)
-        for i in self._label_indexes(start, end):
-            if rx.search(self.tokens[i].compact):
-                return i
+        labels = self._labels
+        lo = bisect.bisect_left(labels, start)
+        hi = bisect.bisect_left(labels, len(self.tokens) if end is None else min(end, len(self.tokens)))
+        across = _compiled_across(pattern)
+        if across is None or hi - lo < 8:  # a short stretch: each label asked in turn
+            tokens = self.tokens
+            for k in range(lo, hi):
+                if rx.search(tokens[labels[k]].compact):
+                    return labels[k]
+            return None
+        # one search through the labels' texts joined by newlines: where it finds something, that label is
+        # asked alone (a match may run across the join); where it finds nothing, no label holds a match
+        blob, at, compacts = self._label_blob()
+        pos, endpos = at[lo], at[hi] - 1
+        while pos < endpos and (m := across.search(blob, pos, endpos)) is not None:
+            k = bisect.bisect_right(at, m.start()) - 1
+            if rx.search(compacts[k]):
+                return labels[k]
+            pos = at[k + 1]
         return None
+
+    def _label_blob(self) -> tuple[str, list[int], list[str]]:
+        """The label tokens' compact texts joined by newlines, where each starts in it, and the texts."""
+        if self._blob is None:
+            compacts = list(map(_COMPACT, map(self.tokens.__getitem__, self._labels)))
+            # where label k starts: the lengths of those before it, plus a newline after each
+            at = list(map(operator.add, itertools.accumulate(map(len, compacts), initial=0), itertools.count()))
+            self._blob = ("\n".join(compacts), at, compacts)
+        return self._blob
 
     def line_after(self, index: int) -> list[Token]:
         """The cells that follow token ``index`` on its own TAB line."""
@@ -397,7 +439,9 @@ class Reading:
         if not tok.tabbed:
             return []
         out = []
-        for t in self.tokens[index + 1 :]:
+        tokens = self.tokens
+        for k in range(index + 1, len(tokens)):  # not a slice: it would copy the rest of the document
+            t = tokens[k]
             if t.line != tok.line:
                 break
             out.append(t)
@@ -432,8 +476,12 @@ class Reading:
                 )
 
     def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
+        cells = self.cells
         for key, tok in zip(keys, fit.tokens, strict=True):
-            self.put(key, tok, blank_where=label)
+            if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
+                self.put(key, tok, blank_where=label)
+            else:  # what ``put`` does with a plain value (inlined: every cell of a table comes here)
+                cells[key] = Cell(key, number_value(tok.text), tok.text, self.where(tok))
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t.text for t in fit.dropped)

@@ -168,6 +168,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     pos = 0
     confusable = bool(_CONFUSABLE.search(norm))
     for lineno, line in enumerate(norm.split("\n")):
+        if not line:  # an empty line has no token (what the steps below make of it)
+            pos += 1
+            continue
         fixes: list[tuple[int, int]] = []
         printed = line
         if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
@@ -202,7 +205,7 @@ def _lone_confusables(tokens: list[Token]) -> None:
     candidates = [
         k
         for k, t in enumerate(tokens)
-        if t.text[:1] in _CONFUSABLE_FIRST
+        if t.text.startswith(_CONFUSABLE_FIRST_CHARS)
         and 0 < k < len(tokens) - 1
         and len(t.text) <= 4
         and not t.is_value
@@ -252,22 +255,30 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
     tabbed = "\t" in line
     if not tabbed and (cells := _layout_cells(line)):
         for col, (start, cell) in enumerate(cells):
-            tokens.extend(_split_trailing_numbers(cell, pos + start, lineno, col, True))
+            _add_cell(tokens, cell, pos + start, lineno, col, True)
         return
     cell_start = pos
     for col, cell in enumerate(line.split("\t")):
         stripped = cell.strip()
         if stripped:
             start = cell_start + len(cell) - len(cell.lstrip())
-            if not stripped[-1].isdigit() and not stripped[0].isdigit():
-                # the common cells, whole (what ``_split_trailing_numbers`` makes of them): a label, a dash
-                tokens.append(Token(stripped, start, start + len(stripped), lineno, col, tabbed))
-            else:
-                tokens.extend(_split_trailing_numbers(stripped, start, lineno, col, tabbed))
+            _add_cell(tokens, stripped, start, lineno, col, tabbed)
         elif tabbed:  # a blank cell of a TAB row is a real (blank) cell, at the cell's end
             end = cell_start + len(cell)
             tokens.append(Token("", end, end, lineno, col, True))
         cell_start += len(cell) + 1
+
+
+def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, tabbed: bool) -> None:
+    """The tokens of one cell (``text`` stripped, not empty): the common cells whole (a label, a dash, a number:
+    what :func:`_split_trailing_numbers` makes of them, without its list), the rest split by it."""
+    ends_in_digit = text[-1].isdigit()
+    if not ends_in_digit and not text[0].isdigit():
+        tokens.append(Token(text, start, start + len(text), line, col, tabbed))
+    elif ends_in_digit and (whole := Token(text, start, start + len(text), line, col, tabbed)).is_number:
+        tokens.append(whole)
+    else:
+        tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))
 
 
 # OCR's confusions of digits with letters: read as digits only inside words that are otherwise digits
@@ -295,7 +306,7 @@ _OCR_MAP = str.maketrans(
 _OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
-_CONFUSABLE_FIRST = frozenset("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
+_CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
 
 
