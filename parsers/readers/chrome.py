@@ -298,7 +298,7 @@ def score_candidates(root: Element, texts: dict[Element, str] | None = None) -> 
     out: list[Scored] = []
     for el in root.iter(*_CANDIDATE_TAGS):  # document order: an ancestor is scored before its descendants
         least = 20 if el.tag == "td" else 2
-        raw = raw_text(el)
+        raw = raw_text(el) if len(el) else el.text or ""  # an element without children: its text node
         if texts is not None:
             texts[el] = raw
         if len(raw) < least:  # the visible text (spaces collapsed) is never longer than the raw text

@@ -448,11 +448,17 @@ _PUBLISHED_WORDS = ("发布时间", "发布日期", "发表时间", "发文日�
 _TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)  # itertext(), in one C-level call
 
 
-def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str, str]:
-    """Title, publisher and publication date (ISO) as the whole page states them; only the keys found."""
+def extract_page_metadata(
+    html_text_or_tree: bytes | str | Element, texts: dict[Element, str] | None = None
+) -> dict[str, str]:
+    """Title, publisher and publication date (ISO) as the whole page states them; only the keys found.
+    ``texts``: raw texts already taken (:func:`chrome.score_candidates`), the page root's among them."""
     tree = _tree(html_text_or_tree)
     out: dict[str, str] = {}
-    whole = raw_text(_page_root(tree))
+    root = _page_root(tree)
+    whole = texts.get(root) if texts is not None else None
+    if whole is None:
+        whole = raw_text(root)
     text = ""
 
     title = _meta(tree, "articletitle", "og:title")
@@ -509,10 +515,10 @@ def extract_page_metadata(html_text_or_tree: bytes | str | Element) -> dict[str,
 # ---------------------------------------------------------------------------------------------- reader
 def read_html(data: bytes) -> Extracted:
     tree = parse_tree(data)
-    metadata = extract_page_metadata(tree)
     notes: list[str] = []
     texts: dict[Element, str] = {}
     container, score = best_container(tree, texts)
+    metadata = extract_page_metadata(tree, texts)
     tb = TextBuilder()
     if container is None:
         body = tree.find("body")

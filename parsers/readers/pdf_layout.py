@@ -132,6 +132,9 @@ def text_lines(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> 
 
 def cell_text(chars: Sequence[Char]) -> str:
     """A table cell's glyphs as text: words joined by spaces, lines by newlines (``extract_text``)."""
+    if len(chars) == 1:  # a digit, most often: one word of one glyph, or nothing if it is a space
+        glyph = chars[0]
+        return "" if glyph[TEXT] in _WHITESPACE else _text([glyph])
     ws = word_glyphs(chars)
     if len(ws) == 1:
         return _text(ws[0])
@@ -354,7 +357,7 @@ class Table:
 
     def extract(self, chars: Sequence[Char], mids: Centres) -> list[list[str | None]]:
         """Each cell's text (``None`` where no cell starts): the glyphs whose centre is inside it."""
-        keys, order = mids.keys, mids.order
+        keys, order, hs, vs = mids.keys, mids.order, mids.h, mids.v
         out: list[list[str | None]] = []
         for row in self.rows():
             present = [c for c in row if c is not None]
@@ -364,24 +367,32 @@ class Table:
             bottom = max(c[3] for c in present)
             lo = bisect.bisect_left(keys, top)
             hi = bisect.bisect_left(keys, bottom)
-            inside = sorted(i for i in order[lo:hi] if x0 <= mids.h[i] < x1)
-            found: dict[int, list[Char]] = {}
+            inside = sorted(i for i in order[lo:hi] if x0 <= hs[i] < x1)
+            found: list[list[Char]] = [[] for _ in present]  # each present cell's glyphs
             starts = [c[0] for c in present]
-            disjoint = all(a[2] <= b[0] for a, b in itertools.pairwise(present))
-            for i in inside:
-                h, v = mids.h[i], mids.v[i]
-                if disjoint:  # the one cell that can hold this centre
+            if all(a[2] <= b[0] for a, b in itertools.pairwise(present)):  # disjoint: one cell can hold a centre
+                for i in inside:
+                    h = hs[i]
                     k = bisect.bisect_right(starts, h) - 1
-                    candidates = present[k : k + 1] if k >= 0 else []
-                else:
-                    candidates = present
-                for cell in candidates:
-                    if cell[0] <= h < cell[2] and cell[1] <= v < cell[3]:
-                        found.setdefault(id(cell), []).append(chars[i])
+                    if k >= 0:
+                        cell = present[k]
+                        if cell[0] <= h < cell[2] and cell[1] <= vs[i] < cell[3]:
+                            found[k].append(chars[i])
+            else:
+                for i in inside:
+                    h, v = hs[i], vs[i]
+                    for k, cell in enumerate(present):
+                        if cell[0] <= h < cell[2] and cell[1] <= v < cell[3]:
+                            found[k].append(chars[i])
             texts: list[str | None] = []
+            k = 0
             for slot in row:
-                mine = found.get(id(slot)) if slot is not None else None
-                texts.append(None if slot is None else cell_text(mine) if mine else "")
+                if slot is None:
+                    texts.append(None)
+                else:
+                    mine = found[k]
+                    k += 1
+                    texts.append(cell_text(mine) if mine else "")
             out.append(texts)
         return out
 

@@ -328,9 +328,11 @@ class _Infos:
         self.matrix_ref = ctypes.byref(self.matrix)
         self.size = _F()
         self.size_ref = ctypes.byref(self.size)
+        self.handle = _Handle()  # the text object asked about (one handle, its value set for each object)
 
     def read(self, obj: int, i: int) -> TextInfo:
-        handle = _Handle(obj)
+        handle = self.handle
+        handle.value = obj
         if not _char_matrix(self.tp, i, self.matrix_ref):  # the object's matrix on the page (forms applied)
             raise Unsupported("text without a matrix")
         if not _font_size(handle, self.size_ref):
@@ -374,7 +376,7 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
     font = 0
     widths: dict[str, float] = {}
     info: TextInfo | None = None
-    for i in range(n):
+    for i, ch in enumerate(text):
         obj = text_object(tp, i)
         if obj != last:  # consecutive glyphs mostly come from one text object
             if not obj:
@@ -382,7 +384,6 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
             last = obj
             info = get_info(obj) or infos.read(obj, i)
             size, descent, font, widths = info[0], info[3], info[4], info[5]
-        ch = text[i]
         if check_unmapped and ch in _UNMAPPED:
             raise Unsupported("glyphs without a Unicode mapping")
         char_origin(tp, i, bx, by)
