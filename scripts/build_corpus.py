@@ -215,6 +215,14 @@ class Corpus:
         self.variants.append(entry)
         print(f"  {rel} ({len(text.encode('utf-8')) // 1024} KB)", file=sys.stderr)
 
+    def write_manifest(self, about: str, split: dict[str, object], **more: object) -> None:
+        """``manifest.json`` (what ``scripts/score_corpus.py`` reads): ``about``, the split, ``more`` fields, then
+        every variant added."""
+        manifest = {"about": about, "split": split, **more, "variants": self.variants}
+        text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
+        (self.out / "manifest.json").write_text(text, encoding="utf-8")
+        print(f"{len(self.variants)} variants in {self.out}", file=sys.stderr)
+
 
 MODEL_TOOL = "lxml (scripts/corpus_model.py)"
 
@@ -363,20 +371,17 @@ def main(argv: list[str] | None = None) -> int:
             if not args.only_model:
                 build_converters(corpus, stem, tools, Path(tmp))
     corpus.variants = sorted(kept + corpus.variants, key=lambda v: (str(v["convention"]), str(v["path"])))
-    manifest = {
-        "about": "The generalisation corpus of issue 8: the rendered seeds as real tools and real users produce "
+    corpus.write_manifest(
+        "The generalisation corpus of issue 8: the rendered seeds as real tools and real users produce "
         "text. Built by scripts/build_corpus.py; scored by scripts/score_corpus.py against tests/fixtures/gold/.",
-        "split": {
+        {
             "tuning": sorted({v["seed_report"] for v in corpus.variants if v["split"] == "tuning"}),  # type: ignore[misc]
             "held_back": sorted({v["seed_report"] for v in corpus.variants if v["split"] == "held_back"}),  # type: ignore[misc]
             "rule": "tune on the variants of seeds 000–002 only; measure on those of 003–004",
         },
-        "tools": tools,
-        "ocr": {"dpi": OCR_DPI, "languages": "chi_sim+eng", "psm": list(OCR_MODES)},
-        "variants": corpus.variants,
-    }
-    (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(corpus.variants)} variants in {args.out}", file=sys.stderr)
+        tools=tools,
+        ocr={"dpi": OCR_DPI, "languages": "chi_sim+eng", "psm": list(OCR_MODES)},
+    )
     return 0
 
 

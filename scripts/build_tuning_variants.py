@@ -73,14 +73,11 @@ def main(argv: list[str] | None = None) -> int:
                     tool="corrupter (scripts/corpus_damage.py)", suffix=f"#{k}{suffix}",
                     damage=kinds, touches=touches, seed=seed,
                 )  # fmt: skip
-    manifest = {
-        "about": "Tuning material: the corpus's damaged conventions from seeds 000–002 at other random seeds "
+    corpus.write_manifest(
+        "Tuning material: the corpus's damaged conventions from seeds 000–002 at other random seeds "
         "(scripts/build_tuning_variants.py).",
-        "split": {"tuning": sorted({str(v["seed_report"]) for v in corpus.variants}), "held_back": []},
-        "variants": corpus.variants,
-    }
-    (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(corpus.variants)} variants in {args.out}", file=sys.stderr)
+        {"tuning": sorted({str(v["seed_report"]) for v in corpus.variants}), "held_back": []},
+    )
     return 0
 
 
