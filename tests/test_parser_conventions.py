@@ -1224,3 +1224,48 @@ def test_a_column_of_numbers_down_the_page_is_not_joined_as_a_row() -> None:
     assert canon.convention == "boxes"
     assert "附表\n" + column + "\n" in canon.text
     assert "（一）予 3 1 0 0 1 0 5\n" in canon.text
+
+
+# ------------------------------------------------------------------------------------------------- CSV
+def _to_csv(text: str, **dialect: object) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, **dialect)  # type: ignore[arg-type]
+    for line in text.split("\n"):
+        writer.writerow(line.split("\t"))
+    return out.getvalue()
+
+
+def test_csv_rows_are_read_as_table_rows() -> None:
+    # a spreadsheet saved as CSV (Python's csv writer, Excel's dialect: quotes only where needed; and every
+    # cell quoted, CRLF, GBK as Excel on a Chinese Windows saves it; 1,204 a quoted number with its separator)
+    text = s.report()
+    for csv_text, encoding in (
+        (_to_csv(text), "utf-8"),
+        (_to_csv(text, quoting=1, lineterminator="\r\n"), "gbk"),  # csv.QUOTE_ALL
+    ):
+        assert '"1,204"' in csv_text
+        report = parse(csv_text.encode(encoding), "report.csv")
+        _assert_snippet_values(_cells(report))
+        where = report.cells["active/licensing/decisions"].where
+        assert where is not None and report.text[where.offset : where.end] == "1,204"
+
+
+LABEL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+WRAPPED = "（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）"
+
+
+def test_csv_cell_with_line_breaks_is_one_cell() -> None:
+    # a quoted cell holding the label as it wraps in the spreadsheet's cell
+    csv_text = _to_csv(s.report()).replace(LABEL, f'"{WRAPPED}"')
+    assert f'"{WRAPPED}"' in csv_text
+    _assert_snippet_values(_cells(parse(csv_text.encode("utf-8"), "report.csv")))
+
+
+def test_prose_with_ascii_commas_is_not_csv() -> None:
+    # OCR prints the Chinese comma as ``,``: prose is not split into cells
+    text = s.report().replace("\t", "  ")
+    prose = "\n".join(["本机关全年共收到申请8件,办结7件,结转1件,均依法按时答复。"] * 20) + "\n" + text
+    assert canonicalise(prose).convention != "tab"
