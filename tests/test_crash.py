@@ -46,13 +46,18 @@ def reports_stored(db: Path) -> int:
 
 def kill_mid_run(db: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NIANBAO_REPLAY_DELAY": SLOW}
-    proc = subprocess.Popen(
-        harvest_command(db), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    err = db.parent / "harvest.stderr"  # kept: a native crash leaves faulthandler's trace there
+    with err.open("wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-X", "faulthandler", *harvest_command(db)[1:]],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=sink,
+        )  # fmt: skip
     try:
         deadline = time.monotonic() + 120
         while reports_stored(db) < 1:
-            assert proc.poll() is None, "the harvest ended before it could be killed"
+            if proc.poll() is not None:
+                tail = err.read_text(encoding="utf-8", errors="replace")[-3000:]
+                raise AssertionError(f"the harvest ended (exit {proc.returncode}) before it could be killed:\n{tail}")
             assert time.monotonic() < deadline, "no report stored in two minutes"
             time.sleep(0.05)
     finally:
