@@ -694,7 +694,7 @@ def test_ocr_rules_glued_row_left_alone_when_no_reading_holds() -> None:
 
 
 def test_ocr_bar_at_a_number_edge_on_a_ruled_row_is_a_rule() -> None:
-    """On a row printed with its rules (three ``|`` or more), ``3744|`` is 3744 and a rule, not 37441."""
+    """On a row printed with its rules (two rule marks or more), ``3744|`` is 3744 and a rule, not 37441."""
     rows = _ruled_rows()
     text = _ocr_text(rows)
     assert rows["results_total"] == [1013, 31, 0, 7, 6, 3, 1060]
@@ -702,6 +702,73 @@ def test_ocr_bar_at_a_number_edge_on_a_ruled_row_is_a_rule() -> None:
     report = _parse(text)
     assert _row(_cells(report), "results_total") == rows["results_total"]
     assert "rule_glued" not in _codes(report)  # read so by the tokens, no row read again
+
+
+def test_ocr_bar_at_a_number_edge_on_a_row_of_two_rule_marks_is_a_rule() -> None:
+    """Two rule marks on a row (``|``, ``{``) are enough to read a ``|`` touching a number as the rule
+    (Tesseract prints a 1 as ``1``); a speck between the rule and the digits (``|.241``) goes with the rule."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(_printed("（七）总计", rows["results_total"]), "（七）总计  1013| 31   0  7  6  3  {1060")
+    text = text.replace(
+        _printed("1.本机关不掌握相关政府信息", [974, 30, 0, 7, 5, 3, 1019]),
+        "1.本机关不掌握相关政府信息  |.974  30 | 0  7  5  3  1019",
+    )
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == rows["results_total"]
+    assert _row(cells, "unavailable.not_held") == rows["unavailable.not_held"]
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_bar_at_a_number_edge_alone_on_its_row_stays_a_one() -> None:
+    """One ``|`` alone on a row is no sign of rules: ``|25`` stays 125 (an OCR'd 1), reported ``ocr_digit``."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("二、上年结转政府信息公开申请数量", rows["carried_over"]),
+        "二、上年结转政府信息公开申请数量   5   0   0   0   0   0   |5",
+    )
+    report = _parse(text)
+    assert _cells(report)["applications/carried_over/total"] == 15
+    assert any(w.code == "ocr_digit" and "'|5' read as 15" in w.message for w in report.warnings)
+
+
+def test_ocr_all_zero_row_printed_short_is_read_as_zeros_by_the_column_totals() -> None:
+    """``4.保护第三方合法权益 0 0 0 0 0``: five of seven cells printed, every one 0. The 总计 row is read whole and
+    holds, and each column's other cells add up to its total: the two lost cells can only be 0 (``deduced_zero``,
+    naming them). A row printing a number other than 0 is left with its blanks."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", [36, 0, 0, 0, 0, 0, 36]), "4.保护第三方合法权益   0   0   0   0   0"
+    )
+    rows["withheld.third_party_rights"] = [0] * 7
+    rows = _consistent(rows)
+    text = text.replace(
+        _printed("（七）总计", _ruled_rows()["results_total"]), _printed("（七）总计", rows["results_total"])
+    )
+    text = text.replace(
+        _printed("一、本年新收政府信息公开申请数量", _ruled_rows()["new_received"]),
+        _printed("一、本年新收政府信息公开申请数量", rows["new_received"]),
+    )
+    text = text.replace(_printed("3.其他", [0] * 7), "3.其他   0   0   0   0   0   0", 1)
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.third_party_rights") == [0] * 7
+    deduced = [w for w in report.warnings if w.code == "deduced_zero"]
+    assert len(deduced) == 2 and all("read as 0" in w.message for w in deduced)
+    assert report.metadata["review"] == "suggested"
+
+
+def test_ocr_short_row_with_a_number_keeps_its_blanks() -> None:
+    """A short row that prints a number other than 0 is not filled: its lost cells may hold the rest."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(_printed("（一）予以公开", [3, 1, 0, 0, 1, 0, 5]), "（一）予以公开   3   1   0   0   1")
+    report = _parse(text)
+    assert "deduced_zero" not in _codes(report)
+    assert None in _row(_cells(report), "granted")
 
 
 def test_ocr_lookalike_cell_read_when_the_row_total_holds() -> None:
@@ -1084,7 +1151,8 @@ def test_ocr_zero_between_rules_read_as_101_in_a_row_that_lost_cells_is_left_bla
     assert 1010 not in row and row.count(0) == 3
     assert 10110 not in _row(_cells(report), "withheld.query_matters")
     assert any(w.code == "rule_or_digit" and "'1010'" in w.message for w in report.warnings)
-    assert any(w.code == "rule_or_digit" and "'|10|1'" in w.message for w in report.warnings)
+    # the bar at its edge is the rule (two on the row), the one inside is in doubt
+    assert any(w.code == "rule_or_digit" and "'10|1'" in w.message for w in report.warnings)
     assert report.metadata["review"] != "none"
 
 

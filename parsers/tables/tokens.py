@@ -303,7 +303,7 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
+_OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*[{}]?(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
@@ -353,7 +353,7 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     return "".join(out), fixes
 
 
-RULED_BARS = 3
+RULED_MARKS = 2
 
 # a full stop alone between two numbers: a 0 OCR-service models read as 。 (an empty-looking ring)
 _LONE_STOP = re.compile(r"(?<=\d)([ \t]+)。(?=[ \t]+[+-]?\d)")
@@ -384,7 +384,9 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     if glued_rules is not None:
         return glued_rules
     has_numbers = bool(_REAL_NUMBER.search(line))
-    ruled = line.count("|") >= RULED_BARS  # a row printed with its rules: a | at a number's edge is a rule
+    # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
+    # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
+    ruled = sum(map(line.count, "|[]{}")) >= RULED_MARKS
     out = list(line)
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
@@ -392,10 +394,14 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
         if word in ("|", "||", "!"):
             out[at : m.end()] = " " * len(word)
             continue
-        core = word.strip("|")
-        if ruled and core != word and _DIGIT.search(core):
-            # a rule glued to a number's edge (``3744|``, ``|138|``): the rule, not a 1
-            lead = len(word) - len(word.lstrip("|"))
+        edges = "|{}" if ruled else "{}"  # a brace is never a digit: a rule wherever it touches a number
+        core = word.strip(edges)
+        if core != word and _DIGIT.search(core):
+            # a rule glued to a number's edge (``3744|``, ``|138|``, ``{1060``): the rule, not a 1
+            lead = len(word) - len(word.lstrip(edges))
+            if core[:1] in ",." and core[1:2].isdigit():
+                # a speck between the rule and the digits (``|.241``): part of the rule, not a decimal point
+                core, lead = core[1:], lead + 1
             out[at : at + lead] = " " * lead
             out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
             fixes.append((at, m.end()))
