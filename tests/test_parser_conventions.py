@@ -1337,3 +1337,31 @@ def test_prose_with_ascii_commas_is_not_csv() -> None:
     text = s.report().replace("\t", "  ")
     prose = "\n".join(["本机关全年共收到申请8件,办结7件,结转1件,均依法按时答复。"] * 20) + "\n" + text
     assert canonicalise(prose).convention != "tab"
+
+
+def test_ocr_table_four_cells_printed_on_a_line_under_the_row_go_back_into_its_gaps() -> None:
+    """A turned page: two cells of table 四's row set a little lower come out as a line of their own under it
+    (``4     0``), their places in the row left as wide gaps. They go back into the gaps, the row totals then
+    hold (``row_continued``); read in order they would fill the last cells."""
+    review = [76, 29, 21, 12, 138, 13, 4, 4, 11, 32, 13, 0, 0, 11, 24]
+    text = s.to_spaces(s.report(review=s.review_table(review)), sep="   ")
+    row = "   ".join(map(str, review))
+    assert row in text
+    printed = "76   29   21   12   138  13         4    11   32   13        0    11   24\n\n4            0"
+    report = _parse(text.replace(row, printed))
+    cells = _cells(report)
+    got = [cells[k] for k in cells if k.startswith("review_litigation/")]
+    assert got == review
+    moved = [w for w in report.warnings if w.code == "row_continued"]
+    assert len(moved) == 1 and "[7, 12]" in moved[0].message
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_table_four_line_under_the_row_left_in_order_when_the_gaps_do_not_say_where() -> None:
+    """No wide gap in the row: nothing says where the lower line's numbers go; no ``row_continued`` guess."""
+    review = [76, 29, 21, 12, 138, 13, 4, 4, 11, 32, 13, 0, 0, 11, 24]
+    text = s.to_spaces(s.report(review=s.review_table(review)), sep="   ")
+    row = "   ".join(map(str, review))
+    printed = "76   29   21   12   138   13   4   11   32   13   0   11   24\n\n4   0"
+    report = _parse(text.replace(row, printed))
+    assert "row_continued" not in _codes(report)
