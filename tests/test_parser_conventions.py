@@ -771,6 +771,34 @@ def test_ocr_short_row_with_a_number_keeps_its_blanks() -> None:
     assert None in _row(_cells(report), "granted")
 
 
+def test_ocr_row_of_zeros_printed_short_without_confirmed_totals_is_a_guessed_row_of_zeros() -> None:
+    """The 总计 row itself printed short: no total is confirmed. A row printing three zeros and no other digit on
+    its line is read as a row of zeros (``zero_row``, a guess naming the cells); one with a digit OCR could not
+    place (``7/0``: a lost cell that is not 0), or printing fewer zeros, keeps its blanks."""
+    rows = _ruled_rows()
+    rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    total = _printed("（七）总计", rows["results_total"])
+    assert total in text
+    text = text.replace(total, "（七）总计   " + "   ".join(map(str, rows["results_total"][:5])))
+    text = text.replace(_printed("3.危及“三安全一稳定”", [0] * 7), "3.危及“三安全一稳定”   0   0   0")
+    text = text.replace(
+        _printed("3.要求提供公开出版物", rows["not_processed.publication"]), "3.要求提供公开出版物   7/0   0   0   0"
+    )
+    text = text.replace(_printed("2.重复申请", [0] * 7), "2.重复申请   0   0")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.three_safeties") == [0] * 7
+    guessed = [w for w in report.warnings if w.code == "zero_row"]
+    assert [w.key for w in guessed] == ["applications/withheld.three_safeties"]
+    assert "a guess" in guessed[0].message and "research, social_org, legal_service, other_org" in guessed[0].message
+    assert None in _row(cells, "not_processed.publication")
+    assert _row(cells, "not_processed.duplicate").count(None) == 5
+    assert "deduced_zero" not in _codes(report)
+    assert report.metadata["review"] != "none"
+
+
 def test_ocr_lookalike_cell_read_when_the_row_total_holds() -> None:
     """``li`` for 11 in a cell alone: read as 11 only because the row's total then holds (``ocr_digit``)."""
     rows = s.default_rows()
