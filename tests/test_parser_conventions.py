@@ -734,6 +734,25 @@ def test_ocr_bar_at_a_number_edge_alone_on_its_row_stays_a_one() -> None:
     assert any(w.code == "ocr_digit" and "'|5' read as 15" in w.message for w in report.warnings)
 
 
+def test_ocr_bar_at_a_number_edge_in_a_text_printing_its_rules_is_a_rule() -> None:
+    """A text whose tables print their rules (a ``|`` alone between cells on a few lines, as Tesseract prints a
+    ruled table): there ``|5`` on a line with no other rule mark is the rule and 5, not 15."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    for label in ("3.危及“三安全一稳定”", "5.属于三类内部事务信息", "6.属于四类过程性信息"):
+        printed = _printed(label, rows[next(k for k, lab in s.APP_LABELS if lab.endswith(label))])
+        assert printed in text, label
+        text = text.replace(printed, printed.replace(label + "   ", label + " | "))
+    text = text.replace(
+        _printed("二、上年结转政府信息公开申请数量", rows["carried_over"]),
+        "二、上年结转政府信息公开申请数量   5   0   0   0   0   0   |5",
+    )
+    report = _parse(text)
+    assert _row(_cells(report), "carried_over") == rows["carried_over"]
+    assert "rule_glued" not in _codes(report)  # read so by the tokens, no row read again by its total
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
 def test_ocr_all_zero_row_printed_short_is_read_as_zeros_by_the_column_totals() -> None:
     """``4.保护第三方合法权益 0 0 0 0 0``: five of seven cells printed, every one 0. The 总计 row is read whole and
     holds, and each column's other cells add up to its total: the two lost cells can only be 0 (``deduced_zero``,

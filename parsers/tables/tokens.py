@@ -167,6 +167,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
     confusable = bool(_CONFUSABLE.search(norm))
+    # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
+    # table): there a ``|`` touching a number is a rule on every line, not a 1
+    ruled = confusable and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
@@ -174,7 +177,7 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         fixes: list[tuple[int, int]] = []
         printed = line
         if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
-            line, fixes = ocr_digits(line)
+            line, fixes = ocr_digits(line, ruled=ruled)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
@@ -354,6 +357,8 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
 
 
 RULED_MARKS = 2
+_LONE_BAR = re.compile(r"(?<!\S)\|(?!\S)")
+RULED_TEXT_BARS = 3  # lone bars that make a text one printing its tables' rules
 
 # a full stop alone between two numbers: a 0 OCR-service models read as 。 (an empty-looking ring)
 _LONE_STOP = re.compile(r"(?<=\d)([ \t]+)。(?=[ \t]+[+-]?\d)")
@@ -372,13 +377,14 @@ def _lone_stops(line: str, m: re.Match[str], fixes: list[tuple[int, int]]) -> tu
     return "".join(out), fixes
 
 
-def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
+def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, int]]]:
     """Digits OCR read as letters (``1O``, ``l4``, ``〇``), read back as digits; a lone ``|`` (a table rule)
     becomes a space. Same length as the input; returns the spans that changed.
 
     A word is read as a number when it mixes digits with confusable letters, or when it is one or two
     confusable letters alone (``o``, ``l``) on a line that has real numbers too. A row of cells with the
-    table's rules glued to them is read by :func:`_rule_cells`.
+    table's rules glued to them is read by :func:`_rule_cells`. A ``|`` at a number's edge is the table's rule
+    on a line of two rule marks or more, or on any line when ``ruled`` (the text prints its tables' rules).
     """
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
@@ -386,7 +392,7 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
     has_numbers = bool(_REAL_NUMBER.search(line))
     # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
     # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
-    ruled = sum(map(line.count, "|[]{}")) >= RULED_MARKS
+    ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
     out = list(line)
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
