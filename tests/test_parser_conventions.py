@@ -1444,3 +1444,13 @@ def test_ocr_table_four_line_under_the_row_left_in_order_when_the_gaps_do_not_sa
     printed = "76   29   21   12   138   13   4   11   32   13   0   11   24\n\n4   0"
     report = _parse(text.replace(row, printed))
     assert "row_continued" not in _codes(report)
+
+
+def test_blank_cells_a_tab_row_prints_are_never_filled_as_zeros() -> None:
+    """A TAB row keeps its blank cells as cells: a report that left them blank published blanks. The row of
+    zeros rules fill only cells a text lost (space-laid, OCR'd), never these."""
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [0, 0, 0, None, None, None, 0]
+    report = _parse(s.report(apps=s.app_table(rows)))
+    assert _row(_cells(report), "withheld.third_party_rights") == [0, 0, 0, None, None, None, 0]
+    assert not {"zero_row", "deduced_zero"} & set(_codes(report))
