@@ -181,26 +181,30 @@ _HIDDEN_ATTRS = etree.XPath("descendant-or-self::*/@hidden")
 class _Marks:
     """What the walk asks of every element, gathered once per tree with C-level queries: the hidden elements
     (``_hidden``), the elements holding a hidden or skipped element (``troubled``: their text cannot be taken
-    whole), and whether the tree's text holds any zero-width character."""
+    whole; found when first asked), and whether the tree's text holds any zero-width character."""
 
     def __init__(self, root: Element, texts: dict[Element, str] | None = None) -> None:
+        self.root = root
         self.texts = texts if texts is not None else {}  # raw texts already taken (chrome.score_candidates)
         hidden: set[Element] = {a.getparent() for a in _HIDDEN_ATTRS(root)}
         for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
             if _hidden_style(style):
                 hidden.update(_STYLE_IS(root, style=style))
         self.hidden = hidden
-        troubled: set[Element] = set()
-        for el in [*hidden, *root.iter(*_SKIP)]:
-            up = el.getparent()
-            while up is not None and up not in troubled:
-                troubled.add(up)
-                up = up.getparent()
-        self.troubled = troubled
         text = self.texts.get(root)
         if text is None:
             text = raw_text(root)
         self.zero_width = any(ch in text for ch in _ZERO_WIDTH)  # none in the tree: no text needs them dropped
+
+    @functools.cached_property
+    def troubled(self) -> set[Element]:
+        troubled: set[Element] = set()
+        for el in [*self.hidden, *self.root.iter(*_SKIP)]:
+            up = el.getparent()
+            while up is not None and up not in troubled:
+                troubled.add(up)
+                up = up.getparent()
+        return troubled
 
 
 _CELL_TAGS = frozenset({"td", "th"})

@@ -142,17 +142,23 @@ _CELL_HEAD = CELL_START + SEP  # a cell without written spans starts so
 
 def table_grid(body: str) -> list[list[str]]:
     """A table's marked body → its full grid (``html._grid``'s). Where no cell drops anything or holds two
-    blocks, every cell's text is its text as it stands: the marks are taken out and the spaces collapsed in
-    the whole body at once, the cells split apart after."""
+    blocks, every cell's text is its text as it stands: the marks are taken out, the spaces collapsed and the
+    cells' ends stripped in the whole body at once, and a row where no span is written is split into its
+    cells' texts in one call."""
     if DROP in body or _MULTI_BLOCK.search(body):
-        return place(table_cells(body), cell_text)
+        return place(table_cells(body), cell_text)  # type: ignore[arg-type]
     flat = _SPACES.sub(" ", body.replace(BLOCK, "").replace(CELL, ""))  # no run of spaces crosses a mark
-    if ROWSPAN in flat or COLSPAN in flat:
-        return place(table_cells(flat), _strip)
-    rows = [[cell.strip(" ") for cell in row.split(_CELL_HEAD)[1:]] for row in flat.split(ROW)[1:]]
-    width = max(map(len, rows), default=0)
-    return [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
+    for mark in (SEP, CELL_START, ROW):  # a cell's text ends at a mark (or the body's end); one space at most
+        flat = flat.replace(" " + mark, mark)
+    flat = flat.replace(SEP + " ", SEP).rstrip(" ")
+    rows: list[list[tuple[str | None, str | None, str]] | list[str]] = []
+    for row in flat.split(ROW)[1:]:
+        if ROWSPAN in row or COLSPAN in row:
+            rows.append(table_cells(ROW + row)[0])
+        else:
+            rows.append(row.split(_CELL_HEAD)[1:])
+    return place(rows, _same)  # type: ignore[arg-type]
 
 
-def _strip(text: str) -> str:
-    return text.strip(" ")
+def _same(text: str) -> str:
+    return text
