@@ -1454,3 +1454,18 @@ def test_blank_cells_a_tab_row_prints_are_never_filled_as_zeros() -> None:
     report = _parse(s.report(apps=s.app_table(rows)))
     assert _row(_cells(report), "withheld.third_party_rights") == [0, 0, 0, None, None, None, 0]
     assert not {"zero_row", "deduced_zero"} & set(_codes(report))
+
+
+def test_dashes_a_row_of_zeros_prints_stay_blank() -> None:
+    """``0 0 0 — — — 0``: the dashes are cells the report published blank, not lost ones; the row is not filled.
+    The row below, short of three cells it lost, is (its column totals confirmed)."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(_printed("3.危及“三安全一稳定”", [0] * 7), "3.危及“三安全一稳定”   0   0   0   —   —   —   0")
+    text = text.replace(_printed("5.属于三类内部事务信息", [0] * 7), "5.属于三类内部事务信息   0   0   0   0")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.three_safeties") == [0, 0, 0, None, None, None, 0]
+    assert _row(cells, "withheld.internal_affairs") == [0] * 7
+    filled = {w.key for w in report.warnings if w.code in ("zero_row", "deduced_zero")}
+    assert filled == {"applications/withheld.internal_affairs"}
