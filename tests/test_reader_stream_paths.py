@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import math
 import random
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_script
 
 from parsers.extracted import Span, TextBuilder
 from parsers.readers import html, html_stream
@@ -33,12 +33,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _snapshot_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reader_snapshot", ROOT / "scripts" / "reader_snapshot.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reader_snapshot"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("reader_snapshot")
 
 
 def _pages() -> list[tuple[str, bytes]]:
