@@ -126,6 +126,27 @@ def test_html_table_with_merged_cells_in_markdown() -> None:
     _assert_snippet_values(_cells(report))
 
 
+def test_html_table_with_two_values_in_one_cell_and_blank_cells() -> None:
+    # a table-recognition model missed a column boundary (11 and 1 in one cell) and padded the row's end with a
+    # blank cell; the row's own blank cells must stay where they are, not be guessed from the identities
+    values = [1, 0, 0, 1, 2, 3, None, None, 1, 4, 0, 0, 0, 0, 0]
+    table = s.to_html_table(s.review_table(values))
+    printed = "<td>3</td><td></td><td></td><td>1</td><td>4</td>"
+    assert printed in table
+    table = table.replace(printed, "<td>3</td><td></td><td></td><td>1 4</td>").replace(
+        "</td></tr></table>", "</td><td></td></tr></table>"
+    )
+    text = s.to_markdown(s.report(review="")) + "\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + table
+    report = _parse(text)
+    cells = _cells(report)
+    rows = ("review", "litigation_direct", "litigation_after_review")
+    cols = ("upheld", "corrected", "other", "pending", "total")
+    assert [cells[f"review_litigation/{r}/{c}"] for r in rows for c in cols] == values
+    merged = [w for w in report.warnings if w.code == "merged_cell"]
+    assert len(merged) == 1 and "1 4 printed in one cell" in merged[0].message
+    assert report.metadata["review"] == "suggested"
+
+
 def test_broken_markdown_table_split_with_repeated_header_and_placeholders() -> None:
     md = s.to_markdown(s.report())
     # the converter ends the table at a page break, prints a running head and the page number, then starts a

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Protocol
 
 from parsers.tables.tokens import Token, number_value
 
@@ -35,7 +36,9 @@ Scorer = Callable[[list[Value]], int]
 
 
 def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | None:
-    """Right-align a TAB row's cells with the columns when the row carries its blank cells."""
+    """Right-align a TAB row's cells with the columns when the row carries its blank cells (a row with two
+    values in one cell first loses as many blank cells padded at its end: see :func:`merged_cells`)."""
+    line_tokens = unpadded(line_tokens, n)[0]
     if len(line_tokens) < n:
         return None
     extra, tail = line_tokens[:-n], line_tokens[-n:]
@@ -45,6 +48,47 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
         return None
     # blank cells stay tokens (value None) so that they keep their place in the text
     return list(tail)
+
+
+def unpadded(line_tokens: Sequence[Token], n: int) -> tuple[Sequence[Token], list[Token]]:
+    """A TAB row longer than ``n`` cells that ends in blank cells and has values merged in one cell: the row
+    without as many of its end blanks as the merged values explain (down to ``n``), and those merged values."""
+    if len(line_tokens) <= n or not line_tokens[-1].is_empty:
+        return line_tokens, []
+    merged = merged_cells(line_tokens)
+    k = len(line_tokens)
+    used = 0
+    while used < len(merged) and k > n and line_tokens[k - 1].is_empty:
+        k, used = k - 1, used + 1
+    return line_tokens[:k], merged[:used]
+
+
+def merged_cells(line_tokens: Sequence[Token]) -> list[Token]:
+    """Values that share a TAB cell with the value before them (``11 24`` in one cell: a table-recognition model
+    missed a column boundary, and padded the row's end with a blank cell to the table's width instead)."""
+    return [
+        b
+        for a, b in itertools.pairwise(line_tokens)
+        if a.tabbed and b.col == a.col and a.line == b.line and a.is_value and b.is_value
+    ]
+
+
+class Warns(Protocol):
+    def warn(self, code: str, message: str, key: str | None = None, tok: Token | None = None) -> None: ...
+
+
+def warn_merged(r: Warns, line_tokens: Sequence[Token], n: int, key: str) -> None:
+    """Report the cells :func:`positional` read as two cells, a blank padded at the row's end dropped for each
+    (``merged_cell``)."""
+    for tok in unpadded(line_tokens, n)[1]:
+        before = line_tokens[line_tokens.index(tok) - 1]
+        r.warn(
+            "merged_cell",
+            f"{key}: {before.text} {tok.text} printed in one cell, read as two cells (the row's blank cells kept "
+            "in place, the blank padded at its end dropped)",
+            key,
+            tok,
+        )
 
 
 def fit(
