@@ -245,6 +245,25 @@ def test_ocr_rows_of_zeros_read_as_letters_in_table_cells() -> None:
     assert report.metadata["review"] == "suggested"
 
 
+def test_ocr_rows_of_zeros_as_letters_printed_with_single_spaces() -> None:
+    # OCR text, single spaces: a label (ending in a closing quote) and seven O; table 四's data row alone, all o;
+    # and a line laid out by runs of spaces whose wrapped label's rest follows the row's cells
+    rows = s.default_rows()
+    rows["withheld.three_safeties"] = [0] * 7
+    text = s.to_spaces(s.report(apps=s.app_table(rows), review=s.review_table([0] * 15)))
+    text = text.replace("3.危及“三安全一稳定” 0 0 0 0 0 0 0", "3.危及“三安全一稳定” O O O O O O O")
+    text = text.replace("\n" + " ".join(["0"] * 15) + "\n", "\n" + " ".join(["o"] * 15) + "\n")
+    text = text.replace("8.属于行政查询事项 0 0 0 0 0 0 0", "8.属于行   " + "   ".join("O" * 7) + "   政查询事项")
+    assert "O   O   政查询事项" in text and " ".join(["o"] * 15) in text
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.three_safeties") == [0] * 7
+    assert _row(cells, "withheld.query_matters") == [0] * 7
+    assert [v for k, v in cells.items() if k.startswith("review_litigation/")] == [0] * 15
+    fixed = {w.key for w in report.warnings if w.code == "ocr_digit"}
+    assert {"applications/withheld.three_safeties/total", "review_litigation/review/total"} <= fixed
+
+
 def test_a_line_of_two_letter_words_is_not_read_as_digits() -> None:
     # fewer than five cells alone on a line, with no label before them: words, not a row of zeros
     text = s.to_spaces(s.report()) + "\nI\tSO\tOB\n"
