@@ -345,7 +345,8 @@ _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 # as ``O O O O O O O``, printed with single spaces), or a line of five such cells or more by itself (table 四's
 # label-less data row): its cells are numbers like those of a line that has real numbers
 _LETTER_ROW = re.compile(
-    r"[\u4e00-\u9fff）)”」』](?:[ \t]+[OoIil〇]{1,2}){3,}[ \t]*$|^[ \t]*[OoIil〇]{1,2}(?:[ \t]+[OoIil〇]{1,2}){4,}[ \t]*$"
+    r"[\u4e00-\u9fff）)”」』](?:[ \t]+[OoIil〇]{1,2}){3,}[ \t]*$"
+    r"|^[ \t]*[OoIil〇]{1,2}(?:[ \t]+[OoIil〇]{1,2}){4,}[ \t]*$"
 )
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
