@@ -320,6 +320,22 @@ def test_plain_text_cells_separated_by_single_spaces() -> None:
     assert all(c.passed for c in report.checks)
 
 
+def test_plain_text_that_lost_blank_cells_around_a_number_makes_review_required() -> None:
+    # 3 _ _ 1 4 printed as "3 1 4": the identities hold with the 1 in any of three columns; the tie-break
+    # chooses, and the report says which readings tied and that a person must look
+    values = [1, 0, 0, 1, 2, 3, None, None, 1, 4, 0, 0, 0, 0, 0]
+    report = _parse(s.to_spaces(s.report(review=s.review_table(values))))
+    assert "\n1 0 0 1 2 3 1 4 0 0 0 0 0\n" in report.text
+    disputed = [w for w in report.warnings if w.code == "ambiguous_value"]
+    assert len(disputed) == 1 and disputed[0].key == "review_litigation"
+    assert "litigation_direct/pending: blank or 1" in disputed[0].message
+    assert "read as the tie-break chose" in disputed[0].message
+    assert report.metadata["review"] == "required"
+    # where the tied readings differ only in zeros and blanks, the warning stays ``ambiguous`` (suggested)
+    report = _parse(s.to_spaces(s.report(review=s.review_table([1, 0, 0, 1, 2, None, 0, 0, 0, 0] + [0] * 5))))
+    assert not any(w.code == "ambiguous_value" for w in report.warnings)
+
+
 def test_ocr_digits_split_by_spaces_are_joined_by_the_identities() -> None:
     rows = s.default_rows()
     rows["granted"] = [13, 1, 0, 0, 1, 0, 15]

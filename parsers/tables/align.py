@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Protocol
 
@@ -26,6 +26,8 @@ class Fit:
     how: str  # exact, positional, dropped, padded, short, split, merged
     dropped: list[Token]
     ambiguous: bool = False
+    # the readings the identities like as much put a non-zero value in other columns: {column: values there}
+    disputed: dict[int, set[Value]] = field(default_factory=dict)
     guess: str = ""  # for split/merged: what was split or joined, in words
 
     def values(self) -> list[Value]:
@@ -163,17 +165,35 @@ def fit(
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
     # (a plain reading is compared with plain readings only: a guess never makes it ambiguous)
     best_plain = hows[id(best[0])] == how
-    ambiguous = any(
-        ranks[id(c[0])][:2] == top[:2]
+    tied = [
+        c[0]
+        for c in ranked[1:]
+        if ranks[id(c[0])][:2] == top[:2]
         and ranks[id(c[0])][3] == top[3]
         and (hows[id(c[0])] == how or not best_plain)
         and _differs(c[0], best[0])
-        for c in ranked[1:]
-    )
+    ]
+    ambiguous = bool(tied)
+    disputed = _disputed(best[0], tied)
     guess = hows[id(best[0])]
     if guess != how:
-        return Fit(best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess)
-    return Fit(best[0], how, dropped_by(best[1]), ambiguous=ambiguous)
+        return Fit(
+            best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess, disputed=disputed
+        )
+    return Fit(best[0], how, dropped_by(best[1]), ambiguous=ambiguous, disputed=disputed)
+
+
+def _disputed(best: list[Token | None], tied: list[list[Token | None]]) -> dict[int, set[Value]]:
+    """The columns where a reading tied with ``best`` puts another value and one of the two is not 0 or blank
+    (a number whose column the identities leave open), with every value the readings put there."""
+    out: dict[int, set[Value]] = {}
+    mine = [number_value(t.text) if t is not None else None for t in best]
+    for row in tied:
+        theirs = [number_value(t.text) if t is not None else None for t in row]
+        for i, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+            if a != b and (a or b):
+                out.setdefault(i, {a}).add(b)
+    return out
 
 
 _DIGITS = re.compile(r"\d+")

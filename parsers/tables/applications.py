@@ -866,7 +866,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         )
     elif result.how == "split":
         r.warn("split_number", f"table 四: {result.guess} (a guess)", R, vals[0])
-    if result.ambiguous:
+    if result.disputed:
+        r.warn_disputed(R, keys, result, label)
+    elif result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
 
