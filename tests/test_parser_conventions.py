@@ -1500,3 +1500,28 @@ def test_ocr_table_four_line_under_the_row_left_in_order_when_the_gaps_do_not_sa
     printed = "76   29   21   12   138   13   4   11   32   13   0   11   24\n\n4   0"
     report = _parse(text.replace(row, printed))
     assert "row_continued" not in _codes(report)
+
+
+def test_blank_cells_a_tab_row_prints_are_never_filled_as_zeros() -> None:
+    """A TAB row keeps its blank cells as cells: a report that left them blank published blanks. The row of
+    zeros rules fill only cells a text lost (space-laid, OCR'd), never these."""
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [0, 0, 0, None, None, None, 0]
+    report = _parse(s.report(apps=s.app_table(rows)))
+    assert _row(_cells(report), "withheld.third_party_rights") == [0, 0, 0, None, None, None, 0]
+    assert not {"zero_row", "deduced_zero"} & set(_codes(report))
+
+
+def test_dashes_a_row_of_zeros_prints_stay_blank() -> None:
+    """``0 0 0 — — — 0``: the dashes are cells the report published blank, not lost ones; the row is not filled.
+    The row below, short of three cells it lost, is (its column totals confirmed)."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(_printed("3.危及“三安全一稳定”", [0] * 7), "3.危及“三安全一稳定”   0   0   0   —   —   —   0")
+    text = text.replace(_printed("5.属于三类内部事务信息", [0] * 7), "5.属于三类内部事务信息   0   0   0   0")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.three_safeties") == [0, 0, 0, None, None, None, 0]
+    assert _row(cells, "withheld.internal_affairs") == [0] * 7
+    filled = {w.key for w in report.warnings if w.code in ("zero_row", "deduced_zero")}
+    assert filled == {"applications/withheld.internal_affairs"}
