@@ -188,7 +188,7 @@ def _tess_lines(api: Any, deadline: float, ox: int = 0, oy: int = 0) -> list[Lin
 
 
 # what Tesseract's Chinese model makes of a lone digit or two: 工 or ] (1), 了 (7), 口/日 (0, 8) …
-_DIGIT_LOOKALIKES = set("0123456789工了丁口日目吕囗〇OoDQlIiJj|!][)(}{SsBbZzGgqT&")  # never / — -: blanks
+_DIGIT_LOOKALIKES = set("0123456789工了丁口日目吕囗〇OoDQlIiJj|!][)(}{】【」「SsBbZzGgqT&")  # never / — -: blanks
 _CJK = re.compile(r"[\u3400-\u9fff]")
 MIN_INK = 12  # pixels of ink a cell needs to be read again as a number
 NUMBER_HEIGHTS = (32, 40, 26)  # pixels: a cell read as a number is scaled so its text is this tall, and read at each

@@ -3,8 +3,10 @@
 Scans arrive turned by a degree or two, speckled, blurred and JPEG-compressed. The steps:
 
 - **grey**: colour carries nothing in these reports;
-- **deskew**: the angle (within ±5°) that makes the ink's row profile sharpest (text lines and table rules
-  then fall on pixel rows), measured on a reduced copy and applied to the full page;
+- **deskew**: the angle (within ±15°: a sheet lying crooked) that makes the ink's row and column profiles
+  sharpest (text lines and table rules then fall on pixel rows and columns), searched coarsely then finely on
+  reduced copies and applied to the full page (a page lying a quarter or half turn off is found after its
+  first reading: :mod:`parsers.ocr.orient`);
 - **denoise**: a median filter removes salt-and-pepper speckle without thinning strokes;
 - **binarise**: Otsu's threshold on the denoised page; the binary copy finds the tables' ruling lines, while the
   OCR engine reads the grey page (its own binarisation copes better with blur).
