@@ -14,6 +14,7 @@ from parsers.tables.checks import (
     application_passed,
     review_scorer,
 )
+from parsers.tables.continued import continued_row
 from parsers.tables.reading import Found, Reading, join_split_digits
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -842,6 +843,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
     label = r.tokens[anchor]
     result = _review_run(r, vals) or _review_fit(r, vals, keys)
+    if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
+        result = Fit(moved[0], "continued", [])
+        r.warn("row_continued", f"table 四: {moved[1]} (a guess)", R, vals[-1])
     if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
@@ -923,26 +927,73 @@ def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
 def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
     """Table 四 printed as one run of digits: split into its three rows so that each row's total holds, when
     exactly one split does (else its cells are blank and the splits reported as ``ambiguous_split``)."""
-    if len(vals) != 1 or not _is_run(vals[0], N_REVIEW):
+    if len(vals) == 1:
+        if not _is_run(vals[0], N_REVIEW):
+            return None
+    elif not _glued_runs(vals):
         return None
-    tok = vals[0]
     n_cols = len(REVIEW_COLUMNS)
-    splits = split_rows(tok.text, len(REVIEW_ROWS), n_cols)
+    text = "".join(t.text for t in vals)
+    cuts = set(itertools.accumulate(len(t.text) for t in vals))  # a space between two runs is a cell boundary
+    found = split_rows(text, len(REVIEW_ROWS), n_cols, limit=MAX_RUN_SPLITS)
+    splits = None if found is None or len(found) >= MAX_RUN_SPLITS else [s for s in found if cuts <= _ends(s)]
+    printed = " ".join(t.text for t in vals)
     if splits is not None and len(splits) == 1:
-        cells = _pieces(tok, tuple(v for row in splits[0] for v in row))
+        cells = _run_pieces(vals, tuple(v for row in splits[0] for v in row))
         if cells is not None:
-            printed = "; ".join(" ".join(str(v) for v in row) for row in splits[0])
-            guess = f"{tok.text!r} split as {printed}, the only split whose row totals hold"
+            read = "; ".join(" ".join(str(v) for v in row) for row in splits[0])
+            guess = f"{printed!r} split as {read}, the only split whose row totals hold"
             return Fit(list(cells), "split", [], guess=guess)
     r.warn(
         "ambiguous_split",
-        f"table 四: digits printed without separators, {tok.text!r}: "
-        + (f"{len(splits)}+ splits" if splits else "no split")
+        f"table 四: digits printed without separators, {printed!r}: "
+        + ("too many splits to tell" if splits is None else f"{len(splits)} splits" if splits else "no split")
         + " satisfy the row totals; cells left blank",
         R,
-        tok,
+        vals[0],
     )
     return Fit([None] * N_REVIEW, "positional", [])
+
+
+MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or more: too many to tell
+
+
+def _glued_runs(vals: list[Token]) -> bool:
+    """Table 四 printed as runs of digits, some of them glued cells (a space or a line break here and there:
+    ``00000 0100100000``): fewer runs than cells, every one bare digits, enough digits for every cell, and
+    either at most half as many runs as cells with one as long as a row, or a run that starts with 0 (no count
+    is printed ``01``). Such a run is no one cell's value."""
+    if not (1 < len(vals) < N_REVIEW and all(t.text.isdigit() for t in vals)):
+        return False
+    if sum(len(t.text) for t in vals) < N_REVIEW:
+        return False
+    few_long = len(vals) <= N_REVIEW // 2 and any(len(t.text) >= len(REVIEW_COLUMNS) for t in vals)
+    return few_long or any(len(t.text) > 1 and t.text[0] == "0" for t in vals)
+
+
+def _ends(rows: list[tuple[int, ...]]) -> set[int]:
+    """The offsets, in the digits, where a split's numbers end."""
+    return set(itertools.accumulate(len(str(v)) for row in rows for v in row))
+
+
+def _run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | None:
+    """The tokens of a split of one or more runs, each piece inside one run, with its own offsets."""
+    out: list[Token] = []
+    k = 0
+    for tok in vals:
+        at = 0
+        while at < len(tok.text):
+            if k >= len(values):
+                return None
+            piece = str(values[k])
+            if not tok.text.startswith(piece, at):
+                return None
+            out.append(
+                Token(piece, tok.start + at, tok.start + at + len(piece), tok.line, tok.col, tok.tabbed, split=True)
+            )
+            at += len(piece)
+            k += 1
+    return out if k == len(values) else None
 
 
 def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:

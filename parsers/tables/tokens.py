@@ -167,6 +167,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
     confusable = bool(_CONFUSABLE.search(norm))
+    # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
+    # table): there a ``|`` touching a number is a rule on every line, not a 1
+    ruled = confusable and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
@@ -174,7 +177,7 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         fixes: list[tuple[int, int]] = []
         printed = line
         if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
-            line, fixes = ocr_digits(line)
+            line, fixes = ocr_digits(line, ruled=ruled)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
@@ -201,7 +204,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
 def _lone_confusables(tokens: list[Token]) -> None:
     """Cells of confusable letters alone (``o``, ``l``, ``I|S``) among numbers are digits OCR misread: a run of
     them is read as digits when a number or a row label comes before it and a number after it (a page number
-    such as ``- 2 -`` between is passed over)."""
+    such as ``- 2 -`` between is passed over), when it is every cell of a row after its label, or a whole line
+    of cells by itself (:data:`LINE_OF_LETTERS` at least)."""
     candidates = [
         k
         for k, t in enumerate(tokens)
@@ -228,14 +232,25 @@ def _lone_confusables(tokens: list[Token]) -> None:
         before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if not t.is_empty), None)
         after = tokens[j] if j < len(tokens) else None
         # … or ends a row of cells laid out by spaces, after the row's label, unit or numbers (the last cell)
+        # (every cell of the row after its label: one cell each, or three at least printed with single spaces)
         row_end = (
             before is not None
-            and len(run) == 1
-            and tokens[k].tabbed
             and before.line == tokens[k].line
             and (after is None or after.line != tokens[k].line)
+            and (
+                (len(run) == 1 and tokens[k].tabbed)
+                or (before.is_labelish and _one_line(tokens, run) and (len(run) >= 3 or _cells(tokens, run)))
+            )
         )
-        if (
+        # … or is a whole line of cells by itself (a label-less row of zeros: table 四's data row)
+        line_alone = (
+            len(run) >= LINE_OF_LETTERS
+            and _one_line(tokens, run)
+            and _cells(tokens, run)
+            and (before is None or before.line != tokens[k].line)
+            and (after is None or after.line != tokens[k].line)
+        )
+        if line_alone or (
             before is not None
             and (row_end or (after is not None and after.is_number))
             and (before.is_number or before.is_labelish)
@@ -246,6 +261,20 @@ def _lone_confusables(tokens: list[Token]) -> None:
                 tokens[i] = Token(fixed, tok.start, tok.end, tok.line, tok.col, tok.tabbed)
                 tokens[i].ocr_raw = tok.text
         done = j
+
+
+LINE_OF_LETTERS = 5  # cells of confusable letters alone on a line, at least, to be read as a row of digits
+
+
+def _one_line(tokens: list[Token], run: list[int]) -> bool:
+    """The run lies on one line (``（三）不予公开 O O O O O O O``: a row of zeros OCR read as letters)."""
+    line = tokens[run[0]].line
+    return all(tokens[i].line == line for i in run)
+
+
+def _cells(tokens: list[Token], run: list[int]) -> bool:
+    """Every token of the run is a cell of its own (TAB or laid out by runs of spaces)."""
+    return all(tokens[i].tabbed for i in run)
 
 
 _PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
@@ -303,7 +332,7 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
+_OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*[{}]?(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
@@ -353,7 +382,9 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     return "".join(out), fixes
 
 
-RULED_BARS = 3
+RULED_MARKS = 2
+_LONE_BAR = re.compile(r"(?<!\S)\|(?!\S)")
+RULED_TEXT_BARS = 3  # lone bars that make a text one printing its tables' rules
 
 # a full stop alone between two numbers: a 0 OCR-service models read as 。 (an empty-looking ring)
 _LONE_STOP = re.compile(r"(?<=\d)([ \t]+)。(?=[ \t]+[+-]?\d)")
@@ -372,19 +403,22 @@ def _lone_stops(line: str, m: re.Match[str], fixes: list[tuple[int, int]]) -> tu
     return "".join(out), fixes
 
 
-def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
+def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, int]]]:
     """Digits OCR read as letters (``1O``, ``l4``, ``〇``), read back as digits; a lone ``|`` (a table rule)
     becomes a space. Same length as the input; returns the spans that changed.
 
     A word is read as a number when it mixes digits with confusable letters, or when it is one or two
     confusable letters alone (``o``, ``l``) on a line that has real numbers too. A row of cells with the
-    table's rules glued to them is read by :func:`_rule_cells`.
+    table's rules glued to them is read by :func:`_rule_cells`. A ``|`` at a number's edge is the table's rule
+    on a line of two rule marks or more, or on any line when ``ruled`` (the text prints its tables' rules).
     """
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
         return glued_rules
     has_numbers = bool(_REAL_NUMBER.search(line))
-    ruled = line.count("|") >= RULED_BARS  # a row printed with its rules: a | at a number's edge is a rule
+    # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
+    # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
+    ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
     out = list(line)
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
@@ -392,10 +426,14 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
         if word in ("|", "||", "!"):
             out[at : m.end()] = " " * len(word)
             continue
-        core = word.strip("|")
-        if ruled and core != word and _DIGIT.search(core):
-            # a rule glued to a number's edge (``3744|``, ``|138|``): the rule, not a 1
-            lead = len(word) - len(word.lstrip("|"))
+        edges = "|{}" if ruled else "{}"  # a brace is never a digit: a rule wherever it touches a number
+        core = word.strip(edges)
+        if core != word and _DIGIT.search(core):
+            # a rule glued to a number's edge (``3744|``, ``|138|``, ``{1060``): the rule, not a 1
+            lead = len(word) - len(word.lstrip(edges))
+            if core[:1] in ",." and core[1:2].isdigit():
+                # a speck between the rule and the digits (``|.241``): part of the rule, not a decimal point
+                core, lead = core[1:], lead + 1
             out[at : at + lead] = " " * lead
             out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
             fixes.append((at, m.end()))
