@@ -16,7 +16,9 @@ at least one 0 printed, no other value, no printed cell read as blank):
   line (a lost cell that is not 0 leaves a digit OCR could not place, ``7/0 |o]| 0 . 017``) is a row of zeros
   whose lost cells are 0.
 
-Never silent: each row filled is one warning naming its cells and what decided them (review suggested).
+Only in text that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
+Markdown, HTML tables) a blank is a blank the report published. Never silent: each row filled is one warning
+naming its cells and what decided them (review suggested).
 """
 
 from __future__ import annotations
@@ -30,10 +32,14 @@ T = "applications"
 MIN_ZEROS = 3  # zeros a row prints, at least, to be read as a row of zeros
 _PRINTED_BLANK = {"rule_or_digit", "unreadable_cell"}
 _GUESS = "a row of zeros"
+_CELLED = ("tab", "markdown", "markdown_html")  # conventions that print a blank cell as a cell
 
 
 def deduce_zeros(r: Reading, fmt: str) -> None:
     """Fill the lost cells of table 三's all-zero rows (see the module's docstring)."""
+    assert r.canonical is not None
+    if r.canonical.convention in _CELLED:
+        return  # a text that keeps every cell (blank ones too): a blank there was published blank, not lost
     results = RESULT_ROWS_2019 if fmt == "2019" else RESULT_ROWS_2021
     rows = ["new_received", "carried_over", *results, "results_total", "carried_forward"]
     short = _short_rows(r, rows)
