@@ -372,9 +372,18 @@ _NUMBER_NEEDS = re.compile("[件起宗例元为]")
 _ZERO_NEEDS = re.compile("[未没无不]")
 
 
+# ``_STATES_NUMBER`` in two searches that run fast (a literal first): 为 then a numeral; and a numeral then a unit,
+# found as the unit then a numeral in the line read backwards (a leading class of ideographs and digits makes the
+# regex engine try every position; a leading literal lets it skip to the candidates)
+_STATES_BY_WEI = re.compile(r"为\s*" + _NUMERAL)
+_STATES_BY_UNIT_REVERSED = re.compile(r"(?:件|起|宗|例|元万|元)\s*" + _NUMERAL)
+
+
 def _may_state(line: str) -> bool:
     """False only when :func:`_line_statements` finds nothing in ``line`` whatever came before it."""
-    if _NUMBER_NEEDS.search(line) is not None and _STATES_NUMBER.search(line) is not None:
+    if _NUMBER_NEEDS.search(line) is not None and (
+        _STATES_BY_WEI.search(line) is not None or _STATES_BY_UNIT_REVERSED.search(line[::-1]) is not None
+    ):
         return True
     return _ZERO_NEEDS.search(line) is not None and any(rx.search(line) for rx in _ZERO_RES)
 

@@ -52,6 +52,8 @@ _APART_LINES = 8
 
 
 _new_object = object.__new__
+_bisect_right = bisect.bisect_right
+_NO_SPAN: dict[str, None] = dict.fromkeys(("page", "table", "row", "col", "box", "read_as"))
 
 
 def new_where(
@@ -113,13 +115,23 @@ class Reading:
         else:
             start = canon.to_original(tok.start)
             end = start + (tok.end - tok.start)
-        # the reader's cell (span) that holds ``start``, if any
-        i = bisect.bisect_right(self._span_starts, start) - 1
-        if i >= 0:
-            span = self.extracted.spans[i]
-            if span.start <= start < span.end:
-                return new_where(start, end, span.page, span.table, span.row, span.col, span.box)
-        return new_where(start, end)
+        # the reader's cell (span) that holds ``start``, if any (``new_where`` inlined: every cell comes here)
+        i = _bisect_right(self._span_starts, start) - 1
+        w = _new_object(Where)
+        if i >= 0 and (span := self.extracted.spans[i]).start <= start < span.end:
+            w.__dict__.update(
+                offset=start,
+                end=end,
+                page=span.page,
+                table=span.table,
+                row=span.row,
+                col=span.col,
+                box=span.box,
+                read_as=None,
+            )
+        else:
+            w.__dict__.update(offset=start, end=end, **_NO_SPAN)
+        return w
 
     # ------------------------------------------------------------ finding labels
     def _label_indexes(self, start: int, end: int | None) -> list[int]:
@@ -476,12 +488,35 @@ class Reading:
                 )
 
     def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
-        cells = self.cells
+        cells, canon, starts, spans = self.cells, self.canonical, self._span_starts, self.extracted.spans
+        assert canon is not None
+        identity = canon.identity
         for key, tok in zip(keys, fit.tokens, strict=True):
             if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
                 self.put(key, tok, blank_where=label)
-            else:  # what ``put`` does with a plain value (inlined: every cell of a table comes here)
-                cells[key] = Cell(key, number_value(tok.text), tok.text, self.where(tok))
+                continue
+            # what ``put`` does with a plain value, ``where`` inlined (every cell of a table comes here)
+            if identity:
+                start, end = tok.start, tok.end
+            else:
+                start = canon.to_original(tok.start)
+                end = start + (tok.end - tok.start)
+            i = _bisect_right(starts, start) - 1
+            w = _new_object(Where)
+            if i >= 0 and (span := spans[i]).start <= start < span.end:
+                w.__dict__.update(
+                    offset=start,
+                    end=end,
+                    page=span.page,
+                    table=span.table,
+                    row=span.row,
+                    col=span.col,
+                    box=span.box,
+                    read_as=None,
+                )
+            else:
+                w.__dict__.update(offset=start, end=end, **_NO_SPAN)
+            cells[key] = Cell(key, number_value(tok.text), tok.text, w)
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t.text for t in fit.dropped)

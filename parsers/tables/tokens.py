@@ -253,7 +253,10 @@ _PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:
 
 def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
     tabbed = "\t" in line
-    if not tabbed and (cells := _layout_cells(line)):
+    if tabbed:
+        _tokenize_tabbed(tokens, line, pos, lineno)
+        return
+    if cells := _layout_cells(line):
         for col, (start, cell) in enumerate(cells):
             _add_cell(tokens, cell, pos + start, lineno, col, True)
         return
@@ -267,6 +270,29 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
             end = cell_start + len(cell)
             tokens.append(Token("", end, end, lineno, col, True))
         cell_start += len(cell) + 1
+
+
+def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
+    """The tokens of a TAB row: what the loop of :func:`_tokenize_line` and :func:`_add_cell` make of it, with
+    both inlined (a table's every cell comes here)."""
+    append = tokens.append
+    cell_start = pos
+    for col, cell in enumerate(line.split("\t")):
+        n = len(cell)
+        text = cell.strip() if n else cell
+        if text:
+            start = cell_start if len(text) == n else cell_start + n - len(cell.lstrip())
+            ends_in_digit = text[-1].isdigit()
+            if not ends_in_digit and not text[0].isdigit():
+                append(Token(text, start, start + len(text), lineno, col, True))
+            elif ends_in_digit and (whole := Token(text, start, start + len(text), lineno, col, True)).is_number:
+                append(whole)
+            else:
+                tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
+        else:  # a blank cell is a real (blank) cell, at the cell's end
+            end = cell_start + n
+            append(Token("", end, end, lineno, col, True))
+        cell_start += n + 1
 
 
 def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, tabbed: bool) -> None:
