@@ -167,20 +167,26 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
     confusable = bool(_CONFUSABLE.search(norm))
+    # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
+    # (the steps below only turn letters into digits or rules into spaces)
+    mixed_lines: list[tuple[int, int]] = []
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
             continue
-        fixes: list[tuple[int, int]] = []
+        fixes: list[tuple[int, int]] = _NO_FIXES
         printed = line
-        if confusable and _CONFUSABLE.search(line) and (_DIGIT.search(line) or _RULE_MARK.search(line)):
+        mixed = confusable and _CONFUSABLE.search(line) is not None
+        if mixed and (_DIGIT.search(line) or _RULE_MARK.search(line)):
             line, fixes = ocr_digits(line)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
-        tabbed = "\t" in line
-        head = line.lstrip()[:1]
-        if not tabbed and "  " not in line and not line[-1:].isdigit() and not (head.isdigit() or head in "+-"):
+        if "\t" in line:  # a TAB row (the tables of HTML, DOCX, XLSX and ruled PDF pages)
+            _tokenize_tabbed(tokens, line, pos, lineno)
+        elif (
+            "  " not in line and not line[-1].isdigit() and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
+        ):
             # a plain line that ends in no number: one token (the common case, kept fast)
             stripped = line.strip()
             if stripped:
@@ -192,20 +198,23 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
             s, e = tok.start - pos, tok.end - pos
             if any(fs < e and s < fe for fs, fe in fixes):
                 tok.ocr_raw = printed[s:e]
+        if mixed:
+            mixed_lines.append((first, len(tokens)))
         pos += len(line) + 1
     if confusable:
-        _lone_confusables(tokens)
+        _lone_confusables(tokens, mixed_lines)
     return tokens
 
 
-def _lone_confusables(tokens: list[Token]) -> None:
+def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None = None) -> None:
     """Cells of confusable letters alone (``o``, ``l``, ``I|S``) among numbers are digits OCR misread: a run of
     them is read as digits when a number or a row label comes before it and a number after it (a page number
-    such as ``- 2 -`` between is passed over)."""
+    such as ``- 2 -`` between is passed over). ``among``: the runs of tokens (first, end) that can be such cells
+    (all when None)."""
     candidates = [
         k
-        for k, t in enumerate(tokens)
-        if t.text.startswith(_CONFUSABLE_FIRST_CHARS)
+        for k in (range(len(tokens)) if among is None else (k for a, b in among for k in range(a, b)))
+        if (t := tokens[k]).text.startswith(_CONFUSABLE_FIRST_CHARS)
         and 0 < k < len(tokens) - 1
         and len(t.text) <= 4
         and not t.is_value
@@ -249,6 +258,9 @@ def _lone_confusables(tokens: list[Token]) -> None:
 
 
 _PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
+
+
+_NO_FIXES: list[tuple[int, int]] = []  # never appended to (the fixes of a line are new lists)
 
 
 def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
