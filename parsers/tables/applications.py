@@ -52,7 +52,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     pending_label: Token | None = None
     for k in range(f.index + 1, stop):
         t = r.tokens[k]
-        if t.is_empty or r.placeholder(t):
+        if not t.text or (t.is_blank_marker and r.placeholder(t)):  # placeholder() inlined in part: hot
             continue
         if t.is_value:
             if pending_label is not None and len(vals) >= n:
@@ -333,10 +333,13 @@ def _label_fits(
     fits: dict[str, Fit] = {}
     table_end = found[0].index if found and found[0] else 0
     stops: dict[int, int] = {}
-    for k, f in enumerate(found):
+    later: int | None = None  # the next row found after row k (rows walked from the last)
+    for k in range(len(found) - 1, -1, -1):
+        f = found[k]
         if f is not None:
-            later = [g.index for g in found[k + 1 :] if g is not None]
-            stops[k] = later[0] if later else _last_row_stop(r, f.index, end, seen=f.glued is not None)
+            stops[k] = later if later is not None else _last_row_stop(r, f.index, end, seen=f.glued is not None)
+            later = f.index
+    stops = dict(sorted(stops.items()))  # in row order, as the rest reads them
     moved = _realign(r, rows, found, stops)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
@@ -723,7 +726,7 @@ def _realign(
         assert f is not None
         by_line: dict[int, list[Token]] = {}
         for t in r.tokens[f.index + 1 : stops[k]]:
-            if t.is_value and not r.placeholder(t):
+            if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
                 by_line.setdefault(t.line, []).append(t)
         for vals in by_line.values():
             while len(vals) > N_APP and vals[0].is_blank_marker and vals[0].tabbed:

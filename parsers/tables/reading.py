@@ -27,6 +27,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 # every label it finds alone: no assertion that could look past a label's ends (lookarounds, \A \Z \b \B).
 _LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
 _COMPACT = operator.attrgetter("compact")
+_IS_LABELISH = operator.attrgetter("is_labelish")
+_LINE = operator.attrgetter("line")
 
 
 @functools.lru_cache(maxsize=512)
@@ -97,12 +99,12 @@ class Reading:
         self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
-        self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
+        self._labels = list(itertools.compress(itertools.count(), map(_IS_LABELISH, self.tokens)))
         self._blob: tuple[str, list[int], list[str]] | None = None  # see ``_label_blob``
         self._header_lines: set[int] | None = None
         self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
         self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
-        self._token_lines = {t.line for t in self.tokens}
+        self._token_lines = set(map(_LINE, self.tokens))
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
 
