@@ -14,7 +14,7 @@ from parsers.tables.checks import (
     application_passed,
     review_scorer,
 )
-from parsers.tables.reading import Found, Reading, join_split_digits
+from parsers.tables.reading import Found, Reading, join_split_digits, next_found
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
     MAX_SOLUTIONS,
@@ -333,13 +333,9 @@ def _label_fits(
     fits: dict[str, Fit] = {}
     table_end = found[0].index if found and found[0] else 0
     stops: dict[int, int] = {}
-    later: int | None = None  # the next row found after row k (rows walked from the last)
-    for k in range(len(found) - 1, -1, -1):
-        f = found[k]
+    for k, (f, later) in enumerate(zip(found, next_found(found), strict=True)):
         if f is not None:
             stops[k] = later if later is not None else _last_row_stop(r, f.index, end, seen=f.glued is not None)
-            later = f.index
-    stops = dict(sorted(stops.items()))  # in row order, as the rest reads them
     moved = _realign(r, rows, found, stops)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:

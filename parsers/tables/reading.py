@@ -556,6 +556,18 @@ class Reading:
         return cell.value if cell else None
 
 
+def next_found(found: list[Found | None]) -> list[int | None]:
+    """For each row of ``found``, the token index of the next row found after it (None after the last)."""
+    out: list[int | None] = [None] * len(found)
+    later: int | None = None
+    for k in range(len(found) - 1, -1, -1):
+        out[k] = later
+        f = found[k]
+        if f is not None:
+            later = f.index
+    return out
+
+
 def redistribute(
     r: Reading, rows: list[tuple[int, str, int, int]], table: str, *, skip_blank_markers: bool = False
 ) -> dict[str, list[Token | None]]:
