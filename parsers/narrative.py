@@ -113,6 +113,23 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?P<unit>件|起|宗|例|万元|元)?"
 )
+# where a number can start: every match of ``_NUMBER`` starts at such a character, and one starts at each
+_NUMBER_START = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
+
+
+def _numbers(line: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER.finditer(line)``: the same matches, each matched where a search for its first character lands
+    (the regex engine skips to it in C; ``finditer`` tries the number's alternatives at every position)."""
+    pos = 0
+    while (start := _NUMBER_START.search(line, pos)) is not None:
+        m = _NUMBER.match(line, start.start())
+        if m is None:  # never: a digit or a numeral starts a number
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _COUNT_UNITS = {"件", "起", "宗", "例"}
 _MONEY_UNITS = {"元": 1 / 10000, "万元": 1.0}  # the legacy table states fees in 万元
 # Between a concept's words and its number: only these (quotes, 的, 为, 共计, 案件 …).
@@ -378,7 +395,7 @@ _ZERO_NEEDS = re.compile("[未没无不]")
 # character before it (past spaces); each statement of zero only when the word it cannot match without is there.
 _STATES_BY_WEI = re.compile(r"为\s*" + _NUMERAL)
 _NUMERAL_IDEOGRAPHS = frozenset("零〇一二两三四五六七八九十百千")
-_ZERO_WORDS = ((_ZERO_RECEIVED, "申请"), (_ZERO_CASES, "行政"), (_ZERO_FORWARD, "转"), (_ZERO_FEES, "费"))
+_ZERO_WORDS = {_ZERO_RECEIVED: "申请", _ZERO_CASES: "行政", _ZERO_FORWARD: "转", _ZERO_FEES: "费"}
 
 
 def _numeral_ends_at(line: str, k: int) -> bool:
@@ -407,7 +424,7 @@ def _may_state(line: str) -> bool:
         return True
     if not ("未" in line or "没" in line or "无" in line or "不" in line):  # what each statement of zero starts with
         return False
-    return any(word in line and rx.search(line) is not None for rx, word in _ZERO_WORDS)
+    return any(word in line and rx.search(line) is not None for rx, word in _ZERO_WORDS.items())
 
 
 def _line_statements(
@@ -436,7 +453,7 @@ def _line_statements(
         skipped.append(Unpinned(concept, reason, start, end, sentence_at(start)[1]))
         taken.append((start, end))
 
-    for m in _NUMBER.finditer(line):
+    for m in _numbers(line):
         unit = m.group("unit")
         if unit is None:  # a bare number is a cell, a year, an item: never read without its unit (but 为0)
             at = m.start()
@@ -484,6 +501,8 @@ def _line_statements(
         add(concept, value, m.start(), m.end())
 
     for rx, concepts in _ZEROS if _ZERO_NEEDS.search(line) else ():
+        if _ZERO_WORDS[rx] not in line:  # the word it cannot match without
+            continue
         for z in rx.finditer(line):
             if any(a < z.end() and z.start() < b for a, b in taken):
                 continue
