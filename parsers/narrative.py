@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -278,6 +279,9 @@ def _number(text: str) -> Number | None:
     return cn_number(text)
 
 
+_MATCH_START = operator.methodcaller("start")
+
+
 class _Bounds:
     """Where the clauses and sentences of one line start and end: the positions of their end characters found
     once per line (one C scan each), then looked up by bisection."""
@@ -289,7 +293,7 @@ class _Bounds:
     def _ends(self, ends: str) -> list[int]:
         at = self._at.get(ends)
         if at is None:
-            at = self._at[ends] = [m.start() for m in _END_CHARS[ends].finditer(self.line)]
+            at = self._at[ends] = list(map(_MATCH_START, _END_CHARS[ends].finditer(self.line)))
         return at
 
     def start(self, pos: int, ends: str) -> int:
