@@ -3,7 +3,8 @@
 ``review`` is ``none`` (every cell read plainly, every identity holds), ``suggested`` (something was read by
 a guess the parser reports: a label matched by meaning, an OCR'd digit, a split number, a merged row, a
 blank cell placed by the identities, a check of the narrative against the tables that failed, a scanned
-report) or ``required`` (an accounting identity fails, a row or a table is missing, no table was found).
+report) or ``required`` (an accounting identity fails, a row or a table is missing, no table was found,
+printed numbers left blank because no reading of them is certain).
 ``review_reasons`` says why, one short entry per kind of cause.
 """
 
@@ -14,8 +15,9 @@ from typing import Any
 
 from parsers.model import Report
 
-# warnings that leave cells blank or numbers in doubt (placement_open: printed cells left blank): a person must look
-REQUIRED = {"missing_row", "missing_table", "no_table", "identity_failed", "placement_open"}
+# warnings that leave cells blank or numbers in doubt (placement_open, ambiguous_split: printed cells left blank):
+# a person must look
+REQUIRED = {"missing_row", "missing_table", "no_table", "identity_failed", "placement_open", "ambiguous_split"}
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch"}
 NARRATIVE_KIND = "narrative_vs_table"

@@ -283,3 +283,35 @@ def test_rows_printed_as_runs_of_digits_are_split_jointly() -> None:
     assert amb.key == "active/normative_docs" and "'12385'" in amb.message
     assert cells["active/licensing/decisions"] == 1204
     assert all(c.passed for c in report.checks if c.kind == "identity")
+
+
+def _review_printed(printed: str) -> str:
+    """The snippet report with table 四's row printed as ``printed`` (the rest spaced as usual)."""
+    return s.to_spaces(s.report(review=s.REVIEW_HEADER + printed + "\n"))
+
+
+def _review_cells(report) -> list:
+    cells = report.as_json()["cells"]
+    rows = ("review", "litigation_direct", "litigation_after_review")
+    cols = ("upheld", "corrected", "other", "pending", "total")
+    return [cells[f"review_litigation/{r}/{c}"] for r in rows for c in cols]
+
+
+def test_table_four_printed_as_a_few_runs_of_digits_is_split_at_the_gaps_too() -> None:
+    # 10012 | 01001 | 00000, printed as two runs: a gap is a cell boundary; "0100100000" is no one cell's count
+    report = _parse(_review_printed("10012 0100100000"))
+    assert _review_cells(report) == [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
+    split = next(w for w in report.warnings if w.code == "split_number" and w.key == "review_litigation")
+    assert "'10012 0100100000' split as 1 0 0 1 2; 0 1 0 0 1; 0 0 0 0 0" in split.message
+    # one run per row, each on a line of its own
+    report = _parse(_review_printed("10012\n01001\n00000"))
+    assert _review_cells(report) == [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
+
+
+def test_table_four_runs_with_two_splits_are_left_blank_not_read_as_one_number() -> None:
+    # 12 3 1 0 16 and 1 2 3 10 16 both hold: no split is certain, and 1000100000 is not a count
+    report = _parse(_review_printed("1231016 1000100000"))
+    assert _review_cells(report) == [None] * 15
+    amb = next(w for w in report.warnings if w.code == "ambiguous_split" and w.key == "review_litigation")
+    assert "'1231016 1000100000'" in amb.message
+    assert report.metadata["review"] == "required"

@@ -922,26 +922,72 @@ def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
 def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
     """Table 四 printed as one run of digits: split into its three rows so that each row's total holds, when
     exactly one split does (else its cells are blank and the splits reported as ``ambiguous_split``)."""
-    if len(vals) != 1 or not _is_run(vals[0], N_REVIEW):
+    if len(vals) == 1:
+        if not _is_run(vals[0], N_REVIEW):
+            return None
+    elif not _glued_runs(vals):
         return None
-    tok = vals[0]
     n_cols = len(REVIEW_COLUMNS)
-    splits = split_rows(tok.text, len(REVIEW_ROWS), n_cols)
+    text = "".join(t.text for t in vals)
+    cuts = set(itertools.accumulate(len(t.text) for t in vals))  # a space between two runs is a cell boundary
+    found = split_rows(text, len(REVIEW_ROWS), n_cols, limit=MAX_RUN_SPLITS)
+    splits = None if found is None or len(found) >= MAX_RUN_SPLITS else [s for s in found if cuts <= _ends(s)]
+    printed = " ".join(t.text for t in vals)
     if splits is not None and len(splits) == 1:
-        cells = _pieces(tok, tuple(v for row in splits[0] for v in row))
+        cells = _run_pieces(vals, tuple(v for row in splits[0] for v in row))
         if cells is not None:
-            printed = "; ".join(" ".join(str(v) for v in row) for row in splits[0])
-            guess = f"{tok.text!r} split as {printed}, the only split whose row totals hold"
+            read = "; ".join(" ".join(str(v) for v in row) for row in splits[0])
+            guess = f"{printed!r} split as {read}, the only split whose row totals hold"
             return Fit(list(cells), "split", [], guess=guess)
     r.warn(
         "ambiguous_split",
-        f"table 四: digits printed without separators, {tok.text!r}: "
-        + (f"{len(splits)}+ splits" if splits else "no split")
+        f"table 四: digits printed without separators, {printed!r}: "
+        + ("too many splits to tell" if splits is None else f"{len(splits)} splits" if splits else "no split")
         + " satisfy the row totals; cells left blank",
         R,
-        tok,
+        vals[0],
     )
     return Fit([None] * N_REVIEW, "positional", [])
+
+
+MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or more: too many to tell
+
+
+def _glued_runs(vals: list[Token]) -> bool:
+    """Table 四 printed as a few runs of digits (its rows glued, a space or a line break here and there:
+    ``00000 0100100000``): at most half as many runs as cells, every one bare digits, enough digits for every
+    cell. Such a run is no one cell's value (``0100100000`` is not a count)."""
+    return (
+        1 < len(vals) <= N_REVIEW // 2
+        and all(t.text.isdigit() for t in vals)
+        and sum(len(t.text) for t in vals) >= N_REVIEW
+        and any(len(t.text) > len(REVIEW_COLUMNS) - 1 for t in vals)
+    )
+
+
+def _ends(rows: list[tuple[int, ...]]) -> set[int]:
+    """The offsets, in the digits, where a split's numbers end."""
+    return set(itertools.accumulate(len(str(v)) for row in rows for v in row))
+
+
+def _run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | None:
+    """The tokens of a split of one or more runs, each piece inside one run, with its own offsets."""
+    out: list[Token] = []
+    k = 0
+    for tok in vals:
+        at = 0
+        while at < len(tok.text):
+            if k >= len(values):
+                return None
+            piece = str(values[k])
+            if not tok.text.startswith(piece, at):
+                return None
+            out.append(
+                Token(piece, tok.start + at, tok.start + at + len(piece), tok.line, tok.col, tok.tabbed, split=True)
+            )
+            at += len(piece)
+            k += 1
+    return out if k == len(values) else None
 
 
 def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
