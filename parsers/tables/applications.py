@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional
@@ -153,6 +154,15 @@ def _with_unreadable(
     return row
 
 
+@functools.lru_cache(maxsize=128)  # the template's rows: a few dozen keys
+def _row_keys(row: str) -> tuple[str, ...]:
+    """A table 三 row's cell keys, one per applicant column."""
+    return tuple(f"{T}/{row}/{c}" for c in APPLICANT_COLUMNS)
+
+
+_REVIEW_KEYS = tuple(f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS)
+
+
 _NUMBERED_RE = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -188,7 +198,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
         r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
         stream_fits, stream_end = stream
         for row in rows:
-            keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+            keys = _row_keys(row.key)
             r.put_fit(keys, stream_fits[row.key], r.tokens[start], T)
         return stream_end, fmt
     if by_order is not None:
@@ -205,11 +215,11 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             for junk in unreadable:
                 r.warn("unreadable_cell", f"table 三: cell {junk.text!r} is not a number; read as blank", T, junk)
             for row, label in zip(rows, labels, strict=True):
-                keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+                keys = _row_keys(row.key)
                 r.put_fit(keys, order_fits[row.key], label, T)
             return order_end, fmt
     for row, f in zip(rows, found, strict=True):
-        keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+        keys = _row_keys(row.key)
         if f is None:
             r.warn("missing_row", f"row {row.key} of table 三 not found; its cells are blank", f"{T}/{row.key}")
             for key in keys:
@@ -831,14 +841,14 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
-        if t.is_value and not r.placeholder(t):
+        if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
             vals.append(t)
             last = i
         elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t.is_labelish and len(vals) >= N_REVIEW:
             break
-    keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
+    keys = _REVIEW_KEYS
     label = r.tokens[anchor]
     result = _review_run(r, vals) or _review_fit(r, vals, keys)
     if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
@@ -990,7 +1000,7 @@ def _run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | N
     return out if k == len(values) else None
 
 
-def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
+def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str]) -> Fit:
     lines = {t.line for t in vals}
     if len(lines) == 1 and vals and vals[0].tabbed:
         line_tokens = [t for t in r.tokens if t.line == vals[0].line]
@@ -1019,7 +1029,9 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
 MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of the rest to be weighed
 
 
-def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callable[[list[Value]], int]) -> Fit | None:
+def _review_agreed(
+    r: Reading, vals: list[Token], keys: Sequence[str], score: Callable[[list[Value]], int]
+) -> Fit | None:
     """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
     holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
     such placement puts the same value in (the placements whose failing rows each hold a blank preferred) are

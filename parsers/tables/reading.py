@@ -7,6 +7,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parsers.conventions import Canonical, canonicalise
@@ -489,7 +490,7 @@ class Reading:
                     tok,
                 )
 
-    def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
+    def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
         cells, canon, starts, spans = self.cells, self.canonical, self._span_starts, self.extracted.spans
         assert canon is not None
         identity = canon.identity
