@@ -199,6 +199,38 @@ def test_ocr_letters_read_as_digits_are_reported() -> None:
     assert report.metadata["review"] == "suggested"
 
 
+def test_ocr_rows_of_zeros_read_as_letters_in_table_cells() -> None:
+    # a table-recognition model's HTML (MinerU-style) whose OCR read every 0 of a row as O: the row label, then
+    # nothing but O cells; table 四's label-less data row all O; table 二's 规章 row too
+    rows = s.default_rows()
+    review = [0] * 15
+    text = s.to_markdown(s.report(apps="", review=s.review_table(review)))
+    table = s.to_html_table(s.app_table(rows)).replace("<td>0</td>", "<td>O</td>")
+    text = text.replace(
+        "## 四、政府信息公开行政复议、行政诉讼情况",
+        f"## 三、收到和处理政府信息公开申请情况\n\n{table}\n## 四、政府信息公开行政复议、行政诉讼情况",
+    )
+    text = text.replace("| 0 |", "| O |").replace("| 0 |", "| O |").replace(" 0 |", " O |")
+    assert "<td>O</td><td>O</td><td>O</td><td>O</td><td>O</td><td>O</td><td>O</td>" in text
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "other.other") == [0] * 7
+    assert _row(cells, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    assert [cells[f"active/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 2]
+    assert [v for k, v in cells.items() if k.startswith("review_litigation/")] == review
+    fixed = [w for w in report.warnings if w.code == "ocr_digit"]
+    assert any(w.key == "applications/other.other/total" for w in fixed)
+    assert any(w.key == "review_litigation/review/total" for w in fixed)
+    assert report.metadata["review"] == "suggested"
+
+
+def test_a_line_of_two_letter_words_is_not_read_as_digits() -> None:
+    # fewer than five cells alone on a line, with no label before them: words, not a row of zeros
+    text = s.to_spaces(s.report()) + "\nI\tSO\tOB\n"
+    report = _parse(text)
+    assert not any(w.code == "ocr_digit" for w in report.warnings)
+
+
 def test_ocr_wrong_characters_inside_labels_match_by_meaning() -> None:
     text = s.report()
     text = text.replace("5.属于三类内部事务信息", "5.属于三类内部亊务信怠")

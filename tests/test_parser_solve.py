@@ -306,6 +306,9 @@ def test_table_four_printed_as_a_few_runs_of_digits_is_split_at_the_gaps_too() -
     # one run per row, each on a line of its own
     report = _parse(_review_printed("10012\n01001\n00000"))
     assert _review_cells(report) == [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
+    # most cells spaced, the last ones glued: a run that starts with 0 is glued cells, not a count
+    report = _parse(_review_printed("1 0 0 1 2 0100100000"))
+    assert _review_cells(report) == [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
 
 
 def test_table_four_runs_with_two_splits_are_left_blank_not_read_as_one_number() -> None:

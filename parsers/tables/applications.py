@@ -964,15 +964,16 @@ MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or m
 
 
 def _glued_runs(vals: list[Token]) -> bool:
-    """Table 四 printed as a few runs of digits (its rows glued, a space or a line break here and there:
-    ``00000 0100100000``): at most half as many runs as cells, every one bare digits, enough digits for every
-    cell. Such a run is no one cell's value (``0100100000`` is not a count)."""
-    return (
-        1 < len(vals) <= N_REVIEW // 2
-        and all(t.text.isdigit() for t in vals)
-        and sum(len(t.text) for t in vals) >= N_REVIEW
-        and any(len(t.text) > len(REVIEW_COLUMNS) - 1 for t in vals)
-    )
+    """Table 四 printed as runs of digits, some of them glued cells (a space or a line break here and there:
+    ``00000 0100100000``): fewer runs than cells, every one bare digits, enough digits for every cell, and
+    either at most half as many runs as cells with one as long as a row, or a run that starts with 0 (no count
+    is printed ``01``). Such a run is no one cell's value."""
+    if not (1 < len(vals) < N_REVIEW and all(t.text.isdigit() for t in vals)):
+        return False
+    if sum(len(t.text) for t in vals) < N_REVIEW:
+        return False
+    few_long = len(vals) <= N_REVIEW // 2 and any(len(t.text) >= len(REVIEW_COLUMNS) for t in vals)
+    return few_long or any(len(t.text) > 1 and t.text[0] == "0" for t in vals)
 
 
 def _ends(rows: list[tuple[int, ...]]) -> set[int]:

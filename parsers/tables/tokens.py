@@ -209,8 +209,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
 def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None = None) -> None:
     """Cells of confusable letters alone (``o``, ``l``, ``I|S``) among numbers are digits OCR misread: a run of
     them is read as digits when a number or a row label comes before it and a number after it (a page number
-    such as ``- 2 -`` between is passed over). ``among``: the runs of tokens (first, end) that can be such cells
-    (all when None)."""
+    such as ``- 2 -`` between is passed over), when it is every cell of a row after its label, or a whole line
+    of cells by itself (:data:`LINE_OF_LETTERS` at least). ``among``: the runs of tokens (first, end) that can
+    be such cells (all when None)."""
     candidates = [
         k
         for k in (range(len(tokens)) if among is None else (k for a, b in among for k in range(a, b)))
@@ -237,14 +238,25 @@ def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None =
         before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if not t.is_empty), None)
         after = tokens[j] if j < len(tokens) else None
         # … or ends a row of cells laid out by spaces, after the row's label, unit or numbers (the last cell)
+        # (every cell of the row after its label: one cell each, or three at least printed with single spaces)
         row_end = (
             before is not None
-            and len(run) == 1
-            and tokens[k].tabbed
             and before.line == tokens[k].line
             and (after is None or after.line != tokens[k].line)
+            and (
+                (len(run) == 1 and tokens[k].tabbed)
+                or (before.is_labelish and _one_line(tokens, run) and (len(run) >= 3 or _cells(tokens, run)))
+            )
         )
-        if (
+        # … or is a whole line of cells by itself (a label-less row of zeros: table 四's data row)
+        line_alone = (
+            len(run) >= LINE_OF_LETTERS
+            and _one_line(tokens, run)
+            and _cells(tokens, run)
+            and (before is None or before.line != tokens[k].line)
+            and (after is None or after.line != tokens[k].line)
+        )
+        if line_alone or (
             before is not None
             and (row_end or (after is not None and after.is_number))
             and (before.is_number or before.is_labelish)
@@ -255,6 +267,20 @@ def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None =
                 tokens[i] = Token(fixed, tok.start, tok.end, tok.line, tok.col, tok.tabbed)
                 tokens[i].ocr_raw = tok.text
         done = j
+
+
+LINE_OF_LETTERS = 5  # cells of confusable letters alone on a line, at least, to be read as a row of digits
+
+
+def _one_line(tokens: list[Token], run: list[int]) -> bool:
+    """The run lies on one line (``（三）不予公开 O O O O O O O``: a row of zeros OCR read as letters)."""
+    line = tokens[run[0]].line
+    return all(tokens[i].line == line for i in run)
+
+
+def _cells(tokens: list[Token], run: list[int]) -> bool:
+    """Every token of the run is a cell of its own (TAB or laid out by runs of spaces)."""
+    return all(tokens[i].tabbed for i in run)
 
 
 _PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
