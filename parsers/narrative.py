@@ -28,9 +28,10 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from parsers.model import Cell, Check, Number, Warning_, Where
+from parsers.reversed_regex import reversed_pattern
 from parsers.tables.tokens import normalise
 
 KIND = "narrative_vs_table"
@@ -179,6 +180,17 @@ _TERMS: list[tuple[str, str]] = [
 _TERM_RES = [(concept, re.compile(f"(?:{pattern}){_FILL}$")) for concept, pattern in _TERMS]
 # all the terms at once: found exactly where one of them is (a prefix no term ends is passed over with one search)
 _ANY_TERM = re.compile("(?:" + "|".join(f"(?:{pattern})" for _, pattern in _TERMS) + f"){_FILL}$")
+
+
+def _backwards(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    pattern = reversed_pattern(rx.pattern)
+    return None if pattern is None else re.compile(pattern)
+
+
+# the terms read backwards (parsers.reversed_regex): a term ending the prefix is tested at one position of the
+# prefix reversed, where a search tries every position of the prefix
+_TERMS_BACKWARDS = [(concept, rx, _backwards(rx)) for concept, rx in _TERM_RES]
+_ANY_TERM_BACKWARDS = _backwards(_ANY_TERM)
 # 收到 6 件依申请 / 受理13件政府信息公开申请: the verb before the number, the noun after it.
 _VERB_BEFORE = re.compile(r"(?:新收|收到|受理|接收|接到|新增)(?:了|共|共计|各类)?\s*$")
 _NOUN_AFTER = re.compile(r"^\s*(?:各类)?(?:政府信息公开|信息公开|依申请公开)?(?:依申请|申请)")
@@ -376,10 +388,11 @@ def read_statements(
         if not _may_state(line):
             continue
         found, skipped = _line_statements(line, text[at : at + len(line)], year, functools.partial(named_before, k))
+        # moved to the line's offset (``dataclasses.replace`` written out: it reads the fields by name each time)
         statements += [
-            replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at) for s in found
+            Statement(s.concept, s.value, s.offset + at, s.end + at, s.sentence, s.sentence_offset + at) for s in found
         ]
-        unpinned += [replace(u, offset=u.offset + at, end=u.end + at) for u in skipped]
+        unpinned += [Unpinned(u.concept, u.reason, u.offset + at, u.end + at, u.sentence) for u in skipped]
     return statements, unpinned
 
 
@@ -538,8 +551,18 @@ def _not_a_count(line: str, m: re.Match[str]) -> bool:
 
 
 def _concept(prefix: str, after: str, unit: str | None) -> str | None:
-    for concept, rx in _TERM_RES if _ANY_TERM.search(prefix) else ():
-        m = rx.search(prefix)
+    backwards = prefix[::-1]
+    if _ANY_TERM_BACKWARDS is None:
+        any_term = _ANY_TERM.search(prefix) is not None
+    else:
+        any_term = _ANY_TERM_BACKWARDS.match(backwards) is not None
+    for concept, rx, rx_backwards in _TERMS_BACKWARDS if any_term else ():
+        if rx_backwards is not None:  # a term that ends the prefix: matched backwards from the prefix's end
+            if rx_backwards.match(backwards) is None:
+                continue
+            if concept != "received":
+                return concept
+        m = rx.search(prefix)  # the match itself (the received test reads it)
         if m is None:
             continue
         if concept == "received" and _NOT_RECEIVED.search(m.group(0)):

@@ -15,6 +15,8 @@ import pytest
 from parsers import narrative
 from parsers.conventions import canonicalise
 from parsers.extracted import Extracted
+from parsers.metadata import _last_lines
+from parsers.reversed_regex import reversed_pattern
 from parsers.sections import _HEADING, _HEADINGS
 from parsers.tables import active, tokens
 from parsers.tables.reading import Found, Reading, next_found
@@ -188,3 +190,68 @@ def test_next_found_is_the_next_row_found() -> None:
         found = [Found(k * 3, None) if rnd.random() < 0.6 else None for k in range(rnd.randint(0, 30))]
         plain = [next((g.index for g in found[k + 1 :] if g is not None), None) for k in range(len(found))]
         assert next_found(found) == plain
+
+
+# ---------------------------------------------------------------- backwards regexes, OCR words
+
+
+def _plain_concept(prefix: str, after: str, unit: str | None) -> str | None:
+    """``_concept`` as first written: every term searched forwards."""
+    for concept, rx in narrative._TERM_RES if narrative._ANY_TERM.search(prefix) else ():
+        m = rx.search(prefix)
+        if m is None:
+            continue
+        if concept == "received" and narrative._NOT_RECEIVED.search(m.group(0)):
+            continue
+        return concept
+    if unit in narrative._COUNT_UNITS and narrative._VERB_BEFORE.search(prefix) and narrative._NOUN_AFTER.match(after):
+        return "received"
+    if unit in narrative._COUNT_UNITS and narrative._FORWARD_AFTER.match(after):
+        return "carried_forward"
+    return None
+
+
+def test_terms_read_backwards_name_the_concepts_read_forwards() -> None:
+    assert narrative._ANY_TERM_BACKWARDS is not None
+    assert all(rx is not None for _, _, rx in narrative._TERMS_BACKWARDS)
+    words = [w for _, p in narrative._TERMS for w in re.findall(r"[\u4e00-\u9fff]+", p)]
+    words += ["复议", "诉讼", "投诉", "的", "共", "申请", " ", "“", "12", "2023年", "a", "，"]
+    rnd = random.Random(11)
+    prefixes = ["".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))) for _ in range(30000)]
+    prefixes += [line[:k] for text in TEXTS[:40] for line in normalise(text).split("\n") for k in (5, 20, 60)]
+    named = 0
+    for prefix in prefixes:
+        concept = narrative._concept(prefix, "件申请", "件")
+        assert concept == _plain_concept(prefix, "件申请", "件"), prefix
+        named += concept is not None
+    assert named > 3000
+
+
+def test_a_pattern_read_backwards_matches_where_it_matches_forwards() -> None:
+    for pattern in (r"(?:ab|a\d{2,})[^x\s]*c?$", r"[0-9a-c]+(?:\.\d)?\s*$", r"(?:甲|乙丙)(?:丁){0,3}$"):
+        rx, backwards = re.compile(pattern), reversed_pattern(pattern)
+        assert backwards is not None, pattern
+        back = re.compile(backwards)
+        for s in _random_strings("ab12c.x 甲乙丙丁", 20000, 8, 17):
+            assert (rx.search(s) is not None) == (back.match(s[::-1]) is not None), (pattern, s)
+    for unsupported in (r"ab", r"^ab$", r"(?<=a)b$", r"(a)\1$", r"(?i:a)b$"):
+        assert reversed_pattern(unsupported) is None, unsupported
+
+
+def test_ocr_words_and_rule_marks_as_first_written() -> None:
+    plain_word = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
+    lines = [line for text in CONFUSED for line in normalise(text).split("\n")]
+    lines += _random_strings("0123456789OoDQIil|!SsBZz〇,.[]fjJ \t中文", 50000, 16, 21)
+    marks = 0
+    for line in lines:
+        assert [m.span() for m in tokens._OCR_WORD.finditer(line)] == [m.span() for m in plain_word.finditer(line)]
+        mark = tokens._RULE_MARK.search(line) is not None
+        assert tokens._rule_mark(line) == mark, line
+        marks += mark
+    assert marks > 1000
+
+
+def test_last_lines_are_the_last_lines_not_blank() -> None:
+    for text in _random_strings("ab \n\r\t", 20000, 20, 1) + ALL:
+        for n in (1, 5):
+            assert _last_lines(text, n) == [ln.strip() for ln in text.split("\n") if ln.strip()][-n:]

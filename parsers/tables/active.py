@@ -332,8 +332,7 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
                 next(t for t in below if t is not None and t.is_value),
             )
             pos = below
-        for k, tok in zip(keys, pos, strict=True):
-            r.put(k, tok, blank_where=label)
+        r.put_cells(keys, pos, label)
         return
     vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t.is_value]
     if glued is not None:

@@ -814,7 +814,7 @@ def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int, int]:
     """Identities passed, then rows read, then cells read: of two readings that satisfy as many identities,
     the one that leaves fewer printed cells unread (a row whose label stands apart from its numbers)."""
     state = {key: f.values() for key, f in fits.items()}
-    filled = sum(v is not None for values in state.values() for v in values)
+    filled = sum(len(values) - values.count(None) for values in state.values())
     return application_passed(state, fmt), len(fits) - n_rows, filled
 
 
@@ -854,8 +854,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
-    for key, tok in zip(keys, result.tokens, strict=True):
-        r.put(key, tok, blank_where=label)
+    r.put_cells(keys, result.tokens, label)
     if result.how == "dropped":
         r.warn(
             "extra_values",

@@ -175,9 +175,11 @@ class Reading:
         """
         found: list[Found | None] = []
         pos = start
+        labels = self._labels
         for k, row in enumerate(rows):
             f = self.find(row, pos, end)
-            if f is not None and k + 1 < len(rows):
+            # the next row's label before this one's: only where a label comes before it (``f.index`` is a label's)
+            if f is not None and k + 1 < len(rows) and labels[bisect.bisect_left(labels, pos)] < f.index:
                 nxt = self.find(rows[k + 1], pos, f.index)
                 if nxt is not None:
                     f = None
@@ -490,11 +492,12 @@ class Reading:
                     tok,
                 )
 
-    def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
+    def put_cells(self, keys: Sequence[str], toks: Sequence[Token | None], label: Token) -> None:
+        """``put(key, tok, blank_where=label)`` for each key and token, a plain value recorded in place."""
         cells, canon, starts, spans = self.cells, self.canonical, self._span_starts, self.extracted.spans
         assert canon is not None
         identity = canon.identity
-        for key, tok in zip(keys, fit.tokens, strict=True):
+        for key, tok in zip(keys, toks, strict=True):
             if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
                 self.put(key, tok, blank_where=label)
                 continue
@@ -520,6 +523,9 @@ class Reading:
             else:
                 w.__dict__.update(offset=start, end=end, **_NO_SPAN)
             cells[key] = Cell(key, number_value(tok.text), tok.text, w)
+
+    def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
+        self.put_cells(keys, fit.tokens, label)
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t.text for t in fit.dropped)

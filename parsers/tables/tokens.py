@@ -177,7 +177,7 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         fixes: list[tuple[int, int]] = _NO_FIXES
         printed = line
         mixed = confusable and _CONFUSABLE.search(line) is not None
-        if mixed and (_DIGIT.search(line) or _RULE_MARK.search(line)):
+        if mixed and (_DIGIT.search(line) or _rule_mark(line)):
             line, fixes = ocr_digits(line)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
@@ -367,7 +367,9 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
+# (its first character before the test of what precedes it, ``(?<![^\s])`` as ``(?<!\S.)`` after it: the regex
+# engine then skips in C to the characters a word can start with)
+_OCR_WORD = re.compile(r"[0-9OoDQIil|!SsBZz〇](?<!\S.)[0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
@@ -379,6 +381,21 @@ _RULE_WORD = re.compile(
     r"(?<![^\s])([\[\]|!fjJiIlL]{1,2})([0-9oO〇DQ]+)([\]|!]?)(?![^\s])|(?<![^\s])([0-9oO〇]+)([\]|!])(?![^\s])"
 )
 _RULE_MARK = re.compile(r"(?<![^\s])[\[\]fjJ][0-9oO〇]|[0-9oO〇]\](?![^\s])|[|\]]\s*$")
+# its three alternatives apart, each led by its first character (searched for in C; the alternation is tried at
+# every position of the line)
+_RULE_MARKS = (
+    re.compile(r"[\[\]fjJ](?<!\S.)[0-9oO〇]"),
+    re.compile(r"[0-9oO〇]\](?![^\s])"),
+    re.compile(r"[|\]]\s*$"),
+)
+
+
+def _rule_mark(line: str) -> bool:
+    """``_RULE_MARK.search(line)`` found something."""
+    first, second, third = _RULE_MARKS
+    return first.search(line) is not None or second.search(line) is not None or third.search(line) is not None
+
+
 _LONE_RULE = re.compile(r"(?<![^\s])[|\[\]]{1,2}(?![^\s])")
 _LABEL_RULE = re.compile(r"(?<=[^\s\d|\[\]!])[|\[\]](?=[0-9oO〇])")
 _ZEROS = str.maketrans({"o": "0", "O": "0", "〇": "0", "D": "0", "Q": "0"})
@@ -390,7 +407,7 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     such words, at least one marked by a character that is never a digit (``[``, ``]``, ``f``, ``j``, ``J``),
     and where they and plain numbers are most of the words: there a leading ``l`` or ``|`` is a rule, not a
     1. None when the line is not such a row."""
-    if not _RULE_MARK.search(line) and not line.rstrip().endswith((" |", " ]")):
+    if not _rule_mark(line) and not line.rstrip().endswith((" |", " ]")):
         return None
     # a rule between a label (or a stray quote) and the first cell: ``8.属于行|0 fo``, ``“|0 |0``
     line = _LABEL_RULE.sub(" ", line)
@@ -449,17 +466,19 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
         return glued_rules
     has_numbers = bool(_REAL_NUMBER.search(line))
     ruled = line.count("|") >= RULED_BARS  # a row printed with its rules: a | at a number's edge is a rule
-    out = list(line)
+    out: list[str] | None = None  # the line's characters, made at the first change (most lines have none)
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
         word, at = m.group(), m.start()
         if word in ("|", "||", "!"):
+            out = list(line) if out is None else out
             out[at : m.end()] = " " * len(word)
             continue
         core = word.strip("|")
         if ruled and core != word and _DIGIT.search(core):
             # a rule glued to a number's edge (``3744|``, ``|138|``): the rule, not a 1
             lead = len(word) - len(word.lstrip("|"))
+            out = list(line) if out is None else out
             out[at : at + lead] = " " * lead
             out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
             fixes.append((at, m.end()))
@@ -469,9 +488,10 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
         if mixed or lone:
             fixed = word.translate(_OCR_MAP)
             if _NUMBER_RE.fullmatch(fixed):
+                out = list(line) if out is None else out
                 out[at : at + len(word)] = fixed
                 fixes.append((at, at + len(word)))
-    return "".join(out), fixes
+    return ("".join(out) if out is not None else line), fixes
 
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
