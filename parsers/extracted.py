@@ -41,6 +41,9 @@ class Span(NamedTuple):
     box: tuple[float, float, float, float] | None = None  # x0, y0, x1, y1 on the page (OCR: the cell's box)
 
 
+_new_tuple = tuple.__new__  # what a named tuple's __new__ calls: the same Span, one Python frame less
+
+
 @dataclass
 class Extracted:
     kind: str  # html, pdf, docx, doc, xls, xlsx, wps, image, text
@@ -88,12 +91,15 @@ class TextBuilder:
         no newline, no run of spaces, nothing at either end), so it is not collapsed again."""
         pieces = cells if clean else [" ".join(cell.replace("\t", " ").split()) for cell in cells]
         pos = self._len
-        spans = self.spans
+        append = self.spans.append
         for col, cell in enumerate(pieces):
             if cell:
+                end = pos + len(cell)
                 box = boxes[col] if boxes is not None and col < len(boxes) else None
-                spans.append(Span(pos, pos + len(cell), page, table, row, col, box))
-            pos += len(cell) + 1  # the TAB after the cell, or the line's end
+                append(_new_tuple(Span, (pos, end, page, table, row, col, box)))  # Span(...) without its frame
+                pos = end + 1  # past the TAB after the cell, or the line's end
+            else:
+                pos += 1
         self._add("\t".join(pieces) + "\n")
 
     def _add(self, s: str) -> None:

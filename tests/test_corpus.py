@@ -48,7 +48,7 @@ FLOOR: dict[str, tuple[int, int]] = {
     "md-pymupdf4llm-layout": (100, 100),
     "ocr-rapidocr-boxes": (96, 99),
     "ocr-rapidocr-lines": (96, 99),
-    "ocr-tesseract-psm3": (76, 50),
+    "ocr-tesseract-psm3": (80, 50),
     "ocr-tesseract-psm4": (99, 49),
     "ocr-tesseract-psm6": (15, 17),
     "pdftotext-default": (100, 100),

@@ -726,7 +726,7 @@ def test_ocr_rules_glued_row_left_alone_when_no_reading_holds() -> None:
 
 
 def test_ocr_bar_at_a_number_edge_on_a_ruled_row_is_a_rule() -> None:
-    """On a row printed with its rules (three ``|`` or more), ``3744|`` is 3744 and a rule, not 37441."""
+    """On a row printed with its rules (two rule marks or more), ``3744|`` is 3744 and a rule, not 37441."""
     rows = _ruled_rows()
     text = _ocr_text(rows)
     assert rows["results_total"] == [1013, 31, 0, 7, 6, 3, 1060]
@@ -734,6 +734,120 @@ def test_ocr_bar_at_a_number_edge_on_a_ruled_row_is_a_rule() -> None:
     report = _parse(text)
     assert _row(_cells(report), "results_total") == rows["results_total"]
     assert "rule_glued" not in _codes(report)  # read so by the tokens, no row read again
+
+
+def test_ocr_bar_at_a_number_edge_on_a_row_of_two_rule_marks_is_a_rule() -> None:
+    """Two rule marks on a row (``|``, ``{``) are enough to read a ``|`` touching a number as the rule
+    (Tesseract prints a 1 as ``1``); a speck between the rule and the digits (``|.241``) goes with the rule."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(_printed("（七）总计", rows["results_total"]), "（七）总计  1013| 31   0  7  6  3  {1060")
+    text = text.replace(
+        _printed("1.本机关不掌握相关政府信息", [974, 30, 0, 7, 5, 3, 1019]),
+        "1.本机关不掌握相关政府信息  |.974  30 | 0  7  5  3  1019",
+    )
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == rows["results_total"]
+    assert _row(cells, "unavailable.not_held") == rows["unavailable.not_held"]
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_bar_at_a_number_edge_alone_on_its_row_stays_a_one() -> None:
+    """One ``|`` alone on a row is no sign of rules: ``|25`` stays 125 (an OCR'd 1), reported ``ocr_digit``."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("二、上年结转政府信息公开申请数量", rows["carried_over"]),
+        "二、上年结转政府信息公开申请数量   5   0   0   0   0   0   |5",
+    )
+    report = _parse(text)
+    assert _cells(report)["applications/carried_over/total"] == 15
+    assert any(w.code == "ocr_digit" and "'|5' read as 15" in w.message for w in report.warnings)
+
+
+def test_ocr_bar_at_a_number_edge_in_a_text_printing_its_rules_is_a_rule() -> None:
+    """A text whose tables print their rules (a ``|`` alone between cells on a few lines, as Tesseract prints a
+    ruled table): there ``|5`` on a line with no other rule mark is the rule and 5, not 15."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    for label in ("3.危及“三安全一稳定”", "5.属于三类内部事务信息", "6.属于四类过程性信息"):
+        printed = _printed(label, rows[next(k for k, lab in s.APP_LABELS if lab.endswith(label))])
+        assert printed in text, label
+        text = text.replace(printed, printed.replace(label + "   ", label + " | "))
+    text = text.replace(
+        _printed("二、上年结转政府信息公开申请数量", rows["carried_over"]),
+        "二、上年结转政府信息公开申请数量   5   0   0   0   0   0   |5",
+    )
+    report = _parse(text)
+    assert _row(_cells(report), "carried_over") == rows["carried_over"]
+    assert "rule_glued" not in _codes(report)  # read so by the tokens, no row read again by its total
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_all_zero_row_printed_short_is_read_as_zeros_by_the_column_totals() -> None:
+    """``4.保护第三方合法权益 0 0 0 0 0``: five of seven cells printed, every one 0. The 总计 row is read whole and
+    holds, and each column's other cells add up to its total: the two lost cells can only be 0 (``deduced_zero``,
+    naming them). A row printing a number other than 0 is left with its blanks."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(
+        _printed("4.保护第三方合法权益", [36, 0, 0, 0, 0, 0, 36]), "4.保护第三方合法权益   0   0   0   0   0"
+    )
+    rows["withheld.third_party_rights"] = [0] * 7
+    rows = _consistent(rows)
+    text = text.replace(
+        _printed("（七）总计", _ruled_rows()["results_total"]), _printed("（七）总计", rows["results_total"])
+    )
+    text = text.replace(
+        _printed("一、本年新收政府信息公开申请数量", _ruled_rows()["new_received"]),
+        _printed("一、本年新收政府信息公开申请数量", rows["new_received"]),
+    )
+    text = text.replace(_printed("3.其他", [0] * 7), "3.其他   0   0   0   0   0   0", 1)
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.third_party_rights") == [0] * 7
+    deduced = [w for w in report.warnings if w.code == "deduced_zero"]
+    assert len(deduced) == 2 and all("read as 0" in w.message for w in deduced)
+    assert report.metadata["review"] == "suggested"
+
+
+def test_ocr_short_row_with_a_number_keeps_its_blanks() -> None:
+    """A short row that prints a number other than 0 is not filled: its lost cells may hold the rest."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(_printed("（一）予以公开", [3, 1, 0, 0, 1, 0, 5]), "（一）予以公开   3   1   0   0   1")
+    report = _parse(text)
+    assert "deduced_zero" not in _codes(report)
+    assert None in _row(_cells(report), "granted")
+
+
+def test_ocr_row_of_zeros_printed_short_without_confirmed_totals_is_a_guessed_row_of_zeros() -> None:
+    """The 总计 row itself printed short: no total is confirmed. A row printing three zeros and no other digit on
+    its line is read as a row of zeros (``zero_row``, a guess naming the cells); one with a digit OCR could not
+    place (``7/0``: a lost cell that is not 0), or printing fewer zeros, keeps its blanks."""
+    rows = _ruled_rows()
+    rows["not_processed.publication"] = [7, 0, 0, 0, 0, 0, 7]
+    rows = _consistent(rows)
+    text = _ocr_text(rows)
+    total = _printed("（七）总计", rows["results_total"])
+    assert total in text
+    text = text.replace(total, "（七）总计   " + "   ".join(map(str, rows["results_total"][:5])))
+    text = text.replace(_printed("3.危及“三安全一稳定”", [0] * 7), "3.危及“三安全一稳定”   0   0   0")
+    text = text.replace(
+        _printed("3.要求提供公开出版物", rows["not_processed.publication"]), "3.要求提供公开出版物   7/0   0   0   0"
+    )
+    text = text.replace(_printed("2.重复申请", [0] * 7), "2.重复申请   0   0")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.three_safeties") == [0] * 7
+    guessed = [w for w in report.warnings if w.code == "zero_row"]
+    assert [w.key for w in guessed] == ["applications/withheld.three_safeties"]
+    assert "a guess" in guessed[0].message and "research, social_org, legal_service, other_org" in guessed[0].message
+    assert None in _row(cells, "not_processed.publication")
+    assert _row(cells, "not_processed.duplicate").count(None) == 5
+    assert "deduced_zero" not in _codes(report)
+    assert report.metadata["review"] != "none"
 
 
 def test_ocr_lookalike_cell_read_when_the_row_total_holds() -> None:
@@ -1116,7 +1230,8 @@ def test_ocr_zero_between_rules_read_as_101_in_a_row_that_lost_cells_is_left_bla
     assert 1010 not in row and row.count(0) == 3
     assert 10110 not in _row(_cells(report), "withheld.query_matters")
     assert any(w.code == "rule_or_digit" and "'1010'" in w.message for w in report.warnings)
-    assert any(w.code == "rule_or_digit" and "'|10|1'" in w.message for w in report.warnings)
+    # the bar at its edge is the rule (two on the row), the one inside is in doubt
+    assert any(w.code == "rule_or_digit" and "'10|1'" in w.message for w in report.warnings)
     assert report.metadata["review"] != "none"
 
 
@@ -1301,3 +1416,56 @@ def test_prose_with_ascii_commas_is_not_csv() -> None:
     text = s.report().replace("\t", "  ")
     prose = "\n".join(["本机关全年共收到申请8件,办结7件,结转1件,均依法按时答复。"] * 20) + "\n" + text
     assert canonicalise(prose).convention != "tab"
+
+
+def test_ocr_table_four_cells_printed_on_a_line_under_the_row_go_back_into_its_gaps() -> None:
+    """A turned page: two cells of table 四's row set a little lower come out as a line of their own under it
+    (``4     0``), their places in the row left as wide gaps. They go back into the gaps, the row totals then
+    hold (``row_continued``); read in order they would fill the last cells."""
+    review = [76, 29, 21, 12, 138, 13, 4, 4, 11, 32, 13, 0, 0, 11, 24]
+    text = s.to_spaces(s.report(review=s.review_table(review)), sep="   ")
+    row = "   ".join(map(str, review))
+    assert row in text
+    printed = "76   29   21   12   138  13         4    11   32   13        0    11   24\n\n4            0"
+    report = _parse(text.replace(row, printed))
+    cells = _cells(report)
+    got = [cells[k] for k in cells if k.startswith("review_litigation/")]
+    assert got == review
+    moved = [w for w in report.warnings if w.code == "row_continued"]
+    assert len(moved) == 1 and "[7, 12]" in moved[0].message
+    assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+def test_ocr_table_four_line_under_the_row_left_in_order_when_the_gaps_do_not_say_where() -> None:
+    """No wide gap in the row: nothing says where the lower line's numbers go; no ``row_continued`` guess."""
+    review = [76, 29, 21, 12, 138, 13, 4, 4, 11, 32, 13, 0, 0, 11, 24]
+    text = s.to_spaces(s.report(review=s.review_table(review)), sep="   ")
+    row = "   ".join(map(str, review))
+    printed = "76   29   21   12   138   13   4   11   32   13   0   11   24\n\n4   0"
+    report = _parse(text.replace(row, printed))
+    assert "row_continued" not in _codes(report)
+
+
+def test_blank_cells_a_tab_row_prints_are_never_filled_as_zeros() -> None:
+    """A TAB row keeps its blank cells as cells: a report that left them blank published blanks. The row of
+    zeros rules fill only cells a text lost (space-laid, OCR'd), never these."""
+    rows = s.default_rows()
+    rows["withheld.third_party_rights"] = [0, 0, 0, None, None, None, 0]
+    report = _parse(s.report(apps=s.app_table(rows)))
+    assert _row(_cells(report), "withheld.third_party_rights") == [0, 0, 0, None, None, None, 0]
+    assert not {"zero_row", "deduced_zero"} & set(_codes(report))
+
+
+def test_dashes_a_row_of_zeros_prints_stay_blank() -> None:
+    """``0 0 0 — — — 0``: the dashes are cells the report published blank, not lost ones; the row is not filled.
+    The row below, short of three cells it lost, is (its column totals confirmed)."""
+    rows = _ruled_rows()
+    text = _ocr_text(rows)
+    text = text.replace(_printed("3.危及“三安全一稳定”", [0] * 7), "3.危及“三安全一稳定”   0   0   0   —   —   —   0")
+    text = text.replace(_printed("5.属于三类内部事务信息", [0] * 7), "5.属于三类内部事务信息   0   0   0   0")
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.three_safeties") == [0, 0, 0, None, None, None, 0]
+    assert _row(cells, "withheld.internal_affairs") == [0] * 7
+    filled = {w.key for w in report.warnings if w.code in ("zero_row", "deduced_zero")}
+    assert filled == {"applications/withheld.internal_affairs"}

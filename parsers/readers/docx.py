@@ -24,6 +24,13 @@ MAX_MEMBERS = 10_000
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HOSTILE = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
+# _HOSTILE by what its members start with: a part without ``<!`` (in UTF-8 or UTF-16) is scanned twice only
+_BY_DECLARATION = ((b"<!", _HOSTILE[:2]), ("<!".encode("utf-16-le"), _HOSTILE[2:]))
+
+
+def _hostile(xml: bytes) -> bool:
+    """Does the part declare a DTD or entities (hold any of _HOSTILE)?"""
+    return any(start in xml and any(h in xml for h in hostile) for start, hostile in _BY_DECLARATION)
 
 
 def check_package(data: bytes, *, required: str = "word/document.xml") -> None:
@@ -52,7 +59,7 @@ def check_package(data: bytes, *, required: str = "word/document.xml") -> None:
                         head = zf.read(info)
                 except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                     raise UnreadableDocument(f"corrupt zip member {info.filename}: {exc}", code="corrupt") from exc
-                if any(h in head for h in _HOSTILE):
+                if _hostile(head):
                     raise UnreadableDocument(
                         f"{info.filename} declares a DTD or entities (refused: XML entity attack)", code="hostile"
                     )

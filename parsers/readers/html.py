@@ -16,7 +16,9 @@ from typing import Any
 from lxml import etree
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.readers import html_stream
 from parsers.readers.chrome import Element, best_container, chrome_hits, join_wrapped, raw_text, visible_text
+from parsers.readers.html_grid import place
 
 _BLOCK = frozenset(
     {
@@ -35,7 +37,6 @@ _SKIP = frozenset(
 _INVISIBLE = ("script", "style", "noscript", "template")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _PARSER_UTF8 = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8")
-_MAX_SPAN = 200  # a colspan/rowspan above this is treated as a typo (or an attack)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -180,26 +181,30 @@ _HIDDEN_ATTRS = etree.XPath("descendant-or-self::*/@hidden")
 class _Marks:
     """What the walk asks of every element, gathered once per tree with C-level queries: the hidden elements
     (``_hidden``), the elements holding a hidden or skipped element (``troubled``: their text cannot be taken
-    whole), and whether the tree's text holds any zero-width character."""
+    whole; found when first asked), and whether the tree's text holds any zero-width character."""
 
     def __init__(self, root: Element, texts: dict[Element, str] | None = None) -> None:
+        self.root = root
         self.texts = texts if texts is not None else {}  # raw texts already taken (chrome.score_candidates)
         hidden: set[Element] = {a.getparent() for a in _HIDDEN_ATTRS(root)}
         for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
             if _hidden_style(style):
                 hidden.update(_STYLE_IS(root, style=style))
         self.hidden = hidden
-        troubled: set[Element] = set()
-        for el in [*hidden, *root.iter(*_SKIP)]:
-            up = el.getparent()
-            while up is not None and up not in troubled:
-                troubled.add(up)
-                up = up.getparent()
-        self.troubled = troubled
         text = self.texts.get(root)
         if text is None:
             text = raw_text(root)
         self.zero_width = any(ch in text for ch in _ZERO_WIDTH)  # none in the tree: no text needs them dropped
+
+    @functools.cached_property
+    def troubled(self) -> set[Element]:
+        troubled: set[Element] = set()
+        for el in [*self.hidden, *self.root.iter(*_SKIP)]:
+            up = el.getparent()
+            while up is not None and up not in troubled:
+                troubled.add(up)
+                up = up.getparent()
+        return troubled
 
 
 _CELL_TAGS = frozenset({"td", "th"})
@@ -263,17 +268,20 @@ class _Walker:
             self.flush()
 
     def table(self, el: Element) -> None:
-        grid = _grid(el, self.marks)
-        if not grid:
-            return
-        t = self.tb.new_table()
-        emitted = False
-        for r, cells in enumerate(grid):
-            if any(cells):
-                self.tb.row(cells, table=t, row=r, clean=True)  # cell texts are collapsed already
-                emitted = True
-        if emitted:
-            self.tb.blank()
+        _write_table(self.tb, _grid(el, self.marks))
+
+
+def _write_table(tb: TextBuilder, grid: list[list[str]]) -> None:
+    if not grid:
+        return
+    t = tb.new_table()
+    emitted = False
+    for r, cells in enumerate(grid):
+        if any(cells):
+            tb.row(cells, table=t, row=r, clean=True)  # cell texts are collapsed already
+            emitted = True
+    if emitted:
+        tb.blank()
 
 
 _ROWS = etree.XPath("tr|thead/tr|tbody/tr|tfoot/tr")
@@ -300,22 +308,6 @@ def _is_layout_table(table: Element) -> bool:
     nested = table.iter("table")
     next(nested)  # the table itself
     return next(nested, None) is not None and bool(_CELL_HOLDS_TABLE(table))
-
-
-_LEADING_INT = re.compile(r"\s*(\d+)")
-
-
-def _span(el: Element, attr: str) -> int:
-    raw = el.get(attr)
-    if raw is None:
-        return 1
-    return _span_value(raw)
-
-
-def _span_value(raw: str) -> int:
-    m = _LEADING_INT.match(raw)
-    n = int(m.group(1)) if m else 1
-    return max(1, min(n, _MAX_SPAN))
 
 
 def cell_text(td: Element) -> str:
@@ -358,43 +350,79 @@ def table_grid(table: Element) -> list[list[str]]:
 
 
 def _grid(table: Element, marks: _Marks) -> list[list[str]]:
-    rows = _ROWS(table)
-    n = len(rows)
     hidden = marks.hidden
-    lines: list[list[str | None]] = [[] for _ in range(n)]  # None: a position no cell covers (yet)
-    width = 0
-    for r, tr in enumerate(rows):
-        line = lines[r]
-        c = 0
-        for td in tr:
-            tag = td.tag
-            if tag.__class__ is not str or tag.lower() not in _CELL_TAGS or td in hidden:
-                continue
-            while c < len(line) and line[c] is not None:
-                c += 1
-            raw = td.get("rowspan")
-            rowspan = 1 if raw is None else min(_span_value(raw), n - r)
-            raw = td.get("colspan")
-            colspan = 1 if raw is None else _span_value(raw)
-            text = _cell_text(td, marks)
-            if rowspan == 1 and colspan == 1:
-                if c == len(line):
-                    line.append(text)
-                else:
-                    line[c] = text
-            else:
-                end = c + colspan
-                for dr in range(rowspan):
-                    target = lines[r + dr]
-                    if len(target) < end:
-                        target.extend([None] * (end - len(target)))
-                    for dc in range(c, end):
-                        target[dc] = ""
-                line[c] = text
-            c += colspan
-            if c > width:
-                width = c
-    return [[x if x is not None else "" for x in line] + [""] * (width - len(line)) for line in lines]
+    rows = [
+        [
+            (td.get("rowspan"), td.get("colspan"), td)
+            for td in tr
+            if td.tag.__class__ is str and td.tag.lower() in _CELL_TAGS and td not in hidden
+        ]
+        for tr in _ROWS(table)
+    ]
+    return place(rows, lambda td: _cell_text(td, marks))
+
+
+_ROW_TAGS = frozenset({"tr", "thead", "tbody", "tfoot"})
+_MARKED_TEXT = html_stream.MarkedText(_BLOCKISH, _CELL_TAGS, _SKIP)
+
+
+class _StreamFailed(Exception):
+    """The transform failed after the tree was changed for it: the page is read again the slow way."""
+
+
+def _stream_walk(container: Element, marks: _Marks, tb: TextBuilder) -> bool:
+    """What ``_Walker.walk(container)`` writes, written from one transform of the container (:mod:`html_stream`)
+    instead of a Python visit of every node; ``False`` (nothing written, the tree untouched) where the container
+    is hidden or skipped, or its text holds a mark character. Marks the tree's elements: for a tree read once.
+
+    The walk reaches every element but those inside a hidden or skipped element or a data table; the data
+    tables it reaches are marked to be written as grids, the hidden elements to be dropped."""
+    tag = container.tag
+    if tag.__class__ is not str or tag.lower() in _SKIP or container in marks.hidden:
+        return False
+    raw = marks.texts.get(container)
+    if raw is None:
+        raw = raw_text(container)
+    for ch in html_stream.MARKS:
+        if ch in raw:
+            return False
+    hidden = marks.hidden
+    for el in hidden:  # a hidden row (or row group) still gives its cells to its table: not renamed
+        tag = el.tag
+        if tag.__class__ is str and tag.lower() in _ROW_TAGS:
+            return False
+    tables: list[Element] = []
+    for table in container.iter("table"):  # document order: an enclosing table is met first
+        up: Element | None = table
+        while up is not None:
+            if up in hidden or (up is not table and up in tables):
+                break
+            utag = up.tag
+            if utag.__class__ is str and utag.lower() in _SKIP:
+                break
+            if up is container:
+                up = None
+                break
+            up = up.getparent()
+        if up is None and not _is_layout_table(table):
+            tables.append(table)
+    for el in hidden:
+        el.tag = html_stream.DROPPED
+    for table in tables:
+        table.tag = html_stream.GRID
+    try:
+        text = _MARKED_TEXT(container)
+    except etree.XSLTError as exc:
+        raise _StreamFailed(str(exc)) from exc
+    if marks.zero_width:
+        text = _drop_zero_width(text)
+    outside, bodies = html_stream.split_tables(text)
+    for k, stretch in enumerate(outside):
+        for line in html_stream.lines(stretch):
+            tb.line(line)
+        if k < len(bodies):
+            _write_table(tb, html_stream.table_grid(bodies[k]))
+    return True
 
 
 # ---------------------------------------------------------------------------------------------- metadata
@@ -514,6 +542,13 @@ def extract_page_metadata(
 
 # ---------------------------------------------------------------------------------------------- reader
 def read_html(data: bytes) -> Extracted:
+    try:
+        return _read_html(data, fast=True)
+    except _StreamFailed:
+        return _read_html(data, fast=False)
+
+
+def _read_html(data: bytes, *, fast: bool) -> Extracted:
     tree = parse_tree(data)
     notes: list[str] = []
     texts: dict[Element, str] = {}
@@ -538,9 +573,11 @@ def read_html(data: bytes) -> Extracted:
             raw = texts.get(container)
             if title not in (visible_text(container) if raw is None else " ".join(raw.split()))[:400]:
                 tb.line(title)
-        walker = _Walker(tb, _Marks(container, texts))  # the walk reads nothing outside the container
-        walker.walk(container)
-        walker.flush()
+        marks = _Marks(container, texts)  # the walk reads nothing outside the container
+        if not (fast and _stream_walk(container, marks, tb)):
+            walker = _Walker(tb, marks)
+            walker.walk(container)
+            walker.flush()
     text = tb.text()
     if not text.strip():
         raise UnreadableDocument("HTML page without any text", code="empty")

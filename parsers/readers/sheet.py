@@ -63,7 +63,17 @@ def _sheets_calamine(data: bytes) -> list[tuple[str, list[list[Any]]]]:
 
 
 def _sheet_rows(rows: Iterable[list[Any]]) -> list[list[str]]:
-    out = [[format_value(v) for v in row] for row in rows]
+    out = [
+        [  # format_value, its two common cases (a one-line string, a finite float) written out: no call per cell
+            (" ".join(v.split()) if "\n" not in v and "\r" not in v else format_value(v))
+            if v.__class__ is str
+            else (str(int(v)) if v.is_integer() else repr(v))
+            if v.__class__ is float and -1e15 < v < 1e15  # finite, not NaN (NaN compares False)
+            else format_value(v)
+            for v in row
+        ]
+        for row in rows
+    ]
     width = max(map(_filled_width, out), default=0)
     return [r[:width] + [""] * (width - len(r)) for r in out]
 

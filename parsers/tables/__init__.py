@@ -17,6 +17,7 @@ from parsers.tables.applications import (
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
+from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
 _MARKS_2019 = (r"本年新制作", r"本年新公开", r"对外公开总数量", r"上一年项目数量", r"本年增/?减")
@@ -42,6 +43,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         act_start = _active_start(r, app_start)
         read_active(r, fmt, act_start if act_start is not None else 0, app_start)
         end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens))
+        deduce_zeros(r, app_fmt)
         review_end = read_review(r, end, len(r.tokens))
         if review_end is None:
             r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")

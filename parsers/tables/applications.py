@@ -15,6 +15,7 @@ from parsers.tables.checks import (
     application_passed,
     review_scorer,
 )
+from parsers.tables.continued import continued_row
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -851,6 +852,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     keys = _REVIEW_KEYS
     label = r.tokens[anchor]
     result = _review_run(r, vals) or _review_fit(r, vals, keys)
+    if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
+        result = Fit(moved[0], "continued", [])
+        r.warn("row_continued", f"table 四: {moved[1]} (a guess)", R, vals[-1])
     if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])

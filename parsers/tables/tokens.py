@@ -170,6 +170,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
     # (the steps below only turn letters into digits or rules into spaces)
     mixed_lines: list[tuple[int, int]] = []
+    # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
+    # table): there a ``|`` touching a number is a rule on every line, not a 1
+    ruled = confusable and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
@@ -178,7 +181,7 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         printed = line
         mixed = confusable and _CONFUSABLE.search(line) is not None
         if mixed and (_DIGIT.search(line) or _rule_mark(line)):
-            line, fixes = ocr_digits(line)
+            line, fixes = ocr_digits(line, ruled=ruled)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
@@ -367,9 +370,7 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-# (its first character before the test of what precedes it, ``(?<![^\s])`` as ``(?<!\S.)`` after it: the regex
-# engine then skips in C to the characters a word can start with)
-_OCR_WORD = re.compile(r"[0-9OoDQIil|!SsBZz〇](?<!\S.)[0-9OoDQIil|!SsBZz〇,.]*(?![^\s])")
+_OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*[{}]?(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
@@ -434,7 +435,9 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     return "".join(out), fixes
 
 
-RULED_BARS = 3
+RULED_MARKS = 2
+_LONE_BAR = re.compile(r"(?<!\S)\|(?!\S)")
+RULED_TEXT_BARS = 3  # lone bars that make a text one printing its tables' rules
 
 # a full stop alone between two numbers: a 0 OCR-service models read as 。 (an empty-looking ring)
 _LONE_STOP = re.compile(r"(?<=\d)([ \t]+)。(?=[ \t]+[+-]?\d)")
@@ -453,32 +456,37 @@ def _lone_stops(line: str, m: re.Match[str], fixes: list[tuple[int, int]]) -> tu
     return "".join(out), fixes
 
 
-def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
+def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, int]]]:
     """Digits OCR read as letters (``1O``, ``l4``, ``〇``), read back as digits; a lone ``|`` (a table rule)
     becomes a space. Same length as the input; returns the spans that changed.
 
     A word is read as a number when it mixes digits with confusable letters, or when it is one or two
     confusable letters alone (``o``, ``l``) on a line that has real numbers too. A row of cells with the
-    table's rules glued to them is read by :func:`_rule_cells`.
+    table's rules glued to them is read by :func:`_rule_cells`. A ``|`` at a number's edge is the table's rule
+    on a line of two rule marks or more, or on any line when ``ruled`` (the text prints its tables' rules).
     """
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
         return glued_rules
     has_numbers = bool(_REAL_NUMBER.search(line))
-    ruled = line.count("|") >= RULED_BARS  # a row printed with its rules: a | at a number's edge is a rule
-    out: list[str] | None = None  # the line's characters, made at the first change (most lines have none)
+    # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
+    # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
+    ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
+    out = list(line)
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
         word, at = m.group(), m.start()
         if word in ("|", "||", "!"):
-            out = list(line) if out is None else out
             out[at : m.end()] = " " * len(word)
             continue
-        core = word.strip("|")
-        if ruled and core != word and _DIGIT.search(core):
-            # a rule glued to a number's edge (``3744|``, ``|138|``): the rule, not a 1
-            lead = len(word) - len(word.lstrip("|"))
-            out = list(line) if out is None else out
+        edges = "|{}" if ruled else "{}"  # a brace is never a digit: a rule wherever it touches a number
+        core = word.strip(edges)
+        if core != word and _DIGIT.search(core):
+            # a rule glued to a number's edge (``3744|``, ``|138|``, ``{1060``): the rule, not a 1
+            lead = len(word) - len(word.lstrip(edges))
+            if core[:1] in ",." and core[1:2].isdigit():
+                # a speck between the rule and the digits (``|.241``): part of the rule, not a decimal point
+                core, lead = core[1:], lead + 1
             out[at : at + lead] = " " * lead
             out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
             fixes.append((at, m.end()))
@@ -488,10 +496,9 @@ def ocr_digits(line: str) -> tuple[str, list[tuple[int, int]]]:
         if mixed or lone:
             fixed = word.translate(_OCR_MAP)
             if _NUMBER_RE.fullmatch(fixed):
-                out = list(line) if out is None else out
                 out[at : at + len(word)] = fixed
                 fixes.append((at, at + len(word)))
-    return ("".join(out) if out is not None else line), fixes
+    return "".join(out), fixes
 
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")

@@ -1,0 +1,76 @@
+"""An HTML table's cells placed on a full grid: rowspan and colspan resolved, merged positions left empty.
+
+Shared by the reader's two ways of reading a table (``html._grid`` from the element tree, ``html_stream`` from
+the marked text): each gives its cells row by row with their ``rowspan``/``colspan`` values as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+MAX_SPAN = 200  # a colspan/rowspan above this is treated as a typo (or an attack)
+_LEADING_INT = re.compile(r"\s*(\d+)")
+
+Cell = TypeVar("Cell")
+
+
+def span_value(raw: str) -> int:
+    """A written rowspan/colspan → the span: its leading integer, 1 without one, at most :data:`MAX_SPAN`."""
+    m = _LEADING_INT.match(raw)
+    n = int(m.group(1)) if m else 1
+    return max(1, min(n, MAX_SPAN))
+
+
+Row = list[tuple[str | None, str | None, Cell]]
+
+
+def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str]) -> list[list[str]]:
+    """A table's cells by row, each (rowspan, colspan, what ``text_of`` reads its text from), a span not
+    written ``None`` → the full grid: a merged cell's text at its top-left, every position it covers beside
+    that "", rows padded to the widest. A row may also be given as its cells' texts (no span written in it)."""
+    n = len(rows)
+    lines: list[list[str | None]] = [[] for _ in range(n)]  # None: a position no cell covers (yet)
+    width = 0
+    for r, cells in enumerate(rows):
+        line = lines[r]
+        if cells and cells[0].__class__ is str:  # texts: their own positions where nothing spans into the row
+            if not line:
+                lines[r] = line = cells  # type: ignore[assignment]
+                if len(line) > width:
+                    width = len(line)
+                continue
+            cells = [(None, None, text) for text in cells]  # type: ignore[misc,assignment]
+            text_at: Callable[[Any], str] = _same
+        else:
+            text_at = text_of
+        c = 0
+        for raw_rowspan, raw_colspan, content in cells:  # type: ignore[misc,str-unpack]
+            while c < len(line) and line[c] is not None:
+                c += 1
+            rowspan = 1 if not raw_rowspan else min(span_value(raw_rowspan), n - r)  # "": no number, 1
+            colspan = 1 if not raw_colspan else span_value(raw_colspan)
+            text = text_at(content)
+            if rowspan == 1 and colspan == 1:
+                if c == len(line):
+                    line.append(text)
+                else:
+                    line[c] = text
+            else:
+                end = c + colspan
+                for dr in range(rowspan):
+                    target = lines[r + dr]
+                    if len(target) < end:
+                        target.extend([None] * (end - len(target)))
+                    for dc in range(c, end):
+                        target[dc] = ""
+                line[c] = text
+            c += colspan
+            if c > width:
+                width = c
+    return [[x if x is not None else "" for x in line] + [""] * (width - len(line)) for line in lines]
+
+
+def _same(text: str) -> str:
+    return text

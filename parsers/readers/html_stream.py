@@ -1,0 +1,164 @@
+"""A content container's text, block boundaries and data tables marked, in one C-level pass (libxslt).
+
+The HTML reader's walk (``html._Walker``) writes a line wherever a block element (``p``, ``div``, ``td`` …)
+starts or ends, drops hidden and skipped elements (scripts, form controls …) with their content but keeps their
+tails, keeps every other text node in document order, and writes a data table's rows where it meets the table.
+One XSLT transform writes the same text with marks instead: :data:`BLOCK` where a block starts or ends,
+:data:`CELL` where a ``td``/``th`` inside a text starts or ends, :data:`DROP` for a dropped element; a data
+table (renamed :data:`GRID` beforehand) as :data:`TABLE`, then per row :data:`ROW`, per cell :data:`CELL_START`,
+:data:`ROWSPAN` and its value and :data:`COLSPAN` and its value where written, :data:`SEP` and the cell's
+content, then :data:`END`.
+Python then splits strings instead of visiting each node.
+
+Names: libxml2's HTML parser lowercases ASCII letters in tag names and keeps any other character, so the
+walk's ``tag.lower()`` differs from the tag only where a non-ASCII letter lowercases. The one that lowercases
+to ASCII is the Kelvin sign (U+212A → ``k``); the only block or skipped name with a ``k`` is ``blockquote``, so
+its Kelvin spelling is matched too (a test checks the sets).
+
+The marks are private-use characters; the caller checks that the text holds none. Attribute values (spans)
+have them, and the zero-width characters the reader drops, changed to ``x`` (neither a space nor a digit,
+like them: a span value reads the same).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from lxml import etree
+
+from parsers.readers.chrome import join_wrapped
+from parsers.readers.html_grid import place
+
+BLOCK, CELL, DROP, TABLE, ROW, CELL_START, SEP, END, ROWSPAN, COLSPAN = (chr(c) for c in range(0xE000, 0xE00A))
+MARKS = BLOCK + CELL + DROP + TABLE + ROW + CELL_START + SEP + END + ROWSPAN + COLSPAN
+_NS = "urn:nianbao:html-stream"
+# The caller renames the data tables the walk reaches and the hidden elements (templates matched by name are
+# looked up by name; a pattern with a predicate is tried on every element, several times the whole transform).
+GRID = f"{{{_NS}}}grid"  # a data table the walk reaches: written as a grid
+DROPPED = f"{{{_NS}}}dropped"  # a hidden element: dropped
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _names(tags: frozenset[str]) -> str:
+    spelled = set(tags) | {t.replace("k", "\u212a") for t in tags if "k" in t}
+    return "|".join(sorted(spelled))
+
+
+def _stylesheet(blocks: frozenset[str], cells: frozenset[str], skipped: frozenset[str]) -> bytes:
+    odd = MARKS + _ZERO_WIDTH
+    span = f"translate(., '{odd}', '{'x' * len(odd)}')"
+    cell_select = "|".join(sorted(cells))
+    grid = (  # no text node between the instructions but the marks (a stylesheet's line breaks would be text)
+        f'<xsl:template match="nb:grid">{TABLE}'
+        f'<xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">{ROW}'
+        f'<xsl:for-each select="{cell_select}">{CELL_START}'
+        f'<xsl:apply-templates select="@rowspan|@colspan" mode="span"/>{SEP}'
+        f"<xsl:apply-templates/></xsl:for-each></xsl:for-each>{END}</xsl:template>"
+        f'<xsl:template match="@rowspan" mode="span">{ROWSPAN}<xsl:value-of select="{span}"/></xsl:template>'
+        f'<xsl:template match="@colspan" mode="span">{COLSPAN}<xsl:value-of select="{span}"/></xsl:template>'
+    )
+    return f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:nb="{_NS}">
+<xsl:output method="text" encoding="UTF-8"/>
+<xsl:template match="nb:dropped">{DROP}</xsl:template>
+<xsl:template match="{_names(skipped)}">{DROP}</xsl:template>
+{grid}
+<xsl:template match="{_names(cells)}">{CELL}<xsl:apply-templates/>{CELL}</xsl:template>
+<xsl:template match="{_names(blocks - cells)}">{BLOCK}<xsl:apply-templates/>{BLOCK}</xsl:template>
+</xsl:stylesheet>""".encode()
+
+
+class MarkedText:
+    """``MarkedText(blocks, cells, skipped)(element)``: the element's text (its tail excluded) marked as the
+    module says. ``blocks`` holds the cell names too. Each thread compiles its own transform."""
+
+    def __init__(self, blocks: frozenset[str], cells: frozenset[str], skipped: frozenset[str]) -> None:
+        self._source = _stylesheet(blocks, cells, skipped)
+        self._local = threading.local()
+
+    def __call__(self, element: etree._Element) -> str:
+        transform = getattr(self._local, "transform", None)
+        if transform is None:
+            transform = self._local.transform = etree.XSLT(etree.XML(self._source))
+        return str(transform(element))
+
+
+def lines(text: str) -> list[str]:
+    """The lines of marked text outside tables: stretches between block or cell marks, spaces collapsed,
+    empty ones left out (a dropped element ends no line)."""
+    text = text.replace(DROP, "").replace(CELL, BLOCK)
+    return [line for piece in text.split(BLOCK) if (line := " ".join(piece.split()))]
+
+
+def split_tables(text: str) -> tuple[list[str], list[str]]:
+    """Marked text → the stretches outside tables (one more than tables) and each table's marked body."""
+    parts = text.split(TABLE)
+    outside = [parts[0]]
+    bodies = []
+    for part in parts[1:]:
+        body, _end, rest = part.partition(END)
+        bodies.append(body)
+        outside.append(rest)
+    return outside, bodies
+
+
+def table_cells(body: str) -> list[list[tuple[str | None, str | None, str]]]:
+    """A table's marked body → its rows, each a list of (rowspan, colspan, marked content) per cell; a span
+    not written is ``None``."""
+    rows: list[list[tuple[str | None, str | None, str]]] = []
+    for row in body.split(ROW)[1:]:
+        cells: list[tuple[str | None, str | None, str]] = []
+        for cell in row.split(CELL_START)[1:]:
+            head, _sep, content = cell.partition(SEP)
+            if head:
+                spans = dict.fromkeys((ROWSPAN, COLSPAN))
+                for value in head.replace(COLSPAN, ROWSPAN + COLSPAN).split(ROWSPAN)[1:]:
+                    if value.startswith(COLSPAN):
+                        spans[COLSPAN] = value[1:]
+                    else:
+                        spans[ROWSPAN] = value
+                cells.append((spans[ROWSPAN], spans[COLSPAN], content))
+            else:
+                cells.append((None, None, content))
+        rows.append(cells)
+    return rows
+
+
+def cell_text(content: str) -> str:
+    """A data table cell's text from its marked content, as ``html._cell_text`` reads it: with nothing dropped
+    inside and at most one block (two block marks), its text as it stands; else its lines, joined."""
+    if DROP not in content and content.count(BLOCK) <= 2:
+        if BLOCK in content or CELL in content:
+            content = content.replace(BLOCK, "").replace(CELL, "")
+        return " ".join(content.split())
+    return join_wrapped(lines(content))
+
+
+# A cell holding two blocks or more (three block marks between two cell starts): its text is its lines.
+_MULTI_BLOCK = re.compile(f"{BLOCK}[^{BLOCK}{CELL_START}{ROW}]*{BLOCK}[^{BLOCK}{CELL_START}{ROW}]*{BLOCK}")
+_SPACES = re.compile(r"\s+")  # \s is exactly what str.split() splits on (checked for every code point)
+_CELL_HEAD = CELL_START + SEP  # a cell without written spans starts so
+
+
+def table_grid(body: str) -> list[list[str]]:
+    """A table's marked body → its full grid (``html._grid``'s). Where no cell drops anything or holds two
+    blocks, every cell's text is its text as it stands: the marks are taken out, the spaces collapsed and the
+    cells' ends stripped in the whole body at once, and a row where no span is written is split into its
+    cells' texts in one call."""
+    if DROP in body or _MULTI_BLOCK.search(body):
+        return place(table_cells(body), cell_text)  # type: ignore[arg-type]
+    flat = _SPACES.sub(" ", body.replace(BLOCK, "").replace(CELL, ""))  # no run of spaces crosses a mark
+    for mark in (SEP, CELL_START, ROW):  # a cell's text ends at a mark (or the body's end); one space at most
+        flat = flat.replace(" " + mark, mark)
+    flat = flat.replace(SEP + " ", SEP).rstrip(" ")
+    rows: list[list[tuple[str | None, str | None, str]] | list[str]] = []
+    for row in flat.split(ROW)[1:]:
+        if ROWSPAN in row or COLSPAN in row:
+            rows.append(table_cells(ROW + row)[0])
+        else:
+            rows.append(row.split(_CELL_HEAD)[1:])
+    return place(rows, _same)  # type: ignore[arg-type]
+
+
+def _same(text: str) -> str:
+    return text

@@ -1,0 +1,217 @@
+"""The readers' one-pass paths give exactly what the node-by-node definitions give.
+
+- HTML: the content container read from one XSLT transform (``html_stream``: block, cell and table marks)
+  against the Python walk (``html._Walker``) on the seeds, the cassettes' pages and seeded fuzz pages (hidden
+  elements and rows, skipped elements, rowspan/colspan typos, zero-width characters, nested and layout tables),
+  with a count of pages the transform actually read (a fallback everywhere would pass vacuously);
+- the assumptions the stylesheet's names rest on: libxml2 lowercases ASCII tag names, and the only non-ASCII
+  letter ``str.lower`` turns into ASCII is the Kelvin sign; ``\\s`` is what ``str.split()`` splits on;
+- XLSX: the cell formatting written out inline against ``format_value``; the package check's DTD/entity scan;
+- ``TextBuilder.row``: its spans are the ``Span`` the named tuple builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import math
+import random
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from parsers.extracted import Span, TextBuilder
+from parsers.readers import html, html_stream
+from parsers.readers.docx import _HOSTILE, _hostile
+from parsers.readers.sheet import _sheet_rows, format_value
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _snapshot_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("reader_snapshot", ROOT / "scripts" / "reader_snapshot.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["reader_snapshot"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    snapshot = _snapshot_module()
+    pages = [(p.name, p.read_bytes()) for p in sorted((FIXTURES / "rendered").glob("*.html"))]
+    pages += list(snapshot._cassette_bodies())
+    pages += [(f"fuzz#{seed}", snapshot.fuzz_page(seed)) for seed in range(600)]
+    return pages
+
+
+def _outcome(data: bytes, fast: bool) -> tuple:
+    try:
+        ex = html._read_html(data, fast=fast)
+    except html.UnreadableDocument as exc:
+        return ("error", exc.code, str(exc))
+    return (ex.text, ex.spans, ex.metadata, ex.notes)
+
+
+def test_the_transform_writes_what_the_walk_writes() -> None:
+    used = 0
+    original = html._stream_walk
+
+    def counting(container, marks, tb):  # type: ignore[no-untyped-def]
+        nonlocal used
+        done = original(container, marks, tb)
+        used += done
+        return done
+
+    pages = _pages()
+    html._stream_walk = counting
+    try:
+        for name, data in pages:
+            assert _outcome(data, True) == _outcome(data, False), name
+    finally:
+        html._stream_walk = original
+    assert used > len(pages) * 0.7  # the transform read most pages (the rest fell back, by design)
+
+
+def test_hidden_rows_and_marks_in_the_text_fall_back_to_the_walk() -> None:
+    page = (
+        "<html><body><div class='content'><h1>2022年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+        "<table><tr style='display:none'><td>甲</td><td>1</td></tr><tr><td>乙</td><td>2</td></tr></table>"
+        "</div></body></html>"
+    )
+    assert _outcome(page.encode(), True) == _outcome(page.encode(), False)
+    assert "甲\t1" in html.read_html(page.encode()).text  # a hidden row's cells are read, as the walk reads them
+    marked = page.replace("一、总体情况", "一、总体情况" + html_stream.BLOCK)
+    assert _outcome(marked.encode(), True) == _outcome(marked.encode(), False)
+
+
+ROWSPANS = ["2", " 3", "0", "x", "", "2\u200b", "999", "\u200b2"]
+COLSPANS = ["2", "3x", "-1", "", " ", "\ue005", "\ue0052", "\uff12"]
+
+
+def test_a_table_read_from_its_marks_matches_its_tree() -> None:
+    rng = random.Random(13)
+    for _ in range(300):
+        rows = []
+        for _r in range(rng.randint(1, 6)):
+            cells = []
+            for _c in range(rng.randint(0, 5)):
+                attrs = ""
+                if rng.random() < 0.3:
+                    attrs += " rowspan='" + rng.choice(ROWSPANS) + "'"
+                if rng.random() < 0.3:
+                    attrs += " colspan='" + rng.choice(COLSPANS) + "'"
+                text = rng.choice(["", " a ", "b\u3000c", "<p>d</p>", "<p>e</p><p>f</p>", "g<br>h", "<span> i </span>"])
+                cells.append(f"<{rng.choice(['td', 'th'])}{attrs}>{text}</td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        table = "<table>" + "".join(rows) + "</table>"
+        page = f"<html><body><div class='content'><p>年度报告 一、总体情况</p>{table}<p>x</p></div></body></html>"
+        root = html.parse_tree(page.encode())
+        expected = html.table_grid(root.find(".//table"))
+        assert _outcome(page.encode(), True) == _outcome(page.encode(), False), table
+        container = root.find(".//div")
+        container.find(".//table").tag = html_stream.GRID
+        _outside, bodies = html_stream.split_tables(html._MARKED_TEXT(container))
+        assert html_stream.table_grid(bodies[0]) == expected, table
+
+
+def test_the_stylesheet_names_cover_what_tag_lower_would_match() -> None:
+    root = html.parse_tree(
+        b"<html><body><DIV><P>a</P><TD>b</TD><O:P>c</O:P><BlOcKqUoTe>d</BlOcKqUoTe></DIV></body></html>"
+    )
+    assert [el.tag for el in root.iter()] == ["html", "body", "div", "p", "td", "o:p", "blockquote"]
+    lowering_into_ascii = [
+        c for c in map(chr, range(128, sys.maxunicode + 1)) if c.lower().isascii() or c.lower()[:1].isascii()
+    ]
+    assert lowering_into_ascii == ["\u0130", "\u212a"]  # İ lowers to i + U+0307 (never an ASCII name), K to k
+    names = html._BLOCKISH | html._SKIP
+    assert [n for n in names if "i" in n and "\u0130" in n] == []
+    assert sorted(n for n in names if "k" in n) == ["blockquote"]  # matched in its Kelvin spelling too
+    kelvin = html.parse_tree("<html><body><div>x<bloc\u212aquote>y</bloc\u212aquote>z</div></body></html>".encode())
+    assert kelvin.find(".//div")[0].tag.lower() == "blockquote"
+    assert html.read_html(etree_bytes(kelvin)).text == "x\ny\nz\n"
+
+
+def etree_bytes(root) -> bytes:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.tostring(root, encoding="utf-8")
+
+
+def test_regex_spaces_are_the_spaces_str_split_splits_on() -> None:
+    spaces = re.compile(r"\s")
+    assert all(
+        bool(spaces.match(c)) == c.isspace() == (len(f"a{c}b".split()) == 2)
+        for c in map(chr, range(sys.maxunicode + 1))
+    )
+
+
+def test_sheet_cells_formatted_inline_as_format_value_formats_them() -> None:
+    rng = random.Random(7)
+    values: list[object] = [
+        "",
+        " a  b ",
+        "a\nb",
+        "c\r\nd",
+        "\u3000x\u3000",
+        0.0,
+        -0.0,
+        5.0,
+        -3.0,
+        113369.3126,
+        1e15,
+        -1e15,
+        999999999999999.0,
+        math.nan,
+        math.inf,
+        -math.inf,
+        7,
+        True,
+        None,
+        dt.datetime(2022, 3, 8, 15, 25),
+        dt.date(2022, 3, 8),
+    ]
+    values += [rng.uniform(-1e16, 1e16) for _ in range(500)] + [
+        float(rng.randint(-(10**16), 10**16)) for _ in range(500)
+    ]
+    rows = [values[i : i + 7] for i in range(0, len(values), 7)]
+    expected = [[format_value(v) for v in row] for row in rows]
+    width = max(len(r) - next((i for i, v in enumerate(reversed(r)) if v), len(r)) for r in expected)
+    assert _sheet_rows(rows) == [r[:width] + [""] * (width - len(r)) for r in expected]
+
+
+def test_package_scan_finds_every_hostile_declaration() -> None:
+    rng = random.Random(3)
+    pieces = [*_HOSTILE, b"<![CDATA[", b"<", b"!", b"<\x00!\x00", b"x", b"DOCTYPE", b"\x00"]
+    for _ in range(3000):
+        xml = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _hostile(xml) == any(h in xml for h in _HOSTILE), xml
+
+
+def test_row_spans_are_the_named_tuples() -> None:
+    tb = TextBuilder()
+    tb.line("head")
+    tb.row(["a", "", "bc"], table=0, row=2, page=3, boxes=[(1.0, 2.0, 3.0, 4.0)])
+    tb.row(["x\ty", "  "], table=1, row=0)
+    assert tb.spans == [
+        Span(5, 6, 3, 0, 2, 0, (1.0, 2.0, 3.0, 4.0)),
+        Span(8, 10, 3, 0, 2, 2, None),
+        Span(11, 14, None, 1, 0, 0, None),
+    ]
+    assert all(type(s) is Span for s in tb.spans)
+    assert tb.text()[5:6] == "a" and tb.text()[8:10] == "bc" and tb.text()[11:14] == "x y"
+
+
+@pytest.mark.parametrize("threads", [4])
+def test_the_transform_in_threads(threads: int) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [p.read_bytes() for p in sorted((FIXTURES / "rendered").glob("*.html"))]
+    expected = [html._read_html(d, fast=False).text for d in pages]
+    with ThreadPoolExecutor(threads) as pool:
+        for _ in range(3):
+            assert list(pool.map(lambda d: html.read_html(d).text, pages)) == expected
