@@ -493,36 +493,14 @@ class Reading:
                 )
 
     def put_cells(self, keys: Sequence[str], toks: Sequence[Token | None], label: Token) -> None:
-        """``put(key, tok, blank_where=label)`` for each key and token, a plain value recorded in place."""
-        cells, canon, starts, spans = self.cells, self.canonical, self._span_starts, self.extracted.spans
-        assert canon is not None
-        identity = canon.identity
+        """``put(key, tok, blank_where=label)`` for each key and token, a plain value recorded in place (every
+        cell of a table comes here)."""
+        cells, where = self.cells, self.where
         for key, tok in zip(keys, toks, strict=True):
             if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
                 self.put(key, tok, blank_where=label)
-                continue
-            # what ``put`` does with a plain value, ``where`` inlined (every cell of a table comes here)
-            if identity:
-                start, end = tok.start, tok.end
             else:
-                start = canon.to_original(tok.start)
-                end = start + (tok.end - tok.start)
-            i = _bisect_right(starts, start) - 1
-            w = _new_object(Where)
-            if i >= 0 and (span := spans[i]).start <= start < span.end:
-                w.__dict__.update(
-                    offset=start,
-                    end=end,
-                    page=span.page,
-                    table=span.table,
-                    row=span.row,
-                    col=span.col,
-                    box=span.box,
-                    read_as=None,
-                )
-            else:
-                w.__dict__.update(offset=start, end=end, **_NO_SPAN)
-            cells[key] = Cell(key, number_value(tok.text), tok.text, w)
+                cells[key] = Cell(key, number_value(tok.text), tok.text, where(tok))
 
     def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
         self.put_cells(keys, fit.tokens, label)
