@@ -17,7 +17,15 @@ from parsers.model import Report
 
 # warnings that leave cells blank or numbers in doubt (placement_open, ambiguous_split: printed cells left blank):
 # a person must look
-REQUIRED = {"missing_row", "missing_table", "no_table", "identity_failed", "placement_open", "ambiguous_split"}
+REQUIRED = {
+    "missing_row",
+    "missing_table",
+    "no_table",
+    "identity_failed",
+    "placement_open",
+    "ambiguous_split",
+    "ambiguous_value",  # the identities leave a number's column open: the tie-break chose
+}
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch"}
 NARRATIVE_KIND = "narrative_vs_table"

@@ -31,6 +31,7 @@ Variants of seeds 000–002 are the tuning part, those of 003–004 are held bac
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib.metadata
 import json
 import re
@@ -44,7 +45,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import rapidocr_text
-from corpus_damage import KINDS, MD_KINDS, OCR_KINDS, Touch, apply
+from corpus_damage import KINDS, MD_KINDS, OCR_KINDS, TABLE_KINDS, Touch, apply
 from corpus_model import (
     Doc,
     flatten,
@@ -253,10 +254,15 @@ def build_damaged(corpus: Corpus, stem: str, doc: Doc) -> None:
     plans.append(("damage-mixed-ocr", list(OCR_KINDS), lambda d, r: render_joined(d, None, r), ".txt"))
     md_mix = ["label_chars", "fullwidth_digits", "page_noise", *MD_KINDS]
     plans.append(("damage-mixed-md", md_mix, lambda d, r: render_pipe(d), ".md"))
+    # table-recognition damage, on the tables with their spans (MinerU's HTML in Markdown), zeros as letters also
+    # on plain text laid out by spaces
+    for kind in TABLE_KINDS:
+        plans.append((f"damage-html-{kind}", [kind], lambda d, r: render_html_tables(d), ".md"))
+    plans.append(("damage-zero_letters", ["zero_letters"], lambda d, r: render_joined(d, None, r), ".txt"))
     for convention, kinds, render, suffix in plans:
         assert all(k in KINDS for k in kinds)
         seed = variant_seed(stem, convention)
-        damaged = flatten(doc)
+        damaged = copy.deepcopy(doc) if convention.startswith("damage-html-") else flatten(doc)
         touches = apply(damaged, kinds, seed)
         text = render(damaged, random.Random(seed + 1))
         corpus.add(

@@ -14,6 +14,7 @@ The manifest has the corpus's shape, so ``scripts/score_corpus.py --corpus`` sco
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import random
 import sys
@@ -22,14 +23,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_corpus import GOLD, RENDERED, Corpus, split_of, variant_seed
-from corpus_damage import MD_KINDS, OCR_KINDS, apply
-from corpus_model import flatten, read_model, render_joined, render_pipe
+from corpus_damage import MD_KINDS, OCR_KINDS, TABLE_KINDS, apply
+from corpus_model import flatten, read_model, render_html_tables, render_joined, render_pipe
 
 MD_MIX = ["label_chars", "fullwidth_digits", "page_noise", *MD_KINDS]
 
 
 def plans() -> dict[str, tuple[list[str], str]]:
-    """convention → (damage kinds, renderer: ``joined`` plain text or ``pipe`` Markdown), as build_corpus."""
+    """convention → (damage kinds, renderer: ``joined`` plain text, ``pipe`` Markdown or ``html`` tables in
+    Markdown, the tables with their spans), as build_corpus."""
     out: dict[str, tuple[list[str], str]] = {}
     for kind in OCR_KINDS:
         out[f"damage-{kind}"] = ([kind], "joined")
@@ -37,6 +39,9 @@ def plans() -> dict[str, tuple[list[str], str]]:
         out[f"damage-{kind}"] = ([kind], "pipe")
     out["damage-mixed-ocr"] = (list(OCR_KINDS), "joined")
     out["damage-mixed-md"] = (MD_MIX, "pipe")
+    for kind in TABLE_KINDS:
+        out[f"damage-html-{kind}"] = ([kind], "html")
+    out["damage-zero_letters"] = (["zero_letters"], "joined")
     return out
 
 
@@ -62,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
             kinds, how = table[convention]
             for k in range(args.rounds):
                 seed = variant_seed(stem, f"{convention}#{k}")
-                damaged = flatten(doc)
+                damaged = copy.deepcopy(doc) if how == "html" else flatten(doc)
                 touches = apply(damaged, kinds, seed)
                 if how == "joined":
                     text, suffix = render_joined(damaged, None, random.Random(seed + 1)), ".txt"
+                elif how == "html":
+                    text, suffix = render_html_tables(damaged), ".md"
                 else:
                     text, suffix = render_pipe(damaged), ".md"
                 corpus.add(

@@ -360,6 +360,53 @@ def placeholders(doc: Doc, rng: random.Random) -> list[Touch]:
     return touches
 
 
+# ---- table-recognition damage (an OCR model's table structure, as MinerU and PP-Structure write it) ----------
+
+
+def zero_letters(doc: Doc, rng: random.Random) -> list[Touch]:
+    """A row whose every value is 0 read with every 0 as one letter (O, o or 〇, one per row): the row's label,
+    then nothing but letters, as a table-recognition OCR reads a row of zeros."""
+    touches = []
+    for t in _tables(doc):
+        for i in _data_rows(t):
+            cells = [c for c in t.rows[i] if c.key]
+            if len(cells) < 3 or any(c.text != "0" for c in cells):
+                continue
+            letter = rng.choice("OoO〇")
+            for c in cells:
+                c.text = letter
+            touches.append(Touch("zero_letters", _keys(t.rows[i]), f"{len(cells)} zeros as {letter}"))
+    return touches
+
+
+def cells_merged(doc: Doc, rng: random.Random) -> list[Touch]:
+    """Two neighbouring value cells of a row read as one cell (``11 24``: a column boundary the model missed),
+    in about one row in three: the row is a cell short (the HTML reader pads it at its end)."""
+    touches = []
+    for t in _tables(doc):
+        for i in _sample(rng, _data_rows(t), 0.33):
+            row = t.rows[i]
+            pairs = [
+                j
+                for j in range(len(row) - 1)
+                if row[j].key
+                and row[j + 1].key
+                and NUMBER.match(row[j].text)
+                and NUMBER.match(row[j + 1].text)
+                and row[j].rowspan == row[j + 1].rowspan == 1
+                and row[j].colspan == row[j + 1].colspan == 1
+            ]
+            if not pairs:
+                continue
+            j = rng.choice(pairs)
+            a, b = row[j], row[j + 1]
+            detail = f"{a.text} | {b.text} → {a.text} {b.text}"
+            touches.append(Touch("cells_merged", [a.key or "", b.key or ""], detail))
+            a.text = f"{a.text} {b.text}"
+            del row[j + 1]
+    return touches
+
+
 OCR_KINDS: dict[str, Damage] = {
     "digit_letters": digit_letters,
     "fullwidth_digits": fullwidth_digits,
@@ -378,7 +425,8 @@ MD_KINDS: dict[str, Damage] = {
     "md_wrong_label": md_wrong_label,
     "placeholders": placeholders,
 }
-KINDS: dict[str, Damage] = {**OCR_KINDS, **MD_KINDS}
+TABLE_KINDS: dict[str, Damage] = {"zero_letters": zero_letters, "cells_merged": cells_merged}
+KINDS: dict[str, Damage] = {**OCR_KINDS, **MD_KINDS, **TABLE_KINDS}
 
 
 def apply(doc: Doc, kinds: list[str], seed: int) -> list[Touch]:

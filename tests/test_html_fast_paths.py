@@ -8,14 +8,13 @@ fuzzer of ``scripts/reader_snapshot.py`` (which also compares whole outputs befo
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_script
 
 from parsers.readers import chrome
 from parsers.readers.html import _BLOCK, _SKIP, _hidden, _Marks, _plain, parse_tree
@@ -24,12 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _snapshot_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reader_snapshot", ROOT / "scripts" / "reader_snapshot.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reader_snapshot"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("reader_snapshot")
 
 
 @pytest.fixture(scope="module")

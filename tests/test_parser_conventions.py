@@ -126,6 +126,27 @@ def test_html_table_with_merged_cells_in_markdown() -> None:
     _assert_snippet_values(_cells(report))
 
 
+def test_html_table_with_two_values_in_one_cell_and_blank_cells() -> None:
+    # a table-recognition model missed a column boundary (11 and 1 in one cell) and padded the row's end with a
+    # blank cell; the row's own blank cells must stay where they are, not be guessed from the identities
+    values = [1, 0, 0, 1, 2, 3, None, None, 1, 4, 0, 0, 0, 0, 0]
+    table = s.to_html_table(s.review_table(values))
+    printed = "<td>3</td><td></td><td></td><td>1</td><td>4</td>"
+    assert printed in table
+    table = table.replace(printed, "<td>3</td><td></td><td></td><td>1 4</td>").replace(
+        "</td></tr></table>", "</td><td></td></tr></table>"
+    )
+    text = s.to_markdown(s.report(review="")) + "\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + table
+    report = _parse(text)
+    cells = _cells(report)
+    rows = ("review", "litigation_direct", "litigation_after_review")
+    cols = ("upheld", "corrected", "other", "pending", "total")
+    assert [cells[f"review_litigation/{r}/{c}"] for r in rows for c in cols] == values
+    merged = [w for w in report.warnings if w.code == "merged_cell"]
+    assert len(merged) == 1 and "1 4 printed in one cell" in merged[0].message
+    assert report.metadata["review"] == "suggested"
+
+
 def test_broken_markdown_table_split_with_repeated_header_and_placeholders() -> None:
     md = s.to_markdown(s.report())
     # the converter ends the table at a page break, prints a running head and the page number, then starts a
@@ -224,6 +245,25 @@ def test_ocr_rows_of_zeros_read_as_letters_in_table_cells() -> None:
     assert report.metadata["review"] == "suggested"
 
 
+def test_ocr_rows_of_zeros_as_letters_printed_with_single_spaces() -> None:
+    # OCR text, single spaces: a label (ending in a closing quote) and seven O; table 四's data row alone, all o;
+    # and a line laid out by runs of spaces whose wrapped label's rest follows the row's cells
+    rows = s.default_rows()
+    rows["withheld.three_safeties"] = [0] * 7
+    text = s.to_spaces(s.report(apps=s.app_table(rows), review=s.review_table([0] * 15)))
+    text = text.replace("3.危及“三安全一稳定” 0 0 0 0 0 0 0", "3.危及“三安全一稳定” O O O O O O O")
+    text = text.replace("\n" + " ".join(["0"] * 15) + "\n", "\n" + " ".join(["o"] * 15) + "\n")
+    text = text.replace("8.属于行政查询事项 0 0 0 0 0 0 0", "8.属于行   " + "   ".join("O" * 7) + "   政查询事项")
+    assert "O   O   政查询事项" in text and " ".join(["o"] * 15) in text
+    report = _parse(text)
+    cells = _cells(report)
+    assert _row(cells, "withheld.three_safeties") == [0] * 7
+    assert _row(cells, "withheld.query_matters") == [0] * 7
+    assert [v for k, v in cells.items() if k.startswith("review_litigation/")] == [0] * 15
+    fixed = {w.key for w in report.warnings if w.code == "ocr_digit"}
+    assert {"applications/withheld.three_safeties/total", "review_litigation/review/total"} <= fixed
+
+
 def test_a_line_of_two_letter_words_is_not_read_as_digits() -> None:
     # fewer than five cells alone on a line, with no label before them: words, not a row of zeros
     text = s.to_spaces(s.report()) + "\nI\tSO\tOB\n"
@@ -278,6 +318,22 @@ def test_plain_text_cells_separated_by_single_spaces() -> None:
     report = _parse(text)
     _assert_snippet_values(_cells(report))
     assert all(c.passed for c in report.checks)
+
+
+def test_plain_text_that_lost_blank_cells_around_a_number_makes_review_required() -> None:
+    # 3 _ _ 1 4 printed as "3 1 4": the identities hold with the 1 in any of three columns; the tie-break
+    # chooses, and the report says which readings tied and that a person must look
+    values = [1, 0, 0, 1, 2, 3, None, None, 1, 4, 0, 0, 0, 0, 0]
+    report = _parse(s.to_spaces(s.report(review=s.review_table(values))))
+    assert "\n1 0 0 1 2 3 1 4 0 0 0 0 0\n" in report.text
+    disputed = [w for w in report.warnings if w.code == "ambiguous_value"]
+    assert len(disputed) == 1 and disputed[0].key == "review_litigation"
+    assert "litigation_direct/pending: blank or 1" in disputed[0].message
+    assert "read as the tie-break chose" in disputed[0].message
+    assert report.metadata["review"] == "required"
+    # where the tied readings differ only in zeros and blanks, the warning stays ``ambiguous`` (suggested)
+    report = _parse(s.to_spaces(s.report(review=s.review_table([1, 0, 0, 1, 2, None, 0, 0, 0, 0] + [0] * 5))))
+    assert not any(w.code == "ambiguous_value" for w in report.warnings)
 
 
 def test_ocr_digits_split_by_spaces_are_joined_by_the_identities() -> None:

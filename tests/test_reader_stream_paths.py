@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import math
 import random
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_script
 
 from parsers.extracted import Span, TextBuilder
 from parsers.readers import html, html_stream
@@ -33,12 +33,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _snapshot_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reader_snapshot", ROOT / "scripts" / "reader_snapshot.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reader_snapshot"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("reader_snapshot")
 
 
 def _pages() -> list[tuple[str, bytes]]:
@@ -215,3 +210,38 @@ def test_the_transform_in_threads(threads: int) -> None:
     with ThreadPoolExecutor(threads) as pool:
         for _ in range(3):
             assert list(pool.map(lambda d: html.read_html(d).text, pages)) == expected
+
+
+def test_tables_with_cells_found_by_iteration_as_by_xpath() -> None:
+    from parsers.readers import chrome
+
+    snapshot = _snapshot_module()
+    roots = [html.parse_tree(snapshot.fuzz_page(seed)) for seed in range(200)]
+    roots.append(
+        html.parse_tree(b"<table><tr><td>a</td></tr><tr><td><table><tr><td>b</td></tr></table></td></tr></table>")
+    )
+    for root in roots:
+        for el in [root, *root.iter("table", "div", "td")]:
+            assert chrome._tables_with_cells(el) == chrome._TABLES_WITH_CELLS(el)
+
+
+def test_attribute_scores_are_cached_by_value() -> None:
+    from parsers.readers import chrome
+
+    for attrs in [
+        "",
+        " ",
+        "view TRS_UEDITOR trs_paper_default ",
+        "main-box ",
+        "nav menu",
+        "TRſ_EDITOR x",
+        "footer links",
+    ]:
+        chrome._attr_score.cache_clear()
+        first = chrome._attr_score(attrs)
+        assert chrome._attr_score(attrs) == first
+        expected = 0.0
+        if attrs.strip():
+            expected += 25 if chrome._STRONG_CLASS.search(attrs) else 8 if chrome._WEAK_CLASS.search(attrs) else 0
+            expected -= 25 if chrome._BAD_CLASS.search(attrs) else 0
+        assert first == expected

@@ -8,6 +8,7 @@ navigation classes subtract them, and the best-scoring element wins.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TypeAlias
@@ -92,14 +93,10 @@ def chrome_hits(text: str) -> int:
     return sum(1 for c in _CHROME if c.search(text))
 
 
-def score_element(el: Element, text: str, facts: _TreeFacts | None = None) -> float:
-    """Points for being the report's content container; ``text`` is the element's visible text. ``facts``
-    holds what was gathered once for the whole tree (tables, link text, the patterns an ancestor's text
-    showed); without it everything is computed here."""
-    if not text.strip():
-        return -100.0
+@functools.lru_cache(maxsize=4096)
+def _attr_score(attrs: str) -> float:
+    """The points an element's class and id give (pages of one CMS repeat a handful of them)."""
     score = 0.0
-    attrs = _attr_text(el)
     if attrs.strip():
         if _STRONG_CLASS.search(attrs):
             score += 25
@@ -107,6 +104,16 @@ def score_element(el: Element, text: str, facts: _TreeFacts | None = None) -> fl
             score += 8
         if _BAD_CLASS.search(attrs):
             score -= 25
+    return score
+
+
+def score_element(el: Element, text: str, facts: _TreeFacts | None = None) -> float:
+    """Points for being the report's content container; ``text`` is the element's visible text. ``facts``
+    holds what was gathered once for the whole tree (tables, link text, the patterns an ancestor's text
+    showed); without it everything is computed here."""
+    if not text.strip():
+        return -100.0
+    score = _attr_score(_attr_text(el))
     found = _found(text, _PATTERNS_ALL) if facts is None else facts.patterns_found(el, text)
     score += 15 * sum(1 for i in found if i < len(_HEADINGS))
     score -= 12 * sum(1 for i in found if i >= len(_HEADINGS))
@@ -249,7 +256,7 @@ class _TreeFacts:
 
     def __init__(self, root: Element) -> None:
         self.tables: dict[Element, int] = {}
-        for table in _TABLES_WITH_CELLS(root):
+        for table in _tables_with_cells(root):
             for up in table.iterancestors():
                 self.tables[up] = self.tables.get(up, 0) + 1
         self._links: dict[Element, int] = {}
@@ -289,6 +296,15 @@ class _TreeFacts:
 _LONG = 1000  # a text this long has its needle occurrences kept for the candidates inside it
 
 _TABLES_WITH_CELLS = etree.XPath("descendant::table[descendant::td]")  # "//" is far slower in libxml2
+
+
+def _tables_with_cells(root: Element) -> list[Element]:
+    """``_TABLES_WITH_CELLS(root)`` by C-level iteration (libxml2's XPath visits every node several times slower;
+    a page has few tables)."""
+    tables = root.iter("table")
+    if root.tag == "table":
+        next(tables)  # the descendant axis leaves the root out
+    return [table for table in tables if next(table.iter("td"), None) is not None]
 
 
 def score_candidates(root: Element, texts: dict[Element, str] | None = None) -> list[Scored]:

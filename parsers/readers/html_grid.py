@@ -33,25 +33,36 @@ def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str])
     n = len(rows)
     lines: list[list[str | None]] = [[] for _ in range(n)]  # None: a position no cell covers (yet)
     width = 0
-    for r, cells in enumerate(rows):
+    for r, given in enumerate(rows):
+        cells: list[Any] = given
         line = lines[r]
         if cells and cells[0].__class__ is str:  # texts: their own positions where nothing spans into the row
             if not line:
-                lines[r] = line = cells  # type: ignore[assignment]
+                lines[r] = line = cells
                 if len(line) > width:
                     width = len(line)
                 continue
-            cells = [(None, None, text) for text in cells]  # type: ignore[misc,assignment]
-            text_at: Callable[[Any], str] = _same
-        else:
-            text_at = text_of
+            c = 0  # each text takes the next position nothing spans into
+            end = len(line)
+            for text in cells:
+                while c < end and line[c] is not None:
+                    c += 1
+                if c == end:
+                    line.append(text)
+                    end += 1
+                else:
+                    line[c] = text
+                c += 1
+            if c > width:
+                width = c
+            continue
         c = 0
-        for raw_rowspan, raw_colspan, content in cells:  # type: ignore[misc,str-unpack]
+        for raw_rowspan, raw_colspan, content in cells:
             while c < len(line) and line[c] is not None:
                 c += 1
             rowspan = 1 if not raw_rowspan else min(span_value(raw_rowspan), n - r)  # "": no number, 1
             colspan = 1 if not raw_colspan else span_value(raw_colspan)
-            text = text_at(content)
+            text = text_of(content)
             if rowspan == 1 and colspan == 1:
                 if c == len(line):
                     line.append(text)
@@ -70,7 +81,3 @@ def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str])
             if c > width:
                 width = c
     return [[x if x is not None else "" for x in line] + [""] * (width - len(line)) for line in lines]
-
-
-def _same(text: str) -> str:
-    return text

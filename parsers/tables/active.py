@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from parsers.tables.align import fit, positional
+from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.solve import split_any
@@ -323,6 +323,7 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     pos = positional(line, n) if len(line) >= n else None
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None:
+        warn_merged(r, line, n, f"{T}/{key}")
         if all(t is None or t.is_empty for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
             shown = " ".join(t.text if t is not None and t.text else "(blank)" for t in below)
             r.warn(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Protocol
 
 from parsers.tables.tokens import Token, number_value
 
@@ -25,6 +26,8 @@ class Fit:
     how: str  # exact, positional, dropped, padded, short, split, merged
     dropped: list[Token]
     ambiguous: bool = False
+    # the readings the identities like as much put a non-zero value in other columns: {column: values there}
+    disputed: dict[int, set[Value]] = field(default_factory=dict)
     guess: str = ""  # for split/merged: what was split or joined, in words
 
     def values(self) -> list[Value]:
@@ -35,7 +38,9 @@ Scorer = Callable[[list[Value]], int]
 
 
 def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | None:
-    """Right-align a TAB row's cells with the columns when the row carries its blank cells."""
+    """Right-align a TAB row's cells with the columns when the row carries its blank cells (a row with two
+    values in one cell first loses as many blank cells padded at its end: see :func:`merged_cells`)."""
+    line_tokens = unpadded(line_tokens, n)[0]
     if len(line_tokens) < n:
         return None
     extra, tail = line_tokens[:-n], line_tokens[-n:]
@@ -45,6 +50,47 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
         return None
     # blank cells stay tokens (value None) so that they keep their place in the text
     return list(tail)
+
+
+def unpadded(line_tokens: Sequence[Token], n: int) -> tuple[Sequence[Token], list[Token]]:
+    """A TAB row longer than ``n`` cells that ends in blank cells and has values merged in one cell: the row
+    without as many of its end blanks as the merged values explain (down to ``n``), and those merged values."""
+    if len(line_tokens) <= n or not line_tokens[-1].is_empty:
+        return line_tokens, []
+    merged = merged_cells(line_tokens)
+    k = len(line_tokens)
+    used = 0
+    while used < len(merged) and k > n and line_tokens[k - 1].is_empty:
+        k, used = k - 1, used + 1
+    return line_tokens[:k], merged[:used]
+
+
+def merged_cells(line_tokens: Sequence[Token]) -> list[Token]:
+    """Values that share a TAB cell with the value before them (``11 24`` in one cell: a table-recognition model
+    missed a column boundary, and padded the row's end with a blank cell to the table's width instead)."""
+    return [
+        b
+        for a, b in itertools.pairwise(line_tokens)
+        if a.tabbed and b.col == a.col and a.line == b.line and a.is_value and b.is_value
+    ]
+
+
+class Warns(Protocol):
+    def warn(self, code: str, message: str, key: str | None = None, tok: Token | None = None) -> None: ...
+
+
+def warn_merged(r: Warns, line_tokens: Sequence[Token], n: int, key: str) -> None:
+    """Report the cells :func:`positional` read as two cells, a blank padded at the row's end dropped for each
+    (``merged_cell``)."""
+    for tok in unpadded(line_tokens, n)[1]:
+        before = line_tokens[line_tokens.index(tok) - 1]
+        r.warn(
+            "merged_cell",
+            f"{key}: {before.text} {tok.text} printed in one cell, read as two cells (the row's blank cells kept "
+            "in place, the blank padded at its end dropped)",
+            key,
+            tok,
+        )
 
 
 def fit(
@@ -119,17 +165,35 @@ def fit(
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
     # (a plain reading is compared with plain readings only: a guess never makes it ambiguous)
     best_plain = hows[id(best[0])] == how
-    ambiguous = any(
-        ranks[id(c[0])][:2] == top[:2]
+    tied = [
+        c[0]
+        for c in ranked[1:]
+        if ranks[id(c[0])][:2] == top[:2]
         and ranks[id(c[0])][3] == top[3]
         and (hows[id(c[0])] == how or not best_plain)
         and _differs(c[0], best[0])
-        for c in ranked[1:]
-    )
+    ]
+    ambiguous = bool(tied)
+    disputed = _disputed(best[0], tied)
     guess = hows[id(best[0])]
     if guess != how:
-        return Fit(best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess)
-    return Fit(best[0], how, dropped_by(best[1]), ambiguous=ambiguous)
+        return Fit(
+            best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess, disputed=disputed
+        )
+    return Fit(best[0], how, dropped_by(best[1]), ambiguous=ambiguous, disputed=disputed)
+
+
+def _disputed(best: list[Token | None], tied: list[list[Token | None]]) -> dict[int, set[Value]]:
+    """The columns where a reading tied with ``best`` puts another value and one of the two is not 0 or blank
+    (a number whose column the identities leave open), with every value the readings put there."""
+    out: dict[int, set[Value]] = {}
+    mine = [number_value(t.text) if t is not None else None for t in best]
+    for row in tied:
+        theirs = [number_value(t.text) if t is not None else None for t in row]
+        for i, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+            if a != b and (a or b):
+                out.setdefault(i, {a}).add(b)
+    return out
 
 
 _DIGITS = re.compile(r"\d+")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
-from parsers.tables.align import Fit, Value, first_and_total, fit, positional
+from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.checks import (
     application_checks,
     application_identities,
@@ -50,6 +50,8 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     label = r.tokens[f.index]
     line = r.line_after(f.index)
     pos = positional(line, n) if len(line) >= n else None
+    if pos is not None:
+        warn_merged(r, line, n, key)
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
     for k in range(f.index + 1, stop):
@@ -876,7 +878,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         )
     elif result.how == "split":
         r.warn("split_number", f"table 四: {result.guess} (a guess)", R, vals[0])
-    if result.ambiguous:
+    if result.disputed:
+        r.warn_disputed(R, keys, result, label)
+    elif result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
     return last + 1
 
@@ -1011,6 +1015,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str]) -> Fit:
         # the data row may start with its own label cells; right-align the 15 cells
         pos = positional(line_tokens, N_REVIEW)
         if pos is not None:
+            warn_merged(r, line_tokens, N_REVIEW, R)
             return Fit(pos, "positional", [])
     if len(vals) == N_REVIEW:
         return fit(vals, N_REVIEW)

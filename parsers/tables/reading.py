@@ -530,8 +530,29 @@ class Reading:
             self.warn("rule_glued", f"{row}: {fit.guess} (a guess)", row, next((t for t in fit.tokens if t), label))
         elif fit.how == "short":
             self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
-        if fit.ambiguous:
+        if fit.disputed:
+            self.warn_disputed(row, keys, fit, label)
+        elif fit.ambiguous:
             self.warn("ambiguous", f"{row}: several readings fit the identities equally well", row, label)
+
+    def warn_disputed(self, row: str, keys: list[str], fit: Fit, label: Token) -> None:
+        """``ambiguous_value``: readings the identities like as much put a number in other columns; the
+        tie-break chose, and a person must look (review required)."""
+        shown = "; ".join(
+            f"{keys[i][len(row) + 1 :]}: " + " or ".join("blank" if v is None else str(v) for v in _ordered(values))
+            for i, values in sorted(fit.disputed.items())
+        )
+        read = ", ".join(
+            f"{keys[i][len(row) + 1 :]} {'blank' if fit.tokens[i] is None else fit.tokens[i].text}"  # type: ignore[union-attr]
+            for i in sorted(fit.disputed)
+        )
+        self.warn(
+            "ambiguous_value",
+            f"{row}: readings that fit the identities equally well differ ({shown}); read as the tie-break chose "
+            f"({read})",
+            row,
+            label,
+        )
 
     def warn(self, code: str, message: str, key: str | None = None, tok: Token | None = None) -> None:
         self.warnings.append(Warning_(code, message, key, self.where(tok) if tok is not None else None))
@@ -715,3 +736,8 @@ def _join_by_gaps(text: str, vals: list[Token], n: int) -> tuple[list[Token], st
         )
     printed = ", ".join(" ".join(t.text for t in g) for g in groups if len(g) > 1)
     return out, f"digits one space apart, in a row whose cells are further apart, read as one number: {printed!r}"
+
+
+def _ordered(values: set[int | float | None]) -> list[int | float | None]:
+    """Values in a stable order for a message: blank first, then by size."""
+    return sorted(values, key=lambda v: (v is not None, v or 0))

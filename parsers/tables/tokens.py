@@ -180,7 +180,7 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         fixes: list[tuple[int, int]] = _NO_FIXES
         printed = line
         mixed = confusable and _CONFUSABLE.search(line) is not None
-        if mixed and (_DIGIT.search(line) or _rule_mark(line)):
+        if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
             line, fixes = ocr_digits(line, ruled=ruled)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
@@ -242,13 +242,19 @@ def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None =
         after = tokens[j] if j < len(tokens) else None
         # … or ends a row of cells laid out by spaces, after the row's label, unit or numbers (the last cell)
         # (every cell of the row after its label: one cell each, or three at least printed with single spaces)
+        # (a wrapped label's rest may follow such a row's cells on the line: ``8.属于行 O … O 政查询事``)
+        line_end = after is None or after.line != tokens[k].line
         row_end = (
             before is not None
             and before.line == tokens[k].line
-            and (after is None or after.line != tokens[k].line)
             and (
-                (len(run) == 1 and tokens[k].tabbed)
-                or (before.is_labelish and _one_line(tokens, run) and (len(run) >= 3 or _cells(tokens, run)))
+                (len(run) == 1 and tokens[k].tabbed and line_end)
+                or (
+                    before.is_labelish
+                    and _one_line(tokens, run)
+                    and (len(run) >= 3 or _cells(tokens, run))
+                    and (line_end or (len(run) >= 3 and after is not None and after.is_labelish))
+                )
             )
         )
         # … or is a whole line of cells by itself (a label-less row of zeros: table 四's data row)
@@ -372,6 +378,13 @@ _OCR_MAP = str.maketrans(
 )
 _OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*[{}]?(?![^\s])")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
+# a row label, then three or more cells of one or two confusable letters and nothing else (a row of zeros OCR read
+# as ``O O O O O O O``, printed with single spaces), or a line of five such cells or more by itself (table 四's
+# label-less data row): its cells are numbers like those of a line that has real numbers
+_LETTER_ROW = re.compile(
+    r"[\u4e00-\u9fff）)”」』](?:[ \t]+[OoIil〇]{1,2}){3,}[ \t]*$"
+    r"|^[ \t]*[OoIil〇]{1,2}(?:[ \t]+[OoIil〇]{1,2}){4,}[ \t]*$"
+)
 _CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
 _CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
@@ -468,7 +481,7 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
         return glued_rules
-    has_numbers = bool(_REAL_NUMBER.search(line))
+    has_numbers = bool(_REAL_NUMBER.search(line) or _LETTER_ROW.search(line))
     # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
     # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
     ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
