@@ -535,7 +535,7 @@ class Reading:
         elif fit.ambiguous:
             self.warn("ambiguous", f"{row}: several readings fit the identities equally well", row, label)
 
-    def warn_disputed(self, row: str, keys: list[str], fit: Fit, label: Token) -> None:
+    def warn_disputed(self, row: str, keys: Sequence[str], fit: Fit, label: Token) -> None:
         """``ambiguous_value``: readings the identities like as much put a number in other columns; the
         tie-break chose, and a person must look (review required)."""
         shown = "; ".join(
