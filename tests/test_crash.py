@@ -31,7 +31,8 @@ SLOW = "0.4"  # seconds added to every replayed answer
 
 
 def harvest_command(db: Path) -> list[str]:
-    return [sys.executable, "-m", "nianbao.cli", "harvest", "--db", str(db)]
+    # faulthandler on: a native crash (CI and loaded machines saw SIGABRT and SIGBUS here) leaves its trace in stderr
+    return [sys.executable, "-X", "faulthandler", "-m", "nianbao.cli", "harvest", "--db", str(db)]
 
 
 def reports_stored(db: Path) -> int:
@@ -49,7 +50,7 @@ def kill_mid_run(db: Path) -> None:
     err = db.parent / "harvest.stderr"  # kept: a native crash leaves faulthandler's trace there
     with err.open("wb") as sink:
         proc = subprocess.Popen(
-            [sys.executable, "-X", "faulthandler", *harvest_command(db)[1:]],
+            harvest_command(db),
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=sink,
         )  # fmt: skip
     try:
@@ -83,7 +84,7 @@ def test_a_harvest_killed_mid_run_resumes_and_leaves_the_database_consistent(tmp
     done = subprocess.run(
         harvest_command(db), cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
-    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.returncode == 0, f"exit {done.returncode}:\n{done.stderr[-3000:]}"
 
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from typing import Any
 
 from lxml import etree
@@ -134,12 +135,36 @@ def parse_tree(html: bytes | str) -> Element:
             continue
         if el.tail:
             prev = el.getprevious()
+            merged = ((prev.tail if prev is not None else parent.text) or "") + el.tail
+            if not _settable(merged):  # a control character libxml2 kept but lxml will not set: emptied in place
+                el.tag = "span"
+                el.text = None
+                el.attrib.clear()
+                del el[:]
+                continue
             if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
+                prev.tail = merged
             else:
-                parent.text = (parent.text or "") + el.tail
+                parent.text = merged
         parent.remove(el)
     return root
+
+
+_PROBE = threading.local()
+
+
+def _settable(text: str) -> bool:
+    """Will lxml set ``text`` as a node's text? (It refuses control characters, and drops the node's old text
+    before it says so: asked on a probe element of the thread's own.)"""
+    probe = getattr(_PROBE, "element", None)
+    if probe is None:
+        probe = _PROBE.element = etree.Element("probe")
+    try:
+        probe.text = text
+    except ValueError:
+        return False
+    probe.text = None
+    return True
 
 
 def _tree(html_or_tree: Any) -> Element:
