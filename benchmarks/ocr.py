@@ -39,25 +39,54 @@ def score(cells: dict[str, Any], gold: dict[str, Any]) -> tuple[int, list[str]]:
     return len(gold) - len(wrong), wrong
 
 
+class Stopwatch:
+    """Wraps a function of a module: how many calls, and the seconds they took (the child's own)."""
+
+    def __init__(self, module: Any, name: str) -> None:
+        self.calls, self.seconds, self.inner = 0, 0.0, getattr(module, name)
+        setattr(module, name, self)
+
+    def __call__(self, *args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return self.inner(*args)
+        finally:
+            self.calls += 1
+            self.seconds += time.perf_counter() - started
+
+    def take(self) -> tuple[int, float]:
+        out = (self.calls, round(self.seconds, 3))
+        self.calls, self.seconds = 0, 0.0
+        return out
+
+
 def child(args: argparse.Namespace) -> None:
     """Parse the given documents with one engine at one dpi; print one JSON line per document."""
     import build_scans  # type: ignore[import-not-found]
 
     import parsers
+    from parsers.ocr import document, preprocess
 
+    # what finding a page's orientation costs: the skew search, OSD, the readings (more than one a page: a
+    # page read again turned)
+    skew = Stopwatch(preprocess, "skew_angle")
+    osd = Stopwatch(document, "orientation")
+    reads = Stopwatch(document, "_read")
     for stem in args.stems:
         for kind in args.kind:
             scan = build_scans.build(stem, args.dpi[0], kind)
             pdf = scan.pdf()
+            skew.take(), osd.take(), reads.take()
             started = time.perf_counter()
             try:
                 report = parsers.parse(pdf, f"{stem}.pdf")
                 cells = {k: c.value for k, c in report.cells.items()}
                 failed = [c.name for c in report.checks if not c.passed]
                 corrected = [w.key for w in report.warnings if w.code == "ocr_corrected"]
+                turned = [w.message for w in report.warnings if w.code == "page_turned"]
                 error = None
             except parsers.UnreadableDocument as exc:
-                cells, failed, corrected, error = {}, [], [], f"{exc.code}: {exc.reason}"
+                cells, failed, corrected, turned, error = {}, [], [], [], f"{exc.code}: {exc.reason}"
             seconds = time.perf_counter() - started
             gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))["cells"]
             right, wrong = score(cells, gold)
@@ -73,6 +102,10 @@ def child(args: argparse.Namespace) -> None:
                 "wrong": wrong,
                 "failed_identities": failed,
                 "corrected": corrected,
+                "turned": turned,
+                "skew": skew.take(),
+                "osd": osd.take(),
+                "reads": reads.take(),
                 "error": error,
                 "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             }
@@ -128,6 +161,19 @@ def report(rows: list[dict[str, Any]]) -> None:
         speed[key][1] += r["pages"]
         speed[key][2] = max(speed[key][2], r["maxrss_mb"])
     kinds = sorted({r["kind"] for r in rows})
+    by_kind: dict[tuple[str, int, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    cost: dict[tuple[str, int, str], list[float]] = defaultdict(lambda: [0.0] * 7)
+    for r in rows:
+        split = "held_back" if r["stem"][:3] in held else "tune"
+        for bucket in (split, "all"):
+            by_kind[(r["engine"], r["dpi"], r["kind"], bucket)][0] += r["right"]
+            by_kind[(r["engine"], r["dpi"], r["kind"], bucket)][1] += r["total"]
+        c = cost[(r["engine"], r["dpi"], r["kind"])]
+        extra = r["reads"][1] * (r["reads"][0] - r["pages"]) / max(1, r["reads"][0])  # a re-read's share
+        for i, v in enumerate(
+            (r["pages"], r["seconds"], r["skew"][1], r["osd"][0], r["osd"][1], r["reads"][0] - r["pages"], extra)
+        ):
+            c[i] += v
     print("| engine | dpi | cells right (all) | tuned on 000–002 | held back 003–004 | s/page (1 core) | peak MB |")
     print("|---|---|---|---|---|---|---|")
     for (engine, dpi), b in sorted(by.items()):
@@ -141,6 +187,19 @@ def report(rows: list[dict[str, Any]]) -> None:
     print("|---|---|" + "---|" * len(kinds))
     for (engine, dpi), b in sorted(by.items()):
         print(f"| {engine} | {dpi} | " + " | ".join(pct(*b[f"kind:{k}"]) for k in kinds) + " |")
+    print()
+    print(
+        "| engine | dpi | kind | tuned on 000–002 | held back 003–004 | pages turned (warned) | s/page | "
+        "skew search s/page | OSD calls (s) | pages read again (≈ s) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for (engine, dpi, kind), c in sorted(cost.items()):
+        turned = sum(len(r["turned"]) for r in rows if (r["engine"], r["dpi"], r["kind"]) == (engine, dpi, kind))
+        print(
+            f"| {engine} | {dpi} | {kind} | {pct(*by_kind[(engine, dpi, kind, 'tune')])} | "
+            f"{pct(*by_kind[(engine, dpi, kind, 'held_back')])} | {turned} | {c[1] / max(1, c[0]):.2f} | "
+            f"{c[2] / max(1, c[0]):.3f} | {c[3]:.0f} ({c[4]:.1f}) | {c[5]:.0f} ({c[6]:.1f}) |"
+        )
     failing = [
         (r["engine"], r["dpi"], r["kind"], r["stem"][:3], r["failed_identities"])
         for r in rows
@@ -191,7 +250,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--engine", nargs="*", default=["tesseract", "rapidocr"])
     ap.add_argument("--dpi", type=int, nargs="*", default=[150, 200, 300])
-    ap.add_argument("--kind", nargs="*", default=["clean", "rotate", "noise", "jpeg", "scan"])
+    ap.add_argument(
+        "--kind",
+        nargs="*",
+        default=["clean", "rotate", "noise", "jpeg", "scan"],
+        help="damage kinds of scripts/build_scans.py (also turn90 turn180 turn270 crooked)",
+    )
     ap.add_argument("--seeds", nargs="*", default=["000", "001", "002", "003", "004"])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--json", type=Path, help="also write every document's figures as JSON Lines")

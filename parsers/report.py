@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from parsers.extracted import Extracted
 from parsers.metadata import read_metadata
 from parsers.model import Report, Warning_
@@ -10,6 +12,14 @@ from parsers.review import set_verdict
 from parsers.sections import read_sections
 from parsers.tables import read_tables
 from parsers.tables.tokens import normalise
+
+_CODED_NOTE = re.compile(r"\[([a-z_]+)\] (.*)", re.S)
+
+
+def note_code(note: str) -> tuple[str, str]:
+    """A reader's note as a warning's code and message: ``[code] message`` names its code, else ``reader``."""
+    found = _CODED_NOTE.match(note)
+    return (found[1], found[2]) if found else ("reader", note)
 
 
 def build_report(extracted: Extracted) -> Report:
@@ -24,7 +34,7 @@ def build_report(extracted: Extracted) -> Report:
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)
-    warnings = [Warning_("reader", note) for note in extracted.notes]
+    warnings = [Warning_(*note_code(note)) for note in extracted.notes]
     warnings += tables.warnings + section_warnings
     if tables.format == "none":
         warnings.append(Warning_("no_table", "no standard table (2021, 2019 or 统计指标) found"))

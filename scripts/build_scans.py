@@ -8,7 +8,12 @@ random generator (the same corpus every run):
 - ``rotate``: turned by +1° (odd pages) or −1° (even pages), as a sheet lies crooked on the glass;
 - ``noise``: Gaussian sensor noise (σ 14), a blur of 0.8 px and salt-and-pepper specks;
 - ``jpeg``: through a JPEG at quality 50;
-- ``scan``: all three at once (turned, noisy and blurred, then JPEG at quality 50).
+- ``scan``: all three at once (turned, noisy and blurred, then JPEG at quality 50);
+- ``turn90``, ``turn180``, ``turn270``: the even pages turned clockwise by a quarter, a half or three
+  quarters of a turn (a landscape table page scanned on its side, a sheet fed upside down), the odd pages
+  as printed;
+- ``crooked``: every page lying crooked by 6° to 10° (seeded; odd pages counter-clockwise, even pages
+  clockwise), on a canvas grown to hold the turned sheet.
 
 Each damaged document is written as an image-only PDF (reportlab: JPEG pages passed through, other pages
 stored losslessly, the page size from the image's dpi) and as one image file per page (PNG, or JPEG for
@@ -16,7 +21,8 @@ the JPEG kinds).
 
 Runs:
 
-    .venv/bin/python scripts/build_scans.py --out data/scans            # the whole corpus (3 dpi × 5 kinds)
+    .venv/bin/python scripts/build_scans.py --out data/scans            # 3 dpi × the first 5 kinds
+    .venv/bin/python scripts/build_scans.py --kind turn90 crooked       # pages turned, sheets crooked
     .venv/bin/python scripts/build_scans.py --fixtures                  # the subset committed under tests/
 
 ``--fixtures`` writes ``tests/fixtures/scans/``: seed 003 at 200 dpi as a ``scan`` PDF, and two PNG pages
@@ -44,7 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 FIXTURES = ROOT / "tests" / "fixtures" / "scans"
 DPIS = (150, 200, 300)
-KINDS = ("clean", "rotate", "noise", "jpeg", "scan")
+KINDS = ("clean", "rotate", "noise", "jpeg", "scan", "turn90", "turn180", "turn270", "crooked")
+DAMAGE_KINDS = KINDS[:5]  # the corpus's kinds before pages turned a quarter or half turn (the default run)
+TURN_KINDS = KINDS[5:]
 JPEG_KINDS = {"jpeg", "scan"}
 STEMS = tuple(sorted(p.stem for p in RENDERED.glob("*.pdf")))
 SPLITS = {"tune": tuple(s for s in STEMS if s[:3] in {"000", "001", "002"}), "held_back": ()}
@@ -81,6 +89,11 @@ def damage(page: Image.Image, kind: str, number: int, rng: np.random.Generator) 
     if kind in ("rotate", "scan"):
         angle = 1.0 if number % 2 else -1.0
         page = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    if kind == "crooked":
+        angle = float(rng.uniform(6.0, 10.0)) * (1 if number % 2 else -1)
+        page = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    if kind.startswith("turn") and number % 2 == 0:
+        page = page.rotate(-int(kind[4:]), expand=True)  # PIL turns counter-clockwise
     if kind in ("noise", "scan"):
         page = page.filter(ImageFilter.GaussianBlur(0.8))
         pixels = np.asarray(page, dtype=np.float32)
@@ -162,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "scans")
     ap.add_argument("--dpi", type=int, nargs="*", default=list(DPIS))
-    ap.add_argument("--kind", nargs="*", default=list(KINDS), choices=KINDS)
+    ap.add_argument("--kind", nargs="*", default=list(DAMAGE_KINDS), choices=KINDS)
     ap.add_argument("--no-pages", action="store_true", help="write the PDFs only, not the page images")
     ap.add_argument("--fixtures", action="store_true", help="write the committed subset to tests/fixtures/scans")
     args = ap.parse_args(argv)

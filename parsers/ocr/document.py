@@ -25,11 +25,12 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from parsers.extracted import UnreadableDocument
-from parsers.ocr.engine import PageTimeout, engine_name, read_page
-from parsers.ocr.grid import find_tables
+from parsers.ocr import orient
+from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
+from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
-from parsers.ocr.preprocess import prepare
+from parsers.ocr.preprocess import Grey, Prepared, prepare
 
 PAGE_BUDGET = 60
 PAGE_SECONDS = 120.0
@@ -58,7 +59,8 @@ class PageResult:
     number: int
     layout: PageLayout | None
     note: str | None = None  # why the page was not read
-    angle: float = 0.0
+    angle: float = 0.0  # degrees the page was straightened by (counter-clockwise)
+    turn: int = 0  # degrees (0, 90, 180, 270) the page lay turned clockwise, and was turned back by
     seconds: float = 0.0
     code: str | None = None  # an UnreadableDocument code that must refuse the whole document
 
@@ -71,12 +73,19 @@ def ocr_page(job: PageJob) -> PageResult:
         image: PageImage = (
             render_pdf_page(job.data, job.index) if job.kind == "pdf" else load_image_page(job.data, job.index)
         )
-        prepared = prepare(image.pixels, image.dpi)
-        tables, rules = find_tables(prepared.binary, max(8, round(10.5 / 72 * image.dpi)))
-        ink = read_page(prepared, tables, rules, deadline, job.engine)
+        reading = _read(image.pixels, image, deadline, job.engine)
+        turn = 0
+        if job.engine == "tesseract" and orient.doubtful(reading[3]):
+            # a page lying a quarter or half turn off reads badly: OSD says how it lies, the better reading wins
+            found = orientation(orient.reduced(reading[0].grey, image.dpi), deadline)
+            if found and found[0]:
+                turned = _read(orient.turn_back(image.pixels, found[0]), image, deadline, job.engine)
+                if orient.better(turned[3], reading[3]):
+                    reading, turn = turned, found[0]
+        prepared, tables, _, ink = reading
         h, w = prepared.grey.shape
         layout = page_layout(job.number, ink, tables, (w, h), image.scale)
-        return PageResult(job.number, layout, angle=prepared.angle, seconds=time.monotonic() - started)
+        return PageResult(job.number, layout, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started)
     except PageTimeout:
         note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
         return PageResult(job.number, None, note, seconds=time.monotonic() - started)
@@ -84,6 +93,12 @@ def ocr_page(job: PageJob) -> PageResult:
         return PageResult(job.number, None, exc.reason, code=exc.code)
     except Exception as exc:  # one page the engine fails on must not lose the others
         return PageResult(job.number, None, f"page {job.number} could not be read: {type(exc).__name__}: {exc}")
+
+
+def _read(pixels: Grey, image: PageImage, deadline: float, engine: str) -> tuple[Prepared, list[Table], Grey, Ink]:
+    prepared = prepare(pixels, image.dpi)
+    tables, rules = find_tables(prepared.binary, max(8, round(10.5 / 72 * image.dpi)))
+    return prepared, tables, rules, read_page(prepared, tables, rules, deadline, engine)
 
 
 # ---------------------------------------------------------------------------------------------- the pool

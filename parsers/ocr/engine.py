@@ -75,6 +75,29 @@ def engine_name() -> str:
 ENGINE_LOCK = threading.Lock()
 
 
+def orientation(image: Grey, deadline: float) -> tuple[int, float] | None:
+    """Tesseract's orientation detection (OSD) on a page: how far the page's text lies turned clockwise
+    (0, 90, 180 or 270 degrees) and its confidence; None when Tesseract finds too little text or has no
+    ``osd`` model."""
+    from PIL import Image
+
+    if not (Path(tessdata()) / "osd.traineddata").is_file():
+        return None
+    waiting = time.monotonic()
+    with ENGINE_LOCK:
+        if time.monotonic() > deadline + (time.monotonic() - waiting):
+            raise PageTimeout()
+        api = _api("osd")
+        api.SetImage(Image.fromarray(image))
+        try:
+            found = api.DetectOrientationScript()
+        except RuntimeError:  # too few characters to tell
+            return None
+    if not found:
+        return None
+    return int(found["orient_deg"]) % 360, float(found["orient_conf"])
+
+
 def read_page(page: Prepared, tables: list[Table], rules: Grey, deadline: float, engine: str | None = None) -> Ink:
     """Read one prepared page with the chosen engine; :class:`PageTimeout` past ``deadline`` (monotonic), which
     is moved on by the time the page waited for the engine (another thread's page)."""
@@ -122,6 +145,8 @@ def _api(kind: str) -> Any:
         if kind == "digits":
             api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=DIGITS_LANG, psm=tesserocr.PSM.SINGLE_LINE)
             api.SetVariable("tessedit_char_whitelist", "0123456789.,-")
+        elif kind == "osd":  # orientation only (parsers/ocr/orient.py); Debian's tesseract-ocr ships osd
+            api = tesserocr.PyTessBaseAPI(path=tessdata(), lang="osd", psm=tesserocr.PSM.OSD_ONLY)
         elif kind == "line":
             api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=LANG, psm=tesserocr.PSM.RAW_LINE)
         else:
@@ -163,7 +188,7 @@ def _tess_lines(api: Any, deadline: float, ox: int = 0, oy: int = 0) -> list[Lin
 
 
 # what Tesseract's Chinese model makes of a lone digit or two: 工 or ] (1), 了 (7), 口/日 (0, 8) …
-_DIGIT_LOOKALIKES = set("0123456789工了丁口日目吕囗〇OoDQlIiJj|!][)(}{SsBbZzGgqT&")  # never / — -: blanks
+_DIGIT_LOOKALIKES = set("0123456789工了丁口日目吕囗〇OoDQlIiJj|!][)(}{】【」「SsBbZzGgqT&")  # never / — -: blanks
 _CJK = re.compile(r"[\u3400-\u9fff]")
 MIN_INK = 12  # pixels of ink a cell needs to be read again as a number
 NUMBER_HEIGHTS = (32, 40, 26)  # pixels: a cell read as a number is scaled so its text is this tall, and read at each

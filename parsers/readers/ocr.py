@@ -21,6 +21,7 @@ from parsers.ocr.document import PageJob, PageResult, jobs_for, read_pages
 from parsers.ocr.engine import EngineMissing
 from parsers.ocr.layout import PageLayout, emit
 from parsers.ocr.pages import image_page_count
+from parsers.ocr.preprocess import REPORTED_SKEW
 
 
 def read_image(data: bytes) -> Extracted:
@@ -61,10 +62,27 @@ def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
     brackets = sum(p.glyphs_fixed for p in pages)
     if brackets:
         notes.append(f"OCR: {brackets} angle bracket(s) 〈〉 read as the parentheses （） these reports print")
-    skewed = [f"{r.number} ({r.angle:+.1f}°)" for r in results if abs(r.angle) >= 0.1]
+    notes += [turned_note(r) for r in results if turned(r)]
+    skewed = [f"{r.number} ({r.angle:+.1f}°)" for r in results if abs(r.angle) >= 0.1 and not turned(r)]
     if skewed:
         notes.append(f"OCR: pages turned straight before reading: {', '.join(skewed)}")
     return pages, notes
+
+
+def turned(result: PageResult) -> bool:
+    """Whether a page was turned by more than a small skew: a quarter or half turn, or a crooked sheet."""
+    return bool(result.turn) or abs(result.angle) > REPORTED_SKEW
+
+
+def turned_note(result: PageResult) -> str:
+    """The ``page_turned`` warning for one page: how it lay, and that it was turned upright before reading."""
+    how = []
+    if result.turn:
+        how.append(f"turned {result.turn}° clockwise")
+    if abs(result.angle) >= 0.1:
+        way = "counter-clockwise" if result.angle < 0 else "clockwise"
+        how.append(f"crooked by {abs(result.angle):.1f}° {way}")
+    return f"[page_turned] page {result.number} lay {' and '.join(how)}: turned upright before reading"
 
 
 def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracted:
