@@ -807,6 +807,10 @@ def test_ocr_bar_at_a_number_edge_on_a_row_of_two_rule_marks_is_a_rule() -> None
     assert _row(cells, "results_total") == rows["results_total"]
     assert _row(cells, "unavailable.not_held") == rows["unavailable.not_held"]
     assert not any(w.code == "identity_failed" for w in report.warnings)
+    assert any(
+        w.code == "ocr_digit" and "1013 printed against a table rule" in w.message and "not as a 1" in w.message
+        for w in report.warnings
+    )
 
 
 def test_ocr_bar_at_a_number_edge_alone_on_its_row_stays_a_one() -> None:

@@ -487,7 +487,9 @@ class Reading:
             if tok.ocr_raw is not None:
                 self.warn(
                     "ocr_digit",
-                    f"{key}: {tok.ocr_raw!r} read as {tok.text} (letters OCR confuses with digits)",
+                    f"{key}: {tok.ocr_raw!r} read as {tok.text} (letters OCR confuses with digits)"
+                    if tok.ocr_raw != tok.text
+                    else f"{key}: {tok.text} printed against a table rule (| or a brace), read without it, not as a 1",
                     key,
                     tok,
                 )
