@@ -66,7 +66,7 @@ def read_metadata(extracted: Extracted, norm: str | None = None) -> dict[str, An
 
 
 def _title(text: str) -> str | None:
-    for line in text.split("\n")[:60]:
+    for line in text.split("\n", 60)[:60]:  # the first 60 lines (the rest of the text not split)
         clean = line.strip(" \t#*>")
         if 6 <= len(clean) <= 60 and _TITLE.search(clean) and "\t" not in clean:
             return clean
@@ -114,13 +114,25 @@ def _signature_date(text: str) -> str | None:
 
 
 def _signature_org(text: str) -> str | None:
-    lines = [ln.strip() for ln in text.rstrip().split("\n") if ln.strip()]
+    lines = _last_lines(text.rstrip(), 5)  # the signature's date and the line before it
     for i in range(len(lines) - 1, max(len(lines) - 4, 0) - 1, -1):
         if _CJK_DATE.fullmatch(lines[i]) and i > 0:
             cand = lines[i - 1].strip(" *")
             if len(cand) <= 30 and _SIGNATURE_ORG.search(cand):
                 return cand
     return None
+
+
+def _last_lines(text: str, n: int) -> list[str]:
+    """The last ``n`` lines of ``text`` that are not blank, stripped, in order (the rest of the text not split)."""
+    out: list[str] = []
+    end = len(text)
+    while end > 0 and len(out) < n:
+        start = text.rfind("\n", 0, end) + 1
+        if line := text[start:end].strip():
+            out.append(line)
+        end = start - 1
+    return out[::-1]
 
 
 def _labelled(text: str, rx: re.Pattern[str]) -> str | None:

@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from parsers.model import Cell, Check, Number, Warning_, Where
+from parsers.reversed_regex import reversed_pattern
 from parsers.tables.tokens import normalise
 
 KIND = "narrative_vs_table"
@@ -113,6 +115,23 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(?P<unit>件|起|宗|例|万元|元)?"
 )
+# where a number can start: every match of ``_NUMBER`` starts at such a character, and one starts at each
+_NUMBER_START = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
+
+
+def _numbers(line: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER.finditer(line)``: the same matches, each matched where a search for its first character lands
+    (the regex engine skips to it in C; ``finditer`` tries the number's alternatives at every position)."""
+    pos = 0
+    while (start := _NUMBER_START.search(line, pos)) is not None:
+        m = _NUMBER.match(line, start.start())
+        if m is None:  # never: a digit or a numeral starts a number
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _COUNT_UNITS = {"件", "起", "宗", "例"}
 _MONEY_UNITS = {"元": 1 / 10000, "万元": 1.0}  # the legacy table states fees in 万元
 # Between a concept's words and its number: only these (quotes, 的, 为, 共计, 案件 …).
@@ -161,6 +180,17 @@ _TERMS: list[tuple[str, str]] = [
 _TERM_RES = [(concept, re.compile(f"(?:{pattern}){_FILL}$")) for concept, pattern in _TERMS]
 # all the terms at once: found exactly where one of them is (a prefix no term ends is passed over with one search)
 _ANY_TERM = re.compile("(?:" + "|".join(f"(?:{pattern})" for _, pattern in _TERMS) + f"){_FILL}$")
+
+
+def _backwards(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    pattern = reversed_pattern(rx.pattern)
+    return None if pattern is None else re.compile(pattern)
+
+
+# the terms read backwards (parsers.reversed_regex): a term ending the prefix is tested at one position of the
+# prefix reversed, where a search tries every position of the prefix
+_TERMS_BACKWARDS = [(concept, rx, _backwards(rx)) for concept, rx in _TERM_RES]
+_ANY_TERM_BACKWARDS = _backwards(_ANY_TERM)
 # 收到 6 件依申请 / 受理13件政府信息公开申请: the verb before the number, the noun after it.
 _VERB_BEFORE = re.compile(r"(?:新收|收到|受理|接收|接到|新增)(?:了|共|共计|各类)?\s*$")
 _NOUN_AFTER = re.compile(r"^\s*(?:各类)?(?:政府信息公开|信息公开|依申请公开)?(?:依申请|申请)")
@@ -261,6 +291,9 @@ def _number(text: str) -> Number | None:
     return cn_number(text)
 
 
+_MATCH_START = operator.methodcaller("start")
+
+
 class _Bounds:
     """Where the clauses and sentences of one line start and end: the positions of their end characters found
     once per line (one C scan each), then looked up by bisection."""
@@ -272,7 +305,7 @@ class _Bounds:
     def _ends(self, ends: str) -> list[int]:
         at = self._at.get(ends)
         if at is None:
-            at = self._at[ends] = [m.start() for m in _END_CHARS[ends].finditer(self.line)]
+            at = self._at[ends] = list(map(_MATCH_START, _END_CHARS[ends].finditer(self.line)))
         return at
 
     def start(self, pos: int, ends: str) -> int:
@@ -355,10 +388,11 @@ def read_statements(
         if not _may_state(line):
             continue
         found, skipped = _line_statements(line, text[at : at + len(line)], year, functools.partial(named_before, k))
+        # moved to the line's offset (``dataclasses.replace`` written out: it reads the fields by name each time)
         statements += [
-            replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at) for s in found
+            Statement(s.concept, s.value, s.offset + at, s.end + at, s.sentence, s.sentence_offset + at) for s in found
         ]
-        unpinned += [replace(u, offset=u.offset + at, end=u.end + at) for u in skipped]
+        unpinned += [Unpinned(u.concept, u.reason, u.offset + at, u.end + at, u.sentence) for u in skipped]
     return statements, unpinned
 
 
@@ -372,11 +406,42 @@ _NUMBER_NEEDS = re.compile("[件起宗例元为]")
 _ZERO_NEEDS = re.compile("[未没无不]")
 
 
+# ``_STATES_NUMBER`` and the statements of zero tested with string searches, which run in C at a fraction of a
+# regex scan's cost per character (the leading class of ideographs and digits makes the regex engine try every
+# position): 为 then a numeral by one literal-led search; a numeral then a unit by each unit found, then the
+# character before it (past spaces); each statement of zero only when the word it cannot match without is there.
+_STATES_BY_WEI = re.compile(r"为\s*" + _NUMERAL)
+_NUMERAL_IDEOGRAPHS = frozenset("零〇一二两三四五六七八九十百千")
+_ZERO_WORDS = {_ZERO_RECEIVED: "申请", _ZERO_CASES: "行政", _ZERO_FORWARD: "转", _ZERO_FEES: "费"}
+
+
+def _numeral_ends_at(line: str, k: int) -> bool:
+    """A numeral at ``k``, or before it past whitespace (``\\d``: a decimal digit; ``\\s``: whitespace)."""
+    while k >= 0 and line[k].isspace():
+        k -= 1
+    return k >= 0 and (line[k].isdecimal() or line[k] in _NUMERAL_IDEOGRAPHS)
+
+
+def _states_by_unit(line: str) -> bool:
+    """``_NUMERAL\\s*(?:件|起|宗|例|万元|元)`` found in ``line``."""
+    for unit in "件起宗例元":
+        i = line.find(unit)
+        while i >= 0:
+            if _numeral_ends_at(line, i - 1) or (
+                unit == "元" and line[i - 1 : i] == "万" and _numeral_ends_at(line, i - 2)
+            ):
+                return True
+            i = line.find(unit, i + 1)
+    return False
+
+
 def _may_state(line: str) -> bool:
     """False only when :func:`_line_statements` finds nothing in ``line`` whatever came before it."""
-    if _NUMBER_NEEDS.search(line) is not None and _STATES_NUMBER.search(line) is not None:
+    if ("为" in line and _STATES_BY_WEI.search(line) is not None) or _states_by_unit(line):
         return True
-    return _ZERO_NEEDS.search(line) is not None and any(rx.search(line) for rx in _ZERO_RES)
+    if not ("未" in line or "没" in line or "无" in line or "不" in line):  # what each statement of zero starts with
+        return False
+    return any(word in line and rx.search(line) is not None for rx, word in _ZERO_WORDS.items())
 
 
 def _line_statements(
@@ -405,7 +470,7 @@ def _line_statements(
         skipped.append(Unpinned(concept, reason, start, end, sentence_at(start)[1]))
         taken.append((start, end))
 
-    for m in _NUMBER.finditer(line):
+    for m in _numbers(line):
         unit = m.group("unit")
         if unit is None:  # a bare number is a cell, a year, an item: never read without its unit (but 为0)
             at = m.start()
@@ -453,6 +518,8 @@ def _line_statements(
         add(concept, value, m.start(), m.end())
 
     for rx, concepts in _ZEROS if _ZERO_NEEDS.search(line) else ():
+        if _ZERO_WORDS[rx] not in line:  # the word it cannot match without
+            continue
         for z in rx.finditer(line):
             if any(a < z.end() and z.start() < b for a, b in taken):
                 continue
@@ -484,8 +551,18 @@ def _not_a_count(line: str, m: re.Match[str]) -> bool:
 
 
 def _concept(prefix: str, after: str, unit: str | None) -> str | None:
-    for concept, rx in _TERM_RES if _ANY_TERM.search(prefix) else ():
-        m = rx.search(prefix)
+    backwards = prefix[::-1]
+    if _ANY_TERM_BACKWARDS is None:
+        any_term = _ANY_TERM.search(prefix) is not None
+    else:
+        any_term = _ANY_TERM_BACKWARDS.match(backwards) is not None
+    for concept, rx, rx_backwards in _TERMS_BACKWARDS if any_term else ():
+        if rx_backwards is not None:  # a term that ends the prefix: matched backwards from the prefix's end
+            if rx_backwards.match(backwards) is None:
+                continue
+            if concept != "received":
+                return concept
+        m = rx.search(prefix)  # the match itself (the received test reads it)
         if m is None:
             continue
         if concept == "received" and _NOT_RECEIVED.search(m.group(0)):

@@ -26,21 +26,25 @@ TITLES = {
     6: "其他需要报告的事项",
 }
 _HEADING = re.compile(r"^[\s#*>]*(?P<num>[一二三四五六])\s*[、.]\s*\**(?P<title>[^\t\n]{2,40}?)\**\s*$")
+# the same, line by line through the whole text in one search (its spaces never cross a line's end)
+_HEADINGS = re.compile(
+    r"^(?:[^\S\n]|[#*>])*(?P<num>[一二三四五六])[^\S\n]*[、.][^\S\n]*\**(?P<title>[^\t\n]{2,40}?)\**[^\S\n]*$",
+    re.MULTILINE,
+)
 
 
 def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tuple[list[Section], list[Warning_]]:
     norm = normalise(text) if norm is None else norm
     heads: list[tuple[int, int, int, str]] = []  # number, start, end of heading line, heading
     last = 0
-    pos = 0
-    for line in norm.split("\n"):
-        m = _HEADING.match(line)
-        if m and "\t" not in line.strip():
+    for m in _HEADINGS.finditer(norm):  # each line that is a heading (``_HEADING`` matched line by line)
+        pos, end = m.start(), m.end()  # the match runs to the line's end
+        line = norm[pos:end]
+        if "\t" not in line.strip():
             num = NUMERALS.index(m.group("num")) + 1
             if num > last and re.search(KEYWORDS[num], m.group("title")):
-                heads.append((num, pos, pos + len(line), text[pos : pos + len(line)].strip().strip("#*> ").strip()))
+                heads.append((num, pos, end, text[pos:end].strip().strip("#*> ").strip()))
                 last = num
-        pos += len(line) + 1
     sections: list[Section] = []
     for k, (num, start, end, heading) in enumerate(heads):
         stop = heads[k + 1][1] if k + 1 < len(heads) else len(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from parsers.extracted import Extracted
@@ -55,10 +56,11 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 "applications",
                 r.tokens[again],
             )
-        checks = application_checks(r.get, app_fmt) + review_checks(r.get)
+        get = _values_getter(r)
+        checks = application_checks(get, app_fmt) + review_checks(get)
     elif fmt == "legacy" and legacy_start is not None:
         read_legacy(r, legacy_start)
-        checks = legacy_checks(r.get)
+        checks = legacy_checks(_values_getter(r))
     for c in checks:
         if not c.passed:
             r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
@@ -70,6 +72,12 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             "before each as a table row (parsers/boxes.py)",
         )
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
+
+
+def _values_getter(r: Reading) -> Callable[[str], int | float | None]:
+    """``r.get`` once every cell is read: a cell's value by its key (None for a cell not read), a dict lookup
+    in C (the checks ask for every cell of the tables)."""
+    return {key: cell.value for key, cell in r.cells.items()}.get
 
 
 def _active_start(r: Reading, app_start: int) -> int | None:

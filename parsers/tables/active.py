@@ -9,7 +9,14 @@ from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.solve import split_any
-from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADERS, ACTIVE_REQUIRED, ACTIVE_ROWS, union
+from parsers.tables.templates import (
+    ACTIVE_DEFAULTS,
+    ACTIVE_HEADERS,
+    ACTIVE_REQUIRED,
+    ACTIVE_ROWS,
+    full_labels,
+    union,
+)
 from parsers.tables.tokens import Token
 
 T = "active"
@@ -19,6 +26,13 @@ ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is
 _BLOCK = r"第二十条第\S{0,4}项"
 _BLOCK_RE = re.compile(_BLOCK)
 _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
+_LABELS = full_labels(ACTIVE_ROWS)  # every label the rows match whole (their patterns run from ^ to $)
+
+
+def _may_begin_label(compact: str) -> bool:
+    """False when no label wrapped from this one (``compact`` and the fragments after it) can be a row's: no row
+    label starts with it and runs on (a header cell, ``本年制发件数``, is not joined with what follows)."""
+    return _LABELS is None or any(label.startswith(compact) and len(label) > len(compact) for label in _LABELS)
 
 
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
@@ -37,7 +51,13 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
         row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
-        if row_found is None and not m and len(tok.compact) <= 8 and r.wrapped_may_match(_ANY_ROW, i):
+        if (
+            row_found is None
+            and not m
+            and len(tok.compact) <= 8
+            and _may_begin_label(tok.compact)
+            and r.wrapped_may_match(_ANY_ROW, i)
+        ):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
         if row_found is not None and row_found.key not in {k for _, k in labels}:
             labels.append((i, row_found.key))
@@ -313,8 +333,7 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
                 next(t for t in below if t is not None and t.is_value),
             )
             pos = below
-        for k, tok in zip(keys, pos, strict=True):
-            r.put(k, tok, blank_where=label)
+        r.put_cells(keys, pos, label)
         return
     vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t.is_value]
     if glued is not None:

@@ -46,7 +46,7 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
     extra, tail = line_tokens[:-n], line_tokens[-n:]
     if any(t.is_number for t in extra):
         return None
-    if any(not (t.is_value or t.is_empty) for t in tail):
+    if any(not (t.is_value or not t.text) for t in tail):
         return None
     # blank cells stay tokens (value None) so that they keep their place in the text
     return list(tail)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
@@ -15,7 +16,7 @@ from parsers.tables.checks import (
     review_scorer,
 )
 from parsers.tables.continued import continued_row
-from parsers.tables.reading import Found, Reading, join_split_digits
+from parsers.tables.reading import Found, Reading, join_split_digits, next_found
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
     MAX_SOLUTIONS,
@@ -55,7 +56,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     pending_label: Token | None = None
     for k in range(f.index + 1, stop):
         t = r.tokens[k]
-        if t.is_empty or r.placeholder(t):
+        if not t.text or (t.is_blank_marker and r.placeholder(t)):  # placeholder() inlined in part: hot
             continue
         if t.is_value:
             if pending_label is not None and len(vals) >= n:
@@ -156,6 +157,15 @@ def _with_unreadable(
     return row
 
 
+@functools.lru_cache(maxsize=128)  # the template's rows: a few dozen keys
+def _row_keys(row: str) -> tuple[str, ...]:
+    """A table 三 row's cell keys, one per applicant column."""
+    return tuple(f"{T}/{row}/{c}" for c in APPLICANT_COLUMNS)
+
+
+_REVIEW_KEYS = tuple(f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS)
+
+
 _NUMBERED_RE = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -191,7 +201,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
         r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
         stream_fits, stream_end = stream
         for row in rows:
-            keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+            keys = _row_keys(row.key)
             r.put_fit(keys, stream_fits[row.key], r.tokens[start], T)
         return stream_end, fmt
     if by_order is not None:
@@ -208,11 +218,11 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             for junk in unreadable:
                 r.warn("unreadable_cell", f"table 三: cell {junk.text!r} is not a number; read as blank", T, junk)
             for row, label in zip(rows, labels, strict=True):
-                keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+                keys = _row_keys(row.key)
                 r.put_fit(keys, order_fits[row.key], label, T)
             return order_end, fmt
     for row, f in zip(rows, found, strict=True):
-        keys = [f"{T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+        keys = _row_keys(row.key)
         if f is None:
             r.warn("missing_row", f"row {row.key} of table 三 not found; its cells are blank", f"{T}/{row.key}")
             for key in keys:
@@ -336,10 +346,9 @@ def _label_fits(
     fits: dict[str, Fit] = {}
     table_end = found[0].index if found and found[0] else 0
     stops: dict[int, int] = {}
-    for k, f in enumerate(found):
+    for k, (f, later) in enumerate(zip(found, next_found(found), strict=True)):
         if f is not None:
-            later = [g.index for g in found[k + 1 :] if g is not None]
-            stops[k] = later[0] if later else _last_row_stop(r, f.index, end, seen=f.glued is not None)
+            stops[k] = later if later is not None else _last_row_stop(r, f.index, end, seen=f.glued is not None)
     moved = _realign(r, rows, found, stops)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
@@ -726,7 +735,7 @@ def _realign(
         assert f is not None
         by_line: dict[int, list[Token]] = {}
         for t in r.tokens[f.index + 1 : stops[k]]:
-            if t.is_value and not r.placeholder(t):
+            if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
                 by_line.setdefault(t.line, []).append(t)
         for vals in by_line.values():
             while len(vals) > N_APP and vals[0].is_blank_marker and vals[0].tabbed:
@@ -808,7 +817,7 @@ def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int, int]:
     """Identities passed, then rows read, then cells read: of two readings that satisfy as many identities,
     the one that leaves fewer printed cells unread (a row whose label stands apart from its numbers)."""
     state = {key: f.values() for key, f in fits.items()}
-    filled = sum(v is not None for values in state.values() for v in values)
+    filled = sum(len(values) - values.count(None) for values in state.values())
     return application_passed(state, fmt), len(fits) - n_rows, filled
 
 
@@ -835,14 +844,14 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
-        if t.is_value and not r.placeholder(t):
+        if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
             vals.append(t)
             last = i
         elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t.is_labelish and len(vals) >= N_REVIEW:
             break
-    keys = [f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS]
+    keys = _REVIEW_KEYS
     label = r.tokens[anchor]
     result = _review_run(r, vals) or _review_fit(r, vals, keys)
     if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
@@ -851,8 +860,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
-    for key, tok in zip(keys, result.tokens, strict=True):
-        r.put(key, tok, blank_where=label)
+    r.put_cells(keys, result.tokens, label)
     if result.how == "dropped":
         r.warn(
             "extra_values",
@@ -1000,7 +1008,7 @@ def _run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | N
     return out if k == len(values) else None
 
 
-def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
+def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str]) -> Fit:
     lines = {t.line for t in vals}
     if len(lines) == 1 and vals and vals[0].tabbed:
         line_tokens = [t for t in r.tokens if t.line == vals[0].line]
@@ -1030,7 +1038,9 @@ def _review_fit(r: Reading, vals: list[Token], keys: list[str]) -> Fit:
 MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of the rest to be weighed
 
 
-def _review_agreed(r: Reading, vals: list[Token], keys: list[str], score: Callable[[list[Value]], int]) -> Fit | None:
+def _review_agreed(
+    r: Reading, vals: list[Token], keys: Sequence[str], score: Callable[[list[Value]], int]
+) -> Fit | None:
     """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
     holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
     such placement puts the same value in (the placements whose failing rows each hold a blank preferred) are

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.tables.reading import Reading, join_split_digits, redistribute
+from parsers.tables.reading import Reading, join_split_digits, next_found, redistribute
 from parsers.tables.templates import LEGACY_ROWS
 
 T = "legacy"
@@ -27,10 +27,9 @@ def find_legacy_start(r: Reading) -> int | None:
 def read_legacy(r: Reading, start: int) -> None:
     found = r.locate(LEGACY_ROWS, start, None, T)
     stops: dict[int, int] = {}
-    for k, f in enumerate(found):
+    for k, (f, later) in enumerate(zip(found, next_found(found), strict=True)):
         if f is not None:
-            later = [g.index for g in found[k + 1 :] if g is not None]
-            stops[k] = later[0] if later else min(f.index + 12, len(r.tokens))
+            stops[k] = later if later is not None else min(f.index + 12, len(r.tokens))
     runs = [(f.index, LEGACY_ROWS[k].key, 1, stops[k]) for k, f in enumerate(found) if f is not None and not f.glued]
     moved = redistribute(r, runs, T, skip_blank_markers=True)
     for k, (row, f) in enumerate(zip(LEGACY_ROWS, found, strict=True)):

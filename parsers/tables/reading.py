@@ -7,6 +7,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parsers.conventions import Canonical, canonicalise
@@ -27,6 +28,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 # every label it finds alone: no assertion that could look past a label's ends (lookarounds, \A \Z \b \B).
 _LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
 _COMPACT = operator.attrgetter("compact")
+_IS_LABELISH = operator.attrgetter("is_labelish")
+_LINE = operator.attrgetter("line")
 
 
 @functools.lru_cache(maxsize=512)
@@ -52,6 +55,8 @@ _APART_LINES = 8
 
 
 _new_object = object.__new__
+_bisect_right = bisect.bisect_right
+_NO_SPAN: dict[str, None] = dict.fromkeys(("page", "table", "row", "col", "box", "read_as"))
 
 
 def new_where(
@@ -95,12 +100,12 @@ class Reading:
         self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
         self._span_starts = [s.start for s in self.extracted.spans]
         # indexes of the tokens that can be row labels: every label search walks only these
-        self._labels = [i for i, t in enumerate(self.tokens) if t.is_labelish]
+        self._labels = list(itertools.compress(itertools.count(), map(_IS_LABELISH, self.tokens)))
         self._blob: tuple[str, list[int], list[str]] | None = None  # see ``_label_blob``
         self._header_lines: set[int] | None = None
         self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
         self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
-        self._token_lines = {t.line for t in self.tokens}
+        self._token_lines = set(map(_LINE, self.tokens))
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
 
@@ -113,13 +118,23 @@ class Reading:
         else:
             start = canon.to_original(tok.start)
             end = start + (tok.end - tok.start)
-        # the reader's cell (span) that holds ``start``, if any
-        i = bisect.bisect_right(self._span_starts, start) - 1
-        if i >= 0:
-            span = self.extracted.spans[i]
-            if span.start <= start < span.end:
-                return new_where(start, end, span.page, span.table, span.row, span.col, span.box)
-        return new_where(start, end)
+        # the reader's cell (span) that holds ``start``, if any (``new_where`` inlined: every cell comes here)
+        i = _bisect_right(self._span_starts, start) - 1
+        w = _new_object(Where)
+        if i >= 0 and (span := self.extracted.spans[i]).start <= start < span.end:
+            w.__dict__.update(
+                offset=start,
+                end=end,
+                page=span.page,
+                table=span.table,
+                row=span.row,
+                col=span.col,
+                box=span.box,
+                read_as=None,
+            )
+        else:
+            w.__dict__.update(offset=start, end=end, **_NO_SPAN)
+        return w
 
     # ------------------------------------------------------------ finding labels
     def _label_indexes(self, start: int, end: int | None) -> list[int]:
@@ -160,9 +175,11 @@ class Reading:
         """
         found: list[Found | None] = []
         pos = start
+        labels = self._labels
         for k, row in enumerate(rows):
             f = self.find(row, pos, end)
-            if f is not None and k + 1 < len(rows):
+            # the next row's label before this one's: only where a label comes before it (``f.index`` is a label's)
+            if f is not None and k + 1 < len(rows) and labels[bisect.bisect_left(labels, pos)] < f.index:
                 nxt = self.find(rows[k + 1], pos, f.index)
                 if nxt is not None:
                     f = None
@@ -477,13 +494,18 @@ class Reading:
                     tok,
                 )
 
-    def put_fit(self, keys: list[str], fit: Fit, label: Token, table: str) -> None:
-        cells = self.cells
-        for key, tok in zip(keys, fit.tokens, strict=True):
+    def put_cells(self, keys: Sequence[str], toks: Sequence[Token | None], label: Token) -> None:
+        """``put(key, tok, blank_where=label)`` for each key and token, a plain value recorded in place (every
+        cell of a table comes here)."""
+        cells, where = self.cells, self.where
+        for key, tok in zip(keys, toks, strict=True):
             if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
                 self.put(key, tok, blank_where=label)
-            else:  # what ``put`` does with a plain value (inlined: every cell of a table comes here)
-                cells[key] = Cell(key, number_value(tok.text), tok.text, self.where(tok))
+            else:
+                cells[key] = Cell(key, number_value(tok.text), tok.text, where(tok))
+
+    def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
+        self.put_cells(keys, fit.tokens, label)
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t.text for t in fit.dropped)
@@ -515,7 +537,7 @@ class Reading:
         elif fit.ambiguous:
             self.warn("ambiguous", f"{row}: several readings fit the identities equally well", row, label)
 
-    def warn_disputed(self, row: str, keys: list[str], fit: Fit, label: Token) -> None:
+    def warn_disputed(self, row: str, keys: Sequence[str], fit: Fit, label: Token) -> None:
         """``ambiguous_value``: readings the identities like as much put a number in other columns; the
         tie-break chose, and a person must look (review required)."""
         shown = "; ".join(
@@ -540,6 +562,18 @@ class Reading:
     def get(self, key: str) -> int | float | None:
         cell = self.cells.get(key)
         return cell.value if cell else None
+
+
+def next_found(found: list[Found | None]) -> list[int | None]:
+    """For each row of ``found``, the token index of the next row found after it (None after the last)."""
+    out: list[int | None] = [None] * len(found)
+    later: int | None = None
+    for k in range(len(found) - 1, -1, -1):
+        out[k] = later
+        f = found[k]
+        if f is not None:
+            later = f.index
+    return out
 
 
 def redistribute(

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+import re._constants as sre  # type: ignore[import-not-found]  # a pattern's parsed form (``full_labels``)
+import re._parser as _parser  # type: ignore[import-not-found]
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,46 @@ def union(rows: list[RowDef]) -> re.Pattern[str]:
     """One search for many rows: it finds a match exactly where one of the rows' patterns does (a quick test
     before asking each row)."""
     return re.compile("|".join(f"(?:{row._any.pattern})" for row in rows))
+
+
+def full_labels(rows: list[RowDef]) -> frozenset[str] | None:
+    """Every label the rows match, when each row's patterns match whole labels from a finite set
+    (``^(行政)?规范性文件$``: 规范性文件, 行政规范性文件); None when one of them can match other strings."""
+    out: set[str] = set()
+    for row in rows:
+        for pattern in row.patterns:
+            parsed: list[tuple[Any, Any]] = list(_parser.parse(pattern))
+            if len(parsed) < 2 or parsed[0] != (sre.AT, sre.AT_BEGINNING) or parsed[-1] != (sre.AT, sre.AT_END):
+                return None
+            strings = _strings(parsed[1:-1])
+            if strings is None:
+                return None
+            out |= strings
+    return frozenset(out)
+
+
+def _strings(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The strings a sequence of parsed regex items matches, when they are finitely many (literals, groups,
+    alternatives, ``?``); None otherwise."""
+    out = {""}
+    for op, av in items:
+        part: set[str] | None
+        if op is sre.LITERAL:
+            part = {chr(av)}
+        elif op is sre.SUBPATTERN:
+            part = _strings(list(av[-1]))
+        elif op is sre.BRANCH:
+            alternatives = [_strings(list(p)) for p in av[1]]
+            part = None if any(a is None for a in alternatives) else {x for a in alternatives if a for x in a}
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            inner = _strings(list(av[2]))
+            part = None if inner is None else inner | {""}
+        else:
+            return None
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+    return out
 
 
 def _row(key: str, *patterns: str, label: str = "") -> RowDef:

@@ -167,6 +167,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
     confusable = bool(_CONFUSABLE.search(norm))
+    # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
+    # (the steps below only turn letters into digits or rules into spaces)
+    mixed_lines: list[tuple[int, int]] = []
     # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
     # table): there a ``|`` touching a number is a rule on every line, not a 1
     ruled = confusable and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
@@ -174,20 +177,19 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
             continue
-        fixes: list[tuple[int, int]] = []
+        fixes: list[tuple[int, int]] = _NO_FIXES
         printed = line
-        if (
-            confusable
-            and _CONFUSABLE.search(line)
-            and (_DIGIT.search(line) or _RULE_MARK.search(line) or _LETTER_ROW.search(line))
-        ):
+        mixed = confusable and _CONFUSABLE.search(line) is not None
+        if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
             line, fixes = ocr_digits(line, ruled=ruled)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
-        tabbed = "\t" in line
-        head = line.lstrip()[:1]
-        if not tabbed and "  " not in line and not line[-1:].isdigit() and not (head.isdigit() or head in "+-"):
+        if "\t" in line:  # a TAB row (the tables of HTML, DOCX, XLSX and ruled PDF pages)
+            _tokenize_tabbed(tokens, line, pos, lineno)
+        elif (
+            "  " not in line and not line[-1].isdigit() and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
+        ):
             # a plain line that ends in no number: one token (the common case, kept fast)
             stripped = line.strip()
             if stripped:
@@ -199,21 +201,24 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
             s, e = tok.start - pos, tok.end - pos
             if any(fs < e and s < fe for fs, fe in fixes):
                 tok.ocr_raw = printed[s:e]
+        if mixed:
+            mixed_lines.append((first, len(tokens)))
         pos += len(line) + 1
     if confusable:
-        _lone_confusables(tokens)
+        _lone_confusables(tokens, mixed_lines)
     return tokens
 
 
-def _lone_confusables(tokens: list[Token]) -> None:
+def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None = None) -> None:
     """Cells of confusable letters alone (``o``, ``l``, ``I|S``) among numbers are digits OCR misread: a run of
     them is read as digits when a number or a row label comes before it and a number after it (a page number
     such as ``- 2 -`` between is passed over), when it is every cell of a row after its label, or a whole line
-    of cells by itself (:data:`LINE_OF_LETTERS` at least)."""
+    of cells by itself (:data:`LINE_OF_LETTERS` at least). ``among``: the runs of tokens (first, end) that can
+    be such cells (all when None)."""
     candidates = [
         k
-        for k, t in enumerate(tokens)
-        if t.text.startswith(_CONFUSABLE_FIRST_CHARS)
+        for k in (range(len(tokens)) if among is None else (k for a, b in among for k in range(a, b)))
+        if (t := tokens[k]).text.startswith(_CONFUSABLE_FIRST_CHARS)
         and 0 < k < len(tokens) - 1
         and len(t.text) <= 4
         and not t.is_value
@@ -290,9 +295,15 @@ def _cells(tokens: list[Token], run: list[int]) -> bool:
 _PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
 
 
+_NO_FIXES: list[tuple[int, int]] = []  # never appended to (the fixes of a line are new lists)
+
+
 def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
     tabbed = "\t" in line
-    if not tabbed and (cells := _layout_cells(line)):
+    if tabbed:
+        _tokenize_tabbed(tokens, line, pos, lineno)
+        return
+    if cells := _layout_cells(line):
         for col, (start, cell) in enumerate(cells):
             _add_cell(tokens, cell, pos + start, lineno, col, True)
         return
@@ -306,6 +317,29 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
             end = cell_start + len(cell)
             tokens.append(Token("", end, end, lineno, col, True))
         cell_start += len(cell) + 1
+
+
+def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
+    """The tokens of a TAB row: what the loop of :func:`_tokenize_line` and :func:`_add_cell` make of it, with
+    both inlined (a table's every cell comes here)."""
+    append = tokens.append
+    cell_start = pos
+    for col, cell in enumerate(line.split("\t")):
+        n = len(cell)
+        text = cell.strip() if n else cell
+        if text:
+            start = cell_start if len(text) == n else cell_start + n - len(cell.lstrip())
+            ends_in_digit = text[-1].isdigit()
+            if not ends_in_digit and not text[0].isdigit():
+                append(Token(text, start, start + len(text), lineno, col, True))
+            elif ends_in_digit and (whole := Token(text, start, start + len(text), lineno, col, True)).is_number:
+                append(whole)
+            else:
+                tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
+        else:  # a blank cell is a real (blank) cell, at the cell's end
+            end = cell_start + n
+            append(Token("", end, end, lineno, col, True))
+        cell_start += n + 1
 
 
 def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, tabbed: bool) -> None:
@@ -361,6 +395,21 @@ _RULE_WORD = re.compile(
     r"(?<![^\s])([\[\]|!fjJiIlL]{1,2})([0-9oO〇DQ]+)([\]|!]?)(?![^\s])|(?<![^\s])([0-9oO〇]+)([\]|!])(?![^\s])"
 )
 _RULE_MARK = re.compile(r"(?<![^\s])[\[\]fjJ][0-9oO〇]|[0-9oO〇]\](?![^\s])|[|\]]\s*$")
+# its three alternatives apart, each led by its first character (searched for in C; the alternation is tried at
+# every position of the line)
+_RULE_MARKS = (
+    re.compile(r"[\[\]fjJ](?<!\S.)[0-9oO〇]"),
+    re.compile(r"[0-9oO〇]\](?![^\s])"),
+    re.compile(r"[|\]]\s*$"),
+)
+
+
+def _rule_mark(line: str) -> bool:
+    """``_RULE_MARK.search(line)`` found something."""
+    first, second, third = _RULE_MARKS
+    return first.search(line) is not None or second.search(line) is not None or third.search(line) is not None
+
+
 _LONE_RULE = re.compile(r"(?<![^\s])[|\[\]]{1,2}(?![^\s])")
 _LABEL_RULE = re.compile(r"(?<=[^\s\d|\[\]!])[|\[\]](?=[0-9oO〇])")
 _ZEROS = str.maketrans({"o": "0", "O": "0", "〇": "0", "D": "0", "Q": "0"})
@@ -372,7 +421,7 @@ def _rule_cells(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     such words, at least one marked by a character that is never a digit (``[``, ``]``, ``f``, ``j``, ``J``),
     and where they and plain numbers are most of the words: there a leading ``l`` or ``|`` is a rule, not a
     1. None when the line is not such a row."""
-    if not _RULE_MARK.search(line) and not line.rstrip().endswith((" |", " ]")):
+    if not _rule_mark(line) and not line.rstrip().endswith((" |", " ]")):
         return None
     # a rule between a label (or a stray quote) and the first cell: ``8.属于行|0 fo``, ``“|0 |0``
     line = _LABEL_RULE.sub(" ", line)
