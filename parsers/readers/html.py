@@ -36,8 +36,20 @@ _SKIP = frozenset(
     }
 )  # fmt: skip
 _INVISIBLE = ("script", "style", "noscript", "template")
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-_PARSER_UTF8 = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8")
+# one pair of parsers per thread (the crawl reads pages in worker threads): lxml advises against sharing a parser
+# between threads, and a crawl under load once died inside ``etree.fromstring`` with the shared pair
+_PARSERS = threading.local()
+
+
+def _parsers() -> tuple[etree.HTMLParser, etree.HTMLParser]:
+    """This thread's parsers: for text (decoded already) and for strict UTF-8 bytes."""
+    pair = getattr(_PARSERS, "pair", None)
+    if pair is None:
+        pair = _PARSERS.pair = (
+            etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True),
+            etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8"),
+        )
+    return pair
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -113,13 +125,14 @@ def _utf8_markup(data: bytes) -> bool:
 
 def parse_tree(html: bytes | str) -> Element:
     """The page's element tree: scripts, styles … dropped (their tails kept)."""
+    for_text, for_utf8 = _parsers()
     if isinstance(html, bytes) and _utf8_markup(html):
         markup: bytes | str = html
-        parser = _PARSER_UTF8
+        parser = for_utf8
     else:
         text = decode_html(html) if isinstance(html, bytes) else html
         markup = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
-        parser = _PARSER
+        parser = for_text
         if not markup or markup.isspace():
             raise UnreadableDocument("empty HTML document", code="empty")
     try:
