@@ -50,6 +50,8 @@ def _parsers() -> tuple[etree.HTMLParser, etree.HTMLParser]:
             etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8"),
         )
     return pair
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
