@@ -681,7 +681,7 @@ def _split_runs(
         picked = {choice[i] for choice in choices} if choices and complete else set()
         if len(picked) == 1 or (i in solvable and len(solvable[i]) == 1):
             values = solvable[i][picked.pop() if len(picked) == 1 else 0]
-            cells = _pieces(tok, values)
+            cells = _run_pieces([tok], values)
             if cells is not None:
                 printed = " ".join(t.text for t in cells)
                 alone = len(solvable[i]) == 1
@@ -707,19 +707,6 @@ def _split_runs(
         )
         out[key] = Fit([None] * N_APP, "positional", [])
     return out
-
-
-def _pieces(tok: Token, values: tuple[Value, ...]) -> list[Token] | None:
-    """The tokens of a run's split, each with its own offsets."""
-    out: list[Token] = []
-    at = 0
-    for v in values:
-        piece = str(v)
-        if not tok.text.startswith(piece, at):
-            return None
-        out.append(Token(piece, tok.start + at, tok.start + at + len(piece), tok.line, tok.col, tok.tabbed, split=True))
-        at += len(piece)
-    return out if at == len(tok.text) else None
 
 
 def _realign(
