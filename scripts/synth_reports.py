@@ -56,6 +56,7 @@ SUFFIX = {"html": ".html", "pdf": ".pdf", "layout": ".layout.txt", "pymupdf": ".
 # TrueType CJK fonts (Chromium embeds them as small subsets; the Noto OpenType/CFF fonts become Type 3 fonts of
 # half a megabyte): WenQuanYi Zen Hei, its Sharp and Mono cuts (fonts-wqy-zenhei)
 PRINT_FONTS = ("'WenQuanYi Zen Hei'", "'WenQuanYi Zen Hei Sharp'", "'WenQuanYi Zen Hei Mono'")
+PRINT_BREAK_ALL = 0.1
 SOURCE_KIND = {"html": "html", "pdf": "pdf", "layout": "text", "pymupdf": "text"}
 
 
@@ -217,17 +218,27 @@ def portal_page(s: Synth, m: Markup, body: str) -> str:
     )
 
 
-def print_page(s: Synth, m: Markup, body: str) -> str:
-    """The body alone, as the PDF attachment an organ prints: A4, random margins and type."""
+def print_knobs(s: Synth) -> dict[str, Any]:
+    """The printed attachment's page: margins, type size, font, and whether the editor's word-break:break-all
+    survives the print (``PRINT_BREAK_ALL``: numbers then wrap digit by digit in narrow columns; otherwise the
+    printed cells break lines as Word does, labels but not numbers)."""
     rng = random.Random(s.seed * 3 + 2)
     margin = rng.choice((12, 18, 25, 30))
     size = rng.choice((12, 14, 16))
     font = rng.choice(PRINT_FONTS)
+    return {"margin_mm": margin, "print_px": size, "print_font": font, "break_all": rng.random() < PRINT_BREAK_ALL}
+
+
+def print_page(s: Synth, m: Markup, body: str) -> str:
+    """The body alone, as the PDF attachment an organ prints: A4, random margins and type."""
+    k = print_knobs(s)
+    margin, size, font = k["margin_mm"], k["print_px"], k["print_font"]
+    breaks = "" if k["break_all"] else " td, th { word-break: normal !important; }"
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>'
         f"@page {{ size: A4; margin: {margin}mm; }} body {{ font-family: {font}, "
         f"serif; font-size: {size}px; }} table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #000; "
-        "padding: 2px; }} p { margin: 0.3em 0; }"
+        f"padding: 2px; }}{breaks} p {{ margin: 0.3em 0; }}"
         f'</style></head><body>\n<h2 style="text-align:center">{html.escape(title_of(s))}</h2>\n{body}\n'
         "</body></html>\n"
     )
@@ -251,7 +262,12 @@ def gold(s: Synth, m: Markup, stem: str, kind: str, path: str) -> dict[str, Any]
             "split": split_of(s.seed),
             "expect_review": "required" if s.expect_required else "not_required",
             "broken": s.broken,
-            "knobs": {k: v for k, v in {**s.knobs, **m.knobs}.items() if v is not False},
+            "knobs": {
+                k: v
+                for k, v in {**s.knobs, **m.knobs, **print_knobs(s)}.items()
+                if v is not False
+                and not (s.format == "2021" and k in ("procurement_row", "procurement_one_cell", "fullwidth_minus"))
+            },
         },
     }
 
