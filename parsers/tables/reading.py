@@ -388,6 +388,8 @@ class Reading:
         joined = tok.compact
         line = tok.line
         window = self.tokens[i + 1 : i + 24]
+        # a head printing no values may have them printed between its halves (see below)
+        centred = self._values_on_line(i) == 0
         for k, t in enumerate(window):
             if t.line == line or not t.is_labelish:
                 continue
@@ -397,17 +399,17 @@ class Reading:
                 same = next((u for u in window[k:] if u.line == t.line and u.col == tok.col and u.is_labelish), None)
                 if same is not None:
                     t = same
-            if t.line > line + 1 and (
-                t.line > line + 2 or (line + 1 in self._token_lines and line + 1 not in self.value_only_lines())
-            ):
-                # not the next line (a blank line between is passed over, and a line of values only: a two-line
-                # label cell prints its row's values, centred, between its halves: ``行政事业性`` / ``44.9`` /
-                # ``收费``)
+            between = line + 1 in self._token_lines and not (centred and line + 1 in self.value_only_lines())
+            if t.line > line + 1 and (t.line > line + 2 or between):
+                # not the next line (a blank line between is passed over, and so is a line of values only right
+                # after a head that prints none: a two-line label cell prints its row's values, centred, between
+                # its halves: ``行政事业性`` / ``44.9`` / ``收费``)
                 break
             if len(t.compact) > 12 or _NUMBERED.match(t.compact):
                 break  # not a fragment: a long label, or the next numbered row
             joined += t.compact
             line = t.line
+            centred = False
             out.append((joined, t.compact))
             if len(joined) > 40 or len(out) == 4:
                 break
