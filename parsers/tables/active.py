@@ -27,6 +27,8 @@ _BLOCK = r"第二十条第\S{0,4}项"
 _BLOCK_RE = re.compile(_BLOCK)
 _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
 _LABELS = full_labels(ACTIVE_ROWS)  # every label the rows match whole (their patterns run from ^ to $)
+# a wrapped label's first line is shorter than the longest label (其他对外管理服务事 / 项)
+_LONGEST = max(map(len, _LABELS)) if _LABELS else 9
 
 
 def _may_begin_label(compact: str) -> bool:
@@ -54,7 +56,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         if (
             row_found is None
             and not m
-            and len(tok.compact) <= 8
+            and len(tok.compact) < _LONGEST
             and _may_begin_label(tok.compact)
             and r.wrapped_may_match(_ANY_ROW, i)
         ):
@@ -253,13 +255,18 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
     block = max((b for b in blocks if b < row_index), default=None)
     if block is None:
         return None
+    named = [
+        (tok, key) for tok in r.tokens[block + 1 : row_index] if tok.is_labelish for key in _header_keys(tok.compact)
+    ]
+    lines = {tok.line for tok, _ in named}
+    if len(lines) > 1 and max(lines) - min(lines) <= 4:
+        # a header whose cells wrap over several lines of laid-out text (``上一年项目数`` ``本年处理决定`` on one
+        # line, ``本年增/减`` centred on the next): its columns go left to right, not in the lines' order
+        named.sort(key=lambda pair: pair[0].start - r.text.rfind("\n", 0, pair[0].start))
     cols: list[str] = []
-    for tok in r.tokens[block + 1 : row_index]:
-        if not tok.is_labelish:
-            continue
-        for key in _header_keys(tok.compact):
-            if key not in cols:
-                cols.append(key)
+    for _, key in named:
+        if key not in cols:
+            cols.append(key)
     return tuple(cols) or None
 
 

@@ -107,6 +107,7 @@ class Reading:
         self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
         self._token_lines = set(map(_LINE, self.tokens))
         self._value_only_lines: set[int] | None = None  # lines that print values only (see ``_joins``)
+        self._value_lines: set[int] | None = None  # lines that print a value
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
 
@@ -388,7 +389,7 @@ class Reading:
         joined = tok.compact
         line = tok.line
         window = self.tokens[i + 1 : i + 24]
-        # a head printing no values may have them printed between its halves (see below)
+        # a label whose lines print no values may have them printed between two of its lines (see below)
         centred = self._values_on_line(i) == 0
         for k, t in enumerate(window):
             if t.line == line or not t.is_labelish:
@@ -401,19 +402,26 @@ class Reading:
                     t = same
             between = line + 1 in self._token_lines and not (centred and line + 1 in self.value_only_lines())
             if t.line > line + 1 and (t.line > line + 2 or between):
-                # not the next line (a blank line between is passed over, and so is a line of values only right
-                # after a head that prints none: a two-line label cell prints its row's values, centred, between
-                # its halves: ``行政事业性`` / ``44.9`` / ``收费``)
+                # not the next line (a blank line between is passed over, and so is one line of values only
+                # when the label's lines so far print none: a label cell of several lines prints its row's values,
+                # centred, between two of them: ``行政事业性`` / ``44.9`` / ``收费``, ``其他对`` / ``外管理`` /
+                # ``900 30 0`` / ``服务事`` / ``项``)
                 break
             if len(t.compact) > 12 or _NUMBERED.match(t.compact):
                 break  # not a fragment: a long label, or the next numbered row
             joined += t.compact
+            centred = centred and t.line == line + 1 and t.line not in self.value_lines()
             line = t.line
-            centred = False
             out.append((joined, t.compact))
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
+
+    def value_lines(self) -> set[int]:
+        """The lines that print a value (a number or an explicit blank)."""
+        if self._value_lines is None:
+            self._value_lines = {t.line for t in self.tokens if t.is_value}
+        return self._value_lines
 
     def value_only_lines(self) -> set[int]:
         """The lines whose every token is a value (a number or an explicit blank)."""
