@@ -255,9 +255,10 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
     block = max((b for b in blocks if b < row_index), default=None)
     if block is None:
         return None
-    named = [
-        (tok, key) for tok in r.tokens[block + 1 : row_index] if tok.is_labelish for key in _header_keys(tok.compact)
-    ]
+    heads = [tok for tok in r.tokens[block + 1 : row_index] if tok.is_labelish]
+    named = _stacked_keys(r, heads) if len({tok.line for tok in heads}) > 1 else []
+    if not named:
+        named = [(tok, key) for tok in heads for key in _header_keys(tok.compact)]
     lines = {tok.line for tok, _ in named}
     if len(lines) > 1 and max(lines) - min(lines) <= 4:
         # a header whose cells wrap over several lines of laid-out text (``上一年项目数`` ``本年处理决定`` on one
@@ -268,6 +269,37 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str,
         if key not in cols:
             cols.append(key)
     return tuple(cols) or None
+
+
+def _stacked_keys(r: Reading, heads: list[Token]) -> list[tuple[Token, str]]:
+    """The header's column keys when cells wrapped in laid-out text are joined first: a fragment and the ones
+    below it (the next line, or the one after when another cell's centred text sits between) that overlap it
+    (``上一年项`` / ``目数量``, ``本年处理`` / ``决定数量``). Empty when joining names no more columns than the
+    fragments do alone."""
+
+    def span(tok: Token) -> tuple[int, int]:
+        x = tok.start - r.text.rfind("\n", 0, tok.start)
+        return x, x + len(tok.text)
+
+    used: set[int] = set()
+    joined_keys: list[tuple[Token, str]] = []
+    alone = sum(len(_header_keys(tok.compact)) for tok in heads)
+    for k, tok in enumerate(heads):
+        if k in used:
+            continue
+        stack, text, (lo, hi) = [k], tok.compact, span(tok)
+        for j in range(k + 1, len(heads)):
+            t = heads[j]
+            if t.line > heads[stack[-1]].line + 2 or len(stack) == 4:
+                break
+            a, b = span(t)
+            if j not in used and t.line > heads[stack[-1]].line and a < hi and lo < b:
+                stack.append(j)
+                text += t.compact
+                lo, hi = a, b
+        used.update(stack)
+        joined_keys += [(tok, key) for key in _header_keys(text)]
+    return joined_keys if len(joined_keys) > alone else []
 
 
 @functools.lru_cache(maxsize=2048)
