@@ -104,7 +104,7 @@ def _read_pdf(data: bytes) -> Extracted:
         small: list[tuple[int, float]] = []  # pages without text whose images are small (see SMALL_IMAGES)
         for number in range(1, count + 1):
             try:
-                items = _read_page(pdf, plumber, number)
+                items = _read_page(pdf, plumber, number, notes)
                 if items is None:
                     blank.append(number)
                 elif isinstance(items, str):  # EMPTY
@@ -126,8 +126,8 @@ def _read_pdf(data: bytes) -> Extracted:
     elif small:
         shares = ", ".join(f"{number} ({share:.1%})" for number, share in small)
         notes.append(
-            f"page(s) {shares} without text, their images covering that share of the page (a seal, a logo, "
-            f"a signature): not read by OCR"
+            f"[images_not_read] page(s) {shares} without text, their images covering that share of the page "
+            f"(a seal, a logo, a signature): not read by OCR"
         )
     if empty and not read and not blank:
         raise UnreadableDocument(f"PDF whose {count} page(s) are all empty (nothing printed on them)", code="empty")
@@ -154,15 +154,34 @@ EMPTY = "empty"  # what _read_page returns for a page with nothing on it that OC
 SMALL_IMAGES = 0.05
 
 
+# Glyphs not set upright (turned or mirrored: a diagonal watermark, a label set vertically in a narrow cell) are
+# left out of a page's reading, with a note naming them, where they are at most this share of its glyphs (a
+# watermark on a page's last lines can outnumber them); a page set mostly on its side is read with pdfplumber.
+NOT_UPRIGHT_SHARE = 0.5
+
+
+def _not_upright_note(number: int, glyphs: list[str]) -> str:
+    """The note for the glyphs of page ``number`` left out: ``numbers_not_upright`` where digits are among them
+    (a number may be missing), else ``text_not_upright``."""
+    text = "".join("".join(glyphs).split())
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    code = "numbers_not_upright" if any(ch.isdigit() for ch in text) else "text_not_upright"
+    return (
+        f"[{code}] page {number}: {len(text)} character(s) not set upright (a watermark, vertical text) left "
+        f"out of the reading: '{shown}'"
+    )
+
+
 class SmallImages(NamedTuple):
     """What _read_page returns for a page without text whose images cover only ``share`` of it."""
 
     share: float
 
 
-def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str | SmallImages | None:
+def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]) -> _Page | str | SmallImages | None:
     """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted). ``None``: the
-    page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page)."""
+    page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page). Glyphs not
+    set upright are left out with a note in ``notes`` (see :data:`NOT_UPRIGHT_SHARE`)."""
     PAGES["read"] += 1
     try:
         page = pdf[number - 1]
@@ -174,6 +193,10 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str |
                 textpage.close()
         finally:
             page.close()
+        if content.skipped:
+            if len(content.skipped) > NOT_UPRIGHT_SHARE * (len(content.skipped) + len(content.chars)):
+                raise Unsupported("rotated, skewed or mirrored text")
+            notes.append(_not_upright_note(number, content.skipped))
         if not content.chars and len(content.curves) < OUTLINE_CURVES:
             if not content.images:
                 return EMPTY  # OCR would read nothing there (and would cost a second a page)

@@ -13,8 +13,10 @@ from positions:
 
 Per-character C calls are the cost that matters, so the hot ones go through bare ctypes function pointers
 (no argument conversion), and an advance width is measured once per font, character and size on a page.
-A page this reading does not cover raises :class:`Unsupported` with the reason, and the caller reads it with
-pdfplumber instead: rotated pages or text, a media box not at the origin, glyphs without a Unicode mapping.
+Glyphs not set upright (turned, mirrored; a shear alone is a synthetic italic and is read) are set aside in
+``PageContent.skipped``. A page this reading does not cover raises :class:`Unsupported` with the reason, and the
+caller reads it with pdfplumber instead: rotated pages, a media box not at the origin, glyphs without a Unicode
+mapping (and the caller's own: a page mostly not upright).
 """
 
 from __future__ import annotations
@@ -126,6 +128,7 @@ class PageContent:
     fonts: dict[int, str] = field(default_factory=dict)  # font handle -> base font name (filled on demand)
     images: int = 0  # image objects painted on the page (form XObjects followed): what OCR could read
     image_area: float = 0.0  # the area they are painted over, in square points (overlaps counted twice)
+    skipped: list[str] = field(default_factory=list)  # glyphs not set upright (turned, mirrored), in text order
 
     def font_name(self, font: int) -> str:
         name = self.fonts.get(font)
@@ -318,6 +321,8 @@ def _advance(tp: _Handle, i: int, x0: float, ch: str, info: TextInfo, m: _Measur
 # A text object as the glyph boxes need it: size and width scale on the page, size as set, descent (points,
 # positive), font handle, the advance widths measured so far (shared by the objects of one font and scale).
 TextInfo = tuple[float, float, float, float, int, dict[str, float]]
+# the TextInfo of a text object that is not set upright (turned, mirrored): its glyphs go to ``PageContent.skipped``
+NOT_UPRIGHT: TextInfo = (0.0, 0.0, 0.0, 0.0, 0, {})
 
 
 class _Infos:
@@ -350,8 +355,8 @@ class _Infos:
         return info
 
     def _info(self, font: int, fs: float, a: float, b: float, c: float, d: float) -> TextInfo:
-        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
-            raise Unsupported("rotated, skewed or mirrored text")
+        if abs(b) > 1e-6 or a <= 0 or d <= 0:  # a shear alone (c) is a synthetic italic: its origins hold
+            return NOT_UPRIGHT
         if fs <= 0:
             raise Unsupported("text without a font size")
         value = _F()
@@ -380,6 +385,8 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
     font = 0
     widths: dict[str, float] = {}
     info: TextInfo | None = None
+    turned = False
+    skipped = content.skipped
     for i, ch in enumerate(text):
         obj = text_object(tp, i)
         if obj != last:  # consecutive glyphs mostly come from one text object
@@ -388,6 +395,10 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
             last = obj
             info = get_info(obj) or infos.read(obj, i)
             size, descent, font, widths = info[0], info[3], info[4], info[5]
+            turned = info is NOT_UPRIGHT
+        if turned:  # a watermark, a vertical label: set aside, the page's upright reading does not hold it
+            skipped.append(ch)
+            continue
         if check_unmapped and ch in _UNMAPPED:
             raise Unsupported("glyphs without a Unicode mapping")
         char_origin(tp, i, bx, by)
