@@ -4,9 +4,10 @@ Each page is read with pypdfium2 (:mod:`parsers.readers.pdfium_page`: glyph boxe
 paths from the page objects) and laid out by :mod:`parsers.readers.pdf_layout`, which follows pdfplumber's
 rules: ruled tables are found from the ruling, their rows emitted through ``TextBuilder.row`` (merged-cell
 positions become empty cells), and the page's other text lines are emitted around them in vertical reading
-order. A page PDFium's reading does not cover (rotated, text that is not upright, glyphs without Unicode, or a
-PDFium error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
-pages by reason. One page is held at a time. Pages without a text layer (scans) are read by OCR
+order. A page PDFium's reading does not cover (a rotated page, a page set mostly on its side, or a PDFium
+error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
+pages by reason. One page is held at a time. Pages without a text layer (scans), and pages whose text layer is
+garbage (fonts without a Unicode map: :mod:`parsers.readers.pdf_text_layer`), are read by OCR
 (:mod:`parsers.readers.ocr`). Encrypted and corrupt files raise :class:`UnreadableDocument` with the codes
 ``encrypted`` and ``corrupt``.
 """
@@ -28,6 +29,7 @@ from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
 from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines, top_lines
 from parsers.readers.pdf_plumber import PlumberDocument
+from parsers.readers.pdf_text_layer import garbled
 from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
 
 MAX_PAGES = 2000
@@ -193,6 +195,17 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]
                 textpage.close()
         finally:
             page.close()
+        if garbled(content.not_text, content.glyphs):  # fonts without a Unicode map: the text layer is garbage
+            notes.append(
+                f"[text_layer_garbled] page {number}: {content.not_text} of its {content.glyphs} glyphs are not "
+                f"text (a font embedded without a Unicode map): the page is read by OCR"
+            )
+            return None
+        if content.unmapped:
+            notes.append(
+                f"[glyphs_unmapped] page {number}: {content.unmapped} glyph(s) without a Unicode mapping left out "
+                f"of the reading"
+            )
         if content.skipped:
             if len(content.skipped) > NOT_UPRIGHT_SHARE * (len(content.skipped) + len(content.chars)):
                 raise Unsupported("rotated, skewed or mirrored text")

@@ -15,8 +15,9 @@ Per-character C calls are the cost that matters, so the hot ones go through bare
 (no argument conversion), and an advance width is measured once per font, character and size on a page.
 Glyphs not set upright (turned, mirrored; a shear alone is a synthetic italic and is read) are set aside in
 ``PageContent.skipped``. A page this reading does not cover raises :class:`Unsupported` with the reason, and the
-caller reads it with pdfplumber instead: rotated pages, a media box not at the origin, glyphs without a Unicode
-mapping (and the caller's own: a page mostly not upright).
+caller reads it with pdfplumber instead: rotated pages, a media box not at the origin (and the caller's own: a
+page mostly not upright). Glyphs without a Unicode mapping are not read; the caller judges the page's text
+layer from the count of glyphs that are not text (:mod:`parsers.readers.pdf_text_layer`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import pypdfium2.raw as pdfium_c
+
+from parsers.readers.pdf_text_layer import not_text
 
 Char = tuple[str, float, float, float, float, float, int]  # text, x0, x1, top, bottom, size, font handle
 Point = tuple[float, float]
@@ -129,6 +132,9 @@ class PageContent:
     images: int = 0  # image objects painted on the page (form XObjects followed): what OCR could read
     image_area: float = 0.0  # the area they are painted over, in square points (overlaps counted twice)
     skipped: list[str] = field(default_factory=list)  # glyphs not set upright (turned, mirrored), in text order
+    not_text: int = 0  # glyphs of the text page that are not text (pdf_text_layer.not_text), spaces aside
+    glyphs: int = 0  # all glyphs of the text page, spaces aside
+    unmapped: int = 0  # glyphs without a Unicode mapping (left out of ``chars``)
 
     def font_name(self, font: int) -> str:
         name = self.fonts.get(font)
@@ -372,6 +378,7 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
     if n <= 0:
         return
     text = _page_text(tp, n)
+    content.not_text, content.glyphs = not_text(text)
     check_unmapped = not _UNMAPPED.isdisjoint(text)
     height = content.height
     ox, oy = _D(), _D()
@@ -399,8 +406,9 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
         if turned:  # a watermark, a vertical label: set aside, the page's upright reading does not hold it
             skipped.append(ch)
             continue
-        if check_unmapped and ch in _UNMAPPED:
-            raise Unsupported("glyphs without a Unicode mapping")
+        if check_unmapped and ch in _UNMAPPED:  # not read (the page's text check, pdf_text_layer, counts it)
+            content.unmapped += 1
+            continue
         char_origin(tp, i, bx, by)
         x0 = ox.value
         adv = widths.get(ch)
