@@ -66,3 +66,48 @@ def test_a_few_glyphs_that_are_not_text_keep_the_page_on_its_text_layer() -> Non
     assert not garbled(9, 10)  # under the minimum count: a few bullets from a symbol font
     assert not garbled(30, 1000)  # 3 %
     assert garbled(30, 100)
+
+
+def _scan_with_line(text: str, lines: int = 1) -> bytes:
+    """A page a scan covers, over which a portal printed ``text`` (``lines`` times) as real text."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    png = (FIXTURES / "scans" / "001_641fc7d161c03c36-200-clean-p2.png").read_bytes()
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.drawImage(ImageReader(io.BytesIO(png)), 0, 0, width=595, height=842)
+    c.setFont("STSong-Light", 9)
+    for i in range(lines):
+        c.drawString(60, 20 + 12 * i, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_scan_stamped_with_a_line_of_text_is_read_by_ocr() -> None:
+    """Before parser version 28 the stamp was the page's whole reading: 0 of table 三's new-received cells."""
+    report = parsers.parse(_scan_with_line("本文件来源于某某县人民政府网站  第 2 页"), "stamped.pdf")
+    gold = json.loads((FIXTURES / "gold" / "001_641fc7d161c03c36.json").read_text(encoding="utf-8"))["cells"]
+    expected = {k: v for k, v in gold.items() if k.startswith("applications/new_received")}
+    assert {k: report.cells[k].value for k in expected if k in report.cells} == expected
+    assert report.metadata["ocr"] is True
+    (note,) = [w.message for w in report.warnings if w.code == "scan_with_text"]
+    assert note == (
+        "page 1: an image covers 100% of it and its text layer holds only 18 glyph(s) (a stamp, a page number): "
+        "the page is read by OCR"
+    )
+
+
+def test_a_searchable_scan_is_read_from_its_text_layer() -> None:
+    """A full-page image under a text layer of its own (a scanner's OCR, a letterhead) is read as text."""
+    from parsers.readers import read
+
+    extracted = read(_scan_with_line("（一）予以公开 本年新收政府信息公开申请数量", lines=4), "pdf")
+    assert extracted.ocr is False
+    assert extracted.text.count("予以公开") == 4

@@ -174,6 +174,13 @@ def _not_upright_note(number: int, glyphs: list[str]) -> str:
     )
 
 
+# A page an image covers for the most part, whose text layer holds only a few glyphs, is a scan that a portal or a
+# scanner stamped with a line of text (the site's name, a page number): read by OCR, the stamp with the rest. A
+# page with a text layer of its own over a full-page image (a searchable scan, a letterhead) is read as text.
+SCAN_SHARE = 0.5
+STAMP_GLYPHS = 40
+
+
 class SmallImages(NamedTuple):
     """What _read_page returns for a page without text whose images cover only ``share`` of it."""
 
@@ -199,6 +206,14 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]
             notes.append(
                 f"[text_layer_garbled] page {number}: {content.not_text} of its {content.glyphs} glyphs are not "
                 f"text (a font embedded without a Unicode map): the page is read by OCR"
+            )
+            return None
+        area = content.width * content.height
+        if content.images and content.glyphs < STAMP_GLYPHS and content.image_area >= SCAN_SHARE * area > 0:
+            notes.append(
+                f"[scan_with_text] page {number}: an image covers {min(content.image_area / area, 1.0):.0%} of it "
+                f"and its text layer holds only {content.glyphs} glyph(s) (a stamp, a page number): the page is "
+                f"read by OCR"
             )
             return None
         if content.unmapped:
