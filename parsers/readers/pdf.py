@@ -4,8 +4,8 @@ Each page is read with pypdfium2 (:mod:`parsers.readers.pdfium_page`: glyph boxe
 paths from the page objects) and laid out by :mod:`parsers.readers.pdf_layout`, which follows pdfplumber's
 rules: ruled tables are found from the ruling, their rows emitted through ``TextBuilder.row`` (merged-cell
 positions become empty cells), and the page's other text lines are emitted around them in vertical reading
-order. A page PDFium's reading does not cover (a rotated page, a page set mostly on its side, or a PDFium
-error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
+order, on the page as it is shown (``/Rotate`` applied). A page PDFium's reading does not cover (a page set
+mostly on its side, a media box off the origin, or a PDFium error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
 pages by reason. One page is held at a time. Pages without a text layer (scans), and pages whose text layer is
 garbage (fonts without a Unicode map: :mod:`parsers.readers.pdf_text_layer`), are read by OCR
 (:mod:`parsers.readers.ocr`). Encrypted and corrupt files raise :class:`UnreadableDocument` with the codes
