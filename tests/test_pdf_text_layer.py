@@ -104,6 +104,14 @@ def test_a_scan_stamped_with_a_line_of_text_is_read_by_ocr() -> None:
     )
 
 
+def test_a_bare_scan_is_read_by_ocr_without_the_stamp_warning() -> None:
+    from parsers.readers import read
+
+    extracted = read(_scan_with_line("", lines=0), "pdf")
+    assert extracted.ocr is True
+    assert not any("scan_with_text" in n for n in extracted.notes)
+
+
 def test_a_searchable_scan_is_read_from_its_text_layer() -> None:
     """A full-page image under a text layer of its own (a scanner's OCR, a letterhead) is read as text."""
     from parsers.readers import read

@@ -5,11 +5,11 @@ paths from the page objects) and laid out by :mod:`parsers.readers.pdf_layout`, 
 rules: ruled tables are found from the ruling, their rows emitted through ``TextBuilder.row`` (merged-cell
 positions become empty cells), and the page's other text lines are emitted around them in vertical reading
 order, on the page as it is shown (``/Rotate`` applied). A page PDFium's reading does not cover (a page set
-mostly on its side, a media box off the origin, or a PDFium error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
-pages by reason. One page is held at a time. Pages without a text layer (scans), and pages whose text layer is
-garbage (fonts without a Unicode map: :mod:`parsers.readers.pdf_text_layer`), are read by OCR
-(:mod:`parsers.readers.ocr`). Encrypted and corrupt files raise :class:`UnreadableDocument` with the codes
-``encrypted`` and ``corrupt``.
+mostly on its side, a media box off the origin, or a PDFium error) is read with pdfplumber instead
+(:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those pages by reason. One page is held at a time.
+Pages without a text layer (scans), and pages whose text layer is garbage (fonts without a Unicode map:
+:mod:`parsers.readers.pdf_text_layer`), are read by OCR (:mod:`parsers.readers.ocr`). Encrypted and corrupt
+files raise :class:`UnreadableDocument` with the codes ``encrypted`` and ``corrupt``.
 """
 
 from __future__ import annotations
@@ -209,7 +209,7 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]
             )
             return None
         area = content.width * content.height
-        if content.images and content.glyphs < STAMP_GLYPHS and content.image_area >= SCAN_SHARE * area > 0:
+        if content.images and 0 < content.glyphs < STAMP_GLYPHS and content.image_area >= SCAN_SHARE * area > 0:
             notes.append(
                 f"[scan_with_text] page {number}: an image covers {min(content.image_area / area, 1.0):.0%} of it "
                 f"and its text layer holds only {content.glyphs} glyph(s) (a stamp, a page number): the page is "

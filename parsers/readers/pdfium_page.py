@@ -16,8 +16,9 @@ Per-character C calls are the cost that matters, so the hot ones go through bare
 Glyphs not set upright (turned, mirrored; a shear alone is a synthetic italic and is read) are set aside in
 ``PageContent.skipped``. A page this reading does not cover raises :class:`Unsupported` with the reason, and the
 caller reads it with pdfplumber instead: a media box not at the origin (and the caller's own: a page mostly not
-upright). A page with ``/Rotate`` is read in the frame it is shown in (its glyphs and paths turned with it). Glyphs without a Unicode mapping are not read; the caller judges the page's text
-layer from the count of glyphs that are not text (:mod:`parsers.readers.pdf_text_layer`).
+upright). A page with ``/Rotate`` is read in the frame it is shown in (its glyphs and paths turned with it).
+Glyphs without a Unicode mapping are not read; the caller judges the page's text layer from the count of glyphs
+that are not text (:mod:`parsers.readers.pdf_text_layer`).
 """
 
 from __future__ import annotations
