@@ -20,6 +20,9 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
+from parsers.drawn_tables import redraw
+from parsers.line_joins import join_pieces
+from parsers.markup_spans import strip_spans
 
 # ---------------------------------------------------------------------------------------------- detection
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -35,6 +38,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # ``Unnamed: 3`` headers and ``NaN`` cells (markitdown on spreadsheets)
 _PLACEHOLDER = re.compile(r"^(?:(?:Col|Column|列|数据)\s*\d{1,3}|Unnamed:\s*\d{1,3}(?:_level_\d)?|NaN|nan|None)$", re.I)
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+_SHORT_NUMBER_LINE = re.compile(r"\n\d{1,3}\n")
 
 
 @dataclass
@@ -46,18 +50,20 @@ class Canonical:
     _canon: list[int] = field(default_factory=list)  # anchor offsets in the canonical text (sorted)
     _orig: list[int] = field(default_factory=list)  # the original offsets they stand for
     rejoined: int = 0  # box-per-line text (parsers.boxes): the runs of number lines joined to their row
+    # the text this one was made from, when that was itself rewritten (markup removed first): offsets go on to it
+    base: Canonical | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message): each guess the rewriting made
 
     @property
     def identity(self) -> bool:
-        return not self._canon
+        return not self._canon and self.base is None
 
     def to_original(self, offset: int) -> int:
-        if not self._canon:
-            return offset
-        i = bisect.bisect_right(self._canon, offset) - 1
-        if i < 0:
-            return offset
-        return self._orig[i] + (offset - self._canon[i])
+        if self._canon:
+            i = bisect.bisect_right(self._canon, offset) - 1
+            if i >= 0:
+                offset = self._orig[i] + (offset - self._canon[i])
+        return offset if self.base is None else self.base.to_original(offset)
 
 
 class _Builder:
@@ -83,6 +89,15 @@ class _Builder:
 
 def canonicalise(text: str) -> Canonical:
     """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
+    if "]{" in text and (stripped := strip_spans(text)) is not None:
+        # pandoc Markdown's bracketed spans: their markup dropped first, the rest read as any other text
+        return _on_top(canonicalise(stripped[0]), Canonical(stripped[0], "pandoc_spans", stripped[1], stripped[2]))
+    if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
+        # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
+        return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
+    if ("\u2502" in text or "+-" in text) and (drawn := redraw(text)) is not None:
+        # a table drawn with box characters (w3m) or ASCII grid rules: one TAB row per row between rules
+        return Canonical(drawn[0], "drawn", drawn[1], drawn[2])
     if "|" not in text and "<" not in text:
         return _plain(text)
     lines = text.split("\n")
@@ -135,6 +150,16 @@ def canonicalise(text: str) -> Canonical:
         out = out[:-1]
     convention = "markdown_html" if has_html and pipe_rows < 2 else "markdown"
     return Canonical(out, convention, b.canon, b.orig)
+
+
+def _on_top(inner: Canonical, base: Canonical) -> Canonical:
+    """``inner`` (the reading of ``base``'s text) mapped on through ``base`` to the original, its notes added."""
+    last = inner
+    while last.base is not None:
+        last = last.base
+    last.base = base
+    inner.notes = [*base.notes, *inner.notes]
+    return inner
 
 
 _LAID = re.compile(r"\S {2,}\S")

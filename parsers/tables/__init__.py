@@ -15,6 +15,7 @@ from parsers.tables.applications import (
     read_review,
 )
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
+from parsers.tables.column_order import stacked_labels
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.zeros import deduce_zeros
@@ -39,7 +40,14 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     legacy_start = find_legacy_start(r) if app_start is None else None
     fmt = _format(r, app_start, legacy_start, year)
     checks: list[Check] = []
-    if fmt in ("2021", "2019") and app_start is not None:
+    if fmt != "none" and (stacked := stacked_labels(r.text)) is not None:
+        r.warn(
+            "column_order",
+            f"the text prints the tables column by column (a PDF extractor's text boxes): {stacked[0]} of its "
+            f"{stacked[1]} numbered row labels stand one after another with no number between them "
+            f"({stacked[2]}); no cell is read, rather than read into the wrong row",
+        )
+    elif fmt in ("2021", "2019") and app_start is not None:
         act_start = _active_start(r, app_start)
         read_active(r, fmt, act_start if act_start is not None else 0, app_start)
         end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens))
@@ -71,6 +79,8 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             f"text printed one OCR box per line: {r.canonical.rejoined} runs of number lines joined to the line "
             "before each as a table row (parsers/boxes.py)",
         )
+    for code, message in r.canonical.notes:
+        r.warn(code, message)
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
 
 

@@ -1,0 +1,219 @@
+"""Snippet tests for the text of the extractors users run (issue 8, second round: ``scripts/build_extractors.py``):
+tables drawn with box characters (w3m) or ASCII grids, pandoc Markdown's bracketed spans, pandoc gfm's raw HTML
+blocks around Markdown, one string per line (BeautifulSoup ``get_text("\\n")``), Markdown escapes (mammoth), and
+text printed column by column (pdfminer.six). Each asserts cells against values written by hand, and the warnings.
+"""
+
+from __future__ import annotations
+
+import re
+
+import snippets as s
+from test_parser_conventions import _assert_snippet_values, _cells, _codes
+
+from parsers import parse
+from parsers.conventions import canonicalise
+from parsers.detect import detect_kind
+
+
+def _wrap(cell: str, width: int) -> list[str]:
+    return [cell[i : i + width] for i in range(0, len(cell), width)] or [""]
+
+
+def _draw(text: str, *, width: int = 8, ascii_: bool = False, numbers_at: str = "middle") -> str:
+    """Each TAB table of ``text`` drawn as w3m draws a table (box characters) or as a grid table (ASCII): every
+    cell boxed, a cell wider than ``width`` wrapped onto more lines, numbers on the row's first/middle/last line."""
+    v, h, j = ("|", "-", "+") if ascii_ else ("│", "─", "┼")
+    out: list[str] = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        n = max(len(r) for r in block)
+        rows = [r + [""] * (n - len(r)) for r in block]
+        widths = [max(max(len(line) for line in _wrap(r[c], width)) for r in rows) for c in range(n)]
+        rule = j + j.join(h * (w * 2 + 1) for w in widths) + j
+        out.append(rule)
+        for r in rows:
+            wrapped = [_wrap(c, width) for c in r]
+            depth = max(len(w) for w in wrapped)
+            for c, cell in enumerate(r):
+                if re.fullmatch(r"[\d,.]+", cell):
+                    at = {"first": 0, "middle": depth // 2, "last": depth - 1}[numbers_at]
+                    wrapped[c] = [""] * at + [cell] + [""] * (depth - at - 1)
+            for k in range(depth):
+                parts = [(w[k] if k < len(w) else "") for w in wrapped]
+                out.append(v + v.join(p + " " * (widths[c] * 2 + 1 - _cols(p)) for c, p in enumerate(parts)) + v)
+            out.append(rule)
+        block.clear()
+
+    for line in text.split("\n"):
+        if "\t" in line:
+            block.append(line.split("\t"))
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _cols(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+# ------------------------------------------------------------------------------------------ drawn tables
+def test_box_drawn_tables_with_wrapped_cells_read_to_hand_values() -> None:
+    for numbers_at in ("first", "middle", "last"):
+        text = _draw(s.report(), numbers_at=numbers_at)
+        assert "\n│关系为：第一项加 │" in text  # labels really wrapped, the numbers on one of their lines
+        line = {"first": "│1.申请人无正当   │0 ", "middle": "│行政机关不再处理 │0 ", "last": "│请               │0 "}
+        assert line[numbers_at] in text
+        report = parse(text.encode("utf-8"), "page.txt")
+        assert report.metadata["convention"] == "drawn"
+        _assert_snippet_values(_cells(report))
+
+
+def test_ascii_grid_tables_read_to_hand_values() -> None:
+    text = _draw(s.report(), ascii_=True, numbers_at="last")
+    assert text.count("+---") >= 10
+    report = parse(text.encode("utf-8"), "grid.txt")
+    _assert_snippet_values(_cells(report))
+
+
+def test_drawn_row_joins_wrapped_lines_and_keeps_provenance() -> None:
+    text = (
+        "┌──────┬─────────────┬──┬──┐\n"
+        "│      │1.申请人无正当理由逾期不补正 │  │  │\n"
+        "│（六）│、行政机关不再处理其政府信息 │27│30│\n"
+        "│其他处│公开申请                     │  │  │\n"
+        "│理    ├─────────────────────────────┼──┼──┤\n"
+        "│      │3.其他                       │1 │1 │\n"
+        "└──────┴─────────────────────────────┴──┴──┘\n"
+    )
+    canon = canonicalise(text)
+    rows = [line.split("\t") for line in canon.text.split("\n") if line]
+    assert rows[0] == ["（六）其他处", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "27", "30"]
+    # the merged cell's line on the rule goes to the cell at its column in the next row
+    assert rows[1] == ["理", "3.其他", "1", "1"]
+    at = canon.text.index("27")
+    assert text[canon.to_original(at) : canon.to_original(at) + 2] == "27"
+
+
+def test_a_dash_cell_in_an_ascii_grid_is_a_value_not_a_rule() -> None:
+    text = "+------+----+\n| 规章 | -  |\n+------+----+\n| 文件 | 3  |\n+------+----+\n"
+    rows = [line.split("\t") for line in canonicalise(text).text.split("\n") if line]
+    assert rows == [["规章", "-"], ["文件", "3"]]
+
+
+# ------------------------------------------------------------------------------------------ pandoc
+def _pandoc_spans(text: str) -> str:
+    """The report as ``pandoc -t markdown`` prints a CMS page: every cell in a styled span, digits in a span of
+    their own font (a decimal's parts apart), columns laid out by spaces."""
+
+    def span(cell: str) -> str:
+        if re.fullmatch(r"[\d,.]+", cell):
+            parts = cell.split(".")
+            inner = ".".join(f'[{p}]{{style="font-family:Times New Roman"}}' for p in parts)
+            return f'[{inner}]{{style="font-size:14px"}}'
+        return f'[{cell}]{{style="font-size:14px"}}' if cell else ""
+
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            out.append("  " + "   ".join(f"{span(c):<40}" for c in line.split("\t")))
+        else:
+            out.append(f"**{line}**" if line.endswith("情况") else line)
+    return "::: {.view .TRS_UEDITOR}\n" + "\n".join(out) + "\n:::\n"
+
+
+def test_pandoc_markdown_bracketed_spans_read_to_hand_values() -> None:
+    text = _pandoc_spans(s.report())
+    assert '[[86]{style="font-family:Times New Roman"}.[45]' in text
+    report = parse(text.encode("utf-8"), "page.md")
+    cells = _cells(report)
+    _assert_snippet_values(cells)
+    # provenance points into the published text, at the number itself
+    where = report.as_json()["provenance"]["active/normative_docs/in_force"]
+    assert text[where["offset"] : where["offset"] + 2] == "85"
+
+
+def test_pandoc_gfm_with_the_pages_raw_div_blocks_is_markdown_not_html() -> None:
+    text = '<div class="header">\n\n## 内蒙古自治区人民政府\n\n</div>\n\n<div class="view">\n\n' + s.to_markdown(
+        s.report()
+    )
+    assert detect_kind(text.encode("utf-8"), "page.md") == "text"
+    _assert_snippet_values(_cells(parse(text.encode("utf-8"), "page.md")))
+    # an HTML page (its <html>/<body>) stays HTML, Markdown-looking lines or not
+    page = "<html><body><div>\n## 标题\n|---|---|\n::: x\n</div></body></html>"
+    assert detect_kind(page.encode("utf-8"), "page.html") == "html"
+
+
+# ------------------------------------------------------------------------------------------ one string per line
+def test_one_string_per_line_joins_a_styled_numbers_pieces_with_warnings() -> None:
+    text = (
+        "行政事业性收费\n\n\n2772661\n.\n517\n\n"
+        "（一）主动公开政府信息数（不同渠道和方式公开相同信息计\n1\n条）\n\n条\n\n4223174\n\n"
+        "（三）申请答复数\n件\n\n1\n.属于已主动公开范围数\n件\n180\n"
+    )
+    canon = canonicalise(text)
+    assert "\n2772661.517\n" in canon.text
+    assert "（不同渠道和方式公开相同信息计1条）" in canon.text
+    assert "\n1.属于已主动公开范围数\n" in canon.text
+    assert [code for code, _ in canon.notes] == ["decimal_joined", "numbering_joined", "label_number_joined"]
+    assert "'2772661\\n.\\n517'" in canon.notes[0][1]
+    at = canon.text.index("517")
+    assert text[canon.to_original(at) : canon.to_original(at) + 3] == "517"
+
+
+def test_a_point_between_numbers_in_a_table_row_is_not_joined() -> None:
+    # numbers on one line, a point on the next: not the one-string-per-line shape
+    text = "规章 1 5\n.\n行政规范性文件 8 3\n"
+    assert canonicalise(text).text == text
+
+
+def test_markdown_escapes_are_read_as_what_they_escape() -> None:
+    text = s.report().replace("86.45", "86\\.45")
+    assert "86\\.45" in text
+    _assert_snippet_values(_cells(parse(text.encode("utf-8"), "report.md")))
+
+
+# ------------------------------------------------------------------------------------------ column order
+def _column_order(text: str) -> str:
+    """Table 三 as pdfminer.six prints it: the label column's box, then each value column's box."""
+    labels: list[str] = []
+    columns: list[list[str]] = []
+    head, _, rest = text.partition(s.APP_HEADER.split("\n")[0])
+    body = rest.partition("四、政府信息公开行政复议")[0]
+    for line in body.split("\n"):
+        cells = line.split("\t")
+        values = [c for c in cells if re.fullmatch(r"\d+", c)]
+        if not values:
+            continue
+        labels.extend(c for c in cells if c and not re.fullmatch(r"\d+", c))
+        for k, v in enumerate(values):
+            if len(columns) <= k:
+                columns.append([])
+            columns[k].append(v)
+    boxes = "\n\n".join("\n".join(col) for col in columns)
+    return head + "三、收到和处理政府信息公开申请情况\n\n" + "\n\n".join(labels) + "\n\n" + boxes + "\n"
+
+
+def test_text_in_column_order_is_not_read_rather_than_read_wrong() -> None:
+    text = _column_order(s.report())
+    report = parse(text.encode("utf-8"), "pdf2txt.txt")
+    cells = _cells(report)
+    assert not [k for k, v in cells.items() if v is not None]
+    assert "column_order" in _codes(report)
+    assert report.metadata["review"] == "required"
+    message = next(w.message for w in report.warnings if w.code == "column_order")
+    assert "1.属于国家秘密 / 2.其他法律行政法规禁止公开" in message
+
+
+def test_stacked_labels_without_numbers_to_misplace_are_still_read() -> None:
+    # OCR text that lost table 三's rows of zeros stacks their labels, but prints no column of numbers
+    text = s.report(apps=s.app_table({k: [None] * 7 for k, _ in s.APP_LABELS}))
+    text = re.sub(r"\t+\n", "\n", text)
+    report = parse(text.encode("utf-8"), "ocr.txt")
+    assert "column_order" not in _codes(report)
+    assert _cells(report)["active/normative_docs/in_force"] == 85
