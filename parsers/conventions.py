@@ -97,7 +97,9 @@ def canonicalise(text: str) -> Canonical:
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
     if ("\u2502" in text or "+-" in text) and (drawn := redraw(text)) is not None:
         # a table drawn with box characters (w3m) or ASCII grid rules: one TAB row per row between rules
-        return Canonical(drawn[0], "drawn", drawn[1], drawn[2])
+        inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
+        inner.convention = "drawn"
+        return _on_top(inner, Canonical(drawn[0], "drawn", drawn[1], drawn[2]))
     if "|" not in text and "<" not in text:
         return _plain(text)
     lines = text.split("\n")

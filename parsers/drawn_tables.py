@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parsers.markup_spans import strip_spans
+
 _BOX_V = "│┃║"
 _BOX_H = "─━═"
 _BOX_J = "┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫┝┥┯┷┿┠┨┰┸╂"
@@ -168,9 +170,9 @@ def _read_block(out: _Out, block: list[tuple[str, int]], vertical: str, horizont
 
 
 def _join(group: list[list[Piece]]) -> list[list[Piece]]:
-    """The lines of one row joined cell by cell, when they split into the same cells; else each line a row."""
+    """The lines of one row joined cell by cell, when they split into as many cells; else each line a row."""
     shape = [c[0] for c in group[0]]
-    if any([c[0] for c in cells] != shape for cells in group[1:]):
+    if any(len(cells) != len(shape) for cells in group[1:]):
         return [cells for cells in group if any(body for _, body, _ in cells)]
     joined: list[list[Piece]] = [[] for _ in shape]
     for cells in group:
@@ -189,9 +191,16 @@ def _join(group: list[list[Piece]]) -> list[list[Piece]]:
 
 
 def _glue(parts: list[str]) -> str:
-    """A wrapped cell's lines as one text: Chinese lines run on; a space between two Latin words or numbers."""
+    """A wrapped cell's lines as one text: Chinese lines run on, and so do digits (a number wider than its column
+    is cut anywhere: ``7`` / ``6`` is 76); a space between two Latin words."""
     text = parts[0]
+    if any("{" in part or "[" in part for part in parts):
+        # markup (pandoc's bracketed spans) cut anywhere by the column's width: run on, its spans then dropped
+        text = "".join(parts)
+        stripped = strip_spans(text, 1) if "]{" in text else None
+        return stripped[0] if stripped is not None else text
     for part in parts[1:]:
-        sep = " " if text[-1:].isascii() and text[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum() else ""
+        a, b = text[-1:], part[:1]
+        sep = " " if a.isascii() and b.isascii() and a.isalpha() and b.isalpha() else ""
         text += sep + part
     return text

@@ -5,7 +5,7 @@ line) cuts a cell wherever the page changed style inside it. Government CMSs set
 Chinese around them (``<span style="font-family:Times New Roman">``), so a styled number comes out in pieces:
 
 - a decimal split at its point: ``2772661`` / ``.`` / ``517`` (each digit group and the point in their own span);
-- a label's numbering on a line of its own: ``1`` / ``.属于已主动公开范围数``;
+- a label's numbering on a line of its own: ``1`` / ``.属于已主动公开范围数``, or ``1`` / ``.`` / ``属于…``;
 - a number inside a label's parenthesis on a line of its own: ``（一）主动公开政府信息数（…相同信息计`` / ``1`` /
   ``条）``, which a reader would otherwise take as the row's value.
 
@@ -22,7 +22,7 @@ import re
 
 _DECIMAL = re.compile(r"(?<=\d)\n[ \t]*\.[ \t]*\n[ \t]*(?=\d)")
 _LABEL_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*[\u4e00-\u9fff][^\n（(]{0,12}[）)])")
-_NUMBERING = re.compile(r"(?<=\n)[ \t]*\d{1,2}[ \t]*\n(?=[ \t]*[.．、][ \t]*[\u4e00-\u9fff])")
+_NUMBERING = re.compile(r"(?<=\n)[ \t]*\d{1,2}[ \t]*(\n)[ \t]*[.．、][ \t]*(\n)?(?=[ \t]*[\u4e00-\u9fff])")
 _OPEN_PAREN_LINE = re.compile(r"[（(][^）)\n]*$")
 # Markdown's backslash escapes of ASCII punctuation, except ``\|`` (a pipe row's escaped bar: a pipe cell reader's)
 _ESCAPE = re.compile(r"\\(?=[.\-+*_#()\[\]!<>`~{}])")
@@ -44,10 +44,10 @@ def join_pieces(text: str) -> tuple[str, list[int], list[int], list[tuple[str, s
                 ("decimal_joined", f"{len(found)} number(s) split at the point over three lines joined: {shown}")
             )
     if "\n." in text or "\n．" in text or "\n、" in text:
-        numbering = [m.end() - 1 for m in _NUMBERING.finditer(text)]
+        numbering = list(_NUMBERING.finditer(text))
         if numbering:
-            cuts += [(at, at + 1) for at in numbering]
-            shown = ", ".join(_around(text, at - 1, at + 2) for at in numbering[:3])
+            cuts += [(m.start(g), m.end(g)) for m in numbering for g in (1, 2) if m.group(g)]
+            shown = ", ".join(_around(text, m.start(), m.end()) for m in numbering[:3])
             notes.append(("numbering_joined", f"{len(numbering)} label numbering(s) on a line of their own joined to "
                           f"the label after: {shown}"))  # fmt: skip
     joined = []

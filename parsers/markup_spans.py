@@ -15,16 +15,16 @@ from __future__ import annotations
 import re
 
 # an attribute block right after a closing bracket: ``]{style="…"}``, ``]{.fr}``, ``]{#id .class key=value}``
-_ATTRS = re.compile(r"\]\{(?:[#.][\w-]|[\w-]+=)[^{}\n]{0,300}\}")
+_ATTRS = re.compile(r"\]\{(?:[#.][\w-]|[\w-]+=)[^{}\n|│]{0,300}\}")  # never across a table's cell border
 MIN_SPANS = 3  # bracketed spans for a text to be read as pandoc Markdown
 
 
-def strip_spans(text: str) -> tuple[str, list[int], list[int]] | None:
+def strip_spans(text: str, min_spans: int = MIN_SPANS) -> tuple[str, list[int], list[int]] | None:
     """The text without the spans' markup, and its anchors: ``(text, canon, orig)``, where each canonical offset
     ``canon[i]`` stands for original offset ``orig[i]`` (the text between anchors copied as it stands). None when
-    the text has fewer than :data:`MIN_SPANS` spans."""
+    the text has fewer than ``min_spans`` spans."""
     closers = list(_ATTRS.finditer(text))
-    if len(closers) < MIN_SPANS:
+    if len(closers) < min_spans:
         return None
     cuts: list[tuple[int, int]] = []  # (start, end) of markup to drop
     for m in closers:

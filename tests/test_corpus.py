@@ -63,13 +63,16 @@ FLOOR: dict[str, tuple[int, int]] = {
     "text-pymupdf-sort": (99, 100),
     "text-tab": (100, 100),
     # the extractors users run (scripts/build_extractors.py). pdf-pdfminer prints tables column by column: they are
-    # not read (column_order) rather than read wrong (parser version 28: 91 cells right by chance, 97 wrong → 6, 0)
+    # not read (column_order) rather than read wrong (parser version 29: 91 cells right by chance, 97 wrong → 6, 0)
     "doc-antiword": (11, 1),
     "doc-catdoc": (71, 86),
     "docx-docx2txt": (100, 100),
     "docx-libreoffice-txt": (100, 100),
     "docx-mammoth-md": (100, 100),
     "docx-pandoc-gfm": (100, 100),
+    "docx-pandoc-grid": (100, 100),
+    "docx-pandoc-markdown": (100, 100),
+    "docx-pandoc-rst": (100, 100),
     "docx-pandoc-plain": (100, 100),
     "html-bs4-glued": (100, 100),
     "html-bs4-lines": (100, 100),
@@ -78,13 +81,17 @@ FLOOR: dict[str, tuple[int, int]] = {
     "html-inscriptis": (100, 100),
     "html-lynx": (100, 100),
     "html-pandoc-gfm": (100, 100),
+    "html-pandoc-grid": (100, 100),
     "html-pandoc-markdown": (100, 100),
     "html-pandoc-plain": (100, 100),
+    "html-pandoc-rst": (100, 100),
     "html-trafilatura": (100, 100),
     "html-trafilatura-md": (100, 100),
     "html-w3m": (100, 100),
     "pdf-chrome-pdftotext-layout": (100, 100),
+    "pdf-chrome-pypdf-layout": (100, 100),
     "pdf-lohtml-pdftotext-layout": (100, 100),
+    "pdf-lohtml-pypdf-layout": (100, 100),
     "pdf-pdfminer": (0, 1),
     "pdf-pdfplumber": (100, 100),
     "pdf-pdfplumber-layout": (100, 100),
@@ -92,6 +99,7 @@ FLOOR: dict[str, tuple[int, int]] = {
     "pdf-pypdf": (100, 100),
     "pdf-pypdf-layout": (100, 100),
     "pdf-wk-pdftotext-layout": (99, 100),
+    "pdf-wk-pypdf-layout": (100, 100),
 }
 
 MANIFEST = load_manifest()

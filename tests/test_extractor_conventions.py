@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 
 import snippets as s
-from test_parser_conventions import _assert_snippet_values, _cells, _codes
+from test_parser_conventions import COLS, _assert_snippet_values, _cells, _codes
+from test_parser_conventions import _parse as _parse_txt
 
 from parsers import parse
 from parsers.conventions import canonicalise
 from parsers.detect import detect_kind
+from parsers.tables.column_order import stacked_labels
 
 
 def _wrap(cell: str, width: int) -> list[str]:
@@ -217,3 +219,67 @@ def test_stacked_labels_without_numbers_to_misplace_are_still_read() -> None:
     report = parse(text.encode("utf-8"), "ocr.txt")
     assert "column_order" not in _codes(report)
     assert _cells(report)["active/normative_docs/in_force"] == 85
+
+
+def test_grid_cell_lines_join_digits_and_markup_without_spaces() -> None:
+    # pandoc's grid tables cut what does not fit the column anywhere: a number (``7`` / ``6`` is 76), a span's
+    # attribute block; a Latin word wrapped at its space keeps the space
+    text = (
+        "+------+------+------+\n"
+        "| 复议 | 7    | Times |\n"
+        "|      | 6    | New   |\n"
+        "+------+------+------+\n"
+        "| [[13 | [件]{sty | x |\n"
+        '| 8]{style="font-fami | le="font-size:14px"} | y |\n'
+        '| ly:Times"}]{sty | | |\n'
+        '| le="a"} | | |\n'
+        "+------+------+------+\n"
+    )
+    rows = [line.split("\t") for line in canonicalise(text).text.split("\n") if line]
+    assert rows == [["复议", "76", "Times New"], ["138", "件", "x y"]]
+
+
+def test_grid_tables_beside_raw_html_tables_are_both_read() -> None:
+    # pandoc -t markdown of a DOCX: simple tables as grids, tables with merged cells as raw HTML
+    grid = _draw(s.ACTIVE_2021, ascii_=True)
+    html = s.to_html_table(s.app_table())
+    text = s.HEAD + grid + "\n" + html + "\n" + s.review_table() + s.TAIL
+    report = parse(text.encode("utf-8"), "report.md")
+    _assert_snippet_values(_cells(report))
+
+
+# ------------------------------------------------------------------------------------------ touching columns
+def test_two_pairs_of_touching_columns_split_by_the_identities() -> None:
+    # pypdf's layout mode on a print with narrow gaps: 37 and 44 (new_received's first two cells) run together,
+    # and so do 1 and 45 (its other_org and total)
+    rows = s.default_rows()
+    rows["new_received"] = [37, 4, 0, 0, 3, 1, 45]
+    rows["results_total"] = [41, 3, 0, 0, 2, 0, 46]
+    rows["granted"] = [39, 3, 0, 0, 2, 0, 44]
+    rows["carried_forward"] = [1, 2, 0, 0, 1, 1, 5]
+    rows["carried_over"] = [5, 1, 0, 0, 0, 0, 6]
+    text = s.to_spaces(s.report(apps=s.app_table(rows)))
+    text = text.replace("数量 37 4 0 0 3 1 45", "数量 374 0 0 3 145")
+    assert "374 0 0 3 145" in text
+    report = _parse_txt(text)
+    cells = _cells(report)
+    assert [cells[f"applications/new_received/{c}"] for c in COLS] == [37, 4, 0, 0, 3, 1, 45]
+    split = [w for w in report.warnings if w.code == "split_number" and w.key == "applications/new_received"]
+    assert split and "'374' split as 37 4, '145' as 1 45" in split[0].message
+
+
+def test_numbering_cut_over_three_lines_is_joined() -> None:
+    text = "（三）申请答复数\n件\n1\n.\n属于已主动公开范围数\n件\n180\n"
+    canon = canonicalise(text)
+    assert "\n1.属于已主动公开范围数\n" in canon.text
+    assert [code for code, _ in canon.notes] == ["numbering_joined"]
+
+
+def test_2019_tables_in_column_order_with_units_are_not_read() -> None:
+    labels = [f"{k}.第{k}类公开政府信息数" for k in range(1, 9)] + ["（三）申请答复数"]
+    labels += [f"{k}.属于第{k}类答复数" for k in range(1, 9)]
+    units = [f"条 {100 + k}" for k in range(17)]
+    text = "2018年政府信息公开工作年度报告\n一、主动公开政府信息情况\n" + "\n\n".join(labels) + "\n\n单位 统计数\n"
+    text += "\n".join(units) + "\n"
+    found = stacked_labels(text)
+    assert found is not None and found[0] >= 14

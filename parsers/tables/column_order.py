@@ -8,10 +8,11 @@ numbers into the wrong cells.
 
 Such a text is recognised by its numbered row labels (``1.属于国家秘密``, ``2.其他法律…`` …)
 standing one after another, each on its own line with no number after it and no line of numbers
-before the next, while the text prints numbers one per line (twice as many lines as such labels at
-least: OCR text that lost its rows of zeros stacks its labels too, but has no numbers to misplace).
-Its tables are then not read (``column_order``: review required), rather than read wrong. Where the
-table prints no number at all (every cell blank), nothing is lost.
+before the next, while the text prints numbers one per line, alone or after their unit (as many
+lines as such labels at least: OCR text that lost its rows of zeros stacks its labels too, but
+has no numbers to misplace). Its tables are then not read (``column_order``: review required),
+rather than read wrong. Where the table prints no number at all (every cell blank), nothing is
+lost.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ MIN_STACKED = 6  # numbered labels directly after another one, for a text to be 
 MIN_SHARE = 0.6  # … and that share of the numbered labels
 # … and the numbers printed one per line, at least this many per numbered label: the columns' boxes (OCR text
 # whose rows of zeros were lost stacks its labels too, but has no numbers to put in the wrong place)
-MIN_NUMBER_LINES = 2
-_NUMBER_LINE = re.compile(r"^\s*[-+]?\d[\d,.]*\s*$")
-_NUMBER_LINES = re.compile(r"^[^\S\n]*[-+]?\d[\d,.]*[^\S\n]*$", re.M)
+MIN_NUMBER_LINES = 1
+# a number alone on its line, or after its unit (the 2019 tables' 单位 column: ``条 4223174``)
+_NUMBER_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,2}\s+)?[-+]?\d[\d,.]*\s*$")
+_NUMBER_LINES = re.compile(r"^[^\S\n]*(?:[\u4e00-\u9fff]{1,2}[^\S\n]+)?[-+]?\d[\d,.]*[^\S\n]*$", re.M)
 
 
 def stacked_labels(text: str) -> tuple[int, int, str] | None:
