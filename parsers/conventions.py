@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import html as html_lib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
@@ -105,7 +106,7 @@ def canonicalise(text: str) -> Canonical:
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
     has_html = bool(_TABLE_OPEN.search(text))
-    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines):
+    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not _aligned_bars(lines):
         # lines between bars but no |---| rule and no heading: a ruled table OCR read (``| 8属于行|0 fo lo |``),
         # whose bars are the table's rules, not Markdown's
         pipe_rows = 0
@@ -282,6 +283,30 @@ def _markdown_marked(lines: list[str]) -> bool:
         or (ln[:4].lstrip().startswith("#") and _MD_HEADING.match(ln))
         for ln in lines
     )
+
+
+ALIGNED_ROWS = 3  # lines in a row whose closing bars stand in one column: a text-mode table writer's rows
+
+
+def _aligned_bars(lines: list[str]) -> bool:
+    """Rows between bars laid out by a program, not read by OCR: :data:`ALIGNED_ROWS` lines or more in a row
+    each starting and ending with ``|``, every closing bar in the same display column (antiword's tables: cells
+    padded with spaces to their column's width). OCR of a ruled table never puts its bars in one column."""
+    run, column = 0, -1
+    for ln in lines:
+        if "|" in ln and _PIPE_ROW.match(ln) and (body := ln.rstrip()).lstrip().startswith("|"):
+            end = _display_width(body)
+            run = run + 1 if end == column else 1
+            column = end
+            if run >= ALIGNED_ROWS:
+                return True
+        else:
+            run, column = 0, -1
+    return False
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def _loose_pipe_row(line: str) -> bool:

@@ -13,7 +13,7 @@ from test_parser_conventions import COLS, _assert_snippet_values, _cells, _codes
 from test_parser_conventions import _parse as _parse_txt
 
 from parsers import parse
-from parsers.conventions import canonicalise
+from parsers.conventions import _aligned_bars, canonicalise
 from parsers.detect import detect_kind
 from parsers.tables.column_order import stacked_labels
 
@@ -283,3 +283,65 @@ def test_2019_tables_in_column_order_with_units_are_not_read() -> None:
     text += "\n".join(units) + "\n"
     found = stacked_labels(text)
     assert found is not None and found[0] >= 14
+
+
+# ------------------------------------------------------------------------------------ a table the text lost
+def _review_cells(cells: dict) -> list:
+    return [
+        cells.get(f"review_litigation/{r}/{c}")
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in ("upheld", "corrected", "other", "pending", "total")
+    ]
+
+
+def test_tables_two_and_four_are_read_when_table_three_is_lost() -> None:
+    # antiword drops a table it cannot lay out (table 三) and the first rows of the next one (table 四's title and
+    # 行政复议 head): the rest is read, table 三 reported missing, nothing in it guessed
+    review = s.review_table().replace("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t\t\t\t\t行政诉讼\n", "")
+    text = s.HEAD + s.ACTIVE_2021 + s.APP_HEADER + review + s.TAIL
+    report = _parse_txt(text)
+    cells = _cells(report)
+    assert report.metadata["format"] == "2021"
+    assert [cells[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [12, 3, 85]
+    assert cells["active/fees/amount"] == 86.45
+    assert _review_cells(cells) == s.REVIEW_VALUES
+    assert not any(k.startswith("applications/") and v is not None for k, v in cells.items())
+    assert "missing_table" in _codes(report)
+    assert report.metadata["review"] == "required"
+
+
+def test_text_without_table_two_or_three_reads_no_table() -> None:
+    text = s.HEAD + s.review_table() + s.TAIL
+    report = _parse_txt(text)
+    assert report.metadata["format"] == "none"
+    assert not any(v is not None for v in _cells(report).values())
+
+
+def _antiword(text: str, width: int = 18) -> str:
+    """Each TAB row as antiword prints a table row: ``|cell  |cell  |``, every cell padded to ``width`` display
+    columns, the row as wide as the table (a row of fewer cells: its last cell spans the rest)."""
+    n = max(line.count("\t") + 1 for line in text.split("\n") if "\t" in line)
+    out = []
+    for line in text.split("\n"):
+        if "\t" not in line and not line.startswith("第二十条"):
+            out.append(line)
+            continue
+        cells = line.split("\t")
+        widths = [width] * (len(cells) - 1) + [width * (n - len(cells) + 1) + (n - len(cells))]
+        out.append("|" + "|".join(c + " " * (w - _cols(c)) for c, w in zip(cells, widths, strict=True)) + "|")
+    return "\n".join(out)
+
+
+def test_antiword_table_rows_are_cells_not_ocr_rules() -> None:
+    # bars at the same display column on every row: a program laid the table out, its bars are cell borders
+    text = s.HEAD + _antiword(s.ACTIVE_2021) + s.app_table() + s.review_table() + s.TAIL
+    assert "|规章              |0                 |0                 |2                 |" in text
+    report = _parse_txt(text)
+    _assert_snippet_values(_cells(report))
+    assert not {"ocr_digit", "fuzzy_label"} & set(_codes(report))
+
+
+def test_bars_out_of_line_stay_an_ocr_read_ruled_table() -> None:
+    lines = ["|规章 |0 |0 |2 |", "|行政规范性文件|12 |3|85 |", "| 行政许可 |1,204|"]
+    assert not _aligned_bars(lines)
+    assert _aligned_bars(["|规章      |0   |", "|行政许可  |12  |", "|行政处罚  |356 |"])

@@ -69,6 +69,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     elif fmt == "legacy" and legacy_start is not None:
         read_legacy(r, legacy_start)
         checks = legacy_checks(_values_getter(r))
+    elif fmt == "none" and (alone := _without_table_three(r, year)) is not None:
+        fmt = alone
+        checks = review_checks(_values_getter(r))
     for c in checks:
         if not c.passed:
             r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
@@ -106,6 +109,37 @@ def _active_start(r: Reading, app_start: int) -> int | None:
 
 
 _ACTIVE_ROW_LABELS = r"^(?:规章|(?:行政)?规范性文件)\d*$"
+# where table 三 would stand: its title or its 勾稽关系 note, else section 三's heading
+_THREE_PLACE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项|^三[、.]"
+
+
+def _without_table_three(r: Reading, year: int | None) -> str | None:
+    """Tables 二 and 四 read where the text holds no table 三 (an extractor dropped it, as antiword drops a table
+    it cannot lay out, or the report printed it as an image): the format told by table 二's column heads, table 三
+    reported missing (its cells blank). None, and nothing read, when the text has no table 二 of either format."""
+    first = r.first_index(r"第二十条第")
+    if first is None:
+        return None
+    s2021 = sum(1 for p in _MARKS_2021 if r.first_index(p) is not None)
+    s2019 = sum(1 for p in _MARKS_2019 if r.first_index(p) is not None)
+    if not s2021 and not s2019:
+        return None
+    fmt = "2019" if s2019 > s2021 or (s2019 == s2021 and year in (2019, 2020)) else "2021"
+    end = r.first_index(_THREE_PLACE, first + 1)
+    end = len(r.tokens) if end is None else end
+    act_start = _active_start(r, end)
+    before = len(r.cells)
+    read_active(r, fmt, act_start if act_start is not None else first, end)
+    if len(r.cells) == before:
+        return None
+    r.warn(
+        "missing_table",
+        "table 三 (收到和处理政府信息公开申请) not found: tables 二 and 四 read, table 三's cells are blank",
+        "applications",
+    )
+    if read_review(r, end, len(r.tokens)) is None:
+        r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
+    return fmt
 
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:
