@@ -28,7 +28,7 @@ REQUIRED = {
     "column_order",  # the text prints the tables column by column: no cell read (parsers/tables/column_order.py)
 }
 # warnings that do not touch the numbers read
-IGNORED = {"missing_section", "kind_mismatch"}
+IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}
 NARRATIVE_KIND = "narrative_vs_table"
 LEVELS = ("none", "suggested", "required")
 
