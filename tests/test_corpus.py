@@ -63,7 +63,7 @@ FLOOR: dict[str, tuple[int, int]] = {
     "text-pymupdf-sort": (99, 100),
     "text-tab": (100, 100),
     # the extractors users run (scripts/build_extractors.py). pdf-pdfminer prints tables column by column: they are
-    # not read (column_order) rather than read wrong (parser version 29: 91 cells right by chance, 97 wrong → 6, 0)
+    # not read (column_order) rather than read wrong (parser version 30: 91 cells right by chance, 97 wrong → 6, 0)
     "doc-antiword": (22, 12),
     "doc-catdoc": (71, 86),
     "docx-docx2txt": (100, 100),
