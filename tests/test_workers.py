@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 from portal_server import Portals, Site, detail_path, loopback, report_site
 
 from crawler.distributed import LocalRedis, redis_server
@@ -71,6 +72,11 @@ def wait_for(predicate: object, timeout: float, what: str) -> None:
         time.sleep(0.1)
 
 
+def held_by(server: redis.Redis, pid: int) -> int:
+    """Requests the worker process ``pid`` has taken and not finished (its ids are ``host-pid-random``)."""
+    return sum(int(server.hlen(k)) for k in server.scan_iter(match=f"*:inflight:*-{pid}-*"))
+
+
 def finish(process: subprocess.Popen[bytes], log: Path, timeout: float = 240) -> None:
     try:
         assert process.wait(timeout=timeout) == 0, log.read_text()[-3000:]
@@ -100,6 +106,7 @@ def test_three_workers_one_killed_mid_run_lose_nothing_and_keep_the_per_domain_b
     reports = 12
     portals = sites(5, reports, latency=0.15)
     db = tmp_path / "db.sqlite"
+    server = redis_server(local_redis.url)
     with Portals(portals):
         boss = coordinator(portals, db, local_redis.url, 0, tmp_path / "coordinator.log")
         workers = [
@@ -108,17 +115,23 @@ def test_three_workers_one_killed_mid_run_lose_nothing_and_keep_the_per_domain_b
         ]
         try:
             wait_for(lambda: count(db, "SELECT count(*) FROM reports") >= 12, 120, "a fifth of the reports")
+            # killed while it holds requests: under load the first worker may not have taken any yet
+            wait_for(lambda: held_by(server, workers[0].pid) > 0, 120, "the first worker to hold requests")
             workers[0].send_signal(signal.SIGKILL)
             workers[0].wait()
+            held = held_by(server, workers[0].pid)  # what it held when it died: nothing can change it now
             finish(boss, tmp_path / "coordinator.log")
         finally:
             for w in workers:
                 if w.poll() is None:
                     w.kill()
     check_stored_once(db, portals, reports)
-    # the two surviving workers finished normally; the killed one's requests were put back and redone
+    # the two surviving workers finished normally; the killed one's requests were put back and redone, by
+    # whichever process found its heartbeat gone first: a surviving worker or the coordinator
     assert [w.returncode for w in workers[1:]] == [0, 0]
-    assert "put back on the queue" in "".join(p.read_text() for p in tmp_path.glob("worker-*.log"))
+    assert held > 0
+    logs = "".join(p.read_text() for p in [*tmp_path.glob("worker-*.log"), tmp_path / "coordinator.log"])
+    assert "put back on the queue" in logs
     # politeness held across three workers: never more than the per-domain bound at once, and it was reached
     concurrent = {s.name: s.max_concurrent for s in portals}
     assert max(concurrent.values()) == PER_DOMAIN, concurrent
