@@ -31,8 +31,9 @@ Row = list[tuple[str | None, str | None, Cell]]
 
 def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str] | None) -> list[list[str]]:
     """A table's cells by row, each (rowspan, colspan, what ``text_of`` reads its text from; ``None``: the cell
-    is its text), a span not written ``None`` → the full grid: a merged cell's text at its top-left, every position it covers beside
-    that "", rows padded to the widest. A row may also be given as its cells' texts (no span written in it)."""
+    is its text), a span not written ``None`` → the full grid: a merged cell's text at its top-left, every
+    position it covers beside that "", rows padded to the widest. A row may also be given as its cells' texts (no
+    span written in it)."""
     n = len(rows)
     lines: list[list[str | None]] = [[] for _ in range(n)]  # None: a position no cell covers (yet)
     width = 0
