@@ -217,10 +217,8 @@ def _first(text: str, occurrences: Occurrences | None = None) -> dict[str, int]:
     """Each needle the text holds, and where it first occurs."""
     if _NEEDLE_SCAN is None:
         return {n: j for n in _ALL_NEEDLES if (j := text.find(n)) >= 0}
-    first: dict[str, int] = {}
-    for p, n in _occurrences(text) if occurrences is None else occurrences:
-        if n not in first:  # in order: the first is the first found
-            first[n] = p
+    found = _occurrences(text) if occurrences is None else occurrences
+    first = {n: p for p, n in reversed(found)}  # in order: the first found is written last
     for n in _BORDERED:  # a scan finds the first occurrence of these, but not all: looked for in this text
         first.pop(n, None)
         j = text.find(n)
@@ -238,7 +236,7 @@ _UNFILTERED = frozenset(i for i, (needles, _) in enumerate(_NEEDLES) if needles 
 def _found(text: str, candidates: frozenset[int], occurrences: Occurrences | None = None) -> frozenset[int]:
     """The patterns among ``candidates`` the text shows; only those one of whose needles it holds are tried."""
     first = _first(text, occurrences)
-    out = {i for i in _UNFILTERED & candidates if _PATTERNS[i].search(text)}
+    out = {i for i in _UNFILTERED & candidates if _PATTERNS[i].search(text)} if _UNFILTERED else set()
     for n in first:
         for i in _BY_NEEDLE[n]:
             if i in candidates and i not in out:

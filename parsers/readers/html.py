@@ -45,9 +45,10 @@ def _parsers() -> tuple[etree.HTMLParser, etree.HTMLParser]:
     """This thread's parsers: for text (decoded already) and for strict UTF-8 bytes."""
     pair = getattr(_PARSERS, "pair", None)
     if pair is None:
-        pair = _PARSERS.pair = (
-            etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True),
-            etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8"),
+        options = {"remove_comments": True, "remove_pis": True, "no_network": True, "collect_ids": False}
+        pair = _PARSERS.pair = (  # no hash of ids (nothing here looks an element up by id)
+            etree.HTMLParser(**options),
+            etree.HTMLParser(**options, encoding="utf-8"),
         )
     return pair
 
@@ -77,13 +78,18 @@ def html_encoding(data: bytes) -> str:
     """The codec :func:`decode_html` reads ``data`` with: a BOM's, UTF-8 if it decodes strictly, the declared
     charset if it decodes strictly (GBK and its kin as GB18030), else GB18030. A charset that is declared but
     wrong (GBK bytes labelled UTF-8) or missing does not matter."""
+    return _decoded(data)[0]
+
+
+def _decoded(data: bytes) -> tuple[str, str | None]:
+    """:func:`html_encoding`'s codec, and the text where that codec decoded ``data`` strictly (``None``: a BOM's
+    codec, or the GB18030 fallback, which decodes with replacement): a page is not decoded twice."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
+        return "utf-8-sig", None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
+        return "utf-16", None
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
@@ -93,21 +99,17 @@ def html_encoding(data: bytes) -> str:
         if not enc or enc in {"utf-8", "utf8"}:
             continue
         try:
-            data.decode(enc)
-            return enc
+            return enc, data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-    return "gb18030"
+    return "gb18030", None
 
 
 def decode_html(data: bytes) -> str:
-    """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`)."""
-    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        try:  # the common case, decoded once (html_encoding would say "utf-8")
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    return data.decode(html_encoding(data), errors="replace")
+    """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`),
+    decoded once."""
+    encoding, text = _decoded(data)
+    return text if text is not None else data.decode(encoding, errors="replace")
 
 
 def _utf8_markup(data: bytes) -> bool:
