@@ -316,13 +316,7 @@ class _Walker:
 def _write_table(tb: TextBuilder, grid: list[list[str]]) -> None:
     if not grid:
         return
-    t = tb.new_table()
-    emitted = False
-    for r, cells in enumerate(grid):
-        if any(cells):
-            tb.row(cells, table=t, row=r, clean=True)  # cell texts are collapsed already
-            emitted = True
-    if emitted:
+    if tb.clean_rows(grid, table=tb.new_table()):  # cell texts are collapsed already
         tb.blank()
 
 
@@ -460,8 +454,7 @@ def _stream_walk(container: Element, marks: _Marks, tb: TextBuilder) -> bool:
         text = _drop_zero_width(text)
     outside, bodies = html_stream.split_tables(text)
     for k, stretch in enumerate(outside):
-        for line in html_stream.lines(stretch):
-            tb.line(line)
+        tb.clean_lines(html_stream.lines(stretch))  # whitespace-collapsed: no TAB, CR or newline
         if k < len(bodies):
             _write_table(tb, html_stream.table_grid(bodies[k]))
     return True
@@ -488,9 +481,17 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _meta(tree: Element, *names: str) -> str | None:
-    for el in tree.iter("meta"):
-        key = (el.get("name") or el.get("property") or el.get("itemprop") or "").lower()
+def _metas(tree: Element) -> list[tuple[str, Element]]:
+    """The page's meta elements with their keys (name, property or itemprop, lower-cased), in order: the tree
+    walked once for every :func:`_meta` asked of it."""
+    return [
+        ((el.get("name") or el.get("property") or el.get("itemprop") or "").lower(), el) for el in tree.iter("meta")
+    ]
+
+
+def _meta(metas: list[tuple[str, Element]], *names: str) -> str | None:
+    """The first non-empty content of a meta element whose key is one of ``names``."""
+    for key, el in metas:
         if key in names:
             value = " ".join((el.get("content") or "").split())
             if value:
@@ -531,7 +532,8 @@ def extract_page_metadata(
         whole = raw_text(root)
     text = ""
 
-    title = _meta(tree, "articletitle", "og:title")
+    metas = _metas(tree)
+    title = _meta(metas, "articletitle", "og:title")
     if not title:
         for h in tree.iter("h1", "h2"):
             t = " ".join(raw_text(h).split())
@@ -552,7 +554,7 @@ def extract_page_metadata(
     if title:
         out["title"] = title
 
-    publisher = _meta(tree, "contentsource", "source", "author")
+    publisher = _meta(metas, "contentsource", "source", "author")
     if not publisher and any(w in whole for w in _PUBLISHER_WORDS):
         text = _page_text(tree)
     for label in [] if publisher or not text else _PUBLISHER_LABELS:
@@ -568,7 +570,7 @@ def extract_page_metadata(
         out["publisher"] = publisher
 
     published = None
-    raw = _meta(tree, "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
+    raw = _meta(metas, "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
     if raw:
         published = parse_date(raw)
     if not published and any(w in whole for w in _PUBLISHED_WORDS):

@@ -102,10 +102,7 @@ def read_sheet(data: bytes) -> Extracted:
         grid = _sheet_rows(rows)
         if not any(any(r) for r in grid):
             continue
-        t = tb.new_table()
-        for r, cells in enumerate(grid):
-            if any(cells):
-                tb.row(cells, table=t, row=r, clean=True)  # format_value collapses every cell already
+        tb.clean_rows(grid, table=tb.new_table())  # format_value collapses every cell already
         tb.blank()
     text = tb.text()
     if not text.strip():
