@@ -824,6 +824,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     """Read table 四: one data row of 15 cells after its headers."""
     anchor = r.first_index(r"行政复议", start, end)
     if anchor is None:
+        # its title and first head lost (antiword drops a table's first rows): its litigation heads
+        anchor = r.first_index(r"未经复议直接起诉|复议后起诉", start, end)
+    if anchor is None:
         return None
     stop = r.first_index(_SECTION_FIVE, anchor + 1, end)
     stop = len(r.tokens) if stop is None else stop
