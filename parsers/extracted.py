@@ -70,6 +70,12 @@ class TextBuilder:
         for piece in text.split("\n"):
             self._add(piece + "\n")
 
+    def clean_lines(self, lines: list[str]) -> None:
+        """Several lines at once, as :meth:`line` writes each: the caller vouches that none holds a TAB, a CR
+        or a newline."""
+        if lines:
+            self._add("\n".join(lines) + "\n")
+
     def blank(self) -> None:
         self._add("\n")
 
@@ -101,6 +107,28 @@ class TextBuilder:
             else:
                 pos += 1
         self._add("\t".join(pieces) + "\n")
+
+    def clean_rows(self, grid: list[list[str]], *, table: int) -> bool:
+        """A table's rows at once, as :meth:`row` with ``clean=True`` writes each (row ``r`` of ``grid`` numbered
+        ``r``, no page, no boxes), rows without any text left out; whether any was written. The caller vouches
+        for the cells as for ``clean``."""
+        append = self.spans.append
+        parts = self._parts
+        pos = self._len
+        for r, cells in enumerate(grid):
+            if not any(cells):
+                continue
+            for col, cell in enumerate(cells):
+                if cell:
+                    end = pos + len(cell)
+                    append(_new_tuple(Span, (pos, end, None, table, r, col, None)))
+                    pos = end + 1  # past the TAB after the cell, or the line's end
+                else:
+                    pos += 1
+            parts.append("\t".join(cells) + "\n")  # as long as the cells and their TABs and newline: pos is its end
+        written = pos != self._len
+        self._len = pos
+        return written
 
     def _add(self, s: str) -> None:
         self._parts.append(s)

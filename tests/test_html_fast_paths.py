@@ -17,7 +17,8 @@ import pytest
 from conftest import load_script
 
 from parsers.readers import chrome
-from parsers.readers.html import _BLOCK, _SKIP, _hidden, _Marks, _plain, parse_tree
+from parsers.readers.html import _BLOCK, _SKIP, _hidden, _Marks, _plain, decode_html, html_encoding, parse_tree
+from parsers.readers.html_grid import place, span_value
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,3 +126,79 @@ def test_required_literals_and_leads_hold_for_every_branch_of_their_pattern() ->
             assert branch[0][0] == re._constants.LITERAL, source  # type: ignore[attr-defined]
             assert op == re._constants.MAX_REPEAT and arg[0] == 0 and "CATEGORY_SPACE" in str(arg), source  # type: ignore[attr-defined]
             assert _literal_prefix(branch[2:]).startswith(needles), source
+
+
+def test_long_cells_are_those_whose_raw_text_is_long_enough(fuzz_trees: list) -> None:
+    """``string-length()`` in libxml2 counts what ``len`` counts in ``raw_text`` (code points: characters
+    beyond the BMP, ideographic and no-break spaces, zero-width characters included)."""
+    pages = [
+        "<table><tr><td>" + cell + "</td></tr></table>"
+        for cell in (
+            "𠀀" * 19, "𠀀" * 20, "\u3000" * 19 + "x", "a\u200b" * 10, "<p>一二三四五</p>" * 4, "&nbsp;" * 19,
+            "<span>" + "字" * 10 + "</span><b>" + "字" * 9 + "</b>",
+            "<select><option>" + "选" * 20 + "</option></select>",
+        )
+    ]  # fmt: skip
+    trees = [*fuzz_trees, *(parse_tree(page) for page in pages)]
+    found = 0
+    for root in trees:
+        expected = [td for td in root.iter("td") if len(chrome.raw_text(td)) >= 20]
+        assert chrome._LONG_CELLS(root) == expected
+        found += len(expected)
+    assert found > 50
+
+
+def test_link_text_is_the_sum_of_every_links_text(fuzz_trees: list) -> None:
+    for root in fuzz_trees:
+        facts = chrome._TreeFacts(root)
+        for el in root.iter():
+            expected = sum(len(chrome.raw_text(a)) for a in el.iter("a"))
+            assert facts.link_text(el) == expected
+
+
+def _place_plainly(rows: list) -> list[list[str]]:
+    """The full grid by the plain definition: a dict of taken positions, each cell at the first free one."""
+    taken: dict[tuple[int, int], str] = {}
+    for r, cells in enumerate(rows):
+        c = 0
+        for cell in cells:
+            rowspan_raw, colspan_raw, text = (None, None, cell) if isinstance(cell, str) else cell
+            while (r, c) in taken:
+                c += 1
+            rowspan = min(span_value(rowspan_raw), len(rows) - r) if rowspan_raw else 1
+            colspan = span_value(colspan_raw) if colspan_raw else 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken[(r + dr, c + dc)] = ""
+            taken[(r, c)] = text
+            c += colspan
+    width = max((c + 1 for _, c in taken), default=0)
+    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+
+
+def test_grid_placement_matches_the_plain_definition() -> None:
+    rng = random.Random(15)
+    spans = [None, None, None, "", "1", "2", "3", "x", "0", " 2 ", "2abc"]
+    for _ in range(3000):
+        rows: list = []
+        for r in range(rng.randint(0, 6)):
+            if rng.random() < 0.4:  # a row written as its texts (no span in it)
+                rows.append([f"t{r}{c}" for c in range(rng.randint(1, 5))])
+            else:
+                rows.append([(rng.choice(spans), rng.choice(spans), f"c{r}{c}") for c in range(rng.randint(0, 5))])
+        assert place([list(row) for row in rows], None) == _place_plainly(rows), rows
+
+
+def test_a_page_is_decoded_once_as_its_codec_decodes_it() -> None:
+    """``decode_html`` gives the text of the strict decode that chose the codec: what decoding with the codec
+    :func:`html_encoding` names gives."""
+    snapshot = _snapshot_module()
+    text = "<html><head><meta charset='{}'></head><body><p>政府信息公开 年度报告 ÿ</p></body></html>"
+    samples = [snapshot.fuzz_page(seed) for seed in range(300)]
+    for declared in ("gbk", "gb2312", "big5", "utf-8", "nonsense", "latin-1", "shift_jis"):
+        for codec in ("utf-8", "gb18030", "big5", "utf-16", "utf-8-sig"):
+            samples.append(text.format(declared).encode(codec, errors="replace"))
+    rng = random.Random(16)
+    samples += [bytes(rng.randrange(256) for _ in range(80)) for _ in range(200)]
+    for data in samples:
+        assert decode_html(data) == data.decode(html_encoding(data), errors="replace"), data

@@ -7,7 +7,8 @@
 - the assumptions the stylesheet's names rest on: libxml2 lowercases ASCII tag names, and the only non-ASCII
   letter ``str.lower`` turns into ASCII is the Kelvin sign; ``\\s`` is what ``str.split()`` splits on;
 - XLSX: the cell formatting written out inline against ``format_value``; the package check's DTD/entity scan;
-- ``TextBuilder.row``: its spans are the ``Span`` the named tuple builds.
+- ``TextBuilder.row``: its spans are the ``Span`` the named tuple builds; ``clean_rows`` and ``clean_lines`` (a
+  table or a stretch of lines at once) write what ``row`` and ``line`` write one by one.
 """
 
 from __future__ import annotations
@@ -199,6 +200,30 @@ def test_row_spans_are_the_named_tuples() -> None:
     ]
     assert all(type(s) is Span for s in tb.spans)
     assert tb.text()[5:6] == "a" and tb.text()[8:10] == "bc" and tb.text()[11:14] == "x y"
+
+
+def test_rows_and_lines_at_once_are_written_as_one_by_one() -> None:
+    rng = random.Random(17)
+    words = ["", "", "a", "字", "12.5", "政府 信息", "𠀀x"]
+    for _ in range(2000):
+        at_once, one_by_one = TextBuilder(), TextBuilder()
+        for _ in range(rng.randint(0, 4)):
+            lines = [rng.choice(words[2:]) for _ in range(rng.randint(0, 3))]
+            at_once.clean_lines(lines)
+            for line in lines:
+                one_by_one.line(line)
+            width = rng.randint(0, 4)
+            grid = [[rng.choice(words) for _ in range(width)] for _ in range(rng.randint(0, 5))]
+            t, u = at_once.new_table(), one_by_one.new_table()
+            written = at_once.clean_rows(grid, table=t)
+            rows = [(r, cells) for r, cells in enumerate(grid) if any(cells)]
+            for r, cells in rows:
+                one_by_one.row(cells, table=u, row=r, clean=True)
+            assert written == bool(rows)
+        assert at_once.text() == one_by_one.text()
+        assert at_once.spans == one_by_one.spans
+        assert all(type(s) is Span for s in at_once.spans)
+        assert at_once._len == len(at_once.text())
 
 
 @pytest.mark.parametrize("threads", [4])

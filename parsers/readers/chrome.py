@@ -217,10 +217,8 @@ def _first(text: str, occurrences: Occurrences | None = None) -> dict[str, int]:
     """Each needle the text holds, and where it first occurs."""
     if _NEEDLE_SCAN is None:
         return {n: j for n in _ALL_NEEDLES if (j := text.find(n)) >= 0}
-    first: dict[str, int] = {}
-    for p, n in _occurrences(text) if occurrences is None else occurrences:
-        if n not in first:  # in order: the first is the first found
-            first[n] = p
+    found = _occurrences(text) if occurrences is None else occurrences
+    first = {n: p for p, n in reversed(found)}  # in order: the first found is written last
     for n in _BORDERED:  # a scan finds the first occurrence of these, but not all: looked for in this text
         first.pop(n, None)
         j = text.find(n)
@@ -238,7 +236,7 @@ _UNFILTERED = frozenset(i for i, (needles, _) in enumerate(_NEEDLES) if needles 
 def _found(text: str, candidates: frozenset[int], occurrences: Occurrences | None = None) -> frozenset[int]:
     """The patterns among ``candidates`` the text shows; only those one of whose needles it holds are tried."""
     first = _first(text, occurrences)
-    out = {i for i in _UNFILTERED & candidates if _PATTERNS[i].search(text)}
+    out = {i for i in _UNFILTERED & candidates if _PATTERNS[i].search(text)} if _UNFILTERED else set()
     for n in first:
         for i in _BY_NEEDLE[n]:
             if i in candidates and i not in out:
@@ -259,18 +257,16 @@ class _TreeFacts:
         for table in _tables_with_cells(root):
             for up in table.iterancestors():
                 self.tables[up] = self.tables.get(up, 0) + 1
-        self._links: dict[Element, int] = {}
+        self._root = root
+        self._links: dict[Element, int] | None = None  # each link's text length, taken when first asked
         self._found: dict[Element, frozenset[int]] = {}
         self._texts: dict[Element, tuple[str, Occurrences]] = {}  # big scored texts and their needles
 
     def link_text(self, el: Element) -> int:
-        total = 0
-        for a in el.iter("a"):
-            n = self._links.get(a)
-            if n is None:
-                n = self._links[a] = len(raw_text(a))
-            total += n
-        return total
+        links = self._links
+        if links is None:  # the page root is scored first, and holds almost every link: all taken at once
+            links = self._links = {a: len(raw_text(a)) if len(a) else len(a.text or "") for a in self._root.iter("a")}
+        return sum(map(links.__getitem__, el.iter("a")))  # no Python step per link
 
     def patterns_found(self, el: Element, text: str) -> frozenset[int]:
         candidates = _PATTERNS_ALL
@@ -307,13 +303,24 @@ def _tables_with_cells(root: Element) -> list[Element]:
     return [table for table in tables if next(table.iter("td"), None) is not None]
 
 
+# The cells whose raw text is long enough to be a candidate (``string-length`` counts code points, as ``len``
+# does, in the text ``raw_text`` gives): one C-level query instead of a text taken per cell.
+_LONG_CELLS = etree.XPath("descendant-or-self::td[string-length() >= 20]")
+
+
 def score_candidates(root: Element, texts: dict[Element, str] | None = None) -> list[Scored]:
-    """Every candidate with enough text, scored. ``texts``, if given, receives each candidate's raw text
-    (:func:`raw_text`), for the caller to reuse (the HTML reader reads table cells with them)."""
+    """Every candidate with enough text, scored. ``texts``, if given, receives the raw text (:func:`raw_text`)
+    of each candidate that was taken (not of cells too short to be candidates), for the caller to reuse."""
     facts = _TreeFacts(root)
     out: list[Scored] = []
+    long_cells = set(_LONG_CELLS(root))  # most cells of a report's tables hold a number: not taken one by one
     for el in root.iter(*_CANDIDATE_TAGS):  # document order: an ancestor is scored before its descendants
-        least = 20 if el.tag == "td" else 2
+        if el.tag == "td":
+            if el not in long_cells:
+                continue
+            least = 20
+        else:
+            least = 2
         raw = raw_text(el) if len(el) else el.text or ""  # an element without children: its text node
         if texts is not None:
             texts[el] = raw

@@ -45,9 +45,10 @@ def _parsers() -> tuple[etree.HTMLParser, etree.HTMLParser]:
     """This thread's parsers: for text (decoded already) and for strict UTF-8 bytes."""
     pair = getattr(_PARSERS, "pair", None)
     if pair is None:
-        pair = _PARSERS.pair = (
-            etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True),
-            etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, encoding="utf-8"),
+        options = {"remove_comments": True, "remove_pis": True, "no_network": True, "collect_ids": False}
+        pair = _PARSERS.pair = (  # no hash of ids (nothing here looks an element up by id)
+            etree.HTMLParser(**options),
+            etree.HTMLParser(**options, encoding="utf-8"),
         )
     return pair
 
@@ -77,13 +78,18 @@ def html_encoding(data: bytes) -> str:
     """The codec :func:`decode_html` reads ``data`` with: a BOM's, UTF-8 if it decodes strictly, the declared
     charset if it decodes strictly (GBK and its kin as GB18030), else GB18030. A charset that is declared but
     wrong (GBK bytes labelled UTF-8) or missing does not matter."""
+    return _decoded(data)[0]
+
+
+def _decoded(data: bytes) -> tuple[str, str | None]:
+    """:func:`html_encoding`'s codec, and the text where that codec decoded ``data`` strictly (``None``: a BOM's
+    codec, or the GB18030 fallback, which decodes with replacement): a page is not decoded twice."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
+        return "utf-8-sig", None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
+        return "utf-16", None
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
@@ -93,21 +99,17 @@ def html_encoding(data: bytes) -> str:
         if not enc or enc in {"utf-8", "utf8"}:
             continue
         try:
-            data.decode(enc)
-            return enc
+            return enc, data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-    return "gb18030"
+    return "gb18030", None
 
 
 def decode_html(data: bytes) -> str:
-    """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`)."""
-    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        try:  # the common case, decoded once (html_encoding would say "utf-8")
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    return data.decode(html_encoding(data), errors="replace")
+    """Bytes → str: BOM, then strict UTF-8, then the declared charset, then GB18030 (:func:`html_encoding`),
+    decoded once."""
+    encoding, text = _decoded(data)
+    return text if text is not None else data.decode(encoding, errors="replace")
 
 
 def _utf8_markup(data: bytes) -> bool:
@@ -314,13 +316,7 @@ class _Walker:
 def _write_table(tb: TextBuilder, grid: list[list[str]]) -> None:
     if not grid:
         return
-    t = tb.new_table()
-    emitted = False
-    for r, cells in enumerate(grid):
-        if any(cells):
-            tb.row(cells, table=t, row=r, clean=True)  # cell texts are collapsed already
-            emitted = True
-    if emitted:
+    if tb.clean_rows(grid, table=tb.new_table()):  # cell texts are collapsed already
         tb.blank()
 
 
@@ -458,8 +454,7 @@ def _stream_walk(container: Element, marks: _Marks, tb: TextBuilder) -> bool:
         text = _drop_zero_width(text)
     outside, bodies = html_stream.split_tables(text)
     for k, stretch in enumerate(outside):
-        for line in html_stream.lines(stretch):
-            tb.line(line)
+        tb.clean_lines(html_stream.lines(stretch))  # whitespace-collapsed: no TAB, CR or newline
         if k < len(bodies):
             _write_table(tb, html_stream.table_grid(bodies[k]))
     return True
@@ -486,9 +481,17 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def _meta(tree: Element, *names: str) -> str | None:
-    for el in tree.iter("meta"):
-        key = (el.get("name") or el.get("property") or el.get("itemprop") or "").lower()
+def _metas(tree: Element) -> list[tuple[str, Element]]:
+    """The page's meta elements with their keys (name, property or itemprop, lower-cased), in order: the tree
+    walked once for every :func:`_meta` asked of it."""
+    return [
+        ((el.get("name") or el.get("property") or el.get("itemprop") or "").lower(), el) for el in tree.iter("meta")
+    ]
+
+
+def _meta(metas: list[tuple[str, Element]], *names: str) -> str | None:
+    """The first non-empty content of a meta element whose key is one of ``names``."""
+    for key, el in metas:
         if key in names:
             value = " ".join((el.get("content") or "").split())
             if value:
@@ -529,7 +532,8 @@ def extract_page_metadata(
         whole = raw_text(root)
     text = ""
 
-    title = _meta(tree, "articletitle", "og:title")
+    metas = _metas(tree)
+    title = _meta(metas, "articletitle", "og:title")
     if not title:
         for h in tree.iter("h1", "h2"):
             t = " ".join(raw_text(h).split())
@@ -550,7 +554,7 @@ def extract_page_metadata(
     if title:
         out["title"] = title
 
-    publisher = _meta(tree, "contentsource", "source", "author")
+    publisher = _meta(metas, "contentsource", "source", "author")
     if not publisher and any(w in whole for w in _PUBLISHER_WORDS):
         text = _page_text(tree)
     for label in [] if publisher or not text else _PUBLISHER_LABELS:
@@ -566,7 +570,7 @@ def extract_page_metadata(
         out["publisher"] = publisher
 
     published = None
-    raw = _meta(tree, "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
+    raw = _meta(metas, "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
     if raw:
         published = parse_date(raw)
     if not published and any(w in whole for w in _PUBLISHED_WORDS):

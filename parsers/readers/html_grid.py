@@ -6,6 +6,7 @@ the marked text): each gives its cells row by row with their ``rowspan``/``colsp
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -16,8 +17,10 @@ _LEADING_INT = re.compile(r"\s*(\d+)")
 Cell = TypeVar("Cell")
 
 
+@functools.lru_cache(maxsize=1024)
 def span_value(raw: str) -> int:
-    """A written rowspan/colspan → the span: its leading integer, 1 without one, at most :data:`MAX_SPAN`."""
+    """A written rowspan/colspan → the span: its leading integer, 1 without one, at most :data:`MAX_SPAN`.
+    (Cached: a page repeats a handful of values.)"""
     m = _LEADING_INT.match(raw)
     n = int(m.group(1)) if m else 1
     return max(1, min(n, MAX_SPAN))
@@ -26,10 +29,11 @@ def span_value(raw: str) -> int:
 Row = list[tuple[str | None, str | None, Cell]]
 
 
-def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str]) -> list[list[str]]:
-    """A table's cells by row, each (rowspan, colspan, what ``text_of`` reads its text from), a span not
-    written ``None`` → the full grid: a merged cell's text at its top-left, every position it covers beside
-    that "", rows padded to the widest. A row may also be given as its cells' texts (no span written in it)."""
+def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str] | None) -> list[list[str]]:
+    """A table's cells by row, each (rowspan, colspan, what ``text_of`` reads its text from; ``None``: the cell
+    is its text), a span not written ``None`` → the full grid: a merged cell's text at its top-left, every
+    position it covers beside that "", rows padded to the widest. A row may also be given as its cells' texts (no
+    span written in it)."""
     n = len(rows)
     lines: list[list[str | None]] = [[] for _ in range(n)]  # None: a position no cell covers (yet)
     width = 0
@@ -39,6 +43,11 @@ def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str])
         if cells and cells[0].__class__ is str:  # texts: their own positions where nothing spans into the row
             if not line:
                 lines[r] = line = cells
+                if len(line) > width:
+                    width = len(line)
+                continue
+            if None not in line:  # every position so far is spanned into: the texts follow them
+                line.extend(cells)
                 if len(line) > width:
                     width = len(line)
                 continue
@@ -62,7 +71,7 @@ def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str])
                 c += 1
             rowspan = 1 if not raw_rowspan else min(span_value(raw_rowspan), n - r)  # "": no number, 1
             colspan = 1 if not raw_colspan else span_value(raw_colspan)
-            text = text_of(content)
+            text = content if text_of is None else text_of(content)
             if rowspan == 1 and colspan == 1:
                 if c == len(line):
                     line.append(text)
@@ -70,14 +79,18 @@ def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str])
                     line[c] = text
             else:
                 end = c + colspan
+                covered = [""] * colspan
                 for dr in range(rowspan):
                     target = lines[r + dr]
                     if len(target) < end:
                         target.extend([None] * (end - len(target)))
-                    for dc in range(c, end):
-                        target[dc] = ""
+                    target[c:end] = covered
                 line[c] = text
             c += colspan
             if c > width:
                 width = c
-    return [[x if x is not None else "" for x in line] + [""] * (width - len(line)) for line in lines]
+    return [  # a line without a hole is copied as it stands
+        (line if None not in line else [x if x is not None else "" for x in line])  # type: ignore[misc]
+        + [""] * (width - len(line))
+        for line in lines
+    ]

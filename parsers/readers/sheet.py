@@ -64,8 +64,8 @@ def _sheets_calamine(data: bytes) -> list[tuple[str, list[list[Any]]]]:
 
 def _sheet_rows(rows: Iterable[list[Any]]) -> list[list[str]]:
     out = [
-        [  # format_value, its two common cases (a one-line string, a finite float) written out: no call per cell
-            (" ".join(v.split()) if "\n" not in v and "\r" not in v else format_value(v))
+        [  # format_value, its common cases (an empty or one-line string, a finite float) written out: no call per cell
+            (v if not v else " ".join(v.split()) if "\n" not in v and "\r" not in v else format_value(v))
             if v.__class__ is str
             else (str(int(v)) if v.is_integer() else repr(v))
             if v.__class__ is float and -1e15 < v < 1e15  # finite, not NaN (NaN compares False)
@@ -74,8 +74,13 @@ def _sheet_rows(rows: Iterable[list[Any]]) -> list[list[str]]:
         ]
         for row in rows
     ]
-    width = max(map(_filled_width, out), default=0)
-    return [r[:width] + [""] * (width - len(r)) for r in out]
+    width = 0
+    for r in out:
+        if len(r) > width:  # a row no longer than the widest so far cannot widen the grid
+            filled = _filled_width(r)
+            if filled > width:
+                width = filled
+    return [r if len(r) == width else r[:width] + [""] * (width - len(r)) for r in out]
 
 
 def _filled_width(row: list[str]) -> int:
@@ -97,10 +102,7 @@ def read_sheet(data: bytes) -> Extracted:
         grid = _sheet_rows(rows)
         if not any(any(r) for r in grid):
             continue
-        t = tb.new_table()
-        for r, cells in enumerate(grid):
-            if any(cells):
-                tb.row(cells, table=t, row=r, clean=True)  # format_value collapses every cell already
+        tb.clean_rows(grid, table=tb.new_table())  # format_value collapses every cell already
         tb.blank()
     text = tb.text()
     if not text.strip():
