@@ -29,6 +29,7 @@ _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one 
 _LABELS = full_labels(ACTIVE_ROWS)  # every label the rows match whole (their patterns run from ^ to $)
 
 
+@functools.lru_cache(maxsize=2048)
 def _may_begin_label(compact: str) -> bool:
     """False when no label wrapped from this one (``compact`` and the fragments after it) can be a row's: no row
     label starts with it and runs on (a header cell, ``本年制发件数``, is not joined with what follows)."""
@@ -121,7 +122,8 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
     first = {k: i for i, k in labels}
     for i in range(start, min(end, len(r.tokens))):
         tok = r.tokens[i]
-        if i in claimed or not tok.is_labelish or not r.row_like(i, same_line=True):
+        # (no row's pattern in the label: the one search that rules it out before the row is looked at)
+        if i in claimed or not tok.is_labelish or not _ANY_ROW.search(tok.compact) or not r.row_like(i, same_line=True):
             continue
         dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok.compact)), None)
         if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:

@@ -98,7 +98,10 @@ class Reading:
         canon = self.canonical
         self.text = canon.text  # the text the tokens' offsets point into
         self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
-        self._span_starts = [s.start for s in self.extracted.spans]
+        self._spans = self.extracted.spans
+        self._span_starts = [s.start for s in self._spans]
+        # the canonical text is the original (offsets need no mapping): asked for every cell recorded
+        self._identity = canon.identity
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = list(itertools.compress(itertools.count(), map(_IS_LABELISH, self.tokens)))
         self._blob: tuple[str, list[int], list[str]] | None = None  # see ``_label_blob``
@@ -111,17 +114,16 @@ class Reading:
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
-        canon = self.canonical
-        assert canon is not None
-        if canon.identity:
+        if self._identity:
             start, end = tok.start, tok.end
         else:
-            start = canon.to_original(tok.start)
+            assert self.canonical is not None
+            start = self.canonical.to_original(tok.start)
             end = start + (tok.end - tok.start)
         # the reader's cell (span) that holds ``start``, if any (``new_where`` inlined: every cell comes here)
         i = _bisect_right(self._span_starts, start) - 1
         w = _new_object(Where)
-        if i >= 0 and (span := self.extracted.spans[i]).start <= start < span.end:
+        if i >= 0 and (span := self._spans[i]).start <= start < span.end:
             w.__dict__.update(
                 offset=start,
                 end=end,

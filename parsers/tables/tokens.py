@@ -172,7 +172,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     mixed_lines: list[tuple[int, int]] = []
     # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
     # table): there a ``|`` touching a number is a rule on every line, not a 1
-    ruled = confusable and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
+    # (each lone bar is a ``|``: the text's count of them, in C, rules out most texts before the regex scan)
+    ruled = confusable and norm.count("|") >= RULED_TEXT_BARS and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
@@ -321,24 +322,31 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
 
 def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
     """The tokens of a TAB row: what the loop of :func:`_tokenize_line` and :func:`_add_cell` make of it, with
-    both inlined (a table's every cell comes here)."""
+    both inlined (a table's every cell comes here; a third of them are empty)."""
     append = tokens.append
     cell_start = pos
-    for col, cell in enumerate(line.split("\t")):
+    col = -1
+    for cell in line.split("\t"):
+        col += 1
+        if not cell:  # a blank cell is a real (blank) cell, at the cell's end
+            append(Token("", cell_start, cell_start, lineno, col, True))
+            cell_start += 1
+            continue
         n = len(cell)
-        text = cell.strip() if n else cell
+        text = cell.strip()
         if text:
             start = cell_start if len(text) == n else cell_start + n - len(cell.lstrip())
-            ends_in_digit = text[-1].isdigit()
-            if not ends_in_digit and not text[0].isdigit():
-                append(Token(text, start, start + len(text), lineno, col, True))
-            elif ends_in_digit and (whole := Token(text, start, start + len(text), lineno, col, True)).is_number:
+            if not text[-1].isdigit():
+                if not text[0].isdigit():
+                    append(Token(text, start, start + len(text), lineno, col, True))
+                else:
+                    tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
+            elif (whole := Token(text, start, start + len(text), lineno, col, True)).is_number:
                 append(whole)
             else:
                 tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
-        else:  # a blank cell is a real (blank) cell, at the cell's end
-            end = cell_start + n
-            append(Token("", end, end, lineno, col, True))
+        else:
+            append(Token("", cell_start + n, cell_start + n, lineno, col, True))
         cell_start += n + 1
 
 
