@@ -508,6 +508,8 @@ class Reading:
 
     def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
         self.put_cells(keys, fit.tokens, label)
+        if fit.how in ("positional", "exact") and not fit.disputed and not fit.ambiguous:
+            return  # nothing to report (most rows: the row's name below is for the warnings)
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t.text for t in fit.dropped)
