@@ -30,6 +30,7 @@ _LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
 _COMPACT = operator.attrgetter("compact")
 _IS_LABELISH = operator.attrgetter("is_labelish")
 _LINE = operator.attrgetter("line")
+_FIRST = operator.itemgetter(0)
 
 
 @functools.lru_cache(maxsize=512)
@@ -99,7 +100,7 @@ class Reading:
         self.text = canon.text  # the text the tokens' offsets point into
         self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
         self._spans = self.extracted.spans
-        self._span_starts = [s.start for s in self._spans]
+        self._span_starts = list(map(_FIRST, self._spans))  # each span's start (its first field), in C
         # the canonical text is the original (offsets need no mapping): asked for every cell recorded
         self._identity = canon.identity
         # indexes of the tokens that can be row labels: every label search walks only these
