@@ -489,7 +489,7 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
         return glued_rules
-    has_numbers = bool(_REAL_NUMBER.search(line) or _LETTER_ROW.search(line))
+    has_numbers: bool | None = None  # the line has real numbers (or a row of letters): asked only of a lone letter
     # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
     # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
     ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
@@ -513,7 +513,10 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
             fixes.append((at, m.end()))
             word, at = core, at + lead
         mixed = _DIGIT.search(word) and _CONFUSABLE.search(word) and word[0] not in ",." and word[-1] not in ",."
-        lone = has_numbers and _LONE_CONFUSABLE.fullmatch(word)
+        lone = _LONE_CONFUSABLE.fullmatch(word) is not None
+        if lone and has_numbers is None:
+            has_numbers = bool(_REAL_NUMBER.search(line) or _LETTER_ROW.search(line))
+        lone = lone and bool(has_numbers)
         if mixed or lone:
             fixed = word.translate(_OCR_MAP)
             if _NUMBER_RE.fullmatch(fixed):
