@@ -411,11 +411,15 @@ class Reading:
         return out
 
     def _running_head(self, tok: Token) -> bool:
-        """A line printed the same on three pages or more (a running head: the report's title)."""
+        """A line printed the same on three pages or more (a running head: the report's title). Asked only of
+        label tokens (by :meth:`_joins`): every token printed the same as a label is a label too, so only the
+        labels are counted."""
         if self._line_counts is None:
             counts: dict[str, int] = {}
-            for t in self.tokens:
-                if t.col == 0 and len(t.compact) >= 8 and not t.is_value:
+            tokens = self.tokens
+            for i in self._labels:
+                t = tokens[i]
+                if t.col == 0 and len(t.compact) >= 8:
                     counts[t.compact] = counts.get(t.compact, 0) + 1
             self._line_counts = counts
         return len(tok.compact) >= 8 and self._line_counts.get(tok.compact, 0) >= 3
