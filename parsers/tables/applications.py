@@ -998,7 +998,7 @@ def _run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | N
 def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str]) -> Fit:
     lines = {t.line for t in vals}
     if len(lines) == 1 and vals and vals[0].tabbed:
-        line_tokens = [t for t in r.tokens if t.line == vals[0].line]
+        line_tokens = r.line_tokens(vals[0].line)
         # the data row may start with its own label cells; right-align the 15 cells
         pos = positional(line_tokens, N_REVIEW)
         if pos is not None:

@@ -457,6 +457,11 @@ class Reading:
             self._blob = ("\n".join(compacts), at, compacts)
         return self._blob
 
+    def line_tokens(self, line: int) -> list[Token]:
+        """The tokens of text line ``line`` (the tokens run in line order: two bisections, not a pass)."""
+        tokens = self.tokens
+        return tokens[bisect.bisect_left(tokens, line, key=_LINE) : bisect.bisect_right(tokens, line, key=_LINE)]
+
     def line_after(self, index: int) -> list[Token]:
         """The cells that follow token ``index`` on its own TAB line."""
         tok = self.tokens[index]
