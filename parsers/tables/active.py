@@ -14,6 +14,7 @@ from parsers.tables.templates import (
     ACTIVE_HEADERS,
     ACTIVE_REQUIRED,
     ACTIVE_ROWS,
+    RowDef,
     full_labels,
     union,
 )
@@ -164,13 +165,19 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
 _HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
 
 
+@functools.cache
+def _rows_in_order(fmt: str) -> tuple[RowDef, ...]:
+    """The format's rows of table 二, in the template's order (made once per format)."""
+    return tuple(row for row in ACTIVE_ROWS if row.key in ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"]))
+
+
 def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: int, end: int) -> None:
     """Rows still missing, read by the template's order alone: where the rows found before and after them in
     the template leave a run of rows missing, and as many unrecognised label lines carrying numbers sit
     between those two rows' labels (labels OCR garbled beyond recognition, ``观竞`` for 规章, or a converter's
     repeat of a neighbour's label), the lines are the rows, in order. Each is a ``fuzzy_label`` warning naming
     the label read."""
-    order = [row for row in ACTIVE_ROWS if row.key in ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])]
+    order = _rows_in_order(fmt)
     at = {key: i for i, key in labels}
     if all(row.key in at for row in order):
         return
@@ -195,7 +202,7 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 continue
             if any(t.is_number for t in r.tokens[i + 1 : i + 12] if t.line == tok.line):
                 lines[tok.line] = i  # the last label on a line (a group heading may come first)
-        missing = order[k:j]
+        missing = list(order[k:j])
         if len(lines) != len(missing):
             missing = [row for row in missing if row.key in required]
         if lines and len(lines) == len(missing):

@@ -1106,13 +1106,17 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
 
 
 _THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"
+# the rows that tell table 三 when its first row is lost (every format's, by key; made once)
+_OTHER_THREE_ROWS = {
+    row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"
+}
 
 
 def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
     """Table 三 when its first row label is lost (OCR dropped the line): its title or the 勾稽关系 note,
     followed closely by the labels of at least four other rows of the table."""
     pos = start
-    rows = {row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"}
+    rows = _OTHER_THREE_ROWS
     while (i := r.first_index(_THREE_TITLE, pos)) is not None:
         seen: set[str] = set()
         first_row: int | None = None
