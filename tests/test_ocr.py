@@ -123,6 +123,70 @@ def test_a_mixed_pdf_reads_its_image_pages_by_ocr(table_page: bytes) -> None:
     assert box is not None and box[2] <= 595.5 and box[3] <= 842.5  # PDF points
 
 
+def _seal(size: int = 400) -> bytes:
+    """A red seal's ring and centre, as an official seal's image (no text: OCR would read nothing)."""
+    from PIL import ImageDraw
+
+    im = Image.new("RGB", (size, size), "white")
+    draw = ImageDraw.Draw(im)
+    draw.ellipse((8, 8, size - 8, size - 8), outline=(200, 0, 0), width=12)
+    c = size // 2
+    draw.ellipse((c - 40, c - 40, c + 40, c + 40), fill=(200, 0, 0))  # the star's place
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _pdf_with_image_page(image: bytes, width: float, height: float, text_page: bool) -> bytes:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    if text_page:
+        c.setFont("STSong-Light", 14)
+        c.drawString(72, 760, "某某县2021年政府信息公开工作年度报告")
+        c.drawString(72, 730, "一、总体情况")
+        c.showPage()
+    c.drawImage(ImageReader(io.BytesIO(image)), 380, 100, width=width, height=height)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_page_with_only_a_seal_is_not_read_by_ocr_and_says_so() -> None:
+    """A text report whose last page holds only the organ's seal (4.2 cm: 2.8 % of an A4 page): no OCR (a
+    second a page, and an OCR'd report is never trusted outright), and a note names the page and the share."""
+    from parsers.readers import read
+
+    extracted = read(_pdf_with_image_page(_seal(), 119, 119, text_page=True), "pdf")
+    assert extracted.ocr is False
+    assert "年度报告" in extracted.text
+    note = next(n for n in extracted.notes if "not read by OCR" in n)
+    assert "page(s) 2 (2.8%)" in note
+
+
+def test_small_images_are_read_by_ocr_when_the_pdf_has_no_text_at_all(table_page: bytes) -> None:
+    """The same size rule never leaves a PDF unread: with no text layer anywhere, a small image is OCR'd."""
+    from parsers.readers import read
+
+    with pytest.raises(UnreadableDocument) as err:  # a seal alone: OCR runs, and finds no text
+        read(_pdf_with_image_page(_seal(), 119, 119, text_page=False), "pdf")
+    assert err.value.code == "no_text"
+
+
+def test_a_large_image_beside_a_text_page_is_still_read_by_ocr(table_page: bytes) -> None:
+    """A scanned table placed at half size (a quarter of the page) is over the small-image share: OCR'd."""
+    from parsers.readers import read
+
+    extracted = read(_pdf_with_image_page(table_page, 297, 421, text_page=True), "pdf")
+    assert extracted.ocr is True
+    assert not any("not read by OCR" in n for n in extracted.notes)
+
+
 def test_nianbao_parse_prints_a_report_for_a_page_image(tmp_path: Path, table_page: bytes) -> None:
     path = tmp_path / "page.png"
     path.write_bytes(table_page)

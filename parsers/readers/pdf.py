@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
@@ -101,6 +101,7 @@ def _read_pdf(data: bytes) -> Extracted:
         read: list[_Page] = []
         blank: list[int] = []  # pages without a text layer: read by OCR
         empty: list[int] = []  # pages with nothing OCR could read (no text, no image, no outlined glyphs)
+        small: list[tuple[int, float]] = []  # pages without text whose images are small (see SMALL_IMAGES)
         for number in range(1, count + 1):
             try:
                 items = _read_page(pdf, plumber, number)
@@ -108,6 +109,8 @@ def _read_pdf(data: bytes) -> Extracted:
                     blank.append(number)
                 elif isinstance(items, str):  # EMPTY
                     empty.append(number)
+                elif isinstance(items, SmallImages):
+                    small.append((number, items.share))
                 else:
                     read.append(items)
             except Exception as exc:  # one broken page should not lose the others
@@ -118,6 +121,14 @@ def _read_pdf(data: bytes) -> Extracted:
     finally:
         plumber.close()
         pdf.close()
+    if small and not read:  # no text layer anywhere: the small images may be all there is to read
+        blank = sorted(blank + [number for number, _share in small])
+    elif small:
+        shares = ", ".join(f"{number} ({share:.1%})" for number, share in small)
+        notes.append(
+            f"page(s) {shares} without text, their images covering that share of the page (a seal, a logo, "
+            f"a signature): not read by OCR"
+        )
     if empty and not read and not blank:
         raise UnreadableDocument(f"PDF whose {count} page(s) are all empty (nothing printed on them)", code="empty")
     if empty:
@@ -137,9 +148,19 @@ def _read_pdf(data: bytes) -> Extracted:
 # a page without text whose paths hold at least this many curves may be text drawn as outlines: read by OCR
 OUTLINE_CURVES = 20
 EMPTY = "empty"  # what _read_page returns for a page with nothing on it that OCR could read
+# A page without text whose images cover less than this share of it holds a seal, a logo, a signature or a QR
+# code, not a scanned page: in a PDF with a text layer elsewhere it is not read by OCR (a second a page, and an
+# OCR'd report is never trusted outright). In a PDF of such pages only, they are read by OCR all the same.
+SMALL_IMAGES = 0.05
 
 
-def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str | None:
+class SmallImages(NamedTuple):
+    """What _read_page returns for a page without text whose images cover only ``share`` of it."""
+
+    share: float
+
+
+def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str | SmallImages | None:
     """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted). ``None``: the
     page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page)."""
     PAGES["read"] += 1
@@ -153,8 +174,12 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str |
                 textpage.close()
         finally:
             page.close()
-        if not content.chars and not content.images and len(content.curves) < OUTLINE_CURVES:
-            return EMPTY  # OCR would read nothing there (and would cost a second a page)
+        if not content.chars and len(content.curves) < OUTLINE_CURVES:
+            if not content.images:
+                return EMPTY  # OCR would read nothing there (and would cost a second a page)
+            share = content.image_area / (content.width * content.height) if content.width * content.height else 1.0
+            if share < SMALL_IMAGES:
+                return SmallImages(share)
         return _pdfium_page(content, number)
     except Unsupported as why:
         reason = str(why)

@@ -125,6 +125,7 @@ class PageContent:
     curves: list[list[Point]] = field(default_factory=list)
     fonts: dict[int, str] = field(default_factory=dict)  # font handle -> base font name (filled on demand)
     images: int = 0  # image objects painted on the page (form XObjects followed): what OCR could read
+    image_area: float = 0.0  # the area they are painted over, in square points (overlaps counted twice)
 
     def font_name(self, font: int) -> str:
         name = self.fonts.get(font)
@@ -182,8 +183,11 @@ def _visit(
         obj = _form_object(holder, ctypes.c_ulong(i)) if is_form else _get_object(holder, i)
         kind = _object_type(obj) if obj else 0
         if kind != _OBJ_PATH and kind != _OBJ_FORM:
-            if kind == _OBJ_IMAGE:
-                content.images += 1  # counted only: a page without text is read by OCR only if it has one
+            if kind == _OBJ_IMAGE:  # counted and measured only: a page without text may be read by OCR
+                content.images += 1
+                place: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
+                a, b, c, d = (_compose(place, outer) if is_form else place)[:4]
+                content.image_area += abs(a * d - b * c)  # an image is the unit square, placed by its matrix
             continue  # text is read from the text page, images are not read
         own: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
         full = _compose(own, outer) if is_form else own
