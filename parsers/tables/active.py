@@ -37,6 +37,12 @@ def _may_begin_label(compact: str) -> bool:
     return _LABELS is None or any(label.startswith(compact) and len(label) > len(compact) for label in _LABELS)
 
 
+@functools.lru_cache(maxsize=2048)
+def _row_named(label: str) -> RowDef | None:
+    """The first row of table 二 whose patterns find ``label`` (compact), if any (cached: labels repeat)."""
+    return next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
+
+
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     """Read the rows of table 二 found between tokens ``start`` and ``end``."""
     defaults = ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])
@@ -45,14 +51,15 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         start = first_block  # else the first block's title was lost: its rows come before the next block's
     # where every row label sits
     labels: list[tuple[int, str]] = []
+    named: set[str] = set()  # the rows in ``labels``
     glued: dict[int, Token] = {}  # a row's number printed against its label (行政许可1708)
-    for i in range(start, min(end, len(r.tokens))):
-        tok = r.tokens[i]
-        if not tok.is_labelish:
-            continue
+    tokens = r.tokens
+    in_range = r._label_indexes(start, end)  # the label tokens from start to end (no other token is a row's)
+    for i in in_range:
+        tok = tokens[i]
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
-        row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
+        row_found = _row_named(label)
         if (
             row_found is None
             and not m
@@ -61,18 +68,15 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             and r.wrapped_may_match(_ANY_ROW, i)
         ):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
-        if row_found is not None and row_found.key not in {k for _, k in labels}:
+        if row_found is not None and row_found.key not in named:
             labels.append((i, row_found.key))
+            named.add(row_found.key)
             if m:
                 at = tok.start + m.start("num")
                 glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
     _labels_by_meaning(r, labels, start, end)
     _labels_by_order(r, labels, fmt, start, end)
-    blocks = [
-        i
-        for i in range(start, min(end, len(r.tokens)))
-        if r.tokens[i].is_labelish and _BLOCK_RE.search(r.tokens[i].compact)
-    ]
+    blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i].compact)]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     rows: list[tuple[int, str, list[str], int]] = []
@@ -121,10 +125,11 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
     claimed = {i for i, _ in labels}
     # a row printed under the previous row's label (a converter repeated the label): the next row, by order
     first = {k: i for i, k in labels}
-    for i in range(start, min(end, len(r.tokens))):
+    in_range = r._label_indexes(start, end)  # only labels are asked below
+    for i in in_range:
         tok = r.tokens[i]
         # (no row's pattern in the label: the one search that rules it out before the row is looked at)
-        if i in claimed or not tok.is_labelish or not _ANY_ROW.search(tok.compact) or not r.row_like(i, same_line=True):
+        if i in claimed or not _ANY_ROW.search(tok.compact) or not r.row_like(i, same_line=True):
             continue
         dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok.compact)), None)
         if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
@@ -141,9 +146,9 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
             f"{T}/{nxt.key}",
             tok,
         )
-    for i in range(start, min(end, len(r.tokens))):
+    for i in in_range:
         tok = r.tokens[i]
-        if i in claimed or not tok.is_labelish or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
+        if i in claimed or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
             continue
         scores = sorted(((similarity(tok.compact, row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
         score, row = scores[0]
