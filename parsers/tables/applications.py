@@ -54,8 +54,9 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
         warn_merged(r, line, n, key)
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
+    tokens = r.tokens
     for k in range(f.index + 1, stop):
-        t = r.tokens[k]
+        t = tokens[k]
         if not t.text or (t.is_blank_marker and r.placeholder(t)):  # placeholder() inlined in part: hot
             continue
         if t.is_value:
@@ -74,7 +75,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                 # a numbered label after the row's values (``5.属于三``, a wrapped label OCR cut; a group heading
                 # such as ``(五)不予处理`` whose row's label OCR garbled): the next row begins there, its values are
                 # not this row's
-                if any(u.is_value for u in r.tokens[k + 1 : stop]):
+                if any(u.is_value for u in tokens[k + 1 : stop]):
                     r.warn(
                         "unknown_row",
                         f"values after an unknown numbered row label {t.text!r} (after {key}) are not assigned",
@@ -811,8 +812,9 @@ def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int, int]:
 def _last_row_stop(r: Reading, index: int, end: int, *, seen: bool = False) -> int:
     """Where the last row's values end: at the first label after a value (``seen``: the row's label carries
     a value of its own, glued to it)."""
-    for i in range(index + 1, min(end, len(r.tokens))):
-        t = r.tokens[i]
+    tokens = r.tokens
+    for i in range(index + 1, min(end, len(tokens))):
+        t = tokens[i]
         if t.is_value:
             seen = True
         elif t.is_labelish and seen:

@@ -349,9 +349,11 @@ class Reading:
     def row_like(self, i: int, *, same_line: bool = False, lines: int = 2) -> bool:
         """A label with a value after it on its line or within the next ``lines`` (a table row, not a header;
         the line between may hold the legacy table's unit)."""
-        line = self.tokens[i].line
-        for t in self.tokens[i + 1 : i + 30]:
-            if t.line > line + (0 if same_line else lines):
+        tokens = self.tokens
+        last = tokens[i].line + (0 if same_line else lines)
+        for k in range(i + 1, min(i + 30, len(tokens))):  # not a slice: most rows answer at their next token
+            t = tokens[k]
+            if t.line > last:
                 return False
             if t.is_value:
                 return True
