@@ -23,7 +23,11 @@ input convention:
   HTML (MinerU's convention);
 - damaged texts: the seeded corrupter (``scripts/corpus_damage.py``) applies one named damage kind at a time
   (OCR-like kinds to the runs-of-spaces text, extraction-like kinds to the pipe Markdown), and all of them
-  together; the manifest records every gold cell each damage touched.
+  together; the manifest records every gold cell each damage touched;
+- the text other extractors users run print (HTML, DOCX/DOC and PDF → text: w3m, lynx, pandoc, inscriptis,
+  trafilatura, BeautifulSoup, html2text, docx2txt, mammoth, LibreOffice, antiword, catdoc, pypdf, pdfminer.six,
+  pdfplumber, PyMuPDF blocks, ``pdftotext -layout`` of other printers' PDFs): ``scripts/build_extractors.py``
+  (its own tools: ``bash scripts/setup_corpus.sh``).
 
 Variants of seeds 000–002 are the tuning part, those of 003–004 are held back (``split`` in the manifest).
 """
@@ -45,6 +49,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import rapidocr_text
+from build_extractors import build_extractors
+from build_extractors import tool_versions as extractor_versions
 from corpus_damage import KINDS, MD_KINDS, OCR_KINDS, TABLE_KINDS, Touch, apply
 from corpus_model import (
     Doc,
@@ -360,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         tools = {**previous["tools"], "PyMuPDF": pkg("PyMuPDF")}
     elif not args.only_model:
         tools = tool_versions()
+    extractors = extractor_versions() if not (args.only_model or args.only_rapidocr or args.only_pymupdf_text) else {}
+    tools.update({f"extractor:{k}": v for k, v in extractors.items()})
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         for gold_path in sorted(GOLD.glob("*.json")):
             stem = gold_path.stem
@@ -376,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
             build_damaged(corpus, stem, doc)
             if not args.only_model:
                 build_converters(corpus, stem, tools, Path(tmp))
+                build_extractors(corpus, stem, extractors, Path(tmp))
     corpus.variants = sorted(kept + corpus.variants, key=lambda v: (str(v["convention"]), str(v["path"])))
     corpus.write_manifest(
         "The generalisation corpus of issue 8: the rendered seeds as real tools and real users produce "

@@ -65,6 +65,7 @@ def score_variant(variant: dict[str, Any], corpus: Path = CORPUS) -> dict[str, A
         "unrecoverable_total": len(unrecoverable),
         "printed_total": len(printed),
         "printed_right": len(printed - set(wrong)),
+        "wrong_numbers": sum(1 for want_got in wrong.values() if want_got[1] is not None),
         "error": error,
         "wrong": wrong,
     }
@@ -119,7 +120,9 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     touched: dict[str, dict[str, list[int]]] = defaultdict(dict)
     printed: dict[str, dict[str, list[int]]] = defaultdict(dict)
     read_of_printed: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    wrong_numbers: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for r in results:
+        _add(wrong_numbers[r["convention"]], r["split"], r.get("wrong_numbers", 0), r["total"])
         _add(by_convention[r["convention"]], r["split"], r["right"], r["total"])
         _add(printed[r["convention"]], r["split"], r["printed_total"], r["total"])
         _add(read_of_printed[r["convention"]], r["split"], r["printed_right"], r["printed_total"])
@@ -133,6 +136,8 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         "touched_cells": dict(sorted(touched.items())),
         "printed_cells": dict(sorted(printed.items())),
         "printed_cells_right": dict(sorted(read_of_printed.items())),
+        # cells read as a value that is not the gold's (a wrong number is worse than a blank)
+        "wrong_numbers": dict(sorted(wrong_numbers.items())),
     }
 
 
@@ -171,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table("cells right per convention", summary["conventions"])
     print_table("cells right per damage kind (every variant with that damage)", summary["damage_kinds"])
     print_table("touched cells right (the cells each single damage changed)", summary["touched_cells"])
+    print_table("cells read as a wrong value (not blank: worse than a blank)", summary["wrong_numbers"])
     if args.printed:
         print_table(
             "cells the text prints at all (blank cells, and values printed as numbers)", summary["printed_cells"]

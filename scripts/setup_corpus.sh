@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The tools that BUILD the generalisation corpus (scripts/build_corpus.py, scripts/build_extractors.py): build time
+# only, the tests read the committed texts. On top of scripts/setup.sh (which installs poppler, LibreOffice,
+# antiword and Tesseract): the HTML/DOC converters users run, and the Python converters of the `corpus` extra.
+#   bash scripts/setup_corpus.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CORPUS_APT_PACKAGES=(
+  pandoc  # HTML/DOCX → plain, gfm, markdown
+  w3m     # HTML → text (box-drawn tables)
+  lynx    # HTML → text
+  catdoc  # DOC → text (the other DOC reader beside antiword)
+)
+missing=()
+for p in "${CORPUS_APT_PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+[ -x .venv/bin/python ] || bash scripts/setup.sh --no-run
+.venv/bin/pip install -q -e '.[dev,corpus]'
