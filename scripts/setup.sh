@@ -11,6 +11,7 @@ APT_PACKAGES=(
   libreoffice-writer-nogui  # WPS (and DOC fallback) conversion; renders the test PDFs
   poppler-utils             # pdftoppm/pdftotext: looking at PDFs
   fonts-noto-cjk            # without a CJK font rendered PDFs lose their Chinese glyphs
+  fonts-wqy-zenhei          # TrueType CJK: Chromium embeds small subsets (scripts/synth_reports.py's PDFs)
   chromium                  # headless browser: Datasette page test, future browser-only portals
   tesseract-ocr             # OCR of scanned reports (parsers/ocr): the engine's data …
   tesseract-ocr-chi-sim     # … its Chinese model …

@@ -110,6 +110,7 @@ class Reading:
         self._last_label: dict[int, int] = {}  # a TAB line's last label's offset (see ``placeholder``)
         self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
         self._token_lines = set(map(_LINE, self.tokens))
+        self._value_only_lines: set[int] | None = None  # lines that print values only (see ``_joins``)
         self._join_cache: dict[int, list[tuple[str, str]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
 
@@ -392,6 +393,8 @@ class Reading:
         joined = tok.compact
         line = tok.line
         window = self.tokens[i + 1 : i + 24]
+        # a head printing no values may have them printed between its halves (see below)
+        centred = self._values_on_line(i) == 0
         for k, t in enumerate(window):
             if t.line == line or not t.is_labelish:
                 continue
@@ -401,16 +404,30 @@ class Reading:
                 same = next((u for u in window[k:] if u.line == t.line and u.col == tok.col and u.is_labelish), None)
                 if same is not None:
                     t = same
-            if t.line > line + 1 and (t.line > line + 2 or line + 1 in self._token_lines):
-                break  # not the next line (a blank line between is passed over)
+            between = line + 1 in self._token_lines and not (centred and line + 1 in self.value_only_lines())
+            if t.line > line + 1 and (t.line > line + 2 or between):
+                # not the next line (a blank line between is passed over, and so is a line of values only right
+                # after a head that prints none: a two-line label cell prints its row's values, centred, between
+                # its halves: ``行政事业性`` / ``44.9`` / ``收费``)
+                break
             if len(t.compact) > 12 or _NUMBERED.match(t.compact):
                 break  # not a fragment: a long label, or the next numbered row
             joined += t.compact
             line = t.line
+            centred = False
             out.append((joined, t.compact))
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
+
+    def value_only_lines(self) -> set[int]:
+        """The lines whose every token is a value (a number or an explicit blank)."""
+        if self._value_only_lines is None:
+            lines: dict[int, bool] = {}
+            for t in self.tokens:
+                lines[t.line] = lines.get(t.line, True) and t.is_value
+            self._value_only_lines = {line for line, only in lines.items() if only}
+        return self._value_only_lines
 
     def _running_head(self, tok: Token) -> bool:
         """A line printed the same on three pages or more (a running head: the report's title). Asked only of

@@ -1,0 +1,172 @@
+"""Score the parser on synthetic reports (``scripts/synth_reports.py``) against their exact gold.
+
+    .venv/bin/python scripts/synth_score.py /tmp/synth                 # per kind, tuning and held back
+    .venv/bin/python scripts/synth_score.py /tmp/synth --json out.json
+    .venv/bin/python scripts/synth_score.py /tmp/synth --wrong 20 --kind pdf   # what went wrong (tuning part only)
+
+Every kind of every report is parsed with ``parsers.parse`` on its bytes (the file name as the only hint). Per
+kind and split: gold cells read right; cells read as a **wrong number** (a value where the gold has another value,
+or a value where the gold is blank: worse than a blank); cells left **blank** (null or missing where the gold has a
+number); and **verdicts** that are wrong: a report whose gold says an identity must fail (or a 第二十条 block is
+missing) must be ``review: required``; a clean report should not be. Region, year and format are counted apart.
+Details (``--wrong``) are printed for the tuning part only: the held-back part is measured, never looked at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from parsers import parse  # noqa: E402
+
+SPLITS = ("tuning", "held_back")
+
+
+def same(want: Any, got: Any) -> bool:
+    if want is None or got is None:
+        return want is None and got is None
+    try:
+        return math.isclose(float(want), float(got), rel_tol=0, abs_tol=1e-6)
+    except (TypeError, ValueError):
+        return False
+
+
+def score_one(folder: Path, gold: dict[str, Any], kind: str) -> dict[str, Any]:
+    path = folder / gold["inputs"][kind]
+    error = None
+    try:
+        report = parse(path.read_bytes(), path.name).as_json()
+    except Exception as e:  # a report the parser refuses scores 0, with the reason
+        report, error = {"cells": {}, "metadata": {}}, f"{type(e).__name__}: {e}"
+    got, meta = report.get("cells", {}), report.get("metadata", {})
+    wrong: dict[str, list[Any]] = {}
+    blank: dict[str, list[Any]] = {}
+    right = 0
+    for key, want in gold["cells"].items():
+        value = got.get(key)
+        if same(want, value):
+            right += 1
+        elif value is None:
+            blank[key] = [want, None]
+        else:
+            wrong[key] = [want, value]
+    expect = gold["synth"]["expect_review"]
+    review = meta.get("review")
+    verdict_ok = (review == "required") == (expect == "required")
+    want_meta = gold["metadata"]
+    meta_right = sum(meta.get(k) == want_meta[k] for k in ("region", "year", "format"))
+    return {
+        "stem": path.name.split(".")[0],
+        "kind": kind,
+        "split": gold["synth"]["split"],
+        "cells": len(gold["cells"]),
+        "right": right,
+        "wrong": wrong,
+        "blank": blank,
+        "expect_review": expect,
+        "review": review,
+        "review_reasons": meta.get("review_reasons", []),
+        "verdict_ok": verdict_ok,
+        "meta_right": meta_right,
+        "error": error,
+        "warnings": [w.get("code") for w in report.get("warnings", [])],
+    }
+
+
+def _job(args: tuple[str, str, str]) -> dict[str, Any]:
+    folder, gold_file, kind = args
+    gold = json.loads(Path(gold_file).read_text(encoding="utf-8"))
+    return score_one(Path(folder), gold, kind)
+
+
+def score(folder: Path, kinds: list[str] | None = None, workers: int = 2) -> list[dict[str, Any]]:
+    jobs = []
+    for gold_file in sorted(folder.glob("synth_*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        for kind in gold["inputs"]:
+            if kinds is None or kind in kinds:
+                jobs.append((str(folder), str(gold_file), kind))
+    if workers <= 1:
+        return [_job(j) for j in jobs]
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_job, jobs, chunksize=4))
+
+
+def summarise(results: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """kind → split → figures."""
+    out: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for r in results:
+        f = out[r["kind"]].setdefault(
+            r["split"],
+            {"reports": 0, "cells": 0, "right": 0, "wrong": 0, "blank": 0, "verdict_wrong": 0,
+             "missed_required": 0, "false_required": 0, "meta_right": 0, "errors": 0},
+        )  # fmt: skip
+        f["reports"] += 1
+        f["cells"] += r["cells"]
+        f["right"] += r["right"]
+        f["wrong"] += len(r["wrong"])
+        f["blank"] += len(r["blank"])
+        f["meta_right"] += r["meta_right"]
+        f["errors"] += bool(r["error"])
+        if not r["verdict_ok"]:
+            f["verdict_wrong"] += 1
+            f["missed_required" if r["expect_review"] == "required" else "false_required"] += 1
+    for kind in out.values():
+        for f in kind.values():
+            f["percent"] = round(100 * f["right"] / f["cells"], 2) if f["cells"] else 0.0
+    return dict(out)
+
+
+def print_table(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
+    print(f"{'kind':8} {'split':9} {'reports':>7} {'cells right':>17} {'%':>7} {'wrong#':>6} {'blank':>6} "
+          f"{'verdict✗':>8} {'(missed/false)':>14} {'meta':>7}")  # fmt: skip
+    for kind in sorted(summary):
+        for split in SPLITS:
+            f = summary[kind].get(split)
+            if not f:
+                continue
+            print(
+                f"{kind:8} {split:9} {f['reports']:7d} {f['right']:8d}/{f['cells']:<8d} {f['percent']:7.2f} "
+                f"{f['wrong']:6d} {f['blank']:6d} {f['verdict_wrong']:8d} "
+                f"{f['missed_required']:>6d}/{f['false_required']:<7d} {f['meta_right']:3d}/{3 * f['reports']:<3d}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", type=Path, nargs="?", default=ROOT / "tests" / "fixtures" / "synth")
+    ap.add_argument("--kind", action="append", default=None)
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--wrong", type=int, default=0, help="print up to N wrong/blank cells per tuning report")
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args(argv)
+    results = score(args.folder, args.kind, args.workers)
+    summary = summarise(results)
+    print_table(summary)
+    if args.wrong:
+        for r in results:
+            if r["split"] != "tuning":
+                continue  # held back: whole figures only
+            bad = {**r["wrong"], **r["blank"]}
+            if bad or not r["verdict_ok"] or r["error"]:
+                items = list(bad.items())[: args.wrong]
+                print(f"{r['stem']} {r['kind']}: {r['right']}/{r['cells']} review={r['review']} "
+                      f"(expect {r['expect_review']}) {r['review_reasons']} {r['error'] or ''}")  # fmt: skip
+                for k, (w, g) in items:
+                    print(f"    {k}: gold {w!r} got {g!r}")
+    if args.json:
+        args.json.write_text(json.dumps({"summary": summary}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
