@@ -27,7 +27,7 @@ REQUIRED = {
     "ambiguous_value",  # the identities leave a number's column open: the tie-break chose
 }
 # warnings that do not touch the numbers read
-IGNORED = {"missing_section", "kind_mismatch"}
+IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}
 NARRATIVE_KIND = "narrative_vs_table"
 LEVELS = ("none", "suggested", "required")
 

@@ -1,6 +1,7 @@
 """PDFs of the seeds printed by other programs than the rendered ones, to time and check the PDF reader on
 layouts it was not tuned on: Chromium's ``--print-to-pdf`` of the HTML rendering, and LibreOffice Writer/Web's
-print of it (its own table layout, and a blank first page), and, when it is installed (Debian ``wkhtmltopdf``; not
+print of it (its own table layout, and a blank first page), Chromium's print with a diagonal watermark on every
+page, and, when it is installed (Debian ``wkhtmltopdf``; not
 in ``scripts/setup.sh``: Qt WebKit is large), wkhtmltopdf's print of it (its own page breaks: a value cell whose
 borders no longer line up with its label's). ``tests/fixtures/pdf_producers/`` holds this script's wkhtmltopdf
 prints, so the tests read them without the tool.
@@ -40,6 +41,30 @@ def wkhtmltopdf_pdf(html: Path, out: Path) -> Path:
     return pdf
 
 
+WATERMARK = (
+    "<style>.nianbao-wm{position:fixed;top:45%;left:10%;font-size:40pt;color:rgba(0,0,0,.12);"
+    "transform:rotate(-30deg);z-index:9;pointer-events:none}</style>"
+    '<div class="nianbao-wm">某某县人民政府信息公开 2023-01-31</div>'
+)
+
+
+def watermarked_pdf(html: Path, out: Path) -> Path:
+    """Chromium's print of the HTML rendering with a diagonal watermark on every page (a ``position: fixed``
+    block turned 30°: the organ's name and a date, as portals stamp their downloads): its glyphs are set
+    aside, the page's other glyphs read as without it."""
+    raw = html.read_bytes()
+    try:
+        raw.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:  # a GBK page (as its portal serves it)
+        encoding = "gb18030"
+    page = raw.replace(b"</body>", WATERMARK.encode(encoding) + b"</body>", 1)
+    copy = out / "wm" / html.name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(page)
+    return chrome_pdf(copy, copy.parent)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
@@ -48,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     for html in sorted(RENDERED.glob("*.html")):
         with tempfile.TemporaryDirectory(prefix="pdf-variants-") as tmp:
             work = Path(tmp)
-            makers = [(chrome_pdf, "chrome"), (lo_html_pdf, "lohtml")]
+            makers = [(chrome_pdf, "chrome"), (lo_html_pdf, "lohtml"), (watermarked_pdf, "chrome_watermark")]
             if shutil.which("wkhtmltopdf"):
                 makers.append((wkhtmltopdf_pdf, "wk"))
             for maker, prefix in makers:

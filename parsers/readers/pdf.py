@@ -4,11 +4,12 @@ Each page is read with pypdfium2 (:mod:`parsers.readers.pdfium_page`: glyph boxe
 paths from the page objects) and laid out by :mod:`parsers.readers.pdf_layout`, which follows pdfplumber's
 rules: ruled tables are found from the ruling, their rows emitted through ``TextBuilder.row`` (merged-cell
 positions become empty cells), and the page's other text lines are emitted around them in vertical reading
-order. A page PDFium's reading does not cover (rotated, text that is not upright, glyphs without Unicode, or a
-PDFium error) is read with pdfplumber instead (:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those
-pages by reason. One page is held at a time. Pages without a text layer (scans) are read by OCR
-(:mod:`parsers.readers.ocr`). Encrypted and corrupt files raise :class:`UnreadableDocument` with the codes
-``encrypted`` and ``corrupt``.
+order, on the page as it is shown (``/Rotate`` applied). A page PDFium's reading does not cover (a page set
+mostly on its side, a media box off the origin, or a PDFium error) is read with pdfplumber instead
+(:mod:`parsers.readers.pdf_plumber`); ``FALLBACK`` counts those pages by reason. One page is held at a time.
+Pages without a text layer (scans), and pages whose text layer is garbage (fonts without a Unicode map:
+:mod:`parsers.readers.pdf_text_layer`), are read by OCR (:mod:`parsers.readers.ocr`). Encrypted and corrupt
+files raise :class:`UnreadableDocument` with the codes ``encrypted`` and ``corrupt``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
 from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines, top_lines
 from parsers.readers.pdf_plumber import PlumberDocument
+from parsers.readers.pdf_text_layer import garbled
 from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
 
 MAX_PAGES = 2000
@@ -104,7 +106,7 @@ def _read_pdf(data: bytes) -> Extracted:
         small: list[tuple[int, float]] = []  # pages without text whose images are small (see SMALL_IMAGES)
         for number in range(1, count + 1):
             try:
-                items = _read_page(pdf, plumber, number)
+                items = _read_page(pdf, plumber, number, notes)
                 if items is None:
                     blank.append(number)
                 elif isinstance(items, str):  # EMPTY
@@ -126,8 +128,8 @@ def _read_pdf(data: bytes) -> Extracted:
     elif small:
         shares = ", ".join(f"{number} ({share:.1%})" for number, share in small)
         notes.append(
-            f"page(s) {shares} without text, their images covering that share of the page (a seal, a logo, "
-            f"a signature): not read by OCR"
+            f"[images_not_read] page(s) {shares} without text, their images covering that share of the page "
+            f"(a seal, a logo, a signature): not read by OCR"
         )
     if empty and not read and not blank:
         raise UnreadableDocument(f"PDF whose {count} page(s) are all empty (nothing printed on them)", code="empty")
@@ -154,15 +156,41 @@ EMPTY = "empty"  # what _read_page returns for a page with nothing on it that OC
 SMALL_IMAGES = 0.05
 
 
+# Glyphs not set upright (turned or mirrored: a diagonal watermark, a label set vertically in a narrow cell) are
+# left out of a page's reading, with a note naming them, where they are at most this share of its glyphs (a
+# watermark on a page's last lines can outnumber them); a page set mostly on its side is read with pdfplumber.
+NOT_UPRIGHT_SHARE = 0.5
+
+
+def _not_upright_note(number: int, glyphs: list[str]) -> str:
+    """The note for the glyphs of page ``number`` left out: ``numbers_not_upright`` where digits are among them
+    (a number may be missing), else ``text_not_upright``."""
+    text = "".join("".join(glyphs).split())
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    code = "numbers_not_upright" if any(ch.isdigit() for ch in text) else "text_not_upright"
+    return (
+        f"[{code}] page {number}: {len(text)} character(s) not set upright (a watermark, vertical text) left "
+        f"out of the reading: '{shown}'"
+    )
+
+
+# A page an image covers for the most part, whose text layer holds only a few glyphs, is a scan that a portal or a
+# scanner stamped with a line of text (the site's name, a page number): read by OCR, the stamp with the rest. A
+# page with a text layer of its own over a full-page image (a searchable scan, a letterhead) is read as text.
+SCAN_SHARE = 0.5
+STAMP_GLYPHS = 40
+
+
 class SmallImages(NamedTuple):
     """What _read_page returns for a page without text whose images cover only ``share`` of it."""
 
     share: float
 
 
-def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str | SmallImages | None:
+def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]) -> _Page | str | SmallImages | None:
     """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted). ``None``: the
-    page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page)."""
+    page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page). Glyphs not
+    set upright are left out with a note in ``notes`` (see :data:`NOT_UPRIGHT_SHARE`)."""
     PAGES["read"] += 1
     try:
         page = pdf[number - 1]
@@ -174,6 +202,29 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int) -> _Page | str |
                 textpage.close()
         finally:
             page.close()
+        if garbled(content.not_text, content.glyphs):  # fonts without a Unicode map: the text layer is garbage
+            notes.append(
+                f"[text_layer_garbled] page {number}: {content.not_text} of its {content.glyphs} glyphs are not "
+                f"text (a font embedded without a Unicode map): the page is read by OCR"
+            )
+            return None
+        area = content.width * content.height
+        if content.images and 0 < content.glyphs < STAMP_GLYPHS and content.image_area >= SCAN_SHARE * area > 0:
+            notes.append(
+                f"[scan_with_text] page {number}: an image covers {min(content.image_area / area, 1.0):.0%} of it "
+                f"and its text layer holds only {content.glyphs} glyph(s) (a stamp, a page number): the page is "
+                f"read by OCR"
+            )
+            return None
+        if content.unmapped:
+            notes.append(
+                f"[glyphs_unmapped] page {number}: {content.unmapped} glyph(s) without a Unicode mapping left out "
+                f"of the reading"
+            )
+        if content.skipped:
+            if len(content.skipped) > NOT_UPRIGHT_SHARE * (len(content.skipped) + len(content.chars)):
+                raise Unsupported("rotated, skewed or mirrored text")
+            notes.append(_not_upright_note(number, content.skipped))
         if not content.chars and len(content.curves) < OUTLINE_CURVES:
             if not content.images:
                 return EMPTY  # OCR would read nothing there (and would cost a second a page)

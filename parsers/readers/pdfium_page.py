@@ -13,8 +13,12 @@ from positions:
 
 Per-character C calls are the cost that matters, so the hot ones go through bare ctypes function pointers
 (no argument conversion), and an advance width is measured once per font, character and size on a page.
-A page this reading does not cover raises :class:`Unsupported` with the reason, and the caller reads it with
-pdfplumber instead: rotated pages or text, a media box not at the origin, glyphs without a Unicode mapping.
+Glyphs not set upright (turned, mirrored; a shear alone is a synthetic italic and is read) are set aside in
+``PageContent.skipped``. A page this reading does not cover raises :class:`Unsupported` with the reason, and the
+caller reads it with pdfplumber instead: a media box not at the origin (and the caller's own: a page mostly not
+upright). A page with ``/Rotate`` is read in the frame it is shown in (its glyphs and paths turned with it).
+Glyphs without a Unicode mapping are not read; the caller judges the page's text layer from the count of glyphs
+that are not text (:mod:`parsers.readers.pdf_text_layer`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import pypdfium2.raw as pdfium_c
+
+from parsers.readers.pdf_text_layer import not_text
 
 Char = tuple[str, float, float, float, float, float, int]  # text, x0, x1, top, bottom, size, font handle
 Point = tuple[float, float]
@@ -126,6 +132,10 @@ class PageContent:
     fonts: dict[int, str] = field(default_factory=dict)  # font handle -> base font name (filled on demand)
     images: int = 0  # image objects painted on the page (form XObjects followed): what OCR could read
     image_area: float = 0.0  # the area they are painted over, in square points (overlaps counted twice)
+    skipped: list[str] = field(default_factory=list)  # glyphs not set upright (turned, mirrored), in text order
+    not_text: int = 0  # glyphs of the text page that are not text (pdf_text_layer.not_text), spaces aside
+    glyphs: int = 0  # all glyphs of the text page, spaces aside
+    unmapped: int = 0  # glyphs without a Unicode mapping (left out of ``chars``)
 
     def font_name(self, font: int) -> str:
         name = self.fonts.get(font)
@@ -139,13 +149,30 @@ class PageContent:
 def read_page(page: Any, textpage: Any) -> PageContent:
     """The glyphs and paths of one page (pypdfium2 ``PdfPage`` and its ``PdfTextPage``)."""
     raw_page = _Handle(ctypes.cast(page.raw, ctypes.c_void_p).value)
-    if page.get_rotation() % 360:
-        raise Unsupported("rotated page")
     width, height = _page_size(raw_page)
+    turn = _display(page.get_rotation() % 360, width, height)
+    if turn is not None and turn[1]:  # a quarter turn: the page shows the media box on its side
+        width, height = height, width
     content = PageContent(width, height)
-    _walk(raw_page, content)
-    _read_chars(_Handle(ctypes.cast(textpage.raw, ctypes.c_void_p).value), content)
+    shown = turn[0] if turn is not None else None
+    _walk(raw_page, content, shown)
+    _read_chars(_Handle(ctypes.cast(textpage.raw, ctypes.c_void_p).value), content, shown)
     return content
+
+
+def _display(rotation: int, width: float, height: float) -> tuple[Matrix, bool] | None:
+    """The matrix from the media box's space to the page as shown (``/Rotate`` turns it clockwise), and whether
+    it is a quarter turn; None for a page shown as its media box lies. A landscape page printed by a PDF printer
+    driver is often a portrait media box drawn on its side and turned for display."""
+    if rotation == 0:
+        return None
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, 0.0, width), True
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, width, height), False
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, height, 0.0), True
+    raise Unsupported(f"page rotation of {rotation}°")
 
 
 def _page_size(raw_page: _Handle) -> tuple[float, float]:
@@ -167,20 +194,28 @@ def _page_size(raw_page: _Handle) -> tuple[float, float]:
 
 
 # ---------------------------------------------------------------------------------------------- objects
-def _walk(raw_page: _Handle, content: PageContent) -> None:
-    """Paths into ``content``, in content order, form XObjects followed."""
+def _walk(raw_page: _Handle, content: PageContent, shown: Matrix | None) -> None:
+    """Paths into ``content``, in content order, form XObjects followed; ``shown``: see :func:`_display`."""
     matrix = (ctypes.c_float * 6)()
-    _visit(raw_page, False, _IDENTITY, 0, content, matrix, ctypes.byref(matrix))
+    _visit(raw_page, shown is not None, shown or _IDENTITY, 0, content, matrix, ctypes.byref(matrix), top=True)
 
 
 def _visit(
-    holder: _Handle, is_form: bool, outer: Matrix, depth: int, content: PageContent, matrix: Any, ref: Any
+    holder: _Handle,
+    is_form: bool,
+    outer: Matrix,
+    depth: int,
+    content: PageContent,
+    matrix: Any,
+    ref: Any,
+    top: bool = False,
 ) -> None:
     # a module-level function, not a closure: a recursive closure is a reference cycle, and while the reader
-    # pauses the garbage collector it would keep every page's glyphs alive
-    count = _form_count(holder) if is_form else _count_objects(holder)
+    # pauses the garbage collector it would keep every page's glyphs alive. ``is_form``: compose each object's
+    # matrix with ``outer`` (inside a form, or on a turned page); ``top``: the holder is the page itself.
+    count = _count_objects(holder) if top else _form_count(holder)
     for i in range(count):
-        obj = _form_object(holder, ctypes.c_ulong(i)) if is_form else _get_object(holder, i)
+        obj = _get_object(holder, i) if top else _form_object(holder, ctypes.c_ulong(i))
         kind = _object_type(obj) if obj else 0
         if kind != _OBJ_PATH and kind != _OBJ_FORM:
             if kind == _OBJ_IMAGE:  # counted and measured only: a page without text may be read by OCR
@@ -288,7 +323,8 @@ def _page_text(tp: _Handle, n: int) -> str:
 class _Measure:
     """Buffers for measuring advance widths (see :func:`_advance`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: Matrix | None) -> None:
+        self.shown = shown
         self.rect = pdfium_c.FS_RECTF()
         self.ink = [_D() for _ in range(4)]
         self.rect_ref = ctypes.byref(self.rect)
@@ -305,8 +341,16 @@ def _advance(tp: _Handle, i: int, x0: float, ch: str, info: TextInfo, m: _Measur
     """
     _loose_box(tp, i, m.rect_ref)
     _char_box(tp, i, *m.ink_refs)
-    right = m.rect.right
-    if m.ink[1].value < right - 1e-3 or ch.isspace():
+    if m.shown is None:
+        right = m.rect.right
+        ink = m.ink[1].value
+    else:  # the boxes' right edges on the page as shown
+        a, _b, c, _d, e, _f = m.shown
+        r = m.rect
+        right = max(a * r.left, a * r.right) + max(c * r.bottom, c * r.top) + e
+        left_, right_, bottom_, top_ = (v.value for v in m.ink)
+        ink = max(a * left_, a * right_) + max(c * bottom_, c * top_) + e
+    if ink < right - 1e-3 or ch.isspace():
         return float(right - x0)
     _size, width_scale, font_size, _descent, font, _shared = info
     width = ctypes.byref(m.width)
@@ -318,13 +362,16 @@ def _advance(tp: _Handle, i: int, x0: float, ch: str, info: TextInfo, m: _Measur
 # A text object as the glyph boxes need it: size and width scale on the page, size as set, descent (points,
 # positive), font handle, the advance widths measured so far (shared by the objects of one font and scale).
 TextInfo = tuple[float, float, float, float, int, dict[str, float]]
+# the TextInfo of a text object that is not set upright (turned, mirrored): its glyphs go to ``PageContent.skipped``
+NOT_UPRIGHT: TextInfo = (0.0, 0.0, 0.0, 0.0, 0, {})
 
 
 class _Infos:
     """Text objects' :data:`TextInfo`, read when a glyph of theirs first comes up."""
 
-    def __init__(self, tp: _Handle) -> None:
+    def __init__(self, tp: _Handle, shown: Matrix | None) -> None:
         self.tp = tp
+        self.shown = shown
         self.infos: dict[int, TextInfo] = {}
         self.by_key: dict[tuple[int, float, float, float, float, float], TextInfo] = {}
         self.widths: dict[tuple[int, float], dict[str, float]] = {}
@@ -342,6 +389,8 @@ class _Infos:
         if not _font_size(handle, self.size_ref):
             raise Unsupported("text without a font size")
         a, b, c, d = self.matrix[:4]
+        if self.shown is not None:  # the object's matrix on the page as shown
+            a, b, c, d = _compose((a, b, c, d, 0.0, 0.0), self.shown)[:4]
         key = (_text_font(handle) or 0, self.size.value, a, b, c, d)
         info = self.by_key.get(key)
         if info is None:
@@ -350,8 +399,8 @@ class _Infos:
         return info
 
     def _info(self, font: int, fs: float, a: float, b: float, c: float, d: float) -> TextInfo:
-        if abs(b) > 1e-6 or abs(c) > 1e-6 or a <= 0 or d <= 0:
-            raise Unsupported("rotated, skewed or mirrored text")
+        if abs(b) > 1e-6 or a <= 0 or d <= 0:  # a shear alone (c) is a synthetic italic: its origins hold
+            return NOT_UPRIGHT
         if fs <= 0:
             raise Unsupported("text without a font size")
         value = _F()
@@ -362,24 +411,28 @@ class _Infos:
         return (fs * d, fs * a, fs, descent * d, font, shared)
 
 
-def _read_chars(tp: _Handle, content: PageContent) -> None:
+def _read_chars(tp: _Handle, content: PageContent, shown: Matrix | None = None) -> None:
     n = _count_chars(tp)
     if n <= 0:
         return
     text = _page_text(tp, n)
+    content.not_text, content.glyphs = not_text(text)
     check_unmapped = not _UNMAPPED.isdisjoint(text)
     height = content.height
     ox, oy = _D(), _D()
     bx, by = ctypes.byref(ox), ctypes.byref(oy)
-    measure = _Measure()
+    measure = _Measure(shown)
     append = content.chars.append
-    infos = _Infos(tp)
+    infos = _Infos(tp, shown)
+    sa, sb, sc, sd, se, sf = shown or _IDENTITY
     text_object, char_origin, get_info = _text_object, _char_origin, infos.infos.get
     last = None
     size = descent = 0.0
     font = 0
     widths: dict[str, float] = {}
     info: TextInfo | None = None
+    turned = False
+    skipped = content.skipped
     for i, ch in enumerate(text):
         obj = text_object(tp, i)
         if obj != last:  # consecutive glyphs mostly come from one text object
@@ -388,13 +441,23 @@ def _read_chars(tp: _Handle, content: PageContent) -> None:
             last = obj
             info = get_info(obj) or infos.read(obj, i)
             size, descent, font, widths = info[0], info[3], info[4], info[5]
-        if check_unmapped and ch in _UNMAPPED:
-            raise Unsupported("glyphs without a Unicode mapping")
+            turned = info is NOT_UPRIGHT
+        if turned:  # a watermark, a vertical label: set aside, the page's upright reading does not hold it
+            skipped.append(ch)
+            continue
+        if check_unmapped and ch in _UNMAPPED:  # not read (the page's text check, pdf_text_layer, counts it)
+            content.unmapped += 1
+            continue
         char_origin(tp, i, bx, by)
-        x0 = ox.value
+        if shown is None:
+            x0 = ox.value
+            y = oy.value
+        else:
+            x0 = sa * ox.value + sc * oy.value + se
+            y = sb * ox.value + sd * oy.value + sf
         adv = widths.get(ch)
         if adv is None:
             assert info is not None
             adv = widths[ch] = _advance(tp, i, x0, ch, info, measure)
-        bottom = height - oy.value + descent
+        bottom = height - y + descent
         append((ch, x0, x0 + adv, bottom - size, bottom, size, font))
