@@ -120,10 +120,16 @@ class Token:
         self.ocr_raw = ocr_raw
         self.glued = glued
         self.spaced = spaced
-        # short texts repeat (cells, labels): their derived fields are cached
-        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = (
-            _derived(text) if len(text) <= 40 else _derive(text)
-        )
+        # short texts repeat (cells, labels): their derived fields are cached (a dict looked up in C: an
+        # ``lru_cache`` call cost a quarter of a token's making)
+        derived = _DERIVED.get(text)
+        if derived is None:
+            derived = _derive(text)
+            if len(text) <= 40:
+                if len(_DERIVED) >= _DERIVED_MAX:  # bounded: a long crawl reads many documents
+                    _DERIVED.clear()
+                _DERIVED[text] = derived
+        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = derived
 
     @property
     def is_empty(self) -> bool:
@@ -141,7 +147,23 @@ def _derive(text: str) -> tuple[str, bool, bool, bool, bool]:
     return c, is_number, is_blank_marker, is_value, is_labelish
 
 
-_derived = functools.lru_cache(maxsize=4096)(_derive)
+_DERIVED: dict[str, tuple[str, bool, bool, bool, bool]] = {}  # short texts' derived fields (see ``Token``)
+_DERIVED_MAX = 4096
+_new_object = object.__new__
+
+
+def blank_cell(start: int, line: int, col: int) -> Token:
+    """``Token("", start, start, line, col, True)`` (a TAB row's blank cell: a third of a table's cells), its
+    fields set in place, without the call to ``__init__`` and the derived fields' lookup."""
+    tok = _new_object(Token)
+    tok.text = tok.compact = ""
+    tok.start = tok.end = start
+    tok.line = line
+    tok.col = col
+    tok.tabbed = True
+    tok.split = tok.glued = tok.is_number = tok.is_blank_marker = tok.is_value = tok.is_labelish = False
+    tok.ocr_raw = tok.spaced = None
+    return tok
 
 
 @functools.lru_cache(maxsize=4096)
@@ -166,7 +188,10 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     norm = normalise(text) if norm is None else norm
     tokens: list[Token] = []
     pos = 0
-    confusable = bool(_CONFUSABLE.search(norm))
+    # the confusable letters the text prints, each looked for in C: a line is asked only about those (a regex
+    # scan of every line tried its class at each character)
+    present = [c for c in _CONFUSABLE_CHARS if c in norm]
+    confusable = bool(present)
     # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
     # (the steps below only turn letters into digits or rules into spaces)
     mixed_lines: list[tuple[int, int]] = []
@@ -180,7 +205,11 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
             continue
         fixes: list[tuple[int, int]] = _NO_FIXES
         printed = line
-        mixed = confusable and _CONFUSABLE.search(line) is not None
+        mixed = False  # the line prints a confusable letter (``_CONFUSABLE.search(line)``)
+        for c in present:
+            if c in line:
+                mixed = True
+                break
         if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
             line, fixes = ocr_digits(line, ruled=ruled)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
@@ -329,7 +358,7 @@ def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> N
     for cell in line.split("\t"):
         col += 1
         if not cell:  # a blank cell is a real (blank) cell, at the cell's end
-            append(Token("", cell_start, cell_start, lineno, col, True))
+            append(blank_cell(cell_start, lineno, col))
             cell_start += 1
             continue
         n = len(cell)
@@ -363,7 +392,8 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
 
 
 # OCR's confusions of digits with letters: read as digits only inside words that are otherwise digits
-_CONFUSABLE = re.compile(r"[OoDQIil|!SsBZz〇]")
+_CONFUSABLE_CHARS = "OoDQIil|!SsBZz〇"
+_CONFUSABLE = re.compile(f"[{re.escape(_CONFUSABLE_CHARS)}]")
 _DIGIT = re.compile(r"\d")
 _OCR_MAP = str.maketrans(
     {
