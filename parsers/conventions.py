@@ -17,9 +17,13 @@ from __future__ import annotations
 import bisect
 import html as html_lib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
+from parsers.drawn_tables import redraw
+from parsers.line_joins import join_pieces
+from parsers.markup_spans import strip_spans
 
 # ---------------------------------------------------------------------------------------------- detection
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -35,6 +39,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # ``Unnamed: 3`` headers and ``NaN`` cells (markitdown on spreadsheets)
 _PLACEHOLDER = re.compile(r"^(?:(?:Col|Column|列|数据)\s*\d{1,3}|Unnamed:\s*\d{1,3}(?:_level_\d)?|NaN|nan|None)$", re.I)
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+_SHORT_NUMBER_LINE = re.compile(r"\n\d{1,3}\n")
 
 
 @dataclass
@@ -46,18 +51,20 @@ class Canonical:
     _canon: list[int] = field(default_factory=list)  # anchor offsets in the canonical text (sorted)
     _orig: list[int] = field(default_factory=list)  # the original offsets they stand for
     rejoined: int = 0  # box-per-line text (parsers.boxes): the runs of number lines joined to their row
+    # the text this one was made from, when that was itself rewritten (markup removed first): offsets go on to it
+    base: Canonical | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message): each guess the rewriting made
 
     @property
     def identity(self) -> bool:
-        return not self._canon
+        return not self._canon and self.base is None
 
     def to_original(self, offset: int) -> int:
-        if not self._canon:
-            return offset
-        i = bisect.bisect_right(self._canon, offset) - 1
-        if i < 0:
-            return offset
-        return self._orig[i] + (offset - self._canon[i])
+        if self._canon:
+            i = bisect.bisect_right(self._canon, offset) - 1
+            if i >= 0:
+                offset = self._orig[i] + (offset - self._canon[i])
+        return offset if self.base is None else self.base.to_original(offset)
 
 
 class _Builder:
@@ -83,12 +90,23 @@ class _Builder:
 
 def canonicalise(text: str) -> Canonical:
     """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
+    if "]{" in text and (stripped := strip_spans(text)) is not None:
+        # pandoc Markdown's bracketed spans: their markup dropped first, the rest read as any other text
+        return _on_top(canonicalise(stripped[0]), Canonical(stripped[0], "pandoc_spans", stripped[1], stripped[2]))
+    if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
+        # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
+        return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
+    if ("\u2502" in text or "+-" in text) and (drawn := redraw(text)) is not None:
+        # a table drawn with box characters (w3m) or ASCII grid rules: one TAB row per row between rules
+        inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
+        inner.convention = "drawn"
+        return _on_top(inner, Canonical(drawn[0], "drawn", drawn[1], drawn[2]))
     if "|" not in text and "<" not in text:
         return _plain(text)
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
     has_html = bool(_TABLE_OPEN.search(text))
-    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines):
+    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not _aligned_bars(lines):
         # lines between bars but no |---| rule and no heading: a ruled table OCR read (``| 8属于行|0 fo lo |``),
         # whose bars are the table's rules, not Markdown's
         pipe_rows = 0
@@ -135,6 +153,16 @@ def canonicalise(text: str) -> Canonical:
         out = out[:-1]
     convention = "markdown_html" if has_html and pipe_rows < 2 else "markdown"
     return Canonical(out, convention, b.canon, b.orig)
+
+
+def _on_top(inner: Canonical, base: Canonical) -> Canonical:
+    """``inner`` (the reading of ``base``'s text) mapped on through ``base`` to the original, its notes added."""
+    last = inner
+    while last.base is not None:
+        last = last.base
+    last.base = base
+    inner.notes = [*base.notes, *inner.notes]
+    return inner
 
 
 _LAID = re.compile(r"\S {2,}\S")
@@ -255,6 +283,30 @@ def _markdown_marked(lines: list[str]) -> bool:
         or (ln[:4].lstrip().startswith("#") and _MD_HEADING.match(ln))
         for ln in lines
     )
+
+
+ALIGNED_ROWS = 3  # lines in a row whose closing bars stand in one column: a text-mode table writer's rows
+
+
+def _aligned_bars(lines: list[str]) -> bool:
+    """Rows between bars laid out by a program, not read by OCR: :data:`ALIGNED_ROWS` lines or more in a row
+    each starting and ending with ``|``, every closing bar in the same display column (antiword's tables: cells
+    padded with spaces to their column's width). OCR of a ruled table never puts its bars in one column."""
+    run, column = 0, -1
+    for ln in lines:
+        if "|" in ln and _PIPE_ROW.match(ln) and (body := ln.rstrip()).lstrip().startswith("|"):
+            end = _display_width(body)
+            run = run + 1 if end == column else 1
+            column = end
+            if run >= ALIGNED_ROWS:
+                return True
+        else:
+            run, column = 0, -1
+    return False
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def _loose_pipe_row(line: str) -> bool:

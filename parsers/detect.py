@@ -15,6 +15,9 @@ _HTML_RE = re.compile(rb"<(!doctype\s+html|html|head|body|div|table|p|meta|span|
 _DOCUMENT_RE = re.compile(rb"<(!doctype\s+html|html|head|body|meta)[\s>/]", re.I)
 # Markdown that embeds HTML (a <table>, a <br> in a cell) is text: headings, pipe rows, emphasis
 _MARKDOWN_RE = re.compile(rb"^(?:#{1,6} |\|.*\|\s*$|\*\*)", re.M)
+# marks only a Markdown writer prints: a pipe table's ``|---|`` rule, an ATX heading, a pandoc ``:::`` div fence.
+# A converter that keeps the page's raw ``<div>`` blocks (pandoc ``-t gfm``) starts its Markdown with a tag.
+_MARKDOWN_WRITER_RE = re.compile(rb"^(?:\|\s*:?-{3,}:?\s*\||#{1,6} \S|::: )", re.M)
 
 
 def detect_kind(data: bytes, name: str | None = None) -> str:
@@ -31,7 +34,9 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
     if data.startswith(OLE_MAGIC):
         return _ole_kind(data, name)
     if _HTML_RE.search(head[:2048]) and (
-        head.startswith(b"<") or _DOCUMENT_RE.search(head) or not _MARKDOWN_RE.search(data[:8192])
+        _DOCUMENT_RE.search(head)
+        or (head.startswith(b"<") and not _markdown_written(data))
+        or not _MARKDOWN_RE.search(data[:8192])
     ):
         return "html"
     if (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (data[:2] == b"BM" and data[6:10] == b"\0\0\0\0"):
@@ -39,6 +44,11 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binary data of an unknown kind", code="unknown_kind")
     return "text"
+
+
+def _markdown_written(data: bytes) -> bool:
+    """Markdown a converter wrote around the page's raw HTML blocks: three marks or more only Markdown prints."""
+    return len(_MARKDOWN_WRITER_RE.findall(data, 0, 400_000)) >= 3
 
 
 def _zip_kind(data: bytes) -> str:

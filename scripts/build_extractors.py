@@ -9,15 +9,18 @@ rebuilds only its own conventions and keeps every other text and manifest entry.
 
 - HTML → text: ``w3m -dump`` and ``lynx -dump`` (tables as space-aligned columns, cells wrapped over several
   lines, 80 columns), pandoc ``-t plain`` (simple/multiline tables), ``-t gfm`` (pipe tables, or raw HTML tables
-  where cells do not fit) and ``-t markdown`` (grid tables for merged and multiline cells), inscriptis (layout-aware
-  tables), trafilatura (its default text, and its Markdown), BeautifulSoup ``get_text("\\n")`` (one string per
-  line) and ``get_text()`` (all glued), html2text with its defaults (lines wrapped at 78) and ``pad_tables``;
-- DOCX/DOC → text: pandoc (plain, gfm), docx2txt, mammoth's Markdown, LibreOffice ``--convert-to txt``, and
-  ``antiword`` / ``catdoc`` on a ``.doc`` LibreOffice makes from the DOCX rendering;
+  where cells do not fit), ``-t markdown`` (simple and multiline tables, bracketed spans), the same with only grid
+  tables allowed, and ``-t rst`` (grid tables: ``+---+`` rules, ``|`` between cells, cells wrapped), inscriptis
+  (layout-aware tables), trafilatura (its default text, and its Markdown), BeautifulSoup ``get_text("\\n")``
+  (one string per line) and ``get_text()`` (all glued), html2text with its defaults (lines wrapped at 78) and
+  ``pad_tables``;
+- DOCX/DOC → text: pandoc (plain, gfm, markdown, grid-only markdown, rst), docx2txt, mammoth's Markdown,
+  LibreOffice ``--convert-to txt``, and ``antiword`` / ``catdoc`` on a ``.doc`` LibreOffice makes from the DOCX
+  rendering;
 - PDF → text: pypdf ``extract_text()`` plain and ``extraction_mode="layout"``, pdfminer.six's ``pdf2txt.py``
   (its default LAParams), pdfplumber ``extract_text()`` and ``extract_text(layout=True)``, PyMuPDF
-  ``get_text("blocks")`` (each block's text, in order), ``pdftotext -layout`` on the PDFs other programs print
-  from the HTML rendering (Chromium, LibreOffice Writer/Web, wkhtmltopdf when installed:
+  ``get_text("blocks")`` (each block's text, in order), ``pdftotext -layout`` and pypdf's layout mode on the PDFs
+  other programs print from the HTML rendering (Chromium, LibreOffice Writer/Web, wkhtmltopdf when installed:
   ``scripts/build_pdf_variants.py``).
 
 Variants of seeds 000–002 are the tuning part, those of 003–004 are held back (``split`` in the manifest).
@@ -246,6 +249,9 @@ def jobs_for(stem: str, tools: dict[str, str], work: Path) -> list[Job]:
         ("html-pandoc-plain", page.name, p + " -t plain", lambda: pandoc(utf8, "html", "plain"), ".txt"),
         ("html-pandoc-gfm", page.name, p + " -t gfm", lambda: pandoc(utf8, "html", "gfm"), ".md"),
         ("html-pandoc-markdown", page.name, p + " -t markdown", lambda: pandoc(utf8, "html", "markdown"), ".md"),
+        ("html-pandoc-grid", page.name, p + " -t markdown-simple_tables-multiline_tables-pipe_tables",
+         lambda: pandoc(utf8, "html", "markdown-simple_tables-multiline_tables-pipe_tables"), ".md"),
+        ("html-pandoc-rst", page.name, p + " -t rst", lambda: pandoc(utf8, "html", "rst"), ".txt"),
         ("html-inscriptis", page.name, tools["inscriptis"] + " get_text", lambda: inscriptis_text(page), ".txt"),
         ("html-trafilatura", page.name, tools["trafilatura"] + " extract(include_tables, favor_recall)",
          lambda: trafilatura_text(page, markdown=False), ".txt"),
@@ -259,6 +265,11 @@ def jobs_for(stem: str, tools: dict[str, str], work: Path) -> list[Job]:
          lambda: html2text_text(page, pad=True), ".md"),
         ("docx-pandoc-plain", docx.name, p + " -f docx -t plain", lambda: pandoc(docx, "docx", "plain"), ".txt"),
         ("docx-pandoc-gfm", docx.name, p + " -f docx -t gfm", lambda: pandoc(docx, "docx", "gfm"), ".md"),
+        ("docx-pandoc-markdown", docx.name, p + " -f docx -t markdown", lambda: pandoc(docx, "docx", "markdown"),
+         ".md"),
+        ("docx-pandoc-grid", docx.name, p + " -f docx -t markdown-simple_tables-multiline_tables-pipe_tables",
+         lambda: pandoc(docx, "docx", "markdown-simple_tables-multiline_tables-pipe_tables"), ".md"),
+        ("docx-pandoc-rst", docx.name, p + " -f docx -t rst", lambda: pandoc(docx, "docx", "rst"), ".txt"),
         ("docx-docx2txt", docx.name, tools["docx2txt"], lambda: docx2txt_text(docx), ".txt"),
         ("docx-mammoth-md", docx.name, tools["mammoth"] + " convert_to_markdown", lambda: mammoth_md(docx), ".md"),
         ("docx-libreoffice-txt", docx.name, tools["libreoffice"] + " --convert-to txt",
@@ -278,10 +289,15 @@ def jobs_for(stem: str, tools: dict[str, str], work: Path) -> list[Job]:
     jobs.append(("doc-antiword", docx.name, lo + tools["antiword"] + " -m UTF-8.txt", lambda: antiword(doc), ".txt"))
     jobs.append(("doc-catdoc", docx.name, lo + tools["catdoc"] + " -d utf-8", lambda: catdoc(doc), ".txt"))
     for printer, printed in printer_pdfs(stem, work).items():
+        by = f"{page.name} printed by {printer} (scripts/build_pdf_variants.py)"
         jobs.append(
-            (f"pdf-{printer}-pdftotext-layout", f"{page.name} printed by {printer} (scripts/build_pdf_variants.py)",
-             tools["pdftotext"] + " -layout", lambda printed=printed: run(  # type: ignore[misc]
+            (f"pdf-{printer}-pdftotext-layout", by, tools["pdftotext"] + " -layout",
+             lambda printed=printed: run(  # type: ignore[misc]
                  ["pdftotext", "-layout", "-enc", "UTF-8", str(printed), "-"]), ".txt")
+        )  # fmt: skip
+        jobs.append(
+            (f"pdf-{printer}-pypdf-layout", by, tools["pypdf"] + ' extract_text(extraction_mode="layout")',
+             lambda printed=printed: pypdf_text(printed, layout=True), ".txt")  # type: ignore[misc]
         )  # fmt: skip
     return jobs
 

@@ -197,7 +197,8 @@ class Markup:
                 if key == "procurement" and s.knobs.get("procurement_one_cell"):
                     items = self.number(s.cells["active/procurement/items"], "x")
                     amount = self.number(s.cells["active/procurement/amount"], "active/procurement/amount")
-                    joint = self.rng.choice((f"{items}项/{amount}万元", f"{items}　{amount}", f"{items}；{amount}"))
+                    unit = "" if amount.endswith("万元") else "万元"  # the unit already in the cell is not doubled
+                    joint = self.rng.choice((f"{items}项/{amount}{unit}", f"{items}　{amount}", f"{items}；{amount}"))
                     row.append(Cell(joint, colspan=3))
                 else:
                     vals = [Cell(self.number(s.cells[f"active/{key}/{c}"], f"active/{key}/{c}")) for c in cols]

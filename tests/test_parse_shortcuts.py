@@ -225,6 +225,10 @@ def test_order_reading_is_skipped_only_where_it_cannot_win(monkeypatch: pytest.M
         report = parse(text.encode("utf-8"), "report.txt")
         if calls or report.metadata.get("format") not in ("2021", "2019"):
             continue
+        if any(w.code == "column_order" for w in report.warnings):
+            continue  # text in column order: no table is read at all (parsers/tables/column_order.py)
+        if any(w.code == "missing_table" and w.key == "applications" for w in report.warnings):
+            continue  # no table 三 in the text: tables 二 and 四 read alone (parsers/tables/__init__.py)
         skipped += 1
         # the reading by labels read every cell of table 三 and every identity of it holds
         app = {k: c for k, c in report.cells.items() if k.startswith("applications/")}

@@ -1,11 +1,12 @@
 """Synthetic reports (tests/fixtures/synth/, written by ``scripts/synth_reports.py --slice``) read against their
 exact gold: new organs, new numbers, new markup, the template's real variants.
 
-Per kind (the portal page, its Chromium PDF, the PDF's ``pdftotext -layout`` text) and per split (seeds below 30
-tune the parser, the others are held back): the cells read right must stay at or above a floor, the cells read
-as a wrong number at or below a ceiling (a wrong number is worse than a blank), and every report whose gold says
-an identity must fail must be ``review: required``. Floors are what the parser achieved when they were set: raise
-them as it improves, never lower them to let a regression pass. ``scripts/synth_score.py`` prints the figures.
+Per kind (the portal page, its Chromium PDF, the PDF's ``pdftotext -layout`` text) and per split (seeds 30–59
+and 700–759 are held back, the others tune the parser): the cells read right must stay at or above a floor, the
+cells read as a wrong number at or below a ceiling (a wrong number is worse than a blank), and every report whose
+gold says an identity must fail must be ``review: required``. Floors are what the parser achieved when they were
+set: raise them as it improves, never lower them to let a regression pass. ``scripts/synth_score.py`` prints the
+figures.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ FLOOR: dict[tuple[str, str], tuple[float, int]] = {
     ("html", "held_back"): (100.0, 0),
     ("pdf", "tuning"): (100.0, 0),
     ("pdf", "held_back"): (100.0, 0),
-    ("layout", "tuning"): (96.8, 17),
+    ("layout", "tuning"): (99.4, 7),
     ("layout", "held_back"): (100.0, 0),
 }
 

@@ -15,6 +15,7 @@ from parsers.tables.applications import (
     read_review,
 )
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
+from parsers.tables.column_order import stacked_labels
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.zeros import deduce_zeros
@@ -39,7 +40,14 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     legacy_start = find_legacy_start(r) if app_start is None else None
     fmt = _format(r, app_start, legacy_start, year)
     checks: list[Check] = []
-    if fmt in ("2021", "2019") and app_start is not None:
+    if fmt != "none" and (stacked := stacked_labels(r.text)) is not None:
+        r.warn(
+            "column_order",
+            f"the text prints the tables column by column (a PDF extractor's text boxes): {stacked[0]} of its "
+            f"{stacked[1]} numbered row labels stand one after another with no number between them "
+            f"({stacked[2]}); no cell is read, rather than read into the wrong row",
+        )
+    elif fmt in ("2021", "2019") and app_start is not None:
         act_start = _active_start(r, app_start)
         read_active(r, fmt, act_start if act_start is not None else 0, app_start)
         end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens))
@@ -61,6 +69,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     elif fmt == "legacy" and legacy_start is not None:
         read_legacy(r, legacy_start)
         checks = legacy_checks(_values_getter(r))
+    elif fmt == "none" and (alone := _without_table_three(r, year)) is not None:
+        fmt = alone
+        checks = review_checks(_values_getter(r))
     for c in checks:
         if not c.passed:
             r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
@@ -71,6 +82,8 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             f"text printed one OCR box per line: {r.canonical.rejoined} runs of number lines joined to the line "
             "before each as a table row (parsers/boxes.py)",
         )
+    for code, message in r.canonical.notes:
+        r.warn(code, message)
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
 
 
@@ -96,6 +109,37 @@ def _active_start(r: Reading, app_start: int) -> int | None:
 
 
 _ACTIVE_ROW_LABELS = r"^(?:规章|(?:行政)?规范性文件)\d*$"
+# where table 三 would stand: its title or its 勾稽关系 note, else section 三's heading
+_THREE_PLACE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项|^三[、.]"
+
+
+def _without_table_three(r: Reading, year: int | None) -> str | None:
+    """Tables 二 and 四 read where the text holds no table 三 (an extractor dropped it, as antiword drops a table
+    it cannot lay out, or the report printed it as an image): the format told by table 二's column heads, table 三
+    reported missing (its cells blank). None, and nothing read, when the text has no table 二 of either format."""
+    first = r.first_index(r"第二十条第")
+    if first is None:
+        return None
+    s2021 = sum(1 for p in _MARKS_2021 if r.first_index(p) is not None)
+    s2019 = sum(1 for p in _MARKS_2019 if r.first_index(p) is not None)
+    if not s2021 and not s2019:
+        return None
+    fmt = "2019" if s2019 > s2021 or (s2019 == s2021 and year in (2019, 2020)) else "2021"
+    end = r.first_index(_THREE_PLACE, first + 1)
+    end = len(r.tokens) if end is None else end
+    act_start = _active_start(r, end)
+    before = len(r.cells)
+    read_active(r, fmt, act_start if act_start is not None else first, end)
+    if len(r.cells) == before:
+        return None
+    r.warn(
+        "missing_table",
+        "table 三 (收到和处理政府信息公开申请) not found: tables 二 and 四 read, table 三's cells are blank",
+        "applications",
+    )
+    if read_review(r, end, len(r.tokens)) is None:
+        r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
+    return fmt
 
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:

@@ -11,6 +11,7 @@ from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.solve import split_any
 from parsers.tables.templates import (
     ACTIVE_DEFAULTS,
+    ACTIVE_HEADER_CELLS,
     ACTIVE_HEADERS,
     ACTIVE_REQUIRED,
     ACTIVE_ROWS,
@@ -28,6 +29,9 @@ _BLOCK = r"第二十条第\S{0,4}项"
 _BLOCK_RE = re.compile(_BLOCK)
 _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
 _LABELS = full_labels(ACTIVE_ROWS)  # every label the rows match whole (their patterns run from ^ to $)
+_LABELS_LONGEST_FIRST = sorted(_LABELS or (), key=len, reverse=True)
+# a wrapped label's first line is shorter than the longest label (其他对外管理服务事 / 项)
+_LONGEST = max(map(len, _LABELS)) if _LABELS else 9
 
 
 @functools.lru_cache(maxsize=2048)
@@ -53,6 +57,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     labels: list[tuple[int, str]] = []
     named: set[str] = set()  # the rows in ``labels``
     glued: dict[int, Token] = {}  # a row's number printed against its label (行政许可1708)
+    heads: dict[int, str] = {}  # a row's label printed against the header's last cell (本年增/减行政事业性收费)
     tokens = r.tokens
     in_range = r._label_indexes(start, end)  # the label tokens from start to end (no other token is a row's)
     for i in in_range:
@@ -60,10 +65,20 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
         row_found = _row_named(label)
+        if row_found is None and (split := _after_header(label)) is not None:
+            head, row_found = split
+            heads[i] = head
+            r.warn(
+                "glued_label",
+                f"{T}/{row_found.key}: row label printed against the header cell before it ({tok.text!r}: the "
+                f"text's extraction joined them); read as the header {head!r} and the row's label",
+                f"{T}/{row_found.key}",
+                tok,
+            )
         if (
             row_found is None
             and not m
-            and len(tok.compact) <= 8
+            and len(tok.compact) < _LONGEST
             and _may_begin_label(tok.compact)
             and r.wrapped_may_match(_ANY_ROW, i)
         ):
@@ -81,7 +96,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     rows: list[tuple[int, str, list[str], int]] = []
     for i, key in labels:
-        columns = _columns(r, blocks, i, key, defaults.get(key))
+        columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i))
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
@@ -225,12 +240,27 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
     labels.sort()
 
 
+def _after_header(label: str) -> tuple[str, RowDef] | None:
+    """A row label printed against the end of a header cell (PyMuPDF's sorted text joins the header's last cell
+    and the row's label when they share a line: ``本年增/减行政事业性收费``): the header's text and the row, when
+    the label ends with a row's whole label and what comes before it names a column."""
+    if _LABELS is None:
+        return None
+    for whole in _LABELS_LONGEST_FIRST:
+        head = label[: -len(whole)]
+        if label.endswith(whole) and head and _header_keys(head):
+            row = next((row for row in ACTIVE_ROWS if row.matches(whole)), None)
+            return (head, row) if row is not None else None
+    return None
+
+
 def _columns(
-    r: Reading, blocks: list[int], i: int, key: str, default: tuple[str, ...] | None
+    r: Reading, blocks: list[int], i: int, key: str, default: tuple[str, ...] | None, head: str | None = None
 ) -> tuple[str, ...] | None:
     """The row's columns: its block's header, or the format's default when the header lost some of its
-    columns (a header cell unreadable) and the row carries a value for every default column."""
-    header = _header_columns(r, blocks, i)
+    columns (a header cell unreadable) and the row carries a value for every default column. ``head``: the
+    header's text printed against the row's label, if any."""
+    header = _header_columns(r, blocks, i, head)
     valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
     if header is not None and set(header) & valid and not set(header) <= valid:
         # a block whose title was lost: the header above also names the previous block's columns
@@ -262,19 +292,125 @@ def _columns(
     return default
 
 
-def _header_columns(r: Reading, blocks: list[int], row_index: int) -> tuple[str, ...] | None:
-    """The column keys named by the header of the block that holds the row."""
+def _header_columns(
+    r: Reading, blocks: list[int], row_index: int, head: str | None = None
+) -> tuple[str, ...] | None:
+    """The column keys named by the header of the block that holds the row (and by ``head``, the header's text
+    printed against the row's label)."""
     block = max((b for b in blocks if b < row_index), default=None)
     if block is None:
         return None
+    region = r.tokens[block + 1 : row_index]
+    heads = [tok for tok in region if tok.is_labelish]
+    named: list[tuple[int, int, str]] = []  # (line, column, key)
+    if len({tok.line for tok in heads}) > 1:
+        # the fragments of a cell wrapped in laid-out text are joined first; its columns go left to right
+        named = sorted(_stacked_keys(r, region, heads), key=lambda item: item[1])
+    if not named:
+        named = [(tok.line, _column(r, tok.start), key) for tok in heads for key in _header_keys(tok.compact)]
+        lines = {line for line, _, _ in named}
+        if len(lines) > 1 and max(lines) - min(lines) <= 4:
+            # a header whose cells wrap over several lines of laid-out text (``上一年项目数`` ``本年处理决定`` on
+            # one line, ``本年增/减`` centred on the next): its columns go left to right, not in the lines' order
+            named.sort(key=lambda item: item[1])
+    if head is not None:
+        tok = r.tokens[row_index]
+        named += [(tok.line, _column(r, tok.start), key) for key in _header_keys(head)]
     cols: list[str] = []
-    for tok in r.tokens[block + 1 : row_index]:
-        if not tok.is_labelish:
-            continue
-        for key in _header_keys(tok.compact):
-            if key not in cols:
-                cols.append(key)
+    for _, _, key in named:
+        if key not in cols:
+            cols.append(key)
     return tuple(cols) or None
+
+
+def _column(r: Reading, offset: int) -> int:
+    """The column of a text offset within its line."""
+    return offset - r.text.rfind("\n", 0, offset)
+
+
+_NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
+_STACK_LINES = 4  # a cell's next fragment is at most this many lines below (other cells' centred text between)
+_STACK_SLACK = 6  # laid-out text shifts a fragment that follows other text on its line by a few columns
+
+
+@functools.lru_cache(maxsize=1024)
+def _begins_header_cell(ideographs: str) -> bool:
+    return any(cell.startswith(ideographs) for cell in ACTIVE_HEADER_CELLS)
+
+
+class _Stack:
+    """The fragments of one header cell joined so far."""
+
+    __slots__ = ("column", "hi", "ideographs", "line", "lo", "text", "top")
+
+    def __init__(self, line: int, lo: int, hi: int, text: str, ideographs: str) -> None:
+        self.line, self.column, self.lo, self.hi, self.text, self.ideographs = line, lo, lo, hi, text, ideographs
+        self.top = line
+
+
+def _stacked_keys(r: Reading, region: list[Token], heads: list[Token]) -> list[tuple[int, int, str]]:
+    """The header's column keys (line, column, key) when the fragments of cells wrapped in laid-out text are
+    joined first: each fragment (a token's whitespace-separated parts: ``信息内 新制 新公 公开``) continues the cell
+    above it — a line or a few further up — when the joined text begins a header cell of the template (``上一`` /
+    ``年项`` / ``目数`` / ``量``; ``本`` / ``年`` / ``增/`` / ``减``). A line's fragments continue the cells above in
+    their left-to-right order (laid-out text shifts a fragment that follows other text on its line by a few
+    columns, never past its neighbour): the most continuations, then the nearest columns. Empty when joining
+    names no more columns than the tokens do alone."""
+    lines: dict[int, list[tuple[int, int, str, str]]] = {}  # line → (first column, end column, text, ideographs)
+    for tok in region:
+        if tok.is_number or (not tok.is_labelish and not _NOT_IDEOGRAPH.sub("", tok.text)):
+            continue  # values (a lone 一 of a wrapped 上一年 reads as a dash: it is a fragment here)
+        x = _column(r, tok.start)
+        for m in re.finditer(r"\S+", tok.text):
+            ideographs = _NOT_IDEOGRAPH.sub("", m.group())
+            if ideographs:
+                lines.setdefault(tok.line, []).append((x + m.start(), x + m.end(), m.group(), ideographs))
+    stacks: list[_Stack] = []
+    for line in sorted(lines):
+        pieces = sorted(lines[line])
+        open_ = sorted((s for s in stacks if 0 < line - s.line <= _STACK_LINES), key=lambda s: s.lo)
+        taken: set[int] = set()
+        for s, j in _continuations(open_, pieces):
+            lo, hi, text, ideographs = pieces[j]
+            s.line, s.lo, s.hi, s.text, s.ideographs = line, lo, hi, s.text + text, s.ideographs + ideographs
+            taken.add(j)
+        stacks += [_Stack(line, *p) for j, p in enumerate(pieces) if j not in taken and _begins_header_cell(p[3])]
+    out = [(s.top, s.column, key) for s in stacks for key in _header_keys(s.text)]
+    alone = sum(len(_header_keys(tok.compact)) for tok in heads)
+    return out if len(out) > alone else []
+
+
+def _continuations(stacks: list[_Stack], pieces: list[tuple[int, int, str, str]]) -> list[tuple[_Stack, int]]:
+    """The pieces of one line (their indexes) that continue the cells above, matched in left-to-right order on
+    both sides: the most matches, then the least distance between columns (a small dynamic programme)."""
+    m, n = len(stacks), len(pieces)
+
+    def gain(i: int, j: int) -> int | None:  # minus the distance, or None when the piece cannot continue it
+        s, (a, b, _, ideographs) = stacks[i], pieces[j]
+        distance = max(a - s.hi, s.lo - b, 0)
+        ok = distance <= _STACK_SLACK and _begins_header_cell(s.ideographs + ideographs)
+        return -distance if ok else None
+
+    # best[i][j]: (matches, minus the distance) with stacks[i:] and pieces[j:]
+    best = [[(0, 0)] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            g = gain(i, j)
+            after = best[i + 1][j + 1]
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], (after[0] + 1, after[1] + g) if g is not None else (0, 0))
+    out: list[tuple[_Stack, int]] = []
+    i = j = 0
+    while i < m and j < n:
+        g = gain(i, j)
+        after = best[i + 1][j + 1]
+        if g is not None and best[i][j] == (after[0] + 1, after[1] + g):
+            out.append((stacks[i], j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
 
 
 @functools.lru_cache(maxsize=2048)

@@ -270,6 +270,42 @@ def _splits(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
             ]
             row = [*vals[:k], *made, *vals[k + 1 :]]
             out.append((row, f"{digits!r} split as {' '.join(pieces)}"))
+    if parts == 3:
+        out.extend(_pair_splits(vals))
+    return out
+
+
+def _halves(tok: Token) -> list[tuple[Token, Token]]:
+    digits = tok.text
+    if not _DIGITS.fullmatch(digits) or not 2 <= len(digits) <= 16:
+        return []
+    return [
+        (
+            Token(digits[:c], tok.start, tok.start + c, tok.line, tok.col, tok.tabbed, split=True),
+            Token(digits[c:], tok.start + c, tok.end, tok.line, tok.col, tok.tabbed, split=True),
+        )
+        for c in range(1, len(digits))
+        if not (c > 1 and digits.startswith("0")) and not (len(digits) - c > 1 and digits[c] == "0")
+    ]
+
+
+def _pair_splits(vals: list[Token]) -> list[tuple[list[Token | None], str]]:
+    """Readings that split two runs of digits in two cells each: two pairs of neighbouring columns printed
+    touching (``3744125 1 28 10 103918``: a PDF-to-text layout mode with narrow gaps). Only the identities can
+    confirm one."""
+    out: list[tuple[list[Token | None], str]] = []
+    halves = {k: _halves(t) for k, t in enumerate(vals)}
+    for a, b in combinations([k for k, h in halves.items() if h], 2):
+        for ha in halves[a]:
+            for hb in halves[b]:
+                row: list[Token | None] = [*vals[:a], *ha, *vals[a + 1 : b], *hb, *vals[b + 1 :]]
+                how = (
+                    f"{vals[a].text!r} split as {ha[0].text} {ha[1].text}, "
+                    f"{vals[b].text!r} as {hb[0].text} {hb[1].text}"
+                )
+                out.append((row, how))
+                if len(out) >= MAX_COMBINATIONS:
+                    return out
     return out
 
 

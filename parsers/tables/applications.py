@@ -71,6 +71,8 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                 break
             vals.append(t)
         elif t.is_labelish:
+            if (lead := _leading_number(r, t, vals, n, key)) is not None:
+                vals.append(lead)
             if vals and t.line != label.line and _NUMBERED_RE.match(t.compact):
                 # a numbered label after the row's values (``5.属于三``, a wrapped label OCR cut; a group heading
                 # such as ``(五)不予处理`` whose row's label OCR garbled): the next row begins there, its values are
@@ -84,6 +86,8 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                     )
                 break
             pending_label = t
+    if stop < len(r.tokens) and (lead := _leading_number(r, r.tokens[stop], vals, n, key)) is not None:
+        vals.append(lead)  # printed against the next row's label
     if (
         pos is not None
         and all(t is None or t.is_empty for t in pos)
@@ -102,6 +106,33 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label {label.text!r}", key, f.glued)
     return vals, _with_unreadable(r, f.index, stop, vals, n, key)
+
+
+# a number printed against the text after it (PyMuPDF's sorted text: ``45（二）部分公开（区``, ``170理结``), not a count
+# with its unit or a numbered label (``3项``, ``1.``, ``2、``)
+_LEADING_NUMBER = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?=[\u4e00-\u9fff(（])(?![年月日万元项件个次条人名所家])")
+
+
+def _leading_number(r: Reading, t: Token, vals: list[Token], n: int, key: str) -> Token | None:
+    """The row's last cell printed against the label text after it on the values' line (``… 0 0 45（二）部分公
+    开``): taken, as a ``glued_number`` warning, only where the row has one cell fewer than its ``n`` and its
+    total then holds."""
+    if len(vals) != n - 1 or not t.is_labelish or t.line != vals[-1].line or t.start < vals[-1].end:
+        return None
+    m = _LEADING_NUMBER.match(t.text)
+    if m is None:
+        return None
+    num = Token(m.group(1), t.start, t.start + len(m.group(1)), t.line, t.col, t.tabbed, split=True)
+    if not row_total_holds([number_value(v.text) for v in [*vals, num]]):
+        return None
+    r.warn(
+        "glued_number",
+        f"{key}: number {num.text} printed against the text after it ({t.text!r}); read as the row's last cell "
+        "(its total holds)",
+        key,
+        num,
+    )
+    return num
 
 
 # characters OCR (with a Chinese model) reads for a digit in a cell (了 for 7, li for 11); a cell of them alone is
@@ -826,6 +857,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     """Read table 四: one data row of 15 cells after its headers."""
     anchor = r.first_index(r"行政复议", start, end)
     if anchor is None:
+        # its title and first head lost (antiword drops a table's first rows): its litigation heads
+        anchor = r.first_index(r"未经复议直接起诉|复议后起诉", start, end)
+    if anchor is None:
         return None
     stop = r.first_index(_SECTION_FIVE, anchor + 1, end)
     stop = len(r.tokens) if stop is None else stop
@@ -842,7 +876,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break
     keys = _REVIEW_KEYS
     label = r.tokens[anchor]
-    result = _review_run(r, vals) or _review_fit(r, vals, keys)
+    result = _review_run(r, vals) or _review_fit(r, vals, keys, label.line)
     if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
         result = Fit(moved[0], "continued", [])
         r.warn("row_continued", f"table 四: {moved[1]} (a guess)", R, vals[-1])
@@ -997,7 +1031,7 @@ def _run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | N
     return out if k == len(values) else None
 
 
-def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str]) -> Fit:
+def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line: int = -1) -> Fit:
     lines = {t.line for t in vals}
     if len(lines) == 1 and vals and vals[0].tabbed:
         line_tokens = r.line_tokens(vals[0].line)
@@ -1014,7 +1048,14 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str]) -> Fit:
     best = fit(vals, N_REVIEW, score)
     if best.how == "padded" and best.ambiguous and len(lines) == 1:
         # text laid out in columns: the row's indent tells how many cells on its left are blank
-        laid = _by_indent(r.text, vals, N_REVIEW)
+        # the header's lines: their first tokens
+        firsts: dict[int, Token] = {}
+        for t in r.tokens:
+            if anchor_line < t.line < vals[0].line and t.is_labelish:
+                firsts.setdefault(t.line, t)
+        laid = _by_header(r, anchor_line, vals, N_REVIEW) or _by_indent(
+            r.text, vals, N_REVIEW, list(firsts.values())
+        )
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
     if best.how == "padded" and best.ambiguous and not _review_totals_hold(best.values()):
@@ -1079,8 +1120,72 @@ def _review_agreed(
     return Fit(kept, "padded", [], ambiguous=True)
 
 
-def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | None:
-    """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text)."""
+_HEADER_CELL_MAX = 2  # the header cells of table 四 laid out in columns print one or two characters a line
+_SAME_COLUMN = 2  # header fragments this close (in characters) are one column's
+
+
+def _by_header(r: Reading, anchor_line: int, vals: list[Token], n: int) -> list[Token | None] | None:
+    """Blank cells placed by the header's columns (layout-mode PDF text, the header's cells printed a character
+    or two a line: ``结`` / ``果`` / ``维`` / ``持``): when the header's short fragments stand in exactly ``n``
+    columns, the row's values go to the columns nearest them, in order (the least total distance). None when
+    the header does not show ``n`` columns or the row is not laid out in columns."""
+    if not vals or len({t.line for t in vals}) != 1 or any(b.start - a.end < 2 for a, b in itertools.pairwise(vals)):
+        return None
+    line = vals[0].line
+
+    def x(tok: Token) -> int:
+        return tok.start - r.text.rfind("\n", 0, tok.start)
+
+    xs = sorted(
+        {
+            x(t)
+            for t in r.tokens
+            if anchor_line < t.line < line and t.is_labelish and not t.is_value and len(t.compact) <= _HEADER_CELL_MAX
+        }
+    )
+    columns: list[list[int]] = []
+    for at in xs:
+        if columns and at - columns[-1][-1] <= _SAME_COLUMN:
+            columns[-1].append(at)
+        else:
+            columns.append([at])
+    if len(columns) != n:
+        return None
+    centres = [sum(c) / len(c) for c in columns]
+    places = _nearest_in_order([x(t) for t in vals], centres)
+    out: list[Token | None] = [None] * n
+    for tok, k in zip(vals, places, strict=True):
+        out[k] = tok
+    return out
+
+
+def _nearest_in_order(points: list[int], centres: list[float]) -> list[int]:
+    """The column of each point (in order, each its own): the least total distance (a small dynamic programme)."""
+    m, n = len(points), len(centres)
+    inf = float("inf")
+    # cost[i][j]: least distance placing points[i:] in centres[j:]
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    for j in range(n + 1):
+        cost[m][j] = 0.0
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            cost[i][j] = min(cost[i][j + 1], abs(points[i] - centres[j]) + cost[i + 1][j + 1])
+    out: list[int] = []
+    j = 0
+    for i in range(m):
+        while cost[i][j] != abs(points[i] - centres[j]) + cost[i + 1][j + 1]:
+            j += 1
+        out.append(j)
+        j += 1
+    return out
+
+
+def _by_indent(
+    text: str, vals: list[Token], n: int, header: list[Token] | None = None
+) -> list[Token | None] | None:
+    """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text). No indent is
+    evidence too when the ``header`` above is laid out (a line of it indented by a cell or more) and starts
+    where the row does: the row's first cell is printed."""
     if len(vals) < 2:
         return None
     if any(b.start - a.end < 2 for a, b in itertools.pairwise(vals)):
@@ -1091,6 +1196,10 @@ def _by_indent(text: str, vals: list[Token], n: int) -> list[Token | None] | Non
     if spacing <= 0:
         return None
     lead = round(indent / spacing)
+    if lead == 0 and header:
+        indents = [t.start - text.rfind("\n", 0, t.start) - 1 for t in header]
+        if min(indents) <= spacing / 2 and max(indents) >= spacing:
+            return list(vals) + [None] * (n - len(vals))
     if lead == 0 or lead + len(vals) > n:
         return None  # no indent: no evidence either way (a stripped line), the identities' tie-break holds
     return [None] * lead + list(vals) + [None] * (n - lead - len(vals))

@@ -111,7 +111,8 @@ class Reading:
         self._line_counts: dict[str, int] | None = None  # how often each whole line is printed (running heads)
         self._token_lines = set(map(_LINE, self.tokens))
         self._value_only_lines: set[int] | None = None  # lines that print values only (see ``_joins``)
-        self._join_cache: dict[int, list[tuple[str, str]]] = {}
+        self._value_lines: set[int] | None = None  # lines that print a value
+        self._join_cache: dict[int, list[tuple[str, str, bool]]] = {}
         self._glued_cache: dict[int, tuple[str, re.Match[str]] | None] = {}
 
     # ------------------------------------------------------------ provenance
@@ -362,28 +363,30 @@ class Reading:
 
     def matches_wrapped(self, row: RowDef, i: int) -> bool:
         """A label wrapped onto the next line (``…参加新闻发布`` / ``会次数``) matches when joined."""
-        for joined, fragment in self._joins(i):
+        for joined, fragment, across in self._joins(i):
             if row.matches(joined):
                 # the fragment alone is the label, unless this token is the label's numbered head (``1.本机关`` /
-                # ``不掌握相``: OCR and layout text print a row's cells on its first line)
-                return not row.matches(fragment) or self._numbered_head(i)
+                # ``不掌握相``: OCR and layout text print a row's cells on its first line), or the row's values
+                # are printed between this token and the fragment (``3.补正`` / ``0 0 0`` / ``后申请内容仍不明确``)
+                return not row.matches(fragment) or across or self._numbered_head(i)
         return False
 
     def wrapped_may_match(self, rx: re.Pattern[str], i: int) -> bool:
         """False when no label wrapped from token ``i`` (see :meth:`matches_wrapped`) matches ``rx``: with
         :func:`parsers.tables.templates.union`, no row of a table matches it wrapped."""
-        return any(rx.search(joined) for joined, _ in self._joins(i))
+        return any(rx.search(joined) for joined, _, _ in self._joins(i))
 
     def _numbered_head(self, i: int) -> bool:
         tok = self.tokens[i]
         return len(tok.compact) <= 8 and bool(_NUMBERED.match(tok.compact)) and self.row_like(i, same_line=True)
 
-    def _joins(self, i: int) -> list[tuple[str, str]]:
-        """Token ``i`` joined with the fragments on the lines after it, one more each time (cached)."""
+    def _joins(self, i: int) -> list[tuple[str, str, bool]]:
+        """Token ``i`` joined with the fragments on the lines after it, one more each time (cached): the joined
+        text, the last fragment, and whether a line of values only was passed over to reach it."""
         cached = self._join_cache.get(i)
         if cached is not None:
             return cached
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str, bool]] = []
         self._join_cache[i] = out
         tok = self.tokens[i]
         if not 2 <= len(tok.compact) <= 24:
@@ -393,8 +396,9 @@ class Reading:
         joined = tok.compact
         line = tok.line
         window = self.tokens[i + 1 : i + 24]
-        # a head printing no values may have them printed between its halves (see below)
+        # a label whose lines print no values may have them printed between two of its lines (see below)
         centred = self._values_on_line(i) == 0
+        across = False  # a line of values only passed over
         for k, t in enumerate(window):
             if t.line == line or not t.is_labelish:
                 continue
@@ -404,21 +408,40 @@ class Reading:
                 same = next((u for u in window[k:] if u.line == t.line and u.col == tok.col and u.is_labelish), None)
                 if same is not None:
                     t = same
+            elif not tok.tabbed:
+                # laid-out text: of the fragments on that line, the one nearest below the label (``（三）不予``
+                # ``1.属于国`` / ``公开`` ``家秘密``: the group heading's rest comes first)
+                here = self._column(tok.start + len(tok.text) - len(tok.text.split()[-1]))  # its last part's
+                same_line = [u for u in window[k:] if u.line == t.line and u.is_labelish]
+                if len(same_line) > 1:
+                    t = min(same_line, key=lambda u: abs(self._column(u.start) - here))
             between = line + 1 in self._token_lines and not (centred and line + 1 in self.value_only_lines())
             if t.line > line + 1 and (t.line > line + 2 or between):
-                # not the next line (a blank line between is passed over, and so is a line of values only right
-                # after a head that prints none: a two-line label cell prints its row's values, centred, between
-                # its halves: ``行政事业性`` / ``44.9`` / ``收费``)
+                # not the next line (a blank line between is passed over, and so is one line of values only
+                # when the label's lines so far print none: a label cell of several lines prints its row's values,
+                # centred, between two of them: ``行政事业性`` / ``44.9`` / ``收费``, ``其他对`` / ``外管理`` /
+                # ``900 30 0`` / ``服务事`` / ``项``)
                 break
             if len(t.compact) > 12 or _NUMBERED.match(t.compact):
                 break  # not a fragment: a long label, or the next numbered row
             joined += t.compact
+            across = across or (t.line == line + 2 and line + 1 in self.value_only_lines())
+            centred = centred and t.line == line + 1 and t.line not in self.value_lines()
             line = t.line
-            centred = False
-            out.append((joined, t.compact))
+            out.append((joined, t.compact, across))
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
+
+    def _column(self, offset: int) -> int:
+        """The column of a text offset within its line."""
+        return offset - self.text.rfind("\n", 0, offset)
+
+    def value_lines(self) -> set[int]:
+        """The lines that print a value (a number or an explicit blank)."""
+        if self._value_lines is None:
+            self._value_lines = {t.line for t in self.tokens if t.is_value}
+        return self._value_lines
 
     def value_only_lines(self) -> set[int]:
         """The lines whose every token is a value (a number or an explicit blank)."""

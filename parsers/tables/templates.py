@@ -156,6 +156,24 @@ ACTIVE_HEADERS: list[tuple[str, str]] = [
     (r"采购项目", "items"),
     (r"采购总金额", "amount"),
 ]
+# The header cells of the 第二十条 blocks as the two formats print them (their ideographs only): what the fragments
+# of a cell wrapped over several lines of laid-out text must join into.
+ACTIVE_HEADER_CELLS: tuple[str, ...] = (
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增减",
+    "本年处理决定数量",
+    "处理决定数量",
+    "本年收费金额单位万元",
+    "采购项目数量",
+    "采购总金额",
+)
 ACTIVE_ROWS = [
     _row("rules", r"^规章$"),
     _row("normative_docs", r"^(行政)?规范性文件$"),

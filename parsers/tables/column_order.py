@@ -1,0 +1,67 @@
+"""Text that prints a table column by column: its row labels stacked, their numbers elsewhere.
+
+Some PDF extractors print a table as the text boxes their layout analysis groups, not row by row: pdfminer.six
+(``pdf2txt.py`` and what is built on it) joins the cells of one column that stand close together into one box, so
+the row labels come out one under another, then the header cells, then the numbers column by column, boxes of
+several columns interleaved. Nothing in the text says which number belongs to which row: a reading row by row puts
+numbers into the wrong cells.
+
+Such a text is recognised by its numbered row labels (``1.属于国家秘密``, ``2.其他法律…`` …)
+standing one after another, each on its own line with no number after it and no line of numbers
+before the next, while the text prints numbers one per line, alone or after their unit (as many
+lines as such labels at least: OCR text that lost its rows of zeros stacks its labels too, but
+has no numbers to misplace). Its tables are then not read (``column_order``: review required),
+rather than read wrong. Where the table prints no number at all (every cell blank), nothing is
+lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a numbered row label (table 三's and the 2019 tables' leaf rows): ``1.属于…``, ``2、…``, ``3．…``
+_NUMBERED = re.compile(r"^[ \t]*\d{1,2}[ \t]*[.．、][ \t]*[\u4e00-\u9fff]")
+# a value on a line: a number (or a blank cell's TAB) after a space, a TAB or the line's start, or digits glued to
+# the label's end (``1.属于国家秘密5101007``)
+_VALUE = re.compile(r"(?:^|\s)[-+]?\d[\d,.]*\s*$|\t|[\u4e00-\u9fff）)”\"]\d+\s*$")
+MIN_STACKED = 6  # numbered labels directly after another one, for a text to be in column order
+MIN_SHARE = 0.6  # … and that share of the numbered labels
+# … and the numbers printed one per line, at least this many per numbered label: the columns' boxes (OCR text
+# whose rows of zeros were lost stacks its labels too, but has no numbers to put in the wrong place)
+MIN_NUMBER_LINES = 1
+# a number alone on its line, or after its unit (the 2019 tables' 单位 column: ``条 4223174``)
+_NUMBER_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,2}\s+)?[-+]?\d[\d,.]*\s*$")
+_NUMBER_LINES = re.compile(r"^[^\S\n]*(?:[\u4e00-\u9fff]{1,2}[^\S\n]+)?[-+]?\d[\d,.]*[^\S\n]*$", re.M)
+
+
+def stacked_labels(text: str) -> tuple[int, int, str] | None:
+    """``(stacked, numbered, example)`` when the text prints its numbered row labels stacked (column order), else
+    None: ``stacked`` numbered labels followed, before any line of numbers, by the next numbered label, of
+    ``numbered`` numbered labels printed without a value on their line."""
+    if len(_NUMBER_LINES.findall(text)) < MIN_NUMBER_LINES * (MIN_STACKED + 1):
+        return None  # the common case (numbers on their rows' lines): one pass in C
+    numbered = stacked = number_lines = 0
+    open_label: str | None = None  # the last numbered label, while no line of numbers has followed it
+    example = ""
+    for line in text.split("\n"):
+        if _NUMBERED.match(line):
+            body = line.strip()
+            if _VALUE.search(body[2:]):
+                open_label = None
+                continue
+            numbered += 1
+            if open_label is not None:
+                stacked += 1
+                if not example:
+                    example = f"{open_label} / {body}"
+            open_label = body
+        elif _VALUE.search(line):
+            open_label = None
+            number_lines += _NUMBER_LINE.match(line) is not None
+    if (
+        stacked >= MIN_STACKED
+        and stacked >= MIN_SHARE * max(1, numbered - 1)
+        and number_lines >= MIN_NUMBER_LINES * numbered
+    ):
+        return stacked, numbered, example
+    return None
