@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from parsers.model import Section, Warning_
 from parsers.tables.tokens import normalise
@@ -37,7 +38,7 @@ def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tupl
     norm = normalise(text) if norm is None else norm
     heads: list[tuple[int, int, int, str]] = []  # number, start, end of heading line, heading
     last = 0
-    for m in _HEADINGS.finditer(norm):  # each line that is a heading (``_HEADING`` matched line by line)
+    for m in _heading_lines(norm):  # each line that is a heading (``_HEADING`` matched line by line)
         pos, end = m.start(), m.end()  # the match runs to the line's end
         line = norm[pos:end]
         if "\t" not in line.strip():
@@ -56,3 +57,22 @@ def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tupl
         if n not in found
     ]
     return sections, warnings
+
+
+# what every heading prints: a numeral of 一…六 then 、 or . (spaces between); a literal-led search finds them
+_NUMERAL_MARK = re.compile(r"[一二三四五六][^\S\n]*[、.]")
+
+
+def _heading_lines(norm: str) -> Iterator[re.Match[str]]:
+    """``_HEADINGS.finditer(norm)``: each line where a numeral and its mark are found is matched alone, from the
+    line's start (a heading lies on one line: a regex tried at every position of the text cost more than the
+    rest of the sections' reading)."""
+    tried = -1
+    for hit in _NUMERAL_MARK.finditer(norm):
+        start = norm.rfind("\n", 0, hit.start()) + 1
+        if start == tried:
+            continue  # this line was matched already
+        tried = start
+        m = _HEADINGS.match(norm, start)
+        if m is not None:
+            yield m

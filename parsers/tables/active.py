@@ -34,10 +34,17 @@ _LABELS_LONGEST_FIRST = sorted(_LABELS or (), key=len, reverse=True)
 _LONGEST = max(map(len, _LABELS)) if _LABELS else 9
 
 
+@functools.lru_cache(maxsize=2048)
 def _may_begin_label(compact: str) -> bool:
     """False when no label wrapped from this one (``compact`` and the fragments after it) can be a row's: no row
     label starts with it and runs on (a header cell, ``本年制发件数``, is not joined with what follows)."""
     return _LABELS is None or any(label.startswith(compact) and len(label) > len(compact) for label in _LABELS)
+
+
+@functools.lru_cache(maxsize=2048)
+def _row_named(label: str) -> RowDef | None:
+    """The first row of table 二 whose patterns find ``label`` (compact), if any (cached: labels repeat)."""
+    return next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
 
 
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
@@ -48,15 +55,16 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         start = first_block  # else the first block's title was lost: its rows come before the next block's
     # where every row label sits
     labels: list[tuple[int, str]] = []
+    named: set[str] = set()  # the rows in ``labels``
     glued: dict[int, Token] = {}  # a row's number printed against its label (行政许可1708)
     heads: dict[int, str] = {}  # a row's label printed against the header's last cell (本年增/减行政事业性收费)
-    for i in range(start, min(end, len(r.tokens))):
-        tok = r.tokens[i]
-        if not tok.is_labelish:
-            continue
+    tokens = r.tokens
+    in_range = r._label_indexes(start, end)  # the label tokens from start to end (no other token is a row's)
+    for i in in_range:
+        tok = tokens[i]
         m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
         label = "".join(m.group("label").split()) if m else tok.compact
-        row_found = next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
+        row_found = _row_named(label)
         if row_found is None and (split := _after_header(label)) is not None:
             head, row_found = split
             heads[i] = head
@@ -75,18 +83,15 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             and r.wrapped_may_match(_ANY_ROW, i)
         ):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
-        if row_found is not None and row_found.key not in {k for _, k in labels}:
+        if row_found is not None and row_found.key not in named:
             labels.append((i, row_found.key))
+            named.add(row_found.key)
             if m:
                 at = tok.start + m.start("num")
                 glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
     _labels_by_meaning(r, labels, start, end)
     _labels_by_order(r, labels, fmt, start, end)
-    blocks = [
-        i
-        for i in range(start, min(end, len(r.tokens)))
-        if r.tokens[i].is_labelish and _BLOCK_RE.search(r.tokens[i].compact)
-    ]
+    blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i].compact)]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     rows: list[tuple[int, str, list[str], int]] = []
@@ -135,9 +140,11 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
     claimed = {i for i, _ in labels}
     # a row printed under the previous row's label (a converter repeated the label): the next row, by order
     first = {k: i for i, k in labels}
-    for i in range(start, min(end, len(r.tokens))):
+    in_range = r._label_indexes(start, end)  # only labels are asked below
+    for i in in_range:
         tok = r.tokens[i]
-        if i in claimed or not tok.is_labelish or not r.row_like(i, same_line=True):
+        # (no row's pattern in the label: the one search that rules it out before the row is looked at)
+        if i in claimed or not _ANY_ROW.search(tok.compact) or not r.row_like(i, same_line=True):
             continue
         dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok.compact)), None)
         if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
@@ -154,9 +161,9 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
             f"{T}/{nxt.key}",
             tok,
         )
-    for i in range(start, min(end, len(r.tokens))):
+    for i in in_range:
         tok = r.tokens[i]
-        if i in claimed or not tok.is_labelish or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
+        if i in claimed or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
             continue
         scores = sorted(((similarity(tok.compact, row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
         score, row = scores[0]
@@ -178,13 +185,19 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
 _HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
 
 
+@functools.cache
+def _rows_in_order(fmt: str) -> tuple[RowDef, ...]:
+    """The format's rows of table 二, in the template's order (made once per format)."""
+    return tuple(row for row in ACTIVE_ROWS if row.key in ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"]))
+
+
 def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: int, end: int) -> None:
     """Rows still missing, read by the template's order alone: where the rows found before and after them in
     the template leave a run of rows missing, and as many unrecognised label lines carrying numbers sit
     between those two rows' labels (labels OCR garbled beyond recognition, ``观竞`` for 规章, or a converter's
     repeat of a neighbour's label), the lines are the rows, in order. Each is a ``fuzzy_label`` warning naming
     the label read."""
-    order = [row for row in ACTIVE_ROWS if row.key in ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])]
+    order = _rows_in_order(fmt)
     at = {key: i for i, key in labels}
     if all(row.key in at for row in order):
         return
@@ -209,7 +222,7 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 continue
             if any(t.is_number for t in r.tokens[i + 1 : i + 12] if t.line == tok.line):
                 lines[tok.line] = i  # the last label on a line (a group heading may come first)
-        missing = order[k:j]
+        missing = list(order[k:j])
         if len(lines) != len(missing):
             missing = [row for row in missing if row.key in required]
         if lines and len(lines) == len(missing):

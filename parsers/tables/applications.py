@@ -54,8 +54,9 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
         warn_merged(r, line, n, key)
     vals: list[Token] = [f.glued] if f.glued else []
     pending_label: Token | None = None
+    tokens = r.tokens
     for k in range(f.index + 1, stop):
-        t = r.tokens[k]
+        t = tokens[k]
         if not t.text or (t.is_blank_marker and r.placeholder(t)):  # placeholder() inlined in part: hot
             continue
         if t.is_value:
@@ -76,7 +77,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                 # a numbered label after the row's values (``5.属于三``, a wrapped label OCR cut; a group heading
                 # such as ``(五)不予处理`` whose row's label OCR garbled): the next row begins there, its values are
                 # not this row's
-                if any(u.is_value for u in r.tokens[k + 1 : stop]):
+                if any(u.is_value for u in tokens[k + 1 : stop]):
                     r.warn(
                         "unknown_row",
                         f"values after an unknown numbered row label {t.text!r} (after {key}) are not assigned",
@@ -842,8 +843,9 @@ def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int, int]:
 def _last_row_stop(r: Reading, index: int, end: int, *, seen: bool = False) -> int:
     """Where the last row's values end: at the first label after a value (``seen``: the row's label carries
     a value of its own, glued to it)."""
-    for i in range(index + 1, min(end, len(r.tokens))):
-        t = r.tokens[i]
+    tokens = r.tokens
+    for i in range(index + 1, min(end, len(tokens))):
+        t = tokens[i]
         if t.is_value:
             seen = True
         elif t.is_labelish and seen:
@@ -1032,7 +1034,7 @@ def _run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | N
 def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line: int = -1) -> Fit:
     lines = {t.line for t in vals}
     if len(lines) == 1 and vals and vals[0].tabbed:
-        line_tokens = [t for t in r.tokens if t.line == vals[0].line]
+        line_tokens = r.line_tokens(vals[0].line)
         # the data row may start with its own label cells; right-align the 15 cells
         pos = positional(line_tokens, N_REVIEW)
         if pos is not None:
@@ -1215,13 +1217,17 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
 
 
 _THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"
+# the rows that tell table 三 when its first row is lost (every format's, by key; made once)
+_OTHER_THREE_ROWS = {
+    row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"
+}
 
 
 def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
     """Table 三 when its first row label is lost (OCR dropped the line): its title or the 勾稽关系 note,
     followed closely by the labels of at least four other rows of the table."""
     pos = start
-    rows = {row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"}
+    rows = _OTHER_THREE_ROWS
     while (i := r.first_index(_THREE_TITLE, pos)) is not None:
         seen: set[str] = set()
         first_row: int | None = None

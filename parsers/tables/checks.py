@@ -27,10 +27,10 @@ def _check(name: str, left: Sequence[str], right: Sequence[str], get: Getter) ->
 
 
 def _check_values(name: str, left: Sequence[str], right: Sequence[str], lv: list[Value], rv: list[Value]) -> Check:
-    ls = sum([v for v in lv if v is not None])  # lists, not generators: dozens of checks a document
-    rs = sum([v for v in rv if v is not None])
-    blank = lv.count(None) + rv.count(None) == len(lv) + len(rv)
-    return Check(name, list(left), list(right), _tidy(ls), _tidy(rs), abs(ls - rs) < 1e-6, blank)
+    lp = [v for v in lv if v is not None]  # lists, not generators: dozens of checks a document
+    rp = [v for v in rv if v is not None]
+    ls, rs = sum(lp), sum(rp)
+    return Check(name, list(left), list(right), _tidy(ls), _tidy(rs), abs(ls - rs) < 1e-6, not lp and not rp)
 
 
 def _tidy(v: int | float) -> int | float:

@@ -30,6 +30,7 @@ _LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
 _COMPACT = operator.attrgetter("compact")
 _IS_LABELISH = operator.attrgetter("is_labelish")
 _LINE = operator.attrgetter("line")
+_FIRST = operator.itemgetter(0)
 
 
 @functools.lru_cache(maxsize=512)
@@ -98,7 +99,10 @@ class Reading:
         canon = self.canonical
         self.text = canon.text  # the text the tokens' offsets point into
         self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
-        self._span_starts = [s.start for s in self.extracted.spans]
+        self._spans = self.extracted.spans
+        self._span_starts = list(map(_FIRST, self._spans))  # each span's start (its first field), in C
+        # the canonical text is the original (offsets need no mapping): asked for every cell recorded
+        self._identity = canon.identity
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = list(itertools.compress(itertools.count(), map(_IS_LABELISH, self.tokens)))
         self._blob: tuple[str, list[int], list[str]] | None = None  # see ``_label_blob``
@@ -113,17 +117,16 @@ class Reading:
 
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
-        canon = self.canonical
-        assert canon is not None
-        if canon.identity:
+        if self._identity:
             start, end = tok.start, tok.end
         else:
-            start = canon.to_original(tok.start)
+            assert self.canonical is not None
+            start = self.canonical.to_original(tok.start)
             end = start + (tok.end - tok.start)
         # the reader's cell (span) that holds ``start``, if any (``new_where`` inlined: every cell comes here)
         i = _bisect_right(self._span_starts, start) - 1
         w = _new_object(Where)
-        if i >= 0 and (span := self.extracted.spans[i]).start <= start < span.end:
+        if i >= 0 and (span := self._spans[i]).start <= start < span.end:
             w.__dict__.update(
                 offset=start,
                 end=end,
@@ -348,9 +351,11 @@ class Reading:
     def row_like(self, i: int, *, same_line: bool = False, lines: int = 2) -> bool:
         """A label with a value after it on its line or within the next ``lines`` (a table row, not a header;
         the line between may hold the legacy table's unit)."""
-        line = self.tokens[i].line
-        for t in self.tokens[i + 1 : i + 30]:
-            if t.line > line + (0 if same_line else lines):
+        tokens = self.tokens
+        last = tokens[i].line + (0 if same_line else lines)
+        for k in range(i + 1, min(i + 30, len(tokens))):  # not a slice: most rows answer at their next token
+            t = tokens[k]
+            if t.line > last:
                 return False
             if t.is_value:
                 return True
@@ -448,11 +453,15 @@ class Reading:
         return self._value_only_lines
 
     def _running_head(self, tok: Token) -> bool:
-        """A line printed the same on three pages or more (a running head: the report's title)."""
+        """A line printed the same on three pages or more (a running head: the report's title). Asked only of
+        label tokens (by :meth:`_joins`): every token printed the same as a label is a label too, so only the
+        labels are counted."""
         if self._line_counts is None:
             counts: dict[str, int] = {}
-            for t in self.tokens:
-                if t.col == 0 and len(t.compact) >= 8 and not t.is_value:
+            tokens = self.tokens
+            for i in self._labels:
+                t = tokens[i]
+                if t.col == 0 and len(t.compact) >= 8:
                     counts[t.compact] = counts.get(t.compact, 0) + 1
             self._line_counts = counts
         return len(tok.compact) >= 8 and self._line_counts.get(tok.compact, 0) >= 3
@@ -489,6 +498,11 @@ class Reading:
             at = list(map(operator.add, itertools.accumulate(map(len, compacts), initial=0), itertools.count()))
             self._blob = ("\n".join(compacts), at, compacts)
         return self._blob
+
+    def line_tokens(self, line: int) -> list[Token]:
+        """The tokens of text line ``line`` (the tokens run in line order: two bisections, not a pass)."""
+        tokens = self.tokens
+        return tokens[bisect.bisect_left(tokens, line, key=_LINE) : bisect.bisect_right(tokens, line, key=_LINE)]
 
     def line_after(self, index: int) -> list[Token]:
         """The cells that follow token ``index`` on its own TAB line."""
@@ -546,6 +560,8 @@ class Reading:
 
     def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
         self.put_cells(keys, fit.tokens, label)
+        if fit.how in ("positional", "exact") and not fit.disputed and not fit.ambiguous:
+            return  # nothing to report (most rows: the row's name below is for the warnings)
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t.text for t in fit.dropped)

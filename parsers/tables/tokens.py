@@ -120,10 +120,16 @@ class Token:
         self.ocr_raw = ocr_raw
         self.glued = glued
         self.spaced = spaced
-        # short texts repeat (cells, labels): their derived fields are cached
-        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = (
-            _derived(text) if len(text) <= 40 else _derive(text)
-        )
+        # short texts repeat (cells, labels): their derived fields are cached (a dict looked up in C: an
+        # ``lru_cache`` call cost a quarter of a token's making)
+        derived = _DERIVED.get(text)
+        if derived is None:
+            derived = _derive(text)
+            if len(text) <= 40:
+                if len(_DERIVED) >= _DERIVED_MAX:  # bounded: a long crawl reads many documents
+                    _DERIVED.clear()
+                _DERIVED[text] = derived
+        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = derived
 
     @property
     def is_empty(self) -> bool:
@@ -141,7 +147,23 @@ def _derive(text: str) -> tuple[str, bool, bool, bool, bool]:
     return c, is_number, is_blank_marker, is_value, is_labelish
 
 
-_derived = functools.lru_cache(maxsize=4096)(_derive)
+_DERIVED: dict[str, tuple[str, bool, bool, bool, bool]] = {}  # short texts' derived fields (see ``Token``)
+_DERIVED_MAX = 4096
+_new_object = object.__new__
+
+
+def blank_cell(start: int, line: int, col: int) -> Token:
+    """``Token("", start, start, line, col, True)`` (a TAB row's blank cell: a third of a table's cells), its
+    fields set in place, without the call to ``__init__`` and the derived fields' lookup."""
+    tok = _new_object(Token)
+    tok.text = tok.compact = ""
+    tok.start = tok.end = start
+    tok.line = line
+    tok.col = col
+    tok.tabbed = True
+    tok.split = tok.glued = tok.is_number = tok.is_blank_marker = tok.is_value = tok.is_labelish = False
+    tok.ocr_raw = tok.spaced = None
+    return tok
 
 
 @functools.lru_cache(maxsize=4096)
@@ -166,20 +188,28 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     norm = normalise(text) if norm is None else norm
     tokens: list[Token] = []
     pos = 0
-    confusable = bool(_CONFUSABLE.search(norm))
+    # the confusable letters the text prints, each looked for in C: a line is asked only about those (a regex
+    # scan of every line tried its class at each character)
+    present = [c for c in _CONFUSABLE_CHARS if c in norm]
+    confusable = bool(present)
     # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
     # (the steps below only turn letters into digits or rules into spaces)
     mixed_lines: list[tuple[int, int]] = []
     # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
     # table): there a ``|`` touching a number is a rule on every line, not a 1
-    ruled = confusable and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
+    # (each lone bar is a ``|``: the text's count of them, in C, rules out most texts before the regex scan)
+    ruled = confusable and norm.count("|") >= RULED_TEXT_BARS and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
             continue
         fixes: list[tuple[int, int]] = _NO_FIXES
         printed = line
-        mixed = confusable and _CONFUSABLE.search(line) is not None
+        mixed = False  # the line prints a confusable letter (``_CONFUSABLE.search(line)``)
+        for c in present:
+            if c in line:
+                mixed = True
+                break
         if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
             line, fixes = ocr_digits(line, ruled=ruled)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
@@ -321,24 +351,31 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
 
 def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
     """The tokens of a TAB row: what the loop of :func:`_tokenize_line` and :func:`_add_cell` make of it, with
-    both inlined (a table's every cell comes here)."""
+    both inlined (a table's every cell comes here; a third of them are empty)."""
     append = tokens.append
     cell_start = pos
-    for col, cell in enumerate(line.split("\t")):
+    col = -1
+    for cell in line.split("\t"):
+        col += 1
+        if not cell:  # a blank cell is a real (blank) cell, at the cell's end
+            append(blank_cell(cell_start, lineno, col))
+            cell_start += 1
+            continue
         n = len(cell)
-        text = cell.strip() if n else cell
+        text = cell.strip()
         if text:
             start = cell_start if len(text) == n else cell_start + n - len(cell.lstrip())
-            ends_in_digit = text[-1].isdigit()
-            if not ends_in_digit and not text[0].isdigit():
-                append(Token(text, start, start + len(text), lineno, col, True))
-            elif ends_in_digit and (whole := Token(text, start, start + len(text), lineno, col, True)).is_number:
+            if not text[-1].isdigit():
+                if not text[0].isdigit():
+                    append(Token(text, start, start + len(text), lineno, col, True))
+                else:
+                    tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
+            elif (whole := Token(text, start, start + len(text), lineno, col, True)).is_number:
                 append(whole)
             else:
                 tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
-        else:  # a blank cell is a real (blank) cell, at the cell's end
-            end = cell_start + n
-            append(Token("", end, end, lineno, col, True))
+        else:
+            append(Token("", cell_start + n, cell_start + n, lineno, col, True))
         cell_start += n + 1
 
 
@@ -355,7 +392,8 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
 
 
 # OCR's confusions of digits with letters: read as digits only inside words that are otherwise digits
-_CONFUSABLE = re.compile(r"[OoDQIil|!SsBZz〇]")
+_CONFUSABLE_CHARS = "OoDQIil|!SsBZz〇"
+_CONFUSABLE = re.compile(f"[{re.escape(_CONFUSABLE_CHARS)}]")
 _DIGIT = re.compile(r"\d")
 _OCR_MAP = str.maketrans(
     {
@@ -481,7 +519,7 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
         return glued_rules
-    has_numbers = bool(_REAL_NUMBER.search(line) or _LETTER_ROW.search(line))
+    has_numbers: bool | None = None  # the line has real numbers (or a row of letters): asked only of a lone letter
     # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
     # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
     ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
@@ -505,7 +543,10 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
             fixes.append((at, m.end()))
             word, at = core, at + lead
         mixed = _DIGIT.search(word) and _CONFUSABLE.search(word) and word[0] not in ",." and word[-1] not in ",."
-        lone = has_numbers and _LONE_CONFUSABLE.fullmatch(word)
+        lone = _LONE_CONFUSABLE.fullmatch(word) is not None
+        if lone and has_numbers is None:
+            has_numbers = bool(_REAL_NUMBER.search(line) or _LETTER_ROW.search(line))
+        lone = lone and bool(has_numbers)
         if mixed or lone:
             fixed = word.translate(_OCR_MAP)
             if _NUMBER_RE.fullmatch(fixed):
