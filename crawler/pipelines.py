@@ -153,6 +153,10 @@ class AttachmentsPipeline(FilesPipeline):
         cls._update_stores(crawler.settings)
         archive = archive_from_settings(crawler.settings)
         uri = str(archive.root) if archive is not None else crawler.settings["FILES_STORE"]
+        if "://" not in uri:
+            # Scrapy's file store makes its folder after asking whether it exists: workers starting together
+            # on one machine raced there, and the loser died with FileExistsError (tests/test_workers.py)
+            Path(uri).mkdir(parents=True, exist_ok=True)
         return cls(uri, crawler=crawler)
 
     def get_media_requests(self, item: Any, info: MediaPipeline.SpiderInfo) -> list[Request]:
