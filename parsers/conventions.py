@@ -24,6 +24,7 @@ from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
+from parsers.offset_text import OffsetText
 
 # ---------------------------------------------------------------------------------------------- detection
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -67,27 +68,6 @@ class Canonical:
         return offset if self.base is None else self.base.to_original(offset)
 
 
-class _Builder:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.canon: list[int] = []
-        self.orig: list[int] = []
-
-    def add(self, text: str, orig: int | None) -> None:
-        """Append ``text``; ``orig``: where its first character sits in the original (None: synthetic)."""
-        if not text:
-            return
-        if orig is not None:
-            if self.canon and self.canon[-1] == self.length:
-                self.orig[-1] = orig
-            else:
-                self.canon.append(self.length)
-                self.orig.append(orig)
-        self.parts.append(text)
-        self.length += len(text)
-
-
 def canonicalise(text: str) -> Canonical:
     """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
     if "]{" in text and (stripped := strip_spans(text)) is not None:
@@ -112,7 +92,7 @@ def canonicalise(text: str) -> Canonical:
         pipe_rows = 0
     if pipe_rows < 2 and not has_html:
         return _plain(text)
-    b = _Builder()
+    b = OffsetText()
     pos = 0
     k = 0
     while k < len(lines):
@@ -175,7 +155,7 @@ def _plain(text: str) -> Canonical:
         return _csv(text)
     if not is_boxes(text):
         return Canonical(text, _plain_convention(text))
-    b = _Builder()
+    b = OffsetText()
     pieces, joined = rejoin(text)
     for piece, orig in pieces:
         b.add(piece, orig)
@@ -211,7 +191,7 @@ def _is_csv(text: str) -> bool:
 def _csv(text: str) -> Canonical:
     """CSV read into TAB rows (RFC 4180: a quoted cell may hold commas, ``""`` and line breaks; a line break
     inside a cell joins the cell's lines, as a wrapped label). Each cell keeps the offset it starts at."""
-    b = _Builder()
+    b = OffsetText()
     i, n = 0, len(text)
     row: list[tuple[str, int]] = []
 
@@ -327,7 +307,7 @@ def _clean_cell(cell: str) -> str:
     return "" if _PLACEHOLDER.match(cell) else cell
 
 
-def _pipe_row(b: _Builder, line: str, pos: int) -> None:
+def _pipe_row(b: OffsetText, line: str, pos: int) -> None:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings."""
     bounds = [m.start() for m in _PIPE_SPLIT.finditer(line)]
     starts = [0, *[p + 1 for p in bounds]]
@@ -445,7 +425,7 @@ def _wrapped_label(raw: list[str]) -> str | None:
     return "".join(ls[i] for i in range(depth) for ls in lines if i < len(ls))
 
 
-def _line(b: _Builder, line: str, pos: int) -> None:
+def _line(b: OffsetText, line: str, pos: int) -> None:
     """A line outside tables: heading marks and emphasis dropped, the rest as it stands."""
     start = 0
     if line.lstrip().startswith(("#", ">")) and (m := _HEADING_MARK.match(line)):
@@ -459,7 +439,7 @@ def _line(b: _Builder, line: str, pos: int) -> None:
         b.add(body, pos + start)
 
 
-def _html_table(b: _Builder, fragment: str, pos: int) -> None:
+def _html_table(b: OffsetText, fragment: str, pos: int) -> None:
     """An embedded ``<table>``: one TAB row per ``<tr>``, merged cells' continuations as empty cells."""
     from parsers.readers.html import parse_tree, table_grid
 

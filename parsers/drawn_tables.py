@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from parsers.markup_spans import strip_spans
+from parsers.offset_text import OffsetText
 
 _BOX_V = "│┃║"
 _BOX_H = "─━═"
@@ -40,7 +41,7 @@ def redraw(text: str) -> tuple[str, list[int], list[int]] | None:
         return None
     vertical, horizontal, junction = (_BOX_V, _BOX_H, _BOX_J) if box else ("|", "-=", "+")
     starts = _BOX_LINE if box else _ASCII_LINE
-    out = _Out()
+    out = OffsetText()
     lines = text.split("\n")
     pos = 0
     k = 0
@@ -74,26 +75,6 @@ def _in_ascii_block(lines: list[str], k: int) -> bool:
     return any(_ASCII_RULE.match(lines[i]) for i in range(lo, hi)) or (
         lines[k].lstrip().startswith("|") and _ASCII_RULE.match(lines[lo]) is not None
     )
-
-
-class _Out:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.canon: list[int] = []
-        self.orig: list[int] = []
-
-    def add(self, text: str, orig: int | None) -> None:
-        if not text:
-            return
-        if orig is not None:
-            if self.canon and self.canon[-1] == self.length:
-                self.orig[-1] = orig
-            else:
-                self.canon.append(self.length)
-                self.orig.append(orig)
-        self.parts.append(text)
-        self.length += len(text)
 
 
 def _width(ch: str) -> int:
@@ -130,7 +111,7 @@ def _is_rule_piece(body: str, horizontal: str) -> bool:
     return len(body) >= (2 if horizontal == _BOX_H else 3) and all(c in horizontal or c in " :" for c in body)
 
 
-def _read_block(out: _Out, block: list[tuple[str, int]], vertical: str, horizontal: str, junction: str) -> None:
+def _read_block(out: OffsetText, block: list[tuple[str, int]], vertical: str, horizontal: str, junction: str) -> None:
     borders = vertical + junction
     group: list[list[Piece]] = []
     pending: dict[int, list[Piece]] = {}  # text a rule line carried, by the display column its cell starts at
