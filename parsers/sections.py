@@ -59,20 +59,18 @@ def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tupl
     return sections, warnings
 
 
-# what every heading prints: a numeral of 一…六 then 、 or . (spaces between); a literal-led search finds them
-_NUMERAL_MARK = re.compile(r"[一二三四五六][^\S\n]*[、.]")
+# what every heading prints at its line's start (after spaces and Markdown marks): a numeral of 一…六 then 、 or .
+# (spaces between); found from the newline before the line, a literal the regex engine skips to in C
+_LINE_NUMERAL_MARK = re.compile(r"\n(?:[^\S\n]|[#*>])*[一二三四五六][^\S\n]*[、.]")
 
 
 def _heading_lines(norm: str) -> Iterator[re.Match[str]]:
-    """``_HEADINGS.finditer(norm)``: each line where a numeral and its mark are found is matched alone, from the
-    line's start (a heading lies on one line: a regex tried at every position of the text cost more than the
-    rest of the sections' reading)."""
-    tried = -1
-    for hit in _NUMERAL_MARK.finditer(norm):
-        start = norm.rfind("\n", 0, hit.start()) + 1
-        if start == tried:
-            continue  # this line was matched already
-        tried = start
-        m = _HEADINGS.match(norm, start)
+    """``_HEADINGS.finditer(norm)``: each line that starts as a heading does (a numeral and its mark after spaces
+    and Markdown marks: the beginning of ``_HEADINGS``) is matched alone, from the line's start (a heading lies on
+    one line: a regex tried at every position of the text cost more than the rest of the sections' reading)."""
+    if (m := _HEADINGS.match(norm)) is not None:  # the first line (no newline before it)
+        yield m
+    for hit in _LINE_NUMERAL_MARK.finditer(norm):
+        m = _HEADINGS.match(norm, hit.start() + 1)
         if m is not None:
             yield m

@@ -30,6 +30,7 @@ _BLOCK_RE = re.compile(_BLOCK)
 _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
 _LABELS = full_labels(ACTIVE_ROWS)  # every label the rows match whole (their patterns run from ^ to $)
 _LABELS_LONGEST_FIRST = sorted(_LABELS or (), key=len, reverse=True)
+_LABELS_ENDINGS = tuple(_LABELS_LONGEST_FIRST)
 # a wrapped label's first line is shorter than the longest label (其他对外管理服务事 / 项)
 _LONGEST = max(map(len, _LABELS)) if _LABELS else 9
 
@@ -244,7 +245,7 @@ def _after_header(label: str) -> tuple[str, RowDef] | None:
     """A row label printed against the end of a header cell (PyMuPDF's sorted text joins the header's last cell
     and the row's label when they share a line: ``本年增/减行政事业性收费``): the header's text and the row, when
     the label ends with a row's whole label and what comes before it names a column."""
-    if _LABELS is None:
+    if _LABELS is None or not label.endswith(_LABELS_ENDINGS):  # most labels end with no row's (one test in C)
         return None
     for whole in _LABELS_LONGEST_FIRST:
         head = label[: -len(whole)]

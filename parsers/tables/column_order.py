@@ -32,13 +32,22 @@ MIN_NUMBER_LINES = 1
 # a number alone on its line, or after its unit (the 2019 tables' 单位 column: ``条 4223174``)
 _NUMBER_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,2}\s+)?[-+]?\d[\d,.]*\s*$")
 _NUMBER_LINES = re.compile(r"^[^\S\n]*(?:[\u4e00-\u9fff]{1,2}[^\S\n]+)?[-+]?\d[\d,.]*[^\S\n]*$", re.M)
+# the same lines, each found from the newline before it (a literal the regex engine skips to in C; ``^`` made it
+# try a match at every character of the text): searched in the text after a newline, a match is a whole line
+_NUMBER_LINES_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*(?:[\u4e00-\u9fff]{1,2}[^\S\n]+)?[-+]?\d[\d,.]*[^\S\n]*(?=\n|\Z)")
+
+
+def count_number_lines(text: str) -> int:
+    """How many lines of ``text`` print a number alone or after its unit: ``len(_NUMBER_LINES.findall(text))``
+    (no match runs across a line's end, so each is a whole line)."""
+    return len(_NUMBER_LINES_AFTER_NEWLINE.findall("\n" + text))
 
 
 def stacked_labels(text: str) -> tuple[int, int, str] | None:
     """``(stacked, numbered, example)`` when the text prints its numbered row labels stacked (column order), else
     None: ``stacked`` numbered labels followed, before any line of numbers, by the next numbered label, of
     ``numbered`` numbered labels printed without a value on their line."""
-    if len(_NUMBER_LINES.findall(text)) < MIN_NUMBER_LINES * (MIN_STACKED + 1):
+    if count_number_lines(text) < MIN_NUMBER_LINES * (MIN_STACKED + 1):
         return None  # the common case (numbers on their rows' lines): one pass in C
     numbered = stacked = number_lines = 0
     open_label: str | None = None  # the last numbered label, while no line of numbers has followed it

@@ -29,6 +29,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 _LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
 _COMPACT = operator.attrgetter("compact")
 _IS_LABELISH = operator.attrgetter("is_labelish")
+_IS_VALUE = operator.attrgetter("is_value")
 _LINE = operator.attrgetter("line")
 _FIRST = operator.itemgetter(0)
 
@@ -157,7 +158,10 @@ class Reading:
             i = labels[k]
             tok = tokens[i]
             if i not in glued_at:  # a number glued to the label's end, split off (once per token)
-                m = _GLUED_RE.match(tok.text)
+                # (a label that ends in neither a digit nor a comma has none: most labels, not asked of the regex,
+                # whose lazy label part tried every split of the text)
+                text = tok.text
+                m = _GLUED_RE.match(text) if text[-1:].isdecimal() or text[-1:] == "," else None
                 glued_at[i] = ("".join(m.group("label").split()), m) if m else None
             split = glued_at[i]
             if split is not None and row.matches(split[0]):
@@ -446,10 +450,10 @@ class Reading:
     def value_only_lines(self) -> set[int]:
         """The lines whose every token is a value (a number or an explicit blank)."""
         if self._value_only_lines is None:
-            lines: dict[int, bool] = {}
-            for t in self.tokens:
-                lines[t.line] = lines.get(t.line, True) and t.is_value
-            self._value_only_lines = {line for line, only in lines.items() if only}
+            # the lines with a token less those with a token that is no value (in C: a loop over the tokens cost
+            # as much as tokenising a line)
+            not_value = itertools.compress(map(_LINE, self.tokens), map(operator.not_, map(_IS_VALUE, self.tokens)))
+            self._value_only_lines = self._token_lines.difference(not_value)
         return self._value_only_lines
 
     def _running_head(self, tok: Token) -> bool:

@@ -63,6 +63,18 @@ _TRAILING_NUMS_RE = re.compile(
 )
 
 
+# the high bytes (UTF-16) of the radicals' blocks: U+2E00–U+2FFF and U+F900–U+FAFF
+_RADICAL_HIGH_BYTES = (b"\x2e", b"\x2f", b"\xf9", b"\xfa")
+
+
+def _may_print_radicals(text: str) -> bool:
+    """False when no character of ``text`` lies in the radicals' blocks (U+2E00–U+2FFF, U+F900–U+FAFF): the
+    characters' high bytes, looked for in C (a class of the radicals tried at every character cost ten times as
+    much; surrogates, the halves of characters beyond the BMP, have other high bytes)."""
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return any(b in high for b in _RADICAL_HIGH_BYTES)
+
+
 def normalise(text: str) -> str:
     """Full-width digits and punctuation to ASCII, odd spaces to spaces. Same length as the input."""
     if len(text) < 256:
@@ -72,7 +84,8 @@ def normalise(text: str) -> str:
     for old, new in _REPLACED:
         if old in text:
             text = text.replace(old, new)
-    if _RADICAL_RE.search(text):  # one search for all the radicals (rare: browsers' PDFs)
+    # one search for all the radicals (rare: browsers' PDFs), only where a character of their blocks is printed
+    if _may_print_radicals(text) and _RADICAL_RE.search(text):
         text = _RADICAL_RE.sub(lambda m: _RADICAL_MAP[m.group()], text)
     return text
 
@@ -572,7 +585,9 @@ def _layout_cells(line: str) -> list[tuple[int, str]] | None:
 _UNIT = r"(?:万元|亿元|元|件|项|个|人次|次|人|条|家|场|期|篇|份)"
 _NUM = r"[+-]?\d[\d,]*(?:\.\d+)?"
 _WITH_UNITS = re.compile(rf"^({_NUM})\s*{_UNIT}?(?:\s*[/;]\s*({_NUM})\s*{_UNIT}?)?$")
-_UNIT_OR_SLASH = re.compile(rf"{_UNIT}|/")
+# a unit or a slash printed in the text: each unit is or holds one of these characters (万元 its 元, 人次 its 人), and
+# a class of single characters is searched for in one pass (the alternation of units was tried at every position)
+_UNIT_OR_SLASH = re.compile("[元件项个次人条家场期篇份/]")
 _UNIT_THEN_NUMBER = re.compile(rf"({_UNIT})\s*({_NUM})")
 _UNIT_FIRST = frozenset("万亿元件项个次人条家场期篇份")
 
