@@ -311,6 +311,18 @@ def test_table_four_printed_as_a_few_runs_of_digits_is_split_at_the_gaps_too() -
     assert _review_cells(report) == [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
 
 
+def test_table_four_a_lone_short_run_that_starts_with_0_is_left_blank_not_read_as_one_count() -> None:
+    # 01001 | 00000 glued, the first row lost: ten digits cannot fill 15 cells, and 0100100000 is no count
+    report = _parse(_review_printed("0100100000"))
+    assert _review_cells(report) == [None] * 15
+    amb = next(w for w in report.warnings if w.code == "ambiguous_split" and w.key == "review_litigation")
+    assert "'0100100000'" in amb.message and "cannot fill" in amb.message
+    assert report.metadata["review"] == "required"
+    # a lone count of several digits is still a count (one value for 15 cells: placed, reported)
+    report = _parse(_review_printed("100"))
+    assert 100 in _review_cells(report)
+
+
 def test_table_four_runs_with_two_splits_are_left_blank_not_read_as_one_number() -> None:
     # 12 3 1 0 16 and 1 2 3 10 16 both hold: no split is certain, and 1000100000 is not a count
     report = _parse(_review_printed("1231016 1000100000"))

@@ -963,6 +963,16 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
     """Table 四 printed as one run of digits: split into its three rows so that each row's total holds, when
     exactly one split does (else its cells are blank and the splits reported as ``ambiguous_split``)."""
     if len(vals) == 1:
+        if _short_glued_run(vals[0]):
+            r.warn(
+                "ambiguous_split",
+                f"table 四: digits printed without separators, {vals[0].text!r}: a run of digits that starts with "
+                f"0 (no count is printed so) is glued cells, but {len(vals[0].text)} digits cannot fill its "
+                f"{N_REVIEW} cells; cells left blank",
+                R,
+                vals[0],
+            )
+            return Fit([None] * N_REVIEW, "positional", [])
         if not _is_run(vals[0], N_REVIEW):
             return None
     elif not _glued_runs(vals):
@@ -988,6 +998,12 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
         vals[0],
     )
     return Fit([None] * N_REVIEW, "positional", [])
+
+
+def _short_glued_run(tok: Token) -> bool:
+    """A lone run of digits that starts with 0 (``0100100000``) but is too short to be table 四's cells: glued
+    cells with some lost, no one cell's value (no count is printed ``01``)."""
+    return tok.text.isdigit() and len(tok.text) > 1 and tok.text[0] == "0" and len(tok.text) < N_REVIEW
 
 
 MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or more: too many to tell
