@@ -24,6 +24,7 @@ from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
+from parsers.mojibake import EVIDENT, reverse_mojibake
 from parsers.offset_text import OffsetText
 
 # ---------------------------------------------------------------------------------------------- detection
@@ -73,6 +74,12 @@ def canonicalise(text: str) -> Canonical:
     if "]{" in text and (stripped := strip_spans(text)) is not None:
         # pandoc Markdown's bracketed spans: their markup dropped first, the rest read as any other text
         return _on_top(canonicalise(stripped[0]), Canonical(stripped[0], "pandoc_spans", stripped[1], stripped[2]))
+    if EVIDENT.search(text) and (reversed_ := reverse_mojibake(text)) is not None:
+        # catdoc's 8-bit reading of UTF-16 blocks: read back first, the rest read as any other text
+        return _on_top(
+            canonicalise(reversed_[0]),
+            Canonical(reversed_[0], "mojibake", reversed_[1], reversed_[2], notes=reversed_[3]),
+        )
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
