@@ -144,6 +144,23 @@ def test_legacy_printed_blank_cell_does_not_take_a_page_number_below() -> None:
     assert report.as_json()["cells"]["legacy/replies_total/value"] is None
 
 
+def test_legacy_value_printed_above_its_label_goes_to_the_label_without_one() -> None:
+    # a PDF printed in layout mode centres a label cell lower than its value: ``件   18`` on a line of its own,
+    # then （三）其他情形数 alone; the row above already has its value on its own line
+    text = _legacy_spaces().replace(
+        "（三）其他情形数   件   18\n", "                   件   18\n   （三）其他情形数\n"
+    )
+    report = _parse(text)
+    _assert_legacy_gold(report)
+    moved = next(w for w in report.warnings if w.code == "value_before_label")
+    assert moved.key == "legacy/review_other/value" and "18" in moved.message
+    # the value line right under a row with no value of its own stays that row's (its label wrapped)
+    text = _legacy_spaces().replace("（二）被依法纠错数   件   28\n", "（二）被依法纠错数\n   件   28\n", 1)
+    report = _parse(text)
+    assert "value_before_label" not in [w.code for w in report.warnings]
+    assert report.as_json()["cells"]["legacy/review_corrected/value"] == 28
+
+
 # ---------------------------------------------------------------------------------------- table 三 readings
 def test_table_three_labels_apart_under_a_group_heading_and_a_repeated_label() -> None:
     # a converter printed three labels alone and their numbers in label-less rows (one carrying the group

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from parsers.tables.reading import Reading, join_split_digits, next_found, redistribute
+from parsers.tables.reading import Found, Reading, join_split_digits, next_found, redistribute
 from parsers.tables.templates import LEGACY_ROWS
+from parsers.tables.tokens import Token
 
 T = "legacy"
 
@@ -32,21 +33,41 @@ def read_legacy(r: Reading, start: int) -> None:
             stops[k] = later if later is not None else min(f.index + 12, len(r.tokens))
     runs = [(f.index, LEGACY_ROWS[k].key, 1, stops[k]) for k, f in enumerate(found) if f is not None and not f.glued]
     moved = redistribute(r, runs, T, skip_blank_markers=True)
+    numbers_of: dict[int, list[Token]] = {}
+    for k, (row, f) in enumerate(zip(LEGACY_ROWS, found, strict=True)):
+        if f is None or row.key in moved:
+            continue
+        stop = stops[k]
+        numbers = [f.glued] if f.glued else []
+        if not f.glued and _printed_blank(r, f.index, stop):
+            stop = f.index + 1  # the row prints its value cell, empty: what follows belongs to other rows
+        numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
+        numbers_of[k] = numbers
+    for k, numbers in numbers_of.items():
+        after = numbers_of.get(k + 1)
+        if len(numbers) == 2 and after == [] and _value_before_label(r, numbers, found[k + 1]):
+            # the next row's value printed on a line of its own above its label (a PDF's vertically centred
+            # label cell: ``件 61`` / ``2.延期办结数``)
+            numbers_of[k + 1] = [numbers.pop()]
+            key = f"{T}/{LEGACY_ROWS[k + 1].key}/value"
+            r.warn(
+                "value_before_label",
+                f"{key}: {numbers_of[k + 1][0].text} printed on a line of its own between row "
+                f"{LEGACY_ROWS[k].key}'s value and this row's label, which has none: read as this row's",
+                key,
+                numbers_of[k + 1][0],
+            )
     for k, (row, f) in enumerate(zip(LEGACY_ROWS, found, strict=True)):
         key = f"{T}/{row.key}/value"
         if f is None:
             r.warn("missing_row", f"row {row.key} of the 统计指标 table not found; its cell is blank", key)
             r.put(key, None)
             continue
-        stop = stops[k]
         label = r.tokens[f.index]
         if row.key in moved:
             r.put(key, moved[row.key][0], blank_where=label)
             continue
-        numbers = [f.glued] if f.glued else []
-        if not f.glued and _printed_blank(r, f.index, stop):
-            stop = f.index + 1  # the row prints its value cell, empty: what follows belongs to other rows
-        numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
+        numbers = numbers_of[k]
         if f.glued:
             r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label", key, f.glued)
         if len(numbers) > 1 and (joined := join_split_digits(r.text, numbers, 1)) is not None:
@@ -55,6 +76,25 @@ def read_legacy(r: Reading, start: int) -> None:
         if len(numbers) > 1:
             r.warn("extra_values", f"{key}: {len(numbers)} values for one cell; the first is used", key, numbers[1])
         r.put(key, numbers[0] if numbers else None, blank_where=label)
+
+
+def _value_before_label(r: Reading, numbers: list[Token], nxt: Found | None) -> bool:
+    """The second of a row's two values stands on a line below the first, with no label on it (numbers and
+    units only), and the next row's label comes right after it, on a later line."""
+    first, second = numbers
+    if nxt is None or nxt.glued or second.line == first.line:
+        return False
+    label = r.tokens[nxt.index]
+    if label.line <= second.line:
+        return False
+    on_line = [t for t in r.tokens if t.line == second.line]
+    if any(not (t.is_value or t.compact in _UNITS) for t in on_line):
+        return False
+    between = r.tokens[r.tokens.index(second) + 1 : nxt.index]
+    return not between
+
+
+_UNITS = frozenset({"件", "条", "个", "次", "人", "人次", "篇", "项", "万元", "元", "场", "期", "家", "份"})
 
 
 def _printed_blank(r: Reading, label: int, stop: int) -> bool:
