@@ -946,7 +946,7 @@ def _zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None]
         return None
     at = label.end + lines[0].start()
     line = r.text.count("\n", 0, at)
-    token = Token("0", at, label.end + lines[-1].end(), line, 0, False, ocr_raw="。")
+    token = Token("0", at, label.end + lines[-1].end(), line, 0, False)
     return [token] * N_REVIEW, n
 
 
