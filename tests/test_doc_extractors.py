@@ -1,5 +1,6 @@
 """Snippet tests for the .doc extractors' text (issue 8): catdoc's 8-bit runs of UTF-16 text read back
-(``parsers/mojibake.py``). The text is catdoc's real output on a .doc LibreOffice made from a report written in
+(``parsers/mojibake.py``), antiword's tables (table 三 dropped; labels wrapped onto lines of their own). The texts
+are catdoc's and antiword's real output on a .doc LibreOffice made from a report written in
 ``scripts/build_doc_snippets.py`` (not from the seeds)."""
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ def test_catdoc_runs_of_utf16_printed_as_8_bit_are_read_back_and_named() -> None
     out = reverse_mojibake(text)
     assert out is not None
     read, _, _, notes = out
-    assert "们围绕群众关切" in read and "住房等领域加大信息发布力度" in read
-    assert "bìNôV" not in read and "NOO?bI" not in read
+    assert "们围绕群众关切" in read and "bìNôV" not in read
+    # 众关切 (17 4F 73 51 07 52): 17 discards what came before, 07 is a cell mark: 关 read back, 切's R after a TAB
+    assert "关\tR" in read
     ((code, message),) = notes
     assert code == "mojibake_reversed"
-    assert "'bìNôV' → '们围'" in message and "'NOO?bI{†˜ßW' → '住房等领域'" in message
+    assert "'bìNôV' → '们围'" in message and "'OsQ' → '关'" in message
     # the parser reads the text read back, and says so
     canonical = canonicalise(text)
     assert "们围绕群众关切" in canonical.text
@@ -39,13 +41,57 @@ def test_catdoc_runs_of_utf16_printed_as_8_bit_are_read_back_and_named() -> None
     assert len(warned) == 1 and "'bìNôV' → '们围'" in warned[0].message
 
 
-def test_catdoc_tables_lost_in_8_bit_blocks_are_left_blank_not_read_from_stray_bytes() -> None:
-    # the snippet's tables 二 (规章 0 0 0; 行政规范性文件 12 3 45; 行政许可 316) fell in 8-bit blocks: every digit
-    # there went with the 0 byte after it; nothing of them may be read from what is left
+ACTIVE = {"rules": [0, 0, 0], "normative_docs": [12, 3, 45]}
+REVIEW = [3, 1, 0, 0, 4, 2, 0, 0, 1, 3, 0, 0, 0, 0, 0]
+
+
+def _tables_two_and_four(cells: dict) -> None:
+    for row, want in ACTIVE.items():
+        assert [cells[f"active/{row}/{c}"] for c in ("issued", "repealed", "in_force")] == want
+    assert cells["active/licensing/decisions"] == 316
+    rows = ("review", "litigation_direct", "litigation_after_review")
+    cols = ("upheld", "corrected", "other", "pending", "total")
+    assert [cells[f"review_litigation/{r}/{c}"] for r in rows for c in cols] == REVIEW
+
+
+def test_catdoc_table_three_lost_in_8_bit_blocks_is_missing_not_read_from_stray_bytes() -> None:
+    # catdoc read table 三's head and first rows as 8-bit: 法律 of 法律服务机构 is left (Õl‹_, two readings),
+    # the digits went with the 0 byte after each; (七)总计's last cells and 结转下年度 are printed
     text = _catdoc()
-    assert "316" not in text and "45" not in text
-    cells = parse(text.encode("utf-8"), "own.txt").as_json()["cells"]
-    assert all(v is None for v in cells.values())
+    assert "Õl‹_" in text and "\t0\t0\t1\t0\t27" in text
+    report = parse(text.encode("utf-8"), "own.txt")
+    cells = report.as_json()["cells"]
+    _tables_two_and_four(cells)
+    assert all(v is None for k, v in cells.items() if k.startswith("applications/"))
+    assert "missing_table" in [w.code for w in report.warnings]
+    assert report.metadata["review"] == "required"
+
+
+def test_antiword_drops_table_three_tables_two_and_four_read() -> None:
+    # antiword prints table 三's head and none of its rows (in every mode: -t, -f, -s, -r, -x db), and loses
+    # table 四's title and 行政复议 head
+    text = (SNIPPETS / "own-antiword.txt").read_text(encoding="utf-8")
+    assert "三、收到和处理政府信息公开申请情况" in text and "上年结转" not in text and "予以公开" not in text
+    report = parse(text.encode("utf-8"), "own.txt")
+    cells = report.as_json()["cells"]
+    _tables_two_and_four(cells)
+    assert all(v is None for k, v in cells.items() if k.startswith("applications/"))
+    missing = next(w for w in report.warnings if w.code == "missing_table")
+    assert "table 三" in missing.message
+    assert report.metadata["review"] == "required"
+
+
+def test_antiword_label_wrapped_onto_lines_of_its_own_is_joined_to_its_row() -> None:
+    # narrow columns: |行政规|12 |3 |45 | then |范性文| | | | and |件 | | | |
+    text = (SNIPPETS / "own-narrow-antiword.txt").read_text(encoding="utf-8")
+    assert "|范性文|" in text
+    canonical = canonicalise(text)
+    assert "行政规范性文件\t12\t3\t45" in canonical.text
+    assert "行政许可\t316" in canonical.text
+    at = canonical.text.index("行政规范性文件")
+    assert text[canonical.to_original(at) :].startswith("行政规|12")
+    # a heading's wrapped rest (no number on the row) and a numbered label are not joined
+    assert "规章\t0\t0\t0\n行政规范性文件" in canonical.text
 
 
 def test_text_without_8_bit_runs_is_left_alone() -> None:
