@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from parsers.tables.checks import LEGACY_IDENTITIES
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, redistribute
 from parsers.tables.templates import LEGACY_ROWS
-from parsers.tables.tokens import Token
+from parsers.tables.tokens import Token, number_value
 
 T = "legacy"
 
@@ -57,8 +60,13 @@ def read_legacy(r: Reading, start: int) -> None:
                 key,
                 numbers_of[k + 1][0],
             )
+    glued = _glued_before_text(r, found, stops, numbers_of)
     for k, (row, f) in enumerate(zip(LEGACY_ROWS, found, strict=True)):
         key = f"{T}/{row.key}/value"
+        if k in glued:
+            token, why = glued[k]
+            numbers_of[k] = [token]
+            r.warn("glued_number", f"{key}: number {token.text} {why}", key, token)
         if f is None:
             r.warn("missing_row", f"row {row.key} of the 统计指标 table not found; its cell is blank", key)
             r.put(key, None)
@@ -92,6 +100,83 @@ def _value_before_label(r: Reading, numbers: list[Token], nxt: Found | None) -> 
         return False
     between = r.tokens[r.tokens.index(second) + 1 : nxt.index]
     return not between
+
+
+_NUMBER_THEN_TEXT = re.compile(r"^(\d+)(?=[\u4e00-\u9fff（(])")
+_NUMBER_THEN_NUMBERING = re.compile(r"^(\d+)[.．、](?=[\u4e00-\u9fff])")
+
+
+def _glued_before_text(
+    r: Reading, found: list[Found | None], stops: dict[int, int], numbers_of: dict[int, list[Token]]
+) -> dict[int, tuple[Token, str]]:
+    """Rows with no value whose number is printed against the text after it (pymupdf's sorted spans):
+
+    - against the rest of the row's own label, wrapped (``8447数（不同方式…``): the text after the number begins
+      with the end of the template's label (its last character at least), so the number is this row's;
+    - against the next row's numbered label (``17141.专职人员数``): the digits end with that label's numbering;
+      taken only when exactly one cut leaves a number that makes an identity of the table hold with the cells
+      read (``1714`` = 382 + 1332).
+
+    Row index -> (the number's token, what decided it)."""
+    out: dict[int, tuple[Token, str]] = {}
+    for k, numbers in numbers_of.items():
+        f = found[k]
+        if numbers or f is None or f.glued:
+            continue
+        label = r.tokens[f.index]
+        after = [t for t in r.tokens[f.index + 1 : stops[k]] if t.line == label.line]
+        rest = next((t for t in after if not t.is_value and t.compact not in _UNITS), None)
+        if rest is not None and (m := _NUMBER_THEN_TEXT.match(rest.text)):
+            tail = rest.text[m.end() :].split("（")[0].split("(")[0]
+            template = LEGACY_ROWS[k].label or ""
+            if tail and template.endswith(tail[: len(tail)]) and len(tail) <= len(template):
+                token = Token(
+                    m.group(1), rest.start, rest.start + m.end(), rest.line, rest.col, rest.tabbed, split=True
+                )
+                out[k] = (token, f"printed against the rest of its label ({rest.text[:12]!r})")
+                continue
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is None or r.tokens[nxt.index].line != label.line:
+            continue
+        head = r.tokens[nxt.index]
+        if not (m := _NUMBER_THEN_NUMBERING.match(head.text)) or len(m.group(1)) < 2:
+            continue
+        digits = m.group(1)
+        fits = [n for n in (1, 2) if len(digits) > n and _identity_holds(r, found, numbers_of, k, int(digits[:-n]))]
+        if len(fits) == 1:
+            n = fits[0]
+            token = Token(digits[:-n], head.start, head.start + len(digits) - n, head.line, head.col, head.tabbed, True)
+            out[k] = (
+                token,
+                f"printed against the next row's numbering {digits[-n:]}. ({head.text[:12]!r}): the only cut an "
+                "identity of the table confirms",
+            )
+    return out
+
+
+def _identity_holds(
+    r: Reading, found: list[Found | None], numbers_of: dict[int, list[Token]], k: int, value: int
+) -> bool:
+    """An identity of the legacy table that row ``k`` is part of holds with ``value`` in it and the others' first
+    values (every one read)."""
+    keys = [row.key for row in LEGACY_ROWS]
+    row = keys[k]
+    for _, parts, total in LEGACY_IDENTITIES:
+        if row != total and row not in parts:
+            continue
+        cells: dict[str, float] = {row: value}
+        for other in [*parts, total]:
+            if other == row:
+                continue
+            j = keys.index(other)
+            nums = numbers_of.get(j)
+            if not nums or nums[0].is_blank_marker or (v := number_value(nums[0].text)) is None:
+                break
+            cells[other] = v
+        else:
+            if abs(sum(cells[p] for p in parts) - cells[total]) < 1e-9:
+                return True
+    return False
 
 
 _UNITS = frozenset({"件", "条", "个", "次", "人", "人次", "篇", "项", "万元", "元", "场", "期", "家", "份"})
