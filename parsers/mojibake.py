@@ -18,10 +18,10 @@ undefined bytes read as 0. What survives is runs of cp1252 characters, each a ru
 A run is read back (``mojibake_reversed``, a warning naming every run) when its bytes, paired as UTF-16LE, are all
 Chinese characters of GB 2312 or full-width punctuation, for exactly one way of pairing them; a run that starts or
 ends beside text read right on its line starts or ends at a block boundary, which fixes the pairing. A byte left
-over at either end is half of a character whose other half was lost: it is dropped, and so are runs that no
-pairing reads (nothing is guessed where bytes are missing). Only a text with at least one run holding a character
-no Chinese report prints (Latin-1 letters, cp1252's ``ˆ‹›``…) is touched: plain ASCII beside Chinese text is
-read back only there.
+over at either end is half of a character whose other half was lost: it is dropped, and runs that no pairing
+reads, or several, are left as printed (nothing is guessed where bytes are missing). Only a text with at least one
+run holding a character no Chinese report prints (Latin-1 letters, cp1252's ``ˆ‹›``…) is touched, and ASCII runs
+only when they hold a mark and stand near such a run (:func:`_near_evidence`).
 """
 
 from __future__ import annotations
@@ -100,6 +100,25 @@ def _read_back(text: str, start: int, end: int) -> tuple[str, int] | None:
     return readings[0] if len(distinct) == 1 else None
 
 
+NEAR_LINES = 4  # an ASCII run is read back only this close (in lines) to a run that is 8-bit beyond doubt
+
+
+def _near_evidence(
+    text: str, found: list[tuple[int, int, str, int, bool]], sure: list[int]
+) -> list[tuple[int, int, str, int, bool]]:
+    """The runs to read back: those holding a character no report prints itself, and ASCII runs with a mark in
+    them (``_3u``; an 8-bit block's high bytes ``5E``–``60`` are ``^_``` and its punctuation bytes ``[\\]``)
+    within :data:`NEAR_LINES` lines of one. Letters and digits alone beside Chinese text (``QQ群``, ``APP``) are
+    a report's own text, whatever they would pair as."""
+    lines = [text.count("\n", 0, start) for start, *_ in found]
+    out = []
+    for line, run in zip(lines, found, strict=True):
+        start, end, *_, evident = run
+        if evident or (not text[start:end].isalnum() and any(abs(line - other) <= NEAR_LINES for other in sure)):
+            out.append(run)
+    return out
+
+
 _PARAGRAPH = re.compile(r"(?<=\n\n)[^\s]{1,3}(?=\n\n)")
 _LONE_HIGH_BYTE = re.compile(r"[^\W\d]{1}(?=[\u4e00-\u9fff])")
 
@@ -132,14 +151,18 @@ def reverse_mojibake(text: str) -> tuple[str, list[int], list[int], list[tuple[s
     """The text with catdoc's 8-bit runs read back, its anchors ``(text, canon, orig)`` and the warning; None when
     the text shows no such run."""
     found: list[tuple[int, int, str, int, bool]] = []
+    sure: list[int] = []  # the lines of runs that are 8-bit text beyond doubt, read back or not
     for m in _RUN.finditer(text):
         if m.group().isspace():
             continue
+        if _evidence(m.group()):
+            sure.append(text.count("\n", 0, m.start()))
         read = _read_back(text, m.start(), m.end())
         if read is not None:
             found.append((m.start(), m.end(), read[0], read[1], _evidence(m.group())))
     if not any(evident for *_, evident in found):
         return None
+    found = _near_evidence(text, found, sure)
     orphans = _orphans(text, found)
     found = sorted(found + orphans)
     parts: list[str] = []

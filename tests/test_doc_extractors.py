@@ -28,11 +28,12 @@ def test_catdoc_runs_of_utf16_printed_as_8_bit_are_read_back_and_named() -> None
     assert out is not None
     read, _, _, notes = out
     assert "们围绕群众关切" in read and "bìNôV" not in read
-    # 众关切 (17 4F 73 51 07 52): 17 discards what came before, 07 is a cell mark: 关 read back, 切's R after a TAB
-    assert "关\tR" in read
+    # 众关切 (17 4F 73 51 07 52): 17 discards what came before, 07 is a cell mark: OsQ (4F 73 51) would pair as
+    # 关, but letters alone beside Chinese text are left as printed (a report's own QQ, APP look the same)
+    assert "OsQ\tR" in read
     ((code, message),) = notes
     assert code == "mojibake_reversed"
-    assert "'bìNôV' → '们围'" in message and "'OsQ' → '关'" in message
+    assert "'bìNôV' → '们围'" in message and "OsQ" not in message
     # the parser reads the text read back, and says so
     canonical = canonicalise(text)
     assert "们围绕群众关切" in canonical.text
@@ -99,6 +100,17 @@ def test_text_without_8_bit_runs_is_left_alone() -> None:
     report = s.report() + "\n政务APP“掌上办”上线·访问量×2…网址http://www.example.gov.cn。\n"
     assert reverse_mojibake(report) is None
     assert canonicalise(report).identity
+
+
+def test_ascii_beside_chinese_is_read_back_only_near_a_run_that_is_8_bit_beyond_doubt() -> None:
+    # a report that prints a Latin-1 character itself (m²) and ASCII beside Chinese text: QQ群 would pair as 兑群,
+    # 政务_APP as 政务偐; neither is touched, and m² reads as no Chinese
+    text = "办公面积120m²。\n\n加入QQ群获取信息。\n\n政务_APP上线。\n"
+    assert reverse_mojibake(text) is None
+    # a mark among the letters, two lines from a run that is 8-bit beyond doubt: read back (_3u: 申, its 5F the
+    # half of a character lost before it)
+    out = reverse_mojibake("bìNôV绕群众\n\n_3u请数量\n")
+    assert out is not None and "申请数量" in out[0]
 
 
 def test_a_run_with_two_readings_is_not_read_back() -> None:
