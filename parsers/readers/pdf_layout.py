@@ -49,18 +49,14 @@ def cluster(items: Sequence[T], key: Callable[[T], float], tolerance: float) -> 
     if max(keys) <= min(keys) + tolerance:  # one cluster (the test cluster_index makes, on the extremes)
         return [list(items)]
     index = cluster_index(keys, tolerance)
-    if not isinstance(items, list):
-        items = list(items)
     groups: dict[int, list[T]] = {}
-    # items in runs of one key (a line's glyphs follow one another): each run looked up once, moved as a slice
-    bounds = [0, *itertools.compress(range(1, len(keys)), map(operator.ne, keys[1:], keys)), len(keys)]
-    for a, b in itertools.pairwise(bounds):
-        n = index[keys[a]]
+    for item, k in zip(items, keys, strict=True):
+        n = index[k]
         group = groups.get(n)
         if group is None:
-            groups[n] = items[a:b]
+            groups[n] = [item]
         else:
-            group.extend(items[a:b])
+            group.append(item)
     return [groups[k] for k in sorted(groups)]
 
 
@@ -84,9 +80,6 @@ def word_glyphs(chars: Sequence[Char], lines: list[list[Char]] | None = None) ->
     of the top over 3 pt. ``lines``: :func:`top_lines` of ``chars``, where already computed."""
     out: list[list[Char]] = []
     for line in top_lines(chars) if lines is None else lines:
-        if _one_word(line):
-            out.append(list(line))
-            continue
         current: list[Char] = []
         px0 = px1 = ptop = 0.0
         for c in line:
@@ -105,22 +98,6 @@ def word_glyphs(chars: Sequence[Char], lines: list[list[Char]] | None = None) ->
         if current:
             out.append(current)
     return out
-
-
-def _one_word(line: list[Char]) -> bool:
-    """Does :func:`word_glyphs` read the line as one word: no space, no step back, no gap over 3 pt, and no
-    jump of the top over 3 pt between neighbours (asked of the line at once: a CJK line is one word)?"""
-    if not _WHITESPACE.isdisjoint(map(_get_text, line)):
-        return False
-    if len(line) < 2:
-        return bool(line)
-    tops = list(map(_get_top, line))
-    if max(tops) - min(tops) > TOLERANCE:  # (rounding is monotone: no neighbours' difference is larger)
-        return False
-    x0s = list(map(_get_x0, line))
-    steps = map(operator.lt, x0s[1:], x0s)
-    gaps = map(operator.gt, x0s[1:], map(TOLERANCE.__add__, map(_get_x1, line[:-1])))  # x0 > previous x1 + 3
-    return not any(steps) and not any(gaps)
 
 
 def _text(glyphs: list[Char]) -> str:
