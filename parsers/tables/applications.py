@@ -876,6 +876,17 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break
     keys = _REVIEW_KEYS
     label = r.tokens[anchor]
+    marks = None if vals else _zero_marks(r, label, stop)
+    if marks is not None:
+        r.put_cells(keys, marks[0], label)
+        r.warn(
+            "zero_row",
+            f"table 四: no digit printed, only {marks[1]} zero marks (。, OCR's 0) on lines of their own for its "
+            f"{N_REVIEW} cells: read as a row of zeros (a guess: a lost cell that is not 0 would leave a digit)",
+            R,
+            label,
+        )
+        return anchor + 1
     result = _review_run(r, vals) or _review_fit(r, vals, keys, label.line)
     if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
         result = Fit(moved[0], "continued", [])
@@ -909,6 +920,37 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
 
 
 _PROSE = re.compile(r"[。；，]")
+
+
+_MARKS_LINE = re.compile(r"^[ \t]*。[。 \t]*$", re.M)
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
+_CELLED = ("tab", "markdown", "markdown_html")  # conventions that print every cell as a cell
+
+
+def _zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None], int] | None:
+    """Table 四 printed by OCR as zero marks only (RapidOCR reads a table cell's 0 as ``。`` and returns the
+    marks of neighbouring cells as one box, some lost: ``。。。。。。`` / ``。。`` for 15 zeros): lines made of
+    ``。`` alone between its heads and section 五, at least :data:`MIN_ZERO_MARKS` of them, and no digit anywhere
+    there (a lost cell that is not 0 would leave one). Its cells as 0 (tokens on the marks), and the count of
+    marks; None when the text is not so (and in text that prints every cell as a cell)."""
+    assert r.canonical is not None
+    if r.canonical.convention in _CELLED:
+        return None
+    end = r.tokens[stop].start if stop < len(r.tokens) else len(r.text)
+    region = r.text[label.end : end]
+    if _ANY_DIGIT.search(region):
+        return None
+    lines = list(_MARKS_LINE.finditer(region))
+    n = sum(m.group().count("。") for m in lines)
+    if not lines or not MIN_ZERO_MARKS <= n <= N_REVIEW:
+        return None
+    at = label.end + lines[0].start()
+    line = r.text.count("\n", 0, at)
+    token = Token("0", at, label.end + lines[-1].end(), line, 0, False)
+    return [token] * N_REVIEW, n
+
+
+MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row of zeros
 
 
 def _review_totals_hold(values: list[Value]) -> bool:
@@ -963,6 +1005,16 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
     """Table 四 printed as one run of digits: split into its three rows so that each row's total holds, when
     exactly one split does (else its cells are blank and the splits reported as ``ambiguous_split``)."""
     if len(vals) == 1:
+        if _short_glued_run(vals[0]):
+            r.warn(
+                "ambiguous_split",
+                f"table 四: digits printed without separators, {vals[0].text!r}: a run of digits that starts with "
+                f"0 (no count is printed so) is glued cells, but {len(vals[0].text)} digits cannot fill its "
+                f"{N_REVIEW} cells; cells left blank",
+                R,
+                vals[0],
+            )
+            return Fit([None] * N_REVIEW, "positional", [])
         if not _is_run(vals[0], N_REVIEW):
             return None
     elif not _glued_runs(vals):
@@ -988,6 +1040,12 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
         vals[0],
     )
     return Fit([None] * N_REVIEW, "positional", [])
+
+
+def _short_glued_run(tok: Token) -> bool:
+    """A lone run of digits that starts with 0 (``0100100000``) but is too short to be table 四's cells: glued
+    cells with some lost, no one cell's value (no count is printed ``01``)."""
+    return tok.text.isdigit() and len(tok.text) > 1 and tok.text[0] == "0" and len(tok.text) < N_REVIEW
 
 
 MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or more: too many to tell
