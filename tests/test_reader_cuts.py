@@ -87,30 +87,6 @@ def test_the_package_check_judges_alike_with_the_list_left_or_not() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- PDF layout
-def test_a_sheet_is_read_with_the_collector_paused_and_leaves_it_as_it_was() -> None:
-    import gc
-
-    from parsers.readers import sheet
-
-    data = (FIXTURES / "rendered").glob("*.xlsx").__next__().read_bytes()
-    seen: list[bool] = []
-    real = sheet._read_sheet
-    try:
-        sheet._read_sheet = lambda d: (seen.append(gc.isenabled()), real(d))[1]  # type: ignore[assignment]
-        for enabled in (True, False):
-            (gc.enable if enabled else gc.disable)()
-            sheet.read_sheet(data)
-            assert gc.isenabled() is enabled
-        gc.enable()
-        with pytest.raises(UnreadableDocument):
-            sheet.read_sheet(b"PK\x03\x04 not a zip")
-        assert gc.isenabled()
-    finally:
-        sheet._read_sheet = real  # type: ignore[method-assign]
-        gc.enable()
-    assert seen == [False, False, False]  # the corrupt workbook's reading too
-
-
 def test_a_page_read_with_prepared_handle_references_is_the_page_read_with_handles(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -14,17 +14,19 @@ files raise :class:`UnreadableDocument` with the codes ``encrypted`` and ``corru
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import operator
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.collector import collector_paused
 from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines, top_lines
 from parsers.readers.pdf_plumber import PlumberDocument
 from parsers.readers.pdf_text_layer import garbled
@@ -61,6 +63,19 @@ def _classify(exc: BaseException) -> UnreadableDocument:
     ):
         return UnreadableDocument(f"encrypted PDF (a password is needed to read it): {message}", code="encrypted")
     return UnreadableDocument(f"corrupt PDF: {names}: {message}", code="corrupt")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: reading pages allocates tens of thousands of tuples that hold
+    no cycles, and the collector's passes over them would cost about a third of the reading time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_pdf(data: bytes) -> Extracted:

@@ -14,7 +14,6 @@ from typing import Any
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.collector import collector_paused
 from parsers.readers.docx import check_package
 
 
@@ -95,11 +94,6 @@ def _filled_width(row: list[str]) -> int:
 def read_sheet(data: bytes) -> Extracted:
     if not data.strip():
         raise UnreadableDocument("empty document", code="empty")
-    with collector_paused():  # a sheet's rows and cell spans hold no cycles
-        return _read_sheet(data)
-
-
-def _read_sheet(data: bytes) -> Extracted:
     kind = "xlsx" if data.startswith(b"PK") else "xls"
     if kind == "xlsx":
         check_package(data, required="xl/workbook.xml")
