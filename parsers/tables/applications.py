@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
+from parsers.model import Cell
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.checks import (
     application_checks,
@@ -870,6 +871,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
             vals.append(t)
             last = i
+        elif _STOPS.fullmatch(t.text):
+            vals += _stops_as_zeros(t)  # ``。。。。。。 。。``: each 。 a 0 an OCR service read as a full stop
+            last = i
         elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t.is_labelish and len(vals) >= N_REVIEW:
@@ -884,7 +888,19 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     r.put_cells(keys, result.tokens, label)
-    if result.how == "dropped":
+    zeros = _zero_row(r, vals, anchor, last)
+    if zeros:
+        lost = [k for k in keys if r.cells[k].value is None]
+        for key in lost:
+            r.cells[key] = Cell(key, 0, "", r.cells[key].where)
+        r.warn(
+            "zero_row",
+            f"table 四: the row prints only zeros ({len(vals)} of its {N_REVIEW} cells) and no other digit; "
+            f"{len(lost)} lost cell(s) read as 0 (a guess: a row of zeros; no total confirms it)",
+            R,
+            label,
+        )
+    elif result.how == "dropped":
         r.warn(
             "extra_values",
             f"table 四: {len(result.dropped)} value(s) more than its {N_REVIEW} cells; dropped "
@@ -901,7 +917,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         )
     elif result.how == "split":
         r.warn("split_number", f"table 四: {result.guess} (a guess)", R, vals[0])
-    if result.disputed:
+    if zeros:
+        pass  # every cell 0: where the printed zeros sit does not matter
+    elif result.disputed:
         r.warn_disputed(R, keys, result, label)
     elif result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
@@ -909,6 +927,33 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
 
 
 _PROSE = re.compile(r"[。；，]")
+_STOPS = re.compile(r"。(?:[ \t]*。)*")
+MIN_REVIEW_ZEROS = 5  # zeros table 四's row prints, at least, to be read as a row of zeros (a third of its cells)
+
+
+def _stops_as_zeros(t: Token) -> list[Token]:
+    """A token of full stops alone in table 四's data row (``。。。。。。 。。``): OCR-service models read a 0 as 。
+    (an empty-looking ring); each 。 a zero token that keeps the printed 。 (reported as an OCR reading)."""
+    out = []
+    for k, ch in enumerate(t.text):
+        if ch == "。":
+            tok = Token("0", t.start + k, t.start + k + 1, t.line, t.col, t.tabbed)
+            tok.ocr_raw = "。"
+            out.append(tok)
+    return out
+
+
+def _zero_row(r: Reading, vals: list[Token], anchor: int, last: int) -> bool:
+    """Table 四's row printed short and only with zeros (:data:`MIN_REVIEW_ZEROS` at least), in text that loses
+    blank cells (no markup convention), with no other digit from its headers to its last value: a row of zeros
+    whose lost cells are 0 too (a lost cell that is not 0 would leave a digit OCR could not place)."""
+    assert r.canonical is not None
+    if r.canonical.convention in ("tab", "markdown", "markdown_html"):
+        return False
+    if not MIN_REVIEW_ZEROS <= len(vals) < N_REVIEW or any(number_value(t.text) != 0 for t in vals):
+        return False
+    region = r.text[r.tokens[anchor].start : r.tokens[last].end]
+    return not re.search(r"[1-9１-９]", region)
 
 
 def _review_totals_hold(values: list[Value]) -> bool:
