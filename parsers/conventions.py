@@ -24,6 +24,7 @@ from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
+from parsers.mojibake import EVIDENT, reverse_mojibake
 from parsers.offset_text import OffsetText
 
 # ---------------------------------------------------------------------------------------------- detection
@@ -73,6 +74,12 @@ def canonicalise(text: str) -> Canonical:
     if "]{" in text and (stripped := strip_spans(text)) is not None:
         # pandoc Markdown's bracketed spans: their markup dropped first, the rest read as any other text
         return _on_top(canonicalise(stripped[0]), Canonical(stripped[0], "pandoc_spans", stripped[1], stripped[2]))
+    if EVIDENT.search(text) and (reversed_ := reverse_mojibake(text)) is not None:
+        # catdoc's 8-bit reading of UTF-16 blocks: read back first, the rest read as any other text
+        return _on_top(
+            canonicalise(reversed_[0]),
+            Canonical(reversed_[0], "mojibake", reversed_[1], reversed_[2], notes=reversed_[3]),
+        )
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
@@ -86,7 +93,9 @@ def canonicalise(text: str) -> Canonical:
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
     has_html = bool(_TABLE_OPEN.search(text))
-    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not _aligned_bars(lines):
+    # rows between bars a program laid out (antiword's tables), in text no Markdown writer marked
+    aligned = pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and _aligned_bars(lines)
+    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not aligned:
         # lines between bars but no |---| rule and no heading: a ruled table OCR read (``| 8属于行|0 fo lo |``),
         # whose bars are the table's rules, not Markdown's
         pipe_rows = 0
@@ -121,8 +130,17 @@ def canonicalise(text: str) -> Canonical:
         if "|" in line and _PIPE_RULE.match(line) and "-" in line:
             pass  # the |---|---| rule under a header row: no content
         elif "|" in line and (_PIPE_ROW.match(line) or _loose_pipe_row(line)):
-            _pipe_row(b, line, pos)
+            rest: list[tuple[str, int]] = []
+            at = pos + len(line) + 1
+            # antiword: a label cell wrapped onto lines of its own under a row of values, joined to it
+            while aligned and k + 1 < len(lines) and (more := _label_rest(line, lines[k + 1])) is not None:
+                rest.append((more[0], at + more[1]))
+                at += len(lines[k + 1]) + 1
+                k += 1
+            _pipe_row(b, line, pos, rest)
             b.add("\n", None)
+            if rest:
+                pos = at - len(line) - 1  # the last line joined is the one the steps below pass over
         else:
             _line(b, line, pos)
             b.add("\n", None)
@@ -307,8 +325,37 @@ def _clean_cell(cell: str) -> str:
     return "" if _PLACEHOLDER.match(cell) else cell
 
 
-def _pipe_row(b: OffsetText, line: str, pos: int) -> None:
-    """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings."""
+_NEW_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|其中)")
+
+
+def _bars(line: str) -> list[int]:
+    """The display columns of a pipe row's bars."""
+    out, width = [], 0
+    for ch in line.rstrip():
+        if ch == "|":
+            out.append(width)
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return out
+
+
+def _label_rest(row: str, line: str) -> tuple[str, int] | None:
+    """``line`` continues ``row``'s first cell (the rest of a wrapped label): both rows between bars in the same
+    display columns, ``row`` holding a number after its label, ``line`` text in its first cell only, and that
+    text no label's start (numbering, 其中). The text and its offset in ``line``; else None."""
+    if not _PIPE_ROW.match(line) or _bars(line) != _bars(row):
+        return None
+    cells = line.strip().strip("|").split("|")
+    first = cells[0].strip()
+    if not first or any(c.strip() for c in cells[1:]) or _NEW_LABEL.match(first):
+        return None
+    if not any(re.search(r"\d", c) for c in row.strip().strip("|").split("|")[1:]):
+        return None
+    return first, line.index(first)
+
+
+def _pipe_row(b: OffsetText, line: str, pos: int, rest: list[tuple[str, int]] | None = None) -> None:
+    """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
+    first cell wrapped onto lines of its own (text, offset in the original), joined to it."""
     bounds = [m.start() for m in _PIPE_SPLIT.finditer(line)]
     starts = [0, *[p + 1 for p in bounds]]
     ends = [*bounds, len(line)]
@@ -337,6 +384,9 @@ def _pipe_row(b: OffsetText, line: str, pos: int) -> None:
         stacked = _stacked_numbers(raw)
         if stacked is None:
             b.add(_clean_cell(raw), pos + s + lead)
+            if col == 0 and rest:
+                for text, at in rest:
+                    b.add(text, at)
             continue
         for n, (at, number) in enumerate(stacked):
             if n:

@@ -144,6 +144,47 @@ def test_legacy_printed_blank_cell_does_not_take_a_page_number_below() -> None:
     assert report.as_json()["cells"]["legacy/replies_total/value"] is None
 
 
+def test_legacy_value_printed_above_its_label_goes_to_the_label_without_one() -> None:
+    # a PDF printed in layout mode centres a label cell lower than its value: ``件   18`` on a line of its own,
+    # then （三）其他情形数 alone; the row above already has its value on its own line
+    text = _legacy_spaces().replace("（三）其他情形数   件   18\n", "                   件   18\n   （三）其他情形数\n")
+    report = _parse(text)
+    _assert_legacy_gold(report)
+    moved = next(w for w in report.warnings if w.code == "value_before_label")
+    assert moved.key == "legacy/review_other/value" and "18" in moved.message
+    # the value line right under a row with no value of its own stays that row's (its label wrapped)
+    text = _legacy_spaces().replace("（二）被依法纠错数   件   28\n", "（二）被依法纠错数\n   件   28\n", 1)
+    report = _parse(text)
+    assert "value_before_label" not in [w.code for w in report.warnings]
+    assert report.as_json()["cells"]["legacy/review_corrected/value"] == 28
+
+
+def test_legacy_number_glued_to_the_text_after_it_is_read_when_the_label_or_an_identity_decides() -> None:
+    # pymupdf's sorted spans: the value against its label's wrapped rest, and against the next row's numbering
+    text = _legacy_spaces().replace(
+        "（一）维持具体行政行为或者驳回原告诉讼请求数   件   28",
+        "（一）维持具体行政行为或者驳回原告诉讼   件   28请求数",
+    )
+    text = text.replace(
+        "（一）收到申请数   件   1485\n1.当面申请数   件   250", "（一）收到申请数   件   14851.当面申请数   件   250"
+    )
+    report = _parse(text)
+    _assert_legacy_gold(report)
+    glued = {w.key: w.message for w in report.warnings if w.code == "glued_number"}
+    assert "against the rest of its label" in glued["legacy/litigation_upheld/value"]
+    assert "numbering 1." in glued["legacy/requests_received/value"]
+    # with the parts not adding up, no cut is confirmed: blank (1485 or 148 are both possible readings)
+    text = text.replace("1.当面申请数   件   250", "1.当面申请数   件   251")
+    report = _parse(text)
+    assert report.as_json()["cells"]["legacy/requests_received/value"] is None
+    # a number against text that is not its label's rest stays unread
+    text = _legacy_spaces().replace(
+        "（一）维持具体行政行为或者驳回原告诉讼请求数   件   28",
+        "（一）维持具体行政行为或者驳回原告诉讼请求数   件   28行政",
+    )
+    assert _parse(text).as_json()["cells"]["legacy/litigation_upheld/value"] is None
+
+
 # ---------------------------------------------------------------------------------------- table 三 readings
 def test_table_three_labels_apart_under_a_group_heading_and_a_repeated_label() -> None:
     # a converter printed three labels alone and their numbers in label-less rows (one carrying the group

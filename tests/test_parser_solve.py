@@ -311,6 +311,37 @@ def test_table_four_printed_as_a_few_runs_of_digits_is_split_at_the_gaps_too() -
     assert _review_cells(report) == [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
 
 
+def test_table_four_a_lone_short_run_that_starts_with_0_is_left_blank_not_read_as_one_count() -> None:
+    # 01001 | 00000 glued, the first row lost: ten digits cannot fill 15 cells, and 0100100000 is no count
+    report = _parse(_review_printed("0100100000"))
+    assert _review_cells(report) == [None] * 15
+    amb = next(w for w in report.warnings if w.code == "ambiguous_split" and w.key == "review_litigation")
+    assert "'0100100000'" in amb.message and "cannot fill" in amb.message
+    assert report.metadata["review"] == "required"
+    # a lone count of several digits is still a count (one value for 15 cells: placed, reported)
+    report = _parse(_review_printed("100"))
+    assert 100 in _review_cells(report)
+
+
+def test_table_four_printed_as_zero_marks_only_is_a_row_of_zeros_reported_as_a_guess() -> None:
+    # RapidOCR: each 0 of table 四 read as 。, neighbouring cells' marks returned as one box, some lost
+    for printed in ("。。。。。。\n。。", "。。。。。。 。。"):
+        report = _parse(_review_printed(printed))
+        assert _review_cells(report) == [0] * 15
+        guess = next(w for w in report.warnings if w.code == "zero_row" and w.key == "review_litigation")
+        assert "only 8 zero marks" in guess.message and "a guess" in guess.message
+        assert report.metadata["review"] != "none"
+    # a digit anywhere in the table: the marks are not all its cells' values; too few marks: nothing to go on
+    for printed in ("。。。。。。\n。。 1", "。。"):
+        report = _parse(_review_printed(printed))
+        assert not any(w.code == "zero_row" and w.key == "review_litigation" for w in report.warnings)
+        assert any(v != 0 for v in _review_cells(report))
+    # a TAB table prints every cell as a cell: marks there are not OCR's zeros
+    report = _parse(s.report(review=s.REVIEW_HEADER + "。。。。。。\n。。\n"))
+    assert report.metadata["convention"] == "tab"
+    assert not any(w.code == "zero_row" and w.key == "review_litigation" for w in report.warnings)
+
+
 def test_table_four_runs_with_two_splits_are_left_blank_not_read_as_one_number() -> None:
     # 12 3 1 0 16 and 1 2 3 10 16 both hold: no split is certain, and 1000100000 is not a count
     report = _parse(_review_printed("1231016 1000100000"))

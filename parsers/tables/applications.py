@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
-from parsers.model import Cell
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.checks import (
     application_checks,
@@ -871,15 +870,23 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
             vals.append(t)
             last = i
-        elif _STOPS.fullmatch(t.text):
-            vals += _stops_as_zeros(t)  # ``。。。。。。 。。``: each 。 a 0 an OCR service read as a full stop
-            last = i
         elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t.is_labelish and len(vals) >= N_REVIEW:
             break
     keys = _REVIEW_KEYS
     label = r.tokens[anchor]
+    marks = None if vals else _zero_marks(r, label, stop)
+    if marks is not None:
+        r.put_cells(keys, marks[0], label)
+        r.warn(
+            "zero_row",
+            f"table 四: no digit printed, only {marks[1]} zero marks (。, OCR's 0) on lines of their own for its "
+            f"{N_REVIEW} cells: read as a row of zeros (a guess: a lost cell that is not 0 would leave a digit)",
+            R,
+            label,
+        )
+        return anchor + 1
     result = _review_run(r, vals) or _review_fit(r, vals, keys, label.line)
     if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
         result = Fit(moved[0], "continued", [])
@@ -888,19 +895,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     r.put_cells(keys, result.tokens, label)
-    zeros = _zero_row(r, vals, anchor, last)
-    if zeros:
-        lost = [k for k in keys if r.cells[k].value is None]
-        for key in lost:
-            r.cells[key] = Cell(key, 0, "", r.cells[key].where)
-        r.warn(
-            "zero_row",
-            f"table 四: the row prints only zeros ({len(vals)} of its {N_REVIEW} cells) and no other digit; "
-            f"{len(lost)} lost cell(s) read as 0 (a guess: a row of zeros; no total confirms it)",
-            R,
-            label,
-        )
-    elif result.how == "dropped":
+    if result.how == "dropped":
         r.warn(
             "extra_values",
             f"table 四: {len(result.dropped)} value(s) more than its {N_REVIEW} cells; dropped "
@@ -917,9 +912,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         )
     elif result.how == "split":
         r.warn("split_number", f"table 四: {result.guess} (a guess)", R, vals[0])
-    if zeros:
-        pass  # every cell 0: where the printed zeros sit does not matter
-    elif result.disputed:
+    if result.disputed:
         r.warn_disputed(R, keys, result, label)
     elif result.ambiguous:
         r.warn("ambiguous", "table 四: several readings fit the identities equally well", R, label)
@@ -927,33 +920,37 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
 
 
 _PROSE = re.compile(r"[。；，]")
-_STOPS = re.compile(r"。(?:[ \t]*。)*")
-MIN_REVIEW_ZEROS = 5  # zeros table 四's row prints, at least, to be read as a row of zeros (a third of its cells)
 
 
-def _stops_as_zeros(t: Token) -> list[Token]:
-    """A token of full stops alone in table 四's data row (``。。。。。。 。。``): OCR-service models read a 0 as 。
-    (an empty-looking ring); each 。 a zero token that keeps the printed 。 (reported as an OCR reading)."""
-    out = []
-    for k, ch in enumerate(t.text):
-        if ch == "。":
-            tok = Token("0", t.start + k, t.start + k + 1, t.line, t.col, t.tabbed)
-            tok.ocr_raw = "。"
-            out.append(tok)
-    return out
+_MARKS_LINE = re.compile(r"^[ \t]*。[。 \t]*$", re.M)
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
+_CELLED = ("tab", "markdown", "markdown_html")  # conventions that print every cell as a cell
 
 
-def _zero_row(r: Reading, vals: list[Token], anchor: int, last: int) -> bool:
-    """Table 四's row printed short and only with zeros (:data:`MIN_REVIEW_ZEROS` at least), in text that loses
-    blank cells (no markup convention), with no other digit from its headers to its last value: a row of zeros
-    whose lost cells are 0 too (a lost cell that is not 0 would leave a digit OCR could not place)."""
+def _zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None], int] | None:
+    """Table 四 printed by OCR as zero marks only (RapidOCR reads a table cell's 0 as ``。`` and returns the
+    marks of neighbouring cells as one box, some lost: ``。。。。。。`` / ``。。`` for 15 zeros): lines made of
+    ``。`` alone between its heads and section 五, at least :data:`MIN_ZERO_MARKS` of them, and no digit anywhere
+    there (a lost cell that is not 0 would leave one). Its cells as 0 (tokens on the marks), and the count of
+    marks; None when the text is not so (and in text that prints every cell as a cell)."""
     assert r.canonical is not None
-    if r.canonical.convention in ("tab", "markdown", "markdown_html"):
-        return False
-    if not MIN_REVIEW_ZEROS <= len(vals) < N_REVIEW or any(number_value(t.text) != 0 for t in vals):
-        return False
-    region = r.text[r.tokens[anchor].start : r.tokens[last].end]
-    return not re.search(r"[1-9１-９]", region)
+    if r.canonical.convention in _CELLED:
+        return None
+    end = r.tokens[stop].start if stop < len(r.tokens) else len(r.text)
+    region = r.text[label.end : end]
+    if _ANY_DIGIT.search(region):
+        return None
+    lines = list(_MARKS_LINE.finditer(region))
+    n = sum(m.group().count("。") for m in lines)
+    if not lines or not MIN_ZERO_MARKS <= n <= N_REVIEW:
+        return None
+    at = label.end + lines[0].start()
+    line = r.text.count("\n", 0, at)
+    token = Token("0", at, label.end + lines[-1].end(), line, 0, False)
+    return [token] * N_REVIEW, n
+
+
+MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row of zeros
 
 
 def _review_totals_hold(values: list[Value]) -> bool:
@@ -1008,6 +1005,16 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
     """Table 四 printed as one run of digits: split into its three rows so that each row's total holds, when
     exactly one split does (else its cells are blank and the splits reported as ``ambiguous_split``)."""
     if len(vals) == 1:
+        if _short_glued_run(vals[0]):
+            r.warn(
+                "ambiguous_split",
+                f"table 四: digits printed without separators, {vals[0].text!r}: a run of digits that starts with "
+                f"0 (no count is printed so) is glued cells, but {len(vals[0].text)} digits cannot fill its "
+                f"{N_REVIEW} cells; cells left blank",
+                R,
+                vals[0],
+            )
+            return Fit([None] * N_REVIEW, "positional", [])
         if not _is_run(vals[0], N_REVIEW):
             return None
     elif not _glued_runs(vals):
@@ -1033,6 +1040,12 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
         vals[0],
     )
     return Fit([None] * N_REVIEW, "positional", [])
+
+
+def _short_glued_run(tok: Token) -> bool:
+    """A lone run of digits that starts with 0 (``0100100000``) but is too short to be table 四's cells: glued
+    cells with some lost, no one cell's value (no count is printed ``01``)."""
+    return tok.text.isdigit() and len(tok.text) > 1 and tok.text[0] == "0" and len(tok.text) < N_REVIEW
 
 
 MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or more: too many to tell
