@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 
 from parsers.extracted import UnreadableDocument
+from parsers.zip_members import leave, members
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # PNG, JPEG, TIFF (both byte orders), GIF; BMP (BM, then reserved zeros) and WebP (RIFF....WEBP) below
@@ -53,13 +53,14 @@ def _markdown_written(data: bytes) -> bool:
 
 def _zip_kind(data: bytes) -> str:
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        infos = members(data)
     except zipfile.BadZipFile as exc:
         raise UnreadableDocument(f"corrupt zip container: {exc}", code="corrupt") from exc
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
+    names = {info.filename for info in infos}
+    for kind, part in (("docx", "word/document.xml"), ("xlsx", "xl/workbook.xml")):
+        if part in names:
+            leave(data, infos)  # for the reader's package check (zip_members)
+            return kind
     raise UnreadableDocument("zip archive that is neither DOCX nor XLSX", code="unknown_kind")
 
 

@@ -9,6 +9,8 @@ kind and split: gold cells read right; cells read as a **wrong number** (a value
 or a value where the gold is blank: worse than a blank); cells left **blank** (null or missing where the gold has a
 number); and **verdicts** that are wrong: a report whose gold says an identity must fail (or a 第二十条 block is
 missing) must be ``review: required``; a clean report should not be. Region, year and format are counted apart.
+For text kinds, ``printed`` is the share of gold cells whose number the text prints at all
+(``score_corpus.printed_cells``): the ceiling of any reading, what OCR text simply lacks.
 Details (``--wrong``) are printed for the tuning part only: the held-back part is measured, never looked at.
 """
 
@@ -25,6 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from parsers import parse  # noqa: E402
 
@@ -48,6 +51,12 @@ def score_one(folder: Path, gold: dict[str, Any], kind: str) -> dict[str, Any]:
     except Exception as e:  # a report the parser refuses scores 0, with the reason
         report, error = {"cells": {}, "metadata": {}}, f"{type(e).__name__}: {e}"
     got, meta = report.get("cells", {}), report.get("metadata", {})
+    # text kinds: the cells the text prints at all (the ceiling any reading of it has: OCR text loses cells)
+    printed = None
+    if path.suffix == ".txt":
+        from score_corpus import printed_cells
+
+        printed = printed_cells(path.read_text(encoding="utf-8", errors="replace"), gold["cells"])
     wrong: dict[str, list[Any]] = {}
     blank: dict[str, list[Any]] = {}
     right = 0
@@ -77,6 +86,8 @@ def score_one(folder: Path, gold: dict[str, Any], kind: str) -> dict[str, Any]:
         "review_reasons": meta.get("review_reasons", []),
         "verdict_ok": verdict_ok,
         "meta_right": meta_right,
+        "printed": None if printed is None else len(printed),
+        "printed_right": None if printed is None else len(printed - set(wrong) - set(blank)),
         "error": error,
         "warnings": [w.get("code") for w in report.get("warnings", [])],
     }
@@ -108,7 +119,8 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, An
         f = out[r["kind"]].setdefault(
             r["split"],
             {"reports": 0, "cells": 0, "right": 0, "wrong": 0, "blank": 0, "verdict_wrong": 0,
-             "missed_required": 0, "false_required": 0, "meta_right": 0, "errors": 0},
+             "missed_required": 0, "false_required": 0, "meta_right": 0, "errors": 0, "printed": 0,
+             "printed_right": 0},
         )  # fmt: skip
         f["reports"] += 1
         f["cells"] += r["cells"]
@@ -117,6 +129,9 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, An
         f["blank"] += len(r["blank"])
         f["meta_right"] += r["meta_right"]
         f["errors"] += bool(r["error"])
+        if r.get("printed") is not None:
+            f["printed"] += r["printed"]
+            f["printed_right"] += r["printed_right"]
         if not r["verdict_ok"]:
             f["verdict_wrong"] += 1
             f["missed_required" if r["expect_review"] == "required" else "false_required"] += 1
@@ -128,7 +143,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, An
 
 def print_table(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
     print(f"{'kind':8} {'split':9} {'reports':>7} {'cells right':>17} {'%':>7} {'wrong#':>6} {'blank':>6} "
-          f"{'verdict✗':>8} {'(missed/false)':>14} {'meta':>7}")  # fmt: skip
+          f"{'verdict✗':>8} {'(missed/false)':>14} {'meta':>7} {'printed':>8}")  # fmt: skip
     for kind in sorted(summary):
         for split in SPLITS:
             f = summary[kind].get(split)
@@ -138,6 +153,7 @@ def print_table(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
                 f"{kind:8} {split:9} {f['reports']:7d} {f['right']:8d}/{f['cells']:<8d} {f['percent']:7.2f} "
                 f"{f['wrong']:6d} {f['blank']:6d} {f['verdict_wrong']:8d} "
                 f"{f['missed_required']:>6d}/{f['false_required']:<7d} {f['meta_right']:3d}/{3 * f['reports']:<3d}"
+                + (f" {100 * f['printed'] / f['cells']:7.2f}%" if f.get("printed") else "")
             )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
+from parsers.zip_members import members
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
@@ -37,8 +38,7 @@ def _hostile(xml: bytes) -> bool:
 def check_package(data: bytes, *, required: str = "word/document.xml") -> None:
     """Reject zip bombs, hostile XML (DTDs, entities) and zips that are not the expected package."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
+        infos = members(data)  # the list detect_kind read from the same bytes, if it did
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UnreadableDocument(f"corrupt zip container: {exc}", code="corrupt") from exc
     if len(infos) > MAX_MEMBERS:
@@ -51,12 +51,15 @@ def check_package(data: bytes, *, required: str = "word/document.xml") -> None:
     names = {i.filename for i in infos}
     if required not in names:
         raise UnreadableDocument(f"zip package without {required}", code="corrupt")
-    with zf:
+    zf: zipfile.ZipFile | None = None  # opened only for a member the direct reading steps aside from
+    try:
         for info in infos:
             if info.filename.endswith((".xml", ".rels")):
                 try:
                     head = _member(data, info)
                     if head is None:  # not the plain case: zipfile's own reading (and its errors)
+                        if zf is None:
+                            zf = zipfile.ZipFile(io.BytesIO(data))
                         head = zf.read(info)
                 except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                     raise UnreadableDocument(f"corrupt zip member {info.filename}: {exc}", code="corrupt") from exc
@@ -64,6 +67,9 @@ def check_package(data: bytes, *, required: str = "word/document.xml") -> None:
                     raise UnreadableDocument(
                         f"{info.filename} declares a DTD or entities (refused: XML entity attack)", code="hostile"
                     )
+    finally:
+        if zf is not None:
+            zf.close()
 
 
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader

@@ -60,8 +60,11 @@ class Unsupported(Exception):
 
 
 def _bare(fn: Any, restype: Any) -> Any:
-    """The C function behind a pypdfium2 binding, without argument conversion (several times faster)."""
-    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    """The C function behind a pypdfium2 binding, without argument conversion (several times faster), called
+    with the GIL held: these calls are short and never call back, and releasing and taking the GIL again cost
+    more than many of them (the callers hold PDFIUM_LOCK anyway)."""
+    address: int = ctypes.cast(fn, ctypes.c_void_p).value  # type: ignore[assignment]  # a bound function
+    bare = ctypes.PYFUNCTYPE(restype)(address)
     bare.restype = restype
     return bare
 
@@ -70,9 +73,20 @@ class _Handle(ctypes.c_void_p):
     """A PDFium handle. As a restype it stays a ctypes object (no conversion to int), ready to pass back."""
 
 
+def _handle_arg(address: int | None) -> Any:
+    """A handle passed many times (the page's, its text page's) as a by-reference argument whose address is the
+    handle: ctypes passes a prepared reference as it stands, where a _Handle argument is converted again at
+    every call. (Nothing is read at the address: ``byref`` only takes it.)"""
+    if not address:
+        raise ValueError("a NULL PDFium handle")
+    return ctypes.byref(ctypes.c_char.from_address(address))
+
+
+_Arg = Any  # a handle as an argument: a _Handle, or a _handle_arg
 _INT, _F, _D = ctypes.c_int, ctypes.c_float, ctypes.c_double
-# Every call is bare: handles are passed as _Handle, indexes as int, outputs by reference. A text object's
-# handle from the text page is a plain int (restype c_void_p): it is the key of its TextInfo.
+# Every call is bare: handles are passed as _Handle (the page's and the text page's as _handle_arg), indexes as
+# int, outputs by reference. A text object's handle from the text page is a plain int (restype c_void_p): it is
+# the key of its TextInfo.
 _text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, _INT)
 _char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, _INT)
@@ -148,7 +162,7 @@ class PageContent:
 
 def read_page(page: Any, textpage: Any) -> PageContent:
     """The glyphs and paths of one page (pypdfium2 ``PdfPage`` and its ``PdfTextPage``)."""
-    raw_page = _Handle(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    raw_page = _handle_arg(ctypes.cast(page.raw, ctypes.c_void_p).value)
     width, height = _page_size(raw_page)
     turn = _display(page.get_rotation() % 360, width, height)
     if turn is not None and turn[1]:  # a quarter turn: the page shows the media box on its side
@@ -156,7 +170,7 @@ def read_page(page: Any, textpage: Any) -> PageContent:
     content = PageContent(width, height)
     shown = turn[0] if turn is not None else None
     _walk(raw_page, content, shown)
-    _read_chars(_Handle(ctypes.cast(textpage.raw, ctypes.c_void_p).value), content, shown)
+    _read_chars(_handle_arg(ctypes.cast(textpage.raw, ctypes.c_void_p).value), content, shown)
     return content
 
 
@@ -175,7 +189,7 @@ def _display(rotation: int, width: float, height: float) -> tuple[Matrix, bool] 
     raise Unsupported(f"page rotation of {rotation}°")
 
 
-def _page_size(raw_page: _Handle) -> tuple[float, float]:
+def _page_size(raw_page: _Arg) -> tuple[float, float]:
     """The media box's size, as pdfplumber measures a page (PDFium's box functions do not inherit a box
     from the page tree; its bounding box, which does, is the media box where no crop box is set)."""
     box = [_F() for _ in range(4)]
@@ -194,14 +208,14 @@ def _page_size(raw_page: _Handle) -> tuple[float, float]:
 
 
 # ---------------------------------------------------------------------------------------------- objects
-def _walk(raw_page: _Handle, content: PageContent, shown: Matrix | None) -> None:
+def _walk(raw_page: _Arg, content: PageContent, shown: Matrix | None) -> None:
     """Paths into ``content``, in content order, form XObjects followed; ``shown``: see :func:`_display`."""
     matrix = (ctypes.c_float * 6)()
     _visit(raw_page, shown is not None, shown or _IDENTITY, 0, content, matrix, ctypes.byref(matrix), top=True)
 
 
 def _visit(
-    holder: _Handle,
+    holder: _Arg,
     is_form: bool,
     outer: Matrix,
     depth: int,
@@ -309,7 +323,7 @@ def _subpath(ops: list[tuple[str, Point]], content: PageContent) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- glyphs
-def _page_text(tp: _Handle, n: int) -> str:
+def _page_text(tp: _Arg, n: int) -> str:
     """All ``n`` characters' text in one call; per character where a character is outside the BMP."""
     buf = ctypes.create_string_buffer(2 * (n + 1))
     _get_text(tp, 0, n, buf)
@@ -332,7 +346,7 @@ class _Measure:
         self.width = _F()
 
 
-def _advance(tp: _Handle, i: int, x0: float, ch: str, info: TextInfo, m: _Measure) -> float:
+def _advance(tp: _Arg, i: int, x0: float, ch: str, info: TextInfo, m: _Measure) -> float:
     """Glyph ``i``'s advance width on the page.
 
     PDFium's loose box is the advance box united with the glyph's ink: where the ink stays inside, its right
@@ -369,7 +383,7 @@ NOT_UPRIGHT: TextInfo = (0.0, 0.0, 0.0, 0.0, 0, {})
 class _Infos:
     """Text objects' :data:`TextInfo`, read when a glyph of theirs first comes up."""
 
-    def __init__(self, tp: _Handle, shown: Matrix | None) -> None:
+    def __init__(self, tp: _Arg, shown: Matrix | None) -> None:
         self.tp = tp
         self.shown = shown
         self.infos: dict[int, TextInfo] = {}
@@ -411,7 +425,7 @@ class _Infos:
         return (fs * d, fs * a, fs, descent * d, font, shared)
 
 
-def _read_chars(tp: _Handle, content: PageContent, shown: Matrix | None = None) -> None:
+def _read_chars(tp: _Arg, content: PageContent, shown: Matrix | None = None) -> None:
     n = _count_chars(tp)
     if n <= 0:
         return

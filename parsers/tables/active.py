@@ -262,6 +262,22 @@ def _columns(
     columns (a header cell unreadable) and the row carries a value for every default column. ``head``: the
     header's text printed against the row's label, if any."""
     header = _header_columns(r, blocks, i, head)
+    if (
+        header is not None
+        and default is not None
+        and header != default
+        and set(header) == set(default)
+        and _named_above_first_column(r, blocks, i)
+    ):
+        r.warn(
+            "header_columns",
+            f"{T}/{key}: the header names {', '.join(header)} in that order, but a cell of it prints above the "
+            f"first column's 信息内容 (a taller cell's first line, read first): read with the template's order "
+            f"{', '.join(default)}",
+            f"{T}/{key}",
+            r.tokens[i],
+        )
+        return default
     valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
     if header is not None and set(header) & valid and not set(header) <= valid:
         # a block whose title was lost: the header above also names the previous block's columns
@@ -291,6 +307,20 @@ def _columns(
         r.tokens[i],
     )
     return default
+
+
+def _named_above_first_column(r: Reading, blocks: list[int], row_index: int) -> bool:
+    """A header cell printed on a line above the one of 信息内容, the template's first column: text that groups a
+    page's boxes into lines (OCR services) prints a cell taller than its neighbours (wrapped in more lines, centred)
+    from its first line, above the others; its place among the columns is then not what the lines say."""
+    block = max((b for b in blocks if b < row_index), default=None)
+    if block is None:
+        return False
+    region = r.tokens[block + 1 : row_index]
+    first = next((tok for tok in region if tok.compact.startswith("信息内容")), None)
+    return first is not None and any(
+        tok.is_labelish and tok.line < first.line and _header_keys(tok.compact) for tok in region
+    )
 
 
 def _header_columns(

@@ -94,4 +94,27 @@ def similarity(printed: str, template: str) -> float:
     na, nb = numbering(printed), numbering(template)
     if na is not None and nb is not None:
         score += 0.1 if na == nb else -0.1
+        if {level(printed), level(template)} == {"group", "item"}:
+            score -= LEVEL_PENALTY
     return score
+
+
+# the template numbers table 三's groups （一）…（七） and the rows inside a group 1. 2. …: a label printed with a
+# group's numbering is never an item row (``（六）其他`` is the heading （六）其他处理 OCR cut short, not ``3.其他``)
+LEVEL_PENALTY = 0.5
+_GROUP_NUMBER = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
+
+
+def level(label: str) -> str | None:
+    """``group`` when a label's innermost numbering is a group's (``（六）``), ``item`` when it is a row's inside a
+    group (``3.``), None otherwise (``一、``, ``(3)``, no numbering)."""
+    text = normalise(label).strip()
+    last = None
+    while m := _NUMBERING.match(text):
+        last = m.group()
+        text = text[m.end() :].lstrip()
+    if last is None:
+        return None
+    if _GROUP_NUMBER.match(last):
+        return "group"
+    return "item" if last[0].isdigit() else None

@@ -405,7 +405,7 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
 
 
 # OCR's confusions of digits with letters: read as digits only inside words that are otherwise digits
-_CONFUSABLE_CHARS = "OoDQIil|!SsBZz〇"
+_CONFUSABLE_CHARS = "OoDQIil|!SsBZz〇θΘøØ"
 _CONFUSABLE = re.compile(f"[{re.escape(_CONFUSABLE_CHARS)}]")
 _DIGIT = re.compile(r"\d")
 _OCR_MAP = str.maketrans(
@@ -415,6 +415,10 @@ _OCR_MAP = str.maketrans(
         "D": "0",
         "Q": "0",
         "〇": "0",
+        "θ": "0",  # a slashed or dotted zero (monospaced and some sans fonts), read by OCR services as θ or ø
+        "Θ": "0",
+        "ø": "0",
+        "Ø": "0",
         "I": "1",
         "i": "1",
         "l": "1",
@@ -427,17 +431,17 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇][0-9OoDQIil|!SsBZz〇,.]*[{}]?(?![^\s])")
-_LONE_CONFUSABLE = re.compile(r"[OoIil〇]{1,2}")
+_OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?(?![^\s])")
+_LONE_CONFUSABLE = re.compile(r"[OoIil〇θΘøØ]{1,2}")
 # a row label, then three or more cells of one or two confusable letters and nothing else (a row of zeros OCR read
 # as ``O O O O O O O``, printed with single spaces), or a line of five such cells or more by itself (table 四's
 # label-less data row): its cells are numbers like those of a line that has real numbers
 _LETTER_ROW = re.compile(
-    r"[\u4e00-\u9fff）)”」』](?:[ \t]+[OoIil〇]{1,2}){3,}[ \t]*$"
-    r"|^[ \t]*[OoIil〇]{1,2}(?:[ \t]+[OoIil〇]{1,2}){4,}[ \t]*$"
+    r"[\u4e00-\u9fff）)”」』](?:[ \t]+[OoIil〇θΘøØ]{1,2}){3,}[ \t]*$"
+    r"|^[ \t]*[OoIil〇θΘøØ]{1,2}(?:[ \t]+[OoIil〇θΘøØ]{1,2}){4,}[ \t]*$"
 )
-_CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇]{1,4}")
-_CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇")  # the characters such a word starts with (a quick test first)
+_CONFUSABLE_WORD = re.compile(r"[OoIl|SB〇θΘøØ]{1,4}")
+_CONFUSABLE_FIRST_CHARS = tuple("OoIl|SB〇θΘøØ")  # the characters such a word starts with (a quick test first)
 _REAL_NUMBER = re.compile(r"(?<![^\s])[+-]?\d[\d,]*(?:\.\d+)?(?![^\s])")
 
 
