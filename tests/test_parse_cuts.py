@@ -7,13 +7,16 @@ compares whole outputs before and after.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
+from pathlib import Path
 
 import pytest
 
 from parsers import sections
 from parsers.extracted import Extracted
+from parsers.model import Cell, Check, Where
 from parsers.tables import active, checks, column_order, reading, tokens
 from parsers.tables.reading import Reading
 from tests.test_parse_shortcuts import ALL
@@ -224,3 +227,127 @@ def test_a_label_after_a_header_is_found_as_the_loop_over_the_labels_finds_it() 
         assert active._after_header(label) == _after_header_plain(label), label
         found += _after_header_plain(label) is not None
     assert found > 20
+
+
+def _span_readings() -> list[Reading]:
+    """Readings of the rendered documents (cells with the reader's spans) and of texts read as text."""
+    from parsers.readers import read
+
+    rendered = Path(__file__).resolve().parent / "fixtures" / "rendered"
+    paths = sorted(rendered.glob("*.html")) + sorted(rendered.glob("*.xlsx"))
+    docs = [read(p.read_bytes(), p.suffix[1:]) for p in paths]
+    return [Reading(e) for e in docs] + READINGS[:30]
+
+
+def _where_plain(r: Reading, tok: tokens.Token) -> Where:
+    start = tok.start if r.canonical is None or r.canonical.identity else r.canonical.to_original(tok.start)
+    end = start + (tok.end - tok.start)
+    holding = [s for s in r.extracted.spans if s.start <= start]
+    span = holding[-1] if holding else None  # the last span that starts at or before the cell
+    if span is not None and start < span.end:
+        return Where(start, end, span.page, span.table, span.row, span.col, span.box)
+    return Where(start, end)
+
+
+def test_a_tokens_where_is_the_reader_span_that_holds_it_with_where_s_fields() -> None:
+    spanned = 0
+    for r in _span_readings():
+        for tok in r.tokens:
+            made, plain = r.where(tok), _where_plain(r, tok)
+            assert made == plain and hash(made) == hash(plain) and made.as_dict() == plain.as_dict()
+            assert list(vars(made)) == [f.name for f in dataclasses.fields(Where)]
+            spanned += made.table is not None
+    assert spanned > 1000
+
+
+def test_cells_recorded_in_place_are_the_cells_the_dataclass_makes() -> None:
+    recorded = 0
+    for r in _span_readings():
+        values = [t for t in r.tokens if t.is_value]
+        keys = [f"t/{k}/c" for k in range(len(values))]
+        r.cells = {}
+        r.put_cells(keys, values, r.tokens[0])
+        for key, tok in zip(keys, values, strict=True):
+            cell = r.cells[key]
+            plain = Cell(key, tokens.number_value(tok.text), tok.ocr_raw or tok.spaced or tok.text, r.where(tok))
+            assert cell == plain and list(vars(cell)) == list(vars(plain))
+            recorded += 1
+    assert recorded > 1000
+
+
+def test_the_cells_after_a_token_on_its_line_are_those_a_loop_finds() -> None:
+    asked = 0
+    for r in READINGS:
+        for index, tok in enumerate(r.tokens):
+            plain = []
+            if tok.tabbed:
+                for t in r.tokens[index + 1 :]:
+                    if t.line != tok.line:
+                        break
+                    plain.append(t)
+            assert r.line_after(index) == plain
+            asked += len(plain)
+    assert asked > 10000
+
+
+def _random_rows(rnd: random.Random, fmt: str) -> dict[str, list[checks.Value]]:
+    rows, _ = checks._flat_operands(fmt)
+    out: dict[str, list[checks.Value]] = {}
+    for row in rows:
+        if rnd.random() < 0.1:
+            continue  # a row not given: blank
+        out[row] = [rnd.choice([None, 0, 0.0, 1, 2, 3, 7, 12, 1.5, 0.25, 44.9]) for _ in range(checks.N_COLUMNS)]
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["2021", "2019"])
+def test_identities_passed_summed_in_c_are_those_the_loop_counts(fmt: str) -> None:
+    rnd = random.Random(7)
+    operands = checks._application_operands(fmt)
+    seen = set()
+    for _ in range(3000):
+        rows = _random_rows(rnd, fmt)
+        if rnd.random() < 0.5:  # rows that add up: their identities hold
+            for row in rows:
+                rows[row] = [0] * checks.N_COLUMNS
+        if rnd.random() < 0.05 and rows:  # a row of another width
+            rows[next(iter(rows))] = [1] * (checks.N_COLUMNS + 1)
+        passed = checks.application_passed(rows, fmt)
+        assert passed == checks._passed(rows, operands, False)
+        seen.add(passed)
+    assert len(seen) > 5
+
+
+def _check_plain(name: str, left: list[str], right: list[str], get: checks.Getter) -> Check:
+    lv, rv = [get(k) for k in left], [get(k) for k in right]
+    lp, rp = [v for v in lv if v is not None], [v for v in rv if v is not None]
+    ls, rs = sum(lp), sum(rp)
+    return Check(name, left, right, checks._tidy(ls), checks._tidy(rs), abs(ls - rs) < 1e-6, not lp and not rp)
+
+
+def test_checks_built_in_c_are_the_plain_checks() -> None:
+    rnd = random.Random(8)
+    for _ in range(300):
+        values = {}
+        for fmt in ("2021", "2019"):
+            for _, left, right in checks._application_specs(fmt)[0]:
+                for k in (*left, *right):
+                    values.setdefault(k, rnd.choice([None, 0, 1, 2, 2.5]))
+        for row in checks.REVIEW_ROWS:
+            for c in checks.REVIEW_COLUMNS:
+                values[f"review_litigation/{row}/{c}"] = rnd.choice([None, 0, 1, 2, 2.5])
+        get = values.get
+        for fmt in ("2021", "2019"):
+            specs, _ = checks._application_specs(fmt)
+            plain = [_check_plain(name, list(left), list(right), get) for name, left, right in specs]
+            assert checks.application_checks(get, fmt) == plain
+        plain_review = [
+            _check_plain(
+                f"review_litigation/row_total/{row}",
+                [f"review_litigation/{row}/{c}" for c in checks.REVIEW_COLUMNS[:-1]],
+                [f"review_litigation/{row}/total"],
+                get,
+            )
+            for row in checks.REVIEW_ROWS
+        ]
+        assert checks.review_checks(get) == plain_review

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -90,7 +91,10 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
 def _values_getter(r: Reading) -> Callable[[str], int | float | None]:
     """``r.get`` once every cell is read: a cell's value by its key (None for a cell not read), a dict lookup
     in C (the checks ask for every cell of the tables)."""
-    return {key: cell.value for key, cell in r.cells.items()}.get
+    return dict(zip(r.cells, map(_VALUE, r.cells.values()), strict=True)).get
+
+
+_VALUE = operator.attrgetter("value")
 
 
 def _active_start(r: Reading, app_start: int) -> int | None:

@@ -7,6 +7,7 @@ keeps the published numbers on both sides: nothing is ever repaired.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Mapping, Sequence
 
 from parsers.model import Check
@@ -23,12 +24,16 @@ Getter = Callable[[str], Value]
 
 
 def _check(name: str, left: Sequence[str], right: Sequence[str], get: Getter) -> Check:
-    return _check_values(name, left, right, [get(k) for k in left], [get(k) for k in right])
+    return _check_values(name, left, right, list(map(get, left)), list(map(get, right)))
+
+
+_IS_GIVEN = functools.partial(operator.is_not, None)  # ``v is not None``, called in C
 
 
 def _check_values(name: str, left: Sequence[str], right: Sequence[str], lv: list[Value], rv: list[Value]) -> Check:
-    lp = [v for v in lv if v is not None]  # lists, not generators: dozens of checks a document
-    rp = [v for v in rv if v is not None]
+    # the operands given, filtered in C (dozens of checks a document); mypy cannot see the filter drops None
+    lp: list[int | float] = list(filter(_IS_GIVEN, lv))  # type: ignore[arg-type]
+    rp: list[int | float] = list(filter(_IS_GIVEN, rv))  # type: ignore[arg-type]
     ls, rs = sum(lp), sum(rp)
     return Check(name, list(left), list(right), _tidy(ls), _tidy(rs), abs(ls - rs) < 1e-6, not lp and not rp)
 
@@ -73,10 +78,9 @@ def application_checks(get: Getter, fmt: str) -> list[Check]:
     """The applications table's identities. Each cell is asked of ``get`` once (the fitting of damaged rows
     calls this for every candidate reading)."""
     specs, keys = _application_specs(fmt)
-    values = {k: get(k) for k in keys}
+    at = dict(zip(keys, map(get, keys), strict=True)).__getitem__  # each key asked once, in C
     return [
-        _check_values(name, left, right, [values[k] for k in left], [values[k] for k in right])
-        for name, left, right in specs
+        _check_values(name, left, right, list(map(at, left)), list(map(at, right))) for name, left, right in specs
     ]
 
 
@@ -115,9 +119,17 @@ def application_passed(
     ``read_rows_only``, only the identities whose rows are all given count; with ``reading``, only those that
     read that row (the others do not change when only that row's values do: comparing readings of one row,
     they add the same to every score)."""
+    if reading is None and not read_rows_only:
+        return _all_passed(rows, fmt)
+    return _passed(
+        rows, _application_operands(fmt) if reading is None else _operands_reading(fmt, reading), read_rows_only
+    )
+
+
+def _passed(rows: Mapping[str, Sequence[Value]], operands: tuple[_Compiled, ...], read_rows_only: bool) -> int:
     passed = 0
     get = rows.get
-    for left, right, needs in _application_operands(fmt) if reading is None else _operands_reading(fmt, reading):
+    for left, right, needs in operands:
         if read_rows_only and not needs <= rows.keys():
             continue
         ls: int | float = 0  # a blank operand (or a row not given) counts as 0; loops inlined: hot
@@ -135,22 +147,61 @@ def application_passed(
     return passed
 
 
+@functools.cache
+def _flat_operands(fmt: str) -> tuple[tuple[str, ...], tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]]:
+    """The rows the applications identities read, in a fixed order, and each identity's operands as indexes into
+    those rows' values laid end to end (``N_COLUMNS`` a row)."""
+    operands = _application_operands(fmt)
+    rows = tuple(dict.fromkeys(row for left, right, _ in operands for row, _ in (*left, *right)))
+    at = {row: k * N_COLUMNS for k, row in enumerate(rows)}
+    flat = tuple(
+        (tuple(at[row] + col for row, col in left), tuple(at[row] + col for row, col in right))
+        for left, right, _ in operands
+    )
+    return rows, flat
+
+
+N_COLUMNS = len(APPLICANT_COLUMNS)
+_BLANK_ROW = (None,) * N_COLUMNS
+
+
+def _all_passed(rows: Mapping[str, Sequence[Value]], fmt: str) -> int:
+    """``application_passed(rows, fmt)`` over every identity: the rows' values laid end to end once, each side
+    of an identity summed in C (blanks and zeros, which add nothing, filtered out; the sums run in the same order)."""
+    names, identities = _flat_operands(fmt)
+    flat: list[Value] = []
+    for row in names:
+        vals = rows.get(row)
+        if vals is None:
+            flat += _BLANK_ROW
+        elif len(vals) == N_COLUMNS:
+            flat += vals
+        else:  # a row of another width: the plain loop (its columns are read by index)
+            return _passed(rows, _application_operands(fmt), False)
+    at = flat.__getitem__
+    passed = 0
+    for left, right in identities:
+        if abs(sum(filter(None, map(at, left))) - sum(filter(None, map(at, right)))) < 1e-6:
+            passed += 1
+    return passed
+
+
 def application_identities(fmt: str) -> int:
     """How many identities the applications table has in a format."""
     return len(_application_operands(fmt))
 
 
-def review_checks(get: Getter) -> list[Check]:
+@functools.cache
+def _review_specs() -> tuple[Spec, ...]:
     t = "review_litigation"
-    return [
-        _check(
-            f"{t}/row_total/{row}",
-            [f"{t}/{row}/{c}" for c in REVIEW_COLUMNS[:-1]],
-            [f"{t}/{row}/total"],
-            get,
-        )
+    return tuple(
+        (f"{t}/row_total/{row}", tuple(f"{t}/{row}/{c}" for c in REVIEW_COLUMNS[:-1]), (f"{t}/{row}/total",))
         for row in REVIEW_ROWS
-    ]
+    )
+
+
+def review_checks(get: Getter) -> list[Check]:
+    return [_check(name, left, right, get) for name, left, right in _review_specs()]
 
 
 def review_scorer(keys: Sequence[str]) -> Callable[[Sequence[Value]], int]:

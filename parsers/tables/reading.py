@@ -124,22 +124,24 @@ class Reading:
             assert self.canonical is not None
             start = self.canonical.to_original(tok.start)
             end = start + (tok.end - tok.start)
-        # the reader's cell (span) that holds ``start``, if any (``new_where`` inlined: every cell comes here)
+        return self._where_at(start, end)
+
+    def _where_at(self, start: int, end: int) -> Where:
+        """``Where(start, end, …)`` with the fields of the reader's cell (span) that holds ``start``, if any
+        (``new_where`` inlined: every cell comes here), its fields written into its ``__dict__`` in their order:
+        the frozen dataclass's ``__init__`` sets each with ``object.__setattr__``, and a dict of keywords merged
+        into it cost a third more."""
+        # the last span that starts at or before ``start`` (bisect): it holds ``start`` when it ends after it
         i = _bisect_right(self._span_starts, start) - 1
         w = _new_object(Where)
-        if i >= 0 and (span := self._spans[i]).start <= start < span.end:
-            w.__dict__.update(
-                offset=start,
-                end=end,
-                page=span.page,
-                table=span.table,
-                row=span.row,
-                col=span.col,
-                box=span.box,
-                read_as=None,
-            )
+        d = w.__dict__
+        d["offset"] = start
+        d["end"] = end
+        if i >= 0 and start < (span := self._spans[i])[1]:
+            _, _, d["page"], d["table"], d["row"], d["col"], d["box"] = span  # a Span's fields, unpacked in C
         else:
-            w.__dict__.update(offset=start, end=end, **_NO_SPAN)
+            d["page"] = d["table"] = d["row"] = d["col"] = d["box"] = None
+        d["read_as"] = None
         return w
 
     # ------------------------------------------------------------ finding labels
@@ -510,17 +512,12 @@ class Reading:
 
     def line_after(self, index: int) -> list[Token]:
         """The cells that follow token ``index`` on its own TAB line."""
-        tok = self.tokens[index]
+        tokens = self.tokens
+        tok = tokens[index]
         if not tok.tabbed:
             return []
-        out = []
-        tokens = self.tokens
-        for k in range(index + 1, len(tokens)):  # not a slice: it would copy the rest of the document
-            t = tokens[k]
-            if t.line != tok.line:
-                break
-            out.append(t)
-        return out
+        # the tokens run in line order: the line's end found by bisection (in C), not by a loop over its cells
+        return tokens[index + 1 : _bisect_right(tokens, tok.line, index + 1, key=_LINE)]
 
     # ------------------------------------------------------------ recording
     def put(self, key: str, tok: Token | None, *, blank_where: Token | None = None) -> None:
@@ -560,7 +557,14 @@ class Reading:
             if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
                 self.put(key, tok, blank_where=label)
             else:
-                cells[key] = Cell(key, number_value(tok.text), tok.text, where(tok))
+                # ``Cell(key, value, raw, where)`` without the call to the dataclass's ``__init__``: its fields set
+                # in their order on a new object (the same Cell: tests/test_parse_cuts.py)
+                cell = _new_object(Cell)
+                cell.key = key
+                cell.value = number_value(tok.text)
+                cell.raw = tok.text
+                cell.where = where(tok)
+                cells[key] = cell
 
     def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
         self.put_cells(keys, fit.tokens, label)
