@@ -141,6 +141,29 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, An
     return dict(out)
 
 
+def below_floor(
+    results: list[dict[str, Any]], floors: dict[tuple[str, str], tuple[float, int]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """(kind, split) → its figures, wherever fewer cells are right than the floor (a % of cells) or more are read
+    as a wrong number than the ceiling: the tests' per-kind check, in one place."""
+    summary = summarise(results)
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for (kind, split), (floor, ceiling) in floors.items():
+        figures = summary.get(kind, {}).get(split)
+        if figures is None or figures["percent"] < floor or figures["wrong"] > ceiling:
+            out[(kind, split)] = figures or {"missing": True}
+    return out
+
+
+def missed_required(results: list[dict[str, Any]]) -> list[str]:
+    """``stem.kind`` of every reading whose gold says an identity must fail (review: required) and that is not
+    ``review: required``. Raises if no report of the results must fail: such a check could not fail."""
+    broken = [r for r in results if r["expect_review"] == "required"]
+    if not broken:
+        raise ValueError("no report here has a wrong published total or a missing block")
+    return [r["stem"] + "." + r["kind"] for r in broken if r["review"] != "required"]
+
+
 def print_table(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
     print(f"{'kind':8} {'split':9} {'reports':>7} {'cells right':>17} {'%':>7} {'wrong#':>6} {'blank':>6} "
           f"{'verdict✗':>8} {'(missed/false)':>14} {'meta':>7} {'printed':>8}")  # fmt: skip
