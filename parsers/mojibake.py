@@ -150,18 +150,21 @@ def _orphans(text: str, found: list[tuple[int, int, str, int, bool]]) -> list[tu
 def reverse_mojibake(text: str) -> tuple[str, list[int], list[int], list[tuple[str, str]]] | None:
     """The text with catdoc's 8-bit runs read back, its anchors ``(text, canon, orig)`` and the warning; None when
     the text shows no such run."""
+    runs = [m for m in _RUN.finditer(text) if not m.group().isspace()]
+    # a run has evidence when it holds an EVIDENT character (its characters are all _IMAGE's): nothing is read back
+    # unless one such run reads back, so those are tried first and the rest (most runs: ASCII) only then
+    evident = [EVIDENT.search(m.group()) is not None for m in runs]
+    read_evident = {i: _read_back(text, runs[i].start(), runs[i].end()) for i, e in enumerate(evident) if e}
+    if all(read is None for read in read_evident.values()):
+        return None
     found: list[tuple[int, int, str, int, bool]] = []
     sure: list[int] = []  # the lines of runs that are 8-bit text beyond doubt, read back or not
-    for m in _RUN.finditer(text):
-        if m.group().isspace():
-            continue
-        if _evidence(m.group()):
+    for i, m in enumerate(runs):
+        if evident[i]:
             sure.append(text.count("\n", 0, m.start()))
-        read = _read_back(text, m.start(), m.end())
+        read = read_evident[i] if evident[i] else _read_back(text, m.start(), m.end())
         if read is not None:
-            found.append((m.start(), m.end(), read[0], read[1], _evidence(m.group())))
-    if not any(evident for *_, evident in found):
-        return None
+            found.append((m.start(), m.end(), read[0], read[1], evident[i]))
     found = _near_evidence(text, found, sure)
     orphans = _orphans(text, found)
     found = sorted(found + orphans)

@@ -351,3 +351,18 @@ def test_checks_built_in_c_are_the_plain_checks() -> None:
             for row in checks.REVIEW_ROWS
         ]
         assert checks.review_checks(get) == plain_review
+
+
+def test_mojibake_evidence_by_regex_is_the_plain_check() -> None:
+    """reverse_mojibake tells runs with evidence by EVIDENT (in C); the plain definition is _evidence."""
+    import random
+
+    from parsers.mojibake import _IMAGE, EVIDENT, _evidence
+
+    alphabet = sorted(_IMAGE)
+    rng = random.Random(15)
+    for _ in range(3000):
+        run = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+        if rng.random() < 0.5:
+            run = "".join(c for c in run if c.isascii()) or run
+        assert (EVIDENT.search(run) is not None) == _evidence(run), run
