@@ -9,7 +9,7 @@ kind and split: gold cells read right; cells read as a **wrong number** (a value
 or a value where the gold is blank: worse than a blank); cells left **blank** (null or missing where the gold has a
 number); and **verdicts** that are wrong: a report whose gold says an identity must fail (or a 第二十条 block is
 missing) must be ``review: required``; a clean report should not be. Region, year and format are counted apart.
-For text kinds, ``printed`` is the share of gold cells whose number the text prints at all
+For text kinds (``.txt``, ``.md``), ``printed`` is the share of gold cells whose number the text prints at all
 (``score_corpus.printed_cells``): the ceiling of any reading, what OCR text simply lacks.
 Details (``--wrong``) are printed for the tuning part only: the held-back part is measured, never looked at.
 """
@@ -53,7 +53,7 @@ def score_one(folder: Path, gold: dict[str, Any], kind: str) -> dict[str, Any]:
     got, meta = report.get("cells", {}), report.get("metadata", {})
     # text kinds: the cells the text prints at all (the ceiling any reading of it has: OCR text loses cells)
     printed = None
-    if path.suffix == ".txt":
+    if path.suffix in (".txt", ".md"):
         from score_corpus import printed_cells
 
         printed = printed_cells(path.read_text(encoding="utf-8", errors="replace"), gold["cells"])
@@ -165,7 +165,7 @@ def missed_required(results: list[dict[str, Any]]) -> list[str]:
 
 
 def print_table(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
-    print(f"{'kind':8} {'split':9} {'reports':>7} {'cells right':>17} {'%':>7} {'wrong#':>6} {'blank':>6} "
+    print(f"{'kind':24} {'split':9} {'reports':>7} {'cells right':>17} {'%':>7} {'wrong#':>6} {'blank':>6} "
           f"{'verdict✗':>8} {'(missed/false)':>14} {'meta':>7} {'printed':>8}")  # fmt: skip
     for kind in sorted(summary):
         for split in SPLITS:
@@ -173,7 +173,7 @@ def print_table(summary: dict[str, dict[str, dict[str, Any]]]) -> None:
             if not f:
                 continue
             print(
-                f"{kind:8} {split:9} {f['reports']:7d} {f['right']:8d}/{f['cells']:<8d} {f['percent']:7.2f} "
+                f"{kind:24} {split:9} {f['reports']:7d} {f['right']:8d}/{f['cells']:<8d} {f['percent']:7.2f} "
                 f"{f['wrong']:6d} {f['blank']:6d} {f['verdict_wrong']:8d} "
                 f"{f['missed_required']:>6d}/{f['false_required']:<7d} {f['meta_right']:3d}/{3 * f['reports']:<3d}"
                 + (f" {100 * f['printed'] / f['cells']:7.2f}%" if f.get("printed") else "")
