@@ -864,12 +864,16 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     stop = r.first_index(_SECTION_FIVE, anchor + 1, end)
     stop = len(r.tokens) if stop is None else stop
     vals: list[Token] = []
+    printed: list[Token | None] = []  # the values and the blank cells printed as no-break spaces, in order
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
         if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
             vals.append(t)
+            printed.append(t)
             last = i
+        elif t.is_empty and vals and _nbsp_cell(r.text, t):
+            printed.append(None)
         elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t.is_labelish and len(vals) >= N_REVIEW:
@@ -887,7 +891,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             label,
         )
         return anchor + 1
-    result = _review_run(r, vals) or _review_fit(r, vals, keys, label.line)
+    result = _review_in_place(r, vals, printed, label) or _review_run(r, vals) or _review_fit(r, vals, keys, label.line)
     if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
         result = Fit(moved[0], "continued", [])
         r.warn("row_continued", f"table 四: {moved[1]} (a guess)", R, vals[-1])
@@ -951,6 +955,30 @@ def _zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None]
 
 
 MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row of zeros
+
+
+def _nbsp_cell(text: str, t: Token) -> bool:
+    """The blank token stands for a line that prints no-break spaces alone (``tokens._nbsp_lines``)."""
+    line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
+    return "\xa0" in line and not line.strip()
+
+
+def _review_in_place(r: Reading, vals: list[Token], printed: list[Token | None], label: Token) -> Fit | None:
+    """Table 四 printed a cell a line, its blank cells as lines of no-break spaces (Word's empty cell,
+    ``<p>&nbsp;</p>``, as docx2txt, BeautifulSoup or PyMuPDF print it): fewer values than cells, but the values
+    and the blank lines make its 15 cells exactly, in order; read in place when the row totals then hold."""
+    if not vals or len(vals) >= N_REVIEW or len(printed) != N_REVIEW:
+        return None
+    if not _review_totals_hold([None if t is None else number_value(t.text) for t in printed]):
+        return None
+    r.warn(
+        "blank_cells_in_place",
+        f"table 四: {len(vals)} values and {N_REVIEW - len(vals)} blank cells printed as no-break spaces, one a "
+        "line: the blanks read where they are printed",
+        R,
+        label,
+    )
+    return Fit(printed, "positional", [])
 
 
 def _review_totals_hold(values: list[Value]) -> bool:

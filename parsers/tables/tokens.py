@@ -196,6 +196,14 @@ def number_value(text: str) -> int | float | None:
 _INTEGER = re.compile(r"[+-]?\d+")
 
 
+_NO_LINES: frozenset[int] = frozenset()
+
+
+def _nbsp_lines(text: str) -> frozenset[int]:
+    """The numbers of the lines that print one or more no-break spaces and nothing else (spaces aside)."""
+    return frozenset(i for i, line in enumerate(text.split("\n")) if "\xa0" in line and not line.strip())
+
+
 def tokenize(text: str, norm: str | None = None) -> list[Token]:
     """Tokens of ``text``; ``norm`` is its :func:`normalise`d form when the caller already has it."""
     norm = normalise(text) if norm is None else norm
@@ -212,9 +220,16 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     # table): there a ``|`` touching a number is a rule on every line, not a 1
     # (each lone bar is a ``|``: the text's count of them, in C, rules out most texts before the regex scan)
     ruled = confusable and norm.count("|") >= RULED_TEXT_BARS and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
+    # lines that print no-break spaces alone: the blank cells of a Word table (``<td><p>&nbsp;</p></td>``) as
+    # extractors that print a cell a line print them (docx2txt, BeautifulSoup, PyMuPDF): blank cells in place
+    nbsp_lines = _nbsp_lines(text) if "\xa0" in text else _NO_LINES
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
+            continue
+        if lineno in nbsp_lines:
+            tokens.append(blank_cell(pos + len(line), lineno, 0))
+            pos += len(line) + 1
             continue
         fixes: list[tuple[int, int]] = _NO_FIXES
         printed = line
@@ -231,9 +246,13 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
         if "\t" in line:  # a TAB row (the tables of HTML, DOCX, XLSX and ruled PDF pages)
             _tokenize_tabbed(tokens, line, pos, lineno)
         elif (
-            "  " not in line and not line[-1].isdigit() and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
+            "  " not in line
+            and not line[-1].isdigit()
+            and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
+            and (line[-1] not in _UNIT_LAST or " " not in line)
         ):
-            # a plain line that ends in no number: one token (the common case, kept fast)
+            # a plain line that ends in no number (nor in a unit after a space: ``行政事业性收费 0万元``): one token (the
+            # common case, kept fast)
             stripped = line.strip()
             if stripped:
                 lead = len(line) - len(line.lstrip())
@@ -397,6 +416,13 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
     what :func:`_split_trailing_numbers` makes of them, without its list), the rest split by it."""
     ends_in_digit = text[-1].isdigit()
     if not ends_in_digit and not text[0].isdigit():
+        if text[-1] in _UNIT_LAST and " " in text and (m := _LABEL_NUMBER_UNIT.match(text)) is not None:
+            # a row printed on one line with single spaces (pypdf, pdfplumber, lynx: ``行政事业性收费 0万元``): its
+            # label, then the number with its unit as :func:`_numbers_with_units` reads a cell of its own
+            tokens.append(Token(m.group(1), start, start + m.end(1), line, col, tabbed))
+            s, e = m.start(2), m.end(2)
+            tokens.append(Token(text[s:e], start + s, start + e, line, col, tabbed, split=True))
+            return
         tokens.append(Token(text, start, start + len(text), line, col, tabbed))
     elif ends_in_digit and (whole := Token(text, start, start + len(text), line, col, tabbed)).is_number:
         tokens.append(whole)
@@ -594,6 +620,9 @@ _WITH_UNITS = re.compile(rf"^({_NUM})\s*{_UNIT}?(?:\s*[/;]\s*({_NUM})\s*{_UNIT}?
 _UNIT_OR_SLASH = re.compile("[元件项个次人条家场期篇份/]")
 _UNIT_THEN_NUMBER = re.compile(rf"({_UNIT})\s*({_NUM})")
 _UNIT_FIRST = frozenset("万亿元件项个次人条家场期篇份")
+_UNIT_LAST = frozenset("元件项个次人条家场期篇份")
+# a row label, a space, and its one number with its unit, alone on a line (the label not itself ending in a number)
+_LABEL_NUMBER_UNIT = re.compile(rf"^(\S.{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（])\s+({_NUM})\s*{_UNIT}$")
 
 
 def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token] | None:

@@ -1,0 +1,99 @@
+"""Build the snippet texts of ``tests/fixtures/extractor_snippets/``: what real extractors print of a short report
+written here (not from the seeds, nor from the synthetic reports), for the rules the synthetic extractor round
+(``scripts/synth_extractors.py``) found missing.
+
+    .venv/bin/python scripts/build_extractor_snippets.py   # needs chromium, lynx (scripts/setup_corpus.sh), pypdf
+
+The report's tables 二 and 四 are the 2021 template's, as a Word page saves them: table 二's fee printed with its
+unit in the cell (``2.5万元``), table 四's 复议后起诉 row left empty, each empty cell a ``<p>&nbsp;</p>`` (Word's
+empty paragraph). The page is printed by:
+
+- BeautifulSoup ``get_text("\\n")`` (``build_extractors.bs4_text``): one string a line, the empty cells as lines
+  of no-break spaces (``own-bs4-lines.txt``);
+- lynx ``-dump`` (``build_extractors.lynx``): table 二's fee row on one line, label and value one space apart
+  (``own-lynx.txt``);
+- pypdf ``extract_text()`` of Chromium's print of the page (``build_extractors.pypdf_text``): the same row on one
+  line, one space apart (``own-pypdf.txt``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_extractors as bx  # noqa: E402
+from build_doc_snippets import PROSE_1, PROSE_2, TABLE_THREE  # noqa: E402
+
+OUT = ROOT / "tests" / "fixtures" / "extractor_snippets"
+EMPTY = "<td><p class=MsoNormal>&nbsp;</p></td>"
+
+
+def _cells(values: list[int]) -> str:
+    return "".join(f"<td><p class=MsoNormal>{v}</p></td>" for v in values)
+
+
+HTML = f"""<html><head><meta charset="utf-8"></head><body>
+<p>某某区人民政府2024年政府信息公开工作年度报告</p>
+<p>{PROSE_1}</p>
+<p>一、总体情况</p>
+<p>{PROSE_2}</p>
+<p>二、主动公开政府信息情况</p>
+<table border="1">
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td>7</td><td>2</td><td>31</td></tr>
+</table>
+<table border="1">
+<tr><td colspan="2">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td>本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td>208</td></tr>
+</table>
+<table border="1">
+<tr><td colspan="2">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td>本年收费金额</td></tr>
+<tr><td>行政事业性收费</td><td>2.5万元</td></tr>
+</table>
+<p>三、收到和处理政府信息公开申请情况</p>
+<table border="1">
+{TABLE_THREE}</table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<table border="1">
+<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td>
+<td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>
+<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+<tr>{_cells([2, 1, 0, 3, 6])}{_cells([0, 1, 0, 0, 1])}{EMPTY * 5}</tr>
+</table>
+<p>五、存在的主要问题及改进情况</p>
+<p>{PROSE_1}{PROSE_2}</p>
+</body></html>
+"""
+
+
+def main() -> None:
+    from synth_reports import chromium_pdf
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "own.html"
+        page.write_text(HTML, encoding="utf-8")
+        shutil.copyfile(page, OUT / "own.html")
+        (OUT / "own-bs4-lines.txt").write_text(bx.bs4_text(page, "\n"), encoding="utf-8")
+        (OUT / "own-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
+        pdf = Path(tmp) / "own.pdf"
+        chromium_pdf(HTML, pdf)
+        (OUT / "own-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
+    print(f"wrote the snippets in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
+    subprocess.run(["ls", "-l", str(OUT)], check=False)

@@ -1,0 +1,47 @@
+"""Snippet tests for rules the synthetic extractor round found missing (issue 8, ``scripts/synth_extractors.py``).
+The texts are real extractors' output (BeautifulSoup, lynx, pypdf on Chromium's print) of a short report written in
+``scripts/build_extractor_snippets.py`` (not from the seeds, nor from the synthetic reports)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers import parse
+
+SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
+REVIEW_KEYS = [
+    f"review_litigation/{row}/{col}"
+    for row in ("review", "litigation_direct", "litigation_after_review")
+    for col in ("upheld", "corrected", "other", "pending", "total")
+]
+
+
+def _parse(name: str):  # type: ignore[no-untyped-def]
+    return parse((SNIPPETS / name).read_bytes(), name)
+
+
+def test_fee_row_on_one_line_with_its_unit_is_read() -> None:
+    # lynx and pypdf print table 二's last row as one line, one space between its label and ``2.5万元``
+    for name, line in (("own-lynx.txt", "行政事业性收费 2.5万元"), ("own-pypdf.txt", "行政事业性收费 2.5 万元")):
+        assert line in (SNIPPETS / name).read_text(encoding="utf-8")
+        report = _parse(name)
+        assert report.cells["active/fees/amount"].value == 2.5, name
+        assert not [w for w in report.warnings if w.key == "active/fees"], name
+
+
+def test_word_empty_cells_printed_as_no_break_spaces_are_blanks_in_place() -> None:
+    text = (SNIPPETS / "own-bs4-lines.txt").read_text(encoding="utf-8")
+    assert "\n1\n\xa0\n\xa0\n\xa0\n\xa0\n\xa0\n" in text  # table 四's empty cells: one line of a no-break space each
+    report = _parse("own-bs4-lines.txt")
+    got = [report.cells[k].value for k in REVIEW_KEYS]
+    assert got == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, None, None, None, None, None]
+    (warned,) = [w for w in report.warnings if w.code == "blank_cells_in_place"]
+    assert "10 values and 5 blank cells" in warned.message
+    assert not [w for w in report.warnings if w.code == "ambiguous_value" and "review" in (w.key or "")]
+
+
+def test_without_no_break_spaces_the_blank_row_is_still_a_guess() -> None:
+    # lynx prints the empty cells as nothing: which row is blank is open, and the verdict says so
+    report = _parse("own-lynx.txt")
+    assert not [w for w in report.warnings if w.code == "blank_cells_in_place"]
+    assert report.metadata["review"] == "required"
