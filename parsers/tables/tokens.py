@@ -251,8 +251,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
             and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
             and (line[-1] not in _UNIT_LAST or " " not in line)
         ):
-            # a plain line that ends in no number (nor in a unit after a space: ``行政事业性收费 0万元``): one token (the
-            # common case, kept fast)
+            # a plain line that ends in no number (nor in a unit after a space: ``行政事业性收费 0万元``): one token
+            # (the common case, kept fast)
             stripped = line.strip()
             if stripped:
                 lead = len(line) - len(line.lstrip())
