@@ -14,6 +14,9 @@ empty paragraph). The page is printed by:
   (``own-lynx.txt``);
 - pypdf ``extract_text()`` of Chromium's print of the page (``build_extractors.pypdf_text``): the same row on one
   line, one space apart (``own-pypdf.txt``).
+
+A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
+on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
 """
 
 from __future__ import annotations
@@ -78,6 +81,39 @@ HTML = f"""<html><head><meta charset="utf-8"></head><body>
 """
 
 
+def _p_row(*cells: str | int) -> str:
+    """A table row as Word saves it: each cell's text in a paragraph of its own."""
+    return "<tr>" + "".join(f"<td><p class=MsoNormal align=center>{c}</p></td>" for c in cells) + "</tr>"
+
+
+# the 2019 template's table 二 (its 上一年项目数量 / 本年增/减 / 本年处理决定数量 blocks), each cell a centred paragraph
+HTML_2019 = f"""<html><head><meta charset="utf-8"></head><body>
+<p>某某镇人民政府2019年政府信息公开工作年度报告</p>
+<p>{PROSE_1}</p>
+<p>二、主动公开政府信息情况</p>
+<table border="1">
+<tr><td colspan="4"><p class=MsoNormal>第二十条第（一）项</p></td></tr>
+{_p_row("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量")}
+{_p_row("规章", 0, 0, 3)}
+{_p_row("规范性文件", 5, 5, 42)}
+<tr><td colspan="4"><p class=MsoNormal>第二十条第（五）项</p></td></tr>
+{_p_row("信息内容", "上一年项目数量", "本年增/减", "本年处理决定数量")}
+{_p_row("行政许可", 57, -2, 1290)}
+{_p_row("其他对外管理服务事项", 12, 0, 388)}
+<tr><td colspan="4"><p class=MsoNormal>第二十条第（六）项</p></td></tr>
+{_p_row("信息内容", "上一年项目数量", "本年增/减", "本年处理决定数量")}
+{_p_row("行政处罚", 41, 3, 76)}
+{_p_row("行政强制", 8, 0, 5)}
+<tr><td colspan="4"><p class=MsoNormal>第二十条第（八）项</p></td></tr>
+{_p_row("信息内容", "上一年项目数量", "本年增/减", "")}
+{_p_row("行政事业性收费", 2, 0, "")}
+</table>
+<p>三、收到和处理政府信息公开申请情况</p>
+<p>{PROSE_2}</p>
+</body></html>
+"""
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -88,6 +124,10 @@ def main() -> None:
         shutil.copyfile(page, OUT / "own.html")
         (OUT / "own-bs4-lines.txt").write_text(bx.bs4_text(page, "\n"), encoding="utf-8")
         (OUT / "own-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
+        page_2019 = Path(tmp) / "own-2019.html"
+        page_2019.write_text(HTML_2019, encoding="utf-8")
+        shutil.copyfile(page_2019, OUT / "own-2019.html")
+        (OUT / "own-2019-lynx.txt").write_text(bx.lynx(page_2019), encoding="utf-8")
         pdf = Path(tmp) / "own.pdf"
         chromium_pdf(HTML, pdf)
         (OUT / "own-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")

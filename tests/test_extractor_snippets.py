@@ -45,3 +45,19 @@ def test_without_no_break_spaces_the_blank_row_is_still_a_guess() -> None:
     report = _parse("own-lynx.txt")
     assert not [w for w in report.warnings if w.code == "blank_cells_in_place"]
     assert report.metadata["review"] == "required"
+
+
+def test_header_cells_one_a_line_keep_their_order() -> None:
+    # lynx prints each cell of the 2019 table 二 (a paragraph each, centred) on a line of its own: the header's
+    # cells stand one above the other, overlapping across the page; their order is the lines' order
+    text = (SNIPPETS / "own-2019-lynx.txt").read_text(encoding="utf-8")
+    assert "上一年项目数量\n" in text and "本年处理决定数量\n" in text
+    cells = _parse("own-2019-lynx.txt").cells
+    read = {row: [cells[f"active/{row}/{c}"].value for c in ("prior_items", "change", "decisions")]
+            for row in ("licensing", "other_services", "penalty", "coercion")}  # fmt: skip
+    assert read == {
+        "licensing": [57, -2, 1290],
+        "other_services": [12, 0, 388],
+        "penalty": [41, 3, 76],
+        "coercion": [8, 0, 5],
+    }

@@ -340,7 +340,7 @@ def _header_columns(
     if not named:
         named = [(tok.line, _column(r, tok.start), key) for tok in heads for key in _header_keys(tok.compact)]
         lines = {line for line, _, _ in named}
-        if len(lines) > 1 and max(lines) - min(lines) <= 4:
+        if len(lines) > 1 and max(lines) - min(lines) <= 4 and not _stacked_cells(r, heads):
             # a header whose cells wrap over several lines of laid-out text (``上一年项目数`` ``本年处理决定`` on
             # one line, ``本年增/减`` centred on the next): its columns go left to right, not in the lines' order
             named.sort(key=lambda item: item[1])
@@ -352,6 +352,20 @@ def _header_columns(
         if key not in cols:
             cols.append(key)
     return tuple(cols) or None
+
+
+def _width(text: str) -> int:
+    """Display columns of a text: two for an ideograph or a full-width mark, one for the rest."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
+
+
+def _stacked_cells(r: Reading, heads: list[Token]) -> bool:
+    """The header's cells stand one a line, each above the next (lynx, w3m: a narrow table's cells centred on
+    lines of their own): two cells of different lines overlap across the page, which the cells of one row laid
+    out side by side never do. Read in the lines' order, the template's order of the cells."""
+    cells = [t for t in heads if _header_keys(t.compact)]
+    spans = [(t.line, _column(r, t.start), _column(r, t.start) + _width(t.text)) for t in cells]
+    return any(a[0] != b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1 :])
 
 
 def _column(r: Reading, offset: int) -> int:
