@@ -80,6 +80,9 @@ def canonicalise(text: str) -> Canonical:
             canonicalise(reversed_[0]),
             Canonical(reversed_[0], "mojibake", reversed_[1], reversed_[2], notes=reversed_[3]),
         )
+    if _PICTURE_END in text and (picture := _picture_text(text)) is not None:
+        # pymupdf4llm's layout mode: a table its model took for a picture, its lines joined by <br>
+        return _on_top(canonicalise(picture[0]), Canonical(picture[0], "picture_text", [0], [0], notes=[picture[1]]))
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
@@ -151,6 +154,34 @@ def canonicalise(text: str) -> Canonical:
         out = out[:-1]
     convention = "markdown_html" if has_html and pipe_rows < 2 else "markdown"
     return Canonical(out, convention, b.canon, b.orig)
+
+
+_PICTURE_END = "<!-- End of picture text -->"
+_PICTURE = re.compile(r"<!-- Start of picture text -->(.*?)<!-- End of picture text -->", re.S)
+
+
+def _picture_text(text: str) -> tuple[str, tuple[str, str]] | None:
+    """pymupdf4llm's text of a region its layout model took for a picture (a table, often), between its
+    ``<!-- Start of picture text -->`` and ``<!-- End of picture text -->`` comments, the region's lines joined by
+    ``<br>``: each ``<br>`` made a line break (padded with spaces before it, so that offsets keep), the comments
+    blanked. None when no such region has a ``<br>``."""
+    found = 0
+
+    def lines(m: re.Match[str]) -> str:
+        nonlocal found
+        found += len(_BR.findall(m.group(1)))
+        inner = _BR.sub(lambda b: " " * (len(b.group()) - 1) + "\n", m.group(1))
+        return " " * len("<!-- Start of picture text -->") + inner + " " * len(_PICTURE_END)
+
+    out = _PICTURE.sub(lines, text)
+    if not found:
+        return None
+    note = (
+        "picture_text",
+        f"pymupdf4llm printed {len(_PICTURE.findall(text))} region(s) as picture text, lines joined by <br>: "
+        f"the {found} <br> read as line breaks",
+    )
+    return out, note
 
 
 def _on_top(inner: Canonical, base: Canonical) -> Canonical:

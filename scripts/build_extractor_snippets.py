@@ -2,7 +2,7 @@
 written here (not from the seeds, nor from the synthetic reports), for the rules the synthetic extractor round
 (``scripts/synth_extractors.py``) found missing.
 
-    .venv/bin/python scripts/build_extractor_snippets.py   # needs chromium, lynx (scripts/setup_corpus.sh), pypdf
+    .venv/bin/python scripts/build_extractor_snippets.py   # chromium, lynx (setup_corpus.sh), the corpus extra
 
 The report's tables 二 and 四 are the 2021 template's, as a Word page saves them: table 二's fee printed with its
 unit in the cell (``2.5万元``), table 四's 复议后起诉 row left empty, each empty cell a ``<p>&nbsp;</p>`` (Word's
@@ -13,7 +13,10 @@ empty paragraph). The page is printed by:
 - lynx ``-dump`` (``build_extractors.lynx``): table 二's fee row on one line, label and value one space apart
   (``own-lynx.txt``);
 - pypdf ``extract_text()`` of Chromium's print of the page (``build_extractors.pypdf_text``): the same row on one
-  line, one space apart (``own-pypdf.txt``).
+  line, one space apart (``own-pypdf.txt``);
+- pymupdf4llm's layout mode (``build_corpus.pymupdf4llm_md``) of the same PDF: its model takes table 二 for a
+  picture and prints its lines joined by ``<br>`` between ``<!-- Start of picture text -->`` comments
+  (``own-pymupdf4llm-layout.md``).
 
 A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
 on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
@@ -30,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import build_corpus as bc  # noqa: E402
 import build_extractors as bx  # noqa: E402
 from build_doc_snippets import PROSE_1, PROSE_2, TABLE_THREE  # noqa: E402
 
@@ -131,6 +135,7 @@ def main() -> None:
         pdf = Path(tmp) / "own.pdf"
         chromium_pdf(HTML, pdf)
         (OUT / "own-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
+        (OUT / "own-pymupdf4llm-layout.md").write_text(bc.pymupdf4llm_md(pdf, layout=True), encoding="utf-8")
     print(f"wrote the snippets in {OUT}")
 
 

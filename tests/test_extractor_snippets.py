@@ -61,3 +61,16 @@ def test_header_cells_one_a_line_keep_their_order() -> None:
         "penalty": [41, 3, 76],
         "coercion": [8, 0, 5],
     }
+
+
+def test_pymupdf4llm_picture_text_lines_joined_by_br_are_read() -> None:
+    # pymupdf4llm's layout mode took table 二 for a picture: its lines joined by <br> between two comments
+    text = (SNIPPETS / "own-pymupdf4llm-layout.md").read_text(encoding="utf-8")
+    assert "<!-- Start of picture text -->" in text and "<br>规章 0 0 0<br>" in text
+    report = _parse("own-pymupdf4llm-layout.md")
+    cells = report.cells
+    assert [cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")] == [7, 2, 31]
+    assert cells["active/licensing/decisions"].value == 208
+    assert cells["active/fees/amount"].value == 2.5
+    (note,) = [w for w in report.warnings if w.code == "picture_text"]
+    assert "<br> read as line breaks" in note.message
