@@ -86,6 +86,9 @@ def canonicalise(text: str) -> Canonical:
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
+    if "+-" in text and (unframed := _unframe(text)) is not None:
+        # a page's layout table around the report (pandoc's one-column grid table): its frame set aside
+        return _on_top(canonicalise(unframed[0]), Canonical(unframed[0], "unframed", [0], [0], notes=[unframed[1]]))
     if ("\u2502" in text or "+-" in text) and (drawn := redraw(text)) is not None:
         # a table drawn with box characters (w3m) or ASCII grid rules: one TAB row per row between rules
         inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
@@ -154,6 +157,54 @@ def canonicalise(text: str) -> Canonical:
         out = out[:-1]
     convention = "markdown_html" if has_html and pipe_rows < 2 else "markdown"
     return Canonical(out, convention, b.canon, b.orig)
+
+
+# a one-column grid table's rule (``+-----+``, no ``+`` between: one cell a row) and its lines (``| text |``)
+_FRAME_RULE = re.compile(r"^\+-{20,}\+[ \t]*$", re.M)
+_FRAME_LINE = re.compile(r"\| (.*) \|[ \t]*")
+FRAME_MIN_LINES = 10  # lines framed, at least, for a one-column table to be a page's layout, not a data table
+
+
+def _unframe(text: str) -> tuple[str, tuple[str, str]] | None:
+    """The text with its one-column grid tables' frames blanked (pandoc's rendering of a portal's layout table
+    that holds the whole report: ``+---+`` rules, each line ``| … |``, the report's own tables nested inside as
+    text): rules and bars made spaces, so offsets keep. None when no such table frames
+    :data:`FRAME_MIN_LINES` lines."""
+    if not _FRAME_RULE.search(text):
+        return None
+    lines = text.split("\n")
+    out = list(lines)
+    framed = 0
+    k = 0
+    while k < len(lines):
+        if not _FRAME_RULE.match(lines[k]):
+            k += 1
+            continue
+        width = len(lines[k].rstrip())
+        j = k + 1
+        rule = _display(lines[k].rstrip())
+        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and _display(lines[j].rstrip()) == rule:
+            j += 1
+        if j < len(lines) and _FRAME_RULE.match(lines[j]) and len(lines[j].rstrip()) == width and j > k + 1:
+            for i in range(k + 1, j):
+                line = lines[i]
+                first, last = line.index("|"), line.rstrip().rindex("|")
+                out[i] = line[:first] + " " + line[first + 1 : last] + " " + line[last + 1 :]
+                framed += 1
+            out[k] = " " * len(lines[k])
+            out[j] = " " * len(lines[j])
+            k = j
+        else:
+            k += 1
+    if framed < FRAME_MIN_LINES:
+        return None
+    note = ("layout_table", f"a one-column table frames {framed} lines of the report (a page's layout): frame dropped")
+    return "\n".join(out), note
+
+
+def _display(text: str) -> int:
+    """Display columns of a text: two for an ideograph or a full-width mark, one for the rest."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
 _PICTURE_END = "<!-- End of picture text -->"

@@ -18,6 +18,9 @@ empty paragraph). The page is printed by:
   picture and prints its lines joined by ``<br>`` between ``<!-- Start of picture text -->`` comments
   (``own-pymupdf4llm-layout.md``).
 
+The same page with its body inside a portal's layout table (one cell, as Hanweb's pages hold the article) is
+printed by pandoc ``-t plain``: a one-column grid table around the whole report (``own-framed-pandoc-plain.txt``).
+
 A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
 on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
 """
@@ -128,6 +131,11 @@ def main() -> None:
         shutil.copyfile(page, OUT / "own.html")
         (OUT / "own-bs4-lines.txt").write_text(bx.bs4_text(page, "\n"), encoding="utf-8")
         (OUT / "own-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
+        # the same report inside a portal's layout table (one cell around the article, as Hanweb pages print it)
+        framed = Path(tmp) / "own-framed.html"
+        framed.write_text(HTML.replace("<body>", '<body><table class="main"><tr><td>').replace(
+            "</body>", "</td></tr></table></body>"), encoding="utf-8")  # fmt: skip
+        (OUT / "own-framed-pandoc-plain.txt").write_text(bx.pandoc(framed, "html", "plain"), encoding="utf-8")
         page_2019 = Path(tmp) / "own-2019.html"
         page_2019.write_text(HTML_2019, encoding="utf-8")
         shutil.copyfile(page_2019, OUT / "own-2019.html")

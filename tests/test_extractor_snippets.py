@@ -74,3 +74,19 @@ def test_pymupdf4llm_picture_text_lines_joined_by_br_are_read() -> None:
     assert cells["active/fees/amount"].value == 2.5
     (note,) = [w for w in report.warnings if w.code == "picture_text"]
     assert "<br> read as line breaks" in note.message
+
+
+def test_report_inside_a_one_column_layout_table_read_without_its_frame() -> None:
+    # pandoc -t plain of the page with its body in a portal's layout table: one grid cell frames the report, the
+    # report's tables nested inside as text (wrapped at the frame's width)
+    text = (SNIPPETS / "own-framed-pandoc-plain.txt").read_text(encoding="utf-8")
+    assert text.count("\n| ") > 50 and "+-----" in text
+    report = _parse("own-framed-pandoc-plain.txt")
+    cells = report.cells
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    rows = {"new_received": [21, 4, 0, 0, 1, 0, 26], "granted": [17, 3, 0, 0, 1, 0, 21],
+            "results_total": [22, 4, 0, 0, 1, 0, 27], "carried_forward": [1, 0, 0, 0, 0, 0, 1]}  # fmt: skip
+    assert {row: [cells[f"applications/{row}/{c}"].value for c in cols] for row in rows} == rows
+    assert cells["active/fees/amount"].value == 2.5
+    (note,) = [w for w in report.warnings if w.code == "layout_table"]
+    assert "frame dropped" in note.message
