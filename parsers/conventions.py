@@ -110,6 +110,8 @@ def canonicalise(text: str) -> Canonical:
     b = OffsetText()
     pos = 0
     k = 0
+    repeated_at = _repeated_values(lines) if pipe_rows >= 2 else {}
+    repeated = 0
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -143,8 +145,10 @@ def canonicalise(text: str) -> Canonical:
                 rest.append((more[0], at + more[1]))
                 at += len(lines[k + 1]) + 1
                 k += 1
-            _pipe_row(b, line, pos, rest)
+            repeats = repeated_at.get(k, _NO_COLUMNS)
+            _pipe_row(b, line, pos, rest, repeats)
             b.add("\n", None)
+            repeated += len(repeats)
             if rest:
                 pos = at - len(line) - 1  # the last line joined is the one the steps below pass over
         else:
@@ -156,7 +160,14 @@ def canonicalise(text: str) -> Canonical:
     if not text.endswith("\n") and out.endswith("\n"):
         out = out[:-1]
     convention = "markdown_html" if has_html and pipe_rows < 2 else "markdown"
-    return Canonical(out, convention, b.canon, b.orig)
+    notes = []
+    if repeated:
+        notes.append((
+            "repeated_value",
+            f"{repeated} value(s) repeated in the next column under a header cell that is repeated across the same "
+            "columns (a converter's merged cell, split into grid columns, printed in each): read once",
+        ))  # fmt: skip
+    return Canonical(out, convention, b.canon, b.orig, notes=notes)
 
 
 # a one-column grid table's rule (``+-----+``, no ``+`` between: one cell a row) and its lines (``| text |``)
@@ -435,9 +446,8 @@ def _label_rest(row: str, line: str) -> tuple[str, int] | None:
     return first, line.index(first)
 
 
-def _pipe_row(b: OffsetText, line: str, pos: int, rest: list[tuple[str, int]] | None = None) -> None:
-    """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
-    first cell wrapped onto lines of its own (text, offset in the original), joined to it."""
+def _pipe_cells(line: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a pipe row, within the line."""
     bounds = [m.start() for m in _PIPE_SPLIT.finditer(line)]
     starts = [0, *[p + 1 for p in bounds]]
     ends = [*bounds, len(line)]
@@ -446,6 +456,59 @@ def _pipe_row(b: OffsetText, line: str, pos: int, rest: list[tuple[str, int]] | 
         cells = cells[1:]  # before the leading pipe
     if cells and not line[cells[-1][0] :].strip():
         cells = cells[:-1]  # after the trailing pipe
+    return cells
+
+
+def _repeated_values(lines: list[str]) -> dict[int, set[int]]:
+    """Line index → the columns of that pipe row whose value repeats the previous column's, where the table's
+    header repeats one cell across both columns (the last text with an ideograph printed in each column above)
+    and every row under that header repeats its value there too: a merged cell split into grid columns and
+    printed in each (pymupdf4llm: ``|本年制发件数|本年制发件数|`` over ``|1|1|`` and ``|2|2|``). The template gives
+    each value column a header cell of its own, so two columns under one header cell are one column."""
+    heads: dict[int, str] = {}
+    era: dict[int, int] = {}  # per column: how many times its header text changed (rows of one header share it)
+    runs: dict[tuple[int, int, int], list[tuple[int, bool]]] = {}  # (column, its era, the one before's): rows
+    for k, line in enumerate(lines):
+        if "|" not in line or not (_PIPE_ROW.match(line) or _loose_pipe_row(line)):
+            heads, era = {}, {}  # a table ends at a line that is no pipe row
+            continue
+        if _PIPE_RULE.match(line) and "-" in line:
+            continue
+        texts = [line[s:e].strip() for s, e in _pipe_cells(line)]
+        for col in range(1, len(texts)):
+            a, b = texts[col - 1], texts[col]
+            if not (_STACKED_NUMBER.match(a) or _STACKED_NUMBER.match(b)):
+                continue
+            head = heads.get(col)
+            if head is None or head != heads.get(col - 1):
+                continue
+            runs.setdefault((col, era.get(col, 0), era.get(col - 1, 0)), []).append((k, a == b))
+        for col, text in enumerate(texts):
+            if _IDEOGRAPH.search(text) and heads.get(col) != text:
+                heads[col] = text
+                era[col] = era.get(col, 0) + 1
+    out: dict[int, set[int]] = {}
+    for (col, _, _), rows in runs.items():
+        if all(same for _, same in rows):
+            for k, _ in rows:
+                out.setdefault(k, set()).add(col)
+    return out
+
+
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_NO_COLUMNS: set[int] = set()
+_PIPE_RULE_CELL = re.compile(r"^:?-+:?$")
+
+
+def _pipe_row(
+    b: OffsetText, line: str, pos: int, rest: list[tuple[str, int]] | None = None, skip: set[int] | None = None
+) -> None:
+    """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
+    first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
+    out (a value repeated from the column before: :func:`_repeated_values`)."""
+    cells = _pipe_cells(line)
+    if skip:
+        cells = [c for col, c in enumerate(cells) if col not in skip]
     raw_cells = [line[s:e] for s, e in cells]
     heading = _merged_heading(raw_cells)
     if heading is not None:

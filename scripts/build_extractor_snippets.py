@@ -16,7 +16,9 @@ empty paragraph). The page is printed by:
   line, one space apart (``own-pypdf.txt``);
 - pymupdf4llm's layout mode (``build_corpus.pymupdf4llm_md``) of the same PDF: its model takes table 二 for a
   picture and prints its lines joined by ``<br>`` between ``<!-- Start of picture text -->`` comments
-  (``own-pymupdf4llm-layout.md``).
+  (``own-pymupdf4llm-layout.md``);
+- pymupdf4llm's plain mode of the same PDF: its table grid splits a column in two where a cell above is wider,
+  and prints a merged cell's text in every grid column it covers, values included (``own-pymupdf4llm.md``).
 
 The same page with its body inside a portal's layout table (one cell, as Hanweb's pages hold the article) is
 printed by pandoc ``-t plain``: a one-column grid table around the whole report (``own-framed-pandoc-plain.txt``).
@@ -144,6 +146,7 @@ def main() -> None:
         chromium_pdf(HTML, pdf)
         (OUT / "own-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
         (OUT / "own-pymupdf4llm-layout.md").write_text(bc.pymupdf4llm_md(pdf, layout=True), encoding="utf-8")
+        (OUT / "own-pymupdf4llm.md").write_text(bc.pymupdf4llm_md(pdf, layout=False), encoding="utf-8")
     print(f"wrote the snippets in {OUT}")
 
 

@@ -90,3 +90,22 @@ def test_report_inside_a_one_column_layout_table_read_without_its_frame() -> Non
     assert cells["active/fees/amount"].value == 2.5
     (note,) = [w for w in report.warnings if w.code == "layout_table"]
     assert "frame dropped" in note.message
+
+
+def test_value_repeated_under_a_header_cell_repeated_across_grid_columns_is_read_once() -> None:
+    # pymupdf4llm prints 本年处理决定数量 across four grid columns, and 行政许可's one value in each of them
+    text = (SNIPPETS / "own-pymupdf4llm.md").read_text(encoding="utf-8")
+    assert "|信息内容|本年处理决定数量|本年处理决定数量|本年处理决定数量|本年处理决定数量|" in text
+    assert "|行政许可|208|208|208|208|" in text
+    report = _parse("own-pymupdf4llm.md")
+    assert report.cells["active/licensing/decisions"].value == 208
+    assert not [w for w in report.warnings if w.code == "extra_values" and w.key == "active/licensing"]
+    (note,) = [w for w in report.warnings if w.code == "repeated_value"]
+    assert note.message.startswith("3 value(s) repeated")
+    # table 三's values repeat under distinct header cells (自然人, 商业企业 …): never read once
+    cells = report.cells
+    assert [cells[f"applications/carried_over/{c}"].value for c in ("natural_person", "commercial", "research")] == [
+        2,
+        0,
+        0,
+    ]
