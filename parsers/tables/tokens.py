@@ -416,12 +416,8 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
     what :func:`_split_trailing_numbers` makes of them, without its list), the rest split by it."""
     ends_in_digit = text[-1].isdigit()
     if not ends_in_digit and not text[0].isdigit():
-        if text[-1] in _UNIT_LAST and " " in text and (m := _LABEL_NUMBER_UNIT.match(text)) is not None:
-            # a row printed on one line with single spaces (pypdf, pdfplumber, lynx: ``行政事业性收费 0万元``): its
-            # label, then the number with its unit as :func:`_numbers_with_units` reads a cell of its own
-            tokens.append(Token(m.group(1), start, start + m.end(1), line, col, tabbed))
-            s, e = m.start(2), m.end(2)
-            tokens.append(Token(text[s:e], start + s, start + e, line, col, tabbed, split=True))
+        if text[-1] in _UNIT_LAST and " " in text:
+            tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))  # a label, its number and unit?
             return
         tokens.append(Token(text, start, start + len(text), line, col, tabbed))
     elif ends_in_digit and (whole := Token(text, start, start + len(text), line, col, tabbed)).is_number:
@@ -621,8 +617,11 @@ _UNIT_OR_SLASH = re.compile("[元件项个次人条家场期篇份/]")
 _UNIT_THEN_NUMBER = re.compile(rf"({_UNIT})\s*({_NUM})")
 _UNIT_FIRST = frozenset("万亿元件项个次人条家场期篇份")
 _UNIT_LAST = frozenset("元件项个次人条家场期篇份")
-# a row label, a space, and its one number with its unit, alone on a line (the label not itself ending in a number)
-_LABEL_NUMBER_UNIT = re.compile(rf"^(\S.{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（])\s+({_NUM})\s*{_UNIT}$")
+# a row label, a space, and its one number with its unit, alone on a line (the label not itself ending in a number,
+# and no sentence: no 。；，)
+_LABEL_NUMBER_UNIT = re.compile(
+    rf"^([^\s。；，,][^。；，,]{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（。；，])\s+({_NUM})\s*{_UNIT}$"
+)
 
 
 def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token] | None:
@@ -649,6 +648,14 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
     if not text[-1:].isdigit():  # the common cells first: blank, a label, a dash, a number with its unit
         if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
             return units
+        if text[-1:] in _UNIT_LAST and (m := _LABEL_NUMBER_UNIT.match(text)) is not None:
+            # a row printed on one line with single spaces (pypdf, pdfplumber, lynx: ``行政事业性收费 0万元``): its
+            # label, then the number with its unit as :func:`_numbers_with_units` reads a cell of its own
+            s, e = m.start(2), m.end(2)
+            return [
+                Token(m.group(1), start, start + m.end(1), line, col, tabbed),
+                Token(text[s:e], start + s, start + e, line, col, tabbed, split=True),
+            ]
         return [Token(text, start, start + len(text), line, col, tabbed)]
     whole = Token(text, start, start + len(text), line, col, tabbed)
     if whole.is_number:  # a number alone: no spaces, no unit, nothing to split
