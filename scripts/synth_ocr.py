@@ -44,6 +44,9 @@ SLICE = ROOT / "tests" / "fixtures" / "synth-ocr"
 # the committed slice: the text kinds of 3 tuning and 3 held-back reports, one scan of each split
 SLICE_SEEDS = (400, 401, 402, 800, 801, 802)
 SLICE_SCANS = (402, 802)  # the small ones (a noisy page does not compress: 8–14 MB a report)
+# the second OCR round's scans, scan only (no text kinds): a red seal over a table corner, 200 dpi (413: clean;
+# 813 held back: tinted paper, JPEG 50)
+SLICE_SCAN_ONLY = (413, 813)
 SLICE_KINDS = ("tess-psm3", "tess-psm4", "tess-psm6", "rapid-lines", "rapid-boxes")
 DPI = 200
 DAMAGES = ("clean", "clean", "rotate", "noise", "jpeg", "scan")
@@ -227,9 +230,9 @@ def make(folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path
 def write_slice(source: Path) -> None:
     """The committed slice from a folder already built: the text kinds, two scans, the gold (HTML and PDF left out)."""
     SLICE.mkdir(parents=True, exist_ok=True)
-    for seed in SLICE_SEEDS:
+    for seed in (*SLICE_SEEDS, *SLICE_SCAN_ONLY):
         stem = f"synth_{seed:03d}"
-        kinds = SLICE_KINDS + (("scan",) if seed in SLICE_SCANS else ())
+        kinds = ("scan",) if seed in SLICE_SCAN_ONLY else SLICE_KINDS + (("scan",) if seed in SLICE_SCANS else ())
         made = make(source, stem, kinds, force=False)
         gold = json.loads((source / f"{stem}.json").read_text(encoding="utf-8"))
         gold["input"] = stem + SUFFIX[made[0]]
@@ -237,7 +240,7 @@ def write_slice(source: Path) -> None:
         for k in made:
             shutil.copyfile(source / (stem + SUFFIX[k]), SLICE / (stem + SUFFIX[k]))
         (SLICE / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(SLICE_SEEDS)} reports → {SLICE}")
+    print(f"{len(SLICE_SEEDS) + len(SLICE_SCAN_ONLY)} reports → {SLICE}")
 
 
 def main(argv: list[str] | None = None) -> int:
