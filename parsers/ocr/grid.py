@@ -211,11 +211,11 @@ def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int
     vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
     ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap, 0.8 * unit)
     xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap, 1.2 * unit)
-    ys = _open_ends(ys, vs_ok, unit, gap, len(xs))
     if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
         return None  # a frame around some text is no table
     if (len(ys) - 1) * (len(xs) - 1) < 4 and xs[-1] - xs[0] < 8 * unit:
         return None  # two or three small boxes: the strokes of large characters (a title, 国 口), not a table
+    ys = _open_ends(ys, vs_ok, unit, gap, len(xs))  # only a table already (a title's strokes never become one)
     h, w = hmask.shape
     nr, nc = len(ys) - 1, len(xs) - 1
     band = max(2, unit // 6)
