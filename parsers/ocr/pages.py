@@ -34,6 +34,7 @@ MIN_DPI = 100  # below this an image is upscaled to it at least
 MAX_WORK_PIXELS = 16_000_000  # a page is never read at more pixels than this (A4 at 300 dpi: 8.7 MP)
 RED_MARGIN = 60  # a pixel is red ink when its red channel is over both others by this much
 RED_SHARE = 0.0005  # … and a page holds red ink when at least this share of its pixels is red
+RED_BAND = 256  # rows worked at once
 A4_INCHES = (8.27, 11.69)
 
 
@@ -47,17 +48,23 @@ class PageImage:
 
 def lift_red(rgb: Any) -> tuple[Grey, bool] | None:
     """A colour page as grey with its red ink lifted (read as its red channel, as bright as the paper under it),
-    and whether there was any; None when the page holds no red ink (the caller keeps its plain grey)."""
-    pixels = np.asarray(rgb, dtype=np.int32)
+    and whether there was any; None when the page holds no red ink (the caller keeps its plain grey). Worked in
+    bands of :data:`RED_BAND` rows (a large page never costs more than a band's arithmetic)."""
+    pixels = np.asarray(rgb)
     if pixels.ndim != 3 or pixels.shape[2] < 3:
         return None
-    r, g, b = pixels[:, :, 0], pixels[:, :, 1], pixels[:, :, 2]
-    red = (r - np.maximum(g, b)) > RED_MARGIN
-    if int(np.count_nonzero(red)) < RED_SHARE * red.size:
+    grey = np.empty(pixels.shape[:2], dtype=np.uint8)
+    red_count = 0
+    for top in range(0, pixels.shape[0], RED_BAND):
+        band = pixels[top : top + RED_BAND, :, :3].astype(np.int32)
+        r, g, b = band[:, :, 0], band[:, :, 1], band[:, :, 2]
+        red = (r - np.maximum(g, b)) > RED_MARGIN
+        red_count += int(np.count_nonzero(red))
+        lum = (r * 299 + g * 587 + b * 114 + 500) // 1000
+        grey[top : top + RED_BAND] = np.clip(np.where(red, r, lum), 0, 255)
+    if red_count < RED_SHARE * grey.size:
         return None
-    grey = (r * 299 + g * 587 + b * 114 + 500) // 1000
-    grey[red] = r[red]
-    return np.ascontiguousarray(np.clip(grey, 0, 255), dtype=np.uint8), True
+    return grey, True
 
 
 def _target_scale(width_in: float, height_in: float, dpi: float) -> float:
