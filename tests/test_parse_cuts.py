@@ -8,6 +8,7 @@ compares whole outputs before and after.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 import re
 from pathlib import Path
@@ -271,6 +272,8 @@ def test_cells_recorded_in_place_are_the_cells_the_dataclass_makes() -> None:
             cell = r.cells[key]
             plain = Cell(key, tokens.number_value(tok.text), tok.ocr_raw or tok.spaced or tok.text, r.where(tok))
             assert cell == plain and list(vars(cell)) == list(vars(plain))
+            # its Where made in place is the Where of the reader's span that holds the cell, with Where's fields
+            assert cell.where == _where_plain(r, tok) and list(vars(cell.where)) == list(vars(plain.where))
             recorded += 1
     assert recorded > 1000
 
@@ -366,3 +369,34 @@ def test_mojibake_evidence_by_regex_is_the_plain_check() -> None:
         if rng.random() < 0.5:
             run = "".join(c for c in run if c.isascii()) or run
         assert (EVIDENT.search(run) is not None) == _evidence(run), run
+
+
+def test_a_report_built_with_the_collector_paused_is_the_report_built_with_it_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from parsers import report
+
+    assert gc.isenabled()
+    for text in ALL[:25]:
+        e = Extracted("text", text)
+        assert report.build_report(e) == report._build_report(e)  # the latter with the collector running
+        assert gc.isenabled()  # its state restored
+    # paused while the report is built, and left as it was found, also when the reading raises
+    seen: list[bool] = []
+
+    def fails(e: Extracted) -> None:
+        seen.append(gc.isenabled())
+        raise ValueError("bad input")
+
+    monkeypatch.setattr(report, "_build_report", fails)
+    with pytest.raises(ValueError):
+        report.build_report(Extracted("text", ALL[0]))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ValueError):
+            report.build_report(Extracted("text", ALL[0]))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False]

@@ -551,20 +551,36 @@ class Reading:
 
     def put_cells(self, keys: Sequence[str], toks: Sequence[Token | None], label: Token) -> None:
         """``put(key, tok, blank_where=label)`` for each key and token, a plain value recorded in place (every
-        cell of a table comes here)."""
-        cells, where = self.cells, self.where
+        cell of a table comes here), its ``Where`` made here as :meth:`_where_at` makes it when the canonical text
+        is the original (no call to :meth:`where` and :meth:`_where_at` per cell)."""
+        cells = self.cells
+        identity, spans, span_starts = self._identity, self._spans, self._span_starts
         for key, tok in zip(keys, toks, strict=True):
             if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
                 self.put(key, tok, blank_where=label)
+                continue
+            # ``Cell(key, value, raw, where)`` without the call to the dataclass's ``__init__``: its fields set in
+            # their order on a new object (the same Cell: tests/test_parse_cuts.py)
+            cell = _new_object(Cell)
+            cell.key = key
+            cell.value = number_value(tok.text)
+            cell.raw = tok.text
+            if identity:
+                start = tok.start
+                i = _bisect_right(span_starts, start) - 1
+                w = _new_object(Where)
+                d = w.__dict__
+                d["offset"] = start
+                d["end"] = tok.end
+                if i >= 0 and start < (span := spans[i])[1]:
+                    _, _, d["page"], d["table"], d["row"], d["col"], d["box"] = span
+                else:
+                    d["page"] = d["table"] = d["row"] = d["col"] = d["box"] = None
+                d["read_as"] = None
+                cell.where = w
             else:
-                # ``Cell(key, value, raw, where)`` without the call to the dataclass's ``__init__``: its fields set
-                # in their order on a new object (the same Cell: tests/test_parse_cuts.py)
-                cell = _new_object(Cell)
-                cell.key = key
-                cell.value = number_value(tok.text)
-                cell.raw = tok.text
-                cell.where = where(tok)
-                cells[key] = cell
+                cell.where = self.where(tok)
+            cells[key] = cell
 
     def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
         self.put_cells(keys, fit.tokens, label)

@@ -137,11 +137,7 @@ class Token:
         # ``lru_cache`` call cost a quarter of a token's making)
         derived = _DERIVED.get(text)
         if derived is None:
-            derived = _derive(text)
-            if len(text) <= 40:
-                if len(_DERIVED) >= _DERIVED_MAX:  # bounded: a long crawl reads many documents
-                    _DERIVED.clear()
-                _DERIVED[text] = derived
+            derived = _derived(text)
         self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = derived
 
     @property
@@ -158,6 +154,16 @@ def _derive(text: str) -> tuple[str, bool, bool, bool, bool]:
     # no template label is a sentence: a full stop or semicolon marks body text
     is_labelish = bool(c) and len(c) <= LABEL_MAX and not is_value and "。" not in c and "；" not in c
     return c, is_number, is_blank_marker, is_value, is_labelish
+
+
+def _derived(text: str) -> tuple[str, bool, bool, bool, bool]:
+    """:func:`_derive`, kept in the cache when ``text`` is short (a cell or a label: they repeat)."""
+    derived = _derive(text)
+    if len(text) <= 40:
+        if len(_DERIVED) >= _DERIVED_MAX:  # bounded: a long crawl reads many documents
+            _DERIVED.clear()
+        _DERIVED[text] = derived
+    return derived
 
 
 _DERIVED: dict[str, tuple[str, bool, bool, bool, bool]] = {}  # short texts' derived fields (see ``Token``)
@@ -364,31 +370,58 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
 
 def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
     """The tokens of a TAB row: what the loop of :func:`_tokenize_line` and :func:`_add_cell` make of it, with
-    both inlined (a table's every cell comes here; a third of them are empty)."""
+    both inlined (a table's every cell comes here; a third of them are empty), and the tokens of the common
+    cells (blank, a label, a number alone) made in place, as :func:`blank_cell` makes a blank one: their fields
+    set on a new object, the derived ones from the cache, without the calls to ``Token`` and its ``__init__``
+    (tests/test_parse_speedups.py holds the tokens to those ``Token`` makes)."""
     append = tokens.append
+    new = _new_object
+    derived_of = _DERIVED.get
     cell_start = pos
     col = -1
     for cell in line.split("\t"):
         col += 1
         if not cell:  # a blank cell is a real (blank) cell, at the cell's end
-            append(blank_cell(cell_start, lineno, col))
+            tok = new(Token)
+            tok.text = tok.compact = ""
+            tok.start = tok.end = cell_start
+            tok.line = lineno
+            tok.col = col
+            tok.tabbed = True
+            tok.split = tok.glued = tok.is_number = tok.is_blank_marker = tok.is_value = tok.is_labelish = False
+            tok.ocr_raw = tok.spaced = None
+            append(tok)
             cell_start += 1
             continue
         n = len(cell)
         text = cell.strip()
         if text:
             start = cell_start if len(text) == n else cell_start + n - len(cell.lstrip())
-            if not text[-1].isdigit():
-                if not text[0].isdigit():
-                    append(Token(text, start, start + len(text), lineno, col, True))
-                else:
+            if text[-1].isdigit() or text[0].isdigit():
+                derived = derived_of(text)
+                if derived is None:
+                    derived = _derived(text)
+                if not derived[1] or not text[-1].isdigit():  # not a number alone: a label with numbers, …
                     tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
-            elif (whole := Token(text, start, start + len(text), lineno, col, True)).is_number:
-                append(whole)
+                    cell_start += n + 1
+                    continue
             else:
-                tokens.extend(_split_trailing_numbers(text, start, lineno, col, True))
+                derived = derived_of(text)
+                if derived is None:
+                    derived = _derived(text)
+            tok = new(Token)
+            tok.text = text
+            tok.start = start
+            tok.end = start + len(text)
+            tok.line = lineno
+            tok.col = col
+            tok.tabbed = True
+            tok.split = tok.glued = False
+            tok.ocr_raw = tok.spaced = None
+            tok.compact, tok.is_number, tok.is_blank_marker, tok.is_value, tok.is_labelish = derived
+            append(tok)
         else:
-            append(Token("", cell_start + n, cell_start + n, lineno, col, True))
+            append(blank_cell(cell_start + n, lineno, col))
         cell_start += n + 1
 
 
