@@ -35,6 +35,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -43,6 +44,9 @@ SLICE = ROOT / "tests" / "fixtures" / "synth-ocr"
 # the committed slice: the text kinds of 3 tuning and 3 held-back reports, one scan of each split
 SLICE_SEEDS = (400, 401, 402, 800, 801, 802)
 SLICE_SCANS = (402, 802)  # the small ones (a noisy page does not compress: 8–14 MB a report)
+# the second OCR round's scans, scan only (no text kinds): a red seal over a table corner, 200 dpi (413: clean;
+# 813 held back: tinted paper, JPEG 50)
+SLICE_SCAN_ONLY = (413, 813)
 SLICE_KINDS = ("tess-psm3", "tess-psm4", "tess-psm6", "rapid-lines", "rapid-boxes")
 DPI = 200
 DAMAGES = ("clean", "clean", "rotate", "noise", "jpeg", "scan")
@@ -52,27 +56,119 @@ KINDS = ("scan", *TEXT_KINDS)
 SUFFIX = {"scan": ".scan.pdf", **{k: f".{k}.txt" for k in TEXT_KINDS}}
 
 
+# the second OCR round's batches (406–499, 806–899) are scanned nearer to real scans, drawn from the seed apart from
+# the first damage (earlier seeds scan as before): 150, 200 or 300 dpi; a red round seal over a table's corner; a
+# light tinted background (a colour scan of off-white paper); photocopy toner (strokes thickened, grey specks)
+WIDE_SCANS = (range(406, 500), range(806, 900))
+WIDE_DPIS = (150, 200, 200, 300)
+
+
 def damage_of(seed: int) -> str:
     return random.Random(seed * 7919 + 8).choice(DAMAGES)
 
 
+def extras_of(seed: int) -> tuple[int, tuple[str, ...]]:
+    """The page's dpi and the extra damage (``seal``, ``tint``, ``toner``) of a seed of the second round."""
+    if not any(seed in part for part in WIDE_SCANS):
+        return DPI, ()
+    rng = random.Random(seed * 7919 + 9)
+    dpi = rng.choice(WIDE_DPIS)
+    extras = tuple(name for name, rate in (("seal", 0.45), ("tint", 0.35), ("toner", 0.25)) if rng.random() < rate)
+    return dpi, extras
+
+
+def table_rule(grey: np.ndarray) -> list[tuple[int, int]]:
+    """Rows of a page that hold a table's horizontal rule (dark over half the width), with the rule's right end."""
+    dark = grey < 128
+    rows = np.flatnonzero(dark.sum(axis=1) > grey.shape[1] // 2)
+    return [(int(r), int(np.flatnonzero(dark[r])[-1])) for r in rows]
+
+
+def seal(page: Image.Image, dpi: int, rng: np.random.Generator) -> Image.Image:
+    """A red round seal (ring, star, the ring's text as short strokes) multiplied over a table's corner."""
+    from PIL import ImageDraw
+
+    grey = np.asarray(page.convert("L"))
+    rules = table_rule(grey)
+    r = int(21 / 25.4 * dpi)  # a 42 mm seal
+    if rules:
+        y, x = rules[int(rng.integers(len(rules)))]
+        cx, cy = x - int(r * rng.uniform(0.2, 0.8)), y + int(r * rng.uniform(-0.5, 0.5))
+    else:
+        cx, cy = int(page.width * 0.7), int(page.height * 0.8)
+    layer = Image.new("RGB", page.size, (255, 255, 255))
+    d = ImageDraw.Draw(layer)
+    red = (int(rng.integers(190, 235)), int(rng.integers(20, 70)), int(rng.integers(20, 70)))
+    w = max(2, dpi // 50)
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=w)
+    star = [
+        (cx + (r * (0.3 if i % 2 == 0 else 0.12)) * np.sin(i * np.pi / 5),
+         cy - (r * (0.3 if i % 2 == 0 else 0.12)) * np.cos(i * np.pi / 5))
+        for i in range(10)
+    ]  # fmt: skip
+    d.polygon(star, fill=red)
+    for k in range(16):  # the ring's characters: short strokes along an arc of 240°
+        a = np.pi * (-2 / 3 + k * (4 / 3) / 15) - np.pi / 2
+        for _ in range(3):
+            da = rng.uniform(-0.06, 0.06)
+            r1, r2 = r * rng.uniform(0.62, 0.72), r * rng.uniform(0.74, 0.84)
+            ends = (
+                cx + r1 * np.cos(a + da),
+                cy + r1 * np.sin(a + da),
+                cx + r2 * np.cos(a - da),
+                cy + r2 * np.sin(a - da),
+            )
+            d.line(ends, fill=red, width=max(1, w // 2))
+    ink = np.asarray(page.convert("RGB"), dtype=np.float32) * np.asarray(layer, dtype=np.float32) / 255.0
+    return Image.fromarray(ink.astype(np.uint8), "RGB")
+
+
+def tint(page: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A light tinted background: white paper read as grey, cream or blue-grey (the ink stays dark)."""
+    paper = np.array([rng.uniform(215, 240), rng.uniform(210, 238), rng.uniform(195, 235)], dtype=np.float32)
+    pixels = np.asarray(page.convert("RGB"), dtype=np.float32)
+    return Image.fromarray((pixels * paper / 255.0).astype(np.uint8), "RGB")
+
+
+def toner(page: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A photocopy: strokes thickened by a pixel, grey toner specks scattered over the page."""
+    from PIL import ImageFilter
+
+    page = page.filter(ImageFilter.MinFilter(3))
+    pixels = np.asarray(page, dtype=np.float32).copy()
+    specks = rng.random(pixels.shape[:2]) < 0.0008
+    pixels[specks] = pixels[specks] * 0.35
+    return Image.fromarray(pixels.astype(np.uint8), page.mode)
+
+
 def page_images(pdf: Path, seed: int, cache: Path) -> tuple[list[Path], str]:
-    """The PDF's pages printed at 200 dpi grey and damaged as the seed says; cached (PNG or JPEG files)."""
+    """The PDF's pages printed grey (200 dpi, or as ``extras_of`` says) and damaged as the seed says; cached (PNG or
+    JPEG files)."""
     import build_scans
 
     kind = damage_of(seed)
-    folder = cache / f"{pdf.name.split('.')[0]}-{DPI}-{kind}"
+    dpi, extras = extras_of(seed)
+    name = "-".join((kind, *extras))
+    folder = cache / f"{pdf.name.split('.')[0]}-{dpi}-{name}"
     done = folder / "done"
     if not done.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        rng = np.random.default_rng(seed * 1000 + DPI)
-        for i, page in enumerate(build_scans.print_pages(pdf, DPI), 1):
-            data = build_scans.encode(build_scans.damage(page, kind, i, rng), kind, DPI)
+        rng = np.random.default_rng(seed * 1000 + dpi)
+        sealed = int(random.Random(seed).choice((1, 2)))  # the seal on the first or second page
+        for i, page in enumerate(build_scans.print_pages(pdf, dpi), 1):
+            page = build_scans.damage(page, kind, i, rng)
+            if "toner" in extras:
+                page = toner(page, rng)
+            if "tint" in extras:
+                page = tint(page, rng)
+            if "seal" in extras and i == sealed:
+                page = seal(page, dpi, rng)
+            data = build_scans.encode(page, kind, dpi)
             suffix = ".jpg" if kind in build_scans.JPEG_KINDS else ".png"
             (folder / f"p-{i:02d}{suffix}").write_bytes(data)
-        done.write_text(kind)
+        done.write_text(name)
     pages = sorted((p for p in folder.iterdir() if p.name != "done"), key=lambda p: int(p.stem.split("-")[1]))
-    return pages, kind
+    return pages, name
 
 
 def tesseract(pages: list[Path], psm: int) -> str:
@@ -102,6 +198,7 @@ def make(folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path
     seed = int(gold["synth"]["seed"])
     pdf = folder / f"{stem}.pdf"
     pages, damage = page_images(pdf, seed, folder / ".pages")
+    dpi = extras_of(seed)[0]
     made = []
     for kind in kinds:
         path = out / (stem + SUFFIX[kind])
@@ -112,19 +209,20 @@ def make(folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path
             if kind == "scan":
                 from build_scans import image_pdf
 
-                path.write_bytes(image_pdf([p.read_bytes() for p in pages], DPI))
+                path.write_bytes(image_pdf([p.read_bytes() for p in pages], dpi))
             elif kind.startswith("tess-psm"):
                 path.write_text(tesseract(pages, int(kind.removeprefix("tess-psm"))), encoding="utf-8")
             else:
                 import rapidocr_text
 
-                boxes = folder / ".pages" / "rapidocr" / f"{stem}-{DPI}-{damage}.json"
+                boxes = folder / ".pages" / "rapidocr" / f"{stem}-{dpi}-{damage}.json"
                 read = rapidocr_text.read_pages(pages, cache=boxes)
                 path.write_text(rapidocr_text.CONVENTIONS[kind.removeprefix("rapid-")](read), encoding="utf-8")
         made.append(kind)
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     gold["inputs"] = {**gold["inputs"], **{k: stem + SUFFIX[k] for k in made}}
-    gold["synth"]["scan_damage"] = f"{DPI} dpi grey, {damage}"
+    colour = "colour" if {"seal", "tint"} & set(damage.split("-")) else "grey"
+    gold["synth"]["scan_damage"] = f"{dpi} dpi {colour}, {damage}"
     (out / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
     return made
 
@@ -132,9 +230,9 @@ def make(folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path
 def write_slice(source: Path) -> None:
     """The committed slice from a folder already built: the text kinds, two scans, the gold (HTML and PDF left out)."""
     SLICE.mkdir(parents=True, exist_ok=True)
-    for seed in SLICE_SEEDS:
+    for seed in (*SLICE_SEEDS, *SLICE_SCAN_ONLY):
         stem = f"synth_{seed:03d}"
-        kinds = SLICE_KINDS + (("scan",) if seed in SLICE_SCANS else ())
+        kinds = ("scan",) if seed in SLICE_SCAN_ONLY else SLICE_KINDS + (("scan",) if seed in SLICE_SCANS else ())
         made = make(source, stem, kinds, force=False)
         gold = json.loads((source / f"{stem}.json").read_text(encoding="utf-8"))
         gold["input"] = stem + SUFFIX[made[0]]
@@ -142,7 +240,7 @@ def write_slice(source: Path) -> None:
         for k in made:
             shutil.copyfile(source / (stem + SUFFIX[k]), SLICE / (stem + SUFFIX[k]))
         (SLICE / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(SLICE_SEEDS)} reports → {SLICE}")
+    print(f"{len(SLICE_SEEDS) + len(SLICE_SCAN_ONLY)} reports → {SLICE}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,6 +62,18 @@ SUFFIX = {"html": ".html", "pdf": ".pdf", "layout": ".layout.txt", "pymupdf": ".
 # TrueType CJK fonts (Chromium embeds them as small subsets; the Noto OpenType/CFF fonts become Type 3 fonts of
 # half a megabyte): WenQuanYi Zen Hei, its Sharp and Mono cuts (fonts-wqy-zenhei)
 PRINT_FONTS = ("'WenQuanYi Zen Hei'", "'WenQuanYi Zen Hei Sharp'", "'WenQuanYi Zen Hei Mono'")
+# the second OCR round's batches (406–499, 806–899) print in more of the faces real reports use, drawn apart from
+# the first knobs (earlier seeds print as before): a Song face (Noto Serif CJK, as SimSun/宋体), a Hei face (Noto Sans
+# CJK, as Microsoft YaHei), each also with Latin digits from a Times-like or Arial-like face (DejaVu Serif / Sans)
+WIDE_PRINT = (range(406, 500), range(806, 900))
+WIDE_FONTS = (
+    *PRINT_FONTS,
+    "'Noto Serif CJK SC'",
+    "'Noto Sans CJK SC'",
+    "'DejaVu Serif', 'Noto Serif CJK SC'",
+    "'DejaVu Sans', 'Noto Sans CJK SC'",
+    "'DejaVu Serif', 'WenQuanYi Zen Hei'",
+)
 PRINT_BREAK_ALL = 0.1
 SOURCE_KIND = {"html": "html", "pdf": "pdf", "layout": "text", "pymupdf": "text"}
 
@@ -233,7 +245,10 @@ def print_knobs(s: Synth) -> dict[str, Any]:
     margin = rng.choice((12, 18, 25, 30))
     size = rng.choice((12, 14, 16))
     font = rng.choice(PRINT_FONTS)
-    return {"margin_mm": margin, "print_px": size, "print_font": font, "break_all": rng.random() < PRINT_BREAK_ALL}
+    breaks = rng.random() < PRINT_BREAK_ALL
+    if any(s.seed in part for part in WIDE_PRINT):
+        font = random.Random(s.seed * 5 + 1).choice(WIDE_FONTS)
+    return {"margin_mm": margin, "print_px": size, "print_font": font, "break_all": breaks}
 
 
 def print_page(s: Synth, m: Markup, body: str) -> str:

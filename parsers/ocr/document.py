@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from parsers.extracted import UnreadableDocument
 from parsers.ocr import orient
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
+from parsers.ocr.glyphs import agree
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
@@ -63,6 +64,8 @@ class PageResult:
     turn: int = 0  # degrees (0, 90, 180, 270) the page lay turned clockwise, and was turned back by
     seconds: float = 0.0
     code: str | None = None  # an UnreadableDocument code that must refuse the whole document
+    red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
+    glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere on the page (glyphs.py)
 
 
 def ocr_page(job: PageJob) -> PageResult:
@@ -83,9 +86,13 @@ def ocr_page(job: PageJob) -> PageResult:
                 if orient.better(turned[3], reading[3]):
                     reading, turn = turned, found[0]
         prepared, tables, _, ink = reading
+        ink, glyph_note = agree(prepared.grey, ink)
         h, w = prepared.grey.shape
         layout = page_layout(job.number, ink, tables, (w, h), image.scale)
-        return PageResult(job.number, layout, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started)
+        return PageResult(
+            job.number, layout, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
+            red_ink=image.red_ink, glyph_note=glyph_note,
+        )  # fmt: skip
     except PageTimeout:
         note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
         return PageResult(job.number, None, note, seconds=time.monotonic() - started)

@@ -233,7 +233,8 @@ _NUMBER_TEXT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 
 def _ink_box(mask: Grey) -> Box | None:
     """The box around a cell's characters: its blobs of ink at least 40 % as tall as the tallest (a speck
-    of noise does not stretch it; a decimal point between two digits lies inside it anyway)."""
+    of noise does not stretch it; a decimal point between two digits lies inside it anyway), and a minus sign
+    before them (flat, at mid-height: left out, −22 was read 22)."""
     import cv2
 
     n, _, stats, _ = cv2.connectedComponentsWithStats((mask > 0).astype(np.uint8), connectivity=8)
@@ -245,6 +246,17 @@ def _ink_box(mask: Grey) -> Box | None:
     y0 = min(int(stats[i, cv2.CC_STAT_TOP]) for i in big)
     x1 = max(int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]) for i in big)
     y1 = max(int(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT]) for i in big)
+    for i in range(1, n):  # a minus sign: a flat stroke at mid-height just left of the digits (short, not a speck)
+        left, top, width, height = (int(stats[i, k]) for k in range(4))
+        middle = top + height / 2
+        if (
+            i not in big
+            and width >= 2 * height
+            and width >= 0.25 * tallest
+            and y0 + 0.3 * (y1 - y0) <= middle <= y0 + 0.75 * (y1 - y0)
+            and 0 <= x0 - (left + width) <= tallest
+        ):
+            x0 = left
     return (x0, y0, x1, y1)
 
 

@@ -181,6 +181,28 @@ def _anchored(segment: _Segment, across: list[_Segment], tol: float, unit: int) 
     return False
 
 
+def _open_ends(ys: list[int], verticals: list[_Segment], unit: int, gap: float, columns: int) -> list[int]:
+    """The rows' rules, with a rule added where the page cuts a table: a row split by a page break has no rule
+    under it (or, on the next page, over it), but the table's vertical rules run on to the cut. When at least
+    half of the table's vertical lines (``columns``; two at least) run past the last rule (or start before the
+    first) by a line of text or more and stop together, their end closes the table."""
+    need = max(2.0, columns / 2)
+    if not ys or len(verticals) < need:
+        return ys
+    out = list(ys)
+    for ends, beyond in (
+        ([sg.hi for sg in verticals if sg.hi - ys[-1] >= 0.8 * unit], 1),
+        ([sg.lo for sg in verticals if ys[0] - sg.lo >= 0.8 * unit], -1),
+    ):
+        if len(ends) < need:
+            continue
+        edge = float(np.median(ends))
+        if sum(abs(e - edge) <= gap for e in ends) < need:
+            continue  # not one cut: rules of different lengths
+        out = [*out, round(edge)] if beyond > 0 else [round(edge), *out]
+    return out
+
+
 def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int, oy: int) -> Table | None:
     gap = max(4.0, unit / 3)
     tol = 3.0  # a rule's end meets the rule across it (a stroke of text stops short by the cell's padding)
@@ -193,6 +215,7 @@ def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int
         return None  # a frame around some text is no table
     if (len(ys) - 1) * (len(xs) - 1) < 4 and xs[-1] - xs[0] < 8 * unit:
         return None  # two or three small boxes: the strokes of large characters (a title, 国 口), not a table
+    ys = _open_ends(ys, vs_ok, unit, gap, len(xs))  # only a table already (a title's strokes never become one)
     h, w = hmask.shape
     nr, nc = len(ys) - 1, len(xs) - 1
     band = max(2, unit // 6)

@@ -6,6 +6,10 @@
   under the limit). A file Pillow cannot decode is ``corrupt``.
 - **PDF pages** are rendered by pdfium (pypdfium2). An image inside the page over :data:`MAX_PIXELS` is
   ``hostile`` (pdfium would decode it whole).
+- **Red ink** (a seal or stamp pressed over a table or a signature): a colour page's red ink is read as the
+  paper it lies on (:func:`lift_red`), so that the seal's ring and characters are neither read as text nor
+  taken for ruling lines; black print under the seal stays black (dark in every channel). The page says so
+  (``red_ink``), and the reader writes a note.
 - **Resolution**: pages are read at :data:`WORK_DPI` (from the page's size in points for a PDF; for an image,
   from its stated dpi, else from its width taken as an A4 or A3 sheet), and never at more than
   :data:`MAX_WORK_PIXELS`: a huge page is read at a lower resolution, never at a huge memory cost.
@@ -28,6 +32,9 @@ MAX_PIXELS = 100_000_000  # a page image over this is a decompression bomb (an A
 WORK_DPI = 300  # the resolution pages are read at
 MIN_DPI = 100  # below this an image is upscaled to it at least
 MAX_WORK_PIXELS = 16_000_000  # a page is never read at more pixels than this (A4 at 300 dpi: 8.7 MP)
+RED_MARGIN = 60  # a pixel is red ink when its red channel is over both others by this much
+RED_SHARE = 0.0005  # … and a page holds red ink when at least this share of its pixels is red
+RED_BAND = 256  # rows worked at once
 A4_INCHES = (8.27, 11.69)
 
 
@@ -36,6 +43,28 @@ class PageImage:
     pixels: Grey
     scale: float  # pixels per page unit (PDF: per point; image: 1, the unit is the source pixel)
     dpi: float  # pixels per inch of the page as read
+    red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
+
+
+def lift_red(rgb: Any) -> tuple[Grey, bool] | None:
+    """A colour page as grey with its red ink lifted (read as its red channel, as bright as the paper under it),
+    and whether there was any; None when the page holds no red ink (the caller keeps its plain grey). Worked in
+    bands of :data:`RED_BAND` rows (a large page never costs more than a band's arithmetic)."""
+    pixels = np.asarray(rgb)
+    if pixels.ndim != 3 or pixels.shape[2] < 3:
+        return None
+    grey = np.empty(pixels.shape[:2], dtype=np.uint8)
+    red_count = 0
+    for top in range(0, pixels.shape[0], RED_BAND):
+        band = pixels[top : top + RED_BAND, :, :3].astype(np.int32)
+        r, g, b = band[:, :, 0], band[:, :, 1], band[:, :, 2]
+        red = (r - np.maximum(g, b)) > RED_MARGIN
+        red_count += int(np.count_nonzero(red))
+        lum = (r * 299 + g * 587 + b * 114 + 500) // 1000
+        grey[top : top + RED_BAND] = np.clip(np.where(red, r, lum), 0, 255)
+    if red_count < RED_SHARE * grey.size:
+        return None
+    return grey, True
 
 
 def _target_scale(width_in: float, height_in: float, dpi: float) -> float:
@@ -94,13 +123,19 @@ def load_image_page(data: bytes, index: int) -> PageImage:
     dpi = _stated_dpi(im, w, h)
     work = _target_scale(w / dpi, h / dpi, max(WORK_DPI, MIN_DPI))
     factor = work / dpi  # work pixels per source pixel
+    colour = getattr(im, "mode", "L") in ("RGB", "RGBA", "P", "CMYK", "YCbCr")
     if fmt == "JPEG":
         # decode at a reduced scale straight away when the page is larger than needed (memory stays bounded)
-        im.draft("L", (max(1, int(w * factor)), max(1, int(h * factor))))  # type: ignore[attr-defined]
+        im.draft("RGB" if colour else "L", (max(1, int(w * factor)), max(1, int(h * factor))))  # type: ignore[attr-defined]
+    red_ink = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             grey = im.convert("L")  # type: ignore[attr-defined]
+            if colour and grey.size[0] * grey.size[1] <= MAX_PIXELS:
+                lifted = lift_red(im.convert("RGB"))  # type: ignore[attr-defined]
+                if lifted is not None:
+                    grey, red_ink = Image.fromarray(lifted[0], "L"), True
     except Exception as exc:
         raise UnreadableDocument(f"corrupt image: {type(exc).__name__}: {exc}", code="corrupt") from exc
     if grey.size[0] * grey.size[1] > MAX_PIXELS:
@@ -108,7 +143,7 @@ def load_image_page(data: bytes, index: int) -> PageImage:
     tw, th = max(1, round(w * factor)), max(1, round(h * factor))
     if (tw, th) != grey.size:
         grey = grey.resize((tw, th), Image.Resampling.LANCZOS if factor < 1 else Image.Resampling.BICUBIC)
-    return PageImage(np.asarray(grey, dtype=np.uint8), scale=tw / w, dpi=work)
+    return PageImage(np.asarray(grey, dtype=np.uint8), scale=tw / w, dpi=work, red_ink=red_ink)
 
 
 def open_frames(data: bytes) -> list[Any]:
@@ -162,6 +197,18 @@ def render_pdf_page(data: bytes, index: int) -> PageImage:
         return _render_pdf_page(pdfium, pdfium_c, data, index)
 
 
+def _has_colour_image(pdfium: Any, pdfium_c: Any, page: Any) -> bool:
+    """Whether the page holds an image with colour channels (a grey or black-and-white scan holds none)."""
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        try:
+            components = obj.get_metadata().colorspace
+        except Exception:  # metadata pdfium cannot give: render in colour and look
+            return True
+        if components not in (pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_CALGRAY):
+            return True
+    return False
+
+
 def _render_pdf_page(pdfium: Any, pdfium_c: Any, data: bytes, index: int) -> PageImage:
     pdf = pdf_document(data)
     try:
@@ -177,6 +224,11 @@ def _render_pdf_page(pdfium: Any, pdfium_c: Any, data: bytes, index: int) -> Pag
                     code="hostile",
                 )
         dpi = _target_scale(w / 72, h / 72, WORK_DPI)
+        if _has_colour_image(pdfium, pdfium_c, page):
+            colour = page.render(scale=dpi / 72, may_draw_forms=False, rev_byteorder=True).to_numpy()
+            lifted = lift_red(colour)
+            if lifted is not None:
+                return PageImage(lifted[0], scale=dpi / 72, dpi=dpi, red_ink=True)
         bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=False)
         pixels = bitmap.to_numpy()
         if pixels.ndim == 3:

@@ -63,6 +63,11 @@ def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
     if brackets:
         notes.append(f"OCR: {brackets} angle bracket(s) 〈〉 read as the parentheses （） these reports print")
     notes += [turned_note(r) for r in results if turned(r)]
+    notes += [f"[ocr_glyphs] page {r.number}: {r.glyph_note}" for r in results if r.glyph_note]
+    red = [str(r.number) for r in results if r.red_ink]
+    if red:
+        listed = ", ".join(red)
+        notes.append(f"OCR: red ink (a seal or stamp) on page(s) {listed} read as paper: only the black print read")
     skewed = [f"{r.number} ({r.angle:+.1f}°)" for r in results if abs(r.angle) >= 0.1 and not turned(r)]
     if skewed:
         notes.append(f"OCR: pages turned straight before reading: {', '.join(skewed)}")
