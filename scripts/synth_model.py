@@ -21,7 +21,7 @@ RATES: dict[str, float] = {
     "label_typo": 0.15,  # one or two template labels printed with a realistic near-miss character
     "active_reordered": 0.10,  # the 第二十条 blocks in another order
     "active_missing": 0.05,  # one 第二十条 block left out (a missing row: review required)
-    "procurement_row": 0.80,  # 2019 format: the optional 政府集中采购 row printed
+    "procurement_row": 0.80,  # 2019 format: the optional 政府集中采购 row printed (block OPTIONAL_BLOCK)
     "procurement_one_cell": 0.40,  # …with its count and amount in one cell
     "thousands": 0.12,  # numbers ≥ 1000 printed with thousands separators
     "long_decimals": 0.15,  # amounts with 3–6 decimals (5949.088667) rather than 0–2
@@ -109,6 +109,7 @@ ACTIVE_2019 = {
     "procurement": ("items", "amount"),
 }
 # the 第二十条 blocks: item → rows
+OPTIONAL_BLOCK = "（九）"  # 2019: 政府集中采购, printed or not (RATES["procurement_row"])
 BLOCKS = {
     "2021": [("（一）", ["rules", "normative_docs"]), ("（五）", ["licensing"]), ("（六）", ["penalty", "coercion"]),
              ("（八）", ["fees"])],
@@ -135,7 +136,11 @@ class Synth:
 
     @property
     def expect_required(self) -> bool:
-        return bool(self.broken) or bool(self.knobs.get("active_missing"))
+        """A failed identity or a required row left out. 2019's （九） block (政府集中采购) is optional
+        (``procurement_row``): a report without it reads like one that never printed it, so leaving it out is
+        no missing row."""
+        missing = self.knobs.get("active_missing")
+        return bool(self.broken) or (bool(missing) and missing != OPTIONAL_BLOCK)
 
     @property
     def results(self) -> tuple[str, ...]:
@@ -185,7 +190,7 @@ def draw(seed: int) -> Synth:
     # ------------------------------------------------------------------ table 二
     blocks = [(item, list(rows)) for item, rows in BLOCKS[fmt]]
     if fmt == "2019" and not knobs["procurement_row"]:
-        blocks = [b for b in blocks if b[0] != "（九）"]
+        blocks = [b for b in blocks if b[0] != OPTIONAL_BLOCK]
     if knobs["active_reordered"]:
         head, rest = blocks[0], blocks[1:]
         rng.shuffle(rest)
