@@ -262,22 +262,25 @@ def _columns(
     columns (a header cell unreadable) and the row carries a value for every default column. ``head``: the
     header's text printed against the row's label, if any."""
     header = _header_columns(r, blocks, i, head)
-    if (
-        header is not None
-        and default is not None
-        and header != default
-        and set(header) == set(default)
-        and _named_above_first_column(r, blocks, i)
-    ):
-        r.warn(
-            "header_columns",
-            f"{T}/{key}: the header names {', '.join(header)} in that order, but a cell of it prints above the "
-            f"first column's 信息内容 (a taller cell's first line, read first): read with the template's order "
-            f"{', '.join(default)}",
-            f"{T}/{key}",
-            r.tokens[i],
-        )
-        return default
+    if header is not None and default is not None and header != default and set(header) == set(default):
+        if _named_above_first_column(r, blocks, i):
+            why = "a cell of it prints above the first column's 信息内容 (a taller cell's first line, read first)"
+        elif _header_wrapped(r, blocks, i):
+            why = (
+                "its cells wrap over several lines, and the order of their fragments is a reading of the text's "
+                "lines, not of the page"
+            )
+        else:
+            why = ""
+        if why:
+            r.warn(
+                "header_columns",
+                f"{T}/{key}: the header names {', '.join(header)} in that order, but {why}: read with the "
+                f"template's order {', '.join(default)}",
+                f"{T}/{key}",
+                r.tokens[i],
+            )
+            return default
     valid = {c for cols in ACTIVE_DEFAULTS.values() for c in cols.get(key, ())}
     if header is not None and set(header) & valid and not set(header) <= valid:
         # a block whose title was lost: the header above also names the previous block's columns
@@ -323,9 +326,22 @@ def _named_above_first_column(r: Reading, blocks: list[int], row_index: int) -> 
     )
 
 
-def _header_columns(
-    r: Reading, blocks: list[int], row_index: int, head: str | None = None
-) -> tuple[str, ...] | None:
+def _header_wrapped(r: Reading, blocks: list[int], row_index: int) -> bool:
+    """The header's cells (信息内容 aside) print on more than one line: wrapped cells, whose fragments text without
+    the page's positions (single spaces, a line's words in reading order) joins by guesswork. A header printed on
+    one line in another order than the template's is read as printed."""
+    block = max((b for b in blocks if b < row_index), default=None)
+    if block is None:
+        return False
+    lines = {
+        tok.line
+        for tok in r.tokens[block + 1 : row_index]
+        if tok.is_labelish and not tok.compact.startswith("信息内容") and _NOT_IDEOGRAPH.sub("", tok.text)
+    }
+    return len(lines) > 1
+
+
+def _header_columns(r: Reading, blocks: list[int], row_index: int, head: str | None = None) -> tuple[str, ...] | None:
     """The column keys named by the header of the block that holds the row (and by ``head``, the header's text
     printed against the row's label)."""
     block = max((b for b in blocks if b < row_index), default=None)
