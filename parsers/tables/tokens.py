@@ -401,15 +401,7 @@ def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> N
     for cell in line.split("\t"):
         col += 1
         if not cell:  # a blank cell is a real (blank) cell, at the cell's end
-            tok = new(Token)
-            tok.text = tok.compact = ""
-            tok.start = tok.end = cell_start
-            tok.line = lineno
-            tok.col = col
-            tok.tabbed = True
-            tok.split = tok.glued = tok.is_number = tok.is_blank_marker = tok.is_value = tok.is_labelish = False
-            tok.ocr_raw = tok.spaced = None
-            append(tok)
+            append(blank_cell(cell_start, lineno, col))
             cell_start += 1
             continue
         n = len(cell)
