@@ -104,7 +104,10 @@ def test_three_workers_one_killed_mid_run_lose_nothing_and_keep_the_per_domain_b
     tmp_path: Path, local_redis: LocalRedis
 ) -> None:
     reports = 12
-    portals = sites(5, reports, latency=0.15)
+    # each answer takes 0.5 s: 65 requests over 5 portals two at a time last about 4 s at the least, so the first
+    # worker still holds requests once a fifth of the reports is stored (at 0.15 s the whole harvest could end
+    # within the test's first polls, leaving no request to hold: the full suite timed out so, idle, at 1225 tests)
+    portals = sites(5, reports, latency=0.5)
     db = tmp_path / "db.sqlite"
     server = redis_server(local_redis.url)
     with Portals(portals):
