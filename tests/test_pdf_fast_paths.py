@@ -10,7 +10,9 @@ copies of them (glyphs moved across the clustering tolerances, spaces and duplic
 - a path's segments read from PDFium's array of points in one piece (``segments``) are those its calls give
   one by one, and a line or a rectangle read directly (``path_segments``) is what cutting the path into
   subpaths makes of it, on every path of the rendered, wkhtmltopdf and synthetic PDFs and on shapes made
-  around the two.
+  around the two;
+- a page's table edges snapped and joined as plain boxes (``table_edges``) are those made of ``Edge`` objects
+  (``table_edges_by_objects``), on the rendered pages and on 3,000 pages of ruling made near the tolerances.
 ``scripts/reader_snapshot.py --pdf-dir`` compares whole outputs before and after a change.
 """
 
@@ -35,6 +37,8 @@ from parsers.readers.pdf_layout import (
     cell_text,
     find_tables,
     has_duplicates,
+    table_edges,
+    table_edges_by_objects,
     text_lines,
     top_lines,
     word_glyphs,
@@ -250,3 +254,38 @@ def test_lines_and_rectangles_read_directly() -> None:
     for segs in [*real, *made]:
         for m in matrices:
             assert _classified(path_segments, segs, m) == _classified(path_by_subpaths, segs, m), segs
+
+
+def _ruled(rng: random.Random) -> PageContent:
+    """A page of ruling: lines (level, upright, sloped), rectangles and curves near the tolerances (1 pt long,
+    3 pt apart), in random order."""
+    content = PageContent(595.0, 842.0)
+    grid = [rng.choice([0.0, 0.5, 1.0, 2.9, 3.0, 3.1, 6.0]) + 50.0 * k for k in range(6)]
+    for _ in range(rng.randint(0, 40)):
+        a, b = rng.choice(grid) + rng.choice([0.0, 0.2, -0.7]), rng.choice(grid)
+        c = b + rng.choice([0.0, 0.5, 1.0, 2.0, 30.0, 100.0])
+        kind = rng.random()
+        if kind < 0.45:
+            content.lines.append((b, a, c, a))  # level
+        elif kind < 0.9:
+            content.lines.append((a, b, a, c))  # upright
+        else:
+            content.lines.append((a, b, a + 2.0, c))  # sloped
+    for _ in range(rng.randint(0, 40)):
+        x0, top = rng.choice(grid) + rng.choice([0.0, 1.5, -2.5]), rng.choice(grid) + rng.choice([0.0, 0.3])
+        content.rects.append((x0, top, x0 + rng.choice([0.0, 0.5, 1.0, 0.7, 40.0]), top + rng.choice([0.0, 1.0, 25.0])))
+    for _ in range(rng.randint(0, 5)):
+        pts = [(rng.choice(grid), rng.choice(grid)) for _ in range(rng.randint(2, 6))]
+        content.curves.append(pts)
+    return content
+
+
+def test_table_edges_from_boxes(contents: list[PageContent]) -> None:
+    rng = random.Random(5)
+    pages = [*contents, *(_ruled(rng) for _ in range(3000))]
+    found = 0
+    for content in pages:
+        plain = [(e.box(), e.horizontal) for e in table_edges_by_objects(content)]
+        assert [(e.box(), e.horizontal) for e in table_edges(content)] == plain
+        found += len(plain)
+    assert found > 10000
