@@ -281,8 +281,7 @@ def segments(obj: _Handle, count: int) -> list[Segment]:
     size = _SEGMENT_STRUCT.size
     if not start or not last or last.value != start + size * (count - 1):
         return segments_by_call(obj, count)
-    raw = ctypes.string_at(start, size * count)
-    out: list[Segment] = list(_SEGMENT_STRUCT.iter_unpack(raw))
+    out: list[Segment] = list(_SEGMENT_STRUCT.iter_unpack((ctypes.c_char * (size * count)).from_address(start)))
     if _SEGMENT_ARRAY[0] is None:  # the first path: the array's layout checked against the calls
         _SEGMENT_ARRAY[0] = out == segments_by_call(obj, count)
         if not _SEGMENT_ARRAY[0]:
@@ -295,7 +294,6 @@ def _path(obj: _Handle, m: Matrix, height: float, content: PageContent) -> None:
     path_segments(segments(obj, _count_segments(obj)), m, height, content)
 
 
-_MOVE_LINE = (_SEG_MOVE, 0, _SEG_LINE, 0)
 _RECTANGLE = (_SEG_MOVE, 0, _SEG_LINE, 0, _SEG_LINE, 0, _SEG_LINE, 0, _SEG_LINE, 1)
 
 
@@ -303,15 +301,17 @@ def path_segments(segs: list[Segment], m: Matrix, height: float, content: PageCo
     """:func:`path_by_subpaths`, with the two paths tables are drawn with read directly: a single line (move,
     line) and a rectangle (move, four lines, the last back to the start closing it)."""
     n = len(segs)
-    if n == 2 or n == 5:
-        kinds = tuple(v for seg in segs for v in seg[2:])
-        a, b, c, d, e, f = m
-        if kinds == _MOVE_LINE:
-            (px0, py0, _, _), (px1, py1, _, _) = segs
+    if n == 2:
+        (px0, py0, kind0, close0), (px1, py1, kind1, close1) = segs
+        if kind0 == _SEG_MOVE and kind1 == _SEG_LINE and not close0 and not close1:
+            a, b, c, d, e, f = m
             x0, y0 = a * px0 + c * py0 + e, height - (b * px0 + d * py0 + f)
             x1, y1 = a * px1 + c * py1 + e, height - (b * px1 + d * py1 + f)
             content.lines.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
             return
+    elif n == 5:
+        kinds = (*segs[0][2:], *segs[1][2:], *segs[2][2:], *segs[3][2:], *segs[4][2:])
+        a, b, c, d, e, f = m
         if kinds == _RECTANGLE:
             p0, p1, p2, p3, p4 = ((a * px + c * py + e, height - (b * px + d * py + f)) for px, py, _, _ in segs)
             if p4 == p0 and p3 != p0:  # closed where it started, its fourth corner not the first
