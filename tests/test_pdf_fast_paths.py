@@ -12,7 +12,9 @@ copies of them (glyphs moved across the clustering tolerances, spaces and duplic
   subpaths makes of it, on every path of the rendered, wkhtmltopdf and synthetic PDFs and on shapes made
   around the two;
 - a page's table edges snapped and joined as plain boxes (``table_edges``) are those made of ``Edge`` objects
-  (``table_edges_by_objects``), on the rendered pages and on 3,000 pages of ruling made near the tolerances.
+  (``table_edges_by_objects``), on the rendered pages and on 3,000 pages of ruling made near the tolerances;
+- a cell's lines of words taken from its lines of glyphs (``cell_text``) where those span at most the
+  tolerance are those the words' own clustering makes (``cell_text_by_clusters``).
 ``scripts/reader_snapshot.py --pdf-dir`` compares whole outputs before and after a change.
 """
 
@@ -35,6 +37,7 @@ from parsers.readers.pdf_layout import (
     Centres,
     _text,
     cell_text,
+    cell_text_by_clusters,
     find_tables,
     has_duplicates,
     table_edges,
@@ -289,3 +292,18 @@ def test_table_edges_from_boxes(contents: list[PageContent]) -> None:
         assert [(e.box(), e.horizontal) for e in table_edges(content)] == plain
         found += len(plain)
     assert found > 10000
+
+
+def test_cell_text_lines_from_glyph_lines(pages: list[list[Char]]) -> None:
+    rng = random.Random(3)
+    multi = 0
+    for chars in pages:
+        for _ in range(60):  # windows of glyphs as a cell holds them: one to a few lines, in content order
+            start = rng.randrange(len(chars))
+            cell = chars[start : start + rng.choice([2, 3, 5, 12, 40, 90])]
+            if rng.random() < 0.3:
+                cell = sorted(cell, key=lambda c: rng.random())
+            plain = cell_text_by_clusters(cell)
+            assert cell_text(cell) == plain
+            multi += "\n" in plain
+    assert multi > 100

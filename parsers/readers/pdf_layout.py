@@ -131,8 +131,28 @@ def text_lines(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> 
 
 
 def cell_text(chars: Sequence[Char]) -> str:
-    """A table cell's glyphs as text: words joined by spaces, lines by newlines (``extract_text``)."""
+    """:func:`cell_text_by_clusters`, with the words' lines taken from the glyphs' lines where each of those
+    spans at most the tolerance (the words' tops then cluster as their glyphs' lines do: a word's top is one
+    of its line's glyph tops, and lines lie more than the tolerance apart)."""
     if len(chars) == 1:  # a digit, most often: one word of one glyph, or nothing if it is a space
+        glyph = chars[0]
+        return "" if glyph[TEXT] in _WHITESPACE else _text([glyph])
+    lines = top_lines(chars)
+    for line in lines:
+        tops = list(map(_get_top, line))
+        if max(tops) > min(tops) + TOLERANCE:
+            return cell_text_by_clusters(chars)
+    out = []
+    for line in lines:
+        ws = word_glyphs(line, [line])
+        if ws:
+            out.append(" ".join(map(_text, ws)))
+    return "\n".join(out)
+
+
+def cell_text_by_clusters(chars: Sequence[Char]) -> str:
+    """A table cell's glyphs as text: words joined by spaces, lines by newlines (``extract_text``)."""
+    if len(chars) == 1:
         glyph = chars[0]
         return "" if glyph[TEXT] in _WHITESPACE else _text([glyph])
     ws = word_glyphs(chars)
