@@ -118,6 +118,7 @@ _bounding_box = _bare(pdfium_c.FPDF_GetPageBoundingBox, _INT)
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MATRIX = struct.Struct("=6f")  # an FS_MATRIX (six 32-bit floats) read in one piece
 
 
 def _compose(m: Matrix, n: Matrix) -> Matrix:
@@ -235,14 +236,14 @@ def _visit(
         if kind != _OBJ_PATH and kind != _OBJ_FORM:
             if kind == _OBJ_IMAGE:  # counted and measured only: a page without text may be read by OCR
                 content.images += 1
-                place: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
+                place: Matrix = _MATRIX.unpack(matrix) if _object_matrix(obj, ref) else _IDENTITY
                 a, b, c, d = (_compose(place, outer) if is_form else place)[:4]
                 content.image_area += abs(a * d - b * c)  # an image is the unit square, placed by its matrix
             continue  # text is read from the text page, images are not read
-        own: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
+        own: Matrix = _MATRIX.unpack(matrix) if _object_matrix(obj, ref) else _IDENTITY
         full = _compose(own, outer) if is_form else own
-        if kind == _OBJ_PATH:
-            _path(obj, full, content.height, content)
+        if kind == _OBJ_PATH:  # cut into subpaths and classified as pdfminer's ``paint_path`` does
+            path_segments(segments(obj, _count_segments(obj)), full, content.height, content)
         elif depth < _MAX_DEPTH:
             _visit(obj, True, full, depth + 1, content, matrix, ref)
 
@@ -287,11 +288,6 @@ def segments(obj: _Handle, count: int) -> list[Segment]:
         if not _SEGMENT_ARRAY[0]:
             return segments_by_call(obj, count)
     return out
-
-
-def _path(obj: _Handle, m: Matrix, height: float, content: PageContent) -> None:
-    """One path object, cut into subpaths and classified as pdfminer's ``paint_path`` does."""
-    path_segments(segments(obj, _count_segments(obj)), m, height, content)
 
 
 _RECTANGLE = (_SEG_MOVE, 0, _SEG_LINE, 0, _SEG_LINE, 0, _SEG_LINE, 0, _SEG_LINE, 1)
@@ -475,7 +471,7 @@ class _Infos:
             raise Unsupported("text without a matrix")
         if not _font_size(handle, self.size_ref):
             raise Unsupported("text without a font size")
-        a, b, c, d = self.matrix[:4]
+        a, b, c, d = _MATRIX.unpack(self.matrix)[:4]
         if self.shown is not None:  # the object's matrix on the page as shown
             a, b, c, d = _compose((a, b, c, d, 0.0, 0.0), self.shown)[:4]
         key = (_text_font(handle) or 0, self.size.value, a, b, c, d)
