@@ -309,9 +309,7 @@ def main(argv: list[str] | None = None) -> None:
             name, data = docs[i]
             f, r, p = (per_doc[key][i] for key in ("floor", "reader", "parse"))
             cols = f" {pdf_pages(data)} | {pdf_fallbacks(data)} |" if kind == "pdf" else ""
-            print(
-                f"| {name} | {f * 1000:.1f} | {r * 1000:.1f} | {p * 1000:.1f} | {r / f:.2f}× | {p / f:.2f}× |{cols}"
-            )
+            print(f"| {name} | {f * 1000:.1f} | {r * 1000:.1f} | {p * 1000:.1f} | {r / f:.2f}× | {p / f:.2f}× |{cols}")
 
     if args.no_memory:
         return
