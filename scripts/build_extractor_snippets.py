@@ -25,10 +25,14 @@ printed by pandoc ``-t plain``: a one-column grid table around the whole report 
 
 A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
 on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
+The same table with Word's cell styles (a label left-aligned, values centred, each in a ``SimSun`` span at an exact
+line height) printed by Chromium and read by markitdown (``build_corpus.markitdown_md``): some rows' labels come on
+a line of their own after the line of their values (``own-2019-word-markitdown.md``).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -123,6 +127,22 @@ HTML_2019 = f"""<html><head><meta charset="utf-8"></head><body>
 """
 
 
+_WORD_CELL = (
+    "<td valign=middle style='border:solid windowtext 1.0pt'><p class=MsoNormal align={a} style='text-align:{a};"
+    "line-height:20.0pt;mso-line-height-rule:exactly'><span style='font-size:12pt;font-family:SimSun'>{c}</span></p>"
+    "</td>"
+)
+
+
+def _word_row(m: re.Match[str]) -> str:
+    """A row of ``_p_row``'s with Word's cell styles: the label left-aligned, the values centred."""
+    cells = re.findall(r"align=center>([^<]*)</p>", m.group())
+    return "<tr>" + "".join(_WORD_CELL.format(a="center" if k else "left", c=c) for k, c in enumerate(cells)) + "</tr>"
+
+
+HTML_2019_WORD = re.sub(r"<tr>(?:<td><p class=MsoNormal align=center>[^<]*</p></td>)+</tr>", _word_row, HTML_2019)
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -147,6 +167,9 @@ def main() -> None:
         (OUT / "own-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
         (OUT / "own-pymupdf4llm-layout.md").write_text(bc.pymupdf4llm_md(pdf, layout=True), encoding="utf-8")
         (OUT / "own-pymupdf4llm.md").write_text(bc.pymupdf4llm_md(pdf, layout=False), encoding="utf-8")
+        pdf_2019 = Path(tmp) / "own-2019-word.pdf"
+        chromium_pdf(HTML_2019_WORD, pdf_2019)
+        (OUT / "own-2019-word-markitdown.md").write_text(bc.markitdown_md(pdf_2019), encoding="utf-8")
     print(f"wrote the snippets in {OUT}")
 
 

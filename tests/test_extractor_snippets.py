@@ -122,3 +122,24 @@ def test_value_repeated_under_a_header_cell_repeated_across_grid_columns_is_read
         0,
         0,
     ]
+
+
+def test_labels_on_a_line_after_their_values_read_with_the_line_above() -> None:
+    # markitdown's text of Chromium's print of a Word-styled 2019 table 二: the left-aligned labels of some rows
+    # sit lower than their centred values, and come on a line of their own after them
+    text = (SNIPPETS / "own-2019-word-markitdown.md").read_text(encoding="utf-8")
+    assert "|      | 5       | 5       | 42      |\n规范性文件\n" in text
+    assert "| 57      | -2  | 1290     |\n行政许可\n" in text
+    report = _parse("own-2019-word-markitdown.md")
+    cells = report.cells
+    docs, items = ("new_made", "new_published", "total_published"), ("prior_items", "change", "decisions")
+    read = {row: [cells[f"active/{row}/{c}"].value for c in (docs if row in ("rules", "normative_docs") else items)]
+            for row in ("rules", "normative_docs", "licensing", "other_services")}  # fmt: skip
+    assert read == {
+        "rules": [0, 0, 3],
+        "normative_docs": [5, 5, 42],
+        "licensing": [57, -2, 1290],
+        "other_services": [12, 0, 388],
+    }
+    (note,) = [w for w in report.warnings if w.code == "label_after_values"]
+    assert "normative_docs, licensing" in note.message

@@ -108,7 +108,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             stop = next(b for b in label_stops if b > i)
         rows.append((i, key, list(columns), stop))
     moved = _column_order(r, rows)
-    moved.update(_labels_after_values(r, rows, boundaries, fmt, defaults))
+    moved.update(_labels_after_values(r, rows, boundaries, defaults))
     for i, key, cols, stop in rows:
         if key in moved:
             keys = [f"{T}/{key}/{c}" for c in cols]
@@ -150,11 +150,10 @@ def _labels_after_values(
     r: Reading,
     rows: list[tuple[int, str, list[str], int]],
     boundaries: list[int],
-    fmt: str,
     defaults: dict[str, tuple[str, ...]],
 ) -> dict[str, list[Token | None]]:
-    """Rows whose label is printed after their values (text in the PDF's content-stream order, markitdown's and
-    pdfminer's: a table cell's label, vertically centred in a taller cell, is drawn after the row's numbers):
+    """Rows whose label is printed after their values (markitdown's text of a PDF: a row's label cell, set in
+    another font than its numbers, sits a little lower on the page, and its line comes after theirs):
     a label alone on its line, right under a line that holds a whole row of values and nothing else, with no value
     of its own after it — or only the next such row's. The line's values are the row's when the row before it in
     its block is read on its own line (or the same way, or there is none), so that no line is read twice. Each run
@@ -190,7 +189,7 @@ def _labels_after_values(
         if after[k] and k and not block_first[k] and not (inline[k - 1] or after[k - 1]):
             after[k] = False
     out: dict[str, list[Token | None]] = {}
-    read: list[str] = []
+    read: list[int] = []
     for k in range(n):
         vals = before[k]
         if not after[k] or vals is None:
@@ -207,14 +206,15 @@ def _labels_after_values(
             )
             rows[k] = (i, key, list(default), rows[k][3])
         out[key] = list(vals)
-        read.append(key)
+        read.append(k)
     if read:
         r.warn(
             "label_after_values",
-            f"{T}: rows {', '.join(read)} print their label on a line of its own after a line of their values "
-            "(text in the PDF's drawing order) and no value after it: read from the line above the label",
-            f"{T}/{read[0]}",
-            tokens[rows[[k for k in range(n) if rows[k][1] == read[0]][0]][0]],
+            f"{T}: rows {', '.join(rows[k][1] for k in read)} print their label on a line of its own after a line of "
+            "their values (a PDF's text whose label cells sit lower than their values) and no value after it: read "
+            "from the line above the label",
+            f"{T}/{rows[read[0]][1]}",
+            tokens[rows[read[0]][0]],
         )
     return out
 
