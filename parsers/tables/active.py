@@ -97,15 +97,16 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     rows: list[tuple[int, str, list[str], int]] = []
     for i, key in labels:
-        columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i))
-        if not columns:
-            r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
-            continue
         # a row's values end at the next block; a row with none before it (text printed column by column
         # puts them after the next block's header) reads on to the next row label
         stop = next(b for b in boundaries if b > i)
-        if not any(t.is_value for t in r.tokens[i + 1 : stop]):
+        own = [t for t in r.tokens[i + 1 : stop] if t.is_value]
+        if not own:
             stop = next(b for b in label_stops if b > i)
+        columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
+        if not columns:
+            r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
+            continue
         rows.append((i, key, list(columns), stop))
     moved = _column_order(r, rows)
     moved.update(_labels_after_values(r, rows, boundaries, defaults))
@@ -344,11 +345,18 @@ def _after_header(label: str) -> tuple[str, RowDef] | None:
 
 
 def _columns(
-    r: Reading, blocks: list[int], i: int, key: str, default: tuple[str, ...] | None, head: str | None = None
+    r: Reading,
+    blocks: list[int],
+    i: int,
+    key: str,
+    default: tuple[str, ...] | None,
+    head: str | None = None,
+    own: list[Token] | None = None,
 ) -> tuple[str, ...] | None:
     """The row's columns: its block's header, or the format's default when the header lost some of its
-    columns (a header cell unreadable) and the row carries a value for every default column. ``head``: the
-    header's text printed against the row's label, if any."""
+    columns (a header cell unreadable) and the row carries a value for every default column (on its label's line,
+    or else ``own``: the values between its label and the next label or block, a wrapped label's row). ``head``:
+    the header's text printed against the row's label, if any."""
     header = _header_columns(r, blocks, i, head)
     if header is not None and default is not None and header != default and set(header) == set(default):
         if _named_above_first_column(r, blocks, i):
@@ -388,6 +396,8 @@ def _columns(
     values = [t for t in r.line_after(i) if t.is_value] or [
         t for t in r.tokens[i + 1 : i + 1 + len(default)] if t.line == r.tokens[i].line and t.is_value
     ]
+    if not values and own is not None:
+        values = own
     if len(values) != len(default):
         return header
     r.warn(
