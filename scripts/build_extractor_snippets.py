@@ -23,6 +23,10 @@ empty paragraph). The page is printed by:
 The same page with its body inside a portal's layout table (one cell, as Hanweb's pages hold the article) is
 printed by pandoc ``-t plain``: a one-column grid table around the whole report (``own-framed-pandoc-plain.txt``).
 
+The same page with table 三 split in two after its 二、上年结转 row (the second part without the header's rows) is
+printed by w3m ``-dump``: the second part's one-digit columns are drawn one character wide, its rules ``┼─┼``
+(``own-split-w3m.txt``).
+
 A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
 on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
 The same table with Word's cell styles (a label left-aligned, values centred, each in a ``SimSun`` span at an exact
@@ -158,6 +162,10 @@ def main() -> None:
         framed.write_text(HTML.replace("<body>", '<body><table class="main"><tr><td>').replace(
             "</body>", "</td></tr></table></body>"), encoding="utf-8")  # fmt: skip
         (OUT / "own-framed-pandoc-plain.txt").write_text(bx.pandoc(framed, "html", "plain"), encoding="utf-8")
+        split = Path(tmp) / "own-split.html"
+        at = HTML.index("<tr>", HTML.index("二、上年结转"))
+        split.write_text(HTML[:at] + '</table>\n<table border="1">\n' + HTML[at:], encoding="utf-8")
+        (OUT / "own-split-w3m.txt").write_text(bx.w3m(split), encoding="utf-8")
         page_2019 = Path(tmp) / "own-2019.html"
         page_2019.write_text(HTML_2019, encoding="utf-8")
         shutil.copyfile(page_2019, OUT / "own-2019.html")

@@ -143,3 +143,15 @@ def test_labels_on_a_line_after_their_values_read_with_the_line_above() -> None:
     }
     (note,) = [w for w in report.warnings if w.code == "label_after_values"]
     assert "normative_docs, licensing" in note.message
+
+
+def test_box_rules_of_columns_one_character_wide_are_rules() -> None:
+    # w3m draws the one-digit columns of table 三's second part (split from its header) one character wide: the rule
+    # between two rows is ``┼─┼─┼``, whose one-character pieces are rules, not cells printing ``─`` (a blank mark)
+    text = (SNIPPETS / "own-split-w3m.txt").read_text(encoding="utf-8")
+    assert "│（一）予以公开 │17 │3│0│0│1│0│21 │" in text and "┼───┼─┼─┼─┼─┼─┼───┤" in text
+    cells = _parse("own-split-w3m.txt").cells
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    rows = {"granted": [17, 3, 0, 0, 1, 0, 21], "results_total": [22, 4, 0, 0, 1, 0, 27],
+            "carried_forward": [1, 0, 0, 0, 0, 0, 1]}  # fmt: skip
+    assert {row: [cells[f"applications/{row}/{c}"].value for c in cols] for row in rows} == rows
