@@ -21,7 +21,10 @@ empty paragraph). The page is printed by:
   and prints a merged cell's text in every grid column it covers, values included (``own-pymupdf4llm.md``).
 
 The same page with its body inside a portal's layout table (one cell, as Hanweb's pages hold the article) is
-printed by pandoc ``-t plain``: a one-column grid table around the whole report (``own-framed-pandoc-plain.txt``).
+printed by pandoc ``-t plain``: a one-column grid table around the whole report (``own-framed-pandoc-plain.txt``),
+and by html2text (``build_extractors.html2text_text``, tables not padded): the frame's cell on one line, table 二's
+first row (its one-cell ``第二十条第（一）项``) at the end of it, its other rows without the outer pipes under a
+``---`` rule (``own-framed-html2text.md``).
 
 The same page with table 三 split in two after its 二、上年结转 row (the second part without the header's rows) is
 printed by w3m ``-dump``: the second part's one-digit columns are drawn one character wide, its rules ``┼─┼``
@@ -162,6 +165,7 @@ def main() -> None:
         framed.write_text(HTML.replace("<body>", '<body><table class="main"><tr><td>').replace(
             "</body>", "</td></tr></table></body>"), encoding="utf-8")  # fmt: skip
         (OUT / "own-framed-pandoc-plain.txt").write_text(bx.pandoc(framed, "html", "plain"), encoding="utf-8")
+        (OUT / "own-framed-html2text.md").write_text(bx.html2text_text(framed, pad=False), encoding="utf-8")
         split = Path(tmp) / "own-split.html"
         at = HTML.index("<tr>", HTML.index("二、上年结转"))
         split.write_text(HTML[:at] + '</table>\n<table border="1">\n' + HTML[at:], encoding="utf-8")

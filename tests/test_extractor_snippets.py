@@ -155,3 +155,24 @@ def test_box_rules_of_columns_one_character_wide_are_rules() -> None:
     rows = {"granted": [17, 3, 0, 0, 1, 0, 21], "results_total": [22, 4, 0, 0, 1, 0, 27],
             "carried_forward": [1, 0, 0, 0, 0, 0, 1]}  # fmt: skip
     assert {row: [cells[f"applications/{row}/{c}"].value for c in cols] for row in rows} == rows
+
+
+def test_html2text_rows_without_outer_pipes_and_a_block_title_run_into_the_paragraph() -> None:
+    # html2text of the page framed by a layout table: the frame's cell prints as one line, table 二's one-cell first
+    # row (第二十条第（一）项) at its end; the rows print without the outer pipes (规章| 0| 0| 0) under ``---`` rules
+    text = (SNIPPETS / "own-framed-html2text.md").read_text(encoding="utf-8")
+    assert "实效性 二、主动公开政府信息情况 | 第二十条第（一）项  \n---  \n信息内容| 本年制发件数|" in text
+    assert "\n规章| 0| 0| 0  \n行政规范性文件| 7| 2| 31  \n" in text
+    report = _parse("own-framed-html2text.md")
+    assert report.metadata["convention"] == "markdown"
+    cells = report.cells
+    cols = ("issued", "repealed", "in_force")
+    assert [cells[f"active/rules/{c}"].value for c in cols] == [0, 0, 0]
+    assert [cells[f"active/normative_docs/{c}"].value for c in cols] == [7, 2, 31]
+    assert cells["active/licensing/decisions"].value == 208
+    assert [cells[f"applications/new_received/{c}"].value for c in ("natural_person", "commercial", "total")] == [
+        21,
+        4,
+        26,
+    ]
+    assert not [w for w in report.warnings if w.code == "ocr_digit"]  # the pipes are Markdown's, not OCR's rules
