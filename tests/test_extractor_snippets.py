@@ -47,19 +47,6 @@ def test_without_no_break_spaces_the_blank_row_is_still_a_guess() -> None:
     assert report.metadata["review"] == "required"
 
 
-def test_whole_rows_without_a_marker_for_the_blank_one_leave_the_cells_they_disagree_on_blank() -> None:
-    # lynx prints table 四's ten values (two rows whose totals hold) and nothing for the empty 复议后起诉 row: the
-    # blank row may be any of the three, so no row's numbers are placed (never a number in another row's cells)
-    text = (SNIPPETS / "own-lynx.txt").read_text(encoding="utf-8")
-    region = text[text.index("四、政府信息公开行政复议") : text.index("五、存在的主要问题")]
-    assert [int(v) for v in region.split() if v.isdigit()] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1]
-    report = _parse("own-lynx.txt")
-    assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
-    (note,) = [w for w in report.warnings if w.code == "placement_open"]
-    assert "3 placements of the rows satisfy every identity" in note.message
-    assert report.metadata["review"] == "required"
-
-
 def test_header_cells_one_a_line_keep_their_order() -> None:
     # lynx prints each cell of the 2019 table 二 (a paragraph each, centred) on a line of its own: the header's
     # cells stand one above the other, overlapping across the page; their order is the lines' order

@@ -1148,48 +1148,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
         agreed = _review_agreed(r, vals, keys, score)
         if agreed is not None:
             return agreed
-    if best.how == "padded" and best.ambiguous and (rows := _review_blank_rows(r, vals, keys)) is not None:
-        return rows
     return best
-
-
-def _review_blank_rows(r: Reading, vals: list[Token], keys: Sequence[str]) -> Fit | None:
-    """Table 四 with whole rows left empty and nothing printed for their cells (no rule, TAB, pipe or no-break
-    space marks where they were: lynx, inscriptis, pypdf …): its values are a whole row's five cells, or two rows',
-    and every row they can be holds its total, so which row is the blank one no identity tells. Every placement of
-    the printed rows in the template's rows, in order, whose row totals hold is weighed: the cells they all agree
-    on are kept, the others left blank (``placement_open``, review required) — the tie-break would put a row's
-    numbers in another row. None when only one placement holds (the fit reads it) or the values are not whole
-    rows."""
-    width = len(REVIEW_COLUMNS)
-    n_rows = len(REVIEW_ROWS)
-    if not vals or len(vals) % width or len(vals) >= N_REVIEW:
-        return None
-    printed = [vals[k : k + width] for k in range(0, len(vals), width)]
-    if not all(row_total_holds([number_value(t.text) for t in row]) for row in printed):
-        return None
-    placements: list[list[Token | None]] = []
-    for slots in combinations(range(n_rows), len(printed)):
-        cells: list[Token | None] = [None] * N_REVIEW
-        for slot, row in zip(slots, printed, strict=True):
-            cells[slot * width : (slot + 1) * width] = row
-        placements.append(cells)
-    if len(placements) < 2:
-        return None
-    kept: list[Token | None] = []
-    for c in range(N_REVIEW):
-        values = {number_value(t.text) if t is not None else None for t in (cells[c] for cells in placements)}
-        kept.append(placements[0][c] if len(values) == 1 else None)
-    blanked = [keys[c].split("/", 1)[1] for c in range(N_REVIEW) if kept[c] is None]
-    r.warn(
-        "placement_open",
-        f"table 四: {len(vals)} values, {len(printed)} whole row(s) whose totals hold, for its {n_rows} rows, and "
-        f"nothing printed where the other row's cells were: {len(placements)} placements of the rows satisfy "
-        f"every identity; the cells they disagree on are left blank: {', '.join(blanked)}",
-        R,
-        vals[0],
-    )
-    return Fit(kept, "padded", [], ambiguous=True)
 
 
 MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of the rest to be weighed
