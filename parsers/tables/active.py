@@ -631,6 +631,8 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     line = r.line_after(i)
     pos = positional(line, n) if len(line) >= n else None
     keys = [f"{T}/{key}/{c}" for c in columns]
+    if pos is not None and glued is not None and all(t is None or t.is_empty for t in pos):
+        pos = None  # the row's number printed against its label, in the label's cell (行政处罚292 | | |): read below
     if pos is not None:
         warn_merged(r, line, n, f"{T}/{key}")
         if all(t is None or t.is_empty for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
