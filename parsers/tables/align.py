@@ -103,19 +103,20 @@ def fit(
     """Choose which ``values`` fill the ``n`` columns."""
     vals = list(values)
     if len(vals) == n:
-        return Fit([_cell(t) for t in vals], "exact", [])
+        return Fit(list(vals), "exact", [])
     if not vals:
         return Fit([None] * n, "short", [])
     candidates: list[tuple[list[Token | None], tuple[int, ...]]] = []  # a reading, and the indexes it keeps
     if len(vals) > n:
         for keep in _bounded(combinations(range(len(vals)), n)):
-            candidates.append(([_cell(vals[i]) for i in keep], keep))
+            candidates.append(([vals[i] for i in keep], keep))
         how = "dropped"
     else:
+        blank: list[Token | None] = [None] * n
         for slots in _bounded(combinations(range(n), len(vals))):
-            row: list[Token | None] = [None] * n
+            row = blank.copy()
             for slot, tok in zip(slots, vals, strict=True):
-                row[slot] = _cell(tok)
+                row[slot] = tok
             candidates.append((row, ()))
         how = "padded"
 
@@ -159,20 +160,24 @@ def fit(
 
     ranks = {id(c[0]): rank(c) for c in candidates}  # each reading scored once
     tie = edge or _edge
-    ranked = sorted(candidates, key=lambda c: (*ranks[id(c[0])], tie(c[0])), reverse=True)
-    best = ranked[0]
-    top = ranks[id(best[0])]
+    # the best reading: the first, in the candidates' order, of those ranked highest and then tie-broken highest
+    # (what a stable sort by (rank, tie) puts first); the tie-break is computed for the top-ranked only
+    top = max(ranks.values())
+    best = max((c for c in candidates if ranks[id(c[0])] == top), key=lambda c: tie(c[0]))
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
     # (a plain reading is compared with plain readings only: a guess never makes it ambiguous)
     best_plain = hows[id(best[0])] == how
-    tied = [
-        c[0]
-        for c in ranked[1:]
-        if ranks[id(c[0])][:2] == top[:2]
+    rivals = [
+        c
+        for c in candidates
+        if c is not best
+        and ranks[id(c[0])][:2] == top[:2]
         and ranks[id(c[0])][3] == top[3]
         and (hows[id(c[0])] == how or not best_plain)
         and _differs(c[0], best[0])
     ]
+    # in the order a stable sort of every candidate by (rank, tie), highest first, gives them
+    tied = [c[0] for c in sorted(rivals, key=lambda c: (*ranks[id(c[0])], tie(c[0])), reverse=True)]
     ambiguous = bool(tied)
     disputed = _disputed(best[0], tied)
     guess = hows[id(best[0])]
@@ -332,10 +337,6 @@ def first_and_total(row: list[Token | None]) -> int:
     # a total is never less than what it sums: a last value smaller than the others is not the total
     total = values[-1] is not None and values[-1] >= rest
     return total * 1000 + (row[0] is not None) * 100 - sum(i for i, t in enumerate(row) if t is not None)
-
-
-def _cell(t: Token) -> Token | None:
-    return t
 
 
 def _differs(a: list[Token | None], b: list[Token | None]) -> bool:
