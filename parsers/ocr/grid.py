@@ -17,6 +17,9 @@ from numpy.typing import NDArray
 Mask = NDArray[np.uint8]
 
 BORDER_INK = 0.5  # share of a border's length that must be ink for the border to be drawn
+# rule behind a grid line (character heights) above which a line close to another is a rule all the same (_cluster)
+LONG_RULE = 3.0
+NARROWEST = 0.5  # … and no column is narrower than this share of the spacing (a double border's two rules are)
 
 
 @dataclass
@@ -85,9 +88,12 @@ def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
-def _cluster(values: list[tuple[float, float]], gap: float, spacing: float) -> list[int]:
+def _cluster(values: list[tuple[float, float]], gap: float, spacing: float, long_rule: float) -> list[int]:
     """Weighted centres of runs of positions closer than ``gap``; of two centres closer than ``spacing`` (no
-    line of text fits between them) the one with less rule behind it goes: a stroke of text, not a rule."""
+    line of text fits between them) the one with less rule behind it goes: a stroke of text, not a rule. Unless
+    both have at least ``long_rule`` of rule behind them: a stroke of text is never longer than a row of text is
+    tall, and two long rules that close are the borders of a narrow column (a column of lone digits is narrower
+    than a character is tall); two closer than :data:`NARROWEST` of ``spacing`` are a double border."""
     out: list[tuple[int, float]] = []
     run: list[tuple[float, float]] = []
     for v in [*sorted(values), (float("inf"), 0.0)]:
@@ -97,7 +103,12 @@ def _cluster(values: list[tuple[float, float]], gap: float, spacing: float) -> l
             run = []
         run.append(v)
     while len(out) > 1:
-        close = [i for i in range(len(out) - 1) if out[i + 1][0] - out[i][0] < spacing]
+        close = [
+            i
+            for i in range(len(out) - 1)
+            if out[i + 1][0] - out[i][0] < spacing
+            and (min(out[i][1], out[i + 1][1]) < long_rule or out[i + 1][0] - out[i][0] < NARROWEST * spacing)
+        ]
         if not close:
             break
         i = close[0]
@@ -209,8 +220,8 @@ def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int
     hs, vs = _joined(_segments(hmask, 0), unit * 0.8), _joined(_segments(vmask, 1), unit * 0.8)
     hs_ok = [sg for sg in hs if _anchored(sg, vs, tol, unit)]
     vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
-    ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap, 0.8 * unit)
-    xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap, 1.2 * unit)
+    ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap, 0.8 * unit, LONG_RULE * unit)
+    xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap, 1.2 * unit, LONG_RULE * unit)
     if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
         return None  # a frame around some text is no table
     if (len(ys) - 1) * (len(xs) - 1) < 4 and xs[-1] - xs[0] < 8 * unit:
