@@ -46,6 +46,20 @@ def test_a_cell_read_as_nothing_is_read_as_its_likes_when_they_agree() -> None:
     assert note is not None and "?→0 ×2" in note and not sets
 
 
+def test_a_cell_read_as_one_character_that_is_no_digit_is_compared_too() -> None:
+    page, boxes = _page(["1", "1", "1", "1", "1", "/"])
+    binary = (page < 128).astype(np.uint8) * 255
+    cells = [GridCell(0, i, 1, 1, (5 + 60 * i, 5, 65 + 60 * i, 115)) for i in range(6)]
+    table = Table((5, 5, 365, 115), [5 + 60 * i for i in range(7)], [5, 115], cells)
+    readings = ["1", "1", "1", "1", "革", "/"]  # a lone 1 the Chinese model read 革; a slash is a not-applicable mark
+    ink = Ink(cells={(0, 0, i): [[Word(r, boxes[i], 90.0)]] for i, r in enumerate(readings)})
+    unread = unread_cells(binary, np.zeros_like(binary), [table], ink)
+    assert list(unread) == [(0, 0, 4)]
+    agreed, note, _ = agree_sets(page, ink, unread)
+    assert agreed.cells[(0, 0, 4)][0][0].text == "1" and agreed.cells[(0, 0, 5)][0][0].text == "/"
+    assert note is not None and "?→1 ×1" in note
+
+
 def test_a_glyph_read_in_several_ways_with_no_winner_is_one_disputed_set() -> None:
     page, boxes = _page(["0"] * 9 + ["3", "3", "3"])
     readings = ["0", "0", "0", "6", "6", "6", "4", "4", "", "3", "3", "3"]  # 3 against 3: no winner

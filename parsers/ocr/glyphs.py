@@ -45,6 +45,8 @@ LIKENESS = 0.85
 MIN_VOTES = 3  # glyphs that must agree on another reading
 SHAPE_TOLERANCE = 0.25  # |log| of the ratio of heights, and of width ratios, within which two boxes are compared
 _DIGIT = re.compile(r"^\d$")
+# what a cell read as one character may print and be no misread digit: a digit, a blank's or a not-applicable mark
+NOT_A_GLYPH = set("0123456789-—–―~/\\／、，,.．。·*×xX")
 
 
 def _glyph(grey: Grey, box: tuple[int, int, int, int]) -> np.ndarray | None:
@@ -72,14 +74,16 @@ class Disputed:
 
 def unread_cells(binary: Grey, rules: Grey, tables: list[Table], ink: Ink) -> dict[CellKey, Box]:
     """Table cells that hold ink (at least :data:`~parsers.ocr.engine.MIN_INK` pixels off the rules) the
-    engine read nothing in, with the box of their ink (as the engine's number reader cuts it)."""
+    engine read nothing in, or one character that is no digit (a lone 1 read 革), with the box of their ink (as
+    the engine's number reader cuts it)."""
     mask = binary.copy()
     mask[rules > 0] = 0
     out: dict[CellKey, Box] = {}
     for t, table in enumerate(tables):
         for cell in table.cells:
             key = (t, cell.row, cell.col)
-            if key in ink.cells:
+            words = [w for line in ink.cells.get(key, []) for w in line]
+            if words and (len(words) > 1 or len(words[0].text) > 1 or words[0].text in NOT_A_GLYPH):
                 continue
             x0, y0, x1, y1 = cell.box
             x0, y0, x1, y1 = x0 + CELL_INSET, y0 + CELL_INSET, x1 - CELL_INSET, y1 - CELL_INSET
@@ -108,7 +112,7 @@ def agree_sets(
     vectors: list[np.ndarray] = []
     shapes: list[tuple[float, float]] = []
     glyphs = [(key, words[0].text, words[0].box) for key, words in _lone(ink)]
-    glyphs += [(key, "", box) for key, box in sorted((unread or {}).items())]
+    glyphs += [(key, "", box) for key, box in sorted((unread or {}).items())]  # read as nothing, or no digit
     for key, text, box in glyphs:
         x0, y0, x1, y1 = box
         v = _glyph(grey, box)
@@ -154,7 +158,12 @@ def agree_sets(
         said = ", ".join(f"{c} ×{n}" for c, n in sorted(changes.items()))
         notes.append(
             f"{sum(changes.values())} lone digit(s) read as the same glyph reads elsewhere on the page ({said}): "
-            "the engine read them otherwise" + (" (?: read nothing)" if any(c.startswith("?") for c in changes) else "")
+            "the engine read them otherwise"
+            + (
+                " (?: read as nothing, or as one character that is no digit)"
+                if any(c.startswith("?") for c in changes)
+                else ""
+            )
         )
     for d in sets:
         said = ", ".join(f"{r or 'nothing'} ×{n}" for r, n in d.counts)
