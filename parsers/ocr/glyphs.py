@@ -45,8 +45,10 @@ LIKENESS = 0.85
 MIN_VOTES = 3  # glyphs that must agree on another reading
 SHAPE_TOLERANCE = 0.25  # |log| of the ratio of heights, and of width ratios, within which two boxes are compared
 _DIGIT = re.compile(r"^\d$")
-# what a cell read as one character may print and be no misread digit: a digit, a blank's or a not-applicable mark
-NOT_A_GLYPH = set("0123456789-—–―~/\\／、，,.．。·*×xX")
+_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+MAX_MISREAD = 3  # characters a cell read as no number may hold and be a misread lone digit (四四7 for a 0)
+# what a cell read as one character may print and be no misread digit: a blank's or a not-applicable mark
+NOT_A_GLYPH = set("-—–―~/\\／、，,.．。·*×xX")
 
 
 def _glyph(grey: Grey, box: tuple[int, int, int, int]) -> np.ndarray | None:
@@ -74,16 +76,17 @@ class Disputed:
 
 def unread_cells(binary: Grey, rules: Grey, tables: list[Table], ink: Ink) -> dict[CellKey, Box]:
     """Table cells that hold ink (at least :data:`~parsers.ocr.engine.MIN_INK` pixels off the rules) the
-    engine read nothing in, or one character that is no digit (a lone 1 read 革), with the box of their ink (as
-    the engine's number reader cuts it)."""
+    engine read nothing in, or read as a few characters that are no number (a lone 1 read 革, a 0 read 四四7),
+    with the box of their ink (as the engine's number reader cuts it): the glyph is what the ink's box holds,
+    specks left out."""
     mask = binary.copy()
     mask[rules > 0] = 0
     out: dict[CellKey, Box] = {}
     for t, table in enumerate(tables):
         for cell in table.cells:
             key = (t, cell.row, cell.col)
-            words = [w for line in ink.cells.get(key, []) for w in line]
-            if words and (len(words) > 1 or len(words[0].text) > 1 or words[0].text in NOT_A_GLYPH):
+            text = "".join(w.text for line in ink.cells.get(key, []) for w in line)
+            if text and (len(text) > MAX_MISREAD or text in NOT_A_GLYPH or _NUMBER.match(text)):
                 continue
             x0, y0, x1, y1 = cell.box
             x0, y0, x1, y1 = x0 + CELL_INSET, y0 + CELL_INSET, x1 - CELL_INSET, y1 - CELL_INSET
@@ -160,7 +163,7 @@ def agree_sets(
             f"{sum(changes.values())} lone digit(s) read as the same glyph reads elsewhere on the page ({said}): "
             "the engine read them otherwise"
             + (
-                " (?: read as nothing, or as one character that is no digit)"
+                " (?: read as nothing, or as characters that are no number)"
                 if any(c.startswith("?") for c in changes)
                 else ""
             )
