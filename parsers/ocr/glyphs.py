@@ -136,18 +136,21 @@ def agree_sets(
     alike = (likeness >= LIKENESS) & comparable
     changes: Counter[str] = Counter()
     cells = dict(ink.cells)
-    disputed: list[int] = []
+    votes = [Counter(texts[j] for j in np.flatnonzero(alike[i]) if texts[j]) for i in range(len(keys))]
+    # no reading twice the next: the identities choose (correct.choose_glyphs); and so for a glyph alike to at
+    # least MIN_VOTES such glyphs, whatever its own vote says (the likeness is not quite transitive: a vote
+    # that a few of the set's glyphs win would read them otherwise than the rest)
+    unsure = [
+        len(v) > 1 and (r := v.most_common(2))[1][1] >= 2 and r[0][1] < 2 * r[1][1] and v.total() >= MIN_VOTES
+        for v in votes
+    ]
+    near = alike[:, np.flatnonzero(unsure)].sum(axis=1) if any(unsure) else np.zeros(len(keys), dtype=int)
+    disputed = [i for i in range(len(keys)) if unsure[i] or (votes[i] and near[i] >= MIN_VOTES)]
     for i, key in enumerate(keys):
-        votes = Counter(texts[j] for j in np.flatnonzero(alike[i]) if texts[j])
-        if not votes:
+        if not votes[i] or i in disputed:
             continue
-        ranked = votes.most_common()
-        reading, count = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        if second >= 2 and count < 2 * second and sum(votes.values()) >= MIN_VOTES:
-            disputed.append(i)  # no reading twice the next: the identities choose (correct.choose_glyphs)
-            continue
-        if reading == texts[i] or count < MIN_VOTES or count < 2 * votes[texts[i]]:
+        reading, count = votes[i].most_common(1)[0]
+        if reading == texts[i] or count < MIN_VOTES or count < 2 * votes[i][texts[i]]:
             continue
         word = Word(reading, boxes[i], 0.0) if not texts[i] else next(w for line in cells[key] for w in line)
         cells[key] = [[Word(reading, word.box, word.conf)]]
