@@ -181,14 +181,16 @@ def test_a_wrong_published_total_does_not_stop_the_choice_but_a_near_tie_does() 
 
 
 # ------------------------------------------------------------------------------------------------- grid
-def test_two_rules_closer_than_a_character_are_both_kept_where_they_run_side_by_side_through_rows() -> None:
+def test_two_rules_closer_than_a_character_are_both_kept_where_both_run_through_rows() -> None:
     unit = 44
     # a column of lone digits 40 px wide (under 1.2 units): both its rules run through the table's rows
     assert _cluster([(100.0, 600.0, (0.0, 600.0)), (140.0, 600.0, (0.0, 600.0))], 14, 1.2 * unit) == [100, 140]
-    # a stroke of text (it crosses no rule) beside a rule: dropped, as before
+    # two parts of a table laid out apart, their rules close together in different rows: both kept (the grid's
+    # units merge where a part draws no border)
+    assert _cluster([(100.0, 300.0, (0.0, 300.0)), (130.0, 300.0, (300.0, 600.0))], 14, 1.2 * unit) == [100, 130]
+    # a stroke of text (it crosses no rule) beside a rule: dropped, as before; and one a row long
     assert _cluster([(100.0, 600.0, (0.0, 600.0)), (130.0, 60.0, None)], 14, 1.2 * unit) == [100]
-    # two rules of the same table close together in different rows (sections laid out apart): one line
-    assert len(_cluster([(100.0, 300.0, (0.0, 300.0)), (130.0, 300.0, (300.0, 600.0))], 14, 1.2 * unit)) == 1
+    assert _cluster([(100.0, 600.0, (0.0, 600.0)), (130.0, 60.0, (0.0, 60.0))], 14, 1.2 * unit) == [100]
     # a double border (two rules 12 px apart): one line
     assert len(_cluster([(100.0, 600.0, (0.0, 600.0)), (112.0, 600.0, (0.0, 600.0))], 4, 1.2 * unit)) == 1
 

@@ -92,10 +92,11 @@ Span = tuple[float, float] | None  # the extent of a rule that runs through a ru
 def _cluster(values: list[tuple[float, float, Span]], gap: float, spacing: float) -> list[int]:
     """Weighted centres of runs of positions (with the length of rule there, and its extent where it runs through
     a rule across it) closer than ``gap``; of two centres closer than ``spacing`` (no line of text fits between
-    them) the one with less rule behind it goes: a stroke of text, not a rule. Unless both run through rules
-    across them side by side (over twice ``spacing``: two rows at least): no stroke of text crosses a rule, and
-    two rules that close along the same rows are the borders of a narrow column (a column of lone digits is
-    narrower than a character is tall); two closer than :data:`NARROWEST` of ``spacing`` are a double border."""
+    them) the one with less rule behind it goes: a stroke of text, not a rule. Unless both run through a rule
+    across them, over twice ``spacing`` (two rows) at least: no stroke of text crosses a rule, nor is it that long.
+    Two rules that close are the borders of a narrow column (a column of lone digits is narrower than a character
+    is tall), or the rules of two parts of the table laid out apart (the grid's units merge where a part draws no
+    border); two closer than :data:`NARROWEST` of ``spacing`` are a double border."""
     out: list[tuple[int, float, list[tuple[float, float]]]] = []  # centre, rule behind it, extents through
     run: list[tuple[float, float, Span]] = []
     for v in [*sorted(values, key=lambda v: v[0]), (float("inf"), 0.0, None)]:
@@ -105,15 +106,15 @@ def _cluster(values: list[tuple[float, float, Span]], gap: float, spacing: float
             run = []
         run.append(v)
 
-    def side_by_side(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
-        return any(min(x[1], y[1]) - max(x[0], y[0]) >= 2 * spacing for x in a for y in b)
+    def rule(extents: list[tuple[float, float]]) -> bool:
+        return any(hi - lo >= 2 * spacing for lo, hi in extents)
 
     while len(out) > 1:
         close = [
             i
             for i in range(len(out) - 1)
             if out[i + 1][0] - out[i][0] < spacing
-            and (out[i + 1][0] - out[i][0] < NARROWEST * spacing or not side_by_side(out[i][2], out[i + 1][2]))
+            and (out[i + 1][0] - out[i][0] < NARROWEST * spacing or not (rule(out[i][2]) and rule(out[i + 1][2])))
         ]
         if not close:
             break
