@@ -22,8 +22,10 @@ the same way, beside a 20-page one: a reader that holds one page at a time peaks
 
 **PDF fallback**: the pages the PDF reader handed to pdfplumber (``parsers.readers.pdf.FALLBACK``), by reason.
 
-Run: ``.venv/bin/python benchmarks/parse.py [--rounds N] [--kinds html,pdf] [--pdf-dir DIR]`` (``--pdf-dir``
-times the PDFs of a folder as the ``pdf`` kind, e.g. a set of real reports). Prints markdown tables.
+Run: ``.venv/bin/python benchmarks/parse.py [--rounds N] [--kinds html,pdf] [--pdf-dir DIR] [--per-doc N]``
+(``--pdf-dir`` times the PDFs of a folder as the ``pdf`` kind, e.g. a set of real reports, or a part of
+``scripts/build_pdf_timing_set.py``'s set; ``--per-doc N`` lists each kind's N documents with the highest
+parse ÷ floor, with their pages and pdfplumber pages). Prints markdown tables.
 """
 
 from __future__ import annotations
@@ -133,11 +135,11 @@ def pdf_pages(data: bytes) -> int:
 
 
 # ---------------------------------------------------------------------------------------------- timing
-def best_times(
+def best_times_per_doc(
     docs: list[tuple[str, bytes]], fns: dict[str, Callable[[str, bytes], object]], rounds: int
-) -> dict[str, float]:
-    """Seconds per pass over ``docs`` for each function: every document's fastest of ``rounds`` runs, summed.
-    The functions run interleaved, document by document, so that they see the same load."""
+) -> dict[str, list[float]]:
+    """Seconds per document for each function: the fastest of ``rounds`` runs. The functions run interleaved,
+    document by document, so that they see the same load."""
     for name, data in docs:  # warm-up: imports, caches
         for fn in fns.values():
             fn(name, data)
@@ -148,17 +150,33 @@ def best_times(
                 start = time.perf_counter()
                 fn(name, data)
                 best[key][i] = min(best[key][i], time.perf_counter() - start)
-    return {key: sum(times) for key, times in best.items()}
+    return best
 
 
-def speed(kind: str, docs: list[tuple[str, bytes]], rounds: int) -> dict[str, float]:
+def best_times(
+    docs: list[tuple[str, bytes]], fns: dict[str, Callable[[str, bytes], object]], rounds: int
+) -> dict[str, float]:
+    """Seconds per pass over ``docs`` for each function: every document's fastest of ``rounds`` runs, summed."""
+    return {key: sum(times) for key, times in best_times_per_doc(docs, fns, rounds).items()}
+
+
+def speed_per_doc(kind: str, docs: list[tuple[str, bytes]], rounds: int) -> dict[str, list[float]]:
     floor = FLOORS[kind]
     fns: dict[str, Callable[[str, bytes], object]] = {
         "floor": lambda _name, data: floor(data),
         "reader": lambda name, data: read(data, detect_kind(data, name)),
         "parse": lambda name, data: parse(data, name),
     }
-    return best_times(docs, fns, rounds)
+    return best_times_per_doc(docs, fns, rounds)
+
+
+def pdf_fallbacks(data: bytes) -> int:
+    """The pages of one PDF its reader hands to pdfplumber."""
+    from parsers.readers import pdf as pdf_reader
+
+    before = sum(pdf_reader.FALLBACK.values())
+    read(data, "pdf")
+    return sum(pdf_reader.FALLBACK.values()) - before
 
 
 # ---------------------------------------------------------------------------------------------- memory
@@ -244,6 +262,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pdf-dir", type=Path, help="time the PDFs of this folder as the pdf kind")
     ap.add_argument("--large-pages", type=int, default=200, help="pages of the synthetic large PDF (0: skip)")
     ap.add_argument("--no-memory", action="store_true")
+    ap.add_argument("--per-doc", type=int, default=0, help="list the N documents of each kind with the highest ratio")
     args = ap.parse_args(argv)
     kinds = args.kinds.split(",")
     load = os.getloadavg()[0]
@@ -253,6 +272,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from parsers.readers import pdf as pdf_reader
 
+    worst: dict[str, tuple[list[tuple[str, bytes]], dict[str, list[float]]]] = {}
     print("| kind | docs | parse docs/s | reader docs/s | floor | floor docs/s | reader ÷ floor | parse ÷ floor |")
     print("|---|---:|---:|---:|---|---:|---:|---:|")
     for kind in kinds:
@@ -260,7 +280,10 @@ def main(argv: list[str] | None = None) -> None:
         if not docs:
             print(f"| {kind} | 0 | – | – | – | – | – | – |")
             continue
-        t = speed(kind, docs, args.rounds)
+        per_doc = speed_per_doc(kind, docs, args.rounds)
+        t = {key: sum(times) for key, times in per_doc.items()}
+        if args.per_doc:
+            worst[kind] = (docs, per_doc)
         n = len(docs)
         print(
             f"| {kind} | {n} | {fmt(n / t['parse'])} | {fmt(n / t['reader'])} | {FLOOR_NAMES[kind]} "
@@ -275,6 +298,18 @@ def main(argv: list[str] | None = None) -> None:
             f"\nPDF pages read with pdfplumber instead of PDFium: {fallback} of {pdf_reader.PAGES['read']} page reads "
             f"({pages} distinct pages); reasons: {reasons}"
         )
+
+    for kind, (docs, per_doc) in worst.items():
+        order = sorted(range(len(docs)), key=lambda i: -per_doc["parse"][i] / per_doc["floor"][i])
+        print(f"\n{kind}: the {min(args.per_doc, len(docs))} documents of {len(docs)} with the highest parse ÷ floor\n")
+        extra = " pages | pdfplumber pages |" if kind == "pdf" else ""
+        print(f"| document | floor ms | reader ms | parse ms | reader ÷ floor | parse ÷ floor |{extra}")
+        print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if kind == "pdf" else ""))
+        for i in order[: args.per_doc]:
+            name, data = docs[i]
+            f, r, p = (per_doc[key][i] for key in ("floor", "reader", "parse"))
+            cols = f" {pdf_pages(data)} | {pdf_fallbacks(data)} |" if kind == "pdf" else ""
+            print(f"| {name} | {f * 1000:.1f} | {r * 1000:.1f} | {p * 1000:.1f} | {r / f:.2f}× | {p / f:.2f}× |{cols}")
 
     if args.no_memory:
         return

@@ -98,6 +98,9 @@ def canonicalise(text: str) -> Canonical:
         return _plain(text)
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
+    if pipe_rows < 2 and _markdown_marked(lines):
+        # html2text's tables: rows without the outer pipes (``规章| 0| 1| 1``) under a ``---|---`` rule
+        pipe_rows = sum(1 for ln in lines if "|" in ln and _loose_pipe_row(ln))
     has_html = bool(_TABLE_OPEN.search(text))
     # rows between bars a program laid out (antiword's tables), in text no Markdown writer marked
     aligned = pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and _aligned_bars(lines)

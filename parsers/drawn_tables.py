@@ -111,6 +111,11 @@ def _is_rule_piece(body: str, horizontal: str) -> bool:
     return len(body) >= (2 if horizontal == _BOX_H else 3) and all(c in horizontal or c in " :" for c in body)
 
 
+def _box_rule(body: str) -> bool:
+    """Box-drawing rule only (``─``, ``━``, ``═``): no cell prints these as its text."""
+    return bool(body) and all(c in _BOX_H for c in body)
+
+
 def _read_block(out: OffsetText, block: list[tuple[str, int]], vertical: str, horizontal: str, junction: str) -> None:
     borders = vertical + junction
     group: list[list[Piece]] = []
@@ -132,13 +137,17 @@ def _read_block(out: OffsetText, block: list[tuple[str, int]], vertical: str, ho
             out.add("\n", None)
         group.clear()
 
+    box = horizontal == _BOX_H
     for line, pos in block:
         cells = _split(line, pos, borders)
         rule = any(_is_rule_piece(body, horizontal) and body for _, body, _ in cells) or not cells
+        if box and not rule and all(_box_rule(body) for _, body, _ in cells if body):
+            rule = True  # a rule over columns one character wide only (``├─┼─┼─┤``)
         if rule:
             flush()
             for piece in cells:
-                if not _is_rule_piece(piece[1], horizontal):
+                # a box rule one character wide (``┼─┼``, a narrow column's) is rule, never a cell's text
+                if not _is_rule_piece(piece[1], horizontal) and not (box and _box_rule(piece[1])):
                     pending.setdefault(piece[0], []).append(piece)
             continue
         group.append(cells)

@@ -21,14 +21,25 @@ empty paragraph). The page is printed by:
   and prints a merged cell's text in every grid column it covers, values included (``own-pymupdf4llm.md``).
 
 The same page with its body inside a portal's layout table (one cell, as Hanweb's pages hold the article) is
-printed by pandoc ``-t plain``: a one-column grid table around the whole report (``own-framed-pandoc-plain.txt``).
+printed by pandoc ``-t plain``: a one-column grid table around the whole report (``own-framed-pandoc-plain.txt``),
+and by html2text (``build_extractors.html2text_text``, tables not padded): the frame's cell on one line, table 二's
+first row (its one-cell ``第二十条第（一）项``) at the end of it, its other rows without the outer pipes under a
+``---`` rule (``own-framed-html2text.md``).
+
+The same page with table 三 split in two after its 二、上年结转 row (the second part without the header's rows) is
+printed by w3m ``-dump``: the second part's one-digit columns are drawn one character wide, its rules ``┼─┼``
+(``own-split-w3m.txt``).
 
 A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
 on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
+The same table with Word's cell styles (a label left-aligned, values centred, each in a ``SimSun`` span at an exact
+line height) printed by Chromium and read by markitdown (``build_corpus.markitdown_md``): some rows' labels come on
+a line of their own after the line of their values (``own-2019-word-markitdown.md``).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -123,6 +134,22 @@ HTML_2019 = f"""<html><head><meta charset="utf-8"></head><body>
 """
 
 
+_WORD_CELL = (
+    "<td valign=middle style='border:solid windowtext 1.0pt'><p class=MsoNormal align={a} style='text-align:{a};"
+    "line-height:20.0pt;mso-line-height-rule:exactly'><span style='font-size:12pt;font-family:SimSun'>{c}</span></p>"
+    "</td>"
+)
+
+
+def _word_row(m: re.Match[str]) -> str:
+    """A row of ``_p_row``'s with Word's cell styles: the label left-aligned, the values centred."""
+    cells = re.findall(r"align=center>([^<]*)</p>", m.group())
+    return "<tr>" + "".join(_WORD_CELL.format(a="center" if k else "left", c=c) for k, c in enumerate(cells)) + "</tr>"
+
+
+HTML_2019_WORD = re.sub(r"<tr>(?:<td><p class=MsoNormal align=center>[^<]*</p></td>)+</tr>", _word_row, HTML_2019)
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -138,6 +165,11 @@ def main() -> None:
         framed.write_text(HTML.replace("<body>", '<body><table class="main"><tr><td>').replace(
             "</body>", "</td></tr></table></body>"), encoding="utf-8")  # fmt: skip
         (OUT / "own-framed-pandoc-plain.txt").write_text(bx.pandoc(framed, "html", "plain"), encoding="utf-8")
+        (OUT / "own-framed-html2text.md").write_text(bx.html2text_text(framed, pad=False), encoding="utf-8")
+        split = Path(tmp) / "own-split.html"
+        at = HTML.index("<tr>", HTML.index("二、上年结转"))
+        split.write_text(HTML[:at] + '</table>\n<table border="1">\n' + HTML[at:], encoding="utf-8")
+        (OUT / "own-split-w3m.txt").write_text(bx.w3m(split), encoding="utf-8")
         page_2019 = Path(tmp) / "own-2019.html"
         page_2019.write_text(HTML_2019, encoding="utf-8")
         shutil.copyfile(page_2019, OUT / "own-2019.html")
@@ -147,6 +179,9 @@ def main() -> None:
         (OUT / "own-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
         (OUT / "own-pymupdf4llm-layout.md").write_text(bc.pymupdf4llm_md(pdf, layout=True), encoding="utf-8")
         (OUT / "own-pymupdf4llm.md").write_text(bc.pymupdf4llm_md(pdf, layout=False), encoding="utf-8")
+        pdf_2019 = Path(tmp) / "own-2019-word.pdf"
+        chromium_pdf(HTML_2019_WORD, pdf_2019)
+        (OUT / "own-2019-word-markitdown.md").write_text(bc.markitdown_md(pdf_2019), encoding="utf-8")
     print(f"wrote the snippets in {OUT}")
 
 

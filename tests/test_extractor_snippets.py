@@ -109,3 +109,57 @@ def test_value_repeated_under_a_header_cell_repeated_across_grid_columns_is_read
         0,
         0,
     ]
+
+
+def test_labels_on_a_line_after_their_values_read_with_the_line_above() -> None:
+    # markitdown's text of Chromium's print of a Word-styled 2019 table 二: the left-aligned labels of some rows
+    # sit lower than their centred values, and come on a line of their own after them
+    text = (SNIPPETS / "own-2019-word-markitdown.md").read_text(encoding="utf-8")
+    assert "|      | 5       | 5       | 42      |\n规范性文件\n" in text
+    assert "| 57      | -2  | 1290     |\n行政许可\n" in text
+    report = _parse("own-2019-word-markitdown.md")
+    cells = report.cells
+    docs, items = ("new_made", "new_published", "total_published"), ("prior_items", "change", "decisions")
+    read = {row: [cells[f"active/{row}/{c}"].value for c in (docs if row in ("rules", "normative_docs") else items)]
+            for row in ("rules", "normative_docs", "licensing", "other_services")}  # fmt: skip
+    assert read == {
+        "rules": [0, 0, 3],
+        "normative_docs": [5, 5, 42],
+        "licensing": [57, -2, 1290],
+        "other_services": [12, 0, 388],
+    }
+    (note,) = [w for w in report.warnings if w.code == "label_after_values"]
+    assert "normative_docs, licensing" in note.message
+
+
+def test_box_rules_of_columns_one_character_wide_are_rules() -> None:
+    # w3m draws the one-digit columns of table 三's second part (split from its header) one character wide: the rule
+    # between two rows is ``┼─┼─┼``, whose one-character pieces are rules, not cells printing ``─`` (a blank mark)
+    text = (SNIPPETS / "own-split-w3m.txt").read_text(encoding="utf-8")
+    assert "│（一）予以公开 │17 │3│0│0│1│0│21 │" in text and "┼───┼─┼─┼─┼─┼─┼───┤" in text
+    cells = _parse("own-split-w3m.txt").cells
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    rows = {"granted": [17, 3, 0, 0, 1, 0, 21], "results_total": [22, 4, 0, 0, 1, 0, 27],
+            "carried_forward": [1, 0, 0, 0, 0, 0, 1]}  # fmt: skip
+    assert {row: [cells[f"applications/{row}/{c}"].value for c in cols] for row in rows} == rows
+
+
+def test_html2text_rows_without_outer_pipes_and_a_block_title_run_into_the_paragraph() -> None:
+    # html2text of the page framed by a layout table: the frame's cell prints as one line, table 二's one-cell first
+    # row (第二十条第（一）项) at its end; the rows print without the outer pipes (规章| 0| 0| 0) under ``---`` rules
+    text = (SNIPPETS / "own-framed-html2text.md").read_text(encoding="utf-8")
+    assert "实效性 二、主动公开政府信息情况 | 第二十条第（一）项  \n---  \n信息内容| 本年制发件数|" in text
+    assert "\n规章| 0| 0| 0  \n行政规范性文件| 7| 2| 31  \n" in text
+    report = _parse("own-framed-html2text.md")
+    assert report.metadata["convention"] == "markdown"
+    cells = report.cells
+    cols = ("issued", "repealed", "in_force")
+    assert [cells[f"active/rules/{c}"].value for c in cols] == [0, 0, 0]
+    assert [cells[f"active/normative_docs/{c}"].value for c in cols] == [7, 2, 31]
+    assert cells["active/licensing/decisions"].value == 208
+    assert [cells[f"applications/new_received/{c}"].value for c in ("natural_person", "commercial", "total")] == [
+        21,
+        4,
+        26,
+    ]
+    assert not [w for w in report.warnings if w.code == "ocr_digit"]  # the pipes are Markdown's, not OCR's rules

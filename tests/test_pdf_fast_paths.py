@@ -6,14 +6,24 @@ copies of them (glyphs moved across the clustering tolerances, spaces and duplic
   no box (1 pt of slack);
 - a table row's glyphs given to its cells by position (``Table.extract``) are each cell's glyphs whose
   centre is inside it;
-- a one-glyph table cell is read without clustering (``cell_text``).
+- a one-glyph table cell is read without clustering (``cell_text``);
+- a path's segments read from PDFium's array of points in one piece (``segments``) are those its calls give
+  one by one, and a line or a rectangle read directly (``path_segments``) is what cutting the path into
+  subpaths makes of it, on every path of the rendered, wkhtmltopdf and synthetic PDFs and on shapes made
+  around the two;
+- a page's table edges snapped and joined as plain boxes (``table_edges``) are those made of ``Edge`` objects
+  (``table_edges_by_objects``), on the rendered pages and on 3,000 pages of ruling made near the tolerances;
+- a cell's lines of words taken from its lines of glyphs (``cell_text``) where those span at most the
+  tolerance are those the words' own clustering makes (``cell_text_by_clusters``).
 ``scripts/reader_snapshot.py --pdf-dir`` compares whole outputs before and after a change.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,13 +37,30 @@ from parsers.readers.pdf_layout import (
     Centres,
     _text,
     cell_text,
+    cell_text_by_clusters,
     find_tables,
     has_duplicates,
+    table_edges,
+    table_edges_by_objects,
     text_lines,
     top_lines,
     word_glyphs,
 )
-from parsers.readers.pdfium_page import PDFIUM_LOCK, Char, PageContent, read_page
+from parsers.readers.pdfium_page import (
+    _SEGMENT_ARRAY,
+    PDFIUM_LOCK,
+    Char,
+    Matrix,
+    PageContent,
+    Segment,
+    _count_segments,
+    _Handle,
+    path_by_subpaths,
+    path_segments,
+    read_page,
+    segments,
+    segments_by_call,
+)
 
 RENDERED = Path(__file__).parent / "fixtures" / "rendered"
 
@@ -147,3 +174,136 @@ def test_cells_get_the_glyphs_centred_in_them(contents: list[PageContent]) -> No
                     plain.append(texts)
                 assert table.extract(chars, mids) == plain
     assert tables > 10
+
+
+# ---------------------------------------------------------------------------------------------- paths
+PATH_PDFS = [
+    *sorted(RENDERED.glob("*.pdf")),
+    *sorted((RENDERED.parent / "pdf_producers").glob("*.pdf")),  # wkhtmltopdf: tables as rectangles
+    *sorted((RENDERED.parent / "synth").glob("*.pdf")),
+]
+
+
+def _path_segments() -> list[list[Segment]]:
+    """Every path object's segments in the PDFs above, read both ways (they must agree)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    out: list[list[Segment]] = []
+    with PDFIUM_LOCK:
+        for path in PATH_PDFS:
+            pdf = pdfium.PdfDocument(path.read_bytes())
+            try:
+                for page in pdf:
+                    for obj in page.get_objects(max_depth=15):
+                        if obj.type != 2:  # FPDF_PAGEOBJ_PATH
+                            continue
+                        handle = _Handle(ctypes.cast(obj.raw, ctypes.c_void_p).value)
+                        count = _count_segments(handle)
+                        segs = segments(handle, count)
+                        assert segs == segments_by_call(handle, count), path.name
+                        out.append(segs)
+            finally:
+                pdf.close()
+    return out
+
+
+def test_path_segments_read_in_one_piece() -> None:
+    found = _path_segments()
+    assert len(found) > 1000
+    assert _SEGMENT_ARRAY[0] is True  # the array was read (its layout matched the calls), not the calls only
+
+
+def _classified(fn: Callable[[list[Segment], Matrix, float, PageContent], None], segs: list[Segment], m: Matrix) -> Any:
+    content = PageContent(595.0, 842.0)
+    fn(segs, m, 842.0, content)
+    return content.lines, content.rects, content.curves
+
+
+def test_lines_and_rectangles_read_directly() -> None:
+    real = _path_segments()
+    kinds = {tuple(v for s in segs for v in s[2:]) for segs in real}
+    assert {(2, 0, 0, 0), (2, 0, 0, 0, 0, 0, 0, 0, 0, 1)} <= kinds  # lines and rectangles are met
+    rng = random.Random(11)
+    made: list[list[Segment]] = []
+    for _ in range(3000):  # the shapes around the two direct readings: degenerate, open, skewed, closed elsewhere
+        x0, y0 = rng.choice([0.0, 10.5, 100.25]), rng.choice([0.0, 20.5, 300.75])
+        x1, y1 = x0 + rng.choice([0.0, 0.5, 50.0]), y0 + rng.choice([0.0, 0.5, 30.0])
+        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+        if rng.random() < 0.5:
+            corners = [(x0, y0), (x0, y1), (x1, y1), (x1, y0)]
+        if rng.random() < 0.2:
+            corners[rng.randrange(4)] = (rng.choice([x0, x1, 7.0]), rng.choice([y0, y1, 9.0]))
+        last = corners[0] if rng.random() < 0.8 else (rng.choice([x0, x1]), rng.choice([y0, y1]))
+        types = [2, 0, 0, 0, 0]
+        closes = [0, 0, 0, 0, 1]
+        if rng.random() < 0.2:
+            types[rng.randrange(5)] = rng.choice([0, 1, 2])
+        if rng.random() < 0.2:
+            closes[rng.randrange(5)] = rng.choice([0, 1])
+        pts = [*corners, last]
+        made.append([(x, y, t, c) for (x, y), t, c in zip(pts, types, closes, strict=True)])
+        line = [
+            (x0, y0, rng.choice([2, 2, 0]), rng.choice([0, 0, 1])),
+            (x1, y1, rng.choice([0, 0, 1]), rng.choice([0, 0, 1])),
+        ]
+        made.append(line)
+    matrices: list[Matrix] = [
+        (1.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+        (0.0, -1.0, 1.0, 0.0, 0.0, 595.0),
+        (0.75, 0.0, 0.0, 0.75, 3.3, 7.1),
+    ]
+    for segs in [*real, *made]:
+        for m in matrices:
+            assert _classified(path_segments, segs, m) == _classified(path_by_subpaths, segs, m), segs
+
+
+def _ruled(rng: random.Random) -> PageContent:
+    """A page of ruling: lines (level, upright, sloped), rectangles and curves near the tolerances (1 pt long,
+    3 pt apart), in random order."""
+    content = PageContent(595.0, 842.0)
+    grid = [rng.choice([0.0, 0.5, 1.0, 2.9, 3.0, 3.1, 6.0]) + 50.0 * k for k in range(6)]
+    for _ in range(rng.randint(0, 40)):
+        a, b = rng.choice(grid) + rng.choice([0.0, 0.2, -0.7]), rng.choice(grid)
+        c = b + rng.choice([0.0, 0.5, 1.0, 2.0, 30.0, 100.0])
+        kind = rng.random()
+        if kind < 0.45:
+            content.lines.append((b, a, c, a))  # level
+        elif kind < 0.9:
+            content.lines.append((a, b, a, c))  # upright
+        else:
+            content.lines.append((a, b, a + 2.0, c))  # sloped
+    for _ in range(rng.randint(0, 40)):
+        x0, top = rng.choice(grid) + rng.choice([0.0, 1.5, -2.5]), rng.choice(grid) + rng.choice([0.0, 0.3])
+        content.rects.append((x0, top, x0 + rng.choice([0.0, 0.5, 1.0, 0.7, 40.0]), top + rng.choice([0.0, 1.0, 25.0])))
+    for _ in range(rng.randint(0, 5)):
+        pts = [(rng.choice(grid), rng.choice(grid)) for _ in range(rng.randint(2, 6))]
+        content.curves.append(pts)
+    return content
+
+
+def test_table_edges_from_boxes(contents: list[PageContent]) -> None:
+    rng = random.Random(5)
+    pages = [*contents, *(_ruled(rng) for _ in range(3000))]
+    found = 0
+    for content in pages:
+        plain = [(e.box(), e.horizontal) for e in table_edges_by_objects(content)]
+        assert [(e.box(), e.horizontal) for e in table_edges(content)] == plain
+        found += len(plain)
+    assert found > 10000
+
+
+def test_cell_text_lines_from_glyph_lines(pages: list[list[Char]]) -> None:
+    rng = random.Random(3)
+    multi = 0
+    for chars in pages:
+        for _ in range(60):  # windows of glyphs as a cell holds them: one to a few lines, in content order
+            start = rng.randrange(len(chars))
+            cell = chars[start : start + rng.choice([2, 3, 5, 12, 40, 90])]
+            if rng.random() < 0.3:
+                cell = sorted(cell, key=lambda c: rng.random())
+            plain = cell_text_by_clusters(cell)
+            assert cell_text(cell) == plain
+            multi += "\n" in plain
+    assert multi > 100

@@ -4,7 +4,8 @@ another order than the template's is read in the template's, with a ``header_col
 on one line in another order is read as printed.
 
 The snippet is pdfplumber 0.11's text of table 二 of synthetic report 505 (``scripts/synth_extractors.py``: the
-generator's Chromium PDF); the expected values are that report's gold, written by the generator."""
+generator's Chromium PDF); the expected values are that report's gold, written by the generator. A second snippet
+is pypdf's text of the same table (``synth-505-pypdf-table2.txt``, the report's title line kept)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,20 @@ def test_header_on_one_line_in_another_order_is_read_as_printed() -> None:
     got = [report.cells[f"active/licensing/{c}"].value for c in ("decisions", "prior_items", "change")]
     assert got == [7, 3, 1]
     assert not [w for w in report.warnings if w.code == "header_columns"]
+
+
+PYPDF = SNIPPET.with_name("synth-505-pypdf-table2.txt")  # pypdf 'extract_text()' of the same PDF, the same table
+
+
+def test_header_short_of_a_column_widened_for_a_wrapped_label_whose_values_follow_it() -> None:
+    # pypdf prints 本年 / 增 / 减 so that the header names two columns only; 行政许可 carries three values on its line
+    # (read as the template's three), and the wrapped 其他对外管理服务事 / 项 carries its three on the next line: they
+    # are read the same way, never two of them into two columns and the third dropped
+    text = PYPDF.read_text(encoding="utf-8")
+    assert "其他对外管理服务事\n项\n0 0 74\n" in text
+    report = parse(text.encode(), PYPDF.name)
+    assert {k: report.cells[k].value for k in GOLD} == GOLD
+    assert report.cells["active/other_services/change"].value == 0
+    (note,) = [w for w in report.warnings if w.code == "header_columns" and w.key == "active/other_services"]
+    assert "the row has 3 values" in note.message
+    assert not [w for w in report.warnings if w.code == "extra_values"]

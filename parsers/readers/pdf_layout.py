@@ -131,8 +131,28 @@ def text_lines(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> 
 
 
 def cell_text(chars: Sequence[Char]) -> str:
-    """A table cell's glyphs as text: words joined by spaces, lines by newlines (``extract_text``)."""
+    """:func:`cell_text_by_clusters`, with the words' lines taken from the glyphs' lines where each of those
+    spans at most the tolerance (the words' tops then cluster as their glyphs' lines do: a word's top is one
+    of its line's glyph tops, and lines lie more than the tolerance apart)."""
     if len(chars) == 1:  # a digit, most often: one word of one glyph, or nothing if it is a space
+        glyph = chars[0]
+        return "" if glyph[TEXT] in _WHITESPACE else _text([glyph])
+    lines = top_lines(chars)
+    for line in lines:
+        tops = list(map(_get_top, line))
+        if max(tops) > min(tops) + TOLERANCE:
+            return cell_text_by_clusters(chars)
+    out = []
+    for line in lines:
+        ws = word_glyphs(line, [line])
+        if ws:
+            out.append(" ".join(map(_text, ws)))
+    return "\n".join(out)
+
+
+def cell_text_by_clusters(chars: Sequence[Char]) -> str:
+    """A table cell's glyphs as text: words joined by spaces, lines by newlines (``extract_text``)."""
+    if len(chars) == 1:
         glyph = chars[0]
         return "" if glyph[TEXT] in _WHITESPACE else _text([glyph])
     ws = word_glyphs(chars)
@@ -217,7 +237,75 @@ def _join(edges: list[Edge], horizontal: bool) -> list[Edge]:
     return joined
 
 
+_box_x0, _box_top = itemgetter(0), itemgetter(1)
+
+
 def table_edges(content: PageContent) -> list[Edge]:
+    """:func:`table_edges_by_objects`, on plain boxes: an edge is made an object only once joined (a page drawn
+    with a rectangle per cell border holds thousands of edges that snapping and joining merge into tens)."""
+    hs: list[Box] = []  # horizontal and vertical edges (x0, top, x1, bottom) at least 1 pt long, in page order
+    vs: list[Box] = []
+    for line in content.lines:
+        x0, top, x1, bottom = line
+        if top == bottom:
+            if x1 - x0 >= 1:
+                hs.append(line)
+        elif bottom - top >= 1:  # pdfplumber: a sloped line counts as vertical
+            vs.append(line)
+    for x0, top, x1, bottom in content.rects:
+        if x1 - x0 >= 1:
+            hs.append((x0, top, x1, top))
+            hs.append((x0, bottom, x1, bottom))
+        if bottom - top >= 1:
+            vs.append((x0, top, x0, bottom))
+            vs.append((x1, top, x1, bottom))
+    for pts in content.curves:
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
+            if ax == bx:
+                if max(ay, by) - min(ay, by) >= 1:
+                    vs.append((ax, min(ay, by), ax, max(ay, by)))
+            elif ay == by and max(ax, bx) - min(ax, bx) >= 1:
+                hs.append((min(ax, bx), ay, max(ax, bx), ay))
+    out: list[Edge] = []
+    for edges, horizontal in ((hs, True), (vs, False)):
+        position = _box_top if horizontal else _box_x0
+        groups: dict[float, list[Box]] = {}  # snapped: each edge moved to its cluster's mean position
+        for group in cluster(edges, position, TOLERANCE):
+            avg = sum(map(position, group)) / len(group)
+            for e in group:
+                x0, top, x1, bottom = e
+                if horizontal:
+                    shift = avg - top  # pdfplumber's arithmetic, to the last bit: position + (mean - position)
+                    snapped = (x0, top + shift, x1, bottom + shift)
+                else:
+                    shift = avg - x0
+                    snapped = (x0 + shift, top, x1 + shift, bottom)
+                key = snapped[1] if horizontal else snapped[0]
+                same = groups.get(key)
+                if same is None:
+                    groups[key] = [snapped]
+                else:
+                    same.append(snapped)
+        for key in sorted(groups):  # collinear edges that touch or nearly touch, joined
+            run = sorted(groups[key], key=_box_x0 if horizontal else _box_top)
+            x0, top, x1, bottom = run[0]
+            for e in run[1:]:
+                if horizontal:
+                    if e[0] <= x1 + TOLERANCE:
+                        x1 = max(x1, e[2])
+                        continue
+                elif e[1] <= bottom + TOLERANCE:
+                    bottom = max(bottom, e[3])
+                    continue
+                if (x1 - x0 if horizontal else bottom - top) >= TOLERANCE:
+                    out.append(Edge(x0, top, x1, bottom, horizontal))
+                x0, top, x1, bottom = e
+            if (x1 - x0 if horizontal else bottom - top) >= TOLERANCE:
+                out.append(Edge(x0, top, x1, bottom, horizontal))
+    return out
+
+
+def table_edges_by_objects(content: PageContent) -> list[Edge]:
     """The edges a table is found from: filtered, snapped, joined, filtered again (``TableFinder.get_edges``)."""
     edges = page_edges(content)
     vertical = [e for e in edges if not e.horizontal and e.length >= 1]

@@ -24,6 +24,7 @@ that are not text (:mod:`parsers.readers.pdf_text_layer`).
 from __future__ import annotations
 
 import ctypes
+import struct
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -117,6 +118,7 @@ _bounding_box = _bare(pdfium_c.FPDF_GetPageBoundingBox, _INT)
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MATRIX = struct.Struct("=6f")  # an FS_MATRIX (six 32-bit floats) read in one piece
 
 
 def _compose(m: Matrix, n: Matrix) -> Matrix:
@@ -234,31 +236,98 @@ def _visit(
         if kind != _OBJ_PATH and kind != _OBJ_FORM:
             if kind == _OBJ_IMAGE:  # counted and measured only: a page without text may be read by OCR
                 content.images += 1
-                place: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
+                place: Matrix = _MATRIX.unpack(matrix) if _object_matrix(obj, ref) else _IDENTITY
                 a, b, c, d = (_compose(place, outer) if is_form else place)[:4]
                 content.image_area += abs(a * d - b * c)  # an image is the unit square, placed by its matrix
             continue  # text is read from the text page, images are not read
-        own: Matrix = tuple(matrix) if _object_matrix(obj, ref) else _IDENTITY
+        own: Matrix = _MATRIX.unpack(matrix) if _object_matrix(obj, ref) else _IDENTITY
         full = _compose(own, outer) if is_form else own
-        if kind == _OBJ_PATH:
-            _path(obj, full, content.height, content)
+        if kind == _OBJ_PATH:  # cut into subpaths and classified as pdfminer's ``paint_path`` does
+            path_segments(segments(obj, _count_segments(obj)), full, content.height, content)
         elif depth < _MAX_DEPTH:
             _visit(obj, True, full, depth + 1, content, matrix, ref)
 
 
-def _path(obj: _Handle, m: Matrix, height: float, content: PageContent) -> None:
-    """One path object, cut into subpaths and classified as pdfminer's ``paint_path`` does."""
+Segment = tuple[float, float, int, int]  # x, y (the path's own space), type, closes the figure
+
+
+def segments_by_call(obj: _Handle, count: int) -> list[Segment]:
+    """A path's segments, four PDFium calls each (the plain definition :func:`segments` is held to)."""
     x, y = _F(), _F()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    a, b, c, d, e, f = m
-    ops: list[tuple[str, Point]] = []
-    bezier = 0
-    for k in range(_count_segments(obj)):
+    out: list[Segment] = []
+    for k in range(count):
         seg = _segment(obj, k)
         if not seg or not _segment_point(seg, x_ref, y_ref):
             continue
-        kind = _segment_type(seg)
-        px, py = x.value, y.value
+        out.append((x.value, y.value, _segment_type(seg), _segment_close(seg)))
+    return out
+
+
+# PDFium's segment handles point into the path's array of points (CFX_Path::Point: x and y as 32-bit floats, the
+# type as one byte, the close flag as one byte, two bytes of padding): a path's segments are read from that
+# array in one piece where the handles say it lies as such (the last one 12 bytes × (count - 1) past the first)
+# and the first path so read in the process matched its segments read call by call (_SEGMENT_ARRAY: None until
+# then, then whether it did). Word, WPS and wkhtmltopdf draw tables as thousands of small paths.
+_SEGMENT_STRUCT = struct.Struct("=ffBB2x")
+_SEGMENT_ARRAY: list[bool | None] = [None]
+
+
+def segments(obj: _Handle, count: int) -> list[Segment]:
+    """A path's segments as :func:`segments_by_call` reads them, from PDFium's array of points in one read."""
+    if count < 2 or _SEGMENT_ARRAY[0] is False:
+        return segments_by_call(obj, count)
+    first, last = _segment(obj, 0), _segment(obj, count - 1)
+    start = first.value if first else None
+    size = _SEGMENT_STRUCT.size
+    if not start or not last or last.value != start + size * (count - 1):
+        return segments_by_call(obj, count)
+    out: list[Segment] = list(_SEGMENT_STRUCT.iter_unpack((ctypes.c_char * (size * count)).from_address(start)))
+    if _SEGMENT_ARRAY[0] is None:  # the first path: the array's layout checked against the calls
+        _SEGMENT_ARRAY[0] = out == segments_by_call(obj, count)
+        if not _SEGMENT_ARRAY[0]:
+            return segments_by_call(obj, count)
+    return out
+
+
+_RECTANGLE = (_SEG_MOVE, 0, _SEG_LINE, 0, _SEG_LINE, 0, _SEG_LINE, 0, _SEG_LINE, 1)
+
+
+def path_segments(segs: list[Segment], m: Matrix, height: float, content: PageContent) -> None:
+    """:func:`path_by_subpaths`, with the two paths tables are drawn with read directly: a single line (move,
+    line) and a rectangle (move, four lines, the last back to the start closing it)."""
+    n = len(segs)
+    if n == 2:
+        (px0, py0, kind0, close0), (px1, py1, kind1, close1) = segs
+        if kind0 == _SEG_MOVE and kind1 == _SEG_LINE and not close0 and not close1:
+            a, b, c, d, e, f = m
+            x0, y0 = a * px0 + c * py0 + e, height - (b * px0 + d * py0 + f)
+            x1, y1 = a * px1 + c * py1 + e, height - (b * px1 + d * py1 + f)
+            content.lines.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+            return
+    elif n == 5:
+        kinds = (*segs[0][2:], *segs[1][2:], *segs[2][2:], *segs[3][2:], *segs[4][2:])
+        a, b, c, d, e, f = m
+        if kinds == _RECTANGLE:
+            p0, p1, p2, p3, p4 = ((a * px + c * py + e, height - (b * px + d * py + f)) for px, py, _, _ in segs)
+            if p4 == p0 and p3 != p0:  # closed where it started, its fourth corner not the first
+                (x0, y0), (x1, y1), (x2, y2), (x3, y3) = p0, p1, p2, p3
+                if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                    y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+                ):
+                    content.rects.append((min(x0, x2), min(y0, y2), max(x0, x2), max(y0, y2)))
+                else:
+                    content.curves.append([p0, p1, p2, p3, p0])
+                return
+    path_by_subpaths(segs, m, height, content)
+
+
+def path_by_subpaths(segs: list[Segment], m: Matrix, height: float, content: PageContent) -> None:
+    """A path's segments cut into subpaths, each classified as pdfminer's ``paint_path`` does."""
+    a, b, c, d, e, f = m
+    ops: list[tuple[str, Point]] = []
+    bezier = 0
+    for px, py, kind, closes in segs:
         point = (a * px + c * py + e, height - (b * px + d * py + f))
         if kind == _SEG_MOVE:
             op = "m"
@@ -274,7 +343,7 @@ def _path(obj: _Handle, m: Matrix, height: float, content: PageContent) -> None:
             op = "c"
         else:
             continue
-        if _segment_close(seg):
+        if closes:
             start = _subpath_start(ops)
             if op == "l" and start is not None and point == start:
                 ops.append(("h", start))  # PDFium's closing segment back to the start is pdfminer's "h"
@@ -402,7 +471,7 @@ class _Infos:
             raise Unsupported("text without a matrix")
         if not _font_size(handle, self.size_ref):
             raise Unsupported("text without a font size")
-        a, b, c, d = self.matrix[:4]
+        a, b, c, d = _MATRIX.unpack(self.matrix)[:4]
         if self.shown is not None:  # the object's matrix on the page as shown
             a, b, c, d = _compose((a, b, c, d, 0.0, 0.0), self.shown)[:4]
         key = (_text_font(handle) or 0, self.size.value, a, b, c, d)

@@ -106,6 +106,13 @@ def _active_start(r: Reading, app_start: int) -> int | None:
     while (i := r.first_index(r"主动公开政府信息情况$", at, first if first is not None else app_start)) is not None:
         title, at = i, i + 1
     if title is None:
+        # the title and the first block's own title run into a paragraph (html2text prints a table's one-cell first
+        # row on the line of the text before it): the first block's header, when rows of the table follow it
+        head = None
+        while first is not None and (i := r.first_index(r"^信息内容", at, first)) is not None:
+            head, at = i, i + 1
+        if head is not None and r.first_index(_ACTIVE_ROW_LABELS, head + 1, first) is not None:
+            return head
         return first
     if first is None or r.first_index(_ACTIVE_ROW_LABELS, title + 1, first) is not None:
         return title

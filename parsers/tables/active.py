@@ -97,17 +97,19 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     rows: list[tuple[int, str, list[str], int]] = []
     for i, key in labels:
-        columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i))
-        if not columns:
-            r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
-            continue
         # a row's values end at the next block; a row with none before it (text printed column by column
         # puts them after the next block's header) reads on to the next row label
         stop = next(b for b in boundaries if b > i)
-        if not any(t.is_value for t in r.tokens[i + 1 : stop]):
+        own = [t for t in r.tokens[i + 1 : stop] if t.is_value]
+        if not own:
             stop = next(b for b in label_stops if b > i)
+        columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
+        if not columns:
+            r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
+            continue
         rows.append((i, key, list(columns), stop))
     moved = _column_order(r, rows)
+    moved.update(_labels_after_values(r, rows, boundaries, defaults))
     for i, key, cols, stop in rows:
         if key in moved:
             keys = [f"{T}/{key}/{c}" for c in cols]
@@ -129,6 +131,93 @@ def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> di
     of ``c`` columns each, all after the run's last label, are read down the columns (across the rows when
     they are printed one row per line). Reported as ``column_order``."""
     return redistribute(r, [(i, key, len(cols), stop) for i, key, cols, stop in rows], T)
+
+
+def _values_line_before(r: Reading, i: int, floor: int) -> list[Token] | None:
+    """The values of the line right above label ``i`` (after token ``floor``), when that line holds values and
+    nothing else (no label, a Markdown row's empty cells aside)."""
+    if i == 0 or i - 1 <= floor:
+        return None
+    prev = r.tokens[i - 1]
+    if prev.line == r.tokens[i].line:
+        return None
+    line = r.line_tokens(prev.line)  # ``prev`` ends its line: the line starts len(line) tokens before ``i``
+    if i - len(line) <= floor or any(not (t.is_value or t.is_empty) for t in line):
+        return None
+    return [t for t in line if t.is_value] or None
+
+
+def _labels_after_values(
+    r: Reading,
+    rows: list[tuple[int, str, list[str], int]],
+    boundaries: list[int],
+    defaults: dict[str, tuple[str, ...]],
+) -> dict[str, list[Token | None]]:
+    """Rows whose label is printed after their values (markitdown's text of a PDF: a row's label cell, set in
+    another font than its numbers, sits a little lower on the page, and its line comes after theirs):
+    a label alone on its line, right under a line that holds a whole row of values and nothing else, with no value
+    of its own after it — or only the next such row's. The line's values are the row's when the row before it in
+    its block is read on its own line (or the same way, or there is none), so that no line is read twice. Each run
+    of such rows is reported as ``label_after_values``."""
+    tokens = r.tokens
+    n = len(rows)
+    # the boundary (a row's label, a block's title) before each row, and whether it is the previous row's label
+    floors = [max((b for b in boundaries if b < i), default=-1) for i, _, _, _ in rows]
+    block_first = [k == 0 or floors[k] != rows[k - 1][0] for k in range(n)]
+    inline = [any(t.is_value for t in tokens[i + 1 : stop] if t.line == tokens[i].line) for i, _, _, stop in rows]
+    before: list[list[Token] | None] = [None] * n
+    for k, (i, key, cols, _) in enumerate(rows):
+        if inline[k]:
+            continue
+        vals = _values_line_before(r, i, floors[k])
+        if vals is None:
+            continue
+        default = defaults.get(key)
+        if len(vals) == len(cols) or (default is not None and len(vals) == len(default)):
+            before[k] = vals
+    after = [False] * n
+    for k in range(n - 1, -1, -1):
+        if before[k] is None:
+            continue
+        i = rows[k][0]
+        nxt = min(b for b in boundaries if b > i)  # the next row's label, the next block's title, or the end
+        following = [t for t in tokens[i + 1 : nxt] if t.is_value]
+        if following and not (k + 1 < n and after[k + 1] and following == before[k + 1]):
+            continue
+        after[k] = True
+    # a row read from the line above keeps that line only when the row before it does not read it
+    for k in range(n):
+        if after[k] and k and not block_first[k] and not (inline[k - 1] or after[k - 1]):
+            after[k] = False
+    out: dict[str, list[Token | None]] = {}
+    read: list[int] = []
+    for k in range(n):
+        vals = before[k]
+        if not after[k] or vals is None:
+            continue
+        i, key, cols, _ = rows[k]
+        if len(vals) != len(cols):
+            default = defaults[key]
+            r.warn(
+                "header_columns",
+                f"{T}/{key}: the header names {', '.join(cols)}; the row has {len(default)} values, read as the "
+                f"template's columns {', '.join(default)}",
+                f"{T}/{key}",
+                tokens[i],
+            )
+            rows[k] = (i, key, list(default), rows[k][3])
+        out[key] = list(vals)
+        read.append(k)
+    if read:
+        r.warn(
+            "label_after_values",
+            f"{T}: rows {', '.join(rows[k][1] for k in read)} print their label on a line of its own after a line of "
+            "their values (a PDF's text whose label cells sit lower than their values) and no value after it: read "
+            "from the line above the label",
+            f"{T}/{rows[read[0]][1]}",
+            tokens[rows[read[0]][0]],
+        )
+    return out
 
 
 def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, end: int) -> None:
@@ -256,11 +345,18 @@ def _after_header(label: str) -> tuple[str, RowDef] | None:
 
 
 def _columns(
-    r: Reading, blocks: list[int], i: int, key: str, default: tuple[str, ...] | None, head: str | None = None
+    r: Reading,
+    blocks: list[int],
+    i: int,
+    key: str,
+    default: tuple[str, ...] | None,
+    head: str | None = None,
+    own: list[Token] | None = None,
 ) -> tuple[str, ...] | None:
     """The row's columns: its block's header, or the format's default when the header lost some of its
-    columns (a header cell unreadable) and the row carries a value for every default column. ``head``: the
-    header's text printed against the row's label, if any."""
+    columns (a header cell unreadable) and the row carries a value for every default column (on its label's line,
+    or else ``own``: the values between its label and the next label or block, a wrapped label's row). ``head``:
+    the header's text printed against the row's label, if any."""
     header = _header_columns(r, blocks, i, head)
     if header is not None and default is not None and header != default and set(header) == set(default):
         if _named_above_first_column(r, blocks, i):
@@ -300,6 +396,8 @@ def _columns(
     values = [t for t in r.line_after(i) if t.is_value] or [
         t for t in r.tokens[i + 1 : i + 1 + len(default)] if t.line == r.tokens[i].line and t.is_value
     ]
+    if not values and own is not None:
+        values = own
     if len(values) != len(default):
         return header
     r.warn(
@@ -533,6 +631,8 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     line = r.line_after(i)
     pos = positional(line, n) if len(line) >= n else None
     keys = [f"{T}/{key}/{c}" for c in columns]
+    if pos is not None and glued is not None and all(t is None or t.is_empty for t in pos):
+        pos = None  # the row's number printed against its label, in the label's cell (行政处罚292 | | |): read below
     if pos is not None:
         warn_merged(r, line, n, f"{T}/{key}")
         if all(t is None or t.is_empty for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
