@@ -44,6 +44,17 @@ class Span(NamedTuple):
 _new_tuple = tuple.__new__  # what a named tuple's __new__ calls: the same Span, one Python frame less
 
 
+class GlyphSet(NamedTuple):
+    """OCR: table cells of one page that print one glyph the engine read in several ways, none winning
+    (``parsers/ocr/glyphs.py``); the tables' identities choose the reading (``parsers/ocr/correct.py``)."""
+
+    page: int
+    boxes: tuple[tuple[float, float, float, float], ...]  # the cells' boxes, as their spans carry them
+    readings: tuple[str, ...]  # the readings to choose among, most frequent first
+    unread: tuple[tuple[float, float, float, float], ...]  # cells the engine read nothing in (text: readings[0])
+    counts: tuple[tuple[str, int], ...]  # every reading the set's cells got, and how many ("" for nothing)
+
+
 @dataclass
 class Extracted:
     kind: str  # html, pdf, docx, doc, xls, xlsx, wps, image, text
@@ -54,6 +65,7 @@ class Extracted:
     notes: list[str] = field(default_factory=list)  # reader warnings (e.g. "page 3 has no text layer")
     pages: int | None = None
     ocr: bool = False  # some of the text was read by OCR (parsers/readers/ocr.py)
+    glyph_sets: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read in several ways
 
 
 class TextBuilder:

@@ -45,7 +45,7 @@ def _build_report(extracted: Extracted) -> Report:
         from parsers.ocr.correct import correct_misreadings
 
         metadata["ocr"] = True
-        tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings)
+        tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings, extracted.glyph_sets)
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)

@@ -45,8 +45,9 @@ SLICE = ROOT / "tests" / "fixtures" / "synth-ocr"
 SLICE_SEEDS = (400, 401, 402, 800, 801, 802)
 SLICE_SCANS = (402, 802)  # the small ones (a noisy page does not compress: 8–14 MB a report)
 # the second OCR round's scans, scan only (no text kinds): a red seal over a table corner, 200 dpi (413: clean;
-# 813 held back: tinted paper, JPEG 50)
-SLICE_SCAN_ONLY = (413, 813)
+# 813 held back: tinted paper, JPEG 50); the third round's: 406 (the dotted zero read 0, 6, 4 and nothing, no
+# reading winning: the glyph sets the identities read, parser version 37)
+SLICE_SCAN_ONLY = (413, 813, 406)
 SLICE_KINDS = ("tess-psm3", "tess-psm4", "tess-psm6", "rapid-lines", "rapid-boxes")
 DPI = 200
 DAMAGES = ("clean", "clean", "rotate", "noise", "jpeg", "scan")
@@ -67,14 +68,45 @@ def damage_of(seed: int) -> str:
     return random.Random(seed * 7919 + 8).choice(DAMAGES)
 
 
+# the third OCR round's batches (418–499, 818–899) add, drawn apart: a page skewed by 1.2–2.2° either way (a sheet
+# fed crooked, not the first damage's ±1°), and uneven lighting (a photographed or a curled page: one side or one
+# corner darker by up to a third)
+THIRD_SCANS = (range(418, 500), range(818, 900))
+
+
 def extras_of(seed: int) -> tuple[int, tuple[str, ...]]:
-    """The page's dpi and the extra damage (``seal``, ``tint``, ``toner``) of a seed of the second round."""
+    """The page's dpi and the extra damage (``seal``, ``tint``, ``toner``; ``skew``, ``light`` from the third round)
+    of a seed of the second round."""
     if not any(seed in part for part in WIDE_SCANS):
         return DPI, ()
     rng = random.Random(seed * 7919 + 9)
     dpi = rng.choice(WIDE_DPIS)
     extras = tuple(name for name, rate in (("seal", 0.45), ("tint", 0.35), ("toner", 0.25)) if rng.random() < rate)
+    if any(seed in part for part in THIRD_SCANS):
+        third = random.Random(seed * 7919 + 10)
+        extras += tuple(name for name, rate in (("skew", 0.4), ("light", 0.4)) if third.random() < rate)
     return dpi, extras
+
+
+def skew(page: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """The page turned by 1.2–2.2° either way, the corners filled white."""
+    angle = float(rng.uniform(1.2, 2.2)) * float(rng.choice((-1.0, 1.0)))
+    fill = 255 if page.mode == "L" else (255, 255, 255)
+    return page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=fill)
+
+
+def light(page: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """Uneven lighting: the paper and ink darkened by a smooth ramp, up to a third at one side or one corner."""
+    pixels = np.asarray(page, dtype=np.float32)
+    h, w = pixels.shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    a = float(rng.uniform(0, 2 * np.pi))
+    ramp = (np.cos(a) * xs / w + np.sin(a) * ys / h)
+    ramp = (ramp - ramp.min()) / max(float(ramp.max() - ramp.min()), 1e-6)
+    shade = 1.0 - float(rng.uniform(0.18, 0.33)) * ramp ** float(rng.uniform(1.0, 2.0))
+    if pixels.ndim == 3:
+        shade = shade[..., None]
+    return Image.fromarray(np.clip(pixels * shade, 0, 255).astype(np.uint8), page.mode)
 
 
 def table_rule(grey: np.ndarray) -> list[tuple[int, int]]:
@@ -163,6 +195,10 @@ def page_images(pdf: Path, seed: int, cache: Path) -> tuple[list[Path], str]:
                 page = tint(page, rng)
             if "seal" in extras and i == sealed:
                 page = seal(page, dpi, rng)
+            if "skew" in extras:
+                page = skew(page, rng)
+            if "light" in extras:
+                page = light(page, rng)
             data = build_scans.encode(page, kind, dpi)
             suffix = ".jpg" if kind in build_scans.JPEG_KINDS else ".png"
             (folder / f"p-{i:02d}{suffix}").write_bytes(data)

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from parsers.extracted import GlyphSet
 from parsers.model import Cell, Check, Warning_
 
 # digits the engines confuse with each other (both ways)
@@ -26,6 +28,8 @@ _PARTNERS: dict[str, str] = {
     d: "".join(sorted(o for p in CONFUSED if d in p for o in p if o != d)) for d in "0123456789"
 }
 MIN_IDENTITIES = 2
+GLYPH_MARGIN = 2  # identities a disputed glyph set's reading must make hold beyond any other reading of it
+MAX_GLYPH_COMBOS = 4096  # combinations of the disputed sets' readings tried (4 sets of 8 readings)
 MAX_OPTIONS_FOR_THREE = 80  # three misread cells in one group are looked for among at most this many readings
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 
@@ -132,10 +136,14 @@ def _decide(group: list[Check], identities: list[Check], cells: dict[str, Cell])
     return None
 
 
-def correct_misreadings(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> list[Check]:
+def correct_misreadings(
+    cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_], glyph_sets: Sequence[GlyphSet] = ()
+) -> list[Check]:
     """Apply the corrections the identities decide (in ``cells`` and ``warnings``); returns the checks,
-    recomputed."""
+    recomputed. The disputed glyph sets (``glyph_sets``) are decided first (:func:`choose_glyphs`)."""
     identities = [c for c in checks if c.kind == "identity"]
+    if glyph_sets:
+        choose_glyphs(cells, identities, warnings, glyph_sets)
     for group in _components([c for c in identities if not c.passed]):
         decided = _decide(group, identities, cells)
         if not decided:
@@ -158,3 +166,120 @@ def correct_misreadings(cells: dict[str, Cell], checks: list[Check], warnings: l
     passed = {c.name for c in checks if c.kind == "identity" and c.passed}
     warnings[:] = [w for w in warnings if not (w.code == "identity_failed" and w.key in passed)]
     return checks
+
+
+# ------------------------------------------------------------------------------------- disputed glyph sets
+def _members(glyph_set: GlyphSet, cells: dict[str, Cell]) -> list[str]:
+    """The report's cells of a set: on its page, at one of its boxes, holding one digit (the set's reading)."""
+    boxes = set(glyph_set.boxes)
+    return sorted(
+        key
+        for key, cell in cells.items()
+        if cell.where is not None
+        and cell.where.page == glyph_set.page
+        and cell.where.box in boxes
+        and len(cell.raw) == 1
+        and cell.raw.isdigit()
+    )
+
+
+def choose_glyphs(
+    cells: dict[str, Cell], identities: list[Check], warnings: list[Warning_], glyph_sets: Sequence[GlyphSet]
+) -> None:
+    """The disputed sets (``parsers/ocr/glyphs.py``: cells printing one glyph the engine read in several ways)
+    read by the tables' identities: every combination of the sets' readings (a set's cells all read alike) is
+    tried, and the one under which the fewest identities of their cells fail is taken for each set whose every
+    other reading makes at least :data:`GLYPH_MARGIN` more of them fail (a report may print a wrong total: one
+    identity fails whatever the reading). A set whose readings the identities do not tell apart is left blank:
+    never a wrong number. Either way a warning names the set's readings and its cells (``ocr_glyph_chosen``,
+    ``ocr_glyph_undecided``); a cell changed keeps the engine's reading in ``where.read_as`` ("" where the engine
+    read nothing)."""
+    sets = [(g, m) for g in glyph_sets if (m := _members(g, cells))]
+    if not sets:
+        return
+    keys = {k for _, members in sets for k in members}
+    touching = [c for c in identities if any(k in keys for k in _keys(c))]
+    combos = list(itertools.product(*(g.readings for g, _ in sets)))[:MAX_GLYPH_COMBOS]
+
+    def failing(combo: tuple[str, ...]) -> int:
+        changes: dict[str, int | float] = {
+            k: int(r) for (_, members), r in zip(sets, combo, strict=True) for k in members
+        }
+        return sum(1 for c in touching if not _holds(c, cells, changes))
+
+    fails = {combo: failing(combo) for combo in combos}
+    best = min(combos, key=lambda combo: fails[combo])
+    for i, (glyph_set, members) in enumerate(sets):
+        others = {r: fails.get((*best[:i], r, *best[i + 1 :]), 0) for r in glyph_set.readings if r != best[i]}
+        mine = [c for c in touching if any(k in members for k in _keys(c))]
+        if mine and all(f - fails[best] >= GLYPH_MARGIN for f in others.values()):
+            _take(glyph_set, members, best[i], len(mine), fails[best], others, cells, warnings)
+        else:
+            _blank(glyph_set, members, len(mine), fails[best], best[i], others, cells, warnings)
+
+
+def _said(glyph_set: GlyphSet) -> str:
+    return ", ".join(f"{r or 'nothing'} ×{n}" for r, n in glyph_set.counts)
+
+
+def _take(
+    glyph_set: GlyphSet,
+    members: list[str],
+    reading: str,
+    checked: int,
+    failed: int,
+    others: dict[str, int],
+    cells: dict[str, Cell],
+    warnings: list[Warning_],
+) -> None:
+    unread = set(glyph_set.unread)
+    changed = []
+    for key in members:
+        cell = cells[key]
+        assert cell.where is not None
+        engine = "" if cell.where.box in unread else cell.raw
+        if engine == reading:
+            continue
+        cells[key] = Cell(key, int(reading), reading, replace(cell.where, read_as=engine))
+        changed.append(f"{key} ({engine or 'nothing'})")
+    warnings.append(
+        Warning_(
+            "ocr_glyph_chosen",
+            f"page {glyph_set.page}: {len(members)} cell(s) print one glyph the engine read in several ways "
+            f"({_said(glyph_set)}): taken as {reading}, under which {failed} identity(ies) of the tables fail, "
+            f"against {_against(others)} ({checked} identities check the cells); {len(changed)} cell(s) changed"
+            + (f": {', '.join(changed)}" if changed else ""),
+        )
+    )
+
+
+def _against(others: dict[str, int]) -> str:
+    return ", ".join(f"{n} read as {r}" for r, n in others.items())
+
+
+def _blank(
+    glyph_set: GlyphSet,
+    members: list[str],
+    checked: int,
+    failed: int,
+    reading: str,
+    others: dict[str, int],
+    cells: dict[str, Cell],
+    warnings: list[Warning_],
+) -> None:
+    for key in members:
+        cell = cells[key]
+        assert cell.where is not None
+        cells[key] = Cell(key, None, "", replace(cell.where, read_as=cell.raw))
+    why = (
+        f"read as {reading}, {failed} identity(ies) of the tables fail, against {_against(others)}: too close to choose"
+        if checked
+        else "no identity checks the cells"
+    )
+    warnings.append(
+        Warning_(
+            "ocr_glyph_undecided",
+            f"page {glyph_set.page}: {len(members)} cell(s) print one glyph the engine read in several ways "
+            f"({_said(glyph_set)}): {why}, so they are left blank: {', '.join(members)}",
+        )
+    )

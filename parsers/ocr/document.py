@@ -22,12 +22,12 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from parsers.extracted import UnreadableDocument
+from parsers.extracted import GlyphSet, UnreadableDocument
 from parsers.ocr import orient
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
-from parsers.ocr.glyphs import agree
+from parsers.ocr.glyphs import Disputed, agree_sets, unread_cells
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
@@ -66,6 +66,7 @@ class PageResult:
     code: str | None = None  # an UnreadableDocument code that must refuse the whole document
     red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere on the page (glyphs.py)
+    glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
 
 
 def ocr_page(job: PageJob) -> PageResult:
@@ -85,13 +86,15 @@ def ocr_page(job: PageJob) -> PageResult:
                 turned = _read(orient.turn_back(image.pixels, found[0]), image, deadline, job.engine)
                 if orient.better(turned[3], reading[3]):
                     reading, turn = turned, found[0]
-        prepared, tables, _, ink = reading
-        ink, glyph_note = agree(prepared.grey, ink)
+        prepared, tables, rules, ink = reading
+        unread = unread_cells(prepared.binary, rules, tables, ink)
+        ink, glyph_note, disputed = agree_sets(prepared.grey, ink, unread)
         h, w = prepared.grey.shape
         layout = page_layout(job.number, ink, tables, (w, h), image.scale)
         return PageResult(
             job.number, layout, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
             red_ink=image.red_ink, glyph_note=glyph_note,
+            glyph_sets=[_glyph_set(job.number, d, tables, image.scale) for d in disputed],
         )  # fmt: skip
     except PageTimeout:
         note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
@@ -100,6 +103,23 @@ def ocr_page(job: PageJob) -> PageResult:
         return PageResult(job.number, None, exc.reason, code=exc.code)
     except Exception as exc:  # one page the engine fails on must not lose the others
         return PageResult(job.number, None, f"page {job.number} could not be read: {type(exc).__name__}: {exc}")
+
+
+def _glyph_set(number: int, disputed: Disputed, tables: list[Table], scale: float) -> GlyphSet:
+    """A disputed set's cells as the boxes their spans carry (page units, as ``layout.page_layout`` gives them)."""
+    grid = {(t, c.row, c.col): c.box for t, table in enumerate(tables) for c in table.cells}
+
+    def box(key: tuple[int, int, int]) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = grid[key]
+        return (round(x0 / scale, 1), round(y0 / scale, 1), round(x1 / scale, 1), round(y1 / scale, 1))
+
+    return GlyphSet(
+        number,
+        tuple(box(k) for k in disputed.cells),
+        disputed.readings,
+        tuple(box(k) for k in disputed.unread),
+        disputed.counts,
+    )
 
 
 def _read(pixels: Grey, image: PageImage, deadline: float, engine: str) -> tuple[Prepared, list[Table], Grey, Ink]:

@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 Mask = NDArray[np.uint8]
 
 BORDER_INK = 0.5  # share of a border's length that must be ink for the border to be drawn
+NARROWEST = 0.5  # no column is narrower than this share of the spacing (a double border's two rules are)
 
 
 @dataclass
@@ -85,24 +86,52 @@ def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
     return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
 
 
-def _cluster(values: list[tuple[float, float]], gap: float, spacing: float) -> list[int]:
-    """Weighted centres of runs of positions closer than ``gap``; of two centres closer than ``spacing`` (no
-    line of text fits between them) the one with less rule behind it goes: a stroke of text, not a rule."""
-    out: list[tuple[int, float]] = []
-    run: list[tuple[float, float]] = []
-    for v in [*sorted(values), (float("inf"), 0.0)]:
+Span = tuple[float, float] | None  # the extent of a rule that runs through a rule across it (else None)
+
+
+def _cluster(values: list[tuple[float, float, Span]], gap: float, spacing: float) -> list[int]:
+    """Weighted centres of runs of positions (with the length of rule there, and its extent where it runs through
+    a rule across it) closer than ``gap``; of two centres closer than ``spacing`` (no line of text fits between
+    them) the one with less rule behind it goes: a stroke of text, not a rule. Unless both run through a rule
+    across them, over twice ``spacing`` (two rows) at least: no stroke of text crosses a rule, nor is it that long.
+    Two rules that close are the borders of a narrow column (a column of lone digits is narrower than a character
+    is tall), or the rules of two parts of the table laid out apart (the grid's units merge where a part draws no
+    border); two closer than :data:`NARROWEST` of ``spacing`` are a double border."""
+    out: list[tuple[int, float, list[tuple[float, float]]]] = []  # centre, rule behind it, extents through
+    run: list[tuple[float, float, Span]] = []
+    for v in [*sorted(values, key=lambda v: v[0]), (float("inf"), 0.0, None)]:
         if run and v[0] - run[-1][0] > gap:
-            weight = sum(w for _, w in run)
-            out.append((round(sum(p * w for p, w in run) / weight), weight))
+            weight = sum(w for _, w, _ in run)
+            out.append((round(sum(p * w for p, w, _ in run) / weight), weight, [e for _, _, e in run if e]))
             run = []
         run.append(v)
+
+    def rule(extents: list[tuple[float, float]]) -> bool:
+        return any(hi - lo >= 2 * spacing for lo, hi in extents)
+
     while len(out) > 1:
-        close = [i for i in range(len(out) - 1) if out[i + 1][0] - out[i][0] < spacing]
+        close = [
+            i
+            for i in range(len(out) - 1)
+            if out[i + 1][0] - out[i][0] < spacing
+            and (out[i + 1][0] - out[i][0] < NARROWEST * spacing or not (rule(out[i][2]) and rule(out[i + 1][2])))
+        ]
         if not close:
             break
         i = close[0]
         del out[i if out[i][1] < out[i + 1][1] else i + 1]
-    return [p for p, _ in out]
+    return [p for p, _, _ in out]
+
+
+def _through(segment: _Segment, across: list[_Segment], tol: float) -> Span:
+    """The segment's extent when it runs through a rule across it (the rule met inside its length, not at its
+    ends), else None."""
+    crosses = any(
+        segment.lo + 2 * tol + c.thick < c.pos < segment.hi - 2 * tol - c.thick
+        and c.lo - tol <= segment.pos <= c.hi + tol
+        for c in across
+    )
+    return (segment.lo, segment.hi) if crosses else None
 
 
 def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
@@ -209,8 +238,8 @@ def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int
     hs, vs = _joined(_segments(hmask, 0), unit * 0.8), _joined(_segments(vmask, 1), unit * 0.8)
     hs_ok = [sg for sg in hs if _anchored(sg, vs, tol, unit)]
     vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
-    ys = _cluster([(sg.pos, sg.hi - sg.lo) for sg in hs_ok], gap, 0.8 * unit)
-    xs = _cluster([(sg.pos, sg.hi - sg.lo) for sg in vs_ok], gap, 1.2 * unit)
+    ys = _cluster([(sg.pos, sg.hi - sg.lo, None) for sg in hs_ok], gap, 0.8 * unit)
+    xs = _cluster([(sg.pos, sg.hi - sg.lo, _through(sg, hs_ok, tol)) for sg in vs_ok], gap, 1.2 * unit)
     if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
         return None  # a frame around some text is no table
     if (len(ys) - 1) * (len(xs) - 1) < 4 and xs[-1] - xs[0] < 8 * unit:

@@ -3,6 +3,8 @@
 Scans arrive turned by a degree or two, speckled, blurred and JPEG-compressed. The steps:
 
 - **grey**: colour carries nothing in these reports;
+- **flatten**: a page lit unevenly (photographed, or curled on the glass: its paper darker at one side) is
+  divided by its paper's brightness, so that one threshold fits the whole page;
 - **deskew**: the angle (within ±15°: a sheet lying crooked) that makes the ink's row and column profiles
   sharpest (text lines and table rules then fall on pixel rows and columns), searched coarsely then finely on
   reduced copies and applied to the full page (a page lying a quarter or half turn off is found after its
@@ -97,11 +99,37 @@ def rotate(image: Grey, angle: float, fill: int) -> Grey:
     return np.asarray(out, dtype=np.uint8)
 
 
+# levels (0–255) by which the paper's brightness may vary over a page before the page is flattened: a photographed
+# or curled page lit from one side reads dark at that side, and one threshold makes its paper ink there
+UNEVEN = 24
+
+
+def flatten(grey: Grey) -> Grey | None:
+    """The page divided by its paper's brightness, where that varies by more than :data:`UNEVEN` levels over
+    the page (None when the lighting is even: the page is read as it is). The paper's brightness: the page
+    reduced to 1/8, its ink closed over (the brightest pixel of a 9×9 neighbourhood, wider than a character's
+    strokes there), smoothed, and scaled back."""
+    import cv2
+
+    h, w = grey.shape
+    small = np.asarray(cv2.resize(grey, (max(1, w // 8), max(1, h // 8)), interpolation=cv2.INTER_AREA), np.uint8)
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    paper = cv2.medianBlur(np.asarray(paper, np.uint8), 9)
+    low, high = np.percentile(paper, [2, 98])
+    if high - low <= UNEVEN:
+        return None
+    full = np.asarray(cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR), dtype=np.float32)
+    return np.asarray(np.clip(grey.astype(np.float32) / np.maximum(full, 1.0) * 255.0, 0, 255), dtype=np.uint8)
+
+
 def prepare(image: NDArray[np.uint8], dpi: float = 300) -> Prepared:
     """Deskewed, denoised page: the binary page as an image for the engine, and the ink mask."""
     import cv2
 
     grey = to_grey(image)
+    flat = flatten(grey)
+    if flat is not None:
+        grey = flat
     angle = skew_angle(binarise(grey))
     if abs(angle) >= 0.1:
         grey = rotate(grey, angle, 255)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.extracted import Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.ocr.document import PageJob, PageResult, jobs_for, read_pages
 from parsers.ocr.engine import EngineMissing
 from parsers.ocr.layout import PageLayout, emit
@@ -98,7 +98,8 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
     if not text.strip():
         why = f" ({'; '.join(notes)})" if notes else ""
         raise UnreadableDocument(f"OCR found no text on any of the {total} page(s){why}", code="no_text")
-    return Extracted(kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True)
+    glyph_sets = [g for r in results for g in r.glyph_sets]
+    return Extracted(kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True, glyph_sets=glyph_sets)
 
 
 def read_pdf_with_ocr(
@@ -107,10 +108,10 @@ def read_pdf_with_ocr(
     blank: list[int],
     tb: TextBuilder,
     write_text_pages: Callable[[list[Any], TextBuilder], None],
-) -> list[str]:
+) -> tuple[list[str], list[GlyphSet]]:
     """The PDF reader's OCR hook: write a PDF's pages into ``tb`` in page order, the pages with a text layer
     (``text_pages``, written by ``write_text_pages``) and the pages without (``blank``, 1-based, read by OCR).
-    Returns the reader's notes."""
+    Returns the reader's notes, and the OCR'd pages' disputed glyph sets (``Extracted.glyph_sets``)."""
     results = read_pdf_pages(data, [n - 1 for n in blank])
     pages, notes = layouts(results)
     by_number: dict[int, Any] = {p.number: p for p in text_pages}
@@ -134,7 +135,7 @@ def read_pdf_with_ocr(
         )
     if text_pages:
         notes.insert(0, f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR")
-    return notes
+    return notes, [g for r in results for g in r.glyph_sets]
 
 
 def _ranges(numbers: list[int]) -> str:
