@@ -400,3 +400,51 @@ def test_a_report_built_with_the_collector_paused_is_the_report_built_with_it_ru
     finally:
         gc.enable()
     assert seen == [False, False]
+
+
+def test_fit_picks_what_a_stable_sort_of_every_placement_picks() -> None:
+    """``align.fit`` computes the tie-break only for the top-ranked placements and the rivals: its reading, its
+    ambiguity and its disputed columns are those of the plain definition (every placement sorted, stably, by
+    the identities' score and then the tie-break, the first taken; the rest that score as much and give other
+    values are the tied ones)."""
+    from itertools import combinations
+
+    from parsers.tables import align
+
+    rng = random.Random(17)
+    cases = 0
+    for _ in range(300):
+        n = rng.randint(3, 9)
+        k = rng.randint(1, n - 1)
+        vals = [tokens.Token(str(rng.randint(0, 9)), 3 * i, 3 * i + 1, 0, 0, False) for i in range(k)]
+        mod = rng.randint(2, 4)
+        weights = [rng.randint(0, 3) for _ in range(n)]
+
+        def score(values: list[object], weights: list[int] = weights, mod: int = mod) -> int:
+            return sum(w * v for w, v in zip(weights, values, strict=True) if isinstance(v, int)) % mod
+
+        got = align.fit(vals, n, score)
+        placements: list[list[tokens.Token | None]] = []
+        for slots in combinations(range(n), k):
+            row: list[tokens.Token | None] = [None] * n
+            for slot, tok in zip(slots, vals, strict=True):
+                row[slot] = tok
+            placements.append(row)
+        ranked = sorted(
+            placements,
+            key=lambda row: (score([tokens.number_value(t.text) if t else None for t in row]), align._edge(row)),
+            reverse=True,
+        )
+        best = ranked[0]
+        top = score([tokens.number_value(t.text) if t else None for t in best])
+        tied = [
+            row
+            for row in ranked[1:]
+            if score([tokens.number_value(t.text) if t else None for t in row]) == top and align._differs(row, best)
+        ]
+        assert got.how == "padded"
+        assert [id(t) if t else None for t in got.tokens] == [id(t) if t else None for t in best]
+        assert got.ambiguous == bool(tied)
+        assert got.disputed == align._disputed(best, tied)
+        cases += bool(tied)
+    assert cases > 50  # ties are what the shortcut is about
