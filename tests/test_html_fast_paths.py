@@ -17,7 +17,18 @@ import pytest
 from conftest import load_script
 
 from parsers.readers import chrome
-from parsers.readers.html import _BLOCK, _SKIP, _hidden, _Marks, _plain, decode_html, html_encoding, parse_tree
+from parsers.readers.html import (
+    _BLOCK,
+    _DISTINCT_STYLES,
+    _SKIP,
+    _STYLE_VALUES,
+    _hidden,
+    _Marks,
+    _plain,
+    decode_html,
+    html_encoding,
+    parse_tree,
+)
 from parsers.readers.html_grid import place, span_value
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +65,20 @@ def test_hidden_and_troubled_elements_are_those_the_per_element_test_finds(fuzz_
         assert marks.troubled >= troubled
         assert all(el in troubled for el in marks.troubled if root in (el, *el.iterancestors()))
     assert hidden_pages > 20  # the fuzzer does hide elements
+
+
+def test_distinct_style_values_are_each_style_value_once(fuzz_trees: list) -> None:
+    """EXSLT's ``set:distinct`` over the style attributes gives every value the plain query gives, each once,
+    under every element (the walk asks it of the container)."""
+    repeated = 0
+    for root in fuzz_trees:
+        for el in [root, *root.iter("div", "table", "td", "p")][:40]:
+            values = _STYLE_VALUES(el)
+            distinct = _DISTINCT_STYLES(el)
+            assert len(distinct) == len(set(distinct))
+            assert set(distinct) == set(values)
+            repeated += len(values) > len(distinct)
+    assert repeated > 20  # the fuzzer repeats style values
 
 
 def test_a_plain_subtree_has_no_block_cell_or_skipped_element(fuzz_trees: list) -> None:

@@ -216,6 +216,11 @@ def _hidden_style(style: str) -> bool:
 
 
 _STYLE_VALUES = etree.XPath("descendant-or-self::*/@style", smart_strings=False)
+# the same values, each once (EXSLT's set:distinct keeps the first node of each string value): a page repeats a
+# handful of style strings on hundreds of elements, and each value returned is a Python string made
+_DISTINCT_STYLES = etree.XPath(
+    "set:distinct(descendant-or-self::*/@style)", namespaces={"set": "http://exslt.org/sets"}, smart_strings=False
+)
 _STYLE_IS = etree.XPath("descendant-or-self::*[@style = $style]")
 _HIDDEN_ATTRS = etree.XPath("descendant-or-self::*/@hidden")
 
@@ -229,7 +234,7 @@ class _Marks:
         self.root = root
         self.texts = texts if texts is not None else {}  # raw texts already taken (chrome.score_candidates)
         hidden: set[Element] = {a.getparent() for a in _HIDDEN_ATTRS(root)}
-        for style in set(_STYLE_VALUES(root)):  # a page repeats a handful of style strings
+        for style in _DISTINCT_STYLES(root):  # set(_STYLE_VALUES(root))
             if _hidden_style(style):
                 hidden.update(_STYLE_IS(root, style=style))
         self.hidden = hidden
