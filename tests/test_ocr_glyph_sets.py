@@ -17,18 +17,7 @@ from parsers.ocr.engine import Ink, Word  # noqa: E402
 from parsers.ocr.glyphs import agree_sets, unread_cells  # noqa: E402
 from parsers.ocr.grid import Cell as GridCell  # noqa: E402
 from parsers.ocr.grid import Table, _cluster, find_tables  # noqa: E402
-
-
-def _page(glyphs: list[str]) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
-    """A white page with one glyph a cell, in a row; the glyphs' ink boxes."""
-    page = np.full((120, 60 * len(glyphs) + 20), 255, dtype=np.uint8)
-    boxes = []
-    for i, g in enumerate(glyphs):
-        x = 20 + 60 * i
-        cv2.putText(page, g, (x, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 3)
-        ys, xs = np.nonzero(page[:, x - 5 : x + 50] < 128)
-        boxes.append((x - 5 + int(xs.min()), int(ys.min()), x - 5 + int(xs.max()) + 1, int(ys.max()) + 1))
-    return page, boxes
+from tests.test_ocr_glyphs import _page  # noqa: E402  (a white page with one glyph a cell)
 
 
 def _ink(readings: list[str], boxes: list[tuple[int, int, int, int]]) -> tuple[Ink, dict]:
