@@ -226,24 +226,29 @@ def memory(kind: str, paths: list[str], what: str = "parse") -> dict[str, float]
 
 
 # ---------------------------------------------------------------------------------------------- large PDF
-def synthetic_pdf(pages: int) -> bytes:
-    """A PDF of ``pages`` pages: the rendered PDFs' pages, repeated."""
+def pdf_volume(sources: list[Path], pages: int) -> bytes:
+    """One PDF of ``pages`` pages: the sources' pages in turn, repeated (also ``scripts/build_pdf_timing_set.py``'s
+    volumes)."""
     import pypdfium2 as pdfium
 
-    sources = [pdfium.PdfDocument(p.read_bytes()) for p in sorted((FIXTURES / "rendered").glob("*.pdf"))]
+    docs = [pdfium.PdfDocument(p.read_bytes()) for p in sources]
     out = pdfium.PdfDocument.new()
     i = 0
     while len(out) < pages:
-        src = sources[i % len(sources)]
-        take = min(len(src), pages - len(out))
-        out.import_pages(src, list(range(take)))
+        src = docs[i % len(docs)]
+        out.import_pages(src, list(range(min(len(src), pages - len(out)))))
         i += 1
     buf = io.BytesIO()
     out.save(buf)
-    for src in sources:
-        src.close()
+    for d in docs:
+        d.close()
     out.close()
     return buf.getvalue()
+
+
+def synthetic_pdf(pages: int) -> bytes:
+    """A PDF of ``pages`` pages: the rendered PDFs' pages, repeated."""
+    return pdf_volume(sorted((FIXTURES / "rendered").glob("*.pdf")), pages)
 
 
 # ---------------------------------------------------------------------------------------------- report

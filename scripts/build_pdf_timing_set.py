@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TUNING_SEEDS = tuple(range(0, 12))
@@ -87,25 +88,6 @@ def lo_pdfs(seeds: tuple[int, ...], out: Path, work: Path) -> list[Path]:
     return [Path(p) for p in made]
 
 
-def volume(sources: list[Path], pages: int) -> bytes:
-    """One PDF of ``pages`` pages: the sources' pages in turn."""
-    import pypdfium2 as pdfium
-
-    docs = [pdfium.PdfDocument(p.read_bytes()) for p in sources]
-    out = pdfium.PdfDocument.new()
-    i = 0
-    while len(out) < pages:
-        src = docs[i % len(docs)]
-        out.import_pages(src, list(range(min(len(src), pages - len(out)))))
-        i += 1
-    buf = io.BytesIO()
-    out.save(buf)
-    for d in docs:
-        d.close()
-    out.close()
-    return buf.getvalue()
-
-
 def mixed(text_pdf: Path, scan_pdf: Path) -> bytes:
     """The text PDF with the scan's first page put in after its first page (a signed page scanned in)."""
     import pypdfium2 as pdfium
@@ -126,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
+    from parse import pdf_volume  # benchmarks/parse.py: the benchmark's own large PDF is made the same way
+
     parts = {"tuning": TUNING_SEEDS, "held_back": HELD_BACK_SEEDS}
     for name in (*parts, "scans"):
         (args.out / name).mkdir(parents=True, exist_ok=True)
@@ -136,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             made = lo_pdfs(seeds, out, work)
             docx_pdfs = [p for p in made if p.name.endswith(".lo-docx.pdf")]
             length = 40 if part == "tuning" else 24
-            (out / f"volume-{length}pages.lo-docx.pdf").write_bytes(volume(docx_pdfs, length))
+            (out / f"volume-{length}pages.lo-docx.pdf").write_bytes(pdf_volume(docx_pdfs, length))
         for rel, part in REPO_PDFS:
             shutil.copy(FIXTURES / rel, args.out / part / Path(rel).name)
         for rel in SCANS:
