@@ -957,6 +957,16 @@ def _zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None]
 MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row of zeros
 
 
+def _row_values(row: list[Token | None]) -> list[Value]:
+    return [None if t is None else number_value(t.text) for t in row]
+
+
+def _laid_out(gap: str) -> bool:
+    """The text between two values keeps room for a cell: a run of spaces or a TAB (layout text), not a single
+    space or line breaks (a PDF extractor's boxes, one a line or a blank line apart)."""
+    return "\t" in gap or any(len(run) > 1 for run in re.findall(r" +", gap))
+
+
 def _nbsp_cell(text: str, t: Token) -> bool:
     """The blank token stands for a line that prints no-break spaces alone (``tokens._nbsp_lines``)."""
     line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
@@ -1144,26 +1154,36 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
         )
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
-    if best.how == "padded" and best.ambiguous and not _review_totals_hold(best.values()):
-        agreed = _review_agreed(r, vals, keys, score)
+    if best.how == "padded" and best.ambiguous:
+        # no placement holds every row total, or several do: the cells the placements disagree on left blank
+        holds = _review_totals_hold(best.values())
+        agreed = _review_agreed(r, vals, keys, score, MAX_REVIEW_BLOCK_LOST if holds else MAX_REVIEW_LOST)
         if agreed is not None:
             return agreed
     return best
 
 
 MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of the rest to be weighed
+# … when the row totals hold: as many as a whole row of it (a 复议 or 诉讼 block left blank, its cells printed as
+# nothing by a PDF extractor: which block is not in the text)
+MAX_REVIEW_BLOCK_LOST = len(REVIEW_COLUMNS)
 
 
 def _review_agreed(
-    r: Reading, vals: list[Token], keys: Sequence[str], score: Callable[[list[Value]], int]
+    r: Reading,
+    vals: list[Token],
+    keys: Sequence[str],
+    score: Callable[[list[Value]], int],
+    max_lost: int = MAX_REVIEW_LOST,
 ) -> Fit | None:
-    """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
-    holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
+    """Table 四's row short of cells and printed with single spaces (or one box per line), where several
+    placements satisfy as many identities (no placement holds every row total: a lost cell was not 0; or several
+    hold them all: a blank block, 10 values for 15 cells, could be any of the three rows): only the cells every
     such placement puts the same value in (the placements whose failing rows each hold a blank preferred) are
     kept, the rest left blank (``placement_open``, review required) — the tie-break would put values in cells
     they may not belong to."""
     lost = N_REVIEW - len(vals)
-    if not 0 < lost <= MAX_REVIEW_LOST or any(b.start - a.end > 1 for a, b in itertools.pairwise(vals)):
+    if not 0 < lost <= max_lost or any(_laid_out(r.text[a.end : b.start]) for a, b in itertools.pairwise(vals)):
         return None  # a row laid out by runs of spaces keeps a lost cell's room: the tie-break reads it
     best: list[list[Token | None]] = []
     top = -1
@@ -1198,8 +1218,10 @@ def _review_agreed(
         return None
     r.warn(
         "placement_open",
-        f"table 四: {len(vals)} values for {N_REVIEW} cells, no placement holds every row total and "
-        f"{len(best)} satisfy as many identities; the cells they disagree on are left blank: {', '.join(blanked)}",
+        f"table 四: {len(vals)} values for {N_REVIEW} cells, "
+        + ("" if _review_totals_hold(_row_values(best[0])) else "no placement holds every row total and ")
+        + f"{len(best)} placements satisfy as many identities; the cells they disagree on are left blank: "
+        f"{', '.join(blanked)}",
         R,
         vals[0],
     )
