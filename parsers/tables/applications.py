@@ -1138,6 +1138,16 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
             return Fit(pos, "positional", [])
     if len(vals) == N_REVIEW:
         return fit(vals, N_REVIEW)
+    if len(lines) == 1 and vals[0].tabbed and (placed := _by_cell_heads(r, anchor_line, vals)) is not None:
+        r.warn(
+            "blank_cells_in_place",
+            f"table 四: {len(vals)} values for {N_REVIEW} cells in a row of TAB cells that each hold some of its "
+            "columns, as the heads above them show (a character a column); each cell's values read into its "
+            "columns, its empty cells blank",
+            R,
+            vals[0],
+        )
+        return Fit(placed, "positional", [])
 
     score = review_scorer(keys)  # count_passed(review_checks(...)) on the values in the order of keys
 
@@ -1226,6 +1236,44 @@ def _review_agreed(
         vals[0],
     )
     return Fit(kept, "padded", [], ambiguous=True)
+
+
+_HEAD_CHARS = re.compile(r"[\u4e00-\u9fff]{1,2}")
+
+
+def _by_cell_heads(r: Reading, anchor_line: int, vals: list[Token]) -> list[Token | None] | None:
+    """Table 四 as a row of TAB cells fewer than its columns (a Markdown table a PDF converter made: markitdown's
+    pdfplumber joins neighbouring columns into one cell), its heads printed a character or two a line above the
+    row, one character per column and cell (``结 结`` / ``果 果``: two columns in one cell): the columns each cell
+    holds are the most heads any of those lines prints in it. When they add up to the table's 15 and each cell
+    of the row holds as many values as it has columns, or none (its cells blank), the values go to their
+    cells' columns in order and the empty cells' columns are blank. None otherwise."""
+    line = vals[0].line
+    texts = r.text.split("\n", line + 1)[: line + 1]
+    row_cells = texts[line].split("\t")
+    width = [0] * len(row_cells)
+    for text in texts[max(anchor_line, 0) + 1 : line]:
+        cells = text.split("\t")
+        if len(cells) != len(row_cells) or not text.strip():
+            continue
+        heads = [cell.split() for cell in cells]
+        if not all(_HEAD_CHARS.fullmatch(h) for cell in heads for h in cell):
+            continue
+        width = [max(w, len(cell)) for w, cell in zip(width, heads, strict=True)]
+    if sum(width) != N_REVIEW:
+        return None
+    in_cell: dict[int, list[Token]] = {}
+    for t in vals:
+        in_cell.setdefault(t.col, []).append(t)
+    out: list[Token | None] = []
+    for col, w in enumerate(width):
+        got = in_cell.pop(col, [])
+        if got and len(got) != w:
+            return None
+        out.extend(got or [None] * w)
+    if in_cell or len(out) != N_REVIEW:
+        return None
+    return out if _review_totals_hold([None if t is None else number_value(t.text) for t in out]) else None
 
 
 _HEADER_CELL_MAX = 2  # the header cells of table 四 laid out in columns print one or two characters a line
