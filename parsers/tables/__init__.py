@@ -34,6 +34,9 @@ class Tables:
     warnings: list[Warning_]
 
 
+_SECTION_FOUR = r"^四[、.．]政府信息公开行政复议"
+
+
 def read_tables(extracted: Extracted, year: int | None = None, norm: str | None = None) -> Tables:
     r = Reading(extracted, norm)
     app_start = find_applications_start(r)
@@ -51,7 +54,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     elif fmt in ("2021", "2019") and app_start is not None:
         act_start = _active_start(r, app_start)
         read_active(r, fmt, act_start if act_start is not None else 0, app_start)
-        end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens))
+        # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
+        four = r.first_index(_SECTION_FOUR, app_start + 1)
+        end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)
         deduce_zeros(r, app_fmt)
         review_end = read_review(r, end, len(r.tokens))
         if review_end is None:
