@@ -669,6 +669,13 @@ _NONSPACE = re.compile(r"\S+")
 _SPACED_DECIMAL = re.compile(r"[+-]?\d[\d,]*(?: \.| \. |\. )\d+")
 
 
+# numbers a space apart, then a row label that starts with the template's numbering (（七）, 四、, 3.) and a character
+_NUMBERS_THEN_ROW = re.compile(
+    rf"^(?P<nums>{_NUM}(?: {_NUM})*) +(?P<label>(?:[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、"
+    r"|\d{1,2}[.、．])\s*[\u4e00-\u9fff][^。；，]*)$"
+)
+
+
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
     if not text[-1:].isdigit():  # the common cells first: blank, a label, a dash, a number with its unit
         if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
@@ -681,6 +688,16 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
                 Token(m.group(1), start, start + m.end(1), line, col, tabbed),
                 Token(text[s:e], start + s, start + e, line, col, tabbed, split=True),
             ]
+        if text[:1].isdigit() and (m := _NUMBERS_THEN_ROW.match(text)) is not None:
+            # a row's last numbers and the next row's numbered label on one line, a space apart (PyMuPDF's sorted
+            # text puts the spans of two rows on one line when they stand at one height: ``184 184 （七）总计``)
+            out = [
+                Token(nm.group(), start + nm.start(), start + nm.end(), line, col, tabbed, split=True)
+                for nm in _NONSPACE.finditer(text, 0, m.end("nums"))
+            ]
+            s = m.start("label")
+            out.append(Token(text[s:], start + s, start + len(text), line, col, tabbed))
+            return out
         return [Token(text, start, start + len(text), line, col, tabbed)]
     whole = Token(text, start, start + len(text), line, col, tabbed)
     if whole.is_number:  # a number alone: no spaces, no unit, nothing to split
