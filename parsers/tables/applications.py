@@ -1244,36 +1244,50 @@ _HEAD_CHARS = re.compile(r"[\u4e00-\u9fff]{1,2}")
 def _by_cell_heads(r: Reading, anchor_line: int, vals: list[Token]) -> list[Token | None] | None:
     """Table 四 as a row of TAB cells fewer than its columns (a Markdown table a PDF converter made: markitdown's
     pdfplumber joins neighbouring columns into one cell), its heads printed a character or two a line above the
-    row, one character per column and cell (``结 结`` / ``果 果``: two columns in one cell): the columns each cell
-    holds are the most heads any of those lines prints in it. When they add up to the table's 15 and each cell
-    of the row holds as many values as it has columns, or none (its cells blank), the values go to their
-    cells' columns in order and the empty cells' columns are blank. None otherwise."""
+    row, one character per column and cell (``结 结`` / ``果 果``: two columns in one cell). The 复议 heads and the
+    诉讼 heads stand at other heights, so on other lines: lines are grouped by their first non-empty cell, and the
+    columns a cell holds are, summed over the groups, the most heads a line of the group prints in it. When they
+    add up to the table's 15 and no cell holds more values than columns, the values go to their cell's columns in
+    order (an empty cell's columns blank); a cell with fewer values than columns, to the columns that make every
+    row total hold, when exactly one placement does. None otherwise."""
     line = vals[0].line
     texts = r.text.split("\n", line + 1)[: line + 1]
-    row_cells = texts[line].split("\t")
-    width = [0] * len(row_cells)
+    n_cells = len(texts[line].split("\t"))
+    groups: dict[int, list[int]] = {}
     for text in texts[max(anchor_line, 0) + 1 : line]:
         cells = text.split("\t")
-        if len(cells) != len(row_cells) or not text.strip():
-            continue
         heads = [cell.split() for cell in cells]
+        if len(cells) != n_cells or not any(heads):
+            continue
         if not all(_HEAD_CHARS.fullmatch(h) for cell in heads for h in cell):
             continue
-        width = [max(w, len(cell)) for w, cell in zip(width, heads, strict=True)]
-    if sum(width) != N_REVIEW:
+        first = next(k for k, cell in enumerate(heads) if cell)
+        width = groups.setdefault(first, [0] * n_cells)
+        groups[first] = [max(w, len(cell)) for w, cell in zip(width, heads, strict=True)]
+    columns = [sum(ws) for ws in zip(*groups.values(), strict=True)] if groups else []
+    if sum(columns) != N_REVIEW:
         return None
     in_cell: dict[int, list[Token]] = {}
     for t in vals:
         in_cell.setdefault(t.col, []).append(t)
-    out: list[Token | None] = []
-    for col, w in enumerate(width):
-        got = in_cell.pop(col, [])
-        if got and len(got) != w:
-            return None
-        out.extend(got or [None] * w)
-    if in_cell or len(out) != N_REVIEW:
+    if any(col >= n_cells or len(got) > columns[col] for col, got in in_cell.items()):
         return None
-    return out if _review_totals_hold([None if t is None else number_value(t.text) for t in out]) else None
+    options: list[list[list[Token | None]]] = []  # each cell's placements of its values
+    for col, w in enumerate(columns):
+        got = in_cell.get(col, [])
+        placements = []
+        for slots in combinations(range(w), len(got)):
+            cell: list[Token | None] = [None] * w
+            for slot, tok in zip(slots, got, strict=True):
+                cell[slot] = tok
+            placements.append(cell)
+        options.append(placements)
+    held = [
+        row
+        for row in (list(itertools.chain.from_iterable(choice)) for choice in itertools.product(*options))
+        if _review_totals_hold(_row_values(row))
+    ]
+    return held[0] if len(held) == 1 else None
 
 
 _HEADER_CELL_MAX = 2  # the header cells of table 四 laid out in columns print one or two characters a line
