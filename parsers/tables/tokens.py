@@ -671,8 +671,8 @@ _SPACED_DECIMAL = re.compile(r"[+-]?\d[\d,]*(?: \.| \. |\. )\d+")
 
 # numbers a space apart, then a row label that starts with the template's numbering (（七）, 四、, 3.) and a character
 _NUMBERS_THEN_ROW = re.compile(
-    rf"^(?P<nums>{_NUM}(?: {_NUM})*) +(?P<label>(?:[（(][一二三四五六七八九十]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、"
-    r"|\d{1,2}[.、．])\s*[\u4e00-\u9fff][^。；，]*)$"
+    rf"^(?P<nums>{_NUM}(?: {_NUM})*) +(?P<label>(?:[（(][一二三四五六七八九十]{{1,3}}[）)]"
+    r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*[\u4e00-\u9fff][^。；，]*)$"
 )
 
 
