@@ -691,13 +691,14 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
         if text[:1].isdigit() and (m := _NUMBERS_THEN_ROW.match(text)) is not None:
             # a row's last numbers and the next row's numbered label on one line, a space apart (PyMuPDF's sorted
             # text puts the spans of two rows on one line when they stand at one height: ``184 184 （七）总计``)
-            out = [
-                Token(nm.group(), start + nm.start(), start + nm.end(), line, col, tabbed, split=True)
-                for nm in _NONSPACE.finditer(text, 0, m.end("nums"))
-            ]
             s = m.start("label")
-            out.append(Token(text[s:], start + s, start + len(text), line, col, tabbed))
-            return out
+            return [
+                *(
+                    Token(nm.group(), start + nm.start(), start + nm.end(), line, col, tabbed, split=True)
+                    for nm in _NONSPACE.finditer(text, 0, m.end("nums"))
+                ),
+                Token(text[s:], start + s, start + len(text), line, col, tabbed),
+            ]
         return [Token(text, start, start + len(text), line, col, tabbed)]
     whole = Token(text, start, start + len(text), line, col, tabbed)
     if whole.is_number:  # a number alone: no spaces, no unit, nothing to split
