@@ -1226,12 +1226,14 @@ def _review_agreed(
     blanked = [keys[c].split("/", 1)[1] for c in range(N_REVIEW) if kept[c] is None and any(row[c] for row in best)]
     if not blanked:
         return None
+    # every cell left blank is 0 or blank in every placement: no count is lost, the blank-or-0 is open (suggested)
+    zeros = all(not number_value(t.text) for row in best for c, t in enumerate(row) if t and kept[c] is None)
     r.warn(
-        "placement_open",
+        "zeros_unplaced" if zeros else "placement_open",
         f"table 四: {len(vals)} values for {N_REVIEW} cells, "
         + ("" if _review_totals_hold(_row_values(best[0])) else "no placement holds every row total and ")
         + f"{len(best)} placements satisfy as many identities; the cells they disagree on are left blank: "
-        f"{', '.join(blanked)}",
+        f"{', '.join(blanked)}" + (" (each 0 or blank in every placement)" if zeros else ""),
         R,
         vals[0],
     )
