@@ -1138,6 +1138,16 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
             return Fit(pos, "positional", [])
     if len(vals) == N_REVIEW:
         return fit(vals, N_REVIEW)
+    if len(lines) == 1 and (gapped := _by_gap(r.text, vals)) is not None:
+        r.warn(
+            "blank_cells_in_place",
+            f"table 四: {len(vals)} values for {N_REVIEW} cells on one line that shows where its empty cells are "
+            f"(no-break spaces, or one wide gap among single spaces): its {N_REVIEW - len(vals)} blank cells read "
+            "there",
+            R,
+            vals[0],
+        )
+        return Fit(gapped, "positional", [])
     if len(lines) == 1 and vals[0].tabbed and (placed := _by_cell_heads(r, anchor_line, vals)) is not None:
         r.warn(
             "blank_cells_in_place",
@@ -1350,6 +1360,43 @@ def _nearest_in_order(points: list[int], centres: list[float]) -> list[int]:
         out.append(j)
         j += 1
     return out
+
+
+_GAP = 2  # spaces that are a gap (room for cells), where the row's values stand a space apart
+
+
+def _by_gap(text: str, vals: list[Token]) -> list[Token | None] | None:
+    """Table 四's row on one line, short of cells, where the line shows where they are: each empty cell printed as
+    a no-break space (Word's and Chromium's ``&nbsp;`` in an empty cell, as pypdf prints a PDF row: ``0 6 \xa0 \xa0
+    … 0 1``), as many as cells are missing; or, with no such marks, its values one space apart but for a single
+    wider gap (between two values, or after the last one before the line's end): the lost cells all there, when
+    every row total then holds. None when the line shows neither."""
+    if not vals or len(vals) >= N_REVIEW:
+        return None
+    start = text.rfind("\n", 0, vals[0].start) + 1
+    end = text.find("\n", vals[-1].end)
+    end = len(text) if end < 0 else end
+    head = text[start : vals[0].start]
+    between = [text[a.end : b.start] for a, b in itertools.pairwise(vals)]
+    spaces = [head if not head.strip(" \xa0") else "", *between, text[vals[-1].end : end]]
+    if any(gap.strip(" \xa0") for gap in spaces[1:]):
+        return None  # something else printed between the values
+    lost = N_REVIEW - len(vals)
+    marks = [gap.count("\xa0") for gap in spaces]
+    if sum(marks) == lost:
+        counts = marks
+    elif sum(marks) == 0:
+        wide = [k for k, gap in enumerate(spaces) if len(gap) >= _GAP and (0 < k < len(vals) or gap)]
+        if len(wide) != 1 or any(gap != " " for k, gap in enumerate(spaces[1:-1], 1) if k != wide[0]):
+            return None
+        counts = [lost if k == wide[0] else 0 for k in range(len(spaces))]
+    else:
+        return None
+    row: list[Token | None] = [None] * counts[0]
+    for tok, n in zip(vals, counts[1:], strict=True):
+        row += [tok, *[None] * n]
+    # the marks are the blank cells themselves; a gap only says where they are, the row totals must agree
+    return row if counts is marks or _review_totals_hold(_row_values(row)) else None
 
 
 def _by_indent(
