@@ -16,6 +16,7 @@ from parsers.tables.checks import (
     review_scorer,
 )
 from parsers.tables.continued import continued_row
+from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -898,6 +899,26 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
+    if (
+        len(vals) == N_REVIEW
+        and sum(not row_total_holds(v) for v in _review_rows(result.values())) >= MIN_ROWS_OUT_OF_ORDER
+        and is_paragraph_cells(r.extracted.text)
+    ):
+        r.warn(
+            "placement_open",
+            f"table 四: its {N_REVIEW} values printed a cell a paragraph (pdftotext's default mode: poppler's block "
+            "order, not the table's) fail the row totals of "
+            f"{sum(not row_total_holds(v) for v in _review_rows(result.values()))} rows read in that order: which "
+            f"cell each is in is not in the text ({' '.join(t.text for t in vals)}); those rows left blank",
+            R,
+            vals[0],
+        )
+        n = len(REVIEW_COLUMNS)
+        kept = [
+            None if not row_total_holds(result.values()[k - k % n : k - k % n + n]) else t
+            for k, t in enumerate(result.tokens)
+        ]
+        result = Fit(kept, "positional", [])
     r.put_cells(keys, result.tokens, label)
     if result.how == "dropped":
         r.warn(
@@ -955,6 +976,14 @@ def _zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None]
 
 
 MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row of zeros
+
+
+MIN_ROWS_OUT_OF_ORDER = 2  # table 四's rows whose totals fail, read in pdftotext's block order: not the table's
+
+
+def _review_rows(values: list[Value]) -> list[list[Value]]:
+    n = len(REVIEW_COLUMNS)
+    return [values[k : k + n] for k in range(0, N_REVIEW, n)]
 
 
 def _row_values(row: list[Token | None]) -> list[Value]:
