@@ -30,6 +30,13 @@ The same page with table 三 split in two after its 二、上年结转 row (the 
 printed by w3m ``-dump``: the second part's one-digit columns are drawn one character wide, its rules ``┼─┼``
 (``own-split-w3m.txt``).
 
+The same page with table 四 at 70 % of the page's width, so that its heads wrap a character a line, is printed by
+Chromium and read by markitdown (``build_corpus.markitdown_md``): pdfplumber's table joins neighbouring columns
+into one cell, two or three heads a cell (``结 结`` / ``总 果 果``), and the row's values a space apart in them
+(``own-narrow-markitdown.md``); and by poppler's ``pdftotext`` in its default mode: a cell a paragraph, in poppler's
+block order (``own-narrow-pdftotext.txt``), and the same with the 复议后起诉 row filled (``0 15 0 0 15``): its
+15 numbers in an order that is not the table's (``own-full-pdftotext.txt``).
+
 A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
 on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
 The same table with Word's cell styles (a label left-aligned, values centred, each in a ``SimSun`` span at an exact
@@ -99,6 +106,14 @@ HTML = f"""<html><head><meta charset="utf-8"></head><body>
 <p>{PROSE_1}{PROSE_2}</p>
 </body></html>
 """
+
+
+FOUR_TABLE = '<p>四、政府信息公开行政复议、行政诉讼情况</p>\n<table border="1">'
+
+
+def _pdftotext(pdf: Path) -> str:
+    """poppler's ``pdftotext`` in its default mode (neither ``-layout`` nor ``-raw``): blocks in reading order."""
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def _p_row(*cells: str | int) -> str:
@@ -179,6 +194,13 @@ def main() -> None:
         (OUT / "own-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
         (OUT / "own-pymupdf4llm-layout.md").write_text(bc.pymupdf4llm_md(pdf, layout=True), encoding="utf-8")
         (OUT / "own-pymupdf4llm.md").write_text(bc.pymupdf4llm_md(pdf, layout=False), encoding="utf-8")
+        narrow = HTML.replace(FOUR_TABLE, FOUR_TABLE.replace('border="1">', 'border="1" style="width:70%">'))
+        for name, page_html in (("narrow", narrow), ("full", narrow.replace(EMPTY * 5, _cells([0, 15, 0, 0, 15])))):
+            pdf_narrow = Path(tmp) / f"own-{name}.pdf"
+            chromium_pdf(page_html, pdf_narrow)
+            if name == "narrow":
+                (OUT / "own-narrow-markitdown.md").write_text(bc.markitdown_md(pdf_narrow), encoding="utf-8")
+            (OUT / f"own-{name}-pdftotext.txt").write_text(_pdftotext(pdf_narrow), encoding="utf-8")
         pdf_2019 = Path(tmp) / "own-2019-word.pdf"
         chromium_pdf(HTML_2019_WORD, pdf_2019)
         (OUT / "own-2019-word-markitdown.md").write_text(bc.markitdown_md(pdf_2019), encoding="utf-8")

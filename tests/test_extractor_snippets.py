@@ -163,3 +163,88 @@ def test_html2text_rows_without_outer_pipes_and_a_block_title_run_into_the_parag
         26,
     ]
     assert not [w for w in report.warnings if w.code == "ocr_digit"]  # the pipes are Markdown's, not OCR's rules
+
+
+# ---------------------------------------------------------------- PDF-text conventions' rules (issue 8, round n18)
+def test_table_four_short_row_single_spaced_leaves_open_cells_blank() -> None:
+    # pdftotext -raw / pdfplumber / PyMuPDF print 10 values a space apart (or a box a line) for table 四's 15 cells:
+    # which row is the blank one is not in the text when several placements hold every row total
+    source = (SNIPPETS / "own-pypdf.txt").read_text(encoding="utf-8")
+    assert "2 1 0 3 6 0 1 0 0 1 \xa0" in source  # pypdf: the empty cells as no-break spaces (next test)
+    row = "2 1 0 3 6 0 1 0 0 1"
+    report = parse(source.replace(row + " " + "\xa0 " * 4 + "\xa0", row).encode(), "t.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
+    (open_,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
+    assert "10 values for 15 cells" in open_.message and "disagree on are left blank" in open_.message
+    assert report.metadata["review"] == "required"
+
+
+def test_table_four_empty_cells_printed_as_no_break_spaces_by_pypdf_are_read_in_place() -> None:
+    text = (SNIPPETS / "own-pypdf.txt").read_text(encoding="utf-8")
+    assert "2 1 0 3 6 0 1 0 0 1 " + "\xa0 " * 4 + "\xa0" in text
+    report = _parse("own-pypdf.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, *[None] * 5]
+    (warned,) = [w for w in report.warnings if w.code == "blank_cells_in_place"]
+    assert "its 5 blank cells read there" in warned.message
+
+
+def test_table_four_one_wide_gap_holds_the_lost_cells() -> None:
+    # the same row with its no-break spaces printed as plain spaces: one wide gap, the only place for the blanks
+    source = (SNIPPETS / "own-pypdf.txt").read_text(encoding="utf-8")
+    gapped = source.replace("1 0 0 1 " + "\xa0 " * 4 + "\xa0", "1 0 0 1" + " " * 10)
+    one_gap = parse(gapped.encode(), "t.txt")
+    assert [one_gap.cells[k].value for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, *[None] * 5]
+    assert any(w.code == "blank_cells_in_place" and "one wide gap" in w.message for w in one_gap.warnings)
+    # two gaps: the line does not say which holds the lost cells; the rule does not apply
+    two_gaps = parse(gapped.replace("2 1 0 3 6 0 1", "2 1 0 3 6          0 1").encode(), "t.txt")
+    assert not [w for w in two_gaps.warnings if w.code == "blank_cells_in_place"]
+    assert two_gaps.metadata["review"] == "required"
+
+
+def test_markitdown_cells_holding_several_columns_are_read_by_their_heads() -> None:
+    # markitdown (pdfplumber) joins table 四's narrow columns: heads a character a column, two or three a cell
+    text = (SNIPPETS / "own-narrow-markitdown.md").read_text(encoding="utf-8")
+    assert "| 2 1  | 0 3 | 6 0 1    | 0 0 | 1 " in text
+    report = _parse("own-narrow-markitdown.md")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, *[None] * 5]
+    warned = [w for w in report.warnings if w.code == "blank_cells_in_place"]
+    assert warned and "as the heads above them show" in warned[0].message
+
+
+def test_pdftotext_default_table_four_out_of_order_rows_are_left_blank() -> None:
+    # pdftotext's default mode prints a cell a paragraph in poppler's block order: the 复议 row comes whole, the
+    # litigation rows' numbers in another order than their columns'; the rows that fail their totals stay blank
+    text = (SNIPPETS / "own-full-pdftotext.txt").read_text(encoding="utf-8")
+    assert "\n\n6\n\n1\n\n0\n\n0\n\n1\n\n15\n\n0\n\n15\n\n0\n\n0\n\n0\n\n" in text
+    report = _parse("own-full-pdftotext.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, *[None] * 10]
+    (warned,) = [w for w in report.warnings if w.code == "placement_open"]
+    assert "poppler's block order" in warned.message and "2 rows" in warned.message
+    assert report.metadata["review"] == "required"
+
+
+def test_pdftotext_default_short_table_four_keeps_only_what_every_placement_agrees_on() -> None:
+    report = _parse("own-narrow-pdftotext.txt")
+    got = [report.cells[k].value for k in REVIEW_KEYS]
+    assert got[:5] == [2, 1, 0, 3, 6]  # the 复议 row's total holds in every placement
+    assert not [v for v in got[5:] if v not in (None, 1)]  # nothing read into a cell it may not belong to
+    assert any(w.code == "placement_open" for w in report.warnings)
+
+
+def test_numbers_then_the_next_rows_label_on_one_line_are_split() -> None:
+    # PyMuPDF's sorted text (tuning seed 517): 3.其他's last numbers and （七）总计's label on one line
+    text = (SNIPPETS / "synth-517-pymupdf-table3.txt").read_text(encoding="utf-8")
+    assert "184 184 （七）总计   2492" in text
+    cells = _parse("synth-517-pymupdf-table3.txt").cells
+    assert [cells[f"applications/other.other/{c}"].value for c in ("other_org", "total")] == [184, 184]
+    assert cells["applications/results_total/natural_person"].value == 2492
+    assert cells["applications/results_total/total"].value == 3460
+
+
+def test_table_three_rows_are_not_read_from_table_four_heads() -> None:
+    # pymupdf4llm (tuning seed 520) lost table 三's （七）总计 and 结转 rows; table 四's heads print 总计
+    text = (SNIPPETS / "synth-520-pymupdf4llm-table3.md").read_text(encoding="utf-8")
+    assert "（七）总计" not in text and "|总<br>计|" in text
+    report = _parse("synth-520-pymupdf4llm-table3.md")
+    assert all(report.cells[f"applications/results_total/{c}"].value is None for c in ("natural_person", "total"))
+    assert any(w.code == "missing_row" and "results_total" in (w.key or "") for w in report.warnings)

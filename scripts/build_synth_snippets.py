@@ -1,0 +1,44 @@
+"""Cut the snippet texts ``tests/fixtures/extractor_snippets/synth-<seed>-*`` out of a synthetic report's extractor
+texts (tuning seeds only: never a held-back one), for rules whose tool output no short own report reproduces.
+
+    .venv/bin/python scripts/synth_reports.py --out /tmp/synth-t --seeds 517,520
+    .venv/bin/python scripts/synth_extractors.py /tmp/synth-t --conventions md-pymupdf4llm
+    .venv/bin/python scripts/build_synth_snippets.py /tmp/synth-t
+
+Each snippet is the report's title line and the text from table 三's section heading to section 五's:
+
+- ``synth-517-pymupdf-table3.txt``: PyMuPDF's ``get_text(sort=True)`` (``synth_reports``' ``.pymupdf.txt``) puts
+  the last numbers of 3.其他 and the label of （七）总计 on one line, a space apart (``184 184 （七）总计``);
+- ``synth-520-pymupdf4llm-table3.md``: pymupdf4llm's plain mode loses table 三's last two rows (（七）总计 and
+  四、结转下年度继续办理); table 四's heads print 总计.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests" / "fixtures" / "extractor_snippets"
+SNIPPETS = {
+    "synth-517-pymupdf-table3.txt": "synth_517.pymupdf.txt",
+    "synth-520-pymupdf4llm-table3.md": "synth_520.md-pymupdf4llm.md",
+}
+
+
+def excerpt(text: str) -> str:
+    """The title line, then the text from table 三's section heading up to section 五's heading."""
+    title = next(line for line in text.splitlines() if line.strip())
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("五、存在的主要问题", start)
+    return title + "\n\n" + text[start:end].rstrip() + "\n"
+
+
+def main(folder: Path) -> None:
+    for name, source in SNIPPETS.items():
+        (OUT / name).write_text(excerpt((folder / source).read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"wrote {OUT / name}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
