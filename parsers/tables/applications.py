@@ -11,8 +11,10 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
     blank_row_by_gaps,
+    blanks_by_lines,
     columns_by_pipes,
     columns_by_ruler,
+    leading_newlines,
     place_rows,
     two_whole_rows,
     whole_rows_blank,
@@ -420,6 +422,10 @@ def _label_fits(
 
         return score
 
+    for key, laid in _short_rows_by_lines(r, fits, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
     runs = {key: vals[0] for key, vals in pending.items() if len(vals) == 1 and _is_run(vals[0], N_APP)}
     for key in runs:
         del pending[key]
@@ -441,6 +447,60 @@ def _label_fits(
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
+
+
+def _original_spans(r: Reading, vals: Sequence[Token]) -> list[tuple[int, int]] | None:
+    """The values' offsets in the text as printed (before any rewriting), when they print there as read."""
+    assert r.canonical is not None
+    canon, text = r.canonical, r.extracted.text
+    spans = [(o := canon.to_original(t.start), o + t.end - t.start) for t in vals]
+    return None if any(text[a:b] != t.text for (a, b), t in zip(spans, vals, strict=True)) else spans
+
+
+def _short_rows_by_lines(
+    r: Reading,
+    fits: dict[str, Fit],
+    pending: dict[str, list[Token]],
+    scorer_for: Callable[[str], Callable[[list[Value]], int]],
+) -> dict[str, Fit]:
+    """Rows of table 三 short of cells, printed a value a line by a tool that prints an empty cell as an empty
+    paragraph (docx2txt, LibreOffice's text, BeautifulSoup's lines): their blank cells placed where the text
+    prints the extra empty lines (:func:`parsers.tables.blank_rows.blanks_by_lines`; before the first value,
+    against the gap the table's full rows print there), when the identities like that placement as well as any
+    other. Reported as ``blank_cells_placed``."""
+    text = r.extracted.text
+    starts: list[int] = []
+    for f in fits.values():
+        if f.how != "exact" or (spans := _original_spans(r, [t for t in f.tokens if t is not None])) is None:
+            continue
+        if all(text.count("\n", a[1], b[0]) >= 1 for a, b in itertools.pairwise(spans)):
+            starts.append(leading_newlines(text, spans[0][0]))
+    base = None
+    if len(starts) >= 3 and (top := max(set(starts), key=starts.count)) and starts.count(top) * 3 >= len(starts) * 2:
+        base = top
+    out: dict[str, Fit] = {}
+    for key, vals in pending.items():
+        if not 2 <= len(vals) < N_APP or (spans := _original_spans(r, vals)) is None:
+            continue
+        cols = blanks_by_lines(text, spans, N_APP, base)
+        if cols is None or cols[-1] >= N_APP:
+            continue
+        laid: list[Token | None] = [None] * N_APP
+        for t, c in zip(vals, cols, strict=True):
+            laid[c] = t
+        score = scorer_for(key)
+        if score(Fit(laid, "padded", []).values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
+            continue
+        blank = [c + 1 for c in range(N_APP) if laid[c] is None]
+        r.warn(
+            "blank_cells_placed",
+            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, printed a value a line with empty lines "
+            f"for empty cells: cells {', '.join(map(str, blank))} read as blank where the empty lines are (a guess)",
+            f"{T}/{key}",
+            vals[0],
+        )
+        out[key] = Fit(laid, "positional", [])
+    return out
 
 
 # a cell of zeros and marks that are a 1 or a table rule (``101``, ``1010``, ``|0|``): 0 between two rules, or a

@@ -148,3 +148,47 @@ def whole_rows_blank(printed: Sequence[Token | None]) -> bool:
     """The blank cells of table 四's 15 make whole rows (each row all blank or all printed)."""
     rows = [printed[k : k + N_COLS] for k in range(0, len(printed), N_COLS)]
     return all(all(t is None for t in row) or all(t is not None for t in row) for row in rows)
+
+
+def leading_newlines(text: str, at: int) -> int:
+    """Line breaks in the whitespace run that ends at offset ``at`` (back to the text before it)."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text.count("\n", i, at)
+
+
+def blanks_by_lines(text: str, spans: Sequence[Span], n: int, start_base: int | None) -> list[int] | None:
+    """The columns of a row's values printed a value a line (``spans``: their offsets in ``text``), fewer than
+    its ``n`` cells, where the text prints each blank cell as an empty paragraph: the gap between two values is
+    the row's least gap, plus that gap again for each blank cell between them (docx2txt's ``0\\n\\n\\n\\n0`` for
+    one blank between two values); before the first value, the gap the table's full rows have there
+    (``start_base``, None when unknown) plus as much for each blank cell before it. The blank cells not seen
+    before or between the values are after the last one. None when a gap is not such a multiple, or the blank
+    cells seen are more than the cells missing, or (``start_base`` unknown) fewer."""
+    missing = n - len(spans)
+    if missing <= 0 or len(spans) < 2:
+        return None
+    gaps: list[int] = []
+    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
+        g = _newlines_around(text, a_end, b_start)
+        if g is None or g < 1:
+            return None
+        gaps.append(g)
+    unit = min(gaps)
+    if any((g - unit) % unit for g in gaps):
+        return None
+    between = [(g - unit) // unit for g in gaps]
+    before = 0
+    if start_base is not None:
+        extra = leading_newlines(text, spans[0][0]) - start_base
+        if extra < 0 or extra % unit:
+            return None
+        before = extra // unit
+    seen = before + sum(between)
+    if seen > missing or (start_base is None and seen < missing) or seen == 0:
+        return None
+    cols = [before]
+    for b in between:
+        cols.append(cols[-1] + 1 + b)
+    return cols
