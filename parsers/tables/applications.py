@@ -1056,6 +1056,16 @@ def _review_in_place(r: Reading, vals: list[Token], printed: list[Token | None],
     return Fit(printed, "positional", [])
 
 
+def _laid_in_columns(r: Reading, vals: list[Token], anchor_line: int) -> list[Token | None] | None:
+    """Table 四's row laid out in columns: its cells by the header's columns, or by its indent (the header's lines'
+    first tokens telling whether no indent is evidence)."""
+    firsts: dict[int, Token] = {}
+    for t in r.tokens:
+        if anchor_line < t.line < vals[0].line and t.is_labelish:
+            firsts.setdefault(t.line, t)
+    return _by_header(r, anchor_line, vals, N_REVIEW) or _by_indent(r.text, vals, N_REVIEW, list(firsts.values()))
+
+
 def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
     """Table 四 with one of its rows printed blank as nothing: ten values for its 15 cells
     (:mod:`parsers.tables.blank_rows`). The blank row is put where the text as printed shows the blank cells: the
@@ -1107,9 +1117,7 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
             label,
         )
         return Fit(laid, "positional", [])
-    if not two_whole_rows(vals) or (
-        one_line and (_by_header(r, label.line, vals, N_REVIEW) or _by_indent(r.text, vals, N_REVIEW))
-    ):
+    if not two_whole_rows(vals) or (one_line and _laid_in_columns(r, vals, label.line) is not None):
         return None  # the identities choose (a row laid in columns: its header's columns or indent, _review_fit)
     r.warn(
         "placement_open",
@@ -1276,11 +1284,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
     if best.how == "padded" and best.ambiguous and len(lines) == 1:
         # text laid out in columns: the row's indent tells how many cells on its left are blank
         # the header's lines: their first tokens
-        firsts: dict[int, Token] = {}
-        for t in r.tokens:
-            if anchor_line < t.line < vals[0].line and t.is_labelish:
-                firsts.setdefault(t.line, t)
-        laid = _by_header(r, anchor_line, vals, N_REVIEW) or _by_indent(r.text, vals, N_REVIEW, list(firsts.values()))
+        laid = _laid_in_columns(r, vals, anchor_line)
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
     if best.how == "padded" and best.ambiguous and not _review_totals_hold(best.values()):
