@@ -47,9 +47,11 @@ def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]]
     """The index of the blank row (0, 1, 2) of ten values printed a value a line (``spans``: their offsets in
     ``text``), from the empty lines the text prints around them: the line breaks before the first value (back to
     the text before it), between the fifth and the sixth, and after the last (up to the text after it), each less
-    the gap every other pair of neighbouring values has. The one place with more empty lines than the others is
-    the blank row's; None when the values are not a value a line with one even gap, or when no one place stands
-    out. Also returns the extra line breaks seen at the three places."""
+    the gap every other pair of neighbouring values has. The one place with more empty lines than the others,
+    and at least one more for each of the five blank cells, is the blank row's (fewer: the line breaks a tool
+    prints between a table's rows or after the table, as BeautifulSoup prints the page's own line breaks between
+    tags); None when the values are not a value a line with one even gap, or when no one place stands out. Also
+    returns the extra line breaks seen at the three places."""
     gaps: list[int] = []
     for (_, a_end), (b_start, _) in itertools.pairwise(spans):
         g = _newlines_around(text, a_end, b_start)
@@ -68,8 +70,8 @@ def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]]
         j += 1
     extra = [text.count("\n", i, spans[0][0]) - normal, middle - normal, text.count("\n", spans[-1][1], j) - normal]
     best = max(extra)
-    if best <= 0 or extra.count(best) > 1:
-        return None
+    if best < N_COLS or extra.count(best) > 1:
+        return None  # each of the five blank cells prints a line break at least, where it prints at all
     return extra.index(best), extra
 
 
