@@ -1122,15 +1122,17 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     if one_line and (cols_laid := _laid_in_columns(r, vals, label.line)) is not None and whole_rows_blank(cols_laid):
         return None  # a row laid in columns: its header's columns or its indent tell (_review_fit)
     if one_line and cols_laid is not None:
-        # laid in columns, but the blanks not a whole row: the columns are misread somewhere, the reading is open
+        # laid in columns, but the blanks not a whole row: the columns are misread somewhere; the identities' reading
+        # (which weighs the columns' one too) is kept, and said open
         r.warn(
             "placement_open",
             f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
-            "goes; read by the header's columns, whose blank cells make no whole row: a guess a person must check",
+            "goes; the header's columns put blank cells in no whole row: read by the identities' tie-break, a guess "
+            "a person must check",
             R,
             label,
         )
-        return Fit(cols_laid, "padded", [])
+        return _review_fit(r, vals, _REVIEW_KEYS, label.line)
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
