@@ -65,6 +65,7 @@ class PageResult:
     seconds: float = 0.0
     code: str | None = None  # an UnreadableDocument code that must refuse the whole document
     red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
+    keystone: float = 0.0  # pixels a corner moved: photographed at a slant, its rules made parallel (perspective.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
@@ -104,7 +105,8 @@ def ocr_page(job: PageJob) -> PageResult:
         h, w = prepared.grey.shape
         return PageResult(
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
-            red_ink=image.red_ink, pending=Pending(ink, tables, (w, h), image.scale, glyphs),
+            red_ink=image.red_ink, keystone=prepared.keystone,
+            pending=Pending(ink, tables, (w, h), image.scale, glyphs),
         )  # fmt: skip
     except PageTimeout:
         note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
