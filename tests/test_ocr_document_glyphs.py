@@ -118,3 +118,16 @@ def test_a_square_page_and_a_page_of_text_are_left_as_they_are() -> None:
         cv2.putText(text, "0123456789 0123456789 0123456789", (100, y), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 3)
     assert keystone((text < 128).astype(np.uint8) * 255, 200) is None
     assert prepare(page, 200).keystone == 0.0
+
+
+def test_a_glyph_read_as_nothing_more_often_than_as_anything_is_left_unread() -> None:
+    # a zero filled in by toner: the engine reads nothing in six of them, 6 in three: no evidence it prints a 6
+    page, boxes = _page(["0"] * 9 + ["3", "3"])
+    ink = Ink(cells={(0, 0, i): [[Word("6", boxes[i], 90.0)]] for i in range(3)})
+    unread = {(0, 0, i): boxes[i] for i in range(3, 9)}
+    agreed, note, sets = agree_sets(page, ink, unread)
+    assert all((0, 0, i) not in agreed.cells for i in range(3, 9)) and not sets and note is None
+    # read as nothing fewer times than as 6: read as its likes are (and noted)
+    ink = Ink(cells={(0, 0, i): [[Word("6", boxes[i], 90.0)]] for i in range(6)})
+    agreed, note, _ = agree_sets(page, ink, {(0, 0, i): boxes[i] for i in range(6, 9)})
+    assert [agreed.cells[(0, 0, i)][0][0].text for i in range(6, 9)] == ["6"] * 3 and note and "?→6 ×3" in note

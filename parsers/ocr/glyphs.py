@@ -167,6 +167,10 @@ def vote(glyphs: list[Glyph]) -> Vote:
         reading, count = votes[i].most_common(1)[0]
         if reading == texts[i] or count < MIN_VOTES or count < 2 * votes[i][texts[i]]:
             continue
+        if not texts[i] and sum(1 for j in np.flatnonzero(alike[i]) if not texts[j]) > votes[i].total():
+            # a glyph the engine read nothing in more often than anything (a zero filled in by toner): the few
+            # readings it got are no evidence of what it prints, the cells stay unread (blank, never a guess)
+            continue
         changed[i] = reading
     return Vote(changed, _disputed_sets(disputed, alike, texts))
 
