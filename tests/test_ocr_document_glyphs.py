@@ -131,3 +131,15 @@ def test_a_glyph_read_as_nothing_more_often_than_as_anything_is_left_unread() ->
     ink = Ink(cells={(0, 0, i): [[Word("6", boxes[i], 90.0)]] for i in range(6)})
     agreed, note, _ = agree_sets(page, ink, {(0, 0, i): boxes[i] for i in range(6, 9)})
     assert [agreed.cells[(0, 0, i)][0][0].text for i in range(6, 9)] == ["6"] * 3 and note and "?→6 ×3" in note
+
+
+def test_four_lines_that_are_no_tables_rules_do_not_warp_the_page() -> None:
+    # a square table inside a frame drawn as a keystone (a page edge, a shadow's): squaring the frame would make
+    # the table's rules lean, so the page is read as it is
+    page = _ruled_page()
+    h, w = page.shape
+    frame = [(120, 150), (w - 120, 180), (w - 60, h - 150), (60, h - 170)]
+    for a, b in zip(frame, frame[1:] + frame[:1], strict=True):
+        cv2.line(page, a, b, 0, 3)
+    binary = (page < 128).astype(np.uint8) * 255
+    assert keystone(binary, 200) is None

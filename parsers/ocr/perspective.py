@@ -5,14 +5,16 @@ other (a keystone), its horizontal rules fan out, and no single skew angle strai
 (:mod:`parsers.ocr.grid`) then finds no rule that runs the table's height or width, and a table is lost.
 
 Every ruling line of a table was a horizontal or a vertical line of the printed page, and perspective keeps
-straight lines straight: the page's long near-horizontal rules (:func:`rules`: at least
-:data:`MIN_ACROSS` of the page's width) and long near-vertical rules (:data:`MIN_DOWN` of its height), found on
-the binary page by a probabilistic Hough transform over the ink's horizontal (vertical) strokes, give the top-most
-and bottom-most, left-most and right-most rule. Their four crossings are the corners of a rectangle of the
-printed page; :func:`keystone` maps them back onto a rectangle (the perspective transform of the four points),
-when one of them is off by at least :data:`MIN_SHIFT` of a millimetre's worth of pixels and none by more than
-:data:`MAX_SHIFT` of the page (a mild slant: a page held crooked in front of the camera is read as it is). A page
-without two rules each way (text only) is left as it is.
+straight lines straight. The page's long near-horizontal rules (:func:`rules`: at least :data:`MIN_ACROSS` of
+the page's width) and long near-vertical rules (:data:`MIN_DOWN` of its height), found on the binary page as the
+connected runs of the ink's horizontal (vertical) strokes, each fitted by least squares, give the top-most and
+bottom-most, left-most and right-most rule. Their four crossings are the corners of a rectangle of the printed
+page; :func:`keystone` maps them back onto a rectangle (the perspective transform of the four points) when one
+of them is off by at least :data:`MIN_SHIFT` mm and none by more than :data:`MAX_SHIFT` of the page (a mild
+slant: a page held crooked in front of the camera is read as it is), and when the transform squares the page's
+other long rules too (:data:`SQUARED` of them left leaning under :data:`STRAIGHT` degrees, and less in all than
+before): four lines that were no table's rules leave the table's rules leaning, and the page is read as it is.
+A page without two rules each way (text only) is left as it is.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ MIN_DOWN = 0.12  # a vertical rule at least this share of the page's height
 MAX_LEAN = 4.0  # degrees a rule may lean (after the deskew) and count
 MIN_SHIFT = 0.5  # mm: a corner off by less than this is no perspective (the deskew's rounding, a rule's width)
 MAX_SHIFT = 0.05  # of the page's width or height: a corner off by more is no mild slant (left as it is)
+STRAIGHT = 0.3  # degrees: a rule the transform squares leans less than this off its axis after it
+SQUARED = 0.8  # share of the page's long rules the transform must square (a stray line or two aside)
 EDGE = 0.01  # of the page: rules this near the image's border are the photo's page edge, not a table's
 
 Line = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -113,8 +117,29 @@ def keystone(binary: Grey, dpi: float) -> tuple[NDArray[np.float64], float] | No
     shift = float(np.abs(quad - target).max())
     if shift < MIN_SHIFT * dpi / 25.4 or shift > MAX_SHIFT * min(h, w):
         return None
-    matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target.astype(np.float32))
-    return np.asarray(matrix, dtype=np.float64), shift
+    matrix = np.asarray(cv2.getPerspectiveTransform(quad.astype(np.float32), target.astype(np.float32)), np.float64)
+    # the transform was drawn from four lines: it is taken only when it squares the page's other rules too (four
+    # lines that were no table's rules, a page edge or a shadow's, would leave the table's rules leaning)
+    before = [abs(_lean(r, True)) for r in across] + [abs(_lean(r, False)) for r in down]
+    after = [abs(_lean(_mapped(r, matrix), True)) for r in across] + [
+        abs(_lean(_mapped(r, matrix), False)) for r in down
+    ]
+    if sum(a <= STRAIGHT for a in after) < SQUARED * len(after) or sum(after) >= sum(before):
+        return None
+    return matrix, shift
+
+
+def _lean(line: Line, across: bool) -> float:
+    """Degrees a horizontal (``across``) or vertical rule leans off its axis."""
+    x0, y0, x1, y1 = line
+    return float(np.degrees(np.arctan2(y1 - y0, x1 - x0) if across else np.arctan2(x1 - x0, y1 - y0)))
+
+
+def _mapped(line: Line, matrix: NDArray[np.float64]) -> Line:
+    x0, y0, x1, y1 = line
+    ends = np.array([[x0, y0, 1.0], [x1, y1, 1.0]]) @ matrix.T
+    ends = ends[:, :2] / ends[:, 2:3]
+    return float(ends[0, 0]), float(ends[0, 1]), float(ends[1, 0]), float(ends[1, 1])
 
 
 def warp(grey: Grey, matrix: NDArray[np.float64], fill: int = 255) -> Grey:
