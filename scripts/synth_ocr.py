@@ -48,8 +48,8 @@ SLICE_SCANS = (402, 802)  # the small ones (a noisy page does not compress: 8–
 # the second OCR round's scans, scan only (no text kinds): a red seal over a table corner, 200 dpi (413: clean;
 # 813 held back: tinted paper, JPEG 50); the third round's: 406 (the dotted zero read 0, 6, 4 and nothing, no
 # reading winning: the glyph sets the identities read, parser version 37); the fourth round's: 433 (150 dpi,
-# photographed: its table lost to the perspective until version 39) and 438 (150 dpi, skewed: one page voting its
-# zeros 6 alone until version 39)
+# photographed: its table lost to the perspective until version 40) and 438 (150 dpi, skewed: one page voting its
+# zeros 6 alone until version 40)
 SLICE_SCAN_ONLY = (413, 813, 406, 433, 438)
 SLICE_KINDS = ("tess-psm3", "tess-psm4", "tess-psm6", "rapid-lines", "rapid-boxes")
 DPI = 200

@@ -1,4 +1,4 @@
-"""The scan reader's rules of parser version 39, each on a made-up page (no OCR engine needed): the lone digits of
+"""The scan reader's rules of parser version 40, each on a made-up page (no OCR engine needed): the lone digits of
 a report's pages compared across the pages (parsers/ocr/glyphs.py ``agree_pages``), a disputed set spanning pages
 read by the identities for all its cells (parsers/ocr/correct.py), a page photographed at a slant made square
 again (parsers/ocr/perspective.py)."""
