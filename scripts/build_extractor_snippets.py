@@ -150,6 +150,33 @@ def _word_row(m: re.Match[str]) -> str:
 HTML_2019_WORD = re.sub(r"<tr>(?:<td><p class=MsoNormal align=center>[^<]*</p></td>)+</tr>", _word_row, HTML_2019)
 
 
+# table 四 with its middle row (未经复议直接起诉) empty: the blank row that the identities cannot place (each printed
+# row's total holds wherever it goes), printed with Word's empty paragraphs or as bare empty cells
+BLANK_MIDDLE_ROW = f"<tr>{_cells([2, 1, 0, 3, 6])}{EMPTY * 5}{_cells([0, 1, 0, 0, 1])}</tr>"
+BARE_MIDDLE_ROW = f"<tr>{_cells([2, 1, 0, 3, 6])}{'<td></td>' * 5}{_cells([0, 1, 0, 0, 1])}</tr>"
+
+
+def blank_row_snippets(tmp: Path) -> None:
+    """The page with table 四's middle row empty (Word's ``<p>&nbsp;</p>``): lynx prints each empty paragraph as
+    an empty line (``own-blank-middle-lynx.txt``); pandoc's plain writer prints the table as a simple table under
+    a ruler of dashes, one run a column (``own-blank-middle-pandoc-plain.txt``); markitdown, the page inside a
+    portal's layout table, prints the whole report as one cell of one line, table 四's row in it with ``|``
+    between its cells, the empty ones too (``own-blank-middle-framed-markitdown.md``). The same row as bare empty
+    cells (``<td></td>``): lynx prints nothing for them (``own-bare-middle-lynx.txt``)."""
+    row = HTML[HTML.index("<tr>", HTML.index("<td>结果维持</td><td>结果纠正</td>")) :]
+    row = row[: row.index("</tr>") + 5]
+    for name, new_row in (("blank-middle", BLANK_MIDDLE_ROW), ("bare-middle", BARE_MIDDLE_ROW)):
+        page = tmp / f"own-{name}.html"
+        page.write_text(HTML.replace(row, new_row), encoding="utf-8")
+        (OUT / f"own-{name}-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
+        if name == "blank-middle":
+            (OUT / f"own-{name}-pandoc-plain.txt").write_text(bx.pandoc(page, "html", "plain"), encoding="utf-8")
+            framed = tmp / f"own-{name}-framed.html"
+            framed.write_text(page.read_text(encoding="utf-8").replace("<body>", '<body><table class="main"><tr><td>')
+                              .replace("</body>", "</td></tr></table></body>"), encoding="utf-8")  # fmt: skip
+            (OUT / f"own-{name}-framed-markitdown.md").write_text(bc.markitdown_md(framed), encoding="utf-8")
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -182,9 +209,15 @@ def main() -> None:
         pdf_2019 = Path(tmp) / "own-2019-word.pdf"
         chromium_pdf(HTML_2019_WORD, pdf_2019)
         (OUT / "own-2019-word-markitdown.md").write_text(bc.markitdown_md(pdf_2019), encoding="utf-8")
+        blank_row_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--blank-rows"]:  # these alone (lynx, pandoc, html2text: no Chromium)
+        OUT.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            blank_row_snippets(Path(tmp))
+        raise SystemExit(0)
     main()
     subprocess.run(["ls", "-l", str(OUT)], check=False)

@@ -40,11 +40,59 @@ def test_word_empty_cells_printed_as_no_break_spaces_are_blanks_in_place() -> No
     assert not [w for w in report.warnings if w.code == "ambiguous_value" and "review" in (w.key or "")]
 
 
-def test_without_no_break_spaces_the_blank_row_is_still_a_guess() -> None:
-    # lynx prints the empty cells as nothing: which row is blank is open, and the verdict says so
+def test_lynx_empty_paragraphs_after_the_last_value_place_the_blank_row_last() -> None:
+    # lynx prints each empty cell's <p>&nbsp;</p> as an empty line: five more line breaks after the last value
+    text = (SNIPPETS / "own-lynx.txt").read_text(encoding="utf-8")
+    assert "   1\n\n\n\n\n\n\n   五、" in text
     report = _parse("own-lynx.txt")
-    assert not [w for w in report.warnings if w.code == "blank_cells_in_place"]
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, *[None] * 5]
+    (warned,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert "(0, 0, 5 more line breaks" in warned.message and "复议后起诉" in warned.message
+
+
+MIDDLE_BLANK = [2, 1, 0, 3, 6, *[None] * 5, 0, 1, 0, 0, 1]
+
+
+def test_blank_middle_row_placed_by_lynx_empty_lines() -> None:
+    text = (SNIPPETS / "own-blank-middle-lynx.txt").read_text(encoding="utf-8")
+    assert "   6\n\n\n\n\n\n\n   0\n" in text  # the five empty cells: five more line breaks between the rows
+    report = _parse("own-blank-middle-lynx.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == MIDDLE_BLANK
+    (warned,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert "(0, 5, 0 more line breaks" in warned.message and "未经复议直接起诉" in warned.message
+
+
+def test_blank_middle_row_placed_by_pandoc_ruler() -> None:
+    # pandoc's plain writer: a simple table under a ruler of 15 dash runs; the row's values stand in their runs
+    text = (SNIPPETS / "own-blank-middle-pandoc-plain.txt").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.lstrip().startswith("2 "))
+    assert len(row.split()) == 10
+    report = _parse("own-blank-middle-pandoc-plain.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == MIDDLE_BLANK
+    (warned,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert "ruler" in warned.message
+
+
+def test_blank_middle_row_placed_by_pipes_in_a_flattened_layout_table() -> None:
+    # markitdown of a page inside a layout table: the whole report on one line, table 四's row among its pipes
+    text = (SNIPPETS / "own-blank-middle-framed-markitdown.md").read_text(encoding="utf-8")
+    assert "| 2 | 1 | 0 | 3 | 6 |  |  |  |  |  | 0 | 1 | 0 | 0 | 1 |" in text
+    report = _parse("own-blank-middle-framed-markitdown.md")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == MIDDLE_BLANK
+    assert [w for w in report.warnings if w.code == "blank_cells_placed"]
+
+
+def test_bare_empty_cells_leave_the_blank_row_open() -> None:
+    # <td></td>: lynx prints nothing for them, the values are evenly spaced; the identities hold wherever the blank
+    # row goes: the reading is a guess, and the verdict says a person must look
+    text = (SNIPPETS / "own-bare-middle-lynx.txt").read_text(encoding="utf-8")
+    assert "   6\n\n   0\n" in text
+    report = _parse("own-bare-middle-lynx.txt")
+    assert not [w for w in report.warnings if w.code == "blank_cells_placed"]
+    (warned,) = [w for w in report.warnings if w.code == "placement_open"]
+    assert "table 四" in warned.message
     assert report.metadata["review"] == "required"
+    assert "placement_open" in report.metadata["review_reasons"]
 
 
 def test_header_cells_one_a_line_keep_their_order() -> None:

@@ -173,9 +173,9 @@ def test_number_lines_counted_from_their_newlines_are_those_the_multiline_search
 
 
 def test_a_unit_or_slash_is_found_by_its_characters() -> None:
-    plain = re.compile(rf"{tokens._UNIT}|/")
+    plain = re.compile(rf"{tokens._UNIT}|[/;；]")  # a unit, or the slash or semicolon between count and amount
     texts = [t.text for r in READINGS for t in r.tokens if t.text[:1].isdigit()]
-    texts += _random_strings("万亿元件项个次人条家场期篇份/0.中", 20000, 6, seed=5)
+    texts += _random_strings("万亿元件项个次人条家场期篇份/;；0.中", 20000, 6, seed=5)
     units = 0
     for text in texts:
         assert (tokens._UNIT_OR_SLASH.search(text) is not None) == (plain.search(text) is not None), text

@@ -644,7 +644,8 @@ def test_ocr_unreadable_cell_in_a_table_of_wrapped_labels() -> None:
 
 def test_plain_text_that_lost_a_blank_review_row_keeps_blanks_at_its_start() -> None:
     """Blank cells print nothing in plain text; with no indent to tell, the blanks go where a stripped line
-    loses them (its start), and the guess is reported."""
+    loses them (its start), and the guess is reported: the blank row is open (each row's total holds wherever it
+    goes), a person must look."""
     review = [None] * 5 + [2, 1, 0, 0, 3, 0, 0, 0, 0, 0]
     for text in (
         s.to_spaces(s.report(review=s.review_table(review))),
@@ -658,7 +659,8 @@ def test_plain_text_that_lost_a_blank_review_row_keeps_blanks_at_its_start() -> 
             for c in ("upheld", "corrected", "other", "pending", "total")
         ]
         assert got == review
-        assert "missing_cell" in _codes(report)
+        assert "placement_open" in _codes(report)
+        assert report.metadata["review"] == "required"
 
 
 def test_markdown_from_a_spreadsheet_with_pandas_placeholders() -> None:

@@ -132,7 +132,7 @@ def test_2019_procurement_row_split_across_cells_and_negative_changes() -> None:
 
 
 def test_2019_procurement_count_and_amount_in_one_cell() -> None:
-    for cell in ("12 5949.088667", "12/5949.088667", "12项/5949.088667万元"):
+    for cell in ("12 5949.088667", "12/5949.088667", "12项/5949.088667万元", "12；5949.088667", "12;5949.088667"):
         report = _parse(_report_2019(cell))
         cells = _cells(report)
         assert cells["active/procurement/items"] == 12, cell

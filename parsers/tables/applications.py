@@ -9,6 +9,16 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
+from parsers.tables.blank_rows import (
+    blank_row_by_gaps,
+    blanks_by_lines,
+    columns_by_pipes,
+    columns_by_ruler,
+    leading_newlines,
+    place_rows,
+    two_whole_rows,
+    whole_rows_blank,
+)
 from parsers.tables.checks import (
     application_checks,
     application_identities,
@@ -412,6 +422,10 @@ def _label_fits(
 
         return score
 
+    for key, laid in _short_rows_by_lines(r, fits, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
     runs = {key: vals[0] for key, vals in pending.items() if len(vals) == 1 and _is_run(vals[0], N_APP)}
     for key in runs:
         del pending[key]
@@ -433,6 +447,60 @@ def _label_fits(
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
+
+
+def _original_spans(r: Reading, vals: Sequence[Token]) -> list[tuple[int, int]] | None:
+    """The values' offsets in the text as printed (before any rewriting), when they print there as read."""
+    assert r.canonical is not None
+    canon, text = r.canonical, r.extracted.text
+    spans = [(o := canon.to_original(t.start), o + t.end - t.start) for t in vals]
+    return None if any(text[a:b] != t.text for (a, b), t in zip(spans, vals, strict=True)) else spans
+
+
+def _short_rows_by_lines(
+    r: Reading,
+    fits: dict[str, Fit],
+    pending: dict[str, list[Token]],
+    scorer_for: Callable[[str], Callable[[list[Value]], int]],
+) -> dict[str, Fit]:
+    """Rows of table 三 short of cells, printed a value a line by a tool that prints an empty cell as an empty
+    paragraph (docx2txt, LibreOffice's text, BeautifulSoup's lines): their blank cells placed where the text
+    prints the extra empty lines (:func:`parsers.tables.blank_rows.blanks_by_lines`; before the first value,
+    against the gap the table's full rows print there), when the identities like that placement as well as any
+    other. Reported as ``blank_cells_placed``."""
+    text = r.extracted.text
+    starts: list[int] = []
+    for f in fits.values():
+        if f.how != "exact" or (spans := _original_spans(r, [t for t in f.tokens if t is not None])) is None:
+            continue
+        if all(text.count("\n", a[1], b[0]) >= 1 for a, b in itertools.pairwise(spans)):
+            starts.append(leading_newlines(text, spans[0][0]))
+    base = None
+    if len(starts) >= 3 and (top := max(set(starts), key=starts.count)) and starts.count(top) * 3 >= len(starts) * 2:
+        base = top
+    out: dict[str, Fit] = {}
+    for key, vals in pending.items():
+        if not 2 <= len(vals) < N_APP or (spans := _original_spans(r, vals)) is None:
+            continue
+        cols = blanks_by_lines(text, spans, N_APP, base)
+        if cols is None or cols[-1] >= N_APP:
+            continue
+        laid: list[Token | None] = [None] * N_APP
+        for t, c in zip(vals, cols, strict=True):
+            laid[c] = t
+        score = scorer_for(key)
+        if score(Fit(laid, "padded", []).values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
+            continue
+        blank = [c + 1 for c in range(N_APP) if laid[c] is None]
+        r.warn(
+            "blank_cells_placed",
+            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, printed a value a line with empty lines "
+            f"for empty cells: cells {', '.join(map(str, blank))} read as blank where the empty lines are (a guess)",
+            f"{T}/{key}",
+            vals[0],
+        )
+        out[key] = Fit(laid, "positional", [])
+    return out
 
 
 # a cell of zeros and marks that are a 1 or a table rule (``101``, ``1010``, ``|0|``): 0 between two rules, or a
@@ -891,7 +959,12 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             label,
         )
         return anchor + 1
-    result = _review_in_place(r, vals, printed, label) or _review_run(r, vals) or _review_fit(r, vals, keys, label.line)
+    result = (
+        _review_in_place(r, vals, printed, label)
+        or _review_run(r, vals)
+        or _review_blank_row(r, vals, label)
+        or _review_fit(r, vals, keys, label.line)
+    )
     if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
         result = Fit(moved[0], "continued", [])
         r.warn("row_continued", f"table 四: {moved[1]} (a guess)", R, vals[-1])
@@ -969,8 +1042,10 @@ def _review_in_place(r: Reading, vals: list[Token], printed: list[Token | None],
     and the blank lines make its 15 cells exactly, in order; read in place when the row totals then hold."""
     if not vals or len(vals) >= N_REVIEW or len(printed) != N_REVIEW:
         return None
-    if not _review_totals_hold([None if t is None else number_value(t.text) for t in printed]):
-        return None
+    if not _review_totals_hold([None if t is None else number_value(t.text) for t in printed]) and not (
+        whole_rows_blank(printed)
+    ):
+        return None  # blanks that make whole rows are read in place even where a total fails (its check says so)
     r.warn(
         "blank_cells_in_place",
         f"table 四: {len(vals)} values and {N_REVIEW - len(vals)} blank cells printed as no-break spaces, one a "
@@ -979,6 +1054,94 @@ def _review_in_place(r: Reading, vals: list[Token], printed: list[Token | None],
         label,
     )
     return Fit(printed, "positional", [])
+
+
+def _laid_in_columns(r: Reading, vals: list[Token], anchor_line: int) -> list[Token | None] | None:
+    """Table 四's row laid out in columns: its cells by the header's columns, or by its indent (the header's lines'
+    first tokens telling whether no indent is evidence)."""
+    firsts: dict[int, Token] = {}
+    for t in r.tokens:
+        if anchor_line < t.line < vals[0].line and t.is_labelish:
+            firsts.setdefault(t.line, t)
+    return _by_header(r, anchor_line, vals, N_REVIEW) or _by_indent(r.text, vals, N_REVIEW, list(firsts.values()))
+
+
+def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
+    """Table 四 with one of its rows printed blank as nothing: ten values for its 15 cells
+    (:mod:`parsers.tables.blank_rows`). The blank row is put where the text as printed shows the blank cells: the
+    empty lines a tool prints for them (a value a line), a pandoc table's ruler or ``|`` rules (a row on one
+    line); a guess said as such, taken when the identities like it as well as any other placement. Where the
+    text shows nothing and the values make two whole rows (each total holds), the identities cannot tell either:
+    the template's first row is left blank and the reading is said to be open (review required)."""
+    n_rows = len(REVIEW_ROWS)
+    if len(vals) != N_REVIEW - N_REVIEW // n_rows:
+        return None
+    one_line = len({t.line for t in vals}) == 1
+    if one_line and vals[0].tabbed and positional(r.line_tokens(vals[0].line), N_REVIEW) is not None:
+        return None  # a TAB row that carries its blank cells: read in place (_review_fit)
+    assert r.canonical is not None
+    canon = r.canonical
+    text = r.extracted.text
+    spans = [(o := canon.to_original(t.start), o + t.end - t.start) for t in vals]
+    if any(text[a:b] != t.text for (a, b), t in zip(spans, vals, strict=True)):
+        return None  # the printed values are not where the offsets say (a value rewritten): no evidence here
+    score = review_scorer(_REVIEW_KEYS)
+    best = score(fit(vals, N_REVIEW, score).values())
+    rows = ("行政复议", "未经复议直接起诉", "复议后起诉")
+    laid: list[Token | None] | None = None
+    found = blank_row_by_gaps(text, spans)
+    if found is not None:
+        laid, how = (
+            place_rows(vals, found[0]),
+            (
+                f"the text prints empty lines for blank cells ({found[1][0]}, {found[1][1]}, {found[1][2]} more line "
+                "breaks than between values before the first row, between rows and after the last)"
+            ),
+        )
+    elif (cols := columns_by_ruler(text, spans, N_REVIEW, canon.to_original(label.start))) is not None or (
+        cols := columns_by_pipes(text, spans, N_REVIEW)
+    ) is not None:
+        laid = [None] * N_REVIEW
+        for t, k in zip(vals, cols, strict=True):
+            laid[k] = t
+        how = "the row's values stand under the table's columns (its ruler or its rules)"
+    if laid is not None and score(Fit(laid, "padded", []).values()) >= best:
+        blank = [k for k in range(N_REVIEW) if laid[k] is None]
+        r.warn(
+            "blank_cells_placed",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells; {how}: cells "
+            f"{', '.join(str(k + 1) for k in blank)} read as blank"
+            + (f" (the {rows[blank[0] // 5]} row)" if whole_rows_blank(laid) and len(blank) == 5 else "")
+            + " (a guess)",
+            R,
+            label,
+        )
+        return Fit(laid, "positional", [])
+    if not two_whole_rows(vals):
+        return None  # the identities choose
+    if one_line and (cols_laid := _laid_in_columns(r, vals, label.line)) is not None and whole_rows_blank(cols_laid):
+        return None  # a row laid in columns: its header's columns or its indent tell (_review_fit)
+    if one_line and cols_laid is not None:
+        # laid in columns, but the blanks not a whole row: the columns are misread somewhere; the identities' reading
+        # (which weighs the columns' one too) is kept, and said open
+        r.warn(
+            "placement_open",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
+            "goes; the header's columns put blank cells in no whole row: read by the identities' tie-break, a guess "
+            "a person must check",
+            R,
+            label,
+        )
+        return _review_fit(r, vals, _REVIEW_KEYS, label.line)
+    r.warn(
+        "placement_open",
+        f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
+        f"goes, and nothing printed where the blank cells are: read with the {rows[0]} row blank, a guess the "
+        "text cannot confirm",
+        R,
+        label,
+    )
+    return Fit(place_rows(vals, 0), "positional", [])
 
 
 def _review_totals_hold(values: list[Value]) -> bool:
@@ -1135,13 +1298,7 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
     if best.how == "padded" and best.ambiguous and len(lines) == 1:
         # text laid out in columns: the row's indent tells how many cells on its left are blank
         # the header's lines: their first tokens
-        firsts: dict[int, Token] = {}
-        for t in r.tokens:
-            if anchor_line < t.line < vals[0].line and t.is_labelish:
-                firsts.setdefault(t.line, t)
-        laid = _by_header(r, anchor_line, vals, N_REVIEW) or _by_indent(
-            r.text, vals, N_REVIEW, list(firsts.values())
-        )
+        laid = _laid_in_columns(r, vals, anchor_line)
         if laid is not None and score(Fit(laid, "padded", []).values()) == score(best.values()):
             return Fit(laid, "padded", [])
     if best.how == "padded" and best.ambiguous and not _review_totals_hold(best.values()):
@@ -1266,9 +1423,7 @@ def _nearest_in_order(points: list[int], centres: list[float]) -> list[int]:
     return out
 
 
-def _by_indent(
-    text: str, vals: list[Token], n: int, header: list[Token] | None = None
-) -> list[Token | None] | None:
+def _by_indent(text: str, vals: list[Token], n: int, header: list[Token] | None = None) -> list[Token | None] | None:
     """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text). No indent is
     evidence too when the ``header`` above is laid out (a line of it indented by a cell or more) and starts
     where the row does: the row's first cell is printed."""

@@ -632,13 +632,15 @@ def _layout_cells(line: str) -> list[tuple[int, str]] | None:
     return cells
 
 
-# a number with the unit it is counted in (86.45万元, 12项), and two such numbers in one cell (12项/345.6万元)
+# a number with the unit it is counted in (86.45万元, 12项), and two such numbers in one cell (12项/345.6万元,
+# 348；3.87: 2019's 政府集中采购 count and amount, apart by a slash or a semicolon, ASCII or full-width)
 _UNIT = r"(?:万元|亿元|元|件|项|个|人次|次|人|条|家|场|期|篇|份)"
 _NUM = r"[+-]?\d[\d,]*(?:\.\d+)?"
-_WITH_UNITS = re.compile(rf"^({_NUM})\s*{_UNIT}?(?:\s*[/;]\s*({_NUM})\s*{_UNIT}?)?$")
-# a unit or a slash printed in the text: each unit is or holds one of these characters (万元 its 元, 人次 its 人), and
-# a class of single characters is searched for in one pass (the alternation of units was tried at every position)
-_UNIT_OR_SLASH = re.compile("[元件项个次人条家场期篇份/]")
+_WITH_UNITS = re.compile(rf"^({_NUM})\s*{_UNIT}?(?:\s*[/;；]\s*({_NUM})\s*{_UNIT}?)?$")
+# a unit, a slash or a semicolon printed in the text: each unit is or holds one of these characters (万元 its 元, 人次
+# its 人), and a class of single characters is searched for in one pass (the alternation of units was tried at every
+# position)
+_UNIT_OR_SLASH = re.compile("[元件项个次人条家场期篇份/;；]")
 _UNIT_THEN_NUMBER = re.compile(rf"({_UNIT})\s*({_NUM})")
 _UNIT_FIRST = frozenset("万亿元件项个次人条家场期篇份")
 _UNIT_LAST = frozenset("元件项个次人条家场期篇份")

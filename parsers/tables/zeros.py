@@ -30,7 +30,7 @@ from parsers.tables.templates import APPLICANT_COLUMNS, RESULT_ROWS_2019, RESULT
 
 T = "applications"
 MIN_ZEROS = 3  # zeros a row prints, at least, to be read as a row of zeros
-_PRINTED_BLANK = {"rule_or_digit", "unreadable_cell"}
+_PRINTED_BLANK = {"rule_or_digit", "unreadable_cell", "blank_cells_placed"}  # cells the text prints as blank
 _GUESS = "a row of zeros"
 _CELLED = ("tab", "markdown", "markdown_html")  # conventions that print a blank cell as a cell
 

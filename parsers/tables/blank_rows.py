@@ -1,0 +1,196 @@
+"""Table 四 printed with one of its three rows blank and nothing in the cells' place: which row is it?
+
+Table 四 is one data row of 15 cells, three groups of five (行政复议, 未经复议直接起诉, 复议后起诉), each group's
+总计 the sum of its other four. A group left blank (no case of that kind) and printed by a tool that drops empty
+cells leaves ten values: the two groups' totals hold wherever the blank group is put, so the identities cannot
+say where it goes. What can: the empty lines the tool prints for the blank cells. A tool that prints a cell a
+line prints an empty cell as an empty paragraph (docx2txt, lynx, html2text's and BeautifulSoup's text of
+``<p>&nbsp;</p>``): the blank group shows as a run of extra empty lines before the first value, between the
+fifth and sixth, or after the last. Where the text prints nothing for them (lynx on ``<td></td>``, values laid
+on one line with even spaces), nothing tells, and the reading is said to be open (review required).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from parsers.tables.solve import row_total_holds
+from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.tokens import Token, number_value
+
+N_COLS = len(REVIEW_COLUMNS)
+
+
+def two_whole_rows(vals: Sequence[Token]) -> bool:
+    """Ten values (two of table 四's three rows) that read as two whole rows: each five's total holds, so
+    every choice of the blank row satisfies the identities alike."""
+    if len(vals) != N_COLS * (len(REVIEW_ROWS) - 1):
+        return False
+    values = [number_value(t.text) for t in vals]
+    if any(v is None for v in values):
+        return False
+    return all(row_total_holds(values[k : k + N_COLS]) for k in range(0, len(values), N_COLS))
+
+
+def _newlines_around(text: str, start: int, end: int) -> int | None:
+    """Line breaks between two offsets, when only whitespace (no-break spaces too) lies between; else None."""
+    between = text[start:end]
+    return between.count("\n") if not between.strip() else None
+
+
+Span = tuple[int, int]  # a value's offsets in the text as printed (before any rewriting)
+
+
+def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]] | None:
+    """The index of the blank row (0, 1, 2) of ten values printed a value a line (``spans``: their offsets in
+    ``text``), from the empty lines the text prints around them: the line breaks before the first value (back to
+    the text before it), between the fifth and the sixth, and after the last (up to the text after it), each less
+    the gap every other pair of neighbouring values has. The one place with more empty lines than the others,
+    and at least one more for each of the five blank cells, is the blank row's (fewer: the line breaks a tool
+    prints between a table's rows or after the table, as BeautifulSoup prints the page's own line breaks between
+    tags); None when the values are not a value a line with one even gap, or when no one place stands out. Also
+    returns the extra line breaks seen at the three places."""
+    gaps: list[int] = []
+    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
+        g = _newlines_around(text, a_end, b_start)
+        if g is None or g < 1:
+            return None
+        gaps.append(g)
+    middle = gaps.pop(N_COLS - 1)
+    if len(set(gaps)) != 1:
+        return None
+    normal = gaps[0]
+    i = spans[0][0]
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = spans[-1][1]
+    while j < len(text) and text[j].isspace():
+        j += 1
+    extra = [text.count("\n", i, spans[0][0]) - normal, middle - normal, text.count("\n", spans[-1][1], j) - normal]
+    best = max(extra)
+    if best < N_COLS or extra.count(best) > 1:
+        return None  # each of the five blank cells prints a line break at least, where it prints at all
+    return extra.index(best), extra
+
+
+# pandoc's simple and multiline tables (its plain and Markdown writers): a line of dash runs, one per column,
+# under the header or above the table
+_RULER = re.compile(r"^ *-{2,}(?: +-{2,})+ *$", re.M)
+
+
+def columns_by_ruler(text: str, spans: Sequence[Span], n: int, begin: int) -> list[int] | None:
+    """The column of each value of a row printed on one line under a pandoc table's ruler of ``n`` dash runs
+    (the nearest such ruler above the row, after ``begin``): the run whose extent holds the value. None when
+    there is no such ruler, a value falls outside every run, or two values fall in one."""
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    if text.find("\n", line_start, spans[-1][1]) >= 0:
+        return None  # not one line
+    ruler = None
+    for m in _RULER.finditer(text, begin, line_start):
+        if len(m.group().split()) == n:
+            ruler = m
+    if ruler is None:
+        return None
+    runs = [(m.start(), m.end()) for m in re.finditer(r"-+", ruler.group())]  # offsets in the ruler's line
+    out: list[int] = []
+    for a, b in spans:
+        x0, x1 = a - line_start, b - line_start
+        hits = [k for k, (ra, rb) in enumerate(runs) if ra <= x0 and x1 <= rb]
+        if len(hits) != 1 or (out and hits[0] <= out[-1]):
+            return None
+        out.append(hits[0])
+    return out
+
+
+def columns_by_pipes(text: str, spans: Sequence[Span], n: int) -> list[int] | None:
+    """The column of each value of a row printed on one line between ``|`` rules with its blank cells empty
+    (``| 0 | 0 |  |  | 1 |``; html2text's ``0| 0| | | 1``, no edge rules; markitdown's table flattened into one
+    line with the text around it): the one run of ``n`` fields that holds every value, each a field of its own,
+    and nothing else. None when no run or several do."""
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    if spans[-1][1] > line_end or "|" not in text[line_start:line_end]:
+        return None
+    line = text[line_start:line_end]
+    bounds = [-1, *(k for k, c in enumerate(line) if c == "|"), len(line)]
+    fields = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+    if line.lstrip().startswith("|"):  # a Markdown row's edge rules (trafilatura); html2text prints none
+        fields = fields[1:-1] if line.rstrip().endswith("|") else fields[1:]
+    at: list[int] = []
+    for a, b in spans:
+        k = next((k for k, (fa, fb) in enumerate(fields) if fa <= a - line_start and b - line_start <= fb), None)
+        if k is None or line[fields[k][0] : fields[k][1]].strip() != text[a:b] or (at and k <= at[-1]):
+            return None
+        at.append(k)
+    empty = [not line[fa:fb].strip() for fa, fb in fields]
+    taken = set(at)
+    windows = [
+        w
+        for w in range(max(0, at[-1] - n + 1), min(at[0], len(fields) - n) + 1)
+        if all(empty[k] for k in range(w, w + n) if k not in taken)
+    ]
+    if len(windows) != 1:
+        return None
+    return [k - windows[0] for k in at]
+
+
+def place_rows(vals: Sequence[Token], blank: int) -> list[Token | None]:
+    """Ten values laid in table 四's 15 cells, the ``blank`` row left blank."""
+    out: list[Token | None] = []
+    it = iter(vals)
+    for row in range(len(REVIEW_ROWS)):
+        out += [None] * N_COLS if row == blank else [next(it) for _ in range(N_COLS)]
+    return out
+
+
+def whole_rows_blank(printed: Sequence[Token | None]) -> bool:
+    """The blank cells of table 四's 15 make whole rows (each row all blank or all printed)."""
+    rows = [printed[k : k + N_COLS] for k in range(0, len(printed), N_COLS)]
+    return all(all(t is None for t in row) or all(t is not None for t in row) for row in rows)
+
+
+def leading_newlines(text: str, at: int) -> int:
+    """Line breaks in the whitespace run that ends at offset ``at`` (back to the text before it)."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text.count("\n", i, at)
+
+
+def blanks_by_lines(text: str, spans: Sequence[Span], n: int, start_base: int | None) -> list[int] | None:
+    """The columns of a row's values printed a value a line (``spans``: their offsets in ``text``), fewer than
+    its ``n`` cells, where the text prints each blank cell as an empty paragraph: the gap between two values is
+    the row's least gap, plus that gap again for each blank cell between them (docx2txt's ``0\\n\\n\\n\\n0`` for
+    one blank between two values); before the first value, the gap the table's full rows have there
+    (``start_base``, None when unknown) plus as much for each blank cell before it. The blank cells not seen
+    before or between the values are after the last one. None when a gap is not such a multiple, or the blank
+    cells seen are more than the cells missing, or (``start_base`` unknown) fewer."""
+    missing = n - len(spans)
+    if missing <= 0 or len(spans) < 2:
+        return None
+    gaps: list[int] = []
+    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
+        g = _newlines_around(text, a_end, b_start)
+        if g is None or g < 1:
+            return None
+        gaps.append(g)
+    unit = min(gaps)
+    if any((g - unit) % unit for g in gaps):
+        return None
+    between = [(g - unit) // unit for g in gaps]
+    before = 0
+    if start_base is not None:
+        extra = leading_newlines(text, spans[0][0]) - start_base
+        if extra < 0 or extra % unit:
+            return None
+        before = extra // unit
+    seen = before + sum(between)
+    if seen > missing or (start_base is None and seen < missing) or seen == 0:
+        return None
+    cols = [before]
+    for b in between:
+        cols.append(cols[-1] + 1 + b)
+    return cols
