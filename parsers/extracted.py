@@ -45,7 +45,7 @@ _new_tuple = tuple.__new__  # what a named tuple's __new__ calls: the same Span,
 
 
 class GlyphSet(NamedTuple):
-    """OCR: table cells of one page that print one glyph the engine read in several ways, none winning
+    """OCR: table cells of one page (or of several) that print one glyph the engine read in several ways, none winning
     (``parsers/ocr/glyphs.py``); the tables' identities choose the reading (``parsers/ocr/correct.py``)."""
 
     page: int
@@ -53,6 +53,21 @@ class GlyphSet(NamedTuple):
     readings: tuple[str, ...]  # the readings to choose among, most frequent first
     unread: tuple[tuple[float, float, float, float], ...]  # cells the engine read nothing in (text: readings[0])
     counts: tuple[tuple[str, int], ...]  # every reading the set's cells got, and how many ("" for nothing)
+    # the page of each box and of each unread box when the set spans pages (empty: every one on ``page``)
+    pages: tuple[int, ...] = ()
+    unread_pages: tuple[int, ...] = ()
+
+    def spots(self) -> set[tuple[int, tuple[float, float, float, float]]]:
+        """The set's cells as (page, box)."""
+        return set(zip(self.pages or (self.page,) * len(self.boxes), self.boxes, strict=True))
+
+    def unread_spots(self) -> set[tuple[int, tuple[float, float, float, float]]]:
+        return set(zip(self.unread_pages or (self.page,) * len(self.unread), self.unread, strict=True))
+
+    def where(self) -> str:
+        """``page 3`` or ``pages 2, 3, 4``."""
+        numbers = sorted(set(self.pages or (self.page,)))
+        return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
 
 
 @dataclass

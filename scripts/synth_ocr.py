@@ -25,6 +25,7 @@ held back.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import random
@@ -46,8 +47,10 @@ SLICE_SEEDS = (400, 401, 402, 800, 801, 802)
 SLICE_SCANS = (402, 802)  # the small ones (a noisy page does not compress: 8–14 MB a report)
 # the second OCR round's scans, scan only (no text kinds): a red seal over a table corner, 200 dpi (413: clean;
 # 813 held back: tinted paper, JPEG 50); the third round's: 406 (the dotted zero read 0, 6, 4 and nothing, no
-# reading winning: the glyph sets the identities read, parser version 37)
-SLICE_SCAN_ONLY = (413, 813, 406)
+# reading winning: the glyph sets the identities read, parser version 37); the fourth round's: 433 (150 dpi,
+# photographed: its table lost to the perspective until version 40) and 438 (150 dpi, skewed: one page voting its
+# zeros 6 alone until version 40)
+SLICE_SCAN_ONLY = (413, 813, 406, 433, 438)
 SLICE_KINDS = ("tess-psm3", "tess-psm4", "tess-psm6", "rapid-lines", "rapid-boxes")
 DPI = 200
 DAMAGES = ("clean", "clean", "rotate", "noise", "jpeg", "scan")
@@ -88,6 +91,69 @@ def extras_of(seed: int) -> tuple[int, tuple[str, ...]]:
     return dpi, extras
 
 
+# the fourth OCR round's batches (424–499, 830–899) add, drawn apart (dpi too: 150 as often as 200): a JPEG at a low
+# quality (20–35: blocks and ringing around the strokes); a photographed page (a mild perspective, the corners moved
+# by up to 2 % of the page, and a soft shadow band across it); a stamp over the numbers (the red seal inside a table's
+# body, not at its corner); a fax (1-bit, half the vertical resolution as a fax's standard mode half the time)
+FOURTH_SCANS = (range(424, 500), range(830, 900))
+FOURTH_DPIS = (150, 150, 200, 200, 300)
+
+
+def fourth_of(seed: int) -> tuple[int, tuple[str, ...]]:
+    """The dpi and the fourth round's extra damage (``jpegq``, ``photo``, ``stamp``, ``fax``) of a seed of that
+    round (a fax is never photographed)."""
+    rng = random.Random(seed * 7919 + 11)
+    dpi = rng.choice(FOURTH_DPIS)
+    extras = tuple(
+        name for name, rate in (("jpegq", 0.3), ("photo", 0.3), ("stamp", 0.35), ("fax", 0.2)) if rng.random() < rate
+    )
+    if "fax" in extras:
+        extras = tuple(e for e in extras if e not in ("photo", "jpegq"))
+    return dpi, extras
+
+
+def photo(page: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A photographed page: a mild perspective (each corner moved by up to 2 % of the page, paper beyond it grey)
+    and a soft shadow band (a hand or a phone) darkening a strip across the page by 25–40 %."""
+    w, h = page.size
+    corners = [(0, 0), (w, 0), (w, h), (0, h)]
+    moved = [(x + float(rng.uniform(-0.02, 0.02)) * w, y + float(rng.uniform(-0.02, 0.02)) * h) for x, y in corners]
+    # PIL's PERSPECTIVE maps output to input: solve for the 8 coefficients taking the moved corners to the corners
+    a = []
+    b = []
+    for (x, y), (u, v) in zip(moved, corners, strict=True):
+        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        b.extend((u, v))
+    coeffs = np.linalg.solve(np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64))
+    fill = 200 if page.mode == "L" else (200, 200, 200)
+    page = page.transform(page.size, Image.Transform.PERSPECTIVE, tuple(float(c) for c in coeffs),
+                          resample=Image.Resampling.BICUBIC, fillcolor=fill)  # fmt: skip
+    pixels = np.asarray(page, dtype=np.float32)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    a_ = float(rng.uniform(0, np.pi))
+    dist = np.cos(a_) * (xs - w * float(rng.uniform(0.2, 0.8))) + np.sin(a_) * (ys - h * float(rng.uniform(0.2, 0.8)))
+    half = float(rng.uniform(0.04, 0.12)) * max(w, h)
+    soft = float(rng.uniform(0.02, 0.06)) * max(w, h)
+    band = 1.0 / (1.0 + np.exp((np.abs(dist) - half) / soft))
+    shade = 1.0 - float(rng.uniform(0.25, 0.4)) * band
+    if pixels.ndim == 3:
+        shade = shade[..., None]
+    return Image.fromarray(np.clip(pixels * shade, 0, 255).astype(np.uint8), page.mode)
+
+
+def fax(page: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A fax: 1-bit at a threshold around the middle grey, half the vertical resolution half the time (standard
+    mode: every line twice), a few dropped scan lines."""
+    grey = np.asarray(page.convert("L"), dtype=np.float32)
+    if rng.random() < 0.5:
+        grey = np.repeat(grey[::2], 2, axis=0)[: grey.shape[0]]
+    ink = grey < float(rng.uniform(115, 150))
+    dropped = rng.random(ink.shape[0]) < 0.003
+    ink[dropped] = False
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), "L")
+
+
 def skew(page: Image.Image, rng: np.random.Generator) -> Image.Image:
     """The page turned by 1.2–2.2° either way, the corners filled white."""
     angle = float(rng.uniform(1.2, 2.2)) * float(rng.choice((-1.0, 1.0)))
@@ -101,7 +167,7 @@ def light(page: Image.Image, rng: np.random.Generator) -> Image.Image:
     h, w = pixels.shape[:2]
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
     a = float(rng.uniform(0, 2 * np.pi))
-    ramp = (np.cos(a) * xs / w + np.sin(a) * ys / h)
+    ramp = np.cos(a) * xs / w + np.sin(a) * ys / h
     ramp = (ramp - ramp.min()) / max(float(ramp.max() - ramp.min()), 1e-6)
     shade = 1.0 - float(rng.uniform(0.18, 0.33)) * ramp ** float(rng.uniform(1.0, 2.0))
     if pixels.ndim == 3:
@@ -116,14 +182,20 @@ def table_rule(grey: np.ndarray) -> list[tuple[int, int]]:
     return [(int(r), int(np.flatnonzero(dark[r])[-1])) for r in rows]
 
 
-def seal(page: Image.Image, dpi: int, rng: np.random.Generator) -> Image.Image:
-    """A red round seal (ring, star, the ring's text as short strokes) multiplied over a table's corner."""
+def seal(page: Image.Image, dpi: int, rng: np.random.Generator, over_numbers: bool = False) -> Image.Image:
+    """A red round seal (ring, star, the ring's text as short strokes) multiplied over a table's corner, or (a
+    stamp, ``over_numbers``) inside the table's body, over its number columns."""
     from PIL import ImageDraw
 
     grey = np.asarray(page.convert("L"))
     rules = table_rule(grey)
     r = int(21 / 25.4 * dpi)  # a 42 mm seal
-    if rules:
+    if rules and over_numbers:
+        top, bottom = rules[0][0], rules[-1][0]
+        right = max(x for _, x in rules)
+        cy = int(rng.uniform(top + 0.2 * (bottom - top), top + 0.8 * (bottom - top)))
+        cx = int(rng.uniform(0.55, 0.85) * right)
+    elif rules:
         y, x = rules[int(rng.integers(len(rules)))]
         cx, cy = x - int(r * rng.uniform(0.2, 0.8)), y + int(r * rng.uniform(-0.5, 0.5))
     else:
@@ -180,6 +252,9 @@ def page_images(pdf: Path, seed: int, cache: Path) -> tuple[list[Path], str]:
 
     kind = damage_of(seed)
     dpi, extras = extras_of(seed)
+    if any(seed in part for part in FOURTH_SCANS):
+        dpi, fourth = fourth_of(seed)
+        extras += fourth
     name = "-".join((kind, *extras))
     folder = cache / f"{pdf.name.split('.')[0]}-{dpi}-{name}"
     done = folder / "done"
@@ -195,12 +270,27 @@ def page_images(pdf: Path, seed: int, cache: Path) -> tuple[list[Path], str]:
                 page = tint(page, rng)
             if "seal" in extras and i == sealed:
                 page = seal(page, dpi, rng)
+            if "stamp" in extras and i == 3 - sealed:  # the stamp on the other page of the two
+                page = seal(page, dpi, rng, over_numbers=True)
             if "skew" in extras:
                 page = skew(page, rng)
             if "light" in extras:
                 page = light(page, rng)
-            data = build_scans.encode(page, kind, dpi)
+            if "photo" in extras:
+                page = photo(page, rng)
+            if "fax" in extras:
+                page = fax(page, rng)
             suffix = ".jpg" if kind in build_scans.JPEG_KINDS else ".png"
+            if "jpegq" in extras:
+                buf = io.BytesIO()
+                page.save(buf, "JPEG", quality=int(rng.integers(20, 36)), dpi=(dpi, dpi))
+                data, suffix = buf.getvalue(), ".jpg"
+            elif "fax" in extras:
+                buf = io.BytesIO()
+                page.convert("1", dither=Image.Dither.NONE).save(buf, "PNG", dpi=(dpi, dpi))
+                data, suffix = buf.getvalue(), ".png"
+            else:
+                data = build_scans.encode(page, kind, dpi)
             (folder / f"p-{i:02d}{suffix}").write_bytes(data)
         done.write_text(name)
     pages = sorted((p for p in folder.iterdir() if p.name != "done"), key=lambda p: int(p.stem.split("-")[1]))
@@ -234,7 +324,7 @@ def make(folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path
     seed = int(gold["synth"]["seed"])
     pdf = folder / f"{stem}.pdf"
     pages, damage = page_images(pdf, seed, folder / ".pages")
-    dpi = extras_of(seed)[0]
+    dpi = fourth_of(seed)[0] if any(seed in part for part in FOURTH_SCANS) else extras_of(seed)[0]
     made = []
     for kind in kinds:
         path = out / (stem + SUFFIX[kind])
@@ -257,7 +347,8 @@ def make(folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path
         made.append(kind)
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     gold["inputs"] = {**gold["inputs"], **{k: stem + SUFFIX[k] for k in made}}
-    colour = "colour" if {"seal", "tint"} & set(damage.split("-")) else "grey"
+    parts = set(damage.split("-"))
+    colour = "1-bit" if "fax" in parts else "colour" if {"seal", "stamp", "tint"} & parts else "grey"
     gold["synth"]["scan_damage"] = f"{dpi} dpi {colour}, {damage}"
     (out / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
     return made

@@ -448,3 +448,38 @@ def test_fit_picks_what_a_stable_sort_of_every_placement_picks() -> None:
         assert got.disputed == align._disputed(best, tied)
         cases += bool(tied)
     assert cases > 50  # ties are what the shortcut is about
+
+
+def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_above(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``active._labels_after_values`` returns at once when every row of table 二 has a value on its label's line:
+    the whole reading (``_read_labels_after_values``) finds nothing then, warns nothing and changes no row."""
+    from parsers.tables import read_tables
+
+    gated = read = 0
+    plain = active._labels_after_values
+
+    def both(r: Reading, rows: list, boundaries: list[int], defaults: dict) -> dict:
+        nonlocal gated, read
+        toks = r.tokens
+        inline = [any(t.is_value for t in toks[i + 1 : stop] if t.line == toks[i].line) for i, _, _, stop in rows]
+        before, copy = len(r.warnings), [(i, key, list(cols), stop) for i, key, cols, stop in rows]
+        whole = active._read_labels_after_values(r, copy, boundaries, defaults, inline)
+        warned = r.warnings[before:]
+        del r.warnings[before:]
+        out = plain(r, rows, boundaries, defaults)
+        if all(inline):
+            gated += 1
+            assert out == whole == {} and not warned and copy == rows
+        else:
+            read += 1
+            assert out == whole and r.warnings[before:] == warned and copy == rows
+        return out
+
+    monkeypatch.setattr(active, "_labels_after_values", both)
+    snippets = Path(__file__).parent / "fixtures" / "extractor_snippets"
+    texts = [*ALL, *(p.read_text(encoding="utf-8") for p in sorted(snippets.glob("*")) if p.suffix != ".html")]
+    for text in texts:
+        read_tables(Extracted("text", text))
+    assert gated > 50 and read > 0

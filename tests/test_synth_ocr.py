@@ -31,13 +31,16 @@ from synth_score import below_floor, missed_required, score  # noqa: E402
 # a noisy page loses half). The scans: 402 and 802, and 413 and 813 (a red seal over a table corner) since version
 # 34: 99.5 % and 99.25 % (402's dotted zeros, read 6 and 8 until version 34, read as the same glyph reads elsewhere);
 # 406 since version 38 (its dotted zeros read 0, 6, 4 and nothing, no reading winning: 114 bad cells at version 36,
-# 47 of them wrong numbers; 4 at 38, 1 a wrong number): the tuning scans 594/599 (99.17 %, 1 wrong number)
+# 47 of them wrong numbers; 4 at 38, 1 a wrong number): the tuning scans 594/599 (99.17 %, 1 wrong number); 433 and
+# 438 since version 40 (433 photographed: table 三 lost to the perspective, 162 cells, 3 bad at 40; 438: a page voting
+# its zeros 6 alone, 71 wrong numbers, 4 bad at 40 of which 2 wrong, a 17 read 7 twice): the five 986/995 (99.10 %,
+# 5 wrong numbers; 402, 406 and 413 alone 597/600, 1)
 FLOOR: dict[tuple[str, str], tuple[float, int]] = {
     ("rapid-boxes", "tuning"): (67.8, 26),
     ("rapid-boxes", "held_back"): (90.4, 10),
     ("rapid-lines", "tuning"): (68.6, 24),
     ("rapid-lines", "held_back"): (93.8, 6),
-    ("scan", "tuning"): (99.1, 1),
+    ("scan", "tuning"): (99.1, 5),
     ("scan", "held_back"): (99.0, 2),
     ("tess-psm3", "tuning"): (36.6, 64),
     ("tess-psm3", "held_back"): (38.3, 33),

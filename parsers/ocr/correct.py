@@ -171,13 +171,12 @@ def correct_misreadings(
 # ------------------------------------------------------------------------------------- disputed glyph sets
 def _members(glyph_set: GlyphSet, cells: dict[str, Cell]) -> list[str]:
     """The report's cells of a set: on its page, at one of its boxes, holding one digit (the set's reading)."""
-    boxes = set(glyph_set.boxes)
+    spots = glyph_set.spots()
     return sorted(
         key
         for key, cell in cells.items()
         if cell.where is not None
-        and cell.where.page == glyph_set.page
-        and cell.where.box in boxes
+        and (cell.where.page, cell.where.box) in spots
         and len(cell.raw) == 1
         and cell.raw.isdigit()
     )
@@ -232,12 +231,12 @@ def _take(
     cells: dict[str, Cell],
     warnings: list[Warning_],
 ) -> None:
-    unread = set(glyph_set.unread)
+    unread = glyph_set.unread_spots()
     changed = []
     for key in members:
         cell = cells[key]
         assert cell.where is not None
-        engine = "" if cell.where.box in unread else cell.raw
+        engine = "" if (cell.where.page, cell.where.box) in unread else cell.raw
         if engine == reading:
             continue
         cells[key] = Cell(key, int(reading), reading, replace(cell.where, read_as=engine))
@@ -245,7 +244,7 @@ def _take(
     warnings.append(
         Warning_(
             "ocr_glyph_chosen",
-            f"page {glyph_set.page}: {len(members)} cell(s) print one glyph the engine read in several ways "
+            f"{glyph_set.where()}: {len(members)} cell(s) print one glyph the engine read in several ways "
             f"({_said(glyph_set)}): taken as {reading}, under which {failed} identity(ies) of the tables fail, "
             f"against {_against(others)} ({checked} identities check the cells); {len(changed)} cell(s) changed"
             + (f": {', '.join(changed)}" if changed else ""),
@@ -279,7 +278,7 @@ def _blank(
     warnings.append(
         Warning_(
             "ocr_glyph_undecided",
-            f"page {glyph_set.page}: {len(members)} cell(s) print one glyph the engine read in several ways "
+            f"{glyph_set.where()}: {len(members)} cell(s) print one glyph the engine read in several ways "
             f"({_said(glyph_set)}): {why}, so they are left blank: {', '.join(members)}",
         )
     )

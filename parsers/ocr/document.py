@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from parsers.extracted import GlyphSet, UnreadableDocument
 from parsers.ocr import orient
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
-from parsers.ocr.glyphs import Disputed, agree_sets, unread_cells
+from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
@@ -65,8 +65,21 @@ class PageResult:
     seconds: float = 0.0
     code: str | None = None  # an UnreadableDocument code that must refuse the whole document
     red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
-    glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere on the page (glyphs.py)
+    keystone: float = 0.0  # pixels a corner moved: photographed at a slant, its rules made parallel (perspective.py)
+    glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
+    pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
+
+
+@dataclass
+class Pending:
+    """A page read by the engine, waiting for the document's other pages (its glyphs compared with theirs)."""
+
+    ink: Ink
+    tables: list[Table]
+    size: tuple[int, int]
+    scale: float
+    glyphs: list[Glyph]
 
 
 def ocr_page(job: PageJob) -> PageResult:
@@ -88,13 +101,12 @@ def ocr_page(job: PageJob) -> PageResult:
                     reading, turn = turned, found[0]
         prepared, tables, rules, ink = reading
         unread = unread_cells(prepared.binary, rules, tables, ink)
-        ink, glyph_note, disputed = agree_sets(prepared.grey, ink, unread)
+        glyphs = glyphs_of(prepared.grey, ink, unread)
         h, w = prepared.grey.shape
-        layout = page_layout(job.number, ink, tables, (w, h), image.scale)
         return PageResult(
-            job.number, layout, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
-            red_ink=image.red_ink, glyph_note=glyph_note,
-            glyph_sets=[_glyph_set(job.number, d, tables, image.scale) for d in disputed],
+            job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
+            red_ink=image.red_ink, keystone=prepared.keystone,
+            pending=Pending(ink, tables, (w, h), image.scale, glyphs),
         )  # fmt: skip
     except PageTimeout:
         note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
@@ -105,20 +117,48 @@ def ocr_page(job: PageJob) -> PageResult:
         return PageResult(job.number, None, f"page {job.number} could not be read: {type(exc).__name__}: {exc}")
 
 
-def _glyph_set(number: int, disputed: Disputed, tables: list[Table], scale: float) -> GlyphSet:
-    """A disputed set's cells as the boxes their spans carry (page units, as ``layout.page_layout`` gives them)."""
-    grid = {(t, c.row, c.col): c.box for t, table in enumerate(tables) for c in table.cells}
+def settle(results: list[PageResult]) -> list[PageResult]:
+    """The pages read, their lone digits compared across the whole document (``glyphs.agree_pages``: a report
+    prints its tables in one face, and one page may hold too few of a glyph, or read it wrong more often than
+    right), then laid out."""
+    pending = {r.number: r.pending for r in results if r.pending is not None}
+    if not pending:
+        return results
+    inks, notes, sets = agree_pages({n: (p.ink, p.glyphs) for n, p in pending.items()})
+    for r in results:
+        p = r.pending
+        if p is None:
+            continue
+        r.layout = page_layout(r.number, inks[r.number], p.tables, p.size, p.scale)
+        r.glyph_note = notes.get(r.number)
+        r.pending = None
+    if sets:
+        results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]
+    return results
 
-    def box(key: tuple[int, int, int]) -> tuple[float, float, float, float]:
-        x0, y0, x1, y1 = grid[key]
-        return (round(x0 / scale, 1), round(y0 / scale, 1), round(x1 / scale, 1), round(y1 / scale, 1))
 
+def _glyph_set(numbers: tuple[int, ...], disputed: Disputed, pending: dict[int, Pending]) -> GlyphSet:
+    """A disputed set's cells as the boxes their spans carry (page units, as ``layout.page_layout`` gives them),
+    with the page of each."""
+
+    def box(number: int, key: tuple[int, int, int]) -> tuple[float, float, float, float]:
+        p = pending[number]
+        x0, y0, x1, y1 = next(
+            c.box for t, table in enumerate(p.tables) for c in table.cells if (t, c.row, c.col) == key
+        )
+        s = p.scale
+        return (round(x0 / s, 1), round(y0 / s, 1), round(x1 / s, 1), round(y1 / s, 1))
+
+    unread = set(disputed.unread)
+    pairs = list(zip(numbers, disputed.cells, strict=True))
     return GlyphSet(
-        number,
-        tuple(box(k) for k in disputed.cells),
+        numbers[0],
+        tuple(box(n, k) for n, k in pairs),
         disputed.readings,
-        tuple(box(k) for k in disputed.unread),
+        tuple(box(n, k) for n, k in pairs if k in unread),
         disputed.counts,
+        numbers,
+        tuple(n for n, k in pairs if k in unread),
     )
 
 
@@ -188,7 +228,7 @@ def read_pages(jobs: list[PageJob]) -> list[PageResult]:
             code="too_large",
         )
     if len(jobs) <= 1 or workers() <= 1 or _in_worker():
-        return [ocr_page(job) for job in jobs]
+        return settle([ocr_page(job) for job in jobs])
     pool = _pool()
     futures: list[Future[PageResult]] = [pool.submit(ocr_page, job) for job in jobs]
     results: list[PageResult] = []
@@ -206,7 +246,7 @@ def read_pages(jobs: list[PageJob]) -> list[PageResult]:
             rest = jobs[i + 1 :]
             results.extend(ocr_page(j) for j in rest)  # the pool is gone: the rest here, each still limited
             break
-    return results
+    return settle(results)
 
 
 def jobs_for(data: bytes, kind: str, indexes: list[int], numbers: list[int] | None = None) -> list[PageJob]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -105,38 +106,51 @@ def agree(grey: Grey, ink: Ink, unread: dict[CellKey, Box] | None = None) -> tup
     return agreed, note
 
 
-def agree_sets(
-    grey: Grey, ink: Ink, unread: dict[CellKey, Box] | None = None
-) -> tuple[Ink, str | None, list[Disputed]]:
-    """:func:`agree`, and the page's disputed sets (their unread cells given the placeholder reading)."""
-    keys: list[CellKey] = []
-    texts: list[str] = []  # "" for a cell the engine read nothing in
-    boxes: list[Box] = []
-    vectors: list[np.ndarray] = []
-    shapes: list[tuple[float, float]] = []
-    glyphs = [(key, words[0].text, words[0].box) for key, words in _lone(ink)]
-    glyphs += [(key, "", box) for key, box in sorted((unread or {}).items())]  # read as nothing, or no digit
-    for key, text, box in glyphs:
+class Glyph(NamedTuple):
+    """A lone-digit cell's glyph as the vote compares it (computed where the page's image is)."""
+
+    key: CellKey
+    text: str  # the engine's reading, "" for a cell read as nothing (or as characters that are no number)
+    box: Box
+    vector: np.ndarray  # the ink scaled to GLYPH_SIZE, centred and normalised
+    shape: tuple[float, float]  # log height, log width/height
+
+
+def glyphs_of(grey: Grey, ink: Ink, unread: dict[CellKey, Box] | None = None) -> list[Glyph]:
+    """The page's lone digits, and its cells read as nothing (``unread``), as glyphs to compare."""
+    out = []
+    found = [(key, words[0].text, words[0].box) for key, words in _lone(ink)]
+    found += [(key, "", box) for key, box in sorted((unread or {}).items())]  # read as nothing, or no digit
+    for key, text, box in found:
         x0, y0, x1, y1 = box
         v = _glyph(grey, box)
-        if v is None:
-            continue
-        keys.append(key)
-        texts.append(text)
-        boxes.append(box)
-        vectors.append(v)
-        shapes.append((np.log(max(1, y1 - y0)), np.log(max(1, x1 - x0) / max(1, y1 - y0))))
+        if v is not None:
+            out.append(Glyph(key, text, box, v, (np.log(max(1, y1 - y0)), np.log(max(1, x1 - x0) / max(1, y1 - y0)))))
+    return out
+
+
+@dataclass(frozen=True)
+class Vote:
+    """What the glyphs of one page, or of a whole document's pages, say: a reading for the cells whose likes
+    agree on another (index into the glyphs → reading), and the disputed sets (indexes, readings, counts)."""
+
+    changed: dict[int, str]
+    sets: list[tuple[list[int], tuple[str, ...], tuple[tuple[str, int], ...]]]
+
+
+def vote(glyphs: list[Glyph]) -> Vote:
+    """Every glyph compared with every other: read as its likes are where they agree, else disputed."""
+    texts = [g.text for g in glyphs]
     if sum(1 for t in texts if t) <= MIN_VOTES:
-        return ink, None, []
-    likeness = np.stack(vectors) @ np.stack(vectors).T
-    shape: np.ndarray = np.array(shapes)
+        return Vote({}, [])
+    vectors = np.stack([g.vector for g in glyphs])
+    likeness = vectors @ vectors.T
+    shape: np.ndarray = np.array([g.shape for g in glyphs])
     comparable = (np.abs(shape[:, None, 0] - shape[None, :, 0]) <= SHAPE_TOLERANCE) & (
         np.abs(shape[:, None, 1] - shape[None, :, 1]) <= SHAPE_TOLERANCE
     )
     alike = (likeness >= LIKENESS) & comparable
-    changes: Counter[str] = Counter()
-    cells = dict(ink.cells)
-    votes = [Counter(texts[j] for j in np.flatnonzero(alike[i]) if texts[j]) for i in range(len(keys))]
+    votes = [Counter(texts[j] for j in np.flatnonzero(alike[i]) if texts[j]) for i in range(len(glyphs))]
     # no reading twice the next: the identities choose (correct.choose_glyphs); and so for a glyph alike to at
     # least MIN_VOTES such glyphs, whatever its own vote says (the likeness is not quite transitive: a vote
     # that a few of the set's glyphs win would read them otherwise than the rest)
@@ -144,42 +158,93 @@ def agree_sets(
         len(v) > 1 and (r := v.most_common(2))[1][1] >= 2 and r[0][1] < 2 * r[1][1] and v.total() >= MIN_VOTES
         for v in votes
     ]
-    near = alike[:, np.flatnonzero(unsure)].sum(axis=1) if any(unsure) else np.zeros(len(keys), dtype=int)
-    disputed = [i for i in range(len(keys)) if unsure[i] or (votes[i] and near[i] >= MIN_VOTES)]
-    for i, key in enumerate(keys):
+    near = alike[:, np.flatnonzero(unsure)].sum(axis=1) if any(unsure) else np.zeros(len(glyphs), dtype=int)
+    disputed = [i for i in range(len(glyphs)) if unsure[i] or (votes[i] and near[i] >= MIN_VOTES)]
+    changed: dict[int, str] = {}
+    for i in range(len(glyphs)):
         if not votes[i] or i in disputed:
             continue
         reading, count = votes[i].most_common(1)[0]
         if reading == texts[i] or count < MIN_VOTES or count < 2 * votes[i][texts[i]]:
             continue
-        word = Word(reading, boxes[i], 0.0) if not texts[i] else next(w for line in cells[key] for w in line)
-        cells[key] = [[Word(reading, word.box, word.conf)]]
-        changes[f"{texts[i] or '?'}→{reading}"] += 1
-    sets = _disputed_sets(disputed, alike, keys, texts)
-    for d in sets:
-        for key in d.unread:
-            cells[key] = [[Word(d.readings[0], boxes[keys.index(key)], 0.0)]]
-    notes = []
-    if changes:
-        said = ", ".join(f"{c} ×{n}" for c, n in sorted(changes.items()))
-        notes.append(
-            f"{sum(changes.values())} lone digit(s) read as the same glyph reads elsewhere on the page ({said}): "
-            "the engine read them otherwise"
-            + (
-                " (?: read as nothing, or as characters that are no number)"
-                if any(c.startswith("?") for c in changes)
-                else ""
+        if not texts[i] and sum(1 for j in np.flatnonzero(alike[i]) if not texts[j]) > votes[i].total():
+            # a glyph the engine read nothing in more often than anything (a zero filled in by toner): the few
+            # readings it got are no evidence of what it prints, the cells stay unread (blank, never a guess)
+            continue
+        changed[i] = reading
+    return Vote(changed, _disputed_sets(disputed, alike, texts))
+
+
+def agree_sets(
+    grey: Grey, ink: Ink, unread: dict[CellKey, Box] | None = None
+) -> tuple[Ink, str | None, list[Disputed]]:
+    """:func:`agree`, and the page's disputed sets (their unread cells given the placeholder reading)."""
+    glyphs = glyphs_of(grey, ink, unread)
+    inks, notes, sets = agree_pages({0: (ink, glyphs)})
+    return inks[0], notes.get(0), [d for _, d in sets]
+
+
+def agree_pages(
+    pages: dict[int, tuple[Ink, list[Glyph]]],
+) -> tuple[dict[int, Ink], dict[int, str], list[tuple[tuple[int, ...], Disputed]]]:
+    """The glyphs of several pages of one document compared together (a report prints its tables in one face:
+    a page whose zeros the engine reads 6 more often than 0 is read with the pages that read them 0), each
+    page's ink with its changes, a note per page changed, and the disputed sets (with the page of each cell:
+    a set may span pages)."""
+    where = [(number, g) for number, (_, glyphs) in sorted(pages.items()) for g in glyphs]
+    result = vote([g for _, g in where])
+    inks = {number: ink for number, (ink, _) in pages.items()}
+    cells = {number: dict(ink.cells) for number, ink in inks.items()}
+    changes: dict[int, Counter[str]] = {}
+    for i, reading in result.changed.items():
+        number, g = where[i]
+        word = Word(reading, g.box, 0.0) if not g.text else next(w for line in cells[number][g.key] for w in line)
+        cells[number][g.key] = [[Word(reading, word.box, word.conf)]]
+        changes.setdefault(number, Counter())[f"{g.text or '?'}→{reading}"] += 1
+    out_sets: list[tuple[tuple[int, ...], Disputed]] = []
+    set_notes: dict[int, list[str]] = {}
+    several = len(pages) > 1
+    for members, readings, counts in result.sets:
+        for i in members:
+            number, g = where[i]
+            if not g.text:
+                cells[number][g.key] = [[Word(readings[0], g.box, 0.0)]]
+        numbers = tuple(where[i][0] for i in members)
+        d = Disputed(
+            tuple(where[i][1].key for i in members),
+            readings,
+            tuple(where[i][1].key for i in members if not where[i][1].text),
+            counts,
+        )
+        out_sets.append((numbers, d))
+        said = ", ".join(f"{r or 'nothing'} ×{n}" for r, n in counts)
+        spread = sorted(set(numbers))
+        on = f" on pages {', '.join(map(str, spread))}" if several and len(spread) > 1 else ""
+        for number in spread:
+            mine = sum(1 for n in numbers if n == number)
+            set_notes.setdefault(number, []).append(
+                f"{mine} lone digit(s) print one glyph the engine read in several ways"
+                + (f" (of {len(members)}{on}: {said})" if on else f" ({said})")
+                + f": the tables' identities choose among {', '.join(readings)}, or the cells are left blank"
             )
-        )
-    for d in sets:
-        said = ", ".join(f"{r or 'nothing'} ×{n}" for r, n in d.counts)
-        notes.append(
-            f"{len(d.cells)} lone digit(s) print one glyph the engine read in several ways ({said}): "
-            f"the tables' identities choose among {', '.join(d.readings)}, or the cells are left blank"
-        )
-    if not changes and not sets:
-        return ink, None, []
-    return replace(ink, cells=cells), "; ".join(notes), sets
+    notes: dict[int, str] = {}
+    for number in sorted(set(changes) | set(set_notes)):
+        parts = []
+        if number in changes:
+            c = changes[number]
+            said = ", ".join(f"{k} ×{n}" for k, n in sorted(c.items()))
+            parts.append(
+                f"{sum(c.values())} lone digit(s) read as the same glyph reads elsewhere on the "
+                f"{'pages' if several else 'page'} ({said}): the engine read them otherwise"
+                + (
+                    " (?: read as nothing, or as characters that are no number)"
+                    if any(k.startswith("?") for k in c)
+                    else ""
+                )
+            )
+        parts += set_notes.get(number, [])
+        notes[number] = "; ".join(parts)
+    return {n: replace(inks[n], cells=cells[n]) if n in notes else inks[n] for n in inks}, notes, out_sets
 
 
 def _lone(ink: Ink) -> list[tuple[CellKey, list[Word]]]:
@@ -191,7 +256,9 @@ def _lone(ink: Ink) -> list[tuple[CellKey, list[Word]]]:
     return out
 
 
-def _disputed_sets(disputed: list[int], alike: np.ndarray, keys: list[CellKey], texts: list[str]) -> list[Disputed]:
+def _disputed_sets(
+    disputed: list[int], alike: np.ndarray, texts: list[str]
+) -> list[tuple[list[int], tuple[str, ...], tuple[tuple[str, int], ...]]]:
     """The disputed glyphs linked by likeness into sets; a set needs two readings of two cells each."""
     parent = {i: i for i in disputed}
 
@@ -214,12 +281,5 @@ def _disputed_sets(disputed: list[int], alike: np.ndarray, keys: list[CellKey], 
         readings = tuple(r for r, n in counts.most_common() if r and n >= 2)
         if len(readings) < 2:
             continue
-        out.append(
-            Disputed(
-                tuple(keys[i] for i in members),
-                readings,
-                tuple(keys[i] for i in members if not texts[i]),
-                tuple(sorted(counts.items(), key=lambda rc: (-rc[1], rc[0]))),
-            )
-        )
+        out.append((members, readings, tuple(sorted(counts.items(), key=lambda rc: (-rc[1], rc[0])))))
     return out

@@ -9,6 +9,8 @@ Scans arrive turned by a degree or two, speckled, blurred and JPEG-compressed. T
   sharpest (text lines and table rules then fall on pixel rows and columns), searched coarsely then finely on
   reduced copies and applied to the full page (a page lying a quarter or half turn off is found after its
   first reading: :mod:`parsers.ocr.orient`);
+- **keystone**: a page photographed at a slant (its table rules straight but not parallel) is mapped back so
+  that its outermost rules make a rectangle (:mod:`parsers.ocr.perspective`), then thresholded anew;
 - **denoise**: a median filter removes salt-and-pepper speckle without thinning strokes;
 - **binarise**: Otsu's threshold on the denoised page; the binary copy finds the tables' ruling lines, while the
   OCR engine reads the grey page (its own binarisation copes better with blur).
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from parsers.ocr.perspective import keystone, warp
+
 Grey = NDArray[np.uint8]
 
 MAX_SKEW = 15.0  # degrees: the widest skew searched (a sheet lying crooked on the glass)
@@ -32,6 +36,7 @@ class Prepared:
     grey: Grey  # deskewed, denoised, binarised: black ink on white, what the engine reads
     binary: Grey  # 255 where there is ink
     angle: float  # degrees the page was turned back by
+    keystone: float = 0.0  # pixels a corner of the page's rules moved, photographed at a slant (perspective.py)
 
 
 def to_grey(image: NDArray[np.uint8]) -> Grey:
@@ -136,8 +141,15 @@ def prepare(image: NDArray[np.uint8], dpi: float = 300) -> Prepared:
     # thresholding a lightly smoothed page: sensor noise averages out, a thin rule stays one dark line
     smooth = np.asarray(cv2.GaussianBlur(grey, (3, 3), 0), dtype=np.uint8)
     binary = despeckle(binarise(smooth), max(2, round((dpi / 100) ** 2 * 1.3)))
+    slant = keystone(binary, dpi)
+    moved = 0.0
+    if slant is not None:  # photographed at a slant: the rules made parallel again, the page thresholded anew
+        matrix, moved = slant
+        grey = warp(grey, matrix)
+        smooth = np.asarray(cv2.GaussianBlur(grey, (3, 3), 0), dtype=np.uint8)
+        binary = despeckle(binarise(smooth), max(2, round((dpi / 100) ** 2 * 1.3)))
     clean = np.where(binary > 0, 0, 255).astype(np.uint8)
-    return Prepared(clean, binary, angle)
+    return Prepared(clean, binary, angle, moved)
 
 
 def despeckle(binary: Grey, max_area: int = 4) -> Grey:

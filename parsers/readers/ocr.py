@@ -68,6 +68,12 @@ def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
     if red:
         listed = ", ".join(red)
         notes.append(f"OCR: red ink (a seal or stamp) on page(s) {listed} read as paper: only the black print read")
+    slanted = [f"{r.number} ({r.keystone:.0f} px)" for r in results if r.keystone]
+    if slanted:
+        notes.append(
+            "OCR: page(s) photographed at a slant, their table rules made parallel again before reading (the most a "
+            f"corner moved): {', '.join(slanted)}"
+        )
     skewed = [f"{r.number} ({r.angle:+.1f}°)" for r in results if abs(r.angle) >= 0.1 and not turned(r)]
     if skewed:
         notes.append(f"OCR: pages turned straight before reading: {', '.join(skewed)}")

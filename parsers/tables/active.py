@@ -160,11 +160,27 @@ def _labels_after_values(
     its block is read on its own line (or the same way, or there is none), so that no line is read twice. Each run
     of such rows is reported as ``label_after_values``."""
     tokens = r.tokens
+    inline = [any(t.is_value for t in tokens[i + 1 : stop] if t.line == tokens[i].line) for i, _, _, stop in rows]
+    if all(inline):
+        # every row has a value on its label's line (most texts): none is read from the line above (held to
+        # the whole reading in tests/test_parse_cuts.py)
+        return {}
+    return _read_labels_after_values(r, rows, boundaries, defaults, inline)
+
+
+def _read_labels_after_values(
+    r: Reading,
+    rows: list[tuple[int, str, list[str], int]],
+    boundaries: list[int],
+    defaults: dict[str, tuple[str, ...]],
+    inline: list[bool],
+) -> dict[str, list[Token | None]]:
+    """:func:`_labels_after_values`' reading, ``inline[k]``: row ``k`` has a value on its label's line."""
+    tokens = r.tokens
     n = len(rows)
     # the boundary (a row's label, a block's title) before each row, and whether it is the previous row's label
     floors = [max((b for b in boundaries if b < i), default=-1) for i, _, _, _ in rows]
     block_first = [k == 0 or floors[k] != rows[k - 1][0] for k in range(n)]
-    inline = [any(t.is_value for t in tokens[i + 1 : stop] if t.line == tokens[i].line) for i, _, _, stop in rows]
     before: list[list[Token] | None] = [None] * n
     for k, (i, key, cols, _) in enumerate(rows):
         if inline[k]:
