@@ -43,6 +43,18 @@ def _newlines_around(text: str, start: int, end: int) -> int | None:
 Span = tuple[int, int]  # a value's offsets in the text as printed (before any rewriting)
 
 
+def _value_gaps(text: str, spans: Sequence[Span]) -> list[int] | None:
+    """The line breaks between each two neighbouring values (``spans``); None when two values share a line or
+    something other than white space stands between them."""
+    gaps: list[int] = []
+    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
+        g = _newlines_around(text, a_end, b_start)
+        if g is None or g < 1:
+            return None
+        gaps.append(g)
+    return gaps
+
+
 def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]] | None:
     """The index of the blank row (0, 1, 2) of ten values printed a value a line (``spans``: their offsets in
     ``text``), from the empty lines the text prints around them: the line breaks before the first value (back to
@@ -52,12 +64,9 @@ def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]]
     prints between a table's rows or after the table, as BeautifulSoup prints the page's own line breaks between
     tags); None when the values are not a value a line with one even gap, or when no one place stands out. Also
     returns the extra line breaks seen at the three places."""
-    gaps: list[int] = []
-    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
-        g = _newlines_around(text, a_end, b_start)
-        if g is None or g < 1:
-            return None
-        gaps.append(g)
+    gaps = _value_gaps(text, spans)
+    if gaps is None:
+        return None
     middle = gaps.pop(N_COLS - 1)
     if len(set(gaps)) != 1:
         return None
@@ -171,12 +180,9 @@ def blanks_by_lines(text: str, spans: Sequence[Span], n: int, start_base: int | 
     missing = n - len(spans)
     if missing <= 0 or len(spans) < 2:
         return None
-    gaps: list[int] = []
-    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
-        g = _newlines_around(text, a_end, b_start)
-        if g is None or g < 1:
-            return None
-        gaps.append(g)
+    gaps = _value_gaps(text, spans)
+    if gaps is None:
+        return None
     unit = min(gaps)
     if any((g - unit) % unit for g in gaps):
         return None
