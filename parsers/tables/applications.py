@@ -974,16 +974,12 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if not _review_totals_hold(result.values()) and (ruled := _review_rules(r, vals)) is not None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
-    if (
-        len(vals) == N_REVIEW
-        and sum(not row_total_holds(v) for v in _review_rows(result.values())) >= MIN_ROWS_OUT_OF_ORDER
-        and is_paragraph_cells(r.extracted.text)
-    ):
+    failing = sum(not row_total_holds(v) for v in _review_rows(result.values())) if len(vals) == N_REVIEW else 0
+    if failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
         r.warn(
             "placement_open",
             f"table 四: its {N_REVIEW} values printed a cell a paragraph (pdftotext's default mode: poppler's block "
-            "order, not the table's) fail the row totals of "
-            f"{sum(not row_total_holds(v) for v in _review_rows(result.values()))} rows read in that order: which "
+            f"order, not the table's) fail the row totals of {failing} rows read in that order: which "
             f"cell each is in is not in the text ({' '.join(t.text for t in vals)}); those rows left blank",
             R,
             vals[0],
@@ -1152,12 +1148,11 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     one_line = len({t.line for t in vals}) == 1
     if one_line and vals[0].tabbed and positional(r.line_tokens(vals[0].line), N_REVIEW) is not None:
         return None  # a TAB row that carries its blank cells: read in place (_review_fit)
+    if (spans := _original_spans(r, vals)) is None:
+        return None  # the printed values are not where the offsets say (a value rewritten): no evidence here
     assert r.canonical is not None
     canon = r.canonical
     text = r.extracted.text
-    spans = [(o := canon.to_original(t.start), o + t.end - t.start) for t in vals]
-    if any(text[a:b] != t.text for (a, b), t in zip(spans, vals, strict=True)):
-        return None  # the printed values are not where the offsets say (a value rewritten): no evidence here
     score = review_scorer(_REVIEW_KEYS)
     best = score(fit(vals, N_REVIEW, score).values())
     rows = ("行政复议", "未经复议直接起诉", "复议后起诉")
