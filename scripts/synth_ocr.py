@@ -5,6 +5,7 @@
     .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr --kinds tess-psm4 scan
     .venv/bin/python scripts/synth_score.py /tmp/synth-ocr --kind tess-psm4 --kind scan
     .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr --slice          # the committed slice
+    .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr --grid-pages     # the grid's pages (tests/test_ocr_grid.py)
 
 Each report's Chromium PDF (``synth_reports.py``) is printed to page images by poppler's ``pdftoppm`` (200 dpi,
 grey) and damaged as a scanner damages it, the damage drawn from the report's seed (``build_scans.damage``:
@@ -51,6 +52,10 @@ SLICE_SCANS = (402, 802)  # the small ones (a noisy page does not compress: 8–
 # photographed: its table lost to the perspective until version 40) and 438 (150 dpi, skewed: one page voting its
 # zeros 6 alone until version 40)
 SLICE_SCAN_ONLY = (413, 813, 406, 433, 438)
+# pages of tuning scans kept as their prepared binary page (the grid's input, parsers/ocr/preprocess.py), for the
+# grid's tests without OCR (tests/test_ocr_grid.py): 440 (150 dpi, photocopy toner: the strokes of bold text
+# passed as rules, tables made of running text and columns inside cells until version 42)
+GRID_PAGES = ((440, 1), (440, 2))
 SLICE_KINDS = ("tess-psm3", "tess-psm4", "tess-psm6", "rapid-lines", "rapid-boxes")
 DPI = 200
 DAMAGES = ("clean", "clean", "rotate", "noise", "jpeg", "scan")
@@ -370,6 +375,22 @@ def write_slice(source: Path) -> None:
     print(f"{len(SLICE_SEEDS) + len(SLICE_SCAN_ONLY)} reports → {SLICE}")
 
 
+def write_grid_pages(source: Path) -> None:
+    """The prepared binary pages of :data:`GRID_PAGES` from a folder's scans, as 1-bit PNGs in the slice."""
+    sys.path.insert(0, str(ROOT))
+    from parsers.ocr.pages import render_pdf_page
+    from parsers.ocr.preprocess import prepare
+
+    (SLICE / "grid").mkdir(parents=True, exist_ok=True)
+    for seed, page in GRID_PAGES:
+        stem = f"synth_{seed:03d}"
+        make(source, stem, ("scan",), force=False)
+        image = render_pdf_page((source / (stem + SUFFIX["scan"])).read_bytes(), page - 1)
+        binary = prepare(image.pixels, image.dpi).binary
+        Image.fromarray(binary).convert("1").save(SLICE / "grid" / f"{stem}-p{page}.png", optimize=True)
+    print(f"{len(GRID_PAGES)} pages → {SLICE / 'grid'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path, nargs="?", default=None, help="a synth_reports.py folder (with PDFs)")
@@ -377,12 +398,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stems", nargs="+", default=None, help="only these reports (synth_400 …)")
     ap.add_argument("--force", action="store_true")
     ap.add_argument("--slice", action="store_true", help=f"copy the slice from FOLDER into {SLICE}")
+    ap.add_argument("--grid-pages", action="store_true", help=f"write the grid's pages from FOLDER into {SLICE}/grid")
     args = ap.parse_args(argv)
     if not shutil.which("tesseract") or not shutil.which("pdftoppm"):
         raise SystemExit("tesseract and pdftoppm are needed (scripts/setup.sh installs them)")
     folder = args.folder or Path("/tmp/synth-ocr")
     if args.slice:
         write_slice(folder)
+        return 0
+    if args.grid_pages:
+        write_grid_pages(folder)
         return 0
     stems = args.stems or sorted(p.stem for p in folder.glob("synth_*.json") if (folder / f"{p.stem}.pdf").exists())
     for stem in stems:

@@ -83,7 +83,104 @@ def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
 
     h = rules((1, 3), 0)  # the dilation: a rule's one-pixel wobble after deskewing
     v = rules((3, 1), 1)
-    return np.asarray(h, dtype=np.uint8), np.asarray(v, dtype=np.uint8)
+    return _without_text(h, v, binary, unit)
+
+
+# a photocopy's toner (strokes thickened, characters touching) at a low resolution lets the strokes of text pass the
+# rule kernels: a line of bold characters becomes a thick band of "rule", the long strokes of characters short rules
+# that anchor each other, and they make tables of running text, rows and columns inside a table's cells (the text
+# there split, or whitened away as a rule's ink before the engine reads it)
+TEXT_THICK = 0.4  # of the character height: a rule's mean thickness above this is a band of text
+TEXT_FLANK = 0.6  # share of a rule's length with ink close beside it on both sides: a stroke among strokes
+SURE = 2.5  # characters: a rule at least this long is no stroke of a character (nor two lines' strokes in a row)
+FLANKED = 5.0  # characters: a rule under this long with ink beside it on both sides is strokes of text
+
+
+@dataclass
+class _Piece:
+    pos: float  # y of a horizontal rule, x of a vertical one
+    lo: int
+    hi: int
+    thick: int
+    ids: list[int]
+
+
+def _pieces(mask: Mask, unit: int, along: int) -> tuple[NDArray[np.int32], list[_Piece]]:
+    """The mask's connected pieces of rule, collinear ones (gaps up to 0.8 of a character) joined; a band of
+    text (mean thickness over :data:`TEXT_THICK` of a character) left out."""
+    import cv2
+
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats((mask > 0).astype(np.uint8), connectivity=8)
+    found: list[_Piece] = []
+    for i in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        length, thick = (w, h) if along == 0 else (h, w)
+        if area > TEXT_THICK * unit * length:
+            continue
+        lo = x if along == 0 else y
+        found.append(_Piece(float(centroids[i][1] if along == 0 else centroids[i][0]), lo, lo + length - 1, thick, [i]))
+    out: list[_Piece] = []
+    for piece in sorted(found, key=lambda p: (p.pos, p.lo)):
+        near = [
+            p for p in out if abs(p.pos - piece.pos) <= max(3, piece.thick / 2) and -unit * 0.8 <= piece.lo - p.hi
+        ]
+        if near and piece.lo - near[-1].hi <= unit * 0.8:
+            last = near[-1]
+            last.pos = (last.pos + piece.pos) / 2
+            last.hi, last.thick, last.ids = max(last.hi, piece.hi), max(last.thick, piece.thick), last.ids + piece.ids
+        else:
+            out.append(piece)
+    return np.asarray(labels, dtype=np.int32), out
+
+
+def _flanked(piece: _Piece, ink: NDArray[np.bool_], unit: int, along: int) -> bool:
+    """Ink close beside the piece (a band from 2 pixels off its edge to a quarter character beyond) along
+    :data:`TEXT_FLANK` of its length, on both sides."""
+    size = ink.shape[along]
+    reach = max(3, unit // 4)
+    for sign in (-1, 1):
+        a = round(piece.pos + sign * (piece.thick / 2 + 2))
+        b = round(piece.pos + sign * (piece.thick / 2 + 2 + reach))
+        a, b = max(0, min(a, b)), min(size, max(a, b))
+        band = ink[a:b, piece.lo : piece.hi + 1] if along == 0 else ink[piece.lo : piece.hi + 1, a:b].T
+        if band.size == 0 or float(band.any(axis=0).mean()) < TEXT_FLANK:
+            return False
+    return True
+
+
+def _meets(piece: _Piece, across: list[_Piece], unit: int) -> int:
+    """How many of the rules across the piece it reaches (within a quarter character of its ends, a third for a
+    long piece: the end of a rule lost to noise) or runs through."""
+    reach = max(3, unit // 3 if piece.hi - piece.lo >= SURE * unit else unit // 4)
+    return sum(
+        1
+        for c in across
+        if piece.lo - c.thick / 2 - reach <= c.pos <= piece.hi + c.thick / 2 + reach
+        and c.lo - reach - piece.thick / 2 <= piece.pos <= c.hi + reach + piece.thick / 2
+    )
+
+
+def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Mask, Mask]:
+    """The rule masks without the strokes of text (toner, a low resolution): a band of text (:func:`_pieces`); a
+    piece under :data:`FLANKED` characters long with ink beside it on both sides (a rule has paper beside it, save
+    where text touches it on one side; a character's stroke has the character's other strokes, or the line's next
+    character, on both); and a piece that does not reach two sure rules across it: a table's rule runs from rule to
+    rule, a stroke of a character stops short of them by the cell's padding, or meets only other strokes. A sure
+    rule is at least :data:`SURE` characters long (longer than a character's stroke) and reaches two such rules
+    across it (a line of digits' flat bottoms, joined by the toner, reaches the one rule it starts at)."""
+    ink = binary > 0
+    found: list[tuple[NDArray[np.int32], list[_Piece]]] = []
+    for along, mask in ((0, hmask), (1, vmask)):
+        labels, pieces = _pieces(mask, unit, along)
+        pieces = [p for p in pieces if p.hi - p.lo >= FLANKED * unit or not _flanked(p, ink, unit, along)]
+        found.append((labels, pieces))
+    long_ = [[p for p in pieces if p.hi - p.lo >= SURE * unit] for _, pieces in found]
+    sure = [[p for p in long_[a] if _meets(p, long_[1 - a], unit) >= 2] for a in (0, 1)]
+    out: list[Mask] = []
+    for along, (labels, pieces) in enumerate(found):
+        ids = [i for p in pieces if _meets(p, sure[1 - along], unit) >= 2 for i in p.ids]
+        out.append(np.where(np.isin(labels, ids), 255, 0).astype(np.uint8))
+    return out[0], out[1]
 
 
 Span = tuple[float, float] | None  # the extent of a rule that runs through a rule across it (else None)
