@@ -120,16 +120,14 @@ def _pieces(mask: Mask, unit: int, along: int) -> tuple[NDArray[np.int32], list[
         lo = x if along == 0 else y
         found.append(_Piece(float(centroids[i][1] if along == 0 else centroids[i][0]), lo, lo + length - 1, thick, [i]))
     out: list[_Piece] = []
-    for piece in sorted(found, key=lambda p: (p.pos, p.lo)):
-        near = [
-            p for p in out if abs(p.pos - piece.pos) <= max(3, piece.thick / 2) and -unit * 0.8 <= piece.lo - p.hi
-        ]
-        if near and piece.lo - near[-1].hi <= unit * 0.8:
-            last = near[-1]
-            last.pos = (last.pos + piece.pos) / 2
-            last.hi, last.thick, last.ids = max(last.hi, piece.hi), max(last.thick, piece.thick), last.ids + piece.ids
-        else:
+    for piece in sorted(found, key=lambda p: p.lo):  # along the rule: each piece joins the chain it continues
+        chains = [c for c in out if abs(c.pos - piece.pos) <= max(3, piece.thick / 2) and piece.lo - c.hi <= unit * 0.8]
+        if not chains:
             out.append(piece)
+            continue
+        chain = min(chains, key=lambda c: abs(c.pos - piece.pos))
+        chain.pos = (chain.pos + piece.pos) / 2
+        chain.hi, chain.thick, chain.ids = max(chain.hi, piece.hi), max(chain.thick, piece.thick), chain.ids + piece.ids
     return np.asarray(labels, dtype=np.int32), out
 
 
