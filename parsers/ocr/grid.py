@@ -96,7 +96,7 @@ SURE = 2.5  # characters: a rule at least this long is no stroke of a character 
 FLANKED = 5.0  # characters: a rule under this long with ink beside it on both sides is strokes of text
 
 
-@dataclass
+@dataclass(eq=False)
 class _Piece:
     pos: float  # y of a horizontal rule, x of a vertical one
     lo: int
@@ -165,7 +165,9 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
     character, on both); and a piece that does not reach two sure rules across it: a table's rule runs from rule to
     rule, a stroke of a character stops short of them by the cell's padding, or meets only other strokes. A sure
     rule is at least :data:`SURE` characters long (longer than a character's stroke) and reaches two such rules
-    across it (a line of digits' flat bottoms, joined by the toner, reaches the one rule it starts at)."""
+    across it (a line of digits' flat bottoms, joined by the toner, reaches the one rule it starts at), or is at
+    least :data:`FLANKED` characters long with paper beside it (a table of one row, cut by a page break: its
+    rules across are a row short)."""
     ink = binary > 0
     found: list[tuple[NDArray[np.int32], list[_Piece]]] = []
     for along, mask in ((0, hmask), (1, vmask)):
@@ -173,10 +175,18 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
         pieces = [p for p in pieces if p.hi - p.lo >= FLANKED * unit or not _flanked(p, ink, unit, along)]
         found.append((labels, pieces))
     long_ = [[p for p in pieces if p.hi - p.lo >= SURE * unit] for _, pieces in found]
-    sure = [[p for p in long_[a] if _meets(p, long_[1 - a], unit) >= 2] for a in (0, 1)]
+    sure = [
+        [
+            p
+            for p in long_[a]
+            if _meets(p, long_[1 - a], unit) >= 2 or (p.hi - p.lo >= FLANKED * unit and not _flanked(p, ink, unit, a))
+        ]
+        for a in (0, 1)
+    ]
     out: list[Mask] = []
     for along, (labels, pieces) in enumerate(found):
-        ids = [i for p in pieces if _meets(p, sure[1 - along], unit) >= 2 for i in p.ids]
+        kept = set(sure[along])
+        ids = [i for p in pieces if p in kept or _meets(p, sure[1 - along], unit) >= 2 for i in p.ids]
         out.append(np.where(np.isin(labels, ids), 255, 0).astype(np.uint8))
     return out[0], out[1]
 
