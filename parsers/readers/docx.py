@@ -4,7 +4,8 @@ The body XML is walked directly (python-docx only opens the package): ``doc.para
 ``doc.tables`` would lose the interleaving, and python-docx's ``row.cells`` repeats a merged cell's text in
 every grid position it covers. Here a ``gridSpan`` continuation and a ``vMerge`` continuation are emitted as
 empty cells. Headers and footers are ignored. Before anything is parsed, the zip is checked for bombs
-(total uncompressed size) and its XML parts for DTDs/entities.
+(total uncompressed size), its XML parts for DTDs/entities and their CRCs (:func:`check_package`; the XLSX
+reader's variant, :func:`check_workbook`, also gives calamine the parts it reads stored, inflated once).
 """
 
 from __future__ import annotations
