@@ -11,6 +11,7 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
     blank_row_by_gaps,
+    blank_row_by_spaces,
     blanks_by_lines,
     columns_by_pipes,
     columns_by_ruler,
@@ -1173,6 +1174,15 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         for t, k in zip(vals, cols, strict=True):
             laid[k] = t
         how = "the row's values stand under the table's columns (its ruler or its rules)"
+    elif (
+        spaced := blank_row_by_spaces(text, spans, _table_left(text, canon.to_original(label.start), spans[0][0]))
+    ) is not None:
+        laid = place_rows(vals, spaced[0])
+        where = "before the first value" if spaced[0] == 0 else "between the fifth value and the sixth"
+        how = (
+            f"the row is laid out in columns by spaces and keeps the blank row's room {where} ({spaced[1][spaced[0]]} "
+            f"spaces; at most {spaced[1][2]} between other values)"
+        )
     if laid is not None and score(Fit(laid, "padded", []).values()) >= best:
         blank = [k for k in range(N_REVIEW) if laid[k] is None]
         r.warn(
@@ -1195,12 +1205,12 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         r.warn(
             "placement_open",
             f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
-            "goes; the header's columns put blank cells in no whole row: read by the identities' tie-break, a guess "
-            "a person must check",
+            "goes; the header's columns put blank cells in no whole row (the columns misread somewhere): which row "
+            f"each value is in is not in the text ({' '.join(t.text for t in vals)}); every cell left blank",
             R,
             label,
         )
-        return _review_fit(r, vals, _REVIEW_KEYS, label.line)
+        return Fit([None] * N_REVIEW, "positional", [])
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
@@ -1210,6 +1220,15 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         label,
     )
     return Fit(place_rows(vals, 0), "positional", [])
+
+
+def _table_left(text: str, begin: int, row: int) -> int:
+    """The least indent (spaces) of the non-empty lines from offset ``begin`` (the table's first head) up to the line
+    of offset ``row`` (its data row): where the table's columns start in text laid out by spaces."""
+    first = text.rfind("\n", 0, begin) + 1
+    last = text.rfind("\n", 0, row)
+    lines = [line for line in text[first : max(last, first)].split("\n") if line.strip()]
+    return min((len(line) - len(line.lstrip(" \xa0")) for line in lines), default=0)
 
 
 def _review_totals_hold(values: list[Value]) -> bool:

@@ -17,8 +17,8 @@ at least one 0 printed, no other value, no printed cell read as blank):
   whose lost cells are 0.
 
 Only in text that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
-Markdown, HTML tables) a blank is a blank the report published. Never silent: each row filled is one warning
-naming its cells and what decided them (review suggested).
+Markdown, HTML tables, tables drawn with rules) a blank is a blank the report published. Never silent: each row
+filled is one warning naming its cells and what decided them (review suggested).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ T = "applications"
 MIN_ZEROS = 3  # zeros a row prints, at least, to be read as a row of zeros
 _PRINTED_BLANK = {"rule_or_digit", "unreadable_cell", "blank_cells_placed"}  # cells the text prints as blank
 _GUESS = "a row of zeros"
-_CELLED = ("tab", "markdown", "markdown_html")  # conventions that print a blank cell as a cell
+# conventions that print a blank cell as a cell: TAB rows, Markdown, and tables drawn with rules (w3m's box
+# characters, pandoc's grid and rst tables: an empty box is a blank cell; no OCR text draws boxes)
+_CELLED = ("tab", "markdown", "markdown_html", "drawn")
 
 
 def deduce_zeros(r: Reading, fmt: str) -> None:
