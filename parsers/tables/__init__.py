@@ -13,12 +13,12 @@ from parsers.tables.applications import (
     find_applications_start,
     is_2019_applications,
     read_applications,
-    read_review,
 )
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
+from parsers.tables.review import read_review
 from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")

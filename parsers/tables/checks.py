@@ -79,9 +79,7 @@ def application_checks(get: Getter, fmt: str) -> list[Check]:
     calls this for every candidate reading)."""
     specs, keys = _application_specs(fmt)
     at = dict(zip(keys, map(get, keys), strict=True)).__getitem__  # each key asked once, in C
-    return [
-        _check_values(name, left, right, list(map(at, left)), list(map(at, right))) for name, left, right in specs
-    ]
+    return [_check_values(name, left, right, list(map(at, left)), list(map(at, right))) for name, left, right in specs]
 
 
 # The applications identities compiled against rows of values: each operand as (row key, column index), and the

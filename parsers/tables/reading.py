@@ -823,3 +823,11 @@ def _join_by_gaps(text: str, vals: list[Token], n: int) -> tuple[list[Token], st
 def _ordered(values: set[int | float | None]) -> list[int | float | None]:
     """Values in a stable order for a message: blank first, then by size."""
     return sorted(values, key=lambda v: (v is not None, v or 0))
+
+
+def original_spans(r: Reading, vals: Sequence[Token]) -> list[tuple[int, int]] | None:
+    """The values' offsets in the text as printed (before any rewriting), when they print there as read."""
+    assert r.canonical is not None
+    canon, text = r.canonical, r.extracted.text
+    spans = [(o := canon.to_original(t.start), o + t.end - t.start) for t in vals]
+    return None if any(text[a:b] != t.text for (a, b), t in zip(spans, vals, strict=True)) else spans

@@ -277,3 +277,6 @@ LEGACY_ROWS = [
     _row("trainings", r"培训班", label="举办各类培训班数"),
     _row("trainees", r"接受培训", label="接受培训人员数"),
 ]
+
+# section 五's heading (or what follows it): where table 四 and the tables end
+SECTION_FIVE = r"^五[、.]|存在的主要问题|主要问题及改进|问题及改进|^六[、.]"
