@@ -801,6 +801,23 @@ def _realign(
     """Rows whose data lines sit under the wrong label (a label printed alone, its numbers in the next row's
     line or in a label-less line further down): where a run of consecutive rows holds exactly as many full
     data lines as it has rows, but not one per row, the lines are given to the rows in order (reported)."""
+    if not may_realign(found, stops):
+        return {}
+    return _realign_lines(r, rows, found, stops)
+
+
+def may_realign(found: list[Found | None], stops: dict[int, int]) -> bool:
+    """Whether :func:`_realign` can move anything: a run of rows takes lines in order only when one of its rows
+    holds two full data lines at least (the others one or none), so more than ``2 × N_APP`` tokens from its
+    label to its stop. Most tables have no such row (a row's cells on its label's line): nothing to group by
+    line (tests/test_parse_cuts.py holds this to :func:`_realign_lines` over the fixtures)."""
+    return any(stop - f.index > 2 * N_APP for k, stop in stops.items() if (f := found[k]) is not None)
+
+
+def _realign_lines(
+    r: Reading, rows: list[RowDef], found: list[Found | None], stops: dict[int, int]
+) -> dict[str, list[Token]]:
+    """:func:`_realign`'s reading: each row's full data lines, runs of rows given them in order."""
     ks = sorted(stops)
     lines: dict[int, list[list[Token]]] = {}
     for k in ks:
