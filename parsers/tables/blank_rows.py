@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
-from parsers.tables.tokens import Token, number_value
+from parsers.tables.tokens import TEXT, Token, number_value
 
 N_COLS = len(REVIEW_COLUMNS)
 
@@ -28,7 +28,7 @@ def two_whole_rows(vals: Sequence[Token]) -> bool:
     every choice of the blank row satisfies the identities alike."""
     if len(vals) != N_COLS * (len(REVIEW_ROWS) - 1):
         return False
-    values = [number_value(t.text) for t in vals]
+    values = [number_value(t[TEXT]) for t in vals]
     if any(v is None for v in values):
         return False
     return all(row_total_holds(values[k : k + N_COLS]) for k in range(0, len(values), N_COLS))
