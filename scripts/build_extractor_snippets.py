@@ -192,6 +192,42 @@ def blank_row_snippets(tmp: Path) -> None:
             (OUT / f"own-{name}-framed-markitdown.md").write_text(bc.markitdown_md(framed), encoding="utf-8")
 
 
+# table 四 with its last row (复议后起诉) as bare empty cells (``<td></td>``)
+BARE_LAST_ROW = f"<tr>{_cells([2, 1, 0, 3, 6])}{_cells([0, 1, 0, 0, 1])}{'<td></td>' * 5}</tr>"
+# table 三's （七）总计 row, and a row of zeros before it with one cell left empty (科研机构): a published blank
+RESULTS_TOTAL = '<tr><td colspan="1"></td><td colspan="2">（七）总计</td>'
+ZERO_ROW_WITH_BLANK = (
+    '<tr><td colspan="1"></td><td colspan="2">（二）部分公开</td>'
+    + "".join(f"<td>{v}</td>" for v in (0, 0, "", 0, 0, 0, 0))
+    + "</tr>\n"
+)
+
+
+def room_snippets(tmp: Path) -> None:
+    """Layout tools that keep an empty cell's room. inscriptis of the page with table 四's middle row as bare empty
+    cells: the row's values on one line, the blank row's room a wide run of spaces between the fifth and the sixth
+    (``own-bare-middle-inscriptis.txt``); with its last row bare: nothing after the last value
+    (``own-bare-last-inscriptis.txt``); the same inside a list item (``<ul><li>``, as a portal's template may hold
+    the article), every line indented, the values' line as much as the header's (``own-bare-last-listed-inscriptis
+    .txt``). w3m of the page whose table 三 has a row of zeros with one cell left empty, drawn as an empty box
+    (``own-blank-zero-w3m.txt``)."""
+    row = HTML[HTML.index("<tr>", HTML.index("<td>结果维持</td><td>结果纠正</td>")) :]
+    row = row[: row.index("</tr>") + 5]
+    for name, new_row in (("bare-middle", BARE_MIDDLE_ROW), ("bare-last", BARE_LAST_ROW)):
+        page = tmp / f"own-{name}.html"
+        page.write_text(HTML.replace(row, new_row), encoding="utf-8")
+        (OUT / f"own-{name}-inscriptis.txt").write_text(bx.inscriptis_text(page), encoding="utf-8")
+        if name == "bare-last":
+            listed = tmp / f"own-{name}-listed.html"
+            listed.write_text(page.read_text(encoding="utf-8").replace("<body>", "<body><ul><li>").replace(
+                "</body>", "</li></ul></body>"), encoding="utf-8")  # fmt: skip
+            (OUT / f"own-{name}-listed-inscriptis.txt").write_text(bx.inscriptis_text(listed), encoding="utf-8")
+    at = HTML.index(RESULTS_TOTAL)
+    page = tmp / "own-blank-zero.html"
+    page.write_text(HTML[:at] + ZERO_ROW_WITH_BLANK + HTML[at:], encoding="utf-8")
+    (OUT / "own-blank-zero-w3m.txt").write_text(bx.w3m(page), encoding="utf-8")
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -232,6 +268,7 @@ def main() -> None:
         chromium_pdf(HTML_2019_WORD, pdf_2019)
         (OUT / "own-2019-word-markitdown.md").write_text(bc.markitdown_md(pdf_2019), encoding="utf-8")
         blank_row_snippets(Path(tmp))
+        room_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
@@ -240,6 +277,11 @@ if __name__ == "__main__":
         OUT.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             blank_row_snippets(Path(tmp))
+        raise SystemExit(0)
+    if sys.argv[1:] == ["--room"]:  # these alone (inscriptis, w3m: no Chromium)
+        OUT.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            room_snippets(Path(tmp))
         raise SystemExit(0)
     main()
     subprocess.run(["ls", "-l", str(OUT)], check=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers import parse
+from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
 REVIEW_KEYS = [
@@ -299,3 +300,48 @@ def test_table_three_rows_are_not_read_from_table_four_heads() -> None:
     report = _parse("synth-520-pymupdf4llm-table3.md")
     assert all(report.cells[f"applications/results_total/{c}"].value is None for c in ("natural_person", "total"))
     assert any(w.code == "missing_row" and "results_total" in (w.key or "") for w in report.warnings)
+
+
+def test_blank_middle_row_placed_by_its_room_in_a_row_laid_out_by_spaces() -> None:
+    # inscriptis lays a table out in columns: the bare empty cells (<td></td>) of the middle row keep their room, a
+    # run of spaces between the fifth value and the sixth far wider than between any other two
+    text = (SNIPPETS / "own-bare-middle-inscriptis.txt").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("2 "))
+    assert len(row.split()) == 10 and " " * 30 in row
+    report = _parse("own-bare-middle-inscriptis.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == MIDDLE_BLANK
+    (warned,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert "between the fifth value and the sixth" in warned.message and "未经复议直接起诉" in warned.message
+    assert not [w for w in report.warnings if w.code == "placement_open"]
+
+
+def test_blank_last_row_leaves_no_room_and_stays_open() -> None:
+    # the last row bare: the line ends after the tenth value, nothing shows which row is blank (the template's
+    # first row is left blank, as before, and said to be open)
+    report = _parse("own-bare-last-inscriptis.txt")
+    assert not [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert [w for w in report.warnings if w.code == "placement_open"]
+    assert report.metadata["review"] == "required"
+
+
+def test_blank_row_whose_header_columns_disagree_is_refused() -> None:
+    # the same page inside a list item: inscriptis indents every line alike, the indent reads as a blank first cell
+    # and the header's columns put the blank cells in no whole row: no row is placed, every cell left blank
+    text = (SNIPPETS / "own-bare-last-listed-inscriptis.txt").read_text(encoding="utf-8")
+    assert "\n    2     1     0" in text
+    report = _parse("own-bare-last-listed-inscriptis.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
+    (warned,) = [w for w in report.warnings if w.code == "placement_open"]
+    assert "every cell left blank" in warned.message and "2 1 0 3 6 0 1 0 0 1" in warned.message
+    assert report.metadata["review"] == "required"
+
+
+def test_empty_box_of_a_drawn_table_is_a_blank_not_a_lost_zero() -> None:
+    # w3m draws table 三 with box characters: the empty cell of the row of zeros is an empty box, a blank the report
+    # published, not a 0 the text lost (the totals would allow 0: no deduction in a drawn table)
+    text = (SNIPPETS / "own-blank-zero-w3m.txt").read_text(encoding="utf-8")
+    assert "│0  │0    │     │0      │0      │0 │0 │" in text
+    report = _parse("own-blank-zero-w3m.txt")
+    row = [report.cells[f"applications/partially_granted/{c}"].value for c in APPLICANT]
+    assert row == [0, 0, None, 0, 0, 0, 0]
+    assert not [w for w in report.warnings if w.code in ("deduced_zero", "zero_row")]

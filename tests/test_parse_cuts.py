@@ -20,6 +20,18 @@ from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Where
 from parsers.tables import active, checks, column_order, reading, tokens
 from parsers.tables.reading import Reading
+from parsers.tables.tokens import (
+    COL,
+    COMPACT,
+    END,
+    IS_VALUE,
+    LINE,
+    OCR_RAW,
+    SPACED,
+    START,
+    TABBED,
+    TEXT,
+)
 from tests.test_parse_shortcuts import ALL
 from tests.test_parse_speedups import CONFUSED
 
@@ -34,9 +46,9 @@ READINGS = _readings()
 def test_tokens_run_in_line_order_and_a_line_is_its_tokens() -> None:
     lines = 0
     for r in READINGS:
-        assert [t.line for t in r.tokens] == sorted(t.line for t in r.tokens)
-        for line in {t.line for t in r.tokens} | {-1, 10**6}:
-            assert r.line_tokens(line) == [t for t in r.tokens if t.line == line]
+        assert [t[LINE] for t in r.tokens] == sorted(t[LINE] for t in r.tokens)
+        for line in {t[LINE] for t in r.tokens} | {-1, 10**6}:
+            assert r.line_tokens(line) == [t for t in r.tokens if t[LINE] == line]
             lines += 1
     assert lines > 5000
 
@@ -46,12 +58,12 @@ def test_running_heads_counted_among_the_labels_are_those_counted_among_all_toke
     for r in READINGS:
         counts: dict[str, int] = {}
         for t in r.tokens:  # the plain definition: every token that starts a line, not a value
-            if t.col == 0 and len(t.compact) >= 8 and not t.is_value:
-                counts[t.compact] = counts.get(t.compact, 0) + 1
+            if t[COL] == 0 and len(t[COMPACT]) >= 8 and not t[IS_VALUE]:
+                counts[t[COMPACT]] = counts.get(t[COMPACT], 0) + 1
         for i in r._labels:  # asked of labels only (Reading._joins)
             tok = r.tokens[i]
-            plain = len(tok.compact) >= 8 and counts.get(tok.compact, 0) >= 3
-            assert r._running_head(tok) == plain, tok.text
+            plain = len(tok[COMPACT]) >= 8 and counts.get(tok[COMPACT], 0) >= 3
+            assert r._running_head(tok) == plain, tok[TEXT]
             heads += plain
     assert heads > 0
 
@@ -70,19 +82,16 @@ def test_a_check_is_blank_when_every_operand_is() -> None:
 
 
 def test_a_blank_cell_is_the_token_of_an_empty_cell() -> None:
-    from dataclasses import fields
-
     for start, line, col in [(0, 0, 0), (17, 3, 5), (4096, 120, 14)]:
-        made, plain = tokens.blank_cell(start, line, col), tokens.Token("", start, start, line, col, True)
+        made, plain = tokens.blank_cell(start, line, col), tokens.token("", start, start, line, col, True)
         assert made == plain
-        assert all(getattr(made, f.name) == getattr(plain, f.name) for f in fields(tokens.Token))
 
 
 def test_a_tokens_derived_fields_are_its_texts_whatever_the_cache_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     checked = 0
     for r in READINGS[:40]:
         for t in r.tokens:
-            assert (t.compact, t.is_number, t.is_blank_marker, t.is_value, t.is_labelish) == tokens._derive(t.text)
+            assert t[COMPACT:] == tokens._derive(t[TEXT])
             checked += 1
     assert checked > 5000
     # a small cache, emptied whenever it is full: the same fields, and it stays within its bound
@@ -90,9 +99,9 @@ def test_a_tokens_derived_fields_are_its_texts_whatever_the_cache_holds(monkeypa
     monkeypatch.setattr(tokens, "_DERIVED_MAX", 50)
     for r in READINGS[:5]:
         for t in r.tokens:
-            again = tokens.Token(t.text, t.start, t.end, t.line, t.col, t.tabbed)
-            derived = (again.compact, again.is_number, again.is_blank_marker, again.is_value, again.is_labelish)
-            assert derived == tokens._derive(t.text)
+            again = tokens.token(t[TEXT], t[START], t[END], t[LINE], t[COL], t[TABBED])
+            derived = again[tokens.COMPACT :]
+            assert derived == tokens._derive(t[TEXT])
             assert len(tokens._DERIVED) <= 50
 
 
@@ -146,7 +155,7 @@ def test_a_decimal_digit_is_what_the_regex_calls_a_digit() -> None:
 
 
 def test_a_label_that_ends_in_neither_a_digit_nor_a_comma_has_no_number_glued_to_it() -> None:
-    texts = [t.text for r in READINGS for i in r._labels for t in [r.tokens[i]]]
+    texts = [t[TEXT] for r in READINGS for i in r._labels for t in [r.tokens[i]]]
     texts += _random_strings("规章0１9,. \t件a", 20000, 12, seed=3)
     glued = 0
     for text in texts:
@@ -174,7 +183,7 @@ def test_number_lines_counted_from_their_newlines_are_those_the_multiline_search
 
 def test_a_unit_or_slash_is_found_by_its_characters() -> None:
     plain = re.compile(rf"{tokens._UNIT}|[/;；]")  # a unit, or the slash or semicolon between count and amount
-    texts = [t.text for r in READINGS for t in r.tokens if t.text[:1].isdigit()]
+    texts = [t[TEXT] for r in READINGS for t in r.tokens if t[TEXT][:1].isdigit()]
     texts += _random_strings("万亿元件项个次人条家场期篇份/;；0.中", 20000, 6, seed=5)
     units = 0
     for text in texts:
@@ -201,7 +210,7 @@ def test_value_only_lines_are_the_lines_whose_every_token_is_a_value() -> None:
     for r in READINGS:
         plain: dict[int, bool] = {}
         for t in r.tokens:
-            plain[t.line] = plain.get(t.line, True) and t.is_value
+            plain[t[LINE]] = plain.get(t[LINE], True) and t[IS_VALUE]
         assert r.value_only_lines() == {line for line, only in plain.items() if only}
         lines += len(r.value_only_lines())
     assert lines > 1000
@@ -220,7 +229,7 @@ def _after_header_plain(label: str) -> tuple[str, object] | None:
 
 def test_a_label_after_a_header_is_found_as_the_loop_over_the_labels_finds_it() -> None:
     assert active._LABELS
-    labels = [r.tokens[i].compact for r in READINGS for i in r._labels]
+    labels = [r.tokens[i][COMPACT] for r in READINGS for i in r._labels]
     heads = ["本年增/减", "本年制发件数", "现行有效件数", "处理决定数量", "x", ""]
     labels += [h + whole for h in heads for whole in active._LABELS]
     found = 0
@@ -241,8 +250,8 @@ def _span_readings() -> list[Reading]:
 
 
 def _where_plain(r: Reading, tok: tokens.Token) -> Where:
-    start = tok.start if r.canonical is None or r.canonical.identity else r.canonical.to_original(tok.start)
-    end = start + (tok.end - tok.start)
+    start = tok[START] if r.canonical is None or r.canonical.identity else r.canonical.to_original(tok[START])
+    end = start + (tok[END] - tok[START])
     holding = [s for s in r.extracted.spans if s.start <= start]
     span = holding[-1] if holding else None  # the last span that starts at or before the cell
     if span is not None and start < span.end:
@@ -264,13 +273,13 @@ def test_a_tokens_where_is_the_reader_span_that_holds_it_with_where_s_fields() -
 def test_cells_recorded_in_place_are_the_cells_the_dataclass_makes() -> None:
     recorded = 0
     for r in _span_readings():
-        values = [t for t in r.tokens if t.is_value]
+        values = [t for t in r.tokens if t[IS_VALUE]]
         keys = [f"t/{k}/c" for k in range(len(values))]
         r.cells = {}
         r.put_cells(keys, values, r.tokens[0])
         for key, tok in zip(keys, values, strict=True):
             cell = r.cells[key]
-            plain = Cell(key, tokens.number_value(tok.text), tok.ocr_raw or tok.spaced or tok.text, r.where(tok))
+            plain = Cell(key, tokens.number_value(tok[TEXT]), tok[OCR_RAW] or tok[SPACED] or tok[TEXT], r.where(tok))
             assert cell == plain and list(vars(cell)) == list(vars(plain))
             # its Where made in place is the Where of the reader's span that holds the cell, with Where's fields
             assert cell.where == _where_plain(r, tok) and list(vars(cell.where)) == list(vars(plain.where))
@@ -283,9 +292,9 @@ def test_the_cells_after_a_token_on_its_line_are_those_a_loop_finds() -> None:
     for r in READINGS:
         for index, tok in enumerate(r.tokens):
             plain = []
-            if tok.tabbed:
+            if tok[TABBED]:
                 for t in r.tokens[index + 1 :]:
-                    if t.line != tok.line:
+                    if t[LINE] != tok[LINE]:
                         break
                     plain.append(t)
             assert r.line_after(index) == plain
@@ -416,7 +425,7 @@ def test_fit_picks_what_a_stable_sort_of_every_placement_picks() -> None:
     for _ in range(300):
         n = rng.randint(3, 9)
         k = rng.randint(1, n - 1)
-        vals = [tokens.Token(str(rng.randint(0, 9)), 3 * i, 3 * i + 1, 0, 0, False) for i in range(k)]
+        vals = [tokens.token(str(rng.randint(0, 9)), 3 * i, 3 * i + 1, 0, 0, False) for i in range(k)]
         mod = rng.randint(2, 4)
         weights = [rng.randint(0, 3) for _ in range(n)]
 
@@ -432,15 +441,15 @@ def test_fit_picks_what_a_stable_sort_of_every_placement_picks() -> None:
             placements.append(row)
         ranked = sorted(
             placements,
-            key=lambda row: (score([tokens.number_value(t.text) if t else None for t in row]), align._edge(row)),
+            key=lambda row: (score([tokens.number_value(t[TEXT]) if t else None for t in row]), align._edge(row)),
             reverse=True,
         )
         best = ranked[0]
-        top = score([tokens.number_value(t.text) if t else None for t in best])
+        top = score([tokens.number_value(t[TEXT]) if t else None for t in best])
         tied = [
             row
             for row in ranked[1:]
-            if score([tokens.number_value(t.text) if t else None for t in row]) == top and align._differs(row, best)
+            if score([tokens.number_value(t[TEXT]) if t else None for t in row]) == top and align._differs(row, best)
         ]
         assert got.how == "padded"
         assert [id(t) if t else None for t in got.tokens] == [id(t) if t else None for t in best]
@@ -463,7 +472,7 @@ def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_abo
     def both(r: Reading, rows: list, boundaries: list[int], defaults: dict) -> dict:
         nonlocal gated, read
         toks = r.tokens
-        inline = [any(t.is_value for t in toks[i + 1 : stop] if t.line == toks[i].line) for i, _, _, stop in rows]
+        inline = [any(t[IS_VALUE] for t in toks[i + 1 : stop] if t[LINE] == toks[i][LINE]) for i, _, _, stop in rows]
         before, copy = len(r.warnings), [(i, key, list(cols), stop) for i, key, cols, stop in rows]
         whole = active._read_labels_after_values(r, copy, boundaries, defaults, inline)
         warned = r.warnings[before:]
@@ -483,3 +492,39 @@ def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_abo
     for text in texts:
         read_tables(Extracted("text", text))
     assert gated > 50 and read > 0
+
+
+def test_table_three_rows_are_given_lines_in_order_only_where_a_row_holds_two_full_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``applications._realign`` returns at once unless a row of table 三 holds more than two lines' worth of tokens
+    (``may_realign``): the whole reading (``_realign_lines``) moves nothing and warns nothing then."""
+    from parsers.tables import applications, read_tables
+
+    gated = read = moved = 0
+
+    def both(r: Reading, rows: list, found: list, stops: dict[int, int]) -> dict:
+        nonlocal gated, read, moved
+        before = len(r.warnings)
+        whole = applications._realign_lines(r, rows, found, stops)
+        warned = r.warnings[before:]
+        del r.warnings[before:]
+        if not applications.may_realign(found, stops):
+            gated += 1
+            assert whole == {} and not warned
+        else:
+            read += 1
+            moved += bool(whole)
+        r.warnings += warned
+        return whole
+
+    monkeypatch.setattr(applications, "_realign", both)
+    snippets = Path(__file__).parent / "fixtures" / "extractor_snippets"
+    texts = [
+        *ALL,
+        *CONFUSED,
+        *(p.read_text(encoding="utf-8") for p in sorted(snippets.glob("*")) if p.suffix != ".html"),
+    ]
+    for text in texts:
+        read_tables(Extracted("text", text))
+    assert gated > 50 and read > 0 and moved > 0

@@ -36,7 +36,7 @@ from parsers.tables.templates import (
     RowDef,
     union,
 )
-from parsers.tables.tokens import Token, _add_cell, _split_trailing_numbers, normalise
+from parsers.tables.tokens import COMPACT, IS_LABELISH, Token, _add_cell, _split_trailing_numbers, normalise, token
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -162,7 +162,7 @@ def test_a_cell_is_added_as_splitting_makes_it() -> None:
         added: list[Token] = []
         _add_cell(added, cell, 5, 1, 2, True)
         assert added == _split_trailing_numbers(cell, 5, 1, 2, True), cell
-        whole += added == [Token(cell, 5, 5 + len(cell), 1, 2, True)]
+        whole += added == [token(cell, 5, 5 + len(cell), 1, 2, True)]
     assert len(cells) > whole > 500
 
 
@@ -188,7 +188,7 @@ def test_wrapped_may_match_only_fails_where_no_row_matches_wrapped() -> None:
     for text in ALL[:40]:
         r = Reading(read(text.encode("utf-8"), "text"))
         for i, tok in enumerate(r.tokens):
-            if not tok.is_labelish or r.wrapped_may_match(rx, i):
+            if not tok[IS_LABELISH] or r.wrapped_may_match(rx, i):
                 continue
             checked += 1
             assert not any(r.matches_wrapped(row, i) for row in ACTIVE_ROWS)
@@ -240,7 +240,7 @@ def test_order_reading_is_skipped_only_where_it_cannot_win(monkeypatch: pytest.M
 def _first_index_plain(r: Reading, pattern: str, start: int, end: int | None) -> int | None:
     rx = re.compile(pattern)
     stop = len(r.tokens) if end is None else min(end, len(r.tokens))
-    return next((i for i in range(start, stop) if r.tokens[i].is_labelish and rx.search(r.tokens[i].compact)), None)
+    return next((i for i in range(start, stop) if r.tokens[i][IS_LABELISH] and rx.search(r.tokens[i][COMPACT])), None)
 
 
 _PATTERNS = [

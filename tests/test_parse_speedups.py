@@ -21,7 +21,7 @@ from parsers.sections import _HEADING, _HEADINGS
 from parsers.tables import active, tokens
 from parsers.tables.reading import Found, Reading, next_found
 from parsers.tables.templates import ACTIVE_ROWS, APPLICATION_ROWS_2021, LEGACY_ROWS, RowDef, full_labels
-from parsers.tables.tokens import Token, _add_cell, normalise, tokenize
+from parsers.tables.tokens import COMPACT, IS_LABELISH, OCR_RAW, TEXT, Token, _add_cell, normalise, token, tokenize
 from tests.test_parse_shortcuts import ALL, TEXTS
 
 _CONFUSIONS = str.maketrans({"0": "o", "1": "l", "5": "S", "8": "B"})
@@ -128,7 +128,7 @@ def _plain_tabbed(line: str, pos: int, lineno: int) -> list[Token]:
             _add_cell(out, stripped, cell_start + len(cell) - len(cell.lstrip()), lineno, col, True)
         else:
             end = cell_start + len(cell)
-            out.append(Token("", end, end, lineno, col, True))
+            out.append(token("", end, end, lineno, col, True))
         cell_start += len(cell) + 1
     return out
 
@@ -153,7 +153,7 @@ def test_lone_confusables_are_looked_for_where_they_can_be(monkeypatch: pytest.M
     monkeypatch.setattr(tokens, "_lone_confusables", lambda toks, among=None: plain_lone(toks))
     plain = [tokenize(t) for t in texts]
     assert fast == plain
-    assert sum(1 for toks in fast for t in toks if t.ocr_raw is not None) > 100  # the confusions were read
+    assert sum(1 for toks in fast for t in toks if t[OCR_RAW] is not None) > 100  # the confusions were read
 
 
 # ---------------------------------------------------------------- tables
@@ -178,8 +178,8 @@ def test_a_label_no_row_label_starts_with_is_never_a_wrapped_row_label() -> None
     for text in ALL:
         r = Reading(Extracted("text", text))
         for i, t in enumerate(r.tokens):
-            if t.is_labelish and len(t.compact) <= 8 and not active._may_begin_label(t.compact):
-                assert not r.wrapped_may_match(active._ANY_ROW, i), t.text
+            if t[IS_LABELISH] and len(t[COMPACT]) <= 8 and not active._may_begin_label(t[COMPACT]):
+                assert not r.wrapped_may_match(active._ANY_ROW, i), t[TEXT]
                 skipped += 1
     assert skipped > 1000
 

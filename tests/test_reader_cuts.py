@@ -123,3 +123,38 @@ def test_a_page_read_with_prepared_handle_references_is_the_page_read_with_handl
     assert glyphs > 20000
     with pytest.raises(ValueError):
         pdfium_page._handle_arg(0)
+
+
+# ---------------------------------------------------------------------------------------------- HTML containers
+_NESTED = [
+    "<html><body> a <div>b<div class='x'> c  d </div>e</div>\n<div>f<!-- note --> g</div> tail </body></html>",
+    "<html><body><div>x<div>y</div>z<div> </div>w<p>p <b>q</b> r</p></div><td>1</td></body></html>",
+    "<html><body><div><div>glued</div><div>words</div> <div> spaced </div>\t<div>\n</div><div>end</div></div>"
+    "</body></html>",
+    "<html><body>" + "<div>" * 30 + "deep " + "</div>" * 30 + "</body></html>",
+    "<html><body><div>" + "<span>s</span>" * 40 + "<div>many children</div></div></body></html>",
+    "<html><body><div><?pi x?><div>pi</div></div><table><tr><td><div>a cell holding a block, long enough</div>"
+    "</td></tr></table></body></html>",
+]
+
+
+def test_the_candidates_texts_put_together_are_their_serialised_texts() -> None:
+    """chrome._texts puts a candidate's raw and visible texts together from its children's: the same strings
+    ``raw_text`` and ``" ".join(raw.split())`` give, on every HTML fixture and on nestings made to test the
+    joins (comments, processing instructions, white space at the boundaries, many children)."""
+    from parsers.readers import chrome, html
+
+    pages = [p.read_bytes() for p in sorted(FIXTURES.rglob("*.htm*"))] + [s.encode() for s in _NESTED]
+    put_together = 0
+    for page in pages:
+        try:
+            tree = html.parse_tree(page)
+        except UnreadableDocument:
+            continue
+        taken = list(tree.iter(*chrome._CANDIDATE_TAGS))
+        known = chrome._texts(taken)
+        for el in taken:
+            raw = chrome.raw_text(el)
+            assert known[el] == (raw, " ".join(raw.split()))
+        put_together += sum(1 for el in taken if len(el) and any(child in known for child in el))
+    assert len(pages) > 40 and put_together > 50

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -314,24 +315,85 @@ def score_candidates(root: Element, texts: dict[Element, str] | None = None) -> 
     facts = _TreeFacts(root)
     out: list[Scored] = []
     long_cells = set(_LONG_CELLS(root))  # most cells of a report's tables hold a number: not taken one by one
-    for el in root.iter(*_CANDIDATE_TAGS):  # document order: an ancestor is scored before its descendants
-        if el.tag == "td":
-            if el not in long_cells:
-                continue
-            least = 20
-        else:
-            least = 2
-        raw = raw_text(el) if len(el) else el.text or ""  # an element without children: its text node
-        if texts is not None:
-            texts[el] = raw
-        if len(raw) < least:  # the visible text (spaces collapsed) is never longer than the raw text
-            continue
-        text = " ".join(raw.split())
+    taken = [el for el in root.iter(*_CANDIDATE_TAGS) if el in long_cells or el.tag != "td"]  # document order
+    known = _texts(taken)
+    if texts is not None:
+        texts.update((el, known[el][0]) for el in taken)
+    for el in taken:  # an ancestor is scored before its descendants
+        least = 20 if el in long_cells else 2
+        text = known[el][1]
         if len(text) < least:
             continue
         depth = sum(1 for _ in el.iterancestors())
         out.append(Scored(el, score_element(el, text, facts), len(text), depth))
     return out
+
+
+_FEW = 16  # an element with at most this many children, one a candidate, has its text put together
+
+
+def _texts(taken: list[Element]) -> dict[Element, tuple[str, str]]:
+    """Each element's raw text (:func:`raw_text`) and visible text (spaces collapsed), each serialised once:
+    the texts of an element with few children, one of them taken already (candidates nest: the page body, a
+    wrapper, the content block), are put together from its children's texts and tails."""
+    known: dict[Element, tuple[str, str]] = {}
+    parents: set[Element] = set()  # the elements holding a candidate whose texts are known
+    for el in reversed(taken):  # a candidate's descendants before it
+        if not len(el):
+            raw = el.text or ""  # an element without children: its text node
+            known[el] = (raw, " ".join(raw.split()))
+        elif el in parents and len(el) <= _FEW:
+            known[el] = _put_together(el, known)
+        else:
+            raw = raw_text(el)
+            known[el] = (raw, " ".join(raw.split()))
+        parent = el.getparent()
+        if parent is not None:
+            parents.add(parent)
+    return known
+
+
+def _put_together(el: Element, known: dict[Element, tuple[str, str]]) -> tuple[str, str]:
+    """``raw_text(el)`` and its spaces collapsed: its text, then each child's raw text (``known``, or taken)
+    and tail. A child's visible text is reused: two parts' words are glued where neither has a space at the
+    boundary, else one space stands between them (what ``" ".join(raw.split())`` gives)."""
+    raws: list[str] = []
+    words: list[str] = []
+    last = " "  # the raw text's last character so far
+    for part in _parts(el, known):
+        if part is None:
+            raw = raw_text(el)
+            return raw, " ".join(raw.split())
+        raw, collapsed = part
+        if not raw:
+            continue
+        raws.append(raw)
+        if collapsed:
+            if words:
+                words.append(" " if last.isspace() or raw[0].isspace() else "")
+            words.append(collapsed)
+        last = raw[-1]
+    return "".join(raws), "".join(words)
+
+
+def _parts(el: Element, known: dict[Element, tuple[str, str]]) -> Iterator[tuple[str, str] | None]:
+    """The stretches ``el``'s raw text is made of (its text, each child's raw text and tail), each with its
+    spaces collapsed; ``None`` for a child that is not an element (a comment: its content is not text)."""
+    text = el.text
+    if text:
+        yield text, " ".join(text.split())
+    for child in el:
+        if child.tag.__class__ is not str:
+            yield None
+            return
+        texts = known.get(child)
+        if texts is None:
+            raw = raw_text(child) if len(child) else child.text or ""
+            texts = (raw, " ".join(raw.split()))
+        yield texts
+        tail = child.tail
+        if tail:
+            yield tail, " ".join(tail.split())
 
 
 def best_container(root: Element, texts: dict[Element, str] | None = None) -> tuple[Element | None, float]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.docx import check_package
+from parsers.readers.docx import check_workbook
 
 
 def format_value(value: Any) -> str:
@@ -96,7 +96,7 @@ def read_sheet(data: bytes) -> Extracted:
         raise UnreadableDocument("empty document", code="empty")
     kind = "xlsx" if data.startswith(b"PK") else "xls"
     if kind == "xlsx":
-        check_package(data, required="xl/workbook.xml")
+        data = check_workbook(data)
     tb = TextBuilder()
     for _name, rows in _sheets_calamine(data):
         grid = _sheet_rows(rows)

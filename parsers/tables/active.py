@@ -19,7 +19,20 @@ from parsers.tables.templates import (
     full_labels,
     union,
 )
-from parsers.tables.tokens import Token
+from parsers.tables.tokens import (
+    COL,
+    COMPACT,
+    END,
+    IS_LABELISH,
+    IS_NUMBER,
+    IS_VALUE,
+    LINE,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    token,
+)
 
 T = "active"
 _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
@@ -63,15 +76,15 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     in_range = r._label_indexes(start, end)  # the label tokens from start to end (no other token is a row's)
     for i in in_range:
         tok = tokens[i]
-        m = _GLUED.match(tok.text) if tok.text[-1:].isdigit() else None
-        label = "".join(m.group("label").split()) if m else tok.compact
+        m = _GLUED.match(tok[TEXT]) if tok[TEXT][-1:].isdigit() else None
+        label = "".join(m.group("label").split()) if m else tok[COMPACT]
         row_found = _row_named(label)
         if row_found is None and (split := _after_header(label)) is not None:
             head, row_found = split
             heads[i] = head
             r.warn(
                 "glued_label",
-                f"{T}/{row_found.key}: row label printed against the header cell before it ({tok.text!r}: the "
+                f"{T}/{row_found.key}: row label printed against the header cell before it ({tok[TEXT]!r}: the "
                 f"text's extraction joined them); read as the header {head!r} and the row's label",
                 f"{T}/{row_found.key}",
                 tok,
@@ -79,8 +92,8 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         if (
             row_found is None
             and not m
-            and len(tok.compact) < _LONGEST
-            and _may_begin_label(tok.compact)
+            and len(tok[COMPACT]) < _LONGEST
+            and _may_begin_label(tok[COMPACT])
             and r.wrapped_may_match(_ANY_ROW, i)
         ):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
@@ -88,11 +101,11 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             labels.append((i, row_found.key))
             named.add(row_found.key)
             if m:
-                at = tok.start + m.start("num")
-                glued[i] = Token(m.group("num"), at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
+                at = tok[START] + m.start("num")
+                glued[i] = token(m.group("num"), at, tok[END], tok[LINE], tok[COL], tok[TABBED], split=True)
     _labels_by_meaning(r, labels, start, end)
     _labels_by_order(r, labels, fmt, start, end)
-    blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i].compact)]
+    blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i][COMPACT])]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
     rows: list[tuple[int, str, list[str], int]] = []
@@ -100,7 +113,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         # a row's values end at the next block; a row with none before it (text printed column by column
         # puts them after the next block's header) reads on to the next row label
         stop = next(b for b in boundaries if b > i)
-        own = [t for t in r.tokens[i + 1 : stop] if t.is_value]
+        own = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
         if not own:
             stop = next(b for b in label_stops if b > i)
         columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
@@ -139,12 +152,12 @@ def _values_line_before(r: Reading, i: int, floor: int) -> list[Token] | None:
     if i == 0 or i - 1 <= floor:
         return None
     prev = r.tokens[i - 1]
-    if prev.line == r.tokens[i].line:
+    if prev[LINE] == r.tokens[i][LINE]:
         return None
-    line = r.line_tokens(prev.line)  # ``prev`` ends its line: the line starts len(line) tokens before ``i``
-    if i - len(line) <= floor or any(not (t.is_value or t.is_empty) for t in line):
+    line = r.line_tokens(prev[LINE])  # ``prev`` ends its line: the line starts len(line) tokens before ``i``
+    if i - len(line) <= floor or any(not (t[IS_VALUE] or not t[TEXT]) for t in line):
         return None
-    return [t for t in line if t.is_value] or None
+    return [t for t in line if t[IS_VALUE]] or None
 
 
 def _labels_after_values(
@@ -160,7 +173,7 @@ def _labels_after_values(
     its block is read on its own line (or the same way, or there is none), so that no line is read twice. Each run
     of such rows is reported as ``label_after_values``."""
     tokens = r.tokens
-    inline = [any(t.is_value for t in tokens[i + 1 : stop] if t.line == tokens[i].line) for i, _, _, stop in rows]
+    inline = [any(t[IS_VALUE] for t in tokens[i + 1 : stop] if t[LINE] == tokens[i][LINE]) for i, _, _, stop in rows]
     if all(inline):
         # every row has a value on its label's line (most texts): none is read from the line above (held to
         # the whole reading in tests/test_parse_cuts.py)
@@ -197,7 +210,7 @@ def _read_labels_after_values(
             continue
         i = rows[k][0]
         nxt = min(b for b in boundaries if b > i)  # the next row's label, the next block's title, or the end
-        following = [t for t in tokens[i + 1 : nxt] if t.is_value]
+        following = [t for t in tokens[i + 1 : nxt] if t[IS_VALUE]]
         if following and not (k + 1 < n and after[k + 1] and following == before[k + 1]):
             continue
         after[k] = True
@@ -250,9 +263,9 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
     for i in in_range:
         tok = r.tokens[i]
         # (no row's pattern in the label: the one search that rules it out before the row is looked at)
-        if i in claimed or not _ANY_ROW.search(tok.compact) or not r.row_like(i, same_line=True):
+        if i in claimed or not _ANY_ROW.search(tok[COMPACT]) or not r.row_like(i, same_line=True):
             continue
-        dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok.compact)), None)
+        dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok[COMPACT])), None)
         if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
             continue
         nxt = ACTIVE_ROWS[dup + 1]
@@ -263,15 +276,15 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
         claimed.add(i)
         r.warn(
             "fuzzy_label",
-            f"{T}/{nxt.key}: a second row labelled {tok.text!r} read as the template's next row {nxt.label!r}",
+            f"{T}/{nxt.key}: a second row labelled {tok[TEXT]!r} read as the template's next row {nxt.label!r}",
             f"{T}/{nxt.key}",
             tok,
         )
     for i in in_range:
         tok = r.tokens[i]
-        if i in claimed or not 2 <= len(tok.compact) <= 14 or not r.row_like(i, same_line=True):
+        if i in claimed or not 2 <= len(tok[COMPACT]) <= 14 or not r.row_like(i, same_line=True):
             continue
-        scores = sorted(((similarity(tok.compact, row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
+        scores = sorted(((similarity(tok[COMPACT], row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
         score, row = scores[0]
         runner_up = scores[1][0]
         if row not in missing or score < ACTIVE_FUZZY_MIN or score - runner_up < 0.2:
@@ -280,7 +293,7 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
         labels.append((i, row.key))
         r.warn(
             "fuzzy_label",
-            f"{T}/{row.key}: label {tok.text!r} read as the template's {row.label!r} "
+            f"{T}/{row.key}: label {tok[TEXT]!r} read as the template's {row.label!r} "
             f"(similarity {min(score, 1.0):.2f})",
             f"{T}/{row.key}",
             tok,
@@ -322,12 +335,12 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
         lines: dict[int, int] = {}
         for i in range(lo, min(hi, len(r.tokens))):
             tok = r.tokens[i]
-            if i in claimed or not tok.is_labelish or len(tok.compact) > 14:
+            if i in claimed or not tok[IS_LABELISH] or len(tok[COMPACT]) > 14:
                 continue
-            if _BLOCK_RE.search(tok.compact) or _HEADER_WORDS.search(tok.compact):
+            if _BLOCK_RE.search(tok[COMPACT]) or _HEADER_WORDS.search(tok[COMPACT]):
                 continue
-            if any(t.is_number for t in r.tokens[i + 1 : i + 12] if t.line == tok.line):
-                lines[tok.line] = i  # the last label on a line (a group heading may come first)
+            if any(t[IS_NUMBER] for t in r.tokens[i + 1 : i + 12] if t[LINE] == tok[LINE]):
+                lines[tok[LINE]] = i  # the last label on a line (a group heading may come first)
         missing = list(order[k:j])
         if len(lines) != len(missing):
             missing = [row for row in missing if row.key in required]
@@ -337,7 +350,7 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 claimed.add(i)
                 r.warn(
                     "fuzzy_label",
-                    f"{T}/{row.key}: label {r.tokens[i].text!r} read as the template's {row.label!r} (template "
+                    f"{T}/{row.key}: label {r.tokens[i][TEXT]!r} read as the template's {row.label!r} (template "
                     f"order: {len(missing)} row(s) missing between its neighbours, as many label lines with numbers)",
                     f"{T}/{row.key}",
                     r.tokens[i],
@@ -409,8 +422,8 @@ def _columns(
         return default
     if header is None or default is None or len(header) >= len(default) or not set(header) <= set(default):
         return header or default
-    values = [t for t in r.line_after(i) if t.is_value] or [
-        t for t in r.tokens[i + 1 : i + 1 + len(default)] if t.line == r.tokens[i].line and t.is_value
+    values = [t for t in r.line_after(i) if t[IS_VALUE]] or [
+        t for t in r.tokens[i + 1 : i + 1 + len(default)] if t[LINE] == r.tokens[i][LINE] and t[IS_VALUE]
     ]
     if not values and own is not None:
         values = own
@@ -434,9 +447,9 @@ def _named_above_first_column(r: Reading, blocks: list[int], row_index: int) -> 
     if block is None:
         return False
     region = r.tokens[block + 1 : row_index]
-    first = next((tok for tok in region if tok.compact.startswith("信息内容")), None)
+    first = next((tok for tok in region if tok[COMPACT].startswith("信息内容")), None)
     return first is not None and any(
-        tok.is_labelish and tok.line < first.line and _header_keys(tok.compact) for tok in region
+        tok[IS_LABELISH] and tok[LINE] < first[LINE] and _header_keys(tok[COMPACT]) for tok in region
     )
 
 
@@ -448,9 +461,9 @@ def _header_wrapped(r: Reading, blocks: list[int], row_index: int) -> bool:
     if block is None:
         return False
     lines = {
-        tok.line
+        tok[LINE]
         for tok in r.tokens[block + 1 : row_index]
-        if tok.is_labelish and not tok.compact.startswith("信息内容") and _NOT_IDEOGRAPH.sub("", tok.text)
+        if tok[IS_LABELISH] and not tok[COMPACT].startswith("信息内容") and _NOT_IDEOGRAPH.sub("", tok[TEXT])
     }
     return len(lines) > 1
 
@@ -462,13 +475,13 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int, head: str | N
     if block is None:
         return None
     region = r.tokens[block + 1 : row_index]
-    heads = [tok for tok in region if tok.is_labelish]
+    heads = [tok for tok in region if tok[IS_LABELISH]]
     named: list[tuple[int, int, str]] = []  # (line, column, key)
-    if len({tok.line for tok in heads}) > 1:
+    if len({tok[LINE] for tok in heads}) > 1:
         # the fragments of a cell wrapped in laid-out text are joined first; its columns go left to right
         named = sorted(_stacked_keys(r, region, heads), key=lambda item: item[1])
     if not named:
-        named = [(tok.line, _column(r, tok.start), key) for tok in heads for key in _header_keys(tok.compact)]
+        named = [(tok[LINE], _column(r, tok[START]), key) for tok in heads for key in _header_keys(tok[COMPACT])]
         lines = {line for line, _, _ in named}
         if len(lines) > 1 and max(lines) - min(lines) <= 4 and not _stacked_cells(r, heads):
             # a header whose cells wrap over several lines of laid-out text (``上一年项目数`` ``本年处理决定`` on
@@ -476,7 +489,7 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int, head: str | N
             named.sort(key=lambda item: item[1])
     if head is not None:
         tok = r.tokens[row_index]
-        named += [(tok.line, _column(r, tok.start), key) for key in _header_keys(head)]
+        named += [(tok[LINE], _column(r, tok[START]), key) for key in _header_keys(head)]
     cols: list[str] = []
     for _, _, key in named:
         if key not in cols:
@@ -493,8 +506,8 @@ def _stacked_cells(r: Reading, heads: list[Token]) -> bool:
     """The header's cells stand one a line, each above the next (lynx, w3m: a narrow table's cells centred on
     lines of their own): two cells of different lines overlap across the page, which the cells of one row laid
     out side by side never do. Read in the lines' order, the template's order of the cells."""
-    cells = [t for t in heads if _header_keys(t.compact)]
-    spans = [(t.line, _column(r, t.start), _column(r, t.start) + _width(t.text)) for t in cells]
+    cells = [t for t in heads if _header_keys(t[COMPACT])]
+    spans = [(t[LINE], _column(r, t[START]), _column(r, t[START]) + _width(t[TEXT])) for t in cells]
     return any(a[0] != b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1 :])
 
 
@@ -533,13 +546,13 @@ def _stacked_keys(r: Reading, region: list[Token], heads: list[Token]) -> list[t
     names no more columns than the tokens do alone."""
     lines: dict[int, list[tuple[int, int, str, str]]] = {}  # line → (first column, end column, text, ideographs)
     for tok in region:
-        if tok.is_number or (not tok.is_labelish and not _NOT_IDEOGRAPH.sub("", tok.text)):
+        if tok[IS_NUMBER] or (not tok[IS_LABELISH] and not _NOT_IDEOGRAPH.sub("", tok[TEXT])):
             continue  # values (a lone 一 of a wrapped 上一年 reads as a dash: it is a fragment here)
-        x = _column(r, tok.start)
-        for m in re.finditer(r"\S+", tok.text):
+        x = _column(r, tok[START])
+        for m in re.finditer(r"\S+", tok[TEXT]):
             ideographs = _NOT_IDEOGRAPH.sub("", m.group())
             if ideographs:
-                lines.setdefault(tok.line, []).append((x + m.start(), x + m.end(), m.group(), ideographs))
+                lines.setdefault(tok[LINE], []).append((x + m.start(), x + m.end(), m.group(), ideographs))
     stacks: list[_Stack] = []
     for line in sorted(lines):
         pieces = sorted(lines[line])
@@ -551,7 +564,7 @@ def _stacked_keys(r: Reading, region: list[Token], heads: list[Token]) -> list[t
             taken.add(j)
         stacks += [_Stack(line, *p) for j, p in enumerate(pieces) if j not in taken and _begins_header_cell(p[3])]
     out = [(s.top, s.column, key) for s in stacks for key in _header_keys(s.text)]
-    alone = sum(len(_header_keys(tok.compact)) for tok in heads)
+    alone = sum(len(_header_keys(tok[COMPACT])) for tok in heads)
     return out if len(out) > alone else []
 
 
@@ -607,19 +620,21 @@ def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
     reported as ``ambiguous_split`` (never a guess). False when the run is not a row printed that way."""
     assert r.canonical is not None
     n = len(keys)
-    if r.canonical.convention != "glued" or not run.text.isdigit() or len(run.text) < n:
+    if r.canonical.convention != "glued" or not run[TEXT].isdigit() or len(run[TEXT]) < n:
         return False
     row = keys[0].rsplit("/", 1)[0]
-    splits = split_any(run.text, n)
+    splits = split_any(run[TEXT], n)
     if len(splits) == 1:
         at = 0
         for key, v in zip(keys, splits[0], strict=True):
             piece = str(v)
-            tok = Token(piece, run.start + at, run.start + at + len(piece), run.line, run.col, run.tabbed, split=True)
+            tok = token(
+                piece, run[START] + at, run[START] + at + len(piece), run[LINE], run[COL], run[TABBED], split=True
+            )
             at += len(piece)
             r.put(key, tok, blank_where=label)
         r.warn(
-            "split_number", f"{row}: {run.text!r} split as {' '.join(map(str, splits[0]))}, its only split", row, run
+            "split_number", f"{row}: {run[TEXT]!r} split as {' '.join(map(str, splits[0]))}, its only split", row, run
         )
         return True
     for key in keys:
@@ -627,7 +642,7 @@ def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
     shown = "; ".join(" ".join(map(str, s)) for s in splits[:4]) + ("; …" if len(splits) > 4 else "")
     r.warn(
         "ambiguous_split",
-        f"{row}: digits printed without separators, {run.text!r}, split {len(splits)}{'+' if len(splits) > 4 else ''} "
+        f"{row}: digits printed without separators, {run[TEXT]!r}, split {len(splits)}{'+' if len(splits) > 4 else ''} "
         f"ways ({shown}) and no identity of table 二 decides; cells left blank",
         row,
         run,
@@ -647,27 +662,27 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     line = r.line_after(i)
     pos = positional(line, n) if len(line) >= n else None
     keys = [f"{T}/{key}/{c}" for c in columns]
-    if pos is not None and glued is not None and all(t is None or t.is_empty for t in pos):
+    if pos is not None and glued is not None and all(t is None or not t[TEXT] for t in pos):
         pos = None  # the row's number printed against its label, in the label's cell (行政处罚292 | | |): read below
     if pos is not None:
         warn_merged(r, line, n, f"{T}/{key}")
-        if all(t is None or t.is_empty for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
-            shown = " ".join(t.text if t is not None and t.text else "(blank)" for t in below)
+        if all(t is None or not t[TEXT] for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
+            shown = " ".join(t[TEXT] if t is not None and t[TEXT] else "(blank)" for t in below)
             r.warn(
                 "row_continued",
                 f"{T}/{key}: no value on the label's line; read from the label-less row under it ({shown})",
                 f"{T}/{key}",
-                next(t for t in below if t is not None and t.is_value),
+                next(t for t in below if t is not None and t[IS_VALUE]),
             )
             pos = below
         r.put_cells(keys, pos, label)
         return
-    vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t.is_value]
+    vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
     if glued is not None:
         vals.insert(0, glued)
         r.warn(
             "glued_number",
-            f"{T}/{key}: number {glued.text} split from the row label {label.text!r}",
+            f"{T}/{key}: number {glued[TEXT]} split from the row label {label[TEXT]!r}",
             f"{T}/{key}",
             glued,
         )
@@ -680,7 +695,7 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
         r.warn(
             "extra_values",
             f"{T}/{key}: {len(vals)} values for {n} columns; the first {n} are used "
-            f"(ignored: {', '.join(t.text for t in vals[n:])})",
+            f"(ignored: {', '.join(t[TEXT] for t in vals[n:])})",
             f"{T}/{key}",
             vals[n],
         )
@@ -688,7 +703,7 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     if 0 < len(vals) < n and _unmarked(r):
         # no rule, no TAB, no pipe marks where the lost cell was, and no identity over the row's cells: which
         # cells the values are is a guess (OCR drops a 0, runs 5 and 133 into 5133), so none is placed
-        shown = " ".join(t.text for t in vals)
+        shown = " ".join(t[TEXT] for t in vals)
         r.warn(
             "cells_unplaced",
             f"{T}/{key}: {len(vals)} values for {n} columns ({shown}) and nothing tells which cells they are; "
@@ -706,15 +721,15 @@ def _row_below(r: Reading, i: int, stop: int, n: int) -> list[Token | None] | No
     """The cells of the label-less row right under the label at token ``i`` (a blank first cell, then ``n``
     cells, at least one a number), when that row is before ``stop``: a row whose label cell spans two rows of
     the value columns, printed as a label row of blank cells and a row of values without a label."""
-    line = r.tokens[i].line
-    below = [t for t in r.tokens[i + 1 : stop] if t.line != line]
+    line = r.tokens[i][LINE]
+    below = [t for t in r.tokens[i + 1 : stop] if t[LINE] != line]
     if not below:
         return None
-    first = below[0].line
-    toks = [t for t in below if t.line == first]
-    if not (toks[0].tabbed and toks[0].is_empty) or any(t.is_labelish for t in toks):
+    first = below[0][LINE]
+    toks = [t for t in below if t[LINE] == first]
+    if not (toks[0][TABBED] and not toks[0][TEXT]) or any(t[IS_LABELISH] for t in toks):
         return None
     pos = positional(toks[1:], n)
-    if pos is None or not any(t is not None and t.is_value for t in pos):
+    if pos is None or not any(t is not None and t[IS_VALUE] for t in pos):
         return None
     return pos

@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Protocol
 
-from parsers.tables.tokens import Token, number_value
+from parsers.tables.tokens import (
+    COL,
+    END,
+    IS_NUMBER,
+    IS_VALUE,
+    LINE,
+    SPLIT,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    number_value,
+    token,
+)
 
 Value = int | float | None
 MAX_COMBINATIONS = 5000
@@ -31,7 +44,7 @@ class Fit:
     guess: str = ""  # for split/merged: what was split or joined, in words
 
     def values(self) -> list[Value]:
-        return [number_value(t.text) if t is not None else None for t in self.tokens]
+        return [number_value(t[TEXT]) if t is not None else None for t in self.tokens]
 
 
 Scorer = Callable[[list[Value]], int]
@@ -44,9 +57,9 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
     if len(line_tokens) < n:
         return None
     extra, tail = line_tokens[:-n], line_tokens[-n:]
-    if any(t.is_number for t in extra):
+    if any(t[IS_NUMBER] for t in extra):
         return None
-    if any(not (t.is_value or not t.text) for t in tail):
+    if any(not (t[IS_VALUE] or not t[TEXT]) for t in tail):
         return None
     # blank cells stay tokens (value None) so that they keep their place in the text
     return list(tail)
@@ -55,12 +68,12 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
 def unpadded(line_tokens: Sequence[Token], n: int) -> tuple[Sequence[Token], list[Token]]:
     """A TAB row longer than ``n`` cells that ends in blank cells and has values merged in one cell: the row
     without as many of its end blanks as the merged values explain (down to ``n``), and those merged values."""
-    if len(line_tokens) <= n or not line_tokens[-1].is_empty:
+    if len(line_tokens) <= n or line_tokens[-1][TEXT]:
         return line_tokens, []
     merged = merged_cells(line_tokens)
     k = len(line_tokens)
     used = 0
-    while used < len(merged) and k > n and line_tokens[k - 1].is_empty:
+    while used < len(merged) and k > n and not line_tokens[k - 1][TEXT]:
         k, used = k - 1, used + 1
     return line_tokens[:k], merged[:used]
 
@@ -71,7 +84,7 @@ def merged_cells(line_tokens: Sequence[Token]) -> list[Token]:
     return [
         b
         for a, b in itertools.pairwise(line_tokens)
-        if a.tabbed and b.col == a.col and a.line == b.line and a.is_value and b.is_value
+        if a[TABBED] and b[COL] == a[COL] and a[LINE] == b[LINE] and a[IS_VALUE] and b[IS_VALUE]
     ]
 
 
@@ -86,7 +99,7 @@ def warn_merged(r: Warns, line_tokens: Sequence[Token], n: int, key: str) -> Non
         before = line_tokens[line_tokens.index(tok) - 1]
         r.warn(
             "merged_cell",
-            f"{key}: {before.text} {tok.text} printed in one cell, read as two cells (the row's blank cells kept "
+            f"{key}: {before[TEXT]} {tok[TEXT]} printed in one cell, read as two cells (the row's blank cells kept "
             "in place, the blank padded at its end dropped)",
             key,
             tok,
@@ -137,16 +150,16 @@ def fit(
 
     scored: dict[tuple[Value, ...], int] = {}  # readings that give the same values score the same
     # the tokens printed with a leading zero (the candidates are made of ``vals`` and the guesses' tokens)
-    zero_led = {id(t) for t in vals if _leading_zero(t.text)}
-    zero_led |= {id(t) for row, _ in guesses for t in row if t is not None and _leading_zero(t.text)}
+    zero_led = {id(t) for t in vals if _leading_zero(t[TEXT])}
+    zero_led |= {id(t) for row, _ in guesses for t in row if t is not None and _leading_zero(t[TEXT])}
 
     # dropped values not split off a label (the kept ones' complement, counted without listing the dropped)
-    unsplit = [0 if t.split else 1 for t in vals]
+    unsplit = [0 if t[SPLIT] else 1 for t in vals]
     unsplit_total = sum(unsplit)
 
     def rank(item: tuple[list[Token | None], tuple[int, ...]]) -> tuple[int, int, int, int]:
         row, keep = item
-        vals_ = [number_value(t.text) if t is not None else None for t in row]
+        vals_ = [number_value(t[TEXT]) if t is not None else None for t in row]
         key = tuple(vals_)
         points = scored.get(key)
         if points is None:
@@ -192,9 +205,9 @@ def _disputed(best: list[Token | None], tied: list[list[Token | None]]) -> dict[
     """The columns where a reading tied with ``best`` puts another value and one of the two is not 0 or blank
     (a number whose column the identities leave open), with every value the readings put there."""
     out: dict[int, set[Value]] = {}
-    mine = [number_value(t.text) if t is not None else None for t in best]
+    mine = [number_value(t[TEXT]) if t is not None else None for t in best]
     for row in tied:
-        theirs = [number_value(t.text) if t is not None else None for t in row]
+        theirs = [number_value(t[TEXT]) if t is not None else None for t in row]
         for i, (a, b) in enumerate(zip(mine, theirs, strict=True)):
             if a != b and (a or b):
                 out.setdefault(i, {a}).add(b)
@@ -216,41 +229,43 @@ def _merges(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
     gaps = [
         i
         for i in range(len(vals) - 1)
-        if vals[i].line == vals[i + 1].line
-        and vals[i + 1].start - vals[i].end == 1
-        and _DIGITS.fullmatch(vals[i].text)
-        and _DIGITS.fullmatch(vals[i + 1].text)
+        if vals[i][LINE] == vals[i + 1][LINE]
+        and vals[i + 1][START] - vals[i][END] == 1
+        and _DIGITS.fullmatch(vals[i][TEXT])
+        and _DIGITS.fullmatch(vals[i + 1][TEXT])
     ]
     out: list[tuple[list[Token | None], str]] = []
     for closed in _bounded(combinations(gaps, extra)):
         shut = set(closed)
         # the joined texts first (cheap): most joins make a number with a leading zero, never printed
         texts: list[str] = []
-        text = vals[0].text
+        text = vals[0][TEXT]
         for i in range(1, len(vals)):
             if i - 1 in shut:
-                text += vals[i].text
+                text += vals[i][TEXT]
             else:
                 texts.append(text)
-                text = vals[i].text
+                text = vals[i][TEXT]
         texts.append(text)
         if not _DIGITS.fullmatch(texts[0]) or any(t.startswith("0") and len(t) > 1 for t in texts):
             continue
         row: list[Token | None] = []
         joined: list[str] = []
         cur = vals[0]
-        printed = vals[0].text
+        printed = vals[0][TEXT]
         for i in range(1, len(vals)):
             if i - 1 in shut:
-                printed += " " + vals[i].text
-                cur = Token(cur.text + vals[i].text, cur.start, vals[i].end, cur.line, cur.col, cur.tabbed, split=True)
+                printed += " " + vals[i][TEXT]
+                cur = token(
+                    cur[TEXT] + vals[i][TEXT], cur[START], vals[i][END], cur[LINE], cur[COL], cur[TABBED], split=True
+                )
                 continue
             if " " in printed:
-                joined.append(f"{printed!r} as {cur.text}")
+                joined.append(f"{printed!r} as {cur[TEXT]}")
             row.append(cur)
-            cur, printed = vals[i], vals[i].text
+            cur, printed = vals[i], vals[i][TEXT]
         if " " in printed:
-            joined.append(f"{printed!r} as {cur.text}")
+            joined.append(f"{printed!r} as {cur[TEXT]}")
         row.append(cur)
         out.append((row, "digits split by spaces read as one number: " + ", ".join(joined)))
     return out
@@ -261,7 +276,7 @@ def _splits(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
     parts = n - len(vals) + 1
     out: list[tuple[list[Token | None], str]] = []
     for k, tok in enumerate(vals):
-        digits = tok.text
+        digits = tok[TEXT]
         if not _DIGITS.fullmatch(digits) or len(digits) < parts or len(digits) > 16:
             continue
         for cuts in _bounded(combinations(range(1, len(digits)), parts - 1)):
@@ -270,7 +285,7 @@ def _splits(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
             if any(len(p) > 1 and p.startswith("0") for p in pieces):
                 continue
             made: list[Token | None] = [
-                Token(p, tok.start + a, tok.start + b, tok.line, tok.col, tok.tabbed, split=True)
+                token(p, tok[START] + a, tok[START] + b, tok[LINE], tok[COL], tok[TABBED], split=True)
                 for p, (a, b) in zip(pieces, itertools.pairwise(bounds), strict=True)
             ]
             row = [*vals[:k], *made, *vals[k + 1 :]]
@@ -281,13 +296,13 @@ def _splits(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
 
 
 def _halves(tok: Token) -> list[tuple[Token, Token]]:
-    digits = tok.text
+    digits = tok[TEXT]
     if not _DIGITS.fullmatch(digits) or not 2 <= len(digits) <= 16:
         return []
     return [
         (
-            Token(digits[:c], tok.start, tok.start + c, tok.line, tok.col, tok.tabbed, split=True),
-            Token(digits[c:], tok.start + c, tok.end, tok.line, tok.col, tok.tabbed, split=True),
+            token(digits[:c], tok[START], tok[START] + c, tok[LINE], tok[COL], tok[TABBED], split=True),
+            token(digits[c:], tok[START] + c, tok[END], tok[LINE], tok[COL], tok[TABBED], split=True),
         )
         for c in range(1, len(digits))
         if not (c > 1 and digits.startswith("0")) and not (len(digits) - c > 1 and digits[c] == "0")
@@ -305,8 +320,8 @@ def _pair_splits(vals: list[Token]) -> list[tuple[list[Token | None], str]]:
             for hb in halves[b]:
                 row: list[Token | None] = [*vals[:a], *ha, *vals[a + 1 : b], *hb, *vals[b + 1 :]]
                 how = (
-                    f"{vals[a].text!r} split as {ha[0].text} {ha[1].text}, "
-                    f"{vals[b].text!r} as {hb[0].text} {hb[1].text}"
+                    f"{vals[a][TEXT]!r} split as {ha[0][TEXT]} {ha[1][TEXT]}, "
+                    f"{vals[b][TEXT]!r} as {hb[0][TEXT]} {hb[1][TEXT]}"
                 )
                 out.append((row, how))
                 if len(out) >= MAX_COMBINATIONS:
@@ -332,7 +347,7 @@ def first_and_total(row: list[Token | None]) -> int:
     """Tie-break for a row of table 三 that lost cells: its first column (natural persons, nearly always the
     largest) and its last (the total) are kept filled, the other values packed to the left after the first.
     Lost cells there sit anywhere (OCR drops lone zeros), not only at the line's ends."""
-    values = [number_value(t.text) if t is not None else None for t in row]
+    values = [number_value(t[TEXT]) if t is not None else None for t in row]
     rest = sum(v for v in values[:-1] if v is not None)
     # a total is never less than what it sums: a last value smaller than the others is not the total
     total = values[-1] is not None and values[-1] >= rest
@@ -340,8 +355,8 @@ def first_and_total(row: list[Token | None]) -> int:
 
 
 def _differs(a: list[Token | None], b: list[Token | None]) -> bool:
-    va = [number_value(t.text) if t else None for t in a]
-    vb = [number_value(t.text) if t else None for t in b]
+    va = [number_value(t[TEXT]) if t else None for t in a]
+    vb = [number_value(t[TEXT]) if t else None for t in b]
     return va != vb
 
 

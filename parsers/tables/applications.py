@@ -37,7 +37,24 @@ from parsers.tables.templates import (
     SECTION_FIVE,
     RowDef,
 )
-from parsers.tables.tokens import Token, normalise, number_value
+from parsers.tables.tokens import (
+    COL,
+    COMPACT,
+    END,
+    IS_BLANK_MARKER,
+    IS_LABELISH,
+    IS_NUMBER,
+    IS_VALUE,
+    LINE,
+    OCR_RAW,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    normalise,
+    number_value,
+    token,
+)
 
 T = "applications"
 N_APP = len(APPLICANT_COLUMNS)
@@ -55,30 +72,30 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     tokens = r.tokens
     for k in range(f.index + 1, stop):
         t = tokens[k]
-        if not t.text or (t.is_blank_marker and r.placeholder(t)):  # placeholder() inlined in part: hot
+        if not t[TEXT] or (t[IS_BLANK_MARKER] and r.placeholder(t)):  # placeholder() inlined in part: hot
             continue
-        if t.is_value:
+        if t[IS_VALUE]:
             if pending_label is not None and len(vals) >= n:
                 r.warn(
                     "unknown_row",
-                    f"values after an unknown row label {pending_label.text!r} "
+                    f"values after an unknown row label {pending_label[TEXT]!r} "
                     f"(between {key} and the next row) are not assigned",
                     key,
                     pending_label,
                 )
                 break
             vals.append(t)
-        elif t.is_labelish:
+        elif t[IS_LABELISH]:
             if (lead := _leading_number(r, t, vals, n, key)) is not None:
                 vals.append(lead)
-            if vals and t.line != label.line and _NUMBERED_RE.match(t.compact):
+            if vals and t[LINE] != label[LINE] and _NUMBERED_RE.match(t[COMPACT]):
                 # a numbered label after the row's values (``5.属于三``, a wrapped label OCR cut; a group heading
                 # such as ``(五)不予处理`` whose row's label OCR garbled): the next row begins there, its values are
                 # not this row's
-                if any(u.is_value for u in tokens[k + 1 : stop]):
+                if any(u[IS_VALUE] for u in tokens[k + 1 : stop]):
                     r.warn(
                         "unknown_row",
-                        f"values after an unknown numbered row label {t.text!r} (after {key}) are not assigned",
+                        f"values after an unknown numbered row label {t[TEXT]!r} (after {key}) are not assigned",
                         key,
                         t,
                     )
@@ -88,21 +105,21 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
         vals.append(lead)  # printed against the next row's label
     if (
         pos is not None
-        and all(t is None or t.is_empty for t in pos)
-        and any(t.tabbed and t.line != label.line for t in vals)
+        and all(t is None or not t[TEXT] for t in pos)
+        and any(t[TABBED] and t[LINE] != label[LINE] for t in vals)
     ):
         pos = None  # every cell printed empty: the label wrapped into the next table row, which holds the numbers
     if pos is not None:
         if f.glued:
             r.warn(
                 "glued_number",
-                f"{key}: number {f.glued.text} glued to the row label; the row's own cells are used",
+                f"{key}: number {f.glued[TEXT]} glued to the row label; the row's own cells are used",
                 key,
                 f.glued,
             )
         return vals, pos
     if f.glued:
-        r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label {label.text!r}", key, f.glued)
+        r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label {label[TEXT]!r}", key, f.glued)
     return vals, _with_unreadable(r, f.index, stop, vals, n, key)
 
 
@@ -115,17 +132,17 @@ def _leading_number(r: Reading, t: Token, vals: list[Token], n: int, key: str) -
     """The row's last cell printed against the label text after it on the values' line (``… 0 0 45（二）部分公
     开``): taken, as a ``glued_number`` warning, only where the row has one cell fewer than its ``n`` and its
     total then holds."""
-    if len(vals) != n - 1 or not t.is_labelish or t.line != vals[-1].line or t.start < vals[-1].end:
+    if len(vals) != n - 1 or not t[IS_LABELISH] or t[LINE] != vals[-1][LINE] or t[START] < vals[-1][END]:
         return None
-    m = _LEADING_NUMBER.match(t.text)
+    m = _LEADING_NUMBER.match(t[TEXT])
     if m is None:
         return None
-    num = Token(m.group(1), t.start, t.start + len(m.group(1)), t.line, t.col, t.tabbed, split=True)
-    if not row_total_holds([number_value(v.text) for v in [*vals, num]]):
+    num = token(m.group(1), t[START], t[START] + len(m.group(1)), t[LINE], t[COL], t[TABBED], split=True)
+    if not row_total_holds([number_value(v[TEXT]) for v in [*vals, num]]):
         return None
     r.warn(
         "glued_number",
-        f"{key}: number {num.text} printed against the text after it ({t.text!r}); read as the row's last cell "
+        f"{key}: number {num[TEXT]} printed against the text after it ({t[TEXT]!r}); read as the row's last cell "
         "(its total holds)",
         key,
         num,
@@ -154,36 +171,33 @@ def _with_unreadable(
     """A row printed on one line whose cells number ``n`` only when one or two short unreadable words among the
     values count (OCR's ``了`` for 7, ``w`` for 3): the row by position, those cells blank (``unreadable_cell``) —
     or read as the digit they look like (``了`` → 7, ``ocr_digit``) when the row total then holds."""
-    if not vals or len(vals) >= n or len({t.line for t in vals}) != 1:
+    if not vals or len(vals) >= n or len({t[LINE] for t in vals}) != 1:
         return None
-    line = vals[0].line
+    line = vals[0][LINE]
     first = next((k for k in range(index + 1, stop) if r.tokens[k] is vals[0]), None)
     if first is None:
         return None  # a number split off the label: not a row printed cell by cell
-    cells = [t for t in r.tokens[first:stop] if t.line == line and not t.is_empty and not r.placeholder(t)]
-    junk = [t for t in cells if not t.is_value]
+    cells = [t for t in r.tokens[first:stop] if t[LINE] == line and t[TEXT] and not r.placeholder(t)]
+    junk = [t for t in cells if not t[IS_VALUE]]
     if (
         len(cells) != n
         or not 1 <= len(junk) <= 2
-        or any(len(t.compact) > 2 or _NUMBERED_RE.match(t.compact) for t in junk)
+        or any(len(t[COMPACT]) > 2 or _NUMBERED_RE.match(t[COMPACT]) for t in junk)
     ):
         return None
-    row: list[Token | None] = [t if t.is_value else None for t in cells]
+    row: list[Token | None] = [t if t[IS_VALUE] else None for t in cells]
     guessed = [
-        Token(digits, t.start, t.end, t.line, t.col, t.tabbed)
-        if not t.is_value and (digits := _lookalike(t.compact)) is not None
+        token(digits, t[START], t[END], t[LINE], t[COL], t[TABBED], ocr_raw=t[TEXT])  # the printed text kept
+        if not t[IS_VALUE] and (digits := _lookalike(t[COMPACT])) is not None
         else None
         for t in cells
     ]
     trial = [g if g is not None else c for g, c in zip(guessed, row, strict=True)]
-    if any(g is not None for g in guessed) and row_total_holds([number_value(t.text) if t else None for t in trial]):
-        for g, t in zip(guessed, cells, strict=True):
-            if g is not None:
-                g.ocr_raw = t.text
+    if any(g is not None for g in guessed) and row_total_holds([number_value(t[TEXT]) if t else None for t in trial]):
         row = trial
     for t, cell in zip(cells, row, strict=True):
-        if not t.is_value and cell is None:
-            r.warn("unreadable_cell", f"{key}: cell {t.text!r} is not a number; read as blank", key, t)
+        if not t[IS_VALUE] and cell is None:
+            r.warn("unreadable_cell", f"{key}: cell {t[TEXT]!r} is not a number; read as blank", key, t)
     return row
 
 
@@ -208,7 +222,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
         fmt = "2019"
         r.warn(
             "merged_row",
-            f"table 三: （六）其他处理 is one row ({r.tokens[merged].text!r}) in a 2021-format table; "
+            f"table 三: （六）其他处理 is one row ({r.tokens[merged][TEXT]!r}) in a 2021-format table; "
             "read as applications/other/<col>, as in the 2019 format",
             f"{T}/other",
             r.tokens[merged],
@@ -243,7 +257,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
                 labels[0],
             )
             for junk in unreadable:
-                r.warn("unreadable_cell", f"table 三: cell {junk.text!r} is not a number; read as blank", T, junk)
+                r.warn("unreadable_cell", f"table 三: cell {junk[TEXT]!r} is not a number; read as blank", T, junk)
             for row, label in zip(rows, labels, strict=True):
                 keys = _row_keys(row.key)
                 r.put_fit(keys, order_fits[row.key], label, T)
@@ -264,7 +278,7 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
     make one number each and leave a row whose total holds (``2 0 … 2 0`` for 20 … 20): that reading, reported
     as ``merged_digits``."""
     joined = join_split_digits(r.text, vals, N_APP)
-    if joined is None or not row_total_holds([number_value(t.text) for t in joined[0]]):
+    if joined is None or not row_total_holds([number_value(t[TEXT]) for t in joined[0]]):
         return None
     r.warn("merged_digits", f"{key}: {joined[1]} (a guess; the row total holds)", key, joined[0][0])
     return joined[0]
@@ -289,10 +303,10 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
     if stop is None:
         stop = r.first_index(SECTION_FIVE, start + 1, end)
     stop = min(stop if stop is not None else end, len(r.tokens))
-    values = [t for t in r.tokens[start:stop] if t.is_value and not r.placeholder(t)]
+    values = [t for t in r.tokens[start:stop] if t[IS_VALUE] and not r.placeholder(t)]
     if len(values) != len(rows) * N_APP:
         return None
-    reading = read_stream([number_value(t.text) for t in values], len(rows), N_APP, _identities(rows, fmt))
+    reading = read_stream([number_value(t[TEXT]) for t in values], len(rows), N_APP, _identities(rows, fmt))
     if reading.status == "ambiguous":
         r.warn(
             "ambiguous",
@@ -322,7 +336,7 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
     for b in solved:
         keys = [rows[i].key for i in range(b.first, b.first + b.rows)]
         printed = "; ".join(
-            " ".join(values[k].text for k in reading.cells[i]) for i in range(b.first, b.first + b.rows)
+            " ".join(values[k][TEXT] for k in reading.cells[i]) for i in range(b.first, b.first + b.rows)
         )
         how = (
             "the only placement that satisfies every identity"
@@ -500,7 +514,7 @@ def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
         for c, tok in enumerate(f.tokens):
             if tok is None:
                 continue
-            raw = tok.ocr_raw or tok.text
+            raw = tok[OCR_RAW] or tok[TEXT]
             if not (_RULE_OR_DIGIT.match(raw) or "|" in raw.strip("|")):
                 continue  # ``101114`` printed ``101|14``: a rule inside, read as a 1
             f.tokens[c] = None
@@ -523,7 +537,7 @@ def _rule_glued_rows(
     (:func:`_prints_rules`): elsewhere a total that fails is the published one, kept."""
     placed = [f.index for f in found if f is not None]
     if not placed or not _prints_rules(
-        r, r.tokens[placed[0]].start, r.tokens[max(stops.values(), default=placed[-1]) - 1].end
+        r, r.tokens[placed[0]][START], r.tokens[max(stops.values(), default=placed[-1]) - 1][END]
     ):
         return {}
     at = {row.key: i for i, row in enumerate(rows)}
@@ -540,10 +554,10 @@ def _rule_glued_rows(
         label = r.tokens[f.index]
         # from the row's first value (on the label's line, or the next line when the label wrapped above it)
         end = stops.get(row.key, f.index + 1)
-        first = next((t for t in r.tokens[f.index + 1 : end] if t.is_value), None)
-        begin = label.end if first is None or first.line == label.line else first.start
-        begin = f.glued.start if f.glued is not None else begin
-        if begin == label.end and (m := _LABEL_TAIL_CELLS.search(r.text, label.start, label.end)):
+        first = next((t for t in r.tokens[f.index + 1 : end] if t[IS_VALUE]), None)
+        begin = label[END] if first is None or first[LINE] == label[LINE] else first[START]
+        begin = f.glued[START] if f.glued is not None else begin
+        if begin == label[END] and (m := _LABEL_TAIL_CELLS.search(r.text, label[START], label[END])):
             begin = m.start()  # the row's first cells OCR ran into its label (``合法权益 fo | o fo``)
         stop = r.text.find("\n", begin)
         stop = len(r.text) if stop < 0 else stop
@@ -583,7 +597,7 @@ def _rule_glued_rows(
         j = by_rules[0]  # over a split of the digits the identities equally allow: the rules explain the text
         reading = readings[j]
         cells: list[Token | None] = [
-            Token(str(p.value), begin + p.start, begin + p.end, label.line, label.col, label.tabbed, split=True)
+            token(str(p.value), begin + p.start, begin + p.end, label[LINE], label[COL], label[TABBED], split=True)
             for p in reading
         ]
         printed = " ".join(r.text[begin : stop_of[i]].split())
@@ -593,7 +607,7 @@ def _rule_glued_rows(
             if len(readings) == 1
             else f"of its {len(readings)} readings whose row total holds, the only one the table's identities allow"
         )
-        read = " ".join(t.text for t in cells if t)
+        read = " ".join(t[TEXT] for t in cells if t)
         guess = f"{printed!r} read as {read} (the table's rules printed as 1 or glued to the digits; {how})"
         out[key] = Fit(cells, "rules", [], guess=guess)
         stale = ("unreadable_cell", "unknown_row")  # what the plain reading said of the cells now read
@@ -619,7 +633,7 @@ def _place_short_rows(
     gapped: set[int] = set()  # rows whose placements the gaps in the printed line narrowed
     lost_cells: dict[int, Value] = {}  # rows short of one non-zero cell: the value the row total wants there
     for key, vals in short.items():
-        values = [number_value(t.text) for t in vals]
+        values = [number_value(t[TEXT]) for t in vals]
         for cols in combinations(range(N_APP), len(vals)):
             row: list[Value] = [None] * N_APP
             for c, v in zip(cols, values, strict=True):
@@ -669,7 +683,7 @@ def _place_short_rows(
             blank = next(c for c in range(N_APP) if c not in cols)
             r.warn(
                 "placed_by_identities",
-                f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}) and no "
+                f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t[TEXT] for t in vals)}) and no "
                 f"placement holds the row total: a lost cell was {lost_cells[i]}, and only in column "
                 f"{APPLICANT_COLUMNS[blank]} does that satisfy the table's identities; the values placed around "
                 "it, that cell left blank",
@@ -679,7 +693,7 @@ def _place_short_rows(
         elif Fit(cells, "padded", []).values() != fits[key].values() or fits[key].ambiguous:
             r.warn(
                 "placed_by_identities",
-                f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t.text for t in vals)}); placed in "
+                f"{T}/{key}: {len(vals)} values for {N_APP} cells ({' '.join(t[TEXT] for t in vals)}); placed in "
                 f"columns {', '.join(APPLICANT_COLUMNS[c] for c in cols)}, the only placement of the table's short "
                 "rows that satisfies every identity"
                 + (" among those the gaps in the printed row allow" if i in gapped else "")
@@ -719,9 +733,9 @@ def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]]) -> list[int]:
     gaps (OCR and layout text keep a lost cell's room as spaces: ``11      2            1      0   14``): every
     gap that holds a lost cell at least :data:`GAP_RATIO` times the widest gap that holds none. Empty when the
     values are not on one line or the gaps tell nothing apart."""
-    if len(vals) < 2 or len({t.line for t in vals}) != 1:
+    if len(vals) < 2 or len({t[LINE] for t in vals}) != 1:
         return []
-    gaps = [b.start - a.end for a, b in itertools.pairwise(vals)]
+    gaps = [b[START] - a[END] for a, b in itertools.pairwise(vals)]
     keep = []
     for k, cols in enumerate(placements):
         lost = [cols[j + 1] - cols[j] - 1 for j in range(len(gaps))]
@@ -742,7 +756,7 @@ def _split_runs(
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
     for key, tok in runs.items():
-        found = split_row(tok.text, N_APP)
+        found = split_row(tok[TEXT], N_APP)
         options[at[key]] = list(found) if found else []
     known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
     solvable = {i: o for i, o in options.items() if o}
@@ -755,9 +769,9 @@ def _split_runs(
             values = solvable[i][picked.pop() if len(picked) == 1 else 0]
             cells = run_pieces([tok], values)
             if cells is not None:
-                printed = " ".join(t.text for t in cells)
+                printed = " ".join(t[TEXT] for t in cells)
                 alone = len(solvable[i]) == 1
-                guess = f"{tok.text!r} split as {printed}" + (
+                guess = f"{tok[TEXT]!r} split as {printed}" + (
                     "" if alone else f" (of its {len(solvable[i])} splits whose total holds)"
                 )
                 out[key] = Fit(list(cells), "split", [], guess=guess)
@@ -765,7 +779,7 @@ def _split_runs(
         readings = options[i]
         r.warn(
             "ambiguous_split",
-            f"{T}/{key}: digits printed without separators, {tok.text!r}: "
+            f"{T}/{key}: digits printed without separators, {tok[TEXT]!r}: "
             + (
                 f"{len(readings)} splits satisfy the row total ("
                 + "; ".join(" ".join(str(v) for v in o) for o in readings[:4])
@@ -787,6 +801,23 @@ def _realign(
     """Rows whose data lines sit under the wrong label (a label printed alone, its numbers in the next row's
     line or in a label-less line further down): where a run of consecutive rows holds exactly as many full
     data lines as it has rows, but not one per row, the lines are given to the rows in order (reported)."""
+    if not may_realign(found, stops):
+        return {}
+    return _realign_lines(r, rows, found, stops)
+
+
+def may_realign(found: list[Found | None], stops: dict[int, int]) -> bool:
+    """Whether :func:`_realign` can move anything: a run of rows takes lines in order only when one of its rows
+    holds two full data lines at least (the others one or none), so more than ``2 × N_APP`` tokens from its
+    label to its stop. Most tables have no such row (a row's cells on its label's line): nothing to group by
+    line (tests/test_parse_cuts.py holds this to :func:`_realign_lines` over the fixtures)."""
+    return any(stop - f.index > 2 * N_APP for k, stop in stops.items() if (f := found[k]) is not None)
+
+
+def _realign_lines(
+    r: Reading, rows: list[RowDef], found: list[Found | None], stops: dict[int, int]
+) -> dict[str, list[Token]]:
+    """:func:`_realign`'s reading: each row's full data lines, runs of rows given them in order."""
     ks = sorted(stops)
     lines: dict[int, list[list[Token]]] = {}
     for k in ks:
@@ -794,10 +825,10 @@ def _realign(
         assert f is not None
         by_line: dict[int, list[Token]] = {}
         for t in r.tokens[f.index + 1 : stops[k]]:
-            if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
-                by_line.setdefault(t.line, []).append(t)
+            if t[IS_VALUE] and not (t[IS_BLANK_MARKER] and r.placeholder(t)):
+                by_line.setdefault(t[LINE], []).append(t)
         for vals in by_line.values():
-            while len(vals) > N_APP and vals[0].is_blank_marker and vals[0].tabbed:
+            while len(vals) > N_APP and vals[0][IS_BLANK_MARKER] and vals[0][TABBED]:
                 del vals[0]  # a dash in a label cell of a label-less row (a converter's placeholder)
         full = [vals for vals in by_line.values() if len(vals) == N_APP]
         if sum(len(v) for v in by_line.values()) != len(full) * N_APP:
@@ -849,20 +880,20 @@ def _order_fits(
     stop = min(stop if stop is not None else end, len(r.tokens))
     lines: dict[int, list[Token]] = {}
     for t in r.tokens[start:stop]:
-        lines.setdefault(t.line, []).append(t)
+        lines.setdefault(t[LINE], []).append(t)
     data: list[tuple[Token, list[Token | None]]] = []
     unreadable: list[Token] = []
     for toks in lines.values():
-        if sum(t.is_value for t in toks) < N_APP - 2:
+        if sum(t[IS_VALUE] for t in toks) < N_APP - 2:
             continue
         pos = positional(toks, N_APP)
         junk = None
-        if pos is None and len(toks) > N_APP and sum(t.is_value for t in toks[-N_APP:]) == N_APP - 1:
+        if pos is None and len(toks) > N_APP and sum(t[IS_VALUE] for t in toks[-N_APP:]) == N_APP - 1:
             # one cell OCR could not read (``了`` for 7): blank, and reported
-            junk = next(t for t in toks[-N_APP:] if not t.is_value)
-            if len(junk.compact) <= 2 and not any(t.is_number for t in toks[:-N_APP]):
+            junk = next(t for t in toks[-N_APP:] if not t[IS_VALUE])
+            if len(junk[COMPACT]) <= 2 and not any(t[IS_NUMBER] for t in toks[:-N_APP]):
                 pos = [None if t is junk else t for t in toks[-N_APP:]]
-        if pos is not None and sum(t is not None and t.is_number for t in pos) >= N_APP - 2:
+        if pos is not None and sum(t is not None and t[IS_NUMBER] for t in pos) >= N_APP - 2:
             data.append((toks[0], pos))
             if junk is not None:
                 unreadable.append(junk)
@@ -886,9 +917,9 @@ def _last_row_stop(r: Reading, index: int, end: int, *, seen: bool = False) -> i
     tokens = r.tokens
     for i in range(index + 1, min(end, len(tokens))):
         t = tokens[i]
-        if t.is_value:
+        if t[IS_VALUE]:
             seen = True
-        elif t.is_labelish and seen:
+        elif t[IS_LABELISH] and seen:
             return i
     return min(end, len(r.tokens))
 
@@ -934,8 +965,8 @@ def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
         first_row: int | None = None
         for k in range(i + 1, min(i + 200, len(r.tokens))):
             tok = r.tokens[k]
-            if tok.is_labelish:
-                hits = {key for key, row in rows.items() if key not in seen and row.matches(tok.compact)}
+            if tok[IS_LABELISH]:
+                hits = {key for key, row in rows.items() if key not in seen and row.matches(tok[COMPACT])}
                 if hits and first_row is None:
                     first_row = k
                 seen.update(hits)
@@ -954,4 +985,4 @@ def is_2019_applications(r: Reading, start: int) -> bool:
     other = r.first_index(r"其他处理", start)
     if no_corr is not None:
         return False
-    return other is not None and bool(re.search(r"其他处理", r.tokens[other].compact))
+    return other is not None and bool(re.search(r"其他处理", r.tokens[other][COMPACT]))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
-from parsers.tables.tokens import Token, number_value
+from parsers.tables.tokens import TEXT, Token, number_value
 
 N_COLS = len(REVIEW_COLUMNS)
 
@@ -28,7 +28,7 @@ def two_whole_rows(vals: Sequence[Token]) -> bool:
     every choice of the blank row satisfies the identities alike."""
     if len(vals) != N_COLS * (len(REVIEW_ROWS) - 1):
         return False
-    values = [number_value(t.text) for t in vals]
+    values = [number_value(t[TEXT]) for t in vals]
     if any(v is None for v in values):
         return False
     return all(row_total_holds(values[k : k + N_COLS]) for k in range(0, len(values), N_COLS))
@@ -82,6 +82,36 @@ def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]]
     if best < N_COLS or extra.count(best) > 1:
         return None  # each of the five blank cells prints a line break at least, where it prints at all
     return extra.index(best), extra
+
+
+WIDE = 2  # a row's room is at least this many times the widest space between its printed neighbours
+
+
+def blank_row_by_spaces(text: str, spans: Sequence[Span], left: int) -> tuple[int, list[int]] | None:
+    """The index of the blank row (0 or 1) of ten values printed on one line laid out by runs of spaces
+    (``spans``: their offsets in ``text``): a tool that lays cells out in columns (poppler's ``-layout``,
+    inscriptis, PyMuPDF's sorted text) keeps an empty cell's room, so a blank row shows as a gap where its five
+    cells stand: before the first value (the line's indent beyond ``left``, the table's own left edge: its header
+    lines' least indent) or between the fifth and the sixth. That gap must be at least :data:`WIDE` times the
+    widest gap between any other two neighbouring values (several spaces each: single spaces are no layout) and
+    the other place's must not be. A blank last row leaves no gap (the line ends): None, as when nothing stands
+    out. Also returns the gaps (spaces) at the two places and the widest other."""
+    if len(spans) != 2 * N_COLS:
+        return None
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    between = [text[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans)]
+    head = text[line_start : spans[0][0]]
+    if any(gap.strip(" \xa0") or not gap for gap in between) or head.strip(" \xa0"):
+        return None  # not one line of values and spaces
+    widths = [len(gap) for gap in between]
+    places = [len(head) - left, widths.pop(N_COLS - 1)]
+    others = max(widths)
+    if min(widths) < 2:
+        return None  # values a single space apart somewhere: not laid out in columns
+    wide = [k for k, g in enumerate(places) if g >= WIDE * others]
+    if len(wide) != 1:
+        return None
+    return wide[0], [*places, others]
 
 
 # pandoc's simple and multiline tables (its plain and Markdown writers): a line of dash runs, one per column,

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from parsers.tables.align import Value
-from parsers.tables.tokens import Token, number_value
+from parsers.tables.tokens import LINE, START, TEXT, Token, number_value
 
 MAX_CONTINUED = 4  # numbers on the lower line, at most (each one multiplies the slottings tried)
 
@@ -26,14 +26,14 @@ def continued_row(
     line's numbers put into its gaps, when ``holds`` (the row totals) is then true, and a description; None when
     the values are not so laid out, when they hold in order already, when the row's gaps do not say where
     they go, or when the row totals do not hold once they are there."""
-    if len(vals) != n or len({t.line for t in vals}) != 2:
+    if len(vals) != n or len({t[LINE] for t in vals}) != 2:
         return None
-    first = vals[0].line
-    main = [t for t in vals if t.line == first]
-    lower = [t for t in vals if t.line != first]
+    first = vals[0][LINE]
+    main = [t for t in vals if t[LINE] == first]
+    lower = [t for t in vals if t[LINE] != first]
     if not 0 < len(lower) <= MAX_CONTINUED or len(main) < len(lower) or vals[: len(main)] != main:
         return None
-    if holds([number_value(t.text) for t in vals]):
+    if holds([number_value(t[TEXT]) for t in vals]):
         return None  # read in order, the row holds: nothing to put back
     slots = _gaps(main, len(lower))
     if slots is None:
@@ -43,11 +43,11 @@ def continued_row(
     for k, tok in enumerate(main):
         row.append(tok)
         row.extend(next(lower_left) for _ in range(slots[k]))
-    if not holds([number_value(t.text) if t is not None else None for t in row]):
+    if not holds([number_value(t[TEXT]) if t is not None else None for t in row]):
         return None
     moved = {id(t) for t in lower}
     where = [i + 1 for i, t in enumerate(row) if id(t) in moved]
-    printed = " ".join(t.text for t in lower)
+    printed = " ".join(t[TEXT] for t in lower)
     return (
         row,
         f"{printed} printed on a line under the row, read into its cells {where} "
@@ -59,9 +59,9 @@ def _gaps(main: list[Token], k: int) -> list[int] | None:
     """How many lost cells sit after each of the row's printed numbers: the row's pitch is its usual distance
     from a number's start to the next one's; a gap of about twice that lost one cell (three times: two). None
     unless the gaps account for exactly ``k`` lost cells (a lost last cell leaves no gap: not placed)."""
-    starts = [t.start for t in main]
+    starts = [t[START] for t in main]
     steps = [b - a for a, b in itertools.pairwise(starts)]
-    if len(steps) < 3 or any(t.line != main[0].line for t in main):
+    if len(steps) < 3 or any(t[LINE] != main[0][LINE] for t in main):
         return None
     pitch = sorted(steps)[len(steps) // 2]
     if pitch <= 0:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from parsers.tables.align import Value
-from parsers.tables.tokens import Token
+from parsers.tables.tokens import COL, LINE, START, TABBED, TEXT, Token, token
 
 
 def is_run(tok: Token, n: int) -> bool:
     """A run of digits long enough to be ``n`` cells printed without separators."""
-    return tok.text.isdigit() and n <= len(tok.text) <= 40
+    return tok[TEXT].isdigit() and n <= len(tok[TEXT]) <= 40
 
 
 def run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | None:
@@ -17,14 +17,16 @@ def run_pieces(vals: list[Token], values: tuple[Value, ...]) -> list[Token] | No
     k = 0
     for tok in vals:
         at = 0
-        while at < len(tok.text):
+        while at < len(tok[TEXT]):
             if k >= len(values):
                 return None
             piece = str(values[k])
-            if not tok.text.startswith(piece, at):
+            if not tok[TEXT].startswith(piece, at):
                 return None
             out.append(
-                Token(piece, tok.start + at, tok.start + at + len(piece), tok.line, tok.col, tok.tabbed, split=True)
+                token(
+                    piece, tok[START] + at, tok[START] + at + len(piece), tok[LINE], tok[COL], tok[TABBED], split=True
+                )
             )
             at += len(piece)
             k += 1

@@ -7,7 +7,19 @@ import re
 from parsers.tables.checks import LEGACY_IDENTITIES
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, redistribute
 from parsers.tables.templates import LEGACY_ROWS
-from parsers.tables.tokens import Token, number_value
+from parsers.tables.tokens import (
+    COL,
+    COMPACT,
+    IS_BLANK_MARKER,
+    IS_VALUE,
+    LINE,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    number_value,
+    token,
+)
 
 T = "legacy"
 
@@ -44,7 +56,7 @@ def read_legacy(r: Reading, start: int) -> None:
         numbers = [f.glued] if f.glued else []
         if not f.glued and _printed_blank(r, f.index, stop):
             stop = f.index + 1  # the row prints its value cell, empty: what follows belongs to other rows
-        numbers += [t for t in r.tokens[f.index + 1 : stop] if t.is_value and not t.is_blank_marker]
+        numbers += [t for t in r.tokens[f.index + 1 : stop] if t[IS_VALUE] and not t[IS_BLANK_MARKER]]
         numbers_of[k] = numbers
     for k, numbers in numbers_of.items():
         after = numbers_of.get(k + 1)
@@ -55,7 +67,7 @@ def read_legacy(r: Reading, start: int) -> None:
             key = f"{T}/{LEGACY_ROWS[k + 1].key}/value"
             r.warn(
                 "value_before_label",
-                f"{key}: {numbers_of[k + 1][0].text} printed on a line of its own between row "
+                f"{key}: {numbers_of[k + 1][0][TEXT]} printed on a line of its own between row "
                 f"{LEGACY_ROWS[k].key}'s value and this row's label, which has none: read as this row's",
                 key,
                 numbers_of[k + 1][0],
@@ -66,7 +78,7 @@ def read_legacy(r: Reading, start: int) -> None:
         if k in glued:
             token, why = glued[k]
             numbers_of[k] = [token]
-            r.warn("glued_number", f"{key}: number {token.text} {why}", key, token)
+            r.warn("glued_number", f"{key}: number {token[TEXT]} {why}", key, token)
         if f is None:
             r.warn("missing_row", f"row {row.key} of the 统计指标 table not found; its cell is blank", key)
             r.put(key, None)
@@ -77,7 +89,7 @@ def read_legacy(r: Reading, start: int) -> None:
             continue
         numbers = numbers_of[k]
         if f.glued:
-            r.warn("glued_number", f"{key}: number {f.glued.text} split from the row label", key, f.glued)
+            r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label", key, f.glued)
         if len(numbers) > 1 and (joined := join_split_digits(r.text, numbers, 1)) is not None:
             numbers, guess = joined
             r.warn("merged_digits", f"{key}: {guess} (a guess)", key, numbers[0])
@@ -90,13 +102,13 @@ def _value_before_label(r: Reading, numbers: list[Token], nxt: Found | None) -> 
     """The second of a row's two values stands on a line below the first, with no label on it (numbers and
     units only), and the next row's label comes right after it, on a later line."""
     first, second = numbers
-    if nxt is None or nxt.glued or second.line == first.line:
+    if nxt is None or nxt.glued or second[LINE] == first[LINE]:
         return False
     label = r.tokens[nxt.index]
-    if label.line <= second.line:
+    if label[LINE] <= second[LINE]:
         return False
-    on_line = [t for t in r.tokens if t.line == second.line]
-    if any(not (t.is_value or t.compact in _UNITS) for t in on_line):
+    on_line = [t for t in r.tokens if t[LINE] == second[LINE]]
+    if any(not (t[IS_VALUE] or t[COMPACT] in _UNITS) for t in on_line):
         return False
     between = r.tokens[r.tokens.index(second) + 1 : nxt.index]
     return not between
@@ -124,31 +136,33 @@ def _glued_before_text(
         if numbers or f is None or f.glued:
             continue
         label = r.tokens[f.index]
-        after = [t for t in r.tokens[f.index + 1 : stops[k]] if t.line == label.line]
-        rest = next((t for t in after if not t.is_value and t.compact not in _UNITS), None)
-        if rest is not None and (m := _NUMBER_THEN_TEXT.match(rest.text)):
-            tail = rest.text[m.end() :].split("（")[0].split("(")[0]
+        after = [t for t in r.tokens[f.index + 1 : stops[k]] if t[LINE] == label[LINE]]
+        rest = next((t for t in after if not t[IS_VALUE] and t[COMPACT] not in _UNITS), None)
+        if rest is not None and (m := _NUMBER_THEN_TEXT.match(rest[TEXT])):
+            tail = rest[TEXT][m.end() :].split("（")[0].split("(")[0]
             template = LEGACY_ROWS[k].label or ""
             if tail and template.endswith(tail[: len(tail)]) and len(tail) <= len(template):
-                token = Token(
-                    m.group(1), rest.start, rest.start + m.end(), rest.line, rest.col, rest.tabbed, split=True
+                cut = token(
+                    m.group(1), rest[START], rest[START] + m.end(), rest[LINE], rest[COL], rest[TABBED], split=True
                 )
-                out[k] = (token, f"printed against the rest of its label ({rest.text[:12]!r})")
+                out[k] = (cut, f"printed against the rest of its label ({rest[TEXT][:12]!r})")
                 continue
         nxt = found[k + 1] if k + 1 < len(found) else None
-        if nxt is None or r.tokens[nxt.index].line != label.line:
+        if nxt is None or r.tokens[nxt.index][LINE] != label[LINE]:
             continue
         head = r.tokens[nxt.index]
-        if not (m := _NUMBER_THEN_NUMBERING.match(head.text)) or len(m.group(1)) < 2:
+        if not (m := _NUMBER_THEN_NUMBERING.match(head[TEXT])) or len(m.group(1)) < 2:
             continue
         digits = m.group(1)
         fits = [n for n in (1, 2) if len(digits) > n and _identity_holds(r, found, numbers_of, k, int(digits[:-n]))]
         if len(fits) == 1:
             n = fits[0]
-            token = Token(digits[:-n], head.start, head.start + len(digits) - n, head.line, head.col, head.tabbed, True)
+            cut = token(
+                digits[:-n], head[START], head[START] + len(digits) - n, head[LINE], head[COL], head[TABBED], True
+            )
             out[k] = (
-                token,
-                f"printed against the next row's numbering {digits[-n:]}. ({head.text[:12]!r}): the only cut an "
+                cut,
+                f"printed against the next row's numbering {digits[-n:]}. ({head[TEXT][:12]!r}): the only cut an "
                 "identity of the table confirms",
             )
     return out
@@ -170,7 +184,7 @@ def _identity_holds(
                 continue
             j = keys.index(other)
             nums = numbers_of.get(j)
-            if not nums or nums[0].is_blank_marker or (v := number_value(nums[0].text)) is None:
+            if not nums or nums[0][IS_BLANK_MARKER] or (v := number_value(nums[0][TEXT])) is None:
                 break
             cells[other] = v
         else:
@@ -187,7 +201,7 @@ def _printed_blank(r: Reading, label: int, stop: int) -> bool:
     its value cell is blank, so no number on a later line (a page number, the next row's) is its value —
     unless the next line is a table row holding a value, the rest of a label wrapped into two table rows."""
     cells = r.line_after(label)
-    if not cells or not cells[-1].is_empty or any(t.is_value for t in cells):
+    if not cells or cells[-1][TEXT] or any(t[IS_VALUE] for t in cells):
         return False
-    after = [t for t in r.tokens[label + len(cells) + 1 : stop] if t.line == cells[-1].line + 1]
-    return not any(t.tabbed and t.is_value for t in after)
+    after = [t for t in r.tokens[label + len(cells) + 1 : stop] if t[LINE] == cells[-1][LINE] + 1]
+    return not any(t[TABBED] and t[IS_VALUE] for t in after)

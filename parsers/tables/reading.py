@@ -16,7 +16,26 @@ from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
-from parsers.tables.tokens import Token, number_value, tokenize
+from parsers.tables.tokens import (
+    COL,
+    COMPACT,
+    END,
+    GLUED,
+    IS_BLANK_MARKER,
+    IS_LABELISH,
+    IS_NUMBER,
+    IS_VALUE,
+    LINE,
+    OCR_RAW,
+    SPACED,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    number_value,
+    token,
+    tokenize,
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -27,10 +46,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 # What a pattern needs to be searched for across labels joined by newlines (``Reading.first_index``) and find
 # every label it finds alone: no assertion that could look past a label's ends (lookarounds, \A \Z \b \B).
 _LOOKS_AROUND = re.compile(r"\(\?<?[=!]|\\[AZbB]")
-_COMPACT = operator.attrgetter("compact")
-_IS_LABELISH = operator.attrgetter("is_labelish")
-_IS_VALUE = operator.attrgetter("is_value")
-_LINE = operator.attrgetter("line")
+_COMPACT = operator.itemgetter(COMPACT)
+_IS_LABELISH = operator.itemgetter(IS_LABELISH)
+_IS_VALUE = operator.itemgetter(IS_VALUE)
+_LINE = operator.itemgetter(LINE)
 _FIRST = operator.itemgetter(0)
 
 
@@ -119,11 +138,11 @@ class Reading:
     # ------------------------------------------------------------ provenance
     def where(self, tok: Token) -> Where:
         if self._identity:
-            start, end = tok.start, tok.end
+            start, end = tok[START], tok[END]
         else:
             assert self.canonical is not None
-            start = self.canonical.to_original(tok.start)
-            end = start + (tok.end - tok.start)
+            start = self.canonical.to_original(tok[START])
+            end = start + (tok[END] - tok[START])
         return self._where_at(start, end)
 
     def _where_at(self, start: int, end: int) -> Where:
@@ -162,16 +181,16 @@ class Reading:
             if i not in glued_at:  # a number glued to the label's end, split off (once per token)
                 # (a label that ends in neither a digit nor a comma has none: most labels, not asked of the regex,
                 # whose lazy label part tried every split of the text)
-                text = tok.text
+                text = tok[TEXT]
                 m = _GLUED_RE.match(text) if text[-1:].isdecimal() or text[-1:] == "," else None
                 glued_at[i] = ("".join(m.group("label").split()), m) if m else None
             split = glued_at[i]
             if split is not None and row.matches(split[0]):
                 m = split[1]
-                num_at = tok.start + m.start("num")
-                glued = Token(m.group("num"), num_at, tok.end, tok.line, tok.col, tok.tabbed, split=True)
+                num_at = tok[START] + m.start("num")
+                glued = token(m.group("num"), num_at, tok[END], tok[LINE], tok[COL], tok[TABBED], split=True)
                 return Found(i, glued)
-            if row.matches(tok.compact):
+            if row.matches(tok[COMPACT]):
                 return Found(i, None)
             joins = joins_at.get(i)
             if (joins is None or joins) and self.matches_wrapped(row, i):
@@ -217,15 +236,15 @@ class Reading:
             best: tuple[float, int] | None = None
             for i in () if by_order else self._label_indexes(lo, hi):
                 tok = self.tokens[i]
-                if i in claimed or len(tok.compact) < 2 or not self.row_like(i, lines=_APART_LINES):
+                if i in claimed or len(tok[COMPACT]) < 2 or not self.row_like(i, lines=_APART_LINES):
                     continue
-                if any(other.matches(tok.compact) for other in rows):
+                if any(other.matches(tok[COMPACT]) for other in rows):
                     continue
-                score = similarity(tok.compact, row.label)
+                score = similarity(tok[COMPACT], row.label)
                 if score < FUZZY_MIN or (best is not None and score <= best[0]):
                     continue
                 # the label must be closer to this row than to any other row of the table
-                if any(similarity(tok.compact, o.label) >= score for o in rows if o.label != row.label):
+                if any(similarity(tok[COMPACT], o.label) >= score for o in rows if o.label != row.label):
                     continue
                 best = (score, i)
             if best is None:
@@ -237,11 +256,11 @@ class Reading:
             claimed.add(i)
             tok = self.tokens[i]
             how = f"similarity {min(score, 1.0):.2f}" if score else "the only row between its neighbours"
-            if not score and any(o.matches(tok.compact) for o in rows):
+            if not score and any(o.matches(tok[COMPACT]) for o in rows):
                 how += "; the label repeats another row's"
             self.warn(
                 "fuzzy_label",
-                f"{table}/{row.key}: label {tok.text!r} read as the template's {row.label!r} ({how})",
+                f"{table}/{row.key}: label {tok[TEXT]!r} read as the template's {row.label!r} ({how})",
                 f"{table}/{row.key}",
                 tok,
             )
@@ -262,25 +281,25 @@ class Reading:
                 j += 1
             prev, nxt = (found[k - 1] if k else None), (found[j] if j < len(rows) else None)
             if prev is not None and nxt is not None and j - k >= 2:
-                taken = {self.tokens[prev.index].line, self.tokens[nxt.index].line}
+                taken = {self.tokens[prev.index][LINE], self.tokens[nxt.index][LINE]}
                 per_line: dict[int, int] = {}
                 for i in self._label_indexes(prev.index + 1, nxt.index):
                     tok = self.tokens[i]
                     if (
                         i not in claimed
-                        and tok.line not in taken
-                        and len(tok.compact) >= 2
+                        and tok[LINE] not in taken
+                        and len(tok[COMPACT]) >= 2
                         and self.row_like(i, same_line=True)
                         and self._unknown_or_repeat(i, rows, found)
                     ):
-                        per_line[tok.line] = i  # the last label on a line (a group heading may come first)
+                        per_line[tok[LINE]] = i  # the last label on a line (a group heading may come first)
                 if len(per_line) == j - k:
                     for row_k, i in zip(range(k, j), sorted(per_line.values()), strict=True):
                         found[row_k] = Found(i, None)
                         claimed.add(i)
                         self.warn(
                             "fuzzy_label",
-                            f"{table}/{rows[row_k].key}: label {self.tokens[i].text!r} read as the template's "
+                            f"{table}/{rows[row_k].key}: label {self.tokens[i][TEXT]!r} read as the template's "
                             f"{rows[row_k].label!r} (template order: the {j - k} rows missing between its "
                             "neighbours, as many label lines with values)",
                             f"{table}/{rows[row_k].key}",
@@ -292,7 +311,7 @@ class Reading:
         """Label ``i`` names no row of the table, or only rows already found elsewhere: a converter repeated
         a neighbour's label into this row (a spanned label cell copied down), so the label says nothing of the
         row and the template's order decides."""
-        compact = self.tokens[i].compact
+        compact = self.tokens[i][COMPACT]
         for row, f in zip(rows, found, strict=True):
             if row.matches(compact) and (f is None or f.index == i):
                 return False
@@ -307,63 +326,63 @@ class Reading:
             return None
         prev, nxt = (found[k - 1] if k else None), found[k + 1]
         assert nxt is not None
-        taken = {self.tokens[nxt.index].line} | ({self.tokens[prev.index].line} if prev is not None else set())
+        taken = {self.tokens[nxt.index][LINE]} | ({self.tokens[prev.index][LINE]} if prev is not None else set())
         before = rows[k - 1].label if k else ""
         candidates = [
             i
             for i in self._label_indexes(lo, hi)
             if i not in claimed
-            and self.tokens[i].line not in taken  # a group heading on a row's line is part of that row
-            and len(self.tokens[i].compact) >= 2
+            and self.tokens[i][LINE] not in taken  # a group heading on a row's line is part of that row
+            and len(self.tokens[i][COMPACT]) >= 2
             and self.row_like(i, same_line=True)
             and self._unknown_or_repeat(i, rows, found)
             # nor the rest of the row before's label, wrapped onto the line of its values (``5 要求行政机关确认或
             # 重新出具`` / ``已获取信息 1 0 0 …``)
-            and not (prev is not None and self.tokens[i].compact in before)
+            and not (prev is not None and self.tokens[i][COMPACT] in before)
         ]
         if k == 0:
             # the first row: between the table's title and its second row come the header's lines too, which
             # print no numbers; the row's line prints several
             candidates = [i for i in candidates if self._values_on_line(i) >= FIRST_ROW_VALUES]
-        if len({self.tokens[i].line for i in candidates}) != 1:
+        if len({self.tokens[i][LINE] for i in candidates}) != 1:
             return None
         # one line: a group heading (``(三)不予公开``, misread ``(=)``) may come before the row's own label
         return (0.0, candidates[-1])
 
     def _values_on_line(self, i: int) -> int:
-        line = self.tokens[i].line
-        return sum(1 for t in itertools.takewhile(lambda t: t.line == line, self.tokens[i + 1 :]) if t.is_value)
+        line = self.tokens[i][LINE]
+        return sum(1 for t in itertools.takewhile(lambda t: t[LINE] == line, self.tokens[i + 1 :]) if t[IS_VALUE])
 
     def placeholder(self, tok: Token) -> bool:
         """A dash on a header line (labels, no numbers), or in a TAB row's cell before its label (the label
         columns, ``| - | （五）不予处理 | 66 |``): a converter's placeholder for an empty cell, not a blank value."""
-        if not tok.is_blank_marker:
+        if not tok[IS_BLANK_MARKER]:
             return False
         if self._header_lines is None:
             numbers: set[int] = set()
             labels: set[int] = set()
             last_label: dict[int, int] = {}
             for t in self.tokens:
-                if t.is_number:
-                    numbers.add(t.line)
-                elif t.is_labelish and not t.is_blank_marker:
-                    labels.add(t.line)
-                    if t.tabbed:
-                        last_label[t.line] = t.start
+                if t[IS_NUMBER]:
+                    numbers.add(t[LINE])
+                elif t[IS_LABELISH] and not t[IS_BLANK_MARKER]:
+                    labels.add(t[LINE])
+                    if t[TABBED]:
+                        last_label[t[LINE]] = t[START]
             self._header_lines = labels - numbers
             self._last_label = last_label
-        return tok.line in self._header_lines or (tok.tabbed and tok.start < self._last_label.get(tok.line, -1))
+        return tok[LINE] in self._header_lines or (tok[TABBED] and tok[START] < self._last_label.get(tok[LINE], -1))
 
     def row_like(self, i: int, *, same_line: bool = False, lines: int = 2) -> bool:
         """A label with a value after it on its line or within the next ``lines`` (a table row, not a header;
         the line between may hold the legacy table's unit)."""
         tokens = self.tokens
-        last = tokens[i].line + (0 if same_line else lines)
+        last = tokens[i][LINE] + (0 if same_line else lines)
         for k in range(i + 1, min(i + 30, len(tokens))):  # not a slice: most rows answer at their next token
             t = tokens[k]
-            if t.line > last:
+            if t[LINE] > last:
                 return False
-            if t.is_value:
+            if t[IS_VALUE]:
                 return True
         return False
 
@@ -384,7 +403,7 @@ class Reading:
 
     def _numbered_head(self, i: int) -> bool:
         tok = self.tokens[i]
-        return len(tok.compact) <= 8 and bool(_NUMBERED.match(tok.compact)) and self.row_like(i, same_line=True)
+        return len(tok[COMPACT]) <= 8 and bool(_NUMBERED.match(tok[COMPACT])) and self.row_like(i, same_line=True)
 
     def _joins(self, i: int) -> list[tuple[str, str, bool]]:
         """Token ``i`` joined with the fragments on the lines after it, one more each time (cached): the joined
@@ -395,46 +414,48 @@ class Reading:
         out: list[tuple[str, str, bool]] = []
         self._join_cache[i] = out
         tok = self.tokens[i]
-        if not 2 <= len(tok.compact) <= 24:
+        if not 2 <= len(tok[COMPACT]) <= 24:
             return out  # a unit (件, 次), or a whole line of text: not the start of a wrapped label
         if self._running_head(tok):
             return out  # a page's running head, printed on every page: not a label
-        joined = tok.compact
-        line = tok.line
+        joined = tok[COMPACT]
+        line = tok[LINE]
         window = self.tokens[i + 1 : i + 24]
         # a label whose lines print no values may have them printed between two of its lines (see below)
         centred = self._values_on_line(i) == 0
         across = False  # a line of values only passed over
         for k, t in enumerate(window):
-            if t.line == line or not t.is_labelish:
+            if t[LINE] == line or not t[IS_LABELISH]:
                 continue
-            if tok.col and t.col < tok.col and t.line == line + 1:
+            if tok[COL] and t[COL] < tok[COL] and t[LINE] == line + 1:
                 # a label in the second column of a laid-out row (``(四)无法提供 | 1.本机关``): its continuation
                 # is the fragment in the same column on the next line, when there is one
-                same = next((u for u in window[k:] if u.line == t.line and u.col == tok.col and u.is_labelish), None)
+                same = next(
+                    (u for u in window[k:] if u[LINE] == t[LINE] and u[COL] == tok[COL] and u[IS_LABELISH]), None
+                )
                 if same is not None:
                     t = same
-            elif not tok.tabbed:
+            elif not tok[TABBED]:
                 # laid-out text: of the fragments on that line, the one nearest below the label (``（三）不予``
                 # ``1.属于国`` / ``公开`` ``家秘密``: the group heading's rest comes first)
-                here = self._column(tok.start + len(tok.text) - len(tok.text.split()[-1]))  # its last part's
-                same_line = [u for u in window[k:] if u.line == t.line and u.is_labelish]
+                here = self._column(tok[START] + len(tok[TEXT]) - len(tok[TEXT].split()[-1]))  # its last part's
+                same_line = [u for u in window[k:] if u[LINE] == t[LINE] and u[IS_LABELISH]]
                 if len(same_line) > 1:
-                    t = min(same_line, key=lambda u: abs(self._column(u.start) - here))
+                    t = min(same_line, key=lambda u: abs(self._column(u[START]) - here))
             between = line + 1 in self._token_lines and not (centred and line + 1 in self.value_only_lines())
-            if t.line > line + 1 and (t.line > line + 2 or between):
+            if t[LINE] > line + 1 and (t[LINE] > line + 2 or between):
                 # not the next line (a blank line between is passed over, and so is one line of values only
                 # when the label's lines so far print none: a label cell of several lines prints its row's values,
                 # centred, between two of them: ``行政事业性`` / ``44.9`` / ``收费``, ``其他对`` / ``外管理`` /
                 # ``900 30 0`` / ``服务事`` / ``项``)
                 break
-            if len(t.compact) > 12 or _NUMBERED.match(t.compact):
+            if len(t[COMPACT]) > 12 or _NUMBERED.match(t[COMPACT]):
                 break  # not a fragment: a long label, or the next numbered row
-            joined += t.compact
-            across = across or (t.line == line + 2 and line + 1 in self.value_only_lines())
-            centred = centred and t.line == line + 1 and t.line not in self.value_lines()
-            line = t.line
-            out.append((joined, t.compact, across))
+            joined += t[COMPACT]
+            across = across or (t[LINE] == line + 2 and line + 1 in self.value_only_lines())
+            centred = centred and t[LINE] == line + 1 and t[LINE] not in self.value_lines()
+            line = t[LINE]
+            out.append((joined, t[COMPACT], across))
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
@@ -446,7 +467,7 @@ class Reading:
     def value_lines(self) -> set[int]:
         """The lines that print a value (a number or an explicit blank)."""
         if self._value_lines is None:
-            self._value_lines = {t.line for t in self.tokens if t.is_value}
+            self._value_lines = {t[LINE] for t in self.tokens if t[IS_VALUE]}
         return self._value_lines
 
     def value_only_lines(self) -> set[int]:
@@ -467,10 +488,10 @@ class Reading:
             tokens = self.tokens
             for i in self._labels:
                 t = tokens[i]
-                if t.col == 0 and len(t.compact) >= 8:
-                    counts[t.compact] = counts.get(t.compact, 0) + 1
+                if t[COL] == 0 and len(t[COMPACT]) >= 8:
+                    counts[t[COMPACT]] = counts.get(t[COMPACT], 0) + 1
             self._line_counts = counts
-        return len(tok.compact) >= 8 and self._line_counts.get(tok.compact, 0) >= 3
+        return len(tok[COMPACT]) >= 8 and self._line_counts.get(tok[COMPACT], 0) >= 3
 
     def first_index(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
         """The first label token from ``start`` (up to ``end``) that ``pattern`` is found in."""
@@ -482,7 +503,7 @@ class Reading:
         if across is None or hi - lo < 8:  # a short stretch: each label asked in turn
             tokens = self.tokens
             for k in range(lo, hi):
-                if rx.search(tokens[labels[k]].compact):
+                if rx.search(tokens[labels[k]][COMPACT]):
                     return labels[k]
             return None
         # one search through the labels' texts joined by newlines: where it finds something, that label is
@@ -514,10 +535,10 @@ class Reading:
         """The cells that follow token ``index`` on its own TAB line."""
         tokens = self.tokens
         tok = tokens[index]
-        if not tok.tabbed:
+        if not tok[TABBED]:
             return []
         # the tokens run in line order: the line's end found by bisection (in C), not by a loop over its cells
-        return tokens[index + 1 : _bisect_right(tokens, tok.line, index + 1, key=_LINE)]
+        return tokens[index + 1 : _bisect_right(tokens, tok[LINE], index + 1, key=_LINE)]
 
     # ------------------------------------------------------------ recording
     def put(self, key: str, tok: Token | None, *, blank_where: Token | None = None) -> None:
@@ -528,23 +549,25 @@ class Reading:
             where = self.where(blank_where) if blank_where is not None else None
             self.cells[key] = Cell(key, None, "", where)
         else:
-            self.cells[key] = Cell(key, number_value(tok.text), tok.ocr_raw or tok.spaced or tok.text, self.where(tok))
-            if tok.spaced is not None:
+            self.cells[key] = Cell(
+                key, number_value(tok[TEXT]), tok[OCR_RAW] or tok[SPACED] or tok[TEXT], self.where(tok)
+            )
+            if tok[SPACED] is not None:
                 self.warn(
                     "spaced_number",
-                    f"{key}: {tok.spaced!r} read as {tok.text} (one number, spaces around its decimal point)",
+                    f"{key}: {tok[SPACED]!r} read as {tok[TEXT]} (one number, spaces around its decimal point)",
                     key,
                     tok,
                 )
-            if tok.glued:
+            if tok[GLUED]:
                 row = key.rsplit("/", 1)[0]
-                self.warn("glued_number", f"{row}: number {tok.text} printed against the row label", row, tok)
-            if tok.ocr_raw is not None:
+                self.warn("glued_number", f"{row}: number {tok[TEXT]} printed against the row label", row, tok)
+            if tok[OCR_RAW] is not None:
                 self.warn(
                     "ocr_digit",
-                    f"{key}: {tok.ocr_raw!r} read as {tok.text} (letters OCR confuses with digits)"
-                    if tok.ocr_raw != tok.text
-                    else f"{key}: {tok.text} printed against a table rule (| or a brace), read without it, not as a 1",
+                    f"{key}: {tok[OCR_RAW]!r} read as {tok[TEXT]} (letters OCR confuses with digits)"
+                    if tok[OCR_RAW] != tok[TEXT]
+                    else f"{key}: {tok[TEXT]} printed against a table rule (| or a brace), read without it, not as a 1",
                     key,
                     tok,
                 )
@@ -556,22 +579,22 @@ class Reading:
         cells = self.cells
         identity, spans, span_starts = self._identity, self._spans, self._span_starts
         for key, tok in zip(keys, toks, strict=True):
-            if tok is None or key in cells or tok.spaced is not None or tok.glued or tok.ocr_raw is not None:
+            if tok is None or key in cells or tok[SPACED] is not None or tok[GLUED] or tok[OCR_RAW] is not None:
                 self.put(key, tok, blank_where=label)
                 continue
             # ``Cell(key, value, raw, where)`` without the call to the dataclass's ``__init__``: its fields set in
             # their order on a new object (the same Cell: tests/test_parse_cuts.py)
             cell = _new_object(Cell)
             cell.key = key
-            cell.value = number_value(tok.text)
-            cell.raw = tok.text
+            cell.value = number_value(tok[TEXT])
+            cell.raw = tok[TEXT]
             if identity:
-                start = tok.start
+                start = tok[START]
                 i = _bisect_right(span_starts, start) - 1
                 w = _new_object(Where)
                 d = w.__dict__
                 d["offset"] = start
-                d["end"] = tok.end
+                d["end"] = tok[END]
                 if i >= 0 and start < (span := spans[i])[1]:
                     _, _, d["page"], d["table"], d["row"], d["col"], d["box"] = span
                 else:
@@ -588,7 +611,7 @@ class Reading:
             return  # nothing to report (most rows: the row's name below is for the warnings)
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
-            raw = ", ".join(t.text for t in fit.dropped)
+            raw = ", ".join(t[TEXT] for t in fit.dropped)
             self.warn(
                 "extra_values",
                 f"{row}: {len(fit.dropped)} value(s) more than columns; dropped {raw} "
@@ -598,7 +621,7 @@ class Reading:
             )
         elif fit.how == "padded":
             blanks = [
-                k.rsplit("/", 1)[1] for k, t in zip(keys, fit.tokens, strict=True) if t is None or not t.is_number
+                k.rsplit("/", 1)[1] for k, t in zip(keys, fit.tokens, strict=True) if t is None or not t[IS_NUMBER]
             ]
             self.warn("missing_cell", f"{row}: fewer values than columns; blank: {', '.join(blanks)}", row, label)
         elif fit.how in ("split", "merged"):
@@ -625,7 +648,7 @@ class Reading:
             for i, values in sorted(fit.disputed.items())
         )
         read = ", ".join(
-            f"{keys[i][len(row) + 1 :]} {'blank' if fit.tokens[i] is None else fit.tokens[i].text}"  # type: ignore[union-attr]
+            f"{keys[i][len(row) + 1 :]} {'blank' if (t := fit.tokens[i]) is None else t[TEXT]}"
             for i in sorted(fit.disputed)
         )
         self.warn(
@@ -678,7 +701,7 @@ def redistribute(
         if len(lines) == k:
             # the labels printed alone, their cells in as many label-less rows after them: row by row
             for (_, key, _, _), line in zip(run, lines, strict=True):
-                nums: list[Token | None] = [t for t in line if t.is_number]
+                nums: list[Token | None] = [t for t in line if t[IS_NUMBER]]
                 moved[key] = (nums + [None] * c)[:c]
             keys = [key for _, key, _, _ in run]
             r.warn(
@@ -692,8 +715,8 @@ def redistribute(
             continue
         span = r.tokens[run[0][0] : rows[e][3]]
         if (
-            any(t.line == r.tokens[rows[e][0]].line for t in vals)  # values on the label's line: a row
-            or any(t.tabbed and t.is_empty for t in span)  # blank cells kept in place: rows as printed
+            any(t[LINE] == r.tokens[rows[e][0]][LINE] for t in vals)  # values on the label's line: a row
+            or any(t[TABBED] and not t[TEXT] for t in span)  # blank cells kept in place: rows as printed
             or any(n != c for _, _, n, _ in run)
         ):
             j = e + 1
@@ -715,8 +738,8 @@ def redistribute(
         if len(vals) != k * c:
             j = e + 1
             continue
-        by_line = len({t.line for t in vals}) == k and all(
-            vals[m * c].line == vals[m * c + c - 1].line for m in range(k)
+        by_line = len({t[LINE] for t in vals}) == k and all(
+            vals[m * c][LINE] == vals[m * c + c - 1][LINE] for m in range(k)
         )
         for n_row, (_, key, _, _) in enumerate(run):
             if by_line:
@@ -738,9 +761,7 @@ def redistribute(
 def _row_wise(r: Reading, run: list[tuple[int, str, int, int]]) -> bool:
     """Each label of the run is followed by a cell of its own (the 单位 column's 件) before the next label: the
     rows are printed one after another, a row without a value is blank, not a row whose value comes later."""
-    return all(
-        any(not t.is_empty for t in r.tokens[a + 1 : b]) for (a, _, _, _), (b, _, _, _) in itertools.pairwise(run)
-    )
+    return all(any(t[TEXT] for t in r.tokens[a + 1 : b]) for (a, _, _, _), (b, _, _, _) in itertools.pairwise(run))
 
 
 def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
@@ -748,20 +769,20 @@ def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
     converter's dash placeholder in it, then at most a unit such as 件 before the values)."""
     by_line: dict[int, list[Token]] = {}
     for t in r.tokens[i + 1 : stop]:
-        if t.line != r.tokens[i].line:
-            by_line.setdefault(t.line, []).append(t)
+        if t[LINE] != r.tokens[i][LINE]:
+            by_line.setdefault(t[LINE], []).append(t)
     return [
         toks
         for toks in by_line.values()
         if len(toks) >= 2
-        and toks[0].tabbed
-        and (toks[0].is_empty or (toks[0].is_blank_marker and any(t.is_number for t in toks[1:])))
-        and not any(t.is_labelish and len(t.compact) > 2 for t in toks)
+        and toks[0][TABBED]
+        and (not toks[0][TEXT] or (toks[0][IS_BLANK_MARKER] and any(t[IS_NUMBER] for t in toks[1:])))
+        and not any(t[IS_LABELISH] and len(t[COMPACT]) > 2 for t in toks)
     ]
 
 
 def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
-    return [t for t in r.tokens[i + 1 : stop] if t.is_value and not (skip_blank_markers and t.is_blank_marker)]
+    return [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE] and not (skip_blank_markers and t[IS_BLANK_MARKER])]
 
 
 def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
@@ -771,27 +792,27 @@ def join_split_digits(text: str, vals: list[Token], n: int) -> tuple[list[Token]
     possible."""
     if n > 1:
         return _join_by_gaps(text, vals, n)
-    if n != 1 or len(vals) < 2 or len({t.line for t in vals}) != 1:
+    if n != 1 or len(vals) < 2 or len({t[LINE] for t in vals}) != 1:
         return None
-    if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(vals)):
+    if any(text[a[END] : b[START]] != " " for a, b in itertools.pairwise(vals)):
         return None
-    if not re.fullmatch(r"\d+(?:\.\d+)?", "".join(t.text for t in vals)):
+    if not re.fullmatch(r"\d+(?:\.\d+)?", "".join(t[TEXT] for t in vals)):
         return None
     first, last = vals[0], vals[-1]
-    joined = Token(
-        "".join(t.text for t in vals), first.start, last.end, first.line, first.col, first.tabbed, split=True
+    joined = token(
+        "".join(t[TEXT] for t in vals), first[START], last[END], first[LINE], first[COL], first[TABBED], split=True
     )
-    printed = " ".join(t.text for t in vals)
-    return [joined], f"digits split by spaces read as one number: {printed!r} as {joined.text}"
+    printed = " ".join(t[TEXT] for t in vals)
+    return [joined], f"digits split by spaces read as one number: {printed!r} as {joined[TEXT]}"
 
 
 def _join_by_gaps(text: str, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
     """A row of ``n`` cells laid out with runs of spaces between its cells, more values than cells, and some
     values apart by one space only (OCR cut ``7649`` into ``7 649``): the values one space apart are one number,
     when that leaves exactly ``n``."""
-    if len(vals) <= n or len({t.line for t in vals}) != 1 or any(not t.is_number for t in vals):
+    if len(vals) <= n or len({t[LINE] for t in vals}) != 1 or any(not t[IS_NUMBER] for t in vals):
         return None
-    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(vals)]
+    gaps = [text[a[END] : b[START]] for a, b in itertools.pairwise(vals)]
     if any(g.strip() or "\t" in g for g in gaps):
         return None
     inner = [g == " " for g in gaps]
@@ -807,16 +828,16 @@ def _join_by_gaps(text: str, vals: list[Token], n: int) -> tuple[list[Token], st
         return None
     out: list[Token] = []
     for group in groups:
-        digits = "".join(t.text for t in group)
+        digits = "".join(t[TEXT] for t in group)
         if len(group) > 1 and not re.fullmatch(r"\d+(?:\.\d+)?", digits):
             return None
         first, last = group[0], group[-1]
         out.append(
             group[0]
             if len(group) == 1
-            else Token(digits, first.start, last.end, first.line, first.col, False, split=True)
+            else token(digits, first[START], last[END], first[LINE], first[COL], False, split=True)
         )
-    printed = ", ".join(" ".join(t.text for t in g) for g in groups if len(g) > 1)
+    printed = ", ".join(" ".join(t[TEXT] for t in g) for g in groups if len(g) > 1)
     return out, f"digits one space apart, in a row whose cells are further apart, read as one number: {printed!r}"
 
 
@@ -829,5 +850,5 @@ def original_spans(r: Reading, vals: Sequence[Token]) -> list[tuple[int, int]] |
     """The values' offsets in the text as printed (before any rewriting), when they print there as read."""
     assert r.canonical is not None
     canon, text = r.canonical, r.extracted.text
-    spans = [(o := canon.to_original(t.start), o + t.end - t.start) for t in vals]
-    return None if any(text[a:b] != t.text for (a, b), t in zip(spans, vals, strict=True)) else spans
+    spans = [(o := canon.to_original(t[START]), o + t[END] - t[START]) for t in vals]
+    return None if any(text[a:b] != t[TEXT] for (a, b), t in zip(spans, vals, strict=True)) else spans

@@ -10,6 +10,7 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
     blank_row_by_gaps,
+    blank_row_by_spaces,
     columns_by_pipes,
     columns_by_ruler,
     place_rows,
@@ -24,7 +25,22 @@ from parsers.tables.reading import Reading, original_spans
 from parsers.tables.rules import rule_readings
 from parsers.tables.solve import row_total_holds, split_rows
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS, SECTION_FIVE
-from parsers.tables.tokens import Token, normalise, number_value
+from parsers.tables.tokens import (
+    COL,
+    COMPACT,
+    END,
+    IS_BLANK_MARKER,
+    IS_LABELISH,
+    IS_VALUE,
+    LINE,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    normalise,
+    number_value,
+    token,
+)
 
 R = "review_litigation"
 N_REVIEW = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
@@ -46,15 +62,15 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
-        if t.is_value and not (t.is_blank_marker and r.placeholder(t)):
+        if t[IS_VALUE] and not (t[IS_BLANK_MARKER] and r.placeholder(t)):
             vals.append(t)
             printed.append(t)
             last = i
-        elif t.is_empty and vals and _nbsp_cell(r.text, t):
+        elif not t[TEXT] and vals and _nbsp_cell(r.text, t):
             printed.append(None)
-        elif len(t.compact) > 40 and (vals or _PROSE.search(t.text)):
+        elif len(t[COMPACT]) > 40 and (vals or _PROSE.search(t[TEXT])):
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
-        elif t.is_labelish and len(vals) >= N_REVIEW:
+        elif t[IS_LABELISH] and len(vals) >= N_REVIEW:
             break
     keys = _REVIEW_KEYS
     label = r.tokens[anchor]
@@ -72,10 +88,10 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     result = (
         _review_in_place(r, vals, printed, label)
         or _review_run(r, vals)
-        or _review_shown(r, vals, label.line, marks_only=True)
+        or _review_shown(r, vals, label[LINE], marks_only=True)
         or _review_blank_row(r, vals, label)
-        or _review_shown(r, vals, label.line)
-        or _review_fit(r, vals, keys, label.line)
+        or _review_shown(r, vals, label[LINE])
+        or _review_fit(r, vals, keys, label[LINE])
     )
     if not _review_totals_hold(result.values()) and (moved := continued_row(vals, N_REVIEW, _review_totals_hold)):
         result = Fit(moved[0], "continued", [])
@@ -89,7 +105,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             "placement_open",
             f"table 四: its {N_REVIEW} values printed a cell a paragraph (pdftotext's default mode: poppler's block "
             f"order, not the table's) fail the row totals of {failing} rows read in that order: which "
-            f"cell each is in is not in the text ({' '.join(t.text for t in vals)}); those rows left blank",
+            f"cell each is in is not in the text ({' '.join(t[TEXT] for t in vals)}); those rows left blank",
             R,
             vals[0],
         )
@@ -104,7 +120,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         r.warn(
             "extra_values",
             f"table 四: {len(result.dropped)} value(s) more than its {N_REVIEW} cells; dropped "
-            f"{', '.join(t.text for t in result.dropped)} (the reading that satisfies the identities)",
+            f"{', '.join(t[TEXT] for t in result.dropped)} (the reading that satisfies the identities)",
             R,
             result.dropped[0],
         )
@@ -145,18 +161,18 @@ def _zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None]
     assert r.canonical is not None
     if r.canonical.convention in _CELLED:
         return None
-    end = r.tokens[stop].start if stop < len(r.tokens) else len(r.text)
-    region = r.text[label.end : end]
+    end = r.tokens[stop][START] if stop < len(r.tokens) else len(r.text)
+    region = r.text[label[END] : end]
     if _ANY_DIGIT.search(region):
         return None
     lines = list(_MARKS_LINE.finditer(region))
     n = sum(m.group().count("。") for m in lines)
     if not lines or not MIN_ZERO_MARKS <= n <= N_REVIEW:
         return None
-    at = label.end + lines[0].start()
+    at = label[END] + lines[0].start()
     line = r.text.count("\n", 0, at)
-    token = Token("0", at, label.end + lines[-1].end(), line, 0, False)
-    return [token] * N_REVIEW, n
+    zero = token("0", at, label[END] + lines[-1].end(), line, 0, False)
+    return [zero] * N_REVIEW, n
 
 
 MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row of zeros
@@ -171,7 +187,7 @@ def _review_rows(values: list[Value]) -> list[list[Value]]:
 
 
 def _row_values(row: list[Token | None]) -> list[Value]:
-    return [None if t is None else number_value(t.text) for t in row]
+    return [None if t is None else number_value(t[TEXT]) for t in row]
 
 
 def _laid_out(gap: str) -> bool:
@@ -182,7 +198,7 @@ def _laid_out(gap: str) -> bool:
 
 def _nbsp_cell(text: str, t: Token) -> bool:
     """The blank token stands for a line that prints no-break spaces alone (``tokens._nbsp_lines``)."""
-    line = text[text.rfind("\n", 0, t.start) + 1 : t.start]
+    line = text[text.rfind("\n", 0, t[START]) + 1 : t[START]]
     return "\xa0" in line and not line.strip()
 
 
@@ -192,7 +208,7 @@ def _review_in_place(r: Reading, vals: list[Token], printed: list[Token | None],
     and the blank lines make its 15 cells exactly, in order; read in place when the row totals then hold."""
     if not vals or len(vals) >= N_REVIEW or len(printed) != N_REVIEW:
         return None
-    if not _review_totals_hold([None if t is None else number_value(t.text) for t in printed]) and not (
+    if not _review_totals_hold([None if t is None else number_value(t[TEXT]) for t in printed]) and not (
         whole_rows_blank(printed)
     ):
         return None  # blanks that make whole rows are read in place even where a total fails (its check says so)
@@ -211,8 +227,8 @@ def _laid_in_columns(r: Reading, vals: list[Token], anchor_line: int) -> list[To
     first tokens telling whether no indent is evidence)."""
     firsts: dict[int, Token] = {}
     for t in r.tokens:
-        if anchor_line < t.line < vals[0].line and t.is_labelish:
-            firsts.setdefault(t.line, t)
+        if anchor_line < t[LINE] < vals[0][LINE] and t[IS_LABELISH]:
+            firsts.setdefault(t[LINE], t)
     return _by_header(r, anchor_line, vals, N_REVIEW) or _by_indent(r.text, vals, N_REVIEW, list(firsts.values()))
 
 
@@ -220,10 +236,10 @@ def _review_shown(r: Reading, vals: list[Token], anchor_line: int, *, marks_only
     """Table 四 short of cells on one line that shows where they are (:func:`_by_gap`), or in TAB cells that each
     hold some of its columns (:func:`_by_cell_heads`): read so, before any placement by the identities
     (``marks_only``: not by a wide gap alone, which :func:`_review_blank_row` weighs first)."""
-    lines = {t.line for t in vals}
+    lines = {t[LINE] for t in vals}
     if not vals or len(vals) >= N_REVIEW or len(lines) != 1:
         return None
-    if vals[0].tabbed and positional(r.line_tokens(vals[0].line), N_REVIEW) is not None:
+    if vals[0][TABBED] and positional(r.line_tokens(vals[0][LINE]), N_REVIEW) is not None:
         return None  # a TAB row that carries its blank cells: read in place (_review_fit)
     if (gapped := _by_gap(r.text, vals, marks_only=marks_only)) is not None:
         r.warn(
@@ -235,7 +251,7 @@ def _review_shown(r: Reading, vals: list[Token], anchor_line: int, *, marks_only
             vals[0],
         )
         return Fit(gapped, "positional", [])
-    if vals[0].tabbed and (placed := _by_cell_heads(r, anchor_line, vals)) is not None:
+    if vals[0][TABBED] and (placed := _by_cell_heads(r, anchor_line, vals)) is not None:
         r.warn(
             "blank_cells_in_place",
             f"table 四: {len(vals)} values for {N_REVIEW} cells in a row of TAB cells that each hold some of its "
@@ -258,8 +274,8 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     n_rows = len(REVIEW_ROWS)
     if len(vals) != N_REVIEW - N_REVIEW // n_rows:
         return None
-    one_line = len({t.line for t in vals}) == 1
-    if one_line and vals[0].tabbed and positional(r.line_tokens(vals[0].line), N_REVIEW) is not None:
+    one_line = len({t[LINE] for t in vals}) == 1
+    if one_line and vals[0][TABBED] and positional(r.line_tokens(vals[0][LINE]), N_REVIEW) is not None:
         return None  # a TAB row that carries its blank cells: read in place (_review_fit)
     if (spans := original_spans(r, vals)) is None:
         return None  # the printed values are not where the offsets say (a value rewritten): no evidence here
@@ -279,13 +295,22 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
                 "breaks than between values before the first row, between rows and after the last)"
             ),
         )
-    elif (cols := columns_by_ruler(text, spans, N_REVIEW, canon.to_original(label.start))) is not None or (
+    elif (cols := columns_by_ruler(text, spans, N_REVIEW, canon.to_original(label[START]))) is not None or (
         cols := columns_by_pipes(text, spans, N_REVIEW)
     ) is not None:
         laid = [None] * N_REVIEW
         for t, k in zip(vals, cols, strict=True):
             laid[k] = t
         how = "the row's values stand under the table's columns (its ruler or its rules)"
+    elif (
+        spaced := blank_row_by_spaces(text, spans, _table_left(text, canon.to_original(label[START]), spans[0][0]))
+    ) is not None:
+        laid = place_rows(vals, spaced[0])
+        where = "before the first value" if spaced[0] == 0 else "between the fifth value and the sixth"
+        how = (
+            f"the row is laid out in columns by spaces and keeps the blank row's room {where} ({spaced[1][spaced[0]]} "
+            f"spaces; at most {spaced[1][2]} between other values)"
+        )
     if laid is not None and score(Fit(laid, "padded", []).values()) >= best:
         blank = [k for k in range(N_REVIEW) if laid[k] is None]
         r.warn(
@@ -300,7 +325,7 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         return Fit(laid, "positional", [])
     if not two_whole_rows(vals):
         return None  # the identities choose
-    if one_line and (cols_laid := _laid_in_columns(r, vals, label.line)) is not None and whole_rows_blank(cols_laid):
+    if one_line and (cols_laid := _laid_in_columns(r, vals, label[LINE])) is not None and whole_rows_blank(cols_laid):
         return None  # a row laid in columns: its header's columns or its indent tell (_review_fit)
     if one_line and cols_laid is not None:
         # laid in columns, but the blanks not a whole row: the columns are misread somewhere; the identities' reading
@@ -308,12 +333,12 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         r.warn(
             "placement_open",
             f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
-            "goes; the header's columns put blank cells in no whole row: read by the identities' tie-break, a guess "
-            "a person must check",
+            "goes; the header's columns put blank cells in no whole row (the columns misread somewhere): which row "
+            f"each value is in is not in the text ({' '.join(t[TEXT] for t in vals)}); every cell left blank",
             R,
             label,
         )
-        return _review_fit(r, vals, _REVIEW_KEYS, label.line)
+        return Fit([None] * N_REVIEW, "positional", [])
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
@@ -325,6 +350,15 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     return Fit(place_rows(vals, 0), "positional", [])
 
 
+def _table_left(text: str, begin: int, row: int) -> int:
+    """The least indent (spaces) of the non-empty lines from offset ``begin`` (the table's first head) up to the line
+    of offset ``row`` (its data row): where the table's columns start in text laid out by spaces."""
+    first = text.rfind("\n", 0, begin) + 1
+    last = text.rfind("\n", 0, row)
+    lines = [line for line in text[first : max(last, first)].split("\n") if line.strip()]
+    return min((len(line) - len(line.lstrip(" \xa0")) for line in lines), default=0)
+
+
 def _review_totals_hold(values: list[Value]) -> bool:
     n = len(REVIEW_COLUMNS)
     return all(row_total_holds(values[k : k + n]) for k in range(0, N_REVIEW, n))
@@ -334,9 +368,9 @@ def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
     """Table 四's row printed on one line with the table's rules glued to the digits (``12/138) 13 … |132|``):
     its only reading by :mod:`parsers.tables.rules` whose three row totals hold, if there is one (only on a row
     that prints rule marks, in no markup convention)."""
-    if not vals or len({t.line for t in vals}) != 1:
+    if not vals or len({t[LINE] for t in vals}) != 1:
         return None
-    begin = vals[0].start
+    begin = vals[0][START]
     stop = r.text.find("\n", begin)
     stop = len(r.text) if stop < 0 else stop
     assert r.canonical is not None
@@ -349,10 +383,10 @@ def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
         return None
     t = vals[0]
     cells: list[Token | None] = [
-        Token(str(p.value), begin + p.start, begin + p.end, t.line, t.col, t.tabbed, split=True) for p in readings[0]
+        token(str(p.value), begin + p.start, begin + p.end, t[LINE], t[COL], t[TABBED], split=True) for p in readings[0]
     ]
     printed = " ".join(r.text[begin:stop].split())
-    read = " ".join(c.text for c in cells if c)
+    read = " ".join(c[TEXT] for c in cells if c)
     guess = (
         f"{printed!r} read as {read} (the table's rules printed as 1 or glued to the digits; the only reading "
         "whose row totals hold)"
@@ -367,8 +401,8 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
         if _short_glued_run(vals[0]):
             r.warn(
                 "ambiguous_split",
-                f"table 四: digits printed without separators, {vals[0].text!r}: a run of digits that starts with "
-                f"0 (no count is printed so) is glued cells, but {len(vals[0].text)} digits cannot fill its "
+                f"table 四: digits printed without separators, {vals[0][TEXT]!r}: a run of digits that starts with "
+                f"0 (no count is printed so) is glued cells, but {len(vals[0][TEXT])} digits cannot fill its "
                 f"{N_REVIEW} cells; cells left blank",
                 R,
                 vals[0],
@@ -379,11 +413,11 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
     elif not _glued_runs(vals):
         return None
     n_cols = len(REVIEW_COLUMNS)
-    text = "".join(t.text for t in vals)
-    cuts = set(itertools.accumulate(len(t.text) for t in vals))  # a space between two runs is a cell boundary
+    text = "".join(t[TEXT] for t in vals)
+    cuts = set(itertools.accumulate(len(t[TEXT]) for t in vals))  # a space between two runs is a cell boundary
     found = split_rows(text, len(REVIEW_ROWS), n_cols, limit=MAX_RUN_SPLITS)
     splits = None if found is None or len(found) >= MAX_RUN_SPLITS else [s for s in found if cuts <= _ends(s)]
-    printed = " ".join(t.text for t in vals)
+    printed = " ".join(t[TEXT] for t in vals)
     if splits is not None and len(splits) == 1:
         cells = run_pieces(vals, tuple(v for row in splits[0] for v in row))
         if cells is not None:
@@ -404,7 +438,7 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
 def _short_glued_run(tok: Token) -> bool:
     """A lone run of digits that starts with 0 (``0100100000``) but is too short to be table 四's cells: glued
     cells with some lost, no one cell's value (no count is printed ``01``)."""
-    return tok.text.isdigit() and len(tok.text) > 1 and tok.text[0] == "0" and len(tok.text) < N_REVIEW
+    return tok[TEXT].isdigit() and len(tok[TEXT]) > 1 and tok[TEXT][0] == "0" and len(tok[TEXT]) < N_REVIEW
 
 
 MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or more: too many to tell
@@ -415,12 +449,12 @@ def _glued_runs(vals: list[Token]) -> bool:
     ``00000 0100100000``): fewer runs than cells, every one bare digits, enough digits for every cell, and
     either at most half as many runs as cells with one as long as a row, or a run that starts with 0 (no count
     is printed ``01``). Such a run is no one cell's value."""
-    if not (1 < len(vals) < N_REVIEW and all(t.text.isdigit() for t in vals)):
+    if not (1 < len(vals) < N_REVIEW and all(t[TEXT].isdigit() for t in vals)):
         return False
-    if sum(len(t.text) for t in vals) < N_REVIEW:
+    if sum(len(t[TEXT]) for t in vals) < N_REVIEW:
         return False
-    few_long = len(vals) <= N_REVIEW // 2 and any(len(t.text) >= len(REVIEW_COLUMNS) for t in vals)
-    return few_long or any(len(t.text) > 1 and t.text[0] == "0" for t in vals)
+    few_long = len(vals) <= N_REVIEW // 2 and any(len(t[TEXT]) >= len(REVIEW_COLUMNS) for t in vals)
+    return few_long or any(len(t[TEXT]) > 1 and t[TEXT][0] == "0" for t in vals)
 
 
 def _ends(rows: list[tuple[int, ...]]) -> set[int]:
@@ -429,9 +463,9 @@ def _ends(rows: list[tuple[int, ...]]) -> set[int]:
 
 
 def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line: int = -1) -> Fit:
-    lines = {t.line for t in vals}
-    if len(lines) == 1 and vals and vals[0].tabbed:
-        line_tokens = r.line_tokens(vals[0].line)
+    lines = {t[LINE] for t in vals}
+    if len(lines) == 1 and vals and vals[0][TABBED]:
+        line_tokens = r.line_tokens(vals[0][LINE])
         # the data row may start with its own label cells; right-align the 15 cells
         pos = positional(line_tokens, N_REVIEW)
         if pos is not None:
@@ -470,7 +504,9 @@ def _review_agreed(
     kept, the rest left blank (``placement_open``, review required; ``zeros_unplaced``, suggested, when each is 0
     or blank in every placement) — the tie-break would put values in cells they may not belong to."""
     lost = N_REVIEW - len(vals)
-    if not 0 < lost <= MAX_REVIEW_LOST or any(_laid_out(r.text[a.end : b.start]) for a, b in itertools.pairwise(vals)):
+    if not 0 < lost <= MAX_REVIEW_LOST or any(
+        _laid_out(r.text[a[END] : b[START]]) for a, b in itertools.pairwise(vals)
+    ):
         return None  # a row laid out by runs of spaces keeps a lost cell's room: the tie-break reads it
     best: list[list[Token | None]] = []
     top = -1
@@ -478,7 +514,7 @@ def _review_agreed(
         row: list[Token | None] = [None] * N_REVIEW
         for slot, tok in zip(slots, vals, strict=True):
             row[slot] = tok
-        points = score([number_value(t.text) if t is not None else None for t in row])
+        points = score([number_value(t[TEXT]) if t is not None else None for t in row])
         if points > top:
             best, top = [row], points
         elif points == top:
@@ -491,20 +527,20 @@ def _review_agreed(
         if all(
             None in row[k : k + width]
             for k in range(0, N_REVIEW, width)
-            if not row_total_holds([number_value(t.text) if t is not None else None for t in row[k : k + width]])
+            if not row_total_holds([number_value(t[TEXT]) if t is not None else None for t in row[k : k + width]])
         )
     ]
     best = explained or best
     kept: list[Token | None] = []
     for c in range(N_REVIEW):
         # the same printed value in every placement (a cell some placement leaves blank is not printed for sure)
-        values = {number_value(t.text) if t is not None else None for t in (row[c] for row in best)}
+        values = {number_value(t[TEXT]) if t is not None else None for t in (row[c] for row in best)}
         kept.append(best[0][c] if len(values) == 1 else None)
     blanked = [keys[c].split("/", 1)[1] for c in range(N_REVIEW) if kept[c] is None and any(row[c] for row in best)]
     if not blanked:
         return None
     # every cell left blank is 0 or blank in every placement: no count is lost, the blank-or-0 is open (suggested)
-    zeros = all(not number_value(t.text) for row in best for c, t in enumerate(row) if t and kept[c] is None)
+    zeros = all(not number_value(t[TEXT]) for row in best for c, t in enumerate(row) if t and kept[c] is None)
     r.warn(
         "zeros_unplaced" if zeros else "placement_open",
         f"table 四: {len(vals)} values for {N_REVIEW} cells, "
@@ -529,7 +565,7 @@ def _by_cell_heads(r: Reading, anchor_line: int, vals: list[Token]) -> list[Toke
     add up to the table's 15 and no cell holds more values than columns, the values go to their cell's columns in
     order (an empty cell's columns blank); a cell with fewer values than columns, to the columns that make every
     row total hold, when exactly one placement does. None otherwise."""
-    line = vals[0].line
+    line = vals[0][LINE]
     texts = r.text.split("\n", line + 1)[: line + 1]
     n_cells = len(texts[line].split("\t"))
     groups: dict[int, list[int]] = {}
@@ -548,7 +584,7 @@ def _by_cell_heads(r: Reading, anchor_line: int, vals: list[Token]) -> list[Toke
         return None
     in_cell: dict[int, list[Token]] = {}
     for t in vals:
-        in_cell.setdefault(t.col, []).append(t)
+        in_cell.setdefault(t[COL], []).append(t)
     if any(col >= n_cells or len(got) > columns[col] for col, got in in_cell.items()):
         return None
     options: list[list[list[Token | None]]] = []  # each cell's placements of its values
@@ -580,18 +616,21 @@ def _by_header(r: Reading, anchor_line: int, vals: list[Token], n: int) -> list[
     or two a line: ``结`` / ``果`` / ``维`` / ``持``): when the header's short fragments stand in exactly ``n``
     columns, the row's values go to the columns nearest them, in order (the least total distance). None when
     the header does not show ``n`` columns or the row is not laid out in columns."""
-    if not vals or len({t.line for t in vals}) != 1 or any(b.start - a.end < 2 for a, b in itertools.pairwise(vals)):
+    if not vals or len({t[LINE] for t in vals}) != 1 or any(b[START] - a[END] < 2 for a, b in itertools.pairwise(vals)):
         return None
-    line = vals[0].line
+    line = vals[0][LINE]
 
     def x(tok: Token) -> int:
-        return tok.start - r.text.rfind("\n", 0, tok.start)
+        return tok[START] - r.text.rfind("\n", 0, tok[START])
 
     xs = sorted(
         {
             x(t)
             for t in r.tokens
-            if anchor_line < t.line < line and t.is_labelish and not t.is_value and len(t.compact) <= _HEADER_CELL_MAX
+            if anchor_line < t[LINE] < line
+            and t[IS_LABELISH]
+            and not t[IS_VALUE]
+            and len(t[COMPACT]) <= _HEADER_CELL_MAX
         }
     )
     columns: list[list[int]] = []
@@ -642,12 +681,12 @@ def _by_gap(text: str, vals: list[Token], *, marks_only: bool = False) -> list[T
     every row total then holds. None when the line shows neither."""
     if not vals or len(vals) >= N_REVIEW:
         return None
-    start = text.rfind("\n", 0, vals[0].start) + 1
-    end = text.find("\n", vals[-1].end)
+    start = text.rfind("\n", 0, vals[0][START]) + 1
+    end = text.find("\n", vals[-1][END])
     end = len(text) if end < 0 else end
-    head = text[start : vals[0].start]
-    between = [text[a.end : b.start] for a, b in itertools.pairwise(vals)]
-    spaces = [head if not head.strip(" \xa0") else "", *between, text[vals[-1].end : end]]
+    head = text[start : vals[0][START]]
+    between = [text[a[END] : b[START]] for a, b in itertools.pairwise(vals)]
+    spaces = [head if not head.strip(" \xa0") else "", *between, text[vals[-1][END] : end]]
     if any(gap.strip(" \xa0") for gap in spaces[1:]):
         return None  # something else printed between the values
     lost = N_REVIEW - len(vals)
@@ -674,16 +713,16 @@ def _by_indent(text: str, vals: list[Token], n: int, header: list[Token] | None 
     where the row does: the row's first cell is printed."""
     if len(vals) < 2:
         return None
-    if any(b.start - a.end < 2 for a, b in itertools.pairwise(vals)):
+    if any(b[START] - a[END] < 2 for a, b in itertools.pairwise(vals)):
         return None  # single spaces between values: the text is not laid out in columns
-    line_start = text.rfind("\n", 0, vals[0].start) + 1
-    indent = vals[0].start - line_start
-    spacing = (vals[-1].start - vals[0].start) / (len(vals) - 1)
+    line_start = text.rfind("\n", 0, vals[0][START]) + 1
+    indent = vals[0][START] - line_start
+    spacing = (vals[-1][START] - vals[0][START]) / (len(vals) - 1)
     if spacing <= 0:
         return None
     lead = round(indent / spacing)
     if lead == 0 and header:
-        indents = [t.start - text.rfind("\n", 0, t.start) - 1 for t in header]
+        indents = [t[START] - text.rfind("\n", 0, t[START]) - 1 for t in header]
         if min(indents) <= spacing / 2 and max(indents) >= spacing:
             return list(vals) + [None] * (n - len(vals))
     if lead == 0 or lead + len(vals) > n:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from typing import Final
 
 # Length-preserving normalisation: every offset into the normalised text is an offset into the original.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -90,59 +90,53 @@ def normalise(text: str) -> str:
     return text
 
 
-@dataclass(slots=True, init=False)
-class Token:
-    text: str  # normalised, stripped
-    start: int  # offsets into the original text
-    end: int
-    line: int  # index of the text line
-    col: int  # index of the cell within a TAB line (0 for a plain line)
-    tabbed: bool  # the line had TABs: empty tokens in it are real (blank) cells
-    split: bool = False  # a number split off the end of a label (same cell)
-    ocr_raw: str | None = None  # the printed text when OCR-confused characters were read as digits (1O → 10)
-    glued: bool = False  # a number printed against the end of its label, with no space (稳定”0 0 0)
-    spaced: str | None = None  # the printed text of a cell whose number has spaces around its point (2772661 . 517)
-    # derived once, read many times
-    compact: str = field(init=False, repr=False)
-    is_number: bool = field(init=False, repr=False)
-    is_blank_marker: bool = field(init=False, repr=False)
-    is_value: bool = field(init=False, repr=False)  # a number, an explicit blank (—, /) or 无
-    is_labelish: bool = field(init=False, repr=False)
+# A token is a plain tuple, its fields read by the index constants below (``tok[TEXT]``): a tuple is made in C
+# from the interpreter's free list, where an object with slots cost twice as many instructions to make (a
+# document makes a token per cell and line, and most tokens are read a few times only)
+Token = tuple[str, int, int, int, int, bool, bool, str | None, bool, str | None, str, bool, bool, bool, bool]
+TEXT: Final = 0  # normalised, stripped
+START: Final = 1  # offsets into the original text
+END: Final = 2
+LINE: Final = 3  # index of the text line
+COL: Final = 4  # index of the cell within a TAB line (0 for a plain line)
+TABBED: Final = 5  # the line had TABs: empty tokens in it are real (blank) cells
+SPLIT: Final = 6  # a number split off the end of a label (same cell)
+OCR_RAW: Final = 7  # the printed text when OCR-confused characters were read as digits (1O → 10), else None
+GLUED: Final = 8  # a number printed against the end of its label, with no space (稳定”0 0 0)
+SPACED: Final = 9  # the printed text of a cell whose number has spaces around its point (2772661 . 517), else None
+# derived from the text (:func:`_derive`)
+COMPACT: Final = 10  # the text without its spaces
+IS_NUMBER: Final = 11
+IS_BLANK_MARKER: Final = 12
+IS_VALUE: Final = 13  # a number, an explicit blank (—, /) or 无
+IS_LABELISH: Final = 14
+# a token is empty (a blank cell) when its text is: ``not tok[TEXT]``
 
-    # written out (not generated with a __post_init__): documents make hundreds of tokens, one call each
-    def __init__(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        line: int,
-        col: int,
-        tabbed: bool,
-        split: bool = False,
-        ocr_raw: str | None = None,
-        glued: bool = False,
-        spaced: str | None = None,
-    ) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.line = line
-        self.col = col
-        self.tabbed = tabbed
-        self.split = split
-        self.ocr_raw = ocr_raw
-        self.glued = glued
-        self.spaced = spaced
-        # short texts repeat (cells, labels): their derived fields are cached (a dict looked up in C: an
-        # ``lru_cache`` call cost a quarter of a token's making)
-        derived = _DERIVED.get(text)
-        if derived is None:
-            derived = _derived(text)
-        self.compact, self.is_number, self.is_blank_marker, self.is_value, self.is_labelish = derived
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.text
+def token(
+    text: str,
+    start: int,
+    end: int,
+    line: int,
+    col: int,
+    tabbed: bool,
+    split: bool = False,
+    ocr_raw: str | None = None,
+    glued: bool = False,
+    spaced: str | None = None,
+) -> Token:
+    """The token of ``text`` with these fields, its derived ones computed (short texts repeat, cells and labels:
+    their derived fields are cached, a dict looked up in C)."""
+    derived = _DERIVED.get(text)
+    if derived is None:
+        derived = _derived(text)
+    # (a concatenation: one C call, where unpacking into a display builds a list first)
+    return (text, start, end, line, col, tabbed, split, ocr_raw, glued, spaced) + derived  # noqa: RUF005
+
+
+def with_ocr_raw(tok: Token, printed: str) -> Token:
+    """``tok`` with ``printed`` as its ``OCR_RAW`` field (the printed text OCR-confused characters were read from)."""
+    return tok[:OCR_RAW] + (printed,) + tok[GLUED:]  # noqa: RUF005 (typed by mypy as a Token, unlike the unpacking)
 
 
 def _derive(text: str) -> tuple[str, bool, bool, bool, bool]:
@@ -168,21 +162,11 @@ def _derived(text: str) -> tuple[str, bool, bool, bool, bool]:
 
 _DERIVED: dict[str, tuple[str, bool, bool, bool, bool]] = {}  # short texts' derived fields (see ``Token``)
 _DERIVED_MAX = 4096
-_new_object = object.__new__
 
 
 def blank_cell(start: int, line: int, col: int) -> Token:
-    """``Token("", start, start, line, col, True)`` (a TAB row's blank cell: a third of a table's cells), its
-    fields set in place, without the call to ``__init__`` and the derived fields' lookup."""
-    tok = _new_object(Token)
-    tok.text = tok.compact = ""
-    tok.start = tok.end = start
-    tok.line = line
-    tok.col = col
-    tok.tabbed = True
-    tok.split = tok.glued = tok.is_number = tok.is_blank_marker = tok.is_value = tok.is_labelish = False
-    tok.ocr_raw = tok.spaced = None
-    return tok
+    """``token("", start, start, line, col, True)``: a TAB row's blank cell (a third of a table's cells)."""
+    return ("", start, start, line, col, True, False, None, False, None, "", False, False, False, False)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -262,13 +246,14 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
             stripped = line.strip()
             if stripped:
                 lead = len(line) - len(line.lstrip())
-                tokens.append(Token(stripped, pos + lead, pos + lead + len(stripped), lineno, 0, False))
+                tokens.append(token(stripped, pos + lead, pos + lead + len(stripped), lineno, 0, False))
         else:
             _tokenize_line(tokens, line, pos, lineno)
-        for tok in tokens[first:] if fixes else ():
-            s, e = tok.start - pos, tok.end - pos
+        for k in range(first, len(tokens)) if fixes else ():
+            tok = tokens[k]
+            s, e = tok[START] - pos, tok[END] - pos
             if any(fs < e and s < fe for fs, fe in fixes):
-                tok.ocr_raw = printed[s:e]
+                tokens[k] = with_ocr_raw(tok, printed[s:e])
         if mixed:
             mixed_lines.append((first, len(tokens)))
         pos += len(line) + 1
@@ -286,11 +271,11 @@ def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None =
     candidates = [
         k
         for k in (range(len(tokens)) if among is None else (k for a, b in among for k in range(a, b)))
-        if (t := tokens[k]).text.startswith(_CONFUSABLE_FIRST_CHARS)
+        if (t := tokens[k])[TEXT].startswith(_CONFUSABLE_FIRST_CHARS)
         and 0 < k < len(tokens) - 1
-        and len(t.text) <= 4
-        and not t.is_value
-        and _CONFUSABLE_WORD.fullmatch(t.text)
+        and len(t[TEXT]) <= 4
+        and not t[IS_VALUE]
+        and _CONFUSABLE_WORD.fullmatch(t[TEXT])
     ]
     done = 0
     for k in candidates:
@@ -299,29 +284,29 @@ def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None =
         run = [k]
         j = k + 1
         while j < len(tokens) and (
-            tokens[j].is_empty
-            or _PAGE_MARK.fullmatch(tokens[j].text)
-            or (not tokens[j].is_value and _CONFUSABLE_WORD.fullmatch(tokens[j].text))
+            not tokens[j][TEXT]
+            or _PAGE_MARK.fullmatch(tokens[j][TEXT])
+            or (not tokens[j][IS_VALUE] and _CONFUSABLE_WORD.fullmatch(tokens[j][TEXT]))
         ):
-            if _CONFUSABLE_WORD.fullmatch(tokens[j].text):
+            if _CONFUSABLE_WORD.fullmatch(tokens[j][TEXT]):
                 run.append(j)
             j += 1
-        before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if not t.is_empty), None)
+        before = next((t for t in reversed(tokens[max(0, k - 3) : k]) if t[TEXT]), None)
         after = tokens[j] if j < len(tokens) else None
         # … or ends a row of cells laid out by spaces, after the row's label, unit or numbers (the last cell)
         # (every cell of the row after its label: one cell each, or three at least printed with single spaces)
         # (a wrapped label's rest may follow such a row's cells on the line: ``8.属于行 O … O 政查询事``)
-        line_end = after is None or after.line != tokens[k].line
+        line_end = after is None or after[LINE] != tokens[k][LINE]
         row_end = (
             before is not None
-            and before.line == tokens[k].line
+            and before[LINE] == tokens[k][LINE]
             and (
-                (len(run) == 1 and tokens[k].tabbed and line_end)
+                (len(run) == 1 and tokens[k][TABBED] and line_end)
                 or (
-                    before.is_labelish
+                    before[IS_LABELISH]
                     and _one_line(tokens, run)
                     and (len(run) >= 3 or _cells(tokens, run))
-                    and (line_end or (len(run) >= 3 and after is not None and after.is_labelish))
+                    and (line_end or (len(run) >= 3 and after is not None and after[IS_LABELISH]))
                 )
             )
         )
@@ -330,19 +315,18 @@ def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None =
             len(run) >= LINE_OF_LETTERS
             and _one_line(tokens, run)
             and _cells(tokens, run)
-            and (before is None or before.line != tokens[k].line)
-            and (after is None or after.line != tokens[k].line)
+            and (before is None or before[LINE] != tokens[k][LINE])
+            and (after is None or after[LINE] != tokens[k][LINE])
         )
         if line_alone or (
             before is not None
-            and (row_end or (after is not None and after.is_number))
-            and (before.is_number or before.is_labelish)
+            and (row_end or (after is not None and after[IS_NUMBER]))
+            and (before[IS_NUMBER] or before[IS_LABELISH])
         ):
             for i in run:
                 tok = tokens[i]
-                fixed = tok.text.translate(_OCR_MAP)
-                tokens[i] = Token(fixed, tok.start, tok.end, tok.line, tok.col, tok.tabbed)
-                tokens[i].ocr_raw = tok.text
+                fixed = tok[TEXT].translate(_OCR_MAP)
+                tokens[i] = token(fixed, tok[START], tok[END], tok[LINE], tok[COL], tok[TABBED], ocr_raw=tok[TEXT])
         done = j
 
 
@@ -351,13 +335,13 @@ LINE_OF_LETTERS = 5  # cells of confusable letters alone on a line, at least, to
 
 def _one_line(tokens: list[Token], run: list[int]) -> bool:
     """The run lies on one line (``（三）不予公开 O O O O O O O``: a row of zeros OCR read as letters)."""
-    line = tokens[run[0]].line
-    return all(tokens[i].line == line for i in run)
+    line = tokens[run[0]][LINE]
+    return all(tokens[i][LINE] == line for i in run)
 
 
 def _cells(tokens: list[Token], run: list[int]) -> bool:
     """Every token of the run is a cell of its own (TAB or laid out by runs of spaces)."""
-    return all(tokens[i].tabbed for i in run)
+    return all(tokens[i][TABBED] for i in run)
 
 
 _PAGE_MARK = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?")
@@ -383,25 +367,42 @@ def _tokenize_line(tokens: list[Token], line: str, pos: int, lineno: int) -> Non
             _add_cell(tokens, stripped, start, lineno, col, tabbed)
         elif tabbed:  # a blank cell of a TAB row is a real (blank) cell, at the cell's end
             end = cell_start + len(cell)
-            tokens.append(Token("", end, end, lineno, col, True))
+            tokens.append(token("", end, end, lineno, col, True))
         cell_start += len(cell) + 1
 
 
 def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> None:
     """The tokens of a TAB row: what the loop of :func:`_tokenize_line` and :func:`_add_cell` make of it, with
     both inlined (a table's every cell comes here; a third of them are empty), and the tokens of the common
-    cells (blank, a label, a number alone) made in place, as :func:`blank_cell` makes a blank one: their fields
-    set on a new object, the derived ones from the cache, without the calls to ``Token`` and its ``__init__``
-    (tests/test_parse_speedups.py holds the tokens to those ``Token`` makes)."""
+    cells (blank, a label, a number alone) made in place: their tuples written out, the derived fields from the
+    cache, without the calls to :func:`token` (tests/test_parse_speedups.py holds the tokens to those
+    :func:`token` makes)."""
     append = tokens.append
-    new = _new_object
     derived_of = _DERIVED.get
     cell_start = pos
     col = -1
     for cell in line.split("\t"):
         col += 1
         if not cell:  # a blank cell is a real (blank) cell, at the cell's end
-            append(blank_cell(cell_start, lineno, col))
+            append(
+                (
+                    "",
+                    cell_start,
+                    cell_start,
+                    lineno,
+                    col,
+                    True,
+                    False,
+                    None,
+                    False,
+                    None,
+                    "",
+                    False,
+                    False,
+                    False,
+                    False,
+                )
+            )
             cell_start += 1
             continue
         n = len(cell)
@@ -420,19 +421,10 @@ def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> N
                 derived = derived_of(text)
                 if derived is None:
                     derived = _derived(text)
-            tok = new(Token)
-            tok.text = text
-            tok.start = start
-            tok.end = start + len(text)
-            tok.line = lineno
-            tok.col = col
-            tok.tabbed = True
-            tok.split = tok.glued = False
-            tok.ocr_raw = tok.spaced = None
-            tok.compact, tok.is_number, tok.is_blank_marker, tok.is_value, tok.is_labelish = derived
-            append(tok)
+            append((text, start, start + len(text), lineno, col, True, False, None, False, None) + derived)  # noqa: RUF005
         else:
-            append(blank_cell(cell_start + n, lineno, col))
+            end = cell_start + n
+            append(("", end, end, lineno, col, True, False, None, False, None, "", False, False, False, False))
         cell_start += n + 1
 
 
@@ -444,8 +436,8 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
         if text[-1] in _UNIT_LAST and " " in text:
             tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))  # a label, its number and unit?
             return
-        tokens.append(Token(text, start, start + len(text), line, col, tabbed))
-    elif ends_in_digit and (whole := Token(text, start, start + len(text), line, col, tabbed)).is_number:
+        tokens.append(token(text, start, start + len(text), line, col, tabbed))
+    elif ends_in_digit and (whole := token(text, start, start + len(text), line, col, tabbed))[IS_NUMBER]:
         tokens.append(whole)
     else:
         tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))
@@ -662,7 +654,7 @@ def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool
     for g in (1, 2):
         if m.group(g) is not None:
             s, e = m.start(g), m.end(g)
-            out.append(Token(text[s:e], start + s, start + e, line, col, tabbed, split=g == 2))
+            out.append(token(text[s:e], start + s, start + e, line, col, tabbed, split=g == 2))
     return out
 
 
@@ -687,8 +679,8 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
             # label, then the number with its unit as :func:`_numbers_with_units` reads a cell of its own
             s, e = m.start(2), m.end(2)
             return [
-                Token(m.group(1), start, start + m.end(1), line, col, tabbed),
-                Token(text[s:e], start + s, start + e, line, col, tabbed, split=True),
+                token(m.group(1), start, start + m.end(1), line, col, tabbed),
+                token(text[s:e], start + s, start + e, line, col, tabbed, split=True),
             ]
         if text[:1].isdigit() and (m := _NUMBERS_THEN_ROW.match(text)) is not None:
             # a row's last numbers and the next row's numbered label on one line, a space apart (PyMuPDF's sorted
@@ -696,29 +688,27 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
             s = m.start("label")
             return [
                 *(
-                    Token(nm.group(), start + nm.start(), start + nm.end(), line, col, tabbed, split=True)
+                    token(nm.group(), start + nm.start(), start + nm.end(), line, col, tabbed, split=True)
                     for nm in _NONSPACE.finditer(text, 0, m.end("nums"))
                 ),
-                Token(text[s:], start + s, start + len(text), line, col, tabbed),
+                token(text[s:], start + s, start + len(text), line, col, tabbed),
             ]
-        return [Token(text, start, start + len(text), line, col, tabbed)]
-    whole = Token(text, start, start + len(text), line, col, tabbed)
-    if whole.is_number:  # a number alone: no spaces, no unit, nothing to split
+        return [token(text, start, start + len(text), line, col, tabbed)]
+    whole = token(text, start, start + len(text), line, col, tabbed)
+    if whole[IS_NUMBER]:  # a number alone: no spaces, no unit, nothing to split
         return [whole]
     if (" ." in text or ". " in text) and _SPACED_DECIMAL.fullmatch(text):
-        tok = Token(text.replace(" ", ""), start, start + len(text), line, col, tabbed)
-        tok.spaced = text
-        return [tok]
+        return [token(text.replace(" ", ""), start, start + len(text), line, col, tabbed, spaced=text)]
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
     if text[:1] in _UNIT_FIRST and (u := _UNIT_THEN_NUMBER.fullmatch(text)) is not None:
         # the 单位 cell printed against its value cell (``条4223174``: an extractor that drops the cells' gap)
         s = u.start(2)
         return [
-            Token(u.group(1), start, start + u.end(1), line, col, tabbed),
-            Token(u.group(2), start + s, start + len(text), line, col, tabbed, split=True),
+            token(u.group(1), start, start + u.end(1), line, col, tabbed),
+            token(u.group(2), start + s, start + len(text), line, col, tabbed, split=True),
         ]
-    if len(whole.compact) > LABEL_MAX:
+    if len(whole[COMPACT]) > LABEL_MAX:
         return [whole]
     m = _TRAILING_NUMS_RE.match(text)
     if not m or not m.group("nums").strip():
@@ -727,7 +717,7 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
     nums_at = m.start("nums")
     out: list[Token] = []
     if label:
-        out.append(Token(label, start, start + len(label), line, col, tabbed))
+        out.append(token(label, start, start + len(label), line, col, tabbed))
     elif " " not in text.strip():
         return [whole]
     glued = bool(label) and nums_at == len(label) and not text[nums_at].isspace()
@@ -735,6 +725,6 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
         return [whole]  # one number glued to its label: the label search splits it (``Reading.find``)
     for nm in _NONSPACE.finditer(text, nums_at):
         s = start + nm.start()  # positions in ``text`` itself (the search starts at nums_at)
-        out.append(Token(nm.group(), s, s + len(nm.group()), line, col, tabbed, split=True, glued=glued))
+        out.append(token(nm.group(), s, s + len(nm.group()), line, col, tabbed, split=True, glued=glued))
         glued = False
     return out

@@ -17,8 +17,10 @@ at least one 0 printed, no other value, no printed cell read as blank):
   whose lost cells are 0.
 
 Only in text that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
-Markdown, HTML tables) a blank is a blank the report published. Never silent: each row filled is one warning
-naming its cells and what decided them (review suggested).
+Markdown, HTML tables) a blank is a blank the report published; so is, in any text, a cell the reading found
+printed empty in its place (a table drawn with rules: w3m's boxes, pandoc's grid and rst tables; an empty box is a
+blank cell, not a lost one). Never silent: each row filled is one warning naming its cells and what decided them
+(review suggested).
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
     if not short:
         return
     values = {row: [r.get(f"{T}/{row}/{c}") for c in APPLICANT_COLUMNS] for row in rows}
+    for row in short:  # a blank printed in place counts as 0 in the totals (as in the checks), and is never filled
+        values[row] = [
+            0 if _printed_empty(r.cells[f"{T}/{row}/{c}"]) else v
+            for c, v in zip(APPLICANT_COLUMNS, values[row], strict=True)
+        ]
     filled: dict[str, dict[str, str]] = {row: {} for row in short}
     _by_totals(values, results, short, filled)
     _rows_of_zeros(r, values, short, filled)
@@ -82,11 +89,23 @@ def _short_rows(r: Reading, rows: list[str]) -> set[str]:
         row_cells = [cells.get(f"{T}/{row}/{c}") for c in APPLICANT_COLUMNS]
         if any(c is None for c in row_cells) or f"{T}/{row}" in doubtful:
             continue  # a row the reading never placed (missing), or one printing more than its numbers
-        lost = [c for c in row_cells if c is not None and c.value is None and c.raw == ""]
+        empty = [c for c in row_cells if c is not None and _printed_empty(c)]
+        lost = [c for c in row_cells if c is not None and c.value is None and c.raw == "" and c not in empty]
         printed = [c for c in row_cells if c is not None and c.value is not None]
-        if lost and printed and all(c.value == 0 for c in printed) and len(lost) + len(printed) == len(row_cells):
+        if (
+            lost
+            and printed
+            and all(c.value == 0 for c in printed)
+            and len(lost) + len(printed) + len(empty) == len(row_cells)
+        ):
             short.add(row)
     return short
+
+
+def _printed_empty(cell: Cell) -> bool:
+    """A blank cell the reading found printed in its place, empty (its provenance a point in the text, not the
+    row's label a lost cell points at): a blank the report published, not a cell the text lost."""
+    return cell.value is None and cell.where is not None and cell.where.offset == cell.where.end
 
 
 def _by_totals(
