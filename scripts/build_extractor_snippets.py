@@ -171,6 +171,21 @@ BLANK_MIDDLE_ROW = f"<tr>{_cells([2, 1, 0, 3, 6])}{EMPTY * 5}{_cells([0, 1, 0, 0
 BARE_MIDDLE_ROW = f"<tr>{_cells([2, 1, 0, 3, 6])}{'<td></td>' * 5}{_cells([0, 1, 0, 0, 1])}</tr>"
 
 
+# a portal's layout table: one cell around the article, as Hanweb pages print it
+LAYOUT_TABLE = ('<table class="main"><tr><td>', "</td></tr></table>")
+
+
+def _inside(page: str, opening: str, closing: str) -> str:
+    """The page with its body's content inside ``opening`` ... ``closing``."""
+    return page.replace("<body>", "<body>" + opening).replace("</body>", closing + "</body>")
+
+
+def _with_four_row(new_row: str) -> str:
+    """The page with table 四's data row (the one after its 结果维持 heads) replaced by ``new_row``."""
+    start = HTML.index("<tr>", HTML.index("<td>结果维持</td><td>结果纠正</td>"))
+    return HTML[:start] + new_row + HTML[HTML.index("</tr>", start) + 5 :]
+
+
 def blank_row_snippets(tmp: Path) -> None:
     """The page with table 四's middle row empty (Word's ``<p>&nbsp;</p>``): lynx prints each empty paragraph as
     an empty line (``own-blank-middle-lynx.txt``); pandoc's plain writer prints the table as a simple table under
@@ -178,17 +193,14 @@ def blank_row_snippets(tmp: Path) -> None:
     portal's layout table, prints the whole report as one cell of one line, table 四's row in it with ``|``
     between its cells, the empty ones too (``own-blank-middle-framed-markitdown.md``). The same row as bare empty
     cells (``<td></td>``): lynx prints nothing for them (``own-bare-middle-lynx.txt``)."""
-    row = HTML[HTML.index("<tr>", HTML.index("<td>结果维持</td><td>结果纠正</td>")) :]
-    row = row[: row.index("</tr>") + 5]
     for name, new_row in (("blank-middle", BLANK_MIDDLE_ROW), ("bare-middle", BARE_MIDDLE_ROW)):
         page = tmp / f"own-{name}.html"
-        page.write_text(HTML.replace(row, new_row), encoding="utf-8")
+        page.write_text(_with_four_row(new_row), encoding="utf-8")
         (OUT / f"own-{name}-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
         if name == "blank-middle":
             (OUT / f"own-{name}-pandoc-plain.txt").write_text(bx.pandoc(page, "html", "plain"), encoding="utf-8")
             framed = tmp / f"own-{name}-framed.html"
-            framed.write_text(page.read_text(encoding="utf-8").replace("<body>", '<body><table class="main"><tr><td>')
-                              .replace("</body>", "</td></tr></table></body>"), encoding="utf-8")  # fmt: skip
+            framed.write_text(_inside(page.read_text(encoding="utf-8"), *LAYOUT_TABLE), encoding="utf-8")
             (OUT / f"own-{name}-framed-markitdown.md").write_text(bc.markitdown_md(framed), encoding="utf-8")
 
 
@@ -211,16 +223,13 @@ def room_snippets(tmp: Path) -> None:
     the article), every line indented, the values' line as much as the header's (``own-bare-last-listed-inscriptis
     .txt``). w3m of the page whose table 三 has a row of zeros with one cell left empty, drawn as an empty box
     (``own-blank-zero-w3m.txt``)."""
-    row = HTML[HTML.index("<tr>", HTML.index("<td>结果维持</td><td>结果纠正</td>")) :]
-    row = row[: row.index("</tr>") + 5]
     for name, new_row in (("bare-middle", BARE_MIDDLE_ROW), ("bare-last", BARE_LAST_ROW)):
         page = tmp / f"own-{name}.html"
-        page.write_text(HTML.replace(row, new_row), encoding="utf-8")
+        page.write_text(_with_four_row(new_row), encoding="utf-8")
         (OUT / f"own-{name}-inscriptis.txt").write_text(bx.inscriptis_text(page), encoding="utf-8")
         if name == "bare-last":
             listed = tmp / f"own-{name}-listed.html"
-            listed.write_text(page.read_text(encoding="utf-8").replace("<body>", "<body><ul><li>").replace(
-                "</body>", "</li></ul></body>"), encoding="utf-8")  # fmt: skip
+            listed.write_text(_inside(page.read_text(encoding="utf-8"), "<ul><li>", "</li></ul>"), encoding="utf-8")
             (OUT / f"own-{name}-listed-inscriptis.txt").write_text(bx.inscriptis_text(listed), encoding="utf-8")
     at = HTML.index(RESULTS_TOTAL)
     page = tmp / "own-blank-zero.html"
@@ -240,8 +249,7 @@ def main() -> None:
         (OUT / "own-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
         # the same report inside a portal's layout table (one cell around the article, as Hanweb pages print it)
         framed = Path(tmp) / "own-framed.html"
-        framed.write_text(HTML.replace("<body>", '<body><table class="main"><tr><td>').replace(
-            "</body>", "</td></tr></table></body>"), encoding="utf-8")  # fmt: skip
+        framed.write_text(_inside(HTML, *LAYOUT_TABLE), encoding="utf-8")
         (OUT / "own-framed-pandoc-plain.txt").write_text(bx.pandoc(framed, "html", "plain"), encoding="utf-8")
         (OUT / "own-framed-html2text.md").write_text(bx.html2text_text(framed, pad=False), encoding="utf-8")
         split = Path(tmp) / "own-split.html"
