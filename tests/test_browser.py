@@ -261,8 +261,9 @@ def test_a_page_the_browser_never_gets_is_a_timeout_and_the_crawl_ends(tmp_path:
     [(code, url, reason, evidence)] = done.query("SELECT code, url, reason, evidence FROM errors")
     assert (code, url) == ("timeout", done.url(f"{SCRIPT_COLUMN}index.html"))
     assert "NIANBAO_BROWSER_TIMEOUT" in reason and "3000" in evidence  # Playwright's own message
-    # the server holds the page 60 s: the crawl ends long before (the bounds leave room for a loaded machine)
-    assert done.seconds < 40
+    # the server holds the page 60 s: the crawl ends before it (the bound leaves room for a loaded machine: 41 s
+    # were seen at load 25 on 2 cores; the browser's own time is bounded below)
+    assert done.seconds < 55
     portal = done.row("SELECT * FROM portal_runs")
     assert (portal["status"], portal["browser_pages"]) == ("failed", 1)
     assert 3000 <= portal["browser_ms"] < 20000
