@@ -11,6 +11,8 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
     blanks_by_lines,
+    column_bands,
+    columns_by_bands,
     leading_newlines,
 )
 from parsers.tables.checks import (
@@ -425,6 +427,10 @@ def _label_fits(
         fits[key] = laid
         state[key] = laid.values()
         del pending[key]
+    for key, laid in _short_rows_by_columns(r, fits, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
     runs = {key: vals[0] for key, vals in pending.items() if len(vals) == 1 and is_run(vals[0], N_APP)}
     for key in runs:
         del pending[key]
@@ -487,6 +493,63 @@ def _short_rows_by_lines(
             "blank_cells_placed",
             f"{T}/{key}: {len(vals)} values for its {N_APP} cells, printed a value a line with empty lines "
             f"for empty cells: cells {', '.join(map(str, blank))} read as blank where the empty lines are (a guess)",
+            f"{T}/{key}",
+            vals[0],
+        )
+        out[key] = Fit(laid, "positional", [])
+    return out
+
+
+def _short_rows_by_columns(
+    r: Reading,
+    fits: dict[str, Fit],
+    pending: dict[str, list[Token]],
+    scorer_for: Callable[[str], Callable[[list[Value]], int]],
+) -> dict[str, Fit]:
+    """Rows of table 三 short of cells, printed on one line laid out in columns by spaces by a tool that lays
+    the page on a character grid (poppler's ``-layout``, pypdf's and pdfplumber's layout modes): a blank cell
+    prints nothing but keeps its room, so each value is the column whose place on the line the table's whole rows
+    print their values in (:func:`parsers.tables.blank_rows.column_bands`: a run of three such rows at least,
+    agreeing, around the row or, a page break between, next to it before or after it),
+    when the identities like that placement as well as any other. The cells no value stands in are blanks the
+    report printed, not cells the text lost (they are not deduced 0). Reported as ``blank_cells_placed``."""
+    if not pending:
+        return {}
+    text = r.extracted.text
+    whole = [
+        spans
+        for f in fits.values()
+        if f.how in ("exact", "positional")
+        and None not in f.tokens
+        and (spans := original_spans(r, [t for t in f.tokens if t is not None])) is not None
+    ]
+    runs = column_bands(text, sorted(whole), N_APP)
+    if not runs:
+        return {}
+    out: dict[str, Fit] = {}
+    for key, vals in pending.items():
+        if not 1 <= len(vals) < N_APP or (spans := original_spans(r, vals)) is None:
+            continue
+        at = spans[0][0]
+        near = [run for run in runs if run[1] <= at <= run[2]]  # the run of whole rows around the row
+        if not near:  # or the nearest before and after it (a page break between)
+            near = [run for run in runs if run[2] < at][-1:] + [run for run in runs if run[1] > at][:1]
+        placed = {tuple(c) for run in near if (c := columns_by_bands(text, spans, run[0])) is not None}
+        if len(placed) != 1:
+            continue
+        cols = list(placed.pop())
+        laid: list[Token | None] = [None] * N_APP
+        for t, c in zip(vals, cols, strict=True):
+            laid[c] = t
+        score = scorer_for(key)
+        if score(Fit(laid, "padded", []).values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
+            continue
+        blank = [APPLICANT_COLUMNS[c] for c in range(N_APP) if laid[c] is None]
+        r.warn(
+            "blank_cells_placed",
+            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, on one line laid out in columns by spaces: each "
+            f"value read in the column the table's whole rows print at its place; {', '.join(blank)} read as "
+            "blank (printed empty: nothing stands in their room; a guess)",
             f"{T}/{key}",
             vals[0],
         )
