@@ -19,7 +19,7 @@ from parsers.tables.column_order import stacked_labels
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
-from parsers.tables.zeros import deduce_zeros
+from parsers.tables.zeros import deduce_zeros, refuse_open_rows
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
 _MARKS_2019 = (r"本年新制作", r"本年新公开", r"对外公开总数量", r"上一年项目数量", r"本年增/?减")
@@ -58,6 +58,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         four = r.first_index(_SECTION_FOUR, app_start + 1)
         end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)
         deduce_zeros(r, app_fmt)
+        refuse_open_rows(r)
         review_end = read_review(r, end, len(r.tokens))
         if review_end is None:
             r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")

@@ -232,7 +232,9 @@ def blanks_by_lines(text: str, spans: Sequence[Span], n: int, start_base: int | 
     return cols
 
 
-ALIGN_SLACK = 2  # characters a column's values may stray from its band and still be that column's
+ALIGN_SLACK = (
+    1  # characters a column's values may stray from one another (start, end or middle) or a short row's from the column
+)
 MIN_FULL_ROWS = 3  # whole rows on one line that must agree on the columns before a short row is placed by them
 
 
@@ -254,8 +256,8 @@ def _bands(laid: Sequence[tuple[Sequence[Span], int]], n: int) -> list[tuple[int
     for k in range(n):
         xs = [(s[k][0] - ls, s[k][1] - ls) for s, ls in laid]
         lo, hi = min(a for a, _ in xs), max(b for _, b in xs)
-        if hi - lo > max(b - a for a, b in xs) + ALIGN_SLACK:
-            return None  # this column's values do not line up
+        if all(max(e) - min(e) > ALIGN_SLACK for e in ([a for a, _ in xs], [b for _, b in xs], [a + b for a, b in xs])):
+            return None  # this column's values line up neither by their start, nor their end, nor their middle
         if bands and lo <= bands[-1][1]:
             return None
         bands.append((lo, hi))
@@ -267,10 +269,12 @@ def column_bands(text: str, rows: Sequence[Sequence[Span]], n: int) -> list[tupl
     (``rows``: their values' offsets, in text order) printed on one line each: a tool that lays a page out on a
     character grid (poppler's ``-layout``, pypdf's and pdfplumber's layout modes) prints a column's values at the
     same place on every line of a page, whatever the label before them. The rows are taken in runs that agree
-    (a table continued on another page may sit elsewhere there): each column's values within
-    :data:`ALIGN_SLACK` characters of one another's extent, the columns apart, the values apart by runs of spaces
-    (most gaps two spaces or more: single spaces are no layout); OCR's spaces, proportional to the page, rarely
-    agree so. Returns each run of :data:`MIN_FULL_ROWS` rows or more: its bands and the offsets of its first and
+    (a table continued on another page may sit elsewhere there): each column's values starting, ending or centred
+    within :data:`ALIGN_SLACK` character of one another, the columns apart, the values apart by runs of spaces
+    (most gaps two spaces or more: single spaces are no layout), and their labels not all as long (text laid out
+    by even separators agrees on lines whose labels are as long: no grid; as long within :data:`ALIGN_SLACK`);
+    OCR's spaces, proportional to the page,
+    rarely agree so. Returns each run of :data:`MIN_FULL_ROWS` rows or more: its bands and the offsets of its first and
     last row."""
     laid = [(s, ls) for s in rows if len(s) == n and (ls := _line_laid_out(text, s)) is not None]
     runs: list[list[tuple[Sequence[Span], int]]] = []
@@ -286,6 +290,9 @@ def column_bands(text: str, rows: Sequence[Sequence[Span]], n: int) -> list[tupl
         gaps = sorted(b[0] - a[1] for s, _ in run for a, b in itertools.pairwise(s))
         if gaps[len(gaps) // 2] < 2:
             continue  # values mostly a single space apart: not laid out in columns
+        heads = [len(text[ls : s[0][0]].rstrip()) for s, ls in run]
+        if max(heads) - min(heads) <= ALIGN_SLACK:
+            continue  # as much text before every row's values: rows that agree by their labels, not by a grid
         bands = _bands(run, n)
         assert bands is not None
         out.append((bands, run[0][0][0][0], run[-1][0][-1][1]))

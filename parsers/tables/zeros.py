@@ -16,7 +16,8 @@ at least one 0 printed, no other value, no printed cell read as blank):
   line (a lost cell that is not 0 leaves a digit OCR could not place, ``7/0 |o]| 0 . 017``) is a row of zeros
   whose lost cells are 0.
 
-Only in text that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
+Only in text OCR read (:func:`read_by_ocr`: a text layer loses no digit, so a cell it lacks was printed empty) and
+that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
 Markdown, HTML tables) a blank is a blank the report published; so is, in any text, a cell the reading found
 printed empty in its place (a table drawn with rules: w3m's boxes, pandoc's grid and rst tables; an empty box is a
 blank cell, not a lost one). Never silent: each row filled is one warning naming its cells and what decided them
@@ -24,6 +25,8 @@ blank cell, not a lost one). Never silent: each row filled is one warning naming
 """
 
 from __future__ import annotations
+
+import re
 
 from parsers.model import Cell
 from parsers.tables.reading import Reading
@@ -42,6 +45,8 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
     assert r.canonical is not None
     if r.canonical.convention in _CELLED:
         return  # a text that keeps every cell (blank ones too): a blank there was published blank, not lost
+    if not read_by_ocr(r):
+        return  # a text layer's text (or a page's) loses no digit: a cell it lacks was printed empty
     results = RESULT_ROWS_2019 if fmt == "2019" else RESULT_ROWS_2021
     rows = ["new_received", "carried_over", *results, "results_total", "carried_forward"]
     short = _short_rows(r, rows)
@@ -77,6 +82,61 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
             f"{T}/{row}: the row prints only zeros and lost {len(cols)} cell(s); {', '.join(cols)} read as 0, the "
             f"only value the confirmed totals leave them ({'; '.join(why)}): a deduction, not a printed number",
             f"{T}/{row}",
+        )
+
+
+# what OCR prints for a table's rules and specks and a text layer of table 三 never holds: Latin letters (``lA``,
+# ``Oo``, ``BOBS``), bars and marks (``“|``, ``|o]|``, ``=``)
+_OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
+_OCR_MARKS_MD = re.compile(r"[A-Za-z{}~@$^&=]")  # in Markdown, less its markup (pipes, tags, emphasis, escapes)
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+
+
+def read_by_ocr(r: Reading) -> bool:
+    """Table 三's text was read by OCR: the parser's own (a scan), or text whose table holds marks no text layer
+    of the template prints (:data:`_OCR_MARKS`, between the table's first and last cell read). A text layer
+    (``pdftotext``, pypdf, pdfplumber, PyMuPDF: the glyphs the page draws) or a page's text loses no digit, so a
+    cell it lacks was printed empty: a blank, not a 0 to deduce."""
+    if r.extracted.ocr:
+        return True
+    spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
+    if not spans:
+        return False
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    region = r.extracted.text[lo:hi]
+    assert r.canonical is not None
+    if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
+        return _OCR_MARKS_MD.search(_TAGS.sub("", region)) is not None
+    return _OCR_MARKS.search(region) is not None
+
+
+def refuse_open_rows(r: Reading) -> None:
+    """Rows of table 三 short of cells whose placement the identities leave open (``ambiguous``: several fit
+    alike), in text that no OCR read (:func:`read_by_ocr`) and that prints no empty cell (or prints several columns
+    in one cell: markitdown's pipe cells of a PDF): its missing cells were printed empty, and which cells its
+    values are is not in the text. The tie-break's placement is a guess that
+    puts numbers in cells the report left blank, so the row is left blank (``placement_open``: review required),
+    its values named. OCR text keeps the tie-break (a cell it lacks is as likely a lost 0)."""
+    if read_by_ocr(r):
+        return
+    rows = {w.key for w in r.warnings if w.code == "ambiguous" and w.key and w.key.startswith(T + "/")}
+    for row in sorted(rows):
+        cells = [r.cells.get(f"{row}/{c}") for c in APPLICANT_COLUMNS]
+        if any(c is None for c in cells):
+            continue
+        printed = [c for c in cells if c is not None and c.value is not None]
+        lost = [c for c in cells if c is not None and c.value is None and c.raw == "" and not _printed_empty(c)]
+        if not printed or not lost:
+            continue
+        for c in printed:
+            r.cells[c.key] = Cell(c.key, None, "", c.where)
+        r.warn(
+            "placement_open",
+            f"{row}: {len(printed)} values ({' '.join(c.raw for c in printed)}) for its {len(cells)} cells, in text "
+            "no OCR read that does not print each empty cell (its missing cells were printed empty); several "
+            "placements fit the table's identities alike, so which cells the values are is not in the text: the row "
+            "left blank",
+            row,
         )
 
 
