@@ -78,6 +78,9 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
             continue
         if t[IS_VALUE]:
             if pending_label is not None and len(vals) >= n:
+                if len(vals) == n == N_APP and _rejoin_broken([*vals, t]) is not None:
+                    vals.append(t)  # a cell's digits broken in two, one piece after the label's rest (_broken_cell)
+                    continue
                 r.warn(
                     "unknown_row",
                     f"values after an unknown row label {pending_label[TEXT]!r} "
@@ -286,6 +289,52 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
     return joined[0]
 
 
+_DIGITS = re.compile(r"[1-9]\d*|0")
+
+
+def _rejoin_broken(vals: list[Token]) -> tuple[list[Token], Token, Token] | None:
+    """The reading of :func:`_broken_cell` (the row, the two pieces joined), or None."""
+    texts = [t[TEXT] for t in vals]
+    if not all(_DIGITS.fullmatch(x) for x in texts):
+        return None
+    readings: dict[tuple[int, ...], tuple[list[Token], Token, Token]] = {}
+    pairs = [(k, k + 1) for k in range(len(vals) - 1)] + [(0, len(vals) - 1)]
+    for a, b in pairs:
+        if texts[a] == "0":
+            continue  # no number is printed with a leading 0
+        first, second = vals[a], vals[b]
+        joined = token(
+            texts[a] + texts[b], first[START], second[END], first[LINE], first[COL], first[TABBED], split=True
+        )
+        row = [*vals[:a], joined, *vals[a + 1 : b], *vals[b + 1 :]] if b == a + 1 else [*vals[1:b], joined]
+        values = [int(t[TEXT]) for t in row]
+        if row_total_holds(values):
+            readings.setdefault(tuple(values), (row, first, second))
+    return next(iter(readings.values())) if len(readings) == 1 else None
+
+
+def _broken_cell(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row printing one value more than its cells, where one cell's digits were broken over two lines (a narrow
+    cell wrapping a number digit by digit: Chromium's ``word-break: break-all``, ``1`` above the row's line and
+    ``4`` below it for 14): the two pieces joined, when exactly one reading holds the row total. The pieces stand
+    next to each other (pypdf, ``pdftotext -raw``: ``0 0 0 12 2 0 1 4``), or, the broken cell being the row's
+    total, first and last (pdfplumber: ``1`` on the label's line, the other values on the next, ``4`` after them).
+    Reported as ``merged_digits`` (a guess the row total confirms); None when no reading or several hold."""
+    found = _rejoin_broken(vals)
+    if found is None:
+        return None
+    row, first, second = found
+    r.warn(
+        "merged_digits",
+        f"{key}: {len(vals)} values for {N_APP} cells; {first[TEXT]!r} and {second[TEXT]!r} read as one number "
+        f"{first[TEXT]}{second[TEXT]} (a cell's digits broken over two lines), the one reading whose row total holds "
+        "(a guess)",
+        key,
+        first,
+    )
+    return row
+
+
 def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int, passed: int) -> bool:
     """The reading by labels found every row with values, none ambiguous, and every identity holds (``passed``:
     how many identities hold on it, as :func:`_score` counts them)."""
@@ -405,6 +454,8 @@ def _label_fits(
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
         if pos is None and len(vals) > N_APP and (joined := _joined_digits(r, vals, f"{T}/{row.key}")) is not None:
             vals = joined
+        elif pos is None and len(vals) == N_APP + 1 and (rejoined := _broken_cell(r, vals, f"{T}/{row.key}")):
+            vals = rejoined
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
         elif len(vals) == N_APP:

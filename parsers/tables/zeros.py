@@ -90,11 +90,15 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
 _OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
 _OCR_MARKS_MD = re.compile(r"[A-Za-z{}~@$^&=]")  # in Markdown, less its markup (pipes, tags, emphasis, escapes)
 _TAGS = re.compile(r"<[^<>]{0,200}>")
+# brackets of both widths: the template prints （一）, OCR reads some as (一) or ``形)`` (RapidOCR), a text layer
+# prints the brackets the report was typed with
+_MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
 
 
 def read_by_ocr(r: Reading) -> bool:
     """Table 三's text was read by OCR: the parser's own (a scan), or text whose table holds marks no text layer
-    of the template prints (:data:`_OCR_MARKS`, between the table's first and last cell read). A text layer
+    of the template prints (:data:`_OCR_MARKS`, between the table's first and last cell read), or brackets of both
+    widths (:data:`_MIXED_PARENS`). A text layer
     (``pdftotext``, pypdf, pdfplumber, PyMuPDF: the glyphs the page draws) or a page's text loses no digit, so a
     cell it lacks was printed empty: a blank, not a 0 to deduce."""
     if r.extracted.ocr:
@@ -105,6 +109,8 @@ def read_by_ocr(r: Reading) -> bool:
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
     region = r.extracted.text[lo:hi]
     assert r.canonical is not None
+    if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
+        return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
         return _OCR_MARKS_MD.search(_TAGS.sub("", region)) is not None
     return _OCR_MARKS.search(region) is not None
