@@ -585,13 +585,12 @@ def _short_rows_by_columns(
         near = [run for run in runs if run[1] <= at <= run[2]]  # the run of whole rows around the row
         if not near:  # or the nearest before and after it (a page break between)
             near = [run for run in runs if run[2] < at][-1:] + [run for run in runs if run[1] > at][:1]
-        placed = {tuple(c) for run in near if (c := columns_by_bands(text, spans, run[0])) is not None}
+        placed = {tuple(cols) for run in near if (cols := columns_by_bands(text, spans, run[0])) is not None}
         if len(placed) != 1:
             continue
-        cols = list(placed.pop())
         laid: list[Token | None] = [None] * N_APP
-        for t, c in zip(vals, cols, strict=True):
-            laid[c] = t
+        for t, col in zip(vals, placed.pop(), strict=True):
+            laid[col] = t
         score = scorer_for(key)
         if score(Fit(laid, "padded", []).values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
             continue
