@@ -19,7 +19,8 @@ from parsers.tables.column_order import stacked_labels
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
-from parsers.tables.zeros import deduce_zeros, refuse_open_rows
+from parsers.tables.text_layer import blank_disputed, refuse_open_rows
+from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
 _MARKS_2019 = (r"本年新制作", r"本年新公开", r"对外公开总数量", r"上一年项目数量", r"本年增/?减")
@@ -71,6 +72,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 "applications",
                 r.tokens[again],
             )
+        blank_disputed(r)
         get = _values_getter(r)
         checks = application_checks(get, app_fmt) + review_checks(get)
     elif fmt == "legacy" and legacy_start is not None:

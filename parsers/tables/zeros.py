@@ -26,12 +26,11 @@ blank cell, not a lost one). Never silent: each row filled is one warning naming
 
 from __future__ import annotations
 
-import re
-
 from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, RESULT_ROWS_2019, RESULT_ROWS_2021
+from parsers.tables.text_layer import printed_empty, read_by_ocr
 
 T = "applications"
 MIN_ZEROS = 3  # zeros a row prints, at least, to be read as a row of zeros
@@ -55,7 +54,7 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
     values = {row: [r.get(f"{T}/{row}/{c}") for c in APPLICANT_COLUMNS] for row in rows}
     for row in short:  # a blank printed in place counts as 0 in the totals (as in the checks), and is never filled
         values[row] = [
-            0 if _printed_empty(r.cells[f"{T}/{row}/{c}"]) else v
+            0 if printed_empty(r.cells[f"{T}/{row}/{c}"]) else v
             for c, v in zip(APPLICANT_COLUMNS, values[row], strict=True)
         ]
     filled: dict[str, dict[str, str]] = {row: {} for row in short}
@@ -85,67 +84,6 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
         )
 
 
-# what OCR prints for a table's rules and specks and a text layer of table 三 never holds: Latin letters (``lA``,
-# ``Oo``, ``BOBS``), bars and marks (``“|``, ``|o]|``, ``=``)
-_OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
-_OCR_MARKS_MD = re.compile(r"[A-Za-z{}~@$^&=]")  # in Markdown, less its markup (pipes, tags, emphasis, escapes)
-_TAGS = re.compile(r"<[^<>]{0,200}>")
-# brackets of both widths: the template prints （一）, OCR reads some as (一) or ``形)`` (RapidOCR), a text layer
-# prints the brackets the report was typed with
-_MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
-
-
-def read_by_ocr(r: Reading) -> bool:
-    """Table 三's text was read by OCR: the parser's own (a scan), or text whose table holds marks no text layer
-    of the template prints (:data:`_OCR_MARKS`, between the table's first and last cell read), or brackets of both
-    widths (:data:`_MIXED_PARENS`). A text layer
-    (``pdftotext``, pypdf, pdfplumber, PyMuPDF: the glyphs the page draws) or a page's text loses no digit, so a
-    cell it lacks was printed empty: a blank, not a 0 to deduce."""
-    if r.extracted.ocr:
-        return True
-    spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
-    if not spans:
-        return False
-    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-    region = r.extracted.text[lo:hi]
-    assert r.canonical is not None
-    if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
-        return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
-    if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
-        return _OCR_MARKS_MD.search(_TAGS.sub("", region)) is not None
-    return _OCR_MARKS.search(region) is not None
-
-
-def refuse_open_rows(r: Reading) -> None:
-    """Rows of table 三 short of cells whose placement the identities leave open (``ambiguous``: several fit
-    alike), in text that no OCR read (:func:`read_by_ocr`) and that prints no empty cell (or prints several columns
-    in one cell: markitdown's pipe cells of a PDF): its missing cells were printed empty, and which cells its
-    values are is not in the text. The tie-break's placement is a guess that
-    puts numbers in cells the report left blank, so the row is left blank (``placement_open``: review required),
-    its values named. OCR text keeps the tie-break (a cell it lacks is as likely a lost 0)."""
-    if read_by_ocr(r):
-        return
-    rows = {w.key for w in r.warnings if w.code == "ambiguous" and w.key and w.key.startswith(T + "/")}
-    for row in sorted(rows):
-        cells = [r.cells.get(f"{row}/{c}") for c in APPLICANT_COLUMNS]
-        if any(c is None for c in cells):
-            continue
-        printed = [c for c in cells if c is not None and c.value is not None]
-        lost = [c for c in cells if c is not None and c.value is None and c.raw == "" and not _printed_empty(c)]
-        if not printed or not lost:
-            continue
-        for c in printed:
-            r.cells[c.key] = Cell(c.key, None, "", c.where)
-        r.warn(
-            "placement_open",
-            f"{row}: {len(printed)} values ({' '.join(c.raw for c in printed)}) for its {len(cells)} cells, in text "
-            "no OCR read that does not print each empty cell (its missing cells were printed empty); several "
-            "placements fit the table's identities alike, so which cells the values are is not in the text: the row "
-            "left blank",
-            row,
-        )
-
-
 def _short_rows(r: Reading, rows: list[str]) -> set[str]:
     """The rows with lost cells that print only zeros (a quick test first: most tables lose none)."""
     cells = r.cells
@@ -155,7 +93,7 @@ def _short_rows(r: Reading, rows: list[str]) -> set[str]:
         row_cells = [cells.get(f"{T}/{row}/{c}") for c in APPLICANT_COLUMNS]
         if any(c is None for c in row_cells) or f"{T}/{row}" in doubtful:
             continue  # a row the reading never placed (missing), or one printing more than its numbers
-        empty = [c for c in row_cells if c is not None and _printed_empty(c)]
+        empty = [c for c in row_cells if c is not None and printed_empty(c)]
         lost = [c for c in row_cells if c is not None and c.value is None and c.raw == "" and c not in empty]
         printed = [c for c in row_cells if c is not None and c.value is not None]
         if (
@@ -166,12 +104,6 @@ def _short_rows(r: Reading, rows: list[str]) -> set[str]:
         ):
             short.add(row)
     return short
-
-
-def _printed_empty(cell: Cell) -> bool:
-    """A blank cell the reading found printed in its place, empty (its provenance a point in the text, not the
-    row's label a lost cell points at): a blank the report published, not a cell the text lost."""
-    return cell.value is None and cell.where is not None and cell.where.offset == cell.where.end
 
 
 def _by_totals(
