@@ -406,3 +406,11 @@ def test_total_broken_over_two_lines_is_joined_by_the_row_total() -> None:
         assert "'1' and '3' read as one number 13" in merged["applications/new_received"], name
         assert "a guess" in merged["applications/results_total"], name
     assert _app_row(_parse("own-broken-pypdf.txt"), "granted") == [8, 3, 0, 0, 1, 0, 12]
+    # pdfplumber breaks （一）予以公开's label and its row apart: one value left (2, the total's last digit) whose
+    # cell the identities leave open; a text layer's text, so it is left blank rather than put where the tie-break
+    # would (review required, the guess named)
+    report = _parse("own-broken-pdfplumber.txt")
+    assert _app_row(report, "granted") == [None] * 7
+    (open_,) = [w for w in report.warnings if w.code == "ambiguous_value"]
+    assert open_.key == "applications/granted" and "no OCR read those cells are left blank" in open_.message
+    assert report.metadata["review"] == "required"

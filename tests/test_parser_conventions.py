@@ -877,6 +877,29 @@ def test_ocr_all_zero_row_printed_short_is_read_as_zeros_by_the_column_totals() 
     assert report.metadata["review"] == "suggested"
 
 
+def test_text_layer_all_zero_row_printed_short_is_not_read_as_zeros() -> None:
+    """The same row in text with no mark of OCR (a text layer's: pypdf, pdfplumber): it loses no digit, so the two
+    cells it lacks were printed empty, blanks the report published; nothing says which two, and the row is left
+    blank (``placement_open``), not filled with zeros. With the template's brackets read half as ASCII ones
+    (RapidOCR's ``形)``) the text is OCR's again, and the row is deduced."""
+    rows = _ruled_rows()
+    rows["withheld.third_party_rights"] = [0] * 7
+    rows = _consistent(rows)
+    text = s.to_spaces(s.report(apps=s.app_table(rows)), sep="   ")
+    assert "|" not in text
+    text = text.replace(_printed("4.保护第三方合法权益", [0] * 7), "4.保护第三方合法权益   0   0   0   0   0")
+    report = _parse(text)
+    assert _row(_cells(report), "withheld.third_party_rights") == [None] * 7
+    assert not {"deduced_zero", "zero_row"} & set(_codes(report))
+    (refused,) = [w for w in report.warnings if w.code == "placement_open"]
+    assert refused.key == "applications/withheld.third_party_rights" and "5 values (0 0 0 0 0)" in refused.message
+    assert report.metadata["review"] == "required"
+    ocr = text.replace("不计其他情形）", "不计其他情形)", 1)
+    report = _parse(ocr)
+    assert _row(_cells(report), "withheld.third_party_rights") == [0] * 7
+    assert "deduced_zero" in _codes(report) and "placement_open" not in _codes(report)
+
+
 def test_ocr_short_row_with_a_number_keeps_its_blanks() -> None:
     """A short row that prints a number other than 0 is not filled: its lost cells may hold the rest."""
     rows = _ruled_rows()
