@@ -558,7 +558,8 @@ def _short_rows_by_columns(
     scorer_for: Callable[[str], Callable[[list[Value]], int]],
 ) -> dict[str, Fit]:
     """Rows of table 三 short of cells, printed on one line laid out in columns by spaces by a tool that lays
-    the page on a character grid (poppler's ``-layout``, pypdf's and pdfplumber's layout modes): a blank cell
+    the page on a character grid (poppler's ``-layout``, pypdf's and pdfplumber's layout modes) or a terminal's
+    (pandoc's plain tables, a CJK character two columns): a blank cell
     prints nothing but keeps its room, so each value is the column whose place on the line the table's whole rows
     print their values in (:func:`parsers.tables.blank_rows.column_bands`: a run of three such rows at least,
     agreeing, around the row or, a page break between, next to it before or after it),
@@ -574,18 +575,23 @@ def _short_rows_by_columns(
         and None not in f.tokens
         and (spans := original_spans(r, [t for t in f.tokens if t is not None])) is not None
     ]
-    runs = column_bands(text, sorted(whole), N_APP)
-    if not runs:
+    # a character grid (poppler, pypdf, pdfplumber) first, a terminal's (pandoc's plain tables) else
+    grids = [(wide, runs) for wide in (False, True) if (runs := column_bands(text, sorted(whole), N_APP, wide))]
+    if not grids:
         return {}
     out: dict[str, Fit] = {}
     for key, vals in pending.items():
         if not 1 <= len(vals) < N_APP or (spans := original_spans(r, vals)) is None:
             continue
         at = spans[0][0]
-        near = [run for run in runs if run[1] <= at <= run[2]]  # the run of whole rows around the row
-        if not near:  # or the nearest before and after it (a page break between)
-            near = [run for run in runs if run[2] < at][-1:] + [run for run in runs if run[1] > at][:1]
-        placed = {tuple(cols) for run in near if (cols := columns_by_bands(text, spans, run[0])) is not None}
+        placed: set[tuple[int, ...]] = set()
+        for wide, runs in grids:
+            near = [run for run in runs if run[1] <= at <= run[2]]  # the run of whole rows around the row
+            if not near:  # or the nearest before and after it (a page break between)
+                near = [run for run in runs if run[2] < at][-1:] + [run for run in runs if run[1] > at][:1]
+            placed = {tuple(c) for run in near if (c := columns_by_bands(text, spans, run[0], wide)) is not None}
+            if placed:
+                break
         if len(placed) != 1:
             continue
         laid: list[Token | None] = [None] * N_APP

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from parsers.tables.solve import row_total_holds
@@ -249,12 +250,23 @@ def _line_laid_out(text: str, spans: Sequence[Span]) -> int | None:
     return line_start
 
 
-def _bands(laid: Sequence[tuple[Sequence[Span], int]], n: int) -> list[tuple[int, int]] | None:
-    """The columns' bands of whole rows (their spans, their line's start), when they agree (see
-    :func:`column_bands`)."""
+def _width(text: str) -> int:
+    """The columns ``text`` takes on a terminal's grid: a wide (CJK) character two, any other one."""
+    return len(text) + sum(1 for ch in text if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF")
+
+
+def _xs(text: str, spans: Sequence[Span], ls: int, wide: bool) -> list[tuple[int, int]]:
+    """The values' places on their line (from its start ``ls``): characters, or grid columns when ``wide``."""
+    if not wide:
+        return [(a - ls, b - ls) for a, b in spans]
+    return [(_width(text[ls:a]), _width(text[ls:b])) for a, b in spans]
+
+
+def _bands(rows: Sequence[Sequence[tuple[int, int]]], n: int) -> list[tuple[int, int]] | None:
+    """The columns' bands of whole rows (their values' places), when they agree (see :func:`column_bands`)."""
     bands: list[tuple[int, int]] = []
     for k in range(n):
-        xs = [(s[k][0] - ls, s[k][1] - ls) for s, ls in laid]
+        xs = [row[k] for row in rows]
         lo, hi = min(a for a, _ in xs), max(b for _, b in xs)
         if all(max(e) - min(e) > ALIGN_SLACK for e in ([a for a, _ in xs], [b for _, b in xs], [a + b for a, b in xs])):
             return None  # this column's values line up neither by their start, nor their end, nor their middle
@@ -264,52 +276,56 @@ def _bands(laid: Sequence[tuple[Sequence[Span], int]], n: int) -> list[tuple[int
     return bands
 
 
-def column_bands(text: str, rows: Sequence[Sequence[Span]], n: int) -> list[tuple[list[tuple[int, int]], int, int]]:
-    """The character columns (from the line's start) each of ``n`` columns' values occupy, from whole rows
-    (``rows``: their values' offsets, in text order) printed on one line each: a tool that lays a page out on a
-    character grid (poppler's ``-layout``, pypdf's and pdfplumber's layout modes) prints a column's values at the
-    same place on every line of a page, whatever the label before them. The rows are taken in runs that agree
-    (a table continued on another page may sit elsewhere there): each column's values starting, ending or centred
-    within :data:`ALIGN_SLACK` character of one another, the columns apart, the values apart by runs of spaces
-    (most gaps two spaces or more: single spaces are no layout), and their labels not all as long (text laid out
-    by even separators agrees on lines whose labels are as long: no grid; as long within :data:`ALIGN_SLACK`);
-    OCR's spaces, proportional to the page,
-    rarely agree so. Returns each run of :data:`MIN_FULL_ROWS` rows or more: its bands and the offsets of its first and
-    last row."""
+def column_bands(
+    text: str, rows: Sequence[Sequence[Span]], n: int, wide: bool = False
+) -> list[tuple[list[tuple[int, int]], int, int]]:
+    """The places on the line (characters from its start, or, ``wide``, terminal columns: a CJK character two)
+    each of ``n`` columns' values occupy, from whole rows (``rows``: their values' offsets, in text order) printed
+    on one line each: a tool that lays a page out on a character grid (poppler's ``-layout``, pypdf's and
+    pdfplumber's layout modes) or a terminal's (pandoc's plain tables) prints a column's values at the same place
+    on every line of a page, whatever the label before them. The rows are taken in runs that agree (a table
+    continued on another page may sit elsewhere there): each column's values starting, ending or centred within
+    :data:`ALIGN_SLACK` of one another, the columns apart, the values apart by runs of spaces (most gaps two
+    spaces or more: single spaces are no layout), and their labels not all as long (text laid out by even
+    separators agrees on lines whose labels are as long: no grid; as long within :data:`ALIGN_SLACK`); OCR's
+    spaces, proportional to the page, rarely agree so. Returns each run of :data:`MIN_FULL_ROWS` rows or more:
+    its bands and the offsets of its first and last row."""
     laid = [(s, ls) for s in rows if len(s) == n and (ls := _line_laid_out(text, s)) is not None]
-    runs: list[list[tuple[Sequence[Span], int]]] = []
-    for row in laid:
-        if runs and _bands([*runs[-1], row], n) is not None:
-            runs[-1].append(row)
+    runs: list[list[tuple[Sequence[Span], int, list[tuple[int, int]]]]] = []
+    for s, ls in laid:
+        xs = _xs(text, s, ls, wide)
+        if runs and _bands([*(r[2] for r in runs[-1]), xs], n) is not None:
+            runs[-1].append((s, ls, xs))
         else:
-            runs.append([row])
+            runs.append([(s, ls, xs)])
     out: list[tuple[list[tuple[int, int]], int, int]] = []
     for run in runs:
         if len(run) < MIN_FULL_ROWS:
             continue
-        gaps = sorted(b[0] - a[1] for s, _ in run for a, b in itertools.pairwise(s))
+        gaps = sorted(b[0] - a[1] for _, _, xs in run for a, b in itertools.pairwise(xs))
         if gaps[len(gaps) // 2] < 2:
             continue  # values mostly a single space apart: not laid out in columns
-        heads = [len(text[ls : s[0][0]].rstrip()) for s, ls in run]
+        heads = [(_width if wide else len)(text[ls : s[0][0]].rstrip()) for s, ls, _ in run]
         if max(heads) - min(heads) <= ALIGN_SLACK:
             continue  # as much text before every row's values: rows that agree by their labels, not by a grid
-        bands = _bands(run, n)
+        bands = _bands([xs for _, _, xs in run], n)
         assert bands is not None
         out.append((bands, run[0][0][0][0], run[-1][0][-1][1]))
     return out
 
 
-def columns_by_bands(text: str, spans: Sequence[Span], bands: Sequence[tuple[int, int]]) -> list[int] | None:
+def columns_by_bands(
+    text: str, spans: Sequence[Span], bands: Sequence[tuple[int, int]], wide: bool = False
+) -> list[int] | None:
     """The column of each value of a short row printed on one line laid out by spaces (``spans``), by the
-    ``bands`` the table's whole rows print their columns in (:func:`column_bands`): the one band each value
-    overlaps, or lies within :data:`ALIGN_SLACK` characters of when it overlaps none. None when a value has no
-    such band or two, or two values one."""
+    ``bands`` the table's whole rows print their columns in (:func:`column_bands`, in the same measure): the one
+    band each value overlaps, or lies within :data:`ALIGN_SLACK` of when it overlaps none. None when a value has
+    no such band or two, or two values one."""
     ls = _line_laid_out(text, spans)
     if ls is None:
         return None
     out: list[int] = []
-    for a, b in spans:
-        x0, x1 = a - ls, b - ls
+    for x0, x1 in _xs(text, spans, ls, wide):
         hits = [k for k, (lo, hi) in enumerate(bands) if x0 < hi and lo < x1]  # the bands it overlaps
         if not hits:  # or, overlapping none, the one it lies near
             hits = [k for k, (lo, hi) in enumerate(bands) if lo - ALIGN_SLACK <= x0 and x1 <= hi + ALIGN_SLACK]
