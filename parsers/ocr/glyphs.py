@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from parsers.ocr.correct import lookalikes
 from parsers.ocr.engine import CELL_INSET, MIN_INK, Box, CellKey, Ink, Word, _ink_box
 from parsers.ocr.grid import Table
 from parsers.ocr.preprocess import Grey
@@ -154,9 +155,14 @@ def vote(glyphs: list[Glyph]) -> Vote:
     # no reading twice the next: the identities choose (correct.choose_glyphs); and so for a glyph alike to at
     # least MIN_VOTES such glyphs, whatever its own vote says (the likeness is not quite transitive: a vote
     # that a few of the set's glyphs win would read them otherwise than the rest)
+    # … and where the engine read most of a glyph's likes as nothing (a zero filled in by toner), the few that
+    # read as a digit (two at least) are no evidence of what it prints either: the glyph is ambiguous, and its
+    # readings and their lookalikes are the identities' to choose among (_disputed_sets)
+    blanks = [sum(1 for j in np.flatnonzero(alike[i]) if not texts[j]) for i in range(len(glyphs))]
     unsure = [
-        len(v) > 1 and (r := v.most_common(2))[1][1] >= 2 and r[0][1] < 2 * r[1][1] and v.total() >= MIN_VOTES
-        for v in votes
+        (len(v) > 1 and (r := v.most_common(2))[1][1] >= 2 and r[0][1] < 2 * r[1][1] and v.total() >= MIN_VOTES)
+        or (v.total() >= 2 and blanks[i] >= 2 and blanks[i] > v.total())
+        for i, v in enumerate(votes)
     ]
     near = alike[:, np.flatnonzero(unsure)].sum(axis=1) if any(unsure) else np.zeros(len(glyphs), dtype=int)
     disputed = [i for i in range(len(glyphs)) if unsure[i] or (votes[i] and near[i] >= MIN_VOTES)]
@@ -279,6 +285,10 @@ def _disputed_sets(
     for members in groups.values():
         counts = Counter(texts[i] for i in members)
         readings = tuple(r for r, n in counts.most_common() if r and n >= 2)
+        if readings and counts[""] > counts.total() - counts[""]:
+            # read as nothing more often than as anything: the digits read are guesses, their lookalikes as likely
+            readings += tuple(d for r in readings for d in lookalikes(r) if d not in readings)
+            readings = tuple(dict.fromkeys(readings))
         if len(readings) < 2:
             continue
         out.append((members, readings, tuple(sorted(counts.items(), key=lambda rc: (-rc[1], rc[0])))))
