@@ -24,6 +24,11 @@ got, and the tables' identities choose among those readings for the whole set at
 A cell that holds ink the engine read nothing in (a lone dotted zero, often) is compared too, its ink's box as
 its glyph: read as its likes are where they agree (counted in the note as ``?→0``), a member of a disputed set
 where they do not (its placeholder reading the set's most frequent, until the identities choose).
+
+A glyph the engine read nothing in more often than anything, and as one digit in two cells at least (a zero
+filled in by toner: a solid bar, read 6 now and then), is no evidence of any digit: it is a disputed set too,
+whose readings are the digits read and the digits an engine confuses them with (``correct.lookalikes``: for a
+6, 0, 5 and 8), and the identities choose among them, or the cells are left blank.
 """
 
 from __future__ import annotations
