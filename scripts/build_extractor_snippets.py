@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_corpus as bc  # noqa: E402
 import build_extractors as bx  # noqa: E402
-from build_doc_snippets import PROSE_1, PROSE_2, TABLE_THREE  # noqa: E402
+from build_doc_snippets import PROSE_1, PROSE_2, TABLE_THREE, _tr  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "extractor_snippets"
 EMPTY = "<td><p class=MsoNormal>&nbsp;</p></td>"
@@ -237,6 +237,71 @@ def room_snippets(tmp: Path) -> None:
     (OUT / "own-blank-zero-w3m.txt").write_text(bx.w3m(page), encoding="utf-8")
 
 
+# table 三's rows of zeros with a cell left empty (a published blank): （二）部分公开 with 科研机构 empty, and the
+# 1.属于国家秘密 and 2.其他法律行政法规禁止公开 rows (labels of other lengths) with 其他 and 自然人 empty; then two
+# whole rows of zeros
+ZERO_ROWS_WITH_BLANKS = (
+    '<tr><td colspan="1"></td><td colspan="2">（二）部分公开</td>'
+    + "".join(f"<td>{v}</td>" for v in (0, 0, "", 0, 0, 0, 0))
+    + '</tr>\n<tr><td colspan="1"></td><td colspan="2">1.属于国家秘密</td>'
+    + "".join(f"<td>{v}</td>" for v in (0, 0, 0, 0, 0, "", 0))
+    + '</tr>\n<tr><td colspan="1"></td><td colspan="2">2.其他法律行政法规禁止公开</td>'
+    + "".join(f"<td>{v}</td>" for v in ("", 0, 0, 0, 0, 0, 0))
+    + "</tr>\n"
+    + "".join(
+        f'<tr><td colspan="1"></td><td colspan="2">{label}</td>' + "<td>0</td>" * 7 + "</tr>\n"
+        for label in ("3.危及“三安全一稳定”", "4.保护第三方合法权益")
+    )
+)
+
+
+def blank_zero_pdf_snippets(tmp: Path) -> None:
+    """Chromium's print of the page whose table 三 has three rows of zeros with one cell left empty each
+    (``ZERO_ROWS_WITH_BLANKS``), read by text-layer tools: poppler's ``pdftotext -layout`` and pdfplumber's
+    layout mode keep each empty cell's room, the row's values at their columns' places (``own-blank-zeros-
+    pdftotext-layout.txt``, ``own-blank-zeros-pdfplumber-layout.txt``); pypdf prints the row's six zeros a
+    space apart, nothing where the empty cell was (``own-blank-zeros-pypdf.txt``)."""
+    from synth_reports import chromium_pdf
+
+    at = HTML.index(RESULTS_TOTAL)
+    pdf = tmp / "own-blank-zeros.pdf"
+    chromium_pdf(HTML[:at] + ZERO_ROWS_WITH_BLANKS + HTML[at:], pdf)
+    (OUT / "own-blank-zeros-pdftotext-layout.txt").write_text(bc.pdftotext(pdf, "-layout"), encoding="utf-8")
+    (OUT / "own-blank-zeros-pdfplumber-layout.txt").write_text(bx.pdfplumber_text(pdf, layout=True), encoding="utf-8")
+    (OUT / "own-blank-zeros-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
+
+
+# table 三 with one-digit cells and two-digit totals, its cells breaking anywhere (``word-break: break-all``, as a
+# Word page's editor leaves it) in type large and spaced enough that a two-digit total does not fit its column
+BROKEN_STYLE = "word-break:break-all;font-size:26px;letter-spacing:8px"
+BROKEN_THREE = "\n".join(
+    [
+        *TABLE_THREE.split("\n")[:3],
+        _tr("3|一、本年新收政府信息公开申请数量", 8, 4, 0, 0, 1, 0, 13),
+        _tr("3|二、上年结转政府信息公开申请数量", 2, 0, 0, 0, 0, 0, 2),
+        _tr("1|三、本年度办理结果", "2|（一）予以公开", 8, 3, 0, 0, 1, 0, 12),
+        _tr("1|", "2|（七）总计", 8, 3, 0, 0, 1, 0, 12),
+        _tr("3|四、结转下年度继续办理", 2, 1, 0, 0, 0, 0, 3),
+    ]
+)
+
+
+def broken_total_snippets(tmp: Path) -> None:
+    """Chromium's print of the page whose table 三 (``BROKEN_THREE``) breaks its two-digit totals over two lines
+    (``1`` above the row's line, ``3`` below it), read by pypdf (the pieces last on the row's line, a space apart:
+    ``own-broken-pypdf.txt``) and pdfplumber (the first piece on the label's line, the other values on the next,
+    the second piece on the line after: ``own-broken-pdfplumber.txt``)."""
+    from synth_reports import chromium_pdf
+
+    page = HTML.replace(TABLE_THREE, BROKEN_THREE)
+    t3 = page.index('<table border="1">', page.index("三、收到和处理"))
+    page = page[:t3] + f'<table border="1" style="{BROKEN_STYLE}">' + page[t3 + len('<table border="1">') :]
+    pdf = tmp / "own-broken.pdf"
+    chromium_pdf(page, pdf)
+    (OUT / "own-broken-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
+    (OUT / "own-broken-pdfplumber.txt").write_text(bx.pdfplumber_text(pdf, layout=False), encoding="utf-8")
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -277,6 +342,8 @@ def main() -> None:
         (OUT / "own-2019-word-markitdown.md").write_text(bc.markitdown_md(pdf_2019), encoding="utf-8")
         blank_row_snippets(Path(tmp))
         room_snippets(Path(tmp))
+        blank_zero_pdf_snippets(Path(tmp))
+        broken_total_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
@@ -285,6 +352,12 @@ if __name__ == "__main__":
         OUT.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             blank_row_snippets(Path(tmp))
+        raise SystemExit(0)
+    if sys.argv[1:] == ["--text-layer"]:  # these alone (Chromium's prints read by pdftotext, pypdf, pdfplumber)
+        OUT.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            blank_zero_pdf_snippets(Path(tmp))
+            broken_total_snippets(Path(tmp))
         raise SystemExit(0)
     if sys.argv[1:] == ["--room"]:  # these alone (inscriptis, w3m: no Chromium)
         OUT.mkdir(parents=True, exist_ok=True)

@@ -345,3 +345,72 @@ def test_empty_box_of_a_drawn_table_is_a_blank_not_a_lost_zero() -> None:
     row = [report.cells[f"applications/partially_granted/{c}"].value for c in APPLICANT]
     assert row == [0, 0, None, 0, 0, 0, 0]
     assert not [w for w in report.warnings if w.code in ("deduced_zero", "zero_row")]
+
+
+def _app_row(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [report.cells[f"applications/{row}/{c}"].value for c in APPLICANT]
+
+
+# own-blank-zeros-*: three rows of zeros, each with one cell left empty (a blank the report published)
+BLANK_ZERO_ROWS = {
+    "partially_granted": [0, 0, None, 0, 0, 0, 0],
+    "withheld.state_secret": [0, 0, 0, 0, 0, None, 0],
+    "withheld.prohibited_by_law": [None, 0, 0, 0, 0, 0, 0],
+}
+
+
+def test_text_layer_rows_of_zeros_keep_their_empty_cells_where_the_columns_put_them() -> None:
+    # pdfplumber's layout mode and poppler's -layout keep an empty cell's room: the row's zeros at their columns
+    text = (SNIPPETS / "own-blank-zeros-pdfplumber-layout.txt").read_text(encoding="utf-8")
+    assert "（二）部分公开               0    0          0      0      0  0" in text  # the third cell's room
+    for name in ("own-blank-zeros-pdfplumber-layout.txt", "own-blank-zeros-pdftotext-layout.txt"):
+        report = _parse(name)
+        for key, want in BLANK_ZERO_ROWS.items():
+            assert _app_row(report, key) == want, (name, key)
+        codes = {w.code for w in report.warnings}
+        assert not codes & {"deduced_zero", "zero_row", "placement_open"}, name
+        placed = {w.key for w in report.warnings if w.code == "blank_cells_placed"}
+        assert "applications/withheld.prohibited_by_law" in placed, name
+    report = _parse("own-blank-zeros-pdfplumber-layout.txt")
+    placed = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert {w.key for w in placed} == {f"applications/{k}" for k in BLANK_ZERO_ROWS}
+    assert all("laid out in columns by spaces" in w.message and "a guess" in w.message for w in placed)
+
+
+def test_text_layer_rows_of_zeros_printed_without_their_empty_cells_are_refused() -> None:
+    # pypdf prints six zeros a space apart: nothing says which cell was empty, and no OCR lost a digit there
+    text = (SNIPPETS / "own-blank-zeros-pypdf.txt").read_text(encoding="utf-8")
+    assert "（二）部分公开 0 0 0 0 0 0\n" in text
+    report = _parse("own-blank-zeros-pypdf.txt")
+    for key in BLANK_ZERO_ROWS:
+        assert _app_row(report, key) == [None] * 7, key
+    refused = {w.key: w.message for w in report.warnings if w.code == "placement_open"}
+    assert set(refused) == {f"applications/{k}" for k in BLANK_ZERO_ROWS}
+    assert all("6 values (0 0 0 0 0 0)" in m and "no OCR read" in m for m in refused.values())
+    assert not {w.code for w in report.warnings} & {"deduced_zero", "zero_row"}
+    assert report.metadata["review"] == "required"
+    assert _app_row(report, "granted") == [17, 3, 0, 0, 1, 0, 21]  # the whole rows read as ever
+
+
+def test_total_broken_over_two_lines_is_joined_by_the_row_total() -> None:
+    # Chromium breaks a two-digit total over two lines (word-break: break-all); pypdf prints the pieces last on the
+    # row's line, pdfplumber the first on the label's line and the second after the row's other values
+    assert "8 4 0 0 1 0 1 3" in (SNIPPETS / "own-broken-pypdf.txt").read_text(encoding="utf-8")
+    assert "\n8 4 0 0 1 0\n" in (SNIPPETS / "own-broken-pdfplumber.txt").read_text(encoding="utf-8")
+    rows = {"new_received": [8, 4, 0, 0, 1, 0, 13], "results_total": [8, 3, 0, 0, 1, 0, 12]}
+    for name in ("own-broken-pypdf.txt", "own-broken-pdfplumber.txt"):
+        report = _parse(name)
+        for key, want in rows.items():
+            assert _app_row(report, key) == want, (name, key)
+        merged = {w.key: w.message for w in report.warnings if w.code == "merged_digits"}
+        assert "'1' and '3' read as one number 13" in merged["applications/new_received"], name
+        assert "a guess" in merged["applications/results_total"], name
+    assert _app_row(_parse("own-broken-pypdf.txt"), "granted") == [8, 3, 0, 0, 1, 0, 12]
+    # pdfplumber breaks （一）予以公开's label and its row apart: one value left (2, the total's last digit) whose
+    # cell the identities leave open; a text layer's text, so it is left blank rather than put where the tie-break
+    # would (review required, the guess named)
+    report = _parse("own-broken-pdfplumber.txt")
+    assert _app_row(report, "granted") == [None] * 7
+    (open_,) = [w for w in report.warnings if w.code == "ambiguous_value"]
+    assert open_.key == "applications/granted" and "no OCR read those cells are left blank" in open_.message
+    assert report.metadata["review"] == "required"

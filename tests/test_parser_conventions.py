@@ -697,8 +697,11 @@ def test_markdown_labels_listed_then_label_less_rows() -> None:
 
 # ------------------------------------------------------------------------------------------ OCR: ruled tables
 def _ocr_text(rows: dict[str, list[int | None]]) -> str:
-    """The report as OCR prints it: cells apart by runs of spaces."""
-    return s.to_spaces(s.report(apps=s.app_table(rows)), sep="   ")
+    """The report as OCR prints it: cells apart by runs of spaces, and a table rule read as a bar (``|``) between
+    the 三、本年度办理结果 group's cell and its first row's label (Tesseract's ``(四) 无 | 1.本机关 | 974``): the mark
+    that tells OCR's text from a text layer's, whose lost cells are blanks printed (``zeros.read_by_ocr``)."""
+    text = s.to_spaces(s.report(apps=s.app_table(rows)), sep="   ")
+    return text.replace("三、本年度办理结果   （一）予以公开", "三、本年度办理结果 | （一）予以公开", 1)
 
 
 def _printed(label: str, values: list[int]) -> str:
@@ -872,6 +875,29 @@ def test_ocr_all_zero_row_printed_short_is_read_as_zeros_by_the_column_totals() 
     deduced = [w for w in report.warnings if w.code == "deduced_zero"]
     assert len(deduced) == 2 and all("read as 0" in w.message for w in deduced)
     assert report.metadata["review"] == "suggested"
+
+
+def test_text_layer_all_zero_row_printed_short_is_not_read_as_zeros() -> None:
+    """The same row in text with no mark of OCR (a text layer's: pypdf, pdfplumber): it loses no digit, so the two
+    cells it lacks were printed empty, blanks the report published; nothing says which two, and the row is left
+    blank (``placement_open``), not filled with zeros. With the template's brackets read half as ASCII ones
+    (RapidOCR's ``形)``) the text is OCR's again, and the row is deduced."""
+    rows = _ruled_rows()
+    rows["withheld.third_party_rights"] = [0] * 7
+    rows = _consistent(rows)
+    text = s.to_spaces(s.report(apps=s.app_table(rows)), sep="   ")
+    assert "|" not in text
+    text = text.replace(_printed("4.保护第三方合法权益", [0] * 7), "4.保护第三方合法权益   0   0   0   0   0")
+    report = _parse(text)
+    assert _row(_cells(report), "withheld.third_party_rights") == [None] * 7
+    assert not {"deduced_zero", "zero_row"} & set(_codes(report))
+    (refused,) = [w for w in report.warnings if w.code == "placement_open"]
+    assert refused.key == "applications/withheld.third_party_rights" and "5 values (0 0 0 0 0)" in refused.message
+    assert report.metadata["review"] == "required"
+    ocr = text.replace("不计其他情形）", "不计其他情形)", 1)
+    report = _parse(ocr)
+    assert _row(_cells(report), "withheld.third_party_rights") == [0] * 7
+    assert "deduced_zero" in _codes(report) and "placement_open" not in _codes(report)
 
 
 def test_ocr_short_row_with_a_number_keeps_its_blanks() -> None:
@@ -1337,7 +1363,9 @@ def test_ocr_service_boxes_one_per_line_rejoined_into_rows() -> None:
 
 def test_ocr_service_boxes_with_a_lost_cell_leave_it_blank() -> None:
     """A box the engine did not find (a row one number short): one cell of the row stays blank, warned; the
-    rows after it keep their own numbers (none is pulled up into the short row)."""
+    rows after it keep their own numbers (none is pulled up into the short row). OCR's text: a rule read as a bar
+    on a line of its own in the table. The same text with no mark of OCR is a text layer's, whose missing cell
+    was printed empty: which cell it was is not in the text, and the row is left blank (``placement_open``)."""
     rows = s.default_rows()
     rows["withheld.internal_affairs"] = [40, 4, 0, 0, 0, 0, 44]
     rows["new_received"] = [44, 6, 0, 0, 1, 0, 51]
@@ -1345,14 +1373,22 @@ def test_ocr_service_boxes_with_a_lost_cell_leave_it_blank() -> None:
     text = _boxes(s.report(apps=s.app_table(rows)))
     assert "5.属于\n40\n4\n0\n0\n0\n0\n44\n" in text
     text = text.replace("5.属于\n40\n4\n0\n0\n0\n0\n44\n", "5.属于\n40\n4\n0\n0\n0\n44\n")
-    report = _parse(text)
-    cells = _cells(report)
-    assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
-    assert _row(cells, "withheld.process_info") == [0] * 7
-    row = _row(cells, "withheld.internal_affairs")
-    assert row.count(None) == 1 and [v for v in row if v is not None] == [40, 4, 0, 0, 0, 44]
-    assert any(w.code == "missing_cell" and w.key == "applications/withheld.internal_affairs" for w in report.warnings)
-    assert report.metadata["review"] == "required"
+    for ocr in (True, False):
+        report = _parse(text.replace("\n国家秘密\n", "\n国家秘密\n|\n", 1) if ocr else text)
+        cells = _cells(report)
+        assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+        assert _row(cells, "withheld.process_info") == [0] * 7
+        row = _row(cells, "withheld.internal_affairs")
+        if ocr:
+            assert row.count(None) == 1 and [v for v in row if v is not None] == [40, 4, 0, 0, 0, 44]
+            assert not [w for w in report.warnings if w.code == "placement_open"]
+        else:
+            assert row == [None] * 7
+            (refused,) = [w for w in report.warnings if w.code == "placement_open"]
+            assert refused.key == "applications/withheld.internal_affairs" and "40 4 0 0 0 44" in refused.message
+        key = "applications/withheld.internal_affairs"
+        assert any(w.code == "missing_cell" and w.key == key for w in report.warnings)
+        assert report.metadata["review"] == "required"
 
 
 def test_numbers_between_blank_lines_are_not_box_per_line() -> None:

@@ -19,6 +19,7 @@ from parsers.tables.column_order import stacked_labels
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
+from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
@@ -58,6 +59,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         four = r.first_index(_SECTION_FOUR, app_start + 1)
         end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)
         deduce_zeros(r, app_fmt)
+        refuse_open_rows(r)
         review_end = read_review(r, end, len(r.tokens))
         if review_end is None:
             r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
@@ -70,6 +72,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 "applications",
                 r.tokens[again],
             )
+        blank_disputed(r)
         get = _values_getter(r)
         checks = application_checks(get, app_fmt) + review_checks(get)
     elif fmt == "legacy" and legacy_start is not None:

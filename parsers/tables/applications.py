@@ -11,6 +11,8 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
     blanks_by_lines,
+    column_bands,
+    columns_by_bands,
     leading_newlines,
 )
 from parsers.tables.checks import (
@@ -76,6 +78,9 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
             continue
         if t[IS_VALUE]:
             if pending_label is not None and len(vals) >= n:
+                if len(vals) == n == N_APP and _rejoin_broken([*vals, t]) is not None:
+                    vals.append(t)  # a cell's digits broken in two, one piece after the label's rest (_broken_cell)
+                    continue
                 r.warn(
                     "unknown_row",
                     f"values after an unknown row label {pending_label[TEXT]!r} "
@@ -284,6 +289,52 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
     return joined[0]
 
 
+_DIGITS = re.compile(r"[1-9]\d*|0")
+
+
+def _rejoin_broken(vals: list[Token]) -> tuple[list[Token], Token, Token] | None:
+    """The reading of :func:`_broken_cell` (the row, the two pieces joined), or None."""
+    texts = [t[TEXT] for t in vals]
+    if not all(_DIGITS.fullmatch(x) for x in texts):
+        return None
+    readings: dict[tuple[int, ...], tuple[list[Token], Token, Token]] = {}
+    pairs = [(k, k + 1) for k in range(len(vals) - 1)] + [(0, len(vals) - 1)]
+    for a, b in pairs:
+        if texts[a] == "0":
+            continue  # no number is printed with a leading 0
+        first, second = vals[a], vals[b]
+        joined = token(
+            texts[a] + texts[b], first[START], second[END], first[LINE], first[COL], first[TABBED], split=True
+        )
+        row = [*vals[:a], joined, *vals[a + 1 : b], *vals[b + 1 :]] if b == a + 1 else [*vals[1:b], joined]
+        values = [int(t[TEXT]) for t in row]
+        if row_total_holds(values):
+            readings.setdefault(tuple(values), (row, first, second))
+    return next(iter(readings.values())) if len(readings) == 1 else None
+
+
+def _broken_cell(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row printing one value more than its cells, where one cell's digits were broken over two lines (a narrow
+    cell wrapping a number digit by digit: Chromium's ``word-break: break-all``, ``1`` above the row's line and
+    ``4`` below it for 14): the two pieces joined, when exactly one reading holds the row total. The pieces stand
+    next to each other (pypdf, ``pdftotext -raw``: ``0 0 0 12 2 0 1 4``), or, the broken cell being the row's
+    total, first and last (pdfplumber: ``1`` on the label's line, the other values on the next, ``4`` after them).
+    Reported as ``merged_digits`` (a guess the row total confirms); None when no reading or several hold."""
+    found = _rejoin_broken(vals)
+    if found is None:
+        return None
+    row, first, second = found
+    r.warn(
+        "merged_digits",
+        f"{key}: {len(vals)} values for {N_APP} cells; {first[TEXT]!r} and {second[TEXT]!r} read as one number "
+        f"{first[TEXT]}{second[TEXT]} (a cell's digits broken over two lines), the one reading whose row total holds "
+        "(a guess)",
+        key,
+        first,
+    )
+    return row
+
+
 def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int, passed: int) -> bool:
     """The reading by labels found every row with values, none ambiguous, and every identity holds (``passed``:
     how many identities hold on it, as :func:`_score` counts them)."""
@@ -403,6 +454,8 @@ def _label_fits(
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
         if pos is None and len(vals) > N_APP and (joined := _joined_digits(r, vals, f"{T}/{row.key}")) is not None:
             vals = joined
+        elif pos is None and len(vals) == N_APP + 1 and (rejoined := _broken_cell(r, vals, f"{T}/{row.key}")):
+            vals = rejoined
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
         elif len(vals) == N_APP:
@@ -422,6 +475,10 @@ def _label_fits(
         return score
 
     for key, laid in _short_rows_by_lines(r, fits, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
+    for key, laid in _short_rows_by_columns(r, fits, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()
         del pending[key]
@@ -487,6 +544,62 @@ def _short_rows_by_lines(
             "blank_cells_placed",
             f"{T}/{key}: {len(vals)} values for its {N_APP} cells, printed a value a line with empty lines "
             f"for empty cells: cells {', '.join(map(str, blank))} read as blank where the empty lines are (a guess)",
+            f"{T}/{key}",
+            vals[0],
+        )
+        out[key] = Fit(laid, "positional", [])
+    return out
+
+
+def _short_rows_by_columns(
+    r: Reading,
+    fits: dict[str, Fit],
+    pending: dict[str, list[Token]],
+    scorer_for: Callable[[str], Callable[[list[Value]], int]],
+) -> dict[str, Fit]:
+    """Rows of table 三 short of cells, printed on one line laid out in columns by spaces by a tool that lays
+    the page on a character grid (poppler's ``-layout``, pypdf's and pdfplumber's layout modes): a blank cell
+    prints nothing but keeps its room, so each value is the column whose place on the line the table's whole rows
+    print their values in (:func:`parsers.tables.blank_rows.column_bands`: a run of three such rows at least,
+    agreeing, around the row or, a page break between, next to it before or after it),
+    when the identities like that placement as well as any other. The cells no value stands in are blanks the
+    report printed, not cells the text lost (they are not deduced 0). Reported as ``blank_cells_placed``."""
+    if not pending:
+        return {}
+    text = r.extracted.text
+    whole = [
+        spans
+        for f in fits.values()
+        if f.how in ("exact", "positional")
+        and None not in f.tokens
+        and (spans := original_spans(r, [t for t in f.tokens if t is not None])) is not None
+    ]
+    runs = column_bands(text, sorted(whole), N_APP)
+    if not runs:
+        return {}
+    out: dict[str, Fit] = {}
+    for key, vals in pending.items():
+        if not 1 <= len(vals) < N_APP or (spans := original_spans(r, vals)) is None:
+            continue
+        at = spans[0][0]
+        near = [run for run in runs if run[1] <= at <= run[2]]  # the run of whole rows around the row
+        if not near:  # or the nearest before and after it (a page break between)
+            near = [run for run in runs if run[2] < at][-1:] + [run for run in runs if run[1] > at][:1]
+        placed = {tuple(cols) for run in near if (cols := columns_by_bands(text, spans, run[0])) is not None}
+        if len(placed) != 1:
+            continue
+        laid: list[Token | None] = [None] * N_APP
+        for t, col in zip(vals, placed.pop(), strict=True):
+            laid[col] = t
+        score = scorer_for(key)
+        if score(Fit(laid, "padded", []).values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
+            continue
+        blank = [APPLICANT_COLUMNS[c] for c in range(N_APP) if laid[c] is None]
+        r.warn(
+            "blank_cells_placed",
+            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, on one line laid out in columns by spaces: each "
+            f"value read in the column the table's whole rows print at its place; {', '.join(blank)} read as "
+            "blank (printed empty: nothing stands in their room; a guess)",
             f"{T}/{key}",
             vals[0],
         )

@@ -230,3 +230,90 @@ def blanks_by_lines(text: str, spans: Sequence[Span], n: int, start_base: int | 
     for b in between:
         cols.append(cols[-1] + 1 + b)
     return cols
+
+
+ALIGN_SLACK = (
+    1  # characters a column's values may stray from one another (start, end or middle) or a short row's from the column
+)
+MIN_FULL_ROWS = 3  # whole rows on one line that must agree on the columns before a short row is placed by them
+
+
+def _line_laid_out(text: str, spans: Sequence[Span]) -> int | None:
+    """The offset where the line of ``spans`` starts, when the values print on one line with only spaces
+    between them; else None."""
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
+        gap = text[a_end:b_start]
+        if not gap or gap.strip(" \xa0"):
+            return None
+    return line_start
+
+
+def _bands(laid: Sequence[tuple[Sequence[Span], int]], n: int) -> list[tuple[int, int]] | None:
+    """The columns' bands of whole rows (their spans, their line's start), when they agree (see
+    :func:`column_bands`)."""
+    bands: list[tuple[int, int]] = []
+    for k in range(n):
+        xs = [(s[k][0] - ls, s[k][1] - ls) for s, ls in laid]
+        lo, hi = min(a for a, _ in xs), max(b for _, b in xs)
+        if all(max(e) - min(e) > ALIGN_SLACK for e in ([a for a, _ in xs], [b for _, b in xs], [a + b for a, b in xs])):
+            return None  # this column's values line up neither by their start, nor their end, nor their middle
+        if bands and lo <= bands[-1][1]:
+            return None
+        bands.append((lo, hi))
+    return bands
+
+
+def column_bands(text: str, rows: Sequence[Sequence[Span]], n: int) -> list[tuple[list[tuple[int, int]], int, int]]:
+    """The character columns (from the line's start) each of ``n`` columns' values occupy, from whole rows
+    (``rows``: their values' offsets, in text order) printed on one line each: a tool that lays a page out on a
+    character grid (poppler's ``-layout``, pypdf's and pdfplumber's layout modes) prints a column's values at the
+    same place on every line of a page, whatever the label before them. The rows are taken in runs that agree
+    (a table continued on another page may sit elsewhere there): each column's values starting, ending or centred
+    within :data:`ALIGN_SLACK` character of one another, the columns apart, the values apart by runs of spaces
+    (most gaps two spaces or more: single spaces are no layout), and their labels not all as long (text laid out
+    by even separators agrees on lines whose labels are as long: no grid; as long within :data:`ALIGN_SLACK`);
+    OCR's spaces, proportional to the page,
+    rarely agree so. Returns each run of :data:`MIN_FULL_ROWS` rows or more: its bands and the offsets of its first and
+    last row."""
+    laid = [(s, ls) for s in rows if len(s) == n and (ls := _line_laid_out(text, s)) is not None]
+    runs: list[list[tuple[Sequence[Span], int]]] = []
+    for row in laid:
+        if runs and _bands([*runs[-1], row], n) is not None:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    out: list[tuple[list[tuple[int, int]], int, int]] = []
+    for run in runs:
+        if len(run) < MIN_FULL_ROWS:
+            continue
+        gaps = sorted(b[0] - a[1] for s, _ in run for a, b in itertools.pairwise(s))
+        if gaps[len(gaps) // 2] < 2:
+            continue  # values mostly a single space apart: not laid out in columns
+        heads = [len(text[ls : s[0][0]].rstrip()) for s, ls in run]
+        if max(heads) - min(heads) <= ALIGN_SLACK:
+            continue  # as much text before every row's values: rows that agree by their labels, not by a grid
+        bands = _bands(run, n)
+        assert bands is not None
+        out.append((bands, run[0][0][0][0], run[-1][0][-1][1]))
+    return out
+
+
+def columns_by_bands(text: str, spans: Sequence[Span], bands: Sequence[tuple[int, int]]) -> list[int] | None:
+    """The column of each value of a short row printed on one line laid out by spaces (``spans``), by the
+    ``bands`` the table's whole rows print their columns in (:func:`column_bands`): the one band each value
+    overlaps, or lies within :data:`ALIGN_SLACK` characters of when it overlaps none. None when a value has no
+    such band or two, or two values one."""
+    ls = _line_laid_out(text, spans)
+    if ls is None:
+        return None
+    out: list[int] = []
+    for a, b in spans:
+        x0, x1 = a - ls, b - ls
+        hits = [k for k, (lo, hi) in enumerate(bands) if x0 < hi and lo < x1]  # the bands it overlaps
+        if not hits:  # or, overlapping none, the one it lies near
+            hits = [k for k, (lo, hi) in enumerate(bands) if lo - ALIGN_SLACK <= x0 and x1 <= hi + ALIGN_SLACK]
+        if len(hits) != 1 or (out and hits[0] <= out[-1]):
+            return None
+        out.append(hits[0])
+    return out

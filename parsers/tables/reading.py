@@ -112,6 +112,8 @@ class Reading:
     tokens: list[Token] = field(init=False)
     cells: dict[str, Cell] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
+    # the cells of each row whose number the identities leave open (``ambiguous_value``): row → keys
+    disputed: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.canonical is None:
@@ -651,6 +653,7 @@ class Reading:
             f"{keys[i][len(row) + 1 :]} {'blank' if (t := fit.tokens[i]) is None else t[TEXT]}"
             for i in sorted(fit.disputed)
         )
+        self.disputed[row] = [keys[i] for i in sorted(fit.disputed)]
         self.warn(
             "ambiguous_value",
             f"{row}: readings that fit the identities equally well differ ({shown}); read as the tie-break chose "

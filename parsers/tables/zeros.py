@@ -16,7 +16,8 @@ at least one 0 printed, no other value, no printed cell read as blank):
   line (a lost cell that is not 0 leaves a digit OCR could not place, ``7/0 |o]| 0 . 017``) is a row of zeros
   whose lost cells are 0.
 
-Only in text that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
+Only in text OCR read (:func:`read_by_ocr`: a text layer loses no digit, so a cell it lacks was printed empty) and
+that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
 Markdown, HTML tables) a blank is a blank the report published; so is, in any text, a cell the reading found
 printed empty in its place (a table drawn with rules: w3m's boxes, pandoc's grid and rst tables; an empty box is a
 blank cell, not a lost one). Never silent: each row filled is one warning naming its cells and what decided them
@@ -29,6 +30,7 @@ from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, RESULT_ROWS_2019, RESULT_ROWS_2021
+from parsers.tables.text_layer import printed_empty, read_by_ocr
 
 T = "applications"
 MIN_ZEROS = 3  # zeros a row prints, at least, to be read as a row of zeros
@@ -42,6 +44,8 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
     assert r.canonical is not None
     if r.canonical.convention in _CELLED:
         return  # a text that keeps every cell (blank ones too): a blank there was published blank, not lost
+    if not read_by_ocr(r):
+        return  # a text layer's text (or a page's) loses no digit: a cell it lacks was printed empty
     results = RESULT_ROWS_2019 if fmt == "2019" else RESULT_ROWS_2021
     rows = ["new_received", "carried_over", *results, "results_total", "carried_forward"]
     short = _short_rows(r, rows)
@@ -50,7 +54,7 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
     values = {row: [r.get(f"{T}/{row}/{c}") for c in APPLICANT_COLUMNS] for row in rows}
     for row in short:  # a blank printed in place counts as 0 in the totals (as in the checks), and is never filled
         values[row] = [
-            0 if _printed_empty(r.cells[f"{T}/{row}/{c}"]) else v
+            0 if printed_empty(r.cells[f"{T}/{row}/{c}"]) else v
             for c, v in zip(APPLICANT_COLUMNS, values[row], strict=True)
         ]
     filled: dict[str, dict[str, str]] = {row: {} for row in short}
@@ -89,7 +93,7 @@ def _short_rows(r: Reading, rows: list[str]) -> set[str]:
         row_cells = [cells.get(f"{T}/{row}/{c}") for c in APPLICANT_COLUMNS]
         if any(c is None for c in row_cells) or f"{T}/{row}" in doubtful:
             continue  # a row the reading never placed (missing), or one printing more than its numbers
-        empty = [c for c in row_cells if c is not None and _printed_empty(c)]
+        empty = [c for c in row_cells if c is not None and printed_empty(c)]
         lost = [c for c in row_cells if c is not None and c.value is None and c.raw == "" and c not in empty]
         printed = [c for c in row_cells if c is not None and c.value is not None]
         if (
@@ -100,12 +104,6 @@ def _short_rows(r: Reading, rows: list[str]) -> set[str]:
         ):
             short.add(row)
     return short
-
-
-def _printed_empty(cell: Cell) -> bool:
-    """A blank cell the reading found printed in its place, empty (its provenance a point in the text, not the
-    row's label a lost cell points at): a blank the report published, not a cell the text lost."""
-    return cell.value is None and cell.where is not None and cell.where.offset == cell.where.end
 
 
 def _by_totals(

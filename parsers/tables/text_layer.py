@@ -1,0 +1,110 @@
+"""What a text no OCR read tells of table cells it does not print, and what it cannot tell.
+
+A text layer's text (``pdftotext``, pypdf, pdfplumber, PyMuPDF: the glyphs the page draws) or a page's text (an
+HTML or DOCX converter's) loses no digit: a cell it lacks was printed empty, a blank the report published, not a 0
+OCR lost. OCR's text is told apart by the marks it prints and a text layer of the template never holds
+(:func:`read_by_ocr`). In text no OCR read:
+
+- table 三's rows of zeros are not filled (``parsers.tables.zeros``: its lost cells are blanks);
+- a row short of cells whose placement the identities leave open is left blank (:func:`refuse_open_rows`), and so
+  are the cells whose number the identities leave open (:func:`blank_disputed`): the tie-break's reading is a
+  guess that puts numbers where the report printed none, or in another cell. Each is said (review required).
+
+OCR's text keeps the tie-break's reading (a cell it lacks is as likely a 0 it lost; the corpus's Tesseract and
+RapidOCR texts are read right so).
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Cell
+from parsers.tables.reading import Reading
+from parsers.tables.templates import APPLICANT_COLUMNS
+
+T = "applications"
+# what OCR prints for a table's rules and specks and a text layer of table 三 never holds: Latin letters (``lA``,
+# ``Oo``, ``BOBS``), bars and marks (``“|``, ``|o]|``, ``=``)
+_OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
+_OCR_MARKS_MD = re.compile(r"[A-Za-z{}~@$^&=]")  # in Markdown, less its markup (pipes, tags, emphasis, escapes)
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+# brackets of both widths: the template prints （一）, OCR reads some as (一) or ``形)`` (RapidOCR), a text layer
+# prints the brackets the report was typed with
+_MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
+
+
+def read_by_ocr(r: Reading) -> bool:
+    """Table 三's text was read by OCR: the parser's own (a scan), or text whose table holds marks no text layer
+    of the template prints (:data:`_OCR_MARKS`, between the table's first and last cell read), or brackets of both
+    widths (:data:`_MIXED_PARENS`). A text layer
+    (``pdftotext``, pypdf, pdfplumber, PyMuPDF: the glyphs the page draws) or a page's text loses no digit, so a
+    cell it lacks was printed empty: a blank, not a 0 to deduce."""
+    if r.extracted.ocr:
+        return True
+    spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
+    if not spans:
+        return False
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    region = r.extracted.text[lo:hi]
+    assert r.canonical is not None
+    if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
+        return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
+    if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
+        return _OCR_MARKS_MD.search(_TAGS.sub("", region)) is not None
+    return _OCR_MARKS.search(region) is not None
+
+
+def refuse_open_rows(r: Reading) -> None:
+    """Rows of table 三 short of cells whose placement the identities leave open (``ambiguous``: several fit
+    alike), in text that no OCR read (:func:`read_by_ocr`) and that prints no empty cell (or prints several columns
+    in one cell: markitdown's pipe cells of a PDF): its missing cells were printed empty, and which cells its
+    values are is not in the text. The tie-break's placement is a guess that
+    puts numbers in cells the report left blank, so the row is left blank (``placement_open``: review required),
+    its values named. OCR text keeps the tie-break (a cell it lacks is as likely a lost 0)."""
+    if read_by_ocr(r):
+        return
+    rows = {w.key for w in r.warnings if w.code == "ambiguous" and w.key and w.key.startswith(T + "/")}
+    for row in sorted(rows):
+        cells = [r.cells.get(f"{row}/{c}") for c in APPLICANT_COLUMNS]
+        if any(c is None for c in cells):
+            continue
+        printed = [c for c in cells if c is not None and c.value is not None]
+        lost = [c for c in cells if c is not None and c.value is None and c.raw == "" and not printed_empty(c)]
+        if not printed or not lost:
+            continue
+        for c in printed:
+            r.cells[c.key] = Cell(c.key, None, "", c.where)
+        r.warn(
+            "placement_open",
+            f"{row}: {len(printed)} values ({' '.join(c.raw for c in printed)}) for its {len(cells)} cells, in text "
+            "no OCR read that does not print each empty cell (its missing cells were printed empty); several "
+            "placements fit the table's identities alike, so which cells the values are is not in the text: the row "
+            "left blank",
+            row,
+        )
+
+
+def printed_empty(cell: Cell) -> bool:
+    """A blank cell the reading found printed in its place, empty (its provenance a point in the text, not the
+    row's label a lost cell points at): a blank the report published, not a cell the text lost."""
+    return cell.value is None and cell.where is not None and cell.where.offset == cell.where.end
+
+
+def blank_disputed(r: Reading) -> None:
+    """Cells whose number readings the identities like alike put elsewhere (``ambiguous_value``, tables 二 and
+    三), in text no OCR read (:func:`read_by_ocr`): left blank, the warning saying so and naming the tie-break's
+    reading. Table 四's keep it: its ten values for three rows, one printed as nothing, keep the template's first
+    row blank (``placement_open``), the shape the corpus's real seed 003 prints."""
+    rows = [row for row in r.disputed if not row.startswith("review_litigation")]
+    if not rows or read_by_ocr(r):
+        return
+    for w in r.warnings:
+        if w.code == "ambiguous_value" and w.key in rows:
+            w.message = w.message.replace(
+                "; read as the tie-break chose (",
+                "; in text no OCR read those cells are left blank (the tie-break's guess would read ",
+            )
+    for row in rows:
+        for key in r.disputed[row]:
+            if (cell := r.cells.get(key)) is not None and cell.value is not None:
+                r.cells[key] = Cell(key, None, "", cell.where)
