@@ -4,7 +4,8 @@
 a guess the parser reports: a label matched by meaning, an OCR'd digit, a split number, a merged row, a
 blank cell placed by the identities, a check of the narrative against the tables that failed, a scanned
 report) or ``required`` (an accounting identity fails, a row or a table is missing, no table was found,
-printed numbers left blank because no reading of them is certain).
+printed numbers left blank because no reading of them is certain, an identity that failed as OCR read the page
+made to hold by taking a digit as another).
 ``review_reasons`` says why, one short entry per kind of cause.
 """
 
@@ -26,6 +27,10 @@ REQUIRED = {
     "ambiguous_split",
     "ambiguous_value",  # the identities leave a number's column open: the tie-break chose
     "column_order",  # the text prints the tables column by column: no cell read (parsers/tables/column_order.py)
+    # an OCR'd digit the engine read plainly, taken as another because the identities hold under it: as read, an
+    # identity failed, and the page cannot tell a misread from a total printed wrong (synth_444: the digit read
+    # right, the published total wrong, the "correction" making it agree)
+    "ocr_corrected",
 }
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}

@@ -18,8 +18,9 @@ from PIL import Image
 
 from parsers import UnreadableDocument, parse
 from parsers.detect import detect_kind
-from parsers.model import Cell, Check, Warning_, Where
+from parsers.model import Cell, Check, Report, Warning_, Where
 from parsers.ocr.correct import correct_misreadings, readings
+from parsers.review import review_verdict
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCANS = FIXTURES / "scans"
@@ -306,6 +307,11 @@ def test_the_one_reading_that_makes_every_identity_hold_is_taken_and_warned() ->
     assert cells["a1"].value == 70 and cells["a1"].raw == "70"
     assert cells["a1"].where is not None and cells["a1"].where.read_as == "10"  # both readings kept
     assert [w.code for w in warnings] == ["ocr_corrected"] and "'10'" in warnings[0].message
+    # as read, an identity failed: the page cannot tell a misread from a total printed wrong (synth_444: the digit
+    # read right, the published total wrong, the correction made it agree), so a person must look (version 44)
+    report = Report({"ocr": True}, "", cells=cells, checks=checks, warnings=warnings)
+    level, reasons = review_verdict(report)
+    assert level == "required" and reasons == ["ocr_corrected", "ocr"]
 
 
 def test_a_cell_only_one_identity_checks_is_never_corrected() -> None:

@@ -27,6 +27,13 @@ CONFUSED = {frozenset(p) for p in ("08", "17", "38", "56", "68", "06", "09", "89
 _PARTNERS: dict[str, str] = {
     d: "".join(sorted(o for p in CONFUSED if d in p for o in p if o != d)) for d in "0123456789"
 }
+
+
+def lookalikes(digit: str) -> str:
+    """The digits the engines confuse ``digit`` with (:data:`CONFUSED`)."""
+    return _PARTNERS.get(digit, "")
+
+
 MIN_IDENTITIES = 2
 GLYPH_MARGIN = 2  # identities a disputed glyph set's reading must make hold beyond any other reading of it
 MAX_GLYPH_COMBOS = 4096  # combinations of the disputed sets' readings tried (4 sets of 8 readings)

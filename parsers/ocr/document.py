@@ -31,7 +31,7 @@ from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_c
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
-from parsers.ocr.preprocess import Grey, Prepared, prepare
+from parsers.ocr.preprocess import Grey, Prepared, prepare, without_lone_specks
 
 PAGE_BUDGET = 60
 PAGE_SECONDS = 120.0
@@ -164,7 +164,9 @@ def _glyph_set(numbers: tuple[int, ...], disputed: Disputed, pending: dict[int, 
 
 def _read(pixels: Grey, image: PageImage, deadline: float, engine: str) -> tuple[Prepared, list[Table], Grey, Ink]:
     prepared = prepare(pixels, image.dpi)
-    tables, rules = find_tables(prepared.binary, max(8, round(10.5 / 72 * image.dpi)))
+    unit = max(8, round(10.5 / 72 * image.dpi))
+    tables, rules = find_tables(prepared.binary, unit)
+    prepared = without_lone_specks(prepared, rules, unit, image.dpi)
     return prepared, tables, rules, read_page(prepared, tables, rules, deadline, engine)
 
 

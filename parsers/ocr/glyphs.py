@@ -24,6 +24,11 @@ got, and the tables' identities choose among those readings for the whole set at
 A cell that holds ink the engine read nothing in (a lone dotted zero, often) is compared too, its ink's box as
 its glyph: read as its likes are where they agree (counted in the note as ``?→0``), a member of a disputed set
 where they do not (its placeholder reading the set's most frequent, until the identities choose).
+
+A glyph the engine read nothing in more often than anything, and as one digit in two cells at least (a zero
+filled in by toner: a solid bar, read 6 now and then), is no evidence of any digit: it is a disputed set too,
+whose readings are the digits read and the digits an engine confuses them with (``correct.lookalikes``: for a
+6, 0, 5 and 8), and the identities choose among them, or the cells are left blank.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from parsers.ocr.correct import lookalikes
 from parsers.ocr.engine import CELL_INSET, MIN_INK, Box, CellKey, Ink, Word, _ink_box
 from parsers.ocr.grid import Table
 from parsers.ocr.preprocess import Grey
@@ -154,9 +160,14 @@ def vote(glyphs: list[Glyph]) -> Vote:
     # no reading twice the next: the identities choose (correct.choose_glyphs); and so for a glyph alike to at
     # least MIN_VOTES such glyphs, whatever its own vote says (the likeness is not quite transitive: a vote
     # that a few of the set's glyphs win would read them otherwise than the rest)
+    # … and where the engine read most of a glyph's likes as nothing (a zero filled in by toner), the few that
+    # read as a digit (two at least) are no evidence of what it prints either: the glyph is ambiguous, and its
+    # readings and their lookalikes are the identities' to choose among (_disputed_sets)
+    blanks = [sum(1 for j in np.flatnonzero(alike[i]) if not texts[j]) for i in range(len(glyphs))]
     unsure = [
-        len(v) > 1 and (r := v.most_common(2))[1][1] >= 2 and r[0][1] < 2 * r[1][1] and v.total() >= MIN_VOTES
-        for v in votes
+        (len(v) > 1 and (r := v.most_common(2))[1][1] >= 2 and r[0][1] < 2 * r[1][1] and v.total() >= MIN_VOTES)
+        or (v.total() >= 2 and blanks[i] >= 2 and blanks[i] > v.total())
+        for i, v in enumerate(votes)
     ]
     near = alike[:, np.flatnonzero(unsure)].sum(axis=1) if any(unsure) else np.zeros(len(glyphs), dtype=int)
     disputed = [i for i in range(len(glyphs)) if unsure[i] or (votes[i] and near[i] >= MIN_VOTES)]
@@ -279,6 +290,10 @@ def _disputed_sets(
     for members in groups.values():
         counts = Counter(texts[i] for i in members)
         readings = tuple(r for r, n in counts.most_common() if r and n >= 2)
+        if readings and counts[""] > counts.total() - counts[""]:
+            # read as nothing more often than as anything: the digits read are guesses, their lookalikes as likely
+            readings += tuple(d for r in readings for d in lookalikes(r) if d not in readings)
+            readings = tuple(dict.fromkeys(readings))
         if len(readings) < 2:
             continue
         out.append((members, readings, tuple(sorted(counts.items(), key=lambda rc: (-rc[1], rc[0])))))

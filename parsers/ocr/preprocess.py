@@ -13,7 +13,9 @@ Scans arrive turned by a degree or two, speckled, blurred and JPEG-compressed. T
   that its outermost rules make a rectangle (:mod:`parsers.ocr.perspective`), then thresholded anew;
 - **denoise**: a median filter removes salt-and-pepper speckle without thinning strokes;
 - **binarise**: Otsu's threshold on the denoised page; the binary copy finds the tables' ruling lines, while the
-  OCR engine reads the grey page (its own binarisation copes better with blur).
+  OCR engine reads the grey page (its own binarisation copes better with blur);
+- **lone specks**: once the tables' rules are known, specks of toner or noise too large for the despeckle (a
+  decimal point is no larger) are lifted where they lie apart from any text (:func:`without_lone_specks`).
 """
 
 from __future__ import annotations
@@ -164,3 +166,47 @@ def despeckle(binary: Grey, max_area: int = 4) -> Grey:
     out = binary.copy()
     out[small[labels]] = 0
     return out
+
+
+# a lone speck: at most this many pixels at 100 dpi (scaled by the square of the dpi: a decimal point or a full stop
+# is 4–5 at 100 dpi, and a photocopy's or a fax's toner specks as large), no side over SPECK_SIDE of a character,
+# and nothing of the page's text beside it on its line (SPECK_REACH of a character to the left or right, SPECK_RISE
+# above or below)
+SPECK_AREA = 6.0
+SPECK_SIDE = 0.4
+SPECK_REACH = 0.5
+SPECK_RISE = 0.15
+
+
+def without_lone_specks(page: Prepared, rules: Grey, unit: int, dpi: float) -> Prepared:
+    """The page without its lone specks: small blobs (a decimal point's size, no dash: a mark twice as wide as tall
+    stays) with no other ink beside them on a line of text (within :data:`SPECK_REACH` of a character to the left
+    or right, :data:`SPECK_RISE` above or below) but the tables' rules (``rules``) and other specks. A decimal
+    point, a full stop or a colon's dot sits beside the characters of its line; toner specks and a fax's noise
+    lie anywhere, between the lines too, and a page strewn with them reads as garbage lines (the engine takes
+    the specks for text, and a whole page's headings are lost with them)."""
+    import cv2
+
+    ink = np.where(rules > 0, 0, page.binary).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 1:
+        return page
+    w, h, area = (stats[:, i] for i in (cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT, cv2.CC_STAT_AREA))
+    side = SPECK_SIDE * unit
+    small = (area <= SPECK_AREA * (dpi / 100) ** 2) & (w <= side) & (h <= side) & (w < 2 * h)
+    small[0] = False
+    if not small.any():
+        return page
+    text = ((labels > 0) & ~small[labels]).astype(np.uint8)
+    reach, rise = max(2, round(SPECK_REACH * unit)), max(1, round(SPECK_RISE * unit))
+    near = cv2.dilate(text, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 2 * rise + 1)))
+    touched = np.bincount(labels[near > 0].ravel(), minlength=count) > 0
+    lone = small & ~touched
+    if not lone.any():
+        return page
+    gone = lone[labels]
+    binary = page.binary.copy()
+    binary[gone] = 0
+    grey = page.grey.copy()
+    grey[gone] = 255
+    return Prepared(grey, binary, page.angle, page.keystone)
