@@ -227,3 +227,39 @@ def test_a_page_is_decoded_once_as_its_codec_decodes_it() -> None:
     samples += [bytes(rng.randrange(256) for _ in range(80)) for _ in range(200)]
     for data in samples:
         assert decode_html(data) == data.decode(html_encoding(data), errors="replace"), data
+
+
+def test_libxml2_flags_invalid_utf8_exactly_where_the_strict_decode_fails() -> None:
+    """``parse_tree`` keeps a page's bytes read as UTF-8 where libxml2 reported no invalid encoding while it parsed
+    them: that must be exactly the pages Python's strict UTF-8 decode reads (else the text would differ from
+    what :func:`decode_html` gives). Fuzzed pages, with bytes no strict decode accepts (stray continuation
+    bytes, truncated or overlong sequences, surrogates, code points above U+10FFFF, GBK) put in anywhere."""
+    from lxml import etree
+
+    from parsers.readers.html import _INVALID_ENCODING, _parsers, _strict_utf8
+
+    snapshot = _snapshot_module()
+    odd = [
+        b"\x80", b"\xbf", b"\xc0\x80", b"\xc1\xbf", b"\xe0\x80\x80", b"\xe0\x9f\xbf", b"\xed\xa0\x80", b"\xed\xbf\xbf",
+        b"\xf0\x8f\xbf\xbf", b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xff", b"\xfe", b"\xe4\xb8", b"\xf0\x9f\x98",
+        b"\xc3", "中文".encode("gbk"), "\ufffe\U0010ffff😀é\x01\x7f".encode(),
+    ]  # fmt: skip
+    rng = random.Random(17)
+    _for_text, for_utf8 = _parsers()
+    flagged_pages = 0
+    for seed in range(600):
+        page = snapshot.fuzz_page(seed)
+        data = page.encode() if isinstance(page, str) else page
+        for _ in range(seed % 3):
+            cut = rng.randrange(len(data) + 1)
+            data = data[:cut] + rng.choice(odd) + data[cut:]
+        if b"\x00" in data:
+            continue
+        try:
+            etree.fromstring(data, for_utf8)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            continue
+        flagged = bool(for_utf8.error_log.filter_types(_INVALID_ENCODING))
+        flagged_pages += flagged
+        assert flagged != _strict_utf8(data), data
+    assert flagged_pages > 100  # the check met many pages that are not UTF-8

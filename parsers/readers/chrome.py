@@ -259,15 +259,20 @@ class _TreeFacts:
             for up in table.iterancestors():
                 self.tables[up] = self.tables.get(up, 0) + 1
         self._root = root
-        self._links: dict[Element, int] | None = None  # each link's text length, taken when first asked
+        self._links: dict[Element, int] | None = None  # the text length of the links below each element
         self._found: dict[Element, frozenset[int]] = {}
         self._texts: dict[Element, tuple[str, Occurrences]] = {}  # big scored texts and their needles
 
     def link_text(self, el: Element) -> int:
         links = self._links
-        if links is None:  # the page root is scored first, and holds almost every link: all taken at once
-            links = self._links = {a: len(raw_text(a)) if len(a) else len(a.text or "") for a in self._root.iter("a")}
-        return sum(map(links.__getitem__, el.iter("a")))  # no Python step per link
+        if links is None:  # every link's text length added to each of its ancestors', once: a candidate's links
+            links = self._links = {}  # are not looked for in its subtree (candidates nest: each subtree is walked)
+            for a in self._root.iter("a"):
+                n = len(raw_text(a)) if len(a) else len(a.text or "")
+                links[a] = links.get(a, 0) + n  # a link's own (``el.iter("a")`` starts at ``el``)
+                for up in a.iterancestors():
+                    links[up] = links.get(up, 0) + n
+        return links.get(el, 0)
 
     def patterns_found(self, el: Element, text: str) -> frozenset[int]:
         candidates = _PATTERNS_ALL

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from codecs import utf_8_decode as _utf8_decode
 from typing import Any
 
 from lxml import etree
@@ -113,13 +114,29 @@ def decode_html(data: bytes) -> str:
 
 
 def _utf8_markup(data: bytes) -> bool:
-    """Can ``data`` go to libxml2 as it is, in UTF-8, for the tree its decoded text would give? Yes when it is
-    strict UTF-8 (what :func:`decode_html` would read it as) with no BOM and no NUL, and starts (after ASCII
-    spaces) with a tag that is not an XML declaration (nothing to cut off first). This spares lxml converting
-    a str (UTF-16 inside) back to UTF-8."""
+    """May ``data`` go to libxml2 as it is, in UTF-8, for the tree its decoded text would give? Yes when it has no
+    BOM and no NUL, starts (after ASCII spaces) with a tag that is not an XML declaration (nothing to cut off
+    first), and its first non-ASCII bytes read as UTF-8 (whether all of it is strict UTF-8, what
+    :func:`decode_html` would read it as, :func:`_utf8_tree` finds out while it parses). This spares lxml
+    converting a str (UTF-16 inside) back to UTF-8."""
     head = data[:64].lstrip()
     if not head.startswith(b"<") or head.startswith(b"<?xml") or b"\x00" in data:
         return False
+    # a page in another encoding (GBK …) shows it at its first non-ASCII bytes: not parsed twice
+    first = _NON_ASCII.search(data)
+    if first is None:
+        return True
+    try:
+        _utf8_decode(data[first.start() : first.start() + 64], "strict", False)  # a character cut at the end: kept
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _strict_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -127,24 +144,45 @@ def _utf8_markup(data: bytes) -> bool:
     return True
 
 
-def parse_tree(html: bytes | str) -> Element:
-    """The page's element tree: scripts, styles … dropped (their tails kept)."""
-    for_text, for_utf8 = _parsers()
-    if isinstance(html, bytes) and _utf8_markup(html):
-        markup: bytes | str = html
-        parser = for_utf8
-    else:
-        text = decode_html(html) if isinstance(html, bytes) else html
-        markup = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
-        parser = for_text
-        if not markup or markup.isspace():
-            raise UnreadableDocument("empty HTML document", code="empty")
+_INVALID_ENCODING = [etree.ErrorTypes.ERR_INVALID_ENCODING]
+
+
+def _utf8_tree(data: bytes, parser: etree.HTMLParser) -> Element | None:
+    """``data`` parsed as UTF-8, or ``None`` where it is not strict UTF-8. Whether it is, libxml2 tells while it
+    parses: it reports every byte sequence Python's strict decoder refuses (a stray continuation byte, a truncated
+    or overlong sequence, a surrogate, a code point above U+10FFFF; a test checks) as an invalid encoding, so the
+    page is not decoded by Python first only to be checked (a page's decode costs an eighth of its tree's parse)."""
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is not None and not parser.error_log.filter_types(_INVALID_ENCODING):
+        return root
+    if not _strict_utf8(data):  # read as decode_html reads it
+        return None
+    return _parse(data, parser)  # strict UTF-8 after all: parsed (or refused) as such
+
+
+def _parse(markup: bytes | str, parser: etree.HTMLParser) -> Element:
     try:
         root = etree.fromstring(markup, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableDocument(f"HTML that lxml cannot parse: {exc}", code="corrupt") from exc
     if root is None:
         raise UnreadableDocument("empty HTML document", code="empty")
+    return root
+
+
+def parse_tree(html: bytes | str) -> Element:
+    """The page's element tree: scripts, styles … dropped (their tails kept)."""
+    for_text, for_utf8 = _parsers()
+    root = _utf8_tree(html, for_utf8) if isinstance(html, bytes) and _utf8_markup(html) else None
+    if root is None:
+        text = decode_html(html) if isinstance(html, bytes) else html
+        markup = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+        if not markup or markup.isspace():
+            raise UnreadableDocument("empty HTML document", code="empty")
+        root = _parse(markup, for_text)
     invisible = [el for el in root.iter(*_INVISIBLE)]
     for el in invisible:  # scripts, styles …: dropped, their tails kept
         parent = el.getparent()

@@ -66,27 +66,38 @@ def place(rows: Sequence[Row[Cell] | list[str]], text_of: Callable[[Cell], str] 
                 width = c
             continue
         c = 0
+        size = len(line)  # the line's length, kept as it grows
         for raw_rowspan, raw_colspan, content in cells:
-            while c < len(line) and line[c] is not None:
+            while c < size and line[c] is not None:
                 c += 1
-            rowspan = 1 if not raw_rowspan else min(span_value(raw_rowspan), n - r)  # "": no number, 1
-            colspan = 1 if not raw_colspan else span_value(raw_colspan)
             text = content if text_of is None else text_of(content)
-            if rowspan == 1 and colspan == 1:
-                if c == len(line):
+            if not raw_rowspan and not raw_colspan:  # "" or None: no number, 1
+                if c == size:
                     line.append(text)
+                    size += 1
                 else:
                     line[c] = text
+                c += 1
             else:
-                end = c + colspan
-                covered = [""] * colspan
-                for dr in range(rowspan):
-                    target = lines[r + dr]
-                    if len(target) < end:
-                        target.extend([None] * (end - len(target)))
-                    target[c:end] = covered
-                line[c] = text
-            c += colspan
+                rowspan = 1 if not raw_rowspan else min(span_value(raw_rowspan), n - r)
+                colspan = 1 if not raw_colspan else span_value(raw_colspan)
+                if rowspan == 1 and colspan == 1:
+                    if c == size:
+                        line.append(text)
+                        size += 1
+                    else:
+                        line[c] = text
+                else:
+                    end = c + colspan
+                    covered = [""] * colspan
+                    for dr in range(rowspan):
+                        target = lines[r + dr]
+                        if len(target) < end:
+                            target.extend([None] * (end - len(target)))
+                        target[c:end] = covered
+                    line[c] = text
+                    size = len(line)
+                c += colspan
             if c > width:
                 width = c
     return [  # a line without a hole is copied as it stands

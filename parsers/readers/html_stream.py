@@ -136,8 +136,11 @@ def cell_text(content: str) -> str:
 
 # A cell holding two blocks or more (three block marks between two cell starts): its text is its lines.
 _MULTI_BLOCK = re.compile(f"{BLOCK}[^{BLOCK}{CELL_START}{ROW}]*{BLOCK}[^{BLOCK}{CELL_START}{ROW}]*{BLOCK}")
-_SPACES = re.compile(r"\s+")  # \s is exactly what str.split() splits on (checked for every code point)
 _CELL_HEAD = CELL_START + SEP  # a cell without written spans starts so
+_NOT_SPAN = f"[^{ROWSPAN}{COLSPAN}{SEP}{CELL_START}{ROW}]*"
+# A cell in a whitespace-collapsed row without block or cell marks: its rowspan, colspan (when written, rowspan
+# first) and text. A cell whose spans are written otherwise is not matched.
+_SPAN_CELL = re.compile(f"{CELL_START}(?:{ROWSPAN}({_NOT_SPAN}))?(?:{COLSPAN}({_NOT_SPAN}))?{SEP}([^{CELL_START}]*)")
 
 
 def table_grid(body: str) -> list[list[str]]:
@@ -147,14 +150,17 @@ def table_grid(body: str) -> list[list[str]]:
     cells' texts in one call."""
     if DROP in body or _MULTI_BLOCK.search(body):
         return place(table_cells(body), cell_text)  # type: ignore[arg-type]
-    flat = _SPACES.sub(" ", body.replace(BLOCK, "").replace(CELL, ""))  # no run of spaces crosses a mark
-    for mark in (SEP, CELL_START, ROW):  # a cell's text ends at a mark (or the body's end); one space at most
+    # spaces collapsed at once (no run of them crosses a mark; the body starts with a row mark, and whatever
+    # stands before it is not a row's), then a cell's text ends at a mark (or the body's end): one space at most
+    flat = " ".join(body.replace(BLOCK, "").replace(CELL, "").split())
+    for mark in (SEP, CELL_START, ROW):
         flat = flat.replace(" " + mark, mark)
-    flat = flat.replace(SEP + " ", SEP).rstrip(" ")
+    flat = flat.replace(SEP + " ", SEP)
     rows: list[list[tuple[str | None, str | None, str]] | list[str]] = []
     for row in flat.split(ROW)[1:]:
-        if ROWSPAN in row or COLSPAN in row:
-            rows.append(table_cells(ROW + row)[0])
+        if ROWSPAN in row or COLSPAN in row:  # each cell's spans and text by one C-level call, "" for a span not
+            cells = _SPAN_CELL.findall(row)  # written (as None reads); spans written colspan first: cell by cell
+            rows.append(cells if len(cells) == row.count(CELL_START) else table_cells(ROW + row)[0])
         else:
             rows.append(row.split(_CELL_HEAD)[1:])
     return place(rows, None)
