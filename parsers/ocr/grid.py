@@ -254,10 +254,11 @@ def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
         if w < unit * 4 or h < unit * 0.8:  # a table of one row is as tall as a line of text and its padding
             continue
         region = labels[y : y + h, x : x + w] == i
-        table = _grid(hmask[y : y + h, x : x + w] * region, vmask[y : y + h, x : x + w] * region, unit, x, y)
+        hm, vm = hmask[y : y + h, x : x + w] * region, vmask[y : y + h, x : x + w] * region
+        table = _grid(hm, vm, unit, x, y, binary[y : y + h, x : x + w] > 0)
         if table is not None:
             tables.append(table)
-            kept[y : y + h, x : x + w][region] = 255
+            kept[y : y + h, x : x + w][(hm > 0) | (vm > 0)] = 255  # the region, less the strokes of text cut off
     tables.sort(key=lambda t: t.box[1])
     return tables, kept
 
@@ -337,12 +338,79 @@ def _open_ends(ys: list[int], verticals: list[_Segment], unit: int, gap: float, 
     return out
 
 
-def _grid(hmask: NDArray[np.uint8], vmask: NDArray[np.uint8], unit: int, ox: int, oy: int) -> Table | None:
+# a rule's end past the last rule across it, inside the table (short of the next rule), with ink beside it on both
+# sides along this share of its length: strokes of text glued to the rule by toner (行's stroke on a column's rule)
+DANGLE_FLANK = 0.4
+
+
+def _dangling(
+    segments: list[_Segment],
+    across: list[_Segment],
+    mask: NDArray[np.uint8],
+    ink: NDArray[np.bool_],
+    tol: float,
+    unit: int,
+    axis: int,
+) -> None:
+    """Cut off ``mask``'s ends of rule that are strokes of text: a rule runs from rule to rule, so where a segment
+    runs on past the last rule it crosses, into a row (a column) of the table it does not cross, and that end has
+    ink close beside it on both sides along :data:`DANGLE_FLANK` of its length, the end is a character's stroke the
+    toner glued to the rule (a bold header's 行 on a column's rule: its cell split in two). An end with paper
+    beside it (a rule broken by noise) stays; an end past the table's outermost rules is a page break's
+    (:func:`_open_ends`)."""
+    reach = max(3, unit // 4)
+    size = mask.shape[1 - axis]
+    for sg in segments:
+        met = sorted(
+            c.pos
+            for c in across
+            if c.lo - tol - sg.thick / 2 <= sg.pos <= c.hi + tol + sg.thick / 2
+            and sg.lo - tol - c.thick / 2 <= c.pos <= sg.hi + tol + c.thick / 2
+        )
+        if not met:
+            continue
+        for a, b, beyond in ((sg.lo, met[0] - tol - 1, -1), (met[-1] + tol + 1, sg.hi, 1)):
+            lo, hi = round(a), round(b)
+            if hi - lo < 2 * tol:
+                continue
+            end = lo if beyond < 0 else hi
+            inside = any(
+                (c.pos < end if beyond < 0 else c.pos > end) and c.lo - tol <= sg.pos <= c.hi + tol for c in across
+            )
+            if not inside:
+                continue
+            sides = []
+            for sign in (-1, 1):
+                p0 = round(sg.pos + sign * (sg.thick / 2 + 2))
+                p1 = round(sg.pos + sign * (sg.thick / 2 + 2 + reach))
+                p0, p1 = max(0, min(p0, p1)), min(size, max(p0, p1))
+                band = ink[lo : hi + 1, p0:p1] if axis == 1 else ink[p0:p1, lo : hi + 1].T
+                sides.append(float(band.any(axis=1).mean()) if band.size else 0.0)
+            if min(sides) < DANGLE_FLANK:
+                continue
+            t0, t1 = max(0, round(sg.pos - sg.thick / 2 - 2)), round(sg.pos + sg.thick / 2 + 3)
+            if axis == 1:
+                mask[lo : hi + 1, t0:t1] = 0
+            else:
+                mask[t0:t1, lo : hi + 1] = 0
+
+
+def _grid(
+    hmask: NDArray[np.uint8],
+    vmask: NDArray[np.uint8],
+    unit: int,
+    ox: int,
+    oy: int,
+    inked: NDArray[np.bool_] | None = None,
+) -> Table | None:
     gap = max(4.0, unit / 3)
     tol = 3.0  # a rule's end meets the rule across it (a stroke of text stops short by the cell's padding)
     hs, vs = _joined(_segments(hmask, 0), unit * 0.8), _joined(_segments(vmask, 1), unit * 0.8)
     hs_ok = [sg for sg in hs if _anchored(sg, vs, tol, unit)]
     vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+    if inked is not None:  # strokes of text glued to the rules cut off (the masks are the caller's, changed in place)
+        _dangling(vs_ok, hs_ok, vmask, inked, tol, unit, 1)
+        _dangling(hs_ok, vs_ok, hmask, inked, tol, unit, 0)
     ys = _cluster([(sg.pos, sg.hi - sg.lo, None) for sg in hs_ok], gap, 0.8 * unit)
     xs = _cluster([(sg.pos, sg.hi - sg.lo, _through(sg, hs_ok, tol)) for sg in vs_ok], gap, 1.2 * unit)
     if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:

@@ -63,6 +63,7 @@ class PageLayout:
     items: list[TextLine | TableRows] = field(default_factory=list)
     char: float = 10.0  # a typical character height (page units)
     glyphs_fixed: int = 0  # engine glyph confusions undone (LOOKALIKES)
+    named: list[str] = field(default_factory=list)  # tables named by their grid, their heads unread (_name_review)
 
 
 def _is_wide(ch: str) -> bool:
@@ -142,6 +143,7 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
                 join_wrapped([line_text(line, char)[0] for line in lines]), page
             )
             boxes[cell.row][cell.col] = box(cell.box)
+        _name_review(table, rows, page)
         kept = [(r, b) for r, b in zip(rows, boxes, strict=True) if any(r)]
         if kept:
             item = TableRows([r for r, _ in kept], [b for _, b in kept], box(table.box), table.n_cols)
@@ -149,6 +151,42 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
     found.sort(key=lambda f: (f[0], f[1]))
     page.items = [item for _, _, item in found]
     return page
+
+
+# table 四 of the national template: 15 columns under two heads, 行政复议 (its first 5) and 行政诉讼 (the other 10)
+REVIEW_COLUMNS = 15
+REVIEW_HEADS = (("行政复议", 0, 5), ("行政诉讼", 5, 10))
+# what the tables reader anchors table 四 on (parsers.tables.review.read_review)
+_REVIEW_ANCHOR = re.compile(r"行政复议|未经复议直接起诉|复议后起诉")
+
+
+def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
+    """Table 四 known by its grid where the engine could not read its heads (bold print under toner: 行政复议 read
+    币): a ruled table of the template's 15 columns, its first row two cells over its first 5 columns and its other
+    10, its last row 15 cells of numbers (one at least, the others blank), and no head read as the tables reader
+    knows the table by. The first row's two cells are named by the template (行政复议, 行政诉讼), what the engine
+    read there said in the page's note (``ocr_table_named``); its numbers are as read."""
+    if table.n_cols != REVIEW_COLUMNS or table.n_rows < 2:
+        return
+    first = {(c.col, c.cols): c for c in table.cells if c.row == 0 and c.rows < table.n_rows}
+    if any((col, n) not in first for _, col, n in REVIEW_HEADS):
+        return
+    last = [c for c in table.cells if c.row + c.rows == table.n_rows]
+    if len(last) != REVIEW_COLUMNS or any(c.rows != 1 or c.cols != 1 for c in last):
+        return
+    values = [rows[-1][c] for c in range(REVIEW_COLUMNS)]
+    if not any(values) or not all(not v or _NUMBER.match(v) for v in values):
+        return
+    if any(_REVIEW_ANCHOR.search(text) for row in rows[:-1] for text in row):
+        return
+    read = " / ".join(repr(rows[0][col]) for _, col, _ in REVIEW_HEADS)
+    names = " / ".join(name for name, _, _ in REVIEW_HEADS)
+    for name, col, _ in REVIEW_HEADS:
+        rows[0][col] = name
+    page.named.append(
+        f"a ruled table of 15 columns under two heads over 5 and 10 of them, its last row 15 cells of numbers "
+        f"(table 四's grid), its heads read {read}: named {names} by the template"
+    )
 
 
 # ------------------------------------------------------------------------------------------------ emitting
