@@ -33,3 +33,36 @@ def test_bold_digits_and_labels_under_toner_make_no_rows_or_columns() -> None:
     # the cells (25 rows and 14 columns until version 43)
     tables, _ = find_tables(binary("synth_440-p2.png"), UNIT)
     assert [(t.n_rows, t.n_cols) for t in tables] == [(6, 3), (18, 9)]
+
+
+def test_a_bold_head_glued_to_the_rules_below_it_does_not_split_its_cell() -> None:
+    # synth_460 page 3 (toner, a fax): table 四, its bold head 行政复议 (over the table's first 5 columns) glued to the
+    # rules of the columns below it: the strokes of 行 and 复 ran on from those rules into the head's row, short of
+    # the table's top rule, and split the head's cell in three (the engine read 币 and 4; table 四 lost) until
+    # version 47. Table 三's end and table 四 (4 rows, 15 columns)
+    tables, _ = find_tables(binary("synth_460-p3.png"), UNIT)
+    assert [(t.n_rows, t.n_cols) for t in tables] == [(11, 8), (4, 15)]
+    heads = [(c.col, c.cols) for c in tables[1].cells if c.row == 0]
+    assert heads == [(0, 5), (5, 10)]
+    assert sum(1 for c in tables[1].cells if c.row == 3) == 15
+
+
+def test_a_rule_broken_by_noise_keeps_its_end_where_paper_is_beside_it() -> None:
+    # a table of 2 rows and 3 columns whose middle rules reach into the top row by half its height only (the rest
+    # lost to noise): with paper beside them, they still divide the top row's cells
+    page = np.zeros((400, 900), dtype=np.uint8)
+    for y in (50, 150, 250):
+        page[y : y + 4, 100:800] = 255
+    for x in (100, 333, 566, 796):
+        page[50:254, x : x + 4] = 255
+    page[50:100, 333:337] = 0  # the upper half of the top row's inner rules lost
+    page[50:100, 566:570] = 0
+    tables, _ = find_tables(page, UNIT)
+    assert [(c.row, c.col, c.cols) for c in tables[0].cells] == [
+        (0, 0, 1),
+        (0, 1, 1),
+        (0, 2, 1),
+        (1, 0, 1),
+        (1, 1, 1),
+        (1, 2, 1),
+    ]
