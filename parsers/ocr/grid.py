@@ -194,14 +194,18 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
 Span = tuple[float, float] | None  # the extent of a rule that runs through a rule across it (else None)
 
 
-def _cluster(values: list[tuple[float, float, Span]], gap: float, spacing: float) -> list[int]:
+def _cluster(
+    values: list[tuple[float, float, Span]], gap: float, spacing: float, reach: dict[int, int] | None = None
+) -> list[int]:
     """Weighted centres of runs of positions (with the length of rule there, and its extent where it runs through
     a rule across it) closer than ``gap``; of two centres closer than ``spacing`` (no line of text fits between
     them) the one with less rule behind it goes: a stroke of text, not a rule. Unless both run through a rule
     across them, over twice ``spacing`` (two rows) at least: no stroke of text crosses a rule, nor is it that long.
     Two rules that close are the borders of a narrow column (a column of lone digits is narrower than a character
     is tall), or the rules of two parts of the table laid out apart (the grid's units merge where a part draws no
-    border); two closer than :data:`NARROWEST` of ``spacing`` are a double border."""
+    border); two closer than :data:`NARROWEST` of ``spacing`` are a double border, or the rules of two parts of the
+    table laid out apart, one a few pixels beside the other (synth_427's 第二十条第（五）项 beside the （一）项): the
+    line kept, ``reach`` notes how far from it the other lay (its border looked for that far)."""
     out: list[tuple[int, float, list[tuple[float, float]]]] = []  # centre, rule behind it, extents through
     run: list[tuple[float, float, Span]] = []
     for v in [*sorted(values, key=lambda v: v[0]), (float("inf"), 0.0, None)]:
@@ -224,7 +228,12 @@ def _cluster(values: list[tuple[float, float, Span]], gap: float, spacing: float
         if not close:
             break
         i = close[0]
-        del out[i if out[i][1] < out[i + 1][1] else i + 1]
+        gone, kept = (i, i + 1) if out[i][1] < out[i + 1][1] else (i + 1, i)
+        if reach is not None and out[i + 1][0] - out[i][0] < NARROWEST * spacing:
+            reach[out[kept][0]] = max(
+                reach.get(out[kept][0], 0), abs(out[gone][0] - out[kept][0]), reach.pop(out[gone][0], 0)
+            )
+        del out[gone]
     return [p for p, _, _ in out]
 
 
@@ -411,8 +420,10 @@ def _grid(
     if inked is not None:  # strokes of text glued to the rules cut off (the masks are the caller's, changed in place)
         _dangling(vs_ok, hs_ok, vmask, inked, tol, unit, 1)
         _dangling(hs_ok, vs_ok, hmask, inked, tol, unit, 0)
-    ys = _cluster([(sg.pos, sg.hi - sg.lo, None) for sg in hs_ok], gap, 0.8 * unit)
-    xs = _cluster([(sg.pos, sg.hi - sg.lo, _through(sg, hs_ok, tol)) for sg in vs_ok], gap, 1.2 * unit)
+    y_reach: dict[int, int] = {}
+    x_reach: dict[int, int] = {}
+    ys = _cluster([(sg.pos, sg.hi - sg.lo, None) for sg in hs_ok], gap, 0.8 * unit, y_reach)
+    xs = _cluster([(sg.pos, sg.hi - sg.lo, _through(sg, hs_ok, tol)) for sg in vs_ok], gap, 1.2 * unit, x_reach)
     if len(ys) < 2 or len(xs) < 2 or len(ys) + len(xs) < 5:
         return None  # a frame around some text is no table
     if (len(ys) - 1) * (len(xs) - 1) < 4 and xs[-1] - xs[0] < 8 * unit:
@@ -430,12 +441,21 @@ def _grid(
         return float(covered.mean()) >= BORDER_INK
 
     # right[r][c]: a border between unit (r, c) and (r, c+1); below[r][c]: between (r, c) and (r+1, c)
+    # a border looked for within the band around its line, wider where a rule of another part lay beside the line
+    xb = [band + x_reach.get(x, 0) for x in xs]
+    yb = [band + y_reach.get(y, 0) for y in ys]
     right = [
-        [ink(vmask, ys[r] + band, ys[r + 1] - band, xs[c + 1] - band, xs[c + 1] + band + 1, 1) for c in range(nc - 1)]
+        [
+            ink(vmask, ys[r] + yb[r], ys[r + 1] - yb[r + 1], xs[c + 1] - xb[c + 1], xs[c + 1] + xb[c + 1] + 1, 1)
+            for c in range(nc - 1)
+        ]
         for r in range(nr)
     ]
     below = [
-        [ink(hmask, ys[r + 1] - band, ys[r + 1] + band + 1, xs[c] + band, xs[c + 1] - band, 0) for c in range(nc)]
+        [
+            ink(hmask, ys[r + 1] - yb[r + 1], ys[r + 1] + yb[r + 1] + 1, xs[c] + xb[c], xs[c + 1] - xb[c + 1], 0)
+            for c in range(nc)
+        ]
         for r in range(nr - 1)
     ]
     parent = list(range(nr * nc))
