@@ -66,3 +66,26 @@ def test_a_rule_broken_by_noise_keeps_its_end_where_paper_is_beside_it() -> None
         (1, 1, 1),
         (1, 2, 1),
     ]
+
+
+def test_two_parts_whose_rules_lie_a_few_pixels_apart_keep_their_cells_apart() -> None:
+    # synth_427's table 二: its 第二十条第（五）项 part laid out under and beside its （一）项, the rule after the
+    # part's label 18 px from the rule of the part above: one grid line for both, whose border, looked for at the
+    # line alone, was not found in the lower part's rows (the label and its 895 one cell until version 47)
+    page = np.zeros((700, 1000), dtype=np.uint8)
+    for y in (50, 200, 350):  # the upper part: 3 columns
+        page[y : y + 4, 100:700] = 255
+    for x in (100, 300, 500, 696):
+        page[50:354, x : x + 4] = 255
+    for y in (350, 500, 650):  # the lower part: its label, and two columns from 518
+        page[y : y + 4, 100:900] = 255
+    for x in (100, 518, 700, 896):
+        page[350:654, x : x + 4] = 255
+    tables, _ = find_tables(page, UNIT)
+    assert len(tables) == 1
+    t = tables[0]
+    lower = [c for c in t.cells if t.ys[c.row] >= 340]
+    # no cell of the lower part runs across the line of its label's rule
+    line = min(t.xs, key=lambda x: abs(x - 510))
+    assert abs(line - 510) <= 12 and all(not (c.box[0] < line - 12 and c.box[2] > line + 12) for c in lower)
+    assert sum(1 for c in lower if c.row == lower[0].row) == 3
