@@ -368,7 +368,7 @@ def _dangling(
     beside it (a rule broken by noise) stays; an end past the table's outermost rules is a page break's
     (:func:`_open_ends`)."""
     reach = max(3, unit // 4)
-    size = mask.shape[1 - axis]
+    size = mask.shape[axis]  # along the position: x for a vertical rule (axis 1), y for a horizontal one
     for sg in segments:
         met = sorted(
             c.pos
