@@ -477,12 +477,40 @@ def _grid(
         for c in range(nc):
             groups.setdefault(find(r * nc + c), []).append((r, c))
     table = Table((ox + xs[0], oy + ys[0], ox + xs[-1], oy + ys[-1]), [ox + x for x in xs], [oy + y for y in ys])
+
+    def beside(mask: NDArray[np.uint8], lo: int, hi: int, at: int, reach: int, along: int) -> int | None:
+        """Where a border whose line has a rule of another part beside it (``reach``) is drawn between ``lo`` and
+        ``hi``: the middle of its ink across the band (None where the line has no such rule, or no ink)."""
+        if not reach:
+            return None
+        reach += band
+        lo, hi = lo + band, hi - band
+        part = mask[lo:hi, at - reach : at + reach + 1] if along == 1 else mask[at - reach : at + reach + 1, lo:hi]
+        inked = np.flatnonzero((part > 0).mean(axis=0 if along == 1 else 1) >= BORDER_INK)
+        return None if inked.size == 0 else at - reach + round(float(np.median(inked)))
+
+    def edge(found: list[int | None], line: int) -> int:
+        drawn = sorted(v for v in found if v is not None)
+        return drawn[len(drawn) // 2] if drawn else line
+
     for units in groups.values():
         r0 = min(r for r, _ in units)
         r1 = max(r for r, _ in units)
         c0 = min(c for _, c in units)
         c1 = max(c for _, c in units)
-        box = (ox + xs[c0], oy + ys[r0], ox + xs[c1 + 1], oy + ys[r1 + 1])
+        # a cell's side where a part's own rule lies beside the grid line (two parts laid out apart): at that rule,
+        # so that a value printed against it is inside the cell
+        rows, cols = range(r0, r1 + 1), range(c0, c1 + 1)
+        left = [beside(vmask, ys[r], ys[r + 1], xs[c0], x_reach.get(xs[c0], 0), 1) for r in rows] if c0 else []
+        right_ = [beside(vmask, ys[r], ys[r + 1], xs[c1 + 1], x_reach.get(xs[c1 + 1], 0), 1) for r in rows]
+        top = [beside(hmask, xs[c], xs[c + 1], ys[r0], y_reach.get(ys[r0], 0), 0) for c in cols] if r0 else []
+        bottom = [beside(hmask, xs[c], xs[c + 1], ys[r1 + 1], y_reach.get(ys[r1 + 1], 0), 0) for c in cols]
+        box = (
+            ox + edge(left, xs[c0]),
+            oy + edge(top, ys[r0]),
+            ox + edge(right_ if c1 < nc - 1 else [], xs[c1 + 1]),
+            oy + edge(bottom if r1 < nr - 1 else [], ys[r1 + 1]),
+        )
         table.cells.append(Cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box))
     table.cells.sort(key=lambda c: (c.row, c.col))
     return table
