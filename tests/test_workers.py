@@ -118,6 +118,11 @@ def check_stored_once(db: Path, portals: list[Site], reports: int) -> None:
         # every page marked read once, pointing at an archived document
         marked = con.execute("SELECT count(*) FROM document_urls WHERE url LIKE '%/t2024%'").fetchone()[0]
         assert marked == len(expected)
+        # each portal's harvest: its reports as the writer stored them, its list page read (the figures a killed
+        # worker had are lost with it: its requests are not counted)
+        runs = con.execute("SELECT portal, status, new_reports, errors, list_pages FROM portal_runs").fetchall()
+    assert sorted(run[:4] for run in runs) == sorted((s.host, "ok", reports, 0) for s in portals)
+    assert all(run[4] in (0, 1) for run in runs), runs
 
 
 def test_three_workers_one_killed_mid_run_lose_nothing_and_keep_the_per_domain_bound(
@@ -185,7 +190,9 @@ def test_redis_restarted_and_the_writer_killed_lose_nothing_store_nothing_twice_
         check_stored_once(db, portals, reports)
         with sqlite3.connect(db) as con:
             note = con.execute("SELECT note FROM runs").fetchone()[0]
+            asked = con.execute("SELECT requests, list_pages FROM portal_runs").fetchall()
         assert "writer was started again" in note
+        assert asked == [(1 + reports, 1)] * len(portals)  # no worker killed: each one's figures counted, once
         assert max(s.max_concurrent for s in portals) <= PER_DOMAIN
         # "already read" is shared: a second distributed harvest asks the columns only, no page stored before
         before = {s.name: len(s.hits) for s in portals}
@@ -303,3 +310,60 @@ def test_the_writer_applies_operations_in_the_order_pushed_even_after_a_lost_ans
     assert store.db.execute("SELECT code, url FROM errors").fetchall() == []
     assert figures.applied >= 6
     assert server.llen(ITEMS) == server.llen(PROCESSING) == 0
+
+
+def harvest_with_workers_that(crash: int, tmp_path: Path, url: str, monkeypatch: pytest.MonkeyPatch) -> list[Site]:
+    """A distributed harvest of two portals by two local workers, the first ``crash`` workers started crashing at
+    once (before asking for anything: a broken install, a bad plan). The coordinator runs in this process."""
+    import nianbao.workers as coordination
+    from crawler.spiders.generic import GenericSpider
+
+    started: list[int] = []
+    real = coordination.start_worker
+
+    def start_worker(*args: Any) -> subprocess.Popen[bytes]:
+        started.append(1)
+        if len(started) <= crash:
+            return subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+        return real(*args)
+
+    monkeypatch.setattr(coordination, "start_worker", start_worker)
+    portals = sites(2, 3, latency=0.0, first=60)
+    with Portals(portals):
+        coordination.distributed_harvest(
+            [(GenericSpider, {"url": s.column, "portal": s.host}) for s in portals],
+            mode="live",
+            db=tmp_path / "db.sqlite",
+            raw_root=None,
+            workers=2,
+            redis_url=url,
+            obey_robots=False,
+            extra={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0},
+            log_dir=tmp_path / "logs",
+        )
+    return portals
+
+
+def test_workers_that_all_crash_fail_the_run_rather_than_finish_it_empty(
+    tmp_path: Path, local_redis: LocalRedis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers that crash before asking for the columns leave no work queued: "nothing left" then does not mean
+    "done". Spare workers are started; when they crash too, the run is failed, and says why."""
+    harvest_with_workers_that(99, tmp_path, local_redis.url, monkeypatch)
+    with sqlite3.connect(tmp_path / "db.sqlite") as con:
+        status, note = con.execute("SELECT status, note FROM runs").fetchone()
+        runs = con.execute("SELECT status, note FROM portal_runs").fetchall()
+    assert status == "failed"
+    assert note.startswith("no worker could finish the harvest: 4 ended abnormally ([3, 3, 3, 3])")
+    assert runs == [("failed", "no worker told of its crawl of the portal")] * 2
+
+
+def test_workers_that_crash_at_start_are_replaced_and_nothing_is_lost(
+    tmp_path: Path, local_redis: LocalRedis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portals = harvest_with_workers_that(2, tmp_path, local_redis.url, monkeypatch)
+    with sqlite3.connect(tmp_path / "db.sqlite") as con:
+        status, note = con.execute("SELECT status, note FROM runs").fetchone()
+        stored = {u for (u,) in con.execute("SELECT url FROM reports")}
+    assert status == "finished" and "2 worker(s) ended abnormally ([3, 3]); their work was redone" in note
+    assert stored == {s.url(detail_path(n)) for s in portals for n in range(3)}
