@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
+from parsers.grid_wraps import rejoin_wrapped_grids
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
 from parsers.mojibake import EVIDENT, reverse_mojibake
@@ -89,6 +90,12 @@ def canonicalise(text: str) -> Canonical:
     if "+-" in text and (unframed := _unframe(text)) is not None:
         # a page's layout table around the report (pandoc's one-column grid table): its frame set aside
         return _on_top(canonicalise(unframed[0]), Canonical(unframed[0], "unframed", [0], [0], notes=[unframed[1]]))
+    if "+-" in text and (rewrapped := rejoin_wrapped_grids(text)) is not None:
+        # a grid table nested in a narrower cell, its lines wrapped onto the next lines: rejoined first
+        return _on_top(
+            canonicalise(rewrapped[0]),
+            Canonical(rewrapped[0], "rewrapped", rewrapped[1], rewrapped[2], notes=[rewrapped[3]]),
+        )
     if ("\u2502" in text or "+-" in text) and (drawn := redraw(text)) is not None:
         # a table drawn with box characters (w3m) or ASCII grid rules: one TAB row per row between rules
         inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
