@@ -183,6 +183,8 @@ def canonicalise(text: str) -> Canonical:
 # a one-column grid table's rule (``+-----+``, no ``+`` between: one cell a row) and its lines (``| text |``)
 _FRAME_RULE = re.compile(r"^\+-{20,}\+[ \t]*$", re.M)
 _FRAME_LINE = re.compile(r"\| (.*) \|[ \t]*")
+# a pandoc simple or multiline table's rule inside a frame: dash runs apart by spaces (``| ----- ---- |``)
+_SIMPLE_RULE = re.compile(r"^\|\s+-{3,}(?: +-{3,})+\s*\|\s*$")
 FRAME_MIN_LINES = 10  # lines framed, at least, for a one-column table to be a page's layout, not a data table
 
 
@@ -204,9 +206,15 @@ def _unframe(text: str) -> tuple[str, tuple[str, str]] | None:
         width = len(lines[k].rstrip())
         j = k + 1
         rule = _display(lines[k].rstrip())
-        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and _display(lines[j].rstrip()) == rule:
+        narrower = False  # a line narrower than the frame (markup dropped from it before)
+        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and (shown := _display(lines[j].rstrip())) <= rule:
+            narrower = narrower or shown < rule
             j += 1
-        if j < len(lines) and _FRAME_RULE.match(lines[j]) and len(lines[j].rstrip()) == width and j > k + 1:
+        closed = j < len(lines) and _FRAME_RULE.match(lines[j]) and len(lines[j].rstrip()) == width and j > k + 1
+        # a frame whose lines the dropped markup made narrower is set aside only when no pandoc simple or
+        # multiline table stands in it (those lay their columns out by character positions counted with the
+        # markup in, and the frame cut their lines at its width: they stay to the frame's reading as cells)
+        if closed and (not narrower or not any(_SIMPLE_RULE.match(lines[i]) for i in range(k + 1, j))):
             for i in range(k + 1, j):
                 line = lines[i]
                 first, last = line.index("|"), line.rstrip().rindex("|")
