@@ -55,6 +55,23 @@ class _Table:
         return all(c in self.plus for c, ch in zip(_columns(line), line, strict=True) if ch == "|")
 
 
+def _gap(row: str, piece: str, t: _Table) -> str | None:
+    """The spaces a break took between ``row`` so far and its next ``piece``: as many as put the piece's first bar
+    under a ``+`` of the rule (a break at an empty cell's spaces takes them all); one, or none (a word broken at
+    the width), for a piece without a bar. None when no gap fits within the rule's width."""
+    at = display(row)
+    if "|" not in piece:
+        for sep in (" ", ""):
+            if at + len(sep) + display(piece) <= t.width:
+                return sep
+        return None
+    bar = display(piece[: piece.index("|")])
+    for gap in range(t.width - at - display(piece) + 1):
+        if at + gap + bar in t.plus:
+            return " " * gap
+    return None
+
+
 def _rule_pieces(lines: list[str], k: int) -> tuple[list[int], str] | None:
     """The lines from ``k`` that are pieces of one wrapped rule (two or more rule-only lines, the first one
     starting with ``+``, the whole ending with one), and the rule rejoined."""
@@ -89,14 +106,11 @@ def _row_pieces(lines: list[str], k: int, t: _Table) -> tuple[list[_Piece], str]
         if nxt[: t.edge].strip() or not nxt[t.edge :].strip():
             return None
         piece = nxt[t.edge :].rstrip()
-        # the break took one space (a row breaks where a space was), or none (a long word broken)
-        for sep in (" ", ""):
-            if display(row + sep + piece) <= t.width:
-                row = row + sep + piece
-                pieces.append((j, t.edge, t.edge + len(piece), sep))
-                break
-        else:
+        sep = _gap(row, piece, t)
+        if sep is None:
             return None
+        row = row + sep + piece
+        pieces.append((j, t.edge, t.edge + len(piece), sep))
         j += 1
     if not t.fits_row(row):
         return None
