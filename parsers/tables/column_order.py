@@ -14,7 +14,7 @@ has no numbers to misplace). Its tables are then not read (``column_order``: rev
 rather than read wrong. Where the table prints no number at all (every cell blank), nothing is
 lost. One exception (``parsers.tables.read_tables``): poppler's ``pdftotext`` in its default mode stacks a
 table 三's label column into one block and prints the rows' values after it, row by row; table 三 read as any
-text reads it is kept when that reading proves itself, every one of its cells read and every one of its 39
+text reads it is kept when that reading proves itself, every one of its cells read and every one of its
 identities holding (a value in a wrong row or column breaks a row's total, a column's balance or its sum of
 results). Tables 二 and 四 have no such proof of their placement and stay unread.
 """
