@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import redis
@@ -27,6 +27,9 @@ from portal_server import Portals, Site, detail_path, loopback, report_site
 
 from crawler.distributed import LocalRedis, redis_server
 from storage.writer import WRITER
+
+if TYPE_CHECKING:
+    from storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 PER_DOMAIN = 2  # CONCURRENT_REQUESTS_PER_DOMAIN (crawler/settings.py)
@@ -204,28 +207,39 @@ def test_redis_restarted_and_the_writer_killed_lose_nothing_store_nothing_twice_
         assert con.execute("SELECT new_reports, detail_requests FROM runs WHERE id = 2").fetchone() == (0, 0)
 
 
-def test_an_operation_applied_twice_changes_nothing(tmp_path: Path) -> None:
+def page_ops(store: Store, run: int, n: int) -> list[dict[str, Any]]:
+    """What a worker hands on for report page ``n``: its body kept in the shared archive and recorded (not yet
+    read), then its parsed report, which names that document and marks the page read."""
     from portal_server import small_report
 
     from parsers import parse
-    from storage.ingest import apply, archive_body, bump_op, document_op, error_op, report_op
-    from storage.store import Store
+    from storage.ingest import archive_body, document_op, report_op
 
-    store = Store(tmp_path / "db.sqlite")
-    run = store.start_run("live", ["p"])
-    page = "http://127.0.0.9/col/202401/t20240115_1.html"
-    body = small_report(1)
+    page, body = f"http://127.0.0.9/col/202401/t20240115_{n}.html", small_report(n)
     kept = archive_body(store.archive, page, body)
-    ops = [
+    read = {"url": page, "sha256": kept["sha256"], "content_type": "text/html", "status": 200}
+    return [
         document_op(page, **kept, content_type="text/html", status=200, run_id=run, mark=False),
         report_op(
             portal="p",
             url=page,
             report=parse(body, "page.html", url=page),
             document_sha256=kept["sha256"],
-            page={"url": page, "sha256": kept["sha256"], "content_type": "text/html", "status": 200},
+            page=read,
             run_id=run,
         ),
+    ]
+
+
+def test_an_operation_applied_twice_changes_nothing(tmp_path: Path) -> None:
+    from storage.ingest import apply, bump_op, error_op
+    from storage.store import Store
+
+    store = Store(tmp_path / "db.sqlite")
+    run = store.start_run("live", ["p"])
+    page = "http://127.0.0.9/col/202401/t20240115_1.html"
+    ops = [
+        *page_ops(store, run, 1),
         error_op(run_id=run, portal="p", url=page + "x", code="http_404", reason="gone"),
         bump_op(run, "requests", 3),
     ]
@@ -276,10 +290,6 @@ def test_the_writer_applies_operations_in_the_order_pushed_even_after_a_lost_ans
     failed its foreign key and was lost with an ``internal`` error; seen in CI, 39 reports of 40.)"""
     import pickle
 
-    from portal_server import small_report
-
-    from parsers import parse
-    from storage.ingest import archive_body, document_op, report_op
     from storage.store import Store
     from storage.writer import DONE, ITEMS, PROCESSING, ingest
 
@@ -287,22 +297,8 @@ def test_the_writer_applies_operations_in_the_order_pushed_even_after_a_lost_ans
     run = store.start_run("live", ["p"])
     server = redis_server(local_redis.url)
     pages = [f"http://127.0.0.9/col/202401/t20240115_{n}.html" for n in range(3)]
-    for n, page in enumerate(pages):
-        body = small_report(n)
-        kept = archive_body(store.archive, page, body)  # the worker's side: the body in the shared archive
-        read = {"url": page, "sha256": kept["sha256"], "content_type": "text/html", "status": 200}
-        ops = [
-            document_op(page, **kept, content_type="text/html", status=200, run_id=run, mark=False),
-            report_op(
-                portal="p",
-                url=page,
-                report=parse(body, "page.html", url=page),
-                document_sha256=kept["sha256"],
-                page=read,
-                run_id=run,
-            ),
-        ]
-        server.rpush(ITEMS, *[pickle.dumps(op) for op in ops])
+    for n in range(3):
+        server.rpush(ITEMS, *[pickle.dumps(op) for op in page_ops(store, run, n)])
     server.set(DONE, "1")
     client = AnswersLost(server)
     figures = ingest(client, store, batch=2)
