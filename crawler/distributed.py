@@ -12,8 +12,8 @@ Keys (prefix ``nianbao``):
   queue (:func:`requeue_dead`): a worker killed mid-run loses nothing;
 - ``gate:<domain>:*`` — the per-domain politeness slot (:mod:`crawler.politeness`);
 - ``items`` / ``items:processing`` — storage operations (:mod:`storage.ingest`) for the one writer,
-  ``nianbao ingest``; it moves each operation to ``processing`` while applying it, so a writer killed
-  mid-way applies it again on restart (operations are idempotent: nothing stored twice);
+  ``nianbao ingest``; it takes a batch into ``processing`` while applying it, in the order pushed, so a writer
+  killed mid-way applies it again on restart (operations are idempotent: nothing stored twice);
 - ``docs``, ``reported``, ``runs``, ``revisits`` — the mirror of what the Store holds that the crawl reads
   ("already read": a page or attachment another worker stored is not fetched again), kept up to date by the
   writer (:class:`Mirror`), seeded from the database when a harvest starts;

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from crawler.browser import STATS as BROWSER_STATS
 from crawler.browser import run_figures
 from crawler.middlewares import STATS_PREFIX
+from storage.ingest import bump_op, portal_run_op
 from storage.portalstate import record_portal_run
 
 if TYPE_CHECKING:
@@ -63,3 +64,21 @@ def record_portal_runs(store: Store, run_id: int, stats: dict[str, dict[str, Any
     for field, value in run_figures(stats.values()).items():
         if value:
             store.bump(run_id, field, value)
+
+
+def portal_run_ops(run_id: int, stats: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """A worker's share of a distributed run, as storage operations: a ``portal_run`` per crawler (added up when
+    the run ends: :func:`storage.portalstate.compose_portal_runs`) and the run's browser figures."""
+    ops = [
+        portal_run_op(
+            run_id,
+            str(s.get(PORTAL_STAT) or name),
+            finished=s.get("finish_reason") == "finished",
+            reason=s.get("finish_reason"),
+            figures=portal_figures(s),
+            columns=list(s.get(COLUMNS_STAT) or []),
+        )
+        for name, s in stats.items()
+    ]
+    ops += [bump_op(run_id, field, value) for field, value in run_figures(stats.values()).items() if value]
+    return ops

@@ -130,9 +130,15 @@ def run_crawlers(
         crawlers.append(crawler)
         process.crawl(crawler, **kwargs)
     process.start()
-    stats = {
-        c.spider.name if c.spider else c.spidercls.name: (c.stats.get_stats() if c.stats else {}) for c in crawlers
-    }
+    stats: dict[str, dict[str, Any]] = {}
+    for crawler, (spidercls, kwargs) in zip(crawlers, spiders, strict=True):
+        # by portal: the generic spider crawls several portals under one spider name
+        name = str(getattr(crawler.spider, "portal_name", None) or kwargs.get("portal") or spidercls.name)
+        unique, n = name, 1
+        while unique in stats:  # the same portal twice: both kept
+            n += 1
+            unique = f"{name} ({n})"
+        stats[unique] = crawler.stats.get_stats() if crawler.stats else {}
     ran = not process.bootstrap_failed and all("finish_reason" in s for s in stats.values())
     return ran, stats
 

@@ -10,7 +10,9 @@ The coordinator runs where the database is (the writer's machine):
 4. starts the writer (``nianbao ingest``) and ``N`` local workers (``nianbao worker``); workers on other
    machines (``nianbao worker --redis URL``) join the same plan. A writer that dies is started again;
 5. when every worker has finished (no worker heartbeat left, nothing queued or in flight), tells the writer
-   (``done``), waits for it to empty its list, settles the portals' revisits and closes the run.
+   (``done``), waits for it to empty its list, settles the portals' revisits and closes the run. Each worker
+   hands the writer its figures per portal; they are added up into the portal's ``portal_runs`` row, and a
+   portal no worker told of is recorded ``failed``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from crawler.distributed import (
 )
 from crawler.run import Outcome
 from crawler.spiders.base import ReportSpider
+from storage.portalstate import compose_portal_runs
 from storage.recovery import recover
 from storage.store import Store
 from storage.writer import DONE, ITEMS, PROCESSING, Mirror, key
@@ -42,6 +45,11 @@ logger = logging.getLogger(__name__)
 
 POLL = 0.5
 JOIN_TIMEOUT = 600.0  # seconds to wait for a first remote worker when none is started here
+WRITER_RESTARTS = 20  # a writer that keeps dying (a broken database, disk full) is not started forever
+WRITER_GAVE_UP = (
+    "the writer died {0} time(s) and was not started again (last exit {1}); the operations it did not apply wait"
+    " in Redis (nianbao:items): `nianbao ingest --redis URL --db DB` applies them"
+)
 
 
 @dataclass
@@ -152,6 +160,8 @@ def distributed_harvest(
             start_worker(url, db, raw_root, log_dir / f"worker-{i}.log" if log_dir else None) for i in range(workers)
         ]
         restarts = 0
+        spares = 0  # workers started here to replace ones that crashed
+        failed = False
         seen_worker = bool(local)
         deadline = time.monotonic() + JOIN_TIMEOUT
         while True:
@@ -159,6 +169,13 @@ def distributed_harvest(
             if writer.poll() is not None:  # the writer died: start it again (it applies its batch again)
                 restarts += 1
                 logger.warning("the writer exited (%s); starting it again", writer.returncode)
+                if restarts > WRITER_RESTARTS:
+                    notes.append(WRITER_GAVE_UP.format(restarts - 1, writer.returncode))
+                    failed = True
+                    for worker in local:  # nothing would store what they hand on
+                        if worker.poll() is None:
+                            worker.terminate()
+                    break
                 writer = start_writer(url, db, raw_root, writer_log)
             alive = workers_alive(server)
             seen_worker = seen_worker or alive > 0
@@ -168,26 +185,43 @@ def distributed_harvest(
                     notes.append(f"no worker joined in {JOIN_TIMEOUT:.0f} s")
                     break
                 continue
-            if not running_here and not alive and not work_left(server, portals):
+            if running_here or alive:
+                continue
+            left = work_left(server, portals)
+            # a worker that ended normally ran every portal's spider to its end (each asks for the columns, then
+            # closes once nothing of its portal is queued or in flight anywhere); one that crashed may have ended
+            # before asking for them: only work left says what is left then, and it may say nothing
+            finished_one = not local or any(p.returncode == 0 for p in local)
+            if not left and finished_one:
                 break
-            if not running_here and not alive and work_left(server, portals) and local:
-                # every local worker exited, none elsewhere, and work is left (workers killed): one more
-                logger.warning("work left and no worker: starting one")
-                local.append(start_worker(url, db, raw_root, log_dir / "worker-extra.log" if log_dir else None))
+            if spares >= max(2, workers):
+                crashed = [p.returncode for p in local if p.returncode != 0]
+                notes.append(f"no worker could finish the harvest: {len(crashed)} ended abnormally ({crashed})")
+                failed = True
+                break
+            spares += 1
+            logger.warning("%s and no worker: starting one", "work left" if left else "every worker crashed")
+            local.append(start_worker(url, db, raw_root, log_dir / f"worker-spare{spares}.log" if log_dir else None))
         server.set(DONE, "1")
-        while True:
+        while not failed or restarts <= WRITER_RESTARTS:
             code = writer.wait()
             if code == 0 and not server.llen(ITEMS) and not server.llen(PROCESSING):
                 break
             restarts += 1
+            if restarts > WRITER_RESTARTS:
+                notes.append(WRITER_GAVE_UP.format(restarts - 1, code))
+                failed = True
+                break
             writer = start_writer(url, db, raw_root, writer_log)
-        failed_workers = [p.returncode for p in local if p.returncode not in (0, None)]
-        if failed_workers:
-            notes.append(f"{len(failed_workers)} worker(s) ended abnormally ({failed_workers}); their work was redone")
+        crashed = [p.returncode for p in local if p.returncode not in (0, None)]
+        if crashed and not failed:
+            notes.append(f"{len(crashed)} worker(s) ended abnormally ({crashed}); their work was redone")
         if restarts:
-            notes.append(f"the writer was started again {restarts} time(s)")
+            notes.append(f"the writer was started again {min(restarts, WRITER_RESTARTS)} time(s)")
     for portal in portals:
         store.settle_revisits(portal, run_id)
-    store.finish_run(run_id, status="finished", **({"note": "; ".join(notes)} if notes else {}))
+    with store.db.atomic():
+        compose_portal_runs(store.db, run_id, portals)
+    store.finish_run(run_id, status="failed" if failed else "finished", **({"note": "; ".join(notes)} if notes else {}))
     store.close()
     return Outcome(run_id=run_id, ran=True, stats={})

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
+from parsers.grid_wraps import rejoin_wrapped_grids
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
 from parsers.mojibake import EVIDENT, reverse_mojibake
@@ -89,6 +90,12 @@ def canonicalise(text: str) -> Canonical:
     if "+-" in text and (unframed := _unframe(text)) is not None:
         # a page's layout table around the report (pandoc's one-column grid table): its frame set aside
         return _on_top(canonicalise(unframed[0]), Canonical(unframed[0], "unframed", [0], [0], notes=[unframed[1]]))
+    if "+-" in text and (rewrapped := rejoin_wrapped_grids(text)) is not None:
+        # a grid table nested in a narrower cell, its lines wrapped onto the next lines: rejoined first
+        return _on_top(
+            canonicalise(rewrapped[0]),
+            Canonical(rewrapped[0], "rewrapped", rewrapped[1], rewrapped[2], notes=[rewrapped[3]]),
+        )
     if ("\u2502" in text or "+-" in text) and (drawn := redraw(text)) is not None:
         # a table drawn with box characters (w3m) or ASCII grid rules: one TAB row per row between rules
         inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
@@ -176,6 +183,8 @@ def canonicalise(text: str) -> Canonical:
 # a one-column grid table's rule (``+-----+``, no ``+`` between: one cell a row) and its lines (``| text |``)
 _FRAME_RULE = re.compile(r"^\+-{20,}\+[ \t]*$", re.M)
 _FRAME_LINE = re.compile(r"\| (.*) \|[ \t]*")
+# a pandoc simple or multiline table's rule inside a frame: dash runs apart by spaces (``| ----- ---- |``)
+_SIMPLE_RULE = re.compile(r"^\|\s+-{3,}(?: +-{3,})+\s*\|\s*$")
 FRAME_MIN_LINES = 10  # lines framed, at least, for a one-column table to be a page's layout, not a data table
 
 
@@ -197,9 +206,15 @@ def _unframe(text: str) -> tuple[str, tuple[str, str]] | None:
         width = len(lines[k].rstrip())
         j = k + 1
         rule = _display(lines[k].rstrip())
-        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and _display(lines[j].rstrip()) == rule:
+        narrower = False  # a line narrower than the frame (markup dropped from it before)
+        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and (shown := _display(lines[j].rstrip())) <= rule:
+            narrower = narrower or shown < rule
             j += 1
-        if j < len(lines) and _FRAME_RULE.match(lines[j]) and len(lines[j].rstrip()) == width and j > k + 1:
+        closed = j < len(lines) and _FRAME_RULE.match(lines[j]) and len(lines[j].rstrip()) == width and j > k + 1
+        # a frame whose lines the dropped markup made narrower is set aside only when no pandoc simple or
+        # multiline table stands in it (those lay their columns out by character positions counted with the
+        # markup in, and the frame cut their lines at its width: they stay to the frame's reading as cells)
+        if closed and (not narrower or not any(_SIMPLE_RULE.match(lines[i]) for i in range(k + 1, j))):
             for i in range(k + 1, j):
                 line = lines[i]
                 first, last = line.index("|"), line.rstrip().rindex("|")

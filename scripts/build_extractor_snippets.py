@@ -3,6 +3,7 @@ written here (not from the seeds, nor from the synthetic reports), for the rules
 (``scripts/synth_extractors.py``) found missing.
 
     .venv/bin/python scripts/build_extractor_snippets.py   # chromium, lynx (setup_corpus.sh), the corpus extra
+    .venv/bin/python scripts/build_extractor_snippets.py --issue-8-blanks   # the column-order, glued, framed ones
 
 The report's tables 二 and 四 are the 2021 template's, as a Word page saves them: table 二's fee printed with its
 unit in the cell (``2.5万元``), table 四's 复议后起诉 row left empty, each empty cell a ``<p>&nbsp;</p>`` (Word's
@@ -36,6 +37,15 @@ into one cell, two or three heads a cell (``结 结`` / ``总 果 果``), and th
 (``own-narrow-markitdown.md``); and by poppler's ``pdftotext`` in its default mode: a cell a paragraph, in poppler's
 block order (``own-narrow-pdftotext.txt``), and the same with the 复议后起诉 row filled (``0 15 0 0 15``): its
 15 numbers in an order that is not the table's (``own-full-pdftotext.txt``).
+
+The page with the whole 2021 table 三 (``full_three``: every row, every identity holding) in Word's exported cells
+is printed by Chromium and read by ``pdftotext``'s default mode: its numbered row labels stacked in blocks, the
+values after them row by row (``own-column-order-pdftotext.txt``; with a wrong published total:
+``own-column-order-wrong-total-pdftotext.txt``); with its （六）其他处理 as one row, by BeautifulSoup's ``get_text()``
+(``own-merged-other-bs4-glued.txt``). The page inside a portal's layout table is printed by pandoc ``-t rst``
+(its tables nested as grid tables, wrapped at the frame's cell: ``own-framed-pandoc-rst.txt``, the page alone:
+``own-pandoc-rst.txt``) and, its headings and cells in styled spans, by pandoc's Markdown with grid tables only
+(``own-framed-spans-pandoc-grid.md``).
 
 A second page holds the 2019 template's table 二, each cell a paragraph as Word saves it: lynx prints each cell
 on a line of its own, centred, so that the header's cells stand one above the other (``own-2019-lynx.txt``).
@@ -302,6 +312,133 @@ def broken_total_snippets(tmp: Path) -> None:
     (OUT / "own-broken-pdfplumber.txt").write_text(bx.pdfplumber_text(pdf, layout=False), encoding="utf-8")
 
 
+# the 2021 template's whole table 三 (every row, the groups' labels spanning their items' rows), its values such that
+# every identity holds; ``merged_other``: （六）其他处理 printed as one row with values, as many organs print it
+_GROUPS_2021 = (
+    ("（三）不予公开", ("1．属于国家秘密", "2．其他法律行政法规禁止公开", "3．危及“三安全一稳定”",
+                       "4．保护第三方合法权益", "5．属于三类内部事务信息", "6．属于四类过程性信息",
+                       "7．属于行政执法案卷", "8．属于行政查询事项")),
+    ("（四）无法提供", ("1．本机关不掌握相关政府信息", "2．没有现成信息需要另行制作", "3．补正后申请内容仍不明确")),
+    ("（五）不予处理", ("1．信访举报投诉类申请", "2．重复申请", "3．要求提供公开出版物", "4．无正当理由大量反复申请",
+                       "5．要求行政机关确认或重新出具已获取信息")),
+    ("（六）其他处理", ("1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                       "2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3．其他")),
+)  # fmt: skip
+_FULL_VALUES = {
+    "6．属于四类过程性信息": [1, 0, 0, 0, 0, 0, 1],
+    "1．本机关不掌握相关政府信息": [5, 1, 0, 0, 0, 0, 6],
+    "2．没有现成信息需要另行制作": [1, 0, 0, 0, 0, 0, 1],
+    "1．信访举报投诉类申请": [2, 0, 0, 0, 0, 0, 2],
+    "2．重复申请": [1, 0, 0, 0, 0, 0, 1],
+    "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": [1, 0, 1, 0, 0, 0, 2],
+    "3．其他": [2, 0, 0, 0, 0, 0, 2],
+}
+FULL_NEW, FULL_CARRIED = [30, 2, 1, 0, 1, 0, 34], [3, 0, 0, 0, 0, 0, 3]
+FULL_GRANTED, FULL_PARTIAL = [15, 1, 0, 0, 1, 0, 17], [2, 0, 0, 0, 0, 0, 2]
+FULL_OTHER = [3, 0, 1, 0, 0, 0, 4]  # （六）其他处理 as one row: its three items' sum
+FULL_TOTAL, FULL_FORWARD = [30, 2, 1, 0, 1, 0, 34], [3, 0, 0, 0, 0, 0, 3]
+
+
+def full_three(merged_other: bool = False) -> str:
+    """The rows of the whole 2021 table 三 (header included) as HTML."""
+    rows = TABLE_THREE.split("\n")[:3]  # the header's three rows
+    rows += [
+        _tr("3|一、本年新收政府信息公开申请数量", *FULL_NEW),
+        _tr("3|二、上年结转政府信息公开申请数量", *FULL_CARRIED),
+    ]
+    items = sum(len(i) for _, i in _GROUPS_2021) - (2 if merged_other else 0)
+    result = f'<td rowspan="{items + 3}">三、本年度办理结果</td>'
+    rows.append(f'<tr>{result}<td colspan="2">（一）予以公开</td>{_cells(FULL_GRANTED)}</tr>')
+    rows.append(_tr("2|（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *FULL_PARTIAL))
+    for group, labels in _GROUPS_2021:
+        if merged_other and group.startswith("（六）"):
+            rows.append(_tr(f"2|{group}", *FULL_OTHER))
+            continue
+        for k, label in enumerate(labels):
+            head = f'<td rowspan="{len(labels)}">{group}</td>' if k == 0 else ""
+            rows.append(f"<tr>{head}<td>{label}</td>{_cells(_FULL_VALUES.get(label, [0] * 7))}</tr>")
+    rows.append(_tr("2|（七）总计", *FULL_TOTAL))
+    rows.append(_tr("3|四、结转下年度继续办理", *FULL_FORWARD))
+    return "\n".join(rows)
+
+
+# Word's table cells as an organ's exported page prints them (a width in points, an exact line height, centred):
+# pdftotext's default mode stacks a table's label column (its lines at one pitch) into one block
+_WORD_EXPORT_CELL = (
+    "<td{attrs} valign=middle style='width:30.0pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>"
+    "<p class=MsoNormal align=center style='text-align:center;line-height:20.0pt;mso-line-height-rule:exactly'>"
+    "{text}</p></td>"
+)
+
+
+def _word_export(rows: str) -> str:
+    return re.sub(
+        r"<td([^>]*)>(.*?)</td>",
+        lambda m: _WORD_EXPORT_CELL.format(attrs=m.group(1), text=re.sub(r"<[^>]+>", "", m.group(2))),
+        rows,
+    )
+
+
+def _attachment(page: str) -> str:
+    """The page's body as the PDF attachment an organ prints: A4, 30 mm margins, a 12 px sans face."""
+    body = page[page.index("<body>") + 6 : page.index("</body>")]
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>@page { size: A4; margin: 30mm; } '
+        "body { font-family: 'WenQuanYi Zen Hei Sharp', serif; font-size: 12px; } table { border-collapse: "
+        "collapse; } td, th { border: 1px solid #000; padding: 2px; word-break: normal; } p { margin: 0.3em 0; }"
+        f"</style></head><body>\n{body}\n</body></html>\n"
+    )
+
+
+def column_order_snippets(tmp: Path) -> None:
+    """The page with the whole table 三 (``full_three``) in Word's exported cells, printed by Chromium and read by
+    pdftotext's default mode: the numbered row labels stacked in blocks, the rows' values after them row by row
+    (``own-column-order-pdftotext.txt``); the same with （七）总计's 自然人 printed one more than its rows' sum (a
+    wrong published total: ``own-column-order-wrong-total-pdftotext.txt``)."""
+    from synth_reports import chromium_pdf
+
+    right = full_three()
+    total = _tr("2|（七）总计", *FULL_TOTAL)
+    wrong = right.replace(total, _tr("2|（七）总计", FULL_TOTAL[0] + 1, *FULL_TOTAL[1:]))
+    for name, rows in (("column-order", right), ("column-order-wrong-total", wrong)):
+        pdf = tmp / f"own-{name}.pdf"
+        chromium_pdf(_attachment(HTML.replace(TABLE_THREE, _word_export(rows))), pdf)
+        (OUT / f"own-{name}-pdftotext.txt").write_text(_pdftotext(pdf), encoding="utf-8")
+
+
+def merged_other_snippets(tmp: Path) -> None:
+    """The page with the whole table 三, its （六）其他处理 one row with values, read by BeautifulSoup's
+    ``get_text()`` (no separator: each row's cells glued to its label, ``own-merged-other-bs4-glued.txt``)."""
+    page = tmp / "own-merged-other.html"
+    page.write_text(HTML.replace(TABLE_THREE, full_three(merged_other=True)), encoding="utf-8")
+    (OUT / "own-merged-other-bs4-glued.txt").write_text(bx.bs4_text(page, ""), encoding="utf-8")
+
+
+def framed_pandoc_snippets(tmp: Path) -> None:
+    """The page inside a portal's layout table, printed by pandoc: ``-t rst`` nests each of its tables as a grid
+    table in the frame's one cell and wraps the lines wider than the cell onto the cell's next lines
+    (``own-framed-pandoc-rst.txt``; the page unframed: ``own-pandoc-rst.txt``); the same page with the headings
+    and cells in styled spans (as Word saves them), ``-t markdown`` with grid tables only: the spans kept as
+    bracketed spans, table 四 (spanned cells) as raw HTML inside the frame (``own-framed-spans-pandoc-grid.md``)."""
+    from synth_extractors import GRID
+
+    page = tmp / "own-plain.html"
+    page.write_text(HTML, encoding="utf-8")
+    (OUT / "own-pandoc-rst.txt").write_text(bx.pandoc(page, "html", "rst"), encoding="utf-8")
+    framed = tmp / "own-framed.html"
+    framed.write_text(_inside(HTML, *LAYOUT_TABLE), encoding="utf-8")
+    (OUT / "own-framed-pandoc-rst.txt").write_text(bx.pandoc(framed, "html", "rst"), encoding="utf-8")
+    spans = re.sub(
+        r"<p>([一二三四五六]、[^<]*)</p>",
+        r"<p><b><span style='font-size:16.0pt;font-family:黑体'>\1</span></b></p>",
+        HTML,
+    )
+    spans = re.sub(r"<td>([^<]*)</td>", r"<td><span style='font-size:10.5pt;font-family:宋体'>\1</span></td>", spans)
+    framed_spans = tmp / "own-framed-spans.html"
+    framed_spans.write_text(_inside(spans, *LAYOUT_TABLE), encoding="utf-8")
+    (OUT / "own-framed-spans-pandoc-grid.md").write_text(bx.pandoc(framed_spans, "html", GRID), encoding="utf-8")
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -344,6 +481,9 @@ def main() -> None:
         room_snippets(Path(tmp))
         blank_zero_pdf_snippets(Path(tmp))
         broken_total_snippets(Path(tmp))
+        column_order_snippets(Path(tmp))
+        merged_other_snippets(Path(tmp))
+        framed_pandoc_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
@@ -358,6 +498,13 @@ if __name__ == "__main__":
         with tempfile.TemporaryDirectory() as tmp:
             blank_zero_pdf_snippets(Path(tmp))
             broken_total_snippets(Path(tmp))
+        raise SystemExit(0)
+    if sys.argv[1:] == ["--issue-8-blanks"]:  # these alone (Chromium, pdftotext, BeautifulSoup, pandoc)
+        OUT.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            column_order_snippets(Path(tmp))
+            merged_other_snippets(Path(tmp))
+            framed_pandoc_snippets(Path(tmp))
         raise SystemExit(0)
     if sys.argv[1:] == ["--room"]:  # these alone (inscriptis, w3m: no Chromium)
         OUT.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,9 @@ Operations (``op["op"]``):
   the page it came from (marked read only once the report is stored). A document already stored as another
   URL's report is recorded once, the second URL as ``duplicate``.
 - ``error`` (with an optional ``revisit`` entry), ``bump`` (a run counter; with an ``id``, applied once),
-  ``settle_revisits``.
+  ``settle_revisits``;
+- ``portal_run`` (with an ``id``, applied once): one worker's figures for a portal of a distributed run, added
+  up with the others' when the run ends (:func:`storage.portalstate.compose_portal_runs`).
 
 **Idempotent.** An operation applied twice changes nothing the second time: a killed worker's requests are
 made again and their operations sent again, and a writer killed between committing and acknowledging applies
@@ -29,6 +31,8 @@ from __future__ import annotations
 
 import uuid
 from typing import TYPE_CHECKING, Any, Protocol
+
+from storage.portalstate import add_portal_run_part, count_portal_report
 
 if TYPE_CHECKING:
     from parsers.model import Report
@@ -117,6 +121,21 @@ def bump_op(run_id: int, field: str, n: int) -> dict[str, Any]:
     return {"op": "bump", "id": uuid.uuid4().hex, "run_id": run_id, "field": field, "n": n}
 
 
+def portal_run_op(
+    run_id: int, portal: str, *, finished: bool, reason: str | None, figures: dict[str, int], columns: list[str]
+) -> dict[str, Any]:
+    return {
+        "op": "portal_run",
+        "id": uuid.uuid4().hex,
+        "run_id": run_id,
+        "portal": portal,
+        "finished": finished,
+        "reason": reason,
+        "figures": figures,
+        "columns": columns,
+    }
+
+
 def error_op(
     *,
     run_id: int | None,
@@ -166,6 +185,18 @@ def apply(store: Store, op: dict[str, Any]) -> Any:
         with store.db.atomic():
             if op.get("id") is None or store.first_time(op["id"]):
                 store.bump(op["run_id"], op["field"], op["n"])
+        return None
+    if kind == "portal_run":
+        add_portal_run_part(
+            store.db,
+            op["id"],
+            op["run_id"],
+            op["portal"],
+            finished=bool(op["finished"]),
+            reason=op.get("reason"),
+            figures=op["figures"],
+            columns=op["columns"],
+        )
         return None
     if kind == "settle_revisits":
         store.settle_revisits(op["portal"], op["run_id"])
@@ -227,6 +258,8 @@ def _report(store: Store, op: dict[str, Any]) -> str:
                 document_sha256=document_sha,
                 run_id=run_id,
             )
+        if run_id is not None and status in ("new", "changed", "unchanged"):
+            count_portal_report(store.db, run_id, portal, status)  # per portal (a distributed run's portal_runs)
         if page and page.get("sha256"):  # only now is the page read: a kill before this reads it again
             store.mark_url(
                 page["url"],

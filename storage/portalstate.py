@@ -69,6 +69,22 @@ CREATE TABLE IF NOT EXISTS portal_runs (
   PRIMARY KEY (run_id, portal)
 );
 CREATE INDEX IF NOT EXISTS idx_portal_runs_portal ON portal_runs(portal, run_id);
+CREATE TABLE IF NOT EXISTS portal_run_parts (
+  id TEXT PRIMARY KEY,
+  run_id INTEGER NOT NULL,
+  portal TEXT NOT NULL,
+  finished INTEGER NOT NULL,
+  reason TEXT,
+  figures TEXT NOT NULL,
+  columns TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS portal_run_reports (
+  run_id INTEGER NOT NULL,
+  portal TEXT NOT NULL,
+  status TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (run_id, portal, status)
+);
 CREATE TABLE IF NOT EXISTS registry_portals (
   id TEXT PRIMARY KEY,
   position INTEGER NOT NULL,
@@ -189,6 +205,84 @@ def record_portal_run(
         "note": note,
     }
     db.table("portal_runs").upsert(row, pk=("run_id", "portal"))
+
+
+def add_portal_run_part(
+    db: Database,
+    part_id: str,
+    run_id: int,
+    portal: str,
+    *,
+    finished: bool,
+    reason: str | None,
+    figures: dict[str, int],
+    columns: list[str],
+) -> None:
+    """One worker's share of a portal's harvest in a distributed run (applied once: ``part_id``)."""
+    db.execute(
+        "INSERT OR IGNORE INTO portal_run_parts (id, run_id, portal, finished, reason, figures, columns)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [part_id, run_id, portal, int(finished), reason, json.dumps(figures), json.dumps(columns, ensure_ascii=False)],
+    )
+
+
+def count_portal_report(db: Database, run_id: int, portal: str, status: str) -> None:
+    """A report of ``portal`` stored ``new``, ``changed`` or found ``unchanged`` by run ``run_id`` (counted by the
+    writer, in the report's own transaction: an operation applied again is not counted again)."""
+    db.execute(
+        "INSERT INTO portal_run_reports (run_id, portal, status, n) VALUES (?, ?, ?, 1)"
+        " ON CONFLICT (run_id, portal, status) DO UPDATE SET n = n + 1",
+        [run_id, portal, status],
+    )
+
+
+LISTS_UNTOLD = "no list page counted: the workers that read them did not tell (killed), their figures are lost"
+
+
+def compose_portal_runs(db: Database, run_id: int, portals: list[str]) -> None:
+    """The ``portal_runs`` rows of a distributed run: the workers' shares added up (requests, list pages, browser
+    figures, columns), the reports as the writer stored them, the errors as recorded. A portal's harvest is ``ok``
+    once some worker finished its crawl and a list page was read (or, when the workers that read them were killed
+    and their figures lost, reports were stored); the note names the crawls that did not finish (their requests
+    were redone by the others)."""
+    for portal in portals:
+        parts = db.execute(
+            "SELECT finished, reason, figures, columns FROM portal_run_parts WHERE run_id = ? AND portal = ?",
+            [run_id, portal],
+        ).fetchall()
+        figures = dict.fromkeys(PORTAL_RUN_FIGURES, 0)
+        columns: list[str] = []
+        for _, _, shared, cols in parts:
+            for k, v in json.loads(shared).items():
+                if k in figures:
+                    figures[k] += int(v)
+            columns += [c for c in json.loads(cols) if c not in columns]
+        for field in ("new_reports", "changed_reports", "unchanged_reports"):
+            row = db.execute(
+                "SELECT n FROM portal_run_reports WHERE run_id = ? AND portal = ? AND status = ?",
+                [run_id, portal, field.removesuffix("_reports")],
+            ).fetchone()
+            figures[field] = int(row[0]) if row else 0
+        stored = sum(figures[f] for f in ("new_reports", "changed_reports", "unchanged_reports"))
+        figures["errors"] = int(
+            db.execute("SELECT count(*) FROM errors WHERE run_id = ? AND portal = ?", [run_id, portal]).fetchone()[0]
+        )
+        unfinished = [
+            f"a worker's crawl did not finish ({reason or 'not started'})" for done, reason, *_ in parts if not done
+        ]
+        if not parts:
+            status, notes = "failed", ["no worker told of its crawl of the portal"]
+        elif len(unfinished) == len(parts):
+            status, notes = "failed", ["no worker finished its crawl", *unfinished]
+        elif figures["list_pages"] == 0 and not stored:
+            status, notes = "failed", ["no list page was read (see the portal's errors)", *unfinished]
+        elif figures["list_pages"] == 0:  # its reports were stored: a worker that read its lists was killed
+            status, notes = "ok", [LISTS_UNTOLD, *unfinished]
+        else:
+            status, notes = "ok", unfinished
+        record_portal_run(
+            db, run_id, portal, status=status, figures=figures, columns=columns, note="; ".join(notes) or None
+        )
 
 
 def portal_overview(db: Database) -> dict[str, dict[str, Any]]:

@@ -1,10 +1,17 @@
 """The one writer of a distributed harvest (``nianbao ingest``): storage operations from Redis into the Store.
 
-Workers push operations (:mod:`storage.ingest`) on the Redis list ``nianbao:items``. The writer moves a batch of
-them to ``nianbao:items:processing`` (atomically, one at a time: ``LMOVE``), applies the batch in one SQLite
-transaction, updates the mirror the workers read (:class:`Mirror`), then drops the batch from ``processing``.
-Killed anywhere in between, it finds the batch in ``processing`` when it starts again and applies it again:
-operations are idempotent, so nothing is lost and nothing is stored twice.
+Workers push operations (:mod:`storage.ingest`) on the Redis list ``nianbao:items``. The writer takes a batch
+from its head into ``nianbao:items:processing`` (one script, :data:`TAKE`), applies the batch in order in one
+SQLite transaction, updates the mirror the workers read (:class:`Mirror`), then empties ``processing``.
+
+- ``processing`` holds one batch at a time, and :data:`TAKE` returns what it holds before taking more. Killed
+  anywhere, the writer finds its batch there when it starts again and applies it again; a take whose answer was
+  lost (Redis restarting) and that the client sent again returns the same batch. Operations are idempotent, so
+  nothing is lost and nothing is stored twice.
+- Operations are applied in the order the workers pushed them. Some depend on an earlier one: a report names
+  the document (its page) that a ``document`` operation recorded just before. An operation taken out of turn
+  (the old one-at-a-time ``LMOVE``, whose lost answer left an operation behind while later ones went on) made
+  the report's document unknown, and the report was lost with an ``internal`` error.
 
 It stops when the coordinator has set ``nianbao:done`` (every worker finished) and both lists are empty.
 """
@@ -41,6 +48,17 @@ ITEMS = key("items")
 PROCESSING = key("items:processing")
 DONE = key("done")
 WRITER = key("writer")
+
+# KEYS[1] items, KEYS[2] processing; ARGV[1] the most operations to take. The batch in processing if there is one
+# (left by a writer killed, or taken by a call whose answer was lost), else up to ARGV[1] from the head of items.
+TAKE = """
+local held = redis.call('LRANGE', KEYS[2], 0, -1)
+if #held > 0 then return held end
+local taken = redis.call('LPOP', KEYS[1], ARGV[1])
+if not taken then return {} end
+redis.call('RPUSH', KEYS[2], unpack(taken))
+return taken
+"""
 
 
 class Mirror:
@@ -81,11 +99,15 @@ class Mirror:
         pipe.execute()
 
     def applied(self, op: dict[str, Any], result: Any) -> None:
+        """What the operation changed in the Store, in the mirror (nothing, when it failed: ``result`` None)."""
         kind = op["op"]
+        if result is None:
+            return
         if kind == "document" and op.get("mark", True):
             self.doc(op["url"], str(result), op.get("status"), op.get("run_id"))
         elif kind == "report":
-            self.sink.sadd(key("reported"), op["url"])
+            if result != "duplicate":  # a duplicate is recorded as an error, not stored (storage.ingest)
+                self.sink.sadd(key("reported"), op["url"])
             page = op.get("page")
             if page and page.get("sha256"):
                 self.doc(page["url"], page["sha256"], page.get("status"), op.get("run_id"))
@@ -132,45 +154,35 @@ def ingest(
     pass with nothing to do)."""
     mirror = Mirror(server)
     figures = Figures()
+    take = server.register_script(TAKE)
     server.set(WRITER, f"{socket.gethostname()}:{os.getpid()}")  # who is writing (tests kill it by this)
-    while server.lmove(PROCESSING, ITEMS, "RIGHT", "LEFT") is not None:  # a batch left by a killed writer
-        figures.recovered += 1
+    figures.recovered = int(server.llen(PROCESSING))  # the batch of a writer killed: taken first, applied again
     if figures.recovered:
         logger.warning("ingest: %d operation(s) of an unfinished batch applied again", figures.recovered)
     started = time.monotonic()
     idle_since = time.monotonic()
     while True:
-        first = server.blmove(ITEMS, PROCESSING, 1.0, "LEFT", "RIGHT")
-        if first is None:
-            if until_done and server.exists(DONE) and server.llen(ITEMS) == 0:
+        raws = take(keys=[ITEMS, PROCESSING], args=[batch])
+        if not raws:
+            # wait for work; what this moves to `processing` is the next take's batch
+            if server.blmove(ITEMS, PROCESSING, 1.0, "LEFT", "RIGHT") is not None:
+                continue
+            if until_done and server.exists(DONE) and not server.llen(ITEMS) and not server.llen(PROCESSING):
                 break
             if idle_exit is not None and time.monotonic() - idle_since > idle_exit:
                 break
             continue
-        raws = [first]
-        while len(raws) < batch:
-            more = server.lmove(ITEMS, PROCESSING, "LEFT", "RIGHT")
-            if more is None:
-                break
-            raws.append(more)
         began = time.monotonic()
         ops = [pickle.loads(raw) for raw in raws]
         try:
             with store.db.atomic():
                 results = [apply(store, op) for op in ops]
-        except Exception:  # one bad operation must not stop the rest: apply them one by one
+        except Exception:  # one bad operation must not stop the rest: apply them one by one, in order
             results = [apply_or_record(store, op) for op in ops]
         with mirror.batch():
             for op, result in zip(ops, results, strict=True):
                 mirror.applied(op, result)
-        done = server.pipeline(transaction=False)
-        for raw in raws:
-            done.lrem(PROCESSING, 1, raw)
-        done.execute()
-        # anything else in `processing` was moved there by a command whose answer was lost (Redis restarting)
-        # and never seen here: back to the list, to be applied in turn
-        while server.lmove(PROCESSING, ITEMS, "RIGHT", "LEFT") is not None:
-            pass
+        server.delete(PROCESSING)  # the batch is applied: the next take takes more
         figures.busy += time.monotonic() - began
         figures.applied += len(ops)
         figures.batches += 1

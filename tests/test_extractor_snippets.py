@@ -414,3 +414,73 @@ def test_total_broken_over_two_lines_is_joined_by_the_row_total() -> None:
     (open_,) = [w for w in report.warnings if w.code == "ambiguous_value"]
     assert open_.key == "applications/granted" and "no OCR read those cells are left blank" in open_.message
     assert report.metadata["review"] == "required"
+
+
+# ---- issue 8, the blanks: the whole table 三 of scripts/build_extractor_snippets.py (full_three)
+FULL_THREE = {
+    "new_received": [30, 2, 1, 0, 1, 0, 34],
+    "carried_over": [3, 0, 0, 0, 0, 0, 3],
+    "granted": [15, 1, 0, 0, 1, 0, 17],
+    "withheld.state_secret": [0] * 7,
+    "withheld.process_info": [1, 0, 0, 0, 0, 0, 1],
+    "unavailable.not_held": [5, 1, 0, 0, 0, 0, 6],
+    "not_processed.petition": [2, 0, 0, 0, 0, 0, 2],
+    "results_total": [30, 2, 1, 0, 1, 0, 34],
+    "carried_forward": [3, 0, 0, 0, 0, 0, 3],
+}
+
+
+def _row(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
+
+
+def test_column_order_table_three_read_when_whole_and_every_identity_holds() -> None:
+    text = (SNIPPETS / "own-column-order-pdftotext.txt").read_text(encoding="utf-8")
+    assert "1．属\n" in text and "\n2．其\n" in text  # pdftotext stacks the numbered labels, cut at the column's width
+    report = _parse("own-column-order-pdftotext.txt")
+    for row, want in {**FULL_THREE, "other.no_correction": [1, 0, 1, 0, 0, 0, 2]}.items():
+        assert _row(report, row) == want, row
+    assert sum(1 for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None) == 175
+    # tables 二 and 四: no identity tells their placement in such a text: not read
+    assert not [k for k, c in report.cells.items() if not k.startswith("applications/") and c.value is not None]
+    (warned,) = [w for w in report.warnings if w.code == "column_order"]
+    assert "table 三 read" in warned.message and "all 39 of its identities hold" in warned.message
+    assert report.metadata["review"] == "required"
+
+
+def test_column_order_table_three_with_a_failing_identity_is_not_read() -> None:
+    # the same print, （七）总计's 自然人 one more than its rows: its reading proves nothing, no cell is read
+    report = _parse("own-column-order-wrong-total-pdftotext.txt")
+    assert not [k for k, c in report.cells.items() if c.value is not None]
+    (warned,) = [w for w in report.warnings if w.code == "column_order"]
+    assert "no cell is read" in warned.message
+
+
+def test_glued_merged_other_row_is_read_as_the_one_other_row() -> None:
+    text = (SNIPPETS / "own-merged-other-bs4-glued.txt").read_text(encoding="utf-8")
+    assert "（六）其他处理3010004" in text  # its seven values glued to the label, nothing after it on its line
+    report = _parse("own-merged-other-bs4-glued.txt")
+    assert _row(report, "other") == [3, 0, 1, 0, 0, 0, 4]
+    assert _row(report, "results_total") == FULL_THREE["results_total"]
+    assert [w for w in report.warnings if w.code == "merged_row"]
+
+
+def test_pandoc_rst_grid_tables_wrapped_in_a_layout_frame_are_rejoined() -> None:
+    text = (SNIPPETS / "own-framed-pandoc-rst.txt").read_text(encoding="utf-8")
+    assert "| +-----" in text and "| --+-------+---+" in text  # a nested grid's rule, broken at the frame's cell
+    framed, alone = _parse("own-framed-pandoc-rst.txt"), _parse("own-pandoc-rst.txt")
+    assert not [w for w in alone.warnings if w.code == "grid_rewrapped"]
+    values = {k: c.value for k, c in framed.cells.items()}
+    assert values == {k: c.value for k, c in alone.cells.items()}
+    assert values["applications/new_received/natural_person"] == 21 and values["active/licensing/decisions"] == 208
+    assert [values[k] for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, *[None] * 5]
+    (warned,) = [w for w in framed.warnings if w.code == "grid_rewrapped"]
+    assert "rejoined" in warned.message
+
+
+def test_layout_frame_made_narrower_by_dropped_spans_is_set_aside_around_raw_html() -> None:
+    text = (SNIPPETS / "own-framed-spans-pandoc-grid.md").read_text(encoding="utf-8")
+    assert "]{style=" in text and "<table data-border" in text  # bracketed spans, and table 四 as raw HTML in the frame
+    report = _parse("own-framed-spans-pandoc-grid.md")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, *[None] * 5]
+    assert [w for w in report.warnings if w.code == "layout_table"]

@@ -73,6 +73,12 @@ def run(args: argparse.Namespace) -> int:
         extra=extra,
     )
     ran, stats = run_crawlers(settings, spiders)
+    from crawler.distributed import RedisWrites
+    from crawler.portalruns import portal_run_ops
+
+    writes = RedisWrites(server)
+    for op in portal_run_ops(plan.run_id, stats):  # each portal's figures: the writer adds the workers' up
+        writes.submit(op)
     requests = sum(int(st.get("nianbao/requests", 0)) for st in stats.values())
     items = sum(int(st.get("item_scraped_count", 0)) for st in stats.values())
     print(

@@ -46,33 +46,25 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     fmt = _format(r, app_start, legacy_start, year)
     checks: list[Check] = []
     if fmt != "none" and (stacked := stacked_labels(r.text)) is not None:
-        r.warn(
-            "column_order",
+        said = (
             f"the text prints the tables column by column (a PDF extractor's text boxes): {stacked[0]} of its "
-            f"{stacked[1]} numbered row labels stand one after another with no number between them "
-            f"({stacked[2]}); no cell is read, rather than read into the wrong row",
+            f"{stacked[1]} numbered row labels stand one after another with no number between them ({stacked[2]})"
         )
-    elif fmt in ("2021", "2019") and app_start is not None:
-        act_start = _active_start(r, app_start)
-        read_active(r, fmt, act_start if act_start is not None else 0, app_start)
-        # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
-        four = r.first_index(_SECTION_FOUR, app_start + 1)
-        end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)
-        deduce_zeros(r, app_fmt)
-        refuse_open_rows(r)
-        review_end = read_review(r, end, len(r.tokens))
-        if review_end is None:
-            r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
-            review_end = end
-        again = find_applications_start(r, review_end)
-        if again is not None:
+        kept = _table_three_whole(extracted, norm, fmt, app_start) if fmt in ("2021", "2019") else None
+        if kept is None:
+            r.warn("column_order", f"{said}; no cell is read, rather than read into the wrong row")
+        else:
+            cells, warnings, checks = kept  # all hold
+            r.cells.update(cells)
+            r.warnings.extend(warnings)
             r.warn(
-                "duplicate_table",
-                "table 三 appears a second time; the first reading is kept",
-                "applications",
-                r.tokens[again],
+                "column_order",
+                f"{said}; table 三 read from its values in the order the text prints them, as every one of its "
+                f"{len(cells)} cells was read and all {len(checks)} of its identities hold; tables 二 and 四 (no "
+                "such check of their placement) are not read, rather than read into the wrong row",
             )
-        blank_disputed(r)
+    elif fmt in ("2021", "2019") and app_start is not None:
+        app_fmt = _read_three_tables(r, fmt, app_start)
         get = _values_getter(r)
         checks = application_checks(get, app_fmt) + review_checks(get)
     elif fmt == "legacy" and legacy_start is not None:
@@ -94,6 +86,53 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     for code, message in r.canonical.notes:
         r.warn(code, message)
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
+
+
+def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
+    """Tables 二, 三 and 四 read into ``r``; the format table 三 was read in."""
+    act_start = _active_start(r, app_start)
+    read_active(r, fmt, act_start if act_start is not None else 0, app_start)
+    # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
+    four = r.first_index(_SECTION_FOUR, app_start + 1)
+    end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)
+    deduce_zeros(r, app_fmt)
+    refuse_open_rows(r)
+    review_end = read_review(r, end, len(r.tokens))
+    if review_end is None:
+        r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
+        review_end = end
+    again = find_applications_start(r, review_end)
+    if again is not None:
+        r.warn(
+            "duplicate_table",
+            "table 三 appears a second time; the first reading is kept",
+            "applications",
+            r.tokens[again],
+        )
+    blank_disputed(r)
+    return app_fmt
+
+
+def _table_three_whole(
+    extracted: Extracted, norm: str | None, fmt: str, app_start: int | None
+) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+    """Table 三 of a text in column order (:func:`parsers.tables.column_order.stacked_labels`), read as any
+    other text reads it (its values in the order the text prints them, row after row of the template), kept
+    only when that reading is whole and proves itself: every cell of the table read and every one of its
+    identities holding (a value in the wrong row or column breaks a row's total, a column's balance or its sum
+    of results). Its cells, the warnings of that reading that concern it, and its checks; None otherwise."""
+    if app_start is None:
+        return None
+    t = Reading(extracted, norm)
+    app_fmt = _read_three_tables(t, fmt, app_start)
+    get = _values_getter(t)
+    checks = application_checks(get, app_fmt)
+    cells = {k: c for k, c in t.cells.items() if k.startswith("applications/")}
+    keys = [k for c in checks for k in (*c.left_keys, *c.right_keys)]
+    if not checks or not all(c.passed and not c.blank for c in checks) or any(get(k) is None for k in keys):
+        return None
+    warnings = [w for w in t.warnings if w.key is None or w.key.startswith("applications")]
+    return cells, warnings, checks
 
 
 def _values_getter(r: Reading) -> Callable[[str], int | float | None]:

@@ -425,9 +425,13 @@ def _merged_other(r: Reading, start: int, end: int) -> int | None:
     if r.first_index(r"不补正|缴纳费用|收费通知|逾期未按", start, stop) is not None:
         return None
     other = r.first_index(r"其他处理", start, stop)
-    if other is None or not r.row_like(other):
+    # a row: values after the label, or its digits glued to it (text that joins a row's cells with nothing)
+    if other is None or not (r.row_like(other) or _GLUED_OTHER.search(r.tokens[other][COMPACT])):
         return None
     return other
+
+
+_GLUED_OTHER = re.compile(r"其他处理\d+$")
 
 
 def _label_fits(

@@ -12,7 +12,11 @@ before the next, while the text prints numbers one per line, alone or after thei
 lines as such labels at least: OCR text that lost its rows of zeros stacks its labels too, but
 has no numbers to misplace). Its tables are then not read (``column_order``: review required),
 rather than read wrong. Where the table prints no number at all (every cell blank), nothing is
-lost.
+lost. One exception (``parsers.tables.read_tables``): poppler's ``pdftotext`` in its default mode stacks a
+table 三's label column into one block and prints the rows' values after it, row by row; table 三 read as any
+text reads it is kept when that reading proves itself, every one of its cells read and every one of its
+identities holding (a value in a wrong row or column breaks a row's total, a column's balance or its sum of
+results). Tables 二 and 四 have no such proof of their placement and stay unread.
 """
 
 from __future__ import annotations

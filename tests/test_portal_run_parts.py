@@ -1,0 +1,56 @@
+"""A distributed run's ``portal_runs`` (storage.portalstate.compose_portal_runs): the workers' shares added up,
+the reports as the writer stored them, the errors as recorded, and the portal's status from all of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.ingest import apply, portal_run_op
+from storage.store import Store
+
+
+def share(store: Store, run: int, portal: str, finished: bool, requests: int, lists: int) -> dict[str, object]:
+    op = portal_run_op(
+        run,
+        portal,
+        finished=finished,
+        reason="finished" if finished else "shutdown",
+        figures={"requests": requests, "list_pages": lists, "new_reports": 99},  # a worker's count is ignored
+        columns=[f"http://{portal}/col/"],
+    )
+    apply(store, op)
+    return op
+
+
+def test_shares_add_up_and_the_status_follows_what_was_read(tmp_path: Path) -> None:
+    from storage.portalstate import compose_portal_runs, count_portal_report
+
+    store = Store(tmp_path / "db.sqlite")
+    run = store.start_run("live", ["a", "b", "c", "d", "e"])
+    again = share(store, run, "a", True, 7, 1)
+    share(store, run, "a", False, 3, 0)
+    apply(store, again)  # the writer applied it twice (killed before acknowledging): counted once
+    for _ in range(4):
+        count_portal_report(store.db, run, "a", "new")
+    count_portal_report(store.db, run, "a", "unchanged")
+    store.record_error(run_id=run, portal="a", url="http://a/x", code="http_404", reason="gone")
+    share(store, run, "b", False, 2, 1)  # no worker finished
+    share(store, run, "c", True, 1, 0)  # finished, no list read, nothing stored
+    share(store, run, "d", True, 1, 0)  # the worker that read the list was killed: its reports are stored
+    count_portal_report(store.db, run, "d", "new")
+    with store.db.atomic():
+        compose_portal_runs(store.db, run, ["a", "b", "c", "d", "e"])
+    rows = {
+        r[0]: r[1:]
+        for r in store.db.execute(
+            "SELECT portal, status, requests, list_pages, new_reports, unchanged_reports, errors, columns, note"
+            " FROM portal_runs WHERE run_id = ?",
+            [run],
+        ).fetchall()
+    }
+    assert rows["a"][:7] == ("ok", 10, 1, 4, 1, 1, '["http://a/col/"]')
+    assert rows["a"][7] == "a worker's crawl did not finish (shutdown)"
+    assert rows["b"][0] == "failed" and rows["b"][7].startswith("no worker finished its crawl")
+    assert rows["c"][0] == "failed" and rows["c"][7].startswith("no list page was read")
+    assert rows["d"][0] == "ok" and rows["d"][7].startswith("no list page counted")
+    assert rows["e"][0] == "failed" and rows["e"][7] == "no worker told of its crawl of the portal"
