@@ -55,7 +55,7 @@ SLICE_SCAN_ONLY = (413, 813, 406, 433, 438)
 # pages of tuning scans kept as their prepared binary page (the grid's input, parsers/ocr/preprocess.py), for the
 # grid's tests without OCR (tests/test_ocr_grid.py): 440 (150 dpi, photocopy toner: the strokes of bold text
 # passed as rules, tables made of running text and columns inside cells until version 43); 460 page 3 (toner, a fax:
-# table 四's bold head 行政复议 glued to the columns' rules below it, its cell split in three until version 47)
+# table 四's bold head 行政复议 glued to the columns' rules below it, its cell split in three until version 48)
 GRID_PAGES = ((440, 1), (440, 2), (460, 3))
 SLICE_KINDS = ("tess-psm3", "tess-psm4", "tess-psm6", "rapid-lines", "rapid-boxes")
 DPI = 200

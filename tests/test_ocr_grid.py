@@ -39,7 +39,7 @@ def test_a_bold_head_glued_to_the_rules_below_it_does_not_split_its_cell() -> No
     # synth_460 page 3 (toner, a fax): table 四, its bold head 行政复议 (over the table's first 5 columns) glued to the
     # rules of the columns below it: the strokes of 行 and 复 ran on from those rules into the head's row, short of
     # the table's top rule, and split the head's cell in three (the engine read 币 and 4; table 四 lost) until
-    # version 47. Table 三's end and table 四 (4 rows, 15 columns)
+    # version 48. Table 三's end and table 四 (4 rows, 15 columns)
     tables, _ = find_tables(binary("synth_460-p3.png"), UNIT)
     assert [(t.n_rows, t.n_cols) for t in tables] == [(11, 8), (4, 15)]
     heads = [(c.col, c.cols) for c in tables[1].cells if c.row == 0]
@@ -71,7 +71,7 @@ def test_a_rule_broken_by_noise_keeps_its_end_where_paper_is_beside_it() -> None
 def test_two_parts_whose_rules_lie_a_few_pixels_apart_keep_their_cells_apart() -> None:
     # synth_427's table 二: its 第二十条第（五）项 part laid out under and beside its （一）项, the rule after the
     # part's label 18 px from the rule of the part above: one grid line for both, whose border, looked for at the
-    # line alone, was not found in the lower part's rows (the label and its 895 one cell until version 47)
+    # line alone, was not found in the lower part's rows (the label and its 895 one cell until version 48)
     page = np.zeros((700, 1000), dtype=np.uint8)
     for y in (50, 200, 350):  # the upper part: 3 columns
         page[y : y + 4, 100:700] = 255
