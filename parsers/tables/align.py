@@ -48,6 +48,9 @@ class Fit:
 
 
 Scorer = Callable[[list[Value]], int]
+# a reading :func:`fit` weighs: its rank, its index among the plain readings (-1: a guess), its row of tokens, and
+# its values (a plain reading's, kept from its ranking; None: a guess's, read from its row)
+_Reading = tuple[tuple[int, int, int, int], int, list[Token | None], tuple[Value, ...] | None]
 
 
 def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | None:
@@ -113,92 +116,117 @@ def fit(
     *,
     edge: Callable[[list[Token | None]], int] | None = None,
 ) -> Fit:
-    """Choose which ``values`` fill the ``n`` columns."""
+    """Choose which ``values`` fill the ``n`` columns.
+
+    Every plain reading (a choice of the values kept, or of the columns the values fill) is ranked on its values
+    alone, and its row of tokens is made only for the readings ranked highest: a table 四 row short of five cells
+    has 3,003 placements, and all but a few lose (``tests/test_fit_readings.py`` holds this to the plain loop over
+    every reading's row)."""
     vals = list(values)
     if len(vals) == n:
         return Fit(list(vals), "exact", [])
     if not vals:
         return Fit([None] * n, "short", [])
-    candidates: list[tuple[list[Token | None], tuple[int, ...]]] = []  # a reading, and the indexes it keeps
-    if len(vals) > n:
-        for keep in _bounded(combinations(range(len(vals)), n)):
-            candidates.append(([vals[i] for i in keep], keep))
-        how = "dropped"
-    else:
-        blank: list[Token | None] = [None] * n
-        for slots in _bounded(combinations(range(n), len(vals))):
-            row = blank.copy()
-            for slot, tok in zip(slots, vals, strict=True):
-                row[slot] = tok
-            candidates.append((row, ()))
-        how = "padded"
+    dropping = len(vals) > n
+    how = "dropped" if dropping else "padded"
+    # the readings: the indexes of the values kept (dropped), or the columns the values fill (padded)
+    picks = _bounded(combinations(range(len(vals)), n) if dropping else combinations(range(n), len(vals)))
+
+    def row_of(pick: tuple[int, ...]) -> list[Token | None]:
+        if dropping:
+            return [vals[i] for i in pick]
+        row: list[Token | None] = [None] * n
+        for slot, tok in zip(pick, vals, strict=True):
+            row[slot] = tok
+        return row
 
     def dropped_by(keep: tuple[int, ...]) -> list[Token]:
         kept = set(keep)
-        return [t for i, t in enumerate(vals) if i not in kept] if how == "dropped" else []
+        return [t for i, t in enumerate(vals) if i not in kept] if dropping else []
 
     if score is None:
-        row, keep = candidates[0] if how == "dropped" else candidates[-1]
-        return Fit(row, how, dropped_by(keep), ambiguous=True)
+        pick = picks[0] if dropping else picks[-1]
+        return Fit(row_of(pick), how, dropped_by(pick if dropping else ()), ambiguous=True)
     # guesses only the identities can confirm: digits split by spaces (``1 0``), cells printed without
     # separators (``3100105``)
-    guesses = _merges(vals, n) if len(vals) > n else _splits(vals, n)
-    hows = {id(c[0]): how for c in candidates}
-    for row, guess in guesses:
-        candidates.append((row, ()))
-        hows[id(row)] = guess
+    guesses = _merges(vals, n) if dropping else _splits(vals, n)
 
     scored: dict[tuple[Value, ...], int] = {}  # readings that give the same values score the same
     # the tokens printed with a leading zero (the candidates are made of ``vals`` and the guesses' tokens)
     zero_led = {id(t) for t in vals if _leading_zero(t[TEXT])}
     zero_led |= {id(t) for row, _ in guesses for t in row if t is not None and _leading_zero(t[TEXT])}
-
+    led = [id(t) in zero_led for t in vals]
     # dropped values not split off a label (the kept ones' complement, counted without listing the dropped)
     unsplit = [0 if t[SPLIT] else 1 for t in vals]
     unsplit_total = sum(unsplit)
 
-    def rank(item: tuple[list[Token | None], tuple[int, ...]]) -> tuple[int, int, int, int]:
-        row, keep = item
-        vals_ = [number_value(t[TEXT]) if t is not None else None for t in row]
-        key = tuple(vals_)
-        points = scored.get(key)
-        if points is None:
-            points = scored[key] = score(vals_)
-        # prefer dropping numbers split off labels and values from other lines
-        penalty = unsplit_total - sum(unsplit[i] for i in keep) if how == "dropped" and keep else 0
-        # a guess (split, merged digits) only when it satisfies more identities than any plain reading, or
-        # when the plain readings keep a number no one prints (``0000000``: leading zeros)
-        natural = 0 if zero_led and any(id(t) in zero_led for t in row if t is not None) else 1
-        return (points, natural, 0 if hows[id(row)] == how else -1, -penalty)
+    def points(key: tuple[Value, ...]) -> int:
+        p = scored.get(key)
+        if p is None:
+            p = scored[key] = score(list(key))
+        return p
 
-    ranks = {id(c[0]): rank(c) for c in candidates}  # each reading scored once
+    # the plain readings, ranked on their values: (points, natural, 0, -penalty) as for every reading below
+    nums = [number_value(t[TEXT]) for t in vals]
+    plain: list[tuple[tuple[int, int, int, int], tuple[Value, ...]]] = []
+    if dropping:
+        for keep in picks:
+            key = tuple([nums[i] for i in keep])
+            # prefer dropping numbers split off labels and values from other lines
+            penalty = unsplit_total - sum([unsplit[i] for i in keep]) if keep else 0
+            natural = 0 if any([led[i] for i in keep]) else 1
+            plain.append(((points(key), natural, 0, -penalty), key))
+    else:
+        natural = 0 if any(led) else 1  # a placement keeps every value
+        blank: list[Value] = [None] * n
+        for slots in picks:
+            row_vals = blank.copy()
+            for slot, v in zip(slots, nums, strict=True):
+                row_vals[slot] = v
+            key = tuple(row_vals)
+            plain.append(((points(key), natural, 0, 0), key))
+
+    def rank(row: list[Token | None]) -> tuple[int, int, int, int]:
+        """A guess's rank: a guess (split, merged digits) only when it satisfies more identities than any plain
+        reading, or when the plain readings keep a number no one prints (``0000000``: leading zeros)."""
+        key = tuple([number_value(t[TEXT]) if t is not None else None for t in row])
+        natural = 0 if zero_led and any(id(t) in zero_led for t in row if t is not None) else 1
+        return (points(key), natural, -1, 0)
+
+    # every reading: (rank, index into ``picks`` or -1, its row once made, its values); plain ones first
+    guessed = [(rank(row), row) for row, _ in guesses]
+    top = max([r for r, _ in plain] + [r for r, _ in guessed])
     tie = edge or _edge
+    near: list[_Reading] = []  # the readings that can be the best or tied with it, in the candidates' order
+    for k, (r, key) in enumerate(plain):
+        if r[:2] == top[:2] and r[3] == top[3]:
+            near.append((r, k, row_of(picks[k]), key))
+    for r, row in guessed:
+        if r[:2] == top[:2] and r[3] == top[3]:
+            near.append((r, -1, row, None))
     # the best reading: the first, in the candidates' order, of those ranked highest and then tie-broken highest
     # (what a stable sort by (rank, tie) puts first); the tie-break is computed for the top-ranked only
-    top = max(ranks.values())
-    best = max((c for c in candidates if ranks[id(c[0])] == top), key=lambda c: tie(c[0]))
+    best = max((c for c in near if c[0] == top), key=lambda c: tie(c[2]))
+    best_plain = best[1] >= 0
+    best_values = _values_of(best)
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
     # (a plain reading is compared with plain readings only: a guess never makes it ambiguous)
-    best_plain = hows[id(best[0])] == how
-    rivals = [
-        c
-        for c in candidates
-        if c is not best
-        and ranks[id(c[0])][:2] == top[:2]
-        and ranks[id(c[0])][3] == top[3]
-        and (hows[id(c[0])] == how or not best_plain)
-        and _differs(c[0], best[0])
-    ]
+    rivals = [c for c in near if c is not best and (c[1] >= 0 or not best_plain) and _values_of(c) != best_values]
     # in the order a stable sort of every candidate by (rank, tie), highest first, gives them
-    tied = [c[0] for c in sorted(rivals, key=lambda c: (*ranks[id(c[0])], tie(c[0])), reverse=True)]
+    tied = [c[2] for c in sorted(rivals, key=lambda c: (*c[0], tie(c[2])), reverse=True)]
     ambiguous = bool(tied)
-    disputed = _disputed(best[0], tied)
-    guess = hows[id(best[0])]
-    if guess != how:
-        return Fit(
-            best[0], "merged" if len(vals) > n else "split", [], ambiguous=ambiguous, guess=guess, disputed=disputed
-        )
-    return Fit(best[0], how, dropped_by(best[1]), ambiguous=ambiguous, disputed=disputed)
+    disputed = _disputed(best[2], tied)
+    if not best_plain:
+        guess = next(g for (row, g) in guesses if row is best[2])
+        return Fit(best[2], "merged" if dropping else "split", [], ambiguous=ambiguous, guess=guess, disputed=disputed)
+    return Fit(best[2], how, dropped_by(picks[best[1]] if dropping else ()), ambiguous=ambiguous, disputed=disputed)
+
+
+def _values_of(reading: _Reading) -> tuple[Value, ...]:
+    """A reading's values (a plain reading's kept from its ranking)."""
+    if reading[3] is not None:
+        return reading[3]
+    return tuple([number_value(t[TEXT]) if t is not None else None for t in reading[2]])
 
 
 def _disputed(best: list[Token | None], tied: list[list[Token | None]]) -> dict[int, set[Value]]:
@@ -352,12 +380,6 @@ def first_and_total(row: list[Token | None]) -> int:
     # a total is never less than what it sums: a last value smaller than the others is not the total
     total = values[-1] is not None and values[-1] >= rest
     return total * 1000 + (row[0] is not None) * 100 - sum(i for i, t in enumerate(row) if t is not None)
-
-
-def _differs(a: list[Token | None], b: list[Token | None]) -> bool:
-    va = [number_value(t[TEXT]) if t else None for t in a]
-    vb = [number_value(t[TEXT]) if t else None for t in b]
-    return va != vb
 
 
 def _bounded(it: object) -> list[tuple[int, ...]]:
