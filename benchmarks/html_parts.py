@@ -77,13 +77,31 @@ def _run(part: str, root: Path, kind: str = "html") -> None:
     functools.reduce(lambda acc, d: (fn(d), acc)[1], docs, 0)
 
 
+def part_arguments(ap: argparse.ArgumentParser, parts: tuple[str, ...]) -> None:
+    """The arguments of a benchmark that counts instructions per part: the parts, ``--root``, ``--keep`` and
+    ``--run`` (inside valgrind: run one part)."""
+    ap.add_argument("parts", nargs="*", default=list(parts), help=f"of {', '.join(parts)} (all)")
+    ap.add_argument("--root", type=Path, default=ROOT)
+    ap.add_argument("--keep", type=Path, help="keep the callgrind files in this folder")
+    ap.add_argument("--run", help=argparse.SUPPRESS)
+
+
+def counted(out: Path, script: list[str]) -> float | None:
+    """Millions of instructions callgrind counts inside ``functools.reduce`` while Python runs ``script`` (a
+    script's path and its arguments), its counts kept in ``out``."""
+    subprocess.run(
+        ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
+         f"--callgrind-out-file={out}", sys.executable, *script],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    m = re.search(r"^summary:\s*(\d+)", out.read_text(), re.M)
+    return int(m.group(1)) / 1e6 if m else None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("parts", nargs="*", default=list(PARTS), help=f"of {', '.join(PARTS)} (all)")
-    ap.add_argument("--root", type=Path, default=ROOT)
+    part_arguments(ap, PARTS)
     ap.add_argument("--kind", choices=("html", "xlsx"), default="html", help="xlsx: floor, reader, shared, parse only")
-    ap.add_argument("--keep", type=Path, help="keep the callgrind files in this folder")
-    ap.add_argument("--run", help=argparse.SUPPRESS)  # inside valgrind: run one part
     args = ap.parse_args(argv)
     if args.run:
         _run(args.run, args.root, args.kind)
@@ -92,14 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for part in parts:
             out = (args.keep or Path(tmp)) / f"{args.kind}-{part}.out"
-            subprocess.run(
-                ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
-                 f"--callgrind-out-file={out}", sys.executable, __file__, "--run", part, "--root", str(args.root),
-                 "--kind", args.kind],
-                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-            m = re.search(r"^summary:\s*(\d+)", out.read_text(), re.M)
-            print(f"{part:8s} {int(m.group(1)) / 1e6:8.1f} M" if m else f"{part:8s} ?", flush=True)
+            count = counted(out, [__file__, "--run", part, "--root", str(args.root), "--kind", args.kind])
+            print(f"{part:8s} {count:8.1f} M" if count is not None else f"{part:8s} ?", flush=True)
     return 0
 
 

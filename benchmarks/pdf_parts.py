@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from html_parts import counted, part_arguments
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("floor", "reader", "shared", "parse")
@@ -53,10 +53,7 @@ def _run(part: str, root: Path, folder: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", type=Path)
-    ap.add_argument("parts", nargs="*", default=list(PARTS), help=f"of {', '.join(PARTS)} (all)")
-    ap.add_argument("--root", type=Path, default=ROOT)
-    ap.add_argument("--keep", type=Path, help="keep the callgrind files in this folder")
-    ap.add_argument("--run", help=argparse.SUPPRESS)  # inside valgrind: run one part
+    part_arguments(ap, PARTS)
     args = ap.parse_args(argv)
     if args.run:
         _run(args.run, args.root, args.folder)
@@ -64,14 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for part in args.parts:
             out = (args.keep or Path(tmp)) / f"pdf-{args.folder.name}-{part}.out"
-            subprocess.run(
-                ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
-                 f"--callgrind-out-file={out}", sys.executable, __file__, str(args.folder), "--run", part,
-                 "--root", str(args.root)],
-                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-            m = re.search(r"^summary:\s*(\d+)", out.read_text(), re.M)
-            print(f"{part:8s} {int(m.group(1)) / 1e6:9.1f} M" if m else f"{part:8s} ?", flush=True)
+            count = counted(out, [__file__, str(args.folder), "--run", part, "--root", str(args.root)])
+            print(f"{part:8s} {count:9.1f} M" if count is not None else f"{part:8s} ?", flush=True)
     return 0
 
 
