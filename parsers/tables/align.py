@@ -193,11 +193,12 @@ def fit(
         natural = 0 if zero_led and any(id(t) in zero_led for t in row if t is not None) else 1
         return (points(key), natural, -1, 0)
 
-    # every reading: (rank, index into ``picks`` or -1, its row once made, its values); plain ones first
     guessed = [(rank(row), row) for row, _ in guesses]
     top = max([r for r, _ in plain] + [r for r, _ in guessed])
     tie = edge or _edge
-    near: list[_Reading] = []  # the readings that can be the best or tied with it, in the candidates' order
+    # the readings that can be the best or tied with it (the same points, naturalness and penalty as the top), in
+    # the candidates' order: the plain ones in the order of ``picks``, then the guesses
+    near: list[_Reading] = []
     for k, (r, key) in enumerate(plain):
         if r[:2] == top[:2] and r[3] == top[3]:
             near.append((r, k, row_of(picks[k]), key))
