@@ -78,3 +78,24 @@ def test_a_cell_is_not_taken_where_an_identity_of_it_holds_under_another_reading
     assert sorted(w.code for w in warnings) == [
         "ocr_glyph_cells_chosen", "ocr_glyph_undecided", "ocr_glyph_undecided"
     ]  # fmt: skip
+
+
+def test_a_set_its_readings_do_not_decide_is_read_as_a_lookalike_the_identities_choose() -> None:
+    # printed: a1 0, a2 5, at 5, b1 0, b2 2, bt 2, t1 0, t2 7, tt 7; the zeros read 6 and 8, never 0 twice
+    cells, checks = _table(
+        {"a1": "6", "a2": "5", "at": "5", "b1": "8", "b2": "2", "bt": "2", "t1": "6", "t2": "7", "tt": "7"}
+    )
+    warnings: list[Warning_] = []
+    checks = correct_misreadings(cells, checks, warnings, [_set(["a1", "b1", "t1"], ("6", "8"))])
+    # 6 and 8 each fail row_a, row_b and col_1: too close to choose (blank at version 48); 0, a lookalike of both,
+    # makes every identity hold, and each other reading fails at least two more
+    assert [cells[k].value for k in ("a1", "b1", "t1")] == [0, 0, 0]
+    assert all(c.passed for c in checks)
+    assert [w.code for w in warnings] == ["ocr_glyph_lookalike"] and "taken as 0" in warnings[0].message
+    # one cell that one identity checks: no reading, read or lookalike, is decided
+    cells, checks = _table(
+        {"a1": "6", "a2": "5", "at": "5", "b1": "0", "b2": "2", "bt": "2", "t1": "0", "t2": "7", "tt": "7"}
+    )
+    warnings = []
+    correct_misreadings(cells, [c for c in checks if c.name == "row_a"], warnings, [_set(["a1"], ("6", "8"))])
+    assert cells["a1"].value is None and [w.code for w in warnings] == ["ocr_glyph_undecided"]

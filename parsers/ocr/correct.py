@@ -226,7 +226,20 @@ def choose_glyphs(
         if mine and all(f - least >= GLYPH_MARGIN for f in others.values()):
             _take(glyph_set, members, best[i], len(mine), least, others, cells, warnings)
             continue
-        decided = _decided_cells(members, mine, cells, changes(best), [changes(a) for a in alternatives.values()])
+        # the readings the engine gave do not decide: the printed digit may be one it never read twice (a dotted
+        # or filled zero read 6, 8 and 4): their lookalikes are tried too, and taken on the same margin
+        wider = tuple(dict.fromkeys((*glyph_set.readings, *(d for r in glyph_set.readings for d in lookalikes(r)))))
+        if mine and len(wider) > len(glyph_set.readings):
+            tried = {r: failing((*best[:i], r, *best[i + 1 :])) for r in wider}
+            top = min(wider, key=lambda r: tried[r])
+            rest_tried = {r: f for r, f in tried.items() if r != top}
+            if top not in glyph_set.readings and all(f - tried[top] >= GLYPH_MARGIN for f in rest_tried.values()):
+                best, least = (*best[:i], top, *best[i + 1 :]), tried[top]
+                _take(glyph_set, members, top, len(mine), least, rest_tried, cells, warnings, lookalike=True)
+                continue
+        # a cell is decided against every reading tried, the lookalikes too
+        widest = [(*best[:i], r, *best[i + 1 :]) for r in wider if r != best[i]]
+        decided = _decided_cells(members, mine, cells, changes(best), [changes(a) for a in widest])
         if decided:
             _take(glyph_set, decided, best[i], len(mine), least, others, cells, warnings, by_cell=True)
         rest = [k for k in members if k not in decided]
@@ -287,6 +300,7 @@ def _take(
     cells: dict[str, Cell],
     warnings: list[Warning_],
     by_cell: bool = False,
+    lookalike: bool = False,
 ) -> None:
     unread = glyph_set.unread_spots()
     changed = []
@@ -298,6 +312,18 @@ def _take(
             continue
         cells[key] = Cell(key, int(reading), reading, replace(cell.where, read_as=engine))
         changed.append(f"{key} ({engine or 'nothing'})")
+    if lookalike:
+        warnings.append(
+            Warning_(
+                "ocr_glyph_lookalike",
+                f"{glyph_set.where()}: {len(members)} cell(s) print one glyph the engine read in several ways "
+                f"({_said(glyph_set)}), none of which the identities choose: taken as {reading}, a digit the "
+                f"engines confuse with those read, under which {failed} identity(ies) of the tables fail, against "
+                f"{_against(others)} ({checked} identities check the cells); {len(changed)} cell(s) changed"
+                + (f": {', '.join(changed)}" if changed else ""),
+            )
+        )
+        return
     if by_cell:
         warnings.append(
             Warning_(
