@@ -1,20 +1,14 @@
 """The scan reader's glyph vote of parser version 49 (parsers/ocr/correct.py, ``choose_glyphs``), on made-up
 tables (no OCR engine needed): a disputed glyph set's other readings are each tried, never assumed to fit when
-the sets' combinations are too many to try them all; and a set the identities cannot decide as a whole is
-decided cell by cell where a cell's own identities decide, the rest left blank."""
+the sets' combinations are too many to try them all; a set its readings do not decide tries their lookalikes (the
+printed digit may be one the engine never read twice); and a set the identities cannot decide as a whole is decided
+cell by cell where a cell's own identities decide, the rest left blank."""
 
 from __future__ import annotations
 
-from parsers.extracted import GlyphSet
 from parsers.model import Warning_
 from parsers.ocr.correct import MAX_GLYPH_COMBOS, correct_misreadings
-from tests.test_ocr_glyph_sets import BOX, _table
-
-
-def _set(keys: list[str], readings: tuple[str, ...], unread: tuple[str, ...] = ()) -> GlyphSet:
-    return GlyphSet(
-        2, tuple(BOX[k] for k in keys), readings, tuple(BOX[k] for k in unread), tuple((r, 1) for r in readings)
-    )
+from tests.test_ocr_glyph_sets import _set, _table
 
 
 def test_a_sets_other_readings_are_tried_even_past_the_combinations_tried_at_once() -> None:
