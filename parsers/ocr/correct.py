@@ -197,12 +197,15 @@ def choose_glyphs(
     read by the tables' identities: the combination of the sets' readings (a set's cells all read alike) under
     which the fewest identities of their cells fail is found (:func:`_best_combination`), and taken for each set
     whose every other reading makes at least :data:`GLYPH_MARGIN` more of them fail (a report may print a wrong
-    total: one identity fails whatever the reading). A set the identities do not tell apart as a whole is decided
-    cell by cell (:func:`_decided_cells`): a cell whose own identities hold under the set's best reading, and at
-    least :data:`GLYPH_MARGIN` of them fail under each of its other readings, takes it; only the others are left
-    blank: never a wrong number, and one doubtful cell no longer blanks every cell of its glyph. Warnings name the
-    set's readings and its cells (``ocr_glyph_chosen``, ``ocr_glyph_cells_chosen``, ``ocr_glyph_undecided``); a
-    cell changed keeps the engine's reading in ``where.read_as`` ("" where the engine read nothing)."""
+    total: one identity fails whatever the reading). A set its readings do not decide tries the digits the engines
+    confuse with them (:func:`lookalikes`: the printed digit may be one the engine never read twice, a filled zero
+    read 6, 8 and 4), taken on the same margin. A set still undecided is decided cell by cell
+    (:func:`_decided_cells`): a cell whose own identities hold under the set's best reading, and at least
+    :data:`GLYPH_MARGIN` of them fail under each other reading tried, takes it; only the others are left blank:
+    never a wrong number, and one doubtful cell no longer blanks every cell of its glyph. Warnings name the set's
+    readings and its cells (``ocr_glyph_chosen``, ``ocr_glyph_lookalike``, ``ocr_glyph_cells_chosen``,
+    ``ocr_glyph_undecided``); a cell changed keeps the engine's reading in ``where.read_as`` ("" where the engine
+    read nothing)."""
     sets = [(g, m) for g in glyph_sets if (m := _members(g, cells))]
     if not sets:
         return
