@@ -200,17 +200,7 @@ def apply(store: Store, op: dict[str, Any]) -> Any:
                 store.bump(op["run_id"], op["field"], op["n"])
         return None
     if kind == "portal_run":
-        add_portal_run_part(
-            store.db,
-            op["id"],
-            op["run_id"],
-            op["portal"],
-            finished=bool(op["finished"]),
-            reason=op.get("reason"),
-            figures=op["figures"],
-            columns=op["columns"],
-            final=bool(op.get("final", True)),
-        )
+        add_portal_run_part(store.db, op)
         return None
     if kind == "settle_revisits":
         store.settle_revisits(op["portal"], op["run_id"])

@@ -211,21 +211,11 @@ def record_portal_run(
     db.table("portal_runs").upsert(row, pk=("run_id", "portal"))
 
 
-def add_portal_run_part(
-    db: Database,
-    part_id: str,
-    run_id: int,
-    portal: str,
-    *,
-    finished: bool,
-    reason: str | None,
-    figures: dict[str, int],
-    columns: list[str],
-    final: bool = True,
-) -> None:
-    """One worker's share of a portal's harvest in a distributed run, told as the crawl goes: a later telling
-    of the same ``part_id`` replaces the earlier one, but nothing replaces the final one (``finished`` or not:
-    the one the worker sent when its crawl ended), so an operation applied again changes nothing."""
+def add_portal_run_part(db: Database, op: dict[str, Any]) -> None:
+    """One worker's share of a portal's harvest in a distributed run (a ``portal_run`` operation,
+    :func:`storage.ingest.portal_run_op`), told as the crawl goes: a later telling of the same ``id`` replaces the
+    earlier one, but nothing replaces the final one (``finished`` or not: the one the worker sent when its crawl
+    ended), so an operation applied again changes nothing."""
     db.execute(
         "INSERT INTO portal_run_parts (id, run_id, portal, finished, reason, figures, columns, final)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -233,14 +223,14 @@ def add_portal_run_part(
         " figures = excluded.figures, columns = excluded.columns, final = excluded.final"
         " WHERE portal_run_parts.final = 0",
         [
-            part_id,
-            run_id,
-            portal,
-            int(finished),
-            reason,
-            json.dumps(figures),
-            json.dumps(columns, ensure_ascii=False),
-            int(final),
+            op["id"],
+            op["run_id"],
+            op["portal"],
+            int(bool(op["finished"])),
+            op.get("reason"),
+            json.dumps(op["figures"]),
+            json.dumps(op["columns"], ensure_ascii=False),
+            int(bool(op.get("final", True))),
         ],
     )
 
