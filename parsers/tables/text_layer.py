@@ -20,9 +20,10 @@ import re
 
 from parsers.model import Cell
 from parsers.tables.reading import Reading
-from parsers.tables.templates import APPLICANT_COLUMNS
+from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS
 
 T = "applications"
+R = "review_litigation"
 # what OCR prints for a table's rules and specks and a text layer of table 三 never holds: Latin letters (``lA``,
 # ``Oo``, ``BOBS``), bars and marks (``“|``, ``|o]|``, ``=``)
 _OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
@@ -93,9 +94,11 @@ def printed_empty(cell: Cell) -> bool:
 def blank_disputed(r: Reading) -> None:
     """Cells whose number readings the identities like alike put elsewhere (``ambiguous_value``, tables 二 and
     三), in text no OCR read (:func:`read_by_ocr`): left blank, the warning saying so and naming the tie-break's
-    reading. Table 四's keep it: its ten values for three rows, one printed as nothing, keep the template's first
-    row blank (``placement_open``), the shape the corpus's real seed 003 prints."""
-    rows = [row for row in r.disputed if not row.startswith("review_litigation")]
+    reading. Table 四's keep it when one row at most is printed as nothing: its ten values for three rows keep the
+    template's first row blank (``placement_open``), the shape the corpus's real seed 003 prints. Table 四 short of
+    more than a row's cells (:func:`_review_rows_lost`) is no such shape: which rows its few values are in is
+    not in the text, and its disputed cells are left blank too."""
+    rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r)]
     if not rows or read_by_ocr(r):
         return
     for w in r.warnings:
@@ -108,3 +111,11 @@ def blank_disputed(r: Reading) -> None:
         for key in r.disputed[row]:
             if (cell := r.cells.get(key)) is not None and cell.value is not None:
                 r.cells[key] = Cell(key, None, "", cell.where)
+
+
+def _review_rows_lost(r: Reading) -> bool:
+    """Table 四 was read from fewer values than its cells less one row's (under ten of fifteen): more than one
+    of its rows printed nothing, so the tie-break chose rows as well as cells."""
+    cells = [c for k, c in r.cells.items() if k.startswith(R + "/")]
+    lost = len(REVIEW_ROWS) * len(REVIEW_COLUMNS) - len(REVIEW_COLUMNS)
+    return bool(cells) and sum(c.value is not None for c in cells) < lost
