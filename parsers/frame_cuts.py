@@ -14,8 +14,8 @@ report's rows start indented, two spaces in; a paragraph's next piece continues 
 open span is joined as it stands (the cut took no character there; the padding the frame added to the piece
 before is dropped); a span that starts a piece after a closed one is set two spaces apart (the cut fell between
 two cells: a number is never glued to the cell before it); a piece that continues a raw HTML tag (pandoc keeps
-the report's tables 三 and 四 as raw HTML) one space apart (the cut took the space between two attributes). Rejoined only where the frame cut at least
-:data:`MIN_CUTS` attribute blocks; every other text is left as it stands.
+the report's tables 三 and 四 as raw HTML) one space apart (the cut took the space between two attributes).
+Rejoined only where the frame cut at least :data:`MIN_CUTS` attribute blocks; other text is left as it stands.
 """
 
 from __future__ import annotations
@@ -80,10 +80,8 @@ def _cuts(pieces: list[str]) -> int:
     n = 0
     depth = (0, 0)
     for piece in pieces:
-        if not piece.startswith(" ") or depth != (0, 0):
-            depth = _depth(piece, depth)
-        else:
-            depth = _depth(piece, (0, 0))
+        # a piece that starts indented after a closed one starts a line of its own
+        depth = _depth(piece, (0, 0) if piece.startswith(" ") and depth == (0, 0) else depth)
         n += depth[1] > 0
     return n
 
