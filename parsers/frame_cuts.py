@@ -10,12 +10,17 @@ read, and the pieces are no rows: their numbers were read under other labels.
 
 A piece continues the line before it when that line ends inside a span (a bracket or an attribute block open),
 or right after a span's closing bracket or an escape, or when the piece starts at the frame's left edge (the
-report's rows start indented, two spaces in; a paragraph's next piece continues it). A piece that continues an
+report's rows start indented, two spaces in; a paragraph's next piece continues it), or when a row of spans was
+cut in the spaces between two cells (the piece starts with a span further in than the row's indent: the gap's
+spaces kept). A piece that continues an
 open span is joined as it stands (the cut took no character there; the padding the frame added to the piece
 before is dropped); a span that starts a piece after a closed one is set two spaces apart (the cut fell between
-two cells: a number is never glued to the cell before it); a piece that continues a raw HTML tag (pandoc keeps
+two cells: a number is never glued to the cell before it), and so is a number that starts a piece after a number
+outside any span (pandoc breaks a line at a space where it can: the space between two cells); a piece that continues a raw HTML tag (pandoc keeps
 the report's tables 三 and 四 as raw HTML) one space apart (the cut took the space between two attributes).
-Rejoined only where the frame cut at least :data:`MIN_CUTS` attribute blocks; other text is left as it stands.
+Rejoined only where the frame cut at least :data:`MIN_CUTS` attribute blocks and holds no grid table of its own
+(pandoc's grid writer nests the report's tables as grid tables, each wrapping its cells' spans inside its own
+cells: ``parsers.grid_wraps``); other text is left as it stands.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import re
 from parsers.offset_text import OffsetText
 
 _RULE = re.compile(r"^\+-{20,}\+[ \t]*$")
+_NESTED_RULE = re.compile(r"^ *\+[-=:]{3,}\+")
 MIN_CUTS = 3  # attribute blocks the frame cut, at least, for its lines to be rejoined
 _CELL_GAP = "  "  # set between a closed span and one that starts the next piece: a cell's gap, never a glue
 
@@ -86,6 +92,14 @@ def _cuts(pieces: list[str]) -> int:
     return n
 
 
+def _cell_after_gap(line: str, piece: str) -> bool:
+    """``piece`` is the next cell of ``line``, a row of spans cut in the spaces between two cells: the row starts
+    with a span at its indent, the piece with a span further in (a row of the table starts at the row's indent)."""
+    indent = len(line) - len(line.lstrip(" "))
+    lead = len(piece) - len(piece.lstrip(" "))
+    return line[indent : indent + 1] == "[" and lead > indent and piece[lead : lead + 1] == "["
+
+
 def rejoin_cut_frames(text: str) -> tuple[str, list[int], list[int], tuple[str, str]] | None:
     """The text with every layout frame's lines rejoined where the frame cut span markup (the rules and the
     frame's bars dropped), its anchors ``(text, canon, orig)`` and a warning ``(code, message)``; None when no
@@ -93,7 +107,12 @@ def rejoin_cut_frames(text: str) -> tuple[str, list[int], list[int], tuple[str, 
     if "]{" not in text or "+-" not in text:
         return None
     lines = text.split("\n")
-    frames = [(a, b) for a, b in _frames(lines) if _cuts([ln.rstrip()[2:-2] for ln in lines[a : b + 1]]) >= MIN_CUTS]
+    frames = [
+        (a, b)
+        for a, b in _frames(lines)
+        if _cuts(pieces := [ln.rstrip()[2:-2] for ln in lines[a : b + 1]]) >= MIN_CUTS
+        and not any(_NESTED_RULE.match(p) for p in pieces)  # a grid table nested in the frame wraps its own cells
+    ]
     if not frames:
         return None
     starts = [0]
@@ -121,10 +140,15 @@ def rejoin_cut_frames(text: str) -> tuple[str, list[int], list[int], tuple[str, 
             blank = not piece.strip()
             flush = not blank and not piece.startswith(" ")
             continues = line_open and not blank and (depth != (0, 0) or prev.endswith(("]", "\\")) or flush)
-            if continues:
+            # a row of spans cut in the spaces between two cells: the next cell's span further in than the row
+            spaced = line_open and not continues and not blank and _cell_after_gap(prev, piece)
+            if continues or spaced:
                 joined += 1
                 if depth == (0, 0) and piece.startswith("[") and not prev.endswith(("]", "\\")):
                     out.add(_CELL_GAP, None)
+                    prev += _CELL_GAP
+                elif depth == (0, 0) and prev[-1:].isdigit() and piece[:1].isdigit():
+                    out.add(_CELL_GAP, None)  # two numbers: a cut where a row's cells stood apart, never a glue
                     prev += _CELL_GAP
                 elif prev.rfind("<") > prev.rfind(">"):
                     out.add(" ", None)  # inside a raw HTML tag: the cut took the space between two attributes

@@ -97,7 +97,7 @@ def blank_disputed(r: Reading) -> None:
     reading. Table 四's keep it when one row at most is printed as nothing: its ten values for three rows keep the
     template's first row blank (``placement_open``), the shape the corpus's real seed 003 prints. Table 四 short of
     more than a row's cells (:func:`_review_rows_lost`) is no such shape: which rows its few values are in is
-    not in the text, and its disputed cells are left blank too."""
+    not in the text, and the whole table is left blank (``placement_open``)."""
     rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r)]
     if not rows or read_by_ocr(r):
         return
@@ -108,9 +108,18 @@ def blank_disputed(r: Reading) -> None:
                 "; in text no OCR read those cells are left blank (the tie-break's guess would read ",
             )
     for row in rows:
-        for key in r.disputed[row]:
+        # table 四 short of rows: no cell of it is placed by the text, the ones every tied reading agrees on neither
+        keys = [k for k in r.cells if k.startswith(R + "/")] if row == R else r.disputed[row]
+        for key in keys:
             if (cell := r.cells.get(key)) is not None and cell.value is not None:
                 r.cells[key] = Cell(key, None, "", cell.where)
+    if R in rows:
+        r.warn(
+            "placement_open",
+            "table 四: fewer values than its cells less one row's, printed in text no OCR read (its missing cells "
+            "printed empty): which rows they are in is not in the text; the table left blank",
+            R,
+        )
 
 
 def _review_rows_lost(r: Reading) -> bool:
