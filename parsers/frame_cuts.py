@@ -12,12 +12,15 @@ A piece continues the line before it when that line ends inside a span (a bracke
 or right after a span's closing bracket or an escape, or when the piece starts at the frame's left edge (the
 report's rows start indented, two spaces in; a paragraph's next piece continues it), or when a row of spans was
 cut in the spaces between two cells (the piece starts with a span further in than the row's indent: the gap's
-spaces kept). A piece that continues an
-open span is joined as it stands (the cut took no character there; the padding the frame added to the piece
-before is dropped); a span that starts a piece after a closed one is set two spaces apart (the cut fell between
-two cells: a number is never glued to the cell before it), and so is a number that starts a piece after a number
-outside any span (pandoc breaks a line at a space where it can: the space between two cells); a piece that continues a raw HTML tag (pandoc keeps
-the report's tables 三 and 四 as raw HTML) one space apart (the cut took the space between two attributes).
+spaces kept). How the pieces are joined:
+
+- inside an open span: as they stand (the cut took no character; the frame's padding after the piece dropped);
+- a span that starts a piece after a closed one, or a number after a number outside any span: two spaces apart
+  (pandoc breaks a line at a space where it can, the space between two cells: a number is never glued to the
+  cell before it);
+- inside a raw HTML tag (pandoc keeps tables with merged cells as raw HTML): one space apart (the cut took the
+  space between two attributes).
+
 Rejoined only where the frame cut at least :data:`MIN_CUTS` attribute blocks and holds no grid table of its own
 (pandoc's grid writer nests the report's tables as grid tables, each wrapping its cells' spans inside its own
 cells: ``parsers.grid_wraps``); other text is left as it stands.
