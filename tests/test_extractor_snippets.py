@@ -540,7 +540,8 @@ def test_table_four_short_of_two_rows_is_left_blank() -> None:
 def test_section_headings_inside_a_layout_frame_or_a_styled_span_are_found() -> None:
     # pandoc's plain and rst writers print each heading as a line of the frame (``| 一、总体情况 |``); its Markdown
     # keeps a styled heading as a bracketed span (``[四、…]{style="…"}``): own.html has sections 一 to 五
-    for name in ("own-framed-pandoc-plain.txt", "own-framed-pandoc-rst.txt", "own-framed-long-spans-pandoc-markdown.md"):
+    framed = ("own-framed-pandoc-plain.txt", "own-framed-pandoc-rst.txt", "own-framed-long-spans-pandoc-markdown.md")
+    for name in framed:
         report = _parse(name)
         assert [s.number for s in report.sections] == [1, 2, 3, 4, 5], name
         assert [s.heading for s in report.sections][3] == "四、政府信息公开行政复议、行政诉讼情况", name
