@@ -30,16 +30,13 @@ from __future__ import annotations
 
 import re
 
+from parsers.grid_wraps import display
 from parsers.offset_text import OffsetText
 
 _RULE = re.compile(r"^\+-{20,}\+[ \t]*$")
 _NESTED_RULE = re.compile(r"^ *\+[-=:]{3,}\+")
 MIN_CUTS = 3  # attribute blocks the frame cut, at least, for its lines to be rejoined
 _CELL_GAP = "  "  # set between a closed span and one that starts the next piece: a cell's gap, never a glue
-
-
-def _display(text: str) -> int:
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
 def _depth(text: str, depth: tuple[int, int]) -> tuple[int, int]:
@@ -71,14 +68,14 @@ def _frames(lines: list[str]) -> list[tuple[int, int]]:
         if not _RULE.match(lines[k]):
             k += 1
             continue
-        width = _display(lines[k].rstrip())
+        width = display(lines[k].rstrip())
         j = k + 1
         while j < len(lines):
             line = lines[j].rstrip()
-            if not (line.startswith("| ") and line.endswith(" |") and _display(line) == width):
+            if not (line.startswith("| ") and line.endswith(" |") and display(line) == width):
                 break
             j += 1
-        if j < len(lines) and _RULE.match(lines[j]) and _display(lines[j].rstrip()) == width and j > k + 1:
+        if j < len(lines) and _RULE.match(lines[j]) and display(lines[j].rstrip()) == width and j > k + 1:
             out.append((k + 1, j - 1))
         k = j if j > k + 1 else k + 1
     return out

@@ -546,36 +546,22 @@ def main() -> None:
     print(f"wrote the snippets in {OUT}")
 
 
+# the snippets a flag builds alone, without the rest (and the tools each group needs)
+GROUPS = {
+    "--blank-rows": (blank_row_snippets,),  # lynx, pandoc, html2text: no Chromium
+    "--text-layer": (blank_zero_pdf_snippets, broken_total_snippets),  # Chromium's prints: pdftotext, pypdf, pdfplumber
+    "--issue-8-blanks": (column_order_snippets, merged_other_snippets, framed_pandoc_snippets),
+    "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
+    "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
+}
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--blank-rows"]:  # these alone (lynx, pandoc, html2text: no Chromium)
+    if len(sys.argv) == 2 and sys.argv[1] in GROUPS:
         OUT.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
-            blank_row_snippets(Path(tmp))
-        raise SystemExit(0)
-    if sys.argv[1:] == ["--text-layer"]:  # these alone (Chromium's prints read by pdftotext, pypdf, pdfplumber)
-        OUT.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            blank_zero_pdf_snippets(Path(tmp))
-            broken_total_snippets(Path(tmp))
-        raise SystemExit(0)
-    if sys.argv[1:] == ["--issue-8-blanks"]:  # these alone (Chromium, pdftotext, BeautifulSoup, pandoc)
-        OUT.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            column_order_snippets(Path(tmp))
-            merged_other_snippets(Path(tmp))
-            framed_pandoc_snippets(Path(tmp))
-        raise SystemExit(0)
-    if sys.argv[1:] == ["--n22"]:  # these alone (pandoc; Chromium's print read by PyMuPDF; lynx)
-        OUT.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            frame_cut_snippets(Path(tmp))
-            glued_label_snippets(Path(tmp))
-            two_blank_rows_snippets(Path(tmp))
-        raise SystemExit(0)
-    if sys.argv[1:] == ["--room"]:  # these alone (inscriptis, w3m: no Chromium)
-        OUT.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            room_snippets(Path(tmp))
+            for build in GROUPS[sys.argv[1]]:
+                build(Path(tmp))
         raise SystemExit(0)
     main()
     subprocess.run(["ls", "-l", str(OUT)], check=False)
