@@ -26,7 +26,10 @@ TITLES = {
     5: "存在的主要问题及改进情况",
     6: "其他需要报告的事项",
 }
-_HEADING = re.compile(r"^[\s#*>]*(?P<num>[一二三四五六])\s*[、.]\s*\**(?P<title>[^\t\n]{2,40}?)\**\s*$")
+_HEADING = re.compile(
+    r"^(?:\s|[#*>\[]|\|(?=\s))*(?P<num>[一二三四五六])\s*[、.]\s*\**"
+    r"(?P<title>[^\t\n|]{2,40}?)\**(?:\]\{[^{}\n]*\})?\**\s*(?:\|\s*)?$"
+)
 # the same, line by line through the whole text in one search (its spaces never cross a line's end)
 # (a line of a page's layout frame, ``| 一、总体情况 |``, as pandoc's grid and plain writers print it, is one too, and
 # so is a heading in a bracketed span, ``**[一、总体情况]{style="…"}**``, as pandoc's Markdown keeps a styled one)

@@ -107,17 +107,21 @@ def blank_disputed(r: Reading) -> None:
                 "; read as the tie-break chose (",
                 "; in text no OCR read those cells are left blank (the tie-break's guess would read ",
             )
+    shown: list[str] = []
     for row in rows:
         # table 四 short of rows: no cell of it is placed by the text, the ones every tied reading agrees on neither
         keys = [k for k in r.cells if k.startswith(R + "/")] if row == R else r.disputed[row]
         for key in keys:
             if (cell := r.cells.get(key)) is not None and cell.value is not None:
+                if row == R:
+                    shown.append(cell.raw or str(cell.value))
                 r.cells[key] = Cell(key, None, "", cell.where)
     if R in rows:
         r.warn(
             "placement_open",
-            "table 四: fewer values than its cells less one row's, printed in text no OCR read (its missing cells "
-            "printed empty): which rows they are in is not in the text; the table left blank",
+            f"table 四: {len(shown)} value(s) ({' '.join(shown)}), fewer than its cells less one row's, printed in "
+            "text no OCR read (its missing cells printed empty): which rows they are in is not in the text; the "
+            "table left blank",
             R,
         )
 
