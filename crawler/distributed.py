@@ -521,6 +521,7 @@ def worker_settings(url: str, worker: str | None = None, concurrency: int = 2) -
         "SCHEDULER_DUPEFILTER_KEY": key("%(spider)s", "dupefilter"),
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,  # the queue outlives a worker; the coordinator clears it between runs
+        "EXTENSIONS": {"crawler.shares.PortalShares": 500},  # its figures told as it goes
         "REDIS_URL": url,
         "REDIS_PARAMS": {
             "retry": Retry(ExponentialBackoff(cap=1.0, base=0.05), int(RETRY_FOR / 0.5)),

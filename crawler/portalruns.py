@@ -66,19 +66,28 @@ def record_portal_runs(store: Store, run_id: int, stats: dict[str, dict[str, Any
             store.bump(run_id, field, value)
 
 
-def portal_run_ops(run_id: int, stats: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """A worker's share of a distributed run, as storage operations: a ``portal_run`` per crawler (added up when
-    the run ends: :func:`storage.portalstate.compose_portal_runs`) and the run's browser figures."""
-    ops = [
-        portal_run_op(
-            run_id,
-            str(s.get(PORTAL_STAT) or name),
-            finished=s.get("finish_reason") == "finished",
-            reason=s.get("finish_reason"),
-            figures=portal_figures(s),
-            columns=list(s.get(COLUMNS_STAT) or []),
+def part_id(worker: str, run_id: int, portal: str) -> str:
+    """One worker's share of one portal's harvest in one run: the same for each telling (:mod:`crawler.shares`)."""
+    return f"{worker}/{run_id}/{portal}"
+
+
+def portal_run_ops(run_id: int, stats: dict[str, dict[str, Any]], worker: str) -> list[dict[str, Any]]:
+    """A worker's share of a distributed run when its crawl ended, as storage operations: a final ``portal_run``
+    per crawler (replacing what the worker told as it went, :mod:`crawler.shares`; added up when the run ends:
+    :func:`storage.portalstate.compose_portal_runs`) and the run's browser figures."""
+    ops = []
+    for name, s in stats.items():
+        portal = str(s.get(PORTAL_STAT) or name)
+        ops.append(
+            portal_run_op(
+                run_id,
+                portal,
+                finished=s.get("finish_reason") == "finished",
+                reason=s.get("finish_reason"),
+                figures=portal_figures(s),
+                columns=list(s.get(COLUMNS_STAT) or []),
+                part=part_id(worker, run_id, portal),
+            )
         )
-        for name, s in stats.items()
-    ]
     ops += [bump_op(run_id, field, value) for field, value in run_figures(stats.values()).items() if value]
     return ops

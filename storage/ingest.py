@@ -18,8 +18,10 @@ Operations (``op["op"]``):
   URL's report is recorded once, the second URL as ``duplicate``.
 - ``error`` (with an optional ``revisit`` entry), ``bump`` (a run counter; with an ``id``, applied once),
   ``settle_revisits``;
-- ``portal_run`` (with an ``id``, applied once): one worker's figures for a portal of a distributed run, added
-  up with the others' when the run ends (:func:`storage.portalstate.compose_portal_runs`).
+- ``portal_run`` (with an ``id``): one worker's figures for a portal of a distributed run, added up with the
+  others' when the run ends (:func:`storage.portalstate.compose_portal_runs`). A worker tells them as it goes,
+  under one ``id`` per worker and portal: each telling replaces the last, and the one it sends when its crawl
+  ends is final (a killed worker's figures are those it last told).
 
 **Idempotent.** An operation applied twice changes nothing the second time: a killed worker's requests are
 made again and their operations sent again, and a writer killed between committing and acknowledging applies
@@ -122,11 +124,22 @@ def bump_op(run_id: int, field: str, n: int) -> dict[str, Any]:
 
 
 def portal_run_op(
-    run_id: int, portal: str, *, finished: bool, reason: str | None, figures: dict[str, int], columns: list[str]
+    run_id: int,
+    portal: str,
+    *,
+    finished: bool,
+    reason: str | None,
+    figures: dict[str, int],
+    columns: list[str],
+    part: str | None = None,
+    final: bool = True,
 ) -> dict[str, Any]:
+    """``part``: the worker's share it updates (the same for every telling of one worker's crawl of the portal);
+    ``final``: told when the crawl ended (no later telling replaces it)."""
     return {
         "op": "portal_run",
-        "id": uuid.uuid4().hex,
+        "id": part or uuid.uuid4().hex,
+        "final": final,
         "run_id": run_id,
         "portal": portal,
         "finished": finished,
@@ -187,16 +200,7 @@ def apply(store: Store, op: dict[str, Any]) -> Any:
                 store.bump(op["run_id"], op["field"], op["n"])
         return None
     if kind == "portal_run":
-        add_portal_run_part(
-            store.db,
-            op["id"],
-            op["run_id"],
-            op["portal"],
-            finished=bool(op["finished"]),
-            reason=op.get("reason"),
-            figures=op["figures"],
-            columns=op["columns"],
-        )
+        add_portal_run_part(store.db, op)
         return None
     if kind == "settle_revisits":
         store.settle_revisits(op["portal"], op["run_id"])

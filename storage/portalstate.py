@@ -76,7 +76,8 @@ CREATE TABLE IF NOT EXISTS portal_run_parts (
   finished INTEGER NOT NULL,
   reason TEXT,
   figures TEXT NOT NULL,
-  columns TEXT NOT NULL
+  columns TEXT NOT NULL,
+  final INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE IF NOT EXISTS portal_run_reports (
   run_id INTEGER NOT NULL,
@@ -113,6 +114,9 @@ def ensure_tables(db: Database) -> None:
     for statement in TABLES.split(";"):
         if statement.strip():
             db.execute(statement)
+    have = {row[1] for row in db.execute("PRAGMA table_info(portal_run_parts)").fetchall()}
+    if "final" not in have:  # a database made before workers told their figures as they went
+        db.execute("ALTER TABLE portal_run_parts ADD COLUMN final INTEGER NOT NULL DEFAULT 1")
 
 
 # -- columns ---------------------------------------------------------------------------------------
@@ -207,22 +211,27 @@ def record_portal_run(
     db.table("portal_runs").upsert(row, pk=("run_id", "portal"))
 
 
-def add_portal_run_part(
-    db: Database,
-    part_id: str,
-    run_id: int,
-    portal: str,
-    *,
-    finished: bool,
-    reason: str | None,
-    figures: dict[str, int],
-    columns: list[str],
-) -> None:
-    """One worker's share of a portal's harvest in a distributed run (applied once: ``part_id``)."""
+def add_portal_run_part(db: Database, op: dict[str, Any]) -> None:
+    """One worker's share of a portal's harvest in a distributed run (a ``portal_run`` operation,
+    :func:`storage.ingest.portal_run_op`), told as the crawl goes: a later telling of the same ``id`` replaces the
+    earlier one, but nothing replaces the final one (``finished`` or not: the one the worker sent when its crawl
+    ended), so an operation applied again changes nothing."""
     db.execute(
-        "INSERT OR IGNORE INTO portal_run_parts (id, run_id, portal, finished, reason, figures, columns)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [part_id, run_id, portal, int(finished), reason, json.dumps(figures), json.dumps(columns, ensure_ascii=False)],
+        "INSERT INTO portal_run_parts (id, run_id, portal, finished, reason, figures, columns, final)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET finished = excluded.finished, reason = excluded.reason,"
+        " figures = excluded.figures, columns = excluded.columns, final = excluded.final"
+        " WHERE portal_run_parts.final = 0",
+        [
+            op["id"],
+            op["run_id"],
+            op["portal"],
+            int(bool(op["finished"])),
+            op.get("reason"),
+            json.dumps(op["figures"]),
+            json.dumps(op["columns"], ensure_ascii=False),
+            int(bool(op.get("final", True))),
+        ],
     )
 
 
@@ -236,15 +245,17 @@ def count_portal_report(db: Database, run_id: int, portal: str, status: str) -> 
     )
 
 
-LISTS_UNTOLD = "no list page counted: the workers that read them did not tell (killed), their figures are lost"
+LISTS_UNTOLD = (
+    "no list page counted: the workers that read them were killed before they told their figures, which are lost"
+)
 
 
 def compose_portal_runs(db: Database, run_id: int, portals: list[str]) -> None:
     """The ``portal_runs`` rows of a distributed run: the workers' shares added up (requests, list pages, browser
     figures, columns), the reports as the writer stored them, the errors as recorded. A portal's harvest is ``ok``
     once some worker finished its crawl and a list page was read (or, when the workers that read them were killed
-    and their figures lost, reports were stored); the note names the crawls that did not finish (their requests
-    were redone by the others)."""
+    before they told their figures, reports were stored); the note names the crawls that did not finish (their
+    requests were redone by the others; what such a worker last told is counted)."""
     for portal in portals:
         parts = db.execute(
             "SELECT finished, reason, figures, columns FROM portal_run_parts WHERE run_id = ? AND portal = ?",

@@ -34,6 +34,13 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="only locates the default raw archive")
     p.add_argument("--wait", type=float, default=600.0, metavar="SECONDS", help="how long to wait for a plan")
     p.add_argument("--log-level", default=None, help="Scrapy's log level (default: the plan's)")
+    p.add_argument(
+        "--share-every",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="tell the writer this worker's figures per portal this often (a killed worker's last telling counts)",
+    )
     p.set_defaults(run=run)
 
 
@@ -60,7 +67,12 @@ def run(args: argparse.Namespace) -> int:
     )
     if plan.mode == "replay":
         per_domain = int(plan.extra.get("CONCURRENT_REQUESTS_PER_DOMAIN") or 8)
-    extra = {**plan.extra, **worker_settings(args.redis, concurrency=per_domain), "NIANBAO_RUN_ID": plan.run_id}
+    extra = {
+        **plan.extra,
+        **worker_settings(args.redis, concurrency=per_domain),
+        "NIANBAO_RUN_ID": plan.run_id,
+        "NIANBAO_SHARE_EVERY": args.share_every,
+    }
     settings = build_settings(
         plan.mode,
         db=args.db,
@@ -77,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     from crawler.portalruns import portal_run_ops
 
     writes = RedisWrites(server)
-    for op in portal_run_ops(plan.run_id, stats):  # each portal's figures: the writer adds the workers' up
+    # each portal's figures, final: the writer adds the workers' up
+    for op in portal_run_ops(plan.run_id, stats, str(settings.get("NIANBAO_WORKER_ID"))):
         writes.submit(op)
     requests = sum(int(st.get("nianbao/requests", 0)) for st in stats.values())
     items = sum(int(st.get("item_scraped_count", 0)) for st in stats.values())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from parsers.extracted import GlyphSet
@@ -36,7 +36,8 @@ def lookalikes(digit: str) -> str:
 
 MIN_IDENTITIES = 2
 GLYPH_MARGIN = 2  # identities a disputed glyph set's reading must make hold beyond any other reading of it
-MAX_GLYPH_COMBOS = 4096  # combinations of the disputed sets' readings tried (4 sets of 8 readings)
+MAX_GLYPH_COMBOS = 4096  # combinations of the disputed sets' readings all tried (4 sets of 8 readings)
+MAX_GLYPH_ROUNDS = 8  # rounds of choosing each set's reading in turn, past that many combinations
 MAX_OPTIONS_FOR_THREE = 80  # three misread cells in one group are looked for among at most this many readings
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 
@@ -193,11 +194,16 @@ def choose_glyphs(
     cells: dict[str, Cell], identities: list[Check], warnings: list[Warning_], glyph_sets: Sequence[GlyphSet]
 ) -> None:
     """The disputed sets (``parsers/ocr/glyphs.py``: cells printing one glyph the engine read in several ways)
-    read by the tables' identities: every combination of the sets' readings (a set's cells all read alike) is
-    tried, and the one under which the fewest identities of their cells fail is taken for each set whose every
-    other reading makes at least :data:`GLYPH_MARGIN` more of them fail (a report may print a wrong total: one
-    identity fails whatever the reading). A set whose readings the identities do not tell apart is left blank:
-    never a wrong number. Either way a warning names the set's readings and its cells (``ocr_glyph_chosen``,
+    read by the tables' identities: the combination of the sets' readings (a set's cells all read alike) under
+    which the fewest identities of their cells fail is found (:func:`_best_combination`), and taken for each set
+    whose every other reading makes at least :data:`GLYPH_MARGIN` more of them fail (a report may print a wrong
+    total: one identity fails whatever the reading). A set its readings do not decide tries the digits the engines
+    confuse with them (:func:`lookalikes`: the printed digit may be one the engine never read twice, a filled zero
+    read 6, 8 and 4), taken on the same margin. A set still undecided is decided cell by cell
+    (:func:`_decided_cells`): a cell whose own identities hold under the set's best reading, and at least
+    :data:`GLYPH_MARGIN` of them fail under each other reading tried, takes it; only the others are left blank:
+    never a wrong number, and one doubtful cell no longer blanks every cell of its glyph. Warnings name the set's
+    readings and its cells (``ocr_glyph_chosen``, ``ocr_glyph_lookalike``, ``ocr_glyph_cells_chosen``,
     ``ocr_glyph_undecided``); a cell changed keeps the engine's reading in ``where.read_as`` ("" where the engine
     read nothing)."""
     sets = [(g, m) for g in glyph_sets if (m := _members(g, cells))]
@@ -205,23 +211,82 @@ def choose_glyphs(
         return
     keys = {k for _, members in sets for k in members}
     touching = [c for c in identities if any(k in keys for k in _keys(c))]
-    combos = list(itertools.product(*(g.readings for g, _ in sets)))[:MAX_GLYPH_COMBOS]
+
+    def changes(combo: tuple[str, ...]) -> dict[str, int | float]:
+        return {k: int(r) for (_, members), r in zip(sets, combo, strict=True) for k in members}
 
     def failing(combo: tuple[str, ...]) -> int:
-        changes: dict[str, int | float] = {
-            k: int(r) for (_, members), r in zip(sets, combo, strict=True) for k in members
-        }
-        return sum(1 for c in touching if not _holds(c, cells, changes))
+        changed = changes(combo)
+        return sum(1 for c in touching if not _holds(c, cells, changed))
 
-    fails = {combo: failing(combo) for combo in combos}
-    best = min(combos, key=lambda combo: fails[combo])
+    best = _best_combination([g.readings for g, _ in sets], failing)
+    least = failing(best)
     for i, (glyph_set, members) in enumerate(sets):
-        others = {r: fails.get((*best[:i], r, *best[i + 1 :]), 0) for r in glyph_set.readings if r != best[i]}
+        alternatives = {r: (*best[:i], r, *best[i + 1 :]) for r in glyph_set.readings if r != best[i]}
+        # every other reading counted as tried, never assumed: a combination left untried is no evidence
+        others = {r: failing(combo) for r, combo in alternatives.items()}
         mine = [c for c in touching if any(k in members for k in _keys(c))]
-        if mine and all(f - fails[best] >= GLYPH_MARGIN for f in others.values()):
-            _take(glyph_set, members, best[i], len(mine), fails[best], others, cells, warnings)
-        else:
-            _blank(glyph_set, members, len(mine), fails[best], best[i], others, cells, warnings)
+        if mine and all(f - least >= GLYPH_MARGIN for f in others.values()):
+            _take(glyph_set, members, best[i], len(mine), least, others, cells, warnings)
+            continue
+        # the readings the engine gave do not decide: the printed digit may be one it never read twice (a dotted
+        # or filled zero read 6, 8 and 4): their lookalikes are tried too, and taken on the same margin
+        wider = tuple(dict.fromkeys((*glyph_set.readings, *(d for r in glyph_set.readings for d in lookalikes(r)))))
+        if mine and len(wider) > len(glyph_set.readings):
+            tried = {r: failing((*best[:i], r, *best[i + 1 :])) for r in wider}
+            top = min(wider, key=lambda r: tried[r])
+            rest_tried = {r: f for r, f in tried.items() if r != top}
+            if top not in glyph_set.readings and all(f - tried[top] >= GLYPH_MARGIN for f in rest_tried.values()):
+                best, least = (*best[:i], top, *best[i + 1 :]), tried[top]
+                _take(glyph_set, members, top, len(mine), least, rest_tried, cells, warnings, lookalike=True)
+                continue
+        # a cell is decided against every reading tried, the lookalikes too
+        widest = [(*best[:i], r, *best[i + 1 :]) for r in wider if r != best[i]]
+        decided = _decided_cells(members, mine, cells, changes(best), [changes(a) for a in widest])
+        if decided:
+            _take(glyph_set, decided, best[i], len(mine), least, others, cells, warnings, by_cell=True)
+        rest = [k for k in members if k not in decided]
+        if rest:
+            _blank(glyph_set, rest, len(mine), least, best[i], others, cells, warnings)
+
+
+def _best_combination(readings: list[tuple[str, ...]], failing: Callable[[tuple[str, ...]], int]) -> tuple[str, ...]:
+    """The combination of the sets' readings under which the fewest identities fail: every one tried when there
+    are at most :data:`MAX_GLYPH_COMBOS`; else each set's reading chosen in turn, the others held, until none
+    changes (the first reading of each, the most frequent, to start)."""
+    total = 1
+    for r in readings:
+        total *= len(r)
+    if total <= MAX_GLYPH_COMBOS:
+        return min(itertools.product(*readings), key=failing)
+    best = tuple(r[0] for r in readings)
+    for _ in range(MAX_GLYPH_ROUNDS):
+        before = best
+        for i, options in enumerate(readings):
+            best = min(((*best[:i], r, *best[i + 1 :]) for r in options), key=lambda c: (failing(c), c != best))
+        if best == before:
+            break
+    return best
+
+
+def _decided_cells(
+    members: list[str],
+    mine: list[Check],
+    cells: dict[str, Cell],
+    best: dict[str, int | float],
+    alternatives: list[dict[str, int | float]],
+) -> list[str]:
+    """The cells of a set its identities do not decide as a whole that their own identities decide: checked by at
+    least :data:`MIN_IDENTITIES`, every one holding under the best reading, and at least :data:`GLYPH_MARGIN` of
+    them failing under each other reading of the set (a cell read otherwise alone fails all of them)."""
+    out = []
+    for key in members:
+        own = [c for c in mine if key in _keys(c)]
+        if len(own) < MIN_IDENTITIES or not all(_holds(c, cells, best) for c in own):
+            continue
+        if all(sum(1 for c in own if not _holds(c, cells, alt)) >= GLYPH_MARGIN for alt in alternatives):
+            out.append(key)
+    return out
 
 
 def _said(glyph_set: GlyphSet) -> str:
@@ -237,6 +302,8 @@ def _take(
     others: dict[str, int],
     cells: dict[str, Cell],
     warnings: list[Warning_],
+    by_cell: bool = False,
+    lookalike: bool = False,
 ) -> None:
     unread = glyph_set.unread_spots()
     changed = []
@@ -248,6 +315,30 @@ def _take(
             continue
         cells[key] = Cell(key, int(reading), reading, replace(cell.where, read_as=engine))
         changed.append(f"{key} ({engine or 'nothing'})")
+    if lookalike:
+        warnings.append(
+            Warning_(
+                "ocr_glyph_lookalike",
+                f"{glyph_set.where()}: {len(members)} cell(s) print one glyph the engine read in several ways "
+                f"({_said(glyph_set)}), none of which the identities choose: taken as {reading}, a digit the "
+                f"engines confuse with those read, under which {failed} identity(ies) of the tables fail, against "
+                f"{_against(others)} ({checked} identities check the cells); {len(changed)} cell(s) changed"
+                + (f": {', '.join(changed)}" if changed else ""),
+            )
+        )
+        return
+    if by_cell:
+        warnings.append(
+            Warning_(
+                "ocr_glyph_cells_chosen",
+                f"{glyph_set.where()}: a glyph the engine read in several ways ({_said(glyph_set)}), too close to "
+                f"choose for all its cells (read as {reading}, {failed} identity(ies) of the tables fail, against "
+                f"{_against(others)}): taken as {reading} in {len(members)} cell(s) whose own identities all hold "
+                f"under it and fail under each other reading: {', '.join(members)}; {len(changed)} cell(s) changed"
+                + (f": {', '.join(changed)}" if changed else ""),
+            )
+        )
+        return
     warnings.append(
         Warning_(
             "ocr_glyph_chosen",

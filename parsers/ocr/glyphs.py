@@ -18,8 +18,9 @@ identities still check the result (:mod:`parsers.ocr.correct`): a wrong vote fai
 Where the vote finds no winner (the dotted zero read 0, 6 and 4 in near-equal numbers: no reading twice the
 next), the page's image cannot say which reading is right, but it does say that those cells print one glyph:
 they are gathered in a :class:`Disputed` set (the glyphs alike, linked), with the readings at least two of them
-got, and the tables' identities choose among those readings for the whole set at once
-(:func:`parsers.ocr.correct.choose_glyphs`), or none, and the set's cells are left blank.
+got, and the tables' identities choose among those readings (and, where they do not decide, their lookalikes)
+for the whole set at once (:func:`parsers.ocr.correct.choose_glyphs`), or cell by cell where a cell's own
+identities decide, and the cells left undecided are left blank.
 
 A cell that holds ink the engine read nothing in (a lone dotted zero, often) is compared too, its ink's box as
 its glyph: read as its likes are where they agree (counted in the note as ``?→0``), a member of a disputed set
