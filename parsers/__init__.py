@@ -5,9 +5,13 @@ Independent of Scrapy. The one entry point is :func:`parse`.
 
 from __future__ import annotations
 
-from parsers.api import PARSER_VERSION, parse, parse_extracted
-from parsers.extracted import Extracted, UnreadableDocument
-from parsers.model import Cell, Check, Report, Section, Where
+from parsers import compiled
+
+compiled.install()  # the mypyc build of the sources as they stand, if there is one: before the modules it holds
+
+from parsers.api import PARSER_VERSION, parse, parse_extracted  # noqa: E402
+from parsers.extracted import Extracted, UnreadableDocument  # noqa: E402
+from parsers.model import Cell, Check, Report, Section, Where  # noqa: E402
 
 __all__ = [
     "PARSER_VERSION",

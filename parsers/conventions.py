@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
+from parsers.frame_cuts import rejoin_cut_frames
 from parsers.grid_wraps import rejoin_wrapped_grids
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
@@ -72,6 +73,12 @@ class Canonical:
 
 def canonicalise(text: str) -> Canonical:
     """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
+    if "]{" in text and "+-" in text and (rejoined := rejoin_cut_frames(text)) is not None:
+        # a layout frame that cut pandoc Markdown's span markup: the report's lines rejoined first
+        return _on_top(
+            canonicalise(rejoined[0]),
+            Canonical(rejoined[0], "frame_rejoined", rejoined[1], rejoined[2], notes=[rejoined[3]]),
+        )
     if "]{" in text and (stripped := strip_spans(text)) is not None:
         # pandoc Markdown's bracketed spans: their markup dropped first, the rest read as any other text
         return _on_top(canonicalise(stripped[0]), Canonical(stripped[0], "pandoc_spans", stripped[1], stripped[2]))

@@ -31,6 +31,8 @@ REQUIRED = {
     # identity failed, and the page cannot tell a misread from a total printed wrong (synth_444: the digit read
     # right, the published total wrong, the "correction" making it agree)
     "ocr_corrected",
+    # a disputed OCR glyph the identities could not decide: its printed numbers left blank (parsers/ocr/correct.py)
+    "ocr_glyph_undecided",
 }
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}

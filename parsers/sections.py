@@ -26,12 +26,21 @@ TITLES = {
     5: "存在的主要问题及改进情况",
     6: "其他需要报告的事项",
 }
-_HEADING = re.compile(r"^[\s#*>]*(?P<num>[一二三四五六])\s*[、.]\s*\**(?P<title>[^\t\n]{2,40}?)\**\s*$")
+_HEADING = re.compile(
+    r"^(?:\s|[#*>\[]|\|(?=\s))*(?P<num>[一二三四五六])\s*[、.]\s*\**"
+    r"(?P<title>[^\t\n|]{2,40}?)\**(?:\]\{[^{}\n]*\})?\**\s*(?:\|\s*)?$"
+)
 # the same, line by line through the whole text in one search (its spaces never cross a line's end)
+# (a line of a page's layout frame, ``| 一、总体情况 |``, as pandoc's grid and plain writers print it, is one too, and
+# so is a heading in a bracketed span, ``**[一、总体情况]{style="…"}**``, as pandoc's Markdown keeps a styled one)
 _HEADINGS = re.compile(
-    r"^(?:[^\S\n]|[#*>])*(?P<num>[一二三四五六])[^\S\n]*[、.][^\S\n]*\**(?P<title>[^\t\n]{2,40}?)\**[^\S\n]*$",
+    r"^(?:[^\S\n]|[#*>\[]|\|(?=[^\S\n]))*(?P<num>[一二三四五六])[^\S\n]*[、.][^\S\n]*\**"
+    r"(?P<title>[^\t\n|]{2,40}?)\**(?:\]\{[^{}\n]*\})?\**[^\S\n]*(?:\|[^\S\n]*)?$",
     re.MULTILINE,
 )
+
+# a bracketed span's closing bracket and attributes (cut at the line's end by a frame too)
+_SPAN_ATTRS = re.compile(r"\]\{[^{}\n]*(?:\}|$)")
 
 
 def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tuple[list[Section], list[Warning_]]:
@@ -44,7 +53,8 @@ def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tupl
         if "\t" not in line.strip():
             num = NUMERALS.index(m.group("num")) + 1
             if num > last and re.search(KEYWORDS[num], m.group("title")):
-                heads.append((num, pos, end, text[pos:end].strip().strip("#*> ").strip()))
+                heading = _SPAN_ATTRS.sub("", text[pos:end].strip()).strip("#*>|[ ")
+                heads.append((num, pos, end, heading.strip()))
                 last = num
     sections: list[Section] = []
     for k, (num, start, end, heading) in enumerate(heads):
@@ -61,7 +71,7 @@ def read_sections(text: str, expected: int = 6, norm: str | None = None) -> tupl
 
 # what every heading prints at its line's start (after spaces and Markdown marks): a numeral of 一…六 then 、 or .
 # (spaces between); found from the newline before the line, a literal the regex engine skips to in C
-_LINE_NUMERAL_MARK = re.compile(r"\n(?:[^\S\n]|[#*>])*[一二三四五六][^\S\n]*[、.]")
+_LINE_NUMERAL_MARK = re.compile(r"\n(?:[^\S\n]|[#*>\[]|\|(?=[^\S\n]))*[一二三四五六][^\S\n]*[、.]")
 
 
 def _heading_lines(norm: str) -> Iterator[re.Match[str]]:

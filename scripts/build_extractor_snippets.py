@@ -4,6 +4,7 @@ written here (not from the seeds, nor from the synthetic reports), for the rules
 
     .venv/bin/python scripts/build_extractor_snippets.py   # chromium, lynx (setup_corpus.sh), the corpus extra
     .venv/bin/python scripts/build_extractor_snippets.py --issue-8-blanks   # the column-order, glued, framed ones
+    .venv/bin/python scripts/build_extractor_snippets.py --n22   # pandoc Markdown cut by a frame; glued labels
 
 The report's tables 二 and 四 are the 2021 template's, as a Word page saves them: table 二's fee printed with its
 unit in the cell (``2.5万元``), table 四's 复议后起诉 row left empty, each empty cell a ``<p>&nbsp;</p>`` (Word's
@@ -439,6 +440,61 @@ def framed_pandoc_snippets(tmp: Path) -> None:
     (OUT / "own-framed-spans-pandoc-grid.md").write_text(bx.pandoc(framed_spans, "html", GRID), encoding="utf-8")
 
 
+# a CMS's cell style as Word pastes it into the editor: the quoted face name escaped inside the attribute
+LONG_STYLE = "font-size:12pt;font-family:微软雅黑;mso-hansi-font-family:&quot;Times New Roman&quot;"
+
+
+def frame_cut_snippets(tmp: Path) -> None:
+    """The page inside a portal's layout table, every cell of its tables and its headings in a span with a long
+    style (:data:`LONG_STYLE`), printed by pandoc ``-t markdown``: table 二 as simple tables whose rows carry each
+    cell's span markup, many times wider than the frame, cut into pieces at the frame's width inside the
+    attribute blocks and the brackets (``own-framed-long-spans-pandoc-markdown.md``)."""
+    spans = re.sub(r"<p>([一二三四五六]、[^<]*)</p>", rf"<p><span style='{LONG_STYLE}'>\1</span></p>", HTML)
+    spans = re.sub(r"<td>([^<]*)</td>", rf"<td><span style='{LONG_STYLE}'>\1</span></td>", spans)
+    framed = tmp / "own-framed-long-spans.html"
+    framed.write_text(_inside(spans, *LAYOUT_TABLE), encoding="utf-8")
+    (OUT / "own-framed-long-spans-pandoc-markdown.md").write_text(
+        bx.pandoc(framed, "html", "markdown"), encoding="utf-8"
+    )
+
+
+# table 二's （六） block as a CMS saves a table with no width: its columns as narrow as their text
+SIX_AUTO = """<table border="1" style="border-collapse:collapse">
+<tr><td colspan="2">第二十条第（六）项</td></tr>
+<tr><td>信息内容</td><td>本年处理决定数量</td></tr>
+<tr><td>行政处罚</td><td>0</td></tr>
+<tr><td>行政强制</td><td>18</td></tr>
+</table>
+"""
+
+
+def glued_label_snippets(tmp: Path) -> None:
+    """The page with table 二's （六） block in a table of no width (:data:`SIX_AUTO`), printed by Chromium and
+    read by PyMuPDF's ``get_text()``: the narrow label and value cells of a row come as one span, the value glued
+    to its label (``行政处罚0``); the （八） block after it is as wide as the page, its label and value a line each
+    (``own-six-auto-pymupdf.txt``)."""
+    from synth_reports import chromium_pdf
+
+    at = HTML.index('<table border="1">', HTML.index("第二十条第（五）项") - 40)
+    at = HTML.index("</table>", at) + len("</table>\n")
+    page = HTML[:at] + SIX_AUTO + HTML[at:]
+    eight = page.index('<table border="1">', page.index("第二十条第（八）项") - 40)
+    page = page[:eight] + '<table border="1" style="width:100%">' + page[eight + len('<table border="1">') :]
+    pdf = tmp / "own-six-auto.pdf"
+    chromium_pdf(page, pdf)
+    (OUT / "own-six-auto-pymupdf.txt").write_text(bc.pymupdf_text(pdf, sort=False), encoding="utf-8")
+
+
+def two_blank_rows_snippets(tmp: Path) -> None:
+    """The page with table 四's 复议 row alone filled (``0 0 35 0 35``), its two 诉讼 rows left empty, printed by
+    lynx ``-dump``: five values for fifteen cells, nothing printed for the ten empty ones
+    (``own-two-blank-rows-lynx.txt``)."""
+    row = f"<tr>{_cells([2, 1, 0, 3, 6])}{_cells([0, 1, 0, 0, 1])}{EMPTY * 5}</tr>"
+    page = tmp / "own-two-blank-rows.html"
+    page.write_text(HTML.replace(row, f"<tr>{_cells([0, 0, 35, 0, 35])}{EMPTY * 10}</tr>"), encoding="utf-8")
+    (OUT / "own-two-blank-rows-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -484,32 +540,28 @@ def main() -> None:
         column_order_snippets(Path(tmp))
         merged_other_snippets(Path(tmp))
         framed_pandoc_snippets(Path(tmp))
+        frame_cut_snippets(Path(tmp))
+        glued_label_snippets(Path(tmp))
+        two_blank_rows_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
+# the snippets a flag builds alone, without the rest (and the tools each group needs)
+GROUPS = {
+    "--blank-rows": (blank_row_snippets,),  # lynx, pandoc, html2text: no Chromium
+    "--text-layer": (blank_zero_pdf_snippets, broken_total_snippets),  # Chromium's prints: pdftotext, pypdf, pdfplumber
+    "--issue-8-blanks": (column_order_snippets, merged_other_snippets, framed_pandoc_snippets),
+    "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
+    "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
+}
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--blank-rows"]:  # these alone (lynx, pandoc, html2text: no Chromium)
+    if len(sys.argv) == 2 and sys.argv[1] in GROUPS:
         OUT.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
-            blank_row_snippets(Path(tmp))
-        raise SystemExit(0)
-    if sys.argv[1:] == ["--text-layer"]:  # these alone (Chromium's prints read by pdftotext, pypdf, pdfplumber)
-        OUT.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            blank_zero_pdf_snippets(Path(tmp))
-            broken_total_snippets(Path(tmp))
-        raise SystemExit(0)
-    if sys.argv[1:] == ["--issue-8-blanks"]:  # these alone (Chromium, pdftotext, BeautifulSoup, pandoc)
-        OUT.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            column_order_snippets(Path(tmp))
-            merged_other_snippets(Path(tmp))
-            framed_pandoc_snippets(Path(tmp))
-        raise SystemExit(0)
-    if sys.argv[1:] == ["--room"]:  # these alone (inscriptis, w3m: no Chromium)
-        OUT.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            room_snippets(Path(tmp))
+            for build in GROUPS[sys.argv[1]]:
+                build(Path(tmp))
         raise SystemExit(0)
     main()
     subprocess.run(["ls", "-l", str(OUT)], check=False)

@@ -17,6 +17,8 @@ APT_PACKAGES=(
   tesseract-ocr-chi-sim     # … its Chinese model …
   tesseract-ocr-eng         # … and the English one, which reads digits better
   redis-server              # distributed harvests (nianbao harvest --workers N); tests start their own on 127.0.0.1
+  gcc                       # mypyc's compiler (scripts/build_native.py) …
+  python3-dev               # … and Python's headers
 )
 
 missing=()
@@ -39,6 +41,8 @@ fi
 echo "== pip: installing nianbao and its pinned dependencies"
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e ".[dev]"
+echo "== mypyc: compiling the parser's hot modules (parsers/compiled.py; pure Python if the build fails)"
+.venv/bin/python scripts/build_native.py || echo "== no native build: the parser runs as pure Python"
 
 if [ "${1:-}" != "--no-run" ]; then
   echo "== harvesting the bundled recorded portals into data/nianbao.db"

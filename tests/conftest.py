@@ -43,9 +43,21 @@ def load_script(name: str) -> ModuleType:
     """``scripts/<name>.py`` as a module (the scripts are not a package)."""
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    return _from_file(name, ROOT / "scripts" / f"{name}.py", register=True)
+
+
+def load_source(module: str) -> ModuleType:
+    """A fresh copy of parser module ``module`` run from its source, apart from the one imported: a test that
+    patches a name on it reaches its own calls, which a mypyc-compiled module (``parsers/compiled.py``) makes
+    directly, never through the name."""
+    return _from_file(f"source_of_{module}", ROOT.joinpath(*module.split(".")).with_suffix(".py"))
+
+
+def _from_file(name: str, path: Path, register: bool = False) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    if register:  # in sys.modules before it runs, as an import puts it
+        sys.modules[name] = module
     spec.loader.exec_module(module)
     return module

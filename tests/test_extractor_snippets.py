@@ -484,3 +484,66 @@ def test_layout_frame_made_narrower_by_dropped_spans_is_set_aside_around_raw_htm
     report = _parse("own-framed-spans-pandoc-grid.md")
     assert [report.cells[k].value for k in REVIEW_KEYS] == [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, *[None] * 5]
     assert [w for w in report.warnings if w.code == "layout_table"]
+
+
+def test_layout_frame_that_cut_span_markup_is_rejoined() -> None:
+    # pandoc -t markdown: the layout frame cuts each table row of spans inside its attribute blocks and brackets,
+    # and once between two cells (the next cell's span further in than the row)
+    text = (SNIPPETS / "own-framed-long-spans-pandoc-markdown.md").read_text(encoding="utf-8")
+    assert '|   [规章]{style="font-size:12pt;font-family:微软雅黑;mso-hansi         |' in text
+    assert "\n|              [0]{style=" in text
+    report = _parse("own-framed-long-spans-pandoc-markdown.md")
+    active = {k: c.value for k, c in report.cells.items() if k.startswith("active/")}
+    assert active["active/rules/issued"] == 0 and active["active/rules/in_force"] == 0
+    assert [active[f"active/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")] == [7, 2, 31]
+    assert active["active/licensing/decisions"] == 208 and active["active/fees/amount"] == 2.5
+    for row, values in (
+        ("new_received", [21, 4, 0, 0, 1, 0, 26]),
+        ("carried_over", [2, 0, 0, 0, 0, 0, 2]),
+        ("granted", [17, 3, 0, 0, 1, 0, 21]),
+        ("results_total", [22, 4, 0, 0, 1, 0, 27]),
+        ("carried_forward", [1, 0, 0, 0, 0, 0, 1]),
+    ):
+        assert [report.cells[f"applications/{row}/{c}"].value for c in APPLICANT] == values, row
+    (note,) = [w for w in report.warnings if w.code == "frame_rejoined"]
+    assert "piece(s) joined back" in note.message
+    # table 四 (a multiline table the frame cut, its 复议后起诉 row printed as nothing): the blank row is not in
+    # the text, its reading is said to be a guess
+    assert report.metadata["review"] == "required"
+    assert [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
+
+
+def test_values_glued_to_their_labels_are_no_run_of_labels_printed_alone() -> None:
+    # PyMuPDF's get_text(): table 二's narrow rows come as one span each (``行政处罚0``), the wide fee row's label
+    # and value a line each: the fee's value is the fee row's, not the first of a run of labels printed alone
+    text = (SNIPPETS / "own-six-auto-pymupdf.txt").read_text(encoding="utf-8")
+    assert "行政许可208\n第二十条第（六）项\n信息内容本年处理决定数量\n行政处罚0\n行政强制18\n" in text
+    report = _parse("own-six-auto-pymupdf.txt")
+    got = [report.cells[f"active/{k}"].value for k in ("licensing/decisions", "penalty/decisions",
+                                                         "coercion/decisions", "fees/amount")]  # fmt: skip
+    assert got == [208, 0, 18, 2.5]
+    assert not [w for w in report.warnings if w.code == "column_order"]
+
+
+def test_table_four_short_of_two_rows_is_left_blank() -> None:
+    # lynx prints nothing for table 四's ten empty cells: five values (0 0 35 0 35) for fifteen cells; which row
+    # they are is not in the text (the tie-break read them as the last row)
+    text = (SNIPPETS / "own-two-blank-rows-lynx.txt").read_text(encoding="utf-8")
+    assert "\n   0\n   0\n   35\n   0\n   35\n" in text.replace("\n\n", "\n")
+    report = _parse("own-two-blank-rows-lynx.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
+    (warned,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
+    assert "which rows they are in is not in the text" in warned.message
+    assert report.metadata["review"] == "required"
+
+
+def test_section_headings_inside_a_layout_frame_or_a_styled_span_are_found() -> None:
+    # pandoc's plain and rst writers print each heading as a line of the frame (``| 一、总体情况 |``); its Markdown
+    # keeps a styled heading as a bracketed span (``[四、…]{style="…"}``): own.html has sections 一 to 五
+    framed = ("own-framed-pandoc-plain.txt", "own-framed-pandoc-rst.txt", "own-framed-long-spans-pandoc-markdown.md")
+    for name in framed:
+        report = _parse(name)
+        assert [s.number for s in report.sections] == [1, 2, 3, 4, 5], name
+        assert [s.heading for s in report.sections][3] == "四、政府信息公开行政复议、行政诉讼情况", name
+        missing = [w.message for w in report.warnings if w.code == "missing_section"]
+        assert missing == ["section 六、其他需要报告的事项 has no heading in the text"], name

@@ -6,8 +6,9 @@ cell by cell where a cell's own identities decide, the rest left blank."""
 
 from __future__ import annotations
 
-from parsers.model import Warning_
+from parsers.model import Report, Warning_
 from parsers.ocr.correct import MAX_GLYPH_COMBOS, correct_misreadings
+from parsers.review import review_verdict
 from tests.test_ocr_glyph_sets import _set, _table
 
 
@@ -93,3 +94,7 @@ def test_a_set_its_readings_do_not_decide_is_read_as_a_lookalike_the_identities_
     warnings = []
     correct_misreadings(cells, [c for c in checks if c.name == "row_a"], warnings, [_set(["a1"], ("6", "8"))])
     assert cells["a1"].value is None and [w.code for w in warnings] == ["ocr_glyph_undecided"]
+    # a printed number left blank because no reading of it is certain: a person must look (the identities that
+    # involve it are blank, not failed, so nothing else makes the report required)
+    report = Report({"ocr": True}, "", cells=cells, checks=[], warnings=warnings)
+    assert review_verdict(report) == ("required", ["ocr_glyph_undecided", "ocr"])

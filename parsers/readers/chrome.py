@@ -343,7 +343,7 @@ def _texts(taken: list[Element]) -> dict[Element, tuple[str, str]]:
     wrapper, the content block), are put together from its children's texts and tails."""
     known: dict[Element, tuple[str, str]] = {}
     parents: set[Element] = set()  # the elements holding a candidate whose texts are known
-    for el in reversed(taken):  # a candidate's descendants before it
+    for el in taken[::-1]:  # a candidate's descendants before it (mypyc fails on reversed() of lxml elements)
         if not len(el):
             raw = el.text or ""  # an element without children: its text node
             known[el] = (raw, " ".join(raw.split()))

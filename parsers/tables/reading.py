@@ -724,7 +724,7 @@ def redistribute(
         ):
             j = e + 1
             continue
-        if c == 1 and len(vals) < k and not _row_wise(r, run):
+        if c == 1 and len(vals) < k and not _row_wise(r, run) and not _glued_values(r, run):
             # one column with blank cells, which print nothing: the values fill the rows in order
             for n_row, (_, key, _, _) in enumerate(run):
                 moved[key] = [vals[n_row] if n_row < len(vals) else None]
@@ -765,6 +765,16 @@ def _row_wise(r: Reading, run: list[tuple[int, str, int, int]]) -> bool:
     """Each label of the run is followed by a cell of its own (the 单位 column's 件) before the next label: the
     rows are printed one after another, a row without a value is blank, not a row whose value comes later."""
     return all(any(t[TEXT] for t in r.tokens[a + 1 : b]) for (a, _, _, _), (b, _, _, _) in itertools.pairwise(run))
+
+
+_DIGIT_END = re.compile(r"[^\W\d_][0-9]+$")
+
+
+def _glued_values(r: Reading, run: list[tuple[int, str, int, int]]) -> bool:
+    """A label of the run ends in digits glued to it (``行政处罚0``: a text layer that printed the label's cell and
+    its value's as one span): its value is printed with it, so the run is no run of labels printed alone, and
+    the values after the last label are not the run's to fill in order."""
+    return any(_DIGIT_END.search(r.tokens[i][TEXT]) for i, _, _, _ in run)
 
 
 def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:

@@ -20,9 +20,10 @@ import re
 
 from parsers.model import Cell
 from parsers.tables.reading import Reading
-from parsers.tables.templates import APPLICANT_COLUMNS
+from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS
 
 T = "applications"
+R = "review_litigation"
 # what OCR prints for a table's rules and specks and a text layer of table 三 never holds: Latin letters (``lA``,
 # ``Oo``, ``BOBS``), bars and marks (``“|``, ``|o]|``, ``=``)
 _OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
@@ -93,9 +94,11 @@ def printed_empty(cell: Cell) -> bool:
 def blank_disputed(r: Reading) -> None:
     """Cells whose number readings the identities like alike put elsewhere (``ambiguous_value``, tables 二 and
     三), in text no OCR read (:func:`read_by_ocr`): left blank, the warning saying so and naming the tie-break's
-    reading. Table 四's keep it: its ten values for three rows, one printed as nothing, keep the template's first
-    row blank (``placement_open``), the shape the corpus's real seed 003 prints."""
-    rows = [row for row in r.disputed if not row.startswith("review_litigation")]
+    reading. Table 四's keep it when one row at most is printed as nothing: its ten values for three rows keep the
+    template's first row blank (``placement_open``), the shape the corpus's real seed 003 prints. Table 四 short of
+    more than a row's cells (:func:`_review_rows_lost`) is no such shape: which rows its few values are in is
+    not in the text, and the whole table is left blank (``placement_open``)."""
+    rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r)]
     if not rows or read_by_ocr(r):
         return
     for w in r.warnings:
@@ -104,7 +107,28 @@ def blank_disputed(r: Reading) -> None:
                 "; read as the tie-break chose (",
                 "; in text no OCR read those cells are left blank (the tie-break's guess would read ",
             )
+    shown: list[str] = []
     for row in rows:
-        for key in r.disputed[row]:
+        # table 四 short of rows: no cell of it is placed by the text, the ones every tied reading agrees on neither
+        keys = [k for k in r.cells if k.startswith(R + "/")] if row == R else r.disputed[row]
+        for key in keys:
             if (cell := r.cells.get(key)) is not None and cell.value is not None:
+                if row == R:
+                    shown.append(cell.raw or str(cell.value))
                 r.cells[key] = Cell(key, None, "", cell.where)
+    if R in rows:
+        r.warn(
+            "placement_open",
+            f"table 四: {len(shown)} value(s) ({' '.join(shown)}), fewer than its cells less one row's, printed in "
+            "text no OCR read (its missing cells printed empty): which rows they are in is not in the text; the "
+            "table left blank",
+            R,
+        )
+
+
+def _review_rows_lost(r: Reading) -> bool:
+    """Table 四 was read from fewer values than its cells less one row's (under ten of fifteen): more than one
+    of its rows printed nothing, so the tie-break chose rows as well as cells."""
+    cells = [c for k, c in r.cells.items() if k.startswith(R + "/")]
+    lost = len(REVIEW_ROWS) * len(REVIEW_COLUMNS) - len(REVIEW_COLUMNS)
+    return bool(cells) and sum(c.value is not None for c in cells) < lost

@@ -1,0 +1,93 @@
+"""The parser modules compiled by mypyc, and the import hook that loads them only for the sources as they stand.
+
+``scripts/build_native.py`` (run by ``scripts/setup.sh``) compiles :data:`MODULES` into
+``.nianbao-native/<key>/`` beside the package, ``<key>`` a hash of every ``parsers/**/*.py`` source. At import,
+:func:`install` hashes the sources again and loads the compiled modules only from the folder of that key: a
+source edited since the build (any parser module, since a compiled module may have inlined another's constants)
+has another key, finds no build, and runs as pure Python until the next build. ``NIANBAO_PURE_PYTHON=1`` turns
+the compiled modules off. Without a build (no compiler, an install outside the repository) everything is pure
+Python; the output is the same either way (``tests/test_compiled.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+from types import ModuleType
+
+# The HTML reader, and the shared parse's work per line and per token (every kind): issue 13.
+MODULES = (
+    "parsers.extracted",
+    "parsers.narrative",
+    "parsers.readers.chrome",
+    "parsers.readers.html",
+    "parsers.readers.html_grid",
+    "parsers.readers.html_stream",
+    "parsers.tables.reading",
+    "parsers.tables.tokens",
+)
+PACKAGE = Path(__file__).resolve().parent
+BUILDS = PACKAGE.parent / ".nianbao-native"
+PURE_ENV = "NIANBAO_PURE_PYTHON"
+
+
+def source_key(package: Path = PACKAGE) -> str:
+    """A hash of every ``.py`` file under ``package`` (path and bytes) and of :data:`MODULES`."""
+    h = hashlib.sha256("\n".join(MODULES).encode())
+    for path in sorted(package.rglob("*.py")):
+        h.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def group_name(key: str) -> str:
+    """The name of the shared library mypyc builds for the compiled modules (a top-level module)."""
+    return f"nianbao_native_{key}"
+
+
+def build_files(folder: Path, key: str) -> dict[str, Path]:
+    """Each module of a build (the compiled modules and their shared library) and the file it loads from."""
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    files = {name: folder / (name.replace(".", "/") + suffix) for name in MODULES}
+    files[group_name(key) + "__mypyc"] = folder / (group_name(key) + "__mypyc" + suffix)
+    return files
+
+
+class _Finder:
+    """A meta path finder for the modules of one build, each from its file."""
+
+    def __init__(self, files: dict[str, Path]) -> None:
+        self.files = files
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        file = self.files.get(fullname)
+        return importlib.util.spec_from_file_location(fullname, file) if file is not None else None
+
+
+def install(builds: Path = BUILDS, package: Path = PACKAGE) -> dict[str, Path]:
+    """Load :data:`MODULES` from the build for the sources as they stand, if there is one whole (and
+    ``NIANBAO_PURE_PYTHON`` is not set); the files it will load from (empty: pure Python)."""
+    if os.environ.get(PURE_ENV) or not builds.is_dir():
+        return {}
+    key = source_key(package)
+    files = build_files(builds / key, key)
+    if not all(f.is_file() for f in files.values()):
+        return {}
+    if not any(isinstance(f, _Finder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _Finder(files))
+    return files
+
+
+def compiled() -> list[str]:
+    """The modules of :data:`MODULES` imported so far from a compiled build."""
+    return [
+        name for name in MODULES if (m := sys.modules.get(name)) is not None and not str(m.__file__).endswith(".py")
+    ]

@@ -1,0 +1,120 @@
+"""The mypyc build of the parser modules (``parsers/compiled.py``, ``scripts/build_native.py``): loaded only for
+the sources it was built from, off when asked, and the same output as pure Python, document for document."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parsers import compiled
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _package(tmp_path: Path) -> Path:
+    pkg = tmp_path / "parsers"
+    (pkg / "readers").mkdir(parents=True)
+    (pkg / "api.py").write_text("VERSION = '1'\n")
+    (pkg / "readers" / "html.py").write_text("LIMIT: int = 16\n")
+    return pkg
+
+
+def _fake_build(builds: Path, key: str) -> None:
+    for f in compiled.build_files(builds / key, key).values():
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(b"")
+
+
+def test_the_key_follows_every_source_of_the_package(tmp_path: Path) -> None:
+    pkg = _package(tmp_path)
+    key = compiled.source_key(pkg)
+    assert compiled.source_key(pkg) == key
+    (pkg / "api.py").write_text("VERSION = '2'\n")  # a module not compiled: it may hold a constant inlined
+    edited = compiled.source_key(pkg)
+    assert edited != key
+    (pkg / "readers" / "html.py").rename(pkg / "readers" / "html2.py")
+    assert compiled.source_key(pkg) not in (key, edited)
+
+
+def test_a_build_for_other_sources_is_never_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))  # whatever install() adds goes with the test
+    monkeypatch.delenv(compiled.PURE_ENV, raising=False)
+    pkg, builds = _package(tmp_path), tmp_path / "builds"
+    _fake_build(builds, compiled.source_key(pkg))
+    files = compiled.install(builds, pkg)
+    assert files and all(str(f).startswith(str(builds / compiled.source_key(pkg))) for f in files.values())
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not isinstance(f, compiled._Finder)])
+    (pkg / "readers" / "html.py").write_text("LIMIT: int = 17\n")  # edited after the build
+    assert compiled.install(builds, pkg) == {}
+    assert not any(isinstance(f, compiled._Finder) for f in sys.meta_path)
+
+
+def test_a_build_missing_a_module_is_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    monkeypatch.delenv(compiled.PURE_ENV, raising=False)
+    pkg, builds = _package(tmp_path), tmp_path / "builds"
+    key = compiled.source_key(pkg)
+    _fake_build(builds, key)
+    next(iter(compiled.build_files(builds / key, key).values())).unlink()
+    assert compiled.install(builds, pkg) == {}
+
+
+def test_pure_python_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    pkg, builds = _package(tmp_path), tmp_path / "builds"
+    _fake_build(builds, compiled.source_key(pkg))
+    monkeypatch.setenv(compiled.PURE_ENV, "1")
+    assert compiled.install(builds, pkg) == {}
+
+
+# Every document kind the compiled modules touch: the HTML fixtures (pages, tables, hostile markup), the
+# rendered seeds in each format the parser reads in-process, the text fixtures, and fuzzed pages.
+_DUMP = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, "tests")
+import parsers
+from parsers import compiled
+from conftest import load_script
+
+fixtures = Path("tests/fixtures")
+paths = sorted(p for p in fixtures.rglob("*") if p.suffix in (".html", ".htm", ".txt", ".md"))
+paths += sorted(p for p in (fixtures / "rendered").iterdir() if p.suffix in (".xlsx", ".xls", ".docx", ".pdf"))
+docs = {str(p): p.read_bytes() for p in paths}
+fuzz_page = load_script("reader_snapshot").fuzz_page
+docs.update({f"fuzz#{seed}": fuzz_page(seed) for seed in range(300)})
+out = {}
+for name, data in docs.items():
+    try:
+        report = parsers.parse(data, name.rsplit("/", 1)[-1] if "#" not in name else "page.html")
+        out[name] = json.dumps(report.as_json(), sort_keys=True, ensure_ascii=False, default=str)
+    except Exception as e:
+        out[name] = f"ERR {type(e).__name__}: {e}"
+print(json.dumps({"compiled": compiled.compiled(), "reports": out}))
+"""
+
+
+def _dump(pure: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != compiled.PURE_ENV}
+    if pure:
+        env[compiled.PURE_ENV] = "1"
+    run = subprocess.run([sys.executable, "-c", _DUMP], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def test_compiled_and_pure_python_parse_every_fixture_alike() -> None:
+    key = compiled.source_key()
+    if not all(f.is_file() for f in compiled.build_files(compiled.BUILDS / key, key).values()):
+        pytest.skip("no native build for these sources: scripts/build_native.py (scripts/setup.sh runs it)")
+    native, pure = _dump(pure=False), _dump(pure=True)
+    assert native["compiled"] == list(compiled.MODULES)
+    assert pure["compiled"] == []
+    assert len(native["reports"]) > 500
+    differ = [name for name, out in pure["reports"].items() if native["reports"].get(name) != out]
+    assert native["reports"].keys() == pure["reports"].keys()
+    assert differ == []
