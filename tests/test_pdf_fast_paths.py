@@ -17,7 +17,8 @@ copies of them (glyphs moved across the clustering tolerances, spaces and duplic
   tolerance are those the words' own clustering makes (``cell_text_by_clusters``);
 - clusters cut from one stable sort by cluster (``cluster``) are the groups each item is put in one by one;
 - tables joined by their cells' shared corners with the union-find written out (``_tables``) are those of the
-  union-find with a ``find`` function.
+  union-find with a ``find`` function;
+- a page's text read in one call (``_page_text``) is its characters read one by one.
 ``scripts/reader_snapshot.py --pdf-dir`` compares whole outputs before and after a change.
 """
 
@@ -418,3 +419,28 @@ def test_crossings_name_their_edges_by_number(contents: list[PageContent]) -> No
         assert found == _cells(plain)  # type: ignore[arg-type]  # the same search on sets of boxes
         cells += len(found)
     assert cells > 3000
+
+
+def test_page_text_read_in_one_call_is_its_characters_one_by_one() -> None:
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    from parsers.readers.pdfium_page import _count_chars, _handle_arg, _page_text, _unicode
+
+    read = 0
+    with PDFIUM_LOCK:
+        for path in PATH_PDFS:
+            pdf = pdfium.PdfDocument(path.read_bytes())
+            try:
+                for page in pdf:
+                    textpage = page.get_textpage()
+                    tp = _handle_arg(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+                    n = _count_chars(tp)
+                    assert _page_text(tp, n) == "".join(chr(_unicode(tp, i)) for i in range(n)), path.name
+                    read += n
+                    textpage.close()
+                    page.close()
+            finally:
+                pdf.close()
+    assert read > 10000
