@@ -168,6 +168,12 @@ def _holds(checks: list[Check], table: str, r: Reading) -> bool:
     )
 
 
+def _same_values(r: Reading, table: str, cells: dict[str, Cell]) -> bool:
+    """``table``'s cells in ``r`` hold the same values as ``cells`` (and no other cell of the table is read)."""
+    mine = {k: c.value for k, c in r.cells.items() if k.startswith(table + "/") and c.value is not None}
+    return mine == {k: c.value for k, c in cells.items() if c.value is not None}
+
+
 def _replace(r: Reading, table: str, cells: dict[str, Cell], warnings: list[Warning_]) -> None:
     """``table``'s cells and warnings in ``r`` replaced by another reading's."""
     for k in [k for k in r.cells if k.startswith(table + "/")]:
@@ -211,17 +217,19 @@ def _by_boxes(
         and (lines := read_value_lines(r, fmt, app_start)) is not None
     ):
         cells, warnings, app_checks, skip = lines
-        _replace(r, "applications", cells, warnings)
-        checks = app_checks + [c for c in checks if not c.name.startswith("applications/")]
-        read.append("table 三")
+        if not _same_values(r, "applications", cells):  # else the reading row by row stays, its warnings with it
+            _replace(r, "applications", cells, warnings)
+            checks = app_checks + [c for c in checks if not c.name.startswith("applications/")]
+            read.append("table 三")
     if (
         not (failed_only and not read and _holds(checks, "review_litigation", r))
         and (four := read_review_values(r, app_start, skip)) is not None
     ):
         cells, warnings, review = four
-        _replace(r, "review_litigation", cells, warnings)
-        checks = [c for c in checks if not c.name.startswith("review_litigation/")] + review
-        read.append("table 四")
+        if not _same_values(r, "review_litigation", cells):
+            _replace(r, "review_litigation", cells, warnings)
+            checks = [c for c in checks if not c.name.startswith("review_litigation/")] + review
+            read.append("table 四")
     return (checks, " and ".join(read)) if read else None
 
 
