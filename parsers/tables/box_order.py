@@ -42,6 +42,7 @@ _T = "applications"
 _R = "review_litigation"
 _REVIEW_HEAD = r"^行政复议$"
 _TITLE = r"收到和处理政府信息公开申请情况"
+_OTHER_SUBROWS = re.compile(r"不补正|缴纳费用|收费通知|逾期未按")  # the 2021 template's （六）其他处理 sub-rows
 # a table 四 column head, or a piece of one (pdfminer can print a narrow head a character a line: 结 / 果 / 维 / 持)
 _COLUMN_HEAD = re.compile(r"[结果维持纠正其他尚未审]+")
 
@@ -91,11 +92,13 @@ def read_value_lines(
     lines = _lines_with_values(r, start if title is None else title, end)
     width = len(APPLICANT_COLUMNS)
     values = [t for toks in lines for t in toks if t[IS_VALUE]]
-    layouts = {len(APPLICATION_ROWS_2021) * width: "2021", len(APPLICATION_ROWS_2019) * width: "2019"}
-    app_fmt = layouts.get(len(values))
-    if app_fmt is None or (fmt == "2019" and app_fmt == "2021"):
-        return None
+    # the 2019 rows where the table prints （六）其他处理 as one row: none of the 2021 sub-rows' labels in it (rows
+    # missing from the text, their zeros with them, must not pass for that layout's fewer rows)
+    region = "".join(t[COMPACT] for t in r.tokens[start if title is None else title : end])  # labels wrap
+    app_fmt = "2019" if fmt == "2019" or not _OTHER_SUBROWS.search(region) else "2021"
     rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
+    if len(values) != len(rows) * width:
+        return None
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
     placed = _placed(r, rows, values, app_fmt)
     if placed is None:
