@@ -322,6 +322,22 @@ def test_grid_columns_under_one_columns_whole_header_are_read_as_one() -> None:
     assert note.message.startswith("2 cell(s) left blank")
 
 
+def test_a_value_printed_inside_a_wrapped_label_note_stays_a_value() -> None:
+    # pdftotext's default mode (tuning seed 1113) prints table 三's values in the template's row order, its labels
+    # apart, and （二）部分公开's first value between the lines its note wraps over: a cell, not part of the note
+    text = (SNIPPETS / "synth-1113-pdftotext-table3.txt").read_text(encoding="utf-8")
+    assert "（二）部分公开（区分处理的，只计这一情形，\n0\n不计其他情形）" in text
+    report = _parse("synth-1113-pdftotext-table3.txt")
+    assert not [w for w in report.warnings if w.code == "label_number_joined"]
+    (warned,) = [w for w in report.warnings if w.code == "stream_order"]
+    assert "161 values" in warned.message
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/granted/{c}"].value for c in cols] == [1, 0, 0, 0, 1, 0, 2]
+    assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0] * 7
+    assert [cells[f"applications/results_total/{c}"].value for c in cols] == [5, 0, 0, 0, 6, 0, 11]
+
+
 def test_blank_middle_row_placed_by_its_room_in_a_row_laid_out_by_spaces() -> None:
     # inscriptis lays a table out in columns: the bare empty cells (<td></td>) of the middle row keep their room, a
     # run of spaces between the fifth value and the sixth far wider than between any other two
