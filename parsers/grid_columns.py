@@ -55,6 +55,8 @@ def split_columns(
             continue  # the |---| rule, or a row of empty cells
         values = any(_NUMBER.match(t) for t in texts[1:])
         if not values:
+            if len({t for t in texts if t}) == 1:
+                continue  # one text across the row (a title over the whole table, 第二十条第（五）项): no column's
             if any(_IDEOGRAPH.search(t) for t in texts[1:]):
                 if in_values:
                     header, in_values = [], False  # a new header after value rows
