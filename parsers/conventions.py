@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.frame_cuts import rejoin_cut_frames
+from parsers.grid_columns import split_columns
 from parsers.grid_wraps import rejoin_wrapped_grids
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
@@ -140,6 +141,7 @@ def _marked_up(text: str) -> Canonical:
     pos = 0
     k = 0
     repeated_at = _repeated_values(lines) if pipe_rows >= 2 else {}
+    grid = split_columns(lines, _pipe_cells, lambda ln: bool(_PIPE_ROW.match(ln))) if pipe_rows >= 2 else None
     repeated = 0
     while k < len(lines):
         line = lines[k]
@@ -174,10 +176,14 @@ def _marked_up(text: str) -> Canonical:
                 rest.append((more[0], at + more[1]))
                 at += len(lines[k + 1]) + 1
                 k += 1
-            repeats = repeated_at.get(k, _NO_COLUMNS)
-            _pipe_row(b, line, pos, rest, repeats)
+            if grid is not None and k in grid.skip:
+                # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
+                _pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+            else:
+                repeats = repeated_at.get(k, _NO_COLUMNS)
+                _pipe_row(b, line, pos, rest, repeats)
+                repeated += len(repeats)
             b.add("\n", None)
-            repeated += len(repeats)
             if rest:
                 pos = at - len(line) - 1  # the last line joined is the one the steps below pass over
         else:
@@ -195,6 +201,18 @@ def _marked_up(text: str) -> Canonical:
             "repeated_value",
             f"{repeated} value(s) repeated in the next column under a header cell that is repeated across the same "
             "columns (a converter's merged cell, split into grid columns, printed in each): read once",
+        ))  # fmt: skip
+    if grid is not None and grid.merged:
+        notes.append((
+            "grid_columns",
+            f"{grid.merged} grid column(s) under the same header texts as the column before (a converter's grid "
+            "splitting a column, its merged cells printed in each) read as one column",
+        ))  # fmt: skip
+    if grid is not None and grid.disagreeing:
+        notes.append((
+            "grid_columns_disagree",
+            f"{len(grid.disagreeing)} cell(s) left blank: the grid columns of one column print different values "
+            f"({'; '.join(grid.disagreeing[:6])})",
         ))  # fmt: skip
     return Canonical(out, convention, b.canon, b.orig, notes=notes)
 
@@ -538,12 +556,20 @@ _PIPE_RULE_CELL = re.compile(r"^:?-+:?$")
 
 
 def _pipe_row(
-    b: OffsetText, line: str, pos: int, rest: list[tuple[str, int]] | None = None, skip: set[int] | None = None
+    b: OffsetText,
+    line: str,
+    pos: int,
+    rest: list[tuple[str, int]] | None = None,
+    skip: set[int] | None = None,
+    blank: set[int] | None = None,
 ) -> None:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
-    out (a value repeated from the column before: :func:`_repeated_values`)."""
+    out (a value repeated from the column before: :func:`_repeated_values`); ``blank``: columns read as empty
+    (grid columns of one column that disagree: :mod:`parsers.grid_columns`)."""
     cells = _pipe_cells(line)
+    if blank:
+        cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
     if skip:
         cells = [c for col, c in enumerate(cells) if col not in skip]
     raw_cells = [line[s:e] for s, e in cells]

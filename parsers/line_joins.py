@@ -24,6 +24,20 @@ _DECIMAL = re.compile(r"(?<=\d)\n[ \t]*\.[ \t]*\n[ \t]*(?=\d)")
 _LABEL_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*[\u4e00-\u9fff][^\n（(]{0,12}[）)])")
 _NUMBERING = re.compile(r"(?<=\n)[ \t]*\d{1,2}[ \t]*(\n)[ \t]*[.．、][ \t]*(\n)?(?=[ \t]*[\u4e00-\u9fff])")
 _OPEN_PAREN_LINE = re.compile(r"[（(][^）)\n]*$")
+# the template's notes in a label's parenthesis that hold no number (table 三's （二）部分公开, SCHEMA.md): a number on
+# a line of its own between two pieces of such a note is no part of it but a cell a reading-order extractor
+# (poppler's default mode) printed inside the label it wrapped (``（区分处理的，只计这`` / ``0`` / ``一情形，…）``)
+_NOTES_WITHOUT_NUMBER = ("区分处理的,只计这一情形,不计其他情形",)
+
+
+def _splits_a_note(before: str, after: str) -> bool:
+    """The text before the number (after the open parenthesis) and after it (up to the closing one) are one of
+    :data:`_NOTES_WITHOUT_NUMBER` without the number."""
+    close = min((i for i in (after.find("）"), after.find(")")) if i >= 0), default=len(after))
+    note = "".join((before + after[:close]).split()).replace("，", ",")
+    return bool(note) and any(note in known for known in _NOTES_WITHOUT_NUMBER)
+
+
 # Markdown's backslash escapes of ASCII punctuation, except ``\|`` (a pipe row's escaped bar: a pipe cell reader's)
 _ESCAPE = re.compile(r"\\(?=[.\-+*_#()\[\]!<>`~{}])")
 
@@ -53,7 +67,10 @@ def join_pieces(text: str) -> tuple[str, list[int], list[int], list[tuple[str, s
     joined = []
     for m in _LABEL_NUMBER.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _OPEN_PAREN_LINE.search(text, line_start, m.start()):
+        opened = _OPEN_PAREN_LINE.search(text, line_start, m.start())
+        line_end = text.find("\n", m.end())
+        after = text[m.end() : line_end if line_end >= 0 else len(text)]
+        if opened and not _splits_a_note(opened.group()[1:], after):
             joined.append((m.start(), m.end()))
     if joined:
         for s, e in joined:

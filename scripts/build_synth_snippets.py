@@ -11,6 +11,13 @@ Each snippet is the report's title line and the text from table 三's section he
   the last numbers of 3.其他 and the label of （七）总计 on one line, a space apart (``184 184 （七）总计``);
 - ``synth-520-pymupdf4llm-table3.md``: pymupdf4llm's plain mode loses table 三's last two rows (（七）总计 and
   四、结转下年度继续办理); table 四's heads print 总计.
+- ``synth-1105-pymupdf4llm-table3.md``: pymupdf4llm's plain mode splits table 三's value columns into grid columns
+  (商业企业 and 科研机构 two each, 法律服务机构 three, 其他 four of which three are 总计's), prints each value in
+  every grid column of its column, and in the row a page break cuts (5、属于三类内部事务信息) a value in one grid
+  column of two only (``|0|||0|``);
+- ``synth-1113-pdftotext-table3.txt``: poppler's ``pdftotext`` default mode prints table 三's values row after row
+  in the template's order, its labels apart, and （二）部分公开's first value between the two lines its label's
+  note wraps over (``（区分处理的，只计这一情形，`` / ``0`` / ``不计其他情形）``).
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ OUT = ROOT / "tests" / "fixtures" / "extractor_snippets"
 SNIPPETS = {
     "synth-517-pymupdf-table3.txt": "synth_517.pymupdf.txt",
     "synth-520-pymupdf4llm-table3.md": "synth_520.md-pymupdf4llm.md",
+    "synth-1105-pymupdf4llm-table3.md": "synth_1105.md-pymupdf4llm.md",
+    "synth-1113-pdftotext-table3.txt": "synth_1113.pdftotext-default.txt",
 }
 
 

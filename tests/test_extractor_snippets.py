@@ -150,8 +150,9 @@ def test_value_repeated_under_a_header_cell_repeated_across_grid_columns_is_read
     report = _parse("own-pymupdf4llm.md")
     assert report.cells["active/licensing/decisions"].value == 208
     assert not [w for w in report.warnings if w.code == "extra_values" and w.key == "active/licensing"]
-    (note,) = [w for w in report.warnings if w.code == "repeated_value"]
-    assert note.message.startswith("3 value(s) repeated")
+    # read by the grid's columns under one whole header (parsers.grid_columns) before the older repeated-value rule
+    (note,) = [w for w in report.warnings if w.code == "grid_columns"]
+    assert note.message.startswith("3 grid column(s)")
     # table 三's values repeat under distinct header cells (自然人, 商业企业 …): never read once
     cells = report.cells
     assert [cells[f"applications/carried_over/{c}"].value for c in ("natural_person", "commercial", "research")] == [
@@ -300,6 +301,41 @@ def test_table_three_rows_are_not_read_from_table_four_heads() -> None:
     report = _parse("synth-520-pymupdf4llm-table3.md")
     assert all(report.cells[f"applications/results_total/{c}"].value is None for c in ("natural_person", "total"))
     assert any(w.code == "missing_row" and "results_total" in (w.key or "") for w in report.warnings)
+
+
+def test_grid_columns_under_one_columns_whole_header_are_read_as_one() -> None:
+    # pymupdf4llm (tuning seed 1105) splits table 三's value columns into grid columns and prints each value in every
+    # grid column of its column; 其他's four grid columns are 其他 and three of 总计 (the row above tells them apart)
+    text = (SNIPPETS / "synth-1105-pymupdf4llm-table3.md").read_text(encoding="utf-8")
+    assert "|4|0|0|0|0|5|5|0|0|0|0|13|13|13|" in text
+    assert "|5、属于<br>三类内部|0|0|||0|0|0|0|0|0|0|0|0|0|" in text
+    report = _parse("synth-1105-pymupdf4llm-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/new_received/{c}"].value for c in cols] == [4, 0, 0, 5, 0, 0, 13]
+    assert [cells[f"applications/carried_over/{c}"].value for c in cols] == [0, 0, 0, 1, None, 0, 1]
+    # the row a page break cut prints 商业企业's and 科研机构's values in one grid column of two: which grid column
+    # is the cell's the text cannot say, so both are blank (the gold: commercial blank, research 0), never 0 guessed
+    row = [cells[f"applications/withheld.internal_affairs/{c}"].value for c in cols]
+    assert row[1] is None and row[2] is None and row[3] == 0
+    (note,) = [w for w in report.warnings if w.code == "grid_columns_disagree"]
+    assert note.message.startswith("2 cell(s) left blank")
+
+
+def test_a_value_printed_inside_a_wrapped_label_note_stays_a_value() -> None:
+    # pdftotext's default mode (tuning seed 1113) prints table 三's values in the template's row order, its labels
+    # apart, and （二）部分公开's first value between the lines its note wraps over: a cell, not part of the note
+    text = (SNIPPETS / "synth-1113-pdftotext-table3.txt").read_text(encoding="utf-8")
+    assert "（二）部分公开（区分处理的，只计这一情形，\n0\n不计其他情形）" in text
+    report = _parse("synth-1113-pdftotext-table3.txt")
+    assert not [w for w in report.warnings if w.code == "label_number_joined"]
+    (warned,) = [w for w in report.warnings if w.code == "stream_order"]
+    assert "161 values" in warned.message
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/granted/{c}"].value for c in cols] == [1, 0, 0, 0, 1, 0, 2]
+    assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0] * 7
+    assert [cells[f"applications/results_total/{c}"].value for c in cols] == [5, 0, 0, 0, 6, 0, 11]
 
 
 def test_blank_middle_row_placed_by_its_room_in_a_row_laid_out_by_spaces() -> None:
