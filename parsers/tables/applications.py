@@ -38,6 +38,7 @@ from parsers.tables.templates import (
     APPLICATION_ROWS_2021,
     SECTION_FIVE,
     RowDef,
+    union,
 )
 from parsers.tables.tokens import (
     COL,
@@ -1105,6 +1106,8 @@ def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
 # rows of table 三 a TAB table must print, by their own labels, to be known as table 三 without its title and first
 # row (the 总计 head and row are not counted: table 四 prints one too)
 MIN_ROWS_WITHOUT_TITLE = 6
+_ROWS_WITHOUT_TITLE = {key: row for key, row in _OTHER_THREE_ROWS.items() if key != "results_total"}
+_ANY_ROW_WITHOUT_TITLE = union(list(_ROWS_WITHOUT_TITLE.values()))
 
 
 def _table_three_by_its_rows(r: Reading, start: int) -> int | None:
@@ -1113,12 +1116,14 @@ def _table_three_by_its_rows(r: Reading, start: int) -> int | None:
     least :data:`MIN_ROWS_WITHOUT_TITLE` other rows of the template, within 200 tokens. Prose naming the results
     (予以公开 … 部分公开 …) is no TAB table and is never taken. The table starts at the first line of its TAB
     block (its header), as it would at its title."""
-    rows = {key: row for key, row in _OTHER_THREE_ROWS.items() if key != "results_total"}
+    rows = _ROWS_WITHOUT_TITLE
     tokens = r.tokens
-    labels = [k for k in range(start, len(tokens)) if tokens[k][IS_LABELISH] and tokens[k][TABBED]]
+    labels = [
+        k
+        for k in range(start, len(tokens))
+        if tokens[k][IS_LABELISH] and tokens[k][TABBED] and _ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
+    ]
     for n, first in enumerate(labels):
-        if not any(row.matches(tokens[first][COMPACT]) for row in rows.values()):
-            continue
         seen: set[str] = set()
         for k in labels[n:]:
             if k >= first + 200:
