@@ -108,8 +108,20 @@ def canonicalise(text: str) -> Canonical:
         inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
         inner.convention = "drawn"
         return _on_top(inner, Canonical(drawn[0], "drawn", drawn[1], drawn[2]))
-    if "|" not in text and "<" not in text:
+    return _marked_or_plain(text)
+
+
+def _marked_or_plain(text: str) -> Canonical:
+    """:func:`_marked_up`'s reading of ``text``, where a text without a ``|`` and without an HTML table (where it
+    finds no pipe row and no table: the text is plain) goes to :func:`_plain` without its split into lines and its
+    scans of every line (tests/test_parse_shortcuts.py)."""
+    if "|" not in text and ("<" not in text or not _TABLE_OPEN.search(text)):
         return _plain(text)
+    return _marked_up(text)
+
+
+def _marked_up(text: str) -> Canonical:
+    """The canonical form of a text that may hold pipe rows (Markdown's, antiword's) or HTML tables."""
     lines = text.split("\n")
     pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
     if pipe_rows < 2 and _markdown_marked(lines):

@@ -407,6 +407,35 @@ def column_order_snippets(tmp: Path) -> None:
         (OUT / f"own-{name}-pdftotext.txt").write_text(_pdftotext(pdf), encoding="utf-8")
 
 
+def pdfminer_snippets(tmp: Path) -> None:
+    """The page with the whole table 三 (``full_three``) and table 四's 复议后起诉 row filled, printed by Chromium
+    as an attachment and read by pdfminer.six's ``pdf2txt.py`` (default LAParams). Table 三 at 40 % of the page's
+    width (its columns close enough together that a row's values make one line of text): pdfminer's text boxes
+    put the row labels and the rows' lines of values apart, the first two rows' values before their labels
+    (``own-boxes-pdfminer.txt``); the same with （七）总计's 自然人 one more than its rows' sum
+    (``own-boxes-wrong-total-pdfminer.txt``); at 45 %, its numbered labels cut into pieces stacked one under
+    another (``own-boxes-stacked-pdfminer.txt``). Table 三 at the page's width: its numbered labels stacked, each
+    value a line, and table 四's values one a line after its header cells (``own-boxes-wide-pdfminer.txt``)."""
+    from synth_reports import chromium_pdf
+
+    right = full_three()
+    total = _tr("2|（七）总计", *FULL_TOTAL)
+    wrong = right.replace(total, _tr("2|（七）总计", FULL_TOTAL[0] + 1, *FULL_TOTAL[1:]))
+    wide = HTML.replace(EMPTY * 5, _cells([0, 15, 0, 0, 15]))
+    head = f'<table border="1">\n{TABLE_THREE}'
+    narrow, stacked = (wide.replace(head, head.replace(">", f' style="width:{w}">', 1)) for w in ("40%", "45%"))
+    assert narrow != wide and stacked != wide
+    for name, page, rows in (
+        ("boxes", narrow, right),
+        ("boxes-wrong-total", narrow, wrong),
+        ("boxes-stacked", stacked, right),
+        ("boxes-wide", wide, right),
+    ):
+        pdf = tmp / f"own-{name}.pdf"
+        chromium_pdf(_attachment(page.replace(TABLE_THREE, rows)), pdf)
+        (OUT / f"own-{name}-pdfminer.txt").write_text(bx.pdfminer_text(pdf), encoding="utf-8")
+
+
 def merged_other_snippets(tmp: Path) -> None:
     """The page with the whole table 三, its （六）其他处理 one row with values, read by BeautifulSoup's
     ``get_text()`` (no separator: each row's cells glued to its label, ``own-merged-other-bs4-glued.txt``)."""
@@ -539,6 +568,7 @@ def main() -> None:
         broken_total_snippets(Path(tmp))
         column_order_snippets(Path(tmp))
         merged_other_snippets(Path(tmp))
+        pdfminer_snippets(Path(tmp))
         framed_pandoc_snippets(Path(tmp))
         frame_cut_snippets(Path(tmp))
         glued_label_snippets(Path(tmp))
@@ -553,6 +583,7 @@ GROUPS = {
     "--issue-8-blanks": (column_order_snippets, merged_other_snippets, framed_pandoc_snippets),
     "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
     "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
+    "--pdfminer": (pdfminer_snippets,),  # Chromium, pdfminer.six (the corpus extra)
 }
 
 

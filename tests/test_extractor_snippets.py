@@ -456,6 +456,60 @@ def test_column_order_table_three_with_a_failing_identity_is_not_read() -> None:
     assert "no cell is read" in warned.message
 
 
+# ---- pdfminer.six's text boxes (parsers/tables/box_order.py)
+FULL_FOUR = [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, 0, 15, 0, 0, 15]
+
+
+def test_pdfminer_rows_lines_apart_from_their_labels_read_in_order() -> None:
+    # table 三 at 40 % of the page: each row's values one line, the labels apart, the first two rows' values
+    # printed before their labels (a reading row by row puts them in the wrong rows)
+    text = (SNIPPETS / "own-boxes-pdfminer.txt").read_text(encoding="utf-8")
+    assert "30 2 1 0 1 0 34\n\n3 0 0 0 0 0 3\n\n一、本年新收" in text
+    report = _parse("own-boxes-pdfminer.txt")
+    for row, want in {**FULL_THREE, "other.no_correction": [1, 0, 1, 0, 0, 0, 2]}.items():
+        assert _row(report, row) == want, row
+    assert sum(1 for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None) == 175
+    assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    (warned,) = [w for w in report.warnings if w.code == "rows_by_order"]
+    assert "25 lines of 7 values" in warned.message and "all 39 of its identities hold" in warned.message
+    assert report.metadata["review"] == "required"  # the page's table 二 lacks rows (missing_row)
+
+
+def test_pdfminer_rows_lines_with_a_failing_identity_are_not_read_in_order() -> None:
+    # the same print, （七）总计's 自然人 one more than its rows: no reading in order proves itself
+    report = _parse("own-boxes-wrong-total-pdfminer.txt")
+    assert not [w for w in report.warnings if w.code == "rows_by_order" and "lines of 7 values" in w.message]
+    assert [c for c in report.checks if not c.passed and c.name.startswith("applications/")]
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_stacked_labels_and_rows_lines_read_in_order() -> None:
+    # table 三 at 45 %: its numbered labels stacked (column order: version 51 read no cell), the rows' lines apart
+    text = (SNIPPETS / "own-boxes-stacked-pdfminer.txt").read_text(encoding="utf-8")
+    assert "\n1．属\n" in text and "\n5 1 0 0 0 0 6\n" in text
+    report = _parse("own-boxes-stacked-pdfminer.txt")
+    for row, want in FULL_THREE.items():
+        assert _row(report, row) == want, row
+    assert [report.cells[k].value for k in REVIEW_KEYS] == FULL_FOUR
+    (warned,) = [w for w in report.warnings if w.code == "column_order"]
+    assert "table 三 and table 四 read from the text's lines of values" in warned.message
+    assert not [k for k, c in report.cells.items() if k.startswith("active/") and c.value is not None]
+
+
+def test_pdfminer_table_four_values_after_its_last_column_head_read_in_order() -> None:
+    # table 三 at the page's width: its columns' boxes print after table 四's first header row, table 四's values
+    # after its last column head, its 复议后起诉 总计 after the 总计 head's box
+    text = (SNIPPETS / "own-boxes-wide-pdfminer.txt").read_text(encoding="utf-8")
+    assert "审结\n\n2\n\n1\n\n0\n\n3\n\n6\n" in text and "\n0\n\n总\n计\n\n15\n" in text
+    report = _parse("own-boxes-wide-pdfminer.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == FULL_FOUR
+    assert all(c.passed for c in report.checks if c.name.startswith("review_litigation/"))
+    (warned,) = [w for w in report.warnings if w.code == "review_in_order"]
+    assert "2 1 0 3 6 0 1 0 0 1 0 15 0 0 15" in warned.message
+    # table 三's values, column by column in boxes, prove no placement: not read
+    assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
+
+
 def test_glued_merged_other_row_is_read_as_the_one_other_row() -> None:
     text = (SNIPPETS / "own-merged-other-bs4-glued.txt").read_text(encoding="utf-8")
     assert "（六）其他处理3010004" in text  # its seven values glued to the label, nothing after it on its line

@@ -26,6 +26,7 @@ from parsers.readers.html import (
     _Marks,
     _plain,
     decode_html,
+    hides_nothing,
     html_encoding,
     parse_tree,
 )
@@ -263,3 +264,53 @@ def test_libxml2_flags_invalid_utf8_exactly_where_the_strict_decode_fails() -> N
         flagged_pages += flagged
         assert flagged != _strict_utf8(data), data
     assert flagged_pages > 100  # the check met many pages that are not UTF-8
+
+
+def _hiding_pages() -> list[bytes]:
+    """Pages that hide an element in every way :func:`_hidden` reads, spelled plainly, in other cases, behind
+    character references, in UTF-16, GBK (declared or not) and other charsets, with a NUL inside the rule: and the
+    same pages with the rule broken (``displa y``) or absent, which hide nothing."""
+    rules = [
+        '<p style="display:none">', '<p style="DISPLAY : NONE">', '<p style="color:red;visibility:\thidden">',
+        "<p hidden>", "<p HIDDEN=x>", '<p style="dis&#112;lay:none">', '<p style="display:&#x6E;one">',
+        '<p style="visibility:hi&#100;den">', '<p style="displ\x00ay:none">', '<p hid\x00den>',
+        '<p style="displa y:none">', '<p style="border:none">', "<p>", '<p class="hidden-xs">',
+        '<p style="visibility:visible">',
+    ]  # fmt: skip
+    pages: list[bytes] = []
+    for rule in rules:
+        for charset in ("", "utf-8", "gbk", "utf-16", "cp500", "hz-gb-2312"):
+            meta = f'<meta charset="{charset}">' if charset else ""
+            page = f"<html><head>{meta}</head><body><div>政府信息公开 年度报告{rule}隐藏的内容</p></div></body></html>"
+            for codec in ("utf-8", "gb18030", "utf-16", "cp500", "utf-8-sig"):
+                try:
+                    pages.append(page.encode(codec))
+                except UnicodeEncodeError:
+                    continue
+        # a charset declared in ASCII whose bytes are not (EBCDIC): the markup after the declaration read in it
+        pages.append(
+            b'<meta charset="cp500">'
+            + f"<html><body><div>text{rule}hidden text</p></div></body></html>".encode("cp500")
+        )
+    return pages
+
+
+def test_a_page_that_hides_nothing_by_its_bytes_has_no_hidden_element(fuzz_trees: list) -> None:
+    """``hides_nothing(data)``: the tree's hidden elements (``_Marks``, every element asked) are none. Fuzzed pages
+    (their hidden styles and ``hidden`` attributes, upper-case) and pages that hide an element behind character
+    references, a NUL, in UTF-16 or in a charset whose bytes are not ASCII."""
+    snapshot = _snapshot_module()
+    pages = [snapshot.fuzz_page(seed) for seed in range(400)] + _hiding_pages()
+    told = hiding = 0
+    for data in pages:
+        try:
+            root = parse_tree(data)
+        except Exception:  # an empty page: nothing to compare
+            continue
+        hidden = {el for el in root.iter() if isinstance(el.tag, str) and _hidden(el)}
+        hiding += bool(hidden)
+        if hides_nothing(data):
+            told += 1
+            assert not hidden, data
+            assert _Marks(root, hides=False).hidden == _Marks(root).hidden
+    assert told >= 60 and hiding >= 60, (told, hiding)  # both kinds of page are met

@@ -275,3 +275,27 @@ def test_first_index_as_plainly_defined() -> None:
                 assert got == _first_index_plain(r, pattern, start, end), (pattern, start, end)
                 found += got is not None
     assert found > 300
+
+
+# ---------------------------------------------------------------- text conventions
+
+_MARKED_TEXTS = [
+    "规章\t0\t1\n| 规章 | 0 | 1 |\n|---|---|\n| 规范性文件 | 2 | 3 |\n",  # Markdown's pipe table
+    "规章| 0| 1| 1\n---|---|---\n规范性文件| 2| 3| 4\n",  # html2text's, without the outer pipes
+    "# 一、总体情况\n规章 0 1\n",  # a Markdown heading, no pipe
+    "前言\n<TABLE><tr><td>规章</td><td>0</td></tr></TABLE>\n后记",  # an HTML table in upper case
+    "《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》\n规章\t0\t1\n",  # '<' without a table
+    "a <tables> b | c\n",
+]
+
+
+def test_a_text_without_pipes_or_html_tables_is_plain_as_the_marked_up_reading_finds() -> None:
+    """``canonicalise``'s shortcut: a text with no ``|`` and no HTML table goes to ``_plain`` at once, without
+    ``_marked_up``'s split into lines and scans of each line: what ``_marked_up`` makes of it."""
+    from parsers import conventions
+
+    short = 0
+    for text in ALL + _MARKED_TEXTS:
+        assert conventions._marked_or_plain(text) == conventions._marked_up(text), text[:200]
+        short += "|" not in text and "<table" not in text.lower()
+    assert short >= 100

@@ -14,14 +14,20 @@ copies of them (glyphs moved across the clustering tolerances, spaces and duplic
 - a page's table edges snapped and joined as plain boxes (``table_edges``) are those made of ``Edge`` objects
   (``table_edges_by_objects``), on the rendered pages and on 3,000 pages of ruling made near the tolerances;
 - a cell's lines of words taken from its lines of glyphs (``cell_text``) where those span at most the
-  tolerance are those the words' own clustering makes (``cell_text_by_clusters``).
+  tolerance are those the words' own clustering makes (``cell_text_by_clusters``);
+- clusters cut from one stable sort by cluster (``cluster``) are the groups each item is put in one by one;
+- tables joined by their cells' shared corners with the union-find written out (``_tables``) are those of the
+  union-find with a ``find`` function;
+- a page's text read in one call (``_page_text``) is its characters read one by one.
 ``scripts/reader_snapshot.py --pdf-dir`` compares whole outputs before and after a change.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +41,14 @@ from parsers.readers.pdf_layout import (
     X0,
     X1,
     Centres,
+    _cells,
+    _intersections,
+    _tables,
     _text,
     cell_text,
     cell_text_by_clusters,
+    cluster,
+    cluster_index,
     find_tables,
     has_duplicates,
     table_edges,
@@ -49,6 +60,7 @@ from parsers.readers.pdf_layout import (
 from parsers.readers.pdfium_page import (
     _SEGMENT_ARRAY,
     PDFIUM_LOCK,
+    Box,
     Char,
     Matrix,
     PageContent,
@@ -307,3 +319,128 @@ def test_cell_text_lines_from_glyph_lines(pages: list[list[Char]]) -> None:
             assert cell_text(cell) == plain
             multi += "\n" in plain
     assert multi > 100
+
+
+# ---------------------------------------------------------------------------------------------- clusters, tables
+def _cluster_by_dict(items: list[Any], key: Callable[[Any], float], tolerance: float) -> list[list[Any]]:
+    """The plain definition :func:`cluster` is held to: each item put in its cluster's group, in given order."""
+    keys = [key(item) for item in items]
+    if not keys:
+        return []
+    index = cluster_index(keys, tolerance)
+    groups: dict[int, list[Any]] = {}
+    for item, k in zip(items, keys, strict=True):
+        groups.setdefault(index[k], []).append(item)
+    return [groups[k] for k in sorted(groups)]
+
+
+def test_clusters_cut_from_one_sort(pages: list[list[Char]]) -> None:
+    rng = random.Random(13)
+    split = 0
+    for chars in pages:
+        for key in (itemgetter(TOP), itemgetter(X0)):
+            for tolerance in (1.0, 3.0):
+                assert cluster(chars, key, tolerance) == _cluster_by_dict(chars, key, tolerance)
+    for _ in range(3000):  # values on and around the tolerance, ties, items in random order
+        values = [rng.choice([0.0, 1.0, 2.9, 3.0, 3.0001, 6.0, 6.5, 10.0, 100.0]) + rng.choice([0.0, 0.0, 0.25])
+                  for _ in range(rng.randint(0, 30))]  # fmt: skip
+        items = [(v, k) for k, v in enumerate(values)]
+        rng.shuffle(items)
+        got = cluster(items, itemgetter(0), 3.0)
+        assert got == _cluster_by_dict(items, itemgetter(0), 3.0)
+        split += len(got) > 1
+    assert split > 1000
+
+
+def _tables_by_calls(cells: list[Box]) -> list[list[Box]]:
+    """The plain definition ``_tables`` is held to: union-find with its ``find`` as a function."""
+    parent = list(range(len(cells)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = owner.setdefault(corner, i)
+            if j != i:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Box]] = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(find(i), []).append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
+
+
+def test_tables_joined_by_corners(contents: list[PageContent]) -> None:
+    real = [_cells(_intersections(table_edges(content))) for content in contents]
+    assert sum(map(len, real)) > 200
+    rng = random.Random(17)
+    made: list[list[Box]] = []
+    for _ in range(2000):  # grids with cells left out, merged and shuffled: several tables a page, or none
+        xs = sorted(rng.sample(range(0, 60, 5), rng.randint(2, 8)))
+        ys = sorted(rng.sample(range(0, 60, 5), rng.randint(2, 8)))
+        cells = [(float(a), float(c), float(b), float(d)) for a, b in itertools.pairwise(xs)
+                 for c, d in itertools.pairwise(ys) if rng.random() < 0.7]  # fmt: skip
+        rng.shuffle(cells)
+        made.append(cells)
+    several = 0
+    for cells in [*real, *made]:
+        got = _tables(cells)
+        assert got == _tables_by_calls(cells)
+        several += len(got) > 1
+    assert several > 100
+
+
+def _intersections_by_boxes(edges: list[Any]) -> dict[tuple[float, float], tuple[set[Box], set[Box]]]:
+    """The plain definition ``_intersections`` is held to: each crossing's edges as sets of their boxes."""
+    out: dict[tuple[float, float], tuple[set[Box], set[Box]]] = {}
+    for v in (e for e in edges if not e.horizontal):
+        for h in (e for e in edges if e.horizontal):
+            if v.top <= h.top + 3.0 and v.bottom >= h.top - 3.0 and h.x0 - 3.0 <= v.x0 <= h.x1 + 3.0:
+                entry = out.setdefault((v.x0, h.top), (set(), set()))
+                entry[0].add(v.box())
+                entry[1].add(h.box())
+    return out
+
+
+def test_crossings_name_their_edges_by_number(contents: list[PageContent]) -> None:
+    rng = random.Random(19)
+    cells = 0
+    for content in [*contents, *(_ruled(rng) for _ in range(3000))]:
+        edges = table_edges(content)
+        plain = _intersections_by_boxes(edges)
+        got = _intersections(edges)
+        assert sorted(got) == sorted(plain)
+        found = _cells(got)
+        assert found == _cells(plain)  # type: ignore[arg-type]  # the same search on sets of boxes
+        cells += len(found)
+    assert cells > 3000
+
+
+def test_page_text_read_in_one_call_is_its_characters_one_by_one() -> None:
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    from parsers.readers.pdfium_page import _count_chars, _handle_arg, _page_text, _unicode
+
+    read = 0
+    with PDFIUM_LOCK:
+        for path in PATH_PDFS:
+            pdf = pdfium.PdfDocument(path.read_bytes())
+            try:
+                for page in pdf:
+                    textpage = page.get_textpage()
+                    tp = _handle_arg(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+                    n = _count_chars(tp)
+                    assert _page_text(tp, n) == "".join(chr(_unicode(tp, i)) for i in range(n)), path.name
+                    read += n
+                    textpage.close()
+                    page.close()
+            finally:
+                pdf.close()
+    assert read > 10000

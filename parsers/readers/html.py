@@ -263,18 +263,42 @@ _STYLE_IS = etree.XPath("descendant-or-self::*[@style = $style]")
 _HIDDEN_ATTRS = etree.XPath("descendant-or-self::*/@hidden")
 
 
+# the bytes every hiding rule of ``_hidden`` prints: ``display: none``'s "play" and ``visibility: hidden``'s (and the
+# attribute ``hidden``'s) "dden", in ASCII letters of any case (re.I matches no other character to p, l, a, y, d, e or
+# n); ASCII-compatible charsets only, where every ASCII character of the decoded text is that byte of the markup
+_HIDING = (b"play", b"dden")
+_ASCII_CHARSETS = frozenset({"utf-8", "utf8", "gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"})
+
+
+def hides_nothing(data: bytes) -> bool:
+    """True when no element of ``parse_tree(data)`` can be hidden (``_hidden``), told from the markup's bytes in C:
+    they never spell a hiding rule. ``False`` (the tree is asked) where a character reference (``&#112;``) could
+    spell one, where a NUL is dropped before the parse or the text is UTF-16, or where the declared charset may not
+    be ASCII-compatible (a hiding rule's letters would not be its bytes)."""
+    if b"&#" in data or b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    low = data.lower()
+    if any(needle in low for needle in _HIDING):
+        return False
+    declared = declared_charset(data)
+    return declared is None or declared in _ASCII_CHARSETS
+
+
 class _Marks:
     """What the walk asks of every element, gathered once per tree with C-level queries: the hidden elements
     (``_hidden``), the elements holding a hidden or skipped element (``troubled``: their text cannot be taken
-    whole; found when first asked), and whether the tree's text holds any zero-width character."""
+    whole; found when first asked), and whether the tree's text holds any zero-width character. ``hides``:
+    ``False`` when the page's markup cannot hide an element (:func:`hides_nothing`): the tree is not asked."""
 
-    def __init__(self, root: Element, texts: dict[Element, str] | None = None) -> None:
+    def __init__(self, root: Element, texts: dict[Element, str] | None = None, *, hides: bool = True) -> None:
         self.root = root
         self.texts = texts if texts is not None else {}  # raw texts already taken (chrome.score_candidates)
-        hidden: set[Element] = {a.getparent() for a in _HIDDEN_ATTRS(root)}
-        for style in _DISTINCT_STYLES(root):  # set(_STYLE_VALUES(root))
-            if _hidden_style(style):
-                hidden.update(_STYLE_IS(root, style=style))
+        hidden: set[Element] = set()
+        if hides:
+            hidden.update(a.getparent() for a in _HIDDEN_ATTRS(root))
+            for style in _DISTINCT_STYLES(root):  # set(_STYLE_VALUES(root))
+                if _hidden_style(style):
+                    hidden.update(_STYLE_IS(root, style=style))
         self.hidden = hidden
         text = self.texts.get(root)
         if text is None:
@@ -660,7 +684,8 @@ def _read_html(data: bytes, *, fast: bool) -> Extracted:
             raw = texts.get(container)
             if title not in (visible_text(container) if raw is None else " ".join(raw.split()))[:400]:
                 tb.line(title)
-        marks = _Marks(container, texts)  # the walk reads nothing outside the container
+        # the walk reads nothing outside the container
+        marks = _Marks(container, texts, hides=not hides_nothing(data))
         if not (fast and _stream_walk(container, marks, tb)):
             walker = _Walker(tb, marks)
             walker.walk(container)

@@ -49,15 +49,14 @@ def cluster(items: Sequence[T], key: Callable[[T], float], tolerance: float) -> 
     if max(keys) <= min(keys) + tolerance:  # one cluster (the test cluster_index makes, on the extremes)
         return [list(items)]
     index = cluster_index(keys, tolerance)
-    groups: dict[int, list[T]] = {}
-    for item, k in zip(items, keys, strict=True):
-        n = index[k]
-        group = groups.get(n)
-        if group is None:
-            groups[n] = [item]
-        else:
-            group.append(item)
-    return [groups[k] for k in sorted(groups)]
+    ids = list(map(index.__getitem__, keys))
+    # the items ordered by cluster (a stable sort: in their given order within one), cut where the cluster changes
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    ordered = list(map(items.__getitem__, order))
+    ids = list(map(ids.__getitem__, order))
+    bounds = [bisect.bisect_left(ids, n) for n in range(ids[-1] + 1)]
+    bounds.append(len(ids))
+    return [ordered[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 # ---------------------------------------------------------------------------------------------- words
@@ -137,6 +136,10 @@ def cell_text(chars: Sequence[Char]) -> str:
     if len(chars) == 1:  # a digit, most often: one word of one glyph, or nothing if it is a space
         glyph = chars[0]
         return "" if glyph[TEXT] in _WHITESPACE else _text([glyph])
+    tops = list(map(_get_top, chars))
+    if max(tops) <= min(tops) + TOLERANCE:  # one line (cluster's own test): read as top_lines would sort it
+        line = sorted(chars, key=_get_x0)
+        return " ".join(map(_text, word_glyphs(line, [line])))
     lines = top_lines(chars)
     for line in lines:
         tops = list(map(_get_top, line))
@@ -237,7 +240,8 @@ def _join(edges: list[Edge], horizontal: bool) -> list[Edge]:
     return joined
 
 
-_box_x0, _box_top = itemgetter(0), itemgetter(1)
+_box_x0, _box_top, _box_x1, _box_bottom = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_box_top_x0 = itemgetter(1, 0)
 
 
 def table_edges(content: PageContent) -> list[Edge]:
@@ -324,17 +328,20 @@ def table_edges_by_objects(content: PageContent) -> list[Edge]:
 Vertex = tuple[float, float]
 
 
-def _intersections(edges: list[Edge]) -> dict[Vertex, tuple[set[Box], set[Box]]]:
-    """Where vertical and horizontal edges cross (within the tolerance): vertex → (its v-edges, its h-edges)."""
+def _intersections(edges: list[Edge]) -> dict[Vertex, tuple[set[int], set[int]]]:
+    """Where vertical and horizontal edges cross (within the tolerance): vertex → (its v-edges, its h-edges), an
+    edge named by a number that stands for its box (equal boxes, one number: the sets meet as sets of boxes
+    would, and a number hashes at no cost where a box of four floats is hashed at every test)."""
     vs = sorted((e for e in edges if not e.horizontal), key=lambda e: (e.x0, e.top))
     hs = sorted((e for e in edges if e.horizontal), key=lambda e: (e.top, e.x0))
     tops = [h.top for h in hs]
-    h_boxes = [h.box() for h in hs]
-    out: dict[Vertex, tuple[set[Box], set[Box]]] = {}
+    numbers: dict[Box, int] = {}
+    h_boxes = [numbers.setdefault(h.box(), len(numbers)) for h in hs]
+    out: dict[Vertex, tuple[set[int], set[int]]] = {}
     for v in vs:
         lo = bisect.bisect_left(tops, v.top - TOLERANCE - 1e-6)  # a wider range: the test below decides
         hi = bisect.bisect_right(tops, v.bottom + TOLERANCE + 1e-6)
-        v_box = v.box()
+        v_box = numbers.setdefault(v.box(), len(numbers))
         x, v_top, v_bottom = v.x0, v.top, v.bottom
         for k in range(lo, hi):
             h = hs[k]
@@ -353,7 +360,7 @@ def _intersections(edges: list[Edge]) -> dict[Vertex, tuple[set[Box], set[Box]]]
     return out
 
 
-def _cells(intersections: dict[Vertex, tuple[set[Box], set[Box]]]) -> list[Box]:
+def _cells(intersections: dict[Vertex, tuple[set[int], set[int]]]) -> list[Box]:
     """The smallest cell below and right of each crossing (``intersections_to_cells``)."""
     points = sorted(intersections)
     below_of: dict[float, list[Vertex]] = {}
@@ -401,23 +408,29 @@ def _cells(intersections: dict[Vertex, tuple[set[Box], set[Box]]]) -> list[Box]:
 
 def _tables(cells: list[Box]) -> list[list[Box]]:
     """Cells that share a corner, transitively, form a table; tables of one cell are dropped."""
-    parent = list(range(len(cells)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    parent = list(range(len(cells)))  # union-find, its find written out (a call per corner cost a third)
     owner: dict[Vertex, int] = {}
     for i, (x0, top, x1, bottom) in enumerate(cells):
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
             j = owner.setdefault(corner, i)
             if j != i:
-                parent[find(i)] = find(j)
+                a = i
+                while parent[a] != a:
+                    parent[a] = a = parent[parent[a]]
+                b = j
+                while parent[b] != b:
+                    parent[b] = b = parent[parent[b]]
+                parent[a] = b
     groups: dict[int, list[Box]] = {}
     for i, cell in enumerate(cells):
-        groups.setdefault(find(i), []).append(cell)
+        a = i
+        while parent[a] != a:
+            parent[a] = a = parent[parent[a]]
+        group = groups.get(a)
+        if group is None:
+            groups[a] = [cell]
+        else:
+            group.append(cell)
     tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 
@@ -428,17 +441,17 @@ class Table:
     def __init__(self, cells: list[Box]) -> None:
         self.cells = cells
         self.bbox: Box = (
-            min(c[0] for c in cells),
-            min(c[1] for c in cells),
-            max(c[2] for c in cells),
-            max(c[3] for c in cells),
+            min(map(_box_x0, cells)),
+            min(map(_box_top, cells)),
+            max(map(_box_x1, cells)),
+            max(map(_box_bottom, cells)),
         )
 
     def rows(self) -> list[list[Box | None]]:
         """Rows of cells by top; a column position no cell of the row starts at is ``None``."""
-        xs = sorted({c[0] for c in self.cells})
+        xs = sorted(set(map(_box_x0, self.cells)))
         out: list[list[Box | None]] = []
-        for _, row in itertools.groupby(sorted(self.cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
+        for _, row in itertools.groupby(sorted(self.cells, key=_box_top_x0), key=_box_top):
             by_x = {c[0]: c for c in row}
             out.append([by_x.get(x) for x in xs])
         return out
@@ -449,10 +462,10 @@ class Table:
         out: list[list[str | None]] = []
         for row in self.rows():
             present = [c for c in row if c is not None]
-            x0 = min(c[0] for c in present)
-            top = min(c[1] for c in present)
-            x1 = max(c[2] for c in present)
-            bottom = max(c[3] for c in present)
+            x0 = min(map(_box_x0, present))
+            top = min(map(_box_top, present))
+            x1 = max(map(_box_x1, present))
+            bottom = max(map(_box_bottom, present))
             lo = bisect.bisect_left(keys, top)
             hi = bisect.bisect_left(keys, bottom)
             inside = sorted(i for i in order[lo:hi] if x0 <= hs[i] < x1)

@@ -24,6 +24,7 @@ that are not text (:mod:`parsers.readers.pdf_text_layer`).
 from __future__ import annotations
 
 import ctypes
+import re
 import struct
 import threading
 from dataclasses import dataclass, field
@@ -392,12 +393,15 @@ def _subpath(ops: list[tuple[str, Point]], content: PageContent) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- glyphs
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _page_text(tp: _Arg, n: int) -> str:
     """All ``n`` characters' text in one call; per character where a character is outside the BMP."""
-    buf = ctypes.create_string_buffer(2 * (n + 1))
-    _get_text(tp, 0, n, buf)
-    text = buf.raw[: 2 * n].decode("utf-16-le", "surrogatepass")
-    if len(text) == n and not any("\ud800" <= ch <= "\udfff" for ch in text):
+    buf = bytearray(2 * (n + 1))  # (a ctypes string buffer would make a ctypes type of each page's length)
+    _get_text(tp, 0, n, ctypes.byref(ctypes.c_char.from_buffer(buf)))
+    text = buf[: 2 * n].decode("utf-16-le", "surrogatepass")
+    if len(text) == n and not _SURROGATE.search(text):
         return text
     codes = [_unicode(tp, i) for i in range(n)]
     return "".join(chr(c) if 0 < c < 0x110000 and not 0xD800 <= c <= 0xDFFF else "\ufffd" for c in codes)

@@ -14,6 +14,7 @@ from parsers.tables.applications import (
     is_2019_applications,
     read_applications,
 )
+from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.legacy import find_legacy_start, read_legacy
@@ -51,22 +52,41 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             f"{stacked[1]} numbered row labels stand one after another with no number between them ({stacked[2]})"
         )
         kept = _table_three_whole(extracted, norm, fmt, app_start) if fmt in ("2021", "2019") else None
-        if kept is None:
-            r.warn("column_order", f"{said}; no cell is read, rather than read into the wrong row")
-        else:
+        if kept is not None:
             cells, warnings, checks = kept  # all hold
             r.cells.update(cells)
             r.warnings.extend(warnings)
+        boxes = _by_boxes(r, fmt, app_start, checks, three=kept is None) if fmt in ("2021", "2019") else None
+        four = boxes is not None and "table 四" in boxes[1]
+        if boxes is not None:
+            checks = boxes[0]
+        if kept is not None:
             r.warn(
                 "column_order",
                 f"{said}; table 三 read from its values in the order the text prints them, as every one of its "
-                f"{len(cells)} cells was read and all {len(checks)} of its identities hold; tables 二 and 四 (no "
-                "such check of their placement) are not read, rather than read into the wrong row",
+                f"{len(kept[0])} cells was read and all {len(kept[2])} of its identities hold; "
+                + (
+                    "table 四 read from its values in order, as its totals hold (parsers/tables/box_order.py); "
+                    "table 二 (no such check of its placement) is not read"
+                    if four
+                    else "tables 二 and 四 (no such check of their placement) are not read"
+                )
+                + ", rather than read into the wrong row",
             )
+        elif boxes is not None:
+            r.warn(
+                "column_order",
+                f"{said}; {boxes[1]} read from the text's lines of values in their order, as all the identities of "
+                "what was read hold (parsers/tables/box_order.py); the rest is not read, rather than read into the "
+                "wrong row",
+            )
+        else:
+            r.warn("column_order", f"{said}; no cell is read, rather than read into the wrong row")
     elif fmt in ("2021", "2019") and app_start is not None:
         app_fmt = _read_three_tables(r, fmt, app_start)
         get = _values_getter(r)
         checks = application_checks(get, app_fmt) + review_checks(get)
+        checks = _reread_by_boxes(r, fmt, app_start, checks)
     elif fmt == "legacy" and legacy_start is not None:
         read_legacy(r, legacy_start)
         checks = legacy_checks(_values_getter(r))
@@ -133,6 +153,84 @@ def _table_three_whole(
         return None
     warnings = [w for w in t.warnings if w.key is None or w.key.startswith("applications")]
     return cells, warnings, checks
+
+
+# what a reading row by row warns when its numbers are in doubt: values dropped or missing, readings tied
+_IN_DOUBT = {"ambiguous_value", "ambiguous", "placement_open", "ambiguous_split", "extra_values", "missing_cell"}
+
+
+def _holds(checks: list[Check], table: str, r: Reading) -> bool:
+    """Every identity of ``table`` holds on cells all read, and no warning puts its numbers in doubt."""
+    return (
+        all(c.passed and not c.blank for c in checks if c.name.startswith(table + "/"))
+        and all(c.value is not None for k, c in r.cells.items() if k.startswith(table + "/"))
+        and not any(w.code in _IN_DOUBT and w.key is not None and w.key.startswith(table) for w in r.warnings)
+    )
+
+
+def _same_values(r: Reading, table: str, cells: dict[str, Cell]) -> bool:
+    """``table``'s cells in ``r`` hold the same values as ``cells`` (and no other cell of the table is read)."""
+    mine = {k: c.value for k, c in r.cells.items() if k.startswith(table + "/") and c.value is not None}
+    return mine == {k: c.value for k, c in cells.items() if c.value is not None}
+
+
+def _replace(r: Reading, table: str, cells: dict[str, Cell], warnings: list[Warning_]) -> None:
+    """``table``'s cells and warnings in ``r`` replaced by another reading's."""
+    for k in [k for k in r.cells if k.startswith(table + "/")]:
+        del r.cells[k]
+    r.warnings[:] = [w for w in r.warnings if w.key is None or not w.key.startswith(table)]
+    for k in [k for k in r.disputed if k.startswith(table)]:
+        del r.disputed[k]
+    r.cells.update(cells)
+    r.warnings.extend(warnings)
+
+
+def _reread_by_boxes(r: Reading, fmt: str, app_start: int, checks: list[Check]) -> list[Check]:
+    """Tables 三 and 四, read row by row, re-read from the text's lines of values in their order
+    (:mod:`parsers.tables.box_order`: pdfminer's text boxes) where that reading failed (an identity, a blank
+    cell, a warning) and the re-reading proves itself; the checks, updated."""
+    if _holds(checks, "applications", r) and _holds(checks, "review_litigation", r):
+        return checks
+    boxes = _by_boxes(r, fmt, app_start, checks, failed_only=True)
+    return checks if boxes is None else boxes[0]
+
+
+def _by_boxes(
+    r: Reading,
+    fmt: str,
+    app_start: int | None,
+    checks: list[Check],
+    *,
+    failed_only: bool = False,
+    three: bool = True,
+) -> tuple[list[Check], str] | None:
+    """Tables 三 (with ``three``) and 四 read into ``r`` from the text's lines of values
+    (:mod:`parsers.tables.box_order`), each only where it proves itself (and, with ``failed_only``, where
+    ``checks`` show its reading failed): the checks, updated, and which tables were read; None when neither was."""
+    if app_start is None:
+        return None
+    read: list[str] = []
+    skip: set[int] = set()
+    if (
+        three
+        and not (failed_only and _holds(checks, "applications", r))
+        and (lines := read_value_lines(r, fmt, app_start)) is not None
+    ):
+        cells, warnings, app_checks, skip = lines
+        if not _same_values(r, "applications", cells):  # else the reading row by row stays, its warnings with it
+            _replace(r, "applications", cells, warnings)
+            checks = app_checks + [c for c in checks if not c.name.startswith("applications/")]
+            read.append("table 三")
+    if (
+        not (failed_only and not read and _holds(checks, "review_litigation", r))
+        and (four := read_review_values(r, app_start, skip)) is not None
+    ):
+        cells, warnings, review = four
+        if not _same_values(r, "review_litigation", cells):
+            _replace(r, "review_litigation", cells, warnings)
+            checks = [c for c in checks if not c.name.startswith("review_litigation/")] + review
+            read.append("table 四")
+    return (checks, " and ".join(read)) if read else None
 
 
 def _values_getter(r: Reading) -> Callable[[str], int | float | None]:

@@ -1,0 +1,175 @@
+"""Tables 三 and 四 printed box by box: pdfminer.six's text (``pdf2txt.py``, ``high_level.extract_text``).
+
+pdfminer groups the text of a page into boxes by proximity and writes box after box. In a table whose cells
+stand close together (a narrow table), a row's numbers are one text line (``12 2 0 2 0 0 16``), and the row
+labels are boxes of their own: the labels and the value lines come apart, several labels in a row, then
+several value lines, a value line sometimes after its own label (``3.危及“三安全一稳定” 0 0 0 0 0 0 0``), and the
+last rows' values can even come after section 四's heading. The value lines, though, keep the order of the
+rows: the table is read from them.
+
+- **Table 三** (:func:`read_value_lines`): from the table's title to table 四's first header cell
+  (``行政复议``), every line that prints values prints exactly one row of the template (seven values, after a
+  label or alone), and these lines number exactly the template's rows (25; 23 with （六）其他处理 as one
+  row). They are read in the template's order, kept only when every one of the table's identities holds
+  (each row's total, each column's balance and its sum of results): reported as ``rows_by_order``.
+- **Table 四** (:func:`read_review_values`): after its first header cell, the values that are no row of
+  table 三, up to section 五, number exactly its 15 cells; read in order, kept only when its three totals hold
+  (``review_in_order``).
+
+Any other text (a line of two or three values: the cells of a wide table, cut into boxes of one column) is
+left to the other readings: nothing is read from it here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Cell, Check, Warning_
+from parsers.tables.checks import application_checks, review_checks
+from parsers.tables.reading import Reading
+from parsers.tables.templates import (
+    APPLICANT_COLUMNS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+    REVIEW_COLUMNS,
+    REVIEW_ROWS,
+    SECTION_FIVE,
+    RowDef,
+)
+from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, TEXT, Token
+
+_T = "applications"
+_R = "review_litigation"
+_REVIEW_HEAD = r"^行政复议$"
+_TITLE = r"收到和处理政府信息公开申请情况"
+_OTHER_SUBROWS = re.compile(r"不补正|缴纳费用|收费通知|逾期未按")  # the 2021 template's （六）其他处理 sub-rows
+# a table 四 column head, or a piece of one (pdfminer can print a narrow head a character a line: 结 / 果 / 维 / 持)
+_COLUMN_HEAD = re.compile(r"[结果维持纠正其他尚未审]+")
+
+
+def _end_of_three(r: Reading, start: int) -> int:
+    """Where table 三's value lines end: table 四's first header cell, else section 五, else the text's end."""
+    for pattern in (_REVIEW_HEAD, SECTION_FIVE):
+        i = r.first_index(pattern, start + 1)
+        if i is not None:
+            return i
+    return len(r.tokens)
+
+
+def _title_before(r: Reading, start: int) -> int | None:
+    """Table 三's title (section 三's heading) before its first row label at token ``start``, if any."""
+    title, at = None, 0
+    while (i := r.first_index(_TITLE, at, start)) is not None:
+        title, at = i, i + 1
+    return title
+
+
+def _lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
+    """The lines between tokens ``start`` and ``end`` that print a value, each as its tokens (in order)."""
+    lines: dict[int, list[Token]] = {}
+    for tok in r.tokens[start:end]:
+        lines.setdefault(tok[LINE], []).append(tok)
+    return [toks for toks in lines.values() if any(t[IS_VALUE] for t in toks)]
+
+
+def _row_values(toks: list[Token], width: int) -> list[Token] | None:
+    """A line's ``width`` values when it prints exactly one row: its values last, nothing but text before them
+    (for the warning: the reading is the same either way)."""
+    values = [t for t in toks if t[IS_VALUE]]
+    if len(values) != width or toks[-width:] != values:
+        return None
+    return values
+
+
+def read_value_lines(
+    r: Reading, fmt: str, start: int
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """Table 三 read from its value lines in the text's order (see the module's doc): its cells, warnings, checks
+    (all holding) and the lines read; None when the text prints no such lines or they do not prove themselves."""
+    end = _end_of_three(r, start)
+    # the first row's values can print before its label, after the table's head: from the table's title on
+    title = _title_before(r, start)
+    lines = _lines_with_values(r, start if title is None else title, end)
+    width = len(APPLICANT_COLUMNS)
+    values = [t for toks in lines for t in toks if t[IS_VALUE]]
+    # the 2019 rows where the table prints （六）其他处理 as one row: none of the 2021 sub-rows' labels in it (rows
+    # missing from the text, their zeros with them, must not pass for that layout's fewer rows)
+    region = "".join(t[COMPACT] for t in r.tokens[start if title is None else title : end])  # labels wrap
+    app_fmt = "2019" if fmt == "2019" or not _OTHER_SUBROWS.search(region) else "2021"
+    rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
+    if len(values) != len(rows) * width:
+        return None
+    by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
+    placed = _placed(r, rows, values, app_fmt)
+    if placed is None:
+        return None
+    t, checks = placed
+    merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
+    if by_line:
+        said = f"its {len(lines)} lines of {width} values, one per row of the template{merged}, were read"
+    else:
+        said = (
+            f"its {len(values)} values, {width} for each of the template's {len(rows)} rows{merged}, were read row "
+            "after row"
+        )
+    t.warn(
+        "rows_by_order",
+        f"table 三: its row labels and its rows' values print apart (a PDF extractor's text boxes); {said} in the "
+        f"order the text prints them, and all {len(checks)} of its identities hold",
+        _T,
+        values[0],
+    )
+    return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
+
+
+def _placed(r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str) -> tuple[Reading, list[Check]] | None:
+    """Table 三's cells from ``values`` in the text's order, row after row, with its checks, when every identity
+    holds on them; else None. (Never down the columns: the identities hold whatever the order of the applicant
+    columns, and pdfminer's boxes of a column come in its own order, not the page's.)"""
+    t = Reading(r.extracted, r.norm, r.canonical)
+    width = len(APPLICANT_COLUMNS)
+    for n, row in enumerate(rows):
+        cells = values[n * width : (n + 1) * width]
+        t.put_cells([f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS], cells, cells[0])
+    checks = application_checks(t.get, app_fmt)
+    if not all(c.passed and not c.blank for c in checks) or any(c.value is None for c in t.cells.values()):
+        return None
+    return t, checks
+
+
+def read_review_values(
+    r: Reading, start: int, skip_lines: set[int]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+    """Table 四 read from its values in the text's order (see the module's doc): its cells, warnings and checks
+    (all holding); None when they are not exactly its cells, a total fails, or two runs of values hold."""
+    head = r.first_index(_REVIEW_HEAD, start + 1)
+    if head is None:
+        return None
+    five = r.first_index(SECTION_FIVE, head + 1)
+    stop = len(r.tokens) if five is None else five
+    keys = [f"{_R}/{row}/{c}" for row in REVIEW_ROWS for c in REVIEW_COLUMNS]
+    # the values after its first header cell; or, where table 三's columns print after that cell (their boxes
+    # come after the header's first row), the values after its last column head (总计 aside: its box can
+    # come after the others' values)
+    last_head = max((i for i in range(head, stop) if _COLUMN_HEAD.fullmatch(r.tokens[i][COMPACT])), default=head)
+    held: dict[tuple[str, ...], tuple[Reading, list[Check], list[Token]]] = {}
+    for begin in dict.fromkeys((head, last_head)):
+        values = [t for t in r.tokens[begin:stop] if t[IS_VALUE] and t[LINE] not in skip_lines]
+        if len(values) != len(keys):
+            continue
+        t = Reading(r.extracted, r.norm, r.canonical)
+        t.put_cells(keys, values, values[0])
+        checks = review_checks(t.get)
+        if all(c.passed and not c.blank for c in checks) and all(t.get(k) is not None for k in keys):
+            held.setdefault(tuple(v[TEXT] for v in values), (t, checks, values))
+    if len(held) != 1:
+        return None
+    ((t, checks, values),) = held.values()
+    t.warn(
+        "review_in_order",
+        f"table 四: its {len(keys)} values print apart from its header cells; read in the order the text prints "
+        f"them ({' '.join(v[TEXT] for v in values)}), and its {len(checks)} totals hold",
+        _R,
+        values[0],
+    )
+    return t.cells, t.warnings, checks
