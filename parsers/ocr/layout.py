@@ -156,6 +156,9 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
 # table 四 of the national template: 15 columns under two heads, 行政复议 (its first 5) and 行政诉讼 (the other 10)
 REVIEW_COLUMNS = 15
 REVIEW_HEADS = (("行政复议", 0, 5), ("行政诉讼", 5, 10))
+REVIEW_MIN_NUMBERS = 10  # of the last row's 15 cells, read as numbers
+# what the engine makes of a digit under noise: a mark of one or two characters, not a word (和，, 卫, 0.; never 合计)
+_UNREAD_MARK = re.compile(r"^(?![\u3400-\u9fff]{2}$).{1,2}$")
 # what the tables reader anchors table 四 on (parsers.tables.review.read_review)
 _REVIEW_ANCHOR = re.compile(r"行政复议|未经复议直接起诉|复议后起诉")
 
@@ -163,7 +166,8 @@ _REVIEW_ANCHOR = re.compile(r"行政复议|未经复议直接起诉|复议后起
 def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
     """Table 四 known by its grid where the engine could not read its heads (bold print under toner: 行政复议 read
     币): a ruled table of the template's 15 columns, its first row two cells over its first 5 columns and its other
-    10, its last row 15 cells of numbers (one at least, the others blank), and no head read as the tables reader
+    10, its last row 15 cells of numbers (ten at least, the others blank or a mark of a character or two that is
+    no word: a digit lost under noise), and no head read as the tables reader
     knows the table by. The first row's two cells are named by the template (行政复议, 行政诉讼), what the engine
     read there said in the page's note (``ocr_table_named``); its numbers are as read."""
     if table.n_cols != REVIEW_COLUMNS or table.n_rows < 2:
@@ -175,7 +179,10 @@ def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
     if len(last) != REVIEW_COLUMNS or any(c.rows != 1 or c.cols != 1 for c in last):
         return
     values = [rows[-1][c] for c in range(REVIEW_COLUMNS)]
-    if not any(values) or not all(not v or _NUMBER.match(v) for v in values):
+    numbers = sum(1 for v in values if _NUMBER.match(v))
+    # the row of numbers: two thirds of its cells read as numbers at least, the others blank or a mark the engine
+    # made of a digit under noise (the tables reader leaves such a cell blank, and says so)
+    if numbers < REVIEW_MIN_NUMBERS or any(v and not _NUMBER.match(v) and not _UNREAD_MARK.match(v) for v in values):
         return
     if any(_REVIEW_ANCHOR.search(text) for row in rows[:-1] for text in row):
         return
@@ -185,7 +192,7 @@ def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
         rows[0][col] = name
     page.named.append(
         f"a ruled table of 15 columns under two heads over 5 and 10 of them, its last row 15 cells of numbers "
-        f"(table 四's grid), its heads read {read}: named {names} by the template"
+        f"({numbers} of them read as numbers; table 四's grid), its heads read {read}: named {names} by the template"
     )
 
 

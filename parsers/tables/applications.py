@@ -38,6 +38,7 @@ from parsers.tables.templates import (
     APPLICATION_ROWS_2021,
     SECTION_FIVE,
     RowDef,
+    union,
 )
 from parsers.tables.tokens import (
     COL,
@@ -1099,7 +1100,50 @@ def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
                     i = j
                 return i
         pos = i + 1
+    return _table_three_by_its_rows(r, start)
+
+
+# rows of table 三 a TAB table must print, by their own labels, to be known as table 三 without its title and first
+# row (the 总计 head and row are not counted: table 四 prints one too)
+MIN_ROWS_WITHOUT_TITLE = 6
+_ROWS_WITHOUT_TITLE = {key: row for key, row in _OTHER_THREE_ROWS.items() if key != "results_total"}
+_ANY_ROW_WITHOUT_TITLE = union(list(_ROWS_WITHOUT_TITLE.values()))
+
+
+def _table_three_by_its_rows(r: Reading, start: int) -> int | None:
+    """Table 三 when its title and its first row label are both lost (a faxed scan: the section's heading not read,
+    本年新收 read 术年新路): a table printed as TAB rows (a ruled table, a row a line) whose own row labels match at
+    least :data:`MIN_ROWS_WITHOUT_TITLE` other rows of the template, within 200 tokens. Prose naming the results
+    (予以公开 … 部分公开 …) is no TAB table and is never taken. The table starts at the first line of its TAB
+    block (its header), as it would at its title."""
+    rows = _ROWS_WITHOUT_TITLE
+    tokens = r.tokens
+    labels = [
+        k
+        for k in range(start, len(tokens))
+        if tokens[k][IS_LABELISH] and tokens[k][TABBED] and _ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
+    ]
+    for n, first in enumerate(labels):
+        seen: set[str] = set()
+        for k in labels[n:]:
+            if k >= first + 200:
+                break
+            seen.update(key for key, row in rows.items() if row.matches(tokens[k][COMPACT]))
+            if len(seen) >= MIN_ROWS_WITHOUT_TITLE:
+                return _block_start(r, first)
     return None
+
+
+def _block_start(r: Reading, i: int) -> int:
+    """The first token of the TAB block (the run of TAB lines, no blank line between) that holds token ``i``."""
+    lines = r.text.split("\n")
+    line = r.tokens[i][LINE]
+    while line > 0 and "\t" in lines[line - 1]:
+        line -= 1
+    k = i
+    while k > 0 and r.tokens[k - 1][LINE] >= line:
+        k -= 1
+    return k
 
 
 def is_2019_applications(r: Reading, start: int) -> bool:

@@ -86,7 +86,8 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         )
         return anchor + 1
     result = (
-        _review_in_place(r, vals, printed, label)
+        _review_unreadable(r, vals)
+        or _review_in_place(r, vals, printed, label)
         or _review_run(r, vals)
         or _review_shown(r, vals, label[LINE], marks_only=True)
         or _review_blank_row(r, vals, label)
@@ -200,6 +201,31 @@ def _nbsp_cell(text: str, t: Token) -> bool:
     """The blank token stands for a line that prints no-break spaces alone (``tokens._nbsp_lines``)."""
     line = text[text.rfind("\n", 0, t[START]) + 1 : t[START]]
     return "\xa0" in line and not line.strip()
+
+
+# a cell of table 四's TAB row read as no number: a mark of one or two characters that is no word (OCR's 和，, 卫 or
+# 0. for a digit under noise; never 合计), and this many of the row's cells read as numbers at least
+_UNREAD_MARK = re.compile(r"^(?![\u3400-\u9fff]{2}$).{1,2}$")
+MIN_READ = 10
+
+
+def _review_unreadable(r: Reading, vals: list[Token]) -> Fit | None:
+    """Table 四's row as one TAB line of exactly its 15 cells, some of them read as a mark or two that is no number
+    (a digit the engine lost under noise): read in place, each such cell blank and said (``unreadable_cell``),
+    rather than its values shifted into the cells of the marks."""
+    if not vals or len(vals) < MIN_READ or len(vals) >= N_REVIEW or not vals[0][TABBED]:
+        return None
+    if len({t[LINE] for t in vals}) != 1:
+        return None
+    cells = r.line_tokens(vals[0][LINE])
+    if len(cells) != N_REVIEW:
+        return None
+    junk = [t for t in cells if t[TEXT] and not t[IS_VALUE]]
+    if not junk or not all(_UNREAD_MARK.match(t[COMPACT]) for t in junk):
+        return None
+    for t in junk:
+        r.warn("unreadable_cell", f"table 四: cell {t[TEXT]!r} is not a number; read as blank", R, t)
+    return Fit([None if t in junk else t for t in cells], "positional", [])
 
 
 def _review_in_place(r: Reading, vals: list[Token], printed: list[Token | None], label: Token) -> Fit | None:
