@@ -146,6 +146,12 @@ read_chars(PyObject *self, PyObject *args)
     float width = 0.0f;
     fs_matrix m;
     float fsize;
+    /* the last key looked up in by_key, and its TextInfo (borrowed: by_key holds it): consecutive text objects
+     * mostly share font, size and matrix, and an equal key finds the same TextInfo in by_key */
+    int have_prev = 0;
+    void *prev_font = NULL;
+    double prev[5] = {0.0, 0.0, 0.0, 0.0, 0.0};
+    PyObject *prev_info = NULL;
 
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
@@ -179,6 +185,11 @@ read_chars(PyObject *self, PyObject *args)
                     a = a2, b = b2, cc = c2, d = d2;
                 }
                 void *font = text_font(obj);
+                if (have_prev && font == prev_font && (double)fsize == prev[0] && a == prev[1] && b == prev[2]
+                    && cc == prev[3] && d == prev[4]) {
+                    info = prev_info;
+                    goto found;
+                }
                 PyObject *key = Py_BuildValue("(Nddddd)", PyLong_FromVoidPtr(font), (double)fsize, a, b, cc, d);
                 if (key == NULL) {
                     Py_DECREF(key_obj);
@@ -208,6 +219,11 @@ read_chars(PyObject *self, PyObject *args)
                     }
                 }
                 Py_DECREF(key);
+                have_prev = 1;
+                prev_font = font;
+                prev[0] = (double)fsize, prev[1] = a, prev[2] = b, prev[3] = cc, prev[4] = d;
+                prev_info = info;
+            found:
                 if (PyDict_SetItem(infos, key_obj, info) < 0) {
                     Py_DECREF(key_obj);
                     return NULL;
@@ -337,6 +353,25 @@ read_chars(PyObject *self, PyObject *args)
     return PyLong_FromLong(unmapped);
 }
 
+/* a tuple of ``n`` new references (NULL if any is NULL: the others are released) */
+static PyObject *
+tuple_of(Py_ssize_t n, PyObject **items)
+{
+    PyObject *t = PyTuple_New(n);
+    int ok = t != NULL;
+    for (Py_ssize_t k = 0; k < n; k++)
+        ok = ok && items[k] != NULL;
+    if (!ok) {
+        for (Py_ssize_t k = 0; k < n; k++)
+            Py_XDECREF(items[k]);
+        Py_XDECREF(t);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        PyTuple_SET_ITEM(t, k, items[k]);
+    return t;
+}
+
 /* a page object's matrix as a tuple of six floats, or None where PDFium has none */
 static PyObject *
 object_matrix(void *obj)
@@ -344,7 +379,9 @@ object_matrix(void *obj)
     fs_matrix m;
     if (!((object_matrix_t)fns[F_OBJECT_MATRIX])(obj, &m))
         Py_RETURN_NONE;
-    return Py_BuildValue("(dddddd)", (double)m.a, (double)m.b, (double)m.c, (double)m.d, (double)m.e, (double)m.f);
+    PyObject *items[6] = {PyFloat_FromDouble(m.a), PyFloat_FromDouble(m.b), PyFloat_FromDouble(m.c),
+                          PyFloat_FromDouble(m.d), PyFloat_FromDouble(m.e), PyFloat_FromDouble(m.f)};
+    return tuple_of(6, items);
 }
 
 /* a path's segments as pdfium_page.segments_by_call reads them: (x, y, type, closes), four calls each */
@@ -364,7 +401,9 @@ path_segments(void *obj)
         void *seg = segment(obj, k);
         if (seg == NULL || !point(seg, &x, &y))
             continue;
-        PyObject *item = Py_BuildValue("(ddii)", (double)x, (double)y, type(seg), closes(seg));
+        PyObject *items[4] = {PyFloat_FromDouble(x), PyFloat_FromDouble(y), PyLong_FromLong(type(seg)),
+                              PyLong_FromLong(closes(seg))};
+        PyObject *item = tuple_of(4, items);
         if (item == NULL || PyList_Append(out, item) < 0) {
             Py_XDECREF(item);
             Py_DECREF(out);
