@@ -18,7 +18,11 @@ copies of them (glyphs moved across the clustering tolerances, spaces and duplic
 - clusters cut from one stable sort by cluster (``cluster``) are the groups each item is put in one by one;
 - tables joined by their cells' shared corners with the union-find written out (``_tables``) are those of the
   union-find with a ``find`` function;
-- a page's text read in one call (``_page_text``) is its characters read one by one.
+- a page's text read in one call (``_page_text``) is its characters read one by one;
+- the smallest cells found with crossings named by rank (``_cells``) are those found on the vertices
+  (``cells_by_vertices``);
+- the glyphs' centres computed in C loops (``Centres``) are ``(top + bottom) / 2`` and ``(x0 + x1) / 2``, bit
+  for bit.
 ``scripts/reader_snapshot.py --pdf-dir`` compares whole outputs before and after a change.
 """
 
@@ -47,6 +51,7 @@ from parsers.readers.pdf_layout import (
     _text,
     cell_text,
     cell_text_by_clusters,
+    cells_by_vertices,
     cluster,
     cluster_index,
     find_tables,
@@ -444,3 +449,42 @@ def test_page_text_read_in_one_call_is_its_characters_one_by_one() -> None:
             finally:
                 pdf.close()
     assert read > 10000
+
+
+def test_cells_found_by_rank_are_those_found_by_vertex(contents: list[PageContent]) -> None:
+    rng = random.Random(23)
+    cells = 0
+    for content in [*contents, *(_ruled(rng) for _ in range(3000))]:
+        crossings = _intersections(table_edges(content))
+        found = _cells(crossings)
+        assert found == cells_by_vertices(crossings)
+        cells += len(found)
+    for _ in range(2000):  # grids whose crossings miss edges at random: cells that must look further
+        xs = sorted(rng.sample(range(0, 60, 5), rng.randint(2, 7)))
+        ys = sorted(rng.sample(range(0, 60, 5), rng.randint(2, 7)))
+        made: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+        for x in xs:
+            for y in ys:
+                if rng.random() < 0.85:
+                    v = {xs.index(x) * 2 + rng.choice([0, 0, 0, 1])}
+                    h = {100 + ys.index(y) * 2 + rng.choice([0, 0, 0, 1])}
+                    made[(float(x), float(y))] = (v, h)
+        found = _cells(made)
+        assert found == cells_by_vertices(made)
+        cells += len(found)
+    assert cells > 10000
+
+
+def test_centres_computed_in_c_loops_bit_for_bit(pages: list[list[Char]]) -> None:
+    extremes: list[Char] = [
+        ("a", x0, x1, t, b, 1.0, 0)
+        for x0, x1, t, b in [(5e-324, 5e-324, -0.0, 0.0), (1.7e308, 1.7e308, -1.7e308, -1.7e308),
+                             (0.1, 0.2, 1 / 3, 2 / 3), (-0.0, -0.0, 1e-320, 3e-320)]
+    ]  # fmt: skip
+    n = 0
+    for chars in [*pages, extremes]:
+        mids = Centres(chars)
+        assert list(map(float.hex, mids.v)) == [float.hex((c[TOP] + c[BOTTOM]) / 2) for c in chars]
+        assert list(map(float.hex, mids.h)) == [float.hex((c[X0] + c[X1]) / 2) for c in chars]
+        n += len(chars)
+    assert n > 10000

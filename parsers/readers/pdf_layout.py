@@ -361,7 +361,70 @@ def _intersections(edges: list[Edge]) -> dict[Vertex, tuple[set[int], set[int]]]
 
 
 def _cells(intersections: dict[Vertex, tuple[set[int], set[int]]]) -> list[Box]:
-    """The smallest cell below and right of each crossing (``intersections_to_cells``)."""
+    """The smallest cell below and right of each crossing (``intersections_to_cells``). A crossing is named by
+    its rank in ``points``: its column's and row's crossings are lists of ranks, its edges found by rank, and a
+    vertex is hashed only where a corner is looked up (:func:`cells_by_vertices`, the same search on vertices)."""
+    points = sorted(intersections)
+    rank = {p: i for i, p in enumerate(points)}
+    v_sets = [intersections[p][0] for p in points]  # the edges through each crossing
+    h_sets = [intersections[p][1] for p in points]
+    columns: dict[float, list[int]] = {}
+    rows: dict[float, list[int]] = {}
+    column_of: list[list[int]] = []
+    row_of: list[list[int]] = []
+    for i, (x, y) in enumerate(points):  # sorted by x, then y: a column's crossings by y, a row's by x
+        column = columns.get(x)
+        if column is None:
+            column = columns[x] = []
+        column.append(i)
+        column_of.append(column)
+        row = rows.get(y)
+        if row is None:
+            row = rows[y] = []
+        row.append(i)
+        row_of.append(row)
+    at_in_column = [0] * len(points)
+    at_in_row = [0] * len(points)
+    for column in columns.values():
+        for k, i in enumerate(column):
+            at_in_column[i] = k
+    for row in rows.values():
+        for k, i in enumerate(row):
+            at_in_row[i] = k
+
+    cells: list[Box] = []
+    for i, pt in enumerate(points):
+        column, row = column_of[i], row_of[i]
+        right = row[at_in_row[i] + 1 :]
+        if not right:  # no crossing to its right: no cell starts here
+            continue
+        pt_v, pt_h = v_sets[i], h_sets[i]
+        found = None
+        for b in column[at_in_column[i] + 1 :]:
+            if pt_v.isdisjoint(v_sets[b]):
+                continue
+            below_h = h_sets[b]
+            below_y = points[b][1]
+            for r in right:
+                if pt_h.isdisjoint(h_sets[r]):
+                    continue
+                corner = rank.get((points[r][0], below_y))
+                if (
+                    corner is not None
+                    and not v_sets[corner].isdisjoint(v_sets[r])
+                    and not h_sets[corner].isdisjoint(below_h)
+                ):
+                    found = (pt[0], pt[1], points[r][0], below_y)
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+def cells_by_vertices(intersections: dict[Vertex, tuple[set[int], set[int]]]) -> list[Box]:
+    """The smallest cell below and right of each crossing (``intersections_to_cells``), crossings named by vertex."""
     points = sorted(intersections)
     below_of: dict[float, list[Vertex]] = {}
     right_of: dict[float, list[Vertex]] = {}
@@ -505,12 +568,16 @@ def find_tables(content: PageContent) -> list[Table]:
     return [Table(cells) for cells in _tables(_cells(_intersections(edges)))]
 
 
+_HALF: Callable[[float], float] = (2.0).__rtruediv__  # _HALF(s) is s / 2.0
+
+
 class Centres:
     """The glyphs' centres (vertical ``v``, horizontal ``h``, by glyph index) and the indexes sorted by ``v``."""
 
     def __init__(self, chars: Sequence[Char]) -> None:
-        self.v = [(c[TOP] + c[BOTTOM]) / 2 for c in chars]
-        self.h = [(c[X0] + c[X1]) / 2 for c in chars]
+        # (top + bottom) / 2 and (x0 + x1) / 2, in C loops (the same two float operations on each glyph)
+        self.v = list(map(_HALF, map(operator.add, map(_get_top, chars), map(_get_bottom, chars))))
+        self.h = list(map(_HALF, map(operator.add, map(_get_x0, chars), map(_get_x1, chars))))
         self.order = sorted(range(len(chars)), key=self.v.__getitem__)
         self.keys = [self.v[i] for i in self.order]
 
