@@ -1125,12 +1125,15 @@ def _table_three_by_its_rows(r: Reading, start: int) -> int | None:
         for k in r._label_indexes(start, None)
         if tokens[k][TABBED] and _ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
     ]
+    hits: dict[int, list[str]] = {}  # a label's rows, matched once (a label is in the window of every label before it)
     for n, first in enumerate(labels):
         seen: set[str] = set()
         for k in labels[n:]:
             if k >= first + 200:
                 break
-            seen.update(key for key, row in rows.items() if row.matches(tokens[k][COMPACT]))
+            if k not in hits:
+                hits[k] = [key for key, row in rows.items() if row.matches(tokens[k][COMPACT])]
+            seen.update(hits[k])
             if len(seen) >= MIN_ROWS_WITHOUT_TITLE:
                 return _block_start(r, first)
     return None
