@@ -21,8 +21,7 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
-# The HTML reader, the shared parse's work per line and per token (every kind), and the reading of tables 二 and
-# 三 with the fits and checks it weighs rows by: issue 13.
+# The HTML reader, and the shared parse's work per line and per token (every kind): issue 13.
 MODULES = (
     "parsers.extracted",
     "parsers.narrative",
@@ -30,10 +29,6 @@ MODULES = (
     "parsers.readers.html",
     "parsers.readers.html_grid",
     "parsers.readers.html_stream",
-    "parsers.tables.active",
-    "parsers.tables.align",
-    "parsers.tables.applications",
-    "parsers.tables.checks",
     "parsers.tables.reading",
     "parsers.tables.tokens",
 )

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import load_source
 
 from parsers import sections
 from parsers.extracted import Extracted
@@ -467,21 +466,17 @@ def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_abo
 ) -> None:
     """``active._labels_after_values`` returns at once when every row of table 二 has a value on its label's line:
     the whole reading (``_read_labels_after_values``) finds nothing then, warns nothing and changes no row."""
-    from parsers import tables
     from parsers.tables import read_tables
 
     gated = read = 0
-    # table 二's reading run from its source (its own calls see the patch, compiled or not), read_tables's own
-    source = load_source("parsers.tables.active")
-    monkeypatch.setattr(tables, "read_active", source.read_active)
-    plain = source._labels_after_values
+    plain = active._labels_after_values
 
     def both(r: Reading, rows: list, boundaries: list[int], defaults: dict) -> dict:
         nonlocal gated, read
         toks = r.tokens
         inline = [any(t[IS_VALUE] for t in toks[i + 1 : stop] if t[LINE] == toks[i][LINE]) for i, _, _, stop in rows]
         before, copy = len(r.warnings), [(i, key, list(cols), stop) for i, key, cols, stop in rows]
-        whole = source._read_labels_after_values(r, copy, boundaries, defaults, inline)
+        whole = active._read_labels_after_values(r, copy, boundaries, defaults, inline)
         warned = r.warnings[before:]
         del r.warnings[before:]
         out = plain(r, rows, boundaries, defaults)
@@ -493,7 +488,7 @@ def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_abo
             assert out == whole and r.warnings[before:] == warned and copy == rows
         return out
 
-    monkeypatch.setattr(source, "_labels_after_values", both)
+    monkeypatch.setattr(active, "_labels_after_values", both)
     snippets = Path(__file__).parent / "fixtures" / "extractor_snippets"
     texts = [*ALL, *(p.read_text(encoding="utf-8") for p in sorted(snippets.glob("*")) if p.suffix != ".html")]
     for text in texts:
@@ -506,13 +501,9 @@ def test_table_three_rows_are_given_lines_in_order_only_where_a_row_holds_two_fu
 ) -> None:
     """``applications._realign`` returns at once unless a row of table 三 holds more than two lines' worth of tokens
     (``may_realign``): the whole reading (``_realign_lines``) moves nothing and warns nothing then."""
-    from parsers import tables
-    from parsers.tables import read_tables
+    from parsers.tables import applications, read_tables
 
     gated = read = moved = 0
-    # table 三's reading run from its source (its own calls see the patch, compiled or not), read_tables's own
-    applications = load_source("parsers.tables.applications")
-    monkeypatch.setattr(tables, "read_applications", applications.read_applications)
 
     def both(r: Reading, rows: list, found: list, stops: dict[int, int]) -> dict:
         nonlocal gated, read, moved

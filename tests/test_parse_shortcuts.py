@@ -6,8 +6,11 @@ them, sentence and clause bounds are looked up among end characters found once p
 dash or number cell is made whole without the splitting function, a label no row matches is passed over with one
 search, ``first_index`` searches the labels joined by newlines, a cell's ``Where`` is made without the frozen
 dataclass's ``__init__``, and table 三's reading by order is skipped when the reading by labels scores the most a
-reading can. Each test checks a shortcut against the plain definition it replaces, on the fixtures' texts and
-seeded damaged copies of them (``scripts/parse_snapshot.py`` compares whole outputs before and after a change).
+reading can; after tables 三 and 四 are read, which of them hold is looked at once for both (cells, checks,
+warnings), the text is asked for OCR's marks before a row of table 三 is refused (``placement_open``) only where a
+row is open, and table 三 known by its rows is looked for among the label tokens only. Each test checks
+a shortcut against the plain definition it replaces, on the fixtures' texts and seeded damaged copies of them
+(``scripts/parse_snapshot.py`` compares whole outputs before and after a change).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from pathlib import Path
 
 import pytest
 import yaml  # type: ignore[import-untyped]
-from conftest import load_source
 
 from parsers import narrative, tables
 from parsers.model import Cell, Check, Warning_, Where
@@ -225,16 +227,13 @@ def test_order_reading_is_skipped_only_where_it_cannot_win(monkeypatch: pytest.M
     """Where the shortcut skips the reading by order, that reading (made anyway) never scores higher."""
     calls: list[tuple[object, ...]] = []
     skipped = 0
-    # the module run from its source (its own calls see the spy, compiled or not), read_tables's table 三 reading
-    source = load_source("parsers.tables.applications")
-    real: Callable[..., object] = source._order_fits
+    real: Callable[..., object] = applications._order_fits
 
     def spy(r: Reading, rows: list[RowDef], start: int, end: int) -> object:
         calls.append((r, rows, start, end))
         return real(r, rows, start, end)
 
-    monkeypatch.setattr(source, "_order_fits", spy)
-    monkeypatch.setattr(tables, "read_applications", source.read_applications)
+    monkeypatch.setattr(applications, "_order_fits", spy)
     from parsers import parse
 
     for text in ALL:
