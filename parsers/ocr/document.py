@@ -34,6 +34,7 @@ from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
 from parsers.ocr.preprocess import Grey, Prepared, prepare, without_lone_specks
+from parsers.ocr.stamp import find_stamps, set_aside
 
 PAGE_BUDGET = 60
 PAGE_SECONDS = 120.0
@@ -68,6 +69,7 @@ class PageResult:
     code: str | None = None  # an UnreadableDocument code that must refuse the whole document
     red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
     keystone: float = 0.0  # pixels a corner moved: photographed at a slant, its rules made parallel (perspective.py)
+    stamp_note: str | None = None  # numbers under a round stamp printed in black set aside (stamp.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
@@ -102,12 +104,14 @@ def ocr_page(job: PageJob) -> PageResult:
                 if orient.better(turned[3], reading[3]):
                     reading, turn = turned, found[0]
         prepared, tables, rules, ink = reading
-        unread = unread_cells(prepared.binary, rules, tables, ink)
+        stamps = find_stamps(prepared.binary, rules, image.dpi) if tables else []
+        stamp_note, stamped = set_aside(ink, tables, stamps, image.dpi) if stamps else (None, set())
+        unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}
         glyphs = glyphs_of(prepared.grey, ink, unread)
         h, w = prepared.grey.shape
         return PageResult(
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
-            red_ink=image.red_ink, keystone=prepared.keystone,
+            red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note,
             pending=Pending(ink, tables, (w, h), image.scale, glyphs),
         )  # fmt: skip
     except PageTimeout:
