@@ -46,11 +46,14 @@ def test_numbers_read_under_the_stamp_are_set_aside_and_said() -> None:
     page = _page("synth_474-p2.png")
     tables, rules = find_tables(page, UNIT)
     assert [(t.n_rows, t.n_cols) for t in tables] == [(27, 8)]
-    # every cell read: labels as text, the others as 0 (what the engine reads there does not matter here)
+    # every cell read: labels as text, the others as 0 at a confidence of 40 (as the stamp's lettering reads);
+    # under the stamp, one cell read as a sure 0 (95) and one as a label holding a digit
+    sure, label = (0, 16, 2), (0, 17, 3)
     ink = Ink()
     for cell in tables[0].cells:
-        text = "信息" if cell.col == 0 else "0"
-        ink.cells[(0, cell.row, cell.col)] = [[Word(text, cell.box, 90.0)]]
+        key = (0, cell.row, cell.col)
+        text, conf = ("信息", 90.0) if cell.col == 0 else ("1.属于国家", 90.0) if key == label else ("0", 40.0)
+        ink.cells[key] = [[Word(text, cell.box, 95.0 if key == sure else conf)]]
     note, under = set_aside(ink, tables, find_stamps(page, rules, 300), 300)
     assert note is not None and "4.2 cm across" in note
     gone = {(row, col) for _, row, col in under}
@@ -58,5 +61,6 @@ def test_numbers_read_under_the_stamp_are_set_aside_and_said() -> None:
     # stamp's middle: 自然人 to 社会公益组织 (columns 1–4)
     assert {(row, col) for row in (16, 17, 19, 20) for col in (2, 3)} <= gone
     assert all(col not in (0, 6, 7) and 14 <= row <= 22 for row, col in gone)  # not the labels, 其他, 总计
-    assert not any(k in ink.cells for k in under if k[2] != 0)  # their readings removed
-    assert len(ink.cells) == len(tables[0].cells) - len(under)
+    assert sure in under and label in under and sure in ink.cells and label in ink.cells  # kept
+    assert not any(k in ink.cells for k in under - {sure, label})  # the others' readings removed
+    assert len(ink.cells) == len(tables[0].cells) - len(under) + 2

@@ -99,7 +99,9 @@ FLANKED = 5.0  # characters: a rule under this long with ink beside it on both s
 
 # a thin rule a fax sampled at half the vertical resolution, a degree or so off level, comes as dashes: pieces of
 # equal length (80 px at 300 dpi for synth_477's), paper between them (60 px), each a pixel off the last. No piece
-# reaches the rules across it, the pieces are dropped as strokes of text, and the rows on both sides merge.
+# reaches the rules across it, the pieces are dropped as strokes of text, and the rows on both sides merge. Only the
+# horizontal rules are joined so: a fax keeps the vertical resolution (synth_489, toner: a column of strokes in
+# a column of digits made a column of the table when the vertical pieces were joined too).
 DASH = 1.2  # characters: a dash is at least this long (a character's longest stroke, 一, is under one)
 DASH_GAP = 1.5  # characters: at most this much paper between two dashes
 DASH_THIN = 0.25  # of a character: a dash is no thicker (a stroke of bold text thickened by toner is)
@@ -139,7 +141,8 @@ def _pieces(mask: Mask, unit: int, along: int) -> tuple[NDArray[np.int32], list[
         chain = min(chains, key=lambda c: abs(c.pos - piece.pos))
         chain.pos = (chain.pos + piece.pos) / 2
         chain.hi, chain.thick, chain.ids = max(chain.hi, piece.hi), max(chain.thick, piece.thick), chain.ids + piece.ids
-    return np.asarray(labels, dtype=np.int32), _dashes_joined(out, unit)
+    # a fax halves the vertical resolution only: its thin rules break into dashes across, never down
+    return np.asarray(labels, dtype=np.int32), _dashes_joined(out, unit) if along == 0 else out
 
 
 def _dashes_joined(pieces: list[_Piece], unit: int) -> list[_Piece]:
