@@ -25,9 +25,10 @@ from parsers.ocr.preprocess import Grey
 DIAMETERS_CM = (3.2, 5.2)  # a round stamp's diameter: 3.8–4.5 cm for an organ's seal, some room either side
 RING = 0.8  # share of the circle's circumference that must be ink
 REDUCED = 4  # the circle is looked for at a quarter of the resolution
-# a cell under the stamp read as one number at this confidence or more is kept: on the tuning scans (474, 481) the
-# zeros the stamp's print leaves alone read at 91–97, the lettering read as digits at 0–60
-SURE_CONF = 85.0
+# a cell under the stamp read as one number at this confidence or more is kept: on the tuning scans the zeros the
+# stamp's print leaves alone read at 91–97 (474, 481 at 300 dpi) and 73–90 (499, a fax at 150 dpi), what its
+# ring and lettering make of a cell at 0–60, one 7 for 0 at 77 (499)
+SURE_CONF = 70.0
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 Stamp = tuple[int, int, int]  # centre x, y and radius, page pixels
