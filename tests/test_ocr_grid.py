@@ -140,6 +140,6 @@ def test_a_photographed_page_whose_rules_lean_after_the_deskew_is_squared() -> N
     matrix, moved = found
     assert 60 < moved < 100
     squared = np.where(warp(page, matrix, fill=0) > 127, 255, 0).astype(np.uint8)
-    tables, _ = find_tables(cv2.medianBlur(squared, 3), UNIT)
+    tables, _ = find_tables(np.asarray(cv2.medianBlur(squared, 3), dtype=np.uint8), UNIT)
     assert [(t.n_rows, t.n_cols) for t in tables][:1] == [(24, 14)]
     assert len(tables[0].cells) > 150
