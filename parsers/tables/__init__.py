@@ -159,13 +159,24 @@ def _table_three_whole(
 _IN_DOUBT = {"ambiguous_value", "ambiguous", "placement_open", "ambiguous_split", "extra_values", "missing_cell"}
 
 
-def _holds(checks: list[Check], table: str, r: Reading) -> bool:
-    """Every identity of ``table`` holds on cells all read, and no warning puts its numbers in doubt."""
-    return (
-        all(c.passed and not c.blank for c in checks if c.name.startswith(table + "/"))
-        and all(c.value is not None for k, c in r.cells.items() if k.startswith(table + "/"))
-        and not any(w.code in _IN_DOUBT and w.key is not None and w.key.startswith(table) for w in r.warnings)
-    )
+def _holding(checks: list[Check], r: Reading) -> set[str]:
+    """Which of tables 三 (``applications``) and 四 (``review_litigation``) hold: every identity of the table holds
+    on cells all read, and no warning puts its numbers in doubt. Each table's checks, cells and warnings are looked
+    at once for both tables (a blank cell is rare: its key's table is taken only then), not once per table
+    (tests/test_parse_shortcuts.py holds it to the definition table by table)."""
+    failed = {_table_of(c.name) for c in checks if not c.passed or c.blank}
+    failed.update(_table_of(k) for k, c in r.cells.items() if c.value is None)
+    doubt = [w.key for w in r.warnings if w.code in _IN_DOUBT and w.key is not None]
+    return {t for t in _REREAD if t not in failed and not any(key.startswith(t) for key in doubt)}
+
+
+_REREAD = ("applications", "review_litigation")
+
+
+def _table_of(key: str) -> str:
+    """The table a cell's key or a check's name is of: what comes before its first ``/`` ("" without one)."""
+    head, sep, _ = key.partition("/")
+    return head if sep else ""
 
 
 def _same_values(r: Reading, table: str, cells: dict[str, Cell]) -> bool:
@@ -189,9 +200,10 @@ def _reread_by_boxes(r: Reading, fmt: str, app_start: int, checks: list[Check]) 
     """Tables 三 and 四, read row by row, re-read from the text's lines of values in their order
     (:mod:`parsers.tables.box_order`: pdfminer's text boxes) where that reading failed (an identity, a blank
     cell, a warning) and the re-reading proves itself; the checks, updated."""
-    if _holds(checks, "applications", r) and _holds(checks, "review_litigation", r):
+    holding = _holding(checks, r)
+    if len(holding) == len(_REREAD):
         return checks
-    boxes = _by_boxes(r, fmt, app_start, checks, failed_only=True)
+    boxes = _by_boxes(r, fmt, app_start, checks, holding=holding)
     return checks if boxes is None else boxes[0]
 
 
@@ -201,19 +213,20 @@ def _by_boxes(
     app_start: int | None,
     checks: list[Check],
     *,
-    failed_only: bool = False,
+    holding: set[str] | None = None,
     three: bool = True,
 ) -> tuple[list[Check], str] | None:
     """Tables 三 (with ``three``) and 四 read into ``r`` from the text's lines of values
-    (:mod:`parsers.tables.box_order`), each only where it proves itself (and, with ``failed_only``, where
-    ``checks`` show its reading failed): the checks, updated, and which tables were read; None when neither was."""
+    (:mod:`parsers.tables.box_order`), each only where it proves itself (and, given ``holding``, the tables
+    whose reading holds on ``checks`` (:func:`_holding`), only where its reading failed): the checks, updated, and
+    which tables were read; None when neither was."""
     if app_start is None:
         return None
     read: list[str] = []
     skip: set[int] = set()
     if (
         three
-        and not (failed_only and _holds(checks, "applications", r))
+        and not (holding is not None and "applications" in holding)
         and (lines := read_value_lines(r, fmt, app_start)) is not None
     ):
         cells, warnings, app_checks, skip = lines
@@ -222,7 +235,8 @@ def _by_boxes(
             checks = app_checks + [c for c in checks if not c.name.startswith("applications/")]
             read.append("table 三")
     if (
-        not (failed_only and not read and _holds(checks, "review_litigation", r))
+        # (table 四's cells, warnings and checks are as ``holding`` saw them while table 三 is not read again)
+        not (holding is not None and not read and "review_litigation" in holding)
         and (four := read_review_values(r, app_start, skip)) is not None
     ):
         cells, warnings, review = four
