@@ -295,8 +295,8 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
     if not s2021 and not s2019:
         return None
     fmt = "2019" if s2019 > s2021 or (s2019 == s2021 and year in (2019, 2020)) else "2021"
-    end = r.first_index(_THREE_PLACE, first + 1)
-    end = len(r.tokens) if end is None else end
+    place = r.first_index(_THREE_PLACE, first + 1)
+    end = len(r.tokens) if place is None else place
     act_start = _active_start(r, end)
     before = len(r.cells)
     read_active(r, fmt, act_start if act_start is not None else first, end)
@@ -307,9 +307,22 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
         "table 三 (收到和处理政府信息公开申请) not found: tables 二 and 四 read, table 三's cells are blank",
         "applications",
     )
-    if read_review(r, end, len(r.tokens)) is None:
+    # table 四 after table 三's place; where that is unknown too (its title and heading not read), after section
+    # 四's heading, else from its own head cells (a ruled table's 行政复议 cell, never a line of prose)
+    four = end if place is not None else _table_four_place(r, first)
+    if four is None or read_review(r, four, len(r.tokens)) is None:
         r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
     return fmt
+
+
+_FOUR_HEAD = r"^(?:行政复议|未经复议直接起诉|复议后起诉)$"
+
+
+def _table_four_place(r: Reading, first: int) -> int | None:
+    """Where table 四 is looked for when table 三's place is unknown: section 四's heading after table 二's start,
+    else the first cell of table 四's head (a token that is the head alone: prose naming 行政复议 is never one)."""
+    heading = r.first_index(_SECTION_FOUR, first + 1)
+    return heading if heading is not None else r.first_index(_FOUR_HEAD, first + 1)
 
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:
