@@ -575,6 +575,8 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
         return glued_rules
+    if "|" in line and (m := _LABEL_BAR.search(line)) is not None:
+        return _label_bars(line, m, ruled)
     has_numbers: bool | None = None  # the line has real numbers (or a row of letters): asked only of a lone letter
     # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
     # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
@@ -609,6 +611,25 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
                 out[at : at + len(word)] = fixed
                 fixes.append((at, at + len(word)))
     return "".join(out), fixes
+
+
+# a ``|`` between a row label's last ideograph and a number (``行政许可|352``, ``其他对外管理服务事项|7``: Tesseract
+# printing the rule between the label cell and the first value cell with no space either side)
+_LABEL_BAR = re.compile(r"(?<=[\u4e00-\u9fff）)”」])\|(?=\d)")
+
+
+def _label_bars(line: str, m: re.Match[str], ruled: bool) -> tuple[str, list[tuple[int, int]]]:
+    """Each ``|`` glued between a label's ideograph and a number read as the table's rule (a space), never as a
+    1: a 1 printed against its row's label, the cell's whole width left of it, is not how a table prints (the
+    fix's span covers the number, so its cell warns ``ocr_digit``); the rest of the line read as any other."""
+    at = m.start()
+    end = at + 1
+    while end < len(line) and (line[end].isdigit() or line[end] in ".,"):
+        end += 1
+    # the line's rule marks counted as printed (the bar taken out still marks the row as one printed with rules)
+    ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
+    rest, fixes = ocr_digits(line[:at] + " " + line[at + 1 :], ruled=ruled)
+    return rest, [*fixes, (at, end)]
 
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
