@@ -73,3 +73,18 @@ def test_table_three_found_by_its_header_when_its_title_and_first_label_are_garb
         assert got and all(gold[k] == v for k, v in got.items()), row
     assert report["cells"]["applications/results_total/total"] == gold["applications/results_total/total"] == 73
     assert not any(w["code"] == "missing_table" and w["key"] == "applications" for w in report["warnings"])
+
+
+def test_a_row_whose_rules_print_as_punctuation() -> None:
+    # table 四's row printed with no space, each rule read as punctuation (``0/0);0;0;0;0;0}6;0;6,;0;0;1);0)]1``):
+    # the marks are the rules, the 15 numbers its cells
+    report, gold = _read("synth_1142.tess-psm4.txt")
+    assert _row(report["cells"], "review_litigation/") == _row(gold, "review_litigation/")
+    assert sum(w["code"] == "ocr_digit" and w["key"].startswith("review_litigation/") for w in report["warnings"]) == 15
+
+
+def test_a_thousands_comma_keeps_a_punctuated_line_as_printed() -> None:
+    from parsers.tables.tokens import TEXT, tokenize
+
+    assert [t[TEXT] for t in tokenize("0/0);0;0;0;0;0}6;0;6,;0;0;1);0)]1")][:4] == ["0", "0", "0", "0"]
+    assert [t[TEXT] for t in tokenize("1,234;0;0;0;0")] == ["1,234;0;0;0;0"]

@@ -230,6 +230,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
                 break
         if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
             line, fixes = ocr_digits(line, ruled=ruled)
+        elif line[:1].isdigit() and " " not in line and (punct := _PUNCT_ROW.fullmatch(line)) is not None:
+            line, fixes = _punctuated_row(line, punct)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
@@ -630,6 +632,27 @@ def _label_bars(line: str, m: re.Match[str], ruled: bool) -> tuple[str, list[tup
     ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
     rest, fixes = ocr_digits(line[:at] + " " + line[at + 1 :], ruled=ruled)
     return rest, [*fixes, (at, end)]
+
+
+# a row of cells printed with no space, each rule between two cells read as punctuation (Tesseract on a dense
+# ruled row: ``0/0);0;0;0;0;0}6;0;6,;0;0;1);0)]1``): five numbers or more, one or two marks between each two
+_PUNCT_MARKS = "/;:)}]|!([{,"
+_PUNCT_ROW = re.compile(r"\d+(?:[/;:)}\]|!(\[{,]{1,2}\d+){4,}")
+_PUNCT_RULE = re.compile(r"[/;:)}\]|!(\[{,]{1,2}")
+
+
+def _punctuated_row(line: str, m: re.Match[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The rule marks of such a row read as spaces; a lone ``,`` before three digits is a thousands separator,
+    and the line is then left as printed (which it is is open). The fix spans the whole row (its cells warn)."""
+    if any(
+        r.group() == ","
+        and len(line) - r.end() >= 3
+        and line[r.end() : r.end() + 3].isdigit()
+        and not line[r.end() + 3 : r.end() + 4].isdigit()
+        for r in _PUNCT_RULE.finditer(line)
+    ):
+        return line, _NO_FIXES
+    return _PUNCT_RULE.sub(lambda r: " " * len(r.group()), line), [(m.start(), m.end())]
 
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
