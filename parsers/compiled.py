@@ -1,7 +1,8 @@
 """The parser modules compiled by mypyc, and the import hook that loads them only for the sources as they stand.
 
 ``scripts/build_native.py`` (run by ``scripts/setup.sh``) compiles :data:`MODULES` into
-``.nianbao-native/<key>/`` beside the package, ``<key>`` a hash of every ``parsers/**/*.py`` source. At import,
+``.nianbao-native/<key>/`` beside the package, with the C extensions of :data:`EXTENSIONS`, ``<key>`` a hash of
+every ``parsers/**/*.py`` and ``*.c`` source. At import,
 :func:`install` hashes the sources again and loads the compiled modules only from the folder of that key: a
 source edited since the build (any parser module, since a compiled module may have inlined another's constants)
 has another key, finds no build, and runs as pure Python until the next build. ``NIANBAO_PURE_PYTHON=1`` turns
@@ -32,15 +33,17 @@ MODULES = (
     "parsers.tables.reading",
     "parsers.tables.tokens",
 )
+# C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium.
+EXTENSIONS = {"parsers.readers._pdfium_loops": "readers/_pdfium_loops.c"}
 PACKAGE = Path(__file__).resolve().parent
 BUILDS = PACKAGE.parent / ".nianbao-native"
 PURE_ENV = "NIANBAO_PURE_PYTHON"
 
 
 def source_key(package: Path = PACKAGE) -> str:
-    """A hash of every ``.py`` file under ``package`` (path and bytes) and of :data:`MODULES`."""
+    """A hash of every ``.py`` and ``.c`` file under ``package`` (path and bytes) and of :data:`MODULES`."""
     h = hashlib.sha256("\n".join(MODULES).encode())
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.c")]):
         h.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
     return h.hexdigest()[:24]
@@ -54,7 +57,7 @@ def group_name(key: str) -> str:
 def build_files(folder: Path, key: str) -> dict[str, Path]:
     """Each module of a build (the compiled modules and their shared library) and the file it loads from."""
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    files = {name: folder / (name.replace(".", "/") + suffix) for name in MODULES}
+    files = {name: folder / (name.replace(".", "/") + suffix) for name in (*MODULES, *EXTENSIONS)}
     files[group_name(key) + "__mypyc"] = folder / (group_name(key) + "__mypyc" + suffix)
     return files
 

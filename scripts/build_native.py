@@ -1,4 +1,5 @@
-"""Compile the parser modules of ``parsers.compiled.MODULES`` with mypyc into ``.nianbao-native/<key>/``.
+"""Compile the parser modules of ``parsers.compiled.MODULES`` with mypyc, and the C extensions of
+``parsers.compiled.EXTENSIONS``, into ``.nianbao-native/<key>/``.
 
 ``<key>`` hashes the sources as they stand (``parsers.compiled.source_key``): ``import parsers`` loads a build
 only when its key is the sources' own, so an edit after a build falls back to pure Python, never to old code.
@@ -31,7 +32,12 @@ import parsers
 from parsers import compiled
 for p in sorted(Path("tests/fixtures/rendered").glob("*.html")):
     parsers.parse(p.read_bytes())
+from parsers.readers import pdfium_page
+for p in sorted(Path("tests/fixtures/rendered").glob("*.pdf"))[:1]:
+    parsers.parse(p.read_bytes())
 missing = set(compiled.MODULES) - set(compiled.compiled())
+if pdfium_page.NATIVE is None:
+    missing |= set(compiled.EXTENSIONS)
 sys.exit(f"not loaded from the build: {sorted(missing)}" if missing else 0)
 """
 
@@ -39,10 +45,12 @@ sys.exit(f"not loaded from the build: {sorted(missing)}" if missing else 0)
 def _compile(key: str, work: Path) -> None:
     """mypyc over the modules, the C and the libraries in ``work`` (``work/lib`` as the package tree)."""
     from mypyc.build import mypycify
-    from setuptools import setup
+    from setuptools import Extension, setup
 
     paths = [str(Path(*name.split(".")).with_suffix(".py")) for name in compiled.MODULES]
     modules = mypycify(paths, opt_level="3", group_name=compiled.group_name(key), target_dir=str(work / "c"))
+    for name, source in compiled.EXTENSIONS.items():  # plain C (no FMA contraction: the floats Python computes)
+        modules.append(Extension(name, [str(compiled.PACKAGE / source)], extra_compile_args=["-ffp-contract=off"]))
     os.chdir(work)  # away from the project's pyproject.toml, which setuptools would read
     try:
         setup(
@@ -91,7 +99,8 @@ def main() -> int:
     for old in compiled.BUILDS.iterdir():
         if old != target:
             shutil.rmtree(old, ignore_errors=True)
-    print(f"native build: {target} ({len(compiled.MODULES)} modules, {time.monotonic() - start:.0f} s)")
+    modules = f"{len(compiled.MODULES)} modules, {len(compiled.EXTENSIONS)} C"
+    print(f"native build: {target} ({modules}, {time.monotonic() - start:.0f} s)")
     return 0
 
 

@@ -11,8 +11,11 @@ from positions:
 - a painted path is cut into subpaths at each ``m`` and classified as pdfminer does: a single segment is a
   line, a closed axis-aligned four-sided loop a rectangle, anything else a curve (its segments' end points).
 
-Per-character C calls are the cost that matters, so the hot ones go through bare ctypes function pointers
-(no argument conversion), and an advance width is measured once per font, character and size on a page.
+Per-character C calls are the cost that matters: where the native build holds them, the loop over the text
+page's glyphs and the loop over the page objects run in C (``_pdfium_loops.c``, the same PDFium calls through
+their addresses in pypdfium2's library, the same values; :data:`NATIVE`); elsewhere the hot calls go through bare
+ctypes function pointers (no argument conversion). An advance width is measured once per font, character and size
+on a page.
 Glyphs not set upright (turned, mirrored; a shear alone is a synthetic italic and is read) are set aside in
 ``PageContent.skipped``. A page this reading does not cover raises :class:`Unsupported` with the reason, and the
 caller reads it with pdfplumber instead: a media box not at the origin (and the caller's own: a page mostly not
@@ -117,6 +120,45 @@ _media_box = _bare(pdfium_c.FPDFPage_GetMediaBox, _INT)
 _crop_box = _bare(pdfium_c.FPDFPage_GetCropBox, _INT)
 _bounding_box = _bare(pdfium_c.FPDF_GetPageBoundingBox, _INT)
 
+# The C loops (parsers/readers/_pdfium_loops.c, built by scripts/build_native.py with the compiled modules): the
+# glyph loop of _read_chars and the object loop of _visit with their PDFium calls made in C, through these
+# functions' addresses in pypdfium2's library, in this order. Without a build (or with NIANBAO_PURE_PYTHON=1)
+# NATIVE is None and the ctypes loops below run; tests/test_pdfium_loops.py holds the two to each other.
+_NATIVE_FUNCTIONS = (
+    pdfium_c.FPDFText_GetTextObject,
+    pdfium_c.FPDFText_GetCharOrigin,
+    pdfium_c.FPDFText_GetMatrix,
+    pdfium_c.FPDFText_GetLooseCharBox,
+    pdfium_c.FPDFText_GetCharBox,
+    pdfium_c.FPDFTextObj_GetFontSize,
+    pdfium_c.FPDFTextObj_GetFont,
+    pdfium_c.FPDFFont_GetGlyphWidth,
+    pdfium_c.FPDFPage_CountObjects,
+    pdfium_c.FPDFPage_GetObject,
+    pdfium_c.FPDFFormObj_CountObjects,
+    pdfium_c.FPDFFormObj_GetObject,
+    pdfium_c.FPDFPageObj_GetType,
+    pdfium_c.FPDFPageObj_GetMatrix,
+    pdfium_c.FPDFPath_CountSegments,
+    pdfium_c.FPDFPath_GetPathSegment,
+    pdfium_c.FPDFPathSegment_GetPoint,
+    pdfium_c.FPDFPathSegment_GetType,
+    pdfium_c.FPDFPathSegment_GetClose,
+)
+
+
+def _native_loops() -> Any:
+    """The C loops bound to PDFium's functions, or None where they are not built."""
+    try:
+        from parsers.readers import _pdfium_loops
+    except ImportError:
+        return None
+    _pdfium_loops.bind(tuple(ctypes.cast(fn, ctypes.c_void_p).value for fn in _NATIVE_FUNCTIONS))
+    return _pdfium_loops
+
+
+NATIVE = _native_loops()
+
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MATRIX = struct.Struct("=6f")  # an FS_MATRIX (six 32-bit floats) read in one piece
@@ -165,15 +207,21 @@ class PageContent:
 
 def read_page(page: Any, textpage: Any) -> PageContent:
     """The glyphs and paths of one page (pypdfium2 ``PdfPage`` and its ``PdfTextPage``)."""
-    raw_page = _handle_arg(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    page_address: int = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    raw_page = _handle_arg(page_address)
     width, height = _page_size(raw_page)
     turn = _display(page.get_rotation() % 360, width, height)
     if turn is not None and turn[1]:  # a quarter turn: the page shows the media box on its side
         width, height = height, width
     content = PageContent(width, height)
     shown = turn[0] if turn is not None else None
-    _walk(raw_page, content, shown)
-    _read_chars(_handle_arg(ctypes.cast(textpage.raw, ctypes.c_void_p).value), content, shown)
+    tp_address: int = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+    if NATIVE is not None:
+        _visit_native(page_address, shown is not None, shown or _IDENTITY, 0, content, top=True)
+        _read_chars(_handle_arg(tp_address), content, shown, tp_address)
+    else:
+        _walk(raw_page, content, shown)
+        _read_chars(_handle_arg(tp_address), content, shown)
     return content
 
 
@@ -247,6 +295,25 @@ def _visit(
             path_segments(segments(obj, _count_segments(obj)), full, content.height, content)
         elif depth < _MAX_DEPTH:
             _visit(obj, True, full, depth + 1, content, matrix, ref)
+
+
+def _visit_native(
+    holder: int, is_form: bool, outer: Matrix, depth: int, content: PageContent, top: bool = False
+) -> None:
+    """:func:`_visit` with the object loop in C (``NATIVE.objects``: each path, image and form of ``holder`` in
+    content order, with its matrix, and a path's segments as :func:`segments_by_call` reads them)."""
+    for kind, matrix, extra in NATIVE.objects(holder, top):
+        own: Matrix = matrix if matrix is not None else _IDENTITY
+        if kind == _OBJ_IMAGE:
+            content.images += 1
+            a, b, c, d = (_compose(own, outer) if is_form else own)[:4]
+            content.image_area += abs(a * d - b * c)
+            continue
+        full = _compose(own, outer) if is_form else own
+        if kind == _OBJ_PATH:
+            path_segments(extra, full, content.height, content)
+        elif depth < _MAX_DEPTH:
+            _visit_native(extra, True, full, depth + 1, content)
 
 
 Segment = tuple[float, float, int, int]  # x, y (the path's own space), type, closes the figure
@@ -481,8 +548,13 @@ class _Infos:
         key = (_text_font(handle) or 0, self.size.value, a, b, c, d)
         info = self.by_key.get(key)
         if info is None:
-            info = self.by_key[key] = self._info(*key)
+            info = self.make(key)
         self.infos[obj] = info
+        return info
+
+    def make(self, key: tuple[int, float, float, float, float, float]) -> TextInfo:
+        """The TextInfo of a key not met before on the page, kept."""
+        info = self.by_key[key] = self._info(*key)
         return info
 
     def _info(self, font: int, fs: float, a: float, b: float, c: float, d: float) -> TextInfo:
@@ -498,13 +570,32 @@ class _Infos:
         return (fs * d, fs * a, fs, descent * d, font, shared)
 
 
-def _read_chars(tp: _Arg, content: PageContent, shown: Matrix | None = None) -> None:
+def _read_chars(tp: _Arg, content: PageContent, shown: Matrix | None = None, tp_address: int | None = None) -> None:
+    """The text page's glyphs into ``content``; with ``tp_address`` (the text page's handle as a number), the
+    loop over them runs in C (``NATIVE.read_chars``: the same calls, the same values)."""
     n = _count_chars(tp)
     if n <= 0:
         return
     text = _page_text(tp, n)
     content.not_text, content.glyphs = not_text(text)
     check_unmapped = not _UNMAPPED.isdisjoint(text)
+    if tp_address is not None:
+        infos = _Infos(tp, shown)
+        content.unmapped += NATIVE.read_chars(
+            tp_address,
+            text,
+            check_unmapped,
+            content.height,
+            shown,
+            infos.infos,
+            infos.by_key,
+            infos.make,
+            infos.read,
+            NOT_UPRIGHT,
+            content.chars,
+            content.skipped,
+        )
+        return
     height = content.height
     ox, oy = _D(), _D()
     bx, by = ctypes.byref(ox), ctypes.byref(oy)
