@@ -87,3 +87,22 @@ def test_table_four_row_with_cells_read_as_marks_is_read_in_place() -> None:
     # table 三, its title misread (中请) and its first row not followed by a row label read right: known by its rows
     right, wrong = _tally(cells, gold, "applications/")
     assert right >= 80 and wrong <= 3
+
+
+@pytest.mark.parametrize("heading", [True, False])
+def test_table_four_is_read_where_table_three_and_its_place_are_lost(heading: bool) -> None:
+    # synth_480's text as the scan reader printed it (tuning, 2023), less table 三 and its heading (lines 37–66: as
+    # when the page holding them is not read, past its time limit), and with or without section 四's heading (a
+    # heading read as garbage). Table 二 is read without table 三 (``parsers.tables._without_table_three``); table 四
+    # was looked for only after table 三's place, so with that place unknown it was never found (version 54: all
+    # 15 cells blank). Now it is found after section 四's heading, or by its head cell 行政复议 (no line of prose)
+    lines = (SCANS / "synth_480-scan-text.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[36].startswith("三、收到和处理") and lines[66].startswith("四、政府信息公开行政复议")
+    text = "\n".join(lines[:36] + lines[66 if heading else 67 :]) + "\n"
+    report = parse(text.encode(), "synth_480.txt").as_json()
+    cells = report["cells"]
+    gold = _gold("synth_480")
+    assert _tally(cells, gold, "review_litigation/") == (15, 0)
+    assert [w["key"] for w in report["warnings"] if w["code"] == "missing_table"] == ["applications"]
+    assert not any(k.startswith("applications/") and v is not None for k, v in cells.items())
+    assert _tally(cells, gold, "active/") == (10, 0)  # table 二: all 10 cells

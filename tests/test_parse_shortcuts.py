@@ -6,13 +6,17 @@ them, sentence and clause bounds are looked up among end characters found once p
 dash or number cell is made whole without the splitting function, a label no row matches is passed over with one
 search, ``first_index`` searches the labels joined by newlines, a cell's ``Where`` is made without the frozen
 dataclass's ``__init__``, and table 三's reading by order is skipped when the reading by labels scores the most a
-reading can. Each test checks a shortcut against the plain definition it replaces, on the fixtures' texts and
-seeded damaged copies of them (``scripts/parse_snapshot.py`` compares whole outputs before and after a change).
+reading can; after tables 三 and 四 are read, which of them hold is looked at once for both (cells, checks,
+warnings), the text is asked for OCR's marks before a row of table 三 is refused (``placement_open``) only where a
+row is open, and table 三 known by its rows is looked for among the label tokens only. Each test checks
+a shortcut against the plain definition it replaces, on the fixtures' texts and seeded damaged copies of them
+(``scripts/parse_snapshot.py`` compares whole outputs before and after a change).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import random
 import re
@@ -23,20 +27,32 @@ from pathlib import Path
 import pytest
 import yaml  # type: ignore[import-untyped]
 
-from parsers import narrative
-from parsers.model import Where
+from parsers import narrative, tables
+from parsers.model import Cell, Check, Warning_, Where
 from parsers.readers import read
-from parsers.tables import applications
+from parsers.tables import applications, text_layer
+from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.reading import Reading, new_where
 from parsers.tables.templates import (
     ACTIVE_ROWS,
+    APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
     LEGACY_ROWS,
     RowDef,
     union,
 )
-from parsers.tables.tokens import COMPACT, IS_LABELISH, Token, _add_cell, _split_trailing_numbers, normalise, token
+from parsers.tables.text_layer import printed_empty
+from parsers.tables.tokens import (
+    COMPACT,
+    IS_LABELISH,
+    TABBED,
+    Token,
+    _add_cell,
+    _split_trailing_numbers,
+    normalise,
+    token,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -299,3 +315,166 @@ def test_a_text_without_pipes_or_html_tables_is_plain_as_the_marked_up_reading_f
         assert conventions._marked_or_plain(text) == conventions._marked_up(text), text[:200]
         short += "|" not in text and "<table" not in text.lower()
     assert short >= 100
+
+
+# ---------------------------------------------------------------- tables 三 and 四 after their reading
+
+
+def _read_tables_state(text: str) -> tuple[Reading, list[Check]] | None:
+    """A text's Reading after tables 二, 三 and 四 are read row by row (as ``read_tables`` reads them), with the
+    checks ``_reread_by_boxes`` is given; None for a text without table 三 of the 2019 or 2021 format."""
+    r = Reading(read(text.encode("utf-8"), "text"))
+    start = applications.find_applications_start(r)
+    if start is None:
+        return None
+    fmt = tables._format(r, start, None, None)
+    if fmt not in ("2021", "2019"):
+        return None
+    app_fmt = tables._read_three_tables(r, fmt, start)
+    get = tables._values_getter(r)
+    return r, application_checks(get, app_fmt) + review_checks(get)
+
+
+STATES = [s for s in map(_read_tables_state, ALL) if s is not None]
+_BOTH = ("applications", "review_litigation")
+# keys a warning or a cell may carry: the tables', a prefix of one without its slash, others, none
+_KEYS = [
+    "applications/new_received/natural",
+    "applications",
+    "applicationsX/1",
+    "review_litigation/review_upheld/total",
+    "review_litigation",
+    "review",
+    "active/rules/new",
+    None,
+]
+
+
+def _holds_plain(checks: list[Check], table: str, r: Reading) -> bool:
+    """``_holds`` as it was defined, one table at a time."""
+    return (
+        all(c.passed and not c.blank for c in checks if c.name.startswith(table + "/"))
+        and all(c.value is not None for k, c in r.cells.items() if k.startswith(table + "/"))
+        and not any(w.code in tables._IN_DOUBT and w.key is not None and w.key.startswith(table) for w in r.warnings)
+    )
+
+
+def test_which_tables_hold_as_plainly_defined() -> None:
+    """``_holding`` (every table's cells and warnings looked at once) is ``_holds`` asked of each table, on the
+    readings of the texts and on copies of them with cells blanked, checks failed and warnings added."""
+    rnd = random.Random(24)
+    seen: set[tuple[str, bool]] = set()
+    assert len(STATES) >= 40
+    for r0, checks0 in STATES:
+        for trial in range(6):
+            r = Reading(r0.extracted, r0.norm, r0.canonical)
+            r.cells, r.warnings, checks = dict(r0.cells), list(r0.warnings), list(checks0)
+            for _ in range(trial and rnd.randint(0, 2)):
+                if r.cells and rnd.random() < 0.5:
+                    key = rnd.choice(list(r.cells))
+                    r.cells[key] = Cell(key, None, "", None)
+                else:
+                    key = rnd.choice([k for k in _KEYS if k is not None])
+                    r.cells[key] = Cell(key, None if rnd.random() < 0.7 else 1, "", None)
+            for _ in range(trial and rnd.randint(0, 2)):
+                if checks:
+                    k = rnd.randrange(len(checks))
+                    checks[k] = dataclasses.replace(checks[k], **rnd.choice([{"passed": False}, {"blank": True}]))
+            for _ in range(trial and rnd.randint(0, 2)):
+                code = rnd.choice([*sorted(tables._IN_DOUBT), "spaced_number", "duplicate_table"])
+                r.warnings.append(Warning_(code, "", rnd.choice(_KEYS)))
+            holding = tables._holding(checks, r)
+            for table in _BOTH:
+                plain = _holds_plain(checks, table, r)
+                assert (table in holding) == plain, (table, trial)
+                seen.add((table, plain))
+    assert seen == {(t, h) for t in _BOTH for h in (True, False)}
+
+
+def _refuse_open_rows_plain(r: Reading) -> None:
+    """``refuse_open_rows`` as it was defined: the text asked whether OCR read it before the rows are looked at."""
+    if text_layer.read_by_ocr(r):
+        return
+    rows = {w.key for w in r.warnings if w.code == "ambiguous" and w.key and w.key.startswith("applications/")}
+    for row in sorted(rows):
+        cells = [r.cells.get(f"{row}/{c}") for c in APPLICANT_COLUMNS]
+        if any(c is None for c in cells):
+            continue
+        printed = [c for c in cells if c is not None and c.value is not None]
+        lost = [c for c in cells if c is not None and c.value is None and c.raw == "" and not printed_empty(c)]
+        if not printed or not lost:
+            continue
+        for c in printed:
+            r.cells[c.key] = Cell(c.key, None, "", c.where)
+        r.warn("placement_open", f"{row}: ...", row)
+
+
+def test_open_rows_are_refused_as_plainly_defined() -> None:
+    """``refuse_open_rows`` looks for OCR's marks only where a row is open: the same cells and warnings (codes and
+    keys) as asking first, on the readings with rows made open (cells blanked, ``ambiguous`` warnings added), in
+    text OCR read (``ocr``) and in text no OCR read."""
+    rnd = random.Random(13)
+    refused = kept_by_ocr = 0
+    for r0, _ in STATES:
+        for ocr in (False, True):
+            extracted = dataclasses.replace(r0.extracted, ocr=ocr)
+            cells = dict(r0.cells)
+            warnings = list(r0.warnings)
+            rows = [k.rsplit("/", 1)[0] for k in cells if k.startswith("applications/")]
+            for row in rnd.sample(sorted(set(rows)), min(3, len(set(rows)))):
+                warnings.append(Warning_("ambiguous", "", row))
+                key = f"{row}/{rnd.choice(APPLICANT_COLUMNS)}"
+                if key in cells and rnd.random() < 0.7:
+                    cells[key] = Cell(key, None, "", None)
+            outcomes = []
+            for refuse in (text_layer.refuse_open_rows, _refuse_open_rows_plain):
+                r = Reading(extracted, r0.norm, r0.canonical)
+                r.cells, r.warnings = dict(cells), list(warnings)
+                refuse(r)
+                outcomes.append((r.cells, [(w.code, w.key) for w in r.warnings]))
+            assert outcomes[0] == outcomes[1]
+            n = sum(code == "placement_open" for code, _ in outcomes[0][1][len(warnings) :])
+            refused += n
+            kept_by_ocr += ocr and any(v.value is not None for v in cells.values())
+    assert refused >= 20 and kept_by_ocr >= 20
+
+
+def _by_its_rows_plain(r: Reading, start: int) -> int | None:
+    """``_table_three_by_its_rows`` as it was defined: every token from ``start`` asked whether it is a TAB label a
+    row matches."""
+    rows = applications._ROWS_WITHOUT_TITLE
+    tokens = r.tokens
+    labels = [
+        k
+        for k in range(start, len(tokens))
+        if tokens[k][IS_LABELISH]
+        and tokens[k][TABBED]
+        and applications._ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
+    ]
+    for n, first in enumerate(labels):
+        seen: set[str] = set()
+        for k in labels[n:]:
+            if k >= first + 200:
+                break
+            seen.update(key for key, row in rows.items() if row.matches(tokens[k][COMPACT]))
+            if len(seen) >= applications.MIN_ROWS_WITHOUT_TITLE:
+                return applications._block_start(r, first)
+    return None
+
+
+def test_table_three_by_its_rows_as_plainly_defined() -> None:
+    """The TAB labels a row matches, asked of the label tokens only, are those a pass over every token finds: the same
+    table start from every 7th token of the texts (TAB tables: the rendered seeds' HTML and XLSX texts, whole
+    and with table 三's title and first row misread, as the faxed scan printed them; the other texts)."""
+    texts = [read(p.read_bytes(), p.suffix[1:]).text for p in sorted(FIXTURES.glob("rendered/*.xls*"))]
+    texts += [read(p.read_bytes(), "html").text for p in sorted(FIXTURES.glob("rendered/*.html"))]
+    misread = {"收到和处理政府信息公开申请": "收到和处理改府信息公并", "本年新收": "术年新路"}
+    texts += [functools.reduce(lambda s, m: s.replace(*m), misread.items(), t) for t in texts]
+    found = 0
+    for text in texts + ALL[::3]:
+        r = Reading(read(text.encode("utf-8"), "text"))
+        for start in range(0, len(r.tokens) + 1, 7):
+            got = applications._table_three_by_its_rows(r, start)
+            assert got == _by_its_rows_plain(r, start), start
+            found += got is not None
+    assert found >= 100

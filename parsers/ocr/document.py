@@ -8,8 +8,10 @@ needs nothing else. :func:`read_pages` reads the jobs:
 - in this process when it is itself a pool's worker (``nianbao reparse`` already spreads documents over every
   core), when there is one page, or when ``NIANBAO_OCR_WORKERS`` is 1.
 
-Each page has :data:`PAGE_SECONDS` (``NIANBAO_OCR_PAGE_SECONDS``): a page past it is not read, and says so in
-a note (its worker is stopped when it runs in the pool). A document with more pages than the budget
+Each page has :data:`PAGE_SECONDS` (``NIANBAO_OCR_PAGE_SECONDS``) of CPU time of the thread reading it
+(:mod:`parsers.ocr.budget`: the machine's load does not count): a page past it is not read, and says so in a note.
+A worker of the pool that gives no answer within :data:`parsers.ocr.budget.WALL_FACTOR` times that on the wall
+clock (a hung engine call) is stopped. A document with more pages than the budget
 (:data:`PAGE_BUDGET`, ``NIANBAO_OCR_MAX_PAGES``) is refused as ``too_large`` before any page is read.
 """
 
@@ -25,13 +27,14 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from parsers.extracted import GlyphSet, UnreadableDocument
-from parsers.ocr import orient
+from parsers.ocr import budget, orient
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
 from parsers.ocr.preprocess import Grey, Prepared, prepare, without_lone_specks
+from parsers.ocr.stamp import find_stamps, set_aside
 
 PAGE_BUDGET = 60
 PAGE_SECONDS = 120.0
@@ -66,6 +69,7 @@ class PageResult:
     code: str | None = None  # an UnreadableDocument code that must refuse the whole document
     red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
     keystone: float = 0.0  # pixels a corner moved: photographed at a slant, its rules made parallel (perspective.py)
+    stamp_note: str | None = None  # numbers under a round stamp printed in black set aside (stamp.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
@@ -85,7 +89,7 @@ class Pending:
 def ocr_page(job: PageJob) -> PageResult:
     """Read one page (runs in a worker process, or in this one)."""
     started = time.monotonic()
-    deadline = started + job.seconds
+    deadline = budget.deadline_after(job.seconds)  # CPU seconds of this thread: the machine's load does not count
     try:
         image: PageImage = (
             render_pdf_page(job.data, job.index) if job.kind == "pdf" else load_image_page(job.data, job.index)
@@ -100,16 +104,21 @@ def ocr_page(job: PageJob) -> PageResult:
                 if orient.better(turned[3], reading[3]):
                     reading, turn = turned, found[0]
         prepared, tables, rules, ink = reading
-        unread = unread_cells(prepared.binary, rules, tables, ink)
+        stamps = find_stamps(prepared.binary, rules, image.dpi) if tables else []
+        stamp_note, stamped = set_aside(ink, tables, stamps, image.dpi) if stamps else (None, set())
+        unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}
         glyphs = glyphs_of(prepared.grey, ink, unread)
         h, w = prepared.grey.shape
         return PageResult(
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
-            red_ink=image.red_ink, keystone=prepared.keystone,
+            red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note,
             pending=Pending(ink, tables, (w, h), image.scale, glyphs),
         )  # fmt: skip
     except PageTimeout:
-        note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
+        note = (
+            f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s of CPU time; the page is "
+            "not read"
+        )
         return PageResult(job.number, None, note, seconds=time.monotonic() - started)
     except UnreadableDocument as exc:
         return PageResult(job.number, None, exc.reason, code=exc.code)
@@ -234,16 +243,20 @@ def read_pages(jobs: list[PageJob]) -> list[PageResult]:
     pool = _pool()
     futures: list[Future[PageResult]] = [pool.submit(ocr_page, job) for job in jobs]
     results: list[PageResult] = []
-    # the limit counts from when a page can start: pages wait their turn for a worker
+    # each worker keeps its page's limit in CPU time itself; the wall clock here only stops a worker that hangs
+    # (budget.WALL_FACTOR times the limit, counted from when a page can start: pages wait their turn for a worker)
     slots = workers()
     started = time.monotonic()
     for i, (job, future) in enumerate(zip(jobs, futures, strict=True)):
-        allowed = job.seconds * (i // slots + 1) + 30.0 - (time.monotonic() - started)
+        allowed = budget.WALL_FACTOR * job.seconds * (i // slots + 1) + 30.0 - (time.monotonic() - started)
         try:
             results.append(future.result(timeout=max(1.0, allowed)))
         except FutureTimeout:
             _drop_pool()
-            note = f"page {job.number}: OCR stopped after its time limit of {job.seconds:.0f} s; the page is not read"
+            note = (
+                f"page {job.number}: OCR gave no answer within {budget.WALL_FACTOR:.0f} times its time limit of "
+                f"{job.seconds:.0f} s on the wall clock; the page is not read"
+            )
             results.append(PageResult(job.number, None, note))
             rest = jobs[i + 1 :]
             results.extend(ocr_page(j) for j in rest)  # the pool is gone: the rest here, each still limited

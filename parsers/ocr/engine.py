@@ -16,8 +16,9 @@ Two engines were measured on the scan corpus (README, "Scanned reports"):
 
 One engine instance serves a process, and neither is thread-safe (two threads in one tesserocr API crash the
 process): the crawl parses in worker threads, and a one-page scan is read in the parsing thread, so
-:func:`read_page` reads one page at a time per process (:data:`ENGINE_LOCK`). A page's time limit does not count
-its wait for the engine.
+:func:`read_page` reads one page at a time per process (:data:`ENGINE_LOCK`). A page's time limit is CPU time of
+the thread reading it (:mod:`parsers.ocr.budget`), so neither its wait for the engine nor the machine's load
+counts against it.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from __future__ import annotations
 import os
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from parsers.ocr.budget import PageTimeout as PageTimeout  # re-exported: document.py catches it
+from parsers.ocr.budget import check, engine_ms
 from parsers.ocr.grid import Table
 from parsers.ocr.preprocess import Grey, Prepared
 
@@ -39,10 +41,6 @@ DEFAULT_ENGINE = "tesseract"
 ENGINES = ("tesseract", "rapidocr")
 Box = tuple[int, int, int, int]
 CellKey = tuple[int, int, int]  # table, first row, first column
-
-
-class PageTimeout(Exception):
-    """A page took longer than its time limit."""
 
 
 class EngineMissing(Exception):
@@ -83,10 +81,8 @@ def orientation(image: Grey, deadline: float) -> tuple[int, float] | None:
 
     if not (Path(tessdata()) / "osd.traineddata").is_file():
         return None
-    waiting = time.monotonic()
     with ENGINE_LOCK:
-        if time.monotonic() > deadline + (time.monotonic() - waiting):
-            raise PageTimeout()
+        check(deadline)
         api = _api("osd")
         api.SetImage(Image.fromarray(image))
         try:
@@ -99,12 +95,10 @@ def orientation(image: Grey, deadline: float) -> tuple[int, float] | None:
 
 
 def read_page(page: Prepared, tables: list[Table], rules: Grey, deadline: float, engine: str | None = None) -> Ink:
-    """Read one prepared page with the chosen engine; :class:`PageTimeout` past ``deadline`` (monotonic), which
-    is moved on by the time the page waited for the engine (another thread's page)."""
+    """Read one prepared page with the chosen engine; :class:`PageTimeout` past ``deadline`` (CPU seconds of this
+    thread, :mod:`parsers.ocr.budget`: the wait for another thread's page does not count)."""
     name = engine or engine_name()
-    waiting = time.monotonic()
     with ENGINE_LOCK:
-        deadline += time.monotonic() - waiting
         if name == "rapidocr":
             return _read_rapid(page.grey, tables, deadline)
         return _read_tesseract(page, tables, rules, deadline)
@@ -155,18 +149,12 @@ def _api(kind: str) -> Any:
     return _APIS[kind]
 
 
-def _remaining_ms(deadline: float) -> int:
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise PageTimeout()
-    return max(1, int(left * 1000))
-
-
 def _tess_lines(api: Any, deadline: float, ox: int = 0, oy: int = 0) -> list[Line]:
     import tesserocr
 
-    if not api.Recognize(timeout=_remaining_ms(deadline)):
+    if not api.Recognize(timeout=engine_ms(deadline)):
         raise PageTimeout()
+    check(deadline)
     lines: list[Line] = []
     it = api.GetIterator()
     level = tesserocr.RIL.WORD
@@ -387,9 +375,9 @@ def _rapid() -> Any:
 
 
 def _read_rapid(grey: Grey, tables: list[Table], deadline: float) -> Ink:
-    _remaining_ms(deadline)
+    check(deadline)
     result, _ = _rapid()(np.dstack([grey, grey, grey]), use_cls=False)
-    _remaining_ms(deadline)
+    check(deadline)
     ink = Ink()
     for quad, text, score in result or []:
         xs = [p[0] for p in quad]

@@ -9,6 +9,7 @@ a rule broken by noise or a faded scan still separates two cells. Units with no 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -96,6 +97,17 @@ SURE = 2.5  # characters: a rule at least this long is no stroke of a character 
 FLANKED = 5.0  # characters: a rule under this long with ink beside it on both sides is strokes of text
 
 
+# a thin rule a fax sampled at half the vertical resolution, a degree or so off level, comes as dashes: pieces of
+# equal length (80 px at 300 dpi for synth_477's), paper between them (60 px), each a pixel off the last. No piece
+# reaches the rules across it, the pieces are dropped as strokes of text, and the rows on both sides merge. Only the
+# horizontal rules are joined so: a fax keeps the vertical resolution (synth_489, toner: a column of strokes in
+# a column of digits made a column of the table when the vertical pieces were joined too).
+DASH = 1.2  # characters: a dash is at least this long (a character's longest stroke, 一, is under one)
+DASH_GAP = 1.5  # characters: at most this much paper between two dashes
+DASH_THIN = 0.25  # of a character: a dash is no thicker (a stroke of bold text thickened by toner is)
+DASHES = 3  # dashes in a row at least: one gap of paper between two long rules is a merged cell's, not a fax's
+
+
 @dataclass(eq=False)
 class _Piece:
     pos: float  # y of a horizontal rule, x of a vertical one
@@ -103,6 +115,7 @@ class _Piece:
     hi: int
     thick: int
     ids: list[int]
+    bridges: list[tuple[int, float, int, float]] = field(default_factory=list)  # dashes' gaps: lo, pos, hi, pos
 
 
 def _pieces(mask: Mask, unit: int, along: int) -> tuple[NDArray[np.int32], list[_Piece]]:
@@ -128,7 +141,40 @@ def _pieces(mask: Mask, unit: int, along: int) -> tuple[NDArray[np.int32], list[
         chain = min(chains, key=lambda c: abs(c.pos - piece.pos))
         chain.pos = (chain.pos + piece.pos) / 2
         chain.hi, chain.thick, chain.ids = max(chain.hi, piece.hi), max(chain.thick, piece.thick), chain.ids + piece.ids
-    return np.asarray(labels, dtype=np.int32), out
+    # a fax halves the vertical resolution only: its thin rules break into dashes across, never down
+    return np.asarray(labels, dtype=np.int32), _dashes_joined(out, unit) if along == 0 else out
+
+
+def _dashes_joined(pieces: list[_Piece], unit: int) -> list[_Piece]:
+    """Runs of at least :data:`DASHES` dashes (pieces at least :data:`DASH` characters long and at most
+    :data:`DASH_THIN` thick, each within 3 pixels of the last across, at most :data:`DASH_GAP` characters of paper
+    apart) joined into one rule, the gaps noted as bridges (drawn into the rule's mask)."""
+
+    def dash(p: _Piece) -> bool:
+        return p.hi - p.lo >= DASH * unit and p.thick <= max(3, DASH_THIN * unit)
+
+    runs: list[list[_Piece]] = []
+    for piece in sorted((p for p in pieces if dash(p)), key=lambda p: p.lo):
+        ends = [
+            run for run in runs if abs(run[-1].pos - piece.pos) <= 3 and 0 < piece.lo - run[-1].hi <= DASH_GAP * unit
+        ]
+        if ends:
+            min(ends, key=lambda run: abs(run[-1].pos - piece.pos)).append(piece)
+        else:
+            runs.append([piece])
+    out = [p for p in pieces if not dash(p)]
+    for run in runs:
+        if len(run) < DASHES:
+            out.extend(run)
+            continue
+        bridges = [(a.hi, a.pos, b.lo, b.pos) for a, b in itertools.pairwise(run)]
+        out.append(
+            _Piece(
+                sum(p.pos for p in run) / len(run), run[0].lo, run[-1].hi, max(p.thick for p in run),
+                [i for p in run for i in p.ids], [b for p in run for b in p.bridges] + bridges,
+            )
+        )  # fmt: skip
+    return out
 
 
 def _flanked(piece: _Piece, ink: NDArray[np.bool_], unit: int, along: int) -> bool:
@@ -186,9 +232,22 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
     out: list[Mask] = []
     for along, (labels, pieces) in enumerate(found):
         kept = set(sure[along])
-        ids = [i for p in pieces if p in kept or _meets(p, sure[1 - along], unit) >= 2 for i in p.ids]
-        out.append(np.where(np.isin(labels, ids), 255, 0).astype(np.uint8))
+        chosen = [p for p in pieces if p in kept or _meets(p, sure[1 - along], unit) >= 2]
+        mask = np.where(np.isin(labels, [i for p in chosen for i in p.ids]), 255, 0).astype(np.uint8)
+        for p in chosen:
+            _bridge(mask, p, along)
+        out.append(mask)
     return out[0], out[1]
+
+
+def _bridge(mask: Mask, piece: _Piece, along: int) -> None:
+    """The paper between a dashed rule's dashes drawn as rule (a straight line from dash to dash)."""
+    import cv2
+
+    half = max(1, piece.thick // 2)
+    for lo, a, hi, b in piece.bridges:
+        start, end = ((lo, round(a)), (hi, round(b))) if along == 0 else ((round(a), lo), (round(b), hi))
+        cv2.line(mask, start, end, 255, thickness=2 * half)
 
 
 Span = tuple[float, float] | None  # the extent of a rule that runs through a rule across it (else None)

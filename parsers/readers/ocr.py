@@ -64,6 +64,7 @@ def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
         notes.append(f"OCR: {brackets} angle bracket(s) 〈〉 read as the parentheses （） these reports print")
     notes += [turned_note(r) for r in results if turned(r)]
     notes += [f"[ocr_glyphs] page {r.number}: {r.glyph_note}" for r in results if r.glyph_note]
+    notes += [f"[ocr_stamp] page {r.number}: {r.stamp_note}" for r in results if r.stamp_note]
     notes += [f"[ocr_table_named] page {p.number}: {note}" for p in pages for note in p.named]
     red = [str(r.number) for r in results if r.red_ink]
     if red:

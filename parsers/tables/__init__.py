@@ -183,13 +183,24 @@ def _table_three_whole(
 _IN_DOUBT = {"ambiguous_value", "ambiguous", "placement_open", "ambiguous_split", "extra_values", "missing_cell"}
 
 
-def _holds(checks: list[Check], table: str, r: Reading) -> bool:
-    """Every identity of ``table`` holds on cells all read, and no warning puts its numbers in doubt."""
-    return (
-        all(c.passed and not c.blank for c in checks if c.name.startswith(table + "/"))
-        and all(c.value is not None for k, c in r.cells.items() if k.startswith(table + "/"))
-        and not any(w.code in _IN_DOUBT and w.key is not None and w.key.startswith(table) for w in r.warnings)
-    )
+def _holding(checks: list[Check], r: Reading) -> set[str]:
+    """Which of tables 三 (``applications``) and 四 (``review_litigation``) hold: every identity of the table holds
+    on cells all read, and no warning puts its numbers in doubt. Each table's checks, cells and warnings are looked
+    at once for both tables (a blank cell is rare: its key's table is taken only then), not once per table
+    (tests/test_parse_shortcuts.py holds it to the definition table by table)."""
+    failed = {_table_of(c.name) for c in checks if not c.passed or c.blank}
+    failed.update(_table_of(k) for k, c in r.cells.items() if c.value is None)
+    doubt = [w.key for w in r.warnings if w.code in _IN_DOUBT and w.key is not None]
+    return {t for t in _REREAD if t not in failed and not any(key.startswith(t) for key in doubt)}
+
+
+_REREAD = ("applications", "review_litigation")
+
+
+def _table_of(key: str) -> str:
+    """The table a cell's key or a check's name is of: what comes before its first ``/`` ("" without one)."""
+    head, sep, _ = key.partition("/")
+    return head if sep else ""
 
 
 def _same_values(r: Reading, table: str, cells: dict[str, Cell]) -> bool:
@@ -213,9 +224,10 @@ def _reread_by_boxes(r: Reading, fmt: str, app_start: int, checks: list[Check]) 
     """Tables 三 and 四, read row by row, re-read from the text's lines of values in their order
     (:mod:`parsers.tables.box_order`: pdfminer's text boxes) where that reading failed (an identity, a blank
     cell, a warning) and the re-reading proves itself; the checks, updated."""
-    if _holds(checks, "applications", r) and _holds(checks, "review_litigation", r):
+    holding = _holding(checks, r)
+    if len(holding) == len(_REREAD):
         return checks
-    boxes = _by_boxes(r, fmt, app_start, checks, failed_only=True)
+    boxes = _by_boxes(r, fmt, app_start, checks, holding=holding)
     return checks if boxes is None else boxes[0]
 
 
@@ -225,19 +237,20 @@ def _by_boxes(
     app_start: int | None,
     checks: list[Check],
     *,
-    failed_only: bool = False,
+    holding: set[str] | None = None,
     three: bool = True,
 ) -> tuple[list[Check], str] | None:
     """Tables 三 (with ``three``) and 四 read into ``r`` from the text's lines of values
-    (:mod:`parsers.tables.box_order`), each only where it proves itself (and, with ``failed_only``, where
-    ``checks`` show its reading failed): the checks, updated, and which tables were read; None when neither was."""
+    (:mod:`parsers.tables.box_order`), each only where it proves itself (and, given ``holding``, the tables
+    whose reading holds on ``checks`` (:func:`_holding`), only where its reading failed): the checks, updated, and
+    which tables were read; None when neither was."""
     if app_start is None:
         return None
     read: list[str] = []
     skip: set[int] = set()
     if (
         three
-        and not (failed_only and _holds(checks, "applications", r))
+        and not (holding is not None and "applications" in holding)
         and (lines := read_value_lines(r, fmt, app_start)) is not None
     ):
         cells, warnings, app_checks, skip = lines
@@ -246,7 +259,8 @@ def _by_boxes(
             checks = app_checks + [c for c in checks if not c.name.startswith("applications/")]
             read.append("table 三")
     if (
-        not (failed_only and not read and _holds(checks, "review_litigation", r))
+        # (table 四's cells, warnings and checks are as ``holding`` saw them while table 三 is not read again)
+        not (holding is not None and not read and "review_litigation" in holding)
         and (four := read_review_values(r, app_start, skip)) is not None
     ):
         cells, warnings, review = four
@@ -305,8 +319,8 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
     if not s2021 and not s2019:
         return None
     fmt = "2019" if s2019 > s2021 or (s2019 == s2021 and year in (2019, 2020)) else "2021"
-    end = r.first_index(_THREE_PLACE, first + 1)
-    end = len(r.tokens) if end is None else end
+    place = r.first_index(_THREE_PLACE, first + 1)
+    end = len(r.tokens) if place is None else place
     act_start = _active_start(r, end)
     before = len(r.cells)
     read_active(r, fmt, act_start if act_start is not None else first, end)
@@ -317,9 +331,22 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
         "table 三 (收到和处理政府信息公开申请) not found: tables 二 and 四 read, table 三's cells are blank",
         "applications",
     )
-    if read_review(r, end, len(r.tokens)) is None:
+    # table 四 after table 三's place; where that is unknown too (its title and heading not read), after section
+    # 四's heading, else from its own head cells (a ruled table's 行政复议 cell, never a line of prose)
+    four = end if place is not None else _table_four_place(r, first)
+    if four is None or read_review(r, four, len(r.tokens)) is None:
         r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
     return fmt
+
+
+_FOUR_HEAD = r"^(?:行政复议|未经复议直接起诉|复议后起诉)$"
+
+
+def _table_four_place(r: Reading, first: int) -> int | None:
+    """Where table 四 is looked for when table 三's place is unknown: section 四's heading after table 二's start,
+    else the first cell of table 四's head (a token that is the head alone: prose naming 行政复议 is never one)."""
+    heading = r.first_index(_SECTION_FOUR, first + 1)
+    return heading if heading is not None else r.first_index(_FOUR_HEAD, first + 1)
 
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:

@@ -1129,17 +1129,22 @@ def _table_three_by_its_rows(r: Reading, start: int) -> int | None:
     block (its header), as it would at its title."""
     rows = _ROWS_WITHOUT_TITLE
     tokens = r.tokens
+    # the TAB labels from ``start`` a row matches: only the label tokens asked, not every token (values are most
+    # of a table's; tests/test_parse_shortcuts.py)
     labels = [
         k
-        for k in range(start, len(tokens))
-        if tokens[k][IS_LABELISH] and tokens[k][TABBED] and _ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
+        for k in r._label_indexes(start, None)
+        if tokens[k][TABBED] and _ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
     ]
+    hits: dict[int, list[str]] = {}  # a label's rows, matched once (a label is in the window of every label before it)
     for n, first in enumerate(labels):
         seen: set[str] = set()
         for k in labels[n:]:
             if k >= first + 200:
                 break
-            seen.update(key for key, row in rows.items() if row.matches(tokens[k][COMPACT]))
+            if k not in hits:
+                hits[k] = [key for key, row in rows.items() if row.matches(tokens[k][COMPACT])]
+            seen.update(hits[k])
             if len(seen) >= MIN_ROWS_WITHOUT_TITLE:
                 return _block_start(r, first)
     return None

@@ -62,9 +62,9 @@ def refuse_open_rows(r: Reading) -> None:
     values are is not in the text. The tie-break's placement is a guess that
     puts numbers in cells the report left blank, so the row is left blank (``placement_open``: review required),
     its values named. OCR text keeps the tie-break (a cell it lacks is as likely a lost 0)."""
-    if read_by_ocr(r):
-        return
     rows = {w.key for w in r.warnings if w.code == "ambiguous" and w.key and w.key.startswith(T + "/")}
+    if not rows or read_by_ocr(r):  # (no row to refuse: the text is not looked at)
+        return
     for row in sorted(rows):
         cells = [r.cells.get(f"{row}/{c}") for c in APPLICANT_COLUMNS]
         if any(c is None for c in cells):
