@@ -206,7 +206,7 @@ def test_text_in_column_order_is_not_read_rather_than_read_wrong() -> None:
     report = parse(text.encode("utf-8"), "pdf2txt.txt")
     cells = _cells(report)
     # tables 三 and 四 printed column by column: not read; table 二, printed here row by row (each row's values on
-    # its label's line), is read (parser version 55), as the report prints it
+    # its label's line), is read (parser version 56), as the report prints it
     assert not [k for k, v in cells.items() if v is not None and not k.startswith("active/")]
     whole = _cells(parse(s.report().encode("utf-8"), "report.txt"))
     active = {k: v for k, v in cells.items() if k.startswith("active/")}
