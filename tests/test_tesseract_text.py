@@ -3,7 +3,8 @@
 The texts in ``tests/fixtures/tesseract-text/`` are Tesseract 5.3's output (``-l chi_sim+eng``, psm as named), made
 by ``scripts/synth_reports.py --seeds 1140-1154 --kinds html,pdf`` then ``scripts/synth_ocr.py <folder> --kinds
 tess-psm3 tess-psm4`` (tuning seeds, parser version 54 → 56); each ``synth_<seed>.json`` holds the generator's gold
-cells of that report. Every test but the last (a guard) fails on version 54 (the rule it names is what reads those cells).
+cells of that report. Every test but the last (a guard) fails on version 54 (the rule it names is what reads
+those cells).
 """
 
 from __future__ import annotations
