@@ -205,7 +205,12 @@ def test_text_in_column_order_is_not_read_rather_than_read_wrong() -> None:
     text = _column_order(s.report())
     report = parse(text.encode("utf-8"), "pdf2txt.txt")
     cells = _cells(report)
-    assert not [k for k, v in cells.items() if v is not None]
+    # tables 三 and 四 printed column by column: not read; table 二, printed here row by row (each row's values on
+    # its label's line), is read (parser version 56), as the report prints it
+    assert not [k for k, v in cells.items() if v is not None and not k.startswith("active/")]
+    whole = _cells(parse(s.report().encode("utf-8"), "report.txt"))
+    active = {k: v for k, v in cells.items() if k.startswith("active/")}
+    assert active and active == {k: v for k, v in whole.items() if k.startswith("active/")}
     assert "column_order" in _codes(report)
     assert report.metadata["review"] == "required"
     message = next(w.message for w in report.warnings if w.code == "column_order")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Warning_
-from parsers.tables.active import read_active
+from parsers.tables.active import read_active, rows_on_their_lines
 from parsers.tables.applications import (
     find_applications_start,
     is_2019_applications,
@@ -58,6 +58,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             r.warnings.extend(warnings)
         boxes = _by_boxes(r, fmt, app_start, checks, three=kept is None) if fmt in ("2021", "2019") else None
         four = boxes is not None and "table 四" in boxes[1]
+        two = _table_two_in_rows(r, fmt, app_start)
         if boxes is not None:
             checks = boxes[0]
         if kept is not None:
@@ -67,8 +68,10 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 f"{len(kept[0])} cells was read and all {len(kept[2])} of its identities hold; "
                 + (
                     "table 四 read from its values in order, as its totals hold (parsers/tables/box_order.py); "
-                    "table 二 (no such check of its placement) is not read"
+                    + ("table 二" + _TWO if two else "table 二 (no such check of its placement) is not read")
                     if four
+                    else "table 二" + _TWO + "; table 四 (no such check of its placement) is not read"
+                    if two
                     else "tables 二 and 四 (no such check of their placement) are not read"
                 )
                 + ", rather than read into the wrong row",
@@ -77,11 +80,17 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             r.warn(
                 "column_order",
                 f"{said}; {boxes[1]} read from the text's lines of values in their order, as all the identities of "
-                "what was read hold (parsers/tables/box_order.py); the rest is not read, rather than read into the "
-                "wrong row",
+                "what was read hold (parsers/tables/box_order.py); "
+                + ("table 二" + _TWO + "; " if two else "")
+                + "the rest is not read, rather than read into the wrong row",
             )
         else:
-            r.warn("column_order", f"{said}; no cell is read, rather than read into the wrong row")
+            r.warn(
+                "column_order",
+                f"{said}; "
+                + ("table 二" + _TWO + "; the rest is not read" if two else "no cell is read")
+                + ", rather than read into the wrong row",
+            )
     elif fmt in ("2021", "2019") and app_start is not None:
         app_fmt = _read_three_tables(r, fmt, app_start)
         get = _values_getter(r)
@@ -106,6 +115,21 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     for code, message in r.canonical.notes:
         r.warn(code, message)
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
+
+
+_TWO = " read row by row, as every line of it that prints a value starts with its row's label"
+
+
+def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> bool:
+    """Table 二 of a text whose table 三 prints column by column, read into ``r`` where it is printed row by row
+    (:func:`parsers.tables.active.rows_on_their_lines`); whether it was."""
+    if fmt not in ("2021", "2019") or app_start is None:
+        return False
+    start = _active_start(r, app_start)
+    if start is None or not rows_on_their_lines(r, start, app_start):
+        return False
+    read_active(r, fmt, start, app_start)
+    return True
 
 
 def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:

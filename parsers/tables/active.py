@@ -61,6 +61,30 @@ def _row_named(label: str) -> RowDef | None:
     return next((row for row in ACTIVE_ROWS if row.matches(label)), None) if _ANY_ROW.search(label) else None
 
 
+def rows_on_their_lines(r: Reading, start: int, end: int) -> bool:
+    """Every line of table 二 (tokens ``start`` to ``end``) that prints a value starts with a row's label or a
+    block's title, and at least one value is printed so: the table is printed row by row, each row's values on its
+    label's line. A text whose table 三 prints column by column (Tesseract reading the ruled table in blocks) can still
+    print table 二 so; a PDF extractor's text boxes stack table 二's labels and print its values on lines of
+    their own (a line that starts with a value, or with text that names no row, fails this)."""
+    tokens = r.tokens
+    heads: dict[int, Token] = {}  # the first token of each line
+    rows = 0
+    for tok in tokens[start:end]:
+        head = heads.setdefault(tok[LINE], tok)
+        if not tok[IS_VALUE]:
+            continue
+        if head[IS_VALUE]:
+            return False
+        label = head[COMPACT]
+        if _BLOCK_RE.search(label):
+            continue
+        if _row_named(label) is None:
+            return False
+        rows += 1
+    return rows > 0
+
+
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     """Read the rows of table 二 found between tokens ``start`` and ``end``."""
     defaults = ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])

@@ -1073,6 +1073,9 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
 
 
 _THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"
+# table 三's header cell over the applicants' columns: its anchor when OCR garbled both its title and its first
+# row's label (``=. WEAR RARE ATT`` / ``一未年新改政府信息``), looked for only where no title is found
+_THREE_HEADER = r"法人或其他组织"
 # the rows that tell table 三 when its first row is lost (every format's, by key; made once)
 _OTHER_THREE_ROWS = {
     row.key: row for row in (*APPLICATION_ROWS_2021, *APPLICATION_ROWS_2019) if row.key != "new_received"
@@ -1080,11 +1083,19 @@ _OTHER_THREE_ROWS = {
 
 
 def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
-    """Table 三 when its first row label is lost (OCR dropped the line): its title or the 勾稽关系 note,
-    followed closely by the labels of at least four other rows of the table."""
+    """Table 三 when its first row label is lost (OCR dropped the line): its title or the 勾稽关系 note (else its
+    header cell 法人或其他组织), followed closely by the labels of at least four other rows of the table."""
+    found = _anchored(r, start, _THREE_TITLE)
+    if found is None:
+        found = _anchored(r, start, _THREE_HEADER)
+    return found if found is not None else _table_three_by_its_rows(r, start)
+
+
+def _anchored(r: Reading, start: int, anchor: str) -> int | None:
+    """The last ``anchor`` before the first of four other rows of table 三 found within 200 tokens of it."""
     pos = start
     rows = _OTHER_THREE_ROWS
-    while (i := r.first_index(_THREE_TITLE, pos)) is not None:
+    while (i := r.first_index(anchor, pos)) is not None:
         seen: set[str] = set()
         first_row: int | None = None
         for k in range(i + 1, min(i + 200, len(r.tokens))):
@@ -1096,11 +1107,11 @@ def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
                 seen.update(hits)
             if len(seen) >= 4:
                 # the title nearest the rows (an earlier mention, in the introduction, is not the table's)
-                while (j := r.first_index(_THREE_TITLE, i + 1, first_row)) is not None:
+                while (j := r.first_index(anchor, i + 1, first_row)) is not None:
                     i = j
                 return i
         pos = i + 1
-    return _table_three_by_its_rows(r, start)
+    return None
 
 
 # rows of table 三 a TAB table must print, by their own labels, to be known as table 三 without its title and first

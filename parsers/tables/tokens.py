@@ -230,6 +230,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
                 break
         if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
             line, fixes = ocr_digits(line, ruled=ruled)
+        elif line[:1].isdigit() and " " not in line and (punct := _PUNCT_ROW.fullmatch(line)) is not None:
+            line, fixes = _punctuated_row(line, punct)
         if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
             line, fixes = _lone_stops(line, stop, fixes)
         first = len(tokens)
@@ -575,6 +577,8 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     glued_rules = _rule_cells(line)
     if glued_rules is not None:
         return glued_rules
+    if "|" in line and (m := _LABEL_BAR.search(line)) is not None:
+        return _label_bars(line, m, ruled)
     has_numbers: bool | None = None  # the line has real numbers (or a row of letters): asked only of a lone letter
     # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
     # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
@@ -609,6 +613,46 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
                 out[at : at + len(word)] = fixed
                 fixes.append((at, at + len(word)))
     return "".join(out), fixes
+
+
+# a ``|`` between a row label's last ideograph and a number (``行政许可|352``, ``其他对外管理服务事项|7``: Tesseract
+# printing the rule between the label cell and the first value cell with no space either side)
+_LABEL_BAR = re.compile(r"(?<=[\u4e00-\u9fff）)”」])\|(?=\d)")
+
+
+def _label_bars(line: str, m: re.Match[str], ruled: bool) -> tuple[str, list[tuple[int, int]]]:
+    """Each ``|`` glued between a label's ideograph and a number read as the table's rule (a space), never as a
+    1: a 1 printed against its row's label, the cell's whole width left of it, is not how a table prints (the
+    fix's span covers the number, so its cell warns ``ocr_digit``); the rest of the line read as any other."""
+    at = m.start()
+    end = at + 1
+    while end < len(line) and (line[end].isdigit() or line[end] in ".,"):
+        end += 1
+    # the line's rule marks counted as printed (the bar taken out still marks the row as one printed with rules)
+    ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
+    rest, fixes = ocr_digits(line[:at] + " " + line[at + 1 :], ruled=ruled)
+    return rest, [*fixes, (at, end)]
+
+
+# a row of cells printed with no space, each rule between two cells read as punctuation (Tesseract on a dense
+# ruled row: ``0/0);0;0;0;0;0}6;0;6,;0;0;1);0)]1``): five numbers or more, one or two marks between each two
+_PUNCT_MARKS = "/;:)}]|!([{,"
+_PUNCT_ROW = re.compile(r"\d+(?:[/;:)}\]|!(\[{,]{1,2}\d+){4,}")
+_PUNCT_RULE = re.compile(r"[/;:)}\]|!(\[{,]{1,2}")
+
+
+def _punctuated_row(line: str, m: re.Match[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The rule marks of such a row read as spaces; a lone ``,`` before three digits is a thousands separator,
+    and the line is then left as printed (which it is is open). The fix spans the whole row (its cells warn)."""
+    if any(
+        r.group() == ","
+        and len(line) - r.end() >= 3
+        and line[r.end() : r.end() + 3].isdigit()
+        and not line[r.end() + 3 : r.end() + 4].isdigit()
+        for r in _PUNCT_RULE.finditer(line)
+    ):
+        return line, _NO_FIXES
+    return _PUNCT_RULE.sub(lambda r: " " * len(r.group()), line), [(m.start(), m.end())]
 
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")
