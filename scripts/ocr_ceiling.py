@@ -38,12 +38,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from score_corpus import tables_region  # noqa: E402
 from synth_reports import split_of  # noqa: E402
 from synth_score import same  # noqa: E402
 
 from parsers import parse  # noqa: E402
 from parsers.tables.templates import ACTIVE_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021  # noqa: E402
-from parsers.tables.tokens import normalise  # noqa: E402
 
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _ZERO_LETTER = re.compile(r"(?<=\s)[|lIjJ\[\]{}]?[oO〇θΘøØ][|lIjJ\[\]{}]?(?=\s)")
@@ -54,15 +54,7 @@ REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
 
 def region_lines(text: str) -> list[str]:
     """The tables' part of the text, by line (as ``score_corpus.printed_cells`` cuts it)."""
-    norm = normalise(text)
-    start = norm.find("第二十条")
-    region = norm[start if start >= 0 else 0 :]
-    anchor = region.rfind("行政复议")
-    if anchor >= 0:
-        para = re.search(r"[^\n]{60,}", region[anchor:])
-        if para:
-            region = region[: anchor + para.start()]
-    return region.split("\n")
+    return tables_region(text).split("\n")
 
 
 def numbers(line: str, zero_letters: bool) -> list[str]:

@@ -74,12 +74,8 @@ def score_variant(variant: dict[str, Any], corpus: Path = CORPUS) -> dict[str, A
 _TEXT_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
 
-def printed_cells(text: str, want: dict[str, Any]) -> set[str]:
-    """The gold cells whose value the text prints at all: a blank cell always; a value when the tables' part of
-    the text (from table 二's first 第二十条 block, or the whole text, to the first paragraph after table 四)
-    prints that number as often as the gold has it — counted as a multiset, cells taken in table order.
-    Mechanical and generous (it ignores where the number sits): the share of cells any reading could get from
-    the printed numbers, OCR'd letters not counted as digits."""
+def tables_region(text: str) -> str:
+    """The tables' part of the normalised text: from 第二十条 to the first paragraph after table 四's 行政复议."""
     norm = normalise(text)
     start = norm.find("第二十条")
     region = norm[start if start >= 0 else 0 :]
@@ -88,6 +84,16 @@ def printed_cells(text: str, want: dict[str, Any]) -> set[str]:
         para = re.search(r"[^\n]{60,}", region[anchor:])
         if para:
             region = region[: anchor + para.start()]
+    return region
+
+
+def printed_cells(text: str, want: dict[str, Any]) -> set[str]:
+    """The gold cells whose value the text prints at all: a blank cell always; a value when the tables' part of
+    the text (from table 二's first 第二十条 block, or the whole text, to the first paragraph after table 四)
+    prints that number as often as the gold has it — counted as a multiset, cells taken in table order.
+    Mechanical and generous (it ignores where the number sits): the share of cells any reading could get from
+    the printed numbers, OCR'd letters not counted as digits."""
+    region = tables_region(text)
     available = Counter(_TEXT_NUMBER.findall(region.replace(",", "")))
     out: set[str] = set()
     for key, value in want.items():
