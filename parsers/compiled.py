@@ -34,7 +34,10 @@ MODULES = (
     "parsers.tables.tokens",
 )
 # C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium.
-EXTENSIONS = {"parsers.readers._pdfium_loops": "readers/_pdfium_loops.c"}
+EXTENSIONS = {
+    "parsers.readers._pdfium_loops": "readers/_pdfium_loops.c",
+    "parsers.readers._layout_tables": "readers/_layout_tables.c",
+}
 PACKAGE = Path(__file__).resolve().parent
 BUILDS = PACKAGE.parent / ".nianbao-native"
 PURE_ENV = "NIANBAO_PURE_PYTHON"

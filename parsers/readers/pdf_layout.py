@@ -18,7 +18,7 @@ import itertools
 import operator
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from parsers.readers.pdfium_page import BOTTOM, FONT, SIZE, TEXT, TOP, X0, X1, Box, Char, PageContent
 
@@ -561,7 +561,34 @@ class Table:
         return out
 
 
+def _native_tables() -> Any:
+    """The table search in C (``_layout_tables.c``, built by ``scripts/build_native.py``), or None where it is not
+    built."""
+    try:
+        from parsers.readers import _layout_tables
+    except ImportError:
+        return None
+    return _layout_tables
+
+
+# find_tables_by_python in one C call where the native build holds it (None: not built, or NIANBAO_PURE_PYTHON);
+# tests/test_layout_tables.py holds the two to each other
+NATIVE = _native_tables()
+
+
 def find_tables(content: PageContent) -> list[Table]:
+    """The page's ruled tables: :func:`find_tables_by_python`, in C where the native build holds it and covers
+    the ruling (every coordinate a finite float, no negative zero)."""
+    if NATIVE is not None:
+        found = NATIVE.tables(content.lines, content.rects, content.curves)
+        if found is not None:
+            return [Table(cells) for cells in found]
+    return find_tables_by_python(content)
+
+
+def find_tables_by_python(content: PageContent) -> list[Table]:
+    """Edges (:func:`table_edges`), their crossings, the smallest cell from each crossing, cells sharing a corner
+    as tables."""
     edges = table_edges(content)
     if not edges:
         return []
