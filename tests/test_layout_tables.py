@@ -114,7 +114,7 @@ def test_tables_found_in_c_are_those_found_in_python() -> None:
             assert _hex([t.cells for t in pdf_layout.find_tables(variant)]) == _hex(plain)
             tables += len(plain)
             cells += sum(map(len, plain))
-    assert tables > 3000 and cells > 50000
+    assert tables > 9000 and cells > 100000
 
 
 def test_ruling_the_c_does_not_cover_is_read_by_the_python() -> None:
