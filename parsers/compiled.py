@@ -40,7 +40,8 @@ MODULES = (
     "parsers.tables.reading",
     "parsers.tables.tokens",
 )
-# C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium.
+# C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium
+# and its layout's ruled-table search.
 EXTENSIONS = {
     "parsers.readers._pdfium_loops": "readers/_pdfium_loops.c",
     "parsers.readers._layout_tables": "readers/_layout_tables.c",
