@@ -110,7 +110,7 @@ def produced_name(stem: str, kind: str) -> str:
 
 def make_kind(folder: Path, kind: str, stems: list[str], pages: dict[str, Path], work: Path) -> list[str]:
     """Make ``kind`` for the stems that lack it; returns the stems that have it afterwards."""
-    suffix, target, source = PRODUCERS[kind]
+    _, target, source = PRODUCERS[kind]
     todo = [s for s in stems if not (folder / produced_name(s, kind)).exists()]
     if todo:
         out = work / kind
