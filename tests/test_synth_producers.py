@@ -47,3 +47,22 @@ def test_writer_web_pdf_row_of_its_own_after_a_page_break() -> None:
     assert result["wrong"] == {}
     assert result["blank"] == {}
     assert result["verdict_ok"]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "region"),
+    [
+        # LibreOffice Writer's print of its DOCX: the centred title wrapped after 年度报, 告 on a line of its own
+        ("synth_1164.lo-pdf.page1.pdf", "山东省交通运输厅 2019 年政府信息公开工作年度报告", "山东省交通运输厅"),
+        # Chromium's print: the title runs on into the first paragraph (one line of the reading)
+        ("synth_1173.chromium.page1.pdf", "偃师区信访局2021年度政府信息公开工作年度报告", "偃师区信访局"),
+    ],
+)
+def test_title_wrapped_or_run_on_names_the_region(name: str, title: str, region: str) -> None:
+    """The first page of a report printed by a word processor or a browser (pypdfium2's import of the page): the
+    title is found although it is wrapped over two lines or run on into the paragraph below, and names the
+    region (on main: no title, region None)."""
+    from parsers import parse
+
+    meta = parse((FIXTURES / name).read_bytes(), name).as_json()["metadata"]
+    assert (meta["title"], meta["region"]) == (title, region)
