@@ -66,7 +66,7 @@ def read_metadata(extracted: Extracted, norm: str | None = None) -> dict[str, An
     }
 
 
-_TITLE_HEAD_STOP = re.compile(r"[，。；：、,;:（）()《》“”]")
+_TITLE_HEAD = re.compile(r"[\u4e00-\u9fff ]*")  # a name before the title's year: Chinese characters only
 
 
 def _title(text: str) -> str | None:
@@ -80,12 +80,12 @@ def _title(text: str) -> str | None:
 
 def _wrapped_title(lines: list[str]) -> str | None:
     """A title a word processor wrapped over two lines (``…工作年度报`` / ``告``: a centred heading, whose lines
-    the PDF reader keeps apart), joined, when only the two lines together read as a title."""
+    the PDF reader keeps apart), joined, when only the two lines together read as a title ending the second."""
     for clean, after in itertools.pairwise(lines):
         joined = clean + after
         if len(clean) >= 6 and 0 < len(after) <= 20 and len(joined) <= 60:
             m = _TITLE.search(joined)
-            if m and m.end() > len(clean):
+            if m and len(clean) < m.end() == len(joined):
                 return joined
     return None
 
@@ -93,10 +93,17 @@ def _wrapped_title(lines: list[str]) -> str | None:
 def _run_on_title(lines: list[str]) -> str | None:
     """A title run into the paragraph after it (a heading the PDF reader joined with the first paragraph below:
     ``某区信访局2021年度政府信息公开工作年度报告本报告是根据…``): the line's head up to the title's end, when the
-    title starts the line and what precedes its year is a name (no punctuation)."""
+    title starts the line and what precedes its year is a name (Chinese characters only: no punctuation, no
+    Markdown cell's ``|``)."""
     for clean in lines:
         m = _TITLE.search(clean)
-        if m and len(clean) > 60 and 6 <= m.end() <= 60 and not _TITLE_HEAD_STOP.search(clean[: m.start()]):
+        if (
+            m
+            and len(clean) > 60
+            and 6 <= m.end() <= 60
+            and _TITLE_HEAD.fullmatch(clean[: m.start()])
+            and not re.search(r"\s", clean[m.end(2) : m.end()])  # (…年度报 告 本报告: a wrapped title's rest)
+        ):
             return clean[: m.end()]
     return None
 
