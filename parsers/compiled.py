@@ -22,7 +22,10 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
-# The HTML reader, and the shared parse's work per line and per token (every kind): issue 13.
+# The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active
+# table, table 三, the fit of a row's values and the identities (issue 13). A compiled module holds a token (a
+# fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never compare tokens with ``is``
+# or ``id()`` in these (``tests/test_compiled.py``).
 MODULES = (
     "parsers.extracted",
     "parsers.narrative",
@@ -30,6 +33,10 @@ MODULES = (
     "parsers.readers.html",
     "parsers.readers.html_grid",
     "parsers.readers.html_stream",
+    "parsers.tables.active",
+    "parsers.tables.align",
+    "parsers.tables.applications",
+    "parsers.tables.checks",
     "parsers.tables.reading",
     "parsers.tables.tokens",
 )

@@ -48,8 +48,9 @@ class Fit:
 
 
 Scorer = Callable[[list[Value]], int]
-# a reading :func:`fit` weighs: its rank, its index among the plain readings (-1: a guess), its row of tokens, and
-# its values (a plain reading's, kept from its ranking; None: a guess's, read from its row)
+# a reading :func:`fit` weighs: its rank, its index among the plain readings (a guess: -1 - its index among the
+# guesses), its row of tokens, and its values (a plain reading's, kept from its ranking; None: a guess's, read
+# from its row)
 _Reading = tuple[tuple[int, int, int, int], int, list[Token | None], tuple[Value, ...] | None]
 
 
@@ -152,10 +153,11 @@ def fit(
     guesses = _merges(vals, n) if dropping else _splits(vals, n)
 
     scored: dict[tuple[Value, ...], int] = {}  # readings that give the same values score the same
-    # the tokens printed with a leading zero (the candidates are made of ``vals`` and the guesses' tokens)
-    zero_led = {id(t) for t in vals if _leading_zero(t[TEXT])}
-    zero_led |= {id(t) for row, _ in guesses for t in row if t is not None and _leading_zero(t[TEXT])}
-    led = [id(t) in zero_led for t in vals]
+    # the values printed with a leading zero, and whether any token of a candidate is (the candidates are made of
+    # ``vals`` and the guesses' tokens; asked of each token's text, never of its identity, which compiled code
+    # does not keep)
+    led = [_leading_zero(t[TEXT]) for t in vals]
+    zero_led = any(led) or any(t is not None and _leading_zero(t[TEXT]) for row, _ in guesses for t in row)
     # dropped values not split off a label (the kept ones' complement, counted without listing the dropped)
     unsplit = [0 if t[SPLIT] else 1 for t in vals]
     unsplit_total = sum(unsplit)
@@ -190,7 +192,7 @@ def fit(
         """A guess's rank: a guess (split, merged digits) only when it satisfies more identities than any plain
         reading, or when the plain readings keep a number no one prints (``0000000``: leading zeros)."""
         key = tuple([number_value(t[TEXT]) if t is not None else None for t in row])
-        natural = 0 if zero_led and any(id(t) in zero_led for t in row if t is not None) else 1
+        natural = 0 if zero_led and any(t is not None and _leading_zero(t[TEXT]) for t in row) else 1
         return (points(key), natural, -1, 0)
 
     guessed = [(rank(row), row) for row, _ in guesses]
@@ -202,23 +204,24 @@ def fit(
     for k, (r, key) in enumerate(plain):
         if r[:2] == top[:2] and r[3] == top[3]:
             near.append((r, k, row_of(picks[k]), key))
-    for r, row in guessed:
+    for j, (r, row) in enumerate(guessed):
         if r[:2] == top[:2] and r[3] == top[3]:
-            near.append((r, -1, row, None))
+            near.append((r, -1 - j, row, None))  # a guess: -1 - its index in ``guesses``
     # the best reading: the first, in the candidates' order, of those ranked highest and then tie-broken highest
     # (what a stable sort by (rank, tie) puts first); the tie-break is computed for the top-ranked only
     best = max((c for c in near if c[0] == top), key=lambda c: tie(c[2]))
     best_plain = best[1] >= 0
     best_values = _values_of(best)
     # ambiguous: another reading the identities like as much gives other values (the tie-break decided)
-    # (a plain reading is compared with plain readings only: a guess never makes it ambiguous)
-    rivals = [c for c in near if c is not best and (c[1] >= 0 or not best_plain) and _values_of(c) != best_values]
+    # (a plain reading is compared with plain readings only: a guess never makes it ambiguous; ``best`` itself
+    # gives ``best_values``; each reading is named by its index, ``c[1]``, not by its identity)
+    rivals = [c for c in near if c[1] != best[1] and (c[1] >= 0 or not best_plain) and _values_of(c) != best_values]
     # in the order a stable sort of every candidate by (rank, tie), highest first, gives them
     tied = [c[2] for c in sorted(rivals, key=lambda c: (*c[0], tie(c[2])), reverse=True)]
     ambiguous = bool(tied)
     disputed = _disputed(best[2], tied)
     if not best_plain:
-        guess = next(g for (row, g) in guesses if row is best[2])
+        guess = guesses[-1 - best[1]][1]
         return Fit(best[2], "merged" if dropping else "split", [], ambiguous=ambiguous, guess=guess, disputed=disputed)
     return Fit(best[2], how, dropped_by(picks[best[1]] if dropping else ()), ambiguous=ambiguous, disputed=disputed)
 

@@ -71,6 +71,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     if pos is not None:
         warn_merged(r, line, n, key)
     vals: list[Token] = [f.glued] if f.glued else []
+    first: int | None = None  # the index of ``vals[0]`` in ``r.tokens`` (None: a token split off another)
     pending_label: Token | None = None
     tokens = r.tokens
     for k in range(f.index + 1, stop):
@@ -90,6 +91,8 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                     pending_label,
                 )
                 break
+            if not vals:
+                first = k
             vals.append(t)
         elif t[IS_LABELISH]:
             if (lead := _leading_number(r, t, vals, n, key)) is not None:
@@ -126,7 +129,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
         return vals, pos
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label {label[TEXT]!r}", key, f.glued)
-    return vals, _with_unreadable(r, f.index, stop, vals, n, key)
+    return vals, _with_unreadable(r, first, stop, vals, n, key)
 
 
 # a number printed against the text after it (PyMuPDF's sorted text: ``45（二）部分公开（区``, ``170理结``), not a count
@@ -172,15 +175,15 @@ def _lookalike(text: str) -> str | None:
 
 
 def _with_unreadable(
-    r: Reading, index: int, stop: int, vals: list[Token], n: int, key: str
+    r: Reading, first: int | None, stop: int, vals: list[Token], n: int, key: str
 ) -> list[Token | None] | None:
     """A row printed on one line whose cells number ``n`` only when one or two short unreadable words among the
     values count (OCR's ``了`` for 7, ``w`` for 3): the row by position, those cells blank (``unreadable_cell``) —
-    or read as the digit they look like (``了`` → 7, ``ocr_digit``) when the row total then holds."""
+    or read as the digit they look like (``了`` → 7, ``ocr_digit``) when the row total then holds. ``first``: the
+    index of ``vals[0]`` in ``r.tokens``, None when it is no token of the text (split off the label or a word)."""
     if not vals or len(vals) >= n or len({t[LINE] for t in vals}) != 1:
         return None
     line = vals[0][LINE]
-    first = next((k for k in range(index + 1, stop) if r.tokens[k] is vals[0]), None)
     if first is None:
         return None  # a number split off the label: not a row printed cell by cell
     cells = [t for t in r.tokens[first:stop] if t[LINE] == line and t[TEXT] and not r.placeholder(t)]
@@ -1014,9 +1017,11 @@ def _order_fits(
         junk = None
         if pos is None and len(toks) > N_APP and sum(t[IS_VALUE] for t in toks[-N_APP:]) == N_APP - 1:
             # one cell OCR could not read (``了`` for 7): blank, and reported
-            junk = next(t for t in toks[-N_APP:] if not t[IS_VALUE])
+            tail = toks[-N_APP:]
+            at = next(k for k, t in enumerate(tail) if not t[IS_VALUE])  # the one cell that is no value
+            junk = tail[at]
             if len(junk[COMPACT]) <= 2 and not any(t[IS_NUMBER] for t in toks[:-N_APP]):
-                pos = [None if t is junk else t for t in toks[-N_APP:]]
+                pos = [None if k == at else t for k, t in enumerate(tail)]
         if pos is not None and sum(t is not None and t[IS_NUMBER] for t in pos) >= N_APP - 2:
             data.append((toks[0], pos))
             if junk is not None:

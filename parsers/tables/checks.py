@@ -179,7 +179,10 @@ def _all_passed(rows: Mapping[str, Sequence[Value]], fmt: str) -> int:
     at = flat.__getitem__
     passed = 0
     for left, right in identities:
-        if abs(sum(filter(None, map(at, left))) - sum(filter(None, map(at, right)))) < 1e-6:
+        # (the sums named first: compiled, ``sum(...) - sum(...)`` of ``float | Literal[0]`` takes the int path and
+        # raises on a float, a fee's ``1.5``)
+        ls, rs = sum(filter(None, map(at, left))), sum(filter(None, map(at, right)))
+        if abs(ls - rs) < 1e-6:
             passed += 1
     return passed
 
