@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from parsers.extracted import Extracted, GlyphSet, TextBuilder, UnreadableDocument
+from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
 from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines, top_lines
 from parsers.readers.pdf_plumber import PlumberDocument
@@ -137,16 +137,17 @@ def _read_pdf(data: bytes) -> Extracted:
         notes.append(f"page(s) {', '.join(map(str, empty))} empty: no text, image or outlined glyphs (not read)")
     tb = TextBuilder()
     glyph_sets: list[GlyphSet] = []
+    doubtful: list[DoubtfulCell] = []
     if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
         from parsers.readers.ocr import read_pdf_with_ocr
 
-        ocr_notes, glyph_sets = read_pdf_with_ocr(data, read, blank, tb, read_pages)
+        ocr_notes, glyph_sets, doubtful = read_pdf_with_ocr(data, read, blank, tb, read_pages)
         notes += ocr_notes
     else:
         read_pages(read, tb)
     return Extracted(
         kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count, ocr=bool(blank),
-        glyph_sets=glyph_sets,
+        glyph_sets=glyph_sets, doubtful=doubtful,
     )  # fmt: skip
 
 
