@@ -70,6 +70,15 @@ class GlyphSet(NamedTuple):
         return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
 
 
+class DoubtfulCell(NamedTuple):
+    """OCR: a table cell the engine read as a number unsure of it (``parsers/ocr/doubtful.py``)."""
+
+    page: int
+    box: tuple[float, float, float, float]  # the cell's box, as its span carries it
+    text: str  # what the engine read
+    conf: float  # its confidence, 0–100
+
+
 @dataclass
 class Extracted:
     kind: str  # html, pdf, docx, doc, xls, xlsx, wps, image, text
@@ -81,6 +90,7 @@ class Extracted:
     pages: int | None = None
     ocr: bool = False  # some of the text was read by OCR (parsers/readers/ocr.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read in several ways
+    doubtful: list[DoubtfulCell] = field(default_factory=list)  # OCR: numbers read at a low confidence
 
 
 class TextBuilder:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -65,11 +66,45 @@ def read_metadata(extracted: Extracted, norm: str | None = None) -> dict[str, An
     }
 
 
+_TITLE_HEAD = re.compile(r"[\u4e00-\u9fff ]*")  # a name before the title's year: Chinese characters only
+
+
 def _title(text: str) -> str | None:
-    for line in text.split("\n", 60)[:60]:  # the first 60 lines (the rest of the text not split)
-        clean = line.strip(" \t#*>")
-        if 6 <= len(clean) <= 60 and _TITLE.search(clean) and "\t" not in clean:
+    lines = [line.strip(" \t#*>") for line in text.split("\n", 60)[:60]]  # the first 60 (the rest not split)
+    lines = [line for line in lines if "\t" not in line]
+    for clean in lines:
+        if 6 <= len(clean) <= 60 and _TITLE.search(clean):
             return clean
+    return _wrapped_title(lines) or _run_on_title(lines)
+
+
+def _wrapped_title(lines: list[str]) -> str | None:
+    """A title a word processor wrapped over two lines (``…工作年度报`` / ``告``: a centred heading, whose lines
+    the PDF reader keeps apart), joined, when only the two lines together read as a title ending the second."""
+    for clean, after in itertools.pairwise(lines):
+        joined = clean + after
+        if len(clean) >= 6 and 0 < len(after) <= 20 and len(joined) <= 60:
+            m = _TITLE.search(joined)
+            if m and len(clean) < m.end() == len(joined):
+                return joined
+    return None
+
+
+def _run_on_title(lines: list[str]) -> str | None:
+    """A title run into the paragraph after it (a heading the PDF reader joined with the first paragraph below:
+    ``某区信访局2021年度政府信息公开工作年度报告本报告是根据…``): the line's head up to the title's end, when the
+    title starts the line and what precedes its year is a name (Chinese characters only: no punctuation, no
+    Markdown cell's ``|``)."""
+    for clean in lines:
+        m = _TITLE.search(clean)
+        if (
+            m
+            and len(clean) > 60
+            and 6 <= m.end() <= 60
+            and _TITLE_HEAD.fullmatch(clean[: m.start()])
+            and not re.search(r"\s", clean[m.end(2) : m.end()])  # (…年度报 告 本报告: a wrapped title's rest)
+        ):
+            return clean[: m.end()]
     return None
 
 

@@ -43,9 +43,13 @@ def _build_report(extracted: Extracted) -> Report:
     tables = read_tables(extracted, metadata.get("year"), norm)
     if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
         from parsers.ocr.correct import correct_misreadings
+        from parsers.ocr.counts import whole_counts
+        from parsers.ocr.doubtful import blank_doubtful
 
         metadata["ocr"] = True
+        whole_counts(tables.cells, tables.warnings)
         tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings, extracted.glyph_sets)
+        blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful)
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)

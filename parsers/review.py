@@ -33,6 +33,10 @@ REQUIRED = {
     "ocr_corrected",
     # a disputed OCR glyph the identities could not decide: its printed numbers left blank (parsers/ocr/correct.py)
     "ocr_glyph_undecided",
+    # an OCR'd number read unsure of, in an identity that failed: left blank (parsers/ocr/doubtful.py)
+    "ocr_doubtful",
+    # an OCR'd count read with a fraction that is no thousands separator: left blank (parsers/ocr/counts.py)
+    "ocr_fraction_in_count",
 }
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}

@@ -26,8 +26,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
-from parsers.extracted import GlyphSet, UnreadableDocument
+from parsers.extracted import DoubtfulCell, GlyphSet, UnreadableDocument
 from parsers.ocr import budget, orient
+from parsers.ocr.doubtful import doubtful_cells, numbers_read
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
@@ -72,6 +73,7 @@ class PageResult:
     stamp_note: str | None = None  # numbers under a round stamp printed in black set aside (stamp.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
+    doubtful: list[DoubtfulCell] = field(default_factory=list)  # numbers read at a low confidence (doubtful.py)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
 
 
@@ -133,6 +135,7 @@ def settle(results: list[PageResult]) -> list[PageResult]:
     pending = {r.number: r.pending for r in results if r.pending is not None}
     if not pending:
         return results
+    read = {n: numbers_read(p.ink) for n, p in pending.items()}  # the engine's own readings, before the comparison
     inks, notes, sets = agree_pages({n: (p.ink, p.glyphs) for n, p in pending.items()})
     for r in results:
         p = r.pending
@@ -140,6 +143,7 @@ def settle(results: list[PageResult]) -> list[PageResult]:
             continue
         r.layout = page_layout(r.number, inks[r.number], p.tables, p.size, p.scale)
         r.glyph_note = notes.get(r.number)
+        r.doubtful = doubtful_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale)
         r.pending = None
     if sets:
         results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]

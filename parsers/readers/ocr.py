@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from parsers.extracted import Extracted, GlyphSet, TextBuilder, UnreadableDocument
+from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.ocr.document import PageJob, PageResult, jobs_for, read_pages
 from parsers.ocr.engine import EngineMissing
 from parsers.ocr.layout import PageLayout, emit
@@ -107,7 +107,11 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
         why = f" ({'; '.join(notes)})" if notes else ""
         raise UnreadableDocument(f"OCR found no text on any of the {total} page(s){why}", code="no_text")
     glyph_sets = [g for r in results for g in r.glyph_sets]
-    return Extracted(kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True, glyph_sets=glyph_sets)
+    doubtful = [d for r in results for d in r.doubtful]
+    return Extracted(
+        kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True, glyph_sets=glyph_sets,
+        doubtful=doubtful,
+    )  # fmt: skip
 
 
 def read_pdf_with_ocr(
@@ -116,10 +120,11 @@ def read_pdf_with_ocr(
     blank: list[int],
     tb: TextBuilder,
     write_text_pages: Callable[[list[Any], TextBuilder], None],
-) -> tuple[list[str], list[GlyphSet]]:
+) -> tuple[list[str], list[GlyphSet], list[DoubtfulCell]]:
     """The PDF reader's OCR hook: write a PDF's pages into ``tb`` in page order, the pages with a text layer
     (``text_pages``, written by ``write_text_pages``) and the pages without (``blank``, 1-based, read by OCR).
-    Returns the reader's notes, and the OCR'd pages' disputed glyph sets (``Extracted.glyph_sets``)."""
+    Returns the reader's notes, the OCR'd pages' disputed glyph sets (``Extracted.glyph_sets``) and their numbers
+    read at a low confidence (``Extracted.doubtful``)."""
     results = read_pdf_pages(data, [n - 1 for n in blank])
     pages, notes = layouts(results)
     by_number: dict[int, Any] = {p.number: p for p in text_pages}
@@ -143,7 +148,7 @@ def read_pdf_with_ocr(
         )
     if text_pages:
         notes.insert(0, f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR")
-    return notes, [g for r in results for g in r.glyph_sets]
+    return notes, [g for r in results for g in r.glyph_sets], [d for r in results for d in r.doubtful]
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from parsers.extracted import Extracted, GlyphSet, TextBuilder, UnreadableDocument
+from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
 from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines, top_lines
 from parsers.readers.pdf_plumber import PlumberDocument
@@ -137,16 +137,17 @@ def _read_pdf(data: bytes) -> Extracted:
         notes.append(f"page(s) {', '.join(map(str, empty))} empty: no text, image or outlined glyphs (not read)")
     tb = TextBuilder()
     glyph_sets: list[GlyphSet] = []
+    doubtful: list[DoubtfulCell] = []
     if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
         from parsers.readers.ocr import read_pdf_with_ocr
 
-        ocr_notes, glyph_sets = read_pdf_with_ocr(data, read, blank, tb, read_pages)
+        ocr_notes, glyph_sets, doubtful = read_pdf_with_ocr(data, read, blank, tb, read_pages)
         notes += ocr_notes
     else:
         read_pages(read, tb)
     return Extracted(
         kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count, ocr=bool(blank),
-        glyph_sets=glyph_sets,
+        glyph_sets=glyph_sets, doubtful=doubtful,
     )  # fmt: skip
 
 
@@ -273,13 +274,15 @@ def _table(raw: list[list[str | None]], bbox: Box) -> _Table | None:
     if len(raw) < 2 and not (raw and len(raw[0]) >= 2):
         return None
     rows: list[list[str]] = []
+    spanned: list[frozenset[int]] = []
     for i, row in enumerate(raw):
         cells = [join_wrapped((c or "").split("\n")) for c in row]
         if i and _spanned_rest(raw[i - 1], row):
             rows[-1] = [p if c is None else cells[j] for j, (p, c) in enumerate(zip(rows[-1], row, strict=True))]
             continue
         rows.append(cells)
-    return _Table(rows, bbox[0], bbox[2])
+        spanned.append(frozenset(j for j, c in enumerate(row) if c is None))
+    return _Table(rows, bbox[0], bbox[2], spanned)
 
 
 def _spanned_rest(prev: list[str | None], row: list[str | None]) -> bool:
@@ -335,6 +338,8 @@ class _Table:
     rows: list[list[str]]
     x0: float
     x1: float
+    # per row, the columns its cells span from the left or from above (``None`` in the found table's grid)
+    spanned: list[frozenset[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -433,13 +438,18 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
-def _is_fragment(prev: list[str], row: list[str]) -> bool:
+def _is_fragment(prev: list[str], row: list[str], spanned: frozenset[int] = frozenset()) -> bool:
     """Is ``row`` (first on a page) the rest of ``prev`` (last on the previous page), cut by the page break?
 
     Only if it holds no number, and text only in columns where ``prev`` has text too: the wrapped tail of a
-    label (``3.危及“三安全一稳`` / ``定”``), never a row of its own.
+    label (``3.危及“三安全一稳`` / ``定”``), never a row of its own. A row cut by a page break keeps its cells'
+    borders: a cell of ``row`` spanning a column (``spanned``) where ``prev`` printed text in a cell of its own
+    is a row of its own (a block's title across the table, ``第二十条第（五）项``, or a row of two cells under a
+    header of three: LibreOffice's print of tables set one under another), never the rest of ``prev``.
     """
     if len(prev) != len(row) or not any(row) or any(_is_number(c) for c in row if c):
+        return False
+    if any(prev[j] for j in spanned):
         return False
     return all(not c or (p and not _is_number(p)) for p, c in zip(prev, row, strict=True))
 
@@ -512,7 +522,9 @@ class _Emitter:
 
     def add_table(self, table: _Table, page: int, *, first_on_page: bool) -> None:
         self._flush_para()
-        rows = [r for r in table.rows if any(r)]
+        kept = [i for i, r in enumerate(table.rows) if any(r)]
+        rows = [table.rows[i] for i in kept]
+        spans = [table.spanned[i] for i in kept] if table.spanned else [frozenset()] * len(rows)
         prev = self.table
         continues = (
             prev is not None
@@ -529,8 +541,8 @@ class _Emitter:
         else:
             for head in self.header:  # a header row repeated on the new page
                 if rows and rows[0] == head:
-                    rows = rows[1:]
-            if rows and self.pending is not None and _is_fragment(self.pending[0], rows[0]):
+                    rows, spans = rows[1:], spans[1:]
+            if rows and self.pending is not None and _is_fragment(self.pending[0], rows[0], spans[0]):
                 cells = self.pending[0]
                 joined = [join_wrapped([a, b]) for a, b in zip(cells, rows[0], strict=True)]
                 self.pending = (joined, self.pending[1])

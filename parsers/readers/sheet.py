@@ -48,12 +48,19 @@ def format_value(value: Any) -> str:
     return join_wrapped(str(value).replace("\r", "").split("\n"))
 
 
-def _sheets_calamine(data: bytes) -> list[tuple[str, list[list[Any]]]]:
+Merge = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first column), (last row, last column))
+
+
+def _sheets_calamine(data: bytes) -> list[tuple[str, list[list[Any]], list[Merge]]]:
     import python_calamine as pc
 
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        return [(name, wb.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in wb.sheet_names]
+        sheets = [wb.get_sheet_by_name(name) for name in wb.sheet_names]
+        return [
+            (sheet.name, sheet.to_python(skip_empty_area=False), list(sheet.merged_cell_ranges or ()))
+            for sheet in sheets
+        ]
     except pc.PasswordError as exc:
         raise UnreadableDocument(f"password-protected workbook: {exc}", code="encrypted") from exc
     except Exception as exc:  # CalamineError, XmlError, ZipError and friends
@@ -83,6 +90,27 @@ def _sheet_rows(rows: Iterable[list[Any]]) -> list[list[str]]:
     return [r if len(r) == width else r[:width] + [""] * (width - len(r)) for r in out]
 
 
+def _without_covered(rows: list[list[Any]], merges: list[Merge]) -> list[list[Any]]:
+    """The rows without the cells a merge covers from its left: a cell merged across columns is one cell.
+
+    A sheet holding several tables (LibreOffice Calc's import of an HTML page, an organ's sheet with its tables
+    one under another) has the union of their columns: a table's cell spans as many sheet columns as other
+    tables' borders fall inside it, so its row has more cells than the table has columns, blanks between its
+    values. Its merges say which cells are one: kept as one, the row has the table's own cells again, blanks
+    where the table printed none (a merge spanning rows keeps its first column in each row it covers).
+    """
+    covered: dict[int, set[int]] = {}
+    for (r0, c0), (r1, c1) in merges:
+        if c1 > c0:
+            for r in range(r0, r1 + 1):
+                covered.setdefault(r, set()).update(range(c0 + 1, c1 + 1))
+    if not covered:
+        return rows
+    return [
+        [v for c, v in enumerate(row) if c not in covered[i]] if i in covered else row for i, row in enumerate(rows)
+    ]
+
+
 def _filled_width(row: list[str]) -> int:
     """The row's length up to its last non-empty cell."""
     for i in range(len(row) - 1, -1, -1):
@@ -98,8 +126,8 @@ def read_sheet(data: bytes) -> Extracted:
     if kind == "xlsx":
         data = check_workbook(data)
     tb = TextBuilder()
-    for _name, rows in _sheets_calamine(data):
-        grid = _sheet_rows(rows)
+    for _name, rows, merges in _sheets_calamine(data):
+        grid = _sheet_rows(_without_covered(rows, merges))
         if not any(any(r) for r in grid):
             continue
         tb.clean_rows(grid, table=tb.new_table())  # format_value collapses every cell already

@@ -1,0 +1,50 @@
+"""A decimal point read in a count: tables 三 and 四 count applications and cases, whole numbers.
+
+A scan at a low resolution or under noise reads the comma of ``1,343`` as a point (synth_492: ``1.343``, ``1.658``),
+and the tables reader takes ``1.343``. In a cell that counts, a point followed by exactly three digits after one to
+three digits is the thousands separator misread: the number is taken without it (``ocr_thousands``, the reading
+and the number named; the identities then check it like any other). Any other fraction in a count (a speck read
+as a point, ``1.3``) is no reading of a whole number: the cell is left blank (``ocr_fraction_in_count``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from parsers.model import Cell, Warning_
+
+COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
+def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
+    """Each count read with a decimal point: its point taken as the thousands separator where it stands as one,
+    else the cell left blank; each with a warning."""
+    for key, cell in list(cells.items()):
+        if cell.value is None or "." not in cell.raw or key.split("/", 1)[0] not in COUNT_TABLES:
+            continue
+        raw = cell.raw
+        if _THOUSANDS.match(raw):
+            whole = raw.replace(".", "")
+            cells[key] = Cell(key, int(whole), whole, cell.where)
+            warnings.append(
+                Warning_(
+                    "ocr_thousands",
+                    f"{key}: OCR read {raw!r} in a count (whole numbers): its point, followed by three digits, taken "
+                    f"as the thousands separator misread: {whole}",
+                    key,
+                    cell.where,
+                )
+            )
+            continue
+        where = replace(cell.where, read_as=raw) if cell.where is not None else None
+        cells[key] = Cell(key, None, "", where)
+        warnings.append(
+            Warning_(
+                "ocr_fraction_in_count",
+                f"{key}: OCR read {raw!r} in a count (whole numbers): no reading of a whole number, left blank",
+                key,
+                where,
+            )
+        )

@@ -1,0 +1,96 @@
+"""Numbers the engine read unsure of, where every identity checking them fails: left blank, never silently.
+
+A misread digit the identities can repair is repaired (:mod:`parsers.ocr.correct`). What is left after that is
+a number that makes an identity fail and that no single plausible confusion explains: a digit lost (17 read 7), a
+stroke of noise read as a digit (0 read 9), a cell read one column over. When the engine itself was unsure of the
+reading (its confidence under :data:`DOUBT_CONF`) and every identity that checks the cell (its row's sum, its
+column's) fails, the cell where they cross is the one they point at: it is left blank (``ocr_doubtful`` names the
+reading, its confidence and the identities), since a wrong number is worse than a blank. A number read surely, or
+one with an identity that holds, is kept as read.
+
+:func:`doubtful_cells` collects, per page, the table cells read as one number below the confidence (on the
+engine's own reading: a cell the comparison of glyphs changed, ``parsers/ocr/glyphs.py``, is not the engine's
+reading and is left to it); :func:`blank_doubtful` blanks them in a report once the corrections are made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from parsers.extracted import DoubtfulCell
+from parsers.model import Cell, Check, Warning_
+from parsers.ocr.engine import CellKey, Ink
+from parsers.ocr.grid import Table
+
+# the engine's confidence (0–100) under which a number it read is doubtful: on the tuning scans (478–499) the numbers
+# that make identities fail after the corrections read at 0–67 where wrong (their lost digits, noise read as digits)
+DOUBT_CONF = 60.0
+_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+
+
+def _digits(text: str) -> str:
+    return text.replace(",", "")
+
+
+def numbers_read(ink: Ink) -> dict[CellKey, tuple[str, float]]:
+    """Each table cell read as one number: its text and the engine's least confidence in its words."""
+    out: dict[CellKey, tuple[str, float]] = {}
+    for key, lines in ink.cells.items():
+        words = [w for line in lines for w in line]
+        text = "".join(w.text for w in words)
+        if words and _NUMBER.match(text):
+            out[key] = (text, min(w.conf for w in words))
+    return out
+
+
+def doubtful_cells(
+    number: int, before: dict[CellKey, tuple[str, float]], after: Ink, tables: list[Table], scale: float
+) -> list[DoubtfulCell]:
+    """The cells of page ``number`` the engine read as a number under :data:`DOUBT_CONF` (``before``: what it
+    read) and that still read so (``after``: the page once its glyphs are compared), each with its box as its
+    span carries it (page units: pixels / ``scale``)."""
+    now = numbers_read(after)
+    boxes = {(t, c.row, c.col): c.box for t, table in enumerate(tables) for c in table.cells}
+    out = []
+    for key, (text, conf) in sorted(before.items()):
+        if conf >= DOUBT_CONF or now.get(key, ("", 0.0))[0] != text or key not in boxes:
+            continue
+        x0, y0, x1, y1 = boxes[key]
+        box = (round(x0 / scale, 1), round(y0 / scale, 1), round(x1 / scale, 1), round(y1 / scale, 1))
+        out.append(DoubtfulCell(number, box, text, conf))
+    return out
+
+
+def blank_doubtful(
+    cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_], doubtful: Sequence[DoubtfulCell]
+) -> None:
+    """Blank each cell read from a doubtful reading (as the engine read it: no correction taken) whose every identity
+    fails (a row's sum and a column's: the cell where they cross is the one they point at). The checks stay as
+    read (the identities failed on the number the page was read as)."""
+    if not doubtful:
+        return
+    spots = {(d.page, d.box): d for d in doubtful}
+    identities = [c for c in checks if c.kind == "identity"]
+    for key, cell in list(cells.items()):
+        where = cell.where
+        if cell.value is None or where is None or where.read_as is not None:
+            continue
+        found = spots.get((where.page, where.box))  # type: ignore[arg-type]
+        if found is None or _digits(found.text) != _digits(cell.raw):
+            continue  # not the engine's reading (a count's point taken as a separator: parsers/ocr/counts.py)
+        mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
+        if not mine or any(c.passed or c.blank for c in mine):
+            continue  # an identity of the cell holds: the failure lies elsewhere (or none checks the cell)
+        names = sorted(c.name for c in mine)
+        cells[key] = Cell(key, None, "", replace(where, read_as=cell.raw))
+        warnings.append(
+            Warning_(
+                "ocr_doubtful",
+                f"{key}: OCR read {found.text!r} at confidence {found.conf:.0f} (under {DOUBT_CONF:.0f}), and the "
+                f"identities it is in fail ({', '.join(names)}): left blank, the reading doubtful",
+                key,
+                cells[key].where,
+            )
+        )
