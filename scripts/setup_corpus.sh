@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tools that BUILD the generalisation corpus (scripts/build_corpus.py, scripts/build_extractors.py): build time
-# only, the tests read the committed texts. On top of scripts/setup.sh (which installs poppler, LibreOffice,
+# only, the tests read the committed texts and files. On top of scripts/setup.sh (which installs poppler, LibreOffice,
 # antiword and Tesseract): the HTML/DOC converters users run, and the Python converters of the `corpus` extra.
 #   bash scripts/setup_corpus.sh
 set -euo pipefail
@@ -11,6 +11,8 @@ CORPUS_APT_PACKAGES=(
   w3m     # HTML → text (box-drawn tables)
   lynx    # HTML → text
   catdoc  # DOC → text (the other DOC reader beside antiword)
+  libreoffice-calc-nogui  # HTML tables → XLSX/XLS (scripts/synth_producers.py)
+  wkhtmltopdf             # HTML → PDF, Qt WebKit (scripts/synth_producers.py, scripts/build_pdf_variants.py)
 )
 missing=()
 for p in "${CORPUS_APT_PACKAGES[@]}"; do

@@ -19,7 +19,7 @@ from the report's print page (``synth_reports.print_page``: the body alone, as t
 - ``wk-pdf`` (``<stem>.wk-pdf.pdf``): wkhtmltopdf's print of the print page, when wkhtmltopdf is installed;
 - ``xlsx`` and ``xls`` (``<stem>.xlsx``, ``<stem>.xls``): LibreOffice Calc's spreadsheet of the print page (the
   ``HTML (StarCalc)`` import: every table and paragraph on one sheet), when Calc is installed
-  (``libreoffice-calc-nogui``).
+  (``libreoffice-calc-nogui``; ``scripts/setup_corpus.sh`` installs it and wkhtmltopdf).
 
 Each file is added as a kind to the report's gold ``inputs`` so ``scripts/synth_score.py`` scores it per kind and
 split (``synth_reports.split_of``). LibreOffice converts a whole folder in one run per producer (a private
@@ -55,7 +55,7 @@ CALC = ("xlsx", "xls")
 
 
 def calc_installed() -> bool:
-    """Debian's ``libreoffice-calc-nogui`` (not in ``scripts/setup.sh``): its library sits beside soffice."""
+    """Debian's ``libreoffice-calc-nogui`` (``scripts/setup_corpus.sh`` installs it): its library is beside soffice."""
     soffice = shutil.which("soffice")
     if not soffice:
         return False
