@@ -580,20 +580,24 @@ class Reading:
         is the original (no call to :meth:`where` and :meth:`_where_at` per cell)."""
         cells = self.cells
         identity, spans, span_starts = self._identity, self._spans, self._span_starts
+        # the module's names the loop calls, held in locals (a compiled module looks a global name up in a dict
+        # each time: six a cell)
+        new_object, cell_type, where_type = _new_object, Cell, Where
+        value_of, bisect_right = number_value, _bisect_right
         for key, tok in zip(keys, toks, strict=True):
             if tok is None or key in cells or tok[SPACED] is not None or tok[GLUED] or tok[OCR_RAW] is not None:
                 self.put(key, tok, blank_where=label)
                 continue
             # ``Cell(key, value, raw, where)`` without the call to the dataclass's ``__init__``: its fields set in
             # their order on a new object (the same Cell: tests/test_parse_cuts.py)
-            cell = _new_object(Cell)
+            cell = new_object(cell_type)
             cell.key = key
-            cell.value = number_value(tok[TEXT])
+            cell.value = value_of(tok[TEXT])
             cell.raw = tok[TEXT]
             if identity:
                 start = tok[START]
-                i = _bisect_right(span_starts, start) - 1
-                w = _new_object(Where)
+                i = bisect_right(span_starts, start) - 1
+                w = new_object(where_type)
                 d = w.__dict__
                 d["offset"] = start
                 d["end"] = tok[END]

@@ -582,15 +582,22 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     has_numbers: bool | None = None  # the line has real numbers (or a row of letters): asked only of a lone letter
     # a row printed with its rules (two rule marks or more): a | at a number's edge is a rule, not a 1 —
     # Tesseract reads a 1 as ``1``; a ``|`` touching a number there is the table's rule (``3628| 123 | 3``)
-    ruled = ruled or sum(map(line.count, "|[]{}")) >= RULED_MARKS
-    out = list(line)
+    # (its marks counted only when a word asks: most lines that come here are prose that holds no such word)
+    ruled_row: bool | None = True if ruled else None
+    # the line's characters, copied only when one changes (most lines come back as they are: prose that prints a
+    # confusable letter and a digit apart); ``line`` itself is returned then
+    out: list[str] | None = None
     fixes: list[tuple[int, int]] = []
     for m in _OCR_WORD.finditer(line):
         word, at = m.group(), m.start()
         if word in ("|", "||", "!"):
+            if out is None:
+                out = list(line)
             out[at : m.end()] = " " * len(word)
             continue
-        edges = "|{}" if ruled else "{}"  # a brace is never a digit: a rule wherever it touches a number
+        if ruled_row is None:
+            ruled_row = sum(map(line.count, "|[]{}")) >= RULED_MARKS
+        edges = "|{}" if ruled_row else "{}"  # a brace is never a digit: a rule wherever it touches a number
         core = word.strip(edges)
         if core != word and _DIGIT.search(core):
             # a rule glued to a number's edge (``3744|``, ``|138|``, ``{1060``): the rule, not a 1
@@ -598,6 +605,8 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
             if core[:1] in ",." and core[1:2].isdigit():
                 # a speck between the rule and the digits (``|.241``): part of the rule, not a decimal point
                 core, lead = core[1:], lead + 1
+            if out is None:
+                out = list(line)
             out[at : at + lead] = " " * lead
             out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
             fixes.append((at, m.end()))
@@ -610,9 +619,11 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
         if mixed or lone:
             fixed = word.translate(_OCR_MAP)
             if _NUMBER_RE.fullmatch(fixed):
+                if out is None:
+                    out = list(line)
                 out[at : at + len(word)] = fixed
                 fixes.append((at, at + len(word)))
-    return "".join(out), fixes
+    return ("".join(out) if out is not None else line), fixes
 
 
 # a ``|`` between a row label's last ideograph and a number (``行政许可|352``, ``其他对外管理服务事项|7``: Tesseract
