@@ -440,13 +440,16 @@ def pdfminer_band_snippets(tmp: Path) -> None:
     """Synthetic report 1200 (a tuning seed, ``scripts/synth_reports.py``): its body printed by Chromium and read
     by pdfminer.six's ``pdf2txt.py`` (default LAParams). Its table 三 is wide: each cell a text box, the boxes of
     the first two rows column by column, then rows 3–18 (to the page's end) column by column, then single rows and
-    the last four rows column by column (``synth-1200-bands-pdfminer.txt``)."""
+    the last four rows column by column (``synth-1200-bands-pdfminer.txt``); with ``-F disabled``, table 二's
+    values each before its row's label (``synth-1200-flow-none-pdfminer.txt``)."""
     from synth_reports import body_html, build, chromium_pdf, print_page
 
     s, m = build(1200)
     pdf = tmp / "synth-1200.pdf"
     chromium_pdf(print_page(s, m, body_html(s, m)), pdf)
     (OUT / "synth-1200-bands-pdfminer.txt").write_text(bx.pdfminer_text(pdf), encoding="utf-8")
+    # the same PDF with ``-F disabled`` (boxes_flow=None): table 二's values each before its row's label
+    (OUT / "synth-1200-flow-none-pdfminer.txt").write_text(bx.pdfminer_text(pdf, "-F", "disabled"), encoding="utf-8")
 
 
 def merged_other_snippets(tmp: Path) -> None:

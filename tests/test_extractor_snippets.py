@@ -602,6 +602,22 @@ def test_pdfminer_bands_with_a_failing_total_are_not_read() -> None:
     assert report.metadata["review"] == "required"
 
 
+def test_pdfminer_flow_disabled_table_two_values_before_their_labels() -> None:
+    # ``pdf2txt.py -F disabled`` (boxes_flow=None): boxes in the order of their lower left corners, so each of
+    # table 二's values (one box, one line each) prints before its row's label, which wraps lower (version 58 read
+    # 规章 from 行政规范性文件's values and left that row blank)
+    name = "synth-1200-flow-none-pdfminer.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n0\n\n1\n\n0\n\n规章\n\n2\n\n0\n\n36\n\n行政规范性文件\n" in text
+    report = _parse(name)
+    want = {"rules/issued": 0, "rules/repealed": 1, "rules/in_force": 0, "normative_docs/issued": 2,
+            "normative_docs/repealed": 0, "normative_docs/in_force": 36, "licensing/decisions": 33,
+            "penalty/decisions": 20, "coercion/decisions": 1, "fees/amount": 86.63}  # fmt: skip
+    assert {k: report.cells[f"active/{k}"].value for k in want} == want
+    (warned,) = [w for w in report.warnings if w.code == "label_after_values"]
+    assert "rules, normative_docs, licensing, penalty, coercion, fees" in warned.message
+
+
 def test_glued_merged_other_row_is_read_as_the_one_other_row() -> None:
     text = (SNIPPETS / "own-merged-other-bs4-glued.txt").read_text(encoding="utf-8")
     assert "（六）其他处理3010004" in text  # its seven values glued to the label, nothing after it on its line

@@ -184,6 +184,16 @@ def _values_line_before(r: Reading, i: int, floor: int) -> list[Token] | None:
     return [t for t in line if t[IS_VALUE]] or None
 
 
+def _value_lines_before(r: Reading, i: int, floor: int) -> list[Token] | None:
+    """The values of the lines right above label ``i`` (after token ``floor``) that hold values and nothing else,
+    as many such lines as stand together (pdfminer's text boxes, one value a line), in their order."""
+    out: list[Token] = []
+    while (vals := _values_line_before(r, i, floor)) is not None:
+        out[:0] = vals
+        i -= len(r.line_tokens(r.tokens[i - 1][LINE]))
+    return out or None
+
+
 def _labels_after_values(
     r: Reading,
     rows: list[tuple[int, str, list[str], int]],
@@ -222,12 +232,12 @@ def _read_labels_after_values(
     for k, (i, key, cols, _) in enumerate(rows):
         if inline[k]:
             continue
-        vals = _values_line_before(r, i, floors[k])
-        if vals is None:
-            continue
         default = defaults.get(key)
-        if len(vals) == len(cols) or (default is not None and len(vals) == len(default)):
-            before[k] = vals
+        # the line above; else the lines of values above, together (one value a line: pdfminer's boxes)
+        for vals in (_values_line_before(r, i, floors[k]), _value_lines_before(r, i, floors[k])):
+            if vals is not None and (len(vals) == len(cols) or (default is not None and len(vals) == len(default))):
+                before[k] = vals
+                break
     after = [False] * n
     for k in range(n - 1, -1, -1):
         if before[k] is None:
@@ -265,8 +275,8 @@ def _read_labels_after_values(
         r.warn(
             "label_after_values",
             f"{T}: rows {', '.join(rows[k][1] for k in read)} print their label on a line of its own after a line of "
-            "their values (a PDF's text whose label cells sit lower than their values) and no value after it: read "
-            "from the line above the label",
+            "their values, or lines of one value each (a PDF's text whose label cells sit lower than their values) "
+            "and no value after it: read from the line(s) above the label",
             f"{T}/{rows[read[0]][1]}",
             tokens[rows[read[0]][0]],
         )
