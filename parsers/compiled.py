@@ -40,11 +40,12 @@ MODULES = (
     "parsers.tables.reading",
     "parsers.tables.tokens",
 )
-# C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium
-# and its layout's ruled-table search.
+# C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium,
+# its layout's ruled-table search, and the layout's text (cell texts, text lines, fake bold).
 EXTENSIONS = {
     "parsers.readers._pdfium_loops": "readers/_pdfium_loops.c",
     "parsers.readers._layout_tables": "readers/_layout_tables.c",
+    "parsers.readers._layout_text": "readers/_layout_text.c",
 }
 PACKAGE = Path(__file__).resolve().parent
 BUILDS = PACKAGE.parent / ".nianbao-native"

@@ -436,6 +436,22 @@ def pdfminer_snippets(tmp: Path) -> None:
         (OUT / f"own-{name}-pdfminer.txt").write_text(bx.pdfminer_text(pdf), encoding="utf-8")
 
 
+def pdfminer_band_snippets(tmp: Path) -> None:
+    """Synthetic report 1200 (a tuning seed, ``scripts/synth_reports.py``): its body printed by Chromium and read
+    by pdfminer.six's ``pdf2txt.py`` (default LAParams). Its table 三 is wide: each cell a text box, the boxes of
+    the first two rows column by column, then rows 3–18 (to the page's end) column by column, then single rows and
+    the last four rows column by column (``synth-1200-bands-pdfminer.txt``); with ``-F disabled``, table 二's
+    values each before its row's label (``synth-1200-flow-none-pdfminer.txt``)."""
+    from synth_reports import body_html, build, chromium_pdf, print_page
+
+    s, m = build(1200)
+    pdf = tmp / "synth-1200.pdf"
+    chromium_pdf(print_page(s, m, body_html(s, m)), pdf)
+    (OUT / "synth-1200-bands-pdfminer.txt").write_text(bx.pdfminer_text(pdf), encoding="utf-8")
+    # the same PDF with ``-F disabled`` (boxes_flow=None): table 二's values each before its row's label
+    (OUT / "synth-1200-flow-none-pdfminer.txt").write_text(bx.pdfminer_text(pdf, "-F", "disabled"), encoding="utf-8")
+
+
 def merged_other_snippets(tmp: Path) -> None:
     """The page with the whole table 三, its （六）其他处理 one row with values, read by BeautifulSoup's
     ``get_text()`` (no separator: each row's cells glued to its label, ``own-merged-other-bs4-glued.txt``)."""
@@ -569,6 +585,7 @@ def main() -> None:
         column_order_snippets(Path(tmp))
         merged_other_snippets(Path(tmp))
         pdfminer_snippets(Path(tmp))
+        pdfminer_band_snippets(Path(tmp))
         framed_pandoc_snippets(Path(tmp))
         frame_cut_snippets(Path(tmp))
         glued_label_snippets(Path(tmp))
@@ -583,7 +600,7 @@ GROUPS = {
     "--issue-8-blanks": (column_order_snippets, merged_other_snippets, framed_pandoc_snippets),
     "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
     "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
-    "--pdfminer": (pdfminer_snippets,),  # Chromium, pdfminer.six (the corpus extra)
+    "--pdfminer": (pdfminer_snippets, pdfminer_band_snippets),  # Chromium, pdfminer.six (the corpus extra)
 }
 
 

@@ -182,8 +182,9 @@ def pypdf_text(pdf: Path, layout: bool) -> str:
     return "\n".join(page.extract_text(extraction_mode=mode) for page in reader.pages)
 
 
-def pdfminer_text(pdf: Path) -> str:
-    return run([str(Path(sys.executable).parent / "pdf2txt.py"), str(pdf)])
+def pdfminer_text(pdf: Path, *flags: str) -> str:
+    """pdfminer.six's ``pdf2txt.py`` (default LAParams, or as ``flags`` set them: ``-F disabled``, ``-A``, ``-V``)."""
+    return run([str(Path(sys.executable).parent / "pdf2txt.py"), *flags, str(pdf)])
 
 
 def pdfplumber_text(pdf: Path, layout: bool) -> str:

@@ -61,7 +61,7 @@ def _docx(fn: Callable[[Path], str]) -> Maker:
 
 
 GRID = "markdown-simple_tables-multiline_tables-pipe_tables"
-# convention → (suffix, maker, source: "pdf" | "html" | "docx")
+# convention → (suffix, maker, source: "pdf" | "html" | "docx", or a ``synth_producers.py`` PDF kind: "lo-pdf" …)
 CONVENTIONS: dict[str, tuple[str, Maker, str]] = {
     # PDF → text
     "md-pymupdf4llm": (".md", _pdf(lambda p: bc.pymupdf4llm_md(p, layout=False)), "pdf"),
@@ -70,6 +70,15 @@ CONVENTIONS: dict[str, tuple[str, Maker, str]] = {
     "pdf-pypdf": (".txt", _pdf(lambda p: bx.pypdf_text(p, layout=False)), "pdf"),
     "pdf-pypdf-layout": (".txt", _pdf(lambda p: bx.pypdf_text(p, layout=True)), "pdf"),
     "pdf-pdfminer": (".txt", _pdf(bx.pdfminer_text), "pdf"),
+    # pdfminer.six's LAParams as users vary them (pdf2txt.py's flags): no advanced layout ordering (``boxes_flow=
+    # None``, ``-F disabled``), layout analysis inside figures too (``-A``), vertical text (``-V``)
+    "pdf-pdfminer-flow-none": (".txt", _pdf(lambda p: bx.pdfminer_text(p, "-F", "disabled")), "pdf"),
+    "pdf-pdfminer-all-texts": (".txt", _pdf(lambda p: bx.pdfminer_text(p, "-A")), "pdf"),
+    "pdf-pdfminer-vertical": (".txt", _pdf(lambda p: bx.pdfminer_text(p, "-V")), "pdf"),
+    # pdfminer.six (default LAParams) on the other producers' PDFs (``scripts/synth_producers.py``: run it first)
+    "pdf-lo-pdfminer": (".txt", _pdf(bx.pdfminer_text), "lo-pdf"),
+    "pdf-lohtml-pdfminer": (".txt", _pdf(bx.pdfminer_text), "lohtml-pdf"),
+    "pdf-wk-pdfminer": (".txt", _pdf(bx.pdfminer_text), "wk-pdf"),
     "pdf-pdfplumber": (".txt", _pdf(lambda p: bx.pdfplumber_text(p, layout=False)), "pdf"),
     "pdf-pdfplumber-layout": (".txt", _pdf(lambda p: bx.pdfplumber_text(p, layout=True)), "pdf"),
     "pdf-pymupdf-blocks": (".txt", _pdf(bx.pymupdf_blocks), "pdf"),
@@ -143,12 +152,13 @@ def make(folder: Path, stem: str, conventions: list[str], force: bool) -> list[s
             docx = make_docx(folder, stem, int(gold["synth"]["seed"]), work)
         for convention in conventions:
             suffix, maker, source = CONVENTIONS[convention]
-            if source == "pdf" and not pdf.exists():
+            source_pdf = pdf if source == "pdf" else folder / f"{stem}.{source}.pdf"  # a producer's PDF
+            if source not in ("html", "docx") and not source_pdf.exists():
                 continue
             path = folder / f"{stem}.{convention}{suffix}"
             if force or not path.exists():
                 try:
-                    text = maker(page, pdf, docx, work)
+                    text = maker(page, source_pdf, docx, work)
                 except Exception as e:  # the tool's own failure (html2text's pad_tables on some tables): said, skipped
                     print(f"  {convention}: failed on {stem}: {type(e).__name__}: {e}: skipped", file=sys.stderr)
                     continue

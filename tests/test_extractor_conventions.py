@@ -205,13 +205,17 @@ def test_text_in_column_order_is_not_read_rather_than_read_wrong() -> None:
     text = _column_order(s.report())
     report = parse(text.encode("utf-8"), "pdf2txt.txt")
     cells = _cells(report)
-    # tables 三 and 四 printed column by column: not read; table 二, printed here row by row (each row's values on
-    # its label's line), is read (parser version 56), as the report prints it
-    assert not [k for k, v in cells.items() if v is not None and not k.startswith("active/")]
+    # table 四 printed column by column: not read; table 二, printed here row by row (each row's values on its
+    # label's line), is read (parser version 56), as the report prints it; table 三, one band of its 25 rows
+    # column by column, is read as the only table all its identities allow (parser version 59), as the report
     whole = _cells(parse(s.report().encode("utf-8"), "report.txt"))
-    active = {k: v for k, v in cells.items() if k.startswith("active/")}
-    assert active and active == {k: v for k, v in whole.items() if k.startswith("active/")}
+    assert not [k for k, v in cells.items() if v is not None and k.startswith("review_litigation/")]
+    for table in ("active/", "applications/"):
+        read = {k: v for k, v in cells.items() if k.startswith(table)}
+        assert read and read == {k: v for k, v in whole.items() if k.startswith(table)}, table
     assert "column_order" in _codes(report)
+    (bands,) = [w for w in report.warnings if w.code == "rows_by_bands"]
+    assert "bands of 25 rows" in bands.message
     assert report.metadata["review"] == "required"
     message = next(w.message for w in report.warnings if w.code == "column_order")
     assert "1.属于国家秘密 / 2.其他法律行政法规禁止公开" in message

@@ -546,6 +546,78 @@ def test_pdfminer_table_four_values_after_its_last_column_head_read_in_order() -
     assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
 
 
+# ---- pdfminer.six's wide table 三: bands of rows, each column by column (parsers/tables/band_order.py)
+# synthetic report 1200's gold (scripts/synth_reports.py: the generator's exact values)
+SYNTH_1200_THREE = {
+    "new_received": [6, 0, 1, 0, 0, 0, 7],
+    "carried_over": [0, 5, 0, 0, 0, 0, 5],
+    "granted": [0, 1, 1, 0, 0, 0, 2],
+    "partially_granted": [1, 0, 0, 0, 0, 0, 1],
+    "withheld.state_secret": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.prohibited_by_law": [1, 0, 0, 0, 0, 0, 1],
+    "withheld.three_safeties": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.third_party_rights": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.internal_affairs": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.process_info": [1, 0, 0, 0, 0, 0, 1],
+    "withheld.enforcement_files": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.query_matters": [0, 0, 0, 0, 0, 0, 0],
+    "unavailable.not_held": [0, 1, 0, 0, 0, 0, 1],
+    "unavailable.needs_creation": [0, 0, 0, 0, 0, 0, 0],
+    "unavailable.unclear_after_correction": [1, 1, 0, 0, 0, 0, 2],
+    "not_processed.petition": [0, 1, 0, 0, 0, 0, 1],
+    "not_processed.duplicate": [0, 0, 0, 0, 0, 0, 0],
+    "not_processed.publication": [0, 1, 0, 0, 0, 0, 1],
+    "not_processed.excessive": [0, 0, 0, 0, 0, 0, 0],
+    "not_processed.confirm_existing": [0, 0, 0, 0, 0, 0, 0],
+    "other.no_correction": [1, 0, 0, 0, 0, 0, 1],
+    "other.unpaid_fee": [0, 0, 0, 0, 0, 0, 0],
+    "other.other": [1, 0, 0, 0, 0, 0, 1],
+    "results_total": [6, 5, 1, 0, 0, 0, 12],
+    "carried_forward": [0, 0, 0, 0, 0, 0, 0],
+}
+BANDS_1200 = "synth-1200-bands-pdfminer.txt"
+
+
+def test_pdfminer_wide_table_three_read_in_bands_column_by_column() -> None:
+    # each cell a box: rows 1–2 print column by column (6 0 / 0 5 / 1 0 / … / 7 5), then rows 3–18 column by
+    # column, then rows one at a time, then the last four column by column (version 58 read no cell of it)
+    text = (SNIPPETS / BANDS_1200).read_text(encoding="utf-8")
+    assert "其他\n\n6\n\n0\n\n0\n\n5\n\n1\n\n0\n\n" in text
+    report = _parse(BANDS_1200)
+    for row, want in SYNTH_1200_THREE.items():
+        assert _row(report, row) == want, row
+    assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    (warned,) = [w for w in report.warnings if w.code == "rows_by_bands"]
+    assert "bands of 2, 16, 1, 1, 1, 4 rows" in warned.message and "all 39 of the table's identities" in warned.message
+    assert report.metadata["review"] == "required"  # table 二 in column order is not read (column_order)
+
+
+def test_pdfminer_bands_with_a_failing_total_are_not_read() -> None:
+    # the same text with （七）总计's 总计 one more than its row: no division into bands holds every identity
+    text = (SNIPPETS / BANDS_1200).read_text(encoding="utf-8")
+    assert text.count("\n1\n\n12\n\n0\n") == 1
+    report = parse(text.replace("\n1\n\n12\n\n0\n", "\n1\n\n13\n\n0\n").encode(), BANDS_1200)
+    assert not [w for w in report.warnings if w.code == "rows_by_bands"]
+    assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_flow_disabled_table_two_values_before_their_labels() -> None:
+    # ``pdf2txt.py -F disabled`` (boxes_flow=None): boxes in the order of their lower left corners, so each of
+    # table 二's values (one box, one line each) prints before its row's label, which wraps lower (version 58 read
+    # 规章 from 行政规范性文件's values and left that row blank)
+    name = "synth-1200-flow-none-pdfminer.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n0\n\n1\n\n0\n\n规章\n\n2\n\n0\n\n36\n\n行政规范性文件\n" in text
+    report = _parse(name)
+    want = {"rules/issued": 0, "rules/repealed": 1, "rules/in_force": 0, "normative_docs/issued": 2,
+            "normative_docs/repealed": 0, "normative_docs/in_force": 36, "licensing/decisions": 33,
+            "penalty/decisions": 20, "coercion/decisions": 1, "fees/amount": 86.63}  # fmt: skip
+    assert {k: report.cells[f"active/{k}"].value for k in want} == want
+    (warned,) = [w for w in report.warnings if w.code == "label_after_values"]
+    assert "rules, normative_docs, licensing, penalty, coercion, fees" in warned.message
+
+
 def test_glued_merged_other_row_is_read_as_the_one_other_row() -> None:
     text = (SNIPPETS / "own-merged-other-bs4-glued.txt").read_text(encoding="utf-8")
     assert "（六）其他处理3010004" in text  # its seven values glued to the label, nothing after it on its line

@@ -27,7 +27,15 @@ from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.pdf_layout import Centres, dedupe, find_tables, has_duplicates, text_lines, top_lines
+from parsers.readers.pdf_layout import (
+    NATIVE_TEXT,
+    Centres,
+    dedupe,
+    find_tables,
+    has_duplicates,
+    text_lines,
+    top_lines,
+)
 from parsers.readers.pdf_plumber import PlumberDocument
 from parsers.readers.pdf_text_layer import garbled
 from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
@@ -261,6 +269,15 @@ def _metadata(pdf: Any) -> dict[str, str]:
 
 
 def _outside(chars: list[Char], mids: Centres, boxes: list[Box]) -> list[Char]:
+    """:func:`outside_by_python`, in C where the native build holds it and covers the values."""
+    if NATIVE_TEXT is not None:
+        found = NATIVE_TEXT.outside(chars, mids.h, mids.v, boxes, _TOLERANCE)
+        if found is not None:
+            return found
+    return outside_by_python(chars, mids, boxes)
+
+
+def outside_by_python(chars: list[Char], mids: Centres, boxes: list[Box]) -> list[Char]:
     """The glyphs whose centre is outside every box (1 pt of slack around each), in order."""
     rest = list(zip(chars, mids.h, mids.v, strict=True))
     for x0, top, x1, bottom in boxes:
@@ -304,7 +321,8 @@ def _pdfium_page(content: PageContent, number: int) -> _Page | None:
     chars = content.chars
     if not chars:
         return None
-    lines: list[list[Char]] | None = top_lines(chars)
+    # the glyphs' lines, which the Python of has_duplicates and text_lines reads (the C clusters them itself)
+    lines: list[list[Char]] | None = None if NATIVE_TEXT is not None else top_lines(chars)
     if has_duplicates(chars, lines):  # fake bold: every glyph printed twice, slightly offset
         chars = dedupe(chars, content.font_name)
         lines = None

@@ -108,6 +108,18 @@ _WHITESPACE = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())  #
 
 
 def text_lines(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> list[tuple[list[Char], Box]]:
+    """:func:`text_lines_by_python`, in C where the native build holds it and covers the glyphs (it clusters the
+    glyphs' tops itself: ``lines`` serves the Python)."""
+    if NATIVE_TEXT is not None:
+        found = NATIVE_TEXT.text_lines(chars)
+        if found is not None:
+            return found
+    return text_lines_by_python(chars, lines)
+
+
+def text_lines_by_python(
+    chars: Sequence[Char], lines: list[list[Char]] | None = None
+) -> list[tuple[list[Char], Box]]:
     """The page's text lines (``extract_text_lines``): each line's glyphs in reading order, and its box.
     ``lines``: :func:`top_lines` of ``chars``, where already computed."""
     ws = word_glyphs(chars, lines)
@@ -520,10 +532,21 @@ class Table:
         return out
 
     def extract(self, chars: Sequence[Char], mids: Centres) -> list[list[str | None]]:
+        """:meth:`extract_by_python`, in C where the native build holds it and covers the glyphs and cells."""
+        rows = self.rows()
+        if NATIVE_TEXT is not None:
+            found = NATIVE_TEXT.extract(rows, chars, mids.keys, mids.order, mids.h, mids.v, cell_text, _LIGATURE_TABLE)
+            if found is not None:
+                return found
+        return self.extract_by_python(chars, mids, rows)
+
+    def extract_by_python(
+        self, chars: Sequence[Char], mids: Centres, rows: list[list[Box | None]] | None = None
+    ) -> list[list[str | None]]:
         """Each cell's text (``None`` where no cell starts): the glyphs whose centre is inside it."""
         keys, order, hs, vs = mids.keys, mids.order, mids.h, mids.v
         out: list[list[str | None]] = []
-        for row in self.rows():
+        for row in self.rows() if rows is None else rows:
             present = [c for c in row if c is not None]
             x0 = min(map(_box_x0, present))
             top = min(map(_box_top, present))
@@ -571,6 +594,19 @@ def _native_tables() -> Any:
     return _layout_tables
 
 
+def _native_text() -> Any:
+    """The cell texts in C (``_layout_text.c``, built by ``scripts/build_native.py``), or None where it is not built."""
+    try:
+        from parsers.readers import _layout_text
+    except ImportError:
+        return None
+    return _layout_text
+
+
+# Table.extract_by_python and pdf._outside in C where the native build holds them (None: not built, or
+# NIANBAO_PURE_PYTHON); tests/test_layout_text.py holds the two to each other
+NATIVE_TEXT = _native_text()
+
 # find_tables_by_python in one C call where the native build holds it (None: not built, or NIANBAO_PURE_PYTHON);
 # tests/test_layout_tables.py holds the two to each other
 NATIVE = _native_tables()
@@ -611,6 +647,16 @@ class Centres:
 
 # ---------------------------------------------------------------------------------------------- fake bold
 def has_duplicates(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> bool:
+    """:func:`has_duplicates_by_python`, in C where the native build holds it and covers the glyphs (it clusters
+    the glyphs' tops itself: ``lines`` serves the Python)."""
+    if NATIVE_TEXT is not None:
+        found = NATIVE_TEXT.has_duplicates(chars)
+        if found is not None:
+            return found
+    return has_duplicates_by_python(chars, lines)
+
+
+def has_duplicates_by_python(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> bool:
     """Is some glyph printed twice at (almost) the same place (fake bold): the same text, its left and top
     within 1 pt once rounded?
 

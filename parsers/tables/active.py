@@ -40,6 +40,7 @@ ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
 _BLOCK_RE = re.compile(_BLOCK)
+_SECTION_THREE = r"^三[、.．]\s*收到和处理政府信息公开申请"
 _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
 _LABELS = full_labels(ACTIVE_ROWS)  # every label the rows match whole (their patterns run from ^ to $)
 _LABELS_LONGEST_FIRST = sorted(_LABELS or (), key=len, reverse=True)
@@ -146,7 +147,9 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             continue
         rows.append((i, key, list(columns), stop))
     moved = _column_order(r, rows)
-    moved.update(_labels_after_values(r, rows, boundaries, defaults))
+    # (the values after the table's last label end at section 三's heading too: the next table's never come in)
+    three = r.first_index(_SECTION_THREE, start + 1, end)
+    moved.update(_labels_after_values(r, rows, boundaries if three is None else sorted({*boundaries, three}), defaults))
     for i, key, cols, stop in rows:
         if key in moved:
             keys = [f"{T}/{key}/{c}" for c in cols]
@@ -184,6 +187,16 @@ def _values_line_before(r: Reading, i: int, floor: int) -> list[Token] | None:
     return [t for t in line if t[IS_VALUE]] or None
 
 
+def _value_lines_before(r: Reading, i: int, floor: int) -> list[Token] | None:
+    """The values of the lines right above label ``i`` (after token ``floor``) that hold values and nothing else,
+    as many such lines as stand together (pdfminer's text boxes, one value a line), in their order."""
+    out: list[Token] = []
+    while (vals := _values_line_before(r, i, floor)) is not None:
+        out[:0] = vals
+        i -= len(r.line_tokens(r.tokens[i - 1][LINE]))
+    return out or None
+
+
 def _labels_after_values(
     r: Reading,
     rows: list[tuple[int, str, list[str], int]],
@@ -205,29 +218,18 @@ def _labels_after_values(
     return _read_labels_after_values(r, rows, boundaries, defaults, inline)
 
 
-def _read_labels_after_values(
+def _rows_after(
     r: Reading,
     rows: list[tuple[int, str, list[str], int]],
     boundaries: list[int],
-    defaults: dict[str, tuple[str, ...]],
+    before: list[list[Token] | None],
     inline: list[bool],
-) -> dict[str, list[Token | None]]:
-    """:func:`_labels_after_values`' reading, ``inline[k]``: row ``k`` has a value on its label's line."""
+    block_first: list[bool],
+) -> list[bool]:
+    """Which rows read ``before[k]`` (the values above their label): no value after the label, or only the next
+    such row's; and the row before it in its block read on its own line or the same way (no line read twice)."""
     tokens = r.tokens
     n = len(rows)
-    # the boundary (a row's label, a block's title) before each row, and whether it is the previous row's label
-    floors = [max((b for b in boundaries if b < i), default=-1) for i, _, _, _ in rows]
-    block_first = [k == 0 or floors[k] != rows[k - 1][0] for k in range(n)]
-    before: list[list[Token] | None] = [None] * n
-    for k, (i, key, cols, _) in enumerate(rows):
-        if inline[k]:
-            continue
-        vals = _values_line_before(r, i, floors[k])
-        if vals is None:
-            continue
-        default = defaults.get(key)
-        if len(vals) == len(cols) or (default is not None and len(vals) == len(default)):
-            before[k] = vals
     after = [False] * n
     for k in range(n - 1, -1, -1):
         if before[k] is None:
@@ -242,6 +244,40 @@ def _read_labels_after_values(
     for k in range(n):
         if after[k] and k and not block_first[k] and not (inline[k - 1] or after[k - 1]):
             after[k] = False
+    return after
+
+
+def _read_labels_after_values(
+    r: Reading,
+    rows: list[tuple[int, str, list[str], int]],
+    boundaries: list[int],
+    defaults: dict[str, tuple[str, ...]],
+    inline: list[bool],
+) -> dict[str, list[Token | None]]:
+    """:func:`_labels_after_values`' reading, ``inline[k]``: row ``k`` has a value on its label's line."""
+    tokens = r.tokens
+    n = len(rows)
+    # the boundary (a row's label, a block's title) before each row, and whether it is the previous row's label
+    floors = [max((b for b in boundaries if b < i), default=-1) for i, _, _, _ in rows]
+    block_first = [k == 0 or floors[k] != rows[k - 1][0] for k in range(n)]
+    before: list[list[Token] | None] = [None] * n
+    single: list[list[Token] | None] = [None] * n  # the line above alone
+    for k, (i, key, cols, _) in enumerate(rows):
+        if inline[k]:
+            continue
+        default = defaults.get(key)
+        # the line above; else the lines of values above, together (one value a line: pdfminer's boxes)
+        for n_lines, vals in enumerate((_values_line_before(r, i, floors[k]), _value_lines_before(r, i, floors[k]))):
+            if vals is not None and (len(vals) == len(cols) or (default is not None and len(vals) == len(default))):
+                before[k] = vals
+                if not n_lines:
+                    single[k] = vals
+                break
+    after = _rows_after(r, rows, boundaries, before, inline, block_first)
+    if before != single and not all(after):
+        # lines of one value each are read as a row only where every row of the table is printed that way
+        before = single
+        after = _rows_after(r, rows, boundaries, before, inline, block_first)
     out: dict[str, list[Token | None]] = {}
     read: list[int] = []
     for k in range(n):
@@ -265,8 +301,8 @@ def _read_labels_after_values(
         r.warn(
             "label_after_values",
             f"{T}: rows {', '.join(rows[k][1] for k in read)} print their label on a line of its own after a line of "
-            "their values (a PDF's text whose label cells sit lower than their values) and no value after it: read "
-            "from the line above the label",
+            "their values, or lines of one value each (a PDF's text whose label cells sit lower than their values) "
+            "and no value after it: read from the line(s) above the label",
             f"{T}/{rows[read[0]][1]}",
             tokens[rows[read[0]][0]],
         )

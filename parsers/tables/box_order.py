@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from parsers.model import Cell, Check, Warning_
+from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.reading import Reading
 from parsers.tables.templates import (
@@ -100,11 +101,24 @@ def read_value_lines(
     if len(values) != len(rows) * width:
         return None
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
+    merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
     placed = _placed(r, rows, values, app_fmt)
     if placed is None:
-        return None
+        bands = read_bands(r, rows, values, app_fmt)
+        if bands is None:
+            return None
+        t, checks, heights = bands
+        t.warn(
+            "rows_by_bands",
+            f"table 三: its {len(values)} values print apart from its row labels, in bands of rows each printed "
+            f"column by column (a PDF extractor's text boxes); read as the bands of {_heights(heights)} rows"
+            f"{merged}, the only numbers every division into bands that holds all {len(checks)} of the table's "
+            "identities gives (a placement the identities confirm, not printed as such)",
+            _T,
+            values[0],
+        )
+        return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
     t, checks = placed
-    merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
     if by_line:
         said = f"its {len(lines)} lines of {width} values, one per row of the template{merged}, were read"
     else:
@@ -120,6 +134,11 @@ def read_value_lines(
         values[0],
     )
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
+
+
+def _heights(heights: tuple[int, ...]) -> str:
+    """Bands' heights said shortly: ``2, 16, 1, 1, 1, 4``."""
+    return ", ".join(map(str, heights))
 
 
 def _placed(r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str) -> tuple[Reading, list[Check]] | None:
