@@ -1156,11 +1156,18 @@ def _table_three_by_its_rows(r: Reading, start: int) -> int | None:
 
 
 def _block_start(r: Reading, i: int) -> int:
-    """The first token of the TAB block (the run of TAB lines, no blank line between) that holds token ``i``."""
+    """The first token of the TAB block (the run of TAB lines, no blank line between) that holds token ``i``; of
+    the block before it too when only a blank line parts them: a scanned table cut by a page break, or split by
+    the grid where its columns change, is printed as two blocks (synth_489: its header and first four rows on page
+    1, the rest on page 2, the rows' first block lost with its title)."""
     lines = r.text.split("\n")
     line = r.tokens[i][LINE]
     while line > 0 and "\t" in lines[line - 1]:
         line -= 1
+    if line > 1 and not lines[line - 1].strip() and "\t" in lines[line - 2]:
+        line -= 1
+        while line > 0 and "\t" in lines[line - 1]:
+            line -= 1
     k = i
     while k > 0 and r.tokens[k - 1][LINE] >= line:
         k -= 1

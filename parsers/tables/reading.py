@@ -260,19 +260,24 @@ class Reading:
             how = f"similarity {min(score, 1.0):.2f}" if score else "the only row between its neighbours"
             if not score and any(o.matches(tok[COMPACT]) for o in rows):
                 how += "; the label repeats another row's"
+            if not score and tok[IS_VALUE]:
+                how += "; the label cell read as a number, its line one value longer than the rows around it"
             self.warn(
                 "fuzzy_label",
                 f"{table}/{row.key}: label {tok[TEXT]!r} read as the template's {row.label!r} ({how})",
                 f"{table}/{row.key}",
                 tok,
             )
-        self._rows_between_in_order(rows, found, claimed, table)
+        self._rows_between_in_order(rows, found, claimed, table, start)
 
     def _rows_between_in_order(
-        self, rows: list[RowDef], found: list[Found | None], claimed: set[int], table: str
+        self, rows: list[RowDef], found: list[Found | None], claimed: set[int], table: str, start: int
     ) -> None:
         """A run of rows missing between two rows found, with exactly as many unrecognised label lines carrying
-        values between them (labels OCR garbled): the lines are the rows, in the template's order."""
+        values between them (labels OCR garbled): the lines are the rows, in the template's order. The table's
+        first rows too, between its start and the first row found: there the header's lines come first, so only
+        lines printing :data:`FIRST_ROW_VALUES` values or more count (a faxed scan: 一、术年新路改府信息公并申请天是,
+        二上年后村政府信息公开申请歼节 before (一)予以公开)."""
         k = 0
         while k < len(rows):
             if found[k] is not None:
@@ -282,10 +287,11 @@ class Reading:
             while j < len(rows) and found[j] is None:
                 j += 1
             prev, nxt = (found[k - 1] if k else None), (found[j] if j < len(rows) else None)
-            if prev is not None and nxt is not None and j - k >= 2:
-                taken = {self.tokens[prev.index][LINE], self.tokens[nxt.index][LINE]}
+            first = k == 0 and nxt is not None and start < nxt.index
+            if nxt is not None and ((prev is not None and j - k >= 2) or first):
+                taken = {self.tokens[nxt.index][LINE]} | ({self.tokens[prev.index][LINE]} if prev else set())
                 per_line: dict[int, int] = {}
-                for i in self._label_indexes(prev.index + 1, nxt.index):
+                for i in self._label_indexes(prev.index + 1 if prev else start, nxt.index):
                     tok = self.tokens[i]
                     if (
                         i not in claimed
@@ -293,6 +299,7 @@ class Reading:
                         and len(tok[COMPACT]) >= 2
                         and self.row_like(i, same_line=True)
                         and self._unknown_or_repeat(i, rows, found)
+                        and (not first or self._values_on_line(i) >= FIRST_ROW_VALUES)
                     ):
                         per_line[tok[LINE]] = i  # the last label on a line (a group heading may come first)
                 if len(per_line) == j - k:
@@ -302,8 +309,9 @@ class Reading:
                         self.warn(
                             "fuzzy_label",
                             f"{table}/{rows[row_k].key}: label {self.tokens[i][TEXT]!r} read as the template's "
-                            f"{rows[row_k].label!r} (template order: the {j - k} rows missing between its "
-                            "neighbours, as many label lines with values)",
+                            f"{rows[row_k].label!r} (template order: the {j - k} rows missing "
+                            + ("before the first row found" if first else "between its neighbours")
+                            + ", as many label lines with values)",
                             f"{table}/{rows[row_k].key}",
                             self.tokens[i],
                         )
@@ -346,10 +354,42 @@ class Reading:
             # the first row: between the table's title and its second row come the header's lines too, which
             # print no numbers; the row's line prints several
             candidates = [i for i in candidates if self._values_on_line(i) >= FIRST_ROW_VALUES]
+        if not candidates and prev is not None:
+            return self._number_label_line(prev.index, nxt.index, claimed)
         if len({self.tokens[i][LINE] for i in candidates}) != 1:
             return None
         # one line: a group heading (``(三)不予公开``, misread ``(=)``) may come before the row's own label
         return (0.0, candidates[-1])
+
+    def _number_label_line(self, prev: int, nxt: int, claimed: set[int]) -> tuple[float, int] | None:
+        """The only row missing between two rows found, whose label cell OCR read as a number of one or two
+        characters (``3.要求提供公开出版物`` read ``5``: a numbered label's number alone): the one TAB line between
+        them that prints one value more than both its neighbours print after their labels, its first cell that
+        short number. The number is the label (index returned); the values after it are the row's."""
+        tokens = self.tokens
+        want = self._values_on_line(prev)
+        if want < 2 or self._values_on_line(nxt) != want:
+            return None
+        first_line, last_line = tokens[prev][LINE], tokens[nxt][LINE]
+        lines: dict[int, list[int]] = {}
+        for i in range(prev + 1, nxt):
+            tok = tokens[i]
+            if first_line < tok[LINE] < last_line and tok[TEXT] and not self.placeholder(tok):
+                lines.setdefault(tok[LINE], []).append(i)
+        found = [
+            idx
+            for idx in lines.values()
+            if len(idx) == want + 1
+            and all(tokens[i][IS_VALUE] and tokens[i][TABBED] for i in idx)
+            and tokens[idx[0]][IS_NUMBER]
+            and len(tokens[idx[0]][COMPACT]) <= 2
+            and idx[0] not in claimed
+        ]
+        # every other line between them prints no value (the wrapped rest of a label, a group heading)
+        others = [idx for idx in lines.values() if idx not in found]
+        if len(found) != 1 or any(tokens[i][IS_VALUE] for idx in others for i in idx):
+            return None
+        return (0.0, found[0][0])
 
     def _values_on_line(self, i: int) -> int:
         line = self.tokens[i][LINE]
