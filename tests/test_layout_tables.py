@@ -12,16 +12,13 @@ from __future__ import annotations
 import itertools
 import math
 import random
-from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
+from fixture_pages import fixture_pages
 from test_pdf_fast_paths import _ruled
 
 from parsers.readers import pdf_layout
-from parsers.readers.pdfium_page import PDFIUM_LOCK, PageContent, Unsupported, read_page
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from parsers.readers.pdfium_page import PageContent
 
 pytestmark = pytest.mark.skipif(
     pdf_layout.NATIVE is None,
@@ -35,26 +32,6 @@ def _hex(tables: list[list[tuple[float, float, float, float]]]) -> list[list[tup
 
 def _plain(content: PageContent) -> list[list[tuple[float, float, float, float]]]:
     return [table.cells for table in pdf_layout.find_tables_by_python(content)]
-
-
-def _pages() -> list[PageContent]:
-    out: list[PageContent] = []
-    with PDFIUM_LOCK:
-        for path in sorted(FIXTURES.rglob("*.pdf")):
-            pdf = pdfium.PdfDocument(path.read_bytes())
-            try:
-                for page in pdf:
-                    textpage = page.get_textpage()
-                    try:
-                        out.append(read_page(page, textpage))
-                    except Unsupported:
-                        pass
-                    finally:
-                        textpage.close()
-                        page.close()
-            finally:
-                pdf.close()
-    return out
 
 
 def _variants(content: PageContent, rng: random.Random) -> list[PageContent]:
@@ -101,7 +78,7 @@ def _grid(rng: random.Random) -> PageContent:
 
 def test_tables_found_in_c_are_those_found_in_python() -> None:
     rng = random.Random(31)
-    pages = _pages()
+    pages = fixture_pages()
     assert len(pages) > 50
     made = [_ruled(rng) for _ in range(3000)] + [_grid(rng) for _ in range(2000)]
     tables = cells = 0

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import math
 import random
-from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
+from fixture_pages import fixture_pages
 
 from parsers.readers import pdf, pdf_layout
-from parsers.readers.pdfium_page import PDFIUM_LOCK, Box, Char, PageContent, Unsupported, read_page
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from parsers.readers.pdfium_page import Box, Char
 
 pytestmark = pytest.mark.skipif(
     pdf_layout.NATIVE_TEXT is None,
@@ -34,26 +31,6 @@ TEXTS += ["ﬁ", "ﬀ", "ﬃ", "ﬄ", "ﬂ", "ﬅ", "ﬆ"]  # U+FB00 to U+FB06, 
 
 def _same(a: list[list[str | None]], b: list[list[str | None]]) -> bool:
     return [[repr(x) for x in row] for row in a] == [[repr(x) for x in row] for row in b]
-
-
-def _pages() -> list[PageContent]:
-    out: list[PageContent] = []
-    with PDFIUM_LOCK:
-        for path in sorted(FIXTURES.rglob("*.pdf")):
-            doc = pdfium.PdfDocument(path.read_bytes())
-            try:
-                for page in doc:
-                    textpage = page.get_textpage()
-                    try:
-                        out.append(read_page(page, textpage))
-                    except Unsupported:
-                        pass
-                    finally:
-                        textpage.close()
-                        page.close()
-            finally:
-                doc.close()
-    return out
 
 
 def _table(rng: random.Random) -> tuple[pdf_layout.Table, list[Char]]:
@@ -99,7 +76,7 @@ def _table(rng: random.Random) -> tuple[pdf_layout.Table, list[Char]]:
 def test_cell_texts_in_c_are_those_in_python() -> None:
     rng = random.Random(13)
     tables = cells = texts = 0
-    for content in _pages():
+    for content in fixture_pages():
         chars = content.chars
         if not chars:
             continue
@@ -199,7 +176,7 @@ def _page_glyphs(rng: random.Random) -> list[Char]:
 def test_text_lines_in_c_are_those_in_python() -> None:
     rng = random.Random(17)
     lines = 0
-    for content in _pages():
+    for content in fixture_pages():
         chars = content.chars
         native = pdf_layout.NATIVE_TEXT.text_lines(chars)
         assert native is not None
@@ -235,7 +212,7 @@ def test_text_lines_in_c_are_those_in_python() -> None:
 
 def test_fake_bold_found_in_c_as_in_python() -> None:
     rng = random.Random(19)
-    for content in _pages():
+    for content in fixture_pages():
         assert pdf_layout.NATIVE_TEXT.has_duplicates(content.chars) == pdf_layout.has_duplicates_by_python(
             content.chars
         )
