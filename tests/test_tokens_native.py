@@ -3,7 +3,8 @@
 variants, the synthetic reports, the extractor snippets, the OCR texts), of each one canonicalised, of what the
 readers make of the rendered seeds (HTML, DOCX, XLSX, XLS), and of 10,000 made texts (lines of TAB cells, spaces
 of every kind, numbers with units and signs, confusable letters, lone full stops, no-break spaces, digits that are
-not ASCII) must be the same tuples, field for field; and the C must tokenize the common lines itself."""
+not ASCII, texts past the derived fields' cache) must be the same tuples, field for field, and the confusable
+letters each text prints the same; and the C must tokenize the common lines itself."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ def test_every_fixture_text_makes_the_same_tokens() -> None:
     assert len(texts) > 1000
     differ = [name for name, text in texts if tokens.tokenize(text) != tokens.tokenize_by_python(text)]
     assert differ == []
+    norms = [tokens.normalise(text) for _, text in texts]
+    chars = tokens._CONFUSABLE_CHARS
+    assert [tokens.NATIVE.present(norm, chars) for norm in norms] == [[c for c in chars if c in n] for n in norms]
 
 
 PIECES = [
@@ -51,6 +55,7 @@ PIECES = [
     *("行政许可", "（一）", "三、", "1.", "本机关", "申请", "第2页", "- 3 -", "a", "f", "j"),
     *("O", "o", "l", "I", "i", "|", "S", "s", "D", "Q", "B", "Z", "〇", "θ", "Θ", "ø", "Ø"),
     *("①", "²", "５", "٣", "⻓", "例", "⾏"),
+    *("政府信息公开工作年度报告", "1234567890", "，其中", "、"),  # long texts: their derived fields made in C
 ]
 
 
@@ -61,7 +66,7 @@ def _made_text(rng: random.Random) -> str:
             cells = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(1, 6))]
             lines.append("\t".join(cells))
         else:
-            lines.append("".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12))))
+            lines.append("".join(rng.choice(PIECES) for _ in range(rng.randint(0, rng.choice([12, 40])))))
     return "\n".join(lines)
 
 
@@ -77,7 +82,9 @@ def test_the_common_lines_are_tokenized_in_c() -> None:
     seed = next(p for p in sorted((FIXTURES / "rendered").iterdir()) if p.suffix == ".html")
     text = read(seed.read_bytes(), "html").text
     norm = tokens.normalise(text)
-    present, ruled, nbsp_lines = tokens._text_facts(text, norm)
+    present = tokens.NATIVE.present(norm, tokens._CONFUSABLE_CHARS)
+    assert present == [c for c in tokens._CONFUSABLE_CHARS if c in norm]
+    ruled, nbsp_lines = tokens._text_facts(text, norm, present)
     mixed_lines: list[tuple[int, int]] = []
     by_python: list[str] = []
 

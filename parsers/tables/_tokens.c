@@ -32,7 +32,14 @@ static PyObject *BLANK_DERIVED; /* ("", False, False, False, False): a blank cel
 /* _UNIT_LAST: the units a plain line may end in after a space (then it is a label, its number and its unit) */
 static const Py_UCS4 UNIT_LAST[] = {0x5143, 0x4EF6, 0x9879, 0x4E2A, 0x6B21, 0x4EBA,
                                     0x6761, 0x5BB6, 0x573A, 0x671F, 0x7BC7, 0x4EFD};
-#define FULL_STOP 0x3002 /* 。 */
+#define FULL_STOP 0x3002      /* 。 */
+#define FULL_SEMICOLON 0xFF1B /* ； */
+#define CACHED_MAX 40         /* tokens._derived caches the derived fields of texts this long at most */
+#define LABEL_MAX 80          /* tokens.LABEL_MAX */
+/* str.isspace of one character: no character past U+3000 (the ideographic space) is whitespace to Python
+ * (tests/test_tokens_native.py checks it on the Unicode database at hand) */
+#define LAST_SPACE 0x3000
+#define IS_SPACE(c) ((c) <= LAST_SPACE && Py_UNICODE_ISSPACE(c))
 
 typedef struct {
     int kind;
@@ -65,7 +72,59 @@ is_present(const state_t *s, Py_UCS4 c)
     return 0;
 }
 
-/* the derived fields of ``text`` (a new reference): the cache's, else the Python function's */
+/* _derive's fields of a text longer than the cache keeps (_derived: 40 characters; it then caches nothing) that
+ * holds a character no number is made of (_NUMBER_RE: a decimal digit, + - , .): not a number, not a blank marker
+ * (two characters at most), not 无; its compact text (without Python's whitespace) a possible label when it is not
+ * empty, 80 characters at most and holds no 。 nor ；. A new reference; None (a new reference) when the text is
+ * not such, NULL on an error. */
+static PyObject *
+long_derived(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), kept = 0;
+    Py_UCS4 maxchar = 0;
+    int other = 0, stop = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!other && !(Py_UNICODE_ISDECIMAL(c) || c == '+' || c == '-' || c == ',' || c == '.'))
+            other = 1;
+        if (IS_SPACE(c))
+            continue;
+        kept++;
+        if (c > maxchar)
+            maxchar = c;
+        if (c == FULL_STOP || c == FULL_SEMICOLON)
+            stop = 1;
+    }
+    if (!other)
+        Py_RETURN_NONE;
+    PyObject *compact;
+    if (kept == n) {
+        Py_INCREF(text);
+        compact = text;
+    }
+    else {
+        compact = PyUnicode_New(kept, maxchar);
+        if (compact == NULL)
+            return NULL;
+        int ckind = PyUnicode_KIND(compact);
+        void *cdata = PyUnicode_DATA(compact);
+        Py_ssize_t k = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (!IS_SPACE(c))
+                PyUnicode_WRITE(ckind, cdata, k++, c);
+        }
+    }
+    PyObject *labelish = (kept > 0 && kept <= LABEL_MAX && !stop) ? Py_True : Py_False;
+    PyObject *d = PyTuple_Pack(5, compact, Py_False, Py_False, Py_False, labelish);
+    Py_DECREF(compact);
+    return d;
+}
+
+/* the derived fields of ``text`` (a new reference): the cache's, else the Python function's (in C for a long text
+ * that is no number) */
 static PyObject *
 derived_of(state_t *s, PyObject *text)
 {
@@ -76,7 +135,15 @@ derived_of(state_t *s, PyObject *text)
     else {
         if (PyErr_Occurred())
             return NULL;
-        d = PyObject_CallOneArg(s->derived_fn, text);
+        d = PyUnicode_GET_LENGTH(text) > CACHED_MAX ? long_derived(text) : NULL;
+        if (d == Py_None) {
+            Py_DECREF(d);
+            d = NULL;
+        }
+        else if (d == NULL && PyErr_Occurred())
+            return NULL;
+        if (d == NULL)
+            d = PyObject_CallOneArg(s->derived_fn, text);
         if (d == NULL)
             return NULL;
     }
@@ -339,7 +406,70 @@ tokenize(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* present(norm, chars): the characters of ``chars`` that ``norm`` prints, in their order in ``chars`` (one pass) */
+static PyObject *
+present(PyObject *self, PyObject *args)
+{
+    PyObject *norm, *chars;
+    if (!PyArg_ParseTuple(args, "UU:present", &norm, &chars))
+        return NULL;
+    Py_ssize_t m = PyUnicode_GET_LENGTH(chars);
+    if (m > MAX_WIDE) {
+        PyErr_SetString(PyExc_ValueError, "too many characters");
+        return NULL;
+    }
+    Py_UCS4 want[MAX_WIDE], last = 0;
+    int found[MAX_WIDE] = {0};
+    signed char ascii[128];
+    memset(ascii, -1, sizeof(ascii));
+    for (Py_ssize_t k = 0; k < m; k++) {
+        want[k] = PyUnicode_READ_CHAR(chars, k);
+        if (want[k] > last)
+            last = want[k];
+        if (want[k] < 128 && ascii[want[k]] < 0)
+            ascii[want[k]] = (signed char)k;
+    }
+    int kind = PyUnicode_KIND(norm);
+    const void *data = PyUnicode_DATA(norm);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(norm), left = m;
+    for (Py_ssize_t i = 0; i < n && left > 0; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            if (ascii[c] >= 0 && !found[(int)ascii[c]]) {
+                found[(int)ascii[c]] = 1;
+                left--;
+            }
+            continue;
+        }
+        if (c > last) /* an ideograph, past every character looked for */
+            continue;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            if (want[k] == c && !found[k]) {
+                found[k] = 1;
+                left--;
+            }
+        }
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        if (!found[k])
+            continue;
+        PyObject *c = PyUnicode_Substring(chars, k, k + 1);
+        if (c == NULL || PyList_Append(out, c) < 0) {
+            Py_XDECREF(c);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(c);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"present", present, METH_VARARGS,
+     "present(norm, chars): the characters of chars that norm prints, in their order in chars (a list of str)."},
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(norm, tokens, present, nbsp_lines, derived, derived_fn, split_fn, line_fn): the tokens of the "
      "normalised text appended to tokens, as tokens.tokenize_by_python makes them (present: the confusable "

@@ -215,7 +215,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     if NATIVE is None:
         return tokenize_by_python(text, norm)
     norm = normalise(text) if norm is None else norm
-    present, ruled, nbsp_lines = _text_facts(text, norm)
+    present = NATIVE.present(norm, _CONFUSABLE_CHARS)  # one pass over the text
+    ruled, nbsp_lines = _text_facts(text, norm, present)
     tokens: list[Token] = []
     mixed_lines: list[tuple[int, int]] = []
     line_fn = functools.partial(_tokenize_text_line, present, ruled, mixed_lines)
@@ -225,11 +226,9 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     return tokens
 
 
-def _text_facts(text: str, norm: str) -> tuple[list[str], bool, frozenset[int]]:
-    """What the line loop needs to know of the whole text: the confusable letters it prints (each looked for in
-    C: a line is asked only about those; a regex scan of every line tried its class at each character), whether
-    it prints its tables' rules, and its lines of no-break spaces alone."""
-    present = [c for c in _CONFUSABLE_CHARS if c in norm]
+def _text_facts(text: str, norm: str, present: list[str]) -> tuple[bool, frozenset[int]]:
+    """What the line loop needs to know of the whole text besides the confusable letters it prints (``present``):
+    whether it prints its tables' rules, and its lines of no-break spaces alone."""
     # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
     # table): there a ``|`` touching a number is a rule on every line, not a 1
     # (each lone bar is a ``|``: the text's count of them, in C, rules out most texts before the regex scan)
@@ -237,13 +236,16 @@ def _text_facts(text: str, norm: str) -> tuple[list[str], bool, frozenset[int]]:
     # lines that print no-break spaces alone: the blank cells of a Word table (``<td><p>&nbsp;</p></td>``) as
     # extractors that print a cell a line print them (docx2txt, BeautifulSoup, PyMuPDF): blank cells in place
     nbsp_lines = _nbsp_lines(text) if "\xa0" in text else _NO_LINES
-    return present, ruled, nbsp_lines
+    return ruled, nbsp_lines
 
 
 def tokenize_by_python(text: str, norm: str | None = None) -> list[Token]:
     """Tokens of ``text`` (see :func:`tokenize`), the line loop in Python."""
     norm = normalise(text) if norm is None else norm
-    present, ruled, nbsp_lines = _text_facts(text, norm)
+    # the confusable letters the text prints, each looked for in C: a line is asked only about those (a regex
+    # scan of every line tried its class at each character)
+    present = [c for c in _CONFUSABLE_CHARS if c in norm]
+    ruled, nbsp_lines = _text_facts(text, norm, present)
     tokens: list[Token] = []
     # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
     # (the steps below only turn letters into digits or rules into spaces)
@@ -522,7 +524,10 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?(?![^\s])")
+# a word OCR may have read a number as, between spaces (``(?<![^\s])…(?![^\s])``): a whole run of non-spaces
+# (``_NONSPACE``, found in one pass) that is such a word (a search with the spaces' lookbehind tried it at every
+# position of the line)
+_OCR_WORD = re.compile(r"[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇θΘøØ]{1,2}")
 # a row label, then three or more cells of one or two confusable letters and nothing else (a row of zeros OCR read
 # as ``O O O O O O O``, printed with single spaces), or a line of five such cells or more by itself (table 四's
@@ -551,9 +556,15 @@ _RULE_MARKS = (
 
 
 def _rule_mark(line: str) -> bool:
-    """``_RULE_MARK.search(line)`` found something."""
+    """``_RULE_MARK.search(line)`` found something (each alternative searched only when the line prints a
+    character it cannot match without: a ``]`` for the second, a ``|`` or a ``]`` for the third, one of ``[]fjJ``
+    for the first; most lines asked print none)."""
     first, second, third = _RULE_MARKS
-    return first.search(line) is not None or second.search(line) is not None or third.search(line) is not None
+    if "]" in line:
+        return first.search(line) is not None or second.search(line) is not None or third.search(line) is not None
+    if "|" in line and third.search(line) is not None:
+        return True
+    return ("[" in line or "f" in line or "j" in line or "J" in line) and first.search(line) is not None
 
 
 _LONE_RULE = re.compile(r"(?<![^\s])[|\[\]]{1,2}(?![^\s])")
@@ -638,8 +649,10 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     # confusable letter and a digit apart); ``line`` itself is returned then
     out: list[str] | None = None
     fixes: list[tuple[int, int]] = []
-    for m in _OCR_WORD.finditer(line):
+    for m in _NONSPACE.finditer(line):
         word, at = m.group(), m.start()
+        if _OCR_WORD.fullmatch(word) is None:
+            continue
         if word in ("|", "||", "!"):
             if out is None:
                 out = list(line)
