@@ -102,3 +102,19 @@ def test_the_common_lines_are_tokenized_in_c() -> None:
     assert sum("\t" in line for line in lines) > 40
     assert not [line for line in by_python if "\t" in line and not any(c in line for c in [*present, "。"])]
     assert len(by_python) < len(lines) / 4
+
+
+def test_no_whitespace_past_the_ideographic_space() -> None:
+    """``_tokens.c`` reads a character past U+3000 as no whitespace without asking (``LAST_SPACE``)."""
+    assert max(c for c in range(0x110000) if chr(c).isspace()) == 0x3000
+
+
+def test_long_texts_have_the_same_derived_fields() -> None:
+    """Around the derived fields' cache (40 characters) and a label's longest (80, spaces aside): plain lines and
+    TAB cells of ideographs, with spaces, a full stop or a semicolon, digits and signs alone."""
+    texts = []
+    for n in range(36, 90):
+        stops = ("政" * (n - 1) + "。", "；" + "政" * (n - 1))
+        for body in ("政" * n, "政 " * (n // 2), *stops, "1" * n, "+1,2." * (n // 5)):
+            texts += [body, f"表\t{body}\t", f"{body}\u3000政"]
+    assert [tokens.tokenize(t) for t in texts] == [tokens.tokenize_by_python(t) for t in texts]
