@@ -486,6 +486,13 @@ def test_table_three_by_its_rows_as_plainly_defined() -> None:
 # ---------------------------------------------------------------- OCR's digits
 
 
+# the words ``ocr_digits`` reads as it was defined: a search whose lookbehind and lookahead keep to whole words between
+# spaces (``tokens._OCR_WORD`` is now the word alone, fullmatched on each run of non-spaces)
+_OCR_WORD_BETWEEN_SPACES = re.compile(
+    r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?(?![^\s])"
+)
+
+
 def _ocr_digits_plain(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, int]]]:
     """``tokens.ocr_digits`` as it was defined: the line's rule marks counted and its characters copied before
     any word is looked at, the copy joined back whatever changed."""
@@ -500,7 +507,7 @@ def _ocr_digits_plain(line: str, *, ruled: bool = False) -> tuple[str, list[tupl
     ruled = ruled or sum(map(line.count, "|[]{}")) >= t.RULED_MARKS
     out = list(line)
     fixes: list[tuple[int, int]] = []
-    for m in t._OCR_WORD.finditer(line):
+    for m in _OCR_WORD_BETWEEN_SPACES.finditer(line):
         word, at = m.group(), m.start()
         if word in ("|", "||", "!"):
             out[at : m.end()] = " " * len(word)
