@@ -17,7 +17,10 @@ Each snippet is the report's title line and the text from table 三's section he
   column of two only (``|0|||0|``);
 - ``synth-1113-pdftotext-table3.txt``: poppler's ``pdftotext`` default mode prints table 三's values row after row
   in the template's order, its labels apart, and （二）部分公开's first value between the two lines its label's
-  note wraps over (``（区分处理的，只计这一情形，`` / ``0`` / ``不计其他情形）``).
+  note wraps over (``（区分处理的，只计这一情形，`` / ``0`` / ``不计其他情形）``);
+- ``synth-1241-docx-pandoc-gfm-table3.md``: pandoc's ``-t gfm`` of LibreOffice Writer's DOCX (``synth_extractors``'
+  ``docx-pandoc-gfm``) prints table 三 as two pipe tables, the first (rows 一 to （二）部分公开) without its 总计
+  column: six value cells under a header naming 自然人 … 其他.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ SNIPPETS = {
     "synth-520-pymupdf4llm-table3.md": "synth_520.md-pymupdf4llm.md",
     "synth-1105-pymupdf4llm-table3.md": "synth_1105.md-pymupdf4llm.md",
     "synth-1113-pdftotext-table3.txt": "synth_1113.pdftotext-default.txt",
+    "synth-1241-docx-pandoc-gfm-table3.md": "synth_1241.docx-pandoc-gfm.md",
 }
 
 

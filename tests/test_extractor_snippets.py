@@ -709,3 +709,22 @@ def test_section_headings_inside_a_layout_frame_or_a_styled_span_are_found() -> 
         assert [s.heading for s in report.sections][3] == "四、政府信息公开行政复议、行政诉讼情况", name
         missing = [w.message for w in report.warnings if w.code == "missing_section"]
         assert missing == ["section 六、其他需要报告的事项 has no heading in the text"], name
+
+
+def test_table_three_cells_under_a_header_that_names_six_columns() -> None:
+    # pandoc -t gfm of LibreOffice's DOCX (tuning seed 1241) prints table 三's first rows as a pipe table without its
+    # 总计 column: six value cells under 自然人 … 其他. Right-aligned, each value slid one column (其他's read as 总计)
+    text = (SNIPPETS / "synth-1241-docx-pandoc-gfm-table3.md").read_text(encoding="utf-8")
+    header = next(line for line in text.splitlines() if "自然人" in line)
+    assert "总计" not in header and header.rstrip().endswith("| 其他 |")
+    report = _parse("synth-1241-docx-pandoc-gfm-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/new_received/{c}"].value for c in cols] == [32, 7, 19, 3, 10, 0, None]
+    assert [cells[f"applications/carried_over/{c}"].value for c in cols] == [0, 0, 0, 2, 0, 0, None]
+    assert [cells[f"applications/granted/{c}"].value for c in cols] == [1, 1, 1, 0, 6, 0, None]
+    # the rows of the second pipe table print all seven cells: read as before
+    assert [cells[f"applications/withheld.enforcement_files/{c}"].value for c in cols] == [17, 0, 0, 0, 0, 0, 17]
+    named = [w for w in report.warnings if w.code == "named_columns"]
+    assert len(named) == 4 and "(total) has no cell" in named[0].message
+    assert report.metadata["review"] == "required"  # the rows' totals are blank: the identities cannot hold

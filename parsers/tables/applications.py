@@ -21,6 +21,7 @@ from parsers.tables.checks import (
     application_passed,
 )
 from parsers.tables.digit_runs import is_run, run_pieces
+from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -450,6 +451,8 @@ def _label_fits(
         if f is not None:
             stops[k] = later if later is not None else _last_row_stop(r, f.index, end, seen=f.glued is not None)
     moved = _realign(r, rows, found, stops)
+    first = next((f.index for f in found if f is not None), None)
+    header = header_cells(r, first) if first is not None else None
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -464,6 +467,9 @@ def _label_fits(
             vals = joined
         elif pos is None and len(vals) == N_APP + 1 and (rejoined := _broken_cell(r, vals, f"{T}/{row.key}")):
             vals = rejoined
+        if pos is not None and header and (named := by_names(pos, r.line_after(f.index), header, N_APP)):
+            _warn_named(r, row.key, named, header)
+            pos = named
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
         elif len(vals) == N_APP:
@@ -511,6 +517,20 @@ def _label_fits(
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
+
+
+def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[int, int]) -> None:
+    unnamed = [APPLICANT_COLUMNS[c] for c in range(N_APP) if c not in header.values()]
+    first = next(t for t in named if t is not None)
+    r.warn(
+        "named_columns",
+        f"{T}/{row}: its cells read under the header's column names ("
+        + " ".join(HEAD_NAMES[c] for c in sorted(header.values()))
+        + "), not right-aligned"
+        + (f"; the column the header does not name ({', '.join(unnamed)}) has no cell in this row" if unnamed else ""),
+        f"{T}/{row}",
+        first,
+    )
 
 
 def _short_rows_by_lines(
