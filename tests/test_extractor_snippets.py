@@ -728,3 +728,18 @@ def test_table_three_cells_under_a_header_that_names_six_columns() -> None:
     named = [w for w in report.warnings if w.code == "named_columns"]
     assert len(named) == 4 and "(total) has no cell" in named[0].message
     assert report.metadata["review"] == "required"  # the rows' totals are blank: the identities cannot hold
+
+
+def test_table_three_found_where_narrow_label_columns_wrap_every_row_label() -> None:
+    # pdftotext -raw (tuning seed 1249): table 三's three label columns are narrow, each label wraps over lines of a
+    # few characters and no line after 一、本年新收 holds 上年结转, 办理结果 or 予以公开 whole; the table had been taken
+    # to start at its header repeated on the next page, table 二's fee row taking the first rows' values
+    text = (SNIPPETS / "synth-1249-pdftotext-raw-table3.txt").read_text(encoding="utf-8")
+    assert "二、上年\n结转政府信息公开申请数\n" in text and "（一）予以公\n开\n" in text
+    report = _parse("synth-1249-pdftotext-raw-table3.txt")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert cells["active/fees/amount"].value == 240.958653
+    assert not [w for w in report.warnings if w.code in ("extra_values", "missing_row")]
+    assert [cells[f"applications/new_received/{c}"].value for c in cols] == [1134, 0, 0, 0, 487, 0, 1621]
+    assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0, 0, 0, 0, 57, 0, 57]

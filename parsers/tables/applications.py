@@ -1091,10 +1091,22 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
     pos = start
     while (i := r.first_index(r"年新收", pos)) is not None:  # 本 may be misread (林年新收)
         # the next rows (a character of 上年结转 may be misprinted or misread)
-        if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
+        if r.first_index(_NEXT_ROWS, i + 1, i + 60) is not None or _in_wrapped_labels(r, i + 1, i + 60):
             return i
         pos = i + 1
     return _table_three_by_other_anchors(r, start)
+
+
+_NEXT_ROWS = r"上年结转|上年结|年结转|办理结果|予以公开"
+_NEXT_ROWS_RE = re.compile(_NEXT_ROWS)
+
+
+def _in_wrapped_labels(r: Reading, start: int, end: int) -> bool:
+    """Whether the next rows' labels are found in the labels from ``start`` to ``end`` joined: a narrow label column
+    wraps each label over lines of a few characters (``二、上年`` / ``结转政府信息公开申请数``, ``（一）予以公`` /
+    ``开``: pdftotext's and pdfplumber's text of a table with three label columns), no line holding a whole anchor."""
+    joined = "".join(t[COMPACT] for t in r.tokens[start:end] if t[IS_LABELISH])
+    return _NEXT_ROWS_RE.search(joined) is not None
 
 
 _THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"
