@@ -20,7 +20,9 @@ Each snippet is the report's title line and the text from table 三's section he
   note wraps over (``（区分处理的，只计这一情形，`` / ``0`` / ``不计其他情形）``);
 - ``synth-1241-docx-pandoc-gfm-table3.md``: pandoc's ``-t gfm`` of LibreOffice Writer's DOCX (``synth_extractors``'
   ``docx-pandoc-gfm``) prints table 三 as two pipe tables, the first (rows 一 to （二）部分公开) without its 总计
-  column: six value cells under a header naming 自然人 … 其他;
+  column: six value cells under a header naming 自然人 … 其他; ``synth-1242-docx-pandoc-gfm-table3.md``: the same
+  where the table is split over pages, its header repeated (two lines: 自然人 on the first, 商业企业 … 其他 on the
+  second) over its last two rows printed without their 总计 cells;
 - ``synth-1249-pdftotext-raw-table3.txt``: poppler's ``pdftotext -raw`` of a table 三 with three narrow label
   columns, split over pages with its header repeated: every label wraps over lines of a few characters (``二、上年``
   / ``结转政府信息公开申请数``, ``（一）予以公`` / ``开``).
@@ -40,6 +42,7 @@ SNIPPETS = {
     "synth-1113-pdftotext-table3.txt": "synth_1113.pdftotext-default.txt",
     "synth-1241-docx-pandoc-gfm-table3.md": "synth_1241.docx-pandoc-gfm.md",
     "synth-1249-pdftotext-raw-table3.txt": "synth_1249.pdftotext-raw.txt",
+    "synth-1242-docx-pandoc-gfm-table3.md": "synth_1242.docx-pandoc-gfm.md",
 }
 
 

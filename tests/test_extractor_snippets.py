@@ -730,6 +730,25 @@ def test_table_three_cells_under_a_header_that_names_six_columns() -> None:
     assert report.metadata["review"] == "required"  # the rows' totals are blank: the identities cannot hold
 
 
+def test_table_three_cells_under_a_repeated_header_that_names_six_columns() -> None:
+    # the same (tuning seed 1242) where table 三 is split over pages: the second pipe table repeats the header over
+    # two lines (自然人 on one, 商业企业 … 其他 on the next) above （七）总计 and 四、结转 printed without their 总计
+    # cells; the first pipe table's rows, seven cells under a header naming all seven columns, read as before
+    text = (SNIPPETS / "synth-1242-docx-pandoc-gfm-table3.md").read_text(encoding="utf-8")
+    (total_row,) = [line for line in text.splitlines() if "（七）总计" in line]
+    assert [c.strip() for c in total_row.strip("| ").split("|")][-7:] == ["", "45", "0", "0", "3", "0", "1"]
+    report = _parse("synth-1242-docx-pandoc-gfm-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/new_received/{c}"].value for c in cols] == [16, 0, 0, 3, 0, 0, 19]
+    assert [cells[f"applications/results_total/{c}"].value for c in cols] == [45, 0, 0, 3, 0, 1, None]
+    assert [cells[f"applications/carried_forward/{c}"].value for c in cols] == [0, 0, 0, 1, 0, 1, None]
+    assert [w.key for w in report.warnings if w.code == "named_columns"] == [
+        "applications/results_total",
+        "applications/carried_forward",
+    ]
+
+
 def test_table_three_found_where_narrow_label_columns_wrap_every_row_label() -> None:
     # pdftotext -raw (tuning seed 1249): table 三's three label columns are narrow, each label wraps over lines of a
     # few characters and no line after 一、本年新收 holds 上年结转, 办理结果 or 予以公开 whole; the table had been taken

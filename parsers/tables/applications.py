@@ -451,8 +451,7 @@ def _label_fits(
         if f is not None:
             stops[k] = later if later is not None else _last_row_stop(r, f.index, end, seen=f.glued is not None)
     moved = _realign(r, rows, found, stops)
-    first = next((f.index for f in found if f is not None), None)
-    header = header_cells(r, first) if first is not None else None
+    headers: dict[int, dict[int, int] | None] = {}  # each pipe table's header names, by its first token
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -467,7 +466,11 @@ def _label_fits(
             vals = joined
         elif pos is None and len(vals) == N_APP + 1 and (rejoined := _broken_cell(r, vals, f"{T}/{row.key}")):
             vals = rejoined
-        if pos is not None and header and (named := by_names(pos, r.line_after(f.index), header, N_APP)):
+        if (
+            pos is not None
+            and (header := header_cells(r, f.index, headers))
+            and (named := by_names(pos, r.line_after(f.index), header, N_APP))
+        ):
             _warn_named(r, row.key, named, header)
             pos = named
         if pos is not None:

@@ -23,31 +23,32 @@ HEAD_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织",
 MIN_NAMES = 5
 
 
-def header_cells(r: Reading, first: int) -> dict[int, int] | None:
-    """The cell index → applicant column of the last TAB line of the table's own lines before its first row (token
-    ``first``: the TAB lines that run up to it) whose cells name at least :data:`MIN_NAMES` applicant columns, each
-    once, in the template's order (None: no such line)."""
+def header_cells(r: Reading, index: int, cache: dict[int, dict[int, int] | None]) -> dict[int, int] | None:
+    """The cell index → applicant column the header of token ``index``'s table names: the TAB lines that run up to
+    its line without a gap (one pipe table; a table split in two, its header repeated, has a header each), their
+    cells naming at least :data:`MIN_NAMES` applicant columns together, each name once and in the template's order
+    from cell to cell (None: no such header). ``cache`` keeps each table's header by its first token."""
     tokens = r.tokens
-    start = first
-    while start > 0 and tokens[start - 1][TABBED]:
-        start -= 1
-    by_line: dict[int, list[Token]] = {}
-    for t in tokens[start:first]:
-        if t[TABBED] and t[TEXT]:
-            by_line.setdefault(t[LINE], []).append(t)
-    found: dict[int, int] | None = None
-    for line in sorted(by_line):
-        named = [(t[COL], HEAD_NAMES.index(t[COMPACT])) for t in by_line[line] if t[COMPACT] in HEAD_NAMES]
-        columns = [c for _, c in named]
-        cells = [k for k, _ in named]
-        if (
-            len(named) >= MIN_NAMES
-            and columns == sorted(set(columns))
-            and cells == sorted(set(cells))
-            and all(t[COMPACT] in HEAD_NAMES for t in by_line[line][1:])  # the names, and a corner cell at most
-        ):
-            found = dict(named)
-    return found
+    if not tokens[index][TABBED]:
+        return None
+    first = index
+    while first > 0 and tokens[first - 1][TABBED] and tokens[first][LINE] - tokens[first - 1][LINE] <= 1:
+        first -= 1
+    if first in cache:
+        return cache[first]
+    named: dict[int, int] = {}  # cell → column
+    for t in tokens[first:index]:
+        if t[COMPACT] in HEAD_NAMES:
+            column = HEAD_NAMES.index(t[COMPACT])
+            at = named.get(t[COL])
+            if (at is not None and at != column) or (at is None and column in named.values()):
+                named = {}  # a name twice, or two names over one cell: no header to go by
+                break
+            named[t[COL]] = column
+    cells = sorted(named)
+    ordered = [named[c] for c in cells] == sorted(named.values())
+    cache[first] = named if len(named) >= MIN_NAMES and ordered else None
+    return cache[first]
 
 
 def by_names(row: Sequence[Token], line: Sequence[Token], header: dict[int, int], n: int) -> list[Token | None] | None:
