@@ -51,7 +51,9 @@ def header_cells(r: Reading, index: int, cache: dict[int, dict[int, int] | None]
     return cache[first]
 
 
-def by_names(row: Sequence[Token], line: Sequence[Token], header: dict[int, int], n: int) -> list[Token | None] | None:
+def by_names(
+    row: Sequence[Token | None], line: Sequence[Token], header: dict[int, int], n: int
+) -> list[Token | None] | None:
     """``line``'s cells placed under ``header``'s names, where that differs from ``row`` (its right-aligned
     reading) and every value cell of the line stands under a name; else None."""
     values = [t for t in line if t[TEXT] and t[IS_VALUE]]
