@@ -55,10 +55,10 @@ def by_names(
     row: Sequence[Token | None], line: Sequence[Token], header: dict[int, int], n: int
 ) -> list[Token | None] | None:
     """``line``'s cells placed under ``header``'s names, where that differs from ``row`` (its right-aligned
-    reading) and every value cell of the line stands under a name; else None."""
+    reading) and every value of the line stands alone in a cell under a name; else None."""
     values = [t for t in line if t[TEXT] and t[IS_VALUE]]
-    if not values or any(t[COL] not in header for t in values):
-        return None
+    if not values or any(t[COL] not in header for t in values) or len({t[COL] for t in values}) < len(values):
+        return None  # a value under no name, or two values in one cell (``merged_cells``: positional's own rule)
     placed: list[Token | None] = [None] * n
     for t in line:
         if t[COL] in header:
