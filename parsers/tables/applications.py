@@ -452,6 +452,7 @@ def _label_fits(
             stops[k] = later if later is not None else _last_row_stop(r, f.index, end, seen=f.glued is not None)
     moved = _realign(r, rows, found, stops)
     headers: dict[int, dict[int, int] | None] = {}  # each pipe table's header names, by its first token
+    firsts: dict[int, int] = {}  # each row's first token → its pipe table's first token
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -468,7 +469,7 @@ def _label_fits(
             vals = rejoined
         if (
             pos is not None
-            and (header := header_cells(r, f.index, headers))
+            and (header := header_cells(r, f.index, headers, firsts))
             and (named := by_names(pos, r.line_after(f.index), header, N_APP))
         ):
             _warn_named(r, row.key, named, header)

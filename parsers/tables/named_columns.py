@@ -23,17 +23,25 @@ HEAD_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织",
 MIN_NAMES = 5
 
 
-def header_cells(r: Reading, index: int, cache: dict[int, dict[int, int] | None]) -> dict[int, int] | None:
+def header_cells(
+    r: Reading, index: int, cache: dict[int, dict[int, int] | None], firsts: dict[int, int]
+) -> dict[int, int] | None:
     """The cell index → applicant column the header of token ``index``'s table names: the TAB lines that run up to
     its line without a gap (one pipe table; a table split in two, its header repeated, has a header each), their
     cells naming at least :data:`MIN_NAMES` applicant columns together, each name once and in the template's order
-    from cell to cell (None: no such header). ``cache`` keeps each table's header by its first token."""
+    from cell to cell (None: no such header). ``cache`` keeps each table's header by its first token; ``firsts``
+    each token asked about before by its table's first token, so that the walk back to a table's first token stops
+    at the row asked about before (a table's rows cost one walk over it, not one each)."""
     tokens = r.tokens
     if not tokens[index][TABBED]:
         return None
     first = index
     while first > 0 and tokens[first - 1][TABBED] and tokens[first][LINE] - tokens[first - 1][LINE] <= 1:
+        if first in firsts:  # the run from here back is the one walked before
+            first = firsts[first]
+            break
         first -= 1
+    firsts[index] = first
     if first in cache:
         return cache[first]
     named: dict[int, int] = {}  # cell → column
