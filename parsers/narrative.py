@@ -359,9 +359,10 @@ def _narrative_lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset, line) of the lines that are prose: not table rows (TABs, pipes), not short labels."""
     offset = 0
     for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and "\t" not in line and not stripped.startswith("|") and len(stripped) >= 6:
-            yield offset, line
+        if "\t" not in line:  # a TAB row is passed over before the line is stripped (most lines of a table)
+            stripped = line.strip()
+            if stripped and not stripped.startswith("|") and len(stripped) >= 6:
+                yield offset, line
         offset += len(line) + 1
 
 
@@ -376,18 +377,16 @@ def read_statements(
     # the subjects each line names, read only when a later line's statement needs the last one named
     named: list[tuple[str | None, str | None] | None] = [None] * len(lines)
 
-    def named_before(k: int) -> tuple[str | None, str | None]:
-        """The subject and the case (review or lawsuit) last named on the lines before line ``k``."""
-        subject: str | None = None
-        case: str | None = None
+    def named_before(k: int, which: int) -> str | None:
+        """The subject (``which`` 0) or the case (1: review or lawsuit) last named on the lines before line ``k``:
+        the lines read back only until the one asked for is named."""
         for j in range(k - 1, -1, -1):
             line_named = named[j]
             if line_named is None:
                 line_named = named[j] = _subjects(lines[j][1])
-            subject, case = subject or line_named[0], case or line_named[1]
-            if subject and case:
-                break
-        return subject, case
+            if line_named[which]:
+                return line_named[which]
+        return None
 
     for k, (at, line) in enumerate(lines):
         if not _may_state(line):
@@ -450,10 +449,11 @@ def _may_state(line: str) -> bool:
 
 
 def _line_statements(
-    line: str, original: str, year: int | None, named_before: Callable[[], tuple[str | None, str | None]]
+    line: str, original: str, year: int | None, named_before: Callable[[int], str | None]
 ) -> tuple[list[Statement], list[Unpinned]]:
     """The statements of one line (``line`` normalised, ``original`` as printed; offsets into the line).
-    ``named_before()``: the subject and the case last named on the lines before (asked only when needed)."""
+    ``named_before(0)``: the subject last named on the lines before, ``named_before(1)`` the case (asked only
+    when needed)."""
     found: list[Statement] = []
     skipped: list[Unpinned] = []
     taken: list[tuple[int, int]] = []
@@ -495,12 +495,12 @@ def _line_statements(
         sentence_start = bounds.start(m.start(), _SENTENCE_END)
         before = line[: m.start()]
         if concept in _OUTCOMES:  # 维持/纠正…: of the review or lawsuit last named (申请人 is the reviewer's)
-            subject = _subject(before, ("review", "litigation")) or named_before()[1]
+            subject = _subject(before, ("review", "litigation")) or named_before(1)
             if subject not in ("review", "litigation"):
                 continue
             concept = concept.replace("review", subject, 1)
         elif concept in _APPLICATION_CONCEPTS:
-            subject = _subject(before) or named_before()[0]
+            subject = _subject(before) or named_before(0)
             if subject != "application" and (subject is not None or concept in ("completed", "answered")):
                 continue
         if concept in ("review", "litigation") and _BOTH_CASES.search(line[sentence_start : m.start()]):

@@ -109,7 +109,7 @@ def _eager_statements(text: str, year: int | None) -> tuple[list[narrative.State
     case: str | None = None
     for at, line in narrative._narrative_lines(norm):
         found, skipped = narrative._line_statements(
-            line, text[at : at + len(line)], year, lambda s=subject, c=case: (s, c)
+            line, text[at : at + len(line)], year, lambda which, s=subject, c=case: (s, c)[which]
         )
         statements += [
             dataclasses.replace(s, offset=s.offset + at, end=s.end + at, sentence_offset=s.sentence_offset + at)
@@ -131,6 +131,25 @@ def test_read_statements_as_plainly_defined(year: int | None) -> None:
     assert stated > 50
 
 
+def test_prose_lines_as_plainly_defined() -> None:
+    """``_narrative_lines`` passes a TAB row over before it strips the line: the lines the plain test keeps."""
+
+    def plain(text: str) -> list[tuple[int, str]]:
+        out, offset = [], 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped and "\t" not in line and not stripped.startswith("|") and len(stripped) >= 6:
+                out.append((offset, line))
+            offset += len(line) + 1
+        return out
+
+    odd = ["  一二三四五六七  ", "\t甲乙丙丁戊己", "甲乙\t丙丁戊己", " | 甲乙丙丁戊"]
+    odd += ["甲乙丙丁戊\t", "\u3000甲乙丙丁戊己", "甲乙丙丁戊己"]
+    for text in [*ALL, "\n".join(odd)]:
+        norm = normalise(text)
+        assert list(narrative._narrative_lines(norm)) == plain(norm)
+
+
 def test_a_line_that_may_state_nothing_states_nothing() -> None:
     skipped = kept = 0
     subjects: list[tuple[str | None, str | None]] = [(None, None), ("application", "review"), ("other", "litigation")]
@@ -141,7 +160,7 @@ def test_a_line_that_may_state_nothing_states_nothing() -> None:
                 continue
             skipped += 1
             for named in subjects:
-                assert narrative._line_statements(line, line, 2023, lambda n=named: n) == ([], []), line
+                assert narrative._line_statements(line, line, 2023, lambda which, n=named: n[which]) == ([], []), line
     assert skipped > kept > 0  # most prose lines are passed over, and the test sees both kinds
 
 

@@ -23,10 +23,12 @@ from types import ModuleType
 
 import pytest
 from conftest import load_script, load_source
+from lxml import etree
 
 from parsers.extracted import Span, TextBuilder
 from parsers.readers import html, html_stream
 from parsers.readers.docx import _HOSTILE, _hostile
+from parsers.readers.html_grid import place
 from parsers.readers.sheet import _sheet_rows, format_value
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +113,48 @@ def test_a_table_read_from_its_marks_matches_its_tree() -> None:
         container.find(".//table").tag = html_stream.GRID
         _outside, bodies = html_stream.split_tables(html._MARKED_TEXT(container))
         assert html_stream.table_grid(bodies[0]) == expected, table
+
+
+SPAN_CELLS = [
+    "<td colspan='2' rowspan='2'>a</td>",  # colspan written first
+    "<th rowspan=' 3\u200b' colspan='\ue0052'> b </th>",
+    "<td rowspan>c</td>",
+    "<td colspan=''><p>d</p></td>",
+    "<td colspan='2'><!--x-->g</td>",
+    "<td>h <span>i</span></td>",
+    "<font rowspan='4'>l</font>",  # a row's element that is no cell: its spans are not the cells'
+]
+
+
+@pytest.mark.parametrize("odd", ["", "<td rowspan='2'>e\x01f</td>"])
+def test_spans_written_into_the_cells_read_as_the_tree_holds_them(odd: str) -> None:
+    """The spans a cell's text starts with (written before the transform): in the order written, odd values,
+    a blank one; a cell whose text lxml will not set again (a control character) sends the page the slow way."""
+    cells = SPAN_CELLS + ([odd] if odd else [])
+    for k in range(len(cells)):
+        row = "".join(cells[k:] + cells[:k])
+        table = f"<table><tr>{row}</tr><tr><td>j</td><td colspan='3'>k</td></tr></table>"
+        page = f"<html><body><div class='content'><p>年度报告 一、总体情况</p>{table}<p>x</p></div></body></html>"
+        slow = _outcome(page.encode(), False)
+        if odd:  # the transform's path fails, and the page is read the slow way
+            with pytest.raises(html._StreamFailed):
+                html._read_html(page.encode(), fast=True)
+            ex = html.read_html(page.encode())
+            assert (ex.text, ex.spans, ex.metadata, ex.notes) == slow, table
+        else:
+            assert _outcome(page.encode(), True) == slow, table
+        root = html.parse_tree(page.encode())
+        expected = html.table_grid(root.find(".//table"))
+        container = root.find(".//div")
+        container.find(".//table").tag = html_stream.GRID
+        if odd:
+            with pytest.raises(etree.XSLTError):
+                html._MARKED_TEXT(container)
+            continue
+        _outside, bodies = html_stream.split_tables(html._MARKED_TEXT(container))
+        assert html_stream.table_grid(bodies[0]) == expected, table
+        marked = html_stream.table_cells(bodies[0])
+        assert place(marked, html_stream.cell_text) == expected, table  # type: ignore[arg-type]
 
 
 def test_the_stylesheet_names_cover_what_tag_lower_would_match() -> None:

@@ -5,9 +5,11 @@ starts or ends, drops hidden and skipped elements (scripts, form controls …) w
 tails, keeps every other text node in document order, and writes a data table's rows where it meets the table.
 One XSLT transform writes the same text with marks instead: :data:`BLOCK` where a block starts or ends,
 :data:`CELL` where a ``td``/``th`` inside a text starts or ends, :data:`DROP` for a dropped element; a data
-table (renamed :data:`GRID` beforehand) as :data:`TABLE`, then per row :data:`ROW`, per cell :data:`CELL_START`,
-:data:`ROWSPAN` and its value and :data:`COLSPAN` and its value where written, :data:`SEP` and the cell's
-content, then :data:`END`.
+table (renamed :data:`GRID` beforehand) as :data:`TABLE`, then per row :data:`ROW`, per cell :data:`CELL_START`
+and the cell's content, then :data:`END`. A cell with a rowspan or colspan starts its content with its spans, as
+:data:`ROWSPAN` and its value and :data:`COLSPAN` and its value in the order written, then :data:`SEP`: written
+into the cell's text before the transform, from one XPath query a table (the transform's own select of a cell's
+spans, tried on every cell, was a third of its cost).
 Python then splits strings instead of visiting each node.
 
 Names: libxml2's HTML parser lowercases ASCII letters in tag names and keeps any other character, so the
@@ -17,13 +19,15 @@ its Kelvin spelling is matched too (a test checks the sets).
 
 The marks are private-use characters; the caller checks that the text holds none. Attribute values (spans)
 have them, and the zero-width characters the reader drops, changed to ``x`` (neither a space nor a digit,
-like them: a span value reads the same).
+like them: a span value reads the same). A cell's content never starts with a span mark or :data:`SEP` but
+where its spans were written.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from typing import Any
 
 from lxml import etree
 
@@ -45,18 +49,26 @@ def _names(tags: frozenset[str]) -> str:
     return "|".join(sorted(spelled))
 
 
+_ROWS = "tr|thead/tr|tbody/tr|tfoot/tr"  # a grid's rows, as the transform selects them
+_ODD = MARKS + _ZERO_WIDTH
+_AS_X = str.maketrans(_ODD, "x" * len(_ODD))  # a span value's marks and zero-width characters
+_SPAN_MARK = {"rowspan": ROWSPAN, "colspan": COLSPAN}
+_SPAN_MARKS = (ROWSPAN, COLSPAN)  # what a cell's content starts with where its spans are written
+
+
+# The rowspan and colspan attributes of a grid's rows' elements, in document order (an element's in the order
+# written): a path per cell name and span costs twice the query, and an element of a row that is no cell is not
+# written by the transform, whatever its text.
+_SPAN_VALUES = "|".join(f"({_ROWS})/*/@{name}" for name in _SPAN_MARK)
+
+
 def _stylesheet(blocks: frozenset[str], cells: frozenset[str], skipped: frozenset[str]) -> bytes:
-    odd = MARKS + _ZERO_WIDTH
-    span = f"translate(., '{odd}', '{'x' * len(odd)}')"
     cell_select = "|".join(sorted(cells))
     grid = (  # no text node between the instructions but the marks (a stylesheet's line breaks would be text)
         f'<xsl:template match="nb:grid">{TABLE}'
-        f'<xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">{ROW}'
+        f'<xsl:for-each select="{_ROWS}">{ROW}'
         f'<xsl:for-each select="{cell_select}">{CELL_START}'
-        f'<xsl:apply-templates select="@rowspan|@colspan" mode="span"/>{SEP}'
         f"<xsl:apply-templates/></xsl:for-each></xsl:for-each>{END}</xsl:template>"
-        f'<xsl:template match="@rowspan" mode="span">{ROWSPAN}<xsl:value-of select="{span}"/></xsl:template>'
-        f'<xsl:template match="@colspan" mode="span">{COLSPAN}<xsl:value-of select="{span}"/></xsl:template>'
     )
     return f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:nb="{_NS}">
 <xsl:output method="text" encoding="UTF-8"/>
@@ -70,7 +82,10 @@ def _stylesheet(blocks: frozenset[str], cells: frozenset[str], skipped: frozense
 
 class MarkedText:
     """``MarkedText(blocks, cells, skipped)(element)``: the element's text (its tail excluded) marked as the
-    module says. ``blocks`` holds the cell names too. Each thread compiles its own transform."""
+    module says. ``blocks`` holds the cell names too. Each thread compiles its own transform and query.
+
+    Writes the spans of the grids' cells into their text (for a tree read once); a text lxml will not set again
+    (a control character the HTML parser kept) fails as the transform fails, with :class:`etree.XSLTError`."""
 
     def __init__(self, blocks: frozenset[str], cells: frozenset[str], skipped: frozenset[str]) -> None:
         self._source = _stylesheet(blocks, cells, skipped)
@@ -80,7 +95,33 @@ class MarkedText:
         transform = getattr(self._local, "transform", None)
         if transform is None:
             transform = self._local.transform = etree.XSLT(etree.XML(self._source))
+            self._local.spans = etree.XPath(_SPAN_VALUES)
+        spans = self._local.spans
+        for grid in element.iter(GRID):
+            _write_spans(spans(grid))
         return str(transform(element))
+
+
+def _write_spans(values: list[Any]) -> None:
+    """Each cell's spans (attribute values of one grid, each element's together) written before its text."""
+    cell = None
+    head = ""
+    for value in values:
+        parent = value.getparent()
+        if parent is not cell:
+            if cell is not None:
+                _set_head(cell, head)
+            cell, head = parent, ""
+        head += _SPAN_MARK[value.attrname] + value.translate(_AS_X)
+    if cell is not None:
+        _set_head(cell, head)
+
+
+def _set_head(cell: etree._Element, head: str) -> None:
+    try:
+        cell.text = head + SEP + (cell.text or "")
+    except ValueError as exc:
+        raise etree.XSLTError(f"a cell's spans not written: {exc}") from exc
 
 
 def lines(text: str) -> list[str]:
@@ -109,8 +150,8 @@ def table_cells(body: str) -> list[list[tuple[str | None, str | None, str]]]:
     for row in body.split(ROW)[1:]:
         cells: list[tuple[str | None, str | None, str]] = []
         for cell in row.split(CELL_START)[1:]:
-            head, _sep, content = cell.partition(SEP)
-            if head:
+            if cell.startswith(_SPAN_MARKS):  # its spans, then SEP and its content
+                head, _sep, content = cell.partition(SEP)
                 spans = dict.fromkeys((ROWSPAN, COLSPAN))
                 for value in head.replace(COLSPAN, ROWSPAN + COLSPAN).split(ROWSPAN)[1:]:
                     if value.startswith(COLSPAN):
@@ -119,7 +160,7 @@ def table_cells(body: str) -> list[list[tuple[str | None, str | None, str]]]:
                         spans[ROWSPAN] = value
                 cells.append((spans[ROWSPAN], spans[COLSPAN], content))
             else:
-                cells.append((None, None, content))
+                cells.append((None, None, cell))
         rows.append(cells)
     return rows
 
@@ -136,11 +177,14 @@ def cell_text(content: str) -> str:
 
 # A cell holding two blocks or more (three block marks between two cell starts): its text is its lines.
 _MULTI_BLOCK = re.compile(f"{BLOCK}[^{BLOCK}{CELL_START}{ROW}]*{BLOCK}[^{BLOCK}{CELL_START}{ROW}]*{BLOCK}")
-_CELL_HEAD = CELL_START + SEP  # a cell without written spans starts so
 _NOT_SPAN = f"[^{ROWSPAN}{COLSPAN}{SEP}{CELL_START}{ROW}]*"
 # A cell in a whitespace-collapsed row without block or cell marks: its rowspan, colspan (when written, rowspan
-# first) and text. A cell whose spans are written otherwise is not matched.
-_SPAN_CELL = re.compile(f"{CELL_START}(?:{ROWSPAN}({_NOT_SPAN}))?(?:{COLSPAN}({_NOT_SPAN}))?{SEP}([^{CELL_START}]*)")
+# first) and text. A cell whose spans are written otherwise is not matched (its text would start with a span
+# mark, which no text holds).
+_SPAN_CELL = re.compile(
+    f"{CELL_START}(?:(?:{ROWSPAN}({_NOT_SPAN}))?(?:{COLSPAN}({_NOT_SPAN}))?{SEP})?"
+    f"([^{CELL_START}{ROWSPAN}{COLSPAN}{SEP}]*)(?={CELL_START}|$)"
+)
 
 
 def table_grid(body: str) -> list[list[str]]:
@@ -155,12 +199,13 @@ def table_grid(body: str) -> list[list[str]]:
     flat = " ".join(body.replace(BLOCK, "").replace(CELL, "").split())
     for mark in (SEP, CELL_START, ROW):
         flat = flat.replace(" " + mark, mark)
-    flat = flat.replace(SEP + " ", SEP)
+    # a cell's text starts after its spans (SEP) or, where none is written, after its start
+    flat = flat.replace(SEP + " ", SEP).replace(CELL_START + " ", CELL_START)
     rows: list[list[tuple[str | None, str | None, str]] | list[str]] = []
     for row in flat.split(ROW)[1:]:
         if ROWSPAN in row or COLSPAN in row:  # each cell's spans and text by one C-level call, "" for a span not
             cells = _SPAN_CELL.findall(row)  # written (as None reads); spans written colspan first: cell by cell
             rows.append(cells if len(cells) == row.count(CELL_START) else table_cells(ROW + row)[0])
         else:
-            rows.append(row.split(_CELL_HEAD)[1:])
+            rows.append(row.split(CELL_START)[1:])
     return place(rows, None)

@@ -221,6 +221,36 @@ extend(state_t *s, PyObject *found)
     return r;
 }
 
+/* [*l, *r) of the text stripped as str.strip strips (Py_UNICODE_ISSPACE at both ends): 0 when nothing is left */
+static int
+trim(const state_t *s, Py_ssize_t *l, Py_ssize_t *r)
+{
+    while (*l < *r && Py_UNICODE_ISSPACE(CH(s, *l)))
+        (*l)++;
+    if (*l == *r)
+        return 0;
+    while (Py_UNICODE_ISSPACE(CH(s, *r - 1)))
+        (*r)--;
+    return 1;
+}
+
+/* a token's text, [l, r) of the text (trimmed, not empty), and its derived fields in *derived: two new
+ * references, NULL (and *derived NULL) on an error */
+static PyObject *
+text_of(state_t *s, Py_ssize_t l, Py_ssize_t r, PyObject **derived)
+{
+    *derived = NULL;
+    PyObject *text = PyUnicode_Substring(s->norm, l, r);
+    if (text == NULL)
+        return NULL;
+    *derived = derived_of(s, text);
+    if (*derived == NULL) {
+        Py_DECREF(text);
+        return NULL;
+    }
+    return text;
+}
+
 /* _tokenize_tabbed: the cells of the TAB row [a, b) of the text, line ``lineno`` */
 static int
 tabbed_row(state_t *s, Py_ssize_t a, Py_ssize_t b, Py_ssize_t lineno)
@@ -231,23 +261,15 @@ tabbed_row(state_t *s, Py_ssize_t a, Py_ssize_t b, Py_ssize_t lineno)
         while (end < b && CH(s, end) != '\t')
             end++;
         Py_ssize_t l = cell, r = end;
-        while (l < r && Py_UNICODE_ISSPACE(CH(s, l)))
-            l++;
-        if (l == r) { /* a blank cell is a real (blank) cell, at the cell's end */
+        if (!trim(s, &l, &r)) { /* a blank cell is a real (blank) cell, at the cell's end */
             if (append_blank(s, end, lineno, col) < 0)
                 return -1;
         }
         else {
-            while (Py_UNICODE_ISSPACE(CH(s, r - 1)))
-                r--;
-            PyObject *text = PyUnicode_Substring(s->norm, l, r);
+            PyObject *derived;
+            PyObject *text = text_of(s, l, r, &derived);
             if (text == NULL)
                 return -1;
-            PyObject *derived = derived_of(s, text);
-            if (derived == NULL) {
-                Py_DECREF(text);
-                return -1;
-            }
             int last_digit = Py_UNICODE_ISDIGIT(CH(s, r - 1));
             int ok;
             if (last_digit || Py_UNICODE_ISDIGIT(CH(s, l))) {
@@ -335,21 +357,17 @@ one_line(state_t *s, Py_ssize_t a, Py_ssize_t b, Py_ssize_t lineno)
     if (double_space || Py_UNICODE_ISDIGIT(last) || (space && is_unit_last(last)))
         return by_python(s, a, b, lineno);
     Py_ssize_t l = a, r = b;
-    while (l < r && Py_UNICODE_ISSPACE(CH(s, l)))
-        l++;
-    if (l == r)
+    if (!trim(s, &l, &r))
         return by_python(s, a, b, lineno); /* spaces alone */
     Py_UCS4 head = CH(s, l);
     if (Py_UNICODE_ISDIGIT(head) || head == '+' || head == '-')
         return by_python(s, a, b, lineno);
-    while (Py_UNICODE_ISSPACE(CH(s, r - 1)))
-        r--;
-    PyObject *text = PyUnicode_Substring(s->norm, l, r);
+    PyObject *derived;
+    PyObject *text = text_of(s, l, r, &derived);
     if (text == NULL)
         return -1;
-    PyObject *derived = derived_of(s, text);
-    int ok = derived == NULL ? -1 : append_token(s, text, l, r, lineno, 0, 0, derived);
-    Py_XDECREF(derived);
+    int ok = append_token(s, text, l, r, lineno, 0, 0, derived);
+    Py_DECREF(derived);
     Py_DECREF(text);
     return ok;
 }
