@@ -53,8 +53,10 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if anchor is None:
         # its title and first head lost (antiword drops a table's first rows): its litigation heads
         anchor = r.first_index(r"未经复议直接起诉|复议后起诉", start, end)
+    across = False
     if anchor is None:
         anchor = _head_across_cells(r, start, end)
+        across = anchor is not None
     if anchor is None:
         return None
     stop = r.first_index(SECTION_FIVE, anchor + 1, end)
@@ -74,6 +76,8 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t[IS_LABELISH] and len(vals) >= N_REVIEW:
             break
+    if across and (len(vals) != N_REVIEW or not _review_totals_hold([number_value(t[TEXT]) for t in vals])):
+        return None  # a head found only across cells: read only as exactly its 15 values, every row total holding
     keys = _REVIEW_KEYS
     label = r.tokens[anchor]
     marks = None if vals else _zero_marks(r, label, stop)
@@ -205,7 +209,8 @@ HEAD_ACROSS_LINES = 12  # lines after the start searched for table 四's head sp
 def _head_across_cells(r: Reading, start: int, end: int) -> int | None:
     """Table 四's head ``行政复议`` printed across a table row's cells (pymupdf4llm's grids cut at every rule
     the page draws: ``|行|政复议|…|行政|诉讼|``), within the first lines after ``start``: the last token of the
-    first such row (its cells joined, one row a line), so that the values after it are read. None elsewhere."""
+    first such row (its cells joined, one row a line), so that the values after it are read; the table is then read
+    only where exactly its 15 values follow and its three row totals hold. None elsewhere."""
     tokens = r.tokens
     stop = min(end, len(tokens))
     if start >= stop:
