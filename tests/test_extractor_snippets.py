@@ -709,3 +709,40 @@ def test_section_headings_inside_a_layout_frame_or_a_styled_span_are_found() -> 
         assert [s.heading for s in report.sections][3] == "四、政府信息公开行政复议、行政诉讼情况", name
         missing = [w.message for w in report.warnings if w.code == "missing_section"]
         assert missing == ["section 六、其他需要报告的事项 has no heading in the text"], name
+
+
+# ---- pdfminer.six: placements the identities do not confirm (parsers/tables/unconfirmed.py, box_order.py)
+def test_pdfminer_table_three_identities_failing_on_a_reading_in_doubt_leave_its_cells_blank() -> None:
+    # synthetic report 1215, LibreOffice Writer's PDF, pdf2txt.py's defaults: table 三's boxes misread row by row
+    # (rows short of values, values after unknown labels); version 60 put 7, 6, 10 in 4.属于过程性信息's first
+    # three cells and 1, 1 in 六、结转下年度继续办理 (the gold: all 0), breaking their columns' identities
+    name = "synth-1215-lo-pdfminer.txt"
+    report = _parse(name)
+    misread = (
+        "withheld.process_info/natural_person",
+        "withheld.process_info/commercial",
+        "withheld.process_info/social_org",
+        "carried_forward/natural_person",
+        "carried_forward/research",
+    )
+    for key in misread:
+        assert report.cells[f"applications/{key}"].value is None, key
+    (warned,) = [w for w in report.warnings if w.code == "placement_unconfirmed"]
+    assert "identities fail" in warned.message and "missing_cell" in warned.message
+    # every identity on cells all read now holds: what stays read is what the identities confirm or do not test
+    read = {k for k, c in report.cells.items() if c.value is not None}
+    assert all(c.passed for c in report.checks if set(c.left_keys + c.right_keys) <= read)
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_table_four_order_contradicted_by_its_heads_is_not_read() -> None:
+    # synthetic report 1200, Chromium, pdf2txt.py's defaults: table 四's values each after its own head's box
+    # (结/果/维/持 0 结/果/纠/正 2 …); read in order (version 52's review_in_order) 复议后起诉 came out 2 1 0 0 3, its
+    # gold 0 2 1 0 3 (the total holds either way): the heads the text prints against the values contradict the order
+    text = (SNIPPETS / BANDS_1200).read_text(encoding="utf-8")
+    assert "\n维\n\n持\n\n0\n\n结\n\n果\n\n纠\n\n正\n\n2\n" in text
+    report = _parse(BANDS_1200)
+    assert not [w for w in report.warnings if w.code == "review_in_order"]
+    assert not [k for k, c in report.cells.items() if k.startswith("review_litigation/") and c.value is not None]
+    for row, want in SYNTH_1200_THREE.items():  # table 三, read in bands, stays
+        assert _row(report, row) == want, row

@@ -156,6 +156,24 @@ def _placed(r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str) -
     return t, checks
 
 
+def _heads_disagree(r: Reading, at: list[int]) -> bool:
+    """Table 四's values at token indexes ``at``, read in order (row after row of its five columns), where the text
+    prints a head's piece between two of them (pdfminer's boxes: ``结果 维持 0 结果 纠正 2``): some value whose
+    pieces of head right before it (since the value before) name one column (:data:`_HEAD_KEYS`) is not in that
+    column in the order's reading. The head the text prints against a value contradicts the order: it places
+    nothing."""
+    for n, k in enumerate(at):
+        since = at[n - 1] + 1 if n else k
+        named = {c for t in r.tokens[since:k] for ch in t[COMPACT] if (c := _HEAD_KEYS.get(ch)) is not None}
+        if len(named) == 1 and named != {n % len(REVIEW_COLUMNS)}:
+            return True
+    return False
+
+
+# the character of each column head that no other head has (结果维持, 结果纠正, 其他结果, 尚未审结, 总计)
+_HEAD_KEYS = {"持": 0, "正": 1, "他": 2, "未": 3, "审": 3, "总": 4, "计": 4}
+
+
 def read_review_values(
     r: Reading, start: int, skip_lines: set[int]
 ) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
@@ -173,9 +191,10 @@ def read_review_values(
     last_head = max((i for i in range(head, stop) if _COLUMN_HEAD.fullmatch(r.tokens[i][COMPACT])), default=head)
     held: dict[tuple[str, ...], tuple[Reading, list[Check], list[Token]]] = {}
     for begin in dict.fromkeys((head, last_head)):
-        values = [t for t in r.tokens[begin:stop] if t[IS_VALUE] and t[LINE] not in skip_lines]
-        if len(values) != len(keys):
+        at = [k for k in range(begin, stop) if (tok := r.tokens[k])[IS_VALUE] and tok[LINE] not in skip_lines]
+        if len(at) != len(keys) or _heads_disagree(r, at):
             continue
+        values = [r.tokens[k] for k in at]
         t = Reading(r.extracted, r.norm, r.canonical)
         t.put_cells(keys, values, values[0])
         checks = review_checks(t.get)
