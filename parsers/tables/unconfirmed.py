@@ -2,7 +2,7 @@
 
 A report's table may publish a wrong total: an identity that fails is then the report's, and its numbers are kept
 as printed (``identity_failed``, review required). But where the reading itself was in doubt — a row read from
-fewer or more values than its cells (``missing_cell``, ``extra_values``), values after a label no row has
+fewer values than its cells (``missing_cell``), values after a label no row has
 (``unknown_row``), a row's placement or a number's column open (``ambiguous``, ``ambiguous_value``,
 ``placement_open``) — in a text no OCR read (a text layer or a page's text loses no digit), a failing identity
 says the reading misplaced the values as likely as the report misprinted them. pdfminer.six's text boxes are such
@@ -22,8 +22,10 @@ from parsers.tables.reading import Reading
 from parsers.tables.text_layer import read_by_ocr
 
 T = "applications"
-# what a reading row after row warns when it could not place a row's values as printed
-DOUBTS = ("missing_cell", "extra_values", "unknown_row", "ambiguous", "ambiguous_value", "placement_open")
+# what a reading row after row warns when it could not place a row's values as printed: a row short of values, values
+# after an unknown label, a placement or a number's column open (``extra_values`` is none: the value dropped is the
+# one the identities chose, and a report's own wrong total beside it must keep its numbers)
+DOUBTS = ("missing_cell", "unknown_row", "ambiguous", "ambiguous_value", "placement_open")
 
 
 def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
