@@ -41,11 +41,13 @@ MODULES = (
     "parsers.tables.tokens",
 )
 # C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium,
-# its layout's ruled-table search, and the layout's text (cell texts, text lines, fake bold).
+# its layout's ruled-table search, the layout's text (cell texts, text lines, fake bold), and the
+# tokenizer's line loop (every kind).
 EXTENSIONS = {
     "parsers.readers._pdfium_loops": "readers/_pdfium_loops.c",
     "parsers.readers._layout_tables": "readers/_layout_tables.c",
     "parsers.readers._layout_text": "readers/_layout_text.c",
+    "parsers.tables._tokens": "tables/_tokens.c",
 }
 PACKAGE = Path(__file__).resolve().parent
 BUILDS = PACKAGE.parent / ".nianbao-native"

@@ -74,13 +74,17 @@ class Canonical:
 
 def canonicalise(text: str) -> Canonical:
     """The canonical form of ``text``; the text itself (and an identity map) when it is canonical already."""
-    if "]{" in text and "+-" in text and (rejoined := rejoin_cut_frames(text)) is not None:
+    # each two-character mark asked once, and only where its first character is printed at all (a one-character
+    # search runs several times faster than a two-character one; the same answers: tests/test_parse_shortcuts.py)
+    spans = "]" in text and "]{" in text
+    frames = "+" in text and "+-" in text
+    if spans and frames and (rejoined := rejoin_cut_frames(text)) is not None:
         # a layout frame that cut pandoc Markdown's span markup: the report's lines rejoined first
         return _on_top(
             canonicalise(rejoined[0]),
             Canonical(rejoined[0], "frame_rejoined", rejoined[1], rejoined[2], notes=[rejoined[3]]),
         )
-    if "]{" in text and (stripped := strip_spans(text)) is not None:
+    if spans and (stripped := strip_spans(text)) is not None:
         # pandoc Markdown's bracketed spans: their markup dropped first, the rest read as any other text
         return _on_top(canonicalise(stripped[0]), Canonical(stripped[0], "pandoc_spans", stripped[1], stripped[2]))
     if EVIDENT.search(text) and (reversed_ := reverse_mojibake(text)) is not None:
@@ -95,16 +99,16 @@ def canonicalise(text: str) -> Canonical:
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
-    if "+-" in text and (unframed := _unframe(text)) is not None:
+    if frames and (unframed := _unframe(text)) is not None:
         # a page's layout table around the report (pandoc's one-column grid table): its frame set aside
         return _on_top(canonicalise(unframed[0]), Canonical(unframed[0], "unframed", [0], [0], notes=[unframed[1]]))
-    if "+-" in text and (rewrapped := rejoin_wrapped_grids(text)) is not None:
+    if frames and (rewrapped := rejoin_wrapped_grids(text)) is not None:
         # a grid table nested in a narrower cell, its lines wrapped onto the next lines: rejoined first
         return _on_top(
             canonicalise(rewrapped[0]),
             Canonical(rewrapped[0], "rewrapped", rewrapped[1], rewrapped[2], notes=[rewrapped[3]]),
         )
-    if ("\u2502" in text or "+-" in text) and (drawn := redraw(text)) is not None:
+    if ("\u2502" in text or frames) and (drawn := redraw(text)) is not None:
         # a table drawn with box characters (w3m) or ASCII grid rules: one TAB row per row between rules
         inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
         inner.convention = "drawn"

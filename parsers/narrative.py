@@ -220,6 +220,9 @@ _SUBJECTS = [
     ("application", re.compile(r"申请|依申请")),
     ("other", re.compile(r"留言|咨询|信箱|热线|12345|来信|来电|诉求|建议|提案|信访|舆情|投诉|举报")),
 ]
+# what every word of a subject holds: a text without it names no such subject (looked for in C before the regex
+# scan; "" for a subject whose words share nothing)
+_SUBJECT_NEEDS = {"review": "复议", "litigation": "诉", "application": "申请"}
 _APPLICATION_CONCEPTS = {
     "completed",
     "completed_on_time",
@@ -325,7 +328,7 @@ def _subject(text: str, among: tuple[str, ...] = ("review", "litigation", "appli
     """The subject last named in ``text`` (applications, a review, a lawsuit, something else)."""
     best, at = None, -1
     for name, rx in _SUBJECTS:
-        if name not in among:
+        if name not in among or _SUBJECT_NEEDS.get(name, "") not in text:
             continue
         for m in rx.finditer(text):
             # 申请 inside 行政复议申请 / 复议申请人 is the review's
@@ -340,6 +343,8 @@ def _subjects(text: str) -> tuple[str | None, str | None]:
     """``_subject(text)`` and ``_subject(text, ("review", "litigation"))`` in one pass."""
     best, at, case, case_at = None, -1, None, -1
     for name, rx in _SUBJECTS:
+        if _SUBJECT_NEEDS.get(name, "") not in text:
+            continue
         for m in rx.finditer(text):
             if name == "application" and text[max(0, m.start() - 2) : m.start()] in ("复议", "诉讼"):
                 continue

@@ -36,6 +36,7 @@ from parsers.readers import pdfium_page
 for p in sorted(Path("tests/fixtures/rendered").glob("*.pdf"))[:1]:
     parsers.parse(p.read_bytes())
 missing = set(compiled.MODULES) - set(compiled.compiled())
+missing |= {name for name in compiled.EXTENSIONS if name not in sys.modules}
 if pdfium_page.NATIVE is None:
     missing |= set(compiled.EXTENSIONS)
 sys.exit(f"not loaded from the build: {sorted(missing)}" if missing else 0)

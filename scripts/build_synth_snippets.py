@@ -17,7 +17,15 @@ Each snippet is the report's title line and the text from table 三's section he
   column of two only (``|0|||0|``);
 - ``synth-1113-pdftotext-table3.txt``: poppler's ``pdftotext`` default mode prints table 三's values row after row
   in the template's order, its labels apart, and （二）部分公开's first value between the two lines its label's
-  note wraps over (``（区分处理的，只计这一情形，`` / ``0`` / ``不计其他情形）``).
+  note wraps over (``（区分处理的，只计这一情形，`` / ``0`` / ``不计其他情形）``);
+- ``synth-1241-docx-pandoc-gfm-table3.md``: pandoc's ``-t gfm`` of LibreOffice Writer's DOCX (``synth_extractors``'
+  ``docx-pandoc-gfm``) prints table 三 as two pipe tables, the first (rows 一 to （二）部分公开) without its 总计
+  column: six value cells under a header naming 自然人 … 其他; ``synth-1242-docx-pandoc-gfm-table3.md``: the same
+  where the table is split over pages, its header repeated (two lines: 自然人 on the first, 商业企业 … 其他 on the
+  second) over its last two rows printed without their 总计 cells;
+- ``synth-1249-pdftotext-raw-table3.txt``: poppler's ``pdftotext -raw`` of a table 三 with three narrow label
+  columns, split over pages with its header repeated: every label wraps over lines of a few characters (``二、上年``
+  / ``结转政府信息公开申请数``, ``（一）予以公`` / ``开``).
 """
 
 from __future__ import annotations
@@ -32,20 +40,29 @@ SNIPPETS = {
     "synth-520-pymupdf4llm-table3.md": "synth_520.md-pymupdf4llm.md",
     "synth-1105-pymupdf4llm-table3.md": "synth_1105.md-pymupdf4llm.md",
     "synth-1113-pdftotext-table3.txt": "synth_1113.pdftotext-default.txt",
+    "synth-1241-docx-pandoc-gfm-table3.md": "synth_1241.docx-pandoc-gfm.md",
+    "synth-1249-pdftotext-raw-table3.txt": "synth_1249.pdftotext-raw.txt",
+    "synth-1242-docx-pandoc-gfm-table3.md": "synth_1242.docx-pandoc-gfm.md",
 }
 
 
-def excerpt(text: str) -> str:
-    """The title line, then the text from table 三's section heading up to section 五's heading."""
+# snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
+# values run on into table 三 where table 三's start is not found)
+FROM = {"synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况"}
+
+
+def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
+    """The title line, then the text from table 三's section heading (or ``begin``) up to section 五's heading."""
     title = next(line for line in text.splitlines() if line.strip())
-    start = text.index("三、收到和处理政府信息公开申请情况")
+    start = text.index(begin)
     end = text.index("五、存在的主要问题", start)
     return title + "\n\n" + text[start:end].rstrip() + "\n"
 
 
 def main(folder: Path) -> None:
     for name, source in SNIPPETS.items():
-        (OUT / name).write_text(excerpt((folder / source).read_text(encoding="utf-8")), encoding="utf-8")
+        text = (folder / source).read_text(encoding="utf-8")
+        (OUT / name).write_text(excerpt(text, *([FROM[name]] if name in FROM else [])), encoding="utf-8")
         print(f"wrote {OUT / name}")
 
 

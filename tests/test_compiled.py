@@ -101,7 +101,8 @@ for name, data in docs.items():
         out[name] = json.dumps(report.as_json(), sort_keys=True, ensure_ascii=False, default=str)
     except Exception as e:
         out[name] = f"ERR {type(e).__name__}: {e}"
-print(json.dumps({"compiled": compiled.compiled(), "reports": out}))
+extensions = sorted(name for name in compiled.EXTENSIONS if name in sys.modules)
+print(json.dumps({"compiled": compiled.compiled(), "extensions": extensions, "reports": out}))
 """
 
 
@@ -119,7 +120,8 @@ def test_compiled_and_pure_python_parse_every_fixture_alike() -> None:
         pytest.skip("no native build for these sources: scripts/build_native.py (scripts/setup.sh runs it)")
     native, pure = _dump(pure=False), _dump(pure=True)
     assert native["compiled"] == list(compiled.MODULES)
-    assert pure["compiled"] == []
+    assert native["extensions"] == sorted(compiled.EXTENSIONS)  # every C extension loaded and run
+    assert pure["compiled"] == pure["extensions"] == []
     assert len(native["reports"]) > 500
     differ = [name for name, out in pure["reports"].items() if native["reports"].get(name) != out]
     assert native["reports"].keys() == pure["reports"].keys()

@@ -746,3 +746,56 @@ def test_pdfminer_table_four_order_contradicted_by_its_heads_is_not_read() -> No
     assert not [k for k, c in report.cells.items() if k.startswith("review_litigation/") and c.value is not None]
     for row, want in SYNTH_1200_THREE.items():  # table 三, read in bands, stays
         assert _row(report, row) == want, row
+
+
+def test_table_three_cells_under_a_header_that_names_six_columns() -> None:
+    # pandoc -t gfm of LibreOffice's DOCX (tuning seed 1241) prints table 三's first rows as a pipe table without its
+    # 总计 column: six value cells under 自然人 … 其他. Right-aligned, each value slid one column (其他's read as 总计)
+    text = (SNIPPETS / "synth-1241-docx-pandoc-gfm-table3.md").read_text(encoding="utf-8")
+    header = next(line for line in text.splitlines() if "自然人" in line)
+    assert "总计" not in header and header.rstrip().endswith("| 其他 |")
+    report = _parse("synth-1241-docx-pandoc-gfm-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/new_received/{c}"].value for c in cols] == [32, 7, 19, 3, 10, 0, None]
+    assert [cells[f"applications/carried_over/{c}"].value for c in cols] == [0, 0, 0, 2, 0, 0, None]
+    assert [cells[f"applications/granted/{c}"].value for c in cols] == [1, 1, 1, 0, 6, 0, None]
+    # the rows of the second pipe table print all seven cells: read as before
+    assert [cells[f"applications/withheld.enforcement_files/{c}"].value for c in cols] == [17, 0, 0, 0, 0, 0, 17]
+    named = [w for w in report.warnings if w.code == "named_columns"]
+    assert len(named) == 4 and "(total) has no cell" in named[0].message
+    assert report.metadata["review"] == "required"  # the rows' totals are blank: the identities cannot hold
+
+
+def test_table_three_cells_under_a_repeated_header_that_names_six_columns() -> None:
+    # the same (tuning seed 1242) where table 三 is split over pages: the second pipe table repeats the header over
+    # two lines (自然人 on one, 商业企业 … 其他 on the next) above （七）总计 and 四、结转 printed without their 总计
+    # cells; the first pipe table's rows, seven cells under a header naming all seven columns, read as before
+    text = (SNIPPETS / "synth-1242-docx-pandoc-gfm-table3.md").read_text(encoding="utf-8")
+    (total_row,) = [line for line in text.splitlines() if "（七）总计" in line]
+    assert [c.strip() for c in total_row.strip("| ").split("|")][-7:] == ["", "45", "0", "0", "3", "0", "1"]
+    report = _parse("synth-1242-docx-pandoc-gfm-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/new_received/{c}"].value for c in cols] == [16, 0, 0, 3, 0, 0, 19]
+    assert [cells[f"applications/results_total/{c}"].value for c in cols] == [45, 0, 0, 3, 0, 1, None]
+    assert [cells[f"applications/carried_forward/{c}"].value for c in cols] == [0, 0, 0, 1, 0, 1, None]
+    assert [w.key for w in report.warnings if w.code == "named_columns"] == [
+        "applications/results_total",
+        "applications/carried_forward",
+    ]
+
+
+def test_table_three_found_where_narrow_label_columns_wrap_every_row_label() -> None:
+    # pdftotext -raw (tuning seed 1249): table 三's three label columns are narrow, each label wraps over lines of a
+    # few characters and no line after 一、本年新收 holds 上年结转, 办理结果 or 予以公开 whole; the table had been taken
+    # to start at its header repeated on the next page, table 二's fee row taking the first rows' values
+    text = (SNIPPETS / "synth-1249-pdftotext-raw-table3.txt").read_text(encoding="utf-8")
+    assert "二、上年\n结转政府信息公开申请数\n" in text and "（一）予以公\n开\n" in text
+    report = _parse("synth-1249-pdftotext-raw-table3.txt")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert cells["active/fees/amount"].value == 240.958653
+    assert not [w for w in report.warnings if w.code in ("extra_values", "missing_row")]
+    assert [cells[f"applications/new_received/{c}"].value for c in cols] == [1134, 0, 0, 0, 487, 0, 1621]
+    assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0, 0, 0, 0, 57, 0, 57]

@@ -538,3 +538,24 @@ def test_table_three_rows_are_given_lines_in_order_only_where_a_row_holds_two_fu
     for text in texts:
         read_tables(Extracted("text", text))
     assert gated > 50 and read > 0 and moved > 0
+
+
+def test_header_cells_with_the_rows_asked_before_is_header_cells_walked_back_in_full() -> None:
+    """``named_columns.header_cells`` walks back to a pipe table's first token only as far as the token asked about
+    before (``firsts``): each TAB token of every text, asked in order with one ``firsts``, gets the header that the
+    full walk back (an empty ``firsts``) gets; both with an empty cache of headers."""
+    from parsers.tables.named_columns import header_cells
+
+    snippets = sorted((Path(__file__).parent / "fixtures" / "extractor_snippets").glob("*.md"))
+    texts = [Reading(Extracted("text", p.read_text(encoding="utf-8"))) for p in snippets]
+    asked = named = 0
+    for r in READINGS + texts:
+        firsts: dict[int, int] = {}
+        for i, t in enumerate(r.tokens):
+            if not t[TABBED]:
+                continue
+            shared = header_cells(r, i, {}, firsts)
+            assert shared == header_cells(r, i, {}, {}), (i, t[TEXT])
+            asked += 1
+            named += shared is not None
+    assert asked > 5000 and named > 100

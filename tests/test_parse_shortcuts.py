@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.util
+import itertools
 import random
 import re
 import sys
@@ -46,7 +47,13 @@ from parsers.tables.templates import (
 from parsers.tables.text_layer import printed_empty
 from parsers.tables.tokens import (
     COMPACT,
+    END,
+    GLUED,
     IS_LABELISH,
+    IS_VALUE,
+    OCR_RAW,
+    SPACED,
+    START,
     TABBED,
     Token,
     _add_cell,
@@ -486,6 +493,13 @@ def test_table_three_by_its_rows_as_plainly_defined() -> None:
 # ---------------------------------------------------------------- OCR's digits
 
 
+# the words ``ocr_digits`` reads as it was defined: a search whose lookbehind and lookahead keep to whole words between
+# spaces (``tokens._OCR_WORD`` is now the word alone, fullmatched on each run of non-spaces)
+_OCR_WORD_BETWEEN_SPACES = re.compile(
+    r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?(?![^\s])"
+)
+
+
 def _ocr_digits_plain(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, int]]]:
     """``tokens.ocr_digits`` as it was defined: the line's rule marks counted and its characters copied before
     any word is looked at, the copy joined back whatever changed."""
@@ -500,7 +514,7 @@ def _ocr_digits_plain(line: str, *, ruled: bool = False) -> tuple[str, list[tupl
     ruled = ruled or sum(map(line.count, "|[]{}")) >= t.RULED_MARKS
     out = list(line)
     fixes: list[tuple[int, int]] = []
-    for m in t._OCR_WORD.finditer(line):
+    for m in _OCR_WORD_BETWEEN_SPACES.finditer(line):
         word, at = m.group(), m.start()
         if word in ("|", "||", "!"):
             out[at : m.end()] = " " * len(word)
@@ -558,3 +572,116 @@ def test_ocr_digits_as_plainly_defined(ruled: bool) -> None:
         changed += got[0] != line
         same += got[0] == line and not got[1]
     assert changed >= 8 and same >= 100, (changed, same)
+
+
+# ---------------------------------------------------------------- canonicalise's marks, a cell's reader span
+
+
+def _canonicalise_plain(text: str) -> object:
+    """``canonicalise`` as it was defined: each two-character mark searched for where a branch asks for it."""
+    from parsers import conventions as c
+
+    if "]{" in text and "+-" in text and (rejoined := c.rejoin_cut_frames(text)) is not None:
+        return c._on_top(
+            _canonicalise_plain(rejoined[0]),  # type: ignore[arg-type]
+            c.Canonical(rejoined[0], "frame_rejoined", rejoined[1], rejoined[2], notes=[rejoined[3]]),
+        )
+    if "]{" in text and (stripped := c.strip_spans(text)) is not None:
+        return c._on_top(
+            _canonicalise_plain(stripped[0]),  # type: ignore[arg-type]
+            c.Canonical(stripped[0], "pandoc_spans", stripped[1], stripped[2]),
+        )
+    if c.EVIDENT.search(text) and (reversed_ := c.reverse_mojibake(text)) is not None:
+        return c._on_top(
+            _canonicalise_plain(reversed_[0]),  # type: ignore[arg-type]
+            c.Canonical(reversed_[0], "mojibake", reversed_[1], reversed_[2], notes=reversed_[3]),
+        )
+    if c._PICTURE_END in text and (picture := c._picture_text(text)) is not None:
+        return c._on_top(
+            _canonicalise_plain(picture[0]),  # type: ignore[arg-type]
+            c.Canonical(picture[0], "picture_text", [0], [0], notes=[picture[1]]),
+        )
+    if ("\n." in text or "\\" in text or c._SHORT_NUMBER_LINE.search(text)) and (pieces := c.join_pieces(text)):
+        return c._on_top(
+            _canonicalise_plain(pieces[0]),  # type: ignore[arg-type]
+            c.Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]),
+        )
+    if "+-" in text and (unframed := c._unframe(text)) is not None:
+        return c._on_top(
+            _canonicalise_plain(unframed[0]),  # type: ignore[arg-type]
+            c.Canonical(unframed[0], "unframed", [0], [0], notes=[unframed[1]]),
+        )
+    if "+-" in text and (rewrapped := c.rejoin_wrapped_grids(text)) is not None:
+        return c._on_top(
+            _canonicalise_plain(rewrapped[0]),  # type: ignore[arg-type]
+            c.Canonical(rewrapped[0], "rewrapped", rewrapped[1], rewrapped[2], notes=[rewrapped[3]]),
+        )
+    if ("\u2502" in text or "+-" in text) and (drawn := c.redraw(text)) is not None:
+        inner = _canonicalise_plain(drawn[0])
+        inner.convention = "drawn"  # type: ignore[attr-defined]
+        return c._on_top(inner, c.Canonical(drawn[0], "drawn", drawn[1], drawn[2]))  # type: ignore[arg-type]
+    return c._marked_or_plain(text)
+
+
+# texts that print the marks: pandoc's bracketed spans, grid-table frames, both, a brace or a plus alone
+_MARK_TEXTS = [
+    "一、总体情况\n[规章]{.underline}\t0\t1\n[规范性文件]{.mark}\t2\t3\n",
+    "+----------+-----+\n| 规章     | 0   |\n+----------+-----+\n| 规范性文件 | 2   |\n+----------+-----+\n",
+    "+--------------------+\n| [规章]{.u} 0 1       |\n+--------------------+\n"
+    "| [规范性文件]{.u} 2 3 |\n+--------------------+\n",
+    "[注] 本表{单位：件}\n合计 1+2-3\n",
+    "a ]{ b +- c\n\u2502 规章 \u2502 0 \u2502\n",
+]
+
+
+def test_canonicalise_asks_each_mark_as_plainly_defined() -> None:
+    """``canonicalise`` asks ``]{`` and ``+-`` once each, and only where ``]`` and ``+`` are printed: the same
+    canonical text, convention and offsets as asking each branch's mark where it stands."""
+    from parsers import conventions
+
+    marked = 0
+    for text in ALL + _MARKED_TEXTS + _MARK_TEXTS:
+        assert conventions.canonicalise(text) == _canonicalise_plain(text), text[:200]
+        marked += "]{" in text or "+-" in text
+    assert marked >= len(_MARK_TEXTS)
+
+
+def _value_rows(r: Reading) -> list[list[Token]]:
+    """The value tokens of a reading, in runs of up to seven (a row's cells), as ``put_cells`` is given them."""
+    values = [t for t in r.tokens if t[IS_VALUE]]
+    return [values[k : k + 7] for k in range(0, len(values), 7)]
+
+
+def test_a_cells_span_is_the_span_bisect_finds() -> None:
+    """``put_cells`` takes the span after the last cell's when it holds the cell's offset by its own start and the
+    next span's: the span ``bisect`` finds (``Reading._where_at``) for every cell, the rows put in text order,
+    in reverse, shuffled, and with the reader's spans shuffled (then every cell is searched)."""
+    rnd = random.Random(5)
+    docs = [read(p.read_bytes(), p.suffix[1:]) for p in sorted((FIXTURES / "rendered").glob("*.htm*"))]
+    docs += [read(p.read_bytes(), p.suffix[1:]) for p in sorted((FIXTURES / "rendered").glob("*.xlsx"))]
+    recorded = hinted = 0
+    for doc, order in itertools.product(docs, ("text", "reversed", "shuffled", "spans shuffled")):
+        r = Reading(doc)
+        assert r._identity and r.extracted.spans
+        rows = _value_rows(r)
+        if order == "reversed":
+            rows = [row[::-1] for row in reversed(rows)]
+        elif order == "shuffled":
+            rnd.shuffle(rows)
+        elif order == "spans shuffled":
+            pairs = list(zip(r._spans, r._span_starts, strict=True))
+            rnd.shuffle(pairs)
+            r._spans, r._span_starts = [p[0] for p in pairs], [p[1] for p in pairs]
+            assert not r.spans_ordered()
+        for n, row in enumerate(rows):
+            keys = [f"t/{n}/{k}" for k in range(len(row))]
+            r.put_cells(keys, row, r.tokens[0])
+            for key, tok in zip(keys, row, strict=True):
+                cell = r.cells[key]
+                if tok[SPACED] is not None or tok[GLUED] or tok[OCR_RAW] is not None:
+                    continue
+                plain = r._where_at(tok[START], tok[END])
+                assert cell.where == plain and list(vars(cell.where)) == list(vars(plain)), (order, key, tok)
+                recorded += 1
+        hinted += r._span_hint >= 0
+    assert recorded > 3000 and hinted >= len(docs) * 3

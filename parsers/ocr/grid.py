@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from parsers.ocr.dotted import dotted_rules
+
 Mask = NDArray[np.uint8]
 
 BORDER_INK = 0.5  # share of a border's length that must be ink for the border to be drawn
@@ -65,6 +67,12 @@ def _interval(lines: list[int], v: float) -> int | None:
 
 def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
     """Horizontal and vertical rules of a binary page (``unit``: a typical character height in pixels)."""
+    h, v, _, _ = _rules_and_joins(binary, unit)
+    return h, v
+
+
+def _rules_and_joins(binary: Mask, unit: int) -> tuple[Mask, Mask, Mask, Mask]:
+    """:func:`rule_masks`, and the paper between the pieces of each rule kept (:func:`_without_text`)."""
     import cv2
 
     length = max(10, round(unit * 0.75))  # shorter than a one-line row is tall; strokes of text pass too (see _grid)
@@ -84,7 +92,12 @@ def rule_masks(binary: Mask, unit: int) -> tuple[Mask, Mask]:
 
     h = rules((1, 3), 0)  # the dilation: a rule's one-pixel wobble after deskewing
     v = rules((3, 1), 1)
-    return _without_text(h, v, binary, unit)
+    hd, vd = dotted_rules(binary, unit)
+    if not (hd.any() or vd.any()):
+        hm, vm, _, _ = _without_text(h, v, binary, unit)
+        return hm, vm, np.zeros_like(hm), np.zeros_like(vm)
+    # a page whose rules came dotted (a fax's tint): its whole rules come broken too, and are joined across their gaps
+    return _without_text(np.maximum(h, hd), np.maximum(v, vd), binary, unit)
 
 
 # a photocopy's toner (strokes thickened, characters touching) at a low resolution lets the strokes of text pass the
@@ -116,6 +129,7 @@ class _Piece:
     thick: int
     ids: list[int]
     bridges: list[tuple[int, float, int, float]] = field(default_factory=list)  # dashes' gaps: lo, pos, hi, pos
+    joins: list[tuple[int, float, int, float]] = field(default_factory=list)  # other gaps between its pieces
 
 
 def _pieces(mask: Mask, unit: int, along: int) -> tuple[NDArray[np.int32], list[_Piece]]:
@@ -139,6 +153,8 @@ def _pieces(mask: Mask, unit: int, along: int) -> tuple[NDArray[np.int32], list[
             out.append(piece)
             continue
         chain = min(chains, key=lambda c: abs(c.pos - piece.pos))
+        if piece.lo > chain.hi + 1:
+            chain.joins.append((chain.hi, chain.pos, piece.lo, piece.pos))
         chain.pos = (chain.pos + piece.pos) / 2
         chain.hi, chain.thick, chain.ids = max(chain.hi, piece.hi), max(chain.thick, piece.thick), chain.ids + piece.ids
     # a fax halves the vertical resolution only: its thin rules break into dashes across, never down
@@ -172,6 +188,7 @@ def _dashes_joined(pieces: list[_Piece], unit: int) -> list[_Piece]:
             _Piece(
                 sum(p.pos for p in run) / len(run), run[0].lo, run[-1].hi, max(p.thick for p in run),
                 [i for p in run for i in p.ids], [b for p in run for b in p.bridges] + bridges,
+                [j for p in run for j in p.joins],
             )
         )  # fmt: skip
     return out
@@ -204,7 +221,7 @@ def _meets(piece: _Piece, across: list[_Piece], unit: int) -> int:
     )
 
 
-def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Mask, Mask]:
+def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Mask, Mask, Mask, Mask]:
     """The rule masks without the strokes of text (toner, a low resolution): a band of text (:func:`_pieces`); a
     piece under :data:`FLANKED` characters long with ink beside it on both sides (a rule has paper beside it, save
     where text touches it on one side; a character's stroke has the character's other strokes, or the line's next
@@ -213,7 +230,8 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
     rule is at least :data:`SURE` characters long (longer than a character's stroke) and reaches two such rules
     across it (a line of digits' flat bottoms, joined by the toner, reaches the one rule it starts at), or is at
     least :data:`FLANKED` characters long with paper beside it (a table of one row, cut by a page break: its
-    rules across are a row short)."""
+    rules across are a row short). The third and fourth masks: the paper between the pieces of each rule kept (its
+    gaps; horizontal, vertical), which holds the table's parts together (:func:`find_tables`) and is no ink."""
     ink = binary > 0
     found: list[tuple[NDArray[np.int32], list[_Piece]]] = []
     for along, mask in ((0, hmask), (1, vmask)):
@@ -230,22 +248,25 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
         for a in (0, 1)
     ]
     out: list[Mask] = []
+    joins = [np.zeros(binary.shape, dtype=np.uint8) for _ in found]
     for along, (labels, pieces) in enumerate(found):
         kept = set(sure[along])
         chosen = [p for p in pieces if p in kept or _meets(p, sure[1 - along], unit) >= 2]
         mask = np.where(np.isin(labels, [i for p in chosen for i in p.ids]), 255, 0).astype(np.uint8)
         for p in chosen:
-            _bridge(mask, p, along)
+            _bridge(mask, p.bridges, p.thick, along)
+            _bridge(joins[along], p.joins, p.thick, along)
         out.append(mask)
-    return out[0], out[1]
+    return out[0], out[1], joins[0], joins[1]
 
 
-def _bridge(mask: Mask, piece: _Piece, along: int) -> None:
-    """The paper between a dashed rule's dashes drawn as rule (a straight line from dash to dash)."""
+def _bridge(mask: Mask, gaps: list[tuple[int, float, int, float]], thick: int, along: int) -> None:
+    """The paper between a rule's pieces (a dashed rule's dashes) drawn into ``mask`` (a straight line from piece
+    to piece)."""
     import cv2
 
-    half = max(1, piece.thick // 2)
-    for lo, a, hi, b in piece.bridges:
+    half = max(1, thick // 2)
+    for lo, a, hi, b in gaps:
         start, end = ((lo, round(a)), (hi, round(b))) if along == 0 else ((round(a), lo), (round(b), hi))
         cv2.line(mask, start, end, 255, thickness=2 * half)
 
@@ -312,9 +333,12 @@ def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
     text outside a table is not in it)."""
     import cv2
 
-    hmask, vmask = rule_masks(binary, unit)
+    hmask, vmask, hjoins, vjoins = _rules_and_joins(binary, unit)
     rules = cv2.bitwise_or(hmask, vmask)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    # the parts of a table are those its rules join, across the gaps in a rule (noise, a fax's tint, a dotted rule);
+    # the gaps count as rule for the grid, and are no rule's ink in the mask returned (the engine's page)
+    hmask, vmask = np.maximum(hmask, hjoins), np.maximum(vmask, vjoins)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_or(hmask, vmask), connectivity=8)
     tables: list[Table] = []
     kept = np.zeros(rules.shape, dtype=np.uint8)
     for i in range(1, n):
@@ -326,7 +350,8 @@ def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
         table = _grid(hm, vm, unit, x, y, binary[y : y + h, x : x + w] > 0)
         if table is not None:
             tables.append(table)
-            kept[y : y + h, x : x + w][(hm > 0) | (vm > 0)] = 255  # the region, less the strokes of text cut off
+            inked = rules[y : y + h, x : x + w] > 0  # the region, less the strokes of text cut off, less the gaps
+            kept[y : y + h, x : x + w][((hm > 0) | (vm > 0)) & inked] = 255
     tables.sort(key=lambda t: t.box[1])
     return tables, kept
 

@@ -21,6 +21,7 @@ from parsers.tables.checks import (
     application_passed,
 )
 from parsers.tables.digit_runs import is_run, run_pieces
+from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -450,6 +451,8 @@ def _label_fits(
         if f is not None:
             stops[k] = later if later is not None else _last_row_stop(r, f.index, end, seen=f.glued is not None)
     moved = _realign(r, rows, found, stops)
+    headers: dict[int, dict[int, int] | None] = {}  # each pipe table's header names, by its first token
+    firsts: dict[int, int] = {}  # each row's first token → its pipe table's first token
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -464,6 +467,13 @@ def _label_fits(
             vals = joined
         elif pos is None and len(vals) == N_APP + 1 and (rejoined := _broken_cell(r, vals, f"{T}/{row.key}")):
             vals = rejoined
+        if (
+            pos is not None
+            and (header := header_cells(r, f.index, headers, firsts))
+            and (named := by_names(pos, r.line_after(f.index), header, N_APP))
+        ):
+            _warn_named(r, row.key, named, header)
+            pos = named
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
         elif len(vals) == N_APP:
@@ -511,6 +521,20 @@ def _label_fits(
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
+
+
+def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[int, int]) -> None:
+    unnamed = [APPLICANT_COLUMNS[c] for c in range(N_APP) if c not in header.values()]
+    first = next(t for t in named if t is not None)
+    r.warn(
+        "named_columns",
+        f"{T}/{row}: its cells read under the header's column names ("
+        + " ".join(HEAD_NAMES[c] for c in sorted(header.values()))
+        + "), not right-aligned"
+        + (f"; the column the header does not name ({', '.join(unnamed)}) has no cell in this row" if unnamed else ""),
+        f"{T}/{row}",
+        first,
+    )
 
 
 def _short_rows_by_lines(
@@ -1071,10 +1095,22 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
     pos = start
     while (i := r.first_index(r"年新收", pos)) is not None:  # 本 may be misread (林年新收)
         # the next rows (a character of 上年结转 may be misprinted or misread)
-        if r.first_index(r"上年结转|上年结|年结转|办理结果|予以公开", i + 1, i + 60) is not None:
+        if r.first_index(_NEXT_ROWS, i + 1, i + 60) is not None or _in_wrapped_labels(r, i + 1, i + 60):
             return i
         pos = i + 1
     return _table_three_by_other_anchors(r, start)
+
+
+_NEXT_ROWS = r"上年结转|上年结|年结转|办理结果|予以公开"
+_NEXT_ROWS_RE = re.compile(_NEXT_ROWS)
+
+
+def _in_wrapped_labels(r: Reading, start: int, end: int) -> bool:
+    """Whether the next rows' labels are found in the labels from ``start`` to ``end`` joined: a narrow label column
+    wraps each label over lines of a few characters (``二、上年`` / ``结转政府信息公开申请数``, ``（一）予以公`` /
+    ``开``: pdftotext's and pdfplumber's text of a table with three label columns), no line holding a whole anchor."""
+    joined = "".join(t[COMPACT] for t in r.tokens[start:end] if t[IS_LABELISH])
+    return _NEXT_ROWS_RE.search(joined) is not None
 
 
 _THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"

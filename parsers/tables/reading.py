@@ -123,6 +123,8 @@ class Reading:
         self.tokens = tokenize(canon.text, self.norm if canon.identity else None)
         self._spans = self.extracted.spans
         self._span_starts = list(map(_FIRST, self._spans))  # each span's start (its first field), in C
+        self._spans_ordered: bool | None = None  # the spans' starts in order (see ``put_cells``), once asked
+        self._span_hint = -1  # the span of the last cell ``put_cells`` recorded
         # the canonical text is the original (offsets need no mapping): asked for every cell recorded
         self._identity = canon.identity
         # indexes of the tokens that can be row labels: every label search walks only these
@@ -164,6 +166,14 @@ class Reading:
             d["page"] = d["table"] = d["row"] = d["col"] = d["box"] = None
         d["read_as"] = None
         return w
+
+    def spans_ordered(self) -> bool:
+        """The reader's spans start in order (every reader writes them so): a span found to hold an offset by
+        its own start and the next one's is the one ``bisect`` finds."""
+        if self._spans_ordered is None:
+            starts = self._span_starts
+            self._spans_ordered = starts == sorted(starts)  # in C: a sorted list is sorted in one pass
+        return self._spans_ordered
 
     # ------------------------------------------------------------ finding labels
     def _label_indexes(self, start: int, end: int | None) -> list[int]:
@@ -620,27 +630,47 @@ class Reading:
         is the original (no call to :meth:`where` and :meth:`_where_at` per cell)."""
         cells = self.cells
         identity, spans, span_starts = self._identity, self._spans, self._span_starts
+        n_spans = len(span_starts)
+        # where the last cell's span was: a row's cells are most often in the spans that follow it
+        hint = self._span_hint if self.spans_ordered() else -2
         # the module's names the loop calls, held in locals (a compiled module looks a global name up in a dict
-        # each time: six a cell)
+        # each time); ``number_value`` is called by its name (a compiled call, not one through an object)
         new_object, cell_type, where_type = _new_object, Cell, Where
-        value_of, bisect_right = number_value, _bisect_right
+        bisect_right = _bisect_right
         for key, tok in zip(keys, toks, strict=True):
-            if tok is None or key in cells or tok[SPACED] is not None or tok[GLUED] or tok[OCR_RAW] is not None:
+            if tok is None or key in cells:
                 self.put(key, tok, blank_where=label)
+                continue
+            t: Token = tok  # compiled: the token's fields taken out of the tuple once, not at each test below
+            if t[SPACED] is not None or t[GLUED] or t[OCR_RAW] is not None:
+                self.put(key, t, blank_where=label)
                 continue
             # ``Cell(key, value, raw, where)`` without the call to the dataclass's ``__init__``: its fields set in
             # their order on a new object (the same Cell: tests/test_parse_cuts.py)
+            text = t[TEXT]
             cell = new_object(cell_type)
             cell.key = key
-            cell.value = value_of(tok[TEXT])
-            cell.raw = tok[TEXT]
+            cell.value = number_value(text)
+            cell.raw = text
             if identity:
-                start = tok[START]
-                i = bisect_right(span_starts, start) - 1
+                start = t[START]
+                # the last span that starts at or before ``start``: the span after the last cell's when it starts
+                # at or before ``start`` and the next one after it (the spans in order: what bisect finds), else
+                # searched
+                i = hint + 1
+                if not (
+                    hint >= -1
+                    and i < n_spans
+                    and span_starts[i] <= start
+                    and (i + 1 == n_spans or start < span_starts[i + 1])
+                ):
+                    i = bisect_right(span_starts, start) - 1
+                if hint >= -1:
+                    hint = i
                 w = new_object(where_type)
                 d = w.__dict__
                 d["offset"] = start
-                d["end"] = tok[END]
+                d["end"] = t[END]
                 if i >= 0 and start < (span := spans[i])[1]:
                     _, _, d["page"], d["table"], d["row"], d["col"], d["box"] = span
                 else:
@@ -648,8 +678,10 @@ class Reading:
                 d["read_as"] = None
                 cell.where = w
             else:
-                cell.where = self.where(tok)
+                cell.where = self.where(t)
             cells[key] = cell
+        if hint >= -1:
+            self._span_hint = hint
 
     def put_fit(self, keys: Sequence[str], fit: Fit, label: Token, table: str) -> None:
         self.put_cells(keys, fit.tokens, label)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Final
+from typing import Any, Final
 
 # Length-preserving normalisation: every offset into the normalised text is an offset into the original.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -194,74 +194,126 @@ def _nbsp_lines(text: str) -> frozenset[int]:
     return frozenset(i for i, line in enumerate(text.split("\n")) if "\xa0" in line and not line.strip())
 
 
+def _native() -> Any:
+    """The line loop in C (``_tokens.c``, built by ``scripts/build_native.py``), or None where it is not built."""
+    try:
+        from parsers.tables import _tokens
+    except ImportError:
+        return None
+    return _tokens
+
+
+# tokenize_by_python's line loop in C where the native build holds it (None: not built, or NIANBAO_PURE_PYTHON);
+# tests/test_tokens_native.py holds the two to each other
+NATIVE = _native()
+
+
 def tokenize(text: str, norm: str | None = None) -> list[Token]:
-    """Tokens of ``text``; ``norm`` is its :func:`normalise`d form when the caller already has it."""
+    """Tokens of ``text``; ``norm`` is its :func:`normalise`d form when the caller already has it.
+    :func:`tokenize_by_python`, its line loop in C where the native build holds it: the lines of the common kinds
+    (a TAB row, a plain line) tokenized there, every other line by :func:`_tokenize_text_line`."""
+    if NATIVE is None:
+        return tokenize_by_python(text, norm)
     norm = normalise(text) if norm is None else norm
+    present = NATIVE.present(norm, _CONFUSABLE_CHARS)  # one pass over the text
+    ruled, nbsp_lines = _text_facts(text, norm, present)
     tokens: list[Token] = []
-    pos = 0
-    # the confusable letters the text prints, each looked for in C: a line is asked only about those (a regex
-    # scan of every line tried its class at each character)
-    present = [c for c in _CONFUSABLE_CHARS if c in norm]
-    confusable = bool(present)
-    # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
-    # (the steps below only turn letters into digits or rules into spaces)
     mixed_lines: list[tuple[int, int]] = []
+    line_fn = functools.partial(_tokenize_text_line, present, ruled, mixed_lines)
+    NATIVE.tokenize(norm, tokens, "".join(present), nbsp_lines, _DERIVED, _derived, _split_trailing_numbers, line_fn)
+    if present:
+        _lone_confusables(tokens, mixed_lines)
+    return tokens
+
+
+def _text_facts(text: str, norm: str, present: list[str]) -> tuple[bool, frozenset[int]]:
+    """What the line loop needs to know of the whole text besides the confusable letters it prints (``present``):
+    whether it prints its tables' rules, and its lines of no-break spaces alone."""
     # a text that prints its tables' rules (a ``|`` alone between cells on a few lines: Tesseract on a ruled
     # table): there a ``|`` touching a number is a rule on every line, not a 1
     # (each lone bar is a ``|``: the text's count of them, in C, rules out most texts before the regex scan)
-    ruled = confusable and norm.count("|") >= RULED_TEXT_BARS and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
+    ruled = bool(present) and norm.count("|") >= RULED_TEXT_BARS and len(_LONE_BAR.findall(norm)) >= RULED_TEXT_BARS
     # lines that print no-break spaces alone: the blank cells of a Word table (``<td><p>&nbsp;</p></td>``) as
     # extractors that print a cell a line print them (docx2txt, BeautifulSoup, PyMuPDF): blank cells in place
     nbsp_lines = _nbsp_lines(text) if "\xa0" in text else _NO_LINES
+    return ruled, nbsp_lines
+
+
+def tokenize_by_python(text: str, norm: str | None = None) -> list[Token]:
+    """Tokens of ``text`` (see :func:`tokenize`), the line loop in Python."""
+    norm = normalise(text) if norm is None else norm
+    # the confusable letters the text prints, each looked for in C: a line is asked only about those (a regex
+    # scan of every line tried its class at each character)
+    present = [c for c in _CONFUSABLE_CHARS if c in norm]
+    ruled, nbsp_lines = _text_facts(text, norm, present)
+    tokens: list[Token] = []
+    # the tokens of the lines that print a confusable letter (OCR's reading of a digit): only they can be one
+    # (the steps below only turn letters into digits or rules into spaces)
+    mixed_lines: list[tuple[int, int]] = []
+    pos = 0
     for lineno, line in enumerate(norm.split("\n")):
         if not line:  # an empty line has no token (what the steps below make of it)
             pos += 1
             continue
         if lineno in nbsp_lines:
             tokens.append(blank_cell(pos + len(line), lineno, 0))
-            pos += len(line) + 1
-            continue
-        fixes: list[tuple[int, int]] = _NO_FIXES
-        printed = line
-        mixed = False  # the line prints a confusable letter (``_CONFUSABLE.search(line)``)
-        for c in present:
-            if c in line:
-                mixed = True
-                break
-        if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
-            line, fixes = ocr_digits(line, ruled=ruled)
-        elif line[:1].isdigit() and " " not in line and (punct := _PUNCT_ROW.fullmatch(line)) is not None:
-            line, fixes = _punctuated_row(line, punct)
-        if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
-            line, fixes = _lone_stops(line, stop, fixes)
-        first = len(tokens)
-        if "\t" in line:  # a TAB row (the tables of HTML, DOCX, XLSX and ruled PDF pages)
-            _tokenize_tabbed(tokens, line, pos, lineno)
-        elif (
-            "  " not in line
-            and not line[-1].isdigit()
-            and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
-            and (line[-1] not in _UNIT_LAST or " " not in line)
-        ):
-            # a plain line that ends in no number (nor in a unit after a space: ``行政事业性收费 0万元``): one token
-            # (the common case, kept fast)
-            stripped = line.strip()
-            if stripped:
-                lead = len(line) - len(line.lstrip())
-                tokens.append(token(stripped, pos + lead, pos + lead + len(stripped), lineno, 0, False))
         else:
-            _tokenize_line(tokens, line, pos, lineno)
-        for k in range(first, len(tokens)) if fixes else ():
-            tok = tokens[k]
-            s, e = tok[START] - pos, tok[END] - pos
-            if any(fs < e and s < fe for fs, fe in fixes):
-                tokens[k] = with_ocr_raw(tok, printed[s:e])
-        if mixed:
-            mixed_lines.append((first, len(tokens)))
+            _tokenize_text_line(present, ruled, mixed_lines, tokens, line, pos, lineno)
         pos += len(line) + 1
-    if confusable:
+    if present:
         _lone_confusables(tokens, mixed_lines)
     return tokens
+
+
+def _tokenize_text_line(
+    present: list[str],
+    ruled: bool,
+    mixed_lines: list[tuple[int, int]],
+    tokens: list[Token],
+    line: str,
+    pos: int,
+    lineno: int,
+) -> None:
+    """The tokens of one line of the text (not empty), at offset ``pos``: ``present``, ``ruled`` as
+    :func:`_text_facts` finds them; the tokens' span appended to ``mixed_lines`` when the line prints a confusable
+    letter."""
+    fixes: list[tuple[int, int]] = _NO_FIXES
+    printed = line
+    mixed = False  # the line prints a confusable letter (``_CONFUSABLE.search(line)``)
+    for c in present:
+        if c in line:
+            mixed = True
+            break
+    if mixed and (_DIGIT.search(line) or _rule_mark(line) or _LETTER_ROW.search(line)):
+        line, fixes = ocr_digits(line, ruled=ruled)
+    elif line[:1].isdigit() and " " not in line and (punct := _PUNCT_ROW.fullmatch(line)) is not None:
+        line, fixes = _punctuated_row(line, punct)
+    if (" 。" in line or "\t。" in line) and (stop := _LONE_STOP.search(line)):
+        line, fixes = _lone_stops(line, stop, fixes)
+    first = len(tokens)
+    if "\t" in line:  # a TAB row (the tables of HTML, DOCX, XLSX and ruled PDF pages)
+        _tokenize_tabbed(tokens, line, pos, lineno)
+    elif (
+        "  " not in line
+        and not line[-1].isdigit()
+        and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
+        and (line[-1] not in _UNIT_LAST or " " not in line)
+    ):
+        # a plain line that ends in no number (nor in a unit after a space: ``行政事业性收费 0万元``): one token
+        # (the common case, kept fast)
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            tokens.append(token(stripped, pos + lead, pos + lead + len(stripped), lineno, 0, False))
+    else:
+        _tokenize_line(tokens, line, pos, lineno)
+    for k in range(first, len(tokens)) if fixes else ():
+        tok = tokens[k]
+        s, e = tok[START] - pos, tok[END] - pos
+        if any(fs < e and s < fe for fs, fe in fixes):
+            tokens[k] = with_ocr_raw(tok, printed[s:e])
+    if mixed:
+        mixed_lines.append((first, len(tokens)))
 
 
 def _lone_confusables(tokens: list[Token], among: list[tuple[int, int]] | None = None) -> None:
@@ -472,7 +524,10 @@ _OCR_MAP = str.maketrans(
         "z": "2",
     }
 )
-_OCR_WORD = re.compile(r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?(?![^\s])")
+# a word OCR may have read a number as, between spaces (``(?<![^\s])…(?![^\s])``): a whole run of non-spaces
+# (``_NONSPACE``, found in one pass) that is such a word (a search with the spaces' lookbehind tried it at every
+# position of the line)
+_OCR_WORD = re.compile(r"[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?")
 _LONE_CONFUSABLE = re.compile(r"[OoIil〇θΘøØ]{1,2}")
 # a row label, then three or more cells of one or two confusable letters and nothing else (a row of zeros OCR read
 # as ``O O O O O O O``, printed with single spaces), or a line of five such cells or more by itself (table 四's
@@ -501,9 +556,15 @@ _RULE_MARKS = (
 
 
 def _rule_mark(line: str) -> bool:
-    """``_RULE_MARK.search(line)`` found something."""
+    """``_RULE_MARK.search(line)`` found something (each alternative searched only when the line prints a
+    character it cannot match without: a ``]`` for the second, a ``|`` or a ``]`` for the third, one of ``[]fjJ``
+    for the first; most lines asked print none)."""
     first, second, third = _RULE_MARKS
-    return first.search(line) is not None or second.search(line) is not None or third.search(line) is not None
+    if "]" in line:
+        return first.search(line) is not None or second.search(line) is not None or third.search(line) is not None
+    if "|" in line and third.search(line) is not None:
+        return True
+    return ("[" in line or "f" in line or "j" in line or "J" in line) and first.search(line) is not None
 
 
 _LONE_RULE = re.compile(r"(?<![^\s])[|\[\]]{1,2}(?![^\s])")
@@ -588,8 +649,10 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
     # confusable letter and a digit apart); ``line`` itself is returned then
     out: list[str] | None = None
     fixes: list[tuple[int, int]] = []
-    for m in _OCR_WORD.finditer(line):
+    for m in _NONSPACE.finditer(line):
         word, at = m.group(), m.start()
+        if _OCR_WORD.fullmatch(word) is None:
+            continue
         if word in ("|", "||", "!"):
             if out is None:
                 out = list(line)

@@ -1,0 +1,76 @@
+"""Table 三's cells placed under the columns its header names, where a converter dropped a column.
+
+A table row of cells (TAB/pipe lines) is read right-aligned with the template's seven applicant columns
+(:func:`parsers.tables.align.positional`): its last cell is 总计. pandoc's reading of a DOCX whose table 三 begins
+with merged header cells (LibreOffice Writer's DOCX of a portal page) drops the table's last column from the rows
+above the first page-wide row (``-t gfm`` and grid tables print 自然人 … 其他 over six value cells, and no 总计):
+read right-aligned, every such row slides one column right (其他's value read as 总计). Where a header line of the
+table's own cells names the applicant columns (at least five of the template's names, in its order, one a cell),
+a row whose every value stands in a cell under one of those names is read by the names (``named_columns``, a
+warning a row): the column the header does not name is left blank, never summed. A header whose cells stand over
+the row's cells where right-alignment puts them changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parsers.tables.reading import Reading
+from parsers.tables.tokens import COL, COMPACT, IS_VALUE, LINE, TABBED, TEXT, Token
+
+# the template's applicant columns as the header prints them (``APPLICANT_COLUMNS``' order)
+HEAD_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+MIN_NAMES = 5
+
+
+def header_cells(
+    r: Reading, index: int, cache: dict[int, dict[int, int] | None], firsts: dict[int, int]
+) -> dict[int, int] | None:
+    """The cell index → applicant column the header of token ``index``'s table names: the TAB lines that run up to
+    its line without a gap (one pipe table; a table split in two, its header repeated, has a header each), their
+    cells naming at least :data:`MIN_NAMES` applicant columns together, each name once and in the template's order
+    from cell to cell (None: no such header). ``cache`` keeps each table's header by its first token; ``firsts``
+    each token asked about before by its table's first token, so that the walk back to a table's first token stops
+    at the row asked about before (a table's rows cost one walk over it, not one each)."""
+    tokens = r.tokens
+    if not tokens[index][TABBED]:
+        return None
+    first = index
+    while first > 0 and tokens[first - 1][TABBED] and tokens[first][LINE] - tokens[first - 1][LINE] <= 1:
+        if first in firsts:  # the run from here back is the one walked before
+            first = firsts[first]
+            break
+        first -= 1
+    firsts[index] = first
+    if first in cache:
+        return cache[first]
+    named: dict[int, int] = {}  # cell → column
+    for t in tokens[first:index]:
+        if t[COMPACT] in HEAD_NAMES:
+            column = HEAD_NAMES.index(t[COMPACT])
+            at = named.get(t[COL])
+            if (at is not None and at != column) or (at is None and column in named.values()):
+                named = {}  # a name twice, or two names over one cell: no header to go by
+                break
+            named[t[COL]] = column
+    cells = sorted(named)
+    ordered = [named[c] for c in cells] == sorted(named.values())
+    cache[first] = named if len(named) >= MIN_NAMES and ordered else None
+    return cache[first]
+
+
+def by_names(
+    row: Sequence[Token | None], line: Sequence[Token], header: dict[int, int], n: int
+) -> list[Token | None] | None:
+    """``line``'s cells placed under ``header``'s names, where that differs from ``row`` (its right-aligned
+    reading) and every value of the line stands alone in a cell under a name; else None."""
+    values = [t for t in line if t[TEXT] and t[IS_VALUE]]
+    if not values or any(t[COL] not in header for t in values) or len({t[COL] for t in values}) < len(values):
+        return None  # a value under no name, or two values in one cell (``merged_cells``: positional's own rule)
+    placed: list[Token | None] = [None] * n
+    for t in line:
+        if t[COL] in header:
+            placed[header[t[COL]]] = t
+    if [t[COL] if t is not None else None for t in placed] == [t[COL] if t is not None else None for t in row]:
+        return None
+    return placed
