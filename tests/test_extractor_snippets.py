@@ -735,17 +735,44 @@ def test_pdfminer_table_three_identities_failing_on_a_reading_in_doubt_leave_its
     assert report.metadata["review"] == "required"
 
 
-def test_pdfminer_table_four_order_contradicted_by_its_heads_is_not_read() -> None:
+def test_pdfminer_table_three_cells_a_holding_identity_confirms_stay_read() -> None:
+    # synthetic report 1213, LibreOffice Writer's PDF, pdf2txt.py's defaults: table 三 read row by row in doubt,
+    # 六、结转下年度继续办理 read 0 0 21 0 0 3 211 (the gold: all 0), its row's total failing; its 自然人 cell's column
+    # balance holds on cells all read: that cell stays, the others of the failing row are left blank (w28's rule
+    # blanked all seven)
+    name = "synth-1213-lo-pdfminer.txt"
+    report = _parse(name)
+    assert _row(report, "carried_forward") == [0, None, None, None, None, None, None]
+    (warned,) = [w for w in report.warnings if w.code == "placement_unconfirmed"]
+    assert "row_total/carried_forward" in warned.message and "the 6 values" in warned.message
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_table_four_values_after_their_own_heads_read_by_the_heads() -> None:
     # synthetic report 1200, Chromium, pdf2txt.py's defaults: table 四's values each after its own head's box
-    # (结/果/维/持 0 结/果/纠/正 2 …); read in order (version 52's review_in_order) 复议后起诉 came out 2 1 0 0 3, its
-    # gold 0 2 1 0 3 (the total holds either way): the heads the text prints against the values contradict the order
+    # (结/果/维/持 0 结/果/纠/正 2 …), the two litigation rows' first four cells before their totals; read in order
+    # (version 52's review_in_order) 复议后起诉 came out 2 1 0 0 3, its gold 0 2 1 0 3 (the total holds either way)
     text = (SNIPPETS / BANDS_1200).read_text(encoding="utf-8")
     assert "\n维\n\n持\n\n0\n\n结\n\n果\n\n纠\n\n正\n\n2\n" in text
     report = _parse(BANDS_1200)
     assert not [w for w in report.warnings if w.code == "review_in_order"]
-    assert not [k for k, c in report.cells.items() if k.startswith("review_litigation/") and c.value is not None]
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [0] * 10 + [0, 2, 1, 0, 3]
+    (warned,) = [w for w in report.warnings if w.code == "review_by_heads"]
+    assert "read by the heads" in warned.message
     for row, want in SYNTH_1200_THREE.items():  # table 三, read in bands, stays
         assert _row(report, row) == want, row
+
+
+def test_pdfminer_table_four_heads_wrapped_and_a_total_among_the_next_rows_values() -> None:
+    # synthetic report 1215, wkhtmltopdf's PDF, pdf2txt.py's defaults: 行政复议's four first cells after the
+    # header's heads (结果维 持 …), its 总计 after 未经复议直接起诉's first two (结果纠 正 0 总 计 1 其他结 果 1); read
+    # in order that row came out 0 1 0 0 1 / 0 1 1 3 5 (its gold 0 1 0 0 1 / 1 0 1 3 5). 未经复议's 未 names no head
+    name = "synth-1215-wk-pdfminer.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "结果纠 正 0 总 计 1 其他结 果 1" in " ".join(text.split())
+    report = _parse(name)
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [0, 1, 0, 0, 1, 1, 0, 1, 3, 5, 0, 0, 0, 1, 1]
+    assert [w.code for w in report.warnings if w.key == "review_litigation"] == ["review_by_heads"]
 
 
 def test_table_three_cells_under_a_header_that_names_six_columns() -> None:

@@ -10,9 +10,11 @@ text: a row's label wraps below its values, so the values print before it, or a 
 reading row after row shifts the numbers into the next row, where each row's total can still hold while the
 columns' balances fail (synthetic report 1201, ``pdf2txt.py -F disabled``).
 
-:func:`refuse_unconfirmed` leaves the whole of table 三 blank there (``placement_unconfirmed``: review
-required), naming the identities that failed and the doubts: a wrong number is worse than a blank. A table whose
-identities all hold, or a reading with no doubt, is kept as it is.
+:func:`refuse_unconfirmed` leaves the cells of the failing identities blank there (``placement_unconfirmed``:
+review required), naming the identities that failed and the doubts: a wrong number is worse than a blank. A cell
+that an identity on cells all read confirms (its column's balance holds where its row's total fails) is kept: the
+failure lies in the cells nothing confirms. A table whose identities all hold, or a reading with no doubt, is kept
+as it is.
 """
 
 from __future__ import annotations
@@ -43,7 +45,18 @@ def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
     doubts = sorted({w.code for w in r.warnings if w.code in DOUBTS and w.key is not None and w.key.startswith(T)})
     if not doubts or read_by_ocr(r):
         return False
-    named = {k for c in checks if c.name in failed for k in (*c.left_keys, *c.right_keys)}
+    # a cell of a failing identity that an identity on cells all read confirms (a column's balance where its row's
+    # total fails) stays: the failure lies in the cells nothing confirms
+    held = {
+        k
+        for c in checks
+        if c.name.startswith(T + "/")
+        and c.passed
+        and not c.blank
+        and all(r.get(k) is not None for k in (*c.left_keys, *c.right_keys))
+        for k in (*c.left_keys, *c.right_keys)
+    }
+    named = {k for c in checks if c.name in failed for k in (*c.left_keys, *c.right_keys)} - held
     blanked = 0
     for key in sorted(named):
         if (cell := r.cells.get(key)) is not None and cell.value is not None:
@@ -55,7 +68,8 @@ def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
         "placement_unconfirmed",
         f"table 三: {len(failed)} of its identities fail ({', '.join(failed[:4])}{', …' if len(failed) > 4 else ''}) "
         f"on a reading in doubt ({', '.join(doubts)}) of text no OCR read: the values may be misplaced as likely "
-        f"as misprinted, so its {blanked} values read are left blank rather than kept in cells they may not be",
+        f"as misprinted, so the {blanked} values of those identities no identity that holds confirms are left blank "
+        f"rather than kept in cells they may not be",
         T,
     )
     return True
