@@ -14,6 +14,7 @@ from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
+from parsers.tables.label_heads import wrapped_label_head
 from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import (
@@ -225,6 +226,11 @@ class Reading:
                 nxt = self.find(rows[k + 1], pos, f.index)
                 if nxt is not None:
                     f = None
+            if f is not None and f.glued is None and row.label:
+                # found at a later fragment of its wrapped label, its values printed before: from the first
+                head = wrapped_label_head(self.tokens, row.label, f.index, pos - 1)
+                if head is not None:
+                    f = Found(head, None)
             found.append(f)
             if f is not None:
                 pos = f.index + 1
