@@ -8,6 +8,7 @@ from pathlib import Path
 
 from parsers import parse
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
+from parsers.tables.tokens import tokenize
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
 REVIEW_KEYS = [
@@ -762,3 +763,43 @@ def test_table_three_found_where_narrow_label_columns_wrap_every_row_label() -> 
     assert not [w for w in report.warnings if w.code in ("extra_values", "missing_row")]
     assert [cells[f"applications/new_received/{c}"].value for c in cols] == [1134, 0, 0, 0, 487, 0, 1621]
     assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0, 0, 0, 0, 57, 0, 57]
+
+
+def test_table_three_rows_whose_values_sit_between_their_label_lines() -> None:
+    # markitdown's text of a PDF (tuning seed 1247) whose narrow label column wraps table 三's numbered labels: each
+    # row's values are printed between its label's two lines (8.属于行政 / values / 查询事项). Found at the fragment
+    # that names them (查询事项, after the values), the rows from 8.属于行政查询事项 to 1.信访举报投诉类申请 each took
+    # the next row's line (13 wrong numbers) and 3.要求提供公开出版物 none
+    text = (SNIPPETS / "synth-1247-markitdown-pdf-table3.md").read_text(encoding="utf-8")
+    assert "8.属于行政\n|     | 0 0 | 0 0 | 0   | 0 0 |\n| --- | --- | --- | --- | --- |\n查询事项\n" in text
+    report = _parse("synth-1247-markitdown-pdf-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    rows = {
+        "withheld.process_info": [0, 0, 0, 0, 0, 0, 0],
+        "withheld.query_matters": [0, 0, 0, 0, 0, 0, 0],
+        "unavailable.not_held": [11, 0, 0, 0, 30, 0, 41],
+        "unavailable.needs_creation": [0, 16, 0, 0, 0, 0, 16],
+        "unavailable.unclear_after_correction": [0, 0, 0, 0, 0, 0, 0],
+        "not_processed.petition": [90, 0, 0, 0, 0, 0, 90],
+        "not_processed.publication": [0, 0, 0, 0, 0, 0, 0],
+    }
+    for row, want in rows.items():
+        assert [cells[f"applications/{row}/{c}"].value for c in cols] == want, row
+    assert not [w for w in report.warnings if w.code in ("unknown_row", "missing_cell")]
+    assert not [w for w in report.warnings if w.code == "rows_by_order" and "query_matters" in w.message]
+
+
+def test_numbers_after_a_label_line_that_ends_in_a_comma() -> None:
+    # pdfplumber's extract_text (tuning seed 1240) prints the line of （二）部分公开's wrapped note that ends in a
+    # full-width comma, a space, then the row's seven numbers: the line was one token (a label), the row blank
+    text = (SNIPPETS / "synth-1240-pdfplumber-table3.txt").read_text(encoding="utf-8")
+    assert "\n理的，只计这一情形， 0 0 0 1 0 0 1\n" in text
+    report = _parse("synth-1240-pdfplumber-table3.txt")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0, 0, 0, 1, 0, 0, 1]
+    assert not [w for w in report.warnings if w.code == "missing_cell"]
+    # a number's thousands comma is no label's end: 1,234 stays one number
+    assert [t[0] for t in tokenize("合计 1,234 5")] == ["合计", "1,234", "5"]
+    assert [t[0] for t in tokenize("情形,0 1")] == ["情形,0 1"]
