@@ -30,7 +30,11 @@ Each snippet is the report's title line and the text from table 三's section he
   numbered labels, each row's values printed between its label's two lines (``6.属于`` / ``| | 0 0 | …`` /
   ``四类过程性信息``);
 - ``synth-1240-pdfplumber-table3.txt``: pdfplumber's ``extract_text`` prints the line of （二）部分公开's note that
-  ends in a full-width comma, a space, then the row's numbers (``理的，只计这一情形， 0 0 0 1 0 0 1``).
+  ends in a full-width comma, a space, then the row's numbers (``理的，只计这一情形， 0 0 0 1 0 0 1``);
+- ``synth-1256-pymupdf4llm-table3.md``: pymupdf4llm's plain mode splits table 三's columns into 12 grid columns
+  under rows （三）不予公开 1–7, on a page without the table's header (``1.属于国家秘密|1|0|0|0|0|0|0|0|0|0|1|1|``);
+- ``synth-1249-pymupdf4llm-table3.md``: pymupdf4llm's plain mode repeats table 三's header over its last rows, its
+  last cell ``总计`` on a line of column heads before 3.其他 and （七）总计.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -52,6 +56,8 @@ SNIPPETS = {
     "synth-1242-docx-pandoc-gfm-table3.md": "synth_1242.docx-pandoc-gfm.md",
     "synth-1247-markitdown-pdf-table3.md": "synth_1247.md-markitdown-pdf.md",
     "synth-1240-pdfplumber-table3.txt": "synth_1240.pdf-pdfplumber.txt",
+    "synth-1256-pymupdf4llm-table3.md": "synth_1256.md-pymupdf4llm.md",
+    "synth-1249-pymupdf4llm-table3.md": "synth_1249.md-pymupdf4llm.md",
 }
 
 

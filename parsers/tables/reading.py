@@ -14,7 +14,7 @@ from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
-from parsers.tables.label_heads import wrapped_label_head
+from parsers.tables.label_heads import in_applicants_header, wrapped_label_head
 from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import (
@@ -221,6 +221,8 @@ class Reading:
         labels = self._labels
         for k, row in enumerate(rows):
             f = self.find(row, pos, end)
+            while f is not None and table == "applications" and in_applicants_header(self.tokens, f.index):
+                f = self.find(row, f.index + 1, end)  # a header cell (总计 over the totals), not the row's label
             # the next row's label before this one's: only where a label comes before it (``f.index`` is a label's)
             if f is not None and k + 1 < len(rows) and labels[bisect.bisect_left(labels, pos)] < f.index:
                 nxt = self.find(rows[k + 1], pos, f.index)
