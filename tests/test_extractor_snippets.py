@@ -847,3 +847,73 @@ def test_table_three_total_row_not_found_in_a_repeated_header() -> None:
     assert [cells[f"applications/results_total/{c}"].value for c in cols] == [1018, 0, 0, 0, 487, 0, 1505]
     assert [cells[f"applications/other.other/{c}"].value for c in cols] == [0, 0, 0, 0, 0, 0, 0]
     assert not [w for w in report.warnings if w.code in ("missing_row", "unknown_row") and "总计" in w.message]
+
+
+_APP_COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+
+
+def test_table_three_cells_under_the_names_of_a_pandoc_table_laid_out_by_spaces() -> None:
+    # pandoc's Markdown and plain writers of the DOCX of tuning seeds 1241/1242 (their -t gfm snippets above): a
+    # multiline table laid out by spaces, the rows above the first page-wide row (1241) or the last two rows (1242)
+    # printing six values under the header's names 自然人 … 其他 and no 总计 column. Version 62 left those rows
+    # blank (placement_open: the identities cannot place six values in seven cells)
+    text = (SNIPPETS / "synth-1241-docx-pandoc-markdown-table3.md").read_text(encoding="utf-8")
+    (head,) = [line for line in text.splitlines() if "自然人" in line]
+    names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    assert "总计" not in head and head.split()[-6:] == names
+    report = _parse("synth-1241-docx-pandoc-markdown-table3.md")
+    cells = report.cells
+    assert [cells[f"applications/new_received/{c}"].value for c in _APP_COLS] == [32, 7, 19, 3, 10, 0, None]
+    assert [cells[f"applications/granted/{c}"].value for c in _APP_COLS] == [1, 1, 1, 0, 6, 0, None]
+    assert [cells[f"applications/withheld.query_matters/{c}"].value for c in _APP_COLS] == [0, 0, 0, 3, 0, 0, 3]
+    named = [w for w in report.warnings if w.code == "named_columns"]
+    assert len(named) == 4 and "total not printed in this row: blank" in named[0].message
+    assert not [w for w in report.warnings if w.code == "placement_open"]
+    report = _parse("synth-1242-docx-pandoc-plain-table3.txt")
+    cells = report.cells
+    assert [cells[f"applications/new_received/{c}"].value for c in _APP_COLS] == [16, 0, 0, 3, 0, 0, 19]
+    assert [cells[f"applications/results_total/{c}"].value for c in _APP_COLS] == [45, 0, 0, 3, 0, 1, None]
+    assert [cells[f"applications/carried_forward/{c}"].value for c in _APP_COLS] == [0, 0, 0, 1, 0, 1, None]
+    assert [w.key for w in report.warnings if w.code == "named_columns"] == [
+        "applications/results_total",
+        "applications/carried_forward",
+    ]
+
+
+def test_glued_rows_found_by_their_numbering_and_by_meaning() -> None:
+    # BeautifulSoup's get_text() with no separator (tuning seeds 1241/1242): 3、其他 with its digits glued on had no
+    # row (its numbering 、 not the template's .), nor 8.属于行政査询事项 (a wrong character: matched by meaning only
+    # when its digits are split off first), nor （七）总计 glued to the rowspan's 三、本年度办理结果 where the table is
+    # split over pages: each missing row failed the identities and left other rows' splits open (version 62)
+    text = (SNIPPETS / "synth-1241-bs4-glued-table3.txt").read_text(encoding="utf-8")
+    assert "\n3、其他0000000\n" in text
+    report = _parse("synth-1241-bs4-glued-table3.txt")
+    cells = report.cells
+    assert [cells[f"applications/other.other/{c}"].value for c in _APP_COLS] == [0] * 7
+    assert [cells[f"applications/results_total/{c}"].value for c in _APP_COLS] == [32, 7, 18, 5, 10, 0, 72]
+    app = [w for w in report.warnings if (w.key or "").startswith("applications")]
+    assert not [w for w in app if w.code in ("missing_row", "identity_failed")]
+    text = (SNIPPETS / "synth-1242-bs4-glued-table3.txt").read_text(encoding="utf-8")
+    assert "\n8.属于行政査询事项0000000\n" in text and "\n三、本年度办理结果（七）总计450030149\n" in text
+    report = _parse("synth-1242-bs4-glued-table3.txt")
+    cells = report.cells
+    assert [cells[f"applications/withheld.query_matters/{c}"].value for c in _APP_COLS] == [0] * 7
+    assert [cells[f"applications/results_total/{c}"].value for c in _APP_COLS] == [45, 0, 0, 3, 0, 1, 49]
+    assert [cells[f"applications/carried_forward/{c}"].value for c in _APP_COLS] == [0, 0, 0, 1, 0, 1, 2]
+    (fuzzy,) = [w for w in report.warnings if w.code == "fuzzy_label"]
+    assert "8.属于行政査询事项0000000" in fuzzy.message
+    app = [w for w in report.warnings if (w.key or "").startswith("applications")]
+    assert not [w for w in app if w.code in ("missing_row", "identity_failed", "ambiguous_split")]
+
+
+def test_table_four_head_cut_across_grid_cells() -> None:
+    # pymupdf4llm's layout mode (tuning seed 1246) cuts its grid at every rule the page draws: table 四's head prints
+    # as |行|政复议|…|行政|诉讼|, no cell holding 行政复议 whole, and the table was not found (version 62: 15 blanks)
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    assert "||行|政复议|" in text and "|0|0|0|0|0|0|1|0|0|1|1|1|0|0|2|" in text
+    report = _parse("synth-1246-pymupdf4llm-layout-table3.md")
+    rows = ("review", "litigation_direct", "litigation_after_review")
+    cols = ("upheld", "corrected", "other", "pending", "total")
+    got = [report.cells[f"review_litigation/{r}/{c}"].value for r in rows for c in cols]
+    assert got == [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 2]
+    assert not [w for w in report.warnings if w.code == "missing_table"]
