@@ -8,6 +8,7 @@ from pathlib import Path
 
 from parsers import parse
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
+from parsers.tables.tokens import tokenize
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
 REVIEW_KEYS = [
@@ -826,6 +827,90 @@ def test_table_three_found_where_narrow_label_columns_wrap_every_row_label() -> 
     assert not [w for w in report.warnings if w.code in ("extra_values", "missing_row")]
     assert [cells[f"applications/new_received/{c}"].value for c in cols] == [1134, 0, 0, 0, 487, 0, 1621]
     assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0, 0, 0, 0, 57, 0, 57]
+
+
+def test_table_three_rows_whose_values_sit_between_their_label_lines() -> None:
+    # markitdown's text of a PDF (tuning seed 1247) whose narrow label column wraps table 三's numbered labels: each
+    # row's values are printed between its label's two lines (8.属于行政 / values / 查询事项). Found at the fragment
+    # that names them (查询事项, after the values), the rows from 8.属于行政查询事项 to 1.信访举报投诉类申请 each took
+    # the next row's line (13 wrong numbers) and 3.要求提供公开出版物 none
+    text = (SNIPPETS / "synth-1247-markitdown-pdf-table3.md").read_text(encoding="utf-8")
+    assert "8.属于行政\n|     | 0 0 | 0 0 | 0   | 0 0 |\n| --- | --- | --- | --- | --- |\n查询事项\n" in text
+    report = _parse("synth-1247-markitdown-pdf-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    rows = {
+        "withheld.process_info": [0, 0, 0, 0, 0, 0, 0],
+        "withheld.query_matters": [0, 0, 0, 0, 0, 0, 0],
+        "unavailable.not_held": [11, 0, 0, 0, 30, 0, 41],
+        "unavailable.needs_creation": [0, 16, 0, 0, 0, 0, 16],
+        "unavailable.unclear_after_correction": [0, 0, 0, 0, 0, 0, 0],
+        "not_processed.petition": [90, 0, 0, 0, 0, 0, 90],
+        "not_processed.publication": [0, 0, 0, 0, 0, 0, 0],
+    }
+    for row, want in rows.items():
+        assert [cells[f"applications/{row}/{c}"].value for c in cols] == want, row
+    assert not [w for w in report.warnings if w.code in ("unknown_row", "missing_cell")]
+    assert not [w for w in report.warnings if w.code == "rows_by_order" and "query_matters" in w.message]
+
+
+def test_numbers_after_a_label_line_that_ends_in_a_comma() -> None:
+    # pdfplumber's extract_text (tuning seed 1240) prints the line of （二）部分公开's wrapped note that ends in a
+    # full-width comma, a space, then the row's seven numbers: the line was one token (a label), the row blank
+    text = (SNIPPETS / "synth-1240-pdfplumber-table3.txt").read_text(encoding="utf-8")
+    assert "\n理的，只计这一情形， 0 0 0 1 0 0 1\n" in text
+    report = _parse("synth-1240-pdfplumber-table3.txt")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/partially_granted/{c}"].value for c in cols] == [0, 0, 0, 1, 0, 0, 1]
+    assert not [w for w in report.warnings if w.code == "missing_cell"]
+    # a number's thousands comma is no label's end: 1,234 stays one number
+    assert [t[0] for t in tokenize("合计 1,234 5")] == ["合计", "1,234", "5"]
+    assert [t[0] for t in tokenize("情形,0 1")] == ["情形,0 1"]
+
+
+def test_table_three_grid_columns_grouped_by_their_numbers() -> None:
+    # pymupdf4llm's plain mode (tuning seed 1256) splits table 三's seven columns into 12 grid columns under rows
+    # （三）不予公开 1–7, on a page without the table's header: each merged cell's number printed in every grid column
+    # it covers. The first seven numbers had been read (总计 0 where the row's total is 1, 5, 3)
+    text = (SNIPPETS / "synth-1256-pymupdf4llm-table3.md").read_text(encoding="utf-8")
+    assert "|1.属于国家秘密|1|0|0|0|0|0|0|0|0|0|1|1|" in text
+    report = _parse("synth-1256-pymupdf4llm-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    rows = {
+        "withheld.state_secret": [1, 0, 0, 0, 0, 0, 1],
+        "withheld.process_info": [4, 0, 1, 0, 0, 0, 5],
+        "withheld.enforcement_files": [0, 0, 3, 0, 0, 0, 3],
+    }
+    for row, want in rows.items():
+        assert [cells[f"applications/{row}/{c}"].value for c in cols] == want, row
+    assert [w.code for w in report.warnings if w.code == "grid_repeats"] == ["grid_repeats"]
+
+
+def test_grid_rows_left_alone_where_groupings_disagree() -> None:
+    from parsers.grid_repeats import _reading
+
+    # a lone 1 after three zero grid columns: in 商业企业, 科研机构 or 社会公益组织, each keeping the total
+    assert _reading([[0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1]]) is None
+    # the same row beside one whose 1s in grid columns 1–2 fix the groups before it: 科研机构 (columns 3–4)
+    starts = _reading([[0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1], [0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]])
+    assert starts is not None and starts[:4] == (0, 1, 3, 5) and starts[-1] == 11
+    # no grouping keeps the totals: nothing read
+    assert _reading([[1, 2, 3, 4, 5, 6, 7, 8]]) is None
+
+
+def test_table_three_total_row_not_found_in_a_repeated_header() -> None:
+    # pymupdf4llm's plain mode (tuning seed 1249) repeats table 三's header over its last rows: its last cell 总计
+    # (the column's head) had been taken for the row （七）总计, 3.其他 lost and （七）总计's numbers left unassigned
+    text = (SNIPPETS / "synth-1249-pymupdf4llm-table3.md").read_text(encoding="utf-8")
+    assert "|法人或其他组织|总计|\n" in text
+    report = _parse("synth-1249-pymupdf4llm-table3.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/results_total/{c}"].value for c in cols] == [1018, 0, 0, 0, 487, 0, 1505]
+    assert [cells[f"applications/other.other/{c}"].value for c in cols] == [0, 0, 0, 0, 0, 0, 0]
+    assert not [w for w in report.warnings if w.code in ("missing_row", "unknown_row") and "总计" in w.message]
 
 
 _APP_COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
