@@ -14,6 +14,7 @@ from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
+from parsers.tables.label_heads import in_applicants_header, wrapped_label_head
 from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import (
@@ -220,11 +221,18 @@ class Reading:
         labels = self._labels
         for k, row in enumerate(rows):
             f = self.find(row, pos, end)
+            while f is not None and table == "applications" and in_applicants_header(self.tokens, f.index):
+                f = self.find(row, f.index + 1, end)  # a header cell (总计 over the totals), not the row's label
             # the next row's label before this one's: only where a label comes before it (``f.index`` is a label's)
             if f is not None and k + 1 < len(rows) and labels[bisect.bisect_left(labels, pos)] < f.index:
                 nxt = self.find(rows[k + 1], pos, f.index)
                 if nxt is not None:
                     f = None
+            if f is not None and f.glued is None and row.label:
+                # found at a later fragment of its wrapped label, its values printed before: from the first
+                head = wrapped_label_head(self.tokens, row.label, f.index, pos - 1)
+                if head is not None:
+                    f = Found(head, None)
             found.append(f)
             if f is not None:
                 pos = f.index + 1
