@@ -23,9 +23,9 @@ from pathlib import Path
 from types import ModuleType
 
 # The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active
-# table, table 三, the fit of a row's values and the identities (issue 13). A compiled module holds a token (a
-# fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never compare tokens with ``is``
-# or ``id()`` in these (``tests/test_compiled.py``).
+# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13). A
+# compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never
+# compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``).
 MODULES = (
     "parsers.extracted",
     "parsers.narrative",
@@ -37,6 +37,7 @@ MODULES = (
     "parsers.tables.align",
     "parsers.tables.applications",
     "parsers.tables.checks",
+    "parsers.tables.named_columns",
     "parsers.tables.reading",
     "parsers.tables.tokens",
 )

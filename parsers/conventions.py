@@ -24,6 +24,7 @@ from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.frame_cuts import rejoin_cut_frames
 from parsers.grid_columns import split_columns
+from parsers.grid_repeats import columns_by_repeats
 from parsers.grid_wraps import rejoin_wrapped_grids
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
@@ -146,6 +147,8 @@ def _marked_up(text: str) -> Canonical:
     k = 0
     repeated_at = _repeated_values(lines) if pipe_rows >= 2 else {}
     grid = split_columns(lines, _pipe_cells, lambda ln: bool(_PIPE_ROW.match(ln))) if pipe_rows >= 2 else None
+    # table 三's rows in a split grid that no header groups: grouped by the numbers' repeats and totals
+    by_repeats = columns_by_repeats(lines, _pipe_cells, lambda ln: bool(_PIPE_ROW.match(ln))) if grid else {}
     repeated = 0
     while k < len(lines):
         line = lines[k]
@@ -180,7 +183,10 @@ def _marked_up(text: str) -> Canonical:
                 rest.append((more[0], at + more[1]))
                 at += len(lines[k + 1]) + 1
                 k += 1
-            if grid is not None and k in grid.skip:
+            if k in by_repeats:
+                # the numbers fix the grouping: every grouping of the header's that differs misreads a row
+                _pipe_row(b, line, pos, rest, by_repeats[k])
+            elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
                 _pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
             else:
@@ -211,6 +217,13 @@ def _marked_up(text: str) -> Canonical:
             "grid_columns",
             f"{grid.merged} grid column(s) under the same header texts as the column before (a converter's grid "
             "splitting a column, its merged cells printed in each) read as one column",
+        ))  # fmt: skip
+    if by_repeats:
+        notes.append((
+            "grid_repeats",
+            f"{len(by_repeats)} row(s) of table 三 print {sorted({len(c) + 7 for c in by_repeats.values()})} numbers "
+            "in a grid that splits its columns (no header over them): read in seven columns, the only grouping of "
+            "adjacent grid columns that print one number in every row and keep every row's total",
         ))  # fmt: skip
     if grid is not None and grid.disagreeing:
         notes.append((

@@ -25,7 +25,28 @@ Each snippet is the report's title line and the text from table 三's section he
   second) over its last two rows printed without their 总计 cells;
 - ``synth-1249-pdftotext-raw-table3.txt``: poppler's ``pdftotext -raw`` of a table 三 with three narrow label
   columns, split over pages with its header repeated: every label wraps over lines of a few characters (``二、上年``
-  / ``结转政府信息公开申请数``, ``（一）予以公`` / ``开``).
+  / ``结转政府信息公开申请数``, ``（一）予以公`` / ``开``);
+- ``synth-1247-markitdown-pdf-table3.md``: markitdown's text of a PDF whose narrow label column wraps table 三's
+  numbered labels, each row's values printed between its label's two lines (``6.属于`` / ``| | 0 0 | …`` /
+  ``四类过程性信息``);
+- ``synth-1240-pdfplumber-table3.txt``: pdfplumber's ``extract_text`` prints the line of （二）部分公开's note that
+  ends in a full-width comma, a space, then the row's numbers (``理的，只计这一情形， 0 0 0 1 0 0 1``);
+- ``synth-1256-pymupdf4llm-table3.md``: pymupdf4llm's plain mode splits table 三's columns into 12 grid columns
+  under rows （三）不予公开 1–7, on a page without the table's header (``1.属于国家秘密|1|0|0|0|0|0|0|0|0|0|1|1|``);
+- ``synth-1249-pymupdf4llm-table3.md``: pymupdf4llm's plain mode repeats table 三's header over its last rows, its
+  last cell ``总计`` on a line of column heads before 3.其他 and （七）总计;
+- ``synth-1241-docx-pandoc-markdown-table3.md``, ``synth-1242-docx-pandoc-plain-table3.txt``: pandoc's Markdown and
+  plain writers of the same DOCX as the ``-t gfm`` snippets: multiline tables laid out by spaces under a ruler of
+  dash runs, the rows above the first page-wide row (1241) or the last two rows (1242) without their 总计 column,
+  their six values under the header's names 自然人 … 其他 (a CJK character two columns wide);
+- ``synth-1241-bs4-glued-table3.txt``, ``synth-1242-bs4-glued-table3.txt``: BeautifulSoup's ``get_text()`` with no
+  separator: each row's digits glued to its label (``3、其他0000000``, ``8.属于行政査询事项0000000``), and the label of
+  （七）总计 glued to the rowspan's 三、本年度办理结果 where the table is split over pages (1242);
+- ``synth-1246-pymupdf4llm-layout-table3.md``: pymupdf4llm's layout mode cuts the grid at every rule the page draws,
+  so sections 三's and 四's headings print as table rows cut into cells, and table 四's head as ``|行|政复议|…``:
+  no cell holds 行政复议 whole.
+
+A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
 from __future__ import annotations
@@ -43,12 +64,25 @@ SNIPPETS = {
     "synth-1241-docx-pandoc-gfm-table3.md": "synth_1241.docx-pandoc-gfm.md",
     "synth-1249-pdftotext-raw-table3.txt": "synth_1249.pdftotext-raw.txt",
     "synth-1242-docx-pandoc-gfm-table3.md": "synth_1242.docx-pandoc-gfm.md",
+    "synth-1247-markitdown-pdf-table3.md": "synth_1247.md-markitdown-pdf.md",
+    "synth-1240-pdfplumber-table3.txt": "synth_1240.pdf-pdfplumber.txt",
+    "synth-1256-pymupdf4llm-table3.md": "synth_1256.md-pymupdf4llm.md",
+    "synth-1249-pymupdf4llm-table3.md": "synth_1249.md-pymupdf4llm.md",
+    "synth-1241-docx-pandoc-markdown-table3.md": "synth_1241.docx-pandoc-markdown.md",
+    "synth-1242-docx-pandoc-plain-table3.txt": "synth_1242.docx-pandoc-plain.txt",
+    "synth-1241-bs4-glued-table3.txt": "synth_1241.html-bs4-glued.txt",
+    "synth-1242-bs4-glued-table3.txt": "synth_1242.html-bs4-glued.txt",
+    "synth-1246-pymupdf4llm-layout-table3.md": "synth_1246.md-pymupdf4llm-layout.md",
 }
 
 
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
-FROM = {"synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况"}
+FROM = {
+    "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",
+    # pymupdf4llm's layout mode prints section 三's heading as a table row cut into cells (|三|、收到和处理政|…|)
+    "synth-1246-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
+}
 
 
 def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
@@ -61,6 +95,8 @@ def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申�
 
 def main(folder: Path) -> None:
     for name, source in SNIPPETS.items():
+        if not (folder / source).is_file():
+            continue
         text = (folder / source).read_text(encoding="utf-8")
         (OUT / name).write_text(excerpt(text, *([FROM[name]] if name in FROM else [])), encoding="utf-8")
         print(f"wrote {OUT / name}")

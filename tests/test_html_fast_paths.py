@@ -182,6 +182,54 @@ def test_link_text_is_the_sum_of_every_links_text(fuzz_trees: list) -> None:
             assert facts.link_text(el) == expected
 
 
+def _nested_pages() -> list:
+    """Candidates inside long cells and cells inside candidates, each kind before and after the other."""
+    long = "长" * 25
+    return [
+        parse_tree(page)
+        for page in (
+            f"<div><table><tr><td>{long}<div>{long}</div></td><td><div>x</div>{long}</td></tr></table><div>y</div></div>",
+            f"<body><center><table><tr><td><table><tr><td>{long}</td></tr></table><form>{long}</form></td></tr></table>"
+            f"</center><font>{long}</font><table><tr><td>{long}</td><td>short</td></tr></table></body>",
+            f"<table><tr><td>{long}</td></tr><tr><td><section><td>{long}</td></section></td></tr></table>",
+        )
+    ]
+
+
+def test_the_candidates_are_taken_in_document_order_with_their_depths(fuzz_trees: list) -> None:
+    """``chrome._taken`` (the elements of other tags, then the long cells, merged by their chains of ancestors)
+    gives what one iteration over every candidate tag gives: the same elements in the same order, which of
+    them are cells, and each one's count of ancestors."""
+    merged = 0
+    for root in [*fuzz_trees, *_nested_pages()]:
+        for top in [root, *list(root.iter("td", "div", "table"))[:4]]:
+            long_cells = set(chrome._LONG_CELLS(top))
+            expected = [el for el in top.iter(*chrome._CANDIDATE_TAGS) if el in long_cells or el.tag != "td"]
+            taken, cells, depths = chrome._taken(top)
+            assert taken == expected
+            assert cells == [el.tag == "td" for el in expected]
+            assert depths == [sum(1 for _ in el.iterancestors()) for el in expected]
+            merged += bool(long_cells) and len(expected) > len(long_cells)
+    assert merged > 100
+
+
+def test_a_candidate_is_mostly_links_where_its_links_hold_more_than_half_its_text(fuzz_trees: list) -> None:
+    """``_TreeFacts.mostly_links`` (links not counted where the whole tree's do not reach half the text) against
+    the plain share, for every element and text lengths on both sides of the tree's own link text."""
+    checked = set()
+    for root in fuzz_trees:
+        plain = chrome._TreeFacts(root)
+        total = plain.link_text(root)
+        for n in sorted({21, max(21, total), max(21, 2 * total), max(21, 2 * total + 1), 10_000}):
+            facts = chrome._TreeFacts(root)
+            for el in root.iter():
+                if isinstance(el.tag, str):
+                    expected = plain.link_text(el) / n > 0.5
+                    assert facts.mostly_links(el, n) == expected
+                    checked.add(expected)
+    assert checked == {True, False}
+
+
 def _place_plainly(rows: list) -> list[list[str]]:
     """The full grid by the plain definition: a dict of taken positions, each cell at the first free one."""
     taken: dict[tuple[int, int], str] = {}

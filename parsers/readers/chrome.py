@@ -121,9 +121,13 @@ def score_element(el: Element, text: str, facts: _TreeFacts | None = None) -> fl
     tables = len(_TABLES_WITH_CELLS(el)) if facts is None else facts.tables.get(el, 0)
     score += 5 * min(tables, 3)
     score += min(len(text) / 1000, 5)
-    link_text = facts.link_text(el) if facts is not None else sum(len(raw_text(a)) for a in el.iter("a"))
-    if len(text) > 20 and link_text / len(text) > 0.5:
-        score -= 20
+    if len(text) > 20:
+        if facts is None:
+            mostly_links = sum(len(raw_text(a)) for a in el.iter("a")) / len(text) > 0.5
+        else:
+            mostly_links = facts.mostly_links(el, len(text))
+        if mostly_links:
+            score -= 20
     return score
 
 
@@ -260,6 +264,7 @@ class _TreeFacts:
                 self.tables[up] = self.tables.get(up, 0) + 1
         self._root = root
         self._links: dict[Element, int] | None = None  # the text length of the links below each element
+        self._all_links: int | None = None  # the text length of every link of the tree (see ``mostly_links``)
         self._found: dict[Element, frozenset[int]] = {}
         self._texts: dict[Element, tuple[str, Occurrences]] = {}  # big scored texts and their needles
 
@@ -268,11 +273,24 @@ class _TreeFacts:
         if links is None:  # every link's text length added to each of its ancestors', once: a candidate's links
             links = self._links = {}  # are not looked for in its subtree (candidates nest: each subtree is walked)
             for a in self._root.iter("a"):
-                n = len(raw_text(a)) if len(a) else len(a.text or "")
+                n = _link_length(a)
                 links[a] = links.get(a, 0) + n  # a link's own (``el.iter("a")`` starts at ``el``)
                 for up in a.iterancestors():
                     links[up] = links.get(up, 0) + n
         return links.get(el, 0)
+
+    def mostly_links(self, el: Element, n: int) -> bool:
+        """``link_text(el) / n > 0.5`` (``n``: the length of el's visible text). Where the links of the whole tree
+        hold at most half of ``n`` characters together, el's links (some of them) hold no more: not counted.
+        Else el's own links are counted (a walk of its subtree: the elements this leaves are small ones)."""
+        total = self._all_links
+        if total is None:
+            total = self._all_links = sum(_link_length(a) for a in self._root.iter("a"))
+        if total / n <= 0.5:
+            return False
+        if self._links is not None:
+            return self._links.get(el, 0) / n > 0.5
+        return sum(_link_length(a) for a in el.iter("a")) / n > 0.5
 
     def patterns_found(self, el: Element, text: str) -> frozenset[int]:
         candidates = _PATTERNS_ALL
@@ -293,6 +311,11 @@ class _TreeFacts:
             found = _found(text, candidates, occurrences)
         self._found[el] = found
         return found
+
+
+def _link_length(a: Element) -> int:
+    """``len(raw_text(a))``: a link without children, its text node's length."""
+    return len(raw_text(a)) if len(a) else len(a.text or "")
 
 
 _LONG = 1000  # a text this long has its needle occurrences kept for the candidates inside it
@@ -319,19 +342,83 @@ def score_candidates(root: Element, texts: dict[Element, str] | None = None) -> 
     of each candidate that was taken (not of cells too short to be candidates), for the caller to reuse."""
     facts = _TreeFacts(root)
     out: list[Scored] = []
-    long_cells = set(_LONG_CELLS(root))  # most cells of a report's tables hold a number: not taken one by one
-    taken = [el for el in root.iter(*_CANDIDATE_TAGS) if el in long_cells or el.tag != "td"]  # document order
+    taken, cells, depths = _taken(root)  # document order: an ancestor is scored before its descendants
     known = _texts(taken)
     if texts is not None:
         texts.update((el, known[el][0]) for el in taken)
-    for el in taken:  # an ancestor is scored before its descendants
-        least = 20 if el in long_cells else 2
+    for el, cell, depth in zip(taken, cells, depths, strict=True):
         text = known[el][1]
-        if len(text) < least:
+        if len(text) < (20 if cell else 2):
             continue
-        depth = sum(1 for _ in el.iterancestors())
         out.append(Scored(el, score_element(el, text, facts), len(text), depth))
     return out
+
+
+_OTHER_TAGS = tuple(sorted(_CANDIDATE_TAGS - {"td"}))  # the candidates taken whatever their text
+
+
+def _taken(root: Element) -> tuple[list[Element], list[bool], list[int]]:
+    """The candidates below ``root`` (itself included) in document order: every element of :data:`_OTHER_TAGS`
+    and the cells of :data:`_LONG_CELLS` (``[el for el in root.iter(*_CANDIDATE_TAGS) if el in long_cells or
+    el.tag != "td"]``, without a Python object made for every short cell), whether each is a cell, and each one's
+    depth (its ancestors, the tree's root included). The two kinds, each in document order, are merged by their
+    chains of ancestors."""
+    others = [el for el in root.iter(*_OTHER_TAGS)]
+    cells = _LONG_CELLS(root)
+    chains: dict[Element, list[Element]] = {}
+    _chain(root, chains)
+    other_chains = [_chain(el, chains) for el in others]
+    if not cells:
+        return others, [False] * len(others), [len(c) - 1 for c in other_chains]
+    cell_chains = [_chain(el, chains) for el in cells]
+    taken: list[Element] = []
+    is_cell: list[bool] = []
+    depths: list[int] = []
+    i = j = 0
+    while i < len(others) or j < len(cells):
+        if j == len(cells) or (i < len(others) and _before(other_chains[i], cell_chains[j])):
+            taken.append(others[i])
+            is_cell.append(False)
+            depths.append(len(other_chains[i]) - 1)
+            i += 1
+        else:
+            taken.append(cells[j])
+            is_cell.append(True)
+            depths.append(len(cell_chains[j]) - 1)
+            j += 1
+    return taken, is_cell, depths
+
+
+def _chain(el: Element, chains: dict[Element, list[Element]]) -> list[Element]:
+    """``el``'s ancestors from the tree's root down, then ``el`` (kept in ``chains``): taken over from its nearest
+    ancestor whose chain is known."""
+    path = [el]
+    chain: list[Element] | None = None
+    for up in el.iterancestors():
+        known = chains.get(up)
+        if known is not None:
+            chain = known + path[::-1]
+            break
+        path.append(up)
+    if chain is None:
+        chain = path[::-1]
+    chains[el] = chain
+    return chain
+
+
+def _before(a: list[Element], b: list[Element]) -> bool:
+    """Does the element whose chain is ``a`` come before the one of ``b`` in document order (an ancestor before
+    its descendants)? Told where the chains part: by the two branches' places among their parent's children."""
+    k = 0
+    n = min(len(a), len(b))
+    while k < n and a[k] == b[k]:
+        k += 1
+    if k == len(a):
+        return True
+    if k == len(b) or k == 0:
+        return False
+    parent = a[k - 1]
+    return parent.index(a[k]) < parent.index(b[k])
 
 
 _FEW = 16  # an element with at most this many children, one a candidate, has its text put together

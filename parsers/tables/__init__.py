@@ -21,6 +21,7 @@ from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
+from parsers.tables.unconfirmed import refuse_unconfirmed
 from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
@@ -96,6 +97,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         get = _values_getter(r)
         checks = application_checks(get, app_fmt) + review_checks(get)
         checks = _reread_by_boxes(r, fmt, app_start, checks)
+        if refuse_unconfirmed(r, checks):  # its identities now blank: the warning names those that failed
+            get = _values_getter(r)
+            checks = application_checks(get, app_fmt) + [c for c in checks if not c.name.startswith("applications/")]
     elif fmt == "legacy" and legacy_start is not None:
         read_legacy(r, legacy_start)
         checks = legacy_checks(_values_getter(r))

@@ -21,7 +21,7 @@ from parsers.tables.checks import (
     application_passed,
 )
 from parsers.tables.digit_runs import is_run, run_pieces
-from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
+from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -492,6 +492,10 @@ def _label_fits(
 
         return score
 
+    for key, laid in _short_rows_by_names(r, pending).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
     for key, laid in _short_rows_by_lines(r, fits, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()
@@ -535,6 +539,36 @@ def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[in
         f"{T}/{row}",
         first,
     )
+
+
+def _short_rows_by_names(r: Reading, pending: dict[str, list[Token]]) -> dict[str, Fit]:
+    """Rows of table 三 short of cells in a pandoc table laid out by spaces, whose values each stand under a column
+    name its header prints (:func:`parsers.tables.named_columns.names_by_ruler`): read by the names, the column
+    no name heads left blank (never summed). Reported as ``named_columns``."""
+    assert r.canonical is not None
+    if not pending or r.canonical.convention in ("tab", "markdown", "markdown_html"):
+        return {}
+    out: dict[str, Fit] = {}
+    for key, vals in pending.items():
+        if not 1 <= len(vals) < N_APP or (spans := original_spans(r, vals)) is None:
+            continue
+        columns = names_by_ruler(r.extracted.text, spans, N_APP)
+        if columns is None:
+            continue
+        laid: list[Token | None] = [None] * N_APP
+        for t, col in zip(vals, columns, strict=True):
+            laid[col] = t
+        blank = [APPLICANT_COLUMNS[c] for c in range(N_APP) if laid[c] is None]
+        r.warn(
+            "named_columns",
+            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, each read under the column name the table's "
+            f"header prints above it (a pandoc table laid out by spaces); {', '.join(blank)} not printed in this "
+            "row: blank",
+            f"{T}/{key}",
+            vals[0],
+        )
+        out[key] = Fit(laid, "positional", [])
+    return out
 
 
 def _short_rows_by_lines(

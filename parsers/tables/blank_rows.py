@@ -250,9 +250,12 @@ def _line_laid_out(text: str, spans: Sequence[Span]) -> int | None:
     return line_start
 
 
-def _width(text: str) -> int:
+def terminal_width(text: str) -> int:
     """The columns ``text`` takes on a terminal's grid: a wide (CJK) character two, any other one."""
     return len(text) + sum(1 for ch in text if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF")
+
+
+_width = terminal_width
 
 
 def _xs(text: str, spans: Sequence[Span], ls: int, wide: bool) -> list[tuple[int, int]]:

@@ -14,7 +14,10 @@ rows: the table is read from them.
   (each row's total, each column's balance and its sum of results): reported as ``rows_by_order``.
 - **Table 四** (:func:`read_review_values`): after its first header cell, the values that are no row of
   table 三, up to section 五, number exactly its 15 cells; read in order, kept only when its three totals hold
-  (``review_in_order``).
+  (``review_in_order``). Where the text prints a piece of a column's head right before a value (each value after
+  its own head's box: ``结 果 维 持 0 结 果 纠 正 2``) and those heads contradict the order, the values are read
+  by their heads instead (each column's values one a row in the text's order, ``review_by_heads``), kept on the
+  same terms; not read where the heads do not give each column one value a row.
 
 Any other text (a line of two or three values: the cells of a wide table, cut into boxes of one column) is
 left to the other readings: nothing is read from it here.
@@ -156,6 +159,40 @@ def _placed(r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str) -
     return t, checks
 
 
+def _by_heads(r: Reading, at: list[int]) -> list[int] | None:
+    """Table 四's values at token indexes ``at``: the index of each one's cell (row after row of its five columns)
+    where the text prints a head's piece between two of them (pdfminer's boxes: ``结果 维持 0 结果 纠正 2``).
+    A value whose pieces of head right before it (since the value before) name one column (:data:`_HEAD_KEYS`)
+    goes to that column; any other value to its column in the order's reading; each column's values, in the
+    text's order, are its rows. None where no head names a column other than the order's (read in order), or
+    where a column does not get one value a row (nothing placed)."""
+    width = len(REVIEW_COLUMNS)
+    cols: list[int] = []
+    moved = False
+    for n, k in enumerate(at):
+        since = at[n - 1] + 1 if n else k
+        pieces = "".join(t[COMPACT] for t in r.tokens[since:k]).replace("未经", "")  # 未经复议直接起诉: no head
+        named = {c for ch in pieces if (c := _HEAD_KEYS.get(ch)) is not None}
+        col = next(iter(named)) if len(named) == 1 else n % width
+        moved |= col != n % width
+        cols.append(col)
+    if not moved:
+        return None
+    rows = len(at) // width
+    if any(cols.count(c) != rows for c in range(width)):
+        return []
+    seen = [0] * width
+    cells = []
+    for c in cols:
+        cells.append(seen[c] * width + c)
+        seen[c] += 1
+    return cells
+
+
+# the character of each column head that no other head has (结果维持, 结果纠正, 其他结果, 尚未审结, 总计)
+_HEAD_KEYS = {"持": 0, "正": 1, "他": 2, "未": 3, "审": 3, "总": 4, "计": 4}
+
+
 def read_review_values(
     r: Reading, start: int, skip_lines: set[int]
 ) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
@@ -171,19 +208,36 @@ def read_review_values(
     # come after the header's first row), the values after its last column head (总计 aside: its box can
     # come after the others' values)
     last_head = max((i for i in range(head, stop) if _COLUMN_HEAD.fullmatch(r.tokens[i][COMPACT])), default=head)
-    held: dict[tuple[str, ...], tuple[Reading, list[Check], list[Token]]] = {}
+    held: dict[tuple[str, ...], tuple[Reading, list[Check], list[Token], bool]] = {}
     for begin in dict.fromkeys((head, last_head)):
-        values = [t for t in r.tokens[begin:stop] if t[IS_VALUE] and t[LINE] not in skip_lines]
-        if len(values) != len(keys):
+        at = [k for k in range(begin, stop) if (tok := r.tokens[k])[IS_VALUE] and tok[LINE] not in skip_lines]
+        if len(at) != len(keys):
             continue
+        values = [r.tokens[k] for k in at]
+        cells = _by_heads(r, at)
+        if cells == []:  # the heads name columns the values cannot fill one a row: nothing placed
+            continue
+        placed = keys if cells is None else [keys[i] for i in cells]
         t = Reading(r.extracted, r.norm, r.canonical)
-        t.put_cells(keys, values, values[0])
+        t.put_cells(placed, values, values[0])
         checks = review_checks(t.get)
         if all(c.passed and not c.blank for c in checks) and all(t.get(k) is not None for k in keys):
-            held.setdefault(tuple(v[TEXT] for v in values), (t, checks, values))
+            # two runs of values that make one table are one reading
+            table = tuple(sorted(f"{k}={v[TEXT]}" for k, v in zip(placed, values, strict=True)))
+            held.setdefault(table, (t, checks, values, cells is not None))
     if len(held) != 1:
         return None
-    ((t, checks, values),) = held.values()
+    ((t, checks, values, by_heads),) = held.values()
+    if by_heads:
+        t.warn(
+            "review_by_heads",
+            f"table 四: its {len(keys)} values print apart from its header cells, each after a piece of its column's "
+            f"head that the order of the values contradicts ({' '.join(v[TEXT] for v in values)}); read by the heads "
+            f"(each column's values in the text's order, one a row), and its {len(checks)} totals hold",
+            _R,
+            values[0],
+        )
+        return t.cells, t.warnings, checks
     t.warn(
         "review_in_order",
         f"table 四: its {len(keys)} values print apart from its header cells; read in the order the text prints "

@@ -13,8 +13,10 @@ the row's cells where right-alignment puts them changes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from parsers.tables.blank_rows import terminal_width as _width
 from parsers.tables.reading import Reading
 from parsers.tables.tokens import COL, COMPACT, IS_VALUE, LINE, TABBED, TEXT, Token
 
@@ -74,3 +76,74 @@ def by_names(
     if [t[COL] if t is not None else None for t in placed] == [t[COL] if t is not None else None for t in row]:
         return None
     return placed
+
+
+# ------------------------------------------------------------------------------ pandoc's tables laid out by spaces
+# pandoc's simple and multiline tables (its plain and Markdown writers): a ruler of dash runs, one a column; the
+# table's frame a line of one dash run
+_RULER_LINE = re.compile(r"^ *-{2,}(?: +-{2,}){2,} *$")
+_FRAME_LINE = re.compile(r"^ *-{3,} *$")
+NAMES_REACH = 40  # lines above a row searched for its table's frame
+
+
+def _runs(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"-+", line)]
+
+
+def _run_of(runs: Sequence[tuple[int, int]], x0: int, x1: int) -> int | None:
+    hits = [k for k, (a, b) in enumerate(runs) if a <= x0 and x1 <= b]
+    return hits[0] if len(hits) == 1 else None
+
+
+def names_by_ruler(text: str, spans: Sequence[tuple[int, int]], n: int) -> list[int] | None:
+    """The applicant column of each value of a short row of table 三 printed on one line of a pandoc table laid
+    out by spaces (``spans``: the values' offsets in the text as printed), by the column names its header prints:
+    the lines from the table's frame (a line of one dash run) down to the row hold a ruler (dash runs, one a
+    column; a CJK character two columns wide, as pandoc lays them) and at least :data:`MIN_NAMES` of the
+    template's applicant column names, each alone in a ruler column, each once, in the template's order. Each
+    value must stand in a ruler column that a name stands in, no two values in one. pandoc's reading of a DOCX
+    whose table 三 begins with merged header cells prints no 总计 column there: the row's values read right-aligned
+    would each slide one column. None when the text is not so."""
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    line_end = text.find("\n", spans[0][0])
+    line_end = len(text) if line_end < 0 else line_end
+    if spans[-1][1] > line_end or text[line_start : spans[0][0]].strip() == "":
+        return None  # not one line, or no label before the values
+    lines: list[tuple[int, str]] = []  # the table's lines above the row, nearest first
+    at = line_start
+    for _ in range(NAMES_REACH):
+        if at == 0:
+            return None
+        begin = text.rfind("\n", 0, at - 1) + 1
+        line = text[begin : at - 1]
+        if _FRAME_LINE.match(line):
+            break
+        lines.append((begin, line))
+        at = begin
+    else:
+        return None
+    rulers = [line for _, line in lines if _RULER_LINE.match(line)]
+    if len(rulers) != 1:
+        return None
+    runs = _runs(rulers[0])
+    named: dict[int, int] = {}  # ruler column → applicant column
+    for _, line in lines:
+        for m in re.finditer(r"\S+", line):
+            if m.group() not in HEAD_NAMES:
+                continue
+            x0 = _width(line[: m.start()])
+            run = _run_of(runs, x0, x0 + _width(m.group()))
+            column = HEAD_NAMES.index(m.group())
+            if run is None or run in named or column in named.values():
+                return None  # a name astride two columns, two names in one, or a name twice: no header to go by
+            named[run] = column
+    if len(named) < MIN_NAMES or [named[k] for k in sorted(named)] != sorted(named.values()):
+        return None
+    out: list[int] = []
+    for a, b in spans:
+        x0 = _width(text[line_start:a])
+        run = _run_of(runs, x0, x0 + _width(text[a:b]))
+        if run is None or run not in named or named[run] >= n or named[run] in out:
+            return None
+        out.append(named[run])
+    return out if out == sorted(out) else None

@@ -14,6 +14,7 @@ from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
+from parsers.tables.label_heads import in_applicants_header, wrapped_label_head
 from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import (
@@ -220,11 +221,18 @@ class Reading:
         labels = self._labels
         for k, row in enumerate(rows):
             f = self.find(row, pos, end)
+            while f is not None and table == "applications" and in_applicants_header(self.tokens, f.index):
+                f = self.find(row, f.index + 1, end)  # a header cell (总计 over the totals), not the row's label
             # the next row's label before this one's: only where a label comes before it (``f.index`` is a label's)
             if f is not None and k + 1 < len(rows) and labels[bisect.bisect_left(labels, pos)] < f.index:
                 nxt = self.find(rows[k + 1], pos, f.index)
                 if nxt is not None:
                     f = None
+            if f is not None and f.glued is None and row.label:
+                # found at a later fragment of its wrapped label, its values printed before: from the first
+                head = wrapped_label_head(self.tokens, row.label, f.index, pos - 1)
+                if head is not None:
+                    f = Found(head, None)
             found.append(f)
             if f is not None:
                 pos = f.index + 1
@@ -248,15 +256,16 @@ class Reading:
             best: tuple[float, int] | None = None
             for i in () if by_order else self._label_indexes(lo, hi):
                 tok = self.tokens[i]
-                if i in claimed or len(tok[COMPACT]) < 2 or not self.row_like(i, lines=_APART_LINES):
+                label = tok[COMPACT] if (glued := self._glued_label(i)) is None else glued[0]
+                if i in claimed or len(label) < 2 or not (glued or self.row_like(i, lines=_APART_LINES)):
                     continue
-                if any(other.matches(tok[COMPACT]) for other in rows):
+                if any(other.matches(label) for other in rows):
                     continue
-                score = similarity(tok[COMPACT], row.label)
+                score = similarity(label, row.label)
                 if score < FUZZY_MIN or (best is not None and score <= best[0]):
                     continue
                 # the label must be closer to this row than to any other row of the table
-                if any(similarity(tok[COMPACT], o.label) >= score for o in rows if o.label != row.label):
+                if any(similarity(label, o.label) >= score for o in rows if o.label != row.label):
                     continue
                 best = (score, i)
             if best is None:
@@ -264,7 +273,8 @@ class Reading:
                 if best is None:
                     continue
             score, i = best
-            found[k] = Found(i, None)
+            glued = self._glued_label(i) if score else None
+            found[k] = Found(i, None if glued is None else glued[1])
             claimed.add(i)
             tok = self.tokens[i]
             how = f"similarity {min(score, 1.0):.2f}" if score else "the only row between its neighbours"
@@ -279,6 +289,21 @@ class Reading:
                 tok,
             )
         self._rows_between_in_order(rows, found, claimed, table, start)
+
+    def _glued_label(self, i: int) -> tuple[str, Token] | None:
+        """In text that prints a row's cells glued to its label (convention ``glued``: ``8.属于行政査询事项0000000``),
+        the label part of token ``i`` and the run of digits split off it; None elsewhere."""
+        assert self.canonical is not None
+        tok = self.tokens[i]
+        if self.canonical.convention != "glued" or not tok[TEXT][-1:].isdecimal():
+            return None
+        m = _GLUED_RE.match(tok[TEXT])
+        if m is None:
+            return None
+        at = tok[START] + m.start("num")
+        return "".join(m.group("label").split()), token(
+            m.group("num"), at, tok[END], tok[LINE], tok[COL], tok[TABBED], split=True
+        )
 
     def _rows_between_in_order(
         self, rows: list[RowDef], found: list[Found | None], claimed: set[int], table: str, start: int

@@ -53,6 +53,10 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if anchor is None:
         # its title and first head lost (antiword drops a table's first rows): its litigation heads
         anchor = r.first_index(r"未经复议直接起诉|复议后起诉", start, end)
+    across = False
+    if anchor is None:
+        anchor = _head_across_cells(r, start, end)
+        across = anchor is not None
     if anchor is None:
         return None
     stop = r.first_index(SECTION_FIVE, anchor + 1, end)
@@ -72,6 +76,8 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t[IS_LABELISH] and len(vals) >= N_REVIEW:
             break
+    if across and (len(vals) != N_REVIEW or not _review_totals_hold([number_value(t[TEXT]) for t in vals])):
+        return None  # a head found only across cells: read only as exactly its 15 values, every row total holding
     keys = _REVIEW_KEYS
     label = r.tokens[anchor]
     marks = None if vals else _zero_marks(r, label, stop)
@@ -195,6 +201,37 @@ def _laid_out(gap: str) -> bool:
     """The text between two values keeps room for a cell: a run of spaces or a TAB (layout text), not a single
     space or line breaks (a PDF extractor's boxes, one a line or a blank line apart)."""
     return "\t" in gap or any(len(run) > 1 for run in re.findall(r" +", gap))
+
+
+HEAD_ACROSS_LINES = 12  # lines after the start searched for table 四's head split over a row's cells
+
+
+def _head_across_cells(r: Reading, start: int, end: int) -> int | None:
+    """Table 四's head ``行政复议`` printed across a table row's cells (pymupdf4llm's grids cut at every rule
+    the page draws: ``|行|政复议|…|行政|诉讼|``), within the first lines after ``start``: the last token of the
+    first such row (its cells joined, one row a line), so that the values after it are read; the table is then read
+    only where exactly its 15 values follow and its three row totals hold. None elsewhere."""
+    tokens = r.tokens
+    stop = min(end, len(tokens))
+    if start >= stop:
+        return None
+    last_line = tokens[start][LINE] + HEAD_ACROSS_LINES
+    i = start
+    while i < stop and tokens[i][LINE] <= last_line:
+        line = tokens[i][LINE]
+        j = i
+        while j < stop and tokens[j][LINE] == line:
+            j += 1
+        row = tokens[i:j]
+        if (
+            len(row) > 1
+            and all(t[TABBED] for t in row)
+            and "行政复议" in "".join(t[COMPACT] for t in row)
+            and not any("行政复议" in t[COMPACT] for t in row)
+        ):
+            return j - 1
+        i = j
+    return None
 
 
 def _nbsp_cell(text: str, t: Token) -> bool:

@@ -123,11 +123,11 @@ _APP_OTHER_2021 = [
         r"收费通知",
         label="2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
     ),
-    _row("other.other", r"^(\(六\)其他处理)?\d\.其他$", r"^3\.?其他", label="3.其他"),
+    _row("other.other", r"^(\(六\)其他处理)?\d[.、]其他$", r"^3[.、]?其他", label="3.其他"),
 ]
 _APP_OTHER_2019 = [_row("other", r"其他处理$", r"^\(六\)其他处理", label="(六)其他处理")]
 _APP_TAIL = [
-    _row("results_total", r"^(\([七\s]*\))?总计$", r"^\(七\)总计", label="(七)总计"),
+    _row("results_total", r"^(\([七\s]*\))?总计$", r"^\(七\)总计", r"^三、本年度办理结果\(七\)总计$", label="(七)总计"),
     _row("carried_forward", r"结转下年度", label="四、结转下年度继续办理"),
 ]
 APPLICATION_ROWS_2021 = [*_APP_HEAD, *_APP_OTHER_2021, *_APP_TAIL]

@@ -1,0 +1,67 @@
+"""Where a row label found by its pattern is not the row's start: a wrapped label's later fragment, a header cell.
+
+A PDF's narrow label column wraps a long label over two lines, and some extractors print the row's values
+between them (markitdown's PDF text: ``8.属于行政`` / ``| | 0 0 | 0 0 | …`` / ``查询事项``). A row's pattern finds
+the fragment that names it (``查询事项``), after the values: read from there, each row of a run took the next
+row's line (synth_1247: table 三's 8.属于行政查询事项 … 1.信访举报投诉类申请 one line off, 13 wrong numbers).
+Where the fragments before the one found, read back over the values between them, join with it into the
+template's wording exactly (``8.属于行政`` + ``查询事项`` = ``8.属于行政查询事项``), the row is taken to start at the
+first fragment. Nothing else moves: a fragment that is not the wording's start, or words that are not the
+wording's, leave the row where its pattern found it.
+
+A header line of table 三 repeated over a page's rows prints 总计 as its last column's head; the row （七）总计's
+pattern finds it there (:func:`in_applicants_header`), and the row is looked for after it.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, Token
+
+
+def wrapped_label_head(tokens: list[Token], label: str, index: int, after: int) -> int | None:
+    """The index of the first fragment of the row label found at ``index`` (a later fragment of the template's
+    ``label``), looked for back to token ``after`` (exclusive: the previous row's label), when at least one value
+    is printed between the fragments; None when the label found is its wording's start or the text before it
+    does not complete the wording."""
+    part = tokens[index][COMPACT]
+    at = label.find(part) if part else -1
+    if at <= 0 or not label.endswith(part):
+        return None
+    want = label[:at]
+    values = False
+    j = index - 1
+    while j > after:
+        t = tokens[j]
+        text = t[COMPACT]
+        if t[IS_VALUE] or not text:
+            values = values or t[IS_VALUE]
+        elif want.endswith(text):
+            want = want[: -len(text)]
+            if not want:
+                return j if values else None
+        else:
+            return None
+        j -= 1
+    return None
+
+
+# the applicant columns' header cells that a header line of table 三 prints
+_APPLICANT_HEADS = ("自然人", "法人或其他组织", "商业企业")
+
+
+def in_applicants_header(tokens: list[Token], index: int) -> bool:
+    """Whether the label at ``index`` is a cell of a header line of table 三: a line without a number that prints
+    an applicant column's header (自然人, 法人或其他组织, 商业企业). Its ``总计`` is the column's head, not the row
+    （七）总计 (pymupdf4llm repeats the header over a page's rows: synth_1249's 总计 row read there, 3.其他 lost)."""
+    line = tokens[index][LINE]
+    lo = index
+    while lo > 0 and tokens[lo - 1][LINE] == line:
+        lo -= 1
+    heads = False
+    for t in itertools.takewhile(lambda t: t[LINE] == line, tokens[lo:]):
+        if t[IS_NUMBER]:
+            return False
+        heads = heads or t[COMPACT] in _APPLICANT_HEADS
+    return heads

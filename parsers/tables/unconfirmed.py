@@ -1,0 +1,75 @@
+"""Table 三 whose reading the identities do not confirm, in a text that lost its rows' shape: left blank.
+
+A report's table may publish a wrong total: an identity that fails is then the report's, and its numbers are kept
+as printed (``identity_failed``, review required). But where the reading itself was in doubt — a row read from
+fewer values than its cells (``missing_cell``), values after a label no row has
+(``unknown_row``), a row's placement or a number's column open (``ambiguous``, ``ambiguous_value``,
+``placement_open``) — in a text no OCR read (a text layer or a page's text loses no digit), a failing identity
+says the reading misplaced the values as likely as the report misprinted them. pdfminer.six's text boxes are such
+text: a row's label wraps below its values, so the values print before it, or a blank cell prints nothing, and a
+reading row after row shifts the numbers into the next row, where each row's total can still hold while the
+columns' balances fail (synthetic report 1201, ``pdf2txt.py -F disabled``).
+
+:func:`refuse_unconfirmed` leaves the cells of the failing identities blank there (``placement_unconfirmed``:
+review required), naming the identities that failed and the doubts: a wrong number is worse than a blank. A cell
+that an identity on cells all read confirms (its column's balance holds where its row's total fails) is kept: the
+failure lies in the cells nothing confirms. A table whose identities all hold, or a reading with no doubt, is kept
+as it is.
+"""
+
+from __future__ import annotations
+
+from parsers.model import Cell, Check
+from parsers.tables.reading import Reading
+from parsers.tables.text_layer import read_by_ocr
+
+T = "applications"
+# what a reading row after row warns when it could not place a row's values as printed: a row short of values, values
+# after an unknown label, a placement or a number's column open (``extra_values`` is none: the value dropped is the
+# one the identities chose, and a report's own wrong total beside it must keep its numbers)
+DOUBTS = ("missing_cell", "unknown_row", "ambiguous", "ambiguous_value", "placement_open")
+
+
+def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
+    """Table 三's cells left blank in ``r`` when one of its identities fails on a reading in doubt, in text no OCR
+    read (see the module's doc); whether they were."""
+    failed = [
+        c.name
+        for c in checks
+        if c.name.startswith(T + "/")
+        and not c.passed
+        and all(r.get(k) is not None for k in (*c.left_keys, *c.right_keys))  # a blank cell decides nothing
+    ]
+    if not failed:
+        return False
+    doubts = sorted({w.code for w in r.warnings if w.code in DOUBTS and w.key is not None and w.key.startswith(T)})
+    if not doubts or read_by_ocr(r):
+        return False
+    # a cell of a failing identity that an identity on cells all read confirms (a column's balance where its row's
+    # total fails) stays: the failure lies in the cells nothing confirms
+    held = {
+        k
+        for c in checks
+        if c.name.startswith(T + "/")
+        and c.passed
+        and not c.blank
+        and all(r.get(k) is not None for k in (*c.left_keys, *c.right_keys))
+        for k in (*c.left_keys, *c.right_keys)
+    }
+    named = {k for c in checks if c.name in failed for k in (*c.left_keys, *c.right_keys)} - held
+    blanked = 0
+    for key in sorted(named):
+        if (cell := r.cells.get(key)) is not None and cell.value is not None:
+            r.cells[key] = Cell(key, None, "", cell.where)
+            blanked += 1
+    if not blanked:
+        return False
+    r.warn(
+        "placement_unconfirmed",
+        f"table 三: {len(failed)} of its identities fail ({', '.join(failed[:4])}{', …' if len(failed) > 4 else ''}) "
+        f"on a reading in doubt ({', '.join(doubts)}) of text no OCR read: the values may be misplaced as likely "
+        f"as misprinted, so the {blanked} values of those identities no identity that holds confirms are left blank "
+        f"rather than kept in cells they may not be",
+        T,
+    )
+    return True
