@@ -38,6 +38,8 @@ REQUIRED = {
     "ocr_doubtful",
     # an OCR'd count read with a fraction that is no thousands separator: left blank (parsers/ocr/counts.py)
     "ocr_fraction_in_count",
+    # a stack of digits the engine read as one word: the printed number left blank (parsers/ocr/cell_digits.py)
+    "ocr_stack_unread",
 }
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}

@@ -168,3 +168,33 @@ def test_table_three_known_by_its_rows_starts_at_its_block_before_a_page_break()
     tallies = [_tally(cells, gold, f"applications/{row}/") for row in rows]
     assert sum(right for right, _ in tallies) == 25  # version 58: 0, the four rows missing
     assert all(wrong == 0 for _, wrong in tallies)
+
+
+def test_rows_whose_label_cells_were_read_as_numbers_are_known_by_their_place() -> None:
+    # synth_499 (150 dpi fax, tinted): table 三's 2.重复申请 read ``28`` and (七)总计 read ``4587``, each line one value
+    # longer than the rows around it; 1.信访举报投诉类申请 garbled (举报投诉兴1访) beside 28. Version 62: the three
+    # rows missing (21 cells blank)
+    text = (SCANS / "synth_499-scan-text.txt").read_text(encoding="utf-8")
+    report = parse(text.encode(), "synth_499.txt").as_json()
+    gold = _gold("synth_499")
+    for row in ("not_processed.petition", "not_processed.duplicate", "results_total"):
+        assert _tally(report["cells"], gold, f"applications/{row}/") == (7, 0), row
+    named = {
+        w["key"]: w["message"]
+        for w in report["warnings"]
+        if w["code"] == "fuzzy_label" and "read as a number" in w["message"]
+    }
+    assert set(named) == {"applications/not_processed.duplicate", "applications/results_total"}
+    assert "'28'" in named["applications/not_processed.duplicate"]
+    assert "'4587'" in named["applications/results_total"]
+
+
+def test_a_long_number_before_a_rows_values_is_no_label_out_of_the_label_column() -> None:
+    # the same page with (七)总计's 4587 in the first value's column and the values one column on: a number of four
+    # characters is a label only in the label's column, before values in the columns of the rows around it
+    lines = (SCANS / "synth_499-scan-text.txt").read_text(encoding="utf-8").splitlines()
+    k = next(i for i, line in enumerate(lines) if line.split("\t")[1:2] == ["4587"])
+    cells = lines[k].split("\t")
+    lines[k] = "\t".join([cells[0], "", "", "4587", *cells[3:]])
+    report = parse("\n".join(lines).encode(), "synth_499.txt").as_json()
+    assert all(report["cells"].get(f"applications/results_total/{c}") is None for c in ("natural_person", "total"))

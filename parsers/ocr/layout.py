@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from parsers.extracted import TextBuilder
+from parsers.ocr.cell_digits import joined_digits, stack_read_as_one
 from parsers.ocr.engine import Ink, Line, Word
 from parsers.ocr.grid import Table
 from parsers.readers.chrome import join_wrapped
@@ -64,6 +65,8 @@ class PageLayout:
     char: float = 10.0  # a typical character height (page units)
     glyphs_fixed: int = 0  # engine glyph confusions undone (LOOKALIKES)
     named: list[str] = field(default_factory=list)  # tables named by their grid, their heads unread (_name_review)
+    joined: list[str] = field(default_factory=list)  # a cell's digits read apart, read as one number (cell_digits)
+    stacks: list[str] = field(default_factory=list)  # a cell's stack of digits read as one word, left blank
 
 
 def _is_wide(ch: str) -> bool:
@@ -107,6 +110,22 @@ def line_text(line: Line, char: float) -> tuple[str, bool]:
     return out, gaps
 
 
+def _cell_text(lines: list[Line], char: float, one_column: bool, stacks: bool, page: PageLayout) -> str:
+    """A table cell's text; in a cell one grid column wide, a number's digits read apart joined, and on a page
+    that prints numbers one digit a line (``stacks``), a stack of digits read as one word left blank
+    (:mod:`parsers.ocr.cell_digits`), each named in the page's notes."""
+    if one_column and lines:
+        joined = joined_digits(lines, char)
+        if joined is not None:
+            page.joined.append(f"{joined[0]!r} as {joined[1]}")
+            return joined[1]
+        stack = stack_read_as_one(lines, char) if stacks else None
+        if stack is not None:
+            page.stacks.append(repr(stack))
+            return ""
+    return _undo_lookalikes(join_wrapped([line_text(line, char)[0] for line in lines]), page)
+
+
 def _char_height(ink: Ink) -> float:
     heights = sorted(w.box[3] - w.box[1] for lines in [ink.lines, *ink.cells.values()] for line in lines for w in line)
     return float(heights[len(heights) // 2]) if heights else 20.0
@@ -134,14 +153,23 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
         if margin and _PAGE_NUMBER.match(text.strip()):
             continue  # a running page number would cut a table that continues on the next page
         found.append((b[1], 0, TextLine(text, box(b), gaps)))
+    cells = {
+        (t, cell.row, cell.col): group_lines([w for line in ink.cells.get((t, cell.row, cell.col), []) for w in line])
+        for t, table in enumerate(tables)
+        for cell in table.cells
+    }
+    # a page that prints numbers one digit a line (a stack read apart, joined): there a tall word of digits is a
+    # stack read as one
+    stacks = any(
+        cell.cols == 1 and len(lines := cells[(t, cell.row, cell.col)]) > 1 and joined_digits(lines, char) is not None
+        for t, table in enumerate(tables)
+        for cell in table.cells
+    )
     for t, table in enumerate(tables):
         rows = [["" for _ in range(table.n_cols)] for _ in range(table.n_rows)]
         boxes: list[list[Box | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
         for cell in table.cells:
-            lines = group_lines([w for line in ink.cells.get((t, cell.row, cell.col), []) for w in line])
-            rows[cell.row][cell.col] = _undo_lookalikes(
-                join_wrapped([line_text(line, char)[0] for line in lines]), page
-            )
+            rows[cell.row][cell.col] = _cell_text(cells[(t, cell.row, cell.col)], char, cell.cols == 1, stacks, page)
             boxes[cell.row][cell.col] = box(cell.box)
         _name_review(table, rows, page)
         kept = [(r, b) for r, b in zip(rows, boxes, strict=True) if any(r)]

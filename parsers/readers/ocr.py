@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
+from parsers.ocr.cell_digits import TALL
 from parsers.ocr.document import PageJob, PageResult, jobs_for, read_pages
 from parsers.ocr.engine import EngineMissing
 from parsers.ocr.layout import PageLayout, emit
@@ -66,6 +67,18 @@ def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
     notes += [f"[ocr_glyphs] page {r.number}: {r.glyph_note}" for r in results if r.glyph_note]
     notes += [f"[ocr_stamp] page {r.number}: {r.stamp_note}" for r in results if r.stamp_note]
     notes += [f"[ocr_table_named] page {p.number}: {note}" for p in pages for note in p.named]
+    notes += [
+        f"[ocr_digits_joined] page {p.number}: digits read apart inside one table cell one grid column wide, read "
+        f"as one number (a guess; the identities check it): {', '.join(p.joined)}"
+        for p in pages
+        if p.joined
+    ]
+    notes += [
+        f"[ocr_stack_unread] page {p.number}: a cell's stack of digits read as one word (a box "
+        f"{TALL:g} characters high or more): left blank, not read as {', '.join(p.stacks)}"
+        for p in pages
+        if p.stacks
+    ]
     red = [str(r.number) for r in results if r.red_ink]
     if red:
         listed = ", ".join(red)

@@ -337,6 +337,13 @@ class Reading:
                         and (not first or self._values_on_line(i) >= FIRST_ROW_VALUES)
                     ):
                         per_line[tok[LINE]] = i  # the last label on a line (a group heading may come first)
+                if prev is not None and 0 < j - k - len(per_line) <= len(
+                    numbered := self._number_label_lines(prev.index, nxt.index, claimed)
+                ):
+                    # and lines whose label cell OCR read as a number (``2.重复申请`` read ``28``), one value longer
+                    numbered = [i for i in numbered if self.tokens[i][LINE] not in per_line]
+                    if len(per_line) + len(numbered) == j - k:
+                        per_line.update({self.tokens[i][LINE]: i for i in numbered})
                 if len(per_line) == j - k:
                     for row_k, i in zip(range(k, j), sorted(per_line.values()), strict=True):
                         found[row_k] = Found(i, None)
@@ -346,7 +353,12 @@ class Reading:
                             f"{table}/{rows[row_k].key}: label {self.tokens[i][TEXT]!r} read as the template's "
                             f"{rows[row_k].label!r} (template order: the {j - k} rows missing "
                             + ("before the first row found" if first else "between its neighbours")
-                            + ", as many label lines with values)",
+                            + ", as many label lines with values"
+                            + (
+                                "; the label cell read as a number, its line one value longer)"
+                                if self.tokens[i][IS_VALUE]
+                                else ")"
+                            ),
                             f"{table}/{rows[row_k].key}",
                             self.tokens[i],
                         )
@@ -397,34 +409,56 @@ class Reading:
         return (0.0, candidates[-1])
 
     def _number_label_line(self, prev: int, nxt: int, claimed: set[int]) -> tuple[float, int] | None:
-        """The only row missing between two rows found, whose label cell OCR read as a number of one or two
-        characters (``3.要求提供公开出版物`` read ``5``: a numbered label's number alone): the one TAB line between
+        """The only row missing between two rows found, whose label cell OCR read as a short number
+        (``3.要求提供公开出版物`` read ``5``: a numbered label's number alone): the one TAB line between
         them that prints one value more than both its neighbours print after their labels, its first cell that
-        short number. The number is the label (index returned); the values after it are the row's."""
+        short number (:meth:`_number_label_lines`), and no other line between them printing a value. The number is
+        the label (index returned); the values after it are the row's."""
+        found = self._number_label_lines(prev, nxt, claimed)
+        if len(found) != 1:
+            return None
+        tokens = self.tokens
+        first_line, last_line = tokens[prev][LINE], tokens[nxt][LINE]
+        if any(
+            first_line < tokens[i][LINE] < last_line
+            and tokens[i][LINE] != tokens[found[0]][LINE]
+            and tokens[i][IS_VALUE]
+            for i in range(prev + 1, nxt)
+            if tokens[i][TEXT] and not self.placeholder(tokens[i])
+        ):
+            return None  # every other line between them prints no value (the wrapped rest of a label, a heading)
+        return (0.0, found[0])
+
+    def _number_label_lines(self, prev: int, nxt: int, claimed: set[int]) -> list[int]:
+        """The TAB lines between rows ``prev`` and ``nxt`` (found) that print one value more than both of them print
+        after their labels, the first a short number: a label cell OCR read as a number. The index of each such
+        first cell (the label), in line order."""
         tokens = self.tokens
         want = self._values_on_line(prev)
         if want < 2 or self._values_on_line(nxt) != want:
-            return None
+            return []
         first_line, last_line = tokens[prev][LINE], tokens[nxt][LINE]
         lines: dict[int, list[int]] = {}
         for i in range(prev + 1, nxt):
             tok = tokens[i]
             if first_line < tok[LINE] < last_line and tok[TEXT] and not self.placeholder(tok):
                 lines.setdefault(tok[LINE], []).append(i)
-        found = [
-            idx
+        # the column of the row before's first value
+        first_col = next((t[COL] for t in tokens[prev + 1 : nxt] if t[IS_VALUE]), -1)
+        return [
+            idx[0]
             for idx in lines.values()
             if len(idx) == want + 1
             and all(tokens[i][IS_VALUE] and tokens[i][TABBED] for i in idx)
             and tokens[idx[0]][IS_NUMBER]
-            and len(tokens[idx[0]][COMPACT]) <= 2
+            # a number of one or two characters; of up to four (``(七)总计`` read ``4587``) where it lies in the
+            # label's column and the values after it in the row before's
+            and (
+                len(tokens[idx[0]][COMPACT]) <= 2
+                or (len(tokens[idx[0]][COMPACT]) <= 4 and tokens[idx[0]][COL] < tokens[idx[1]][COL] == first_col)
+            )
             and idx[0] not in claimed
         ]
-        # every other line between them prints no value (the wrapped rest of a label, a group heading)
-        others = [idx for idx in lines.values() if idx not in found]
-        if len(found) != 1 or any(tokens[i][IS_VALUE] for idx in others for i in idx):
-            return None
-        return (0.0, found[0][0])
 
     def _values_on_line(self, i: int) -> int:
         line = self.tokens[i][LINE]
