@@ -177,8 +177,11 @@ def test_three_workers_one_killed_mid_run_lose_nothing_and_keep_the_per_domain_b
 
 
 def test_a_killed_workers_figures_count_as_it_last_told_them(tmp_path: Path, local_redis: LocalRedis) -> None:
-    reports = 8
-    portals = sites(2, reports, latency=0.4, first=50)
+    # long enough that the first worker is still harvesting when the writer has stored its third request, however
+    # loaded the machine (at latency 0.4 s and 8 reports a portal, a CI run at load 18 saw it finish both portals
+    # before the test could kill it: nothing was left to count as "last told")
+    reports = 12
+    portals = sites(2, reports, latency=1.2, first=50)
     db = tmp_path / "db.sqlite"
 
     def told() -> int:  # requests the first worker told the writer of, as it went
