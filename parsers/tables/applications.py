@@ -435,7 +435,7 @@ def _displaced_fits(
             r.tokens[start],
         )
         return None
-    if moved.status != "unique":
+    if moved.status != "unique" or not moved.moved:
         return None
     fits = {row.key: Fit([values[k] for k in moved.cells[i]], "positional", []) for i, row in enumerate(rows)}
     said = "; ".join(
