@@ -44,7 +44,12 @@ Each snippet is the report's title line and the text from table 三's section he
   （七）总计 glued to the rowspan's 三、本年度办理结果 where the table is split over pages (1242);
 - ``synth-1246-pymupdf4llm-layout-table3.md``: pymupdf4llm's layout mode cuts the grid at every rule the page draws,
   so sections 三's and 四's headings print as table rows cut into cells, and table 四's head as ``|行|政复议|…``:
-  no cell holds 行政复议 whole.
+  no cell holds 行政复议 whole;
+- ``synth-1259-pdftotext-default-table3.txt``, ``synth-1254-pdftotext-default-table3.txt``,
+  ``synth-1255-pdftotext-default-table3.txt``: poppler's ``pdftotext`` default mode prints table 三's values in the
+  template's row order but for a few cells it puts in other blocks: 一、本年新收's 总计 after （六）其他处理's values
+  (1259), （七）总计's 总计 among 3.其他's values and a 0 of 一、本年新收 after its 总计 (1254), 一、本年新收's 科研机构
+  value after its 社会公益组织 and 法律服务机构 cells (1255).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -73,6 +78,9 @@ SNIPPETS = {
     "synth-1241-bs4-glued-table3.txt": "synth_1241.html-bs4-glued.txt",
     "synth-1242-bs4-glued-table3.txt": "synth_1242.html-bs4-glued.txt",
     "synth-1246-pymupdf4llm-layout-table3.md": "synth_1246.md-pymupdf4llm-layout.md",
+    "synth-1259-pdftotext-default-table3.txt": "synth_1259.pdftotext-default.txt",
+    "synth-1254-pdftotext-default-table3.txt": "synth_1254.pdftotext-default.txt",
+    "synth-1255-pdftotext-default-table3.txt": "synth_1255.pdftotext-default.txt",
 }
 
 

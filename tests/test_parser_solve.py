@@ -8,6 +8,7 @@ from __future__ import annotations
 import snippets as s
 
 from parsers import parse
+from parsers.tables.displaced import MAX_MOVES, read_displaced
 from parsers.tables.solve import Identity, choose_rows, place_values, read_stream, split_any, split_row, split_rows
 
 COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
@@ -352,3 +353,71 @@ def test_table_four_runs_with_two_splits_are_left_blank_not_read_as_one_number()
     amb = next(w for w in report.warnings if w.code == "ambiguous_split" and w.key == "review_litigation")
     assert "'1231016 1000100000'" in amb.message
     assert report.metadata["review"] == "required"
+
+
+# ------------------------------------------------------------------------------------------ displaced values
+def _table_three_identities() -> list[Identity]:
+    from parsers.tables.applications import _identities
+    from parsers.tables.templates import APPLICATION_ROWS_2021
+
+    return _identities(APPLICATION_ROWS_2021, "2021")
+
+
+# a 2021 table 三 whose every identity holds (row after row, its seven columns)
+_THREE = [
+    [40, 3, 0, 0, 2, 1, 46], [6, 0, 0, 0, 0, 0, 6], [20, 1, 0, 0, 1, 0, 22], [5, 0, 0, 0, 0, 0, 5],
+    [0] * 7, [1, 0, 0, 0, 0, 0, 1], [0] * 7, [2, 0, 0, 0, 0, 0, 2], [0] * 7, [0] * 7, [0] * 7, [0] * 7,
+    [6, 2, 0, 0, 0, 1, 9], [1, 0, 0, 0, 0, 0, 1], [0] * 7, [3, 0, 0, 0, 0, 0, 3], [0] * 7, [0] * 7, [0] * 7, [0] * 7,
+    [2, 0, 0, 0, 1, 0, 3], [0] * 7, [1, 0, 0, 0, 0, 0, 1], [41, 3, 0, 0, 2, 1, 47], [5, 0, 0, 0, 0, 0, 5],
+]  # fmt: skip
+_FLAT = [v for row in _THREE for v in row]
+
+
+def _displaced(*moves: tuple[int, int]) -> list[int]:
+    """The table's values in order, each move taking the value at one place in the stream to another."""
+    stream = list(_FLAT)
+    for a, b in moves:
+        stream.insert(b, stream.pop(a))
+    return stream
+
+
+def _placed(stream: list[int], cells: list[list[int]]) -> list[int]:
+    return [stream[k] for row in cells for k in row]
+
+
+def test_displaced_values_put_back_where_every_identity_holds() -> None:
+    idents = _table_three_identities()
+    cases = {
+        # 一、本年新收's 总计 (46) printed after （六）1.'s values: late, by 20 rows
+        ((6, 150),): ((0, 6), 1),
+        # （七）总计's 41 printed among （六）2.'s values: early, by two rows
+        ((161, 150),): ((23, 0), 1),
+        # （六）3.其他's 总计 printed after the last row's values
+        ((160, 174),): ((22, 6), 1),
+        # 一、本年新收's 法律服务机构 2 printed after its 其他 1: the row's total holds as printed, two balances fail
+        ((4, 5),): ((0, 5), 1),
+        # two at once: 一's 总计 late, （七）总计's 41 early
+        ((6, 150), (161, 140)): ((0, 6), 2),
+    }
+    for moves, (first, n) in cases.items():
+        stream = _displaced(*moves)
+        got = read_displaced(stream, 25, 7, idents)
+        assert got.status == "unique" and got.moves == n, moves
+        assert _placed(stream, got.cells) == _FLAT, moves
+        assert min(cell for cell, _ in got.moved) == first, moves
+
+
+def test_displaced_values_left_open_where_two_tables_hold_or_past_the_bound() -> None:
+    idents = _table_three_identities()
+    # 4.保护第三方合法权益's 总计 (2) printed among 8.属于行政查询事项's zeros: back in its row, or 8. read
+    # 2 0 0 0 0 0 2 and 4. all zeros (both rows are results: the identities cannot tell)
+    got = read_displaced(_displaced((55, 78)), 25, 7, idents)
+    assert got.status == "ambiguous" and got.tables == 2 and not got.cells
+    # four values displaced: past MAX_MOVES, nothing read
+    assert MAX_MOVES == 3
+    got = read_displaced(_displaced((6, 150), (20, 100), (40, 120), (90, 170)), 25, 7, idents)
+    assert got.status == "none" and not got.cells
+    # a search past its budget is open, not a reading
+    assert read_displaced(_displaced((6, 150)), 25, 7, idents, budget=10).status == "open"
+    # the stream in order is never a displaced reading (the caller reads it in order first)
+    assert read_displaced(_FLAT, 25, 7, idents).status == "none"

@@ -21,6 +21,7 @@ from parsers.tables.checks import (
     application_passed,
 )
 from parsers.tables.digit_runs import is_run, run_pieces
+from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
@@ -362,7 +363,11 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
     values = [t for t in r.tokens[start:stop] if t[IS_VALUE] and not r.placeholder(t)]
     if len(values) != len(rows) * N_APP:
         return None
-    reading = read_stream([number_value(t[TEXT]) for t in values], len(rows), N_APP, _identities(rows, fmt))
+    nums = [number_value(t[TEXT]) for t in values]
+    identities = _identities(rows, fmt)
+    reading = read_stream(nums, len(rows), N_APP, identities)
+    if reading.status == "none":
+        return _displaced_fits(r, rows, values, read_displaced(nums, len(rows), N_APP, identities), start, stop)
     if reading.status == "ambiguous":
         r.warn(
             "ambiguous",
@@ -406,6 +411,47 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
             f"{T}/{keys[0]}",
             values[reading.cells[b.first][0]],
         )
+    return fits, stop
+
+
+def _displaced_fits(
+    r: Reading, rows: list[RowDef], values: list[Token], moved: DisplacedReading, start: int, stop: int
+) -> tuple[dict[str, Fit], int] | None:
+    """The table read from the stream of its values in the template's row order but for a few single values
+    printed elsewhere, put back where every identity then holds (:func:`parsers.tables.displaced.read_displaced`),
+    reported as ``displaced_values`` naming each cell moved and where its value printed; where the fewest such moves
+    give several tables, or the search reaches its bound, nothing is read (``displaced_open``)."""
+    if moved.status in ("ambiguous", "open"):
+        why = (
+            f"{moved.tables} or more tables satisfy every identity with {moved.moves} value(s) put back"
+            if moved.status == "ambiguous"
+            else f"the search for {moved.moves} displaced value(s) reached its limit ({DISPLACED_BUDGET} steps)"
+        )
+        r.warn(
+            "displaced_open",
+            f"table 三: its {len(values)} values, printed apart from the row labels, fail the identities read in the "
+            f"template's row order; {why}: not read that way",
+            T,
+            r.tokens[start],
+        )
+        return None
+    if moved.status != "unique" or not moved.moved:
+        return None
+    fits = {row.key: Fit([values[k] for k in moved.cells[i]], "positional", []) for i, row in enumerate(rows)}
+    said = "; ".join(
+        f"{rows[i].key}/{APPLICANT_COLUMNS[c]} = {values[k][TEXT]} (printed as value {k + 1}, where the order reads "
+        f"row {rows[min(k // N_APP, len(rows) - 1)].key})"
+        for (i, c), k in sorted(moved.moved)
+    )
+    (first, _), _ = min(moved.moved)
+    r.warn(
+        "displaced_values",
+        f"table 三: its {len(values)} values print apart from its row labels, in the template's row order but for "
+        f"{len(moved.moved)} value(s) printed elsewhere, put back where every identity then holds: {said} (the only "
+        f"table so few displaced values give, at most {MAX_MOVES} searched: a guess)",
+        f"{T}/{rows[first].key}",
+        values[moved.moved[0][1]],
+    )
     return fits, stop
 
 
