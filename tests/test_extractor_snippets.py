@@ -981,3 +981,32 @@ def test_table_four_head_cut_across_grid_cells() -> None:
     got = [report.cells[f"review_litigation/{r}/{c}"].value for r in rows for c in cols]
     assert got == [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 2]
     assert not [w for w in report.warnings if w.code == "missing_table"]
+
+
+def test_number_cut_across_grid_cells_under_one_header_cell_is_joined() -> None:
+    # pymupdf4llm's layout mode cuts a cell's text at the grid's columns: table 二's amounts print in two grid cells
+    # under a header cell cut the same way (version 65: the first piece kept, 5.30724 for 5.307242, and the
+    # procurement count's neighbour 2 for 254.65, review suggested)
+    text = (SNIPPETS / "synth-1241-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|本|年收|费金额（单位|：万|元）|\n|行政事业性收费||||5.30724|2||" in text
+    report = _parse("synth-1241-pymupdf4llm-layout-table2.md")
+    assert report.cells["active/fees/amount"].value == 5.307242
+    (cut,) = [w for w in report.warnings if w.code == "number_across_cells"]
+    assert cut.key == "active/fees" and "5.30724|2 as 5.307242" in cut.message
+    assert not [w for w in report.warnings if w.code == "extra_values" and w.key == "active/fees"]
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    assert "|采购项目数量本|年收费金额|（单位：万元）||\n|政府集<br>中采购|4|2|54.65||" in text
+    report = _parse("synth-1246-pymupdf4llm-layout-table3.md")
+    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [4, 254.65]
+    (cut,) = [w for w in report.warnings if w.code == "number_across_cells"]
+    assert cut.key == "active/procurement" and "2|54.65 as 254.65" in cut.message
+
+
+def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
+    # the same row where the header prints each of its cells whole, one a grid column: three values for two
+    # cells, none of them cut by the header's evidence, so the rule joins nothing (the first two are kept)
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    text = text.replace("|采购项目数量本|年收费金额|（单位：万元）||", "|采购项目数量|本年收费金额（单位：万元）|||")
+    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-layout-table3.md")
+    assert not [w for w in report.warnings if w.code == "number_across_cells"]
+    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [4, 2]
