@@ -47,7 +47,9 @@ Each snippet is the report's title line and the text from table 三's section he
   no cell holds 行政复议 whole; and table 二's 政府集中采购 amount 254.65 cut at a grid rule (``|4|2|54.65|``) under
   its header cell cut the same way (``|采购项目数量本|年收费金额|（单位：万元）|``);
 - ``synth-1241-pymupdf4llm-layout-table2.md``: the same mode's table 二, whose 行政事业性收费 amount 5.307242 prints
-  across two grid cells (``|5.30724|2|``) under a header cell printed in five (``|本|年收|费金额（单位|：万|元）|``).
+  across two grid cells (``|5.30724|2|``) under a header cell printed in five (``|本|年收|费金额（单位|：万|元）|``);
+  ``synth-1249-pymupdf4llm-layout-table2.md``: the same, 行政许可's 24689 as ``|2|4689|`` and the fee amount 240.958653
+  in three grid cells (``|240|.958|653|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -77,6 +79,7 @@ SNIPPETS = {
     "synth-1242-bs4-glued-table3.txt": "synth_1242.html-bs4-glued.txt",
     "synth-1246-pymupdf4llm-layout-table3.md": "synth_1246.md-pymupdf4llm-layout.md",
     "synth-1241-pymupdf4llm-layout-table2.md": "synth_1241.md-pymupdf4llm-layout.md",
+    "synth-1249-pymupdf4llm-layout-table2.md": "synth_1249.md-pymupdf4llm-layout.md",
 }
 
 
@@ -87,6 +90,7 @@ FROM = {
     # pymupdf4llm's layout mode prints section 三's heading as a table row cut into cells (|三|、收到和处理政|…|)
     "synth-1246-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1241-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1249-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
 }
 
 

@@ -1000,6 +1000,12 @@ def test_number_cut_across_grid_cells_under_one_header_cell_is_joined() -> None:
     assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [4, 254.65]
     (cut,) = [w for w in report.warnings if w.code == "number_across_cells"]
     assert cut.key == "active/procurement" and "2|54.65 as 254.65" in cut.message
+    text = (SNIPPETS / "synth-1249-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|行政许可|||2|4689||||" in text and "|行政事业性收费|||240|.958|653|||" in text
+    report = _parse("synth-1249-pymupdf4llm-layout-table2.md")
+    assert report.cells["active/licensing/decisions"].value == 24689
+    assert report.cells["active/fees/amount"].value == 240.958653
+    assert len([w for w in report.warnings if w.code == "number_across_cells"]) == 2
 
 
 def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:

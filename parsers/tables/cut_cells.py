@@ -24,6 +24,7 @@ from parsers.tables.tokens import COL, END, IS_NUMBER, LINE, START, TABBED, TEXT
 
 _NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_PIECE = re.compile(r"\.?\d+\.?\d*")
 _CELLS = tuple(c for c in ACTIVE_HEADER_CELLS if c != "信息内容")
 _LOOK_UP = 3  # lines above the row's to look for its header line
 
@@ -36,25 +37,29 @@ def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[l
     owner = _header_owners(r, label, vals[0][LINE])
     if owner is None:
         return None
-    groups: list[list[Token]] = [[vals[0]]]
-    for a, b in itertools.pairwise(vals):
-        one = b[COL] == a[COL] + 1 and owner.get(a[COL]) is not None and owner.get(a[COL]) == owner.get(b[COL])
-        if one:
+    # the row's cells after its label: numbers, or pieces of one (``.958`` between ``240`` and ``653``)
+    cells = [t for t in r.line_tokens(vals[0][LINE]) if t[COL] > 0 and t[TEXT]]
+    if not cells or any(not _PIECE.fullmatch(t[TEXT]) for t in cells):
+        return None
+    groups: list[list[Token]] = [[cells[0]]]
+    for a, b in itertools.pairwise(cells):
+        if b[COL] == a[COL] + 1 and owner.get(a[COL]) is not None and owner.get(a[COL]) == owner.get(b[COL]):
             groups[-1].append(b)
         else:
             groups.append([b])
-    if len(groups) != n:
+    if len(groups) != n or all(len(g) == 1 for g in groups):
         return None
     out: list[Token] = []
     for group in groups:
-        if len(group) == 1:
-            out.append(group[0])
-            continue
         digits = "".join(t[TEXT] for t in group)
         if not _NUMBER.fullmatch(digits):
             return None
         first, last = group[0], group[-1]
-        out.append(token(digits, first[START], last[END], first[LINE], first[COL], first[TABBED], split=True))
+        out.append(
+            group[0]
+            if len(group) == 1
+            else token(digits, first[START], last[END], first[LINE], first[COL], first[TABBED], split=True)
+        )
     cut = ", ".join("|".join(t[TEXT] for t in g) + " as " + "".join(t[TEXT] for t in g) for g in groups if len(g) > 1)
     return out, f"a number printed across grid cells under one header cell, joined: {cut} (a guess)"
 
