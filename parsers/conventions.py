@@ -218,6 +218,13 @@ def _marked_up(text: str) -> Canonical:
             f"{grid.merged} grid column(s) under the same header texts as the column before (a converter's grid "
             "splitting a column, its merged cells printed in each) read as one column",
         ))  # fmt: skip
+    if grid is not None and grid.placeholders:
+        notes.append((
+            "placeholder_columns",
+            f"{len(grid.placeholders)} header cell(s) followed by placeholders (ColN: grid columns whose header cell "
+            "prints nothing) over grid columns that repeat one number in every value row, some not 0: read as the "
+            f"merged cell's one column ({'; '.join(grid.placeholders[:6])}; a guess)",
+        ))  # fmt: skip
     if by_repeats:
         notes.append((
             "grid_repeats",

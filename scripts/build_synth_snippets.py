@@ -49,7 +49,11 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1241-pymupdf4llm-layout-table2.md``: the same mode's table 二, whose 行政事业性收费 amount 5.307242 prints
   across two grid cells (``|5.30724|2|``) under a header cell printed in five (``|本|年收|费金额（单位|：万|元）|``);
   ``synth-1249-pymupdf4llm-layout-table2.md``: the same, 行政许可's 24689 as ``|2|4689|`` and the fee amount 240.958653
-  in three grid cells (``|240|.958|653|``).
+  in three grid cells (``|240|.958|653|``);
+- ``synth-1246-pymupdf4llm-table2.md``: pymupdf4llm's plain mode prints table 二's first block under a header whose
+  merged cells print their text in their first grid column and ``ColN`` placeholders in the others
+  (``|本年新制作数量|Col3|Col4|本年新公开数量|Col6|Col7|Col8|对外公开总数量|``), each row's number repeated in every
+  grid column of its cell (``|规章|0|0|0|4|4|4|4|6|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -80,6 +84,7 @@ SNIPPETS = {
     "synth-1246-pymupdf4llm-layout-table3.md": "synth_1246.md-pymupdf4llm-layout.md",
     "synth-1241-pymupdf4llm-layout-table2.md": "synth_1241.md-pymupdf4llm-layout.md",
     "synth-1249-pymupdf4llm-layout-table2.md": "synth_1249.md-pymupdf4llm-layout.md",
+    "synth-1246-pymupdf4llm-table2.md": "synth_1246.md-pymupdf4llm.md",
 }
 
 
@@ -91,6 +96,7 @@ FROM = {
     "synth-1246-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1241-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1249-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1246-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
 }
 
 

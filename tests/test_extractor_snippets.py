@@ -1016,3 +1016,37 @@ def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
     report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-layout-table3.md")
     assert not [w for w in report.warnings if w.code == "number_across_cells"]
     assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [4, 2]
+
+
+_FIRST_BLOCK = [
+    f"active/{row}/{c}" for row in ("rules", "normative_docs") for c in ("new_made", "new_published", "total_published")
+]
+
+
+def test_grid_columns_under_a_header_cell_and_its_placeholders_read_as_one() -> None:
+    # pymupdf4llm's plain mode (tuning seed 1246) prints a merged header cell's text in its first grid column and
+    # ColN in the others; each row's number repeats in every grid column of its cell (version 65: 0 0 0 4 4 4 4 6
+    # read as 0 0 0, 4 wrong numbers)
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-table2.md").read_text(encoding="utf-8")
+    assert "|本年新制作数量|Col3|Col4|本年新公开数量|Col6|Col7|Col8|对外公开总数量|" in text
+    assert "|规章|0|0|0|4|4|4|4|6|" in text
+    report = _parse("synth-1246-pymupdf4llm-table2.md")
+    assert [report.cells[k].value for k in _FIRST_BLOCK] == [0, 4, 6, 8, 0, 0]
+    (note,) = [w for w in report.warnings if w.code == "placeholder_columns"]
+    assert "本年新制作数量: 3 grid columns" in note.message and "本年新公开数量: 4 grid columns" in note.message
+
+
+def test_placeholder_grid_columns_that_print_different_numbers_are_not_grouped() -> None:
+    # the same header over rows whose grid columns under 本年新制作数量 print different numbers: no merged cell's
+    # repeat, so that run is not grouped by its placeholders (本年新公开数量's still is)
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-table2.md").read_text(encoding="utf-8")
+    text = text.replace("|规章|0|0|0|4|4|4|4|6|", "|规章|0|1|0|4|4|4|4|6|")
+    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-table2.md")
+    (note,) = [w for w in report.warnings if w.code == "placeholder_columns"]
+    assert "本年新制作数量" not in note.message and "本年新公开数量: 4 grid columns" in note.message
+    # a block of zeros only: nothing tells a merged cell's repeat from columns of zeros
+    text = text.replace("|规章|0|1|0|4|4|4|4|6|", "|规章|0|0|0|0|0|0|0|0|").replace(
+        "|8|8|8|0|0|0|0|0|", "|0|0|0|0|0|0|0|0|"
+    )
+    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-table2.md")
+    assert not [w for w in report.warnings if w.code == "placeholder_columns"]
