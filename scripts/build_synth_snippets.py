@@ -53,7 +53,9 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1246-pymupdf4llm-table2.md``: pymupdf4llm's plain mode prints table 二's first block under a header whose
   merged cells print their text in their first grid column and ``ColN`` placeholders in the others
   (``|本年新制作数量|Col3|Col4|本年新公开数量|Col6|Col7|Col8|对外公开总数量|``), each row's number repeated in every
-  grid column of its cell (``|规章|0|0|0|4|4|4|4|6|``).
+  grid column of its cell (``|规章|0|0|0|4|4|4|4|6|``);
+- ``synth-1242-pymupdf4llm-layout-table3.md``: pymupdf4llm's layout mode lays （七）总计's label end and the row's first
+  two values into one grid cell, a line each (``|三、本年度办理结果<br>（七）总|计<br>45<br>0|0|3||0||1|49|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -85,6 +87,7 @@ SNIPPETS = {
     "synth-1241-pymupdf4llm-layout-table2.md": "synth_1241.md-pymupdf4llm-layout.md",
     "synth-1249-pymupdf4llm-layout-table2.md": "synth_1249.md-pymupdf4llm-layout.md",
     "synth-1246-pymupdf4llm-table2.md": "synth_1246.md-pymupdf4llm.md",
+    "synth-1242-pymupdf4llm-layout-table3.md": "synth_1242.md-pymupdf4llm-layout.md",
 }
 
 
@@ -97,6 +100,7 @@ FROM = {
     "synth-1241-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1249-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1246-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1242-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
 }
 
 

@@ -1050,3 +1050,19 @@ def test_placeholder_grid_columns_that_print_different_numbers_are_not_grouped()
     )
     report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-table2.md")
     assert not [w for w in report.warnings if w.code == "placeholder_columns"]
+
+
+def test_label_end_and_values_a_line_each_in_one_grid_cell() -> None:
+    # pymupdf4llm's layout mode (tuning seed 1242) lays （七）总计's last character and the row's first two values
+    # into one grid cell, a line each (version 65: 计450 glued into the label, 0 3 0 1 49 read in the wrong cells,
+    # three wrong numbers)
+    text = (SNIPPETS / "synth-1242-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    assert "|三、本年度办理结果<br>（七）总|计<br>45<br>0|0|3||0||1|49|" in text
+    report = _parse("synth-1242-pymupdf4llm-layout-table3.md")
+    assert [report.cells[f"applications/results_total/{c}"].value for c in _APP_COLS] == [45, 0, 0, 3, 0, 1, 49]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    # a label's one number (its item's numbering: ``（四）<br>无法提<br>供<br>1`` before ``.本机关…``) stays in it
+    from parsers.conventions import _stacked_numbers
+
+    assert _stacked_numbers("（四）<br>无法提<br>供<br>1<br><br>") is None
+    assert _stacked_numbers("计<br>45<br>0") == [(0, "计"), (5, "45"), (11, "0")]
