@@ -218,6 +218,13 @@ def _marked_up(text: str) -> Canonical:
             f"{grid.merged} grid column(s) under the same header texts as the column before (a converter's grid "
             "splitting a column, its merged cells printed in each) read as one column",
         ))  # fmt: skip
+    if grid is not None and grid.placeholders:
+        notes.append((
+            "placeholder_columns",
+            f"{len(grid.placeholders)} header cell(s) followed by placeholders (ColN: grid columns whose header cell "
+            "prints nothing) over grid columns that repeat one number in every value row, some not 0: read as the "
+            f"merged cell's one column ({'; '.join(grid.placeholders[:6])}; a guess)",
+        ))  # fmt: skip
     if by_repeats:
         notes.append((
             "grid_repeats",
@@ -628,21 +635,36 @@ _STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 
 def _stacked_numbers(raw: str) -> list[tuple[int, str]] | None:
     """A cell holding several numbers one per line (``76<br>29<br>21``: a converter laid the cells of several
-    columns into one): each number with its offset in the cell, to become a cell of its own. None for any other
-    cell (a label wrapped over lines is read as one, its lines joined)."""
+    columns into one): each number with its offset in the cell, to become a cell of its own. So too a cell whose
+    first lines are a label's last characters, without a digit, and whose next lines are each a number
+    (``计<br>45<br>0``: pymupdf4llm's layout mode laying a wrapped label's end and the next columns' values into one
+    grid cell), two numbers at least: the label's piece first, then each number. None for any other cell (a label
+    wrapped over lines is read as one, its lines joined)."""
     if "<" not in raw or not _BR.search(raw):
         return None
     parts: list[tuple[int, str]] = []
+    lead: list[tuple[int, str]] = []  # the label's lines before the numbers
     at = 0
     for m in [*_BR.finditer(raw), None]:
         end = m.start() if m is not None else len(raw)
         piece = raw[at:end].strip()
         if piece:
-            if not _STACKED_NUMBER.match(piece):
+            where = raw.index(piece, at)
+            if _STACKED_NUMBER.match(piece):
+                parts.append((where, piece))
+            elif parts or _ANY_DIGIT.search(piece) or not _IDEOGRAPH.search(piece):
                 return None
-            parts.append((raw.index(piece, at), piece))
+            else:
+                lead.append((where, piece))
         at = m.end() if m is not None else end
+    if lead:
+        # two numbers at least: a label's one number is its item's numbering (``（四）<br>无法提<br>供<br>1`` before
+        # ``.本机关不掌握…`` in the next cell)
+        return [(lead[0][0], "".join(p for _, p in lead)), *parts] if len(parts) > 1 else None
     return parts if len(parts) > 1 else None
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 _BOLD_TAIL = re.compile(r"<br\s*/?>\s*\*\*", re.I)

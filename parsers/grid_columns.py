@@ -31,11 +31,23 @@ class GridColumns:
     blank: dict[int, set[int]] = field(default_factory=dict)
     merged: int = 0  # grid columns read into the one before
     disagreeing: list[str] = field(default_factory=list)  # "row label: a/b" for each group left blank
+    placeholders: list[str] = field(default_factory=list)  # "header: n grid columns" grouped by their ColN
 
 
 def _text(cell: str) -> str:
     text = " ".join(_BR.sub("", cell).split())
     return "" if _PLACEHOLDER.match(text) else text
+
+
+def _inherited(row: list[str], raw: list[str]) -> list[str]:
+    """A header row whose placeholder cells (pymupdf4llm's ``ColN``: a grid column its header cell printed no text
+    in) take the text of the cell on their left: a merged header cell's text is printed in its first grid column
+    only, the placeholder in each other one it covers."""
+    out = list(row)
+    for c in range(1, len(out)):
+        if not out[c] and c < len(raw) and _PLACEHOLDER.match(" ".join(_BR.sub("", raw[c]).split())):
+            out[c] = out[c - 1]
+    return out
 
 
 def split_columns(
@@ -45,12 +57,15 @@ def split_columns(
     ``is_row``: whether a line is a pipe row; a table ends at a line that is none)."""
     out = GridColumns()
     header: list[list[str]] = []  # the header rows above the current value rows (their texts by column)
-    in_values = False
+    raw_header: list[list[str]] = []  # the same rows' cells as printed (placeholders kept)
+    rows: list[tuple[int, list[str]]] = []  # the value rows under ``header``
     for k, line in enumerate(lines):
         if "|" not in line or not is_row(line):
-            header, in_values = [], False
+            _block(out, header, raw_header, rows)
+            header, raw_header, rows = [], [], []
             continue
-        texts = [_text(line[s:e]) for s, e in cells_of(line)]
+        raw = [line[s:e] for s, e in cells_of(line)]
+        texts = [_text(cell) for cell in raw]
         if all(not t or set(t) <= set("-:") for t in texts):
             continue  # the |---| rule, or a row of empty cells
         values = any(_NUMBER.match(t) for t in texts[1:])
@@ -58,14 +73,44 @@ def split_columns(
             if len({t for t in texts if t}) == 1:
                 continue  # one text across the row (a title over the whole table, 第二十条第（五）项): no column's
             if any(_IDEOGRAPH.search(t) for t in texts[1:]):
-                if in_values:
-                    header, in_values = [], False  # a new header after value rows
+                if rows:
+                    _block(out, header, raw_header, rows)  # a new header after value rows
+                    header, raw_header, rows = [], [], []
                 header.append(texts)
+                raw_header.append(raw)
             continue  # a label row (text in its first cell only) keeps the header
-        in_values = True
-        if not header:
-            continue
-        keys = [tuple(row[c] if c < len(row) else "" for row in header) for c in range(len(texts))]
+        if header:
+            rows.append((k, texts))
+    _block(out, header, raw_header, rows)
+    return out
+
+
+def _block(
+    out: GridColumns, header: list[list[str]], raw_header: list[list[str]], rows: list[tuple[int, list[str]]]
+) -> None:
+    """The value rows under one header: grid columns whose whole header is the same read as one. Where a header
+    row prints placeholders (``ColN``), a run of grid columns that only the placeholders' inheriting the text on
+    their left makes one column is read as one only when every value row prints one number across it (or
+    nothing) and some row a number other than 0: a merged cell's number repeated, which no two columns of the
+    template print in every row (``placeholder_columns``)."""
+    if not header or not rows:
+        return
+    width = max(len(texts) for _, texts in rows)
+    keys = [tuple(row[c] if c < len(row) else "" for row in header) for c in range(width)]
+    inherited = [_inherited(row, raw) for row, raw in zip(header, raw_header, strict=True)]
+    wide = [tuple(row[c] if c < len(row) else "" for row in inherited) for c in range(width)]
+    if wide != keys:
+        c = 1
+        while c < width:
+            end = c + 1
+            while end < width and wide[end] == wide[c] and keys[end] != keys[c]:
+                end += 1
+            if end - c > 1 and _repeated_in_every_row(rows, c, end):
+                for j in range(c + 1, end):
+                    keys[j] = keys[c]
+                out.placeholders.append(f"{'/'.join(t for t in wide[c] if t)[:16]}: {end - c} grid columns")
+            c = end
+    for k, texts in rows:
         c = 1
         while c < len(texts):
             end = c + 1
@@ -84,4 +129,18 @@ def split_columns(
                     out.blank.setdefault(k, set()).add(c)
                     out.disagreeing.append(f"{texts[0][:12]}: {'/'.join(t or '·' for t in group)}")
             c = end
-    return out
+
+
+def _repeated_in_every_row(rows: list[tuple[int, list[str]]], c: int, end: int) -> bool:
+    """Every value row prints one number in each of grid columns ``c`` to ``end`` (or nothing in all), and some
+    row a number other than 0."""
+    nonzero = False
+    for _, texts in rows:
+        group = {texts[j] if j < len(texts) else "" for j in range(c, end)}
+        if len(group) != 1:
+            return False
+        (value,) = group
+        if value and not _NUMBER.match(value):
+            return False
+        nonzero = nonzero or (bool(value) and value.strip("0.,+-") != "")
+    return nonzero

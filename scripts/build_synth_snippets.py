@@ -44,7 +44,18 @@ Each snippet is the report's title line and the text from table 三's section he
   （七）总计 glued to the rowspan's 三、本年度办理结果 where the table is split over pages (1242);
 - ``synth-1246-pymupdf4llm-layout-table3.md``: pymupdf4llm's layout mode cuts the grid at every rule the page draws,
   so sections 三's and 四's headings print as table rows cut into cells, and table 四's head as ``|行|政复议|…``:
-  no cell holds 行政复议 whole;
+  no cell holds 行政复议 whole; and table 二's 政府集中采购 amount 254.65 cut at a grid rule (``|4|2|54.65|``) under
+  its header cell cut the same way (``|采购项目数量本|年收费金额|（单位：万元）|``);
+- ``synth-1241-pymupdf4llm-layout-table2.md``: the same mode's table 二, whose 行政事业性收费 amount 5.307242 prints
+  across two grid cells (``|5.30724|2|``) under a header cell printed in five (``|本|年收|费金额（单位|：万|元）|``);
+  ``synth-1249-pymupdf4llm-layout-table2.md``: the same, 行政许可's 24689 as ``|2|4689|`` and the fee amount 240.958653
+  in three grid cells (``|240|.958|653|``);
+- ``synth-1246-pymupdf4llm-table2.md``: pymupdf4llm's plain mode prints table 二's first block under a header whose
+  merged cells print their text in their first grid column and ``ColN`` placeholders in the others
+  (``|本年新制作数量|Col3|Col4|本年新公开数量|Col6|Col7|Col8|对外公开总数量|``), each row's number repeated in every
+  grid column of its cell (``|规章|0|0|0|4|4|4|4|6|``);
+- ``synth-1242-pymupdf4llm-layout-table3.md``: pymupdf4llm's layout mode lays （七）总计's label end and the row's first
+  two values into one grid cell, a line each (``|三、本年度办理结果<br>（七）总|计<br>45<br>0|0|3||0||1|49|``);
 - ``synth-1259-pdftotext-default-table3.txt``, ``synth-1254-pdftotext-default-table3.txt``,
   ``synth-1255-pdftotext-default-table3.txt``: poppler's ``pdftotext`` default mode prints table 三's values in the
   template's row order but for a few cells it puts in other blocks: 一、本年新收's 总计 after （六）其他处理's values
@@ -81,6 +92,10 @@ SNIPPETS = {
     "synth-1259-pdftotext-default-table3.txt": "synth_1259.pdftotext-default.txt",
     "synth-1254-pdftotext-default-table3.txt": "synth_1254.pdftotext-default.txt",
     "synth-1255-pdftotext-default-table3.txt": "synth_1255.pdftotext-default.txt",
+    "synth-1241-pymupdf4llm-layout-table2.md": "synth_1241.md-pymupdf4llm-layout.md",
+    "synth-1249-pymupdf4llm-layout-table2.md": "synth_1249.md-pymupdf4llm-layout.md",
+    "synth-1246-pymupdf4llm-table2.md": "synth_1246.md-pymupdf4llm.md",
+    "synth-1242-pymupdf4llm-layout-table3.md": "synth_1242.md-pymupdf4llm-layout.md",
 }
 
 
@@ -90,6 +105,10 @@ FROM = {
     "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",
     # pymupdf4llm's layout mode prints section 三's heading as a table row cut into cells (|三|、收到和处理政|…|)
     "synth-1246-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
+    "synth-1241-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1249-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1246-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1242-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
 }
 
 

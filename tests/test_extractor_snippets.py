@@ -1092,3 +1092,88 @@ def test_pdftotext_default_value_two_placements_hold_stays_blank() -> None:
     assert rows["withheld.third_party_rights"] == [None] * 7
     assert rows["withheld.query_matters"] != [2, 0, 0, 0, 0, 0, 2]
     assert report.metadata["review"] == "required"
+
+
+def test_number_cut_across_grid_cells_under_one_header_cell_is_joined() -> None:
+    # pymupdf4llm's layout mode cuts a cell's text at the grid's columns: table 二's amounts print in two grid cells
+    # under a header cell cut the same way (version 65: the first piece kept, 5.30724 for 5.307242, and the
+    # procurement count's neighbour 2 for 254.65, review suggested)
+    text = (SNIPPETS / "synth-1241-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|本|年收|费金额（单位|：万|元）|\n|行政事业性收费||||5.30724|2||" in text
+    report = _parse("synth-1241-pymupdf4llm-layout-table2.md")
+    assert report.cells["active/fees/amount"].value == 5.307242
+    (cut,) = [w for w in report.warnings if w.code == "number_across_cells"]
+    assert cut.key == "active/fees" and "5.30724|2 as 5.307242" in cut.message
+    assert not [w for w in report.warnings if w.code == "extra_values" and w.key == "active/fees"]
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    assert "|采购项目数量本|年收费金额|（单位：万元）||\n|政府集<br>中采购|4|2|54.65||" in text
+    report = _parse("synth-1246-pymupdf4llm-layout-table3.md")
+    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [4, 254.65]
+    (cut,) = [w for w in report.warnings if w.code == "number_across_cells"]
+    assert cut.key == "active/procurement" and "2|54.65 as 254.65" in cut.message
+    text = (SNIPPETS / "synth-1249-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|行政许可|||2|4689||||" in text and "|行政事业性收费|||240|.958|653|||" in text
+    report = _parse("synth-1249-pymupdf4llm-layout-table2.md")
+    assert report.cells["active/licensing/decisions"].value == 24689
+    assert report.cells["active/fees/amount"].value == 240.958653
+    assert len([w for w in report.warnings if w.code == "number_across_cells"]) == 2
+
+
+def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
+    # the same row where the header prints each of its cells whole, one a grid column: three values for two
+    # cells, none of them cut by the header's evidence, so the rule joins nothing (the first two are kept)
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    text = text.replace("|采购项目数量本|年收费金额|（单位：万元）||", "|采购项目数量|本年收费金额（单位：万元）|||")
+    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-layout-table3.md")
+    assert not [w for w in report.warnings if w.code == "number_across_cells"]
+    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [4, 2]
+
+
+_FIRST_BLOCK = [
+    f"active/{row}/{c}" for row in ("rules", "normative_docs") for c in ("new_made", "new_published", "total_published")
+]
+
+
+def test_grid_columns_under_a_header_cell_and_its_placeholders_read_as_one() -> None:
+    # pymupdf4llm's plain mode (tuning seed 1246) prints a merged header cell's text in its first grid column and
+    # ColN in the others; each row's number repeats in every grid column of its cell (version 65: 0 0 0 4 4 4 4 6
+    # read as 0 0 0, 4 wrong numbers)
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-table2.md").read_text(encoding="utf-8")
+    assert "|本年新制作数量|Col3|Col4|本年新公开数量|Col6|Col7|Col8|对外公开总数量|" in text
+    assert "|规章|0|0|0|4|4|4|4|6|" in text
+    report = _parse("synth-1246-pymupdf4llm-table2.md")
+    assert [report.cells[k].value for k in _FIRST_BLOCK] == [0, 4, 6, 8, 0, 0]
+    (note,) = [w for w in report.warnings if w.code == "placeholder_columns"]
+    assert "本年新制作数量: 3 grid columns" in note.message and "本年新公开数量: 4 grid columns" in note.message
+
+
+def test_placeholder_grid_columns_that_print_different_numbers_are_not_grouped() -> None:
+    # the same header over rows whose grid columns under 本年新制作数量 print different numbers: no merged cell's
+    # repeat, so that run is not grouped by its placeholders (本年新公开数量's still is)
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-table2.md").read_text(encoding="utf-8")
+    text = text.replace("|规章|0|0|0|4|4|4|4|6|", "|规章|0|1|0|4|4|4|4|6|")
+    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-table2.md")
+    (note,) = [w for w in report.warnings if w.code == "placeholder_columns"]
+    assert "本年新制作数量" not in note.message and "本年新公开数量: 4 grid columns" in note.message
+    # a block of zeros only: nothing tells a merged cell's repeat from columns of zeros
+    text = text.replace("|规章|0|1|0|4|4|4|4|6|", "|规章|0|0|0|0|0|0|0|0|").replace(
+        "|8|8|8|0|0|0|0|0|", "|0|0|0|0|0|0|0|0|"
+    )
+    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-table2.md")
+    assert not [w for w in report.warnings if w.code == "placeholder_columns"]
+
+
+def test_label_end_and_values_a_line_each_in_one_grid_cell() -> None:
+    # pymupdf4llm's layout mode (tuning seed 1242) lays （七）总计's last character and the row's first two values
+    # into one grid cell, a line each (version 65: 计450 glued into the label, 0 3 0 1 49 read in the wrong cells,
+    # three wrong numbers)
+    text = (SNIPPETS / "synth-1242-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    assert "|三、本年度办理结果<br>（七）总|计<br>45<br>0|0|3||0||1|49|" in text
+    report = _parse("synth-1242-pymupdf4llm-layout-table3.md")
+    assert [report.cells[f"applications/results_total/{c}"].value for c in _APP_COLS] == [45, 0, 0, 3, 0, 1, 49]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    # a label's one number (its item's numbering: ``（四）<br>无法提<br>供<br>1`` before ``.本机关…``) stays in it
+    from parsers.conventions import _stacked_numbers
+
+    assert _stacked_numbers("（四）<br>无法提<br>供<br>1<br><br>") is None
+    assert _stacked_numbers("计<br>45<br>0") == [(0, "计"), (5, "45"), (11, "0")]

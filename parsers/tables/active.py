@@ -6,6 +6,7 @@ import functools
 import re
 
 from parsers.tables.align import fit, positional, warn_merged
+from parsers.tables.cut_cells import join_cut_cells
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.solve import split_any
@@ -748,6 +749,9 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
         )
     if glued is not None and vals == [glued] and n > 1 and _split_glued(r, glued, keys, label):
         return
+    if len(vals) > n and (cut := join_cut_cells(r, i, vals, n)) is not None:
+        vals, guess = cut
+        r.warn("number_across_cells", f"{T}/{key}: {guess}", f"{T}/{key}", vals[0])
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])

@@ -1,0 +1,115 @@
+"""A number cut across grid cells under one header cell of table 二 (pymupdf4llm's layout mode).
+
+pymupdf4llm's layout mode builds a table's grid from every rule the page draws, and cuts the text of a cell at the
+grid's columns: a block of table 二 printed under a wider table's rules has its header cell's text in pieces over
+several grid cells (``|本|年收|费金额（单位|：万|元）|``) and so has a value wide enough to cross a rule
+(``|5.30724|2|``, ``|2|54.65|`` for 254.65). Read cell by cell, the row has more values than columns and the first
+ones were kept (``extra_values``): the amount read as 5.30724, or the procurement count's neighbour as its amount.
+
+Where the header line right above the row prints its cells (after the first, 信息内容) in pieces whose ideographs
+join into the template's header cells exactly, each grid column belongs to the template header cells its piece
+overlaps; values in adjacent grid columns that both belong to one and the same header cell, and to no other, are
+one cell's number cut apart, and are joined, when that leaves exactly the row's number of values.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from parsers.tables.reading import Reading
+from parsers.tables.templates import ACTIVE_HEADER_CELLS
+from parsers.tables.tokens import COL, END, IS_NUMBER, LINE, START, TABBED, TEXT, Token, token
+
+_NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
+_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_PIECE = re.compile(r"\.?\d+\.?\d*")
+_CELLS = tuple(c for c in ACTIVE_HEADER_CELLS if c != "信息内容")
+_LOOK_UP = 3  # lines above the row's to look for its header line
+
+
+def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """The row's values with the numbers cut across grid cells of one header cell joined, and what was joined;
+    None where the header does not show such a cut, or the joins do not leave exactly ``n`` values."""
+    if len(vals) <= n or any(not t[TABBED] or not t[IS_NUMBER] for t in vals) or len({t[LINE] for t in vals}) != 1:
+        return None
+    owner = _header_owners(r, label, vals[0][LINE])
+    if owner is None:
+        return None
+    # the row's cells after its label: numbers, or pieces of one (``.958`` between ``240`` and ``653``)
+    cells = [t for t in r.line_tokens(vals[0][LINE]) if t[COL] > 0 and t[TEXT]]
+    if not cells or any(not _PIECE.fullmatch(t[TEXT]) for t in cells):
+        return None
+    groups: list[list[Token]] = [[cells[0]]]
+    for a, b in itertools.pairwise(cells):
+        if b[COL] == a[COL] + 1 and owner.get(a[COL]) is not None and owner.get(a[COL]) == owner.get(b[COL]):
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    if len(groups) != n or all(len(g) == 1 for g in groups):
+        return None
+    out: list[Token] = []
+    for group in groups:
+        digits = "".join(t[TEXT] for t in group)
+        if not _NUMBER.fullmatch(digits):
+            return None
+        first, last = group[0], group[-1]
+        out.append(
+            group[0]
+            if len(group) == 1
+            else token(digits, first[START], last[END], first[LINE], first[COL], first[TABBED], split=True)
+        )
+    cut = ", ".join("|".join(t[TEXT] for t in g) + " as " + "".join(t[TEXT] for t in g) for g in groups if len(g) > 1)
+    return out, f"a number printed across grid cells under one header cell, joined: {cut} (a guess)"
+
+
+def _header_owners(r: Reading, label: int, line: int) -> dict[int, int] | None:
+    """Grid column → the index of the one template header cell its piece of the header line belongs to (columns
+    whose piece overlaps two header cells, or none, are left out); None where no line just above the row is a
+    header whose pieces join into the template's header cells."""
+    by_line: dict[int, list[Token]] = {}
+    for t in r.tokens[max(0, label - 80) : label]:
+        if line - _LOOK_UP <= t[LINE] < line and t[TABBED]:
+            by_line.setdefault(t[LINE], []).append(t)
+    for ln in sorted(by_line, reverse=True):
+        cells = [t for t in by_line[ln] if t[COL] > 0 and t[TEXT]]
+        if not cells or any(t[IS_NUMBER] for t in cells):
+            continue
+        owners = _owners(cells)
+        if owners is not None:
+            return owners
+    return None
+
+
+def _owners(cells: Sequence[Token]) -> dict[int, int] | None:
+    pieces = [(t[COL], _NOT_IDEOGRAPH.sub("", t[TEXT])) for t in cells]
+    joined = "".join(p for _, p in pieces)
+    bounds = _segment(joined)
+    if not bounds:
+        return None
+    owners: dict[int, int] = {}
+    at = 0
+    for col, piece in pieces:
+        lo, hi = at, at + len(piece)
+        at = hi
+        hit = [k for k, (a, b) in enumerate(bounds) if a < hi and lo < b]
+        if len(hit) == 1:
+            owners[col] = hit[0]
+    return owners
+
+
+def _segment(joined: str) -> list[tuple[int, int]] | None:
+    """The spans of ``joined`` read as a run of the template's header cells, when exactly one reading exists."""
+    if not joined:
+        return None
+    ways: list[list[list[tuple[int, int]]]] = [[] for _ in range(len(joined) + 1)]
+    ways[0] = [[]]
+    for i in range(len(joined)):
+        if not ways[i]:
+            continue
+        for cell in _CELLS:
+            if joined.startswith(cell, i):
+                ways[i + len(cell)].extend([*w, (i, i + len(cell))] for w in ways[i][:2])
+    done = ways[len(joined)]
+    return done[0] if len(done) == 1 else None
