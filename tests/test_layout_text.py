@@ -88,7 +88,13 @@ def test_cell_texts_in_c_are_those_in_python() -> None:
         mids = pdf_layout.Centres(chars)
         for table in found:
             native = pdf_layout.NATIVE_TEXT.extract(
-                table.rows(), chars, mids.keys, mids.order, mids.h, mids.v, pdf_layout.cell_text,
+                table.rows(),
+                chars,
+                mids.keys,
+                mids.order,
+                mids.h,
+                mids.v,
+                pdf_layout.cell_text,
                 pdf_layout._LIGATURE_TABLE,
             )
             assert native is not None
@@ -106,7 +112,13 @@ def test_cell_texts_in_c_are_those_in_python() -> None:
         mids = pdf_layout.Centres(chars)
         plain = table.extract_by_python(chars, mids)
         native = pdf_layout.NATIVE_TEXT.extract(
-            table.rows(), chars, mids.keys, mids.order, mids.h, mids.v, pdf_layout.cell_text,
+            table.rows(),
+            chars,
+            mids.keys,
+            mids.order,
+            mids.h,
+            mids.v,
+            pdf_layout.cell_text,
             pdf_layout._LIGATURE_TABLE,
         )
         assert native is not None
@@ -145,8 +157,11 @@ def test_values_the_c_does_not_cover_are_read_by_the_python() -> None:
     assert pdf_layout.NATIVE_TEXT.outside(chars, mids.h, mids.v, [(0, 0.0, 1.0, 1.0)], 1.0) is None
     assert pdf_layout.NATIVE_TEXT.outside(chars, mids.h, mids.v, [(0.0, 0.0, 15.0, 40.0)], 1.0) == [chars[1]]
     # a cell whose one line spans more than the tolerance in tops: the Python reads it word by word
-    tall = [("a", 12.0, 17.0, 12.0, 22.0, 10.0, 0), ("b", 16.0, 21.0, 14.0, 24.0, 10.0, 0),
-            ("c", 20.0, 25.0, 16.0, 26.0, 10.0, 0)]
+    tall = [
+        ("a", 12.0, 17.0, 12.0, 22.0, 10.0, 0),
+        ("b", 16.0, 21.0, 14.0, 24.0, 10.0, 0),
+        ("c", 20.0, 25.0, 16.0, 26.0, 10.0, 0),
+    ]
     tmids = pdf_layout.Centres(tall)
     targs = (tmids.keys, tmids.order, tmids.h, tmids.v, pdf_layout.cell_text, pdf_layout._LIGATURE_TABLE)
     native = pdf_layout.NATIVE_TEXT.extract(rows, tall, *targs)

@@ -117,9 +117,7 @@ def text_lines(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> 
     return text_lines_by_python(chars, lines)
 
 
-def text_lines_by_python(
-    chars: Sequence[Char], lines: list[list[Char]] | None = None
-) -> list[tuple[list[Char], Box]]:
+def text_lines_by_python(chars: Sequence[Char], lines: list[list[Char]] | None = None) -> list[tuple[list[Char], Box]]:
     """The page's text lines (``extract_text_lines``): each line's glyphs in reading order, and its box.
     ``lines``: :func:`top_lines` of ``chars``, where already computed."""
     ws = word_glyphs(chars, lines)
