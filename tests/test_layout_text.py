@@ -33,6 +33,13 @@ def _same(a: list[list[str | None]], b: list[list[str | None]]) -> bool:
     return [[repr(x) for x in row] for row in a] == [[repr(x) for x in row] for row in b]
 
 
+def _native(table: pdf_layout.Table, chars: list[Char], mids: pdf_layout.Centres) -> list[list[str | None]] | None:
+    """The table's cell texts by the C extension (None where it declines)."""
+    return pdf_layout.NATIVE_TEXT.extract(
+        table.rows(), chars, mids.keys, mids.order, mids.h, mids.v, pdf_layout.cell_text, pdf_layout._LIGATURE_TABLE
+    )
+
+
 def _table(rng: random.Random) -> tuple[pdf_layout.Table, list[Char]]:
     """A grid of cells, some spanning two columns or two rows, some overlapping their neighbour, and glyphs
     scattered over it and around it."""
@@ -87,16 +94,7 @@ def test_cell_texts_in_c_are_those_in_python() -> None:
             continue
         mids = pdf_layout.Centres(chars)
         for table in found:
-            native = pdf_layout.NATIVE_TEXT.extract(
-                table.rows(),
-                chars,
-                mids.keys,
-                mids.order,
-                mids.h,
-                mids.v,
-                pdf_layout.cell_text,
-                pdf_layout._LIGATURE_TABLE,
-            )
+            native = _native(table, chars, mids)
             assert native is not None
             plain = table.extract_by_python(chars, mids)
             assert _same(native, plain)
@@ -111,16 +109,7 @@ def test_cell_texts_in_c_are_those_in_python() -> None:
         table, chars = _table(rng)
         mids = pdf_layout.Centres(chars)
         plain = table.extract_by_python(chars, mids)
-        native = pdf_layout.NATIVE_TEXT.extract(
-            table.rows(),
-            chars,
-            mids.keys,
-            mids.order,
-            mids.h,
-            mids.v,
-            pdf_layout.cell_text,
-            pdf_layout._LIGATURE_TABLE,
-        )
+        native = _native(table, chars, mids)
         assert native is not None
         assert _same(native, plain), table.cells
         assert _same(table.extract(chars, mids), plain)

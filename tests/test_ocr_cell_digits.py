@@ -7,7 +7,6 @@ version 63 each digit was a value of its own: 19 of the report's cells wrong."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,33 +15,18 @@ from parsers.model import Report
 from parsers.ocr.cell_digits import joined_digits, stack_read_as_one
 from parsers.ocr.engine import Ink, Word
 from parsers.ocr.grid import Cell, Table
-
-READ = Path(__file__).parent / "fixtures" / "synth-ocr" / "read"
-
-
-def _words(words: list[Any]) -> list[Word]:
-    return [Word(text, (box[0], box[1], box[2], box[3]), conf) for text, box, conf in words]
+from tests.ocr_records import READ, ink_and_glyphs
 
 
 def _pending(name: str) -> Any:
-    import numpy as np
-
     from parsers.ocr.document import Pending
-    from parsers.ocr.glyphs import Glyph
 
     rec = json.loads((READ / f"{name}.ink.json").read_text(encoding="utf-8"))
     tables = [
         Table(tuple(t["box"]), t["xs"], t["ys"], [Cell(r, c, rs, cs, tuple(b)) for r, c, rs, cs, b in t["cells"]])
         for t in rec["tables"]
     ]
-    ink = Ink(
-        {tuple(k): [_words(line) for line in lines] for k, lines in rec["cells"]},
-        [_words(line) for line in rec["lines"]],
-    )
-    glyphs = [
-        Glyph(tuple(k), text, tuple(box), np.asarray(v, dtype=np.float32).reshape(shape), tuple(s))
-        for k, text, box, v, shape, s in rec["glyphs"]
-    ]
+    ink, glyphs = ink_and_glyphs(rec)
     return Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs)
 
 

@@ -6,7 +6,6 @@ the engine's words with their boxes and confidences, and the lone digits' glyphs
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,15 +14,8 @@ from PIL import Image
 
 from parsers.model import Report
 from parsers.ocr.doubtful import DOUBT_CONF
-from parsers.ocr.engine import Ink, Word
-from parsers.ocr.glyphs import Glyph
 from parsers.ocr.grid import find_tables
-
-READ = Path(__file__).parent / "fixtures" / "synth-ocr" / "read"
-
-
-def _words(words: list[Any]) -> list[Word]:
-    return [Word(text, (box[0], box[1], box[2], box[3]), conf) for text, box, conf in words]
+from tests.ocr_records import READ, ink_and_glyphs
 
 
 def _report(name: str, number: int) -> Report:
@@ -36,14 +28,7 @@ def _report(name: str, number: int) -> Report:
     page = np.where(np.asarray(Image.open(READ / f"{name}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
     tables, _ = find_tables(page, rec["unit"])
     assert [[t.n_rows, t.n_cols] for t in tables] == rec["tables"]  # the grid the engine's cells were read in
-    ink = Ink(
-        {tuple(k): [_words(line) for line in lines] for k, lines in rec["cells"]},
-        [_words(line) for line in rec["lines"]],
-    )
-    glyphs = [
-        Glyph(tuple(k), text, tuple(box), np.asarray(v, dtype=np.float32).reshape(shape), tuple(s))
-        for k, text, box, v, shape, s in rec["glyphs"]
-    ]
+    ink, glyphs = ink_and_glyphs(rec)
     result = PageResult(number, None, pending=Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs))
     return build_report(extracted_from(settle([result]), "pdf", 1))
 
