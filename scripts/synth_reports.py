@@ -24,7 +24,7 @@ Each report is written as:
 - ``<stem>.json``: the gold in the gold format (``input``: the HTML; ``inputs``: every kind), with ``synth``: the
   seed, the split, every knob drawn, the identities that must fail and the verdict expected;
 - ``gold-<kind>/<stem>.json`` (full set only): the same gold pointing at one kind, for
-  ``python3 ../shared/tools/score.py --gold DIR/gold-pdf -- .venv/bin/nianbao parse {}``.
+  the brief's ``score.py`` (kept outside this repo) with ``--gold DIR/gold-pdf -- .venv/bin/nianbao parse {}``.
 
 Seeds 30–59, 700–759, 800–899 (the OCR round's, ``scripts/synth_ocr.py``), 900–999 (the extractors' round's,
 ``scripts/synth_extractors.py``) and 2500–2999 (fresh held-back batches from 2026-12-02 on) are held back,

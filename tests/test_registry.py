@@ -15,7 +15,7 @@ from crawler import divisions, registry
 from crawler.registry import Column, Portal, Registry, RegistryError, parse_registry, validate
 
 ROOT = Path(__file__).resolve().parent.parent
-PORTALS_CSV = ROOT / "tests" / "fixtures" / "im_portals.csv"  # a copy of ../shared/im_portals.csv
+PORTALS_CSV = ROOT / "tests" / "fixtures" / "im_portals.csv"  # the brief's list of portals, copied in
 
 
 def test_the_registry_holds_every_portal_of_the_list() -> None:
