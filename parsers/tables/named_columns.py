@@ -65,10 +65,14 @@ def by_names(
     row: Sequence[Token | None], line: Sequence[Token], header: dict[int, int], n: int
 ) -> list[Token | None] | None:
     """``line``'s cells placed under ``header``'s names, where that differs from ``row`` (its right-aligned
-    reading) and every value of the line stands alone in a cell under a name; else None."""
+    reading) and every value of the line stands alone in a cell under a name; else None. A cell under a name that
+    prints text which is no value (OCR's ``U`` for a 0) leaves ``row`` as it is: ``row`` has read that cell blank
+    (``unreadable_cell``) or as the digit it looks like, and no cell may hold a word."""
     values = [t for t in line if t[TEXT] and t[IS_VALUE]]
     if not values or any(t[COL] not in header for t in values) or len({t[COL] for t in values}) < len(values):
         return None  # a value under no name, or two values in one cell (``merged_cells``: positional's own rule)
+    if any(t[TEXT] and not t[IS_VALUE] and t[COL] in header for t in line):
+        return None
     placed: list[Token | None] = [None] * n
     for t in line:
         if t[COL] in header:
