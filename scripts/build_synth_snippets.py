@@ -60,7 +60,14 @@ Each snippet is the report's title line and the text from table 三's section he
   ``synth-1255-pdftotext-default-table3.txt``: poppler's ``pdftotext`` default mode prints table 三's values in the
   template's row order but for a few cells it puts in other blocks: 一、本年新收's 总计 after （六）其他处理's values
   (1259), （七）总计's 总计 among 3.其他's values and a 0 of 一、本年新收 after its 总计 (1254), 一、本年新收's 科研机构
-  value after its 社会公益组织 and 法律服务机构 cells (1255).
+  value after its 社会公益组织 and 法律服务机构 cells (1255);
+- ``synth-1256-pdftotext-default-table3.txt``: the same mode's table 三 with narrow cells of one digit each, their
+  digits glued into words where they stand close (``0 00 0000``, ``3 05 0008`` for 3 0 5 0 0 0 8);
+- ``synth-1240-pdftotext-default-table4.txt``, ``synth-1242-pdftotext-default-table4.txt``,
+  ``synth-1249-pdftotext-default-table4.txt``: the same mode's table 四, its heads in groups each followed by its
+  columns' values: 未经复议直接起诉's 总计 after 复议后起诉's four values, its head in that group (1240, 1249), and
+  行政复议's 总计 before its 其他结果 and 尚未审结 (``2 0 21 19 0``) with 未经复议直接起诉's after three of
+  复议后起诉's values (1242).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -96,6 +103,10 @@ SNIPPETS = {
     "synth-1249-pymupdf4llm-layout-table2.md": "synth_1249.md-pymupdf4llm-layout.md",
     "synth-1246-pymupdf4llm-table2.md": "synth_1246.md-pymupdf4llm.md",
     "synth-1242-pymupdf4llm-layout-table3.md": "synth_1242.md-pymupdf4llm-layout.md",
+    "synth-1256-pdftotext-default-table3.txt": "synth_1256.pdftotext-default.txt",
+    "synth-1240-pdftotext-default-table4.txt": "synth_1240.pdftotext-default.txt",
+    "synth-1242-pdftotext-default-table4.txt": "synth_1242.pdftotext-default.txt",
+    "synth-1249-pdftotext-default-table4.txt": "synth_1249.pdftotext-default.txt",
 }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from parsers import parse
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
-from parsers.tables.templates import APPLICATION_ROWS_2021
+from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.tokens import tokenize
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
@@ -1091,6 +1091,115 @@ def test_pdftotext_default_value_two_placements_hold_stays_blank() -> None:
     rows = _table_three(report)
     assert rows["withheld.third_party_rights"] == [None] * 7
     assert rows["withheld.query_matters"] != [2, 0, 0, 0, 0, 0, 2]
+    assert report.metadata["review"] == "required"
+
+
+def test_pdftotext_default_glued_cells_read_one_digit_a_cell() -> None:
+    # tuning seed 1256: poppler glues the digits of table 三's narrow neighbouring cells into words (0 00 0000,
+    # 3 05 0008 for 3 0 5 0 0 0 8): 13 rows print three words for seven cells (version 69: 78 cells blank, 3 wrong).
+    # A line of exactly seven digits, a word beginning with 0, is read one digit a cell where its row total holds;
+    # the stream of the table's values then holds every identity
+    text = (SNIPPETS / "synth-1256-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "\n3 05 0008\n" in text and "\n5 00 0005\n" in text
+    report = _parse("synth-1256-pdftotext-default-table3.txt")
+    assert _table_three(report) == _with_zeros(
+        {
+            "new_received": [44, 0, 12, 0, 0, 0, 56],
+            "granted": [31, 0, 1, 0, 0, 0, 32],
+            "withheld.state_secret": [1, 0, 0, 0, 0, 0, 1],
+            "withheld.process_info": [4, 0, 1, 0, 0, 0, 5],
+            "withheld.enforcement_files": [0, 0, 3, 0, 0, 0, 3],
+            "unavailable.not_held": [3, 0, 5, 0, 0, 0, 8],
+            "not_processed.excessive": [0, 0, 1, 0, 0, 0, 1],
+            "other.no_correction": [0, 0, 1, 0, 0, 0, 1],
+            "other.other": [5, 0, 0, 0, 0, 0, 5],
+            "results_total": [44, 0, 12, 0, 0, 0, 56],
+        }
+    )
+    (split,) = [w for w in report.warnings if w.code == "split_number"]
+    assert split.key == "applications" and "13 line(s)" in split.message and "3 05 0008" in split.message
+
+
+def test_pdftotext_default_glued_cells_whose_row_total_fails_stay_as_printed() -> None:
+    # hand-made from seed 1256's text: 3 05 0009 (3 + 5 is not 9): that line is not split, the stream is not the
+    # table's cells, and nothing is read from it
+    text = (SNIPPETS / "own-glued-cells-total-fails-pdftotext.txt").read_text(encoding="utf-8")
+    assert "\n3 05 0009\n" in text
+    report = _parse("own-glued-cells-total-fails-pdftotext.txt")
+    assert not [w for w in report.warnings if w.code == "split_number"]
+    assert _table_three(report)["unavailable.not_held"] != [3, 0, 5, 0, 0, 0, 9]
+    assert report.metadata["review"] == "required"
+
+
+def _table_four(report):  # type: ignore[no-untyped-def]
+    return {
+        row: [c.value if (c := report.cells.get(f"review_litigation/{row}/{col}")) else None for col in REVIEW_COLUMNS]
+        for row in REVIEW_ROWS
+    }
+
+
+def test_pdftotext_default_table_four_total_printed_with_next_heads_put_back() -> None:
+    # pdftotext's default mode (tuning seeds 1249, 1240) prints table 四's heads in three groups, each followed by its
+    # columns' values; 未经复议直接起诉's 总计 head prints in the third group, with 复议后起诉's, and its value after
+    # 复议后起诉's four others (3 0 0 0 30 3). Read in order, two row totals failed (version 69: 10 cells blank in
+    # 1249, 1240's whole table not read); the one value put back where the three row totals hold and each value
+    # stands under heads of its column
+    text = (SNIPPETS / "synth-1249-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    assert "\n0\n\n12\n\n0\n\n18\n\n复议后起诉\n" in text
+    assert text.endswith("\n3\n\n0\n\n0\n\n0\n\n30\n\n3\n")
+    report = _parse("synth-1249-pdftotext-default-table4.txt")
+    assert _table_four(report) == {
+        "review": [0, 27, 33, 0, 60],
+        "litigation_direct": [0, 12, 0, 18, 30],
+        "litigation_after_review": [3, 0, 0, 0, 3],
+    }
+    (moved,) = [w for w in report.warnings if w.code == "displaced_values"]
+    assert "litigation_direct/total = 30 (printed as value 14, after heads group 3)" in moved.message
+    assert moved.key == "review_litigation/litigation_direct"
+    assert not [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
+    # 1240: the text prints its tables column by column (``column_order``); table 四 was not read at all, as its
+    # values in order failed its totals (1 0 0 0 1 / 0 0 1 0 / 0 0 0 0 1 0)
+    report = _parse("synth-1240-pdftotext-default-table4.txt")
+    assert _table_four(report) == {
+        "review": [1, 0, 0, 0, 1],
+        "litigation_direct": [0, 0, 1, 0, 1],
+        "litigation_after_review": [0, 0, 0, 0, 0],
+    }
+    (moved,) = [w for w in report.warnings if w.code == "displaced_values"]
+    assert "litigation_direct/total = 1 (printed as value 14, after heads group 3)" in moved.message
+    (order,) = [w for w in report.warnings if w.code == "column_order"]
+    assert "table 四 read from its values with displaced values put back" in order.message
+
+
+def test_pdftotext_default_table_four_two_values_displaced_put_back() -> None:
+    # tuning seed 1242: 行政复议's 总计 prints before its 其他结果 and 尚未审结 (2 0 21 19 0), 未经复议直接起诉's 总计
+    # after three of 复议后起诉's values (1 4 0 0 0 0 0 5 0 0), the last two groups' heads printed as one (version
+    # 69: all 15 cells blank)
+    text = (SNIPPETS / "synth-1242-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    assert "\n2\n\n0\n\n21\n\n19\n\n0\n" in text
+    report = _parse("synth-1242-pdftotext-default-table4.txt")
+    assert _table_four(report) == {
+        "review": [2, 0, 19, 0, 21],
+        "litigation_direct": [1, 4, 0, 0, 5],
+        "litigation_after_review": [0, 0, 0, 0, 0],
+    }
+    (moved,) = [w for w in report.warnings if w.code == "displaced_values"]
+    assert "2 value(s)" in moved.message and "review/total = 21" in moved.message
+    assert "litigation_direct/total = 5" in moved.message
+
+
+def test_pdftotext_default_table_four_two_placements_hold_stays_blank() -> None:
+    # hand-made from seed 1249's text: 复议后起诉's values print 1 30 0 0 0 1. 30 is 未经复议直接起诉's 总计 either
+    # way, and 复议后起诉 reads 1 0 0 0 1 or 0 0 0 1 1, one value displaced each, every value under heads of its
+    # column: the row totals do not decide; those rows stay blank
+    text = (SNIPPETS / "own-review-displaced-two-placements-pdftotext.txt").read_text(encoding="utf-8")
+    assert text.endswith("\n1\n\n30\n\n0\n\n0\n\n0\n\n1\n")
+    report = _parse("own-review-displaced-two-placements-pdftotext.txt")
+    assert not [w for w in report.warnings if w.code == "displaced_values"]
+    (open_,) = [w for w in report.warnings if w.code == "displaced_open"]
+    assert open_.key == "review_litigation" and "2 or more tables" in open_.message
+    four = _table_four(report)
+    assert four["litigation_direct"] == [None] * 5 and four["litigation_after_review"] == [None] * 5
     assert report.metadata["review"] == "required"
 
 

@@ -68,7 +68,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 f"{said}; table 三 read from its values in the order the text prints them, as every one of its "
                 f"{len(kept[0])} cells was read and all {len(kept[2])} of its identities hold; "
                 + (
-                    "table 四 read from its values in order, as its totals hold (parsers/tables/box_order.py); "
+                    "table 四 read from its values "
+                    + ("with displaced values put back" if _displaced_four(r) else "in order")
+                    + ", as its totals hold (parsers/tables/box_order.py); "
                     + ("table 二" + _TWO if two else "table 二 (no such check of its placement) is not read")
                     if four
                     else "table 二" + _TWO + "; table 四 (no such check of its placement) is not read"
@@ -119,6 +121,11 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     for code, message in r.canonical.notes:
         r.warn(code, message)
     return Tables(fmt, r.canonical.convention, r.cells, checks, r.warnings)
+
+
+def _displaced_four(r: Reading) -> bool:
+    """Table 四 was read with displaced values put back (parsers/tables/review_displaced.py)."""
+    return any(w.code == "displaced_values" and (w.key or "").startswith("review_litigation") for w in r.warnings)
 
 
 _TWO = " read row by row, as every line of it that prints a value starts with its row's label"

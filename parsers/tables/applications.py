@@ -22,6 +22,7 @@ from parsers.tables.checks import (
 )
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
+from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
@@ -361,8 +362,29 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
         stop = r.first_index(SECTION_FIVE, start + 1, end)
     stop = min(stop if stop is not None else end, len(r.tokens))
     values = [t for t in r.tokens[start:stop] if t[IS_VALUE] and not r.placeholder(t)]
+    glued: list[str] = []
+    if len(values) < len(rows) * N_APP:
+        values, glued = split_glued_lines(values, N_APP)
     if len(values) != len(rows) * N_APP:
         return None
+    read = _stream_read(r, rows, fmt, start, stop, values)
+    if read is not None and glued:
+        r.warn(
+            "split_number",
+            f"table 三: {len(glued)} line(s) of values print fewer numbers than the row's {N_APP} cells, neighbouring "
+            f"cells' digits glued ({'; '.join(glued)}): each read as one digit a cell, the only reading of "
+            f"{N_APP} digits in {N_APP} cells (a number is never printed with a leading 0), its row total holding, "
+            "and the table read from the stream holds every identity (a guess)",
+            T,
+            r.tokens[start],
+        )
+    return read
+
+
+def _stream_read(
+    r: Reading, rows: list[RowDef], fmt: str, start: int, stop: int, values: list[Token]
+) -> tuple[dict[str, Fit], int] | None:
+    """:func:`_stream_fits`'s reading of ``values``, exactly the table's cells."""
     nums = [number_value(t[TEXT]) for t in values]
     identities = _identities(rows, fmt)
     reading = read_stream(nums, len(rows), N_APP, identities)

@@ -30,7 +30,9 @@ import re
 from parsers.model import Cell, Check, Warning_
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
+from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
+from parsers.tables.review_displaced import review_displaced
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -225,6 +227,8 @@ def read_review_values(
             # two runs of values that make one table are one reading
             table = tuple(sorted(f"{k}={v[TEXT]}" for k, v in zip(placed, values, strict=True)))
             held.setdefault(table, (t, checks, values, cells is not None))
+    if not held and is_paragraph_cells(r.extracted.text):
+        return _displaced(r, head, stop, skip_lines, keys)
     if len(held) != 1:
         return None
     ((t, checks, values, by_heads),) = held.values()
@@ -245,4 +249,24 @@ def read_review_values(
         _R,
         values[0],
     )
+    return t.cells, t.warnings, checks
+
+
+def _displaced(
+    r: Reading, head: int, stop: int, skip_lines: set[int], keys: list[str]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+    """Table 四 of a text printed a cell a paragraph (``pdftotext``'s default mode) whose values, after its first
+    header cell, read in order fail its totals: read with a few displaced values put back where its row totals
+    and its heads allow one table only (:func:`parsers.tables.review_displaced.review_displaced`), else None."""
+    values = [tok for tok in r.tokens[head:stop] if tok[IS_VALUE] and tok[LINE] not in skip_lines]
+    if len(values) != len(keys):
+        return None
+    t = Reading(r.extracted, r.norm, r.canonical)
+    fit = review_displaced(r, head, values, warn_to=t)
+    if fit is None:
+        return None
+    t.put_cells(keys, fit.tokens, values[0])
+    checks = review_checks(t.get)
+    if not all(c.passed and not c.blank for c in checks) or any(t.get(k) is None for k in keys):
+        return None
     return t.cells, t.warnings, checks

@@ -28,7 +28,7 @@ Table-agnostic, as :mod:`parsers.tables.solve`: a table is ``n_rows`` × ``n_col
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from parsers.tables.solve import Cell, Identity, Value, holds
@@ -83,13 +83,16 @@ def read_displaced(
     max_moves: int = MAX_MOVES,
     max_row_moves: int = MAX_ROW_MOVES,
     budget: int = DISPLACED_BUDGET,
+    accept: Callable[[tuple[Value, ...]], bool] | None = None,
 ) -> DisplacedReading:
     """Place ``values`` (the stream, row-major in the template's order but for a few displaced values) into
     ``n_rows`` × ``n_cols`` cells; see the module's doc. A placement with no value moved is never returned (the
-    caller reads the stream in order first)."""
+    caller reads the stream in order first). ``accept``: where given, only the tables (their values, row-major) it
+    accepts count, as found and as tables that make the placement ambiguous (what else the text says of where
+    each value printed)."""
     if len(values) != n_rows * n_cols or n_rows == 0:
         return DisplacedReading("none")
-    search = _Search(values, n_rows, n_cols, identities, max_row_moves, budget)
+    search = _Search(values, n_rows, n_cols, identities, max_row_moves, budget, accept)
     for moves in range(1, max_moves + 1):
         try:
             search.run(moves)
@@ -116,8 +119,10 @@ class _Search:
         identities: Sequence[Identity],
         max_row_moves: int,
         budget: int,
+        accept: Callable[[tuple[Value, ...]], bool] | None = None,
     ) -> None:
         self.values = values
+        self.accept = accept
         self.n_rows, self.n_cols, self.n = n_rows, n_cols, n_rows * n_cols
         self.identities = identities
         self.row_ids: dict[int, list[Identity]] = {}
@@ -326,7 +331,7 @@ class _Search:
         """The placement as it stands, the cells given values printed later matched to the indexes where those
         values were skipped."""
         grid = tuple(self._value(pos) for pos in range(self.n))
-        if grid in self.found:
+        if grid in self.found or (self.accept is not None and not self.accept(grid)):
             return
         cells = list(self.cells)
         paid = list(self.paid)

@@ -22,6 +22,7 @@ from parsers.tables.continued import continued_row
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading, original_spans
+from parsers.tables.review_displaced import review_displaced
 from parsers.tables.rules import rule_readings
 from parsers.tables.solve import row_total_holds, split_rows
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS, SECTION_FIVE
@@ -107,7 +108,13 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     failing = sum(not row_total_holds(v) for v in _review_rows(result.values())) if len(vals) == N_REVIEW else 0
-    if failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
+    if (
+        failing >= MIN_ROWS_OUT_OF_ORDER
+        and is_paragraph_cells(r.extracted.text)
+        and (displaced := review_displaced(r, anchor, vals)) is not None
+    ):
+        result = displaced  # values displaced in poppler's block order, put back (parsers/tables/review_displaced.py)
+    elif failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
         r.warn(
             "placement_open",
             f"table 四: its {N_REVIEW} values printed a cell a paragraph (pdftotext's default mode: poppler's block "
