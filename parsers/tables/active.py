@@ -400,6 +400,8 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 continue
             if _BLOCK_RE.search(tok[COMPACT]) or _HEADER_WORDS.search(tok[COMPACT]):
                 continue
+            if _in_found_row(r, i, claimed):
+                continue
             if any(t[IS_NUMBER] for t in r.tokens[i + 1 : i + 12] if t[LINE] == tok[LINE]):
                 lines[tok[LINE]] = i  # the last label on a line (a group heading may come first)
         missing = list(order[k:j])
@@ -418,6 +420,20 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 )
         k = j
     labels.sort()
+
+
+def _in_found_row(r: Reading, i: int, found: set[int]) -> bool:
+    """Whether token ``i`` stands after a found row's label on its line with no number between: where that row's
+    values are printed (OCR: 126 read ``人一1全`` in the value cell of 行政处罚), never a row label of its own. A
+    line that prints a found row's values before the text (two rows on one line) leaves it a label."""
+    line = r.tokens[i][LINE]
+    for j in range(i - 1, -1, -1):
+        tok = r.tokens[j]
+        if tok[LINE] != line or tok[IS_NUMBER]:
+            return False
+        if j in found:
+            return True
+    return False
 
 
 def _after_header(label: str) -> tuple[str, RowDef] | None:
