@@ -43,12 +43,13 @@ def _build_report(extracted: Extracted) -> Report:
     tables = read_tables(extracted, metadata.get("year"), norm)
     if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
         from parsers.ocr.correct import correct_misreadings
-        from parsers.ocr.counts import whole_counts
+        from parsers.ocr.counts import leading_zeros, whole_counts
         from parsers.ocr.doubtful import blank_doubtful
 
         metadata["ocr"] = True
         whole_counts(tables.cells, tables.warnings)
         tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings, extracted.glyph_sets)
+        leading_zeros(tables.cells, tables.checks, tables.warnings)
         blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful)
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention

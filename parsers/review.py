@@ -38,6 +38,8 @@ REQUIRED = {
     "ocr_doubtful",
     # an OCR'd count read with a fraction that is no thousands separator: left blank (parsers/ocr/counts.py)
     "ocr_fraction_in_count",
+    # an OCR'd count read with a leading zero, an identity of it failing: a digit lost, left blank (ocr/counts.py)
+    "ocr_leading_zero_blank",
     # a stack of digits the engine read as one word: the printed number left blank (parsers/ocr/cell_digits.py)
     "ocr_stack_unread",
 }

@@ -359,3 +359,31 @@ def test_legacy_unit_cell_printed_against_its_value() -> None:
     text = "\n".join(lines)
     assert "条" in text and "人次" in text and re.search(r"\n条\d", text) and re.search(r"\n人次\d", text)
     _assert_legacy_gold(_parse(text, "report.txt"))
+
+
+def test_active_text_in_a_found_rows_value_cell_is_not_a_missing_rows_label() -> None:
+    # OCR read 行政处罚's 356 as 人一1全 with a stray 26 further on its line, and 行政强制's 7 as 站As (a scan,
+    # synth_484): the text after 行政处罚's own label, no number before it, is that row's value cell, not the
+    # label of the missing 行政强制; that row stays missing (review required), never 26 under another label
+    text = s.report().replace("行政处罚\t356\n行政强制\t7", "行政处罚\t人一1全\t26\n行政强制 AN\t站As")
+    report = _parse(text)
+    cells = report.as_json()["cells"]
+    assert cells["active/coercion/decisions"] is None
+    assert "active/coercion" not in _fuzzy(report)
+    assert any(w.code == "missing_row" and w.key == "active/coercion" for w in report.warnings)
+    assert report.metadata["review"] == "required"
+
+
+def test_active_row_with_a_digit_in_text_before_its_number_is_left_blank() -> None:
+    # the same row: the cell where 行政处罚's number belongs reads 人一1全 (a number with characters for some of its
+    # digits), a stray 26 after it: which cell 26 is, nothing says; the row is left blank with a warning
+    text = s.report().replace("行政处罚\t356\n", "行政处罚\t人一1全\t26\n")
+    report = _parse(text)
+    cells = report.as_json()["cells"]
+    assert cells["active/penalty/decisions"] is None
+    assert cells["active/coercion/decisions"] == 7
+    (w,) = [w for w in report.warnings if w.code == "unreadable_cell" and w.key == "active/penalty"]
+    assert "'人一1全'" in w.message and "(26)" in w.message
+    # a note with no digit before the number is no misread number: the row is read
+    text = s.report().replace("行政处罚\t356\n", "行政处罚\t（件）\t356\n")
+    assert _parse(text).as_json()["cells"]["active/penalty/decisions"] == 356

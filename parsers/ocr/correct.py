@@ -52,6 +52,9 @@ def readings(raw: str) -> list[str]:
         out.append(raw[:i] + ch + raw[i:])  # a digit read once where the page has it twice
         if i + 1 < len(raw) and raw[i + 1] == ch:
             out.append(raw[:i] + raw[i + 1 :])  # … or twice where once
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        # no number is printed with a leading zero: the digit before it was lost (809 read 09; parsers/ocr/counts.py)
+        out += [d + raw for d in "123456789"]
     seen: set[str] = set()
     kept = []
     for r in out:

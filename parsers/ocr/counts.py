@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from parsers.model import Cell, Warning_
+from parsers.model import Cell, Check, Warning_
 
 COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -44,6 +44,47 @@ def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
             Warning_(
                 "ocr_fraction_in_count",
                 f"{key}: OCR read {raw!r} in a count (whole numbers): no reading of a whole number, left blank",
+                key,
+                where,
+            )
+        )
+
+
+_LEADING_ZERO = re.compile(r"^0\d")
+
+
+def leading_zeros(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:
+    """Each count still read with a leading zero once the identities had their say (``09``: no count is printed so;
+    :mod:`parsers.ocr.correct` tries the digit lost before it): kept as the number without the zero only where
+    every identity of the cell holds (the zero a speck read as a digit), with a warning (``ocr_leading_zero``);
+    else left blank (``ocr_leading_zero_blank``, review required): a digit lost, the value read not the printed one."""
+    identities = [c for c in checks if c.kind == "identity"]
+    for key, cell in list(cells.items()):
+        if cell.value is None or not _LEADING_ZERO.match(cell.raw) or key.split("/", 1)[0] not in COUNT_TABLES:
+            continue
+        if cell.where is not None and cell.where.read_as is not None:
+            continue  # a reading the identities chose (parsers/ocr/correct.py)
+        mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
+        if mine and all(c.passed for c in mine):
+            warnings.append(
+                Warning_(
+                    "ocr_leading_zero",
+                    f"{key}: OCR read {cell.raw!r} (no count is printed with a leading zero): taken as {cell.value}, "
+                    f"every identity of the cell holding under it ({', '.join(sorted(c.name for c in mine))})",
+                    key,
+                    cell.where,
+                )
+            )
+            continue
+        where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
+        cells[key] = Cell(key, None, "", where)
+        failing = sorted(c.name for c in mine if not c.passed)
+        warnings.append(
+            Warning_(
+                "ocr_leading_zero_blank",
+                f"{key}: OCR read {cell.raw!r} (no count is printed with a leading zero: a digit lost before it), and "
+                + (f"the identities it is in fail ({', '.join(failing)})" if failing else "no identity checks it")
+                + ": left blank",
                 key,
                 where,
             )

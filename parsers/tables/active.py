@@ -400,6 +400,8 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 continue
             if _BLOCK_RE.search(tok[COMPACT]) or _HEADER_WORDS.search(tok[COMPACT]):
                 continue
+            if _in_found_row(r, i, claimed):
+                continue
             if any(t[IS_NUMBER] for t in r.tokens[i + 1 : i + 12] if t[LINE] == tok[LINE]):
                 lines[tok[LINE]] = i  # the last label on a line (a group heading may come first)
         missing = list(order[k:j])
@@ -418,6 +420,20 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 )
         k = j
     labels.sort()
+
+
+def _in_found_row(r: Reading, i: int, found: set[int]) -> bool:
+    """Whether token ``i`` stands after a found row's label on its line with no number between: where that row's
+    values are printed (OCR: 126 read ``人一1全`` in the value cell of 行政处罚), never a row label of its own. A
+    line that prints a found row's values before the text (two rows on one line) leaves it a label."""
+    line = r.tokens[i][LINE]
+    for j in range(i - 1, -1, -1):
+        tok = r.tokens[j]
+        if tok[LINE] != line or tok[IS_NUMBER]:
+            return False
+        if j in found:
+            return True
+    return False
 
 
 def _after_header(label: str) -> tuple[str, RowDef] | None:
@@ -725,6 +741,9 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None and glued is not None and all(t is None or not t[TEXT] for t in pos):
         pos = None  # the row's number printed against its label, in the label's cell (行政处罚292 | | |): read below
+    placed = [t for t in pos if t is not None and t[IS_VALUE]] if pos is not None else []
+    if placed and _blank_garbled(r, key, keys, line, placed):
+        return
     if pos is not None:
         warn_merged(r, line, n, f"{T}/{key}")
         if all(t is None or not t[TEXT] for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
@@ -748,6 +767,8 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             glued,
         )
     if glued is not None and vals == [glued] and n > 1 and _split_glued(r, glued, keys, label):
+        return
+    if vals and _blank_garbled(r, key, keys, line, vals):
         return
     if len(vals) > n and (cut := join_cut_cells(r, i, vals, n)) is not None:
         vals, guess = cut
@@ -779,6 +800,37 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _blank_garbled(r: Reading, key: str, keys: list[str], line: list[Token], vals: list[Token]) -> bool:
+    """A TAB cell before the row's numbers reads as text with a digit in it: a number OCR read with characters for
+    some of its digits (126 read ``人一1全``), the numbers after it another cell's or a stray reading. Which cells
+    they are is a guess: the row is left blank, with a warning (``unreadable_cell``). False when there is none."""
+    garbled = _digits_in_text_before(line, vals[0])
+    if garbled is None:
+        return False
+    shown = " ".join(t[TEXT] for t in vals)
+    r.warn(
+        "unreadable_cell",
+        f"{T}/{key}: cell {garbled[TEXT]!r} before the row's number(s) ({shown}) is no number but holds a digit "
+        "(a number misread); which cells the numbers are is a guess, the row is left blank",
+        f"{T}/{key}",
+        garbled,
+    )
+    for k in keys:
+        r.put(k, None)
+    return True
+
+
+def _digits_in_text_before(line: list[Token], first: Token) -> Token | None:
+    """The first cell of a TAB line, before the value ``first``, that is text holding a digit (no value, no
+    number): ``人一1全``. None when there is none (or the line is no TAB line)."""
+    for tok in line:
+        if tok[START] >= first[START]:
+            return None
+        if not tok[IS_VALUE] and any(ch.isdigit() for ch in tok[TEXT]):
+            return tok
+    return None
 
 
 def _row_below(r: Reading, i: int, stop: int, n: int) -> list[Token | None] | None:
