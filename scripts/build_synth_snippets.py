@@ -61,6 +61,23 @@ Each snippet is the report's title line and the text from table 三's section he
   template's row order but for a few cells it puts in other blocks: 一、本年新收's 总计 after （六）其他处理's values
   (1259), （七）总计's 总计 among 3.其他's values and a 0 of 一、本年新收 after its 总计 (1254), 一、本年新收's 科研机构
   value after its 社会公益组织 and 法律服务机构 cells (1255).
+- ``synth-1243-pdftotext-raw-table4.txt``, ``synth-1243-bs4-lines-table4.txt``: ``pdftotext -raw`` and BeautifulSoup's
+  ``get_text("\n")`` of a table 四 whose 复议后起诉 row is blank (``<td></td>``): its ten values a space apart
+  (``1 0 0 0 1 1 0 1 0 2``) or a line each, nothing printed for the five blank cells.
+- ``synth-1262-pymupdf4llm-table2.md``, ``synth-1267-pymupdf4llm-table2.md``, ``synth-1278-pymupdf4llm-table2.md``
+  (``/tmp/bat31``'s tuning part): pymupdf4llm's plain mode prints table 二's merged cells' numbers in every grid
+  column they cover: ``|28|28|28|28|28|－7|－7|0|0|`` (a full-width minus, 1262), 其他对外管理服务事项's
+  ``|0|0|0|0|0|0|243|243|243|`` (1267), and a block whose first row, a row of values, is taken for the header
+  (``|行政处罚|2|Col3|Col4|0|Col6|7|Col8|`` over ``|行政强制|5|5|5|0|0|12|12|``, 1278);
+  ``synth-1261-pymupdf4llm-table3.md``: table 三 whose 总计 column's lower header cell prints 其他, its neighbour's
+  (``|法人或其他组织|总<br>计|`` over ``|其<br>他|其<br>他|``), every applicant a 其他 (``|0|0|0|0|0|11|11|``);
+- ``synth-1258-pypdf-table2.txt``: pypdf's text of 2019's table 二, 行政事业性收费's label wrapped with its values on
+  the second line (``行政事业性收`` / ``费 3 0``) and 政府集中采购's count and amount in one cell
+  (``政府集中采购 1；4.904693``); ``synth-1261-pymupdf4llm-layout-table2.md``: the layout mode's
+  ``|行政事业|性收费|0|1|||``;
+  ``synth-1258-pymupdf4llm-layout-table2.md``: the layout mode cutting that count/amount cell (``|1|；4.904693|``);
+  ``synth-1278-pymupdf4llm-layout-table2.md``: the layout mode laying a label's end and two values into one grid
+  cell (``|其他对外管|理服务事项<br>5<br>0||3|``) and a row's first value under its label (``|行政处罚<br>2|0|7||``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -96,6 +113,16 @@ SNIPPETS = {
     "synth-1249-pymupdf4llm-layout-table2.md": "synth_1249.md-pymupdf4llm-layout.md",
     "synth-1246-pymupdf4llm-table2.md": "synth_1246.md-pymupdf4llm.md",
     "synth-1242-pymupdf4llm-layout-table3.md": "synth_1242.md-pymupdf4llm-layout.md",
+    "synth-1243-pdftotext-raw-table4.txt": "synth_1243.pdftotext-raw.txt",
+    "synth-1243-bs4-lines-table4.txt": "synth_1243.html-bs4-lines.txt",
+    "synth-1262-pymupdf4llm-table2.md": "synth_1262.md-pymupdf4llm.md",
+    "synth-1267-pymupdf4llm-table2.md": "synth_1267.md-pymupdf4llm.md",
+    "synth-1278-pymupdf4llm-table2.md": "synth_1278.md-pymupdf4llm.md",
+    "synth-1261-pymupdf4llm-table3.md": "synth_1261.md-pymupdf4llm.md",
+    "synth-1258-pypdf-table2.txt": "synth_1258.pdf-pypdf.txt",
+    "synth-1261-pymupdf4llm-layout-table2.md": "synth_1261.md-pymupdf4llm-layout.md",
+    "synth-1258-pymupdf4llm-layout-table2.md": "synth_1258.md-pymupdf4llm-layout.md",
+    "synth-1278-pymupdf4llm-layout-table2.md": "synth_1278.md-pymupdf4llm-layout.md",
 }
 
 
@@ -109,6 +136,13 @@ FROM = {
     "synth-1249-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1246-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
     "synth-1242-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
+    "synth-1262-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1267-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1278-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1258-pypdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-1261-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1258-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1278-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
 }
 
 
