@@ -77,7 +77,9 @@ Each snippet is the report's title line and the text from table 三's section he
   ``|行政事业|性收费|0|1|||``;
   ``synth-1258-pymupdf4llm-layout-table2.md``: the layout mode cutting that count/amount cell (``|1|；4.904693|``);
   ``synth-1278-pymupdf4llm-layout-table2.md``: the layout mode laying a label's end and two values into one grid
-  cell (``|其他对外管|理服务事项<br>5<br>0||3|``) and a row's first value under its label (``|行政处罚<br>2|0|7||``).
+  cell (``|其他对外管|理服务事项<br>5<br>0||3|``) and a row's first value under its label (``|行政处罚<br>2|0|7||``);
+  ``synth-1246-markitdown-pdf-table2.md``: markitdown's text of a PDF wrapping 行政事业性收费's label over three lines,
+  its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -123,6 +125,7 @@ SNIPPETS = {
     "synth-1261-pymupdf4llm-layout-table2.md": "synth_1261.md-pymupdf4llm-layout.md",
     "synth-1258-pymupdf4llm-layout-table2.md": "synth_1258.md-pymupdf4llm-layout.md",
     "synth-1278-pymupdf4llm-layout-table2.md": "synth_1278.md-pymupdf4llm-layout.md",
+    "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
 }
 
 
@@ -143,6 +146,7 @@ FROM = {
     "synth-1261-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1258-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1278-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1246-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
 }
 
 

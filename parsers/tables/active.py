@@ -423,12 +423,13 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
 
 
 def _label_rest(r: Reading, before: int, i: int, label: str) -> bool:
-    """Token ``i`` is the end of the label of the row found at token ``before``, wrapped onto a line of its own
-    (``行政事业性收`` / ``费 3 0``, ``|行政事业|性收费|0|1|``): the two, joined, end the template's label ``label``,
-    the row before's, which its own label token alone does not complete. Such a piece is no row's label: the
-    template's order would read it as the next row's, and that row's numbers as the row before's."""
+    """Token ``i`` is a later piece of the label of the row found at token ``before``, wrapped onto a line of its
+    own (``行政事业性收`` / ``费 3 0``, ``|行政事业|性收费|0|1|``, ``行政事`` / ``业性收 5 0`` / ``费``): the two,
+    joined, run on in the template's label ``label``, the row before's, which its own label token alone does not
+    complete. Such a piece is no row's label: the template's order would read it as the next row's, and that row's
+    numbers as the row before's."""
     head, rest = r.tokens[before][COMPACT], r.tokens[i][COMPACT]
-    return rest in label and not label.endswith(head) and label.endswith(head[-2:] + rest)
+    return rest in label and not label.endswith(head) and head[-2:] + rest in label
 
 
 def _after_header(label: str) -> tuple[str, RowDef] | None:
