@@ -61,9 +61,6 @@ Each snippet is the report's title line and the text from table 三's section he
   template's row order but for a few cells it puts in other blocks: 一、本年新收's 总计 after （六）其他处理's values
   (1259), （七）总计's 总计 among 3.其他's values and a 0 of 一、本年新收 after its 总计 (1254), 一、本年新收's 科研机构
   value after its 社会公益组织 and 法律服务机构 cells (1255).
-- ``synth-1243-pdftotext-raw-table4.txt``, ``synth-1243-bs4-lines-table4.txt``: ``pdftotext -raw`` and BeautifulSoup's
-  ``get_text("\n")`` of a table 四 whose 复议后起诉 row is blank (``<td></td>``): its ten values a space apart
-  (``1 0 0 0 1 1 0 1 0 2``) or a line each, nothing printed for the five blank cells.
 - ``synth-1262-pymupdf4llm-table2.md``, ``synth-1267-pymupdf4llm-table2.md``, ``synth-1278-pymupdf4llm-table2.md``
   (``/tmp/bat31``'s tuning part): pymupdf4llm's plain mode prints table 二's merged cells' numbers in every grid
   column they cover: ``|28|28|28|28|28|－7|－7|0|0|`` (a full-width minus, 1262), 其他对外管理服务事项's
@@ -115,8 +112,6 @@ SNIPPETS = {
     "synth-1249-pymupdf4llm-layout-table2.md": "synth_1249.md-pymupdf4llm-layout.md",
     "synth-1246-pymupdf4llm-table2.md": "synth_1246.md-pymupdf4llm.md",
     "synth-1242-pymupdf4llm-layout-table3.md": "synth_1242.md-pymupdf4llm-layout.md",
-    "synth-1243-pdftotext-raw-table4.txt": "synth_1243.pdftotext-raw.txt",
-    "synth-1243-bs4-lines-table4.txt": "synth_1243.html-bs4-lines.txt",
     "synth-1262-pymupdf4llm-table2.md": "synth_1262.md-pymupdf4llm.md",
     "synth-1267-pymupdf4llm-table2.md": "synth_1267.md-pymupdf4llm.md",
     "synth-1278-pymupdf4llm-table2.md": "synth_1278.md-pymupdf4llm.md",

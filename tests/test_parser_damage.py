@@ -289,15 +289,16 @@ def test_region_from_a_title_that_starts_with_the_year() -> None:
     assert _parse(text).metadata["region"] == "某某旗"
 
 
-def test_blank_row_lost_from_the_text_is_left_blank_and_flagged() -> None:
+def test_blank_row_lost_from_the_text_is_placed_at_the_start_and_flagged() -> None:
     # a review row left blank, its empty cells gone with the line's leading separators (one value per line)
     values = ["0", "1", "0", "0", "1", "0", "0", "0", "0", "0"]
     report = _parse(s.report(review=s.REVIEW_HEADER + "\n".join(values) + "\n"))
     cells = _cells(report)
-    assert [v for k, v in cells.items() if k.startswith("review_litigation/")] == [None] * 15
+    assert [cells[f"review_litigation/review/{c}"] for c in ("upheld", "total")] == [None, None]
+    assert [cells[f"review_litigation/litigation_direct/{c}"] for c in ("corrected", "total")] == [1, 1]
     codes = _codes(report)
-    # no choice is the text's: each row's total holds wherever the blank row goes and nothing printed marks it
-    # (no empty lines for its cells), so the cells are left blank and a person must look
+    # the choice is a guess, and says so: each row's total holds wherever the blank row goes and nothing printed
+    # marks it (no empty lines for its cells), so a person must look
     assert "placement_open" in codes
     assert report.metadata["review"] == "required"
 

@@ -333,7 +333,7 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     empty lines a tool prints for them (a value a line), a pandoc table's ruler or ``|`` rules (a row on one
     line); a guess said as such, taken when the identities like it as well as any other placement. Where the
     text shows nothing and the values make two whole rows (each total holds), the identities cannot tell either:
-    every cell is left blank and the reading is said to be open (review required)."""
+    the template's first row is left blank and the reading is said to be open (review required)."""
     n_rows = len(REVIEW_ROWS)
     if len(vals) != N_REVIEW - N_REVIEW // n_rows:
         return None
@@ -402,20 +402,15 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
             label,
         )
         return Fit([None] * N_REVIEW, "positional", [])
-    # a stream (a value after a value, a blank cell printing nothing) loses where its blank cells were, wherever
-    # they were: before the values, between the fifth and sixth or after the last print alike. Reports leave any
-    # row blank (the corpus's real seed 003 its 复议 row), so no placement is the text's; every one holding the
-    # totals alike, each cell's value differs between them: the cells are left blank, the values named
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
-        f"goes, and nothing printed where the blank cells are (a blank cell prints nothing in a stream of values, "
-        f"wherever it stands): which row each value is in is not in the text ({' '.join(t[TEXT] for t in vals)}); "
-        "every cell left blank",
+        f"goes, and nothing printed where the blank cells are: read with the {rows[0]} row blank, a guess the "
+        "text cannot confirm",
         R,
         label,
     )
-    return Fit([None] * N_REVIEW, "positional", [])
+    return Fit(place_rows(vals, 0), "positional", [])
 
 
 def _table_left(text: str, begin: int, row: int) -> int:
@@ -558,8 +553,8 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
 
 
 # cells lost from table 四's row, for every placement of the rest to be weighed. A whole row lost (10 values for
-# 15 cells, every row total holding wherever the blank row goes) is _review_blank_row's: which row is blank is
-# not in a stream's text (the real report of the corpus, seed 003, leaves its 复议 row blank; others another)
+# 15 cells, every row total holding wherever the blank row goes) is left to the tie-break, blanks first: which
+# row is blank is not in the text, and the real report of the corpus (seed 003) leaves its 复议 row blank
 MAX_REVIEW_LOST = 3
 
 

@@ -94,8 +94,8 @@ def printed_empty(cell: Cell) -> bool:
 def blank_disputed(r: Reading) -> None:
     """Cells whose number readings the identities like alike put elsewhere (``ambiguous_value``, tables 二 and
     三), in text no OCR read (:func:`read_by_ocr`): left blank, the warning saying so and naming the tie-break's
-    reading. Table 四's are left to its reading when one row at most is printed as nothing (ten values for three
-    rows: placed where the text shows the blank cells, else every cell blank, ``placement_open``). Table 四 short of
+    reading. Table 四's keep it when one row at most is printed as nothing: its ten values for three rows keep the
+    template's first row blank (``placement_open``), the shape the corpus's real seed 003 prints. Table 四 short of
     more than a row's cells (:func:`_review_rows_lost`) is no such shape: which rows its few values are in is
     not in the text, and the whole table is left blank (``placement_open``)."""
     rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r)]
