@@ -543,29 +543,43 @@ def _repeated_values(lines: list[str]) -> dict[int, set[int]]:
     header repeats one cell across both columns (the last text with an ideograph printed in each column above)
     and every row under that header repeats its value there too: a merged cell split into grid columns and
     printed in each (pymupdf4llm: ``|本年制发件数|本年制发件数|`` over ``|1|1|`` and ``|2|2|``). The template gives
-    each value column a header cell of its own, so two columns under one header cell are one column."""
+    each value column a header cell of its own, so two columns under one header cell are one column. The header
+    cell is the column's last two header rows (of its texts since the last value row above), not its last row's
+    text: under ``法人或其他组织 / 其他`` and ``总计 / 其他`` (a converter printing 总计's lower half with its
+    neighbour's text) two columns that repeat their values (every applicant 其他's: 11 and 11) are two. (Two rows,
+    not all: a header repeated after a page's break, no value row between, would make every column's texts
+    differ.)"""
     heads: dict[int, str] = {}
     era: dict[int, int] = {}  # per column: how many times its header text changed (rows of one header share it)
+    whole: dict[int, tuple[str, ...]] = {}  # per column: its header's texts since a value row
+    stale: set[int] = set()  # columns whose header a value row has closed (a text there starts a new header)
     runs: dict[tuple[int, int, int], list[tuple[int, bool]]] = {}  # (column, its era, the one before's): rows
     for k, line in enumerate(lines):
         if "|" not in line or not (_PIPE_ROW.match(line) or _loose_pipe_row(line)):
-            heads, era = {}, {}  # a table ends at a line that is no pipe row
+            heads, era, whole, stale = {}, {}, {}, set()  # a table ends at a line that is no pipe row
             continue
         if _PIPE_RULE.match(line) and "-" in line:
             continue
         texts = [line[s:e].strip() for s, e in _pipe_cells(line)]
+        values = False
         for col in range(1, len(texts)):
             a, b = texts[col - 1], texts[col]
             if not (_STACKED_NUMBER.match(a) or _STACKED_NUMBER.match(b)):
                 continue
+            values = True
             head = heads.get(col)
-            if head is None or head != heads.get(col - 1):
+            if head is None or head != heads.get(col - 1) or whole.get(col, ())[-2:] != whole.get(col - 1, ())[-2:]:
                 continue
             runs.setdefault((col, era.get(col, 0), era.get(col - 1, 0)), []).append((k, a == b))
         for col, text in enumerate(texts):
-            if _IDEOGRAPH.search(text) and heads.get(col) != text:
-                heads[col] = text
-                era[col] = era.get(col, 0) + 1
+            if _IDEOGRAPH.search(text):
+                whole[col] = (text,) if col in stale else (*whole.get(col, ()), text)
+                stale.discard(col)
+                if heads.get(col) != text:
+                    heads[col] = text
+                    era[col] = era.get(col, 0) + 1
+        if values:
+            stale = set(range(len(texts)))
     out: dict[int, set[int]] = {}
     for (col, _, _), rows in runs.items():
         if all(same for _, same in rows):
@@ -613,7 +627,7 @@ def _pipe_row(
             # the label read line by line across its cells, as one more cell before the values
             b.add(label, pos + cells[0][0])
             b.add("\t", None)
-        stacked = _stacked_numbers(raw)
+        stacked = _stacked_numbers(raw, line[cells[col + 1][0] : cells[col + 1][1]] if col + 1 < len(cells) else "")
         if stacked is None:
             b.add(_clean_cell(raw), pos + s + lead)
             if col == 0 and rest:
@@ -633,13 +647,14 @@ def _pipe_row(
 _STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 
 
-def _stacked_numbers(raw: str) -> list[tuple[int, str]] | None:
+def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
     """A cell holding several numbers one per line (``76<br>29<br>21``: a converter laid the cells of several
     columns into one): each number with its offset in the cell, to become a cell of its own. So too a cell whose
     first lines are a label's last characters, without a digit, and whose next lines are each a number
     (``计<br>45<br>0``: pymupdf4llm's layout mode laying a wrapped label's end and the next columns' values into one
-    grid cell), two numbers at least: the label's piece first, then each number. None for any other cell (a label
-    wrapped over lines is read as one, its lines joined)."""
+    grid cell), two numbers at least, or one where the next cell (``after``) is a number too (``|行政处罚<br>2|0|7|``:
+    the row's first value laid under its label, the others in their cells): the label's piece first, then each
+    number. None for any other cell (a label wrapped over lines is read as one, its lines joined)."""
     if "<" not in raw or not _BR.search(raw):
         return None
     parts: list[tuple[int, str]] = []
@@ -659,8 +674,9 @@ def _stacked_numbers(raw: str) -> list[tuple[int, str]] | None:
         at = m.end() if m is not None else end
     if lead:
         # two numbers at least: a label's one number is its item's numbering (``（四）<br>无法提<br>供<br>1`` before
-        # ``.本机关不掌握…`` in the next cell)
-        return [(lead[0][0], "".join(p for _, p in lead)), *parts] if len(parts) > 1 else None
+        # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell
+        one = len(parts) == 1 and _STACKED_NUMBER.match(after.strip()) is not None
+        return [(lead[0][0], "".join(p for _, p in lead)), *parts] if len(parts) > 1 or one else None
     return parts if len(parts) > 1 else None
 
 
@@ -716,6 +732,10 @@ def _wrapped_label(raw: list[str]) -> str | None:
     n = _n_label_cells(raw)
     label_cells = [c for c in raw[:n] if c.strip()]
     if len(label_cells) < 2 or not any(_BR.search(c) for c in label_cells):
+        return None
+    if _stacked_numbers(label_cells[-1]) is not None:
+        # its last cell the label's end and the row's first values a line each (``其他对外管|理服务事项<br>5<br>0``):
+        # read line by line, the values would join the label (其他对外管理服务事项50); the cells are read as they are
         return None
     lines = [[_clean_cell(part) for part in _BR.split(c)] for c in label_cells]
     depth = max(len(ls) for ls in lines)

@@ -18,6 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+# a report's full-width digits and signs (``－7``, ``１２``), which the tokenizer reads as numbers
+# (parsers.tables.tokens' normalise): compared as ASCII, so their grid columns group as any number's
+_FULL_WIDTH = str.maketrans({"－": "-", "．": ".", "，": ",", **{chr(0xFF10 + i): str(i) for i in range(10)}})
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _PLACEHOLDER = re.compile(r"^(?:Col|Column)\s*\d{1,3}$")
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -35,7 +38,7 @@ class GridColumns:
 
 
 def _text(cell: str) -> str:
-    text = " ".join(_BR.sub("", cell).split())
+    text = " ".join(_BR.sub("", cell).split()).translate(_FULL_WIDTH)
     return "" if _PLACEHOLDER.match(text) else text
 
 
@@ -59,10 +62,13 @@ def split_columns(
     header: list[list[str]] = []  # the header rows above the current value rows (their texts by column)
     raw_header: list[list[str]] = []  # the same rows' cells as printed (placeholders kept)
     rows: list[tuple[int, list[str]]] = []  # the value rows under ``header``
+    numbered: list[str] | None = None  # a row of values pymupdf4llm took for the header (its cells as printed)
+    under: list[tuple[int, list[str]]] = []  # the value rows under ``numbered``
     for k, line in enumerate(lines):
         if "|" not in line or not is_row(line):
             _block(out, header, raw_header, rows)
-            header, raw_header, rows = [], [], []
+            _numbered_block(out, numbered, under)
+            header, raw_header, rows, numbered, under = [], [], [], None, []
             continue
         raw = [line[s:e] for s, e in cells_of(line)]
         texts = [_text(cell) for cell in raw]
@@ -76,13 +82,64 @@ def split_columns(
                 if rows:
                     _block(out, header, raw_header, rows)  # a new header after value rows
                     header, raw_header, rows = [], [], []
+                _numbered_block(out, numbered, under)
+                numbered, under = None, []
                 header.append(texts)
                 raw_header.append(raw)
             continue  # a label row (text in its first cell only) keeps the header
         if header:
             rows.append((k, texts))
+        elif numbered is not None:
+            if len(texts) == len(numbered):
+                under.append((k, texts))
+        elif any(_PLACEHOLDER.match(" ".join(_BR.sub("", cell).split())) for cell in raw[2:]):
+            numbered = raw
     _block(out, header, raw_header, rows)
+    _numbered_block(out, numbered, under)
     return out
+
+
+def _numbered_block(out: GridColumns, first: list[str] | None, rows: list[tuple[int, list[str]]]) -> None:
+    """A table whose first row pymupdf4llm took for its header is a row of values (a table 二 block after a page
+    break: ``|行政处罚|2|Col3|Col4|0|Col6|7|Col8|``): each of its cells prints its number in its first grid column and
+    a placeholder in the others it covers, and the rows under it repeat each cell's number across its grid columns
+    (``|行政强制|5|5|5|0|0|12|12|``). Each number and the placeholders after it are read as one cell in those rows
+    when every row prints one number across every such run (or nothing) and some run a number other than 0: the
+    grid repeating merged cells' numbers, not columns that happen to print alike (``placeholder_columns``)."""
+    if first is None or not rows:
+        return
+    held = [" ".join(_BR.sub("", cell).split()) for cell in first]
+    runs: list[tuple[int, int]] = []
+    c = 1
+    while c < len(held):
+        end = c + 1
+        while end < len(held) and _PLACEHOLDER.match(held[end]):
+            end += 1
+        if end - c > 1 and _NUMBER.match(_text(first[c])):
+            runs.append((c, end))
+        c = end
+    if not runs or not all(_one_number_in_every_row(rows, c, end) for c, end in runs):
+        return
+    if not any(_repeated_in_every_row(rows, c, end) for c, end in runs):
+        return
+    for k, _ in rows:
+        for c, end in runs:
+            out.skip.setdefault(k, set()).update(range(c + 1, end))
+    out.merged += len(rows) * sum(end - c - 1 for c, end in runs)
+    label = _text(first[0])[:12]
+    out.placeholders.extend(f"{label} {_text(first[c])} (a row of values): {end - c} grid columns" for c, end in runs)
+
+
+def _one_number_in_every_row(rows: list[tuple[int, list[str]]], c: int, end: int) -> bool:
+    """Every value row prints one number in each of grid columns ``c`` to ``end`` (or nothing in all)."""
+    for _, texts in rows:
+        group = {texts[j] if j < len(texts) else "" for j in range(c, end)}
+        if len(group) != 1:
+            return False
+        (value,) = group
+        if value and not _NUMBER.match(value):
+            return False
+    return True
 
 
 def _block(

@@ -25,10 +25,12 @@ _MOST = 2 * _COLUMNS - 1  # more grid columns than this: two rows' numbers, or a
 _NUMBER = re.compile(r"^\d[\d,]*$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _PLACEHOLDER = re.compile(r"^(?:Col|Column)\s*\d{1,3}$")
-# words of table 三's row labels (the template's), one of which each row's label cells print
+# words of table 三's row labels (the template's), one of which each row's label cells print; its 其他 (3.其他,
+# （六）其他处理) not the head of table 二's 其他对外管理服务事项, a row of three columns whose numbers, repeated
+# across a split grid, can add up like a table 三 row's (0 0 0 0 0 0 243 243 243 read 0 0 0 0 0 243 243)
 _TABLE_THREE_ROW = re.compile(
     "本年新收|上年结转|予以公开|部分公开|国家秘密|禁止公开|安全一稳定|第三方合法|内部事务|过程性|执法案卷|查询事项|"
-    "不掌握|另行制作|仍不明确|信访|重复申请|出版物|反复申请|重新出具|不补正|缴纳费用|其他|总计|结转下年"
+    "不掌握|另行制作|仍不明确|信访|重复申请|出版物|反复申请|重新出具|不补正|缴纳费用|其他(?!对外)|总计|结转下年"
 )
 
 

@@ -67,7 +67,23 @@ Each snippet is the report's title line and the text from table 三's section he
   ``synth-1249-pdftotext-default-table4.txt``: the same mode's table 四, its heads in groups each followed by its
   columns' values: 未经复议直接起诉's 总计 after 复议后起诉's four values, its head in that group (1240, 1249), and
   行政复议's 总计 before its 其他结果 and 尚未审结 (``2 0 21 19 0``) with 未经复议直接起诉's after three of
-  复议后起诉's values (1242).
+  复议后起诉's values (1242);
+- ``synth-1262-pymupdf4llm-table2.md``, ``synth-1267-pymupdf4llm-table2.md``, ``synth-1278-pymupdf4llm-table2.md``
+  (``/tmp/bat31``'s tuning part): pymupdf4llm's plain mode prints table 二's merged cells' numbers in every grid
+  column they cover: ``|28|28|28|28|28|－7|－7|0|0|`` (a full-width minus, 1262), 其他对外管理服务事项's
+  ``|0|0|0|0|0|0|243|243|243|`` (1267), and a block whose first row, a row of values, is taken for the header
+  (``|行政处罚|2|Col3|Col4|0|Col6|7|Col8|`` over ``|行政强制|5|5|5|0|0|12|12|``, 1278);
+  ``synth-1261-pymupdf4llm-table3.md``: table 三 whose 总计 column's lower header cell prints 其他, its neighbour's
+  (``|法人或其他组织|总<br>计|`` over ``|其<br>他|其<br>他|``), every applicant a 其他 (``|0|0|0|0|0|11|11|``);
+- ``synth-1258-pypdf-table2.txt``: pypdf's text of 2019's table 二, 行政事业性收费's label wrapped with its values on
+  the second line (``行政事业性收`` / ``费 3 0``) and 政府集中采购's count and amount in one cell
+  (``政府集中采购 1；4.904693``); ``synth-1261-pymupdf4llm-layout-table2.md``: the layout mode's
+  ``|行政事业|性收费|0|1|||``;
+  ``synth-1258-pymupdf4llm-layout-table2.md``: the layout mode cutting that count/amount cell (``|1|；4.904693|``);
+  ``synth-1278-pymupdf4llm-layout-table2.md``: the layout mode laying a label's end and two values into one grid
+  cell (``|其他对外管|理服务事项<br>5<br>0||3|``) and a row's first value under its label (``|行政处罚<br>2|0|7||``);
+  ``synth-1246-markitdown-pdf-table2.md``: markitdown's text of a PDF wrapping 行政事业性收费's label over three lines,
+  its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -107,6 +123,15 @@ SNIPPETS = {
     "synth-1240-pdftotext-default-table4.txt": "synth_1240.pdftotext-default.txt",
     "synth-1242-pdftotext-default-table4.txt": "synth_1242.pdftotext-default.txt",
     "synth-1249-pdftotext-default-table4.txt": "synth_1249.pdftotext-default.txt",
+    "synth-1262-pymupdf4llm-table2.md": "synth_1262.md-pymupdf4llm.md",
+    "synth-1267-pymupdf4llm-table2.md": "synth_1267.md-pymupdf4llm.md",
+    "synth-1278-pymupdf4llm-table2.md": "synth_1278.md-pymupdf4llm.md",
+    "synth-1261-pymupdf4llm-table3.md": "synth_1261.md-pymupdf4llm.md",
+    "synth-1258-pypdf-table2.txt": "synth_1258.pdf-pypdf.txt",
+    "synth-1261-pymupdf4llm-layout-table2.md": "synth_1261.md-pymupdf4llm-layout.md",
+    "synth-1258-pymupdf4llm-layout-table2.md": "synth_1258.md-pymupdf4llm-layout.md",
+    "synth-1278-pymupdf4llm-layout-table2.md": "synth_1278.md-pymupdf4llm-layout.md",
+    "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
 }
 
 
@@ -120,6 +145,14 @@ FROM = {
     "synth-1249-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1246-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
     "synth-1242-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
+    "synth-1262-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1267-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1278-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-1258-pypdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-1261-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1258-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1278-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-1246-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
 }
 
 

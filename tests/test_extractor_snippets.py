@@ -1286,3 +1286,123 @@ def test_label_end_and_values_a_line_each_in_one_grid_cell() -> None:
 
     assert _stacked_numbers("（四）<br>无法提<br>供<br>1<br><br>") is None
     assert _stacked_numbers("计<br>45<br>0") == [(0, "计"), (5, "45"), (11, "0")]
+
+
+def _values(report, keys: list[str]) -> list[object]:  # type: ignore[no-untyped-def]
+    return [report.cells[k].value if k in report.cells else None for k in keys]
+
+
+_OTHER_SERVICES = [f"active/other_services/{c}" for c in ("prior_items", "change", "decisions")]
+
+
+def test_grid_columns_of_a_full_width_signed_number_are_one_column() -> None:
+    # 1262: pymupdf4llm repeats each merged cell's number in its grid columns, the report's −7 printed with a
+    # full-width minus: its two grid columns are one column as the others' are (read −7 −7 0 before: 3 columns of 4)
+    assert "|其他对外管理服务事项|其他对外管理服务事项|其他对外管理服务事项|28|28|28|28|28|－7|－7|0|0|" in (
+        SNIPPETS / "synth-1262-pymupdf4llm-table2.md"
+    ).read_text(encoding="utf-8")
+    report = _parse("synth-1262-pymupdf4llm-table2.md")
+    assert _values(report, _OTHER_SERVICES) == [28, -7, 0]
+    assert not [w for w in report.warnings if w.code == "extra_values"]
+
+
+def test_table_two_row_named_qita_is_not_grouped_as_a_table_three_row() -> None:
+    # 1267: 其他对外管理服务事项's 0 0 243 repeated over nine grid columns add up like a table 三 row (six zeros
+    # and 总计 243 243): its label names no row of table 三 (whose 其他 is 3.其他's and （六）其他处理's), so the
+    # header groups it
+    assert "|其他对外管理服务事项|其他对外管理服务事项|其他对外管理服务事项|0|0|0|0|0|0|243|243|243|" in (
+        SNIPPETS / "synth-1267-pymupdf4llm-table2.md"
+    ).read_text(encoding="utf-8")
+    report = _parse("synth-1267-pymupdf4llm-table2.md")
+    assert _values(report, _OTHER_SERVICES) == [0, 0, 243]
+    assert not [w for w in report.warnings if w.code == "grid_repeats"]
+
+
+def test_first_row_of_values_with_placeholders_groups_the_grid_columns_below() -> None:
+    # 1278: a table 二 block whose first row (values) pymupdf4llm took for the header prints ColN after each number,
+    # the row under it each number across those grid columns; read 5 5 5 (the first three of seven) before
+    text = (SNIPPETS / "synth-1278-pymupdf4llm-table2.md").read_text(encoding="utf-8")
+    assert "|行政处罚|2|Col3|Col4|0|Col6|7|Col8|\n|---|---|---|---|---|---|---|---|\n|行政强制|5|5|5|0|0|12|12|" in text
+    report = _parse("synth-1278-pymupdf4llm-table2.md")
+    penalty = [f"active/penalty/{c}" for c in ("prior_items", "change", "decisions")]
+    coercion = [f"active/coercion/{c}" for c in ("prior_items", "change", "decisions")]
+    assert _values(report, penalty) == [2, 0, 7]
+    assert _values(report, coercion) == [5, 0, 12]
+    (warned,) = [w for w in report.warnings if w.code == "placeholder_columns"]
+    assert "行政处罚 2 (a row of values): 3 grid columns" in warned.message
+
+
+def test_repeated_values_under_one_last_header_text_but_two_whole_headers_are_two_columns() -> None:
+    # 1261: the 总计 column's lower header cell prints 其他 (its neighbour's), and every applicant is a 其他: 11 and 11
+    # under 法人或其他组织/其他 and 总计/其他 are two cells (read once before: 1 1, the 11 split, and 150 cells blank)
+    text = (SNIPPETS / "synth-1261-pymupdf4llm-table3.md").read_text(encoding="utf-8")
+    assert "|法人或其他组织|总<br>计|\n||自然<br>人|" in text and "|其<br>他|其<br>他|" in text
+    report = _parse("synth-1261-pymupdf4llm-table3.md")
+    row = [f"applications/new_received/{c}" for c in APPLICANT]
+    assert _values(report, row) == [0, 0, 0, 0, 0, 11, 11]
+    assert not [w for w in report.warnings if w.code in ("split_number", "repeated_value")]
+
+
+_FEES_AND_PROCUREMENT = [
+    "active/fees/prior_items",
+    "active/fees/change",
+    "active/procurement/items",
+    "active/procurement/amount",
+]
+
+
+def test_wrapped_label_end_is_not_the_next_rows_label_and_count_amount_on_a_line_is_read() -> None:
+    # 1258 (pypdf): 行政事业性收费's label wrapped, its values on the second line (``费 3 0``): that piece is the
+    # fee row's, not 政府集中采购's by the template's order (read 3 0 as the procurement's before), and
+    # 政府集中采购's count and amount print in one cell apart by a full-width semicolon on the label's line
+    text = (SNIPPETS / "synth-1258-pypdf-table2.txt").read_text(encoding="utf-8")
+    assert "行政事业性收\n费 3 0\n" in text and "\n政府集中采购 1；4.904693\n" in text
+    report = _parse("synth-1258-pypdf-table2.txt")
+    assert _values(report, _FEES_AND_PROCUREMENT) == [3, 0, 1, 4.904693]
+    assert not [w for w in report.warnings if w.code == "fuzzy_label"]
+
+
+def test_label_cut_across_grid_cells_is_not_the_next_rows_label() -> None:
+    # 1261 (pymupdf4llm's layout mode): ``|行政事业|性收费|0|1|||``: 性收费 is the fee label's end, not the missing
+    # 政府集中采购 (whose row prints elsewhere: blank, not 0 and 1)
+    text = (SNIPPETS / "synth-1261-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|行政事业|性收费|0|1|||" in text
+    report = _parse("synth-1261-pymupdf4llm-layout-table2.md")
+    assert _values(report, _FEES_AND_PROCUREMENT) == [0, 1, None, None]
+    assert not [w for w in report.warnings if w.key == "active/procurement" and w.code == "fuzzy_label"]
+
+
+def test_count_amount_cell_cut_before_its_semicolon_reads_the_amount() -> None:
+    # 1258 (pymupdf4llm's layout mode): the cell ``1；4.904693`` cut at a grid rule, ``|1|；4.904693|``: the piece
+    # after the cut is the amount (read as the tie-break put the lone 1: amount 1, count blank, before)
+    assert "|政府集中采购||1|；4.904693|" in (SNIPPETS / "synth-1258-pymupdf4llm-layout-table2.md").read_text(
+        encoding="utf-8"
+    )
+    report = _parse("synth-1258-pymupdf4llm-layout-table2.md")
+    assert _values(report, _FEES_AND_PROCUREMENT[2:]) == [1, 4.904693]
+
+
+def test_label_end_and_values_in_one_grid_cell_are_not_joined_to_the_label() -> None:
+    # 1278 (pymupdf4llm's layout mode): ``|其他对外管|理服务事项<br>5<br>0||3|``: the label's end and two values a line
+    # each in one grid cell, after the label's first cell: read line by line across the cells before, the values
+    # joined the label (其他对外管理服务事项50: 50 read); and ``|行政处罚<br>2|0|7||``: the row's first value under its
+    # label, the next cell a number (read 0 7 before: 2 taken for the label's numbering)
+    text = (SNIPPETS / "synth-1278-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|其他对外管|理服务事项<br>5<br>0||3|" in text and "|行政处罚<br>2|0|7||" in text
+    report = _parse("synth-1278-pymupdf4llm-layout-table2.md")
+    assert _values(report, _OTHER_SERVICES) == [5, 0, 3]
+    penalty = [f"active/penalty/{c}" for c in ("prior_items", "change", "decisions")]
+    coercion = [f"active/coercion/{c}" for c in ("prior_items", "change", "decisions")]
+    assert _values(report, penalty) == [2, 0, 7]
+    assert _values(report, coercion) == [5, 0, 12]
+
+
+def test_middle_piece_of_a_label_wrapped_over_three_lines_is_not_the_next_rows_label() -> None:
+    # 1246 (markitdown, a PDF): 行政事业性收费 wrapped over three lines, its values on the middle one: 业性收 is the
+    # fee label's piece, not 政府集中采购's by the template's order (read 5 0 as the procurement's before, the fee
+    # row blank); the whole report reads 政府集中采购's 4 and 254.65 then, this excerpt leaves them blank
+    text = (SNIPPETS / "synth-1246-markitdown-pdf-table2.md").read_text(encoding="utf-8")
+    assert "\n行政事\n| 业性收 |     | 5   |     | 0   |" in text and "\n费\n" in text
+    report = _parse("synth-1246-markitdown-pdf-table2.md")
+    assert _values(report, _FEES_AND_PROCUREMENT) == [5, 0, None, None]
+    assert not [w for w in report.warnings if w.key == "active/procurement" and w.code == "fuzzy_label"]

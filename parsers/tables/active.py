@@ -402,6 +402,8 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 continue
             if _in_found_row(r, i, claimed):
                 continue
+            if k and _label_rest(r, lo - 1, i, order[k - 1].label):
+                continue  # the rest of the row before's label, wrapped onto the line of its values
             if any(t[IS_NUMBER] for t in r.tokens[i + 1 : i + 12] if t[LINE] == tok[LINE]):
                 lines[tok[LINE]] = i  # the last label on a line (a group heading may come first)
         missing = list(order[k:j])
@@ -434,6 +436,16 @@ def _in_found_row(r: Reading, i: int, found: set[int]) -> bool:
         if j in found:
             return True
     return False
+
+
+def _label_rest(r: Reading, before: int, i: int, label: str) -> bool:
+    """Token ``i`` is a later piece of the label of the row found at token ``before``, wrapped onto a line of its
+    own (``行政事业性收`` / ``费 3 0``, ``|行政事业|性收费|0|1|``, ``行政事`` / ``业性收 5 0`` / ``费``): the two,
+    joined, run on in the template's label ``label``, the row before's, which its own label token alone does not
+    complete. Such a piece is no row's label: the template's order would read it as the next row's, and that row's
+    numbers as the row before's."""
+    head, rest = r.tokens[before][COMPACT], r.tokens[i][COMPACT]
+    return rest in label and not label.endswith(head) and head[-2:] + rest in label
 
 
 def _after_header(label: str) -> tuple[str, RowDef] | None:

@@ -781,6 +781,16 @@ _NONSPACE = re.compile(r"\S+")
 _SPACED_DECIMAL = re.compile(r"[+-]?\d[\d,]*(?: \.| \. |\. )\d+")
 
 
+# a row label, a space, and the two numbers of one cell apart by a slash or a semicolon (2019's 政府集中采购 count and
+# amount, ``政府集中采购 1；4.904693``: pypdf, pdfplumber, pdftotext print the row on one line), each with its unit
+# or not: the label, then the two numbers as :func:`_numbers_with_units` reads the cell alone
+_LABEL_COUNT_AMOUNT = re.compile(
+    rf"^([^\s。；，,][^。；，,]{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（。；，/;])\s+({_NUM})\s*{_UNIT}?\s*[/;；]\s*({_NUM})\s*{_UNIT}?$"
+)
+
+_AFTER_SEPARATOR = re.compile(rf"^[;；]\s*({_NUM})\s*{_UNIT}?$")
+
+
 # numbers a space apart, then a row label that starts with the template's numbering (（七）, 四、, 3.) and a character
 _NUMBERS_THEN_ROW = re.compile(
     rf"^(?P<nums>{_NUM}(?: {_NUM})*) +(?P<label>(?:[（(][一二三四五六七八九十]{{1,3}}[）)]"
@@ -789,6 +799,15 @@ _NUMBERS_THEN_ROW = re.compile(
 
 
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    if ("；" in text or ";" in text or "/" in text) and (m := _LABEL_COUNT_AMOUNT.match(text)) is not None:
+        return [
+            token(m.group(1), start, start + m.end(1), line, col, tabbed),
+            *(token(m.group(g), start + m.start(g), start + m.end(g), line, col, tabbed, split=True) for g in (2, 3)),
+        ]
+    if tabbed and text[:1] in "；;" and (m := _AFTER_SEPARATOR.match(text)) is not None:
+        # the same cell cut at a grid rule between its two numbers (pymupdf4llm's layout mode: ``|1|；4.904693|``):
+        # the piece after the cut is the amount, its separator before it
+        return [token(m.group(1), start + m.start(1), start + m.end(1), line, col, tabbed, split=True)]
     if not text[-1:].isdigit():  # the common cells first: blank, a label, a dash, a number with its unit
         if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
             return units
