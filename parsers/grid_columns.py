@@ -191,13 +191,6 @@ def _block(
 def _repeated_in_every_row(rows: list[tuple[int, list[str]]], c: int, end: int) -> bool:
     """Every value row prints one number in each of grid columns ``c`` to ``end`` (or nothing in all), and some
     row a number other than 0."""
-    nonzero = False
-    for _, texts in rows:
-        group = {texts[j] if j < len(texts) else "" for j in range(c, end)}
-        if len(group) != 1:
-            return False
-        (value,) = group
-        if value and not _NUMBER.match(value):
-            return False
-        nonzero = nonzero or (bool(value) and value.strip("0.,+-") != "")
-    return nonzero
+    return _one_number_in_every_row(rows, c, end) and any(
+        c < len(texts) and texts[c].strip("0.,+-") != "" for _, texts in rows
+    )
