@@ -108,27 +108,11 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     failing = sum(not row_total_holds(v) for v in _review_rows(result.values())) if len(vals) == N_REVIEW else 0
-    if (
-        failing >= MIN_ROWS_OUT_OF_ORDER
-        and is_paragraph_cells(r.extracted.text)
-        and (displaced := review_displaced(r, anchor, vals)) is not None
-    ):
-        result = displaced  # values displaced in poppler's block order, put back (parsers/tables/review_displaced.py)
-    elif failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
-        r.warn(
-            "placement_open",
-            f"table 四: its {N_REVIEW} values printed a cell a paragraph (pdftotext's default mode: poppler's block "
-            f"order, not the table's) fail the row totals of {failing} rows read in that order: which "
-            f"cell each is in is not in the text ({' '.join(t[TEXT] for t in vals)}); those rows left blank",
-            R,
-            vals[0],
-        )
-        n = len(REVIEW_COLUMNS)
-        kept = [
-            None if not row_total_holds(result.values()[k - k % n : k - k % n + n]) else t
-            for k, t in enumerate(result.tokens)
-        ]
-        result = Fit(kept, "positional", [])
+    if failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
+        if (displaced := review_displaced(r, anchor, vals)) is not None:
+            result = displaced  # values displaced in poppler's block order, put back (tables/review_displaced.py)
+        else:
+            result = _rows_out_of_order(r, result, vals, failing)
     r.put_cells(keys, result.tokens, label)
     if result.how == "dropped":
         r.warn(
@@ -798,3 +782,22 @@ def _by_indent(text: str, vals: list[Token], n: int, header: list[Token] | None 
     if lead == 0 or lead + len(vals) > n:
         return None  # no indent: no evidence either way (a stripped line), the identities' tie-break holds
     return [None] * lead + list(vals) + [None] * (n - lead - len(vals))
+
+
+def _rows_out_of_order(r: Reading, result: Fit, vals: list[Token], failing: int) -> Fit:
+    """Table 四's values printed a cell a paragraph whose rows fail their totals read in that order, with no one
+    placement of displaced values: the failing rows left blank (``placement_open``)."""
+    r.warn(
+        "placement_open",
+        f"table 四: its {N_REVIEW} values printed a cell a paragraph (pdftotext's default mode: poppler's block "
+        f"order, not the table's) fail the row totals of {failing} rows read in that order: which "
+        f"cell each is in is not in the text ({' '.join(t[TEXT] for t in vals)}); those rows left blank",
+        R,
+        vals[0],
+    )
+    n = len(REVIEW_COLUMNS)
+    kept = [
+        None if not row_total_holds(result.values()[k - k % n : k - k % n + n]) else t
+        for k, t in enumerate(result.tokens)
+    ]
+    return Fit(kept, "positional", [])
