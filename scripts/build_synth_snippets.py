@@ -88,7 +88,9 @@ Each snippet is the report's title line and the text from table 三's section he
   ``synth-1267-pdftotext-default-table2.txt`` (2019): poppler's ``pdftotext`` default mode prints each cell of
   table 二 as a block, a value alone between blank lines, a 第二十条 block's values after its labels and header
   cells, row after row (``规章`` / ``0`` / ``0`` / ``88`` / ``41`` / ``35`` / ``0`` / ``行政规范性文件``, 1264); 1267
-  prints the values of items （一） and （五） before （五）'s title.
+  prints the values of items （一） and （五） before （五）'s title; ``synth-1260-pdftotext-default-table2.txt`` the
+  same in a text read row by row (its table 三's labels not stacked), ``synth-1276-pdftotext-default-table2.txt``
+  其他对外管理服务事项's values before its label wrapped over four lines.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -140,6 +142,8 @@ SNIPPETS = {
     "synth-1240-pdftotext-default-table2.txt": "synth_1240.pdftotext-default.txt",
     "synth-1264-pdftotext-default-table2.txt": "synth_1264.pdftotext-default.txt",
     "synth-1267-pdftotext-default-table2.txt": "synth_1267.pdftotext-default.txt",
+    "synth-1260-pdftotext-default-table2.txt": "synth_1260.pdftotext-default.txt",
+    "synth-1276-pdftotext-default-table2.txt": "synth_1276.pdftotext-default.txt",
 }
 
 
@@ -164,6 +168,8 @@ FROM = {
     "synth-1240-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1267-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1260-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1276-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -1479,3 +1479,37 @@ def test_pdftotext_default_table_two_block_open_stays_blank() -> None:
         }, name
         (blocks,) = [w for w in report.warnings if w.code == "active_blocks_in_order"]
         assert f"not read: 第二十条第（一）项 ({why})" in blocks.message, name
+
+
+def test_pdftotext_default_table_two_short_rows_completed_by_blocks() -> None:
+    # tuning seeds 1260 and 1276: texts read row by row (table 三's labels not stacked) whose table 二 prints a block's
+    # values apart from its labels: items （一） and （五） print their 12 values before （五）'s title (1260: 规章 and
+    # 行政规范性文件 left blank at version 73), 其他对外管理服务事项's values before its label wrapped over four lines
+    # (1276: 行政许可's row read 0 29 2973, its 3 further values dropped). The reading block by block agrees with every
+    # row both read whole: the short rows are taken from it
+    report = _parse("synth-1260-pdftotext-default-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs", "licensing")) == {
+        "rules": [9, 20, 12],
+        "normative_docs": [25, 171, 0],
+        "licensing": [2483, 0, 0],
+    }
+    (blocks,) = [w for w in report.warnings if w.code == "active_blocks_in_order"]
+    assert "rows rules, normative_docs taken from it" in blocks.message
+    assert "not read: 第二十条第（八）项 (3 values for 2 cells)" in blocks.message  # 上 / 一 / 年 …: 一 is no blank
+    text = (SNIPPETS / "synth-1276-pdftotext-default-table2.txt").read_text(encoding="utf-8")
+    assert "\n2973\n\n496\n\n0\n\n290\n\n其他对\n外管理\n" in text  # 服务事 / 项 after a page break
+    report = _parse("synth-1276-pdftotext-default-table2.txt")
+    assert _table_two(report, ("licensing", "other_services")) == {
+        "licensing": [0, 29, 2973],
+        "other_services": [496, 0, 290],
+    }
+    assert report.metadata["review"] == "suggested"
+
+
+def test_pdftotext_default_table_two_readings_disagree_nothing_completed() -> None:
+    # hand-made from seed 1276's text: 行政处罚's label moved after its values, so the reading row by row reads those
+    # values as 其他对外管理服务事项's (207 0 2097) and leaves 行政处罚 short, where the reading block by block reads
+    # 496 0 290: the readings disagree on a row both read whole, and no short row is taken from the blocks
+    report = _parse("own-active-blocks-readings-disagree-pdftotext.txt")
+    assert _table_two(report, ("penalty",)) == {"penalty": [None, None, None]}
+    assert not [w for w in report.warnings if w.code == "active_blocks_in_order"]

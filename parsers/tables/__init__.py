@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Warning_
 from parsers.tables.active import read_active, rows_on_their_lines
-from parsers.tables.active_blocks import read_active_blocks
+from parsers.tables.active_blocks import complete_by_blocks, read_active_blocks
 from parsers.tables.applications import (
     find_applications_start,
     is_2019_applications,
@@ -153,7 +153,10 @@ def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> str | Non
 def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
     """Tables 二, 三 and 四 read into ``r``; the format table 三 was read in."""
     act_start = _active_start(r, app_start)
+    mark = len(r.warnings)
     read_active(r, fmt, act_start if act_start is not None else 0, app_start)
+    if act_start is not None:
+        complete_by_blocks(r, fmt, act_start, app_start, mark)
     # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
     four = r.first_index(_SECTION_FOUR, app_start + 1)
     end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)
