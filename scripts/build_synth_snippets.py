@@ -84,6 +84,13 @@ Each snippet is the report's title line and the text from table 三's section he
   cell (``|其他对外管|理服务事项<br>5<br>0||3|``) and a row's first value under its label (``|行政处罚<br>2|0|7||``);
   ``synth-1246-markitdown-pdf-table2.md``: markitdown's text of a PDF wrapping 行政事业性收费's label over three lines,
   its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``).
+- ``synth-1240-pdftotext-default-table2.txt`` (2021), ``synth-1264-pdftotext-default-table2.txt``,
+  ``synth-1267-pdftotext-default-table2.txt`` (2019): poppler's ``pdftotext`` default mode prints each cell of
+  table 二 as a block, a value alone between blank lines, a 第二十条 block's values after its labels and header
+  cells, row after row (``规章`` / ``0`` / ``0`` / ``88`` / ``41`` / ``35`` / ``0`` / ``行政规范性文件``, 1264); 1267
+  prints the values of items （一） and （五） before （五）'s title; ``synth-1260-pdftotext-default-table2.txt`` the
+  same in a text read row by row (its table 三's labels not stacked), ``synth-1276-pdftotext-default-table2.txt``
+  其他对外管理服务事项's values before its label wrapped over four lines.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -132,6 +139,11 @@ SNIPPETS = {
     "synth-1258-pymupdf4llm-layout-table2.md": "synth_1258.md-pymupdf4llm-layout.md",
     "synth-1278-pymupdf4llm-layout-table2.md": "synth_1278.md-pymupdf4llm-layout.md",
     "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
+    "synth-1240-pdftotext-default-table2.txt": "synth_1240.pdftotext-default.txt",
+    "synth-1264-pdftotext-default-table2.txt": "synth_1264.pdftotext-default.txt",
+    "synth-1267-pdftotext-default-table2.txt": "synth_1267.pdftotext-default.txt",
+    "synth-1260-pdftotext-default-table2.txt": "synth_1260.pdftotext-default.txt",
+    "synth-1276-pdftotext-default-table2.txt": "synth_1276.pdftotext-default.txt",
 }
 
 
@@ -153,6 +165,11 @@ FROM = {
     "synth-1258-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1278-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1246-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-1240-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1264-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1267-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1260-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1276-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Warning_
 from parsers.tables.active import read_active, rows_on_their_lines
+from parsers.tables.active_blocks import complete_by_blocks, read_active_blocks
 from parsers.tables.applications import (
     find_applications_start,
     is_2019_applications,
@@ -71,9 +72,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                     "table 四 read from its values "
                     + ("with displaced values put back" if _displaced_four(r) else "in order")
                     + ", as its totals hold (parsers/tables/box_order.py); "
-                    + ("table 二" + _TWO if two else "table 二 (no such check of its placement) is not read")
+                    + ("table 二" + two if two else "table 二 (no such check of its placement) is not read")
                     if four
-                    else "table 二" + _TWO + "; table 四 (no such check of its placement) is not read"
+                    else "table 二" + two + "; table 四 (no such check of its placement) is not read"
                     if two
                     else "tables 二 and 四 (no such check of their placement) are not read"
                 )
@@ -84,14 +85,14 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 "column_order",
                 f"{said}; {boxes[1]} read from the text's lines of values in their order, as all the identities of "
                 "what was read hold (parsers/tables/box_order.py); "
-                + ("table 二" + _TWO + "; " if two else "")
+                + ("table 二" + two + "; " if two else "")
                 + "the rest is not read, rather than read into the wrong row",
             )
         else:
             r.warn(
                 "column_order",
                 f"{said}; "
-                + ("table 二" + _TWO + "; the rest is not read" if two else "no cell is read")
+                + ("table 二" + two + "; the rest is not read" if two else "no cell is read")
                 + ", rather than read into the wrong row",
             )
     elif fmt in ("2021", "2019") and app_start is not None:
@@ -129,24 +130,33 @@ def _displaced_four(r: Reading) -> bool:
 
 
 _TWO = " read row by row, as every line of it that prints a value starts with its row's label"
+_TWO_BLOCKS = " read block by block where a block's count of values confirms it (active_blocks_in_order)"
 
 
-def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> bool:
+def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> str | None:
     """Table 二 of a text whose table 三 prints column by column, read into ``r`` where it is printed row by row
-    (:func:`parsers.tables.active.rows_on_their_lines`); whether it was."""
+    (:func:`parsers.tables.active.rows_on_their_lines`), or else block by block where each block's count of values
+    confirms its placement (:func:`parsers.tables.active_blocks.read_active_blocks`); how it was read (the
+    ``column_order`` warning's words after "table 二"), None where it was not."""
     if fmt not in ("2021", "2019") or app_start is None:
-        return False
+        return None
     start = _active_start(r, app_start)
-    if start is None or not rows_on_their_lines(r, start, app_start):
-        return False
+    if start is None:
+        return None
+    if not rows_on_their_lines(r, start, app_start):
+        # poppler's default order: each cell a block, its values after its labels (tables/active_blocks.py)
+        return _TWO_BLOCKS if read_active_blocks(r, fmt, start, app_start) else None
     read_active(r, fmt, start, app_start)
-    return True
+    return _TWO
 
 
 def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
     """Tables 二, 三 and 四 read into ``r``; the format table 三 was read in."""
     act_start = _active_start(r, app_start)
+    mark = len(r.warnings)
     read_active(r, fmt, act_start if act_start is not None else 0, app_start)
+    if act_start is not None:
+        complete_by_blocks(r, fmt, act_start, app_start, mark)
     # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
     four = r.first_index(_SECTION_FOUR, app_start + 1)
     end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)

@@ -1,0 +1,229 @@
+"""Table 二 of a text in column order, read block by block where each 第二十条 block's count of values confirms it.
+
+poppler's ``pdftotext`` in its default mode prints each cell of table 二 as a block of its own (a value alone on its
+line, a blank line before the next): a block's row labels and its header cells come first or between, its values
+after them in the template's order, row after row. The labels do not stand on their values' lines, so a reading
+row by row (:func:`parsers.tables.active.read_active`) does not hold there: the text is in column order
+(:mod:`parsers.tables.column_order`) and table 二 was left unread.
+
+A block (or a run of blocks whose values all print before the later blocks' titles) is read here only where:
+
+- it names exactly its rows (the template's rows of that 第二十条 item: 规章 and 行政规范性文件 for （一）…, found in
+  its text, labels wrapped over lines joined), and no row of another item;
+- it prints exactly as many values as those rows have cells in the format (``ACTIVE_DEFAULTS``): a blank cell that
+  prints nothing leaves more than one placement, and the block is left blank;
+- each value stands alone on its line with a line between it and the next (poppler's cell blocks: a column of
+  cells joined into one box, as pdfminer makes, prints its values on adjacent lines and is not read, as its order
+  may run down the columns);
+- each value is of its column's kind: a count is a whole number (the change of a year may be negative), only an
+  amount has a fraction; an explicit blank (``—``) is a blank cell, but not ``一`` (a header printed a character a
+  line prints it too).
+
+Its values are then read row after row in the template's order (``active_blocks_in_order``, review suggested,
+naming each block read and each left). The same reading completes a text read row by row (its table 三 not in
+column order) whose table 二 reading left a row short (a block's values printed apart from its labels, after the
+next block's header or before a wrapped label): the short rows the blocks read whole are taken from it, only where
+it agrees with every row both readings read whole (:func:`complete_by_blocks`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from parsers.tables.reading import Reading
+from parsers.tables.templates import ACTIVE_DEFAULTS
+from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_VALUE, LINE, TEXT, Token, number_value
+
+T = "active"
+_TITLE = re.compile(r"第二十条第[（(]?([一二三四五六七八九十]{1,2})[）)]?项")
+# the rows of each 第二十条 item, by format (SCHEMA.md's table 二)
+_ITEM_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
+    "2021": {
+        "一": ("rules", "normative_docs"),
+        "五": ("licensing",),
+        "六": ("penalty", "coercion"),
+        "八": ("fees",),
+    },
+    "2019": {
+        "一": ("rules", "normative_docs"),
+        "五": ("licensing", "other_services"),
+        "六": ("penalty", "coercion"),
+        "八": ("fees",),
+        "九": ("procurement",),
+    },
+}
+# each row's label as the template prints it (ideographs only; a wrapped label's fragments joined find it)
+_ROW_LABELS = {
+    "rules": "规章",
+    "normative_docs": "规范性文件",
+    "licensing": "行政许可",
+    "other_services": "其他对外管理服务事项",
+    "penalty": "行政处罚",
+    "coercion": "行政强制",
+    "fees": "行政事业性收费",
+    "procurement": "政府集中采购",
+}
+_WHOLE = re.compile(r"\d+")
+_SIGNED_WHOLE = re.compile(r"[+-]?\d+")
+
+
+def _kind_fits(column: str, tok: Token) -> bool:
+    """The value can be this column's: an explicit blank anywhere, a fraction only in an amount, a sign only in
+    the year's change."""
+    if tok[IS_BLANK_MARKER]:
+        # a dash, never an ideograph the blank markers include (一, ー): a header printed a character a line
+        # (上 / 一 / 年 …) prints those too
+        return not any("\u4e00" <= ch <= "\u9fff" or ch == "ー" for ch in tok[TEXT])
+    if number_value(tok[TEXT]) is None:
+        return False
+    plain = tok[TEXT].replace(",", "")
+    if column == "amount":
+        return True
+    return (_SIGNED_WHOLE if column == "change" else _WHOLE).fullmatch(plain) is not None
+
+
+def _own_blocks(r: Reading, values: list[Token]) -> bool:
+    """Each value alone on its line, a line between it and the next (poppler's one block per cell)."""
+    lines = [t[LINE] for t in values]
+    if any(len(r.line_tokens(line)) != 1 for line in lines):
+        return False
+    return all(b - a >= 2 for a, b in itertools.pairwise(lines))
+
+
+@dataclass
+class BlocksReading:
+    cells: dict[str, Token]  # key → the value read (an explicit blank's token where it printed one)
+    read: list[str]  # the blocks read, as the warning names them
+    left: list[str]  # the blocks left, and why
+    at: Token  # the first block's title
+
+    def said(self) -> str:
+        return "read " + ", ".join(self.read) + ("; not read: " + ", ".join(self.left) if self.left else "")
+
+
+def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading | None:
+    """Table 二 (tokens ``start`` to ``end``) read block by block as the module says, nothing put into ``r``; None
+    where no block is read."""
+    items = _ITEM_ROWS.get(fmt)
+    if items is None:
+        return None
+    defaults = ACTIVE_DEFAULTS[fmt]
+    tokens = r.tokens
+    titles: list[tuple[int, str]] = []
+    for i in range(start, end):
+        m = _TITLE.search(tokens[i][COMPACT]) if not tokens[i][IS_VALUE] else None
+        if m:
+            titles.append((i, m.group(1)))
+    if not titles or any(t[IS_VALUE] for t in tokens[start : titles[0][0]]):
+        return None  # values before the first block's title: whose they are, nothing says
+    spans = [(i, item, titles[k + 1][0] if k + 1 < len(titles) else end) for k, (i, item) in enumerate(titles)]
+    out: dict[str, Token] = {}
+    read: list[str] = []
+    left: list[str] = []
+    k = 0
+    while k < len(spans):
+        group = [spans[k]]
+        values = [t for t in tokens[group[0][0] : group[0][2]] if t[IS_VALUE]]
+        need = sum(len(defaults[row]) for row in items.get(group[0][1], ()))
+        # a run of blocks whose values all print before the later titles (those blocks print none of their own)
+        while len(values) > need and k + len(group) < len(spans):
+            nxt = spans[k + len(group)]
+            if any(t[IS_VALUE] for t in tokens[nxt[0] : nxt[2]]) or nxt[1] not in items:
+                break
+            group.append(nxt)
+            need += sum(len(defaults[row]) for row in items[nxt[1]])
+        k += len(group)
+        names = "、".join(f"（{item}）" for _, item, _ in group)
+        rows = [row for _, item, _ in group for row in items.get(item, ())]
+        if not rows or any(item not in items for _, item, _ in group):
+            left.append(f"第二十条第{names}项 (not the format's)")
+            continue
+        text = "".join(t[COMPACT] for t in tokens[group[0][0] : group[-1][2]] if not t[IS_VALUE])
+        named = [row for row, label in _ROW_LABELS.items() if label in text]
+        cells = [(row, col) for row in rows for col in defaults[row]]
+        why = None
+        if sorted(named) != sorted(rows):
+            why = "its row labels are not the template's"
+        elif len(values) != len(cells):
+            why = f"{len(values)} values for {len(cells)} cells"
+        elif not _own_blocks(r, values):
+            why = "its values do not each stand alone"
+        elif not all(_kind_fits(col, tok) for (_, col), tok in zip(cells, values, strict=True)):
+            why = "a value is not of its column's kind"
+        if why is not None:
+            left.append(f"第二十条第{names}项 ({why})")
+            continue
+        for (row, col), tok in zip(cells, values, strict=True):
+            out[f"{T}/{row}/{col}"] = tok
+        read.append(f"第二十条第{names}项 ({len(values)} values, {len(rows)} row{'s' if len(rows) > 1 else ''})")
+    if not read:
+        return None
+    return BlocksReading(out, read, left, tokens[titles[0][0]])
+
+
+_SAID = (
+    "table 二 read from its values in the order the text prints them, row after row of the template, block by block "
+    "where a block names its rows, prints exactly as many values as they have cells, each alone on its line, each of "
+    "its column's kind (parsers/tables/active_blocks.py)"
+)
+
+
+def read_active_blocks(r: Reading, fmt: str, start: int, end: int) -> bool:
+    """Table 二 (tokens ``start`` to ``end``) read into ``r`` block by block as the module says; whether any block
+    was read (the warning names those read and those left)."""
+    got = blocks_reading(r, fmt, start, end)
+    if got is None:
+        return False
+    for key, tok in got.cells.items():
+        r.put(key, tok)
+    r.warn("active_blocks_in_order", f"{_SAID}: {got.said()}", T, got.at)
+    return True
+
+
+def complete_by_blocks(r: Reading, fmt: str, start: int, end: int, mark: int) -> None:
+    """Table 二 read row by row (:func:`parsers.tables.active.read_active`, its warnings from ``mark`` on) with a
+    row left short of cells (poppler printed a block's values apart from its labels: after the next block's
+    header, before a wrapped label): where the reading block by block agrees with every row both read whole, the
+    rows it reads whole in place of the short ones, their warnings of the reading row by row dropped
+    (``active_blocks_in_order``, review suggested)."""
+    items = _ITEM_ROWS.get(fmt)
+    if items is None:
+        return
+    defaults = ACTIVE_DEFAULTS[fmt]
+    rows = [row for item in items.values() for row in item]
+
+    def keys(row: str) -> list[str]:
+        return [f"{T}/{row}/{col}" for col in defaults[row]]
+
+    def whole(row: str) -> bool:
+        """Every cell read: a number, or an explicit blank printed (``—``)."""
+        return all((c := r.cells.get(k)) is not None and (c.value is not None or c.raw) for k in keys(row))
+
+    short = [row for row in rows if any(k in r.cells for k in keys(row)) and not whole(row)]
+    if not short:
+        return
+    got = blocks_reading(r, fmt, start, end)
+    if got is None:
+        return
+    both = [row for row in rows if whole(row) and all(k in got.cells for k in keys(row))]
+    if any(got.cells[k][TEXT] != r.cells[k].raw for row in both for k in keys(row)):
+        return  # the two readings disagree: neither confirms the other
+    fill = [row for row in short if all(k in got.cells for k in keys(row))]
+    if not fill:
+        return
+    for row in fill:
+        for k in keys(row):
+            r.cells.pop(k, None)
+            r.put(k, got.cells[k])
+    r.warnings[mark:] = [
+        w for w in r.warnings[mark:] if not (w.key is not None and w.key.split("/")[:2] in ([T, row] for row in fill))
+    ]
+    r.warn(
+        "active_blocks_in_order",
+        f"{_SAID}: {got.said()}; rows {', '.join(fill)} taken from it, as the reading row by row left cells of them "
+        f"blank, and it agrees with every row both read whole ({len(both)})",
+        T,
+        got.at,
+    )
