@@ -83,7 +83,10 @@ Each snippet is the report's title line and the text from table 三's section he
   ``synth-1278-pymupdf4llm-layout-table2.md``: the layout mode laying a label's end and two values into one grid
   cell (``|其他对外管|理服务事项<br>5<br>0||3|``) and a row's first value under its label (``|行政处罚<br>2|0|7||``);
   ``synth-1246-markitdown-pdf-table2.md``: markitdown's text of a PDF wrapping 行政事业性收费's label over three lines,
-  its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``).
+  its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``);
+- ``synth-1261-pypdf-table2.txt``, ``synth-1262-pypdf-table2.txt``: pypdf's text of table 二 printing 政府集中采购's
+  row on one line, single-spaced, its amount with its unit (``政府集中采购 3 2万元``) or with a space after its
+  decimal point (``政府集中采购 7 4. 2``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -132,6 +135,8 @@ SNIPPETS = {
     "synth-1258-pymupdf4llm-layout-table2.md": "synth_1258.md-pymupdf4llm-layout.md",
     "synth-1278-pymupdf4llm-layout-table2.md": "synth_1278.md-pymupdf4llm-layout.md",
     "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
+    "synth-1261-pypdf-table2.txt": "synth_1261.pdf-pypdf.txt",
+    "synth-1262-pypdf-table2.txt": "synth_1262.pdf-pypdf.txt",
 }
 
 
@@ -153,6 +158,8 @@ FROM = {
     "synth-1258-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1278-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1246-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-1261-pypdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-1262-pypdf-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -1372,6 +1372,44 @@ def test_label_cut_across_grid_cells_is_not_the_next_rows_label() -> None:
     assert not [w for w in report.warnings if w.key == "active/procurement" and w.code == "fuzzy_label"]
 
 
+def test_procurement_row_printed_but_not_read_is_a_missing_row() -> None:
+    # 1261 (pymupdf4llm's layout mode): the 政府集中采购 block is printed (第二十条第（九）项, its header) but its row
+    # is one pipe cell of label and values (``|政府集中采购<br>3<br>2万元|``) no rule reads: its two cells blank, a
+    # missing row, review required (the row was optional in format 2019, so blank without a warning before)
+    text = (SNIPPETS / "synth-1261-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|||第二十条第|（九）|项||" in text and "|政府集中采购<br>3<br>2万元|" in text
+    report = _parse("synth-1261-pymupdf4llm-layout-table2.md")
+    assert _values(report, _FEES_AND_PROCUREMENT[2:]) == [None, None]
+    assert [w.code for w in report.warnings if w.key == "active/procurement"] == ["missing_row"]
+    assert report.metadata["review"] == "required"
+
+
+def test_procurement_row_absent_with_its_block_is_no_missing_row() -> None:
+    # the same text without the block and its row (format 2019's 政府集中采购 is optional): no warning
+    text = (SNIPPETS / "synth-1261-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    block = text.index("|||第二十条第|（九）|项||")
+    cut = text[:block] + text[text.index("## 三、收到和处理政府信息公开申请情况") :]
+    assert "采购" not in cut
+    report = parse(cut.encode("utf-8"), "synth-1261-pymupdf4llm-layout-table2.md")
+    assert _values(report, _FEES_AND_PROCUREMENT) == [0, 1, None, None]
+    assert not [w for w in report.warnings if w.key == "active/procurement"]
+
+
+def test_procurement_row_on_one_line_with_a_unit_or_a_spaced_point_is_read() -> None:
+    # 1261 and 1262 (pypdf): 政府集中采购's row on one line, single-spaced, its amount printed with its unit
+    # (``3 2万元``) or with a space after its decimal point (``7 4. 2``): one token before, the row not found
+    for name, line, want in (
+        ("synth-1261-pypdf-table2.txt", "\n政府集中采购 3 2万元\n", [3, 2]),
+        ("synth-1262-pypdf-table2.txt", "\n政府集中采购 7 4. 2\n", [7, 4.2]),
+    ):
+        assert line in (SNIPPETS / name).read_text(encoding="utf-8"), name
+        report = _parse(name)
+        assert _values(report, _FEES_AND_PROCUREMENT[2:]) == want, name
+        assert not [w for w in report.warnings if w.key == "active/procurement"], name
+    spaced = [w for w in _parse("synth-1262-pypdf-table2.txt").warnings if w.code == "spaced_number"]
+    assert [w.key for w in spaced] == ["active/procurement/amount"]
+
+
 def test_count_amount_cell_cut_before_its_semicolon_reads_the_amount() -> None:
     # 1258 (pymupdf4llm's layout mode): the cell ``1；4.904693`` cut at a grid rule, ``|1|；4.904693|``: the piece
     # after the cut is the amount (read as the tie-break put the lone 1: amount 1, count blank, before)
