@@ -86,7 +86,10 @@ Each snippet is the report's title line and the text from table 三's section he
   its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``);
 - ``synth-1261-pypdf-table2.txt``, ``synth-1262-pypdf-table2.txt``: pypdf's text of table 二 printing 政府集中采购's
   row on one line, single-spaced, its amount with its unit (``政府集中采购 3 2万元``) or with a space after its
-  decimal point (``政府集中采购 7 4. 2``).
+  decimal point (``政府集中采购 7 4. 2``);
+- ``synth-1270-pypdf-table3.txt``: pypdf's text of a table 三 whose label column wraps every label over lines of
+  three characters, 一、本年新收's head alone on its first (``一、本`` / ``年新收`` / ``政府信`` …), and
+  （六）其他处理 printed as one row (``（六）`` / ``其他处`` / ``理`` / ``0 0 0 0 1 0 1``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -137,6 +140,7 @@ SNIPPETS = {
     "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
     "synth-1261-pypdf-table2.txt": "synth_1261.pdf-pypdf.txt",
     "synth-1262-pypdf-table2.txt": "synth_1262.pdf-pypdf.txt",
+    "synth-1270-pypdf-table3.txt": "synth_1270.pdf-pypdf.txt",
 }
 
 

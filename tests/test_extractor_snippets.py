@@ -1444,3 +1444,16 @@ def test_middle_piece_of_a_label_wrapped_over_three_lines_is_not_the_next_rows_l
     report = _parse("synth-1246-markitdown-pdf-table2.md")
     assert _values(report, _FEES_AND_PROCUREMENT) == [5, 0, None, None]
     assert not [w for w in report.warnings if w.key == "active/procurement" and w.code == "fuzzy_label"]
+
+
+def test_narrow_label_column_first_row_head_and_merged_other_row_wrapped_are_read() -> None:
+    # 1270 (pypdf): table 三's labels wrapped three characters a line; 一、本年新收's head alone on its first line
+    # (``一、本`` / ``年新收``: the table was taken to start at 年新收, the row not found) and （六）其他处理 printed as
+    # one row over three lines (``（六）`` / ``其他处`` / ``理``: not seen as the merged row, read as 3.其他 before)
+    text = (SNIPPETS / "synth-1270-pypdf-table3.txt").read_text(encoding="utf-8")
+    assert "\n一、本\n年新收\n政府信\n" in text and "\n（六）\n其他处\n理\n0 0 0 0 1 0 1\n" in text
+    report = _parse("synth-1270-pypdf-table3.txt")
+    assert _values(report, [f"applications/new_received/{c}" for c in APPLICANT]) == [0, 0, 0, 0, 5, 2, 7]
+    assert _values(report, [f"applications/other/{c}" for c in APPLICANT]) == [0, 0, 0, 0, 1, 0, 1]
+    assert [w.code for w in report.warnings if w.key == "applications/other"] == ["merged_row"]
+    assert not [w for w in report.warnings if w.key and w.key.startswith("applications") and w.code != "merged_row"]

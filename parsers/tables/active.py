@@ -170,16 +170,16 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         fmt == "2019"
         and "procurement" not in found
         and not any(f"{T}/procurement/{col}" in r.cells for col in defaults["procurement"])
-        and (at := r.first_index(_PROCUREMENT_BLOCK, start, end)) is not None
+        and (block := r.first_index(_PROCUREMENT_BLOCK, start, end)) is not None
     ):
         # 2019's 政府集中采购 row is optional, but where its block (第二十条第（九）项, or its header's cells) is
         # printed, the row is too: a row not read there is a missing row, not an absent one
         r.warn(
             "missing_row",
-            f"row procurement of table 二 not found, though its block is printed ({r.tokens[at][TEXT]!r}); "
+            f"row procurement of table 二 not found, though its block is printed ({r.tokens[block][TEXT]!r}); "
             "its cells are blank",
             f"{T}/procurement",
-            r.tokens[at],
+            r.tokens[block],
         )
         for col in defaults["procurement"]:
             r.put(f"{T}/procurement/{col}", None)
