@@ -1485,3 +1485,15 @@ def test_runs_of_digits_without_a_leading_zero_are_not_split() -> None:
     assert not [w for w in report.warnings if w.key == "applications/unavailable.not_held" and w.code == "split_number"]
     got = _values(report, [f"applications/unavailable.not_held/{c}" for c in APPLICANT])
     assert got.count(None) >= 1
+
+
+def test_table_four_row_indent_is_counted_from_the_tables_left_not_the_pages() -> None:
+    # 1243 (pdfplumber's layout text): table 四's 复议后起诉 row blank, ten values on one line; every line of the
+    # table starts after the page's margin (11 spaces), the 行政诉讼 groups' heads on lines indented past the 行政复议
+    # group: the row starts where the header does, its first cell printed (the margin read as three cells of indent
+    # before: no whole row blank, every cell left blank)
+    text = (SNIPPETS / "synth-1243-pdfplumber-layout-table4.txt").read_text(encoding="utf-8")
+    assert "\n           1   0    0   0   1  1   0    1   0    2" in text
+    report = _parse("synth-1243-pdfplumber-layout-table4.txt")
+    assert _values(report, REVIEW_KEYS) == [1, 0, 0, 0, 1, 1, 0, 1, 0, 2, None, None, None, None, None]
+    assert [w.code for w in report.warnings if w.key == "review_litigation"] == ["missing_cell"]
