@@ -90,8 +90,6 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1270-pypdf-table3.txt``: pypdf's text of a table 三 whose label column wraps every label over lines of
   three characters, 一、本年新收's head alone on its first (``一、本`` / ``年新收`` / ``政府信`` …), and
   （六）其他处理 printed as one row (``（六）`` / ``其他处`` / ``理`` / ``0 0 0 0 1 0 1``);
-- ``synth-1256-pypdf-layout-table3.txt``: pypdf's layout mode of a table 三 whose rows after a page's turn lose the
-  gaps between narrow columns: each row a few runs of digits (``3 05 0 008``, ``（七）总计 … 440120 0056``);
 - ``synth-1243-pdfplumber-layout-table4.txt``: pdfplumber's layout text of a table 四 whose 复议后起诉 row is blank
   (ten values for 15 cells), every line of the table starting after the page's margin of 11 spaces, the heads of
   the two 行政诉讼 groups on lines of their own, indented past the 行政复议 group's five.
@@ -146,7 +144,6 @@ SNIPPETS = {
     "synth-1261-pypdf-table2.txt": "synth_1261.pdf-pypdf.txt",
     "synth-1262-pypdf-table2.txt": "synth_1262.pdf-pypdf.txt",
     "synth-1270-pypdf-table3.txt": "synth_1270.pdf-pypdf.txt",
-    "synth-1256-pypdf-layout-table3.txt": "synth_1256.pdf-pypdf-layout.txt",
     "synth-1243-pdfplumber-layout-table4.txt": "synth_1243.pdf-pdfplumber-layout.txt",
 }
 

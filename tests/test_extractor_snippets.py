@@ -1459,34 +1459,6 @@ def test_narrow_label_column_first_row_head_and_merged_other_row_wrapped_are_rea
     assert not [w for w in report.warnings if w.key and w.key.startswith("applications") and w.code != "merged_row"]
 
 
-def test_rows_printed_as_a_few_runs_of_digits_are_split_by_the_identities() -> None:
-    # 1256 (pypdf's layout mode): after a page's turn table 三's rows lose the gaps between narrow columns
-    # (``3 05 0 008``, （七）总计's ``440120 0056``): no count prints a leading 0, so each run holds several cells;
-    # split so that the row total holds, no cell across two runs, chosen jointly by the table's identities
-    # (placed as short rows before: 14 rows blank or placed by columns, 440120 read as one number)
-    text = (SNIPPETS / "synth-1256-pypdf-layout-table3.txt").read_text(encoding="utf-8")
-    assert "1.本机关不掌握相关政府信息                               3 05 0 008\n" in text
-    assert "（七）总计                                                  440120 0056\n" in text
-    report = _parse("synth-1256-pypdf-layout-table3.txt")
-    got = _values(report, [f"applications/unavailable.not_held/{c}" for c in APPLICANT])
-    assert got == [3, 0, 5, 0, 0, 0, 8]
-    assert _values(report, [f"applications/results_total/{c}" for c in APPLICANT]) == [44, 0, 12, 0, 0, 0, 56]
-    split = [w for w in report.warnings if w.key == "applications/results_total"]
-    assert [w.code for w in split] == ["split_number"] and "'440120 0056' split as 44 0 12 0 0 0 56" in split[0].message
-    assert not [w for w in report.warnings if w.code in ("identity_failed", "blank_cells_placed")]
-
-
-def test_runs_of_digits_without_a_leading_zero_are_not_split() -> None:
-    # the same row printed with a gap lost but no run beginning with 0 (``3 5 0 0 0 8``, six values): a short
-    # row, never split into digits
-    text = (SNIPPETS / "synth-1256-pypdf-layout-table3.txt").read_text(encoding="utf-8")
-    text = text.replace("3 05 0 008\n", "3 5 0 0 0 8\n")
-    report = parse(text.encode("utf-8"), "synth-1256-pypdf-layout-table3.txt")
-    assert not [w for w in report.warnings if w.key == "applications/unavailable.not_held" and w.code == "split_number"]
-    got = _values(report, [f"applications/unavailable.not_held/{c}" for c in APPLICANT])
-    assert got.count(None) >= 1
-
-
 def test_table_four_row_indent_is_counted_from_the_tables_left_not_the_pages() -> None:
     # 1243 (pdfplumber's layout text): table 四's 复议后起诉 row blank, ten values on one line; every line of the
     # table starts after the page's margin (11 spaces), the 行政诉讼 groups' heads on lines indented past the 行政复议
