@@ -90,7 +90,16 @@ Each snippet is the report's title line and the text from table 三's section he
   cells, row after row (``规章`` / ``0`` / ``0`` / ``88`` / ``41`` / ``35`` / ``0`` / ``行政规范性文件``, 1264); 1267
   prints the values of items （一） and （五） before （五）'s title; ``synth-1260-pdftotext-default-table2.txt`` the
   same in a text read row by row (its table 三's labels not stacked), ``synth-1276-pdftotext-default-table2.txt``
-  其他对外管理服务事项's values before its label wrapped over four lines.
+  其他对外管理服务事项's values before its label wrapped over four lines;
+- ``synth-1261-pypdf-table2.txt``, ``synth-1262-pypdf-table2.txt``: pypdf's text of table 二 printing 政府集中采购's
+  row on one line, single-spaced, its amount with its unit (``政府集中采购 3 2万元``) or with a space after its
+  decimal point (``政府集中采购 7 4. 2``);
+- ``synth-1270-pypdf-table3.txt``: pypdf's text of a table 三 whose label column wraps every label over lines of
+  three characters, 一、本年新收's head alone on its first (``一、本`` / ``年新收`` / ``政府信`` …), and
+  （六）其他处理 printed as one row (``（六）`` / ``其他处`` / ``理`` / ``0 0 0 0 1 0 1``);
+- ``synth-1243-pdfplumber-layout-table4.txt``: pdfplumber's layout text of a table 四 whose 复议后起诉 row is blank
+  (ten values for 15 cells), every line of the table starting after the page's margin of 11 spaces, the heads of
+  the two 行政诉讼 groups on lines of their own, indented past the 行政复议 group's five.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -144,6 +153,10 @@ SNIPPETS = {
     "synth-1267-pdftotext-default-table2.txt": "synth_1267.pdftotext-default.txt",
     "synth-1260-pdftotext-default-table2.txt": "synth_1260.pdftotext-default.txt",
     "synth-1276-pdftotext-default-table2.txt": "synth_1276.pdftotext-default.txt",
+    "synth-1261-pypdf-table2.txt": "synth_1261.pdf-pypdf.txt",
+    "synth-1262-pypdf-table2.txt": "synth_1262.pdf-pypdf.txt",
+    "synth-1270-pypdf-table3.txt": "synth_1270.pdf-pypdf.txt",
+    "synth-1243-pdfplumber-layout-table4.txt": "synth_1243.pdf-pdfplumber-layout.txt",
 }
 
 
@@ -170,6 +183,8 @@ FROM = {
     "synth-1267-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1260-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1276-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1261-pypdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-1262-pypdf-table2.txt": "二、主动公开政府信息情况",
 }
 
 

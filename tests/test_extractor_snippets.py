@@ -1372,6 +1372,44 @@ def test_label_cut_across_grid_cells_is_not_the_next_rows_label() -> None:
     assert not [w for w in report.warnings if w.key == "active/procurement" and w.code == "fuzzy_label"]
 
 
+def test_procurement_row_printed_but_not_read_is_a_missing_row() -> None:
+    # 1261 (pymupdf4llm's layout mode): the 政府集中采购 block is printed (第二十条第（九）项, its header) but its row
+    # is one pipe cell of label and values (``|政府集中采购<br>3<br>2万元|``) no rule reads: its two cells blank, a
+    # missing row, review required (the row was optional in format 2019, so blank without a warning before)
+    text = (SNIPPETS / "synth-1261-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|||第二十条第|（九）|项||" in text and "|政府集中采购<br>3<br>2万元|" in text
+    report = _parse("synth-1261-pymupdf4llm-layout-table2.md")
+    assert _values(report, _FEES_AND_PROCUREMENT[2:]) == [None, None]
+    assert [w.code for w in report.warnings if w.key == "active/procurement"] == ["missing_row"]
+    assert report.metadata["review"] == "required"
+
+
+def test_procurement_row_absent_with_its_block_is_no_missing_row() -> None:
+    # the same text without the block and its row (format 2019's 政府集中采购 is optional): no warning
+    text = (SNIPPETS / "synth-1261-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    block = text.index("|||第二十条第|（九）|项||")
+    cut = text[:block] + text[text.index("## 三、收到和处理政府信息公开申请情况") :]
+    assert "采购" not in cut
+    report = parse(cut.encode("utf-8"), "synth-1261-pymupdf4llm-layout-table2.md")
+    assert _values(report, _FEES_AND_PROCUREMENT) == [0, 1, None, None]
+    assert not [w for w in report.warnings if w.key == "active/procurement"]
+
+
+def test_procurement_row_on_one_line_with_a_unit_or_a_spaced_point_is_read() -> None:
+    # 1261 and 1262 (pypdf): 政府集中采购's row on one line, single-spaced, its amount printed with its unit
+    # (``3 2万元``) or with a space after its decimal point (``7 4. 2``): one token before, the row not found
+    for name, line, want in (
+        ("synth-1261-pypdf-table2.txt", "\n政府集中采购 3 2万元\n", [3, 2]),
+        ("synth-1262-pypdf-table2.txt", "\n政府集中采购 7 4. 2\n", [7, 4.2]),
+    ):
+        assert line in (SNIPPETS / name).read_text(encoding="utf-8"), name
+        report = _parse(name)
+        assert _values(report, _FEES_AND_PROCUREMENT[2:]) == want, name
+        assert not [w for w in report.warnings if w.key == "active/procurement"], name
+    spaced = [w for w in _parse("synth-1262-pypdf-table2.txt").warnings if w.code == "spaced_number"]
+    assert [w.key for w in spaced] == ["active/procurement/amount"]
+
+
 def test_count_amount_cell_cut_before_its_semicolon_reads_the_amount() -> None:
     # 1258 (pymupdf4llm's layout mode): the cell ``1；4.904693`` cut at a grid rule, ``|1|；4.904693|``: the piece
     # after the cut is the amount (read as the tie-break put the lone 1: amount 1, count blank, before)
@@ -1513,3 +1551,26 @@ def test_pdftotext_default_table_two_readings_disagree_nothing_completed() -> No
     report = _parse("own-active-blocks-readings-disagree-pdftotext.txt")
     assert _table_two(report, ("penalty",)) == {"penalty": [None, None, None]}
     assert not [w for w in report.warnings if w.code == "active_blocks_in_order"]
+def test_narrow_label_column_first_row_head_and_merged_other_row_wrapped_are_read() -> None:
+    # 1270 (pypdf): table 三's labels wrapped three characters a line; 一、本年新收's head alone on its first line
+    # (``一、本`` / ``年新收``: the table was taken to start at 年新收, the row not found) and （六）其他处理 printed as
+    # one row over three lines (``（六）`` / ``其他处`` / ``理``: not seen as the merged row, read as 3.其他 before)
+    text = (SNIPPETS / "synth-1270-pypdf-table3.txt").read_text(encoding="utf-8")
+    assert "\n一、本\n年新收\n政府信\n" in text and "\n（六）\n其他处\n理\n0 0 0 0 1 0 1\n" in text
+    report = _parse("synth-1270-pypdf-table3.txt")
+    assert _values(report, [f"applications/new_received/{c}" for c in APPLICANT]) == [0, 0, 0, 0, 5, 2, 7]
+    assert _values(report, [f"applications/other/{c}" for c in APPLICANT]) == [0, 0, 0, 0, 1, 0, 1]
+    assert [w.code for w in report.warnings if w.key == "applications/other"] == ["merged_row"]
+    assert not [w for w in report.warnings if w.key and w.key.startswith("applications") and w.code != "merged_row"]
+
+
+def test_table_four_row_indent_is_counted_from_the_tables_left_not_the_pages() -> None:
+    # 1243 (pdfplumber's layout text): table 四's 复议后起诉 row blank, ten values on one line; every line of the
+    # table starts after the page's margin (11 spaces), the 行政诉讼 groups' heads on lines indented past the 行政复议
+    # group: the row starts where the header does, its first cell printed (the margin read as three cells of indent
+    # before: no whole row blank, every cell left blank)
+    text = (SNIPPETS / "synth-1243-pdfplumber-layout-table4.txt").read_text(encoding="utf-8")
+    assert "\n           1   0    0   0   1  1   0    1   0    2" in text
+    report = _parse("synth-1243-pdfplumber-layout-table4.txt")
+    assert _values(report, REVIEW_KEYS) == [1, 0, 0, 0, 1, 1, 0, 1, 0, 2, None, None, None, None, None]
+    assert [w.code for w in report.warnings if w.key == "review_litigation"] == ["missing_cell"]

@@ -41,6 +41,8 @@ ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
 _BLOCK_RE = re.compile(_BLOCK)
+# the procurement block of format 2019: its number (第二十条第（九）项) or a cell of its header
+_PROCUREMENT_BLOCK = r"第二十条第[(（]?九[)）]?项|采购项目数量|采购总金额"
 _SECTION_THREE = r"^三[、.．]\s*收到和处理政府信息公开申请"
 _ANY_ROW = union(ACTIVE_ROWS)  # a label no row matches is passed over with one search
 _LABELS = full_labels(ACTIVE_ROWS)  # every label the rows match whole (their patterns run from ^ to $)
@@ -164,6 +166,23 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             r.warn("missing_row", f"row {key} of table 二 not found; its cells are blank", f"{T}/{key}")
             for col in defaults[key]:
                 r.put(f"{T}/{key}/{col}", None)
+    if (
+        fmt == "2019"
+        and "procurement" not in found
+        and not any(f"{T}/procurement/{col}" in r.cells for col in defaults["procurement"])
+        and (block := r.first_index(_PROCUREMENT_BLOCK, start, end)) is not None
+    ):
+        # 2019's 政府集中采购 row is optional, but where its block (第二十条第（九）项, or its header's cells) is
+        # printed, the row is too: a row not read there is a missing row, not an absent one
+        r.warn(
+            "missing_row",
+            f"row procurement of table 二 not found, though its block is printed ({r.tokens[block][TEXT]!r}); "
+            "its cells are blank",
+            f"{T}/procurement",
+            r.tokens[block],
+        )
+        for col in defaults["procurement"]:
+            r.put(f"{T}/procurement/{col}", None)
 
 
 def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:

@@ -498,6 +498,16 @@ def _merged_other(r: Reading, start: int, end: int) -> int | None:
     if r.first_index(r"不补正|缴纳费用|收费通知|逾期未按", start, stop) is not None:
         return None
     other = r.first_index(r"其他处理", start, stop)
+    if other is None:
+        # the label wrapped in a narrow column (``（六）`` / ``其他处`` / ``理``): the fragment that holds 其他处
+        other = next(
+            (
+                i
+                for i in r._label_indexes(start, stop)
+                if "其他处" in r.tokens[i][COMPACT] and r.wrapped_may_match(_OTHER_PROCESSING, i)
+            ),
+            None,
+        )
     # a row: values after the label, or its digits glued to it (text that joins a row's cells with nothing)
     if other is None or not (r.row_like(other) or _GLUED_OTHER.search(r.tokens[other][COMPACT])):
         return None
@@ -505,6 +515,7 @@ def _merged_other(r: Reading, start: int, end: int) -> int | None:
 
 
 _GLUED_OTHER = re.compile(r"其他处理\d+$")
+_OTHER_PROCESSING = re.compile(r"其他处理")
 
 
 def _label_fits(
@@ -1198,13 +1209,28 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
     while (i := r.first_index(r"年新收", pos)) is not None:  # 本 may be misread (林年新收)
         # the next rows (a character of 上年结转 may be misprinted or misread)
         if r.first_index(_NEXT_ROWS, i + 1, i + 60) is not None or _in_wrapped_labels(r, i + 1, i + 60):
-            return i
+            return _label_head(r, i)
         pos = i + 1
     return _table_three_by_other_anchors(r, start)
 
 
 _NEXT_ROWS = r"上年结转|上年结|年结转|办理结果|予以公开"
 _NEXT_ROWS_RE = re.compile(_NEXT_ROWS)
+# the head of 一、本年新收… wrapped alone onto the line above the fragment that holds 年新收 (a narrow label column:
+# ``一、本`` / ``年新收`` / ``政府信`` …)
+_NEW_RECEIVED_HEAD = re.compile(r"[一1]?[、.．]?本")
+
+
+def _label_head(r: Reading, i: int) -> int:
+    """Token ``i`` (the one holding 年新收), or the token before it when that is the label's head wrapped onto the
+    line above (``一、本`` / ``年新收``): table 三 starts at its first row's label, not inside it."""
+    tok = r.tokens[i]
+    if i == 0 or not tok[COMPACT].startswith("年新收"):
+        return i
+    head = r.tokens[i - 1]
+    if head[IS_LABELISH] and head[LINE] == tok[LINE] - 1 and _NEW_RECEIVED_HEAD.fullmatch(head[COMPACT]):
+        return i - 1
+    return i
 
 
 def _in_wrapped_labels(r: Reading, start: int, end: int) -> bool:

@@ -764,7 +764,8 @@ def _by_gap(text: str, vals: list[Token], *, marks_only: bool = False) -> list[T
 def _by_indent(text: str, vals: list[Token], n: int, header: list[Token] | None = None) -> list[Token | None] | None:
     """Blank cells placed by the row's indentation and its values' spacing (layout-mode PDF text). No indent is
     evidence too when the ``header`` above is laid out (a line of it indented by a cell or more) and starts
-    where the row does: the row's first cell is printed."""
+    where the row does: the row's first cell is printed. Indents are counted from the table's left edge (its
+    header's leftmost line) where the text prints the page's margin before every line."""
     if len(vals) < 2:
         return None
     if any(b[START] - a[END] < 2 for a, b in itertools.pairwise(vals)):
@@ -774,11 +775,17 @@ def _by_indent(text: str, vals: list[Token], n: int, header: list[Token] | None 
     spacing = (vals[-1][START] - vals[0][START]) / (len(vals) - 1)
     if spacing <= 0:
         return None
+    indents = [t[START] - text.rfind("\n", 0, t[START]) - 1 for t in header] if header else []
+    left = min(indents) if indents else 0
+    if left > spacing / 2 and indent >= left and max(indents) - left >= spacing:
+        # the page's margin (layout text keeps it: every line of the table starts at the header's left or right of
+        # it) is no cell: where the header is laid out (a line of it indented by a cell or more from its leftmost),
+        # the row's indent is counted from the table's left, where its header's leftmost lines begin
+        indent -= left
+        indents = [i - left for i in indents]
     lead = round(indent / spacing)
-    if lead == 0 and header:
-        indents = [t[START] - text.rfind("\n", 0, t[START]) - 1 for t in header]
-        if min(indents) <= spacing / 2 and max(indents) >= spacing:
-            return list(vals) + [None] * (n - len(vals))
+    if lead == 0 and indents and min(indents) <= spacing / 2 and max(indents) >= spacing:
+        return list(vals) + [None] * (n - len(vals))
     if lead == 0 or lead + len(vals) > n:
         return None  # no indent: no evidence either way (a stripped line), the identities' tie-break holds
     return [None] * lead + list(vals) + [None] * (n - lead - len(vals))

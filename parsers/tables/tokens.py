@@ -757,7 +757,13 @@ _UNIT_LAST = frozenset("元件项个次人条家场期篇份")
 # a row label, a space, and its one number with its unit, alone on a line (the label not itself ending in a number,
 # and no sentence: no 。；，)
 _LABEL_NUMBER_UNIT = re.compile(
-    rf"^([^\s。；，,][^。；，,]{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（。；，])\s+({_NUM})\s*{_UNIT}$"
+    rf"^([^\s。；，,][^。；，,]{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（。；，])\s+((?:{_NUM}\s+)*)({_NUM})\s*{_UNIT}$"
+)
+# a row's numbers printed a space apart after its label, the last with spaces around its decimal point (pypdf:
+# ``政府集中采购 7 4. 2``): no number ends in its point, so the point's two sides are one number
+_LABEL_NUMBERS_SPACED = re.compile(
+    rf"^([^\s。；，,][^。；，,]{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（。；，])\s+((?:{_NUM}\s+)*)"
+    r"([+-]?\d[\d,]*(?: \.| \. |\. )\d+)$"
 )
 
 
@@ -798,6 +804,14 @@ _NUMBERS_THEN_ROW = re.compile(
 )
 
 
+def _numbers_between(text: str, lo: int, hi: int, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    """The number tokens printed a space apart in ``text[lo:hi]`` (``start`` the text's offset)."""
+    return [
+        token(nm.group(), start + nm.start(), start + nm.end(), line, col, tabbed, split=True)
+        for nm in _NONSPACE.finditer(text, lo, hi)
+    ]
+
+
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
     if ("；" in text or ";" in text or "/" in text) and (m := _LABEL_COUNT_AMOUNT.match(text)) is not None:
         return [
@@ -812,11 +826,13 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
         if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
             return units
         if text[-1:] in _UNIT_LAST and (m := _LABEL_NUMBER_UNIT.match(text)) is not None:
-            # a row printed on one line with single spaces (pypdf, pdfplumber, lynx: ``行政事业性收费 0万元``): its
-            # label, then the number with its unit as :func:`_numbers_with_units` reads a cell of its own
-            s, e = m.start(2), m.end(2)
+            # a row printed on one line with single spaces (pypdf, pdfplumber, lynx: ``行政事业性收费 0万元``,
+            # ``政府集中采购 3 2万元``): its label, its numbers, the last with its unit as
+            # :func:`_numbers_with_units` reads a cell of its own
+            s, e = m.start(3), m.end(3)
             return [
                 token(m.group(1), start, start + m.end(1), line, col, tabbed),
+                *_numbers_between(text, m.start(2), m.end(2), start, line, col, tabbed),
                 token(text[s:e], start + s, start + e, line, col, tabbed, split=True),
             ]
         if text[:1].isdigit() and (m := _NUMBERS_THEN_ROW.match(text)) is not None:
@@ -836,6 +852,13 @@ def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: 
         return [whole]
     if (" ." in text or ". " in text) and _SPACED_DECIMAL.fullmatch(text):
         return [token(text.replace(" ", ""), start, start + len(text), line, col, tabbed, spaced=text)]
+    if (" ." in text or ". " in text) and (m := _LABEL_NUMBERS_SPACED.match(text)) is not None:
+        s, e = m.start(3), m.end(3)
+        return [
+            token(m.group(1), start, start + m.end(1), line, col, tabbed),
+            *_numbers_between(text, m.start(2), m.end(2), start, line, col, tabbed),
+            token(text[s:e].replace(" ", ""), start + s, start + e, line, col, tabbed, split=True, spaced=text[s:e]),
+        ]
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
     if text[:1] in _UNIT_FIRST and (u := _UNIT_THEN_NUMBER.fullmatch(text)) is not None:
