@@ -1,0 +1,44 @@
+"""A row of table 二 placed by the fields of its block's header line, where the TAB line keeps every cell of the
+grid (OCR's reading of a scanned table, one field a grid cell, a blank cell an empty field).
+
+Read right-aligned (:func:`parsers.tables.align.positional`), a row with more fields than columns and a number
+among the extra ones has no reading, and its values were fitted to the columns by order alone: ``行政规范性文件 | |
+0 | | | 24`` under ``信息内容 | | 本年制发件数 | | 本年废止件数 | 现行有效件数`` (a header cell spanning two grid
+cells, a dash the engine did not read) put the 0 under 本年废止件数. Where the header line has as many fields as the
+row's line and names each of the row's columns in a field of its own, each value is the column named above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from parsers.tables.tokens import COL, COMPACT, IS_VALUE, TEXT, Token
+
+
+def by_header_fields(
+    header: Sequence[Token], row: Sequence[Token], columns: Sequence[str], keys_of: Callable[[str], tuple[str, ...]]
+) -> list[Token | None] | None:
+    """``row``'s values (its line's tokens, the label first) placed under the ``columns`` that ``header`` (the
+    block's header line, 信息内容 first) names above them: None unless both lines have the same fields, every text
+    field of the header after the first names one column (``keys_of`` a cell's compact text), each of ``columns``
+    once, and every text field of the row after the label is a value under a named field."""
+    if len(header) != len(row) or header[0][COL] != row[0][COL]:
+        return None
+    where: dict[int, int] = {}  # field → column
+    for tok in header[1:]:
+        if not tok[TEXT]:
+            continue
+        keys = keys_of(tok[COMPACT])
+        if len(keys) != 1 or keys[0] not in columns or columns.index(keys[0]) in where.values():
+            return None
+        where[tok[COL]] = columns.index(keys[0])
+    if len(where) != len(columns):
+        return None
+    placed: list[Token | None] = [None] * len(columns)
+    for tok in row[1:]:
+        if not tok[TEXT]:
+            continue
+        if not tok[IS_VALUE] or tok[COL] not in where:
+            return None
+        placed[where[tok[COL]]] = tok
+    return placed if any(t is not None for t in placed) else None
