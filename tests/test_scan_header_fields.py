@@ -49,3 +49,22 @@ def test_a_header_field_naming_no_column_leaves_the_reading_by_order() -> None:
     values, warned = _active("信息内容\t\t本年制发件数\t备注\t本年废止件数\t现行有效件数")
     assert "active/normative_docs" not in warned
     assert values[T + "issued"] is None
+
+
+FIVE = (
+    "吉首市审计局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+    "第二十条第(五)项\t\t\t\t\t\n"
+    "信息内容\t上一年项目数量\t\t本年增/减\t本年处理决定数量\t\n"
+    "行政许可\t562\t\t0\t一人人人AQ\t\n"
+    "其他对外管理服务事项\t124\t\t\t[AN必 4六 4以、 we购\t\n"
+)
+
+
+def test_a_field_under_a_name_printing_no_number_is_that_cell_unreadable() -> None:
+    """synth_499 (tuning): by order, 562 went under 本年增/减 and 124 under 本年处理决定数量."""
+    report = parse(FIVE.encode("utf-8"), "scan.txt")
+    cols = ("prior_items", "change", "decisions")
+    assert [report.cells["active/licensing/" + c].value for c in cols] == [562, 0, None]
+    assert [report.cells["active/other_services/" + c].value for c in cols] == [124, None, None]
+    unreadable = [w.message for w in report.warnings if w.code == "unreadable_cell"]
+    assert any("一人人人AQ" in m for m in unreadable) and any("we购" in m for m in unreadable)

@@ -781,10 +781,12 @@ def _read_row(
     if (
         len(line) > n
         and glued is None
-        and sum(1 for t in line if t[TEXT]) < n  # a cell blank: which cells the values are is the question
+        and sum(1 for t in line if t[TEXT] and t[IS_VALUE]) < n  # a cell blank or unreadable: whose are the values
+        and not _garbled_before_values(line)  # a number misread before the values: _blank_garbled's
         and (header := _header_line(r, blocks or [], i)) is not None
         and (named := by_header_fields(header, [label, *line], columns, _header_keys)) is not None
     ):
+        placed, words = named
         shown = " | ".join(t[TEXT] for t in line)
         r.warn(
             "named_columns",
@@ -793,7 +795,15 @@ def _read_row(
             f"{T}/{key}",
             label,
         )
-        r.put_cells(keys, named, label)
+        for word in words:
+            r.warn(
+                "unreadable_cell",
+                f"{T}/{key}: the cell under a column's name prints {word[TEXT]!r}, no number (a number misread): "
+                "left blank",
+                f"{T}/{key}",
+                word,
+            )
+        r.put_cells(keys, placed, label)
         return
     vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
     if glued is not None:
@@ -838,6 +848,12 @@ def _read_row(
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _garbled_before_values(line: list[Token]) -> bool:
+    """A TAB cell of text holding a digit before the line's first value (:func:`_blank_garbled`'s case)."""
+    first = next((t for t in line if t[TEXT] and t[IS_VALUE]), None)
+    return first is not None and _digits_in_text_before(line, first) is not None
 
 
 def _header_line(r: Reading, blocks: list[int], row_index: int) -> list[Token] | None:
