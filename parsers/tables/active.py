@@ -786,7 +786,7 @@ def _read_row(
         and (header := _header_line(r, blocks or [], i)) is not None
         and (named := by_header_fields(header, [label, *line], columns, _header_keys)) is not None
     ):
-        placed, words = named
+        laid, words = named
         shown = " | ".join(t[TEXT] for t in line)
         r.warn(
             "named_columns",
@@ -803,7 +803,7 @@ def _read_row(
                 f"{T}/{key}",
                 word,
             )
-        r.put_cells(keys, placed, label)
+        r.put_cells(keys, laid, label)
         return
     vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
     if glued is not None:
