@@ -45,9 +45,11 @@ def _build_report(extracted: Extracted) -> Report:
         from parsers.ocr.correct import correct_misreadings
         from parsers.ocr.counts import leading_zeros, whole_counts
         from parsers.ocr.doubtful import blank_doubtful
+        from parsers.ocr.procurement import lone_amount
 
         metadata["ocr"] = True
         whole_counts(tables.cells, tables.warnings)
+        lone_amount(tables.cells, tables.warnings)
         tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings, extracted.glyph_sets)
         leading_zeros(tables.cells, tables.checks, tables.warnings)
         blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful)

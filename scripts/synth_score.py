@@ -120,7 +120,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, An
             r["split"],
             {"reports": 0, "cells": 0, "right": 0, "wrong": 0, "blank": 0, "verdict_wrong": 0,
              "missed_required": 0, "false_required": 0, "meta_right": 0, "errors": 0, "printed": 0,
-             "printed_right": 0},
+             "printed_right": 0, "table_errors": 0},
         )  # fmt: skip
         f["reports"] += 1
         f["cells"] += r["cells"]
@@ -129,6 +129,8 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, An
         f["blank"] += len(r["blank"])
         f["meta_right"] += r["meta_right"]
         f["errors"] += bool(r["error"])
+        # a table whose reader raised, read blank (parsers/tables/guarded.py): a bug, counted apart from the cells
+        f["table_errors"] += "table_read_error" in r.get("warnings", [])
         if r.get("printed") is not None:
             f["printed"] += r["printed"]
             f["printed_right"] += r["printed_right"]
@@ -191,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     results = score(args.folder, args.kind, args.workers)
     summary = summarise(results)
     print_table(summary)
+    stopped = [f"{r['stem']}.{r['kind']}" for r in results if r["error"] or "table_read_error" in r["warnings"]]
+    if stopped:  # the parse or one table's reader raised: a bug to look for, whichever the split
+        print(f"readers that raised (error, or a table_read_error warning): {len(stopped)}: {' '.join(stopped)}")
     if args.wrong:
         for r in results:
             if r["split"] != "tuning":

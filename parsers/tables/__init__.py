@@ -18,6 +18,8 @@ from parsers.tables.applications import (
 from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
 from parsers.tables.column_order import stacked_labels
+from parsers.tables.guarded import CODE as TABLE_READ_ERROR
+from parsers.tables.guarded import guarded
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
@@ -104,7 +106,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             get = _values_getter(r)
             checks = application_checks(get, app_fmt) + [c for c in checks if not c.name.startswith("applications/")]
     elif fmt == "legacy" and legacy_start is not None:
-        read_legacy(r, legacy_start)
+        guarded(r, "the legacy table", "legacy", lambda: read_legacy(r, legacy_start))
         checks = legacy_checks(_values_getter(r))
     elif fmt == "none" and (alone := _without_table_three(r, year)) is not None:
         fmt = alone
@@ -145,25 +147,25 @@ def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> str | Non
         return None
     if not rows_on_their_lines(r, start, app_start):
         # poppler's default order: each cell a block, its values after its labels (tables/active_blocks.py)
-        return _TWO_BLOCKS if read_active_blocks(r, fmt, start, app_start) else None
-    read_active(r, fmt, start, app_start)
-    return _TWO
+        ok, blocks = guarded(r, "table 二", "active", lambda: read_active_blocks(r, fmt, start, app_start))
+        return _TWO_BLOCKS if ok and blocks else None
+    return _TWO if guarded(r, "table 二", "active", lambda: read_active(r, fmt, start, app_start))[0] else None
 
 
 def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
     """Tables 二, 三 and 四 read into ``r``; the format table 三 was read in."""
     act_start = _active_start(r, app_start)
-    mark = len(r.warnings)
-    read_active(r, fmt, act_start if act_start is not None else 0, app_start)
-    if act_start is not None:
-        complete_by_blocks(r, fmt, act_start, app_start, mark)
+    guarded(r, "table 二", "active", lambda: _read_table_two(r, fmt, act_start, app_start))
     # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
     four = r.first_index(_SECTION_FOUR, app_start + 1)
-    end, app_fmt = read_applications(r, fmt, app_start, len(r.tokens) if four is None else four)
-    deduce_zeros(r, app_fmt)
-    refuse_open_rows(r)
-    review_end = read_review(r, end, len(r.tokens))
-    if review_end is None:
+    three_end = len(r.tokens) if four is None else four
+    read, three = guarded(r, "table 三", "applications", lambda: _read_table_three(r, fmt, app_start, three_end))
+    # a table 三 not read: table 四 looked for after section 四's heading, else after table 三's start
+    end, app_fmt = three if three is not None else (app_start + 1 if four is None else four, fmt)
+    read, review_end = _guarded_four(r, end)
+    if not read:
+        review_end = end
+    elif review_end is None:
         r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
         review_end = end
     again = find_applications_start(r, review_end)
@@ -176,6 +178,30 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
         )
     blank_disputed(r)
     return app_fmt
+
+
+def _read_table_two(r: Reading, fmt: str, start: int | None, app_start: int) -> None:
+    """Table 二 read into ``r`` (:func:`parsers.tables.active.read_active`, from token 0 where its start is not
+    found), its rows left short completed block by block (:func:`parsers.tables.active_blocks.complete_by_blocks`)."""
+    mark = len(r.warnings)
+    read_active(r, fmt, start if start is not None else 0, app_start)
+    if start is not None:
+        complete_by_blocks(r, fmt, start, app_start, mark)
+
+
+def _guarded_four(r: Reading, start: int) -> tuple[bool, int | None]:
+    """Table 四 read from token ``start`` (:func:`parsers.tables.review.read_review`) under :func:`guarded`: whether
+    its reader ended without an exception, and where the table ends (None where it was not found)."""
+    return guarded(r, "table 四", "review_litigation", lambda: read_review(r, start, len(r.tokens)))
+
+
+def _read_table_three(r: Reading, fmt: str, start: int, end: int) -> tuple[int, str]:
+    """Table 三 read into ``r`` between tokens ``start`` and ``end``, its zeros deduced and its open rows refused:
+    where it ends and the format it was read in (:func:`parsers.tables.applications.read_applications`)."""
+    end, app_fmt = read_applications(r, fmt, start, end)
+    deduce_zeros(r, app_fmt)
+    refuse_open_rows(r)
+    return end, app_fmt
 
 
 def _table_three_whole(
@@ -245,7 +271,8 @@ def _reread_by_boxes(r: Reading, fmt: str, app_start: int, checks: list[Check]) 
     """Tables 三 and 四, read row by row, re-read from the text's lines of values in their order
     (:mod:`parsers.tables.box_order`: pdfminer's text boxes) where that reading failed (an identity, a blank
     cell, a warning) and the re-reading proves itself; the checks, updated."""
-    holding = _holding(checks, r)
+    # a table whose reader raised (parsers/tables/guarded.py) stays blank: no reading of it is tried again
+    holding = _holding(checks, r) | {w.key for w in r.warnings if w.code == TABLE_READ_ERROR and w.key in _REREAD}
     if len(holding) == len(_REREAD):
         return checks
     boxes = _by_boxes(r, fmt, app_start, checks, holding=holding)
@@ -344,7 +371,10 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
     end = len(r.tokens) if place is None else place
     act_start = _active_start(r, end)
     before = len(r.cells)
-    read_active(r, fmt, act_start if act_start is not None else first, end)
+    if not guarded(
+        r, "table 二", "active", lambda: read_active(r, fmt, act_start if act_start is not None else first, end)
+    )[0]:
+        return None
     if len(r.cells) == before:
         return None
     r.warn(
@@ -355,7 +385,8 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
     # table 四 after table 三's place; where that is unknown too (its title and heading not read), after section
     # 四's heading, else from its own head cells (a ruled table's 行政复议 cell, never a line of prose)
     four = end if place is not None else _table_four_place(r, first)
-    if four is None or read_review(r, four, len(r.tokens)) is None:
+    read, review_end = (False, None) if four is None else _guarded_four(r, four)
+    if four is None or (read and review_end is None):
         r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
     return fmt
 

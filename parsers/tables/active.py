@@ -7,6 +7,7 @@ import re
 
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
+from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.solve import split_any
@@ -159,7 +160,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             for k, cell in zip(keys, moved[key], strict=True):
                 r.put(k, cell, blank_where=r.tokens[i])
             continue
-        _read_row(r, i, stop, key, cols, glued.get(i))
+        _read_row(r, i, stop, key, cols, glued.get(i), blocks)
     found = {k for _, k in labels}
     for key in ACTIVE_REQUIRED.get(fmt, ()):
         if key not in found:
@@ -764,7 +765,15 @@ def _unmarked(r: Reading) -> bool:
     return r.canonical.convention not in ("tab", "markdown", "markdown_html")
 
 
-def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued: Token | None = None) -> None:
+def _read_row(
+    r: Reading,
+    i: int,
+    stop: int,
+    key: str,
+    columns: list[str],
+    glued: Token | None = None,
+    blocks: list[int] | None = None,
+) -> None:
     n = len(columns)
     label = r.tokens[i]
     line = r.line_after(i)
@@ -787,6 +796,33 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             )
             pos = below
         r.put_cells(keys, pos, label)
+        return
+    if (
+        len(line) > n
+        and glued is None
+        and sum(1 for t in line if t[TEXT] and t[IS_VALUE]) < n  # a cell blank or unreadable: whose are the values
+        and not _garbled_before_values(line)  # a number misread before the values: _blank_garbled's
+        and (header := _header_line(r, blocks or [], i)) is not None
+        and (named := by_header_fields(header, [label, *line], columns, _header_keys)) is not None
+    ):
+        laid, words = named
+        shown = " | ".join(t[TEXT] for t in line)
+        r.warn(
+            "named_columns",
+            f"{T}/{key}: {len(line)} cells for {n} columns ({shown}); each value read as the column the header's "
+            "cell above it names (the header line has the row's cells)",
+            f"{T}/{key}",
+            label,
+        )
+        for word in words:
+            r.warn(
+                "unreadable_cell",
+                f"{T}/{key}: the cell under a column's name prints {word[TEXT]!r}, no number (a number misread): "
+                "left blank",
+                f"{T}/{key}",
+                word,
+            )
+        r.put_cells(keys, laid, label)
         return
     vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
     if glued is not None:
@@ -831,6 +867,24 @@ def _read_row(r: Reading, i: int, stop: int, key: str, columns: list[str], glued
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _garbled_before_values(line: list[Token]) -> bool:
+    """A TAB cell of text holding a digit before the line's first value (:func:`_blank_garbled`'s case)."""
+    first = next((t for t in line if t[TEXT] and t[IS_VALUE]), None)
+    return first is not None and _digits_in_text_before(line, first) is not None
+
+
+def _header_line(r: Reading, blocks: list[int], row_index: int) -> list[Token] | None:
+    """The TAB line of the header of the block that holds the row (信息内容 and the cells after it), when the row's
+    label is on a TAB line too; else None."""
+    block = max((b for b in blocks if b < row_index), default=None)
+    if block is None or not r.tokens[row_index][TABBED]:
+        return None
+    head = next((k for k in range(block + 1, row_index) if r.tokens[k][COMPACT].startswith("信息内容")), None)
+    if head is None or not r.tokens[head][TABBED]:
+        return None
+    return [r.tokens[head], *r.line_after(head)]
 
 
 def _blank_garbled(r: Reading, key: str, keys: list[str], line: list[Token], vals: list[Token]) -> bool:

@@ -1,0 +1,52 @@
+"""A row of table 二 placed by the fields of its block's header line, where the TAB line keeps every cell of the
+grid (OCR's reading of a scanned table, one field a grid cell, a blank cell an empty field).
+
+Read right-aligned (:func:`parsers.tables.align.positional`), a row with more fields than columns and a number
+among the extra ones has no reading, and its values were fitted to the columns by order alone: ``行政规范性文件 | |
+0 | | | 24`` under ``信息内容 | | 本年制发件数 | | 本年废止件数 | 现行有效件数`` (a header cell spanning two grid
+cells, a dash the engine did not read) put the 0 under 本年废止件数. Where the header line has as many fields as the
+row's line and names each of the row's columns in a field of its own, each value is the column named above it.
+A field under a name that prints text which is no number (``一人人人AQ``: a number the engine misread) is that
+column's cell, unreadable: left blank, never given to a value of another field (synth_499's ``行政许可 | 562 | | 0 |
+一人人人AQ`` read by order put 562 under 本年增/减 and 0 under 本年处理决定数量).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from parsers.tables.tokens import COL, COMPACT, IS_VALUE, TEXT, Token
+
+
+def by_header_fields(
+    header: Sequence[Token], row: Sequence[Token], columns: Sequence[str], keys_of: Callable[[str], tuple[str, ...]]
+) -> tuple[list[Token | None], list[Token]] | None:
+    """``row``'s values (its line's tokens, the label first) placed under the ``columns`` that ``header`` (the
+    block's header line, 信息内容 first) names above them, and the row's fields under a name that print text which is
+    no value (those columns' cells left blank): None unless both lines have the same fields, every text field of the
+    header after the first names one column (``keys_of`` a cell's compact text), each of ``columns`` once, and every
+    text field of the row after the label stands under a named field."""
+    if len(header) != len(row) or header[0][COL] != row[0][COL]:
+        return None
+    where: dict[int, int] = {}  # field → column
+    for tok in header[1:]:
+        if not tok[TEXT]:
+            continue
+        keys = keys_of(tok[COMPACT])
+        if len(keys) != 1 or keys[0] not in columns or columns.index(keys[0]) in where.values():
+            return None
+        where[tok[COL]] = columns.index(keys[0])
+    if len(where) != len(columns):
+        return None
+    placed: list[Token | None] = [None] * len(columns)
+    words: list[Token] = []
+    for tok in row[1:]:
+        if not tok[TEXT]:
+            continue
+        if tok[COL] not in where:
+            return None
+        if tok[IS_VALUE]:
+            placed[where[tok[COL]]] = tok
+        else:
+            words.append(tok)
+    return (placed, words) if any(t is not None for t in placed) else None
