@@ -85,6 +85,11 @@ Each snippet is the report's title line and the text from table 三's section he
   ``synth-1246-markitdown-pdf-table2.md``: markitdown's text of a PDF wrapping 行政事业性收费's label over three lines,
   its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``).
 
+- ``synth-1269-html-pandoc-markdown-table3.md``, ``synth-1275-html-pandoc-plain-table3.txt``: pandoc's Markdown and
+  plain writers of a page whose layout table frames the whole report (``| … |`` each line, cut at the frame's
+  width): table 三's rows cut in two, the first value on the label's line; 1269's cells broken over the cut
+  (``… 1`` / ``1 0 1 0 0 0 12`` for 11 … 12), 1275's empty cells printing nothing.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -132,7 +137,13 @@ SNIPPETS = {
     "synth-1258-pymupdf4llm-layout-table2.md": "synth_1258.md-pymupdf4llm-layout.md",
     "synth-1278-pymupdf4llm-layout-table2.md": "synth_1278.md-pymupdf4llm-layout.md",
     "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
+    "synth-1269-html-pandoc-markdown-table3.md": "synth_1269.html-pandoc-markdown.md",
+    "synth-1275-html-pandoc-plain-table3.txt": "synth_1275.html-pandoc-plain.txt",
 }
+# snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
+# ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
+# around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)
+FRAMED = {"synth-1269-html-pandoc-markdown-table3.md", "synth-1275-html-pandoc-plain-table3.txt"}
 
 
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
@@ -164,12 +175,24 @@ def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申�
     return title + "\n\n" + text[start:end].rstrip() + "\n"
 
 
+def framed_excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
+    """The framed lines of the report's title, then the framed lines from table 三's section heading's line up to
+    section 五's heading's line, each between the frame's rules."""
+    lines = text.splitlines()
+    rule = next(line for line in lines if line.startswith("+--"))
+    title = next(line for line in lines if line.startswith("| ") and line[2:].strip())
+    start = next(k for k, line in enumerate(lines) if begin in line)
+    end = next(k for k, line in enumerate(lines) if "五、存在的主要问题" in line and k > start)
+    return "\n".join([rule, title, rule, "", rule, *lines[start:end], rule]) + "\n"
+
+
 def main(folder: Path) -> None:
     for name, source in SNIPPETS.items():
         if not (folder / source).is_file():
             continue
         text = (folder / source).read_text(encoding="utf-8")
-        (OUT / name).write_text(excerpt(text, *([FROM[name]] if name in FROM else [])), encoding="utf-8")
+        cut = framed_excerpt(text) if name in FRAMED else excerpt(text, *([FROM[name]] if name in FROM else []))
+        (OUT / name).write_text(cut, encoding="utf-8")
         print(f"wrote {OUT / name}")
 
 

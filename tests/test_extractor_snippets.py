@@ -1406,3 +1406,20 @@ def test_middle_piece_of_a_label_wrapped_over_three_lines_is_not_the_next_rows_l
     report = _parse("synth-1246-markitdown-pdf-table2.md")
     assert _values(report, _FEES_AND_PROCUREMENT) == [5, 0, None, None]
     assert not [w for w in report.warnings if w.key == "active/procurement" and w.code == "fuzzy_label"]
+
+
+def test_layout_frame_bars_are_no_ocr_marks() -> None:
+    # pandoc's plain writer of a page whose layout table frames the report (tuning seed 1275): rows with an empty
+    # cell print six values and nothing in the empty cell's room. The frame's bars were taken for OCR's marks, so
+    # the rows' zeros were placed by the tie-break and their lost cell deduced 0: a 0 in a cell the report left
+    # blank (version 76). Text no OCR read leaves such rows blank, said (placement_open: review required)
+    text = (SNIPPETS / "synth-1275-html-pandoc-plain-table3.txt").read_text(encoding="utf-8")
+    assert "|      2、其他法律行政法规禁止公开                              0       |\n" in text
+    report = _parse("synth-1275-html-pandoc-plain-table3.txt")
+    assert any(w.code == "layout_table" for w in report.warnings)
+    assert not [w for w in report.warnings if w.code in ("deduced_zero", "zero_row")]
+    row = [report.cells[f"applications/withheld.prohibited_by_law/{c}"].value for c in _APP_COLS]
+    assert row == [None] * 7
+    opened = {w.key for w in report.warnings if w.code == "placement_open"}
+    assert "applications/withheld.prohibited_by_law" in opened and len(opened) == 5
+    assert report.as_json()["metadata"]["review"] == "required"
