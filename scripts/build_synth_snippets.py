@@ -90,6 +90,10 @@ Each snippet is the report's title line and the text from table 三's section he
   width): table 三's rows cut in two, the first value on the label's line; 1269's cells broken over the cut
   (``… 1`` / ``1 0 1 0 0 0 12`` for 11 … 12), 1275's empty cells printing nothing.
 
+- ``synth-1260-bs4-glued-table2.txt``, ``synth-1262-bs4-glued-table2.txt``: BeautifulSoup's ``get_text()`` with no
+  separator of table 二 (format 2019): runs holding a negative change (``行政事业性收费58-2``,
+  ``其他对外管理服务事项28－70``) and a decimal amount (``政府集中采购01.68``, ``政府集中采购74.2``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -139,6 +143,8 @@ SNIPPETS = {
     "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
     "synth-1269-html-pandoc-markdown-table3.md": "synth_1269.html-pandoc-markdown.md",
     "synth-1275-html-pandoc-plain-table3.txt": "synth_1275.html-pandoc-plain.txt",
+    "synth-1260-bs4-glued-table2.txt": "synth_1260.html-bs4-glued.txt",
+    "synth-1262-bs4-glued-table2.txt": "synth_1262.html-bs4-glued.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -164,6 +170,8 @@ FROM = {
     "synth-1258-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1278-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-1246-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -1444,3 +1444,25 @@ def test_layout_frame_bars_are_no_ocr_marks() -> None:
     opened = {w.key for w in report.warnings if w.code == "placement_open"}
     assert "applications/withheld.prohibited_by_law" in opened and len(opened) == 5
     assert report.as_json()["metadata"]["review"] == "required"
+
+
+def test_glued_table_two_runs_split_by_their_columns_number_shapes() -> None:
+    # BeautifulSoup's get_text() with no separator (tuning seeds 1260, 1262), table 二 of format 2019: a run holding
+    # a negative change or a decimal amount has one split where each piece is printed as its column prints a number
+    # (a count, a change, an amount): 58-2 is 58 and -2, 74.2 is 7 and 4.2. Version 76 read 行政事业性收费58- as a
+    # label (the row missing) and left 政府集中采购's run unplaced; runs split more ways stay blank
+    text = (SNIPPETS / "synth-1260-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "\n行政事业性收费58-2\n" in text and "\n政府集中采购01.68\n" in text
+    cells = _parse("synth-1260-bs4-glued-table2.txt").cells
+    assert [cells[f"active/fees/{c}"].value for c in ("prior_items", "change")] == [58, -2]
+    assert [cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [0, 1.68]
+    text = (SNIPPETS / "synth-1262-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "\n其他对外管理服务事项28－70\n" in text and "\n政府集中采购74.2\n" in text
+    report = _parse("synth-1262-bs4-glued-table2.txt")
+    cells = report.cells
+    assert [cells[f"active/other_services/{c}"].value for c in ("prior_items", "change", "decisions")] == [28, -7, 0]
+    assert [cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [7, 4.2]
+    assert [cells[f"active/fees/{c}"].value for c in ("prior_items", "change")] == [None, None]  # 270: 2 70 or 27 0
+    split = {w.key: w.message for w in report.warnings if w.code == "split_number"}
+    assert "'74.2' split as 7 4.2, its only split" in split["active/procurement"]
+    assert not [w for w in report.warnings if w.code in ("missing_row", "cells_unplaced")]
