@@ -1433,17 +1433,43 @@ def test_layout_frame_bars_are_no_ocr_marks() -> None:
     # pandoc's plain writer of a page whose layout table frames the report (tuning seed 1275): rows with an empty
     # cell print six values and nothing in the empty cell's room. The frame's bars were taken for OCR's marks, so
     # the rows' zeros were placed by the tie-break and their lost cell deduced 0: a 0 in a cell the report left
-    # blank (version 76). Text no OCR read leaves such rows blank, said (placement_open: review required)
+    # blank (version 76). Text no OCR read leaves a row it cannot place blank, said (placement_open: review
+    # required): 2、重复申请 prints no value on its label's line, so which of its cells is blank is not in the text
     text = (SNIPPETS / "synth-1275-html-pandoc-plain-table3.txt").read_text(encoding="utf-8")
-    assert "|      2、其他法律行政法规禁止公开                              0       |\n" in text
+    assert "|              2、重复申请                                              |\n" in text
     report = _parse("synth-1275-html-pandoc-plain-table3.txt")
     assert any(w.code == "layout_table" for w in report.warnings)
     assert not [w for w in report.warnings if w.code in ("deduced_zero", "zero_row")]
-    row = [report.cells[f"applications/withheld.prohibited_by_law/{c}"].value for c in _APP_COLS]
+    row = [report.cells[f"applications/not_processed.duplicate/{c}"].value for c in _APP_COLS]
     assert row == [None] * 7
-    opened = {w.key for w in report.warnings if w.code == "placement_open"}
-    assert "applications/withheld.prohibited_by_law" in opened and len(opened) == 5
+    opened = [w.key for w in report.warnings if w.code == "placement_open"]
+    assert opened == ["applications/not_processed.duplicate"]
     assert report.as_json()["metadata"]["review"] == "required"
+
+
+def test_rows_a_layout_frame_cut_in_two_place_their_blank_cells_by_the_whole_rows() -> None:
+    # the same text (tuning seed 1275): each row of table 三 printed over two lines, its label and first value on
+    # one, its six other values on the next at the places every whole row prints them; a row with an empty cell
+    # prints nothing in its room (``0 0 0 [ ] 0 0``). Version 76 placed them by the tie-break (the empty cell
+    # read at the row's end, then deduced 0)
+    text = (SNIPPETS / "synth-1275-html-pandoc-plain-table3.txt").read_text(encoding="utf-8")
+    assert "|         0             0            0                         0      0 |\n" in text
+    report = _parse("synth-1275-html-pandoc-plain-table3.txt")
+    cells = report.cells
+    want = {
+        "withheld.state_secret": [0, 0, 0, None, 1, 0, 1],
+        "withheld.prohibited_by_law": [0, 0, 0, 0, None, 0, 0],
+        "withheld.internal_affairs": [0, 0, 0, None, 0, 0, 0],
+        "not_processed.confirm_existing": [0, None, 0, 0, 0, 0, 0],
+        "other.other": [0, 0, 0, 0, 1, None, 1],
+    }
+    for row, values in want.items():
+        assert [cells[f"applications/{row}/{c}"].value for c in _APP_COLS] == values, row
+    placed = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert sorted(w.key for w in placed) == sorted(f"applications/{row}" for row in want)
+    assert "cut in two by a page layout's frame" in placed[0].message
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    assert [w.key for w in report.warnings if w.code == "ambiguous"] == ["applications/not_processed.duplicate"]
 
 
 def test_glued_table_two_runs_split_by_their_columns_number_shapes() -> None:

@@ -20,6 +20,7 @@ from parsers.tables.checks import (
     application_identities,
     application_passed,
 )
+from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.glued_cells import split_glued_lines
@@ -591,6 +592,10 @@ def _label_fits(
         state[key] = laid.values()
         del pending[key]
     for key, laid in _short_rows_by_columns(r, fits, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
+    for key, laid in place_cut_rows(r, fits, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()
         del pending[key]
