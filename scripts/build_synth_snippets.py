@@ -94,6 +94,9 @@ Each snippet is the report's title line and the text from table 三's section he
   separator of table 二 (format 2019): runs holding a negative change (``行政事业性收费58-2``,
   ``其他对外管理服务事项28－70``) and a decimal amount (``政府集中采购01.68``, ``政府集中采购74.2``).
 
+- ``synth-1264-bs4-lines-table2.txt``: BeautifulSoup's text of a Word-saved page (``html-bs4-lines``) whose cells are
+  padded with ``&nbsp;``: 行政强制's 上一年项目数量 printed as a dash between no-break spaces (``\\xa0—\\xa0``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -145,6 +148,7 @@ SNIPPETS = {
     "synth-1275-html-pandoc-plain-table3.txt": "synth_1275.html-pandoc-plain.txt",
     "synth-1260-bs4-glued-table2.txt": "synth_1260.html-bs4-glued.txt",
     "synth-1262-bs4-glued-table2.txt": "synth_1262.html-bs4-glued.txt",
+    "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -172,6 +176,7 @@ FROM = {
     "synth-1246-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -1492,3 +1492,14 @@ def test_glued_table_two_runs_split_by_their_columns_number_shapes() -> None:
     split = {w.key: w.message for w in report.warnings if w.code == "split_number"}
     assert "'74.2' split as 7 4.2, its only split" in split["active/procurement"]
     assert not [w for w in report.warnings if w.code in ("missing_row", "cells_unplaced")]
+
+
+def test_no_break_spaces_are_no_evidence_of_catdoc_mojibake() -> None:
+    # BeautifulSoup's text of a Word-saved page whose cells are padded with &nbsp; (tuning seed 1264): a dash between
+    # two no-break spaces (\xa0—\xa0) is no run of cp1252 characters printed for UTF-16 bytes (catdoc's); version 76
+    # read it back as 鞠 (A0 97), so 行政强制's dash was lost and its two values left unplaced
+    text = (SNIPPETS / "synth-1264-bs4-lines-table2.txt").read_text(encoding="utf-8")
+    assert "行政强制\xa0\n\xa0—\xa0\n\xa00\xa0\n\xa00\xa0\n" in text
+    report = _parse("synth-1264-bs4-lines-table2.txt")
+    assert not [w for w in report.warnings if w.code in ("mojibake_reversed", "cells_unplaced")]
+    assert [report.cells[f"active/coercion/{c}"].value for c in ("prior_items", "change", "decisions")] == [None, 0, 0]
