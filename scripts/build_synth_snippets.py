@@ -96,6 +96,8 @@ Each snippet is the report's title line and the text from table 三's section he
 
 - ``synth-1264-bs4-lines-table2.txt``: BeautifulSoup's text of a Word-saved page (``html-bs4-lines``) whose cells are
   padded with ``&nbsp;``: 行政强制's 上一年项目数量 printed as a dash between no-break spaces (``\\xa0—\\xa0``).
+- ``synth-1264-html-pandoc-plain-table3.txt``: pandoc's plain writer prints ``[TABLE]`` in table 三's place (a table
+  with merged cells it cannot lay out as text).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -149,6 +151,7 @@ SNIPPETS = {
     "synth-1260-bs4-glued-table2.txt": "synth_1260.html-bs4-glued.txt",
     "synth-1262-bs4-glued-table2.txt": "synth_1262.html-bs4-glued.txt",
     "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
+    "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -177,6 +180,7 @@ FROM = {
     "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
+    "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -1503,3 +1503,15 @@ def test_no_break_spaces_are_no_evidence_of_catdoc_mojibake() -> None:
     report = _parse("synth-1264-bs4-lines-table2.txt")
     assert not [w for w in report.warnings if w.code in ("mojibake_reversed", "cells_unplaced")]
     assert [report.cells[f"active/coercion/{c}"].value for c in ("prior_items", "change", "decisions")] == [None, 0, 0]
+
+
+def test_a_table_pandoc_printed_as_its_placeholder_is_said_not_in_the_text() -> None:
+    # pandoc's plain writer prints [TABLE] for a table with merged cells (tuning seed 1264: table 三): the table is
+    # not in the text, and the warning says so (version 76 said only "not found"); the report is review: required
+    text = (SNIPPETS / "synth-1264-html-pandoc-plain-table3.txt").read_text(encoding="utf-8")
+    assert "三、收到和处理政府信息公开申请情况\n\n[TABLE]\n\n四、" in text
+    report = _parse("synth-1264-html-pandoc-plain-table3.txt")
+    (missing,) = [w for w in report.warnings if w.code == "missing_table"]
+    assert missing.key == "applications" and "[TABLE]" in missing.message and "not in the text" in missing.message
+    assert report.as_json()["metadata"]["review"] == "required"
+    assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
