@@ -36,7 +36,8 @@ _IMAGE: dict[str, int] = {
 
 _RUN = re.compile("[" + re.escape("".join(_IMAGE)) + "]+")
 # characters a Chinese report prints itself among those: ASCII, and the typographic marks it uses
-_OWN = set("“”‘’…—–·•×°±")
+# (and the no-break space: an HTML page's ``&nbsp;``, a Word document's fixed space, printed by every converter)
+_OWN = set("“”‘’…—–·•×°±\xa0")
 # full-width punctuation a decoded pair may be
 _PUNCT = set("，。、；：？！（）《》「」『』【】〔〕")
 

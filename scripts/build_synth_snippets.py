@@ -101,6 +101,20 @@ Each snippet is the report's title line and the text from table 三's section he
   (ten values for 15 cells), every line of the table starting after the page's margin of 11 spaces, the heads of
   the two 行政诉讼 groups on lines of their own, indented past the 行政复议 group's five.
 
+- ``synth-1269-html-pandoc-markdown-table3.md``, ``synth-1275-html-pandoc-plain-table3.txt``: pandoc's Markdown and
+  plain writers of a page whose layout table frames the whole report (``| … |`` each line, cut at the frame's
+  width): table 三's rows cut in two, the first value on the label's line; 1269's cells broken over the cut
+  (``… 1`` / ``1 0 1 0 0 0 12`` for 11 … 12), 1275's empty cells printing nothing.
+
+- ``synth-1260-bs4-glued-table2.txt``, ``synth-1262-bs4-glued-table2.txt``: BeautifulSoup's ``get_text()`` with no
+  separator of table 二 (format 2019): runs holding a negative change (``行政事业性收费58-2``,
+  ``其他对外管理服务事项28－70``) and a decimal amount (``政府集中采购01.68``, ``政府集中采购74.2``).
+
+- ``synth-1264-bs4-lines-table2.txt``: BeautifulSoup's text of a Word-saved page (``html-bs4-lines``) whose cells are
+  padded with ``&nbsp;``: 行政强制's 上一年项目数量 printed as a dash between no-break spaces (``\\xa0—\\xa0``).
+- ``synth-1264-html-pandoc-plain-table3.txt``: pandoc's plain writer prints ``[TABLE]`` in table 三's place (a table
+  with merged cells it cannot lay out as text).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -157,7 +171,17 @@ SNIPPETS = {
     "synth-1262-pypdf-table2.txt": "synth_1262.pdf-pypdf.txt",
     "synth-1270-pypdf-table3.txt": "synth_1270.pdf-pypdf.txt",
     "synth-1243-pdfplumber-layout-table4.txt": "synth_1243.pdf-pdfplumber-layout.txt",
+    "synth-1269-html-pandoc-markdown-table3.md": "synth_1269.html-pandoc-markdown.md",
+    "synth-1275-html-pandoc-plain-table3.txt": "synth_1275.html-pandoc-plain.txt",
+    "synth-1260-bs4-glued-table2.txt": "synth_1260.html-bs4-glued.txt",
+    "synth-1262-bs4-glued-table2.txt": "synth_1262.html-bs4-glued.txt",
+    "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
+    "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
 }
+# snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
+# ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
+# around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)
+FRAMED = {"synth-1269-html-pandoc-markdown-table3.md", "synth-1275-html-pandoc-plain-table3.txt"}
 
 
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
@@ -185,6 +209,10 @@ FROM = {
     "synth-1276-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1261-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-1262-pypdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
+    "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
 }
 
 
@@ -196,12 +224,24 @@ def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申�
     return title + "\n\n" + text[start:end].rstrip() + "\n"
 
 
+def framed_excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
+    """The framed lines of the report's title, then the framed lines from table 三's section heading's line up to
+    section 五's heading's line, each between the frame's rules."""
+    lines = text.splitlines()
+    rule = next(line for line in lines if line.startswith("+--"))
+    title = next(line for line in lines if line.startswith("| ") and line[2:].strip())
+    start = next(k for k, line in enumerate(lines) if begin in line)
+    end = next(k for k, line in enumerate(lines) if "五、存在的主要问题" in line and k > start)
+    return "\n".join([rule, title, rule, "", rule, *lines[start:end], rule]) + "\n"
+
+
 def main(folder: Path) -> None:
     for name, source in SNIPPETS.items():
         if not (folder / source).is_file():
             continue
         text = (folder / source).read_text(encoding="utf-8")
-        (OUT / name).write_text(excerpt(text, *([FROM[name]] if name in FROM else [])), encoding="utf-8")
+        cut = framed_excerpt(text) if name in FRAMED else excerpt(text, *([FROM[name]] if name in FROM else []))
+        (OUT / name).write_text(cut, encoding="utf-8")
         print(f"wrote {OUT / name}")
 
 

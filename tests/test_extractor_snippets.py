@@ -1574,3 +1574,110 @@ def test_table_four_row_indent_is_counted_from_the_tables_left_not_the_pages() -
     report = _parse("synth-1243-pdfplumber-layout-table4.txt")
     assert _values(report, REVIEW_KEYS) == [1, 0, 0, 0, 1, 1, 0, 1, 0, 2, None, None, None, None, None]
     assert [w.code for w in report.warnings if w.key == "review_litigation"] == ["missing_cell"]
+def test_cell_broken_over_a_frame_cut_is_joined_where_the_line_breaks() -> None:
+    # pandoc's Markdown writer of a page whose layout table frames the report (tuning seed 1269): table 三's rows cut
+    # at the frame's width, 予以公开's 11 broken over the cut (``1`` ending a line, ``1 0 1 0 0 0 12`` the next): 11
+    # and 0 or 1 and 10 both hold the row total; the line break parts only the first pair (version 76 read 1 1 0 1
+    # by the tie-break, seven identities failing)
+    text = (SNIPPETS / "synth-1269-html-pandoc-markdown-table3.md").read_text(encoding="utf-8")
+    assert "                                                                    1 |\n| 1       0          1   " in text
+    report = _parse("synth-1269-html-pandoc-markdown-table3.md")
+    cells = report.cells
+    assert [cells[f"applications/granted/{c}"].value for c in _APP_COLS] == [11, 0, 1, 0, 0, 0, 12]
+    assert [cells[f"applications/withheld.query_matters/{c}"].value for c in _APP_COLS] == [16, 0, 1, 0, 0, 0, 17]
+    assert [cells[f"applications/unavailable.not_held/{c}"].value for c in _APP_COLS] == [11, 0, 8, 0, 0, 0, 19]
+    broken = [w for w in report.warnings if w.code == "merged_digits" and "a line break parts" in w.message]
+    assert [w.key for w in broken] == [
+        "applications/granted",
+        "applications/withheld.query_matters",
+        "applications/unavailable.not_held",
+    ]
+    assert not [w for w in report.warnings if w.code in ("identity_failed", "ambiguous_value", "extra_values")]
+
+
+def test_layout_frame_bars_are_no_ocr_marks() -> None:
+    # pandoc's plain writer of a page whose layout table frames the report (tuning seed 1275): rows with an empty
+    # cell print six values and nothing in the empty cell's room. The frame's bars were taken for OCR's marks, so
+    # the rows' zeros were placed by the tie-break and their lost cell deduced 0: a 0 in a cell the report left
+    # blank (version 76). Text no OCR read leaves a row it cannot place blank, said (placement_open: review
+    # required): 2、重复申请 prints no value on its label's line, so which of its cells is blank is not in the text
+    text = (SNIPPETS / "synth-1275-html-pandoc-plain-table3.txt").read_text(encoding="utf-8")
+    assert "|              2、重复申请                                              |\n" in text
+    report = _parse("synth-1275-html-pandoc-plain-table3.txt")
+    assert any(w.code == "layout_table" for w in report.warnings)
+    assert not [w for w in report.warnings if w.code in ("deduced_zero", "zero_row")]
+    row = [report.cells[f"applications/not_processed.duplicate/{c}"].value for c in _APP_COLS]
+    assert row == [None] * 7
+    opened = [w.key for w in report.warnings if w.code == "placement_open"]
+    assert opened == ["applications/not_processed.duplicate"]
+    assert report.as_json()["metadata"]["review"] == "required"
+
+
+def test_rows_a_layout_frame_cut_in_two_place_their_blank_cells_by_the_whole_rows() -> None:
+    # the same text (tuning seed 1275): each row of table 三 printed over two lines, its label and first value on
+    # one, its six other values on the next at the places every whole row prints them; a row with an empty cell
+    # prints nothing in its room (``0 0 0 [ ] 0 0``). Version 76 placed them by the tie-break (the empty cell
+    # read at the row's end, then deduced 0)
+    text = (SNIPPETS / "synth-1275-html-pandoc-plain-table3.txt").read_text(encoding="utf-8")
+    assert "|         0             0            0                         0      0 |\n" in text
+    report = _parse("synth-1275-html-pandoc-plain-table3.txt")
+    cells = report.cells
+    want = {
+        "withheld.state_secret": [0, 0, 0, None, 1, 0, 1],
+        "withheld.prohibited_by_law": [0, 0, 0, 0, None, 0, 0],
+        "withheld.internal_affairs": [0, 0, 0, None, 0, 0, 0],
+        "not_processed.confirm_existing": [0, None, 0, 0, 0, 0, 0],
+        "other.other": [0, 0, 0, 0, 1, None, 1],
+    }
+    for row, values in want.items():
+        assert [cells[f"applications/{row}/{c}"].value for c in _APP_COLS] == values, row
+    placed = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert sorted(w.key for w in placed) == sorted(f"applications/{row}" for row in want)
+    assert "cut in two by a page layout's frame" in placed[0].message
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    assert [w.key for w in report.warnings if w.code == "ambiguous"] == ["applications/not_processed.duplicate"]
+
+
+def test_glued_table_two_runs_split_by_their_columns_number_shapes() -> None:
+    # BeautifulSoup's get_text() with no separator (tuning seeds 1260, 1262), table 二 of format 2019: a run holding
+    # a negative change or a decimal amount has one split where each piece is printed as its column prints a number
+    # (a count, a change, an amount): 58-2 is 58 and -2, 74.2 is 7 and 4.2. Version 76 read 行政事业性收费58- as a
+    # label (the row missing) and left 政府集中采购's run unplaced; runs split more ways stay blank
+    text = (SNIPPETS / "synth-1260-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "\n行政事业性收费58-2\n" in text and "\n政府集中采购01.68\n" in text
+    cells = _parse("synth-1260-bs4-glued-table2.txt").cells
+    assert [cells[f"active/fees/{c}"].value for c in ("prior_items", "change")] == [58, -2]
+    assert [cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [0, 1.68]
+    text = (SNIPPETS / "synth-1262-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "\n其他对外管理服务事项28－70\n" in text and "\n政府集中采购74.2\n" in text
+    report = _parse("synth-1262-bs4-glued-table2.txt")
+    cells = report.cells
+    assert [cells[f"active/other_services/{c}"].value for c in ("prior_items", "change", "decisions")] == [28, -7, 0]
+    assert [cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [7, 4.2]
+    assert [cells[f"active/fees/{c}"].value for c in ("prior_items", "change")] == [None, None]  # 270: 2 70 or 27 0
+    split = {w.key: w.message for w in report.warnings if w.code == "split_number"}
+    assert "'74.2' split as 7 4.2, its only split" in split["active/procurement"]
+    assert not [w for w in report.warnings if w.code in ("missing_row", "cells_unplaced")]
+
+
+def test_no_break_spaces_are_no_evidence_of_catdoc_mojibake() -> None:
+    # BeautifulSoup's text of a Word-saved page whose cells are padded with &nbsp; (tuning seed 1264): a dash between
+    # two no-break spaces (\xa0—\xa0) is no run of cp1252 characters printed for UTF-16 bytes (catdoc's); version 76
+    # read it back as 鞠 (A0 97), so 行政强制's dash was lost and its two values left unplaced
+    text = (SNIPPETS / "synth-1264-bs4-lines-table2.txt").read_text(encoding="utf-8")
+    assert "行政强制\xa0\n\xa0—\xa0\n\xa00\xa0\n\xa00\xa0\n" in text
+    report = _parse("synth-1264-bs4-lines-table2.txt")
+    assert not [w for w in report.warnings if w.code in ("mojibake_reversed", "cells_unplaced")]
+    assert [report.cells[f"active/coercion/{c}"].value for c in ("prior_items", "change", "decisions")] == [None, 0, 0]
+
+
+def test_a_table_pandoc_printed_as_its_placeholder_is_said_not_in_the_text() -> None:
+    # pandoc's plain writer prints [TABLE] for a table with merged cells (tuning seed 1264: table 三): the table is
+    # not in the text, and the warning says so (version 76 said only "not found"); the report is review: required
+    text = (SNIPPETS / "synth-1264-html-pandoc-plain-table3.txt").read_text(encoding="utf-8")
+    assert "三、收到和处理政府信息公开申请情况\n\n[TABLE]\n\n四、" in text
+    report = _parse("synth-1264-html-pandoc-plain-table3.txt")
+    (missing,) = [w for w in report.warnings if w.code == "missing_table"]
+    assert missing.key == "applications" and "[TABLE]" in missing.message and "not in the text" in missing.message
+    assert report.as_json()["metadata"]["review"] == "required"
+    assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -166,7 +167,11 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
     if not read:
         review_end = end
     elif review_end is None:
-        r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
+        r.warn(
+            "missing_table",
+            "table 四 (行政复议、行政诉讼) not found; its cells are blank" + _not_in_text(r),
+            "review_litigation",
+        )
         review_end = end
     again = find_applications_start(r, review_end)
     if again is not None:
@@ -355,6 +360,22 @@ _ACTIVE_ROW_LABELS = r"^(?:规章|(?:行政)?规范性文件)\d*$"
 _THREE_PLACE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项|^三[、.]"
 
 
+# pandoc's plain writer prints ``[TABLE]`` on a line of its own for a table it cannot lay out as text (one with
+# merged cells): the table is not in the text at all
+_TABLE_PLACEHOLDER = re.compile(r"^[ \t]*\[TABLE\][ \t]*$", re.M)
+
+
+def _not_in_text(r: Reading) -> str:
+    """What a missing table's warning adds where the text prints ``[TABLE]`` in tables' places."""
+    n = len(_TABLE_PLACEHOLDER.findall(r.extracted.text))
+    if not n:
+        return ""
+    return (
+        f"; the text prints [TABLE] {n} time(s) where a table stood (pandoc's plain writer's placeholder for a table "
+        "with merged cells): the table is not in the text"
+    )
+
+
 def _without_table_three(r: Reading, year: int | None) -> str | None:
     """Tables 二 and 四 read where the text holds no table 三 (an extractor dropped it, as antiword drops a table
     it cannot lay out, or the report printed it as an image): the format told by table 二's column heads, table 三
@@ -379,7 +400,8 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
         return None
     r.warn(
         "missing_table",
-        "table 三 (收到和处理政府信息公开申请) not found: tables 二 and 四 read, table 三's cells are blank",
+        "table 三 (收到和处理政府信息公开申请) not found: tables 二 and 四 read, table 三's cells are blank"
+        + _not_in_text(r),
         "applications",
     )
     # table 四 after table 三's place; where that is unknown too (its title and heading not read), after section
@@ -387,7 +409,11 @@ def _without_table_three(r: Reading, year: int | None) -> str | None:
     four = end if place is not None else _table_four_place(r, first)
     read, review_end = (False, None) if four is None else _guarded_four(r, four)
     if four is None or (read and review_end is None):
-        r.warn("missing_table", "table 四 (行政复议、行政诉讼) not found; its cells are blank", "review_litigation")
+        r.warn(
+            "missing_table",
+            "table 四 (行政复议、行政诉讼) not found; its cells are blank" + _not_in_text(r),
+            "review_litigation",
+        )
     return fmt
 
 

@@ -10,6 +10,7 @@ from parsers.tables.cut_cells import join_cut_cells
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
+from parsers.tables.run_splits import RUN, split_run
 from parsers.tables.solve import split_any
 from parsers.tables.templates import (
     ACTIVE_DEFAULTS,
@@ -38,6 +39,9 @@ from parsers.tables.tokens import (
 
 T = "active"
 _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
+# in text that glues every row's cells to its label (convention ``glued``): a run whose cells hold a negative
+# change (行政事业性收费58-2: 58 and -2), split by :func:`parsers.tables.run_splits.split_run`
+_GLUED_SIGNED = re.compile(r"^(?P<label>.*?[^\d\s.,\-])(?P<num>\d[\d,.]*(?:-\d[\d,.]*)+)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
@@ -103,9 +107,12 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     heads: dict[int, str] = {}  # a row's label printed against the header's last cell (本年增/减行政事业性收费)
     tokens = r.tokens
     in_range = r._label_indexes(start, end)  # the label tokens from start to end (no other token is a row's)
+    glued_text = r.canonical is not None and r.canonical.convention == "glued"
     for i in in_range:
         tok = tokens[i]
         m = _GLUED.match(tok[TEXT]) if tok[TEXT][-1:].isdigit() else None
+        if m is not None and glued_text and (signed := _GLUED_SIGNED.match(tok[TEXT])) is not None:
+            m = signed
         label = "".join(m.group("label").split()) if m else tok[COMPACT]
         row_found = _row_named(label)
         if row_found is None and (split := _after_header(label)) is not None:
@@ -725,33 +732,40 @@ def _header_keys(compact: str) -> tuple[str, ...]:
 def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
     """A row whose cells are printed as one run of digits against its label, in a text that prints its table
     rows that way (convention ``glued``). Table 二's rows have no identity to check a split against: the run is
-    split only when a single split is possible (``000`` → 0 0 0); otherwise every cell is blank and the run is
-    reported as ``ambiguous_split`` (never a guess). False when the run is not a row printed that way."""
+    split only when a single split is possible (``000`` → 0 0 0; a run with a decimal point or a minus sign, each
+    piece printed as its column prints a number: ``74.2`` → 7 4.2, :mod:`parsers.tables.run_splits`); otherwise
+    every cell is blank and the run is reported as ``ambiguous_split`` (never a guess). False when the run is not
+    a row printed that way."""
     assert r.canonical is not None
     n = len(keys)
-    if r.canonical.convention != "glued" or not run[TEXT].isdigit() or len(run[TEXT]) < n:
+    text = run[TEXT]
+    if r.canonical.convention != "glued" or len(text) < n:
+        return False
+    if text.isdigit():
+        splits: list[tuple[str, ...]] = [tuple(map(str, s)) for s in split_any(text, n)]
+    elif RUN.fullmatch(text):
+        splits = split_run(text, [key.rsplit("/", 1)[1] for key in keys])
+        if not splits:
+            return False  # no cut gives every column a number of its shape: not a row printed that way
+    else:
         return False
     row = keys[0].rsplit("/", 1)[0]
-    splits = split_any(run[TEXT], n)
     if len(splits) == 1:
         at = 0
-        for key, v in zip(keys, splits[0], strict=True):
-            piece = str(v)
+        for key, piece in zip(keys, splits[0], strict=True):
             tok = token(
                 piece, run[START] + at, run[START] + at + len(piece), run[LINE], run[COL], run[TABBED], split=True
             )
             at += len(piece)
             r.put(key, tok, blank_where=label)
-        r.warn(
-            "split_number", f"{row}: {run[TEXT]!r} split as {' '.join(map(str, splits[0]))}, its only split", row, run
-        )
+        r.warn("split_number", f"{row}: {text!r} split as {' '.join(splits[0])}, its only split", row, run)
         return True
     for key in keys:
         r.put(key, None, blank_where=label)
-    shown = "; ".join(" ".join(map(str, s)) for s in splits[:4]) + ("; …" if len(splits) > 4 else "")
+    shown = "; ".join(" ".join(s) for s in splits[:4]) + ("; …" if len(splits) > 4 else "")
     r.warn(
         "ambiguous_split",
-        f"{row}: digits printed without separators, {run[TEXT]!r}, split {len(splits)}{'+' if len(splits) > 4 else ''} "
+        f"{row}: digits printed without separators, {text!r}, split {len(splits)}{'+' if len(splits) > 4 else ''} "
         f"ways ({shown}) and no identity of table 二 decides; cells left blank",
         row,
         run,

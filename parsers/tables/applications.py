@@ -20,6 +20,7 @@ from parsers.tables.checks import (
     application_identities,
     application_passed,
 )
+from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.glued_cells import split_glued_lines
@@ -83,7 +84,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
             continue
         if t[IS_VALUE]:
             if pending_label is not None and len(vals) >= n:
-                if len(vals) == n == N_APP and _rejoin_broken([*vals, t]) is not None:
+                if len(vals) == n == N_APP and _rejoin_broken(r, [*vals, t]) is not None:
                     vals.append(t)  # a cell's digits broken in two, one piece after the label's rest (_broken_cell)
                     continue
                 r.warn(
@@ -299,8 +300,9 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
 _DIGITS = re.compile(r"[1-9]\d*|0")
 
 
-def _rejoin_broken(vals: list[Token]) -> tuple[list[Token], Token, Token] | None:
-    """The reading of :func:`_broken_cell` (the row, the two pieces joined), or None."""
+def _rejoin_broken(r: Reading, vals: list[Token]) -> tuple[list[Token], Token, Token, bool] | None:
+    """The reading of :func:`_broken_cell` (the row, the two pieces joined, whether the line break chose it among
+    several the row total holds), or None."""
     texts = [t[TEXT] for t in vals]
     if not all(_DIGITS.fullmatch(x) for x in texts):
         return None
@@ -317,7 +319,20 @@ def _rejoin_broken(vals: list[Token]) -> tuple[list[Token], Token, Token] | None
         values = [int(t[TEXT]) for t in row]
         if row_total_holds(values):
             readings.setdefault(tuple(values), (row, first, second))
-    return next(iter(readings.values())) if len(readings) == 1 else None
+    if len(readings) == 1:
+        return (*next(iter(readings.values())), False)
+    broken = [x for x in readings.values() if _across_break(r, x[1], x[2])]
+    return (*broken[0], True) if len(readings) > 1 and len(broken) == 1 else None
+
+
+def _across_break(r: Reading, first: Token, second: Token) -> bool:
+    """``first`` ends its line and ``second`` starts a later one (no number between them on either line): two
+    pieces a line's wrap may have broken one number into. Values one line prints apart are two cells."""
+    if first[LINE] >= second[LINE]:
+        return False
+    after = [t for t in r.line_tokens(first[LINE]) if t[START] > first[START] and _DIGITS.fullmatch(t[TEXT])]
+    before = [t for t in r.line_tokens(second[LINE]) if t[START] < second[START] and _DIGITS.fullmatch(t[TEXT])]
+    return not after and not before
 
 
 def _broken_cell(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
@@ -326,16 +341,24 @@ def _broken_cell(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
     ``4`` below it for 14): the two pieces joined, when exactly one reading holds the row total. The pieces stand
     next to each other (pypdf, ``pdftotext -raw``: ``0 0 0 12 2 0 1 4``), or, the broken cell being the row's
     total, first and last (pdfplumber: ``1`` on the label's line, the other values on the next, ``4`` after them).
-    Reported as ``merged_digits`` (a guess the row total confirms); None when no reading or several hold."""
-    found = _rejoin_broken(vals)
+    Where several readings hold it (``1`` / ``1 0 1 0 0 0 12``: 11 and 0, or 1 and 10), the one whose pieces a
+    line break parts (the first ends its line, the second starts the next: a text wrapped at a width, pandoc's
+    plain and Markdown writers in a page's layout table), when only one does: two values one line prints apart
+    are two cells. Reported as ``merged_digits`` (a guess the row total confirms); None when no reading or
+    several hold."""
+    found = _rejoin_broken(r, vals)
     if found is None:
         return None
-    row, first, second = found
+    row, first, second, by_break = found
     r.warn(
         "merged_digits",
         f"{key}: {len(vals)} values for {N_APP} cells; {first[TEXT]!r} and {second[TEXT]!r} read as one number "
-        f"{first[TEXT]}{second[TEXT]} (a cell's digits broken over two lines), the one reading whose row total holds "
-        "(a guess)",
+        f"{first[TEXT]}{second[TEXT]} (a cell's digits broken over two lines), "
+        + (
+            "of the readings whose row total holds the one whose two pieces a line break parts (a guess)"
+            if by_break
+            else "the one reading whose row total holds (a guess)"
+        ),
         key,
         first,
     )
@@ -580,6 +603,10 @@ def _label_fits(
         state[key] = laid.values()
         del pending[key]
     for key, laid in _short_rows_by_columns(r, fits, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
+    for key, laid in place_cut_rows(r, fits, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()
         del pending[key]

@@ -280,7 +280,7 @@ def _bands(rows: Sequence[Sequence[tuple[int, int]]], n: int) -> list[tuple[int,
 
 
 def column_bands(
-    text: str, rows: Sequence[Sequence[Span]], n: int, wide: bool = False
+    text: str, rows: Sequence[Sequence[Span]], n: int, wide: bool = False, *, labelled: bool = True
 ) -> list[tuple[list[tuple[int, int]], int, int]]:
     """The places on the line (characters from its start, or, ``wide``, terminal columns: a CJK character two)
     each of ``n`` columns' values occupy, from whole rows (``rows``: their values' offsets, in text order) printed
@@ -292,7 +292,8 @@ def column_bands(
     spaces or more: single spaces are no layout), and their labels not all as long (text laid out by even
     separators agrees on lines whose labels are as long: no grid; as long within :data:`ALIGN_SLACK`); OCR's
     spaces, proportional to the page, rarely agree so. Returns each run of :data:`MIN_FULL_ROWS` rows or more:
-    its bands and the offsets of its first and last row."""
+    its bands and the offsets of its first and last row. ``labelled`` False: lines that print no label (a row's
+    part a frame cut off it, :mod:`parsers.tables.cut_rows`), whose heads are not compared."""
     laid = [(s, ls) for s in rows if len(s) == n and (ls := _line_laid_out(text, s)) is not None]
     runs: list[list[tuple[Sequence[Span], int, list[tuple[int, int]]]]] = []
     for s, ls in laid:
@@ -309,7 +310,7 @@ def column_bands(
         if gaps[len(gaps) // 2] < 2:
             continue  # values mostly a single space apart: not laid out in columns
         heads = [(_width if wide else len)(text[ls : s[0][0]].rstrip()) for s, ls, _ in run]
-        if max(heads) - min(heads) <= ALIGN_SLACK:
+        if labelled and max(heads) - min(heads) <= ALIGN_SLACK:
             continue  # as much text before every row's values: rows that agree by their labels, not by a grid
         bands = _bands([xs for _, _, xs in run], n)
         assert bands is not None

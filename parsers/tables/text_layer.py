@@ -29,6 +29,9 @@ R = "review_litigation"
 _OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
 _OCR_MARKS_MD = re.compile(r"[A-Za-z{}~@$^&=]")  # in Markdown, less its markup (pipes, tags, emphasis, escapes)
 _TAGS = re.compile(r"<[^<>]{0,200}>")
+# the bars of a one-column layout table's frame (pandoc's grid table around a whole report, ``| … |`` each line:
+# ``parsers.conventions`` drops it and says so, ``layout_table``): a converter's markup, no mark of OCR
+_FRAME_BARS = re.compile(r"^[ \t]*\||\|[ \t]*$", re.M)
 # brackets of both widths: the template prints （一）, OCR reads some as (一) or ``形)`` (RapidOCR), a text layer
 # prints the brackets the report was typed with
 _MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
@@ -48,6 +51,8 @@ def read_by_ocr(r: Reading) -> bool:
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
     region = r.extracted.text[lo:hi]
     assert r.canonical is not None
+    if any(code == "layout_table" for code, _ in r.canonical.notes):
+        region = _FRAME_BARS.sub(" ", region)  # a page layout's frame (``| … |`` each line, dropped): no OCR mark
     if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
