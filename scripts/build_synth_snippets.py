@@ -84,6 +84,10 @@ Each snippet is the report's title line and the text from table 三's section he
   cell (``|其他对外管|理服务事项<br>5<br>0||3|``) and a row's first value under its label (``|行政处罚<br>2|0|7||``);
   ``synth-1246-markitdown-pdf-table2.md``: markitdown's text of a PDF wrapping 行政事业性收费's label over three lines,
   its values in a pipe row on the middle one (``行政事`` / ``| 业性收 |     | 5   |     | 0   | …`` / ``费``).
+- ``synth-1283-html2text-table3.md`` (``/tmp/bat32``'s tuning part): html2text's rows without outer pipes of a
+  table 三 whose label cells hold a line break: each numbered label's start on a line of its own, its rest opening
+  the row that prints the cells, blank ones empty (``3．危及`` / ``“三安全一稳定”| 0| 0| 0| | 0| 0| 0``), and a
+  published 总计 that fails its identity.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -132,6 +136,7 @@ SNIPPETS = {
     "synth-1258-pymupdf4llm-layout-table2.md": "synth_1258.md-pymupdf4llm-layout.md",
     "synth-1278-pymupdf4llm-layout-table2.md": "synth_1278.md-pymupdf4llm-layout.md",
     "synth-1246-markitdown-pdf-table2.md": "synth_1246.md-markitdown-pdf.md",
+    "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
 }
 
 
