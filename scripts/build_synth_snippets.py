@@ -114,6 +114,10 @@ Each snippet is the report's title line and the text from table 三's section he
   padded with ``&nbsp;``: 行政强制's 上一年项目数量 printed as a dash between no-break spaces (``\\xa0—\\xa0``).
 - ``synth-1264-html-pandoc-plain-table3.txt``: pandoc's plain writer prints ``[TABLE]`` in table 三's place (a table
   with merged cells it cannot lay out as text).
+- ``synth-1283-html2text-table3.md`` (``/tmp/bat32``'s tuning part): html2text's rows without outer pipes of a
+  table 三 whose label cells hold a line break: each numbered label's start on a line of its own, its rest opening
+  the row that prints the cells, blank ones empty (``3．危及`` / ``“三安全一稳定”| 0| 0| 0| | 0| 0| 0``), and a
+  published 总计 that fails its identity.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -177,6 +181,7 @@ SNIPPETS = {
     "synth-1262-bs4-glued-table2.txt": "synth_1262.html-bs4-glued.txt",
     "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
     "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
+    "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and

@@ -67,11 +67,30 @@ T = "applications"
 N_APP = len(APPLICANT_COLUMNS)
 
 
+def _label_rest_row(r: Reading, index: int, stop: int) -> int | None:
+    """A row label printed on a line of its own whose rest opens the next line, a TAB row that prints the row's
+    cells (html2text's and markitdown's pipe rows of an HTML table whose label cell holds a line break:
+    ``3．危及`` then ``“三安全一稳定”| 0| 0| | 0``): the index of that rest, the first token of its TAB line; None
+    when the next token is a number, not the first of a TAB line, a new numbered label, or past ``stop``."""
+    k = index + 1
+    if k >= stop:
+        return None
+    t, label = r.tokens[k], r.tokens[index]
+    if t[LINE] == label[LINE] or not t[TABBED] or not t[IS_LABELISH] or _NUMBERED_RE.match(t[COMPACT]):
+        return None
+    if k > 0 and r.tokens[k - 1][LINE] == t[LINE]:
+        return None
+    return k
+
+
 def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Token], list[Token | None] | None]:
     """Value tokens read for a row (its own segment and continuations), and its positional fit if any."""
     label = r.tokens[f.index]
     line = r.line_after(f.index)
     pos = positional(line, n) if len(line) >= n else None
+    if pos is None and not line and (rest := _label_rest_row(r, f.index, stop)) is not None:
+        line = r.line_after(rest)  # the label wrapped onto the row that prints its cells (html2text's `3．危及`)
+        pos = positional(line, n) if len(line) >= n else None
     if pos is not None:
         warn_merged(r, line, n, key)
     vals: list[Token] = [f.glued] if f.glued else []
