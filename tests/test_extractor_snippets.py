@@ -1551,6 +1551,8 @@ def test_pdftotext_default_table_two_readings_disagree_nothing_completed() -> No
     report = _parse("own-active-blocks-readings-disagree-pdftotext.txt")
     assert _table_two(report, ("penalty",)) == {"penalty": [None, None, None]}
     assert not [w for w in report.warnings if w.code == "active_blocks_in_order"]
+
+
 def test_narrow_label_column_first_row_head_and_merged_other_row_wrapped_are_read() -> None:
     # 1270 (pypdf): table 三's labels wrapped three characters a line; 一、本年新收's head alone on its first line
     # (``一、本`` / ``年新收``: the table was taken to start at 年新收, the row not found) and （六）其他处理 printed as
@@ -1574,6 +1576,8 @@ def test_table_four_row_indent_is_counted_from_the_tables_left_not_the_pages() -
     report = _parse("synth-1243-pdfplumber-layout-table4.txt")
     assert _values(report, REVIEW_KEYS) == [1, 0, 0, 0, 1, 1, 0, 1, 0, 2, None, None, None, None, None]
     assert [w.code for w in report.warnings if w.key == "review_litigation"] == ["missing_cell"]
+
+
 def test_cell_broken_over_a_frame_cut_is_joined_where_the_line_breaks() -> None:
     # pandoc's Markdown writer of a page whose layout table frames the report (tuning seed 1269): table 三's rows cut
     # at the frame's width, 予以公开's 11 broken over the cut (``1`` ending a line, ``1 0 1 0 0 0 12`` the next): 11
