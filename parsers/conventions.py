@@ -497,7 +497,10 @@ def _clean_cell(cell: str) -> str:
     return "" if _PLACEHOLDER.match(cell) else cell
 
 
-_NEW_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|其中)")
+# a new label or a block's own head: numbering, 其中, the article a block of table 二 is under (第二十条第（五）项)
+_NEW_LABEL = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|其中|第[一二三四五六七八九十百\d]+条)"
+)
 
 
 def _bars(line: str) -> list[int]:
@@ -518,7 +521,7 @@ def _label_rest(row: str, line: str) -> tuple[str, int] | None:
         return None
     cells = line.strip().strip("|").split("|")
     first = cells[0].strip()
-    if not first or any(c.strip() for c in cells[1:]) or _NEW_LABEL.match(first):
+    if not first or any(c.strip() for c in cells[1:]) or _NEW_LABEL.match(_clean_cell(first)):
         return None
     if not any(re.search(r"\d", c) for c in row.strip().strip("|").split("|")[1:]):
         return None

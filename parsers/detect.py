@@ -49,15 +49,18 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
 def _markdown_written(data: bytes) -> bool:
     """Markdown a converter wrote around the page's raw HTML blocks: three marks or more only Markdown prints, or
     one pipe table (its ``|---|`` rule and three rows or more between pipes: pandoc ``-t gfm`` prints a table it can
-    write as a pipe table so, the others as raw HTML)."""
+    write as a pipe table so, the others as raw HTML), or many rows between pipes with no rule at all (a converter
+    or a hand that left the rule out: a page's own markup never starts and ends a line of its source so)."""
     marks = _MARKDOWN_WRITER_RE.findall(data, 0, 400_000)
     if len(marks) >= 3:
         return True
-    return any(m.startswith(b"|") for m in marks) and len(_PIPE_ROW_RE.findall(data, 0, 400_000)) >= PIPE_ROWS
+    rows = len(_PIPE_ROW_RE.findall(data, 0, 400_000))
+    return rows >= PIPE_ROWS_UNRULED or (any(m.startswith(b"|") for m in marks) and rows >= PIPE_ROWS)
 
 
 _PIPE_ROW_RE = re.compile(rb"^\|[^\n]*\|[ \t\r]*$", re.M)
 PIPE_ROWS = 3  # rows between pipes, with a pipe table's rule, for Markdown around raw HTML
+PIPE_ROWS_UNRULED = 8  # rows between pipes with no rule: more than a stray line or two of a page's text
 
 
 def _zip_kind(data: bytes) -> str:

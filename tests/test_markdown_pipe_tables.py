@@ -43,6 +43,29 @@ def test_one_pipe_table_among_raw_html_blocks_is_markdown() -> None:
     assert read == GOLD
 
 
+def _read_table_two(data: bytes, name: str) -> dict[str, list[object]]:
+    cells = parse(data, name).cells
+    read = {}
+    for row in GOLD:
+        cols = COLUMNS.get(row) or (
+            COLUMNS["rules"] if row == "normative_docs" else ("prior_items", "change", "decisions")
+        )
+        read[row] = [cells[f"active/{row}/{c}"].value if f"active/{row}/{c}" in cells else None for c in cols]
+    return read
+
+
+def test_pipe_rows_with_no_rule_among_raw_html_blocks_are_markdown() -> None:
+    # the same text with the pipe table's |---| rule left out (a converter, or a hand, that prints none: pandoc's
+    # org and other writers print rows between bars with no rule): 16 rows between bars are no page's own source.
+    # Its rows are laid out in one display column each, as antiword's are; the block heads (第二十条第（五）项, text
+    # in the first cell only) are not the rest of the wrapped label of the row above them (行政规范性文件)
+    lines = SNIPPET.read_text(encoding="utf-8").split("\n")
+    data = "\n".join(ln for ln in lines if not ln.startswith("|---")).encode()
+    assert b"\n|---" not in data and data.count(b"\n| ") == 16
+    assert detect_kind(data, SNIPPET.name) == "text"
+    assert _read_table_two(data, SNIPPET.name) == GOLD
+
+
 def test_a_page_with_a_line_between_pipes_stays_a_page() -> None:
     # a page whose text has lines between bars (a breadcrumb) but no pipe table's rule: HTML
     page = b'<div class="nav">\n| \xe9\xa6\x96\xe9\xa1\xb5 |\n| a |\n| b |\n</div>\n<p>text</p>\n'
