@@ -659,8 +659,10 @@ def ocr_digits(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, 
             out[at : m.end()] = " " * len(word)
             continue
         if ruled_row is None:
-            ruled_row = sum(map(line.count, "|[]{}")) >= RULED_MARKS
-        edges = "|{}" if ruled_row else "{}"  # a brace is never a digit: a rule wherever it touches a number
+            ruled_row = sum(map(line.count, "|[]{}!")) >= RULED_MARKS
+        # a brace is never a digit: a rule wherever it touches a number; on a row printed with its rules a bar or a
+        # ``!`` (a rule OCR read so, or a writer's cell mark: asciidoc's nested tables, ``!0 !5``) is a rule too
+        edges = "|{}!" if ruled_row else "{}"
         core = word.strip(edges)
         if core != word and _DIGIT.search(core):
             # a rule glued to a number's edge (``3744|``, ``|138|``, ``{1060``): the rule, not a 1
