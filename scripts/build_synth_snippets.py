@@ -95,7 +95,9 @@ Each snippet is the report's title line and the text from table 三's section he
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
   same mode's table 三 in column order, its values in the template's order, its （七）总计 商业企业 printed 8 where its
-  rows sum to 0 (a wrong published total);
+  rows sum to 0 (a wrong published total); ``synth-1287-pdftotext-default-table2.txt``: the same mode's table 二 whose
+  （一） block prints its two labels on adjacent lines, then its six values each a block of its own (``规章`` /
+  ``行政规范性文件`` / ``1`` / ``0`` / ``8`` …);
 - ``synth-1261-pypdf-table2.txt``, ``synth-1262-pypdf-table2.txt``: pypdf's text of table 二 printing 政府集中采购's
   row on one line, single-spaced, its amount with its unit (``政府集中采购 3 2万元``) or with a space after its
   decimal point (``政府集中采购 7 4. 2``);
@@ -189,6 +191,7 @@ SNIPPETS = {
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
     "synth-1280-pdftotext-default-table4.txt": "synth_1280.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
+    "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -225,6 +228,7 @@ FROM = {
     "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
+    "synth-1287-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -1780,3 +1780,32 @@ def test_pdftotext_default_column_order_table_three_with_a_misprinted_total_is_r
         "applications/row_total/results_total",
     ]
     assert report.metadata["review"] == "required"
+
+
+def test_pdftotext_default_table_two_cell_blocks_not_read_down_the_columns() -> None:
+    # tuning seed 1287 (/tmp/bat32): table 二's （一） block prints its two labels on adjacent lines, then its six
+    # values each a block of its own (1 / 0 / 8 / 0 / 14 / 0). Version 78 read them down the columns, as pdfminer's
+    # box of a column prints them (规章 1 8 14, 行政规范性文件 0 0 0: 3 wrong numbers); poppler prints a cell a block,
+    # row after row, and another tool's blocks may run down the columns: the cells where the two orders disagree are
+    # left open, and the rows, left short, are taken from the block reading as it agrees with every row both read
+    # whole
+    text = (SNIPPETS / "synth-1287-pdftotext-default-table2.txt").read_text(encoding="utf-8")
+    assert "规章\n行政规范性文件\n\n1\n\n0\n\n8\n\n0\n\n14\n\n0\n" in text
+    report = _parse("synth-1287-pdftotext-default-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs", "penalty", "coercion")) == {
+        "rules": [1, 0, 8],
+        "normative_docs": [0, 14, 0],
+        "penalty": [139],
+        "coercion": [2],
+    }
+    (blocks,) = [w for w in report.warnings if w.code == "active_blocks_in_order"]
+    assert "rows rules, normative_docs taken from it" in blocks.message
+    assert not [w for w in report.warnings if w.code == "column_order" and (w.key or "").startswith("active")]
+    # hand-made from it: 8 printed 8.5 (no count of the block's kind: the block reading leaves the block): the cells
+    # the two orders disagree on stay blank (placement_open), those they agree on read
+    changed = text.replace("\n\n8\n\n0\n\n14\n", "\n\n8.5\n\n0\n\n14\n", 1)
+    assert changed != text
+    report = parse(changed.encode(), "synth-1287-pdftotext-default-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs")) == {"rules": [1, None, None], "normative_docs": [0, None, 0]}
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "active/rules"]
+    assert "rules column 2, rules column 3, normative_docs column 2: left blank" in opened.message
