@@ -1809,3 +1809,15 @@ def test_pdftotext_default_table_two_cell_blocks_not_read_down_the_columns() -> 
     assert _table_two(report, ("rules", "normative_docs")) == {"rules": [1, None, None], "normative_docs": [0, None, 0]}
     (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "active/rules"]
     assert "rules column 2, rules column 3, normative_docs column 2: left blank" in opened.message
+
+
+def test_table_two_block_row_labels_come_from_the_template() -> None:
+    # active_blocks names each block's rows by the template's labels (ACTIVE_ROWS), each in its shortest form: a
+    # label the template matches, and no shorter one it matches (行政规范性文件's block finds 规范性文件 in it)
+    from parsers.tables.active_blocks import _ROW_LABELS
+    from parsers.tables.templates import ACTIVE_ROWS
+
+    assert list(_ROW_LABELS) == [row.key for row in ACTIVE_ROWS]
+    for row in ACTIVE_ROWS:
+        assert row.matches(_ROW_LABELS[row.key]), row.key
+    assert _ROW_LABELS["normative_docs"] == "规范性文件" and _ROW_LABELS["rules"] == "规章"
