@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from parsers.model import Cell, Check, Warning_
+from parsers.tables.applications import read_displaced_stream
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.group_order import settle
@@ -113,7 +114,12 @@ def read_value_lines(
     if placed is None:
         bands = read_bands(r, rows, values, app_fmt)
         if bands is None:
-            return None
+            # a few single values printed out of order (poppler's block order): put back where every identity holds
+            moved = _put_back(r, rows, values, app_fmt, start if title is None else title)
+            if moved is None:
+                return None
+            t, checks = moved
+            return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
         t, checks, heights = bands
         t.warn(
             "rows_by_bands",
@@ -146,6 +152,24 @@ def read_value_lines(
         values[0],
     )
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
+
+
+def _put_back(
+    r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, start: int
+) -> tuple[Reading, list[Check]] | None:
+    """Table 三 from ``values`` in the text's order but for a few single values printed elsewhere, put back where
+    every identity then holds (:func:`parsers.tables.applications.read_displaced_stream`: the one table so few
+    displaced values give, ``displaced_values``), with its checks; None where no one such table is found."""
+    t = Reading(r.extracted, r.norm, r.canonical)
+    fits = read_displaced_stream(t, rows, app_fmt, values, start)
+    if fits is None:
+        return None
+    for row in rows:
+        t.put_fit([f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS], fits[row.key], r.tokens[start], _T)
+    checks = application_checks(t.get, app_fmt)
+    if not all(c.passed and not c.blank for c in checks) or any(c.value is None for c in t.cells.values()):
+        return None
+    return t, checks
 
 
 def _heights(heights: tuple[int, ...]) -> str:
