@@ -91,6 +91,15 @@ Each snippet is the report's title line and the text from table 三's section he
   prints the values of items （一） and （五） before （五）'s title; ``synth-1260-pdftotext-default-table2.txt`` the
   same in a text read row by row (its table 三's labels not stacked), ``synth-1276-pdftotext-default-table2.txt``
   其他对外管理服务事项's values before its label wrapped over four lines;
+- ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
+  prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
+  (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
+  same mode's table 三 in column order, its values in the template's order, its （七）总计 商业企业 printed 8 where its
+  rows sum to 0 (a wrong published total); ``synth-1287-pdftotext-default-table2.txt``: the same mode's table 二 whose
+  （一） block prints its two labels on adjacent lines, then its six values each a block of its own (``规章`` /
+  ``行政规范性文件`` / ``1`` / ``0`` / ``8`` …); ``synth-1295-pdftotext-default-table3.txt``: the same mode's 2019 table
+  三 in column order, its first row's 自然人 and 商业企业 values and a 0 of the second row printed with the header's
+  cells after the values of eight rows (``商业`` / ``科研`` / ``企业`` / ``机构`` / ``31`` / ``3`` / ``0`` / ``人``);
 - ``synth-1261-pypdf-table2.txt``, ``synth-1262-pypdf-table2.txt``: pypdf's text of table 二 printing 政府集中采购's
   row on one line, single-spaced, its amount with its unit (``政府集中采购 3 2万元``) or with a space after its
   decimal point (``政府集中采购 7 4. 2``);
@@ -182,6 +191,10 @@ SNIPPETS = {
     "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
     "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
+    "synth-1280-pdftotext-default-table4.txt": "synth_1280.pdftotext-default.txt",
+    "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
+    "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
+    "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -218,6 +231,7 @@ FROM = {
     "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
+    "synth-1287-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
 }
 
 

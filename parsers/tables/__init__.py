@@ -86,8 +86,13 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         elif boxes is not None:
             r.warn(
                 "column_order",
-                f"{said}; {boxes[1]} read from the text's lines of values in their order, as all the identities of "
-                "what was read hold (parsers/tables/box_order.py); "
+                f"{said}; {boxes[1]} read from the text's lines of values in their order, as "
+                + (
+                    "all the identities of what was read hold"
+                    if all(c.passed for c in checks)
+                    else "the identities of what was read hold but those of a value printed wrong or left open"
+                )
+                + " (parsers/tables/box_order.py); "
                 + ("table 二" + two + "; " if two else "")
                 + "the rest is not read, rather than read into the wrong row",
             )

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.tables.reading import Reading
-from parsers.tables.templates import ACTIVE_DEFAULTS
+from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, RowDef, full_labels
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_VALUE, LINE, TEXT, Token, number_value
 
 T = "active"
@@ -54,17 +54,18 @@ _ITEM_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
         "九": ("procurement",),
     },
 }
-# each row's label as the template prints it (ideographs only; a wrapped label's fragments joined find it)
-_ROW_LABELS = {
-    "rules": "规章",
-    "normative_docs": "规范性文件",
-    "licensing": "行政许可",
-    "other_services": "其他对外管理服务事项",
-    "penalty": "行政处罚",
-    "coercion": "行政强制",
-    "fees": "行政事业性收费",
-    "procurement": "政府集中采购",
-}
+
+
+# each row's label as the template prints it, its shortest form (ideographs only; a wrapped label's fragments
+# joined find it): 规范性文件 for ``^(行政)?规范性文件$``
+def _shortest_label(row: RowDef) -> str:
+    labels = full_labels([row])
+    if not labels:
+        raise ValueError(f"table 二's row {row.key} has no finite set of labels")
+    return min(labels, key=len)
+
+
+_ROW_LABELS = {row.key: _shortest_label(row) for row in ACTIVE_ROWS}
 _WHOLE = re.compile(r"\d+")
 _SIGNED_WHOLE = re.compile(r"[+-]?\d+")
 

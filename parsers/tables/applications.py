@@ -519,6 +519,18 @@ def _displaced_fits(
     return fits, stop
 
 
+def read_displaced_stream(
+    r: Reading, rows: list[RowDef], fmt: str, values: list[Token], start: int
+) -> dict[str, Fit] | None:
+    """Table 三's rows read from ``values`` (exactly its cells, printed apart from its labels after token ``start``)
+    in the template's row order but for a few single values put back where every identity then holds
+    (:func:`_displaced_fits`, its warnings on ``r``); None where no one such table is found."""
+    nums = [number_value(t[TEXT]) for t in values]
+    moved = read_displaced(nums, len(rows), N_APP, _identities(rows, fmt))
+    got = _displaced_fits(r, rows, values, moved, start, start)
+    return None if got is None else got[0]
+
+
 def _identities(rows: list[RowDef], fmt: str) -> list[Identity]:
     """Table 三's identities over (row, column) positions."""
     row_at = {row.key: i for i, row in enumerate(rows)}

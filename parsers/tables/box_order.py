@@ -28,8 +28,11 @@ from __future__ import annotations
 import re
 
 from parsers.model import Cell, Check, Warning_
+from parsers.tables.applications import read_displaced_stream
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
+from parsers.tables.group_order import settle
+from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
@@ -111,7 +114,12 @@ def read_value_lines(
     if placed is None:
         bands = read_bands(r, rows, values, app_fmt)
         if bands is None:
-            return None
+            # a few single values printed out of order (poppler's block order): put back where every identity holds
+            moved = _put_back(r, rows, values, app_fmt, start if title is None else title)
+            if moved is None:
+                return None
+            t, checks = moved
+            return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
         t, checks, heights = bands
         t.warn(
             "rows_by_bands",
@@ -134,11 +142,34 @@ def read_value_lines(
     t.warn(
         "rows_by_order",
         f"table 三: its row labels and its rows' values print apart (a PDF extractor's text boxes); {said} in the "
-        f"order the text prints them, and all {len(checks)} of its identities hold",
+        f"order the text prints them, and "
+        + (
+            f"all {len(checks)} of its identities hold"
+            if all(c.passed for c in checks)
+            else f"all of its {len(checks)} identities hold but one misprinted value's (misprinted_value)"
+        ),
         _T,
         values[0],
     )
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
+
+
+def _put_back(
+    r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, start: int
+) -> tuple[Reading, list[Check]] | None:
+    """Table 三 from ``values`` in the text's order but for a few single values printed elsewhere, put back where
+    every identity then holds (:func:`parsers.tables.applications.read_displaced_stream`: the one table so few
+    displaced values give, ``displaced_values``), with its checks; None where no one such table is found."""
+    t = Reading(r.extracted, r.norm, r.canonical)
+    fits = read_displaced_stream(t, rows, app_fmt, values, start)
+    if fits is None:
+        return None
+    for row in rows:
+        t.put_fit([f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS], fits[row.key], r.tokens[start], _T)
+    checks = application_checks(t.get, app_fmt)
+    if not all(c.passed and not c.blank for c in checks) or any(c.value is None for c in t.cells.values()):
+        return None
+    return t, checks
 
 
 def _heights(heights: tuple[int, ...]) -> str:
@@ -156,9 +187,27 @@ def _placed(r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str) -
         cells = values[n * width : (n + 1) * width]
         t.put_cells([f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS], cells, cells[0])
     checks = application_checks(t.get, app_fmt)
-    if not all(c.passed and not c.blank for c in checks) or any(c.value is None for c in t.cells.values()):
+    if any(c.value is None for c in t.cells.values()):
         return None
+    if not all(c.passed and not c.blank for c in checks):
+        off = misprinted_cell(checks, t.get)
+        if off is None:
+            return None
+        failed = [c.name for c in checks if not c.passed]
+        t.warn(
+            "misprinted_value",
+            f"table 三: read from its values in the text's order, every identity holds but the {len(failed)} that "
+            f"{off[0]} is in ({', '.join(failed)}), each of which {_num(off[1])} would make hold, not the printed "
+            f"{_num(t.get(off[0]))}: one value printed wrong (the report's own arithmetic), not a misplacement; kept "
+            "as printed",
+            off[0],
+            values[0],
+        )
     return t, checks
+
+
+def _num(v: float | None) -> str:
+    return "blank" if v is None else str(int(v)) if float(v).is_integer() else str(v)
 
 
 def _by_heads(r: Reading, at: list[int]) -> list[int] | None:
@@ -227,11 +276,24 @@ def read_review_values(
             # two runs of values that make one table are one reading
             table = tuple(sorted(f"{k}={v[TEXT]}" for k, v in zip(placed, values, strict=True)))
             held.setdefault(table, (t, checks, values, cells is not None))
-    if not held and is_paragraph_cells(r.extracted.text):
-        return _displaced(r, head, stop, skip_lines, keys)
+    # poppler's groups of heads (pdftotext's default mode): every place a 总计 may print within its group
+    in_groups = [tok for tok in r.tokens[head:stop] if tok[IS_VALUE] and tok[LINE] not in skip_lines]
+    if len(in_groups) != len(keys):
+        in_groups = []
+    if not held:
+        done, opened = (
+            _displaced(r, head, stop, skip_lines, keys) if is_paragraph_cells(r.extracted.text) else (None, False)
+        )
+        chosen = None if done is None else done[3]
+        # (where the fewest displaced values leave two tables or more, the table stays unread)
+        if in_groups and not opened and (grouped := settle(r, head, in_groups, keys, chosen)) is not None:
+            return grouped.cells, grouped.warnings, review_checks(grouped.get)
+        return None if done is None else done[:3]
     if len(held) != 1:
         return None
     ((t, checks, values, by_heads),) = held.values()
+    if in_groups and not by_heads and (grouped := settle(r, head, in_groups, keys, values)) is not None:
+        return grouped.cells, grouped.warnings, review_checks(grouped.get)
     if by_heads:
         t.warn(
             "review_by_heads",
@@ -254,19 +316,20 @@ def read_review_values(
 
 def _displaced(
     r: Reading, head: int, stop: int, skip_lines: set[int], keys: list[str]
-) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+) -> tuple[tuple[dict[str, Cell], list[Warning_], list[Check], list[Token]] | None, bool]:
     """Table 四 of a text printed a cell a paragraph (``pdftotext``'s default mode) whose values, after its first
     header cell, read in order fail its totals: read with a few displaced values put back where its row totals
-    and its heads allow one table only (:func:`parsers.tables.review_displaced.review_displaced`), else None."""
+    and its heads allow one table only (:func:`parsers.tables.review_displaced.review_displaced`), else None (its
+    cells, warnings, checks and the token of each cell); and whether that search left two tables or more open."""
     values = [tok for tok in r.tokens[head:stop] if tok[IS_VALUE] and tok[LINE] not in skip_lines]
     if len(values) != len(keys):
-        return None
+        return None, False
     t = Reading(r.extracted, r.norm, r.canonical)
     fit = review_displaced(r, head, values, warn_to=t)
     if fit is None:
-        return None
+        return None, any(w.code == "displaced_open" for w in t.warnings)
     t.put_cells(keys, fit.tokens, values[0])
     checks = review_checks(t.get)
     if not all(c.passed and not c.blank for c in checks) or any(t.get(k) is None for k in keys):
-        return None
-    return t.cells, t.warnings, checks
+        return None, False
+    return (t.cells, t.warnings, checks, [tok for tok in fit.tokens if tok is not None]), False

@@ -879,6 +879,27 @@ def redistribute(
         by_line = len({t[LINE] for t in vals}) == k and all(
             vals[m * c][LINE] == vals[m * c + c - 1][LINE] for m in range(k)
         )
+        if not by_line and _cell_blocks(r, vals):
+            # each value a block of its own, not a column's box (pdfminer's, its lines adjacent): poppler's default
+            # order prints a table a cell a block, row after row (parsers/tables/active_blocks.py), another tool's
+            # blocks may run down the columns; the cells where the two orders disagree are left blank
+            keys = [key for _, key, _, _ in run]
+            opened = []
+            for n_row, (_, key, _, _) in enumerate(run):
+                down = [vals[m * k + n_row] for m in range(c)]
+                across = list(vals[n_row * c : n_row * c + c])
+                moved[key] = [a if a[TEXT] == b[TEXT] else None for a, b in zip(down, across, strict=True)]
+                opened += [f"{key} column {m + 1}" for m in range(c) if moved[key][m] is None]
+            r.warn(
+                "placement_open" if opened else "column_order",
+                f"{table}: rows {', '.join(keys)} are printed label after label, then their {len(vals)} values, each "
+                "a block of its own: read down the columns or across the rows"
+                + (f", they disagree on {', '.join(opened)}: left blank" if opened else ", they agree"),
+                f"{table}/{keys[0]}",
+                r.tokens[run[0][0]],
+            )
+            j = e + 1
+            continue
         for n_row, (_, key, _, _) in enumerate(run):
             if by_line:
                 moved[key] = list(vals[n_row * c : n_row * c + c])
@@ -894,6 +915,14 @@ def redistribute(
         )
         j = e + 1
     return moved
+
+
+def _cell_blocks(r: Reading, vals: list[Token]) -> bool:
+    """Each of ``vals`` alone on its line, a blank line between it and the next (a block per cell)."""
+    lines = [t[LINE] for t in vals]
+    if any(len(r.line_tokens(line)) != 1 for line in lines):
+        return False
+    return all(b - a >= 2 for a, b in itertools.pairwise(lines))
 
 
 def _row_wise(r: Reading, run: list[tuple[int, str, int, int]]) -> bool:

@@ -1,0 +1,136 @@
+"""Table 四's 15 values read by its groups of heads, every place a cell of an earlier row may print in its group.
+
+``pdftotext`` without ``-layout`` prints table 四's column heads in groups, each followed by the values of its
+columns (:func:`parsers.tables.review_displaced.head_groups` finds the groups and which cells fall into each).
+A group's heads can name a cell of an earlier row: a row's 总计 whose head poppler put with the next row's heads,
+whose value prints among that row's values (1240's, 1280's 未经复议直接起诉 总计 after 复议后起诉's four values,
+1267's 行政复议 总计 after 未经复议直接起诉's four). Where it prints among them is not in the text, and the row totals,
+table 四's only identities, do not always decide it: read in the order the text prints them, 1280's values hold all
+three totals in the wrong cells (复议后起诉 ``0 1 0 1`` for ``1 0 1 0``, 未经复议直接起诉's 总计 ``1`` among them),
+and so do 1267's (未经复议直接起诉 ``0 0 17 0`` for ``0 0 0 17``).
+
+:func:`group_tables` places each group's values with the cells of its own rows in their order and the cells of
+earlier rows (their relative order kept) at every place among them: the tables that hold the three row totals are
+the placements the text allows (a value printed early or late within its own row, as 1242's 行政复议 总计 in
+``2 0 21 19 0``, is :mod:`parsers.tables.review_displaced`'s: where its search leaves two tables or more, the table
+stays unread and this reading is not tried).
+
+:func:`settle` holds them against the table another reading made (in the text's order, or
+:mod:`parsers.tables.review_displaced`'s fewest displaced values): where they are that table alone, it stands; where
+another holds as well, only the cells every such table gives the same value are read, the others left blank
+(``placement_open``, review required, naming each cell and the values it may have). Where no other reading read the
+table, one such table is read (``displaced_values``, review suggested), several as above.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from parsers.tables.reading import Reading
+from parsers.tables.review_displaced import head_groups
+from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.tokens import TEXT, Token, number_value
+
+R = "review_litigation"
+N_COLS = len(REVIEW_COLUMNS)
+N_ROWS = len(REVIEW_ROWS)
+MAX_ORDERS = 5000  # the placements tried at most (interleavings of the groups' cells of earlier rows)
+
+
+def group_tables(r: Reading, start: int, vals: list[Token]) -> list[list[int]] | None:
+    """The distinct tables (each the index into ``vals`` of each cell, row after row) that hold table 四's three
+    row totals, of every placement its groups of heads allow (see the module's doc). None where the groups are not
+    found or the placements are too many to try."""
+    placed = head_groups(r, start, vals)
+    if placed is None:
+        return None
+    printed_in, cell_in = placed[: len(vals)], placed[len(vals) :]
+    n_groups = max(printed_in) + 1
+    printed = [[k for k, b in enumerate(printed_in) if b == g] for g in range(n_groups)]
+    cells = [[c for c, b in enumerate(cell_in) if b == g] for g in range(n_groups)]
+    # the cells of an earlier row: a row's 总计 (or more) whose row's first cell is in an earlier group
+    totals = [[c for c in cells[g] if cell_in[c - c % N_COLS] < g] for g in range(n_groups)]
+    choices = [list(itertools.combinations(range(len(cells[g])), len(totals[g]))) for g in range(n_groups)]
+    if math.prod(len(c) for c in choices) > MAX_ORDERS:
+        return None
+    nums = [number_value(t[TEXT]) for t in vals]
+    if any(v is None for v in nums):
+        return None
+    tables: dict[tuple[float, ...], list[int]] = {}
+    for combo in itertools.product(*choices):
+        at = [0] * len(cell_in)
+        for g, spots in enumerate(combo):
+            own = iter([c for c in cells[g] if c not in totals[g]])
+            sums = iter(totals[g])
+            for place, k in enumerate(printed[g]):
+                at[next(sums) if place in spots else next(own)] = k
+        values = tuple(float(nums[k] or 0) for k in at)
+        if all(abs(sum(values[i : i + N_COLS - 1]) - values[i + N_COLS - 1]) < 1e-6 for i in range(0, 15, N_COLS)):
+            tables.setdefault(values, at)
+    return list(tables.values())
+
+
+def settle(r: Reading, start: int, vals: list[Token], keys: list[str], chosen: list[Token] | None) -> Reading | None:
+    """Table 四 read from its 15 ``vals`` (printed after token ``start``, its first head) by its groups of heads
+    (:func:`group_tables`) into a new reading, with its warning, where that says more than ``chosen`` (the tokens,
+    cell by cell, another reading put there; None where none read the table). None where the groups are not found,
+    or every placement they allow is ``chosen``'s table, or (``chosen`` None) no placement holds the row totals."""
+    found = group_tables(r, start, vals)
+    if found is None:
+        return None
+    nums = [_num(t) for t in vals]
+    tables = {tuple(nums[k] for k in at): [vals[k] for k in at] for at in found}
+    if chosen is not None:
+        mine = tuple(map(_num, chosen))
+        if set(tables) <= {mine}:
+            return None
+        tables.setdefault(mine, chosen)
+    if not tables:
+        return None
+    t = Reading(r.extracted, r.norm, r.canonical)
+    if len(tables) == 1:
+        ((table, toks),) = tables.items()
+        moved = [c for c in range(len(keys)) if table[c] != nums[c]]
+        t.put_cells(keys, toks, vals[0])
+        said = "; ".join(f"{keys[c][len(R) + 1 :]} = {toks[c][TEXT]}" for c in moved)
+        t.warn(
+            "displaced_values",
+            f"table 四: its {len(vals)} values print after groups of heads (pdftotext's block order), a group "
+            "holding a cell of an earlier row (a 总计 whose head printed with the next row's), whose value may print "
+            "anywhere among the group's; "
+            f"of those places one table alone holds its three row totals (its only identities): {said} (a guess)",
+            keys[moved[0]].rsplit("/", 1)[0] if moved else R,
+            toks[moved[0]] if moved else vals[0],
+        )
+        return t
+    kept: list[Token | None] = []
+    open_cells: list[str] = []
+    first = next(iter(tables.values()))
+    for c, key in enumerate(keys):
+        options = sorted({table[c] for table in tables})
+        if len(options) == 1:
+            kept.append(first[c])
+        else:
+            kept.append(None)
+            open_cells.append(f"{key[len(R) + 1 :]} ({' or '.join(_shown(v) for v in options)})")
+    t.put_cells(keys, kept, vals[0])
+    t.warn(
+        "placement_open",
+        f"table 四: its {len(vals)} values print after groups of heads (pdftotext's block order), a group holding "
+        "a cell of an earlier row (a 总计 whose head printed with the next row's), whose value may print anywhere "
+        "among the group's; "
+        f"{len(tables)} tables of those places hold its three row totals: the cells they disagree on are left blank: "
+        f"{', '.join(open_cells)}",
+        R,
+        vals[0],
+    )
+    return t
+
+
+def _num(tok: Token) -> float:
+    return float(number_value(tok[TEXT]) or 0)
+
+
+def _shown(v: float) -> str:
+    return str(int(v)) if v.is_integer() else str(v)
