@@ -1567,3 +1567,22 @@ def test_dashes_a_row_of_zeros_prints_stay_blank() -> None:
     assert _row(cells, "withheld.internal_affairs") == [0] * 7
     filled = {w.key for w in report.warnings if w.code in ("zero_row", "deduced_zero")}
     assert filled == {"applications/withheld.internal_affairs"}
+
+
+def test_pipe_rows_of_a_converter_are_no_ocr_marks_and_their_empty_cells_stay_blank() -> None:
+    """trafilatura prints an HTML page's every line as a pipe row (``| 3.危及… | 0 | 0 | 0 |  | 0 | 0 | 0 |``): its
+    bars are a converter's cells, not OCR's rules (``text_layer.read_by_ocr``), so a row short of a cell printed
+    empty is not filled with 0 (``deduced_zero``): the cells whose place the text does not tell stay blank
+    (``placement_open``)."""
+    rows = s.default_rows()
+    rows["withheld.three_safeties"] = [0, 0, 0, None, 0, 0, 0]
+    rows["not_processed.petition"] = [None, 0, 0, 0, 0, 0, 0]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)), rule=False)
+    text = "\n".join((ln if ln.startswith("|") else f"| {ln} |") + " " for ln in md.splitlines() if ln.strip())
+    report = _parse(text + "\n")
+    cells = _cells(report)
+    assert "deduced_zero" not in _codes(report) and "zero_row" not in _codes(report)
+    assert _row(cells, "withheld.three_safeties")[3] is None
+    assert _row(cells, "not_processed.petition")[0] is None
+    assert "placement_open" in _codes(report)
+    assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
