@@ -26,6 +26,7 @@ from parsers.frame_cuts import rejoin_cut_frames
 from parsers.grid_columns import split_columns
 from parsers.grid_repeats import columns_by_repeats
 from parsers.grid_wraps import rejoin_wrapped_grids
+from parsers.hard_breaks import read_hard_breaks
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
 from parsers.mojibake import EVIDENT, reverse_mojibake
@@ -97,6 +98,9 @@ def canonicalise(text: str) -> Canonical:
     if _PICTURE_END in text and (picture := _picture_text(text)) is not None:
         # pymupdf4llm's layout mode: a table its model took for a picture, its lines joined by <br>
         return _on_top(canonicalise(picture[0]), Canonical(picture[0], "picture_text", [0], [0], notes=[picture[1]]))
+    if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
+        # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
+        return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))

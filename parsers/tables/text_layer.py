@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS
@@ -36,10 +37,9 @@ _FRAME_BARS = re.compile(r"^[ \t]*\||\|[ \t]*$", re.M)
 # prints the brackets the report was typed with
 _MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
 # converters' markup that is no mark of OCR: a pipe row (every line of the table ``| … |``: trafilatura's rows of
-# an HTML table, pandoc's grid rows), pandoc's hard line break (a ``\`` ending a label's line in its cell), and
+# an HTML table, pandoc's grid rows), pandoc's hard line break (``parsers.hard_breaks``), and
 # PyMuPDF4LLM's names for a header row's cells it found empty (``Col2``, ``Col3``)
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
-_HARD_BREAK = re.compile(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f“”])\\(?=[ \t]|$)", re.M)
 _COL_NAMES = re.compile(r"(?<![A-Za-z])Col\d+(?![A-Za-z])")
 
 
@@ -63,7 +63,7 @@ def read_by_ocr(r: Reading) -> bool:
     lines = [ln for ln in text[text.rfind("\n", 0, lo) + 1 : _line_end(text, hi)].splitlines() if ln.strip()]
     if lines and all(_PIPE_ROW.match(ln) for ln in lines):
         region = region.replace("|", " ")  # every line of the table a pipe row: a converter's cells, not OCR's bars
-    region = _COL_NAMES.sub(" ", _HARD_BREAK.sub(" ", region))
+    region = _COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region))
     if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
