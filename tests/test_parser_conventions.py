@@ -1586,3 +1586,52 @@ def test_pipe_rows_of_a_converter_are_no_ocr_marks_and_their_empty_cells_stay_bl
     assert _row(cells, "not_processed.petition")[0] is None
     assert "placement_open" in _codes(report)
     assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+
+
+# ------------------------------------------------------------------ a table part one column short (lost_column)
+def _split_short(rows: dict[str, list[int | None]], printed: dict[str, str]) -> str:
+    """The snippet as Markdown, its last two rows of table 三 a second pipe table whose rows print ``printed``."""
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    tail = [
+        f"| {label} | " + " | ".join(s.cell(v) for v in rows[key]) + " |"
+        for key, label in (("results_total", "（七）总计"), ("carried_forward", "四、结转下年度继续办理"))
+    ]
+    assert "\n".join(tail) in md
+    part = [
+        f"| {label} |  | {printed[key]} |"
+        for key, label in (("results_total", "（七）总计"), ("carried_forward", "四、结转下年度继续办理"))
+    ]
+    return md.replace("\n".join(tail), "\n| " + "| " * 8 + "\n|" + "---|" * 8 + "\n" + "\n".join(part))
+
+
+def test_a_table_part_that_lost_its_total_column_is_read_shifted_by_the_column_identities() -> None:
+    """A DOCX table's second part printed one column fewer (its 总计 column lost), each row's second label cell
+    empty: right-aligned, 自然人's 5 would be read as 商业企业's and 0 as 总计. The column identities (总计 the sum
+    of the results, the balance) hold read one column left and fail as printed: read so, 总计 blank."""
+    rows = s.default_rows()
+    md = _split_short(rows, {"results_total": "5 | 1 | 0 | 0 | 1 | 0", "carried_forward": "1 | 1 | 0 | 0 | 0 | 0"})
+    report = _parse(md)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == [5, 1, 0, 0, 1, 0, None]
+    assert _row(cells, "carried_forward") == [1, 1, 0, 0, 0, 0, None]
+    assert _codes(report).count("lost_column") == 2
+    assert report.metadata["review"] == "required"  # the totals not printed: their identities cannot hold
+
+
+def test_a_row_whose_first_cell_is_printed_empty_is_not_shifted() -> None:
+    """The same shape where 自然人 is printed empty and the identities hold as printed: read as printed."""
+    rows = s.default_rows()
+    for key in rows:
+        rows[key][0] = 0
+    rows["new_received"] = [0, 2, 0, 0, 1, 0, 3]
+    rows["carried_over"] = [0, 0, 0, 0, 0, 0, 0]
+    rows["granted"] = [0, 1, 0, 0, 1, 0, 2]
+    rows["unavailable.not_held"] = [0, 0, 0, 0, 0, 0, 0]
+    rows["results_total"] = [None, 1, 0, 0, 1, 0, 2]
+    rows["carried_forward"] = [None, 1, 0, 0, 0, 0, 1]
+    md = _split_short(rows, {"results_total": "1 | 0 | 0 | 1 | 0 | 2", "carried_forward": "1 | 0 | 0 | 0 | 0 | 1"})
+    report = _parse(md)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == [None, 1, 0, 0, 1, 0, 2]
+    assert _row(cells, "carried_forward") == [None, 1, 0, 0, 0, 0, 1]
+    assert "lost_column" not in _codes(report)
