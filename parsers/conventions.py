@@ -140,7 +140,7 @@ def _marked_up(text: str) -> Canonical:
     has_html = bool(_TABLE_OPEN.search(text))
     # rows between bars a program laid out (antiword's tables), in text no Markdown writer marked
     aligned = pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and _aligned_bars(lines)
-    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not aligned:
+    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not aligned and not _all_piped(lines):
         # lines between bars but no |---| rule and no heading: a ruled table OCR read (``| 8属于行|0 fo lo |``),
         # whose bars are the table's rules, not Markdown's
         pipe_rows = 0
@@ -459,6 +459,19 @@ def _markdown_marked(lines: list[str]) -> bool:
     )
 
 
+PIPED_LINES = 20  # lines of a text, at least, that are all pipe rows: a converter's, not OCR's
+
+
+def _all_piped(lines: list[str]) -> bool:
+    """Every line of the text that prints anything is a row between bars, :data:`PIPED_LINES` of them at least
+    (trafilatura's text of a page laid out in tables: its title and paragraphs too, ``| 本报告是根据… |``): the
+    bars are a converter's cells, where OCR of a ruled table prints bars on some lines, never on every one."""
+    printed = [body for ln in lines if (body := ln.strip())]
+    return len(printed) >= PIPED_LINES and all(
+        body.startswith("|") and body.endswith("|") and len(body) > 1 for body in printed
+    )
+
+
 ALIGNED_ROWS = 3  # lines in a row whose closing bars stand in one column: a text-mode table writer's rows
 
 
@@ -721,11 +734,13 @@ _VALUE_CELL = re.compile(r"^\s*(?:[+-]?\d[\d,]*(?:\.\d+)?|[—–-]+|/|无)?\s*$
 def _n_label_cells(raw: list[str]) -> int:
     """How many cells, from the left, hold the row label (up to the first value)."""
     n = 0
-    for cell in raw:
-        if _VALUE_CELL.match(cell) and cell.strip():
-            break
-        n += 1
-    return n
+    for k, cell in enumerate(raw):
+        if _VALUE_CELL.match(cell):
+            if cell.strip():
+                return n  # empty cells just before the first value are value columns' (自然人 printed empty)
+            continue  # an empty cell: a label's (between its cells) or a value column's (after them)
+        n = k + 1
+    return len(raw)  # no value: a header row, every cell its label's
 
 
 def _wrapped_label(raw: list[str]) -> str | None:

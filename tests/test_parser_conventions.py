@@ -1569,11 +1569,11 @@ def test_dashes_a_row_of_zeros_prints_stay_blank() -> None:
     assert filled == {"applications/withheld.internal_affairs"}
 
 
-def test_pipe_rows_of_a_converter_are_no_ocr_marks_and_their_empty_cells_stay_blank() -> None:
-    """trafilatura prints an HTML page's every line as a pipe row (``| 3.危及… | 0 | 0 | 0 |  | 0 | 0 | 0 |``): its
-    bars are a converter's cells, not OCR's rules (``text_layer.read_by_ocr``), so a row short of a cell printed
-    empty is not filled with 0 (``deduced_zero``): the cells whose place the text does not tell stay blank
-    (``placement_open``)."""
+def test_a_text_whose_every_line_is_a_pipe_row_is_read_as_pipe_rows_not_ocr_rules() -> None:
+    """trafilatura prints a page laid out in tables as pipe rows, every line of it (title, paragraphs, table
+    rows: ``| 3.危及… | 0 | 0 | 0 |  | 0 | 0 | 0 |``), with no ``|---|`` rule: its bars are a converter's cells, not
+    a ruled table's rules as OCR reads them (on some lines, never on every one), so its empty cells are blanks in
+    their place, not cells lost to be filled with 0 (``deduced_zero``)."""
     rows = s.default_rows()
     rows["withheld.three_safeties"] = [0, 0, 0, None, 0, 0, 0]
     rows["not_processed.petition"] = [None, 0, 0, 0, 0, 0, 0]
@@ -1581,11 +1581,19 @@ def test_pipe_rows_of_a_converter_are_no_ocr_marks_and_their_empty_cells_stay_bl
     text = "\n".join((ln if ln.startswith("|") else f"| {ln} |") + " " for ln in md.splitlines() if ln.strip())
     report = _parse(text + "\n")
     cells = _cells(report)
+    assert report.metadata["convention"] == "markdown"
     assert "deduced_zero" not in _codes(report) and "zero_row" not in _codes(report)
-    assert _row(cells, "withheld.three_safeties")[3] is None
-    assert _row(cells, "not_processed.petition")[0] is None
-    assert "placement_open" in _codes(report)
+    assert _row(cells, "withheld.three_safeties") == [0, 0, 0, None, 0, 0, 0]
+    assert _row(cells, "not_processed.petition") == [None, 0, 0, 0, 0, 0, 0]
     assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+
+
+def test_a_few_lines_between_bars_without_a_rule_are_still_ocr_rules() -> None:
+    """The same text with its paragraphs printed bare: bars on the table's lines only, no rule row, as OCR prints a
+    ruled table: read as OCR's (``parsers.conventions``), not as pipe rows."""
+    md = s.to_markdown(s.report(), rule=False).replace("## ", "")
+    assert "| 3.危及“三安全一稳定” | 0 |" in md
+    assert _parse(md).metadata["convention"] != "markdown"
 
 
 # ------------------------------------------------------------------ a table part one column short (lost_column)
@@ -1635,3 +1643,19 @@ def test_a_row_whose_first_cell_is_printed_empty_is_not_shifted() -> None:
     assert _row(cells, "results_total") == [None, 1, 0, 0, 1, 0, 2]
     assert _row(cells, "carried_forward") == [None, 1, 0, 0, 0, 0, 1]
     assert "lost_column" not in _codes(report)
+
+
+def test_a_wrapped_label_read_across_its_cells_goes_before_an_empty_first_value_cell() -> None:
+    """pymupdf4llm prints a label wrapped in its cells with ``<br>`` (``| （三）不<br>予公开 | 5．属于三类<br>内部事务
+    信息 |``), read line by line across the cells as one more cell before the values. An empty cell after the label
+    cells is the first value column's (自然人 printed empty), not a label cell: the label goes before it and the row
+    is read in place, not short of a cell."""
+    rows = s.default_rows()
+    rows["withheld.internal_affairs"] = [None, 0, 0, 0, 0, 0, 0]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    line = "| 5.属于三类内部事务信息 |  | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert line in md
+    md = md.replace(line, "| （三）不<br>予公开 | 5．属于三类<br>内部事务信息 |  | 0 | 0 | 0 | 0 | 0 | 0 |")
+    report = parse(md.encode("utf-8"), "report.md")
+    assert _row(_cells(report), "withheld.internal_affairs") == [None, 0, 0, 0, 0, 0, 0]
+    assert not {"placement_open", "ambiguous"} & set(_codes(report))

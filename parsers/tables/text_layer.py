@@ -36,10 +36,8 @@ _FRAME_BARS = re.compile(r"^[ \t]*\||\|[ \t]*$", re.M)
 # brackets of both widths: the template prints （一）, OCR reads some as (一) or ``形)`` (RapidOCR), a text layer
 # prints the brackets the report was typed with
 _MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
-# converters' markup that is no mark of OCR: a pipe row (every line of the table ``| … |``: trafilatura's rows of
-# an HTML table, pandoc's grid rows), pandoc's hard line break (``parsers.hard_breaks``), and
-# PyMuPDF4LLM's names for a header row's cells it found empty (``Col2``, ``Col3``)
-_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+# converters' markup that is no mark of OCR: pandoc's hard line break (``parsers.hard_breaks``) and PyMuPDF4LLM's
+# names for a header row's cells it found empty (``Col2``, ``Col3``)
 _COL_NAMES = re.compile(r"(?<![A-Za-z])Col\d+(?![A-Za-z])")
 
 
@@ -55,25 +53,16 @@ def read_by_ocr(r: Reading) -> bool:
     if not spans:
         return False
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-    text = r.extracted.text
-    region = text[lo:hi]
+    region = r.extracted.text[lo:hi]
     assert r.canonical is not None
     if any(code == "layout_table" for code, _ in r.canonical.notes):
         region = _FRAME_BARS.sub(" ", region)  # a page layout's frame (``| … |`` each line, dropped): no OCR mark
-    lines = [ln for ln in text[text.rfind("\n", 0, lo) + 1 : _line_end(text, hi)].splitlines() if ln.strip()]
-    if lines and all(_PIPE_ROW.match(ln) for ln in lines):
-        region = region.replace("|", " ")  # every line of the table a pipe row: a converter's cells, not OCR's bars
     region = _COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region))
     if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
         return _OCR_MARKS_MD.search(_TAGS.sub("", region)) is not None
     return _OCR_MARKS.search(region) is not None
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def refuse_open_rows(r: Reading) -> None:
