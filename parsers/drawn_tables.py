@@ -111,9 +111,13 @@ def _is_rule_piece(body: str, horizontal: str) -> bool:
     return len(body) >= (2 if horizontal == _BOX_H else 3) and all(c in horizontal or c in " :" for c in body)
 
 
+_EM_DASH = "---"  # pandoc's Markdown for an em dash (its ``smart`` extension): a cell's —, a blank's mark
+
+
 def _filled(line: str, pos: int, at: int, body: str) -> bool:
     """An ASCII piece that fills its cell from border to border (``+-----+``): a rule's. A cell that prints ``---``
-    between spaces (``| --- |``: a dash for a blank cell, as pandoc pads a cell's text) is a cell's text."""
+    between spaces (``| --- |``: pandoc's em dash, a blank's mark, padded as pandoc pads a cell's text) is a cell's
+    text, read as the ``—`` it stands for."""
     i = at - pos
     return (i == 0 or line[i - 1] in "|+") and line[i + len(body) : i + len(body) + 1] in ("", "|", "+")
 
@@ -140,7 +144,7 @@ def _read_block(out: OffsetText, block: list[tuple[str, int]], vertical: str, ho
                 first = False
                 for piece in pending.pop(col, []):
                     out.add(piece[1], piece[2])
-                out.add(body, at)
+                out.add("—" if body == _EM_DASH and not box else body, at)
             out.add("\n", None)
         group.clear()
 

@@ -1659,3 +1659,17 @@ def test_a_wrapped_label_read_across_its_cells_goes_before_an_empty_first_value_
     report = parse(md.encode("utf-8"), "report.md")
     assert _row(_cells(report), "withheld.internal_affairs") == [None, 0, 0, 0, 0, 0, 0]
     assert not {"placement_open", "ambiguous"} & set(_codes(report))
+
+
+def test_a_fraction_read_into_a_count_of_table_two_is_left_blank() -> None:
+    """Table 二's columns count but for its amounts: a fraction read as 行政许可's 本年处理决定数量 is no count (an
+    amount, or another row's number), left blank and said (``fraction_in_count``, review required); the amount
+    of 行政事业性收费 keeps its fraction."""
+    text = s.report().replace("行政许可\t1,204", "行政许可\t242.136")
+    assert "行政许可\t242.136" in text
+    report = _parse(text)
+    cells = _cells(report)
+    assert cells["active/licensing/decisions"] is None
+    assert cells["active/fees/amount"] == 86.45
+    assert "fraction_in_count" in _codes(report)
+    assert report.metadata["review"] == "required"
