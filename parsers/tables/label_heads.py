@@ -86,12 +86,20 @@ def in_applicants_header(tokens: list[Token], index: int) -> bool:
 _NUMBERED_TOTAL = ("(七)总计", "（七）总计")
 
 
+def _header_line(tokens: list[Token], index: int) -> bool:
+    """The token at ``index`` shares its line with other texts and no number: a header line's cells."""
+    line = tokens[index][LINE]
+    same = [t for t in tokens[max(0, index - 20) : index + 20] if t[LINE] == line and t[COMPACT]]
+    return len(same) > 1 and not any(t[IS_NUMBER] for t in same)
+
+
 def numbered_total_after(tokens: list[Token], index: int, end: int | None) -> int | None:
-    """Where the row （七）总计's pattern found a bare ``总计`` at ``index`` (a repeated header's last head, its line
-    cut into pieces no header test knows: markitdown's PDF text prints 商/业/企/业 a character a line), the label
+    """Where the row （七）总计's pattern found a bare ``总计`` at ``index`` on a header's line (other texts, no number:
+    a repeated header's last head, its line cut into pieces no header test knows: markitdown's PDF text prints
+    商/业/企/业 a character a line), the label
     ``（七）总计`` printed after it (up to ``end``): the row's own label, numbered as the template numbers it. None
     when the label found is numbered or no numbered one follows."""
-    if tokens[index][COMPACT] != "总计":
+    if tokens[index][COMPACT] != "总计" or not _header_line(tokens, index):
         return None
     stop = len(tokens) if end is None else min(end, len(tokens))
     return next((j for j in range(index + 1, stop) if tokens[j][COMPACT] in _NUMBERED_TOTAL), None)
