@@ -26,6 +26,7 @@ from parsers.frame_cuts import rejoin_cut_frames
 from parsers.grid_columns import split_columns
 from parsers.grid_repeats import columns_by_repeats
 from parsers.grid_wraps import rejoin_wrapped_grids
+from parsers.hard_breaks import read_hard_breaks
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
 from parsers.mojibake import EVIDENT, reverse_mojibake
@@ -97,6 +98,9 @@ def canonicalise(text: str) -> Canonical:
     if _PICTURE_END in text and (picture := _picture_text(text)) is not None:
         # pymupdf4llm's layout mode: a table its model took for a picture, its lines joined by <br>
         return _on_top(canonicalise(picture[0]), Canonical(picture[0], "picture_text", [0], [0], notes=[picture[1]]))
+    if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
+        # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
+        return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
@@ -136,7 +140,7 @@ def _marked_up(text: str) -> Canonical:
     has_html = bool(_TABLE_OPEN.search(text))
     # rows between bars a program laid out (antiword's tables), in text no Markdown writer marked
     aligned = pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and _aligned_bars(lines)
-    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not aligned:
+    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not aligned and not _all_piped(lines):
         # lines between bars but no |---| rule and no heading: a ruled table OCR read (``| 8属于行|0 fo lo |``),
         # whose bars are the table's rules, not Markdown's
         pipe_rows = 0
@@ -455,6 +459,19 @@ def _markdown_marked(lines: list[str]) -> bool:
     )
 
 
+PIPED_LINES = 20  # lines of a text, at least, that are all pipe rows: a converter's, not OCR's
+
+
+def _all_piped(lines: list[str]) -> bool:
+    """Every line of the text that prints anything is a row between bars, :data:`PIPED_LINES` of them at least
+    (trafilatura's text of a page laid out in tables: its title and paragraphs too, ``| 本报告是根据… |``): the
+    bars are a converter's cells, where OCR of a ruled table prints bars on some lines, never on every one."""
+    printed = [body for ln in lines if (body := ln.strip())]
+    return len(printed) >= PIPED_LINES and all(
+        body.startswith("|") and body.endswith("|") and len(body) > 1 for body in printed
+    )
+
+
 ALIGNED_ROWS = 3  # lines in a row whose closing bars stand in one column: a text-mode table writer's rows
 
 
@@ -720,11 +737,13 @@ _VALUE_CELL = re.compile(r"^\s*(?:[+-]?\d[\d,]*(?:\.\d+)?|[—–-]+|/|无)?\s*$
 def _n_label_cells(raw: list[str]) -> int:
     """How many cells, from the left, hold the row label (up to the first value)."""
     n = 0
-    for cell in raw:
-        if _VALUE_CELL.match(cell) and cell.strip():
-            break
-        n += 1
-    return n
+    for k, cell in enumerate(raw):
+        if _VALUE_CELL.match(cell):
+            if cell.strip():
+                return n  # empty cells just before the first value are value columns' (自然人 printed empty)
+            continue  # an empty cell: a label's (between its cells) or a value column's (after them)
+        n = k + 1
+    return len(raw)  # no value: a header row, every cell its label's
 
 
 def _wrapped_label(raw: list[str]) -> str | None:

@@ -111,6 +111,17 @@ def _is_rule_piece(body: str, horizontal: str) -> bool:
     return len(body) >= (2 if horizontal == _BOX_H else 3) and all(c in horizontal or c in " :" for c in body)
 
 
+_EM_DASH = "---"  # pandoc's Markdown for an em dash (its ``smart`` extension): a cell's —, a blank's mark
+
+
+def _filled(line: str, pos: int, at: int, body: str) -> bool:
+    """An ASCII piece that fills its cell from border to border (``+-----+``): a rule's. A cell that prints ``---``
+    between spaces (``| --- |``: pandoc's em dash, a blank's mark, padded as pandoc pads a cell's text) is a cell's
+    text, read as the ``—`` it stands for."""
+    i = at - pos
+    return (i == 0 or line[i - 1] in "|+") and line[i + len(body) : i + len(body) + 1] in ("", "|", "+")
+
+
 def _box_rule(body: str) -> bool:
     """Box-drawing rule only (``─``, ``━``, ``═``): no cell prints these as its text."""
     return bool(body) and all(c in _BOX_H for c in body)
@@ -133,14 +144,20 @@ def _read_block(out: OffsetText, block: list[tuple[str, int]], vertical: str, ho
                 first = False
                 for piece in pending.pop(col, []):
                     out.add(piece[1], piece[2])
-                out.add(body, at)
+                out.add("—" if body == _EM_DASH and not box else body, at)
             out.add("\n", None)
         group.clear()
 
     box = horizontal == _BOX_H
     for line, pos in block:
         cells = _split(line, pos, borders)
-        rule = any(_is_rule_piece(body, horizontal) and body for _, body, _ in cells) or not cells
+        rule = (
+            any(
+                _is_rule_piece(body, horizontal) and body and (box or _filled(line, pos, at, body))
+                for _, body, at in cells
+            )
+            or not cells
+        )
         if box and not rule and all(_box_rule(body) for _, body, _ in cells if body):
             rule = True  # a rule over columns one character wide only (``├─┼─┼─┤``)
         if rule:

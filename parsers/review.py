@@ -46,6 +46,8 @@ REQUIRED = {
     "ocr_amount_alone",
     # a table's reader raised: that table's cells left blank, the exception named (parsers/tables/guarded.py)
     "table_read_error",
+    # table 二's count read with a fraction: not its cell's number, left blank (parsers/tables/count_fractions.py)
+    "fraction_in_count",
 }
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}

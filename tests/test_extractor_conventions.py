@@ -108,6 +108,18 @@ def test_a_dash_cell_in_an_ascii_grid_is_a_value_not_a_rule() -> None:
     assert rows == [["规章", "-"], ["文件", "3"]]
 
 
+def test_a_cell_of_three_dashes_in_an_ascii_grid_is_a_value_not_a_rule() -> None:
+    # pandoc's em dash (``---``, its Markdown for —: a blank's mark), padded like any cell's text (tuning seed
+    # 1265): read as a rule, its line's cells went into the next row's (规章 into 行政规范性文件, its 1 and 0 read
+    # 10). A rule's dashes fill their cell from border to border (``+------+``, ``|      +------+``)
+    text = (
+        "+------+-----+-----+-----+\n| 规章 | 0   | --- | 1   |\n+------+-----+-----+-----+\n"
+        "| 行   | 3   | 1   | 0   |\n| 政规 |     |     |     |\n+------+-----+-----+-----+\n"
+    )
+    rows = [line.split("\t") for line in canonicalise(text).text.split("\n") if line]
+    assert rows == [["规章", "0", "—", "1"], ["行政规", "3", "1", "0"]]
+
+
 # ------------------------------------------------------------------------------------------ pandoc
 def _pandoc_spans(text: str) -> str:
     """The report as ``pandoc -t markdown`` prints a CMS page: every cell in a styled span, digits in a span of

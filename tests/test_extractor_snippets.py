@@ -1840,3 +1840,22 @@ def test_pdftotext_default_column_order_table_three_values_printed_late_put_back
     assert "new_received/natural_person = 31" in moved.message and "new_received/commercial = 3" in moved.message
     (order,) = [w for w in report.warnings if w.code == "column_order"]
     assert "table 三" in order.message and "read from the text's lines of values" in order.message
+
+
+def test_a_repeated_headers_bare_total_and_a_label_found_at_its_middle_fragment() -> None:
+    # markitdown's PDF text (tuning seed 1286): table 三's header repeated over the second page prints 总计 as a cell
+    # of a line its vertical heads cut (商/业/企/业 a character a line), before the row's own （七）总计; and
+    # ``4、无正当`` / its zeros / ``理由大量`` / ``反复申请``, found at 理由大量 (the pattern's), its zeros before.
+    # Version 78 read （七）总计 at the header's 总计 (its cells 0, four wrong numbers); read at the numbered label,
+    # 4.无正当理由大量反复申请 must start at its first fragment, or its line goes to the next row (10 read there)
+    name = "synth-1286-markitdown-pdf.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "| 服 其 | 总计  |" in text and "|             | （七）总计 |" in text
+    assert "4、无正当\n|     | 0   | 0 0 | 0   | 0 0 | 0   |\n| --- | --- | --- | --- | --- | --- |\n理由大量\n" in text
+    report = _parse(name)
+    # its published 商业企业 total is wrong (8, the rows add to 0) on a reading in doubt (3、其他's row lost):
+    # that 8 is left blank (placement_unconfirmed), review required
+    assert _row(report, "results_total") == [444, None, 0, 44, 0, 0, 488]
+    assert _row(report, "not_processed.excessive") == [0] * 7
+    assert _row(report, "not_processed.confirm_existing") == [10, 0, 0, 0, 0, 0, 10]
+    assert report.metadata["review"] == "required"

@@ -620,6 +620,11 @@ def _canonicalise_plain(text: str) -> object:
             _canonicalise_plain(picture[0]),  # type: ignore[arg-type]
             c.Canonical(picture[0], "picture_text", [0], [0], notes=[picture[1]]),
         )
+    if "\\" in text and (unbroken := c.read_hard_breaks(text)) is not None:
+        return c._on_top(
+            _canonicalise_plain(unbroken),  # type: ignore[arg-type]
+            c.Canonical(unbroken, "hard_breaks", [0], [0]),
+        )
     if ("\n." in text or "\\" in text or c._SHORT_NUMBER_LINE.search(text)) and (pieces := c.join_pieces(text)):
         return c._on_top(
             _canonicalise_plain(pieces[0]),  # type: ignore[arg-type]

@@ -1567,3 +1567,109 @@ def test_dashes_a_row_of_zeros_prints_stay_blank() -> None:
     assert _row(cells, "withheld.internal_affairs") == [0] * 7
     filled = {w.key for w in report.warnings if w.code in ("zero_row", "deduced_zero")}
     assert filled == {"applications/withheld.internal_affairs"}
+
+
+def test_a_text_whose_every_line_is_a_pipe_row_is_read_as_pipe_rows_not_ocr_rules() -> None:
+    """trafilatura prints a page laid out in tables as pipe rows, every line of it (title, paragraphs, table
+    rows: ``| 3.危及… | 0 | 0 | 0 |  | 0 | 0 | 0 |``), with no ``|---|`` rule: its bars are a converter's cells, not
+    a ruled table's rules as OCR reads them (on some lines, never on every one), so its empty cells are blanks in
+    their place, not cells lost to be filled with 0 (``deduced_zero``)."""
+    rows = s.default_rows()
+    rows["withheld.three_safeties"] = [0, 0, 0, None, 0, 0, 0]
+    rows["not_processed.petition"] = [None, 0, 0, 0, 0, 0, 0]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)), rule=False)
+    text = "\n".join((ln if ln.startswith("|") else f"| {ln} |") + " " for ln in md.splitlines() if ln.strip())
+    report = _parse(text + "\n")
+    cells = _cells(report)
+    assert report.metadata["convention"] == "markdown"
+    assert "deduced_zero" not in _codes(report) and "zero_row" not in _codes(report)
+    assert _row(cells, "withheld.three_safeties") == [0, 0, 0, None, 0, 0, 0]
+    assert _row(cells, "not_processed.petition") == [None, 0, 0, 0, 0, 0, 0]
+    assert _row(cells, "granted") == [3, 1, 0, 0, 1, 0, 5]
+
+
+def test_a_few_lines_between_bars_without_a_rule_are_still_ocr_rules() -> None:
+    """The same text with its paragraphs printed bare: bars on the table's lines only, no rule row, as OCR prints a
+    ruled table: read as OCR's (``parsers.conventions``), not as pipe rows."""
+    md = s.to_markdown(s.report(), rule=False).replace("## ", "")
+    assert "| 3.危及“三安全一稳定” | 0 |" in md
+    assert _parse(md).metadata["convention"] != "markdown"
+
+
+# ------------------------------------------------------------------ a table part one column short (lost_column)
+def _split_short(rows: dict[str, list[int | None]], printed: dict[str, str]) -> str:
+    """The snippet as Markdown, its last two rows of table 三 a second pipe table whose rows print ``printed``."""
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    tail = [
+        f"| {label} | " + " | ".join(s.cell(v) for v in rows[key]) + " |"
+        for key, label in (("results_total", "（七）总计"), ("carried_forward", "四、结转下年度继续办理"))
+    ]
+    assert "\n".join(tail) in md
+    part = [
+        f"| {label} |  | {printed[key]} |"
+        for key, label in (("results_total", "（七）总计"), ("carried_forward", "四、结转下年度继续办理"))
+    ]
+    return md.replace("\n".join(tail), "\n| " + "| " * 8 + "\n|" + "---|" * 8 + "\n" + "\n".join(part))
+
+
+def test_a_table_part_that_lost_its_total_column_is_read_shifted_by_the_column_identities() -> None:
+    """A DOCX table's second part printed one column fewer (its 总计 column lost), each row's second label cell
+    empty: right-aligned, 自然人's 5 would be read as 商业企业's and 0 as 总计. The column identities (总计 the sum
+    of the results, the balance) hold read one column left and fail as printed: read so, 总计 blank."""
+    rows = s.default_rows()
+    md = _split_short(rows, {"results_total": "5 | 1 | 0 | 0 | 1 | 0", "carried_forward": "1 | 1 | 0 | 0 | 0 | 0"})
+    report = _parse(md)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == [5, 1, 0, 0, 1, 0, None]
+    assert _row(cells, "carried_forward") == [1, 1, 0, 0, 0, 0, None]
+    assert _codes(report).count("lost_column") == 2
+    assert report.metadata["review"] == "required"  # the totals not printed: their identities cannot hold
+
+
+def test_a_row_whose_first_cell_is_printed_empty_is_not_shifted() -> None:
+    """The same shape where 自然人 is printed empty and the identities hold as printed: read as printed."""
+    rows = s.default_rows()
+    for key in rows:
+        rows[key][0] = 0
+    rows["new_received"] = [0, 2, 0, 0, 1, 0, 3]
+    rows["carried_over"] = [0, 0, 0, 0, 0, 0, 0]
+    rows["granted"] = [0, 1, 0, 0, 1, 0, 2]
+    rows["unavailable.not_held"] = [0, 0, 0, 0, 0, 0, 0]
+    rows["results_total"] = [None, 1, 0, 0, 1, 0, 2]
+    rows["carried_forward"] = [None, 1, 0, 0, 0, 0, 1]
+    md = _split_short(rows, {"results_total": "1 | 0 | 0 | 1 | 0 | 2", "carried_forward": "1 | 0 | 0 | 0 | 0 | 1"})
+    report = _parse(md)
+    cells = _cells(report)
+    assert _row(cells, "results_total") == [None, 1, 0, 0, 1, 0, 2]
+    assert _row(cells, "carried_forward") == [None, 1, 0, 0, 0, 0, 1]
+    assert "lost_column" not in _codes(report)
+
+
+def test_a_wrapped_label_read_across_its_cells_goes_before_an_empty_first_value_cell() -> None:
+    """pymupdf4llm prints a label wrapped in its cells with ``<br>`` (``| （三）不<br>予公开 | 5．属于三类<br>内部事务
+    信息 |``), read line by line across the cells as one more cell before the values. An empty cell after the label
+    cells is the first value column's (自然人 printed empty), not a label cell: the label goes before it and the row
+    is read in place, not short of a cell."""
+    rows = s.default_rows()
+    rows["withheld.internal_affairs"] = [None, 0, 0, 0, 0, 0, 0]
+    md = s.to_markdown(s.report(apps=s.app_table(rows)))
+    line = "| 5.属于三类内部事务信息 |  | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert line in md
+    md = md.replace(line, "| （三）不<br>予公开 | 5．属于三类<br>内部事务信息 |  | 0 | 0 | 0 | 0 | 0 | 0 |")
+    report = parse(md.encode("utf-8"), "report.md")
+    assert _row(_cells(report), "withheld.internal_affairs") == [None, 0, 0, 0, 0, 0, 0]
+    assert not {"placement_open", "ambiguous"} & set(_codes(report))
+
+
+def test_a_fraction_read_into_a_count_of_table_two_is_left_blank() -> None:
+    """Table 二's columns count but for its amounts: a fraction read as 行政许可's 本年处理决定数量 is no count (an
+    amount, or another row's number), left blank and said (``fraction_in_count``, review required); the amount
+    of 行政事业性收费 keeps its fraction."""
+    text = s.report().replace("行政许可\t1,204", "行政许可\t242.136")
+    assert "行政许可\t242.136" in text
+    report = _parse(text)
+    cells = _cells(report)
+    assert cells["active/licensing/decisions"] is None
+    assert cells["active/fees/amount"] == 86.45
+    assert "fraction_in_count" in _codes(report)
+    assert report.metadata["review"] == "required"

@@ -19,6 +19,7 @@ from parsers.tables.applications import (
 from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
 from parsers.tables.column_order import stacked_labels
+from parsers.tables.count_fractions import blank_fraction_counts
 from parsers.tables.guarded import CODE as TABLE_READ_ERROR
 from parsers.tables.guarded import guarded
 from parsers.tables.legacy import find_legacy_start, read_legacy
@@ -187,6 +188,7 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
             r.tokens[again],
         )
     blank_disputed(r)
+    blank_fraction_counts(r)  # after table 三: whether OCR read the text is told by its cells
     return app_fmt
 
 

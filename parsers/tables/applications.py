@@ -24,6 +24,7 @@ from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.glued_cells import split_glued_lines
+from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
@@ -660,6 +661,7 @@ def _label_fits(
     if short:
         fits.update(_place_short_rows(r, rows, fmt, short, fits))
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
+    shift_lost_column(r, fits, fmt)
     _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
 

@@ -19,22 +19,25 @@ import itertools
 
 from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, Token
 
+_NUMBERING_MARKS = str.maketrans({"、": ".", "．": "."})
+
 
 def wrapped_label_head(tokens: list[Token], label: str, index: int, after: int) -> int | None:
     """The index of the first fragment of the row label found at ``index`` (a later fragment of the template's
-    ``label``), looked for back to token ``after`` (exclusive: the previous row's label), when at least one value
-    is printed between the fragments; None when the label found is its wording's start or the text before it
-    does not complete the wording."""
+    ``label``: its end, or a middle one the wording's end follows), looked for back to token ``after``
+    (exclusive: the previous row's label), when at least one value is printed between the fragments; None when
+    the label found is its wording's start or the text before it does not complete the wording. A numbering's
+    mark is any of the template's (``4、`` for ``4.``)."""
     part = tokens[index][COMPACT]
     at = label.find(part) if part else -1
-    if at <= 0 or not label.endswith(part):
+    if at <= 0 or not _rest_follows(tokens, index, label[at + len(part) :]):
         return None
-    want = label[:at]
+    want = label[:at].translate(_NUMBERING_MARKS)
     values = False
     j = index - 1
     while j > after:
         t = tokens[j]
-        text = t[COMPACT]
+        text = t[COMPACT].translate(_NUMBERING_MARKS)
         if t[IS_VALUE] or not text:
             values = values or t[IS_VALUE]
         elif want.endswith(text):
@@ -45,6 +48,19 @@ def wrapped_label_head(tokens: list[Token], label: str, index: int, after: int) 
             return None
         j -= 1
     return None
+
+
+def _rest_follows(tokens: list[Token], index: int, rest: str) -> bool:
+    """Whether the label fragments right after ``index`` print ``rest``, the wording's end (nothing left: the
+    fragment found is the wording's end; ``理由大量`` then ``反复申请``: a middle fragment, the wording's end
+    after it)."""
+    k = index + 1
+    while rest and k < len(tokens) and (text := tokens[k][COMPACT]) and not tokens[k][IS_VALUE]:
+        if not rest.startswith(text):
+            return False
+        rest = rest[len(text) :]
+        k += 1
+    return not rest
 
 
 # the applicant columns' header cells that a header line of table 三 prints
@@ -65,3 +81,25 @@ def in_applicants_header(tokens: list[Token], index: int) -> bool:
             return False
         heads = heads or t[COMPACT] in _APPLICANT_HEADS
     return heads
+
+
+_NUMBERED_TOTAL = ("(七)总计", "（七）总计")
+
+
+def _header_line(tokens: list[Token], index: int) -> bool:
+    """The token at ``index`` shares its line with other texts and no number: a header line's cells."""
+    line = tokens[index][LINE]
+    same = [t for t in tokens[max(0, index - 20) : index + 20] if t[LINE] == line and t[COMPACT]]
+    return len(same) > 1 and not any(t[IS_NUMBER] for t in same)
+
+
+def numbered_total_after(tokens: list[Token], index: int, end: int | None) -> int | None:
+    """Where the row （七）总计's pattern found a bare ``总计`` at ``index`` on a header's line (other texts, no number:
+    a repeated header's last head, its line cut into pieces no header test knows: markitdown's PDF text prints
+    商/业/企/业 a character a line), the label
+    ``（七）总计`` printed after it (up to ``end``): the row's own label, numbered as the template numbers it. None
+    when the label found is numbered or no numbered one follows."""
+    if tokens[index][COMPACT] != "总计" or not _header_line(tokens, index):
+        return None
+    stop = len(tokens) if end is None else min(end, len(tokens))
+    return next((j for j in range(index + 1, stop) if tokens[j][COMPACT] in _NUMBERED_TOTAL), None)

@@ -14,7 +14,7 @@ from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
-from parsers.tables.label_heads import in_applicants_header, wrapped_label_head
+from parsers.tables.label_heads import in_applicants_header, numbered_total_after, wrapped_label_head
 from parsers.tables.labels import FUZZY_MIN, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import (
@@ -223,6 +223,8 @@ class Reading:
             f = self.find(row, pos, end)
             while f is not None and table == "applications" and in_applicants_header(self.tokens, f.index):
                 f = self.find(row, f.index + 1, end)  # a header cell (总计 over the totals), not the row's label
+            if f is not None and table == "applications" and (j := numbered_total_after(self.tokens, f.index, end)):
+                f = Found(j, None)  # a header's bare 总计 before the row's own （七）总计
             # the next row's label before this one's: only where a label comes before it (``f.index`` is a label's)
             if f is not None and k + 1 < len(rows) and labels[bisect.bisect_left(labels, pos)] < f.index:
                 nxt = self.find(rows[k + 1], pos, f.index)

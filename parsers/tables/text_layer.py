@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS
@@ -35,6 +36,9 @@ _FRAME_BARS = re.compile(r"^[ \t]*\||\|[ \t]*$", re.M)
 # brackets of both widths: the template prints （一）, OCR reads some as (一) or ``形)`` (RapidOCR), a text layer
 # prints the brackets the report was typed with
 _MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
+# converters' markup that is no mark of OCR: pandoc's hard line break (``parsers.hard_breaks``) and PyMuPDF4LLM's
+# names for a header row's cells it found empty (``Col2``, ``Col3``)
+_COL_NAMES = re.compile(r"(?<![A-Za-z])Col\d+(?![A-Za-z])")
 
 
 def read_by_ocr(r: Reading) -> bool:
@@ -53,6 +57,7 @@ def read_by_ocr(r: Reading) -> bool:
     assert r.canonical is not None
     if any(code == "layout_table" for code, _ in r.canonical.notes):
         region = _FRAME_BARS.sub(" ", region)  # a page layout's frame (``| … |`` each line, dropped): no OCR mark
+    region = _COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region))
     if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
