@@ -29,6 +29,7 @@ from parsers.grid_wraps import rejoin_wrapped_grids
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
 from parsers.mojibake import EVIDENT, reverse_mojibake
+from parsers.nested_rows import row_ends, title_after
 from parsers.offset_text import OffsetText
 
 # ---------------------------------------------------------------------------------------------- detection
@@ -593,6 +594,9 @@ _NO_COLUMNS: set[int] = set()
 _PIPE_RULE_CELL = re.compile(r"^:?-+:?$")
 
 
+_NO_ENDS: frozenset[int] = frozenset()
+
+
 def _pipe_row(
     b: OffsetText,
     line: str,
@@ -618,8 +622,16 @@ def _pipe_row(
         cells = [(s, s + len(raw)) for (s, _), raw in zip(cells, raw_cells, strict=True)]
     label = _wrapped_label(raw_cells)
     n_label = _n_label_cells(raw_cells) if label is not None else -1
+    # a nested table markitdown flattened into the line: each of its rows a line of its own
+    ends = row_ends(raw_cells) if heading is None and "|  |" in line else _NO_ENDS
+    title = title_after(raw_cells, ends)
     for col, (s, e) in enumerate(cells):
-        if col:
+        if col in ends:
+            b.add("\n", None)
+            continue
+        if col == title:
+            b.add("\n", None)
+        elif col and col - 1 not in ends:
             b.add("\t", None)
         raw = line[s:e]
         lead = len(raw) - len(raw.lstrip())
