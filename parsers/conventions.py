@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
+from parsers.em_dashes import em_dashes
 from parsers.frame_cuts import rejoin_cut_frames
 from parsers.grid_columns import split_columns
 from parsers.grid_repeats import columns_by_repeats
@@ -115,6 +116,9 @@ def canonicalise(text: str) -> Canonical:
         inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
         inner.convention = "drawn"
         return _on_top(inner, Canonical(drawn[0], "drawn", drawn[1], drawn[2]))
+    if "---" in text and (dashed := em_dashes(text)) is not None:
+        # pandoc Markdown's ``---`` for an em dash (a dash in a table cell): read back first, offsets unchanged
+        return _on_top(_marked_or_plain(dashed), Canonical(dashed, "em_dashes"))
     return _marked_or_plain(text)
 
 

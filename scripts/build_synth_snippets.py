@@ -122,6 +122,10 @@ Each snippet is the report's title line and the text from table 三's section he
   parts): markitdown's text of a page laid out in a one-column table: table 三 nested in its cell, flattened into
   the page's one pipe line, a row's end and the next row's start ``| |``, an empty ``<td>`` ``|  |`` (1283: the
   html2text snippet's page; 1275: table 三's rows each with one blank cell, the identities hold).
+- ``synth-1264-docx-pandoc-markdown-table2.md``, ``synth-1265-docx-pandoc-markdown-table2.md`` (bat31's tuning
+  part): pandoc's Markdown writer (``smart``) prints a table 二 cell's dash as ``---`` (``行政强制  ---  0  0``).
+- ``synth-1280-lynx-table2.txt`` (bat32's tuning part): lynx's text of a table 二 that prints a cell a line, the fee
+  row's label misprinted (``行政事业收费``, the 性 left out) on a line of its own, its value two lines below.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -188,6 +192,9 @@ SNIPPETS = {
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
     "synth-1283-markitdown-html-table3.md": "synth_1283.md-markitdown-html.md",
     "synth-1275-markitdown-html-table3.md": "synth_1275.md-markitdown-html.md",
+    "synth-1264-docx-pandoc-markdown-table2.md": "synth_1264.docx-pandoc-markdown.md",
+    "synth-1265-docx-pandoc-markdown-table2.md": "synth_1265.docx-pandoc-markdown.md",
+    "synth-1280-lynx-table2.txt": "synth_1280.html-lynx.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -231,6 +238,9 @@ FROM = {
     "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
+    "synth-1264-docx-pandoc-markdown-table2.md": "二、主动公开政府信息情况",
+    "synth-1265-docx-pandoc-markdown-table2.md": "二、主动公开政府信息情况",
+    "synth-1280-lynx-table2.txt": "二、主动公开政府信息情况",
 }
 
 
