@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
+from parsers.em_dashes import em_dashes
 from parsers.frame_cuts import rejoin_cut_frames
 from parsers.grid_columns import split_columns
 from parsers.grid_repeats import columns_by_repeats
@@ -30,6 +31,7 @@ from parsers.hard_breaks import read_hard_breaks
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
 from parsers.mojibake import EVIDENT, reverse_mojibake
+from parsers.nested_rows import row_ends, title_after
 from parsers.offset_text import OffsetText
 
 # ---------------------------------------------------------------------------------------------- detection
@@ -118,6 +120,9 @@ def canonicalise(text: str) -> Canonical:
         inner = canonicalise(drawn[0])  # the rest of the text (raw HTML tables beside grid tables) as any other
         inner.convention = "drawn"
         return _on_top(inner, Canonical(drawn[0], "drawn", drawn[1], drawn[2]))
+    if "---" in text and (dashed := em_dashes(text)) is not None:
+        # pandoc Markdown's ``---`` for an em dash (a dash in a table cell): read back first, offsets unchanged
+        return _on_top(_marked_or_plain(dashed), Canonical(dashed, "em_dashes"))
     return _marked_or_plain(text)
 
 
@@ -613,6 +618,9 @@ _NO_COLUMNS: set[int] = set()
 _PIPE_RULE_CELL = re.compile(r"^:?-+:?$")
 
 
+_NO_ENDS: frozenset[int] = frozenset()
+
+
 def _pipe_row(
     b: OffsetText,
     line: str,
@@ -638,8 +646,16 @@ def _pipe_row(
         cells = [(s, s + len(raw)) for (s, _), raw in zip(cells, raw_cells, strict=True)]
     label = _wrapped_label(raw_cells)
     n_label = _n_label_cells(raw_cells) if label is not None else -1
+    # a nested table markitdown flattened into the line: each of its rows a line of its own
+    ends = row_ends(raw_cells) if heading is None and "|  |" in line else _NO_ENDS
+    title = title_after(raw_cells, ends)
     for col, (s, e) in enumerate(cells):
-        if col:
+        if col in ends:
+            b.add("\n", None)
+            continue
+        if col == title:
+            b.add("\n", None)
+        elif col and col - 1 not in ends:
             b.add("\t", None)
         raw = line[s:e]
         lead = len(raw) - len(raw.lstrip())

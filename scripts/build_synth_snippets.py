@@ -127,6 +127,14 @@ Each snippet is the report's title line and the text from table 三's section he
   table 三 whose label cells hold a line break: each numbered label's start on a line of its own, its rest opening
   the row that prints the cells, blank ones empty (``3．危及`` / ``“三安全一稳定”| 0| 0| 0| | 0| 0| 0``), and a
   published 总计 that fails its identity.
+- ``synth-1283-markitdown-html-table3.md``, ``synth-1275-markitdown-html-table3.md`` (bat32's and bat31's tuning
+  parts): markitdown's text of a page laid out in a one-column table: table 三 nested in its cell, flattened into
+  the page's one pipe line, a row's end and the next row's start ``| |``, an empty ``<td>`` ``|  |`` (1283: the
+  html2text snippet's page; 1275: table 三's rows each with one blank cell, the identities hold).
+- ``synth-1264-docx-pandoc-markdown-table2.md``, ``synth-1265-docx-pandoc-markdown-table2.md`` (bat31's tuning
+  part): pandoc's Markdown writer (``smart``) prints a table 二 cell's dash as ``---`` (``行政强制  ---  0  0``).
+- ``synth-1280-lynx-table2.txt`` (bat32's tuning part): lynx's text of a table 二 that prints a cell a line, the fee
+  row's label misprinted (``行政事业收费``, the 性 left out) on a line of its own, its value two lines below.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -195,11 +203,23 @@ SNIPPETS = {
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",
+    "synth-1283-markitdown-html-table3.md": "synth_1283.md-markitdown-html.md",
+    "synth-1275-markitdown-html-table3.md": "synth_1275.md-markitdown-html.md",
+    "synth-1264-docx-pandoc-markdown-table2.md": "synth_1264.docx-pandoc-markdown.md",
+    "synth-1265-docx-pandoc-markdown-table2.md": "synth_1265.docx-pandoc-markdown.md",
+    "synth-1280-lynx-table2.txt": "synth_1280.html-lynx.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
 # around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)
 FRAMED = {"synth-1269-html-pandoc-markdown-table3.md", "synth-1275-html-pandoc-plain-table3.txt"}
+
+
+# snippets of a page markitdown printed inside a portal's one-column layout table: the whole report one pipe line,
+# each table nested in it flattened into that line; the lines before it kept (the layout table's head and rule mark
+# the text as Markdown), the line cut at the bars around table 三's section heading and section
+# 五's, so that the snippet is one pipe line as the report is (``parsers.nested_rows``)
+PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-table3.md"}
 
 
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
@@ -232,6 +252,9 @@ FROM = {
     "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
     "synth-1287-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1264-docx-pandoc-markdown-table2.md": "二、主动公开政府信息情况",
+    "synth-1265-docx-pandoc-markdown-table2.md": "二、主动公开政府信息情况",
+    "synth-1280-lynx-table2.txt": "二、主动公开政府信息情况",
 }
 
 
@@ -241,6 +264,17 @@ def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申�
     start = text.index(begin)
     end = text.index("五、存在的主要问题", start)
     return title + "\n\n" + text[start:end].rstrip() + "\n"
+
+
+def piped_excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
+    """The lines before the pipe line that holds table 三's section heading (the page's links, the layout table's
+    head and rule, the title's row), then that line's fields from the heading's up to section 五's heading's (that
+    field left out), between their bars."""
+    at = text.index(begin)
+    line_start = text.rindex("\n", 0, at) + 1
+    start = text.rindex("|", 0, at)
+    end = text.rindex("|", 0, text.index("五、存在的主要问题", at)) + 1
+    return text[:line_start] + text[start:end] + "\n"
 
 
 def framed_excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
@@ -259,7 +293,12 @@ def main(folder: Path) -> None:
         if not (folder / source).is_file():
             continue
         text = (folder / source).read_text(encoding="utf-8")
-        cut = framed_excerpt(text) if name in FRAMED else excerpt(text, *([FROM[name]] if name in FROM else []))
+        if name in FRAMED:
+            cut = framed_excerpt(text)
+        elif name in PIPED:
+            cut = piped_excerpt(text)
+        else:
+            cut = excerpt(text, *([FROM[name]] if name in FROM else []))
         (OUT / name).write_text(cut, encoding="utf-8")
         print(f"wrote {OUT / name}")
 

@@ -370,7 +370,7 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
         )
     for i in in_range:
         tok = r.tokens[i]
-        if i in claimed or not 2 <= len(tok[COMPACT]) <= 14 or not r.row_like(i, same_line=True):
+        if i in claimed or not 2 <= len(tok[COMPACT]) <= 14 or not _row_like(r, i):
             continue
         scores = sorted(((similarity(tok[COMPACT], row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
         score, row = scores[0]
@@ -387,6 +387,16 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
             tok,
         )
     labels.sort()
+
+
+def _row_like(r: Reading, i: int) -> bool:
+    """Label ``i`` carries a value on its line, or (alone on its line: a text that prints a cell a line, lynx's and
+    docx2txt's) within the next two lines."""
+    if r.row_like(i, same_line=True):
+        return True
+    tokens, line = r.tokens, r.tokens[i][LINE]
+    alone = (i == 0 or tokens[i - 1][LINE] != line) and (i + 1 == len(tokens) or tokens[i + 1][LINE] != line)
+    return alone and r.row_like(i)
 
 
 _HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))

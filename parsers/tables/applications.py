@@ -9,10 +9,10 @@ from collections.abc import Callable
 from itertools import combinations
 
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
+from parsers.tables.band_placing import lay_by_bands
 from parsers.tables.blank_rows import (
     blanks_by_lines,
     column_bands,
-    columns_by_bands,
     leading_newlines,
 )
 from parsers.tables.checks import (
@@ -788,33 +788,12 @@ def _short_rows_by_columns(
     for key, vals in pending.items():
         if not 1 <= len(vals) < N_APP or (spans := original_spans(r, vals)) is None:
             continue
-        at = spans[0][0]
-        placed: set[tuple[int, ...]] = set()
-        for wide, runs in grids:
-            near = [run for run in runs if run[1] <= at <= run[2]]  # the run of whole rows around the row
-            if not near:  # or the nearest before and after it (a page break between)
-                near = [run for run in runs if run[2] < at][-1:] + [run for run in runs if run[1] > at][:1]
-            placed = {tuple(c) for run in near if (c := columns_by_bands(text, spans, run[0], wide)) is not None}
-            if placed:
-                break
-        if len(placed) != 1:
-            continue
-        laid: list[Token | None] = [None] * N_APP
-        for t, col in zip(vals, placed.pop(), strict=True):
-            laid[col] = t
-        score = scorer_for(key)
-        if score(Fit(laid, "padded", []).values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
-            continue
-        blank = [APPLICANT_COLUMNS[c] for c in range(N_APP) if laid[c] is None]
-        r.warn(
-            "blank_cells_placed",
-            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, on one line laid out in columns by spaces: each "
-            f"value read in the column the table's whole rows print at its place; {', '.join(blank)} read as "
-            "blank (printed empty: nothing stands in their room; a guess)",
-            f"{T}/{key}",
-            vals[0],
+        how = (
+            "on one line laid out in columns by spaces: each value read in the column the table's whole rows "
+            "print at its place"
         )
-        out[key] = Fit(laid, "positional", [])
+        if (laid := lay_by_bands(r, key, vals, 0, spans, grids, scorer_for(key), how)) is not None:
+            out[key] = laid
     return out
 
 

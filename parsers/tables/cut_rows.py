@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from parsers.tables.align import Fit, Value, first_and_total, fit
-from parsers.tables.blank_rows import Span, column_bands, columns_by_bands
+from parsers.tables.align import Fit, Value
+from parsers.tables.band_placing import lay_by_bands
+from parsers.tables.blank_rows import Span, column_bands
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.templates import APPLICANT_COLUMNS
 from parsers.tables.tokens import LINE, Token
@@ -69,32 +70,10 @@ def place_cut_rows(
     for key, vals in pending.items():
         if len(vals) >= N_APP or _two_lines(vals) != k or (spans := original_spans(r, vals[k:])) is None:
             continue
-        at = spans[0][0]
-        placed: set[tuple[int, ...]] = set()
-        for wide, runs in grids:
-            near = [run for run in runs if run[1] <= at <= run[2]]
-            if not near:
-                near = [run for run in runs if run[2] < at][-1:] + [run for run in runs if run[1] > at][:1]
-            placed = {tuple(c) for run in near if (c := columns_by_bands(text, spans, run[0], wide)) is not None}
-            if placed:
-                break
-        if len(placed) != 1:
-            continue
-        laid: list[Token | None] = [*vals[:k], *[None] * (N_APP - k)]
-        for t, col in zip(vals[k:], placed.pop(), strict=True):
-            laid[k + col] = t
-        score = scorer_for(key)
-        if score(Fit(laid, "padded", []).values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
-            continue
-        blank = [APPLICANT_COLUMNS[c] for c in range(N_APP) if laid[c] is None]
-        r.warn(
-            "blank_cells_placed",
-            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, the row cut in two by a page layout's frame "
-            f"({k} on its label's line, the rest on the next): each value of the next line read in the column the "
-            f"table's whole rows print at its place; {', '.join(blank)} read as blank (printed empty: nothing "
-            "stands in their room; a guess)",
-            f"{T}/{key}",
-            vals[0],
+        how = (
+            f"the row cut in two by a page layout's frame ({k} on its label's line, the rest on the next): each "
+            "value of the next line read in the column the table's whole rows print at its place"
         )
-        out[key] = Fit(laid, "positional", [])
+        if (laid := lay_by_bands(r, key, vals, k, spans, grids, scorer_for(key), how)) is not None:
+            out[key] = laid
     return out
