@@ -118,6 +118,8 @@ Each snippet is the report's title line and the text from table 三's section he
   table 三 whose label cells hold a line break: each numbered label's start on a line of its own, its rest opening
   the row that prints the cells, blank ones empty (``3．危及`` / ``“三安全一稳定”| 0| 0| 0| | 0| 0| 0``), and a
   published 总计 that fails its identity.
+- ``synth-1256-pypdf-layout-table3.txt``: pypdf's layout mode of a table 三 whose rows after a page's turn lose the
+  gaps between narrow columns: each row a few runs of digits (``3 05 0 008``, ``（七）总计 … 440120 0056``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -182,6 +184,7 @@ SNIPPETS = {
     "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
     "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
+    "synth-1256-pypdf-layout-table3.txt": "synth_1256.pdf-pypdf-layout.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and

@@ -1685,3 +1685,48 @@ def test_a_table_pandoc_printed_as_its_placeholder_is_said_not_in_the_text() -> 
     assert missing.key == "applications" and "[TABLE]" in missing.message and "not in the text" in missing.message
     assert report.as_json()["metadata"]["review"] == "required"
     assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
+
+
+def test_rows_printed_as_a_few_runs_of_digits_are_split_by_the_identities() -> None:
+    # 1256 (pypdf's layout mode): after a page's turn table 三's rows lose the gaps between narrow columns
+    # (``3 05 0 008``, （七）总计's ``440120 0056``): no count prints a leading 0, so each run holds several cells;
+    # split so that the row total holds, no cell across two runs, chosen jointly by the table's identities
+    # (placed as short rows before: 14 rows blank or placed by columns, 440120 read as one number)
+    text = (SNIPPETS / "synth-1256-pypdf-layout-table3.txt").read_text(encoding="utf-8")
+    assert "1.本机关不掌握相关政府信息                               3 05 0 008\n" in text
+    assert "（七）总计                                                  440120 0056\n" in text
+    report = _parse("synth-1256-pypdf-layout-table3.txt")
+    got = _values(report, [f"applications/unavailable.not_held/{c}" for c in APPLICANT])
+    assert got == [3, 0, 5, 0, 0, 0, 8]
+    assert _values(report, [f"applications/results_total/{c}" for c in APPLICANT]) == [44, 0, 12, 0, 0, 0, 56]
+    split = [w for w in report.warnings if w.key == "applications/results_total"]
+    assert [w.code for w in split] == ["split_number"] and "'440120 0056' split as 44 0 12 0 0 0 56" in split[0].message
+    assert not [w for w in report.warnings if w.code in ("identity_failed", "blank_cells_placed")]
+
+
+def test_runs_of_digits_without_a_leading_zero_are_not_split() -> None:
+    # the same row printed with a gap lost but no run beginning with 0 (``3 5 0 0 0 8``, six values): a short
+    # row, never split into digits
+    text = (SNIPPETS / "synth-1256-pypdf-layout-table3.txt").read_text(encoding="utf-8")
+    text = text.replace("3 05 0 008\n", "3 5 0 0 0 8\n")
+    report = parse(text.encode("utf-8"), "synth-1256-pypdf-layout-table3.txt")
+    assert not [w for w in report.warnings if w.key == "applications/unavailable.not_held" and w.code == "split_number"]
+    got = _values(report, [f"applications/unavailable.not_held/{c}" for c in APPLICANT])
+    assert got.count(None) >= 1
+
+
+def test_runs_of_digits_in_ocr_text_are_not_split_as_lost_gaps() -> None:
+    # Tesseract's text (tests/fixtures/synth-ocr, seed 401, --psm 4) prints 四、结转下年度继续办理 as runs of digits
+    # and bars (``0 0|101|101110  1``): OCR's runs are parted as its boxes fall and its 0s are as likely specks, and
+    # the table prints OCR's marks (bars, letters), so the rule for a text layer's lost gaps (``3 05 0 008``) is not
+    # applied; the row keeps the reading the identities gave it before that rule (the rule alone left it blank)
+    name = "synth_401.tess-psm4.txt"
+    path = Path(__file__).parent / "fixtures" / "synth-ocr" / name
+    assert "四、结转下年度继续办理   0 0|101|101110  1\n" in path.read_text(encoding="utf-8")
+    report = parse(path.read_bytes(), name)
+    assert _values(report, [f"applications/carried_forward/{c}" for c in APPLICANT]) == [0, 0, 0, 0, 1, 0, 1]
+    # the same table 三 with one of OCR's marks (a rule read as a bar) is not split either: 1256's rows stay as before
+    text = (SNIPPETS / "synth-1256-pypdf-layout-table3.txt").read_text(encoding="utf-8")
+    text = text.replace("1.属于国家秘密         1", "1.属于国家秘密    |    1")
+    report = parse(text.encode("utf-8"), "synth-1256-pypdf-layout-table3.txt")
+    assert not [w for w in report.warnings if w.code == "split_number" and "'3 05 0 008'" in w.message]
