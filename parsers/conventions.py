@@ -618,10 +618,20 @@ def _pipe_row(
         cells = [(s, s + len(raw)) for (s, _), raw in zip(cells, raw_cells, strict=True)]
     label = _wrapped_label(raw_cells)
     n_label = _n_label_cells(raw_cells) if label is not None else -1
+    cut = _cut_label(raw_cells) if label is None else None
+    spread = _spread_heading(raw_cells)
     for col, (s, e) in enumerate(cells):
         if col:
             b.add("\t", None)
         raw = line[s:e]
+        if cut is not None and col in cut[0]:
+            # the label's pieces read as one, in its first piece's cell; the other pieces' cells left empty, but
+            # for the values after the last one's text
+            if col == cut[0][0]:
+                b.add(cut[1], pos + s + len(raw) - len(raw.lstrip()))
+            elif cut[2] is not None and col == cut[2][0]:
+                b.add(_clean_cell(raw[cut[2][1] :]), pos + s + cut[2][1])
+            continue
         lead = len(raw) - len(raw.lstrip())
         if col == n_label and label is not None:
             # the label read line by line across its cells, as one more cell before the values
@@ -642,6 +652,12 @@ def _pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
+    if spread is not None:
+        # a heading laid over the row's cells: its line read across them, on a line of its own (the cells' next
+        # lines, a header's names, are left in the cells)
+        for text in spread:
+            b.add("\n", None)
+            b.add(text, pos + cells[0][0])
 
 
 _STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
@@ -724,6 +740,9 @@ def _n_label_cells(raw: list[str]) -> int:
     return n
 
 
+_SECTION_HEAD = re.compile(r"^[一二三四五六七八九十]{1,2}、\S")
+
+
 def _wrapped_label(raw: list[str]) -> str | None:
     """A label a converter cut into several cells *and* lines (a narrow label column laid over three cells:
     ``一、本年新<br>数量 | 收政府信息公 | 开申请``), read line by line across the cells. None when the row's
@@ -740,6 +759,61 @@ def _wrapped_label(raw: list[str]) -> str | None:
     lines = [[_clean_cell(part) for part in _BR.split(c)] for c in label_cells]
     depth = max(len(ls) for ls in lines)
     return "".join(ls[i] for i in range(depth) for ls in lines if i < len(ls))
+
+
+# a label's last piece with the row's first value after it (``请数量  15``)
+_LABEL_TAIL = re.compile(r"^(\s*\S*?[^\d\s])\s+([+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$")
+
+
+def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] | None:
+    """A label cut into cells on one line before the row's values (``(|七)总|计``, ``四、结转下年|度继续办理``,
+    ``一、本年新|收政府信息公开申|请数量  15``: pymupdf4llm's layout mode taking gaps between a label's glyphs for
+    columns): two cells at least from the row's first, none wrapped, none after the first opening a label of its
+    own (numbering, 其中: ``(五)不予处理|4．无正当理由…`` are two labels) or printing a digit, but for the row's
+    first values after the last piece's text; a value after them. The label's cells, its text read as one, and
+    where the last piece's values start (cell, offset), if it has any; else None."""
+    cols: list[int] = []
+    tail: tuple[int, int] | None = None
+    for k, cell in enumerate(raw):
+        text = cell.strip()
+        if not cols and not text:
+            continue
+        if not text or _BR.search(cell) or (_VALUE_CELL.match(cell)):
+            break
+        if cols and (_NEW_LABEL.match(_clean_cell(cell)) or _ANY_DIGIT.search(cell)):
+            m = _LABEL_TAIL.match(cell)
+            if m is None or _ANY_DIGIT.search(m.group(1)) or _NEW_LABEL.match(m.group(1).strip()):
+                return None  # a label of its own, or a piece printing a digit
+            cols.append(k)
+            tail = (k, m.start(2))
+            break
+        cols.append(k)
+    after = raw[cols[-1] + 1 :] if cols else []
+    if len(cols) < 2 or (not any(_ANY_DIGIT.search(c) for c in after) and tail is None):
+        return None  # one cell, or no value: a header's cells
+    pieces = [_clean_cell(raw[k]) for k in cols]
+    if tail is not None:
+        pieces[-1] = _clean_cell(raw[tail[0]][: tail[1]])
+    return cols, "".join(pieces), tail
+
+
+def _spread_heading(raw: list[str]) -> list[str] | None:
+    """A section's heading a converter laid over a row of cells, line by line (pymupdf4llm's layout mode:
+    ``|四、<br>行|政府<br>政复|信息<br>议|公开|…|况<br>诉讼|``, the heading's pieces the cells' first lines, the next
+    lines the table's header; or on one line, ``|三、收到和处理政|府信息公开申请情|况|``): a row with no digit, two
+    pieces at least, whose first lines read across the cells open with a section's number (``四、``). Each line
+    read across the cells; else None."""
+    if any(_ANY_DIGIT.search(c) for c in raw):
+        return None  # a value (``0  5``: several a cell) or a label's numbering: no heading's
+    cells = [c for c in raw if c.strip()]
+    if len(cells) < 2:
+        return None
+    lines = [[_clean_cell(part) for part in _BR.split(c)] for c in cells]
+    depth = max(len(ls) for ls in lines)
+    read = ["".join(ls[i] for ls in lines if i < len(ls)) for i in range(depth)]
+    if not _SECTION_HEAD.match(read[0]):
+        return None
+    return read[:1]
 
 
 def _line(b: OffsetText, line: str, pos: int) -> None:

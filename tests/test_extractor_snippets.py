@@ -1730,3 +1730,35 @@ def test_runs_of_digits_in_ocr_text_are_not_split_as_lost_gaps() -> None:
     text = text.replace("1.属于国家秘密         1", "1.属于国家秘密    |    1")
     report = parse(text.encode("utf-8"), "synth-1256-pypdf-layout-table3.txt")
     assert not [w for w in report.warnings if w.code == "split_number" and "'3 05 0 008'" in w.message]
+
+
+def test_labels_cut_into_cells_on_one_line_and_a_heading_laid_over_a_row_are_read() -> None:
+    # pymupdf4llm's layout mode (tuning seed 1284 of /tmp/bat32): table 三's last labels cut into cells on one line
+    # (``(|七)总|计``, ``四|、结转|下年|度继续|办理``) and section 四's heading laid over a row of cells line by line
+    # (``四、<br>行|政府<br>政复|…``, its second lines the 行政复议/行政诉讼 heads). Version 78 found neither row
+    # (七)总计 nor 四、结转 (unknown_row, missing_row) nor table 四 (missing_table): 26 cells blank
+    text = (SNIPPETS / "synth-1284-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    assert "\n||||(|七)总|计||76|17|0||0|0|0|93|\n|---|" in text
+    assert "\n|四|、结转|下年|度继续|办理|||0|0|0||0|0|0|0|\n||四、<br>行|政府<br>政复|信息<br>议|" in text
+    report = _parse("synth-1284-pymupdf4llm-layout-table3.md")
+    assert _values(report, [f"applications/results_total/{c}" for c in APPLICANT]) == [76, 17, 0, 0, 0, 0, 93]
+    assert _values(report, [f"applications/carried_forward/{c}" for c in APPLICANT]) == [0] * 7
+    assert _values(report, REVIEW_KEYS) == [0, 2, 0, 0, 2, 0, 1, 0, 1, 2, 0, 0, 0, 0, 0]
+    codes = {w.code for w in report.warnings}
+    assert not codes & {"missing_table", "missing_row", "unknown_row", "identity_failed"}
+
+
+def test_label_pieces_that_open_labels_of_their_own_are_not_joined() -> None:
+    # two cells before the values, the second a numbered label of its own (``(五)不予处理|4．无正当理由…``): two
+    # labels, never read as one; a piece printing a number after the first (``请数量  15|0  10``) keeps its number
+    from parsers.conventions import canonicalise
+
+    text = (
+        "|项目||自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n"
+        + "|---" * 9
+        + "|\n|(五)不予处理|4．无正当理由大量反复申请|0|0|0|0|0|0|0|\n"
+        + "|一、本年新|收政府信息公开申|请数量  15|0  10|4|0|0|29|\n"
+    )
+    lines = canonicalise(text).text.splitlines()
+    assert lines[1].split("\t")[:2] == ["(五)不予处理", "4．无正当理由大量反复申请"]
+    assert lines[2].split("\t") == ["一、本年新收政府信息公开申请数量", "", "15", "0 10", "4", "0", "0", "29"]
