@@ -794,6 +794,8 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
     pieces = [_clean_cell(raw[k]) for k in cols]
     if tail is not None:
         pieces[-1] = _clean_cell(raw[tail[0]][: tail[1]])
+    if len(set(pieces)) < len(pieces):
+        return None  # a label repeated in a grid's columns (pymupdf4llm's merged cells), no label cut in pieces
     return cols, "".join(pieces), tail
 
 

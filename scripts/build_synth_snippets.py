@@ -123,6 +123,9 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1284-pymupdf4llm-layout-table3.md`` (``/tmp/bat32``'s tuning part): pymupdf4llm's layout mode cuts labels
   into cells on one line (``|(|七)总|计||76|…``, ``|四|、结转|下年|度继续|办理|…``) and lays section 四's heading over
   a row of cells, line by line (``|四、<br>行|政府<br>政复|信息<br>议|公开|…``).
+- ``synth-1282-markitdown-pdf-table2.md`` (``/tmp/bat32``'s tuning part): markitdown's text of a PDF prints table 二's
+  rows as pipe rows between their label's lines (`` 行政许`` / ``|     |     |  1808  |     |  0  |     |  827  |`` /
+  ``| --- | …`` / ``可``), the empty cells printing nothing.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -189,6 +192,7 @@ SNIPPETS = {
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
     "synth-1256-pypdf-layout-table3.txt": "synth_1256.pdf-pypdf-layout.txt",
     "synth-1284-pymupdf4llm-layout-table3.md": "synth_1284.md-pymupdf4llm-layout.md",
+    "synth-1282-markitdown-pdf-table2.md": "synth_1282.md-markitdown-pdf.md",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -199,6 +203,7 @@ FRAMED = {"synth-1269-html-pandoc-markdown-table3.md", "synth-1275-html-pandoc-p
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-1282-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-1284-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",
     # pymupdf4llm's layout mode prints section 三's heading as a table row cut into cells (|三|、收到和处理政|…|)

@@ -1438,11 +1438,12 @@ def test_label_end_and_values_in_one_grid_cell_are_not_joined_to_the_label() -> 
 def test_middle_piece_of_a_label_wrapped_over_three_lines_is_not_the_next_rows_label() -> None:
     # 1246 (markitdown, a PDF): 行政事业性收费 wrapped over three lines, its values on the middle one: 业性收 is the
     # fee label's piece, not 政府集中采购's by the template's order (read 5 0 as the procurement's before, the fee
-    # row blank); the whole report reads 政府集中采购's 4 and 254.65 then, this excerpt leaves them blank
+    # row blank); 政府集中采购's 4 and 254.65 (政府集 / its pipe row / 中采购) are read since version 82, its label
+    # joined across its row of values as the whole report's is (left blank in this excerpt before)
     text = (SNIPPETS / "synth-1246-markitdown-pdf-table2.md").read_text(encoding="utf-8")
     assert "\n行政事\n| 业性收 |     | 5   |     | 0   |" in text and "\n费\n" in text
     report = _parse("synth-1246-markitdown-pdf-table2.md")
-    assert _values(report, _FEES_AND_PROCUREMENT) == [5, 0, None, None]
+    assert _values(report, _FEES_AND_PROCUREMENT) == [5, 0, 4, 254.65]
     assert not [w for w in report.warnings if w.key == "active/procurement" and w.code == "fuzzy_label"]
 
 
@@ -1762,3 +1763,29 @@ def test_label_pieces_that_open_labels_of_their_own_are_not_joined() -> None:
     lines = canonicalise(text).text.splitlines()
     assert lines[1].split("\t")[:2] == ["(五)不予处理", "4．无正当理由大量反复申请"]
     assert lines[2].split("\t") == ["一、本年新收政府信息公开申请数量", "", "15", "0 10", "4", "0", "0", "29"]
+
+
+def test_label_wrapped_around_a_pipe_row_of_values_is_joined_across_it() -> None:
+    # markitdown's text of a PDF (tuning seed 1282 of /tmp/bat32): table 二's label cells set lower than their
+    # values, so each label's lines wrap around the pipe row of its values (`` 行政许`` / ``| | | 1808 | | 0 | |
+    # 827 |`` / ``可``), the row's empty cells printing nothing: joined across the row as across a line of values
+    # only. Version 78 found none of 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 政府集中采购 (missing_row ×5)
+    text = (SNIPPETS / "synth-1282-markitdown-pdf-table2.md").read_text(encoding="utf-8")
+    assert "\n 行政许\n|     |     |  1808  |     |  0  |     |  827  |\n| --- |" in text
+    report = _parse("synth-1282-markitdown-pdf-table2.md")
+    cols = ("prior_items", "change", "decisions")
+    got = {row: _values(report, [f"active/{row}/{c}" for c in cols]) for row in ("licensing", "penalty", "coercion")}
+    assert got == {"licensing": [1808, 0, 827], "penalty": [5, 22, 40], "coercion": [1, 0, 3]}
+    assert _values(report, [f"active/other_services/{c}" for c in cols]) == [0, 0, 11]
+    assert _values(report, ["active/procurement/items", "active/procurement/amount"]) == [0, 242.136]
+    assert not [w for w in report.warnings if w.code == "missing_row" and w.key and w.key.startswith("active/")]
+
+
+def test_label_wrapped_around_a_row_of_cells_holding_several_values_is_not_joined() -> None:
+    # the same layout of table 三 where a pipe cell holds two columns' values (``| 13 4 | 0 0 |``: columns merged):
+    # the label is not joined across it (the reading of merged columns keeps the row), so 行政许 stays unread
+    text = (SNIPPETS / "synth-1282-markitdown-pdf-table2.md").read_text(encoding="utf-8")
+    row = "|     |     |  1808  |     |  0  |     |  827  |"
+    text = text.replace(row, "|     |     |  1808 0  |     |     |  827  |")
+    report = parse(text.encode("utf-8"), "synth-1282-markitdown-pdf-table2.md")
+    assert _values(report, ["active/licensing/prior_items", "active/licensing/decisions"]) == [None, None]
