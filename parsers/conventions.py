@@ -619,7 +619,6 @@ def _pipe_row(
     label = _wrapped_label(raw_cells)
     n_label = _n_label_cells(raw_cells) if label is not None else -1
     cut = _cut_label(raw_cells) if label is None else None
-    spread = _spread_heading(raw_cells)
     for col, (s, e) in enumerate(cells):
         if col:
             b.add("\t", None)
@@ -652,12 +651,6 @@ def _pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
-    if spread is not None:
-        # a heading laid over the row's cells: its line read across them, on a line of its own (the cells' next
-        # lines, a header's names, are left in the cells)
-        for text in spread:
-            b.add("\n", None)
-            b.add(text, pos + cells[0][0])
 
 
 _STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
@@ -740,9 +733,6 @@ def _n_label_cells(raw: list[str]) -> int:
     return n
 
 
-_SECTION_HEAD = re.compile(r"^[一二三四五六七八九十]{1,2}、\S")
-
-
 def _wrapped_label(raw: list[str]) -> str | None:
     """A label a converter cut into several cells *and* lines (a narrow label column laid over three cells:
     ``一、本年新<br>数量 | 收政府信息公 | 开申请``), read line by line across the cells. None when the row's
@@ -797,25 +787,6 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
     if len(set(pieces)) < len(pieces):
         return None  # a label repeated in a grid's columns (pymupdf4llm's merged cells), no label cut in pieces
     return cols, "".join(pieces), tail
-
-
-def _spread_heading(raw: list[str]) -> list[str] | None:
-    """A section's heading a converter laid over a row of cells, line by line (pymupdf4llm's layout mode:
-    ``|四、<br>行|政府<br>政复|信息<br>议|公开|…|况<br>诉讼|``, the heading's pieces the cells' first lines, the next
-    lines the table's header; or on one line, ``|三、收到和处理政|府信息公开申请情|况|``): a row with no digit, two
-    pieces at least, whose first lines read across the cells open with a section's number (``四、``). Each line
-    read across the cells; else None."""
-    if any(_ANY_DIGIT.search(c) for c in raw):
-        return None  # a value (``0  5``: several a cell) or a label's numbering: no heading's
-    cells = [c for c in raw if c.strip()]
-    if len(cells) < 2:
-        return None
-    lines = [[_clean_cell(part) for part in _BR.split(c)] for c in cells]
-    depth = max(len(ls) for ls in lines)
-    read = ["".join(ls[i] for ls in lines if i < len(ls)) for i in range(depth)]
-    if not _SECTION_HEAD.match(read[0]):
-        return None
-    return read[:1]
 
 
 def _line(b: OffsetText, line: str, pos: int) -> None:

@@ -1733,11 +1733,11 @@ def test_runs_of_digits_in_ocr_text_are_not_split_as_lost_gaps() -> None:
     assert not [w for w in report.warnings if w.code == "split_number" and "'3 05 0 008'" in w.message]
 
 
-def test_labels_cut_into_cells_on_one_line_and_a_heading_laid_over_a_row_are_read() -> None:
+def test_labels_cut_into_cells_on_one_line_are_read_as_one() -> None:
     # pymupdf4llm's layout mode (tuning seed 1284 of /tmp/bat32): table 三's last labels cut into cells on one line
-    # (``(|七)总|计``, ``四|、结转|下年|度继续|办理``) and section 四's heading laid over a row of cells line by line
-    # (``四、<br>行|政府<br>政复|…``, its second lines the 行政复议/行政诉讼 heads). Version 78 found neither row
-    # (七)总计 nor 四、结转 (unknown_row, missing_row) nor table 四 (missing_table): 26 cells blank
+    # (``(|七)总|计``, ``四|、结转|下年|度继续|办理``): each read as one label, its pieces' cells left empty. Version 78
+    # found neither row (七)总计 nor 四、结转 (unknown_row, missing_row), and table 四 after them not (missing_table):
+    # 26 cells blank
     text = (SNIPPETS / "synth-1284-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
     assert "\n||||(|七)总|计||76|17|0||0|0|0|93|\n|---|" in text
     assert "\n|四|、结转|下年|度继续|办理|||0|0|0||0|0|0|0|\n||四、<br>行|政府<br>政复|信息<br>议|" in text
