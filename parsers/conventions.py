@@ -751,6 +751,8 @@ def _wrapped_label(raw: list[str]) -> str | None:
     return "".join(ls[i] for i in range(depth) for ls in lines if i < len(ls))
 
 
+# the units the 2008 template's 单位 column prints (``parsers.tables.legacy``'s): a cell of its own, no label's piece
+_UNIT_CELLS = frozenset({"件", "条", "个", "次", "人", "人次", "篇", "项", "万元", "元", "场", "期", "家", "份"})
 # a label's last piece with the row's first value after it (``请数量  15``)
 _LABEL_TAIL = re.compile(r"^(\s*\S*?[^\d\s])\s+([+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$")
 
@@ -760,7 +762,8 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
     ``一、本年新|收政府信息公开申|请数量  15``: pymupdf4llm's layout mode taking gaps between a label's glyphs for
     columns): two cells at least from the row's first, none wrapped, none after the first opening a label of its
     own (numbering, 其中: ``(五)不予处理|4．无正当理由…`` are two labels) or printing a digit, but for the row's
-    first values after the last piece's text; a value after them. The label's cells, its text read as one, and
+    first values after the last piece's text, none a unit (the 2008 template's 单位 column), none repeated (a grid's
+    merged cell); a value after them. The label's cells, its text read as one, and
     where the last piece's values start (cell, offset), if it has any; else None."""
     cols: list[int] = []
     tail: tuple[int, int] | None = None
@@ -786,6 +789,8 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
         pieces[-1] = _clean_cell(raw[tail[0]][: tail[1]])
     if len(set(pieces)) < len(pieces):
         return None  # a label repeated in a grid's columns (pymupdf4llm's merged cells), no label cut in pieces
+    if any(p in _UNIT_CELLS for p in pieces[1:]):
+        return None  # a unit column's cell (the 2008 template's 单位: ``|（一）政府信息公开工作专|个|692|``)
     return cols, "".join(pieces), tail
 
 

@@ -1789,3 +1789,17 @@ def test_label_wrapped_around_a_row_of_cells_holding_several_values_is_not_joine
     text = text.replace(row, "|     |     |  1808 0  |     |     |  827  |")
     report = parse(text.encode("utf-8"), "synth-1282-markitdown-pdf-table2.md")
     assert _values(report, ["active/licensing/prior_items", "active/licensing/decisions"]) == [None, None]
+
+
+def test_a_unit_columns_cell_is_no_piece_of_a_cut_label() -> None:
+    # antiword's text of a 2008-template report (tests/fixtures/corpus, tuning seed 002): a pipe row prints the label,
+    # its unit and its value (``|（一）政府信息公开工作专|个|692|``), the label wrapped onto the next row: the unit's
+    # cell is the 单位 column's, not a piece of the label cut into cells (read as （一）政府信息公开工作专个 and the
+    # row lost before)
+    path = Path(__file__).parent / "fixtures" / "corpus" / "doc-antiword" / "002_153f5bf49180240b.txt"
+    assert "\n|（一）政府信息公开工作专|个                      |692                     |\n" in path.read_text(
+        encoding="utf-8"
+    )
+    report = parse(path.read_bytes(), path.name)
+    keys = ["dedicated_units", "reading_points", "staff_total", "meetings"]
+    assert _values(report, [f"legacy/{k}/value" for k in keys]) == [692, 727, 1714, 352]
