@@ -768,7 +768,7 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
     cols: list[int] = []
     tail: tuple[int, int] | None = None
     for k, cell in enumerate(raw):
-        text = cell.strip()
+        text = _clean_cell(cell)  # a placeholder (``NaN``, ``Unnamed: 2``: markitdown's spreadsheets) is an empty cell
         if not cols and not text:
             continue
         if not text or _BR.search(cell) or (_VALUE_CELL.match(cell)):
@@ -782,7 +782,7 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
             break
         cols.append(k)
     after = raw[cols[-1] + 1 :] if cols else []
-    if len(cols) < 2 or (not any(_ANY_DIGIT.search(c) for c in after) and tail is None):
+    if len(cols) < 2 or (not any(_ANY_DIGIT.search(_clean_cell(c)) for c in after) and tail is None):
         return None  # one cell, or no value: a header's cells
     pieces = [_clean_cell(raw[k]) for k in cols]
     if tail is not None:

@@ -1803,3 +1803,16 @@ def test_a_unit_columns_cell_is_no_piece_of_a_cut_label() -> None:
     report = parse(path.read_bytes(), path.name)
     keys = ["dedicated_units", "reading_points", "staff_total", "meetings"]
     assert _values(report, [f"legacy/{k}/value" for k in keys]) == [692, 727, 1714, 352]
+
+
+def test_a_placeholder_cell_is_no_piece_of_a_cut_label() -> None:
+    # markitdown's text of a spreadsheet prints empty cells as NaN: an empty cell, never a piece of a label cut into
+    # cells, so a label after it stays in its own cell (moved into the NaN's cell and read as one with it before)
+    from parsers.conventions import canonicalise
+
+    text = "| 信息内容 | 本年处理决定数量 | Unnamed: 2 |\n| --- | --- | --- |\n"
+    text += "| NaN | 行政许可 | 5 |\n| 行政处罚 | NaN | 7 |\n"
+    lines = canonicalise(text).text.splitlines()
+    assert lines[0].split("\t") == ["信息内容", "本年处理决定数量", ""]  # (Unnamed: 2 no label's piece and its 2)
+    assert lines[1].split("\t") == ["", "行政许可", "5"]
+    assert lines[2].split("\t") == ["行政处罚", "", "7"]
