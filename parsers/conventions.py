@@ -649,6 +649,7 @@ def _pipe_row(
     # a nested table markitdown flattened into the line: each of its rows a line of its own
     ends = row_ends(raw_cells) if heading is None and "|  |" in line else _NO_ENDS
     title = title_after(raw_cells, ends)
+    cut = _cut_label(raw_cells) if label is None else None
     for col, (s, e) in enumerate(cells):
         if col in ends:
             b.add("\n", None)
@@ -658,6 +659,14 @@ def _pipe_row(
         elif col and col - 1 not in ends:
             b.add("\t", None)
         raw = line[s:e]
+        if cut is not None and col in cut[0]:
+            # the label's pieces read as one, in its first piece's cell; the other pieces' cells left empty, but
+            # for the values after the last one's text
+            if col == cut[0][0]:
+                b.add(cut[1], pos + s + len(raw) - len(raw.lstrip()))
+            elif cut[2] is not None and col == cut[2][0]:
+                b.add(_clean_cell(raw[cut[2][1] :]), pos + s + cut[2][1])
+            continue
         lead = len(raw) - len(raw.lstrip())
         if col == n_label and label is not None:
             # the label read line by line across its cells, as one more cell before the values
@@ -778,6 +787,49 @@ def _wrapped_label(raw: list[str]) -> str | None:
     lines = [[_clean_cell(part) for part in _BR.split(c)] for c in label_cells]
     depth = max(len(ls) for ls in lines)
     return "".join(ls[i] for i in range(depth) for ls in lines if i < len(ls))
+
+
+# the units the 2008 template's 单位 column prints (``parsers.tables.legacy``'s): a cell of its own, no label's piece
+_UNIT_CELLS = frozenset({"件", "条", "个", "次", "人", "人次", "篇", "项", "万元", "元", "场", "期", "家", "份"})
+# a label's last piece with the row's first value after it (``请数量  15``)
+_LABEL_TAIL = re.compile(r"^(\s*\S*?[^\d\s])\s+([+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$")
+
+
+def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] | None:
+    """A label cut into cells on one line before the row's values (``(|七)总|计``, ``四、结转下年|度继续办理``,
+    ``一、本年新|收政府信息公开申|请数量  15``: pymupdf4llm's layout mode taking gaps between a label's glyphs for
+    columns): two cells at least from the row's first, none wrapped, none after the first opening a label of its
+    own (numbering, 其中: ``(五)不予处理|4．无正当理由…`` are two labels) or printing a digit, but for the row's
+    first values after the last piece's text, none a unit (the 2008 template's 单位 column), none repeated (a grid's
+    merged cell); a value after them. The label's cells, its text read as one, and
+    where the last piece's values start (cell, offset), if it has any; else None."""
+    cols: list[int] = []
+    tail: tuple[int, int] | None = None
+    for k, cell in enumerate(raw):
+        text = _clean_cell(cell)  # a placeholder (``NaN``, ``Unnamed: 2``: markitdown's spreadsheets) is an empty cell
+        if not cols and not text:
+            continue
+        if not text or _BR.search(cell) or (_VALUE_CELL.match(cell)):
+            break
+        if cols and (_NEW_LABEL.match(_clean_cell(cell)) or _ANY_DIGIT.search(cell)):
+            m = _LABEL_TAIL.match(cell)
+            if m is None or _ANY_DIGIT.search(m.group(1)) or _NEW_LABEL.match(m.group(1).strip()):
+                return None  # a label of its own, or a piece printing a digit
+            cols.append(k)
+            tail = (k, m.start(2))
+            break
+        cols.append(k)
+    after = raw[cols[-1] + 1 :] if cols else []
+    if len(cols) < 2 or (not any(_ANY_DIGIT.search(_clean_cell(c)) for c in after) and tail is None):
+        return None  # one cell, or no value: a header's cells
+    pieces = [_clean_cell(raw[k]) for k in cols]
+    if tail is not None:
+        pieces[-1] = _clean_cell(raw[tail[0]][: tail[1]])
+    if len(set(pieces)) < len(pieces):
+        return None  # a label repeated in a grid's columns (pymupdf4llm's merged cells), no label cut in pieces
+    if any(p in _UNIT_CELLS for p in pieces[1:]):
+        return None  # a unit column's cell (the 2008 template's 单位: ``|（一）政府信息公开工作专|个|692|``)
+    return cols, "".join(pieces), tail
 
 
 def _line(b: OffsetText, line: str, pos: int) -> None:

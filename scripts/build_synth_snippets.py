@@ -135,6 +135,14 @@ Each snippet is the report's title line and the text from table 三's section he
   part): pandoc's Markdown writer (``smart``) prints a table 二 cell's dash as ``---`` (``行政强制  ---  0  0``).
 - ``synth-1280-lynx-table2.txt`` (bat32's tuning part): lynx's text of a table 二 that prints a cell a line, the fee
   row's label misprinted (``行政事业收费``, the 性 left out) on a line of its own, its value two lines below.
+- ``synth-1256-pypdf-layout-table3.txt``: pypdf's layout mode of a table 三 whose rows after a page's turn lose the
+  gaps between narrow columns: each row a few runs of digits (``3 05 0 008``, ``（七）总计 … 440120 0056``).
+- ``synth-1284-pymupdf4llm-layout-table3.md`` (``/tmp/bat32``'s tuning part): pymupdf4llm's layout mode cuts labels
+  into cells on one line (``|(|七)总|计||76|…``, ``|四|、结转|下年|度继续|办理|…``) and lays section 四's heading over
+  a row of cells, line by line (``|四、<br>行|政府<br>政复|信息<br>议|公开|…``).
+- ``synth-1282-markitdown-pdf-table2.md`` (``/tmp/bat32``'s tuning part): markitdown's text of a PDF prints table 二's
+  rows as pipe rows between their label's lines (`` 行政许`` / ``|     |     |  1808  |     |  0  |     |  827  |`` /
+  ``| --- | …`` / ``可``), the empty cells printing nothing.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -208,6 +216,9 @@ SNIPPETS = {
     "synth-1264-docx-pandoc-markdown-table2.md": "synth_1264.docx-pandoc-markdown.md",
     "synth-1265-docx-pandoc-markdown-table2.md": "synth_1265.docx-pandoc-markdown.md",
     "synth-1280-lynx-table2.txt": "synth_1280.html-lynx.txt",
+    "synth-1256-pypdf-layout-table3.txt": "synth_1256.pdf-pypdf-layout.txt",
+    "synth-1284-pymupdf4llm-layout-table3.md": "synth_1284.md-pymupdf4llm-layout.md",
+    "synth-1282-markitdown-pdf-table2.md": "synth_1282.md-markitdown-pdf.md",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -225,6 +236,8 @@ PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-tab
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-1282-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-1284-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",
     # pymupdf4llm's layout mode prints section 三's heading as a table row cut into cells (|三|、收到和处理政|…|)
     "synth-1246-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",

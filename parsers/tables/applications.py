@@ -45,6 +45,7 @@ from parsers.tables.templates import (
     RowDef,
     union,
 )
+from parsers.tables.text_layer import marks_of_ocr
 from parsers.tables.tokens import (
     COL,
     COMPACT,
@@ -587,6 +588,7 @@ def _label_fits(
     moved = _realign(r, rows, found, stops)
     headers: dict[int, dict[int, int] | None] = {}  # each pipe table's header names, by its first token
     firsts: dict[int, int] = {}  # each row's first token → its pipe table's first token
+    on_label_line: set[str] = set()  # the pending rows whose values are printed on one line after label text
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -614,6 +616,8 @@ def _label_fits(
             fits[row.key] = fit(vals, N_APP)
         else:
             pending[row.key] = vals
+            if vals and all(t[LINE] == vals[0][LINE] for t in vals) and _after_text(r, vals[0]):
+                on_label_line.add(row.key)
             continue
         state[row.key] = fits[row.key].values()
 
@@ -626,6 +630,13 @@ def _label_fits(
 
         return score
 
+    # rows printed as a few runs of digits on a line of the label's text, their gaps lost (``3 05 0 008``): split
+    # below, never laid by columns; not in OCR's text (its runs are digits read apart or together by chance, a 0
+    # among them as likely a speck: :func:`_glued_text_layer`)
+    glued = {key: pending.pop(key) for key in [k for k in pending if k in on_label_line and _glued(pending[k])]}
+    if glued and not _glued_text_layer(r, found, table_end):
+        pending.update(glued)
+        glued = {}
     for key, laid in _short_rows_by_names(r, pending).items():
         fits[key] = laid
         state[key] = laid.values()
@@ -642,12 +653,13 @@ def _label_fits(
         fits[key] = laid
         state[key] = laid.values()
         del pending[key]
-    runs = {key: vals[0] for key, vals in pending.items() if len(vals) == 1 and is_run(vals[0], N_APP)}
+    runs = {key: vals for key, vals in pending.items() if len(vals) == 1 and is_run(vals[0], N_APP)}
     for key in runs:
         del pending[key]
     for key, vals in pending.items():
         fits[key] = fit(vals, N_APP, scorer_for(key), edge=first_and_total)
         state[key] = fits[key].values()
+    runs.update(glued)
     if runs:
         split = _split_runs(r, rows, fmt, runs, state)
         fits.update(split)
@@ -1049,32 +1061,67 @@ def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]]) -> list[int]:
     return keep
 
 
+def _after_text(r: Reading, first: Token) -> bool:
+    """Whether the line of token ``first`` prints text (a label or a piece of one) before it: a row laid out
+    on a line, not a line of values alone (a stream's)."""
+    head = r.text[r.text.rfind("\n", 0, first[START]) + 1 : first[START]]
+    return any(not (ch.isspace() or ch.isdigit()) for ch in head)
+
+
+def _glued_text_layer(r: Reading, found: list[Found | None], table_end: int) -> bool:
+    """Whether table 三 (its first label found to ``table_end``) is a text layer's or a page's text, no OCR's:
+    :func:`parsers.tables.text_layer.marks_of_ocr` finds none of OCR's marks in it (a table's rules read as bars or
+    letters, brackets of both widths). Only there does a run of digits beginning with 0 tell that a gap was lost:
+    OCR prints runs of digits glued or parted as its boxes fall, and reads specks as 0 (``0|101|101110``)."""
+    first = next((f.index for f in found if f is not None), None)
+    if first is None:
+        return False
+    last = r.tokens[min(max(table_end, first), len(r.tokens) - 1)]
+    return not marks_of_ocr(r, r.where(r.tokens[first]).offset, r.where(last).end)
+
+
+def _glued(vals: list[Token]) -> bool:
+    """A row printed as fewer runs of digits than it has cells (on a line after label text: the caller's check), its
+    digits as many as its cells at least, one run at least printing a 0 before other digits (``3 05 0 008``,
+    ``440120 0056``: a laid-out text that lost the gaps between narrow columns): no count prints a leading 0, so
+    the runs hold several cells each."""
+    return (
+        1 < len(vals) < N_APP
+        and all(t[TEXT].isdigit() for t in vals)
+        and sum(len(t[TEXT]) for t in vals) >= N_APP
+        and any(len(t[TEXT]) > 1 and t[TEXT][0] == "0" for t in vals)
+    )
+
+
 def _split_runs(
-    r: Reading, rows: list[RowDef], fmt: str, runs: dict[str, Token], state: dict[str, list[Value]]
+    r: Reading, rows: list[RowDef], fmt: str, runs: dict[str, list[Token]], state: dict[str, list[Value]]
 ) -> dict[str, Fit]:
-    """Rows printed as one run of digits (``374412512810103918``): each split into the row's cells so that the
-    row total holds (:func:`parsers.tables.solve.split_row`), the splits of all such rows chosen jointly so that
-    every identity of the table holds. A row whose split the identities leave open gets blank cells and an
-    ``ambiguous_split`` warning naming the readings."""
+    """Rows printed as runs of digits (``374412512810103918``, or a few runs ``3 05 0 008``, :func:`_glued`): each
+    split into the row's cells so that the row total holds (:func:`parsers.tables.solve.split_row`), no cell
+    across two runs, the splits of all such rows chosen jointly so that every identity of the table holds. A row
+    whose split the identities leave open gets blank cells and an ``ambiguous_split`` warning naming the
+    readings."""
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
-    for key, tok in runs.items():
-        found = split_row(tok[TEXT], N_APP)
-        options[at[key]] = list(found) if found else []
+    for key, toks in runs.items():
+        found = split_row("".join(t[TEXT] for t in toks), N_APP)
+        options[at[key]] = [o for o in found if run_pieces(toks, o) is not None] if found else []
     known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
     solvable = {i: o for i, o in options.items() if o}
     choices, complete = choose_rows(solvable, known, _identities(rows, fmt))
     out: dict[str, Fit] = {}
-    for key, tok in runs.items():
+    for key, toks in runs.items():
         i = at[key]
+        tok = toks[0]
+        shown = " ".join(t[TEXT] for t in toks)
         picked = {choice[i] for choice in choices} if choices and complete else set()
         if len(picked) == 1 or (i in solvable and len(solvable[i]) == 1):
             values = solvable[i][picked.pop() if len(picked) == 1 else 0]
-            cells = run_pieces([tok], values)
+            cells = run_pieces(toks, values)
             if cells is not None:
                 printed = " ".join(t[TEXT] for t in cells)
                 alone = len(solvable[i]) == 1
-                guess = f"{tok[TEXT]!r} split as {printed}" + (
+                guess = f"{shown!r} split as {printed}" + (
                     "" if alone else f" (of its {len(solvable[i])} splits whose total holds)"
                 )
                 out[key] = Fit(list(cells), "split", [], guess=guess)
@@ -1082,7 +1129,7 @@ def _split_runs(
         readings = options[i]
         r.warn(
             "ambiguous_split",
-            f"{T}/{key}: digits printed without separators, {tok[TEXT]!r}: "
+            f"{T}/{key}: digits printed without separators, {shown!r}: "
             + (
                 f"{len(readings)} splits satisfy the row total ("
                 + "; ".join(" ".join(str(v) for v in o) for o in readings[:4])

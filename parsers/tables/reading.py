@@ -555,7 +555,7 @@ class Reading:
                 same_line = [u for u in window[k:] if u[LINE] == t[LINE] and u[IS_LABELISH]]
                 if len(same_line) > 1:
                     t = min(same_line, key=lambda u: abs(self._column(u[START]) - here))
-            between = line + 1 in self._token_lines and not (centred and line + 1 in self.value_only_lines())
+            between = line + 1 in self._token_lines and not (centred and self._values_only(line + 1, i + 1 + k))
             if t[LINE] > line + 1 and (t[LINE] > line + 2 or between):
                 # not the next line (a blank line between is passed over, and so is one line of values only
                 # when the label's lines so far print none: a label cell of several lines prints its row's values,
@@ -565,13 +565,28 @@ class Reading:
             if len(t[COMPACT]) > 12 or _NUMBERED.match(t[COMPACT]):
                 break  # not a fragment: a long label, or the next numbered row
             joined += t[COMPACT]
-            across = across or (t[LINE] == line + 2 and line + 1 in self.value_only_lines())
+            across = across or (t[LINE] == line + 2 and self._values_only(line + 1, i + 1 + k))
             centred = centred and t[LINE] == line + 1 and t[LINE] not in self.value_lines()
             line = t[LINE]
             out.append((joined, t[COMPACT], across))
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
+
+    def _values_only(self, line: int, before: int) -> bool:
+        """Whether text line ``line`` (its tokens before token ``before``) prints values only
+        (:meth:`value_only_lines`), or values and empty TAB fields, one value a cell (a pipe row's empty cells:
+        markitdown's text of a PDF prints a row's values in a pipe row between its label's lines, ``行政许`` /
+        ``| | | 493 | | 0 | | 20675 |`` / ``可``)."""
+        if line in self.value_only_lines():
+            return True
+        on = [t for t in self.tokens[max(0, before - 40) : before] if t[LINE] == line]
+        if not (any(t[IS_VALUE] for t in on) and all(t[IS_VALUE] or not t[TEXT] for t in on)):
+            return False
+        # one value a cell: a cell of several (``| 13 4 | 0 0 |``: columns the converter merged) leaves the row to
+        # the readings of merged columns
+        cols = [t[COL] for t in on if t[TEXT]]
+        return len(cols) == len(set(cols))
 
     def _column(self, offset: int) -> int:
         """The column of a text offset within its line."""

@@ -52,7 +52,16 @@ def read_by_ocr(r: Reading) -> bool:
     spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
     if not spans:
         return False
-    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    return marks_of_ocr(r, min(a for a, _ in spans), max(b for _, b in spans))
+
+
+def marks_of_ocr(r: Reading, lo: int, hi: int) -> bool:
+    """The text from offset ``lo`` to ``hi`` (a table's) holds what OCR prints and a text layer or a page's text of
+    the template never does: marks (:data:`_OCR_MARKS`, less a Markdown text's markup or a layout table's frame) or
+    brackets of both widths (:data:`_MIXED_PARENS`). Read while the table is read, before its cells are
+    (:func:`read_by_ocr` asks it of the cells' span)."""
+    if r.extracted.ocr:
+        return True
     region = r.extracted.text[lo:hi]
     assert r.canonical is not None
     if any(code == "layout_table" for code, _ in r.canonical.notes):
