@@ -644,6 +644,8 @@ def _canonicalise_plain(text: str) -> object:
         inner = _canonicalise_plain(drawn[0])
         inner.convention = "drawn"  # type: ignore[attr-defined]
         return c._on_top(inner, c.Canonical(drawn[0], "drawn", drawn[1], drawn[2]))  # type: ignore[arg-type]
+    if (dashed := c.em_dashes(text)) is not None:
+        return c._on_top(c._marked_or_plain(dashed), c.Canonical(dashed, "em_dashes"))
     return c._marked_or_plain(text)
 
 
