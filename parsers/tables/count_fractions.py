@@ -20,16 +20,23 @@ T = "active"
 def blank_fraction_counts(r: Reading) -> None:
     """Leave blank every count cell of table 二 read with a fraction (see the module's docstring), in text no OCR
     read (OCR's point may be a speck or a separator misread: its own rules decide)."""
-    if r.extracted.ocr or read_by_ocr(r):
+    fractions = [
+        (key, cell)
+        for key, cell in r.cells.items()
+        if key.startswith(T + "/")
+        and not key.endswith("/amount")
+        and cell.value is not None
+        and cell.value != int(cell.value)
+    ]
+    # whether OCR read the text is asked only of a report with such a cell (most have none: a scan of the table's
+    # text for OCR's marks is the costly part)
+    if not fractions or r.extracted.ocr or read_by_ocr(r):
         return
-    for key, cell in list(r.cells.items()):
-        value = cell.value
-        if not key.startswith(T + "/") or key.endswith("/amount") or value is None or value == int(value):
-            continue
+    for key, cell in fractions:
         r.cells[key] = Cell(key, None, "", cell.where)
         r.warn(
             "fraction_in_count",
-            f"{key}: {cell.raw or value!r} read with a fraction in a count column (a whole number): a number not "
+            f"{key}: {cell.raw or cell.value!r} read with a fraction in a count column (a whole number): a number not "
             "its cell's (an amount, or another row's), left blank",
             "/".join(key.split("/")[:2]),
         )
