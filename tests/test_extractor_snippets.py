@@ -286,6 +286,26 @@ def test_pdftotext_default_short_table_four_reads_its_whole_row_and_asks_for_rev
     assert report.metadata["review"] == "required"
 
 
+def test_pdftotext_default_short_table_four_rows_failing_their_totals_are_left_blank() -> None:
+    # pdftotext's default mode (tuning seeds 1250, 1260): table 四 a cell a paragraph, short of values (1250's last
+    # four print after section 五's heading, 1260's 复议 row is blank), in poppler's block order (1260's
+    # 未经复议直接起诉 总计 after 复议后起诉's four values): placed by the tie-break, the litigation rows fail their
+    # totals; those rows are left blank, not read with values in cells they may not belong to
+    text = (SNIPPETS / "synth-1260-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    assert "\n\n1\n\n0\n\n1\n\n1\n\n复议后起诉\n" in text and text.endswith("\n\n3\n\n0\n")
+    for name, values in (
+        ("synth-1250-pdftotext-default-table4.txt", "0 2 0 1 0 0 0 3 0 0 1"),
+        ("synth-1260-pdftotext-default-table4.txt", "1 0 1 1 0 0 0 0 3 0"),
+    ):
+        report = _parse(name)
+        assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15, name
+        warned = [w for w in report.warnings if w.code == "placement_open" and "row totals of" in w.message]
+        assert len(warned) == 1, name
+        assert f"({values}); those rows left blank" in warned[0].message
+        assert "litigation_direct, litigation_after_review fail" in warned[0].message
+        assert report.metadata["review"] == "required"
+
+
 def test_numbers_then_the_next_rows_label_on_one_line_are_split() -> None:
     # PyMuPDF's sorted text (tuning seed 517): 3.其他's last numbers and （七）总计's label on one line
     text = (SNIPPETS / "synth-517-pymupdf-table3.txt").read_text(encoding="utf-8")

@@ -113,6 +113,8 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             result = displaced  # values displaced in poppler's block order, put back (tables/review_displaced.py)
         else:
             result = _rows_out_of_order(r, result, vals, failing)
+    elif result.how in ("padded", "short") and is_paragraph_cells(r.extracted.text):
+        result = _short_rows_open(r, result, vals)
     r.put_cells(keys, result.tokens, label)
     if result.how == "dropped":
         r.warn(
@@ -789,6 +791,32 @@ def _by_indent(text: str, vals: list[Token], n: int, header: list[Token] | None 
     if lead == 0 or lead + len(vals) > n:
         return None  # no indent: no evidence either way (a stripped line), the identities' tie-break holds
     return [None] * lead + list(vals) + [None] * (n - lead - len(vals))
+
+
+def _short_rows_open(r: Reading, result: Fit, vals: list[Token]) -> Fit:
+    """Table 四 short of values, printed a cell a paragraph (pdftotext's default mode): its values come in poppler's
+    block order, not the table's, and a blank cell prints nothing, so neither the order of the values nor where the
+    blank cells are is in the text; a row whose total fails in the placement the identities' tie-break chose is
+    left blank (``placement_open``) rather than read with values in cells they may not belong to."""
+    rows = _review_rows(result.values())
+    failing = [REVIEW_ROWS[k] for k, row in enumerate(rows) if not row_total_holds(row)]
+    if not failing:
+        return result
+    r.warn(
+        "placement_open",
+        f"table 四: {len(vals)} values for its {N_REVIEW} cells printed a cell a paragraph (pdftotext's default "
+        f"mode: poppler's block order, not the table's, a blank cell printing nothing): placed, the row totals of "
+        f"{', '.join(failing)} fail; which cell each value is in is not in the text "
+        f"({' '.join(t[TEXT] for t in vals)}); those rows left blank",
+        R,
+        vals[0],
+    )
+    n = len(REVIEW_COLUMNS)
+    kept = [None if REVIEW_ROWS[k // n] in failing else t for k, t in enumerate(result.tokens)]
+    if all(t is None for t in kept):
+        return Fit(kept, result.how, [])  # nothing read: the placements the identities like alike are moot
+    disputed = {c: v for c, v in result.disputed.items() if REVIEW_ROWS[c // n] not in failing}
+    return Fit(kept, result.how, [], ambiguous=result.ambiguous, disputed=disputed)
 
 
 def _rows_out_of_order(r: Reading, result: Fit, vals: list[Token], failing: int) -> Fit:
