@@ -144,9 +144,10 @@ Each snippet is the report's title line and the text from table 三's section he
   rows as pipe rows between their label's lines (`` 行政许`` / ``|     |     |  1808  |     |  0  |     |  827  |`` /
   ``| --- | …`` / ``可``), the empty cells printing nothing.
 - ``synth-1250-pdftotext-default-table4.txt`` (``/tmp/bat30``'s tuning part),
-  ``synth-1260-pdftotext-default-table4.txt`` (``/tmp/bat31``'s): poppler's ``pdftotext`` default mode prints table 四 short of values, in its block order: 1250's
-  last four after section 五's heading (the cut ends at that heading: 11 values), 1260's 复议 row blank and
-  未经复议直接起诉's 总计 after 复议后起诉's four values (``1 0 1 1`` / ``复议后起诉`` / … / ``0 0 0 0 3 0``).
+  ``synth-1260-pdftotext-default-table4.txt`` (``/tmp/bat31``'s): poppler's ``pdftotext`` default mode prints
+  table 四 short of values, in its block order: 1250's last four after section 五's heading (the cut ends at that
+  heading: 11 values), 1260's 复议 row blank and 未经复议直接起诉's 总计 after 复议后起诉's four values (``1 0 1 1`` /
+  ``复议后起诉`` / … / ``0 0 0 0 3 0``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
