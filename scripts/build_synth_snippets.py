@@ -148,6 +148,10 @@ Each snippet is the report's title line and the text from table 三's section he
   table 四 short of values, in its block order: 1250's last four after section 五's heading (the cut ends at that
   heading: 11 values), 1260's 复议 row blank and 未经复议直接起诉's 总计 after 复议后起诉's four values (``1 0 1 1`` /
   ``复议后起诉`` / … / ``0 0 0 0 3 0``).
+- ``synth-1273-pdftotext-default-table3.txt`` (``/tmp/bat31``'s tuning part, from section 二's heading): the same
+  mode's table 三 with its labels stacked (column order), its 175 values in the template's row order but for
+  three zeros of 5.属于三类内部事务信息 printed with a repeated header's cells after
+  四、结转下年度继续办理's values (``科研`` / ``企业`` / ``机构`` / ``0`` / ``0`` / ``0`` / ``人``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -226,6 +230,7 @@ SNIPPETS = {
     "synth-1282-markitdown-pdf-table2.md": "synth_1282.md-markitdown-pdf.md",
     "synth-1250-pdftotext-default-table4.txt": "synth_1250.pdftotext-default.txt",
     "synth-1260-pdftotext-default-table4.txt": "synth_1260.pdftotext-default.txt",
+    "synth-1273-pdftotext-default-table3.txt": "synth_1273.pdftotext-default.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -275,6 +280,7 @@ FROM = {
     "synth-1264-docx-pandoc-markdown-table2.md": "二、主动公开政府信息情况",
     "synth-1265-docx-pandoc-markdown-table2.md": "二、主动公开政府信息情况",
     "synth-1280-lynx-table2.txt": "二、主动公开政府信息情况",
+    "synth-1273-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -306,6 +306,32 @@ def test_pdftotext_default_short_table_four_rows_failing_their_totals_are_left_b
         assert report.metadata["review"] == "required"
 
 
+def test_pdftotext_default_three_values_of_one_row_printed_at_the_end_put_back() -> None:
+    # pdftotext's default mode (tuning seed 1273): table 三's labels stacked (column order), its 175 values in the
+    # template's row order but for three zeros of 5.属于三类内部事务信息, printed in a block with a repeated header's
+    # cells after the last row's values: the three put back in their row, every identity then holding
+    text = (SNIPPETS / "synth-1273-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "\n\n科研\n\n企业\n\n机构\n\n0\n\n0\n\n0\n\n人\n\n" in text
+    report = _parse("synth-1273-pdftotext-default-table3.txt")
+    cells = report.cells
+    three = [k for k in cells if k.startswith("applications/")]
+    assert len(three) == 175 and all(cells[k].value is not None for k in three)
+
+    def row(key: str) -> list[object]:
+        return [cells[f"applications/{key}/{c}"].value for c in APPLICANT]
+
+    assert row("new_received") == [5, 0, 3, 0, 0, 4, 12]
+    assert row("withheld.internal_affairs") == [0] * 7
+    assert row("withheld.process_info") == [1, 0, 0, 0, 0, 1, 2]
+    assert row("results_total") == [5, 0, 3, 0, 0, 5, 13]
+    assert row("carried_forward") == [0, 0, 0, 0, 0, 1, 1]
+    (warned,) = [w for w in report.warnings if w.code == "displaced_values"]
+    assert "3 value(s) printed elsewhere" in warned.message
+    for c in ("legal_service", "other_org", "total"):
+        assert f"withheld.internal_affairs/{c} = 0" in warned.message
+    assert report.metadata["review"] == "required"
+
+
 def test_numbers_then_the_next_rows_label_on_one_line_are_split() -> None:
     # PyMuPDF's sorted text (tuning seed 517): 3.其他's last numbers and （七）总计's label on one line
     text = (SNIPPETS / "synth-517-pymupdf-table3.txt").read_text(encoding="utf-8")

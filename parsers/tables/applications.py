@@ -526,9 +526,12 @@ def read_displaced_stream(
 ) -> dict[str, Fit] | None:
     """Table 三's rows read from ``values`` (exactly its cells, printed apart from its labels after token ``start``)
     in the template's row order but for a few single values put back where every identity then holds
-    (:func:`_displaced_fits`, its warnings on ``r``); None where no one such table is found."""
+    (:func:`_displaced_fits`, its warnings on ``r``); None where no one such table is found. Text printed box by
+    box or block by block (:mod:`parsers.tables.box_order`) can print several neighbouring cells of one row as a
+    block of their own elsewhere (poppler's default mode: three cells of a zero row with a repeated header's
+    cells, after the table's last row): every displaced value may be of one row."""
     nums = [number_value(t[TEXT]) for t in values]
-    moved = read_displaced(nums, len(rows), N_APP, _identities(rows, fmt))
+    moved = read_displaced(nums, len(rows), N_APP, _identities(rows, fmt), max_row_moves=MAX_MOVES)
     got = _displaced_fits(r, rows, values, moved, start, start)
     return None if got is None else got[0]
 
