@@ -551,12 +551,15 @@ def _label_rest(row: str, line: str) -> tuple[str, int] | None:
 
 
 def _pipe_cells(line: str) -> list[tuple[int, int]]:
-    """The (start, end) of each cell of a pipe row, within the line."""
+    """The (start, end) of each cell of a pipe row, within the line. A row printed without its outer pipes
+    (html2text's: ``规章| 0| 1``, no pipe at its end) whose first cell is empty prints that cell as a space before
+    its first pipe (`` |  | 1| 0``): a cell, not the room before a leading pipe."""
     bounds = [m.start() for m in _PIPE_SPLIT.finditer(line)]
     starts = [0, *[p + 1 for p in bounds]]
     ends = [*bounds, len(line)]
     cells = list(zip(starts, ends, strict=True))
-    if cells and not line[: cells[0][1]].strip():
+    outerless = bool(bounds) and line[:1] == " " and line.rstrip()[-1:] != "|"
+    if cells and not line[: cells[0][1]].strip() and not outerless:
         cells = cells[1:]  # before the leading pipe
     if cells and not line[cells[-1][0] :].strip():
         cells = cells[:-1]  # after the trailing pipe
