@@ -36,6 +36,9 @@ REQUIRED = {
     "ocr_glyph_undecided",
     # an OCR'd number read unsure of, in an identity that failed: left blank (parsers/ocr/doubtful.py)
     "ocr_doubtful",
+    # an OCR'd count whose every identity fails and would hold with one other value in it: left blank
+    # (parsers/ocr/contradicted.py)
+    "ocr_contradicted",
     # an OCR'd count read with a fraction that is no thousands separator: left blank (parsers/ocr/counts.py)
     "ocr_fraction_in_count",
     # an OCR'd count read with a leading zero, an identity of it failing: a digit lost, left blank (ocr/counts.py)
