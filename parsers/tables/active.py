@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -94,6 +95,15 @@ def rows_on_their_lines(r: Reading, start: int, end: int) -> bool:
     return rows > 0
 
 
+def _next_above(bounds: list[int], i: int) -> int:
+    """The first of ``bounds`` (sorted) above ``i``: ``next(b for b in bounds if b > i)`` found by bisection (in C),
+    StopIteration where there is none, as that raises."""
+    k = bisect.bisect_right(bounds, i)
+    if k == len(bounds):
+        raise StopIteration
+    return bounds[k]
+
+
 def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     """Read the rows of table 二 found between tokens ``start`` and ``end``."""
     defaults = ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])
@@ -148,10 +158,10 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     for i, key in labels:
         # a row's values end at the next block; a row with none before it (text printed column by column
         # puts them after the next block's header) reads on to the next row label
-        stop = next(b for b in boundaries if b > i)
+        stop = _next_above(boundaries, i)
         own = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
         if not own:
-            stop = next(b for b in label_stops if b > i)
+            stop = _next_above(label_stops, i)
         columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])

@@ -28,6 +28,7 @@ it agrees with every row both readings read whole (:func:`complete_by_blocks`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -183,6 +184,13 @@ def read_active_blocks(r: Reading, fmt: str, start: int, end: int) -> bool:
     return True
 
 
+@functools.cache
+def _cell_keys(fmt: str, row: str) -> tuple[str, ...]:
+    """The keys of table 二's row ``row``'s cells in format ``fmt`` (made once: every report asks for every row's
+    several times)."""
+    return tuple(f"{T}/{row}/{col}" for col in ACTIVE_DEFAULTS[fmt][row])
+
+
 def complete_by_blocks(r: Reading, fmt: str, start: int, end: int, mark: int) -> None:
     """Table 二 read row by row (:func:`parsers.tables.active.read_active`, its warnings from ``mark`` on) with a
     row left short of cells (poppler printed a block's values apart from its labels: after the next block's
@@ -192,11 +200,8 @@ def complete_by_blocks(r: Reading, fmt: str, start: int, end: int, mark: int) ->
     items = _ITEM_ROWS.get(fmt)
     if items is None:
         return
-    defaults = ACTIVE_DEFAULTS[fmt]
     rows = [row for item in items.values() for row in item]
-
-    def keys(row: str) -> list[str]:
-        return [f"{T}/{row}/{col}" for col in defaults[row]]
+    keys = functools.partial(_cell_keys, fmt)
 
     def whole(row: str) -> bool:
         """Every cell read: a number, or an explicit blank printed (``—``)."""

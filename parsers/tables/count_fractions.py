@@ -20,12 +20,13 @@ T = "active"
 def blank_fraction_counts(r: Reading) -> None:
     """Leave blank every count cell of table 二 read with a fraction (see the module's docstring), in text no OCR
     read (OCR's point may be a speck or a separator misread: its own rules decide)."""
+    # (a value with a fraction is a float: the other cells, most of them, asked nothing more)
     fractions = [
         (key, cell)
         for key, cell in r.cells.items()
-        if key.startswith(T + "/")
+        if isinstance(cell.value, float)
+        and key.startswith(T + "/")
         and not key.endswith("/amount")
-        and cell.value is not None
         and cell.value != int(cell.value)
     ]
     # whether OCR read the text is asked only of a report with such a cell (most have none: a scan of the table's

@@ -15,8 +15,6 @@ pattern finds it there (:func:`in_applicants_header`), and the row is looked for
 
 from __future__ import annotations
 
-import itertools
-
 from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, Token
 
 _NUMBERING_MARKS = str.maketrans({"、": ".", "．": "."})
@@ -76,7 +74,12 @@ def in_applicants_header(tokens: list[Token], index: int) -> bool:
     while lo > 0 and tokens[lo - 1][LINE] == line:
         lo -= 1
     heads = False
-    for t in itertools.takewhile(lambda t: t[LINE] == line, tokens[lo:]):
+    # the line's tokens walked by index from its first (a slice of the tokens to the document's end, copied for
+    # every row label asked about, cost more than the walk)
+    for k in range(lo, len(tokens)):
+        t = tokens[k]
+        if t[LINE] != line:
+            break
         if t[IS_NUMBER]:
             return False
         heads = heads or t[COMPACT] in _APPLICANT_HEADS

@@ -68,15 +68,23 @@ def by_names(
     reading) and every value of the line stands alone in a cell under a name; else None. A cell under a name that
     prints text which is no value (OCR's ``U`` for a 0) leaves ``row`` as it is: ``row`` has read that cell blank
     (``unreadable_cell``) or as the digit it looks like, and no cell may hold a word."""
-    values = [t for t in line if t[TEXT] and t[IS_VALUE]]
-    if not values or any(t[COL] not in header for t in values) or len({t[COL] for t in values}) < len(values):
-        return None  # a value under no name, or two values in one cell (``merged_cells``: positional's own rule)
-    if any(t[TEXT] and not t[IS_VALUE] and t[COL] in header for t in line):
-        return None
+    # one pass over the line's cells (every row of a table whose header names its columns comes here)
     placed: list[Token | None] = [None] * n
+    value_cols: set[int] = set()
     for t in line:
-        if t[COL] in header:
-            placed[header[t[COL]]] = t
+        col = t[COL]
+        at = header.get(col)
+        if t[TEXT]:
+            if t[IS_VALUE]:
+                if at is None or col in value_cols:
+                    return None  # a value under no name, or two values in one cell (``merged_cells``: positional's)
+                value_cols.add(col)
+            elif at is not None:
+                return None  # a word under a name
+        if at is not None:
+            placed[at] = t
+    if not value_cols:
+        return None
     if [t[COL] if t is not None else None for t in placed] == [t[COL] if t is not None else None for t in row]:
         return None
     return placed

@@ -463,8 +463,18 @@ class Reading:
         ]
 
     def _values_on_line(self, i: int) -> int:
-        line = self.tokens[i][LINE]
-        return sum(1 for t in itertools.takewhile(lambda t: t[LINE] == line, self.tokens[i + 1 :]) if t[IS_VALUE])
+        """The values after token ``i`` on its line (the tokens walked by index: a slice of them to the document's
+        end, copied for each call, cost more than the walk)."""
+        tokens = self.tokens
+        line = tokens[i][LINE]
+        n = 0
+        for k in range(i + 1, len(tokens)):
+            t = tokens[k]
+            if t[LINE] != line:
+                break
+            if t[IS_VALUE]:
+                n += 1
+        return n
 
     def placeholder(self, tok: Token) -> bool:
         """A dash on a header line (labels, no numbers), or in a TAB row's cell before its label (the label
