@@ -24,6 +24,7 @@ from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.em_dashes import em_dashes
 from parsers.frame_cuts import rejoin_cut_frames
+from parsers.glyph_lines import GLYPH_NOTE, glyph_message
 from parsers.grid_columns import split_columns
 from parsers.grid_repeats import columns_by_repeats
 from parsers.grid_wraps import rejoin_wrapped_grids
@@ -355,10 +356,11 @@ def _plain(text: str) -> Canonical:
     if not is_boxes(text):
         return Canonical(text, _plain_convention(text))
     b = OffsetText()
-    pieces, joined = rejoin(text)
+    pieces, joined, glyphs = rejoin(text)
     for piece, orig in pieces:
         b.add(piece, orig)
-    return Canonical("".join(b.parts), "boxes", b.canon, b.orig, rejoined=joined)
+    notes = [(GLYPH_NOTE, glyph_message(glyphs))] if glyphs else []
+    return Canonical("".join(b.parts), "boxes", b.canon, b.orig, rejoined=joined, notes=notes)
 
 
 # ---------------------------------------------------------------------------------------------- CSV

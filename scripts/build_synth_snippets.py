@@ -143,6 +143,10 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1282-markitdown-pdf-table2.md`` (``/tmp/bat32``'s tuning part): markitdown's text of a PDF prints table 二's
   rows as pipe rows between their label's lines (`` 行政许`` / ``|     |     |  1808  |     |  0  |     |  827  |`` /
   ``| --- | …`` / ``可``), the empty cells printing nothing.
+- ``synth-1260-pdfium-table3.txt`` (``scripts/probe_conventions.py``' ``pdf-pdfium`` of ``/tmp/bat31``'s tuning
+  part, the half of the probe its rule was made on): pypdfium2's ``get_text_range`` breaks a line after every glyph
+  of table 三's rows under the vertical （三）不予公开 / （四）无法提供 / （五）不予处理 cells: the label a glyph a line
+  (``3．危`` / ``及`` / …), then the values a **digit** a line (``111`` as ``1`` / ``1`` / ``1``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -219,6 +223,7 @@ SNIPPETS = {
     "synth-1256-pypdf-layout-table3.txt": "synth_1256.pdf-pypdf-layout.txt",
     "synth-1284-pymupdf4llm-layout-table3.md": "synth_1284.md-pymupdf4llm-layout.md",
     "synth-1282-markitdown-pdf-table2.md": "synth_1282.md-markitdown-pdf.md",
+    "synth-1260-pdfium-table3.txt": "synth_1260.pdf-pdfium.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
