@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from parsers.asciidoc import read_asciidoc
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.em_dashes import em_dashes
@@ -101,6 +102,9 @@ def canonicalise(text: str) -> Canonical:
     if _PICTURE_END in text and (picture := _picture_text(text)) is not None:
         # pymupdf4llm's layout mode: a table its model took for a picture, its lines joined by <br>
         return _on_top(canonicalise(picture[0]), Canonical(picture[0], "picture_text", [0], [0], notes=[picture[1]]))
+    if "|===" in text and (adoc := read_asciidoc(text)) is not None:
+        # AsciiDoc: its tables' cells flowed into rows by the column count, its headings' marks dropped
+        return _on_top(canonicalise(adoc[0]), Canonical(adoc[0], "asciidoc", adoc[1], adoc[2]))
     if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
         # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
         return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))
