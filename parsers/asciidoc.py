@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.offset_text import OffsetText
+from parsers.offset_text import OffsetText, line_starts
 
 _FENCE = re.compile(r" *(?P<sep>[|!])===+ *")
 _COLS = re.compile(r"\[(?:[^\]]*,)?\s*cols=\"?(?P<cols>[^\"\]]*)\"?")
@@ -95,11 +95,7 @@ def read_asciidoc(text: str) -> tuple[str, list[int], list[int]] | None:
     A table of one column, or one that holds a nested table (``!===``), is a page's layout around the report, not
     one of its tables: its fences dropped, the bar that opens each of its cells dropped, its lines read as text."""
     lines = text.split("\n")
-    starts = [0] * len(lines)
-    pos = 0
-    for i, line in enumerate(lines):
-        starts[i] = pos
-        pos += len(line) + 1
+    starts = line_starts(lines)
     b = OffsetText()
     tables = 0
     layout_end = -1  # the closing fence of a layout table whose lines are being read

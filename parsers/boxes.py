@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from parsers.glyph_lines import glyph_row
+from parsers.offset_text import line_starts
 
 _NUMBER_LINE = re.compile(r" *[+-]?\d[\d,]*(?:\.\d+)? *")  # no TAB: a TAB line is a table cell of its own
 # a cell of one or two letters OCR confuses with digits (``o``, ``l``, ``。`` …), and a page number
@@ -89,11 +90,7 @@ def rejoin(text: str) -> tuple[list[tuple[str, int | None]], int, int]:
     separator added)``; the number of runs joined; and how many of them were rows printed a glyph a line
     (``parsers.glyph_lines``: the label's glyphs joined, the digits glued unless one a column)."""
     lines = text.split("\n")
-    starts = [0] * len(lines)
-    pos = 0
-    for i, line in enumerate(lines):
-        starts[i] = pos
-        pos += len(line) + 1
+    starts = line_starts(lines)
     joined = glyphs = 0
     pieces: list[tuple[str, int | None]] = []
     at = 0  # the next line to copy
