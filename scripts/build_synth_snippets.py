@@ -150,6 +150,9 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1261-asciidoc.txt``, ``synth-1266-asciidoc.txt`` (the same probe's ``html-pandoc-asciidoc``, whole):
   pandoc's AsciiDoc writer; its tables between ``|===`` fences, a row over two lines where a cell is long (1261),
   and a page whose one-column layout table (``[cols="100%"]``) nests the report's tables as ``!===`` tables (1266).
+- ``synth-1243-lxml-text-table3.txt`` (the probe's ``html-lxml-text`` of ``/tmp/bat30``'s tuning part): lxml's
+  ``text_content`` glues tables 三's and 四's cells, its last row printed empty: ten digits for fifteen cells
+  (``1000110102``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -229,6 +232,7 @@ SNIPPETS = {
     "synth-1260-pdfium-table3.txt": "synth_1260.pdf-pdfium.txt",
     "synth-1261-asciidoc.txt": "synth_1261.html-pandoc-asciidoc.txt",
     "synth-1266-asciidoc.txt": "synth_1266.html-pandoc-asciidoc.txt",
+    "synth-1243-lxml-text-table3.txt": "synth_1243.html-lxml-text.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {"synth-1261-asciidoc.txt", "synth-1266-asciidoc.txt"}

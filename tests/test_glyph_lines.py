@@ -1,4 +1,6 @@
-"""Table 三's rows printed a glyph a line (``parsers/glyph_lines.py``): pypdfium2's ``get_text_range`` of a synthetic
+"""Rows printed a glyph a line, and glued cells short of their table (probe conventions no rule was made on).
+
+Table 三's rows printed a glyph a line (``parsers/glyph_lines.py``): pypdfium2's ``get_text_range`` of a synthetic
 report's PDF (``tests/fixtures/extractor_snippets/synth-1260-pdfium-table3.txt``, cut by
 ``scripts/build_synth_snippets.py`` from the probe's tuning half), whose rows under the vertical （三）/（四）/（五）
 cells print their labels a glyph a line and their values a digit a line."""
@@ -11,7 +13,8 @@ from parsers import parse
 from parsers.boxes import rejoin
 from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019
 
-SNIPPET = Path(__file__).parent / "fixtures" / "extractor_snippets" / "synth-1260-pdfium-table3.txt"
+SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
+SNIPPET = SNIPPETS / "synth-1260-pdfium-table3.txt"
 # the report's gold (hand-checked against its PDF): every other cell of table 三 is 0
 NATURAL_PERSON = {
     "new_received": 898,
@@ -55,3 +58,16 @@ def test_only_a_table_three_label_printed_a_glyph_a_line_takes_the_digits() -> N
     # more digits than columns: glued, for the table reader to split by the identities
     text = text.replace("0\n0\n0\n1\n0\n0\n1\n", "1\n2\n0\n0\n0\n0\n0\n1\n2\n")
     assert "".join(p for p, _ in rejoin(text)[0]) == "其他\n1．属于国家秘密 120000012\n"
+
+
+def test_table_four_glued_short_of_its_cells_is_left_blank() -> None:
+    # lxml's text_content of 1243 (the probe's bat30 tuning part): table 四's cells glued, its last row printed empty;
+    # ten digits for fifteen cells are no one count (before: 1000110102 read as after-review's total)
+    name = "synth-1243-lxml-text-table3.txt"
+    assert "\n1000110102\n" in (SNIPPETS / name).read_text(encoding="utf-8")
+    report = parse((SNIPPETS / name).read_bytes(), name)
+    four = {k: c.value for k, c in report.cells.items() if k.startswith("review_litigation/")}
+    assert len(four) == 15 and set(four.values()) == {None}
+    (warned,) = [w for w in report.warnings if w.code == "ambiguous_split"]
+    assert "'1000110102'" in warned.message and "holds a row's worth of digits" in warned.message
+    assert report.metadata["review"] == "required"
