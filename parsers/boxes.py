@@ -32,6 +32,9 @@ from __future__ import annotations
 
 import re
 
+from parsers.glyph_lines import glyph_row
+from parsers.offset_text import line_starts
+
 _NUMBER_LINE = re.compile(r" *[+-]?\d[\d,]*(?:\.\d+)? *")  # no TAB: a TAB line is a table cell of its own
 # a cell of one or two letters OCR confuses with digits (``o``, ``l``, ``。`` …), and a page number
 _LOOKALIKE_LINE = re.compile(r" *[。oO〇DlI|!SB]{1,2} *")
@@ -82,19 +85,34 @@ def _continues(lines: list[str], k: int) -> bool:
     return k < len(lines) and bool(_NUMBER_LINE.fullmatch(lines[k]))
 
 
-def rejoin(text: str) -> tuple[list[tuple[str, int | None]], int]:
+def rejoin(text: str) -> tuple[list[tuple[str, int | None]], int, int]:
     """The text with each run joined to the line before it, as pieces ``(text, original offset or None for a
-    separator added)``; and the number of runs joined."""
+    separator added)``; the number of runs joined; and how many of them were rows printed a glyph a line
+    (``parsers.glyph_lines``: the label's glyphs joined, the digits glued unless one a column)."""
     lines = text.split("\n")
-    starts = [0] * len(lines)
-    pos = 0
-    for i, line in enumerate(lines):
-        starts[i] = pos
-        pos += len(line) + 1
-    joined = 0
+    starts = line_starts(lines)
+    joined = glyphs = 0
     pieces: list[tuple[str, int | None]] = []
     at = 0  # the next line to copy
     for first, end in runs(lines):
+        if (row := glyph_row(lines, first, end, at)) is not None:
+            label_starts, spaced = row
+            for i in range(at, first):
+                glyph = i >= label_starts[0]
+                lead = len(lines[i]) - len(lines[i].lstrip()) if glyph else 0
+                pieces.append((lines[i].strip() if glyph else lines[i], starts[i] + lead))
+                if i < label_starts[0] or i + 1 in label_starts:
+                    pieces.append(("\n", None))
+            pieces.append((" ", None))
+            for i in range(first, end):
+                pieces.append((lines[i].strip(), starts[i] + len(lines[i]) - len(lines[i].lstrip())))
+                if spaced and i < end - 1:
+                    pieces.append((" ", None))
+            pieces.append(("\n", None))
+            joined += 1
+            glyphs += 1
+            at = end
+            continue
         onto = first - 1
         # the line before is the row's label, unless it is blank, a number or a page number: then the run is a
         # row of its own
@@ -111,4 +129,4 @@ def rejoin(text: str) -> tuple[list[tuple[str, int | None]], int]:
         pieces.append((lines[i], starts[i]))
         if i < len(lines) - 1:
             pieces.append(("\n", None))
-    return pieces, joined
+    return pieces, joined, glyphs

@@ -20,10 +20,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from parsers.asciidoc import read_asciidoc
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.em_dashes import em_dashes
 from parsers.frame_cuts import rejoin_cut_frames
+from parsers.glyph_lines import GLYPH_NOTE, glyph_message
 from parsers.grid_columns import split_columns
 from parsers.grid_repeats import columns_by_repeats
 from parsers.grid_wraps import rejoin_wrapped_grids
@@ -100,6 +102,9 @@ def canonicalise(text: str) -> Canonical:
     if _PICTURE_END in text and (picture := _picture_text(text)) is not None:
         # pymupdf4llm's layout mode: a table its model took for a picture, its lines joined by <br>
         return _on_top(canonicalise(picture[0]), Canonical(picture[0], "picture_text", [0], [0], notes=[picture[1]]))
+    if "|===" in text and (adoc := read_asciidoc(text)) is not None:
+        # AsciiDoc: its tables' cells flowed into rows by the column count, its headings' marks dropped
+        return _on_top(canonicalise(adoc[0]), Canonical(adoc[0], "asciidoc", adoc[1], adoc[2]))
     if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
         # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
         return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))
@@ -355,10 +360,11 @@ def _plain(text: str) -> Canonical:
     if not is_boxes(text):
         return Canonical(text, _plain_convention(text))
     b = OffsetText()
-    pieces, joined = rejoin(text)
+    pieces, joined, glyphs = rejoin(text)
     for piece, orig in pieces:
         b.add(piece, orig)
-    return Canonical("".join(b.parts), "boxes", b.canon, b.orig, rejoined=joined)
+    notes = [(GLYPH_NOTE, glyph_message(glyphs))] if glyphs else []
+    return Canonical("".join(b.parts), "boxes", b.canon, b.orig, rejoined=joined, notes=notes)
 
 
 # ---------------------------------------------------------------------------------------------- CSV

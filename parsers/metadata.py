@@ -70,7 +70,7 @@ _TITLE_HEAD = re.compile(r"[\u4e00-\u9fff ]*")  # a name before the title's year
 
 
 def _title(text: str) -> str | None:
-    lines = [line.strip(" \t#*>") for line in text.split("\n", 60)[:60]]  # the first 60 (the rest not split)
+    lines = [line.strip(" \t#*>=|") for line in text.split("\n", 60)[:60]]  # the first 60 (the rest not split)
     lines = [line for line in lines if "\t" not in line]
     for clean in lines:
         if 6 <= len(clean) <= 60 and _TITLE.search(clean):
@@ -152,7 +152,7 @@ def _signature_org(text: str) -> str | None:
     lines = _last_lines(text.rstrip(), 5)  # the signature's date and the line before it
     for i in range(len(lines) - 1, max(len(lines) - 4, 0) - 1, -1):
         if _CJK_DATE.fullmatch(lines[i]) and i > 0:
-            cand = lines[i - 1].strip(" *")
+            cand = lines[i - 1].strip(" *#=|")
             if len(cand) <= 30 and _SIGNATURE_ORG.search(cand):
                 return cand
     return None

@@ -25,3 +25,13 @@ class OffsetText:
                 self.orig.append(orig)
         self.parts.append(text)
         self.length += len(text)
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset of each line's first character in the text the lines were split from at ``\\n``."""
+    starts = [0] * len(lines)
+    pos = 0
+    for i, line in enumerate(lines):
+        starts[i] = pos
+        pos += len(line) + 1
+    return starts

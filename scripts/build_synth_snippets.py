@@ -152,6 +152,16 @@ Each snippet is the report's title line and the text from table 三's section he
   mode's table 三 with its labels stacked (column order), its 175 values in the template's row order but for
   three zeros of 5.属于三类内部事务信息 printed with a repeated header's cells after
   四、结转下年度继续办理's values (``科研`` / ``企业`` / ``机构`` / ``0`` / ``0`` / ``0`` / ``人``).
+- ``synth-1260-pdfium-table3.txt`` (``scripts/probe_conventions.py``' ``pdf-pdfium`` of ``/tmp/bat31``'s tuning
+  part, the half of the probe its rule was made on): pypdfium2's ``get_text_range`` breaks a line after every glyph
+  of table 三's rows under the vertical （三）不予公开 / （四）无法提供 / （五）不予处理 cells: the label a glyph a line
+  (``3．危`` / ``及`` / …), then the values a **digit** a line (``111`` as ``1`` / ``1`` / ``1``).
+- ``synth-1261-asciidoc.txt``, ``synth-1266-asciidoc.txt`` (the same probe's ``html-pandoc-asciidoc``, whole):
+  pandoc's AsciiDoc writer; its tables between ``|===`` fences, a row over two lines where a cell is long (1261),
+  and a page whose one-column layout table (``[cols="100%"]``) nests the report's tables as ``!===`` tables (1266).
+- ``synth-1243-lxml-text-table3.txt`` (the probe's ``html-lxml-text`` of ``/tmp/bat30``'s tuning part): lxml's
+  ``text_content`` glues tables 三's and 四's cells, its last row printed empty: ten digits for fifteen cells
+  (``1000110102``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -231,7 +241,13 @@ SNIPPETS = {
     "synth-1250-pdftotext-default-table4.txt": "synth_1250.pdftotext-default.txt",
     "synth-1260-pdftotext-default-table4.txt": "synth_1260.pdftotext-default.txt",
     "synth-1273-pdftotext-default-table3.txt": "synth_1273.pdftotext-default.txt",
+    "synth-1260-pdfium-table3.txt": "synth_1260.pdf-pdfium.txt",
+    "synth-1261-asciidoc.txt": "synth_1261.html-pandoc-asciidoc.txt",
+    "synth-1266-asciidoc.txt": "synth_1266.html-pandoc-asciidoc.txt",
+    "synth-1243-lxml-text-table3.txt": "synth_1243.html-lxml-text.txt",
 }
+# snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
+WHOLE = {"synth-1261-asciidoc.txt", "synth-1266-asciidoc.txt"}
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
 # around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)
@@ -319,7 +335,9 @@ def main(folder: Path) -> None:
         if not (folder / source).is_file():
             continue
         text = (folder / source).read_text(encoding="utf-8")
-        if name in FRAMED:
+        if name in WHOLE:
+            cut = text
+        elif name in FRAMED:
             cut = framed_excerpt(text)
         elif name in PIPED:
             cut = piped_excerpt(text)

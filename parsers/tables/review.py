@@ -458,8 +458,8 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
             r.warn(
                 "ambiguous_split",
                 f"table 四: digits printed without separators, {vals[0][TEXT]!r}: a run of digits that starts with "
-                f"0 (no count is printed so) is glued cells, but {len(vals[0][TEXT])} digits cannot fill its "
-                f"{N_REVIEW} cells; cells left blank",
+                f"0 or holds a row's worth of digits (no one count is printed so) is glued cells, but "
+                f"{len(vals[0][TEXT])} digits cannot fill its {N_REVIEW} cells; cells left blank",
                 R,
                 vals[0],
             )
@@ -492,9 +492,15 @@ def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
 
 
 def _short_glued_run(tok: Token) -> bool:
-    """A lone run of digits that starts with 0 (``0100100000``) but is too short to be table 四's cells: glued
-    cells with some lost, no one cell's value (no count is printed ``01``)."""
-    return tok[TEXT].isdigit() and len(tok[TEXT]) > 1 and tok[TEXT][0] == "0" and len(tok[TEXT]) < N_REVIEW
+    """A lone run of digits too short to be table 四's cells that is no one cell's value either: glued cells with
+    some lost or printed empty. A run that starts with 0 (``0100100000``: no count is printed ``01``), or one with a
+    row's worth of digits or more (``1000110102``, lxml's ``text_content`` of a table whose last row is empty): a
+    count of cases with five digits or more, alone in the table, is not what the table holds, and its row's total
+    fails under it."""
+    text = tok[TEXT]
+    if not (text.isdigit() and 1 < len(text) < N_REVIEW):
+        return False
+    return text[0] == "0" or len(text) >= len(REVIEW_COLUMNS)
 
 
 MAX_RUN_SPLITS = 24  # splits of table 四's runs searched at most; as many or more: too many to tell
