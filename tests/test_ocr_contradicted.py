@@ -97,11 +97,12 @@ def _table(values: dict[str, int]) -> tuple[dict[str, Cell], list[Check]]:
 PUBLISHED = {"a1": 17, "a2": 5, "at": 22, "b1": 3, "b2": 0, "bt": 3, "t1": 20, "t2": 5, "tt": 25}
 
 
-def test_a_total_its_row_and_its_column_both_contradict_is_left_blank() -> None:
-    cells, checks = _table({**PUBLISHED, "at": 21})  # in row_a's sum and in the totals' column col_t
+def test_a_printed_sum_its_identities_contradict_is_kept() -> None:
+    # a total that does not add up is as often the report's own as a misread (synth_402 prints 1811 for 1807)
+    cells, checks = _table({**PUBLISHED, "at": 21})  # row_a's sum, and in the totals' column col_t
     warnings: list[Warning_] = []
     blank_contradicted(cells, checks, warnings)
-    assert cells["at"].value is None and [w.key for w in warnings] == ["at"]
+    assert cells["at"].value == 21 and warnings == []
 
 
 def test_the_value_each_identity_leaves_a_cell() -> None:

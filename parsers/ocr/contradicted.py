@@ -6,7 +6,9 @@ would hold with one and the same other value in the cell (the value its row's ot
 cells leave it: ``implied``), the identities point at that cell: its reading is not the number the page prints
 (noise read as a digit on a printed 0, ``10`` for ``0``; a digit lost, ``7`` for ``17``). One wrong cell elsewhere
 fails only one of the cell's identities, so a right reading is so contradicted only where a second misread in its
-row and a third in its column are out by the same amount.
+row and a third in its column are out by the same amount. A printed sum (a row's total, a column's 总计) is left
+as read: a total that does not add up is as often the report's own as the engine's (synth_402 prints 1811 where
+its cells add up to 1807, and the gold keeps 1811).
 
 The corrections (:mod:`parsers.ocr.correct`) take a plausible confusion of the reading that makes a whole group of
 identities hold; this comes after them, for what they leave: the reading is no lookalike of the value the
@@ -38,11 +40,16 @@ def blank_contradicted(cells: dict[str, Cell], checks: list[Check], warnings: li
     """Blank each count read whose every identity (two at least) fails and would hold with one same other value,
     not below 0, in that cell (a cell lost counts 0 in its sums, as in the identities' own figures)."""
     identities = [c for c in checks if c.kind == "identity"]
+    # a printed sum (an identity's one right-hand cell: a row's 合计, a column's 总计) is left as read: a total that
+    # does not add up is as often the report's own (synth_402's published 1811 for 1807) as the engine's misread
+    sums = {c.right_keys[0] for c in identities if len(c.right_keys) == 1}
     found: list[tuple[str, Number, list[Check]]] = []
     for key, cell in cells.items():
         value = cell.value
         if value is None or not isinstance(value, int) or cell.where is None or cell.where.read_as is not None:
             continue  # blank, an amount, or a reading a rule has already changed or set aside
+        if key in sums:
+            continue
         mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
         if len(mine) < MIN_IDENTITIES or any(c.passed or c.blank for c in mine):
             continue
