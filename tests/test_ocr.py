@@ -23,6 +23,7 @@ from parsers.detect import detect_kind
 from parsers.model import Cell, Check, Report, Warning_, Where
 from parsers.ocr.correct import correct_misreadings, readings
 from parsers.review import review_verdict
+from tests.identity_tables import check, table_checks
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCANS = FIXTURES / "scans"
@@ -291,23 +292,10 @@ def _cells(values: dict[str, str]) -> dict[str, Cell]:
     return {k: Cell(k, int(v), v, Where(0, 1)) for k, v in values.items()}
 
 
-def _check(name: str, left: list[str], right_: list[str], cells: dict[str, Cell]) -> Check:
-    lv = sum(cells[k].value or 0 for k in left)
-    rv = sum(cells[k].value or 0 for k in right_)
-    return Check(name, left, right_, lv, rv, lv == rv)
-
-
 def _table(values: dict[str, str]) -> tuple[dict[str, Cell], list[Check]]:
     """A 2×2 table with row and column totals."""
     cells = _cells(values)
-    checks = [
-        _check("row_a", ["a1", "a2"], ["at"], cells),
-        _check("row_b", ["b1", "b2"], ["bt"], cells),
-        _check("col_1", ["a1", "b1"], ["t1"], cells),
-        _check("col_2", ["a2", "b2"], ["t2"], cells),
-        _check("col_t", ["at", "bt"], ["tt"], cells),
-    ]
-    return cells, checks
+    return cells, table_checks(cells)
 
 
 def test_readings_are_one_confusion_away() -> None:
@@ -335,7 +323,7 @@ def test_the_one_reading_that_makes_every_identity_hold_is_taken_and_warned() ->
 def test_a_cell_only_one_identity_checks_is_never_corrected() -> None:
     # only a row identity involves the cells: 10 (for 70) or the total could be the misreading; one sum cannot tell
     cells = _cells({"x": "10", "y": "5", "t": "75"})
-    checks = [_check("row", ["x", "y"], ["t"], cells)]
+    checks = [check("row", ["x", "y"], ["t"], cells)]
     warnings = [Warning_("identity_failed", "…", "row")]
     checks = correct_misreadings(cells, checks, warnings)
     assert not checks[0].passed and cells["x"].value == 10 and cells["t"].value == 75

@@ -15,6 +15,7 @@ import pytest
 from parsers.model import Cell, Check, Report, Warning_, Where
 from parsers.ocr.contradicted import blank_contradicted, implied
 from parsers.review import review_verdict
+from tests.identity_tables import table_checks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "contradicted"
 A = "applications"
@@ -75,23 +76,10 @@ def _cells(values: dict[str, int]) -> dict[str, Cell]:
     return {k: Cell(k, v, str(v), Where(0, 1, page=2, box=(1.0, 2.0, 3.0, 4.0))) for k, v in values.items()}
 
 
-def _check(name: str, left: list[str], right: list[str], cells: dict[str, Cell]) -> Check:
-    lv = sum(cells[k].value or 0 for k in left)
-    rv = sum(cells[k].value or 0 for k in right)
-    return Check(name, left, right, lv, rv, lv == rv)
-
-
 def _table(values: dict[str, int]) -> tuple[dict[str, Cell], list[Check]]:
     """A 2×2 table of counts with its row and column totals."""
     cells = _cells(values)
-    checks = [
-        _check("row_a", ["a1", "a2"], ["at"], cells),
-        _check("row_b", ["b1", "b2"], ["bt"], cells),
-        _check("col_1", ["a1", "b1"], ["t1"], cells),
-        _check("col_2", ["a2", "b2"], ["t2"], cells),
-        _check("col_t", ["at", "bt"], ["tt"], cells),
-    ]
-    return cells, checks
+    return cells, table_checks(cells)
 
 
 PUBLISHED = {"a1": 17, "a2": 5, "at": 22, "b1": 3, "b2": 0, "bt": 3, "t1": 20, "t2": 5, "tt": 25}
