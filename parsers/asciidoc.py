@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from parsers.offset_text import OffsetText, line_starts
+from parsers.readers.chrome import join_wrapped
 
 _FENCE = re.compile(r" *(?P<sep>[|!])===+ *")
 _COLS = re.compile(r"\[(?:[^\]]*,)?\s*cols=\"?(?P<cols>[^\"\]]*)\"?")
@@ -32,7 +33,6 @@ _HEADING = re.compile(r"(?P<mark>={1,6}) +(?=\S)")
 _BARS = {sep: re.compile(rf"(?:(?<=\s)|^)[a-z]?(?<!\\)\{sep}") for sep in "|!"}
 _SPANS = {sep: re.compile(rf"(?:^|\s)(?:\d+|\d*\.\d+)\+[a-z]?\{sep}") for sep in "|!"}
 _OPENING_BAR = re.compile(r"[a-z]?\|")
-_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef（），、：；“”]")
 _MULTIPLIER = re.compile(r"\s*(\d+)\*")
 
 
@@ -51,13 +51,11 @@ def _columns(spec: str) -> int | None:
 
 
 def _join(text: str, more: str) -> str:
-    """A cell's text and its next line: a hard line break's `` +`` dropped, no space between Chinese characters."""
+    """A cell's text and its next line: a hard line break's `` +`` dropped, joined as every reader joins a cell's
+    wrapped lines (:func:`parsers.readers.chrome.join_wrapped`: no space beside a Chinese character)."""
     if text.endswith(" +"):
         text = text[:-2].rstrip()
-    if not text or not more:
-        return text or more
-    cjk = _CJK.match(text[-1]) and _CJK.match(more[0])
-    return text + more if cjk else f"{text} {more}"
+    return join_wrapped([text, more])
 
 
 def _cells(block: list[tuple[str, int]], sep: str) -> tuple[list[tuple[str, int]], int] | None:
