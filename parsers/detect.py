@@ -6,6 +6,7 @@ import re
 import zipfile
 
 from parsers.extracted import UnreadableDocument
+from parsers.utf16 import decode_utf16
 from parsers.zip_members import leave, members
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -41,9 +42,22 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
         return "html"
     if (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or (data[:2] == b"BM" and data[6:10] == b"\0\0\0\0"):
         return "image"
+    if (text := decode_utf16(data)) is not None:
+        return _utf16_kind(text)
     if b"\x00" in data[:4096]:
         raise UnreadableDocument("binary data of an unknown kind", code="unknown_kind")
     return "text"
+
+
+def _utf16_kind(text: str) -> str:
+    """The kind of a document saved as UTF-16 (:mod:`parsers.utf16`): HTML or text, told from its text as from any
+    other's bytes (a PDF, an archive or an image is never UTF-16)."""
+    if not text.strip():
+        raise UnreadableDocument("empty document", code="empty")
+    kind = detect_kind(text.encode("utf-8"))
+    if kind not in ("html", "text"):
+        raise UnreadableDocument(f"UTF-16 text that reads as a {kind}'s bytes", code="unknown_kind")
+    return kind
 
 
 def _markdown_written(data: bytes) -> bool:

@@ -21,6 +21,7 @@ from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers import html_stream
 from parsers.readers.chrome import Element, best_container, chrome_hits, join_wrapped, raw_text, visible_text
 from parsers.readers.html_grid import place
+from parsers.utf16 import utf16_codec
 
 _BLOCK = frozenset(
     {
@@ -87,8 +88,8 @@ def _decoded(data: bytes) -> tuple[str, str | None]:
     codec, or the GB18030 fallback, which decodes with replacement): a page is not decoded twice."""
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig", None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16", None
+    if (utf16 := utf16_codec(data)) is not None:
+        return utf16, None
     try:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from parsers.extracted import Extracted, UnreadableDocument
+from parsers.utf16 import decode_utf16
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """UTF-16 (with a BOM, or shown by its NULs: :mod:`parsers.utf16`), UTF-8 (with or without BOM), else GB18030 (a
+    superset of GBK and GB2312)."""
+    if (text := decode_utf16(data)) is not None:
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
