@@ -6,6 +6,7 @@ import re
 import zipfile
 
 from parsers.extracted import UnreadableDocument
+from parsers.mhtml import is_mhtml
 from parsers.utf16 import decode_utf16
 from parsers.zip_members import leave, members
 
@@ -34,6 +35,8 @@ def detect_kind(data: bytes, name: str | None = None) -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return _ole_kind(data, name)
+    if is_mhtml(data):  # a page saved as one file by a browser, in its MIME wrapping (parsers/mhtml.py)
+        return "html"
     if _HTML_RE.search(head[:2048]) and (
         _DOCUMENT_RE.search(head)
         or (head.startswith(b"<") and not _markdown_written(data))

@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.mhtml import is_mhtml, unwrap_mhtml
 from parsers.readers import html_stream
 from parsers.readers.chrome import Element, best_container, chrome_hits, join_wrapped, raw_text, visible_text
 from parsers.readers.html_grid import place
@@ -654,6 +655,11 @@ def extract_page_metadata(
 
 # ---------------------------------------------------------------------------------------------- reader
 def read_html(data: bytes) -> Extracted:
+    if is_mhtml(data):  # a page a browser saved as one file (parsers/mhtml.py)
+        page = unwrap_mhtml(data)
+        if page is None:
+            raise UnreadableDocument("MHTML file that holds no HTML page (no text/html part)", code="empty")
+        return read_html(page)
     try:
         return _read_html(data, fast=True)
     except _StreamFailed:
