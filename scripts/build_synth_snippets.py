@@ -162,6 +162,11 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1243-lxml-text-table3.txt`` (the probe's ``html-lxml-text`` of ``/tmp/bat30``'s tuning part): lxml's
   ``text_content`` glues tables 三's and 四's cells, its last row printed empty: ten digits for fifteen cells
   (``1000110102``).
+- ``synth-1242-pdftotext-nopgbrk.txt``, ``synth-1255-pdftotext-nopgbrk.txt`` (the probe's ``pdftotext-nopgbrk`` of
+  ``/tmp/bat30``'s tuning part, whole: no form feed marks them a PDF's, their prose's page lines do): poppler's
+  ``pdftotext -nopgbrk``, the default mode's block order; table 四's values out of the table's order (1242:
+  行政复议's 总计 before its 其他结果 and 尚未审结, as the default mode's snippet; 1255: 复议后起诉's 结果维持 after
+  未经复议直接起诉's first value, ``0`` / ``1`` / ``0`` / ``27``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -245,9 +250,16 @@ SNIPPETS = {
     "synth-1261-asciidoc.txt": "synth_1261.html-pandoc-asciidoc.txt",
     "synth-1266-asciidoc.txt": "synth_1266.html-pandoc-asciidoc.txt",
     "synth-1243-lxml-text-table3.txt": "synth_1243.html-lxml-text.txt",
+    "synth-1242-pdftotext-nopgbrk.txt": "synth_1242.pdftotext-nopgbrk.txt",
+    "synth-1255-pdftotext-nopgbrk.txt": "synth_1255.pdftotext-nopgbrk.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
-WHOLE = {"synth-1261-asciidoc.txt", "synth-1266-asciidoc.txt"}
+WHOLE = {
+    "synth-1261-asciidoc.txt",
+    "synth-1266-asciidoc.txt",
+    "synth-1242-pdftotext-nopgbrk.txt",
+    "synth-1255-pdftotext-nopgbrk.txt",
+}
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
 # around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers import parse
+from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.tokens import tokenize
@@ -304,6 +305,40 @@ def test_pdftotext_default_short_table_four_rows_failing_their_totals_are_left_b
         assert f"({values}); those rows left blank" in warned[0].message
         assert "litigation_direct, litigation_after_review fail" in warned[0].message
         assert report.metadata["review"] == "required"
+
+
+def test_pdftotext_nopgbrk_is_read_as_the_default_mode_by_its_wrapped_prose() -> None:
+    # pdftotext -nopgbrk (the probe's, tuning seeds 1242, 1255): the default mode's block order without form feeds.
+    # Its prose prints the page's lines, a sentence broken where a line ends: that, not a form feed, marks it a
+    # PDF's text a cell a paragraph, so table 四's values out of the table's order are put back (1242: 行政复议's
+    # 总计 before its 其他结果 and 尚未审结) or, where several placements hold, left blank (1255), not read in order
+    text = (SNIPPETS / "synth-1242-pdftotext-nopgbrk.txt").read_text(encoding="utf-8")
+    assert "\f" not in text and "\n\n2\n\n0\n\n21\n\n19\n\n0\n\n" in text
+    assert is_paragraph_cells(text) and wrapped_prose(text) >= MIN_WRAPPED
+    report = _parse("synth-1242-pdftotext-nopgbrk.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [2, 0, 19, 0, 21, 1, 4, 0, 0, 5, 0, 0, 0, 0, 0]
+    (warned,) = [w for w in report.warnings if w.code == "displaced_values"]
+    assert warned.message.startswith("table 四:") and "review/total = 21" in warned.message
+    report = _parse("synth-1255-pdftotext-nopgbrk.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [0, 1, 0, 0, 1, *[None] * 10]
+    assert [w for w in report.warnings if w.code == "placement_open" and "row totals of 2 rows" in w.message]
+    assert report.metadata["review"] == "required"
+
+
+def test_numbers_a_paragraph_without_form_feeds_or_wrapped_prose_are_no_pdf_text() -> None:
+    # the same text with each paragraph on one line (as docx2txt and mammoth print a DOCX) is not taken for a PDF's:
+    # its numbers alone between blank lines are a DOCX's paragraphs; with a form feed (poppler's page end) it is
+    text = (SNIPPETS / "synth-1242-pdftotext-nopgbrk.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].strip() and line.strip() and len(joined[-1]) >= WRAPPED_MIN_CHARS:
+            joined[-1] += line
+        else:
+            joined.append(line)
+    one_line = "\n".join(joined)
+    assert wrapped_prose(one_line) == 0 and not is_paragraph_cells(one_line)
+    assert is_paragraph_cells(one_line + "\f")
 
 
 def test_pdftotext_default_three_values_of_one_row_printed_at_the_end_put_back() -> None:

@@ -9,26 +9,50 @@ text prints its numbers between blank lines, in the order those rules give the b
 column head that is one line with its neighbour's (``尚未 总`` / ``审结 计``) joins their cells into one block, and
 the numbers below come in another order than the columns'. A blank cell prints nothing.
 
-:func:`is_paragraph_cells` recognises such text: a PDF text (its pages end with a form feed, as every poppler mode
-prints them) whose numbers stand, nearly all, in paragraphs of their own, at least :data:`MIN_PARAGRAPHS` of them.
+:func:`is_paragraph_cells` recognises such text: a PDF text whose numbers stand, nearly all, in paragraphs of their
+own, at least :data:`MIN_PARAGRAPHS` of them. A PDF text: its pages end with a form feed, as every poppler mode prints
+them, or (``-nopgbrk``: the same order, no form feeds) its prose prints the page's lines, a sentence broken where the
+line ends (:func:`wrapped_prose`), at least :data:`MIN_WRAPPED` times. A DOCX or HTML text prints a paragraph as one
+line (docx2txt, mammoth) or indents it (lynx), so its numbers alone between blank lines do not make it one.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # a number alone in its paragraph: a blank line before it and after it
 _PARAGRAPH_NUMBER = re.compile(r"(?<=\n\n)[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*\n(?=\n)")
 _NUMBER_LINE = re.compile(r"^[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*$", re.M)
 MIN_PARAGRAPHS = 20  # numbers in paragraphs of their own, at least (a table's worth)
 MIN_SHARE = 0.8  # … and that share of the lines that print a number alone
+WRAPPED_MIN_CHARS = 20  # a line of prose that long at least (a label or a head is shorter)
+MIN_WRAPPED = 3  # lines of prose that end where a page's line ends, at least: a PDF's page lines
+_SENTENCE_ENDS = "。；：！？"
+
+
+def wrapped_prose(text: str) -> int:
+    """Lines of prose that end where a page's line ends, the sentence going on in the next line: a line of
+    :data:`WRAPPED_MIN_CHARS` characters or more, unindented, with a ``，`` or ``。`` in it, that does not end a
+    sentence (``。；：！？``) and is followed by a line that prints something."""
+    n = 0
+    for line, after in pairwise(text.split("\n")):
+        if (
+            len(line) >= WRAPPED_MIN_CHARS
+            and not line[0].isspace()
+            and not line[-1].isspace()
+            and line[-1] not in _SENTENCE_ENDS
+            and ("，" in line or "。" in line)
+            and after.strip()
+        ):
+            n += 1
+    return n
 
 
 def is_paragraph_cells(text: str) -> bool:
-    """The text is a PDF's, printed a table cell a paragraph (``pdftotext``'s default mode)."""
-    if "\f" not in text:
-        return False
+    """The text is a PDF's, printed a table cell a paragraph (``pdftotext``'s default mode, with or without
+    ``-nopgbrk``)."""
     paragraphs = len(_PARAGRAPH_NUMBER.findall(text))
-    if paragraphs < MIN_PARAGRAPHS:
+    if paragraphs < MIN_PARAGRAPHS or paragraphs < MIN_SHARE * len(_NUMBER_LINE.findall(text)):
         return False
-    return paragraphs >= MIN_SHARE * len(_NUMBER_LINE.findall(text))
+    return "\f" in text or wrapped_prose(text) >= MIN_WRAPPED
