@@ -29,7 +29,7 @@ import pytest
 import yaml  # type: ignore[import-untyped]
 from conftest import load_source
 
-from parsers import narrative, tables
+from parsers import api, narrative, tables
 from parsers.model import Cell, Check, Warning_, Where
 from parsers.readers import read
 from parsers.tables import applications, text_layer
@@ -711,3 +711,32 @@ def test_a_cells_span_is_the_span_bisect_finds() -> None:
                 recorded += 1
         hinted += r._span_hint >= 0
     assert recorded > 3000 and hinted >= len(docs) * 3
+
+
+def _readable_share_plainly(text: str, sample: int = 20000) -> float:
+    """``api.readable_share`` as it was defined: the non-space characters counted, the unreadable ones found."""
+    head = text[:sample]
+    chars = len("".join(head.split()))
+    if chars < 200:
+        return 1.0
+    return (chars - len(api._UNREADABLE.findall(head))) / chars
+
+
+def test_readable_share_as_plainly_defined() -> None:
+    """A text read whole by the run of readable characters is 1.0, as counting finds it; any other as counted
+    (an unreadable character anywhere in the sample, at its start or end, or only past it)."""
+    rng = random.Random(13)
+    readable = ["政", "府", "信", "息", "1", "a", "。", "，", "①", "Ⅱ", "─", "\u3000", "\u00a0", "é", "ж"]
+    spaces = [" ", "\t", "\n", "\r", "\x0b", "\x1c", "\u2028", "\u3000"]
+    unreadable = ["\x00", "\x07", "\ue000", "\U00020000", "\u0e01", "\ufffd", "\x7f", "\u3040"]
+    for _ in range(1500):
+        n = rng.choice([0, 5, 150, 199, 200, 201, 260, 800])
+        chars = [rng.choice(readable + spaces) for _ in range(n)]
+        for _ in range(rng.choice([0, 0, 1, 3, 40])):
+            if chars:
+                chars[rng.randrange(len(chars))] = rng.choice(unreadable)
+        text = "".join(chars)
+        sample = rng.choice([20000, 20000, 100, 250])
+        assert api.readable_share(text, sample) == _readable_share_plainly(text, sample), (text, sample)
+    assert api.readable_share("政" * 20000 + "\x00") == 1.0  # past the sample
+    assert api.readable_share("\x00" * 300) == 0.0

@@ -216,6 +216,8 @@ def test_sheet_cells_formatted_inline_as_format_value_formats_them() -> None:
     values += [rng.uniform(-1e16, 1e16) for _ in range(500)] + [
         float(rng.randint(-(10**16), 10**16)) for _ in range(500)
     ]
+    # whole floats about the range written from _WHOLE_TEXT (0 to 1023), and fractions among them
+    values += [1.0, 1023.0, 1024.0, -1.0, 1023.5, 0.5, -0.5] + [float(rng.randint(-50, 1100)) for _ in range(300)]
     rows = [values[i : i + 7] for i in range(0, len(values), 7)]
     expected = [[format_value(v) for v in row] for row in rows]
     width = max(len(r) - next((i for i, v in enumerate(reversed(r)) if v), len(r)) for r in expected)

@@ -69,13 +69,22 @@ def _sheets_calamine(data: bytes) -> list[tuple[str, list[list[Any]], list[Merge
         raise UnreadableDocument(f"workbook that calamine cannot read: {exc}", code="corrupt") from exc
 
 
+# the text of a whole float from 0 to 1023 (most of a report's counts), as format_value writes it: one dictionary
+# look-up instead of is_integer, int and str (-0.0 is 0.0 as a key, and written "0" too; NaN is no key)
+_WHOLE_TEXT = {float(i): str(i) for i in range(1024)}
+
+
 def _sheet_rows(rows: Iterable[list[Any]]) -> list[list[str]]:
+    whole = _WHOLE_TEXT
     out = [
         [  # format_value, its common cases (an empty or one-line string, a finite float) written out: no call per cell
             (v if not v else " ".join(v.split()) if "\n" not in v and "\r" not in v else format_value(v))
             if v.__class__ is str
-            else (str(int(v)) if v.is_integer() else repr(v))
-            if v.__class__ is float and -1e15 < v < 1e15  # finite, not NaN (NaN compares False)
+            else whole.get(v)
+            or (
+                (str(int(v)) if v.is_integer() else repr(v)) if -1e15 < v < 1e15 else format_value(v)
+            )  # finite, not NaN (NaN compares False)
+            if v.__class__ is float
             else format_value(v)
             for v in row
         ]
