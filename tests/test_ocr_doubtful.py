@@ -47,8 +47,9 @@ def test_numbers_read_unsure_where_the_row_and_the_column_fail_are_left_blank(pa
     # sum and its column's both fail
     gold = _gold("synth_498")
     doubtful = {
-        "applications/other.unpaid_fee/natural_person": "7",  # printed 0
-        "applications/other.other/natural_person": "0",  # printed 11
+        # in the grid field of 社会公益组织 (version 91: the row's 4 values read by its grid's whole rows; by order,
+        # before, under 自然人)
+        "applications/other.unpaid_fee/social_org": "7",  # printed 0
         "applications/results_total/natural_person": "1",  # printed 191
         "applications/results_total/social_org": "9",  # printed 0
         "applications/carried_forward/natural_person": "-4",  # printed 0
@@ -59,6 +60,14 @@ def test_numbers_read_unsure_where_the_row_and_the_column_fail_are_left_blank(pa
         assert gold[key] != float(read)
         assert cell.value is None and cell.where is not None and cell.where.read_as == read, key
         assert f"OCR read {read!r} at confidence" in said[key]
+    # 3.其他's 0 (read 0 under 自然人 by order until version 91, printed 11) stands in the field of 法律服务机构, its
+    # gold; the 自然人 field prints '1、', unreadable: blank
+    assert (
+        page_498.cells["applications/other.other/legal_service"].value
+        == gold["applications/other.other/legal_service"]
+        == 0
+    )
+    assert page_498.cells["applications/other.other/natural_person"].value is None
     assert page_498.metadata["review"] == "required"
 
 

@@ -24,6 +24,7 @@ from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.glued_cells import split_glued_lines
+from parsers.tables.grid_columns import by_grid_columns
 from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
@@ -640,6 +641,10 @@ def _label_fits(
     if glued and not _glued_text_layer(r, found, table_end):
         pending.update(glued)
         glued = {}
+    for key, laid in _short_rows_by_grid(r, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
     for key, laid in _short_rows_by_names(r, pending).items():
         fits[key] = laid
         state[key] = laid.values()
@@ -693,6 +698,40 @@ def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[in
         f"{T}/{row}",
         first,
     )
+
+
+def _short_rows_by_grid(
+    r: Reading, pending: dict[str, list[Token]], scorer_for: Callable[[str], Callable[[list[Value]], int]]
+) -> dict[str, Fit]:
+    """Rows of table 三 short of values in the parser's own OCR of a ruled table, read by the grid fields the
+    nearest whole rows of their grid print their values in (:func:`parsers.tables.grid_columns.by_grid_columns`),
+    when the identities like that placement as well as the order's. The cells no value stands in are left blank
+    (a cell the engine read nothing in, or printed empty), the unreadable ones named. Reported as
+    ``grid_columns`` (a guess: the page's grid, not the identities, places the values)."""
+    if not pending or not r.extracted.ocr:
+        return {}
+    out: dict[str, Fit] = {}
+    for key, vals in pending.items():
+        if (grid := by_grid_columns(r, vals, N_APP)) is None:
+            continue
+        laid, unreadable = grid
+        score = scorer_for(key)
+        placed = Fit(laid, "positional", [])
+        if score(placed.values()) < score(fit(vals, N_APP, score, edge=first_and_total).values()):
+            continue
+        blank = [APPLICANT_COLUMNS[c] for c in range(N_APP) if laid[c] is None]
+        r.warn(
+            "grid_columns",
+            f"{T}/{key}: {len(vals)} values for its {N_APP} cells, each read in the column whose grid field the "
+            "nearest whole rows of its table print their values in (a scan's grid); "
+            f"{', '.join(blank)} blank"
+            + (f" ({', '.join(repr(t[TEXT]) for t in unreadable)} unreadable)" if unreadable else "")
+            + (", the row's total holding" if row_total_holds(placed.values()) else ", the row's total not holding"),
+            f"{T}/{key}",
+            vals[0],
+        )
+        out[key] = placed
+    return out
 
 
 def _short_rows_by_names(r: Reading, pending: dict[str, list[Token]]) -> dict[str, Fit]:
