@@ -2060,3 +2060,25 @@ def test_html2text_row_without_outer_pipes_keeps_its_empty_first_cell() -> None:
     assert [report.cells[k].value for k in REVIEW_KEYS] == [*[None] * 5, 1, 0, 1, 1, 3, 0, 0, 0, 0, 0]
     assert not [w for w in report.warnings if w.code == "placement_open"]
     assert report.metadata["review"] != "required"  # (suggested: a misprinted label read by similarity)
+
+
+def test_markitdown_row_short_in_a_cell_of_two_columns_is_placed_by_the_identities_or_left_blank() -> None:
+    # markitdown's table of a PDF (bat32 tuning 1283) draws fewer column boundaries than table 三 has: its full rows
+    # print two columns' values in some cells (`| 0 | 1 0 | 0 | 0 | 0 1 |`); a row with an empty cell prints a value
+    # fewer in its cell (`| 0 | 1 0 | 0 | 0 | 1 |`). Aligned to the row's right end, 自然人 went blank and every
+    # value moved a column (6 wrong numbers)
+    text = (SNIPPETS / "synth-1283-markitdown-pdf-table3.md").read_text(encoding="utf-8")
+    assert "1．信访举\n|     |     |     |     | 0   | 1 0 | 0   | 0   | 1   |\n" in text
+    assert "|     | （七）总计 |      |     | 12  | 7 0 | 0   | 0   | 0 25 |" in text
+    report = _parse("synth-1283-markitdown-pdf-table3.md")
+    # 其他 or 总计 empty: 总计 = 1 holds its row and 其他's column sum (0); 其他 = 1 holds neither
+    assert _app_row(report, "not_processed.petition") == [0, 1, 0, 0, 0, None, 1]
+    # a row of zeros: either column of the short cell holds every identity, so both are left blank
+    assert _app_row(report, "withheld.three_safeties") == [0, 0, None, None, 0, 0, 0]
+    assert _app_row(report, "withheld.query_matters") == [None, None, 0, 0, 0, 0, 0]
+    assert _app_row(report, "not_processed.duplicate") == [0, 1, 0, 0, 0, 0, 1]
+    placed = [w for w in report.warnings if w.code == "merged_columns"]
+    assert [w.key for w in placed] == ["applications/not_processed.petition"]
+    left = [w.key for w in report.warnings if w.code == "placement_open"]
+    assert "applications/withheld.three_safeties" in left and "applications/withheld.query_matters" in left
+    assert report.metadata["review"] == "required"
