@@ -699,6 +699,9 @@ def _pipe_row(
 
 
 _STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+# a dash, a blank cell's mark, a line of its own among numbers (``—<br>1``: pymupdf4llm's layout grid laying an
+# empty cell's dash and the next column's value into one cell)
+_STACKED_DASH = re.compile(r"—{1,2}")  # no hyphen or minus: a negative change may wrap after its sign
 
 
 def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
@@ -719,13 +722,15 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
         piece = raw[at:end].strip()
         if piece:
             where = raw.index(piece, at)
-            if _STACKED_NUMBER.match(piece):
+            if _STACKED_NUMBER.match(piece) or _STACKED_DASH.fullmatch(piece):
                 parts.append((where, piece))
             elif parts or _ANY_DIGIT.search(piece) or not _IDEOGRAPH.search(piece):
                 return None
             else:
                 lead.append((where, piece))
         at = m.end() if m is not None else end
+    if not any(_STACKED_NUMBER.match(p) for _, p in parts):
+        return None  # dashes alone: no number's cells to part
     if lead:
         # two numbers at least: a label's one number is its item's numbering (``（四）<br>无法提<br>供<br>1`` before
         # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell

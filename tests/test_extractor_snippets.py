@@ -2082,3 +2082,22 @@ def test_markitdown_row_short_in_a_cell_of_two_columns_is_placed_by_the_identiti
     left = [w.key for w in report.warnings if w.code == "placement_open"]
     assert "applications/withheld.three_safeties" in left and "applications/withheld.query_matters" in left
     assert report.metadata["review"] == "required"
+
+
+def test_pymupdf4llm_layout_em_dash_stacked_with_a_number_in_one_grid_cell_is_a_cell_of_its_own() -> None:
+    # pymupdf4llm's layout grid lays an empty cell's dash and the next column's value into one cell, a line each
+    # (`|规章||0||—<br>1||`, bat31 tuning 1265; `|0<br>1<br>—|`, 1275): read as one token `—1`, no value, the row
+    # was one value short and its 1 went to no cell, its 0 to 对外公开总数量 (a wrong number)
+    text = (SNIPPETS / "synth-1265-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "||规章||0||—<br>1||" in text
+    report = _parse("synth-1265-pymupdf4llm-layout-table2.md")
+    assert [report.cells[f"active/rules/{c}"].value for c in ("new_made", "new_published", "total_published")] == [
+        0,
+        None,
+        1,
+    ]
+    text = (SNIPPETS / "synth-1275-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|0<br>1<br>—|" in text
+    report = _parse("synth-1275-pymupdf4llm-layout-table2.md")
+    cells = [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert cells == [0, 1, None]
