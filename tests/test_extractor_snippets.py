@@ -2101,3 +2101,15 @@ def test_pymupdf4llm_layout_em_dash_stacked_with_a_number_in_one_grid_cell_is_a_
     report = _parse("synth-1275-pymupdf4llm-layout-table2.md")
     cells = [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")]
     assert cells == [0, 1, None]
+
+
+def test_pymupdf4llm_layout_number_cut_at_its_point_across_grid_cells_is_left_blank() -> None:
+    # `|政府集中采购|0|910.|37|` (bat31 tuning 1265): 910.37 cut at its point by a grid column; 910. is no number,
+    # so 37 was read as the amount. Table 二 has no identity to confirm the join: blank, and said
+    text = (SNIPPETS / "synth-1265-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|政府集中采购|0|910.|37||||" in text
+    report = _parse("synth-1265-pymupdf4llm-layout-table2.md")
+    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [0, None]
+    (cut,) = [w for w in report.warnings if w.code == "number_cut_blank"]
+    assert cut.key == "active/procurement" and "910.|37" in cut.message
+    assert report.metadata["review"] == "required"
