@@ -51,6 +51,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _PLACEHOLDER = re.compile(r"^(?:(?:Col|Column|列|数据)\s*\d{1,3}|Unnamed:\s*\d{1,3}(?:_level_\d)?|NaN|nan|None)$", re.I)
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _SHORT_NUMBER_LINE = re.compile(r"\n\d{1,3}\n")
+_BRACKET_LINE = re.compile(r"\n[ \t]*[(（][ \t]*\n")
 
 
 @dataclass
@@ -108,7 +109,9 @@ def canonicalise(text: str) -> Canonical:
     if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
         # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
         return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))
-    if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
+    if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text) or _BRACKET_LINE.search(text)) and (
+        pieces := join_pieces(text)
+    ):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
     if frames and (unframed := _unframe(text)) is not None:

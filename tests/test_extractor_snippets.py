@@ -2113,3 +2113,16 @@ def test_pymupdf4llm_layout_number_cut_at_its_point_across_grid_cells_is_left_bl
     (cut,) = [w for w in report.warnings if w.code == "number_cut_blank"]
     assert cut.key == "active/procurement" and "910.|37" in cut.message
     assert report.metadata["review"] == "required"
+
+
+def test_pdfium_bracketed_numbering_printed_a_glyph_a_line_is_one_label() -> None:
+    # pypdfium2's page text of a narrow label cell (probe 1240, tuning): `(` / `一` / `)予以公开`. The row was found
+    # at the wrapped 三、本年度办理结果 above, the line `)予以公开` taken for an unknown row and its values left
+    # unassigned (5 blanks, 4 identities failing)
+    text = (SNIPPETS / "synth-1240-pdfium-table3.txt").read_text(encoding="utf-8")
+    assert "度办理结 果\n(\n一\n)予以公开\n1\n0\n" in text
+    report = _parse("synth-1240-pdfium-table3.txt")
+    assert _app_row(report, "granted") == [1, 0, 0, 4, 0, 0, 5]
+    assert not [w for w in report.warnings if w.code in ("unknown_row", "identity_failed")]
+    (joined,) = [w for w in report.warnings if w.code == "numbering_joined"]
+    assert "6 bracketed numbering(s)" in joined.message
