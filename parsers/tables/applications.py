@@ -1304,7 +1304,7 @@ def _merged_columns(
         label = data[j][0]
         msg = f"table 三: {key}: {_printed(laid[0])} {_SHORT}"
         if chosen is None:
-            pos = [t if all(w[m] is t for w in laid) else None for m, t in enumerate(laid[0])]
+            pos = [t if all(w[m] == t for w in laid) else None for m, t in enumerate(laid[0])]
             out[j] = (label, pos)
             notes.append(
                 ("placement_open", f"{msg}; too many such rows to weigh: the cells in doubt left blank", key, label)

@@ -109,6 +109,6 @@ def choose(
             chosen[k] = readings[k][ways.pop()]
         else:
             first = readings[k][0]
-            chosen[k] = [t if all(p[m] is t for p in readings[k]) else None for m, t in enumerate(first)]
+            chosen[k] = [t if all(p[m] == t for p in readings[k]) else None for m, t in enumerate(first)]
             open_rows.append(k)
     return chosen, open_rows
