@@ -51,6 +51,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _PLACEHOLDER = re.compile(r"^(?:(?:Col|Column|列|数据)\s*\d{1,3}|Unnamed:\s*\d{1,3}(?:_level_\d)?|NaN|nan|None)$", re.I)
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _SHORT_NUMBER_LINE = re.compile(r"\n\d{1,3}\n")
+_BRACKET_LINE = re.compile(r"\n[ \t]*[(（][ \t]*\n")
 
 
 @dataclass
@@ -108,7 +109,9 @@ def canonicalise(text: str) -> Canonical:
     if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
         # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
         return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))
-    if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text)) and (pieces := join_pieces(text)):
+    if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text) or _BRACKET_LINE.search(text)) and (
+        pieces := join_pieces(text)
+    ):
         # one string per line (a styled number's pieces), Markdown's escapes: joined, read first
         return _on_top(canonicalise(pieces[0]), Canonical(pieces[0], "joined", pieces[1], pieces[2], notes=pieces[3]))
     if frames and (unframed := _unframe(text)) is not None:
@@ -699,6 +702,9 @@ def _pipe_row(
 
 
 _STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+# a dash, a blank cell's mark, a line of its own among numbers (``—<br>1``: pymupdf4llm's layout grid laying an
+# empty cell's dash and the next column's value into one cell)
+_STACKED_DASH = re.compile(r"—{1,2}")  # no hyphen or minus: a negative change may wrap after its sign
 
 
 def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
@@ -719,13 +725,15 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
         piece = raw[at:end].strip()
         if piece:
             where = raw.index(piece, at)
-            if _STACKED_NUMBER.match(piece):
+            if _STACKED_NUMBER.match(piece) or _STACKED_DASH.fullmatch(piece):
                 parts.append((where, piece))
             elif parts or _ANY_DIGIT.search(piece) or not _IDEOGRAPH.search(piece):
                 return None
             else:
                 lead.append((where, piece))
         at = m.end() if m is not None else end
+    if not any(_STACKED_NUMBER.match(p) for _, p in parts):
+        return None  # dashes alone: no number's cells to part
     if lead:
         # two numbers at least: a label's one number is its item's numbering (``（四）<br>无法提<br>供<br>1`` before
         # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell

@@ -23,6 +23,9 @@ import re
 _DECIMAL = re.compile(r"(?<=\d)\n[ \t]*\.[ \t]*\n[ \t]*(?=\d)")
 _LABEL_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*[\u4e00-\u9fff][^\n（(]{0,12}[）)])")
 _NUMBERING = re.compile(r"(?<=\n)[ \t]*\d{1,2}[ \t]*(\n)[ \t]*[.．、][ \t]*(\n)?(?=[ \t]*[\u4e00-\u9fff])")
+# a group's numbering printed a glyph a line, ``(`` / ``一`` / ``)予以公开`` (pypdfium2's page text of a narrow
+# label cell): the bracket, its numeral and the closing bracket's line are one label
+_BRACKET_NUMERAL = re.compile(r"(?<=\n)[ \t]*[(（][ \t]*(\n)[ \t]*[一二三四五六七八九十][ \t]*(\n)(?=[ \t]*[)）])")
 _OPEN_PAREN_LINE = re.compile(r"[（(][^）)\n]*$")
 # the template's notes in a label's parenthesis that hold no number (table 三's （二）部分公开, SCHEMA.md): a number on
 # a line of its own between two pieces of such a note is no part of it but a cell a reading-order extractor
@@ -79,6 +82,12 @@ def join_pieces(text: str) -> tuple[str, list[int], list[int], list[tuple[str, s
         shown = ", ".join(_around(text, s, e) for s, e in joined[:3])
         notes.append(("label_number_joined", f"{len(joined)} number(s) on a line of their own inside a label's "
                       f"parenthesis joined to the label: {shown}"))  # fmt: skip
+    brackets = list(_BRACKET_NUMERAL.finditer(text)) if "\n(" in text or "\n（" in text else []
+    if brackets:
+        cuts += [(m.start(g), m.end(g)) for m in brackets for g in (1, 2)]
+        shown = ", ".join(_around(text, m.start(), m.end() + 1) for m in brackets[:3])
+        notes.append(("numbering_joined", f"{len(brackets)} bracketed numbering(s) printed a glyph a line joined: "
+                      f"{shown}"))  # fmt: skip
     if "\\" in text:
         cuts += [(m.start(), m.start() + 1) for m in _ESCAPE.finditer(text)]
     if not cuts:

@@ -51,6 +51,8 @@ REQUIRED = {
     "table_read_error",
     # table 二's count read with a fraction: not its cell's number, left blank (parsers/tables/count_fractions.py)
     "fraction_in_count",
+    # table 二's number cut at its point across two grid cells: left blank (parsers/tables/cut_points.py)
+    "number_cut_blank",
 }
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}

@@ -2095,3 +2095,69 @@ def test_html2text_row_without_outer_pipes_keeps_its_empty_first_cell() -> None:
     assert [report.cells[k].value for k in REVIEW_KEYS] == [*[None] * 5, 1, 0, 1, 1, 3, 0, 0, 0, 0, 0]
     assert not [w for w in report.warnings if w.code == "placement_open"]
     assert report.metadata["review"] != "required"  # (suggested: a misprinted label read by similarity)
+
+
+def test_markitdown_row_short_in_a_cell_of_two_columns_is_placed_by_the_identities_or_left_blank() -> None:
+    # markitdown's table of a PDF (bat32 tuning 1283) draws fewer column boundaries than table 三 has: its full rows
+    # print two columns' values in some cells (`| 0 | 1 0 | 0 | 0 | 0 1 |`); a row with an empty cell prints a value
+    # fewer in its cell (`| 0 | 1 0 | 0 | 0 | 1 |`). Aligned to the row's right end, 自然人 went blank and every
+    # value moved a column (6 wrong numbers)
+    text = (SNIPPETS / "synth-1283-markitdown-pdf-table3.md").read_text(encoding="utf-8")
+    assert "1．信访举\n|     |     |     |     | 0   | 1 0 | 0   | 0   | 1   |\n" in text
+    assert "|     | （七）总计 |      |     | 12  | 7 0 | 0   | 0   | 0 25 |" in text
+    report = _parse("synth-1283-markitdown-pdf-table3.md")
+    # 其他 or 总计 empty: 总计 = 1 holds its row and 其他's column sum (0); 其他 = 1 holds neither
+    assert _app_row(report, "not_processed.petition") == [0, 1, 0, 0, 0, None, 1]
+    # a row of zeros: either column of the short cell holds every identity, so both are left blank
+    assert _app_row(report, "withheld.three_safeties") == [0, 0, None, None, 0, 0, 0]
+    assert _app_row(report, "withheld.query_matters") == [None, None, 0, 0, 0, 0, 0]
+    assert _app_row(report, "not_processed.duplicate") == [0, 1, 0, 0, 0, 0, 1]
+    placed = [w for w in report.warnings if w.code == "merged_columns"]
+    assert [w.key for w in placed] == ["applications/not_processed.petition"]
+    left = [w.key for w in report.warnings if w.code == "placement_open"]
+    assert "applications/withheld.three_safeties" in left and "applications/withheld.query_matters" in left
+    assert report.metadata["review"] == "required"
+
+
+def test_pymupdf4llm_layout_em_dash_stacked_with_a_number_in_one_grid_cell_is_a_cell_of_its_own() -> None:
+    # pymupdf4llm's layout grid lays an empty cell's dash and the next column's value into one cell, a line each
+    # (`|规章||0||—<br>1||`, bat31 tuning 1265; `|0<br>1<br>—|`, 1275): read as one token `—1`, no value, the row
+    # was one value short and its 1 went to no cell, its 0 to 对外公开总数量 (a wrong number)
+    text = (SNIPPETS / "synth-1265-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "||规章||0||—<br>1||" in text
+    report = _parse("synth-1265-pymupdf4llm-layout-table2.md")
+    assert [report.cells[f"active/rules/{c}"].value for c in ("new_made", "new_published", "total_published")] == [
+        0,
+        None,
+        1,
+    ]
+    text = (SNIPPETS / "synth-1275-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|0<br>1<br>—|" in text
+    report = _parse("synth-1275-pymupdf4llm-layout-table2.md")
+    cells = [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert cells == [0, 1, None]
+
+
+def test_pymupdf4llm_layout_number_cut_at_its_point_across_grid_cells_is_left_blank() -> None:
+    # `|政府集中采购|0|910.|37|` (bat31 tuning 1265): 910.37 cut at its point by a grid column; 910. is no number,
+    # so 37 was read as the amount. Table 二 has no identity to confirm the join: blank, and said
+    text = (SNIPPETS / "synth-1265-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|政府集中采购|0|910.|37||||" in text
+    report = _parse("synth-1265-pymupdf4llm-layout-table2.md")
+    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [0, None]
+    (cut,) = [w for w in report.warnings if w.code == "number_cut_blank"]
+    assert cut.key == "active/procurement" and "910.|37" in cut.message
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfium_bracketed_numbering_printed_a_glyph_a_line_is_one_label() -> None:
+    # pypdfium2's page text of a narrow label cell (probe 1240, tuning): `(` / `一` / `)予以公开`. The row was found
+    # at the wrapped 三、本年度办理结果 above, the line `)予以公开` taken for an unknown row and its values left
+    # unassigned (5 blanks, 4 identities failing)
+    text = (SNIPPETS / "synth-1240-pdfium-table3.txt").read_text(encoding="utf-8")
+    assert "度办理结 果\n(\n一\n)予以公开\n1\n0\n" in text
+    report = _parse("synth-1240-pdfium-table3.txt")
+    assert _app_row(report, "granted") == [1, 0, 0, 4, 0, 0, 5]
+    assert not [w for w in report.warnings if w.code in ("unknown_row", "identity_failed")]
+    (joined,) = [w for w in report.warnings if w.code == "numbering_joined"]
+    assert "6 bracketed numbering(s)" in joined.message

@@ -257,9 +257,9 @@ def test_order_reading_is_skipped_only_where_it_cannot_win(monkeypatch: pytest.M
     source = load_source("parsers.tables.applications")  # its own calls see the patched name, compiled or not
     real: Callable[..., object] = source._order_fits
 
-    def spy(r: Reading, rows: list[RowDef], start: int, end: int) -> object:
+    def spy(r: Reading, rows: list[RowDef], start: int, end: int, fmt: str) -> object:
         calls.append((r, rows, start, end))
-        return real(r, rows, start, end)
+        return real(r, rows, start, end, fmt)
 
     monkeypatch.setattr(source, "_order_fits", spy)
     monkeypatch.setattr(tables, "read_applications", source.read_applications)

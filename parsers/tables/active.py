@@ -8,6 +8,7 @@ import re
 
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
+from parsers.tables.cut_points import cut_at_point
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
@@ -799,6 +800,12 @@ def _unmarked(r: Reading) -> bool:
     return r.canonical.convention not in ("tab", "markdown", "markdown_html")
 
 
+def _header_joins(r: Reading, i: int, line: list[Token], n: int) -> bool:
+    """Whether :func:`join_cut_cells` joins the row's values (its header line shows where a number was cut)."""
+    vals = [t for t in line if t[IS_VALUE]]
+    return len(vals) > n and join_cut_cells(r, i, vals, n) is not None
+
+
 def _read_row(
     r: Reading,
     i: int,
@@ -811,6 +818,22 @@ def _read_row(
     n = len(columns)
     label = r.tokens[i]
     line = r.line_after(i)
+    if (
+        glued is None
+        and (at_point := cut_at_point(line, n)) is not None
+        and not _header_joins(r, i, line, n)  # the header shows the pieces under one cell: join_cut_cells joins
+    ):
+        laid, pieces = at_point
+        for a, b in pieces:
+            r.warn(
+                "number_cut_blank",
+                f"{T}/{key}: {a[TEXT]}|{b[TEXT]}: one number cut at its point across two grid cells; no identity "
+                f"confirms joining them ({a[TEXT]}{b[TEXT]}): left blank",
+                f"{T}/{key}",
+                a,
+            )
+        r.put_cells([f"{T}/{key}/{c}" for c in columns], laid, label)
+        return
     pos = positional(line, n) if len(line) >= n else None
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None and glued is not None and all(t is None or not t[TEXT] for t in pos):

@@ -26,6 +26,7 @@ from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReadi
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.grid_columns import by_grid_columns
 from parsers.tables.lost_column import shift_lost_column
+from parsers.tables.merged_columns import choose, column_groups, placements
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
@@ -270,7 +271,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
     # than the most a reading can: every identity holds, every row and every cell read
     top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
-    by_order = None if top else _order_fits(r, rows, start, end)
+    by_order = None if top else _order_fits(r, rows, start, end, fmt)
     stream_mark = len(r.warnings)
     clean = _clean(fits, found, fmt, len(rows), label_score[0])
     if not clean and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
@@ -281,7 +282,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             r.put_fit(keys, stream_fits[row.key], r.tokens[start], T)
         return stream_end, fmt
     if by_order is not None:
-        order_fits, labels, order_end, unreadable = by_order
+        order_fits, labels, order_end, unreadable, notes = by_order
         if _score(order_fits, fmt, len(rows)) > label_score:
             del r.warnings[mark:]
             r.warn(
@@ -293,6 +294,8 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             )
             for junk in unreadable:
                 r.warn("unreadable_cell", f"table 三: cell {junk[TEXT]!r} is not a number; read as blank", T, junk)
+            for code, message, key, label in notes:
+                r.warn(code, message, f"{T}/{key}", label)
             for row, label in zip(rows, labels, strict=True):
                 keys = _row_keys(row.key)
                 r.put_fit(keys, order_fits[row.key], label, T)
@@ -1264,8 +1267,8 @@ def _realign_lines(
 
 
 def _order_fits(
-    r: Reading, rows: list[RowDef], start: int, end: int
-) -> tuple[dict[str, Fit], list[Token], int, list[Token]] | None:
+    r: Reading, rows: list[RowDef], start: int, end: int, fmt: str
+) -> tuple[dict[str, Fit], list[Token], int, list[Token], list[tuple[str, str, str, Token]]] | None:
     """Fits from the table's data lines taken in order, when there is exactly one line per row."""
     last = r.first_index(r"结转下年度", start, end)
     stop = r.first_index(r"行政复议|^四[、.]", last + 1 if last is not None else start + 1, end)
@@ -1275,8 +1278,14 @@ def _order_fits(
         lines.setdefault(t[LINE], []).append(t)
     data: list[tuple[Token, list[Token | None]]] = []
     unreadable: list[Token] = []
-    for toks in lines.values():
-        if sum(t[IS_VALUE] for t in toks) < N_APP - 2:
+    kept = [toks for toks in lines.values() if sum(t[IS_VALUE] for t in toks) >= N_APP - 2]
+    groups = {width: column_groups(part, N_APP) for width, part in _by_width(kept).items()}
+    ways: dict[int, list[list[Token | None]]] = {}
+    for toks in kept:
+        cols = groups.get(max(t[COL] for t in toks))
+        if cols is not None and (laid := placements(toks, cols, N_APP)) is not None:
+            ways[len(data)] = laid
+            data.append((toks[0], laid[0]))
             continue
         pos = positional(toks, N_APP)
         junk = None
@@ -1293,8 +1302,81 @@ def _order_fits(
                 unreadable.append(junk)
     if len(data) != len(rows):
         return None
+    notes: list[tuple[str, str, str, Token]] = []
+    if ways:
+        data, notes = _merged_columns(rows, data, ways, fmt)
     fits = {row.key: Fit(pos, "positional", []) for row, (_, pos) in zip(rows, data, strict=True)}
-    return fits, [label for label, _ in data], stop, unreadable
+    return fits, [label for label, _ in data], stop, unreadable, notes
+
+
+def _by_width(lines: list[list[Token]]) -> dict[int, list[list[Token]]]:
+    """Lines by their last cell's index: the parts of a pipe table, each with its own column boundaries."""
+    out: dict[int, list[list[Token]]] = {}
+    for toks in lines:
+        out.setdefault(max(t[COL] for t in toks), []).append(toks)
+    return out
+
+
+def _merged_columns(
+    rows: list[RowDef],
+    data: list[tuple[Token, list[Token | None]]],
+    ways: dict[int, list[list[Token | None]]],
+    fmt: str,
+) -> tuple[list[tuple[Token, list[Token | None]]], list[tuple[str, str, str, Token]]]:
+    """Rows short of a value in cells that hold two columns (:mod:`parsers.tables.merged_columns`): each laid as
+    the table's identities decide over all such rows together, else the cells in doubt left blank; with the
+    warnings that say so (code, message, label)."""
+    base = {row.key: Fit(pos, "positional", []).values() for row, (_, pos) in zip(rows, data, strict=True)}
+    open_rows = {rows[j].key: laid for j, laid in ways.items() if len(laid) > 1}
+
+    def score(picks: dict[str, list[Token | None]]) -> int:
+        state = dict(base)
+        for key, laid in picks.items():
+            state[key] = Fit(laid, "positional", []).values()
+        return application_passed(state, fmt)
+
+    chosen = choose(open_rows, score) if open_rows else ({}, [])
+    out = list(data)
+    notes: list[tuple[str, str, str, Token]] = []
+    for j, laid in ways.items():
+        key = rows[j].key
+        label = data[j][0]
+        msg = f"table 三: {key}: {_printed(laid[0])} {_SHORT}"
+        if chosen is None:
+            pos = [t if all(w[m] == t for w in laid) else None for m, t in enumerate(laid[0])]
+            out[j] = (label, pos)
+            notes.append(
+                ("placement_open", f"{msg}; too many such rows to weigh: the cells in doubt left blank", key, label)
+            )
+        elif key in chosen[1]:
+            out[j] = (label, chosen[0][key])
+            notes.append(
+                (
+                    "placement_open",
+                    f"{msg}; the identities hold as well with the blank in either of its cell's columns: both "
+                    "left blank",
+                    key,
+                    label,
+                )
+            )
+        elif key in chosen[0]:
+            out[j] = (label, chosen[0][key])
+            notes.append(
+                ("merged_columns", f"{msg}; the blank placed in the column where the identities hold", key, label)
+            )
+        else:
+            out[j] = (label, laid[0])
+    return out, notes
+
+
+_SHORT = (
+    "is a value short in a cell that holds two columns (as the table's full rows show: a converter's table "
+    "with a column boundary missed)"
+)
+
+
+def _printed(laid: list[Token | None]) -> str:
+    return " ".join(t[TEXT] for t in laid if t is not None and t[TEXT])
 
 
 def _score(fits: dict[str, Fit], fmt: str, n_rows: int) -> tuple[int, int, int]:
