@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,17 @@ SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 
 def gold(stem: str) -> dict:
     return json.loads((FIXTURES / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def off_gold(report: Any, stem: str) -> dict[str, tuple[Any, Any]]:
+    """The gold cells of seed ``stem`` that ``report`` reads otherwise: key → (gold, read); empty when all are right,
+    and the year as read against the gold's under ``"metadata/year"``."""
+    want = gold(stem)
+    got = report.as_json()["cells"]
+    off = {k: (v, got.get(k)) for k, v in want["cells"].items() if got.get(k) != v}
+    if report.metadata.get("year") != want["metadata"]["year"]:
+        off["metadata/year"] = (want["metadata"]["year"], report.metadata.get("year"))
+    return off
 
 
 @pytest.fixture(params=[p.stem for p in SEEDS])
