@@ -66,6 +66,7 @@ _EXTENSION_KINDS = {
     ".wps": "wps",
     ".xls": "xls",
     ".xlsx": "xlsx",
+    ".ofd": "ofd",
     ".txt": "text",
 }
 

@@ -187,6 +187,7 @@ KIND_EXTENSIONS = {
     "xls": ".xls",
     "doc": ".doc",
     "wps": ".wps",
+    "ofd": ".ofd",
     "text": ".txt",
 }
 

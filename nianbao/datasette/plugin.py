@@ -34,10 +34,11 @@ CONTENT_TYPES = {
     "xls": "application/vnd.ms-excel",
     "doc": "application/msword",
     "wps": "application/vnd.ms-works",
+    "ofd": "application/ofd",
     "text": "text/plain; charset=utf-8",
 }
 EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls", "doc": ".doc"}
-EXTENSIONS |= {"wps": ".wps", "text": ".txt"}
+EXTENSIONS |= {"wps": ".wps", "ofd": ".ofd", "text": ".txt"}
 
 
 def _database(datasette: Any, request: Any) -> Any:

@@ -243,7 +243,7 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]
             share = content.image_area / (content.width * content.height) if content.width * content.height else 1.0
             if share < SMALL_IMAGES:
                 return SmallImages(share)
-        return _pdfium_page(content, number)
+        return layout_page(content, number)
     except Unsupported as why:
         reason = str(why)
     except Exception as exc:  # a PDFium error on this page: pdfplumber may still read it
@@ -316,7 +316,7 @@ def _spanned_rest(prev: list[str | None], row: list[str | None]) -> bool:
     return bool(own) and any(row[j] for j in own) and all(prev[j] == "" for j in own)
 
 
-def _pdfium_page(content: PageContent, number: int) -> _Page | None:
+def layout_page(content: PageContent, number: int) -> _Page | None:
     """One page's text lines and tables in vertical order; None when the page has no text at all."""
     chars = content.chars
     if not chars:

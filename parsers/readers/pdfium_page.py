@@ -425,7 +425,7 @@ def path_by_subpaths(segs: list[Segment], m: Matrix, height: float, content: Pag
     for i in range(1, len(ops) + 1):
         if i == len(ops) or ops[i][0] == "m":
             if i > start_at:
-                _subpath(ops[start_at:i], content)
+                classify_subpath(ops[start_at:i], content)
             start_at = i
 
 
@@ -436,7 +436,7 @@ def _subpath_start(ops: list[tuple[str, Point]]) -> Point | None:
     return None
 
 
-def _subpath(ops: list[tuple[str, Point]], content: PageContent) -> None:
+def classify_subpath(ops: list[tuple[str, Point]], content: PageContent) -> None:
     if ops[0][0] != "m":
         return
     shape = "".join(op for op, _ in ops)

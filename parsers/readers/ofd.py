@@ -1,0 +1,328 @@
+"""OFD (GB/T 33190-2016, 版式文档) → text: each page's glyphs and ruling laid out as a PDF page's are.
+
+An OFD file is a zip: ``OFD.xml`` names each document's root (``DocBody/DocRoot``), the document lists its pages
+(``Pages/Page/@BaseLoc``), and a page's ``Content`` holds layers of objects placed in millimetres from the page's
+top left corner (y downwards, as :mod:`parsers.readers.pdfium_page` reads a PDF page):
+
+- a ``TextObject`` (``Boundary="x y w h"``, ``Font``, ``Size``, an optional ``CTM``) holds ``TextCode`` runs, each
+  starting at ``X``/``Y`` (its first glyph's origin on the baseline, in the object's space) and stepping from glyph
+  to glyph by ``DeltaX``/``DeltaY`` (``g n d``: ``d`` repeated ``n`` times);
+- a ``PathObject`` holds its outline in ``AbbreviatedData`` (``M``/``S`` move, ``L`` line, ``Q`` and ``B`` curves,
+  ``A`` arc, ``C`` close), painted unless ``Stroke`` and ``Fill`` are both false;
+- ``PageBlock`` groups objects; a page's ``Template`` (``CommonData/TemplatePage``) is drawn under it.
+
+The glyphs become :data:`~parsers.readers.pdfium_page.Char` tuples in points and the paths pdfminer's lines,
+rectangles and curves, so that :func:`parsers.readers.pdf.layout_page` finds ruled tables and text lines exactly
+as it does on a PDF page. Elements are matched by local name: writers differ in their namespace URI.
+Images (a scanned page saved as OFD) are not read: such a page is named in a note.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from xml.etree import ElementTree as ET
+
+from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.readers.pdf import MAX_PAGES, _Page, collector_paused, layout_page, read_pages
+from parsers.readers.pdfium_page import PageContent, Point, classify_subpath
+
+MM = 72 / 25.4  # points per millimetre
+# A writer that mistakes its unit sets the glyphs far smaller than any printed text (easyofd's PDF → OFD writes
+# them at 0.36 of their size): the layout's tolerances are in points, so such a page is read scaled up until its
+# median glyph is BODY_SIZE points, with a note. Real reports set their text at 9–16 pt.
+SMALLEST_SIZE = 5.0
+BODY_SIZE = 10.5
+MAX_XML = 64 * 1024 * 1024  # an uncompressed part larger than this is not read (a zip bomb)
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def read_ofd(data: bytes) -> Extracted:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument(f"corrupt OFD (not a zip): {exc}", code="corrupt") from exc
+    with archive, collector_paused():
+        package = _Package(archive)
+        root = package.xml("OFD.xml")
+        doc_roots = [e.text.strip() for e in _all(root, "DocRoot") if e.text and e.text.strip()]
+        if not doc_roots:
+            raise UnreadableDocument("corrupt OFD: OFD.xml names no document (DocBody/DocRoot)", code="corrupt")
+        notes: list[str] = []
+        if len(doc_roots) > 1:
+            notes.append(f"[ofd_documents] the package holds {len(doc_roots)} documents: only the first is read")
+        metadata = {"title": " ".join(t.split())} if (t := _first_text(root, "Title")) else {}
+        pages, count = _read_document(package, doc_roots[0], notes)
+    tb = TextBuilder()
+    read_pages(pages, tb)
+    if not tb.text().strip():
+        raise UnreadableDocument(
+            f"OFD whose {count} page(s) hold no text (images only: a scan saved as OFD is not read)", code="empty"
+        )
+    return Extracted(kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count)
+
+
+class _Package:
+    """The zip's parts by path, looked up case-insensitively (writers differ in case), parsed as XML."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.names = {info.filename.lstrip("/").lower(): info for info in archive.infolist()}
+
+    def xml(self, path: str) -> ET.Element:
+        info = self.names.get(posixpath.normpath(path.lstrip("/")).lower())
+        if info is None:
+            raise UnreadableDocument(f"corrupt OFD: part {path} is missing", code="corrupt")
+        if info.file_size > MAX_XML:
+            raise UnreadableDocument(f"OFD part {path} of {info.file_size} bytes (limit {MAX_XML})", code="too_large")
+        try:
+            return ET.fromstring(self.archive.read(info))
+        except (ET.ParseError, zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise UnreadableDocument(f"corrupt OFD: part {path}: {exc}", code="corrupt") from exc
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _all(element: ET.Element, name: str) -> Iterator[ET.Element]:
+    return (e for e in element.iter() if _local(e.tag) == name)
+
+
+def _first(element: ET.Element, name: str) -> ET.Element | None:
+    return next(_all(element, name), None)
+
+
+def _first_text(element: ET.Element, name: str) -> str:
+    found = _first(element, name)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _numbers(text: str | None) -> list[float]:
+    return [float(n) for n in _NUMBER.findall(text or "")]
+
+
+def _box(element: ET.Element | None) -> tuple[float, float, float, float] | None:
+    values = _numbers(element.text) if element is not None else []
+    return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
+
+
+def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[list[_Page], int]:
+    base = posixpath.dirname(doc_root.lstrip("/"))
+    document = package.xml(doc_root)
+    common = _first(document, "CommonData")
+    default_box = _box(_first(common, "PhysicalBox")) if common is not None else None
+    templates: dict[str, str] = {}
+    if common is not None:
+        for t in _all(common, "TemplatePage"):
+            if t.get("ID") and t.get("BaseLoc"):
+                templates[t.get("ID", "")] = posixpath.join(base, t.get("BaseLoc", ""))
+    entries = [p.get("BaseLoc", "") for p in _all(document, "Page") if p.get("BaseLoc")]
+    if not entries:
+        raise UnreadableDocument("OFD without pages", code="empty")
+    if len(entries) > MAX_PAGES:
+        raise UnreadableDocument(f"OFD with {len(entries)} pages (limit {MAX_PAGES})", code="too_large")
+    pages: list[_Page] = []
+    images: list[int] = []
+    scaled: list[str] = []
+    for number, entry in enumerate(entries, 1):
+        try:
+            page_xml = package.xml(posixpath.join(base, entry))
+            content, pictures = _page_content(package, page_xml, templates, default_box)
+        except UnreadableDocument as exc:
+            notes.append(f"page {number} could not be read: {exc.reason}")
+            continue
+        if not content.chars:
+            if pictures:
+                images.append(number)
+            continue
+        factor = _scale(content)
+        if factor != 1.0:
+            scaled.append(f"{number} ({factor:.2f}×)")
+            content = _scaled(content, factor)
+        page = layout_page(content, number)
+        if page is not None:
+            pages.append(page)
+    if images:
+        notes.append(
+            f"[images_not_read] OFD page(s) {', '.join(map(str, images))} hold images and no text (a scan): not read"
+        )
+    if scaled:
+        notes.append(
+            f"[ofd_scaled] page(s) {', '.join(scaled)}: glyphs set under {SMALLEST_SIZE:g} pt (the writer's unit), "
+            f"laid out scaled up to a {BODY_SIZE:g} pt median"
+        )
+    return pages, len(entries)
+
+
+def _page_content(
+    package: _Package, page_xml: ET.Element, templates: dict[str, str], default_box: tuple[float, ...] | None
+) -> tuple[PageContent, int]:
+    """A page's glyphs and paths in points (its templates first), and its count of image objects."""
+    box = _box(_first(page_xml, "PhysicalBox")) or default_box or (0.0, 0.0, 210.0, 297.0)
+    content = PageContent(box[2] * MM, box[3] * MM)
+    fonts: dict[str, int] = {}
+    pictures = 0
+    layers: list[ET.Element] = []
+    for template in (e for e in page_xml if _local(e.tag) == "Template"):
+        path = templates.get(template.get("TemplateID", ""))
+        if path:
+            layers.append(package.xml(path))
+    layers.append(page_xml)
+    for layer in layers:
+        for element in layer.iter():
+            name = _local(element.tag)
+            if name == "TextObject":
+                _text_object(element, content, fonts, (box[0], box[1]))
+            elif name == "PathObject":
+                _path_object(element, content, (box[0], box[1]))
+            elif name == "ImageObject":
+                pictures += 1
+    content.images = pictures
+    content.glyphs = len(content.chars)
+    _fit_box(content)
+    return content, pictures
+
+
+def _fit_box(content: PageContent) -> None:
+    """A page box that the glyphs fill less than half of in both directions is in another unit than they are
+    (easyofd writes the PDF's box in points and the glyphs in millimetres): the page is taken to be the glyphs'
+    extent with margins as wide as those at its top and left, so that its margins are where the text's are."""
+    if not content.chars:
+        return
+    right = max(ch[2] for ch in content.chars)
+    bottom = max(ch[4] for ch in content.chars)
+    if right < content.width / 2 and bottom < content.height / 2:
+        content.width = right + max(min(ch[1] for ch in content.chars), 0.0)
+        content.height = bottom + max(min(ch[3] for ch in content.chars), 0.0)
+
+
+def _matrix(element: ET.Element, origin: tuple[float, float]) -> Matrix:
+    """The object's CTM followed by its boundary's offset from the page's origin, in millimetres."""
+    bound = _numbers(element.get("Boundary"))
+    dx = (bound[0] if len(bound) >= 2 else 0.0) - origin[0]
+    dy = (bound[1] if len(bound) >= 2 else 0.0) - origin[1]
+    ctm = _numbers(element.get("CTM"))
+    a, b, c, d, e, f = ctm if len(ctm) == 6 else _IDENTITY
+    return (a, b, c, d, e + dx, f + dy)
+
+
+def _deltas(text: str | None) -> list[float]:
+    """``DeltaX``/``DeltaY``: numbers, where ``g n d`` stands for ``d`` repeated ``n`` times."""
+    out: list[float] = []
+    tokens = (text or "").split()
+    i = 0
+    while i < len(tokens):
+        if tokens[i] == "g" and i + 2 < len(tokens):
+            with contextlib.suppress(ValueError):
+                out.extend([float(tokens[i + 2])] * int(float(tokens[i + 1])))
+            i += 3
+            continue
+        with contextlib.suppress(ValueError):
+            out.append(float(tokens[i]))
+        i += 1
+    return out
+
+
+def _text_object(element: ET.Element, content: PageContent, fonts: dict[str, int], origin: tuple[float, float]) -> None:
+    a, b, c, d, e, f = _matrix(element, origin)
+    if abs(b) > 1e-6 * max(abs(a), 1e-9) or abs(c) > 1e-6 * max(abs(d), 1e-9) or a <= 0 or d <= 0:
+        content.skipped.extend(code.text or "" for code in element if _local(code.tag) == "TextCode")
+        return  # turned or mirrored text (a watermark, a seal's ring): not read, as on a PDF page
+    size_values = _numbers(element.get("Size") or element.get("size"))
+    size = size_values[0] if size_values else 3.5
+    font = fonts.setdefault(element.get("Font", ""), len(fonts) + 1)
+    content.fonts.setdefault(font, element.get("Font", ""))
+    x = y = 0.0
+    for code in element:
+        if _local(code.tag) != "TextCode" or not code.text:
+            continue
+        x = float(code.get("X", x))
+        y = float(code.get("Y", y))
+        dxs, dys = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
+        for i, ch in enumerate(code.text):
+            step = dxs[i] if i < len(dxs) else (size if ord(ch) > 0x2E7F else size / 2)
+            if ch.strip():
+                _glyph(content, ch, (a * x + e, d * y + f), a * step, d * size, font)
+            if dxs or not dys:  # DeltaY alone: a vertical run, whose glyphs step down only
+                x += step
+            if i < len(dys):
+                y += dys[i]
+
+
+def _glyph(content: PageContent, ch: str, at: Point, advance: float, size: float, font: int) -> None:
+    """A glyph whose origin on the baseline is ``at`` (mm), as pdfminer boxes it: ``advance`` wide, one ``size``
+    tall, its bottom a fifth of its size below the baseline."""
+    x0, baseline = at[0] * MM, at[1] * MM
+    width, height = max(advance, 0.0) * MM, size * MM
+    bottom = baseline + 0.2 * height
+    content.chars.append((ch, x0, x0 + width, bottom - height, bottom, height, font))
+
+
+def _path_object(element: ET.Element, content: PageContent, origin: tuple[float, float]) -> None:
+    if element.get("Stroke", "true").lower() == "false" and element.get("Fill", "false").lower() == "false":
+        return
+    if element.get("Visible", "true").lower() == "false":
+        return
+    data = _first(element, "AbbreviatedData")
+    if data is None or not data.text:
+        return
+    a, b, c, d, e, f = _matrix(element, origin)
+
+    def point(px: float, py: float) -> Point:
+        return ((a * px + c * py + e) * MM, (b * px + d * py + f) * MM)
+
+    ops: list[tuple[str, Point]] = []
+    tokens = data.text.split()
+    i = 0
+    arity = {"M": 2, "S": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+    while i < len(tokens):
+        op = tokens[i]
+        n = arity.get(op)
+        if n is None:
+            i += 1
+            continue
+        args = _numbers(" ".join(tokens[i + 1 : i + 1 + n]))
+        i += 1 + n
+        if len(args) != n:
+            break
+        if op in ("M", "S"):
+            ops.append(("m", point(args[0], args[1])))
+        elif op == "L":
+            ops.append(("l", point(args[0], args[1])))
+        elif op in ("Q", "B", "A"):
+            ops.append(("c", point(args[-2], args[-1])))
+        elif op == "C":
+            start = next((p for o, p in reversed(ops) if o == "m"), None)
+            if start is not None:
+                ops.append(("h", start))
+    start_at = 0
+    for j in range(1, len(ops) + 1):
+        if j == len(ops) or ops[j][0] == "m":
+            if j > start_at:
+                classify_subpath(ops[start_at:j], content)
+            start_at = j
+
+
+def _scale(content: PageContent) -> float:
+    sizes = sorted(ch[5] for ch in content.chars)
+    median = sizes[len(sizes) // 2]
+    return BODY_SIZE / median if 0 < median < SMALLEST_SIZE else 1.0
+
+
+def _scaled(content: PageContent, k: float) -> PageContent:
+    out = PageContent(content.width * k, content.height * k, fonts=content.fonts, images=content.images)
+    out.chars = [
+        (t, x0 * k, x1 * k, top * k, bot * k, size * k, font) for t, x0, x1, top, bot, size, font in content.chars
+    ]
+    out.lines = [(x0 * k, top * k, x1 * k, bottom * k) for x0, top, x1, bottom in content.lines]
+    out.rects = [(x0 * k, top * k, x1 * k, bottom * k) for x0, top, x1, bottom in content.rects]
+    out.curves = [[(x * k, y * k) for x, y in pts] for pts in content.curves]
+    out.skipped, out.glyphs = content.skipped, content.glyphs
+    return out
