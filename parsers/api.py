@@ -67,6 +67,7 @@ _EXTENSION_KINDS = {
     ".xls": "xls",
     ".xlsx": "xlsx",
     ".ofd": "ofd",
+    ".zip": "zip",
     ".txt": "text",
 }
 

@@ -23,7 +23,7 @@ _MARKDOWN_WRITER_RE = re.compile(rb"^(?:\|\s*:?-{3,}:?\s*\||#{1,6} \S|::: )", re
 
 
 def detect_kind(data: bytes, name: str | None = None) -> str:
-    """Return one of html, pdf, docx, xlsx, ofd, doc, xls, wps, image, text."""
+    """Return one of html, pdf, docx, xlsx, ofd, zip, doc, xls, wps, image, text."""
     if not data or not data.strip():
         raise UnreadableDocument("empty document", code="empty")
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -92,7 +92,11 @@ def _zip_kind(data: bytes) -> str:
             return kind
     if any(n.lower() == "ofd.xml" for n in names):  # GB/T 33190 版式文档: its entry file OFD.xml at the root
         return "ofd"
-    raise UnreadableDocument("zip archive that is neither DOCX nor XLSX", code="unknown_kind")
+    if "[Content_Types].xml" in names or "content.xml" in names or "mimetype" in names:
+        raise UnreadableDocument(
+            "an office package that is neither DOCX nor XLSX (PPTX, OpenDocument …): not read", code="unknown_kind"
+        )
+    return "zip"  # an archive of files: the report among them (parsers/readers/archive.py)
 
 
 def _ole_kind(data: bytes, name: str | None) -> str:

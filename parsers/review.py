@@ -55,7 +55,7 @@ REQUIRED = {
     "number_cut_blank",
 }
 # warnings that do not touch the numbers read
-IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright"}
+IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright", "ofd_scaled", "zip_member"}
 NARRATIVE_KIND = "narrative_vs_table"
 LEVELS = ("none", "suggested", "required")
 

@@ -188,6 +188,7 @@ KIND_EXTENSIONS = {
     "doc": ".doc",
     "wps": ".wps",
     "ofd": ".ofd",
+    "zip": ".zip",
     "text": ".txt",
 }
 

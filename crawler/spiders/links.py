@@ -41,7 +41,7 @@ ANNUAL_PATH = re.compile(
 ANNUAL_HEADING = re.compile(r"年报|年度报告")
 WEBSITE_REPORT_PATH = re.compile(r"(wzndbb|zfwzndbb|wzgzndbb)", re.IGNORECASE)
 
-ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".wps", ".et", ".ofd")
+ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".wps", ".et", ".ofd", ".zip")
 FILE_PARAMS = ("filename", "fileName", "showname", "file", "name", "attachname")
 
 # URLs of lists rather than documents: a column's folder, its numbered pages, CMS list controllers.

@@ -35,10 +35,11 @@ CONTENT_TYPES = {
     "doc": "application/msword",
     "wps": "application/vnd.ms-works",
     "ofd": "application/ofd",
+    "zip": "application/zip",
     "text": "text/plain; charset=utf-8",
 }
 EXTENSIONS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls", "doc": ".doc"}
-EXTENSIONS |= {"wps": ".wps", "ofd": ".ofd", "text": ".txt"}
+EXTENSIONS |= {"wps": ".wps", "ofd": ".ofd", "zip": ".zip", "text": ".txt"}
 
 
 def _database(datasette: Any, request: Any) -> Any:

@@ -16,6 +16,7 @@ READERS: dict[str, str] = {
     "xlsx": "parsers.readers.sheet:read_sheet",
     "xls": "parsers.readers.sheet:read_sheet",
     "ofd": "parsers.readers.ofd:read_ofd",  # GB/T 33190 版式文档, laid out as PDF pages are
+    "zip": "parsers.readers.archive:read_zip",  # the report among an archive's members
     "doc": "parsers.readers.office:read_doc",
     "wps": "parsers.readers.office:read_wps",
     "image": "parsers.readers.ocr:read_image",  # OCR (PNG, JPEG, TIFF, GIF, BMP, WebP)

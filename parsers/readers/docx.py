@@ -35,7 +35,7 @@ _BY_DECLARATION = ((b"<!", _HOSTILE[:2]), ("<!".encode("utf-16-le"), _HOSTILE[2:
 CALAMINE_UNREAD = ("docProps/", "xl/theme/", "[Content_Types].xml")
 
 
-def _hostile(xml: bytes) -> bool:
+def declares_entities(xml: bytes) -> bool:
     """Does the part declare a DTD or entities (hold any of _HOSTILE)? Every one of them holds a ``!``, and a
     part without one (most) is told by one ``memchr`` (a search for ``<!`` stops at every tag)."""
     return b"!" in xml and any(start in xml and any(h in xml for h in hostile) for start, hostile in _BY_DECLARATION)
@@ -116,7 +116,7 @@ def _check(data: bytes, required: str, unread: tuple[str, ...]) -> list[Piece] |
                     head = zf.read(info)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                 raise UnreadableDocument(f"corrupt zip member {info.filename}: {exc}", code="corrupt") from exc
-            if _hostile(head):
+            if declares_entities(head):
                 raise UnreadableDocument(
                     f"{info.filename} declares a DTD or entities (refused: XML entity attack)", code="hostile"
                 )

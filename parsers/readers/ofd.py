@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
+from parsers.readers.docx import declares_entities
 from parsers.readers.pdf import MAX_PAGES, _Page, collector_paused, layout_page, read_pages
 from parsers.readers.pdfium_page import PageContent, Point, classify_subpath
 
@@ -82,7 +83,15 @@ class _Package:
         if info.file_size > MAX_XML:
             raise UnreadableDocument(f"OFD part {path} of {info.file_size} bytes (limit {MAX_XML})", code="too_large")
         try:
-            return ET.fromstring(self.archive.read(info))
+            raw = self.archive.read(info)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+            raise UnreadableDocument(f"corrupt OFD: part {path}: {exc}", code="corrupt") from exc
+        if declares_entities(raw):
+            raise UnreadableDocument(
+                f"OFD part {path} declares a DTD or entities (refused: XML entity attack)", code="hostile"
+            )
+        try:
+            return ET.fromstring(raw)
         except (ET.ParseError, zipfile.BadZipFile, OSError, ValueError) as exc:
             raise UnreadableDocument(f"corrupt OFD: part {path}: {exc}", code="corrupt") from exc
 
