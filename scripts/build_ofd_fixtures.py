@@ -8,6 +8,8 @@ with ``DeltaX``). What this writer does, and the reader must cope with: its name
 sets the glyphs at 0.36 of their size in millimetres while writing the page box in points, it writes no paths
 (a table's ruling is lost: the tables read as a layout dump's), and it drops the text past the page's right edge
 (seed 003's table 四 runs past it: five of its values are not in the OFD).
+``<stem>-p2.scan.ofd``: easyofd's ``OFD.jpg2ofd``: a scanned page as OFD (one ``ImageObject`` a page, its JPEG in
+``Res/``), read by OCR.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 OUT = ROOT / "tests" / "fixtures" / "ofd"
+SCANS = ROOT / "tests" / "fixtures" / "scans"
+SCAN = "001_641fc7d161c03c36"
 
 
 def easyofd(pdf: Path) -> bytes:
@@ -34,12 +38,30 @@ def easyofd(pdf: Path) -> bytes:
     return data
 
 
+def easyofd_scan(pages: list[Path]) -> bytes:
+    from easyofd.ofd import OFD
+    from PIL import Image
+
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory() as work:
+        os.chdir(work)
+        try:
+            data: bytes = OFD().jpg2ofd([Image.open(p).convert("RGB") for p in pages])
+        finally:
+            os.chdir(here)
+    return data
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for pdf in sorted(RENDERED.glob("*.pdf")):
         target = OUT / f"{pdf.stem}.easyofd.ofd"
         target.write_bytes(easyofd(pdf))
         print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
+    # a scan saved as OFD: seed 001's second page printed at 200 dpi (tests/fixtures/scans), one JPEG per page
+    target = OUT / f"{SCAN}-p2.scan.ofd"
+    target.write_bytes(easyofd_scan([SCANS / f"{SCAN}-200-clean-p2.png"]))
+    print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

@@ -8,12 +8,12 @@ import io
 import zipfile
 
 import pytest
-from conftest import FIXTURES, off_gold
+from conftest import FIXTURES, gold, off_gold
 
 from parsers import UnreadableDocument, parse
 from parsers.detect import detect_kind
 
-OFDS = sorted((FIXTURES / "ofd").glob("*.ofd"))
+OFDS = sorted((FIXTURES / "ofd").glob("*.easyofd.ofd"))
 # easyofd drops the text past the page's right edge: seed 003's table 四 runs past it (its last five columns)
 CLIPPED = {"003_b42612b20553a5ab": "review_litigation/"}
 
@@ -33,6 +33,18 @@ def test_a_converted_report_reads_every_gold_cell_it_prints(path) -> None:
     else:
         assert not off, off
     assert len(OFDS) == 5
+
+
+def test_a_scan_saved_as_ofd_is_read_by_ocr() -> None:
+    # easyofd's jpg2ofd: seed 001's page 2 at 200 dpi as a JPEG page image (the end of table 二, table 三)
+    path = FIXTURES / "ofd" / "001_641fc7d161c03c36-p2.scan.ofd"
+    report = parse(path.read_bytes(), path.name)
+    assert report.metadata["source_kind"] == "ofd" and report.metadata["ocr"] is True
+    want = gold("001_641fc7d161c03c36")["cells"]
+    read = {k: v for k, v in report.as_json()["cells"].items() if v is not None}
+    assert sum(1 for k, v in read.items() if want.get(k) == v) >= 80
+    assert not [k for k, v in read.items() if k in want and want[k] != v]
+    assert report.metadata["review"] == "required"  # half a report: rows and tables missing
 
 
 NS = "http://www.ofdspec.org/2016"
@@ -157,7 +169,7 @@ def test_what_is_no_readable_ofd_fails_with_its_reason() -> None:
         parse(_package(_text(20, 30, "文字"), doc_root="Doc_0/Missing.xml"), "report.ofd")
     assert missing.value.code == "corrupt"
     image = '<ofd:ImageObject ID="9" Boundary="0 0 210 297" ResourceID="12"/>'
-    with pytest.raises(UnreadableDocument, match="images only") as scan:
+    with pytest.raises(UnreadableDocument, match="no text and no page image") as scan:  # its image is not in it
         parse(_package(image), "scan.ofd")
     assert scan.value.code == "empty"
     with pytest.raises(UnreadableDocument, match="names no document"):

@@ -14,7 +14,9 @@ top left corner (y downwards, as :mod:`parsers.readers.pdfium_page` reads a PDF 
 The glyphs become :data:`~parsers.readers.pdfium_page.Char` tuples in points and the paths pdfminer's lines,
 rectangles and curves, so that :func:`parsers.readers.pdf.layout_page` finds ruled tables and text lines exactly
 as it does on a PDF page. Elements are matched by local name: writers differ in their namespace URI.
-Images (a scanned page saved as OFD) are not read: such a page is named in a note.
+An OFD none of whose pages holds text is a scan: the image covering each page (its ``ImageObject``'s resource, a
+``MultiMedia`` of ``PublicRes`` or ``DocumentRes``) is read by OCR (:func:`parsers.readers.ocr.read_image_pages`).
+Scanned pages among text pages are named in a note, not read.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ MM = 72 / 25.4  # points per millimetre
 SMALLEST_SIZE = 5.0
 BODY_SIZE = 10.5
 MAX_XML = 64 * 1024 * 1024  # an uncompressed part larger than this is not read (a zip bomb)
+MAX_IMAGE = 64 * 1024 * 1024
+SCAN_SHARE = 0.5  # a page without text whose largest image covers this share of it is a scanned page: read by OCR
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -59,12 +63,23 @@ def read_ofd(data: bytes) -> Extracted:
         if len(doc_roots) > 1:
             notes.append(f"[ofd_documents] the package holds {len(doc_roots)} documents: only the first is read")
         metadata = {"title": " ".join(t.split())} if (t := _first_text(root, "Title")) else {}
-        pages, count = _read_document(package, doc_roots[0], notes)
+        pages, count, scans = _read_document(package, doc_roots[0], notes)
     tb = TextBuilder()
     read_pages(pages, tb)
     if not tb.text().strip():
-        raise UnreadableDocument(
-            f"OFD whose {count} page(s) hold no text (images only: a scan saved as OFD is not read)", code="empty"
+        if not scans:
+            raise UnreadableDocument(f"OFD whose {count} page(s) hold no text and no page image", code="empty")
+        from parsers.readers.ocr import read_image_pages  # a scan saved as OFD: its page images read by OCR
+
+        extracted = read_image_pages(scans)
+        extracted.kind, extracted.pages = "ofd", count
+        extracted.metadata = {**metadata, **extracted.metadata}
+        extracted.notes = notes + extracted.notes
+        return extracted
+    if scans:
+        notes.append(
+            f"[images_not_read] {len(scans)} OFD page(s) hold a page image and no text (scanned pages among text "
+            f"pages): not read by OCR"
         )
     return Extracted(kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count)
 
@@ -122,10 +137,12 @@ def _box(element: ET.Element | None) -> tuple[float, float, float, float] | None
     return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
 
 
-def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[list[_Page], int]:
+def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[list[_Page], int, list[bytes]]:
+    """The pages laid out, their count, and the page images of the pages without text (a scan's pages)."""
     base = posixpath.dirname(doc_root.lstrip("/"))
     document = package.xml(doc_root)
     common = _first(document, "CommonData")
+    media = _media(package, base, common)
     default_box = _box(_first(common, "PhysicalBox")) if common is not None else None
     templates: dict[str, str] = {}
     if common is not None:
@@ -139,6 +156,7 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
         raise UnreadableDocument(f"OFD with {len(entries)} pages (limit {MAX_PAGES})", code="too_large")
     pages: list[_Page] = []
     images: list[int] = []
+    scans: list[bytes] = []
     scaled: list[str] = []
     for number, entry in enumerate(entries, 1):
         try:
@@ -148,7 +166,10 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
             notes.append(f"page {number} could not be read: {exc.reason}")
             continue
         if not content.chars:
-            if pictures:
+            scan = _page_image(package, media, pictures, content)
+            if scan is not None:
+                scans.append(scan)
+            elif pictures:
                 images.append(number)
             continue
         factor = _scale(content)
@@ -160,24 +181,62 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
             pages.append(page)
     if images:
         notes.append(
-            f"[images_not_read] OFD page(s) {', '.join(map(str, images))} hold images and no text (a scan): not read"
+            f"[images_not_read] OFD page(s) {', '.join(map(str, images))} without text hold only small images or "
+            f"images not in the package (a seal, a logo): not read"
         )
     if scaled:
         notes.append(
             f"[ofd_scaled] page(s) {', '.join(scaled)}: glyphs set under {SMALLEST_SIZE:g} pt (the writer's unit), "
             f"laid out scaled up to a {BODY_SIZE:g} pt median"
         )
-    return pages, len(entries)
+    return pages, len(entries), scans
+
+
+def _media(package: _Package, base: str, common: ET.Element | None) -> dict[str, str]:
+    """The documents' resources (``PublicRes``, ``DocumentRes``): a multimedia ID → its file's path in the zip."""
+    out: dict[str, str] = {}
+    if common is None:
+        return out
+    for ref in (e for e in common if _local(e.tag) in ("PublicRes", "DocumentRes") and e.text and e.text.strip()):
+        path = posixpath.join(base, (ref.text or "").strip())
+        try:
+            res = package.xml(path)
+        except UnreadableDocument:
+            continue
+        folder = posixpath.join(posixpath.dirname(path), res.get("BaseLoc", ""))
+        for item in _all(res, "MultiMedia"):
+            file = _first_text(item, "MediaFile")
+            if item.get("ID") and file:
+                out[item.get("ID", "")] = file.lstrip("/") if file.startswith("/") else posixpath.join(folder, file)
+    return out
+
+
+def _page_image(
+    package: _Package, media: dict[str, str], pictures: list[tuple[float, str]], content: PageContent
+) -> bytes | None:
+    """The bytes of the image that covers at least :data:`SCAN_SHARE` of a page without text (a scanned page)."""
+    if not pictures:
+        return None
+    area, resource = max(pictures)
+    page = content.width * content.height
+    path = media.get(resource)
+    if path is None or not page or area < SCAN_SHARE * page:
+        return None
+    info = package.names.get(posixpath.normpath(path).lower())
+    if info is None or info.file_size > MAX_IMAGE:
+        return None
+    return package.archive.read(info)
 
 
 def _page_content(
     package: _Package, page_xml: ET.Element, templates: dict[str, str], default_box: tuple[float, ...] | None
-) -> tuple[PageContent, int]:
-    """A page's glyphs and paths in points (its templates first), and its count of image objects."""
+) -> tuple[PageContent, list[tuple[float, str]]]:
+    """A page's glyphs and paths in points (its templates first), and its image objects (area in square points,
+    resource ID)."""
     box = _box(_first(page_xml, "PhysicalBox")) or default_box or (0.0, 0.0, 210.0, 297.0)
     content = PageContent(box[2] * MM, box[3] * MM)
     fonts: dict[str, int] = {}
-    pictures = 0
+    pictures: list[tuple[float, str]] = []
     layers: list[ET.Element] = []
     for template in (e for e in page_xml if _local(e.tag) == "Template"):
         path = templates.get(template.get("TemplateID", ""))
@@ -192,8 +251,11 @@ def _page_content(
             elif name == "PathObject":
                 _path_object(element, content, (box[0], box[1]))
             elif name == "ImageObject":
-                pictures += 1
-    content.images = pictures
+                a, b, c, d, _, _ = _matrix(element, (box[0], box[1]))
+                bound = _numbers(element.get("Boundary"))
+                area = bound[2] * bound[3] if len(bound) == 4 else abs(a * d - b * c)
+                pictures.append((area * MM * MM, element.get("ResourceID", "")))
+    content.images = len(pictures)
     content.glyphs = len(content.chars)
     _fit_box(content)
     return content, pictures
