@@ -10,11 +10,15 @@ sets the glyphs at 0.36 of their size in millimetres while writing the page box 
 (seed 003's table 四 runs past it: five of its values are not in the OFD).
 ``<stem>-p2.scan.ofd``: easyofd's ``OFD.jpg2ofd``: a scanned page as OFD (one ``ImageObject`` a page, its JPEG in
 ``Res/``), read by OCR.
+``<stem>-p2.pdf2ofd.ofd``: ``pdf2ofd`` (another PyPI writer, in a venv of its own): it writes no text at all, every
+glyph a filled outline (``PathObject``), the ruling as paths: the page is drawn and read by OCR.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,6 +27,7 @@ RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 OUT = ROOT / "tests" / "fixtures" / "ofd"
 SCANS = ROOT / "tests" / "fixtures" / "scans"
 SCAN = "001_641fc7d161c03c36"
+PDF2OFD = "pdf2ofd==0.1.0"
 
 
 def easyofd(pdf: Path) -> bytes:
@@ -52,6 +57,18 @@ def easyofd_scan(pages: list[Path]) -> bytes:
     return data
 
 
+def pdf2ofd(pdf: Path, pages: str) -> bytes:
+    """pdf2ofd's conversion (PyPI ``pdf2ofd``; it pins PyMuPDF below 1.25, the corpus tools above: its own venv)."""
+    with tempfile.TemporaryDirectory() as work:
+        venv = Path(work) / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", PDF2OFD], check=True)
+        out = Path(work) / "out.ofd"
+        run = [str(venv / "bin" / "python"), "-m", "pdf2ofd", "-q", "--pages", pages, str(pdf), str(out)]
+        subprocess.run(run, check=True)
+        return out.read_bytes()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for pdf in sorted(RENDERED.glob("*.pdf")):
@@ -61,6 +78,10 @@ def main() -> None:
     # a scan saved as OFD: seed 001's second page printed at 200 dpi (tests/fixtures/scans), one JPEG per page
     target = OUT / f"{SCAN}-p2.scan.ofd"
     target.write_bytes(easyofd_scan([SCANS / f"{SCAN}-200-clean-p2.png"]))
+    print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
+    # text drawn as glyph outlines: pdf2ofd's conversion of seed 001's page 2 (the end of table 二, table 三)
+    target = OUT / f"{SCAN}-p2.pdf2ofd.ofd"
+    target.write_bytes(pdf2ofd(RENDERED / f"{SCAN}.pdf", "1"))
     print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
 
 

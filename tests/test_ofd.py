@@ -47,6 +47,37 @@ def test_a_scan_saved_as_ofd_is_read_by_ocr() -> None:
     assert report.metadata["review"] == "required"  # half a report: rows and tables missing
 
 
+def test_glyphs_drawn_as_outlines_are_drawn_and_read_by_ocr() -> None:
+    # pdf2ofd writes no text: every glyph a filled outline. Seed 001's page 2 (the end of table 二, table 三)
+    path = FIXTURES / "ofd" / "001_641fc7d161c03c36-p2.pdf2ofd.ofd"
+    report = parse(path.read_bytes(), path.name)
+    assert report.metadata["source_kind"] == "ofd" and report.metadata["ocr"] is True
+    assert "ofd_outlines" in [w.code for w in report.warnings]
+    want = gold("001_641fc7d161c03c36")["cells"]
+    read = {k: v for k, v in report.as_json()["cells"].items() if v is not None}
+    assert sum(1 for k, v in read.items() if want.get(k) == v) >= 70  # 77 read right (the page's scan: 84)
+    assert not [k for k, v in read.items() if k in want and want[k] != v]
+
+
+def test_even_odd_filling_keeps_a_glyphs_counter_open() -> None:
+    from PIL import Image
+
+    from parsers.readers.ofd_render import Shape, render
+
+    # a square ring: the outer and the inner square as two subpaths of one filled path (口)
+    ring = Shape(
+        True,
+        False,
+        0.0,
+        [[(10, 10), (50, 10), (50, 50), (10, 50), (10, 10)], [(20, 20), (40, 20), (40, 40), (20, 40), (20, 20)]],
+    )
+    image = Image.open(io.BytesIO(render(72, 72, [ring]))).convert("L")
+    scale = 200 / 72
+    assert image.getpixel((round(15 * scale), round(30 * scale))) == 0  # the ring is ink
+    assert image.getpixel((round(30 * scale), round(30 * scale))) == 255  # its counter is paper
+    assert image.getpixel((round(60 * scale), round(60 * scale))) == 255
+
+
 NS = "http://www.ofdspec.org/2016"
 
 

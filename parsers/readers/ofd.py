@@ -31,7 +31,8 @@ from xml.etree import ElementTree as ET
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.docx import declares_entities
-from parsers.readers.pdf import MAX_PAGES, _Page, collector_paused, layout_page, read_pages
+from parsers.readers.ofd_render import DPI, Shape, cubic, quadratic, render
+from parsers.readers.pdf import MAX_PAGES, OUTLINE_CURVES, _Page, collector_paused, layout_page, read_pages
 from parsers.readers.pdfium_page import PageContent, Point, classify_subpath
 
 MM = 72 / 25.4  # points per millimetre
@@ -78,8 +79,8 @@ def read_ofd(data: bytes) -> Extracted:
         return extracted
     if scans:
         notes.append(
-            f"[images_not_read] {len(scans)} OFD page(s) hold a page image and no text (scanned pages among text "
-            f"pages): not read by OCR"
+            f"[images_not_read] {len(scans)} OFD page(s) without text among text pages (a scanned page, or glyphs "
+            f"drawn as outlines): not read by OCR"
         )
     return Extracted(kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count)
 
@@ -157,16 +158,20 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
     pages: list[_Page] = []
     images: list[int] = []
     scans: list[bytes] = []
+    outlined: list[int] = []
     scaled: list[str] = []
     for number, entry in enumerate(entries, 1):
         try:
             page_xml = package.xml(posixpath.join(base, entry))
-            content, pictures = _page_content(package, page_xml, templates, default_box)
+            content, pictures, shapes = _page_content(package, page_xml, templates, default_box)
         except UnreadableDocument as exc:
             notes.append(f"page {number} could not be read: {exc.reason}")
             continue
         if not content.chars:
             scan = _page_image(package, media, pictures, content)
+            if scan is None and len(content.curves) >= OUTLINE_CURVES:  # text drawn as glyph outlines
+                scan = render(content.width, content.height, shapes)
+                outlined.append(number)
             if scan is not None:
                 scans.append(scan)
             elif pictures:
@@ -183,6 +188,11 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
         notes.append(
             f"[images_not_read] OFD page(s) {', '.join(map(str, images))} without text hold only small images or "
             f"images not in the package (a seal, a logo): not read"
+        )
+    if outlined:
+        notes.append(
+            f"[ofd_outlines] page(s) {', '.join(map(str, outlined))}: no text, its glyphs drawn as outlines: the page "
+            f"drawn at {DPI} dpi and read by OCR"
         )
     if scaled:
         notes.append(
@@ -230,13 +240,14 @@ def _page_image(
 
 def _page_content(
     package: _Package, page_xml: ET.Element, templates: dict[str, str], default_box: tuple[float, ...] | None
-) -> tuple[PageContent, list[tuple[float, str]]]:
-    """A page's glyphs and paths in points (its templates first), and its image objects (area in square points,
-    resource ID)."""
+) -> tuple[PageContent, list[tuple[float, str]], list[Shape]]:
+    """A page's glyphs and paths in points (its templates first), its image objects (area in square points,
+    resource ID), and its paths whole (for drawing a page whose text is outlines)."""
     box = _box(_first(page_xml, "PhysicalBox")) or default_box or (0.0, 0.0, 210.0, 297.0)
     content = PageContent(box[2] * MM, box[3] * MM)
     fonts: dict[str, int] = {}
     pictures: list[tuple[float, str]] = []
+    shapes: list[Shape] = []
     layers: list[ET.Element] = []
     for template in (e for e in page_xml if _local(e.tag) == "Template"):
         path = templates.get(template.get("TemplateID", ""))
@@ -249,7 +260,7 @@ def _page_content(
             if name == "TextObject":
                 _text_object(element, content, fonts, (box[0], box[1]))
             elif name == "PathObject":
-                _path_object(element, content, (box[0], box[1]))
+                _path_object(element, content, (box[0], box[1]), shapes)
             elif name == "ImageObject":
                 a, b, c, d, _, _ = _matrix(element, (box[0], box[1]))
                 bound = _numbers(element.get("Boundary"))
@@ -258,7 +269,7 @@ def _page_content(
     content.images = len(pictures)
     content.glyphs = len(content.chars)
     _fit_box(content)
-    return content, pictures
+    return content, pictures, shapes
 
 
 def _fit_box(content: PageContent) -> None:
@@ -336,8 +347,12 @@ def _glyph(content: PageContent, ch: str, at: Point, advance: float, size: float
     content.chars.append((ch, x0, x0 + width, bottom - height, bottom, height, font))
 
 
-def _path_object(element: ET.Element, content: PageContent, origin: tuple[float, float]) -> None:
-    if element.get("Stroke", "true").lower() == "false" and element.get("Fill", "false").lower() == "false":
+def _path_object(element: ET.Element, content: PageContent, origin: tuple[float, float], shapes: list[Shape]) -> None:
+    """The path's subpaths classified into ``content`` as pdfminer does, and kept whole in ``shapes`` (flattened,
+    for :mod:`parsers.readers.ofd_render`)."""
+    stroke = element.get("Stroke", "true").lower() != "false"
+    fill = element.get("Fill", "false").lower() == "true"
+    if not stroke and not fill:
         return
     if element.get("Visible", "true").lower() == "false":
         return
@@ -350,6 +365,8 @@ def _path_object(element: ET.Element, content: PageContent, origin: tuple[float,
         return ((a * px + c * py + e) * MM, (b * px + d * py + f) * MM)
 
     ops: list[tuple[str, Point]] = []
+    shape = Shape(fill, stroke, _numbers(element.get("LineWidth"))[0] * MM if element.get("LineWidth") else MM / 3)
+    here: Point = (0.0, 0.0)
     tokens = data.text.split()
     i = 0
     arity = {"M": 2, "S": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
@@ -364,21 +381,39 @@ def _path_object(element: ET.Element, content: PageContent, origin: tuple[float,
         if len(args) != n:
             break
         if op in ("M", "S"):
-            ops.append(("m", point(args[0], args[1])))
-        elif op == "L":
-            ops.append(("l", point(args[0], args[1])))
-        elif op in ("Q", "B", "A"):
-            ops.append(("c", point(args[-2], args[-1])))
+            here = point(args[0], args[1])
+            ops.append(("m", here))
+            shape.subpaths.append([here])
+            continue
+        if not shape.subpaths:
+            shape.subpaths.append([here])
+        end = point(args[-2], args[-1]) if n else here
+        if op == "L":
+            ops.append(("l", end))
+            shape.subpaths[-1].append(end)
+        elif op == "B":
+            ops.append(("c", end))
+            shape.subpaths[-1] += cubic(here, point(args[0], args[1]), point(args[2], args[3]), end)
+        elif op == "Q":
+            ops.append(("c", end))
+            shape.subpaths[-1] += quadratic(here, point(args[0], args[1]), end)
+        elif op == "A":  # an arc, drawn as its chord
+            ops.append(("c", end))
+            shape.subpaths[-1].append(end)
         elif op == "C":
             start = next((p for o, p in reversed(ops) if o == "m"), None)
             if start is not None:
                 ops.append(("h", start))
+                shape.subpaths[-1].append(start)
+                end = start
+        here = end
     start_at = 0
     for j in range(1, len(ops) + 1):
         if j == len(ops) or ops[j][0] == "m":
             if j > start_at:
                 classify_subpath(ops[start_at:j], content)
             start_at = j
+    shapes.append(shape)
 
 
 def _scale(content: PageContent) -> float:
