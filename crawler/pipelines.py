@@ -50,7 +50,7 @@ from crawler.page_images import read_page_images
 from crawler.revisit import entry_for_attachment
 from parsers import Report, UnreadableDocument
 from storage.archive import RawArchive
-from storage.harvested import merge_page_metadata, parse_document
+from storage.harvested import is_report, merge_page_metadata, parse_document
 from storage.ingest import StoreView, StoreWrites, Writes, archive_body, bump_op, document_op, error_op, report_op
 from storage.store import Store
 
@@ -125,11 +125,6 @@ def run_id_for(crawler: Crawler) -> int | None:
         return int(configured)
     run_id: int | None = getattr(crawler, "nianbao_run_id", None)
     return run_id
-
-
-def is_report(report: Report) -> bool:
-    """Does a parsed document hold a report (its tables, or at least the report's numbered sections)?"""
-    return bool(report.cells) or len(report.sections) >= 3
 
 
 async def in_thread(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -11,6 +11,9 @@ and parsed in a worker process; the parent compares the result with what is stor
 - an error row (``errors`` table, codes ``raw_missing``/``unreadable``/``parse_error``) when the document is
   missing or cannot be parsed; the stored report is then left as it was (``failed``).
 
+Then the archived documents no report was read from (a parser error on their URL: :mod:`nianbao.recover`) are
+read again, and stored as reports (``recovered``) where they read as one now; the others are left as they were.
+
 Documents are parsed the way the harvest parses them: :func:`parse_document` (the URL's file name as the
 name hint, and the URL), then :func:`merge_page_metadata` as ``crawler.pipelines`` does: metadata that only
 the portal page gave (``PAGE_KEYS``, taken from the stored report) where the document states none, and
@@ -30,6 +33,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from nianbao import recover
 from parsers import UnreadableDocument
 from storage import history
 from storage.harvested import PAGE_KEYS, document_name, merge_page_metadata, parse_document
@@ -132,12 +136,15 @@ class ReparseResult:
     restamped: int = 0
     changed: int = 0
     failed: int = 0
+    recovered: int = 0  # archived documents no report was read from before, read as one now (nianbao.recover)
+    still_unread: int = 0
     cells_added: int = 0
     cells_removed: int = 0
     cells_modified: int = 0
     seconds: float = 0.0
     changes: list[dict[str, Any]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
+    recoveries: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def cells_changed(self) -> int:
@@ -148,7 +155,7 @@ class ReparseResult:
         return self.examined / self.seconds if self.seconds > 0 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        names = ("run_id", "workers", "examined", "unchanged", "restamped", "changed", "failed")
+        names = ("run_id", "workers", "examined", "unchanged", "restamped", "changed", "failed", "recovered")
         out: dict[str, Any] = {name: getattr(self, name) for name in names}
         out["cells"] = {
             "changed": self.cells_changed,
@@ -160,6 +167,8 @@ class ReparseResult:
         out["reports_per_second"] = round(self.rate, 1)
         out["changes"] = self.changes
         out["failures"] = self.failures
+        out["still_unread"] = self.still_unread
+        out["recoveries"] = self.recoveries
         return out
 
 
@@ -214,14 +223,19 @@ def reparse(
 
     started = time.perf_counter()
     jobs = jobs_for(store, portal, carry_page_metadata)
+    unread = recover.candidates(store, portal)
     result = ReparseResult(workers=workers or default_workers())
-    result.run_id = store.start_run("reparse", [portal] if portal else sorted({j.portal for j in jobs}))
+    portals = [portal] if portal else sorted({j.portal for j in jobs} | {c.portal for c in unread})
+    result.run_id = store.start_run("reparse", portals)
     keep_text = search.has_index(store.db)
     work = partial(examine, parse_fn=parse_fn, keep_text=keep_text)
     status = "finished"
     try:
         for outcome in run_parallel(work, jobs, result.workers, progress):
             _apply(store, result, outcome, keep_text)
+        again = partial(recover.read_again, parse_fn=parse_fn, keep_text=keep_text)
+        for read in run_parallel(again, unread, result.workers, progress, desc="recover"):
+            _recover(store, result, read, keep_text)
     except BaseException as exc:  # the run is closed with what was done, and says how it ended
         status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
         raise
@@ -234,7 +248,8 @@ def reparse(
             status=status,
             unchanged_reports=result.unchanged + result.restamped,
             note=f"reparse: {result.examined} examined, {result.changed} changed, {result.restamped} restamped,"
-            f" {result.failed} failed, {result.cells_changed} cells changed; {result.workers} workers",
+            f" {result.failed} failed, {result.cells_changed} cells changed, {result.recovered} recovered;"
+            f" {result.workers} workers",
         )
     return result
 
@@ -301,6 +316,31 @@ def _apply(store: Store, result: ReparseResult, outcome: Outcome, keep_text: boo
         )
 
 
+def _recover(store: Store, result: ReparseResult, read: recover.Recovered, keep_text: bool) -> None:
+    """Store a document's report read now (``recovered``); one still unread is counted, its error row left."""
+    from nianbao import search
+
+    found = read.candidate
+    if read.report is None:
+        result.still_unread += 1
+        return
+    with store.db.atomic():
+        report_id, _ = store.save_report(
+            portal=found.portal,
+            url=found.url,
+            page_url=None,
+            report=read.report,
+            document_sha256=found.sha256,
+            run_id=result.run_id,
+        )
+        if keep_text:
+            search.store_text(store.db, report_id, read.report.text, content_hash(read.report))
+    result.recovered += 1
+    result.recoveries.append(
+        {"report_id": report_id, "url": found.url, "portal": found.portal, "cells": len(read.report.cells)}
+    )
+
+
 def format_result(result: ReparseResult, *, verbose: bool = False) -> str:
     lines = [
         f"Re-parsed {result.examined} report(s) in {result.seconds:.1f} s on {result.workers} worker(s)"
@@ -320,6 +360,12 @@ def format_result(result: ReparseResult, *, verbose: bool = False) -> str:
             if verbose:
                 for kind, sign in (("cells_added", "+"), ("cells_removed", "-"), ("cells_modified", "~")):
                     lines.extend(f"      {sign} {key}" for key in change[kind])
+    if result.recovered or result.still_unread:
+        lines.append(
+            f"Archived documents no report was read from before: {result.recovered} read as reports now,"
+            f" {result.still_unread} still not"
+        )
+        lines.extend(f"  {r['url']}  {r['cells']} cells" for r in result.recoveries)
     if result.failures:
         lines.append(f"Failures (kept as stored; see `nianbao errors --run {result.run_id}`)")
         for failure in _grouped(result.failures):

@@ -32,6 +32,11 @@ def document_name(url: str) -> str | None:
     return safe_filename(name, default="") or None if name else None
 
 
+def is_report(report: Report) -> bool:
+    """Does a parsed document hold a report (its tables, or at least the report's numbered sections)?"""
+    return bool(report.cells) or len(report.sections) >= 3
+
+
 def parse_document(data: bytes, url: str) -> Report:
     """Parse a harvested document: its URL's file name as the name hint, and the URL."""
     return parse(data, document_name(url), url=url)

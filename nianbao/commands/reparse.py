@@ -19,7 +19,9 @@ def add_parser(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "reparse",
         help="re-parse every archived document with the current parser; change only the reports that differ",
         description="Re-parse every archived document from the raw archive (no network) on all cores, and"
-        " store only the reports whose parse changed. Holds the harvest lock. Exit codes: 0 ok, 2 no database,"
+        " store only the reports whose parse changed; archived documents no report was read from before (an error"
+        " of the parser's) are read again, and stored where they read as a report now. Holds the harvest lock."
+        " Exit codes: 0 ok, 2 no database,"
         " 3 some documents failed (recorded in the errors table), 75 the harvest lock is held.",
     )
     p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default {DEFAULT_DB})")
