@@ -205,3 +205,13 @@ def test_what_is_no_readable_ofd_fails_with_its_reason() -> None:
     assert scan.value.code == "empty"
     with pytest.raises(UnreadableDocument, match="names no document"):
         parse(_package(_text(20, 30, "文字"), doc_root=""), "report.ofd")
+
+
+def test_hostile_counts_and_numbers_ask_for_nothing() -> None:
+    # a step repeated a trillion times, an X that is no number, a size of 1e999: read as far as the text goes
+    body = (
+        '<ofd:TextObject ID="5" Boundary="20 30 150 6" Font="4" Size="1e999">'
+        '<ofd:TextCode X="abc" Y="3.7" DeltaX="g 1000000000000 3.7">总体情况</ofd:TextCode></ofd:TextObject>'
+    )
+    report = parse(_package(body), "report.ofd")
+    assert "总体情况" in report.text.splitlines()

@@ -21,11 +21,12 @@ Scanned pages among text pages are named in a note, not read.
 
 from __future__ import annotations
 
-import contextlib
 import io
+import math
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
@@ -47,6 +48,8 @@ SCAN_SHARE = 0.5  # a page without text whose largest image covers this share of
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# what reading a damaged or encrypted member raises
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
 
 
 def read_ofd(data: bytes) -> Extracted:
@@ -100,7 +103,7 @@ class _Package:
             raise UnreadableDocument(f"OFD part {path} of {info.file_size} bytes (limit {MAX_XML})", code="too_large")
         try:
             raw = self.archive.read(info)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        except _ZIP_ERRORS as exc:
             raise UnreadableDocument(f"corrupt OFD: part {path}: {exc}", code="corrupt") from exc
         if declares_entities(raw):
             raise UnreadableDocument(
@@ -130,7 +133,8 @@ def _first_text(element: ET.Element, name: str) -> str:
 
 
 def _numbers(text: str | None) -> list[float]:
-    return [float(n) for n in _NUMBER.findall(text or "")]
+    """The finite numbers in an attribute's text (``1e999`` and the like dropped)."""
+    return [v for v in map(float, _NUMBER.findall(text or "")) if math.isfinite(v)]
 
 
 def _box(element: ET.Element | None) -> tuple[float, float, float, float] | None:
@@ -295,21 +299,23 @@ def _matrix(element: ET.Element, origin: tuple[float, float]) -> Matrix:
     return (a, b, c, d, e + dx, f + dy)
 
 
-def _deltas(text: str | None) -> list[float]:
-    """``DeltaX``/``DeltaY``: numbers, where ``g n d`` stands for ``d`` repeated ``n`` times."""
+def _deltas(text: str | None, most: int) -> list[float]:
+    """``DeltaX``/``DeltaY``: numbers, where ``g n d`` stands for ``d`` repeated ``n`` times; at most ``most`` of
+    them (a run's glyphs less one: a count beyond that asks for nothing, however large)."""
     out: list[float] = []
     tokens = (text or "").split()
     i = 0
-    while i < len(tokens):
+    while i < len(tokens) and len(out) < most:
         if tokens[i] == "g" and i + 2 < len(tokens):
-            with contextlib.suppress(ValueError):
-                out.extend([float(tokens[i + 2])] * int(float(tokens[i + 1])))
+            step = _numbers(tokens[i + 2])
+            count = _numbers(tokens[i + 1])
+            if step and count:
+                out.extend([step[0]] * max(0, min(int(count[0]), most - len(out))))
             i += 3
             continue
-        with contextlib.suppress(ValueError):
-            out.append(float(tokens[i]))
+        out.extend(_numbers(tokens[i])[:1])
         i += 1
-    return out
+    return out[:most]
 
 
 def _text_object(element: ET.Element, content: PageContent, fonts: dict[str, int], origin: tuple[float, float]) -> None:
@@ -325,9 +331,10 @@ def _text_object(element: ET.Element, content: PageContent, fonts: dict[str, int
     for code in element:
         if _local(code.tag) != "TextCode" or not code.text:
             continue
-        x = float(code.get("X", x))
-        y = float(code.get("Y", y))
-        dxs, dys = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
+        x = next(iter(_numbers(code.get("X"))), x)
+        y = next(iter(_numbers(code.get("Y"))), y)
+        most = len(code.text)
+        dxs, dys = _deltas(code.get("DeltaX"), most), _deltas(code.get("DeltaY"), most)
         for i, ch in enumerate(code.text):
             step = dxs[i] if i < len(dxs) else (size if ord(ch) > 0x2E7F else size / 2)
             if ch.strip():
