@@ -10,68 +10,25 @@ The images are bundled, in order, into one multi-page TIFF (:func:`parsers.reade
 lossless), kept in the raw archive like any document (each image is archived too, as downloaded), and that
 bundle is the report's document: ``nianbao reparse`` reads it again exactly as the crawl did.
 
-What counts as a column of page images: at least :data:`MIN_PAGES` images in the page's content (the scored
-content container, else the body), each large enough to be a page (not an icon or a QR code: a declared width
-or height under :data:`MIN_SIDE` pixels excludes it), and no more than :data:`MAX_TEXT` characters of text
-beside them. A single image, or an infographic (图解, 一图读懂) is not a report.
+What counts as a column of page images is :func:`parsers.readers.image_column.page_image_urls`'s (a page saved
+as MHTML with its images is read by the same rule: :mod:`parsers.readers.saved_page`).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
 
 from parsers.extracted import UnreadableDocument
-from parsers.readers.html import main_content, parse_tree
+from parsers.readers.image_column import page_image_urls
 
 if TYPE_CHECKING:
     from crawler.items import ReportItem
     from parsers import Report
 
-MIN_PAGES = 2
-MAX_PAGES = 60  # the OCR's page budget: a column longer than this is refused by the parser as too_large
-MIN_SIDE = 300
-MAX_TEXT = 400
-NOT_A_REPORT = re.compile(r"图解|一图读懂|一图看懂|解读|海报|长图")
+__all__ = ["SUFFIX", "page_image_urls", "read_page_images"]
+
 SUFFIX = "#page-images"  # the bundle's URL in the archive: the page's URL and this
-
-
-def _declared(img: Any, attr: str) -> int | None:
-    raw = (img.get(attr) or "").strip().lower().removesuffix("px")
-    if raw.isdigit():
-        return int(raw)
-    style = img.get("style") or ""
-    m = re.search(rf"(?<![-\w]){attr}\s*:\s*(\d+)px", style)
-    return int(m.group(1)) if m else None
-
-
-def page_image_urls(body: bytes | str, page_url: str, title: str | None) -> list[str]:
-    """The page's report images in page order, or [] when the page is not a column of page images."""
-    if title and NOT_A_REPORT.search(title):
-        return []
-    try:
-        tree = parse_tree(body)
-    except UnreadableDocument:
-        return []
-    content, _ = main_content(tree)
-    root = content if content is not None else tree
-    urls: list[str] = []
-    for img in root.iter("img"):
-        src = (img.get("src") or img.get("data-src") or "").strip()
-        if not src or src.startswith("data:"):
-            continue
-        sides = [v for v in (_declared(img, "width"), _declared(img, "height")) if v is not None]
-        if sides and min(sides) < MIN_SIDE:
-            continue
-        url = urljoin(page_url, src)
-        if urlsplit(url).scheme in ("http", "https") and url not in urls:
-            urls.append(url)
-    text = "".join("".join(root.itertext()).split())
-    if len(urls) < MIN_PAGES or len(text) > MAX_TEXT:
-        return []
-    return urls[: MAX_PAGES + 1]  # one over the budget, so that the parser says the column is too long
 
 
 async def read_page_images(pipeline: Any, item: ReportItem, portal: str) -> tuple[Report | None, bool, str | None]:

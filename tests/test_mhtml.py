@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, off_gold
+from conftest import FIXTURES, gold, off_gold
 
 from parsers import UnreadableDocument, parse
 from parsers.detect import detect_kind
 from parsers.mhtml import is_mhtml
 
-MHTML = sorted((FIXTURES / "mhtml").glob("*.mht*"))
+MHTML = sorted(p for p in (FIXTURES / "mhtml").glob("*.mht*") if "page-images" not in p.name)
+COLUMN = FIXTURES / "mhtml" / "001_641fc7d161c03c36-page-images.chromium.mhtml"
 
 
 @pytest.mark.parametrize("path", MHTML, ids=[p.name for p in MHTML])
@@ -40,3 +41,23 @@ def test_what_is_no_saved_page_is_not_unwrapped() -> None:
     )
     with pytest.raises(UnreadableDocument, match="no HTML page"):
         parse(empty, "page.mht")
+
+
+def test_a_saved_column_of_page_images_is_read_by_ocr() -> None:
+    # Chromium's snapshot of a detail page whose report is two page images (seed 001's pages 1 and 2, scanned)
+    report = parse(COLUMN.read_bytes(), COLUMN.name)
+    assert report.metadata["ocr"] is True and report.warnings[0].code == "saved_page_images"
+    want = gold("001_641fc7d161c03c36")["cells"]
+    read = {k: v for k, v in report.as_json()["cells"].items() if v is not None}
+    assert sum(1 for k, v in read.items() if want.get(k) == v) >= 80  # 87 read, all right
+    assert not [k for k, v in read.items() if k in want and want[k] != v]
+
+
+def test_a_saved_column_whose_images_are_not_in_the_file_is_read_as_its_html() -> None:
+    data = COLUMN.read_bytes()
+    cut = data.index(b"Content-Type: image/png")
+    end = data.index(b"------MultipartBoundary", cut)  # the first image's part, dropped
+    report = parse(data[:cut] + b"Content-Type: text/plain\r\n\r\nx\r\n" + data[end:], COLUMN.name)
+    assert not report.metadata.get("ocr")
+    note = next(w.message for w in report.warnings if w.code == "images_not_read")
+    assert "a column of 2 page images, 1 of them not in the file" in note

@@ -10,7 +10,7 @@ from parsers.extracted import Extracted, UnreadableDocument
 # kind -> "module:function"; imported lazily so that reading text never loads pdfplumber.
 READERS: dict[str, str] = {
     "text": "parsers.readers.text:read_text",
-    "html": "parsers.readers.html:read_html",
+    "html": "parsers.readers.saved_page:read_page",  # HTML; MHTML of page images read by OCR
     "docx": "parsers.readers.docx:read_docx",
     "pdf": "parsers.readers.pdf:read_pdf",
     "xlsx": "parsers.readers.sheet:read_sheet",
