@@ -22,7 +22,7 @@ import re
 
 _DECIMAL = re.compile(r"(?<=\d)\n[ \t]*\.[ \t]*\n[ \t]*(?=\d)")
 _LABEL_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*[\u4e00-\u9fff][^\n（(]{0,12}[）)])")
-_NUMBERING = re.compile(r"(?<=\n)[ \t]*\d{1,2}[ \t]*(\n)[ \t]*[.．、][ \t]*(\n)?(?=[ \t]*[\u4e00-\u9fff])")
+_NUMBERING = re.compile(r"(?<=\n)[ \t]*(?!0)\d{1,2}[ \t]*(\n)[ \t]*[.．、][ \t]*(\n)?(?=[ \t]*[\u4e00-\u9fff])")
 # a group's numbering printed a glyph a line, ``(`` / ``一`` / ``)予以公开`` (pypdfium2's page text of a narrow
 # label cell): the bracket, its numeral and the closing bracket's line are one label
 _BRACKET_NUMERAL = re.compile(r"(?<=\n)[ \t]*[(（][ \t]*(\n)[ \t]*[一二三四五六七八九十][ \t]*(\n)(?=[ \t]*[)）])")
