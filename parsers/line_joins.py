@@ -11,9 +11,11 @@ Chinese around them (``<span style="font-family:Times New Roman">``), so a style
 
 Both are joined back (``decimal_joined``, ``numbering_joined``, ``label_number_joined``: warnings naming the joins),
 and only in the shape named: a line that is a point alone between two lines of digits; a line of one to three digits
-between a line whose full-width parenthesis is still open and a line that closes it; one or two digits alone before
-a line that starts with ``.``, ``．`` or ``、`` and a Chinese character. Markdown writers' backslash escapes of
-punctuation (``2772661\\.517``: mammoth escapes every point) are read as the character they escape.
+between a line whose full-width parenthesis is still open and a line that closes it; a number of one or two digits
+alone before a line that starts with ``.``, ``．`` or ``、`` and a Chinese character, never 0 (no numbering is 0: a
+0 between two lines of a label is a cell poppler printed inside the label, ``缴纳费用`` / ``0`` / ``、行政机关…``).
+Markdown writers' backslash escapes of punctuation (``2772661\\.517``: mammoth escapes every point) are read as the
+character they escape.
 """
 
 from __future__ import annotations
