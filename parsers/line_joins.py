@@ -11,9 +11,11 @@ Chinese around them (``<span style="font-family:Times New Roman">``), so a style
 
 Both are joined back (``decimal_joined``, ``numbering_joined``, ``label_number_joined``: warnings naming the joins),
 and only in the shape named: a line that is a point alone between two lines of digits; a line of one to three digits
-between a line whose full-width parenthesis is still open and a line that closes it; one or two digits alone before
-a line that starts with ``.``, ``．`` or ``、`` and a Chinese character. Markdown writers' backslash escapes of
-punctuation (``2772661\\.517``: mammoth escapes every point) are read as the character they escape.
+between a line whose full-width parenthesis is still open and a line that closes it; a number of one or two digits
+alone before a line that starts with ``.``, ``．`` or ``、`` and a Chinese character, never 0 (no numbering is 0: a
+0 between two lines of a label is a cell poppler printed inside the label, ``缴纳费用`` / ``0`` / ``、行政机关…``).
+Markdown writers' backslash escapes of punctuation (``2772661\\.517``: mammoth escapes every point) are read as the
+character they escape.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import re
 
 _DECIMAL = re.compile(r"(?<=\d)\n[ \t]*\.[ \t]*\n[ \t]*(?=\d)")
 _LABEL_NUMBER = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*[\u4e00-\u9fff][^\n（(]{0,12}[）)])")
-_NUMBERING = re.compile(r"(?<=\n)[ \t]*\d{1,2}[ \t]*(\n)[ \t]*[.．、][ \t]*(\n)?(?=[ \t]*[\u4e00-\u9fff])")
+_NUMBERING = re.compile(r"(?<=\n)[ \t]*(?!0)\d{1,2}[ \t]*(\n)[ \t]*[.．、][ \t]*(\n)?(?=[ \t]*[\u4e00-\u9fff])")
 # a group's numbering printed a glyph a line, ``(`` / ``一`` / ``)予以公开`` (pypdfium2's page text of a narrow
 # label cell): the bracket, its numeral and the closing bracket's line are one label
 _BRACKET_NUMERAL = re.compile(r"(?<=\n)[ \t]*[(（][ \t]*(\n)[ \t]*[一二三四五六七八九十][ \t]*(\n)(?=[ \t]*[)）])")

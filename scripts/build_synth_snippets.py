@@ -152,6 +152,12 @@ Each snippet is the report's title line and the text from table 三's section he
   mode's table 三 with its labels stacked (column order), its 175 values in the template's row order but for
   three zeros of 5.属于三类内部事务信息 printed with a repeated header's cells after
   四、结转下年度继续办理's values (``科研`` / ``企业`` / ``机构`` / ``0`` / ``0`` / ``0`` / ``人``).
+- ``synth-1266-pdftotext-default-table3.txt``, ``synth-1278-pdftotext-default-table3.txt`` (``/tmp/bat31``'s tuning
+  part): the same mode's table 三 whose wrapped labels print among their values. 1266: the labels of （一） and （二）
+  and their first two values are one block (``（一）予以公开`` / ``20 3`` / … / ``不计其 30 1`` / ``他情形）``), the
+  rows' other ten values after it, row after row; a 0 printed between two lines of （六）2.'s label (``缴纳费用`` /
+  ``0`` / ``、行政机关…``). 1278: three rows' first values printed after （四）'s rows, with labels printed there
+  (``1.属于国家秘密`` / ``1`` / ``4.保护第三方合法权`` / ``0``), the rest of the stream in the template's order.
 - ``synth-1260-pdfium-table3.txt`` (``scripts/probe_conventions.py``' ``pdf-pdfium`` of ``/tmp/bat31``'s tuning
   part, the half of the probe its rule was made on): pypdfium2's ``get_text_range`` breaks a line after every glyph
   of table 三's rows under the vertical （三）不予公开 / （四）无法提供 / （五）不予处理 cells: the label a glyph a line
@@ -246,6 +252,8 @@ SNIPPETS = {
     "synth-1250-pdftotext-default-table4.txt": "synth_1250.pdftotext-default.txt",
     "synth-1260-pdftotext-default-table4.txt": "synth_1260.pdftotext-default.txt",
     "synth-1273-pdftotext-default-table3.txt": "synth_1273.pdftotext-default.txt",
+    "synth-1266-pdftotext-default-table3.txt": "synth_1266.pdftotext-default.txt",
+    "synth-1278-pdftotext-default-table3.txt": "synth_1278.pdftotext-default.txt",
     "synth-1260-pdfium-table3.txt": "synth_1260.pdf-pdfium.txt",
     "synth-1261-asciidoc.txt": "synth_1261.html-pandoc-asciidoc.txt",
     "synth-1266-asciidoc.txt": "synth_1266.html-pandoc-asciidoc.txt",

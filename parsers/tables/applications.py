@@ -25,9 +25,11 @@ from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.grid_columns import by_grid_columns
+from parsers.tables.label_blocks import block_order
 from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.merged_columns import choose, column_groups, placements
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
+from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
 from parsers.tables.solve import (
@@ -274,7 +276,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     by_order = None if top else _order_fits(r, rows, start, end, fmt)
     stream_mark = len(r.warnings)
     clean = _clean(fits, found, fmt, len(rows), label_score[0])
-    if not clean and (stream := _stream_fits(r, rows, fmt, start, end)) is not None:
+    if not clean and (stream := _stream_fits(r, rows, fmt, start, end, found)) is not None:
         r.warnings[mark:] = r.warnings[stream_mark:]  # the label reading's warnings go, the stream's stay
         stream_fits, stream_end = stream
         for row in rows:
@@ -400,11 +402,14 @@ def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: in
     return passed == application_identities(fmt)
 
 
-def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int) -> tuple[dict[str, Fit], int] | None:
+def _stream_fits(
+    r: Reading, rows: list[RowDef], fmt: str, start: int, end: int, found: list[Found | None]
+) -> tuple[dict[str, Fit], int] | None:
     """The table read from the stream of its values alone, in the template's row order (labels and values
     printed apart: ``pdftotext``'s reading order), when that placement is the only one the identities allow
     (:func:`parsers.tables.solve.read_stream`). Reported as ``stream_order``, blocks placed by the identities
-    as ``placed_by_identities``."""
+    as ``placed_by_identities``. Where that fails on poppler's default-mode text, read again with the values of
+    rows whose labels print as one block with their first cells in row order (:func:`_label_blocks`)."""
     stop = r.first_index(r"行政复议|行政诉讼", start + 1, end)
     if stop is None:
         stop = r.first_index(SECTION_FIVE, start + 1, end)
@@ -415,7 +420,14 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
         values, glued = split_glued_lines(values, N_APP)
     if len(values) != len(rows) * N_APP:
         return None
+    mark = len(r.warnings)
     read = _stream_read(r, rows, fmt, start, stop, values)
+    if read is None and not glued:
+        failed = r.warnings[mark:]  # the reading in the stream's order, said only where the blocks' fails too
+        del r.warnings[mark:]
+        read = _label_blocks(r, rows, fmt, start, stop, values, found)
+        if read is None:
+            r.warnings[mark:mark] = failed
     if read is not None and glued:
         r.warn(
             "split_number",
@@ -423,6 +435,45 @@ def _stream_fits(r: Reading, rows: list[RowDef], fmt: str, start: int, end: int)
             f"cells' digits glued ({'; '.join(glued)}): each read as one digit a cell, the only reading of "
             f"{N_APP} digits in {N_APP} cells (a number is never printed with a leading 0), its row total holding, "
             "and the table read from the stream holds every identity (a guess)",
+            T,
+            r.tokens[start],
+        )
+    return read
+
+
+def _label_blocks(
+    r: Reading,
+    rows: list[RowDef],
+    fmt: str,
+    start: int,
+    stop: int,
+    values: list[Token],
+    found: list[Found | None],
+) -> tuple[dict[str, Fit], int] | None:
+    """:func:`_stream_read` of ``values`` with the values of each block of row labels and their first cells in row
+    order (:func:`parsers.tables.label_blocks.block_order`: poppler's default mode only), reported as
+    ``label_block_values``; None (its own warnings dropped) where no block is found or that reading fails too. A
+    block two placements hold is said (``label_block_open``) and left as printed."""
+    if not is_paragraph_cells(r.extracted.text):
+        return None
+    labels = [(row.key, f.index) for row, f in zip(rows, found, strict=True) if f is not None]
+    done = block_order(r.text, r.tokens, labels, values, N_APP)
+    if done is None:
+        return None
+    for message in done.open:
+        r.warn("label_block_open", f"table 三: {message}", T, r.tokens[start])
+    if not done.said:
+        return None
+    mark = len(r.warnings)
+    read = _stream_read(r, rows, fmt, start, stop, done.values)
+    if read is None:
+        del r.warnings[mark:]
+        return None
+    for note in done.said:
+        r.warn(
+            "label_block_values",
+            f"table 三: {note} (poppler's reading order prints a wrapped label's cell, and cells close to it, as one "
+            "block; every row's total holds read so, a guess)",
             T,
             r.tokens[start],
         )

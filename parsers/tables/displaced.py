@@ -35,7 +35,7 @@ from parsers.tables.solve import Cell, Identity, Value, holds
 
 MAX_MOVES = 3  # displaced values one placement puts back, at most (the search's bound)
 MAX_ROW_MOVES = 2  # of which taken out of order in one row, at most
-DISPLACED_BUDGET = 100_000  # search steps for one table; past it the placement is open
+DISPLACED_BUDGET = 500_000  # search steps for one table; past it the placement is open
 
 
 @dataclass
