@@ -6,7 +6,8 @@ OCR lost. OCR's text is told apart by the marks it prints and a text layer of th
 (:func:`read_by_ocr`). In text no OCR read:
 
 - table 三's rows of zeros are not filled (``parsers.tables.zeros``: its lost cells are blanks);
-- a row short of cells whose placement the identities leave open is left blank (:func:`refuse_open_rows`), and so
+- a row short of cells whose placement the identities leave open is left blank (:func:`refuse_open_rows`; a row
+  short of one cell keeps the cells every placement reads alike), and so
   are the cells whose number the identities leave open (:func:`blank_disputed`): the tie-break's reading is a
   guess that puts numbers where the report printed none, or in another cell. Each is said (review required).
 
