@@ -173,6 +173,9 @@ Each snippet is the report's title line and the text from table 三's section he
   ``pdftotext -nopgbrk``, the default mode's block order; table 四's values out of the table's order (1242:
   行政复议's 总计 before its 其他结果 and 尚未审结, as the default mode's snippet; 1255: 复议后起诉's 结果维持 after
   未经复议直接起诉's first value, ``0`` / ``1`` / ``0`` / ``27``).
+- ``synth-1275-bs4-lines-table3.txt`` (``/tmp/bat31``'s tuning part): BeautifulSoup's text of a page that prints a
+  cell a line (``html-bs4-lines``) of a table 三 whose empty cells print nothing: five rows of seven cells with six
+  values (``1、属于国家秘密`` / ``0`` / ``0`` / ``0`` / ``1`` / ``0`` / ``1``, its 社会公益组织 cell empty).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -260,6 +263,7 @@ SNIPPETS = {
     "synth-1243-lxml-text-table3.txt": "synth_1243.html-lxml-text.txt",
     "synth-1242-pdftotext-nopgbrk.txt": "synth_1242.pdftotext-nopgbrk.txt",
     "synth-1255-pdftotext-nopgbrk.txt": "synth_1255.pdftotext-nopgbrk.txt",
+    "synth-1275-bs4-lines-table3.txt": "synth_1275.html-bs4-lines.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -42,6 +42,9 @@ class Fit:
     # the readings the identities like as much put a non-zero value in other columns: {column: values there}
     disputed: dict[int, set[Value]] = field(default_factory=dict)
     guess: str = ""  # for split/merged: what was split or joined, in words
+    # the columns where a reading the identities like as much gives another value, 0 or blank included (an
+    # ambiguous padded row: the cells outside them are the same in every such reading)
+    open: tuple[int, ...] = ()
 
     def values(self) -> list[Value]:
         return [number_value(t[TEXT]) if t is not None else None for t in self.tokens]
@@ -223,7 +226,15 @@ def fit(
     if not best_plain:
         guess = guesses[-1 - best[1]][1]
         return Fit(best[2], "merged" if dropping else "split", [], ambiguous=ambiguous, guess=guess, disputed=disputed)
-    return Fit(best[2], how, dropped_by(picks[best[1]] if dropping else ()), ambiguous=ambiguous, disputed=disputed)
+    open_ = _open(best[2], tied) if ambiguous and not dropping else ()
+    return Fit(
+        best[2],
+        how,
+        dropped_by(picks[best[1]] if dropping else ()),
+        ambiguous=ambiguous,
+        disputed=disputed,
+        open=open_,
+    )
 
 
 def _values_of(reading: _Reading) -> tuple[Value, ...]:
@@ -231,6 +242,17 @@ def _values_of(reading: _Reading) -> tuple[Value, ...]:
     if reading[3] is not None:
         return reading[3]
     return tuple([number_value(t[TEXT]) if t is not None else None for t in reading[2]])
+
+
+def _open(best: list[Token | None], tied: list[list[Token | None]]) -> tuple[int, ...]:
+    """The columns where a reading tied with ``best`` gives another value (0 against blank too)."""
+    mine = [number_value(t[TEXT]) if t is not None else None for t in best]
+    out: set[int] = set()
+    for row in tied:
+        for i, t in enumerate(row):
+            if (number_value(t[TEXT]) if t is not None else None) != mine[i]:
+                out.add(i)
+    return tuple(sorted(out))
 
 
 def _disputed(best: list[Token | None], tied: list[list[Token | None]]) -> dict[int, set[Value]]:

@@ -115,6 +115,9 @@ class Reading:
     warnings: list[Warning_] = field(default_factory=list)
     # the cells of each row whose number the identities leave open (``ambiguous_value``): row → keys
     disputed: dict[str, list[str]] = field(default_factory=dict)
+    # the cells of each row short of cells whose readings the identities like alike differ in (``ambiguous``, a
+    # 0 against a blank too): row → keys; its other cells are the same in every such reading
+    open_cells: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.canonical is None:
@@ -802,6 +805,8 @@ class Reading:
         if fit.disputed:
             self.warn_disputed(row, keys, fit, label)
         elif fit.ambiguous:
+            if fit.how == "padded":
+                self.open_cells[row] = [keys[i] for i in fit.open]
             self.warn("ambiguous", f"{row}: several readings fit the identities equally well", row, label)
 
     def warn_disputed(self, row: str, keys: Sequence[str], fit: Fit, label: Token) -> None:

@@ -6,7 +6,8 @@ OCR lost. OCR's text is told apart by the marks it prints and a text layer of th
 (:func:`read_by_ocr`). In text no OCR read:
 
 - table 三's rows of zeros are not filled (``parsers.tables.zeros``: its lost cells are blanks);
-- a row short of cells whose placement the identities leave open is left blank (:func:`refuse_open_rows`), and so
+- a row short of cells whose placement the identities leave open is left blank (:func:`refuse_open_rows`; a row
+  short of one cell keeps the cells every placement reads alike), and so
   are the cells whose number the identities leave open (:func:`blank_disputed`): the tie-break's reading is a
   guess that puts numbers where the report printed none, or in another cell. Each is said (review required).
 
@@ -21,6 +22,7 @@ import re
 from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
 from parsers.tables.reading import Reading
+from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS
 
 T = "applications"
@@ -92,14 +94,29 @@ def refuse_open_rows(r: Reading) -> None:
         lost = [c for c in cells if c is not None and c.value is None and c.raw == "" and not printed_empty(c)]
         if not printed or not lost:
             continue
-        for c in printed:
+        # a row that lost one cell alone (a blank the text dropped) whose total holds as read: the cells every
+        # placement the identities like alike reads the same are kept (a non-zero value the identities place, its
+        # total); a row short of more, or whose total fails (values of other rows, or lost), is left blank whole
+        values = [c.value if c is not None else None for c in cells]
+        one_lost = len(printed) == len(cells) - 1 and values[-1] is not None and row_total_holds(values)
+        opened = r.open_cells.get(row) if one_lost else None
+        doubtful = printed if opened is None else [c for c in printed if c.key in opened]
+        if not doubtful:
+            continue  # the placements differ only in cells left blank here (0 or blank): every printed value holds
+        for c in doubtful:
             r.cells[c.key] = Cell(c.key, None, "", c.where)
+        kept = [c for c in printed if c.key not in {d.key for d in doubtful}]
         r.warn(
             "placement_open",
             f"{row}: {len(printed)} values ({' '.join(c.raw for c in printed)}) for its {len(cells)} cells, in text "
             "no OCR read that does not print each empty cell (its missing cells were printed empty); several "
-            "placements fit the table's identities alike, so which cells the values are is not in the text: the row "
-            "left blank",
+            "placements fit the table's identities alike, so which cells the values are is not in the text: "
+            + (
+                "the row left blank"
+                if not kept
+                else f"the cells they differ in left blank ({', '.join(c.key.rsplit('/', 1)[1] for c in doubtful)}), "
+                f"those every placement reads alike kept ({', '.join(c.key.rsplit('/', 1)[1] for c in kept)})"
+            ),
             row,
         )
 
