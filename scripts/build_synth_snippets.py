@@ -118,6 +118,10 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1260-bs4-glued-table2.txt``, ``synth-1262-bs4-glued-table2.txt``: BeautifulSoup's ``get_text()`` with no
   separator of table 二 (format 2019): runs holding a negative change (``行政事业性收费58-2``,
   ``其他对外管理服务事项28－70``) and a decimal amount (``政府集中采购01.68``, ``政府集中采购74.2``).
+  ``synth-1265-bs4-glued-table2.txt``, ``synth-1275-bs4-glued-table2.txt`` (bat31's tuning part): runs holding the
+  dash of an empty cell (``规章0—1``, ``行政规范性文件01—``); ``synth-1258-bs4-glued-table2.txt`` (bat30's),
+  ``synth-1274-bs4-glued-table2.txt`` (bat31's): 政府集中采购's count and amount in one cell
+  (``政府集中采购1；4.904693``, ``政府集中采购1项/29万元``).
 
 - ``synth-1264-bs4-lines-table2.txt``: BeautifulSoup's text of a Word-saved page (``html-bs4-lines``) whose cells are
   padded with ``&nbsp;``: 行政强制's 上一年项目数量 printed as a dash between no-break spaces (``\\xa0—\\xa0``).
@@ -228,6 +232,10 @@ SNIPPETS = {
     "synth-1275-html-pandoc-plain-table3.txt": "synth_1275.html-pandoc-plain.txt",
     "synth-1260-bs4-glued-table2.txt": "synth_1260.html-bs4-glued.txt",
     "synth-1262-bs4-glued-table2.txt": "synth_1262.html-bs4-glued.txt",
+    "synth-1265-bs4-glued-table2.txt": "synth_1265.html-bs4-glued.txt",
+    "synth-1275-bs4-glued-table2.txt": "synth_1275.html-bs4-glued.txt",
+    "synth-1258-bs4-glued-table2.txt": "synth_1258.html-bs4-glued.txt",
+    "synth-1274-bs4-glued-table2.txt": "synth_1274.html-bs4-glued.txt",
     "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
     "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
@@ -302,6 +310,10 @@ FROM = {
     "synth-1262-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1265-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1275-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1258-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1274-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
     "synth-1287-pdftotext-default-table2.txt": "二、主动公开政府信息情况",

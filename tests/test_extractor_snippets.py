@@ -2161,3 +2161,52 @@ def test_pdfium_bracketed_numbering_printed_a_glyph_a_line_is_one_label() -> Non
     assert not [w for w in report.warnings if w.code in ("unknown_row", "identity_failed")]
     (joined,) = [w for w in report.warnings if w.code == "numbering_joined"]
     assert "6 bracketed numbering(s)" in joined.message
+
+
+def test_glued_table_two_runs_with_an_empty_cells_dash_split_around_it() -> None:
+    # BeautifulSoup's get_text() with no separator (tuning seeds 1265, 1275): a dash prints a cell with nothing to
+    # report and is a cell of its own, never part of a number, so 0—1 has one split (0 — 1) and 01— one (0 1 —).
+    # Version 92 read 规章0— as a label (no row: missing_row) and left 行政规范性文件01— unread
+    text = (SNIPPETS / "synth-1265-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "\n规章0—1\n" in text
+    report = _parse("synth-1265-bs4-glued-table2.txt")
+    cells = report.cells
+    assert [cells[f"active/rules/{c}"].value for c in ("new_made", "new_published", "total_published")] == [0, None, 1]
+    split = {w.key: w.message for w in report.warnings if w.code == "split_number"}
+    assert "'0—1' split as 0 — 1, its only split" in split["active/rules"]
+    assert "active/rules" not in {w.key for w in report.warnings if w.code == "missing_row"}
+    text = (SNIPPETS / "synth-1275-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "\n行政规范性文件01—\n" in text
+    report = _parse("synth-1275-bs4-glued-table2.txt")
+    cells = report.cells
+    assert [cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")] == [0, 1, None]
+    split = {w.key: w.message for w in report.warnings if w.code == "split_number"}
+    assert "'01—' split as 0 1 —, its only split" in split["active/normative_docs"]
+
+
+def test_glued_procurement_count_and_amount_in_one_cell_split_at_their_unit_or_separator() -> None:
+    # 2019's 政府集中采购 printing its count and amount in one cell, glued to its label by get_text() (tuning seeds
+    # 1258, 1274): the separator (；, /) or the count's unit ends the count. Version 92 found no row (a token with ；
+    # is no label to the tokenizer; 1项/29万元 ends in no digit) and left both cells blank
+    for name, line, want in (
+        ("synth-1258-bs4-glued-table2.txt", "\n政府集中采购1；4.904693\n", [1, 4.904693]),
+        ("synth-1274-bs4-glued-table2.txt", "\n政府集中采购1项/29万元\n", [1, 29]),
+    ):
+        assert line in (SNIPPETS / name).read_text(encoding="utf-8"), name
+        report = _parse(name)
+        assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == want, name
+        split = {w.key: w.message for w in report.warnings if w.code == "split_number"}
+        assert "its only split" in split["active/procurement"], name
+        assert not [w for w in report.warnings if w.code == "missing_row"], name
+
+
+def test_glued_table_three_run_split_by_its_total_is_no_rule_or_digit() -> None:
+    # get_text()'s glued text prints no table rules: (七)总计's run 11000020112 (tuning seed 1262) splits as
+    # 110 0 0 0 2 0 112, the only split the identities leave, and 110 is no 0 between two rules read as 1s. Version
+    # 92 blanked it (rule_or_digit), and the balance then failed
+    text = (SNIPPETS / "synth-1262-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "\n(七)总计11000020112\n" in text
+    report = _parse("synth-1262-bs4-glued-table2.txt")
+    got = [report.cells[f"applications/results_total/{c}"].value for c in APPLICANT]
+    assert got == [110, 0, 0, 0, 2, 0, 112]
+    assert not [w for w in report.warnings if w.code in ("rule_or_digit", "identity_failed")]

@@ -864,12 +864,18 @@ def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
     """In OCR'd text (no TAB or Markdown cells), a row whose reading is in doubt (cells lost, or a total that
     fails) and that holds a cell like ``101`` — a 0 between two rules OCR read as 1s, or a number — or a cell
     with a bar inside (``101|14``) has that cell left blank (``rule_or_digit``): nothing in the row confirms
-    either reading."""
+    either reading. In text that glues every row's cells (convention ``glued``: no rules printed), a row split
+    from its run of digits (``split``: its total holds, the split chosen by the table's identities) is in no doubt."""
     assert r.canonical is not None
     if r.canonical.convention in ("tab", "markdown", "markdown_html"):
         return
+    sure = (
+        ("exact", "positional", "rules", "split")
+        if r.canonical.convention == "glued"
+        else ("exact", "positional", "rules")
+    )
     for key, f in fits.items():
-        if f.how in ("exact", "positional", "rules") and row_total_holds(f.values()):
+        if f.how in sure and row_total_holds(f.values()):
             continue
         for c, tok in enumerate(f.tokens):
             if tok is None:
