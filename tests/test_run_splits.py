@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parsers.tables.run_splits import count_and_amount, split_marked, split_run
+from parsers.tables.wrong_total_runs import every_split
 
 
 def test_a_count_has_no_decimals_and_no_sign() -> None:
@@ -44,3 +45,9 @@ def test_count_and_amount_apart_by_their_unit_or_separator() -> None:
     assert count_and_amount("2；4693.39") == ((0, 1), (2, 9))
     assert count_and_amount("32万元") is None  # no separator: a run (3 2, or 32 alone)
     assert count_and_amount("1.5；3") is None  # a count has no decimals
+
+
+def test_every_split_of_a_run_none_but_zero_starting_with_zero() -> None:
+    assert every_split("1010", 3) == [(1, 0, 10), (10, 1, 0)]
+    assert every_split("12", 3) is None  # fewer digits than cells
+    assert every_split("1" * 40, 7) is None  # too many cuts to try: the run is left as it is

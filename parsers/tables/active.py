@@ -52,6 +52,8 @@ _GLUED_MARKED = re.compile(
 _GLUED_UNITS = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:项|个|件)?[/;；]\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?)$"
 )
+# a run whose last cell prints its amount's unit (行政事业性收费0万元, 政府集中采购32万元): the unit set aside
+_GLUED_MONEY = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
@@ -136,6 +138,8 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             m = marked
         elif m is None and glued_text and (units := _GLUED_UNITS.match(tok[TEXT])) is not None:
             m = units if _is_procurement("".join(units.group("label").split())) else None
+        if m is None and glued_text and tok[TEXT][-1:] == "元":
+            m = _GLUED_MONEY.match(tok[TEXT])
         label = "".join(m.group("label").split()) if m else tok[COMPACT]
         row_found = _row_named(label)
         if row_found is None and (split := _after_header(label)) is not None:
@@ -161,19 +165,24 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             named.add(row_found.key)
             if m:
                 at = tok[START] + m.start("num")
-                glued[i] = token(m.group("num"), at, tok[END], tok[LINE], tok[COL], tok[TABBED], split=True)
+                end = tok[START] + m.end("num")  # (a unit after it set aside)
+                glued[i] = token(m.group("num"), at, end, tok[LINE], tok[COL], tok[TABBED], split=True)
     _labels_by_meaning(r, labels, start, end)
     _labels_by_order(r, labels, fmt, start, end)
     blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i][COMPACT])]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
+    if glued_text and (three_at := r.first_index(_SECTION_THREE, start + 1, end)) is not None:
+        # text that glues each row's cells to its label prints no value of table 二 after section 三's heading:
+        # the last row's values end there (table 三's rows are glued runs, table 四's a run of its own)
+        boundaries = sorted({*boundaries, three_at})
     rows: list[tuple[int, str, list[str], int]] = []
     for i, key in labels:
         # a row's values end at the next block; a row with none before it (text printed column by column
         # puts them after the next block's header) reads on to the next row label
         stop = _next_above(boundaries, i)
         own = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
-        if not own:
+        if not own and not (glued_text and i in glued):  # (a number glued to the label is the row's own)
             stop = _next_above(label_stops, i)
         columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
         if not columns:

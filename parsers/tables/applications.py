@@ -66,6 +66,7 @@ from parsers.tables.tokens import (
     number_value,
     token,
 )
+from parsers.tables.wrong_total_runs import every_split, one_cell_off
 
 T = "applications"
 N_APP = len(APPLICANT_COLUMNS)
@@ -1160,6 +1161,10 @@ def _split_runs(
     known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
     solvable = {i: o for i, o in options.items() if o}
     choices, complete = choose_rows(solvable, known, _identities(rows, fmt))
+    glued = r.canonical is not None and r.canonical.convention == "glued"
+    off = _wrong_total_run(runs, options, solvable, known, _identities(rows, fmt), at) if glued else None
+    if off is not None:  # a run no split of which holds its total, decided by the other identities
+        solvable, choices, complete = off[0], [off[1]], True
     out: dict[str, Fit] = {}
     for key, toks in runs.items():
         i = at[key]
@@ -1173,7 +1178,12 @@ def _split_runs(
                 printed = " ".join(t[TEXT] for t in cells)
                 alone = len(solvable[i]) == 1
                 guess = f"{shown!r} split as {printed}" + (
-                    "" if alone else f" (of its {len(solvable[i])} splits whose total holds)"
+                    " (no split holds its total: the only one under which every identity holds but those through "
+                    "one of its cells, the one published wrong)"
+                    if not options[i]
+                    else ""
+                    if alone
+                    else f" (of its {len(solvable[i])} splits whose total holds)"
                 )
                 out[key] = Fit(list(cells), "split", [], guess=guess)
                 continue
@@ -1194,6 +1204,30 @@ def _split_runs(
         )
         out[key] = Fit([None] * N_APP, "positional", [])
     return out
+
+
+def _wrong_total_run(
+    runs: dict[str, list[Token]],
+    options: dict[int, list[tuple[Value, ...]]],
+    solvable: dict[int, list[tuple[Value, ...]]],
+    known: dict[tuple[int, int], Value],
+    identities: list[Identity],
+    at: dict[str, int],
+) -> tuple[dict[int, list[tuple[Value, ...]]], dict[int, int]] | None:
+    """In glued text, the one run whose splits all fail its row total (a wrong published total) split by the other
+    identities (:mod:`parsers.tables.wrong_total_runs`): the candidates with its splits and the one choice; None
+    when there is no such run, more than one, or the identities leave it open."""
+    lost = [key for key in runs if not options[at[key]]]
+    if len(lost) != 1:
+        return None
+    toks = runs[lost[0]]
+    every = every_split("".join(t[TEXT] for t in toks), N_APP)
+    if not every:
+        return None
+    i = at[lost[0]]
+    splits: list[tuple[Value, ...]] = [s for s in every if run_pieces(toks, s) is not None]
+    choice = one_cell_off(i, splits, solvable, known, identities, N_APP)
+    return None if choice is None else ({**solvable, i: splits}, choice)
 
 
 def _realign(
