@@ -118,6 +118,16 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1260-bs4-glued-table2.txt``, ``synth-1262-bs4-glued-table2.txt``: BeautifulSoup's ``get_text()`` with no
   separator of table 二 (format 2019): runs holding a negative change (``行政事业性收费58-2``,
   ``其他对外管理服务事项28－70``) and a decimal amount (``政府集中采购01.68``, ``政府集中采购74.2``).
+  ``synth-1265-bs4-glued-table2.txt``, ``synth-1275-bs4-glued-table2.txt`` (bat31's tuning part): runs holding the
+  dash of an empty cell (``规章0—1``, ``行政规范性文件01—``); ``synth-1258-bs4-glued-table2.txt`` (bat30's),
+  ``synth-1274-bs4-glued-table2.txt`` (bat31's): 政府集中采购's count and amount in one cell
+  (``政府集中采购1；4.904693``, ``政府集中采购1项/29万元``); ``synth-1261-bs4-glued-table2.txt`` (bat31's) and
+  ``synth-1286-bs4-glued-table2.txt`` (bat32's): a run whose amount prints its unit (``政府集中采购32万元``,
+  ``行政事业性收费0万元``), the last row of table 二; 1286's table 三 publishes a wrong （七）总计 商业企业 cell, so
+  that no split of its run holds the row total.
+- ``synth-1247-bs4-glued-table3.txt`` (bat30's tuning part): the same text's table 三 whose published （七）总计
+  total is wrong (``8555200229211166``: the six add up to 1157), and whose 1.本机关不掌握相关政府信息 splits two
+  ways that hold its total.
 
 - ``synth-1264-bs4-lines-table2.txt``: BeautifulSoup's text of a Word-saved page (``html-bs4-lines``) whose cells are
   padded with ``&nbsp;``: 行政强制's 上一年项目数量 printed as a dash between no-break spaces (``\\xa0—\\xa0``).
@@ -237,6 +247,13 @@ SNIPPETS = {
     "synth-1275-html-pandoc-plain-table3.txt": "synth_1275.html-pandoc-plain.txt",
     "synth-1260-bs4-glued-table2.txt": "synth_1260.html-bs4-glued.txt",
     "synth-1262-bs4-glued-table2.txt": "synth_1262.html-bs4-glued.txt",
+    "synth-1265-bs4-glued-table2.txt": "synth_1265.html-bs4-glued.txt",
+    "synth-1275-bs4-glued-table2.txt": "synth_1275.html-bs4-glued.txt",
+    "synth-1258-bs4-glued-table2.txt": "synth_1258.html-bs4-glued.txt",
+    "synth-1274-bs4-glued-table2.txt": "synth_1274.html-bs4-glued.txt",
+    "synth-1261-bs4-glued-table2.txt": "synth_1261.html-bs4-glued.txt",
+    "synth-1286-bs4-glued-table2.txt": "synth_1286.html-bs4-glued.txt",
+    "synth-1247-bs4-glued-table3.txt": "synth_1247.html-bs4-glued.txt",
     "synth-1264-bs4-lines-table2.txt": "synth_1264.html-bs4-lines.txt",
     "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
@@ -314,6 +331,12 @@ FROM = {
     "synth-1262-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1262-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1265-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1275-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1258-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1274-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1261-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-1286-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-bs4-lines-table2.txt": "二、主动公开政府信息情况",
     "synth-1264-html-pandoc-plain-table3.txt": "二、主动公开政府信息情况",
     "synth-1287-pdftotext-default-table2.txt": "二、主动公开政府信息情况",

@@ -12,7 +12,7 @@ from parsers.tables.cut_points import cut_at_point
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels import similarity
 from parsers.tables.reading import Reading, join_split_digits, redistribute
-from parsers.tables.run_splits import RUN, split_run
+from parsers.tables.run_splits import DASHES, RUN, count_and_amount, split_marked, split_run
 from parsers.tables.solve import split_any
 from parsers.tables.templates import (
     ACTIVE_DEFAULTS,
@@ -44,6 +44,16 @@ _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 # in text that glues every row's cells to its label (convention ``glued``): a run whose cells hold a negative
 # change (行政事业性收费58-2: 58 and -2), split by :func:`parsers.tables.run_splits.split_run`
 _GLUED_SIGNED = re.compile(r"^(?P<label>.*?[^\d\s.,\-])(?P<num>\d[\d,.]*(?:-\d[\d,.]*)+)$")
+# and a run printed with the template's dash for an empty cell (规章0—1), or 2019's 政府集中采购 count and amount in one
+# cell with units or a separator (政府集中采购1项/29万元): :func:`_split_glued` reads them
+_GLUED_MARKED = re.compile(
+    rf"^(?P<label>.*?[^\d\s.,\-{DASHES}])(?P<num>\d[\d,.{DASHES}]*|[{DASHES}]+\d[\d,.{DASHES}]*)$"
+)
+_GLUED_UNITS = re.compile(
+    r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:项|个|件)?[/;；]\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?)$"
+)
+# a run whose last cell prints its amount's unit (行政事业性收费0万元, 政府集中采购32万元): the unit set aside
+_GLUED_MONEY = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)$")
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
@@ -124,6 +134,12 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         m = _GLUED.match(tok[TEXT]) if tok[TEXT][-1:].isdigit() else None
         if m is not None and glued_text and (signed := _GLUED_SIGNED.match(tok[TEXT])) is not None:
             m = signed
+        if glued_text and any(d in tok[TEXT] for d in DASHES) and (marked := _GLUED_MARKED.match(tok[TEXT])):
+            m = marked
+        elif m is None and glued_text and (units := _GLUED_UNITS.match(tok[TEXT])) is not None:
+            m = units if _is_procurement("".join(units.group("label").split())) else None
+        if m is None and glued_text and tok[TEXT][-1:] == "元":
+            m = _GLUED_MONEY.match(tok[TEXT])
         label = "".join(m.group("label").split()) if m else tok[COMPACT]
         row_found = _row_named(label)
         if row_found is None and (split := _after_header(label)) is not None:
@@ -149,19 +165,24 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             named.add(row_found.key)
             if m:
                 at = tok[START] + m.start("num")
-                glued[i] = token(m.group("num"), at, tok[END], tok[LINE], tok[COL], tok[TABBED], split=True)
+                end = tok[START] + m.end("num")  # (a unit after it set aside)
+                glued[i] = token(m.group("num"), at, end, tok[LINE], tok[COL], tok[TABBED], split=True)
     _labels_by_meaning(r, labels, start, end)
     _labels_by_order(r, labels, fmt, start, end)
     blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i][COMPACT])]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
+    if glued_text and (three_at := r.first_index(_SECTION_THREE, start + 1, end)) is not None:
+        # text that glues each row's cells to its label prints no value of table 二 after section 三's heading:
+        # the last row's values end there (table 三's rows are glued runs, table 四's a run of its own)
+        boundaries = sorted({*boundaries, three_at})
     rows: list[tuple[int, str, list[str], int]] = []
     for i, key in labels:
         # a row's values end at the next block; a row with none before it (text printed column by column
         # puts them after the next block's header) reads on to the next row label
         stop = _next_above(boundaries, i)
         own = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
-        if not own:
+        if not own and not (glued_text and i in glued):  # (a number glued to the label is the row's own)
             stop = _next_above(label_stops, i)
         columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
         if not columns:
@@ -190,6 +211,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         and "procurement" not in found
         and not any(f"{T}/procurement/{col}" in r.cells for col in defaults["procurement"])
         and (block := r.first_index(_PROCUREMENT_BLOCK, start, end)) is not None
+        and not (glued_text and _glued_procurement(r, block, end, list(defaults["procurement"])))
     ):
         # 2019's 政府集中采购 row is optional, but where its block (第二十条第（九）项, or its header's cells) is
         # printed, the row is too: a row not read there is a missing row, not an absent one
@@ -202,6 +224,34 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         )
         for col in defaults["procurement"]:
             r.put(f"{T}/procurement/{col}", None)
+
+
+def _is_procurement(label: str) -> bool:
+    """``label`` (compact) is 2019's 政府集中采购 row's."""
+    row = _row_named(label)
+    return row is not None and row.key == "procurement"
+
+
+def _glued_procurement(r: Reading, block: int, end: int, columns: list[str]) -> bool:
+    """2019's 政府集中采购 row in glued text, its count and amount in one cell apart by a semicolon
+    (``政府集中采购2；4693.39``: no row label to the tokenizer, which takes a token with ``；`` for prose), found
+    after its block's title (token ``block``) and read as :func:`_split_glued` reads ``1项/29万元``. False when
+    there is none."""
+    for i in range(block, end):
+        tok = r.tokens[i]
+        m = _GLUED_UNITS.match(tok[TEXT])
+        if m is None or not _is_procurement("".join(m.group("label").split())):
+            continue
+        at = tok[START] + m.start("num")
+        run = token(m.group("num"), at, tok[END], tok[LINE], tok[COL], tok[TABBED], split=True)
+        r.warn(
+            "glued_number",
+            f"{T}/procurement: number {run[TEXT]} split from the row label {tok[TEXT]!r}",
+            f"{T}/procurement",
+            run,
+        )
+        return _split_glued(r, run, [f"{T}/procurement/{c}" for c in columns], tok)
+    return False
 
 
 def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:
@@ -754,30 +804,50 @@ def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
     """A row whose cells are printed as one run of digits against its label, in a text that prints its table
     rows that way (convention ``glued``). Table 二's rows have no identity to check a split against: the run is
     split only when a single split is possible (``000`` → 0 0 0; a run with a decimal point or a minus sign, each
-    piece printed as its column prints a number: ``74.2`` → 7 4.2, :mod:`parsers.tables.run_splits`); otherwise
-    every cell is blank and the run is reported as ``ambiguous_split`` (never a guess). False when the run is not
-    a row printed that way."""
+    piece printed as its column prints a number: ``74.2`` → 7 4.2; a run with the dash of an empty cell, each dash
+    a cell: ``0—1`` → 0 — 1, :mod:`parsers.tables.run_splits`; 政府集中采购's count and amount with units or a
+    separator: ``1项/29万元`` → 1 29); otherwise every cell is blank and the run is reported as ``ambiguous_split``
+    (never a guess). False when the run is not a row printed that way."""
     assert r.canonical is not None
     n = len(keys)
     text = run[TEXT]
-    if r.canonical.convention != "glued" or len(text) < n:
+    if r.canonical.convention != "glued" or (len(text) < n and not any(d in text for d in DASHES)):
         return False
+    columns = [key.rsplit("/", 1)[1] for key in keys]
+    spans: list[list[tuple[int, int]]] = []  # each split's pieces, as spans of ``text``
     if text.isdigit():
         splits: list[tuple[str, ...]] = [tuple(map(str, s)) for s in split_any(text, n)]
+    elif any(d in text for d in DASHES):
+        splits = split_marked(text, columns)
+        if not splits:
+            for key in keys:
+                r.put(key, None, blank_where=label)
+            r.warn(
+                "ambiguous_split",
+                f"{keys[0].rsplit('/', 1)[0]}: digits and dashes printed without separators, {text!r}, that no "
+                f"split lays into the row's {n} cells; cells left blank",
+                keys[0].rsplit("/", 1)[0],
+                run,
+            )
+            return True
     elif RUN.fullmatch(text):
-        splits = split_run(text, [key.rsplit("/", 1)[1] for key in keys])
+        splits = split_run(text, columns)
         if not splits:
             return False  # no cut gives every column a number of its shape: not a row printed that way
+    elif keys[0].startswith(f"{T}/procurement/") and n == 2 and (pair := count_and_amount(text)) is not None:
+        splits, spans = [tuple(text[a:b] for a, b in pair)], [list(pair)]
     else:
         return False
+    for s in splits[len(spans) :]:
+        at, laid = 0, []
+        for piece in s:
+            laid.append((at, at + len(piece)))
+            at += len(piece)
+        spans.append(laid)
     row = keys[0].rsplit("/", 1)[0]
     if len(splits) == 1:
-        at = 0
-        for key, piece in zip(keys, splits[0], strict=True):
-            tok = token(
-                piece, run[START] + at, run[START] + at + len(piece), run[LINE], run[COL], run[TABBED], split=True
-            )
-            at += len(piece)
+        for key, piece, (a, b) in zip(keys, splits[0], spans[0], strict=True):
+            tok = token(piece, run[START] + a, run[START] + b, run[LINE], run[COL], run[TABBED], split=True)
             r.put(key, tok, blank_where=label)
         r.warn("split_number", f"{row}: {text!r} split as {' '.join(splits[0])}, its only split", row, run)
         return True
@@ -890,7 +960,7 @@ def _read_row(
             f"{T}/{key}",
             glued,
         )
-    if glued is not None and vals == [glued] and n > 1 and _split_glued(r, glued, keys, label):
+    if glued is not None and vals == [glued] and (n > 1 or not glued[IS_VALUE]) and _split_glued(r, glued, keys, label):
         return
     if vals and _blank_garbled(r, key, keys, line, vals):
         return

@@ -68,6 +68,7 @@ from parsers.tables.tokens import (
     number_value,
     token,
 )
+from parsers.tables.wrong_total_runs import every_split, one_cell_off
 
 T = "applications"
 N_APP = len(APPLICANT_COLUMNS)
@@ -915,12 +916,18 @@ def _blank_rule_or_digit_cells(r: Reading, fits: dict[str, Fit]) -> None:
     """In OCR'd text (no TAB or Markdown cells), a row whose reading is in doubt (cells lost, or a total that
     fails) and that holds a cell like ``101`` — a 0 between two rules OCR read as 1s, or a number — or a cell
     with a bar inside (``101|14``) has that cell left blank (``rule_or_digit``): nothing in the row confirms
-    either reading."""
+    either reading. In text that glues every row's cells (convention ``glued``: no rules printed), a row split
+    from its run of digits (``split``: its total holds, the split chosen by the table's identities) is in no doubt."""
     assert r.canonical is not None
     if r.canonical.convention in ("tab", "markdown", "markdown_html"):
         return
+    sure = (
+        ("exact", "positional", "rules", "split")
+        if r.canonical.convention == "glued"
+        else ("exact", "positional", "rules")
+    )
     for key, f in fits.items():
-        if f.how in ("exact", "positional", "rules") and row_total_holds(f.values()):
+        if f.how in sure and row_total_holds(f.values()):
             continue
         for c, tok in enumerate(f.tokens):
             if tok is None:
@@ -1205,6 +1212,10 @@ def _split_runs(
     known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
     solvable = {i: o for i, o in options.items() if o}
     choices, complete = choose_rows(solvable, known, _identities(rows, fmt))
+    glued = r.canonical is not None and r.canonical.convention == "glued"
+    off = _wrong_total_run(runs, options, solvable, known, _identities(rows, fmt), at) if glued else None
+    if off is not None:  # a run no split of which holds its total, decided by the other identities
+        solvable, choices, complete = off[0], [off[1]], True
     out: dict[str, Fit] = {}
     for key, toks in runs.items():
         i = at[key]
@@ -1218,7 +1229,12 @@ def _split_runs(
                 printed = " ".join(t[TEXT] for t in cells)
                 alone = len(solvable[i]) == 1
                 guess = f"{shown!r} split as {printed}" + (
-                    "" if alone else f" (of its {len(solvable[i])} splits whose total holds)"
+                    " (no split holds its total: the only one under which every identity holds but those through "
+                    "one of its cells, the one published wrong)"
+                    if not options[i]
+                    else ""
+                    if alone
+                    else f" (of its {len(solvable[i])} splits whose total holds)"
                 )
                 out[key] = Fit(list(cells), "split", [], guess=guess)
                 continue
@@ -1239,6 +1255,30 @@ def _split_runs(
         )
         out[key] = Fit([None] * N_APP, "positional", [])
     return out
+
+
+def _wrong_total_run(
+    runs: dict[str, list[Token]],
+    options: dict[int, list[tuple[Value, ...]]],
+    solvable: dict[int, list[tuple[Value, ...]]],
+    known: dict[tuple[int, int], Value],
+    identities: list[Identity],
+    at: dict[str, int],
+) -> tuple[dict[int, list[tuple[Value, ...]]], dict[int, int]] | None:
+    """In glued text, the one run whose splits all fail its row total (a wrong published total) split by the other
+    identities (:mod:`parsers.tables.wrong_total_runs`): the candidates with its splits and the one choice; None
+    when there is no such run, more than one, or the identities leave it open."""
+    lost = [key for key in runs if not options[at[key]]]
+    if len(lost) != 1:
+        return None
+    toks = runs[lost[0]]
+    every = every_split("".join(t[TEXT] for t in toks), N_APP)
+    if not every:
+        return None
+    i = at[lost[0]]
+    splits: list[tuple[Value, ...]] = [s for s in every if run_pieces(toks, s) is not None]
+    choice = one_cell_off(i, splits, solvable, known, identities, N_APP)
+    return None if choice is None else ({**solvable, i: splits}, choice)
 
 
 def _realign(

@@ -7,6 +7,12 @@ starting with 0, thousands apart by commas or not), the change of a count (本�
 in the run so limits where the cuts fall: ``74.2`` for 采购项目数量 and 金额 is 7 and 4.2 only (a count has no
 decimals), ``58-2`` for 上一年项目数量 and 本年增/减 is 58 and -2. The caller takes a split only where it is the
 only one; the rest stay blank (``ambiguous_split``).
+
+A run may hold dashes, the template's mark of a cell with nothing to report (``规章0—1``, ``行政规范性文件01—``): a
+dash is a cell of its own (``—``, or ``——`` printed for one cell), never part of a number, so the digits between
+dashes are split on their own (:func:`split_marked`). And 2019's 政府集中采购 may print its count and amount in one
+cell, each with its unit or apart by a slash or a semicolon (``1项/29万元``): the unit or the separator ends the
+count (:func:`count_and_amount`).
 """
 
 from __future__ import annotations
@@ -20,7 +26,13 @@ _SHAPES = {
     "amount": re.compile(rf"(?:{_COUNT})(?:\.\d+)?"),
 }
 _DEFAULT = re.compile(_COUNT)
-RUN = re.compile(r"\d[\d,.\-]*")  # what such a run is made of (the caller checks its shape further)
+RUN = re.compile(r"\d[\d,.\-]*")
+DASHES = "—―─"  # the dashes that print an empty cell (not ``-`` or ``－``, which print a minus sign too)
+_MARKED = re.compile(rf"[\d,.]+|[{DASHES}]+")
+# a count with its unit or not, a slash or a semicolon, an amount with its unit or not (2019's 政府集中采购 in one cell)
+_COUNT_AMOUNT = re.compile(
+    r"(\d[\d,]*)(?:项|个|件)?\s*[/;；]\s*(\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)?"
+)  # what such a run is made of (the caller checks its shape further)
 MAX_SPLITS = 6  # splits returned at most (more tell no more: the row is left blank either way)
 
 
@@ -37,3 +49,50 @@ def split_run(run: str, columns: list[str]) -> list[tuple[str, ...]]:
             if len(out) > MAX_SPLITS:
                 break
     return out
+
+
+def split_marked(run: str, columns: list[str]) -> list[tuple[str, ...]]:
+    """Every cut of ``run``, digits and dashes (``0—1``), into one piece a column: each dash, or pair of dashes, a
+    cell of its own; each stretch of digits between them cut as :func:`split_run` cuts a run (at most
+    :data:`MAX_SPLITS` + 1 of them). Empty when the run holds anything else."""
+    parts = _MARKED.findall(run)
+    if "".join(parts) != run:
+        return []
+    out: list[tuple[str, ...]] = []
+
+    def walk(k: int, col: int, done: tuple[str, ...]) -> None:
+        if len(out) > MAX_SPLITS:
+            return
+        if k == len(parts):
+            if col == len(columns):
+                out.append(done)
+            return
+        part, left = parts[k], len(columns) - col
+        if part[0] in DASHES:
+            for cells in _dash_cells(part):
+                if len(cells) <= left:
+                    walk(k + 1, col + len(cells), done + cells)
+            return
+        for n in range(1, left + 1):
+            for pieces in split_run(part, columns[col : col + n]):
+                walk(k + 1, col + n, done + pieces)
+
+    walk(0, 0, ())
+    return out[: MAX_SPLITS + 1]
+
+
+def _dash_cells(dashes: str) -> list[tuple[str, ...]]:
+    """The ways a stretch of dashes prints empty cells: each cell one dash or two (``——``)."""
+    if not dashes:
+        return [()]
+    out = [(dashes[:1], *rest) for rest in _dash_cells(dashes[1:])]
+    if len(dashes) > 1:
+        out += [(dashes[:2], *rest) for rest in _dash_cells(dashes[2:])]
+    return out
+
+
+def count_and_amount(run: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans of the count and the amount in ``run`` printed as one cell of 2019's 政府集中采购 (``1项/29万元``,
+    ``2；4693.39``); None when it is not printed so."""
+    m = _COUNT_AMOUNT.fullmatch(run)
+    return (m.span(1), m.span(2)) if m else None
