@@ -77,6 +77,16 @@ def test_three_lines_of_values_under_other_processing_are_the_2021_rows() -> Non
     assert _row(report, "other.no_correction") == [None, 0, 0, 0, 0, 0, 0]  # 允 unreadable
 
 
+def test_one_line_of_values_under_other_processing_stays_the_2019_row_where_the_total_reads_garbled() -> None:
+    """The lines are counted to （七）总计, else to 结转下年度: never into table 四's values."""
+    lines = (FIXTURES / "synth_492.txt").read_text(encoding="utf-8").split("\n")
+    first = next(k for k, line in enumerate(lines) if line.startswith("\t\t2、中请人"))
+    one_row = "\n".join(lines[:first] + lines[first + 2 :])  # （六） prints one row, as the 2019 format's does
+    for text in (one_row, one_row.replace("(七)总计", "(七)总升")):
+        report = parse_extracted(Extracted("pdf", text, ocr=True))
+        assert report.metadata["format"] == "2019"
+
+
 def test_text_no_ocr_read_is_read_as_before() -> None:
     """The same text from a text layer: the rules stay out (no rows placed by order, the 2019 reading kept)."""
     report = _report(ocr=False)

@@ -1585,8 +1585,9 @@ def _other_rows_printed(r: Reading, other: int) -> int:
     """The lines printing a row of values from the line of （六）其他处理 (token ``other``) to the line before
     （七）总计: 1 in the 2019 format's table 三 (one row), 3 in 2021's (its three rows under the heading). In the
     parser's own OCR a sub-row's label can read too garbled for its words (``不补.芷`` for 不补正, synth_492), while
-    the grid still prints each row on its line."""
-    total = r.first_index(r"总计", other + 1)
+    the grid still prints each row on its line. Counted to 结转下年度 where 总计 is not read (two lines in 2019's
+    table: its （六） and （七） rows; four in 2021's), never into table 四."""
+    total = r.first_index(r"总计|结转下年度", other + 1)
     end = len(r.tokens) if total is None else total
     first = r.tokens[other][LINE]
     last = r.tokens[end][LINE] if end < len(r.tokens) else first + 10**9
