@@ -43,6 +43,7 @@ def _build_report(extracted: Extracted) -> Report:
     tables = read_tables(extracted, metadata.get("year"), norm)
     if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
         from parsers.ocr.contradicted import blank_contradicted
+        from parsers.ocr.contradicted_sets import blank_contradicted_sets
         from parsers.ocr.correct import correct_misreadings
         from parsers.ocr.counts import leading_zeros, whole_counts
         from parsers.ocr.doubtful import blank_doubtful
@@ -55,6 +56,7 @@ def _build_report(extracted: Extracted) -> Report:
         leading_zeros(tables.cells, tables.checks, tables.warnings)
         blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful)
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
+        blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)

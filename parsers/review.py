@@ -39,6 +39,8 @@ REQUIRED = {
     # an OCR'd count whose every identity fails and would hold with one other value in it: left blank
     # (parsers/ocr/contradicted.py)
     "ocr_contradicted",
+    # two or three OCR'd numbers the identities single out together: left blank (parsers/ocr/contradicted_sets.py)
+    "ocr_contradicted_set",
     # an OCR'd count read with a fraction that is no thousands separator: left blank (parsers/ocr/counts.py)
     "ocr_fraction_in_count",
     # an OCR'd count read with a leading zero, an identity of it failing: a digit lost, left blank (ocr/counts.py)

@@ -27,6 +27,7 @@ from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.grid_columns import by_grid_columns
 from parsers.tables.label_blocks import block_order
 from parsers.tables.lost_column import shift_lost_column
+from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_columns import choose, column_groups, placements
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
 from parsers.tables.paragraph_cells import is_paragraph_cells
@@ -109,7 +110,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
         if not t[TEXT] or (t[IS_BLANK_MARKER] and r.placeholder(t)):  # placeholder() inlined in part: hot
             continue
         if t[IS_VALUE]:
-            if pending_label is not None and len(vals) >= n:
+            if pending_label is not None and (len(vals) >= n or _next_grid_row(r, pending_label, vals, t)):
                 if len(vals) == n == N_APP and _rejoin_broken(r, [*vals, t]) is not None:
                     vals.append(t)  # a cell's digits broken in two, one piece after the label's rest (_broken_cell)
                     continue
@@ -160,6 +161,20 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label {label[TEXT]!r}", key, f.glued)
     return vals, _with_unreadable(r, first, stop, vals, n, key)
+
+
+def _next_grid_row(r: Reading, label: Token, vals: list[Token], t: Token) -> bool:
+    """In the parser's own OCR of a ruled table (one TAB line a grid row), a value printed on the line of an
+    unknown label that stands on a line after the row's values: the next grid row's cell, not this row's (synth_492:
+    ``（二）部分公开 … 0 0 0 间 0 339 339`` then ``1, 0 0 0 …``: its 0 was read as the short row's total)."""
+    return (
+        r.extracted.ocr
+        and bool(vals)
+        and label[TABBED]
+        and t[LINE] == label[LINE]
+        and label[START] < t[START]
+        and vals[-1][LINE] < label[LINE]
+    )
 
 
 # a number printed against the text after it (PyMuPDF's sorted text: ``45（二）部分公开（区``, ``170理结``), not a count
@@ -269,6 +284,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
     mark = len(r.warnings)
     found = r.locate(rows, start, end, T)
+    place_lost_labels(r, rows, found, N_APP, T)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     label_score = _score(fits, fmt, len(rows))
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
@@ -626,6 +642,8 @@ def _merged_other(r: Reading, start: int, end: int) -> int | None:
     # a row: values after the label, or its digits glued to it (text that joins a row's cells with nothing)
     if other is None or not (r.row_like(other) or _GLUED_OTHER.search(r.tokens[other][COMPACT])):
         return None
+    if r.extracted.ocr and _other_rows_printed(r, other) >= len(_OTHER_ROWS_2021):
+        return None  # the sub-rows are printed, their labels too garbled for their words
     return other
 
 
@@ -1645,4 +1663,27 @@ def is_2019_applications(r: Reading, start: int) -> bool:
     other = r.first_index(r"其他处理", start)
     if no_corr is not None:
         return False
-    return other is not None and bool(re.search(r"其他处理", r.tokens[other][COMPACT]))
+    if other is None or not re.search(r"其他处理", r.tokens[other][COMPACT]):
+        return False
+    return not (r.extracted.ocr and _other_rows_printed(r, other) >= len(_OTHER_ROWS_2021))
+
+
+_OTHER_ROWS_2021 = [row for row in APPLICATION_ROWS_2021 if row.key.startswith("other.")]
+_ROW_VALUES = 3  # a line printing this many values at least prints a row of table 三 (a header prints none)
+
+
+def _other_rows_printed(r: Reading, other: int) -> int:
+    """The lines printing a row of values from the line of （六）其他处理 (token ``other``) to the line before
+    （七）总计: 1 in the 2019 format's table 三 (one row), 3 in 2021's (its three rows under the heading). In the
+    parser's own OCR a sub-row's label can read too garbled for its words (``不补.芷`` for 不补正, synth_492), while
+    the grid still prints each row on its line. Counted to 结转下年度 where 总计 is not read (two lines in 2019's
+    table: its （六） and （七） rows; four in 2021's), never into table 四."""
+    total = r.first_index(r"总计|结转下年度", other + 1)
+    end = len(r.tokens) if total is None else total
+    first = r.tokens[other][LINE]
+    last = r.tokens[end][LINE] if end < len(r.tokens) else first + 10**9
+    counts: dict[int, int] = {}
+    for t in r.tokens[other:end]:
+        if first <= t[LINE] < last and t[IS_VALUE] and t[TEXT]:
+            counts[t[LINE]] = counts.get(t[LINE], 0) + 1
+    return sum(1 for c in counts.values() if c >= _ROW_VALUES)
