@@ -215,3 +215,17 @@ def test_hostile_counts_and_numbers_ask_for_nothing() -> None:
     )
     report = parse(_package(body), "report.ofd")
     assert "总体情况" in report.text.splitlines()
+
+
+def test_a_page_of_little_text_keeps_its_box() -> None:
+    # a last page of one short line at the top left, set in real sizes: its box is the page's, not the glyphs'
+    import xml.etree.ElementTree as ET
+
+    from parsers.readers.ofd import MM, _page_content
+
+    page = ET.fromstring(
+        f'<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer ID="2">{_text(20, 20, "附件", deltas="g 1 3.7")}'
+        "</ofd:Layer></ofd:Content></ofd:Page>"
+    )
+    content, _, _ = _page_content(None, page, {}, (0.0, 0.0, 210.0, 297.0))  # type: ignore[arg-type]
+    assert (round(content.width / MM), round(content.height / MM)) == (210, 297)

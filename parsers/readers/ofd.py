@@ -182,8 +182,9 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
                 images.append(number)
             continue
         factor = _scale(content)
-        if factor != 1.0:
+        if factor != 1.0:  # the writer's unit error: its page box may be in another unit than its glyphs
             scaled.append(f"{number} ({factor:.2f}×)")
+            _fit_box(content)
             content = _scaled(content, factor)
         page = layout_page(content, number)
         if page is not None:
@@ -272,14 +273,15 @@ def _page_content(
                 pictures.append((area * MM * MM, element.get("ResourceID", "")))
     content.images = len(pictures)
     content.glyphs = len(content.chars)
-    _fit_box(content)
     return content, pictures, shapes
 
 
 def _fit_box(content: PageContent) -> None:
-    """A page box that the glyphs fill less than half of in both directions is in another unit than they are
-    (easyofd writes the PDF's box in points and the glyphs in millimetres): the page is taken to be the glyphs'
-    extent with margins as wide as those at its top and left, so that its margins are where the text's are."""
+    """On a page whose glyphs show the writer's unit error (:func:`_scale`), a page box the glyphs fill less than half
+    of in both directions is in another unit than they are (easyofd writes the PDF's box in points and the glyphs
+    in millimetres): the page is taken to be the glyphs' extent with margins as wide as those at its top and left,
+    so that its margins are where the text's are. A page set in real sizes keeps its box, however little it holds
+    (a last page of two lines)."""
     if not content.chars:
         return
     right = max(ch[2] for ch in content.chars)
