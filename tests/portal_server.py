@@ -13,6 +13,9 @@ parser to their gold cells), each made unique by a comment (``report_page(n)``),
 
 Only loopback addresses are used (127.0.0.2 … 127.0.0.254); the servers run in daemon threads of the calling
 process and stop with :meth:`Portals.close`.
+
+A one-off portal of fixed pages, each with its own content type and status (a PDF, an OFD, page images, a zip),
+is :func:`served`: ``with served({path: (type, body)}) as portal: …`` on 127.0.0.1, counting the requests per path.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,6 +35,7 @@ BLOCK_PAGE = (
     "<h2>您的访问已被拦截</h2><p>电信云堤 安全防护</p></body></html>"
 ).encode()
 BlockRule = Callable[[str, int, float], bool]
+NOT_FOUND = b"<h1>404 Not Found</h1>"
 
 
 def seed_pages() -> list[bytes]:
@@ -205,3 +210,53 @@ def loopback(n: int) -> str:
     if not 0 <= n < 250:
         raise ValueError("at most 250 local portals")
     return f"127.0.0.{n + 2}"
+
+
+# a page of a one-off portal: (content type, body), or (status, content type, body)
+Page = tuple[str, bytes] | tuple[int, str, bytes]
+
+
+@dataclass
+class Served:
+    """A one-off portal being served: its root URL, its server, and the requests it answered per path."""
+
+    server: ThreadingHTTPServer
+    asked: dict[str, int]
+
+    @property
+    def root(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def stop(self) -> None:
+        """Stop answering (from here on a live request fails); idempotent."""
+        self.server.shutdown()
+
+
+@contextmanager
+def served(pages: Mapping[str, Page]) -> Iterator[Served]:
+    """Serve ``pages`` (path → page) on 127.0.0.1 until the block ends; any other path is a 404."""
+    table = {path: (200, *page) if len(page) == 2 else page for path, page in pages.items()}
+    asked: dict[str, int] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked[self.path] = asked.get(self.path, 0) + 1
+            status, content_type, body = table.get(self.path, (404, "text/html", NOT_FOUND))
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(server, asked)
+    finally:
+        if thread.is_alive():
+            server.shutdown()
+        server.server_close()

@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_nianbao
+from portal_server import Page, Served, served
 
 OFD_STEM, ZIP_STEM = "004_779f9be447f66d1d", "003_b42612b20553a5ab"
 OFD_TITLE, ZIP_TITLE = "通辽市2021年政府信息公开工作年度报告", "青山区2022年政府信息公开工作年度报告"
@@ -30,10 +29,10 @@ def detail(title: str, link: str, label: str) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def portal() -> Iterator[tuple[ThreadingHTTPServer, dict[str, int]]]:
+def portal() -> Iterator[Served]:
     ofd = (FIXTURES / "ofd" / f"{OFD_STEM}.easyofd.ofd").read_bytes()
     archive = (FIXTURES / "zip" / "report-and-readme.zip").read_bytes()
-    pages: dict[str, tuple[str, bytes]] = {
+    pages: dict[str, Page] = {
         "/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
         "/nb/index.html": (
             "text/html; charset=utf-8",
@@ -56,39 +55,16 @@ def portal() -> Iterator[tuple[ThreadingHTTPServer, dict[str, int]]]:
         "/nb/202301/P020230120.ofd": ("application/ofd", ofd),
         "/nb/202301/P020230121.zip": ("application/octet-stream", archive),
     }
-    asked: dict[str, int] = {}
-
-    class Portal(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            asked[self.path] = asked.get(self.path, 0) + 1
-            content_type, body = pages.get(self.path, ("text/html", b"<h1>404 Not Found</h1>"))
-            self.send_response(200 if self.path in pages else 404)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server, asked
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(pages) as portal:
+        yield portal
 
 
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
     return run_nianbao(*args, timeout=600)
 
 
-def test_an_ofd_and_a_zip_attachment_are_harvested_to_reports(
-    portal: tuple[ThreadingHTTPServer, dict[str, int]], tmp_path: Path
-) -> None:
-    server, asked = portal
-    root = f"http://127.0.0.1:{server.server_address[1]}"
+def test_an_ofd_and_a_zip_attachment_are_harvested_to_reports(portal: Served, tmp_path: Path) -> None:
+    root, asked = portal.root, portal.asked
     db = tmp_path / "nianbao.db"
     run = nianbao("crawl", f"{root}/nb/index.html", "--db", str(db), "--portal", "local", "--delay", "0")
     assert run.returncode == 0, run.stderr[-3000:]

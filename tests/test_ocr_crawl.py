@@ -13,13 +13,12 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from conftest import run_nianbao
+from portal_server import Page, Served, served
 
 from crawler.page_images import page_image_urls
 
@@ -53,10 +52,10 @@ def img_column(names: list[str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def portal() -> Iterator[tuple[ThreadingHTTPServer, dict[str, int]]]:
+def portal() -> Iterator[Served]:
     images = page_images()
     names = [f"W02023012000{i}.png" for i in range(1, len(images) + 1)]
-    pages: dict[str, tuple[str, bytes]] = {
+    pages: dict[str, Page] = {
         "/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
         "/nb/index.html": (
             "text/html; charset=utf-8",
@@ -74,28 +73,8 @@ def portal() -> Iterator[tuple[ThreadingHTTPServer, dict[str, int]]]:
         ),
     }
     pages.update({f"/nb/202301/{n}": ("image/png", data) for n, data in zip(names, images, strict=True)})
-    asked: dict[str, int] = {}
-
-    class Portal(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            asked[self.path] = asked.get(self.path, 0) + 1
-            content_type, body = pages.get(self.path, ("text/html", b"<h1>404 Not Found</h1>"))
-            self.send_response(200 if self.path in pages else 404)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server, asked
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(pages) as portal:
+        yield portal
 
 
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
@@ -115,11 +94,8 @@ def test_page_images_are_found_in_page_order_and_only_where_they_are_the_report(
     assert page_image_urls(detail(TITLE, prose + img_column(["a.jpg", "b.jpg"])), url, TITLE) == []
 
 
-def test_a_column_of_page_images_is_harvested_to_a_report(
-    portal: tuple[ThreadingHTTPServer, dict[str, int]], tmp_path: Path
-) -> None:
-    server, asked = portal
-    root = f"http://127.0.0.1:{server.server_address[1]}"
+def test_a_column_of_page_images_is_harvested_to_a_report(portal: Served, tmp_path: Path) -> None:
+    root, asked = portal.root, portal.asked
     db = tmp_path / "nianbao.db"
     run = nianbao("crawl", f"{root}/nb/index.html", "--db", str(db), "--portal", "local", "--delay", "0")
     assert run.returncode == 0, run.stderr[-3000:]

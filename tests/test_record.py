@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import run_nianbao
+from portal_server import Page, Served, served
 
 from crawler.exceptions import RecordingError
 from crawler.replay import CassetteLibrary, record_request, vcr_request
@@ -39,7 +38,7 @@ def detail(title: str, body: str) -> bytes:
     ).encode()
 
 
-PAGES: dict[str, tuple[int, str, bytes]] = {
+PAGES: dict[str, Page] = {
     "/robots.txt": (200, "text/plain", b"User-agent: *\nAllow: /\n"),
     "/nb/index.html": (
         200,
@@ -88,33 +87,10 @@ PAGES: dict[str, tuple[int, str, bytes]] = {
 }
 
 
-class Portal(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        status, content_type, body = PAGES.get(self.path, (404, "text/html", b"<h1>404 Not Found</h1>"))
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def portal() -> Iterator[ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def base_url(server: ThreadingHTTPServer) -> str:
-    return f"http://127.0.0.1:{server.server_address[1]}"
+def portal() -> Iterator[Served]:
+    with served(PAGES) as portal:
+        yield portal
 
 
 def nianbao(*args: str) -> subprocess.CompletedProcess[str]:
@@ -132,8 +108,8 @@ def stored(db: Path) -> dict[str, object]:
         }
 
 
-def test_record_then_replay(portal: ThreadingHTTPServer, tmp_path: Path) -> None:
-    root = base_url(portal)
+def test_record_then_replay(portal: Served, tmp_path: Path) -> None:
+    root = portal.root
     column = f"{root}/nb/index.html"
     cassettes = tmp_path / "cassettes"
     recorded = nianbao(
@@ -149,7 +125,7 @@ def test_record_then_replay(portal: ThreadingHTTPServer, tmp_path: Path) -> None
         "0",
     )
     assert recorded.returncode == 0, recorded.stderr
-    portal.shutdown()  # from here on, a live request would fail
+    portal.stop()  # from here on, a live request would fail
 
     cassette = cassettes / "generic.yaml"
     data = yaml.safe_load(cassette.read_text(encoding="utf-8"))  # vcrpy YAML: bodies as text or !!binary
@@ -187,22 +163,22 @@ def test_record_then_replay(portal: ThreadingHTTPServer, tmp_path: Path) -> None
     assert cells == gold["cells"]
 
 
-def test_record_request_writes_and_plays_back(portal: ThreadingHTTPServer, tmp_path: Path) -> None:
-    url = f"{base_url(portal)}/nb/202401/P1.pdf"
+def test_record_request_writes_and_plays_back(portal: Served, tmp_path: Path) -> None:
+    url = f"{portal.root}/nb/202401/P1.pdf"
     cassette = tmp_path / "one.yaml"
     first = record_request(cassette, "GET", url, headers={"User-Agent": "nianbao-test"})
     assert first["status"]["code"] == 200
     assert first["body"]["string"] == PAGES["/nb/202401/P1.pdf"][2]
-    portal.shutdown()
+    portal.stop()
     again = record_request(cassette, "GET", url)  # the cassette holds it: played back, no request made
     assert again["body"]["string"] == first["body"]["string"]
     assert CassetteLibrary(cassette).lookup(vcr_request("GET", url)) is not None
 
 
 def test_recording_a_dead_server_is_an_error(tmp_path: Path) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
-    url = f"{base_url(server)}/nb/index.html"
-    server.server_close()  # nothing listens there any more
+    with served(PAGES) as portal:
+        url = f"{portal.root}/nb/index.html"
+    # closed: nothing listens there any more
     with pytest.raises(RecordingError) as caught:
         record_request(tmp_path / "dead.yaml", "GET", url, timeout=5)
     assert caught.value.url == url
