@@ -10,6 +10,9 @@ sets the glyphs at 0.36 of their size in millimetres while writing the page box 
 (seed 003's table 四 runs past it: five of its values are not in the OFD).
 ``<stem>-p2.scan.ofd``: easyofd's ``OFD.jpg2ofd``: a scanned page as OFD (one ``ImageObject`` a page, its JPEG in
 ``Res/``), read by OCR.
+``<stem>-p2scan.mixed.ofd``: easyofd's ``OFD.pdf2ofd`` of seed 001's PDF whose page 2 is replaced by that page's
+200-dpi print (an image page among text pages, as a report with a scanned, stamped page is published). This
+writer places the image in millimetres inside a page box it writes in points.
 ``<stem>-p2.pdf2ofd.ofd``: ``pdf2ofd`` (another PyPI writer, in a venv of its own): it writes no text at all, every
 glyph a filled outline (``PathObject``), the ruling as paths: the page is drawn and read by OCR.
 """
@@ -57,6 +60,26 @@ def easyofd_scan(pages: list[Path]) -> bytes:
     return data
 
 
+def with_scanned_page(pdf: Path, image: Path, page: int) -> bytes:
+    """``pdf`` with its page ``page`` (1-based) replaced by ``image`` (a page printed at 200 dpi), as a PDF."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    source = pdfium.PdfDocument(pdf.read_bytes())
+    buf = io.BytesIO()
+    Image.open(image).convert("RGB").save(buf, "PDF", resolution=200)
+    scan = pdfium.PdfDocument(buf.getvalue())
+    out = pdfium.PdfDocument.new()
+    out.import_pages(source, list(range(page - 1)))
+    out.import_pages(scan, [0])
+    out.import_pages(source, list(range(page, len(source))))
+    result = io.BytesIO()
+    out.save(result)
+    return result.getvalue()
+
+
 def pdf2ofd(pdf: Path, pages: str) -> bytes:
     """pdf2ofd's conversion (PyPI ``pdf2ofd``; it pins PyMuPDF below 1.25, the corpus tools above: its own venv)."""
     with tempfile.TemporaryDirectory() as work:
@@ -78,6 +101,13 @@ def main() -> None:
     # a scan saved as OFD: seed 001's second page printed at 200 dpi (tests/fixtures/scans), one JPEG per page
     target = OUT / f"{SCAN}-p2.scan.ofd"
     target.write_bytes(easyofd_scan([SCANS / f"{SCAN}-200-clean-p2.png"]))
+    print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
+    # a scanned page among text pages: seed 001 with its page 2 printed at 200 dpi, converted by easyofd
+    with tempfile.TemporaryDirectory() as work:
+        mixed = Path(work) / "mixed.pdf"
+        mixed.write_bytes(with_scanned_page(RENDERED / f"{SCAN}.pdf", SCANS / f"{SCAN}-200-clean-p2.png", 2))
+        target = OUT / f"{SCAN}-p2scan.mixed.ofd"
+        target.write_bytes(easyofd(mixed))
     print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
     # text drawn as glyph outlines: pdf2ofd's conversion of seed 001's page 2 (the end of table 二, table 三)
     target = OUT / f"{SCAN}-p2.pdf2ofd.ofd"

@@ -229,3 +229,17 @@ def test_a_page_of_little_text_keeps_its_box() -> None:
     )
     content, _, _ = _page_content(None, page, {}, (0.0, 0.0, 210.0, 297.0))  # type: ignore[arg-type]
     assert (round(content.width / MM), round(content.height / MM)) == (210, 297)
+
+
+def test_a_scanned_page_among_text_pages_is_read_by_ocr_in_its_place() -> None:
+    # easyofd's conversion of seed 001 whose page 2 is its 200-dpi print: text pages 1, 3, 4 and an image page, the
+    # image placed in millimetres in a page box written in points (the writer's unit error, named)
+    path = FIXTURES / "ofd" / "001_641fc7d161c03c36-p2scan.mixed.ofd"
+    report = parse(path.read_bytes(), path.name)
+    assert report.metadata["source_kind"] == "ofd" and report.metadata["ocr"] is True
+    notes = [w.message for w in report.warnings]
+    assert any("page(s) 2 are page images without text and were read by OCR" in n for n in notes), notes
+    assert any(w.code == "ofd_scaled" and "read as points" in w.message for w in report.warnings)
+    assert "images_not_read" not in [w.code for w in report.warnings]
+    off = off_gold(report, "001_641fc7d161c03c36")
+    assert not off, off  # page 2's tables (the end of table 二, table 三) read in their place between pages 1 and 3

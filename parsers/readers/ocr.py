@@ -8,7 +8,10 @@ left) for a PDF page, in the image's own pixels for an image file.
 - :func:`read_image`: a PNG, JPEG, TIFF, GIF, BMP or WebP file (every frame of a multi-page TIFF or GIF);
 - :func:`read_image_pages`: several image files, in page order, as one document (a report published as a
   column of ``<img>`` pages);
-- :func:`read_pdf_pages`: the given pages of a PDF (called by the PDF reader for pages without a text layer).
+- :func:`read_pdf_pages`: the given pages of a PDF (called by the PDF reader for pages without a text layer);
+- :func:`read_numbered_images`: an OFD's scanned pages among its text pages, each image with its page number.
+
+Where some pages have text and some are read by OCR, the two are written in page order (:func:`interleave`).
 """
 
 from __future__ import annotations
@@ -139,6 +142,43 @@ def read_pdf_with_ocr(
     Returns the reader's notes, the OCR'd pages' disputed glyph sets (``Extracted.glyph_sets``) and their numbers
     read at a low confidence (``Extracted.doubtful``)."""
     results = read_pdf_pages(data, [n - 1 for n in blank])
+    notes = interleave(text_pages, results, tb, write_text_pages)
+    if not tb.text().strip():
+        why = f" ({'; '.join(notes)})" if notes else ""
+        raise UnreadableDocument(
+            f"PDF without a text layer on its {len(blank)} page(s), and OCR found no text on them{why}", code="no_text"
+        )
+    if text_pages:
+        notes.insert(0, f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR")
+    return notes, [g for r in results for g in r.glyph_sets], [d for r in results for d in r.doubtful]
+
+
+def read_numbered_images(
+    images: list[tuple[int, bytes]],
+    text_pages: list[Any],
+    tb: TextBuilder,
+    write_text_pages: Callable[[list[Any], TextBuilder], None],
+) -> tuple[list[str], list[GlyphSet], list[DoubtfulCell]]:
+    """Scanned pages among text pages (an OFD's): each image (its first frame) is the page of its number, read by
+    OCR and written into ``tb`` in page order with the text pages. Returns as :func:`read_pdf_with_ocr`."""
+    jobs: list[PageJob] = []
+    for number, data in images:
+        jobs += jobs_for(data, "image", [0], [number])
+    results = _run(jobs)
+    notes = interleave(text_pages, results, tb, write_text_pages)
+    numbers = [number for number, _ in images]
+    notes.insert(0, f"OCR: page(s) {_ranges(numbers)} are page images without text and were read by OCR")
+    return notes, [g for r in results for g in r.glyph_sets], [d for r in results for d in r.doubtful]
+
+
+def interleave(
+    text_pages: list[Any],
+    results: list[PageResult],
+    tb: TextBuilder,
+    write_text_pages: Callable[[list[Any], TextBuilder], None],
+) -> list[str]:
+    """Write the text pages (each with its ``number``) and the OCR'd pages into ``tb`` in page order, each run of
+    consecutive pages of one kind by its own writer; the OCR pages' notes."""
     pages, notes = layouts(results)
     by_number: dict[int, Any] = {p.number: p for p in text_pages}
     by_number.update({p.number: p for p in pages})
@@ -154,14 +194,7 @@ def read_pdf_with_ocr(
         run_is_ocr = is_ocr
     if run:
         (emit if run_is_ocr else write_text_pages)(run, tb)
-    if not tb.text().strip():
-        why = f" ({'; '.join(notes)})" if notes else ""
-        raise UnreadableDocument(
-            f"PDF without a text layer on its {len(blank)} page(s), and OCR found no text on them{why}", code="no_text"
-        )
-    if text_pages:
-        notes.insert(0, f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR")
-    return notes, [g for r in results for g in r.glyph_sets], [d for r in results for d in r.doubtful]
+    return notes
 
 
 def _ranges(numbers: list[int]) -> str:

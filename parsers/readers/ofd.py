@@ -16,7 +16,11 @@ rectangles and curves, so that :func:`parsers.readers.pdf.layout_page` finds rul
 as it does on a PDF page. Elements are matched by local name: writers differ in their namespace URI.
 An OFD none of whose pages holds text is a scan: the image covering each page (its ``ImageObject``'s resource, a
 ``MultiMedia`` of ``PublicRes`` or ``DocumentRes``) is read by OCR (:func:`parsers.readers.ocr.read_image_pages`).
-Scanned pages among text pages are named in a note, not read.
+Scanned pages among text pages (a signed last page, a stamped table) are read by OCR too, each in its place
+(:func:`parsers.readers.ocr.read_numbered_images`, as a PDF's pages without a text layer are).
+A writer that writes a page's box in points and its objects in millimetres (easyofd) leaves a scanned page's image
+a third of the page's size: where the box, read as points, ends where the page's images end (within
+:data:`BOX_FIT`), the page is that size, with the note ``ofd_scaled``.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ BODY_SIZE = 10.5
 MAX_XML = 64 * 1024 * 1024  # an uncompressed part larger than this is not read (a zip bomb)
 MAX_IMAGE = 64 * 1024 * 1024
 SCAN_SHARE = 0.5  # a page without text whose largest image covers this share of it is a scanned page: read by OCR
+BOX_FIT = 0.02  # how near the images' far edges must come to a box read as points (its share) to take it as such
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -68,24 +73,27 @@ def read_ofd(data: bytes) -> Extracted:
             notes.append(f"[ofd_documents] the package holds {len(doc_roots)} documents: only the first is read")
         metadata = {"title": " ".join(t.split())} if (t := _first_text(root, "Title")) else {}
         pages, count, scans = _read_document(package, doc_roots[0], notes)
-    tb = TextBuilder()
-    read_pages(pages, tb)
-    if not tb.text().strip():
+    if not pages:
         if not scans:
             raise UnreadableDocument(f"OFD whose {count} page(s) hold no text and no page image", code="empty")
         from parsers.readers.ocr import read_image_pages  # a scan saved as OFD: its page images read by OCR
 
-        extracted = read_image_pages(scans)
+        extracted = read_image_pages([image for _, image in scans])
         extracted.kind, extracted.pages = "ofd", count
         extracted.metadata = {**metadata, **extracted.metadata}
         extracted.notes = notes + extracted.notes
         return extracted
-    if scans:
-        notes.append(
-            f"[images_not_read] {len(scans)} OFD page(s) without text among text pages (a scanned page, or glyphs "
-            f"drawn as outlines): not read by OCR"
-        )
-    return Extracted(kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count)
+    tb = TextBuilder()
+    if not scans:
+        read_pages(pages, tb)
+        return Extracted(kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count)
+    from parsers.readers.ocr import read_numbered_images  # scanned pages among text pages, each in its place
+
+    ocr_notes, glyph_sets, doubtful = read_numbered_images(scans, pages, tb, read_pages)
+    return Extracted(
+        kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes + ocr_notes, pages=count, ocr=True,
+        glyph_sets=glyph_sets, doubtful=doubtful,
+    )  # fmt: skip
 
 
 class _Package:
@@ -142,8 +150,11 @@ def _box(element: ET.Element | None) -> tuple[float, float, float, float] | None
     return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
 
 
-def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[list[_Page], int, list[bytes]]:
-    """The pages laid out, their count, and the page images of the pages without text (a scan's pages)."""
+def _read_document(
+    package: _Package, doc_root: str, notes: list[str]
+) -> tuple[list[_Page], int, list[tuple[int, bytes]]]:
+    """The pages laid out, their count, and the page images of the pages without text (scanned pages), each with its
+    page number."""
     base = posixpath.dirname(doc_root.lstrip("/"))
     document = package.xml(doc_root)
     common = _first(document, "CommonData")
@@ -161,9 +172,10 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
         raise UnreadableDocument(f"OFD with {len(entries)} pages (limit {MAX_PAGES})", code="too_large")
     pages: list[_Page] = []
     images: list[int] = []
-    scans: list[bytes] = []
+    scans: list[tuple[int, bytes]] = []
     outlined: list[int] = []
     scaled: list[str] = []
+    in_points: list[int] = []
     for number, entry in enumerate(entries, 1):
         try:
             page_xml = package.xml(posixpath.join(base, entry))
@@ -172,12 +184,15 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
             notes.append(f"page {number} could not be read: {exc.reason}")
             continue
         if not content.chars:
+            if _box_in_points(content, pictures):
+                in_points.append(number)
+                content.width, content.height = content.width / MM, content.height / MM
             scan = _page_image(package, media, pictures, content)
             if scan is None and len(content.curves) >= OUTLINE_CURVES:  # text drawn as glyph outlines
                 scan = render(content.width, content.height, shapes)
                 outlined.append(number)
             if scan is not None:
-                scans.append(scan)
+                scans.append((number, scan))
             elif pictures:
                 images.append(number)
             continue
@@ -198,6 +213,12 @@ def _read_document(package: _Package, doc_root: str, notes: list[str]) -> tuple[
         notes.append(
             f"[ofd_outlines] page(s) {', '.join(map(str, outlined))}: no text, its glyphs drawn as outlines: the page "
             f"drawn at {DPI} dpi and read by OCR"
+        )
+    if in_points:
+        notes.append(
+            f"[ofd_scaled] page(s) {', '.join(map(str, in_points))}: no text, a page box that ends where its images do "
+            f"when read as points, and the images placed in millimetres (the writer's unit error): the box read as "
+            f"points"
         )
     if scaled:
         notes.append(
@@ -226,13 +247,26 @@ def _media(package: _Package, base: str, common: ET.Element | None) -> dict[str,
     return out
 
 
+Picture = tuple[float, str, float, float]  # an image object: area (pt²), resource ID, right and bottom edge (pt)
+
+
+def _box_in_points(content: PageContent, pictures: list[Picture]) -> bool:
+    """Whether a page without text shows the writer's unit error: its box, read as points, ends where its images'
+    far edges do (within :data:`BOX_FIT`), while read as millimetres it is almost three times their extent."""
+    if not pictures:
+        return False
+    right, bottom = max(p[2] for p in pictures), max(p[3] for p in pictures)
+    width, height = content.width / MM, content.height / MM
+    return abs(right - width) <= BOX_FIT * width and abs(bottom - height) <= BOX_FIT * height
+
+
 def _page_image(
-    package: _Package, media: dict[str, str], pictures: list[tuple[float, str]], content: PageContent
+    package: _Package, media: dict[str, str], pictures: list[Picture], content: PageContent
 ) -> bytes | None:
     """The bytes of the image that covers at least :data:`SCAN_SHARE` of a page without text (a scanned page)."""
     if not pictures:
         return None
-    area, resource = max(pictures)
+    area, resource, _, _ = max(pictures)
     page = content.width * content.height
     path = media.get(resource)
     if path is None or not page or area < SCAN_SHARE * page:
@@ -245,13 +279,13 @@ def _page_image(
 
 def _page_content(
     package: _Package, page_xml: ET.Element, templates: dict[str, str], default_box: tuple[float, ...] | None
-) -> tuple[PageContent, list[tuple[float, str]], list[Shape]]:
+) -> tuple[PageContent, list[Picture], list[Shape]]:
     """A page's glyphs and paths in points (its templates first), its image objects (area in square points,
-    resource ID), and its paths whole (for drawing a page whose text is outlines)."""
+    resource ID, far edges in points), and its paths whole (for drawing a page whose text is outlines)."""
     box = _box(_first(page_xml, "PhysicalBox")) or default_box or (0.0, 0.0, 210.0, 297.0)
     content = PageContent(box[2] * MM, box[3] * MM)
     fonts: dict[str, int] = {}
-    pictures: list[tuple[float, str]] = []
+    pictures: list[Picture] = []
     shapes: list[Shape] = []
     layers: list[ET.Element] = []
     for template in (e for e in page_xml if _local(e.tag) == "Template"):
@@ -267,10 +301,17 @@ def _page_content(
             elif name == "PathObject":
                 _path_object(element, content, (box[0], box[1]), shapes)
             elif name == "ImageObject":
-                a, b, c, d, _, _ = _matrix(element, (box[0], box[1]))
+                a, b, c, d, e, f = _matrix(element, (box[0], box[1]))
                 bound = _numbers(element.get("Boundary"))
-                area = bound[2] * bound[3] if len(bound) == 4 else abs(a * d - b * c)
-                pictures.append((area * MM * MM, element.get("ResourceID", "")))
+                if len(bound) == 4:  # the image is drawn inside its boundary
+                    area, right, bottom = (
+                        bound[2] * bound[3],
+                        bound[0] - box[0] + bound[2],
+                        bound[1] - box[1] + bound[3],
+                    )
+                else:
+                    area, right, bottom = abs(a * d - b * c), e + abs(a) + abs(c), f + abs(b) + abs(d)
+                pictures.append((area * MM * MM, element.get("ResourceID", ""), right * MM, bottom * MM))
     content.images = len(pictures)
     content.glyphs = len(content.chars)
     return content, pictures, shapes
