@@ -33,7 +33,17 @@ def is_mhtml(data: bytes) -> bool:
 def unwrap_mhtml(data: bytes) -> bytes | None:
     """The page's HTML, decoded from its transfer encoding; None where the message holds no ``text/html`` part with
     content. The unwrapping is the MIME standard's, no guess: the reading is the page's, with no warning."""
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    return message_page(parse_message(data))
+
+
+def parse_message(data: bytes) -> Message:
+    """The saved page's MIME message, parsed once for a caller that reads more of it than its page
+    (:mod:`parsers.readers.saved_page`: the page's images)."""
+    return email.message_from_bytes(data, policy=email.policy.compat32)
+
+
+def message_page(message: Message) -> bytes | None:
+    """:func:`unwrap_mhtml` of a message already parsed (:func:`parse_message`)."""
     location = message.get("Snapshot-Content-Location")
     pages = [part for part in message.walk() if part.get_content_type() == "text/html"]
     pages.sort(key=lambda part: location is None or part.get("Content-Location") != location)

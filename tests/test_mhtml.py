@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import email
+from email.message import Message
+from typing import Any
+
 import pytest
 from conftest import FIXTURES, gold, off_gold
 
@@ -61,3 +65,22 @@ def test_a_saved_column_whose_images_are_not_in_the_file_is_read_as_its_html() -
     assert not report.metadata.get("ocr")
     note = next(w.message for w in report.warnings if w.code == "images_not_read")
     assert "a column of 2 page images, 1 of them not in the file" in note
+
+
+def test_a_saved_page_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the MIME message is parsed once for the page, its column's images and the HTML read (parsers/readers/saved_page)
+    calls: list[int] = []
+    real = email.message_from_bytes
+
+    def counted(data: bytes, *args: Any, **kwargs: Any) -> Message:
+        calls.append(len(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(email, "message_from_bytes", counted)
+    data = COLUMN.read_bytes()
+    cut = data.index(b"Content-Type: image/png")
+    end = data.index(b"------MultipartBoundary", cut)  # a column with an image missing: read as its HTML
+    for saved in (MHTML[0].read_bytes(), data[:cut] + b"Content-Type: text/plain\r\n\r\nx\r\n" + data[end:]):
+        calls.clear()
+        parse(saved, "page.mhtml")
+        assert len(calls) == 1

@@ -11,6 +11,8 @@ from conftest import FIXTURES, off_gold
 
 from parsers import UnreadableDocument, parse
 from parsers.detect import detect_kind
+from parsers.extracted import Extracted
+from parsers.readers import ocr as ocr_reader
 from parsers.readers.archive import member_name, same_report
 
 ZIPS = FIXTURES / "zip"
@@ -100,3 +102,28 @@ def test_names_and_copies() -> None:
     assert same_report("收到 12 件，办结 10 件，2 件结转", "收到12件 办结10件 结转2件")
     assert not same_report("收到 12 件，办结 10 件", "收到 30 件，办结 28 件")
     assert not same_report("", "")
+
+
+def test_a_page_image_beside_a_report_that_prints_every_marker_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the OCR of an image member costs seconds; it cannot be the report where a member read from its own text prints
+    # all twelve markers (it would tie at best and rank below), so it is read last and here not at all
+    ocr: list[int] = []
+
+    def counted(data: bytes) -> Extracted:
+        ocr.append(len(data))
+        return Extracted("image", "扫描件", ocr=True)
+
+    monkeypatch.setattr(ocr_reader, "read_image", counted)
+    png = (FIXTURES / "scans" / "001_641fc7d161c03c36-200-clean-p1.png").read_bytes()
+    full = next((FIXTURES / "rendered").glob("001_*.docx")).read_bytes()  # all 12 markers
+    report = parse(_zip({"扫描件.png": png, "年报.docx": full}), "附件.zip")
+    assert ocr == []
+    assert not off_gold(report, "001_641fc7d161c03c36")
+    note = _note(report, "zip_member")
+    assert note.startswith("read 年报.docx (docx, 12 of 12")
+    assert "扫描件.png (image, not read: 年报.docx (docx) prints all 12 report markers" in note
+    # a report that prints fewer markers could be outranked by the image's reading: the image is read, as before
+    partial = next((FIXTURES / "rendered").glob("000_*.docx")).read_bytes()  # 11 of the 12
+    report = parse(_zip({"扫描件.png": png, "年报.docx": partial}), "附件.zip")
+    assert ocr == [len(png)]
+    assert "扫描件.png (image, 0 of 12 report markers)" in _note(report, "zip_member")

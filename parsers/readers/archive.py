@@ -4,7 +4,10 @@ Portals attach a report zipped, alone or beside its scans, a Word copy or an unr
 detected from its bytes (:func:`parsers.detect.detect_kind`) and read by its kind's reader; the one whose text
 reads most like an annual report (the national template's headings and table titles it prints) is the report, and
 a note names it and every other member with what became of it. An archive whose members tie, or which holds
-several reports, is read for the first of them, and the note says so (``zip_several_reports``).
+several reports, is read for the first of them, and the note says so (``zip_several_reports``). Members read by
+OCR (:data:`COSTLY_KINDS`: an image costs seconds) are read after the others, and not at all where a member already
+read prints every marker and goes before them: such a member cannot be the report, and the note names it as not
+read (whether it was a copy or another report is then not known).
 
 Names written without the zip's UTF-8 flag are decoded as UTF-8 where they are (Info-ZIP), else as GBK (Windows'
 Chinese zip tools), else keep zipfile's CP437 reading. Members are bounded: at most :data:`MAX_MEMBERS` are looked
@@ -44,6 +47,9 @@ MARKERS = (
 # Between members that print as many markers (a report and its copy in another format), the kind read best first:
 # a structured format's cells are the document's own, a layout's are rebuilt, OCR's are guessed.
 KIND_RANK = {"docx": 6, "xlsx": 6, "html": 6, "pdf": 5, "ofd": 5, "doc": 4, "wps": 4, "xls": 4, "text": 3, "image": 1}
+# Kinds whose reading costs seconds a member (OCR): read after every other member, and not at all where a member
+# read already prints every marker and goes before any member of the kind (it cannot be the report).
+COSTLY_KINDS = frozenset({"image"})
 COPY_SHARE = 0.9  # two members whose numbers agree in this share are one report in two formats
 _UTF8_FLAG = 0x800
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -88,40 +94,60 @@ def read_zip(data: bytes) -> Extracted:
         infos = [i for i in archive.infolist() if not i.is_dir()]
     except zipfile.BadZipFile as exc:
         raise UnreadableDocument(f"corrupt zip archive: {exc}", code="corrupt") from exc
-    fates: list[str] = []
+    fates: dict[int, str] = {}  # by the member's order: the archive's order whatever the reading's
     found: list[tuple[int, int, int, str, Extracted]] = []  # score, kind's rank, -order, name, reading
+    costly: list[tuple[int, zipfile.ZipInfo, str, str]] = []  # order, member, name, kind: read last, if at all
+
+    def read_member(order: int, info: zipfile.ZipInfo, name: str, kind: str | None) -> None:
+        try:
+            body = archive.read(info)
+            if kind is None:
+                kind = detect_kind(body, name)
+                if kind == "zip":
+                    fates[order] = f"{name} (not read: an archive inside the archive)"
+                    return
+                if kind in COSTLY_KINDS:
+                    costly.append((order, info, name, kind))
+                    return
+            extracted = read(body, kind)
+        except UnreadableDocument as exc:
+            fates[order] = f"{name} (not read: {exc.reason})"
+            return
+        except Exception as exc:  # encrypted (RuntimeError), a bad CRC, a reader's bug: the other members go on
+            fates[order] = f"{name} (not read: {type(exc).__name__}: {exc})"
+            return
+        found.append((report_score(extracted.text), KIND_RANK.get(kind, 0), -order, name, extracted))
+
     for order, info in enumerate(infos):
         name = member_name(info)
         base = posixpath.basename(name)
         if name.startswith("__MACOSX/") or base.startswith((".", "~$")) or base.lower() == "thumbs.db":
             continue  # a Mac's resource forks, hidden files, Office's lock files
         if order >= MAX_MEMBERS:
-            fates.append(f"{name} (not looked at: over {MAX_MEMBERS} members)")
+            fates[order] = f"{name} (not looked at: over {MAX_MEMBERS} members)"
             continue
         if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(info.compress_size, 1) > 10_000_000:
-            fates.append(f"{name} (not read: {info.file_size} bytes inflated from {info.compress_size})")
+            fates[order] = f"{name} (not read: {info.file_size} bytes inflated from {info.compress_size})"
             continue
-        try:
-            body = archive.read(info)
-            kind = detect_kind(body, name)
-            if kind == "zip":
-                fates.append(f"{name} (not read: an archive inside the archive)")
-                continue
-            extracted = read(body, kind)
-        except UnreadableDocument as exc:
-            fates.append(f"{name} (not read: {exc.reason})")
+        read_member(order, info, name, None)
+    for order, info, name, kind in costly:
+        best = max(found, key=lambda f: f[:3], default=None)
+        if best is not None and best[:3] > (len(MARKERS), KIND_RANK.get(kind, 0), -order):
+            # the member cannot be the report, whatever it reads: one read already prints every marker and goes first
+            fates[order] = (
+                f"{name} ({kind}, not read: {best[3]} ({best[4].kind}) prints all {len(MARKERS)} report markers and "
+                f"goes before any {kind} member; whether it is a copy of it or another report is not known)"
+            )
             continue
-        except Exception as exc:  # encrypted (RuntimeError), a bad CRC, a reader's bug: the other members go on
-            fates.append(f"{name} (not read: {type(exc).__name__}: {exc})")
-            continue
-        found.append((report_score(extracted.text), KIND_RANK.get(kind, 0), -order, name, extracted))
+        read_member(order, info, name, kind)
+    fates_listed = [fates[order] for order in sorted(fates)]
     if not found:
-        listed = "; ".join(fates) if fates else "no member but folders and hidden files"
+        listed = "; ".join(fates_listed) if fates_listed else "no member but folders and hidden files"
         raise UnreadableDocument(f"zip archive with no readable report: {listed}", code="unknown_kind")
     found.sort(key=lambda f: f[:3], reverse=True)
     score, _, _, name, chosen = found[0]
     if not score:
-        listed = "; ".join([f"{n} ({e.kind})" for _, _, _, n, e in found] + fates)
+        listed = "; ".join([f"{n} ({e.kind})" for _, _, _, n, e in found] + fates_listed)
         raise UnreadableDocument(
             f"zip archive in which no member prints the annual report's headings or tables: {listed}", code="no_report"
         )
@@ -133,8 +159,8 @@ def read_zip(data: bytes) -> Extracted:
         if s >= max(score - 1, 1) and not copy:
             reports.append(n)
     note = f"[zip_member] read {name} ({chosen.kind}, {score} of {len(MARKERS)} report markers) from the zip archive"
-    if others or fates:
-        note += "; the other members: " + "; ".join(others + fates)
+    if others or fates_listed:
+        note += "; the other members: " + "; ".join(others + fates_listed)
     chosen.notes.insert(0, note)
     if reports:
         chosen.notes.insert(

@@ -656,14 +656,19 @@ def extract_page_metadata(
 # ---------------------------------------------------------------------------------------------- reader
 def read_html(data: bytes) -> Extracted:
     if is_mhtml(data):  # a page a browser saved as one file (parsers/mhtml.py)
-        page = unwrap_mhtml(data)
-        if page is None:
-            raise UnreadableDocument("MHTML file that holds no HTML page (no text/html part)", code="empty")
-        return read_html(page)
+        return read_unwrapped(unwrap_mhtml(data))
     try:
         return _read_html(data, fast=True)
     except _StreamFailed:
         return _read_html(data, fast=False)
+
+
+def read_unwrapped(page: bytes | None) -> Extracted:
+    """A saved page (MHTML) read by its HTML, as :func:`parsers.mhtml.unwrap_mhtml` unwrapped it (None: the message
+    holds no page), for a caller that has unwrapped it already (:mod:`parsers.readers.saved_page`)."""
+    if page is None:
+        raise UnreadableDocument("MHTML file that holds no HTML page (no text/html part)", code="empty")
+    return read_html(page)
 
 
 def _read_html(data: bytes, *, fast: bool) -> Extracted:

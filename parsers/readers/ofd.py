@@ -38,7 +38,7 @@ from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.docx import declares_entities
 from parsers.readers.ofd_render import DPI, Shape, cubic, quadratic, render
 from parsers.readers.pdf import MAX_PAGES, OUTLINE_CURVES, _Page, collector_paused, layout_page, read_pages
-from parsers.readers.pdfium_page import PageContent, Point, classify_subpath
+from parsers.readers.pdfium_page import PageContent, Point, classify_subpaths, subpath_start
 
 MM = 72 / 25.4  # points per millimetre
 # A writer that mistakes its unit sets the glyphs far smaller than any printed text (easyofd's PDF → OFD writes
@@ -451,18 +451,13 @@ def _path_object(element: ET.Element, content: PageContent, origin: tuple[float,
             ops.append(("c", end))
             shape.subpaths[-1].append(end)
         elif op == "C":
-            start = next((p for o, p in reversed(ops) if o == "m"), None)
+            start = subpath_start(ops)
             if start is not None:
                 ops.append(("h", start))
                 shape.subpaths[-1].append(start)
                 end = start
         here = end
-    start_at = 0
-    for j in range(1, len(ops) + 1):
-        if j == len(ops) or ops[j][0] == "m":
-            if j > start_at:
-                classify_subpath(ops[start_at:j], content)
-            start_at = j
+    classify_subpaths(ops, content)
     shapes.append(shape)
 
 

@@ -412,7 +412,7 @@ def path_by_subpaths(segs: list[Segment], m: Matrix, height: float, content: Pag
         else:
             continue
         if closes:
-            start = _subpath_start(ops)
+            start = subpath_start(ops)
             if op == "l" and start is not None and point == start:
                 ops.append(("h", start))  # PDFium's closing segment back to the start is pdfminer's "h"
             else:
@@ -421,19 +421,26 @@ def path_by_subpaths(segs: list[Segment], m: Matrix, height: float, content: Pag
                     ops.append(("h", start))
         else:
             ops.append((op, point))
+    classify_subpaths(ops, content)
+
+
+def subpath_start(ops: list[tuple[str, Point]]) -> Point | None:
+    """Where the last subpath of ``ops`` began (its move), the point a close returns to; None before any move."""
+    for op, point in reversed(ops):
+        if op == "m":
+            return point
+    return None
+
+
+def classify_subpaths(ops: list[tuple[str, Point]], content: PageContent) -> None:
+    """A path's operations (pdfminer's ``m l c h``, in page points) cut into subpaths at each move, each classified
+    (:func:`classify_subpath`): the PDF's paths (:func:`path_by_subpaths`) and the OFD's (``parsers.readers.ofd``)."""
     start_at = 0
     for i in range(1, len(ops) + 1):
         if i == len(ops) or ops[i][0] == "m":
             if i > start_at:
                 classify_subpath(ops[start_at:i], content)
             start_at = i
-
-
-def _subpath_start(ops: list[tuple[str, Point]]) -> Point | None:
-    for op, point in reversed(ops):
-        if op == "m":
-            return point
-    return None
 
 
 def classify_subpath(ops: list[tuple[str, Point]], content: PageContent) -> None:

@@ -10,21 +10,25 @@ HTML (a note names images the file does not hold).
 
 from __future__ import annotations
 
-import email
-import email.policy
+from email.message import Message
 from urllib.parse import urljoin
 
 from parsers.extracted import Extracted
-from parsers.mhtml import is_mhtml, unwrap_mhtml
-from parsers.readers.html import read_html
+from parsers.mhtml import is_mhtml, message_page, parse_message
+from parsers.readers.html import read_html, read_unwrapped
 from parsers.readers.image_column import page_image_urls
 
 
 def read_page(data: bytes) -> Extracted:
-    """An HTML page, or a saved page (MHTML) read by its page images where it is a column of them."""
-    column = _column_images(data) if is_mhtml(data) else None
-    if column is None:
+    """An HTML page, or a saved page (MHTML) read by its page images where it is a column of them. The message is
+    parsed once (:func:`parsers.mhtml.parse_message`): its page, its images and, read as HTML, the page again."""
+    if not is_mhtml(data):
         return read_html(data)
+    message = parse_message(data)
+    page = message_page(message)
+    column = None if page is None else _column_images(message, page)
+    if column is None:
+        return read_unwrapped(page)
     found, missing = column
     if not missing:
         from parsers.readers.ocr import read_image_pages
@@ -37,7 +41,7 @@ def read_page(data: bytes) -> Extracted:
             f"OCR in page order",
         )
         return extracted
-    extracted = read_html(data)
+    extracted = read_unwrapped(page)
     extracted.notes.append(
         f"[images_not_read] the saved page is a column of {len(found) + len(missing)} page images, {len(missing)} of "
         f"them not in the file ({', '.join(missing[:3])}): read as its HTML"
@@ -45,13 +49,9 @@ def read_page(data: bytes) -> Extracted:
     return extracted
 
 
-def _column_images(data: bytes) -> tuple[list[bytes], list[str]] | None:
+def _column_images(message: Message, page: bytes) -> tuple[list[bytes], list[str]] | None:
     """The page images the saved page's column names: those the file holds (in page order), and the addresses of
     those it does not; None where the page is no column of page images."""
-    page = unwrap_mhtml(data)
-    if page is None:
-        return None
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
     base = message.get("Snapshot-Content-Location") or next(
         (p.get("Content-Location") for p in message.walk() if p.get_content_type() == "text/html"), None
     )

@@ -3,9 +3,9 @@
 A scan's ruled table prints each grid row as one TAB line (:mod:`parsers.ocr.layout`). Where the engine reads a
 row's label cell as nothing, or as a mark or two (synth_492: ``1,`` and ``3`` for ``1.属于国家秘密`` and
 ``3.危及“三安全一稳定”``, an empty field for ``2.其他法律行政法规禁止公开``), no label names the row, and
-:meth:`parsers.tables.reading.Reading.locate` leaves it missing; a garbled label of its own
-(``_rows_between_in_order``) is not needed here. The rows found on either side fix the run of rows missing between
-them; when exactly as many lines between them print a whole row (a value in each of the table's last
+:meth:`parsers.tables.reading.Reading.locate` leaves it missing; a garbled label of its own (the lines carrying
+values that ``locate`` places by order) is not needed here. The rows found on either side fix the run of rows missing
+between them; when exactly as many lines between them print a whole row (a value in each of the table's last
 ``n`` fields), every other line between them printing no value, each line is one of those rows in the template's
 order. A line is taken only where its total holds (the row's identity as printed) and nothing before its values
 names another row of the table. Each row so placed is a ``fuzzy_label`` warning naming the guess.
@@ -13,7 +13,7 @@ names another row of the table. Each row so placed is a ``fuzzy_label`` warning 
 
 from __future__ import annotations
 
-from parsers.tables.reading import Found, Reading
+from parsers.tables.reading import Found, Reading, place_in_order
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
@@ -21,35 +21,28 @@ from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, TABBED, TEXT, Token, 
 
 def place_lost_labels(r: Reading, rows: list[RowDef], found: list[Found | None], n: int, table: str) -> None:
     """Fill ``found`` in place: each run of rows missing between two rows found, whose lines print exactly as many
-    whole rows (see the module's doc). Only in the parser's own OCR (``Extracted.ocr``)."""
+    whole rows (see the module's doc; the walk is :func:`parsers.tables.reading.place_in_order`). Only in the
+    parser's own OCR (``Extracted.ocr``)."""
     if not r.extracted.ocr:
         return
-    k = 0
-    while k < len(rows):
-        if found[k] is not None:
-            k += 1
-            continue
-        j = k
-        while j < len(rows) and found[j] is None:
-            j += 1
-        prev, nxt = (found[k - 1] if k else None), (found[j] if j < len(rows) else None)
-        if prev is not None and nxt is not None:
-            lines = _row_lines(r, rows, prev.index, nxt.index, n)
-            if lines is not None and len(lines) == j - k:
-                for row_k, (label, values) in zip(range(k, j), lines, strict=True):
-                    found[row_k] = Found(label, None)
-                    read = r.tokens[label][TEXT]
-                    r.warn(
-                        "fuzzy_label",
-                        f"{table}/{rows[row_k].key}: label cell "
-                        + (f"read as {read!r}" if read else "read as nothing")
-                        + f", placed as the template's {rows[row_k].label!r} by the template's order (the {j - k} "
-                        f"row(s) missing between its neighbours, as many lines printing a whole row; the row's total "
-                        f"holds: {', '.join(v[TEXT] for v in values)})",
-                        f"{table}/{rows[row_k].key}",
-                        values[0],
-                    )
-        k = j
+
+    def whole_rows(k: int, j: int, prev: Found | None, nxt: Found | None) -> list[tuple[int, list[Token]]] | None:
+        return None if prev is None or nxt is None else _row_lines(r, rows, prev.index, nxt.index, n)
+
+    def placed(row_k: int, label: int, k: int, j: int, values: list[Token]) -> None:
+        read = r.tokens[label][TEXT]
+        r.warn(
+            "fuzzy_label",
+            f"{table}/{rows[row_k].key}: label cell "
+            + (f"read as {read!r}" if read else "read as nothing")
+            + f", placed as the template's {rows[row_k].label!r} by the template's order (the {j - k} "
+            f"row(s) missing between its neighbours, as many lines printing a whole row; the row's total "
+            f"holds: {', '.join(v[TEXT] for v in values)})",
+            f"{table}/{rows[row_k].key}",
+            values[0],
+        )
+
+    place_in_order(found, whole_rows, placed)
 
 
 def _row_lines(r: Reading, rows: list[RowDef], prev: int, nxt: int, n: int) -> list[tuple[int, list[Token]]] | None:

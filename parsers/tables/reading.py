@@ -7,8 +7,9 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted
@@ -102,6 +103,39 @@ def new_where(
 class Found:
     index: int  # token index of the label
     glued: Token | None  # a number glued to the end of the label, split off
+
+
+_Line = TypeVar("_Line")
+
+
+def place_in_order(
+    found: list[Found | None],
+    lines: Callable[[int, int, Found | None, Found | None], Sequence[tuple[int, _Line]] | None],
+    placed: Callable[[int, int, int, int, _Line], None],
+) -> None:
+    """The template's order alone, over each run of rows missing between two rows found: rows ``k`` to ``j - 1``
+    missing, ``prev`` and ``nxt`` the rows found before and after (None at the table's ends). ``lines(k, j, prev,
+    nxt)`` is the line test: the candidate lines between them, in order, each the index of the token that is the row's
+    label and what the caller's warning needs of it (None: no candidate). When exactly as many lines as rows
+    missing are candidates, each line is one of those rows in the template's order: ``found`` is filled in place
+    and ``placed(row_k, index, k, j, detail)`` gives the warning naming the guess. Runs are walked in order, each
+    placed before the next is tested. Callers: :meth:`Reading.locate` (unrecognised label lines carrying values) and
+    :func:`parsers.tables.lost_labels.place_lost_labels` (lines whose label cell the engine lost)."""
+    k = 0
+    while k < len(found):
+        if found[k] is not None:
+            k += 1
+            continue
+        j = k
+        while j < len(found) and found[j] is None:
+            j += 1
+        prev, nxt = (found[k - 1] if k else None), (found[j] if j < len(found) else None)
+        candidates = lines(k, j, prev, nxt)
+        if candidates is not None and len(candidates) == j - k:
+            for row_k, (i, detail) in zip(range(k, j), candidates, strict=True):
+                found[row_k] = Found(i, None)
+                placed(row_k, i, k, j, detail)
+        k = j
 
 
 @dataclass
@@ -314,60 +348,54 @@ class Reading:
         self, rows: list[RowDef], found: list[Found | None], claimed: set[int], table: str, start: int
     ) -> None:
         """A run of rows missing between two rows found, with exactly as many unrecognised label lines carrying
-        values between them (labels OCR garbled): the lines are the rows, in the template's order. The table's
-        first rows too, between its start and the first row found: there the header's lines come first, so only
-        lines printing :data:`FIRST_ROW_VALUES` values or more count (a faxed scan: 一、术年新路改府信息公并申请天是,
-        二上年后村政府信息公开申请歼节 before (一)予以公开)."""
-        k = 0
-        while k < len(rows):
-            if found[k] is not None:
-                k += 1
-                continue
-            j = k
-            while j < len(rows) and found[j] is None:
-                j += 1
-            prev, nxt = (found[k - 1] if k else None), (found[j] if j < len(rows) else None)
+        values between them (labels OCR garbled): the lines are the rows, in the template's order
+        (:func:`place_in_order`). The table's first rows too, between its start and the first row found: there the
+        header's lines come first, so only lines printing :data:`FIRST_ROW_VALUES` values or more count (a faxed
+        scan: 一、术年新路改府信息公并申请天是, 二上年后村政府信息公开申请歼节 before (一)予以公开)."""
+
+        def label_lines(k: int, j: int, prev: Found | None, nxt: Found | None) -> list[tuple[int, None]] | None:
             first = k == 0 and nxt is not None and start < nxt.index
-            if nxt is not None and ((prev is not None and j - k >= 2) or first):
-                taken = {self.tokens[nxt.index][LINE]} | ({self.tokens[prev.index][LINE]} if prev else set())
-                per_line: dict[int, int] = {}
-                for i in self._label_indexes(prev.index + 1 if prev else start, nxt.index):
-                    tok = self.tokens[i]
-                    if (
-                        i not in claimed
-                        and tok[LINE] not in taken
-                        and len(tok[COMPACT]) >= 2
-                        and self.row_like(i, same_line=True)
-                        and self._unknown_or_repeat(i, rows, found)
-                        and (not first or self._values_on_line(i) >= FIRST_ROW_VALUES)
-                    ):
-                        per_line[tok[LINE]] = i  # the last label on a line (a group heading may come first)
-                if prev is not None and 0 < j - k - len(per_line) <= len(
-                    numbered := self._number_label_lines(prev.index, nxt.index, claimed)
+            if nxt is None or not ((prev is not None and j - k >= 2) or first):
+                return None
+            taken = {self.tokens[nxt.index][LINE]} | ({self.tokens[prev.index][LINE]} if prev else set())
+            per_line: dict[int, int] = {}
+            for i in self._label_indexes(prev.index + 1 if prev else start, nxt.index):
+                tok = self.tokens[i]
+                if (
+                    i not in claimed
+                    and tok[LINE] not in taken
+                    and len(tok[COMPACT]) >= 2
+                    and self.row_like(i, same_line=True)
+                    and self._unknown_or_repeat(i, rows, found)
+                    and (not first or self._values_on_line(i) >= FIRST_ROW_VALUES)
                 ):
-                    # and lines whose label cell OCR read as a number (``2.重复申请`` read ``28``), one value longer
-                    numbered = [i for i in numbered if self.tokens[i][LINE] not in per_line]
-                    if len(per_line) + len(numbered) == j - k:
-                        per_line.update({self.tokens[i][LINE]: i for i in numbered})
-                if len(per_line) == j - k:
-                    for row_k, i in zip(range(k, j), sorted(per_line.values()), strict=True):
-                        found[row_k] = Found(i, None)
-                        claimed.add(i)
-                        self.warn(
-                            "fuzzy_label",
-                            f"{table}/{rows[row_k].key}: label {self.tokens[i][TEXT]!r} read as the template's "
-                            f"{rows[row_k].label!r} (template order: the {j - k} rows missing "
-                            + ("before the first row found" if first else "between its neighbours")
-                            + ", as many label lines with values"
-                            + (
-                                "; the label cell read as a number, its line one value longer)"
-                                if self.tokens[i][IS_VALUE]
-                                else ")"
-                            ),
-                            f"{table}/{rows[row_k].key}",
-                            self.tokens[i],
-                        )
-            k = j
+                    per_line[tok[LINE]] = i  # the last label on a line (a group heading may come first)
+            if prev is not None and 0 < j - k - len(per_line) <= len(
+                numbered := self._number_label_lines(prev.index, nxt.index, claimed)
+            ):
+                # and lines whose label cell OCR read as a number (``2.重复申请`` read ``28``), one value longer
+                numbered = [i for i in numbered if self.tokens[i][LINE] not in per_line]
+                if len(per_line) + len(numbered) == j - k:
+                    per_line.update({self.tokens[i][LINE]: i for i in numbered})
+            return [(i, None) for i in sorted(per_line.values())]
+
+        def placed(row_k: int, i: int, k: int, j: int, _: None) -> None:
+            claimed.add(i)
+            self.warn(
+                "fuzzy_label",
+                f"{table}/{rows[row_k].key}: label {self.tokens[i][TEXT]!r} read as the template's "
+                f"{rows[row_k].label!r} (template order: the {j - k} rows missing "
+                # a run placed from the table's start is the run before the first row found
+                + ("before the first row found" if k == 0 else "between its neighbours")
+                + ", as many label lines with values"
+                + (
+                    "; the label cell read as a number, its line one value longer)" if self.tokens[i][IS_VALUE] else ")"
+                ),
+                f"{table}/{rows[row_k].key}",
+                self.tokens[i],
+            )
+
+        place_in_order(found, label_lines, placed)
 
     def _unknown_or_repeat(self, i: int, rows: list[RowDef], found: list[Found | None]) -> bool:
         """Label ``i`` names no row of the table, or only rows already found elsewhere: a converter repeated
