@@ -29,7 +29,9 @@ reads it there; where that table holds the three row totals it is read, even whe
 (``displaced_values``, review suggested, naming the other tables' count: the place is the block order's, not the
 identities'); where it does not hold, the placements are weighed as above. :func:`review_after_results` does the
 same for a table another reading put in order, every total holding (1305: in order 复议后起诉 ``0 0 0 1 1``, printed
-``1 0 0 0 [1] 1``).
+``1 0 0 0 [1] 1``). All those groups print their heads a row of characters at a time (``结 结 其 尚 总`` / ``果 果 他
+未 总 计`` …); a group that prints its heads column by column, each whole (1332 of the fresh battery: ``总计`` /
+``结果维持`` / …, its values in the heads' order, the earlier 总计's first) is left to the readings above.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ from parsers.tables.tokens import TEXT, Token, number_value
 R = "review_litigation"
 N_COLS = len(REVIEW_COLUMNS)
 N_ROWS = len(REVIEW_ROWS)
+# the four result columns' heads: a group whose heads print one of them whole prints its heads column by column
+_WHOLE_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+_HEAD_CHARS = frozenset("持正他审总")  # review_displaced's: the characters only one column's head has
 MAX_ORDERS = 5000  # the placements tried at most (interleavings of the groups' cells of earlier rows)
 
 
@@ -91,6 +96,9 @@ def after_results(r: Reading, start: int, vals: list[Token]) -> list[int] | None
     totals = [[c for c in cells[g] if cell_in[c - c % N_COLS] < g] for g in range(n_groups)]
     if not any(totals):
         return None
+    heads = _group_heads(r, start, vals)
+    if any(totals[g] and any(h in heads[g] for h in _WHOLE_HEADS) for g in range(n_groups)):
+        return None  # a group's heads print column by column, each whole: not the rows of characters seen
     combo = []
     for g in range(n_groups):
         own = [c for c in cells[g] if c not in totals[g]]
@@ -101,6 +109,27 @@ def after_results(r: Reading, start: int, vals: list[Token]) -> list[int] | None
         return None
     at = _placed(tuple(combo), printed, cells, totals, len(cell_in))
     return at if _totals_hold(tuple(float(nums[k] or 0) for k in at)) else None
+
+
+def _group_heads(r: Reading, start: int, vals: list[Token]) -> list[str]:
+    """The text of each group's heads (as :func:`~parsers.tables.review_displaced.head_groups` finds the groups),
+    without spaces: the text since the last value, where it names a column."""
+    texts: list[str] = []
+    text: list[str] = []
+    names = False
+    j = 0
+    for tok in r.tokens[start:]:
+        if j == len(vals):
+            break
+        if tok is vals[j]:
+            if names or not texts:
+                texts.append("".join(text))
+                text, names = [], False
+            j += 1
+            continue
+        text.append("".join(tok[TEXT].split()))
+        names = names or any(ch in _HEAD_CHARS for ch in tok[TEXT])
+    return texts
 
 
 def _placed(
