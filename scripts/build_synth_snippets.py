@@ -91,6 +91,13 @@ Each snippet is the report's title line and the text from table 三's section he
   prints the values of items （一） and （五） before （五）'s title; ``synth-1260-pdftotext-default-table2.txt`` the
   same in a text read row by row (its table 三's labels not stacked), ``synth-1276-pdftotext-default-table2.txt``
   其他对外管理服务事项's values before its label wrapped over four lines;
+- ``synth-1305-pdftotext-default-table4.txt``, ``synth-1312-pdftotext-default-table4.txt``,
+  ``synth-1326-pdftotext-default-table4.txt`` (``/tmp/t37/bat33``, seeds 1300–1339, tuning): poppler's
+  ``pdftotext`` default mode prints 未经复议直接起诉's 总计 head with 复议后起诉's heads and its value after
+  复议后起诉's four result values, before their 总计 (``1 0 0 0 1 1``, ``0 0 1 2 0 3``, ``9 0 0 1 0 10``);
+  ``synth-1332-pdftotext-default-table4.txt`` (the same battery): the same group's heads printed column by column,
+  a block each (``总 计`` / ``结 果 维 持`` …), and its values in the heads' order (``1 0 0 0 1 1``, the 总计's 1
+  first);
 - ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
@@ -258,6 +265,10 @@ SNIPPETS = {
     "synth-1264-html-pandoc-plain-table3.txt": "synth_1264.html-pandoc-plain.txt",
     "synth-1283-html2text-table3.md": "synth_1283.md-html2text.md",
     "synth-1280-pdftotext-default-table4.txt": "synth_1280.pdftotext-default.txt",
+    "synth-1305-pdftotext-default-table4.txt": "synth_1305.pdftotext-default.txt",
+    "synth-1312-pdftotext-default-table4.txt": "synth_1312.pdftotext-default.txt",
+    "synth-1326-pdftotext-default-table4.txt": "synth_1326.pdftotext-default.txt",
+    "synth-1332-pdftotext-default-table4.txt": "synth_1332.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",

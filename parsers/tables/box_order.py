@@ -285,8 +285,9 @@ def read_review_values(
             _displaced(r, head, stop, skip_lines, keys) if is_paragraph_cells(r.extracted.text) else (None, False)
         )
         chosen = None if done is None else done[3]
-        # (where the fewest displaced values leave two tables or more, the table stays unread)
-        if in_groups and not opened and (grouped := settle(r, head, in_groups, keys, chosen)) is not None:
+        # (where the fewest displaced values leave two tables or more, the table stays unread but where its groups
+        # of heads place a 总计 as poppler prints it: tables/group_order.py)
+        if in_groups and (grouped := settle(r, head, in_groups, keys, chosen, opened=opened)) is not None:
             return grouped.cells, grouped.warnings, review_checks(grouped.get)
         return None if done is None else done[:3]
     if len(held) != 1:

@@ -20,6 +20,7 @@ from parsers.tables.blank_rows import (
 from parsers.tables.checks import review_scorer
 from parsers.tables.continued import continued_row
 from parsers.tables.digit_runs import is_run, run_pieces
+from parsers.tables.group_order import review_after_results
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_displaced import review_displaced
@@ -115,6 +116,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             result = _rows_out_of_order(r, result, vals, failing)
     elif result.how in ("padded", "short") and is_paragraph_cells(r.extracted.text):
         result = _short_rows_open(r, result, vals)
+    elif not failing and len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text):
+        # a 总计 printed among the next row's values (poppler's groups of heads: tables/group_order.py)
+        result = review_after_results(r, anchor, vals, result.tokens) or result
     r.put_cells(keys, result.tokens, label)
     if result.how == "dropped":
         r.warn(
