@@ -47,6 +47,7 @@ def _build_report(extracted: Extracted) -> Report:
         from parsers.ocr.correct import correct_misreadings
         from parsers.ocr.counts import leading_zeros, whole_counts
         from parsers.ocr.doubtful import blank_doubtful
+        from parsers.ocr.lost_ones import lost_ones
         from parsers.ocr.procurement import lone_amount
 
         metadata["ocr"] = True
@@ -55,6 +56,7 @@ def _build_report(extracted: Extracted) -> Report:
         tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings, extracted.glyph_sets)
         leading_zeros(tables.cells, tables.checks, tables.warnings)
         blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful)
+        tables.checks = lost_ones(tables.cells, tables.checks, tables.warnings)
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
         blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)
     metadata["format"] = tables.format

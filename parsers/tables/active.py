@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 
+from parsers.tables.active_lost_labels import place_lost_single_rows
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
 from parsers.tables.cut_points import cut_at_point
@@ -201,6 +202,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             continue
         _read_row(r, i, stop, key, cols, glued.get(i), blocks)
     found = {k for _, k in labels}
+    found |= place_lost_single_rows(r, fmt, blocks, found, end)  # a one-row block's lost label (OCR only)
     for key in ACTIVE_REQUIRED.get(fmt, ()):
         if key not in found:
             r.warn("missing_row", f"row {key} of table 二 not found; its cells are blank", f"{T}/{key}")

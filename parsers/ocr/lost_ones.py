@@ -1,0 +1,110 @@
+"""A count read with a ``1`` lost: its every identity gives it the reading with a ``1`` put back, never silently.
+
+Tesseract drops a ``1`` (one thin upright stroke, the glyph it most often takes for a speck or a rule's remnant, and
+the one the removal of a table's vertical rules thins most): synth_1403's ``（七）总计`` read ``2`` for 12, synth_497's
+``17`` read ``7``. The corrections (:mod:`parsers.ocr.correct`) try a lookalike digit and a digit doubled, not a
+``1`` lost. Here a count (tables 三 and 四) whose every identity, two at least, fails and would hold with one same
+value in it, that value the reading with one ``1`` put back (``2`` → ``12``, ``7`` → ``17``, ``15`` → ``115``), the
+other cells of those identities each read as a number no rule changed, is:
+
+- taken (``ocr_corrected``, review required) where the cell is no printed sum: a row and a column that both fail by
+  the same amount point at their crossing cell, and the value is the engine's reading with the glyph it loses;
+- left blank (``ocr_contradicted``, review required, the reading in ``where.read_as``) where it is a printed sum (an
+  identity's one right-hand cell: a row's 总计, a column's 总计): a report may print a total that does not add up
+  (synth_402's 1811), and the page cannot tell that from a ``1`` lost.
+
+The checks are recomputed after a value is taken; a blanked sum leaves them as read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parsers.model import Cell, Check, Number, Warning_
+from parsers.ocr.correct import _recompute
+
+MIN_IDENTITIES = 2  # a row and a column: one sum alone cannot tell which of its cells is wrong
+COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
+
+
+def with_a_one(raw: str) -> set[int]:
+    """Every number ``raw`` (digits) becomes with one ``1`` put back (no number printed with a leading zero)."""
+    return {int(s) for i in range(len(raw) + 1) if (s := raw[:i] + "1" + raw[i:])[0] != "0"}
+
+
+def _implied(key: str, value: Number, check: Check) -> Number:
+    """The value of ``key`` under which ``check`` would hold, the other cells as read."""
+    if key in check.left_keys:
+        return value - (check.left - check.right)
+    return value + (check.left - check.right)
+
+
+def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> list[Check]:
+    """Take (or, a printed sum, blank) each count read with a ``1`` lost (see the module's doc); returns the checks,
+    recomputed where a value was taken."""
+    identities = [c for c in checks if c.kind == "identity"]
+    sums = {c.right_keys[0] for c in identities if len(c.right_keys) == 1}
+    found: list[tuple[str, int, list[Check]]] = []
+    for key, cell in cells.items():
+        value = cell.value
+        if (
+            not isinstance(value, int)
+            or key.split("/", 1)[0] not in COUNT_TABLES
+            or cell.where is None
+            or cell.where.read_as is not None
+            or not cell.raw.isdigit()
+        ):
+            continue
+        mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
+        if len(mine) < MIN_IDENTITIES or any(c.passed or c.blank for c in mine):
+            continue
+        others = {k for c in mine for k in (*c.left_keys, *c.right_keys)} - {key}
+        if not all(_as_read(cells.get(k)) for k in others):
+            continue  # a cell lost or changed: the sums as read do not give this one's value
+        values = {_implied(key, value, c) for c in mine}
+        if len(values) != 1:
+            continue
+        (other,) = values
+        if not isinstance(other, int) or other not in with_a_one(cell.raw):
+            continue
+        found.append((key, other, mine))
+    taken = False
+    for key, other, mine in found:  # judged on the checks as read, then changed together
+        cell = cells[key]
+        assert cell.where is not None
+        where = replace(cell.where, read_as=cell.raw)
+        names = ", ".join(sorted(c.name for c in mine))
+        if key in sums:
+            cells[key] = Cell(key, None, "", where)
+            warnings.append(
+                Warning_(
+                    "ocr_contradicted",
+                    f"{key}: OCR read {cell.raw!r}, and each of its identities ({names}) fails and would hold with "
+                    f"{other}, the reading with a 1 lost: a printed total, which a report may print wrong; left blank "
+                    f"({other} not taken)",
+                    key,
+                    where,
+                )
+            )
+            continue
+        cells[key] = Cell(key, other, str(other), where)
+        taken = True
+        warnings.append(
+            Warning_(
+                "ocr_corrected",
+                f"{key}: OCR read {cell.raw!r}, taken as {other}: each of its identities ({names}) fails as read and "
+                "holds with it, the reading with a 1 lost (the glyph the engine drops)",
+                key,
+                where,
+            )
+        )
+    if not taken:
+        return checks
+    checks = [_recompute(c, cells) if c.kind == "identity" else c for c in checks]
+    passed = {c.name for c in checks if c.kind == "identity" and c.passed}
+    warnings[:] = [w for w in warnings if not (w.code == "identity_failed" and w.key in passed)]
+    return checks
+
+
+def _as_read(cell: Cell | None) -> bool:
+    return cell is not None and cell.value is not None and (cell.where is None or cell.where.read_as is None)

@@ -1,0 +1,98 @@
+"""Table 二's one-row blocks whose label cell the engine lost, placed by the template (the parser's own OCR only).
+
+A scan's ruled table prints each grid row as one TAB line (:mod:`parsers.ocr.layout`). Where the engine reads a
+row's label cell as nothing (synth_1400 and synth_486: ``\\t1\\t452.4`` under 第二十条第（九）项's header, the label
+``政府集中采购`` lost), no label names the row and :func:`parsers.tables.active.read_active` leaves it missing. Some
+第二十条 items have one row only in the template (SCHEMA.md: 2021's （五） 行政许可 and （八） 行政事业性收费; 2019's
+（八） 行政事业性收费 and （九） 政府集中采购): a line between such a block's title and the next block that prints no
+text before its values, exactly as many values as the row has cells, is that row. Taken only where it is the one
+line of the block printing a value, its values are each a number or an explicit blank, a count a whole number, and
+no row read before took them. Each row so placed is a ``fuzzy_label`` warning naming the guess. A line of fewer
+values (synth_1407: ``14.6002``, the count and the amount run together) leaves the row missing.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from parsers.tables.active_blocks import _ITEM_ROWS, _TITLE
+from parsers.tables.reading import Reading
+from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS
+from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
+
+T = "active"
+_AMOUNTS = ("amount",)  # the one column of table 二 whose cells may hold a fraction (SCHEMA.md)
+
+
+def place_lost_single_rows(r: Reading, fmt: str, blocks: list[int], found: set[str], end: int) -> set[str]:
+    """The rows placed (their cells put in ``r``): each one-row block's row not found, whose block prints one line of
+    values with no text before them (see the module's doc). Only in the parser's own OCR (``Extracted.ocr``)."""
+    placed: set[str] = set()
+    items = _ITEM_ROWS.get(fmt)
+    if not r.extracted.ocr or items is None:
+        return placed
+    columns = ACTIVE_DEFAULTS[fmt]
+    bounds = [*sorted(blocks), end]
+    for b, stop in itertools.pairwise(bounds):
+        title = _TITLE.search(r.tokens[b][COMPACT])
+        rows = items.get(title[1]) if title else None
+        if rows is None or len(rows) != 1 or rows[0] in found or rows[0] in placed:
+            continue
+        key = rows[0]
+        line = _values_line(r, b, stop)
+        if line is None:
+            continue
+        vals = line
+        cols = columns[key]
+        if len(vals) != len(cols) or not _kinds_hold(vals, cols) or _taken(r, vals):
+            continue
+        for col, tok in zip(cols, vals, strict=True):
+            r.put(f"{T}/{key}/{col}", tok)
+        label = next(row.label for row in ACTIVE_ROWS if row.key == key)
+        r.warn(
+            "fuzzy_label",
+            f"{T}/{key}: label cell read as nothing, placed as the template's {label!r}, the one row of "
+            f"{r.tokens[b][TEXT]!r} (its one line of values: {', '.join(t[TEXT] for t in vals)})",
+            f"{T}/{key}",
+            vals[0],
+        )
+        placed.add(key)
+    return placed
+
+
+def _values_line(r: Reading, b: int, stop: int) -> list[Token] | None:
+    """The one line after block title ``b`` (before token ``stop``) that prints a value, when it is a grid line whose
+    cells before its values are empty: its values; else None."""
+    tokens = r.tokens
+    by_line: dict[int, list[Token]] = {}
+    for tok in tokens[b + 1 : min(stop, len(tokens))]:
+        if tok[LINE] != tokens[b][LINE]:
+            by_line.setdefault(tok[LINE], []).append(tok)
+    printing = [cells for cells in by_line.values() if any(t[IS_VALUE] for t in cells)]
+    if len(printing) != 1:
+        return None
+    (cells,) = printing
+    first = next(k for k, t in enumerate(cells) if t[IS_VALUE])
+    if not first or not all(t[TABBED] for t in cells) or any(t[TEXT] for t in cells[:first]):
+        return None  # a label (a row's, or a header cell read as a number) or a line of no grid
+    vals = [t for t in cells[first:] if t[TEXT]]
+    if not all(t[IS_VALUE] for t in vals):
+        return None
+    return vals
+
+
+def _kinds_hold(vals: list[Token], cols: tuple[str, ...]) -> bool:
+    """Each value is a number of its column's kind (a count whole, only an amount with a fraction) or a blank."""
+    for tok, col in zip(vals, cols, strict=True):
+        if not tok[IS_NUMBER]:
+            continue  # an explicit blank (—, /, 无)
+        value = number_value(tok[TEXT])
+        if value is None or (col not in _AMOUNTS and not float(value).is_integer()):
+            return False
+    return True
+
+
+def _taken(r: Reading, vals: list[Token]) -> bool:
+    """A value already read as another row's cell (a row before, short of values, reading on past its block)."""
+    starts = {r.where(t).offset for t in vals}
+    return any(c.where is not None and c.where.offset in starts for c in r.cells.values())
