@@ -41,7 +41,7 @@ import math
 
 from parsers.tables.align import Fit
 from parsers.tables.reading import Reading
-from parsers.tables.review_displaced import head_groups
+from parsers.tables.review_displaced import head_groups, walk_groups
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.tokens import TEXT, Token, number_value
 
@@ -50,7 +50,6 @@ N_COLS = len(REVIEW_COLUMNS)
 N_ROWS = len(REVIEW_ROWS)
 # the four result columns' heads: a group whose heads print one of them whole prints its heads column by column
 _WHOLE_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结")
-_HEAD_CHARS = frozenset("持正他审总")  # review_displaced's: the characters only one column's head has
 MAX_ORDERS = 5000  # the placements tried at most (interleavings of the groups' cells of earlier rows)
 
 
@@ -96,7 +95,7 @@ def after_results(r: Reading, start: int, vals: list[Token]) -> list[int] | None
     totals = [[c for c in cells[g] if cell_in[c - c % N_COLS] < g] for g in range(n_groups)]
     if not any(totals):
         return None
-    heads = _group_heads(r, start, vals)
+    heads = walk_groups(r, start, vals)[1]
     if any(totals[g] and any(h in heads[g] for h in _WHOLE_HEADS) for g in range(n_groups)):
         return None  # a group's heads print column by column, each whole: not the rows of characters seen
     combo = []
@@ -109,27 +108,6 @@ def after_results(r: Reading, start: int, vals: list[Token]) -> list[int] | None
         return None
     at = _placed(tuple(combo), printed, cells, totals, len(cell_in))
     return at if _totals_hold(tuple(float(nums[k] or 0) for k in at)) else None
-
-
-def _group_heads(r: Reading, start: int, vals: list[Token]) -> list[str]:
-    """The text of each group's heads (as :func:`~parsers.tables.review_displaced.head_groups` finds the groups),
-    without spaces: the text since the last value, where it names a column."""
-    texts: list[str] = []
-    text: list[str] = []
-    names = False
-    j = 0
-    for tok in r.tokens[start:]:
-        if j == len(vals):
-            break
-        if tok is vals[j]:
-            if names or not texts:
-                texts.append("".join(text))
-                text, names = [], False
-            j += 1
-            continue
-        text.append("".join(tok[TEXT].split()))
-        names = names or any(ch in _HEAD_CHARS for ch in tok[TEXT])
-    return texts
 
 
 def _placed(

@@ -43,14 +43,15 @@ _IDENTITIES = [
 ]
 
 
-def head_groups(r: Reading, start: int, vals: list[Token]) -> list[int] | None:
-    """The group of heads each of ``vals`` prints after (tokens from ``start`` on): a group is the heads since the
-    last value and the run of values after them. Each cell's group (row-major), where the heads name exactly the
-    columns of the values after them and the template's columns fall into the groups in its order (see the
-    module's doc); None otherwise, or where all print after one group (nothing to check a placement by)."""
+def walk_groups(r: Reading, start: int, vals: list[Token]) -> tuple[list[Counter[int]], list[str], list[int], int]:
+    """The groups of heads ``vals`` print after (tokens from ``start`` on): a group is the heads since the last value
+    and the run of values after them. Each group's head kinds (:data:`_HEAD_KIND`) and head text without spaces,
+    each value's group, and how many of ``vals`` were met."""
     groups: list[Counter[int]] = []
+    texts: list[str] = []
     of_value: list[int] = []
     heads: Counter[int] = Counter()
+    text: list[str] = []
     j = 0
     for tok in r.tokens[start:]:
         if j == len(vals):
@@ -58,11 +59,22 @@ def head_groups(r: Reading, start: int, vals: list[Token]) -> list[int] | None:
         if tok is vals[j]:
             if heads or not groups:
                 groups.append(heads)
-                heads = Counter()
+                texts.append("".join(text))
+                heads, text = Counter(), []
             of_value.append(len(groups) - 1)
             j += 1
             continue
         heads.update(k for ch in tok[TEXT] if (k := _HEAD_KIND.get(ch)) is not None)
+        text.append("".join(tok[TEXT].split()))
+    return groups, texts, of_value, j
+
+
+def head_groups(r: Reading, start: int, vals: list[Token]) -> list[int] | None:
+    """The group of heads each of ``vals`` prints after (:func:`walk_groups`). Each cell's group (row-major), where
+    the heads name exactly the columns of the values after them and the template's columns fall into the groups in
+    its order (see the module's doc); None otherwise, or where all print after one group (nothing to check a
+    placement by)."""
+    groups, _, of_value, j = walk_groups(r, start, vals)
     if j != len(vals) or len(groups) < 2 or len(vals) != N_ROWS * N_COLS:
         return None
     if [sum(g.values()) for g in groups] != [of_value.count(b) for b in range(len(groups))]:
