@@ -7,6 +7,7 @@ from pathlib import Path
 from seed_store import SEEDS, build_seed_store, seed_url
 
 from nianbao.reparse import parse_document, reparse
+from parsers import PARSER_VERSION
 from parsers.model import Cell, Report
 from storage.history import history
 
@@ -39,9 +40,11 @@ def test_new_changed_and_restamped(tmp_path: Path) -> None:
         assert "cells_added" not in changed["changes"]
 
         # a re-parse under a new parser version that reads every report as before: restamped, nothing else
+        newer_version = str(int(PARSER_VERSION) + 1)  # (a fixed "99" was the current version itself from version 99 on)
+
         def newer(data: bytes, url: str) -> Report:
             parsed = parse_document(data, url)
-            parsed.metadata["parser_version"] = "99"
+            parsed.metadata["parser_version"] = newer_version
             return parsed
 
         result = reparse(store, workers=1, parse_fn=newer)
@@ -50,7 +53,9 @@ def test_new_changed_and_restamped(tmp_path: Path) -> None:
         for (other,) in others:
             entries = history(store.db, other)
             assert [h["status"] for h in entries] == ["new", "restamped"]
-            assert entries[1]["parser_version"] == "99" and entries[1]["previous_parser_version"] != "99"
+            assert (
+                entries[1]["parser_version"] == newer_version and entries[1]["previous_parser_version"] != newer_version
+            )
             assert entries[1]["run_id"] == result.run_id
         back = history(store.db, rid)[-1]
         assert back["status"] == "changed" and back["changes"]["cells_modified"] == [[key, 14, 13]]
