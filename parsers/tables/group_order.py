@@ -53,10 +53,13 @@ _WHOLE_HEADS = ("结果维持", "结果纠正", "其他结果", "尚未审结")
 MAX_ORDERS = 5000  # the placements tried at most (interleavings of the groups' cells of earlier rows)
 
 
-def group_tables(r: Reading, start: int, vals: list[Token]) -> list[list[int]] | None:
-    """The distinct tables (each the index into ``vals`` of each cell, row after row) that hold table 四's three
-    row totals, of every placement its groups of heads allow (see the module's doc). None where the groups are not
-    found or the placements are too many to try."""
+Groups = tuple[list[list[int]], list[list[int]], list[list[int]]]
+
+
+def _groups(r: Reading, start: int, vals: list[Token]) -> Groups | None:
+    """Per group of heads (:func:`~parsers.tables.review_displaced.head_groups`): the values it prints (indexes into
+    ``vals``), the cells it heads (row-major), and of those the cells of an earlier row (a row's 总计, or more, whose
+    row's first cell is in an earlier group); None where the groups are not found."""
     placed = head_groups(r, start, vals)
     if placed is None:
         return None
@@ -64,8 +67,19 @@ def group_tables(r: Reading, start: int, vals: list[Token]) -> list[list[int]] |
     n_groups = max(printed_in) + 1
     printed = [[k for k, b in enumerate(printed_in) if b == g] for g in range(n_groups)]
     cells = [[c for c, b in enumerate(cell_in) if b == g] for g in range(n_groups)]
-    # the cells of an earlier row: a row's 总计 (or more) whose row's first cell is in an earlier group
     totals = [[c for c in cells[g] if cell_in[c - c % N_COLS] < g] for g in range(n_groups)]
+    return printed, cells, totals
+
+
+def group_tables(r: Reading, start: int, vals: list[Token]) -> list[list[int]] | None:
+    """The distinct tables (each the index into ``vals`` of each cell, row after row) that hold table 四's three
+    row totals, of every placement its groups of heads allow (see the module's doc). None where the groups are not
+    found or the placements are too many to try."""
+    groups = _groups(r, start, vals)
+    if groups is None:
+        return None
+    printed, cells, totals = groups
+    n_groups = len(cells)
     choices = [list(itertools.combinations(range(len(cells[g])), len(totals[g]))) for g in range(n_groups)]
     if math.prod(len(c) for c in choices) > MAX_ORDERS:
         return None
@@ -74,7 +88,7 @@ def group_tables(r: Reading, start: int, vals: list[Token]) -> list[list[int]] |
         return None
     tables: dict[tuple[float, ...], list[int]] = {}
     for combo in itertools.product(*choices):
-        at = _placed(combo, printed, cells, totals, len(cell_in))
+        at = _placed(combo, printed, cells, totals, len(vals))
         values = tuple(float(nums[k] or 0) for k in at)
         if _totals_hold(values):
             tables.setdefault(values, at)
@@ -85,14 +99,11 @@ def after_results(r: Reading, start: int, vals: list[Token]) -> list[int] | None
     """The one table (the index into ``vals`` of each cell, row after row) where each group's cells of earlier rows
     print right after the group's own cells of the four result columns (结果维持 … 尚未审结), before its own 总计,
     where that table holds table 四's three row totals (see :func:`settle`); None otherwise."""
-    placed = head_groups(r, start, vals)
-    if placed is None:
+    groups = _groups(r, start, vals)
+    if groups is None:
         return None
-    printed_in, cell_in = placed[: len(vals)], placed[len(vals) :]
-    n_groups = max(printed_in) + 1
-    printed = [[k for k, b in enumerate(printed_in) if b == g] for g in range(n_groups)]
-    cells = [[c for c, b in enumerate(cell_in) if b == g] for g in range(n_groups)]
-    totals = [[c for c in cells[g] if cell_in[c - c % N_COLS] < g] for g in range(n_groups)]
+    printed, cells, totals = groups
+    n_groups = len(cells)
     if not any(totals):
         return None
     heads = walk_groups(r, start, vals)[1]
@@ -106,7 +117,7 @@ def after_results(r: Reading, start: int, vals: list[Token]) -> list[int] | None
     nums = [number_value(t[TEXT]) for t in vals]
     if any(v is None for v in nums):
         return None
-    at = _placed(tuple(combo), printed, cells, totals, len(cell_in))
+    at = _placed(tuple(combo), printed, cells, totals, len(vals))
     return at if _totals_hold(tuple(float(nums[k] or 0) for k in at)) else None
 
 
