@@ -102,6 +102,8 @@ CONVENTIONS: dict[str, tuple[str, Maker, str]] = {
     "html-pandoc-rst": (".txt", _page(lambda p: bx.pandoc(p, "html", "rst")), "html"),
     "html-bs4-lines": (".txt", _page(lambda p: bx.bs4_text(p, "\n")), "html"),
     "html-bs4-glued": (".txt", _page(lambda p: bx.bs4_text(p, "")), "html"),
+    # docling's declarative backends (docling-slim: no model download), as the corpus runs them
+    "md-docling-html": (".md", _page(bc.docling_md), "html"),
     # DOCX (LibreOffice's of the body) → text
     "md-markitdown-docx": (".md", _docx(bc.markitdown_md), "docx"),
     "docx-docx2txt": (".txt", _docx(bx.docx2txt_text), "docx"),
@@ -110,6 +112,7 @@ CONVENTIONS: dict[str, tuple[str, Maker, str]] = {
     "docx-pandoc-gfm": (".md", _docx(lambda p: bx.pandoc(p, "docx", "gfm")), "docx"),
     "docx-pandoc-markdown": (".md", _docx(lambda p: bx.pandoc(p, "docx", "markdown")), "docx"),
     "docx-pandoc-grid": (".md", _docx(lambda p: bx.pandoc(p, "docx", GRID)), "docx"),
+    "md-docling-docx": (".md", _docx(bc.docling_md), "docx"),
     "docx-libreoffice-txt": (".txt", lambda page, pdf, docx, work: bx.libreoffice_txt(docx, work), "docx"),
 }
 
