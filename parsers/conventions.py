@@ -24,6 +24,7 @@ from parsers.asciidoc import read_asciidoc
 from parsers.boxes import is_boxes, rejoin
 from parsers.drawn_tables import redraw
 from parsers.em_dashes import em_dashes
+from parsers.flattened_cells import unflatten
 from parsers.frame_cuts import rejoin_cut_frames
 from parsers.glyph_lines import GLYPH_NOTE, glyph_message
 from parsers.grid_columns import split_columns
@@ -106,6 +107,9 @@ def canonicalise(text: str) -> Canonical:
     if "|===" in text and (adoc := read_asciidoc(text)) is not None:
         # AsciiDoc: its tables' cells flowed into rows by the column count, its headings' marks dropped
         return _on_top(canonicalise(adoc[0]), Canonical(adoc[0], "asciidoc", adoc[1], adoc[2]))
+    if "|" in text and (flat := unflatten(text)) is not None:
+        # a page's layout table whose one cell holds the report on one line (docling): written back as lines first
+        return _on_top(canonicalise(flat[0]), Canonical(flat[0], "flattened_cells", [0], [0], notes=flat[1]))
     if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
         # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
         return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))

@@ -5,6 +5,7 @@ written here (not from the seeds, nor from the synthetic reports), for the rules
     .venv/bin/python scripts/build_extractor_snippets.py   # chromium, lynx (setup_corpus.sh), the corpus extra
     .venv/bin/python scripts/build_extractor_snippets.py --issue-8-blanks   # the column-order, glued, framed ones
     .venv/bin/python scripts/build_extractor_snippets.py --n22   # pandoc Markdown cut by a frame; glued labels
+    .venv/bin/python scripts/build_extractor_snippets.py --docling   # docling's flattened layout cell
 
 The report's tables 二 and 四 are the 2021 template's, as a Word page saves them: table 二's fee printed with its
 unit in the cell (``2.5万元``), table 四's 复议后起诉 row left empty, each empty cell a ``<p>&nbsp;</p>`` (Word's
@@ -540,6 +541,30 @@ def two_blank_rows_snippets(tmp: Path) -> None:
     (OUT / "own-two-blank-rows-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
 
 
+def docling_snippets(tmp: Path) -> None:
+    """docling's HTML backend (``build_corpus.docling_md``) on the page inside a portal's layout table: the frame is
+    a one-cell pipe table and everything nested in it is flattened into that cell, on one line (paragraphs two
+    spaces apart, cells and rows one: ``own-framed-docling.md``); the same of the 2019 page, whose merged header
+    cells and their values are printed once a column they span (``own-2019-framed-docling.md``); and the 2021 page
+    whose table 二 第（五）项 block is printed in one four-column table with the 第（一）项 block, as many organs print
+    them (its header cell and its value spanning three columns: ``own-merged-framed-docling.md``, ``208 208 208``)."""
+    five = (
+        '<tr><td colspan="2">第二十条第（五）项</td></tr>\n<tr><td>信息内容</td><td>本年处理决定数量</td></tr>\n'
+        "<tr><td>行政许可</td><td>208</td></tr>"
+    )
+    merged = HTML.replace(
+        '</table>\n<table border="1">\n' + five,  # one table with the 第（一）项 block's: four columns wide
+        '<tr><td colspan="4">第二十条第（五）项</td></tr>\n'
+        '<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>\n'
+        '<tr><td>行政许可</td><td colspan="3">208</td></tr>',
+    )
+    assert merged != HTML
+    for name, page_html in (("own-framed", HTML), ("own-2019-framed", HTML_2019), ("own-merged-framed", merged)):
+        framed = tmp / f"{name}.html"
+        framed.write_text(_inside(page_html, *LAYOUT_TABLE), encoding="utf-8")
+        (OUT / f"{name}-docling.md").write_text(bc.docling_md(framed), encoding="utf-8")
+
+
 def main() -> None:
     from synth_reports import chromium_pdf
 
@@ -590,6 +615,7 @@ def main() -> None:
         frame_cut_snippets(Path(tmp))
         glued_label_snippets(Path(tmp))
         two_blank_rows_snippets(Path(tmp))
+        docling_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
@@ -601,6 +627,7 @@ GROUPS = {
     "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
     "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
     "--pdfminer": (pdfminer_snippets, pdfminer_band_snippets),  # Chromium, pdfminer.six (the corpus extra)
+    "--docling": (docling_snippets,),  # docling-slim (the corpus extra): no Chromium
 }
 
 
