@@ -98,6 +98,12 @@ Each snippet is the report's title line and the text from table 三's section he
   ``synth-1332-pdftotext-default-table4.txt`` (the same battery): the same group's heads printed column by column,
   a block each (``总 计`` / ``结 果 维 持`` …), and its values in the heads' order (``1 0 0 0 1 1``, the 总计's 1
   first);
+- ``synth-1289-pdftotext-default-table4.txt`` (bat32's tuning seed 1289, ``/tmp/t38/x32``),
+  ``synth-1714-pdftotext-default-table4.txt`` (``/tmp/t38/bat``, seeds 1700–1729, tuning): poppler's ``pdftotext``
+  default mode prints every head of table 四 before its values, as blocks of one column (``结`` / ``果`` / ``维`` /
+  ``持``) or of several (``尚`` / ``未 总 结 结`` / ``审 计 果 果`` / …), and the values in the order of those blocks:
+  each block's first column's value, block after block, then the blocks' other columns' (1289: 14 values, then
+  ``复议后起诉``, then 复议后起诉's 总计);
 - ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
@@ -269,6 +275,8 @@ SNIPPETS = {
     "synth-1312-pdftotext-default-table4.txt": "synth_1312.pdftotext-default.txt",
     "synth-1326-pdftotext-default-table4.txt": "synth_1326.pdftotext-default.txt",
     "synth-1332-pdftotext-default-table4.txt": "synth_1332.pdftotext-default.txt",
+    "synth-1289-pdftotext-default-table4.txt": "synth_1289.pdftotext-default.txt",
+    "synth-1714-pdftotext-default-table4.txt": "synth_1714.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",

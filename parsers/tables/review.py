@@ -21,6 +21,7 @@ from parsers.tables.checks import review_scorer
 from parsers.tables.continued import continued_row
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.group_order import review_after_results
+from parsers.tables.head_blocks import head_block_order, totals_hold
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_displaced import review_displaced
@@ -47,6 +48,34 @@ from parsers.tables.tokens import (
 R = "review_litigation"
 N_REVIEW = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
 _REVIEW_KEYS = tuple(f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS)
+
+
+def by_head_blocks(r: Reading, anchor: int, vals: list[Token]) -> Fit | None:
+    """Table 四's 15 ``vals`` read in the order poppler prints them after all its head blocks
+    (:func:`parsers.tables.head_blocks.head_block_order`), where that order is not the template's and its three row
+    totals hold so (warned on ``r``); None otherwise."""
+    at = head_block_order(r, anchor, vals)
+    if at is None or at == list(range(N_REVIEW)):
+        return None
+    toks = [vals[k] for k in at]
+    if not totals_hold(toks):
+        return None
+    moved = [
+        f"{_REVIEW_KEYS[c][len(R) + 1 :]} = {toks[c][TEXT]} (value {at[c] + 1})"
+        for c in range(N_REVIEW)
+        if number_value(toks[c][TEXT]) != number_value(vals[c][TEXT])
+    ]
+    r.warn(
+        "head_blocks_order",
+        f"table 四: its {N_REVIEW} values print after all its heads, which print as blocks of one column or of several "
+        "(pdftotext's block order); read in the order poppler gives such blocks (the value under each block's first "
+        "column, block after block, then those under the blocks' other columns), its three row totals holding: "
+        + ("; ".join(moved) if moved else "the same numbers as in the template's order")
+        + " (a guess: the order is poppler's, not the identities')",
+        R,
+        vals[0],
+    )
+    return Fit(list(toks), "positional", [])
 
 
 def read_review(r: Reading, start: int, end: int) -> int | None:
@@ -109,7 +138,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     failing = sum(not row_total_holds(v) for v in _review_rows(result.values())) if len(vals) == N_REVIEW else 0
-    if failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
+    if len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text) and (blocks := by_head_blocks(r, anchor, vals)):
+        result = blocks  # every head printed before the values, as blocks (tables/head_blocks.py)
+    elif failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
         if (displaced := review_displaced(r, anchor, vals)) is not None:
             result = displaced  # values displaced in poppler's block order, put back (tables/review_displaced.py)
         else:
