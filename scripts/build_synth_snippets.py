@@ -104,6 +104,8 @@ Each snippet is the report's title line and the text from table 三's section he
   ``持``) or of several (``尚`` / ``未 总 结 结`` / ``审 计 果 果`` / …), and the values in the order of those blocks:
   each block's first column's value, block after block, then the blocks' other columns' (1289: 14 values, then
   ``复议后起诉``, then 复议后起诉's 总计);
+- ``synth-1703-pdftotext-default-table2.txt`` (``/tmp/t38/bat``, tuning): the same mode's table 二 whose
+  第二十条第（五）项 title wraps before its 项 (``第二十条第（五）`` / ``项``), printed after item （六）;
 - ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
@@ -277,6 +279,7 @@ SNIPPETS = {
     "synth-1332-pdftotext-default-table4.txt": "synth_1332.pdftotext-default.txt",
     "synth-1289-pdftotext-default-table4.txt": "synth_1289.pdftotext-default.txt",
     "synth-1714-pdftotext-default-table4.txt": "synth_1714.pdftotext-default.txt",
+    "synth-1703-pdftotext-default-table2.txt": "synth_1703.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",
@@ -346,6 +349,7 @@ FROM = {
     "synth-1267-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1260-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1276-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1703-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1261-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-1262-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",

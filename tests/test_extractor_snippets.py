@@ -1670,6 +1670,23 @@ def test_pdftotext_default_table_two_short_rows_completed_by_blocks() -> None:
     assert report.metadata["review"] == "suggested"
 
 
+def test_pdftotext_default_table_two_title_wrapped_before_its_item_word_is_a_block() -> None:
+    # tuning seed 1703 (/tmp/t38/bat): poppler wraps 第二十条第（五）项's title before its 项, and prints item （五）
+    # after （六）. Version 100 took no title there, so （六）'s block ran on into （五）'s label and value: "its row
+    # labels are not the template's", and 行政处罚, 行政强制 and 行政许可 stayed blank
+    text = (SNIPPETS / "synth-1703-pdftotext-default-table2.txt").read_text(encoding="utf-8")
+    assert "\n第二十条第（五）\n项\n" in text and "\n行政许可\n\n6484\n" in text
+    report = _parse("synth-1703-pdftotext-default-table2.txt")
+    assert _table_two(report, ("penalty", "coercion", "licensing", "fees")) == {
+        "penalty": [120],
+        "coercion": [0],
+        "licensing": [6484],
+        "fees": [31.93],
+    }
+    (blocks,) = [w for w in report.warnings if w.code == "active_blocks_in_order"]
+    assert "第二十条第（六）项 (2 values, 2 rows), 第二十条第（五）项 (1 values, 1 row)" in blocks.message
+
+
 def test_pdftotext_default_table_two_readings_disagree_nothing_completed() -> None:
     # hand-made from seed 1276's text: 行政处罚's label moved after its values, so the reading row by row reads those
     # values as 其他对外管理服务事项's (207 0 2097) and leaves 行政处罚 short, where the reading block by block reads
