@@ -106,6 +106,8 @@ Each snippet is the report's title line and the text from table 三's section he
   ``复议后起诉``, then 复议后起诉's 总计);
 - ``synth-1703-pdftotext-default-table2.txt`` (``/tmp/t38/bat``, tuning): the same mode's table 二 whose
   第二十条第（五）项 title wraps before its 项 (``第二十条第（五）`` / ``项``), printed after item （六）;
+- ``synth-1700-pdftotext-default.txt`` (``/tmp/t38/bat``, tuning; whole): the same mode prints table 四's last
+  group, 复议后起诉's heads and six values, after section 五's heading;
 - ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
@@ -280,6 +282,7 @@ SNIPPETS = {
     "synth-1289-pdftotext-default-table4.txt": "synth_1289.pdftotext-default.txt",
     "synth-1714-pdftotext-default-table4.txt": "synth_1714.pdftotext-default.txt",
     "synth-1703-pdftotext-default-table2.txt": "synth_1703.pdftotext-default.txt",
+    "synth-1700-pdftotext-default.txt": "synth_1700.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",
@@ -310,6 +313,7 @@ WHOLE = {
     "synth-1266-asciidoc.txt",
     "synth-1242-pdftotext-nopgbrk.txt",
     "synth-1255-pdftotext-nopgbrk.txt",
+    "synth-1700-pdftotext-default.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and

@@ -1951,6 +1951,28 @@ def test_pdftotext_default_table_four_head_blocks_whose_order_fails_the_totals_s
     assert _table_four(report)["litigation_direct"] == [None] * 5
 
 
+def test_pdftotext_default_table_four_last_group_after_section_five_heading_is_read() -> None:
+    # tuning seed 1700 (/tmp/t38/bat): poppler prints section 五's heading before table 四's last group (复议后起诉's
+    # heads, 未经复议直接起诉's 总计 first, and their six values). Version 100 read the nine values before the heading
+    # and left the table blank (placement_open); the six after it, among heads and before any prose, are its own
+    text = (SNIPPETS / "synth-1700-pdftotext-default.txt").read_text(encoding="utf-8")
+    assert "五、存在的主要问题及改进情况\n\n复议后起诉\n\n总\n计\n" in text
+    assert "\n2\n\n1\n\n0\n\n8\n\n0\n\n9\n\n\x0c下一步" in text
+    report = _parse("synth-1700-pdftotext-default.txt")
+    assert _table_four(report) == {
+        "review": [0, 0, 0, 0, 0],
+        "litigation_direct": [0, 1, 0, 1, 2],
+        "litigation_after_review": [1, 0, 8, 0, 9],
+    }
+    (w,) = [w for w in report.warnings if w.code == "values_past_heading"]
+    assert "its last 6 (2 1 0 8 0 9) after it" in w.message
+    # the same text with a sentence between the heading and those heads: nothing past the heading is read
+    cut = text.replace("五、存在的主要问题及改进情况\n\n", "五、存在的主要问题及改进情况\n\n本年度无问题。\n\n")
+    report = parse(cut.encode("utf-8"), "own-1700-prose.txt")
+    assert not [w for w in report.warnings if w.code == "values_past_heading"]
+    assert _table_four(report)["litigation_after_review"] == [None] * 5
+
+
 def test_pdftotext_default_column_order_table_three_with_a_misprinted_total_is_read() -> None:
     # tuning seed 1286 (/tmp/bat32): table 三 in column order, its 175 values in the template's order, its （七）总计
     # 商业企业 printed 8 where its rows sum to 0 (the gold's wrong published total). Version 78 read none of the table

@@ -78,6 +78,28 @@ def by_head_blocks(r: Reading, anchor: int, vals: list[Token]) -> Fit | None:
     return Fit(list(toks), "positional", [])
 
 
+# table 四's heads or pieces of them: its group heads, and its column heads printed whole or a piece a line
+_FOUR_HEAD = re.compile(r"(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|[结果维持纠正其他尚未审总计]+)")
+
+
+def _values_past_five(r: Reading, five: int, need: int) -> tuple[list[Token], int] | None:
+    """Table 四's last ``need`` values printed after section 五's heading (token ``five``): poppler's block order can
+    put the heading before the table's last blocks (1700: 复议后起诉's heads and values after
+    ``五、存在的主要问题及改进情况``). The values, and the index of the last, where the tokens right after the heading
+    are only table 四's heads and values up to the first other text, exactly ``need`` values among them; else
+    None."""
+    got: list[Token] = []
+    last = five
+    for i in range(five + 1, len(r.tokens)):
+        t = r.tokens[i]
+        if t[IS_VALUE] and not t[IS_BLANK_MARKER]:
+            got.append(t)
+            last = i
+        elif not _FOUR_HEAD.fullmatch(t[COMPACT]):
+            break
+    return (got, last) if len(got) == need else None
+
+
 def read_review(r: Reading, start: int, end: int) -> int | None:
     """Read table 四: one data row of 15 cells after its headers."""
     anchor = r.first_index(r"行政复议", start, end)
@@ -107,6 +129,23 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t[IS_LABELISH] and len(vals) >= N_REVIEW:
             break
+    if (
+        stop < len(r.tokens)
+        and 0 < len(vals) < N_REVIEW
+        and is_paragraph_cells(r.extracted.text)
+        and (past := _values_past_five(r, stop, N_REVIEW - len(vals))) is not None
+    ):
+        vals += past[0]
+        printed += past[0]
+        last = past[1]
+        r.warn(
+            "values_past_heading",
+            f"table 四: {len(vals) - len(past[0])} values before section 五's heading, and its last "
+            f"{len(past[0])} ({' '.join(t[TEXT] for t in past[0])}) after it, among its heads and before any "
+            "prose (pdftotext's block order put the heading before the table's last blocks): read as table 四's",
+            R,
+            past[0][0],
+        )
     if across and (len(vals) != N_REVIEW or not _review_totals_hold([number_value(t[TEXT]) for t in vals])):
         return None  # a head found only across cells: read only as exactly its 15 values, every row total holding
     keys = _REVIEW_KEYS
