@@ -108,6 +108,9 @@ Each snippet is the report's title line and the text from table 三's section he
   第二十条第（五）项 title wraps before its 项 (``第二十条第（五）`` / ``项``), printed after item （六）;
 - ``synth-1700-pdftotext-default.txt`` (``/tmp/t38/bat``, tuning; whole): the same mode prints table 四's last
   group, 复议后起诉's heads and six values, after section 五's heading;
+- ``synth-1725-pdftotext-default-table4.txt`` (``/tmp/t38/bat``, tuning): the same mode's text in column order
+  (table 三's labels stacked), table 四's heads printed a character a block, a row of characters at a time, its
+  values in two runs, the second 未经复议直接起诉's and 复议后起诉's four result values, then both 总计;
 - ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
@@ -283,6 +286,7 @@ SNIPPETS = {
     "synth-1714-pdftotext-default-table4.txt": "synth_1714.pdftotext-default.txt",
     "synth-1703-pdftotext-default-table2.txt": "synth_1703.pdftotext-default.txt",
     "synth-1700-pdftotext-default.txt": "synth_1700.pdftotext-default.txt",
+    "synth-1725-pdftotext-default-table4.txt": "synth_1725.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",

@@ -1973,6 +1973,34 @@ def test_pdftotext_default_table_four_last_group_after_section_five_heading_is_r
     assert _table_four(report)["litigation_after_review"] == [None] * 5
 
 
+def test_pdftotext_default_table_four_run_of_two_rows_prints_its_totals_last() -> None:
+    # tuning seed 1725 (/tmp/t38/bat), in column order: table 四's heads print a character a block, a row of
+    # characters at a time (结 / 结 / 其 / 尚 / 总 / 果 …), its values in two runs, the second 未经复议直接起诉's and
+    # 复议后起诉's four result values, then both 总计. Version 100 read it in order, all three totals holding:
+    # 复议后起诉 1 0 1 0 2 for 0 1 0 1 2, 4 wrong numbers
+    text = (SNIPPETS / "synth-1725-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    assert "\n维\n\n纠\n\n结\n\n审\n\n维\n\n纠\n\n结\n\n审\n" in text
+    assert text.endswith("\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n0\n\n1\n\n0\n\n2\n")
+    report = _parse("synth-1725-pdftotext-default-table4.txt")
+    assert _table_four(report) == {
+        "review": [0, 0, 0, 0, 0],
+        "litigation_direct": [0, 0, 0, 0, 0],
+        "litigation_after_review": [0, 1, 0, 1, 2],
+    }
+    (w,) = [w for w in report.warnings if w.code == "displaced_values" and w.key == "review_litigation"]
+    assert "a run's 总计 values after its result values" in w.message
+    assert "litigation_direct/total = 0 (value 14)" in w.message
+
+
+def test_pdftotext_default_table_four_heads_in_words_keep_the_order() -> None:
+    # the same text with its heads printed in words (结果 维持, as pdftotext prints wider columns): not rows of
+    # characters, so the rule does not reorder its runs
+    text = (SNIPPETS / "synth-1725-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    worded = text.replace("\n维\n\n纠\n\n结\n\n审\n\n维\n\n纠\n\n结\n\n审\n", "\n结果 维持\n")
+    report = parse(worded.encode("utf-8"), "own-1725-worded.txt")
+    assert not [w for w in report.warnings if w.code == "displaced_values" and w.key == "review_litigation"]
+
+
 def test_pdftotext_default_column_order_table_three_with_a_misprinted_total_is_read() -> None:
     # tuning seed 1286 (/tmp/bat32): table 三 in column order, its 175 values in the template's order, its （七）总计
     # 商业企业 printed 8 where its rows sum to 0 (the gold's wrong published total). Version 78 read none of the table
