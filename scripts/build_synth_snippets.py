@@ -111,6 +111,8 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1725-pdftotext-default-table4.txt`` (``/tmp/t38/bat``, tuning): the same mode's text in column order
   (table 三's labels stacked), table 四's heads printed a character a block, a row of characters at a time, its
   values in two runs, the second 未经复议直接起诉's and 复议后起诉's four result values, then both 总计;
+- ``synth-1720-pdftotext-default-table3.txt`` (``/tmp/t38/bat``, tuning): the same mode prints table 三's last
+  cell (四、结转's 总计 ``1``) after section 四's heading and table 四's first heads, as table 四's first value;
 - ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
@@ -287,6 +289,7 @@ SNIPPETS = {
     "synth-1703-pdftotext-default-table2.txt": "synth_1703.pdftotext-default.txt",
     "synth-1700-pdftotext-default.txt": "synth_1700.pdftotext-default.txt",
     "synth-1725-pdftotext-default-table4.txt": "synth_1725.pdftotext-default.txt",
+    "synth-1720-pdftotext-default-table3.txt": "synth_1720.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",

@@ -2001,6 +2001,36 @@ def test_pdftotext_default_table_four_heads_in_words_keep_the_order() -> None:
     assert not [w for w in report.warnings if w.code == "displaced_values" and w.key == "review_litigation"]
 
 
+def test_pdftotext_default_table_three_last_cell_among_table_four_values_is_put_back() -> None:
+    # tuning seed 1720 (/tmp/t38/bat): poppler prints 四、结转下年度继续办理's 总计 (1) after section 四's heading and
+    # table 四's first heads, as table 四's first value. Version 100 left the row blank (6 values for 7 cells,
+    # placement_open) and dropped the 1 from table 四's 16 values
+    text = (SNIPPETS / "synth-1720-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "四、结转下年度继续办理\n\n0\n\n0\n\n0\n\n1\n\n0\n\n0\n\n（四）无法提供" in text
+    assert "复议后起诉\n\n1\n\n\x0c0\n\n0\n\n0\n\n3\n\n3\n" in text
+    report = _parse("synth-1720-pdftotext-default-table3.txt")
+    assert _row(report, "carried_forward") == [0, 0, 0, 1, 0, 0, 1]
+    assert _table_four(report) == {
+        "review": [0, 0, 0, 3, 3],
+        "litigation_direct": [0, 1, 1, 0, 2],
+        "litigation_after_review": [0, 0, 0, 1, 1],
+    }
+    (w,) = [w for w in report.warnings if w.code == "displaced_values" and w.key.startswith("applications/")]
+    assert w.key == "applications/carried_forward/total" and "read as the row's 总计 = 1" in w.message
+    assert all(c.passed for c in report.checks if c.name.startswith("applications/balance/"))
+
+
+def test_pdftotext_default_table_three_last_cell_not_put_back_where_a_balance_fails() -> None:
+    # the same text with 二、上年结转's 总计 printed 3 where its row sums to 2: the total column's balance fails with
+    # the 1 put back, so the row stays blank as before
+    text = (SNIPPETS / "synth-1720-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    row = "\n0\n\n0\n\n0\n\n2\n\n0\n\n0\n\n2\n\n\x0c三、本年度办理结果"
+    assert row in text
+    report = parse(text.replace(row, row.replace("2\n\n\x0c三", "3\n\n\x0c三")).encode("utf-8"), "own-1720.txt")
+    assert not [w for w in report.warnings if w.code == "displaced_values" and w.key.startswith("applications/")]
+    assert _row(report, "carried_forward")[-1] is None
+
+
 def test_pdftotext_default_column_order_table_three_with_a_misprinted_total_is_read() -> None:
     # tuning seed 1286 (/tmp/bat32): table 三 in column order, its 175 values in the template's order, its （七）总计
     # 商业企业 printed 8 where its rows sum to 0 (the gold's wrong published total). Version 78 read none of the table
