@@ -98,6 +98,21 @@ Each snippet is the report's title line and the text from table 三's section he
   ``synth-1332-pdftotext-default-table4.txt`` (the same battery): the same group's heads printed column by column,
   a block each (``总 计`` / ``结 果 维 持`` …), and its values in the heads' order (``1 0 0 0 1 1``, the 总计's 1
   first);
+- ``synth-1289-pdftotext-default-table4.txt`` (bat32's tuning seed 1289, ``/tmp/t38/x32``),
+  ``synth-1714-pdftotext-default-table4.txt`` (``/tmp/t38/bat``, seeds 1700–1729, tuning): poppler's ``pdftotext``
+  default mode prints every head of table 四 before its values, as blocks of one column (``结`` / ``果`` / ``维`` /
+  ``持``) or of several (``尚`` / ``未 总 结 结`` / ``审 计 果 果`` / …), and the values in the order of those blocks:
+  each block's first column's value, block after block, then the blocks' other columns' (1289: 14 values, then
+  ``复议后起诉``, then 复议后起诉's 总计);
+- ``synth-1703-pdftotext-default-table2.txt`` (``/tmp/t38/bat``, tuning): the same mode's table 二 whose
+  第二十条第（五）项 title wraps before its 项 (``第二十条第（五）`` / ``项``), printed after item （六）;
+- ``synth-1700-pdftotext-default.txt`` (``/tmp/t38/bat``, tuning; whole): the same mode prints table 四's last
+  group, 复议后起诉's heads and six values, after section 五's heading;
+- ``synth-1725-pdftotext-default-table4.txt`` (``/tmp/t38/bat``, tuning): the same mode's text in column order
+  (table 三's labels stacked), table 四's heads printed a character a block, a row of characters at a time, its
+  values in two runs, the second 未经复议直接起诉's and 复议后起诉's four result values, then both 总计;
+- ``synth-1720-pdftotext-default-table3.txt`` (``/tmp/t38/bat``, tuning): the same mode prints table 三's last
+  cell (四、结转's 总计 ``1``) after section 四's heading and table 四's first heads, as table 四's first value;
 - ``synth-1280-pdftotext-default-table4.txt`` (``/tmp/bat32``'s tuning part): poppler's ``pdftotext`` default mode
   prints table 四's 未经复议直接起诉 总计 head with 复议后起诉's heads and its value among their values
   (``1 0 1 0 1 2``): three places of it hold the three row totals; ``synth-1286-pdftotext-default-table3.txt``: the
@@ -269,6 +284,12 @@ SNIPPETS = {
     "synth-1312-pdftotext-default-table4.txt": "synth_1312.pdftotext-default.txt",
     "synth-1326-pdftotext-default-table4.txt": "synth_1326.pdftotext-default.txt",
     "synth-1332-pdftotext-default-table4.txt": "synth_1332.pdftotext-default.txt",
+    "synth-1289-pdftotext-default-table4.txt": "synth_1289.pdftotext-default.txt",
+    "synth-1714-pdftotext-default-table4.txt": "synth_1714.pdftotext-default.txt",
+    "synth-1703-pdftotext-default-table2.txt": "synth_1703.pdftotext-default.txt",
+    "synth-1700-pdftotext-default.txt": "synth_1700.pdftotext-default.txt",
+    "synth-1725-pdftotext-default-table4.txt": "synth_1725.pdftotext-default.txt",
+    "synth-1720-pdftotext-default-table3.txt": "synth_1720.pdftotext-default.txt",
     "synth-1286-pdftotext-default-table3.txt": "synth_1286.pdftotext-default.txt",
     "synth-1287-pdftotext-default-table2.txt": "synth_1287.pdftotext-default.txt",
     "synth-1295-pdftotext-default-table3.txt": "synth_1295.pdftotext-default.txt",
@@ -299,6 +320,7 @@ WHOLE = {
     "synth-1266-asciidoc.txt",
     "synth-1242-pdftotext-nopgbrk.txt",
     "synth-1255-pdftotext-nopgbrk.txt",
+    "synth-1700-pdftotext-default.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -338,6 +360,7 @@ FROM = {
     "synth-1267-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1260-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1276-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-1703-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-1261-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-1262-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-1260-bs4-glued-table2.txt": "二、主动公开政府信息情况",

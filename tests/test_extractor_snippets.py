@@ -1670,6 +1670,23 @@ def test_pdftotext_default_table_two_short_rows_completed_by_blocks() -> None:
     assert report.metadata["review"] == "suggested"
 
 
+def test_pdftotext_default_table_two_title_wrapped_before_its_item_word_is_a_block() -> None:
+    # tuning seed 1703 (/tmp/t38/bat): poppler wraps 第二十条第（五）项's title before its 项, and prints item （五）
+    # after （六）. Version 100 took no title there, so （六）'s block ran on into （五）'s label and value: "its row
+    # labels are not the template's", and 行政处罚, 行政强制 and 行政许可 stayed blank
+    text = (SNIPPETS / "synth-1703-pdftotext-default-table2.txt").read_text(encoding="utf-8")
+    assert "\n第二十条第（五）\n项\n" in text and "\n行政许可\n\n6484\n" in text
+    report = _parse("synth-1703-pdftotext-default-table2.txt")
+    assert _table_two(report, ("penalty", "coercion", "licensing", "fees")) == {
+        "penalty": [120],
+        "coercion": [0],
+        "licensing": [6484],
+        "fees": [31.93],
+    }
+    (blocks,) = [w for w in report.warnings if w.code == "active_blocks_in_order"]
+    assert "第二十条第（六）项 (2 values, 2 rows), 第二十条第（五）项 (1 values, 1 row)" in blocks.message
+
+
 def test_pdftotext_default_table_two_readings_disagree_nothing_completed() -> None:
     # hand-made from seed 1276's text: 行政处罚's label moved after its values, so the reading row by row reads those
     # values as 其他对外管理服务事项's (207 0 2097) and leaves 行政处罚 short, where the reading block by block reads
@@ -1889,6 +1906,129 @@ def test_pdftotext_default_table_four_group_heads_printed_whole_keep_their_order
         "litigation_after_review": [0, 0, 0, 1, 1],
     }
     assert not [w for w in report.warnings if w.code == "displaced_values" and w.key.startswith("review_litigation")]
+
+
+def test_pdftotext_default_table_four_heads_all_before_values_read_in_their_blocks_order() -> None:
+    # tuning seeds 1714 (/tmp/t38/bat) and 1289 (bat32's): poppler prints every head of table 四 before any value, as
+    # blocks of one column (结 / 果 / 维 / 持) or of several (尚 / 未 总 结 结 / 审 计 果 果 / 维 纠 / 结 / 持 正), and
+    # the values in the blocks' order: each block's first column's value, block after block, then the blocks' other
+    # columns'. Version 100 left 1714's table blank (its totals fail in order) and 1289's too
+    for name, heads, printed, gold in (
+        (
+            "synth-1714-pdftotext-default-table4.txt",
+            "尚\n未 总 结 结\n审 计 果 果\n维 纠\n结\n持 正\n",
+            "\n0\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n0\n\n6\n\n6\n\n0\n\n0\n\n0\n",
+            {"review": [0, 1, 0, 0, 1], "litigation_direct": [0, 6, 0, 0, 6], "litigation_after_review": [0] * 5},
+        ),
+        (
+            "synth-1289-pdftotext-default-table4.txt",
+            "未经复议直接起诉\n尚\n结 其 尚\n未 总\n结果 果 他 未 总\n",
+            "\n1\n\n0\n\n1\n\n0\n\n0\n\n1\n\n1\n\n0\n\n2\n\n36\n\n0\n\n1\n\n0\n\n37\n\n复议后起诉\n\n2\n",
+            {
+                "review": [1, 0, 1, 0, 2],
+                "litigation_direct": [36, 0, 1, 0, 37],
+                "litigation_after_review": [0, 1, 1, 0, 2],
+            },
+        ),
+    ):
+        text = (SNIPPETS / name).read_text(encoding="utf-8")
+        assert heads in text and text.endswith(printed), name
+        report = _parse(name)
+        assert _table_four(report) == gold, name
+        (w,) = [w for w in report.warnings if w.code == "head_blocks_order"]
+        assert w.key == "review_litigation"
+        assert report.metadata["review"] != "none"
+
+
+def test_pdftotext_default_table_four_head_blocks_whose_order_fails_the_totals_stay_unread() -> None:
+    # the same 1714 text with two of its values swapped (行政复议's 结果纠正 1, 未经复议直接起诉's 尚未审结 0): read
+    # in the blocks' order, two row totals fail; the order is not taken (its last two rows left blank)
+    text = (SNIPPETS / "synth-1714-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    tail = "\n0\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n0\n\n6\n\n6\n\n0\n\n0\n\n0\n"
+    swapped = "\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n0\n\n0\n\n1\n\n0\n\n6\n\n6\n\n0\n\n0\n\n0\n"
+    report = parse((text[: -len(tail)] + swapped).encode("utf-8"), "own-1714-swapped.txt")
+    assert not [w for w in report.warnings if w.code == "head_blocks_order"]
+    assert _table_four(report)["litigation_direct"] == [None] * 5
+
+
+def test_pdftotext_default_table_four_last_group_after_section_five_heading_is_read() -> None:
+    # tuning seed 1700 (/tmp/t38/bat): poppler prints section 五's heading before table 四's last group (复议后起诉's
+    # heads, 未经复议直接起诉's 总计 first, and their six values). Version 100 read the nine values before the heading
+    # and left the table blank (placement_open); the six after it, among heads and before any prose, are its own
+    text = (SNIPPETS / "synth-1700-pdftotext-default.txt").read_text(encoding="utf-8")
+    assert "五、存在的主要问题及改进情况\n\n复议后起诉\n\n总\n计\n" in text
+    assert "\n2\n\n1\n\n0\n\n8\n\n0\n\n9\n\n\x0c下一步" in text
+    report = _parse("synth-1700-pdftotext-default.txt")
+    assert _table_four(report) == {
+        "review": [0, 0, 0, 0, 0],
+        "litigation_direct": [0, 1, 0, 1, 2],
+        "litigation_after_review": [1, 0, 8, 0, 9],
+    }
+    (w,) = [w for w in report.warnings if w.code == "values_past_heading"]
+    assert "its last 6 (2 1 0 8 0 9) after it" in w.message
+    # the same text with a sentence between the heading and those heads: nothing past the heading is read
+    cut = text.replace("五、存在的主要问题及改进情况\n\n", "五、存在的主要问题及改进情况\n\n本年度无问题。\n\n")
+    report = parse(cut.encode("utf-8"), "own-1700-prose.txt")
+    assert not [w for w in report.warnings if w.code == "values_past_heading"]
+    assert _table_four(report)["litigation_after_review"] == [None] * 5
+
+
+def test_pdftotext_default_table_four_run_of_two_rows_prints_its_totals_last() -> None:
+    # tuning seed 1725 (/tmp/t38/bat), in column order: table 四's heads print a character a block, a row of
+    # characters at a time (结 / 结 / 其 / 尚 / 总 / 果 …), its values in two runs, the second 未经复议直接起诉's and
+    # 复议后起诉's four result values, then both 总计. Version 100 read it in order, all three totals holding:
+    # 复议后起诉 1 0 1 0 2 for 0 1 0 1 2, 4 wrong numbers
+    text = (SNIPPETS / "synth-1725-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    assert "\n维\n\n纠\n\n结\n\n审\n\n维\n\n纠\n\n结\n\n审\n" in text
+    assert text.endswith("\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n0\n\n1\n\n0\n\n2\n")
+    report = _parse("synth-1725-pdftotext-default-table4.txt")
+    assert _table_four(report) == {
+        "review": [0, 0, 0, 0, 0],
+        "litigation_direct": [0, 0, 0, 0, 0],
+        "litigation_after_review": [0, 1, 0, 1, 2],
+    }
+    (w,) = [w for w in report.warnings if w.code == "displaced_values" and w.key == "review_litigation"]
+    assert "a run's 总计 values after its result values" in w.message
+    assert "litigation_direct/total = 0 (value 14)" in w.message
+
+
+def test_pdftotext_default_table_four_heads_in_words_keep_the_order() -> None:
+    # the same text with its heads printed in words (结果 维持, as pdftotext prints wider columns): not rows of
+    # characters, so the rule does not reorder its runs
+    text = (SNIPPETS / "synth-1725-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    worded = text.replace("\n维\n\n纠\n\n结\n\n审\n\n维\n\n纠\n\n结\n\n审\n", "\n结果 维持\n")
+    report = parse(worded.encode("utf-8"), "own-1725-worded.txt")
+    assert not [w for w in report.warnings if w.code == "displaced_values" and w.key == "review_litigation"]
+
+
+def test_pdftotext_default_table_three_last_cell_among_table_four_values_is_put_back() -> None:
+    # tuning seed 1720 (/tmp/t38/bat): poppler prints 四、结转下年度继续办理's 总计 (1) after section 四's heading and
+    # table 四's first heads, as table 四's first value. Version 100 left the row blank (6 values for 7 cells,
+    # placement_open) and dropped the 1 from table 四's 16 values
+    text = (SNIPPETS / "synth-1720-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "四、结转下年度继续办理\n\n0\n\n0\n\n0\n\n1\n\n0\n\n0\n\n（四）无法提供" in text
+    assert "复议后起诉\n\n1\n\n\x0c0\n\n0\n\n0\n\n3\n\n3\n" in text
+    report = _parse("synth-1720-pdftotext-default-table3.txt")
+    assert _row(report, "carried_forward") == [0, 0, 0, 1, 0, 0, 1]
+    assert _table_four(report) == {
+        "review": [0, 0, 0, 3, 3],
+        "litigation_direct": [0, 1, 1, 0, 2],
+        "litigation_after_review": [0, 0, 0, 1, 1],
+    }
+    (w,) = [w for w in report.warnings if w.code == "displaced_values" and w.key.startswith("applications/")]
+    assert w.key == "applications/carried_forward/total" and "read as the row's 总计 = 1" in w.message
+    assert all(c.passed for c in report.checks if c.name.startswith("applications/balance/"))
+
+
+def test_pdftotext_default_table_three_last_cell_not_put_back_where_a_balance_fails() -> None:
+    # the same text with 二、上年结转's 总计 printed 3 where its row sums to 2: the total column's balance fails with
+    # the 1 put back, so the row stays blank as before
+    text = (SNIPPETS / "synth-1720-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    row = "\n0\n\n0\n\n0\n\n2\n\n0\n\n0\n\n2\n\n\x0c三、本年度办理结果"
+    assert row in text
+    report = parse(text.replace(row, row.replace("2\n\n\x0c三", "3\n\n\x0c三")).encode("utf-8"), "own-1720.txt")
+    assert not [w for w in report.warnings if w.code == "displaced_values" and w.key.startswith("applications/")]
+    assert _row(report, "carried_forward")[-1] is None
 
 
 def test_pdftotext_default_column_order_table_three_with_a_misprinted_total_is_read() -> None:

@@ -20,6 +20,7 @@ from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, legacy_checks, review_checks
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.count_fractions import blank_fraction_counts
+from parsers.tables.forward_spill import forward_from_four
 from parsers.tables.guarded import CODE as TABLE_READ_ERROR
 from parsers.tables.guarded import guarded
 from parsers.tables.legacy import find_legacy_start, read_legacy
@@ -170,6 +171,8 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
     # a table 三 not read: table 四 looked for after section 四's heading, else after table 三's start
     end, app_fmt = three if three is not None else (app_start + 1 if four is None else four, fmt)
     read, review_end = _guarded_four(r, end)
+    if read and three is not None:
+        forward_from_four(r)  # table 三's last cell printed among table 四's values (tables/forward_spill.py)
     if not read:
         review_end = end
     elif review_end is None:

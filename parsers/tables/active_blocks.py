@@ -38,7 +38,7 @@ from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, RowDef, full_
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_VALUE, LINE, TEXT, Token, number_value
 
 T = "active"
-_TITLE = re.compile(r"第二十条第[（(]?([一二三四五六七八九十]{1,2})[）)]?项")
+_TITLE = re.compile(r"第二十条第[（(]?([一二三四五六七八九十]{1,2})[）)]?(?:项|$)")
 # the rows of each 第二十条 item, by format (SCHEMA.md's table 二)
 _ITEM_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
     "2021": {

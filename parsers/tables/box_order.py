@@ -36,6 +36,7 @@ from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
+from parsers.tables.run_order import read_totals_last
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -295,6 +296,17 @@ def read_review_values(
     ((t, checks, values, by_heads),) = held.values()
     if in_groups and not by_heads and (grouped := settle(r, head, in_groups, keys, values)) is not None:
         return grouped.cells, grouped.warnings, review_checks(grouped.get)
+    if (
+        in_groups
+        and not by_heads
+        and is_paragraph_cells(r.extracted.text)
+        and (runs := read_totals_last(r, head, in_groups)) is not None
+        and [v[TEXT] for v in runs[0]] != [v[TEXT] for v in values]
+    ):
+        t = Reading(r.extracted, r.norm, r.canonical)
+        t.put_cells(keys, runs[0], runs[0][0])
+        t.warn("displaced_values", runs[1], _R, runs[0][0])
+        return t.cells, t.warnings, review_checks(t.get)
     if by_heads:
         t.warn(
             "review_by_heads",

@@ -21,6 +21,7 @@ from parsers.tables.checks import review_scorer
 from parsers.tables.continued import continued_row
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.group_order import review_after_results
+from parsers.tables.head_blocks import head_block_order, totals_hold
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_displaced import review_displaced
@@ -47,6 +48,56 @@ from parsers.tables.tokens import (
 R = "review_litigation"
 N_REVIEW = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
 _REVIEW_KEYS = tuple(f"{R}/{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS)
+
+
+def by_head_blocks(r: Reading, anchor: int, vals: list[Token]) -> Fit | None:
+    """Table 四's 15 ``vals`` read in the order poppler prints them after all its head blocks
+    (:func:`parsers.tables.head_blocks.head_block_order`), where that order is not the template's and its three row
+    totals hold so (warned on ``r``); None otherwise."""
+    at = head_block_order(r, anchor, vals)
+    if at is None or at == list(range(N_REVIEW)):
+        return None
+    toks = [vals[k] for k in at]
+    if not totals_hold(toks):
+        return None
+    moved = [
+        f"{_REVIEW_KEYS[c][len(R) + 1 :]} = {toks[c][TEXT]} (value {at[c] + 1})"
+        for c in range(N_REVIEW)
+        if number_value(toks[c][TEXT]) != number_value(vals[c][TEXT])
+    ]
+    r.warn(
+        "head_blocks_order",
+        f"table 四: its {N_REVIEW} values print after all its heads, which print as blocks of one column or of several "
+        "(pdftotext's block order); read in the order poppler gives such blocks (the value under each block's first "
+        "column, block after block, then those under the blocks' other columns), its three row totals holding: "
+        + ("; ".join(moved) if moved else "the same numbers as in the template's order")
+        + " (a guess: the order is poppler's, not the identities')",
+        R,
+        vals[0],
+    )
+    return Fit(list(toks), "positional", [])
+
+
+# table 四's heads or pieces of them: its group heads, and its column heads printed whole or a piece a line
+_FOUR_HEAD = re.compile(r"(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|[结果维持纠正其他尚未审总计]+)")
+
+
+def _values_past_five(r: Reading, five: int, need: int) -> tuple[list[Token], int] | None:
+    """Table 四's last ``need`` values printed after section 五's heading (token ``five``): poppler's block order can
+    put the heading before the table's last blocks (1700: 复议后起诉's heads and values after
+    ``五、存在的主要问题及改进情况``). The values, and the index of the last, where the tokens right after the heading
+    are only table 四's heads and values up to the first other text, exactly ``need`` values among them; else
+    None."""
+    got: list[Token] = []
+    last = five
+    for i in range(five + 1, len(r.tokens)):
+        t = r.tokens[i]
+        if t[IS_VALUE] and not t[IS_BLANK_MARKER]:
+            got.append(t)
+            last = i
+        elif not _FOUR_HEAD.fullmatch(t[COMPACT]):
+            break
+    return (got, last) if len(got) == need else None
 
 
 def read_review(r: Reading, start: int, end: int) -> int | None:
@@ -78,6 +129,23 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t[IS_LABELISH] and len(vals) >= N_REVIEW:
             break
+    if (
+        stop < len(r.tokens)
+        and 0 < len(vals) < N_REVIEW
+        and is_paragraph_cells(r.extracted.text)
+        and (past := _values_past_five(r, stop, N_REVIEW - len(vals))) is not None
+    ):
+        vals += past[0]
+        printed += past[0]
+        last = past[1]
+        r.warn(
+            "values_past_heading",
+            f"table 四: {len(vals) - len(past[0])} values before section 五's heading, and its last "
+            f"{len(past[0])} ({' '.join(t[TEXT] for t in past[0])}) after it, among its heads and before any "
+            "prose (pdftotext's block order put the heading before the table's last blocks): read as table 四's",
+            R,
+            past[0][0],
+        )
     if across and (len(vals) != N_REVIEW or not _review_totals_hold([number_value(t[TEXT]) for t in vals])):
         return None  # a head found only across cells: read only as exactly its 15 values, every row total holding
     keys = _REVIEW_KEYS
@@ -109,7 +177,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     failing = sum(not row_total_holds(v) for v in _review_rows(result.values())) if len(vals) == N_REVIEW else 0
-    if failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
+    if len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text) and (blocks := by_head_blocks(r, anchor, vals)):
+        result = blocks  # every head printed before the values, as blocks (tables/head_blocks.py)
+    elif failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
         if (displaced := review_displaced(r, anchor, vals)) is not None:
             result = displaced  # values displaced in poppler's block order, put back (tables/review_displaced.py)
         else:
