@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parsers.model import Cell, Check, Number, Warning_
-from parsers.ocr.correct import _recompute
+from parsers.model import Cell, Check, Warning_
+from parsers.ocr.contradicted import implied
+from parsers.ocr.correct import recheck_identities
 
 MIN_IDENTITIES = 2  # a row and a column: one sum alone cannot tell which of its cells is wrong
 COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
@@ -30,13 +31,6 @@ COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 an
 def with_a_one(raw: str) -> set[int]:
     """Every number ``raw`` (digits) becomes with one ``1`` put back (no number printed with a leading zero)."""
     return {int(s) for i in range(len(raw) + 1) if (s := raw[:i] + "1" + raw[i:])[0] != "0"}
-
-
-def _implied(key: str, value: Number, check: Check) -> Number:
-    """The value of ``key`` under which ``check`` would hold, the other cells as read."""
-    if key in check.left_keys:
-        return value - (check.left - check.right)
-    return value + (check.left - check.right)
 
 
 def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> list[Check]:
@@ -61,7 +55,7 @@ def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warnin
         others = {k for c in mine for k in (*c.left_keys, *c.right_keys)} - {key}
         if not all(_as_read(cells.get(k)) for k in others):
             continue  # a cell lost or changed: the sums as read do not give this one's value
-        values = {_implied(key, value, c) for c in mine}
+        values = {implied(key, value, c) for c in mine}
         if len(values) != 1:
             continue
         (other,) = values
@@ -100,10 +94,7 @@ def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warnin
         )
     if not taken:
         return checks
-    checks = [_recompute(c, cells) if c.kind == "identity" else c for c in checks]
-    passed = {c.name for c in checks if c.kind == "identity" and c.passed}
-    warnings[:] = [w for w in warnings if not (w.code == "identity_failed" and w.key in passed)]
-    return checks
+    return recheck_identities(cells, checks, warnings)
 
 
 def _as_read(cell: Cell | None) -> bool:
