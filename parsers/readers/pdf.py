@@ -108,7 +108,7 @@ def _read_pdf(data: bytes) -> Extracted:
         if count > MAX_PAGES:
             raise UnreadableDocument(f"PDF with {count} pages (limit {MAX_PAGES})", code="too_large")
         notes: list[str] = []
-        read: list[_Page] = []
+        read: list[Page] = []
         blank: list[int] = []  # pages without a text layer: read by OCR
         empty: list[int] = []  # pages with nothing OCR could read (no text, no image, no outlined glyphs)
         small: list[tuple[int, float]] = []  # pages without text whose images are small (see SMALL_IMAGES)
@@ -199,7 +199,7 @@ class SmallImages(NamedTuple):
     share: float
 
 
-def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]) -> _Page | str | SmallImages | None:
+def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]) -> Page | str | SmallImages | None:
     """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted). ``None``: the
     page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page). Glyphs not
     set upright are left out with a note in ``notes`` (see :data:`NOT_UPRIGHT_SHARE`)."""
@@ -316,7 +316,7 @@ def _spanned_rest(prev: list[str | None], row: list[str | None]) -> bool:
     return bool(own) and any(row[j] for j in own) and all(prev[j] == "" for j in own)
 
 
-def layout_page(content: PageContent, number: int) -> _Page | None:
+def layout_page(content: PageContent, number: int) -> Page | None:
     """One page's text lines and tables in vertical order; None when the page has no text at all."""
     chars = content.chars
     if not chars:
@@ -391,7 +391,9 @@ def _lead_width(chars: list[Char]) -> float:
 
 
 @dataclass
-class _Page:
+class Page:
+    """A page laid out (:func:`layout_page`): its lines and tables, what :func:`read_pages` writes out."""
+
     number: int
     left: float = 0.0  # the body text's left and right edges, and a typical character width
     right: float = 0.0
@@ -407,7 +409,7 @@ def assemble_page(
     lines: list[tuple[list[Char], Box]],
     tables: list[tuple[float, _Table]],
     char: float,
-) -> _Page:
+) -> Page:
     """A page from its text lines (glyphs without spaces, and box) and tables (top, table), in vertical order."""
     found: list[tuple[float, int, _Line | _Table]] = []
     for glyphs, (x0, top, x1, bottom) in lines:
@@ -422,7 +424,7 @@ def assemble_page(
         found.append((top, 0, _Line(text, x0, x1, top, bottom, lead, gaps)))
     found.extend((top, 1, t) for top, t in tables)
     found.sort(key=lambda f: (round(f[0], 1), f[1]))
-    out = _Page(number, width=float(width), items=[item for _, _, item in found])
+    out = Page(number, width=float(width), items=[item for _, _, item in found])
     body = [item for item in out.items if isinstance(item, _Line)]
     if body:
         out.left = min(line.x0 for line in body)
@@ -488,7 +490,7 @@ class _Emitter:
         self.pending: tuple[list[str], int] | None = None  # the open table's last row, not yet written
         self.header: list[list[str]] = []
         self.para: list[str] = []
-        self.para_end: tuple[_Line, _Page] | None = None  # the open paragraph's last line and its page
+        self.para_end: tuple[_Line, Page] | None = None  # the open paragraph's last line and its page
 
     # paragraphs
     def _flush_para(self) -> None:
@@ -499,7 +501,7 @@ class _Emitter:
         self.para = []
         self.para_end = None
 
-    def _continues(self, line: _Line, page: _Page, *, first_on_page: bool) -> bool:
+    def _continues(self, line: _Line, page: Page, *, first_on_page: bool) -> bool:
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
@@ -517,7 +519,7 @@ class _Emitter:
             return 0 <= line.top - prev.bottom < (prev.bottom - prev.top) * 1.2
         return first_on_page
 
-    def line(self, line: _Line, page: _Page, *, first_on_page: bool) -> None:
+    def line(self, line: _Line, page: Page, *, first_on_page: bool) -> None:
         self._close_table()
         if not self._continues(line, page, first_on_page=first_on_page):
             self._flush_para()
@@ -575,7 +577,7 @@ class _Emitter:
         self._close_table()
 
 
-def read_pages(pages: list[_Page], tb: TextBuilder) -> None:
+def read_pages(pages: list[Page], tb: TextBuilder) -> None:
     emitter = _Emitter(tb)
     for page in pages:
         for i, item in enumerate(page.items):
