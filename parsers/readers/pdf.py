@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
+from parsers.readers.page_writer import PageWriter
 from parsers.readers.pdf_layout import (
     NATIVE_TEXT,
     Centres,
@@ -474,34 +475,17 @@ def _is_fragment(prev: list[str], row: list[str], spanned: frozenset[int] = froz
     return all(not c or (p and not _is_number(p)) for p, c in zip(prev, row, strict=True))
 
 
-class _Emitter:
-    """Writes pages into a TextBuilder.
+class _Emitter(PageWriter[_Line, Page, _Table]):
+    """Writes pages into a TextBuilder (:class:`~parsers.readers.page_writer.PageWriter`).
 
     A paragraph wrapped over several lines (or over a page break) becomes one line again; a table that runs
     on at the top of the next page stays one table, its header rows repeated there are dropped, and a row cut
     by the page break is joined up again.
     """
 
-    def __init__(self, tb: TextBuilder) -> None:
-        self.tb = tb
-        self.table: _Table | None = None
-        self.table_id = -1
-        self.row_index = 0
-        self.pending: tuple[list[str], int] | None = None  # the open table's last row, not yet written
-        self.header: list[list[str]] = []
-        self.para: list[str] = []
-        self.para_end: tuple[_Line, Page] | None = None  # the open paragraph's last line and its page
+    table_class = _Table
 
-    # paragraphs
-    def _flush_para(self) -> None:
-        if len(self.para) == 1:
-            self.tb.line(self.para[0])  # as it stands: its column gaps, if any, are kept
-        elif self.para:
-            self.tb.line(join_wrapped(self.para))
-        self.para = []
-        self.para_end = None
-
-    def _continues(self, line: _Line, page: Page, *, first_on_page: bool) -> bool:
+    def continues(self, line: _Line, page: Page, *, first_on_page: bool) -> bool:
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
@@ -519,29 +503,8 @@ class _Emitter:
             return 0 <= line.top - prev.bottom < (prev.bottom - prev.top) * 1.2
         return first_on_page
 
-    def line(self, line: _Line, page: Page, *, first_on_page: bool) -> None:
-        self._close_table()
-        if not self._continues(line, page, first_on_page=first_on_page):
-            self._flush_para()
-        self.para.append(line.text)
-        self.para_end = (line, page)
-
-    # tables
-    def _flush_row(self) -> None:
-        if self.pending is not None:
-            cells, page = self.pending
-            self.tb.row(cells, table=self.table_id, row=self.row_index, page=page)
-            self.row_index += 1
-            self.pending = None
-
-    def _close_table(self) -> None:
-        if self.table is not None:
-            self._flush_row()
-            self.tb.blank()
-            self.table = None
-
-    def add_table(self, table: _Table, page: int, *, first_on_page: bool) -> None:
-        self._flush_para()
+    def add_table(self, table: _Table, page: Page, *, first_on_page: bool) -> None:
+        self.flush_para()
         kept = [i for i, r in enumerate(table.rows) if any(r)]
         rows = [table.rows[i] for i in kept]
         spans = [table.spanned[i] for i in kept] if table.spanned else [frozenset()] * len(rows)
@@ -554,37 +517,16 @@ class _Emitter:
             and abs(prev.x1 - table.x1) < 3
         )
         if not continues:
-            self._close_table()
-            self.table_id = self.tb.new_table()
-            self.row_index = 0
-            self.header = rows[:3]
+            self.start_table(rows[:3])
         else:
             for head in self.header:  # a header row repeated on the new page
                 if rows and rows[0] == head:
                     rows, spans = rows[1:], spans[1:]
             if rows and self.pending is not None and _is_fragment(self.pending[0], rows[0], spans[0]):
-                cells = self.pending[0]
-                joined = [join_wrapped([a, b]) for a, b in zip(cells, rows[0], strict=True)]
-                self.pending = (joined, self.pending[1])
+                self.join_pending(rows[0])
                 rows = rows[1:]
-        self.table = table
-        for row in rows:
-            self._flush_row()
-            self.pending = (row, page)
-
-    def close(self) -> None:
-        self._flush_para()
-        self._close_table()
+        self.add_rows(table, [(row, None) for row in rows], page.number)
 
 
 def read_pages(pages: list[Page], tb: TextBuilder) -> None:
-    emitter = _Emitter(tb)
-    for page in pages:
-        for i, item in enumerate(page.items):
-            if isinstance(item, _Table):
-                emitter.add_table(item, page.number, first_on_page=i == 0)
-            else:
-                emitter.line(item, page, first_on_page=i == 0)
-        if page.items and isinstance(page.items[-1], _Line):
-            emitter._close_table()
-    emitter.close()
+    _Emitter(tb).write(pages, lambda page: page.items)
