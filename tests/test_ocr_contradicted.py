@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from parsers.model import Cell, Check, Report, Warning_, Where
-from parsers.ocr.contradicted import blank_contradicted, implied
+from parsers.ocr.contradicted import blank_contradicted, contradicted, implied, printed_sums
 from parsers.review import review_verdict
 from tests.identity_tables import table_checks
 
@@ -127,3 +127,15 @@ def test_a_corrected_cell_is_left_as_it_is_and_a_lost_one_counts_0() -> None:
     cells["a2"] = Cell("a2", None, "", Where(0, 1, page=2))
     blank_contradicted(cells, checks, warnings)
     assert cells["a1"].value is None and [w.code for w in warnings] == ["ocr_contradicted"]
+
+
+def test_one_selection_for_the_blank_and_the_one_put_back() -> None:
+    # the cells blank_contradicted and lost_ones judge: every identity fails and gives the published value; a
+    # printed sum among them (blank_contradicted keeps it, lost_ones may blank it), never a cell a rule changed
+    cells, checks = _table({**PUBLISHED, "a1": 7})
+    assert [(k, v, len(m)) for k, v, m in contradicted(cells, checks)] == [("a1", PUBLISHED["a1"], 2)]
+    cells, checks = _table({**PUBLISHED, "at": 21})
+    assert [(k, v) for k, v, _ in contradicted(cells, checks)] == [("at", PUBLISHED["at"])]
+    assert "at" in printed_sums(checks) and "a1" not in printed_sums(checks)
+    cells["at"] = Cell("at", 21, "21", Where(0, 1, page=2, read_as="27"))
+    assert contradicted(cells, checks) == []

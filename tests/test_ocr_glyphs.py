@@ -9,7 +9,7 @@ import pytest
 
 cv2 = pytest.importorskip("cv2")
 
-from parsers.ocr.engine import Ink, Word, _ink_box  # noqa: E402
+from parsers.ocr.engine import Ink, Word, ink_box  # noqa: E402
 from parsers.ocr.glyphs import agree  # noqa: E402
 from parsers.ocr.grid import _open_ends, _Segment  # noqa: E402
 from parsers.ocr.pages import lift_red  # noqa: E402
@@ -65,12 +65,12 @@ def test_red_ink_is_lifted_and_black_print_kept() -> None:
 def test_a_minus_sign_stays_in_the_numbers_ink_box() -> None:
     mask = np.zeros((40, 90), np.uint8)
     cv2.putText(mask, "-22", (2, 32), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 255, 2)
-    box = _ink_box(mask)
+    box = ink_box(mask)
     assert box is not None and box[0] <= int(np.nonzero(mask.any(axis=0))[0][0])
     speck = np.zeros((40, 90), np.uint8)
     cv2.putText(speck, "22", (30, 32), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 255, 2)
     speck[20, 5] = 255  # a speck far left is no minus sign
-    found = _ink_box(speck)
+    found = ink_box(speck)
     assert found is not None and found[0] >= 28
 
 

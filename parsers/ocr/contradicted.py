@@ -36,20 +36,22 @@ def implied(key: str, value: Number, check: Check) -> Number | None:
     return None
 
 
-def blank_contradicted(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:
-    """Blank each count read whose every identity (two at least) fails and would hold with one same other value,
-    not below 0, in that cell (a cell lost counts 0 in its sums, as in the identities' own figures)."""
+def printed_sums(identities: list[Check]) -> set[str]:
+    """The printed sums: each identity's one right-hand cell (a row's 合计, a column's 总计)."""
+    return {c.right_keys[0] for c in identities if len(c.right_keys) == 1}
+
+
+def contradicted(cells: dict[str, Cell], checks: list[Check]) -> list[tuple[str, Number, list[Check]]]:
+    """Each whole number read (no rule has changed or set it aside) whose every identity, two at least, fails and
+    would hold with one same value in it, judged on ``checks`` as they stand: (its key, that value, those
+    identities), in the order of ``cells``. :func:`blank_contradicted` blanks them (a printed sum and a value below 0
+    aside); :func:`parsers.ocr.lost_ones.lost_ones` takes those whose value is the reading with a ``1`` put back."""
     identities = [c for c in checks if c.kind == "identity"]
-    # a printed sum (an identity's one right-hand cell: a row's 合计, a column's 总计) is left as read: a total that
-    # does not add up is as often the report's own (synth_402's published 1811 for 1807) as the engine's misread
-    sums = {c.right_keys[0] for c in identities if len(c.right_keys) == 1}
     found: list[tuple[str, Number, list[Check]]] = []
     for key, cell in cells.items():
         value = cell.value
         if value is None or not isinstance(value, int) or cell.where is None or cell.where.read_as is not None:
             continue  # blank, an amount, or a reading a rule has already changed or set aside
-        if key in sums:
-            continue
         mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
         if len(mine) < MIN_IDENTITIES or any(c.passed or c.blank for c in mine):
             continue
@@ -57,9 +59,22 @@ def blank_contradicted(cells: dict[str, Cell], checks: list[Check], warnings: li
         if len(values) != 1:
             continue
         (other,) = values
-        if other is None or other == value or other < 0:
-            continue
-        found.append((key, other, mine))
+        if other is not None:  # never: each of ``mine`` holds the key
+            found.append((key, other, mine))
+    return found
+
+
+def blank_contradicted(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:
+    """Blank each count read whose every identity (two at least) fails and would hold with one same other value,
+    not below 0, in that cell (a cell lost counts 0 in its sums, as in the identities' own figures)."""
+    # a printed sum (an identity's one right-hand cell: a row's 合计, a column's 总计) is left as read: a total that
+    # does not add up is as often the report's own (synth_402's published 1811 for 1807) as the engine's misread
+    sums = printed_sums([c for c in checks if c.kind == "identity"])
+    found = [
+        (key, other, mine)
+        for key, other, mine in contradicted(cells, checks)
+        if key not in sums and other != cells[key].value and other >= 0
+    ]
     for key, other, mine in found:  # judged on the checks as read, then blanked together
         cell = cells[key]
         assert cell.where is not None

@@ -85,7 +85,8 @@ def _holds(check: Check, cells: dict[str, Cell], changes: dict[str, int | float]
     return abs(sum(get(k) for k in check.left_keys) - sum(get(k) for k in check.right_keys)) < 1e-6
 
 
-def _recompute(check: Check, cells: dict[str, Cell]) -> Check:
+def recompute(check: Check, cells: dict[str, Cell]) -> Check:
+    """``check`` summed again on ``cells`` as they now read."""
     values = [cells[k].value if k in cells else None for k in (*check.left_keys, *check.right_keys)]
     left = sum((cells[k].value or 0) for k in check.left_keys if k in cells)
     right = sum((cells[k].value or 0) for k in check.right_keys if k in cells)
@@ -173,7 +174,13 @@ def correct_misreadings(
                 )
             )
             cells[key] = Cell(key, _value(alt), alt, where)
-    checks = [_recompute(c, cells) if c.kind == "identity" else c for c in checks]
+    return recheck_identities(cells, checks, warnings)
+
+
+def recheck_identities(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> list[Check]:
+    """The checks, each identity summed again on ``cells`` (:func:`recompute`); the ``identity_failed`` warnings of
+    those that now hold dropped from ``warnings``."""
+    checks = [recompute(c, cells) if c.kind == "identity" else c for c in checks]
     passed = {c.name for c in checks if c.kind == "identity" and c.passed}
     warnings[:] = [w for w in warnings if not (w.code == "identity_failed" and w.key in passed)]
     return checks

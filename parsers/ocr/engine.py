@@ -219,7 +219,7 @@ def _numberish(lines: list[Line], numeric_column: bool) -> bool:
 _NUMBER_TEXT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 
 
-def _ink_box(mask: Grey) -> Box | None:
+def ink_box(mask: Grey) -> Box | None:
     """The box around a cell's characters: its blobs of ink at least 40 % as tall as the tallest (a speck
     of noise does not stretch it; a decimal point between two digits lies inside it anyway), and a minus sign
     before them (flat, at mid-height: left out, −22 was read 22)."""
@@ -257,7 +257,7 @@ def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float, first: s
     from PIL import Image
 
     x0, y0, x1, y1 = box
-    found = _ink_box(ink_mask[y0:y1, x0:x1])
+    found = ink_box(ink_mask[y0:y1, x0:x1])
     if found is None:
         return None
     cx0, cy0, cx1, cy1 = found

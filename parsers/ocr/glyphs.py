@@ -42,7 +42,7 @@ from typing import NamedTuple
 import numpy as np
 
 from parsers.ocr.correct import lookalikes
-from parsers.ocr.engine import CELL_INSET, MIN_INK, Box, CellKey, Ink, Word, _ink_box
+from parsers.ocr.engine import CELL_INSET, MIN_INK, Box, CellKey, Ink, Word, ink_box
 from parsers.ocr.grid import Table
 from parsers.ocr.preprocess import Grey
 
@@ -100,7 +100,7 @@ def unread_cells(binary: Grey, rules: Grey, tables: list[Table], ink: Ink) -> di
             x0, y0, x1, y1 = x0 + CELL_INSET, y0 + CELL_INSET, x1 - CELL_INSET, y1 - CELL_INSET
             if x1 - x0 < 4 or y1 - y0 < 4 or int(np.count_nonzero(mask[y0:y1, x0:x1])) < MIN_INK:
                 continue
-            found = _ink_box(mask[y0:y1, x0:x1])
+            found = ink_box(mask[y0:y1, x0:x1])
             if found is not None:
                 out[key] = (x0 + found[0], y0 + found[1], x0 + found[2], y0 + found[3])
     return out

@@ -22,6 +22,7 @@ from parsers.ocr.cell_digits import joined_digits, stack_read_as_one
 from parsers.ocr.engine import Ink, Line, Word
 from parsers.ocr.grid import Table
 from parsers.readers.chrome import join_wrapped
+from parsers.readers.page_writer import Boxes, PageWriter
 
 Box = tuple[float, float, float, float]
 
@@ -238,28 +239,15 @@ def _same_table(a: TableRows, b: TableRows, width: float) -> bool:
     return a.n_cols == b.n_cols and abs(a.box[0] - b.box[0]) < tolerance and abs(a.box[2] - b.box[2]) < tolerance
 
 
-class _Emitter:
+class _Emitter(PageWriter[TextLine, PageLayout, TableRows]):
+    table_class = TableRows
+
     def __init__(self, tb: TextBuilder) -> None:
-        self.tb = tb
-        self.table: TableRows | None = None
-        self.table_id = -1
-        self.row_index = 0
-        self.pending: tuple[list[str], list[Box | None], int] | None = None
-        self.header: list[list[str]] = []
-        self.para: list[str] = []
-        self.para_end: tuple[TextLine, PageLayout] | None = None
+        super().__init__(tb)
         self.left = 0.0
         self.right = 0.0
 
-    def _flush_para(self) -> None:
-        if len(self.para) == 1:
-            self.tb.line(self.para[0])
-        elif self.para:
-            self.tb.line(join_wrapped(self.para))
-        self.para = []
-        self.para_end = None
-
-    def _continues(self, line: TextLine, page: PageLayout, first_on_page: bool) -> bool:
+    def continues(self, line: TextLine, page: PageLayout, *, first_on_page: bool) -> bool:
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
@@ -273,51 +261,19 @@ class _Emitter:
             return 0 <= line.box[1] - prev.box[3] < (prev.box[3] - prev.box[1]) * 1.5
         return first_on_page
 
-    def line(self, line: TextLine, page: PageLayout, first_on_page: bool) -> None:
-        self._close_table()
-        if not self._continues(line, page, first_on_page):
-            self._flush_para()
-        self.para.append(line.text)
-        self.para_end = (line, page)
-
-    def _flush_row(self) -> None:
-        if self.pending is not None:
-            cells, boxes, page = self.pending
-            self.tb.row(cells, table=self.table_id, row=self.row_index, page=page, boxes=boxes)
-            self.row_index += 1
-            self.pending = None
-
-    def _close_table(self) -> None:
-        if self.table is not None:
-            self._flush_row()
-            self.tb.blank()
-            self.table = None
-
-    def add_table(self, table: TableRows, page: PageLayout, first_on_page: bool) -> None:
-        self._flush_para()
-        rows = list(zip(table.rows, table.boxes, strict=True))
+    def add_table(self, table: TableRows, page: PageLayout, *, first_on_page: bool) -> None:
+        self.flush_para()
+        rows: list[tuple[list[str], Boxes]] = list(zip(table.rows, table.boxes, strict=True))
         continues = self.table is not None and first_on_page and _same_table(self.table, table, page.width)
         if not continues:
-            self._close_table()
-            self.table_id = self.tb.new_table()
-            self.row_index = 0
-            self.header = [r for r, _ in rows[:3]]
+            self.start_table([r for r, _ in rows[:3]])
         else:
             while rows and rows[0][0] in self.header:  # header rows repeated on the new page
                 rows = rows[1:]
             if rows and self.pending is not None and _is_fragment(self.pending[0], rows[0][0]):
-                cells, boxes, number = self.pending
-                joined = [join_wrapped([a, b]) for a, b in zip(cells, rows[0][0], strict=True)]
-                self.pending = (joined, boxes, number)
+                self.join_pending(rows[0][0])
                 rows = rows[1:]
-        self.table = table
-        for cells, boxes in rows:
-            self._flush_row()
-            self.pending = (cells, boxes, page.number)
-
-    def close(self) -> None:
-        self._flush_para()
-        self._close_table()
+        self.add_rows(table, rows, page.number)
 
 
 def emit(pages: list[PageLayout], tb: TextBuilder) -> None:
@@ -329,12 +285,4 @@ def emit(pages: list[PageLayout], tb: TextBuilder) -> None:
         rights = sorted(line.box[2] for line in lines)
         emitter.left = lefts[len(lefts) // 10]  # the body's edges, past a stray mark or two
         emitter.right = rights[-1 - len(rights) // 10]
-    for page in pages:
-        for i, item in enumerate(page.items):
-            if isinstance(item, TableRows):
-                emitter.add_table(item, page, i == 0)
-            else:
-                emitter.line(item, page, i == 0)
-        if page.items and isinstance(page.items[-1], TextLine):
-            emitter._close_table()
-    emitter.close()
+    emitter.write(pages, lambda page: page.items)

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parsers.model import Cell, Check, Number, Warning_
-from parsers.ocr.correct import _recompute
+from parsers.model import Cell, Check, Warning_
+from parsers.ocr.contradicted import contradicted, printed_sums
+from parsers.ocr.correct import recheck_identities
 
-MIN_IDENTITIES = 2  # a row and a column: one sum alone cannot tell which of its cells is wrong
 COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
 
 
@@ -32,39 +32,18 @@ def with_a_one(raw: str) -> set[int]:
     return {int(s) for i in range(len(raw) + 1) if (s := raw[:i] + "1" + raw[i:])[0] != "0"}
 
 
-def _implied(key: str, value: Number, check: Check) -> Number:
-    """The value of ``key`` under which ``check`` would hold, the other cells as read."""
-    if key in check.left_keys:
-        return value - (check.left - check.right)
-    return value + (check.left - check.right)
-
-
 def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> list[Check]:
     """Take (or, a printed sum, blank) each count read with a ``1`` lost (see the module's doc); returns the checks,
     recomputed where a value was taken."""
-    identities = [c for c in checks if c.kind == "identity"]
-    sums = {c.right_keys[0] for c in identities if len(c.right_keys) == 1}
+    sums = printed_sums([c for c in checks if c.kind == "identity"])
     found: list[tuple[str, int, list[Check]]] = []
-    for key, cell in cells.items():
-        value = cell.value
-        if (
-            not isinstance(value, int)
-            or key.split("/", 1)[0] not in COUNT_TABLES
-            or cell.where is None
-            or cell.where.read_as is not None
-            or not cell.raw.isdigit()
-        ):
-            continue
-        mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
-        if len(mine) < MIN_IDENTITIES or any(c.passed or c.blank for c in mine):
+    for key, other, mine in contradicted(cells, checks):
+        cell = cells[key]
+        if key.split("/", 1)[0] not in COUNT_TABLES or not cell.raw.isdigit():
             continue
         others = {k for c in mine for k in (*c.left_keys, *c.right_keys)} - {key}
         if not all(_as_read(cells.get(k)) for k in others):
             continue  # a cell lost or changed: the sums as read do not give this one's value
-        values = {_implied(key, value, c) for c in mine}
-        if len(values) != 1:
-            continue
-        (other,) = values
         if not isinstance(other, int) or other not in with_a_one(cell.raw):
             continue
         found.append((key, other, mine))
@@ -100,10 +79,7 @@ def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warnin
         )
     if not taken:
         return checks
-    checks = [_recompute(c, cells) if c.kind == "identity" else c for c in checks]
-    passed = {c.name for c in checks if c.kind == "identity" and c.passed}
-    warnings[:] = [w for w in warnings if not (w.code == "identity_failed" and w.key in passed)]
-    return checks
+    return recheck_identities(cells, checks, warnings)
 
 
 def _as_read(cell: Cell | None) -> bool:

@@ -120,8 +120,7 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
     emit(pages, tb)
     text = tb.text()
     if not text.strip():
-        why = f" ({'; '.join(notes)})" if notes else ""
-        raise UnreadableDocument(f"OCR found no text on any of the {total} page(s){why}", code="no_text")
+        raise _no_text(f"OCR found no text on any of the {total} page(s)", notes)
     glyph_sets = [g for r in results for g in r.glyph_sets]
     doubtful = [d for r in results for d in r.doubtful]
     return Extracted(
@@ -142,15 +141,14 @@ def read_pdf_with_ocr(
     Returns the reader's notes, the OCR'd pages' disputed glyph sets (``Extracted.glyph_sets``) and their numbers
     read at a low confidence (``Extracted.doubtful``)."""
     results = read_pdf_pages(data, [n - 1 for n in blank])
-    notes = interleave(text_pages, results, tb, write_text_pages)
-    if not tb.text().strip():
-        why = f" ({'; '.join(notes)})" if notes else ""
-        raise UnreadableDocument(
-            f"PDF without a text layer on its {len(blank)} page(s), and OCR found no text on them{why}", code="no_text"
-        )
-    if text_pages:
-        notes.insert(0, f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR")
-    return notes, [g for r in results for g in r.glyph_sets], [d for r in results for d in r.doubtful]
+    return _among_text_pages(
+        results,
+        text_pages,
+        tb,
+        write_text_pages,
+        f"OCR: page(s) {_ranges(blank)} have no text layer and were read by OCR" if text_pages else None,
+        empty=f"PDF without a text layer on its {len(blank)} page(s), and OCR found no text on them",
+    )
 
 
 def read_numbered_images(
@@ -164,11 +162,33 @@ def read_numbered_images(
     jobs: list[PageJob] = []
     for number, data in images:
         jobs += jobs_for(data, "image", [0], [number])
-    results = _run(jobs)
-    notes = interleave(text_pages, results, tb, write_text_pages)
     numbers = [number for number, _ in images]
-    notes.insert(0, f"OCR: page(s) {_ranges(numbers)} are page images without text and were read by OCR")
+    lead = f"OCR: page(s) {_ranges(numbers)} are page images without text and were read by OCR"
+    return _among_text_pages(_run(jobs), text_pages, tb, write_text_pages, lead)
+
+
+def _among_text_pages(
+    results: list[PageResult],
+    text_pages: list[Any],
+    tb: TextBuilder,
+    write_text_pages: Callable[[list[Any], TextBuilder], None],
+    lead: str | None,
+    empty: str | None = None,
+) -> tuple[list[str], list[GlyphSet], list[DoubtfulCell]]:
+    """The OCR'd pages (``results``) written into ``tb`` with the text pages (:func:`interleave`); returns the
+    notes (``lead`` first, where given), the disputed glyph sets and the doubtful cells. With ``empty``, a ``tb``
+    left without text is refused (``no_text``, that message and the notes)."""
+    notes = interleave(text_pages, results, tb, write_text_pages)
+    if empty is not None and not tb.text().strip():
+        raise _no_text(empty, notes)
+    if lead is not None:
+        notes.insert(0, lead)
     return notes, [g for r in results for g in r.glyph_sets], [d for r in results for d in r.doubtful]
+
+
+def _no_text(message: str, notes: list[str]) -> UnreadableDocument:
+    why = f" ({'; '.join(notes)})" if notes else ""
+    return UnreadableDocument(f"{message}{why}", code="no_text")
 
 
 def interleave(

@@ -37,7 +37,7 @@ from xml.etree import ElementTree as ET
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.docx import declares_entities
 from parsers.readers.ofd_render import DPI, Shape, cubic, quadratic, render
-from parsers.readers.pdf import MAX_PAGES, OUTLINE_CURVES, _Page, collector_paused, layout_page, read_pages
+from parsers.readers.pdf import MAX_PAGES, OUTLINE_CURVES, Page, collector_paused, layout_page, read_pages
 from parsers.readers.pdfium_page import PageContent, Point, classify_subpaths, subpath_start
 
 MM = 72 / 25.4  # points per millimetre
@@ -152,7 +152,7 @@ def _box(element: ET.Element | None) -> tuple[float, float, float, float] | None
 
 def _read_document(
     package: _Package, doc_root: str, notes: list[str]
-) -> tuple[list[_Page], int, list[tuple[int, bytes]]]:
+) -> tuple[list[Page], int, list[tuple[int, bytes]]]:
     """The pages laid out, their count, and the page images of the pages without text (scanned pages), each with its
     page number."""
     base = posixpath.dirname(doc_root.lstrip("/"))
@@ -170,7 +170,7 @@ def _read_document(
         raise UnreadableDocument("OFD without pages", code="empty")
     if len(entries) > MAX_PAGES:
         raise UnreadableDocument(f"OFD with {len(entries)} pages (limit {MAX_PAGES})", code="too_large")
-    pages: list[_Page] = []
+    pages: list[Page] = []
     images: list[int] = []
     scans: list[tuple[int, bytes]] = []
     outlined: list[int] = []

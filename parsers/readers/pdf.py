@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
+from parsers.readers.page_writer import PageWriter
 from parsers.readers.pdf_layout import (
     NATIVE_TEXT,
     Centres,
@@ -108,7 +109,7 @@ def _read_pdf(data: bytes) -> Extracted:
         if count > MAX_PAGES:
             raise UnreadableDocument(f"PDF with {count} pages (limit {MAX_PAGES})", code="too_large")
         notes: list[str] = []
-        read: list[_Page] = []
+        read: list[Page] = []
         blank: list[int] = []  # pages without a text layer: read by OCR
         empty: list[int] = []  # pages with nothing OCR could read (no text, no image, no outlined glyphs)
         small: list[tuple[int, float]] = []  # pages without text whose images are small (see SMALL_IMAGES)
@@ -199,7 +200,7 @@ class SmallImages(NamedTuple):
     share: float
 
 
-def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]) -> _Page | str | SmallImages | None:
+def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]) -> Page | str | SmallImages | None:
     """One page with PDFium; with pdfplumber where PDFium's reading does not cover it (counted). ``None``: the
     page has no text layer (read by OCR); :data:`EMPTY`: nothing on it to read at all (a blank page). Glyphs not
     set upright are left out with a note in ``notes`` (see :data:`NOT_UPRIGHT_SHARE`)."""
@@ -316,7 +317,7 @@ def _spanned_rest(prev: list[str | None], row: list[str | None]) -> bool:
     return bool(own) and any(row[j] for j in own) and all(prev[j] == "" for j in own)
 
 
-def layout_page(content: PageContent, number: int) -> _Page | None:
+def layout_page(content: PageContent, number: int) -> Page | None:
     """One page's text lines and tables in vertical order; None when the page has no text at all."""
     chars = content.chars
     if not chars:
@@ -391,7 +392,9 @@ def _lead_width(chars: list[Char]) -> float:
 
 
 @dataclass
-class _Page:
+class Page:
+    """A page laid out (:func:`layout_page`): its lines and tables, what :func:`read_pages` writes out."""
+
     number: int
     left: float = 0.0  # the body text's left and right edges, and a typical character width
     right: float = 0.0
@@ -407,7 +410,7 @@ def assemble_page(
     lines: list[tuple[list[Char], Box]],
     tables: list[tuple[float, _Table]],
     char: float,
-) -> _Page:
+) -> Page:
     """A page from its text lines (glyphs without spaces, and box) and tables (top, table), in vertical order."""
     found: list[tuple[float, int, _Line | _Table]] = []
     for glyphs, (x0, top, x1, bottom) in lines:
@@ -422,7 +425,7 @@ def assemble_page(
         found.append((top, 0, _Line(text, x0, x1, top, bottom, lead, gaps)))
     found.extend((top, 1, t) for top, t in tables)
     found.sort(key=lambda f: (round(f[0], 1), f[1]))
-    out = _Page(number, width=float(width), items=[item for _, _, item in found])
+    out = Page(number, width=float(width), items=[item for _, _, item in found])
     body = [item for item in out.items if isinstance(item, _Line)]
     if body:
         out.left = min(line.x0 for line in body)
@@ -472,34 +475,17 @@ def _is_fragment(prev: list[str], row: list[str], spanned: frozenset[int] = froz
     return all(not c or (p and not _is_number(p)) for p, c in zip(prev, row, strict=True))
 
 
-class _Emitter:
-    """Writes pages into a TextBuilder.
+class _Emitter(PageWriter[_Line, Page, _Table]):
+    """Writes pages into a TextBuilder (:class:`~parsers.readers.page_writer.PageWriter`).
 
     A paragraph wrapped over several lines (or over a page break) becomes one line again; a table that runs
     on at the top of the next page stays one table, its header rows repeated there are dropped, and a row cut
     by the page break is joined up again.
     """
 
-    def __init__(self, tb: TextBuilder) -> None:
-        self.tb = tb
-        self.table: _Table | None = None
-        self.table_id = -1
-        self.row_index = 0
-        self.pending: tuple[list[str], int] | None = None  # the open table's last row, not yet written
-        self.header: list[list[str]] = []
-        self.para: list[str] = []
-        self.para_end: tuple[_Line, _Page] | None = None  # the open paragraph's last line and its page
+    table_class = _Table
 
-    # paragraphs
-    def _flush_para(self) -> None:
-        if len(self.para) == 1:
-            self.tb.line(self.para[0])  # as it stands: its column gaps, if any, are kept
-        elif self.para:
-            self.tb.line(join_wrapped(self.para))
-        self.para = []
-        self.para_end = None
-
-    def _continues(self, line: _Line, page: _Page, *, first_on_page: bool) -> bool:
+    def continues(self, line: _Line, page: Page, *, first_on_page: bool) -> bool:
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
@@ -517,29 +503,8 @@ class _Emitter:
             return 0 <= line.top - prev.bottom < (prev.bottom - prev.top) * 1.2
         return first_on_page
 
-    def line(self, line: _Line, page: _Page, *, first_on_page: bool) -> None:
-        self._close_table()
-        if not self._continues(line, page, first_on_page=first_on_page):
-            self._flush_para()
-        self.para.append(line.text)
-        self.para_end = (line, page)
-
-    # tables
-    def _flush_row(self) -> None:
-        if self.pending is not None:
-            cells, page = self.pending
-            self.tb.row(cells, table=self.table_id, row=self.row_index, page=page)
-            self.row_index += 1
-            self.pending = None
-
-    def _close_table(self) -> None:
-        if self.table is not None:
-            self._flush_row()
-            self.tb.blank()
-            self.table = None
-
-    def add_table(self, table: _Table, page: int, *, first_on_page: bool) -> None:
-        self._flush_para()
+    def add_table(self, table: _Table, page: Page, *, first_on_page: bool) -> None:
+        self.flush_para()
         kept = [i for i, r in enumerate(table.rows) if any(r)]
         rows = [table.rows[i] for i in kept]
         spans = [table.spanned[i] for i in kept] if table.spanned else [frozenset()] * len(rows)
@@ -552,37 +517,16 @@ class _Emitter:
             and abs(prev.x1 - table.x1) < 3
         )
         if not continues:
-            self._close_table()
-            self.table_id = self.tb.new_table()
-            self.row_index = 0
-            self.header = rows[:3]
+            self.start_table(rows[:3])
         else:
             for head in self.header:  # a header row repeated on the new page
                 if rows and rows[0] == head:
                     rows, spans = rows[1:], spans[1:]
             if rows and self.pending is not None and _is_fragment(self.pending[0], rows[0], spans[0]):
-                cells = self.pending[0]
-                joined = [join_wrapped([a, b]) for a, b in zip(cells, rows[0], strict=True)]
-                self.pending = (joined, self.pending[1])
+                self.join_pending(rows[0])
                 rows = rows[1:]
-        self.table = table
-        for row in rows:
-            self._flush_row()
-            self.pending = (row, page)
-
-    def close(self) -> None:
-        self._flush_para()
-        self._close_table()
+        self.add_rows(table, [(row, None) for row in rows], page.number)
 
 
-def read_pages(pages: list[_Page], tb: TextBuilder) -> None:
-    emitter = _Emitter(tb)
-    for page in pages:
-        for i, item in enumerate(page.items):
-            if isinstance(item, _Table):
-                emitter.add_table(item, page.number, first_on_page=i == 0)
-            else:
-                emitter.line(item, page, first_on_page=i == 0)
-        if page.items and isinstance(page.items[-1], _Line):
-            emitter._close_table()
-    emitter.close()
+def read_pages(pages: list[Page], tb: TextBuilder) -> None:
+    _Emitter(tb).write(pages, lambda page: page.items)

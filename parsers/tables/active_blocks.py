@@ -38,9 +38,9 @@ from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, RowDef, full_
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_VALUE, LINE, TEXT, Token, number_value
 
 T = "active"
-_TITLE = re.compile(r"第二十条第[（(]?([一二三四五六七八九十]{1,2})[）)]?(?:项|$)")
+ITEM_TITLE = re.compile(r"第二十条第[（(]?([一二三四五六七八九十]{1,2})[）)]?(?:项|$)")
 # the rows of each 第二十条 item, by format (SCHEMA.md's table 二)
-_ITEM_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
+ITEM_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
     "2021": {
         "一": ("rules", "normative_docs"),
         "五": ("licensing",),
@@ -108,14 +108,14 @@ class BlocksReading:
 def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading | None:
     """Table 二 (tokens ``start`` to ``end``) read block by block as the module says, nothing put into ``r``; None
     where no block is read."""
-    items = _ITEM_ROWS.get(fmt)
+    items = ITEM_ROWS.get(fmt)
     if items is None:
         return None
     defaults = ACTIVE_DEFAULTS[fmt]
     tokens = r.tokens
     titles: list[tuple[int, str]] = []
     for i in range(start, end):
-        m = _TITLE.search(tokens[i][COMPACT]) if not tokens[i][IS_VALUE] else None
+        m = ITEM_TITLE.search(tokens[i][COMPACT]) if not tokens[i][IS_VALUE] else None
         if m:
             titles.append((i, m.group(1)))
     if not titles or any(t[IS_VALUE] for t in tokens[start : titles[0][0]]):
@@ -197,7 +197,7 @@ def complete_by_blocks(r: Reading, fmt: str, start: int, end: int, mark: int) ->
     header, before a wrapped label): where the reading block by block agrees with every row both read whole, the
     rows it reads whole in place of the short ones, their warnings of the reading row by row dropped
     (``active_blocks_in_order``, review suggested)."""
-    items = _ITEM_ROWS.get(fmt)
+    items = ITEM_ROWS.get(fmt)
     if items is None:
         return
     rows = [row for item in items.values() for row in item]

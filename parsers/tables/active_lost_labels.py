@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 
-from parsers.tables.active_blocks import _ITEM_ROWS, _TITLE
+from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS
 from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
@@ -28,13 +28,13 @@ def place_lost_single_rows(r: Reading, fmt: str, blocks: list[int], found: set[s
     """The rows placed (their cells put in ``r``): each one-row block's row not found, whose block prints one line of
     values with no text before them (see the module's doc). Only in the parser's own OCR (``Extracted.ocr``)."""
     placed: set[str] = set()
-    items = _ITEM_ROWS.get(fmt)
+    items = ITEM_ROWS.get(fmt)
     if not r.extracted.ocr or items is None:
         return placed
     columns = ACTIVE_DEFAULTS[fmt]
     bounds = [*sorted(blocks), end]
     for b, stop in itertools.pairwise(bounds):
-        title = _TITLE.search(r.tokens[b][COMPACT])
+        title = ITEM_TITLE.search(r.tokens[b][COMPACT])
         rows = items.get(title[1]) if title else None
         if rows is None or len(rows) != 1 or rows[0] in found or rows[0] in placed:
             continue
