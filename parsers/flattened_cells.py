@@ -14,6 +14,8 @@ least) is written back as lines, in place and at the same length (offsets keep):
 - inside a paragraph of four words or more that prints a value (a number, a dash for none), a row ends where a
   value is followed by a word, and where a word that a value follows comes after another word (the first row's
   label, after the header's last cell; a group's label cell, ``（三）不予公开``, before its first item's);
+- a TAB before each value of a row (its label's words keep their spaces): the row is read by its cells, a dash
+  printed for none (``规章 - 0 28``, docling's ``-`` for the page's ``—``) one of them;
 - under a header that ends in one cell printed several times (a merged header cell), a row whose values are one
   run of values printed whole twice or more (a merged value cell's copies: ``7938 7938 7938``, ``7；268.27``
   three times) is read as that run once, the copies blanked.
@@ -66,6 +68,10 @@ def _rows(chars: list[str], start: int, end: int) -> tuple[int, int]:
     for row in rows[1:]:
         chars[start + tokens[row[0]][0] - 1] = "\n"
         split += 1
+    for row in rows:  # a row's cells: a TAB before each value (its label's words keep their spaces)
+        for i in row[1:]:
+            if values[i]:
+                chars[start + tokens[i][0] - 1] = "\t"
     blanked = 0
     span = 1  # how many times the last header's last cell is printed: the columns it spans
     for row in rows:
