@@ -93,6 +93,17 @@ def lynx(page: Path) -> str:
                 str(page)])  # fmt: skip
 
 
+def turndown_md(page: Path) -> str:
+    """turndown 7 with its GFM plugin (``scripts/node/turndown.js``; ``npm install --prefix scripts/node`` first):
+    the Markdown of crawlers and reader services built on it. The page's text goes in decoded by its charset."""
+    node = ROOT / "scripts" / "node"
+    out = subprocess.run(
+        ["node", str(node / "turndown.js")], input=page_text(page).encode("utf-8"), capture_output=True, check=True,
+        cwd=node, timeout=300,
+    )  # fmt: skip
+    return out.stdout.decode("utf-8", errors="replace")
+
+
 def pandoc(src: Path, fmt: str, to: str) -> str:
     return run(["pandoc", "-f", fmt, "-t", to, str(src)])
 

@@ -24,5 +24,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# turndown (scripts/node/turndown.js): Node and npm, Debian's unless some Node is installed already
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+(cd scripts/node && npm install --silent --no-audit --no-fund)
 [ -x .venv/bin/python ] || bash scripts/setup.sh --no-run
 .venv/bin/pip install -q -e '.[dev,corpus]'
