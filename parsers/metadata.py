@@ -69,8 +69,14 @@ def read_metadata(extracted: Extracted, norm: str | None = None) -> dict[str, An
 _TITLE_HEAD = re.compile(r"[\u4e00-\u9fff ]*")  # a name before the title's year: Chinese characters only
 
 
+# a YAML front matter's key before its value (``title: …``, ``meta-ArticleTitle: …``: html-to-markdown prints the
+# page's <title> and <meta> tags so, between ``---`` lines, above the page's text)
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z][\w.-]{0,40}:\s+")
+
+
 def _title(text: str) -> str | None:
     lines = [line.strip(" \t#*>=|") for line in text.split("\n", 60)[:60]]  # the first 60 (the rest not split)
+    lines = [_FRONT_MATTER_KEY.sub("", line) if ":" in line[:42] else line for line in lines]
     lines = [line for line in lines if "\t" not in line]
     for clean in lines:
         if 6 <= len(clean) <= 60 and _TITLE.search(clean):

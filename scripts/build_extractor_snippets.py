@@ -541,6 +541,20 @@ def two_blank_rows_snippets(tmp: Path) -> None:
     (OUT / "own-two-blank-rows-lynx.txt").write_text(bx.lynx(page), encoding="utf-8")
 
 
+def front_matter_snippets(tmp: Path) -> None:
+    """html-to-markdown (``build_extractors.html_to_markdown_md``) of the page with a portal's ``<title>`` and CMS
+    ``<meta>`` tags: a YAML front matter above the text, the title after a key (``title: …``,
+    ``meta-ArticleTitle: …``: ``own-html-to-markdown.md``)."""
+    title = "某某区人民政府2024年政府信息公开工作年度报告"
+    head = (
+        f'<title>{title}</title><meta name="ArticleTitle" content="{title}">'
+        '<meta name="ContentSource" content="某某区">'
+    )
+    page = tmp / "own-front-matter.html"
+    page.write_text(HTML.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head, 1), encoding="utf-8")
+    (OUT / "own-html-to-markdown.md").write_text(bx.html_to_markdown_md(page), encoding="utf-8")
+
+
 def docling_snippets(tmp: Path) -> None:
     """docling's HTML backend (``build_corpus.docling_md``) on the page inside a portal's layout table: the frame is
     a one-cell pipe table and everything nested in it is flattened into that cell, on one line (paragraphs two
@@ -616,6 +630,7 @@ def main() -> None:
         glued_label_snippets(Path(tmp))
         two_blank_rows_snippets(Path(tmp))
         docling_snippets(Path(tmp))
+        front_matter_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
@@ -627,7 +642,7 @@ GROUPS = {
     "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
     "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
     "--pdfminer": (pdfminer_snippets, pdfminer_band_snippets),  # Chromium, pdfminer.six (the corpus extra)
-    "--docling": (docling_snippets,),  # docling-slim (the corpus extra): no Chromium
+    "--docling": (docling_snippets, front_matter_snippets),  # docling-slim, html-to-markdown (the corpus extra)
 }
 
 

@@ -93,6 +93,13 @@ def lynx(page: Path) -> str:
                 str(page)])  # fmt: skip
 
 
+def html_to_markdown_md(page: Path) -> str:
+    """html-to-markdown 3 (its Rust core, default options): the converter of kreuzberg and other RAG pipelines."""
+    import html_to_markdown
+
+    return str(html_to_markdown.convert(page_text(page)).content)
+
+
 def turndown_md(page: Path) -> str:
     """turndown 7 with its GFM plugin (``scripts/node/turndown.js``; ``npm install --prefix scripts/node`` first):
     the Markdown of crawlers and reader services built on it. The page's text goes in decoded by its charset."""

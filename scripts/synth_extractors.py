@@ -102,6 +102,7 @@ CONVENTIONS: dict[str, tuple[str, Maker, str]] = {
     "html-pandoc-rst": (".txt", _page(lambda p: bx.pandoc(p, "html", "rst")), "html"),
     "html-bs4-lines": (".txt", _page(lambda p: bx.bs4_text(p, "\n")), "html"),
     "html-bs4-glued": (".txt", _page(lambda p: bx.bs4_text(p, "")), "html"),
+    "md-html-to-markdown": (".md", _page(bx.html_to_markdown_md), "html"),
     # turndown + its GFM plugin (Node: scripts/node), the converter many crawlers and reader services run
     "md-turndown": (".md", _page(bx.turndown_md), "html"),
     # docling's declarative backends (docling-slim: no model download), as the corpus runs them

@@ -2451,3 +2451,15 @@ def test_glued_table_three_run_whose_published_total_is_wrong_split_by_the_other
         assert not [w for w in report.warnings if w.code == "ambiguous_split" and "applications" in (w.key or "")]
     report = _parse("synth-1247-bs4-glued-table3.txt")
     assert [report.cells[f"applications/unavailable.not_held/{c}"].value for c in APPLICANT] == [11, 0, 0, 0, 30, 0, 41]
+
+
+def test_front_matter_keys_are_not_the_organ_name() -> None:
+    # html-to-markdown prints the page's <title> and CMS <meta> tags as a YAML front matter above the text: the
+    # first line that reads as a title is ``meta-ArticleTitle: 某某区…报告`` (version 104 read the organ as
+    # ``meta-ArticleTitle: 某某区``)
+    text = (SNIPPETS / "own-html-to-markdown.md").read_text(encoding="utf-8")
+    assert text.startswith("---\nmeta-ArticleTitle: 某某区人民政府2024年政府信息公开工作年度报告\n")
+    report = _parse("own-html-to-markdown.md")
+    assert report.metadata["region"] == "某某区"
+    assert report.metadata["title"] == "某某区人民政府2024年政府信息公开工作年度报告"
+    assert report.metadata["year"] == 2024
