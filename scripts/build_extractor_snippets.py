@@ -555,6 +555,24 @@ def front_matter_snippets(tmp: Path) -> None:
     (OUT / "own-html-to-markdown.md").write_text(bx.html_to_markdown_md(page), encoding="utf-8")
 
 
+def pypdfium2_snippets(tmp: Path) -> None:
+    """pypdfium2's text of Chromium's print of the page, page by page (``PdfTextPage.get_text_range()``: PDFium's
+    order, CRLF line ends, no line end after a page's last line), the pages joined by a form feed alone: table 三's
+    last row runs into section 四's heading on the next page (``… 0 1\\f四、政府信息公开…``:
+    ``own-pypdfium2-ff.txt``)."""
+    import pypdfium2 as pdfium
+    from synth_reports import chromium_pdf
+
+    pdf = tmp / "own-pdfium.pdf"
+    chromium_pdf(HTML, pdf)
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        text = "\f".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()
+    (OUT / "own-pypdfium2-ff.txt").write_bytes(text.encode("utf-8"))
+
+
 def docling_snippets(tmp: Path) -> None:
     """docling's HTML backend (``build_corpus.docling_md``) on the page inside a portal's layout table: the frame is
     a one-cell pipe table and everything nested in it is flattened into that cell, on one line (paragraphs two
@@ -631,6 +649,7 @@ def main() -> None:
         two_blank_rows_snippets(Path(tmp))
         docling_snippets(Path(tmp))
         front_matter_snippets(Path(tmp))
+        pypdfium2_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
@@ -642,6 +661,7 @@ GROUPS = {
     "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
     "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
     "--pdfminer": (pdfminer_snippets, pdfminer_band_snippets),  # Chromium, pdfminer.six (the corpus extra)
+    "--pypdfium2": (pypdfium2_snippets,),  # Chromium, pypdfium2
     "--docling": (docling_snippets, front_matter_snippets),  # docling-slim, html-to-markdown (the corpus extra)
 }
 

@@ -200,6 +200,18 @@ def pypdf_text(pdf: Path, layout: bool) -> str:
     return "\n".join(page.extract_text(extraction_mode=mode) for page in reader.pages)
 
 
+def pypdfium2_text(pdf: Path) -> str:
+    """pypdfium2's text of each page (``PdfTextPage.get_text_range()``: PDFium's own order, lines ending in CRLF),
+    the pages a line apart: what LangChain's PyPDFium2Loader and other pipelines hand on."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()
+
+
 def pdfminer_text(pdf: Path, *flags: str) -> str:
     """pdfminer.six's ``pdf2txt.py`` (default LAParams, or as ``flags`` set them: ``-F disabled``, ``-A``, ``-V``)."""
     return run([str(Path(sys.executable).parent / "pdf2txt.py"), *flags, str(pdf)])

@@ -79,6 +79,7 @@ CONVENTIONS: dict[str, tuple[str, Maker, str]] = {
     "pdf-lo-pdfminer": (".txt", _pdf(bx.pdfminer_text), "lo-pdf"),
     "pdf-lohtml-pdfminer": (".txt", _pdf(bx.pdfminer_text), "lohtml-pdf"),
     "pdf-wk-pdfminer": (".txt", _pdf(bx.pdfminer_text), "wk-pdf"),
+    "pdf-pypdfium2": (".txt", _pdf(bx.pypdfium2_text), "pdf"),
     "pdf-pdfplumber": (".txt", _pdf(lambda p: bx.pdfplumber_text(p, layout=False)), "pdf"),
     "pdf-pdfplumber-layout": (".txt", _pdf(lambda p: bx.pdfplumber_text(p, layout=True)), "pdf"),
     "pdf-pymupdf-blocks": (".txt", _pdf(bx.pymupdf_blocks), "pdf"),
