@@ -100,6 +100,13 @@ def html_to_markdown_md(page: Path) -> str:
     return str(html_to_markdown.convert(page_text(page)).content)
 
 
+def markdownify_md(page: Path) -> str:
+    """markdownify's defaults (the library markitdown wraps, as scripts call it directly)."""
+    import markdownify
+
+    return str(markdownify.markdownify(page_text(page)))
+
+
 def turndown_md(page: Path) -> str:
     """turndown 7 with its GFM plugin (``scripts/node/turndown.js``; ``npm install --prefix scripts/node`` first):
     the Markdown of crawlers and reader services built on it. The page's text goes in decoded by its charset."""
