@@ -193,6 +193,12 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1275-bs4-lines-table3.txt`` (``/tmp/bat31``'s tuning part): BeautifulSoup's text of a page that prints a
   cell a line (``html-bs4-lines``) of a table 三 whose empty cells print nothing: five rows of seven cells with six
   values (``1、属于国家秘密`` / ``0`` / ``0`` / ``0`` / ``1`` / ``0`` / ``1``, its 社会公益组织 cell empty).
+- ``synth-1800-pdfminer-table2.txt``, ``synth-1806-pdfminer-table2.txt`` (``/tmp/w38/bat``'s tuning part, seeds
+  1800–1829, ``pdf-pdfminer``): pdfminer.six's text boxes of table 二 from section 二's heading, each cell a box, a
+  blank line after each. A block's row labels all print before its values; 1800's values come a column at a time,
+  each column's run after its head (``本年`` / ``制发`` / ``件数`` / ``—`` / ``—`` / ``本年`` / ``废止`` / ``件数`` /
+  ``1`` / ``9`` …); 1806's in one run (``规章`` / ``行政规范性文件`` / ``0`` / ``6`` / ``14`` / ``0`` / ``181`` /
+  ``143``: column after column, which nothing in the run says).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -292,6 +298,8 @@ SNIPPETS = {
     "synth-1242-pdftotext-nopgbrk.txt": "synth_1242.pdftotext-nopgbrk.txt",
     "synth-1255-pdftotext-nopgbrk.txt": "synth_1255.pdftotext-nopgbrk.txt",
     "synth-1275-bs4-lines-table3.txt": "synth_1275.html-bs4-lines.txt",
+    "synth-1800-pdfminer-table2.txt": "synth_1800.pdf-pdfminer.txt",
+    "synth-1806-pdfminer-table2.txt": "synth_1806.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -316,6 +324,8 @@ PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-tab
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-1800-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1282-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-1284-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",

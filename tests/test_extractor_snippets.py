@@ -2311,3 +2311,28 @@ def test_glued_table_three_run_whose_published_total_is_wrong_split_by_the_other
         assert not [w for w in report.warnings if w.code == "ambiguous_split" and "applications" in (w.key or "")]
     report = _parse("synth-1247-bs4-glued-table3.txt")
     assert [report.cells[f"applications/unavailable.not_held/{c}"].value for c in APPLICANT] == [11, 0, 0, 0, 30, 0, 41]
+
+
+def test_pdfminer_table_two_block_labels_then_one_run_of_values_left_blank_where_orders_differ() -> None:
+    # tuning seed 1806 (pdf-pdfminer): each cell a text box, a blank line after each; items （一） and （五） print both
+    # row labels, then the six values in one run, column after column (规章 0 14 181, 行政规范性文件 6 0 143 as
+    # ``0 6 14 0 181 143``). Read row after row (version 100) they put 6, 14 and 181 in the wrong cells; nothing in the
+    # run says which order it is: the cells the two orders place alike are read, the others left blank
+    report = _parse("synth-1806-pdfminer-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs", "licensing", "other_services")) == {
+        "rules": [0, None, None],
+        "normative_docs": [None, None, 143],
+        "licensing": [7197, None, None],
+        "other_services": [None, None, 23],
+    }
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "active"]
+    assert "active/rules/new_published (6 or 14)" in opened.message
+    assert report.metadata["review"] == "required"
+    # 1800 (pdf-pdfminer, a 2021 table): the values come a column at a time, each run after its column's head
+    # (``—`` ``—``, ``1`` ``9``, ``2`` ``1``); the reading block by block no longer fills the rows read row by row
+    # left open (version 100: 规章 — 9 … read row after row, 9 and 2 in the wrong cells)
+    report = _parse("synth-1800-pdfminer-table2.txt")
+    gold = {"rules": [None, 1, 2], "normative_docs": [None, 9, 1]}
+    got = _table_two(report, ("rules", "normative_docs"))
+    assert all(g in (None, w) for row in gold for w, g in zip(gold[row], got[row], strict=True)), got
+    assert got["normative_docs"][2] == 1
