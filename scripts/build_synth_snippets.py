@@ -198,7 +198,12 @@ Each snippet is the report's title line and the text from table 三's section he
   blank line after each. A block's row labels all print before its values; 1800's values come a column at a time,
   each column's run after its head (``本年`` / ``制发`` / ``件数`` / ``—`` / ``—`` / ``本年`` / ``废止`` / ``件数`` /
   ``1`` / ``9`` …); 1806's in one run (``规章`` / ``行政规范性文件`` / ``0`` / ``6`` / ``14`` / ``0`` / ``181`` /
-  ``143``: column after column, which nothing in the run says).
+  ``143``: column after column, which nothing in the run says). ``synth-1813-lo-pdfminer-table2.txt`` (pdfminer on
+  LibreOffice Writer's PDF, ``pdf-lo-pdfminer``): a column's run with the second label inside it (``规章`` / ``0`` /
+  ``行政规范性文件`` / ``105`` / ``0`` / ``0`` / ``54`` / ``1046``: column after column); and
+  ``synth-1808-pdfminer-flow-none-table2.txt`` (``pdf-pdfminer-flow-none``, boxes by their lower left corners): the
+  second row's label wrapped lower than its values prints after them (``规章`` / ``5`` / ``0`` / ``36`` / ``35`` /
+  ``0`` / ``0`` / ``行政规范性文`` / ``件``: row after row).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -300,6 +305,8 @@ SNIPPETS = {
     "synth-1275-bs4-lines-table3.txt": "synth_1275.html-bs4-lines.txt",
     "synth-1800-pdfminer-table2.txt": "synth_1800.pdf-pdfminer.txt",
     "synth-1806-pdfminer-table2.txt": "synth_1806.pdf-pdfminer.txt",
+    "synth-1813-lo-pdfminer-table2.txt": "synth_1813.pdf-lo-pdfminer.txt",
+    "synth-1808-pdfminer-flow-none-table2.txt": "synth_1808.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -326,6 +333,8 @@ PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-tab
 FROM = {
     "synth-1800-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-1813-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-1808-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-1282-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-1284-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",

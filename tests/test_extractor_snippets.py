@@ -2336,3 +2336,26 @@ def test_pdfminer_table_two_block_labels_then_one_run_of_values_left_blank_where
     got = _table_two(report, ("rules", "normative_docs"))
     assert all(g in (None, w) for row in gold for w, g in zip(gold[row], got[row], strict=True)), got
     assert got["normative_docs"][2] == 1
+
+
+def test_pdfminer_table_two_row_order_told_by_where_each_label_stands_among_the_values() -> None:
+    # tuning seed 1813 (pdfminer on LibreOffice Writer's PDF): the second row's label stands inside the first column's
+    # run (``规章 0 行政规范性文件 105 0 0 54 1046``: 规章 0 0 54, 行政规范性文件 105 0 1046, column after column). Read
+    # row after row (version 100) 105 and 54 went into the wrong cells: the first row's values do not all stand
+    # before the next row's label, so the order is open and only the cells both orders read alike are kept
+    report = _parse("synth-1813-lo-pdfminer-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs")) == {
+        "rules": [0, None, None],
+        "normative_docs": [None, None, 1046],
+    }
+    assert any(w.code == "placement_open" and "active/rules/repealed (105 or 0)" in w.message for w in report.warnings)
+    # 1808 (``pdf2txt.py -F disabled``): 行政规范性文件 wraps lower than its values and prints after them
+    # (``规章 5 0 36 35 0 0 行政规范性文`` / ``件``): each row's values stand after the label above and before the
+    # next row's label, row after row, and the block is read so
+    report = _parse("synth-1808-pdfminer-flow-none-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs", "licensing", "other_services")) == {
+        "rules": [5, 0, 36],
+        "normative_docs": [35, 0, 0],
+        "licensing": [641, 0, 1431],
+        "other_services": [123, 0, 0],
+    }

@@ -130,7 +130,8 @@ def _block_order(
     tokens: list[Token], lo: int, hi: int, rows: list[str], columns: dict[str, tuple[str, ...]], values: list[int]
 ) -> str:
     """How a block's values (token indices ``values``, as many as its rows' cells) go into its cells: ``rows``
-    (row after row: each row's values between its label and the next row's, or a single row, or rows of one cell),
+    (row after row: each row's values after the label of the row above and before the next row's label, or a single
+    row, or rows of one cell),
     ``columns`` (column after column: every label before the values, and the values in runs, one a column, as
     many as the rows, parted by the header's cells: pdfminer's text boxes of a band of rows), or ``open`` (every
     label before one run of values, each label a box of its own, a blank line after it: pdfminer's boxes, ordered
@@ -144,17 +145,18 @@ def _block_order(
     if spans is None:
         return "rows"  # the labels are named (blocks_reading) but not in the template's order: as before
     at = 0
-    interleaved = True
     for k, row in enumerate(rows):
         mine = values[at : at + len(columns[row])]
         at += len(columns[row])
-        nxt = spans[k + 1][0] if k + 1 < len(rows) else hi
-        if not all(spans[k][1] < i < nxt for i in mine):
-            interleaved = False
+        after = spans[k - 1][1] if k else lo - 1
+        before = spans[k + 1][0] if k + 1 < len(rows) else hi
+        if not all(after < i < before for i in mine):
             break
-    if interleaved or values[0] < spans[-1][1]:
-        return "rows"  # a label between values (pdfminer's ``-F disabled``: a wrapped label after its row's values)
-    if len(widths) == 1:
+    else:
+        # each row's values after the row above's label and before the next row's: row after row (its own label
+        # before them, or after them where it wraps lower than its values: pdfminer's ``-F disabled``)
+        return "rows"
+    if len(widths) == 1 and values[0] > spans[-1][1]:
         runs = _runs(tokens, values)
         if len(runs) == widths.pop() and set(runs) == {len(rows)}:
             return "columns"
@@ -163,9 +165,16 @@ def _block_order(
     return "open"
 
 
-def _column_cells(rows: list[str], columns: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
-    """The cells of rows that share their columns, column after column."""
-    return [(row, col) for col in columns[rows[0]] for row in rows]
+def _column_cells(blocks: list[tuple[str, ...]], columns: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """The cells of a run of blocks (each its rows), block after block, each block's column after column where its
+    rows share their columns (else row after row)."""
+    out: list[tuple[str, str]] = []
+    for rows in blocks:
+        if len({columns[row] for row in rows}) == 1:
+            out.extend((row, col) for col in columns[rows[0]] for row in rows)
+        else:
+            out.extend((row, col) for row in rows for col in columns[row])
+    return out
 
 
 @dataclass
@@ -243,7 +252,7 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
         by_rows = dict(zip(cells, values, strict=True))
         how = ""
         if order != "rows":
-            down = _column_cells(rows, defaults)
+            down = _column_cells([items[item] for _, item, _ in group], defaults)
             by_columns = dict(zip(down, values, strict=True))
             if not all(_kind_fits(col, tok) for (_, col), tok in by_columns.items()):
                 order = "rows"  # only row after row puts each value in a column of its kind
