@@ -203,7 +203,9 @@ Each snippet is the report's title line and the text from table 三's section he
   ``行政规范性文件`` / ``105`` / ``0`` / ``0`` / ``54`` / ``1046``: column after column); and
   ``synth-1808-pdfminer-flow-none-table2.txt`` (``pdf-pdfminer-flow-none``, boxes by their lower left corners): the
   second row's label wrapped lower than its values prints after them (``规章`` / ``5`` / ``0`` / ``36`` / ``35`` /
-  ``0`` / ``0`` / ``行政规范性文`` / ``件``: row after row).
+  ``0`` / ``0`` / ``行政规范性文`` / ``件``: row after row). ``synth-1820-pdfminer-flow-none-table2.txt`` (the same
+  convention): every row of table 二 prints its values before its label (``0`` / ``0`` / ``1`` / ``规章`` / ``1`` /
+  ``1`` / ``1`` / ``行政规范性文件``), values standing between each block's title and its first label.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -307,6 +309,7 @@ SNIPPETS = {
     "synth-1806-pdfminer-table2.txt": "synth_1806.pdf-pdfminer.txt",
     "synth-1813-lo-pdfminer-table2.txt": "synth_1813.pdf-lo-pdfminer.txt",
     "synth-1808-pdfminer-flow-none-table2.txt": "synth_1808.pdf-pdfminer-flow-none.txt",
+    "synth-1820-pdfminer-flow-none-table2.txt": "synth_1820.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -335,6 +338,7 @@ FROM = {
     "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1813-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1808-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
+    "synth-1820-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-1282-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-1284-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",
