@@ -206,6 +206,9 @@ Each snippet is the report's title line and the text from table 三's section he
   ``0`` / ``0`` / ``行政规范性文`` / ``件``: row after row). ``synth-1820-pdfminer-flow-none-table2.txt`` (the same
   convention): every row of table 二 prints its values before its label (``0`` / ``0`` / ``1`` / ``规章`` / ``1`` /
   ``1`` / ``1`` / ``行政规范性文件``), values standing between each block's title and its first label.
+- ``synth-1827-lo-pdfminer-table4.txt`` (``pdf-lo-pdfminer``): LibreOffice Writer's PDF cuts table 四 at the page's
+  right edge: its header prints 行政复议 and 未经复议直接起诉 but no 复议后起诉, its last head ``总`` (计 after the
+  table), and the row ten values.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -310,6 +313,7 @@ SNIPPETS = {
     "synth-1813-lo-pdfminer-table2.txt": "synth_1813.pdf-lo-pdfminer.txt",
     "synth-1808-pdfminer-flow-none-table2.txt": "synth_1808.pdf-pdfminer-flow-none.txt",
     "synth-1820-pdfminer-flow-none-table2.txt": "synth_1820.pdf-pdfminer-flow-none.txt",
+    "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

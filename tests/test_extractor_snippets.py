@@ -2379,3 +2379,15 @@ def test_pdfminer_flow_none_table_two_values_before_each_label_read_from_before_
     }
     said = [w.message for w in report.warnings if w.code == "label_after_values"]
     assert any("rules, normative_docs print each its values before its label" in m for m in said)
+
+
+def test_table_four_cut_at_the_page_edge_its_unprinted_row_blank() -> None:
+    # tuning seed 1827 (pdfminer on LibreOffice Writer's PDF): the table runs past the page's right edge; its header
+    # prints 行政复议 and 未经复议直接起诉 but nothing of 复议后起诉, and the row ten values (gold: 1 0 0 0 1, then ten
+    # zeros). Version 100 took them for a row printed blank and put the blank first (行政复议's 1 and 1 read as
+    # 未经复议直接起诉's): the row the header does not print is the blank one
+    report = _parse("synth-1827-lo-pdfminer-table4.txt")
+    got = [c.value if (c := report.cells.get(k)) else None for k in report.cells if k.startswith("review_litigation/")]
+    assert got == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, None, None, None, None, None]
+    assert any(w.code == "row_not_printed" and "复议后起诉" in w.message for w in report.warnings)
+    assert report.metadata["review"] == "required"

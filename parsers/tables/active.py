@@ -29,6 +29,7 @@ from parsers.tables.tokens import (
     COL,
     COMPACT,
     END,
+    IS_BLANK_MARKER,
     IS_LABELISH,
     IS_NUMBER,
     IS_VALUE,
@@ -279,18 +280,29 @@ def _blocks_values_first(
     row's. Read before the labels where, from the block's title on, each label follows exactly its row's values
     and no value follows the last (``label_after_values``); else, where the values before the first label are as
     many as its row's cells, those rows are left blank (``placement_open``). Only where the block's labels stand in the
-    template's order."""
+    template's order, and where the table's first block prints so too (else the values before a later block's first
+    label are the block before's, printed after the next title: poppler's blocks)."""
     tokens = r.tokens
     out: dict[str, list[Token | None]] = {}
     titles = sorted(blocks)
+    seen_first = False
+
+    def values(lo: int, hi: int) -> list[Token]:
+        """The values from token ``lo`` to ``hi``, a converter's placeholder dash aside."""
+        return [t for t in tokens[lo:hi] if t[IS_VALUE] and not r.placeholder(t)]
+
     for b, title in enumerate(titles):
         stop = titles[b + 1] if b + 1 < len(titles) else end
         mine = [k for k, (i, key, _, _) in enumerate(rows) if title < i < stop and key not in moved]
         if not mine or len(mine) != sum(1 for i, *_ in rows if title < i < stop):
             continue
         first = rows[mine[0]][0]
-        if not any(t[IS_VALUE] for t in tokens[title + 1 : first]):
+        if not any(not t[IS_BLANK_MARKER] for t in values(title + 1, first)):
+            if not seen_first:
+                return out  # the table's first block in the usual order: values before a later block's first label
+                # are the block before's, printed after the title (poppler's blocks)
             continue  # the usual order: the block's first values after its first label
+        seen_first = True
         keys = [rows[k][1] for k in mine]
         if keys != [key for key in defaults if key in keys]:
             continue  # labels out of the template's order: another layout (poppler's blocks)
@@ -298,9 +310,9 @@ def _blocks_values_first(
         runs: list[list[Token]] = []
         for k in mine:
             i = rows[k][0]
-            runs.append([t for t in tokens[floor + 1 : i] if t[IS_VALUE]])
+            runs.append(values(floor + 1, i))
             floor = i
-        trailing = [t for t in tokens[floor + 1 : stop] if t[IS_VALUE]]
+        trailing = values(floor + 1, stop)
         fits = not trailing and all(
             len(vals) in (len(rows[k][2]), len(defaults.get(rows[k][1], ())))
             for k, vals in zip(mine, runs, strict=True)
