@@ -209,6 +209,8 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1827-lo-pdfminer-table4.txt`` (``pdf-lo-pdfminer``): LibreOffice Writer's PDF cuts table 四 at the page's
   right edge: its header prints 行政复议 and 未经复议直接起诉 but no 复议后起诉, its last head ``总`` (计 after the
   table), and the row ten values.
+- ``synth-1805-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's first row prints one value on its label's line
+  (``一、本年新收政府信息公开申请数量 1771``: the natural persons' count), its other values far from it.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -314,6 +316,7 @@ SNIPPETS = {
     "synth-1808-pdfminer-flow-none-table2.txt": "synth_1808.pdf-pdfminer-flow-none.txt",
     "synth-1820-pdfminer-flow-none-table2.txt": "synth_1820.pdf-pdfminer-flow-none.txt",
     "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
+    "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -2391,3 +2391,16 @@ def test_table_four_cut_at_the_page_edge_its_unprinted_row_blank() -> None:
     assert got == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, None, None, None, None, None]
     assert any(w.code == "row_not_printed" and "复议后起诉" in w.message for w in report.warnings)
     assert report.metadata["review"] == "required"
+
+
+def test_table_three_row_read_from_one_value_into_its_total_is_left_blank() -> None:
+    # tuning seed 1805 (pdf-pdfminer): table 三's first row prints one value on its label's line, 1771 (its natural
+    # persons' count; the gold total is 1916), its other values far from it; the row was read with 1771 as its total
+    # and every applicant's cell blank (version 100), the same for 三、本年度办理结果's total (3067 for 3212). A total
+    # that is not 0 sums cells the row does not print: the value may be any of them, and is left blank
+    report = _parse("synth-1805-pdfminer-table3.txt")
+    for row in ("new_received", "results_total"):
+        assert report.cells[f"applications/{row}/total"].value is None
+    said = [w.message for w in report.warnings if w.code == "placement_open"]
+    assert any("applications/new_received: one value (1771)" in m for m in said)
+    assert report.metadata["review"] == "required"
