@@ -208,6 +208,24 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1275-bs4-lines-table3.txt`` (``/tmp/bat31``'s tuning part): BeautifulSoup's text of a page that prints a
   cell a line (``html-bs4-lines``) of a table 三 whose empty cells print nothing: five rows of seven cells with six
   values (``1、属于国家秘密`` / ``0`` / ``0`` / ``0`` / ``1`` / ``0`` / ``1``, its 社会公益组织 cell empty).
+- ``synth-1800-pdfminer-table2.txt``, ``synth-1806-pdfminer-table2.txt`` (``/tmp/w38/bat``'s tuning part, seeds
+  1800–1829, ``pdf-pdfminer``): pdfminer.six's text boxes of table 二 from section 二's heading, each cell a box, a
+  blank line after each. A block's row labels all print before its values; 1800's values come a column at a time,
+  each column's run after its head (``本年`` / ``制发`` / ``件数`` / ``—`` / ``—`` / ``本年`` / ``废止`` / ``件数`` /
+  ``1`` / ``9`` …); 1806's in one run (``规章`` / ``行政规范性文件`` / ``0`` / ``6`` / ``14`` / ``0`` / ``181`` /
+  ``143``: column after column, which nothing in the run says). ``synth-1813-lo-pdfminer-table2.txt`` (pdfminer on
+  LibreOffice Writer's PDF, ``pdf-lo-pdfminer``): a column's run with the second label inside it (``规章`` / ``0`` /
+  ``行政规范性文件`` / ``105`` / ``0`` / ``0`` / ``54`` / ``1046``: column after column); and
+  ``synth-1808-pdfminer-flow-none-table2.txt`` (``pdf-pdfminer-flow-none``, boxes by their lower left corners): the
+  second row's label wrapped lower than its values prints after them (``规章`` / ``5`` / ``0`` / ``36`` / ``35`` /
+  ``0`` / ``0`` / ``行政规范性文`` / ``件``: row after row). ``synth-1820-pdfminer-flow-none-table2.txt`` (the same
+  convention): every row of table 二 prints its values before its label (``0`` / ``0`` / ``1`` / ``规章`` / ``1`` /
+  ``1`` / ``1`` / ``行政规范性文件``), values standing between each block's title and its first label.
+- ``synth-1827-lo-pdfminer-table4.txt`` (``pdf-lo-pdfminer``): LibreOffice Writer's PDF cuts table 四 at the page's
+  right edge: its header prints 行政复议 and 未经复议直接起诉 but no 复议后起诉, its last head ``总`` (计 after the
+  table), and the row ten values.
+- ``synth-1805-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's first row prints one value on its label's line
+  (``一、本年新收政府信息公开申请数量 1771``: the natural persons' count), its other values far from it.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -313,6 +331,13 @@ SNIPPETS = {
     "synth-1242-pdftotext-nopgbrk.txt": "synth_1242.pdftotext-nopgbrk.txt",
     "synth-1255-pdftotext-nopgbrk.txt": "synth_1255.pdftotext-nopgbrk.txt",
     "synth-1275-bs4-lines-table3.txt": "synth_1275.html-bs4-lines.txt",
+    "synth-1800-pdfminer-table2.txt": "synth_1800.pdf-pdfminer.txt",
+    "synth-1806-pdfminer-table2.txt": "synth_1806.pdf-pdfminer.txt",
+    "synth-1813-lo-pdfminer-table2.txt": "synth_1813.pdf-lo-pdfminer.txt",
+    "synth-1808-pdfminer-flow-none-table2.txt": "synth_1808.pdf-pdfminer-flow-none.txt",
+    "synth-1820-pdfminer-flow-none-table2.txt": "synth_1820.pdf-pdfminer-flow-none.txt",
+    "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
+    "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -338,6 +363,11 @@ PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-tab
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-1800-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-1813-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-1808-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
+    "synth-1820-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-1282-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-1284-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
     "synth-1249-pdftotext-raw-table3.txt": "二、主动公开政府信息情况",

@@ -2474,3 +2474,96 @@ def test_page_joined_by_a_form_feed_alone_breaks_the_line() -> None:
     cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
     assert [report.cells[f"applications/carried_forward/{c}"].value for c in cols] == [1, 0, 0, 0, 0, 0, 1]
     assert 4 in {s.number for s in report.sections}
+
+
+def test_pdfminer_table_two_block_labels_then_one_run_of_values_left_blank_where_orders_differ() -> None:
+    # tuning seed 1806 (pdf-pdfminer): each cell a text box, a blank line after each; items （一） and （五） print both
+    # row labels, then the six values in one run, column after column (规章 0 14 181, 行政规范性文件 6 0 143 as
+    # ``0 6 14 0 181 143``). Read row after row (version 100) they put 6, 14 and 181 in the wrong cells; nothing in the
+    # run says which order it is: the cells the two orders place alike are read, the others left blank
+    report = _parse("synth-1806-pdfminer-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs", "licensing", "other_services")) == {
+        "rules": [0, None, None],
+        "normative_docs": [None, None, 143],
+        "licensing": [7197, None, None],
+        "other_services": [None, None, 23],
+    }
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "active"]
+    assert "active/rules/new_published (6 or 14)" in opened.message
+    assert report.metadata["review"] == "required"
+    # 1800 (pdf-pdfminer, a 2021 table): the values come a column at a time, each run after its column's head
+    # (``—`` ``—``, ``1`` ``9``, ``2`` ``1``); the reading block by block no longer fills the rows read row by row
+    # left open (version 100: 规章 — 9 … read row after row, 9 and 2 in the wrong cells)
+    report = _parse("synth-1800-pdfminer-table2.txt")
+    gold = {"rules": [None, 1, 2], "normative_docs": [None, 9, 1]}
+    got = _table_two(report, ("rules", "normative_docs"))
+    assert all(g in (None, w) for row in gold for w, g in zip(gold[row], got[row], strict=True)), got
+    assert got["normative_docs"][2] == 1
+
+
+def test_pdfminer_table_two_row_order_told_by_where_each_label_stands_among_the_values() -> None:
+    # tuning seed 1813 (pdfminer on LibreOffice Writer's PDF): the second row's label stands inside the first column's
+    # run (``规章 0 行政规范性文件 105 0 0 54 1046``: 规章 0 0 54, 行政规范性文件 105 0 1046, column after column). Read
+    # row after row (version 100) 105 and 54 went into the wrong cells: the first row's values do not all stand
+    # before the next row's label, so the order is open and only the cells both orders read alike are kept
+    report = _parse("synth-1813-lo-pdfminer-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs")) == {
+        "rules": [0, None, None],
+        "normative_docs": [None, None, 1046],
+    }
+    assert any(w.code == "placement_open" and "active/rules/repealed (105 or 0)" in w.message for w in report.warnings)
+    # 1808 (``pdf2txt.py -F disabled``): 行政规范性文件 wraps lower than its values and prints after them
+    # (``规章 5 0 36 35 0 0 行政规范性文`` / ``件``): each row's values stand after the label above and before the
+    # next row's label, row after row, and the block is read so
+    report = _parse("synth-1808-pdfminer-flow-none-table2.txt")
+    assert _table_two(report, ("rules", "normative_docs", "licensing", "other_services")) == {
+        "rules": [5, 0, 36],
+        "normative_docs": [35, 0, 0],
+        "licensing": [641, 0, 1431],
+        "other_services": [123, 0, 0],
+    }
+
+
+def test_pdfminer_flow_none_table_two_values_before_each_label_read_from_before_it() -> None:
+    # tuning seed 1820 (``pdf2txt.py -F disabled``): each label cell's text sits lower than its row's values, so every
+    # row prints its values, then its label (``0 0 1 规章 1 1 1 行政规范性文件``), values standing between each block's
+    # title and its first label. Read label first (version 100), each row took the next row's values (11 wrong
+    # numbers, review only suggested); read before each label, every row is the gold
+    report = _parse("synth-1820-pdfminer-flow-none-table2.txt")
+    rows = ("rules", "normative_docs", "licensing", "other_services", "penalty", "coercion", "fees")
+    assert _table_two(report, rows) == {
+        "rules": [0, 0, 1],
+        "normative_docs": [1, 1, 1],
+        "licensing": [6, 0, 54],
+        "other_services": [0, 0, 3],
+        "penalty": [79, 0, 19],
+        "coercion": [1, 0, 1],
+        "fees": [3, 0],
+    }
+    said = [w.message for w in report.warnings if w.code == "label_after_values"]
+    assert any("rules, normative_docs print each its values before its label" in m for m in said)
+
+
+def test_table_four_cut_at_the_page_edge_its_unprinted_row_blank() -> None:
+    # tuning seed 1827 (pdfminer on LibreOffice Writer's PDF): the table runs past the page's right edge; its header
+    # prints 行政复议 and 未经复议直接起诉 but nothing of 复议后起诉, and the row ten values (gold: 1 0 0 0 1, then ten
+    # zeros). Version 100 took them for a row printed blank and put the blank first (行政复议's 1 and 1 read as
+    # 未经复议直接起诉's): the row the header does not print is the blank one
+    report = _parse("synth-1827-lo-pdfminer-table4.txt")
+    got = [c.value if (c := report.cells.get(k)) else None for k in report.cells if k.startswith("review_litigation/")]
+    assert got == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, None, None, None, None, None]
+    assert any(w.code == "row_not_printed" and "复议后起诉" in w.message for w in report.warnings)
+    assert report.metadata["review"] == "required"
+
+
+def test_table_three_row_read_from_one_value_into_its_total_is_left_blank() -> None:
+    # tuning seed 1805 (pdf-pdfminer): table 三's first row prints one value on its label's line, 1771 (its natural
+    # persons' count; the gold total is 1916), its other values far from it; the row was read with 1771 as its total
+    # and every applicant's cell blank (version 100), the same for 三、本年度办理结果's total (3067 for 3212). A total
+    # that is not 0 sums cells the row does not print: the value may be any of them, and is left blank
+    report = _parse("synth-1805-pdfminer-table3.txt")
+    for row in ("new_received", "results_total"):
+        assert report.cells[f"applications/{row}/total"].value is None
+    said = [w.message for w in report.warnings if w.code == "placement_open"]
+    assert any("applications/new_received: one value (1771)" in m for m in said)
+    assert report.metadata["review"] == "required"

@@ -17,7 +17,7 @@ from parsers.tables.applications import (
     read_applications,
 )
 from parsers.tables.box_order import read_review_values, read_value_lines
-from parsers.tables.checks import application_checks, legacy_checks, review_checks
+from parsers.tables.checks import application_checks, legacy_checks, recheck, review_checks
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.count_fractions import blank_fraction_counts
 from parsers.tables.forward_spill import forward_from_four
@@ -27,7 +27,7 @@ from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
-from parsers.tables.unconfirmed import refuse_unconfirmed
+from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
 from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
@@ -119,6 +119,11 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     elif fmt == "none" and (alone := _without_table_three(r, year)) is not None:
         fmt = alone
         checks = review_checks(_values_getter(r))
+    if fmt in ("2021", "2019") and (lone := set(refuse_lone_totals(r))):
+        get = _values_getter(r)
+        checks = [
+            recheck(c, get) if lone.intersection(c.left_keys) or lone.intersection(c.right_keys) else c for c in checks
+        ]
     for c in checks:
         if not c.passed:
             r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)

@@ -29,6 +29,7 @@ from parsers.tables.tokens import (
     COL,
     COMPACT,
     END,
+    IS_BLANK_MARKER,
     IS_LABELISH,
     IS_NUMBER,
     IS_VALUE,
@@ -194,6 +195,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     # (the values after the table's last label end at section 三's heading too: the next table's never come in)
     three = r.first_index(_SECTION_THREE, start + 1, end)
     moved.update(_labels_after_values(r, rows, boundaries if three is None else sorted({*boundaries, three}), defaults))
+    moved.update(_blocks_values_first(r, rows, blocks, end if three is None else three, defaults, set(moved)))
     for i, key, cols, stop in rows:
         if key in moved:
             keys = [f"{T}/{key}/{c}" for c in cols]
@@ -262,6 +264,86 @@ def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> di
     of ``c`` columns each, all after the run's last label, are read down the columns (across the rows when
     they are printed one row per line). Reported as ``column_order``."""
     return redistribute(r, [(i, key, len(cols), stop) for i, key, cols, stop in rows], T)
+
+
+def _blocks_values_first(
+    r: Reading,
+    rows: list[tuple[int, str, list[str], int]],
+    blocks: list[int],
+    end: int,
+    defaults: dict[str, tuple[str, ...]],
+    moved: set[str],
+) -> dict[str, list[Token | None]]:
+    """第二十条 blocks that print values after their title and header but before their first row's label: each
+    row's values before its label (pdfminer's boxes in the order of their lower left corners, ``-F disabled``, where a
+    label cell's text sits lower than its values'). A reading label first takes each row's values for the next
+    row's. Read before the labels where, from the block's title on, each label follows exactly its row's values
+    and no value follows the last (``label_after_values``); else, where the values before the first label are as
+    many as its row's cells, those rows are left blank (``placement_open``). Only where the block's labels stand in the
+    template's order, and where the table's first block prints so too (else the values before a later block's first
+    label are the block before's, printed after the next title: poppler's blocks)."""
+    tokens = r.tokens
+    out: dict[str, list[Token | None]] = {}
+    titles = sorted(blocks)
+    seen_first = False
+
+    def values(lo: int, hi: int) -> list[Token]:
+        """The values from token ``lo`` to ``hi``, a converter's placeholder dash aside."""
+        return [t for t in tokens[lo:hi] if t[IS_VALUE] and not r.placeholder(t)]
+
+    for b, title in enumerate(titles):
+        stop = titles[b + 1] if b + 1 < len(titles) else end
+        mine = [k for k, (i, key, _, _) in enumerate(rows) if title < i < stop and key not in moved]
+        if not mine or len(mine) != sum(1 for i, *_ in rows if title < i < stop):
+            continue
+        first = rows[mine[0]][0]
+        if not any(not t[IS_BLANK_MARKER] for t in values(title + 1, first)):
+            if not seen_first:
+                return out  # the table's first block in the usual order: values before a later block's first label
+                # are the block before's, printed after the title (poppler's blocks)
+            continue  # the usual order: the block's first values after its first label
+        seen_first = True
+        keys = [rows[k][1] for k in mine]
+        if keys != [key for key in defaults if key in keys]:
+            continue  # labels out of the template's order: another layout (poppler's blocks)
+        floor = title
+        runs: list[list[Token]] = []
+        for k in mine:
+            i = rows[k][0]
+            runs.append(values(floor + 1, i))
+            floor = i
+        trailing = values(floor + 1, stop)
+        fits = not trailing and all(
+            len(vals) in (len(rows[k][2]), len(defaults.get(rows[k][1], ())))
+            for k, vals in zip(mine, runs, strict=True)
+        )
+        if not fits and len(runs[0]) not in (len(rows[mine[0]][2]), len(defaults.get(keys[0], ()))):
+            continue  # not the first row's values before its label: values of another block printed here
+        if fits:
+            for k, vals in zip(mine, runs, strict=True):
+                i, key, cols, row_stop = rows[k]
+                if len(vals) != len(cols):
+                    rows[k] = (i, key, list(defaults[key]), row_stop)
+                out[key] = list(vals)
+            r.warn(
+                "label_after_values",
+                f"{T}: rows {', '.join(keys)} print each its values before its label (values stand between their "
+                "block's title and its first label): read from the values before each label",
+                f"{T}/{keys[0]}",
+                tokens[first],
+            )
+        else:
+            for k in mine:
+                out[rows[k][1]] = [None] * len(rows[k][2])
+            r.warn(
+                "placement_open",
+                f"{T}: rows {', '.join(keys)} print values between their block's title and its first label, and "
+                "their values do not fall before each label as many as its cells: whose values are whose, the text "
+                "does not say; left blank",
+                f"{T}/{keys[0]}",
+                tokens[first],
+            )
+    return out
 
 
 def _values_line_before(r: Reading, i: int, floor: int) -> list[Token] | None:

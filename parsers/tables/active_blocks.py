@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, RowDef, full_labels
@@ -94,12 +94,99 @@ def _own_blocks(r: Reading, values: list[Token]) -> bool:
     return all(b - a >= 2 for a, b in itertools.pairwise(lines))
 
 
+def _label_spans(tokens: list[Token], lo: int, hi: int, rows: list[str]) -> list[tuple[int, int]] | None:
+    """Each row's label, as the tokens (first, last) that print it (a label wrapped over lines: several), found in
+    the template's order among the non-value tokens ``lo`` to ``hi``; None where one is not found so."""
+    text = ""
+    owner: list[int] = []
+    for i in range(lo, hi):
+        if not tokens[i][IS_VALUE]:
+            text += tokens[i][COMPACT]
+            owner.extend([i] * len(tokens[i][COMPACT]))
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for row in rows:
+        label = _ROW_LABELS[row]
+        k = text.find(label, at)
+        if k < 0:
+            return None
+        spans.append((owner[k], owner[k + len(label) - 1]))
+        at = k + len(label)
+    return spans
+
+
+def _runs(tokens: list[Token], values: list[int]) -> list[int]:
+    """The lengths of the runs of ``values`` (token indices, in order) with no other token between."""
+    runs = [1]
+    for a, b in itertools.pairwise(values):
+        if any(not tokens[i][IS_VALUE] for i in range(a + 1, b)):
+            runs.append(1)
+        else:
+            runs[-1] += 1
+    return runs
+
+
+def _block_order(
+    tokens: list[Token], lo: int, hi: int, rows: list[str], columns: dict[str, tuple[str, ...]], values: list[int]
+) -> str:
+    """How a block's values (token indices ``values``, as many as its rows' cells) go into its cells: ``rows``
+    (row after row: each row's values after the label of the row above and before the next row's label, or a single
+    row, or rows of one cell),
+    ``columns`` (column after column: every label before the values, and the values in runs, one a column, as
+    many as the rows, parted by the header's cells: pdfminer's text boxes of a band of rows), or ``open`` (every
+    label before one run of values, each label a box of its own, a blank line after it: pdfminer's boxes, ordered
+    column after column where rows stand closer than columns and row after row elsewhere; nothing in the text tells
+    which). Where the labels print as one block, a line each (no blank line between: poppler joins a column of label
+    cells into one block and prints each value cell as a block of its own, row after row), ``rows``."""
+    widths = {len(columns[row]) for row in rows}
+    if len(rows) < 2 or widths == {1}:
+        return "rows"
+    spans = _label_spans(tokens, lo, hi, rows)
+    if spans is None:
+        return "rows"  # the labels are named (blocks_reading) but not in the template's order: as before
+    at = 0
+    for k, row in enumerate(rows):
+        mine = values[at : at + len(columns[row])]
+        at += len(columns[row])
+        after = spans[k - 1][1] if k else lo - 1
+        before = spans[k + 1][0] if k + 1 < len(rows) else hi
+        if not all(after < i < before for i in mine):
+            break
+    else:
+        # each row's values after the row above's label and before the next row's: row after row (its own label
+        # before them, or after them where it wraps lower than its values: pdfminer's ``-F disabled``)
+        return "rows"
+    if len(widths) == 1 and values[0] > spans[-1][1]:
+        runs = _runs(tokens, values)
+        if len(runs) == widths.pop() and set(runs) == {len(rows)}:
+            return "columns"
+    if all(tokens[b[0]][LINE] - tokens[a[1]][LINE] == 1 for a, b in itertools.pairwise(spans)):
+        return "rows"  # the label column printed as one block, a label a line: poppler's, its cells row after row
+    return "open"
+
+
+def _column_cells(blocks: list[tuple[str, ...]], columns: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """The cells of a run of blocks (each its rows), block after block, each block's column after column where its
+    rows share their columns (else row after row)."""
+    out: list[tuple[str, str]] = []
+    for rows in blocks:
+        if len({columns[row] for row in rows}) == 1:
+            out.extend((row, col) for col in columns[rows[0]] for row in rows)
+        else:
+            out.extend((row, col) for row in rows for col in columns[row])
+    return out
+
+
 @dataclass
 class BlocksReading:
     cells: dict[str, Token]  # key → the value read (an explicit blank's token where it printed one)
     read: list[str]  # the blocks read, as the warning names them
     left: list[str]  # the blocks left, and why
     at: Token  # the first block's title
+    # cells left blank as the text does not say whether a block prints row after row or column after column:
+    # key → the values the two orders put there
+    open: dict[str, tuple[str, str]] = field(default_factory=dict)
+    open_at: Token | None = None
 
     def said(self) -> str:
         return "read " + ", ".join(self.read) + ("; not read: " + ", ".join(self.left) if self.left else "")
@@ -124,6 +211,8 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
     out: dict[str, Token] = {}
     read: list[str] = []
     left: list[str] = []
+    open_cells: dict[str, tuple[str, str]] = {}
+    open_at: Token | None = None
     k = 0
     while k < len(spans):
         group = [spans[k]]
@@ -157,12 +246,34 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
         if why is not None:
             left.append(f"第二十条第{names}项 ({why})")
             continue
-        for (row, col), tok in zip(cells, values, strict=True):
-            out[f"{T}/{row}/{col}"] = tok
-        read.append(f"第二十条第{names}项 ({len(values)} values, {len(rows)} row{'s' if len(rows) > 1 else ''})")
+        lo, hi = group[0][0], group[-1][2]
+        at_values = [i for i in range(lo, hi) if tokens[i][IS_VALUE]]
+        order = _block_order(tokens, lo, hi, rows, defaults, at_values)
+        by_rows = dict(zip(cells, values, strict=True))
+        how = ""
+        if order != "rows":
+            down = _column_cells([items[item] for _, item, _ in group], defaults)
+            by_columns = dict(zip(down, values, strict=True))
+            if not all(_kind_fits(col, tok) for (_, col), tok in by_columns.items()):
+                order = "rows"  # only row after row puts each value in a column of its kind
+            elif order == "columns":
+                by_rows = by_columns
+                how = ", column after column as its header's cells part them"
+            else:
+                for cell in cells:
+                    a, b = by_rows[cell], by_columns[cell]
+                    if a[TEXT] != b[TEXT]:
+                        open_cells[f"{T}/{cell[0]}/{cell[1]}"] = (a[TEXT], b[TEXT])
+                        open_at = open_at or a
+                kept = sum(1 for cell in cells if f"{T}/{cell[0]}/{cell[1]}" not in open_cells)
+                how = f", {kept} cells that row after row and column after column read alike"
+        for (row, col), tok in by_rows.items():
+            if f"{T}/{row}/{col}" not in open_cells:
+                out[f"{T}/{row}/{col}"] = tok
+        read.append(f"第二十条第{names}项 ({len(values)} values, {len(rows)} row{'s' if len(rows) > 1 else ''}{how})")
     if not read:
         return None
-    return BlocksReading(out, read, left, tokens[titles[0][0]])
+    return BlocksReading(out, read, left, tokens[titles[0][0]], open_cells, open_at)
 
 
 _SAID = (
@@ -181,6 +292,18 @@ def read_active_blocks(r: Reading, fmt: str, start: int, end: int) -> bool:
     for key, tok in got.cells.items():
         r.put(key, tok)
     r.warn("active_blocks_in_order", f"{_SAID}: {got.said()}", T, got.at)
+    if got.open:
+        for key in got.open:
+            r.put(key, None, blank_where=got.open_at)
+        r.warn(
+            "placement_open",
+            "table 二: a block's row labels, each a box of its own, all print before one run of its values, which "
+            "row after row and column after column place apart (pdfminer orders its text boxes column after column "
+            "where rows stand closer than columns; no identity of table 二 decides): left blank "
+            + ", ".join(f"{key} ({a} or {b})" for key, (a, b) in got.open.items()),
+            T,
+            got.open_at,
+        )
     return True
 
 

@@ -38,6 +38,13 @@ def _check_values(name: str, left: Sequence[str], right: Sequence[str], lv: list
     return Check(name, list(left), list(right), _tidy(ls), _tidy(rs), abs(ls - rs) < 1e-6, not lp and not rp)
 
 
+def recheck(c: Check, get: Callable[[str], Value]) -> Check:
+    """The check ``c`` again on the cells as ``get`` reads them now."""
+    return _check_values(
+        c.name, c.left_keys, c.right_keys, [get(k) for k in c.left_keys], [get(k) for k in c.right_keys]
+    )
+
+
 def _tidy(v: int | float) -> int | float:
     if isinstance(v, float):
         r = round(v, 6)

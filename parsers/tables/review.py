@@ -469,6 +469,24 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
             label,
         )
         return Fit([None] * N_REVIEW, "positional", [])
+    at = r.tokens.index(label)
+    five = r.first_index(SECTION_FIVE, at + 1)
+    # the table's text, from its first head to section 五's heading (a head printed after the values counts)
+    head = "".join(t[COMPACT] for t in r.tokens[at : len(r.tokens) if five is None else five] if not t[IS_VALUE])
+    unprinted = [k for k, mark in ((1, "直"), (2, "后")) if mark not in head]
+    if len(unprinted) == 1 and "行政复议" in head:
+        # the header prints no head of that row (nothing of 未经复议直接起诉's 直, of 复议后起诉's 后): its cells are
+        # not printed either (a table cut at the page's edge), and the ten values are the other two rows'
+        k = unprinted[0]
+        r.warn(
+            "row_not_printed",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells, and its header prints no head of the {rows[k]} "
+            f"row (the table cut at the page's edge): the values read as the other rows', the {rows[k]} row's cells "
+            "blank",
+            R,
+            label,
+        )
+        return Fit(place_rows(vals, k), "positional", [])
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from parsers.model import Cell, Check
 from parsers.tables.reading import Reading
+from parsers.tables.templates import APPLICANT_COLUMNS
 from parsers.tables.text_layer import read_by_ocr
 
 T = "applications"
@@ -73,3 +74,31 @@ def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
         T,
     )
     return True
+
+
+def refuse_lone_totals(r: Reading) -> list[str]:
+    """Table 三's rows read from one value put in their total, every applicant cell blank (``missing_cell``), in text
+    no OCR read: a total that is not 0 sums cells the row does not print, so the one value is one of those cells as
+    likely as the total (a text that prints no empty cell, pdfminer's boxes of a row printed apart from its label).
+    Left blank (``placement_open``: review required); the keys blanked."""
+    if read_by_ocr(r):
+        return []
+    rows = sorted({w.key for w in r.warnings if w.code == "missing_cell" and w.key and w.key.startswith(T + "/")})
+    out: list[str] = []
+    for row in rows:
+        key = f"{row}/total"
+        cell = r.cells.get(key)
+        if cell is None or not cell.value:
+            continue
+        if any(r.get(f"{row}/{col}") is not None for col in APPLICANT_COLUMNS[:-1]):
+            continue
+        r.cells[key] = Cell(key, None, "", cell.where)
+        out.append(key)
+        r.warn(
+            "placement_open",
+            f"{row}: one value ({cell.raw}) for its {len(APPLICANT_COLUMNS)} cells, read as its total with every "
+            "applicant's cell blank: a total that is not 0 sums cells the row does not print, so the value may be "
+            "any of them; left blank",
+            row,
+        )
+    return out
