@@ -77,6 +77,9 @@ class DoubtfulCell(NamedTuple):
     box: tuple[float, float, float, float]  # the cell's box, as its span carries it
     text: str  # what the engine read
     conf: float  # its confidence, 0–100
+    # the readings of the disputed glyph one of its digits prints (parsers/ocr/glyph_digits.py), "" when the engine's
+    # confidence alone makes it doubtful
+    glyph: str = ""
 
 
 @dataclass

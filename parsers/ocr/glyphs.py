@@ -72,6 +72,12 @@ def _glyph(grey: Grey, box: tuple[int, int, int, int]) -> np.ndarray | None:
     return v / norm if norm > 0 else None
 
 
+def glyph_vector(grey: Grey, box: tuple[int, int, int, int]) -> np.ndarray | None:
+    """The ink in ``box`` as the vote compares glyphs: scaled to :data:`GLYPH_SIZE`, centred and normalised (None
+    for a box too small)."""
+    return _glyph(grey, box)
+
+
 @dataclass(frozen=True)
 class Disputed:
     """Lone-digit cells of one page that print one glyph the engine read in several ways, no reading winning."""
