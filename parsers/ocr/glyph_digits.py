@@ -40,6 +40,7 @@ class Part(NamedTuple):
     text: str  # the number as the engine read it
     vector: np.ndarray  # the blob scaled to GLYPH_SIZE, centred and normalised (as glyphs.Glyph.vector)
     shape: tuple[float, float]  # log height, log width/height
+    digit: str  # the digit read at the blob's place ("" where the blobs are not one a digit)
 
 
 def number_parts(grey: Grey, ink: Ink) -> list[Part]:
@@ -65,15 +66,16 @@ def number_parts(grey: Grey, ink: Ink) -> list[Part]:
         if n <= 2:
             continue
         tallest = int(stats[1:, cv2.CC_STAT_HEIGHT].max())
-        for i in range(1, n):
-            left, top, width, height = (int(stats[i, k]) for k in range(4))
-            if height < PART_HEIGHT * tallest:
-                continue
+        blobs = sorted((tuple(int(stats[i, k]) for k in range(4)) for i in range(1, n)), key=lambda b: b[0])
+        blobs = [b for b in blobs if b[3] >= PART_HEIGHT * tallest]
+        digits = [c for c in text if c.isdigit()]
+        placed = len(blobs) == len(digits)  # one blob a digit: each blob's digit is known
+        for i, (left, top, width, height) in enumerate(blobs):
             box = (x0 + left, y0 + top, x0 + left + width, y0 + top + height)
             vector = glyph_vector(grey, box)
             if vector is not None:
                 shape = (float(np.log(max(1, height))), float(np.log(max(1, width) / max(1, height))))
-                out.append(Part(key, text, vector, shape))
+                out.append(Part(key, text, vector, shape, digits[i] if placed else ""))
     return out
 
 
@@ -85,7 +87,8 @@ def glyph_doubtful(
     scales: dict[int, float],
 ) -> dict[int, list[DoubtfulCell]]:
     """Per page, the numbers (``parts``) one of whose digits prints the glyph of a disputed set (``sets``, each cell
-    with its page; ``glyphs``: the pages' lone-digit glyphs), as doubtful cells naming the set's readings."""
+    with its page; ``glyphs``: the pages' lone-digit glyphs), as doubtful cells naming the set's readings, the
+    digits read at the glyph's places and one cell of the set (its reading, once chosen, is the set's)."""
     if not sets:
         return {}
     where = {(n, g.key): g for n, page in glyphs.items() for g in page}
@@ -97,22 +100,33 @@ def glyph_doubtful(
         vectors = np.stack([g.vector for g in members])
         shapes = np.array([g.shape for g in members])
         said = "/".join(disputed.readings)
+        first = next((n, k) for n, k in zip(numbers, disputed.cells, strict=True) if (n, k) in where)
+        spot = (first[0], _page_box(tables[first[0]], first[1], scales[first[0]]))
+        found: dict[tuple[int, CellKey], list[str]] = {}  # the number's cell → the digits read at the glyph's places
         for n, page in parts.items():
-            boxes = {(t, c.row, c.col): c.box for t, table in enumerate(tables[n]) for c in table.cells}
-            seen = {d.box for d in out.get(n, [])}
             for part in page:
                 alike = (
                     (vectors @ part.vector >= LIKENESS)
                     & (np.abs(shapes[:, 0] - part.shape[0]) <= SHAPE_TOLERANCE)
                     & (np.abs(shapes[:, 1] - part.shape[1]) <= SHAPE_TOLERANCE)
                 )
-                if int(alike.sum()) < MIN_VOTES or part.key not in boxes:
-                    continue
-                s = scales[n]
-                x0, y0, x1, y1 = boxes[part.key]
-                box = (round(x0 / s, 1), round(y0 / s, 1), round(x1 / s, 1), round(y1 / s, 1))
-                if box in seen:
-                    continue
-                seen.add(box)
-                out.setdefault(n, []).append(DoubtfulCell(n, box, part.text, 0.0, said))
+                if int(alike.sum()) >= MIN_VOTES:
+                    found.setdefault((n, part.key), []).append(part.digit)
+        for (n, key), digits in found.items():
+            box = _page_box(tables[n], key, scales[n])
+            if box is None or any(d.box == box for d in out.get(n, [])):
+                continue
+            text = next(p.text for p in parts[n] if p.key == key)
+            read = "" if "" in digits else "".join(digits)  # a place unknown: doubtful whatever the set's reading
+            out.setdefault(n, []).append(DoubtfulCell(n, box, text, 0.0, said, read, spot))
     return out
+
+
+def _page_box(tables: list[Table], key: CellKey, scale: float) -> tuple[float, float, float, float] | None:
+    """A cell's box as its span carries it (page units)."""
+    for t, table in enumerate(tables):
+        for c in table.cells:
+            if (t, c.row, c.col) == key:
+                x0, y0, x1, y1 = c.box
+                return (round(x0 / scale, 1), round(y0 / scale, 1), round(x1 / scale, 1), round(y1 / scale, 1))
+    return None
