@@ -95,16 +95,16 @@ def blank_doubtful(
         if found.glyph:  # a digit of it prints a glyph the engine read in several ways (parsers/ocr/glyph_digits.py)
             code = "ocr_glyph_doubtful"
             why = (
-                f"a digit of it printing the glyph the page's lone digits read in several ways ({found.glyph}), and "
+                f", a digit of it printing the glyph the page's lone digits read in several ways ({found.glyph}), and "
                 f"the identities it is in fail ({', '.join(names)}): left blank, the reading doubtful"
             )
         else:
             code = "ocr_doubtful"
             why = (
-                f"at confidence {found.conf:.0f} (under {DOUBT_CONF:.0f}), and the identities it is in fail "
+                f" at confidence {found.conf:.0f} (under {DOUBT_CONF:.0f}), and the identities it is in fail "
                 f"({', '.join(names)}): left blank, the reading doubtful"
             )
-        warnings.append(Warning_(code, f"{key}: OCR read {found.text!r} {why}", key, cells[key].where))
+        warnings.append(Warning_(code, f"{key}: OCR read {found.text!r}{why}", key, cells[key].where))
 
 
 def _set_reading(found: DoubtfulCell, cells: dict[str, Cell], glyph_sets: Sequence[GlyphSet]) -> str | None:
