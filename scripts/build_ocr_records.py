@@ -72,7 +72,7 @@ def record(folder: Path, stem: str, page: int) -> Path:
                 list(g.shape),
             ]
             for g in pending.glyphs
-        ],  # fmt: skip
+        ],
     }
     (READ / f"{name}.ink.json").write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
     shutil.copyfile(folder / f"{stem}.json", READ / f"{stem}.json")
