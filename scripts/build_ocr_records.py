@@ -1,12 +1,13 @@
 """Record a scan page as the scan reader read it, for tests that run no OCR (``tests/ocr_records.py``).
 
     .venv/bin/python scripts/build_ocr_records.py /tmp/y38/scans synth_1901 2
+    .venv/bin/python scripts/build_ocr_records.py /tmp/y38/scans synth_1901 1 3 --no-image   # glyphs only
 
 The page of ``<folder>/<stem>.scan.pdf`` is read by the scan reader (``parsers.ocr.document.ocr_page``: rendering,
 preprocessing, the grid, the engine, the glyphs) and written to ``tests/fixtures/synth-ocr/read/``:
 
-- ``<stem>-p<page>.png``: the prepared binary page (ink white), 1-bit: the grid is found on it again at test time,
-  and the digits' blobs of numbers are cut from it (``parsers/ocr/glyph_digits.py``);
+- ``<stem>-p<page>.png`` (not with ``--no-image``): the prepared binary page (ink white), 1-bit: the grid is
+  found on it again at test time, and the digits' blobs of numbers are cut from it (``parsers/ocr/glyph_digits.py``);
 - ``<stem>-p<page>.ink.json``: the engine's words by cell (text, box, confidence), the lines outside the tables,
   the lone digits' glyphs, the grid's unit, the tables' shapes, the page's size and scale;
 - ``<stem>.json``: the report's gold.
@@ -28,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 READ = ROOT / "tests" / "fixtures" / "synth-ocr" / "read"
 
 
-def record(folder: Path, stem: str, page: int) -> Path:
+def record(folder: Path, stem: str, page: int, image_too: bool = True) -> Path:
     from parsers.ocr import document
     from parsers.ocr.engine import Word
     from parsers.ocr.pages import render_pdf_page
@@ -49,7 +50,8 @@ def record(folder: Path, stem: str, page: int) -> Path:
     prepared = without_lone_specks(prepared, rules, unit, image.dpi)
     READ.mkdir(parents=True, exist_ok=True)
     name = f"{stem}-p{page}"
-    Image.fromarray(prepared.binary).convert("1").save(READ / f"{name}.png", optimize=True)
+    if image_too:
+        Image.fromarray(prepared.binary).convert("1").save(READ / f"{name}.png", optimize=True)
 
     def words(line: list[Word]) -> list[list[object]]:
         return [[w.text, list(w.box), w.conf] for w in line]
@@ -83,9 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path, help="a synth_ocr.py folder (with <stem>.scan.pdf and <stem>.json)")
     ap.add_argument("stem")
-    ap.add_argument("page", type=int, help="1-based")
+    ap.add_argument("pages", type=int, nargs="+", help="1-based")
+    ap.add_argument("--no-image", action="store_true", help="the engine's words and glyphs only, no page image")
     args = ap.parse_args(argv)
-    print(record(args.folder, args.stem, args.page))
+    for page in args.pages:
+        print(record(args.folder, args.stem, page, not args.no_image))
     return 0
 
 
