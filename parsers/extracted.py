@@ -77,6 +77,12 @@ class DoubtfulCell(NamedTuple):
     box: tuple[float, float, float, float]  # the cell's box, as its span carries it
     text: str  # what the engine read
     conf: float  # its confidence, 0–100
+    # the readings of the disputed glyph one of its digits prints (parsers/ocr/glyph_digits.py), "" when the engine's
+    # confidence alone makes it doubtful
+    glyph: str = ""
+    digits: str = ""  # the digits read where the number prints that glyph ("" when their places are not known)
+    # a cell of the disputed set, (page, box): the set's reading, once the identities choose it, is what its cells hold
+    glyph_cell: tuple[int, tuple[float, float, float, float] | None] | None = None
 
 
 @dataclass

@@ -55,7 +55,7 @@ def _build_report(extracted: Extracted) -> Report:
         lone_amount(tables.cells, tables.warnings)
         tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings, extracted.glyph_sets)
         leading_zeros(tables.cells, tables.checks, tables.warnings)
-        blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful)
+        blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful, extracted.glyph_sets)
         tables.checks = lost_ones(tables.cells, tables.checks, tables.warnings)
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
         blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)

@@ -36,6 +36,9 @@ REQUIRED = {
     "ocr_glyph_undecided",
     # an OCR'd number read unsure of, in an identity that failed: left blank (parsers/ocr/doubtful.py)
     "ocr_doubtful",
+    # an OCR'd number one of whose digits prints a disputed glyph, in an identity that failed: left blank
+    # (parsers/ocr/glyph_digits.py)
+    "ocr_glyph_doubtful",
     # an OCR'd count whose every identity fails and would hold with one other value in it: left blank
     # (parsers/ocr/contradicted.py)
     "ocr_contradicted",

@@ -3,6 +3,7 @@
     .venv/bin/python scripts/synth_reports.py --out /tmp/synth-ocr --seeds 400-409,800-809 --kinds html,pdf
     .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr                  # every report of the folder
     .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr --kinds tess-psm4 scan
+    .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr --kinds scan --damage fax jpegq photo stamp toner  # forced
     .venv/bin/python scripts/synth_score.py /tmp/synth-ocr --kind tess-psm4 --kind scan
     .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr --slice          # the committed slice
     .venv/bin/python scripts/synth_ocr.py /tmp/synth-ocr --grid-pages     # the grid's pages (tests/test_ocr_grid.py)
@@ -116,6 +117,40 @@ def fourth_of(seed: int) -> tuple[int, tuple[str, ...]]:
     if "fax" in extras:
         extras = tuple(e for e in extras if e not in ("photo", "jpegq"))
     return dpi, extras
+
+
+# a run's damage forced (``--damage``): fresh tuning material of the damaged kinds only. Each name is a first damage
+# (``build_scans``: rotate, noise, jpeg, scan) or an extra one; ``+`` joins several into one draw (``fax+stamp``)
+BASE_DAMAGES = ("clean", "rotate", "noise", "jpeg", "scan")
+EXTRA_DAMAGES = ("seal", "tint", "toner", "skew", "light", "jpegq", "photo", "stamp", "fax")
+
+
+def forced_damage(names: list[str]) -> tuple[str, ...]:
+    """The ``--damage`` names checked (each a damage, or several joined by ``+``)."""
+    for name in names:
+        for part in name.split("+"):
+            if part not in BASE_DAMAGES + EXTRA_DAMAGES:
+                raise SystemExit(f"unknown damage {part!r}: one of {', '.join(BASE_DAMAGES + EXTRA_DAMAGES)}")
+    return tuple(names)
+
+
+def draw(seed: int, forced: tuple[str, ...] = ()) -> tuple[str, int, tuple[str, ...]]:
+    """A seed's first damage, dpi and extra damage. Unforced, as each round draws it. Forced (``--damage``), the
+    report takes the forced names in turn by its seed (``forced[seed % len(forced)]``, so a run of consecutive seeds
+    covers them all evenly): its extras are that name's extras alone (none drawn), its first damage the name's when
+    it names one, else drawn as now (``damage_of``), its dpi drawn as the fourth round's (``fourth_of``)."""
+    if not forced:
+        kind = damage_of(seed)
+        dpi, extras = extras_of(seed)
+        if any(seed in part for part in FOURTH_SCANS):
+            dpi, fourth = fourth_of(seed)
+            extras += fourth
+        return kind, dpi, extras
+    parts = forced[seed % len(forced)].split("+")
+    bases = [p for p in parts if p in BASE_DAMAGES]
+    kind = bases[0] if bases else damage_of(seed)
+    extras = tuple(p for p in EXTRA_DAMAGES if p in parts)  # applied in page_images' order anyway
+    return kind, fourth_of(seed)[0], extras
 
 
 def photo(page: Image.Image, rng: np.random.Generator) -> Image.Image:
@@ -251,16 +286,12 @@ def toner(page: Image.Image, rng: np.random.Generator) -> Image.Image:
     return Image.fromarray(pixels.astype(np.uint8), page.mode)
 
 
-def page_images(pdf: Path, seed: int, cache: Path) -> tuple[list[Path], str]:
-    """The PDF's pages printed grey (200 dpi, or as ``extras_of`` says) and damaged as the seed says; cached (PNG or
-    JPEG files)."""
+def page_images(pdf: Path, seed: int, cache: Path, forced: tuple[str, ...] = ()) -> tuple[list[Path], str]:
+    """The PDF's pages printed grey (200 dpi, or as ``extras_of`` says) and damaged as the seed says (or as
+    ``forced`` says, :func:`draw`); cached (PNG or JPEG files)."""
     import build_scans
 
-    kind = damage_of(seed)
-    dpi, extras = extras_of(seed)
-    if any(seed in part for part in FOURTH_SCANS):
-        dpi, fourth = fourth_of(seed)
-        extras += fourth
+    kind, dpi, extras = draw(seed, forced)
     name = "-".join((kind, *extras))
     folder = cache / f"{pdf.name.split('.')[0]}-{dpi}-{name}"
     done = folder / "done"
@@ -322,15 +353,18 @@ def have_rapidocr() -> bool:
     return True
 
 
-def make(folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path | None = None) -> list[str]:
-    """The OCR kinds of one report (written to ``out``, default its folder); returns the kinds made."""
+def make(
+    folder: Path, stem: str, kinds: tuple[str, ...], force: bool, out: Path | None = None, forced: tuple[str, ...] = ()
+) -> list[str]:
+    """The OCR kinds of one report (written to ``out``, default its folder), its damage drawn by :func:`draw`;
+    returns the kinds made."""
     out = out or folder
     gold_file = folder / f"{stem}.json"
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     seed = int(gold["synth"]["seed"])
     pdf = folder / f"{stem}.pdf"
-    pages, damage = page_images(pdf, seed, folder / ".pages")
-    dpi = fourth_of(seed)[0] if any(seed in part for part in FOURTH_SCANS) else extras_of(seed)[0]
+    pages, damage = page_images(pdf, seed, folder / ".pages", forced)
+    dpi = draw(seed, forced)[1]
     made = []
     for kind in kinds:
         path = out / (stem + SUFFIX[kind])
@@ -398,6 +432,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kinds", nargs="+", default=list(KINDS), choices=KINDS)
     ap.add_argument("--stems", nargs="+", default=None, help="only these reports (synth_400 …)")
     ap.add_argument("--force", action="store_true")
+    ap.add_argument(
+        "--damage", nargs="+", default=None, metavar="DAMAGE",
+        help="force the damage: each report takes one of these in turn by its seed (fax, jpegq, photo, stamp, toner, "
+        "noise …; fax+stamp joins two); dpi and the first damage drawn as before",
+    )  # fmt: skip
     ap.add_argument("--slice", action="store_true", help=f"copy the slice from FOLDER into {SLICE}")
     ap.add_argument("--grid-pages", action="store_true", help=f"write the grid's pages from FOLDER into {SLICE}/grid")
     args = ap.parse_args(argv)
@@ -411,8 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         write_grid_pages(folder)
         return 0
     stems = args.stems or sorted(p.stem for p in folder.glob("synth_*.json") if (folder / f"{p.stem}.pdf").exists())
+    forced = forced_damage(args.damage) if args.damage else ()
     for stem in stems:
-        make(folder, stem, tuple(args.kinds), args.force)
+        make(folder, stem, tuple(args.kinds), args.force, forced=forced)
     print(f"{len(stems)} reports → {folder}")
     return 0
 

@@ -30,6 +30,7 @@ from parsers.extracted import DoubtfulCell, GlyphSet, UnreadableDocument
 from parsers.ocr import budget, orient
 from parsers.ocr.doubtful import doubtful_cells, numbers_read
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
+from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
@@ -86,6 +87,7 @@ class Pending:
     size: tuple[int, int]
     scale: float
     glyphs: list[Glyph]
+    parts: list[Part] = field(default_factory=list)  # the digits' blobs of numbers of several digits (glyph_digits.py)
 
 
 def ocr_page(job: PageJob) -> PageResult:
@@ -110,11 +112,12 @@ def ocr_page(job: PageJob) -> PageResult:
         stamp_note, stamped = set_aside(ink, tables, stamps, image.dpi) if stamps else (None, set())
         unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}
         glyphs = glyphs_of(prepared.grey, ink, unread)
+        parts = number_parts(prepared.grey, ink)
         h, w = prepared.grey.shape
         return PageResult(
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
             red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note,
-            pending=Pending(ink, tables, (w, h), image.scale, glyphs),
+            pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts),
         )  # fmt: skip
     except PageTimeout:
         note = (
@@ -137,6 +140,14 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         return results
     read = {n: numbers_read(p.ink) for n, p in pending.items()}  # the engine's own readings, before the comparison
     inks, notes, sets = agree_pages({n: (p.ink, p.glyphs) for n, p in pending.items()})
+    # numbers of several digits, one of which prints a disputed glyph: doubtful as the glyph's lone digits are
+    in_doubt = glyph_doubtful(
+        {n: p.parts for n, p in pending.items()},
+        {n: p.glyphs for n, p in pending.items()},
+        sets,
+        {n: p.tables for n, p in pending.items()},
+        {n: p.scale for n, p in pending.items()},
+    )
     for r in results:
         p = r.pending
         if p is None:
@@ -144,6 +155,8 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         r.layout = page_layout(r.number, inks[r.number], p.tables, p.size, p.scale)
         r.glyph_note = notes.get(r.number)
         r.doubtful = doubtful_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale)
+        low = {d.box for d in r.doubtful}
+        r.doubtful += [d for d in in_doubt.get(r.number, []) if d.box not in low]
         r.pending = None
     if sets:
         results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]

@@ -16,10 +16,11 @@ reading and is left to it); :func:`blank_doubtful` blanks them in a report once 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from parsers.extracted import DoubtfulCell
+from parsers.extracted import DoubtfulCell, GlyphSet
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.engine import CellKey, Ink
 from parsers.ocr.grid import Table
@@ -64,7 +65,11 @@ def doubtful_cells(
 
 
 def blank_doubtful(
-    cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_], doubtful: Sequence[DoubtfulCell]
+    cells: dict[str, Cell],
+    checks: list[Check],
+    warnings: list[Warning_],
+    doubtful: Sequence[DoubtfulCell],
+    glyph_sets: Sequence[GlyphSet] = (),
 ) -> None:
     """Blank each cell read from a doubtful reading (as the engine read it: no correction taken) whose every identity
     fails (a row's sum and a column's: the cell where they cross is the one they point at). The checks stay as
@@ -80,17 +85,38 @@ def blank_doubtful(
         found = spots.get((where.page, where.box))  # type: ignore[arg-type]
         if found is None or _digits(found.text) != _digits(cell.raw):
             continue  # not the engine's reading (a count's point taken as a separator: parsers/ocr/counts.py)
+        if found.glyph and found.digits and set(found.digits) == {_set_reading(found, cells, glyph_sets)}:
+            continue  # the number reads the glyph as the identities read the set: no doubt left
         mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
         if not mine or any(c.passed or c.blank for c in mine):
             continue  # an identity of the cell holds: the failure lies elsewhere (or none checks the cell)
         names = sorted(c.name for c in mine)
         cells[key] = Cell(key, None, "", replace(where, read_as=cell.raw))
-        warnings.append(
-            Warning_(
-                "ocr_doubtful",
-                f"{key}: OCR read {found.text!r} at confidence {found.conf:.0f} (under {DOUBT_CONF:.0f}), and the "
-                f"identities it is in fail ({', '.join(names)}): left blank, the reading doubtful",
-                key,
-                cells[key].where,
+        if found.glyph:  # a digit of it prints a glyph the engine read in several ways (parsers/ocr/glyph_digits.py)
+            code = "ocr_glyph_doubtful"
+            why = (
+                f", a digit of it printing the glyph the page's lone digits read in several ways ({found.glyph}), and "
+                f"the identities it is in fail ({', '.join(names)}): left blank, the reading doubtful"
             )
-        )
+        else:
+            code = "ocr_doubtful"
+            why = (
+                f" at confidence {found.conf:.0f} (under {DOUBT_CONF:.0f}), and the identities it is in fail "
+                f"({', '.join(names)}): left blank, the reading doubtful"
+            )
+        warnings.append(Warning_(code, f"{key}: OCR read {found.text!r}{why}", key, cells[key].where))
+
+
+def _set_reading(found: DoubtfulCell, cells: dict[str, Cell], glyph_sets: Sequence[GlyphSet]) -> str | None:
+    """The reading the cells of the disputed set that ``found`` prints hold now (the identities' choice), None when
+    they hold none (the set left blank) or the set is not found."""
+    glyph_set = next((g for g in glyph_sets if found.glyph_cell in g.spots()), None)
+    if glyph_set is None:
+        return None
+    spots = glyph_set.spots()
+    values = Counter(
+        str(c.value)
+        for c in cells.values()
+        if c.value is not None and c.where is not None and (c.where.page, c.where.box) in spots
+    )
+    return values.most_common(1)[0][0] if values else None

@@ -72,6 +72,12 @@ def _glyph(grey: Grey, box: tuple[int, int, int, int]) -> np.ndarray | None:
     return v / norm if norm > 0 else None
 
 
+def glyph_vector(grey: Grey, box: tuple[int, int, int, int]) -> np.ndarray | None:
+    """The ink in ``box`` as the vote compares glyphs: scaled to :data:`GLYPH_SIZE`, centred and normalised (None
+    for a box too small)."""
+    return _glyph(grey, box)
+
+
 @dataclass(frozen=True)
 class Disputed:
     """Lone-digit cells of one page that print one glyph the engine read in several ways, no reading winning."""
@@ -170,8 +176,17 @@ def vote(glyphs: list[Glyph]) -> Vote:
         or (v.total() >= 2 and blanks[i] >= 2 and blanks[i] > v.total())
         for i, v in enumerate(votes)
     ]
-    near = alike[:, np.flatnonzero(unsure)].sum(axis=1) if any(unsure) else np.zeros(len(glyphs), dtype=int)
-    disputed = [i for i in range(len(glyphs)) if unsure[i] or (votes[i] and near[i] >= MIN_VOTES)]
+    # … and so, in turn, for a glyph alike to at least MIN_VOTES of the glyphs so joined (until none joins): a few
+    # of the set's glyphs alike to one another more than to the unsure ones (synth_1901's slashed zeros under
+    # toner, read 6 by most of their closest likes) were read as those likes, 0 and 4 and unread cells as 6
+    inside = np.array(unsure, dtype=bool)
+    while True:
+        near = alike[:, inside].sum(axis=1) if inside.any() else np.zeros(len(glyphs), dtype=int)
+        grown = inside | np.array([bool(votes[i]) and near[i] >= MIN_VOTES for i in range(len(glyphs))], dtype=bool)
+        if (grown == inside).all():
+            break
+        inside = grown
+    disputed = [i for i in range(len(glyphs)) if inside[i]]
     changed: dict[int, str] = {}
     for i in range(len(glyphs)):
         if not votes[i] or i in disputed:
