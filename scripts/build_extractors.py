@@ -100,6 +100,21 @@ def html_to_markdown_md(page: Path) -> str:
     return str(html_to_markdown.convert(page_text(page)).content)
 
 
+def chromium_innertext(page: Path) -> str:
+    """Chromium's ``document.body.innerText`` of the page (Playwright driving Debian's chromium): the text a user
+    copies from the browser window and pastes into a file."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            tab = browser.new_page()
+            tab.goto(page.resolve().as_uri())
+            return str(tab.evaluate("document.body.innerText"))
+        finally:
+            browser.close()
+
+
 def markdownify_md(page: Path) -> str:
     """markdownify's defaults (the library markitdown wraps, as scripts call it directly)."""
     import markdownify

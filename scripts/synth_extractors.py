@@ -103,6 +103,7 @@ CONVENTIONS: dict[str, tuple[str, Maker, str]] = {
     "html-pandoc-rst": (".txt", _page(lambda p: bx.pandoc(p, "html", "rst")), "html"),
     "html-bs4-lines": (".txt", _page(lambda p: bx.bs4_text(p, "\n")), "html"),
     "html-bs4-glued": (".txt", _page(lambda p: bx.bs4_text(p, "")), "html"),
+    "html-chromium-innertext": (".txt", _page(bx.chromium_innertext), "html"),
     "md-markdownify": (".md", _page(bx.markdownify_md), "html"),
     "md-html-to-markdown": (".md", _page(bx.html_to_markdown_md), "html"),
     # turndown + its GFM plugin (Node: scripts/node), the converter many crawlers and reader services run
