@@ -555,6 +555,21 @@ def front_matter_snippets(tmp: Path) -> None:
     (OUT / "own-html-to-markdown.md").write_text(bx.html_to_markdown_md(page), encoding="utf-8")
 
 
+def dash_row_snippets(tmp: Path) -> None:
+    """pypdf ``extract_text()`` (``build_extractors.pypdf_text``) and pdfplumber's of Chromium's print of the page
+    whose table 二 prints dashes for blanks (``<td>—</td>``): a row on one line, single spaces, a dash among its
+    values and last (``规章 — 0 —``: ``own-dash-pypdf.txt``, ``own-dash-pdfplumber.txt``)."""
+    from synth_reports import chromium_pdf
+
+    row = "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+    dashed = HTML.replace(row, row.replace("<td>0</td><td>0</td><td>0</td>", "<td>—</td><td>0</td><td>—</td>"), 1)
+    assert dashed != HTML
+    pdf = tmp / "own-dash.pdf"
+    chromium_pdf(dashed, pdf)
+    (OUT / "own-dash-pypdf.txt").write_text(bx.pypdf_text(pdf, layout=False), encoding="utf-8")
+    (OUT / "own-dash-pdfplumber.txt").write_text(bx.pdfplumber_text(pdf, layout=False), encoding="utf-8")
+
+
 def pypdfium2_snippets(tmp: Path) -> None:
     """pypdfium2's text of Chromium's print of the page, page by page (``PdfTextPage.get_text_range()``: PDFium's
     order, CRLF line ends, no line end after a page's last line), the pages joined by a form feed alone: table 三's
@@ -650,6 +665,7 @@ def main() -> None:
         docling_snippets(Path(tmp))
         front_matter_snippets(Path(tmp))
         pypdfium2_snippets(Path(tmp))
+        dash_row_snippets(Path(tmp))
     print(f"wrote the snippets in {OUT}")
 
 
@@ -661,7 +677,7 @@ GROUPS = {
     "--n22": (frame_cut_snippets, glued_label_snippets, two_blank_rows_snippets),  # pandoc, PyMuPDF, lynx
     "--room": (room_snippets,),  # inscriptis, w3m: no Chromium
     "--pdfminer": (pdfminer_snippets, pdfminer_band_snippets),  # Chromium, pdfminer.six (the corpus extra)
-    "--pypdfium2": (pypdfium2_snippets,),  # Chromium, pypdfium2
+    "--pypdfium2": (pypdfium2_snippets, dash_row_snippets),  # Chromium, pypdfium2, pypdf, pdfplumber
     "--docling": (docling_snippets, front_matter_snippets),  # docling-slim, html-to-markdown (the corpus extra)
 }
 

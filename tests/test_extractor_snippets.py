@@ -2567,3 +2567,17 @@ def test_table_three_row_read_from_one_value_into_its_total_is_left_blank() -> N
     said = [w.message for w in report.warnings if w.code == "placement_open"]
     assert any("applications/new_received: one value (1771)" in m for m in said)
     assert report.metadata["review"] == "required"
+
+
+def test_row_on_one_line_with_a_dash_among_its_values_is_read_by_its_cells() -> None:
+    # pypdf and pdfplumber print table 二's row as one line, single spaces: ``规章 — 0 —`` (the page's <td>—</td>,
+    # an explicit blank). Version 104 read the line as one label and lost the row (missing_row)
+    for name in ("own-dash-pypdf.txt", "own-dash-pdfplumber.txt"):
+        assert "\n规章 — 0 —\n" in (SNIPPETS / name).read_text(encoding="utf-8"), name
+        report = _parse(name)
+        cells = [report.cells[f"active/rules/{c}"].value for c in ("issued", "repealed", "in_force")]
+        assert cells == [None, 0, None], name
+        assert [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")] == [
+            7, 2, 31,
+        ], name  # fmt: skip
+        assert not [w for w in report.warnings if w.code == "missing_row" and w.key == "active/rules"], name

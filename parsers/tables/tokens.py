@@ -298,6 +298,7 @@ def _tokenize_text_line(
         and not line[-1].isdigit()
         and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
         and (line[-1] not in _UNIT_LAST or " " not in line)
+        and (line[-1] not in DASH_LAST or line[-2:-1] != " ")
     ):
         # a plain line that ends in no number (nor in a unit after a space: ``行政事业性收费 0万元``): one token
         # (the common case, kept fast)
@@ -489,6 +490,9 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
     if not ends_in_digit and not text[0].isdigit():
         if text[-1] in _UNIT_LAST and " " in text:
             tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))  # a label, its number and unit?
+            return
+        if text[-1] in DASH_LAST and text[-2:-1] == " ":
+            tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))  # a label, its values, a dash?
             return
         tokens.append(token(text, start, start + len(text), line, col, tabbed))
     elif ends_in_digit and (whole := token(text, start, start + len(text), line, col, tabbed))[IS_NUMBER]:
@@ -814,7 +818,34 @@ def _numbers_between(text: str, lo: int, hi: int, start: int, line: int, col: in
     ]
 
 
+# the dashes (and the slash) a line may end in after a space, an explicit blank's: then it is maybe a row printed on
+# one line with single spaces, a dash among its values (``行政规范性文件 137 0 -``; the native line loop asks the same)
+DASH_LAST = frozenset("—–－―-/")
+_DASH_VALUE = r"(?:—{1,2}|-{1,2}|－|―|–|/)"
+_SPACE_DASH = re.compile(r" [—–－―/-]")
+# a row's label, then its values one space apart, numbers and dashes, a dash one of them at least (``规章 - 0 28``)
+_LABEL_VALUES_DASHED = re.compile(
+    rf"^(?P<label>(?:\d{{1,2}}[.．、])?[^\s\d+\-—–－―/][^\n]*?[^\s\d.,+\-—–－―/])"
+    rf"(?P<vals>(?: +(?:{_NUM}|{_DASH_VALUE}))*? +{_DASH_VALUE}(?: +(?:{_NUM}|{_DASH_VALUE}))*) *$"
+)
+
+
 def _split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    if (
+        _SPACE_DASH.search(text) is not None
+        and (m := _LABEL_VALUES_DASHED.match(text)) is not None
+        and len(m.group("label")) <= LABEL_MAX
+    ):
+        # a row printed on one line with single spaces, a dash for a blank among its values (pypdf, pdfplumber,
+        # PDFium's text; docling's ``-`` for a page's ``—``): its label and each value a token, the dashes explicit
+        # blanks
+        return [
+            token(m.group("label"), start, start + m.end("label"), line, col, tabbed),
+            *(
+                token(v.group(), start + v.start(), start + v.end(), line, col, tabbed, split=True)
+                for v in _NONSPACE.finditer(text, m.start("vals"))
+            ),
+        ]
     if ("；" in text or ";" in text or "/" in text) and (m := _LABEL_COUNT_AMOUNT.match(text)) is not None:
         return [
             token(m.group(1), start, start + m.end(1), line, col, tabbed),
