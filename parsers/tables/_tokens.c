@@ -5,7 +5,8 @@
  * - a TAB row (the tables of HTML, DOCX, XLSX and ruled PDF pages): _tokenize_tabbed's cells, blank, a label, or
  *   a number alone; a cell that holds more (a label with numbers, a number with its unit) goes to the Python
  *   _split_trailing_numbers passed in;
- * - a plain line that ends in no number (nor in a unit or a dash after a space): one token of the line stripped.
+ * - a plain line that ends in no number (nor, with a space in it, in a unit or a dash): one token of the line
+ *   stripped.
  *
  * Every other line goes whole to the Python passed in (line_fn: tokens.py's _tokenize_text_line, the body of the
  * Python loop): a line that prints one of the text's confusable letters (OCR's reading of a digit), one that
@@ -52,7 +53,7 @@ typedef struct {
 
 #define CH(s, i) PyUnicode_READ((s)->kind, (s)->data, (i))
 
-/* DASH_LAST: the dashes (and the slash) a plain line may end in after a space (maybe a row, a dash among its values) */
+/* DASH_LAST: the dashes (and the slash) a plain line with a space may end in (maybe a row, a dash among its values) */
 static int
 is_dash_last(Py_UCS4 c)
 {
@@ -363,7 +364,7 @@ one_line(state_t *s, Py_ssize_t a, Py_ssize_t b, Py_ssize_t lineno)
     Py_UCS4 last = CH(s, b - 1);
     if (double_space || Py_UNICODE_ISDIGIT(last) || (space && is_unit_last(last)))
         return by_python(s, a, b, lineno);
-    if (space && is_dash_last(last) && b - a >= 2 && CH(s, b - 2) == ' ')
+    if (space && is_dash_last(last))
         return by_python(s, a, b, lineno); /* a row, a dash last among its values, maybe */
     Py_ssize_t l = a, r = b;
     if (!trim(s, &l, &r))

@@ -298,7 +298,7 @@ def _tokenize_text_line(
         and not line[-1].isdigit()
         and not ((head := line.lstrip()[:1]).isdigit() or head in "+-")
         and (line[-1] not in _UNIT_LAST or " " not in line)
-        and (line[-1] not in DASH_LAST or line[-2:-1] != " ")
+        and (line[-1] not in DASH_LAST or " " not in line)
     ):
         # a plain line that ends in no number (nor in a unit after a space: ``行政事业性收费 0万元``): one token
         # (the common case, kept fast)
@@ -491,7 +491,7 @@ def _add_cell(tokens: list[Token], text: str, start: int, line: int, col: int, t
         if text[-1] in _UNIT_LAST and " " in text:
             tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))  # a label, its number and unit?
             return
-        if text[-1] in DASH_LAST and text[-2:-1] == " ":
+        if text[-1] in DASH_LAST and " " in text:
             tokens.extend(_split_trailing_numbers(text, start, line, col, tabbed))  # a label, its values, a dash?
             return
         tokens.append(token(text, start, start + len(text), line, col, tabbed))
@@ -818,7 +818,7 @@ def _numbers_between(text: str, lo: int, hi: int, start: int, line: int, col: in
     ]
 
 
-# the dashes (and the slash) a line may end in after a space, an explicit blank's: then it is maybe a row printed on
+# the dashes (and the slash) a line with a space may end in, an explicit blank's: then it is maybe a row printed on
 # one line with single spaces, a dash among its values (``行政规范性文件 137 0 -``; the native line loop asks the same)
 DASH_LAST = frozenset("—–－―-/")
 _DASH_VALUE = r"(?:—{1,2}|-{1,2}|－|―|–|/)"
