@@ -226,6 +226,8 @@ Each snippet is the report's title line and the text from table 三's section he
   table), and the row ten values.
 - ``synth-1805-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's first row prints one value on its label's line
   (``一、本年新收政府信息公开申请数量 1771``: the natural persons' count), its other values far from it.
+- ``synth-1604-pymupdf4llm-table4.md`` (``md-pymupdf4llm``): pymupdf4llm's plain mode prints table 四's heads as a
+  pipe table (``|行政复议|Col2|…|行政诉讼|Col7|``, ``|结果维<br>|结果纠<br>|…``) and none of its values.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -338,6 +340,7 @@ SNIPPETS = {
     "synth-1820-pdfminer-flow-none-table2.txt": "synth_1820.pdf-pdfminer-flow-none.txt",
     "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
     "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
+    "synth-1604-pymupdf4llm-table4.md": "synth_1604.md-pymupdf4llm.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -408,6 +411,7 @@ FROM = {
     "synth-1265-docx-pandoc-markdown-table2.md": "二、主动公开政府信息情况",
     "synth-1280-lynx-table2.txt": "二、主动公开政府信息情况",
     "synth-1273-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
+    "synth-1604-pymupdf4llm-table4.md": "二、主动公开政府信息情况",
 }
 
 

@@ -198,6 +198,14 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             R,
             result.dropped[0],
         )
+    elif result.how in ("padded", "short") and not vals and not _printed_empty(r, anchor, stop):
+        r.warn(
+            "values_missing",
+            f"table 四: its heads are printed, none of its {N_REVIEW} values: the text holds no value of the table "
+            "(dropped by the tool that made the text, or printed empty): its cells are blank",
+            R,
+            label,
+        )
     elif result.how in ("padded", "short"):
         r.warn(
             "missing_cell",
@@ -614,6 +622,16 @@ def _glued_runs(vals: list[Token]) -> bool:
 def _ends(rows: list[tuple[int, ...]]) -> set[int]:
     """The offsets, in the digits, where a split's numbers end."""
     return set(itertools.accumulate(len(str(v)) for row in rows for v in row))
+
+
+def _printed_empty(r: Reading, anchor: int, stop: int) -> bool:
+    """Whether the text prints table 四's row with every cell empty: after the last line that holds any text (its
+    heads), a line of ten cells or more, all empty (a TAB or pipe row of blanks, Word's no-break spaces)."""
+    by_line: dict[int, list[str]] = {}
+    for t in r.tokens[anchor + 1 : stop]:
+        by_line.setdefault(t[LINE], []).append(t[TEXT].strip())
+    last_text = max((line for line, texts in by_line.items() if any(texts)), default=-1)
+    return any(line > last_text and len(texts) >= 10 and not any(texts) for line, texts in by_line.items())
 
 
 def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line: int = -1) -> Fit:
