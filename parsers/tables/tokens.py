@@ -788,6 +788,14 @@ def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool
     return out
 
 
+def is_value_word(word: str) -> bool:
+    """Whether ``word`` (one word as printed: no spaces, normalised here) is a table cell's value: a number, with
+    its unit or not, two numbers of one cell apart by a slash or a semicolon (:func:`_numbers_with_units` reads
+    them), or an explicit blank (``—``, ``/``: :data:`_BLANK_MARKERS`)."""
+    word = normalise(word)
+    return word in _BLANK_MARKERS or _WITH_UNITS.fullmatch(word) is not None
+
+
 # one cell holding one number with spaces around its decimal point (converters that space out inline runs)
 _NONSPACE = re.compile(r"\S+")
 _SPACED_DECIMAL = re.compile(r"[+-]?\d[\d,]*(?: \.| \. |\. )\d+")
