@@ -22,13 +22,11 @@ from parsers.ocr.cell_digits import joined_digits, stack_read_as_one
 from parsers.ocr.engine import Ink, Line, Word
 from parsers.ocr.grid import Table
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.page_writer import Boxes, PageWriter
+from parsers.readers.page_writer import HEADING, PAGE_NUMBER, Boxes, PageWriter, in_margin
 
 Box = tuple[float, float, float, float]
 
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
-_PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 
 
 # glyphs the engine reads for others that reports print: the angle brackets 〈〉 (U+3008/9), which these
@@ -150,8 +148,7 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
             max(w.box[2] for w in line),
             max(w.box[3] for w in line),
         )
-        margin = b[1] > size[1] * 0.92 or b[3] < size[1] * 0.08
-        if margin and _PAGE_NUMBER.match(text.strip()):
+        if in_margin(b[1], b[3], size[1]) and PAGE_NUMBER.match(text.strip()):
             continue  # a running page number would cut a table that continues on the next page
         found.append((b[1], 0, TextLine(text, box(b), gaps)))
     cells = {
@@ -251,7 +248,7 @@ class _Emitter(PageWriter[TextLine, PageLayout, TableRows]):
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
-        if prev.gaps or line.gaps or _HEADING.match(line.text):
+        if prev.gaps or line.gaps or HEADING.match(line.text):
             return False
         full = prev.box[2] >= self.right - 2.5 * prev_page.char
         flush = line.box[0] <= self.left + 0.8 * page.char
