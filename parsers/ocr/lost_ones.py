@@ -23,8 +23,7 @@ from dataclasses import replace
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import contradicted, printed_sums
 from parsers.ocr.correct import recheck_identities
-
-COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
+from parsers.ocr.counts import COUNT_TABLES
 
 
 def with_a_one(raw: str) -> set[int]:
