@@ -22,11 +22,9 @@ from parsers.ocr.cell_digits import joined_digits, stack_read_as_one
 from parsers.ocr.engine import Ink, Line, Word
 from parsers.ocr.grid import Table
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.page_writer import HEADING, PAGE_NUMBER, Boxes, PageWriter, in_margin
+from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, Boxes, PageWriter, in_margin
 
 Box = tuple[float, float, float, float]
-
-_NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
 
 
 # glyphs the engine reads for others that reports print: the angle brackets 〈〉 (U+3008/9), which these
@@ -205,10 +203,11 @@ def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
     if len(last) != REVIEW_COLUMNS or any(c.rows != 1 or c.cols != 1 for c in last):
         return
     values = [rows[-1][c] for c in range(REVIEW_COLUMNS)]
-    numbers = sum(1 for v in values if _NUMBER.match(v))
+    numbers = sum(1 for v in values if NUMBER_CELL.match(v))
     # the row of numbers: two thirds of its cells read as numbers at least, the others blank or a mark the engine
     # made of a digit under noise (the tables reader leaves such a cell blank, and says so)
-    if numbers < REVIEW_MIN_NUMBERS or any(v and not _NUMBER.match(v) and not _UNREAD_MARK.match(v) for v in values):
+    unread = (v and not NUMBER_CELL.match(v) and not _UNREAD_MARK.match(v) for v in values)
+    if numbers < REVIEW_MIN_NUMBERS or any(unread):
         return
     if any(_REVIEW_ANCHOR.search(text) for row in rows[:-1] for text in row):
         return
@@ -226,9 +225,9 @@ def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
 def _is_fragment(prev: list[str], row: list[str]) -> bool:
     """Is ``row`` (first on a page) the rest of ``prev`` (last on the page before), cut by the page break?
     Only when it holds no number, and text only in columns where ``prev`` has text that is no number."""
-    if len(prev) != len(row) or not any(row) or any(_NUMBER.match(c) for c in row if c):
+    if len(prev) != len(row) or not any(row) or any(NUMBER_CELL.match(c) for c in row if c):
         return False
-    return all(not c or (p and not _NUMBER.match(p)) for p, c in zip(prev, row, strict=True))
+    return all(not c or (p and not NUMBER_CELL.match(p)) for p, c in zip(prev, row, strict=True))
 
 
 def _same_table(a: TableRows, b: TableRows, width: float) -> bool:

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.page_writer import HEADING, PAGE_NUMBER, PageWriter, in_margin
+from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, PageWriter, in_margin
 from parsers.readers.pdf_layout import (
     NATIVE_TEXT,
     Centres,
@@ -44,7 +44,6 @@ from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, Pa
 MAX_PAGES = 2000
 _TOLERANCE = 1.0
 _WORD_GAP = 3.0  # pdfplumber's x_tolerance: a wider gap between glyphs is a space
-_NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
 
 _get_text, _get_x0, _get_x1 = operator.itemgetter(TEXT), operator.itemgetter(X0), operator.itemgetter(X1)
@@ -453,7 +452,7 @@ def _line_text(chars: list[Char], char: float) -> tuple[str, bool]:
 
 
 def _is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text))
+    return bool(NUMBER_CELL.match(text))
 
 
 def _is_fragment(prev: list[str], row: list[str], spanned: frozenset[int] = frozenset()) -> bool:
