@@ -29,7 +29,7 @@ from parsers.frame_cuts import rejoin_cut_frames
 from parsers.glyph_lines import GLYPH_NOTE, glyph_message
 from parsers.grid_columns import split_columns
 from parsers.grid_repeats import columns_by_repeats
-from parsers.grid_wraps import rejoin_wrapped_grids
+from parsers.grid_wraps import display, rejoin_wrapped_grids
 from parsers.hard_breaks import read_hard_breaks
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
@@ -287,9 +287,9 @@ def _unframe(text: str) -> tuple[str, tuple[str, str]] | None:
             continue
         width = len(lines[k].rstrip())
         j = k + 1
-        rule = _display(lines[k].rstrip())
+        rule = display(lines[k].rstrip())
         narrower = False  # a line narrower than the frame (markup dropped from it before)
-        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and (shown := _display(lines[j].rstrip())) <= rule:
+        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and (shown := display(lines[j].rstrip())) <= rule:
             narrower = narrower or shown < rule
             j += 1
         closed = j < len(lines) and _FRAME_RULE.match(lines[j]) and len(lines[j].rstrip()) == width and j > k + 1
@@ -311,11 +311,6 @@ def _unframe(text: str) -> tuple[str, tuple[str, str]] | None:
         return None
     note = ("layout_table", f"a one-column table frames {framed} lines of the report (a page's layout): frame dropped")
     return "\n".join(out), note
-
-
-def _display(text: str) -> int:
-    """Display columns of a text: two for an ideograph or a full-width mark, one for the rest."""
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
 _PICTURE_END = "<!-- End of picture text -->"
