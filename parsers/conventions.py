@@ -27,9 +27,9 @@ from parsers.em_dashes import em_dashes
 from parsers.flattened_cells import unflatten
 from parsers.frame_cuts import rejoin_cut_frames
 from parsers.glyph_lines import GLYPH_NOTE, glyph_message
-from parsers.grid_columns import split_columns
+from parsers.grid_columns import BR, split_columns
 from parsers.grid_repeats import columns_by_repeats
-from parsers.grid_wraps import rejoin_wrapped_grids
+from parsers.grid_wraps import display, rejoin_wrapped_grids
 from parsers.hard_breaks import read_hard_breaks
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
@@ -44,7 +44,6 @@ _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _HEADING_MARK = re.compile(r"^(?P<lead>\s*(?:#{1,6}\s+|>\s*)+)")
 _EMPHASIS = re.compile(r"\*\*|__")
-_BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]{0,200}>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # what converters print for empty cells: column placeholders (pymupdf4llm ``Col1``, others ``数据1``), pandas'
@@ -287,9 +286,9 @@ def _unframe(text: str) -> tuple[str, tuple[str, str]] | None:
             continue
         width = len(lines[k].rstrip())
         j = k + 1
-        rule = _display(lines[k].rstrip())
+        rule = display(lines[k].rstrip())
         narrower = False  # a line narrower than the frame (markup dropped from it before)
-        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and (shown := _display(lines[j].rstrip())) <= rule:
+        while j < len(lines) and _FRAME_LINE.fullmatch(lines[j]) and (shown := display(lines[j].rstrip())) <= rule:
             narrower = narrower or shown < rule
             j += 1
         closed = j < len(lines) and _FRAME_RULE.match(lines[j]) and len(lines[j].rstrip()) == width and j > k + 1
@@ -313,11 +312,6 @@ def _unframe(text: str) -> tuple[str, tuple[str, str]] | None:
     return "\n".join(out), note
 
 
-def _display(text: str) -> int:
-    """Display columns of a text: two for an ideograph or a full-width mark, one for the rest."""
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
-
-
 _PICTURE_END = "<!-- End of picture text -->"
 _PICTURE = re.compile(r"<!-- Start of picture text -->(.*?)<!-- End of picture text -->", re.S)
 
@@ -331,8 +325,8 @@ def _picture_text(text: str) -> tuple[str, tuple[str, str]] | None:
 
     def lines(m: re.Match[str]) -> str:
         nonlocal found
-        found += len(_BR.findall(m.group(1)))
-        inner = _BR.sub(lambda b: " " * (len(b.group()) - 1) + "\n", m.group(1))
+        found += len(BR.findall(m.group(1)))
+        inner = BR.sub(lambda b: " " * (len(b.group()) - 1) + "\n", m.group(1))
         return " " * len("<!-- Start of picture text -->") + inner + " " * len(_PICTURE_END)
 
     out = _PICTURE.sub(lines, text)
@@ -520,7 +514,7 @@ def _loose_pipe_row(line: str) -> bool:
 
 
 def _clean_cell(cell: str) -> str:
-    cell = _BR.sub("", cell)
+    cell = BR.sub("", cell)
     cell = _EMPHASIS.sub("", cell)
     if "<" in cell:
         cell = _TAG.sub("", cell)
@@ -719,12 +713,12 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
     grid cell), two numbers at least, or one where the next cell (``after``) is a number too (``|行政处罚<br>2|0|7|``:
     the row's first value laid under its label, the others in their cells): the label's piece first, then each
     number. None for any other cell (a label wrapped over lines is read as one, its lines joined)."""
-    if "<" not in raw or not _BR.search(raw):
+    if "<" not in raw or not BR.search(raw):
         return None
     parts: list[tuple[int, str]] = []
     lead: list[tuple[int, str]] = []  # the label's lines before the numbers
     at = 0
-    for m in [*_BR.finditer(raw), None]:
+    for m in [*BR.finditer(raw), None]:
         end = m.start() if m is not None else len(raw)
         piece = raw[at:end].strip()
         if piece:
@@ -799,13 +793,13 @@ def _wrapped_label(raw: list[str]) -> str | None:
     nothing, so the cells are kept as well."""
     n = _n_label_cells(raw)
     label_cells = [c for c in raw[:n] if c.strip()]
-    if len(label_cells) < 2 or not any(_BR.search(c) for c in label_cells):
+    if len(label_cells) < 2 or not any(BR.search(c) for c in label_cells):
         return None
     if _stacked_numbers(label_cells[-1]) is not None:
         # its last cell the label's end and the row's first values a line each (``其他对外管|理服务事项<br>5<br>0``):
         # read line by line, the values would join the label (其他对外管理服务事项50); the cells are read as they are
         return None
-    lines = [[_clean_cell(part) for part in _BR.split(c)] for c in label_cells]
+    lines = [[_clean_cell(part) for part in BR.split(c)] for c in label_cells]
     depth = max(len(ls) for ls in lines)
     return "".join(ls[i] for i in range(depth) for ls in lines if i < len(ls))
 
@@ -830,7 +824,7 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
         text = _clean_cell(cell)  # a placeholder (``NaN``, ``Unnamed: 2``: markitdown's spreadsheets) is an empty cell
         if not cols and not text:
             continue
-        if not text or _BR.search(cell) or (_VALUE_CELL.match(cell)):
+        if not text or BR.search(cell) or (_VALUE_CELL.match(cell)):
             break
         if cols and (_NEW_LABEL.match(_clean_cell(cell)) or _ANY_DIGIT.search(cell)):
             m = _LABEL_TAIL.match(cell)
@@ -860,7 +854,7 @@ def _line(b: OffsetText, line: str, pos: int) -> None:
         start = m.end()
     body = line[start:]
     if "**" in body or "__" in body or "<" in body:
-        cleaned = _TAG.sub("", _EMPHASIS.sub("", _BR.sub(" ", body)))
+        cleaned = _TAG.sub("", _EMPHASIS.sub("", BR.sub(" ", body)))
         lead = len(body) - len(body.lstrip("*_ "))
         b.add(cleaned, pos + start + lead)
     else:

@@ -27,20 +27,13 @@ from __future__ import annotations
 
 import re
 
+from parsers.tables.tokens import is_value_word
+
 MIN_CELL = 200  # characters: a paragraph or a short row is no flattened page
 MIN_TOKENS = 4  # a paragraph's words and values: a table of one row prints a title, a header, a label and a value
 MIN_JOINTS = 3  # two-space joints: a page's paragraphs and tables, not one long label
 _ONE_CELL = re.compile(r"^[ \t]*\|[^|\n]{" + str(MIN_CELL) + r",}\|[ \t]*$", re.M)
 _JOINT = re.compile(r"(?<=\S) {2,}(?=\S)")
-_VALUE = re.compile(
-    r"[-+\u2212\uff0d]?\d[\d,]*(?:\.\d+)?(?:万元|元|项|件|个|%)?"  # 12, 5,458, -3, 5949.088667, 12.5万元
-    r"|\d+[项个]?[/／；;、]\d[\d,]*(?:\.\d+)?(?:万元|元)?"  # 2019's 政府集中采购 count and amount in one cell
-    r"|[\u2014\u2013\-\uff0d/／]+"  # a dash or a slash for none
-)
-
-
-def _is_value(token: str) -> bool:
-    return _VALUE.fullmatch(token) is not None
 
 
 def _period(values: list[str]) -> int:
@@ -54,7 +47,7 @@ def _rows(chars: list[str], start: int, end: int) -> tuple[int, int]:
     """Line breaks written into ``chars[start:end]`` (one paragraph) at its rows' ends, and a merged cell's copies
     blanked; (rows split, cells blanked)."""
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", "".join(chars[start:end]))]
-    values = [_is_value(t) for _, t in tokens]
+    values = [is_value_word(t) for _, t in tokens]
     if not any(values) or len(tokens) < MIN_TOKENS:
         return 0, 0
     rows: list[list[int]] = [[]]

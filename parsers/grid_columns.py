@@ -22,8 +22,9 @@ _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 # (parsers.tables.tokens' normalise): compared as ASCII, so their grid columns group as any number's
 _FULL_WIDTH = str.maketrans({"－": "-", "．": ".", "，": ",", **{chr(0xFF10 + i): str(i) for i in range(10)}})
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-_PLACEHOLDER = re.compile(r"^(?:Col|Column)\s*\d{1,3}$")
-_BR = re.compile(r"<br\s*/?>", re.I)
+# the header pymupdf4llm and pandas write for a column that has none (``Col3``)
+PLACEHOLDER = re.compile(r"^(?:Col|Column)\s*\d{1,3}$")
+BR = re.compile(r"<br\s*/?>", re.I)  # a line break a Markdown table's cell prints (``<br>``)
 
 
 @dataclass
@@ -38,8 +39,8 @@ class GridColumns:
 
 
 def _text(cell: str) -> str:
-    text = " ".join(_BR.sub("", cell).split()).translate(_FULL_WIDTH)
-    return "" if _PLACEHOLDER.match(text) else text
+    text = " ".join(BR.sub("", cell).split()).translate(_FULL_WIDTH)
+    return "" if PLACEHOLDER.match(text) else text
 
 
 def _inherited(row: list[str], raw: list[str]) -> list[str]:
@@ -48,7 +49,7 @@ def _inherited(row: list[str], raw: list[str]) -> list[str]:
     only, the placeholder in each other one it covers."""
     out = list(row)
     for c in range(1, len(out)):
-        if not out[c] and c < len(raw) and _PLACEHOLDER.match(" ".join(_BR.sub("", raw[c]).split())):
+        if not out[c] and c < len(raw) and PLACEHOLDER.match(" ".join(BR.sub("", raw[c]).split())):
             out[c] = out[c - 1]
     return out
 
@@ -92,7 +93,7 @@ def split_columns(
         elif numbered is not None:
             if len(texts) == len(numbered):
                 under.append((k, texts))
-        elif any(_PLACEHOLDER.match(" ".join(_BR.sub("", cell).split())) for cell in raw[2:]):
+        elif any(PLACEHOLDER.match(" ".join(BR.sub("", cell).split())) for cell in raw[2:]):
             numbered = raw
     _block(out, header, raw_header, rows)
     _numbered_block(out, numbered, under)
@@ -108,12 +109,12 @@ def _numbered_block(out: GridColumns, first: list[str] | None, rows: list[tuple[
     grid repeating merged cells' numbers, not columns that happen to print alike (``placeholder_columns``)."""
     if first is None or not rows:
         return
-    held = [" ".join(_BR.sub("", cell).split()) for cell in first]
+    held = [" ".join(BR.sub("", cell).split()) for cell in first]
     runs: list[tuple[int, int]] = []
     c = 1
     while c < len(held):
         end = c + 1
-        while end < len(held) and _PLACEHOLDER.match(held[end]):
+        while end < len(held) and PLACEHOLDER.match(held[end]):
             end += 1
         if end - c > 1 and _NUMBER.match(_text(first[c])):
             runs.append((c, end))

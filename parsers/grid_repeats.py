@@ -20,11 +20,11 @@ import itertools
 import re
 from collections.abc import Callable
 
+from parsers.grid_columns import BR, PLACEHOLDER
+
 _COLUMNS = 7  # table 三: six applicant columns and 总计
 _MOST = 2 * _COLUMNS - 1  # more grid columns than this: two rows' numbers, or another table
 _NUMBER = re.compile(r"^\d[\d,]*$")
-_BR = re.compile(r"<br\s*/?>", re.I)
-_PLACEHOLDER = re.compile(r"^(?:Col|Column)\s*\d{1,3}$")
 # words of table 三's row labels (the template's), one of which each row's label cells print; its 其他 (3.其他,
 # （六）其他处理) not the head of table 二's 其他对外管理服务事项, a row of three columns whose numbers, repeated
 # across a split grid, can add up like a table 三 row's (0 0 0 0 0 0 243 243 243 read 0 0 0 0 0 243 243)
@@ -35,8 +35,8 @@ _TABLE_THREE_ROW = re.compile(
 
 
 def _text(cell: str) -> str:
-    text = "".join(_BR.sub("", cell).split())
-    return "" if _PLACEHOLDER.match(text) else text
+    text = "".join(BR.sub("", cell).split())
+    return "" if PLACEHOLDER.match(text) else text
 
 
 def _row(texts: list[str]) -> tuple[int, list[int]] | None:

@@ -62,6 +62,10 @@ class Check:
     sentence: str = ""
     where: Where | None = None
 
+    def cell_keys(self) -> set[str]:
+        """The keys of the cells the check sums, on either side."""
+        return {*self.left_keys, *self.right_keys}
+
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         if self.kind == "identity":  # an identity's JSON is what it was before checks had kinds

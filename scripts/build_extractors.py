@@ -103,16 +103,12 @@ def html_to_markdown_md(page: Path) -> str:
 def chromium_innertext(page: Path) -> str:
     """Chromium's ``document.body.innerText`` of the page (Playwright driving Debian's chromium): the text a user
     copies from the browser window and pastes into a file."""
-    from playwright.sync_api import sync_playwright
+    from chromium_browser import browser
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        try:
-            tab = browser.new_page()
-            tab.goto(page.resolve().as_uri())
-            return str(tab.evaluate("document.body.innerText"))
-        finally:
-            browser.close()
+    with browser() as b:
+        tab = b.new_page()
+        tab.goto(page.resolve().as_uri())
+        return str(tab.evaluate("document.body.innerText"))
 
 
 def markdownify_md(page: Path) -> str:

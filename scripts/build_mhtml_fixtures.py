@@ -19,6 +19,8 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
 
+from chromium_browser import browser
+
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "tests" / "fixtures" / "rendered"
 OUT = ROOT / "tests" / "fixtures" / "mhtml"
@@ -28,15 +30,11 @@ SCAN = "001_641fc7d161c03c36"
 
 
 def chromium_mhtml(page: Path) -> str:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        tab = browser.new_page()
+    with browser() as b:
+        tab = b.new_page()
         tab.goto(page.as_uri())
         session = tab.context.new_cdp_session(tab)
         data: str = session.send("Page.captureSnapshot", {"format": "mhtml"})["data"]
-        browser.close()
     return data
 
 
@@ -90,15 +88,11 @@ def image_column_mhtml() -> str:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            from playwright.sync_api import sync_playwright
-
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-                tab = browser.new_page()
+            with browser() as b:
+                tab = b.new_page()
                 tab.goto(f"http://127.0.0.1:{server.server_address[1]}/t20230120_1.html")
                 session = tab.context.new_cdp_session(tab)
                 data: str = session.send("Page.captureSnapshot", {"format": "mhtml"})["data"]
-                browser.close()
         finally:
             server.shutdown()
     return data

@@ -92,11 +92,14 @@ RAPID_VARIANTS = (
 def chrome_pdf(html: Path, out: Path) -> Path:
     pdf = out / f"{html.stem}.chrome.pdf"
     if not pdf.exists():
+        from chromium_browser import PRINT_TO_PDF
+
         subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-             f"--print-to-pdf={pdf}", html.resolve().as_uri()],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+            [*PRINT_TO_PDF, f"--print-to-pdf={pdf}", html.resolve().as_uri()],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     return pdf
 
 

@@ -309,14 +309,17 @@ def build(seed: int) -> tuple[Synth, Markup]:
 
 # ---------------------------------------------------------------------------------------------- rendering
 def chromium_pdf(page: str, pdf: Path) -> None:
+    from chromium_browser import PRINT_TO_PDF
+
     with tempfile.TemporaryDirectory(prefix="synth-chrome-") as tmp:
         src = Path(tmp) / "print.html"
         src.write_text(page, encoding="utf-8")
         subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-             f"--user-data-dir={tmp}/profile", f"--print-to-pdf={pdf}", src.as_uri()],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
+            [*PRINT_TO_PDF, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={pdf}", src.as_uri()],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
     from render_seeds import pin_pdf
 
     pdf.write_bytes(pin_pdf(pdf.read_bytes()))

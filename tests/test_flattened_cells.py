@@ -9,6 +9,7 @@ from pathlib import Path
 from parsers import parse
 from parsers.flattened_cells import MIN_CELL, unflatten
 from parsers.model import Report
+from parsers.tables.tokens import is_value_word
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
 APPLICANTS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
@@ -94,3 +95,13 @@ def test_pipe_tables_and_short_cells_are_left_alone() -> None:
     assert unflatten("| 发布日期：2024-01-20  浏览次数：  1024 |\n") is None  # a short cell
     long_line = "| " + "某" * (MIN_CELL + 10) + " |\n"  # long, but no paragraphs joined in it
     assert unflatten(long_line) is None
+
+
+def test_value_words_are_the_table_readers_values() -> None:
+    # one definition (parsers.tables.tokens.is_value_word): what a table's cell reads as a value is what a flattened
+    # cell's row is split at; the words as docling prints them (full-width forms normalised)
+    values = ["0", "5,458", "-3", "5949.088667", "2.5万元", "12项", "7；268.27", "1/4.904693"]
+    values += ["—", "-", "/", "－", "１２"]
+    words = ["规章", "行政规范性文件", "第二十条第（五）项", "（三）不予公开", "2.属于三类"]
+    words += ["本年新收政府信息公开申请数量"]
+    assert [is_value_word(w) for w in values + words] == [True] * len(values) + [False] * len(words)

@@ -41,7 +41,7 @@ def blank_contradicted_sets(cells: dict[str, Cell], checks: list[Check], warning
         if found is None:
             continue
         keys, values = found
-        names = ", ".join(sorted(c.name for c in group if not c.passed and set(keys) & _keys(c)))
+        names = ", ".join(sorted(c.name for c in group if not c.passed and set(keys) & c.cell_keys()))
         shown = ", ".join(f"{k}: {cells[k].raw!r} ({v} by the identities)" for k, v in zip(keys, values, strict=True))
         for key in keys:
             cell = cells[key]
@@ -60,15 +60,11 @@ def blank_contradicted_sets(cells: dict[str, Cell], checks: list[Check], warning
             )
 
 
-def _keys(check: Check) -> set[str]:
-    return {*check.left_keys, *check.right_keys}
-
-
 def _groups(identities: list[Check]) -> list[list[Check]]:
     """The identities in groups that share cells (table 三's, table 四's), each with a failing one."""
     groups: list[tuple[set[str], list[Check]]] = []
     for check in identities:
-        keys = _keys(check)
+        keys = check.cell_keys()
         touching = [g for g in groups if g[0] & keys]
         merged_keys, merged = set(keys), [check]
         for g in touching:
@@ -80,7 +76,7 @@ def _groups(identities: list[Check]) -> list[list[Check]]:
 
 
 def _singled_out(cells: dict[str, Cell], group: list[Check]) -> tuple[list[str], list[int]] | None:
-    keys = sorted({k for c in group for k in _keys(c)})
+    keys = sorted({k for c in group for k in c.cell_keys()})
     index = {k: i for i, k in enumerate(keys)}
     a = np.zeros((len(group), len(keys)))
     for row, check in enumerate(group):
@@ -106,7 +102,7 @@ def _singled_out(cells: dict[str, Cell], group: list[Check]) -> tuple[list[str],
     m, c = proj @ a[:, read], proj @ b
     if np.abs(c).max(initial=0.0) < EPS:
         return None  # every identity can hold with the readings as they are
-    failing = {k for check in group if not check.passed for k in _keys(check)}
+    failing = {k for check in group if not check.passed for k in check.cell_keys()}
     candidates = [
         j
         for j, i in enumerate(read)

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from parsers.extracted import GlyphSet
 from parsers.model import Cell, Check, Warning_
+from parsers.ocr.contradicted import MIN_IDENTITIES
 
 # digits the engines confuse with each other (both ways)
 CONFUSED = {frozenset(p) for p in ("08", "17", "38", "56", "68", "06", "09", "89", "35", "14", "27", "23", "57")}
@@ -34,7 +35,6 @@ def lookalikes(digit: str) -> str:
     return _PARTNERS.get(digit, "")
 
 
-MIN_IDENTITIES = 2
 GLYPH_MARGIN = 2  # identities a disputed glyph set's reading must make hold beyond any other reading of it
 MAX_GLYPH_COMBOS = 4096  # combinations of the disputed sets' readings all tried (4 sets of 8 readings)
 MAX_GLYPH_ROUNDS = 8  # rounds of choosing each set's reading in turn, past that many combinations
@@ -93,15 +93,11 @@ def recompute(check: Check, cells: dict[str, Cell]) -> Check:
     return replace(check, left=left, right=right, passed=abs(left - right) < 1e-6, blank=all(v is None for v in values))
 
 
-def _keys(check: Check) -> list[str]:
-    return [*check.left_keys, *check.right_keys]
-
-
 def _components(failing: list[Check]) -> list[list[Check]]:
     """Failing identities grouped by the cells they share."""
     groups: list[tuple[set[str], list[Check]]] = []
     for check in failing:
-        keys = set(_keys(check))
+        keys = check.cell_keys()
         joined = [g for g in groups if g[0] & keys]
         for g in joined:
             groups.remove(g)
@@ -112,7 +108,7 @@ def _components(failing: list[Check]) -> list[list[Check]]:
 
 def _options(failing: list[Check], cells: dict[str, Cell]) -> list[tuple[str, str, int | float]]:
     out: list[tuple[str, str, int | float]] = []
-    for key in sorted({k for c in failing for k in _keys(c)}):
+    for key in sorted({k for c in failing for k in c.cell_keys()}):
         cell = cells.get(key)
         if cell is None or cell.value is None or not _NUMBER.match(cell.raw) or (cell.where and cell.where.read_as):
             continue
@@ -161,7 +157,7 @@ def correct_misreadings(
         if not decided:
             continue
         for key, alt in decided.items():
-            names = ", ".join(sorted(c.name for c in identities if key in _keys(c)))
+            names = ", ".join(sorted(c.name for c in identities if key in c.cell_keys()))
             cell = cells[key]
             where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
             warnings.append(
@@ -220,7 +216,7 @@ def choose_glyphs(
     if not sets:
         return
     keys = {k for _, members in sets for k in members}
-    touching = [c for c in identities if any(k in keys for k in _keys(c))]
+    touching = [c for c in identities if any(k in keys for k in c.cell_keys())]
 
     def changes(combo: tuple[str, ...]) -> dict[str, int | float]:
         return {k: int(r) for (_, members), r in zip(sets, combo, strict=True) for k in members}
@@ -235,7 +231,7 @@ def choose_glyphs(
         alternatives = {r: (*best[:i], r, *best[i + 1 :]) for r in glyph_set.readings if r != best[i]}
         # every other reading counted as tried, never assumed: a combination left untried is no evidence
         others = {r: failing(combo) for r, combo in alternatives.items()}
-        mine = [c for c in touching if any(k in members for k in _keys(c))]
+        mine = [c for c in touching if any(k in members for k in c.cell_keys())]
         if mine and all(f - least >= GLYPH_MARGIN for f in others.values()):
             _take(glyph_set, members, best[i], len(mine), least, others, cells, warnings)
             continue
@@ -291,7 +287,7 @@ def _decided_cells(
     them failing under each other reading of the set (a cell read otherwise alone fails all of them)."""
     out = []
     for key in members:
-        own = [c for c in mine if key in _keys(c)]
+        own = [c for c in mine if key in c.cell_keys()]
         if len(own) < MIN_IDENTITIES or not all(_holds(c, cells, best) for c in own):
             continue
         if all(sum(1 for c in own if not _holds(c, cells, alt)) >= GLYPH_MARGIN for alt in alternatives):

@@ -15,20 +15,18 @@ reading and is left to it); :func:`blank_doubtful` blanks them in a report once 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from parsers.extracted import DoubtfulCell, GlyphSet
 from parsers.model import Cell, Check, Warning_
-from parsers.ocr.engine import CellKey, Ink
+from parsers.ocr.engine import NUMBER_TEXT, CellKey, Ink
 from parsers.ocr.grid import Table
 
 # the engine's confidence (0–100) under which a number it read is doubtful: on the tuning scans (478–499) the numbers
 # that make identities fail after the corrections read at 0–67 where wrong (their lost digits, noise read as digits)
 DOUBT_CONF = 60.0
-_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 
 
 def _digits(text: str) -> str:
@@ -41,7 +39,7 @@ def numbers_read(ink: Ink) -> dict[CellKey, tuple[str, float]]:
     for key, lines in ink.cells.items():
         words = [w for line in lines for w in line]
         text = "".join(w.text for w in words)
-        if words and _NUMBER.match(text):
+        if words and NUMBER_TEXT.match(text):
             out[key] = (text, min(w.conf for w in words))
     return out
 

@@ -193,7 +193,7 @@ def _numeric_columns(read: dict[tuple[int, int], list[Line]]) -> set[int]:
         text = _text(lines)
         tally = counts.setdefault(col, [0, 0])
         tally[1] += 1
-        if text and _NUMBER_TEXT.match(text):
+        if text and NUMBER_TEXT.match(text):
             tally[0] += 1
     return {col for col, (numbers, cells) in counts.items() if numbers >= 2 and numbers * 2 >= cells}
 
@@ -216,7 +216,9 @@ def _numberish(lines: list[Line], numeric_column: bool) -> bool:
     return any(c.isascii() and c.isdigit() for c in text) or (len(text) <= 3 and set(text) <= _DIGIT_LOOKALIKES)
 
 
-_NUMBER_TEXT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+# a cell's text read as a number (a sign, digits with commas, a decimal part): the engine's reading of a number cell,
+# and what the glyph votes, the doubtful cells and the stamps take for one
+NUMBER_TEXT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 
 
 def ink_box(mask: Grey) -> Box | None:
@@ -263,7 +265,7 @@ def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float, first: s
     cx0, cy0, cx1, cy1 = found
     ink = grey[y0 + cy0 : y0 + cy1, x0 + cx0 : x0 + cx1]
     api = _api("digits")
-    votes: list[str] = [first] if _NUMBER_TEXT.match(first) else []
+    votes: list[str] = [first] if NUMBER_TEXT.match(first) else []
     confs: dict[str, float] = {}
     order: list[str] = []
     for height in NUMBER_HEIGHTS:
@@ -274,7 +276,7 @@ def _read_number(grey: Grey, ink_mask: Grey, box: Box, deadline: float, first: s
         api.SetImage(Image.fromarray(framed))
         lines = _tess_lines(api, deadline)
         text = "".join(w.text for line in lines for w in line)
-        if _NUMBER_TEXT.match(text):
+        if NUMBER_TEXT.match(text):
             votes.append(text)
             order.append(text)
             confs[text] = max(confs.get(text, 0.0), min(w.conf for line in lines for w in line))

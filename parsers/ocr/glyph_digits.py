@@ -18,19 +18,17 @@ fails (``ocr_glyph_doubtful``), once the corrections are made. A number whose id
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 import numpy as np
 
 from parsers.extracted import DoubtfulCell
-from parsers.ocr.engine import CellKey, Ink
+from parsers.ocr.engine import NUMBER_TEXT, CellKey, Ink
 from parsers.ocr.glyphs import LIKENESS, MIN_VOTES, SHAPE_TOLERANCE, Disputed, Glyph, glyph_vector
 from parsers.ocr.grid import Table
 from parsers.ocr.preprocess import Grey
 
 PART_HEIGHT = 0.6  # a digit's blob is at least this share of the number's tallest blob (a point or comma is less)
-_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 
 
 class Part(NamedTuple):
@@ -53,7 +51,7 @@ def number_parts(grey: Grey, ink: Ink) -> list[Part]:
     for key, lines in ink.cells.items():
         words = [word for line in lines for word in line]
         text = "".join(word.text for word in words)
-        if not words or not _NUMBER.match(text) or sum(c.isdigit() for c in text) < 2:
+        if not words or not NUMBER_TEXT.match(text) or sum(c.isdigit() for c in text) < 2:
             continue
         x0 = max(0, min(word.box[0] for word in words))
         y0 = max(0, min(word.box[1] for word in words))

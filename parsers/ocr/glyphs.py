@@ -42,7 +42,7 @@ from typing import NamedTuple
 import numpy as np
 
 from parsers.ocr.correct import lookalikes
-from parsers.ocr.engine import CELL_INSET, MIN_INK, Box, CellKey, Ink, Word, ink_box
+from parsers.ocr.engine import CELL_INSET, MIN_INK, NUMBER_TEXT, Box, CellKey, Ink, Word, ink_box
 from parsers.ocr.grid import Table
 from parsers.ocr.preprocess import Grey
 
@@ -53,7 +53,6 @@ LIKENESS = 0.85
 MIN_VOTES = 3  # glyphs that must agree on another reading
 SHAPE_TOLERANCE = 0.25  # |log| of the ratio of heights, and of width ratios, within which two boxes are compared
 _DIGIT = re.compile(r"^\d$")
-_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 MAX_MISREAD = 3  # characters a cell read as no number may hold and be a misread lone digit (四四7 for a 0)
 # what a cell read as one character may print and be no misread digit: a blank's or a not-applicable mark
 NOT_A_GLYPH = set("-—–―~/\\／、，,.．。·*×xX")
@@ -100,7 +99,7 @@ def unread_cells(binary: Grey, rules: Grey, tables: list[Table], ink: Ink) -> di
         for cell in table.cells:
             key = (t, cell.row, cell.col)
             text = "".join(w.text for line in ink.cells.get(key, []) for w in line)
-            if text and (len(text) > MAX_MISREAD or text in NOT_A_GLYPH or _NUMBER.match(text)):
+            if text and (len(text) > MAX_MISREAD or text in NOT_A_GLYPH or NUMBER_TEXT.match(text)):
                 continue
             x0, y0, x1, y1 = cell.box
             x0, y0, x1, y1 = x0 + CELL_INSET, y0 + CELL_INSET, x1 - CELL_INSET, y1 - CELL_INSET

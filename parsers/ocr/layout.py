@@ -22,13 +22,9 @@ from parsers.ocr.cell_digits import joined_digits, stack_read_as_one
 from parsers.ocr.engine import Ink, Line, Word
 from parsers.ocr.grid import Table
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.page_writer import Boxes, PageWriter
+from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, Boxes, PageWriter, in_margin
 
 Box = tuple[float, float, float, float]
-
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
-_NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
-_PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 
 
 # glyphs the engine reads for others that reports print: the angle brackets 〈〉 (U+3008/9), which these
@@ -150,8 +146,7 @@ def page_layout(number: int, ink: Ink, tables: list[Table], size: tuple[int, int
             max(w.box[2] for w in line),
             max(w.box[3] for w in line),
         )
-        margin = b[1] > size[1] * 0.92 or b[3] < size[1] * 0.08
-        if margin and _PAGE_NUMBER.match(text.strip()):
+        if in_margin(b[1], b[3], size[1]) and PAGE_NUMBER.match(text.strip()):
             continue  # a running page number would cut a table that continues on the next page
         found.append((b[1], 0, TextLine(text, box(b), gaps)))
     cells = {
@@ -208,10 +203,11 @@ def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
     if len(last) != REVIEW_COLUMNS or any(c.rows != 1 or c.cols != 1 for c in last):
         return
     values = [rows[-1][c] for c in range(REVIEW_COLUMNS)]
-    numbers = sum(1 for v in values if _NUMBER.match(v))
+    numbers = sum(1 for v in values if NUMBER_CELL.match(v))
     # the row of numbers: two thirds of its cells read as numbers at least, the others blank or a mark the engine
     # made of a digit under noise (the tables reader leaves such a cell blank, and says so)
-    if numbers < REVIEW_MIN_NUMBERS or any(v and not _NUMBER.match(v) and not _UNREAD_MARK.match(v) for v in values):
+    unread = (v and not NUMBER_CELL.match(v) and not _UNREAD_MARK.match(v) for v in values)
+    if numbers < REVIEW_MIN_NUMBERS or any(unread):
         return
     if any(_REVIEW_ANCHOR.search(text) for row in rows[:-1] for text in row):
         return
@@ -229,9 +225,9 @@ def _name_review(table: Table, rows: list[list[str]], page: PageLayout) -> None:
 def _is_fragment(prev: list[str], row: list[str]) -> bool:
     """Is ``row`` (first on a page) the rest of ``prev`` (last on the page before), cut by the page break?
     Only when it holds no number, and text only in columns where ``prev`` has text that is no number."""
-    if len(prev) != len(row) or not any(row) or any(_NUMBER.match(c) for c in row if c):
+    if len(prev) != len(row) or not any(row) or any(NUMBER_CELL.match(c) for c in row if c):
         return False
-    return all(not c or (p and not _NUMBER.match(p)) for p, c in zip(prev, row, strict=True))
+    return all(not c or (p and not NUMBER_CELL.match(p)) for p, c in zip(prev, row, strict=True))
 
 
 def _same_table(a: TableRows, b: TableRows, width: float) -> bool:
@@ -251,7 +247,7 @@ class _Emitter(PageWriter[TextLine, PageLayout, TableRows]):
         if self.para_end is None:
             return False
         prev, prev_page = self.para_end
-        if prev.gaps or line.gaps or _HEADING.match(line.text):
+        if prev.gaps or line.gaps or HEADING.match(line.text):
             return False
         full = prev.box[2] >= self.right - 2.5 * prev_page.char
         flush = line.box[0] <= self.left + 0.8 * page.char

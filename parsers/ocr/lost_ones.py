@@ -23,8 +23,7 @@ from dataclasses import replace
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import contradicted, printed_sums
 from parsers.ocr.correct import recheck_identities
-
-COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
+from parsers.ocr.counts import COUNT_TABLES
 
 
 def with_a_one(raw: str) -> set[int]:
@@ -41,7 +40,7 @@ def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warnin
         cell = cells[key]
         if key.split("/", 1)[0] not in COUNT_TABLES or not cell.raw.isdigit():
             continue
-        others = {k for c in mine for k in (*c.left_keys, *c.right_keys)} - {key}
+        others = set().union(*(c.cell_keys() for c in mine)) - {key}
         if not all(_as_read(cells.get(k)) for k in others):
             continue  # a cell lost or changed: the sums as read do not give this one's value
         if not isinstance(other, int) or other not in with_a_one(cell.raw):

@@ -18,7 +18,7 @@ import re
 
 import numpy as np
 
-from parsers.ocr.engine import CellKey, Ink
+from parsers.ocr.engine import NUMBER_TEXT, CellKey, Ink
 from parsers.ocr.grid import Table
 from parsers.ocr.preprocess import Grey
 
@@ -30,7 +30,6 @@ REDUCED = 4  # the circle is looked for at a quarter of the resolution
 # ring and lettering make of a cell at 0–60, one 7 for 0 at 77 (499)
 SURE_CONF = 70.0
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 Stamp = tuple[int, int, int]  # centre x, y and radius, page pixels
 
 
@@ -87,7 +86,7 @@ def set_aside(ink: Ink, tables: list[Table], stamps: list[Stamp], dpi: float) ->
             text = "".join(w.text for w in words)
             if len(_CJK.findall(text)) > 1 or not any(c.isdigit() for c in text):
                 continue  # a label (1.属于国家秘密) or no number: the tables reader judges it
-            if len(words) == 1 and _NUMBER.match(text) and words[0].conf >= SURE_CONF:
+            if len(words) == 1 and NUMBER_TEXT.match(text) and words[0].conf >= SURE_CONF:
                 continue  # one number the engine is sure of: the stamp's print reads as no such thing
             dropped.append(text)
             del ink.cells[key]

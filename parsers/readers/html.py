@@ -22,6 +22,7 @@ from parsers.mhtml import is_mhtml, unwrap_mhtml
 from parsers.readers import html_stream
 from parsers.readers.chrome import Element, best_container, chrome_hits, join_wrapped, raw_text, visible_text
 from parsers.readers.html_grid import place
+from parsers.readers.html_stream import ZERO_WIDTH
 from parsers.utf16 import utf16_codec
 
 _BLOCK = frozenset(
@@ -59,13 +60,12 @@ def _parsers() -> tuple[etree.HTMLParser, etree.HTMLParser]:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 def _drop_zero_width(text: str) -> str:
     """The text without zero-width characters (five C-level replaces: ``str.translate`` with a dict costs a
     dictionary look-up per character)."""
-    for ch in _ZERO_WIDTH:
+    for ch in ZERO_WIDTH:
         if ch in text:
             text = text.replace(ch, "")
     return text
@@ -305,7 +305,7 @@ class _Marks:
         text = self.texts.get(root)
         if text is None:
             text = raw_text(root)
-        self.zero_width = any(ch in text for ch in _ZERO_WIDTH)  # none in the tree: no text needs them dropped
+        self.zero_width = any(ch in text for ch in ZERO_WIDTH)  # none in the tree: no text needs them dropped
 
     @functools.cached_property
     def troubled(self) -> set[Element]:

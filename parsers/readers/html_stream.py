@@ -41,7 +41,7 @@ _NS = "urn:nianbao:html-stream"
 # looked up by name; a pattern with a predicate is tried on every element, several times the whole transform).
 GRID = f"{{{_NS}}}grid"  # a data table the walk reaches: written as a grid
 DROPPED = f"{{{_NS}}}dropped"  # a hidden element: dropped
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # the zero-width characters a page's text drops (readers/html.py too)
 
 
 def _names(tags: frozenset[str]) -> str:
@@ -50,7 +50,7 @@ def _names(tags: frozenset[str]) -> str:
 
 
 _ROWS = "tr|thead/tr|tbody/tr|tfoot/tr"  # a grid's rows, as the transform selects them
-_ODD = MARKS + _ZERO_WIDTH
+_ODD = MARKS + ZERO_WIDTH
 _AS_X = str.maketrans(_ODD, "x" * len(_ODD))  # a span value's marks and zero-width characters
 _SPAN_MARK = {"rowspan": ROWSPAN, "colspan": COLSPAN}
 _SPAN_MARKS = (ROWSPAN, COLSPAN)  # what a cell's content starts with where its spans are written

@@ -11,6 +11,7 @@ each reader's own rules: what a text layer and an engine's boxes tell differ.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar, cast
 
@@ -18,6 +19,22 @@ from parsers.extracted import TextBuilder
 from parsers.readers.chrome import join_wrapped
 
 Box = tuple[float, float, float, float]
+
+# a running page number alone on its line (``- 3 -``, ``第3页 共9页``, ``3/9``): dropped where it stands in a page's
+# margin (:func:`in_margin`), or it would cut a table that continues on the next page
+PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+# a table cell's text that is a number (a percentage too): what the PDF reader and the OCR layout take for a value
+NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
+# a line that starts a section of the template (``一、``, ``（一）``): it continues no paragraph
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+def in_margin(top: float, bottom: float, height: float) -> bool:
+    """Whether a line whose box runs from ``top`` to ``bottom`` (down from the page's top) lies wholly in the page's
+    bottom or top band (8 % of its height): where running page numbers stand."""
+    return top > height * 0.92 or bottom < height * 0.08
+
+
 Boxes = list[Box | None] | None  # a row's cells' boxes (OCR), or None
 
 

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.page_writer import PageWriter
+from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, PageWriter, in_margin
 from parsers.readers.pdf_layout import (
     NATIVE_TEXT,
     Centres,
@@ -44,9 +44,6 @@ from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, Pa
 MAX_PAGES = 2000
 _TOLERANCE = 1.0
 _WORD_GAP = 3.0  # pdfplumber's x_tolerance: a wider gap between glyphs is a space
-_PAGE_NUMBER = re.compile(r"^(?:[-—–‒\s]*\d{1,4}[-—–‒\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
-_NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*%?$")
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
 
 _get_text, _get_x0, _get_x1 = operator.itemgetter(TEXT), operator.itemgetter(X0), operator.itemgetter(X1)
@@ -418,8 +415,7 @@ def assemble_page(
         if not chars:
             continue
         text, gaps = _line_text(chars, char)
-        margin = top > height * 0.92 or bottom < height * 0.08
-        if not text or (margin and _PAGE_NUMBER.match(text)):
+        if not text or (in_margin(top, bottom, height) and PAGE_NUMBER.match(text)):
             continue  # running page numbers would cut a table that continues on the next page
         lead = _lead_width(chars)
         found.append((top, 0, _Line(text, x0, x1, top, bottom, lead, gaps)))
@@ -456,7 +452,7 @@ def _line_text(chars: list[Char], char: float) -> tuple[str, bool]:
 
 
 def _is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text))
+    return bool(NUMBER_CELL.match(text))
 
 
 def _is_fragment(prev: list[str], row: list[str], spanned: frozenset[int] = frozenset()) -> bool:
@@ -497,7 +493,7 @@ class _Emitter(PageWriter[_Line, Page, _Table]):
         wide = prev.x1 >= prev_page.left + 0.6 * (prev_page.width - 2 * prev_page.left)
         if not (full and wide) or line.x0 > page.left + 0.5 * page.char:
             return False  # the previous line stops short, or this one is indented: a new paragraph
-        if _HEADING.match(line.text):
+        if HEADING.match(line.text):
             return False
         if prev_page is page:
             return 0 <= line.top - prev.bottom < (prev.bottom - prev.top) * 1.2

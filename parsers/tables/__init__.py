@@ -26,6 +26,7 @@ from parsers.tables.guarded import guarded
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
+from parsers.tables.templates import SECTION_FOUR
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
 from parsers.tables.zeros import deduce_zeros
@@ -41,9 +42,6 @@ class Tables:
     cells: dict[str, Cell]
     checks: list[Check]
     warnings: list[Warning_]
-
-
-_SECTION_FOUR = r"^四[、.．]政府信息公开行政复议"
 
 
 def read_tables(extracted: Extracted, year: int | None = None, norm: str | None = None) -> Tables:
@@ -170,7 +168,7 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
     act_start = _active_start(r, app_start)
     guarded(r, "table 二", "active", lambda: _read_table_two(r, fmt, act_start, app_start))
     # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
-    four = r.first_index(_SECTION_FOUR, app_start + 1)
+    four = r.first_index(SECTION_FOUR, app_start + 1)
     three_end = len(r.tokens) if four is None else four
     read, three = guarded(r, "table 三", "applications", lambda: _read_table_three(r, fmt, app_start, three_end))
     # a table 三 not read: table 四 looked for after section 四's heading, else after table 三's start
@@ -438,7 +436,7 @@ _FOUR_HEAD = r"^(?:行政复议|未经复议直接起诉|复议后起诉)$"
 def _table_four_place(r: Reading, first: int) -> int | None:
     """Where table 四 is looked for when table 三's place is unknown: section 四's heading after table 二's start,
     else the first cell of table 四's head (a token that is the head alone: prose naming 行政复议 is never one)."""
-    heading = r.first_index(_SECTION_FOUR, first + 1)
+    heading = r.first_index(SECTION_FOUR, first + 1)
     return heading if heading is not None else r.first_index(_FOUR_HEAD, first + 1)
 
 

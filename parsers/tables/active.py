@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 
+from parsers.grid_wraps import display
 from parsers.tables.active_lost_labels import place_lost_single_rows
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
@@ -768,17 +769,12 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int, head: str | N
     return tuple(cols) or None
 
 
-def _width(text: str) -> int:
-    """Display columns of a text: two for an ideograph or a full-width mark, one for the rest."""
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
-
-
 def _stacked_cells(r: Reading, heads: list[Token]) -> bool:
     """The header's cells stand one a line, each above the next (lynx, w3m: a narrow table's cells centred on
     lines of their own): two cells of different lines overlap across the page, which the cells of one row laid
     out side by side never do. Read in the lines' order, the template's order of the cells."""
     cells = [t for t in heads if _header_keys(t[COMPACT])]
-    spans = [(t[LINE], _column(r, t[START]), _column(r, t[START]) + _width(t[TEXT])) for t in cells]
+    spans = [(t[LINE], _column(r, t[START]), _column(r, t[START]) + display(t[TEXT])) for t in cells]
     return any(a[0] != b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1 :])
 
 

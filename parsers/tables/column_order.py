@@ -25,20 +25,23 @@ import re
 
 # a numbered row label (table 三's and the 2019 tables' leaf rows): ``1.属于…``, ``2、…``, ``3．…``
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[ \t]*[.．、][ \t]*[\u4e00-\u9fff]")
+# a number as this module reads it on a line: digits, commas and points in any order after a sign
+_NUMBER = r"[-+]?\d[\d,.]*"
 # a value on a line: a number (or a blank cell's TAB) after a space, a TAB or the line's start, or digits glued to
-# the label's end (``1.属于国家秘密5101007``)
-_VALUE = re.compile(r"(?:^|\s)[-+]?\d[\d,.]*\s*$|\t|[\u4e00-\u9fff）)”\"]\d+\s*$")
+# the label's end (``1.属于国家秘密5101007``). Not the table reader's value word (``tokens.is_value_word``): a line
+# is searched, not a word tested; a dash, 无 or a number with its unit (12项) ends no label here, a TAB does
+_VALUE = re.compile(rf"(?:^|\s){_NUMBER}\s*$|\t|[\u4e00-\u9fff）)”\"]\d+\s*$")
 MIN_STACKED = 6  # numbered labels directly after another one, for a text to be in column order
 MIN_SHARE = 0.6  # … and that share of the numbered labels
 # … and the numbers printed one per line, at least this many per numbered label: the columns' boxes (OCR text
 # whose rows of zeros were lost stacks its labels too, but has no numbers to put in the wrong place)
 MIN_NUMBER_LINES = 1
 # a number alone on its line, or after its unit (the 2019 tables' 单位 column: ``条 4223174``)
-_NUMBER_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,2}\s+)?[-+]?\d[\d,.]*\s*$")
-_NUMBER_LINES = re.compile(r"^[^\S\n]*(?:[\u4e00-\u9fff]{1,2}[^\S\n]+)?[-+]?\d[\d,.]*[^\S\n]*$", re.M)
+_NUMBER_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{1,2}}\s+)?{_NUMBER}\s*$")
+_NUMBER_LINES = re.compile(rf"^[^\S\n]*(?:[\u4e00-\u9fff]{{1,2}}[^\S\n]+)?{_NUMBER}[^\S\n]*$", re.M)
 # the same lines, each found from the newline before it (a literal the regex engine skips to in C; ``^`` made it
 # try a match at every character of the text): searched in the text after a newline, a match is a whole line
-_NUMBER_LINES_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*(?:[\u4e00-\u9fff]{1,2}[^\S\n]+)?[-+]?\d[\d,.]*[^\S\n]*(?=\n|\Z)")
+_NUMBER_LINES_AFTER_NEWLINE = re.compile(rf"\n[^\S\n]*(?:[\u4e00-\u9fff]{{1,2}}[^\S\n]+)?{_NUMBER}[^\S\n]*(?=\n|\Z)")
 
 
 def count_number_lines(text: str) -> int:

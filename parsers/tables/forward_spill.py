@@ -20,12 +20,11 @@ import re
 
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
-from parsers.tables.templates import APPLICANT_COLUMNS
+from parsers.tables.templates import APPLICANT_COLUMNS, SECTION_FOUR
 from parsers.tables.tokens import IS_VALUE, TEXT, number_value
 
 T = "applications"
 ROW = f"{T}/carried_forward"
-_SECTION_FOUR = r"^四[、.．]政府信息公开行政复议"
 _LABEL = re.compile(r"结转下年度")
 
 
@@ -39,7 +38,7 @@ def forward_from_four(r: Reading) -> None:
         return
     if not is_paragraph_cells(r.extracted.text):
         return
-    four = r.first_index(_SECTION_FOUR, 0)
+    four = r.first_index(SECTION_FOUR, 0)
     if four is None:
         return
     label = max((i for i in range(four) if _LABEL.search(r.tokens[i][TEXT])), default=None)

@@ -27,14 +27,11 @@ from __future__ import annotations
 from collections import Counter
 
 from parsers.tables.reading import Reading
-from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_HEAD_KIND, REVIEW_ROWS
 from parsers.tables.tokens import IS_VALUE, LINE, TEXT, Token, number_value
 
 N_COLS = len(REVIEW_COLUMNS)
 N_CELLS = len(REVIEW_ROWS) * N_COLS
-# the character only one column's head has: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计 (the group heads 行政复议,
-# 行政诉讼, 未经复议直接起诉, 复议后起诉 have none of them)
-_HEAD_KIND = {"持": 0, "正": 1, "他": 2, "审": 3, "总": 4}
 
 
 def _blocks(r: Reading, start: int, vals: list[Token]) -> list[Counter[int]] | None:
@@ -53,7 +50,7 @@ def _blocks(r: Reading, start: int, vals: list[Token]) -> list[Counter[int]] | N
             continue
         if tok[IS_VALUE]:
             return None  # another value among them: not one run of the table's values
-        found = [k for ch in tok[TEXT] if (k := _HEAD_KIND.get(ch)) is not None]
+        found = [k for ch in tok[TEXT] if (k := REVIEW_HEAD_KIND.get(ch)) is not None]
         if j:
             if found:
                 return None  # a head after a value: poppler's groups of heads (tables/group_order.py), not this

@@ -27,9 +27,9 @@ def misprinted_cell(checks: list[Check], get: Callable[[str], int | float | None
     failed = [c for c in checks if not c.passed]
     if len(failed) < MIN_FAILED or any(c.blank for c in checks):
         return None
-    common = set(failed[0].left_keys) | set(failed[0].right_keys)
+    common = failed[0].cell_keys()
     for c in failed[1:]:
-        common &= set(c.left_keys) | set(c.right_keys)
+        common &= c.cell_keys()
     if len(common) != 1:
         return None
     (key,) = common

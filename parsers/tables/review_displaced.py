@@ -28,15 +28,12 @@ from parsers.tables.align import Fit
 from parsers.tables.displaced import MAX_MOVES, read_displaced
 from parsers.tables.reading import Reading
 from parsers.tables.solve import Identity, Value
-from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_HEAD_KIND, REVIEW_ROWS
 from parsers.tables.tokens import TEXT, Token, number_value
 
 R = "review_litigation"
 N_COLS = len(REVIEW_COLUMNS)
 N_ROWS = len(REVIEW_ROWS)
-# the character only one column's head has: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计 (the group heads 行政复议,
-# 行政诉讼, 未经复议直接起诉, 复议后起诉 have none of them)
-_HEAD_KIND = {"持": 0, "正": 1, "他": 2, "审": 3, "总": 4}
 _IDENTITIES = [
     Identity(f"row_total/{row}", tuple((i, c) for c in range(N_COLS - 1)), ((i, N_COLS - 1),))
     for i, row in enumerate(REVIEW_ROWS)
@@ -45,7 +42,7 @@ _IDENTITIES = [
 
 def walk_groups(r: Reading, start: int, vals: list[Token]) -> tuple[list[Counter[int]], list[str], list[int], int]:
     """The groups of heads ``vals`` print after (tokens from ``start`` on): a group is the heads since the last value
-    and the run of values after them. Each group's head kinds (:data:`_HEAD_KIND`) and head text without spaces,
+    and the run of values after them. Each group's head kinds (:data:`REVIEW_HEAD_KIND`) and head text without spaces,
     each value's group, and how many of ``vals`` were met."""
     groups: list[Counter[int]] = []
     texts: list[str] = []
@@ -64,7 +61,7 @@ def walk_groups(r: Reading, start: int, vals: list[Token]) -> tuple[list[Counter
             of_value.append(len(groups) - 1)
             j += 1
             continue
-        heads.update(k for ch in tok[TEXT] if (k := _HEAD_KIND.get(ch)) is not None)
+        heads.update(k for ch in tok[TEXT] if (k := REVIEW_HEAD_KIND.get(ch)) is not None)
         text.append("".join(tok[TEXT].split()))
     return groups, texts, of_value, j
 

@@ -139,6 +139,9 @@ RESULT_ROWS_2019 = [r.key for r in APPLICATION_ROWS_2019[2:-2]]
 # ---------------------------------------------------------------- table 四 (review_litigation)
 REVIEW_ROWS = ("review", "litigation_direct", "litigation_after_review")
 REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+# the character only one column's head has: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计 (the group heads 行政复议,
+# 行政诉讼, 未经复议直接起诉, 复议后起诉 have none of them), and the index of its column in REVIEW_COLUMNS
+REVIEW_HEAD_KIND = {"持": 0, "正": 1, "他": 2, "审": 3, "总": 4}
 
 # ---------------------------------------------------------------- table 二 (active)
 # Column headers of the 第二十条 blocks → column keys (2021 and 2019 formats).
@@ -278,5 +281,7 @@ LEGACY_ROWS = [
     _row("trainees", r"接受培训", label="接受培训人员数"),
 ]
 
+# section 四's heading: where table 三 ends and table 四 begins
+SECTION_FOUR = r"^四[、.．]政府信息公开行政复议"
 # section 五's heading (or what follows it): where table 四 and the tables end
 SECTION_FIVE = r"^五[、.]|存在的主要问题|主要问题及改进|问题及改进|^六[、.]"

@@ -54,8 +54,11 @@ _REPLACED = tuple((k, v) for k, v in _FULLWIDTH.items() if k != v)
 LABEL_MAX = 80  # a token longer than this (without spaces) is body text, never a row label
 
 _NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-# explicit blanks, with the dash OCR and converters print for them (一 for —, ー, _)
-_BLANK_MARKERS = {"—", "——", "-", "--", "/", "\\", "－", "―", "─", "–", "一", "一一", "ー", "_", "__"}
+# the explicit blanks printed as dashes (and the slash): a row printed on one line with single spaces may print them
+# among its values (:data:`DASH_LAST`, ``_LABEL_VALUES_DASHED``; the native line loop's ``is_dash_last`` too)
+DASH_MARKERS: Final = frozenset({"—", "——", "-", "--", "/", "－", "―", "–"})
+# explicit blanks: the dash markers, and the dash OCR and converters print for them (一 for —, ー, _)
+_BLANK_MARKERS = {*DASH_MARKERS, "\\", "─", "一", "一一", "ー", "_", "__"}
 _NONE_WORDS = {"无"}
 _TRAILING_NUMS_RE = re.compile(
     r"^(?P<label>.*?(?:[^\d\s.,+-]|(?<=[^\d\s.,+-]),))?(?P<nums>(?:\s+|^|(?<=[^\d\s.,+\-、(]))[+-]?\d[\d,]*(?:\.\d+)?"
@@ -153,7 +156,7 @@ def _derive(text: str) -> tuple[str, bool, bool, bool, bool]:
 def _derived(text: str) -> tuple[str, bool, bool, bool, bool]:
     """:func:`_derive`, kept in the cache when ``text`` is short (a cell or a label: they repeat)."""
     derived = _derive(text)
-    if len(text) <= 40:
+    if len(text) <= CACHED_MAX:
         if len(_DERIVED) >= _DERIVED_MAX:  # bounded: a long crawl reads many documents
             _DERIVED.clear()
         _DERIVED[text] = derived
@@ -162,6 +165,7 @@ def _derived(text: str) -> tuple[str, bool, bool, bool, bool]:
 
 _DERIVED: dict[str, tuple[str, bool, bool, bool, bool]] = {}  # short texts' derived fields (see ``Token``)
 _DERIVED_MAX = 4096
+CACHED_MAX = 40  # the longest text whose derived fields are cached (the native line loop's CACHED_MAX too)
 
 
 def blank_cell(start: int, line: int, col: int) -> Token:
@@ -788,6 +792,14 @@ def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool
     return out
 
 
+def is_value_word(word: str) -> bool:
+    """Whether ``word`` (one word as printed: no spaces, normalised here) is a table cell's value: a number, with
+    its unit or not, two numbers of one cell apart by a slash or a semicolon (:func:`_numbers_with_units` reads
+    them), or an explicit blank (``—``, ``/``: :data:`_BLANK_MARKERS`)."""
+    word = normalise(word)
+    return word in _BLANK_MARKERS or _WITH_UNITS.fullmatch(word) is not None
+
+
 # one cell holding one number with spaces around its decimal point (converters that space out inline runs)
 _NONSPACE = re.compile(r"\S+")
 _SPACED_DECIMAL = re.compile(r"[+-]?\d[\d,]*(?: \.| \. |\. )\d+")
@@ -820,12 +832,13 @@ def _numbers_between(text: str, lo: int, hi: int, start: int, line: int, col: in
 
 # the dashes (and the slash) a line with a space may end in, an explicit blank's: then it is maybe a row printed on
 # one line with single spaces, a dash among its values (``行政规范性文件 137 0 -``; the native line loop asks the same)
-DASH_LAST = frozenset("—–－―-/")
-_DASH_VALUE = r"(?:—{1,2}|-{1,2}|－|―|–|/)"
-_SPACE_DASH = re.compile(r" [—–－―/-]")
+DASH_LAST = frozenset("".join(DASH_MARKERS))  # —–－―-/
+_DASH_CLASS = "".join(re.escape(c) for c in sorted(DASH_LAST))  # a character class's body
+_DASH_VALUE = "(?:" + "|".join(re.escape(m) for m in sorted(DASH_MARKERS, key=lambda m: (-len(m), m))) + ")"
+_SPACE_DASH = re.compile(f" [{_DASH_CLASS}]")
 # a row's label, then its values one space apart, numbers and dashes, a dash one of them at least (``规章 - 0 28``)
 _LABEL_VALUES_DASHED = re.compile(
-    rf"^(?P<label>(?:\d{{1,2}}[.．、])?[^\s\d+\-—–－―/][^\n]*?[^\s\d.,+\-—–－―/])"
+    rf"^(?P<label>(?:\d{{1,2}}[.．、])?[^\s\d+{_DASH_CLASS}][^\n]*?[^\s\d.,+{_DASH_CLASS}])"
     rf"(?P<vals>(?: +(?:{_NUM}|{_DASH_VALUE}))*? +{_DASH_VALUE}(?: +(?:{_NUM}|{_DASH_VALUE}))*) *$"
 )
 
