@@ -642,11 +642,10 @@ def test_ocr_unreadable_cell_in_a_table_of_wrapped_labels() -> None:
     assert {"unreadable_cell", "missing_cell"} & set(_codes(report))
 
 
-def test_plain_text_that_lost_a_blank_review_row_leaves_table_four_blank() -> None:
-    """Blank cells print nothing in plain text, and with no indent to tell, a stripped line loses them at its start
-    or its end alike: the blank row is open (each row's total holds wherever it goes). Before version 108 the
-    template's first row was left blank (right here, five numbers a row off where the report's blank row is
-    another); now no cell of table 四 is read, the values named in the warning, and a person must look."""
+def test_plain_text_that_lost_a_blank_review_row_keeps_blanks_at_its_start() -> None:
+    """Blank cells print nothing in plain text; with no indent to tell, the blanks go where a stripped line
+    loses them (its start), and the guess is reported: the blank row is open (each row's total holds wherever it
+    goes), a person must look."""
     review = [None] * 5 + [2, 1, 0, 0, 3, 0, 0, 0, 0, 0]
     for text in (
         s.to_spaces(s.report(review=s.review_table(review))),
@@ -659,10 +658,8 @@ def test_plain_text_that_lost_a_blank_review_row_leaves_table_four_blank() -> No
             for r in ("review", "litigation_direct", "litigation_after_review")
             for c in ("upheld", "corrected", "other", "pending", "total")
         ]
-        assert all(v is None or v == t for v, t in zip(got, review, strict=True))  # no wrong number
-        assert got == [None] * 15
-        (warned,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
-        assert "(2 1 0 0 3 0 0 0 0 0); every cell left blank" in warned.message
+        assert got == review
+        assert "placement_open" in _codes(report)
         assert report.metadata["review"] == "required"
 
 
