@@ -239,6 +239,8 @@ Version 108 (issue 8, p39):
 - ``synth-2026-html-pandoc-plain-table3.txt``: pandoc's plain writer prints table 四 as ``[TABLE]``;
 - ``synth-2011-html2text-table3.md``: html2text prints table 四's blank first row as empty cells
   (``| | | | | 0| 0|…``, its first bar lost: 14 fields for 15 cells);
+- ``synth-2048-html-pandoc-plain-table3.txt``: pandoc's plain writer inside a portal's layout frame narrower than
+  table 四: its ruler and each of its lines wrapped into pieces, the blank row's cells spaces no ruler lays out;
 - ``synth-2011-html-to-markdown.md`` (whole): html-to-markdown drops the page's ``<form>``, which holds the article:
   the portal's links and footer only.
 
@@ -360,6 +362,7 @@ SNIPPETS = {
     "synth-2026-html-pandoc-plain-table3.txt": "synth_2026.html-pandoc-plain.txt",
     "synth-2011-html2text-table3.md": "synth_2011.md-html2text.md",
     "synth-2011-html-to-markdown.md": "synth_2011.md-html-to-markdown.md",
+    "synth-2048-html-pandoc-plain-table3.txt": "synth_2048.html-pandoc-plain.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -373,7 +376,11 @@ WHOLE = {
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
 # around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)
-FRAMED = {"synth-1269-html-pandoc-markdown-table3.md", "synth-1275-html-pandoc-plain-table3.txt"}
+FRAMED = {
+    "synth-1269-html-pandoc-markdown-table3.md",
+    "synth-1275-html-pandoc-plain-table3.txt",
+    "synth-2048-html-pandoc-plain-table3.txt",
+}
 
 
 # snippets of a page markitdown printed inside a portal's one-column layout table: the whole report one pipe line,

@@ -111,3 +111,16 @@ def test_a_text_without_the_report_says_its_body_is_missing() -> None:
     (none,) = [w for w in report.warnings if w.code == "no_table"]
     assert "nor any of its 6 section headings" in none.message and "missing from the text" in none.message
     assert report.metadata["review"] == "required"
+
+
+def test_pandoc_table_four_wrapped_by_a_layout_frame_is_not_guessed() -> None:
+    # pandoc's plain writer inside a portal's layout frame narrower than table 四: its ruler and each line wrapped
+    # into pieces (0 / 0 0 1 1 / 0 1 0 0 1). The blank row's cells print as spaces no ruler lays out whole; the
+    # first row's guess put 0 0 0 1 1 in the 直接起诉 row, which the report left blank (five wrong numbers)
+    report = _parse("synth-2048-html-pandoc-plain-table3.txt")
+    gold = [0, 0, 0, 1, 1, *[None] * 5, 0, 1, 0, 0, 1]
+    got = _review(report)
+    assert all(v is None or v == g for v, g in zip(got, gold, strict=True))  # no wrong number
+    (open_,) = [w for w in report.warnings if w.code == "placement_open" and w.key == R]
+    assert "(0 0 0 1 1 0 1 0 0 1); every cell left blank" in open_.message
+    assert report.metadata["review"] == "required"

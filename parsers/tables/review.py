@@ -14,6 +14,7 @@ from parsers.tables.blank_rows import (
     columns_by_pipes,
     columns_by_ruler,
     place_rows,
+    ruled_above,
     two_whole_rows,
     whole_rows_blank,
 )
@@ -517,6 +518,19 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
             label,
         )
         return Fit(place_rows(vals, marked), "positional", [])
+    if ruled_above(text, canon.to_original(label[START]), spans[0][0]):
+        # pandoc's table laid out under a ruler, its row wrapped into pieces no ruler above it lays out whole (a
+        # portal's layout frame narrower than the table): the blank cells print as spaces in their place, which is
+        # not read here; no row is guessed (the first row's guess put numbers in the wrong rows: 2046, 2048)
+        r.warn(
+            "placement_open",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells, laid out under a ruler the row's line does not "
+            f"follow (the table wrapped into pieces): which row each value is in is not read "
+            f"({' '.join(t[TEXT] for t in vals)}); every cell left blank",
+            R,
+            label,
+        )
+        return Fit([None] * N_REVIEW, "positional", [])
     # nothing printed where the blank cells are and every row's total holding wherever the blank row goes: the
     # template's first row left blank, as the corpus's real seed 003 prints it (a guess: on the synthetic batteries
     # it puts five numbers a row off as often as not, but leaving the table blank loses seed 003's ten cells in every
