@@ -65,7 +65,8 @@ def _build_report(extracted: Extracted) -> Report:
     warnings = [Warning_(*note_code(note)) for note in extracted.notes]
     warnings += tables.warnings + section_warnings
     if tables.format == "none":
-        warnings.append(Warning_("no_table", "no standard table (2021, 2019 or 统计指标) found"))
+        found = "no standard table (2021, 2019 or 统计指标) found"
+        warnings.append(Warning_("no_table", found + _no_body(section_warnings)))
     year = metadata.get("year")
     told, told_warnings = narrative_checks(
         extracted.text, tables.format, tables.cells, year if isinstance(year, int) else None, norm
@@ -80,3 +81,15 @@ def _build_report(extracted: Extracted) -> Report:
     )
     set_verdict(report, extracted.metadata)
     return report
+
+
+def _no_body(section_warnings: list[Warning_]) -> str:
+    """What the no-table warning adds where the text prints none of the report's section headings either: the
+    report's body is not in the text (html-to-markdown drops a page's ``<form>``, and the VSB portals hold the
+    article in one), so its tables are missing, not unread."""
+    if sum(w.code == "missing_section" for w in section_warnings) < 5:  # 6 sections (5 in the legacy format)
+        return ""
+    return (
+        f"; nor any of its {len(section_warnings)} section headings: the report's body (its tables and sections) is "
+        "missing from the text (an extractor that dropped the article, as html-to-markdown drops a page's <form>)"
+    )

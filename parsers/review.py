@@ -61,9 +61,6 @@ REQUIRED = {
     # table 四's header prints no head of a row, its values the other rows': that row's cells blank, not printed (a
     # table cut at the page's edge; parsers/tables/review.py)
     "row_not_printed",
-    # table 四's heads printed and none of its values (an extractor that dropped them): every cell blank
-    # (parsers/tables/review.py)
-    "values_missing",
 }
 # warnings that do not touch the numbers read
 IGNORED = {"missing_section", "kind_mismatch", "images_not_read", "text_not_upright", "ofd_scaled", "zip_member"}

@@ -229,6 +229,23 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1604-pymupdf4llm-table4.md`` (``md-pymupdf4llm``): pymupdf4llm's plain mode prints table 四's heads as a
   pipe table (``|行政复议|Col2|…|行政诉讼|Col7|``, ``|结果维<br>|结果纠<br>|…``) and none of its values.
 
+Version 108 (issue 8, p39):
+
+- ``synth-2018-bs4-glued-table3.txt``, ``synth-2036-bs4-glued-table3.txt``: BeautifulSoup's glued text of a table 四
+  whose published 总计 of one row is wrong: one run (``000051005600101``), no split of which holds all three row
+  totals; 2018's has one split whose other two rows' totals hold, 2036's two (``0 5 0 0 11`` or ``0 50 0 1 1``);
+- ``synth-2015-bs4-glued-table3.txt``: a misprinted label glued to its group's heading and its digits
+  (``（四）无法提供1.本机关不常握相关政府信息086000086``);
+- ``synth-2066-mammoth-table3.md``: mammoth's Markdown of a DOCX (a cell a paragraph, Markdown's escapes
+  ``1\\.属于国家秘密``, ``\\(一\\)``), whose blank cells print nothing;
+- ``synth-2026-html-pandoc-plain-table3.txt``: pandoc's plain writer prints table 四 as ``[TABLE]``;
+- ``synth-2011-html2text-table3.md``: html2text prints table 四's blank first row as empty cells
+  (``| | | | | 0| 0|…``, its first bar lost: 14 fields for 15 cells);
+- ``synth-2048-html-pandoc-plain-table3.txt``: pandoc's plain writer inside a portal's layout frame narrower than
+  table 四: its ruler and each of its lines wrapped into pieces, the blank row's cells spaces no ruler lays out;
+- ``synth-2011-html-to-markdown.md`` (whole): html-to-markdown drops the page's ``<form>``, which holds the article:
+  the portal's links and footer only.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -341,9 +358,18 @@ SNIPPETS = {
     "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
     "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
     "synth-1604-pymupdf4llm-table4.md": "synth_1604.md-pymupdf4llm.md",
+    "synth-2018-bs4-glued-table3.txt": "synth_2018.html-bs4-glued.txt",
+    "synth-2036-bs4-glued-table3.txt": "synth_2036.html-bs4-glued.txt",
+    "synth-2015-bs4-glued-table3.txt": "synth_2015.html-bs4-glued.txt",
+    "synth-2066-mammoth-table3.md": "synth_2066.docx-mammoth-md.md",
+    "synth-2026-html-pandoc-plain-table3.txt": "synth_2026.html-pandoc-plain.txt",
+    "synth-2011-html2text-table3.md": "synth_2011.md-html2text.md",
+    "synth-2011-html-to-markdown.md": "synth_2011.md-html-to-markdown.md",
+    "synth-2048-html-pandoc-plain-table3.txt": "synth_2048.html-pandoc-plain.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
+    "synth-2011-html-to-markdown.md",
     "synth-1261-asciidoc.txt",
     "synth-1266-asciidoc.txt",
     "synth-1242-pdftotext-nopgbrk.txt",
@@ -353,7 +379,11 @@ WHOLE = {
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
 # around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)
-FRAMED = {"synth-1269-html-pandoc-markdown-table3.md", "synth-1275-html-pandoc-plain-table3.txt"}
+FRAMED = {
+    "synth-1269-html-pandoc-markdown-table3.md",
+    "synth-1275-html-pandoc-plain-table3.txt",
+    "synth-2048-html-pandoc-plain-table3.txt",
+}
 
 
 # snippets of a page markitdown printed inside a portal's one-column layout table: the whole report one pipe line,

@@ -2587,27 +2587,16 @@ def test_table_four_heads_printed_without_any_value_is_review_required() -> None
     # tuning seed 1604 (md-pymupdf4llm): pymupdf4llm prints table 四's heads as a pipe table and none of its values
     # (gold: 0 0 0 0 0, 4 1 1 0 6, 0 0 0 0 0). Version 105 warned missing_cell ("positions of the blanks were
     # inferred") and the report was only review: suggested, its whole table blank. A table whose values the text
-    # does not hold at all is a missing row: a person must look
+    # does not hold at all is a missing table (p39's rule for pandoc's [TABLE]): a person must look
     text = (SNIPPETS / "synth-1604-pymupdf4llm-table4.md").read_text(encoding="utf-8")
     assert "|行政复议|Col2|Col3|Col4|Col5|行政诉讼|Col7|" in text
     report = _parse("synth-1604-pymupdf4llm-table4.md")
     assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
-    (warned,) = [w for w in report.warnings if w.code == "values_missing"]
-    assert "none of its 15 values" in warned.message
+    (warned,) = [w for w in report.warnings if w.code == "missing_table"]
+    assert "no value printed after" in warned.message and "[TABLE]" not in warned.message
     assert not [w for w in report.warnings if w.code == "missing_cell" and (w.key or "").startswith("review")]
     assert report.metadata["review"] == "required"
     # table 三 is read as printed (gold: （七）总计 8 0 2 0 5 0 15)
     got = [report.cells[f"applications/results_total/{col}"].value for col in APPLICANT]
     assert got == [8, 0, 2, 0, 5, 0, 15]
 
-
-def test_table_four_row_printed_with_every_cell_empty_is_not_values_missing() -> None:
-    # the same report with table 四's row printed, every cell empty (a pipe row of 15 blank cells under its heads, as
-    # pandoc prints a Word table left empty): the table prints its row, nothing is missing from the text
-    text = (SNIPPETS / "synth-1604-pymupdf4llm-table4.md").read_text(encoding="utf-8")
-    heads = "|结果维<br>|结果纠<br>|其他结<br>|尚未审<br>|总<br>|未经复议直接起诉|复议后起诉|"
-    assert heads in text
-    empty = heads + "\n" + "|" + "|".join([" "] * 15) + "|"
-    report = parse(text.replace(heads, empty).encode("utf-8"), "own.md")
-    assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
-    assert not [w for w in report.warnings if w.code == "values_missing"]

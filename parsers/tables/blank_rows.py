@@ -118,6 +118,9 @@ def blank_row_by_spaces(text: str, spans: Sequence[Span], left: int) -> tuple[in
 # pandoc's simple and multiline tables (its plain and Markdown writers): a line of dash runs, one per column,
 # under the header or above the table
 _RULER = re.compile(r"^ *-{2,}(?: +-{2,})+ *$", re.M)
+# the same inside a portal's one-column layout frame (pandoc's plain writer: ``|   ------ ------ … |``), or a piece of
+# a ruler the frame wrapped (one dash run and more); never a line of dashes alone (a heading's underline, a rule)
+_FRAMED_RULER = re.compile(r"^\| +-{2,}(?: +-+)* *\|$", re.M)
 
 
 def columns_by_ruler(text: str, spans: Sequence[Span], n: int, begin: int) -> list[int] | None:
@@ -142,6 +145,12 @@ def columns_by_ruler(text: str, spans: Sequence[Span], n: int, begin: int) -> li
             return None
         out.append(hits[0])
     return out
+
+
+def ruled_above(text: str, begin: int, end: int) -> bool:
+    """Does a pandoc table's ruler (a line of dash runs) print between offsets ``begin`` and ``end``: the table is
+    laid out in columns, its blank cells printed as spaces in their place?"""
+    return _RULER.search(text, begin, end) is not None or _FRAMED_RULER.search(text, begin, end) is not None
 
 
 def columns_by_pipes(text: str, spans: Sequence[Span], n: int) -> list[int] | None:

@@ -75,6 +75,9 @@ FIRST_ROW_VALUES = 3  # a table's first row, found by the order alone, prints th
 # a label matched by meaning may sit in a run of labels printed apart from their values (a converter's broken
 # table: the labels on lines of their own, the values in label-less rows after them): this many lines on
 _APART_LINES = 8
+# table 三's group heading printed before its first sub-row's label on one line (glued text, a label cell spanning
+# rows: ``（四）无法提供1.本机关不常握相关政府信息086000086``): set aside when the label is compared by meaning
+_GROUP_HEAD = re.compile(r"^[(（][三四五六][)）](?:不予公开|无法提供|不予处理|其他处理)(?=\d)")
 
 
 _new_object = object.__new__
@@ -300,6 +303,7 @@ class Reading:
                     continue
                 if any(other.matches(label) for other in rows):
                     continue
+                label = _GROUP_HEAD.sub("", label) if table == "applications" else label
                 score = similarity(label, row.label)
                 if score < FUZZY_MIN or (best is not None and score <= best[0]):
                     continue

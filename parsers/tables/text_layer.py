@@ -41,6 +41,10 @@ _MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
 # converters' markup that is no mark of OCR: pandoc's hard line break (``parsers.hard_breaks``) and PyMuPDF4LLM's
 # names for a header row's cells it found empty (``Col2``, ``Col3``)
 _COL_NAMES = re.compile(r"(?<![A-Za-z])Col\d+(?![A-Za-z])")
+# Markdown's escapes of the punctuation a label prints (mammoth's Markdown of a DOCX: ``1\.属于国家秘密``,
+# ``\(一\)予以公开``, ``0929\-2683214``; detected as plain text, its tables printed a cell a paragraph): a
+# converter's markup, no mark of OCR
+_MD_ESCAPES = re.compile(r"\\[.()\-*_+!#\[\]`]")
 
 
 def read_by_ocr(r: Reading) -> bool:
@@ -68,7 +72,7 @@ def marks_of_ocr(r: Reading, lo: int, hi: int) -> bool:
     assert r.canonical is not None
     if any(code == "layout_table" for code, _ in r.canonical.notes):
         region = _FRAME_BARS.sub(" ", region)  # a page layout's frame (``| … |`` each line, dropped): no OCR mark
-    region = _COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region))
+    region = _MD_ESCAPES.sub(" ", _COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region)))
     if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
