@@ -2599,4 +2599,3 @@ def test_table_four_heads_printed_without_any_value_is_review_required() -> None
     # table 三 is read as printed (gold: （七）总计 8 0 2 0 5 0 15)
     got = [report.cells[f"applications/results_total/{col}"].value for col in APPLICANT]
     assert got == [8, 0, 2, 0, 5, 0, 15]
-
