@@ -227,6 +227,10 @@ Each snippet is the report's title line and the text from table 三's section he
 - ``synth-1805-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's first row prints one value on its label's line
   (``一、本年新收政府信息公开申请数量 1771``: the natural persons' count), its other values far from it.
 
+- ``synth-1977-pdfplumber-table3.txt`` (``pdf-pdfplumber``): a narrow label column wraps （六）其他处理's sub-rows
+  (``1.申请人无正`` / ``当理由逾期不`` / ``补正、行政机``, ``2.申请人逾期`` / ``未按收费通知`` / … / ``要求缴纳费``
+  / ``用、…``) so neither 不补正 nor 缴纳费用 is one line's, the table's header repeated between two lines of a label.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -338,6 +342,7 @@ SNIPPETS = {
     "synth-1820-pdfminer-flow-none-table2.txt": "synth_1820.pdf-pdfminer-flow-none.txt",
     "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
     "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
+    "synth-1977-pdfplumber-table3.txt": "synth_1977.pdf-pdfplumber.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

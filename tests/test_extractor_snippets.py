@@ -2581,3 +2581,22 @@ def test_row_on_one_line_with_a_dash_among_its_values_is_read_by_its_cells() -> 
             7, 2, 31,
         ], name  # fmt: skip
         assert not [w for w in report.warnings if w.code == "missing_row" and w.key == "active/rules"], name
+
+
+def test_other_processing_sub_rows_wrapped_apart_keep_the_2021_format() -> None:
+    # tuning seed 1977 (pdf-pdfplumber; pdftotext -raw, PyMuPDF, markitdown and pdfminer print it alike): a narrow
+    # label column wraps （六）其他处理's sub-rows so that neither 不补正 (``逾期不`` / ``补正``) nor 缴纳费用
+    # (``缴纳费`` / ``用``) stands in one line; version 105 took the table for 2019's, its （六） one row, and read
+    # 3.其他's values as （七）总计's (4 wrong numbers). Their other words (收费通知) still tell 2021's three rows
+    report = _parse("synth-1977-pdfplumber-table3.txt")
+    text = (SNIPPETS / "synth-1977-pdfplumber-table3.txt").read_text(encoding="utf-8")
+    assert "不补正" not in text and "缴纳费用" not in text and "未按收费通知" in text
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    gold = {
+        "other.no_correction": [0] * 7,
+        "other.unpaid_fee": [0] * 7,
+        "other.other": [0, 1, 0, 0, 0, 0, 1],
+        "results_total": [4, 5, 5, 0, 0, 0, 14],
+    }
+    for row, values in gold.items():
+        assert [report.cells[f"applications/{row}/{c}"].value for c in cols] == values, row

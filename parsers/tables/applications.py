@@ -626,7 +626,7 @@ def _identities(rows: list[RowDef], fmt: str) -> list[Identity]:
 def _merged_other(r: Reading, start: int, end: int) -> int | None:
     """The token of a single （六）其他处理 row carrying values, when the 2021 sub-rows are absent."""
     stop = r.first_index(r"结转下年度", start, end) or end
-    if r.first_index(r"不补正|缴纳费用|收费通知|逾期未按", start, stop) is not None:
+    if r.first_index(_SUB_ROW_WORDS, start, stop) is not None:
         return None
     other = r.first_index(r"其他处理", start, stop)
     if other is None:
@@ -648,6 +648,8 @@ def _merged_other(r: Reading, start: int, end: int) -> int | None:
 
 
 _GLUED_OTHER = re.compile(r"其他处理\d+$")
+# words of 2021's （六） sub-rows 1 and 2 (其他处理 split in three), none in 2019's one row
+_SUB_ROW_WORDS = r"不补正|缴纳费用|收费通知|逾期未按"
 _OTHER_PROCESSING = re.compile(r"其他处理")
 
 
@@ -1662,6 +1664,12 @@ def is_2019_applications(r: Reading, start: int) -> bool:
     no_corr = r.first_index(r"不补正", start)
     other = r.first_index(r"其他处理", start)
     if no_corr is not None:
+        return False
+    # a sub-row's label wrapped in a narrow column (``逾期不`` / ``补正``, ``缴纳费`` / ``用``): its other words
+    # (``收费通知``, ``逾期未按``), up to the table's last row or table 四 (never the report's prose on fees), still
+    # tell 2021's rows
+    stop = r.first_index(r"结转下年|行政复议", start)
+    if stop is not None and r.first_index(_SUB_ROW_WORDS, start, stop) is not None:
         return False
     if other is None or not re.search(r"其他处理", r.tokens[other][COMPACT]):
         return False
