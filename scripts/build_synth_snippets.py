@@ -231,6 +231,12 @@ Each snippet is the report's title line and the text from table 三's section he
   (``1.申请人无正`` / ``当理由逾期不`` / ``补正、行政机``, ``2.申请人逾期`` / ``未按收费通知`` / … / ``要求缴纳费``
   / ``用、…``) so neither 不补正 nor 缴纳费用 is one line's, the table's header repeated between two lines of a label.
 
+
+- ``synth-1963-markitdown-pdf-table4.md`` (``md-markitdown-pdf``): table 四 whose 未经复议直接起诉 row is blank, its
+  values row on a grid of the page's rules, two values in a field at times and one empty field between the fifth
+  value and the sixth (``| 0 0 | 0 0 | 0 | | 0 0 | 1 0 | 1 |``).
+
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -343,6 +349,7 @@ SNIPPETS = {
     "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
     "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
     "synth-1977-pdfplumber-table3.txt": "synth_1977.pdf-pdfplumber.txt",
+    "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

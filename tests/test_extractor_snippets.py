@@ -4,9 +4,11 @@ The texts are real extractors' output (BeautifulSoup, lynx, pypdf on Chromium's 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from parsers import parse
+from parsers.tables.blank_rows import blank_row_by_spaces, columns_by_pipes
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
@@ -2600,3 +2602,45 @@ def test_other_processing_sub_rows_wrapped_apart_keep_the_2021_format() -> None:
     }
     for row, values in gold.items():
         assert [report.cells[f"applications/{row}/{c}"].value for c in cols] == values, row
+
+
+def test_table_four_blank_row_placed_by_the_one_place_its_pipe_fields_are_empty() -> None:
+    # tuning seed 1963 (md-markitdown-pdf): markitdown lays table 四's values row on a grid of the page's rules, two
+    # values in a field at times; the blank 未经复议直接起诉 row leaves one empty field between the fifth value and
+    # the sixth, and no other field is empty: that row is the blank one
+    report = _parse("synth-1963-markitdown-pdf-table4.md")
+    assert "| 0 0 | 0 0 | 0 | | 0 0 | 1 0 | 1 |" in " ".join(
+        (SNIPPETS / "synth-1963-markitdown-pdf-table4.md").read_text(encoding="utf-8").split()
+    )
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [0, 0, 0, 0, 0, *[None] * 5, 0, 0, 1, 0, 1]
+    assert any(w.code == "blank_cells_placed" and "未经复议直接起诉" in w.message for w in report.warnings)
+
+
+def test_table_four_squeezed_layout_row_indented_by_five_cells_room_has_its_first_row_blank() -> None:
+    # poppler's -layout of a narrow table squeezes some columns to one space (``0 1 0``), so the row is no layout
+    # by its gaps; an indent of five cells' room beyond the table's left edge (its header's least indent) is still
+    # the blank first row's, as version 105's guess read it; a small indent or a wide gap elsewhere tells nothing
+    line = " " * 19 + "0   1   0   0 1 0    0    0  0 0"
+    text = "结果维 结果纠 其他结 尚未审 总 结果维 结果纠\n" + line + "\n"
+    start = text.index(line)
+    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", line)]
+    assert blank_row_by_spaces(text, spans, 0) == (0, [19, 1, 4])
+    assert blank_row_by_spaces(text, spans, 12) is None  # 7 spaces beyond the table's left: not five cells' room
+
+
+def test_html2text_row_without_edge_rules_starting_with_a_bar_starts_with_an_empty_cell() -> None:
+    # html2text prints a table row without its edge rules; a row whose first cells are empty starts with a bar
+    # (``|  |  |  |  | 0 | 1 | …``, no bar at its end): the field before the first bar is the first, empty cell,
+    # so table 四's ten values stand under its last ten columns (version 106 dropped that field as an edge rule:
+    # 14 fields, no placement)
+    line = "|  |  |  |  | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0  "
+    text = "结果维持 | 结果纠正\n" + line + "\n"
+    start = text.index(line)
+    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", line)]
+    assert columns_by_pipes(text, spans, 15) == list(range(5, 15))
+    edged = "| 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |  |  |  |  |  |"  # a Markdown row with its edge rules
+    text = "结果维持 | 结果纠正\n" + edged + "\n"
+    start = text.index(edged)
+    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", edged)]
+    assert columns_by_pipes(text, spans, 15) == list(range(10))
+

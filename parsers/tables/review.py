@@ -9,7 +9,9 @@ from itertools import combinations
 
 from parsers.tables.align import Fit, Value, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
+    blank_row_by_empty_fields,
     blank_row_by_gaps,
+    blank_row_by_marks,
     blank_row_by_spaces,
     columns_by_pipes,
     columns_by_ruler,
@@ -432,6 +434,13 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         for t, k in zip(vals, cols, strict=True):
             laid[k] = t
         how = "the row's values stand under the table's columns (its ruler or its rules)"
+    elif (fields := blank_row_by_empty_fields(text, spans)) is not None:
+        laid = place_rows(vals, fields[0])
+        where = ("before the first value", "between the fifth value and the sixth", "after the last value")[fields[0]]
+        how = f"the row's pipe fields are empty only {where} ({fields[1]} empty, none among the printed rows' values)"
+    elif (marked := blank_row_by_marks(text, spans)) is not None:
+        laid = place_rows(vals, marked)
+        how = f"the {rows[marked]} row's five cells print a dash each (a blank cell's mark)"
     elif (
         spaced := blank_row_by_spaces(text, spans, _table_left(text, canon.to_original(label[START]), spans[0][0]))
     ) is not None:
