@@ -236,6 +236,10 @@ Each snippet is the report's title line and the text from table 三's section he
   values row on a grid of the page's rules, two values in a field at times and one empty field between the fifth
   value and the sixth (``| 0 0 | 0 0 | 0 | | 0 0 | 1 0 | 1 |``).
 
+- ``synth-1981-pypdf-layout-table3.txt``, ``synth-1981-pdfplumber-layout-table3.txt`` (the layout modes of pypdf
+  and pdfplumber): table 三's totals 175 and 199 wrapped in their narrow cells, ``17`` / ``19`` on or above the
+  row's line and ``5`` / ``9`` alone below it; pypdf's squeezes two cells together (``1660`` for 166 and 0,
+  ``1319`` for 13 and 19).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -350,6 +354,8 @@ SNIPPETS = {
     "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
     "synth-1977-pdfplumber-table3.txt": "synth_1977.pdf-pdfplumber.txt",
     "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
+    "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
+    "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

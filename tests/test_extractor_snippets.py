@@ -2644,3 +2644,20 @@ def test_html2text_row_without_edge_rules_starting_with_a_bar_starts_with_an_emp
     spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", edged)]
     assert columns_by_pipes(text, spans, 15) == list(range(10))
 
+
+def test_table_three_total_wrapped_below_its_row_is_joined_or_left_blank() -> None:
+    # tuning seed 1981: table 三's totals 175 (二、上年结转) and 199 (（七）总计) wrap in their narrow cells. pypdf's
+    # layout mode prints ``1660  0   0   0  9 17`` / ``5`` and ``160 26 0   0   0  1319`` / ``9`` (166 and 0, 13 and
+    # 19 glued where it squeezes the gap): version 106 read 1660, 17, 5, 1319 and 9 as cells (6 wrong numbers). The
+    # pieces joined and the glued pair parted make one reading whose row total holds: taken, said
+    report = _parse("synth-1981-pypdf-layout-table3.txt")
+    assert _app_row(report, "carried_over") == [166, 0, 0, 0, 0, 9, 175]
+    assert _app_row(report, "results_total") == [160, 26, 0, 0, 0, 13, 199]
+    assert len([w for w in report.warnings if w.code == "wrapped_digits"]) == 2
+    # pdfplumber's layout mode prints 19 above the label's line, 9 below it: no reading of the row's line and the
+    # piece below holds its total, so the piece is left blank (version 106 read the total 9)
+    report = _parse("synth-1981-pdfplumber-layout-table3.txt")
+    assert report.cells["applications/results_total/total"].value is None
+    assert _app_row(report, "results_total")[:6] == [160, 26, 0, 0, 0, 13]
+    assert any(w.code == "wrapped_digits_blank" for w in report.warnings)
+    assert report.metadata["review"] == "required"

@@ -69,6 +69,7 @@ from parsers.tables.tokens import (
     number_value,
     token,
 )
+from parsers.tables.wrapped_digits import wrapped_total
 from parsers.tables.wrong_total_runs import every_split, one_cell_off
 
 T = "applications"
@@ -342,6 +343,23 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
 
 
 _DIGITS = re.compile(r"[1-9]\d*|0")
+
+
+def _wrapped(r: Reading, vals: list[Token], key: str) -> Fit | None:
+    """A row whose total is wrapped below its line (:mod:`parsers.tables.wrapped_digits`): its reading with the
+    pieces joined, or the piece below left blank, said as ``wrapped_digits``; None for any other row."""
+    found = wrapped_total(r.line_tokens(vals[-1][LINE]), vals, N_APP)
+    if found is None:
+        return None
+    cells, how, read = found
+    r.warn(
+        "wrapped_digits" if read else "wrapped_digits_blank",
+        f"{key}: a piece of a number alone on the line below the row's values, the row total failing as printed; "
+        + (f"{how}, the one reading whose row total holds (a guess)" if read else how),
+        key,
+        vals[-1],
+    )
+    return Fit(cells, "positional", [])
 
 
 def _rejoin_broken(r: Reading, vals: list[Token]) -> tuple[list[Token], Token, Token, bool] | None:
@@ -691,6 +709,8 @@ def _label_fits(
             pos = named
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
+        elif len(vals) == N_APP and (wrapped := _wrapped(r, vals, f"{T}/{row.key}")) is not None:
+            fits[row.key] = wrapped
         elif len(vals) == N_APP:
             fits[row.key] = fit(vals, N_APP)
         else:
