@@ -243,6 +243,10 @@ Each snippet is the report's title line and the text from table 三's section he
   row's line and ``5`` / ``9`` alone below it; pypdf's squeezes two cells together (``1660`` for 166 and 0,
   ``1319`` for 13 and 19).
 
+- ``synth-1961-pdfminer-flow-none-table3.txt`` (``pdf-pdfminer-flow-none``): table 三 printed each row's values
+  before its label (``0 0 0 0 215 185 400`` / ``一、本年新收政府信息`` / ``公开申请数量`` / ``0 0 0 0 0 0 0`` /
+  ``二、…``), none after the last label.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -359,6 +363,7 @@ SNIPPETS = {
     "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
+    "synth-1961-pdfminer-flow-none-table3.txt": "synth_1961.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

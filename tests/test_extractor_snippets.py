@@ -2675,3 +2675,18 @@ def test_table_three_total_wrapped_below_its_row_is_joined_or_left_blank() -> No
     assert _app_row(report, "results_total")[:6] == [160, 26, 0, 0, 0, 13]
     assert any(w.code == "wrapped_digits_blank" for w in report.warnings)
     assert report.metadata["review"] == "required"
+
+
+def test_table_three_rows_whose_values_print_before_their_labels_are_read_from_them() -> None:
+    # tuning seed 1961 (pdfminer.six with boxes_flow=None): each row of table 三 prints its values before its label
+    # (``0 0 0 0 215 185 400`` / ``一、本年新收政府信息`` / ``公开申请数量`` / ``0 0 0 0 0 0 0`` / ``二、…``), none
+    # after the last. Version 106 read each row from the values after its label, the next row's (34 wrong numbers, every
+    # row total holding); read from the values before each label, the table's identities hold but the one the
+    # report misprints
+    report = _parse("synth-1961-pdfminer-flow-none-table3.txt")
+    assert _app_row(report, "new_received") == [0, 0, 0, 0, 215, 185, 400]
+    assert _app_row(report, "carried_over") == [0] * 7
+    assert _app_row(report, "granted") == [0, 0, 0, 0, 5, 9, 14]
+    assert _app_row(report, "results_total")[:6] == [0, 0, 0, 0, 215, 185]
+    assert _app_row(report, "carried_forward") == [0] * 7
+    assert any(w.code == "label_after_values" and w.key == "applications" for w in report.warnings)
