@@ -246,6 +246,26 @@ Version 108 (issue 8, p39):
 - ``synth-2011-html-to-markdown.md`` (whole): html-to-markdown drops the page's ``<form>``, which holds the article:
   the portal's links and footer only.
 
+- ``synth-1977-pdfplumber-table3.txt`` (``pdf-pdfplumber``): a narrow label column wraps （六）其他处理's sub-rows
+  (``1.申请人无正`` / ``当理由逾期不`` / ``补正、行政机``, ``2.申请人逾期`` / ``未按收费通知`` / … / ``要求缴纳费``
+  / ``用、…``) so neither 不补正 nor 缴纳费用 is one line's, the table's header repeated between two lines of a label.
+
+- ``synth-1961-pdfplumber-table4.txt`` (``pdf-pdfplumber``): table 四 whose 复议后起诉 row is blank, printed as ten
+  values a space apart (``1 0 0 12 13 0 0 0 0 0``): nothing tells which row is the blank one.
+
+- ``synth-1963-markitdown-pdf-table4.md`` (``md-markitdown-pdf``): table 四 whose 未经复议直接起诉 row is blank, its
+  values row on a grid of the page's rules, two values in a field at times and one empty field between the fifth
+  value and the sixth (``| 0 0 | 0 0 | 0 | | 0 0 | 1 0 | 1 |``).
+
+- ``synth-1981-pypdf-layout-table3.txt``, ``synth-1981-pdfplumber-layout-table3.txt`` (the layout modes of pypdf
+  and pdfplumber): table 三's totals 175 and 199 wrapped in their narrow cells, ``17`` / ``19`` on or above the
+  row's line and ``5`` / ``9`` alone below it; pypdf's squeezes two cells together (``1660`` for 166 and 0,
+  ``1319`` for 13 and 19).
+
+- ``synth-1961-pdfminer-flow-none-table3.txt`` (``pdf-pdfminer-flow-none``): table 三 printed each row's values
+  before its label (``0 0 0 0 215 185 400`` / ``一、本年新收政府信息`` / ``公开申请数量`` / ``0 0 0 0 0 0 0`` /
+  ``二、…``), none after the last label.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -366,6 +386,12 @@ SNIPPETS = {
     "synth-2011-html2text-table3.md": "synth_2011.md-html2text.md",
     "synth-2011-html-to-markdown.md": "synth_2011.md-html-to-markdown.md",
     "synth-2048-html-pandoc-plain-table3.txt": "synth_2048.html-pandoc-plain.txt",
+    "synth-1977-pdfplumber-table3.txt": "synth_1977.pdf-pdfplumber.txt",
+    "synth-1961-pdfplumber-table4.txt": "synth_1961.pdf-pdfplumber.txt",
+    "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
+    "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
+    "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
+    "synth-1961-pdfminer-flow-none-table3.txt": "synth_1961.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

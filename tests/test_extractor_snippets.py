@@ -4,9 +4,11 @@ The texts are real extractors' output (BeautifulSoup, lynx, pypdf on Chromium's 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from parsers import parse
+from parsers.tables.blank_rows import blank_row_by_spaces, columns_by_pipes
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
@@ -220,15 +222,17 @@ def test_html2text_rows_without_outer_pipes_and_a_block_title_run_into_the_parag
 
 
 # ---------------------------------------------------------------- PDF-text conventions' rules (issue 8, round n18)
-def test_table_four_short_row_single_spaced_is_the_tie_breaks_and_says_so() -> None:
+def test_table_four_short_row_single_spaced_is_left_blank_and_says_so() -> None:
     # without its no-break spaces (pdftotext -raw, pdfplumber print nothing for an empty cell) 10 values a space
-    # apart fit every row total wherever the blank row goes: the tie-break (blanks first: the corpus's real report,
-    # seed 003, leaves its 复议 row blank) reads them, and the verdict says a person must look
+    # apart fit every row total wherever the blank row goes: which row each value is in is not in the text, so
+    # every cell is left blank (version 105's tie-break put the blank row first), and the verdict says a person
+    # must look
     source = (SNIPPETS / "own-pypdf.txt").read_text(encoding="utf-8")
     row = "2 1 0 3 6 0 1 0 0 1"
     report = parse(source.replace(row + " " + "\xa0 " * 4 + "\xa0", row).encode(), "t.txt")
-    assert [report.cells[k].value for k in REVIEW_KEYS] == [*[None] * 5, 2, 1, 0, 3, 6, 0, 1, 0, 0, 1]
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
     assert not [w for w in report.warnings if w.code == "blank_cells_in_place"]
+    assert [w for w in report.warnings if w.code == "placement_open" and row in w.message]
     assert report.metadata["review"] == "required"
 
 
@@ -2599,3 +2603,108 @@ def test_table_four_heads_printed_without_any_value_is_review_required() -> None
     # table 三 is read as printed (gold: （七）总计 8 0 2 0 5 0 15)
     got = [report.cells[f"applications/results_total/{col}"].value for col in APPLICANT]
     assert got == [8, 0, 2, 0, 5, 0, 15]
+
+
+def test_other_processing_sub_rows_wrapped_apart_keep_the_2021_format() -> None:
+    # tuning seed 1977 (pdf-pdfplumber; pdftotext -raw, PyMuPDF, markitdown and pdfminer print it alike): a narrow
+    # label column wraps （六）其他处理's sub-rows so that neither 不补正 (``逾期不`` / ``补正``) nor 缴纳费用
+    # (``缴纳费`` / ``用``) stands in one line; version 105 took the table for 2019's, its （六） one row, and read
+    # 3.其他's values as （七）总计's (4 wrong numbers). Their other words (收费通知) still tell 2021's three rows
+    report = _parse("synth-1977-pdfplumber-table3.txt")
+    text = (SNIPPETS / "synth-1977-pdfplumber-table3.txt").read_text(encoding="utf-8")
+    assert "不补正" not in text and "缴纳费用" not in text and "未按收费通知" in text
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    gold = {
+        "other.no_correction": [0] * 7,
+        "other.unpaid_fee": [0] * 7,
+        "other.other": [0, 1, 0, 0, 0, 0, 1],
+        "results_total": [4, 5, 5, 0, 0, 0, 14],
+    }
+    for row, values in gold.items():
+        assert [report.cells[f"applications/{row}/{c}"].value for c in cols] == values, row
+
+
+def test_table_four_blank_row_nothing_places_is_left_blank() -> None:
+    # tuning seed 1961 (pdf-pdfplumber; pypdfium2, pdftotext -raw, pdfminer print it alike): table 四's 复议后起诉
+    # row is blank, the other two print as ten values a space apart, each row's total holding wherever the blank
+    # row goes. Version 105 put the blank row first: 行政复议's values read as 未经复议直接起诉's, those as
+    # 复议后起诉's (8 wrong numbers). Nothing in the text tells the rows apart: every cell blank, said, required
+    report = _parse("synth-1961-pdfplumber-table4.txt")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [None] * 15
+    said = [w.message for w in report.warnings if w.code == "placement_open" and "table 四" in w.message]
+    assert said and "1 0 0 12 13 0 0 0 0 0" in said[0]
+    assert report.metadata["review"] == "required"
+
+
+def test_table_four_blank_row_placed_by_the_one_place_its_pipe_fields_are_empty() -> None:
+    # tuning seed 1963 (md-markitdown-pdf): markitdown lays table 四's values row on a grid of the page's rules, two
+    # values in a field at times; the blank 未经复议直接起诉 row leaves one empty field between the fifth value and
+    # the sixth, and no other field is empty: that row is the blank one
+    report = _parse("synth-1963-markitdown-pdf-table4.md")
+    assert "| 0 0 | 0 0 | 0 | | 0 0 | 1 0 | 1 |" in " ".join(
+        (SNIPPETS / "synth-1963-markitdown-pdf-table4.md").read_text(encoding="utf-8").split()
+    )
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [0, 0, 0, 0, 0, *[None] * 5, 0, 0, 1, 0, 1]
+    assert any(w.code == "blank_cells_placed" and "未经复议直接起诉" in w.message for w in report.warnings)
+
+
+def test_table_four_squeezed_layout_row_indented_by_five_cells_room_has_its_first_row_blank() -> None:
+    # poppler's -layout of a narrow table squeezes some columns to one space (``0 1 0``), so the row is no layout
+    # by its gaps; an indent of five cells' room beyond the table's left edge (its header's least indent) is still
+    # the blank first row's, as version 105's guess read it; a small indent or a wide gap elsewhere tells nothing
+    line = " " * 19 + "0   1   0   0 1 0    0    0  0 0"
+    text = "结果维 结果纠 其他结 尚未审 总 结果维 结果纠\n" + line + "\n"
+    start = text.index(line)
+    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", line)]
+    assert blank_row_by_spaces(text, spans, 0) == (0, [19, 1, 4])
+    assert blank_row_by_spaces(text, spans, 12) is None  # 7 spaces beyond the table's left: not five cells' room
+
+
+def test_html2text_row_without_edge_rules_starting_with_a_bar_starts_with_an_empty_cell() -> None:
+    # html2text prints a table row without its edge rules; a row whose first cells are empty starts with a bar
+    # (``|  |  |  |  | 0 | 1 | …``, no bar at its end): the field before the first bar is the first, empty cell,
+    # so table 四's ten values stand under its last ten columns (version 106 dropped that field as an edge rule:
+    # 14 fields, no placement)
+    line = "|  |  |  |  | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0  "
+    text = "结果维持 | 结果纠正\n" + line + "\n"
+    start = text.index(line)
+    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", line)]
+    assert columns_by_pipes(text, spans, 15) == list(range(5, 15))
+    edged = "| 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |  |  |  |  |  |"  # a Markdown row with its edge rules
+    text = "结果维持 | 结果纠正\n" + edged + "\n"
+    start = text.index(edged)
+    spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", edged)]
+    assert columns_by_pipes(text, spans, 15) == list(range(10))
+
+
+def test_table_three_total_wrapped_below_its_row_is_joined_or_left_blank() -> None:
+    # tuning seed 1981: table 三's totals 175 (二、上年结转) and 199 (（七）总计) wrap in their narrow cells. pypdf's
+    # layout mode prints ``1660  0   0   0  9 17`` / ``5`` and ``160 26 0   0   0  1319`` / ``9`` (166 and 0, 13 and
+    # 19 glued where it squeezes the gap): version 106 read 1660, 17, 5, 1319 and 9 as cells (6 wrong numbers). The
+    # pieces joined and the glued pair parted make one reading whose row total holds: taken, said
+    report = _parse("synth-1981-pypdf-layout-table3.txt")
+    assert _app_row(report, "carried_over") == [166, 0, 0, 0, 0, 9, 175]
+    assert _app_row(report, "results_total") == [160, 26, 0, 0, 0, 13, 199]
+    assert len([w for w in report.warnings if w.code == "wrapped_digits"]) == 2
+    # pdfplumber's layout mode prints 19 above the label's line, 9 below it: no reading of the row's line and the
+    # piece below holds its total, so the piece is left blank (version 106 read the total 9)
+    report = _parse("synth-1981-pdfplumber-layout-table3.txt")
+    assert report.cells["applications/results_total/total"].value is None
+    assert _app_row(report, "results_total")[:6] == [160, 26, 0, 0, 0, 13]
+    assert any(w.code == "wrapped_digits_blank" for w in report.warnings)
+    assert report.metadata["review"] == "required"
+
+
+def test_table_three_rows_whose_values_print_before_their_labels_are_read_from_them() -> None:
+    # tuning seed 1961 (pdfminer.six with boxes_flow=None): each row of table 三 prints its values before its label
+    # (``0 0 0 0 215 185 400`` / ``一、本年新收政府信息`` / ``公开申请数量`` / ``0 0 0 0 0 0 0`` / ``二、…``), none
+    # after the last. Version 106 read each row from the values after its label, the next row's (34 wrong numbers, every
+    # row total holding); read from the values before each label, the table's identities hold but the one the
+    # report misprints
+    report = _parse("synth-1961-pdfminer-flow-none-table3.txt")
+    assert _app_row(report, "new_received") == [0, 0, 0, 0, 215, 185, 400]
+    assert _app_row(report, "carried_over") == [0] * 7
+    assert _app_row(report, "granted") == [0, 0, 0, 0, 5, 9, 14]
+    assert _app_row(report, "results_total")[:6] == [0, 0, 0, 0, 215, 185]
+    assert _app_row(report, "carried_forward") == [0] * 7
+    assert any(w.code == "label_after_values" and w.key == "applications" for w in report.warnings)

@@ -69,6 +69,7 @@ from parsers.tables.tokens import (
     number_value,
     token,
 )
+from parsers.tables.wrapped_digits import wrapped_total
 from parsers.tables.wrong_total_runs import every_split, one_cell_off
 
 T = "applications"
@@ -290,6 +291,22 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
     # than the most a reading can: every identity holds, every row and every cell read
     top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
+    if not top and (before := _before_label_fits(r, rows, found, start, end)) is not None:
+        before_fits, before_end = before
+        if _score(before_fits, fmt, len(rows))[0] > label_score[0]:
+            del r.warnings[mark:]
+            r.warn(
+                "label_after_values",
+                f"table 三: each row's values print before its label (a PDF's text whose label cells sit lower than "
+                f"their values: {N_APP} values before the first label, none after the last): read from the values "
+                "before each label, the reading that satisfies more of the table's identities",
+                T,
+                r.tokens[found[0].index] if found[0] is not None else r.tokens[start],
+            )
+            for row, f in zip(rows, found, strict=True):
+                assert f is not None
+                r.put_fit(_row_keys(row.key), before_fits[row.key], r.tokens[f.index], T)
+            return before_end, fmt
     by_order = None if top else _order_fits(r, rows, start, end, fmt)
     stream_mark = len(r.warnings)
     clean = _clean(fits, found, fmt, len(rows), label_score[0])
@@ -330,6 +347,38 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     return table_end, fmt
 
 
+def _before_label_fits(
+    r: Reading, rows: list[RowDef], found: list[Found | None], start: int, end: int
+) -> tuple[dict[str, Fit], int] | None:
+    """Table 三 read from the values printed before each row's label (pdfminer.six with ``boxes_flow=None`` orders
+    a row's boxes by their lower edges; a label cell whose text sits lower than its values prints after them):
+    every row's label found, in order, not glued to a value; exactly one row's values between the header and the
+    first label (the run of values just before it); none after the last label up to table 四; each row's values
+    (at most one more than its cells: the identities drop it) between the label before and its own. None
+    otherwise. Returns the rows' fits and where the table ends."""
+    if any(f is None or f.glued is not None for f in found):
+        return None
+    idx = [f.index for f in found if f is not None]
+    if idx != sorted(idx) or len(set(idx)) != len(idx):
+        return None
+    stop = r.first_index(r"行政复议|行政诉讼", idx[-1] + 1, end)
+    stop = min(stop if stop is not None else end, len(r.tokens))
+    if any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[idx[-1] + 1 : stop]):
+        return None
+    first = idx[0]
+    while first > 0 and r.tokens[first - 1][IS_VALUE]:
+        first -= 1  # the first row's values: the run of values just before its label
+    fits: dict[str, Fit] = {}
+    prev = first
+    for k, (row, i) in enumerate(zip(rows, idx, strict=True)):
+        vals = [t for t in r.tokens[prev:i] if t[IS_VALUE] and not r.placeholder(t)]
+        if not 0 < len(vals) <= N_APP + 1 or (k == 0 and len(vals) != N_APP):
+            return None
+        fits[row.key] = fit(vals, N_APP)
+        prev = i + 1
+    return fits, stop
+
+
 def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
     """A row with more values than columns whose values one space apart, in a row laid out with wider gaps,
     make one number each and leave a row whose total holds (``2 0 … 2 0`` for 20 … 20): that reading, reported
@@ -342,6 +391,23 @@ def _joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | Non
 
 
 _DIGITS = re.compile(r"[1-9]\d*|0")
+
+
+def _wrapped(r: Reading, vals: list[Token], key: str) -> Fit | None:
+    """A row whose total is wrapped below its line (:mod:`parsers.tables.wrapped_digits`): its reading with the
+    pieces joined, or the piece below left blank, said as ``wrapped_digits``; None for any other row."""
+    found = wrapped_total(r.line_tokens(vals[-1][LINE]), vals, N_APP)
+    if found is None:
+        return None
+    cells, how, read = found
+    r.warn(
+        "wrapped_digits" if read else "wrapped_digits_blank",
+        f"{key}: a piece of a number alone on the line below the row's values, the row total failing as printed; "
+        + (f"{how}, the one reading whose row total holds (a guess)" if read else how),
+        key,
+        vals[-1],
+    )
+    return Fit(cells, "positional", [])
 
 
 def _rejoin_broken(r: Reading, vals: list[Token]) -> tuple[list[Token], Token, Token, bool] | None:
@@ -626,7 +692,7 @@ def _identities(rows: list[RowDef], fmt: str) -> list[Identity]:
 def _merged_other(r: Reading, start: int, end: int) -> int | None:
     """The token of a single （六）其他处理 row carrying values, when the 2021 sub-rows are absent."""
     stop = r.first_index(r"结转下年度", start, end) or end
-    if r.first_index(r"不补正|缴纳费用|收费通知|逾期未按", start, stop) is not None:
+    if r.first_index(_SUB_ROW_WORDS, start, stop) is not None:
         return None
     other = r.first_index(r"其他处理", start, stop)
     if other is None:
@@ -648,6 +714,8 @@ def _merged_other(r: Reading, start: int, end: int) -> int | None:
 
 
 _GLUED_OTHER = re.compile(r"其他处理\d+$")
+# words of 2021's （六） sub-rows 1 and 2 (其他处理 split in three), none in 2019's one row
+_SUB_ROW_WORDS = r"不补正|缴纳费用|收费通知|逾期未按"
 _OTHER_PROCESSING = re.compile(r"其他处理")
 
 
@@ -689,6 +757,8 @@ def _label_fits(
             pos = named
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
+        elif len(vals) == N_APP and (wrapped := _wrapped(r, vals, f"{T}/{row.key}")) is not None:
+            fits[row.key] = wrapped
         elif len(vals) == N_APP:
             fits[row.key] = fit(vals, N_APP)
         else:
@@ -1662,6 +1732,12 @@ def is_2019_applications(r: Reading, start: int) -> bool:
     no_corr = r.first_index(r"不补正", start)
     other = r.first_index(r"其他处理", start)
     if no_corr is not None:
+        return False
+    # a sub-row's label wrapped in a narrow column (``逾期不`` / ``补正``, ``缴纳费`` / ``用``): its other words
+    # (``收费通知``, ``逾期未按``), up to the table's last row or table 四 (never the report's prose on fees), still
+    # tell 2021's rows
+    stop = r.first_index(r"结转下年|行政复议", start)
+    if stop is not None and r.first_index(_SUB_ROW_WORDS, start, stop) is not None:
         return False
     if other is None or not re.search(r"其他处理", r.tokens[other][COMPACT]):
         return False

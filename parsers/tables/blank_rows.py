@@ -85,6 +85,74 @@ def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]]
     return extra.index(best), extra
 
 
+_DASH_MARK = re.compile(r"[—–\-－一~～]+")  # a blank cell's dash as tools and OCR print it (OCR's 一 for —)
+
+
+def blank_row_by_marks(text: str, spans: Sequence[Span]) -> int | None:
+    """The index of the blank row (0, 1, 2) of ten values printed on one line where the blank row's five cells
+    print a dash each (``— — — — — 0 1 0 0 1 0 0 0 0 0``; OCR reads a dash as ``一``): five marks, nothing else,
+    before the first value, between the fifth and the sixth, or after the last (to the line's end), and no mark
+    at the other two places. None otherwise."""
+    if len(spans) != 2 * N_COLS:
+        return None
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    line_end = text.find("\n", spans[-1][1])
+    line_end = len(text) if line_end < 0 else line_end
+    if text.find("\n", line_start, spans[-1][1]) >= 0:
+        return None  # not one line
+    places = [
+        text[line_start : spans[0][0]].split(),
+        text[spans[N_COLS - 1][1] : spans[N_COLS][0]].split(),
+        text[spans[-1][1] : line_end].split(),
+    ]
+    if any(not all(_DASH_MARK.fullmatch(w) for w in words) for words in places):
+        return None
+    marked = [k for k, words in enumerate(places) if words]
+    if len(marked) != 1 or len(places[marked[0]]) != N_COLS:
+        return None
+    return marked[0]
+
+
+def blank_row_by_empty_fields(text: str, spans: Sequence[Span]) -> tuple[int, int] | None:
+    """The index of the blank row (0, 1, 2) of ten values printed on one Markdown pipe row whose grid is not the
+    table's 15 columns (markitdown's text of a PDF: a grid of the page's rules, two values in a field at times,
+    ``|     |     |     |  0  |  0  | …``): the row's empty fields stand in one of the three places only, before
+    the first value, between the fifth and the sixth, or after the last, and none at the other two. Also
+    returns the empty fields counted there. None otherwise (a field holding anything but values, none empty, or
+    empty fields at two places)."""
+    if len(spans) != 2 * N_COLS:
+        return None
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if spans[-1][1] > line_end or not line.strip().startswith("|") or not line.strip().endswith("|"):
+        return None
+    bounds = [k for k, c in enumerate(line) if c == "|"]
+    fields = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+    at: list[int] = []
+    for a, b in spans:
+        k = next((k for k, (fa, fb) in enumerate(fields) if fa <= a - line_start and b - line_start <= fb), None)
+        if k is None:
+            return None
+        at.append(k)
+    values = set(at)
+    for k in values:  # a field holds values only (one or two a field), nothing else (no-break spaces aside)
+        inside = "".join(text[a:b] for (a, b), f in zip(spans, at, strict=True) if f == k)
+        if "".join(line[fields[k][0] : fields[k][1]].split()) != "".join(inside.split()):
+            return None
+    empty = [k for k in range(len(fields)) if k not in values]
+    places = [
+        sum(1 for k in empty if k < at[0]),
+        sum(1 for k in empty if at[N_COLS - 1] < k < at[N_COLS]),
+        sum(1 for k in empty if k > at[-1]),
+    ]
+    if sum(places) != len(empty):
+        return None  # an empty field among one row's values: the grid is not the cells'
+    marked = [k for k, n in enumerate(places) if n]
+    return (marked[0], places[marked[0]]) if len(marked) == 1 else None
+
+
 WIDE = 2  # a row's room is at least this many times the widest space between its printed neighbours
 
 
@@ -108,7 +176,12 @@ def blank_row_by_spaces(text: str, spans: Sequence[Span], left: int) -> tuple[in
     places = [len(head) - left, widths.pop(N_COLS - 1)]
     others = max(widths)
     if min(widths) < 2:
-        return None  # values a single space apart somewhere: not laid out in columns
+        # values a single space apart somewhere: not laid out in columns, or columns squeezed (poppler's
+        # ``-layout`` of a narrow table: ``0   1   0   0 1 0    0``); only an indent of five cells' room at least
+        # (two characters a cell) beyond the table's left edge tells, as the blank first row's
+        if places[0] >= max(WIDE * others, 2 * N_COLS) and places[1] < WIDE * others:
+            return 0, [*places, others]
+        return None
     wide = [k for k, g in enumerate(places) if g >= WIDE * others]
     if len(wide) != 1:
         return None
@@ -166,8 +239,10 @@ def columns_by_pipes(text: str, spans: Sequence[Span], n: int) -> list[int] | No
     line = text[line_start:line_end]
     bounds = [-1, *(k for k, c in enumerate(line) if c == "|"), len(line)]
     fields = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
-    if line.lstrip().startswith("|"):  # a Markdown row's edge rules (trafilatura); html2text prints none
-        fields = fields[1:-1] if line.rstrip().endswith("|") else fields[1:]
+    if line.lstrip().startswith("|") and line.rstrip().endswith("|"):  # a Markdown row's edge rules (trafilatura)
+        fields = fields[1:-1]
+    # html2text prints no edge rules: a row that starts with a bar and does not end with one starts with an empty
+    # cell (``|  |  |  |  | 0 | 1 | …``), the field before the bar
     at: list[int] = []
     for a, b in spans:
         k = next((k for k, (fa, fb) in enumerate(fields) if fa <= a - line_start and b - line_start <= fb), None)

@@ -9,7 +9,9 @@ from itertools import combinations
 
 from parsers.tables.align import Fit, Value, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
+    blank_row_by_empty_fields,
     blank_row_by_gaps,
+    blank_row_by_marks,
     blank_row_by_spaces,
     columns_by_pipes,
     columns_by_ruler,
@@ -420,7 +422,8 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     empty lines a tool prints for them (a value a line), a pandoc table's ruler or ``|`` rules (a row on one
     line); a guess said as such, taken when the identities like it as well as any other placement. Where the
     text shows nothing and the values make two whole rows (each total holds), the identities cannot tell either:
-    the template's first row is left blank and the reading is said to be open (review required)."""
+    every cell is left blank and the reading is said to be open (review required; version 105 put the blank row
+    first, the corpus's seed 003's, and read ten values a row off in two reports of three that blank another)."""
     n_rows = len(REVIEW_ROWS)
     if len(vals) != N_REVIEW - N_REVIEW // n_rows:
         return None
@@ -452,6 +455,13 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         for t, k in zip(vals, cols, strict=True):
             laid[k] = t
         how = "the row's values stand under the table's columns (its ruler or its rules)"
+    elif (fields := blank_row_by_empty_fields(text, spans)) is not None:
+        laid = place_rows(vals, fields[0])
+        where = ("before the first value", "between the fifth value and the sixth", "after the last value")[fields[0]]
+        how = f"the row's pipe fields are empty only {where} ({fields[1]} empty, none among the printed rows' values)"
+    elif (marked := blank_row_by_marks(text, spans)) is not None:
+        laid = place_rows(vals, marked)
+        how = f"the {rows[marked]} row's five cells print a dash each (a blank cell's mark)"
     elif (
         spaced := blank_row_by_spaces(text, spans, _table_left(text, canon.to_original(label[START]), spans[0][0]))
     ) is not None:
@@ -538,12 +548,12 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
-        f"goes, and nothing printed where the blank cells are: read with the {rows[0]} row blank, a guess the "
-        "text cannot confirm",
+        "goes, and nothing printed where the blank cells are: which row each value is in is not in the text "
+        f"({' '.join(t[TEXT] for t in vals)}); every cell left blank",
         R,
         label,
     )
-    return Fit(place_rows(vals, 0), "positional", [])
+    return Fit([None] * N_REVIEW, "positional", [])
 
 
 def _marked_blank_row(r: Reading, vals: list[Token]) -> int | None:
@@ -774,8 +784,8 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
 
 
 # cells lost from table 四's row, for every placement of the rest to be weighed. A whole row lost (10 values for
-# 15 cells, every row total holding wherever the blank row goes) is left to the tie-break, blanks first: which
-# row is blank is not in the text, and the real report of the corpus (seed 003) leaves its 复议 row blank
+# 15 cells, every row total holding wherever the blank row goes) is :func:`_review_blank_row`'s: where nothing in
+# the text places the blank row, every cell is left blank
 MAX_REVIEW_LOST = 3
 
 
