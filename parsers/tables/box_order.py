@@ -31,6 +31,7 @@ from parsers.model import Cell, Check, Warning_
 from parsers.tables.applications import read_displaced_stream
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
+from parsers.tables.column_blocks import read_nested
 from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.paragraph_cells import is_paragraph_cells
@@ -118,7 +119,7 @@ def read_value_lines(
             # a few single values printed out of order (poppler's block order): put back where every identity holds
             moved = _put_back(r, rows, values, app_fmt, start if title is None else title)
             if moved is None:
-                return None
+                return _nested(r, rows, values, app_fmt, merged, lines)
             t, checks = moved
             return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
         t, checks, heights = bands
@@ -152,6 +153,41 @@ def read_value_lines(
         _T,
         values[0],
     )
+    return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
+
+
+def _nested(
+    r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, merged: str, lines: list[list[Token]]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """Table 三 from ``values`` in pdfminer's nested order (:func:`parsers.tables.column_blocks.read_nested`),
+    warned ``column_blocks``; None where that order does not give one table."""
+    nested = read_nested(r, rows, values, app_fmt)
+    if nested is None:
+        return None
+    t, checks, candidates, open_cells = nested
+    t.warn(
+        "column_blocks",
+        f"table 三: its {len(values)} values print apart from its row labels, in pdfminer's nested boxes (bands of "
+        f"rows, groups of columns in them, each printed column after column){merged}; of the {candidates} distinct "
+        "tables such orders give whose rows' totals hold, "
+        + (
+            f"one holds all {len(checks)} of the table's identities: read so"
+            if not open_cells
+            else f"those that hold all the table's identities agree but in {len(open_cells)} cells: the others read so"
+        )
+        + " (a placement the identities confirm, not printed as such)",
+        _T,
+        values[0],
+    )
+    if open_cells:
+        t.warn(
+            "placement_open",
+            "table 三: pdfminer's nested boxes leave these cells' places open, every identity holding either way: "
+            "left blank "
+            + ", ".join(f"{key} ({' or '.join(_num(v) for v in found)})" for key, found in open_cells.items()),
+            _T,
+            values[0],
+        )
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
 
 
