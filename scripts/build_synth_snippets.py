@@ -226,6 +226,12 @@ Each snippet is the report's title line and the text from table 三's section he
   table), and the row ten values.
 - ``synth-1805-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's first row prints one value on its label's line
   (``一、本年新收政府信息公开申请数量 1771``: the natural persons' count), its other values far from it.
+- ``synth-1936-pdfminer-table3.txt``, ``synth-1930-pdfminer-table3.txt`` (``/tmp/t39/bat``'s tuning part, seeds
+  1930–1949, ``pdf-pdfminer``): pdfminer.six's nested boxes of a table 三 split over two pages, each cell a box.
+  1936's first page prints 自然人 and 商业企业 in rows 1–20 column after column, then their row 21, then their rows
+  22–23; 科研机构, 社会公益组织 and 法律服务机构 each whole; 其他 and 总计 in rows 1–20, then rows 21, 22 and 23 a row
+  each (the boxes' places read from the PDF). 1930 prints （六）其他处理's 1.申请人无正当理由… and 3.其他 with
+  科研机构's 23 in one of them, every identity holding either way.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -338,6 +344,8 @@ SNIPPETS = {
     "synth-1820-pdfminer-flow-none-table2.txt": "synth_1820.pdf-pdfminer-flow-none.txt",
     "synth-1827-lo-pdfminer-table4.txt": "synth_1827.pdf-lo-pdfminer.txt",
     "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
+    "synth-1936-pdfminer-table3.txt": "synth_1936.pdf-pdfminer.txt",
+    "synth-1930-pdfminer-table3.txt": "synth_1930.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -2581,3 +2581,52 @@ def test_row_on_one_line_with_a_dash_among_its_values_is_read_by_its_cells() -> 
             7, 2, 31,
         ], name  # fmt: skip
         assert not [w for w in report.warnings if w.code == "missing_row" and w.key == "active/rules"], name
+
+
+# the gold of tuning seed 1936's table 三 (synth_reports.py), column after column: 自然人 … 其他 all 0 but for 自然人,
+# 总计 the same as 自然人
+_GOLD_1936_NATURAL = [26, 0, 0, 1, 1, 0, 0, 12, 0, 0, 0, 1, 0, 1, 5, 2, 0, 0, 0, 0, 0, 0, 3, 26, 0]
+
+
+def test_pdfminer_table_three_in_nested_boxes_read_where_the_identities_confirm_it() -> None:
+    # tuning seed 1936 (pdf-pdfminer): each cell a box, the table split over two pages; pdfminer's merges of the
+    # nearest boxes print the first page's 自然人 and 商业企业 rows 1–20 column after column, then their row 21, then
+    # rows 22–23; 科研机构 … 法律服务机构 each whole; 其他 and 总计 rows 1–20, then rows 21, 22, 23 a row each (3.其他's
+    # 3 after 20 zeros of 商业企业). No band order reads it (version 105: table 三 blank); the nested order does, the
+    # one table of its candidates on which every identity holds
+    report = _parse("synth-1936-pdfminer-table3.txt")
+    for n, row in enumerate(APPLICATION_ROWS_2021):
+        got = [report.cells[f"applications/{row.key}/{c}"].value for c in APPLICANT]
+        natural = _GOLD_1936_NATURAL[n]
+        assert got == [natural, 0, 0, 0, 0, 0, natural], row.key
+    (said,) = [w.message for w in report.warnings if w.code == "column_blocks"]
+    assert "one holds all" in said
+    assert not [w for w in report.warnings if w.code == "placement_open"]
+
+
+def test_pdfminer_table_three_in_nested_boxes_cells_the_identities_leave_open_are_blank() -> None:
+    # tuning seed 1930 (pdf-pdfminer): the nested order gives two tables on which every identity holds, 科研机构's 23
+    # (and 总计's) in （六）其他处理's 1.申请人无正当理由… (the gold) or in its 3.其他: those four cells are left blank,
+    # the other 171 read (each the gold's), review required
+    report = _parse("synth-1930-pdfminer-table3.txt")
+    open_keys = {
+        f"applications/{row}/{c}" for row in ("other.no_correction", "other.other") for c in ("research", "total")
+    }
+    gold = {
+        "new_received": [792, 0, 103, 0, 0, 0, 895],
+        "granted": [538, 0, 0, 0, 0, 0, 538],
+        "partially_granted": [0, 0, 31, 0, 0, 0, 31],
+        "withheld.prohibited_by_law": [8, 0, 0, 0, 0, 0, 8],
+        "unavailable.not_held": [225, 0, 28, 0, 0, 0, 253],
+        "unavailable.needs_creation": [0, 0, 21, 0, 0, 0, 21],
+        "not_processed.petition": [21, 0, 0, 0, 0, 0, 21],
+        "results_total": [792, 0, 103, 0, 0, 0, 895],
+    }
+    for row in APPLICATION_ROWS_2021:
+        for c, want in zip(APPLICANT, gold.get(row.key, [0] * 7), strict=True):
+            key = f"applications/{row.key}/{c}"
+            assert report.cells[key].value == (None if key in open_keys else want), key
+    (opened,) = [w.message for w in report.warnings if w.code == "placement_open"]
+    assert "applications/other.no_correction/research (0 or 23)" in opened
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    assert report.metadata["review"] == "required"

@@ -182,9 +182,9 @@ def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
 ) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
-    module's doc): its reading, its checks, how many distinct tables the row totals allowed, and the cells the
-    tables that hold every identity put different numbers in (left blank), each with those numbers; None when no
-    candidate holds every identity, or the candidates are too many."""
+    module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
+    allowed; and the cells the tables that hold every identity put different numbers in (left blank), each with
+    those numbers. None when no candidate holds every identity, or the candidates are too many."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -224,4 +224,6 @@ def read_nested(
             toks.append(None)
             open_cells[key] = tuple(sorted(v for v in found if v is not None))
     t.put_cells(keys, toks, values[0])
-    return t, application_checks(t.get, app_fmt), len(grids), open_cells
+    # an identity of a cell left open is not checked: it held on every table kept, as printed
+    checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & {*c.left_keys, *c.right_keys}]
+    return t, checks, len(grids), open_cells
