@@ -34,6 +34,7 @@ from parsers.tables.tokens import START, TEXT, Token, number_value
 
 _T = "applications"
 MAX_TABLES = 256  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
+MAX_STEPS = 2_000_000  # candidate pieces tried, at most, for one table: past it, open (a text's parse stays bounded)
 
 Num = int | float
 Rows = tuple[tuple[int, ...], ...]  # a piece's rows, each its values' indexes into the value stream
@@ -52,8 +53,15 @@ class _Nested:
         self.width = width
         self.page_starts = page_starts  # rows a page starts at (a band cannot run across them)
         self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None], list[Rows]] = {}
+        self.steps = 0
+
+    def _step(self, n: int = 1) -> None:
+        self.steps += n
+        if self.steps > MAX_STEPS:
+            raise _Open
 
     def _distinct(self, found: dict[tuple[Num, ...], Rows], grid: Rows) -> None:
+        self._step()
         key = tuple(self.nums[i] for at in grid for i in at)
         if key not in found:
             if len(found) >= MAX_TABLES:
@@ -83,6 +91,7 @@ class _Nested:
                 tails = suffix[i + k]
                 if not tails:
                     continue
+                self._step(k)
                 band = tuple(tuple(range(at + j, at + j + w * k, k)) for j in range(k))
                 ok = True
                 for j, row in enumerate(band):
@@ -97,6 +106,7 @@ class _Nested:
                         break
                 if ok:
                     head = tuple(nums[x] for row in band for x in row)
+                    self._step(len(tails))
                     for tail_key, tail in tails.items():
                         kk = head + tail_key
                         if kk not in found:
@@ -116,6 +126,9 @@ class _Nested:
         group with 总计 first, each other group within what its rows leave)."""
         found: dict[tuple[Num, ...], Rows] = {}
         nums = self.nums
+        stream = nums[first * self.width : (first + height) * self.width]
+        if all(isinstance(v, int) for v in stream) and sum(stream) % 2:  # type: ignore[operator]
+            return found  # the applicants' values sum to the totals': the band's values sum to an even number
         for cuts in product((False, True), repeat=self.width - 1):
             spans = list(pairwise([0, *(c + 1 for c, cut in enumerate(cuts) if cut), self.width]))
             for grid in self.group(first, height, *spans[-1], None):
@@ -143,6 +156,7 @@ class _Nested:
             self._distinct(found, tuple(tuple(i for part in right for i in part[j]) for j in range(height)))
             return
         nums = self.nums
+        self._step()
         for grid in self.group(first, height, *spans[g], room):
             rest = tuple(x - sum(nums[i] for i in at) for x, at in zip(room, grid, strict=True))
             self._left(found, first, height, spans, g - 1, rest, [grid, *right])
