@@ -27,13 +27,13 @@ from __future__ import annotations
 from itertools import pairwise, product
 
 from parsers.model import Check
-from parsers.tables.checks import application_checks
+from parsers.tables.checks import application_checks, application_passed
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
 from parsers.tables.tokens import START, TEXT, Token, number_value
 
 _T = "applications"
-MAX_TABLES = 256  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
+MAX_TABLES = 1024  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
 MAX_STEPS = 2_000_000  # candidate pieces tried, at most, for one table: past it, open (a text's parse stays bounded)
 
 Num = int | float
@@ -214,14 +214,11 @@ def read_nested(
     except _Open:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
+    identities = len(application_checks(lambda _: 0, app_fmt))  # all hold on a table of zeros
     held: dict[tuple[Num | None, ...], Rows] = {}
     for grid in grids:
-        t = Reading(r.extracted, r.norm, r.canonical)
-        for row, at in zip(rows, grid, strict=True):
-            cells = [values[i] for i in at]
-            t.put_cells([f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS], cells, cells[0])
-        checks = application_checks(t.get, app_fmt)
-        if all(c.passed and not c.blank for c in checks) and all(c.value is not None for c in t.cells.values()):
+        table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
+        if application_passed(table, app_fmt) == identities:
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
     if not held:
         return None
