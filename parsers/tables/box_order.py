@@ -205,7 +205,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt)
     if nested is None:
         return None
-    t, checks, candidates, open_cells = nested
+    t, checks, candidates, open_cells, misprinted = nested
     apart = (
         f" (but {len(dropped)} values printed {'before' if dropped[-1][START] < values[0][START] else 'after'} them, "
         f"{' '.join(v[TEXT] for v in dropped)}: another table's, without which the table's identities hold)"
@@ -218,9 +218,23 @@ def _nested(
         f"of rows, groups of columns in them, each printed column after column){merged}; of the {candidates} "
         "distinct tables such orders give whose rows' totals hold, "
         + (
-            f"one holds all {len(checks)} of the table's identities: read so"
+            f"those that hold every identity but those of one value printed wrong ({', '.join(sorted(misprinted))}: "
+            "misprinted_value, kept as printed) "
+            if misprinted
+            else ""
+        )
+        + (
+            (
+                f"one holds all {len(checks)} of the table's identities: read so"
+                if not misprinted
+                else "are one: read so"
+            )
             if not open_cells
-            else f"those that hold all the table's identities agree but in {len(open_cells)} cells: the others read so"
+            else (
+                f"those that hold all the table's identities agree but in {len(open_cells)} cells: the others read so"
+                if not misprinted
+                else f"agree but in {len(open_cells)} cells: the others read so"
+            )
         )
         + " (a placement the identities confirm, not printed as such)",
         _T,

@@ -28,13 +28,14 @@ from itertools import pairwise, product
 
 from parsers.model import Check
 from parsers.tables.checks import application_checks, application_passed
+from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
 from parsers.tables.tokens import START, TEXT, Token, number_value
 
 _T = "applications"
 MAX_TABLES = 1024  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
-MAX_STEPS = 2_000_000  # candidate pieces tried, at most, for one table: past it, open (a text's parse stays bounded)
+MAX_STEPS = 1_500_000  # candidate pieces tried, at most, for one table (both passes): past it, open (about 1.5 s)
 
 Num = int | float
 Rows = tuple[tuple[int, ...], ...]  # a piece's rows, each its values' indexes into the value stream
@@ -44,36 +45,53 @@ class _Open(Exception):
     """Too many distinct candidates: the placement is left open."""
 
 
-class _Nested:
-    """The candidates of one value stream (see the module's doc), their pieces memoised."""
+Key = tuple[int, tuple[Num, ...]]  # a filling's row whose total fails (-1: none) and its values
 
-    def __init__(self, nums: list[Num], n_rows: int, width: int, page_starts: set[int]) -> None:
+
+class _Nested:
+    """The candidates of one value stream (see the module's doc), their pieces memoised. With ``slack``, a
+    candidate may have one row whose total fails (a total printed wrong: :mod:`parsers.tables.misprinted`), every
+    other row's holding; each filling is then kept with that row (-1 for none)."""
+
+    def __init__(
+        self, nums: list[Num], n_rows: int, width: int, page_starts: set[int], slack: bool = False, limit: int = 0
+    ) -> None:
         self.nums = nums
         self.n_rows = n_rows
         self.width = width
         self.page_starts = page_starts  # rows a page starts at (a band cannot run across them)
-        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None], list[Rows]] = {}
+        self.slack = slack
+        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int], list[tuple[int, Rows]]] = {}
         self.steps = 0
+        self.limit = limit or MAX_STEPS  # candidate pieces tried, at most
 
     def _step(self, n: int = 1) -> None:
         self.steps += n
-        if self.steps > MAX_STEPS:
+        if self.steps > self.limit:
             raise _Open
 
-    def _distinct(self, found: dict[tuple[Num, ...], Rows], grid: Rows) -> None:
+    def _distinct(self, found: dict[Key, Rows], miss: int, grid: Rows) -> None:
         self._step()
-        key = tuple(self.nums[i] for at in grid for i in at)
+        key = (miss, tuple(self.nums[i] for at in grid for i in at))
         if key not in found:
             if len(found) >= MAX_TABLES:
                 raise _Open
             found[key] = grid
 
-    def group(self, first: int, height: int, c0: int, c1: int, room: tuple[Num, ...] | None) -> list[Rows]:
+    def _missed(self, miss: int, row: int) -> int | None:
+        """The row whose total fails once ``row``'s fails too (``miss`` the one before, -1 for none); None where
+        that is a second such row."""
+        return row if self.slack and miss < 0 else None
+
+    def group(
+        self, first: int, height: int, c0: int, c1: int, room: tuple[Num, ...] | None, miss: int = -1
+    ) -> list[tuple[int, Rows]]:
         """The distinct fillings of rows ``first`` … ``first + height - 1``, columns ``c0`` … ``c1 - 1`` (a group
         of a band starting at row ``first``), in bands of rows each printed column after column; each row's values
         summing to at most its ``room`` (exactly, for the first group: ``c0 == 0``), or, where ``room`` is None (the
-        last group, 总计 its last column), its applicant values to at most its 总计."""
-        key = (first, height, c0, c1, room)
+        last group, 总计 its last column), its applicant values to at most its 总计; row ``miss`` (whose total
+        fails) unchecked. Each with the row whose total fails (``miss``, or one of the group's under ``slack``)."""
+        key = (first, height, c0, c1, room, miss)
         done = self._groups.get(key)
         if done is not None:
             return done
@@ -81,11 +99,11 @@ class _Nested:
         w = c1 - c0
         base = first * self.width + height * c0  # the band's groups to the left print before it
         exact = c0 == 0
-        # suffix[i]: the distinct fillings of the group's rows i … height - 1, by their values
-        suffix: list[dict[tuple[Num, ...], Rows]] = [{} for _ in range(height + 1)]
-        suffix[height][()] = ()
+        # suffix[i]: the distinct fillings of the group's rows i … height - 1, by the row missed and their values
+        suffix: list[dict[Key, Rows]] = [{} for _ in range(height + 1)]
+        suffix[height][(miss, ())] = ()
         for i in range(height - 1, -1, -1):
-            found: dict[tuple[Num, ...], Rows] = {}
+            found: dict[Key, Rows] = {}
             at = base + i * w
             for k in range(1, height - i + 1):
                 tails = suffix[i + k]
@@ -93,7 +111,7 @@ class _Nested:
                     continue
                 self._step(k)
                 band = tuple(tuple(range(at + j, at + j + w * k, k)) for j in range(k))
-                ok = True
+                failed = []
                 for j, row in enumerate(band):
                     vals = [nums[x] for x in row]
                     if room is None:
@@ -103,12 +121,20 @@ class _Nested:
                     else:
                         ok = sum(vals) <= room[i + j] + 1e-9
                     if not ok:
-                        break
-                if ok:
+                        failed.append(first + i + j)
+                        if len(failed) > 1 or not self.slack:
+                            break
+                if len(failed) <= 1:
                     head = tuple(nums[x] for row in band for x in row)
                     self._step(len(tails))
-                    for tail_key, tail in tails.items():
-                        kk = head + tail_key
+                    for (tail_miss, tail_key), tail in tails.items():
+                        now = tail_miss
+                        if failed and failed[0] != tail_miss:
+                            got = self._missed(tail_miss, failed[0])
+                            if got is None:
+                                continue
+                            now = got
+                        kk = (now, head + tail_key)
                         if kk not in found:
                             if len(found) >= MAX_TABLES:
                                 raise _Open
@@ -116,68 +142,75 @@ class _Nested:
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
             suffix[i] = found
-        result = list(suffix[0].values())
+        result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
         return result
 
-    def band(self, first: int, height: int) -> dict[tuple[Num, ...], Rows]:
+    def band(self, first: int, height: int) -> dict[Key, Rows]:
         """The distinct fillings of the band of rows ``first`` … ``first + height - 1`` (all the columns) whose
-        rows' totals hold: its columns in groups from the left, each group's fillings (chosen from the right: the
-        group with 总计 first, each other group within what its rows leave)."""
-        found: dict[tuple[Num, ...], Rows] = {}
+        rows' totals hold (but one, under ``slack``): its columns in groups from the left, each group's fillings
+        (chosen from the right: the group with 总计 first, each other group within what its rows leave)."""
+        found: dict[Key, Rows] = {}
         nums = self.nums
         stream = nums[first * self.width : (first + height) * self.width]
-        if all(isinstance(v, int) for v in stream) and sum(stream) % 2:  # type: ignore[operator]
+        if not self.slack and all(isinstance(v, int) for v in stream) and sum(stream) % 2:  # type: ignore[operator]
             return found  # the applicants' values sum to the totals': the band's values sum to an even number
         for cuts in product((False, True), repeat=self.width - 1):
             spans = list(pairwise([0, *(c + 1 for c, cut in enumerate(cuts) if cut), self.width]))
-            for grid in self.group(first, height, *spans[-1], None):
+            for miss, grid in self.group(first, height, *spans[-1], None):
                 room = tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)
                 if len(spans) == 1:
-                    if all(abs(x) < 1e-9 for x in room):
-                        self._distinct(found, grid)
+                    off = [first + j for j, x in enumerate(room) if abs(x) >= 1e-9 and first + j != miss]
+                    if not off:
+                        self._distinct(found, miss, grid)
+                    elif len(off) == 1 and (got := self._missed(miss, off[0])) is not None:
+                        self._distinct(found, got, grid)
                 else:
-                    self._left(found, first, height, spans, len(spans) - 2, room, [grid])
+                    self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss)
         return found
 
     def _left(
         self,
-        found: dict[tuple[Num, ...], Rows],
+        found: dict[Key, Rows],
         first: int,
         height: int,
         spans: list[tuple[int, int]],
         g: int,
         room: tuple[Num, ...],
         right: list[Rows],
+        miss: int,
     ) -> None:
         """The band's groups ``g`` and those left of it filled within ``room`` (each row's total less the values
         of the groups to the right, ``right``), each whole filling added to ``found``."""
         if g < 0:
-            self._distinct(found, tuple(tuple(i for part in right for i in part[j]) for j in range(height)))
+            self._distinct(found, miss, tuple(tuple(i for part in right for i in part[j]) for j in range(height)))
             return
         nums = self.nums
         self._step()
-        for grid in self.group(first, height, *spans[g], room):
+        for now, grid in self.group(first, height, *spans[g], room, miss):
             rest = tuple(x - sum(nums[i] for i in at) for x, at in zip(room, grid, strict=True))
-            self._left(found, first, height, spans, g - 1, rest, [grid, *right])
+            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now)
 
-    def tables(self) -> list[Rows]:
-        """Every distinct table of the candidates: the rows in bands, none across a page's start."""
-        suffix: list[dict[tuple[Num, ...], Rows]] = [{} for _ in range(self.n_rows + 1)]
-        suffix[self.n_rows][()] = ()
+    def tables(self) -> list[tuple[int, Rows]]:
+        """Every distinct table of the candidates (with its row whose total fails, -1 for none): the rows in bands,
+        none across a page's start."""
+        suffix: list[dict[Key, Rows]] = [{} for _ in range(self.n_rows + 1)]
+        suffix[self.n_rows][(-1, ())] = ()
         for first in range(self.n_rows - 1, -1, -1):
-            found: dict[tuple[Num, ...], Rows] = {}
+            found: dict[Key, Rows] = {}
             for height in range(1, self.n_rows - first + 1):
                 if height > 1 and first + height - 1 in self.page_starts:
                     break  # a band ends at a page's end
                 rest = suffix[first + height]
                 if not rest:
                     continue
-                for band in self.band(first, height).values():
-                    for tail in rest.values():
-                        self._distinct(found, band + tail)
+                for (miss, _), band in self.band(first, height).items():
+                    for (tail_miss, _), tail in rest.items():
+                        if miss >= 0 and tail_miss >= 0:
+                            continue
+                        self._distinct(found, max(miss, tail_miss), band + tail)
             suffix[first] = found
-        return list(suffix[0].values())
+        return [(m, grid) for (m, _), grid in suffix[0].items()]
 
 
 def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
@@ -194,11 +227,13 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]]] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
-    allowed; and the cells the tables that hold every identity put different numbers in (left blank), each with
-    those numbers. None when no candidate holds every identity, or the candidates are too many."""
+    allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
+    cells printed wrong (:mod:`parsers.tables.misprinted`) where no candidate holds every identity and the tables
+    kept are those on which every identity holds but those of one cell. None where no candidate is kept, or the
+    candidates are too many."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -208,20 +243,39 @@ def read_nested(
     starts = page_starts(r, values, width)
     if starts is None:
         return None
-    nested = _Nested([v for v in nums if v is not None], len(rows), width, starts)
-    try:
-        grids = nested.tables()
-    except _Open:
-        return None
-    keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
+    given = [v for v in nums if v is not None]
     identities = len(application_checks(lambda _: 0, app_fmt))  # all hold on a table of zeros
     held: dict[tuple[Num | None, ...], Rows] = {}
-    for grid in grids:
-        table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
-        if application_passed(table, app_fmt) == identities:
-            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+    misprinted: set[str] = set()
+    try:
+        strict = _Nested(given, len(rows), width, starts)
+        grids = strict.tables()
+        for _, grid in grids:
+            table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
+            if application_passed(table, app_fmt) == identities:
+                held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+        if not held:
+            # a total printed wrong fails its row's total whatever the placement: one row let off
+            grids = _Nested(
+                given, len(rows), width, starts, slack=True, limit=max(1, MAX_STEPS - strict.steps)
+            ).tables()
+            for miss, grid in grids:
+                if miss < 0:
+                    continue
+                got = {
+                    f"{_T}/{row.key}/{c}": nums[i]
+                    for row, at in zip(rows, grid, strict=True)
+                    for c, i in zip(APPLICANT_COLUMNS, at, strict=True)
+                }
+                off = misprinted_cell(application_checks(got.get, app_fmt), got.get)
+                if off is not None and off[0].split("/")[1] == rows[miss].key:
+                    held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+                    misprinted.add(off[0])
+    except _Open:
+        return None
     if not held:
         return None
+    keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
     tables = list(held)
     flat = [[i for at in grid for i in at] for grid in held.values()]
     t = Reading(r.extracted, r.norm, r.canonical)
@@ -237,4 +291,4 @@ def read_nested(
     t.put_cells(keys, toks, values[0])
     # an identity of a cell left open is not checked: it held on every table kept, as printed
     checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & {*c.left_keys, *c.right_keys}]
-    return t, checks, len(grids), open_cells
+    return t, checks, len(grids), open_cells, misprinted
