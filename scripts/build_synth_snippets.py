@@ -231,7 +231,9 @@ Each snippet is the report's title line and the text from table 三's section he
   1936's first page prints 自然人 and 商业企业 in rows 1–20 column after column, then their row 21, then their rows
   22–23; 科研机构, 社会公益组织 and 法律服务机构 each whole; 其他 and 总计 in rows 1–20, then rows 21, 22 and 23 a row
   each (the boxes' places read from the PDF). 1930 prints （六）其他处理's 1.申请人无正当理由… and 3.其他 with
-  科研机构's 23 in one of them, every identity holding either way.
+  科研机构's 23 in one of them, every identity holding either way. ``synth-1941-pdfminer-table3.txt`` (the same
+  battery): a table 三 over four pages whose （七）总计's 总计 prints 21 for the sum 14 of its applicant cells (the
+  generator's ``wrong_total``), so that no placement holds every identity.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -346,6 +348,7 @@ SNIPPETS = {
     "synth-1805-pdfminer-table3.txt": "synth_1805.pdf-pdfminer.txt",
     "synth-1936-pdfminer-table3.txt": "synth_1936.pdf-pdfminer.txt",
     "synth-1930-pdfminer-table3.txt": "synth_1930.pdf-pdfminer.txt",
+    "synth-1941-pdfminer-table3.txt": "synth_1941.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
