@@ -263,6 +263,14 @@ Version 108 (issue 8, p39):
 - ``synth-1961-pdfminer-flow-none-table3.txt`` (``pdf-pdfminer-flow-none``): table 三 printed each row's values
   before its label (``0 0 0 0 215 185 400`` / ``一、本年新收政府信息`` / ``公开申请数量`` / ``0 0 0 0 0 0 0`` /
   ``二、…``), none after the last label.
+- ``synth-1936-pdfminer-table3.txt``, ``synth-1930-pdfminer-table3.txt`` (``/tmp/t39/bat``'s tuning part, seeds
+  1930–1949, ``pdf-pdfminer``): pdfminer.six's nested boxes of a table 三 split over two pages, each cell a box.
+  1936's first page prints 自然人 and 商业企业 in rows 1–20 column after column, then their row 21, then their rows
+  22–23; 科研机构, 社会公益组织 and 法律服务机构 each whole; 其他 and 总计 in rows 1–20, then rows 21, 22 and 23 a row
+  each (the boxes' places read from the PDF). 1930 prints （六）其他处理's 1.申请人无正当理由… and 3.其他 with
+  科研机构's 23 in one of them, every identity holding either way. ``synth-1941-pdfminer-table3.txt`` (the same
+  battery): a table 三 over four pages whose （七）总计's 总计 prints 21 for the sum 14 of its applicant cells (the
+  generator's ``wrong_total``), so that no placement holds every identity.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -389,6 +397,9 @@ SNIPPETS = {
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
     "synth-1961-pdfminer-flow-none-table3.txt": "synth_1961.pdf-pdfminer-flow-none.txt",
+    "synth-1936-pdfminer-table3.txt": "synth_1936.pdf-pdfminer.txt",
+    "synth-1930-pdfminer-table3.txt": "synth_1930.pdf-pdfminer.txt",
+    "synth-1941-pdfminer-table3.txt": "synth_1941.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -31,6 +31,7 @@ from parsers.model import Cell, Check, Warning_
 from parsers.tables.applications import read_displaced_stream
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
+from parsers.tables.column_blocks import read_nested
 from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.paragraph_cells import is_paragraph_cells
@@ -46,7 +47,7 @@ from parsers.tables.templates import (
     SECTION_FIVE,
     RowDef,
 )
-from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, TEXT, Token
+from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
 
 _T = "applications"
 _R = "review_litigation"
@@ -108,7 +109,11 @@ def read_value_lines(
     app_fmt = "2019" if fmt == "2019" or not _OTHER_SUBROWS.search(region) else "2021"
     rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
     if len(values) != len(rows) * width:
-        return None
+        extra = len(values) - len(rows) * width
+        if not 0 < extra <= MAX_EXTRA:
+            return None
+        merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
+        return _trimmed(r, rows, values, app_fmt, merged, lines, extra)
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
     merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
     placed = _placed(r, rows, values, app_fmt)
@@ -118,7 +123,7 @@ def read_value_lines(
             # a few single values printed out of order (poppler's block order): put back where every identity holds
             moved = _put_back(r, rows, values, app_fmt, start if title is None else title)
             if moved is None:
-                return None
+                return _nested(r, rows, values, app_fmt, merged, lines)
             t, checks = moved
             return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
         t, checks, heights = bands
@@ -153,6 +158,99 @@ def read_value_lines(
         values[0],
     )
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
+
+
+# values more than table 三's cells, at most, that may be another table's printed among its boxes: table 二's last
+# values after section 三's title (its page's boxes), table 四's before its first header cell
+MAX_EXTRA = len(REVIEW_COLUMNS) * len(REVIEW_ROWS)
+
+
+def _trimmed(
+    r: Reading,
+    rows: list[RowDef],
+    values: list[Token],
+    app_fmt: str,
+    merged: str,
+    lines: list[list[Token]],
+    extra: int,
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """Table 三 from ``values`` but ``extra`` of them, first or last (another table's printed among its boxes), in
+    pdfminer's nested order: where one of the two leaves a reading, or both leave the same."""
+    found = [
+        got
+        for kept, dropped in ((values[extra:], values[:extra]), (values[:-extra], values[-extra:]))
+        if (got := _nested(r, rows, kept, app_fmt, merged, lines, dropped)) is not None
+    ]
+    if not found or any(_numbers(got[0]) != _numbers(found[0][0]) for got in found):
+        return None
+    return found[0]
+
+
+def _numbers(cells: dict[str, Cell]) -> dict[str, float | None]:
+    return {k: c.value for k, c in cells.items()}
+
+
+def _nested(
+    r: Reading,
+    rows: list[RowDef],
+    values: list[Token],
+    app_fmt: str,
+    merged: str,
+    lines: list[list[Token]],
+    dropped: list[Token] | None = None,
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """Table 三 from ``values`` in pdfminer's nested order (:func:`parsers.tables.column_blocks.read_nested`),
+    warned ``column_blocks`` (naming the values ``dropped``, printed among them, that are not the table's); None
+    where that order does not give one table."""
+    nested = read_nested(r, rows, values, app_fmt)
+    if nested is None:
+        return None
+    t, checks, candidates, open_cells, misprinted = nested
+    apart = (
+        f" (but {len(dropped)} values printed {'before' if dropped[-1][START] < values[0][START] else 'after'} them, "
+        f"{' '.join(v[TEXT] for v in dropped)}: another table's, without which the table's identities hold)"
+        if dropped
+        else ""
+    )
+    t.warn(
+        "column_blocks",
+        f"table 三: its {len(values)} values{apart} print apart from its row labels, in pdfminer's nested boxes (bands "
+        f"of rows, groups of columns in them, each printed column after column){merged}; of the {candidates} "
+        "distinct tables such orders give whose rows' totals hold, "
+        + (
+            f"those that hold every identity but those of one value printed wrong ({', '.join(sorted(misprinted))}: "
+            "misprinted_value, kept as printed) "
+            if misprinted
+            else ""
+        )
+        + (
+            (
+                f"one holds all {len(checks)} of the table's identities: read so"
+                if not misprinted
+                else "are one: read so"
+            )
+            if not open_cells
+            else (
+                f"those that hold all the table's identities agree but in {len(open_cells)} cells: the others read so"
+                if not misprinted
+                else f"agree but in {len(open_cells)} cells: the others read so"
+            )
+        )
+        + " (a placement the identities confirm, not printed as such)",
+        _T,
+        values[0],
+    )
+    if open_cells:
+        t.warn(
+            "placement_open",
+            "table 三: pdfminer's nested boxes leave these cells' places open, every identity holding either way: "
+            "left blank "
+            + ", ".join(f"{key} ({' or '.join(_num(v) for v in found)})" for key, found in open_cells.items()),
+            _T,
+            values[0],
+        )
+    used = {id(v) for v in values}
+    return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines if any(id(v) in used for v in toks)}
 
 
 def _put_back(

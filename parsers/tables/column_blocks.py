@@ -1,0 +1,294 @@
+"""Table 三 printed as pdfminer.six's nested boxes: bands of rows, in them groups of columns, in them bands again.
+
+pdfminer (``pdf2txt.py`` with its default LAParams, ``high_level.extract_text``) makes each cell of a wide table a
+text box and orders the boxes of a page by merging the nearest two groups first, over and over: its output is the
+tree of those merges, each group printed whole before the next. Cells of one column stand closer than the cells of
+one row where the rows are tight, so runs of rows print column by column; a tall row (a label that wraps over four
+lines) or a wide gap between columns parts the groups again. What the text shows (tuning seeds 1930–1949, their
+boxes' places read from the PDF): the cells of a page come as **bands** of rows; a band comes either column after
+column, or as **groups** of neighbouring columns, one after another from the left, each group in bands of its own
+rows read column after column (1936: rows 1–20 of 自然人 and 商业企业 column after column, then their row 21, then
+their rows 22–23; then 科研机构, 社会公益组织, 法律服务机构 each whole; then 其他 and 总计 in rows 1–20, 21, 22, 23).
+A page's end always ends a band (pdfminer orders each page alone; ``\\f`` between them).
+
+:func:`read_nested` reads table 三's values (exactly its cells) so: every division of the rows into bands (none
+across a page's end), of each band's columns into groups, and of each group's rows into bands is a candidate whose
+rows' totals (总计, the sum of the six applicant columns) all hold; a candidate is kept where every identity of the
+table holds on it (each column's balance and its sum of results). The table is read only when all the kept
+candidates put the same number in every cell (divisions that differ only where values are equal, as zeros are,
+give one table); else, or where the candidates pass :data:`MAX_TABLES` at any step, nothing is read. It adds the
+orders of pdfminer's nesting to :mod:`parsers.tables.band_order` (a band printed column after column across all
+seven columns is one of them). Reported as ``column_blocks`` (review suggested: the placement is the one the
+identities confirm among the orders pdfminer makes, not printed).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise, product
+
+from parsers.model import Check
+from parsers.tables.checks import application_checks, application_passed
+from parsers.tables.misprinted import misprinted_cell
+from parsers.tables.reading import Reading
+from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
+from parsers.tables.tokens import START, TEXT, Token, number_value
+
+_T = "applications"
+MAX_TABLES = 1024  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
+MAX_STEPS = 1_500_000  # candidate pieces tried, at most, for one table (both passes): past it, open (about 1.5 s)
+
+Num = int | float
+Rows = tuple[tuple[int, ...], ...]  # a piece's rows, each its values' indexes into the value stream
+
+
+class _Open(Exception):
+    """Too many distinct candidates: the placement is left open."""
+
+
+Key = tuple[int, tuple[Num, ...]]  # a filling's row whose total fails (-1: none) and its values
+
+
+class _Nested:
+    """The candidates of one value stream (see the module's doc), their pieces memoised. With ``slack``, a
+    candidate may have one row whose total fails (a total printed wrong: :mod:`parsers.tables.misprinted`), every
+    other row's holding; each filling is then kept with that row (-1 for none)."""
+
+    def __init__(
+        self, nums: list[Num], n_rows: int, width: int, page_starts: set[int], slack: bool = False, limit: int = 0
+    ) -> None:
+        self.nums = nums
+        self.n_rows = n_rows
+        self.width = width
+        self.page_starts = page_starts  # rows a page starts at (a band cannot run across them)
+        self.slack = slack
+        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int], list[tuple[int, Rows]]] = {}
+        self.steps = 0
+        self.limit = limit or MAX_STEPS  # candidate pieces tried, at most
+
+    def _step(self, n: int = 1) -> None:
+        self.steps += n
+        if self.steps > self.limit:
+            raise _Open
+
+    def _distinct(self, found: dict[Key, Rows], miss: int, grid: Rows) -> None:
+        self._step()
+        key = (miss, tuple(self.nums[i] for at in grid for i in at))
+        if key not in found:
+            if len(found) >= MAX_TABLES:
+                raise _Open
+            found[key] = grid
+
+    def _missed(self, miss: int, row: int) -> int | None:
+        """The row whose total fails once ``row``'s fails too (``miss`` the one before, -1 for none); None where
+        that is a second such row."""
+        return row if self.slack and miss < 0 else None
+
+    def group(
+        self, first: int, height: int, c0: int, c1: int, room: tuple[Num, ...] | None, miss: int = -1
+    ) -> list[tuple[int, Rows]]:
+        """The distinct fillings of rows ``first`` … ``first + height - 1``, columns ``c0`` … ``c1 - 1`` (a group
+        of a band starting at row ``first``), in bands of rows each printed column after column; each row's values
+        summing to at most its ``room`` (exactly, for the first group: ``c0 == 0``), or, where ``room`` is None (the
+        last group, 总计 its last column), its applicant values to at most its 总计; row ``miss`` (whose total
+        fails) unchecked. Each with the row whose total fails (``miss``, or one of the group's under ``slack``)."""
+        key = (first, height, c0, c1, room, miss)
+        done = self._groups.get(key)
+        if done is not None:
+            return done
+        nums = self.nums
+        w = c1 - c0
+        base = first * self.width + height * c0  # the band's groups to the left print before it
+        exact = c0 == 0
+        # suffix[i]: the distinct fillings of the group's rows i … height - 1, by the row missed and their values
+        suffix: list[dict[Key, Rows]] = [{} for _ in range(height + 1)]
+        suffix[height][(miss, ())] = ()
+        for i in range(height - 1, -1, -1):
+            found: dict[Key, Rows] = {}
+            at = base + i * w
+            for k in range(1, height - i + 1):
+                tails = suffix[i + k]
+                if not tails:
+                    continue
+                self._step(k)
+                band = tuple(tuple(range(at + j, at + j + w * k, k)) for j in range(k))
+                failed = []
+                for j, row in enumerate(band):
+                    vals = [nums[x] for x in row]
+                    if room is None:
+                        ok = sum(vals[:-1]) <= vals[-1] + 1e-9
+                    elif exact:
+                        ok = abs(sum(vals) - room[i + j]) < 1e-9
+                    else:
+                        ok = sum(vals) <= room[i + j] + 1e-9
+                    if not ok:
+                        failed.append(first + i + j)
+                        if len(failed) > 1 or not self.slack:
+                            break
+                if len(failed) <= 1:
+                    head = tuple(nums[x] for row in band for x in row)
+                    self._step(len(tails))
+                    for (tail_miss, tail_key), tail in tails.items():
+                        now = tail_miss
+                        if failed and failed[0] != tail_miss:
+                            got = self._missed(tail_miss, failed[0])
+                            if got is None:
+                                continue
+                            now = got
+                        kk = (now, head + tail_key)
+                        if kk not in found:
+                            if len(found) >= MAX_TABLES:
+                                raise _Open
+                            found[kk] = band + tail
+                if w == 1:
+                    break  # a single column prints in its order whatever its bands
+            suffix[i] = found
+        result = [(m, grid) for (m, _), grid in suffix[0].items()]
+        self._groups[key] = result
+        return result
+
+    def band(self, first: int, height: int) -> dict[Key, Rows]:
+        """The distinct fillings of the band of rows ``first`` … ``first + height - 1`` (all the columns) whose
+        rows' totals hold (but one, under ``slack``): its columns in groups from the left, each group's fillings
+        (chosen from the right: the group with 总计 first, each other group within what its rows leave)."""
+        found: dict[Key, Rows] = {}
+        nums = self.nums
+        stream = nums[first * self.width : (first + height) * self.width]
+        if not self.slack and all(isinstance(v, int) for v in stream) and sum(stream) % 2:  # type: ignore[operator]
+            return found  # the applicants' values sum to the totals': the band's values sum to an even number
+        for cuts in product((False, True), repeat=self.width - 1):
+            spans = list(pairwise([0, *(c + 1 for c, cut in enumerate(cuts) if cut), self.width]))
+            for miss, grid in self.group(first, height, *spans[-1], None):
+                room = tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)
+                if len(spans) == 1:
+                    off = [first + j for j, x in enumerate(room) if abs(x) >= 1e-9 and first + j != miss]
+                    if not off:
+                        self._distinct(found, miss, grid)
+                    elif len(off) == 1 and (got := self._missed(miss, off[0])) is not None:
+                        self._distinct(found, got, grid)
+                else:
+                    self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss)
+        return found
+
+    def _left(
+        self,
+        found: dict[Key, Rows],
+        first: int,
+        height: int,
+        spans: list[tuple[int, int]],
+        g: int,
+        room: tuple[Num, ...],
+        right: list[Rows],
+        miss: int,
+    ) -> None:
+        """The band's groups ``g`` and those left of it filled within ``room`` (each row's total less the values
+        of the groups to the right, ``right``), each whole filling added to ``found``."""
+        if g < 0:
+            self._distinct(found, miss, tuple(tuple(i for part in right for i in part[j]) for j in range(height)))
+            return
+        nums = self.nums
+        self._step()
+        for now, grid in self.group(first, height, *spans[g], room, miss):
+            rest = tuple(x - sum(nums[i] for i in at) for x, at in zip(room, grid, strict=True))
+            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now)
+
+    def tables(self) -> list[tuple[int, Rows]]:
+        """Every distinct table of the candidates (with its row whose total fails, -1 for none): the rows in bands,
+        none across a page's start."""
+        suffix: list[dict[Key, Rows]] = [{} for _ in range(self.n_rows + 1)]
+        suffix[self.n_rows][(-1, ())] = ()
+        for first in range(self.n_rows - 1, -1, -1):
+            found: dict[Key, Rows] = {}
+            for height in range(1, self.n_rows - first + 1):
+                if height > 1 and first + height - 1 in self.page_starts:
+                    break  # a band ends at a page's end
+                rest = suffix[first + height]
+                if not rest:
+                    continue
+                for (miss, _), band in self.band(first, height).items():
+                    for (tail_miss, _), tail in rest.items():
+                        if miss >= 0 and tail_miss >= 0:
+                            continue
+                        self._distinct(found, max(miss, tail_miss), band + tail)
+            suffix[first] = found
+        return [(m, grid) for (m, _), grid in suffix[0].items()]
+
+
+def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
+    """The rows at which a page starts among the values (a ``\\f`` between two of them); None where a page's end
+    falls inside a row (cells printed nothing: the stream is not the table's cells)."""
+    starts: set[int] = set()
+    for k in range(1, len(values)):
+        if "\f" in r.text[values[k - 1][START] : values[k][START]]:
+            if k % width:
+                return None
+            starts.add(k // width)
+    return starts
+
+
+def read_nested(
+    r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str]] | None:
+    """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
+    module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
+    allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
+    cells printed wrong (:mod:`parsers.tables.misprinted`) where no candidate holds every identity and the tables
+    kept are those on which every identity holds but those of one cell. None where no candidate is kept, or the
+    candidates are too many."""
+    width = len(APPLICANT_COLUMNS)
+    if len(values) != len(rows) * width:
+        return None
+    nums = [number_value(t[TEXT]) for t in values]
+    if any(v is None for v in nums):
+        return None
+    starts = page_starts(r, values, width)
+    if starts is None:
+        return None
+    given = [v for v in nums if v is not None]
+    identities = len(application_checks(lambda _: 0, app_fmt))  # all hold on a table of zeros
+    held: dict[tuple[Num | None, ...], Rows] = {}
+    misprinted: set[str] = set()
+    try:
+        strict = _Nested(given, len(rows), width, starts)
+        grids = strict.tables()
+        for _, grid in grids:
+            table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
+            if application_passed(table, app_fmt) == identities:
+                held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+        if not held:
+            # a total printed wrong fails its row's total whatever the placement: one row let off
+            grids = _Nested(
+                given, len(rows), width, starts, slack=True, limit=max(1, MAX_STEPS - strict.steps)
+            ).tables()
+            for miss, grid in grids:
+                if miss < 0:
+                    continue
+                got = {
+                    f"{_T}/{row.key}/{c}": nums[i]
+                    for row, at in zip(rows, grid, strict=True)
+                    for c, i in zip(APPLICANT_COLUMNS, at, strict=True)
+                }
+                off = misprinted_cell(application_checks(got.get, app_fmt), got.get)
+                if off is not None and off[0].split("/")[1] == rows[miss].key:
+                    held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+                    misprinted.add(off[0])
+    except _Open:
+        return None
+    if not held:
+        return None
+    keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
+    tables = list(held)
+    flat = [[i for at in grid for i in at] for grid in held.values()]
+    t = Reading(r.extracted, r.norm, r.canonical)
+    toks: list[Token | None] = []
+    open_cells: dict[str, tuple[Num, ...]] = {}
+    for n, key in enumerate(keys):
+        found = {table[n] for table in tables}
+        if len(found) == 1:
+            toks.append(values[flat[0][n]])
+        else:
+            toks.append(None)
+            open_cells[key] = tuple(sorted(v for v in found if v is not None))
+    t.put_cells(keys, toks, values[0])
+    # an identity of a cell left open is not checked: it held on every table kept, as printed
+    checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & {*c.left_keys, *c.right_keys}]
+    return t, checks, len(grids), open_cells, misprinted
