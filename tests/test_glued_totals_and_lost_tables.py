@@ -100,7 +100,7 @@ def test_html2text_empty_cells_place_table_fours_blank_row() -> None:
     report = _parse("synth-2011-html2text-table3.md")
     assert _review(report) == [None] * 5 + [0, 0, 0, 0, 0, 1, 0, 1, 0, 2]
     (placed,) = [w for w in report.warnings if w.code == "blank_cells_placed" and w.key == R]
-    assert "the 行政复议 row read as blank" in placed.message
+    assert "行政复议" in placed.message and "read as blank" in placed.message  # by the marks or by the columns
     assert not [w for w in report.warnings if w.code == "placement_open"]
 
 

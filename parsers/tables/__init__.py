@@ -320,7 +320,12 @@ def _by_boxes(
         and (lines := read_value_lines(r, fmt, app_start)) is not None
     ):
         cells, warnings, app_checks, skip = lines
-        if not _same_values(r, "applications", cells):  # else the reading row by row stays, its warnings with it
+        # else the reading row by row stays, its warnings with it: where the values are the same, or where the
+        # re-reading holds fewer of the table's identities on cells read (pdfminer's nested boxes, whose open cells
+        # are blank, against a reading of the values before each label that fails only a misprinted total)
+        if not _same_values(r, "applications", cells) and _holds(app_checks) >= _holds(
+            [c for c in checks if c.name.startswith("applications/")]
+        ):
             _replace(r, "applications", cells, warnings)
             checks = app_checks + [c for c in checks if not c.name.startswith("applications/")]
             read.append("table 三")
@@ -335,6 +340,11 @@ def _by_boxes(
             checks = [c for c in checks if not c.name.startswith("review_litigation/")] + review
             read.append("table 四")
     return (checks, " and ".join(read)) if read else None
+
+
+def _holds(checks: list[Check]) -> int:
+    """How many of ``checks`` hold on cells all read."""
+    return sum(c.passed and not c.blank for c in checks)
 
 
 def _values_getter(r: Reading) -> Callable[[str], int | float | None]:
