@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 
-from parsers.tables.solve import split_row, split_rows
+from parsers.tables.solve import every_split, split_row, split_rows
 
 Rows = list[tuple[int, ...]]
 MAX_FREE_SPLITS = 2000  # splits of the failing row's digits tried at most
@@ -24,15 +24,8 @@ MAX_STEPS = 50_000  # rows tried at most over the three searches: past it, too m
 def _any_split(digits: str, n: int, limit: int) -> list[tuple[int, ...]] | None:
     """Every split of ``digits`` into ``n`` numbers (no number but 0 starting with 0), no identity checked; None
     past ``limit``."""
-    out: list[tuple[int, ...]] = []
-    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
-        bounds = [0, *cuts, len(digits)]
-        pieces = [digits[a:b] for a, b in itertools.pairwise(bounds)]
-        if all(len(p) == 1 or p[0] != "0" for p in pieces):
-            out.append(tuple(int(p) for p in pieces))
-            if len(out) > limit:
-                return None
-    return out
+    out = list(itertools.islice(every_split(digits, n), limit + 1))
+    return None if len(out) > limit else out
 
 
 def one_total_failing(digits: str, n_rows: int, n_cols: int, *, limit: int) -> list[tuple[Rows, int]] | None:

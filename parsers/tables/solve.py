@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 Value = int | float | None
@@ -330,17 +330,19 @@ def split_rows(
     return out if go(0, []) else None
 
 
-def split_any(digits: str, n: int) -> list[tuple[int, ...]]:
-    """Every split of a run of digits into ``n`` numbers (no identity to check), none but 0 starting with 0."""
-    out: list[tuple[int, ...]] = []
+def every_split(digits: str, n: int) -> Iterator[tuple[int, ...]]:
+    """The splits of a run of digits into ``n`` numbers (no identity checked), none but 0 starting with 0, in order."""
     for cuts in itertools.combinations(range(1, len(digits)), n - 1):
         bounds = [0, *cuts, len(digits)]
         pieces = [digits[a:b] for a, b in itertools.pairwise(bounds)]
         if all(len(p) == 1 or p[0] != "0" for p in pieces):
-            out.append(tuple(int(p) for p in pieces))
-        if len(out) > MAX_SOLUTIONS:
-            break
-    return out
+            yield tuple(int(p) for p in pieces)
+
+
+def split_any(digits: str, n: int) -> list[tuple[int, ...]]:
+    """Every split of a run of digits into ``n`` numbers (no identity to check), none but 0 starting with 0: the
+    first ``MAX_SOLUTIONS`` and one more at most."""
+    return list(itertools.islice(every_split(digits, n), MAX_SOLUTIONS + 1))
 
 
 # ------------------------------------------------------------------------------------------ rows chosen jointly
