@@ -5,11 +5,12 @@ ways. Read from the C source as text, so the test runs where nothing is built.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from parsers import compiled
 from parsers.tables import tokens
 
-SOURCE = (Path(tokens.__file__).parent / "_tokens.c").read_text(encoding="utf-8")
+# the source beside the package's modules (a native build loads ``tokens`` from elsewhere: not beside its file)
+SOURCE = (compiled.PACKAGE / "tables" / "_tokens.c").read_text(encoding="utf-8")
 
 
 def _characters(c_text: str) -> set[str]:
