@@ -2796,3 +2796,23 @@ def test_pdfminer_table_three_in_nested_boxes_with_a_total_printed_wrong() -> No
     failed = {w.key for w in report.warnings if w.code == "identity_failed"}
     assert failed == {"applications/balance/total", "applications/row_total/results_total"}
     assert report.metadata["review"] == "required"
+
+
+def test_glued_procurement_count_and_amount_apart_by_a_space_at_the_table_end() -> None:
+    # BeautifulSoup's get_text() of a 2019-format page (lead's tuning seed 3395): the last row of table 二,
+    # 政府集中采购, prints its count and its amount in two cells apart by an ideographic space
+    # (``政府集中采购103　77.60万元``), and table 二's block search ran to the text's end. Version 109 raised
+    # IndexError there (table 二 lost, ``table_read_error``); the row is read as its count and its amount, the split
+    # said (``split_number``)
+    text = (SNIPPETS / "synth-3395-bs4-glued-table2.txt").read_text(encoding="utf-8")
+    assert "政府集中采购103\u300077.60万元" in text
+    report = _parse("synth-3395-bs4-glued-table2.txt")
+    assert report.cells["active/procurement/items"].value == 103
+    assert report.cells["active/procurement/amount"].value == 77.6
+    assert not [w for w in report.warnings if w.code in ("table_read_error", "missing_row")]
+    assert any(w.code == "split_number" and "103 77.60" in w.message for w in report.warnings)
+    # the table's first rows: 规章020 has one split, the gold's
+    # (行政规范性文件52710 splits several ways: blank, as ambiguous_split says)
+    cols = ("new_made", "new_published", "total_published")
+    assert [report.cells[f"active/rules/{c}"].value for c in cols] == [0, 2, 0]
+    assert [report.cells[f"active/normative_docs/{c}"].value for c in cols] == [None, None, None]

@@ -53,7 +53,7 @@ _GLUED_MARKED = re.compile(
     rf"^(?P<label>.*?[^\d\s.,\-{DASHES}])(?P<num>\d[\d,.{DASHES}]*|[{DASHES}]+\d[\d,.{DASHES}]*)$"
 )
 _GLUED_UNITS = re.compile(
-    r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:项|个|件)?[/;；]\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?)$"
+    r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:项|个|件)?(?:\s*[/;；]\s*|\s+)\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?)$"
 )
 # a run whose last cell prints its amount's unit (行政事业性收费0万元, 政府集中采购32万元): the unit set aside
 _GLUED_MONEY = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)$")
@@ -242,7 +242,7 @@ def _glued_procurement(r: Reading, block: int, end: int, columns: list[str]) -> 
     (``政府集中采购2；4693.39``: no row label to the tokenizer, which takes a token with ``；`` for prose), found
     after its block's title (token ``block``) and read as :func:`_split_glued` reads ``1项/29万元``. False when
     there is none."""
-    for i in range(block, end):
+    for i in range(block, min(end, len(r.tokens))):
         tok = r.tokens[i]
         m = _GLUED_UNITS.match(tok[TEXT])
         if m is None or not _is_procurement("".join(m.group("label").split())):

@@ -31,7 +31,7 @@ DASHES = "—―─"  # the dashes that print an empty cell (not ``-`` or ``－`
 _MARKED = re.compile(rf"[\d,.]+|[{DASHES}]+")
 # a count with its unit or not, a slash or a semicolon, an amount with its unit or not (2019's 政府集中采购 in one cell)
 _COUNT_AMOUNT = re.compile(
-    r"(\d[\d,]*)(?:项|个|件)?\s*[/;；]\s*(\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)?"
+    r"(\d[\d,]*)(?:项|个|件)?(?:\s*[/;；]\s*|\s+)(\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)?"
 )  # what such a run is made of (the caller checks its shape further)
 MAX_SPLITS = 6  # splits returned at most (more tell no more: the row is left blank either way)
 
