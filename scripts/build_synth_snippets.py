@@ -401,6 +401,8 @@ SNIPPETS = {
     "synth-1930-pdfminer-table3.txt": "synth_1930.pdf-pdfminer.txt",
     "synth-1941-pdfminer-table3.txt": "synth_1941.pdf-pdfminer.txt",
     "synth-3395-bs4-glued-table2.txt": "synth_3395.html-bs4-glued.txt",
+    "synth-3395-markdownify-table2.md": "synth_3395.md-markdownify.md",
+    "synth-3395-bs4-lines-table2.txt": "synth_3395.html-bs4-lines.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -478,6 +480,8 @@ FROM = {
     "synth-1273-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
     "synth-1604-pymupdf4llm-table4.md": "二、主动公开政府信息情况",
     "synth-3395-bs4-glued-table2.txt": "二、主动公开政府信息情况",
+    "synth-3395-markdownify-table2.md": "二、主动公开政府信息情况",
+    "synth-3395-bs4-lines-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -2816,3 +2816,17 @@ def test_glued_procurement_count_and_amount_apart_by_a_space_at_the_table_end() 
     cols = ("new_made", "new_published", "total_published")
     assert [report.cells[f"active/rules/{c}"].value for c in cols] == [0, 2, 0]
     assert [report.cells[f"active/normative_docs/{c}"].value for c in cols] == [None, None, None]
+
+
+@pytest.mark.parametrize("name", ["synth-3395-markdownify-table2.md", "synth-3395-bs4-lines-table2.txt"])
+def test_procurement_count_and_amount_in_one_cell_apart_by_a_space(name: str) -> None:
+    # a 2019-format page whose 政府集中采购 row prints its count and its amount in one cell spanning both columns,
+    # apart by an ideographic space (``<td colspan="3">103　77.60万元</td>``; lead's tuning seed 3395), as markdownify
+    # (a pipe row padded with blank cells) and BeautifulSoup's lines (a line of its own) print it. Version 109 left
+    # both cells blank with no warning (review none); they are read, the cut said (``split_number``)
+    assert "103\u300077.60万元" in (SNIPPETS / name).read_text(encoding="utf-8")
+    report = _parse(name)
+    assert report.cells["active/procurement/items"].value == 103
+    assert report.cells["active/procurement/amount"].value == 77.6
+    assert any(w.code == "split_number" and "'103 77.60万元'" in w.message for w in report.warnings)
+    assert not [w for w in report.warnings if w.code in ("missing_cell", "missing_row", "extra_values")]

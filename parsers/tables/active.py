@@ -259,6 +259,48 @@ def _glued_procurement(r: Reading, block: int, end: int, columns: list[str]) -> 
     return False
 
 
+def _count_and_amount_cell(r: Reading, line: list[Token]) -> list[Token]:
+    """2019's 政府集中采购 row's line, a cell that prints its count and its amount apart by a space
+    (``103　77.60万元``: one cell of the table, no slash or semicolon between them, so the tokenizer keeps it one
+    word) cut into its two numbers, each where it is printed, with a ``split_number`` warning naming the cell; the
+    blank cells after it on its line dropped (the cell spans the count's and the amount's columns, and a converter
+    pads the row to the table's width). The line as it is where no cell is printed so."""
+    at = next((k for k, t in enumerate(line) if _count_space_amount(t)), None)
+    if at is None:
+        return line
+    t = line[at]
+    text = t[TEXT]
+    pair = count_and_amount(text)
+    assert pair is not None
+    pieces = [token(text[a:b], t[START] + a, t[START] + b, t[LINE], t[COL], t[TABBED], split=True) for a, b in pair]
+    r.warn(
+        "split_number",
+        f"{T}/procurement: one cell {text!r} read as its count {pieces[0][TEXT]} and its amount "
+        f"{pieces[1][TEXT]} (apart by a space)",
+        f"{T}/procurement",
+        t,
+    )
+    # the cell spans the row's columns: the blank cells after it on its line are the span's, not cells of their own
+    end = at + 1
+    while end < len(line) and line[end][LINE] == t[LINE] and not line[end][TEXT]:
+        end += 1
+    if end < len(line) and line[end][LINE] == t[LINE]:
+        end = at + 1  # a cell printed after the blanks: they are cells
+    return [*line[:at], *pieces, *line[end:]]
+
+
+# a count and an amount in one cell apart by a space, told from one number whose digits a space splits (OCR's
+# ``1 0万元``) by a unit on the count (``12项 30万元``) or a decimal point in the amount (``103 77.60万元``)
+_COUNT_SPACE_AMOUNT = re.compile(r"\d[\d,]*(?:(?:项|个|件)\s+\d[\d,]*(?:\.\d+)?|\s+\d[\d,]*\.\d+)(?:万元|亿元|元)")
+
+
+def _count_space_amount(t: Token) -> bool:
+    """Whether ``t`` is one cell printing 政府集中采购's count and amount apart by a space (``103 77.60万元``)."""
+    return (
+        not t[IS_VALUE] and _COUNT_SPACE_AMOUNT.fullmatch(t[TEXT]) is not None and count_and_amount(t[TEXT]) is not None
+    )
+
+
 def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:
     """Rows printed label after label, then all their values (text extracted column by column: ``规章`` /
     ``行政规范性文件`` / ``1`` ``861`` / ``5`` ``379`` / ``133`` ``7649``): the values of a run of ``k`` rows
@@ -968,6 +1010,8 @@ def _read_row(
     n = len(columns)
     label = r.tokens[i]
     line = r.line_after(i)
+    if key == "procurement" and n == 2 and glued is None:
+        line = _count_and_amount_cell(r, line)
     if (
         glued is None
         and (at_point := cut_at_point(line, n)) is not None
@@ -1031,7 +1075,10 @@ def _read_row(
             )
         r.put_cells(keys, laid, label)
         return
-    vals: list[Token] = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
+    after = r.tokens[i + 1 : stop]
+    if key == "procurement" and n == 2 and glued is None:
+        after = _count_and_amount_cell(r, after)
+    vals: list[Token] = [t for t in after if t[IS_VALUE]]
     if glued is not None:
         vals.insert(0, glued)
         r.warn(
