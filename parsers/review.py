@@ -50,6 +50,8 @@ REQUIRED = {
     "ocr_leading_zero_blank",
     # a stack of digits the engine read as one word: the printed number left blank (parsers/ocr/cell_digits.py)
     "ocr_stack_unread",
+    # an OCR'd number read with fewer digits than its ink is wide: left blank (parsers/ocr/lost_digits.py)
+    "ocr_digits_lost",
     # an OCR'd procurement amount read without its count, whose digits may be its first: left blank (ocr/procurement.py)
     "ocr_amount_alone",
     # a table's reader raised: that table's cells left blank, the exception named (parsers/tables/guarded.py)

@@ -34,6 +34,7 @@ from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
+from parsers.ocr.lost_digits import lost_digits
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
 from parsers.ocr.preprocess import Grey, Prepared, prepare, without_lone_specks
 from parsers.ocr.stamp import find_stamps, set_aside
@@ -72,6 +73,7 @@ class PageResult:
     red_ink: bool = False  # red ink (a seal) was lifted off the page before reading
     keystone: float = 0.0  # pixels a corner moved: photographed at a slant, its rules made parallel (perspective.py)
     stamp_note: str | None = None  # numbers under a round stamp printed in black set aside (stamp.py)
+    lost_note: str | None = None  # numbers read with fewer digits than their ink is wide set aside (lost_digits.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
     doubtful: list[DoubtfulCell] = field(default_factory=list)  # numbers read at a low confidence (doubtful.py)
@@ -110,13 +112,15 @@ def ocr_page(job: PageJob) -> PageResult:
         prepared, tables, rules, ink = reading
         stamps = find_stamps(prepared.binary, rules, image.dpi) if tables else []
         stamp_note, stamped = set_aside(ink, tables, stamps, image.dpi) if stamps else (None, set())
+        lost_note, lost = lost_digits(prepared.grey, ink, stamped)
+        stamped |= lost  # cells whose ink is not one lone digit's: the glyph comparison leaves them alone
         unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}
         glyphs = glyphs_of(prepared.grey, ink, unread)
         parts = number_parts(prepared.grey, ink)
         h, w = prepared.grey.shape
         return PageResult(
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
-            red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note,
+            red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note, lost_note=lost_note,
             pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts),
         )  # fmt: skip
     except PageTimeout:

@@ -198,6 +198,44 @@ def _numeric_columns(read: dict[tuple[int, int], list[Line]]) -> set[int]:
     return {col for col, (numbers, cells) in counts.items() if numbers >= 2 and numbers * 2 >= cells}
 
 
+# a cell the Chinese model read as a glyph or two it is unsure of (every one under this confidence, no digit): what
+# it makes of a lone digit a fax or toner roughened (synth_1916's zeros read 癌@0, 站@7, 韶@0, 作@0; 2 read 之@57)
+UNSURE_GLYPH = 60.0
+# … read again as digits, its reading is taken at this confidence or more (synth_1916: the zeros read 58–97, the
+# wrong readings 0–43); a reading under it leaves the cell to the comparison of the page's glyphs (glyphs.py)
+SURE_DIGITS = 50.0
+
+
+def _unsure_glyph(lines: list[Line]) -> bool:
+    """One line of one or two characters, no digit among them, each read under :data:`UNSURE_GLYPH`."""
+    text = _text(lines)
+    return (
+        len(lines) == 1
+        and 0 < len(text) <= 2
+        and not any(c.isdigit() for c in text)
+        and all(w.conf < UNSURE_GLYPH for w in lines[0])
+    )
+
+
+def _glyph_columns(read: dict[tuple[int, int], list[Line]], numeric: set[int]) -> set[int]:
+    """The grid columns, not of numbers as read, whose cells are numbers once the glyphs the Chinese model was unsure
+    of count as numbers (:func:`_unsure_glyph`): two numbers at least, and with those glyphs half the cells. A fax
+    or toner roughens a column's zeros into glyphs the model reads as Chinese at a low confidence, and the column then
+    reads as no column of numbers."""
+    counts: dict[int, list[int]] = {}
+    for (_, col), lines in read.items():
+        if col in numeric:
+            continue
+        text = _text(lines)
+        tally = counts.setdefault(col, [0, 0, 0])
+        tally[2] += 1
+        if text and NUMBER_TEXT.match(text):
+            tally[0] += 1
+        elif _unsure_glyph(lines):
+            tally[1] += 1
+    return {col for col, (numbers, unsure, cells) in counts.items() if numbers >= 2 and (numbers + unsure) * 2 >= cells}
+
+
 def _numberish(lines: list[Line], numeric_column: bool) -> bool:
     """Could this cell be a number that the Chinese model misread? Nothing read (where the cell holds ink);
     in a column of numbers, at most one Chinese character; elsewhere one line of at most 16 characters with
@@ -340,9 +378,14 @@ def _read_tesseract(page: Prepared, tables: list[Table], rules: Grey, deadline: 
             read[(cell.row, cell.col)] = _read_cell(api, image, ink_mask, box, deadline)
             inner[(cell.row, cell.col)] = box
         numeric = _numeric_columns(read)
+        glyphs = _glyph_columns(read, numeric)
         for (row, col), lines in read.items():
             if _numberish(lines, col in numeric):
                 lines = _read_number(clean, ink_mask, inner[(row, col)], deadline, _text(lines)) or lines
+            elif col in glyphs and _unsure_glyph(lines):
+                digits = _read_number(clean, ink_mask, inner[(row, col)], deadline)
+                if digits and digits[0][0].conf >= SURE_DIGITS:
+                    lines = digits
             if lines:
                 ink.cells[(t, row, col)] = lines
     # the text outside the tables: the tables blanked, the page read as blocks

@@ -1,0 +1,87 @@
+"""Record part of a scan page as the engine is given it, for tests that run the engine on a column of digits that the
+Chinese model reads as glyphs (``tests/test_ocr_glyph_columns.py``; ``parsers/ocr/engine.py``, ``_glyph_columns``).
+
+    .venv/bin/python scripts/build_glyph_columns.py /tmp/y40/scans2 synth_1916 2
+
+Page 2 of ``synth_1916`` (a fax under a stamp, seed 1916 of ``scripts/synth_ocr.py --damage``): table 三's zeros in
+the column 自然人 read 癌@0, 站@7, 韶@0 … by the Chinese model. The page of ``<folder>/<stem>.scan.pdf`` is rendered
+and prepared as the scan reader prepares it (``parsers.ocr.document``: rendering, preprocessing, the grid, the lone
+specks), and its left part (the table's label columns and its first two columns of numbers, to the rule after them)
+written 1-bit to ``tests/fixtures/synth-ocr/glyph-columns/<stem>-p<page>.png``, with ``<stem>.json`` (the report's
+gold) and ``<stem>-p<page>.rows.json``: the gold key of each grid row of the column 自然人 whose cell holds one
+template row (rows the fax's lost rules merged are left out), read off the page image once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "tests" / "fixtures" / "synth-ocr" / "glyph-columns"
+
+# synth_1916 page 2, table 三: the grid rows whose cell in the column 自然人 holds one template row, and that row
+ROWS = {
+    "synth_1916-p2": {
+        2: "new_received",
+        3: "carried_over",
+        6: "withheld.state_secret",
+        7: "withheld.prohibited_by_law",
+        8: "withheld.three_safeties",
+        10: "withheld.process_info",
+        11: "withheld.enforcement_files",
+        12: "withheld.query_matters",
+        14: "unavailable.unclear_after_correction",
+        15: "not_processed.petition",
+        16: "not_processed.duplicate",
+        17: "not_processed.publication",
+        18: "not_processed.excessive",
+        19: "not_processed.confirm_existing",
+        21: "carried_forward",
+    }
+}
+COLUMNS = 5  # grid columns kept from the table's left edge: its labels' three, 自然人 and 商业企业
+
+
+def record(folder: Path, stem: str, page: int) -> Path:
+    from parsers.ocr import document
+    from parsers.ocr.pages import render_pdf_page
+    from parsers.ocr.preprocess import prepare, without_lone_specks
+
+    data = (folder / f"{stem}.scan.pdf").read_bytes()
+    image = render_pdf_page(data, page - 1)
+    unit = max(8, round(10.5 / 72 * image.dpi))
+    prepared = prepare(image.pixels, image.dpi)
+    tables, rules = document.find_tables(prepared.binary, unit)
+    prepared = without_lone_specks(prepared, rules, unit, image.dpi)
+    table = max(tables, key=lambda t: t.n_rows * t.n_cols)
+    x0, y0, _, y1 = table.box
+    x1 = table.xs[COLUMNS] + unit  # past the rule after the kept columns
+    crop = prepared.binary[max(0, y0 - unit) : y1 + unit, max(0, x0 - unit) : x1]
+    OUT.mkdir(parents=True, exist_ok=True)
+    name = f"{stem}-p{page}"
+    Image.fromarray(crop).convert("1").save(OUT / f"{name}.png", optimize=True)
+    meta = {"dpi": image.dpi, "unit": unit, "column": "natural_person", "rows": ROWS[name]}
+    (OUT / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    shutil.copyfile(folder / f"{stem}.json", OUT / f"{stem}.json")
+    return OUT / f"{name}.png"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", type=Path, help="a synth_ocr.py folder (with <stem>.scan.pdf and <stem>.json)")
+    ap.add_argument("stem")
+    ap.add_argument("page", type=int, help="1-based")
+    args = ap.parse_args(argv)
+    print(record(args.folder, args.stem, args.page))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
