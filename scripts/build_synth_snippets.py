@@ -272,6 +272,15 @@ Version 108 (issue 8, p39):
   battery): a table 三 over four pages whose （七）总计's 总计 prints 21 for the sum 14 of its applicant cells (the
   generator's ``wrong_total``), so that no placement holds every identity.
 
+- ``synth-3503-pypdf-layout-table4.txt`` (``/tmp/w40/t4``'s tuning seeds, ``pdf-pypdf-layout``): table 四 whose
+  复议后起诉 row is blank, its ten values squeezed to single spaces at times (`` 0 1  0  3  4  0 0  0  0  0``) but
+  starting at the table's left edge and ending fourteen characters short of its heads' right end.
+- ``synth-3304-pdftotext-default-table4.txt``, ``synth-3519-pdftotext-default-table4.txt`` (``pdftotext-default``):
+  poppler's blocks print table 四's 行政复议 values before the head 未经复议直接起诉 (3304, its 复议后起诉 row
+  blank), or all ten values before the head 复议后起诉 (3519, the same row blank).
+- ``synth-3281-pdftotext-raw-table3.txt`` (``pdftotext-raw``): Chromium's ``word-break: break-all`` breaks table
+  三's numbers in their narrow cells, each piece on its own line (``41`` / ``6`` for 416, ``4`` / ``91`` for 491).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -400,6 +409,10 @@ SNIPPETS = {
     "synth-1936-pdfminer-table3.txt": "synth_1936.pdf-pdfminer.txt",
     "synth-1930-pdfminer-table3.txt": "synth_1930.pdf-pdfminer.txt",
     "synth-1941-pdfminer-table3.txt": "synth_1941.pdf-pdfminer.txt",
+    "synth-3503-pypdf-layout-table4.txt": "synth_3503.pdf-pypdf-layout.txt",
+    "synth-3304-pdftotext-default-table4.txt": "synth_3304.pdftotext-default.txt",
+    "synth-3519-pdftotext-default-table4.txt": "synth_3519.pdftotext-default.txt",
+    "synth-3281-pdftotext-raw-table3.txt": "synth_3281.pdftotext-raw.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

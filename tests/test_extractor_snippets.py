@@ -2796,3 +2796,44 @@ def test_pdfminer_table_three_in_nested_boxes_with_a_total_printed_wrong() -> No
     failed = {w.key for w in report.warnings if w.code == "identity_failed"}
     assert failed == {"applications/balance/total", "applications/row_total/results_total"}
     assert report.metadata["review"] == "required"
+
+
+def _review_rows(report):  # type: ignore[no-untyped-def]
+    return [[report.cells[f"review_litigation/{row}/{col}"].value for col in REVIEW_COLUMNS] for row in REVIEW_ROWS]
+
+
+def test_table_four_squeezed_layout_row_short_of_the_right_edge_has_its_last_row_blank() -> None:
+    # tuning seed 3503 (pdf-pypdf-layout): table 四's 复议后起诉 row is blank; pypdf's layout mode squeezes the row to
+    # single spaces at times (`` 0 1  0  3  4  0 0  0  0  0``), so no gap tells, but the row starts at the table's
+    # left edge (no room for a blank first row) and ends fourteen characters short of its heads' right end (the
+    # last row's room). Version 109 read the 行政复议 row blank (8 wrong numbers)
+    report = _parse("synth-3503-pypdf-layout-table4.txt")
+    assert _review_rows(report) == [[0, 1, 0, 3, 4], [0] * 5, [None] * 5]
+    assert any(w.code == "blank_cells_placed" and "right edge" in w.message for w in report.warnings)
+
+
+def test_table_four_values_printed_before_a_row_head_are_left_of_its_columns() -> None:
+    # tuning seed 3519 (pdftotext-default): poppler's blocks print all ten values of table 四 before the head
+    # 复议后起诉, which stands above its own columns: the rows left of it are printed, the 复议后起诉 row is blank
+    report = _parse("synth-3519-pdftotext-default-table4.txt")
+    assert _review_rows(report) == [[1, 12, 0, 1, 14], [0] * 5, [None] * 5]
+    assert any(w.code == "blank_cells_placed" and "复议后起诉" in w.message for w in report.warnings)
+    # tuning seed 3304: the first five values print before the head 未经复议直接起诉: the 行政复议 row is printed and
+    # read; which of the other two rows is blank the text does not say, so their cells are left blank (version 109
+    # read the 行政复议 row blank and the others a row off: 7 wrong numbers)
+    report = _parse("synth-3304-pdftotext-default-table4.txt")
+    assert _review_rows(report) == [[0, 2, 0, 1, 3], [None] * 5, [None] * 5]
+    assert any(w.code == "placement_open" and w.key == "review_litigation" for w in report.warnings)
+    assert report.metadata["review"] == "required"
+
+
+def test_table_three_rows_with_numbers_broken_over_lines_join_their_pieces() -> None:
+    # tuning seed 3281 (pdftotext-raw): Chromium's word-break: break-all breaks numbers in table 三's narrow cells,
+    # each piece on its own line: 8.属于行政查询事项 prints ``7`` / ``4`` / ``0 0 0 3 0`` / ``7`` / ``7`` for 74 0 0 0
+    # 3 0 77, 3.其他 ``7`` / ``2`` / ``0 0 0`` / ``4`` / ``5`` / ``0`` / ``11`` / ``7`` for 72 0 0 0 45 0 117. Joining
+    # neighbouring pieces gives one reading only whose row total holds (version 109 dropped values: 4 and 7 for 74
+    # and 77, 3.其他 left blank)
+    report = _parse("synth-3281-pdftotext-raw-table3.txt")
+    assert _app_row(report, "withheld.query_matters") == [74, 0, 0, 0, 3, 0, 77]
+    assert _app_row(report, "other.other") == [72, 0, 0, 0, 45, 0, 117]
+    assert any(w.code == "merged_digits" and w.key == "applications/other.other" for w in report.warnings)
