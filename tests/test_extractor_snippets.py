@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from parsers import parse
-from parsers.tables.blank_rows import blank_row_by_spaces, columns_by_pipes
+from parsers.tables.blank_rows import blank_row_by_right_edge, blank_row_by_spaces, columns_by_pipes
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
@@ -2837,3 +2837,24 @@ def test_table_three_rows_with_numbers_broken_over_lines_join_their_pieces() -> 
     assert _app_row(report, "withheld.query_matters") == [74, 0, 0, 0, 3, 0, 77]
     assert _app_row(report, "other.other") == [72, 0, 0, 0, 45, 0, 117]
     assert any(w.code == "merged_digits" and w.key == "applications/other.other" for w in report.warnings)
+
+
+def test_a_row_short_of_its_heads_is_no_layout_where_its_values_are_not_laid_on_a_grid() -> None:
+    # the right-edge reading needs a layout: values a tool laid out by spaces at an even pitch under heads laid
+    # out in columns. Cells spaced at random (the corpus's plain-spaces text of real seed 003, whose 行政复议 row
+    # is the blank one), cells joined by their own no-break-space padding (BeautifulSoup's glued text, tuning seed
+    # 3262) or a single-spaced line under a grid's pipes say nothing of where the row ends
+    heads = "结果  结果  其他  尚未  总  结果  结果  其他  尚未  总  结果  结果  其他  尚未  总\n"
+    for line, edge in (
+        ("0  1  0  1  2  0  0  0  1  1", (2, 0, 27)),  # an even pitch, 27 characters short: the last row blank
+        ("0     1  0    0  1  0      0  0   0  0", None),  # short enough, but spaced at random: no grid
+        (
+            "\xa0 2\xa0 \xa0 0\xa0 \xa0 0\xa0 \xa0 0\xa0 \xa0 2\xa0 \xa0 0\xa0 \xa0 0\xa0 \xa0 0\xa0 \xa0 0\xa0 \xa0 0",
+            None,
+        ),
+        ("0 1 0 1 2 0 0 0 1 1", None),  # single spaces
+    ):
+        text = heads + line + "\n"
+        start = text.index(line)
+        spans = [(start + m.start(), start + m.end()) for m in re.finditer(r"\d+", line)]
+        assert blank_row_by_right_edge(text, spans, 0) == edge, line

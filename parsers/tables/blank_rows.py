@@ -217,9 +217,11 @@ def blank_row_by_right_edge(text: str, spans: Sequence[Span], begin: int) -> tup
     first = text.rfind("\n", 0, begin) + 1
     lines = [line.rstrip(" \xa0\r") for line in text[first : max(line_start - 1, first)].split("\n")]
     lines = [line for line in lines if line.strip(" \xa0")]
-    laid = [line for line in lines if "|" not in line and _LAID_HEAD.search(line)]
+    # a tool's layout pads with spaces; no-break spaces are the cells' own (a page's text: BeautifulSoup's, cells
+    # joined by their padding), pipes a grid's rules: neither lays the row out by position
+    laid = [line for line in lines if "|" not in line and "\xa0" not in line and _LAID_HEAD.search(line)]
     widths = [len(gap) for gap in between]
-    if not laid or 2 * sum(w >= 2 for w in widths) <= len(widths):
+    if not laid or any(gap.strip(" ") for gap in between) or 2 * sum(w >= 2 for w in widths) <= len(widths):
         return None  # head or row not laid out in columns by spaces (pipes, single spaces): the ends tell nothing
     left = min(len(line) - len(line.lstrip(" \xa0")) for line in lines)
     right = max(len(line) for line in laid)
