@@ -280,6 +280,9 @@ Version 108 (issue 8, p39):
   blank), or all ten values before the head 复议后起诉 (3519, the same row blank).
 - ``synth-3281-pdftotext-raw-table3.txt`` (``pdftotext-raw``): Chromium's ``word-break: break-all`` breaks table
   三's numbers in their narrow cells, each piece on its own line (``41`` / ``6`` for 416, ``4`` / ``91`` for 491).
+- ``synth-3604-pdftotext-raw-table3.txt`` (``/tmp/w40/b2``'s tuning seeds, ``pdftotext-raw``): table 三's
+  thousands printed with a space after the separator (``1, 403 0 120 0 0 94 1, 617``), as every PDF text
+  convention but pdfplumber's and the layout modes prints them.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -413,6 +416,7 @@ SNIPPETS = {
     "synth-3304-pdftotext-default-table4.txt": "synth_3304.pdftotext-default.txt",
     "synth-3519-pdftotext-default-table4.txt": "synth_3519.pdftotext-default.txt",
     "synth-3281-pdftotext-raw-table3.txt": "synth_3281.pdftotext-raw.txt",
+    "synth-3604-pdftotext-raw-table3.txt": "synth_3604.pdftotext-raw.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
