@@ -495,7 +495,9 @@ def test_text_layer_rows_of_zeros_keep_their_empty_cells_where_the_columns_put_t
         placed = {w.key for w in report.warnings if w.code == "blank_cells_placed"}
         assert "applications/withheld.prohibited_by_law" in placed, name
     report = _parse("own-blank-zeros-pdfplumber-layout.txt")
-    placed = [w for w in report.warnings if w.code == "blank_cells_placed"]
+    # (table 四's row, ``2 1 0 3 6 0 1 0 0 1`` ending 25 characters short of its heads, is placed too: its last row
+    # blank, as version 109's fit read it without saying why)
+    placed = [w for w in report.warnings if w.code == "blank_cells_placed" and w.key != "review_litigation"]
     assert {w.key for w in placed} == {f"applications/{k}" for k in BLANK_ZERO_ROWS}
     assert all("laid out in columns by spaces" in w.message and "a guess" in w.message for w in placed)
 
@@ -1727,7 +1729,9 @@ def test_table_four_row_indent_is_counted_from_the_tables_left_not_the_pages() -
     assert "\n           1   0    0   0   1  1   0    1   0    2" in text
     report = _parse("synth-1243-pdfplumber-layout-table4.txt")
     assert _values(report, REVIEW_KEYS) == [1, 0, 0, 0, 1, 1, 0, 1, 0, 2, None, None, None, None, None]
-    assert [w.code for w in report.warnings if w.key == "review_litigation"] == ["missing_cell"]
+    # (version 111: the row's ends place the blank row, and say so; version 109 read the same by the fit)
+    said = [w for w in report.warnings if w.key == "review_litigation"]
+    assert [w.code for w in said] == ["blank_cells_placed"] and "right edge" in said[0].message
 
 
 def test_cell_broken_over_a_frame_cut_is_joined_where_the_line_breaks() -> None:
