@@ -472,7 +472,10 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
             f"the row is laid out in columns by spaces and keeps the blank row's room {where} ({spaced[1][spaced[0]]} "
             f"spaces; at most {spaced[1][2]} between other values)"
         )
-    elif (edged := blank_row_by_right_edge(text, spans, canon.to_original(label[START]))) is not None:
+    elif (
+        r.extracted.kind == "text"  # a tool's layout; the parser's own page writers (PDF, OFD) space cells by order
+        and (edged := blank_row_by_right_edge(text, spans, canon.to_original(label[START]))) is not None
+    ):
         laid = place_rows(vals, edged[0])
         how = (
             f"the row is laid out in columns by spaces, starts at the table's left edge ({edged[1]} spaces beyond it) "
