@@ -236,6 +236,12 @@ def blank_row_by_right_edge(text: str, spans: Sequence[Span], begin: int) -> tup
     del pitches[N_COLS - 1]
     if max(pitches) - min(pitches) > 2 * PITCH_SLACK:
         return None
+    # and under their heads: most values' centres within a few characters of a head word's centre on the laid head
+    # lines (cells joined by a fixed separator under words of another width stand under none)
+    centres = [2 * m.start() + len(m.group()) - 1 for line in laid for m in re.finditer(r"[^ ]+", line)]
+    under = sum(any(abs(a + b - 2 * line_start - 1 - c) <= 2 * PITCH_SLACK for c in centres) for a, b in spans)
+    if under < len(spans) - 2:
+        return None
     return 2, indent, short
 
 
