@@ -272,6 +272,18 @@ Version 108 (issue 8, p39):
   battery): a table 三 over four pages whose （七）总计's 总计 prints 21 for the sum 14 of its applicant cells (the
   generator's ``wrong_total``), so that no placement holds every identity.
 
+- ``synth-3503-pypdf-layout-table4.txt`` (``/tmp/w40/t4``'s tuning seeds, ``pdf-pypdf-layout``): table 四 whose
+  复议后起诉 row is blank, its ten values squeezed to single spaces at times (`` 0 1  0  3  4  0 0  0  0  0``) but
+  starting at the table's left edge and ending fourteen characters short of its heads' right end.
+- ``synth-3304-pdftotext-default-table4.txt``, ``synth-3519-pdftotext-default-table4.txt`` (``pdftotext-default``):
+  poppler's blocks print table 四's 行政复议 values before the head 未经复议直接起诉 (3304, its 复议后起诉 row
+  blank), or all ten values before the head 复议后起诉 (3519, the same row blank).
+- ``synth-3281-pdftotext-raw-table3.txt`` (``pdftotext-raw``): Chromium's ``word-break: break-all`` breaks table
+  三's numbers in their narrow cells, each piece on its own line (``41`` / ``6`` for 416, ``4`` / ``91`` for 491).
+- ``synth-3604-pdftotext-raw-table3.txt`` (``/tmp/w40/b2``'s tuning seeds, ``pdftotext-raw``): table 三's
+  thousands printed with a space after the separator (``1, 403 0 120 0 0 94 1, 617``), as every PDF text
+  convention but pdfplumber's and the layout modes prints them.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -403,6 +415,11 @@ SNIPPETS = {
     "synth-3395-bs4-glued-table2.txt": "synth_3395.html-bs4-glued.txt",
     "synth-3395-markdownify-table2.md": "synth_3395.md-markdownify.md",
     "synth-3395-bs4-lines-table2.txt": "synth_3395.html-bs4-lines.txt",
+    "synth-3503-pypdf-layout-table4.txt": "synth_3503.pdf-pypdf-layout.txt",
+    "synth-3304-pdftotext-default-table4.txt": "synth_3304.pdftotext-default.txt",
+    "synth-3519-pdftotext-default-table4.txt": "synth_3519.pdftotext-default.txt",
+    "synth-3281-pdftotext-raw-table3.txt": "synth_3281.pdftotext-raw.txt",
+    "synth-3604-pdftotext-raw-table3.txt": "synth_3604.pdftotext-raw.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

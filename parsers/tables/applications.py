@@ -435,6 +435,57 @@ def _rejoin_broken(r: Reading, vals: list[Token]) -> tuple[list[Token], Token, T
     return (*broken[0], True) if len(readings) > 1 and len(broken) == 1 else None
 
 
+def _rejoined(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row of more values than cells read with the pieces of its broken numbers joined (:func:`_broken_cell` for
+    one, :func:`_broken_cells` for two or three), or None."""
+    return _broken_cell(r, vals, key) if len(vals) == N_APP + 1 else _broken_cells(r, vals, key)
+
+
+MAX_BROKEN = 3  # cells of one row whose digits a narrow column broke over lines, read back by the row total
+
+
+def _broken_cells(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row printing two or three values more than its cells, each extra one a piece of a cell's number that a
+    narrow column broke over lines (Chromium's ``word-break: break-all`` in every cell too narrow for its number:
+    ``41`` / ``6`` for 416, ``4`` / ``91`` for 491), the pieces printed one after another (pypdf, pypdfium2,
+    ``pdftotext -raw``): the neighbouring pieces joined (no number starts with 0) where exactly one such reading of
+    the row holds its total. Reported as ``merged_digits`` (a guess the row total confirms); None when no reading
+    or several hold."""
+    texts = [t[TEXT] for t in vals]
+    extra = len(vals) - N_APP
+    if not 1 < extra <= MAX_BROKEN or not all(_DIGITS.fullmatch(x) for x in texts):
+        return None
+    readings: dict[tuple[int, ...], list[Token]] = {}
+    for joins in itertools.combinations(range(len(vals) - 1), extra):
+        row: list[Token] = []
+        for k, t in enumerate(vals):
+            if k - 1 in joins:
+                prev = row[-1]
+                if prev[TEXT] == "0":
+                    break  # no number is printed with a leading 0
+                row[-1] = token(
+                    prev[TEXT] + t[TEXT], prev[START], t[END], prev[LINE], prev[COL], prev[TABBED], split=True
+                )
+            else:
+                row.append(t)
+        else:
+            values = [int(t[TEXT]) for t in row]
+            if row_total_holds(values):
+                readings.setdefault(tuple(values), row)
+    if len(readings) != 1:
+        return None
+    row = next(iter(readings.values()))
+    r.warn(
+        "merged_digits",
+        f"{key}: {len(vals)} values for {N_APP} cells ({' '.join(texts)}); read as "
+        f"{' '.join(t[TEXT] for t in row)}, neighbouring pieces joined as one number each (a cell's digits broken "
+        "over lines): the one such reading whose row total holds (a guess)",
+        key,
+        row[0],
+    )
+    return row
+
+
 def _across_break(r: Reading, first: Token, second: Token) -> bool:
     """``first`` ends its line and ``second`` starts a later one (no number between them on either line): two
     pieces a line's wrap may have broken one number into. Values one line prints apart are two cells."""
@@ -746,7 +797,7 @@ def _label_fits(
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
         if pos is None and len(vals) > N_APP and (joined := _joined_digits(r, vals, f"{T}/{row.key}")) is not None:
             vals = joined
-        elif pos is None and len(vals) == N_APP + 1 and (rejoined := _broken_cell(r, vals, f"{T}/{row.key}")):
+        elif pos is None and len(vals) > N_APP and (rejoined := _rejoined(r, vals, f"{T}/{row.key}")):
             vals = rejoined
         if (
             pos is not None

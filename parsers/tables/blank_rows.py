@@ -188,6 +188,63 @@ def blank_row_by_spaces(text: str, spans: Sequence[Span], left: int) -> tuple[in
     return wide[0], [*places, others]
 
 
+# a table head line laid out in columns: four words at least, each two apart by two spaces or more
+_LAID_HEAD = re.compile(r"\S+(?:[ \xa0]{2,}\S+){3,}")
+PITCH_SLACK = 2  # characters a layout's cell pitch may vary by within a row (columns of unequal width, squeezed gaps)
+EDGE_SLACK = 2  # spaces a row's first value may stand beyond the table's left edge and still be in its first column
+
+
+def blank_row_by_right_edge(text: str, spans: Sequence[Span], begin: int) -> tuple[int, int, int] | None:
+    """The last row blank (2) of ten values printed on one line laid out by spaces (``spans``), when the text
+    places it: the line starts at the table's left edge (the least indent of its lines from ``begin``, the table's
+    first head, to the row: no room for a blank first row) and ends short of the table's right edge (the furthest
+    end of its head lines laid out in columns) by five cells' room at least (two characters a cell), while no gap
+    between the fifth value and the sixth stands out as a blank middle row's room. A tool that squeezes a row's
+    spaces (pypdf's layout mode) keeps where the row starts and ends, so this holds where
+    :func:`blank_row_by_spaces` finds no gap. Only where the row's values stand at an even pitch (a grid's cells, but
+    for the gap between the fifth and the sixth). Returns (2, the row's indent beyond the table's left, the room short
+    of its right edge); None when the text lays nothing out or the edges do not tell."""
+    if len(spans) != 2 * N_COLS:
+        return None
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    line_end = text.find("\n", spans[-1][1])
+    line_end = len(text) if line_end < 0 else line_end
+    between = [text[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans)]
+    if any(gap.strip(" \xa0") or not gap for gap in between) or text[line_start : spans[0][0]].strip(" \xa0"):
+        return None  # not one line of values and spaces
+    if text[spans[-1][1] : line_end].strip(" \xa0"):
+        return None  # something printed after the last value
+    first = text.rfind("\n", 0, begin) + 1
+    lines = [line.rstrip(" \xa0\r") for line in text[first : max(line_start - 1, first)].split("\n")]
+    lines = [line for line in lines if line.strip(" \xa0")]
+    # a tool's layout pads with spaces; no-break spaces are the cells' own (a page's text: BeautifulSoup's, cells
+    # joined by their padding), pipes a grid's rules: neither lays the row out by position
+    laid = [line for line in lines if "|" not in line and "\xa0" not in line and _LAID_HEAD.search(line)]
+    widths = [len(gap) for gap in between]
+    if not laid or any(gap.strip(" ") for gap in between) or 2 * sum(w >= 2 for w in widths) <= len(widths):
+        return None  # head or row not laid out in columns by spaces (pipes, single spaces): the ends tell nothing
+    left = min(len(line) - len(line.lstrip(" \xa0")) for line in lines)
+    right = max(len(line) for line in laid)
+    indent = spans[0][0] - line_start - left
+    short = right - (spans[-1][1] - line_start)
+    middle = widths.pop(N_COLS - 1)
+    if indent > EDGE_SLACK or short < 2 * N_COLS or middle >= max(WIDE * max(widths), 2 * N_COLS):
+        return None
+    # cells of a layout stand at an even pitch (their columns' widths): values spaced at random (cells joined by
+    # runs of spaces, no grid) are no layout, whatever their line's ends
+    pitches = [b[0] + b[1] - a[0] - a[1] for a, b in itertools.pairwise(spans)]  # twice the centres' distance
+    del pitches[N_COLS - 1]
+    if max(pitches) - min(pitches) > 2 * PITCH_SLACK:
+        return None
+    # and under their heads: most values' centres within a few characters of a head word's centre on the laid head
+    # lines (cells joined by a fixed separator under words of another width stand under none)
+    centres = [2 * m.start() + len(m.group()) - 1 for line in laid for m in re.finditer(r"[^ ]+", line)]
+    under = sum(any(abs(a + b - 2 * line_start - 1 - c) <= 2 * PITCH_SLACK for c in centres) for a, b in spans)
+    if under < len(spans) - 2:
+        return None
+    return 2, indent, short
+
+
 # pandoc's simple and multiline tables (its plain and Markdown writers): a line of dash runs, one per column,
 # under the header or above the table
 _RULER = re.compile(r"^ *-{2,}(?: +-{2,})+ *$", re.M)

@@ -728,7 +728,12 @@ class Reading:
             if tok[SPACED] is not None:
                 self.warn(
                     "spaced_number",
-                    f"{key}: {tok[SPACED]!r} read as {tok[TEXT]} (one number, spaces around its decimal point)",
+                    f"{key}: {tok[SPACED]!r} read as {tok[TEXT]} (one number, "
+                    + (
+                        "a space after its thousands separator)"
+                        if ", " in tok[SPACED]
+                        else "spaces around its decimal point)"
+                    ),
                     key,
                     tok,
                 )

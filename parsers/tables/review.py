@@ -9,9 +9,11 @@ from itertools import combinations
 
 from parsers.tables.align import Fit, Value, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
+    N_COLS,
     blank_row_by_empty_fields,
     blank_row_by_gaps,
     blank_row_by_marks,
+    blank_row_by_right_edge,
     blank_row_by_spaces,
     columns_by_pipes,
     columns_by_ruler,
@@ -470,6 +472,15 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
             f"the row is laid out in columns by spaces and keeps the blank row's room {where} ({spaced[1][spaced[0]]} "
             f"spaces; at most {spaced[1][2]} between other values)"
         )
+    elif (
+        r.extracted.kind == "text"  # a tool's layout; the parser's own page writers (PDF, OFD) space cells by order
+        and (edged := blank_row_by_right_edge(text, spans, canon.to_original(label[START]))) is not None
+    ):
+        laid = place_rows(vals, edged[0])
+        how = (
+            f"the row is laid out in columns by spaces, starts at the table's left edge ({edged[1]} spaces beyond it) "
+            f"and ends {edged[2]} characters short of its right edge, the last row's room"
+        )
     if laid is not None and score(Fit(laid, "padded", []).values()) >= best:
         blank = [k for k in range(N_REVIEW) if laid[k] is None]
         r.warn(
@@ -540,6 +551,33 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
             label,
         )
         return Fit([None] * N_REVIEW, "positional", [])
+    if (before := _values_before_row_heads(r, vals, at, len(r.tokens) if five is None else five)) is not None:
+        n_direct, n_after = before
+        if n_direct <= N_COLS < n_after:
+            # more than five values printed before the 复议后起诉 head, which stands above its own five columns: the
+            # rows left of it (行政复议, 未经复议直接起诉) are both printed, and the blank row is the last
+            r.warn(
+                "blank_cells_placed",
+                f"table 四: {len(vals)} values for its {N_REVIEW} cells; {n_after} of them print before the head of "
+                f"the {rows[2]} row (above its own columns): the rows left of it are printed, the {rows[2]} row read "
+                "as blank (a guess)",
+                R,
+                label,
+            )
+            return Fit(place_rows(vals, 2), "positional", [])
+        if 1 <= n_direct <= N_COLS:
+            # values printed before the 未经复议直接起诉 head, which stands above the columns right of 行政复议's: the
+            # 行政复议 row is printed (the first five values); which of the two others is blank is not in the text
+            r.warn(
+                "placement_open",
+                f"table 四: {len(vals)} values for its {N_REVIEW} cells; {n_direct} of them print before the head of "
+                f"the {rows[1]} row, so the {rows[0]} row is printed ({' '.join(t[TEXT] for t in vals[:N_COLS])}); "
+                f"which of the {rows[1]} and {rows[2]} rows the other five values are in is not in the text "
+                f"({' '.join(t[TEXT] for t in vals[N_COLS:])}); their cells left blank",
+                R,
+                label,
+            )
+            return Fit([*vals[:N_COLS], *([None] * (N_REVIEW - N_COLS))], "positional", [])
     # nothing printed where the blank cells are and every row's total holding wherever the blank row goes: the
     # template's first row left blank, as the corpus's real seed 003 prints it (a guess: on the synthetic batteries
     # it puts five numbers a row off as often as not, but leaving the table blank loses seed 003's ten cells in every
@@ -553,6 +591,29 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
         label,
     )
     return Fit(place_rows(vals, 0), "positional", [])
+
+
+def _values_before_row_heads(r: Reading, vals: list[Token], at: int, end: int) -> tuple[int, int] | None:
+    """How many of table 四's ``vals`` print before the head of its 未经复议直接起诉 row (its ``直``) and before the
+    head of its 复议后起诉 row (its ``后``), among the table's tokens ``at`` (its first head) to ``end``. A tool
+    that prints a table's heads and values in reading order (poppler's blocks) prints a row head before the
+    values of the columns under it, so a value before it stands in a column left of it. None where either head
+    is not printed, or no value follows the first head (values printed before the heads tell nothing)."""
+    starts = {t[START] for t in vals}
+    seen = ""
+    counts: list[int | None] = [None, None]
+    n = 0
+    for t in r.tokens[at:end]:
+        if t[IS_VALUE]:
+            n += t[START] in starts
+            continue
+        seen += t[COMPACT]
+        for k, mark in enumerate(("直", "后")):
+            if counts[k] is None and mark in seen:
+                counts[k] = n
+    if counts[0] is None or counts[1] is None or n != len(vals):
+        return None
+    return counts[0], counts[1]
 
 
 def _marked_blank_row(r: Reading, vals: list[Token]) -> int | None:

@@ -227,6 +227,8 @@ def tokenize(text: str, norm: str | None = None) -> list[Token]:
     NATIVE.tokenize(norm, tokens, "".join(present), nbsp_lines, _DERIVED, _derived, _split_trailing_numbers, line_fn)
     if present:
         _lone_confusables(tokens, mixed_lines)
+    if ", " in norm:
+        _spaced_thousands(tokens, norm)
     return tokens
 
 
@@ -266,7 +268,34 @@ def tokenize_by_python(text: str, norm: str | None = None) -> list[Token]:
         pos += len(line) + 1
     if present:
         _lone_confusables(tokens, mixed_lines)
+    if ", " in norm:
+        _spaced_thousands(tokens, norm)
     return tokens
+
+
+# a number's first digits and its thousands separator (``1,``), and the three digits after it (``403``, ``403,217``)
+_THOUSANDS_HEAD = re.compile(r"[1-9]\d{0,2},")
+_THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
+
+
+def _spaced_thousands(tokens: list[Token], norm: str) -> None:
+    """A number whose thousands separator a PDF extractor printed with a space after it (``1, 403`` for 1,403: the
+    glyphs' advance widths read as a gap), in one cell or on one line of plain text: the two tokens read as one
+    number (its printed text kept as ``spaced``, reported as ``spaced_number``). Read apart, ``1,`` is no value and
+    the cell reads 403, its row total holding as well (1,617 reads 617 alike)."""
+    k = 0
+    while k < len(tokens) - 1:
+        a, b = tokens[k], tokens[k + 1]
+        if (
+            a[LINE] == b[LINE]
+            and a[COL] == b[COL]
+            and _THOUSANDS_HEAD.fullmatch(a[TEXT])
+            and norm[a[END] : b[START]] == " "
+            and _THOUSANDS_TAIL.fullmatch(b[TEXT])
+        ):
+            printed = norm[a[START] : b[END]]
+            tokens[k : k + 2] = [token(a[TEXT] + b[TEXT], a[START], b[END], a[LINE], a[COL], a[TABBED], spaced=printed)]
+        k += 1
 
 
 def _tokenize_text_line(
