@@ -249,14 +249,14 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
         named_items = {m.group(1) for t in span if (m := ITEM_TITLE.search(t[COMPACT]))}
         labels = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if _label_piece(t)))
         named_items |= {item for item, column in _label_column(fmt).items() if column.search(labels)}
-        fits = []
+        fits: list[tuple[str, list[str]]] = []
         for item in present:
-            columns = defaults[items[item][0]]
-            if any(defaults[row] != columns for row in items[item]):
+            cols = defaults[items[item][0]]
+            if any(defaults[row] != cols for row in items[item]):
                 continue
-            if set(named_columns) == set(columns):
-                fits.append((item, list(columns)))
-            elif len(named_columns) == 1 and named_columns[0] in columns and _one_head(heads, named_columns[0]):
+            if set(named_columns) == set(cols):
+                fits.append((item, list(cols)))
+            elif len(named_columns) == 1 and named_columns[0] in cols and _one_head(heads, named_columns[0]):
                 fits.append((item, named_columns))
         fits = [(item, columns) for item, columns in fits if len(values) == len(items[item]) * len(columns)]
         if named_items:  # a block the span names but not the one the count fits: whose values, nothing says
@@ -273,11 +273,11 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
             orders = [o for o in box_orders(len(rows), len(columns)) if _fits_lines(o, values)]
         else:
             orders = [tuple((i, j) for j in range(len(columns)) for i in range(len(rows)))]
-        tables = []
+        tables: list[dict[tuple[str, str], Token]] = []
         for order in orders:
-            placed = {grid[i * len(columns) + j]: tok for (i, j), tok in zip(order, values, strict=True)}
-            if all(kind_fits(col, tok) for (_, col), tok in placed.items()):
-                tables.append(placed)
+            table = {grid[i * len(columns) + j]: tok for (i, j), tok in zip(order, values, strict=True)}
+            if all(kind_fits(col, tok) for (_, col), tok in table.items()):
+                tables.append(table)
         if not tables:
             continue
         n_read = 0
