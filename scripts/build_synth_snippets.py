@@ -271,6 +271,13 @@ Version 108 (issue 8, p39):
   科研机构's 23 in one of them, every identity holding either way. ``synth-1941-pdfminer-table3.txt`` (the same
   battery): a table 三 over four pages whose （七）总计's 总计 prints 21 for the sum 14 of its applicant cells (the
   generator's ``wrong_total``), so that no placement holds every identity.
+- ``synth-3201-wk-pdfminer-table2.txt``, ``synth-3213-pdfminer-table2.txt``, ``synth-3210-pdfminer-table2.txt``
+  (``/tmp/t40/bat``'s tuning part, seeds 3200–3219): pdfminer.six's boxes of table 二, its labels apart from its
+  values. 3201 (``pdf-wk-pdfminer``, wkhtmltopdf's PDF) prints each column's head followed by that column's values
+  (``本年制发件数`` / ``0`` / ``1``, the other blocks between, ``本年废止件数`` / ``0`` / ``0`` …); 3213 prints every
+  block's labels, then 第二十条第（一）项's six values (``1 0 0 0 0 0``); 3210 prints 第二十条第（一）项's labels right
+  before its six values (``规章`` / ``行政规范性文件`` / ``0`` / ``0`` / ``3`` / ``2`` / ``5`` / ``39``: down the
+  columns, or across the rows, nothing says) and 行政许可's 1281 after the three labels of （五） and （六）.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -400,6 +407,9 @@ SNIPPETS = {
     "synth-1936-pdfminer-table3.txt": "synth_1936.pdf-pdfminer.txt",
     "synth-1930-pdfminer-table3.txt": "synth_1930.pdf-pdfminer.txt",
     "synth-1941-pdfminer-table3.txt": "synth_1941.pdf-pdfminer.txt",
+    "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
+    "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
+    "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -431,6 +441,9 @@ PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-tab
 # values run on into table 三 where table 三's start is not found)
 FROM = {
     "synth-1800-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3201-wk-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3213-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3210-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1813-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1808-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",

@@ -2796,3 +2796,72 @@ def test_pdfminer_table_three_in_nested_boxes_with_a_total_printed_wrong() -> No
     failed = {w.key for w in report.warnings if w.code == "identity_failed"}
     assert failed == {"applications/balance/total", "applications/row_total/results_total"}
     assert report.metadata["review"] == "required"
+
+
+# the gold of tuning seeds 3201, 3213 and 3210's table 二 (synth_reports.py)
+_GOLD_3201_ACTIVE = {
+    "rules/issued": 0,
+    "rules/repealed": 0,
+    "rules/in_force": 1,
+    "normative_docs/issued": 1,
+    "normative_docs/repealed": 0,
+    "normative_docs/in_force": 7,
+    "licensing/decisions": 107,
+    "penalty/decisions": 3,
+    "coercion/decisions": 15,
+    "fees/amount": 61.06,
+}
+
+
+def test_pdfminer_table_two_each_column_after_its_head_is_read() -> None:
+    # tuning seed 3201 (pdf-wk-pdfminer: wkhtmltopdf's PDF): pdfminer prints each head of 第二十条第（一）项 followed
+    # by that column's two values (本年制发件数 0 1 … 本年废止件数 0 0 … 现行有效件数 1 7), the other blocks between;
+    # version 109 read no cell of table 二 (column_order)
+    report = _parse("synth-3201-wk-pdfminer-table2.txt")
+    for key, want in _GOLD_3201_ACTIVE.items():
+        assert report.cells[f"active/{key}"].value == want, key
+    (said,) = [w.message for w in report.warnings if w.code == "active_boxes"]
+    assert "column repealed (2 values" in said
+    assert report.metadata["review"] == "required"  # the text's column order
+
+
+def test_pdfminer_table_two_block_after_every_label_read_where_every_order_agrees() -> None:
+    # tuning seed 3213 (pdf-pdfminer): the heads before the first block's title, every block's labels, then
+    # 第二十条第（一）项's six values 1 0 0 0 0 0: every order pdfminer's boxes allow puts the same number in each cell
+    report = _parse("synth-3213-pdfminer-table2.txt")
+    gold = {
+        "rules/issued": 1,
+        "rules/repealed": 0,
+        "rules/in_force": 0,
+        "normative_docs/issued": 0,
+        "normative_docs/repealed": 0,
+        "normative_docs/in_force": 0,
+        "penalty/decisions": 12,
+        "coercion/decisions": 8,
+        "fees/amount": 52.12,
+    }
+    for key, want in gold.items():
+        assert report.cells[f"active/{key}"].value == want, key
+    assert not [w for w in report.warnings if w.code == "placement_open" and w.key == "active"]
+
+
+def test_pdfminer_table_two_cells_the_orders_dispute_are_blank() -> None:
+    # tuning seed 3210 (pdf-pdfminer): 第二十条第（一）项's labels right before its six values 0 0 3 2 5 39 (down the
+    # columns, the gold's: 规章 0 3 5, 行政规范性文件 0 2 39; across the rows: 0 0 3, 2 5 39): only the first and the
+    # last cell read, the four others blank (placement_open); 行政许可's 1281 after the labels of （五） and （六）, its
+    # one cell the only one of one value
+    report = _parse("synth-3210-pdfminer-table2.txt")
+    want = {
+        "rules/issued": 0,
+        "normative_docs/in_force": 39,
+        "licensing/decisions": 1281,
+        "penalty/decisions": 650,
+        "coercion/decisions": 14,
+        "fees/amount": 0,
+    }
+    for key in ("rules/repealed", "rules/in_force", "normative_docs/issued", "normative_docs/repealed"):
+        want[key] = None  # type: ignore[assignment]
+    for key, value in want.items():
+        assert report.cells[f"active/{key}"].value == value, key
+    assert any(w.code == "placement_open" and w.key == "active" for w in report.warnings)
+    assert report.metadata["review"] == "required"

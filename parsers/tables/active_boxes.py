@@ -44,6 +44,8 @@ from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
 T = "active"
 GridCell = tuple[int, int]  # (row, column) within a block
 _SECTION_THREE = r"收到和处理政府信息公开申请情况"
+_SECTION_TWO = r"主动公开政府信息情况$"
+_BEFORE = 40  # tokens before the first block's title, at most, that section 二's heading is looked for in
 _IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 _HEADS = [(re.compile(pattern), column) for pattern, column in ACTIVE_HEADERS]
 # the header cell of 信息内容 names no column: its pieces are allowed around a column's head
@@ -206,14 +208,18 @@ def _runs(r: Reading, start: int, end: int) -> list[tuple[int, int, int]]:
 
 
 def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
-    """Table 二 (tokens ``start`` to ``end``, or to section 三's title) read into ``r`` from its runs of values as
-    the module says, but the cells ``r`` has read already; whether a cell was read."""
+    """Table 二 (tokens ``start`` to ``end``, or from section 二's heading to section 三's) read into ``r`` from its
+    runs of values as the module says, but the cells ``r`` has read already; whether a cell was read."""
     items = ITEM_ROWS.get(fmt)
     if items is None:
         return False
     three = r.first_index(_SECTION_THREE, start + 1, end)
     if three is not None:
         end = three
+    # a block's header cells can print before the first block's title, after section 二's heading
+    two = r.first_index(_SECTION_TWO, max(0, start - _BEFORE), start)
+    if two is not None and not any(t[IS_VALUE] for t in r.tokens[two:start]):
+        start = two + 1
     defaults = ACTIVE_DEFAULTS[fmt]
     tokens = r.tokens
     words = "".join(t[COMPACT] for t in tokens[start:end] if not t[IS_VALUE])
