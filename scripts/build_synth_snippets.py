@@ -278,6 +278,9 @@ Version 108 (issue 8, p39):
   block's labels, then 第二十条第（一）项's six values (``1 0 0 0 0 0``); 3210 prints 第二十条第（一）项's labels right
   before its six values (``规章`` / ``行政规范性文件`` / ``0`` / ``0`` / ``3`` / ``2`` / ``5`` / ``39``: down the
   columns, or across the rows, nothing says) and 行政许可's 1281 after the three labels of （五） and （六）.
+  ``synth-3200-pdfminer-vertical-table4.txt`` (``pdf-pdfminer-vertical``, pdfminer's ``-V``): table 四's 15 values
+  on one line after section 四's heading and its heads reversed, its group heads (行政复议 …) after section 五's
+  heading.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -410,6 +413,7 @@ SNIPPETS = {
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
     "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",
+    "synth-3200-pdfminer-vertical-table4.txt": "synth_3200.pdf-pdfminer-vertical.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -2874,3 +2874,13 @@ def test_pdfminer_table_two_cells_the_orders_dispute_are_blank() -> None:
         assert report.cells[f"active/{key}"].value == value, key
     assert any(w.code == "placement_open" and w.key == "active" for w in report.warnings)
     assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_vertical_table_four_on_one_line_after_section_four_is_read() -> None:
+    # tuning seed 3200 (pdf-pdfminer-vertical: pdf2txt.py -V): table 四's heads printed reversed, a character apart
+    # (总 计 / 尚 未 审 结 …), its group heads after section 五's heading, its 15 values on one line: read left to
+    # right, its three totals holding (version 109: table 四 blank, no header cell 行政复议 before its values)
+    report = _parse("synth-3200-pdfminer-vertical-table4.txt")
+    gold = [0, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0, 2, 1, 0, 3]
+    assert [report.cells[k].value for k in REVIEW_KEYS] == gold
+    assert any(w.code == "review_in_order" and "on one line" in w.message for w in report.warnings)

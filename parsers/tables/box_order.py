@@ -45,6 +45,7 @@ from parsers.tables.templates import (
     REVIEW_COLUMNS,
     REVIEW_ROWS,
     SECTION_FIVE,
+    SECTION_FOUR,
     RowDef,
 )
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
@@ -347,6 +348,16 @@ def read_review_values(
     r: Reading, start: int, skip_lines: set[int]
 ) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
     """Table 四 read from its values in the text's order (see the module's doc): its cells, warnings and checks
+    (all holding); None when they are not exactly its cells, a total fails, or two runs of values hold. After its
+    first header cell, else on one line after section 四's heading (:func:`_one_line`)."""
+    got = _after_head(r, start, skip_lines)
+    return got if got is not None else _one_line(r, start, skip_lines)
+
+
+def _after_head(
+    r: Reading, start: int, skip_lines: set[int]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+    """Table 四 read from its values in the text's order (see the module's doc): its cells, warnings and checks
     (all holding); None when they are not exactly its cells, a total fails, or two runs of values hold."""
     head = r.first_index(_REVIEW_HEAD, start + 1)
     if head is None:
@@ -444,3 +455,35 @@ def _displaced(
     if not all(c.passed and not c.blank for c in checks) or any(t.get(k) is None for k in keys):
         return None, False
     return (t.cells, t.warnings, checks, [tok for tok in fit.tokens if tok is not None]), False
+
+
+def _one_line(
+    r: Reading, start: int, skip_lines: set[int]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+    """Table 四 of a text whose values print apart from its header cells and not after them (pdfminer's ``-V``:
+    the values before the heads, the heads after section 五's heading), from its values after section 四's heading:
+    where they are exactly its 15 cells, all on one line (the table's one row of values, printed left to right), read
+    in order, kept only when its three totals hold (``review_in_order``); else None."""
+    four = r.first_index(SECTION_FOUR, start + 1)
+    if four is None:
+        return None
+    five = r.first_index(SECTION_FIVE, four + 1)
+    stop = len(r.tokens) if five is None else five
+    keys = [f"{_R}/{row}/{c}" for row in REVIEW_ROWS for c in REVIEW_COLUMNS]
+    values = [tok for tok in r.tokens[four + 1 : stop] if tok[IS_VALUE] and tok[LINE] not in skip_lines]
+    if len(values) != len(keys) or len({tok[LINE] for tok in values}) != 1:
+        return None
+    t = Reading(r.extracted, r.norm, r.canonical)
+    t.put_cells(keys, values, values[0])
+    checks = review_checks(t.get)
+    if not all(c.passed and not c.blank for c in checks) or any(t.get(k) is None for k in keys):
+        return None
+    t.warn(
+        "review_in_order",
+        f"table 四: its {len(keys)} values print on one line after section 四's heading (its one row of values, "
+        "left to right), apart from its header's cells and not after them; read in the order the line prints them "
+        f"({' '.join(v[TEXT] for v in values)}), and its {len(checks)} totals hold",
+        _R,
+        values[0],
+    )
+    return t.cells, t.warnings, checks
