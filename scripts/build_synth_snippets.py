@@ -280,7 +280,9 @@ Version 108 (issue 8, p39):
   columns, or across the rows, nothing says) and 行政许可's 1281 after the three labels of （五） and （六）.
   ``synth-3200-pdfminer-vertical-table4.txt`` (``pdf-pdfminer-vertical``, pdfminer's ``-V``): table 四's 15 values
   on one line after section 四's heading and its heads reversed, its group heads (行政复议 …) after section 五's
-  heading.
+  heading. ``synth-3201-pdfminer-table4.txt`` (``pdf-pdfminer``, kept whole): table 四's first four values before
+  section 五's heading, the other eleven after it among the table's heads (``五、存在的主要问题及改进情况`` / ``总`` /
+  ``计`` / ``0`` / ``未经复议直接起诉`` …).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -414,6 +416,7 @@ SNIPPETS = {
     "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",
     "synth-3200-pdfminer-vertical-table4.txt": "synth_3200.pdf-pdfminer-vertical.txt",
+    "synth-3201-pdfminer-table4.txt": "synth_3201.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -423,6 +426,7 @@ WHOLE = {
     "synth-1242-pdftotext-nopgbrk.txt",
     "synth-1255-pdftotext-nopgbrk.txt",
     "synth-1700-pdftotext-default.txt",
+    "synth-3201-pdfminer-table4.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and

@@ -363,7 +363,7 @@ def _after_head(
     if head is None:
         return None
     five = r.first_index(SECTION_FIVE, head + 1)
-    stop = len(r.tokens) if five is None else five
+    stop = len(r.tokens) if five is None else _past_five(r, head, five, skip_lines)
     keys = [f"{_R}/{row}/{c}" for row in REVIEW_ROWS for c in REVIEW_COLUMNS]
     # the values after its first header cell; or, where table 三's columns print after that cell (their boxes
     # come after the header's first row), the values after its last column head (总计 aside: its box can
@@ -455,6 +455,33 @@ def _displaced(
     if not all(c.passed and not c.blank for c in checks) or any(t.get(k) is None for k in keys):
         return None, False
     return (t.cells, t.warnings, checks, [tok for tok in fit.tokens if tok is not None]), False
+
+
+# the characters of table 四's header cells (its column heads, its group heads): a token of them alone is a head's piece
+_FOUR_HEADS = frozenset("结果维持纠正其他尚未审结总计行政复议诉讼未经直接起诉后")
+
+
+def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
+    """Where table 四's values end: section 五's heading (token ``five``), or, where fewer than its 15 values print
+    before it and section 五's heading printed among its boxes (pdfminer: the table's last boxes after the heading),
+    after the values that follow it with nothing but pieces of the table's heads among them, up to 15 in all, where
+    no other value follows them."""
+    need = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
+    tokens = r.tokens
+    have = sum(1 for t in tokens[head:five] if t[IS_VALUE] and t[LINE] not in skip_lines)
+    if have >= need:
+        return five
+    k = five + 1
+    while k < len(tokens) and have < need:
+        tok = tokens[k]
+        if tok[IS_VALUE]:
+            have += 1
+        elif not set(tok[COMPACT]) <= _FOUR_HEADS:
+            return five
+        k += 1
+    if have < need or (k < len(tokens) and tokens[k][IS_VALUE]):
+        return five
+    return k
 
 
 def _one_line(
