@@ -54,9 +54,10 @@ _LABELS = {row.key: min(full_labels([row]) or {row.key}, key=len) for row in ACT
 
 
 def _head_piece(tok: Token) -> bool:
-    """The token prints a header cell of table 二 or a piece of one (a head wrapped or cut into boxes)."""
-    text = _IDEOGRAPHS.sub("", tok[COMPACT])
-    return bool(text) and any(text in cell for cell in ACTIVE_HEADER_CELLS)
+    """The token prints header cells of table 二 or pieces of them (a head wrapped or cut into boxes; several heads
+    of one line a space apart: ``本年新制作数量 本年新公开数量 对外公开总数量``)."""
+    parts = [_IDEOGRAPHS.sub("", part) for part in tok[TEXT].split()]
+    return any(parts) and all(any(part in cell for cell in ACTIVE_HEADER_CELLS) for part in parts if part)
 
 
 def _columns_named(heads: str) -> list[str]:
@@ -264,9 +265,11 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
                 fits.append((item, list(cols)))
             elif len(named_columns) == 1 and named_columns[0] in cols and _one_head(heads, named_columns[0]):
                 fits.append((item, named_columns))
-        fits = [(item, columns) for item, columns in fits if len(values) == len(items[item]) * len(columns)]
-        if named_items:  # a block the span names but not the one the count fits: whose values, nothing says
+        # a block the span names among those with these heads, but not the one the count fits: whose values, nothing
+        # says (a title of a block without these heads names nothing here)
+        if any(item in named_items for item, _ in fits):
             fits = [fit for fit in fits if fit[0] in named_items]
+        fits = [(item, columns) for item, columns in fits if len(values) == len(items[item]) * len(columns)]
         if len(fits) != 1:
             continue
         item, columns = fits[0]
