@@ -14,9 +14,14 @@ it:
   label right before the values, 3209 with LibreOffice/Web's PDF: ``其他对外管理服务事项 63 434 …`` where 63 is the
   second row's, is no such run), and those pieces joined name either every column of one block (``本年制发件数 本年
   废止件数 现行有效件数``), or one column of it alone;
-- the block is the only one present (by its title or its row labels, anywhere in the table) with those columns, or
-  the only such block the text names (title or label) since the run before (2021's （五） and （六） share their
-  one column, 本年处理决定数量);
+- the block is the only one present (by its title or its row labels, anywhere in the table) with those columns
+  and that many cells, or the only such block the text names (title or whole label column) among the titles, heads
+  and labels right before the run (2021's （五） and （六） share their one column, 本年处理决定数量; a title printed
+  before the run names nothing where its block has other heads); where several runs fit several blocks alike
+  (2019's （五） and （六）: the same three heads, two rows each) and are as many as they, the blocks in the
+  template's order take the runs in the text's order (pdfminer prints an upper block's boxes first);
+- a value printed on its row label's line (``行政处罚 305``) is that row's, where the line prints exactly the
+  row's cells;
 - the run has exactly as many values as the cells under those heads (a blank cell that prints nothing leaves the
   run short: the block is left blank, ``placement_open``), each of its column's kind
   (:func:`parsers.tables.active_blocks.kind_fits`).
@@ -208,6 +213,32 @@ def _runs(r: Reading, start: int, end: int) -> list[tuple[int, int, int]]:
     return out
 
 
+def _resolved(
+    runs: list[tuple[list[tuple[str, list[str]]], list[Token]]],
+) -> list[tuple[str, list[str], list[Token]]]:
+    """Each run with the one block (and its columns) it is: the one it fits, or, where several runs fit the same
+    several blocks alike (2019's （五） and （六）: the same heads, two rows each) and are as many as those blocks,
+    the blocks in the template's order, one a run in the text's order (pdfminer prints the upper block's boxes
+    first: the page's order); a run that fits several blocks otherwise is left."""
+    alike: dict[tuple[tuple[str, tuple[str, ...]], ...], int] = {}
+    for fits, _ in runs:
+        if len(fits) > 1:
+            key = tuple((item, tuple(columns)) for item, columns in fits)
+            alike[key] = alike.get(key, 0) + 1
+    seen: dict[tuple[tuple[str, tuple[str, ...]], ...], int] = {}
+    out = []
+    for fits, values in runs:
+        if len(fits) == 1:
+            out.append((fits[0][0], fits[0][1], values))
+            continue
+        key = tuple((item, tuple(columns)) for item, columns in fits)
+        if alike[key] == len(fits):
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            out.append((fits[n][0], fits[n][1], values))
+    return out
+
+
 def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
     """Table 二 (tokens ``start`` to ``end``, or from section 二's heading to section 三's) read into ``r`` from its
     runs of values as the module says, but the cells ``r`` has read already; whether a cell was read."""
@@ -230,6 +261,7 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
     opened: dict[str, set[str]] = {}
     said: list[str] = []
     twice: set[str] = set()
+    runs: list[tuple[list[tuple[str, list[str]]], list[Token]]] = []  # each run's blocks (and columns) it may be
     for context, first, stop in _runs(r, start, end):
         values = list(tokens[first:stop])
         row_read = _row_on_its_line(r, first, stop, items, defaults, present)
@@ -270,9 +302,9 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
         if any(item in named_items for item, _ in fits):
             fits = [fit for fit in fits if fit[0] in named_items]
         fits = [(item, columns) for item, columns in fits if len(values) == len(items[item]) * len(columns)]
-        if len(fits) != 1:
-            continue
-        item, columns = fits[0]
+        if fits:
+            runs.append((fits, values))
+    for item, columns, values in _resolved(runs):
         rows = items[item]
         all_columns = list(defaults[rows[0]])
         grid = [(row, col) for row in rows for col in columns]
