@@ -481,7 +481,33 @@ def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
         k += 1
     if have < need or (k < len(tokens) and tokens[k][IS_VALUE]):
         return five
-    return k
+    return k if _runs_under_heads(r, head, k, skip_lines) else five
+
+
+_FULL_HEAD = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计")
+
+
+def _runs_under_heads(r: Reading, head: int, stop: int, skip_lines: set[int]) -> bool:
+    """Each run of values between tokens ``head`` and ``stop`` follows right after as many of table 四's column heads
+    as it has values (pdfminer's boxes of a head and its column's value printed together: the text's order is the
+    heads'); where the heads print apart from the values (3244: every head, then the values in a nested order), the
+    order of the values says nothing."""
+    tokens = r.tokens
+    k = head
+    while k < stop:
+        if not (tokens[k][IS_VALUE] and tokens[k][LINE] not in skip_lines):
+            k += 1
+            continue
+        j = k
+        while j < stop and tokens[j][IS_VALUE] and tokens[j][LINE] not in skip_lines:
+            j += 1
+        i = k
+        while i > head and not tokens[i - 1][IS_VALUE] and set(tokens[i - 1][COMPACT]) <= _FOUR_HEADS:
+            i -= 1
+        if len(_FULL_HEAD.findall("".join(t[COMPACT] for t in tokens[i:k]))) != j - k:
+            return False
+        k = j
+    return True
 
 
 def _one_line(
