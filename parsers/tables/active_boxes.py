@@ -183,6 +183,18 @@ def box_orders(n_rows: int, n_cols: int) -> tuple[tuple[GridCell, ...], ...]:
     return tuple(sorted(orders))
 
 
+@functools.cache
+def any_column_order(n_rows: int, n_cols: int) -> tuple[tuple[GridCell, ...], ...]:
+    """:func:`box_orders` with the columns taken in any order: pdfminer can print a block's right column first
+    (tuning seed 3271, ``pdf-lo-pdfminer``: 现行有效件数's 265 176, then 本年制发件数's, then 本年废止件数's), its
+    groups ordered by their boxes' places, not the grid's."""
+    out = set()
+    for perm in itertools.permutations(range(n_cols)):
+        for order in box_orders(n_rows, n_cols):
+            out.add(tuple((i, perm[j]) for i, j in order))
+    return tuple(sorted(out))
+
+
 def _fits_lines(order: tuple[GridCell, ...], values: list[Token]) -> bool:
     """The order puts two values of one line in neighbouring cells of one row (left to right), two values on
     adjacent lines (one box) in neighbouring cells of one column (top down)."""
@@ -311,7 +323,7 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
         if len(rows) > 1 and len(columns) > 1:
             if any("\f" in r.text[a[START] : b[START]] for a, b in itertools.pairwise(values)):
                 continue  # a page's end among the block's values: bands the model does not bound
-            orders = [o for o in box_orders(len(rows), len(columns)) if _fits_lines(o, values)]
+            orders = [o for o in any_column_order(len(rows), len(columns)) if _fits_lines(o, values)]
         else:
             orders = [tuple((i, j) for j in range(len(columns)) for i in range(len(rows)))]
         tables: list[dict[tuple[str, str], Token]] = []
