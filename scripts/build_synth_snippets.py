@@ -271,6 +271,18 @@ Version 108 (issue 8, p39):
   科研机构's 23 in one of them, every identity holding either way. ``synth-1941-pdfminer-table3.txt`` (the same
   battery): a table 三 over four pages whose （七）总计's 总计 prints 21 for the sum 14 of its applicant cells (the
   generator's ``wrong_total``), so that no placement holds every identity.
+- ``synth-3201-wk-pdfminer-table2.txt``, ``synth-3213-pdfminer-table2.txt``, ``synth-3210-pdfminer-table2.txt``
+  (``/tmp/t40/bat``'s tuning part, seeds 3200–3219): pdfminer.six's boxes of table 二, its labels apart from its
+  values. 3201 (``pdf-wk-pdfminer``, wkhtmltopdf's PDF) prints each column's head followed by that column's values
+  (``本年制发件数`` / ``0`` / ``1``, the other blocks between, ``本年废止件数`` / ``0`` / ``0`` …); 3213 prints every
+  block's labels, then 第二十条第（一）项's six values (``1 0 0 0 0 0``); 3210 prints 第二十条第（一）项's labels right
+  before its six values (``规章`` / ``行政规范性文件`` / ``0`` / ``0`` / ``3`` / ``2`` / ``5`` / ``39``: down the
+  columns, or across the rows, nothing says) and 行政许可's 1281 after the three labels of （五） and （六）.
+  ``synth-3200-pdfminer-vertical-table4.txt`` (``pdf-pdfminer-vertical``, pdfminer's ``-V``): table 四's 15 values
+  on one line after section 四's heading and its heads reversed, its group heads (行政复议 …) after section 五's
+  heading. ``synth-3201-pdfminer-table4.txt`` (``pdf-pdfminer``, kept whole): table 四's first four values before
+  section 五's heading, the other eleven after it among the table's heads (``五、存在的主要问题及改进情况`` / ``总`` /
+  ``计`` / ``0`` / ``未经复议直接起诉`` …).
 
 - ``synth-3503-pypdf-layout-table4.txt`` (``/tmp/w40/t4``'s tuning seeds, ``pdf-pypdf-layout``): table 四 whose
   复议后起诉 row is blank, its ten values squeezed to single spaces at times (`` 0 1  0  3  4  0 0  0  0  0``) but
@@ -420,6 +432,11 @@ SNIPPETS = {
     "synth-3519-pdftotext-default-table4.txt": "synth_3519.pdftotext-default.txt",
     "synth-3281-pdftotext-raw-table3.txt": "synth_3281.pdftotext-raw.txt",
     "synth-3604-pdftotext-raw-table3.txt": "synth_3604.pdftotext-raw.txt",
+    "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
+    "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
+    "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",
+    "synth-3200-pdfminer-vertical-table4.txt": "synth_3200.pdf-pdfminer-vertical.txt",
+    "synth-3201-pdfminer-table4.txt": "synth_3201.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -429,6 +446,7 @@ WHOLE = {
     "synth-1242-pdftotext-nopgbrk.txt",
     "synth-1255-pdftotext-nopgbrk.txt",
     "synth-1700-pdftotext-default.txt",
+    "synth-3201-pdfminer-table4.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -451,6 +469,9 @@ PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-tab
 # values run on into table 三 where table 三's start is not found)
 FROM = {
     "synth-1800-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3201-wk-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3213-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3210-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1813-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1808-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",

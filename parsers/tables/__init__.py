@@ -11,6 +11,7 @@ from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Warning_
 from parsers.tables.active import read_active, rows_on_their_lines
 from parsers.tables.active_blocks import complete_by_blocks, read_active_blocks
+from parsers.tables.active_boxes import read_active_boxes
 from parsers.tables.applications import (
     find_applications_start,
     is_2019_applications,
@@ -144,6 +145,7 @@ def _displaced_four(r: Reading) -> bool:
 
 _TWO = " read row by row, as every line of it that prints a value starts with its row's label"
 _TWO_BLOCKS = " read block by block where a block's count of values confirms it (active_blocks_in_order)"
+_TWO_BOXES = " read from the runs of values printed right after a block's header cells (active_boxes)"
 
 
 def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> str | None:
@@ -159,7 +161,11 @@ def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> str | Non
     if not rows_on_their_lines(r, start, app_start):
         # poppler's default order: each cell a block, its values after its labels (tables/active_blocks.py)
         ok, blocks = guarded(r, "table 二", "active", lambda: read_active_blocks(r, fmt, start, app_start))
-        return _TWO_BLOCKS if ok and blocks else None
+        # pdfminer's boxes: each block's values in a run after its header's cells, for the cells the blocks left
+        # (tables/active_boxes.py)
+        ok_boxes, boxes = guarded(r, "table 二", "active", lambda: read_active_boxes(r, fmt, start, app_start))
+        said = [how for how, done in ((_TWO_BLOCKS, ok and blocks), (_TWO_BOXES, ok_boxes and boxes)) if done]
+        return " and".join(said) if said else None
     return _TWO if guarded(r, "table 二", "active", lambda: read_active(r, fmt, start, app_start))[0] else None
 
 

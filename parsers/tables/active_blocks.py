@@ -71,7 +71,7 @@ _WHOLE = re.compile(r"\d+")
 _SIGNED_WHOLE = re.compile(r"[+-]?\d+")
 
 
-def _kind_fits(column: str, tok: Token) -> bool:
+def kind_fits(column: str, tok: Token) -> bool:
     """The value can be this column's: an explicit blank anywhere, a fraction only in an amount, a sign only in
     the year's change."""
     if tok[IS_BLANK_MARKER]:
@@ -241,7 +241,7 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
             why = f"{len(values)} values for {len(cells)} cells"
         elif not _own_blocks(r, values):
             why = "its values do not each stand alone"
-        elif not all(_kind_fits(col, tok) for (_, col), tok in zip(cells, values, strict=True)):
+        elif not all(kind_fits(col, tok) for (_, col), tok in zip(cells, values, strict=True)):
             why = "a value is not of its column's kind"
         if why is not None:
             left.append(f"第二十条第{names}项 ({why})")
@@ -254,7 +254,7 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
         if order != "rows":
             down = _column_cells([items[item] for _, item, _ in group], defaults)
             by_columns = dict(zip(down, values, strict=True))
-            if not all(_kind_fits(col, tok) for (_, col), tok in by_columns.items()):
+            if not all(kind_fits(col, tok) for (_, col), tok in by_columns.items()):
                 order = "rows"  # only row after row puts each value in a column of its kind
             elif order == "columns":
                 by_rows = by_columns

@@ -45,6 +45,7 @@ from parsers.tables.templates import (
     REVIEW_COLUMNS,
     REVIEW_ROWS,
     SECTION_FIVE,
+    SECTION_FOUR,
     RowDef,
 )
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
@@ -347,12 +348,22 @@ def read_review_values(
     r: Reading, start: int, skip_lines: set[int]
 ) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
     """Table 四 read from its values in the text's order (see the module's doc): its cells, warnings and checks
+    (all holding); None when they are not exactly its cells, a total fails, or two runs of values hold. After its
+    first header cell, else on one line after section 四's heading (:func:`_one_line`)."""
+    got = _after_head(r, start, skip_lines)
+    return got if got is not None else _one_line(r, start, skip_lines)
+
+
+def _after_head(
+    r: Reading, start: int, skip_lines: set[int]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+    """Table 四 read from its values in the text's order (see the module's doc): its cells, warnings and checks
     (all holding); None when they are not exactly its cells, a total fails, or two runs of values hold."""
     head = r.first_index(_REVIEW_HEAD, start + 1)
     if head is None:
         return None
     five = r.first_index(SECTION_FIVE, head + 1)
-    stop = len(r.tokens) if five is None else five
+    stop = len(r.tokens) if five is None else _past_five(r, head, five, skip_lines)
     keys = [f"{_R}/{row}/{c}" for row in REVIEW_ROWS for c in REVIEW_COLUMNS]
     # the values after its first header cell; or, where table 三's columns print after that cell (their boxes
     # come after the header's first row), the values after its last column head (总计 aside: its box can
@@ -444,3 +455,88 @@ def _displaced(
     if not all(c.passed and not c.blank for c in checks) or any(t.get(k) is None for k in keys):
         return None, False
     return (t.cells, t.warnings, checks, [tok for tok in fit.tokens if tok is not None]), False
+
+
+# the characters of table 四's header cells (its column heads, its group heads): a token of them alone is a head's piece
+_FOUR_HEADS = frozenset("结果维持纠正其他尚未审结总计行政复议诉讼未经直接起诉后")
+
+
+def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
+    """Where table 四's values end: section 五's heading (token ``five``), or, where fewer than its 15 values print
+    before it and section 五's heading printed among its boxes (pdfminer: the table's last boxes after the heading),
+    after the values that follow it with nothing but pieces of the table's heads among them, up to 15 in all, where
+    no other value follows them."""
+    need = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
+    tokens = r.tokens
+    have = sum(1 for t in tokens[head:five] if t[IS_VALUE] and t[LINE] not in skip_lines)
+    if have >= need:
+        return five
+    k = five + 1
+    while k < len(tokens) and have < need:
+        tok = tokens[k]
+        if tok[IS_VALUE]:
+            have += 1
+        elif not set(tok[COMPACT]) <= _FOUR_HEADS:
+            return five
+        k += 1
+    if have < need or (k < len(tokens) and tokens[k][IS_VALUE]):
+        return five
+    return k if _runs_under_heads(r, head, k, skip_lines) else five
+
+
+_FULL_HEAD = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计")
+
+
+def _runs_under_heads(r: Reading, head: int, stop: int, skip_lines: set[int]) -> bool:
+    """Each run of values between tokens ``head`` and ``stop`` follows right after as many of table 四's column heads
+    as it has values (pdfminer's boxes of a head and its column's value printed together: the text's order is the
+    heads'); where the heads print apart from the values (3244: every head, then the values in a nested order), the
+    order of the values says nothing."""
+    tokens = r.tokens
+    k = head
+    while k < stop:
+        if not (tokens[k][IS_VALUE] and tokens[k][LINE] not in skip_lines):
+            k += 1
+            continue
+        j = k
+        while j < stop and tokens[j][IS_VALUE] and tokens[j][LINE] not in skip_lines:
+            j += 1
+        i = k
+        while i > head and not tokens[i - 1][IS_VALUE] and set(tokens[i - 1][COMPACT]) <= _FOUR_HEADS:
+            i -= 1
+        if len(_FULL_HEAD.findall("".join(t[COMPACT] for t in tokens[i:k]))) != j - k:
+            return False
+        k = j
+    return True
+
+
+def _one_line(
+    r: Reading, start: int, skip_lines: set[int]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+    """Table 四 of a text whose values print apart from its header cells and not after them (pdfminer's ``-V``:
+    the values before the heads, the heads after section 五's heading), from its values after section 四's heading:
+    where they are exactly its 15 cells, all on one line (the table's one row of values, printed left to right), read
+    in order, kept only when its three totals hold (``review_in_order``); else None."""
+    four = r.first_index(SECTION_FOUR, start + 1)
+    if four is None:
+        return None
+    five = r.first_index(SECTION_FIVE, four + 1)
+    stop = len(r.tokens) if five is None else five
+    keys = [f"{_R}/{row}/{c}" for row in REVIEW_ROWS for c in REVIEW_COLUMNS]
+    values = [tok for tok in r.tokens[four + 1 : stop] if tok[IS_VALUE] and tok[LINE] not in skip_lines]
+    if len(values) != len(keys) or len({tok[LINE] for tok in values}) != 1:
+        return None
+    t = Reading(r.extracted, r.norm, r.canonical)
+    t.put_cells(keys, values, values[0])
+    checks = review_checks(t.get)
+    if not all(c.passed and not c.blank for c in checks) or any(t.get(k) is None for k in keys):
+        return None
+    t.warn(
+        "review_in_order",
+        f"table 四: its {len(keys)} values print on one line after section 四's heading (its one row of values, "
+        "left to right), apart from its header's cells and not after them; read in the order the line prints them "
+        f"({' '.join(v[TEXT] for v in values)}), and its {len(checks)} totals hold",
+        _R,
+        values[0],
+    )
+    return t.cells, t.warnings, checks

@@ -16,7 +16,9 @@ lost. One exception (``parsers.tables.read_tables``): poppler's ``pdftotext`` in
 table 三's label column into one block and prints the rows' values after it, row by row; table 三 read as any
 text reads it is kept when that reading proves itself, every one of its cells read and every one of its
 identities holding (a value in a wrong row or column breaks a row's total, a column's balance or its sum of
-results). Tables 二 and 四 have no such proof of their placement and stay unread.
+results). Tables 二 and 四 have no such proof of their placement: they are read only where pdfminer's boxes
+decide them (:mod:`parsers.tables.box_order` for table 四's totals, :mod:`parsers.tables.active_boxes` for table
+二's runs of values after their header cells), else left unread.
 """
 
 from __future__ import annotations
