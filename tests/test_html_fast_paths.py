@@ -19,11 +19,11 @@ from conftest import load_script
 from parsers.readers import chrome
 from parsers.readers.html import (
     _AMPERSANDS,
-    _char_reference,
     _BLOCK,
     _DISTINCT_STYLES,
     _SKIP,
     _STYLE_VALUES,
+    _char_reference,
     _hidden,
     _Marks,
     _plain,
