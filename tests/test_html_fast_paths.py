@@ -18,10 +18,12 @@ from conftest import load_script
 
 from parsers.readers import chrome
 from parsers.readers.html import (
+    _AMPERSANDS,
     _BLOCK,
     _DISTINCT_STYLES,
     _SKIP,
     _STYLE_VALUES,
+    _char_reference,
     _hidden,
     _Marks,
     _plain,
@@ -362,3 +364,22 @@ def test_a_page_that_hides_nothing_by_its_bytes_has_no_hidden_element(fuzz_trees
             assert not hidden, data
             assert _Marks(root, hides=False).hidden == _Marks(root).hidden
     assert told >= 60 and hiding >= 60, (told, hiding)  # both kinds of page are met
+
+
+def test_a_character_reference_is_found_from_each_ampersand() -> None:
+    """``_char_reference(data)`` is ``b"&#" in data``: random bytes of ``&``, ``#`` and others, with fewer and more
+    ``&`` than it looks at one by one (the ``&#`` before, at and past that count), and the HTML seeds."""
+    rng = random.Random(13)
+    for _ in range(4000):
+        n = rng.randrange(0, 3 * _AMPERSANDS)
+        data = bytes(rng.choice(b"&&&#ab<") for _ in range(n))
+        if rng.random() < 0.5:
+            data = data.replace(b"&#", b"&x")  # pages with many ``&`` and no reference
+            if rng.random() < 0.5:
+                cut = rng.randrange(len(data) + 1)
+                data = data[:cut] + b"&#" + data[cut:]
+        assert _char_reference(data) == (b"&#" in data), data
+    for k in (_AMPERSANDS - 1, _AMPERSANDS, _AMPERSANDS + 1, 5 * _AMPERSANDS):
+        assert _char_reference(b"&amp;" * k + b"&#112;") and not _char_reference(b"&amp;" * k + b"#")
+    pages = sorted((Path(__file__).parent / "fixtures" / "rendered").glob("*.html"))
+    assert pages and all(_char_reference(p.read_bytes()) == (b"&#" in p.read_bytes()) for p in pages)

@@ -198,8 +198,8 @@ def _local(data: bytes, info: zipfile.ZipInfo) -> _Local | None:
     if method != zipfile.ZIP_STORED and method != zipfile.ZIP_DEFLATED:
         return None
     name = data[start + 30 : start + 30 + n]
-    try:
-        if name.decode("utf-8" if flags & 0x800 else "cp437") != info.orig_filename:
+    try:  # an ASCII name (most) decodes alike in both (cp437's first 128 are ASCII's): by the C-level UTF-8 codec
+        if name.decode("utf-8" if flags & 0x800 or name.isascii() else "cp437") != info.orig_filename:
             return None
     except UnicodeDecodeError:
         return None
