@@ -296,6 +296,11 @@ Version 108 (issue 8, p39):
   thousands printed with a space after the separator (``1, 403 0 120 0 0 94 1, 617``), as every PDF text
   convention but pdfplumber's and the layout modes prints them.
 
+- ``synth-3395-bs4-glued-table2.txt``, ``synth-3395-markdownify-table2.md``, ``synth-3395-bs4-lines-table2.txt``
+  (the lead's tuning seeds 3300–3399, ``--kinds html``): a 2019-format table 二 whose 政府集中采购 prints its count
+  and amount in one cell apart by an ideographic space (``103　77.60万元``), glued after its label, in a pipe row
+  padded with blank cells, and on a line of its own.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 

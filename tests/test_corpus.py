@@ -92,7 +92,7 @@ FLOOR: dict[str, tuple[int, int]] = {
     "pdf-chrome-pypdf-layout": (100, 100),
     "pdf-lohtml-pdftotext-layout": (100, 100),
     "pdf-lohtml-pypdf-layout": (100, 100),
-    "pdf-pdfminer": (3, 1),  # version 52: table 四 of seed 000 read in order (parsers/tables/box_order.py)
+    "pdf-pdfminer": (41, 47),  # version 110: table 三 in nested boxes (106), table 二 in boxes (active_boxes)
     "pdf-pdfplumber": (100, 100),
     "pdf-pdfplumber-layout": (100, 100),
     "pdf-pymupdf-blocks": (100, 100),
