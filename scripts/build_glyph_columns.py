@@ -14,7 +14,6 @@ template row (rows the fax's lost rules merged are left out), read off the page 
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -24,6 +23,10 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from page_fixture_cli import run  # noqa: E402
+
 OUT = ROOT / "tests" / "fixtures" / "synth-ocr" / "glyph-columns"
 
 # synth_1916 page 2, table 三: the grid rows whose cell in the column 自然人 holds one template row, and that row
@@ -74,13 +77,7 @@ def record(folder: Path, stem: str, page: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folder", type=Path, help="a synth_ocr.py folder (with <stem>.scan.pdf and <stem>.json)")
-    ap.add_argument("stem")
-    ap.add_argument("page", type=int, help="1-based")
-    args = ap.parse_args(argv)
-    print(record(args.folder, args.stem, args.page))
-    return 0
+    return run(record, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ of the cells named in :data:`KEYS`, read off the page image once) and ``<stem>.j
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -23,6 +22,10 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from page_fixture_cli import run  # noqa: E402
+
 OUT = ROOT / "tests" / "fixtures" / "synth-ocr" / "lost-digits"
 
 # synth_1902 page 1 (a fax under a stamp): table 二's 其他对外管理服务事项, its 上一年项目数量 printed 25 (the 2 and
@@ -53,13 +56,7 @@ def record(folder: Path, stem: str, page: int) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folder", type=Path, help="a synth_ocr.py folder (with <stem>.scan.pdf and <stem>.json)")
-    ap.add_argument("stem")
-    ap.add_argument("page", type=int, help="1-based")
-    args = ap.parse_args(argv)
-    print(record(args.folder, args.stem, args.page))
-    return 0
+    return run(record, __doc__, argv)
 
 
 if __name__ == "__main__":
