@@ -36,6 +36,21 @@ def test_calc_sheet_of_stacked_tables_reads_merged_cells_as_one(kind: str) -> No
     assert result["verdict_ok"]
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_calc_sheet_rows_padded_past_their_table_keep_their_blank_cells(kind: str) -> None:
+    """LibreOffice Calc's sheet of an HTML page is as wide as its widest table (table 四): table 三's rows end in
+    six blank cells of padding. Two of its rows print a blank cell among their values (部分公开's 商业企业, 其他's
+    科研机构). Right-aligned with the padding, the row's columns were the padding's: its cells were placed by the
+    identities instead, and three totals the identities did not confirm were left blank (on main: 3 blank).
+    Without the padding the row aligns with its own columns, each blank cell where it is printed."""
+    gold = _gold("synth_1603")
+    result = score_one(FIXTURES, gold, kind)
+    assert result["wrong"] == {}
+    assert result["blank"] == {}
+    assert result["right"] == result["cells"]
+    assert result["verdict_ok"]
+
+
 def test_writer_web_pdf_row_of_its_own_after_a_page_break() -> None:
     """LibreOffice Writer/Web's print of tables set one under another: the page breaks after 第二十条第（九）项's
     header (信息内容 / 采购项目数量 / 本年收费金额), and the next page starts with the 政府集中采购 row, its count

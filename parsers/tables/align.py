@@ -59,7 +59,23 @@ _Reading = tuple[tuple[int, int, int, int], int, list[Token | None], tuple[Value
 
 def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | None:
     """Right-align a TAB row's cells with the columns when the row carries its blank cells (a row with two
-    values in one cell first loses as many blank cells padded at its end: see :func:`merged_cells`)."""
+    values in one cell first loses as many blank cells padded at its end: see :func:`merged_cells`).
+
+    A row that cannot be right-aligned because numbers come before its last ``n`` cells, which are blank at its
+    end, is aligned again without those end blanks (down to ``n`` cells): a sheet or page that holds several
+    tables is as wide as the widest, and pads a narrower table's rows with blank cells at their end."""
+    fit = _right_aligned(line_tokens, n)
+    if fit is None and len(line_tokens) > n and not line_tokens[-1][TEXT]:
+        k = len(line_tokens)
+        while k > n and not line_tokens[k - 1][TEXT]:
+            k -= 1
+        if any(t[IS_NUMBER] for t in line_tokens[: k - n]):
+            return None  # numbers before the columns even so: not a padded row
+        fit = _right_aligned(line_tokens[:k], n)
+    return fit
+
+
+def _right_aligned(line_tokens: Sequence[Token], n: int) -> list[Token | None] | None:
     line_tokens = unpadded(line_tokens, n)[0]
     if len(line_tokens) < n:
         return None
