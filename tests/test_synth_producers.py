@@ -81,3 +81,25 @@ def test_title_wrapped_or_run_on_names_the_region(name: str, title: str, region:
 
     meta = parse((FIXTURES / name).read_bytes(), name).as_json()["metadata"]
     assert (meta["title"], meta["region"]) == (title, region)
+
+
+def test_writer_pdf_table_wider_than_the_page_blanks_the_number_cut_at_the_edge() -> None:
+    """LibreOffice Writer's PDF of a report whose tables are wider than the portrait page: the 总计 columns lie past
+    the page's right edge (their glyphs in the file, their ruling lines clipped at the edge). Table 四's last
+    column on the page prints 复议后起诉's 结果维持 ``12`` with the ``2`` past the edge: read as printed, ``1``, a
+    wrong number (on main). The cell is left blank with ``cut_at_page_edge`` (review required), and the glyphs past
+    the edge are named (``text_past_page_edge``)."""
+    from parsers import parse
+
+    gold = _gold("synth_1606")
+    result = score_one(FIXTURES, gold, "lo-pdf")
+    assert result["wrong"] == {}
+    assert "review_litigation/litigation_after_review/upheld" in result["blank"]
+    report = parse((FIXTURES / "synth_1606.lo-pdf.pdf").read_bytes(), "synth_1606.lo-pdf.pdf").as_json()
+    codes = [w["code"] for w in report["warnings"]]
+    assert codes.count("cut_at_page_edge") == 1
+    assert codes.count("text_past_page_edge") == 3
+    past = " ".join(w["message"] for w in report["warnings"] if w["code"] == "text_past_page_edge")
+    assert "1,463 1,658 653" in past  # table 三's 总计 column, past the edge
+    assert report["metadata"]["review"] == "required"
+    assert "cut_at_page_edge" in " ".join(report["metadata"]["review_reasons"])

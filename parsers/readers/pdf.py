@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
+from parsers.readers.page_edge import cut_cells, past_edge
 from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, PageWriter, in_margin
 from parsers.readers.pdf_layout import (
     NATIVE_TEXT,
@@ -241,7 +242,7 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]
             share = content.image_area / (content.width * content.height) if content.width * content.height else 1.0
             if share < SMALL_IMAGES:
                 return SmallImages(share)
-        return layout_page(content, number)
+        return layout_page(content, number, notes)
     except Unsupported as why:
         reason = str(why)
     except Exception as exc:  # a PDFium error on this page: pdfplumber may still read it
@@ -314,8 +315,9 @@ def _spanned_rest(prev: list[str | None], row: list[str | None]) -> bool:
     return bool(own) and any(row[j] for j in own) and all(prev[j] == "" for j in own)
 
 
-def layout_page(content: PageContent, number: int) -> Page | None:
-    """One page's text lines and tables in vertical order; None when the page has no text at all."""
+def layout_page(content: PageContent, number: int, notes: list[str] | None = None) -> Page | None:
+    """One page's text lines and tables in vertical order; None when the page has no text at all. ``notes``: where
+    the reader's notes go (a table's cells cut by the page's edge: :mod:`parsers.readers.page_edge`)."""
     chars = content.chars
     if not chars:
         return None
@@ -331,8 +333,13 @@ def layout_page(content: PageContent, number: int) -> Page | None:
         if found:
             mids = Centres(chars)
             boxes: list[Box] = []
+            off = past_edge(chars, content.width) if notes is not None else []
             for table in found:
-                t = _table(table.extract(chars, mids), table.bbox)
+                raw = table.extract(chars, mids)
+                if off:
+                    assert notes is not None
+                    cut_cells(table.rows(), raw, chars, off, content.width, number, notes)
+                t = _table(raw, table.bbox)
                 if t is not None:
                     tables.append((table.bbox[1], t))
                     boxes.append(table.bbox)
