@@ -54,8 +54,6 @@ REQUIRED = {
     "ocr_digits_lost",
     # an OCR'd procurement amount read without its count, whose digits may be its first: left blank (ocr/procurement.py)
     "ocr_amount_alone",
-    # a table cell whose text runs on past the page's right edge, read cut: left blank (parsers/readers/page_edge.py)
-    "cut_at_page_edge",
     # a table's reader raised: that table's cells left blank, the exception named (parsers/tables/guarded.py)
     "table_read_error",
     # table 二's count read with a fraction: not its cell's number, left blank (parsers/tables/count_fractions.py)

@@ -83,23 +83,24 @@ def test_title_wrapped_or_run_on_names_the_region(name: str, title: str, region:
     assert (meta["title"], meta["region"]) == (title, region)
 
 
-def test_writer_pdf_table_wider_than_the_page_blanks_the_number_cut_at_the_edge() -> None:
-    """LibreOffice Writer's PDF of a report whose tables are wider than the portrait page: the 总计 columns lie past
-    the page's right edge (their glyphs in the file, their ruling lines clipped at the edge). Table 四's last
-    column on the page prints 复议后起诉's 结果维持 ``12`` with the ``2`` past the edge: read as printed, ``1``, a
-    wrong number (on main). The cell is left blank with ``cut_at_page_edge`` (review required), and the glyphs past
-    the edge are named (``text_past_page_edge``)."""
+def test_writer_pdf_table_wider_than_the_page_reads_the_columns_past_the_edge() -> None:
+    """LibreOffice Writer's PDF of a report whose tables are wider than the portrait page: table 三's 总计 column
+    lies past the page's right edge (its glyphs in the file, its ruling lines clipped at the edge), and table 四's
+    last column on the page prints 复议后起诉's 结果维持 ``12`` with the ``2`` past the edge. Read as the page
+    prints (on main): the 总计 column blank (25 cells) and ``1`` for 12, a wrong number. The glyphs past the edge
+    are read from the file, the ``2`` with its cell, the column by the glyphs' positions, and said
+    (``text_past_page_edge``); table 四's columns that the file does not hold at all stay blank."""
     from parsers import parse
 
     gold = _gold("synth_1606")
     result = score_one(FIXTURES, gold, "lo-pdf")
     assert result["wrong"] == {}
-    assert "review_litigation/litigation_after_review/upheld" in result["blank"]
+    assert all(key.startswith("review_litigation/") for key in result["blank"])
+    assert len(result["blank"]) <= 4
     report = parse((FIXTURES / "synth_1606.lo-pdf.pdf").read_bytes(), "synth_1606.lo-pdf.pdf").as_json()
-    codes = [w["code"] for w in report["warnings"]]
-    assert codes.count("cut_at_page_edge") == 1
-    assert codes.count("text_past_page_edge") == 3
-    past = " ".join(w["message"] for w in report["warnings"] if w["code"] == "text_past_page_edge")
-    assert "1,463 1,658 653" in past  # table 三's 总计 column, past the edge
-    assert report["metadata"]["review"] == "required"
-    assert "cut_at_page_edge" in " ".join(report["metadata"]["review_reasons"])
+    assert report["cells"]["review_litigation/litigation_after_review/upheld"] == 12
+    assert report["cells"]["applications/new_received/total"] == 1463
+    past = [w["message"] for w in report["warnings"] if w["code"] == "text_past_page_edge"]
+    assert len(past) == 3
+    assert "'1,463 1,658 653" in past[0]
+    assert "'12'" in past[2]

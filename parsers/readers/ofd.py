@@ -201,7 +201,7 @@ def _read_document(
             scaled.append(f"{number} ({factor:.2f}×)")
             _fit_box(content)
             content = _scaled(content, factor)
-        page = layout_page(content, number)
+        page = layout_page(content, number, notes)
         if page is not None:
             pages.append(page)
     if images:

@@ -27,11 +27,12 @@ from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.page_edge import cut_cells, past_edge
+from parsers.readers.page_edge import past_edge, read_past_edge
 from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, PageWriter, in_margin
 from parsers.readers.pdf_layout import (
     NATIVE_TEXT,
     Centres,
+    cell_text,
     dedupe,
     find_tables,
     has_duplicates,
@@ -334,17 +335,20 @@ def layout_page(content: PageContent, number: int, notes: list[str] | None = Non
             mids = Centres(chars)
             boxes: list[Box] = []
             off = past_edge(chars, content.width) if notes is not None else []
+            read_off: set[int] = set()
             for table in found:
                 raw = table.extract(chars, mids)
                 if off:
                     assert notes is not None
-                    cut_cells(table.rows(), raw, chars, off, content.width, number, notes)
+                    read_off |= read_past_edge(table.rows(), raw, chars, off, content.width, cell_text, number, notes)
                 t = _table(raw, table.bbox)
                 if t is not None:
                     tables.append((table.bbox[1], t))
                     boxes.append(table.bbox)
             if boxes:  # the glyphs whose centre is outside every table (1 pt of slack) are the text lines'
                 rest = _outside(chars, mids, boxes)
+                if read_off:  # the glyphs past the page's edge read into a table's cells
+                    rest = [c for c in rest if id(c) not in read_off]
                 lines = None
     head = rest[:2000]
     widths = list(map(operator.sub, map(_get_x1, head), map(_get_x0, head)))
