@@ -16,6 +16,7 @@ where, ``ocr_rows_split``, and review is required).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -40,7 +41,7 @@ def _numbers(lines: list[Line]) -> list[tuple[int, int]]:
         for line in lines
         if line and NUMBER_TEXT.match("".join(w.text for w in line))
     )
-    if len(spans) < 2 or any(b[0] < a[1] for a, b in zip(spans, spans[1:], strict=False)):
+    if len(spans) < 2 or any(b[0] < a[1] for a, b in itertools.pairwise(spans)):
         return []
     return spans
 
@@ -55,7 +56,7 @@ def _ink_runs(mask: Grey, cells: list[Cell], y0: int, y1: int) -> list[tuple[int
             seen[CELL_INSET : y1 - y0 - CELL_INSET] |= part.any(axis=1)
     runs: list[tuple[int, int]] = []
     start = None
-    for i, v in enumerate(seen.tolist() + [False]):
+    for i, v in enumerate([*seen.tolist(), False]):
         if v and start is None:
             start = i
         elif not v and start is not None:
@@ -73,7 +74,7 @@ def _cuts(runs: list[tuple[int, int]], char: float) -> list[int]:
             joined[-1] = (joined[-1][0], run[1])
         else:
             joined.append(run)
-    return [(a[1] + b[0]) // 2 for a, b in zip(joined, joined[1:], strict=False) if b[0] - a[1] >= ROW_GAP * char]
+    return [(a[1] + b[0]) // 2 for a, b in itertools.pairwise(joined) if b[0] - a[1] >= ROW_GAP * char]
 
 
 def _row_cuts(t: int, table: Table, r: int, ink: Ink, mask: Grey, char: float) -> list[int]:
@@ -114,7 +115,7 @@ def split_rows(tables: list[Table], ink: Ink, mask: Grey) -> tuple[list[Table], 
             edges = [y0, *cuts[cell.row], y1]
             cells += [
                 Cell(row + i, cell.col, 1, cell.cols, (x0, a, x1, b))
-                for i, (a, b) in enumerate(zip(edges, edges[1:], strict=False))
+                for i, (a, b) in enumerate(itertools.pairwise(edges))
             ]
         out.append(Table(table.box, list(table.xs), ys, cells))
         for r, c in sorted(cuts.items()):
