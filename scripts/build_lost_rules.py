@@ -2,6 +2,7 @@
 (``tests/test_ocr_lost_rules.py``; ``parsers/ocr/lost_rules.py``).
 
     .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 3
+    .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 4   # the whole page (the grid's test)
 
 Page 3 of ``synth_1918`` (a fax whose threshold dropped the table's hairline rules, seed 1918 of
 ``scripts/synth_ocr.py --damage``): table 三's first part, where a grid row holds two to four template rows. The
@@ -10,7 +11,9 @@ rendering, preprocessing, the grid, the lone specks), and its largest table's le
 :data:`COLUMNS` columns of numbers, to the rule after them) written 1-bit to
 ``tests/fixtures/synth-ocr/lost-rules/<stem>-p<page>.png``, with ``<stem>.json`` (the report's gold) and
 ``<stem>-p<page>.rows.json``: the template rows the table prints there, top to bottom (read off the page image
-once), and the gold keys of its columns.
+once), and the gold keys of its columns. Page 4 (table 三's second part, of which the fax kept the top rule and the
+columns' rules only) is written whole, for the grid's test (no crop: the grid finds no table there without
+``grid._closing``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ ROWS = {
         "withheld.three_safeties",
     ]
 }
+# pages written whole, and the grid columns of the table the page prints (read off the page image once)
+WHOLE = {"synth_1918-p4": 8}
 COLUMNS = 4  # grid columns kept from the table's left edge: its labels' one, 自然人, 商业企业, 科研机构
 KEYS = ["natural_person", "commercial", "research"]
 
@@ -58,12 +63,17 @@ def record(folder: Path, stem: str, page: int) -> Path:
     prepared = prepare(image.pixels, image.dpi)
     tables, rules = document.find_tables(prepared.binary, unit)
     prepared = without_lone_specks(prepared, rules, unit, image.dpi)
+    OUT.mkdir(parents=True, exist_ok=True)
+    name = f"{stem}-p{page}"
+    if name in WHOLE:
+        Image.fromarray(prepared.binary).convert("1").save(OUT / f"{name}.png", optimize=True)
+        meta = {"dpi": image.dpi, "unit": unit, "columns": WHOLE[name]}
+        (OUT / f"{name}.rows.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        return OUT / f"{name}.png"
     table = max(tables, key=lambda t: t.n_rows * t.n_cols)
     x0, y0, _, y1 = table.box
     x1 = table.xs[COLUMNS] + unit  # past the rule after the kept columns
     crop = prepared.binary[max(0, y0 - unit) : y1 + unit, max(0, x0 - unit) : x1]
-    OUT.mkdir(parents=True, exist_ok=True)
-    name = f"{stem}-p{page}"
     Image.fromarray(crop).convert("1").save(OUT / f"{name}.png", optimize=True)
     meta = {"dpi": image.dpi, "unit": unit, "columns": KEYS, "rows": ROWS[name]}
     (OUT / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,8 +1,10 @@
-"""Table rows whose rules the scan lost (parsers/ocr/lost_rules.py): synth_1918 page 3 (a fax whose threshold dropped
-the table's hairline rules, tuning), table 三's first part as the engine is given it (``scripts/build_lost_rules.py``:
-the prepared page's left part). The grid finds three tall rows where the template prints nine (816 over 0 in one
-cell, 135 over 0, three zeros one over another); read as one cell, a stack of numbers was read as one line (21 over
-24 read ``2``) and laid out as one row: until version 116 no row of them was read. The engine runs here."""
+"""Table rows whose rules the scan lost (parsers/ocr/lost_rules.py), and a table the scan kept one rule across of
+(parsers/ocr/grid.py, ``_closing``): synth_1918 (a fax whose threshold dropped the tables' hairline rules, tuning).
+Page 3: table 三's first part as the engine is given it (``scripts/build_lost_rules.py``: the prepared page's left
+part). The grid finds three tall rows where the template prints nine (816 over 0 in one cell, 135 over 0, three
+zeros one over another); read as one cell, a stack of numbers was read as one line (21 over 24 read ``2``) and laid
+out as one row: until version 116 no row of them was read. The engine runs here. Page 4: table 三's second part, its
+top rule and its columns' rules kept, no other: no table was found there until version 116."""
 
 from __future__ import annotations
 
@@ -87,3 +89,28 @@ def test_without_the_split_the_rows_are_not_read() -> None:
 
 def test_a_split_asks_for_review() -> None:
     assert "ocr_rows_split" in REQUIRED
+
+
+def _whole(name: str) -> tuple[np.ndarray, dict[str, int]]:
+    meta = json.loads((HERE / f"{name}.rows.json").read_text(encoding="utf-8"))
+    binary = np.where(np.asarray(Image.open(HERE / f"{name}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
+    return binary, meta
+
+
+def test_a_table_with_one_rule_across_is_closed_by_its_columns() -> None:
+    # synth_1918 page 4: table 三's second part, of which the fax kept the top rule and the columns' rules only
+    binary, meta = _whole("synth_1918-p4")
+    tables, _ = find_tables(binary, meta["unit"])
+    (table,) = tables
+    assert table.n_cols == meta["columns"]
+    assert table.n_rows == 1  # one grid row holding every template row: split once read (lost_rules)
+    assert table.box[3] - table.box[1] > binary.shape[0] * 0.8
+
+
+def test_without_the_closing_rule_no_table_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parsers.ocr import grid
+
+    monkeypatch.setattr(grid, "_closing", lambda *args: None)
+    binary, meta = _whole("synth_1918-p4")
+    tables, _ = find_tables(binary, meta["unit"])
+    assert tables == []
