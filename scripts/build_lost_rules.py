@@ -3,12 +3,13 @@
 
     .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 3
     .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 4   # the whole page (the grid's test)
+    .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1916 2
 
 Page 3 of ``synth_1918`` (a fax whose threshold dropped the table's hairline rules, seed 1918 of
 ``scripts/synth_ocr.py --damage``): table 三's first part, where a grid row holds two to four template rows. The
 page of ``<folder>/<stem>.scan.pdf`` is rendered and prepared as the scan reader prepares it (``parsers.ocr.document``:
 rendering, preprocessing, the grid, the lone specks), and its largest table's left part (the labels and the first
-:data:`COLUMNS` columns of numbers, to the rule after them) written 1-bit to
+columns of numbers :data:`COLUMNS` names, to the rule after them) written 1-bit to
 ``tests/fixtures/synth-ocr/lost-rules/<stem>-p<page>.png``, with ``<stem>.json`` (the report's gold) and
 ``<stem>-p<page>.rows.json``: the template rows the table prints there, top to bottom (read off the page image
 once), and the gold keys of its columns. Page 4 (table 三's second part, of which the fax kept the top rule and the
@@ -44,12 +45,20 @@ ROWS = {
         "withheld.state_secret",
         "withheld.prohibited_by_law",
         "withheld.three_safeties",
-    ]
+    ],
+    # synth_1916 page 2 (a fax under a stamp): table 三, where 予以公开 and 部分公开 share a grid row (123 over 13),
+    # the gap between their lines 28 px at 41 px text (a label's wrapped lines 11 px apart)
+    "synth_1916-p2": ["granted", "partially_granted"],
 }
 # pages written whole, and the grid columns of the table the page prints (read off the page image once)
 WHOLE = {"synth_1918-p4": 8}
-COLUMNS = 4  # grid columns kept from the table's left edge: its labels' one, 自然人, 商业企业, 科研机构
-KEYS = ["natural_person", "commercial", "research"]
+# grid columns kept from the table's left edge: synth_1918's labels' one, 自然人, 商业企业, 科研机构; synth_1916's
+# labels' three (a category, an item's number, its text), 自然人, 商业企业, 科研机构
+COLUMNS = {"synth_1918-p3": 4, "synth_1916-p2": 6}
+KEYS = {
+    "synth_1918-p3": ["natural_person", "commercial", "research"],
+    "synth_1916-p2": ["natural_person", "commercial", "research"],
+}
 
 
 def record(folder: Path, stem: str, page: int) -> Path:
@@ -72,10 +81,10 @@ def record(folder: Path, stem: str, page: int) -> Path:
         return OUT / f"{name}.png"
     table = max(tables, key=lambda t: t.n_rows * t.n_cols)
     x0, y0, _, y1 = table.box
-    x1 = table.xs[COLUMNS] + unit  # past the rule after the kept columns
+    x1 = table.xs[COLUMNS[name]] + unit  # past the rule after the kept columns
     crop = prepared.binary[max(0, y0 - unit) : y1 + unit, max(0, x0 - unit) : x1]
     Image.fromarray(crop).convert("1").save(OUT / f"{name}.png", optimize=True)
-    meta = {"dpi": image.dpi, "unit": unit, "columns": KEYS, "rows": ROWS[name]}
+    meta = {"dpi": image.dpi, "unit": unit, "columns": KEYS[name], "rows": ROWS[name]}
     (OUT / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     shutil.copyfile(folder / f"{stem}.json", OUT / f"{stem}.json")
     return OUT / f"{name}.png"

@@ -4,7 +4,8 @@ Page 3: table 三's first part as the engine is given it (``scripts/build_lost_r
 part). The grid finds three tall rows where the template prints nine (816 over 0 in one cell, 135 over 0, three
 zeros one over another); read as one cell, a stack of numbers was read as one line (21 over 24 read ``2``) and laid
 out as one row: until version 116 no row of them was read. The engine runs here. Page 4: table 三's second part, its
-top rule and its columns' rules kept, no other: no table was found there until version 116."""
+top rule and its columns' rules kept, no other: no table was found there until version 116. synth_1916 page 2 (a fax
+under a stamp): two rows of table 三 in one grid row, the blank between them narrower than a line of text."""
 
 from __future__ import annotations
 
@@ -29,13 +30,13 @@ HERE = Path(__file__).parent / "fixtures" / "synth-ocr" / "lost-rules"
 NAME = "synth_1918-p3"
 
 
-def _page() -> tuple[Prepared, list[Table], np.ndarray, dict[str, object]]:
+def _page(name: str = NAME) -> tuple[Prepared, list[Table], np.ndarray, dict[str, object]]:
     try:
         engine.tessdata()
     except EngineMissing as exc:  # pragma: no cover - the models are installed where the tests run
         pytest.skip(str(exc))
-    meta = json.loads((HERE / f"{NAME}.rows.json").read_text(encoding="utf-8"))
-    binary = np.where(np.asarray(Image.open(HERE / f"{NAME}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
+    meta = json.loads((HERE / f"{name}.rows.json").read_text(encoding="utf-8"))
+    binary = np.where(np.asarray(Image.open(HERE / f"{name}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
     page = Prepared(np.where(binary > 0, 0, 255).astype(np.uint8), binary, 0.0)
     tables, rules = find_tables(binary, meta["unit"])
     return page, tables, rules, meta
@@ -85,6 +86,25 @@ def test_without_the_split_the_rows_are_not_read() -> None:
     rows = _rows(tables, ink, (w, h))
     right, _ = _score(rows, meta)
     assert right <= 6, rows  # the stacks run together: 816 0 in one cell
+
+
+def test_rows_whose_gap_is_narrower_than_a_text_line_are_split_at_the_widest_band() -> None:
+    # synth_1916 page 2: 予以公开 (123) and 部分公开 (13) in one grid row, 28 px apart at 41 px text (a wrapped
+    # label's lines 11 px apart); 自然人 is the grid's fourth column (the labels take three)
+    page, tables, rules, meta = _page("synth_1916-p2")
+    gold = json.loads((HERE / "synth_1916.json").read_text(encoding="utf-8"))["cells"]
+    want = [str(gold[f"applications/{row}/natural_person"]) for row in meta["rows"]]  # type: ignore[attr-defined]
+    ink = read_page(page, tables, rules, deadline_after(600.0), "tesseract")
+
+    def column(table: Table, ink: engine.Ink) -> list[str]:
+        return ["".join(w.text for line in ink.cells.get((0, r, 3), []) for w in line) for r in range(table.n_rows)]
+
+    assert want not in [column(tables[0], ink)[i : i + 2] for i in range(tables[0].n_rows)]  # one cell: 123 over 13
+    split, notes = split_rows(tables, ink, np.where(rules > 0, 0, page.binary).astype(np.uint8))
+    assert notes
+    again = read_page(page, split, rules, deadline_after(600.0), "tesseract")
+    read = column(split[0], again)
+    assert want in [read[i : i + 2] for i in range(len(read))]  # two rows, one number each
 
 
 def test_a_split_asks_for_review() -> None:
