@@ -12,7 +12,8 @@ rendering, preprocessing, the grid, the lone specks), and its largest table's le
 columns of numbers :data:`COLUMNS` names, to the rule after them) written 1-bit to
 ``tests/fixtures/synth-ocr/lost-rules/<stem>-p<page>.png``, with ``<stem>.json`` (the report's gold) and
 ``<stem>-p<page>.rows.json``: the template rows the table prints there, top to bottom (read off the page image
-once), and the gold keys of its columns. Page 4 (table 三's second part, of which the fax kept the top rule and the
+once; for synth_1916's page 2, table 三 under a stamp on a fax, the two rows of one grid row the test reads), and
+the gold keys of its columns. Page 4 (table 三's second part, of which the fax kept the top rule and the
 columns' rules only) is written whole, for the grid's test (no crop: the grid finds no table there without
 ``grid._closing``).
 """
