@@ -52,6 +52,9 @@ REQUIRED = {
     "ocr_stack_unread",
     # an OCR'd number read with fewer digits than its ink is wide: left blank (parsers/ocr/lost_digits.py)
     "ocr_digits_lost",
+    # a table's grid row holding several template rows (its rules lost on the scan) split by its blank bands, the
+    # page read again on the split grid (parsers/ocr/lost_rules.py)
+    "ocr_rows_split",
     # an OCR'd procurement amount read without its count, whose digits may be its first: left blank (ocr/procurement.py)
     "ocr_amount_alone",
     # a table's reader raised: that table's cells left blank, the exception named (parsers/tables/guarded.py)

@@ -39,7 +39,7 @@ def record(folder: Path, stem: str, page: int) -> Path:
 
     data = (folder / f"{stem}.scan.pdf").read_bytes()
     image = render_pdf_page(data, page - 1)
-    prepared, _, _, ink = document._read(image.pixels, image, budget.deadline_after(600.0), "tesseract")
+    prepared, _, _, ink, _ = document._read(image.pixels, image, budget.deadline_after(600.0), "tesseract")
     OUT.mkdir(parents=True, exist_ok=True)
     name = f"{stem}-p{page}"
     Image.fromarray(prepared.grey).convert("1").save(OUT / f"{name}.png", optimize=True)

@@ -35,6 +35,7 @@ from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_c
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.lost_digits import lost_digits
+from parsers.ocr.lost_rules import split_rows
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
 from parsers.ocr.preprocess import Grey, Prepared, prepare, without_lone_specks
 from parsers.ocr.stamp import find_stamps, set_aside
@@ -74,6 +75,7 @@ class PageResult:
     keystone: float = 0.0  # pixels a corner moved: photographed at a slant, its rules made parallel (perspective.py)
     stamp_note: str | None = None  # numbers under a round stamp printed in black set aside (stamp.py)
     lost_note: str | None = None  # numbers read with fewer digits than their ink is wide set aside (lost_digits.py)
+    split_notes: list[str] = field(default_factory=list)  # grid rows split where the rules were lost (lost_rules.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
     doubtful: list[DoubtfulCell] = field(default_factory=list)  # numbers read at a low confidence (doubtful.py)
@@ -109,7 +111,7 @@ def ocr_page(job: PageJob) -> PageResult:
                 turned = _read(orient.turn_back(image.pixels, found[0]), image, deadline, job.engine)
                 if orient.better(turned[3], reading[3]):
                     reading, turn = turned, found[0]
-        prepared, tables, rules, ink = reading
+        prepared, tables, rules, ink, split_notes = reading
         stamps = find_stamps(prepared.binary, rules, image.dpi) if tables else []
         stamp_note, stamped = set_aside(ink, tables, stamps, image.dpi) if stamps else (None, set())
         lost_note, lost = lost_digits(prepared.grey, ink, stamped)
@@ -121,6 +123,7 @@ def ocr_page(job: PageJob) -> PageResult:
         return PageResult(
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
             red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note, lost_note=lost_note,
+            split_notes=split_notes,
             pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts),
         )  # fmt: skip
     except PageTimeout:
@@ -192,12 +195,23 @@ def _glyph_set(numbers: tuple[int, ...], disputed: Disputed, pending: dict[int, 
     )
 
 
-def _read(pixels: Grey, image: PageImage, deadline: float, engine: str) -> tuple[Prepared, list[Table], Grey, Ink]:
+def _read(
+    pixels: Grey, image: PageImage, deadline: float, engine: str
+) -> tuple[Prepared, list[Table], Grey, Ink, list[str]]:
+    """A page prepared, its tables found and read; a grid row holding several template rows (its rules lost) split
+    by its blank bands and the page read again on the split grid (``lost_rules.py``: the notes say where)."""
     prepared = prepare(pixels, image.dpi)
     unit = max(8, round(10.5 / 72 * image.dpi))
     tables, rules = find_tables(prepared.binary, unit)
     prepared = without_lone_specks(prepared, rules, unit, image.dpi)
-    return prepared, tables, rules, read_page(prepared, tables, rules, deadline, engine)
+    ink = read_page(prepared, tables, rules, deadline, engine)
+    mask = prepared.binary.copy()
+    mask[rules > 0] = 0
+    split, notes = split_rows(tables, ink, mask)
+    if notes:
+        tables = split
+        ink = read_page(prepared, tables, rules, deadline, engine)
+    return prepared, tables, rules, ink, notes
 
 
 # ---------------------------------------------------------------------------------------------- the pool

@@ -431,6 +431,36 @@ def _open_ends(ys: list[int], verticals: list[_Segment], unit: int, gap: float, 
     return out
 
 
+# vertical rules at least this many characters long (several rows: no stroke of text is) …
+CLOSING_LENGTH = 3.0
+CLOSING_RULES = 3  # … at least this many, from one rule across to a common end, make a table of that rule
+
+
+def _closing(rule: _Segment, verticals: list[_Segment], tol: float, unit: int, gap: float) -> _Segment | None:
+    """The rule that closes a table of which the scan kept one rule across (a fax's threshold dropped the hairlines
+    between its rows, and the last: the table runs on to the next page) and its columns' rules: at least
+    :data:`CLOSING_RULES` vertical rules :data:`CLOSING_LENGTH` characters long or more, within the rule's extent,
+    each starting at the rule (or ending at it) and ending (starting) together, within ``gap``. Their common end is
+    the table's other edge (a grid row holding all its rows: :mod:`parsers.ocr.lost_rules` splits it); None when
+    they do not end together (rules of different lengths), or are too few."""
+    for beyond in (1, -1):
+        starts = [
+            sg
+            for sg in verticals
+            if rule.lo - tol <= sg.pos <= rule.hi + tol
+            and sg.hi - sg.lo >= CLOSING_LENGTH * unit
+            and abs((sg.lo if beyond > 0 else sg.hi) - rule.pos) <= tol + rule.thick
+        ]
+        if len(starts) < CLOSING_RULES:
+            continue
+        ends = [sg.hi if beyond > 0 else sg.lo for sg in starts]
+        edge = float(np.median(ends))
+        if sum(abs(e - edge) <= gap for e in ends) < CLOSING_RULES:
+            continue
+        return _Segment(edge, rule.lo, rule.hi, rule.thick)
+    return None
+
+
 # a rule's end past the last rule across it, inside the table (short of the next rule), with ink beside it on both
 # sides along this share of its length: strokes of text glued to the rule by toner (行's stroke on a column's rule)
 DANGLE_FLANK = 0.4
@@ -501,6 +531,9 @@ def _grid(
     hs, vs = _joined(_segments(hmask, 0), unit * 0.8), _joined(_segments(vmask, 1), unit * 0.8)
     hs_ok = [sg for sg in hs if _anchored(sg, vs, tol, unit)]
     vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+    if len(hs_ok) == 1 and not vs_ok and (closed := _closing(hs_ok[0], vs, tol, unit, gap)) is not None:
+        hs, hs_ok = [*hs, closed], [*hs_ok, closed]  # a table the scan kept one rule across of: its columns end it
+        vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
     if inked is not None:  # strokes of text glued to the rules cut off (the masks are the caller's, changed in place)
         _dangling(vs_ok, hs_ok, vmask, inked, tol, unit, 1)
         _dangling(hs_ok, vs_ok, hmask, inked, tol, unit, 0)

@@ -1,0 +1,99 @@
+"""Record part of a scan page as the engine is given it, for the test of table rows whose rules the scan lost
+(``tests/test_ocr_lost_rules.py``; ``parsers/ocr/lost_rules.py``).
+
+    .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 3
+    .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 4   # the whole page (the grid's test)
+    .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1916 2
+
+Page 3 of ``synth_1918`` (a fax whose threshold dropped the table's hairline rules, seed 1918 of
+``scripts/synth_ocr.py --damage``): table 三's first part, where a grid row holds two to four template rows. The
+page of ``<folder>/<stem>.scan.pdf`` is rendered and prepared as the scan reader prepares it (``parsers.ocr.document``:
+rendering, preprocessing, the grid, the lone specks), and its largest table's left part (the labels and the first
+columns of numbers :data:`COLUMNS` names, to the rule after them) written 1-bit to
+``tests/fixtures/synth-ocr/lost-rules/<stem>-p<page>.png``, with ``<stem>.json`` (the report's gold) and
+``<stem>-p<page>.rows.json``: the template rows the table prints there, top to bottom (read off the page image
+once; for synth_1916's page 2, table 三 under a stamp on a fax, the two rows of one grid row the test reads), and
+the gold keys of its columns. Page 4 (table 三's second part, of which the fax kept the top rule and the
+columns' rules only) is written whole, for the grid's test (no crop: the grid finds no table there without
+``grid._closing``).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from page_fixture_cli import run  # noqa: E402
+
+OUT = ROOT / "tests" / "fixtures" / "synth-ocr" / "lost-rules"
+
+# synth_1918 page 3, table 三's first part: the template rows printing numbers, top to bottom (the heads
+# 三、本年度办理结果 and （三）不予公开 print none)
+ROWS = {
+    "synth_1918-p3": [
+        "new_received",
+        "carried_over",
+        "granted",
+        "partially_granted",
+        "withheld.state_secret",
+        "withheld.prohibited_by_law",
+        "withheld.three_safeties",
+    ],
+    # synth_1916 page 2 (a fax under a stamp): table 三, where 予以公开 and 部分公开 share a grid row (123 over 13),
+    # the gap between their lines 28 px at 41 px text (a label's wrapped lines 11 px apart)
+    "synth_1916-p2": ["granted", "partially_granted"],
+}
+# pages written whole, and the grid columns of the table the page prints (read off the page image once)
+WHOLE = {"synth_1918-p4": 8}
+# grid columns kept from the table's left edge: synth_1918's labels' one, 自然人, 商业企业, 科研机构; synth_1916's
+# labels' three (a category, an item's number, its text), 自然人, 商业企业, 科研机构
+COLUMNS = {"synth_1918-p3": 4, "synth_1916-p2": 6}
+KEYS = {
+    "synth_1918-p3": ["natural_person", "commercial", "research"],
+    "synth_1916-p2": ["natural_person", "commercial", "research"],
+}
+
+
+def record(folder: Path, stem: str, page: int) -> Path:
+    from parsers.ocr import document
+    from parsers.ocr.pages import render_pdf_page
+    from parsers.ocr.preprocess import prepare, without_lone_specks
+
+    data = (folder / f"{stem}.scan.pdf").read_bytes()
+    image = render_pdf_page(data, page - 1)
+    unit = max(8, round(10.5 / 72 * image.dpi))
+    prepared = prepare(image.pixels, image.dpi)
+    tables, rules = document.find_tables(prepared.binary, unit)
+    prepared = without_lone_specks(prepared, rules, unit, image.dpi)
+    OUT.mkdir(parents=True, exist_ok=True)
+    name = f"{stem}-p{page}"
+    if name in WHOLE:
+        Image.fromarray(prepared.binary).convert("1").save(OUT / f"{name}.png", optimize=True)
+        meta = {"dpi": image.dpi, "unit": unit, "columns": WHOLE[name]}
+        (OUT / f"{name}.rows.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        return OUT / f"{name}.png"
+    table = max(tables, key=lambda t: t.n_rows * t.n_cols)
+    x0, y0, _, y1 = table.box
+    x1 = table.xs[COLUMNS[name]] + unit  # past the rule after the kept columns
+    crop = prepared.binary[max(0, y0 - unit) : y1 + unit, max(0, x0 - unit) : x1]
+    Image.fromarray(crop).convert("1").save(OUT / f"{name}.png", optimize=True)
+    meta = {"dpi": image.dpi, "unit": unit, "columns": KEYS[name], "rows": ROWS[name]}
+    (OUT / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    shutil.copyfile(folder / f"{stem}.json", OUT / f"{stem}.json")
+    return OUT / f"{name}.png"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(record, __doc__, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
