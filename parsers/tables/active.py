@@ -41,6 +41,7 @@ from parsers.tables.tokens import (
     Token,
     token,
 )
+from parsers.tables.wrapped_sign import SIGNED, sign_wrapped
 
 T = "active"
 _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
@@ -188,6 +189,22 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         if not own and not (glued_text and i in glued):  # (a number glued to the label is the row's own)
             stop = _next_above(label_stops, i)
         columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
+        default = defaults.get(key)
+        if (
+            columns
+            and default
+            and set(columns) < set(default)
+            and (wrapped := sign_wrapped(r, i, stop, default)) is not None
+        ):
+            r.warn(
+                "header_columns",
+                f"{T}/{key}: the header names only {', '.join(columns)}; the row prints a value for each of the "
+                f"template's columns {', '.join(default)}, its {SIGNED} a minus sign wrapped away from its digits "
+                f"{wrapped[2][TEXT]}: read with the template's columns",
+                f"{T}/{key}",
+                r.tokens[i],
+            )
+            columns = default
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
@@ -1012,6 +1029,19 @@ def _read_row(
     line = r.line_after(i)
     if key == "procurement" and n == 2 and glued is None:
         line = _count_and_amount_cell(r, line)
+    if glued is None and (wrapped := sign_wrapped(r, i, stop, columns)) is not None:
+        cells, sign, digits = wrapped
+        r.warn(
+            "sign_wrapped",
+            f"{T}/{key}/{SIGNED}: a minus sign printed alone on its line, its digits {digits[TEXT]} on the next line "
+            f"(a negative 本年增/减 wrapped in its narrow cell): read as one number, "
+            + " | ".join(t[TEXT] for t in cells)
+            + " (the template's one signed column; a guess)",
+            f"{T}/{key}",
+            sign,
+        )
+        r.put_cells([f"{T}/{key}/{c}" for c in columns], cells, label)
+        return
     if (
         glued is None
         and (at_point := cut_at_point(line, n)) is not None
