@@ -58,6 +58,8 @@ _GLUED_UNITS = re.compile(
 )
 # a run whose last cell prints its amount's unit (行政事业性收费0万元, 政府集中采购32万元): the unit set aside
 _GLUED_MONEY = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)$")
+# the rows whose one or last cell is an amount in 万元, by format (2019's 行政事业性收费 counts its items)
+_MONEY_ROWS = {("fees", "2021"), ("procurement", "2019")}
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
@@ -133,6 +135,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     tokens = r.tokens
     in_range = r._label_indexes(start, end)  # the label tokens from start to end (no other token is a row's)
     glued_text = r.canonical is not None and r.canonical.convention == "glued"
+    money_glued = False  # an amount glued to its label with its unit: the row's one value, none after it
     for i in in_range:
         tok = tokens[i]
         m = _GLUED.match(tok[TEXT]) if tok[TEXT][-1:].isdigit() else None
@@ -144,6 +147,11 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             m = units if _is_procurement("".join(units.group("label").split())) else None
         if m is None and glued_text and tok[TEXT][-1:] == "元":
             m = _GLUED_MONEY.match(tok[TEXT])
+        elif m is None and tok[TEXT][-1:] == "元" and (money := _GLUED_MONEY.match(tok[TEXT])) is not None:
+            # an amount and its unit against the label of a row of amounts (PyMuPDF's ``行政事业性收费0万元``)
+            money_row = _row_named("".join(money.group("label").split()))
+            m = money if money_row is not None and (money_row.key, fmt) in _MONEY_ROWS else None
+            money_glued = money_glued or m is not None
         label = "".join(m.group("label").split()) if m else tok[COMPACT]
         row_found = _row_named(label)
         if row_found is None and (split := _after_header(label)) is not None:
@@ -176,7 +184,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i][COMPACT])]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
-    if glued_text and (three_at := r.first_index(_SECTION_THREE, start + 1, end)) is not None:
+    if (glued_text or money_glued) and (three_at := r.first_index(_SECTION_THREE, start + 1, end)) is not None:
         # text that glues each row's cells to its label prints no value of table 二 after section 三's heading:
         # the last row's values end there (table 三's rows are glued runs, table 四's a run of its own)
         boundaries = sorted({*boundaries, three_at})
@@ -186,7 +194,8 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         # puts them after the next block's header) reads on to the next row label
         stop = _next_above(boundaries, i)
         own = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
-        if not own and not (glued_text and i in glued):  # (a number glued to the label is the row's own)
+        # (a number glued to the label is the row's own)
+        if not own and not ((glued_text or money_glued) and i in glued):
             stop = _next_above(label_stops, i)
         columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
         default = defaults.get(key)
@@ -561,6 +570,8 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
         dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok[COMPACT])), None)
         if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
             continue
+        if r.tokens[first[ACTIVE_ROWS[dup].key]][LINE] == tok[LINE]:
+            continue  # the label's cell repeated on its own row's line (a converter's grid columns): the same row
         nxt = ACTIVE_ROWS[dup + 1]
         if nxt not in missing:
             continue
