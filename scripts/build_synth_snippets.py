@@ -312,6 +312,10 @@ Version 108 (issue 8, p39):
   after its sign in its narrow cell: the sign alone on the line above the row's and the digits alone below it
   (pdfplumber, markitdown), the sign and the digits each alone on a line among the row's values (pypdf, its header's
   ``增 / 减`` spaced), the sign in its cell on the row's line and the digits under it (pypdf's layout mode).
+- ``synth-3421-pymupdf4llm-table2.md`` (the same battery): pymupdf4llm's plain mode prints a 2021 table 二 in grid
+  columns, each label and value repeated in every grid column of its cell (``|行政事业性收费|行政事业性收费|…|17.08万元|
+  17.08万元|``); ``synth-3437-pymupdf-table2.txt``: PyMuPDF's text (``text-pymupdf``) glues 行政事业性收费's amount and
+  unit to its label (``行政事业性收费0万元``), section 三's heading on the next line.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -460,6 +464,8 @@ SNIPPETS = {
     "synth-3425-pypdf-table2.txt": "synth_3425.pdf-pypdf.txt",
     "synth-3425-pypdf-layout-table2.txt": "synth_3425.pdf-pypdf-layout.txt",
     "synth-3425-markitdown-pdf-table2.md": "synth_3425.md-markitdown-pdf.md",
+    "synth-3421-pymupdf4llm-table2.md": "synth_3421.md-pymupdf4llm.md",
+    "synth-3437-pymupdf-table2.txt": "synth_3437.text-pymupdf.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -549,6 +555,8 @@ FROM = {
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-3421-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-3437-pymupdf-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -3120,3 +3120,34 @@ def test_a_lone_dash_is_a_blank_cell_where_no_digits_print_under_it() -> None:
     report = parse(cut.encode(), "synth-3425-pdfplumber-table2.txt")
     assert _table_two(report, ("penalty",)) == {"penalty": [56, 0, 1]}
     assert not [w for w in report.warnings if w.code == "sign_wrapped"]
+
+
+def test_a_row_label_repeated_in_grid_columns_on_its_line_is_one_row() -> None:
+    # tuning seed 3421: pymupdf4llm's plain mode repeats 行政事业性收费 in five grid columns of its row. Version 113
+    # took the second copy for the template's next row (政府集中采购, which a 2021 table has not): its amount went
+    # there and 行政事业性收费's was left blank
+    name = "synth-3421-pymupdf4llm-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "|行政事业性收费|行政事业性收费|行政事业性收费|行政事业性收费|行政事业性收费|17.08万元|17.08万元|" in text
+    report = _parse(name)
+    assert report.cells["active/fees/amount"].value == 17.08
+    assert _table_two(report, ("licensing", "penalty", "coercion")) == {
+        "licensing": [11702],
+        "penalty": [1122],
+        "coercion": [16],
+    }
+    assert not [w for w in report.warnings if w.code == "fuzzy_label"]
+    assert "active/procurement/amount" not in report.cells
+
+
+def test_an_amount_and_its_unit_glued_to_the_fee_rows_label() -> None:
+    # tuning seed 3437: PyMuPDF's text prints ``行政事业性收费0万元`` (no space), section 三's heading next. Version 113
+    # read the row as missing (the glued amount with a unit read only in the glued convention), review required
+    name = "synth-3437-pymupdf-table2.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n行政事业性收费0万元\n三、收到和处理政府信息公开申请情况\n" in text
+    report = _parse(name)
+    assert report.cells["active/fees/amount"].value == 0
+    assert not [w for w in report.warnings if w.code in ("missing_row", "extra_values")]
+    (glued,) = [w for w in report.warnings if w.code == "glued_number" and w.key == "active/fees"]
+    assert "行政事业性收费0万元" in glued.message
