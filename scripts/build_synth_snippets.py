@@ -316,6 +316,8 @@ Version 108 (issue 8, p39):
   columns, each label and value repeated in every grid column of its cell (``|行政事业性收费|行政事业性收费|…|17.08万元|
   17.08万元|``); ``synth-3437-pymupdf-table2.txt``: PyMuPDF's text (``text-pymupdf``) glues 行政事业性收费's amount and
   unit to its label (``行政事业性收费0万元``), section 三's heading on the next line.
+- ``synth-3431-pymupdf4llm-layout-table2.md`` (the same battery): pymupdf4llm's layout mode lays 行政许可's first two
+  values into one grid cell, a line each, the second negative with a full-width minus (``|行政许可|136<br>－20||906|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -466,6 +468,7 @@ SNIPPETS = {
     "synth-3425-markitdown-pdf-table2.md": "synth_3425.md-markitdown-pdf.md",
     "synth-3421-pymupdf4llm-table2.md": "synth_3421.md-pymupdf4llm.md",
     "synth-3437-pymupdf-table2.txt": "synth_3437.text-pymupdf.txt",
+    "synth-3431-pymupdf4llm-layout-table2.md": "synth_3431.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -557,6 +560,7 @@ FROM = {
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-3421-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
     "synth-3437-pymupdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-3431-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
 }
 
 

@@ -3151,3 +3151,14 @@ def test_an_amount_and_its_unit_glued_to_the_fee_rows_label() -> None:
     assert not [w for w in report.warnings if w.code in ("missing_row", "extra_values")]
     (glued,) = [w for w in report.warnings if w.code == "glued_number" and w.key == "active/fees"]
     assert "行政事业性收费0万元" in glued.message
+
+
+def test_a_grid_cell_of_two_values_the_second_with_a_full_width_minus_is_parted() -> None:
+    # tuning seed 3431: pymupdf4llm's layout mode lays 行政许可's 上一年项目数量 and its negative 本年增/减 in one grid
+    # cell (``136<br>－20``). Version 113 parted such a cell only with an ASCII minus: the two joined (``136-20``), no
+    # number, and the row left blank (unreadable_cell)
+    name = "synth-3431-pymupdf4llm-layout-table2.md"
+    assert "|行政许可|136<br>－20||906|" in (SNIPPETS / name).read_text(encoding="utf-8")
+    report = _parse(name)
+    assert _table_two(report, ("licensing",)) == {"licensing": [136, -20, 906]}
+    assert not [w for w in report.warnings if w.code == "unreadable_cell"]
