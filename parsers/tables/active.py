@@ -58,8 +58,9 @@ _GLUED_UNITS = re.compile(
 )
 # a run whose last cell prints its amount's unit (行政事业性收费0万元, 政府集中采购32万元): the unit set aside
 _GLUED_MONEY = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)$")
-# the rows whose one or last cell is an amount in 万元, by format (2019's 行政事业性收费 counts its items)
-_MONEY_ROWS = {("fees", "2021"), ("procurement", "2019")}
+# the rows whose one cell is an amount in 万元, by format (2019's 行政事业性收费 counts its items; 2019's 政府集中采购
+# prints a count before its amount, whose digits glued to it no one split tells: ``政府集中采购32万元``)
+_MONEY_ROWS = {("fees", "2021")}
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
@@ -148,7 +149,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         if m is None and glued_text and tok[TEXT][-1:] == "元":
             m = _GLUED_MONEY.match(tok[TEXT])
         elif m is None and tok[TEXT][-1:] == "元" and (money := _GLUED_MONEY.match(tok[TEXT])) is not None:
-            # an amount and its unit against the label of a row of amounts (PyMuPDF's ``行政事业性收费0万元``)
+            # an amount and its unit against the label of a row of one amount (PyMuPDF's ``行政事业性收费0万元``)
             money_row = _row_named("".join(money.group("label").split()))
             m = money if money_row is not None and (money_row.key, fmt) in _MONEY_ROWS else None
             money_glued = money_glued or m is not None
