@@ -318,6 +318,8 @@ Version 108 (issue 8, p39):
   unit to its label (``行政事业性收费0万元``), section 三's heading on the next line.
 - ``synth-3431-pymupdf4llm-layout-table2.md`` (the same battery): pymupdf4llm's layout mode lays 行政许可's first two
   values into one grid cell, a line each, the second negative with a full-width minus (``|行政许可|136<br>－20||906|``).
+- ``synth-3451-pypdf-table2.txt`` (``/tmp/t41/bat2``, seeds 3440–3459, tuning): pypdf's text of a 2019 table 二
+  whose negative 本年增/减 prints a space after its sign (``行政处罚 9 - 1 21``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -469,6 +471,7 @@ SNIPPETS = {
     "synth-3421-pymupdf4llm-table2.md": "synth_3421.md-pymupdf4llm.md",
     "synth-3437-pymupdf-table2.txt": "synth_3437.text-pymupdf.txt",
     "synth-3431-pymupdf4llm-layout-table2.md": "synth_3431.md-pymupdf4llm-layout.md",
+    "synth-3451-pypdf-table2.txt": "synth_3451.pdf-pypdf.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -561,6 +564,7 @@ FROM = {
     "synth-3421-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
     "synth-3437-pymupdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3431-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3451-pypdf-table2.txt": "二、主动公开政府信息情况",
 }
 
 

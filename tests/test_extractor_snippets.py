@@ -3162,3 +3162,16 @@ def test_a_grid_cell_of_two_values_the_second_with_a_full_width_minus_is_parted(
     report = _parse(name)
     assert _table_two(report, ("licensing",)) == {"licensing": [136, -20, 906]}
     assert not [w for w in report.warnings if w.code == "unreadable_cell"]
+
+
+def test_a_minus_sign_printed_a_space_before_its_digits_is_joined_in_the_signed_column() -> None:
+    # tuning seed 3451 (/tmp/t41/bat2): pypdf prints 行政处罚's 本年增/减 -1 with a space after its sign (pypdfium2 and
+    # pdftotext -raw too). Version 113 read the sign as a blank 本年增/减 and 1 as the 本年处理决定数量 (a wrong
+    # number), 21 dropped (extra_values)
+    name = "synth-3451-pypdf-table2.txt"
+    assert "\n行政处罚 9 - 1 21\n" in (SNIPPETS / name).read_text(encoding="utf-8")
+    report = _parse(name)
+    assert _table_two(report, ("penalty", "coercion")) == {"penalty": [9, -1, 21], "coercion": [1, 0, 1]}
+    (joined,) = [w for w in report.warnings if w.code == "sign_wrapped"]
+    assert joined.key == "active/penalty" and "9 | -1 | 21" in joined.message
+    assert not [w for w in report.warnings if w.code == "extra_values" and w.key == "active/penalty"]

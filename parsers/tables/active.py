@@ -1045,10 +1045,9 @@ def _read_row(
         cells, sign, digits = wrapped
         r.warn(
             "sign_wrapped",
-            f"{T}/{key}/{SIGNED}: a minus sign printed alone on its line, its digits {digits[TEXT]} on the next line "
-            f"(a negative 本年增/减 wrapped in its narrow cell): read as one number, "
-            + " | ".join(t[TEXT] for t in cells)
-            + " (the template's one signed column; a guess)",
+            f"{T}/{key}/{SIGNED}: a minus sign printed apart from its digits {digits[TEXT]} (alone on its line, the "
+            f"digits on the next: a negative 本年增/减 wrapped in its narrow cell; or a space before them): read as "
+            "one number, " + " | ".join(t[TEXT] for t in cells) + " (the template's one signed column; a guess)",
             f"{T}/{key}",
             sign,
         )

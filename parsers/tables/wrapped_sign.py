@@ -8,7 +8,8 @@ The PDF extractors then print:
 - in the content stream's order (``pdftotext -raw``, pypdf, pypdfium2, PyMuPDF's text): the row's values with the
   sign alone on a line and the digits first on the next (``行政处罚 56`` / ``－`` / ``27`` / ``0``): one value more
   than the row's cells, the sign read as a blank cell, and the row's last value dropped (``extra_values``: 27 read
-  as the 处理决定数量, a wrong number);
+  as the 处理决定数量, a wrong number); so too a sign printed a space before its digits (``行政处罚 9 - 1 21``: the
+  same tools, and pymupdf4llm's grid cells ``|- 1|``, of a sign the PDF draws apart);
 - by lines (pdfplumber, markitdown's PDF text): the sign alone on the line above the row's, the digits alone on the
   line below (``－`` / ``行政处罚 56 0`` / ``27``): the row's line one value short, the digits read as its last cell;
 - laid out in columns (pypdf's layout mode): the sign in its cell on the row's line, the digits alone on the line
@@ -56,16 +57,21 @@ def sign_wrapped(r: Reading, i: int, stop: int, columns: Sequence[str]) -> tuple
     n, col = len(columns), list(columns).index(SIGNED)
     label = r.tokens[i]
     vals = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
-    # in the stream's order: the sign alone on its line, its digits first on the next line, one value more than cells
+    # in the stream's order: the sign alone on its line and its digits first on the next line, or the digits one space
+    # after the sign (``- 1``); one value more than cells
     if len(vals) == n + 1 and col < len(vals) - 1:
         sign, digits = vals[col], vals[col + 1]
-        if (
-            _is_sign(sign)
-            and _printed(r, sign[LINE]) == [sign]
-            and digits[IS_NUMBER]
-            and not digits[TEXT].startswith("-")
+        wrapped = (
+            _printed(r, sign[LINE]) == [sign]
             and digits[LINE] == sign[LINE] + 1
             and _printed(r, digits[LINE])[0] is digits
+        )
+        spaced = digits[LINE] == sign[LINE] and r.text[sign[END] : digits[START]] == " "
+        if (
+            _is_sign(sign)
+            and digits[IS_NUMBER]
+            and not digits[TEXT].startswith("-")
+            and (wrapped or spaced)
             and all(t[IS_NUMBER] for k, t in enumerate(vals) if k != col)
         ):
             return [*vals[:col], _joined(sign, digits), *vals[col + 2 :]], sign, digits
