@@ -699,7 +699,7 @@ def _pipe_row(
         b.add(heading_text, pos + heading_at)
 
 
-_STACKED_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+_STACKED_NUMBER = re.compile(r"^[+\-－−]?\d[\d,]*(?:\.\d+)?$")  # a minus full-width too (``136<br>－20``)
 # a dash, a blank cell's mark, a line of its own among numbers (``—<br>1``: pymupdf4llm's layout grid laying an
 # empty cell's dash and the next column's value into one cell)
 _STACKED_DASH = re.compile(r"—{1,2}")  # no hyphen or minus: a negative change may wrap after its sign

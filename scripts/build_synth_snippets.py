@@ -301,6 +301,26 @@ Version 108 (issue 8, p39):
   and amount in one cell apart by an ideographic space (``103　77.60万元``), glued after its label, in a pipe row
   padded with blank cells, and on a line of its own.
 
+- ``synth-3426-pdftotext-default-table3.txt``, ``synth-3425-pdftotext-default-table3.txt`` (``/tmp/t41/bat``, seeds
+  3420–3439, tuning; from section 二's heading): poppler's ``pdftotext`` default mode of a table 三 printed over three
+  pages, its header repeated on each (``<thead>``), its labels stacked (column order): on each page the values in the
+  template's row order but for the first cells of the page's first rows, printed among the header's later heads
+  after them (``商业`` / ``科研`` / ``企业`` / ``机构`` / ``217`` / ``23`` / ``99`` / ``人``; 3425's last page, one row,
+  its seven zeros between heads and its label's pieces).
+- ``synth-3425-pdfplumber-table2.txt``, ``synth-3425-pypdf-table2.txt``, ``synth-3425-pypdf-layout-table2.txt``,
+  ``synth-3425-markitdown-pdf-table2.md`` (the same battery): a 2019 table 二 whose negative 本年增/减 ``－27`` wraps
+  after its sign in its narrow cell: the sign alone on the line above the row's and the digits alone below it
+  (pdfplumber, markitdown), the sign and the digits each alone on a line among the row's values (pypdf, its header's
+  ``增 / 减`` spaced), the sign in its cell on the row's line and the digits under it (pypdf's layout mode).
+- ``synth-3421-pymupdf4llm-table2.md`` (the same battery): pymupdf4llm's plain mode prints a 2021 table 二 in grid
+  columns, each label and value repeated in every grid column of its cell (``|行政事业性收费|行政事业性收费|…|17.08万元|
+  17.08万元|``); ``synth-3437-pymupdf-table2.txt``: PyMuPDF's text (``text-pymupdf``) glues 行政事业性收费's amount and
+  unit to its label (``行政事业性收费0万元``), section 三's heading on the next line.
+- ``synth-3431-pymupdf4llm-layout-table2.md`` (the same battery): pymupdf4llm's layout mode lays 行政许可's first two
+  values into one grid cell, a line each, the second negative with a full-width minus (``|行政许可|136<br>－20||906|``).
+- ``synth-3451-pypdf-table2.txt`` (``/tmp/t41/bat2``, seeds 3440–3459, tuning): pypdf's text of a 2019 table 二
+  whose negative 本年增/减 prints a space after its sign (``行政处罚 9 - 1 21``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -442,6 +462,16 @@ SNIPPETS = {
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",
     "synth-3200-pdfminer-vertical-table4.txt": "synth_3200.pdf-pdfminer-vertical.txt",
     "synth-3201-pdfminer-table4.txt": "synth_3201.pdf-pdfminer.txt",
+    "synth-3426-pdftotext-default-table3.txt": "synth_3426.pdftotext-default.txt",
+    "synth-3425-pdftotext-default-table3.txt": "synth_3425.pdftotext-default.txt",
+    "synth-3425-pdfplumber-table2.txt": "synth_3425.pdf-pdfplumber.txt",
+    "synth-3425-pypdf-table2.txt": "synth_3425.pdf-pypdf.txt",
+    "synth-3425-pypdf-layout-table2.txt": "synth_3425.pdf-pypdf-layout.txt",
+    "synth-3425-markitdown-pdf-table2.md": "synth_3425.md-markitdown-pdf.md",
+    "synth-3421-pymupdf4llm-table2.md": "synth_3421.md-pymupdf4llm.md",
+    "synth-3437-pymupdf-table2.txt": "synth_3437.text-pymupdf.txt",
+    "synth-3431-pymupdf4llm-layout-table2.md": "synth_3431.md-pymupdf4llm-layout.md",
+    "synth-3451-pypdf-table2.txt": "synth_3451.pdf-pypdf.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -525,6 +555,16 @@ FROM = {
     "synth-3395-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-3395-markdownify-table2.md": "二、主动公开政府信息情况",
     "synth-3395-bs4-lines-table2.txt": "二、主动公开政府信息情况",
+    "synth-3426-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
+    "synth-3425-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
+    "synth-3425-pdfplumber-table2.txt": "二、主动公开政府信息情况",
+    "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
+    "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-3421-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-3437-pymupdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-3431-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3451-pypdf-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -41,6 +41,7 @@ from parsers.tables.tokens import (
     Token,
     token,
 )
+from parsers.tables.wrapped_sign import SIGNED, sign_wrapped
 
 T = "active"
 _GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
@@ -57,6 +58,9 @@ _GLUED_UNITS = re.compile(
 )
 # a run whose last cell prints its amount's unit (行政事业性收费0万元, 政府集中采购32万元): the unit set aside
 _GLUED_MONEY = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)$")
+# the rows whose one cell is an amount in 万元, by format (2019's 行政事业性收费 counts its items; 2019's 政府集中采购
+# prints a count before its amount, whose digits glued to it no one split tells: ``政府集中采购32万元``)
+_MONEY_ROWS = {("fees", "2021")}
 ACTIVE_FUZZY_MIN = 0.7  # the active table's labels are short: a closer match is needed
 # a block's title; OCR misreads its numeral (（六） → (A), （八） → 〈八), UN)), so any short numeral is taken
 _BLOCK = r"第二十条第\S{0,4}项"
@@ -132,6 +136,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     tokens = r.tokens
     in_range = r._label_indexes(start, end)  # the label tokens from start to end (no other token is a row's)
     glued_text = r.canonical is not None and r.canonical.convention == "glued"
+    money_glued = False  # an amount glued to its label with its unit: the row's one value, none after it
     for i in in_range:
         tok = tokens[i]
         m = _GLUED.match(tok[TEXT]) if tok[TEXT][-1:].isdigit() else None
@@ -143,6 +148,11 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             m = units if _is_procurement("".join(units.group("label").split())) else None
         if m is None and glued_text and tok[TEXT][-1:] == "元":
             m = _GLUED_MONEY.match(tok[TEXT])
+        elif m is None and tok[TEXT][-1:] == "元" and (money := _GLUED_MONEY.match(tok[TEXT])) is not None:
+            # an amount and its unit against the label of a row of one amount (PyMuPDF's ``行政事业性收费0万元``)
+            money_row = _row_named("".join(money.group("label").split()))
+            m = money if money_row is not None and (money_row.key, fmt) in _MONEY_ROWS else None
+            money_glued = money_glued or m is not None
         label = "".join(m.group("label").split()) if m else tok[COMPACT]
         row_found = _row_named(label)
         if row_found is None and (split := _after_header(label)) is not None:
@@ -175,7 +185,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     blocks = [i for i in in_range if _BLOCK_RE.search(tokens[i][COMPACT])]
     label_stops = sorted({i for i, _ in labels} | {end})
     boundaries = sorted({i for i, _ in labels} | set(blocks) | {end})
-    if glued_text and (three_at := r.first_index(_SECTION_THREE, start + 1, end)) is not None:
+    if (glued_text or money_glued) and (three_at := r.first_index(_SECTION_THREE, start + 1, end)) is not None:
         # text that glues each row's cells to its label prints no value of table 二 after section 三's heading:
         # the last row's values end there (table 三's rows are glued runs, table 四's a run of its own)
         boundaries = sorted({*boundaries, three_at})
@@ -185,9 +195,26 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         # puts them after the next block's header) reads on to the next row label
         stop = _next_above(boundaries, i)
         own = [t for t in r.tokens[i + 1 : stop] if t[IS_VALUE]]
-        if not own and not (glued_text and i in glued):  # (a number glued to the label is the row's own)
+        # (a number glued to the label is the row's own)
+        if not own and not ((glued_text or money_glued) and i in glued):
             stop = _next_above(label_stops, i)
         columns = _columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
+        default = defaults.get(key)
+        if (
+            columns
+            and default
+            and set(columns) < set(default)
+            and (wrapped := sign_wrapped(r, i, stop, default)) is not None
+        ):
+            r.warn(
+                "header_columns",
+                f"{T}/{key}: the header names only {', '.join(columns)}; the row prints a value for each of the "
+                f"template's columns {', '.join(default)}, its {SIGNED} a minus sign wrapped away from its digits "
+                f"{wrapped[2][TEXT]}: read with the template's columns",
+                f"{T}/{key}",
+                r.tokens[i],
+            )
+            columns = default
         if not columns:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
@@ -544,6 +571,8 @@ def _labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, en
         dup = next((k for k, row in enumerate(ACTIVE_ROWS) if row.matches(tok[COMPACT])), None)
         if dup is None or dup + 1 >= len(ACTIVE_ROWS) or first.get(ACTIVE_ROWS[dup].key, i) >= i:
             continue
+        if r.tokens[first[ACTIVE_ROWS[dup].key]][LINE] == tok[LINE]:
+            continue  # the label's cell repeated on its own row's line (a converter's grid columns): the same row
         nxt = ACTIVE_ROWS[dup + 1]
         if nxt not in missing:
             continue
@@ -1012,6 +1041,18 @@ def _read_row(
     line = r.line_after(i)
     if key == "procurement" and n == 2 and glued is None:
         line = _count_and_amount_cell(r, line)
+    if glued is None and (wrapped := sign_wrapped(r, i, stop, columns)) is not None:
+        cells, sign, digits = wrapped
+        r.warn(
+            "sign_wrapped",
+            f"{T}/{key}/{SIGNED}: a minus sign printed apart from its digits {digits[TEXT]} (alone on its line, the "
+            f"digits on the next: a negative 本年增/减 wrapped in its narrow cell; or a space before them): read as "
+            "one number, " + " | ".join(t[TEXT] for t in cells) + " (the template's one signed column; a guess)",
+            f"{T}/{key}",
+            sign,
+        )
+        r.put_cells([f"{T}/{key}/{c}" for c in columns], cells, label)
+        return
     if (
         glued is None
         and (at_point := cut_at_point(line, n)) is not None

@@ -34,6 +34,7 @@ from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.column_blocks import read_nested
 from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
+from parsers.tables.page_heads import read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
@@ -123,6 +124,9 @@ def read_value_lines(
         if bands is None:
             # a few single values printed out of order (poppler's block order): put back where every identity holds
             moved = _put_back(r, rows, values, app_fmt, start if title is None else title)
+            if moved is None:
+                # the header printed again on each page, a few of a page's first cells with it (poppler's order)
+                moved = read_page_heads(r, rows, values, app_fmt, start if title is None else title, end)
             if moved is None:
                 return _nested(r, rows, values, app_fmt, merged, lines)
             t, checks = moved
