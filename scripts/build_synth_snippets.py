@@ -301,6 +301,13 @@ Version 108 (issue 8, p39):
   and amount in one cell apart by an ideographic space (``103　77.60万元``), glued after its label, in a pipe row
   padded with blank cells, and on a line of its own.
 
+Version 115 (issue 8, w41):
+
+- ``synth-3445-trafilatura.txt`` (``/tmp/w41/bat``'s tuning seeds 3440–3459, ``html-trafilatura``, whole: it prints
+  no section heading): trafilatura's text of a page whose tables stand between paragraphs, each row a pipe row
+  without a ``|---|`` rule, padded to the table's width with empty cells (``|  |``), table 三's blank cells empty in
+  place (``| 一、本年新收政府信息公开申请数量 |  |  | 5 | 1 | 0 |  | 0 | 0 | 6 |``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -442,6 +449,7 @@ SNIPPETS = {
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",
     "synth-3200-pdfminer-vertical-table4.txt": "synth_3200.pdf-pdfminer-vertical.txt",
     "synth-3201-pdfminer-table4.txt": "synth_3201.pdf-pdfminer.txt",
+    "synth-3445-trafilatura.txt": "synth_3445.html-trafilatura.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -452,6 +460,7 @@ WHOLE = {
     "synth-1255-pdftotext-nopgbrk.txt",
     "synth-1700-pdftotext-default.txt",
     "synth-3201-pdfminer-table4.txt",
+    "synth-3445-trafilatura.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and

@@ -3006,3 +3006,25 @@ def test_pdfminer_table_four_printed_across_section_five_heading_is_read() -> No
     gold = [0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0]
     assert [report.cells[k].value for k in REVIEW_KEYS] == gold
     assert any(w.code == "review_in_order" for w in report.warnings)
+
+
+def test_trafilatura_pipe_rows_between_paragraphs_keep_blank_cells_in_place() -> None:
+    # trafilatura (tuning seed 3445): pipe rows without a |---| rule between paragraphs of plain text, each padded to
+    # its table's width with empty cells; table 三's blank cells empty in place. Read as pipe rows, not as a ruled
+    # table OCR read (which lost each row's blank and read the row's other cells into the wrong columns)
+    name = "synth-3445-trafilatura.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "| 一、本年新收政府信息公开申请数量 |  |  | 5 | 1 | 0 |  | 0 | 0 | 6 | \n" in text
+    assert "本报告是根据" in text and not text.startswith("|")
+    report = _parse(name)
+    gold = {  # the report's gold (synth_reports' synth_3445.json)
+        "new_received": [5, 1, 0, None, 0, 0, 6],
+        "partially_granted": [None, 0, 0, 0, 0, 0, 0],
+        "withheld.three_safeties": [0, None, 0, 0, 0, 0, 0],
+        "withheld.third_party_rights": [None, 0, 0, 0, 0, 0, 0],
+        "other": [0, None, 0, 0, 0, 0, 0],
+    }
+    for row, values in gold.items():
+        got = [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
+        assert got == values, row
+    assert report.metadata["convention"] == "markdown"
