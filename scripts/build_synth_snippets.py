@@ -307,6 +307,10 @@ Version 115 (issue 8, w41):
   no section heading): trafilatura's text of a page whose tables stand between paragraphs, each row a pipe row
   without a ``|---|`` rule, padded to the table's width with empty cells (``|  |``), table 三's blank cells empty in
   place (``| 一、本年新收政府信息公开申请数量 |  |  | 5 | 1 | 0 |  | 0 | 0 | 6 |``).
+- ``synth-3440-html-pandoc-markdown-table3.md`` (the same battery, ``html-pandoc-markdown``): pandoc's Markdown
+  writer inside a portal's layout frame (each line ``| … |``) narrower than table 三's multiline table: a wrapped
+  label's hard line break (``\\``) printed first on a frame line of its own, before the row's first value
+  (``|   3．危及"三安全   … |`` / ``| \\   …   0   |`` / ``|  0   0 … 0 |``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -450,6 +454,7 @@ SNIPPETS = {
     "synth-3200-pdfminer-vertical-table4.txt": "synth_3200.pdf-pdfminer-vertical.txt",
     "synth-3201-pdfminer-table4.txt": "synth_3201.pdf-pdfminer.txt",
     "synth-3445-trafilatura.txt": "synth_3445.html-trafilatura.txt",
+    "synth-3440-html-pandoc-markdown-table3.md": "synth_3440.html-pandoc-markdown.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -469,6 +474,7 @@ FRAMED = {
     "synth-1269-html-pandoc-markdown-table3.md",
     "synth-1275-html-pandoc-plain-table3.txt",
     "synth-2048-html-pandoc-plain-table3.txt",
+    "synth-3440-html-pandoc-markdown-table3.md",
 }
 
 

@@ -3028,3 +3028,25 @@ def test_trafilatura_pipe_rows_between_paragraphs_keep_blank_cells_in_place() ->
         got = [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
         assert got == values, row
     assert report.metadata["convention"] == "markdown"
+
+
+def test_a_hard_break_a_layout_frame_wrapped_onto_its_own_line_is_no_value() -> None:
+    # pandoc's Markdown inside a portal's layout frame narrower than table 三 (tuning seed 3440): a wrapped label's
+    # hard line break printed first on a frame line of its own, before the row's first value. Read as a cell, it
+    # made the row one value too many (its natural persons' 0 dropped as ambiguous) and cut 二、上年结转 and
+    # 四、结转下年度继续办理 from their values
+    name = "synth-3440-html-pandoc-markdown-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert '|   3．危及"三安全' in text and "\n| \\                                                        0" in text
+    report = _parse(name)
+    gold = {  # the report's gold (synth_reports' synth_3440.json)
+        "carried_over": [0, 0, 0, 0, 0, 0, 0],
+        "withheld.three_safeties": [0, 0, 0, 0, 0, 0, 0],
+        "withheld.process_info": [0, 1, 0, 0, 1, 0, 2],
+        "not_processed.petition": [0, 0, 0, 0, 0, 0, 0],
+        "carried_forward": [1, 0, 0, 0, 0, 0, 1],
+    }
+    for row, values in gold.items():
+        got = [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
+        assert got == values, row
+    assert not [w for w in report.warnings if w.code in ("extra_values", "identity_failed", "unknown_row")]
