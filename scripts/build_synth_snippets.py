@@ -311,6 +311,10 @@ Version 115 (issue 8, w41):
   writer inside a portal's layout frame (each line ``| … |``) narrower than table 三's multiline table: a wrapped
   label's hard line break (``\\``) printed first on a frame line of its own, before the row's first value
   (``|   3．危及"三安全   … |`` / ``| \\   …   0   |`` / ``|  0   0 … 0 |``).
+- ``synth-3458-markdownify-table2.md`` (the same battery, ``md-markdownify``): markdownify's text of a page laid out
+  in a one-column table, the report's tables nested in its one cell and printed on one line; table 二 without its
+  第二十条第（八）项 block (行政事业性收费's row missing), table 三's header cells (``其他 | 总计 |``) after table 二's
+  last row on that line, then table 三's first row's numbers.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -455,6 +459,7 @@ SNIPPETS = {
     "synth-3201-pdfminer-table4.txt": "synth_3201.pdf-pdfminer.txt",
     "synth-3445-trafilatura.txt": "synth_3445.html-trafilatura.txt",
     "synth-3440-html-pandoc-markdown-table3.md": "synth_3440.html-pandoc-markdown.md",
+    "synth-3458-markdownify-table2.md": "synth_3458.md-markdownify.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -482,7 +487,11 @@ FRAMED = {
 # each table nested in it flattened into that line; the lines before it kept (the layout table's head and rule mark
 # the text as Markdown), the line cut at the bars around table 三's section heading and section
 # 五's, so that the snippet is one pipe line as the report is (``parsers.nested_rows``)
-PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-table3.md"}
+PIPED = {
+    "synth-1283-markitdown-html-table3.md",
+    "synth-1275-markitdown-html-table3.md",
+    "synth-3458-markdownify-table2.md",
+}
 
 
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
@@ -540,6 +549,7 @@ FROM = {
     "synth-3395-bs4-glued-table2.txt": "二、主动公开政府信息情况",
     "synth-3395-markdownify-table2.md": "二、主动公开政府信息情况",
     "synth-3395-bs4-lines-table2.txt": "二、主动公开政府信息情况",
+    "synth-3458-markdownify-table2.md": "二、主动公开政府信息情况",
 }
 
 
@@ -583,7 +593,7 @@ def main(folder: Path) -> None:
         elif name in FRAMED:
             cut = framed_excerpt(text)
         elif name in PIPED:
-            cut = piped_excerpt(text)
+            cut = piped_excerpt(text, *([FROM[name]] if name in FROM else []))
         else:
             cut = excerpt(text, *([FROM[name]] if name in FROM else []))
         (OUT / name).write_text(cut, encoding="utf-8")

@@ -3050,3 +3050,25 @@ def test_a_hard_break_a_layout_frame_wrapped_onto_its_own_line_is_no_value() -> 
         got = [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
         assert got == values, row
     assert not [w for w in report.warnings if w.code in ("extra_values", "identity_failed", "unknown_row")]
+
+
+def test_a_header_cell_after_the_last_row_on_one_line_is_no_missing_row_by_order() -> None:
+    # markdownify (tuning seed 3458): a page's tables printed on one line, table 二 without its 第二十条第（八）项
+    # block; table 三's header cells (其他 | 总计 | …) follow 行政强制's row, then table 三's numbers. 其他 was read as
+    # the missing 行政事业性收费 row by the template's order (numbers within eleven tokens on its line), which hid
+    # the missing row: the review only suggested
+    name = "synth-3458-markdownify-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "第二十条第（八）项" not in text and "| 行政强制 | 1 | | |" in text
+    report = _parse(name)
+    assert [w.key for w in report.warnings if w.code == "missing_row"] == ["active/fees"]
+    assert not [w for w in report.warnings if w.code == "fuzzy_label" and w.key == "active/fees"]
+    assert report.metadata["review"] == "required"
+    gold = {  # the report's gold (synth_reports' synth_3458.json)
+        "active/rules/in_force": 1,
+        "active/normative_docs/in_force": 3,
+        "active/licensing/decisions": 29,
+        "active/penalty/decisions": 0,
+        "active/coercion/decisions": 1,
+    }
+    assert {k: report.cells[k].value for k in gold} == gold
