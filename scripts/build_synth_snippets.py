@@ -315,6 +315,10 @@ Version 115 (issue 8, w41):
   in a one-column table, the report's tables nested in its one cell and printed on one line; table 二 without its
   第二十条第（八）项 block (行政事业性收费's row missing), table 三's header cells (``其他 | 总计 |``) after table 二's
   last row on that line, then table 三's first row's numbers.
+- ``synth-3466-turndown-table4.md``, ``synth-3485-turndown-table4.md`` (``/tmp/w41/bat2``'s tuning seeds
+  3460–3499, ``md-turndown``): turndown's pipe table 四 whose cells hold paragraphs, each
+  cell's text on lines of its own between bars (`` | `` / ``0`` / `` | ``), a blank row's five cells five bars with
+  white space between: between the fifth value and the sixth (3466), after the last (3485).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -460,6 +464,8 @@ SNIPPETS = {
     "synth-3445-trafilatura.txt": "synth_3445.html-trafilatura.txt",
     "synth-3440-html-pandoc-markdown-table3.md": "synth_3440.html-pandoc-markdown.md",
     "synth-3458-markdownify-table2.md": "synth_3458.md-markdownify.md",
+    "synth-3466-turndown-table4.md": "synth_3466.md-turndown.md",
+    "synth-3485-turndown-table4.md": "synth_3485.md-turndown.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from parsers import parse
-from parsers.tables.blank_rows import blank_row_by_right_edge, blank_row_by_spaces, columns_by_pipes
+from parsers.tables.blank_rows import (
+    blank_row_by_bars,
+    blank_row_by_right_edge,
+    blank_row_by_spaces,
+    columns_by_pipes,
+)
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
@@ -3072,3 +3077,35 @@ def test_a_header_cell_after_the_last_row_on_one_line_is_no_missing_row_by_order
         "active/coercion/decisions": 1,
     }
     assert {k: report.cells[k].value for k in gold} == gold
+
+
+def test_turndown_cells_on_lines_of_their_own_place_the_blank_row_by_its_bars() -> None:
+    # turndown (tuning seeds 3466, 3485): a pipe table 四 whose cells hold paragraphs, each cell's text on lines of
+    # its own between bars, a blank cell two bars with white space between; ten values for 15 cells, each row's
+    # total holding wherever the blank row goes. Before, the first row was left blank (a guess): five wrong numbers
+    for name, gold in (  # the reports' gold (synth_reports' synth_3466.json, synth_3485.json)
+        ("synth-3466-turndown-table4.md", [0, 0, 0, 0, 0, *[None] * 5, 0, 0, 0, 0, 0]),
+        ("synth-3485-turndown-table4.md", [0, 1, 0, 1, 2, 0, 0, 0, 1, 1, *[None] * 5]),
+    ):
+        text = (SNIPPETS / name).read_text(encoding="utf-8")
+        assert "\n | \n\n0\n\n | \n\n" in text
+        report = _parse(name)
+        assert [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS] == gold, name
+        (placed,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+        assert "a bar for each cell" in placed.message
+        assert not [w for w in report.warnings if w.code == "placement_open"]
+
+
+def test_blank_row_by_bars_counts_one_bar_a_blank_cell_at_one_place_only() -> None:
+    def spans(text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(r"\d+", text)]
+
+    head = "| 总计 |\n"
+    middle = head + "| 0 | 1 | 0 | 1 | 2 |  |  |  |  |  | 0 | 0 | 0 | 1 | 1 |\n五、"
+    assert blank_row_by_bars(middle, spans(middle)) == (1, [0, 5, 0])
+    last = head + "| 0 | 1 | 0 | 1 | 2 | 0 | 0 | 0 | 1 | 1 |  |  |  |  |  |\n五、"
+    assert blank_row_by_bars(last, spans(last)) == (2, [0, 0, 5])
+    split = head + "| 0 | 1 | 0 |  | 1 | 2 |  |  |  |  | 0 | 0 | 0 | 1 | 1 |\n五、"  # a blank among a row's values
+    assert blank_row_by_bars(split, spans(split)) is None
+    spaced = head + "0   1   0   1   2   0   0   0   1   1\n五、"  # no bars: not this text's evidence
+    assert blank_row_by_bars(spaced, spans(spaced)) is None
