@@ -156,7 +156,14 @@ def _marked_up(text: str) -> Canonical:
     has_html = bool(_TABLE_OPEN.search(text))
     # rows between bars a program laid out (antiword's tables), in text no Markdown writer marked
     aligned = pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and _aligned_bars(lines)
-    if pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and not aligned and not _all_piped(lines):
+    if (
+        pipe_rows >= 2
+        and not has_html
+        and not _markdown_marked(lines)
+        and not aligned
+        and not _all_piped(lines)
+        and not _spaced_rows(lines)
+    ):
         # lines between bars but no |---| rule and no heading: a ruled table OCR read (``| 8属于行|0 fo lo |``),
         # whose bars are the table's rules, not Markdown's
         pipe_rows = 0
@@ -482,6 +489,32 @@ def _all_piped(lines: list[str]) -> bool:
     return len(printed) >= PIPED_LINES and all(
         body.startswith("|") and body.endswith("|") and len(body) > 1 for body in printed
     )
+
+
+# a row of cells each padded by one space on either side, an empty cell two spaces: ``| 规章 |  | 0 | 1 |``
+_SPACED_ROW = re.compile(r"^\|(?: (?:[^\s|](?:[^|]*[^\s|])?)? \|){3,}$")
+SPACED_ROWS = 3  # lines in a row of :data:`_SPACED_ROW`, each with as many cells: a converter's table
+
+
+def _spaced_rows(lines: list[str]) -> bool:
+    """A converter's table between paragraphs of plain text: :data:`SPACED_ROWS` lines or more in a row, each a row
+    of three cells or more, every cell padded by exactly one space on each side and every empty cell two spaces,
+    and each row with as many cells as the one before (trafilatura's text of a page whose tables stand between
+    paragraphs: each row padded with empty cells to the table's width, a merged cell's room printed empty). OCR of
+    a ruled table never pads each of its cells by exactly one space, nor gives rows alike their count of bars;
+    pandoc's line blocks (a layout frame's lines, ``| 本报告…  |``) pad their lines to a width with spaces."""
+    run, bars = 0, -1
+    for ln in lines:
+        body = ln.rstrip()
+        if body[:1] == "|" and _SPACED_ROW.match(body):
+            n = body.count("|")
+            run = run + 1 if n == bars else 1
+            bars = n
+            if run >= SPACED_ROWS:
+                return True
+        else:
+            run, bars = 0, -1
+    return False
 
 
 ALIGNED_ROWS = 3  # lines in a row whose closing bars stand in one column: a text-mode table writer's rows

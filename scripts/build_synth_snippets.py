@@ -320,6 +320,24 @@ Version 108 (issue 8, p39):
   values into one grid cell, a line each, the second negative with a full-width minus (``|行政许可|136<br>－20||906|``).
 - ``synth-3451-pypdf-table2.txt`` (``/tmp/t41/bat2``, seeds 3440–3459, tuning): pypdf's text of a 2019 table 二
   whose negative 本年增/减 prints a space after its sign (``行政处罚 9 - 1 21``).
+Version 115 (issue 8, w41):
+
+- ``synth-3445-trafilatura.txt`` (``/tmp/w41/bat``'s tuning seeds 3440–3459, ``html-trafilatura``, whole: it prints
+  no section heading): trafilatura's text of a page whose tables stand between paragraphs, each row a pipe row
+  without a ``|---|`` rule, padded to the table's width with empty cells (``|  |``), table 三's blank cells empty in
+  place (``| 一、本年新收政府信息公开申请数量 |  |  | 5 | 1 | 0 |  | 0 | 0 | 6 |``).
+- ``synth-3440-html-pandoc-markdown-table3.md`` (the same battery, ``html-pandoc-markdown``): pandoc's Markdown
+  writer inside a portal's layout frame (each line ``| … |``) narrower than table 三's multiline table: a wrapped
+  label's hard line break (``\\``) printed first on a frame line of its own, before the row's first value
+  (``|   3．危及"三安全   … |`` / ``| \\   …   0   |`` / ``|  0   0 … 0 |``).
+- ``synth-3458-markdownify-table2.md`` (the same battery, ``md-markdownify``): markdownify's text of a page laid out
+  in a one-column table, the report's tables nested in its one cell and printed on one line; table 二 without its
+  第二十条第（八）项 block (行政事业性收费's row missing), table 三's header cells (``其他 | 总计 |``) after table 二's
+  last row on that line, then table 三's first row's numbers.
+- ``synth-3466-turndown-table4.md``, ``synth-3485-turndown-table4.md`` (``/tmp/w41/bat2``'s tuning seeds
+  3460–3499, ``md-turndown``): turndown's pipe table 四 whose cells hold paragraphs, each
+  cell's text on lines of its own between bars (`` | `` / ``0`` / `` | ``), a blank row's five cells five bars with
+  white space between: between the fifth value and the sixth (3466), after the last (3485).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -472,6 +490,11 @@ SNIPPETS = {
     "synth-3437-pymupdf-table2.txt": "synth_3437.text-pymupdf.txt",
     "synth-3431-pymupdf4llm-layout-table2.md": "synth_3431.md-pymupdf4llm-layout.md",
     "synth-3451-pypdf-table2.txt": "synth_3451.pdf-pypdf.txt",
+    "synth-3445-trafilatura.txt": "synth_3445.html-trafilatura.txt",
+    "synth-3440-html-pandoc-markdown-table3.md": "synth_3440.html-pandoc-markdown.md",
+    "synth-3458-markdownify-table2.md": "synth_3458.md-markdownify.md",
+    "synth-3466-turndown-table4.md": "synth_3466.md-turndown.md",
+    "synth-3485-turndown-table4.md": "synth_3485.md-turndown.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -482,6 +505,7 @@ WHOLE = {
     "synth-1255-pdftotext-nopgbrk.txt",
     "synth-1700-pdftotext-default.txt",
     "synth-3201-pdfminer-table4.txt",
+    "synth-3445-trafilatura.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -490,6 +514,7 @@ FRAMED = {
     "synth-1269-html-pandoc-markdown-table3.md",
     "synth-1275-html-pandoc-plain-table3.txt",
     "synth-2048-html-pandoc-plain-table3.txt",
+    "synth-3440-html-pandoc-markdown-table3.md",
 }
 
 
@@ -497,7 +522,11 @@ FRAMED = {
 # each table nested in it flattened into that line; the lines before it kept (the layout table's head and rule mark
 # the text as Markdown), the line cut at the bars around table 三's section heading and section
 # 五's, so that the snippet is one pipe line as the report is (``parsers.nested_rows``)
-PIPED = {"synth-1283-markitdown-html-table3.md", "synth-1275-markitdown-html-table3.md"}
+PIPED = {
+    "synth-1283-markitdown-html-table3.md",
+    "synth-1275-markitdown-html-table3.md",
+    "synth-3458-markdownify-table2.md",
+}
 
 
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
@@ -565,6 +594,7 @@ FROM = {
     "synth-3437-pymupdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3431-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3451-pypdf-table2.txt": "二、主动公开政府信息情况",
+    "synth-3458-markdownify-table2.md": "二、主动公开政府信息情况",
 }
 
 
@@ -608,7 +638,7 @@ def main(folder: Path) -> None:
         elif name in FRAMED:
             cut = framed_excerpt(text)
         elif name in PIPED:
-            cut = piped_excerpt(text)
+            cut = piped_excerpt(text, *([FROM[name]] if name in FROM else []))
         else:
             cut = excerpt(text, *([FROM[name]] if name in FROM else []))
         (OUT / name).write_text(cut, encoding="utf-8")

@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from parsers import parse
-from parsers.tables.blank_rows import blank_row_by_right_edge, blank_row_by_spaces, columns_by_pipes
+from parsers.tables.blank_rows import (
+    blank_row_by_bars,
+    blank_row_by_right_edge,
+    blank_row_by_spaces,
+    columns_by_pipes,
+)
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
@@ -3175,3 +3180,101 @@ def test_a_minus_sign_printed_a_space_before_its_digits_is_joined_in_the_signed_
     (joined,) = [w for w in report.warnings if w.code == "sign_wrapped"]
     assert joined.key == "active/penalty" and "9 | -1 | 21" in joined.message
     assert not [w for w in report.warnings if w.code == "extra_values" and w.key == "active/penalty"]
+
+
+def test_trafilatura_pipe_rows_between_paragraphs_keep_blank_cells_in_place() -> None:
+    # trafilatura (tuning seed 3445): pipe rows without a |---| rule between paragraphs of plain text, each padded to
+    # its table's width with empty cells; table 三's blank cells empty in place. Read as pipe rows, not as a ruled
+    # table OCR read (which lost each row's blank and read the row's other cells into the wrong columns)
+    name = "synth-3445-trafilatura.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "| 一、本年新收政府信息公开申请数量 |  |  | 5 | 1 | 0 |  | 0 | 0 | 6 | \n" in text
+    assert "本报告是根据" in text and not text.startswith("|")
+    report = _parse(name)
+    gold = {  # the report's gold (synth_reports' synth_3445.json)
+        "new_received": [5, 1, 0, None, 0, 0, 6],
+        "partially_granted": [None, 0, 0, 0, 0, 0, 0],
+        "withheld.three_safeties": [0, None, 0, 0, 0, 0, 0],
+        "withheld.third_party_rights": [None, 0, 0, 0, 0, 0, 0],
+        "other": [0, None, 0, 0, 0, 0, 0],
+    }
+    for row, values in gold.items():
+        got = [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
+        assert got == values, row
+    assert report.metadata["convention"] == "markdown"
+
+
+def test_a_hard_break_a_layout_frame_wrapped_onto_its_own_line_is_no_value() -> None:
+    # pandoc's Markdown inside a portal's layout frame narrower than table 三 (tuning seed 3440): a wrapped label's
+    # hard line break printed first on a frame line of its own, before the row's first value. Read as a cell, it
+    # made the row one value too many (its natural persons' 0 dropped as ambiguous) and cut 二、上年结转 and
+    # 四、结转下年度继续办理 from their values
+    name = "synth-3440-html-pandoc-markdown-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert '|   3．危及"三安全' in text and "\n| \\                                                        0" in text
+    report = _parse(name)
+    gold = {  # the report's gold (synth_reports' synth_3440.json)
+        "carried_over": [0, 0, 0, 0, 0, 0, 0],
+        "withheld.three_safeties": [0, 0, 0, 0, 0, 0, 0],
+        "withheld.process_info": [0, 1, 0, 0, 1, 0, 2],
+        "not_processed.petition": [0, 0, 0, 0, 0, 0, 0],
+        "carried_forward": [1, 0, 0, 0, 0, 0, 1],
+    }
+    for row, values in gold.items():
+        got = [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
+        assert got == values, row
+    assert not [w for w in report.warnings if w.code in ("extra_values", "identity_failed", "unknown_row")]
+
+
+def test_a_header_cell_after_the_last_row_on_one_line_is_no_missing_row_by_order() -> None:
+    # markdownify (tuning seed 3458): a page's tables printed on one line, table 二 without its 第二十条第（八）项
+    # block; table 三's header cells (其他 | 总计 | …) follow 行政强制's row, then table 三's numbers. 其他 was read as
+    # the missing 行政事业性收费 row by the template's order (numbers within eleven tokens on its line), which hid
+    # the missing row: the review only suggested
+    name = "synth-3458-markdownify-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "第二十条第（八）项" not in text and "| 行政强制 | 1 | | |" in text
+    report = _parse(name)
+    assert [w.key for w in report.warnings if w.code == "missing_row"] == ["active/fees"]
+    assert not [w for w in report.warnings if w.code == "fuzzy_label" and w.key == "active/fees"]
+    assert report.metadata["review"] == "required"
+    gold = {  # the report's gold (synth_reports' synth_3458.json)
+        "active/rules/in_force": 1,
+        "active/normative_docs/in_force": 3,
+        "active/licensing/decisions": 29,
+        "active/penalty/decisions": 0,
+        "active/coercion/decisions": 1,
+    }
+    assert {k: report.cells[k].value for k in gold} == gold
+
+
+def test_turndown_cells_on_lines_of_their_own_place_the_blank_row_by_its_bars() -> None:
+    # turndown (tuning seeds 3466, 3485): a pipe table 四 whose cells hold paragraphs, each cell's text on lines of
+    # its own between bars, a blank cell two bars with white space between; ten values for 15 cells, each row's
+    # total holding wherever the blank row goes. Before, the first row was left blank (a guess): five wrong numbers
+    for name, gold in (  # the reports' gold (synth_reports' synth_3466.json, synth_3485.json)
+        ("synth-3466-turndown-table4.md", [0, 0, 0, 0, 0, *[None] * 5, 0, 0, 0, 0, 0]),
+        ("synth-3485-turndown-table4.md", [0, 1, 0, 1, 2, 0, 0, 0, 1, 1, *[None] * 5]),
+    ):
+        text = (SNIPPETS / name).read_text(encoding="utf-8")
+        assert "\n | \n\n0\n\n | \n\n" in text
+        report = _parse(name)
+        assert [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS] == gold, name
+        (placed,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+        assert "a bar for each cell" in placed.message
+        assert not [w for w in report.warnings if w.code == "placement_open"]
+
+
+def test_blank_row_by_bars_counts_one_bar_a_blank_cell_at_one_place_only() -> None:
+    def spans(text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(r"\d+", text)]
+
+    head = "| 总计 |\n"
+    middle = head + "| 0 | 1 | 0 | 1 | 2 |  |  |  |  |  | 0 | 0 | 0 | 1 | 1 |\n五、"
+    assert blank_row_by_bars(middle, spans(middle)) == (1, [0, 5, 0])
+    last = head + "| 0 | 1 | 0 | 1 | 2 | 0 | 0 | 0 | 1 | 1 |  |  |  |  |  |\n五、"
+    assert blank_row_by_bars(last, spans(last)) == (2, [0, 0, 5])
+    split = head + "| 0 | 1 | 0 |  | 1 | 2 |  |  |  |  | 0 | 0 | 0 | 1 | 1 |\n五、"  # a blank among a row's values
+    assert blank_row_by_bars(split, spans(split)) is None
+    spaced = head + "0   1   0   1   2   0   0   0   1   1\n五、"  # no bars: not this text's evidence
+    assert blank_row_by_bars(spaced, spans(spaced)) is None

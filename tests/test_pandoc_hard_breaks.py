@@ -19,6 +19,18 @@ def test_hard_breaks_are_read_as_spaces_escapes_are_not() -> None:
     assert read_hard_breaks("no break here \\(\n") is None
 
 
+def test_a_break_a_layout_frame_wrapped_onto_its_own_line_is_read_only_under_a_label() -> None:
+    """A frame line opening with the break (``| \\   0 |``) under a frame line whose text ends in an ideograph or a
+    quote: the break, read as a space. Under a line ending in a digit, or with no frame line above, it stays."""
+    label = '|   3．危及"三安全         |\n| \\          0   |\n|  0   0   0 |\n'
+    assert read_hard_breaks(label) == label.replace("| \\", "|  ")
+    digit = "|   3．危及 12              |\n| \\          0   |\n"
+    assert read_hard_breaks(digit) is None
+    assert read_hard_breaks("| \\          0   |\n") is None
+    bare = '   3．危及"三安全\n| \\          0   |\n'
+    assert read_hard_breaks(bare) is None
+
+
 def test_table_three_of_a_docx_with_wrapped_labels_through_pandoc_markdown() -> None:
     """A DOCX whose table 三 labels wrap in their cells (seed 1283 of ``scripts/synth_reports.py``), through
     ``pandoc -t markdown``: before, ``一、本年\\`` and ``2．其他法律行政\\`` were no labels, and five rows' numbers

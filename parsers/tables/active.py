@@ -658,7 +658,7 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 continue
             if k and _label_rest(r, lo - 1, i, order[k - 1].label):
                 continue  # the rest of the row before's label, wrapped onto the line of its values
-            if any(t[IS_NUMBER] for t in r.tokens[i + 1 : i + 12] if t[LINE] == tok[LINE]):
+            if _numbers_follow(r, i):
                 lines[tok[LINE]] = i  # the last label on a line (a group heading may come first)
         missing = list(order[k:j])
         if len(lines) != len(missing):
@@ -676,6 +676,21 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 )
         k = j
     labels.sort()
+
+
+def _numbers_follow(r: Reading, i: int) -> bool:
+    """Label ``i`` carries numbers on its line: a number within its next eleven tokens there, and no other label
+    between (a header's cells before a row's numbers, ``其他 | 总计 | 商业企业 … | 一、本年新收… | 0``, where a page's
+    tables print on one line: markdownify's and markitdown's text of a layout table whose one cell holds them)."""
+    line = r.tokens[i][LINE]
+    for t in r.tokens[i + 1 : i + 12]:
+        if t[LINE] != line:
+            return False
+        if t[IS_NUMBER]:
+            return True
+        if t[IS_LABELISH]:
+            return False
+    return False
 
 
 def _in_found_row(r: Reading, i: int, found: set[int]) -> bool:

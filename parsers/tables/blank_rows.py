@@ -85,6 +85,38 @@ def blank_row_by_gaps(text: str, spans: Sequence[Span]) -> tuple[int, list[int]]
     return extra.index(best), extra
 
 
+def blank_row_by_bars(text: str, spans: Sequence[Span]) -> tuple[int, list[int]] | None:
+    """The index of the blank row (0, 1, 2) of ten values printed in a pipe row whose every cell, blank ones too,
+    prints between ``|`` bars (turndown's Markdown of cells that hold paragraphs: each cell's text on lines of its
+    own, `` | `` / ``0`` / `` | ``, a blank cell two bars with white space between): one bar between neighbouring
+    values but at one of three places, before the first value (back over white space and bars to the header's
+    last text: the header row's closing bar and the row's opening bar, two), between the fifth and the sixth, or
+    after the last (to the text after the table: the row's closing bar), where five more bars stand, one for each
+    blank cell. None otherwise (anything but white space and bars between values, or bars in other numbers). Also
+    returns the extra bars counted at the three places."""
+    if len(spans) != 2 * N_COLS:
+        return None
+    bars: list[int] = []
+    for (_, a_end), (b_start, _) in itertools.pairwise(spans):
+        between = text[a_end:b_start]
+        if "|" not in between or between.replace("|", "").strip():
+            return None
+        bars.append(between.count("|"))
+    middle = bars.pop(N_COLS - 1)
+    if any(n != 1 for n in bars):
+        return None
+    i = spans[0][0]
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] == "|"):
+        i -= 1
+    j = spans[-1][1]
+    while j < len(text) and (text[j].isspace() or text[j] == "|"):
+        j += 1
+    extra = [text.count("|", i, spans[0][0]) - 2, middle - 1, text.count("|", spans[-1][1], j) - 1]
+    if sorted(extra) != [0, 0, N_COLS]:
+        return None
+    return extra.index(N_COLS), extra
+
+
 _DASH_MARK = re.compile(r"[—–\-－一~～]+")  # a blank cell's dash as tools and OCR print it (OCR's 一 for —)
 
 

@@ -10,6 +10,7 @@ from itertools import combinations
 from parsers.tables.align import Fit, Value, fit, positional, warn_merged
 from parsers.tables.blank_rows import (
     N_COLS,
+    blank_row_by_bars,
     blank_row_by_empty_fields,
     blank_row_by_gaps,
     blank_row_by_marks,
@@ -448,6 +449,12 @@ def _review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None
                 f"the text prints empty lines for blank cells ({found[1][0]}, {found[1][1]}, {found[1][2]} more line "
                 "breaks than between values before the first row, between rows and after the last)"
             ),
+        )
+    elif (barred := blank_row_by_bars(text, spans)) is not None:
+        laid = place_rows(vals, barred[0])
+        how = (
+            f"the row prints a bar for each cell, blank ones too ({barred[1][0]}, {barred[1][1]}, {barred[1][2]} "
+            "more bars than between values before the first row, between rows and after the last)"
         )
     elif (cols := columns_by_ruler(text, spans, N_REVIEW, canon.to_original(label[START]))) is not None or (
         cols := columns_by_pipes(text, spans, N_REVIEW)
