@@ -23,23 +23,47 @@ from pathlib import Path
 from types import ModuleType
 
 # The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active
-# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13). A
-# compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never
-# compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``).
+# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13); and
+# every module of the shared parse an HTML or XLSX parse runs as Python otherwise (the entry point, the kind's
+# detection, the sheet reader, the metadata, sections and verdict, the conventions, and tables 二's blocks, 四 and
+# the legacy table, the OCR and placement refusals: s41), but ``parsers.tables`` itself, ``parsers.report`` and
+# ``parsers.readers.docx``, whose names tests replace, and ``parsers.tables.templates``, whose ``cached_property``
+# runs slower compiled. A compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a
+# list or a call: never compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``).
 MODULES = (
+    "parsers.api",
+    "parsers.conventions",
+    "parsers.detect",
     "parsers.extracted",
+    "parsers.metadata",
     "parsers.narrative",
     "parsers.readers.chrome",
     "parsers.readers.html",
     "parsers.readers.html_grid",
     "parsers.readers.html_stream",
+    "parsers.readers.sheet",
+    "parsers.review",
+    "parsers.sections",
+    "parsers.stored_zip",
     "parsers.tables.active",
+    "parsers.tables.active_blocks",
     "parsers.tables.align",
     "parsers.tables.applications",
     "parsers.tables.checks",
+    "parsers.tables.count_fractions",
+    "parsers.tables.cut_points",
+    "parsers.tables.label_heads",
+    "parsers.tables.legacy",
+    "parsers.tables.lost_column",
     "parsers.tables.named_columns",
+    "parsers.tables.paragraph_cells",
     "parsers.tables.reading",
+    "parsers.tables.review",
+    "parsers.tables.solve",
+    "parsers.tables.text_layer",
     "parsers.tables.tokens",
+    "parsers.tables.unconfirmed",
+    "parsers.zip_members",
 )
 # C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium,
 # its layout's ruled-table search, the layout's text (cell texts, text lines, fake bold), and the
