@@ -23,13 +23,14 @@ from pathlib import Path
 from types import ModuleType
 
 # The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active
-# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13); and
-# every module of the shared parse an HTML or XLSX parse runs as Python otherwise (the entry point, the kind's
-# detection, the sheet reader, the metadata, sections and verdict, the conventions, and tables 二's blocks, 四 and
-# the legacy table, the OCR and placement refusals: s41), but ``parsers.tables`` itself, ``parsers.report`` and
-# ``parsers.readers.docx``, whose names tests replace, and ``parsers.tables.templates``, whose ``cached_property``
-# runs slower compiled. A compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a
-# list or a call: never compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``).
+# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13); and the
+# modules of an HTML or XLSX parse that handle no token (the entry point, the kind's detection and the zip's members,
+# the sheet reader, the metadata, sections and verdict, the conventions: s41). A compiled module holds a token (a
+# fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never compare tokens with ``is`` or
+# ``id()`` in these (``tests/test_compiled.py``), nor in a module that is given tokens a compiled module made — which
+# is why the other table modules stay Python (``head_blocks``, ``run_order``, ``review_displaced``,
+# ``active_boxes``, ``box_order``, ``continued`` and ``displaced`` compare tokens by identity, and compiled,
+# ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41).
 MODULES = (
     "parsers.api",
     "parsers.conventions",
@@ -46,23 +47,12 @@ MODULES = (
     "parsers.sections",
     "parsers.stored_zip",
     "parsers.tables.active",
-    "parsers.tables.active_blocks",
     "parsers.tables.align",
     "parsers.tables.applications",
     "parsers.tables.checks",
-    "parsers.tables.count_fractions",
-    "parsers.tables.cut_points",
-    "parsers.tables.label_heads",
-    "parsers.tables.legacy",
-    "parsers.tables.lost_column",
     "parsers.tables.named_columns",
-    "parsers.tables.paragraph_cells",
     "parsers.tables.reading",
-    "parsers.tables.review",
-    "parsers.tables.solve",
-    "parsers.tables.text_layer",
     "parsers.tables.tokens",
-    "parsers.tables.unconfirmed",
     "parsers.zip_members",
 )
 # C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium,

@@ -139,7 +139,6 @@ _IDENTITY_KEPT = {
     },
     "parsers.readers.html_stream": {"parent is not cell": "lxml elements: one proxy per node while one is held"},
     "parsers.readers.sheet": {"kind is str": "a cell value's class: a type", "kind is float": "a type"},
-    "parsers.tables.review": {"counts is marks": "lists: objects, never unboxed"},
     "parsers.zip_members": {"left[0] is data": "bytes: objects, never unboxed"},
 }
 
