@@ -23,16 +23,29 @@ from pathlib import Path
 from types import ModuleType
 
 # The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active
-# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13). A
-# compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never
-# compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``).
+# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13); and the
+# modules of an HTML or XLSX parse that handle no token (the entry point, the kind's detection and the zip's members,
+# the sheet reader, the metadata, sections and verdict, the conventions: s41). A compiled module holds a token (a
+# fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never compare tokens with ``is`` or
+# ``id()`` in these (``tests/test_compiled.py``), nor in a module that is given tokens a compiled module made — which
+# is why the other table modules stay Python (``head_blocks``, ``run_order``, ``review_displaced``,
+# ``active_boxes``, ``box_order``, ``continued`` and ``displaced`` compare tokens by identity, and compiled,
+# ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41).
 MODULES = (
+    "parsers.api",
+    "parsers.conventions",
+    "parsers.detect",
     "parsers.extracted",
+    "parsers.metadata",
     "parsers.narrative",
     "parsers.readers.chrome",
     "parsers.readers.html",
     "parsers.readers.html_grid",
     "parsers.readers.html_stream",
+    "parsers.readers.sheet",
+    "parsers.review",
+    "parsers.sections",
+    "parsers.stored_zip",
     "parsers.tables.active",
     "parsers.tables.align",
     "parsers.tables.applications",
@@ -40,6 +53,7 @@ MODULES = (
     "parsers.tables.named_columns",
     "parsers.tables.reading",
     "parsers.tables.tokens",
+    "parsers.zip_members",
 )
 # C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium,
 # its layout's ruled-table search, the layout's text (cell texts, text lines, fake bold), and the

@@ -138,6 +138,8 @@ _IDENTITY_KEPT = {
         "up is not table": "lxml elements",
     },
     "parsers.readers.html_stream": {"parent is not cell": "lxml elements: one proxy per node while one is held"},
+    "parsers.readers.sheet": {"kind is str": "a cell value's class: a type", "kind is float": "a type"},
+    "parsers.zip_members": {"left[0] is data": "bytes: objects, never unboxed"},
 }
 
 

@@ -30,9 +30,10 @@ import yaml  # type: ignore[import-untyped]
 from conftest import load_source
 
 from parsers import api, narrative, tables
+from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell, Check, Warning_, Where
 from parsers.readers import read
-from parsers.tables import applications, text_layer
+from parsers.tables import applications, text_layer, unconfirmed
 from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.reading import Reading, new_where
 from parsers.tables.templates import (
@@ -740,3 +741,86 @@ def test_readable_share_as_plainly_defined() -> None:
         assert api.readable_share(text, sample) == _readable_share_plainly(text, sample), (text, sample)
     assert api.readable_share("政" * 20000 + "\x00") == 1.0  # past the sample
     assert api.readable_share("\x00" * 300) == 0.0
+
+
+def _refuse_lone_totals_plain(r: Reading) -> list[str]:
+    """``refuse_lone_totals`` as it was defined: the text asked for OCR's marks first, whether a row lost its
+    cells or not."""
+    if text_layer.read_by_ocr(r):
+        return []
+    return unconfirmed.refuse_lone_totals(r)
+
+
+def test_lone_totals_are_refused_as_plainly_defined() -> None:
+    """``refuse_lone_totals`` asks the text for OCR's marks only where a row of table 三 lost its applicants' cells
+    (``missing_cell``): the same cells, warnings and keys as asking first, on the readings with rows made lone
+    (applicant cells blanked, ``missing_cell`` warnings added, on table 三's rows and on others), in text OCR read
+    and in text no OCR read."""
+    rnd = random.Random(17)
+    refused = kept_by_ocr = 0
+    for r0, _ in STATES:
+        for ocr in (False, True):
+            extracted = dataclasses.replace(r0.extracted, ocr=ocr)
+            cells = dict(r0.cells)
+            warnings = list(r0.warnings)
+            rows = sorted({k.rsplit("/", 1)[0] for k in cells if k.startswith("applications/")})
+            for row in rnd.sample(rows, min(rnd.choice([0, 1, 3]), len(rows))):
+                warnings.append(Warning_("missing_cell", "", rnd.choice([row, row + "/natural", "review_litigation"])))
+                for col in APPLICANT_COLUMNS[:-1]:
+                    key = f"{row}/{col}"
+                    if key in cells and rnd.random() < 0.9:
+                        cells[key] = Cell(key, None, "", None)
+            outcomes = []
+            for refuse in (unconfirmed.refuse_lone_totals, _refuse_lone_totals_plain):
+                r = Reading(extracted, r0.norm, r0.canonical)
+                r.cells, r.warnings = dict(cells), list(warnings)
+                outcomes.append((refuse(r), r.cells, [(w.code, w.key) for w in r.warnings]))
+            assert outcomes[0] == outcomes[1]
+            refused += len(outcomes[0][0])
+            kept_by_ocr += ocr and any(w.code == "missing_cell" for w in warnings)
+    assert refused >= 20 and kept_by_ocr >= 20
+
+
+def _marks_of_ocr_plain(r: Reading, lo: int, hi: int) -> bool:
+    """``marks_of_ocr`` as it was defined: the hard breaks, ``Col`` names and Markdown escapes replaced in every
+    region, whether it prints a backslash or ``Col`` or not."""
+    if r.extracted.ocr:
+        return True
+    region = r.extracted.text[lo:hi]
+    assert r.canonical is not None
+    if any(code == "layout_table" for code, _ in r.canonical.notes):
+        region = text_layer._FRAME_BARS.sub(" ", region)
+    region = text_layer._MD_ESCAPES.sub(" ", text_layer._COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region)))
+    if text_layer._MIXED_PARENS[0].search(region) and text_layer._MIXED_PARENS[1].search(region):
+        return True
+    if r.canonical.convention in ("markdown", "markdown_html"):
+        return text_layer._OCR_MARKS_MD.search(text_layer._TAGS.sub("", region)) is not None
+    return text_layer._OCR_MARKS.search(region) is not None
+
+
+def test_marks_of_ocr_as_plainly_defined() -> None:
+    """``marks_of_ocr`` replaces pandoc's hard breaks and Markdown's escapes only in a region that prints a
+    backslash, and PyMuPDF4LLM's ``Col`` names only in one that prints ``Col``: the same answer as replacing them
+    always, on windows of the fixtures' texts and of copies with hard breaks, escapes, ``Col`` names and marks put
+    in at random."""
+    rnd = random.Random(19)
+    pieces = ["\\", "本年\\", "情\\  ", "1\\.", "\\(", "Col2", "XCol3", "Col", "col4", "|", "(", "）", "A", "\\\\"]
+    found = {True: 0, False: 0}
+    for r0, _ in STATES:
+        text = r0.extracted.text
+        variants = [text]
+        for _ in range(4):
+            chars = list(text)
+            for _ in range(rnd.choice([1, 3, 10])):
+                at = rnd.randrange(len(chars) + 1)
+                chars.insert(at, rnd.choice(pieces) + rnd.choice(["", "\n", " ", "0"]))
+            variants.append("".join(chars))
+        for variant in variants:
+            r = Reading(dataclasses.replace(r0.extracted, text=variant), r0.norm, r0.canonical)
+            for _ in range(6):
+                lo = rnd.randrange(len(variant) + 1)
+                hi = rnd.choice([lo + rnd.randrange(2000), len(variant)])
+                got = text_layer.marks_of_ocr(r, lo, hi)
+                assert got == _marks_of_ocr_plain(r, lo, hi), (variant[lo:hi][:300], lo, hi)
+                found[got] += 1
+    assert min(found.values()) >= 50

@@ -72,7 +72,12 @@ def marks_of_ocr(r: Reading, lo: int, hi: int) -> bool:
     assert r.canonical is not None
     if any(code == "layout_table" for code, _ in r.canonical.notes):
         region = _FRAME_BARS.sub(" ", region)  # a page layout's frame (``| … |`` each line, dropped): no OCR mark
-    region = _MD_ESCAPES.sub(" ", _COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region)))
+    if "\\" in region:  # (a hard break and an escape each print a backslash)
+        region = HARD_BREAK.sub(" ", region)
+    if "Col" in region:
+        region = _COL_NAMES.sub(" ", region)
+    if "\\" in region:
+        region = _MD_ESCAPES.sub(" ", region)
     if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis

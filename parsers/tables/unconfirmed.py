@@ -81,9 +81,9 @@ def refuse_lone_totals(r: Reading) -> list[str]:
     no OCR read: a total that is not 0 sums cells the row does not print, so the one value is one of those cells as
     likely as the total (a text that prints no empty cell, pdfminer's boxes of a row printed apart from its label).
     Left blank (``placement_open``: review required); the keys blanked."""
-    if read_by_ocr(r):
-        return []
     rows = sorted({w.key for w in r.warnings if w.code == "missing_cell" and w.key and w.key.startswith(T + "/")})
+    if not rows or read_by_ocr(r):  # (no row to refuse: the text is not looked at; read_by_ocr only reads)
+        return []
     out: list[str] = []
     for row in rows:
         key = f"{row}/total"
