@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from page_fixture_cli import run  # noqa: E402
+from page_fixture_cli import prepared_page, run  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "synth-ocr" / "glyph-columns"
 
@@ -53,16 +53,7 @@ COLUMNS = 5  # grid columns kept from the table's left edge: its labels' three, 
 
 
 def record(folder: Path, stem: str, page: int) -> Path:
-    from parsers.ocr import document
-    from parsers.ocr.pages import render_pdf_page
-    from parsers.ocr.preprocess import prepare, without_lone_specks
-
-    data = (folder / f"{stem}.scan.pdf").read_bytes()
-    image = render_pdf_page(data, page - 1)
-    unit = max(8, round(10.5 / 72 * image.dpi))
-    prepared = prepare(image.pixels, image.dpi)
-    tables, rules = document.find_tables(prepared.binary, unit)
-    prepared = without_lone_specks(prepared, rules, unit, image.dpi)
+    prepared, tables, unit, dpi = prepared_page(folder, stem, page)
     table = max(tables, key=lambda t: t.n_rows * t.n_cols)
     x0, y0, _, y1 = table.box
     x1 = table.xs[COLUMNS] + unit  # past the rule after the kept columns
@@ -70,7 +61,7 @@ def record(folder: Path, stem: str, page: int) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     name = f"{stem}-p{page}"
     Image.fromarray(crop).convert("1").save(OUT / f"{name}.png", optimize=True)
-    meta = {"dpi": image.dpi, "unit": unit, "column": "natural_person", "rows": ROWS[name]}
+    meta = {"dpi": dpi, "unit": unit, "column": "natural_person", "rows": ROWS[name]}
     (OUT / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     shutil.copyfile(folder / f"{stem}.json", OUT / f"{stem}.json")
     return OUT / f"{name}.png"

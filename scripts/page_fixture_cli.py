@@ -1,11 +1,13 @@
-"""The command line the OCR fixture scripts share: one page of one synthetic scan recorded by the script's
-``record(folder, stem, page)`` (``scripts/build_glyph_columns.py``, ``scripts/build_lost_digits.py``)."""
+"""What the OCR fixture scripts share: the command line (one page of one synthetic scan recorded by the script's
+``record(folder, stem, page)``: ``scripts/build_glyph_columns.py``, ``scripts/build_lost_digits.py``,
+``scripts/build_lost_rules.py``), and a page prepared as the engine is given it (:func:`prepared_page`)."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def run(record: Callable[[Path, str, int], Path], doc: str | None, argv: list[str] | None = None) -> int:
@@ -17,3 +19,17 @@ def run(record: Callable[[Path, str, int], Path], doc: str | None, argv: list[st
     args = ap.parse_args(argv)
     print(record(args.folder, args.stem, args.page))
     return 0
+
+
+def prepared_page(folder: Path, stem: str, page: int) -> tuple[Any, list[Any], int, int]:
+    """Page ``page`` (1-based) of ``<stem>.scan.pdf`` in ``folder`` as the OCR reader prepares it: the prepared
+    page (lone specks away from the rules), the ruled tables found on it, the text unit in pixels and the dpi."""
+    from parsers.ocr import document
+    from parsers.ocr.pages import render_pdf_page
+    from parsers.ocr.preprocess import prepare, without_lone_specks
+
+    image = render_pdf_page((folder / f"{stem}.scan.pdf").read_bytes(), page - 1)
+    unit = max(8, round(10.5 / 72 * image.dpi))
+    prepared = prepare(image.pixels, image.dpi)
+    tables, rules = document.find_tables(prepared.binary, unit)
+    return without_lone_specks(prepared, rules, unit, image.dpi), tables, unit, image.dpi

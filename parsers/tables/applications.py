@@ -16,9 +16,9 @@ from parsers.tables.blank_rows import (
     leading_newlines,
 )
 from parsers.tables.checks import (
-    application_checks,
     application_identities,
     application_passed,
+    identities_at,
 )
 from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run, run_pieces
@@ -619,7 +619,7 @@ def _stream_read(
 ) -> tuple[dict[str, Fit], int] | None:
     """:func:`_stream_fits`'s reading of ``values``, exactly the table's cells."""
     nums = [number_value(t[TEXT]) for t in values]
-    identities = _identities(rows, fmt)
+    identities = identities_at(rows, fmt)
     reading = read_stream(nums, len(rows), N_APP, identities)
     if reading.status == "none":
         return _displaced_fits(r, rows, values, read_displaced(nums, len(rows), N_APP, identities), start, stop)
@@ -720,24 +720,9 @@ def read_displaced_stream(
     block of their own elsewhere (poppler's default mode: three cells of a zero row with a repeated header's
     cells, after the table's last row): every displaced value may be of one row."""
     nums = [number_value(t[TEXT]) for t in values]
-    moved = read_displaced(nums, len(rows), N_APP, _identities(rows, fmt), max_row_moves=MAX_MOVES)
+    moved = read_displaced(nums, len(rows), N_APP, identities_at(rows, fmt), max_row_moves=MAX_MOVES)
     got = _displaced_fits(r, rows, values, moved, start, start)
     return None if got is None else got[0]
-
-
-def _identities(rows: list[RowDef], fmt: str) -> list[Identity]:
-    """Table 三's identities over (row, column) positions."""
-    row_at = {row.key: i for i, row in enumerate(rows)}
-    col_at = {c: j for j, c in enumerate(APPLICANT_COLUMNS)}
-
-    def cell(key: str) -> tuple[int, int]:
-        _, row, col = key.split("/")
-        return row_at[row], col_at[col]
-
-    return [
-        Identity(c.name, tuple(cell(k) for k in c.left_keys), tuple(cell(k) for k in c.right_keys))
-        for c in application_checks(lambda k: None, fmt)
-    ]
 
 
 def _merged_other(r: Reading, start: int, end: int) -> int | None:
@@ -1140,7 +1125,7 @@ def _rule_glued_rows(
         and row_total_holds(f.values())
     }  # fmt: skip
     known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
-    usable = _usable(_identities(rows, fmt), firm, options)
+    usable = _usable(identities_at(rows, fmt), firm, options)
     choices, complete = choose_rows(options, known, usable)
     if not complete or not choices:
         return {}
@@ -1223,7 +1208,7 @@ def _place_short_rows(
         if key not in short and f.how in ("exact", "positional") and not f.ambiguous and row_total_holds(f.values())
     }
     known = {(at[key], c): v for key, f in fits.items() if at[key] in firm for c, v in enumerate(f.values())}
-    usable = _usable(_identities(rows, fmt), firm, options)
+    usable = _usable(identities_at(rows, fmt), firm, options)
     choices, complete = choose_rows(options, known, usable)
     if not choices or not complete or len(choices) >= MAX_SOLUTIONS:
         return {}  # none, or more than the search lists: no row can be said to have one placement
@@ -1350,9 +1335,9 @@ def _split_runs(
         options[at[key]] = [o for o in found if run_pieces(toks, o) is not None] if found else []
     known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
     solvable = {i: o for i, o in options.items() if o}
-    choices, complete = choose_rows(solvable, known, _identities(rows, fmt))
+    choices, complete = choose_rows(solvable, known, identities_at(rows, fmt))
     glued = r.canonical is not None and r.canonical.convention == "glued"
-    off = _wrong_total_run(runs, options, solvable, known, _identities(rows, fmt), at) if glued else None
+    off = _wrong_total_run(runs, options, solvable, known, identities_at(rows, fmt), at) if glued else None
     if off is not None:  # a run no split of which holds its total, decided by the other identities
         solvable, choices, complete = off[0], [off[1]], True
     out: dict[str, Fit] = {}

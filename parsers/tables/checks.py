@@ -11,12 +11,14 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 
 from parsers.model import Check
+from parsers.tables.solve import Identity
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     RESULT_ROWS_2019,
     RESULT_ROWS_2021,
     REVIEW_COLUMNS,
     REVIEW_ROWS,
+    RowDef,
 )
 
 Value = int | float | None
@@ -79,6 +81,21 @@ def _application_specs(fmt: str) -> tuple[tuple[Spec, ...], tuple[str, ...]]:
         )
     keys = dict.fromkeys(k for _, left, right in specs for k in (*left, *right))
     return tuple(specs), tuple(keys)
+
+
+def identities_at(rows: Sequence[RowDef], fmt: str) -> list[Identity]:
+    """Table 三's identities over (row, column) positions: row ``i`` of ``rows``, column ``j`` of the applicants'."""
+    row_at = {row.key: i for i, row in enumerate(rows)}
+    col_at = {c: j for j, c in enumerate(APPLICANT_COLUMNS)}
+
+    def cell(key: str) -> tuple[int, int]:
+        _, row, col = key.split("/")
+        return row_at[row], col_at[col]
+
+    return [
+        Identity(c.name, tuple(cell(k) for k in c.left_keys), tuple(cell(k) for k in c.right_keys))
+        for c in application_checks(lambda k: None, fmt)
+    ]
 
 
 def application_checks(get: Getter, fmt: str) -> list[Check]:

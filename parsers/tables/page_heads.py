@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parsers.model import Check
-from parsers.tables.checks import application_checks
+from parsers.tables.checks import application_checks, identities_at
 from parsers.tables.reading import Reading
 from parsers.tables.solve import Identity, Value, holds
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
@@ -174,21 +174,6 @@ def place_pages(
     return PagesReading("unique", cells, moved, 1)
 
 
-def _identities(rows: Sequence[RowDef], fmt: str) -> list[Identity]:
-    """Table 三's identities over (row, column) positions."""
-    row_at = {row.key: i for i, row in enumerate(rows)}
-    col_at = {c: j for j, c in enumerate(APPLICANT_COLUMNS)}
-
-    def cell(key: str) -> tuple[int, int]:
-        _, row, col = key.split("/")
-        return row_at[row], col_at[col]
-
-    return [
-        Identity(c.name, tuple(map(cell, c.left_keys)), tuple(map(cell, c.right_keys)))
-        for c in application_checks(lambda k: None, fmt)
-    ]
-
-
 def read_page_heads(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, start: int, end: int
 ) -> tuple[Reading, list[Check]] | None:
@@ -202,7 +187,7 @@ def read_page_heads(
     if pages is None or sum(len(p.stream) + len(p.moved) for p in pages) != len(values):
         return None
     nums = [number_value(t[TEXT]) for t in values]
-    reading = place_pages(nums, pages, len(rows), width, _identities(rows, app_fmt))
+    reading = place_pages(nums, pages, len(rows), width, identities_at(rows, app_fmt))
     if reading.status != "unique":
         return None
     t = Reading(r.extracted, r.norm, r.canonical)
