@@ -14,18 +14,14 @@ template row (rows the fax's lost rules merged are left out), read off the page 
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 from pathlib import Path
-
-from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from page_fixture_cli import prepared_page, run  # noqa: E402
+from page_fixture_cli import prepared_page, run, save_fixture  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "synth-ocr" / "glyph-columns"
 
@@ -58,13 +54,9 @@ def record(folder: Path, stem: str, page: int) -> Path:
     x0, y0, _, y1 = table.box
     x1 = table.xs[COLUMNS] + unit  # past the rule after the kept columns
     crop = prepared.binary[max(0, y0 - unit) : y1 + unit, max(0, x0 - unit) : x1]
-    OUT.mkdir(parents=True, exist_ok=True)
     name = f"{stem}-p{page}"
-    Image.fromarray(crop).convert("1").save(OUT / f"{name}.png", optimize=True)
     meta = {"dpi": dpi, "unit": unit, "column": "natural_person", "rows": ROWS[name]}
-    (OUT / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    shutil.copyfile(folder / f"{stem}.json", OUT / f"{stem}.json")
-    return OUT / f"{name}.png"
+    return save_fixture(OUT, name, crop, meta, folder / f"{stem}.json")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,18 +20,14 @@ columns' rules only) is written whole, for the grid's test (no crop: the grid fi
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 from pathlib import Path
-
-from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from page_fixture_cli import prepared_page, run  # noqa: E402
+from page_fixture_cli import prepared_page, run, save_fixture  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "synth-ocr" / "lost-rules"
 
@@ -64,22 +60,15 @@ KEYS = {
 
 def record(folder: Path, stem: str, page: int) -> Path:
     prepared, tables, unit, dpi = prepared_page(folder, stem, page)
-    OUT.mkdir(parents=True, exist_ok=True)
     name = f"{stem}-p{page}"
     if name in WHOLE:
-        Image.fromarray(prepared.binary).convert("1").save(OUT / f"{name}.png", optimize=True)
-        meta = {"dpi": dpi, "unit": unit, "columns": WHOLE[name]}
-        (OUT / f"{name}.rows.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        return OUT / f"{name}.png"
+        return save_fixture(OUT, name, prepared.binary, {"dpi": dpi, "unit": unit, "columns": WHOLE[name]})
     table = max(tables, key=lambda t: t.n_rows * t.n_cols)
     x0, y0, _, y1 = table.box
     x1 = table.xs[COLUMNS[name]] + unit  # past the rule after the kept columns
     crop = prepared.binary[max(0, y0 - unit) : y1 + unit, max(0, x0 - unit) : x1]
-    Image.fromarray(crop).convert("1").save(OUT / f"{name}.png", optimize=True)
     meta = {"dpi": dpi, "unit": unit, "columns": KEYS[name], "rows": ROWS[name]}
-    (OUT / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    shutil.copyfile(folder / f"{stem}.json", OUT / f"{stem}.json")
-    return OUT / f"{name}.png"
+    return save_fixture(OUT, name, crop, meta, folder / f"{stem}.json")
 
 
 def main(argv: list[str] | None = None) -> int:

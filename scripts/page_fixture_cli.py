@@ -1,10 +1,13 @@
 """What the OCR fixture scripts share: the command line (one page of one synthetic scan recorded by the script's
 ``record(folder, stem, page)``: ``scripts/build_glyph_columns.py``, ``scripts/build_lost_digits.py``,
-``scripts/build_lost_rules.py``), and a page prepared as the engine is given it (:func:`prepared_page`)."""
+``scripts/build_lost_rules.py``), a page prepared as the engine is given it (:func:`prepared_page`), and a
+fixture page written with its facts (:func:`save_fixture`)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,3 +36,16 @@ def prepared_page(folder: Path, stem: str, page: int) -> tuple[Any, list[Any], i
     prepared = prepare(image.pixels, image.dpi)
     tables, rules = document.find_tables(prepared.binary, unit)
     return without_lone_specks(prepared, rules, unit, image.dpi), tables, unit, image.dpi
+
+
+def save_fixture(out: Path, name: str, binary: Any, meta: dict[str, Any], gold: Path | None = None) -> Path:
+    """Write ``<name>.png`` (the binary page or crop ``binary``) and ``<name>.rows.json`` (``meta``) to ``out``, and
+    copy the report's gold ``gold`` beside them; the PNG's path."""
+    from PIL import Image
+
+    out.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(binary).convert("1").save(out / f"{name}.png", optimize=True)
+    (out / f"{name}.rows.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if gold is not None:
+        shutil.copyfile(gold, out / gold.name)
+    return out / f"{name}.png"
