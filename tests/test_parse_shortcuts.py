@@ -22,8 +22,9 @@ import itertools
 import random
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml  # type: ignore[import-untyped]
@@ -439,33 +440,37 @@ def _refuse_open_rows_plain(r: Reading) -> None:
         r.warn("placement_open", f"{row}: ...", row)
 
 
+def _states_both_ways() -> Iterator[tuple[Reading, bool, Any, dict[str, Cell], list[Warning_]]]:
+    """Each reading of ``STATES`` as text OCR read and as text no OCR read: the reading, whether OCR read it, its
+    extracted text so marked, and copies of its cells and warnings to change."""
+    for r0, _ in STATES:
+        for ocr in (False, True):
+            yield r0, ocr, dataclasses.replace(r0.extracted, ocr=ocr), dict(r0.cells), list(r0.warnings)
+
+
 def test_open_rows_are_refused_as_plainly_defined() -> None:
     """``refuse_open_rows`` looks for OCR's marks only where a row is open: the same cells and warnings (codes and
     keys) as asking first, on the readings with rows made open (cells blanked, ``ambiguous`` warnings added), in
     text OCR read (``ocr``) and in text no OCR read."""
     rnd = random.Random(13)
     refused = kept_by_ocr = 0
-    for r0, _ in STATES:
-        for ocr in (False, True):
-            extracted = dataclasses.replace(r0.extracted, ocr=ocr)
-            cells = dict(r0.cells)
-            warnings = list(r0.warnings)
-            rows = [k.rsplit("/", 1)[0] for k in cells if k.startswith("applications/")]
-            for row in rnd.sample(sorted(set(rows)), min(3, len(set(rows)))):
-                warnings.append(Warning_("ambiguous", "", row))
-                key = f"{row}/{rnd.choice(APPLICANT_COLUMNS)}"
-                if key in cells and rnd.random() < 0.7:
-                    cells[key] = Cell(key, None, "", None)
-            outcomes = []
-            for refuse in (text_layer.refuse_open_rows, _refuse_open_rows_plain):
-                r = Reading(extracted, r0.norm, r0.canonical)
-                r.cells, r.warnings = dict(cells), list(warnings)
-                refuse(r)
-                outcomes.append((r.cells, [(w.code, w.key) for w in r.warnings]))
-            assert outcomes[0] == outcomes[1]
-            n = sum(code == "placement_open" for code, _ in outcomes[0][1][len(warnings) :])
-            refused += n
-            kept_by_ocr += ocr and any(v.value is not None for v in cells.values())
+    for r0, ocr, extracted, cells, warnings in _states_both_ways():
+        rows = [k.rsplit("/", 1)[0] for k in cells if k.startswith("applications/")]
+        for row in rnd.sample(sorted(set(rows)), min(3, len(set(rows)))):
+            warnings.append(Warning_("ambiguous", "", row))
+            key = f"{row}/{rnd.choice(APPLICANT_COLUMNS)}"
+            if key in cells and rnd.random() < 0.7:
+                cells[key] = Cell(key, None, "", None)
+        outcomes = []
+        for refuse in (text_layer.refuse_open_rows, _refuse_open_rows_plain):
+            r = Reading(extracted, r0.norm, r0.canonical)
+            r.cells, r.warnings = dict(cells), list(warnings)
+            refuse(r)
+            outcomes.append((r.cells, [(w.code, w.key) for w in r.warnings]))
+        assert outcomes[0] == outcomes[1]
+        n = sum(code == "placement_open" for code, _ in outcomes[0][1][len(warnings) :])
+        refused += n
+        kept_by_ocr += ocr and any(v.value is not None for v in cells.values())
     assert refused >= 20 and kept_by_ocr >= 20
 
 
@@ -758,26 +763,22 @@ def test_lone_totals_are_refused_as_plainly_defined() -> None:
     and in text no OCR read."""
     rnd = random.Random(17)
     refused = kept_by_ocr = 0
-    for r0, _ in STATES:
-        for ocr in (False, True):
-            extracted = dataclasses.replace(r0.extracted, ocr=ocr)
-            cells = dict(r0.cells)
-            warnings = list(r0.warnings)
-            rows = sorted({k.rsplit("/", 1)[0] for k in cells if k.startswith("applications/")})
-            for row in rnd.sample(rows, min(rnd.choice([0, 1, 3]), len(rows))):
-                warnings.append(Warning_("missing_cell", "", rnd.choice([row, row + "/natural", "review_litigation"])))
-                for col in APPLICANT_COLUMNS[:-1]:
-                    key = f"{row}/{col}"
-                    if key in cells and rnd.random() < 0.9:
-                        cells[key] = Cell(key, None, "", None)
-            outcomes = []
-            for refuse in (unconfirmed.refuse_lone_totals, _refuse_lone_totals_plain):
-                r = Reading(extracted, r0.norm, r0.canonical)
-                r.cells, r.warnings = dict(cells), list(warnings)
-                outcomes.append((refuse(r), r.cells, [(w.code, w.key) for w in r.warnings]))
-            assert outcomes[0] == outcomes[1]
-            refused += len(outcomes[0][0])
-            kept_by_ocr += ocr and any(w.code == "missing_cell" for w in warnings)
+    for r0, ocr, extracted, cells, warnings in _states_both_ways():
+        rows = sorted({k.rsplit("/", 1)[0] for k in cells if k.startswith("applications/")})
+        for row in rnd.sample(rows, min(rnd.choice([0, 1, 3]), len(rows))):
+            warnings.append(Warning_("missing_cell", "", rnd.choice([row, row + "/natural", "review_litigation"])))
+            for col in APPLICANT_COLUMNS[:-1]:
+                key = f"{row}/{col}"
+                if key in cells and rnd.random() < 0.9:
+                    cells[key] = Cell(key, None, "", None)
+        outcomes = []
+        for refuse in (unconfirmed.refuse_lone_totals, _refuse_lone_totals_plain):
+            r = Reading(extracted, r0.norm, r0.canonical)
+            r.cells, r.warnings = dict(cells), list(warnings)
+            outcomes.append((refuse(r), r.cells, [(w.code, w.key) for w in r.warnings]))
+        assert outcomes[0] == outcomes[1]
+        refused += len(outcomes[0][0])
+        kept_by_ocr += ocr and any(w.code == "missing_cell" for w in warnings)
     assert refused >= 20 and kept_by_ocr >= 20
 
 
