@@ -18,6 +18,7 @@ import bisect
 import html as html_lib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from parsers.asciidoc import read_asciidoc
@@ -503,18 +504,12 @@ def _spaced_rows(lines: list[str]) -> bool:
     paragraphs: each row padded with empty cells to the table's width, a merged cell's room printed empty). OCR of
     a ruled table never pads each of its cells by exactly one space, nor gives rows alike their count of bars;
     pandoc's line blocks (a layout frame's lines, ``| 本报告…  |``) pad their lines to a width with spaces."""
-    run, bars = 0, -1
-    for ln in lines:
+
+    def bars(ln: str) -> int | None:
         body = ln.rstrip()
-        if body[:1] == "|" and _SPACED_ROW.match(body):
-            n = body.count("|")
-            run = run + 1 if n == bars else 1
-            bars = n
-            if run >= SPACED_ROWS:
-                return True
-        else:
-            run, bars = 0, -1
-    return False
+        return body.count("|") if body[:1] == "|" and _SPACED_ROW.match(body) else None
+
+    return _rows_alike(lines, bars, SPACED_ROWS)
 
 
 ALIGNED_ROWS = 3  # lines in a row whose closing bars stand in one column: a text-mode table writer's rows
@@ -524,16 +519,28 @@ def _aligned_bars(lines: list[str]) -> bool:
     """Rows between bars laid out by a program, not read by OCR: :data:`ALIGNED_ROWS` lines or more in a row
     each starting and ending with ``|``, every closing bar in the same display column (antiword's tables: cells
     padded with spaces to their column's width). OCR of a ruled table never puts its bars in one column."""
-    run, column = 0, -1
-    for ln in lines:
+
+    def closing_column(ln: str) -> int | None:
         if "|" in ln and _PIPE_ROW.match(ln) and (body := ln.rstrip()).lstrip().startswith("|"):
-            end = _display_width(body)
-            run = run + 1 if end == column else 1
-            column = end
-            if run >= ALIGNED_ROWS:
-                return True
-        else:
-            run, column = 0, -1
+            return _display_width(body)
+        return None
+
+    return _rows_alike(lines, closing_column, ALIGNED_ROWS)
+
+
+def _rows_alike(lines: list[str], key: Callable[[str], int | None], n: int) -> bool:
+    """Are there ``n`` lines or more in a row that each have a ``key`` (None: the line is not such a row), the same
+    for all of them?"""
+    run, last = 0, -1
+    for ln in lines:
+        k = key(ln)
+        if k is None:
+            run, last = 0, -1
+            continue
+        run = run + 1 if k == last else 1
+        last = k
+        if run >= n:
+            return True
     return False
 
 
