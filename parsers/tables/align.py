@@ -62,15 +62,17 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
     values in one cell first loses as many blank cells padded at its end: see :func:`merged_cells`).
 
     A row that cannot be right-aligned because numbers come before its last ``n`` cells, which are blank at its
-    end, is aligned again without those end blanks (down to ``n`` cells): a sheet or page that holds several
-    tables is as wide as the widest, and pads a narrower table's rows with blank cells at their end."""
+    end, is aligned again without all its end blanks, where ``n`` cells at least are left and no number before the
+    last ``n``: a sheet or page that holds several tables is as wide as the widest, and pads a narrower table's rows
+    with blank cells at their end. A row shorter than ``n`` without them is no padded row (a grid OCR read, its
+    columns its own): left as it was."""
     fit = _right_aligned(line_tokens, n)
     if fit is None and len(line_tokens) > n and not line_tokens[-1][TEXT]:
         k = len(line_tokens)
-        while k > n and not line_tokens[k - 1][TEXT]:
+        while k > 0 and not line_tokens[k - 1][TEXT]:
             k -= 1
-        if any(t[IS_NUMBER] for t in line_tokens[: k - n]):
-            return None  # numbers before the columns even so: not a padded row
+        if k < n or any(t[IS_NUMBER] for t in line_tokens[: k - n]):
+            return None  # too short once unpadded, or numbers before the columns even so: not a padded row
         fit = _right_aligned(line_tokens[:k], n)
     return fit
 
