@@ -357,10 +357,10 @@ def test_table_four_runs_with_two_splits_are_left_blank_not_read_as_one_number()
 
 # ------------------------------------------------------------------------------------------ displaced values
 def _table_three_identities() -> list[Identity]:
-    from parsers.tables.applications import _identities
+    from parsers.tables.checks import identities_at
     from parsers.tables.templates import APPLICATION_ROWS_2021
 
-    return _identities(APPLICATION_ROWS_2021, "2021")
+    return identities_at(APPLICATION_ROWS_2021, "2021")
 
 
 # a 2021 table 三 whose every identity holds (row after row, its seven columns)
