@@ -292,6 +292,10 @@ Version 108 (issue 8, p39):
   blank), or all ten values before the head 复议后起诉 (3519, the same row blank).
 - ``synth-3281-pdftotext-raw-table3.txt`` (``pdftotext-raw``): Chromium's ``word-break: break-all`` breaks table
   三's numbers in their narrow cells, each piece on its own line (``41`` / ``6`` for 416, ``4`` / ``91`` for 491).
+- ``synth-1610-pypdf-table3.txt``, ``synth-1610-pymupdf-table3.txt`` (``/tmp/w42/b2``, tuning seeds 1600–1614,
+  ``pdf-pypdf``, ``text-pymupdf``): the same breaks where a row's label wraps too, the rest of the label on a line of
+  its own before the row's values, which print past its seven cells (``一、本年`` / ``新收政府信息公开申请数量`` /
+  ``56`` / ``6  0  0  0  14  0  58 0`` for 566 0 0 0 14 0 580; PyMuPDF a value a line).
 - ``synth-3604-pdftotext-raw-table3.txt`` (``/tmp/w40/b2``'s tuning seeds, ``pdftotext-raw``): table 三's
   thousands printed with a space after the separator (``1, 403 0 120 0 0 94 1, 617``), as every PDF text
   convention but pdfplumber's and the layout modes prints them.
@@ -475,6 +479,8 @@ SNIPPETS = {
     "synth-3519-pdftotext-default-table4.txt": "synth_3519.pdftotext-default.txt",
     "synth-3281-pdftotext-raw-table3.txt": "synth_3281.pdftotext-raw.txt",
     "synth-3604-pdftotext-raw-table3.txt": "synth_3604.pdftotext-raw.txt",
+    "synth-1610-pypdf-table3.txt": "synth_1610.pdf-pypdf.txt",
+    "synth-1610-pymupdf-table3.txt": "synth_1610.text-pymupdf.txt",
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
     "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",

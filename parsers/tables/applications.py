@@ -105,6 +105,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     vals: list[Token] = [f.glued] if f.glued else []
     first: int | None = None  # the index of ``vals[0]`` in ``r.tokens`` (None: a token split off another)
     pending_label: Token | None = None
+    rest_until = 0  # the values up to this token are pieces of the row's broken numbers (_pieces_after_label_rest)
     tokens = r.tokens
     for k in range(f.index + 1, stop):
         t = tokens[k]
@@ -114,6 +115,9 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
             if pending_label is not None and (len(vals) >= n or _next_grid_row(r, pending_label, vals, t)):
                 if len(vals) == n == N_APP and _rejoin_broken(r, [*vals, t]) is not None:
                     vals.append(t)  # a cell's digits broken in two, one piece after the label's rest (_broken_cell)
+                    continue
+                if k < rest_until or (rest_until := _pieces_after_label_rest(r, pending_label, vals, k, stop, n)):
+                    vals.append(t)  # the row's values go on after the label's rest: pieces of broken numbers
                     continue
                 r.warn(
                     "unknown_row",
@@ -162,6 +166,30 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label {label[TEXT]!r}", key, f.glued)
     return vals, _with_unreadable(r, first, stop, vals, n, key)
+
+
+def _pieces_after_label_rest(r: Reading, label_rest: Token, vals: list[Token], k: int, stop: int, n: int) -> int:
+    """Values past a row's ``n`` cells that are no unknown row's: the rest of the row's wrapped label (``一、本年`` /
+    ``新收政府信息公开申请数量``) printed before all of the row's values, and the values from token ``k`` on, up to
+    the next token that is no value (or ``stop``), one to :data:`MAX_BROKEN` more than its cells, where joining
+    neighbouring pieces reads the row one way only with its total holding (Chromium's ``word-break: break-all``
+    broke numbers in narrow cells over lines: ``56`` / ``6  0  0  0  14  0  58 0`` for 566 … 580, as pypdf,
+    pypdfium2, PyMuPDF and ``pdftotext -raw`` print them; :func:`_broken_cell`, :func:`_broken_cells` then read it,
+    ``merged_digits``). The index of the token after those values; 0 where they are not so, and in a text that
+    prints a cell a paragraph (pdfminer's boxes, poppler's default mode), whose order is not the row's: pdfminer's
+    ``boxes_flow=None`` prints a row's broken cells after its others, whose pieces, joined, hold the row's total
+    in other columns (1610's 其他处理 row, read as another's)."""
+    if n != N_APP or not vals or label_rest[END] > vals[0][START] or is_paragraph_cells(r.extracted.text):
+        return 0
+    end = k
+    while end < stop and (r.tokens[end][IS_VALUE] or not r.tokens[end][TEXT]):
+        end += 1
+    row = [*vals, *(t for t in r.tokens[k:end] if t[TEXT])]
+    if not n < len(row) <= n + MAX_BROKEN or not all(_DIGITS.fullmatch(t[TEXT]) for t in row):
+        return 0
+    if len(row) == n + 1:
+        return end if _rejoin_broken(r, row) is not None else 0
+    return end if len(_broken_readings(row)) == 1 else 0
 
 
 def _next_grid_row(r: Reading, label: Token, vals: list[Token], t: Token) -> bool:
@@ -455,6 +483,25 @@ def _broken_cells(r: Reading, vals: list[Token], key: str) -> list[Token] | None
     extra = len(vals) - N_APP
     if not 1 < extra <= MAX_BROKEN or not all(_DIGITS.fullmatch(x) for x in texts):
         return None
+    readings = _broken_readings(vals)
+    if len(readings) != 1:
+        return None
+    row = next(iter(readings.values()))
+    r.warn(
+        "merged_digits",
+        f"{key}: {len(vals)} values for {N_APP} cells ({' '.join(texts)}); read as "
+        f"{' '.join(t[TEXT] for t in row)}, neighbouring pieces joined as one number each (a cell's digits broken "
+        "over lines): the one such reading whose row total holds (a guess)",
+        key,
+        row[0],
+    )
+    return row
+
+
+def _broken_readings(vals: list[Token]) -> dict[tuple[int, ...], list[Token]]:
+    """The readings of a row of digit runs, two or three more than its cells, with neighbouring pieces joined (no
+    number starts with 0) whose row total holds, by their values (:func:`_broken_cells`)."""
+    extra = len(vals) - N_APP
     readings: dict[tuple[int, ...], list[Token]] = {}
     for joins in itertools.combinations(range(len(vals) - 1), extra):
         row: list[Token] = []
@@ -472,18 +519,7 @@ def _broken_cells(r: Reading, vals: list[Token], key: str) -> list[Token] | None
             values = [int(t[TEXT]) for t in row]
             if row_total_holds(values):
                 readings.setdefault(tuple(values), row)
-    if len(readings) != 1:
-        return None
-    row = next(iter(readings.values()))
-    r.warn(
-        "merged_digits",
-        f"{key}: {len(vals)} values for {N_APP} cells ({' '.join(texts)}); read as "
-        f"{' '.join(t[TEXT] for t in row)}, neighbouring pieces joined as one number each (a cell's digits broken "
-        "over lines): the one such reading whose row total holds (a guess)",
-        key,
-        row[0],
-    )
-    return row
+    return readings
 
 
 def _across_break(r: Reading, first: Token, second: Token) -> bool:
