@@ -292,6 +292,10 @@ Version 108 (issue 8, p39):
   blank), or all ten values before the head 复议后起诉 (3519, the same row blank).
 - ``synth-3281-pdftotext-raw-table3.txt`` (``pdftotext-raw``): Chromium's ``word-break: break-all`` breaks table
   三's numbers in their narrow cells, each piece on its own line (``41`` / ``6`` for 416, ``4`` / ``91`` for 491).
+- ``synth-3503-bs4-glued-table4.txt``, ``synth-3505-bs4-glued-table4.txt`` (``/tmp/w42/bat``, tuning seeds
+  3490–3509, ``html-bs4-glued``): table 四's row glued into one run of digits, its blank row's five empty cells
+  (``&nbsp;``) five no-break spaces where they stand: after the run (3503, 复议后起诉 blank) or before it (3505,
+  行政复议 blank).
 - ``synth-1610-pypdf-table3.txt``, ``synth-1610-pymupdf-table3.txt`` (``/tmp/w42/b2``, tuning seeds 1600–1614,
   ``pdf-pypdf``, ``text-pymupdf``): the same breaks where a row's label wraps too, the rest of the label on a line of
   its own before the row's values, which print past its seven cells (``一、本年`` / ``新收政府信息公开申请数量`` /
@@ -479,6 +483,8 @@ SNIPPETS = {
     "synth-3519-pdftotext-default-table4.txt": "synth_3519.pdftotext-default.txt",
     "synth-3281-pdftotext-raw-table3.txt": "synth_3281.pdftotext-raw.txt",
     "synth-3604-pdftotext-raw-table3.txt": "synth_3604.pdftotext-raw.txt",
+    "synth-3503-bs4-glued-table4.txt": "synth_3503.html-bs4-glued.txt",
+    "synth-3505-bs4-glued-table4.txt": "synth_3505.html-bs4-glued.txt",
     "synth-1610-pypdf-table3.txt": "synth_1610.pdf-pypdf.txt",
     "synth-1610-pymupdf-table3.txt": "synth_1610.text-pymupdf.txt",
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
@@ -516,6 +522,11 @@ WHOLE = {
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
 # around the table's, so that the snippet is framed as the report is (``parsers.conventions``' ``layout_table``)
+# snippets whose last line ends in no-break spaces that are the text's cells (BeautifulSoup's ``&nbsp;``): kept
+NBSP_KEPT = {
+    "synth-3503-bs4-glued-table4.txt",
+}
+
 FRAMED = {
     "synth-1269-html-pandoc-markdown-table3.md",
     "synth-1275-html-pandoc-plain-table3.txt",
@@ -604,12 +615,14 @@ FROM = {
 }
 
 
-def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
-    """The title line, then the text from table 三's section heading (or ``begin``) up to section 五's heading."""
+def excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况", *, keep_nbsp: bool = False) -> str:
+    """The title line, then the text from table 三's section heading (or ``begin``) up to section 五's heading
+    (white space at its end dropped: only line breaks and spaces where ``keep_nbsp``)."""
     title = next(line for line in text.splitlines() if line.strip())
     start = text.index(begin)
     end = text.index("五、存在的主要问题", start)
-    return title + "\n\n" + text[start:end].rstrip() + "\n"
+    body = text[start:end].rstrip(" \n") if keep_nbsp else text[start:end].rstrip()
+    return title + "\n\n" + body + "\n"
 
 
 def piped_excerpt(text: str, begin: str = "三、收到和处理政府信息公开申请情况") -> str:
@@ -646,7 +659,7 @@ def main(folder: Path) -> None:
         elif name in PIPED:
             cut = piped_excerpt(text, *([FROM[name]] if name in FROM else []))
         else:
-            cut = excerpt(text, *([FROM[name]] if name in FROM else []))
+            cut = excerpt(text, *([FROM[name]] if name in FROM else []), keep_nbsp=name in NBSP_KEPT)
         (OUT / name).write_text(cut, encoding="utf-8")
         print(f"wrote {OUT / name}")
 

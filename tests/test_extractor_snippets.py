@@ -16,6 +16,7 @@ from parsers.tables.blank_rows import (
     blank_row_by_spaces,
     columns_by_pipes,
 )
+from parsers.tables.nbsp_runs import blank_rows_by_nbsp
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
@@ -2889,6 +2890,34 @@ def test_table_three_rows_with_numbers_broken_over_lines_join_their_pieces() -> 
     assert _app_row(report, "withheld.query_matters") == [74, 0, 0, 0, 3, 0, 77]
     assert _app_row(report, "other.other") == [72, 0, 0, 0, 45, 0, 117]
     assert any(w.code == "merged_digits" and w.key == "applications/other.other" for w in report.warnings)
+
+
+def test_bs4_glued_table_four_blank_row_where_its_no_break_spaces_stand() -> None:
+    # tuning seeds 3503, 3505 (BeautifulSoup's get_text() with no separator): table 四's row one run of digits, its
+    # blank row's empty cells five no-break spaces where they stand. Version 118 left all 15 cells blank
+    # (ambiguous_split: 10 digits for 15 cells); the no-break spaces place the blank row, the digits split into the
+    # other two rows one way only with both totals holding (the gold: synth_reports' synth_3503.json, synth_3505.json)
+    for name, line, gold in (
+        ("synth-3503-bs4-glued-table4.txt", "0103400000" + "\xa0" * 5, [0, 1, 0, 3, 4, 0, 0, 0, 0, 0, *[None] * 5]),
+        ("synth-3505-bs4-glued-table4.txt", "\xa0" * 5 + "1101300000", [*[None] * 5, 1, 1, 0, 1, 3, 0, 0, 0, 0, 0]),
+    ):
+        assert f"\n{line}\n" in (SNIPPETS / name).read_text(encoding="utf-8")
+        report = _parse(name)
+        assert [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS] == gold, name
+        (split,) = [w for w in report.warnings if w.code == "split_number" and w.key == "review_litigation"]
+        assert "no-break spaces" in split.message and "the only split" in split.message
+        assert not [w for w in report.warnings if w.code == "ambiguous_split" and w.key == "review_litigation"]
+
+
+def test_blank_rows_by_nbsp_reads_whole_rows_where_one_split_holds() -> None:
+    nbsp = "\xa0" * 5
+    assert blank_rows_by_nbsp("01034" + nbsp + "00000", 3, 5) == [(0, 1, 0, 3, 4), None, (0, 0, 0, 0, 0)]
+    assert blank_rows_by_nbsp(nbsp * 2 + "01034", 3, 5) == [None, None, (0, 1, 0, 3, 4)]
+    assert blank_rows_by_nbsp("0400400202", 3, 5) is None  # no no-break space: where the blank row goes is not printed
+    assert blank_rows_by_nbsp("20\xa00002", 3, 5) is None  # a blank cell inside a row: not whole rows
+    assert blank_rows_by_nbsp("0103400000 " + nbsp, 3, 5) is None  # a plain space: not this text's cells
+    # two splits whose totals hold (1 1 0 0 2 / 11 0 0 0 11 …): nothing read
+    assert blank_rows_by_nbsp(nbsp + "110021100011", 3, 5) is None
 
 
 def test_broken_numbers_past_a_wrapped_labels_rest_are_the_rows_pieces() -> None:

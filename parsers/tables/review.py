@@ -28,6 +28,7 @@ from parsers.tables.continued import continued_row
 from parsers.tables.digit_runs import is_run, run_pieces
 from parsers.tables.group_order import review_after_results
 from parsers.tables.head_blocks import head_block_order, totals_hold
+from parsers.tables.nbsp_runs import blank_rows_by_nbsp
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_displaced import review_displaced
@@ -189,6 +190,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     result = (
         _review_unreadable(r, vals)
         or _review_in_place(r, vals, printed, label)
+        or _review_nbsp_run(r, vals)
         or _review_run(r, vals)
         or _review_shown(r, vals, label[LINE], marks_only=True)
         or _review_blank_row(r, vals, label)
@@ -700,6 +702,37 @@ def _review_rules(r: Reading, vals: list[Token]) -> Fit | None:
         "whose row totals hold)"
     )
     return Fit(cells, "rules", [], guess=guess)
+
+
+def _review_nbsp_run(r: Reading, vals: list[Token]) -> Fit | None:
+    """Table 四 printed on one line as runs of digits with its blank cells as no-break spaces among them
+    (BeautifulSoup's glued text: ``0103400000\xa0\xa0\xa0\xa0\xa0``): the blank rows where the no-break spaces
+    stand, the digits split into the other rows, where exactly one split holds every row's total
+    (:mod:`parsers.tables.nbsp_runs`); reported as ``split_number`` naming the split and the blank rows."""
+    if not vals or len({t[LINE] for t in vals}) != 1 or not all(t[TEXT].isdigit() for t in vals):
+        return None
+    text = r.text
+    begin = text.rfind("\n", 0, vals[0][START]) + 1
+    stop = text.find("\n", vals[-1][END])
+    line = text[begin : len(text) if stop < 0 else stop]
+    rows = blank_rows_by_nbsp(line, len(REVIEW_ROWS), len(REVIEW_COLUMNS))
+    if rows is None:
+        return None
+    pieces = run_pieces(vals, tuple(v for row in rows if row is not None for v in row))
+    if pieces is None:
+        return None
+    cells: list[Token | None] = []
+    for row in rows:
+        cells += [None] * len(REVIEW_COLUMNS) if row is None else pieces[: len(row)]
+        pieces = pieces if row is None else pieces[len(row) :]
+    names = ("行政复议", "未经复议直接起诉", "复议后起诉")
+    blank = ", ".join(name for name, row in zip(names, rows, strict=True) if row is None)
+    read = "; ".join(" ".join(str(v) for v in row) for row in rows if row is not None)
+    guess = (
+        f"{' '.join(t[TEXT] for t in vals)!r} printed with no-break spaces for the blank cells of the {blank} row(s), "
+        f"where they stand; the digits split as {read}, the only split whose row totals hold"
+    )
+    return Fit(cells, "split", [], guess=guess)
 
 
 def _review_run(r: Reading, vals: list[Token]) -> Fit | None:
