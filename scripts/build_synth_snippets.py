@@ -296,6 +296,9 @@ Version 108 (issue 8, p39):
   3490–3509, ``html-bs4-glued``): table 四's row glued into one run of digits, its blank row's five empty cells
   (``&nbsp;``) five no-break spaces where they stand: after the run (3503, 复议后起诉 blank) or before it (3505,
   行政复议 blank).
+- ``synth-1603-bs4-glued-table3.txt`` (``/tmp/w42/b2``, tuning seeds 1600–1614, ``html-bs4-glued``): table 三's
+  rows glued to their labels, a blank cell's ``&nbsp;`` a no-break space among the digits where it stands
+  (``（二）部分公开…22\xa0000022``, ``3、其他00\xa00000``), in a report whose (七)总计 is published wrong.
 - ``synth-1610-pypdf-table3.txt``, ``synth-1610-pymupdf-table3.txt`` (``/tmp/w42/b2``, tuning seeds 1600–1614,
   ``pdf-pypdf``, ``text-pymupdf``): the same breaks where a row's label wraps too, the rest of the label on a line of
   its own before the row's values, which print past its seven cells (``一、本年`` / ``新收政府信息公开申请数量`` /
@@ -485,6 +488,7 @@ SNIPPETS = {
     "synth-3604-pdftotext-raw-table3.txt": "synth_3604.pdftotext-raw.txt",
     "synth-3503-bs4-glued-table4.txt": "synth_3503.html-bs4-glued.txt",
     "synth-3505-bs4-glued-table4.txt": "synth_3505.html-bs4-glued.txt",
+    "synth-1603-bs4-glued-table3.txt": "synth_1603.html-bs4-glued.txt",
     "synth-1610-pypdf-table3.txt": "synth_1610.pdf-pypdf.txt",
     "synth-1610-pymupdf-table3.txt": "synth_1610.text-pymupdf.txt",
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",

@@ -16,7 +16,7 @@ from parsers.tables.blank_rows import (
     blank_row_by_spaces,
     columns_by_pipes,
 )
-from parsers.tables.nbsp_runs import blank_rows_by_nbsp
+from parsers.tables.nbsp_runs import blank_rows_by_nbsp, row_splits_by_nbsp
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
@@ -2907,6 +2907,31 @@ def test_bs4_glued_table_four_blank_row_where_its_no_break_spaces_stand() -> Non
         (split,) = [w for w in report.warnings if w.code == "split_number" and w.key == "review_litigation"]
         assert "no-break spaces" in split.message and "the only split" in split.message
         assert not [w for w in report.warnings if w.code == "ambiguous_split" and w.key == "review_litigation"]
+
+
+def test_bs4_glued_table_three_blank_cells_where_their_no_break_spaces_stand() -> None:
+    # tuning seed 1603 (BeautifulSoup's get_text() with no separator): table 三's rows glued to their labels, a blank
+    # cell's &nbsp; a no-break space among the digits (``22\xa0000022``: 22, a blank, 0 0 0 0 22). Version 118 split
+    # the digits into seven cells, none holding the total, and left both rows blank (with (七)总计, whose identity
+    # then failed on a doubted reading: 19 cells); the gold: synth_reports' synth_1603.json
+    text = (SNIPPETS / "synth-1603-bs4-glued-table3.txt").read_text(encoding="utf-8")
+    assert "22\xa0000022\n" in text and "3、其他00\xa00000\n" in text
+    report = _parse("synth-1603-bs4-glued-table3.txt")
+    assert _app_row(report, "partially_granted") == [22, None, 0, 0, 0, 0, 22]
+    assert _app_row(report, "other.other") == [0, 0, None, 0, 0, 0, 0]
+    assert _app_row(report, "results_total") == [116, 6, 0, 0, 0, 3, 129]  # published wrong: 116 + 6 + 3 = 125
+    split = {w.key: w.message for w in report.warnings if w.code == "split_number"}
+    assert "no-break space" in split["applications/partially_granted"]
+    assert "no-break space" in split["applications/other.other"]
+    assert not [w for w in report.warnings if w.code in ("ambiguous_split", "placement_open")]
+    assert [w.key for w in report.warnings if w.code == "identity_failed"] == [
+        "applications/balance/total",
+        "applications/results_total/total",
+        "applications/row_total/results_total",
+    ]
+    assert row_splits_by_nbsp("22\xa0000022", 7) == [(22, None, 0, 0, 0, 0, 22)]
+    assert row_splits_by_nbsp("0\xa00\xa00", 7) == []  # three digits and two blanks cannot fill seven cells
+    assert row_splits_by_nbsp("2200022", 7) is None  # no blank cell printed: the runs' own reading
 
 
 def test_blank_rows_by_nbsp_reads_whole_rows_where_one_split_holds() -> None:

@@ -30,6 +30,7 @@ from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_columns import choose, column_groups, placements
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells, names_by_ruler
+from parsers.tables.nbsp_runs import row_splits_by_nbsp
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, original_spans
 from parsers.tables.rules import Piece, rule_readings
@@ -852,7 +853,10 @@ def _label_fits(
     # rows printed as a few runs of digits on a line of the label's text, their gaps lost (``3 05 0 008``): split
     # below, never laid by columns; not in OCR's text (its runs are digits read apart or together by chance, a 0
     # among them as likely a speck: :func:`_glued_text_layer`)
-    glued = {key: pending.pop(key) for key in [k for k in pending if k in on_label_line and _glued(pending[k])]}
+    glued = {
+        key: pending.pop(key)
+        for key in [k for k in pending if k in on_label_line and (_glued(pending[k]) or _nbsp_splits(r, pending[k]))]
+    }
     if glued and not _glued_text_layer(r, found, table_end):
         pending.update(glued)
         glued = {}
@@ -1366,7 +1370,12 @@ def _split_runs(
     readings."""
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
+    marked: set[str] = set()  # rows whose blank cells print as no-break spaces among their runs
     for key, toks in runs.items():
+        if (by_nbsp := _nbsp_splits(r, toks)) is not None:
+            options[at[key]] = by_nbsp
+            marked.add(key)
+            continue
         found = split_row("".join(t[TEXT] for t in toks), N_APP)
         options[at[key]] = [o for o in found if run_pieces(toks, o) is not None] if found else []
     known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
@@ -1384,11 +1393,12 @@ def _split_runs(
         picked = {choice[i] for choice in choices} if choices and complete else set()
         if len(picked) == 1 or (i in solvable and len(solvable[i]) == 1):
             values = solvable[i][picked.pop() if len(picked) == 1 else 0]
-            cells = run_pieces(toks, values)
+            cells = _pieces_and_blanks(toks, values)
             if cells is not None:
-                printed = " ".join(t[TEXT] for t in cells)
+                printed = " ".join("(blank)" if t is None else t[TEXT] for t in cells)
                 alone = len(solvable[i]) == 1
-                guess = f"{shown!r} split as {printed}" + (
+                note = ", a no-break space printed for each blank cell where it stands," if key in marked else ""
+                guess = f"{shown!r}{note} split as {printed}" + (
                     " (no split holds its total: the only one under which every identity holds but those through "
                     "one of its cells, the one published wrong)"
                     if not options[i]
@@ -1414,6 +1424,38 @@ def _split_runs(
             tok,
         )
         out[key] = Fit([None] * N_APP, "positional", [])
+    return out
+
+
+def _nbsp_splits(r: Reading, toks: list[Token]) -> list[tuple[Value, ...]] | None:
+    """A row of table 三 printed as runs of digits whose blank cells print as no-break spaces among them, on one
+    line (BeautifulSoup's glued text: ``（二）部分公开…22\xa0000022``): its splits with a blank where each no-break
+    space stands, whose total holds (:func:`parsers.tables.nbsp_runs.row_splits_by_nbsp`); None where the row is not
+    so printed (its runs then split as runs)."""
+    if len({t[LINE] for t in toks}) != 1:
+        return None
+    text = r.text
+    stop = text.find("\n", toks[-1][END])
+    found = row_splits_by_nbsp(text[toks[0][START] : len(text) if stop < 0 else stop], N_APP)
+    if found is None:
+        return None
+    return [o for o in found if run_pieces(toks, tuple(v for v in o if v is not None)) is not None]
+
+
+def _pieces_and_blanks(toks: list[Token], values: tuple[Value, ...]) -> list[Token | None] | None:
+    """:func:`run_pieces` of a split whose blank cells (None) print as no spaces between the runs: the pieces, a
+    None for each blank, in order."""
+    pieces = run_pieces(toks, tuple(v for v in values if v is not None))
+    if pieces is None:
+        return None
+    out: list[Token | None] = []
+    k = 0
+    for v in values:
+        if v is None:
+            out.append(None)
+        else:
+            out.append(pieces[k])
+            k += 1
     return out
 
 

@@ -10,6 +10,8 @@ the totals leave open: nothing is read here (the caller's other readings go on).
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 
 from parsers.tables.solve import split_rows
@@ -69,3 +71,60 @@ def _row_counts(stretches: int, rows: int) -> list[tuple[int, ...]]:
     if stretches == 1:
         return [(rows,)] if rows >= 1 else []
     return [(first, *rest) for first in range(1, rows) for rest in _row_counts(stretches - 1, rows - first)]
+
+
+MAX_ROW_SPLITS = 20_000  # splits of one row's digits tried at most; past it: too many to tell
+
+
+def row_splits_by_nbsp(printed: str, n: int) -> list[tuple[int | None, ...]] | None:
+    """A table row of ``n`` cells printed (``printed``: from its first digit to its line's end, spaces at the ends
+    aside) as stretches of digits and no-break spaces, each no-break space a blank cell where it stands
+    (``22\\xa0000022`` for 22, a blank, 0 0 0 0 22): every split of the stretches into the other cells, each stretch
+    one number at least (none but 0 printed with a leading 0), whose last cell is the sum of the others (the row's
+    总计; a blank counts nothing). None where the row is not so printed (no no-break space, anything but digits
+    and them), or past :data:`MAX_ROW_SPLITS` splits."""
+    body = printed.strip(" \t\r\n")
+    if "\xa0" not in body or not _LINE.fullmatch(body):
+        return None
+    pieces = _PIECE.findall(body)
+    blanks = sum(len(p) for p in pieces if p[0] == "\xa0")
+    stretches = [p for p in pieces if p[0] != "\xa0"]
+    if not stretches or blanks + len(stretches) > n:
+        return None
+    out: dict[tuple[int | None, ...], None] = {}
+    tried = 0
+    for counts in _row_counts(len(stretches), n - blanks):
+        if any(c > len(s) for c, s in zip(counts, stretches, strict=True)):
+            continue
+        if any(math.comb(len(s) - 1, c - 1) > MAX_ROW_SPLITS for c, s in zip(counts, stretches, strict=True)):
+            return None
+        parts: list[list[tuple[int, ...]]] = []
+        for digits, c in zip(stretches, counts, strict=True):
+            parts.append(list(_numbers(digits, c)))
+        for combo in itertools.product(*parts):
+            tried += 1
+            if tried > MAX_ROW_SPLITS:
+                return None
+            numbers = iter(v for part in combo for v in part)
+            row: list[int | None] = []
+            stretch = 0
+            for piece in pieces:
+                if piece[0] == "\xa0":
+                    row += [None] * len(piece)
+                else:
+                    row += [next(numbers) for _ in range(counts[stretch])]
+                    stretch += 1
+            if row[-1] is not None and sum(v for v in row[:-1] if v is not None) == row[-1]:
+                out[tuple(row)] = None
+    return list(out)
+
+
+def _numbers(digits: str, count: int) -> list[tuple[int, ...]]:
+    """The ways to cut ``digits`` into ``count`` numbers, none but 0 printed with a leading 0."""
+    found: list[tuple[int, ...]] = []
+    for cuts in itertools.combinations(range(1, len(digits)), count - 1):
+        bounds = (0, *cuts, len(digits))
+        pieces = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+        if all(p == "0" or p[0] != "0" for p in pieces):
+            found.append(tuple(int(p) for p in pieces))
+    return found
