@@ -2892,6 +2892,43 @@ def test_table_three_rows_with_numbers_broken_over_lines_join_their_pieces() -> 
     assert any(w.code == "merged_digits" and w.key == "applications/other.other" for w in report.warnings)
 
 
+ACTIVE_2021 = {  # table 二's rows in the 2021 format and their columns
+    "rules": ("new_made", "new_published", "total_published"),
+    "normative_docs": ("new_made", "new_published", "total_published"),
+    "licensing": ("prior_items", "change", "decisions"),
+    "other_services": ("prior_items", "change", "decisions"),
+    "penalty": ("prior_items", "change", "decisions"),
+    "coercion": ("prior_items", "change", "decisions"),
+    "fees": ("prior_items", "change"),
+    "procurement": ("items", "amount"),
+}
+
+
+def test_pdfminer_flow_none_table_two_wrapped_labels_after_their_values() -> None:
+    # tuning seeds 3507, 1604 (pdfminer's boxes_flow=None): boxes in the order of their lower edges, so a one-line
+    # label prints before its values and a wrapped one (行政规范 / 性文件) after them. Version 118 read the blocks down
+    # their columns and dropped values: 3507 read 7048 for normative_docs' 0, 191 for 0, 84 for 20, 238 for 84 (6 wrong
+    # numbers, 8 blanks). The gold: synth_reports' synth_3507.json, synth_1604.json
+    gold = {
+        "synth-3507-pdfminer-flow-none-table2.txt": [
+            *(0, 0, 0, 0, 0, 450, 7048, 0, 0, 20, 28, 191, 590, 0, 47),
+            *(16, 30, 11, 20, 0, 84, 6.9395),
+        ],
+        "synth-1604-pdfminer-flow-none-table2.txt": [
+            *(0, 1, 1, 1, 1, 2, 13, 0, 5, 4, 0, 4, 4, 0, 0, 7, 0, 1, 1, 0),
+            *(3, 40.63),
+        ],
+    }
+    keys = [f"active/{row}/{col}" for row, cols in ACTIVE_2021.items() for col in cols]
+    for name, values in gold.items():
+        assert "\n\n行政规范\n性文件\n\n" in (SNIPPETS / name).read_text(encoding="utf-8")
+        report = _parse(name)
+        assert [c.value if (c := report.cells.get(k)) else None for k in keys] == values, name
+        (sides,) = [w for w in report.warnings if w.code == "label_after_values" and w.key.startswith("active")]
+        assert "rows normative_docs, other_services, fees, procurement print their values before" in sides.message
+        assert not [w for w in report.warnings if w.code == "placement_open" and w.key.startswith("active")]
+
+
 def test_bs4_glued_table_four_blank_row_where_its_no_break_spaces_stand() -> None:
     # tuning seeds 3503, 3505 (BeautifulSoup's get_text() with no separator): table 四's row one run of digits, its
     # blank row's empty cells five no-break spaces where they stand. Version 118 left all 15 cells blank

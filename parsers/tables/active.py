@@ -12,7 +12,9 @@ from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
 from parsers.tables.cut_points import cut_at_point
 from parsers.tables.header_fields import by_header_fields
+from parsers.tables.label_sides import values_by_sides
 from parsers.tables.labels import similarity
+from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading, join_split_digits, redistribute
 from parsers.tables.run_splits import DASHES, RUN, count_and_amount, split_marked, split_run
 from parsers.tables.solve import split_any
@@ -219,11 +221,17 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             r.warn("unknown_row", f"row {key} has no columns in format {fmt}", f"{T}/{key}", r.tokens[i])
             continue
         rows.append((i, key, list(columns), stop))
-    moved = _column_order(r, rows)
     # (the values after the table's last label end at section 三's heading too: the next table's never come in)
     three = r.first_index(_SECTION_THREE, start + 1, end)
-    moved.update(_labels_after_values(r, rows, boundaries if three is None else sorted({*boundaries, three}), defaults))
-    moved.update(_blocks_values_first(r, rows, blocks, end if three is None else three, defaults, set(moved)))
+    sides = _by_sides(r, rows, blocks, end if three is None else three)
+    if sides is not None:
+        moved = sides
+    else:
+        moved = _column_order(r, rows)
+        moved.update(
+            _labels_after_values(r, rows, boundaries if three is None else sorted({*boundaries, three}), defaults)
+        )
+        moved.update(_blocks_values_first(r, rows, blocks, end if three is None else three, defaults, set(moved)))
     for i, key, cols, stop in rows:
         if key in moved:
             keys = [f"{T}/{key}/{c}" for c in cols]
@@ -326,6 +334,30 @@ def _count_space_amount(t: Token) -> bool:
     return (
         not t[IS_VALUE] and _COUNT_SPACE_AMOUNT.fullmatch(t[TEXT]) is not None and count_and_amount(t[TEXT]) is not None
     )
+
+
+def _by_sides(
+    r: Reading, rows: list[tuple[int, str, list[str], int]], blocks: list[int], end: int
+) -> dict[str, list[Token | None]] | None:
+    """Table 二 in a text that prints a cell a paragraph, each row's values after its label or before it
+    (:mod:`parsers.tables.label_sides`: pdfminer's ``boxes_flow=None``, a wrapped label lower than its values), read
+    so where every block falls into place and the rows take both sides (``label_after_values``, naming the rows read
+    before their label); None otherwise."""
+    if not is_paragraph_cells(r.extracted.text):
+        return None
+    found = values_by_sides(r, rows, blocks, end)
+    if found is None:
+        return None
+    out, before, after = found
+    r.warn(
+        "label_after_values",
+        f"{T}: rows {', '.join(before)} print their values before their label, rows {', '.join(after)} after it "
+        "(a PDF's text in the order of its boxes' lower edges, a wrapped label lower than its values): each block's "
+        "values, from its title on, fall to its rows exactly so (a guess)",
+        f"{T}/{before[0]}",
+        r.tokens[next(i for i, key, _, _ in rows if key == before[0])],
+    )
+    return out
 
 
 def _column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:
