@@ -299,6 +299,10 @@ Version 108 (issue 8, p39):
 - ``synth-3507-pdfminer-flow-none-table2.txt``, ``synth-1604-pdfminer-flow-none-table2.txt`` (``/tmp/w42/bat``,
   ``/tmp/w42/b2``, tuning seeds, ``pdf-pdfminer-flow-none``): pdfminer's ``boxes_flow=None`` prints a one-line row
   label before its values and a wrapped one after them (``规章`` / six values / ``行政规范`` ``性文件``).
+- ``synth-1612-pdfminer-flow-none-table3.txt`` (``/tmp/w42/b2``, ``pdf-pdfminer-flow-none``): table 三's numbers
+  broken over lines in narrow cells, each a box of two lines that pdfminer's ``boxes_flow=None`` prints after the
+  row's other cells (``0 2 0 0 0`` / ``1`` ``0`` / ``1`` ``2`` for 10 0 2 0 0 0 12); cut from section 二 on (its
+  cells' paragraphs tell the text's kind).
 - ``synth-1603-bs4-glued-table3.txt`` (``/tmp/w42/b2``, tuning seeds 1600–1614, ``html-bs4-glued``): table 三's
   rows glued to their labels, a blank cell's ``&nbsp;`` a no-break space among the digits where it stands
   (``（二）部分公开…22\xa0000022``, ``3、其他00\xa00000``), in a report whose (七)总计 is published wrong.
@@ -493,6 +497,7 @@ SNIPPETS = {
     "synth-3505-bs4-glued-table4.txt": "synth_3505.html-bs4-glued.txt",
     "synth-3507-pdfminer-flow-none-table2.txt": "synth_3507.pdf-pdfminer-flow-none.txt",
     "synth-1604-pdfminer-flow-none-table2.txt": "synth_1604.pdf-pdfminer-flow-none.txt",
+    "synth-1612-pdfminer-flow-none-table3.txt": "synth_1612.pdf-pdfminer-flow-none.txt",
     "synth-1603-bs4-glued-table3.txt": "synth_1603.html-bs4-glued.txt",
     "synth-1610-pypdf-table3.txt": "synth_1610.pdf-pypdf.txt",
     "synth-1610-pymupdf-table3.txt": "synth_1610.text-pymupdf.txt",
@@ -558,6 +563,7 @@ PIPED = {
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-1612-pdfminer-flow-none-table3.txt": "二、主动公开政府信息情况",
     "synth-3507-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-1604-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-1800-pdfminer-table2.txt": "二、主动公开政府信息情况",

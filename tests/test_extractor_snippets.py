@@ -16,11 +16,12 @@ from parsers.tables.blank_rows import (
     blank_row_by_spaces,
     columns_by_pipes,
 )
+from parsers.tables.broken_boxes import box_orders, broken_boxes
 from parsers.tables.nbsp_runs import blank_rows_by_nbsp, row_splits_by_nbsp
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
-from parsers.tables.tokens import tokenize
+from parsers.tables.tokens import Token, token, tokenize
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
 REVIEW_KEYS = [
@@ -2927,6 +2928,35 @@ def test_pdfminer_flow_none_table_two_wrapped_labels_after_their_values() -> Non
         (sides,) = [w for w in report.warnings if w.code == "label_after_values" and w.key.startswith("active")]
         assert "rows normative_docs, other_services, fees, procurement print their values before" in sides.message
         assert not [w for w in report.warnings if w.code == "placement_open" and w.key.startswith("active")]
+
+
+def test_pdfminer_flow_none_numbers_broken_over_lines_placed_by_the_identities() -> None:
+    # tuning seed 1612 (pdfminer's boxes_flow=None): a number broken over lines in a narrow cell is a box of two lines
+    # that prints after the row's other cells (``0 2 0 0 0`` / ``1`` ``0`` / ``1`` ``2``). Version 118 joined the
+    # pieces in the text's order, 0 2 0 0 0 10 12, its total holding: four wrong numbers. Six placements of 10 hold
+    # the row total; one holds every identity of the table (the gold: synth_reports' synth_1612.json)
+    text = (SNIPPETS / "synth-1612-pdfminer-flow-none-table3.txt").read_text(encoding="utf-8")
+    assert "\n\n0 2 0 0 0\n\n1\n0\n\n1\n2\n\n" in text
+    report = _parse("synth-1612-pdfminer-flow-none-table3.txt")
+    assert _app_row(report, "new_received") == [10, 0, 2, 0, 0, 0, 12]
+    assert _app_row(report, "results_total") == [9, 0, 2, 0, 0, 0, 11]
+    merged = {w.key: w.message for w in report.warnings if w.code == "merged_digits"}
+    assert "under which every identity of the table holds" in merged["applications/new_received"]
+    assert not [w for w in report.warnings if w.code in ("identity_failed", "placement_open")]
+
+
+def test_broken_boxes_printed_after_the_rows_cells_are_placed_where_the_total_holds() -> None:
+    def toks(lines: list[str]) -> list[Token]:  # one token a line, at the line given (a blank line: a gap)
+        return [token(x, k, k + len(x), k, 0, False) for k, x in enumerate(lines) if x]
+
+    boxes = broken_boxes(toks(["0", "", "2", "", "0", "", "0", "", "0", "", "1", "0", "", "1", "2"]), 7)
+    assert boxes is not None and [len(b) for b in boxes] == [1, 1, 1, 1, 1, 2, 2]
+    orders = box_orders(boxes)
+    assert orders is not None and len(orders) == 6  # 10 in any of the first six columns, 12 the total
+    # a broken box before a one-line one: the text's order is the row's (not this layout)
+    boxes = broken_boxes(toks(["1", "0", "", "0", "", "0", "", "0", "", "0", "", "0", "", "10"]), 7)
+    assert boxes is not None and box_orders(boxes) is None
+    assert broken_boxes(toks(["0", "", "0", "", "0", "", "0", "", "0", "", "0", "", "0"]), 7) is None  # none broken
 
 
 def test_bs4_glued_table_four_blank_row_where_its_no_break_spaces_stand() -> None:

@@ -15,6 +15,7 @@ from parsers.tables.blank_rows import (
     column_bands,
     leading_newlines,
 )
+from parsers.tables.broken_boxes import box_orders, broken_boxes
 from parsers.tables.checks import (
     application_identities,
     application_passed,
@@ -807,6 +808,8 @@ def _label_fits(
     headers: dict[int, dict[int, int] | None] = {}  # each pipe table's header names, by its first token
     firsts: dict[int, int] = {}  # each row's first token → its pipe table's first token
     on_label_line: set[str] = set()  # the pending rows whose values are printed on one line after label text
+    # rows whose numbers broken over lines print after their other cells: each placement whose row total holds
+    open_boxes: dict[str, tuple[list[list[Token]], Token]] = {}
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -817,6 +820,13 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
+        if pos is None and len(vals) > N_APP and (boxed := _boxes_last(r, vals, f"{T}/{row.key}")) is not None:
+            if len(boxed) == 1:
+                fits[row.key] = Fit(list(boxed[0]), "positional", [])
+                state[row.key] = fits[row.key].values()
+            else:
+                open_boxes[row.key] = (boxed, vals[0])  # placed below, by the table's identities
+            continue
         if pos is None and len(vals) > N_APP and (joined := _joined_digits(r, vals, f"{T}/{row.key}")) is not None:
             vals = joined
         elif pos is None and len(vals) > N_APP and (rejoined := _rejoined(r, vals, f"{T}/{row.key}")):
@@ -891,6 +901,10 @@ def _label_fits(
         split = _split_runs(r, rows, fmt, runs, state)
         fits.update(split)
         state.update({key: f.values() for key, f in split.items()})
+    if open_boxes:
+        placed = _place_open_boxes(r, rows, fmt, open_boxes, state)
+        fits.update(placed)
+        state.update({key: f.values() for key, f in placed.items()})
     if len(pending) > 1:
         # once every row has a reading, each row fitted without all of them is fitted again
         for key, vals in pending.items():
@@ -1424,6 +1438,99 @@ def _split_runs(
             tok,
         )
         out[key] = Fit([None] * N_APP, "positional", [])
+    return out
+
+
+def _boxes_last(r: Reading, vals: list[Token], key: str) -> list[list[Token]] | None:
+    """A row of more values than cells in a text that prints a cell a paragraph, whose numbers broken over lines
+    (boxes of two lines or more) print after its other cells (:mod:`parsers.tables.broken_boxes`: pdfminer's
+    ``boxes_flow=None``): its readings, one for each placement of the broken boxes (pieces joined) whose row total
+    holds; where there is one, it is said (``merged_digits``). None where the row is not so printed."""
+    if not is_paragraph_cells(r.extracted.text):
+        return None
+    boxes = broken_boxes(vals, N_APP)
+    if boxes is None:
+        return None
+    orders = box_orders(boxes)
+    if not orders:
+        return None
+    readings: list[list[Token]] = []
+    for order in orders:
+        cells: list[Token] = []
+        for k in order:
+            box = boxes[k]
+            first, last = box[0], box[-1]
+            text = "".join(t[TEXT] for t in box)
+            cells.append(
+                first
+                if len(box) == 1
+                else token(text, first[START], last[END], first[LINE], first[COL], first[TABBED], split=True)
+            )
+        readings.append(cells)
+    if len(readings) == 1:
+        r.warn(
+            "merged_digits",
+            f"{key}: {_boxes_printed(boxes)}: the numbers broken over lines (pieces joined) print after the row's "
+            "other cells (a PDF's boxes in the order of their lower edges); read as "
+            f"{' '.join(t[TEXT] for t in readings[0])}, the one placement whose row total holds (a guess)",
+            key,
+            vals[0],
+        )
+    return readings
+
+
+def _boxes_printed(boxes: list[list[Token]]) -> str:
+    return " ".join("/".join(t[TEXT] for t in b) for b in boxes)
+
+
+def _place_open_boxes(
+    r: Reading,
+    rows: list[RowDef],
+    fmt: str,
+    open_boxes: dict[str, tuple[list[list[Token]], Token]],
+    state: dict[str, list[Value]],
+) -> dict[str, Fit]:
+    """Rows of :func:`_boxes_last` with several placements: the placements chosen jointly so that every identity of
+    the table holds (the other rows as read); a row is read where every such choice gives it one placement
+    (``merged_digits``), else the cells its placements all read alike are read and the others left blank
+    (``placement_open``: the text does not say which columns the broken numbers are)."""
+    at = {row.key: i for i, row in enumerate(rows)}
+    options = {
+        at[key]: [tuple(number_value(t[TEXT]) for t in cells) for cells in readings]
+        for key, (readings, _) in open_boxes.items()
+    }
+    known = {(at[key], c): v for key, vals in state.items() if key not in open_boxes for c, v in enumerate(vals)}
+    choices, complete = choose_rows(options, known, identities_at(rows, fmt))
+    out: dict[str, Fit] = {}
+    for key, (readings, first) in open_boxes.items():
+        i = at[key]
+        picked = {choice[i] for choice in choices} if complete else set()
+        if len(picked) == 1:
+            cells = readings[picked.pop()]
+            r.warn(
+                "merged_digits",
+                f"{T}/{key}: the numbers broken over lines (pieces joined) print after the row's other cells (a PDF's "
+                f"boxes in the order of their lower edges); read as {' '.join(t[TEXT] for t in cells)}, the one "
+                f"placement of {len(readings)} whose row total holds under which every identity of the table holds "
+                "(a guess)",
+                f"{T}/{key}",
+                first,
+            )
+            out[key] = Fit(list(cells), "positional", [])
+            continue
+        same = [
+            readings[0][c] if all(x[c][TEXT] == readings[0][c][TEXT] for x in readings) else None for c in range(N_APP)
+        ]
+        r.warn(
+            "placement_open",
+            f"{T}/{key}: numbers broken over lines print after the row's other cells (a PDF's boxes in the order of "
+            f"their lower edges), so which columns they are is not in the text: {len(readings)} placements hold the "
+            "row total and the table's identities do not single one out; the cells they read alike are read, the "
+            "others left blank",
+            f"{T}/{key}",
+            first,
+        )
+        out[key] = Fit(list(same), "positional", [])
     return out
 
 

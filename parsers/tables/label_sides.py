@@ -10,7 +10,8 @@ and header print above all its rows' values, so each 第二十条 block's values
 Each block is read on its own from its title on: the values before its first label can only be that row's (before
 it), so they must be exactly its cells, or none (then the row's values are the first after its label); what is left
 between a label and the next is the next row's, before its label, exactly its cells or none; after the block's last
-row nothing may be left. That walk has one outcome at most. The table is read so only where every block of it is
+row nothing may be left; a wrapped label's values are before it (its lower edge is lower). That walk has one outcome
+at most. The table is read so only where every block of it is
 read this way and its rows take both sides (some before, some after their labels): where all take the same side,
 the other readings (row by row; :func:`parsers.tables.active._blocks_values_first`) read it, and a table whose
 values do not fall into place exactly (a blank cell that prints nothing, a value on a label's line out of order)
@@ -21,7 +22,7 @@ from __future__ import annotations
 import itertools
 
 from parsers.tables.reading import Reading
-from parsers.tables.tokens import IS_VALUE, Token
+from parsers.tables.tokens import IS_VALUE, LINE, Token
 
 Row = tuple[int, str, list[str], int]  # the label's token, the row's key, its columns, where its values stop
 
@@ -52,7 +53,7 @@ def values_by_sides(
                 out[key] = list(carry)
                 before.append(key)
                 carry = segments[k + 1]
-            elif not carry and len(segments[k + 1]) >= n:
+            elif not carry and len(segments[k + 1]) >= n and not _wrapped(r, mine[k][0]):
                 out[key] = list(segments[k + 1][:n])
                 after.append(key)
                 carry = segments[k + 1][n:]
@@ -64,6 +65,16 @@ def values_by_sides(
     if placed != len(rows) or not before or not after:
         return None
     return out, before, after
+
+
+def _wrapped(r: Reading, i: int) -> bool:
+    """Row label ``i`` is wrapped: its next token, no value, opens the next line (``行政规范`` / ``性文件``). Such a
+    label reaches lower than its row's values, so pdfminer prints it after them: a text that prints a wrapped label
+    before its row's values is in another order (poppler's blocks), not read here."""
+    if i + 1 >= len(r.tokens):
+        return False
+    t = r.tokens[i + 1]
+    return not t[IS_VALUE] and t[LINE] == r.tokens[i][LINE] + 1
 
 
 def _values(r: Reading, lo: int, hi: int) -> list[Token]:
