@@ -110,3 +110,25 @@ def test_a_count_read_with_a_fraction_is_left_blank() -> None:
     assert cells["applications/granted/total"].value is None
     assert cells["active/fees/amount"].value == 1.3
     assert [w.code for w in warnings] == ["ocr_fraction_in_count"]
+
+
+def test_a_count_of_table_two_read_with_a_point_is_left_blank() -> None:
+    # synth_1921 (tuning scan): 行政许可's 本年处理决定数量 1,492 read '1.492' (was taken as 1.492); table 二 prints
+    # amounts of three decimals (242.136 万元), so a point there is not taken for the thousands separator
+    from parsers.model import Cell, Warning_, Where
+    from parsers.ocr.counts import whole_counts
+
+    where = Where(0, 5, page=1, box=(1.0, 2.0, 3.0, 4.0))
+    cells = {
+        "active/licensing/decisions": Cell("active/licensing/decisions", 1.492, "1.492", where),
+        "active/procurement/amount": Cell("active/procurement/amount", 242.136, "242.136", where),
+        "active/procurement/items": Cell("active/procurement/items", 12, "12", where),
+        "applications/granted/total": Cell("applications/granted/total", 1.492, "1.492", where),
+    }
+    warnings: list[Warning_] = []
+    whole_counts(cells, warnings)
+    assert cells["active/licensing/decisions"].value is None
+    assert cells["active/licensing/decisions"].where.read_as == "1.492"  # type: ignore[union-attr]
+    assert cells["active/procurement/amount"].value == 242.136 and cells["active/procurement/items"].value == 12
+    assert cells["applications/granted/total"].value == 1492  # tables 三 and 四 print no amount
+    assert [w.code for w in warnings] == ["ocr_fraction_in_count", "ocr_thousands"]

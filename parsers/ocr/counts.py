@@ -4,7 +4,10 @@ A scan at a low resolution or under noise reads the comma of ``1,343`` as a poin
 and the tables reader takes ``1.343``. In a cell that counts, a point followed by exactly three digits after one to
 three digits is the thousands separator misread: the number is taken without it (``ocr_thousands``, the reading
 and the number named; the identities then check it like any other). Any other fraction in a count (a speck read
-as a point, ``1.3``) is no reading of a whole number: the cell is left blank (``ocr_fraction_in_count``).
+as a point, ``1.3``) is no reading of a whole number: the cell is left blank (``ocr_fraction_in_count``). Table
+二's counts (every column but the amounts, SCHEMA.md) read with a point are left blank too, even as ``1.492``
+(synth_1921's 行政许可 本年处理决定数量, 1,492): the table prints amounts of three decimals (``242.136`` 万元), and one
+read under a count's head would be taken for a count a thousand times too large.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import replace
 from parsers.model import Cell, Check, Warning_
 
 COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
+ACTIVE = "active"  # table 二: counts but for its amounts (行政事业性收费's, 政府集中采购's)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
@@ -22,10 +26,13 @@ def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
     """Each count read with a decimal point: its point taken as the thousands separator where it stands as one,
     else the cell left blank; each with a warning."""
     for key, cell in list(cells.items()):
-        if cell.value is None or "." not in cell.raw or key.split("/", 1)[0] not in COUNT_TABLES:
+        if cell.value is None or "." not in cell.raw:
+            continue
+        table = key.split("/", 1)[0]
+        if table not in COUNT_TABLES and (table != ACTIVE or key.endswith("/amount")):
             continue
         raw = cell.raw
-        if _THOUSANDS.match(raw):
+        if table in COUNT_TABLES and _THOUSANDS.match(raw):
             whole = raw.replace(".", "")
             cells[key] = Cell(key, int(whole), whole, cell.where)
             warnings.append(

@@ -35,7 +35,7 @@ from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_c
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.lost_digits import lost_digits
-from parsers.ocr.lost_rules import split_rows
+from parsers.ocr.lost_rules import split_heads, split_rows
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
 from parsers.ocr.preprocess import Grey, Prepared, prepare, without_lone_specks
 from parsers.ocr.stamp import find_stamps, set_aside
@@ -208,6 +208,9 @@ def _read(
     mask = prepared.binary.copy()
     mask[rules > 0] = 0
     split, notes = split_rows(tables, ink, mask)
+    # a row of heads over their values (the rule between them lost), in a table the stacks left as it was
+    split, heads = split_heads(split, ink, mask, {t for t, table in enumerate(tables) if split[t] is not table})
+    notes += heads
     if notes:
         tables = split
         ink = read_page(prepared, tables, rules, deadline, engine)

@@ -32,10 +32,18 @@ Box = tuple[float, float, float, float]
 LOOKALIKES = str.maketrans({"〈": "（", "〉": "）"})
 
 
+# a heading's or label's enumeration mark 、 after its numeral read as a full stop (四。结转下年度继续办理: a label
+# holding 。 is body text to the tables' readers, and the row was lost): no template label or heading ends a
+# sentence after its numeral
+MARK_READ_AS_STOP = re.compile(r"^([一二三四五六七八九十]{1,2})。(?=[\u4e00-\u9fff])")
+
+
 def _undo_lookalikes(text: str, page: PageLayout) -> str:
     fixed = text.translate(LOOKALIKES)
     page.glyphs_fixed += sum(1 for a, b in zip(text, fixed, strict=True) if a != b)
-    return fixed
+    marked = MARK_READ_AS_STOP.sub(r"\1、", fixed)
+    page.marks_fixed += marked != fixed
+    return marked
 
 
 @dataclass
@@ -61,6 +69,7 @@ class PageLayout:
     items: list[TextLine | TableRows] = field(default_factory=list)
     char: float = 10.0  # a typical character height (page units)
     glyphs_fixed: int = 0  # engine glyph confusions undone (LOOKALIKES)
+    marks_fixed: int = 0  # enumeration marks read as full stops undone (MARK_READ_AS_STOP)
     named: list[str] = field(default_factory=list)  # tables named by their grid, their heads unread (_name_review)
     joined: list[str] = field(default_factory=list)  # a cell's digits read apart, read as one number (cell_digits)
     stacks: list[str] = field(default_factory=list)  # a cell's stack of digits read as one word, left blank

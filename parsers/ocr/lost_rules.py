@@ -169,3 +169,96 @@ def split_rows(tables: list[Table], ink: Ink, mask: Grey) -> tuple[list[Table], 
                 f"{len(c) + 1} rows by its blank bands"
             )
     return out, notes
+
+
+# ---------------------------------------------------------------------------------------------- heads over values
+# cells of a grid row whose last line is a number under lines of text, at least: the rule between a row of heads and
+# the row of their values lost (synth_1916 p3, table 四: 结果维持 over 0 in each of its fifteen cells)
+MIN_VALUE_CELLS = 4
+
+
+def _is_number(line: Line) -> bool:
+    return bool(NUMBER_TEXT.match("".join(w.text for w in line).translate(ZERO_LIKE)))
+
+
+def _span(line: Line) -> tuple[int, int]:
+    return min(w.box[1] for w in line), max(w.box[3] for w in line)
+
+
+def _head_cut(t: int, table: Table, r: int, ink: Ink, mask: Grey) -> int | None:
+    """Where grid row ``r`` parts a row of heads from the row of their values (None: it does not): the cells ending
+    at the row's bottom rule whose last line is a number under a line of text are :data:`MIN_VALUE_CELLS` at least
+    and half the cells holding ink at least; the last lines of the cells lie in one band (overlapping), every other
+    line above it, and a band of rows blank across the whole row lies between (the cut at its middle)."""
+    cells = [c for c in table.cells if c.row + c.rows - 1 == r]
+    read = {(c.row, c.col): [line for line in ink.cells.get((t, c.row, c.col), []) if line] for c in cells}
+    read = {k: sorted(lines, key=lambda line: _span(line)[0]) for k, lines in read.items() if lines}
+    values = [k for k, lines in read.items() if len(lines) >= 2 and _is_number(lines[-1])]
+    values = [k for k in values if not any(_is_number(line) for line in read[k][:-1])]
+    if len(values) < MIN_VALUE_CELLS or 2 * len(values) < len(read):
+        return None
+    top = max(_span(read[c][-1])[0] for c in values)
+    bottom = min(_span(read[c][-1])[1] for c in values)
+    if top >= bottom:  # the values' lines share no band
+        return None
+    above = 0
+    for lines in read.values():
+        for i, line in enumerate(lines):
+            a, b = _span(line)
+            if i == len(lines) - 1 and a < bottom and b > top:  # the cell's value (or its label's last line)
+                continue
+            if b > top:  # a line across the band, or below it
+                return None
+            above = max(above, b)
+    y0 = max(above, table.ys[r] + CELL_INSET)
+    if y0 >= top:
+        return None
+    blank = np.ones(top - y0, dtype=bool)
+    for c in cells:
+        x0, _, x1, _ = c.box
+        part = mask[y0:top, x0 + CELL_INSET : x1 - CELL_INSET]
+        if part.size:
+            blank &= ~part.any(axis=1)
+    runs = [(k, len(list(g))) for k, g in itertools.groupby(blank.tolist())]
+    best, at, pos = 0, None, y0
+    for v, n in runs:
+        if v and n > best:
+            best, at = n, pos + n // 2
+        pos += n
+    return at
+
+
+def _cut(table: Table, r: int, y: int) -> Table:
+    """The table with grid row ``r`` cut at ``y``: a cell ending at the row parted in two, a cell over it and further
+    down one grid row longer, the rows below one further down."""
+    cells: list[Cell] = []
+    for cell in table.cells:
+        end = cell.row + cell.rows - 1
+        x0, y0, x1, y1 = cell.box
+        if cell.row > r:
+            cells.append(replace(cell, row=cell.row + 1))
+        elif end == r:
+            cells += [replace(cell, box=(x0, y0, x1, y)), Cell(r + 1, cell.col, 1, cell.cols, (x0, y, x1, y1))]
+        elif end > r:
+            cells.append(replace(cell, rows=cell.rows + 1))
+        else:
+            cells.append(cell)
+    return Table(table.box, list(table.xs), sorted([*table.ys, y]), cells)
+
+
+def split_heads(tables: list[Table], ink: Ink, mask: Grey, skip: set[int]) -> tuple[list[Table], list[str]]:
+    """The tables with each grid row that holds a row of heads over the row of their values (the rule between them
+    lost) cut between the two (:func:`_head_cut`), but for the tables ``skip`` names; a note for each cut."""
+    out: list[Table] = []
+    notes: list[str] = []
+    for t, table in enumerate(tables):
+        cuts = {} if t in skip else {r: y for r in range(table.n_rows) if (y := _head_cut(t, table, r, ink, mask))}
+        for r in sorted(cuts, reverse=True):  # from the bottom: the rows above keep their numbers
+            table = _cut(table, r, cuts[r])
+        out.append(table)
+        notes += [
+            f"table {t + 1}'s grid row {r + 1} held a row of heads over their values (the rule between lost): split "
+            "into 2 rows by its blank band"
+            for r in sorted(cuts)
+        ]
+    return out, notes

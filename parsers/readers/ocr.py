@@ -66,6 +66,11 @@ def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
     brackets = sum(p.glyphs_fixed for p in pages)
     if brackets:
         notes.append(f"OCR: {brackets} angle bracket(s) 〈〉 read as the parentheses （） these reports print")
+    marks = sum(p.marks_fixed for p in pages)
+    if marks:
+        notes.append(
+            f"OCR: {marks} enumeration mark(s) 、 after a heading's numeral read as a full stop 。 (四。): read as 、"
+        )
     notes += [turned_note(r) for r in results if turned(r)]
     notes += [f"[ocr_glyphs] page {r.number}: {r.glyph_note}" for r in results if r.glyph_note]
     notes += [f"[ocr_stamp] page {r.number}: {r.stamp_note}" for r in results if r.stamp_note]

@@ -283,5 +283,9 @@ LEGACY_ROWS = [
 
 # section 四's heading: where table 三 ends and table 四 begins
 SECTION_FOUR = r"^四[、.．]政府信息公开行政复议"
+# a cell of table 四's head alone (prose naming 行政复议 is never one; no label of table 三 is one): where table 三
+# ends when section 四's heading is not in the text (a scan's heading the engine lost: synth_1916's 总计 head was
+# read as table 三's 总计 row, table 四's values as its values)
+FOUR_HEADS = r"^(?:行政复议|行政诉讼|结果维持|结果纠正|尚未审结|未经复议直接起诉|复议后起诉)$"
 # section 五's heading (or what follows it): where table 四 and the tables end
 SECTION_FIVE = r"^五[、.]|存在的主要问题|主要问题及改进|问题及改进|^六[、.]"
