@@ -339,6 +339,13 @@ Version 115 (issue 8, w41):
   cell's text on lines of its own between bars (`` | `` / ``0`` / `` | ``), a blank row's five cells five bars with
   white space between: between the fifth value and the sixth (3466), after the last (3485).
 
+Version 119 (issue 8, t42):
+
+- ``synth-3472-pymupdf4llm-layout-table2.md`` (``/tmp/t42/bat``'s tuning seeds 3470–3489, ``md-pymupdf4llm-layout``):
+  a 2019 table 二 whose 第二十条第（五）项 block prints its title and header in one grid row, each header cell's
+  wrapped lines laid out line by line across its grid cells (``|本年处<br>定数|理决<br>量|``), and 行政许可's 47 cut
+  across the same two grid cells (``|4|7|``), after a negative 本年增/减 with a full-width minus (``－9``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -495,6 +502,7 @@ SNIPPETS = {
     "synth-3458-markdownify-table2.md": "synth_3458.md-markdownify.md",
     "synth-3466-turndown-table4.md": "synth_3466.md-turndown.md",
     "synth-3485-turndown-table4.md": "synth_3485.md-turndown.md",
+    "synth-3472-pymupdf4llm-layout-table2.md": "synth_3472.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -595,6 +603,7 @@ FROM = {
     "synth-3431-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3451-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3458-markdownify-table2.md": "二、主动公开政府信息情况",
+    "synth-3472-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
 }
 
 

@@ -1375,6 +1375,32 @@ def test_number_cut_across_grid_cells_under_one_header_cell_is_joined() -> None:
     assert len([w for w in report.warnings if w.code == "number_across_cells"]) == 2
 
 
+def test_number_cut_under_a_header_cell_laid_out_line_by_line_is_joined() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3472) lays a header cell wrapped over lines into its grid cells line by
+    # line (本年处理决定数量 as ``|本年处<br>定数|理决<br>量|``), beside the block title's pieces; 行政许可's 47 and
+    # 其他对外管理服务事项's 17 print across the same two grid cells (version 118: 4 and 1 read, 7 ignored)
+    text = (SNIPPETS / "synth-3472-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|本年处<br>定数|理决<br>量|\n|行政许可||305||－9||4|7|\n|其他对外管理服务事项||20||1||1|7|" in text
+    report = _parse("synth-3472-pymupdf4llm-layout-table2.md")
+    got = {c: report.cells[f"active/licensing/{c}"].value for c in ("prior_items", "change", "decisions")}
+    assert got == {"prior_items": 305, "change": -9, "decisions": 47}
+    assert report.cells["active/other_services/decisions"].value == 17
+    cuts = [w for w in report.warnings if w.code == "number_across_cells"]
+    assert sorted(w.key for w in cuts) == ["active/licensing", "active/other_services"]
+    assert "4|7 as 47" in next(w.message for w in cuts if w.key == "active/licensing")
+    assert not [w for w in report.warnings if w.code == "extra_values"]
+
+
+def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None:
+    # the same rows under a header whose last two grid cells hold the characters of two different template cells:
+    # no run of grid columns is one header cell's, so nothing is joined (the first values kept, warned)
+    text = (SNIPPETS / "synth-3472-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    text = text.replace("|本年处<br>定数|理决<br>量|", "|本年处<br>理决|定数<br>量增|")
+    report = parse(text.encode("utf-8"), "synth-3472-pymupdf4llm-layout-table2.md")
+    assert not [w for w in report.warnings if w.code == "number_across_cells"]
+    assert [w for w in report.warnings if w.code == "extra_values" and w.key == "active/licensing"]
+
+
 def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
     # the same row where the header prints each of its cells whole, one a grid column: three values for two
     # cells, none of them cut by the header's evidence, so the rule joins nothing (the first two are kept)
