@@ -345,6 +345,10 @@ Version 119 (issue 8, t42):
   a 2019 table 二 whose 第二十条第（五）项 block prints its title and header in one grid row, each header cell's
   wrapped lines laid out line by line across its grid cells (``|本年处<br>定数|理决<br>量|``), and 行政许可's 47 cut
   across the same two grid cells (``|4|7|``), after a negative 本年增/减 with a full-width minus (``－9``).
+- ``synth-3478-pymupdf4llm-layout.md`` (the same battery, whole: its table 三 ends in picture text): pymupdf4llm's
+  layout mode cuts table 三's label cells in a narrow column, so （一）予以公开's row prints ``三、本`` of the
+  rowspan's 三、本年度办理结果 before ``(一)予以`` and ``公开`` in a cell of its own, （二）部分公开's label in pieces,
+  and （三）不予公开's heading as ``(三)不`` / ``予公开`` beside 1.属于国家秘密's row.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -503,9 +507,11 @@ SNIPPETS = {
     "synth-3466-turndown-table4.md": "synth_3466.md-turndown.md",
     "synth-3485-turndown-table4.md": "synth_3485.md-turndown.md",
     "synth-3472-pymupdf4llm-layout-table2.md": "synth_3472.md-pymupdf4llm-layout.md",
+    "synth-3478-pymupdf4llm-layout.md": "synth_3478.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
+    "synth-3478-pymupdf4llm-layout.md",
     "synth-2011-html-to-markdown.md",
     "synth-1261-asciidoc.txt",
     "synth-1266-asciidoc.txt",

@@ -1401,6 +1401,25 @@ def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None
     assert [w for w in report.warnings if w.code == "extra_values" and w.key == "active/licensing"]
 
 
+def test_piece_of_a_group_heading_is_no_row_label_by_meaning() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3478) cuts table 三's labels in a narrow column: （一）予以公开's
+    # label prints ``三、本`` of the rowspan's heading before ``(一)予以``, and （三）不予公开's heading
+    # ``(三)不`` / ``予公开`` beside 1.属于国家秘密's row. Version 118 took ``予公开`` for （一）予以公开 by meaning
+    # (similarity 0.75): 1.属于国家秘密's values read as 予以公开's (3 wrong numbers), （二）部分公开 missing (7 blanks)
+    text = (SNIPPETS / "synth-3478-pymupdf4llm-layout.md").read_text(encoding="utf-8")
+    assert "|三、本<br><br>(一)予以||公开|1|0|0|1|0|0|2|" in text and "|(三)不||1.属于|" in text
+    assert "|予公开||国家秘<br>密|5|0|0|0|0|0|5|" in text
+    report = _parse("synth-3478-pymupdf4llm-layout.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    row = lambda key: [report.cells[f"applications/{key}/{c}"].value for c in cols]  # noqa: E731
+    assert row("granted") == [1, 0, 0, 1, 0, 0, 2]
+    assert row("partially_granted") == [0] * 7
+    assert row("withheld.state_secret") == [5, 0, 0, 0, 0, 0, 5]
+    assert not [w for w in report.warnings if w.code == "fuzzy_label" and "'予公开'" in w.message]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    assert [w for w in report.warnings if w.code == "fuzzy_label" and w.key == "applications/granted"]
+
+
 def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
     # the same row where the header prints each of its cells whole, one a grid column: three values for two
     # cells, none of them cut by the header's evidence, so the rule joins nothing (the first two are kept)
