@@ -349,6 +349,10 @@ Version 119 (issue 8, t42):
   layout mode cuts table 三's label cells in a narrow column, so （一）予以公开's row prints ``三、本`` of the
   rowspan's 三、本年度办理结果 before ``(一)予以`` and ``公开`` in a cell of its own, （二）部分公开's label in pieces,
   and （三）不予公开's heading as ``(三)不`` / ``予公开`` beside 1.属于国家秘密's row.
+- ``synth-3474-markitdown-pdf-table3.md`` (the same battery, ``md-markitdown-pdf``): markitdown's pipe tables of a
+  table 三 whose narrow applicant columns share cells (``| 0 | 0 0 | 0 16 | 0 16 |``), rows short of a value in such a
+  cell (``| 0 | 0 0 | 6 | 0 6 |``), and two rows whose neighbouring cells' digits glue
+  (``| 12828 | 2115 | 12 | 0 204 |`` for 128 28 21 15 12 0 204).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -508,6 +512,7 @@ SNIPPETS = {
     "synth-3485-turndown-table4.md": "synth_3485.md-turndown.md",
     "synth-3472-pymupdf4llm-layout-table2.md": "synth_3472.md-pymupdf4llm-layout.md",
     "synth-3478-pymupdf4llm-layout.md": "synth_3478.md-pymupdf4llm-layout.md",
+    "synth-3474-markitdown-pdf-table3.md": "synth_3474.md-markitdown-pdf.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -2379,6 +2379,29 @@ def test_markitdown_row_short_in_a_cell_of_two_columns_is_placed_by_the_identiti
     assert report.metadata["review"] == "required"
 
 
+def test_markitdown_rows_read_by_labels_in_cells_of_two_columns() -> None:
+    # markitdown's pipe tables of a PDF (tuning seed 3474) whose cells hold two applicant columns each (full rows
+    # ``| 0 | 0 0 | 0 16 | 0 16 |``), read by their labels (its labels wrap: no reading by order). Version 118
+    # right-aligned a row short of a value (自然人 blank, every value a column off) and read
+    # ``| 12828 | 2115 | 12 | 0 204 |`` cell by cell (12828 and 2115 as 科研机构 and 社会公益组织: 4 wrong numbers)
+    name = "synth-3474-markitdown-pdf-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "| 12828 | 2115 | 12   | 0 204 |" in text and "| 12826 | 2115 | 27  | 0 217 |" in text
+    assert "|     | 0   | 0 0 | 6   | 0 6 |" in text
+    report = _parse(name)
+    assert _app_row(report, "new_received") == [128, 28, 21, 15, 12, 0, 204]
+    assert _app_row(report, "results_total") == [128, 26, 21, 15, 27, 0, 217]
+    split = [w.key for w in report.warnings if w.code == "split_number"]
+    assert split == ["applications/new_received", "applications/results_total"]
+    # 6 in 社会公益组织 or 法律服务机构: only the latter holds the columns' sums
+    assert _app_row(report, "other.no_correction") == [0, 0, 0, None, 6, 0, 6]
+    # a row of zeros short in that cell: either column holds every identity, both left blank
+    assert _app_row(report, "withheld.state_secret") == [0, 0, 0, None, None, 0, 0]
+    assert [w.key for w in report.warnings if w.code == "merged_columns"] == ["applications/other.no_correction"]
+    assert [w.key for w in report.warnings if w.code == "placement_open"] == ["applications/withheld.state_secret"]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+
+
 def test_pymupdf4llm_layout_em_dash_stacked_with_a_number_in_one_grid_cell_is_a_cell_of_its_own() -> None:
     # pymupdf4llm's layout grid lays an empty cell's dash and the next column's value into one cell, a line each
     # (`|规章||0||—<br>1||`, bat31 tuning 1265; `|0<br>1<br>—|`, 1275): read as one token `—1`, no value, the row
