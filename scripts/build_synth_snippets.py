@@ -353,6 +353,9 @@ Version 119 (issue 8, t42):
   table 三 whose narrow applicant columns share cells (``| 0 | 0 0 | 0 16 | 0 16 |``), rows short of a value in such a
   cell (``| 0 | 0 0 | 6 | 0 6 |``), and two rows whose neighbouring cells' digits glue
   (``| 12828 | 2115 | 12 | 0 204 |`` for 128 28 21 15 12 0 204).
+- ``synth-3474-markitdown-pdf-table2.md`` (the same report, from section 二's heading): its table 二's columns drift
+  from its header's: 规章's dash (its blank 本年制发件数) under no head, its two values a cell each after it with an
+  empty cell between (``|  | 规章 |  | — | 1 |  | 1 |  |  |``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -513,6 +516,7 @@ SNIPPETS = {
     "synth-3472-pymupdf4llm-layout-table2.md": "synth_3472.md-pymupdf4llm-layout.md",
     "synth-3478-pymupdf4llm-layout.md": "synth_3478.md-pymupdf4llm-layout.md",
     "synth-3474-markitdown-pdf-table3.md": "synth_3474.md-markitdown-pdf.md",
+    "synth-3474-markitdown-pdf-table2.md": "synth_3474.md-markitdown-pdf.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -615,6 +619,7 @@ FROM = {
     "synth-3451-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3458-markdownify-table2.md": "二、主动公开政府信息情况",
     "synth-3472-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3474-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
 }
 
 

@@ -2402,6 +2402,20 @@ def test_markitdown_rows_read_by_labels_in_cells_of_two_columns() -> None:
     assert not [w for w in report.warnings if w.code == "identity_failed"]
 
 
+def test_dash_before_a_rows_last_cells_is_no_padding() -> None:
+    # markitdown's table 二 of a PDF (tuning seed 3474) whose cells drift from its header's: 规章's dash (its blank
+    # 本年制发件数) then 1 and 1 a cell apart, two empty cells after. Version 118 read the row as a padded one (its
+    # end blanks dropped, its last three cells ``1 | | 1``): 本年制发件数 1, a wrong number, and 本年废止件数 blank
+    name = "synth-3474-markitdown-pdf-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "| 规章      |        | —   | 1      |        | 1   |     |     |" in text
+    report = _parse(name)
+    got = [report.cells[f"active/rules/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert got == [None, 1, 1]
+    got = [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert got == [6, None, 222]
+
+
 def test_pymupdf4llm_layout_em_dash_stacked_with_a_number_in_one_grid_cell_is_a_cell_of_its_own() -> None:
     # pymupdf4llm's layout grid lays an empty cell's dash and the next column's value into one cell, a line each
     # (`|规章||0||—<br>1||`, bat31 tuning 1265; `|0<br>1<br>—|`, 1275): read as one token `—1`, no value, the row

@@ -17,6 +17,7 @@ from typing import Protocol
 from parsers.tables.tokens import (
     COL,
     END,
+    IS_BLANK_MARKER,
     IS_NUMBER,
     IS_VALUE,
     LINE,
@@ -71,8 +72,11 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
         k = len(line_tokens)
         while k > 0 and not line_tokens[k - 1][TEXT]:
             k -= 1
-        if k < n or any(t[IS_NUMBER] for t in line_tokens[: k - n]):
-            return None  # too short once unpadded, or numbers before the columns even so: not a padded row
+        if k < n or any(t[IS_NUMBER] or t[IS_BLANK_MARKER] for t in line_tokens[: k - n]):
+            # too short once unpadded, or numbers (or a dash, a blank cell's mark) before the columns even so: not a
+            # padded row (markitdown's ``|  | 规章 |  | — | 1 |  | 1 |  |  |``: its columns drift, its empty cells
+            # are no blank cells; the dash is)
+            return None
         fit = _right_aligned(line_tokens[:k], n)
     return fit
 
