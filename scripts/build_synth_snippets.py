@@ -356,6 +356,9 @@ Version 119 (issue 8, t42):
 - ``synth-3474-markitdown-pdf-table2.md`` (the same report, from section 二's heading): its table 二's columns drift
   from its header's: 规章's dash (its blank 本年制发件数) under no head, its two values a cell each after it with an
   empty cell between (``|  | 规章 |  | — | 1 |  | 1 |  |  |``).
+- ``synth-3473-pymupdf4llm-table3.md`` (the same battery, ``md-pymupdf4llm``): pymupdf4llm's plain mode prints
+  table 三's header with 其他 over both of its last two columns (``|…|法律服务机构|其他|其他|``), 总计's values
+  under the second (``|1349|0|0|0|0|0|1349|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -517,6 +520,7 @@ SNIPPETS = {
     "synth-3478-pymupdf4llm-layout.md": "synth_3478.md-pymupdf4llm-layout.md",
     "synth-3474-markitdown-pdf-table3.md": "synth_3474.md-markitdown-pdf.md",
     "synth-3474-markitdown-pdf-table2.md": "synth_3474.md-markitdown-pdf.md",
+    "synth-3473-pymupdf4llm-table3.md": "synth_3473.md-pymupdf4llm.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -414,6 +414,21 @@ def test_grid_columns_under_one_columns_whole_header_are_read_as_one() -> None:
     assert note.message.startswith("2 cell(s) left blank")
 
 
+def test_grid_columns_a_header_names_alike_that_print_different_numbers_are_two_columns() -> None:
+    # pymupdf4llm (tuning seed 3473) prints table 三's header with 其他 over 其他 and 总计 alike; the rows print
+    # different numbers in them (``|1349|0|0|0|0|0|1349|``), and no row one number other than 0 in both, as a merged
+    # cell's would. Version 118 read them as one column: six cells blank where they disagree, every row short of a
+    # value, the table left open (161 blanks)
+    text = (SNIPPETS / "synth-3473-pymupdf4llm-table3.md").read_text(encoding="utf-8")
+    assert "|商业企业|科研机构|社会公益组织|法律服务机构|其他|其他|" in text
+    assert "|一、本年新收政府信息<br>公开申请数量|1349|0|0|0|0|0|1349|" in text
+    report = _parse("synth-3473-pymupdf4llm-table3.md")
+    assert _app_row(report, "new_received") == [1349, 0, 0, 0, 0, 0, 1349]
+    assert _app_row(report, "unavailable.unclear_after_correction") == [504, 0, 0, 0, 0, 0, 504]
+    assert _app_row(report, "results_total") == [1349, 0, 0, 0, 0, 0, 1349]
+    assert not [w for w in report.warnings if w.code in ("grid_columns_disagree", "placement_open", "identity_failed")]
+
+
 def test_a_value_printed_inside_a_wrapped_label_note_stays_a_value() -> None:
     # pdftotext's default mode (tuning seed 1113) prints table 三's values in the template's row order, its labels
     # apart, and （二）部分公开's first value between the lines its note wraps over: a cell, not part of the note
