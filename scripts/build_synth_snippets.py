@@ -359,6 +359,9 @@ Version 119 (issue 8, t42):
 - ``synth-3473-pymupdf4llm-table3.md`` (the same battery, ``md-pymupdf4llm``): pymupdf4llm's plain mode prints
   table 三's header with 其他 over both of its last two columns (``|…|法律服务机构|其他|其他|``), 总计's values
   under the second (``|1349|0|0|0|0|0|1349|``).
+- ``synth-3479-pymupdf4llm-layout-table4.md`` (the same battery, ``md-pymupdf4llm-layout``, from section 二's
+  heading): section 四's heading cut across the grid cells of table 四's head row, each cell's two lines joined
+  (``|四|、政府信<br>行|息公开<br>政复议|行政复|议、|行政诉讼|情况|``): no cell holds 行政复议 or the heading whole.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -521,6 +524,7 @@ SNIPPETS = {
     "synth-3474-markitdown-pdf-table3.md": "synth_3474.md-markitdown-pdf.md",
     "synth-3474-markitdown-pdf-table2.md": "synth_3474.md-markitdown-pdf.md",
     "synth-3473-pymupdf4llm-table3.md": "synth_3473.md-pymupdf4llm.md",
+    "synth-3479-pymupdf4llm-layout-table4.md": "synth_3479.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -624,6 +628,7 @@ FROM = {
     "synth-3458-markdownify-table2.md": "二、主动公开政府信息情况",
     "synth-3472-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3474-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-3479-pymupdf4llm-layout-table4.md": "二、主动公开政府信息情况",
 }
 
 

@@ -1146,6 +1146,18 @@ def test_table_four_head_cut_across_grid_cells() -> None:
     assert not [w for w in report.warnings if w.code == "missing_table"]
 
 
+def test_table_four_head_cut_with_section_four_heading_across_grid_cells() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3479) lays section 四's heading and table 四's head into one grid row,
+    # each cell's two lines joined (``|四|、政府信<br>行|息公开<br>政复议|行政复|议、|行政诉讼|情况|``): table 四 was
+    # looked for from the heading's match (its ``行政诉讼`` cell), past the cells ``行政复|议、`` (version 118: its 15
+    # cells blank, the table not found)
+    text = (SNIPPETS / "synth-3479-pymupdf4llm-layout-table4.md").read_text(encoding="utf-8")
+    assert "|四|、政府信<br>行|息公开<br>政复议|行政复|议、|行政诉讼|情况|" in text
+    report = _parse("synth-3479-pymupdf4llm-layout-table4.md")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [1, 0, 0, 0, 1, 1, 0, 0, 1, 2, 0, 5, 0, 0, 5]
+    assert not [w for w in report.warnings if w.code == "missing_table"]
+
+
 def _table_three(report) -> dict[str, list]:  # type: ignore[no-untyped-def]
     """Table 三's rows as read, each its seven values (None for a cell not read)."""
     return {
