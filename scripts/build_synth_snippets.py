@@ -362,6 +362,10 @@ Version 119 (issue 8, t42):
 - ``synth-3479-pymupdf4llm-layout-table4.md`` (the same battery, ``md-pymupdf4llm-layout``, from section 二's
   heading): section 四's heading cut across the grid cells of table 四's head row, each cell's two lines joined
   (``|四|、政府信<br>行|息公开<br>政复议|行政复|议、|行政诉讼|情况|``): no cell holds 行政复议 or the heading whole.
+- ``synth-3474-pymupdf4llm-layout-table3.md`` (the same battery, ``md-pymupdf4llm-layout``): the same table 三 as
+  markitdown's above, in a grid whose cell holds 社会公益组织 and 法律服务机构 both (``|0 1||0|8|``), beside a grid
+  column no column's values fill (empty in every row that prints seven values, a number's last digit in others:
+  ``|15 1|2|0|204|``), rows short of a value in that cell (``|0|0|0|6||0|6|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -525,6 +529,7 @@ SNIPPETS = {
     "synth-3474-markitdown-pdf-table2.md": "synth_3474.md-markitdown-pdf.md",
     "synth-3473-pymupdf4llm-table3.md": "synth_3473.md-pymupdf4llm.md",
     "synth-3479-pymupdf4llm-layout-table4.md": "synth_3479.md-pymupdf4llm-layout.md",
+    "synth-3474-pymupdf4llm-layout-table3.md": "synth_3474.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -2429,6 +2429,20 @@ def test_markitdown_rows_read_by_labels_in_cells_of_two_columns() -> None:
     assert not [w for w in report.warnings if w.code == "identity_failed"]
 
 
+def test_pymupdf4llm_layout_rows_short_in_a_cell_of_two_columns_beside_an_idle_grid_column() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3474) prints 社会公益组织 and 法律服务机构 in one grid cell, beside a grid
+    # column that holds no column (empty in every row of seven values). Version 118 read a row short of a value by
+    # its grid cells: 6 under 社会公益组织 for 法律服务机构's, 0 for its blank (2 wrong numbers, identities failing)
+    name = "synth-3474-pymupdf4llm-layout-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "|0|5|2|0 1||0|8|" in text and "|0|0|0|6||0|6|" in text and "|1.属于国家秘密|0|0|0|0||0|0|" in text
+    report = _parse(name)
+    assert _app_row(report, "other.no_correction") == [0, 0, 0, None, 6, 0, 6]
+    assert _app_row(report, "withheld.state_secret") == [0, 0, 0, None, None, 0, 0]
+    assert _app_row(report, "granted") == [0, 5, 2, 0, 1, 0, 8]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+
+
 def test_dash_before_a_rows_last_cells_is_no_padding() -> None:
     # markitdown's table 二 of a PDF (tuning seed 3474) whose cells drift from its header's: 规章's dash (its blank
     # 本年制发件数) then 1 and 1 a cell apart, two empty cells after. Version 118 read the row as a padded one (its
