@@ -17,6 +17,7 @@ from parsers.tables.blank_rows import (
     columns_by_pipes,
 )
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
+from parsers.tables.reading import _heading_piece
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.tokens import tokenize
@@ -1445,6 +1446,8 @@ def test_piece_of_a_group_heading_is_no_row_label_by_meaning() -> None:
     assert not [w for w in report.warnings if w.code == "fuzzy_label" and "'予公开'" in w.message]
     assert not [w for w in report.warnings if w.code == "identity_failed"]
     assert [w for w in report.warnings if w.code == "fuzzy_label" and w.key == "applications/granted"]
+    # a label printed with its numbering is its row's, however short (OCR's ``（一）予公开`` is (一)予以公开)
+    assert not _heading_piece("（一）予公开", "(一)予以公开") and _heading_piece("予公开", "(一)予以公开")
 
 
 def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:

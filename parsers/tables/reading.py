@@ -16,7 +16,7 @@ from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.label_heads import in_applicants_header, numbered_total_after, wrapped_label_head
-from parsers.tables.labels import FUZZY_MIN, distinctive, similarity
+from parsers.tables.labels import FUZZY_MIN, distinctive, numbering, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import (
     COL,
@@ -86,10 +86,16 @@ _GROUP_WORDS = ("不予公开", "无法提供", "不予处理", "其他处理", 
 
 
 def _heading_piece(label: str, template: str) -> bool:
-    """Whether ``label`` is a piece of a group heading's wording (``予公开`` of （三）不予公开) that the template row's
-    own wording does not print as such: no row label to match by meaning (``予公开`` is no (一)予以公开)."""
+    """Whether ``label`` is a piece of a group heading's wording (``予公开`` of （三）不予公开), printed without a
+    numbering, that the template row's own wording does not print as such: no row label to match by meaning
+    (``予公开`` is no (一)予以公开; ``（一）予公开``, OCR's, is)."""
     words = distinctive(label)
-    return len(words) >= 2 and any(words in heading for heading in _GROUP_WORDS) and words not in distinctive(template)
+    return (
+        len(words) >= 2
+        and numbering(label) is None
+        and any(words in heading for heading in _GROUP_WORDS)
+        and words not in distinctive(template)
+    )
 
 
 _new_object = object.__new__
