@@ -366,6 +366,10 @@ Version 119 (issue 8, t42):
   markitdown's above, in a grid whose cell holds 社会公益组织 and 法律服务机构 both (``|0 1||0|8|``), beside a grid
   column no column's values fill (empty in every row that prints seven values, a number's last digit in others:
   ``|15 1|2|0|204|``), rows short of a value in that cell (``|0|0|0|6||0|6|``).
+- ``synth-3506-pymupdf4llm-layout-table2.md``, ``synth-3515-pymupdf4llm-layout-table2.md`` (``/tmp/t42/bat3``, tuning
+  seeds 3505–3524, ``md-pymupdf4llm-layout``, from section 二's heading): a table 二 block printed as one grid cell a
+  row, its lines joined (``|行政规范性文件0<br>2<br>171|``: ``02171`` against the label); 行政事业性收费's amount cut
+  across grid cells under 本年收费金额 cut the same way, its unit in a cell of its own (``|21|06.01|万元|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -530,6 +534,8 @@ SNIPPETS = {
     "synth-3473-pymupdf4llm-table3.md": "synth_3473.md-pymupdf4llm.md",
     "synth-3479-pymupdf4llm-layout-table4.md": "synth_3479.md-pymupdf4llm-layout.md",
     "synth-3474-pymupdf4llm-layout-table3.md": "synth_3474.md-pymupdf4llm-layout.md",
+    "synth-3506-pymupdf4llm-layout-table2.md": "synth_3506.md-pymupdf4llm-layout.md",
+    "synth-3515-pymupdf4llm-layout-table2.md": "synth_3515.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -634,6 +640,8 @@ FROM = {
     "synth-3472-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3474-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-3479-pymupdf4llm-layout-table4.md": "二、主动公开政府信息情况",
+    "synth-3506-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3515-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
 }
 
 

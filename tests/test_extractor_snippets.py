@@ -1419,6 +1419,30 @@ def test_number_cut_under_a_header_cell_laid_out_line_by_line_is_joined() -> Non
     assert not [w for w in report.warnings if w.code == "extra_values"]
 
 
+def test_amount_cut_under_a_header_cell_without_its_unit_is_joined() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3515) prints 本年收费金额 cut over three grid cells (``|本|年收费|金额|``)
+    # and the row's amount cut the same way, its unit in a cell of its own (``|21|06.01|万元|``): version 118 read 21
+    text = (SNIPPETS / "synth-3515-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|信息内容||||本|年收费|金额||\n|行政事业性收费||||21|06.01|万元||" in text
+    report = _parse("synth-3515-pymupdf4llm-layout-table2.md")
+    assert report.cells["active/fees/amount"].value == 2106.01
+    (cut,) = [w for w in report.warnings if w.code == "number_across_cells" and w.key == "active/fees"]
+    assert "21|06.01 as 2106.01" in cut.message
+
+
+def test_run_led_by_zero_against_its_label_is_no_number() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3506) prints a table 二 block a grid cell a row, its lines joined:
+    # ``行政规范性文件0<br>2<br>171`` (0 2 171). Version 118 read the run 02171 as 现行有效件数 2171, a wrong number;
+    # it splits three ways (0 2 171, 0 21 71, 0 217 1) and no identity decides: blank, ``ambiguous_split``
+    text = (SNIPPETS / "synth-3506-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|行政规范性文件0<br>2<br>171|" in text and "|规章<br>0<br>0<br>0|" in text
+    report = _parse("synth-3506-pymupdf4llm-layout-table2.md")
+    got = [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert got == [None, None, None]
+    assert [w for w in report.warnings if w.code == "ambiguous_split" and w.key == "active/normative_docs"]
+    assert [report.cells[f"active/rules/{c}"].value for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+
+
 def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None:
     # the same rows under a header whose last two grid cells hold the characters of two different template cells:
     # no run of grid columns is one header cell's, so nothing is joined (the first values kept, warned)

@@ -977,7 +977,10 @@ def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
     assert r.canonical is not None
     n = len(keys)
     text = run[TEXT]
-    if r.canonical.convention != "glued" or (len(text) < n and not any(d in text for d in DASHES)):
+    # a run against its label that starts with 0 is no number, whatever the convention (pymupdf4llm's cell of a
+    # line each, its lines joined: ``行政规范性文件0<br>2<br>171``): cells printed without separators
+    zero_led = len(text) > 1 and text[0] == "0" and text.isdigit()
+    if (r.canonical.convention != "glued" and not zero_led) or (len(text) < n and not any(d in text for d in DASHES)):
         return False
     columns = [key.rsplit("/", 1)[1] for key in keys]
     spans: list[list[tuple[int, int]]] = []  # each split's pieces, as spans of ``text``

@@ -33,7 +33,10 @@ from parsers.tables.tokens import COL, END, IS_NUMBER, LINE, START, TABBED, TEXT
 _NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
 _NUMBER = re.compile(r"[-－]?(?:0|[1-9]\d*)(?:\.\d+)?")  # 本年增/减 signed
 _PIECE = re.compile(r"[-－]?\.?\d+\.?\d*")
-_CELLS = tuple(c for c in ACTIVE_HEADER_CELLS if c != "信息内容")
+# the header cells after 信息内容; 本年收费金额 without its unit too, where the row prints the unit after its amount
+# (``|本|年收费|金额|`` over ``|21|06.01|万元|``)
+_CELLS = (*(c for c in ACTIVE_HEADER_CELLS if c != "信息内容"), "本年收费金额")
+_UNIT = re.compile(r"万元|元")  # a cell that prints the amount's unit alone
 _LOOK_UP = 3  # lines above the row's to look for its header line
 
 
@@ -47,6 +50,8 @@ def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[l
         return None
     # the row's cells after its label: numbers, or pieces of one (``.958`` between ``240`` and ``653``)
     cells = [t for t in r.line_tokens(vals[0][LINE]) if t[COL] > 0 and t[TEXT]]
+    if cells and _UNIT.fullmatch(cells[-1][TEXT]) and cells[-1][COL] > vals[-1][COL]:
+        cells = cells[:-1]  # the amount's unit in a cell of its own after it
     if not cells or any(not _PIECE.fullmatch(t[TEXT]) for t in cells):
         return None
     groups: list[list[Token]] = [[cells[0]]]
