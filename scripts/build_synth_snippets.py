@@ -370,6 +370,10 @@ Version 119 (issue 8, t42):
   seeds 3505–3524, ``md-pymupdf4llm-layout``, from section 二's heading): a table 二 block printed as one grid cell a
   row, its lines joined (``|行政规范性文件0<br>2<br>171|``: ``02171`` against the label); 行政事业性收费's amount cut
   across grid cells under 本年收费金额 cut the same way, its unit in a cell of its own (``|21|06.01|万元|``).
+- ``synth-3520-pdfplumber-layout-table2.txt`` (the same battery, ``pdf-pdfplumber-layout``, from section 二's
+  heading): pdfplumber's layout mode of a 2019 table 二 in a narrow label column, every label wrapped a few
+  characters a line (``其他`` / ``对外`` / ``管理     19    0      0`` / ``服务`` / ``事项``), 行政事业性收费's
+  printed around its values so that no line holds a word of it (``行政`` / ``事业`` / ``1  0`` / ``性收`` / ``费``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -536,6 +540,7 @@ SNIPPETS = {
     "synth-3474-pymupdf4llm-layout-table3.md": "synth_3474.md-pymupdf4llm-layout.md",
     "synth-3506-pymupdf4llm-layout-table2.md": "synth_3506.md-pymupdf4llm-layout.md",
     "synth-3515-pymupdf4llm-layout-table2.md": "synth_3515.md-pymupdf4llm-layout.md",
+    "synth-3520-pdfplumber-layout-table2.txt": "synth_3520.pdf-pdfplumber-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -642,6 +647,7 @@ FROM = {
     "synth-3479-pymupdf4llm-layout-table4.md": "二、主动公开政府信息情况",
     "synth-3506-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3515-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3520-pdfplumber-layout-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -1443,6 +1443,21 @@ def test_run_led_by_zero_against_its_label_is_no_number() -> None:
     assert [report.cells[f"active/rules/{c}"].value for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
 
 
+def test_piece_of_another_rows_label_is_no_missing_rows_label_by_order() -> None:
+    # pdfplumber's layout mode (tuning seed 3520) wraps a 2019 table 二's labels a few characters a line:
+    # 其他对外管理服务事项's values print on its ``管理`` line, and no line of 行政事业性收费's label holds a word of
+    # it. Version 118 took ``管理`` for the missing 行政事业性收费 by the template's order: 19 read as its 上一年项目
+    # 数量 (a wrong number)
+    name = "synth-3520-pdfplumber-layout-table2.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n         管理     19    0      0" in text and "\n         事业" in text
+    report = _parse(name)
+    got = [report.cells[f"active/other_services/{c}"].value for c in ("prior_items", "change", "decisions")]
+    assert got == [19, 0, 0]
+    assert report.cells["active/fees/prior_items"].value is None  # (the gold's 1: its label is nowhere whole)
+    assert not [w for w in report.warnings if w.code == "fuzzy_label" and "'管理'" in w.message]
+
+
 def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None:
     # the same rows under a header whose last two grid cells hold the characters of two different template cells:
     # no run of grid columns is one header cell's, so nothing is joined (the first values kept, warned)
