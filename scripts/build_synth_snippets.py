@@ -374,6 +374,9 @@ Version 119 (issue 8, t42):
   heading): pdfplumber's layout mode of a 2019 table 二 in a narrow label column, every label wrapped a few
   characters a line (``其他`` / ``对外`` / ``管理     19    0      0`` / ``服务`` / ``事项``), 行政事业性收费's
   printed around its values so that no line holds a word of it (``行政`` / ``事业`` / ``1  0`` / ``性收`` / ``费``).
+- ``synth-3518-pypdf-layout-table3.txt`` (the same battery, ``pdf-pypdf-layout``): pypdf's layout mode of a table 三
+  whose narrow columns lose their gaps: （七）总计 prints ``8010 0 0 78113992`` for 801 0 0 0 78 113 992, two runs to
+  cut, one of them twice.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -541,6 +544,7 @@ SNIPPETS = {
     "synth-3506-pymupdf4llm-layout-table2.md": "synth_3506.md-pymupdf4llm-layout.md",
     "synth-3515-pymupdf4llm-layout-table2.md": "synth_3515.md-pymupdf4llm-layout.md",
     "synth-3520-pdfplumber-layout-table2.txt": "synth_3520.pdf-pdfplumber-layout.txt",
+    "synth-3518-pypdf-layout-table3.txt": "synth_3518.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

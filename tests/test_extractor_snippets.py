@@ -1458,6 +1458,18 @@ def test_piece_of_another_rows_label_is_no_missing_rows_label_by_order() -> None
     assert not [w for w in report.warnings if w.code == "fuzzy_label" and "'管理'" in w.message]
 
 
+def test_row_of_runs_cut_across_two_runs_one_twice_is_split_by_the_identities() -> None:
+    # pypdf's layout mode (tuning seed 3518) loses the gaps of table 三's narrow columns: （七）总计 prints ``8010 0 0
+    # 78113992`` (801 0 0 0 78 113 992). Version 118 split the second run alone (7 8 113 992) and kept 8010: three
+    # wrong numbers, the row total failing
+    text = (SNIPPETS / "synth-3518-pypdf-layout-table3.txt").read_text(encoding="utf-8")
+    assert "（七）总计             8010 0 0 78113992" in text
+    report = _parse("synth-3518-pypdf-layout-table3.txt")
+    assert _app_row(report, "results_total") == [801, 0, 0, 0, 78, 113, 992]
+    (split,) = [w for w in report.warnings if w.code == "split_number" and w.key == "applications/results_total"]
+    assert "'8010' split as 801 0, '78113992' split as 78 113 992" in split.message
+
+
 def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None:
     # the same rows under a header whose last two grid cells hold the characters of two different template cells:
     # no run of grid columns is one header cell's, so nothing is joined (the first values kept, warned)

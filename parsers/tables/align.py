@@ -368,6 +368,58 @@ def _splits(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
             out.append((row, f"{digits!r} split as {' '.join(pieces)}"))
     if parts == 3:
         out.extend(_pair_splits(vals))
+    if parts >= 4:
+        out.extend(_spread_splits(vals, parts - 1))
+    return out
+
+
+def _spread_splits(vals: list[Token], cuts: int) -> list[tuple[list[Token | None], str]]:
+    """Readings that cut ``cuts`` times across two runs of digits or more, each run at least once (``8010 0 0
+    78113992``: 801 0 and 78 113 992, a layout mode's narrow gaps lost twice in one row); one run cut alone, or two
+    runs in two each, are :func:`_splits`' own. Only the identities can confirm one."""
+    runs = [k for k, t in enumerate(vals) if _DIGITS.fullmatch(t[TEXT]) and 2 <= len(t[TEXT]) <= 16]
+    out: list[tuple[list[Token | None], str]] = []
+    for chosen in itertools.chain.from_iterable(combinations(runs, m) for m in range(2, min(len(runs), cuts) + 1)):
+        for spread in _compositions(cuts, len(chosen)):
+            if any(c >= len(vals[k][TEXT]) for k, c in zip(chosen, spread, strict=True)):
+                continue
+            options = [_pieces(vals[k], c) for k, c in zip(chosen, spread, strict=True)]
+            for combo in itertools.product(*options):
+                row: list[Token | None] = []
+                made = dict(zip(chosen, combo, strict=True))
+                for k, t in enumerate(vals):
+                    row.extend(made.get(k, [t]))
+                how = ", ".join(f"{vals[k][TEXT]!r} split as {' '.join(str(p[TEXT]) for p in made[k])}" for k in chosen)
+                if len(row) == len(vals) + cuts and not (spread == (1, 1) and len(chosen) == 2):
+                    out.append((row, how))
+                if len(out) >= MAX_COMBINATIONS:
+                    return out
+    return out
+
+
+def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+    """The ways of writing ``total`` as ``parts`` numbers of 1 or more, in order."""
+    return [
+        tuple(b - a for a, b in itertools.pairwise((0, *cut, total)))
+        for cut in combinations(range(1, total), parts - 1)
+    ]
+
+
+def _pieces(tok: Token, cuts: int) -> list[list[Token]]:
+    """Each way of cutting ``tok``'s digits ``cuts`` times into numbers none printed with a leading 0."""
+    digits = tok[TEXT]
+    out: list[list[Token]] = []
+    for at in combinations(range(1, len(digits)), cuts):
+        bounds = [0, *at, len(digits)]
+        texts = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+        if any(len(p) > 1 and p.startswith("0") for p in texts):
+            continue
+        out.append(
+            [
+                token(p, tok[START] + a, tok[START] + b, tok[LINE], tok[COL], tok[TABBED], split=True)
+                for p, (a, b) in zip(texts, itertools.pairwise(bounds), strict=True)
+            ]
+        )
     return out
 
 
