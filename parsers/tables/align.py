@@ -377,7 +377,10 @@ def _spread_splits(vals: list[Token], cuts: int) -> list[tuple[list[Token | None
     """Readings that cut ``cuts`` times across two runs of digits or more, each run at least once (``8010 0 0
     78113992``: 801 0 and 78 113 992, a layout mode's narrow gaps lost twice in one row); one run cut alone, or two
     runs in two each, are :func:`_splits`' own. Only the identities can confirm one."""
-    runs = [k for k, t in enumerate(vals) if _DIGITS.fullmatch(t[TEXT]) and 2 <= len(t[TEXT]) <= 16]
+    # (a run that starts with 0 is one digit a cell, poppler's glued cells: ``glued_cells``' own)
+    runs = [
+        k for k, t in enumerate(vals) if _DIGITS.fullmatch(t[TEXT]) and 2 <= len(t[TEXT]) <= 16 and t[TEXT][0] != "0"
+    ]
     out: list[tuple[list[Token | None], str]] = []
     for chosen in itertools.chain.from_iterable(combinations(runs, m) for m in range(2, min(len(runs), cuts) + 1)):
         for spread in _compositions(cuts, len(chosen)):
