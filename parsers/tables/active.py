@@ -680,7 +680,7 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
     labels.sort()
 
 
-def _piece_of_another(text: str, order: tuple[RowDef, ...], missing: list[RowDef]) -> bool:
+def _piece_of_another(text: str, order: tuple[RowDef, ...], missing: tuple[RowDef, ...]) -> bool:
     """``text`` is a piece of another row's label, not of a missing row's (``管理`` of 其他对外管理服务事项, its label
     wrapped over lines in a narrow column): no label of the missing rows by their order."""
     if len(text) < 2:
