@@ -168,6 +168,9 @@ def _block(
                     keys[j] = keys[c]
                 out.placeholders.append(f"{'/'.join(t for t in wide[c] if t)[:16]}: {end - c} grid columns")
             c = end
+    for c in range(1, width - 1):
+        if keys[c + 1] == keys[c] and _two_columns(rows, c):
+            keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
     for k, texts in rows:
         c = 1
         while c < len(texts):
@@ -187,6 +190,15 @@ def _block(
                     out.blank.setdefault(k, set()).add(c)
                     out.disagreeing.append(f"{texts[0][:12]}: {'/'.join(t or '·' for t in group)}")
             c = end
+
+
+def _two_columns(rows: list[tuple[int, list[str]]], c: int) -> bool:
+    """Grid columns ``c`` and ``c + 1`` are two of the table's columns, whatever their header prints (pymupdf4llm's
+    ``|其他|其他|`` over 其他 and 总计): some value row prints two different numbers in them, and no row one number
+    other than 0 in both (a merged cell split into grid columns prints its number in each)."""
+    pairs = [(texts[c], texts[c + 1]) for _, texts in rows if c + 1 < len(texts)]
+    numbers = [(a, b) for a, b in pairs if _NUMBER.match(a) and _NUMBER.match(b)]
+    return any(a != b for a, b in numbers) and not any(a == b and a.strip("0.,+-") for a, b in numbers)
 
 
 def _repeated_in_every_row(rows: list[tuple[int, list[str]]], c: int, end: int) -> bool:

@@ -357,6 +357,45 @@ Version 115 (issue 8, w41):
   cell's text on lines of its own between bars (`` | `` / ``0`` / `` | ``), a blank row's five cells five bars with
   white space between: between the fifth value and the sixth (3466), after the last (3485).
 
+Version 119 (issue 8, t42):
+
+- ``synth-3472-pymupdf4llm-layout-table2.md`` (``/tmp/t42/bat``'s tuning seeds 3470–3489, ``md-pymupdf4llm-layout``):
+  a 2019 table 二 whose 第二十条第（五）项 block prints its title and header in one grid row, each header cell's
+  wrapped lines laid out line by line across its grid cells (``|本年处<br>定数|理决<br>量|``), and 行政许可's 47 cut
+  across the same two grid cells (``|4|7|``), after a negative 本年增/减 with a full-width minus (``－9``).
+- ``synth-3478-pymupdf4llm-layout.md`` (the same battery, whole: its table 三 ends in picture text): pymupdf4llm's
+  layout mode cuts table 三's label cells in a narrow column, so （一）予以公开's row prints ``三、本`` of the
+  rowspan's 三、本年度办理结果 before ``(一)予以`` and ``公开`` in a cell of its own, （二）部分公开's label in pieces,
+  and （三）不予公开's heading as ``(三)不`` / ``予公开`` beside 1.属于国家秘密's row.
+- ``synth-3474-markitdown-pdf-table3.md`` (the same battery, ``md-markitdown-pdf``): markitdown's pipe tables of a
+  table 三 whose narrow applicant columns share cells (``| 0 | 0 0 | 0 16 | 0 16 |``), rows short of a value in such a
+  cell (``| 0 | 0 0 | 6 | 0 6 |``), and two rows whose neighbouring cells' digits glue
+  (``| 12828 | 2115 | 12 | 0 204 |`` for 128 28 21 15 12 0 204).
+- ``synth-3474-markitdown-pdf-table2.md`` (the same report, from section 二's heading): its table 二's columns drift
+  from its header's: 规章's dash (its blank 本年制发件数) under no head, its two values a cell each after it with an
+  empty cell between (``|  | 规章 |  | — | 1 |  | 1 |  |  |``).
+- ``synth-3473-pymupdf4llm-table3.md`` (the same battery, ``md-pymupdf4llm``): pymupdf4llm's plain mode prints
+  table 三's header with 其他 over both of its last two columns (``|…|法律服务机构|其他|其他|``), 总计's values
+  under the second (``|1349|0|0|0|0|0|1349|``).
+- ``synth-3479-pymupdf4llm-layout-table4.md`` (the same battery, ``md-pymupdf4llm-layout``, from section 二's
+  heading): section 四's heading cut across the grid cells of table 四's head row, each cell's two lines joined
+  (``|四|、政府信<br>行|息公开<br>政复议|行政复|议、|行政诉讼|情况|``): no cell holds 行政复议 or the heading whole.
+- ``synth-3474-pymupdf4llm-layout-table3.md`` (the same battery, ``md-pymupdf4llm-layout``): the same table 三 as
+  markitdown's above, in a grid whose cell holds 社会公益组织 and 法律服务机构 both (``|0 1||0|8|``), beside a grid
+  column no column's values fill (empty in every row that prints seven values, a number's last digit in others:
+  ``|15 1|2|0|204|``), rows short of a value in that cell (``|0|0|0|6||0|6|``).
+- ``synth-3506-pymupdf4llm-layout-table2.md``, ``synth-3515-pymupdf4llm-layout-table2.md`` (``/tmp/t42/bat3``, tuning
+  seeds 3505–3524, ``md-pymupdf4llm-layout``, from section 二's heading): a table 二 block printed as one grid cell a
+  row, its lines joined (``|行政规范性文件0<br>2<br>171|``: ``02171`` against the label); 行政事业性收费's amount cut
+  across grid cells under 本年收费金额 cut the same way, its unit in a cell of its own (``|21|06.01|万元|``).
+- ``synth-3520-pdfplumber-layout-table2.txt`` (the same battery, ``pdf-pdfplumber-layout``, from section 二's
+  heading): pdfplumber's layout mode of a 2019 table 二 in a narrow label column, every label wrapped a few
+  characters a line (``其他`` / ``对外`` / ``管理     19    0      0`` / ``服务`` / ``事项``), 行政事业性收费's
+  printed around its values so that no line holds a word of it (``行政`` / ``事业`` / ``1  0`` / ``性收`` / ``费``).
+- ``synth-3518-pypdf-layout-table3.txt`` (the same battery, ``pdf-pypdf-layout``): pypdf's layout mode of a table 三
+  whose narrow columns lose their gaps: （七）总计 prints ``8010 0 0 78113992`` for 801 0 0 0 78 113 992, two runs to
+  cut, one of them twice.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -521,9 +560,21 @@ SNIPPETS = {
     "synth-3458-markdownify-table2.md": "synth_3458.md-markdownify.md",
     "synth-3466-turndown-table4.md": "synth_3466.md-turndown.md",
     "synth-3485-turndown-table4.md": "synth_3485.md-turndown.md",
+    "synth-3472-pymupdf4llm-layout-table2.md": "synth_3472.md-pymupdf4llm-layout.md",
+    "synth-3478-pymupdf4llm-layout.md": "synth_3478.md-pymupdf4llm-layout.md",
+    "synth-3474-markitdown-pdf-table3.md": "synth_3474.md-markitdown-pdf.md",
+    "synth-3474-markitdown-pdf-table2.md": "synth_3474.md-markitdown-pdf.md",
+    "synth-3473-pymupdf4llm-table3.md": "synth_3473.md-pymupdf4llm.md",
+    "synth-3479-pymupdf4llm-layout-table4.md": "synth_3479.md-pymupdf4llm-layout.md",
+    "synth-3474-pymupdf4llm-layout-table3.md": "synth_3474.md-pymupdf4llm-layout.md",
+    "synth-3506-pymupdf4llm-layout-table2.md": "synth_3506.md-pymupdf4llm-layout.md",
+    "synth-3515-pymupdf4llm-layout-table2.md": "synth_3515.md-pymupdf4llm-layout.md",
+    "synth-3520-pdfplumber-layout-table2.txt": "synth_3520.pdf-pdfplumber-layout.txt",
+    "synth-3518-pypdf-layout-table3.txt": "synth_3518.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
+    "synth-3478-pymupdf4llm-layout.md",
     "synth-2011-html-to-markdown.md",
     "synth-1261-asciidoc.txt",
     "synth-1266-asciidoc.txt",
@@ -629,6 +680,12 @@ FROM = {
     "synth-3431-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3451-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3458-markdownify-table2.md": "二、主动公开政府信息情况",
+    "synth-3472-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3474-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-3479-pymupdf4llm-layout-table4.md": "二、主动公开政府信息情况",
+    "synth-3506-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3515-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3520-pdfplumber-layout-table2.txt": "二、主动公开政府信息情况",
 }
 
 

@@ -19,6 +19,7 @@ from parsers.tables.blank_rows import (
 from parsers.tables.broken_boxes import box_orders, broken_boxes
 from parsers.tables.nbsp_runs import blank_rows_by_nbsp, row_splits_by_nbsp
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
+from parsers.tables.reading import _heading_piece
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.tokens import Token, token, tokenize
@@ -414,6 +415,21 @@ def test_grid_columns_under_one_columns_whole_header_are_read_as_one() -> None:
     assert row[1] is None and row[2] is None and row[3] == 0
     (note,) = [w for w in report.warnings if w.code == "grid_columns_disagree"]
     assert note.message.startswith("2 cell(s) left blank")
+
+
+def test_grid_columns_a_header_names_alike_that_print_different_numbers_are_two_columns() -> None:
+    # pymupdf4llm (tuning seed 3473) prints table 三's header with 其他 over 其他 and 总计 alike; the rows print
+    # different numbers in them (``|1349|0|0|0|0|0|1349|``), and no row one number other than 0 in both, as a merged
+    # cell's would. Version 118 read them as one column: six cells blank where they disagree, every row short of a
+    # value, the table left open (161 blanks)
+    text = (SNIPPETS / "synth-3473-pymupdf4llm-table3.md").read_text(encoding="utf-8")
+    assert "|商业企业|科研机构|社会公益组织|法律服务机构|其他|其他|" in text
+    assert "|一、本年新收政府信息<br>公开申请数量|1349|0|0|0|0|0|1349|" in text
+    report = _parse("synth-3473-pymupdf4llm-table3.md")
+    assert _app_row(report, "new_received") == [1349, 0, 0, 0, 0, 0, 1349]
+    assert _app_row(report, "unavailable.unclear_after_correction") == [504, 0, 0, 0, 0, 0, 504]
+    assert _app_row(report, "results_total") == [1349, 0, 0, 0, 0, 0, 1349]
+    assert not [w for w in report.warnings if w.code in ("grid_columns_disagree", "placement_open", "identity_failed")]
 
 
 def test_a_value_printed_inside_a_wrapped_label_note_stays_a_value() -> None:
@@ -1133,6 +1149,18 @@ def test_table_four_head_cut_across_grid_cells() -> None:
     assert not [w for w in report.warnings if w.code == "missing_table"]
 
 
+def test_table_four_head_cut_with_section_four_heading_across_grid_cells() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3479) lays section 四's heading and table 四's head into one grid row,
+    # each cell's two lines joined (``|四|、政府信<br>行|息公开<br>政复议|行政复|议、|行政诉讼|情况|``): table 四 was
+    # looked for from the heading's match (its ``行政诉讼`` cell), past the cells ``行政复|议、`` (version 118: its 15
+    # cells blank, the table not found)
+    text = (SNIPPETS / "synth-3479-pymupdf4llm-layout-table4.md").read_text(encoding="utf-8")
+    assert "|四|、政府信<br>行|息公开<br>政复议|行政复|议、|行政诉讼|情况|" in text
+    report = _parse("synth-3479-pymupdf4llm-layout-table4.md")
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [1, 0, 0, 0, 1, 1, 0, 0, 1, 2, 0, 5, 0, 0, 5]
+    assert not [w for w in report.warnings if w.code == "missing_table"]
+
+
 def _table_three(report) -> dict[str, list]:  # type: ignore[no-untyped-def]
     """Table 三's rows as read, each its seven values (None for a cell not read)."""
     return {
@@ -1375,6 +1403,104 @@ def test_number_cut_across_grid_cells_under_one_header_cell_is_joined() -> None:
     assert report.cells["active/licensing/decisions"].value == 24689
     assert report.cells["active/fees/amount"].value == 240.958653
     assert len([w for w in report.warnings if w.code == "number_across_cells"]) == 2
+
+
+def test_number_cut_under_a_header_cell_laid_out_line_by_line_is_joined() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3472) lays a header cell wrapped over lines into its grid cells line by
+    # line (本年处理决定数量 as ``|本年处<br>定数|理决<br>量|``), beside the block title's pieces; 行政许可's 47 and
+    # 其他对外管理服务事项's 17 print across the same two grid cells (version 118: 4 and 1 read, 7 ignored)
+    text = (SNIPPETS / "synth-3472-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|本年处<br>定数|理决<br>量|\n|行政许可||305||－9||4|7|\n|其他对外管理服务事项||20||1||1|7|" in text
+    report = _parse("synth-3472-pymupdf4llm-layout-table2.md")
+    got = {c: report.cells[f"active/licensing/{c}"].value for c in ("prior_items", "change", "decisions")}
+    assert got == {"prior_items": 305, "change": -9, "decisions": 47}
+    assert report.cells["active/other_services/decisions"].value == 17
+    cuts = [w for w in report.warnings if w.code == "number_across_cells"]
+    assert sorted(w.key for w in cuts) == ["active/licensing", "active/other_services"]
+    assert "4|7 as 47" in next(w.message for w in cuts if w.key == "active/licensing")
+    assert not [w for w in report.warnings if w.code == "extra_values"]
+
+
+def test_amount_cut_under_a_header_cell_without_its_unit_is_joined() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3515) prints 本年收费金额 cut over three grid cells (``|本|年收费|金额|``)
+    # and the row's amount cut the same way, its unit in a cell of its own (``|21|06.01|万元|``): version 118 read 21
+    text = (SNIPPETS / "synth-3515-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|信息内容||||本|年收费|金额||\n|行政事业性收费||||21|06.01|万元||" in text
+    report = _parse("synth-3515-pymupdf4llm-layout-table2.md")
+    assert report.cells["active/fees/amount"].value == 2106.01
+    (cut,) = [w for w in report.warnings if w.code == "number_across_cells" and w.key == "active/fees"]
+    assert "21|06.01 as 2106.01" in cut.message
+
+
+def test_run_led_by_zero_against_its_label_is_no_number() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3506) prints a table 二 block a grid cell a row, its lines joined:
+    # ``行政规范性文件0<br>2<br>171`` (0 2 171). Version 118 read the run 02171 as 现行有效件数 2171, a wrong number;
+    # it splits three ways (0 2 171, 0 21 71, 0 217 1) and no identity decides: blank, ``ambiguous_split``
+    text = (SNIPPETS / "synth-3506-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    assert "|行政规范性文件0<br>2<br>171|" in text and "|规章<br>0<br>0<br>0|" in text
+    report = _parse("synth-3506-pymupdf4llm-layout-table2.md")
+    got = [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert got == [None, None, None]
+    assert [w for w in report.warnings if w.code == "ambiguous_split" and w.key == "active/normative_docs"]
+    assert [report.cells[f"active/rules/{c}"].value for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+
+
+def test_piece_of_another_rows_label_is_no_missing_rows_label_by_order() -> None:
+    # pdfplumber's layout mode (tuning seed 3520) wraps a 2019 table 二's labels a few characters a line:
+    # 其他对外管理服务事项's values print on its ``管理`` line, and no line of 行政事业性收费's label holds a word of
+    # it. Version 118 took ``管理`` for the missing 行政事业性收费 by the template's order: 19 read as its 上一年项目
+    # 数量 (a wrong number)
+    name = "synth-3520-pdfplumber-layout-table2.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n         管理     19    0      0" in text and "\n         事业" in text
+    report = _parse(name)
+    got = [report.cells[f"active/other_services/{c}"].value for c in ("prior_items", "change", "decisions")]
+    assert got == [19, 0, 0]
+    assert report.cells["active/fees/prior_items"].value is None  # (the gold's 1: its label is nowhere whole)
+    assert not [w for w in report.warnings if w.code == "fuzzy_label" and "'管理'" in w.message]
+
+
+def test_row_of_runs_cut_across_two_runs_one_twice_is_split_by_the_identities() -> None:
+    # pypdf's layout mode (tuning seed 3518) loses the gaps of table 三's narrow columns: （七）总计 prints ``8010 0 0
+    # 78113992`` (801 0 0 0 78 113 992). Version 118 split the second run alone (7 8 113 992) and kept 8010: three
+    # wrong numbers, the row total failing
+    text = (SNIPPETS / "synth-3518-pypdf-layout-table3.txt").read_text(encoding="utf-8")
+    assert "（七）总计             8010 0 0 78113992" in text
+    report = _parse("synth-3518-pypdf-layout-table3.txt")
+    assert _app_row(report, "results_total") == [801, 0, 0, 0, 78, 113, 992]
+    (split,) = [w for w in report.warnings if w.code == "split_number" and w.key == "applications/results_total"]
+    assert "'8010' split as 801 0, '78113992' split as 78 113 992" in split.message
+
+
+def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None:
+    # the same rows under a header whose last two grid cells hold the characters of two different template cells:
+    # no run of grid columns is one header cell's, so nothing is joined (the first values kept, warned)
+    text = (SNIPPETS / "synth-3472-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    text = text.replace("|本年处<br>定数|理决<br>量|", "|本年处<br>理决|定数<br>量增|")
+    report = parse(text.encode("utf-8"), "synth-3472-pymupdf4llm-layout-table2.md")
+    assert not [w for w in report.warnings if w.code == "number_across_cells"]
+    assert [w for w in report.warnings if w.code == "extra_values" and w.key == "active/licensing"]
+
+
+def test_piece_of_a_group_heading_is_no_row_label_by_meaning() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3478) cuts table 三's labels in a narrow column: （一）予以公开's
+    # label prints ``三、本`` of the rowspan's heading before ``(一)予以``, and （三）不予公开's heading
+    # ``(三)不`` / ``予公开`` beside 1.属于国家秘密's row. Version 118 took ``予公开`` for （一）予以公开 by meaning
+    # (similarity 0.75): 1.属于国家秘密's values read as 予以公开's (3 wrong numbers), （二）部分公开 missing (7 blanks)
+    text = (SNIPPETS / "synth-3478-pymupdf4llm-layout.md").read_text(encoding="utf-8")
+    assert "|三、本<br><br>(一)予以||公开|1|0|0|1|0|0|2|" in text and "|(三)不||1.属于|" in text
+    assert "|予公开||国家秘<br>密|5|0|0|0|0|0|5|" in text
+    report = _parse("synth-3478-pymupdf4llm-layout.md")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    row = lambda key: [report.cells[f"applications/{key}/{c}"].value for c in cols]  # noqa: E731
+    assert row("granted") == [1, 0, 0, 1, 0, 0, 2]
+    assert row("partially_granted") == [0] * 7
+    assert row("withheld.state_secret") == [5, 0, 0, 0, 0, 0, 5]
+    assert not [w for w in report.warnings if w.code == "fuzzy_label" and "'予公开'" in w.message]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    assert [w for w in report.warnings if w.code == "fuzzy_label" and w.key == "applications/granted"]
+    # a label printed with its numbering is its row's, however short (OCR's ``（一）予公开`` is (一)予以公开)
+    assert not _heading_piece("（一）予公开", "(一)予以公开") and _heading_piece("予公开", "(一)予以公开")
 
 
 def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
@@ -2334,6 +2460,57 @@ def test_markitdown_row_short_in_a_cell_of_two_columns_is_placed_by_the_identiti
     left = [w.key for w in report.warnings if w.code == "placement_open"]
     assert "applications/withheld.three_safeties" in left and "applications/withheld.query_matters" in left
     assert report.metadata["review"] == "required"
+
+
+def test_markitdown_rows_read_by_labels_in_cells_of_two_columns() -> None:
+    # markitdown's pipe tables of a PDF (tuning seed 3474) whose cells hold two applicant columns each (full rows
+    # ``| 0 | 0 0 | 0 16 | 0 16 |``), read by their labels (its labels wrap: no reading by order). Version 118
+    # right-aligned a row short of a value (自然人 blank, every value a column off) and read
+    # ``| 12828 | 2115 | 12 | 0 204 |`` cell by cell (12828 and 2115 as 科研机构 and 社会公益组织: 4 wrong numbers)
+    name = "synth-3474-markitdown-pdf-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "| 12828 | 2115 | 12   | 0 204 |" in text and "| 12826 | 2115 | 27  | 0 217 |" in text
+    assert "|     | 0   | 0 0 | 6   | 0 6 |" in text
+    report = _parse(name)
+    assert _app_row(report, "new_received") == [128, 28, 21, 15, 12, 0, 204]
+    assert _app_row(report, "results_total") == [128, 26, 21, 15, 27, 0, 217]
+    split = [w.key for w in report.warnings if w.code == "split_number"]
+    assert split == ["applications/new_received", "applications/results_total"]
+    # 6 in 社会公益组织 or 法律服务机构: only the latter holds the columns' sums
+    assert _app_row(report, "other.no_correction") == [0, 0, 0, None, 6, 0, 6]
+    # a row of zeros short in that cell: either column holds every identity, both left blank
+    assert _app_row(report, "withheld.state_secret") == [0, 0, 0, None, None, 0, 0]
+    assert [w.key for w in report.warnings if w.code == "merged_columns"] == ["applications/other.no_correction"]
+    assert [w.key for w in report.warnings if w.code == "placement_open"] == ["applications/withheld.state_secret"]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+
+
+def test_pymupdf4llm_layout_rows_short_in_a_cell_of_two_columns_beside_an_idle_grid_column() -> None:
+    # pymupdf4llm's layout mode (tuning seed 3474) prints 社会公益组织 and 法律服务机构 in one grid cell, beside a grid
+    # column that holds no column (empty in every row of seven values). Version 118 read a row short of a value by
+    # its grid cells: 6 under 社会公益组织 for 法律服务机构's, 0 for its blank (2 wrong numbers, identities failing)
+    name = "synth-3474-pymupdf4llm-layout-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "|0|5|2|0 1||0|8|" in text and "|0|0|0|6||0|6|" in text and "|1.属于国家秘密|0|0|0|0||0|0|" in text
+    report = _parse(name)
+    assert _app_row(report, "other.no_correction") == [0, 0, 0, None, 6, 0, 6]
+    assert _app_row(report, "withheld.state_secret") == [0, 0, 0, None, None, 0, 0]
+    assert _app_row(report, "granted") == [0, 5, 2, 0, 1, 0, 8]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+
+
+def test_dash_before_a_rows_last_cells_is_no_padding() -> None:
+    # markitdown's table 二 of a PDF (tuning seed 3474) whose cells drift from its header's: 规章's dash (its blank
+    # 本年制发件数) then 1 and 1 a cell apart, two empty cells after. Version 118 read the row as a padded one (its
+    # end blanks dropped, its last three cells ``1 | | 1``): 本年制发件数 1, a wrong number, and 本年废止件数 blank
+    name = "synth-3474-markitdown-pdf-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "| 规章      |        | —   | 1      |        | 1   |     |     |" in text
+    report = _parse(name)
+    got = [report.cells[f"active/rules/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert got == [None, 1, 1]
+    got = [report.cells[f"active/normative_docs/{c}"].value for c in ("issued", "repealed", "in_force")]
+    assert got == [6, None, 222]
 
 
 def test_pymupdf4llm_layout_em_dash_stacked_with_a_number_in_one_grid_cell_is_a_cell_of_its_own() -> None:

@@ -32,6 +32,24 @@ def test_groups_come_from_the_full_rows_and_must_agree() -> None:
     assert column_groups([plain], 7) is None
 
 
+def test_a_cell_every_full_row_leaves_empty_holds_no_column() -> None:
+    # pymupdf4llm's layout grid: a grid column drawn for no column, empty in the rows of seven values, a number's
+    # last digit in others (``15 1|2`` for 15 and 12)
+    full = _row(0, ["", "0", "5", "2", "0 1", "", "0", "8"])
+    short = _row(1, ["", "0", "0", "0", "6", "", "0", "6"])
+    cut = _row(2, ["", "128", "28", "21", "15 1", "2", "0", "204"])
+    groups = column_groups([full, short, cut], 7)
+    assert groups == {1: 1, 2: 1, 3: 1, 4: 2, 5: 0, 6: 1, 7: 1}
+    laid = placements(short, groups, 7)
+    assert laid is not None and [_texts(p) for p in laid] == [
+        ["0", "0", "0", "6", None, "0", "6"],
+        ["0", "0", "0", None, "6", "0", "6"],
+    ]
+    assert placements(_row(3, ["", "0", "0", "0", "6", "1", "0", "6"]), groups, 7) is None  # a value in it: no
+    other = _row(4, ["", "0 5", "2", "0", "1", "", "0", "8"])  # full rows that disagree: no grouping
+    assert column_groups([full, other, cut], 7) is None
+
+
 def test_a_short_cell_of_two_columns_gives_two_placements_an_empty_one_none() -> None:
     groups = {1: 1, 2: 2, 3: 1, 4: 1, 5: 2}
     laid = placements(_row(1, ["", "0", "1 0", "0", "0", "1"]), groups, 7)

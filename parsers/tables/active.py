@@ -690,6 +690,8 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 continue
             if k and _label_rest(r, lo - 1, i, order[k - 1].label):
                 continue  # the rest of the row before's label, wrapped onto the line of its values
+            if _piece_of_another(tok[COMPACT], order, order[k:j]):
+                continue
             if _numbers_follow(r, i):
                 lines[tok[LINE]] = i  # the last label on a line (a group heading may come first)
         missing = list(order[k:j])
@@ -708,6 +710,16 @@ def _labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start:
                 )
         k = j
     labels.sort()
+
+
+def _piece_of_another(text: str, order: tuple[RowDef, ...], missing: tuple[RowDef, ...]) -> bool:
+    """``text`` is a piece of another row's label, not of a missing row's (``管理`` of 其他对外管理服务事项, its label
+    wrapped over lines in a narrow column): no label of the missing rows by their order."""
+    if len(text) < 2:
+        return False
+    if any(text in row.label for row in missing):
+        return False
+    return any(text in row.label and text != row.label for row in order if row not in missing)
 
 
 def _numbers_follow(r: Reading, i: int) -> bool:
@@ -1009,7 +1021,10 @@ def _split_glued(r: Reading, run: Token, keys: list[str], label: Token) -> bool:
     assert r.canonical is not None
     n = len(keys)
     text = run[TEXT]
-    if r.canonical.convention != "glued" or (len(text) < n and not any(d in text for d in DASHES)):
+    # a run against its label that starts with 0 is no number, whatever the convention (pymupdf4llm's cell of a
+    # line each, its lines joined: ``行政规范性文件0<br>2<br>171``): cells printed without separators
+    zero_led = len(text) > 1 and text[0] == "0" and text.isdigit()
+    if (r.canonical.convention != "glued" and not zero_led) or (len(text) < n and not any(d in text for d in DASHES)):
         return False
     columns = [key.rsplit("/", 1)[1] for key in keys]
     spans: list[list[tuple[int, int]]] = []  # each split's pieces, as spans of ``text``

@@ -17,6 +17,7 @@ from typing import Protocol
 from parsers.tables.tokens import (
     COL,
     END,
+    IS_BLANK_MARKER,
     IS_NUMBER,
     IS_VALUE,
     LINE,
@@ -71,8 +72,11 @@ def positional(line_tokens: Sequence[Token], n: int) -> list[Token | None] | Non
         k = len(line_tokens)
         while k > 0 and not line_tokens[k - 1][TEXT]:
             k -= 1
-        if k < n or any(t[IS_NUMBER] for t in line_tokens[: k - n]):
-            return None  # too short once unpadded, or numbers before the columns even so: not a padded row
+        if k < n or any(t[IS_NUMBER] or t[IS_BLANK_MARKER] for t in line_tokens[: k - n]):
+            # too short once unpadded, or numbers (or a dash, a blank cell's mark) before the columns even so: not a
+            # padded row (markitdown's ``|  | 规章 |  | — | 1 |  | 1 |  |  |``: its columns drift, its empty cells
+            # are no blank cells; the dash is)
+            return None
         fit = _right_aligned(line_tokens[:k], n)
     return fit
 
@@ -364,6 +368,61 @@ def _splits(vals: list[Token], n: int) -> list[tuple[list[Token | None], str]]:
             out.append((row, f"{digits!r} split as {' '.join(pieces)}"))
     if parts == 3:
         out.extend(_pair_splits(vals))
+    if parts >= 4:
+        out.extend(_spread_splits(vals, parts - 1))
+    return out
+
+
+def _spread_splits(vals: list[Token], cuts: int) -> list[tuple[list[Token | None], str]]:
+    """Readings that cut ``cuts`` times across two runs of digits or more, each run at least once (``8010 0 0
+    78113992``: 801 0 and 78 113 992, a layout mode's narrow gaps lost twice in one row); one run cut alone, or two
+    runs in two each, are :func:`_splits`' own. Only the identities can confirm one."""
+    # (a run that starts with 0 is one digit a cell, poppler's glued cells: ``glued_cells``' own)
+    runs = [
+        k for k, t in enumerate(vals) if _DIGITS.fullmatch(t[TEXT]) and 2 <= len(t[TEXT]) <= 16 and t[TEXT][0] != "0"
+    ]
+    out: list[tuple[list[Token | None], str]] = []
+    for chosen in itertools.chain.from_iterable(combinations(runs, m) for m in range(2, min(len(runs), cuts) + 1)):
+        for spread in _compositions(cuts, len(chosen)):
+            if any(c >= len(vals[k][TEXT]) for k, c in zip(chosen, spread, strict=True)):
+                continue
+            options = [_pieces(vals[k], c) for k, c in zip(chosen, spread, strict=True)]
+            for combo in itertools.product(*options):
+                row: list[Token | None] = []
+                made = dict(zip(chosen, combo, strict=True))
+                for k, t in enumerate(vals):
+                    row.extend(made.get(k, [t]))
+                how = ", ".join(f"{vals[k][TEXT]!r} split as {' '.join(str(p[TEXT]) for p in made[k])}" for k in chosen)
+                if len(row) == len(vals) + cuts and not (spread == (1, 1) and len(chosen) == 2):
+                    out.append((row, how))
+                if len(out) >= MAX_COMBINATIONS:
+                    return out
+    return out
+
+
+def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+    """The ways of writing ``total`` as ``parts`` numbers of 1 or more, in order."""
+    return [
+        tuple(b - a for a, b in itertools.pairwise((0, *cut, total)))
+        for cut in combinations(range(1, total), parts - 1)
+    ]
+
+
+def _pieces(tok: Token, cuts: int) -> list[list[Token]]:
+    """Each way of cutting ``tok``'s digits ``cuts`` times into numbers none printed with a leading 0."""
+    digits = tok[TEXT]
+    out: list[list[Token]] = []
+    for at in combinations(range(1, len(digits)), cuts):
+        bounds = [0, *at, len(digits)]
+        texts = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+        if any(len(p) > 1 and p.startswith("0") for p in texts):
+            continue
+        out.append(
+            [
+                token(p, tok[START] + a, tok[START] + b, tok[LINE], tok[COL], tok[TABBED], split=True)
+                for p, (a, b) in zip(texts, itertools.pairwise(bounds), strict=True)
+            ]
+        )
     return out
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from itertools import combinations
 
-from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
+from parsers.tables.align import Fit, Value, first_and_total, fit, merged_cells, positional, warn_merged
 from parsers.tables.band_placing import lay_by_bands
 from parsers.tables.blank_rows import (
     blanks_by_lines,
@@ -827,6 +827,8 @@ def _label_fits(
             else:
                 open_boxes[row.key] = (boxed, vals[0])  # placed below, by the table's identities
             continue
+        if pos is not None and len(vals) < N_APP and _glued_in_merged_cells(r.line_after(f.index), pos):
+            pos = None  # its cells not the columns: its values fitted below, digits glued split by the identities
         if pos is None and len(vals) > N_APP and (joined := _joined_digits(r, vals, f"{T}/{row.key}")) is not None:
             vals = joined
         elif pos is None and len(vals) > N_APP and (rejoined := _rejoined(r, vals, f"{T}/{row.key}")):
@@ -914,9 +916,89 @@ def _label_fits(
     if short:
         fits.update(_place_short_rows(r, rows, fmt, short, fits))
     fits.update(_rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
+    fits.update(_merged_column_rows(r, rows, found, fmt, fits))
     shift_lost_column(r, fits, fmt)
     _blank_rule_or_digit_cells(r, fits)
     return fits, table_end
+
+
+def _glued_in_merged_cells(line: list[Token], pos: list[Token | None]) -> bool:
+    """A pipe row short of values, two of them in one cell (a converter's table with a column boundary missed:
+    markitdown's ``| 12828 | 2115 | 12 | 0 204 |`` for 128 28 21 15 12 0 204, narrow cells' digits glued), whose
+    cells right-aligned with the columns break its total: its cells are not the table's columns."""
+    return bool(merged_cells(line)) and not row_total_holds(Fit(pos, "positional", []).values())
+
+
+def _merged_column_rows(
+    r: Reading, rows: list[RowDef], found: list[Found | None], fmt: str, fits: dict[str, Fit]
+) -> dict[str, Fit]:
+    """Rows read by their labels whose line is short of a value in a cell that holds two columns, as the full
+    lines of the same pipe table show (:mod:`parsers.tables.merged_columns`; markitdown's and pymupdf4llm's
+    tables of a PDF): laid in that cell's columns as the identities decide over all such rows together, else
+    the cells in doubt left blank (``placement_open``), never right-aligned with the row's end. Only placements
+    whose row total holds are weighed (a line whose values break it is another case: digits glued, a value
+    lost). Pipe tables only: a text laid out by spaces places its short rows by its own columns."""
+    if r.canonical is None or r.canonical.convention != "markdown":
+        return {}
+    lines: dict[str, list[Token]] = {}
+    for row, f in zip(rows, found, strict=True):
+        fitted = fits.get(row.key)
+        if f is None or fitted is None:
+            continue
+        toks = [t for t in fitted.tokens if t is not None and t[TEXT]]
+        if not toks or len({t[LINE] for t in toks}) != 1 or not all(t[TABBED] for t in toks):
+            continue
+        line = r.line_tokens(toks[0][LINE])
+        if all(t[TABBED] for t in line) and sum(t[IS_VALUE] for t in line) >= N_APP - 2:
+            lines[row.key] = line
+    if not lines:
+        return {}
+    widths = _by_width(list(lines.values()))
+    groups = {width: column_groups(part, N_APP) for width, part in widths.items()}
+    ways: dict[str, list[list[Token | None]]] = {}
+    for key, line in lines.items():
+        cols = groups.get(max(t[COL] for t in line))
+        if cols is None or (laid := placements(line, cols, N_APP)) is None:
+            continue
+        held = [p for p in laid if row_total_holds(Fit(p, "positional", []).values())]
+        if held and any(Fit(p, "positional", []).values() != fits[key].values() for p in held):
+            ways[key] = held
+    if not ways:
+        return {}
+    base = {key: f.values() for key, f in fits.items()}
+    open_rows = {key: laid for key, laid in ways.items() if len(laid) > 1}
+
+    def score(picks: dict[str, list[Token | None]]) -> int:
+        state = dict(base)
+        for key, laid in picks.items():
+            state[key] = Fit(laid, "positional", []).values()
+        return application_passed(state, fmt)
+
+    chosen = choose(open_rows, score) if open_rows else ({}, [])
+    if chosen is None:
+        return {}
+    out: dict[str, Fit] = {}
+    for key, laid in ways.items():
+        first = next(t for t in laid[0] if t is not None)
+        msg = f"{T}/{key}: {_printed(laid[0])} {_SHORT}"
+        if key in chosen[1]:
+            out[key] = Fit(chosen[0][key], "positional", [])
+            r.warn(
+                "placement_open",
+                f"{msg}; the identities hold as well with the blank in either of its cell's columns: both left "
+                "blank (not right-aligned)",
+                f"{T}/{key}",
+                first,
+            )
+        else:
+            out[key] = Fit(chosen[0].get(key, laid[0]), "positional", [])
+            r.warn(
+                "merged_columns",
+                f"{msg}; the blank placed in the column where the identities hold (not right-aligned)",
+                f"{T}/{key}",
+                first,
+            )
+    return out
 
 
 def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[int, int]) -> None:

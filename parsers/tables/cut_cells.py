@@ -10,12 +10,20 @@ Where the header line right above the row prints its cells (after the first, 信
 join into the template's header cells exactly, each grid column belongs to the template header cells its piece
 overlaps; values in adjacent grid columns that both belong to one and the same header cell, and to no other, are
 one cell's number cut apart, and are joined, when that leaves exactly the row's number of values.
+
+The same mode lays a header cell that wraps over lines (``<br>``) into its grid cells line by line, so its pieces'
+characters join in another order (``|本年处<br>定数|理决<br>量|`` for 本年处理决定数量), beside pieces of the block's
+title (``|（五）<br>上一<br>|项<br>年项<br>数量|``). Where the pieces do not join into the template's cells in order,
+a run of neighbouring grid columns whose ideographs are exactly those of one template header cell, each character
+once (no other such run overlapping it), is taken as that cell's (``|4|7|`` under it is 47); columns outside such
+runs belong to none.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from parsers.tables.reading import Reading
@@ -23,9 +31,12 @@ from parsers.tables.templates import ACTIVE_HEADER_CELLS
 from parsers.tables.tokens import COL, END, IS_NUMBER, LINE, START, TABBED, TEXT, Token, token
 
 _NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
-_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
-_PIECE = re.compile(r"\.?\d+\.?\d*")
-_CELLS = tuple(c for c in ACTIVE_HEADER_CELLS if c != "信息内容")
+_NUMBER = re.compile(r"[-－]?(?:0|[1-9]\d*)(?:\.\d+)?")  # 本年增/减 signed
+_PIECE = re.compile(r"[-－]?\.?\d+\.?\d*")
+# the header cells after 信息内容; 本年收费金额 without its unit too, where the row prints the unit after its amount
+# (``|本|年收费|金额|`` over ``|21|06.01|万元|``)
+_CELLS = (*(c for c in ACTIVE_HEADER_CELLS if c != "信息内容"), "本年收费金额")
+_UNIT = re.compile(r"万元|元")  # a cell that prints the amount's unit alone
 _LOOK_UP = 3  # lines above the row's to look for its header line
 
 
@@ -39,6 +50,8 @@ def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[l
         return None
     # the row's cells after its label: numbers, or pieces of one (``.958`` between ``240`` and ``653``)
     cells = [t for t in r.line_tokens(vals[0][LINE]) if t[COL] > 0 and t[TEXT]]
+    if cells and _UNIT.fullmatch(cells[-1][TEXT]) and cells[-1][COL] > vals[-1][COL]:
+        cells = cells[:-1]  # the amount's unit in a cell of its own after it
     if not cells or any(not _PIECE.fullmatch(t[TEXT]) for t in cells):
         return None
     groups: list[list[Token]] = [[cells[0]]]
@@ -77,6 +90,8 @@ def _header_owners(r: Reading, label: int, line: int) -> dict[int, int] | None:
         if not cells or any(t[IS_NUMBER] for t in cells):
             continue
         owners = _owners(cells)
+        if owners is None:
+            owners = _stacked_owners(cells)
         if owners is not None:
             return owners
     return None
@@ -97,6 +112,33 @@ def _owners(cells: Sequence[Token]) -> dict[int, int] | None:
         if len(hit) == 1:
             owners[col] = hit[0]
     return owners
+
+
+_CELL_CHARS = [Counter(cell) for cell in _CELLS]
+_MAX_RUN = 4  # grid columns one header cell's pieces span at most
+
+
+def _stacked_owners(cells: Sequence[Token]) -> dict[int, int] | None:
+    """Grid column → header cell, from runs of neighbouring columns whose ideographs are one template header cell's
+    characters exactly (its wrapped lines laid out line by line); None where no such run of two columns or more
+    exists, or two overlap."""
+    pieces = [(t[COL], _NOT_IDEOGRAPH.sub("", t[TEXT])) for t in cells]
+    runs: list[tuple[int, int, int]] = []  # (first piece, last piece, header cell)
+    for i in range(len(pieces)):
+        chars: Counter[str] = Counter()
+        for j in range(i, min(len(pieces), i + _MAX_RUN)):
+            if j > i and pieces[j][0] != pieces[j - 1][0] + 1:
+                break
+            chars.update(pieces[j][1])
+            hits = [k for k, cell in enumerate(_CELL_CHARS) if cell == chars]
+            if j > i and len(hits) == 1 and all(pieces[m][1] for m in range(i, j + 1)):
+                runs.append((i, j, hits[0]))
+    if not runs:
+        return None
+    for a, b in itertools.combinations(runs, 2):
+        if a[0] <= b[1] and b[0] <= a[1]:
+            return None
+    return {pieces[m][0]: cell for i, j, cell in runs for m in range(i, j + 1)}
 
 
 def _segment(joined: str) -> list[tuple[int, int]] | None:

@@ -39,8 +39,29 @@ def column_groups(lines: Sequence[Sequence[Token]], n: int) -> dict[int, int] | 
         if groups is None:
             groups = counts
         elif counts != groups:
-            return None
+            return _with_idle_cells(lines, cells, n)
     if groups is None or max(groups.values()) < 2 or max(groups.values()) > 2:
+        return _with_idle_cells(lines, cells, n)
+    return groups
+
+
+def _with_idle_cells(lines: Sequence[Sequence[Token]], cells: list[int], n: int) -> dict[int, int] | None:
+    """The groups where the lines that print ``n`` values all leave one cell or more empty (pymupdf4llm's layout
+    grid, a grid column drawn for no column: ``|0|5|2|0 1||0|8|``): such a cell holds no column (0), the others as
+    many as those lines print in them, every such line alike and some cell two. None otherwise."""
+    groups: dict[int, int] | None = None
+    for toks in lines:
+        counts = _counts(toks, cells)
+        if counts is None:
+            continue
+        printed = {c: sum(1 for t in toks if t[COL] == c and t[TEXT]) for c in cells}
+        if sum(printed.values()) != n:
+            continue
+        if groups is None:
+            groups = printed
+        elif printed != groups:
+            return None
+    if groups is None or sorted(set(groups.values())) != [0, 1, 2]:
         return None
     return groups
 
@@ -67,7 +88,11 @@ def placements(toks: Sequence[Token], groups: dict[int, int], n: int) -> list[Pl
     None where the line is not short in this way (its cells hold values beyond their columns, or text)."""
     cells = sorted(groups)
     counts = _counts(toks, cells)
-    if counts is None or sum(counts.values()) >= n:
+    if counts is None:
+        return None
+    if 0 in groups.values():  # a cell that holds no column (:func:`_with_idle_cells`): the values printed count
+        counts = {c: sum(1 for t in toks if t[COL] == c and t[TEXT]) for c in cells}
+    if sum(counts.values()) >= n:
         return None
     options: list[list[Placement]] = []
     for c in cells:

@@ -16,7 +16,7 @@ from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.label_heads import in_applicants_header, numbered_total_after, wrapped_label_head
-from parsers.tables.labels import FUZZY_MIN, similarity
+from parsers.tables.labels import FUZZY_MIN, distinctive, numbering, similarity
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import (
     COL,
@@ -78,6 +78,24 @@ _APART_LINES = 8
 # table 三's group heading printed before its first sub-row's label on one line (glued text, a label cell spanning
 # rows: ``（四）无法提供1.本机关不常握相关政府信息086000086``): set aside when the label is compared by meaning
 _GROUP_HEAD = re.compile(r"^[(（][三四五六][)）](?:不予公开|无法提供|不予处理|其他处理)(?=\d)")
+
+
+# table 三's group headings, which are no row's label (but 2019's （六）其他处理, a row of its own): a label cell cut
+# in a narrow column prints their pieces on lines of their own (``(三)不`` / ``予公开``)
+_GROUP_WORDS = ("不予公开", "无法提供", "不予处理", "其他处理", "本年度办理结果")
+
+
+def _heading_piece(label: str, template: str) -> bool:
+    """Whether ``label`` is a piece of a group heading's wording (``予公开`` of （三）不予公开), printed without a
+    numbering, that the template row's own wording does not print as such: no row label to match by meaning
+    (``予公开`` is no (一)予以公开; ``（一）予公开``, OCR's, is)."""
+    words = distinctive(label)
+    return (
+        len(words) >= 2
+        and numbering(label) is None
+        and any(words in heading for heading in _GROUP_WORDS)
+        and words not in distinctive(template)
+    )
 
 
 _new_object = object.__new__
@@ -304,6 +322,8 @@ class Reading:
                 if any(other.matches(label) for other in rows):
                     continue
                 label = _GROUP_HEAD.sub("", label) if table == "applications" else label
+                if table == "applications" and _heading_piece(label, row.label):
+                    continue
                 score = similarity(label, row.label)
                 if score < FUZZY_MIN or (best is not None and score <= best[0]):
                     continue

@@ -311,6 +311,8 @@ def _head_across_cells(r: Reading, start: int, end: int) -> int | None:
         return None
     last_line = tokens[start][LINE] + HEAD_ACROSS_LINES
     i = start
+    while i > 0 and tokens[i - 1][LINE] == tokens[start][LINE]:
+        i -= 1  # from the first cell of the line ``start`` is on (section 四's heading cut across the head's cells)
     while i < stop and tokens[i][LINE] <= last_line:
         line = tokens[i][LINE]
         j = i
