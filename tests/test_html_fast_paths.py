@@ -24,6 +24,7 @@ from parsers.readers.html import (
     _SKIP,
     _STYLE_VALUES,
     _char_reference,
+    _collapsed_head,
     _hidden,
     _Marks,
     _plain,
@@ -383,3 +384,20 @@ def test_a_character_reference_is_found_from_each_ampersand() -> None:
         assert _char_reference(b"&amp;" * k + b"&#112;") and not _char_reference(b"&amp;" * k + b"#")
     pages = sorted((Path(__file__).parent / "fixtures" / "rendered").glob("*.html"))
     assert pages and all(_char_reference(p.read_bytes()) == (b"&#" in p.read_bytes()) for p in pages)
+
+
+def test_a_texts_collapsed_head_is_the_head_of_its_collapsed_text(fuzz_trees: list) -> None:
+    """``_collapsed_head(raw, n)`` (the title check's first characters of a container's visible text, collapsed
+    from a stretch of the raw text: s42) is ``" ".join(raw.split())[:n]``: random strings of words and every kind of
+    space, short and long, for n around the stretch's bounds, and the raw texts of the fuzzed pages' elements."""
+    rng = random.Random(42)
+    spaces = [" ", "  ", "\n", "\t", "\u3000", "\xa0", "\r\n", " \n \n  "]
+    words = ["a", "年度", "报告", "x" * 7, "二、主动公开", "0"]
+    raws = []
+    for _ in range(3000):
+        parts = [rng.choice(spaces if rng.random() < 0.5 else words) for _ in range(rng.randrange(0, 400))]
+        raws.append("".join(parts))
+    raws += [chrome.raw_text(el) for tree in fuzz_trees[:100] for el in tree.iter()]
+    for raw in raws:
+        for n in (0, 1, 3, 40, 399, 400, 401):
+            assert _collapsed_head(raw, n) == " ".join(raw.split())[:n], (raw, n)

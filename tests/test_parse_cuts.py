@@ -20,7 +20,7 @@ import parsers.tables
 from parsers import sections
 from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Where
-from parsers.tables import active, checks, column_order, reading, tokens
+from parsers.tables import active, checks, column_order, paragraph_cells, reading, tokens
 from parsers.tables.reading import Reading
 from parsers.tables.tokens import (
     COL,
@@ -181,6 +181,19 @@ def test_number_lines_counted_from_their_newlines_are_those_the_multiline_search
         assert column_order.count_number_lines(text) == plain, text
         found += plain
     assert found > 5000
+
+
+def test_numbers_in_paragraphs_of_their_own_counted_from_their_newlines_are_those_the_lookbehind_finds() -> None:
+    """``is_paragraph_cells`` counts them by the newline before the blank line (issue 13, s42: the lookbehind had
+    sre try a match at every character of every text a parse reads)."""
+    texts = ALL + CONFUSED + _random_strings("0１9,.-+ \t\n\n\n件a", 20000, 30, seed=7)
+    texts += ["\n\n".join(texts[k : k + 40]) for k in range(0, len(ALL), 40)]  # the fixtures' lines as paragraphs
+    found = 0
+    for text in texts:
+        plain = len(paragraph_cells._PARAGRAPH_NUMBER.findall(text))
+        assert len(paragraph_cells._PARAGRAPH_NUMBER_AHEAD.findall(text)) == plain, text
+        found += plain
+    assert found > 3000
 
 
 def test_a_unit_or_slash_is_found_by_its_characters() -> None:

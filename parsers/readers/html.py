@@ -711,7 +711,7 @@ def _read_html(data: bytes, *, fast: bool) -> Extracted:
         title = metadata.get("title")
         if title:
             raw = texts.get(container)
-            if title not in (visible_text(container) if raw is None else " ".join(raw.split()))[:400]:
+            if title not in _collapsed_head(raw_text(container) if raw is None else raw, _TITLE_WITHIN):
                 tb.line(title)
         # the walk reads nothing outside the container
         marks = _Marks(container, texts, hides=not hides_nothing(data))
@@ -723,6 +723,19 @@ def _read_html(data: bytes, *, fast: bool) -> Extracted:
     if not text.strip():
         raise UnreadableDocument("HTML page without any text", code="empty")
     return Extracted(kind="html", text=text, spans=tb.spans, metadata=metadata, notes=notes)
+
+
+_TITLE_WITHIN = 400  # the title is written first unless the container's visible text shows it this early
+
+
+def _collapsed_head(raw: str, n: int) -> str:
+    """``" ".join(raw.split())[:n]``, collapsed from a stretch of ``raw`` where that stretch gives ``n`` characters
+    (a container's text runs to thousands): the words of a prefix of ``raw``, joined, are a prefix of all its words
+    joined (a word cut at the stretch's end is a prefix of the word)."""
+    head = " ".join(raw[: 4 * n].split())
+    if len(head) > n:
+        return head[:n]
+    return " ".join(raw.split())[:n]
 
 
 def _trafilatura_text(tree: Element) -> str | None:

@@ -23,6 +23,10 @@ from itertools import pairwise
 
 # a number alone in its paragraph: a blank line before it and after it
 _PARAGRAPH_NUMBER = re.compile(r"(?<=\n\n)[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*\n(?=\n)")
+# the same paragraphs, each found as the first newline of the blank line before it, the rest looked ahead to: one
+# match a paragraph (the matches of ``_PARAGRAPH_NUMBER`` are whole lines, none inside another), found from a
+# literal the regex engine skips to in C, where the lookbehind had it try a match at every character of the text
+_PARAGRAPH_NUMBER_AHEAD = re.compile(r"\n(?=\n[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*\n\n)")
 _NUMBER_LINE = re.compile(r"^[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*$", re.M)
 MIN_PARAGRAPHS = 20  # numbers in paragraphs of their own, at least (a table's worth)
 MIN_SHARE = 0.8  # … and that share of the lines that print a number alone
@@ -52,7 +56,7 @@ def wrapped_prose(text: str) -> int:
 def is_paragraph_cells(text: str) -> bool:
     """The text is a PDF's, printed a table cell a paragraph (``pdftotext``'s default mode, with or without
     ``-nopgbrk``)."""
-    paragraphs = len(_PARAGRAPH_NUMBER.findall(text))
+    paragraphs = len(_PARAGRAPH_NUMBER_AHEAD.findall(text))  # len(_PARAGRAPH_NUMBER.findall(text))
     if paragraphs < MIN_PARAGRAPHS or paragraphs < MIN_SHARE * len(_NUMBER_LINE.findall(text)):
         return False
     return "\f" in text or wrapped_prose(text) >= MIN_WRAPPED
