@@ -20,8 +20,8 @@ from parsers.tables.broken_boxes import box_orders, broken_boxes
 from parsers.tables.nbsp_runs import blank_rows_by_nbsp, row_splits_by_nbsp
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.reading import _heading_piece
+from parsers.tables.templates import ACTIVE_DEFAULTS, APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
-from parsers.tables.templates import APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.tokens import Token, token, tokenize
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
@@ -3070,18 +3070,6 @@ def test_table_three_rows_with_numbers_broken_over_lines_join_their_pieces() -> 
     assert any(w.code == "merged_digits" and w.key == "applications/other.other" for w in report.warnings)
 
 
-ACTIVE_2021 = {  # table 二's rows in the 2021 format and their columns
-    "rules": ("new_made", "new_published", "total_published"),
-    "normative_docs": ("new_made", "new_published", "total_published"),
-    "licensing": ("prior_items", "change", "decisions"),
-    "other_services": ("prior_items", "change", "decisions"),
-    "penalty": ("prior_items", "change", "decisions"),
-    "coercion": ("prior_items", "change", "decisions"),
-    "fees": ("prior_items", "change"),
-    "procurement": ("items", "amount"),
-}
-
-
 def test_pdfminer_flow_none_table_two_wrapped_labels_after_their_values() -> None:
     # tuning seeds 3507, 1604 (pdfminer's boxes_flow=None): boxes in the order of their lower edges, so a one-line
     # label prints before its values and a wrapped one (行政规范 / 性文件) after them. Version 118 read the blocks down
@@ -3097,7 +3085,7 @@ def test_pdfminer_flow_none_table_two_wrapped_labels_after_their_values() -> Non
             *(3, 40.63),
         ],
     }
-    keys = [f"active/{row}/{col}" for row, cols in ACTIVE_2021.items() for col in cols]
+    keys = [f"active/{row}/{col}" for row, cols in ACTIVE_DEFAULTS["2019"].items() for col in cols]  # 2019 format
     for name, values in gold.items():
         assert "\n\n行政规范\n性文件\n\n" in (SNIPPETS / name).read_text(encoding="utf-8")
         report = _parse(name)

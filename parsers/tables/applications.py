@@ -965,16 +965,8 @@ def _merged_column_rows(
             ways[key] = held
     if not ways:
         return {}
-    base = {key: f.values() for key, f in fits.items()}
     open_rows = {key: laid for key, laid in ways.items() if len(laid) > 1}
-
-    def score(picks: dict[str, list[Token | None]]) -> int:
-        state = dict(base)
-        for key, laid in picks.items():
-            state[key] = Fit(laid, "positional", []).values()
-        return application_passed(state, fmt)
-
-    chosen = choose(open_rows, score) if open_rows else ({}, [])
+    chosen = _choose_jointly({key: f.values() for key, f in fits.items()}, open_rows, fmt)
     if chosen is None:
         return {}
     out: dict[str, Fit] = {}
@@ -1799,6 +1791,22 @@ def _by_width(lines: list[list[Token]]) -> dict[int, list[list[Token]]]:
     return out
 
 
+def _choose_jointly(
+    base: dict[str, list[Value]], open_rows: dict[str, list[list[Token | None]]], fmt: str
+) -> tuple[dict[str, list[Token | None]], list[str]] | None:
+    """The rows in doubt placed together, the other rows as ``base`` reads them: each the placement every choice
+    under which the most identities of table 三 hold gives it; the rows those choices place differently listed
+    apart (:func:`parsers.tables.merged_columns.choose`)."""
+
+    def score(picks: dict[str, list[Token | None]]) -> int:
+        state = dict(base)
+        for key, laid in picks.items():
+            state[key] = Fit(laid, "positional", []).values()
+        return application_passed(state, fmt)
+
+    return choose(open_rows, score) if open_rows else ({}, [])
+
+
 def _merged_columns(
     rows: list[RowDef],
     data: list[tuple[Token, list[Token | None]]],
@@ -1810,14 +1818,7 @@ def _merged_columns(
     warnings that say so (code, message, label)."""
     base = {row.key: Fit(pos, "positional", []).values() for row, (_, pos) in zip(rows, data, strict=True)}
     open_rows = {rows[j].key: laid for j, laid in ways.items() if len(laid) > 1}
-
-    def score(picks: dict[str, list[Token | None]]) -> int:
-        state = dict(base)
-        for key, laid in picks.items():
-            state[key] = Fit(laid, "positional", []).values()
-        return application_passed(state, fmt)
-
-    chosen = choose(open_rows, score) if open_rows else ({}, [])
+    chosen = _choose_jointly(base, open_rows, fmt)
     out = list(data)
     notes: list[tuple[str, str, str, Token]] = []
     for j, laid in ways.items():
