@@ -22,15 +22,15 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
-# The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active
-# table, table 三 (its header's column names too), the fit of a row's values and the identities (issue 13); and the
-# modules of an HTML or XLSX parse that handle no token (the entry point, the kind's detection and the zip's members,
-# the sheet reader, the metadata, sections and verdict, the conventions: s41). A compiled module holds a token (a
-# fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never compare tokens with ``is`` or
-# ``id()`` in these (``tests/test_compiled.py``), nor in a module that is given tokens a compiled module made — which
-# is why the other table modules stay Python (``head_blocks``, ``run_order``, ``review_displaced``,
-# ``active_boxes``, ``box_order``, ``continued`` and ``displaced`` compare tokens by identity, and compiled,
-# ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41).
+# The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active table,
+# table 三 (its header's column names too, and the modules split from ``applications``), the fit of a row's values and
+# the identities (issue 13); and the modules of an HTML or XLSX parse that handle no token (the entry point, the kind's
+# detection and the zip's members, the sheet reader, the metadata, sections and verdict, the conventions: s41). A
+# compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never
+# compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``), nor in a module that is given tokens a
+# compiled module made — which is why the other table modules stay Python (``head_blocks``, ``run_order``,
+# ``review_displaced``, ``active_boxes``, ``box_order``, ``continued`` and ``displaced`` compare tokens by identity, and
+# compiled, ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41).
 MODULES = (
     "parsers.api",
     "parsers.conventions",
@@ -49,9 +49,15 @@ MODULES = (
     "parsers.tables.active",
     "parsers.tables.align",
     "parsers.tables.applications",
+    "parsers.tables.applications_start",
+    "parsers.tables.broken_numbers",
     "parsers.tables.checks",
+    "parsers.tables.glued_rows",
+    "parsers.tables.merged_rows",
     "parsers.tables.named_columns",
     "parsers.tables.reading",
+    "parsers.tables.realign",
+    "parsers.tables.short_rows",
     "parsers.tables.tokens",
     "parsers.zip_members",
 )

@@ -4,7 +4,7 @@ to be lost. Each test fails on parser version 51.
 
 - synth_483 pages 2–3 (150 dpi, a fax turned 2°; tests/fixtures/scans): table 三's title not read and its first row
   read 一、术年新路改府信息公并申请天是 (本年新收): the table is known by its other rows' labels in its TAB block
-  (``parsers.tables.applications._table_three_by_its_rows``);
+  (``parsers.tables.applications_start.table_three_by_its_rows``);
 - synth_489 page 2, table 四 alone (200 dpi, noise and toner): its heads read as nothing, and its last row prints a
   digit as 目 and one as 0.: known by its grid all the same (``parsers.ocr.layout._name_review``);
 - synth_489's text as the scan reader printed it (its OCR, committed): table 四's row of 15 TAB cells, three read as

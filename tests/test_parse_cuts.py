@@ -20,7 +20,7 @@ import parsers.tables
 from parsers import sections
 from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Where
-from parsers.tables import active, checks, column_order, paragraph_cells, reading, tokens
+from parsers.tables import active, checks, column_order, paragraph_cells, reading, realign, tokens
 from parsers.tables.reading import Reading
 from parsers.tables.tokens import (
     COL,
@@ -518,8 +518,8 @@ def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_abo
 def test_table_three_rows_are_given_lines_in_order_only_where_a_row_holds_two_full_lines(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``applications._realign`` returns at once unless a row of table 三 holds more than two lines' worth of tokens
-    (``may_realign``): the whole reading (``_realign_lines``) moves nothing and warns nothing then."""
+    """``realign.realign_rows`` returns at once unless a row of table 三 holds more than two lines' worth of tokens
+    (``may_realign``): the whole reading (``realign_lines``) moves nothing and warns nothing then."""
     from parsers.tables import read_tables
 
     applications = load_source("parsers.tables.applications")  # its own calls see the patched name, compiled or not
@@ -528,10 +528,10 @@ def test_table_three_rows_are_given_lines_in_order_only_where_a_row_holds_two_fu
     def both(r: Reading, rows: list, found: list, stops: dict[int, int]) -> dict:
         nonlocal gated, read, moved
         before = len(r.warnings)
-        whole = applications._realign_lines(r, rows, found, stops)
+        whole = realign.realign_lines(r, rows, found, stops)
         warned = r.warnings[before:]
         del r.warnings[before:]
-        if not applications.may_realign(found, stops):
+        if not realign.may_realign(found, stops):
             gated += 1
             assert whole == {} and not warned
         else:
@@ -540,7 +540,7 @@ def test_table_three_rows_are_given_lines_in_order_only_where_a_row_holds_two_fu
         r.warnings += warned
         return whole
 
-    monkeypatch.setattr(applications, "_realign", both)
+    monkeypatch.setattr(applications, "realign_rows", both)
     monkeypatch.setattr(parsers.tables, "read_applications", applications.read_applications)
     snippets = Path(__file__).parent / "fixtures" / "extractor_snippets"
     texts = [

@@ -34,7 +34,7 @@ from parsers import api, narrative, tables
 from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell, Check, Warning_, Where
 from parsers.readers import read
-from parsers.tables import applications, text_layer, unconfirmed
+from parsers.tables import applications_start, text_layer, unconfirmed
 from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.reading import Reading, new_where
 from parsers.tables.templates import (
@@ -257,13 +257,13 @@ def test_order_reading_is_skipped_only_where_it_cannot_win(monkeypatch: pytest.M
     calls: list[tuple[object, ...]] = []
     skipped = 0
     source = load_source("parsers.tables.applications")  # its own calls see the patched name, compiled or not
-    real: Callable[..., object] = source._order_fits
+    real: Callable[..., object] = source.fits_by_order
 
     def spy(r: Reading, rows: list[RowDef], start: int, end: int, fmt: str) -> object:
         calls.append((r, rows, start, end))
         return real(r, rows, start, end, fmt)
 
-    monkeypatch.setattr(source, "_order_fits", spy)
+    monkeypatch.setattr(source, "fits_by_order", spy)
     monkeypatch.setattr(tables, "read_applications", source.read_applications)
     from parsers import parse
 
@@ -355,7 +355,7 @@ def _read_tables_state(text: str) -> tuple[Reading, list[Check]] | None:
     """A text's Reading after tables 二, 三 and 四 are read row by row (as ``read_tables`` reads them), with the
     checks ``_reread_by_boxes`` is given; None for a text without table 三 of the 2019 or 2021 format."""
     r = Reading(read(text.encode("utf-8"), "text"))
-    start = applications.find_applications_start(r)
+    start = applications_start.find_applications_start(r)
     if start is None:
         return None
     fmt = tables._format(r, start, None, None)
@@ -477,14 +477,14 @@ def test_open_rows_are_refused_as_plainly_defined() -> None:
 def _by_its_rows_plain(r: Reading, start: int) -> int | None:
     """``_table_three_by_its_rows`` as it was defined: every token from ``start`` asked whether it is a TAB label a
     row matches."""
-    rows = applications._ROWS_WITHOUT_TITLE
+    rows = applications_start.ROWS_WITHOUT_TITLE
     tokens = r.tokens
     labels = [
         k
         for k in range(start, len(tokens))
         if tokens[k][IS_LABELISH]
         and tokens[k][TABBED]
-        and applications._ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
+        and applications_start.ANY_ROW_WITHOUT_TITLE.search(tokens[k][COMPACT])
     ]
     for n, first in enumerate(labels):
         seen: set[str] = set()
@@ -492,8 +492,8 @@ def _by_its_rows_plain(r: Reading, start: int) -> int | None:
             if k >= first + 200:
                 break
             seen.update(key for key, row in rows.items() if row.matches(tokens[k][COMPACT]))
-            if len(seen) >= applications.MIN_ROWS_WITHOUT_TITLE:
-                return applications._block_start(r, first)
+            if len(seen) >= applications_start.MIN_ROWS_WITHOUT_TITLE:
+                return applications_start.block_start(r, first)
     return None
 
 
@@ -509,7 +509,7 @@ def test_table_three_by_its_rows_as_plainly_defined() -> None:
     for text in texts + ALL[::3]:
         r = Reading(read(text.encode("utf-8"), "text"))
         for start in range(0, len(r.tokens) + 1, 7):
-            got = applications._table_three_by_its_rows(r, start)
+            got = applications_start.table_three_by_its_rows(r, start)
             assert got == _by_its_rows_plain(r, start), start
             found += got is not None
     assert found >= 100

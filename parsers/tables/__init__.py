@@ -12,11 +12,8 @@ from parsers.model import Cell, Check, Warning_
 from parsers.tables.active import read_active, rows_on_their_lines
 from parsers.tables.active_blocks import complete_by_blocks, read_active_blocks
 from parsers.tables.active_boxes import read_active_boxes
-from parsers.tables.applications import (
-    find_applications_start,
-    is_2019_applications,
-    read_applications,
-)
+from parsers.tables.applications import read_applications
+from parsers.tables.applications_start import find_applications_start, is_2019_applications
 from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, legacy_checks, recheck, review_checks
 from parsers.tables.column_order import stacked_labels

@@ -1,0 +1,287 @@
+"""Table 三 numbers a narrow cell broke over lines: a row of more values than cells whose pieces, joined back,
+make the row total hold (``1`` over ``234`` for 1234), and the boxes of such numbers pdfminer's
+``boxes_flow=None`` prints after the row's other cells."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from parsers.tables.align import Fit, Value
+from parsers.tables.broken_boxes import box_orders, broken_boxes
+from parsers.tables.checks import (
+    identities_at,
+)
+from parsers.tables.paragraph_cells import is_paragraph_cells
+from parsers.tables.reading import Reading, join_split_digits
+from parsers.tables.solve import (
+    choose_rows,
+    row_total_holds,
+)
+from parsers.tables.templates import (
+    APPLICANT_COLUMNS,
+    RowDef,
+)
+from parsers.tables.tokens import (
+    COL,
+    END,
+    LINE,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    number_value,
+    token,
+)
+from parsers.tables.wrapped_digits import wrapped_total
+
+T = "applications"
+N_APP = len(APPLICANT_COLUMNS)
+
+
+def joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row with more values than columns whose values one space apart, in a row laid out with wider gaps,
+    make one number each and leave a row whose total holds (``2 0 … 2 0`` for 20 … 20): that reading, reported
+    as ``merged_digits``."""
+    joined = join_split_digits(r.text, vals, N_APP)
+    if joined is None or not row_total_holds([number_value(t[TEXT]) for t in joined[0]]):
+        return None
+    r.warn("merged_digits", f"{key}: {joined[1]} (a guess; the row total holds)", key, joined[0][0])
+    return joined[0]
+
+
+DIGITS = re.compile(r"[1-9]\d*|0")
+
+
+def wrapped_fit(r: Reading, vals: list[Token], key: str) -> Fit | None:
+    """A row whose total is wrapped below its line (:mod:`parsers.tables.wrapped_digits`): its reading with the
+    pieces joined, or the piece below left blank, said as ``wrapped_digits``; None for any other row."""
+    found = wrapped_total(r.line_tokens(vals[-1][LINE]), vals, N_APP)
+    if found is None:
+        return None
+    cells, how, read = found
+    r.warn(
+        "wrapped_digits" if read else "wrapped_digits_blank",
+        f"{key}: a piece of a number alone on the line below the row's values, the row total failing as printed; "
+        + (f"{how}, the one reading whose row total holds (a guess)" if read else how),
+        key,
+        vals[-1],
+    )
+    return Fit(cells, "positional", [])
+
+
+def rejoin_broken(r: Reading, vals: list[Token]) -> tuple[list[Token], Token, Token, bool] | None:
+    """The reading of :func:`_broken_cell` (the row, the two pieces joined, whether the line break chose it among
+    several the row total holds), or None."""
+    texts = [t[TEXT] for t in vals]
+    if not all(DIGITS.fullmatch(x) for x in texts):
+        return None
+    readings: dict[tuple[int, ...], tuple[list[Token], Token, Token]] = {}
+    pairs = [(k, k + 1) for k in range(len(vals) - 1)] + [(0, len(vals) - 1)]
+    for a, b in pairs:
+        if texts[a] == "0":
+            continue  # no number is printed with a leading 0
+        first, second = vals[a], vals[b]
+        joined = token(
+            texts[a] + texts[b], first[START], second[END], first[LINE], first[COL], first[TABBED], split=True
+        )
+        row = [*vals[:a], joined, *vals[a + 1 : b], *vals[b + 1 :]] if b == a + 1 else [*vals[1:b], joined]
+        values = [int(t[TEXT]) for t in row]
+        if row_total_holds(values):
+            readings.setdefault(tuple(values), (row, first, second))
+    if len(readings) == 1:
+        return (*next(iter(readings.values())), False)
+    broken = [x for x in readings.values() if _across_break(r, x[1], x[2])]
+    return (*broken[0], True) if len(readings) > 1 and len(broken) == 1 else None
+
+
+def rejoined_values(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row of more values than cells read with the pieces of its broken numbers joined (:func:`_broken_cell` for
+    one, :func:`_broken_cells` for two or three), or None."""
+    return _broken_cell(r, vals, key) if len(vals) == N_APP + 1 else _broken_cells(r, vals, key)
+
+
+MAX_BROKEN = 3  # cells of one row whose digits a narrow column broke over lines, read back by the row total
+
+
+def _broken_cells(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row printing two or three values more than its cells, each extra one a piece of a cell's number that a
+    narrow column broke over lines (Chromium's ``word-break: break-all`` in every cell too narrow for its number:
+    ``41`` / ``6`` for 416, ``4`` / ``91`` for 491), the pieces printed one after another (pypdf, pypdfium2,
+    ``pdftotext -raw``): the neighbouring pieces joined (no number starts with 0) where exactly one such reading of
+    the row holds its total. Reported as ``merged_digits`` (a guess the row total confirms); None when no reading
+    or several hold."""
+    texts = [t[TEXT] for t in vals]
+    extra = len(vals) - N_APP
+    if not 1 < extra <= MAX_BROKEN or not all(DIGITS.fullmatch(x) for x in texts):
+        return None
+    readings = broken_readings(vals)
+    if len(readings) != 1:
+        return None
+    row = next(iter(readings.values()))
+    r.warn(
+        "merged_digits",
+        f"{key}: {len(vals)} values for {N_APP} cells ({' '.join(texts)}); read as "
+        f"{' '.join(t[TEXT] for t in row)}, neighbouring pieces joined as one number each (a cell's digits broken "
+        "over lines): the one such reading whose row total holds (a guess)",
+        key,
+        row[0],
+    )
+    return row
+
+
+def broken_readings(vals: list[Token]) -> dict[tuple[int, ...], list[Token]]:
+    """The readings of a row of digit runs, two or three more than its cells, with neighbouring pieces joined (no
+    number starts with 0) whose row total holds, by their values (:func:`_broken_cells`)."""
+    extra = len(vals) - N_APP
+    readings: dict[tuple[int, ...], list[Token]] = {}
+    for joins in itertools.combinations(range(len(vals) - 1), extra):
+        row: list[Token] = []
+        for k, t in enumerate(vals):
+            if k - 1 in joins:
+                prev = row[-1]
+                if prev[TEXT] == "0":
+                    break  # no number is printed with a leading 0
+                row[-1] = token(
+                    prev[TEXT] + t[TEXT], prev[START], t[END], prev[LINE], prev[COL], prev[TABBED], split=True
+                )
+            else:
+                row.append(t)
+        else:
+            values = [int(t[TEXT]) for t in row]
+            if row_total_holds(values):
+                readings.setdefault(tuple(values), row)
+    return readings
+
+
+def _across_break(r: Reading, first: Token, second: Token) -> bool:
+    """``first`` ends its line and ``second`` starts a later one (no number between them on either line): two
+    pieces a line's wrap may have broken one number into. Values one line prints apart are two cells."""
+    if first[LINE] >= second[LINE]:
+        return False
+    after = [t for t in r.line_tokens(first[LINE]) if t[START] > first[START] and DIGITS.fullmatch(t[TEXT])]
+    before = [t for t in r.line_tokens(second[LINE]) if t[START] < second[START] and DIGITS.fullmatch(t[TEXT])]
+    return not after and not before
+
+
+def _broken_cell(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
+    """A row printing one value more than its cells, where one cell's digits were broken over two lines (a narrow
+    cell wrapping a number digit by digit: Chromium's ``word-break: break-all``, ``1`` above the row's line and
+    ``4`` below it for 14): the two pieces joined, when exactly one reading holds the row total. The pieces stand
+    next to each other (pypdf, ``pdftotext -raw``: ``0 0 0 12 2 0 1 4``), or, the broken cell being the row's
+    total, first and last (pdfplumber: ``1`` on the label's line, the other values on the next, ``4`` after them).
+    Where several readings hold it (``1`` / ``1 0 1 0 0 0 12``: 11 and 0, or 1 and 10), the one whose pieces a
+    line break parts (the first ends its line, the second starts the next: a text wrapped at a width, pandoc's
+    plain and Markdown writers in a page's layout table), when only one does: two values one line prints apart
+    are two cells. Reported as ``merged_digits`` (a guess the row total confirms); None when no reading or
+    several hold."""
+    found = rejoin_broken(r, vals)
+    if found is None:
+        return None
+    row, first, second, by_break = found
+    r.warn(
+        "merged_digits",
+        f"{key}: {len(vals)} values for {N_APP} cells; {first[TEXT]!r} and {second[TEXT]!r} read as one number "
+        f"{first[TEXT]}{second[TEXT]} (a cell's digits broken over two lines), "
+        + (
+            "of the readings whose row total holds the one whose two pieces a line break parts (a guess)"
+            if by_break
+            else "the one reading whose row total holds (a guess)"
+        ),
+        key,
+        first,
+    )
+    return row
+
+
+def boxes_last(r: Reading, vals: list[Token], key: str) -> list[list[Token]] | None:
+    """A row of more values than cells in a text that prints a cell a paragraph, whose numbers broken over lines
+    (boxes of two lines or more) print after its other cells (:mod:`parsers.tables.broken_boxes`: pdfminer's
+    ``boxes_flow=None``): its readings, one for each placement of the broken boxes (pieces joined) whose row total
+    holds; where there is one, it is said (``merged_digits``). None where the row is not so printed."""
+    if not is_paragraph_cells(r.extracted.text):
+        return None
+    boxes = broken_boxes(vals, N_APP)
+    if boxes is None:
+        return None
+    orders = box_orders(boxes)
+    if not orders:
+        return None
+    readings: list[list[Token]] = []
+    for order in orders:
+        cells: list[Token] = []
+        for k in order:
+            box = boxes[k]
+            first, last = box[0], box[-1]
+            text = "".join(t[TEXT] for t in box)
+            cells.append(
+                first
+                if len(box) == 1
+                else token(text, first[START], last[END], first[LINE], first[COL], first[TABBED], split=True)
+            )
+        readings.append(cells)
+    if len(readings) == 1:
+        r.warn(
+            "merged_digits",
+            f"{key}: {_boxes_printed(boxes)}: the numbers broken over lines (pieces joined) print after the row's "
+            "other cells (a PDF's boxes in the order of their lower edges); read as "
+            f"{' '.join(t[TEXT] for t in readings[0])}, the one placement whose row total holds (a guess)",
+            key,
+            vals[0],
+        )
+    return readings
+
+
+def _boxes_printed(boxes: list[list[Token]]) -> str:
+    return " ".join("/".join(t[TEXT] for t in b) for b in boxes)
+
+
+def place_open_boxes(
+    r: Reading,
+    rows: list[RowDef],
+    fmt: str,
+    open_boxes: dict[str, tuple[list[list[Token]], Token]],
+    state: dict[str, list[Value]],
+) -> dict[str, Fit]:
+    """Rows of :func:`boxes_last` with several placements: the placements chosen jointly so that every identity of
+    the table holds (the other rows as read); a row is read where every such choice gives it one placement
+    (``merged_digits``), else the cells its placements all read alike are read and the others left blank
+    (``placement_open``: the text does not say which columns the broken numbers are)."""
+    at = {row.key: i for i, row in enumerate(rows)}
+    options = {
+        at[key]: [tuple(number_value(t[TEXT]) for t in cells) for cells in readings]
+        for key, (readings, _) in open_boxes.items()
+    }
+    known = {(at[key], c): v for key, vals in state.items() if key not in open_boxes for c, v in enumerate(vals)}
+    choices, complete = choose_rows(options, known, identities_at(rows, fmt))
+    out: dict[str, Fit] = {}
+    for key, (readings, first) in open_boxes.items():
+        i = at[key]
+        picked = {choice[i] for choice in choices} if complete else set()
+        if len(picked) == 1:
+            cells = readings[picked.pop()]
+            r.warn(
+                "merged_digits",
+                f"{T}/{key}: the numbers broken over lines (pieces joined) print after the row's other cells (a PDF's "
+                f"boxes in the order of their lower edges); read as {' '.join(t[TEXT] for t in cells)}, the one "
+                f"placement of {len(readings)} whose row total holds under which every identity of the table holds "
+                "(a guess)",
+                f"{T}/{key}",
+                first,
+            )
+            out[key] = Fit(list(cells), "positional", [])
+            continue
+        same = [
+            readings[0][c] if all(x[c][TEXT] == readings[0][c][TEXT] for x in readings) else None for c in range(N_APP)
+        ]
+        r.warn(
+            "placement_open",
+            f"{T}/{key}: numbers broken over lines print after the row's other cells (a PDF's boxes in the order of "
+            f"their lower edges), so which columns they are is not in the text: {len(readings)} placements hold the "
+            "row total and the table's identities do not single one out; the cells they read alike are read, the "
+            "others left blank",
+            f"{T}/{key}",
+            first,
+        )
+        out[key] = Fit(list(same), "positional", [])
+    return out
