@@ -310,6 +310,12 @@ Version 108 (issue 8, p39):
   ``pdf-pypdf``, ``text-pymupdf``): the same breaks where a row's label wraps too, the rest of the label on a line of
   its own before the row's values, which print past its seven cells (``一、本年`` / ``新收政府信息公开申请数量`` /
   ``56`` / ``6  0  0  0  14  0  58 0`` for 566 0 0 0 14 0 580; PyMuPDF a value a line).
+- ``synth-1612-pdfplumber-table3.txt``, ``synth-1612-pdfplumber-layout-table3.txt``,
+  ``synth-1612-markitdown-pdf-table3.md`` (``/tmp/t43/b2``, tuning seeds 1600–1614, ``pdf-pdfplumber``,
+  ``pdf-pdfplumber-layout``, ``md-markitdown-pdf``): table 三's numbers broken over two lines in narrow cells, printed
+  line by line: the broken numbers' first pieces on the line above the row's other cells, their last pieces on the
+  line below (``1 1`` / ``一、本年新收… 0 2 0 0 0`` / ``0 2`` for 10 0 2 0 0 0 12; （七）总计's ``1`` above it, after
+  （六）其他处理's seven values).
 - ``synth-3604-pdftotext-raw-table3.txt`` (``/tmp/w40/b2``'s tuning seeds, ``pdftotext-raw``): table 三's
   thousands printed with a space after the separator (``1, 403 0 120 0 0 94 1, 617``), as every PDF text
   convention but pdfplumber's and the layout modes prints them.
@@ -540,6 +546,9 @@ SNIPPETS = {
     "synth-1603-bs4-glued-table3.txt": "synth_1603.html-bs4-glued.txt",
     "synth-1610-pypdf-table3.txt": "synth_1610.pdf-pypdf.txt",
     "synth-1610-pymupdf-table3.txt": "synth_1610.text-pymupdf.txt",
+    "synth-1612-pdfplumber-table3.txt": "synth_1612.pdf-pdfplumber.txt",
+    "synth-1612-pdfplumber-layout-table3.txt": "synth_1612.pdf-pdfplumber-layout.txt",
+    "synth-1612-markitdown-pdf-table3.md": "synth_1612.md-markitdown-pdf.md",
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
     "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",

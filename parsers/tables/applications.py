@@ -9,14 +9,18 @@ from collections.abc import Callable
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.applications_start import merged_other
 from parsers.tables.broken_numbers import (
+    BOXES_LAST,
     DIGITS,
     MAX_BROKEN,
+    STACKED,
     boxes_last,
     broken_readings,
+    handed_down,
     joined_digits,
     place_open_boxes,
     rejoin_broken,
     rejoined_values,
+    stacked_readings,
     wrapped_fit,
 )
 from parsers.tables.checks import (
@@ -51,6 +55,7 @@ from parsers.tables.solve import (
     read_stream,
     row_total_holds,
 )
+from parsers.tables.stacked_pieces import end_values, shared_cells
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -624,7 +629,8 @@ def _label_fits(
     firsts: dict[int, int] = {}  # each row's first token → its pipe table's first token
     on_label_line: set[str] = set()  # the pending rows whose values are printed on one line after label text
     # rows whose numbers broken over lines print after their other cells: each placement whose row total holds
-    open_boxes: dict[str, tuple[list[list[Token]], Token]] = {}
+    open_boxes: dict[str, tuple[list[list[Token]], Token, str]] = {}
+    claimed: set[int] = set()  # the values rows read so far, by offset: a line above a label no other row read
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -635,12 +641,26 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
+            vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
+        line = r.tokens[f.index][LINE]
+        above = [t for k in (2, 1) for t in end_values(r.line_tokens(line - k)) if t[START] not in claimed]
+        claimed.update(t[START] for t in vals)
         if pos is None and len(vals) > N_APP and (boxed := boxes_last(r, vals, f"{T}/{row.key}")) is not None:
+            how = BOXES_LAST
+        elif (pos is None or shared_cells(vals)) and (
+            boxed := stacked_readings(r, vals, above, f"{T}/{row.key}")
+        ) is not None:
+            how = STACKED
+        else:
+            boxed = None
+        if boxed is not None:
             if len(boxed) == 1:
                 fits[row.key] = Fit(list(boxed[0]), "positional", [])
                 state[row.key] = fits[row.key].values()
             else:
-                open_boxes[row.key] = (boxed, vals[0])  # placed below, by the table's identities
+                open_boxes[row.key] = (boxed, vals[0], how)  # placed below, by the table's identities
             continue
         if pos is not None and len(vals) < N_APP and glued_in_merged_cells(r.line_after(f.index), pos):
             pos = None  # its cells not the columns: its values fitted below, digits glued split by the identities

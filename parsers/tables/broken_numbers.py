@@ -18,6 +18,7 @@ from parsers.tables.solve import (
     choose_rows,
     row_total_holds,
 )
+from parsers.tables.stacked_pieces import stacked_boxes
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     RowDef,
@@ -25,6 +26,7 @@ from parsers.tables.templates import (
 from parsers.tables.tokens import (
     COL,
     END,
+    IS_VALUE,
     LINE,
     START,
     TABBED,
@@ -204,6 +206,48 @@ def boxes_last(r: Reading, vals: list[Token], key: str) -> list[list[Token]] | N
     boxes = broken_boxes(vals, N_APP)
     if boxes is None:
         return None
+    return _box_readings(r, boxes, key, vals[0], BOXES_LAST)
+
+
+BOXES_LAST = (
+    "the numbers broken over lines (pieces joined) print after the row's other cells (a PDF's boxes in the order of "
+    "their lower edges)"
+)
+STACKED = (
+    "the numbers broken over two lines print their first pieces on the line above the row's other cells and their "
+    "last on the line below (pieces joined)"
+)
+
+
+def stacked_readings(r: Reading, vals: list[Token], above: list[Token], key: str) -> list[list[Token]] | None:
+    """A row whose numbers broken over two lines print their pieces on the lines above and below its other cells
+    (:mod:`parsers.tables.stacked_pieces`): its readings, one for each placement of the broken numbers whose row
+    total holds; where there is one, it is said (``merged_digits``). None where the row is not so printed."""
+    boxes = stacked_boxes(vals, above, N_APP)
+    if boxes is None:
+        return None
+    return _box_readings(r, boxes, key, vals[0], STACKED)
+
+
+def handed_down(r: Reading, vals: list[Token], after: int, stop: int) -> int:
+    """How many of a row's values ``vals`` (their last line) are the first pieces of the next row's broken numbers
+    (:mod:`parsers.tables.stacked_pieces`): its last line, right above the next row's label (token ``after``),
+    prints digits only, the row keeps exactly its cells without them, and the next row's values (up to token
+    ``stop``) print the rest of the shape with a placement whose row total holds. 0 where they are not."""
+    if len(vals) <= N_APP:
+        return 0
+    line = r.tokens[after][LINE] - 1
+    last = [t for t in vals if t[LINE] == line]
+    if not last or len(vals) - len(last) != N_APP or last != vals[-len(last) :]:
+        return 0
+    if [t for t in r.line_tokens(line) if t[TEXT]] != last:
+        return 0
+    nxt = [t for t in r.tokens[after + 1 : stop] if t[IS_VALUE]]
+    boxes = stacked_boxes(nxt, last, N_APP)
+    return len(last) if boxes is not None and box_orders(boxes) else 0
+
+
+def _box_readings(r: Reading, boxes: list[list[Token]], key: str, first: Token, how: str) -> list[list[Token]] | None:
     orders = box_orders(boxes)
     if not orders:
         return None
@@ -212,22 +256,21 @@ def boxes_last(r: Reading, vals: list[Token], key: str) -> list[list[Token]] | N
         cells: list[Token] = []
         for k in order:
             box = boxes[k]
-            first, last = box[0], box[-1]
+            head, last = box[0], box[-1]
             text = "".join(t[TEXT] for t in box)
             cells.append(
-                first
+                head
                 if len(box) == 1
-                else token(text, first[START], last[END], first[LINE], first[COL], first[TABBED], split=True)
+                else token(text, head[START], last[END], head[LINE], head[COL], head[TABBED], split=True)
             )
         readings.append(cells)
     if len(readings) == 1:
         r.warn(
             "merged_digits",
-            f"{key}: {_boxes_printed(boxes)}: the numbers broken over lines (pieces joined) print after the row's "
-            "other cells (a PDF's boxes in the order of their lower edges); read as "
-            f"{' '.join(t[TEXT] for t in readings[0])}, the one placement whose row total holds (a guess)",
+            f"{key}: {_boxes_printed(boxes)}: {how}; read as {' '.join(t[TEXT] for t in readings[0])}, the one "
+            "placement whose row total holds (a guess)",
             key,
-            vals[0],
+            first,
         )
     return readings
 
@@ -240,7 +283,7 @@ def place_open_boxes(
     r: Reading,
     rows: list[RowDef],
     fmt: str,
-    open_boxes: dict[str, tuple[list[list[Token]], Token]],
+    open_boxes: dict[str, tuple[list[list[Token]], Token, str]],
     state: dict[str, list[Value]],
 ) -> dict[str, Fit]:
     """Rows of :func:`boxes_last` with several placements: the placements chosen jointly so that every identity of
@@ -250,20 +293,19 @@ def place_open_boxes(
     at = {row.key: i for i, row in enumerate(rows)}
     options = {
         at[key]: [tuple(number_value(t[TEXT]) for t in cells) for cells in readings]
-        for key, (readings, _) in open_boxes.items()
+        for key, (readings, _, _) in open_boxes.items()
     }
     known = {(at[key], c): v for key, vals in state.items() if key not in open_boxes for c, v in enumerate(vals)}
     choices, complete = choose_rows(options, known, identities_at(rows, fmt))
     out: dict[str, Fit] = {}
-    for key, (readings, first) in open_boxes.items():
+    for key, (readings, first, how) in open_boxes.items():
         i = at[key]
         picked = {choice[i] for choice in choices} if complete else set()
         if len(picked) == 1:
             cells = readings[picked.pop()]
             r.warn(
                 "merged_digits",
-                f"{T}/{key}: the numbers broken over lines (pieces joined) print after the row's other cells (a PDF's "
-                f"boxes in the order of their lower edges); read as {' '.join(t[TEXT] for t in cells)}, the one "
+                f"{T}/{key}: {how}; read as {' '.join(t[TEXT] for t in cells)}, the one "
                 f"placement of {len(readings)} whose row total holds under which every identity of the table holds "
                 "(a guess)",
                 f"{T}/{key}",
@@ -276,8 +318,7 @@ def place_open_boxes(
         ]
         r.warn(
             "placement_open",
-            f"{T}/{key}: numbers broken over lines print after the row's other cells (a PDF's boxes in the order of "
-            f"their lower edges), so which columns they are is not in the text: {len(readings)} placements hold the "
+            f"{T}/{key}: {how}, and which columns they are is not in the text: {len(readings)} placements hold the "
             "row total and the table's identities do not single one out; the cells they read alike are read, the "
             "others left blank",
             f"{T}/{key}",

@@ -1,0 +1,78 @@
+"""A table 三 row whose numbers a narrow cell broke over two lines, in a text that prints the page's lines without
+positions (pdfplumber, pdfplumber's layout mode, markitdown's PDF text).
+
+Chromium's ``word-break: break-all`` breaks a number too wide for its cell over two lines (``1`` / ``0`` for 10).
+The row's one-line cells stand vertically centred, between the broken cells' two lines, so a text that prints the
+page line by line prints the broken numbers' first pieces on the line above the row's other cells and their last
+pieces on the line below (``1 1`` / ``一、本年新收… 0 2 0 0 0`` / ``0 2`` for 10 0 2 0 0 0 12); a label wrapped over
+two lines prints its pieces beside them (``一、本年 56 58`` / ``0 0 0 14 0`` / ``新收… 6 0``). Read as printed, the
+pieces are numbers of their own: ``0 2 0 0 0 0 2`` even holds the row total.
+
+Here the row's values are exactly three consecutive lines, the first and the last with as many values (``m``), the
+middle with the row's other cells (``n - m``), all digits; the first line may be the line right above the row's
+label, when no other row printed it, and the first two where the label found is the last line (its first piece
+unrecognised). The ``i``-th piece above and the ``i``-th below make the ``i``-th broken number
+(no number starts with 0); which columns the broken numbers are is not in the text: every placement (the middle
+cells in their order, the broken ones in theirs) is a box order of :mod:`parsers.tables.broken_boxes`."""
+
+from __future__ import annotations
+
+from parsers.tables.tokens import COL, IS_VALUE, LINE, TABBED, TEXT, Token
+
+
+def stacked_boxes(vals: list[Token], above: list[Token], n: int) -> list[list[Token]] | None:
+    """The row's boxes (:func:`parsers.tables.broken_boxes.box_orders`' form: the middle line's cells one box each,
+    then each broken number's two pieces as one box), from its values ``vals`` in the text's order and ``above``,
+    the value tokens of the two lines right above its label's line that no other row read (empty where there are
+    none).
+    None where the row is not printed so."""
+    if not vals or not all(t[TEXT].isdigit() for t in (*vals, *above)):
+        return None
+    lines: list[list[Token]] = []
+    for t in vals:
+        if lines and lines[-1][0][LINE] == t[LINE]:
+            lines[-1].append(t)
+        else:
+            lines.append([t])
+    label_line = lines[0][0][LINE]
+    before: list[list[Token]] = [[t for t in above if t[LINE] == label_line - k] for k in (2, 1)]
+    if len(lines) == 2 and before[1]:
+        lines.insert(0, before[1])
+    elif len(lines) == 1 and before[0] and before[1]:
+        lines[:0] = before  # the label's first line not found: the row's first two lines above its label's rest
+    if len(lines) != 3:
+        return None
+    top, middle, bottom = lines
+    if not (top[0][LINE] + 1 == middle[0][LINE] and middle[0][LINE] + 1 == bottom[0][LINE]):
+        return None
+    if len(top) != len(bottom) or len(top) + len(middle) != n:
+        return None
+    if any(t[TEXT].startswith("0") for t in top):
+        return None  # a broken number's first piece: no number starts with 0
+    return [[t] for t in middle] + [[a, b] for a, b in zip(top, bottom, strict=True)]
+
+
+def end_values(tokens: list[Token]) -> list[Token]:
+    """The value tokens a line prints after all of its other text (a label's piece, a group heading): the pieces a
+    broken number's first line may print beside a wrapped label."""
+    out: list[Token] = []
+    for t in tokens:
+        if not t[TEXT]:
+            continue
+        if t[IS_VALUE]:
+            out.append(t)
+        elif out:
+            return []
+    return out
+
+
+def shared_cells(vals: list[Token]) -> bool:
+    """Whether two of the values print in one cell of a TAB row (markitdown's pipe cells over several columns:
+    ``| 0 2 | 0 0 0 |``): the row's cells are then no columns."""
+    seen: set[tuple[int, int]] = set()
+    for t in vals:
+        if t[TABBED]:
+            if (t[LINE], t[COL]) in seen:
+                return True
+            seen.add((t[LINE], t[COL]))
+    return False
