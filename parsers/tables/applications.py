@@ -9,18 +9,16 @@ from collections.abc import Callable
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.applications_start import merged_other
 from parsers.tables.broken_numbers import (
-    BOXES_LAST,
     DIGITS,
     MAX_BROKEN,
-    STACKED,
-    boxes_last,
+    broken_boxes_read,
     broken_readings,
     handed_down,
     joined_digits,
     place_open_boxes,
     rejoin_broken,
     rejoined_values,
-    stacked_readings,
+    unclaimed_above,
     wrapped_fit,
 )
 from parsers.tables.checks import (
@@ -55,7 +53,6 @@ from parsers.tables.solve import (
     read_stream,
     row_total_holds,
 )
-from parsers.tables.stacked_pieces import end_values, shared_cells
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -644,17 +641,9 @@ def _label_fits(
         nxt = found[k + 1] if k + 1 < len(found) else None
         if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
-        line = r.tokens[f.index][LINE]
-        above = [t for k in (2, 1) for t in end_values(r.line_tokens(line - k)) if t[START] not in claimed]
+        above = unclaimed_above(r, f.index, claimed)
         claimed.update(t[START] for t in vals)
-        if pos is None and len(vals) > N_APP and (boxed := boxes_last(r, vals, f"{T}/{row.key}")) is not None:
-            how = BOXES_LAST
-        elif (pos is None or shared_cells(vals)) and (
-            boxed := stacked_readings(r, vals, above, f"{T}/{row.key}")
-        ) is not None:
-            how = STACKED
-        else:
-            boxed = None
+        boxed, how = broken_boxes_read(r, vals, pos, above, f"{T}/{row.key}")
         if boxed is not None:
             if len(boxed) == 1:
                 fits[row.key] = Fit(list(boxed[0]), "positional", [])

@@ -18,7 +18,7 @@ from parsers.tables.solve import (
     choose_rows,
     row_total_holds,
 )
-from parsers.tables.stacked_pieces import stacked_boxes
+from parsers.tables.stacked_pieces import end_values, shared_cells, stacked_boxes
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     RowDef,
@@ -227,6 +227,25 @@ def stacked_readings(r: Reading, vals: list[Token], above: list[Token], key: str
     if boxes is None:
         return None
     return _box_readings(r, boxes, key, vals[0], STACKED)
+
+
+def broken_boxes_read(
+    r: Reading, vals: list[Token], pos: list[Token | None] | None, above: list[Token], key: str
+) -> tuple[list[list[Token]] | None, str]:
+    """A row's readings where its numbers broken over lines print apart from its other cells (:func:`boxes_last`,
+    :func:`stacked_readings`), and how they print in words; (None, "") for any other row."""
+    if pos is None and len(vals) > N_APP and (boxed := boxes_last(r, vals, key)) is not None:
+        return boxed, BOXES_LAST
+    if (pos is None or shared_cells(vals)) and (boxed := stacked_readings(r, vals, above, key)) is not None:
+        return boxed, STACKED
+    return None, ""
+
+
+def unclaimed_above(r: Reading, label: int, claimed: set[int]) -> list[Token]:
+    """The values the two lines above the line of the label at token ``label`` print after their other text, but
+    those a row read already (``claimed``, by offset): where a row's broken numbers' first pieces may print."""
+    line = r.tokens[label][LINE]
+    return [t for d in (2, 1) for t in end_values(r.line_tokens(line - d)) if t[START] not in claimed]
 
 
 def handed_down(r: Reading, vals: list[Token], after: int, stop: int) -> int:
