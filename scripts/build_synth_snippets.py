@@ -315,7 +315,9 @@ Version 108 (issue 8, p39):
   ``pdf-pdfplumber-layout``, ``md-markitdown-pdf``): table 三's numbers broken over two lines in narrow cells, printed
   line by line: the broken numbers' first pieces on the line above the row's other cells, their last pieces on the
   line below (``1 1`` / ``一、本年新收… 0 2 0 0 0`` / ``0 2`` for 10 0 2 0 0 0 12; （七）总计's ``1`` above it, after
-  （六）其他处理's seven values).
+  （六）其他处理's seven values). ``synth-1610-markitdown-pdf-table3.md`` (the same): a wrapped label whose first
+  line (``一、本年``, with the first pieces ``56`` and ``58``) is not found, the row's other cells on the next line,
+  its label's rest with the last pieces ``6`` and ``0`` on the third.
 - ``synth-3604-pdftotext-raw-table3.txt`` (``/tmp/w40/b2``'s tuning seeds, ``pdftotext-raw``): table 三's
   thousands printed with a space after the separator (``1, 403 0 120 0 0 94 1, 617``), as every PDF text
   convention but pdfplumber's and the layout modes prints them.
@@ -549,6 +551,7 @@ SNIPPETS = {
     "synth-1612-pdfplumber-table3.txt": "synth_1612.pdf-pdfplumber.txt",
     "synth-1612-pdfplumber-layout-table3.txt": "synth_1612.pdf-pdfplumber-layout.txt",
     "synth-1612-markitdown-pdf-table3.md": "synth_1612.md-markitdown-pdf.md",
+    "synth-1610-markitdown-pdf-table3.md": "synth_1610.md-markitdown-pdf.md",
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
     "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",

@@ -236,7 +236,11 @@ def broken_boxes_read(
     :func:`stacked_readings`), and how they print in words; (None, "") for any other row."""
     if pos is None and len(vals) > N_APP and (boxed := boxes_last(r, vals, key)) is not None:
         return boxed, BOXES_LAST
-    if (pos is None or shared_cells(vals)) and (boxed := stacked_readings(r, vals, above, key)) is not None:
+    # a row of cells (a pipe or TAB row) only where its cells are no columns: values sharing a cell, or fewer
+    # values than cells with the lines above completing the shape
+    if (pos is None or shared_cells(vals) or len(vals) < N_APP) and (
+        boxed := stacked_readings(r, vals, above, key)
+    ) is not None:
         return boxed, STACKED
     return None, ""
 
