@@ -3621,3 +3621,14 @@ def test_numbers_broken_over_two_lines_pieces_above_and_below_the_row_are_joined
     assert _app_row(report, "results_total") == [None] * 6 + [589]
     assert _app_row(report, "carried_over") == [0, 0, 0, 0, 10, 0, 10]
     assert any(w.code == "placement_open" and w.key == "applications/new_received" for w in report.warnings)
+
+
+def test_a_count_and_amount_cell_cut_across_grid_cells_is_read_joined() -> None:
+    # tuning seed 1608 (pymupdf4llm's layout mode): 2019's 政府集中采购 prints its count and amount in one cell,
+    # which the grid cuts at the page's rules (``|334|项/25.1485万|元||``). Version 121 read the count 334 as the
+    # amount (a wrong number) and left the count blank. Gold: synth_1608.json
+    assert "|334|项/25.1485万|元|" in (SNIPPETS / "synth-1608-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    report = _parse("synth-1608-pymupdf4llm-layout-table2.md")
+    assert report.cells["active/procurement/items"].value == 334
+    assert report.cells["active/procurement/amount"].value == 25.1485
+    assert any(w.code == "number_across_cells" and w.key == "active/procurement" for w in report.warnings)

@@ -10,6 +10,7 @@ from parsers.grid_wraps import display
 from parsers.tables.active_lost_labels import place_lost_single_rows
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
+from parsers.tables.cut_count_amount import joined_count_and_amount
 from parsers.tables.cut_points import cut_at_point
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.label_sides import values_by_sides
@@ -300,6 +301,16 @@ def _count_and_amount_cell(r: Reading, line: list[Token]) -> list[Token]:
     word) cut into its two numbers, each where it is printed, with a ``split_number`` warning naming the cell; the
     blank cells after it on its line dropped (the cell spans the count's and the amount's columns, and a converter
     pads the row to the table's width). The line as it is where no cell is printed so."""
+    if (cut := joined_count_and_amount(line)) is not None:
+        pieces, used, text = cut
+        r.warn(
+            "number_across_cells",
+            f"{T}/procurement: its cells {' | '.join(t[TEXT] for t in line[:used])} joined as one cell {text!r}, "
+            f"read as its count {pieces[0][TEXT]} and its amount {pieces[1][TEXT]} (a cell cut across grid cells)",
+            f"{T}/procurement",
+            line[0],
+        )
+        return [*pieces, *line[used:]]
     at = next((k for k, t in enumerate(line) if _count_space_amount(t)), None)
     if at is None:
         return line
