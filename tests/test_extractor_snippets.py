@@ -3632,3 +3632,17 @@ def test_a_count_and_amount_cell_cut_across_grid_cells_is_read_joined() -> None:
     assert report.cells["active/procurement/items"].value == 334
     assert report.cells["active/procurement/amount"].value == 25.1485
     assert any(w.code == "number_across_cells" and w.key == "active/procurement" for w in report.warnings)
+
+
+def test_broken_numbers_pieces_a_line_each_around_the_row_are_no_cells() -> None:
+    # tuning seed 1612 (poppler's default mode): 10 and 12 broken in narrow cells print each piece on a line of its
+    # own around the row's other cells (``1`` / ``1`` / ``0 2 0 0 0`` / ``0`` / ``2``). Version 121 read them as
+    # cells (1 1 0 0 0 0 2: four wrong numbers); the pieces joined, six placements hold the row total and the
+    # identities, failing on （七）总计 (its total's pieces printed after the next row's label), settle none: the
+    # cells the placements disagree on are left blank (placement_open). Gold: synth_1612.json
+    text = (SNIPPETS / "synth-1612-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "\n1\n1\n0 2 0 0 0\n0\n2\n" in text
+    report = _parse("synth-1612-pdftotext-default-table3.txt")
+    assert _app_row(report, "new_received") == [None] * 6 + [12]
+    assert _app_row(report, "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
+    assert any(w.code == "placement_open" and w.key == "applications/new_received" for w in report.warnings)

@@ -8,8 +8,9 @@ pieces on the line below (``1 1`` / ``一、本年新收… 0 2 0 0 0`` / ``0 2`
 two lines prints its pieces beside them (``一、本年 56 58`` / ``0 0 0 14 0`` / ``新收… 6 0``). Read as printed, the
 pieces are numbers of their own: ``0 2 0 0 0 0 2`` even holds the row total.
 
-Here the row's values are exactly three consecutive lines, the first and the last with as many values (``m``), the
-middle with the row's other cells (``n - m``), all digits; the first line may be the line right above the row's
+Here the row's values are consecutive lines, one of them the row's other cells (``n - m``), the lines above it and
+the lines below it as many values (``m``) in all, all digits (poppler's default mode prints each piece a line:
+``1`` / ``1`` / ``0 2 0 0 0`` / ``0`` / ``2``); the first line may be the line right above the row's
 label, when no other row printed it, and the first two where the label found is the last line (its first piece
 unrecognised). The ``i``-th piece above and the ``i``-th below make the ``i``-th broken number
 (no number starts with 0); which columns the broken numbers are is not in the text: every placement (the middle
@@ -17,7 +18,11 @@ cells in their order, the broken ones in theirs) is a box order of :mod:`parsers
 
 from __future__ import annotations
 
+import itertools
+
 from parsers.tables.tokens import COL, IS_VALUE, LINE, TABBED, TEXT, Token
+
+MAX_LINES = 7  # the row's lines at most: its cells' line and three broken numbers' pieces a line each on each side
 
 
 def stacked_boxes(vals: list[Token], above: list[Token], n: int) -> list[list[Token]] | None:
@@ -40,13 +45,17 @@ def stacked_boxes(vals: list[Token], above: list[Token], n: int) -> list[list[To
         lines.insert(0, before[1])
     elif len(lines) == 1 and before[0] and before[1]:
         lines[:0] = before  # the label's first line not found: the row's first two lines above its label's rest
-    if len(lines) != 3:
+    if not 3 <= len(lines) <= MAX_LINES or any(b[0][LINE] != a[0][LINE] + 1 for a, b in itertools.pairwise(lines)):
         return None
-    top, middle, bottom = lines
-    if not (top[0][LINE] + 1 == middle[0][LINE] and middle[0][LINE] + 1 == bottom[0][LINE]):
+    shapes = [
+        (top, lines[j], bottom)
+        for j in range(1, len(lines) - 1)
+        if len(top := [t for ln in lines[:j] for t in ln]) == len(bottom := [t for ln in lines[j + 1 :] for t in ln])
+        and len(top) + len(lines[j]) == n
+    ]
+    if len(shapes) != 1:
         return None
-    if len(top) != len(bottom) or len(top) + len(middle) != n:
-        return None
+    top, middle, bottom = shapes[0]
     if any(t[TEXT].startswith("0") for t in top):
         return None  # a broken number's first piece: no number starts with 0
     return [[t] for t in middle] + [[a, b] for a, b in zip(top, bottom, strict=True)]
