@@ -320,6 +320,9 @@ Version 108 (issue 8, p39):
   its label's rest with the last pieces ``6`` and ``0`` on the third.
 - ``synth-1612-pdftotext-default-table3.txt`` (``/tmp/t43/b2``, ``pdftotext-default``): the same breaks in poppler's
   default mode, each piece a line of its own (``1`` / ``1`` / ``0 2 0 0 0`` / ``0`` / ``2``).
+- ``synth-1610-pypdf-layout-table3.txt`` (``/tmp/t43/b2``, ``pdf-pypdf-layout``): pypdf's layout mode prints a broken
+  number's first piece among the row's cells and its last on the next line, after the label's rest
+  (``一、本年 56 0 0 0 14 0 58`` / ``新收政府信息公开申请数量 6 0`` for 566 … 580).
 - ``synth-1608-pymupdf4llm-layout-table2.md`` (``/tmp/t43/b2``, ``md-pymupdf4llm-layout``): 2019's 政府集中采购 with
   its count and amount in one cell (``334项/25.1485万元``) cut across grid cells (``|334|项/25.1485万|元||``).
 - ``synth-3604-pdftotext-raw-table3.txt`` (``/tmp/w40/b2``'s tuning seeds, ``pdftotext-raw``): table 三's
@@ -558,6 +561,7 @@ SNIPPETS = {
     "synth-1610-markitdown-pdf-table3.md": "synth_1610.md-markitdown-pdf.md",
     "synth-1608-pymupdf4llm-layout-table2.md": "synth_1608.md-pymupdf4llm-layout.md",
     "synth-1612-pdftotext-default-table3.txt": "synth_1612.pdftotext-default.txt",
+    "synth-1610-pypdf-layout-table3.txt": "synth_1610.pdf-pypdf-layout.txt",
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
     "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",

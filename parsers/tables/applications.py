@@ -15,6 +15,7 @@ from parsers.tables.broken_numbers import (
     broken_readings,
     handed_down,
     joined_digits,
+    pieces_line,
     place_open_boxes,
     rejoin_broken,
     rejoined_values,
@@ -628,6 +629,7 @@ def _label_fits(
     # rows whose numbers broken over lines print after their other cells: each placement whose row total holds
     open_boxes: dict[str, tuple[list[list[Token]], Token, str]] = {}
     claimed: set[int] = set()  # the values rows read so far, by offset: a line above a label no other row read
+    label_lines = {r.tokens[x.index][LINE] for x in found if x is not None}
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -643,7 +645,8 @@ def _label_fits(
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
         above = unclaimed_above(r, f.index, claimed)
         claimed.update(t[START] for t in vals)
-        boxed, how = broken_boxes_read(r, vals, pos, above, f"{T}/{row.key}")
+        below = pieces_line(r, vals, label_lines, claimed)
+        boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}")
         if boxed is not None:
             if len(boxed) == 1:
                 fits[row.key] = Fit(list(boxed[0]), "positional", [])

@@ -18,7 +18,7 @@ from parsers.tables.solve import (
     choose_rows,
     row_total_holds,
 )
-from parsers.tables.stacked_pieces import end_values, shared_cells, stacked_boxes
+from parsers.tables.stacked_pieces import end_values, pieces_below, shared_cells, stacked_boxes
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     RowDef,
@@ -230,7 +230,7 @@ def stacked_readings(r: Reading, vals: list[Token], above: list[Token], key: str
 
 
 def broken_boxes_read(
-    r: Reading, vals: list[Token], pos: list[Token | None] | None, above: list[Token], key: str
+    r: Reading, vals: list[Token], pos: list[Token | None] | None, above: list[Token], below: list[Token], key: str
 ) -> tuple[list[list[Token]] | None, str]:
     """A row's readings where its numbers broken over lines print apart from its other cells (:func:`boxes_last`,
     :func:`stacked_readings`), and how they print in words; (None, "") for any other row."""
@@ -242,7 +242,32 @@ def broken_boxes_read(
         boxed := stacked_readings(r, vals, above, key)
     ) is not None:
         return boxed, STACKED
+    if (readings := pieces_below(vals, below, N_APP)) is not None:
+        if len(readings) == 1:
+            r.warn(
+                "merged_digits",
+                f"{key}: {' '.join(t[TEXT] for t in vals)} / {' '.join(t[TEXT] for t in below)}: {BELOW}; read as "
+                f"{' '.join(t[TEXT] for t in readings[0])}, the one reading whose row total holds (a guess)",
+                key,
+                vals[0],
+            )
+        return readings, BELOW
     return None, ""
+
+
+BELOW = (
+    "the pieces on the line below the row's cells complete numbers broken over two lines whose first pieces print "
+    "among the cells (pieces joined)"
+)
+
+
+def pieces_line(r: Reading, vals: list[Token], label_lines: set[int], claimed: set[int]) -> list[Token]:
+    """The digits the line after the row's one line of values prints alone or after text that is no row's label
+    (a wrapped label's rest), none of them read by a row: where its broken numbers' last pieces may print."""
+    if not vals or len({t[LINE] for t in vals}) != 1 or vals[0][LINE] + 1 in label_lines:
+        return []
+    got = end_values(r.line_tokens(vals[0][LINE] + 1))
+    return [] if any(t[START] in claimed for t in got) else got
 
 
 def unclaimed_above(r: Reading, label: int, claimed: set[int]) -> list[Token]:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import itertools
 
-from parsers.tables.tokens import COL, IS_VALUE, LINE, TABBED, TEXT, Token
+from parsers.tables.solve import row_total_holds
+from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
 
 MAX_LINES = 7  # the row's lines at most: its cells' line and three broken numbers' pieces a line each on each side
 
@@ -85,3 +86,33 @@ def shared_cells(vals: list[Token]) -> bool:
                 return True
             seen.add((t[LINE], t[COL]))
     return False
+
+
+MAX_BELOW = 2  # pieces on the line below the row's cells, at most
+
+
+def pieces_below(cells: list[Token], below: list[Token], n: int) -> list[list[Token]] | None:
+    """Each reading of a row whose ``n`` cells print on one line, their total failing, and the last pieces of one
+    or two numbers broken over two lines on the next line, alone or after the rest of a wrapped label (pypdf's
+    layout mode prints a cell's first line on the row's: ``一、本年 56 0 0 0 14 0 58`` / ``新收… 6 0`` for 566 … 580):
+    every choice of the cells the pieces complete (in their order, no number starting with 0) whose row total
+    holds. None where the row is not so printed."""
+    if len(cells) != n or not below or len(below) > MAX_BELOW:
+        return None
+    if not all(t[TEXT].isdigit() for t in (*cells, *below)) or len({t[LINE] for t in cells}) != 1:
+        return None
+    if any(t[LINE] != cells[0][LINE] + 1 for t in below) or row_total_holds([int(t[TEXT]) for t in cells]):
+        return None
+    out: list[list[Token]] = []
+    for at in itertools.combinations(range(n), len(below)):
+        if any(cells[k][TEXT].startswith("0") for k in at):
+            continue
+        row = list(cells)
+        for k, piece in zip(at, below, strict=True):
+            head = cells[k]
+            row[k] = token(
+                head[TEXT] + piece[TEXT], head[START], piece[END], head[LINE], head[COL], head[TABBED], split=True
+            )
+        if row_total_holds([int(t[TEXT]) for t in row]):
+            out.append(row)
+    return out or None
