@@ -395,6 +395,11 @@ Version 119 (issue 8, t42):
 - ``synth-3518-pypdf-layout-table3.txt`` (the same battery, ``pdf-pypdf-layout``): pypdf's layout mode of a table 三
   whose narrow columns lose their gaps: （七）总计 prints ``8010 0 0 78113992`` for 801 0 0 0 78 113 992, two runs to
   cut, one of them twice.
+- ``synth-3543-pdfminer-table3.txt``, ``synth-3540-pdfminer-table3.txt`` (``/tmp/w43/bat``, tuning seeds 3540–3559,
+  ``pdf-pdfminer``): pdfminer.six's nested boxes of a table 三 whose 总计 head box, taller than its neighbours', is
+  grouped with the 总计 cells of the table's first four rows and printed before 其他's cells of those rows (``总`` /
+  ``计`` / ``17`` / ``10`` / ``4`` / ``1``, then 其他's ``3`` / ``0`` …: the boxes' places read from the PDF); 3540's
+  table (the 2019 rows) over two pages.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -571,6 +576,8 @@ SNIPPETS = {
     "synth-3515-pymupdf4llm-layout-table2.md": "synth_3515.md-pymupdf4llm-layout.md",
     "synth-3520-pdfplumber-layout-table2.txt": "synth_3520.pdf-pdfplumber-layout.txt",
     "synth-3518-pypdf-layout-table3.txt": "synth_3518.pdf-pypdf-layout.txt",
+    "synth-3543-pdfminer-table3.txt": "synth_3543.pdf-pdfminer.txt",
+    "synth-3540-pdfminer-table3.txt": "synth_3540.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -20,7 +20,13 @@ from parsers.tables.broken_boxes import box_orders, broken_boxes
 from parsers.tables.nbsp_runs import blank_rows_by_nbsp, row_splits_by_nbsp
 from parsers.tables.paragraph_cells import MIN_WRAPPED, WRAPPED_MIN_CHARS, is_paragraph_cells, wrapped_prose
 from parsers.tables.reading import _heading_piece
-from parsers.tables.templates import ACTIVE_DEFAULTS, APPLICATION_ROWS_2021, REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.templates import (
+    ACTIVE_DEFAULTS,
+    APPLICATION_ROWS_2019,
+    APPLICATION_ROWS_2021,
+    REVIEW_COLUMNS,
+    REVIEW_ROWS,
+)
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.tokens import Token, token, tokenize
 
@@ -2993,6 +2999,74 @@ def test_pdfminer_table_three_in_nested_boxes_with_a_total_printed_wrong() -> No
     failed = {w.key for w in report.warnings if w.code == "identity_failed"}
     assert failed == {"applications/balance/total", "applications/row_total/results_total"}
     assert report.metadata["review"] == "required"
+
+
+# the gold of tuning seeds 3543 and 3540's tables 三 (synth_reports.py), their rows that are not all 0
+_GOLD_3543 = {
+    "new_received": [6, 7, 0, 0, 1, 3, 17],
+    "carried_over": [0, 0, 0, 1, 9, 0, 10],
+    "granted": [1, 1, 0, 1, 1, 0, 4],
+    "partially_granted": [0, 0, 0, 0, 1, 0, 1],
+    "withheld.state_secret": [0, 1, 0, 0, 1, 0, 2],
+    "withheld.third_party_rights": [0, 1, 0, 0, 0, 0, 1],
+    "unavailable.not_held": [1, 1, 0, 0, 1, 1, 4],
+    "unavailable.needs_creation": [0, 1, 0, 0, 0, 0, 1],
+    "unavailable.unclear_after_correction": [1, 0, 0, 0, 0, 0, 1],
+    "not_processed.petition": [0, 1, 0, 0, 6, 1, 8],
+    "not_processed.duplicate": [2, 0, 0, 0, 0, 0, 2],
+    "other.no_correction": [0, 1, 0, 0, 0, 0, 1],
+    "other.other": [1, 0, 0, 0, 0, 0, 1],
+    "results_total": [6, 7, 0, 1, 10, 2, 26],
+    "carried_forward": [0, 0, 0, 0, 0, 1, 1],
+}
+_GOLD_3540 = {
+    "new_received": [4, 0, 0, 5, 0, 0, 9],
+    "carried_over": [0, 0, 0, 1, 0, 0, 1],
+    "granted": [2, 0, 0, 1, 0, 0, 3],
+    "withheld.enforcement_files": [0, 0, 0, 1, 0, 0, 1],
+    "unavailable.not_held": [1, 0, 0, 1, 0, 0, 2],
+    "unavailable.needs_creation": [0, 0, 0, 1, 0, 0, 1],
+    "not_processed.excessive": [0, 0, 0, 1, 0, 0, 1],
+    "other": [1, 0, 0, 0, 0, 0, 1],
+    "results_total": [4, 0, 0, 5, 0, 0, 9],
+    "carried_forward": [0, 0, 0, 1, 0, 0, 1],
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "rows", "gold"),
+    [
+        ("synth-3543-pdfminer-table3.txt", APPLICATION_ROWS_2021, _GOLD_3543),
+        ("synth-3540-pdfminer-table3.txt", APPLICATION_ROWS_2019, _GOLD_3540),
+    ],
+)
+def test_pdfminer_table_three_totals_printed_first_after_their_head(name: str, rows: list, gold: dict) -> None:  # type: ignore[type-arg]
+    # tuning seeds 3543 and 3540 (pdf-pdfminer): 总计's head box (it spans the header's two lower rows, so stands
+    # higher than 其他's) is grouped with the 总计 cells of the table's first four rows, and that group prints before
+    # 其他's cells of those rows (``总 计 17 10 4 1`` then 其他's ``3 0 0 0``: the boxes' places read from the PDF).
+    # No nested order read it (version 121: table 三 blank); with that band's totals first, where the text prints
+    # them right after the head, one table holds every identity: read whole, every cell the gold's
+    report = _parse(name)
+    for row in rows:
+        got = [report.cells[f"applications/{row.key}/{c}"].value for c in APPLICANT]
+        assert got == gold.get(row.key, [0] * 7), row.key
+    (said,) = [w.message for w in report.warnings if w.code == "column_blocks"]
+    assert re.search(r"the 总计 values of its first [34] rows printed first, right after the 总计 head", said)
+    assert not [w for w in report.warnings if w.code == "placement_open" and w.key == "applications"]
+
+
+def test_pdfminer_table_three_totals_first_only_after_the_total_head() -> None:
+    # the same text without 总计's head before the totals it was grouped with: no other order the nesting makes
+    # holds every identity, and totals printed first without their head are not read so (table 三 blank)
+    text = (SNIPPETS / "synth-3543-pdfminer-table3.txt").read_text(encoding="utf-8")
+    moved = re.sub(r"\n总\n计\n\n(?=17\n)", "\n", text, count=1)
+    assert moved != text
+    report = parse(moved.encode("utf-8"), "synth-3543-pdfminer-table3.txt")
+    assert all(
+        (cell := report.cells.get(f"applications/{row.key}/total")) is None or cell.value is None
+        for row in APPLICATION_ROWS_2021
+    )
+    assert not [w for w in report.warnings if w.code == "column_blocks"]
 
 
 def test_glued_procurement_count_and_amount_apart_by_a_space_at_the_table_end() -> None:

@@ -210,7 +210,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt)
     if nested is None:
         return None
-    t, checks, candidates, open_cells, misprinted = nested
+    t, checks, candidates, open_cells, misprinted, first = nested
     apart = (
         f" (but {len(dropped)} values printed {'before' if dropped[-1][START] < values[0][START] else 'after'} them, "
         f"{' '.join(v[TEXT] for v in dropped)}: another table's, without which the table's identities hold)"
@@ -220,7 +220,14 @@ def _nested(
     t.warn(
         "column_blocks",
         f"table 三: its {len(values)} values{apart} print apart from its row labels, in pdfminer's nested boxes (bands "
-        f"of rows, groups of columns in them, each printed column after column){merged}; of the {candidates} "
+        f"of rows, groups of columns in them, each printed column after column){merged}"
+        + (
+            f", the 总计 values of its first {first} rows printed first, right after the 总计 head (totals_first: the "
+            "head's box grouped with them)"
+            if first
+            else ""
+        )
+        + f"; of the {candidates} "
         "distinct tables such orders give whose rows' totals hold, "
         + (
             f"those that hold every identity but those of one value printed wrong ({', '.join(sorted(misprinted))}: "

@@ -18,8 +18,11 @@ table holds on it (each column's balance and its sum of results). The table is r
 candidates put the same number in every cell (divisions that differ only where values are equal, as zeros are,
 give one table); else, or where the candidates pass :data:`MAX_TABLES` at any step, nothing is read. It adds the
 orders of pdfminer's nesting to :mod:`parsers.tables.band_order` (a band printed column after column across all
-seven columns is one of them). Reported as ``column_blocks`` (review suggested: the placement is the one the
-identities confirm among the orders pdfminer makes, not printed).
+seven columns is one of them). The last group's first band at the table's first row may print its 总计 values
+first, then its other columns in bands of their own, where the text prints those totals right after 总计's head
+(:mod:`parsers.tables.totals_first`: the head's box, taller than its neighbours', grouped with them). Reported
+as ``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
+makes, not printed).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
 from parsers.tables.tokens import START, TEXT, Token, number_value
+from parsers.tables.totals_first import after_total_head
 
 _T = "applications"
 MAX_TABLES = 1024  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
@@ -54,14 +58,22 @@ class _Nested:
     other row's holding; each filling is then kept with that row (-1 for none)."""
 
     def __init__(
-        self, nums: list[Num], n_rows: int, width: int, page_starts: set[int], slack: bool = False, limit: int = 0
+        self,
+        nums: list[Num],
+        n_rows: int,
+        width: int,
+        page_starts: set[int],
+        slack: bool = False,
+        limit: int = 0,
+        heads: frozenset[int] = frozenset(),
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
         self.width = width
         self.page_starts = page_starts  # rows a page starts at (a band cannot run across them)
         self.slack = slack
-        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int], list[tuple[int, Rows]]] = {}
+        self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_total_head)
+        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int, int], list[tuple[int, Rows]]] = {}
         self.steps = 0
         self.limit = limit or MAX_STEPS  # candidate pieces tried, at most
 
@@ -84,20 +96,28 @@ class _Nested:
         return row if self.slack and miss < 0 else None
 
     def group(
-        self, first: int, height: int, c0: int, c1: int, room: tuple[Num, ...] | None, miss: int = -1
+        self,
+        first: int,
+        height: int,
+        c0: int,
+        c1: int,
+        room: tuple[Num, ...] | None,
+        miss: int = -1,
+        base: int | None = None,
     ) -> list[tuple[int, Rows]]:
         """The distinct fillings of rows ``first`` … ``first + height - 1``, columns ``c0`` … ``c1 - 1`` (a group
         of a band starting at row ``first``), in bands of rows each printed column after column; each row's values
         summing to at most its ``room`` (exactly, for the first group: ``c0 == 0``), or, where ``room`` is None (the
         last group, 总计 its last column), its applicant values to at most its 总计; row ``miss`` (whose total
         fails) unchecked. Each with the row whose total fails (``miss``, or one of the group's under ``slack``)."""
-        key = (first, height, c0, c1, room, miss)
+        if base is None:
+            base = first * self.width + height * c0  # the band's groups to the left print before it
+        key = (first, height, c0, c1, room, miss, base)
         done = self._groups.get(key)
         if done is not None:
             return done
         nums = self.nums
         w = c1 - c0
-        base = first * self.width + height * c0  # the band's groups to the left print before it
         exact = c0 == 0
         # suffix[i]: the distinct fillings of the group's rows i … height - 1, by the row missed and their values
         suffix: list[dict[Key, Rows]] = [{} for _ in range(height + 1)]
@@ -141,10 +161,39 @@ class _Nested:
                             found[kk] = band + tail
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
+            if i == 0 and first == 0 and room is None and w > 1 and at in self.heads:
+                self._totals_first(found, at, height, c0, c1, suffix)
             suffix[i] = found
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
         return result
+
+    def _totals_first(
+        self, found: dict[Key, Rows], at: int, height: int, c0: int, c1: int, suffix: list[dict[Key, Rows]]
+    ) -> None:
+        """The fillings of the last group's first band at the table's first row (stream position ``at``) whose
+        总计 values print first (:mod:`parsers.tables.totals_first`): rows 0 … k - 1's totals, then the band's
+        other columns in bands of their own, each row's values within its total; each with the group's rows below
+        (``suffix``) added to ``found``."""
+        nums = self.nums
+        for k in range(1, height + 1):
+            tails = suffix[k]
+            if not tails:
+                continue
+            totals = tuple(nums[at + j] for j in range(k))
+            self._step(k)
+            for sub_miss, sub in self.group(0, k, c0, c1 - 1, totals, -1, at + k):
+                head_rows = tuple((*sub[j], at + j) for j in range(k))
+                head = tuple(nums[x] for row in head_rows for x in row)
+                self._step(len(tails))
+                for (tail_miss, tail_key), tail in tails.items():
+                    if sub_miss >= 0 and tail_miss >= 0 and sub_miss != tail_miss:
+                        continue
+                    kk = (max(sub_miss, tail_miss), head + tail_key)
+                    if kk not in found:
+                        if len(found) >= MAX_TABLES:
+                            raise _Open
+                        found[kk] = head_rows + tail
 
     def band(self, first: int, height: int) -> dict[Key, Rows]:
         """The distinct fillings of the band of rows ``first`` … ``first + height - 1`` (all the columns) whose
@@ -227,13 +276,14 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str]] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], int] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
     cells printed wrong (:mod:`parsers.tables.misprinted`) where no candidate holds every identity and the tables
-    kept are those on which every identity holds but those of one cell. None where no candidate is kept, or the
-    candidates are too many."""
+    kept are those on which every identity holds but those of one cell; and the most rows any table kept reads
+    with its 总计 value printed first (:mod:`parsers.tables.totals_first`; 0: none). None where no candidate is
+    kept, or the candidates are too many."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -248,7 +298,8 @@ def read_nested(
     held: dict[tuple[Num | None, ...], Rows] = {}
     misprinted: set[str] = set()
     try:
-        strict = _Nested(given, len(rows), width, starts)
+        heads = after_total_head(r, values)
+        strict = _Nested(given, len(rows), width, starts, heads=heads)
         grids = strict.tables()
         for _, grid in grids:
             table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
@@ -257,7 +308,7 @@ def read_nested(
         if not held:
             # a total printed wrong fails its row's total whatever the placement: one row let off
             grids = _Nested(
-                given, len(rows), width, starts, slack=True, limit=max(1, MAX_STEPS - strict.steps)
+                given, len(rows), width, starts, slack=True, limit=max(1, MAX_STEPS - strict.steps), heads=heads
             ).tables()
             for miss, grid in grids:
                 if miss < 0:
@@ -291,4 +342,6 @@ def read_nested(
     t.put_cells(keys, toks, values[0])
     # an identity of a cell left open is not checked: it held on every table kept, as printed
     checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & {*c.left_keys, *c.right_keys}]
-    return t, checks, len(grids), open_cells, misprinted
+    # a row whose total prints before its other values: a band of 总计's values printed first
+    first = max(sum(at[-1] < at[-2] for at in grid) for grid in held.values())
+    return t, checks, len(grids), open_cells, misprinted, first
