@@ -399,7 +399,10 @@ Version 119 (issue 8, t42):
   ``pdf-pdfminer``): pdfminer.six's nested boxes of a table 三 whose 总计 head box, taller than its neighbours', is
   grouped with the 总计 cells of the table's first four rows and printed before 其他's cells of those rows (``总`` /
   ``计`` / ``17`` / ``10`` / ``4`` / ``1``, then 其他's ``3`` / ``0`` …: the boxes' places read from the PDF); 3540's
-  table (the 2019 rows) over two pages.
+  table (the 2019 rows) over two pages. ``synth-3558-pdfminer-table3.txt`` (the same): 自然人's head box grouped with
+  its first four cells, printed after the other six columns of those rows (``总 计 386 86 215 30 自然 人 380 0 189
+  30``). ``synth-3546-lo-pdfminer-table3.txt`` (``pdf-lo-pdfminer``, LibreOffice Writer's PDF): the header printed
+  as one line on each page (``项目 自然人 商业企业 … 其他 总计``), the values right after it.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -578,6 +581,8 @@ SNIPPETS = {
     "synth-3518-pypdf-layout-table3.txt": "synth_3518.pdf-pypdf-layout.txt",
     "synth-3543-pdfminer-table3.txt": "synth_3543.pdf-pdfminer.txt",
     "synth-3540-pdfminer-table3.txt": "synth_3540.pdf-pdfminer.txt",
+    "synth-3558-pdfminer-table3.txt": "synth_3558.pdf-pdfminer.txt",
+    "synth-3546-lo-pdfminer-table3.txt": "synth_3546.pdf-lo-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -210,7 +210,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt)
     if nested is None:
         return None
-    t, checks, candidates, open_cells, misprinted, first = nested
+    t, checks, candidates, open_cells, misprinted, (first, last) = nested
     apart = (
         f" (but {len(dropped)} values printed {'before' if dropped[-1][START] < values[0][START] else 'after'} them, "
         f"{' '.join(v[TEXT] for v in dropped)}: another table's, without which the table's identities hold)"
@@ -222,9 +222,15 @@ def _nested(
         f"table 三: its {len(values)} values{apart} print apart from its row labels, in pdfminer's nested boxes (bands "
         f"of rows, groups of columns in them, each printed column after column){merged}"
         + (
-            f", the 总计 values of its first {first} rows printed first, right after the 总计 head (totals_first: the "
-            "head's box grouped with them)"
+            f", the 总计 values of {first} rows printed first, right after the 总计 head (totals_first: the head's "
+            "box grouped with them)"
             if first
+            else ""
+        )
+        + (
+            f", the 自然人 values of {last} rows printed last, right after the 自然人 head (totals_first: the head's "
+            "box grouped with them)"
+            if last
             else ""
         )
         + f"; of the {candidates} "

@@ -35,7 +35,7 @@ from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
 from parsers.tables.tokens import START, TEXT, Token, number_value
-from parsers.tables.totals_first import after_total_head
+from parsers.tables.totals_first import NATURAL_HEAD, TOTAL_HEAD, after_head
 
 _T = "applications"
 MAX_TABLES = 1024  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
@@ -66,13 +66,15 @@ class _Nested:
         slack: bool = False,
         limit: int = 0,
         heads: frozenset[int] = frozenset(),
+        natural_heads: frozenset[int] = frozenset(),
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
         self.width = width
         self.page_starts = page_starts  # rows a page starts at (a band cannot run across them)
         self.slack = slack
-        self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_total_head)
+        self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_head)
+        self.natural_heads = natural_heads  # and after 自然人's
         self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int, int], list[tuple[int, Rows]]] = {}
         self.steps = 0
         self.limit = limit or MAX_STEPS  # candidate pieces tried, at most
@@ -161,7 +163,7 @@ class _Nested:
                             found[kk] = band + tail
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
-            if i == 0 and first == 0 and room is None and w > 1 and at in self.heads:
+            if i == 0 and room is None and w > 1 and at in self.heads:
                 self._totals_first(found, at, height, c0, c1, suffix)
             suffix[i] = found
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
@@ -206,17 +208,31 @@ class _Nested:
             return found  # the applicants' values sum to the totals': the band's values sum to an even number
         for cuts in product((False, True), repeat=self.width - 1):
             spans = list(pairwise([0, *(c + 1 for c, cut in enumerate(cuts) if cut), self.width]))
-            for miss, grid in self.group(first, height, *spans[-1], None):
-                room = tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)
-                if len(spans) == 1:
-                    off = [first + j for j, x in enumerate(room) if abs(x) >= 1e-9 and first + j != miss]
-                    if not off:
-                        self._distinct(found, miss, grid)
-                    elif len(off) == 1 and (got := self._missed(miss, off[0])) is not None:
-                        self._distinct(found, got, grid)
-                else:
-                    self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss)
+            for bases in self._orders(first, height, spans):
+                for miss, grid in self.group(first, height, *spans[-1], None, base=bases[-1]):
+                    room = tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)
+                    if len(spans) == 1:
+                        off = [first + j for j, x in enumerate(room) if abs(x) >= 1e-9 and first + j != miss]
+                        if not off:
+                            self._distinct(found, miss, grid)
+                        elif len(off) == 1 and (got := self._missed(miss, off[0])) is not None:
+                            self._distinct(found, got, grid)
+                    else:
+                        self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss, bases)
         return found
+
+    def _orders(self, first: int, height: int, spans: list[tuple[int, int]]) -> list[tuple[int, ...]]:
+        """Where each group of a band's ``spans`` starts in the value stream: from the left (pdfminer's order of
+        neighbours), and, where the text prints a lone column's values right after its head
+        (:mod:`parsers.tables.totals_first`), 总计 alone first or 自然人 alone last."""
+        at = first * self.width
+        orders = [tuple(at + height * c0 for c0, _ in spans)]
+        if len(spans) > 1 and spans[-1][0] == self.width - 1 and at in self.heads:
+            orders.append((*(at + height * (c0 + 1) for c0, _ in spans[:-1]), at))
+        last = at + height * (self.width - 1)
+        if len(spans) > 1 and spans[0][1] == 1 and last in self.natural_heads:
+            orders.append((last, *(at + height * (c0 - 1) for c0, _ in spans[1:])))
+        return orders
 
     def _left(
         self,
@@ -228,6 +244,7 @@ class _Nested:
         room: tuple[Num, ...],
         right: list[Rows],
         miss: int,
+        bases: tuple[int, ...],
     ) -> None:
         """The band's groups ``g`` and those left of it filled within ``room`` (each row's total less the values
         of the groups to the right, ``right``), each whole filling added to ``found``."""
@@ -236,9 +253,9 @@ class _Nested:
             return
         nums = self.nums
         self._step()
-        for now, grid in self.group(first, height, *spans[g], room, miss):
+        for now, grid in self.group(first, height, *spans[g], room, miss, bases[g]):
             rest = tuple(x - sum(nums[i] for i in at) for x, at in zip(room, grid, strict=True))
-            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now)
+            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now, bases)
 
     def tables(self) -> list[tuple[int, Rows]]:
         """Every distinct table of the candidates (with its row whose total fails, -1 for none): the rows in bands,
@@ -276,14 +293,14 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], int] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
     cells printed wrong (:mod:`parsers.tables.misprinted`) where no candidate holds every identity and the tables
     kept are those on which every identity holds but those of one cell; and the most rows any table kept reads
-    with its 总计 value printed first (:mod:`parsers.tables.totals_first`; 0: none). None where no candidate is
-    kept, or the candidates are too many."""
+    with its 总计 value printed first, and with its 自然人 value printed last (:mod:`parsers.tables.totals_first`;
+    0: none). None where no candidate is kept, or the candidates are too many."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -298,8 +315,8 @@ def read_nested(
     held: dict[tuple[Num | None, ...], Rows] = {}
     misprinted: set[str] = set()
     try:
-        heads = after_total_head(r, values)
-        strict = _Nested(given, len(rows), width, starts, heads=heads)
+        heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
+        strict = _Nested(given, len(rows), width, starts, heads=heads, natural_heads=natural)
         grids = strict.tables()
         for _, grid in grids:
             table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
@@ -308,7 +325,14 @@ def read_nested(
         if not held:
             # a total printed wrong fails its row's total whatever the placement: one row let off
             grids = _Nested(
-                given, len(rows), width, starts, slack=True, limit=max(1, MAX_STEPS - strict.steps), heads=heads
+                given,
+                len(rows),
+                width,
+                starts,
+                slack=True,
+                limit=max(1, MAX_STEPS - strict.steps),
+                heads=heads,
+                natural_heads=natural,
             ).tables()
             for miss, grid in grids:
                 if miss < 0:
@@ -342,6 +366,10 @@ def read_nested(
     t.put_cells(keys, toks, values[0])
     # an identity of a cell left open is not checked: it held on every table kept, as printed
     checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & {*c.left_keys, *c.right_keys}]
-    # a row whose total prints before its other values: a band of 总计's values printed first
-    first = max(sum(at[-1] < at[-2] for at in grid) for grid in held.values())
-    return t, checks, len(grids), open_cells, misprinted, first
+    # a row whose total prints before its 其他 value: 总计's values printed first; whose 自然人 value prints after its
+    # 商业企业 value: 自然人's printed last
+    moved = (
+        max(sum(at[-1] < at[-2] for at in grid) for grid in held.values()),
+        max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
+    )
+    return t, checks, len(grids), open_cells, misprinted, moved
