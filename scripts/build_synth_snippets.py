@@ -403,6 +403,9 @@ Version 119 (issue 8, t42):
   its first four cells, printed after the other six columns of those rows (``总 计 386 86 215 30 自然 人 380 0 189
   30``). ``synth-3546-lo-pdfminer-table3.txt`` (``pdf-lo-pdfminer``, LibreOffice Writer's PDF): the header printed
   as one line on each page (``项目 自然人 商业企业 … 其他 总计``), the values right after it.
+  ``synth-3548-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's last 21 values (其他's and 总计's last rows)
+  printed after table 四's first header row (``行政复议`` / ``行政诉讼``), before its column heads (``结果`` /
+  ``维持`` …) and its own 15 values.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -583,6 +586,7 @@ SNIPPETS = {
     "synth-3540-pdfminer-table3.txt": "synth_3540.pdf-pdfminer.txt",
     "synth-3558-pdfminer-table3.txt": "synth_3558.pdf-pdfminer.txt",
     "synth-3546-lo-pdfminer-table3.txt": "synth_3546.pdf-lo-pdfminer.txt",
+    "synth-3548-pdfminer-table3.txt": "synth_3548.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -3087,6 +3087,27 @@ def test_pdfminer_table_three_column_printed_out_of_order_after_its_head(
     assert not [w for w in report.warnings if w.code == "placement_open" and w.key == "applications"]
 
 
+def test_pdfminer_table_three_last_values_after_table_four_first_header_row() -> None:
+    # tuning seed 3548 (pdf-pdfminer): table 三's last 21 values print after table 四's first header row (``行政复议``
+    # / ``行政诉讼``), before its column heads and its own 15 values. Table 三 ended at 行政复议 (version 121): 154
+    # values for 175 cells, nothing read. The run right after that row's heads, exactly the values lacking, is
+    # table 三's: read in bands (every cell the gold's), and table 四 from the values after its column heads
+    report = _parse("synth-3548-pdfminer-table3.txt")
+    gold = {
+        "new_received": [23, 0, 0, 0, 0, 0, 23],
+        "granted": [14, 0, 0, 0, 0, 0, 14],
+        "withheld.third_party_rights": [1, 0, 0, 0, 0, 0, 1],
+        "results_total": [15, 0, 0, 0, 0, 0, 15],
+        "carried_forward": [8, 0, 0, 0, 0, 0, 8],
+    }
+    for row in APPLICATION_ROWS_2021:
+        got = [report.cells[f"applications/{row.key}/{c}"].value for c in APPLICANT]
+        assert got == gold.get(row.key, [0] * 7), row.key
+    (said,) = [w.message for w in report.warnings if w.code == "rows_by_bands"]
+    assert "its last 21 values printed after table 四's first header row" in said
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
+
+
 def test_pdfminer_table_three_header_line_ending_in_total_head_moves_no_column() -> None:
     # tuning seed 3546 (pdf-lo-pdfminer): LibreOffice's PDF prints table 三's header as one line on each page
     # (``项目 自然人 商业企业 … 其他 总计``), each page's values right after it. Taking the values after that line for

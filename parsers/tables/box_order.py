@@ -110,14 +110,21 @@ def read_value_lines(
     region = "".join(t[COMPACT] for t in r.tokens[start if title is None else title : end])  # labels wrap
     app_fmt = "2019" if fmt == "2019" or not _OTHER_SUBROWS.search(region) else "2021"
     rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
+    past = ""
+    if len(values) < len(rows) * width and (more := _past_four_head(r, end, len(rows) * width - len(values))):
+        lines += more
+        values = [t for toks in lines for t in toks if t[IS_VALUE]]
+        past = (
+            f" (its last {len(values) - sum(t[IS_VALUE] for toks in lines[: -len(more)] for t in toks)} values "
+            "printed after table 四's first header row, 行政复议 行政诉讼, before table 四's column heads)"
+        )
+    merged = (" (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else "") + past
     if len(values) != len(rows) * width:
         extra = len(values) - len(rows) * width
         if not 0 < extra <= MAX_EXTRA:
             return None
-        merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
         return _trimmed(r, rows, values, app_fmt, merged, lines, extra)
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
-    merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
     placed = _placed(r, rows, values, app_fmt)
     if placed is None:
         bands = read_bands(r, rows, values, app_fmt)
@@ -164,6 +171,27 @@ def read_value_lines(
     )
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
 
+
+def _past_four_head(r: Reading, end: int, lacking: int) -> list[list[Token]] | None:
+    """Table 三's last values printed after table 四's first header row (pdfminer prints that row's boxes,
+    ``行政复议`` / ``行政诉讼``, before the boxes of table 三's last columns, then table 四's column heads): the lines
+    of the run of values right after that row's heads (token ``end`` on), up to the next token that is neither,
+    where they number the ``lacking`` values, or up to :data:`MAX_EXTRA` more (another table's printed among table
+    三's, dropped first or last by :func:`_trimmed` where the identities decide); else None."""
+    k = end
+    while k < len(r.tokens) and r.tokens[k][COMPACT] in _FOUR_TOP_HEADS:
+        k += 1
+    if k == end:
+        return None
+    stop = k
+    while stop < len(r.tokens) and r.tokens[stop][IS_VALUE]:
+        stop += 1
+    if not lacking <= stop - k <= lacking + MAX_EXTRA:
+        return None
+    return _lines_with_values(r, k, stop)
+
+
+_FOUR_TOP_HEADS = {"行政复议", "行政诉讼"}
 
 # values more than table 三's cells, at most, that may be another table's printed among its boxes: table 二's last
 # values after section 三's title (its page's boxes), table 四's before its first header cell
