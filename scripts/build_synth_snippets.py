@@ -406,6 +406,10 @@ Version 119 (issue 8, t42):
   ``synth-3548-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's last 21 values (其他's and 总计's last rows)
   printed after table 四's first header row (``行政复议`` / ``行政诉讼``), before its column heads (``结果`` /
   ``维持`` …) and its own 15 values.
+- ``synth-3542-pdfminer-flow-none-table3.txt``, ``synth-3542-pdfplumber-table3.txt`` (``pdf-pdfminer-flow-none``,
+  ``pdf-pdfplumber``): table 三's first row label wrapped inside 年新收 in its narrow cell (``一、本年新`` /
+  ``收政府信息公开申请数`` / ``量``), so that no token holds the anchor 年新收; and 3.危及“三安全一稳定” wrapped with
+  its 一 alone on a line (``安全`` / ``一`` / ``稳定”``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -587,6 +591,8 @@ SNIPPETS = {
     "synth-3558-pdfminer-table3.txt": "synth_3558.pdf-pdfminer.txt",
     "synth-3546-lo-pdfminer-table3.txt": "synth_3546.pdf-lo-pdfminer.txt",
     "synth-3548-pdfminer-table3.txt": "synth_3548.pdf-pdfminer.txt",
+    "synth-3542-pdfminer-flow-none-table3.txt": "synth_3542.pdf-pdfminer-flow-none.txt",
+    "synth-3542-pdfplumber-table3.txt": "synth_3542.pdf-pdfplumber.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -3120,6 +3120,30 @@ def test_pdfminer_table_three_last_values_after_table_four_first_header_row() ->
     assert [report.cells[k].value for k in REVIEW_KEYS] == [0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
 
 
+@pytest.mark.parametrize("name", ["synth-3542-pdfminer-flow-none-table3.txt", "synth-3542-pdfplumber-table3.txt"])
+def test_table_three_first_label_wrapped_inside_its_anchor(name: str) -> None:
+    # tuning seed 3542 (pdfminer with boxes_flow=None, pdfplumber): the first row label wraps inside 年新收 in its
+    # narrow cell (``一、本年新`` / ``收政府信息公开申请数`` / ``量``), no token holds the anchor, and no other anchor
+    # was found: table 三 missing, its 161 cells blank (version 121). Its two lines joined hold 年新收, the next rows
+    # follow: the table is found and read, every cell the gold's (with boxes_flow=None read from its values in order,
+    # put back: the 一 of 3.危及“三安全一稳定” wrapped alone onto a line, ``安全`` / ``一`` / ``稳定”``, is no dash
+    # printed for a blank cell)
+    report = _parse(name)
+    gold = {
+        "new_received": [19, 0, 1, 0, 0, 0, 20],
+        "granted": [0, 0, 1, 0, 0, 0, 1],
+        "partially_granted": [11, 0, 0, 0, 0, 0, 11],
+        "withheld.third_party_rights": [1, 0, 0, 0, 0, 0, 1],
+        "unavailable.unclear_after_correction": [1, 0, 0, 0, 0, 0, 1],
+        "not_processed.petition": [5, 0, 0, 0, 0, 0, 5],
+        "not_processed.publication": [1, 0, 0, 0, 0, 0, 1],
+        "results_total": [19, 0, 1, 0, 0, 0, 20],
+    }
+    for row in APPLICATION_ROWS_2019:
+        assert _row(report, row.key) == gold.get(row.key, [0] * 7), row.key
+    assert not [w for w in report.warnings if w.code == "missing_table"]
+
+
 def test_pdfminer_table_three_header_line_ending_in_total_head_moves_no_column() -> None:
     # tuning seed 3546 (pdf-lo-pdfminer): LibreOffice's PDF prints table 三's header as one line on each page
     # (``项目 自然人 商业企业 … 其他 总计``), each page's values right after it. Taking the values after that line for

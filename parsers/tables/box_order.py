@@ -80,9 +80,18 @@ def _title_before(r: Reading, start: int) -> int | None:
 def _lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
     """The lines between tokens ``start`` and ``end`` that print a value, each as its tokens (in order)."""
     lines: dict[int, list[Token]] = {}
-    for tok in r.tokens[start:end]:
-        lines.setdefault(tok[LINE], []).append(tok)
+    for k in range(start, end):
+        if not _label_one(r, k):
+            lines.setdefault(r.tokens[k][LINE], []).append(r.tokens[k])
     return [toks for toks in lines.values() if any(t[IS_VALUE] for t in toks)]
+
+
+def _label_one(r: Reading, k: int) -> bool:
+    """Token ``k`` is the 一 of 3.危及“三安全一稳定” wrapped alone onto a line of its own (pdfminer's text of a
+    narrow label cell: ``安全`` / ``一`` / ``稳定”``), not a dash printed for a blank cell."""
+    if r.tokens[k][COMPACT] != "一" or not 0 < k < len(r.tokens) - 1:
+        return False
+    return r.tokens[k - 1][COMPACT].endswith("安全") and r.tokens[k + 1][COMPACT].startswith("稳定")
 
 
 def _row_values(toks: list[Token], width: int) -> list[Token] | None:
