@@ -18,9 +18,10 @@ table holds on it (each column's balance and its sum of results). The table is r
 candidates put the same number in every cell (divisions that differ only where values are equal, as zeros are,
 give one table); else, or where the candidates pass :data:`MAX_TABLES` at any step, nothing is read. It adds the
 orders of pdfminer's nesting to :mod:`parsers.tables.band_order` (a band printed column after column across all
-seven columns is one of them). The last group's first band at the table's first row may print its 总计 values
-first, then its other columns in bands of their own, where the text prints those totals right after 总计's head
-(:mod:`parsers.tables.totals_first`: the head's box, taller than its neighbours', grouped with them). Reported
+seven columns is one of them). A band's last group may print its first rows' 总计 values first, then its other
+columns in bands of their own; a band's lone 总计 group may come first, its lone 自然人 group last: only where the
+text prints those values right after that head alone (:mod:`parsers.tables.totals_first`: the head's box, taller
+than its neighbours', grouped with them). Reported
 as ``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
 makes, not printed).
 """
@@ -164,17 +165,24 @@ class _Nested:
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
             if i == 0 and room is None and w > 1 and at in self.heads:
-                self._totals_first(found, at, height, c0, c1, suffix)
+                self._totals_first(found, first, at, height, c0, c1, suffix)
             suffix[i] = found
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
         return result
 
     def _totals_first(
-        self, found: dict[Key, Rows], at: int, height: int, c0: int, c1: int, suffix: list[dict[Key, Rows]]
+        self,
+        found: dict[Key, Rows],
+        first: int,
+        at: int,
+        height: int,
+        c0: int,
+        c1: int,
+        suffix: list[dict[Key, Rows]],
     ) -> None:
-        """The fillings of the last group's first band at the table's first row (stream position ``at``) whose
-        总计 values print first (:mod:`parsers.tables.totals_first`): rows 0 … k - 1's totals, then the band's
+        """The fillings of the last group's first band (rows ``first`` on, stream position ``at``) whose 总计 values
+        print first (:mod:`parsers.tables.totals_first`): its first k rows' totals, then the band's
         other columns in bands of their own, each row's values within its total; each with the group's rows below
         (``suffix``) added to ``found``."""
         nums = self.nums
@@ -184,7 +192,7 @@ class _Nested:
                 continue
             totals = tuple(nums[at + j] for j in range(k))
             self._step(k)
-            for sub_miss, sub in self.group(0, k, c0, c1 - 1, totals, -1, at + k):
+            for sub_miss, sub in self.group(first, k, c0, c1 - 1, totals, -1, at + k):
                 head_rows = tuple((*sub[j], at + j) for j in range(k))
                 head = tuple(nums[x] for row in head_rows for x in row)
                 self._step(len(tails))
