@@ -410,6 +410,21 @@ Version 119 (issue 8, t42):
 - ``synth-3518-pypdf-layout-table3.txt`` (the same battery, ``pdf-pypdf-layout``): pypdf's layout mode of a table 三
   whose narrow columns lose their gaps: （七）总计 prints ``8010 0 0 78113992`` for 801 0 0 0 78 113 992, two runs to
   cut, one of them twice.
+- ``synth-3543-pdfminer-table3.txt``, ``synth-3540-pdfminer-table3.txt`` (``/tmp/w43/bat``, tuning seeds 3540–3559,
+  ``pdf-pdfminer``): pdfminer.six's nested boxes of a table 三 whose 总计 head box, taller than its neighbours', is
+  grouped with the 总计 cells of the table's first four rows and printed before 其他's cells of those rows (``总`` /
+  ``计`` / ``17`` / ``10`` / ``4`` / ``1``, then 其他's ``3`` / ``0`` …: the boxes' places read from the PDF); 3540's
+  table (the 2019 rows) over two pages. ``synth-3558-pdfminer-table3.txt`` (the same): 自然人's head box grouped with
+  its first four cells, printed after the other six columns of those rows (``总 计 386 86 215 30 自然 人 380 0 189
+  30``). ``synth-3546-lo-pdfminer-table3.txt`` (``pdf-lo-pdfminer``, LibreOffice Writer's PDF): the header printed
+  as one line on each page (``项目 自然人 商业企业 … 其他 总计``), the values right after it.
+  ``synth-3548-pdfminer-table3.txt`` (``pdf-pdfminer``): table 三's last 21 values (其他's and 总计's last rows)
+  printed after table 四's first header row (``行政复议`` / ``行政诉讼``), before its column heads (``结果`` /
+  ``维持`` …) and its own 15 values.
+- ``synth-3542-pdfminer-flow-none-table3.txt``, ``synth-3542-pdfplumber-table3.txt`` (``pdf-pdfminer-flow-none``,
+  ``pdf-pdfplumber``): table 三's first row label wrapped inside 年新收 in its narrow cell (``一、本年新`` /
+  ``收政府信息公开申请数`` / ``量``), so that no token holds the anchor 年新收; and 3.危及“三安全一稳定” wrapped with
+  its 一 alone on a line (``安全`` / ``一`` / ``稳定”``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -593,6 +608,13 @@ SNIPPETS = {
     "synth-3515-pymupdf4llm-layout-table2.md": "synth_3515.md-pymupdf4llm-layout.md",
     "synth-3520-pdfplumber-layout-table2.txt": "synth_3520.pdf-pdfplumber-layout.txt",
     "synth-3518-pypdf-layout-table3.txt": "synth_3518.pdf-pypdf-layout.txt",
+    "synth-3543-pdfminer-table3.txt": "synth_3543.pdf-pdfminer.txt",
+    "synth-3540-pdfminer-table3.txt": "synth_3540.pdf-pdfminer.txt",
+    "synth-3558-pdfminer-table3.txt": "synth_3558.pdf-pdfminer.txt",
+    "synth-3546-lo-pdfminer-table3.txt": "synth_3546.pdf-lo-pdfminer.txt",
+    "synth-3548-pdfminer-table3.txt": "synth_3548.pdf-pdfminer.txt",
+    "synth-3542-pdfminer-flow-none-table3.txt": "synth_3542.pdf-pdfminer-flow-none.txt",
+    "synth-3542-pdfplumber-table3.txt": "synth_3542.pdf-pdfplumber.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

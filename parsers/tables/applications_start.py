@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.tables.column_order import stacked_labels
 from parsers.tables.reading import Reading
 from parsers.tables.templates import (
     APPLICATION_ROWS_2019,
@@ -63,7 +64,32 @@ def find_applications_start(r: Reading, start: int = 0) -> int | None:
         if r.first_index(_NEXT_ROWS, i + 1, i + 60) is not None or _in_wrapped_labels(r, i + 1, i + 60):
             return _label_head(r, i)
         pos = i + 1
-    return _table_three_by_other_anchors(r, start)
+    found = _table_three_by_other_anchors(r, start)
+    return found if found is not None else _new_received_wrapped(r, start)
+
+
+def _new_received_wrapped(r: Reading, start: int) -> int | None:
+    """The 本年新收 row label wrapped inside 年新收 (``一、本年新`` / ``收政府信息公开申请数`` / ``量``: pdfminer's
+    text of a label cell a few characters wide), its line followed by the next rows' as in
+    :func:`find_applications_start`; looked for only where no other anchor of the table is found, and not in a
+    text whose labels stand column by column (:func:`parsers.tables.column_order.stacked_labels`): found there,
+    the table sends table 二 to the column order's stricter reading, which left three cells of tuning seed 3542's
+    blank that the reading without table 三 read right."""
+    if stacked_labels(r.text) is not None:
+        return None
+    tokens = r.tokens
+    for i in range(start, len(tokens) - 1):
+        head, tail = tokens[i], tokens[i + 1]
+        if (
+            head[IS_LABELISH]
+            and tail[IS_LABELISH]
+            and tail[LINE] == head[LINE] + 1
+            and "年新收" in head[COMPACT][-2:] + tail[COMPACT][:2]
+            and "年新收" not in head[COMPACT]
+            and (r.first_index(_NEXT_ROWS, i + 2, i + 60) is not None or _in_wrapped_labels(r, i + 2, i + 60))
+        ):
+            return i
+    return None
 
 
 _NEXT_ROWS = r"上年结转|上年结|年结转|办理结果|予以公开"

@@ -80,9 +80,18 @@ def _title_before(r: Reading, start: int) -> int | None:
 def _lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
     """The lines between tokens ``start`` and ``end`` that print a value, each as its tokens (in order)."""
     lines: dict[int, list[Token]] = {}
-    for tok in r.tokens[start:end]:
-        lines.setdefault(tok[LINE], []).append(tok)
+    for k in range(start, end):
+        if not _label_one(r, k):
+            lines.setdefault(r.tokens[k][LINE], []).append(r.tokens[k])
     return [toks for toks in lines.values() if any(t[IS_VALUE] for t in toks)]
+
+
+def _label_one(r: Reading, k: int) -> bool:
+    """Token ``k`` is the 一 of 3.危及“三安全一稳定” wrapped alone onto a line of its own (pdfminer's text of a
+    narrow label cell: ``安全`` / ``一`` / ``稳定”``), not a dash printed for a blank cell."""
+    if r.tokens[k][COMPACT] != "一" or not 0 < k < len(r.tokens) - 1:
+        return False
+    return r.tokens[k - 1][COMPACT].endswith("安全") and r.tokens[k + 1][COMPACT].startswith("稳定")
 
 
 def _row_values(toks: list[Token], width: int) -> list[Token] | None:
@@ -110,14 +119,21 @@ def read_value_lines(
     region = "".join(t[COMPACT] for t in r.tokens[start if title is None else title : end])  # labels wrap
     app_fmt = "2019" if fmt == "2019" or not _OTHER_SUBROWS.search(region) else "2021"
     rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
+    past = ""
+    if len(values) < len(rows) * width and (more := _past_four_head(r, end, len(rows) * width - len(values))):
+        lines += more
+        values = [t for toks in lines for t in toks if t[IS_VALUE]]
+        past = (
+            f" (its last {len(values) - sum(t[IS_VALUE] for toks in lines[: -len(more)] for t in toks)} values "
+            "printed after table 四's first header row, 行政复议 行政诉讼, before table 四's column heads)"
+        )
+    merged = (" (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else "") + past
     if len(values) != len(rows) * width:
         extra = len(values) - len(rows) * width
         if not 0 < extra <= MAX_EXTRA:
             return None
-        merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
         return _trimmed(r, rows, values, app_fmt, merged, lines, extra)
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
-    merged = " (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else ""
     placed = _placed(r, rows, values, app_fmt)
     if placed is None:
         bands = read_bands(r, rows, values, app_fmt)
@@ -165,6 +181,27 @@ def read_value_lines(
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
 
 
+def _past_four_head(r: Reading, end: int, lacking: int) -> list[list[Token]] | None:
+    """Table 三's last values printed after table 四's first header row (pdfminer prints that row's boxes,
+    ``行政复议`` / ``行政诉讼``, before the boxes of table 三's last columns, then table 四's column heads): the lines
+    of the run of values right after that row's heads (token ``end`` on), up to the next token that is neither,
+    where they number the ``lacking`` values, or up to :data:`MAX_EXTRA` more (another table's printed among table
+    三's, dropped first or last by :func:`_trimmed` where the identities decide); else None."""
+    k = end
+    while k < len(r.tokens) and r.tokens[k][COMPACT] in _FOUR_TOP_HEADS:
+        k += 1
+    if k == end:
+        return None
+    stop = k
+    while stop < len(r.tokens) and r.tokens[stop][IS_VALUE]:
+        stop += 1
+    if not lacking <= stop - k <= lacking + MAX_EXTRA:
+        return None
+    return _lines_with_values(r, k, stop)
+
+
+_FOUR_TOP_HEADS = {"行政复议", "行政诉讼"}
+
 # values more than table 三's cells, at most, that may be another table's printed among its boxes: table 二's last
 # values after section 三's title (its page's boxes), table 四's before its first header cell
 MAX_EXTRA = len(REVIEW_COLUMNS) * len(REVIEW_ROWS)
@@ -210,7 +247,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt)
     if nested is None:
         return None
-    t, checks, candidates, open_cells, misprinted = nested
+    t, checks, candidates, open_cells, misprinted, (first, last) = nested
     apart = (
         f" (but {len(dropped)} values printed {'before' if dropped[-1][START] < values[0][START] else 'after'} them, "
         f"{' '.join(v[TEXT] for v in dropped)}: another table's, without which the table's identities hold)"
@@ -220,7 +257,20 @@ def _nested(
     t.warn(
         "column_blocks",
         f"table 三: its {len(values)} values{apart} print apart from its row labels, in pdfminer's nested boxes (bands "
-        f"of rows, groups of columns in them, each printed column after column){merged}; of the {candidates} "
+        f"of rows, groups of columns in them, each printed column after column){merged}"
+        + (
+            f", the 总计 values of {first} rows printed first, right after the 总计 head (totals_first: the head's "
+            "box grouped with them)"
+            if first
+            else ""
+        )
+        + (
+            f", the 自然人 values of {last} rows printed last, right after the 自然人 head (totals_first: the head's "
+            "box grouped with them)"
+            if last
+            else ""
+        )
+        + f"; of the {candidates} "
         "distinct tables such orders give whose rows' totals hold, "
         + (
             f"those that hold every identity but those of one value printed wrong ({', '.join(sorted(misprinted))}: "

@@ -18,8 +18,12 @@ table holds on it (each column's balance and its sum of results). The table is r
 candidates put the same number in every cell (divisions that differ only where values are equal, as zeros are,
 give one table); else, or where the candidates pass :data:`MAX_TABLES` at any step, nothing is read. It adds the
 orders of pdfminer's nesting to :mod:`parsers.tables.band_order` (a band printed column after column across all
-seven columns is one of them). Reported as ``column_blocks`` (review suggested: the placement is the one the
-identities confirm among the orders pdfminer makes, not printed).
+seven columns is one of them). A band's last group may print its first rows' 总计 values first, then its other
+columns in bands of their own; a band's lone 总计 group may come first, its lone 自然人 group last: only where the
+text prints those values right after that head alone (:mod:`parsers.tables.totals_first`: the head's box, taller
+than its neighbours', grouped with them). Reported
+as ``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
+makes, not printed).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
 from parsers.tables.tokens import START, TEXT, Token, number_value
+from parsers.tables.totals_first import NATURAL_HEAD, TOTAL_HEAD, after_head
 
 _T = "applications"
 MAX_TABLES = 1024  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
@@ -54,14 +59,24 @@ class _Nested:
     other row's holding; each filling is then kept with that row (-1 for none)."""
 
     def __init__(
-        self, nums: list[Num], n_rows: int, width: int, page_starts: set[int], slack: bool = False, limit: int = 0
+        self,
+        nums: list[Num],
+        n_rows: int,
+        width: int,
+        page_starts: set[int],
+        slack: bool = False,
+        limit: int = 0,
+        heads: frozenset[int] = frozenset(),
+        natural_heads: frozenset[int] = frozenset(),
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
         self.width = width
         self.page_starts = page_starts  # rows a page starts at (a band cannot run across them)
         self.slack = slack
-        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int], list[tuple[int, Rows]]] = {}
+        self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_head)
+        self.natural_heads = natural_heads  # and after 自然人's
+        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int, int], list[tuple[int, Rows]]] = {}
         self.steps = 0
         self.limit = limit or MAX_STEPS  # candidate pieces tried, at most
 
@@ -84,20 +99,28 @@ class _Nested:
         return row if self.slack and miss < 0 else None
 
     def group(
-        self, first: int, height: int, c0: int, c1: int, room: tuple[Num, ...] | None, miss: int = -1
+        self,
+        first: int,
+        height: int,
+        c0: int,
+        c1: int,
+        room: tuple[Num, ...] | None,
+        miss: int = -1,
+        base: int | None = None,
     ) -> list[tuple[int, Rows]]:
         """The distinct fillings of rows ``first`` … ``first + height - 1``, columns ``c0`` … ``c1 - 1`` (a group
         of a band starting at row ``first``), in bands of rows each printed column after column; each row's values
         summing to at most its ``room`` (exactly, for the first group: ``c0 == 0``), or, where ``room`` is None (the
         last group, 总计 its last column), its applicant values to at most its 总计; row ``miss`` (whose total
         fails) unchecked. Each with the row whose total fails (``miss``, or one of the group's under ``slack``)."""
-        key = (first, height, c0, c1, room, miss)
+        if base is None:
+            base = first * self.width + height * c0  # the band's groups to the left print before it
+        key = (first, height, c0, c1, room, miss, base)
         done = self._groups.get(key)
         if done is not None:
             return done
         nums = self.nums
         w = c1 - c0
-        base = first * self.width + height * c0  # the band's groups to the left print before it
         exact = c0 == 0
         # suffix[i]: the distinct fillings of the group's rows i … height - 1, by the row missed and their values
         suffix: list[dict[Key, Rows]] = [{} for _ in range(height + 1)]
@@ -141,10 +164,46 @@ class _Nested:
                             found[kk] = band + tail
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
+            if i == 0 and room is None and w > 1 and at in self.heads:
+                self._totals_first(found, first, at, height, c0, c1, suffix)
             suffix[i] = found
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
         return result
+
+    def _totals_first(
+        self,
+        found: dict[Key, Rows],
+        first: int,
+        at: int,
+        height: int,
+        c0: int,
+        c1: int,
+        suffix: list[dict[Key, Rows]],
+    ) -> None:
+        """The fillings of the last group's first band (rows ``first`` on, stream position ``at``) whose 总计 values
+        print first (:mod:`parsers.tables.totals_first`): its first k rows' totals, then the band's
+        other columns in bands of their own, each row's values within its total; each with the group's rows below
+        (``suffix``) added to ``found``."""
+        nums = self.nums
+        for k in range(1, height + 1):
+            tails = suffix[k]
+            if not tails:
+                continue
+            totals = tuple(nums[at + j] for j in range(k))
+            self._step(k)
+            for sub_miss, sub in self.group(first, k, c0, c1 - 1, totals, -1, at + k):
+                head_rows = tuple((*sub[j], at + j) for j in range(k))
+                head = tuple(nums[x] for row in head_rows for x in row)
+                self._step(len(tails))
+                for (tail_miss, tail_key), tail in tails.items():
+                    if sub_miss >= 0 and tail_miss >= 0 and sub_miss != tail_miss:
+                        continue
+                    kk = (max(sub_miss, tail_miss), head + tail_key)
+                    if kk not in found:
+                        if len(found) >= MAX_TABLES:
+                            raise _Open
+                        found[kk] = head_rows + tail
 
     def band(self, first: int, height: int) -> dict[Key, Rows]:
         """The distinct fillings of the band of rows ``first`` … ``first + height - 1`` (all the columns) whose
@@ -157,17 +216,31 @@ class _Nested:
             return found  # the applicants' values sum to the totals': the band's values sum to an even number
         for cuts in product((False, True), repeat=self.width - 1):
             spans = list(pairwise([0, *(c + 1 for c, cut in enumerate(cuts) if cut), self.width]))
-            for miss, grid in self.group(first, height, *spans[-1], None):
-                room = tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)
-                if len(spans) == 1:
-                    off = [first + j for j, x in enumerate(room) if abs(x) >= 1e-9 and first + j != miss]
-                    if not off:
-                        self._distinct(found, miss, grid)
-                    elif len(off) == 1 and (got := self._missed(miss, off[0])) is not None:
-                        self._distinct(found, got, grid)
-                else:
-                    self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss)
+            for bases in self._orders(first, height, spans):
+                for miss, grid in self.group(first, height, *spans[-1], None, base=bases[-1]):
+                    room = tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)
+                    if len(spans) == 1:
+                        off = [first + j for j, x in enumerate(room) if abs(x) >= 1e-9 and first + j != miss]
+                        if not off:
+                            self._distinct(found, miss, grid)
+                        elif len(off) == 1 and (got := self._missed(miss, off[0])) is not None:
+                            self._distinct(found, got, grid)
+                    else:
+                        self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss, bases)
         return found
+
+    def _orders(self, first: int, height: int, spans: list[tuple[int, int]]) -> list[tuple[int, ...]]:
+        """Where each group of a band's ``spans`` starts in the value stream: from the left (pdfminer's order of
+        neighbours), and, where the text prints a lone column's values right after its head
+        (:mod:`parsers.tables.totals_first`), 总计 alone first or 自然人 alone last."""
+        at = first * self.width
+        orders = [tuple(at + height * c0 for c0, _ in spans)]
+        if len(spans) > 1 and spans[-1][0] == self.width - 1 and at in self.heads:
+            orders.append((*(at + height * (c0 + 1) for c0, _ in spans[:-1]), at))
+        last = at + height * (self.width - 1)
+        if len(spans) > 1 and spans[0][1] == 1 and last in self.natural_heads:
+            orders.append((last, *(at + height * (c0 - 1) for c0, _ in spans[1:])))
+        return orders
 
     def _left(
         self,
@@ -179,6 +252,7 @@ class _Nested:
         room: tuple[Num, ...],
         right: list[Rows],
         miss: int,
+        bases: tuple[int, ...],
     ) -> None:
         """The band's groups ``g`` and those left of it filled within ``room`` (each row's total less the values
         of the groups to the right, ``right``), each whole filling added to ``found``."""
@@ -187,9 +261,9 @@ class _Nested:
             return
         nums = self.nums
         self._step()
-        for now, grid in self.group(first, height, *spans[g], room, miss):
+        for now, grid in self.group(first, height, *spans[g], room, miss, bases[g]):
             rest = tuple(x - sum(nums[i] for i in at) for x, at in zip(room, grid, strict=True))
-            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now)
+            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now, bases)
 
     def tables(self) -> list[tuple[int, Rows]]:
         """Every distinct table of the candidates (with its row whose total fails, -1 for none): the rows in bands,
@@ -227,13 +301,14 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str]] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
     cells printed wrong (:mod:`parsers.tables.misprinted`) where no candidate holds every identity and the tables
-    kept are those on which every identity holds but those of one cell. None where no candidate is kept, or the
-    candidates are too many."""
+    kept are those on which every identity holds but those of one cell; and the most rows any table kept reads
+    with its 总计 value printed first, and with its 自然人 value printed last (:mod:`parsers.tables.totals_first`;
+    0: none). None where no candidate is kept, or the candidates are too many."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -248,7 +323,8 @@ def read_nested(
     held: dict[tuple[Num | None, ...], Rows] = {}
     misprinted: set[str] = set()
     try:
-        strict = _Nested(given, len(rows), width, starts)
+        heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
+        strict = _Nested(given, len(rows), width, starts, heads=heads, natural_heads=natural)
         grids = strict.tables()
         for _, grid in grids:
             table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
@@ -257,7 +333,14 @@ def read_nested(
         if not held:
             # a total printed wrong fails its row's total whatever the placement: one row let off
             grids = _Nested(
-                given, len(rows), width, starts, slack=True, limit=max(1, MAX_STEPS - strict.steps)
+                given,
+                len(rows),
+                width,
+                starts,
+                slack=True,
+                limit=max(1, MAX_STEPS - strict.steps),
+                heads=heads,
+                natural_heads=natural,
             ).tables()
             for miss, grid in grids:
                 if miss < 0:
@@ -291,4 +374,10 @@ def read_nested(
     t.put_cells(keys, toks, values[0])
     # an identity of a cell left open is not checked: it held on every table kept, as printed
     checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & {*c.left_keys, *c.right_keys}]
-    return t, checks, len(grids), open_cells, misprinted
+    # a row whose total prints before its 其他 value: 总计's values printed first; whose 自然人 value prints after its
+    # 商业企业 value: 自然人's printed last
+    moved = (
+        max(sum(at[-1] < at[-2] for at in grid) for grid in held.values()),
+        max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
+    )
+    return t, checks, len(grids), open_cells, misprinted, moved
