@@ -464,10 +464,9 @@ class Reading:
             return None
         if self.extracted.ocr:
             # a scan's row (a TAB line): its label cell comes before its values; a cell among them read as glyphs
-            # (``3也危及?三安人 6 外. 6 6 6 1 1``) is a value misread, and its row's values are not the ones after it
-            candidates = [i for i in candidates if not self._value_before(i)]
-            if not candidates:
-                return None
+            # (``3也危及?三安人 6 外. 6 6 6 1 1``) is a value misread, and its row's values are not the ones after it.
+            # Where every candidate is such a cell (the label read as nothing), the grid's columns place the values
+            candidates = [i for i in candidates if not self._value_before(i)] or candidates
         # one line: a group heading (``(三)不予公开``, misread ``(=)``) may come before the row's own label
         return (0.0, candidates[-1])
 
