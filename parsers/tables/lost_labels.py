@@ -154,7 +154,9 @@ def _row_lines(
             return None  # a label of the table: :meth:`Reading.locate` judged it
         if unread:
             # one cell read as nothing or as no number (a toner's zero): the total cannot be checked, the line is
-            # placed by its place alone between two rows found
+            # placed by its place alone between two rows found, where the cells read do not sum past the total
+            if not _within_total(r, tail, glyphs):
+                return None
             out.append((idx[-n - 1], tail, UNCHECKED))
             continue
         values = [number_value(t[TEXT]) for t in tail]
@@ -167,6 +169,40 @@ def _row_lines(
         else:
             return None
     return out
+
+
+def _within_total(
+    r: Reading,
+    tail: list[Token],
+    glyphs: dict[tuple[int, tuple[float, float, float, float]], tuple[int, tuple[str, ...]]],
+) -> bool:
+    """A line one of whose cells reads no number: its other cells sum to no more than its total (a disputed glyph
+    counted at its least reading, in the total at its most), or the unread cell is the total."""
+    low: list[float] = []
+    high: list[float] = []
+    for t in tail:
+        v = number_value(t[TEXT]) if t[IS_VALUE] and t[TEXT] else None
+        if v is None:
+            low.append(0.0)
+            high.append(float("inf"))
+            continue
+        readings = _readings(r, t, glyphs)
+        low.append(min(readings, default=v))
+        high.append(max(readings, default=v))
+    return sum(low[:-1]) <= high[-1]
+
+
+def _readings(
+    r: Reading,
+    t: Token,
+    glyphs: dict[tuple[int, tuple[float, float, float, float]], tuple[int, tuple[str, ...]]],
+) -> list[float]:
+    """The readings of a disputed glyph value ``t`` may take (none for a value of no disputed glyph)."""
+    if not glyphs or not (len(t[TEXT]) == 1 and t[TEXT].isdigit()):
+        return []
+    w = r.where(t)
+    hit = None if w.page is None or w.box is None else glyphs.get((w.page, w.box))
+    return [] if hit is None else [float(x) for x in hit[1] if x.isdigit()]
 
 
 def _holds_under_glyphs(
