@@ -55,6 +55,9 @@ REQUIRED = {
     # a table's grid row holding several template rows (its rules lost on the scan) split by its blank bands, the
     # page read again on the split grid (parsers/ocr/lost_rules.py)
     "ocr_rows_split",
+    # a table 三 row whose label cell the engine lost, placed by the template's order at the table's start or end, or
+    # with a disputed glyph's reading or a cell read as no number (parsers/tables/lost_labels.py)
+    "lost_label_placed",
     # an OCR'd procurement amount read without its count, whose digits may be its first: left blank (ocr/procurement.py)
     "ocr_amount_alone",
     # a table's reader raised: that table's cells left blank, the exception named (parsers/tables/guarded.py)

@@ -30,7 +30,7 @@ from parsers.extracted import DoubtfulCell, GlyphSet, UnreadableDocument
 from parsers.ocr import budget, orient
 from parsers.ocr.doubtful import doubtful_cells, numbers_read
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
-from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts
+from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts, voted_doubtful
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
@@ -155,6 +155,17 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         {n: p.tables for n, p in pending.items()},
         {n: p.scale for n, p in pending.items()},
     )
+    # numbers one of whose digits prints a glyph the vote read otherwise than the engine (read 8, voted 0)
+    voted = voted_doubtful(
+        {n: p.parts for n, p in pending.items()},
+        {n: p.glyphs for n, p in pending.items()},
+        inks,
+        {n: p.tables for n, p in pending.items()},
+        {n: p.scale for n, p in pending.items()},
+        in_doubt,
+    )
+    for n, cells in voted.items():
+        in_doubt.setdefault(n, []).extend(cells)
     for r in results:
         p = r.pending
         if p is None:

@@ -120,6 +120,55 @@ def glyph_doubtful(
     return out
 
 
+def voted_doubtful(
+    parts: dict[int, list[Part]],
+    glyphs: dict[int, list[Glyph]],
+    inks: dict[int, Ink],
+    tables: dict[int, list[Table]],
+    scales: dict[int, float],
+    known: dict[int, list[DoubtfulCell]],
+) -> dict[int, list[DoubtfulCell]]:
+    """Per page, the numbers (``parts``) one of whose digits, read ``d``, is alike to at least
+    :data:`parsers.ocr.glyphs.MIN_VOTES` lone digits the engine read ``d`` too and the vote read as another digit
+    (``inks``: the pages once compared; a fax's zeros read 8, 6 or 4 in some cells, 0 in most): the same glyph, read
+    as wrongly inside the number (synth_1937: 10 read 18 and 16, zeros read 4 in 14 0 4 0 4), and no set holds it.
+    Such a number is doubtful as the disputed sets' are (a :class:`~parsers.extracted.DoubtfulCell` naming what the
+    glyph was read and what the vote read it: ``8/0``), and left blank where every identity that checks it fails.
+    Cells ``known`` doubtful already are left out."""
+    where: dict[str, list[Glyph]] = {}  # "d/x" → the lone digits read d that the vote read x
+    for n, lone in glyphs.items():
+        cells = inks[n].cells
+        for g in lone:
+            if len(g.text) != 1 or not g.text.isdigit() or g.key not in cells:
+                continue
+            now = "".join(w.text for line in cells[g.key] for w in line)
+            if len(now) == 1 and now.isdigit() and now != g.text:
+                where.setdefault(f"{g.text}/{now}", []).append(g)
+    out: dict[int, list[DoubtfulCell]] = {}
+    for said, members in where.items():
+        if len(members) < MIN_VOTES:
+            continue
+        vectors = np.stack([g.vector for g in members])
+        shapes = np.array([g.shape for g in members])
+        for n, page in parts.items():
+            for part in page:
+                if part.digit != said[0]:
+                    continue
+                alike = (
+                    (vectors @ part.vector >= LIKENESS)
+                    & (np.abs(shapes[:, 0] - part.shape[0]) <= SHAPE_TOLERANCE)
+                    & (np.abs(shapes[:, 1] - part.shape[1]) <= SHAPE_TOLERANCE)
+                )
+                if int(alike.sum()) < MIN_VOTES:
+                    continue
+                box = _page_box(tables[n], part.key, scales[n])
+                mine = [*known.get(n, []), *out.get(n, [])]
+                if box is None or any(d.box == box for d in mine):
+                    continue
+                out.setdefault(n, []).append(DoubtfulCell(n, box, part.text, 0.0, said))
+    return out
+
+
 def _page_box(tables: list[Table], key: CellKey, scale: float) -> tuple[float, float, float, float] | None:
     """A cell's box as its span carries it (page units)."""
     for t, table in enumerate(tables):

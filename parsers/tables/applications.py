@@ -318,7 +318,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
     mark = len(r.warnings)
     found = r.locate(rows, start, end, T)
-    place_lost_labels(r, rows, found, N_APP, T)
+    place_lost_labels(r, rows, found, N_APP, T, start, end)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     label_score = _score(fits, fmt, len(rows))
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less

@@ -123,7 +123,7 @@ def _in_wrapped_labels(r: Reading, start: int, end: int) -> bool:
     return _NEXT_ROWS_RE.search(joined) is not None
 
 
-_THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"
+THREE_TITLE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项"
 
 
 # table 三's header cell over the applicants' columns: its anchor when OCR garbled both its title and its first
@@ -140,7 +140,7 @@ _OTHER_THREE_ROWS = {
 def _table_three_by_other_anchors(r: Reading, start: int) -> int | None:
     """Table 三 when its first row label is lost (OCR dropped the line): its title or the 勾稽关系 note (else its
     header cell 法人或其他组织), followed closely by the labels of at least four other rows of the table."""
-    found = _anchored(r, start, _THREE_TITLE)
+    found = _anchored(r, start, THREE_TITLE)
     if found is None:
         found = _anchored(r, start, _THREE_HEADER)
     return found if found is not None else table_three_by_its_rows(r, start)

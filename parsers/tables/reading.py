@@ -462,8 +462,24 @@ class Reading:
             return self._number_label_line(prev.index, nxt.index, claimed)
         if len({self.tokens[i][LINE] for i in candidates}) != 1:
             return None
+        if self.extracted.ocr:
+            # a scan's row (a TAB line): its label cell comes before its values; a cell among them read as glyphs
+            # (``3也危及?三安人 6 外. 6 6 6 1 1``) is a value misread, and its row's values are not the ones after it.
+            # Where every candidate is such a cell (the label read as nothing), the grid's columns place the values
+            candidates = [i for i in candidates if not self._value_before(i)] or candidates
         # one line: a group heading (``(三)不予公开``, misread ``(=)``) may come before the row's own label
         return (0.0, candidates[-1])
+
+    def _value_before(self, i: int) -> bool:
+        """A value prints before token ``i`` on its TAB line."""
+        tokens = self.tokens
+        line = tokens[i][LINE]
+        k = i - 1
+        while k >= 0 and tokens[k][LINE] == line:
+            if tokens[k][IS_VALUE] and tokens[k][TABBED]:
+                return True
+            k -= 1
+        return False
 
     def _number_label_line(self, prev: int, nxt: int, claimed: set[int]) -> tuple[float, int] | None:
         """The only row missing between two rows found, whose label cell OCR read as a short number
