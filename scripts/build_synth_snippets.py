@@ -425,6 +425,9 @@ Version 119 (issue 8, t42):
   ``pdf-pdfplumber``): table 三's first row label wrapped inside 年新收 in its narrow cell (``一、本年新`` /
   ``收政府信息公开申请数`` / ``量``), so that no token holds the anchor 年新收; and 3.危及“三安全一稳定” wrapped with
   its 一 alone on a line (``安全`` / ``一`` / ``稳定”``).
+- ``synth-3556-pdfminer-table4.txt`` (``/tmp/w43/bat``, ``pdf-pdfminer``): table 四's values nested among its column
+  heads: 未经复议直接起诉's 总计 value right after its heads (``总`` / ``计`` / ``1``), 复议后起诉's four values after
+  its four heads and its total after its 总计 head, then 行政复议's five values and 未经复议直接起诉's other four.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -615,6 +618,7 @@ SNIPPETS = {
     "synth-3548-pdfminer-table3.txt": "synth_3548.pdf-pdfminer.txt",
     "synth-3542-pdfminer-flow-none-table3.txt": "synth_3542.pdf-pdfminer-flow-none.txt",
     "synth-3542-pdfplumber-table3.txt": "synth_3542.pdf-pdfplumber.txt",
+    "synth-3556-pdfminer-table4.txt": "synth_3556.pdf-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -3838,3 +3838,13 @@ def test_broken_numbers_last_pieces_after_a_wrapped_labels_rest_complete_the_row
     assert any(w.code == "merged_digits" and w.key == "applications/new_received" for w in report.warnings)
     results = _app_row(report, "results_total")
     assert 56 not in results and 58 not in results
+
+
+def test_pdfminer_table_four_values_nested_among_its_heads_are_read_by_them() -> None:
+    # tuning seed 3556 (pdf-pdfminer): table 四's values print among its column heads: 未经复议直接起诉's 总计 value
+    # right after its heads (总 / 计 / 1), 复议后起诉's four after its four heads (3 0 0 0) and its total after its
+    # 总计 head (3), then 行政复议's five and 未经复议直接起诉's other four (0 0 0 0 0 0 1 0 0); version 123: blank
+    report = _parse("synth-3556-pdfminer-table4.txt")
+    gold = [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 3, 0, 0, 0, 3]
+    assert [report.cells[k].value for k in REVIEW_KEYS] == gold
+    assert any(w.code == "review_by_heads" and "nested among its column heads" in w.message for w in report.warnings)

@@ -38,6 +38,7 @@ from parsers.tables.page_heads import read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
+from parsers.tables.review_nested_heads import read_nested_heads
 from parsers.tables.run_order import read_totals_last
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
@@ -405,7 +406,18 @@ def read_review_values(
     (all holding); None when they are not exactly its cells, a total fails, or two runs of values hold. After its
     first header cell, else on one line after section 四's heading (:func:`_one_line`)."""
     got = _after_head(r, start, skip_lines)
+    if got is None and (bounds := _bounds(r, start, skip_lines)) is not None:
+        got = read_nested_heads(r, *bounds, skip_lines)
     return got if got is not None else _one_line(r, start, skip_lines)
+
+
+def _bounds(r: Reading, start: int, skip_lines: set[int]) -> tuple[int, int] | None:
+    """Table 四's first header cell and its end (section 五's heading, or past it: :func:`_past_five`)."""
+    head = r.first_index(_REVIEW_HEAD, start + 1)
+    if head is None:
+        return None
+    five = r.first_index(SECTION_FIVE, head + 1)
+    return head, len(r.tokens) if five is None else _past_five(r, head, five, skip_lines)
 
 
 def _after_head(
