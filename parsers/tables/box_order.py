@@ -32,6 +32,7 @@ from parsers.tables.applications import read_displaced_stream
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.column_blocks import read_nested
+from parsers.tables.first_row_heads import first_row_by_heads
 from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.page_heads import read_page_heads
@@ -135,6 +136,21 @@ def read_value_lines(
         return _trimmed(r, rows, values, app_fmt, merged, lines, extra)
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
     placed = _placed(r, rows, values, app_fmt)
+    # the first row printed among its heads, in their order (tables/first_row_heads.py): kept where all hold
+    if (
+        placed is None
+        and (by_heads := first_row_by_heads(r.text, values)) is not None
+        and (placed := _placed(r, rows, by_heads[0], app_fmt)) is not None
+    ):
+        values = by_heads[0]
+        placed[0].warn(
+            "first_row_by_heads",
+            "table 三: its first row's values print among its column heads, each head's first character a line "
+            f"of its own; read in the order the heads print ({', '.join(by_heads[1])}), as every identity of the "
+            "table then holds (read in the template's order they do not)",
+            f"{_T}/{rows[0].key}",
+            values[0],
+        )
     if placed is None:
         bands = read_bands(r, rows, values, app_fmt)
         if bands is None:
@@ -453,6 +469,17 @@ def _after_head(
         # of heads place a 总计 as poppler prints it: tables/group_order.py)
         if in_groups and (grouped := settle(r, head, in_groups, keys, chosen, opened=opened)) is not None:
             return grouped.cells, grouped.warnings, review_checks(grouped.get)
+        if (
+            done is None
+            and in_groups
+            and is_paragraph_cells(r.extracted.text)
+            and (runs := read_totals_last(r, head, in_groups)) is not None
+        ):
+            # no reading in the template's order holds: each run's 总计 values after its results (tables/run_order.py)
+            t = Reading(r.extracted, r.norm, r.canonical)
+            t.put_cells(keys, runs[0], runs[0][0])
+            t.warn("displaced_values", runs[1], _R, runs[0][0])
+            return t.cells, t.warnings, review_checks(t.get)
         return None if done is None else done[:3]
     if len(held) != 1:
         return None
