@@ -35,7 +35,7 @@ from parsers.tables.column_blocks import read_nested
 from parsers.tables.first_row_heads import first_row_by_heads
 from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
-from parsers.tables.page_heads import read_page_heads
+from parsers.tables.page_heads import PAGE_HEAD, read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
@@ -50,7 +50,7 @@ from parsers.tables.templates import (
     SECTION_FOUR,
     RowDef,
 )
-from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
+from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token
 
 _T = "applications"
 _R = "review_litigation"
@@ -76,6 +76,20 @@ def _title_before(r: Reading, start: int) -> int | None:
     while (i := r.first_index(_TITLE, at, start)) is not None:
         title, at = i, i + 1
     return title
+
+
+def _head_past_page_end(r: Reading, title: int, start: int) -> int | None:
+    """Table 三's header's first cell (``申请人情况``) after its title (token ``title``) and before token ``start``,
+    where a page break stands between them and values print before that break: poppler's block order can print the
+    previous page's last values (table 二's 政府集中采购 amount) after the section's heading at the page's foot,
+    and the table starts on the next page under its header. None otherwise."""
+    head = r.first_index(PAGE_HEAD, title + 1, start)
+    if head is None:
+        return None
+    gap = r.text[r.tokens[title][END] : r.tokens[head][START]]
+    if "\f" not in gap or not any(t[IS_VALUE] for t in r.tokens[title + 1 : head]):
+        return None
+    return head
 
 
 def _lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
@@ -112,6 +126,8 @@ def read_value_lines(
     end = _end_of_three(r, start)
     # the first row's values can print before its label, after the table's head: from the table's title on
     title = _title_before(r, start)
+    if title is not None and (head := _head_past_page_end(r, title, start)) is not None:
+        title = head  # values before a page break after the title: the previous page's end, not table 三's
     lines = _lines_with_values(r, start if title is None else title, end)
     width = len(APPLICANT_COLUMNS)
     values = [t for toks in lines for t in toks if t[IS_VALUE]]
