@@ -323,6 +323,15 @@ Version 108 (issue 8, p39):
 - ``synth-1610-pypdf-layout-table3.txt`` (``/tmp/t43/b2``, ``pdf-pypdf-layout``): pypdf's layout mode prints a broken
   number's first piece among the row's cells and its last on the next line, after the label's rest
   (``一、本年 56 0 0 0 14 0 58`` / ``新收政府信息公开申请数量 6 0`` for 566 … 580).
+- ``synth-3520-pdftotext-default-table4.txt`` (``/tmp/t43/bat``, ``pdftotext-default``): in a text whose table 三
+  prints column by column, table 四's values in two runs among its heads (行政复议's five after 行政诉讼's first
+  head lines, then ``0 2 1 1 0 0 0 1 4 1``: both litigation rows' four results, then their two 总计).
+- ``synth-3537-pdftotext-default-table3.txt`` (``/tmp/t43/bat``, ``pdftotext-default``): table 三's heads a character
+  a line (``社`` / ``法`` / ``自`` / ``商`` / ``科`` …), its first row's values among them in that order
+  (``0`` / ``6`` / ``1`` / ``0`` / ``0`` / ``总`` / ``3`` / ``计`` / ``10``), its other rows in the template's order.
+- ``synth-1605-pdftotext-default-table3.txt`` (``/tmp/t43/b2``, ``pdftotext-default``): table 二's last amount
+  (``3``) printed after section 三's heading at a page's foot, before the page break and table 三's header; the
+  table over pages under its repeated header, a page's first cells among the header's later heads.
 - ``synth-1608-pymupdf4llm-layout-table2.md`` (``/tmp/t43/b2``, ``md-pymupdf4llm-layout``): 2019's 政府集中采购 with
   its count and amount in one cell (``334项/25.1485万元``) cut across grid cells (``|334|项/25.1485万|元||``).
 - ``synth-3604-pdftotext-raw-table3.txt`` (``/tmp/w40/b2``'s tuning seeds, ``pdftotext-raw``): table 三's
@@ -580,6 +589,9 @@ SNIPPETS = {
     "synth-1608-pymupdf4llm-layout-table2.md": "synth_1608.md-pymupdf4llm-layout.md",
     "synth-1612-pdftotext-default-table3.txt": "synth_1612.pdftotext-default.txt",
     "synth-1610-pypdf-layout-table3.txt": "synth_1610.pdf-pypdf-layout.txt",
+    "synth-3520-pdftotext-default-table4.txt": "synth_3520.pdftotext-default.txt",
+    "synth-3537-pdftotext-default-table3.txt": "synth_3537.pdftotext-default.txt",
+    "synth-1605-pdftotext-default-table3.txt": "synth_1605.pdftotext-default.txt",
     "synth-3201-wk-pdfminer-table2.txt": "synth_3201.pdf-wk-pdfminer.txt",
     "synth-3213-pdfminer-table2.txt": "synth_3213.pdf-pdfminer.txt",
     "synth-3210-pdfminer-table2.txt": "synth_3210.pdf-pdfminer.txt",

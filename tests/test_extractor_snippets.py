@@ -3848,3 +3848,44 @@ def test_pdfminer_table_four_values_nested_among_its_heads_are_read_by_them() ->
     gold = [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 3, 0, 0, 0, 3]
     assert [report.cells[k].value for k in REVIEW_KEYS] == gold
     assert any(w.code == "review_by_heads" and "nested among its column heads" in w.message for w in report.warnings)
+
+
+def test_table_four_in_runs_among_heads_of_a_column_order_text_reads_each_runs_totals_last() -> None:
+    # tuning seed 3520 (poppler's default mode): table 三 prints column by column (column_order), and table 四's values
+    # in two runs among its heads: 行政复议's five, then both litigation rows' four results and their two 总计
+    # (``0 2 1 1 0 0 0 1 4 1``). In order its totals fail, and version 123 left its 15 cells blank; each run's 总计
+    # values after its results, the three totals hold. Gold: synth_3520.json
+    text = (SNIPPETS / "synth-3520-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    assert "\n0\n\n2\n\n1\n\n1\n\n0\n\n0\n\n0\n\n1\n\n4\n\n1\n" in text
+    report = _parse("synth-3520-pdftotext-default-table4.txt")
+    assert _review_rows(report) == [[0, 0, 0, 0, 0], [0, 2, 1, 1, 4], [0, 0, 0, 1, 1]]
+    assert any(w.code == "displaced_values" and (w.key or "").startswith("review_litigation") for w in report.warnings)
+
+
+def test_table_three_first_row_among_heads_printed_a_character_a_line_reads_in_the_heads_order() -> None:
+    # tuning seed 3537 (poppler's default mode): table 三's column heads print a character a line, 社会公益组织's and
+    # 法律服务机构's first before 自然人's, and the first row's values among them in that order (``0`` / ``6`` / ``1``
+    # / ``0`` / ``0`` / ``总`` / ``3`` / ``计`` / ``10``); the other rows in the template's order. Version 123 left
+    # the table blank (in order, its column balances fail); in the heads' order every identity holds but the
+    # misprinted total the report carries. Gold: synth_3537.json
+    text = (SNIPPETS / "synth-3537-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "\n社\n\n法\n\n自\n\n商\n\n科\n" in text and "\n0\n\n6\n\n1\n\n0\n\n0\n\n总\n\n3\n\n计\n\n10\n" in text
+    report = _parse("synth-3537-pdftotext-default-table3.txt")
+    assert _app_row(report, "new_received") == [1, 0, 0, 0, 6, 3, 10]
+    assert _app_row(report, "granted") == [1, 0, 0, 0, 1, 1, 3]
+    assert any(w.code == "first_row_by_heads" for w in report.warnings)
+
+
+def test_table_three_after_a_page_break_leaves_the_previous_pages_last_value_out() -> None:
+    # tuning seed 1605 (poppler's default mode): table 二's 政府集中采购 amount (``3``) prints after section 三's
+    # heading at the page's foot, then the page break and table 三's header. Counted as table 三's, its 162 values
+    # were one too many and version 123 left the table (161 cells over two pages, each page's first cells among its
+    # repeated header's heads) blank; from the header on, each page's moved values are placed where every identity
+    # holds. Gold: synth_1605.json
+    text = (SNIPPETS / "synth-1605-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "三、收到和处理政府信息公开申请情况\n\n3\n\n\f申请人情况" in text
+    report = _parse("synth-1605-pdftotext-default-table3.txt")
+    assert _app_row(report, "new_received") == [158, 0, 0, 0, 0, 0, 158]
+    assert _app_row(report, "granted") == [17, 0, 0, 0, 0, 0, 17]
+    assert _app_row(report, "not_processed.confirm_existing") == [21, 0, 0, 0, 0, 0, 21]
+    assert _app_row(report, "results_total") == [158, 0, 0, 0, 0, 0, 158]

@@ -32,9 +32,10 @@ from parsers.tables.applications import read_displaced_stream
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.column_blocks import read_nested
+from parsers.tables.first_row_heads import first_row_by_heads
 from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
-from parsers.tables.page_heads import read_page_heads
+from parsers.tables.page_heads import PAGE_HEAD, read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
@@ -50,7 +51,7 @@ from parsers.tables.templates import (
     SECTION_FOUR,
     RowDef,
 )
-from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
+from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token
 
 _T = "applications"
 _R = "review_litigation"
@@ -76,6 +77,20 @@ def _title_before(r: Reading, start: int) -> int | None:
     while (i := r.first_index(_TITLE, at, start)) is not None:
         title, at = i, i + 1
     return title
+
+
+def _head_past_page_end(r: Reading, title: int, start: int) -> int | None:
+    """Table 三's header's first cell (``申请人情况``) after its title (token ``title``) and before token ``start``,
+    where a page break stands between them and values print before that break: poppler's block order can print the
+    previous page's last values (table 二's 政府集中采购 amount) after the section's heading at the page's foot,
+    and the table starts on the next page under its header. None otherwise."""
+    head = r.first_index(PAGE_HEAD, title + 1, start)
+    if head is None:
+        return None
+    gap = r.text[r.tokens[title][END] : r.tokens[head][START]]
+    if "\f" not in gap or not any(t[IS_VALUE] for t in r.tokens[title + 1 : head]):
+        return None
+    return head
 
 
 def _lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
@@ -112,6 +127,8 @@ def read_value_lines(
     end = _end_of_three(r, start)
     # the first row's values can print before its label, after the table's head: from the table's title on
     title = _title_before(r, start)
+    if title is not None and (head := _head_past_page_end(r, title, start)) is not None:
+        title = head  # values before a page break after the title: the previous page's end, not table 三's
     lines = _lines_with_values(r, start if title is None else title, end)
     width = len(APPLICANT_COLUMNS)
     values = [t for toks in lines for t in toks if t[IS_VALUE]]
@@ -136,6 +153,21 @@ def read_value_lines(
         return _trimmed(r, rows, values, app_fmt, merged, lines, extra)
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
     placed = _placed(r, rows, values, app_fmt)
+    # the first row printed among its heads, in their order (tables/first_row_heads.py): kept where all hold
+    if (
+        placed is None
+        and (by_heads := first_row_by_heads(r.text, values)) is not None
+        and (placed := _placed(r, rows, by_heads[0], app_fmt)) is not None
+    ):
+        values = by_heads[0]
+        placed[0].warn(
+            "first_row_by_heads",
+            "table 三: its first row's values print among its column heads, each head's first character a line "
+            f"of its own; read in the order the heads print ({', '.join(by_heads[1])}), as every identity of the "
+            "table then holds (read in the template's order they do not)",
+            f"{_T}/{rows[0].key}",
+            values[0],
+        )
     if placed is None:
         bands = read_bands(r, rows, values, app_fmt)
         if bands is None:
@@ -465,6 +497,17 @@ def _after_head(
         # of heads place a 总计 as poppler prints it: tables/group_order.py)
         if in_groups and (grouped := settle(r, head, in_groups, keys, chosen, opened=opened)) is not None:
             return grouped.cells, grouped.warnings, review_checks(grouped.get)
+        if (
+            done is None
+            and in_groups
+            and is_paragraph_cells(r.extracted.text)
+            and (runs := read_totals_last(r, head, in_groups)) is not None
+        ):
+            # no reading in the template's order holds: each run's 总计 values after its results (tables/run_order.py)
+            t = Reading(r.extracted, r.norm, r.canonical)
+            t.put_cells(keys, runs[0], runs[0][0])
+            t.warn("displaced_values", runs[1], _R, runs[0][0])
+            return t.cells, t.warnings, review_checks(t.get)
         return None if done is None else done[:3]
     if len(held) != 1:
         return None
