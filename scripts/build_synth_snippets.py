@@ -437,6 +437,9 @@ Version 119 (issue 8, t42):
 - ``synth-3556-pdfminer-table4.txt`` (``/tmp/w43/bat``, ``pdf-pdfminer``): table 四's values nested among its column
   heads: 未经复议直接起诉's 总计 value right after its heads (``总`` / ``计`` / ``1``), 复议后起诉's four values after
   its four heads and its total after its 总计 head, then 行政复议's five values and 未经复议直接起诉's other four.
+- ``synth-15403-pdftotext-default-table3.txt`` (``/tmp/t43c/n4``, tuning seed 15403, ``pdftotext-default``): the
+  layout of 3426 (table 三 over four pages under its repeated header, each page's first cells printed among the
+  header's heads) in a report that prints one total wrong (（七）总计's 总计 value).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -631,6 +634,7 @@ SNIPPETS = {
     "synth-3542-pdfminer-flow-none-table3.txt": "synth_3542.pdf-pdfminer-flow-none.txt",
     "synth-3542-pdfplumber-table3.txt": "synth_3542.pdf-pdfplumber.txt",
     "synth-3556-pdfminer-table4.txt": "synth_3556.pdf-pdfminer.txt",
+    "synth-15403-pdftotext-default-table3.txt": "synth_15403.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -731,6 +735,7 @@ FROM = {
     "synth-3395-markdownify-table2.md": "二、主动公开政府信息情况",
     "synth-3395-bs4-lines-table2.txt": "二、主动公开政府信息情况",
     "synth-3426-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
+    "synth-15403-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
     "synth-3425-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
     "synth-3425-pdfplumber-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",

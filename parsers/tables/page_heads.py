@@ -17,17 +17,25 @@ rows as moved values, at most), its stream in the others in order: each page's d
 totals hold, then every combination of one placement a page, kept where every identity of the table holds. Read only
 where that gives exactly one table (values compared: zeros swapped are one table); each page's values must be whole
 rows. Table-agnostic as :mod:`parsers.tables.solve`: rows of ``n_cols`` cells, identities over ``(row, col)``.
+
+A report that prints one total wrong (its own arithmetic) fails that row's total whatever the placement, and no
+table held. Where none does, the search is run again with one row of the whole table let off its row's identities
+(as :mod:`parsers.tables.column_blocks` lets one row off), each table so found kept only where every identity
+holds but those of one cell of that row, each of which one other value of that cell would make hold
+(:mod:`parsers.tables.misprinted`); read only where exactly one such table is found, the cell kept as printed
+(``misprinted_value``: review required).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from parsers.model import Check
 from parsers.tables.checks import application_checks, identities_at
+from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.solve import Identity, Value, holds
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
@@ -99,10 +107,16 @@ class PagesReading:
 
 
 def _page_placements(
-    values: Sequence[Value], page: Page, first: int, n_cols: int, row_ids: dict[int, list[Identity]]
-) -> list[list[int]] | None:
-    """The page's distinct placements (its cells in row-major order, as value indexes) whose rows' identities hold;
-    None past :data:`MAX_PLACEMENTS`."""
+    values: Sequence[Value],
+    page: Page,
+    first: int,
+    n_cols: int,
+    row_ids: dict[int, list[Identity]],
+    slack: bool = False,
+) -> list[tuple[list[int], int | None]] | None:
+    """The page's distinct placements (its cells in row-major order, as value indexes) whose rows' identities hold,
+    each with None; with ``slack``, also those on which one row's identities fail, each with that row (of the
+    table); None past :data:`MAX_PLACEMENTS`."""
     size = len(page.stream) + len(page.moved)
     n_rows = size // n_cols
     if not page.moved:
@@ -116,14 +130,15 @@ def _page_placements(
             spots = set(at)
             moved, stream = iter(page.moved), iter(page.stream)
             orders.append([next(moved) if k in spots else next(stream) for k in range(size)])
-    found: dict[tuple[Value, ...], list[int]] = {}
+    found: dict[tuple[Value, ...], tuple[list[int], int | None]] = {}
     for order in orders:
-        if all(
-            _holds_on(ident, values, order, first, n_cols)
+        failed = [
+            first + i
             for i in range(n_rows)
-            for ident in row_ids.get(first + i, ())
-        ):
-            found.setdefault(tuple(values[k] for k in order), order)
+            if not all(_holds_on(ident, values, order, first, n_cols) for ident in row_ids.get(first + i, ()))
+        ]
+        if not failed or (slack and len(failed) == 1):
+            found.setdefault(tuple(values[k] for k in order), (order, failed[0] if failed else None))
     return list(found.values())
 
 
@@ -133,23 +148,31 @@ def _holds_on(ident: Identity, values: Sequence[Value], order: Sequence[int], fi
 
 
 def place_pages(
-    values: Sequence[Value], pages: Sequence[Page], n_rows: int, n_cols: int, identities: Sequence[Identity]
+    values: Sequence[Value],
+    pages: Sequence[Page],
+    n_rows: int,
+    n_cols: int,
+    identities: Sequence[Identity],
+    misprint: Callable[[list[int], int | None], bool] | None = None,
 ) -> PagesReading:
     """Place ``values`` (a table's, in text order) cut into ``pages`` into ``n_rows`` × ``n_cols`` cells; see the
-    module's doc."""
+    module's doc. Given ``misprint``, one row of the table is let off its row's identities, and a table is kept
+    where ``misprint`` (its cells, row-major, as value indexes; the row let off, if any) says the identities that
+    fail on it are those of one value printed wrong (every identity holding is not asked: that table the search
+    without ``misprint`` finds)."""
     if len(values) != n_rows * n_cols or sum(len(p.stream) + len(p.moved) for p in pages) != len(values):
         return PagesReading("none")
     row_ids: dict[int, list[Identity]] = {}
     for ident in identities:
         if len(ident.rows) == 1:
             row_ids.setdefault(next(iter(ident.rows)), []).append(ident)
-    per_page: list[list[list[int]]] = []
+    per_page: list[list[tuple[list[int], int | None]]] = []
     first = 0
     for page in pages:
         size = len(page.stream) + len(page.moved)
         if size == 0 or size % n_cols:
             return PagesReading("none")
-        placements = _page_placements(values, page, first, n_cols, row_ids)
+        placements = _page_placements(values, page, first, n_cols, row_ids, slack=misprint is not None)
         if placements is None:
             return PagesReading("open")
         if not placements:
@@ -160,8 +183,15 @@ def place_pages(
         return PagesReading("open")
     found: dict[tuple[Value, ...], list[int]] = {}
     for combo in itertools.product(*per_page):
-        order = [k for part in combo for k in part]
-        if all(_holds_on(ident, values, order, 0, n_cols) for ident in identities):
+        off = [row for _, row in combo if row is not None]
+        if len(off) > 1:
+            continue
+        order = [k for part, _ in combo for k in part]
+        if (
+            misprint(order, off[0] if off else None)
+            if misprint is not None
+            else all(_holds_on(ident, values, order, 0, n_cols) for ident in identities)
+        ):
             found.setdefault(tuple(values[k] for k in order), order)
             if len(found) > 1:
                 return PagesReading("ambiguous", tables=len(found))
@@ -178,8 +208,9 @@ def read_page_heads(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, start: int, end: int
 ) -> tuple[Reading, list[Check]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order, between tokens ``start`` and ``end``) read
-    page by page (see the module's doc), reported as ``page_head_values`` naming each value moved: its reading and
-    checks (all holding); None where the text is not so printed or no one table is found."""
+    page by page (see the module's doc), reported as ``page_head_values`` naming each value moved (and
+    ``misprinted_value`` where one value printed wrong is let off): its reading and checks (all holding but those
+    of that value); None where the text is not so printed or no one table is found."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -187,7 +218,20 @@ def read_page_heads(
     if pages is None or sum(len(p.stream) + len(p.moved) for p in pages) != len(values):
         return None
     nums = [number_value(t[TEXT]) for t in values]
-    reading = place_pages(nums, pages, len(rows), width, identities_at(rows, app_fmt))
+    keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
+
+    def misprint(order: list[int], off_row: int | None) -> bool:
+        """The identities failing on the table ``order`` places are those of one printed value, in the row let off
+        (if any)."""
+        got = {key: nums[k] for key, k in zip(keys, order, strict=True)}
+        off = misprinted_cell(application_checks(got.get, app_fmt), got.get)
+        return off is not None and (off_row is None or off[0].split("/")[1] == rows[off_row].key)
+
+    identities = identities_at(rows, app_fmt)
+    reading = place_pages(nums, pages, len(rows), width, identities)
+    if reading.status == "none":
+        # a total printed wrong fails its row whatever the placement: one row let off, one cell's identities failing
+        reading = place_pages(nums, pages, len(rows), width, identities, misprint)
     if reading.status != "unique":
         return None
     t = Reading(r.extracted, r.norm, r.canonical)
@@ -195,17 +239,36 @@ def read_page_heads(
         cells = [values[k] for k in at]
         t.put_cells([f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS], cells, cells[0])
     checks = application_checks(t.get, app_fmt)
-    if not all(c.passed and not c.blank for c in checks) or any(c.value is None for c in t.cells.values()):
+    if any(c.blank for c in checks) or any(c.value is None for c in t.cells.values()):
+        return None
+    off = None if all(c.passed for c in checks) else misprinted_cell(checks, t.get)
+    if off is None and not all(c.passed for c in checks):
         return None
     said = "; ".join(f"{rows[i].key}/{APPLICANT_COLUMNS[c]} = {values[k][TEXT]}" for i, c, k in reading.moved)
+    holding = "all the table's identities" if off is None else "every identity of the table but one value's"
     t.warn(
         "page_head_values",
         f"table 三: its {len(values)} values print apart from its row labels over {len(pages)} pages, each under the "
         f"table's header printed again; on each page the values print in the template's row order but for "
         f"{len(reading.moved)} of its first rows' cells printed among the header's later cells (poppler's reading "
         f"order: one block with the header's wrapped heads), put in the page's first rows: {said} (the only table "
-        "every such placement that holds all the table's identities gives: a guess)",
+        f"every such placement that holds {holding} gives: a guess)",
         _T,
         values[0],
     )
+    if off is not None:
+        failed = [c.name for c in checks if not c.passed]
+        t.warn(
+            "misprinted_value",
+            f"table 三: read page by page, every identity holds but the {len(failed)} that {off[0]} is in "
+            f"({', '.join(failed)}), each of which {_num(off[1])} would make hold, not the printed "
+            f"{_num(t.get(off[0]))}: one value printed wrong (the report's own arithmetic), not a misplacement; kept "
+            "as printed (the only such table the placements give, one row let off its total)",
+            off[0],
+            values[0],
+        )
     return t, checks
+
+
+def _num(v: float | None) -> str:
+    return "blank" if v is None else str(int(v)) if float(v).is_integer() else str(v)
