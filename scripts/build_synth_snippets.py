@@ -437,6 +437,9 @@ Version 119 (issue 8, t42):
 - ``synth-3556-pdfminer-table4.txt`` (``/tmp/w43/bat``, ``pdf-pdfminer``): table 四's values nested among its column
   heads: 未经复议直接起诉's 总计 value right after its heads (``总`` / ``计`` / ``1``), 复议后起诉's four values after
   its four heads and its total after its 总计 head, then 行政复议's five values and 未经复议直接起诉's other four.
+- ``synth-3550-wk-pdfminer-table3.txt`` (``/tmp/w43/bat``, ``pdf-wk-pdfminer``): table 三 in pdfminer's nested boxes
+  over two pages, 三、本年度办理结果's 总计 printed wrong (the report's broken cell): no reading holds every row's
+  total, and the second pass (one row let off) ran past its step bound at version 126.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -631,6 +634,7 @@ SNIPPETS = {
     "synth-3542-pdfminer-flow-none-table3.txt": "synth_3542.pdf-pdfminer-flow-none.txt",
     "synth-3542-pdfplumber-table3.txt": "synth_3542.pdf-pdfplumber.txt",
     "synth-3556-pdfminer-table4.txt": "synth_3556.pdf-pdfminer.txt",
+    "synth-3550-wk-pdfminer-table3.txt": "synth_3550.pdf-wk-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
