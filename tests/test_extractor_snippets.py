@@ -776,13 +776,21 @@ def test_pdfminer_wide_table_three_read_in_bands_column_by_column() -> None:
     assert report.metadata["review"] == "required"  # table 二 in column order is not read (column_order)
 
 
-def test_pdfminer_bands_with_a_failing_total_are_not_read() -> None:
-    # the same text with （七）总计's 总计 one more than its row: no division into bands holds every identity
+def test_pdfminer_bands_with_a_failing_total_keep_it_as_printed() -> None:
+    # the same text with （七）总计's 总计 one more than its row: no division into bands holds every identity. Up to
+    # version 126 the second pass (one row let off) ran past its step bound and nothing was read; since 128 it lets
+    # the row off only in a band between what the strict pass reads from the top and from the bottom: every other
+    # cell as the gold, the total kept as printed and said to be (misprinted_value)
     text = (SNIPPETS / BANDS_1200).read_text(encoding="utf-8")
     assert text.count("\n1\n\n12\n\n0\n") == 1
     report = parse(text.replace("\n1\n\n12\n\n0\n", "\n1\n\n13\n\n0\n").encode(), BANDS_1200)
     assert not [w for w in report.warnings if w.code == "rows_by_bands"]
-    assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
+    for row, want in SYNTH_1200_THREE.items():
+        assert _row(report, row) == ([*want[:-1], 13] if row == "results_total" else want), row
+    assert any(
+        w.code == "column_blocks" and "applications/results_total/total: misprinted_value" in w.message
+        for w in report.warnings
+    )
     assert report.metadata["review"] == "required"
 
 
