@@ -440,6 +440,9 @@ Version 119 (issue 8, t42):
 - ``synth-15403-pdftotext-default-table3.txt`` (``/tmp/t43c/n4``, tuning seed 15403, ``pdftotext-default``): the
   layout of 3426 (table 三 over four pages under its repeated header, each page's first cells printed among the
   header's heads) in a report that prints one total wrong (（七）总计's 总计 value).
+- ``synth-3550-wk-pdfminer-table3.txt`` (``/tmp/w43/bat``, ``pdf-wk-pdfminer``): table 三 in pdfminer's nested boxes
+  over two pages, 三、本年度办理结果's 总计 printed wrong (the report's broken cell): no reading holds every row's
+  total, and the second pass (one row let off) ran past its step bound at version 126.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -635,6 +638,7 @@ SNIPPETS = {
     "synth-3542-pdfplumber-table3.txt": "synth_3542.pdf-pdfplumber.txt",
     "synth-3556-pdfminer-table4.txt": "synth_3556.pdf-pdfminer.txt",
     "synth-15403-pdftotext-default-table3.txt": "synth_15403.pdftotext-default.txt",
+    "synth-3550-wk-pdfminer-table3.txt": "synth_3550.pdf-wk-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -776,13 +776,21 @@ def test_pdfminer_wide_table_three_read_in_bands_column_by_column() -> None:
     assert report.metadata["review"] == "required"  # table 二 in column order is not read (column_order)
 
 
-def test_pdfminer_bands_with_a_failing_total_are_not_read() -> None:
-    # the same text with （七）总计's 总计 one more than its row: no division into bands holds every identity
+def test_pdfminer_bands_with_a_failing_total_keep_it_as_printed() -> None:
+    # the same text with （七）总计's 总计 one more than its row: no division into bands holds every identity. Up to
+    # version 126 the second pass (one row let off) ran past its step bound and nothing was read; since 128 it lets
+    # the row off only in a band between what the strict pass reads from the top and from the bottom: every other
+    # cell as the gold, the total kept as printed and said to be (misprinted_value)
     text = (SNIPPETS / BANDS_1200).read_text(encoding="utf-8")
     assert text.count("\n1\n\n12\n\n0\n") == 1
     report = parse(text.replace("\n1\n\n12\n\n0\n", "\n1\n\n13\n\n0\n").encode(), BANDS_1200)
     assert not [w for w in report.warnings if w.code == "rows_by_bands"]
-    assert not [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
+    for row, want in SYNTH_1200_THREE.items():
+        assert _row(report, row) == ([*want[:-1], 13] if row == "results_total" else want), row
+    assert any(
+        w.code == "column_blocks" and "applications/results_total/total: misprinted_value" in w.message
+        for w in report.warnings
+    )
     assert report.metadata["review"] == "required"
 
 
@@ -3898,6 +3906,23 @@ def test_pdfminer_table_four_values_nested_among_its_heads_are_read_by_them() ->
     gold = [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 3, 0, 0, 0, 3]
     assert [report.cells[k].value for k in REVIEW_KEYS] == gold
     assert any(w.code == "review_by_heads" and "nested among its column heads" in w.message for w in report.warnings)
+
+
+def test_nested_boxes_with_a_misprinted_total_let_off_only_in_the_band_the_strict_pass_points_to() -> None:
+    # tuning seed 3550 (pdf-wk-pdfminer): table 三 in pdfminer's nested boxes over two pages, 三、本年度办理结果's 总计
+    # printed 14 (its results sum to 7): no placement holds every row's total. Version 126's second pass (any one row
+    # let off, every band re-read) ran past its step bound and left the table blank; let off only in a band between
+    # what the strict pass reads from the top and from the bottom, it finishes. Gold: synth_3550.json
+    report = _parse("synth-3550-wk-pdfminer-table3.txt")
+    assert _app_row(report, "new_received") == [3, 0, 0, 0, 0, 5, 8]
+    assert _app_row(report, "carried_over") == [0, 0, 0, 0, 0, 0, 0]
+    assert _app_row(report, "granted") == [2, 0, 0, 0, 0, 0, 2]
+    assert _app_row(report, "results_total") == [2, 0, 0, 0, 0, 5, 14]
+    assert _app_row(report, "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
+    assert any(
+        w.code == "column_blocks" and "applications/results_total/total: misprinted_value" in w.message
+        for w in report.warnings
+    )
 
 
 def test_table_four_in_runs_among_heads_of_a_column_order_text_reads_each_runs_totals_last() -> None:

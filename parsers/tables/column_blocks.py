@@ -77,6 +77,8 @@ class _Nested:
         self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_head)
         self.natural_heads = natural_heads  # and after 自然人's
         self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int, int], list[tuple[int, Rows]]] = {}
+        self._bands: dict[tuple[int, int], dict[Key, Rows]] = {}
+        self.suffix: list[dict[Key, Rows]] = []  # tables(): the distinct fillings of rows i … the last, by i
         self.steps = 0
         self.limit = limit or MAX_STEPS  # candidate pieces tried, at most
 
@@ -209,7 +211,11 @@ class _Nested:
         """The distinct fillings of the band of rows ``first`` … ``first + height - 1`` (all the columns) whose
         rows' totals hold (but one, under ``slack``): its columns in groups from the left, each group's fillings
         (chosen from the right: the group with 总计 first, each other group within what its rows leave)."""
+        done = self._bands.get((first, height))
+        if done is not None:
+            return done
         found: dict[Key, Rows] = {}
+        self._bands[first, height] = found
         nums = self.nums
         stream = nums[first * self.width : (first + height) * self.width]
         if not self.slack and all(isinstance(v, int) for v in stream) and sum(stream) % 2:  # type: ignore[operator]
@@ -284,7 +290,50 @@ class _Nested:
                             continue
                         self._distinct(found, max(miss, tail_miss), band + tail)
             suffix[first] = found
+        self.suffix = suffix
         return [(m, grid) for (m, _), grid in suffix[0].items()]
+
+    def _heights(self, first: int) -> range:
+        """The heights of a band starting at row ``first``: up to the table's end or the next page's start."""
+        height = 1
+        while first + height < self.n_rows and first + height not in self.page_starts:
+            height += 1
+        return range(1, height + 1)
+
+    def prefixes(self) -> list[dict[Key, Rows]]:
+        """The distinct fillings of rows 0 … i - 1 whose rows' totals all hold, by i (after :meth:`tables`)."""
+        prefix: list[dict[Key, Rows]] = [{} for _ in range(self.n_rows + 1)]
+        prefix[0][(-1, ())] = ()
+        for first in range(self.n_rows):
+            if not prefix[first]:
+                continue
+            for height in self._heights(first):
+                bands = self.band(first, height)
+                for _, head in prefix[first].items():
+                    for _, band in bands.items():
+                        self._distinct(prefix[first + height], -1, head + band)
+        return prefix
+
+    def let_off(self, prefix: list[dict[Key, Rows]], suffix: list[dict[Key, Rows]]) -> list[tuple[int, Rows]]:
+        """Every distinct table of the candidates with one row whose total fails (``self`` under ``slack``): that
+        row in a band (read here) from a row the strict pass reads every row above of (``prefix``) to one it reads
+        every row below of (``suffix``): only such a band can hold it, the table's other bands being the strict
+        pass's; that band read with one row let off, the rows above and below as the strict pass read them."""
+        found: dict[Key, Rows] = {}
+        for first in range(self.n_rows):
+            if not prefix[first]:
+                continue
+            for height in self._heights(first):
+                rest = suffix[first + height]
+                if not rest:
+                    continue
+                for (miss, _), band in self.band(first, height).items():
+                    if miss < 0:
+                        continue
+                    for head in prefix[first].values():
+                        for tail in rest.values():
+                            self._distinct(found, miss, head + band + tail)
+        return [(m, grid) for (m, _), grid in found.items()]
 
 
 def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
@@ -331,7 +380,9 @@ def read_nested(
             if application_passed(table, app_fmt) == identities:
                 held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
         if not held:
-            # a total printed wrong fails its row's total whatever the placement: one row let off
+            # a total printed wrong fails its row's total whatever the placement: one row let off, in a band from
+            # where the strict pass's reading from the top ends to where its reading from the bottom begins
+            prefix = strict.prefixes()
             grids = _Nested(
                 given,
                 len(rows),
@@ -341,7 +392,7 @@ def read_nested(
                 limit=max(1, MAX_STEPS - strict.steps),
                 heads=heads,
                 natural_heads=natural,
-            ).tables()
+            ).let_off(prefix, strict.suffix)
             for miss, grid in grids:
                 if miss < 0:
                     continue
