@@ -841,3 +841,19 @@ def test_broken_numbers_last_pieces_after_a_wrapped_labels_rest_complete_the_row
     assert any(w.code == "merged_digits" and w.key == "applications/new_received" for w in report.warnings)
     results = app_row(report, "results_total")
     assert 56 not in results and 58 not in results
+
+
+def test_table_three_number_in_the_label_grid_cell_is_the_first_cell() -> None:
+    # tuning seed 3626 (md-pymupdf4llm-layout, t44): pymupdf4llm's layout mode cuts the grid at the page's rules and
+    # prints the 自然人 number of table 三's first three rows in the label's grid cell, the row's own cells one value
+    # short of its seven columns (a grid cell empty). Version 128 dropped the number ("the row's own cells are used"):
+    # 自然人 read 0 from 商业企业's cell, three wrong numbers and three row totals failing
+    name = "synth-3626-pymupdf4llm-layout-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "|一、本年新收政府信息公开申请数量<br>73|0<br>0<br>0||0<br>4<br>|77|" in text
+    report = snippet_report(name)
+    assert app_row(report, "new_received") == [73, 0, 0, 0, 0, 4, 77]
+    assert app_row(report, "carried_over") == [33, 0, 0, 0, 0, 0, 33]
+    assert app_row(report, "granted") == [54, 0, 0, 0, 0, 2, 56]
+    assert not [w for w in report.warnings if w.code == "identity_failed"]
+    assert len([w for w in report.warnings if w.code == "glued_number" and "label's cell" in w.message]) == 3

@@ -159,6 +159,16 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
         and any(t[TABBED] and t[LINE] != label[LINE] for t in vals)
     ):
         pos = None  # every cell printed empty: the label wrapped into the next table row, which holds the numbers
+    if pos is not None and f.glued and (label_cell := _glued_in_label_cell(f.glued, pos, n)) is not None:
+        r.warn(
+            "glued_number",
+            f"{key}: number {f.glued[TEXT]} printed in the row label's cell, the row's cells one short of its "
+            f"columns: read as its first cell, the row's total then holding ({' '.join(t[TEXT] for t in label_cell)}; "
+            "not without it)",
+            key,
+            f.glued,
+        )
+        return vals, list(label_cell)
     if pos is not None:
         if f.glued:
             r.warn(
@@ -171,6 +181,21 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label {label[TEXT]!r}", key, f.glued)
     return vals, _with_unreadable(r, first, stop, vals, n, key)
+
+
+def _glued_in_label_cell(glued: Token, pos: list[Token | None], n: int) -> list[Token] | None:
+    """A row's number printed in its label's cell (pymupdf4llm's layout mode cuts the grid where the page's rules
+    are, and the first value column's number lands in the label's grid cell: ``|一、本年新收…数量<br>73|0<br>0<br>0||
+    0<br>4<br>|77|``), the row's own cells holding one value fewer than its ``n`` columns: the number and those
+    values in order, where that row's total holds and the row's cells as laid out (``pos``) fail it; else None."""
+    printed = [t for t in pos if t is not None and t[TEXT]]
+    if len(printed) != n - 1 or not all(t[IS_VALUE] for t in printed) or not glued[IS_VALUE]:
+        return None
+    laid = [number_value(t[TEXT]) if t is not None and t[TEXT] else None for t in pos]
+    row = [glued, *printed]
+    if row_total_holds(laid) or not row_total_holds([number_value(t[TEXT]) for t in row]):
+        return None
+    return row
 
 
 def _pieces_after_label_rest(r: Reading, label_rest: Token, vals: list[Token], k: int, stop: int, n: int) -> int:
