@@ -50,6 +50,7 @@ from parsers.tables.tokens import (
     TABBED,
     TEXT,
     Token,
+    number_value,
     token,
 )
 from parsers.tables.values_first import blocks_values_first, by_sides, in_column_order
@@ -350,6 +351,23 @@ def _read_row(
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
+    if len(vals) > n > 1 and (unmarked(r) or _more_on_line(line, vals, n)):
+        # more values than the row's cells, in a text that marks no cell (poppler's blocks print a row's cells after
+        # the next row's label: 规章's 0 470 after 行政规范性文件 29) or on the label's own line (a grid cell holding
+        # a number's piece and the next cell's value, ``|2|9<br>0|280|``): the first n are no more the row's than
+        # any other n, and table 二 has no identity to tell (version 128 took the first n: wrong numbers)
+        shown = " ".join(t[TEXT] for t in vals)
+        r.warn(
+            "placement_open",
+            f"{T}/{key}: {len(vals)} values for {n} columns ({shown}), "
+            + ("in a text that marks no cell" if unmarked(r) else "on the label's line")
+            + ", and no identity tells which are the row's cells: the row is left blank",
+            f"{T}/{key}",
+            vals[0],
+        )
+        for k in keys:
+            r.put(k, None)
+        return
     if len(vals) > n:
         r.warn(
             "extra_values",
@@ -374,6 +392,15 @@ def _read_row(
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _more_on_line(line: list[Token], vals: list[Token], n: int) -> bool:
+    """More of the row's numbers ``vals`` than its ``n`` cells on its label's ``line``, not its first ``n`` printed
+    again (pymupdf4llm prints a merged cell's number in each grid column it spans: ``1382 60.21 1382 60.21``);
+    dashes not counted."""
+    on_line = {t[START] for t in line}
+    nums = [t[TEXT] for t in vals if t[START] in on_line and number_value(t[TEXT]) is not None]
+    return len(nums) > n and any(v != nums[k % n] for k, v in enumerate(nums))
 
 
 def _garbled_before_values(line: list[Token]) -> bool:
