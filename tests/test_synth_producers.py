@@ -104,3 +104,16 @@ def test_writer_pdf_table_wider_than_the_page_reads_the_columns_past_the_edge() 
     assert len(past) == 3
     assert "'1,463 1,658 653" in past[0]
     assert "'12'" in past[2]
+
+
+def test_writer_pdf_table_four_cut_at_the_page_edge_reads_values_under_their_heads() -> None:
+    """LibreOffice Writer's PDF of tuning seed 3621 (t44): table 四 runs past the page's right edge and its last
+    column (复议后起诉's 总计, 2) is not in the file at all: 14 values under a header of 14 columns, the last group's
+    heads 结果维持 … 尚未审结. The identities cannot tell 其他 1 | 尚未审结 1 | 总计 blank from 其他 1 |
+    尚未审结 blank | 总计 1; version 128's tie-break read the second (总计 1: a wrong number). Each value read under
+    its head, the column no head names blank."""
+    gold = _gold("synth_3621")
+    result = score_one(FIXTURES, gold, "lo-pdf")
+    assert result["wrong"] == {}
+    assert list(result["blank"]) == ["review_litigation/litigation_after_review/total"]
+    assert "blank_cells_in_place" in result["warnings"]

@@ -12,6 +12,7 @@ from parsers.tables.align import Fit, Value, fit, positional, warn_merged
 from parsers.tables.checks import review_scorer
 from parsers.tables.reading import Reading
 from parsers.tables.review_cells import N_REVIEW, R, review_rows, review_totals_hold, row_values
+from parsers.tables.review_tab_heads import by_tab_heads
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
 from parsers.tables.tokens import (
@@ -54,6 +55,17 @@ def review_shown(r: Reading, vals: list[Token], anchor_line: int, *, marks_only:
         return None
     if vals[0][TABBED] and positional(r.line_tokens(vals[0][LINE]), N_REVIEW) is not None:
         return None  # a TAB row that carries its blank cells: read in place (review_fit)
+    if (headed := by_tab_heads(r, anchor_line, vals)) is not None:
+        blank = ", ".join(str(k + 1) for k in range(N_REVIEW) if headed[k] is None)
+        r.warn(
+            "blank_cells_in_place",
+            f"table 四: {len(vals)} values for {N_REVIEW} cells in a row of TAB cells under a header of as many "
+            f"columns, each named by its head (the columns past them not printed: a table cut at the page's edge): "
+            f"each value read in its head's column, cells {blank} blank",
+            R,
+            vals[0],
+        )
+        return Fit(headed, "positional", [])
     if (gapped := _by_gap(r.text, vals, marks_only=marks_only)) is not None:
         r.warn(
             "blank_cells_in_place",
