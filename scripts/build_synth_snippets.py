@@ -443,6 +443,16 @@ Version 119 (issue 8, t42):
 - ``synth-3550-wk-pdfminer-table3.txt`` (``/tmp/w43/bat``, ``pdf-wk-pdfminer``): table 三 in pdfminer's nested boxes
   over two pages, 三、本年度办理结果's 总计 printed wrong (the report's broken cell): no reading holds every row's
   total, and the second pass (one row let off) ran past its step bound at version 126.
+- ``synth-3626-pymupdf4llm-layout-table3.md`` (``/tmp/t44/bat``, tuning seed 3626, ``md-pymupdf4llm-layout``): table
+  三's first three rows with their 自然人 number in the label's grid cell
+  (``|一、本年新收…数量<br>73|0<br>0<br>0||0<br>4<br>|77|``), the row's own cells one value short of its seven columns.
+- ``synth-3632-pdftotext-default-table2.txt`` (``pdftotext-default``): table 二's first block with 规章's two last
+  values printed after 行政规范性文件's label and first value (``规章`` / ``1`` / ``行政规范性文件 29`` / ``0`` /
+  ``470`` / ``112`` / ``0``); ``synth-3620-pymupdf4llm-layout-table2.md`` (``md-pymupdf4llm-layout``): 行政规范性文件's
+  29 cut over two grid cells, its second digit stacked over the next column's 0 (``|2|9<br>0|280|``).
+- ``synth-3628-pdfplumber-table3.txt`` (``pdf-pdfplumber``): table 三 with one label column three characters wide,
+  （六）其他处理's sub-rows' labels wrapped over lines of three characters (``逾期不`` / ``补正、``, ``收费通`` /
+  ``知要求``): no line holds a word of theirs whole.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -639,6 +649,10 @@ SNIPPETS = {
     "synth-3556-pdfminer-table4.txt": "synth_3556.pdf-pdfminer.txt",
     "synth-15403-pdftotext-default-table3.txt": "synth_15403.pdftotext-default.txt",
     "synth-3550-wk-pdfminer-table3.txt": "synth_3550.pdf-wk-pdfminer.txt",
+    "synth-3626-pymupdf4llm-layout-table3.md": "synth_3626.md-pymupdf4llm-layout.md",
+    "synth-3632-pdftotext-default-table2.txt": "synth_3632.pdftotext-default.txt",
+    "synth-3620-pymupdf4llm-layout-table2.md": "synth_3620.md-pymupdf4llm-layout.md",
+    "synth-3628-pdfplumber-table3.txt": "synth_3628.pdf-pdfplumber.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -756,6 +770,10 @@ FROM = {
     "synth-3506-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3515-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3520-pdfplumber-layout-table2.txt": "二、主动公开政府信息情况",
+    # section 三's heading cut into two grid cells (``|三、收到和处理政府信息<br>项目|公开申请情况|``)
+    "synth-3626-pymupdf4llm-layout-table3.md": "二、主动公开政府信息情况",
+    "synth-3632-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-3620-pymupdf4llm-layout-table2.md": "|二、主动公开政府信息情",  # the heading cut over grid cells
 }
 
 

@@ -857,3 +857,19 @@ def test_table_three_number_in_the_label_grid_cell_is_the_first_cell() -> None:
     assert app_row(report, "granted") == [54, 0, 0, 0, 0, 2, 56]
     assert not [w for w in report.warnings if w.code == "identity_failed"]
     assert len([w for w in report.warnings if w.code == "glued_number" and "label's cell" in w.message]) == 3
+
+
+def test_table_three_other_processing_sub_rows_wrapped_three_characters_a_line() -> None:
+    # tuning seed 3628 (pdf-pdfplumber, t44; markitdown's PDF text alike): a label column three characters wide wraps
+    # （六）其他处理 (``（六）`` / ``其他处`` / ``理``) and its sub-rows' labels (``1.申请`` / ``人无正`` … ``逾期不`` /
+    # ``补正、``): no line holds 不补正 or 收费通知 whole, so version 128 took （六） for the 2019 format's one row
+    # (``merged_row``) and left the sub-rows' 21 cells blank. The sub-rows' words, joined over the wrapped lines,
+    # say the 2021 table is whole
+    name = "synth-3628-pdfplumber-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "（六）\n其他处\n理\n1.申请 2 0 0 0 0 0 2\n人无正\n当理由\n逾期不\n补正、\n" in text
+    report = snippet_report(name)
+    assert app_row(report, "other.no_correction") == [2, 0, 0, 0, 0, 0, 2]
+    assert app_row(report, "other.unpaid_fee") == [0] * 7
+    assert app_row(report, "other.other") == [0] * 7
+    assert not [w for w in report.warnings if w.code in ("merged_row", "unknown_row", "identity_failed")]

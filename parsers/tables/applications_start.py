@@ -43,6 +43,10 @@ def merged_other(r: Reading, start: int, end: int) -> int | None:
         return None
     if r.extracted.ocr and _other_rows_printed(r, other) >= len(_OTHER_ROWS_2021):
         return None  # the sub-rows are printed, their labels too garbled for their words
+    if _SUB_ROW_WORDS_RE.search("".join(r.tokens[i][COMPACT] for i in r._label_indexes(other + 1, stop))):
+        # the sub-rows' words wrapped over lines of a few characters each (a narrow label column: ``逾期不`` /
+        # ``补正、``, ``收费通`` / ``知要求``): the sub-rows are printed, the 2021 table is whole
+        return None
     return other
 
 
@@ -51,6 +55,7 @@ _GLUED_OTHER = re.compile(r"其他处理\d+$")
 
 # words of 2021's （六） sub-rows 1 and 2 (其他处理 split in three), none in 2019's one row
 _SUB_ROW_WORDS = r"不补正|缴纳费用|收费通知|逾期未按"
+_SUB_ROW_WORDS_RE = re.compile(_SUB_ROW_WORDS)
 
 
 _OTHER_PROCESSING = re.compile(r"其他处理")
