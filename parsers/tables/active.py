@@ -286,6 +286,16 @@ def _read_row(
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None and glued is not None and all(t is None or not t[TEXT] for t in pos):
         pos = None  # the row's number printed against its label, in the label's cell (行政处罚292 | | |): read below
+    elif pos is not None and glued is not None and n > 1 and (first := _glued_first_cell(glued, pos)) is not None:
+        r.warn(
+            "glued_number",
+            f"{T}/{key}: number {glued[TEXT]} printed in the row label's cell, the row's first cell empty and its "
+            f"others printed: read as its first cell ({' | '.join(t[TEXT] for t in first)})",
+            f"{T}/{key}",
+            glued,
+        )
+        r.put_cells(keys, first, label)
+        return
     placed = [t for t in pos if t is not None and t[IS_VALUE]] if pos is not None else []
     if placed and _blank_garbled(r, key, keys, line, placed):
         return
@@ -392,6 +402,18 @@ def _read_row(
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _glued_first_cell(glued: Token, pos: list[Token | None]) -> list[Token] | None:
+    """The row's cells with ``glued`` (a number printed in its label's cell: pymupdf4llm's layout mode cuts the grid
+    at the page's rules, ``|政府集中采购<br>7||11|``) in its first cell, where that cell is empty and every other
+    prints a number; None otherwise."""
+    if not glued[IS_VALUE] or (pos[0] is not None and pos[0][TEXT]):
+        return None
+    rest = pos[1:]
+    if not all(t is not None and t[IS_VALUE] and number_value(t[TEXT]) is not None for t in rest):
+        return None
+    return [glued, *(t for t in rest if t is not None)]
 
 
 def _more_on_line(line: list[Token], vals: list[Token], n: int) -> bool:

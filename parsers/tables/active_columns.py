@@ -23,6 +23,7 @@ from parsers.tables.tokens import (
     IS_VALUE,
     LINE,
     START,
+    TABBED,
     TEXT,
     Token,
 )
@@ -158,6 +159,7 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int, head: str | N
             # a header whose cells wrap over several lines of laid-out text (``上一年项目数`` ``本年处理决定`` on
             # one line, ``本年增/减`` centred on the next): its columns go left to right, not in the lines' order
             named.sort(key=lambda item: item[1])
+        named = _cut_across_cells(r, region, heads) or named
     if head is not None:
         tok = r.tokens[row_index]
         named += [(tok[LINE], _column(r, tok[START]), key) for key in header_keys(head)]
@@ -166,6 +168,21 @@ def _header_columns(r: Reading, blocks: list[int], row_index: int, head: str | N
         if key not in cols:
             cols.append(key)
     return tuple(cols) or None
+
+
+def _cut_across_cells(r: Reading, region: list[Token], heads: list[Token]) -> list[tuple[int, int, str]]:
+    """The header's column keys when its one TAB line's cells, joined, name more columns than each cell alone: a
+    grid cut where the page's rules are, through the header's words (pymupdf4llm's layout mode:
+    ``|信息内容<br>采购项目数量本年收费金|额|（|单||位||：|万|元|）|``, ``|本|年||增|/|减|``). Empty otherwise."""
+    lines = {tok[LINE] for tok in heads}
+    if len(lines) != 1 or not all(tok[TABBED] for tok in heads):
+        return []
+    (line,) = lines
+    cells = [tok for tok in region if tok[LINE] == line]
+    keys = header_keys("".join(tok[COMPACT] for tok in cells))
+    if len(keys) <= sum(len(header_keys(tok[COMPACT])) for tok in heads):
+        return []
+    return [(line, _column(r, cells[0][START]), key) for key in keys]
 
 
 def _stacked_cells(r: Reading, heads: list[Token]) -> bool:

@@ -1,4 +1,5 @@
-"""Table 二's rows printed with more values than cells where nothing tells which are the row's (issue 8, version 129).
+"""Table 二's rows whose cells the text does not mark plainly: more values than cells, a header or a row cut across grid
+cells (issue 8, version 129).
 
 Table 二 has no identity: version 128 took a row's first values for its cells (``extra_values``), a wrong number
 wherever the surplus came before the row's own. Cut from tuning seeds by ``scripts/build_synth_snippets.py``.
@@ -40,3 +41,22 @@ def test_grid_cell_holding_a_numbers_piece_and_the_next_cell() -> None:
     report = snippet_report(name)
     assert _block_one(report) == {"rules": [1, 0, 0], "normative_docs": [None, None, None]}
     assert [w for w in report.warnings if w.code == "placement_open" and w.key == "active/normative_docs"]
+
+
+def test_header_cut_across_grid_cells_and_first_number_in_the_label_cell() -> None:
+    # tuning seed 3639 (md-pymupdf4llm-layout, 2019 format): pymupdf4llm's layout mode cuts the grid at the
+    # page's rules, through the headers' words (收费金|额, 增|/|减) and through the rows: each row's first number in
+    # its label's grid cell (``|行政事业性收费<br>3|||||||4||||``, ``|政府集中采购<br>7||11|…``). Version 128
+    # found one column in 政府集中采购's header (采购项目 only) and read 11 as its count (a wrong number), and left
+    # 行政事业性收费's 3 out
+    name = "synth-3639-pymupdf4llm-layout-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "|政府集中采购<br>7||11|" in text and "|行政事业性收费<br>3|||" in text
+    report = snippet_report(name)
+    cells = {k: c.value for k, c in report.cells.items() if k.startswith(("active/fees/", "active/procurement/"))}
+    assert cells == {
+        "active/fees/prior_items": 3,
+        "active/fees/change": 4,
+        "active/procurement/items": 7,
+        "active/procurement/amount": 11,
+    }
