@@ -82,7 +82,7 @@ def by_tab_heads(r: Reading, anchor_line: int, vals: list[Token]) -> list[Token 
     for tok, slot in zip(row, fits[0], strict=True):
         out[slot] = tok
     values = [number_value(t[TEXT]) if t is not None else None for t in out]
-    for cells in review_rows(values):
-        if None not in cells and not row_total_holds(cells):
+    for row_cells in review_rows(values):
+        if None not in row_cells and not row_total_holds(row_cells):
             return None
     return out
