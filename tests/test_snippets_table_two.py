@@ -255,26 +255,6 @@ def test_piece_of_another_rows_label_is_no_missing_rows_label_by_order() -> None
     assert not [w for w in report.warnings if w.code == "fuzzy_label" and "'管理'" in w.message]
 
 
-def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None:
-    # the same rows under a header whose last two grid cells hold the characters of two different template cells:
-    # no run of grid columns is one header cell's, so nothing is joined (the first values kept, warned)
-    text = (SNIPPETS / "synth-3472-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
-    text = text.replace("|本年处<br>定数|理决<br>量|", "|本年处<br>理决|定数<br>量增|")
-    report = parse(text.encode("utf-8"), "synth-3472-pymupdf4llm-layout-table2.md")
-    assert not [w for w in report.warnings if w.code == "number_across_cells"]
-    assert [w for w in report.warnings if w.code == "extra_values" and w.key == "active/licensing"]
-
-
-def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
-    # the same row where the header prints each of its cells whole, one a grid column: three values for two
-    # cells, none of them cut by the header's evidence, so the rule joins nothing (the first two are kept)
-    text = (SNIPPETS / "synth-1246-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
-    text = text.replace("|采购项目数量本|年收费金额|（单位：万元）||", "|采购项目数量|本年收费金额（单位：万元）|||")
-    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-layout-table3.md")
-    assert not [w for w in report.warnings if w.code == "number_across_cells"]
-    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [4, 2]
-
-
 def test_first_row_of_values_with_placeholders_groups_the_grid_columns_below() -> None:
     # 1278: a table 二 block whose first row (values) pymupdf4llm took for the header prints ColN after each number,
     # the row under it each number across those grid columns; read 5 5 5 (the first three of seven) before

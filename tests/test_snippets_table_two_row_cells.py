@@ -7,6 +7,7 @@ wherever the surplus came before the row's own. Cut from tuning seeds by ``scrip
 
 from __future__ import annotations
 
+from parsers import parse
 from tests.snippet_reports import SNIPPETS, snippet_report
 
 ROWS = ("rules", "normative_docs")
@@ -60,3 +61,29 @@ def test_header_cut_across_grid_cells_and_first_number_in_the_label_cell() -> No
         "active/procurement/items": 7,
         "active/procurement/amount": 11,
     }
+
+
+# moved from tests/test_snippets_table_two.py (the same snippets of tuning seeds 3472 and 1246, hand-altered)
+def test_header_pieces_whose_characters_match_no_one_cell_join_nothing() -> None:
+    # the same rows under a header whose last two grid cells hold the characters of two different template cells:
+    # no run of grid columns is one header cell's, so nothing is joined. Four values on the label's line for three
+    # cells (305 －9 4 7): version 128 kept the first three (4 for 47, a wrong number); since 129 (t44) the row is
+    # left blank, warned
+    text = (SNIPPETS / "synth-3472-pymupdf4llm-layout-table2.md").read_text(encoding="utf-8")
+    text = text.replace("|本年处<br>定数|理决<br>量|", "|本年处<br>理决|定数<br>量增|")
+    report = parse(text.encode("utf-8"), "synth-3472-pymupdf4llm-layout-table2.md")
+    assert not [w for w in report.warnings if w.code == "number_across_cells"]
+    assert [w for w in report.warnings if w.code == "placement_open" and w.key == "active/licensing"]
+    assert [report.cells[f"active/licensing/{c}"].value for c in ("prior_items", "change", "decisions")] == [None] * 3
+
+
+def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
+    # the same row where the header prints each of its cells whole, one a grid column: three values for two
+    # cells, none of them cut by the header's evidence, so the rule joins nothing. Version 128 kept the first two
+    # (2 for 254.65, a wrong number); since 129 (t44) the row is left blank, warned
+    text = (SNIPPETS / "synth-1246-pymupdf4llm-layout-table3.md").read_text(encoding="utf-8")
+    text = text.replace("|采购项目数量本|年收费金额|（单位：万元）||", "|采购项目数量|本年收费金额（单位：万元）|||")
+    report = parse(text.encode("utf-8"), "synth-1246-pymupdf4llm-layout-table3.md")
+    assert not [w for w in report.warnings if w.code == "number_across_cells"]
+    assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [None, None]
+    assert [w for w in report.warnings if w.code == "placement_open" and w.key == "active/procurement"]
