@@ -456,6 +456,8 @@ Version 119 (issue 8, t42):
 - ``synth-3639-pymupdf4llm-layout-table2.md`` (``md-pymupdf4llm-layout``, 2019 format): table 二's last two blocks
   with their headers cut through their words at the grid's rules (``|信息内容<br>采购项目数量本年收费金|额|（|单||…``,
   ``|本|年||增|/|减||``), each row's first number printed in its label's grid cell (``|政府集中采购<br>7||11|…``).
+- ``synth-3648-pymupdf4llm-layout-table2.md`` (``/tmp/t44/bat2``, ``md-pymupdf4llm-layout``): 行政处罚's one number
+  716 cut at a grid rule, its 7 in the label's grid cell (``|行政处罚<br>7|16|||||||``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -657,6 +659,7 @@ SNIPPETS = {
     "synth-3620-pymupdf4llm-layout-table2.md": "synth_3620.md-pymupdf4llm-layout.md",
     "synth-3628-pdfplumber-table3.txt": "synth_3628.pdf-pdfplumber.txt",
     "synth-3639-pymupdf4llm-layout-table2.md": "synth_3639.md-pymupdf4llm-layout.md",
+    "synth-3648-pymupdf4llm-layout-table2.md": "synth_3648.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -779,6 +782,7 @@ FROM = {
     "synth-3632-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-3620-pymupdf4llm-layout-table2.md": "|二、主动公开政府信息情",  # the heading cut over grid cells
     "synth-3639-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3648-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
 }
 
 

@@ -87,3 +87,16 @@ def test_values_in_grid_cells_under_two_header_cells_are_not_joined() -> None:
     assert not [w for w in report.warnings if w.code == "number_across_cells"]
     assert [report.cells[f"active/procurement/{c}"].value for c in ("items", "amount")] == [None, None]
     assert [w for w in report.warnings if w.code == "placement_open" and w.key == "active/procurement"]
+
+
+def test_one_cell_row_whose_number_is_cut_over_grid_cells_is_left_blank() -> None:
+    # tuning seed 3648 (md-pymupdf4llm-layout, t44): 行政处罚's one number 716 cut at a grid rule, its 7 printed in
+    # the label's grid cell and 16 in the next (``|行政处罚<br>7|16|||||||``). Version 128 read the first, 7 (a wrong
+    # number); nothing tells 7 16 from 716 or 16: left blank, warned
+    name = "synth-3648-pymupdf4llm-layout-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "|行政处罚<br>7|16|||||||" in text
+    report = snippet_report(name)
+    assert report.cells["active/penalty/decisions"].value is None
+    (open_,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "active/penalty"]
+    assert "(7 16)" in open_.message

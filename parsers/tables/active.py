@@ -361,11 +361,12 @@ def _read_row(
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
-    if len(vals) > n > 1 and (unmarked(r) or _more_on_line(line, vals, n)):
-        # more values than the row's cells, in a text that marks no cell (poppler's blocks print a row's cells after
-        # the next row's label: 规章's 0 470 after 行政规范性文件 29) or on the label's own line (a grid cell holding
-        # a number's piece and the next cell's value, ``|2|9<br>0|280|``): the first n are no more the row's than
-        # any other n, and table 二 has no identity to tell (version 128 took the first n: wrong numbers)
+    if len(vals) > n and ((n > 1 and unmarked(r)) or _more_on_line(line if glued is None else [glued, *line], vals, n)):
+        # more values than the row's cells (several), in a text that marks no cell (poppler's blocks print a row's
+        # cells after the next row's label: 规章's 0 470 after 行政规范性文件 29), or on the label's own line (a grid
+        # cell holding a number's piece and the next cell's value, ``|2|9<br>0|280|``; a number cut over grid cells,
+        # ``|行政处罚|||5|350|``): the first n are no more the row's than any other n, and table 二 has no identity
+        # to tell (version 128 took the first n: wrong numbers)
         shown = " ".join(t[TEXT] for t in vals)
         r.warn(
             "placement_open",
