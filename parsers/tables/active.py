@@ -419,11 +419,13 @@ def _glued_first_cell(glued: Token, pos: list[Token | None]) -> list[Token] | No
 
 def _more_on_line(line: list[Token], vals: list[Token], n: int) -> bool:
     """More of the row's numbers ``vals`` than its ``n`` cells on its label's ``line``, not its first ``n`` printed
-    again (pymupdf4llm prints a merged cell's number in each grid column it spans: ``1382 60.21 1382 60.21``);
-    dashes not counted."""
+    again (pymupdf4llm prints a merged cell's number in each grid column it spans: ``1382 60.21 1382 60.21``), and
+    more even when a number printed twice in a row counts once (a converter's cell spanning two grid columns printed
+    in each); dashes not counted."""
     on_line = {t[START] for t in line}
     nums = [t[TEXT] for t in vals if t[START] in on_line and number_value(t[TEXT]) is not None]
-    return len(nums) > n and any(v != nums[k % n] for k, v in enumerate(nums))
+    distinct = [v for k, v in enumerate(nums) if k == 0 or v != nums[k - 1]]
+    return len(distinct) > n and any(v != nums[k % n] for k, v in enumerate(nums))
 
 
 def _garbled_before_values(line: list[Token]) -> bool:
