@@ -443,6 +443,14 @@ Version 119 (issue 8, t42):
 - ``synth-3550-wk-pdfminer-table3.txt`` (``/tmp/w43/bat``, ``pdf-wk-pdfminer``): table 三 in pdfminer's nested boxes
   over two pages, 三、本年度办理结果's 总计 printed wrong (the report's broken cell): no reading holds every row's
   total, and the second pass (one row let off) ran past its step bound at version 126.
+- ``synth-3557-lohtml-pdfminer-table2.txt``, ``synth-3558-lo-pdfminer-table2.txt`` (``/tmp/w43/bat``, copied to
+  ``/tmp/w44/old``; ``pdf-lohtml-pdfminer``, ``pdf-lo-pdfminer``; from section 二's heading): pdfminer's boxes of
+  LibreOffice's PDFs, each value a line of its own, a cell's ``&nbsp;`` around it (``\xa0 219 \xa0``). 3557 prints
+  five values after 行政规范性文件 (``219`` / ``7`` / ``20`` / ``1213`` / ``1892``: its own 20 and 1892 among another
+  block's); 3558 prints ``本年处理决定数量`` / ``本年处理决定数量`` / ``行政事业性收费`` / ``0 万元``, the 0 the fee's.
+- ``synth-3677-lohtml-pdfminer-table4.txt`` (``/tmp/w44/bat``, tuning seeds 3660–3679, ``pdf-lohtml-pdfminer``):
+  table 四's heads and values among table 三's last values, 18 values between its first head and section 五, each
+  in a paragraph padded with no-break spaces.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -639,6 +647,9 @@ SNIPPETS = {
     "synth-3556-pdfminer-table4.txt": "synth_3556.pdf-pdfminer.txt",
     "synth-15403-pdftotext-default-table3.txt": "synth_15403.pdftotext-default.txt",
     "synth-3550-wk-pdfminer-table3.txt": "synth_3550.pdf-wk-pdfminer.txt",
+    "synth-3557-lohtml-pdfminer-table2.txt": "synth_3557.pdf-lohtml-pdfminer.txt",
+    "synth-3558-lo-pdfminer-table2.txt": "synth_3558.pdf-lo-pdfminer.txt",
+    "synth-3677-lohtml-pdfminer-table4.txt": "synth_3677.pdf-lohtml-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -756,6 +767,8 @@ FROM = {
     "synth-3506-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3515-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3520-pdfplumber-layout-table2.txt": "二、主动公开政府信息情况",
+    "synth-3557-lohtml-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3558-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
 }
 
 

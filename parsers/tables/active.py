@@ -30,6 +30,7 @@ from parsers.tables.active_rows import (
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
 from parsers.tables.cut_points import cut_at_point
+from parsers.tables.extra_in_boxes import values_apart
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels_after_values import labels_after_values
 from parsers.tables.procurement_cells import count_and_amount_cell, glued_procurement, is_procurement
@@ -350,6 +351,21 @@ def _read_row(
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
+    if values_apart(r, vals, n):
+        # pdfminer's boxes: other rows' values after the label in the boxes' order (3669 with wkhtmltopdf's PDF,
+        # 3558 with LibreOffice's): the first of them are the row's as likely as any (tables/extra_in_boxes.py)
+        shown = " ".join(t[TEXT] for t in vals)
+        r.warn(
+            "placement_open",
+            f"{T}/{key}: {len(vals)} values for {n} columns ({shown}), each a line of its own in a PDF's text (an "
+            "extractor's boxes, in their order, not the table's): which of them are the row's is not in the text; "
+            "the row left blank",
+            f"{T}/{key}",
+            vals[0],
+        )
+        for k in keys:
+            r.put(k, None)
+        return
     if len(vals) > n:
         r.warn(
             "extra_values",
