@@ -458,6 +458,14 @@ Version 119 (issue 8, t42):
   ``|本|年||增|/|减||``), each row's first number printed in its label's grid cell (``|政府集中采购<br>7||11|…``).
 - ``synth-3648-pymupdf4llm-layout-table2.md`` (``/tmp/t44/bat2``, ``md-pymupdf4llm-layout``): 行政处罚's one number
   716 cut at a grid rule, its 7 in the label's grid cell (``|行政处罚<br>7|16|||||||``).
+- ``synth-3557-lohtml-pdfminer-table2.txt``, ``synth-3558-lo-pdfminer-table2.txt`` (``/tmp/w43/bat``, copied to
+  ``/tmp/w44/old``; ``pdf-lohtml-pdfminer``, ``pdf-lo-pdfminer``; from section 二's heading): pdfminer's boxes of
+  LibreOffice's PDFs, each value a line of its own, a cell's ``&nbsp;`` around it (``\xa0 219 \xa0``). 3557 prints
+  five values after 行政规范性文件 (``219`` / ``7`` / ``20`` / ``1213`` / ``1892``: its own 20 and 1892 among another
+  block's); 3558 prints ``本年处理决定数量`` / ``本年处理决定数量`` / ``行政事业性收费`` / ``0 万元``, the 0 the fee's.
+- ``synth-3677-lohtml-pdfminer-table4.txt`` (``/tmp/w44/bat``, tuning seeds 3660–3679, ``pdf-lohtml-pdfminer``):
+  table 四's heads and values among table 三's last values, 18 values between its first head and section 五, each
+  in a paragraph padded with no-break spaces.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -660,6 +668,9 @@ SNIPPETS = {
     "synth-3628-pdfplumber-table3.txt": "synth_3628.pdf-pdfplumber.txt",
     "synth-3639-pymupdf4llm-layout-table2.md": "synth_3639.md-pymupdf4llm-layout.md",
     "synth-3648-pymupdf4llm-layout-table2.md": "synth_3648.md-pymupdf4llm-layout.md",
+    "synth-3557-lohtml-pdfminer-table2.txt": "synth_3557.pdf-lohtml-pdfminer.txt",
+    "synth-3558-lo-pdfminer-table2.txt": "synth_3558.pdf-lo-pdfminer.txt",
+    "synth-3677-lohtml-pdfminer-table4.txt": "synth_3677.pdf-lohtml-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -783,6 +794,8 @@ FROM = {
     "synth-3620-pymupdf4llm-layout-table2.md": "|二、主动公开政府信息情",  # the heading cut over grid cells
     "synth-3639-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3648-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-3557-lohtml-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-3558-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
 }
 
 

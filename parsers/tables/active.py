@@ -30,6 +30,7 @@ from parsers.tables.active_rows import (
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
 from parsers.tables.cut_points import cut_at_point
+from parsers.tables.extra_in_boxes import table_three_row, values_apart
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels_after_values import labels_after_values
 from parsers.tables.procurement_cells import count_and_amount_cell, glued_procurement, is_procurement
@@ -361,18 +362,38 @@ def _read_row(
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
-    if len(vals) > n and ((n > 1 and unmarked(r)) or _more_on_line(line if glued is None else [glued, *line], vals, n)):
+    if len(vals) > n and (
+        (n > 1 and unmarked(r) and not table_three_row(vals[n:]))
+        or _more_on_line(line if glued is None else [glued, *line], vals, n)
+    ):
         # more values than the row's cells (several), in a text that marks no cell (poppler's blocks print a row's
         # cells after the next row's label: 规章's 0 470 after 行政规范性文件 29), or on the label's own line (a grid
         # cell holding a number's piece and the next cell's value, ``|2|9<br>0|280|``; a number cut over grid cells,
         # ``|行政处罚|||5|350|``): the first n are no more the row's than any other n, and table 二 has no identity
-        # to tell (version 128 took the first n: wrong numbers)
+        # to tell (version 128 took the first n: wrong numbers); not where the values past the row's begin with table
+        # 三's first row (its six cells summing to its total: the row's values are then the first, as in
+        # tables/extra_in_boxes.py)
         shown = " ".join(t[TEXT] for t in vals)
         r.warn(
             "placement_open",
             f"{T}/{key}: {len(vals)} values for {n} columns ({shown}), "
             + ("in a text that marks no cell" if unmarked(r) else "on the label's line")
             + ", and no identity tells which are the row's cells: the row is left blank",
+            f"{T}/{key}",
+            vals[0],
+        )
+        for k in keys:
+            r.put(k, None)
+        return
+    if values_apart(r, vals, n):
+        # pdfminer's boxes: other rows' values after the label in the boxes' order (3669 with wkhtmltopdf's PDF,
+        # 3558 with LibreOffice's): the first of them are the row's as likely as any (tables/extra_in_boxes.py)
+        shown = " ".join(t[TEXT] for t in vals)
+        r.warn(
+            "placement_open",
+            f"{T}/{key}: {len(vals)} values for {n} columns ({shown}), each a line of its own in a PDF's text (an "
+            "extractor's boxes, in their order, not the table's): which of them are the row's is not in the text; "
+            "the row left blank",
             f"{T}/{key}",
             vals[0],
         )

@@ -299,7 +299,8 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
         # the blocks the span names: by a title, or by a whole label column
         named_items = {m.group(1) for t in span if (m := ITEM_TITLE.search(t[COMPACT]))}
         labels = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if _label_piece(t)))
-        named_items |= {item for item, column in _label_column(fmt).items() if column.search(labels)}
+        labelled = {item for item, column in _label_column(fmt).items() if column.search(labels)}
+        named_items |= labelled
         fits: list[tuple[str, list[str]]] = []
         for item in present:
             cols = defaults[items[item][0]]
@@ -313,6 +314,11 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
         # says (a title of a block without these heads names nothing here)
         if any(item in named_items for item, _ in fits):
             fits = [fit for fit in fits if fit[0] in named_items]
+        elif labelled and _label_piece(span[-1]):
+            # the run right after a block's whole label column, a block without these heads (3558 with
+            # LibreOffice's PDF: 本年处理决定数量 / 本年处理决定数量 / 行政事业性收费 / 0 万元, the 0 行政事业性收费's):
+            # the label's own values as likely as the heads', nothing decides
+            fits = []
         fits = [(item, columns) for item, columns in fits if len(values) == len(items[item]) * len(columns)]
         if fits:
             runs.append((fits, values))

@@ -14,6 +14,8 @@ own, at least :data:`MIN_PARAGRAPHS` of them. A PDF text: its pages end with a f
 them, or (``-nopgbrk``: the same order, no form feeds) its prose prints the page's lines, a sentence broken where the
 line ends (:func:`wrapped_prose`), at least :data:`MIN_WRAPPED` times. A DOCX or HTML text prints a paragraph as one
 line (docx2txt, mammoth) or indents it (lynx), so its numbers alone between blank lines do not make it one.
+A number's paragraph may pad it with no-break spaces: pdfminer prints a LibreOffice PDF's cell ``\xa0 0 \xa0``
+(its cells' ``&nbsp;``), a number alone as much (version 130).
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ import re
 from itertools import pairwise
 
 # a number alone in its paragraph: a blank line before it and after it
-_PARAGRAPH_NUMBER = re.compile(r"(?<=\n\n)[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*\n(?=\n)")
+_PARAGRAPH_NUMBER = re.compile(r"(?<=\n\n)[ \t\xa0]*[-+]?\d[\d,]*(?:\.\d+)?[ \t\xa0]*\n(?=\n)")
 # the same paragraphs, each found as the first newline of the blank line before it, the rest looked ahead to: one
 # match a paragraph (the matches of ``_PARAGRAPH_NUMBER`` are whole lines, none inside another), found from a
 # literal the regex engine skips to in C, where the lookbehind had it try a match at every character of the text
-_PARAGRAPH_NUMBER_AHEAD = re.compile(r"\n(?=\n[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*\n\n)")
-_NUMBER_LINE = re.compile(r"^[ \t]*[-+]?\d[\d,]*(?:\.\d+)?[ \t]*$", re.M)
+_PARAGRAPH_NUMBER_AHEAD = re.compile(r"\n(?=\n[ \t\xa0]*[-+]?\d[\d,]*(?:\.\d+)?[ \t\xa0]*\n\n)")
+_NUMBER_LINE = re.compile(r"^[ \t\xa0]*[-+]?\d[\d,]*(?:\.\d+)?[ \t\xa0]*$", re.M)
 MIN_PARAGRAPHS = 20  # numbers in paragraphs of their own, at least (a table's worth)
 MIN_SHARE = 0.8  # … and that share of the lines that print a number alone
 WRAPPED_MIN_CHARS = 20  # a line of prose that long at least (a label or a head is shorter)

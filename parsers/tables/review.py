@@ -6,6 +6,7 @@ import re
 
 from parsers.tables.align import Fit
 from parsers.tables.continued import continued_row
+from parsers.tables.extra_in_boxes import boxes_text
 from parsers.tables.group_order import review_after_results
 from parsers.tables.head_blocks import head_block_order, totals_hold
 from parsers.tables.paragraph_cells import is_paragraph_cells
@@ -189,6 +190,21 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     elif not failing and len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text):
         # a 总计 printed among the next row's values (poppler's groups of heads: tables/group_order.py)
         result = review_after_results(r, anchor, vals, result.tokens) or result
+    if result.how == "dropped" and len(result.dropped) > 1 and boxes_text(r):
+        # a PDF extractor's boxes print other tables' values and heads among table 四's: 15 of them chosen where its
+        # totals hold is a choice among many (zeros hold any total of zeros), not a reading (tables/extra_in_boxes.py;
+        # one value more is poppler's spill of table 三's last cell, which tables/forward_spill.py puts back)
+        shown = " ".join(t[TEXT] for t in vals)
+        r.put_cells(keys, [None] * N_REVIEW, label)
+        r.warn(
+            "placement_open",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells ({shown}) in text printing each number a "
+            "paragraph (a PDF extractor's boxes, in their order, not the table's): which of them are its cells, and "
+            "in which, is not in the text; the table left blank",
+            R,
+            label,
+        )
+        return last + 1
     r.put_cells(keys, result.tokens, label)
     if result.how == "dropped":
         r.warn(

@@ -1,0 +1,52 @@
+"""More values than cells in a PDF extractor's boxes: left blank, not chosen (parsers/tables/extra_in_boxes.py,
+parsers/tables/active_boxes.py; parser version 130). Snippets cut by scripts/build_synth_snippets.py from tuning
+seeds; the gold is the generator's (synth_<seed>.json)."""
+
+from __future__ import annotations
+
+from parsers.tables.paragraph_cells import is_paragraph_cells
+from tests.snippet_reports import REVIEW_KEYS, SNIPPETS, snippet_report
+
+
+def _active(report, row: str, cols: tuple[str, ...]) -> list[object]:  # type: ignore[no-untyped-def]
+    return [c.value if (c := report.cells.get(f"active/{row}/{col}")) else None for col in cols]
+
+
+def test_table_two_row_with_values_of_other_blocks_after_its_label_is_left_blank() -> None:
+    # tuning seed 3557 (pdf-lohtml-pdfminer): pdfminer prints five values after 行政规范性文件, each a line of its own
+    # (219 / 7 / 20 / 1213 / 1892): its own 219, 20 and 1892 among another block's. Version 128 read the first
+    # three, 219 7 20 (two wrong numbers); gold 219 20 1892
+    name = "synth-3557-lohtml-pdfminer-table2.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "219" in text and "1892" in text
+    report = snippet_report(name)
+    assert _active(report, "normative_docs", ("issued", "repealed", "in_force")) == [None, None, None]
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "active/normative_docs"]
+    assert "5 values for 3 columns" in opened.message
+    # the rows read before are read as before (gold: 10733, 230, 516, 16)
+    assert _active(report, "licensing", ("decisions",)) == [10733]
+    assert _active(report, "fees", ("amount",)) == [16]
+
+
+def test_table_two_run_right_after_another_blocks_label_column_is_not_read_as_the_heads_block() -> None:
+    # tuning seed 3558 (pdf-lo-pdfminer): 本年处理决定数量 / 本年处理决定数量 / 行政事业性收费 / 0 万元: the 0 is
+    # 行政事业性收费's (its label right before it), not 行政许可's under the heads; version 128 read 行政许可 0
+    # (gold 11160)
+    report = snippet_report("synth-3558-lo-pdfminer-table2.txt")
+    assert _active(report, "licensing", ("decisions",)) == [None]
+    assert not any(w.code == "active_boxes" for w in report.warnings)
+
+
+def test_table_four_chosen_from_more_values_in_boxes_is_left_blank() -> None:
+    # tuning seed 3677 (pdf-lohtml-pdfminer): 18 values between table 四's first head and section 五, each in a
+    # paragraph padded with no-break spaces (LibreOffice's &nbsp;): version 128 dropped three where the totals held
+    # and read 8 wrong numbers (gold 0 1 1 0 2 / 0 0 1 0 1 / 0 1 2 0 3)
+    name = "synth-3677-lohtml-pdfminer-table4.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n\xa00\xa0\n" in text
+    assert is_paragraph_cells(text)  # the no-break spaces around a paragraph's number: version 128 said no
+    report = snippet_report(name)
+    assert [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS] == [None] * 15
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
+    assert "18 values for its 15 cells" in opened.message
+    assert report.metadata["review"] == "required"
