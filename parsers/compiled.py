@@ -26,7 +26,10 @@ from types import ModuleType
 # (and the modules split from ``active``), table 三 (its header's column names too, and the modules split from
 # ``applications``), the fit of a row's values and
 # the identities (issue 13); and the modules of an HTML or XLSX parse that handle no token (the entry point, the kind's
-# detection and the zip's members, the sheet reader, the metadata, sections and verdict, the conventions: s41). A
+# detection and the zip's members, the sheet reader, the metadata, sections and verdict, the conventions: s41); the
+# report's assembly and the table modules that compare no token by identity and hand tokens only to compiled
+# modules (the legacy table, table 二's blocks and cut points, table 三's label heads, stacked pieces and lost
+# column, the fraction counts, the identities' solver: s44). A
 # compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never
 # compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``), nor in a module that is given tokens a
 # compiled module made — which is why the other table modules stay Python (``head_blocks``, ``run_order``,
@@ -44,10 +47,12 @@ MODULES = (
     "parsers.readers.html_grid",
     "parsers.readers.html_stream",
     "parsers.readers.sheet",
+    "parsers.report",
     "parsers.review",
     "parsers.sections",
     "parsers.stored_zip",
     "parsers.tables.active",
+    "parsers.tables.active_blocks",
     "parsers.tables.active_columns",
     "parsers.tables.active_glued",
     "parsers.tables.active_missing_rows",
@@ -57,14 +62,21 @@ MODULES = (
     "parsers.tables.applications_start",
     "parsers.tables.broken_numbers",
     "parsers.tables.checks",
+    "parsers.tables.count_fractions",
+    "parsers.tables.cut_points",
     "parsers.tables.glued_rows",
+    "parsers.tables.label_heads",
     "parsers.tables.labels_after_values",
+    "parsers.tables.legacy",
+    "parsers.tables.lost_column",
     "parsers.tables.merged_rows",
     "parsers.tables.named_columns",
     "parsers.tables.procurement_cells",
     "parsers.tables.reading",
     "parsers.tables.realign",
     "parsers.tables.short_rows",
+    "parsers.tables.solve",
+    "parsers.tables.stacked_pieces",
     "parsers.tables.tokens",
     "parsers.tables.values_first",
     "parsers.zip_members",

@@ -21,6 +21,9 @@ from parsers.readers.html import (
     _AMPERSANDS,
     _BLOCK,
     _DISTINCT_STYLES,
+    _HIDING,
+    _LOWER,
+    _NOT_LETTERS,
     _SKIP,
     _STYLE_VALUES,
     _char_reference,
@@ -365,6 +368,27 @@ def test_a_page_that_hides_nothing_by_its_bytes_has_no_hidden_element(fuzz_trees
             assert not hidden, data
             assert _Marks(root, hides=False).hidden == _Marks(root).hidden
     assert told >= 60 and hiding >= 60, (told, hiding)  # both kinds of page are met
+
+
+def test_the_hiding_rules_are_searched_in_the_markups_letters() -> None:
+    """``hides_nothing`` searches the markup's ASCII letters alone, lower-cased (``data.translate(_LOWER,
+    _NOT_LETTERS)``), where it searched the markup lowered: every rule the lowered markup spells, its letters spell
+    (the search may find more, never less: where it finds more the tree is asked, whose answer is exact). Random
+    bytes rich in the rules' letters in both cases, letters of other alphabets and the bytes between, and the
+    rendered seeds, which spell no rule either way (their pages keep the shortcut)."""
+    rng = random.Random(44)
+    alphabet = [b"p", b"L", b"a", b"Y", b"d", b"D", b"e", b"N", b"P", b"y", b"n", b"-", b" ", b":", b"\xc3", b"\x80"]
+    alphabet += [b"<p>", b"&#", b"\xe4\xb8\x80", b"1", b"\x00", b"K", b"\xe2\x84\xaa", b"S"]
+    more = 0
+    for _ in range(20000):
+        data = b"".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        lowered = any(needle in data.lower() for needle in _HIDING)
+        letters = any(needle in data.translate(_LOWER, _NOT_LETTERS) for needle in _HIDING)
+        assert letters or not lowered, data
+        more += letters and not lowered
+    assert more > 0  # the search of the letters alone does find more (a weaker test would pass with no deletion)
+    pages = sorted((ROOT / "tests" / "fixtures" / "rendered").glob("*.html"))
+    assert pages and all(hides_nothing(p.read_bytes()) for p in pages)
 
 
 def test_a_character_reference_is_found_from_each_ampersand() -> None:

@@ -574,3 +574,43 @@ def test_header_cells_with_the_rows_asked_before_is_header_cells_walked_back_in_
             asked += 1
             named += shared is not None
     assert asked > 5000 and named > 100
+
+
+def test_the_lines_above_a_row_are_gathered_only_where_its_reading_looks_at_them() -> None:
+    """``applications._label_fits`` gathers a row's lines above (``unclaimed_above``) only where ``reads_above``
+    says ``broken_numbers.broken_boxes_read`` looks at them: the tables read so are the tables read with the lines
+    above gathered for every row (the form before), cells and warnings, on texts where some row it skips prints
+    values above."""
+    from parsers.tables import broken_numbers, read_tables
+
+    gathered: list[bool] = []  # per row asked in the eager form: its lines above print values, unread
+
+    def run(eager: bool) -> list[tuple[dict, list]]:
+        applications = load_source("parsers.tables.applications")  # its own calls see the patched names
+        if eager:
+
+            def every(vals: list, pos: list | None) -> bool:
+                gathered.append(not broken_numbers.reads_above(vals, pos))
+                return True
+
+            def above(r: Reading, label: int, claimed: set[int]) -> list:
+                got = broken_numbers.unclaimed_above(r, label, claimed)
+                gathered[-1] = gathered[-1] and bool(got)
+                return got
+
+            applications.reads_above = every
+            applications.unclaimed_above = above
+        saved = parsers.tables.read_applications
+        parsers.tables.read_applications = applications.read_applications
+        try:
+            out = []
+            for text in texts:
+                tables = read_tables(Extracted("text", text))
+                out.append(({k: (c.value, c.raw) for k, c in tables.cells.items()}, [str(w) for w in tables.warnings]))
+            return out
+        finally:
+            parsers.tables.read_applications = saved
+
+    texts = ALL
+    assert run(eager=False) == run(eager=True)
+    assert len(gathered) > 500 and sum(gathered) > 0  # rows whose values above the lazy form leaves unread

@@ -17,6 +17,7 @@ from parsers.tables.broken_numbers import (
     joined_digits,
     pieces_line,
     place_open_boxes,
+    reads_above,
     rejoin_broken,
     rejoined_values,
     unclaimed_above,
@@ -668,7 +669,8 @@ def _label_fits(
         nxt = found[k + 1] if k + 1 < len(found) else None
         if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
-        above = unclaimed_above(r, f.index, claimed)
+        # the lines above, before this row's values are claimed; gathered only where the row's reading looks at them
+        above = unclaimed_above(r, f.index, claimed) if reads_above(vals, pos) else []
         claimed.update(t[START] for t in vals)
         below = pieces_line(r, vals, label_lines, claimed)
         boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}")

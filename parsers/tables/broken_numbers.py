@@ -236,11 +236,7 @@ def broken_boxes_read(
     :func:`stacked_readings`), and how they print in words; (None, "") for any other row."""
     if pos is None and len(vals) > N_APP and (boxed := boxes_last(r, vals, key)) is not None:
         return boxed, BOXES_LAST
-    # a row of cells (a pipe or TAB row) only where its cells are no columns: values sharing a cell, or fewer
-    # values than cells with the lines above completing the shape
-    if (pos is None or shared_cells(vals) or len(vals) < N_APP) and (
-        boxed := stacked_readings(r, vals, above, key)
-    ) is not None:
+    if reads_above(vals, pos) and (boxed := stacked_readings(r, vals, above, key)) is not None:
         return boxed, STACKED
     if (readings := pieces_below(vals, below, N_APP)) is not None:
         if len(readings) == 1:
@@ -268,6 +264,13 @@ def pieces_line(r: Reading, vals: list[Token], label_lines: set[int], claimed: s
         return []
     got = end_values(r.line_tokens(vals[0][LINE] + 1))
     return [] if any(t[START] in claimed for t in got) else got
+
+
+def reads_above(vals: list[Token], pos: list[Token | None] | None) -> bool:
+    """Whether :func:`broken_boxes_read` looks at the lines above a row (its ``above``): a row of cells (a pipe or
+    TAB row) only where its cells are no columns: values sharing a cell, or fewer values than cells with the lines
+    above completing the shape. Elsewhere ``above`` is not read, and the caller need not gather it."""
+    return pos is None or shared_cells(vals) or len(vals) < N_APP
 
 
 def unclaimed_above(r: Reading, label: int, claimed: set[int]) -> list[Token]:
