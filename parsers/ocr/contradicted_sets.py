@@ -152,10 +152,7 @@ def _touching_all(touching: list[set[int]], candidates: list[int], size: int) ->
             return True
         if len(chosen) == size:
             return True
-        for j in sorted(min(left, key=len)):
-            if not grow(chosen | {j}):
-                return False
-        return True
+        return all(grow(chosen | {j}) for j in sorted(min(left, key=len)))
 
     if not grow(frozenset()):
         return None
