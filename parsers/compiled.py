@@ -22,8 +22,9 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
-# The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active table,
-# table 三 (its header's column names too, and the modules split from ``applications``), the fit of a row's values and
+# The HTML reader, the shared parse's work per line and per token (every kind), and its tables' rows: the active table
+# (and the modules split from ``active``), table 三 (its header's column names too, and the modules split from
+# ``applications``), the fit of a row's values and
 # the identities (issue 13); and the modules of an HTML or XLSX parse that handle no token (the entry point, the kind's
 # detection and the zip's members, the sheet reader, the metadata, sections and verdict, the conventions: s41). A
 # compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never
@@ -47,18 +48,25 @@ MODULES = (
     "parsers.sections",
     "parsers.stored_zip",
     "parsers.tables.active",
+    "parsers.tables.active_columns",
+    "parsers.tables.active_glued",
+    "parsers.tables.active_missing_rows",
+    "parsers.tables.active_rows",
     "parsers.tables.align",
     "parsers.tables.applications",
     "parsers.tables.applications_start",
     "parsers.tables.broken_numbers",
     "parsers.tables.checks",
     "parsers.tables.glued_rows",
+    "parsers.tables.labels_after_values",
     "parsers.tables.merged_rows",
     "parsers.tables.named_columns",
+    "parsers.tables.procurement_cells",
     "parsers.tables.reading",
     "parsers.tables.realign",
     "parsers.tables.short_rows",
     "parsers.tables.tokens",
+    "parsers.tables.values_first",
     "parsers.zip_members",
 )
 # C extensions built beside them (module -> its source under ``parsers/``): the PDF reader's loops over PDFium,

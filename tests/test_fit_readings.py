@@ -17,7 +17,7 @@ import pytest
 from parsers.tables import align
 from parsers.tables.align import Fit, Scorer, Value
 from parsers.tables.checks import application_passed, review_scorer
-from parsers.tables.review import _REVIEW_KEYS, N_REVIEW
+from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS
 from parsers.tables.templates import APPLICANT_COLUMNS
 from parsers.tables.tokens import SPLIT, TEXT, Token, number_value, token
 
@@ -138,7 +138,7 @@ def _row(rng: random.Random, count: int) -> list[Token]:
 
 
 def _review(vals: list[Value]) -> int:
-    return review_scorer(_REVIEW_KEYS)(vals)
+    return review_scorer(REVIEW_KEYS)(vals)
 
 
 def _application(rng: random.Random) -> Scorer:

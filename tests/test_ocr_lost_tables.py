@@ -8,7 +8,7 @@ to be lost. Each test fails on parser version 51.
 - synth_489 page 2, table 四 alone (200 dpi, noise and toner): its heads read as nothing, and its last row prints a
   digit as 目 and one as 0.: known by its grid all the same (``parsers.ocr.layout._name_review``);
 - synth_489's text as the scan reader printed it (its OCR, committed): table 四's row of 15 TAB cells, three read as
-  marks (和，, 0., 卫), read in place, those cells blank (``parsers.tables.review._review_unreadable``), where the
+  marks (和，, 0., 卫), read in place, those cells blank (``parsers.tables.review_marks.review_unreadable``), where the
   values were shifted into the marks' cells before.
 """
 

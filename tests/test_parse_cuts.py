@@ -20,7 +20,7 @@ import parsers.tables
 from parsers import sections
 from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Where
-from parsers.tables import active, checks, column_order, paragraph_cells, reading, realign, tokens
+from parsers.tables import active_columns, active_rows, checks, column_order, paragraph_cells, reading, realign, tokens
 from parsers.tables.reading import Reading
 from parsers.tables.tokens import (
     COL,
@@ -232,24 +232,24 @@ def test_value_only_lines_are_the_lines_whose_every_token_is_a_value() -> None:
 
 
 def _after_header_plain(label: str) -> tuple[str, object] | None:
-    if active._LABELS is None:
+    if active_rows.LABELS is None:
         return None
-    for whole in active._LABELS_LONGEST_FIRST:
+    for whole in active_rows.LABELS_LONGEST_FIRST:
         head = label[: -len(whole)]
-        if label.endswith(whole) and head and active._header_keys(head):
-            row = next((row for row in active.ACTIVE_ROWS if row.matches(whole)), None)
+        if label.endswith(whole) and head and active_columns.header_keys(head):
+            row = next((row for row in active_rows.ACTIVE_ROWS if row.matches(whole)), None)
             return (head, row) if row is not None else None
     return None
 
 
 def test_a_label_after_a_header_is_found_as_the_loop_over_the_labels_finds_it() -> None:
-    assert active._LABELS
+    assert active_rows.LABELS
     labels = [r.tokens[i][COMPACT] for r in READINGS for i in r._labels]
     heads = ["本年增/减", "本年制发件数", "现行有效件数", "处理决定数量", "x", ""]
-    labels += [h + whole for h in heads for whole in active._LABELS]
+    labels += [h + whole for h in heads for whole in active_rows.LABELS]
     found = 0
     for label in labels:
-        assert active._after_header(label) == _after_header_plain(label), label
+        assert active_columns.after_header(label) == _after_header_plain(label), label
         found += _after_header_plain(label) is not None
     assert found > 20
 
@@ -481,20 +481,22 @@ def test_fit_picks_what_a_stable_sort_of_every_placement_picks() -> None:
 def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_above(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``active._labels_after_values`` returns at once when every row of table 二 has a value on its label's line:
-    the whole reading (``_read_labels_after_values``) finds nothing then, warns nothing and changes no row."""
+    """``labels_after_values.labels_after_values`` returns at once when every row of table 二 has a value on its
+    label's line: the whole reading (``_read_labels_after_values``) finds nothing then, warns nothing and changes no
+    row."""
     from parsers.tables import read_tables
 
     gated = read = 0
     source = load_source("parsers.tables.active")  # its own calls see the patched name, compiled or not
-    plain = source._labels_after_values
+    after_values = load_source("parsers.tables.labels_after_values")
+    plain = source.labels_after_values
 
     def both(r: Reading, rows: list, boundaries: list[int], defaults: dict) -> dict:
         nonlocal gated, read
         toks = r.tokens
         inline = [any(t[IS_VALUE] for t in toks[i + 1 : stop] if t[LINE] == toks[i][LINE]) for i, _, _, stop in rows]
         before, copy = len(r.warnings), [(i, key, list(cols), stop) for i, key, cols, stop in rows]
-        whole = source._read_labels_after_values(r, copy, boundaries, defaults, inline)
+        whole = after_values._read_labels_after_values(r, copy, boundaries, defaults, inline)
         warned = r.warnings[before:]
         del r.warnings[before:]
         out = plain(r, rows, boundaries, defaults)
@@ -506,7 +508,7 @@ def test_rows_with_a_value_on_their_labels_line_are_never_read_from_the_line_abo
             assert out == whole and r.warnings[before:] == warned and copy == rows
         return out
 
-    monkeypatch.setattr(source, "_labels_after_values", both)
+    monkeypatch.setattr(source, "labels_after_values", both)
     monkeypatch.setattr(parsers.tables, "read_active", source.read_active)
     snippets = Path(__file__).parent / "fixtures" / "extractor_snippets"
     texts = [*ALL, *(p.read_text(encoding="utf-8") for p in sorted(snippets.glob("*")) if p.suffix != ".html")]

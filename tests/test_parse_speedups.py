@@ -19,7 +19,7 @@ from parsers.extracted import Extracted
 from parsers.metadata import _last_lines
 from parsers.reversed_regex import reversed_pattern
 from parsers.sections import _HEADING, _HEADINGS
-from parsers.tables import active, tokens
+from parsers.tables import active_rows, tokens
 from parsers.tables.reading import Found, Reading, next_found
 from parsers.tables.templates import ACTIVE_ROWS, APPLICATION_ROWS_2021, LEGACY_ROWS, RowDef, full_labels
 from parsers.tables.tokens import COMPACT, IS_LABELISH, OCR_RAW, TEXT, Token, _add_cell, normalise, token, tokenize
@@ -180,8 +180,8 @@ def test_a_label_no_row_label_starts_with_is_never_a_wrapped_row_label() -> None
     for text in ALL:
         r = Reading(Extracted("text", text))
         for i, t in enumerate(r.tokens):
-            if t[IS_LABELISH] and len(t[COMPACT]) <= 8 and not active._may_begin_label(t[COMPACT]):
-                assert not r.wrapped_may_match(active._ANY_ROW, i), t[TEXT]
+            if t[IS_LABELISH] and len(t[COMPACT]) <= 8 and not active_rows.may_begin_label(t[COMPACT]):
+                assert not r.wrapped_may_match(active_rows.ANY_ROW, i), t[TEXT]
                 skipped += 1
     assert skipped > 1000
 

@@ -1599,7 +1599,7 @@ def test_a_few_lines_between_bars_without_a_rule_are_still_ocr_rules() -> None:
     """The same text with its paragraphs printed bare: bars on the table's lines only, no rule row, each bar flush
     against the cell after it as OCR prints a ruled table's rules (Tesseract's ``|0|0jo|9|``): read as OCR's
     (``parsers.conventions``), not as pipe rows. (Rows whose every cell is padded by one space, as a converter pads
-    them, between bare paragraphs are trafilatura's: tests/test_extractor_snippets.py's seed 3445.)"""
+    them, between bare paragraphs are trafilatura's: tests/test_snippets_*.py's seed 3445.)"""
     md = s.to_markdown(s.report(), rule=False).replace("## ", "").replace("| ", "|")
     assert "|3.危及“三安全一稳定” |0 |" in md
     assert _parse(md).metadata["convention"] != "markdown"

@@ -13,7 +13,7 @@ between a label and the next is the next row's, before its label, exactly its ce
 row nothing may be left; a wrapped label's values are before it (its lower edge is lower). That walk has one outcome
 at most. The table is read so only where every block of it is
 read this way and its rows take both sides (some before, some after their labels): where all take the same side,
-the other readings (row by row; :func:`parsers.tables.active._blocks_values_first`) read it, and a table whose
+the other readings (row by row; :func:`parsers.tables.values_first.blocks_values_first`) read it, and a table whose
 values do not fall into place exactly (a blank cell that prints nothing, a value on a label's line out of order)
 is left to them too."""
 

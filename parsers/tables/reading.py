@@ -926,7 +926,7 @@ def redistribute(
     r: Reading, rows: list[tuple[int, str, int, int]], table: str, *, skip_blank_markers: bool = False
 ) -> dict[str, list[Token | None]]:
     """Values of a run of rows printed label after label, then all their values (see
-    ``parsers.tables.active._column_order``). ``rows``: (label index, key, columns, stop) in text order.
+    ``parsers.tables.values_first.in_column_order``). ``rows``: (label index, key, columns, stop) in text order.
     Returns the values each re-read row gets, one token per column."""
     moved: dict[str, list[Token | None]] = {}
     j = 0

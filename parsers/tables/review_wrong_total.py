@@ -1,7 +1,7 @@
 """Table 四 printed as one run of digits whose published totals do not all hold (issue 8, parser version 108).
 
 BeautifulSoup's ``get_text()`` with no separator prints table 四's fifteen cells as one run
-(``000051005600101``); the run is split so that each row's 总计 holds (``review._review_run``). A report whose
+(``000051005600101``); the run is split so that each row's 总计 holds (``review_runs.review_run``). A report whose
 published 总计 of one row is wrong (the template's real variant: the identity must fail, and be reported) leaves
 no split whose three totals hold, so the whole table was blank. Here the run is split so that the *other two*
 rows' totals hold, the third row's five numbers taken as printed: read only where exactly one such split exists

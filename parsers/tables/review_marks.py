@@ -1,0 +1,115 @@
+"""Table 四 as OCR and Word print it: its cells read as zero marks or as marks that are no number, its blank cells
+as lines of no-break spaces."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.tables.align import Fit
+from parsers.tables.blank_rows import (
+    whole_rows_blank,
+)
+from parsers.tables.reading import Reading
+from parsers.tables.review_cells import N_REVIEW, R, review_totals_hold
+from parsers.tables.tokens import (
+    COMPACT,
+    END,
+    IS_VALUE,
+    LINE,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    number_value,
+    token,
+)
+
+PROSE = re.compile(r"[。；，]")
+
+
+_MARKS_LINE = re.compile(r"^[ \t]*。[。 \t]*$", re.M)
+
+
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
+
+
+_CELLED = ("tab", "markdown", "markdown_html")  # conventions that print every cell as a cell
+
+
+def zero_marks(r: Reading, label: Token, stop: int) -> tuple[list[Token | None], int] | None:
+    """Table 四 printed by OCR as zero marks only (RapidOCR reads a table cell's 0 as ``。`` and returns the
+    marks of neighbouring cells as one box, some lost: ``。。。。。。`` / ``。。`` for 15 zeros): lines made of
+    ``。`` alone between its heads and section 五, at least :data:`MIN_ZERO_MARKS` of them, and no digit anywhere
+    there (a lost cell that is not 0 would leave one). Its cells as 0 (tokens on the marks), and the count of
+    marks; None when the text is not so (and in text that prints every cell as a cell)."""
+    assert r.canonical is not None
+    if r.canonical.convention in _CELLED:
+        return None
+    end = r.tokens[stop][START] if stop < len(r.tokens) else len(r.text)
+    region = r.text[label[END] : end]
+    if _ANY_DIGIT.search(region):
+        return None
+    lines = list(_MARKS_LINE.finditer(region))
+    n = sum(m.group().count("。") for m in lines)
+    if not lines or not MIN_ZERO_MARKS <= n <= N_REVIEW:
+        return None
+    at = label[END] + lines[0].start()
+    line = r.text.count("\n", 0, at)
+    zero = token("0", at, label[END] + lines[-1].end(), line, 0, False)
+    return [zero] * N_REVIEW, n
+
+
+MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row of zeros
+
+
+def nbsp_cell(text: str, t: Token) -> bool:
+    """The blank token stands for a line that prints no-break spaces alone (``tokens._nbsp_lines``)."""
+    line = text[text.rfind("\n", 0, t[START]) + 1 : t[START]]
+    return "\xa0" in line and not line.strip()
+
+
+# a cell of table 四's TAB row read as no number: a mark of one or two characters that is no word (OCR's 和，, 卫 or
+# 0. for a digit under noise; never 合计), and this many of the row's cells read as numbers at least
+_UNREAD_MARK = re.compile(r"^(?![\u3400-\u9fff]{2}$).{1,2}$")
+
+
+MIN_READ = 10
+
+
+def review_unreadable(r: Reading, vals: list[Token]) -> Fit | None:
+    """Table 四's row as one TAB line of exactly its 15 cells, some of them read as a mark or two that is no number
+    (a digit the engine lost under noise): read in place, each such cell blank and said (``unreadable_cell``),
+    rather than its values shifted into the cells of the marks."""
+    if not vals or len(vals) < MIN_READ or len(vals) >= N_REVIEW or not vals[0][TABBED]:
+        return None
+    if len({t[LINE] for t in vals}) != 1:
+        return None
+    cells = r.line_tokens(vals[0][LINE])
+    if len(cells) != N_REVIEW:
+        return None
+    junk = [t for t in cells if t[TEXT] and not t[IS_VALUE]]
+    if not junk or not all(_UNREAD_MARK.match(t[COMPACT]) for t in junk):
+        return None
+    for t in junk:
+        r.warn("unreadable_cell", f"table 四: cell {t[TEXT]!r} is not a number; read as blank", R, t)
+    return Fit([None if t in junk else t for t in cells], "positional", [])
+
+
+def review_in_place(r: Reading, vals: list[Token], printed: list[Token | None], label: Token) -> Fit | None:
+    """Table 四 printed a cell a line, its blank cells as lines of no-break spaces (Word's empty cell,
+    ``<p>&nbsp;</p>``, as docx2txt, BeautifulSoup or PyMuPDF print it): fewer values than cells, but the values
+    and the blank lines make its 15 cells exactly, in order; read in place when the row totals then hold."""
+    if not vals or len(vals) >= N_REVIEW or len(printed) != N_REVIEW:
+        return None
+    if not review_totals_hold([None if t is None else number_value(t[TEXT]) for t in printed]) and not (
+        whole_rows_blank(printed)
+    ):
+        return None  # blanks that make whole rows are read in place even where a total fails (its check says so)
+    r.warn(
+        "blank_cells_in_place",
+        f"table 四: {len(vals)} values and {N_REVIEW - len(vals)} blank cells printed as no-break spaces, one a "
+        "line: the blanks read where they are printed",
+        R,
+        label,
+    )
+    return Fit(printed, "positional", [])

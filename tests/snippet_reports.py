@@ -1,0 +1,108 @@
+"""What the extractor snippet tests share: the snippets' folder, a snippet's parse, and the cells they read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers import parse
+from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
+
+SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
+
+
+REVIEW_KEYS = [
+    f"review_litigation/{row}/{col}"
+    for row in ("review", "litigation_direct", "litigation_after_review")
+    for col in ("upheld", "corrected", "other", "pending", "total")
+]
+
+
+def snippet_report(name: str):  # type: ignore[no-untyped-def]
+    return parse((SNIPPETS / name).read_bytes(), name)
+
+
+def app_row(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [report.cells[f"applications/{row}/{c}"].value for c in APPLICANT]
+
+
+# own-blank-zeros-*: three rows of zeros, each with one cell left empty (a blank the report published)
+BLANK_ZERO_ROWS = {
+    "partially_granted": [0, 0, None, 0, 0, 0, 0],
+    "withheld.state_secret": [0, 0, 0, 0, 0, None, 0],
+    "withheld.prohibited_by_law": [None, 0, 0, 0, 0, 0, 0],
+}
+
+
+# ---- issue 8, the blanks: the whole table 三 of scripts/build_extractor_snippets.py (full_three)
+FULL_THREE = {
+    "new_received": [30, 2, 1, 0, 1, 0, 34],
+    "carried_over": [3, 0, 0, 0, 0, 0, 3],
+    "granted": [15, 1, 0, 0, 1, 0, 17],
+    "withheld.state_secret": [0] * 7,
+    "withheld.process_info": [1, 0, 0, 0, 0, 0, 1],
+    "unavailable.not_held": [5, 1, 0, 0, 0, 0, 6],
+    "not_processed.petition": [2, 0, 0, 0, 0, 0, 2],
+    "results_total": [30, 2, 1, 0, 1, 0, 34],
+    "carried_forward": [3, 0, 0, 0, 0, 0, 3],
+}
+
+
+def row_or_none(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
+
+
+# ---- pdfminer.six's text boxes (parsers/tables/box_order.py)
+FULL_FOUR = [2, 1, 0, 3, 6, 0, 1, 0, 0, 1, 0, 15, 0, 0, 15]
+
+
+# ---- pdfminer.six's wide table 三: bands of rows, each column by column (parsers/tables/band_order.py)
+# synthetic report 1200's gold (scripts/synth_reports.py: the generator's exact values)
+SYNTH_1200_THREE = {
+    "new_received": [6, 0, 1, 0, 0, 0, 7],
+    "carried_over": [0, 5, 0, 0, 0, 0, 5],
+    "granted": [0, 1, 1, 0, 0, 0, 2],
+    "partially_granted": [1, 0, 0, 0, 0, 0, 1],
+    "withheld.state_secret": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.prohibited_by_law": [1, 0, 0, 0, 0, 0, 1],
+    "withheld.three_safeties": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.third_party_rights": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.internal_affairs": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.process_info": [1, 0, 0, 0, 0, 0, 1],
+    "withheld.enforcement_files": [0, 0, 0, 0, 0, 0, 0],
+    "withheld.query_matters": [0, 0, 0, 0, 0, 0, 0],
+    "unavailable.not_held": [0, 1, 0, 0, 0, 0, 1],
+    "unavailable.needs_creation": [0, 0, 0, 0, 0, 0, 0],
+    "unavailable.unclear_after_correction": [1, 1, 0, 0, 0, 0, 2],
+    "not_processed.petition": [0, 1, 0, 0, 0, 0, 1],
+    "not_processed.duplicate": [0, 0, 0, 0, 0, 0, 0],
+    "not_processed.publication": [0, 1, 0, 0, 0, 0, 1],
+    "not_processed.excessive": [0, 0, 0, 0, 0, 0, 0],
+    "not_processed.confirm_existing": [0, 0, 0, 0, 0, 0, 0],
+    "other.no_correction": [1, 0, 0, 0, 0, 0, 1],
+    "other.unpaid_fee": [0, 0, 0, 0, 0, 0, 0],
+    "other.other": [1, 0, 0, 0, 0, 0, 1],
+    "results_total": [6, 5, 1, 0, 0, 0, 12],
+    "carried_forward": [0, 0, 0, 0, 0, 0, 0],
+}
+
+
+BANDS_1200 = "synth-1200-bands-pdfminer.txt"
+
+
+def cell_values(report, keys: list[str]) -> list[object]:  # type: ignore[no-untyped-def]
+    return [report.cells[k].value if k in report.cells else None for k in keys]
+
+
+OTHER_SERVICES = [f"active/other_services/{c}" for c in ("prior_items", "change", "decisions")]
+
+
+FEES_AND_PROCUREMENT = [
+    "active/fees/prior_items",
+    "active/fees/change",
+    "active/procurement/items",
+    "active/procurement/amount",
+]
+
+
+# table 三's columns, in the template's order
+APP_COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
