@@ -2,7 +2,6 @@
 
     .venv/bin/python scripts/build_ocr_records.py /tmp/y38/scans synth_1901 2
     .venv/bin/python scripts/build_ocr_records.py /tmp/y38/scans synth_1901 1 3 --no-image   # glyphs only
-    .venv/bin/python scripts/build_ocr_records.py /tmp/y44/scans5 synth_1938 1 --stamp-kept  # a black stamp's cells too
 
 The page of ``<folder>/<stem>.scan.pdf`` is read by the scan reader (``parsers.ocr.document.ocr_page``: rendering,
 preprocessing, the grid, the engine, the glyphs) and written to ``tests/fixtures/synth-ocr/read/``:
@@ -12,9 +11,6 @@ preprocessing, the grid, the engine, the glyphs) and written to ``tests/fixtures
 - ``<stem>-p<page>.ink.json``: the engine's words by cell (text, box, confidence), the lines outside the tables,
   the lone digits' glyphs, the grid's unit, the tables' shapes, the page's size and scale;
 - ``<stem>.json``: the report's gold.
-
-With ``--stamp-kept`` the words of the cells a black stamp lies over are recorded as the engine read them, before
-``parsers.ocr.stamp.set_aside`` sets them aside (``tests/test_ocr_stamp_ring.py`` sets them aside itself).
 """
 
 from __future__ import annotations
@@ -33,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 READ = ROOT / "tests" / "fixtures" / "synth-ocr" / "read"
 
 
-def record(folder: Path, stem: str, page: int, image_too: bool = True, stamp_kept: bool = False) -> Path:
+def record(folder: Path, stem: str, page: int, image_too: bool = True) -> Path:
     from parsers.ocr import document
     from parsers.ocr.engine import Word
     from parsers.ocr.pages import render_pdf_page
@@ -41,8 +37,6 @@ def record(folder: Path, stem: str, page: int, image_too: bool = True, stamp_kep
 
     data = (folder / f"{stem}.scan.pdf").read_bytes()
     job = document.jobs_for(data, "pdf", [page - 1])[0]
-    if stamp_kept:
-        document.set_aside = lambda *_: (None, set())  # type: ignore[assignment]
     result = document.ocr_page(job)
     pending = result.pending
     if pending is None:
@@ -93,10 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("stem")
     ap.add_argument("pages", type=int, nargs="+", help="1-based")
     ap.add_argument("--no-image", action="store_true", help="the engine's words and glyphs only, no page image")
-    ap.add_argument("--stamp-kept", action="store_true", help="a black stamp's cells as the engine read them")
     args = ap.parse_args(argv)
     for page in args.pages:
-        print(record(args.folder, args.stem, page, not args.no_image, args.stamp_kept))
+        print(record(args.folder, args.stem, page, not args.no_image))
     return 0
 
 

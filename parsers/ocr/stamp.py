@@ -9,12 +9,7 @@ over reads the ring's strokes and letters beside its digit, or instead of it: sy
 for a government organ's) found by the Hough transform on the page without its rules, at a quarter of the
 resolution, and kept only where ink lies on :data:`RING` of its circumference (no text or table makes a closed circle
 that size). :func:`set_aside` blanks what was read as numbers in the cells whose box meets the stamp's disc (not a
-label, nor one number read at :data:`SURE_CONF` or more whose ink the ring leaves alone), and says which.
-
-A number read surely is the engine's reading of the strokes the ring left it: where the ring's stroke runs through
-the number's line beside it, within a digit's width of what was read (:data:`BESIDE`), it may have hidden digits the
-engine then left out, sure of the rest (synth_1938, a fax: ``143`` under the ring read ``4`` at 90). Such a reading
-is set aside too.
+label, nor one number read at :data:`SURE_CONF` or more), and says which.
 """
 
 from __future__ import annotations
@@ -34,8 +29,6 @@ REDUCED = 4  # the circle is looked for at a quarter of the resolution
 # stamp's print leaves alone read at 91–97 (474, 481 at 300 dpi) and 73–90 (499, a fax at 150 dpi), what its
 # ring and lettering make of a cell at 0–60, one 7 for 0 at 77 (499)
 SURE_CONF = 70.0
-BESIDE = 0.6  # the ring within this share of the number's height (a digit's width) left or right of it, in its line
-RING_STROKE = 0.03  # the ring's stroke, either side of its circle, as a share of the radius (as :func:`_ring`)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 Stamp = tuple[int, int, int]  # centre x, y and radius, page pixels
 
@@ -93,12 +86,7 @@ def set_aside(ink: Ink, tables: list[Table], stamps: list[Stamp], dpi: float) ->
             text = "".join(w.text for w in words)
             if len(_CJK.findall(text)) > 1 or not any(c.isdigit() for c in text):
                 continue  # a label (1.属于国家秘密) or no number: the tables reader judges it
-            if (
-                len(words) == 1
-                and NUMBER_TEXT.match(text)
-                and words[0].conf >= SURE_CONF
-                and not any(_ring_beside(words[0].box, s) for s in stamps)
-            ):
+            if len(words) == 1 and NUMBER_TEXT.match(text) and words[0].conf >= SURE_CONF:
                 continue  # one number the engine is sure of: the stamp's print reads as no such thing
             dropped.append(text)
             del ink.cells[key]
@@ -111,19 +99,6 @@ def set_aside(ink: Ink, tables: list[Table], stamps: list[Stamp], dpi: float) ->
         f"a round stamp printed in black ({cm}) lies over {len(dropped)} table cell(s) read as numbers "
         f"({' / '.join(dropped)}): set aside, those cells blank, as its ring and lettering read as digits"
     ), under
-
-
-def _ring_beside(box: tuple[int, int, int, int], stamp: Stamp) -> bool:
-    """Does the stamp's ring run through the word's line within :data:`BESIDE` of its heights left or right of it
-    (or through the word itself)?"""
-    x0, y0, x1, y1 = box
-    pad = BESIDE * (y1 - y0)
-    x, y, r = stamp
-    left, right = x0 - pad, x1 + pad
-    nx, ny = min(max(x, left), right), min(max(y, y0), y1)
-    near = ((nx - x) ** 2 + (ny - y) ** 2) ** 0.5
-    far = max(((cx - x) ** 2 + (cy - y) ** 2) ** 0.5 for cx in (left, right) for cy in (y0, y1))
-    return near <= r * (1 + RING_STROKE) and far >= r * (1 - RING_STROKE)
 
 
 def _meets(box: tuple[int, int, int, int], stamp: Stamp) -> bool:
