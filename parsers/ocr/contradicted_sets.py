@@ -152,7 +152,8 @@ def _touching_all(touching: list[set[int]], candidates: list[int], size: int) ->
             return True
         if len(chosen) == size:
             return True
-        return all(grow(chosen | {j}) for j in sorted(min(left, key=len)))
+        fewest: set[int] = min(left, key=len)
+        return all(grow(chosen | {j}) for j in sorted(fewest))
 
     if not grow(frozenset()):
         return None
