@@ -28,7 +28,8 @@ import numpy as np
 from parsers.model import Cell, Check, Number, Warning_
 
 MIN_SET, MAX_SET = 2, 3  # readings blanked together: one alone is the other rules' (or the report's own total)
-MAX_CANDIDATES = 90  # readings a group's failing identities hold, at most (117480 sets of three)
+MAX_CANDIDATES = 240  # readings a group's failing identities hold, at most
+MAX_SETS = 200_000  # sets of one size tried, at most (each must touch every identity the readings fail)
 EPS = 1e-6
 
 
@@ -111,9 +112,13 @@ def _singled_out(cells: dict[str, Cell], group: list[Check]) -> tuple[list[str],
     if len(candidates) > MAX_CANDIDATES:
         return None
     gram, mc, cc = m.T @ m, m.T @ c, float(c @ c)
+    touching = [{j for j in candidates if abs(m[r, j]) > EPS} for r in range(len(group)) if abs(c[r]) > EPS]
     for size in range(1, MAX_SET + 1):
+        combos = _touching_all(touching, candidates, size)
+        if combos is None:
+            return None
         sets = []
-        for chosen in _consistent(candidates, size, gram, mc, cc):
+        for chosen in _consistent(combos, size, gram, mc, cc):
             d = _solved(m[:, chosen], c)
             if d is None:
                 continue
@@ -130,12 +135,39 @@ def _singled_out(cells: dict[str, Cell], group: list[Check]) -> tuple[list[str],
     return None
 
 
-def _consistent(candidates: list[int], size: int, gram: np.ndarray, mc: np.ndarray, cc: float) -> list[tuple[int, ...]]:
+def _touching_all(touching: list[set[int]], candidates: list[int], size: int) -> list[tuple[int, ...]] | None:
+    """The sets of ``size`` readings (of ``candidates``) with a reading in every identity that fails after the blanks
+    (``touching`` holds each one's readings): no other set can make them all hold. None past :data:`MAX_SETS`."""
+    found: set[tuple[int, ...]] = set()
+
+    def grow(chosen: frozenset[int]) -> bool:
+        left = [t for t in touching if not t & chosen]
+        if not left:
+            rest = size - len(chosen)
+            others = sorted(set(candidates) - chosen) if rest else []
+            for extra in itertools.combinations(others, rest):
+                found.add(tuple(sorted(chosen | set(extra))))
+                if len(found) > MAX_SETS:
+                    return False
+            return True
+        if len(chosen) == size:
+            return True
+        fewest: set[int] = min(left, key=len)
+        return all(grow(chosen | {j}) for j in sorted(fewest))
+
+    if not grow(frozenset()):
+        return None
+    return sorted(found)
+
+
+def _consistent(
+    combos_in: list[tuple[int, ...]], size: int, gram: np.ndarray, mc: np.ndarray, cc: float
+) -> list[tuple[int, ...]]:
     """The sets of ``size`` readings whose change can let every identity hold (least squares by the normal
     equations, all sets at once; each then solved exactly by :func:`_solved`)."""
-    if len(candidates) < size:
+    if not combos_in:
         return []
-    combos = np.array(list(itertools.combinations(candidates, size)), dtype=np.intp)
+    combos = np.array(combos_in, dtype=np.intp).reshape(len(combos_in), size)
     g = gram[combos[:, :, None], combos[:, None, :]]
     rhs = mc[combos]
     ok = np.abs(np.linalg.det(g)) > EPS
