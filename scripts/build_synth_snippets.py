@@ -466,6 +466,9 @@ Version 119 (issue 8, t42):
 - ``synth-3677-lohtml-pdfminer-table4.txt`` (``/tmp/w44/bat``, tuning seeds 3660–3679, ``pdf-lohtml-pdfminer``):
   table 四's heads and values among table 三's last values, 18 values between its first head and section 五, each
   in a paragraph padded with no-break spaces.
+- ``synth-3675-lo-pdfminer-table3.txt`` (``/tmp/w44/bat``, ``pdf-lo-pdfminer``): table 三 in pdfminer's boxes of
+  LibreOffice's PDF, runs of several rows' values after one label, each value a line of its own; （七）总计 is read
+  among 7 values more than its cells (its own 37 and 29 among them), a row of 0s that holds its total.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -671,6 +674,7 @@ SNIPPETS = {
     "synth-3557-lohtml-pdfminer-table2.txt": "synth_3557.pdf-lohtml-pdfminer.txt",
     "synth-3558-lo-pdfminer-table2.txt": "synth_3558.pdf-lo-pdfminer.txt",
     "synth-3677-lohtml-pdfminer-table4.txt": "synth_3677.pdf-lohtml-pdfminer.txt",
+    "synth-3675-lo-pdfminer-table3.txt": "synth_3675.pdf-lo-pdfminer.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -173,6 +173,8 @@ class Reading:
     # the cells of each row short of cells whose readings the identities like alike differ in (``ambiguous``, a
     # 0 against a blank too): row → keys; its other cells are the same in every such reading
     open_cells: dict[str, list[str]] = field(default_factory=dict)
+    # the values dropped from each row read among more values than its cells (``extra_values``): row → their texts
+    dropped: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.canonical is None:
@@ -852,6 +854,7 @@ class Reading:
         row = keys[0].rsplit("/", 1)[0]
         if fit.how == "dropped":
             raw = ", ".join(t[TEXT] for t in fit.dropped)
+            self.dropped[row] = [t[TEXT] for t in fit.dropped]
             self.warn(
                 "extra_values",
                 f"{row}: {len(fit.dropped)} value(s) more than columns; dropped {raw} "

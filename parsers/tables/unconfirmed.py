@@ -15,14 +15,22 @@ review required), naming the identities that failed and the doubts: a wrong numb
 that an identity on cells all read confirms (its column's balance holds where its row's total fails) is kept: the
 failure lies in the cells nothing confirms. A table whose identities all hold, or a reading with no doubt, is kept
 as it is.
+
+In a PDF's box text (pdfminer's paragraph cells: runs of several rows' values after one label, version 132) an
+identity with blank cells fails too where no value of those blanks could mend it (its read cells on one side already
+sum to more than the other side's, all read), and a row read as all 0 among more values than its cells, dropping
+values not 0 (``extra_values``), confirms nothing by its total: seven 0s hold any row's total (synthetic report
+3675, ``pdf-lo-pdfminer``: （七）总计 read 0s, its own 37 and 29 dropped, 1.属于国家秘密 read 一's 27).
 """
 
 from __future__ import annotations
 
 from parsers.model import Cell, Check
+from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS
 from parsers.tables.text_layer import read_by_ocr
+from parsers.tables.tokens import number_value
 
 T = "applications"
 # what a reading row after row warns when it could not place a row's values as printed: a row short of values, values
@@ -39,13 +47,27 @@ def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
         for c in checks
         if c.name.startswith(T + "/")
         and not c.passed
-        and all(r.get(k) is not None for k in (*c.left_keys, *c.right_keys))  # a blank cell decides nothing
+        and (
+            all(r.get(k) is not None for k in (*c.left_keys, *c.right_keys))  # a blank cell decides nothing
+            or (_past_mending(r, c) and is_paragraph_cells(r.extracted.text))
+        )
     ]
     if not failed:
         return False
     doubts = sorted({w.code for w in r.warnings if w.code in DOUBTS and w.key is not None and w.key.startswith(T)})
     if not doubts or read_by_ocr(r):
         return False
+    # in a PDF's box text, a row read as all 0 among more values than its cells, dropping values not 0, holds its
+    # total whatever row it is: its total confirms nothing
+    boxes = is_paragraph_cells(r.extracted.text)
+    chosen = {
+        f"{T}/row_total/{row.split('/', 1)[1]}"
+        for row, dropped in r.dropped.items()
+        if boxes
+        and row.startswith(T + "/")
+        and any(number_value(d) for d in dropped)
+        and all(r.get(f"{row}/{c}") == 0 for c in APPLICANT_COLUMNS)
+    }
     # a cell of a failing identity that an identity on cells all read confirms (a column's balance where its row's
     # total fails) stays: the failure lies in the cells nothing confirms
     held = {
@@ -53,6 +75,7 @@ def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
         for c in checks
         if c.name.startswith(T + "/")
         and c.passed
+        and c.name not in chosen
         and not c.blank
         and all(r.get(k) is not None for k in (*c.left_keys, *c.right_keys))
         for k in (*c.left_keys, *c.right_keys)
@@ -74,6 +97,22 @@ def refuse_unconfirmed(r: Reading, checks: list[Check]) -> bool:
         T,
     )
     return True
+
+
+def _past_mending(r: Reading, c: Check) -> bool:
+    """An identity with blank cells that fails whatever they hold: every blank on the side whose read cells already
+    sum to more than the other side's, all read (a blank stands for a count, never less than 0)."""
+    left = [r.get(k) for k in c.left_keys]
+    right = [r.get(k) for k in c.right_keys]
+    if not c.left_keys or not c.right_keys:
+        return False
+    lsum = sum(v for v in left if v is not None)
+    rsum = sum(v for v in right if v is not None)
+    if lsum > rsum:
+        return all(v is not None for v in right) and any(v is not None for v in left)
+    if rsum > lsum:
+        return all(v is not None for v in left) and any(v is not None for v in right)
+    return False
 
 
 def refuse_lone_totals(r: Reading) -> list[str]:
