@@ -458,6 +458,9 @@ Version 119 (issue 8, t42):
   ``|本|年||增|/|减||``), each row's first number printed in its label's grid cell (``|政府集中采购<br>7||11|…``).
 - ``synth-3648-pymupdf4llm-layout-table2.md`` (``/tmp/t44/bat2``, ``md-pymupdf4llm-layout``): 行政处罚's one number
   716 cut at a grid rule, its 7 in the label's grid cell (``|行政处罚<br>7|16|||||||``).
+- ``synth-3647-pdftotext-default-table3.txt`` (``/tmp/t44/bat2``, ``pdftotext-default``): table 三 printed label,
+  values, label, values, but 2、重复申请's values (``43 0 0 0 0 1 44``) printed after （七）总计's label: read in
+  order, the rows from 2、重复申请 to 3.其他 a row off.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -660,6 +663,7 @@ SNIPPETS = {
     "synth-3628-pdfplumber-table3.txt": "synth_3628.pdf-pdfplumber.txt",
     "synth-3639-pymupdf4llm-layout-table2.md": "synth_3639.md-pymupdf4llm-layout.md",
     "synth-3648-pymupdf4llm-layout-table2.md": "synth_3648.md-pymupdf4llm-layout.md",
+    "synth-3647-pdftotext-default-table3.txt": "synth_3647.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
