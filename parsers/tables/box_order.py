@@ -270,7 +270,9 @@ def _shifted_under_labels(
     # the rows from the first such label to the last, those whose label is not found or wraps among them too
     shifted = [i for i, g in between.items() if g != i]
     span = range(min(shifted), max(shifted) + 1)
-    if any(between.get(i, i + off[0]) != i + off[0] for i in span):
+    if not 0 <= span[0] + off[0] <= span[-1] + off[0] < len(rows) or any(
+        between.get(i, i + off[0]) != i + off[0] for i in span
+    ):
         return None
     taken = {i: i + off[0] for i in span} | {i: g for i, g in between.items() if i not in span}
     if len(set(taken.values())) != len(taken):
