@@ -469,6 +469,9 @@ Version 119 (issue 8, t42):
 - ``synth-3675-lo-pdfminer-table3.txt`` (``/tmp/w44/bat``, ``pdf-lo-pdfminer``): table 三 in pdfminer's boxes of
   LibreOffice's PDF, runs of several rows' values after one label, each value a line of its own; （七）总计 is read
   among 7 values more than its cells (its own 37 and 29 among them), a row of 0s that holds its total.
+- ``synth-3647-pdftotext-default-table3.txt`` (``/tmp/t44/bat2``, ``pdftotext-default``): table 三 printed label,
+  values, label, values, but 2、重复申请's values (``43 0 0 0 0 1 44``) printed after （七）总计's label: read in
+  order, the rows from 2、重复申请 to 3.其他 a row off.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -675,6 +678,7 @@ SNIPPETS = {
     "synth-3558-lo-pdfminer-table2.txt": "synth_3558.pdf-lo-pdfminer.txt",
     "synth-3677-lohtml-pdfminer-table4.txt": "synth_3677.pdf-lohtml-pdfminer.txt",
     "synth-3675-lo-pdfminer-table3.txt": "synth_3675.pdf-lo-pdfminer.txt",
+    "synth-3647-pdftotext-default-table3.txt": "synth_3647.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

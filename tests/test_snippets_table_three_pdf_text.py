@@ -938,3 +938,22 @@ def test_table_three_after_a_page_break_leaves_the_previous_pages_last_value_out
     assert app_row(report, "granted") == [17, 0, 0, 0, 0, 0, 17]
     assert app_row(report, "not_processed.confirm_existing") == [21, 0, 0, 0, 0, 0, 21]
     assert app_row(report, "results_total") == [158, 0, 0, 0, 0, 0, 158]
+
+
+def test_rows_printed_between_their_labels_read_a_row_off_in_order_are_left_blank() -> None:
+    # pdftotext's default mode (tuning seed 3647) prints table 三 label, values, label, values, but 2、重复申请's
+    # values after （七）总计's label: read in the text's order, the rows from 2、重复申请 to 3.其他 a row off; read
+    # from between the labels, right; every identity holds on both (the rows between all zeros): the cells they
+    # read differently are left blank, never 3.其他's 43 and 2、重复申请's 0
+    text = (SNIPPETS / "synth-3647-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    assert "2、重复申请\n( 五) 不予处理" in text and "( 七) 总计" in text
+    report = snippet_report("synth-3647-pdftotext-default-table3.txt")
+    cols = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+    cells = report.cells
+    assert [cells[f"applications/not_processed.duplicate/{c}"].value for c in cols] == [None, 0, 0, 0, 0, None, None]
+    assert [cells[f"applications/other.other/{c}"].value for c in cols] == [None, 0, 0, 0, 0, None, None]
+    assert [cells[f"applications/results_total/{c}"].value for c in cols] == [55, 0, 0, 0, 0, 4, 59]
+    assert [cells[f"applications/not_processed.publication/{c}"].value for c in cols] == [0] * 7
+    (warned,) = [w for w in report.warnings if w.code == "placement_open"]
+    assert "a row off" in warned.message and "6 cells" in warned.message
+    assert report.metadata["review"] == "required"

@@ -25,6 +25,7 @@ left to the other readings: nothing is read from it here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from parsers.model import Cell, Check, Warning_
@@ -54,6 +55,7 @@ from parsers.tables.templates import (
 from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token
 
 _T = "applications"
+MIN_SHIFTED = 3  # value lines between two labels read under another row: more than chance
 _R = "review_litigation"
 _REVIEW_HEAD = r"^行政复议$"
 _TITLE = r"收到和处理政府信息公开申请情况"
@@ -192,6 +194,31 @@ def read_value_lines(
         )
         return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
     t, checks = placed
+    held = (
+        f"all {len(checks)} of its identities hold"
+        if all(c.passed for c in checks)
+        else f"all of its {len(checks)} identities hold but one misprinted value's (misprinted_value)"
+    )
+    if (
+        (regrouped := _shifted_under_labels(r, rows, values, start if title is None else title, end)) is not None
+        and (under_labels := _placed(r, rows, regrouped, app_fmt)) is not None
+        and (doubt := [k for k, c in t.cells.items() if c.value != under_labels[0].cells[k].value])
+    ):
+        # both readings hold every identity (a row moved among the results' rows keeps each column's sum): the
+        # cells they read differently left blank
+        for k in doubt:
+            t.cells[k] = dataclasses.replace(t.cells[k], value=None, raw="")
+        checks = application_checks(t.get, app_fmt)
+        t.warn(
+            "placement_open",
+            f"table 三: the text prints rows label, values, label, values, and read in its order at least "
+            f"{MIN_SHIFTED} such rows' values go under another row, all a row off (a row's values printed elsewhere, "
+            "or the labels a box ahead of their values); read from between each label and the next, every identity "
+            f"holds too: the {len(doubt)} cells the two readings read differently left blank "
+            f"({', '.join(k.removeprefix(_T + '/') for k in doubt[:6])}{' …' if len(doubt) > 6 else ''})",
+            _T,
+            values[0],
+        )
     if by_line:
         said = f"its {len(lines)} lines of {width} values, one per row of the template{merged}, were read"
     else:
@@ -202,16 +229,57 @@ def read_value_lines(
     t.warn(
         "rows_by_order",
         f"table 三: its row labels and its rows' values print apart (a PDF extractor's text boxes); {said} in the "
-        f"order the text prints them, and "
-        + (
-            f"all {len(checks)} of its identities hold"
-            if all(c.passed for c in checks)
-            else f"all of its {len(checks)} identities hold but one misprinted value's (misprinted_value)"
-        ),
+        f"order the text prints them, and {held}",
         _T,
         values[0],
     )
     return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
+
+
+def _shifted_under_labels(
+    r: Reading, rows: list[RowDef], values: list[Token], start: int, end: int
+) -> list[Token] | None:
+    """Where the text prints its rows label, values, label, values (poppler's default mode), and the reading in
+    order puts at least :data:`MIN_SHIFTED` of those rows' values, each row's printed right after a row's label and
+    right before the next row's, under another row, all by the same number of rows (a row's values printed
+    elsewhere, after （七）总计's label: the rows between read a row off, which the identities cannot tell when
+    those rows are alike): the values regrouped, each such row's from between its label and the next, the others
+    in the text's order. None otherwise."""
+    width = len(values) // len(rows)
+    events: list[tuple[int, str, int]] = []
+    pos = start
+    for i, row in enumerate(rows):
+        f = r.find(row, pos, end)
+        if f is not None:
+            events.append((r.tokens[f.index][START], "L", i))
+            pos = f.index + 1
+    events += [(v[START], "V", k // width) for k, v in enumerate(values)]
+    events.sort()
+    runs: list[tuple[str, int]] = []  # the events, a row's values (read in order) as one
+    for _, kind, i in events:
+        if kind == "L" or not runs or runs[-1] != ("V", i):
+            runs.append((kind, i))
+    between = {
+        a[1]: v[1]
+        for a, v, b in zip(runs, runs[1:], runs[2:], strict=False)
+        if a[0] == "L" and v[0] == "V" and b[0] == "L"
+    }
+    off = [g - i for i, g in between.items() if g != i]
+    if len(off) < MIN_SHIFTED or len(set(off)) != 1 or len(set(between.values())) != len(between):
+        return None
+    # the rows from the first such label to the last, those whose label is not found or wraps among them too
+    shifted = [i for i, g in between.items() if g != i]
+    span = range(min(shifted), max(shifted) + 1)
+    if not 0 <= span[0] + off[0] <= span[-1] + off[0] < len(rows) or any(
+        between.get(i, i + off[0]) != i + off[0] for i in span
+    ):
+        return None
+    taken = {i: i + off[0] for i in span} | {i: g for i, g in between.items() if i not in span}
+    if len(set(taken.values())) != len(taken):
+        return None
+    rest = iter(g for g in range(len(rows)) if g not in taken.values())
+    order = [taken[i] if i in taken else next(rest) for i in range(len(rows))]
+    return [values[g * width + c] for g in order for c in range(width)]
 
 
 def _past_four_head(r: Reading, end: int, lacking: int) -> list[list[Token]] | None:
