@@ -41,6 +41,7 @@ from parsers.tables.templates import (
     ACTIVE_REQUIRED,
     ACTIVE_ROWS,
 )
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     COL,
     COMPACT,
@@ -56,8 +57,6 @@ from parsers.tables.tokens import (
 )
 from parsers.tables.values_first import blocks_values_first, by_sides, in_column_order
 from parsers.tables.wrapped_sign import SIGNED, sign_wrapped
-
-T = "active"
 
 
 def rows_on_their_lines(r: Reading, start: int, end: int) -> bool:

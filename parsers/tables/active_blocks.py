@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, RowDef, full_labels
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_VALUE, LINE, TEXT, Token, number_value
 
-T = "active"
 ITEM_TITLE = re.compile(r"第二十条第[（(]?([一二三四五六七八九十]{1,2})[）)]?(?:项|$)")
 # the rows of each 第二十条 item, by format (SCHEMA.md's table 二)
 ITEM_ROWS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -44,9 +44,9 @@ import re
 from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE, kind_fits
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADER_CELLS, ACTIVE_HEADERS, ACTIVE_ROWS, full_labels
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
 
-T = "active"
 GridCell = tuple[int, int]  # (row, column) within a block
 _SECTION_THREE = r"收到和处理政府信息公开申请情况"
 _SECTION_TWO = r"主动公开政府信息情况$"

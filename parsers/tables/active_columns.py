@@ -16,6 +16,7 @@ from parsers.tables.templates import (
     ACTIVE_ROWS,
     RowDef,
 )
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     COMPACT,
     IS_LABELISH,
@@ -27,8 +28,6 @@ from parsers.tables.tokens import (
     TEXT,
     Token,
 )
-
-T = "active"
 
 
 def after_header(label: str) -> tuple[str, RowDef] | None:

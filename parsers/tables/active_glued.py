@@ -7,6 +7,7 @@ import re
 from parsers.tables.reading import Reading
 from parsers.tables.run_splits import DASHES, RUN, count_and_amount, split_marked, split_run
 from parsers.tables.solve import split_any
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     COL,
     LINE,
@@ -16,9 +17,6 @@ from parsers.tables.tokens import (
     Token,
     token,
 )
-
-T = "active"
-
 
 GLUED = re.compile(r"^(?P<label>.*?[^\d\s.,])(?P<num>\d[\d,]*(?:\.\d+)?)$")
 
@@ -38,7 +36,6 @@ GLUED_MARKED = re.compile(
 GLUED_UNITS = re.compile(
     r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:项|个|件)?(?:\s*[/;；]\s*|\s+)\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?)$"
 )
-
 
 # a run whose last cell prints its amount's unit (行政事业性收费0万元, 政府集中采购32万元): the unit set aside
 GLUED_MONEY = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff])(?P<num>\d[\d,]*(?:\.\d+)?)(?:万元|亿元|元)$")

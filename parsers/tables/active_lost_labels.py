@@ -18,9 +18,9 @@ import itertools
 from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
 
-T = "active"
 _AMOUNTS = ("amount",)  # the one column of table 二 whose cells may hold a fraction (SCHEMA.md)
 
 

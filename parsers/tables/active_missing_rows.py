@@ -16,6 +16,7 @@ from parsers.tables.templates import (
     ACTIVE_ROWS,
     RowDef,
 )
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     COMPACT,
     IS_LABELISH,
@@ -23,8 +24,6 @@ from parsers.tables.tokens import (
     LINE,
     TEXT,
 )
-
-T = "active"
 
 
 def labels_by_meaning(r: Reading, labels: list[tuple[int, str]], start: int, end: int) -> None:

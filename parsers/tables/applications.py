@@ -59,9 +59,11 @@ from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
+    N_APP,
     SECTION_FIVE,
     RowDef,
 )
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.tokens import (
     COL,
     COMPACT,
@@ -77,9 +79,6 @@ from parsers.tables.tokens import (
     number_value,
     token,
 )
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def _label_rest_row(r: Reading, index: int, stop: int) -> int | None:

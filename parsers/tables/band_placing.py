@@ -11,11 +11,9 @@ from collections.abc import Callable, Sequence
 from parsers.tables.align import Fit, Value, first_and_total, fit
 from parsers.tables.blank_rows import Span, columns_by_bands
 from parsers.tables.reading import Reading
-from parsers.tables.templates import APPLICANT_COLUMNS
+from parsers.tables.templates import APPLICANT_COLUMNS, N_APP
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.tokens import Token
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 # a grid of column bands (:func:`parsers.tables.blank_rows.column_bands`): whether it counts terminal columns (a CJK
 # character two), and its runs of whole rows (each: the columns' bands, the run's first and last offsets)

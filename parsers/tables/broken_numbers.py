@@ -19,8 +19,9 @@ from parsers.tables.solve import (
     row_total_holds,
 )
 from parsers.tables.stacked_pieces import end_values, pieces_below, shared_cells, stacked_boxes
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
-    APPLICANT_COLUMNS,
+    N_APP,
     RowDef,
 )
 from parsers.tables.tokens import (
@@ -36,9 +37,6 @@ from parsers.tables.tokens import (
     token,
 )
 from parsers.tables.wrapped_digits import wrapped_total
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def joined_digits(r: Reading, vals: list[Token], key: str) -> list[Token] | None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from parsers.model import Cell
 from parsers.tables.reading import Reading
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.text_layer import read_by_ocr
-
-T = "active"
 
 
 def blank_fraction_counts(r: Reading) -> None:

@@ -22,11 +22,8 @@ from parsers.tables.align import Fit, Value
 from parsers.tables.band_placing import lay_by_bands
 from parsers.tables.blank_rows import Span, column_bands
 from parsers.tables.reading import Reading, original_spans
-from parsers.tables.templates import APPLICANT_COLUMNS
+from parsers.tables.templates import N_APP
 from parsers.tables.tokens import LINE, Token
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def _two_lines(tokens: list[Token]) -> int | None:

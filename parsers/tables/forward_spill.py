@@ -21,9 +21,9 @@ import re
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, SECTION_FOUR
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.tokens import IS_VALUE, TEXT, number_value
 
-T = "applications"
 ROW = f"{T}/carried_forward"
 _LABEL = re.compile(r"结转下年度")
 

@@ -15,8 +15,9 @@ from parsers.tables.solve import (
     choose_rows,
     split_row,
 )
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
-    APPLICANT_COLUMNS,
+    N_APP,
     RowDef,
 )
 from parsers.tables.text_layer import marks_of_ocr
@@ -28,9 +29,6 @@ from parsers.tables.tokens import (
     Token,
 )
 from parsers.tables.wrong_total_runs import every_split, one_cell_off
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def after_text(r: Reading, first: Token) -> bool:

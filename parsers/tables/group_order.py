@@ -43,9 +43,9 @@ from parsers.tables.align import Fit
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import head_groups, walk_groups
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.templates import REVIEW_TABLE as R
 from parsers.tables.tokens import TEXT, Token, number_value
 
-R = "review_litigation"
 N_COLS = len(REVIEW_COLUMNS)
 N_ROWS = len(REVIEW_ROWS)
 # the four result columns' heads: a group whose heads print one of them whole prints its heads column by column

@@ -4,14 +4,13 @@ rows read the values above them."""
 from __future__ import annotations
 
 from parsers.tables.reading import Reading
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     IS_VALUE,
     LINE,
     TEXT,
     Token,
 )
-
-T = "active"
 
 
 def _values_line_before(r: Reading, i: int, floor: int) -> list[Token] | None:

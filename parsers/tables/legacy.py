@@ -7,6 +7,7 @@ import re
 from parsers.tables.checks import LEGACY_IDENTITIES
 from parsers.tables.reading import Found, Reading, join_split_digits, next_found, redistribute
 from parsers.tables.templates import LEGACY_ROWS
+from parsers.tables.templates import LEGACY_TABLE as T
 from parsers.tables.tokens import (
     COL,
     COMPACT,
@@ -20,8 +21,6 @@ from parsers.tables.tokens import (
     number_value,
     token,
 )
-
-T = "legacy"
 
 
 def find_legacy_start(r: Reading) -> int | None:

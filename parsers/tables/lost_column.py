@@ -18,11 +18,9 @@ from collections.abc import Mapping, Sequence
 
 from parsers.tables.align import Fit, Value
 from parsers.tables.reading import Reading
-from parsers.tables.templates import APPLICANT_COLUMNS, RESULT_ROWS_2019, RESULT_ROWS_2021
+from parsers.tables.templates import APPLICATIONS_TABLE as T
+from parsers.tables.templates import N_APP, RESULT_ROWS_2019, RESULT_ROWS_2021
 from parsers.tables.tokens import IS_VALUE, TEXT
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def shift_lost_column(r: Reading, fits: dict[str, Fit], fmt: str) -> None:

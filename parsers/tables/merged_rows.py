@@ -13,8 +13,9 @@ from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import (
     row_total_holds,
 )
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
-    APPLICANT_COLUMNS,
+    N_APP,
     RowDef,
 )
 from parsers.tables.tokens import (
@@ -27,9 +28,6 @@ from parsers.tables.tokens import (
     TEXT,
     Token,
 )
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def glued_in_merged_cells(line: list[Token], pos: list[Token | None]) -> bool:

@@ -10,6 +10,7 @@ from parsers.tables.active_rows import row_named
 from parsers.tables.cut_count_amount import joined_count_and_amount
 from parsers.tables.reading import Reading
 from parsers.tables.run_splits import count_and_amount
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     COL,
     END,
@@ -21,8 +22,6 @@ from parsers.tables.tokens import (
     Token,
     token,
 )
-
-T = "active"
 
 
 def is_procurement(label: str) -> bool:

@@ -4,8 +4,9 @@ row's line or further down): a run of rows given its full data lines in order.""
 from __future__ import annotations
 
 from parsers.tables.reading import Found, Reading
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
-    APPLICANT_COLUMNS,
+    N_APP,
     RowDef,
 )
 from parsers.tables.tokens import (
@@ -15,9 +16,6 @@ from parsers.tables.tokens import (
     TABBED,
     Token,
 )
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def realign_rows(

@@ -5,14 +5,12 @@ from __future__ import annotations
 from parsers.tables.align import Value
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.templates import REVIEW_TABLE as R
 from parsers.tables.tokens import (
     TEXT,
     Token,
     number_value,
 )
-
-R = "review_litigation"
-
 
 N_REVIEW = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
 

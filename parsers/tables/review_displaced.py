@@ -29,9 +29,9 @@ from parsers.tables.displaced import MAX_MOVES, read_displaced
 from parsers.tables.reading import Reading
 from parsers.tables.solve import Identity, Value
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_HEAD_KIND, REVIEW_ROWS
+from parsers.tables.templates import REVIEW_TABLE as R
 from parsers.tables.tokens import TEXT, Token, number_value
 
-R = "review_litigation"
 N_COLS = len(REVIEW_COLUMNS)
 N_ROWS = len(REVIEW_ROWS)
 _IDENTITIES = [

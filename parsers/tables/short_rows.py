@@ -30,8 +30,10 @@ from parsers.tables.solve import (
 )
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
+    N_APP,
     RowDef,
 )
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.tokens import (
     COL,
     END,
@@ -46,9 +48,6 @@ from parsers.tables.tokens import (
     number_value,
     token,
 )
-
-T = "applications"
-N_APP = len(APPLICANT_COLUMNS)
 
 
 def short_rows_by_grid(

@@ -90,6 +90,12 @@ def _literal(pattern: str) -> str:
 
 # ---------------------------------------------------------------- table 三 (applications)
 APPLICANT_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+N_APP = len(APPLICANT_COLUMNS)  # table 三's columns
+# each table's key, the first part of its cells' keys (SCHEMA.md)
+ACTIVE_TABLE = "active"
+APPLICATIONS_TABLE = "applications"
+REVIEW_TABLE = "review_litigation"
+LEGACY_TABLE = "legacy"
 
 _APP_HEAD = [
     _row("new_received", r"本年新收", label="一、本年新收政府信息公开申请数量"),

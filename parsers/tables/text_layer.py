@@ -24,9 +24,9 @@ from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.templates import APPLICATIONS_TABLE as T
+from parsers.tables.templates import REVIEW_TABLE as R
 
-T = "applications"
-R = "review_litigation"
 # what OCR prints for a table's rules and specks and a text layer of table 三 never holds: Latin letters (``lA``,
 # ``Oo``, ``BOBS``), bars and marks (``“|``, ``|o]|``, ``=``)
 _OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")

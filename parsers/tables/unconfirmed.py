@@ -29,10 +29,10 @@ from parsers.model import Cell, Check
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.text_layer import read_by_ocr
 from parsers.tables.tokens import number_value
 
-T = "applications"
 # what a reading row after row warns when it could not place a row's values as printed: a row short of values, values
 # after an unknown label, a placement or a number's column open (``extra_values`` is none: the value dropped is the
 # one the identities chose, and a report's own wrong total beside it must keep its numbers)

@@ -6,13 +6,12 @@ from __future__ import annotations
 from parsers.tables.label_sides import values_by_sides
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading, redistribute
+from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     IS_BLANK_MARKER,
     IS_VALUE,
     Token,
 )
-
-T = "active"
 
 
 def by_sides(

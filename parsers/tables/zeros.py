@@ -30,9 +30,9 @@ from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, RESULT_ROWS_2019, RESULT_ROWS_2021
+from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.text_layer import printed_empty, read_by_ocr
 
-T = "applications"
 MIN_ZEROS = 3  # zeros a row prints, at least, to be read as a row of zeros
 _PRINTED_BLANK = {"rule_or_digit", "unreadable_cell", "blank_cells_placed"}  # cells the text prints as blank
 _GUESS = "a row of zeros"
