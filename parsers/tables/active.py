@@ -361,38 +361,12 @@ def _read_row(
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
-    if len(vals) > n and (
-        (n > 1 and unmarked(r) and not table_three_row(vals[n:]))
-        or _more_on_line(line if glued is None else [glued, *line], vals, n)
-    ):
-        # more values than the row's cells (several), in a text that marks no cell (poppler's blocks print a row's
-        # cells after the next row's label: 规章's 0 470 after 行政规范性文件 29), or on the label's own line (a grid
-        # cell holding a number's piece and the next cell's value, ``|2|9<br>0|280|``; a number cut over grid cells,
-        # ``|行政处罚|||5|350|``): the first n are no more the row's than any other n, and table 二 has no identity
-        # to tell (version 128 took the first n: wrong numbers); not where the values past the row's begin with table
-        # 三's first row (its six cells summing to its total: the row's values are then the first, as in
-        # tables/extra_in_boxes.py)
+    if len(vals) > n and (why := _row_open(r, line if glued is None else [glued, *line], vals, n)) is not None:
         shown = " ".join(t[TEXT] for t in vals)
         r.warn(
             "placement_open",
-            f"{T}/{key}: {len(vals)} values for {n} columns ({shown}), "
-            + ("in a text that marks no cell" if unmarked(r) else "on the label's line")
-            + ", and no identity tells which are the row's cells: the row is left blank",
-            f"{T}/{key}",
-            vals[0],
-        )
-        for k in keys:
-            r.put(k, None)
-        return
-    if values_apart(r, vals, n):
-        # pdfminer's boxes: other rows' values after the label in the boxes' order (3669 with wkhtmltopdf's PDF,
-        # 3558 with LibreOffice's): the first of them are the row's as likely as any (tables/extra_in_boxes.py)
-        shown = " ".join(t[TEXT] for t in vals)
-        r.warn(
-            "placement_open",
-            f"{T}/{key}: {len(vals)} values for {n} columns ({shown}), each a line of its own in a PDF's text (an "
-            "extractor's boxes, in their order, not the table's): which of them are the row's is not in the text; "
-            "the row left blank",
+            f"{T}/{key}: {len(vals)} values for {n} columns ({shown}), {why}: which of them are the row's cells is "
+            "not in the text, and table 二 has no identity to tell; the row is left blank",
             f"{T}/{key}",
             vals[0],
         )
@@ -423,6 +397,27 @@ def _read_row(
             r.put(k, None)
         return
     r.put_fit(keys, fit(vals, n), label, T)
+
+
+def _row_open(r: Reading, line: list[Token], vals: list[Token], n: int) -> str | None:
+    """Why table 二's row of ``n`` cells, with more values ``vals`` after its label than cells, cannot be read (the
+    first ``n`` are no more the row's than any other ``n``, and table 二 has no identity to tell; version 128 took
+    the first ``n``: wrong numbers), or None where the first ``n`` are the row's:
+
+    - a text that marks no cell (poppler's blocks print a row's cells after the next row's label: 规章's 0 470 after
+      行政规范性文件 29), the row of several cells, unless the values past the row's begin with table 三's first row
+      (its six cells summing to its total: the row's values are then the first, as in tables/extra_in_boxes.py);
+    - more values than cells on the label's own ``line`` (a grid cell holding a number's piece and the next cell's
+      value, ``|2|9<br>0|280|``; a number cut over grid cells, ``|行政处罚|||5|350|``);
+    - pdfminer's boxes: other rows' values after the label in the boxes' order, each a line of its own (3669 with
+      wkhtmltopdf's PDF, 3558 with LibreOffice's; tables/extra_in_boxes.py)."""
+    if n > 1 and unmarked(r) and not table_three_row(vals[n:]):
+        return "in a text that marks no cell"
+    if _more_on_line(line, vals, n):
+        return "on the label's line"
+    if values_apart(r, vals, n):
+        return "each a line of its own in a PDF's text (an extractor's boxes, in their order, not the table's)"
+    return None
 
 
 def _glued_first_cell(glued: Token, pos: list[Token | None]) -> list[Token] | None:
