@@ -172,7 +172,7 @@ def test_a_label_that_ends_in_neither_a_digit_nor_a_comma_has_no_number_glued_to
     texts += _random_strings("规章0１9,. \t件a", 20000, 12, seed=3)
     glued = 0
     for text in texts:
-        m = reading._GLUED_RE.match(text)
+        m = reading.GLUED_RE.match(text)
         if not text[-1:].isdecimal() and text[-1:] != ",":  # the shortcut in Reading.find: not asked
             assert m is None, text
         glued += m is not None

@@ -20,7 +20,8 @@ from parsers.metadata import _last_lines
 from parsers.reversed_regex import reversed_pattern
 from parsers.sections import _HEADING, _HEADINGS
 from parsers.tables import active_rows, ocr_digits, tokenizer
-from parsers.tables.reading import Found, Reading, next_found
+from parsers.tables.reading import Found, Reading
+from parsers.tables.row_locate import next_found
 from parsers.tables.templates import ACTIVE_ROWS, APPLICATION_ROWS_2021, LEGACY_ROWS, RowDef, full_labels
 from parsers.tables.tokenizer import _add_cell, tokenize
 from parsers.tables.tokens import COMPACT, IS_LABELISH, OCR_RAW, TEXT, Token, normalise, token

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from parsers import parse
 from parsers.tables.nbsp_runs import row_splits_by_nbsp
-from parsers.tables.reading import _heading_piece
+from parsers.tables.row_locate import _heading_piece
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
 from parsers.tables.tokenizer import tokenize
 from tests.snippet_reports import (
