@@ -34,14 +34,18 @@ from types import ModuleType
 # compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``), nor in a module that is given tokens a
 # compiled module made — which is why the other table modules stay Python (``head_blocks``, ``run_order``,
 # ``review_displaced``, ``active_boxes``, ``box_order``, ``continued`` and ``displaced`` compare tokens by identity, and
-# compiled, ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41).
+# compiled, ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41). The modules split from ``conventions``
+# (``pipe_rows``, ``csv_rows``), ``tokens`` (``tokenizer``, ``ocr_digits``, ``token_numbers``) and ``reading``
+# (``row_locate``, ``rows_by_order``, ``split_digits``) are compiled with them (s45).
 MODULES = (
     "parsers.api",
     "parsers.conventions",
+    "parsers.csv_rows",
     "parsers.detect",
     "parsers.extracted",
     "parsers.metadata",
     "parsers.narrative",
+    "parsers.pipe_rows",
     "parsers.readers.chrome",
     "parsers.readers.html",
     "parsers.readers.html_grid",
@@ -71,12 +75,18 @@ MODULES = (
     "parsers.tables.lost_column",
     "parsers.tables.merged_rows",
     "parsers.tables.named_columns",
+    "parsers.tables.ocr_digits",
     "parsers.tables.procurement_cells",
     "parsers.tables.reading",
     "parsers.tables.realign",
+    "parsers.tables.row_locate",
+    "parsers.tables.rows_by_order",
     "parsers.tables.short_rows",
     "parsers.tables.solve",
+    "parsers.tables.split_digits",
     "parsers.tables.stacked_pieces",
+    "parsers.tables.token_numbers",
+    "parsers.tables.tokenizer",
     "parsers.tables.tokens",
     "parsers.tables.values_first",
     "parsers.zip_members",

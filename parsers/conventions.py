@@ -15,14 +15,13 @@ the canonical text back to the original text, so that provenance points into wha
 from __future__ import annotations
 
 import bisect
-import html as html_lib
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from parsers.asciidoc import read_asciidoc
 from parsers.boxes import is_boxes, rejoin
+from parsers.csv_rows import is_csv, read_csv
 from parsers.drawn_tables import redraw
 from parsers.em_dashes import em_dashes
 from parsers.flattened_cells import unflatten
@@ -35,22 +34,26 @@ from parsers.hard_breaks import read_hard_breaks
 from parsers.line_joins import join_pieces
 from parsers.markup_spans import strip_spans
 from parsers.mojibake import EVIDENT, reverse_mojibake
-from parsers.nested_rows import row_ends, title_after
 from parsers.offset_text import OffsetText
+from parsers.pipe_rows import (
+    EMPHASIS,
+    NO_COLUMNS,
+    PIPE_ROW,
+    PIPE_RULE,
+    TAG,
+    clean_cell,
+    display_width,
+    label_rest,
+    loose_pipe_row,
+    pipe_cells,
+    pipe_row,
+    repeated_values,
+)
 
 # ---------------------------------------------------------------------------------------------- detection
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _HEADING_MARK = re.compile(r"^(?P<lead>\s*(?:#{1,6}\s+|>\s*)+)")
-_EMPHASIS = re.compile(r"\*\*|__")
-_TAG = re.compile(r"<[^>]{0,200}>")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-# what converters print for empty cells: column placeholders (pymupdf4llm ``Col1``, others ``数据1``), pandas'
-# ``Unnamed: 3`` headers and ``NaN`` cells (markitdown on spreadsheets)
-_PLACEHOLDER = re.compile(r"^(?:(?:Col|Column|列|数据)\s*\d{1,3}|Unnamed:\s*\d{1,3}(?:_level_\d)?|NaN|nan|None)$", re.I)
-_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _SHORT_NUMBER_LINE = re.compile(r"\n\d{1,3}\n")
 _BRACKET_LINE = re.compile(r"\n[ \t]*[(（][ \t]*\n")
 
@@ -150,10 +153,10 @@ def _marked_or_plain(text: str) -> Canonical:
 def _marked_up(text: str) -> Canonical:
     """The canonical form of a text that may hold pipe rows (Markdown's, antiword's) or HTML tables."""
     lines = text.split("\n")
-    pipe_rows = sum(1 for ln in lines if "|" in ln and _PIPE_ROW.match(ln))
+    pipe_rows = sum(1 for ln in lines if "|" in ln and PIPE_ROW.match(ln))
     if pipe_rows < 2 and _markdown_marked(lines):
         # html2text's tables: rows without the outer pipes (``规章| 0| 1| 1``) under a ``---|---`` rule
-        pipe_rows = sum(1 for ln in lines if "|" in ln and _loose_pipe_row(ln))
+        pipe_rows = sum(1 for ln in lines if "|" in ln and loose_pipe_row(ln))
     has_html = bool(_TABLE_OPEN.search(text))
     # rows between bars a program laid out (antiword's tables), in text no Markdown writer marked
     aligned = pipe_rows >= 2 and not has_html and not _markdown_marked(lines) and _aligned_bars(lines)
@@ -173,10 +176,10 @@ def _marked_up(text: str) -> Canonical:
     b = OffsetText()
     pos = 0
     k = 0
-    repeated_at = _repeated_values(lines) if pipe_rows >= 2 else {}
-    grid = split_columns(lines, _pipe_cells, lambda ln: bool(_PIPE_ROW.match(ln))) if pipe_rows >= 2 else None
+    repeated_at = repeated_values(lines) if pipe_rows >= 2 else {}
+    grid = split_columns(lines, pipe_cells, lambda ln: bool(PIPE_ROW.match(ln))) if pipe_rows >= 2 else None
     # table 三's rows in a split grid that no header groups: grouped by the numbers' repeats and totals
-    by_repeats = columns_by_repeats(lines, _pipe_cells, lambda ln: bool(_PIPE_ROW.match(ln))) if grid else {}
+    by_repeats = columns_by_repeats(lines, pipe_cells, lambda ln: bool(PIPE_ROW.match(ln))) if grid else {}
     repeated = 0
     while k < len(lines):
         line = lines[k]
@@ -201,25 +204,25 @@ def _marked_up(text: str) -> Canonical:
             pos += len(block) + 1
             k = end_k + 1
             continue
-        if "|" in line and _PIPE_RULE.match(line) and "-" in line:
+        if "|" in line and PIPE_RULE.match(line) and "-" in line:
             pass  # the |---|---| rule under a header row: no content
-        elif "|" in line and (_PIPE_ROW.match(line) or _loose_pipe_row(line)):
+        elif "|" in line and (PIPE_ROW.match(line) or loose_pipe_row(line)):
             rest: list[tuple[str, int]] = []
             at = pos + len(line) + 1
             # antiword: a label cell wrapped onto lines of its own under a row of values, joined to it
-            while aligned and k + 1 < len(lines) and (more := _label_rest(line, lines[k + 1])) is not None:
+            while aligned and k + 1 < len(lines) and (more := label_rest(line, lines[k + 1])) is not None:
                 rest.append((more[0], at + more[1]))
                 at += len(lines[k + 1]) + 1
                 k += 1
             if k in by_repeats:
                 # the numbers fix the grouping: every grouping of the header's that differs misreads a row
-                _pipe_row(b, line, pos, rest, by_repeats[k])
+                pipe_row(b, line, pos, rest, by_repeats[k])
             elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
-                _pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
             else:
-                repeats = repeated_at.get(k, _NO_COLUMNS)
-                _pipe_row(b, line, pos, rest, repeats)
+                repeats = repeated_at.get(k, NO_COLUMNS)
+                pipe_row(b, line, pos, rest, repeats)
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -364,8 +367,9 @@ _GLUED_ROW = re.compile(r"[^\W\d_][)）”\"]?\d{7,}$", re.M)
 
 
 def _plain(text: str) -> Canonical:
-    if "," in text and _is_csv(text):
-        return _csv(text)
+    if "," in text and is_csv(text):
+        csv_text, csv_canon, csv_orig = read_csv(text)
+        return Canonical(csv_text, "tab", csv_canon, csv_orig)
     if not is_boxes(text):
         return Canonical(text, _plain_convention(text))
     b = OffsetText()
@@ -374,87 +378,6 @@ def _plain(text: str) -> Canonical:
         b.add(piece, orig)
     notes = [(GLYPH_NOTE, glyph_message(glyphs))] if glyphs else []
     return Canonical("".join(b.parts), "boxes", b.canon, b.orig, rejoined=joined, notes=notes)
-
-
-# ---------------------------------------------------------------------------------------------- CSV
-# a row of comma-separated values (a spreadsheet saved as CSV, a table extractor's output): a comma that is not a
-# thousands separator (a digit, then three digits and no fourth) between two cells
-_CSV_COMMA = re.compile(r",(?:(?<!\d,)|(?!\d{3}(?:\D|$)))")
-# and a cell that is empty or a number alone (prose whose OCR printed ``，`` as ``,`` has neither)
-_CSV_CELL = re.compile(r'(?:^|,)\s*(?:"[-+\d.,\s]*"|[-+\d.]*)\s*(?:,|\r?$)')
-CSV_MIN_ROWS = 10  # lines with two or more such commas, for the text to be CSV
-CSV_MIN_SHARE = 0.3  # of the lines that print anything
-
-
-def _is_csv(text: str) -> bool:
-    """Comma-separated rows: at least :data:`CSV_MIN_ROWS` lines, and :data:`CSV_MIN_SHARE` of the lines that print
-    anything, hold two cell commas and a cell that is empty or a number. Chinese prose separates with ``，`` (OCR
-    may print ``,``, but not around a bare number or an empty cell), and a number's thousands separators are not
-    cell commas."""
-    if text.count(",") < 2 * CSV_MIN_ROWS or len(_CSV_COMMA.findall(text)) < 2 * CSV_MIN_ROWS:
-        return False  # the common case, a report with a few numbers' thousands separators: one pass in C
-    rows = printed = 0
-    for line in text.split("\n", 5000):
-        if line.strip():
-            printed += 1
-            if len(_CSV_COMMA.findall(line)) >= 2 and _CSV_CELL.search(line):
-                rows += 1
-    return rows >= CSV_MIN_ROWS and rows >= CSV_MIN_SHARE * printed
-
-
-def _csv(text: str) -> Canonical:
-    """CSV read into TAB rows (RFC 4180: a quoted cell may hold commas, ``""`` and line breaks; a line break
-    inside a cell joins the cell's lines, as a wrapped label). Each cell keeps the offset it starts at."""
-    b = OffsetText()
-    i, n = 0, len(text)
-    row: list[tuple[str, int]] = []
-
-    def end_row() -> None:
-        cells = list(row)
-        while cells and not cells[-1][0].strip():
-            cells.pop()
-        for k, (cell, at) in enumerate(cells):
-            if k:
-                b.add("\t", None)
-            b.add(cell, at)
-        b.add("\n", None)
-        row.clear()
-
-    while i <= n:
-        if i < n and text[i] == '"':
-            at, i, parts = i + 1, i + 1, []
-            while i < n:
-                q = text.find('"', i)
-                if q < 0:
-                    parts.append(text[i:])
-                    i = n
-                    break
-                parts.append(text[i:q])
-                if text.startswith('""', q):
-                    parts.append('"')
-                    i = q + 2
-                    continue
-                i = q + 1
-                break
-            cell = "".join(parts).replace("\r", "")
-            cell = "".join(part.strip() for part in cell.split("\n"))
-            stop = min(x for x in (text.find(",", i), text.find("\n", i), n) if x >= 0)
-            cell += text[i:stop].strip()
-        else:
-            at = i
-            stop = min(x for x in (text.find(",", i), text.find("\n", i), n) if x >= 0)
-            cell = text[i:stop].rstrip("\r").strip()
-        row.append((cell, at))
-        if stop >= n:
-            end_row()
-            break
-        if text[stop] == "\n":
-            end_row()
-        i = stop + 1
-    out = "".join(b.parts)
-    if not text.endswith("\n") and out.endswith("\n"):
-        out = out[:-1]
-    return Canonical(out, "tab", b.canon, b.orig)
 
 
 def _plain_convention(text: str) -> str:
@@ -473,8 +396,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 def _markdown_marked(lines: list[str]) -> bool:
     """The text carries a mark only Markdown prints: a pipe table's ``|---|`` rule row, or a ``#`` heading."""
     return any(
-        ("|" in ln and "-" in ln and _PIPE_RULE.match(ln))
-        or (ln[:4].lstrip().startswith("#") and _MD_HEADING.match(ln))
+        ("|" in ln and "-" in ln and PIPE_RULE.match(ln)) or (ln[:4].lstrip().startswith("#") and _MD_HEADING.match(ln))
         for ln in lines
     )
 
@@ -521,8 +443,8 @@ def _aligned_bars(lines: list[str]) -> bool:
     padded with spaces to their column's width). OCR of a ruled table never puts its bars in one column."""
 
     def closing_column(ln: str) -> int | None:
-        if "|" in ln and _PIPE_ROW.match(ln) and (body := ln.rstrip()).lstrip().startswith("|"):
-            return _display_width(body)
+        if "|" in ln and PIPE_ROW.match(ln) and (body := ln.rstrip()).lstrip().startswith("|"):
+            return display_width(body)
         return None
 
     return _rows_alike(lines, closing_column, ALIGNED_ROWS)
@@ -544,349 +466,6 @@ def _rows_alike(lines: list[str], key: Callable[[str], int | None], n: int) -> b
     return False
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _loose_pipe_row(line: str) -> bool:
-    """A pipe row a converter broke: cells split by ``|`` without the outer pipes (``规章 | 0 | 0 | 0``)."""
-    return len(_PIPE_SPLIT.findall(line)) >= 2
-
-
-def _clean_cell(cell: str) -> str:
-    cell = BR.sub("", cell)
-    cell = _EMPHASIS.sub("", cell)
-    if "<" in cell:
-        cell = _TAG.sub("", cell)
-    if "&" in cell:
-        cell = html_lib.unescape(cell)
-    if "\\" in cell:
-        cell = _ESCAPE.sub(r"\1", cell)
-    cell = " ".join(cell.split())
-    return "" if _PLACEHOLDER.match(cell) else cell
-
-
-# a new label or a block's own head: numbering, 其中, the article a block of table 二 is under (第二十条第（五）项)
-_NEW_LABEL = re.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|其中|第[一二三四五六七八九十百\d]+条)"
-)
-
-
-def _bars(line: str) -> list[int]:
-    """The display columns of a pipe row's bars."""
-    out, width = [], 0
-    for ch in line.rstrip():
-        if ch == "|":
-            out.append(width)
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return out
-
-
-def _label_rest(row: str, line: str) -> tuple[str, int] | None:
-    """``line`` continues ``row``'s first cell (the rest of a wrapped label): both rows between bars in the same
-    display columns, ``row`` holding a number after its label, ``line`` text in its first cell only, and that
-    text no label's start (numbering, 其中). The text and its offset in ``line``; else None."""
-    if not _PIPE_ROW.match(line) or _bars(line) != _bars(row):
-        return None
-    cells = line.strip().strip("|").split("|")
-    first = cells[0].strip()
-    if not first or any(c.strip() for c in cells[1:]) or _NEW_LABEL.match(_clean_cell(first)):
-        return None
-    if not any(re.search(r"\d", c) for c in row.strip().strip("|").split("|")[1:]):
-        return None
-    return first, line.index(first)
-
-
-def _pipe_cells(line: str) -> list[tuple[int, int]]:
-    """The (start, end) of each cell of a pipe row, within the line. A row printed without its outer pipes
-    (html2text's: ``规章| 0| 1``, no pipe at its end) whose first cell is empty prints that cell as a space before
-    its first pipe (`` |  | 1| 0``): a cell, not the room before a leading pipe."""
-    bounds = [m.start() for m in _PIPE_SPLIT.finditer(line)]
-    starts = [0, *[p + 1 for p in bounds]]
-    ends = [*bounds, len(line)]
-    cells = list(zip(starts, ends, strict=True))
-    outerless = bool(bounds) and line[:1] == " " and line.rstrip()[-1:] != "|"
-    if cells and not line[: cells[0][1]].strip() and not outerless:
-        cells = cells[1:]  # before the leading pipe
-    if cells and not line[cells[-1][0] :].strip():
-        cells = cells[:-1]  # after the trailing pipe
-    return cells
-
-
-def _repeated_values(lines: list[str]) -> dict[int, set[int]]:
-    """Line index → the columns of that pipe row whose value repeats the previous column's, where the table's
-    header repeats one cell across both columns (the last text with an ideograph printed in each column above)
-    and every row under that header repeats its value there too: a merged cell split into grid columns and
-    printed in each (pymupdf4llm: ``|本年制发件数|本年制发件数|`` over ``|1|1|`` and ``|2|2|``). The template gives
-    each value column a header cell of its own, so two columns under one header cell are one column. The header
-    cell is the column's last two header rows (of its texts since the last value row above), not its last row's
-    text: under ``法人或其他组织 / 其他`` and ``总计 / 其他`` (a converter printing 总计's lower half with its
-    neighbour's text) two columns that repeat their values (every applicant 其他's: 11 and 11) are two. (Two rows,
-    not all: a header repeated after a page's break, no value row between, would make every column's texts
-    differ.)"""
-    heads: dict[int, str] = {}
-    era: dict[int, int] = {}  # per column: how many times its header text changed (rows of one header share it)
-    whole: dict[int, tuple[str, ...]] = {}  # per column: its header's texts since a value row
-    stale: set[int] = set()  # columns whose header a value row has closed (a text there starts a new header)
-    runs: dict[tuple[int, int, int], list[tuple[int, bool]]] = {}  # (column, its era, the one before's): rows
-    for k, line in enumerate(lines):
-        if "|" not in line or not (_PIPE_ROW.match(line) or _loose_pipe_row(line)):
-            heads, era, whole, stale = {}, {}, {}, set()  # a table ends at a line that is no pipe row
-            continue
-        if _PIPE_RULE.match(line) and "-" in line:
-            continue
-        texts = [line[s:e].strip() for s, e in _pipe_cells(line)]
-        values = False
-        for col in range(1, len(texts)):
-            a, b = texts[col - 1], texts[col]
-            if not (_STACKED_NUMBER.match(a) or _STACKED_NUMBER.match(b)):
-                continue
-            values = True
-            head = heads.get(col)
-            if head is None or head != heads.get(col - 1) or whole.get(col, ())[-2:] != whole.get(col - 1, ())[-2:]:
-                continue
-            runs.setdefault((col, era.get(col, 0), era.get(col - 1, 0)), []).append((k, a == b))
-        for col, text in enumerate(texts):
-            if _IDEOGRAPH.search(text):
-                whole[col] = (text,) if col in stale else (*whole.get(col, ()), text)
-                stale.discard(col)
-                if heads.get(col) != text:
-                    heads[col] = text
-                    era[col] = era.get(col, 0) + 1
-        if values:
-            stale = set(range(len(texts)))
-    out: dict[int, set[int]] = {}
-    for (col, _, _), rows in runs.items():
-        if all(same for _, same in rows):
-            for k, _ in rows:
-                out.setdefault(k, set()).add(col)
-    return out
-
-
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-_NO_COLUMNS: set[int] = set()
-_PIPE_RULE_CELL = re.compile(r"^:?-+:?$")
-
-
-_NO_ENDS: frozenset[int] = frozenset()
-
-
-def _pipe_row(
-    b: OffsetText,
-    line: str,
-    pos: int,
-    rest: list[tuple[str, int]] | None = None,
-    skip: set[int] | None = None,
-    blank: set[int] | None = None,
-) -> None:
-    """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
-    first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
-    out (a value repeated from the column before: :func:`_repeated_values`); ``blank``: columns read as empty
-    (grid columns of one column that disagree: :mod:`parsers.grid_columns`)."""
-    cells = _pipe_cells(line)
-    if blank:
-        cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
-    if skip:
-        cells = [c for col, c in enumerate(cells) if col not in skip]
-    raw_cells = [line[s:e] for s, e in cells]
-    heading = _merged_heading(raw_cells)
-    if heading is not None:
-        raw_cells, heading_text, (at_cell, at_offset) = heading
-        heading_at = cells[at_cell][0] + at_offset
-        cells = [(s, s + len(raw)) for (s, _), raw in zip(cells, raw_cells, strict=True)]
-    label = _wrapped_label(raw_cells)
-    n_label = _n_label_cells(raw_cells) if label is not None else -1
-    # a nested table markitdown flattened into the line: each of its rows a line of its own
-    ends = row_ends(raw_cells) if heading is None and "|  |" in line else _NO_ENDS
-    title = title_after(raw_cells, ends)
-    cut = _cut_label(raw_cells) if label is None else None
-    for col, (s, e) in enumerate(cells):
-        if col in ends:
-            b.add("\n", None)
-            continue
-        if col == title:
-            b.add("\n", None)
-        elif col and col - 1 not in ends:
-            b.add("\t", None)
-        raw = line[s:e]
-        if cut is not None and col in cut[0]:
-            # the label's pieces read as one, in its first piece's cell; the other pieces' cells left empty, but
-            # for the values after the last one's text
-            if col == cut[0][0]:
-                b.add(cut[1], pos + s + len(raw) - len(raw.lstrip()))
-            elif cut[2] is not None and col == cut[2][0]:
-                b.add(_clean_cell(raw[cut[2][1] :]), pos + s + cut[2][1])
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        if col == n_label and label is not None:
-            # the label read line by line across its cells, as one more cell before the values
-            b.add(label, pos + cells[0][0])
-            b.add("\t", None)
-        stacked = _stacked_numbers(raw, line[cells[col + 1][0] : cells[col + 1][1]] if col + 1 < len(cells) else "")
-        if stacked is None:
-            b.add(_clean_cell(raw), pos + s + lead)
-            if col == 0 and rest:
-                for text, at in rest:
-                    b.add(text, at)
-            continue
-        for n, (at, number) in enumerate(stacked):
-            if n:
-                b.add("\t", None)
-            b.add(number, pos + s + at)
-    if heading is not None:
-        # the heading laid into the row goes on a line of its own after it
-        b.add("\n", None)
-        b.add(heading_text, pos + heading_at)
-
-
-_STACKED_NUMBER = re.compile(r"^[+\-－−]?\d[\d,]*(?:\.\d+)?$")  # a minus full-width too (``136<br>－20``)
-# a dash, a blank cell's mark, a line of its own among numbers (``—<br>1``: pymupdf4llm's layout grid laying an
-# empty cell's dash and the next column's value into one cell)
-_STACKED_DASH = re.compile(r"—{1,2}")  # no hyphen or minus: a negative change may wrap after its sign
-
-
-def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
-    """A cell holding several numbers one per line (``76<br>29<br>21``: a converter laid the cells of several
-    columns into one): each number with its offset in the cell, to become a cell of its own. So too a cell whose
-    first lines are a label's last characters, without a digit, and whose next lines are each a number
-    (``计<br>45<br>0``: pymupdf4llm's layout mode laying a wrapped label's end and the next columns' values into one
-    grid cell), two numbers at least, or one where the next cell (``after``) is a number too (``|行政处罚<br>2|0|7|``:
-    the row's first value laid under its label, the others in their cells): the label's piece first, then each
-    number. None for any other cell (a label wrapped over lines is read as one, its lines joined)."""
-    if "<" not in raw or not BR.search(raw):
-        return None
-    parts: list[tuple[int, str]] = []
-    lead: list[tuple[int, str]] = []  # the label's lines before the numbers
-    at = 0
-    for m in [*BR.finditer(raw), None]:
-        end = m.start() if m is not None else len(raw)
-        piece = raw[at:end].strip()
-        if piece:
-            where = raw.index(piece, at)
-            if _STACKED_NUMBER.match(piece) or _STACKED_DASH.fullmatch(piece):
-                parts.append((where, piece))
-            elif parts or _ANY_DIGIT.search(piece) or not _IDEOGRAPH.search(piece):
-                return None
-            else:
-                lead.append((where, piece))
-        at = m.end() if m is not None else end
-    if not any(_STACKED_NUMBER.match(p) for _, p in parts):
-        return None  # dashes alone: no number's cells to part
-    if lead:
-        # two numbers at least: a label's one number is its item's numbering (``（四）<br>无法提<br>供<br>1`` before
-        # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell
-        one = len(parts) == 1 and _STACKED_NUMBER.match(after.strip()) is not None
-        return [(lead[0][0], "".join(p for _, p in lead)), *parts] if len(parts) > 1 or one else None
-    return parts if len(parts) > 1 else None
-
-
-_ANY_DIGIT = re.compile(r"\d")
-
-
-_BOLD_TAIL = re.compile(r"<br\s*/?>\s*\*\*", re.I)
-
-
-def _merged_heading(raw: list[str]) -> tuple[list[str], str, tuple[int, int]] | None:
-    """A bold heading a converter laid into a table's last row, line by line across its cells (pymupdf4llm's
-    layout mode: ``|四、结转下年度继续办<br>**四、政府信息公开行**|理<br>**政复议、行**|0<br>**政诉讼**|…``):
-    a cell that holds a value once its emphasised lines after a ``<br>`` are set aside marks it. Returns the
-    cells without those lines, the heading's text, and where its first piece starts (cell, offset in it)."""
-    cuts = [_BOLD_TAIL.search(cell) for cell in raw]
-    if not any(
-        m is not None and _VALUE_CELL.match(cell[: m.start()]) and cell[: m.start()].strip()
-        for m, cell in zip(cuts, raw, strict=True)
-    ):
-        return None
-    kept: list[str] = []
-    pieces: list[str] = []
-    first: tuple[int, int] | None = None
-    for k, (m, cell) in enumerate(zip(cuts, raw, strict=True)):
-        if m is None:
-            kept.append(cell)
-            continue
-        kept.append(cell[: m.start()])
-        pieces.append(_clean_cell(cell[m.start() :]))
-        first = first or (k, m.end())
-    assert first is not None
-    return kept, "".join(pieces), first
-
-
-_VALUE_CELL = re.compile(r"^\s*(?:[+-]?\d[\d,]*(?:\.\d+)?|[—–-]+|/|无)?\s*$")
-
-
-def _n_label_cells(raw: list[str]) -> int:
-    """How many cells, from the left, hold the row label (up to the first value)."""
-    n = 0
-    for k, cell in enumerate(raw):
-        if _VALUE_CELL.match(cell):
-            if cell.strip():
-                return n  # empty cells just before the first value are value columns' (自然人 printed empty)
-            continue  # an empty cell: a label's (between its cells) or a value column's (after them)
-        n = k + 1
-    return len(raw)  # no value: a header row, every cell its label's
-
-
-def _wrapped_label(raw: list[str]) -> str | None:
-    """A label a converter cut into several cells *and* lines (a narrow label column laid over three cells:
-    ``一、本年新<br>数量 | 收政府信息公 | 开申请``), read line by line across the cells. None when the row's
-    label cells hold no wrapped lines. Cells that are separate labels each wrapped give a reading that matches
-    nothing, so the cells are kept as well."""
-    n = _n_label_cells(raw)
-    label_cells = [c for c in raw[:n] if c.strip()]
-    if len(label_cells) < 2 or not any(BR.search(c) for c in label_cells):
-        return None
-    if _stacked_numbers(label_cells[-1]) is not None:
-        # its last cell the label's end and the row's first values a line each (``其他对外管|理服务事项<br>5<br>0``):
-        # read line by line, the values would join the label (其他对外管理服务事项50); the cells are read as they are
-        return None
-    lines = [[_clean_cell(part) for part in BR.split(c)] for c in label_cells]
-    depth = max(len(ls) for ls in lines)
-    return "".join(ls[i] for i in range(depth) for ls in lines if i < len(ls))
-
-
-# the units the 2008 template's 单位 column prints (``parsers.tables.legacy``'s): a cell of its own, no label's piece
-_UNIT_CELLS = frozenset({"件", "条", "个", "次", "人", "人次", "篇", "项", "万元", "元", "场", "期", "家", "份"})
-# a label's last piece with the row's first value after it (``请数量  15``)
-_LABEL_TAIL = re.compile(r"^(\s*\S*?[^\d\s])\s+([+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$")
-
-
-def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] | None:
-    """A label cut into cells on one line before the row's values (``(|七)总|计``, ``四、结转下年|度继续办理``,
-    ``一、本年新|收政府信息公开申|请数量  15``: pymupdf4llm's layout mode taking gaps between a label's glyphs for
-    columns): two cells at least from the row's first, none wrapped, none after the first opening a label of its
-    own (numbering, 其中: ``(五)不予处理|4．无正当理由…`` are two labels) or printing a digit, but for the row's
-    first values after the last piece's text, none a unit (the 2008 template's 单位 column), none repeated (a grid's
-    merged cell); a value after them. The label's cells, its text read as one, and
-    where the last piece's values start (cell, offset), if it has any; else None."""
-    cols: list[int] = []
-    tail: tuple[int, int] | None = None
-    for k, cell in enumerate(raw):
-        text = _clean_cell(cell)  # a placeholder (``NaN``, ``Unnamed: 2``: markitdown's spreadsheets) is an empty cell
-        if not cols and not text:
-            continue
-        if not text or BR.search(cell) or (_VALUE_CELL.match(cell)):
-            break
-        if cols and (_NEW_LABEL.match(_clean_cell(cell)) or _ANY_DIGIT.search(cell)):
-            m = _LABEL_TAIL.match(cell)
-            if m is None or _ANY_DIGIT.search(m.group(1)) or _NEW_LABEL.match(m.group(1).strip()):
-                return None  # a label of its own, or a piece printing a digit
-            cols.append(k)
-            tail = (k, m.start(2))
-            break
-        cols.append(k)
-    after = raw[cols[-1] + 1 :] if cols else []
-    if len(cols) < 2 or (not any(_ANY_DIGIT.search(_clean_cell(c)) for c in after) and tail is None):
-        return None  # one cell, or no value: a header's cells
-    pieces = [_clean_cell(raw[k]) for k in cols]
-    if tail is not None:
-        pieces[-1] = _clean_cell(raw[tail[0]][: tail[1]])
-    if len(set(pieces)) < len(pieces):
-        return None  # a label repeated in a grid's columns (pymupdf4llm's merged cells), no label cut in pieces
-    if any(p in _UNIT_CELLS for p in pieces[1:]):
-        return None  # a unit column's cell (the 2008 template's 单位: ``|（一）政府信息公开工作专|个|692|``)
-    return cols, "".join(pieces), tail
-
-
 def _line(b: OffsetText, line: str, pos: int) -> None:
     """A line outside tables: heading marks and emphasis dropped, the rest as it stands."""
     start = 0
@@ -894,7 +473,7 @@ def _line(b: OffsetText, line: str, pos: int) -> None:
         start = m.end()
     body = line[start:]
     if "**" in body or "__" in body or "<" in body:
-        cleaned = _TAG.sub("", _EMPHASIS.sub("", BR.sub(" ", body)))
+        cleaned = TAG.sub("", EMPHASIS.sub("", BR.sub(" ", body)))
         lead = len(body) - len(body.lstrip("*_ "))
         b.add(cleaned, pos + start + lead)
     else:
@@ -908,7 +487,7 @@ def _html_table(b: OffsetText, fragment: str, pos: int) -> None:
     try:
         tree = parse_tree(f"<html><body>{fragment}</body></html>")
     except Exception:  # broken markup: keep its text as it stands
-        _line(b, _TAG.sub(" ", fragment), pos)
+        _line(b, TAG.sub(" ", fragment), pos)
         b.add("\n", None)
         return
     table = tree.find(".//table")
@@ -919,7 +498,7 @@ def _html_table(b: OffsetText, fragment: str, pos: int) -> None:
         for col, cell in enumerate(row):
             if col:
                 b.add("\t", None)
-            cell = _clean_cell(cell)
+            cell = clean_cell(cell)
             at = fragment.find(cell, cursor) if cell else -1
             if at >= 0:
                 cursor = at + len(cell)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.tables.tokens import is_value_word
+from parsers.tables.token_numbers import is_value_word
 
 MIN_CELL = 200  # characters: a paragraph or a short row is no flattened page
 MIN_TOKENS = 4  # a paragraph's words and values: a table of one row prints a title, a header, a label and a value

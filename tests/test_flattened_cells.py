@@ -9,7 +9,7 @@ from pathlib import Path
 from parsers import parse
 from parsers.flattened_cells import MIN_CELL, unflatten
 from parsers.model import Report
-from parsers.tables.tokens import is_value_word
+from parsers.tables.token_numbers import is_value_word
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
 APPLICANTS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")

@@ -1,6 +1,6 @@
 """Table 三's rows whose label cells a toner's scan lost, at the table's start or end, or whose values print a disputed
 glyph (``parsers/tables/lost_labels.py``), and a scan row's label taken before its values
-(``Reading._only_row_between``).
+(``row_locate._only_row_between``).
 
 What the scan reader handed the tables' readers for two tuning scans (``scripts/build_lost_label_ends.py /tmp/y43/scans3
 synth_1922``, ``… /tmp/y43/scans2 synth_1915``: text, spans, disputed glyph sets; no OCR at test time), each checked

@@ -20,7 +20,18 @@ import parsers.tables
 from parsers import sections
 from parsers.extracted import Extracted
 from parsers.model import Cell, Check, Where
-from parsers.tables import active_columns, active_rows, checks, column_order, paragraph_cells, reading, realign, tokens
+from parsers.tables import (
+    active_columns,
+    active_rows,
+    checks,
+    column_order,
+    ocr_digits,
+    paragraph_cells,
+    reading,
+    realign,
+    token_numbers,
+    tokens,
+)
 from parsers.tables.reading import Reading
 from parsers.tables.tokens import (
     COL,
@@ -97,23 +108,23 @@ def test_a_tokens_derived_fields_are_its_texts_whatever_the_cache_holds(monkeypa
             checked += 1
     assert checked > 5000
     # a small cache, emptied whenever it is full: the same fields, and it stays within its bound
-    monkeypatch.setattr(tokens, "_DERIVED", {})
+    monkeypatch.setattr(tokens, "DERIVED", {})
     monkeypatch.setattr(tokens, "_DERIVED_MAX", 50)
     for r in READINGS[:5]:
         for t in r.tokens:
             again = tokens.token(t[TEXT], t[START], t[END], t[LINE], t[COL], t[TABBED])
             derived = again[tokens.COMPACT :]
             assert derived == tokens._derive(t[TEXT])
-            assert len(tokens._DERIVED) <= 50
+            assert len(tokens.DERIVED) <= 50
 
 
 def test_a_line_prints_a_confusable_letter_where_the_class_finds_one() -> None:
     lines = 0
     for text in ALL + CONFUSED:
         norm = tokens.normalise(text)
-        present = [c for c in tokens._CONFUSABLE_CHARS if c in norm]
+        present = [c for c in ocr_digits.CONFUSABLE_CHARS if c in norm]
         for line in norm.split("\n"):
-            assert any(c in line for c in present) == (tokens._CONFUSABLE.search(line) is not None)
+            assert any(c in line for c in present) == (ocr_digits._CONFUSABLE.search(line) is not None)
             lines += 1
     assert lines > 10000
 
@@ -161,7 +172,7 @@ def test_a_label_that_ends_in_neither_a_digit_nor_a_comma_has_no_number_glued_to
     texts += _random_strings("规章0１9,. \t件a", 20000, 12, seed=3)
     glued = 0
     for text in texts:
-        m = reading._GLUED_RE.match(text)
+        m = reading.GLUED_RE.match(text)
         if not text[-1:].isdecimal() and text[-1:] != ",":  # the shortcut in Reading.find: not asked
             assert m is None, text
         glued += m is not None
@@ -197,12 +208,12 @@ def test_numbers_in_paragraphs_of_their_own_counted_from_their_newlines_are_thos
 
 
 def test_a_unit_or_slash_is_found_by_its_characters() -> None:
-    plain = re.compile(rf"{tokens._UNIT}|[/;；]")  # a unit, or the slash or semicolon between count and amount
+    plain = re.compile(rf"{token_numbers._UNIT}|[/;；]")  # a unit, or the slash or semicolon between count and amount
     texts = [t[TEXT] for r in READINGS for t in r.tokens if t[TEXT][:1].isdigit()]
     texts += _random_strings("万亿元件项个次人条家场期篇份/;；0.中", 20000, 6, seed=5)
     units = 0
     for text in texts:
-        assert (tokens._UNIT_OR_SLASH.search(text) is not None) == (plain.search(text) is not None), text
+        assert (token_numbers._UNIT_OR_SLASH.search(text) is not None) == (plain.search(text) is not None), text
         units += plain.search(text) is not None
     assert units > 1000
 

@@ -47,6 +47,8 @@ from parsers.tables.templates import (
     union,
 )
 from parsers.tables.text_layer import printed_empty
+from parsers.tables.token_numbers import split_trailing_numbers
+from parsers.tables.tokenizer import _add_cell
 from parsers.tables.tokens import (
     COMPACT,
     END,
@@ -58,8 +60,6 @@ from parsers.tables.tokens import (
     START,
     TABBED,
     Token,
-    _add_cell,
-    _split_trailing_numbers,
     normalise,
     token,
 )
@@ -206,7 +206,7 @@ def test_a_cell_is_added_as_splitting_makes_it() -> None:
     for cell in cells:
         added: list[Token] = []
         _add_cell(added, cell, 5, 1, 2, True)
-        assert added == _split_trailing_numbers(cell, 5, 1, 2, True), cell
+        assert added == split_trailing_numbers(cell, 5, 1, 2, True), cell
         whole += added == [token(cell, 5, 5 + len(cell), 1, 2, True)]
     assert len(cells) > whole > 500
 
@@ -519,16 +519,16 @@ def test_table_three_by_its_rows_as_plainly_defined() -> None:
 
 
 # the words ``ocr_digits`` reads as it was defined: a search whose lookbehind and lookahead keep to whole words between
-# spaces (``tokens._OCR_WORD`` is now the word alone, fullmatched on each run of non-spaces)
+# spaces (``ocr_digits._OCR_WORD`` is now the word alone, fullmatched on each run of non-spaces)
 _OCR_WORD_BETWEEN_SPACES = re.compile(
     r"(?<![^\s])[{}]?[0-9OoDQIil|!SsBZz〇θΘøØ][0-9OoDQIil|!SsBZz〇θΘøØ,.]*[{}]?(?![^\s])"
 )
 
 
 def _ocr_digits_plain(line: str, *, ruled: bool = False) -> tuple[str, list[tuple[int, int]]]:
-    """``tokens.ocr_digits`` as it was defined: the line's rule marks counted and its characters copied before
+    """``ocr_digits.ocr_digits`` as it was defined: the line's rule marks counted and its characters copied before
     any word is looked at, the copy joined back whatever changed."""
-    from parsers.tables import tokens as t
+    from parsers.tables import ocr_digits as t
 
     glued_rules = t._rule_cells(line)
     if glued_rules is not None:
@@ -546,7 +546,7 @@ def _ocr_digits_plain(line: str, *, ruled: bool = False) -> tuple[str, list[tupl
             continue
         edges = "|{}" if ruled else "{}"
         core = word.strip(edges)
-        if core != word and t._DIGIT.search(core):
+        if core != word and t.DIGIT.search(core):
             lead = len(word) - len(word.lstrip(edges))
             if core[:1] in ",." and core[1:2].isdigit():
                 core, lead = core[1:], lead + 1
@@ -554,14 +554,14 @@ def _ocr_digits_plain(line: str, *, ruled: bool = False) -> tuple[str, list[tupl
             out[at + lead + len(core) : m.end()] = " " * (len(word) - lead - len(core))
             fixes.append((at, m.end()))
             word, at = core, at + lead
-        mixed = t._DIGIT.search(word) and t._CONFUSABLE.search(word) and word[0] not in ",." and word[-1] not in ",."
+        mixed = t.DIGIT.search(word) and t._CONFUSABLE.search(word) and word[0] not in ",." and word[-1] not in ",."
         lone = t._LONE_CONFUSABLE.fullmatch(word) is not None
         if lone and has_numbers is None:
-            has_numbers = bool(t._REAL_NUMBER.search(line) or t._LETTER_ROW.search(line))
+            has_numbers = bool(t._REAL_NUMBER.search(line) or t.LETTER_ROW.search(line))
         lone = lone and bool(has_numbers)
         if mixed or lone:
-            fixed = word.translate(t._OCR_MAP)
-            if t._NUMBER_RE.fullmatch(fixed):
+            fixed = word.translate(t.OCR_MAP)
+            if t.NUMBER_RE.fullmatch(fixed):
                 out[at : at + len(word)] = fixed
                 fixes.append((at, at + len(word)))
     return "".join(out), fixes
@@ -587,7 +587,7 @@ def test_ocr_digits_as_plainly_defined(ruled: bool) -> None:
     """``ocr_digits`` counts a line's rule marks only when a word asks, and copies its characters only when one
     changes (most lines that come to it are prose that prints a confusable letter and a digit apart, returned
     as they are): what the plain definition gives, on every line of the texts and OCR's lines."""
-    from parsers.tables import tokens as t
+    from parsers.tables import ocr_digits as t
 
     lines = [ln for text in ALL for ln in normalise(text).split("\n") if t._CONFUSABLE.search(ln)] + _OCR_LINES
     changed = same = 0

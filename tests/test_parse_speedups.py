@@ -19,10 +19,12 @@ from parsers.extracted import Extracted
 from parsers.metadata import _last_lines
 from parsers.reversed_regex import reversed_pattern
 from parsers.sections import _HEADING, _HEADINGS
-from parsers.tables import active_rows, tokens
-from parsers.tables.reading import Found, Reading, next_found
+from parsers.tables import active_rows, ocr_digits, tokenizer
+from parsers.tables.reading import Found, Reading
+from parsers.tables.row_locate import next_found
 from parsers.tables.templates import ACTIVE_ROWS, APPLICATION_ROWS_2021, LEGACY_ROWS, RowDef, full_labels
-from parsers.tables.tokens import COMPACT, IS_LABELISH, OCR_RAW, TEXT, Token, _add_cell, normalise, token, tokenize
+from parsers.tables.tokenizer import _add_cell, tokenize
+from parsers.tables.tokens import COMPACT, IS_LABELISH, OCR_RAW, TEXT, Token, normalise, token
 from tests.test_parse_shortcuts import ALL, TEXTS
 
 _CONFUSIONS = str.maketrans({"0": "o", "1": "l", "5": "S", "8": "B"})
@@ -141,7 +143,7 @@ def test_tab_rows_are_tokenized_as_cell_by_cell() -> None:
             if "\t" not in line:
                 continue
             made: list[Token] = []
-            tokens._tokenize_tabbed(made, line, 7, lineno)
+            tokenizer._tokenize_tabbed(made, line, 7, lineno)
             assert made == _plain_tabbed(line, 7, lineno), line
             rows += 1
     assert rows > 1000
@@ -150,7 +152,7 @@ def test_tab_rows_are_tokenized_as_cell_by_cell() -> None:
 def test_lone_confusables_are_looked_for_where_they_can_be(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = ALL + CONFUSED
     fast = [tokenize(t) for t in texts]
-    source = load_source("parsers.tables.tokens")  # its own calls see the patched name, compiled or not
+    source = load_source("parsers.tables.tokenizer")  # its own calls see the patched name, compiled or not
     plain_lone = source._lone_confusables
     monkeypatch.setattr(source, "_lone_confusables", lambda toks, among=None: plain_lone(toks))
     plain = [source.tokenize(t) for t in texts]
@@ -245,8 +247,8 @@ def test_rule_marks_as_first_written() -> None:
     lines += _random_strings("0123456789OoDQIil|!SsBZz〇,.[]fjJ \t中文", 50000, 16, 21)
     marks = 0
     for line in lines:
-        mark = tokens._RULE_MARK.search(line) is not None
-        assert tokens._rule_mark(line) == mark, line
+        mark = ocr_digits._RULE_MARK.search(line) is not None
+        assert ocr_digits.rule_mark(line) == mark, line
         marks += mark
     assert marks > 1000
 

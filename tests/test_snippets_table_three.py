@@ -9,9 +9,9 @@ from pathlib import Path
 
 from parsers import parse
 from parsers.tables.nbsp_runs import row_splits_by_nbsp
-from parsers.tables.reading import _heading_piece
+from parsers.tables.row_locate import _heading_piece
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
-from parsers.tables.tokens import tokenize
+from parsers.tables.tokenizer import tokenize
 from tests.snippet_reports import (
     APP_COLS,
     BLANK_ZERO_ROWS,
@@ -387,7 +387,7 @@ def test_label_end_and_values_a_line_each_in_one_grid_cell() -> None:
     assert [report.cells[f"applications/results_total/{c}"].value for c in APP_COLS] == [45, 0, 0, 3, 0, 1, 49]
     assert not [w for w in report.warnings if w.code == "identity_failed"]
     # a label's one number (its item's numbering: ``（四）<br>无法提<br>供<br>1`` before ``.本机关…``) stays in it
-    from parsers.conventions import _stacked_numbers
+    from parsers.pipe_rows import _stacked_numbers
 
     assert _stacked_numbers("（四）<br>无法提<br>供<br>1<br><br>") is None
     assert _stacked_numbers("计<br>45<br>0") == [(0, "计"), (5, "45"), (11, "0")]

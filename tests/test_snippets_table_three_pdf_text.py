@@ -14,7 +14,7 @@ from parsers.tables.templates import (
     APPLICATION_ROWS_2019,
     APPLICATION_ROWS_2021,
 )
-from parsers.tables.tokens import tokenize
+from parsers.tables.tokenizer import tokenize
 from tests.snippet_reports import (
     APP_COLS,
     BANDS_1200,

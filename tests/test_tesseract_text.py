@@ -85,7 +85,8 @@ def test_a_row_whose_rules_print_as_punctuation() -> None:
 
 
 def test_a_thousands_comma_keeps_a_punctuated_line_as_printed() -> None:
-    from parsers.tables.tokens import TEXT, tokenize
+    from parsers.tables.tokenizer import tokenize
+    from parsers.tables.tokens import TEXT
 
     assert [t[TEXT] for t in tokenize("0/0);0;0;0;0;0}6;0;6,;0;0;1);0)]1")][:4] == ["0", "0", "0", "0"]
     assert [t[TEXT] for t in tokenize("1,234;0;0;0;0")] == ["1,234;0;0;0;0"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from parsers import compiled
-from parsers.tables import tokens
+from parsers.tables import token_numbers, tokens
 
 # the source beside the package's modules (a native build loads ``tokens`` from elsewhere: not beside its file)
 SOURCE = (compiled.PACKAGE / "tables" / "_tokens.c").read_text(encoding="utf-8")
@@ -32,14 +32,14 @@ def _define(name: str) -> int:
 
 def test_dashes_a_row_may_end_in_are_the_dash_markers() -> None:
     c_dashes = _characters(_function_body("is_dash_last"))
-    assert c_dashes == set(tokens.DASH_LAST) == {c for m in tokens.DASH_MARKERS for c in m}
-    assert tokens.DASH_MARKERS <= tokens._BLANK_MARKERS
+    assert c_dashes == set(token_numbers.DASH_LAST) == {c for m in tokens.DASH_MARKERS for c in m}
+    assert tokens.DASH_MARKERS <= tokens.BLANK_MARKERS
 
 
 def test_units_a_row_may_end_in_are_the_pythons() -> None:
     m = re.search(r"UNIT_LAST\[\] = \{([^}]*)\}", SOURCE)
     assert m is not None
-    assert _characters(m.group(1)) == set(tokens._UNIT_LAST)
+    assert _characters(m.group(1)) == set(token_numbers.UNIT_LAST)
 
 
 def test_limits_are_the_pythons() -> None:

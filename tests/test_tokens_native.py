@@ -1,5 +1,5 @@
 """The tokenizer's line loop in C (``parsers/tables/_tokens.c``) against the Python it stands for
-(``tokens.tokenize_by_python``): the tokens of every text fixture (the corpus's extractor conventions and damaged
+(``tokenizer.tokenize_by_python``): the tokens of every text fixture (the corpus's extractor conventions and damaged
 variants, the synthetic reports, the extractor snippets, the OCR texts), of each one canonicalised, of what the
 readers make of the rendered seeds (HTML, DOCX, XLSX, XLS), and of 10,000 made texts (lines of TAB cells, spaces
 of every kind, numbers with units and signs, confusable letters, lone full stops, no-break spaces, digits that are
@@ -15,10 +15,10 @@ import pytest
 
 from parsers.conventions import canonicalise
 from parsers.readers import read
-from parsers.tables import tokens
+from parsers.tables import ocr_digits, token_numbers, tokenizer, tokens
 
 pytestmark = pytest.mark.skipif(
-    tokens.NATIVE is None,
+    tokenizer.NATIVE is None,
     reason="no native build for these sources: scripts/build_native.py (scripts/setup.sh runs it)",
 )
 
@@ -40,11 +40,11 @@ def _texts() -> list[tuple[str, str]]:
 def test_every_fixture_text_makes_the_same_tokens() -> None:
     texts = _texts()
     assert len(texts) > 1000
-    differ = [name for name, text in texts if tokens.tokenize(text) != tokens.tokenize_by_python(text)]
+    differ = [name for name, text in texts if tokenizer.tokenize(text) != tokenizer.tokenize_by_python(text)]
     assert differ == []
     norms = [tokens.normalise(text) for _, text in texts]
-    chars = tokens._CONFUSABLE_CHARS
-    assert [tokens.NATIVE.present(norm, chars) for norm in norms] == [[c for c in chars if c in n] for n in norms]
+    chars = ocr_digits.CONFUSABLE_CHARS
+    assert [tokenizer.NATIVE.present(norm, chars) for norm in norms] == [[c for c in chars if c in n] for n in norms]
 
 
 PIECES = [
@@ -73,7 +73,7 @@ def _made_text(rng: random.Random) -> str:
 def test_made_texts_make_the_same_tokens() -> None:
     rng = random.Random(28)
     texts = [_made_text(rng) for _ in range(10_000)]
-    differ = [text for text in texts if tokens.tokenize(text) != tokens.tokenize_by_python(text)]
+    differ = [text for text in texts if tokenizer.tokenize(text) != tokenizer.tokenize_by_python(text)]
     assert differ == []
 
 
@@ -82,22 +82,24 @@ def test_the_common_lines_are_tokenized_in_c() -> None:
     seed = next(p for p in sorted((FIXTURES / "rendered").iterdir()) if p.suffix == ".html")
     text = read(seed.read_bytes(), "html").text
     norm = tokens.normalise(text)
-    present = tokens.NATIVE.present(norm, tokens._CONFUSABLE_CHARS)
-    assert present == [c for c in tokens._CONFUSABLE_CHARS if c in norm]
-    ruled, nbsp_lines = tokens._text_facts(text, norm, present)
+    present = tokenizer.NATIVE.present(norm, ocr_digits.CONFUSABLE_CHARS)
+    assert present == [c for c in ocr_digits.CONFUSABLE_CHARS if c in norm]
+    ruled, nbsp_lines = tokenizer._text_facts(text, norm, present)
     mixed_lines: list[tuple[int, int]] = []
     by_python: list[str] = []
 
     def line_fn(found: list[tokens.Token], line: str, pos: int, lineno: int) -> None:
         by_python.append(line)
-        tokens._tokenize_text_line(present, ruled, mixed_lines, found, line, pos, lineno)
+        tokenizer._tokenize_text_line(present, ruled, mixed_lines, found, line, pos, lineno)
 
     found: list[tokens.Token] = []
-    split = tokens._split_trailing_numbers
-    tokens.NATIVE.tokenize(norm, found, "".join(present), nbsp_lines, tokens._DERIVED, tokens._derived, split, line_fn)
+    split = token_numbers.split_trailing_numbers
+    tokenizer.NATIVE.tokenize(
+        norm, found, "".join(present), nbsp_lines, tokens.DERIVED, tokens.derived_fields, split, line_fn
+    )
     if present:
-        tokens._lone_confusables(found, mixed_lines)
-    assert found == tokens.tokenize_by_python(text)
+        tokenizer._lone_confusables(found, mixed_lines)
+    assert found == tokenizer.tokenize_by_python(text)
     lines = [line for line in norm.split("\n") if line]
     assert sum("\t" in line for line in lines) > 40
     assert not [line for line in by_python if "\t" in line and not any(c in line for c in [*present, "。"])]
@@ -117,4 +119,4 @@ def test_long_texts_have_the_same_derived_fields() -> None:
         stops = ("政" * (n - 1) + "。", "；" + "政" * (n - 1))
         for body in ("政" * n, "政 " * (n // 2), *stops, "1" * n, "+1,2." * (n // 5)):
             texts += [body, f"表\t{body}\t", f"{body}\u3000政"]
-    assert [tokens.tokenize(t) for t in texts] == [tokens.tokenize_by_python(t) for t in texts]
+    assert [tokenizer.tokenize(t) for t in texts] == [tokenizer.tokenize_by_python(t) for t in texts]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers import parse
-from parsers.tables.tokens import ocr_digits
+from parsers.tables.ocr_digits import ocr_digits
 
 SNIPPET = Path(__file__).parent / "fixtures" / "extractor_snippets" / "synth-1266-pandoc-asciidoc-table2.txt"
 GOLD = {  # synth_1266's gold: table 二 (2021 format)

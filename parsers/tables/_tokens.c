@@ -1,4 +1,4 @@
-/* The line loop of parsers/tables/tokens.py's tokenize in C (issue 13): the text's lines found in place, and the
+/* The line loop of parsers/tables/tokenizer.py's tokenize in C (issue 13): the text's lines found in place, and the
  * tokens of its two common kinds of line made here, without a Python string per line or per TAB cell before the
  * token's own text:
  *
@@ -8,7 +8,7 @@
  * - a plain line that ends in no number (nor, with a space in it, in a unit or a dash): one token of the line
  *   stripped.
  *
- * Every other line goes whole to the Python passed in (line_fn: tokens.py's _tokenize_text_line, the body of the
+ * Every other line goes whole to the Python passed in (line_fn: tokenizer.py's _tokenize_text_line, the body of the
  * Python loop): a line that prints one of the text's confusable letters (OCR's reading of a digit), one that
  * starts with a digit and holds no space and no TAB (a row of numbers with rule marks between), one with a full
  * stop after a space or a TAB (a lone 。 between numbers), a line laid out by runs of spaces, one that ends in a
@@ -17,7 +17,7 @@
  *
  * The same tests as the Python, character for character: str.isdigit is Py_UNICODE_ISDIGIT, str.strip's
  * whitespace Py_UNICODE_ISSPACE; a token's derived fields come from the Python cache (``_DERIVED``) or its
- * function (``_derived``), as in the Python. tests/test_tokens_native.py holds the two to each other.
+ * function (``derived_fields``), as in the Python. tests/test_tokens_native.py holds the two to each other.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -35,7 +35,7 @@ static const Py_UCS4 UNIT_LAST[] = {0x5143, 0x4EF6, 0x9879, 0x4E2A, 0x6B21, 0x4E
                                     0x6761, 0x5BB6, 0x573A, 0x671F, 0x7BC7, 0x4EFD};
 #define FULL_STOP 0x3002      /* 。 */
 #define FULL_SEMICOLON 0xFF1B /* ； */
-#define CACHED_MAX 40         /* tokens._derived caches the derived fields of texts this long at most */
+#define CACHED_MAX 40         /* tokens.derived_fields caches the derived fields of texts this long at most */
 #define LABEL_MAX 80          /* tokens.LABEL_MAX */
 /* str.isspace of one character: no character past U+3000 (the ideographic space) is whitespace to Python
  * (tests/test_tokens_native.py checks it on the Unicode database at hand) */
@@ -500,7 +500,7 @@ static PyMethodDef methods[] = {
      "present(norm, chars): the characters of chars that norm prints, in their order in chars (a list of str)."},
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(norm, tokens, present, nbsp_lines, derived, derived_fn, split_fn, line_fn): the tokens of the "
-     "normalised text appended to tokens, as tokens.tokenize_by_python makes them (present: the confusable "
+     "normalised text appended to tokens, as tokenizer.tokenize_by_python makes them (present: the confusable "
      "letters the text prints; nbsp_lines: the lines of no-break spaces alone; derived: the cache of derived "
      "fields, derived_fn its function; split_fn: _split_trailing_numbers; line_fn(tokens, line, pos, lineno): the "
      "Python for any other line)."},

@@ -34,8 +34,9 @@ from parsers.tables.extra_in_boxes import table_three_row, values_apart
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels_after_values import labels_after_values
 from parsers.tables.procurement_cells import count_and_amount_cell, glued_procurement, is_procurement
-from parsers.tables.reading import Reading, join_split_digits
+from parsers.tables.reading import Reading
 from parsers.tables.run_splits import DASHES
+from parsers.tables.split_digits import join_split_digits
 from parsers.tables.templates import (
     ACTIVE_DEFAULTS,
     ACTIVE_REQUIRED,

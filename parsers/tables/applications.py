@@ -39,8 +39,9 @@ from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.paragraph_cells import is_paragraph_cells
-from parsers.tables.reading import Found, Reading, next_found
+from parsers.tables.reading import Found, Reading
 from parsers.tables.realign import realign_rows
+from parsers.tables.row_locate import locate, next_found
 from parsers.tables.short_rows import (
     blank_rule_or_digit_cells,
     place_short_rows,
@@ -342,7 +343,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
         )
     rows = APPLICATION_ROWS_2019 if fmt == "2019" else APPLICATION_ROWS_2021
     mark = len(r.warnings)
-    found = r.locate(rows, start, end, T)
+    found = locate(r, rows, start, end, T)
     place_lost_labels(r, rows, found, N_APP, T, start, end)
     fits, table_end = _label_fits(r, rows, found, fmt, end)
     label_score = _score(fits, fmt, len(rows))

@@ -13,11 +13,12 @@ from parsers.tables.checks import (
     identities_at,
 )
 from parsers.tables.paragraph_cells import is_paragraph_cells
-from parsers.tables.reading import Reading, join_split_digits
+from parsers.tables.reading import Reading
 from parsers.tables.solve import (
     choose_rows,
     row_total_holds,
 )
+from parsers.tables.split_digits import join_split_digits
 from parsers.tables.stacked_pieces import end_values, pieces_below, shared_cells, stacked_boxes
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (

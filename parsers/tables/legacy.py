@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from parsers.tables.checks import LEGACY_IDENTITIES
-from parsers.tables.reading import Found, Reading, join_split_digits, next_found, redistribute
+from parsers.tables.reading import Found, Reading
+from parsers.tables.row_locate import locate, next_found
+from parsers.tables.rows_by_order import redistribute
+from parsers.tables.split_digits import join_split_digits
 from parsers.tables.templates import LEGACY_ROWS
 from parsers.tables.templates import LEGACY_TABLE as T
 from parsers.tables.tokens import (
@@ -40,7 +43,7 @@ def find_legacy_start(r: Reading) -> int | None:
 
 
 def read_legacy(r: Reading, start: int) -> None:
-    found = r.locate(LEGACY_ROWS, start, None, T)
+    found = locate(r, LEGACY_ROWS, start, None, T)
     stops: dict[int, int] = {}
     for k, (f, later) in enumerate(zip(found, next_found(found), strict=True)):
         if f is not None:

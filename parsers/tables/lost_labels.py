@@ -3,7 +3,7 @@
 A scan's ruled table prints each grid row as one TAB line (:mod:`parsers.ocr.layout`). Where the engine reads a
 row's label cell as nothing, or as a mark or two (synth_492: ``1,`` and ``3`` for ``1.属于国家秘密`` and
 ``3.危及“三安全一稳定”``, an empty field for ``2.其他法律行政法规禁止公开``), no label names the row, and
-:meth:`parsers.tables.reading.Reading.locate` leaves it missing; a garbled label of its own (the lines carrying
+:func:`parsers.tables.row_locate.locate` leaves it missing; a garbled label of its own (the lines carrying
 values that ``locate`` places by order) is not needed here. The rows found on either side fix the run of rows missing
 between them; when exactly as many lines between them print a whole row (a value in each of the table's last
 ``n`` fields), every other line between them printing no value, each line is one of those rows in the template's
@@ -28,7 +28,8 @@ import itertools
 from collections.abc import Sequence
 
 from parsers.tables.applications_start import THREE_TITLE
-from parsers.tables.reading import Found, Reading, place_in_order
+from parsers.tables.reading import Found, Reading
+from parsers.tables.row_locate import place_in_order
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
@@ -51,7 +52,7 @@ def place_lost_labels(
 ) -> None:
     """Fill ``found`` in place: each run of rows missing between two rows found (or between the table's ``start``
     or ``end`` and a row found), whose lines print exactly as many whole rows (see the module's doc; the walk is
-    :func:`parsers.tables.reading.place_in_order`). Only in the parser's own OCR (``Extracted.ocr``)."""
+    :func:`parsers.tables.row_locate.place_in_order`). Only in the parser's own OCR (``Extracted.ocr``)."""
     if not r.extracted.ocr:
         return
     glyphs = _glyph_readings(r)
@@ -151,7 +152,7 @@ def _row_lines(
             return None  # more values than the table's columns: no row of it
         marks = [t for t in head if t[TEXT] and not r.placeholder(t)]
         if any(any(row.matches(t[COMPACT]) for row in rows) for t in marks):
-            return None  # a label of the table: :meth:`Reading.locate` judged it
+            return None  # a label of the table: :func:`~parsers.tables.row_locate.locate` judged it
         if unread:
             # one cell read as nothing or as no number (a toner's zero): the total cannot be checked, the line is
             # placed by its place alone between two rows found, where the cells read do not sum past the total

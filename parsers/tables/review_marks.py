@@ -63,7 +63,7 @@ MIN_ZERO_MARKS = 3  # as zeros.MIN_ZEROS: marks printed, at least, to read a row
 
 
 def nbsp_cell(text: str, t: Token) -> bool:
-    """The blank token stands for a line that prints no-break spaces alone (``tokens._nbsp_lines``)."""
+    """The blank token stands for a line that prints no-break spaces alone (``tokenizer._nbsp_lines``)."""
     line = text[text.rfind("\n", 0, t[START]) + 1 : t[START]]
     return "\xa0" in line and not line.strip()
 

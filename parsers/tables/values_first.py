@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from parsers.tables.label_sides import values_by_sides
 from parsers.tables.paragraph_cells import is_paragraph_cells
-from parsers.tables.reading import Reading, redistribute
+from parsers.tables.reading import Reading
+from parsers.tables.rows_by_order import redistribute
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     IS_BLANK_MARKER,
