@@ -15,7 +15,7 @@ from parsers.tables.active_boxes import read_active_boxes
 from parsers.tables.applications import read_applications
 from parsers.tables.applications_start import find_applications_start, is_2019_applications
 from parsers.tables.box_order import read_review_values, read_value_lines
-from parsers.tables.checks import application_checks, legacy_checks, recheck, review_checks
+from parsers.tables.checks import application_checks, failed_message, legacy_checks, recheck, review_checks
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.count_fractions import blank_fraction_counts
 from parsers.tables.forward_spill import forward_from_four
@@ -120,9 +120,11 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         checks = [
             recheck(c, get) if lone.intersection(c.left_keys) or lone.intersection(c.right_keys) else c for c in checks
         ]
-    for c in checks:
-        if not c.passed:
-            r.warn("identity_failed", f"{c.name}: {c.left} ≠ {c.right} (published values kept)", c.name)
+    if any(not c.passed for c in checks):
+        get = _values_getter(r)
+        for c in checks:
+            if not c.passed:
+                r.warn("identity_failed", failed_message(c, get), c.name)
     assert r.canonical is not None
     if r.canonical.rejoined:
         r.warn(

@@ -54,6 +54,21 @@ def _tidy(v: int | float) -> int | float:
     return v
 
 
+def failed_message(c: Check, get: Getter) -> str:
+    """The ``identity_failed`` message of the failing check ``c``: its two sums, and, where some of its cells are
+    blank (``get`` reads None: not printed, or left blank by a reading in doubt), which they are. Each side sums only
+    the cells read; a blank is not a 0 (its value is not known), so the message names the blanks rather than let
+    the sums read as if every cell were given."""
+    said = f"{c.name}: {c.left} ≠ {c.right} (published values kept)"
+    blank = [k for k in dict.fromkeys((*c.left_keys, *c.right_keys)) if get(k) is None]
+    if not blank:
+        return said
+    return (
+        f"{c.name}: {c.left} ≠ {c.right}, the sums of the cells read only; "
+        f"{len(blank)} of its cells blank, not counted (not 0: unknown): {', '.join(blank)} (published values kept)"
+    )
+
+
 Spec = tuple[str, tuple[str, ...], tuple[str, ...]]  # a check's name, left keys, right keys
 
 
