@@ -670,7 +670,7 @@ class Reading:
         here = self._column(t[START])
         mine = abs(self._column(last[START]) - here)
         return any(
-            u is not last and u[IS_LABELISH] and abs(self._column(u[START]) - here) < mine
+            u[START] != last[START] and u[IS_LABELISH] and abs(self._column(u[START]) - here) < mine
             for u in self.line_tokens(last[LINE])
         )
 
