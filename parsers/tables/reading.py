@@ -288,6 +288,7 @@ class Reading:
             return out  # a page's running head, printed on every page: not a label
         joined = tok[COMPACT]
         line = tok[LINE]
+        last = tok  # the label's last fragment joined so far
         window = self.tokens[i + 1 : i + 24]
         # a label whose lines print no values may have them printed between two of its lines (see below)
         centred = self._values_on_line(i) == 0
@@ -310,6 +311,8 @@ class Reading:
                 same_line = [u for u in window[k:] if u[LINE] == t[LINE] and u[IS_LABELISH]]
                 if len(same_line) > 1:
                     t = min(same_line, key=lambda u: abs(self._column(u[START]) - here))
+            if self._below_another(last, t):
+                break
             between = line + 1 in self._token_lines and not (centred and self._values_only(line + 1, i + 1 + k))
             if t[LINE] > line + 1 and (t[LINE] > line + 2 or between):
                 # not the next line (a blank line between is passed over, and so is one line of values only
@@ -323,10 +326,25 @@ class Reading:
             across = across or (t[LINE] == line + 2 and self._values_only(line + 1, i + 1 + k))
             centred = centred and t[LINE] == line + 1 and t[LINE] not in self.value_lines()
             line = t[LINE]
+            last = t
             out.append((joined, t[COMPACT], across))
             if len(joined) > 40 or len(out) == 4:
                 break
         return out
+
+    def _below_another(self, last: Token, t: Token) -> bool:
+        """Whether fragment ``t`` of laid-out text stands nearer below another label fragment of ``last``'s line than
+        below ``last`` (columns of their starts): a table whose labels print in two columns (a group heading's
+        cell beside its rows' labels: ``（三）   1.属于国家秘`` / ``不予公      密`` / `` 开    2.其他法律行`` /
+        ``政法规禁``) wraps each column's label under itself, so ``t`` continues the other column's label, not
+        ``last``'s (joined, the group heading would read ``（三）不予公开政法规禁止公开``: 2.其他法律行政法规禁止公开's
+        row found at （三））."""
+        here = self._column(t[START])
+        mine = abs(self._column(last[START]) - here)
+        return any(
+            u[START] != last[START] and u[IS_LABELISH] and abs(self._column(u[START]) - here) < mine
+            for u in self.line_tokens(last[LINE])
+        )
 
     def _values_only(self, line: int, before: int) -> bool:
         """Whether text line ``line`` (its tokens before token ``before``) prints values only
