@@ -83,6 +83,9 @@ class DoubtfulCell(NamedTuple):
     digits: str = ""  # the digits read where the number prints that glyph ("" when their places are not known)
     # a cell of the disputed set, (page, box): the set's reading, once the identities choose it, is what its cells hold
     glyph_cell: tuple[int, tuple[float, float, float, float] | None] | None = None
+    # not doubtful: a number the engine read surely (``parsers/ocr/doubtful.py``, ``SURE_CONF``), which the identities
+    # are not to read otherwise (``parsers/ocr/correct.py``: a total printed wrong is no misreading)
+    sure: bool = False
 
 
 @dataclass

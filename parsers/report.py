@@ -53,7 +53,9 @@ def _build_report(extracted: Extracted) -> Report:
         metadata["ocr"] = True
         whole_counts(tables.cells, tables.warnings)
         lone_amount(tables.cells, tables.warnings)
-        tables.checks = correct_misreadings(tables.cells, tables.checks, tables.warnings, extracted.glyph_sets)
+        tables.checks = correct_misreadings(
+            tables.cells, tables.checks, tables.warnings, extracted.glyph_sets, extracted.doubtful
+        )
         leading_zeros(tables.cells, tables.checks, tables.warnings)
         blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful, extracted.glyph_sets)
         tables.checks = lost_ones(tables.cells, tables.checks, tables.warnings)

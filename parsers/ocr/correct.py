@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from parsers.extracted import GlyphSet
+from parsers.extracted import DoubtfulCell, GlyphSet
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import MIN_IDENTITIES
 
@@ -106,20 +106,30 @@ def _components(failing: list[Check]) -> list[list[Check]]:
     return [checks for _, checks in groups]
 
 
-def _options(failing: list[Check], cells: dict[str, Cell]) -> list[tuple[str, str, int | float]]:
+def _options(
+    failing: list[Check], cells: dict[str, Cell], sure: frozenset[tuple[int, object, str]] = frozenset()
+) -> list[tuple[str, str, int | float]]:
     out: list[tuple[str, str, int | float]] = []
     for key in sorted({k for c in failing for k in c.cell_keys()}):
         cell = cells.get(key)
         if cell is None or cell.value is None or not _NUMBER.match(cell.raw) or (cell.where and cell.where.read_as):
             continue
+        if cell.where is not None and (cell.where.page, cell.where.box, cell.raw.replace(",", "")) in sure:
+            continue  # read surely: a total printed wrong, not a digit misread (parsers/ocr/doubtful.py, SURE_CONF)
         out += [(key, alt, _value(alt)) for alt in readings(cell.raw)]
     return out
 
 
-def _decide(group: list[Check], identities: list[Check], cells: dict[str, Cell]) -> dict[str, str] | None:
+def _decide(
+    group: list[Check],
+    identities: list[Check],
+    cells: dict[str, Cell],
+    sure: frozenset[tuple[int, object, str]] = frozenset(),
+) -> dict[str, str] | None:
     """The one smallest set of readings (of one, two or three cells) that makes every identity of the group
-    and every identity of the cells changed hold; None when there is none, or more than one."""
-    options = _options(group, cells)
+    and every identity of the cells changed hold; None when there is none, or more than one. A cell the engine read
+    surely (``sure``: its page, box and digits) is never read otherwise."""
+    options = _options(group, cells, sure)
     touching = {k: [c for c in identities if k in c.left_keys or k in c.right_keys] for k, _, _ in options}
     # one sum cannot tell which of its cells was misread: only a cell two identities check (its row and its
     # column) is ever corrected; the scan corpus at 150 dpi showed half the one-identity repairs wrong
@@ -145,15 +155,23 @@ def _decide(group: list[Check], identities: list[Check], cells: dict[str, Cell])
 
 
 def correct_misreadings(
-    cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_], glyph_sets: Sequence[GlyphSet] = ()
+    cells: dict[str, Cell],
+    checks: list[Check],
+    warnings: list[Warning_],
+    glyph_sets: Sequence[GlyphSet] = (),
+    read: Sequence[DoubtfulCell] = (),
 ) -> list[Check]:
     """Apply the corrections the identities decide (in ``cells`` and ``warnings``); returns the checks,
-    recomputed. The disputed glyph sets (``glyph_sets``) are decided first (:func:`choose_glyphs`)."""
+    recomputed. The disputed glyph sets (``glyph_sets``) are decided first (:func:`choose_glyphs`). The numbers
+    ``read`` marks ``sure`` (the engine's confidence at ``doubtful.SURE_CONF`` or more) keep their reading: a misread
+    digit reads unsure, a total a report prints wrong reads as surely as any other number, and its identities fail
+    as they must."""
     identities = [c for c in checks if c.kind == "identity"]
     if glyph_sets:
         choose_glyphs(cells, identities, warnings, glyph_sets)
+    sure = frozenset((d.page, d.box, d.text.replace(",", "")) for d in read if d.sure)
     for group in _components([c for c in identities if not c.passed]):
-        decided = _decide(group, identities, cells)
+        decided = _decide(group, identities, cells, sure)
         if not decided:
             continue
         for key, alt in decided.items():

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from parsers.extracted import DoubtfulCell, GlyphSet, UnreadableDocument
 from parsers.ocr import budget, orient
-from parsers.ocr.doubtful import doubtful_cells, numbers_read
+from parsers.ocr.doubtful import doubtful_cells, numbers_read, sure_cells
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
 from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts, voted_doubtful
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
@@ -175,6 +175,8 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         r.doubtful = doubtful_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale)
         low = {d.box for d in r.doubtful}
         r.doubtful += [d for d in in_doubt.get(r.number, []) if d.box not in low]
+        taken = {d.box for d in r.doubtful}
+        r.doubtful += sure_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale, taken)
         r.pending = None
     if sets:
         results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]
