@@ -29,7 +29,6 @@ from parsers.flattened_cells import unflatten
 from parsers.frame_cuts import rejoin_cut_frames
 from parsers.glyph_lines import GLYPH_NOTE, glyph_message
 from parsers.grid_columns import BR, split_columns
-from parsers.grid_label_room import NO_FIELDS, ValueFields, label_room, value_fields
 from parsers.grid_repeats import columns_by_repeats
 from parsers.grid_wraps import display, rejoin_wrapped_grids
 from parsers.hard_breaks import read_hard_breaks
@@ -179,7 +178,6 @@ def _marked_up(text: str) -> Canonical:
     # table 三's rows in a split grid that no header groups: grouped by the numbers' repeats and totals
     by_repeats = columns_by_repeats(lines, _pipe_cells, lambda ln: bool(_PIPE_ROW.match(ln))) if grid else {}
     repeated = 0
-    fields = value_fields(lines, _pipe_cells) if pipe_rows >= 2 else NO_FIELDS
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -221,7 +219,7 @@ def _marked_up(text: str) -> Canonical:
                 _pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
             else:
                 repeats = repeated_at.get(k, _NO_COLUMNS)
-                _pipe_row(b, line, pos, rest, repeats, fields=fields)
+                _pipe_row(b, line, pos, rest, repeats)
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -680,13 +678,11 @@ def _pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-    fields: ValueFields | None = None,
 ) -> None:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`_repeated_values`); ``blank``: columns read as empty
-    (grid columns of one column that disagree: :mod:`parsers.grid_columns`); ``fields``: the fields pipe rows of each
-    width print numbers in (:mod:`parsers.grid_label_room`)."""
+    (grid columns of one column that disagree: :mod:`parsers.grid_columns`)."""
     cells = _pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
@@ -698,10 +694,6 @@ def _pipe_row(
         raw_cells, heading_text, (at_cell, at_offset) = heading
         heading_at = cells[at_cell][0] + at_offset
         cells = [(s, s + len(raw)) for (s, _), raw in zip(cells, raw_cells, strict=True)]
-    elif fields is not None and (room := label_room(raw_cells, fields)):
-        # a grid of the page's rules (fields of several values): the label columns' empty room is no cell
-        cells = [c for col, c in enumerate(cells) if col not in room]
-        raw_cells = [raw for col, raw in enumerate(raw_cells) if col not in room]
     label = _wrapped_label(raw_cells)
     n_label = _n_label_cells(raw_cells) if label is not None else -1
     # a nested table markitdown flattened into the line: each of its rows a line of its own
