@@ -28,7 +28,6 @@ from parsers.flattened_cells import unflatten
 from parsers.frame_cuts import rejoin_cut_frames
 from parsers.glyph_lines import GLYPH_NOTE, glyph_message
 from parsers.grid_columns import BR, split_columns
-from parsers.grid_label_room import NO_FIELDS, value_fields
 from parsers.grid_repeats import columns_by_repeats
 from parsers.grid_wraps import display, rejoin_wrapped_grids
 from parsers.hard_breaks import read_hard_breaks
@@ -182,7 +181,6 @@ def _marked_up(text: str) -> Canonical:
     # table 三's rows in a split grid that no header groups: grouped by the numbers' repeats and totals
     by_repeats = columns_by_repeats(lines, pipe_cells, lambda ln: bool(PIPE_ROW.match(ln))) if grid else {}
     repeated = 0
-    fields = value_fields(lines, pipe_cells) if pipe_rows >= 2 else NO_FIELDS
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -224,7 +222,7 @@ def _marked_up(text: str) -> Canonical:
                 pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
             else:
                 repeats = repeated_at.get(k, NO_COLUMNS)
-                pipe_row(b, line, pos, rest, repeats, fields=fields)
+                pipe_row(b, line, pos, rest, repeats)
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:

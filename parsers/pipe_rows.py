@@ -13,7 +13,6 @@ import re
 import unicodedata
 
 from parsers.grid_columns import BR
-from parsers.grid_label_room import ValueFields, label_room
 from parsers.nested_rows import row_ends, title_after
 from parsers.offset_text import OffsetText
 
@@ -162,13 +161,11 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-    fields: ValueFields | None = None,
 ) -> None:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
-    (grid columns of one column that disagree: :mod:`parsers.grid_columns`); ``fields``: the fields pipe rows of each
-    width print numbers in (:mod:`parsers.grid_label_room`)."""
+    (grid columns of one column that disagree: :mod:`parsers.grid_columns`)."""
     cells = pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
@@ -180,10 +177,6 @@ def pipe_row(
         raw_cells, heading_text, (at_cell, at_offset) = heading
         heading_at = cells[at_cell][0] + at_offset
         cells = [(s, s + len(raw)) for (s, _), raw in zip(cells, raw_cells, strict=True)]
-    elif fields is not None and (room := label_room(raw_cells, fields)):
-        # a grid of the page's rules (fields of several values): the label columns' empty room is no cell
-        cells = [c for col, c in enumerate(cells) if col not in room]
-        raw_cells = [raw for col, raw in enumerate(raw_cells) if col not in room]
     label = _wrapped_label(raw_cells)
     n_label = _n_label_cells(raw_cells) if label is not None else -1
     # a nested table markitdown flattened into the line: each of its rows a line of its own

@@ -472,11 +472,6 @@ Version 119 (issue 8, t42):
 - ``synth-3647-pdftotext-default-table3.txt`` (``/tmp/t44/bat2``, ``pdftotext-default``): table 三 printed label,
   values, label, values, but 2、重复申请's values (``43 0 0 0 0 1 44``) printed after （七）总计's label: read in
   order, the rows from 2、重复申请 to 3.其他 a row off.
-- ``synth-3741-markitdown-pdf-table3.md`` (``/tmp/w45/tune``, tuning seeds 3720–3749, ``md-markitdown-pdf``):
-  markitdown's grid of the page's rules over table 三's narrow columns, two or three values a field
-  (``| 20 0 | 23 0 | 0 0 43 |``), the label columns' room empty; （一）予以公开 prints six values for its seven cells
-  (its 法律服务机构 blank) after an empty field of that room (``| 三、本年度办理结 |     | (一)予以公开 |     | 8 0 |
-  1 0 | 0 9 |``).
 - ``synth-3747-pypdf-layout-table3.txt`` (``/tmp/w45/tune``, ``pdf-pypdf-layout``): pypdf's layout mode of table 三
   with two label columns, （三）不予公开's cell wrapped in the first beside its rows' labels wrapped in the second
   (``（三）   1.属于国家秘    0 0 23 …`` / ``不予公      密`` / `` 开    2.其他法律行`` / ``政法规禁   0 … 56 56``).
@@ -687,7 +682,6 @@ SNIPPETS = {
     "synth-3677-lohtml-pdfminer-table4.txt": "synth_3677.pdf-lohtml-pdfminer.txt",
     "synth-3675-lo-pdfminer-table3.txt": "synth_3675.pdf-lo-pdfminer.txt",
     "synth-3647-pdftotext-default-table3.txt": "synth_3647.pdftotext-default.txt",
-    "synth-3741-markitdown-pdf-table3.md": "synth_3741.md-markitdown-pdf.md",
     "synth-3747-pypdf-layout-table3.txt": "synth_3747.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads

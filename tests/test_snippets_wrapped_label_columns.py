@@ -1,6 +1,6 @@
 """A laid-out table 三 whose labels print in two columns, each wrapped under itself: a fragment continues the label
 it stands nearest below, not another column's (parsers/tables/reading.py ``Reading._below_another``; parser
-version 135). Snippet cut by scripts/build_synth_snippets.py from tuning seed 3747; the gold is the generator's
+version 134). Snippet cut by scripts/build_synth_snippets.py from tuning seed 3747; the gold is the generator's
 (synth_3747.json)."""
 
 from __future__ import annotations
