@@ -65,6 +65,7 @@ MODULES = (
     "parsers.tables.applications",
     "parsers.tables.applications_start",
     "parsers.tables.broken_numbers",
+    "parsers.tables.centred_pieces",
     "parsers.tables.checks",
     "parsers.tables.count_fractions",
     "parsers.tables.cut_points",

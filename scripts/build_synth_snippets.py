@@ -683,6 +683,10 @@ SNIPPETS = {
     "synth-3675-lo-pdfminer-table3.txt": "synth_3675.pdf-lo-pdfminer.txt",
     "synth-3647-pdftotext-default-table3.txt": "synth_3647.pdftotext-default.txt",
     "synth-3747-pypdf-layout-table3.txt": "synth_3747.pdf-pypdf-layout.txt",
+    "synth-3715-pdfplumber-table3.txt": "synth_3715.pdf-pdfplumber.txt",
+    "synth-3715-pymupdf-table3.txt": "synth_3715.pymupdf.txt",
+    "synth-3715-pypdf-table3.txt": "synth_3715.pdf-pypdf.txt",
+    "synth-3745-pdfplumber-table3.txt": "synth_3745.pdf-pdfplumber.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

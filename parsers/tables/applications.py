@@ -9,12 +9,10 @@ from collections.abc import Callable
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.applications_start import merged_other
 from parsers.tables.broken_numbers import (
-    DIGITS,
-    MAX_BROKEN,
     broken_boxes_read,
-    broken_readings,
     handed_down,
     joined_digits,
+    pieces_after_label_rest,
     pieces_line,
     place_open_boxes,
     reads_above,
@@ -23,6 +21,7 @@ from parsers.tables.broken_numbers import (
     unclaimed_above,
     wrapped_fit,
 )
+from parsers.tables.centred_pieces import CENTRED, centred_row
 from parsers.tables.checks import (
     application_identities,
     application_passed,
@@ -111,7 +110,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
     vals: list[Token] = [f.glued] if f.glued else []
     first: int | None = None  # the index of ``vals[0]`` in ``r.tokens`` (None: a token split off another)
     pending_label: Token | None = None
-    rest_until = 0  # the values up to this token are pieces of the row's broken numbers (_pieces_after_label_rest)
+    rest_until = 0  # the values up to this token are pieces of the row's broken numbers (pieces_after_label_rest)
     tokens = r.tokens
     for k in range(f.index + 1, stop):
         t = tokens[k]
@@ -122,7 +121,7 @@ def _values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[Tok
                 if len(vals) == n == N_APP and rejoin_broken(r, [*vals, t]) is not None:
                     vals.append(t)  # a cell's digits broken in two, one piece after the label's rest (_broken_cell)
                     continue
-                if k < rest_until or (rest_until := _pieces_after_label_rest(r, pending_label, vals, k, stop, n)):
+                if k < rest_until or (rest_until := pieces_after_label_rest(r, pending_label, vals, k, stop, n)):
                     vals.append(t)  # the row's values go on after the label's rest: pieces of broken numbers
                     continue
                 r.warn(
@@ -197,30 +196,6 @@ def _glued_in_label_cell(glued: Token, pos: list[Token | None], n: int) -> list[
     if row_total_holds(laid) or not row_total_holds([number_value(t[TEXT]) for t in row]):
         return None
     return row
-
-
-def _pieces_after_label_rest(r: Reading, label_rest: Token, vals: list[Token], k: int, stop: int, n: int) -> int:
-    """Values past a row's ``n`` cells that are no unknown row's: the rest of the row's wrapped label (``一、本年`` /
-    ``新收政府信息公开申请数量``) printed before all of the row's values, and the values from token ``k`` on, up to
-    the next token that is no value (or ``stop``), one to :data:`MAX_BROKEN` more than its cells, where joining
-    neighbouring pieces reads the row one way only with its total holding (Chromium's ``word-break: break-all``
-    broke numbers in narrow cells over lines: ``56`` / ``6  0  0  0  14  0  58 0`` for 566 … 580, as pypdf,
-    pypdfium2, PyMuPDF and ``pdftotext -raw`` print them; :func:`_broken_cell`, :func:`_broken_cells` then read it,
-    ``merged_digits``). The index of the token after those values; 0 where they are not so, and in a text that
-    prints a cell a paragraph (pdfminer's boxes, poppler's default mode), whose order is not the row's: pdfminer's
-    ``boxes_flow=None`` prints a row's broken cells after its others, whose pieces, joined, hold the row's total
-    in other columns (1610's 其他处理 row, read as another's)."""
-    if n != N_APP or not vals or label_rest[END] > vals[0][START] or is_paragraph_cells(r.extracted.text):
-        return 0
-    end = k
-    while end < stop and (r.tokens[end][IS_VALUE] or not r.tokens[end][TEXT]):
-        end += 1
-    row = [*vals, *(t for t in r.tokens[k:end] if t[TEXT])]
-    if not n < len(row) <= n + MAX_BROKEN or not all(DIGITS.fullmatch(t[TEXT]) for t in row):
-        return 0
-    if len(row) == n + 1:
-        return end if rejoin_broken(r, row) is not None else 0
-    return end if len(broken_readings(row)) == 1 else 0
 
 
 def _next_grid_row(r: Reading, label: Token, vals: list[Token], t: Token) -> bool:
@@ -674,6 +649,8 @@ def _label_fits(
         claimed.update(t[START] for t in vals)
         below = pieces_line(r, vals, label_lines, claimed)
         boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}")
+        if boxed is None and (centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}")):
+            boxed, how = centred, CENTRED
         if boxed is not None:
             if len(boxed) == 1:
                 fits[row.key] = Fit(list(boxed[0]), "positional", [])

@@ -98,20 +98,23 @@ def rejoin_broken(r: Reading, vals: list[Token]) -> tuple[list[Token], Token, To
 
 def rejoined_values(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
     """A row of more values than cells read with the pieces of its broken numbers joined (:func:`_broken_cell` for
-    one, :func:`_broken_cells` for two or three), or None."""
+    one, :func:`_broken_cells` for two to :data:`MAX_BROKEN`), or None."""
     return _broken_cell(r, vals, key) if len(vals) == N_APP + 1 else _broken_cells(r, vals, key)
 
 
-MAX_BROKEN = 3  # cells of one row whose digits a narrow column broke over lines, read back by the row total
+# pieces more than a row's cells, at most, that its numbers a narrow column broke over lines print, read back by the
+# row total: a number wrapped over three lines prints two more (``7`` / ``4`` / ``9`` for 749, a cell one digit wide,
+# the row's first and last cells so wrapped: ``7 4 9 0 0 0 0 0 7 4 9``), three such numbers six
+MAX_BROKEN = 6
 
 
 def _broken_cells(r: Reading, vals: list[Token], key: str) -> list[Token] | None:
-    """A row printing two or three values more than its cells, each extra one a piece of a cell's number that a
-    narrow column broke over lines (Chromium's ``word-break: break-all`` in every cell too narrow for its number:
-    ``41`` / ``6`` for 416, ``4`` / ``91`` for 491), the pieces printed one after another (pypdf, pypdfium2,
-    ``pdftotext -raw``): the neighbouring pieces joined (no number starts with 0) where exactly one such reading of
-    the row holds its total. Reported as ``merged_digits`` (a guess the row total confirms); None when no reading
-    or several hold."""
+    """A row printing two to :data:`MAX_BROKEN` values more than its cells, each extra one a piece of a cell's number
+    that a narrow column broke over lines (Chromium's ``word-break: break-all`` in every cell too narrow for its
+    number: ``41`` / ``6`` for 416, ``4`` / ``91`` for 491, ``7`` / ``4`` / ``9`` for 749), the pieces printed one
+    after another (pypdf, pypdfium2, ``pdftotext -raw``): the neighbouring pieces joined (no number starts with 0)
+    where exactly one such reading of the row holds its total. Reported as ``merged_digits`` (a guess the row total
+    confirms); None when no reading or several hold."""
     texts = [t[TEXT] for t in vals]
     extra = len(vals) - N_APP
     if not 1 < extra <= MAX_BROKEN or not all(DIGITS.fullmatch(x) for x in texts):
@@ -153,6 +156,30 @@ def broken_readings(vals: list[Token]) -> dict[tuple[int, ...], list[Token]]:
             if row_total_holds(values):
                 readings.setdefault(tuple(values), row)
     return readings
+
+
+def pieces_after_label_rest(r: Reading, label_rest: Token, vals: list[Token], k: int, stop: int, n: int) -> int:
+    """Values past a row's ``n`` cells that are no unknown row's: the rest of the row's wrapped label (``一、本年`` /
+    ``新收政府信息公开申请数量``) printed before all of the row's values, and the values from token ``k`` on, up to
+    the next token that is no value (or ``stop``), one to :data:`MAX_BROKEN` more than its cells, where joining
+    neighbouring pieces reads the row one way only with its total holding (Chromium's ``word-break: break-all``
+    broke numbers in narrow cells over lines: ``56`` / ``6  0  0  0  14  0  58 0`` for 566 … 580, as pypdf,
+    pypdfium2, PyMuPDF and ``pdftotext -raw`` print them; :func:`_broken_cell`, :func:`_broken_cells` then read it,
+    ``merged_digits``). The index of the token after those values; 0 where they are not so, and in a text that
+    prints a cell a paragraph (pdfminer's boxes, poppler's default mode), whose order is not the row's: pdfminer's
+    ``boxes_flow=None`` prints a row's broken cells after its others, whose pieces, joined, hold the row's total
+    in other columns (1610's 其他处理 row, read as another's)."""
+    if n != N_APP or not vals or label_rest[END] > vals[0][START] or is_paragraph_cells(r.extracted.text):
+        return 0
+    end = k
+    while end < stop and (r.tokens[end][IS_VALUE] or not r.tokens[end][TEXT]):
+        end += 1
+    row = [*vals, *(t for t in r.tokens[k:end] if t[TEXT])]
+    if not n < len(row) <= n + MAX_BROKEN or not all(DIGITS.fullmatch(t[TEXT]) for t in row):
+        return 0
+    if len(row) == n + 1:
+        return end if rejoin_broken(r, row) is not None else 0
+    return end if len(broken_readings(row)) == 1 else 0
 
 
 def _across_break(r: Reading, first: Token, second: Token) -> bool:

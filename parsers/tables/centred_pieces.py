@@ -1,0 +1,183 @@
+"""Table 三 numbers wrapped a digit or two a line inside a cell too narrow for them, their lines centred on the row.
+
+A browser's or an office suite's line breaking inside a table cell (Chromium prints with ``word-break: break-all``)
+breaks a number wider than its cell over as many lines as it needs: 749 in a cell one digit wide prints ``7`` /
+``4`` / ``9``, 892 in a cell two digits wide ``89`` / ``2``. A cell's lines are centred vertically on the row, as
+the row's one-line cells are: a number of three lines prints its middle piece on the row's line, among the one-line
+cells, and its first and last pieces on a line above and a line below it; a number of two lines its first piece
+above and its last below, nothing on the row's line. A text that prints the page line by line (pdfplumber, PyMuPDF's
+sorted text, poppler's layout and default modes, pypdf's layout mode, markitdown's PDF text) prints::
+
+    7 7
+    1．本机关不掌握
+    4 0 0 0 0 0 4
+    相关政府信息
+    9 9
+
+for 749 0 0 0 0 0 749: the pieces above and below have no label of their own, and the middle line, read alone, even
+holds the row total (``4 0 0 0 0 0 4``). Here the row's cells are the middle line's values, the pieces printed on
+the lines above it (up to the row's label) and the pieces printed on the lines below it (past the rest of its
+wrapped label, up to the next row's label), as many above as below: the ``i``-th piece above and the ``i``-th below
+are one number's first and last pieces, and its middle piece, if it has one, is among the middle line's values in
+its column's order. Which columns the wrapped numbers are, and which of them print a middle piece, is not in a text
+without positions: every placement that keeps each line's order, starts no number with 0 and holds the row total
+is a reading (:func:`centred_readings`); the caller reads the one there is, or lets the table's identities choose
+among several, or leaves the cells they read differently blank."""
+
+from __future__ import annotations
+
+import itertools
+
+from parsers.tables.reading import Reading
+from parsers.tables.solve import row_total_holds
+from parsers.tables.stacked_pieces import end_values
+from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
+
+MAX_READINGS = 24  # placements kept at most: more say the text does not place the pieces
+MAX_PIECES = 4  # wrapped numbers of one row at most (pieces above, and as many below)
+BELOW_LINES = 3  # lines below the row's values looked at: its label's rest (one or two lines), then the pieces
+
+
+def centred_readings(top: list[Token], middle: list[Token], bottom: list[Token], n: int) -> list[list[Token]]:
+    """Each reading of a row of ``n`` cells printed as ``middle`` (its line) with the first pieces of its wrapped
+    numbers ``top`` (above) and their last pieces ``bottom`` (below), as many of each: the broken numbers' columns
+    and which of them print a middle piece on the row's line chosen every way that keeps each line's order; a
+    reading is kept where no number starts with 0 and the row total holds. Empty where the shape does not fit."""
+    k, m = len(top), len(middle)
+    mids = m + k - n  # wrapped numbers of three lines: their middle piece is on the row's line
+    if not 1 <= k <= MAX_PIECES or len(bottom) != k or not 0 <= mids <= k:
+        return []
+    if not all(t[TEXT].isdigit() for t in (*top, *middle, *bottom)) or any(t[TEXT].startswith("0") for t in top):
+        return []
+    seen: set[tuple[int, ...]] = set()
+    out: list[list[Token]] = []
+    for cols in itertools.combinations(range(n), k):
+        for with_mid in itertools.combinations(range(k), mids):
+            row: list[Token] = []
+            mid = iter(middle)
+            wrapped = dict(zip(cols, range(k), strict=True))
+            for c in range(n):
+                if c not in wrapped:
+                    row.append(next(mid))
+                    continue
+                i = wrapped[c]
+                pieces = [top[i], next(mid), bottom[i]] if i in with_mid else [top[i], bottom[i]]
+                head, last = pieces[0], pieces[-1]
+                row.append(
+                    token(
+                        "".join(t[TEXT] for t in pieces),
+                        head[START],
+                        last[END],
+                        head[LINE],
+                        head[COL],
+                        head[TABBED],
+                        split=True,
+                    )
+                )
+            values = tuple(int(t[TEXT]) for t in row)
+            if values not in seen and row_total_holds(values):
+                seen.add(values)
+                out.append(row)
+                if len(out) > MAX_READINGS:
+                    return []
+    return out
+
+
+def pieces_below(
+    line_tokens: list[list[Token]], want: int, label_lines: set[int], claimed: set[int]
+) -> list[Token] | None:
+    """The last pieces of a row's wrapped numbers, ``want`` of them, printed on the lines after its values' line
+    (``line_tokens``: those lines' tokens, in order): lines of text only (the rest of the row's wrapped label, on no
+    row's label line) are passed over, and the pieces gathered from lines that print values only, or after such
+    text, none of them read by a row (``claimed``, by offset), until ``want`` are found. None where a row's label
+    line, a line of anything else or more pieces come first."""
+    got: list[Token] = []
+    for tokens in line_tokens:
+        texts = [t for t in tokens if t[TEXT]]
+        if not texts:
+            continue
+        if texts[0][LINE] in label_lines:
+            return None
+        values = end_values(texts)
+        if not values:
+            if any(t[IS_VALUE] for t in texts):
+                return None
+            if got:
+                return None  # text after the pieces: they end before ``want``
+            continue  # the rest of the row's wrapped label
+        if any(t[START] in claimed for t in values) or len(got) + len(values) > want:
+            return None
+        got.extend(values)
+        if len(got) == want:
+            return got
+    return None
+
+
+CENTRED = (
+    "numbers wrapped over lines in narrow cells print their first pieces on the lines above the row's other cells, "
+    "their middle pieces (if any) among them and their last pieces on the lines below (pieces joined)"
+)
+
+
+def centred_row(
+    r: Reading, label: int, vals: list[Token], label_lines: set[int], claimed: set[int], n: int, key: str
+) -> list[list[Token]] | None:
+    """The readings of a row (:func:`centred_readings`) whose values ``vals`` print its middle line, with the first
+    pieces of its wrapped numbers above it and as many last pieces below it, none of them read by another row
+    (``claimed``, by offset: the pieces are added to it). The first pieces are on lines of values only among the two
+    above its label (token ``label``), or on the label's own line before the label (PyMuPDF's sorted text prints a
+    line a little higher first), or on the label's line after it (``vals``' first line, its middle line next); the
+    last pieces are the rest of ``vals`` on the next line, or the pieces of the lines after the middle line
+    (:func:`pieces_below`). Where there is one reading it is said (``merged_digits``). None where the row is not so
+    printed."""
+    if not vals:
+        return None
+    lines: list[list[Token]] = []
+    for t in vals:
+        if lines and lines[-1][0][LINE] == t[LINE]:
+            lines[-1].append(t)
+        else:
+            lines.append([t])
+    if len(lines) > 2 or (len(lines) == 2 and lines[1][0][LINE] != lines[0][0][LINE] + 1):
+        return None
+    head = r.tokens[label]
+    line = head[LINE]
+    lead = [t for t in r.line_tokens(line) if t[START] < head[START] and t[TEXT]]
+    if not all(t[IS_VALUE] for t in lead):
+        lead = []
+    above = [t for d in (2, 1) for t in _values_only(r.line_tokens(line - d))]
+    top = [t for t in (*above, *lead) if t[START] not in claimed and t[LINE] < lines[0][0][LINE]] + lead
+    top = list(dict.fromkeys(top))  # the lead may be both
+    shapes: list[tuple[list[Token], list[Token], list[Token] | None]] = []
+    if top:
+        shapes.append((top, lines[0], lines[1] if len(lines) == 2 else None))
+    if len(lines) == 2:
+        shapes.append((lines[0], lines[1], None))  # the first pieces on the row's first line, its middle line next
+    for top, middle, below in shapes:
+        if below is None:
+            after = [r.line_tokens(middle[0][LINE] + d) for d in range(1, BELOW_LINES + 1)]
+            below = pieces_below(after, len(top), label_lines, claimed)
+        if below is not None and (readings := centred_readings(top, middle, below, n)):
+            bottom = below
+            break
+    else:
+        return None
+    claimed.update(t[START] for t in (*top, *bottom))
+    if len(readings) == 1:
+        r.warn(
+            "merged_digits",
+            f"{key}: {' '.join(t[TEXT] for t in top)} / {' '.join(t[TEXT] for t in middle)} / "
+            f"{' '.join(t[TEXT] for t in bottom)}: {CENTRED}; read as {' '.join(t[TEXT] for t in readings[0])}, the "
+            "one placement whose row total holds (a guess)",
+            key,
+            vals[0],
+        )
+    return readings
+
+
+def _values_only(tokens: list[Token]) -> list[Token]:
+    """A line's values where it prints nothing else (empty cells aside): a wrapped number's pieces with no label of
+    their own. A line that prints text before its values is the rest of some row's label: its values are that
+    row's."""
+    texts = [t for t in tokens if t[TEXT]]
+    return texts if texts and all(t[IS_VALUE] for t in texts) else []

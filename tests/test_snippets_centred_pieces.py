@@ -1,0 +1,98 @@
+"""Table 三 numbers wrapped a digit or two a line in narrow cells, their lines centred on the row: the pieces above
+and below the row's line, with no label of their own, read back into one number each
+(parsers/tables/centred_pieces.py; parsers/tables/broken_numbers.py ``MAX_BROKEN``; parser version 138). Snippets
+cut by scripts/build_synth_snippets.py from tuning seeds 3715 (``/tmp/t45/tune``) and 3745 (``/tmp/w45/tune``);
+the gold rows are the generator's (synth_3715.json, synth_3745.json)."""
+
+from __future__ import annotations
+
+from parsers.tables.centred_pieces import centred_readings
+from parsers.tables.tokens import TEXT, token
+from tests.snippet_reports import app_row, snippet_report
+
+GOLD_3715 = {
+    "new_received": [892, 0, 0, 0, 0, 0, 892],
+    "withheld.internal_affairs": [86, 0, 0, 0, 0, 0, 86],
+    "unavailable.not_held": [749, 0, 0, 0, 0, 0, 749],
+    "not_processed.petition": [57, 0, 0, 0, 0, 0, 57],
+    "results_total": [892, 0, 0, 0, 0, 0, 892],
+}
+GOLD_3745 = {
+    "new_received": [1042, 0, 0, 0, 0, 355, 1397],
+    "carried_over": [2080, 0, 0, 0, 0, 0, 2080],
+    "partially_granted": [0, 0, 0, 0, 0, 4, 4],
+    "withheld.prohibited_by_law": [294, 0, 0, 0, 0, 0, 294],
+    "withheld.third_party_rights": [646, 0, 0, 0, 0, 0, 646],
+    "withheld.internal_affairs": [903, 0, 0, 0, 0, 0, 903],
+    "unavailable.not_held": [0, 0, 0, 0, 0, 195, 195],
+    "unavailable.needs_creation": [43, 0, 0, 0, 0, 0, 43],
+    "unavailable.unclear_after_correction": [217, 0, 0, 0, 0, 0, 217],
+    "not_processed.duplicate": [0, 0, 0, 0, 0, 66, 66],
+    "other": [943, 0, 0, 0, 0, 2, 945],
+    "results_total": [3046, 0, 0, 0, 0, 336, 3382],
+    "carried_forward": [76, 0, 0, 0, 0, 19, 95],
+}
+
+
+def _wrong(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
+    """The rows of ``gold`` with a cell read as another number (a blank is no wrong number)."""
+    out = {}
+    for row, want in gold.items():
+        got = app_row(report, row)
+        if any(g is not None and g != w for g, w in zip(got, want, strict=True)):
+            out[row] = got
+    return out
+
+
+def test_a_number_wrapped_over_three_lines_is_read_whole_in_pdfplumbers_text() -> None:
+    # pdfplumber: ``7 7`` / ``1．本机关不掌握`` / ``4 0 0 0 0 0 4`` / ``相关政府信息`` / ``9 9`` for 749 … 749. The
+    # middle line holds the row total on its own: version 137 read 4 0 0 0 0 0 4 (two wrong numbers)
+    report = snippet_report("synth-3715-pdfplumber-table3.txt")
+    assert app_row(report, "unavailable.not_held") == GOLD_3715["unavailable.not_held"]
+    assert not _wrong(report, GOLD_3715)
+    said = [w.message for w in report.warnings if w.code == "merged_digits" and "unavailable.not_held" in w.message]
+    assert said and "7 7 / 4 0 0 0 0 0 4 / 9 9" in said[0]
+
+
+def test_a_number_wrapped_over_three_lines_is_read_whole_in_content_order() -> None:
+    # pypdf: ``7`` / ``4`` / ``9`` / ``0 0 0 0 0`` / ``7`` / ``4`` / ``9``: four pieces more than the row's cells,
+    # more than version 137 joined (three); it read 7 4 9 0 0 0 0 (four wrong numbers)
+    report = snippet_report("synth-3715-pypdf-table3.txt")
+    assert app_row(report, "unavailable.not_held") == GOLD_3715["unavailable.not_held"]
+    assert not _wrong(report, GOLD_3715)
+
+
+def test_pieces_printed_before_the_label_on_its_line_are_a_wrapped_numbers_first() -> None:
+    # PyMuPDF's sorted text prints the first pieces, a little higher, before the label on its line:
+    # ``89 89 一、本年新收… 0 0 0 0 0`` / ``2 2``. Version 137 read 0 0 0 0 0 2 2; now the placements whose row
+    # total holds are several and the identities leave them open: the cells they read alike are read
+    report = snippet_report("synth-3715-pymupdf-table3.txt")
+    assert app_row(report, "unavailable.not_held") == GOLD_3715["unavailable.not_held"]
+    assert app_row(report, "new_received")[-1] == 892
+    assert "new_received" not in _wrong(report, GOLD_3715)
+
+
+def test_two_line_numbers_beside_a_wrapped_label_are_joined_or_left_open() -> None:
+    # pdfplumber, cells two digits wide: ``2.其他法`` / ``29 29`` / ``律行政法规禁 0 0 0 0 0`` / ``4 4`` / ``止公开``
+    # for 294 … 294. Version 137 left these rows blank; the totals now read, the columns the identities leave
+    # open blank (``placement_open``), and no cell read as a wrong number
+    report = snippet_report("synth-3745-pdfplumber-table3.txt")
+    for row in ("withheld.prohibited_by_law", "withheld.internal_affairs", "unavailable.not_held", "results_total"):
+        assert app_row(report, row)[-1] == GOLD_3745[row][-1], row
+    wrong = _wrong(report, GOLD_3745)
+    assert set(wrong) <= {"withheld.process_info"}, wrong  # its first pieces on the row's line: not read (left)
+
+
+def _t(text: str, k: int) -> object:
+    return token(text, k * 4, k * 4 + len(text), 0, 0, False)
+
+
+def test_centred_readings_keep_each_lines_order_and_the_row_total() -> None:
+    top, bottom = [_t("7", 0), _t("7", 1)], [_t("9", 2), _t("9", 3)]
+    middle = [_t(x, 10 + k) for k, x in enumerate(["4", "0", "0", "0", "0", "0", "4"])]
+    readings = centred_readings(top, middle, bottom, 7)  # type: ignore[arg-type]
+    assert [[t[TEXT] for t in row] for row in readings] == [["749", "0", "0", "0", "0", "0", "749"]]
+    # a first piece starting with 0 is no number's
+    assert centred_readings([_t("0", 0)], middle[:6], [_t("9", 2)], 7) == []  # type: ignore[arg-type]
+    # as many pieces above as below
+    assert centred_readings(top, middle, bottom[:1], 7) == []  # type: ignore[arg-type]
