@@ -96,3 +96,21 @@ def test_centred_readings_keep_each_lines_order_and_the_row_total() -> None:
     assert centred_readings([_t("0", 0)], middle[:6], [_t("9", 2)], 7) == []  # type: ignore[arg-type]
     # as many pieces above as below
     assert centred_readings(top, middle, bottom[:1], 7) == []  # type: ignore[arg-type]
+
+
+def test_table_four_numbers_wrapped_over_two_lines_are_left_open_not_misread() -> None:
+    # pdfplumber: table 四's row ``1 1`` / ``0 0 0 0 0 0 0 0 1 0 0 0 1`` / ``9 9`` (19 in two cells two digits
+    # wide). Version 137 dropped two values and read 行政复议's 维持 and 纠正 1 (two wrong numbers), 直接起诉's 其他
+    # and 总计 0 for 19; the placements whose totals hold put 19 in 直接起诉's or 行政复议's cells: those are left
+    # blank, 复议后起诉's (alike in every placement) read
+    report = snippet_report("synth-3745-pdfplumber-table3.txt")
+    gold = {"litigation_direct/other": 19, "litigation_direct/total": 19}
+    gold |= {"litigation_after_review/upheld": 1, "litigation_after_review/total": 1}
+    got = {k: report.cells[f"review_litigation/{k}"].value for k in REVIEW_CELLS}
+    assert [got[f"litigation_after_review/{c}"] for c in COLUMNS] == [1, 0, 0, 0, 1]
+    assert all(v is None or v == gold.get(k, 0) for k, v in got.items()), got
+    assert any(w.code == "placement_open" and "1 1 /" in w.message for w in report.warnings)
+
+
+COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+REVIEW_CELLS = [f"{row}/{c}" for row in ("review", "litigation_direct", "litigation_after_review") for c in COLUMNS]

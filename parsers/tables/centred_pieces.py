@@ -27,7 +27,9 @@ among several, or leaves the cells they read differently blank."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
+from parsers.tables.align import Value
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.stacked_pieces import end_values
@@ -38,11 +40,18 @@ MAX_PIECES = 4  # wrapped numbers of one row at most (pieces above, and as many 
 BELOW_LINES = 3  # lines below the row's values looked at: its label's rest (one or two lines), then the pieces
 
 
-def centred_readings(top: list[Token], middle: list[Token], bottom: list[Token], n: int) -> list[list[Token]]:
+def centred_readings(
+    top: list[Token],
+    middle: list[Token],
+    bottom: list[Token],
+    n: int,
+    holds: Callable[[list[Value]], bool] = row_total_holds,
+) -> list[list[Token]]:
     """Each reading of a row of ``n`` cells printed as ``middle`` (its line) with the first pieces of its wrapped
     numbers ``top`` (above) and their last pieces ``bottom`` (below), as many of each: the broken numbers' columns
     and which of them print a middle piece on the row's line chosen every way that keeps each line's order; a
-    reading is kept where no number starts with 0 and the row total holds. Empty where the shape does not fit."""
+    reading is kept where no number starts with 0 and the row's totals hold (``holds``: table 三's row total, or
+    table 四's three). Empty where the shape does not fit."""
     k, m = len(top), len(middle)
     mids = m + k - n  # wrapped numbers of three lines: their middle piece is on the row's line
     if not 1 <= k <= MAX_PIECES or len(bottom) != k or not 0 <= mids <= k:
@@ -75,7 +84,7 @@ def centred_readings(top: list[Token], middle: list[Token], bottom: list[Token],
                     )
                 )
             values = tuple(int(t[TEXT]) for t in row)
-            if values not in seen and row_total_holds(values):
+            if values not in seen and holds(list(values)):
                 seen.add(values)
                 out.append(row)
                 if len(out) > MAX_READINGS:
@@ -181,3 +190,46 @@ def _values_only(tokens: list[Token]) -> list[Token]:
     row's."""
     texts = [t for t in tokens if t[TEXT]]
     return texts if texts and all(t[IS_VALUE] for t in texts) else []
+
+
+def centred_review(
+    r: Reading, vals: list[Token], n: int, holds: Callable[[list[Value]], bool], key: str
+) -> list[Token | None] | None:
+    """Table 四's row of ``n`` cells printed on three lines, its wrapped numbers' first pieces on the first, its
+    other cells (and the middle pieces of numbers of three lines) on the second, their last pieces on the third
+    (pdfplumber, markitdown's PDF text: ``1 1`` / ``0 0 0 0 0 0 0 0 1 0 0 0 1`` / ``9 9`` for 19 in two cells):
+    the one reading whose totals hold (``holds``), said ``merged_digits``; where several hold, the cells they all
+    read alike and the others blank, said ``placement_open``. None where the row is not so printed."""
+    lines: list[list[Token]] = []
+    for t in vals:
+        if lines and lines[-1][0][LINE] == t[LINE]:
+            lines[-1].append(t)
+        else:
+            lines.append([t])
+    if len(lines) != 3 or lines[2][0][LINE] != lines[0][0][LINE] + 2:
+        return None
+    top, middle, bottom = lines
+    readings = centred_readings(top, middle, bottom, n, holds)
+    if not readings:
+        return None
+    printed = " / ".join(" ".join(t[TEXT] for t in ln) for ln in lines)
+    if len(readings) == 1:
+        r.warn(
+            "merged_digits",
+            f"{key}: {printed}: {CENTRED}; read as {' '.join(t[TEXT] for t in readings[0])}, the one placement "
+            "whose totals hold (a guess)",
+            key,
+            vals[0],
+        )
+        return list(readings[0])
+    same: list[Token | None] = [
+        readings[0][c] if all(x[c][TEXT] == readings[0][c][TEXT] for x in readings) else None for c in range(n)
+    ]
+    r.warn(
+        "placement_open",
+        f"{key}: {printed}: {CENTRED}, and which columns they are is not in the text: {len(readings)} placements "
+        "hold its totals; the cells they read alike are read, the others left blank",
+        key,
+        vals[0],
+    )
+    return same

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.tables.align import Fit
+from parsers.tables.centred_pieces import centred_review
 from parsers.tables.continued import continued_row
 from parsers.tables.extra_in_boxes import boxes_text
 from parsers.tables.group_order import review_after_results
@@ -161,6 +162,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             label,
         )
         return anchor + 1
+    if (wrapped := centred_review(r, vals, N_REVIEW, review_totals_hold, R)) is not None:
+        r.put_cells(keys, wrapped, label)  # numbers wrapped over three lines in narrow cells (tables/centred_pieces.py)
+        return last + 1
     result = (
         review_unreadable(r, vals)
         or review_in_place(r, vals, printed, label)
