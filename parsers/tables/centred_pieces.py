@@ -32,7 +32,7 @@ from collections.abc import Callable
 from parsers.tables.align import Value
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
-from parsers.tables.stacked_pieces import end_values
+from parsers.tables.stacked_pieces import by_line, end_values
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
 
 MAX_READINGS = 24  # placements kept at most: more say the text does not place the pieces
@@ -141,12 +141,7 @@ def centred_row(
     printed."""
     if not vals:
         return None
-    lines: list[list[Token]] = []
-    for t in vals:
-        if lines and lines[-1][0][LINE] == t[LINE]:
-            lines[-1].append(t)
-        else:
-            lines.append([t])
+    lines = by_line(vals)
     if len(lines) > 2 or (len(lines) == 2 and lines[1][0][LINE] != lines[0][0][LINE] + 1):
         return None
     head = r.tokens[label]
@@ -200,12 +195,7 @@ def centred_review(
     (pdfplumber, markitdown's PDF text: ``1 1`` / ``0 0 0 0 0 0 0 0 1 0 0 0 1`` / ``9 9`` for 19 in two cells):
     the one reading whose totals hold (``holds``), said ``merged_digits``; where several hold, the cells they all
     read alike and the others blank, said ``placement_open``. None where the row is not so printed."""
-    lines: list[list[Token]] = []
-    for t in vals:
-        if lines and lines[-1][0][LINE] == t[LINE]:
-            lines[-1].append(t)
-        else:
-            lines.append([t])
+    lines = by_line(vals)
     if len(lines) != 3 or lines[2][0][LINE] != lines[0][0][LINE] + 2:
         return None
     top, middle, bottom = lines

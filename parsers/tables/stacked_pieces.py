@@ -35,12 +35,7 @@ def stacked_boxes(vals: list[Token], above: list[Token], n: int) -> list[list[To
     None where the row is not printed so."""
     if not vals or not all(t[TEXT].isdigit() for t in (*vals, *above)):
         return None
-    lines: list[list[Token]] = []
-    for t in vals:
-        if lines and lines[-1][0][LINE] == t[LINE]:
-            lines[-1].append(t)
-        else:
-            lines.append([t])
+    lines = by_line(vals)
     label_line = lines[0][0][LINE]
     before: list[list[Token]] = [[t for t in above if t[LINE] == label_line - k] for k in (2, 1)]
     if len(lines) == 2 and before[1]:
@@ -61,6 +56,17 @@ def stacked_boxes(vals: list[Token], above: list[Token], n: int) -> list[list[To
     if any(t[TEXT].startswith("0") for t in top):
         return None  # a broken number's first piece: no number starts with 0
     return [[t] for t in middle] + [[a, b] for a, b in zip(top, bottom, strict=True)]
+
+
+def by_line(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens in the text's order, grouped by the line they print on (a group for each run of one line)."""
+    lines: list[list[Token]] = []
+    for t in tokens:
+        if lines and lines[-1][0][LINE] == t[LINE]:
+            lines[-1].append(t)
+        else:
+            lines.append([t])
+    return lines
 
 
 def end_values(tokens: list[Token]) -> list[Token]:
