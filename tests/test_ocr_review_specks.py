@@ -14,13 +14,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import numpy as np
 import pytest
-from PIL import Image
 
 from parsers.model import Report
-from parsers.ocr.grid import find_tables
-from tests.ocr_records import READ, ink_and_glyphs
+from tests.ocr_records import READ, settled_pages
 
 STEM = "synth_4114"
 PAGES = (2, 3)
@@ -28,24 +25,11 @@ R = "review_litigation"
 
 
 def _report() -> Report:
-    """The page read as the scan reader reads it, from the engine's recorded output on."""
-    from parsers.ocr.document import PageResult, Pending, settle
-    from parsers.ocr.glyph_digits import number_parts
+    """The pages read as the scan reader reads them, from the engine's recorded output on."""
     from parsers.readers.ocr import extracted_from
     from parsers.report import build_report
 
-    results = []
-    for page in PAGES:
-        name = f"{STEM}-p{page}"
-        rec = json.loads((READ / f"{name}.ink.json").read_text(encoding="utf-8"))
-        binary = np.where(np.asarray(Image.open(READ / f"{name}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
-        tables, _ = find_tables(binary, rec["unit"])
-        assert [[t.n_rows, t.n_cols] for t in tables] == rec["tables"]
-        ink, glyphs = ink_and_glyphs(rec)
-        parts = number_parts(np.where(binary > 0, 0, 255).astype(np.uint8), ink)
-        pending = Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs, parts)
-        results.append(PageResult(page, None, pending=pending))
-    return build_report(extracted_from(settle(results), "pdf", 3))
+    return build_report(extracted_from(settled_pages(STEM, PAGES), "pdf", 3))
 
 
 def _gold() -> dict[str, Any]:
@@ -57,21 +41,9 @@ def _table_four(report: Report) -> dict[str, Any]:
 
 
 def test_the_text_prints_the_dash_alone_and_the_mark_among_the_values() -> None:
-    from parsers.ocr.document import PageResult, Pending, settle
-    from parsers.ocr.glyph_digits import number_parts
     from parsers.readers.ocr import extracted_from
 
-    results = []
-    for page in PAGES:
-        rec = json.loads((READ / f"{STEM}-p{page}.ink.json").read_text(encoding="utf-8"))
-        png = READ / f"{STEM}-p{page}.png"
-        binary = np.where(np.asarray(Image.open(png).convert("L")) > 127, 255, 0).astype(np.uint8)
-        tables, _ = find_tables(binary, rec["unit"])
-        ink, glyphs = ink_and_glyphs(rec)
-        parts = number_parts(np.where(binary > 0, 0, 255).astype(np.uint8), ink)
-        pending = Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs, parts)
-        results.append(PageResult(page, None, pending=pending))
-    lines = extracted_from(settle(results), "pdf", 3).text.split("\n")
+    lines = extracted_from(settled_pages(STEM, PAGES), "pdf", 3).text.split("\n")
     row = next(k for k, line in enumerate(lines) if "G，:" in line)
     cells = ["0", "0", "0", "0", "0", "3", "1", "0", "1", "5", "G，:", "0", "0", "0", "0"]
     assert lines[row].split("\t") == cells
