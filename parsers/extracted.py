@@ -83,9 +83,18 @@ class DoubtfulCell(NamedTuple):
     digits: str = ""  # the digits read where the number prints that glyph ("" when their places are not known)
     # a cell of the disputed set, (page, box): the set's reading, once the identities choose it, is what its cells hold
     glyph_cell: tuple[int, tuple[float, float, float, float] | None] | None = None
-    # not doubtful: a number the engine read surely (``parsers/ocr/doubtful.py``, ``SURE_CONF``), which the identities
-    # are not to read otherwise (``parsers/ocr/correct.py``: a total printed wrong is no misreading)
-    sure: bool = False
+
+
+class SureCell(NamedTuple):
+    """OCR: a table cell the engine read as one number at a confidence of ``parsers/ocr/doubtful.py``'s
+    ``SURE_CONF`` or more, still read so once the glyphs are compared, and not doubtful by a glyph. The identities do
+    not read it otherwise (``parsers/ocr/correct.py``): a misread digit reads unsure, and a total a report prints
+    wrong reads as surely as any other number (its identities must fail, not be "corrected")."""
+
+    page: int
+    box: tuple[float, float, float, float]  # the cell's box, as its span carries it
+    text: str  # what the engine read
+    conf: float  # its confidence, 0–100
 
 
 @dataclass
@@ -99,7 +108,8 @@ class Extracted:
     pages: int | None = None
     ocr: bool = False  # some of the text was read by OCR (parsers/readers/ocr.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read in several ways
-    doubtful: list[DoubtfulCell] = field(default_factory=list)  # OCR: numbers read at a low confidence
+    doubtful: list[DoubtfulCell] = field(default_factory=list)  # OCR: numbers read unsure of (doubtful.py)
+    sure: list[SureCell] = field(default_factory=list)  # OCR: numbers read surely, kept as read (doubtful.py)
 
 
 class TextBuilder:

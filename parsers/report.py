@@ -54,7 +54,7 @@ def _build_report(extracted: Extracted) -> Report:
         whole_counts(tables.cells, tables.warnings)
         lone_amount(tables.cells, tables.warnings)
         tables.checks = correct_misreadings(
-            tables.cells, tables.checks, tables.warnings, extracted.glyph_sets, extracted.doubtful
+            tables.cells, tables.checks, tables.warnings, extracted.glyph_sets, extracted.sure
         )
         leading_zeros(tables.cells, tables.checks, tables.warnings)
         blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful, extracted.glyph_sets)

@@ -8,10 +8,11 @@ cells the engine lost at the table's start or end, or whose values print a dispu
 The scan ``<folder>/<stem>.scan.pdf`` is read by the scan reader (the engine on every page, the glyphs compared across
 the pages: ``parsers.readers.ocr``) and its ``Extracted`` written to
 ``tests/fixtures/synth-ocr/lost-label-ends/<stem>.extracted.json``: the text, the cells' spans (offsets, page, table,
-row, column, box), the disputed glyph sets and the doubtful cells, with the report's gold ``<stem>.json`` beside it.
-The test builds the same ``Extracted`` again and parses it: no OCR at test time. Tuning scans (``scripts/synth_ocr.py
---damage``): synth_1922 (toner: its zeros read 6, 8 or nothing, table 三's first two rows' labels lost), synth_1915
-(toner: the label of 四、结转下年度继续办理 lost, a value of 3.危及“三安全一稳定” read ``外.``).
+row, column, box), the disputed glyph sets, the doubtful cells and the sure ones, with the report's gold
+``<stem>.json`` beside it. The test builds the same ``Extracted`` again and parses it: no OCR at test time. Tuning
+scans (``scripts/synth_ocr.py --damage``): synth_1922 (toner: its zeros read 6, 8 or nothing, table 三's first two
+rows' labels lost), synth_1915 (toner: the label of 四、结转下年度继续办理 lost, a value of 3.危及“三安全一稳定”
+read ``外.``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def record(folder: Path, stem: str) -> Path:
         "spans": [list(s) for s in extracted.spans],
         "glyph_sets": [g._asdict() for g in extracted.glyph_sets],
         "doubtful": [d._asdict() for d in extracted.doubtful],
+        "sure": [d._asdict() for d in extracted.sure],
     }
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{stem}.extracted.json"

@@ -3,6 +3,7 @@ objects the reader made of it: the words of each cell and line, and the glyph im
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -29,3 +30,28 @@ def ink_and_glyphs(rec: dict[str, Any]) -> tuple[Ink, list[Glyph]]:
         for k, text, box, v, shape, s in rec["glyphs"]
     ]
     return ink, glyphs
+
+
+def settled_pages(stem: str, pages: tuple[int, ...]) -> list[Any]:
+    """The recorded pages of ``stem`` read as the scan reader reads them, from the engine's output on: each page's
+    grid found again on its binary image, its digits' blobs cut, then the pages settled together
+    (``parsers.ocr.document.settle``: the glyphs compared across them). ``parsers.readers.ocr.extracted_from`` makes
+    the ``Extracted`` of them."""
+    from PIL import Image
+
+    from parsers.ocr.document import PageResult, Pending, settle
+    from parsers.ocr.glyph_digits import number_parts
+    from parsers.ocr.grid import find_tables
+
+    results = []
+    for page in pages:
+        name = f"{stem}-p{page}"
+        rec = json.loads((READ / f"{name}.ink.json").read_text(encoding="utf-8"))
+        binary = np.where(np.asarray(Image.open(READ / f"{name}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
+        tables, _ = find_tables(binary, rec["unit"])
+        assert [[t.n_rows, t.n_cols] for t in tables] == rec["tables"]
+        ink, glyphs = ink_and_glyphs(rec)
+        parts = number_parts(np.where(binary > 0, 0, 255).astype(np.uint8), ink)
+        pending = Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs, parts)
+        results.append(PageResult(page, None, pending=pending))
+    return settle(results)

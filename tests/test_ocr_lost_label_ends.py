@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 
 from parsers.api import parse_extracted
-from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, Span
+from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, Span, SureCell
 from parsers.model import Report
 from parsers.review import REQUIRED, review_verdict
 
@@ -59,6 +59,8 @@ def _extracted(stem: str, *, glyphs: bool = True) -> Extracted:
         )
         for d in rec["doubtful"]
     ]
+    # the fixtures recorded before the sure readings were kept (version 137) list none
+    sure = [SureCell(d["page"], _box(d["box"]), d["text"], d["conf"]) for d in rec.get("sure", [])]  # type: ignore[arg-type]
     return Extracted(
         rec["kind"],
         rec["text"],
@@ -67,6 +69,7 @@ def _extracted(stem: str, *, glyphs: bool = True) -> Extracted:
         ocr=True,
         glyph_sets=sets if glyphs else [],
         doubtful=doubtful,
+        sure=sure,
     )
 
 

@@ -11,14 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import numpy as np
 import pytest
-from PIL import Image
 
 from parsers.model import Report
-from parsers.ocr.grid import find_tables
 from parsers.review import review_verdict
-from tests.ocr_records import READ, ink_and_glyphs
+from tests.ocr_records import READ, settled_pages
 
 STEM = "synth_1961"
 PAGES = (3, 4, 5)
@@ -28,23 +25,10 @@ IDENTITIES = {"applications/balance/total", "applications/results_total/total", 
 
 def _report() -> Report:
     """The pages read as the scan reader reads them, from the engine's recorded output on."""
-    from parsers.ocr.document import PageResult, Pending, settle
-    from parsers.ocr.glyph_digits import number_parts
     from parsers.readers.ocr import extracted_from
     from parsers.report import build_report
 
-    results = []
-    for page in PAGES:
-        name = f"{STEM}-p{page}"
-        rec = json.loads((READ / f"{name}.ink.json").read_text(encoding="utf-8"))
-        binary = np.where(np.asarray(Image.open(READ / f"{name}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
-        tables, _ = find_tables(binary, rec["unit"])
-        assert [[t.n_rows, t.n_cols] for t in tables] == rec["tables"]
-        ink, glyphs = ink_and_glyphs(rec)
-        parts = number_parts(np.where(binary > 0, 0, 255).astype(np.uint8), ink)
-        pending = Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs, parts)
-        results.append(PageResult(page, None, pending=pending))
-    return build_report(extracted_from(settle(results), "pdf", 6))
+    return build_report(extracted_from(settled_pages(STEM, PAGES), "pdf", 6))
 
 
 def _gold() -> dict[str, Any]:

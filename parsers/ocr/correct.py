@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from parsers.extracted import DoubtfulCell, GlyphSet
+from parsers.extracted import GlyphSet, SureCell
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import MIN_IDENTITIES
 
@@ -159,19 +159,19 @@ def correct_misreadings(
     checks: list[Check],
     warnings: list[Warning_],
     glyph_sets: Sequence[GlyphSet] = (),
-    read: Sequence[DoubtfulCell] = (),
+    sure: Sequence[SureCell] = (),
 ) -> list[Check]:
     """Apply the corrections the identities decide (in ``cells`` and ``warnings``); returns the checks,
     recomputed. The disputed glyph sets (``glyph_sets``) are decided first (:func:`choose_glyphs`). The numbers
-    ``read`` marks ``sure`` (the engine's confidence at ``doubtful.SURE_CONF`` or more) keep their reading: a misread
+    read surely (``sure``: the engine's confidence at ``doubtful.SURE_CONF`` or more) keep their reading: a misread
     digit reads unsure, a total a report prints wrong reads as surely as any other number, and its identities fail
     as they must."""
     identities = [c for c in checks if c.kind == "identity"]
     if glyph_sets:
         choose_glyphs(cells, identities, warnings, glyph_sets)
-    sure = frozenset((d.page, d.box, d.text.replace(",", "")) for d in read if d.sure)
+    kept = frozenset((d.page, d.box, d.text.replace(",", "")) for d in sure)
     for group in _components([c for c in identities if not c.passed]):
-        decided = _decide(group, identities, cells, sure)
+        decided = _decide(group, identities, cells, kept)
         if not decided:
             continue
         for key, alt in decided.items():

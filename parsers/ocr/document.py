@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
-from parsers.extracted import DoubtfulCell, GlyphSet, UnreadableDocument
+from parsers.extracted import DoubtfulCell, GlyphSet, SureCell, UnreadableDocument
 from parsers.ocr import budget, orient
 from parsers.ocr.doubtful import doubtful_cells, numbers_read, sure_cells
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
@@ -78,7 +78,8 @@ class PageResult:
     split_notes: list[str] = field(default_factory=list)  # grid rows split where the rules were lost (lost_rules.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
-    doubtful: list[DoubtfulCell] = field(default_factory=list)  # numbers read at a low confidence (doubtful.py)
+    doubtful: list[DoubtfulCell] = field(default_factory=list)  # numbers read unsure of (doubtful.py)
+    sure: list[SureCell] = field(default_factory=list)  # numbers read surely, kept as read (doubtful.py)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
 
 
@@ -176,7 +177,7 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         low = {d.box for d in r.doubtful}
         r.doubtful += [d for d in in_doubt.get(r.number, []) if d.box not in low]
         taken = {d.box for d in r.doubtful}
-        r.doubtful += sure_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale, taken)
+        r.sure = sure_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale, taken)
         r.pending = None
     if sets:
         results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]

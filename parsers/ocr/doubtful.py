@@ -11,6 +11,8 @@ one with an identity that holds, is kept as read.
 :func:`doubtful_cells` collects, per page, the table cells read as one number below the confidence (on the
 engine's own reading: a cell the comparison of glyphs changed, ``parsers/ocr/glyphs.py``, is not the engine's
 reading and is left to it); :func:`blank_doubtful` blanks them in a report once the corrections are made.
+:func:`sure_cells` collects the opposite: the cells read as one number at :data:`SURE_CONF` or more, which the
+corrections do not read otherwise (``Extracted.sure``, :class:`~parsers.extracted.SureCell`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from parsers.extracted import DoubtfulCell, GlyphSet
+from parsers.extracted import DoubtfulCell, GlyphSet, SureCell
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.engine import NUMBER_TEXT, CellKey, Ink
 from parsers.ocr.grid import Table
@@ -50,7 +52,8 @@ def doubtful_cells(
     """The cells of page ``number`` the engine read as a number under :data:`DOUBT_CONF` (``before``: what it
     read) and that still read so (``after``: the page once its glyphs are compared), each with its box as its
     span carries it (page units: pixels / ``scale``)."""
-    return _read_cells(number, before, after, tables, scale, lambda conf: conf < DOUBT_CONF)
+    read = _read_cells(before, after, tables, scale, lambda conf: conf < DOUBT_CONF)
+    return [DoubtfulCell(number, box, text, conf) for box, text, conf in read]
 
 
 # the engine's confidence (0–100) at or over which a number it read is sure: the identities do not read it otherwise
@@ -67,22 +70,22 @@ def sure_cells(
     tables: list[Table],
     scale: float,
     taken: set[tuple[float, float, float, float]],
-) -> list[DoubtfulCell]:
+) -> list[SureCell]:
     """The cells of page ``number`` the engine read as a number at :data:`SURE_CONF` or more that still read so once
-    the glyphs are compared, as :class:`DoubtfulCell` marked ``sure`` (none whose box is in ``taken``: a cell
-    doubtful by its glyphs stays doubtful)."""
-    read = _read_cells(number, before, after, tables, scale, lambda conf: conf >= SURE_CONF)
-    return [d._replace(sure=True) for d in read if d.box not in taken]
+    the glyphs are compared (none whose box is in ``taken``: a cell doubtful by its glyphs stays doubtful)."""
+    read = _read_cells(before, after, tables, scale, lambda conf: conf >= SURE_CONF)
+    return [SureCell(number, box, text, conf) for box, text, conf in read if box not in taken]
 
 
 def _read_cells(
-    number: int,
     before: dict[CellKey, tuple[str, float]],
     after: Ink,
     tables: list[Table],
     scale: float,
     wanted: Callable[[float], bool],
-) -> list[DoubtfulCell]:
+) -> list[tuple[tuple[float, float, float, float], str, float]]:
+    """The cells of the page read as a number at a confidence ``wanted`` takes, still read so in ``after``: each
+    cell's box (page units), text and confidence."""
     now = numbers_read(after)
     boxes = {(t, c.row, c.col): c.box for t, table in enumerate(tables) for c in table.cells}
     out = []
@@ -91,7 +94,7 @@ def _read_cells(
             continue
         x0, y0, x1, y1 = boxes[key]
         box = (round(x0 / scale, 1), round(y0 / scale, 1), round(x1 / scale, 1), round(y1 / scale, 1))
-        out.append(DoubtfulCell(number, box, text, conf))
+        out.append((box, text, conf))
     return out
 
 
@@ -107,7 +110,7 @@ def blank_doubtful(
     read (the identities failed on the number the page was read as)."""
     if not doubtful:
         return
-    spots = {(d.page, d.box): d for d in doubtful if not d.sure}
+    spots = {(d.page, d.box): d for d in doubtful}
     identities = [c for c in checks if c.kind == "identity"]
     for key, cell in list(cells.items()):
         where = cell.where

@@ -17,15 +17,24 @@ Where some pages have text and some are read by OCR, the two are written in page
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
+from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, SureCell, TextBuilder, UnreadableDocument
 from parsers.ocr.cell_digits import TALL
 from parsers.ocr.document import PageJob, PageResult, jobs_for, read_pages
 from parsers.ocr.engine import EngineMissing
 from parsers.ocr.layout import PageLayout, emit
 from parsers.ocr.pages import image_page_count
 from parsers.ocr.preprocess import REPORTED_SKEW
+
+
+class OcrPages(NamedTuple):
+    """What a document's OCR'd pages among its text pages give its reader, beside the text written."""
+
+    notes: list[str]  # the reader's warnings
+    glyph_sets: list[GlyphSet]  # cells of one glyph the engine read in several ways (``Extracted.glyph_sets``)
+    doubtful: list[DoubtfulCell]  # numbers read unsure of (``Extracted.doubtful``)
+    sure: list[SureCell]  # numbers read surely (``Extracted.sure``)
 
 
 def read_image(data: bytes) -> Extracted:
@@ -130,9 +139,10 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
         raise _no_text(f"OCR found no text on any of the {total} page(s)", notes)
     glyph_sets = [g for r in results for g in r.glyph_sets]
     doubtful = [d for r in results for d in r.doubtful]
+    sure = [d for r in results for d in r.sure]
     return Extracted(
         kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True, glyph_sets=glyph_sets,
-        doubtful=doubtful,
+        doubtful=doubtful, sure=sure,
     )  # fmt: skip
 
 
@@ -142,11 +152,11 @@ def read_pdf_with_ocr(
     blank: list[int],
     tb: TextBuilder,
     write_text_pages: Callable[[list[Any], TextBuilder], None],
-) -> tuple[list[str], list[GlyphSet], list[DoubtfulCell]]:
+) -> OcrPages:
     """The PDF reader's OCR hook: write a PDF's pages into ``tb`` in page order, the pages with a text layer
     (``text_pages``, written by ``write_text_pages``) and the pages without (``blank``, 1-based, read by OCR).
-    Returns the reader's notes, the OCR'd pages' disputed glyph sets (``Extracted.glyph_sets``) and their numbers
-    read at a low confidence (``Extracted.doubtful``)."""
+    Returns the reader's notes, the OCR'd pages' disputed glyph sets (``Extracted.glyph_sets``), their numbers read
+    unsure of (``Extracted.doubtful``) and those read surely (``Extracted.sure``)."""
     results = read_pdf_pages(data, [n - 1 for n in blank])
     return _among_text_pages(
         results,
@@ -163,7 +173,7 @@ def read_numbered_images(
     text_pages: list[Any],
     tb: TextBuilder,
     write_text_pages: Callable[[list[Any], TextBuilder], None],
-) -> tuple[list[str], list[GlyphSet], list[DoubtfulCell]]:
+) -> OcrPages:
     """Scanned pages among text pages (an OFD's): each image (its first frame) is the page of its number, read by
     OCR and written into ``tb`` in page order with the text pages. Returns as :func:`read_pdf_with_ocr`."""
     jobs: list[PageJob] = []
@@ -181,16 +191,21 @@ def _among_text_pages(
     write_text_pages: Callable[[list[Any], TextBuilder], None],
     lead: str | None,
     empty: str | None = None,
-) -> tuple[list[str], list[GlyphSet], list[DoubtfulCell]]:
+) -> OcrPages:
     """The OCR'd pages (``results``) written into ``tb`` with the text pages (:func:`interleave`); returns the
-    notes (``lead`` first, where given), the disputed glyph sets and the doubtful cells. With ``empty``, a ``tb``
-    left without text is refused (``no_text``, that message and the notes)."""
+    notes (``lead`` first, where given), the disputed glyph sets, the doubtful cells and the sure ones. With
+    ``empty``, a ``tb`` left without text is refused (``no_text``, that message and the notes)."""
     notes = interleave(text_pages, results, tb, write_text_pages)
     if empty is not None and not tb.text().strip():
         raise _no_text(empty, notes)
     if lead is not None:
         notes.insert(0, lead)
-    return notes, [g for r in results for g in r.glyph_sets], [d for r in results for d in r.doubtful]
+    return OcrPages(
+        notes,
+        [g for r in results for g in r.glyph_sets],
+        [d for r in results for d in r.doubtful],
+        [d for r in results for d in r.sure],
+    )
 
 
 def _no_text(message: str, notes: list[str]) -> UnreadableDocument:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, TextBuilder, UnreadableDocument
+from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, SureCell, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
 from parsers.readers.page_edge import past_edge, read_past_edge
 from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, PageWriter, in_margin
@@ -146,16 +146,17 @@ def _read_pdf(data: bytes) -> Extracted:
     tb = TextBuilder()
     glyph_sets: list[GlyphSet] = []
     doubtful: list[DoubtfulCell] = []
+    sure: list[SureCell] = []
     if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
         from parsers.readers.ocr import read_pdf_with_ocr
 
-        ocr_notes, glyph_sets, doubtful = read_pdf_with_ocr(data, read, blank, tb, read_pages)
+        ocr_notes, glyph_sets, doubtful, sure = read_pdf_with_ocr(data, read, blank, tb, read_pages)
         notes += ocr_notes
     else:
         read_pages(read, tb)
     return Extracted(
         kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count, ocr=bool(blank),
-        glyph_sets=glyph_sets, doubtful=doubtful,
+        glyph_sets=glyph_sets, doubtful=doubtful, sure=sure,
     )  # fmt: skip
 
 

@@ -102,7 +102,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     last = anchor
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
-        if t[IS_VALUE] and not (t[IS_BLANK_MARKER] and r.placeholder(t)):
+        if t[IS_VALUE] and not (t[IS_BLANK_MARKER] and (r.placeholder(t) or _scan_speck(r, i))):
             vals.append(t)
             printed.append(t)
             last = i
@@ -235,6 +235,20 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
 
 
 MIN_ROWS_OUT_OF_ORDER = 2  # table 四's rows whose totals fail, read in pdftotext's block order: not the table's
+
+
+def _scan_speck(r: Reading, i: int) -> bool:
+    """Token ``i``, a dash, is alone on a line that is no TAB row, in the scan reader's text: a speck of a damaged
+    scan read as a dash, no cell. The scan reader writes every table cell it finds into a TAB row
+    (``parsers/ocr/layout.py``: a ruled grid's row, or a row laid out by its gaps), so a lone dash outside one is the
+    engine's reading of a mark around the tables (synth_4114: ``-`` above table 四's heads, read as its first cell,
+    its values then one cell off)."""
+    t = r.tokens[i]
+    if not r.extracted.ocr or t[TABBED]:
+        return False
+    before = i > 0 and r.tokens[i - 1][LINE] == t[LINE]
+    after = i + 1 < len(r.tokens) and r.tokens[i + 1][LINE] == t[LINE]
+    return not before and not after
 
 
 HEAD_ACROSS_LINES = 12  # lines after the start searched for table 四's head split over a row's cells

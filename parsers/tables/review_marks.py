@@ -71,15 +71,28 @@ def nbsp_cell(text: str, t: Token) -> bool:
 # a cell of table 四's TAB row read as no number: a mark of one or two characters that is no word (OCR's 和，, 卫 or
 # 0. for a digit under noise; never 合计), and this many of the row's cells read as numbers at least
 _UNREAD_MARK = re.compile(r"^(?![\u3400-\u9fff]{2}$).{1,2}$")
+# the specks a damaged scan adds around a digit's mark, read as punctuation (synth_4114's ``G，:`` for a 0): not
+# counted in the mark's length; a cell of specks alone is a mark too
+_SPECKS = re.compile(r"[.,:;'\"`·、。|_~^*-]+")
+MARK_MAX = 4  # characters of a cell, specks included, to be a mark at all
+
+
+def unread_mark(compact: str) -> bool:
+    """The cell (its text without spaces, normalised) is a mark that is no number: one or two characters that are no
+    word, once the specks a damaged scan prints around a digit are set aside (``G,:`` → ``G``), or specks alone."""
+    if len(compact) > MARK_MAX:
+        return False
+    core = _SPECKS.sub("", compact)
+    return not core or bool(_UNREAD_MARK.match(core))
 
 
 MIN_READ = 10
 
 
 def review_unreadable(r: Reading, vals: list[Token]) -> Fit | None:
-    """Table 四's row as one TAB line of exactly its 15 cells, some of them read as a mark or two that is no number
-    (a digit the engine lost under noise): read in place, each such cell blank and said (``unreadable_cell``),
-    rather than its values shifted into the cells of the marks."""
+    """Table 四's row as one TAB line of exactly its 15 cells, some of them read as a mark that is no number
+    (:func:`unread_mark`: a digit the engine lost under noise, with the specks around it): read in place, each such
+    cell blank and said (``unreadable_cell``), rather than its values shifted into the cells of the marks."""
     if not vals or len(vals) < MIN_READ or len(vals) >= N_REVIEW or not vals[0][TABBED]:
         return None
     if len({t[LINE] for t in vals}) != 1:
@@ -88,7 +101,7 @@ def review_unreadable(r: Reading, vals: list[Token]) -> Fit | None:
     if len(cells) != N_REVIEW:
         return None
     junk = [t for t in cells if t[TEXT] and not t[IS_VALUE]]
-    if not junk or not all(_UNREAD_MARK.match(t[COMPACT]) for t in junk):
+    if not junk or not all(unread_mark(t[COMPACT]) for t in junk):
         return None
     for t in junk:
         r.warn("unreadable_cell", f"table 四: cell {t[TEXT]!r} is not a number; read as blank", R, t)
