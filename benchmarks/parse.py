@@ -22,10 +22,14 @@ the same way, beside a 20-page one: a reader that holds one page at a time peaks
 
 **PDF fallback**: the pages the PDF reader handed to pdfplumber (``parsers.readers.pdf.FALLBACK``), by reason.
 
-Run: ``.venv/bin/python benchmarks/parse.py [--rounds N] [--kinds html,pdf] [--pdf-dir DIR] [--per-doc N]``
-(``--pdf-dir`` times the PDFs of a folder as the ``pdf`` kind, e.g. a set of real reports, or a part of
-``scripts/build_pdf_timing_set.py``'s set; ``--per-doc N`` lists each kind's N documents with the highest
-parse ÷ floor, with their pages and pdfplumber pages). Prints markdown tables.
+**PDF per producer** (``--pdf-producers DIR``): each folder of ``DIR`` (one per program that made the PDFs:
+LibreOffice, wkhtmltopdf, Chromium, …) timed as the ``pdf`` kind is, its parse ÷ floor and its pdfplumber pages
+given on a row of its own, after the kinds' table.
+
+Run: ``.venv/bin/python benchmarks/parse.py [--rounds N] [--kinds html,pdf] [--pdf-dir DIR] [--per-doc N]
+[--pdf-producers DIR]`` (``--pdf-dir`` times the PDFs of a folder as the ``pdf`` kind, e.g. a set of real reports,
+or a part of ``scripts/build_pdf_timing_set.py``'s set; ``--per-doc N`` lists each kind's N documents with the
+highest parse ÷ floor, with their pages and pdfplumber pages). Prints markdown tables.
 """
 
 from __future__ import annotations
@@ -179,6 +183,26 @@ def pdf_fallbacks(data: bytes) -> int:
     return sum(pdf_reader.FALLBACK.values()) - before
 
 
+def print_producers(root: Path, rounds: int) -> None:
+    """The ``pdf`` kind's row for each folder of ``root`` (its PDFs, one producer's), with its pdfplumber pages."""
+    from parsers.readers import pdf as pdf_reader
+
+    print("\n| producer | docs | pages | parse docs/s | floor docs/s | reader ÷ floor | parse ÷ floor | pdfplumber |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        docs = documents("pdf", folder)
+        if not docs:
+            continue
+        fallback, page_reads = sum(pdf_reader.FALLBACK.values()), pdf_reader.PAGES["read"]
+        t = {key: sum(times) for key, times in speed_per_doc("pdf", docs, rounds).items()}
+        fallback, page_reads = sum(pdf_reader.FALLBACK.values()) - fallback, pdf_reader.PAGES["read"] - page_reads
+        n, pages = len(docs), sum(pdf_pages(data) for _, data in docs)
+        print(
+            f"| {folder.name} | {n} | {pages} | {fmt(n / t['parse'])} | {fmt(n / t['floor'])} "
+            f"| {t['reader'] / t['floor']:.2f}× | {t['parse'] / t['floor']:.2f}× | {fallback} of {page_reads} reads |"
+        )
+
+
 # ---------------------------------------------------------------------------------------------- memory
 def _status_kb(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -268,6 +292,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--large-pages", type=int, default=200, help="pages of the synthetic large PDF (0: skip)")
     ap.add_argument("--no-memory", action="store_true")
     ap.add_argument("--per-doc", type=int, default=0, help="list the N documents of each kind with the highest ratio")
+    ap.add_argument("--pdf-producers", type=Path, help="time each folder of this one's PDFs apart (one per producer)")
     args = ap.parse_args(argv)
     kinds = args.kinds.split(",")
     load = os.getloadavg()[0]
@@ -303,6 +328,9 @@ def main(argv: list[str] | None = None) -> None:
             f"\nPDF pages read with pdfplumber instead of PDFium: {fallback} of {pdf_reader.PAGES['read']} page reads "
             f"({pages} distinct pages); reasons: {reasons}"
         )
+
+    if args.pdf_producers is not None:
+        print_producers(args.pdf_producers, args.rounds)
 
     for kind, (docs, per_doc) in worst.items():
         order = sorted(range(len(docs)), key=lambda i: -per_doc["parse"][i] / per_doc["floor"][i])

@@ -50,6 +50,7 @@ MODULES = (
     "parsers.readers.html",
     "parsers.readers.html_grid",
     "parsers.readers.html_stream",
+    "parsers.readers.package_check",
     "parsers.readers.sheet",
     "parsers.report",
     "parsers.review",

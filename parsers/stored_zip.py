@@ -1,5 +1,5 @@
 """A zip written from members already at hand: the XLSX package handed to calamine with the parts the package
-check inflated stored uncompressed, so that they are inflated once (``parsers.readers.docx.check_workbook``).
+check inflated stored uncompressed, so that they are inflated once (``parsers.readers.package_check.check_workbook``).
 
 Each member keeps its name (the bytes of its local header, and the UTF-8 flag), its CRC and its contents; it is
 either stored (``body`` is the contents) or copied as it was compressed (``body`` is the compressed bytes and

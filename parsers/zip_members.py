@@ -1,7 +1,7 @@
 """A zip's member list, read once for both the kind detection and the package check of the same bytes.
 
 ``parse`` asks :func:`parsers.detect.detect_kind` what the bytes are, then the DOCX or XLSX reader checks the
-package (:func:`parsers.readers.docx.check_package`): both read the zip's central directory, which costs
+package (:func:`parsers.readers.package_check.check_package`): both read the zip's central directory, which costs
 zipfile a Python object per member. The detection leaves its list (:func:`leave`) and the check takes it
 (:func:`members`), for the very same ``bytes`` object only: bytes are immutable, so the same object lists the
 same members. At most one list is left per thread, and the next :func:`members` call there takes it whatever

@@ -5,6 +5,10 @@ Every expected cell is written out by hand here.
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
+import pytest
 import snippets as s
 
 from parsers import parse
@@ -436,3 +440,47 @@ def test_displaced_values_only_the_tables_accept_allows_count() -> None:
     got = read_displaced(stream, 3, 5, rows, accept=lambda grid: grid[0] == 0)
     assert got.status == "ambiguous" and got.moves == 2 and not got.cells
     assert read_displaced(stream, 3, 5, rows, accept=lambda grid: grid[4] == 2).status == "unique"
+
+
+def _displaced_streams(n: int) -> list[list[int]]:
+    """The cases above and ``n`` streams of table 三 with one to three values moved at random (seeded)."""
+    rng = random.Random(46)
+    streams = [_displaced((6, 150)), _displaced((161, 150)), _displaced((160, 174)), _displaced((4, 5))]
+    streams += [_displaced((6, 150), (161, 140)), _displaced((55, 78))]
+    for _ in range(n):
+        moves = [(rng.randrange(175), rng.randrange(175)) for _ in range(rng.randint(1, 3))]
+        streams.append(_displaced(*moves))
+    return streams
+
+
+def test_displaced_search_counts_the_values_after_an_index_once_as_if_counted_anew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the search's count of the values printed from an index on (``_Search.printed_from``: made once per index and
+    # copied) is the count made anew at each call (the form it replaced), keys in the same order, whatever the caller
+    # did to a count it was given (``_complete`` subtracts the values still owed: a count handed out without the copy
+    # fails here); and every reading is the same with the count made anew
+    from parsers.tables import displaced
+
+    idents = _table_three_identities()
+    streams = _displaced_streams(40)
+    for stream in streams[:8]:
+        search = displaced._Search(stream, 25, 7, idents, displaced.MAX_ROW_MOVES, 1000)
+        for p in [*range(0, 176, 5), 0, 170, 175]:
+            anew = Counter(displaced._n(v) for v in stream[p:])
+            got = search.printed_from(p)
+            assert got == anew and list(got) == list(anew), p
+            got.subtract([0, 0, 1, stream[-1]])
+            assert search.printed_from(p) == anew, p
+
+    def readings() -> list[object]:
+        return [read_displaced(stream, 25, 7, idents, budget=20_000) for stream in streams]
+
+    cached = readings()
+    assert {r.status for r in cached} >= {"unique", "ambiguous", "open"}
+
+    def anew_each_time(self: displaced._Search, p: int) -> Counter[int | float]:
+        return Counter(displaced._n(v) for v in self.values[p:])
+
+    monkeypatch.setattr(displaced._Search, "printed_from", anew_each_time)
+    assert readings() == cached

@@ -16,7 +16,7 @@ import pytest
 from parsers import zip_members
 from parsers.detect import detect_kind
 from parsers.extracted import UnreadableDocument
-from parsers.readers.docx import check_package
+from parsers.readers.package_check import check_package
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PACKAGES = sorted((FIXTURES / "rendered").glob("*.docx")) + sorted((FIXTURES / "rendered").glob("*.xlsx"))

@@ -27,8 +27,8 @@ from lxml import etree
 
 from parsers.extracted import Span, TextBuilder
 from parsers.readers import html, html_stream
-from parsers.readers.docx import _HOSTILE, declares_entities
 from parsers.readers.html_grid import place
+from parsers.readers.package_check import _HOSTILE, declares_entities
 from parsers.readers.sheet import _sheet_rows, format_value
 
 ROOT = Path(__file__).resolve().parent.parent

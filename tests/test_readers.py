@@ -253,9 +253,9 @@ def test_docx_entity_attack_refused() -> None:
 
 
 def test_docx_zip_bomb_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import parsers.readers.docx as docx_reader
+    import parsers.readers.package_check as package_check
 
-    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 10_000)  # the real limit is 200 MB
+    monkeypatch.setattr(package_check, "MAX_UNCOMPRESSED", 10_000)  # the real limit is 200 MB
     with pytest.raises(UnreadableDocument) as err:
         read(make_docx(), "docx")
     assert err.value.code == "too_large" and "MB" in err.value.reason

@@ -1,4 +1,4 @@
-"""The XLSX package check (``parsers.readers.docx.check_workbook``) and the stored copy calamine reads.
+"""The XLSX package check (``parsers.readers.package_check.check_workbook``) and the stored copy calamine reads.
 
 The parts calamine reads are checked whole (size, CRC, a DTD or entity declaration anywhere) and handed to it
 stored; the parts it never opens (``CALAMINE_UNREAD``) only up to their root element. These tests hold each
@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from parsers.extracted import UnreadableDocument
-from parsers.readers import docx, read
-from parsers.readers.docx import CALAMINE_UNREAD, _plain_prolog, check_workbook
+from parsers.readers import package_check, read
+from parsers.readers.package_check import CALAMINE_UNREAD, _plain_prolog, check_workbook
 
 SEEDS = sorted((Path(__file__).parent / "fixtures" / "rendered").glob("*.xlsx"))
 
@@ -145,9 +145,9 @@ def test_an_unread_part_that_could_expand_past_the_limit_is_checked_whole(monkey
     data = SEEDS[0].read_bytes()
     infos = {i.filename: i for i in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     theme, app = infos["xl/theme/theme1.xml"], infos["docProps/app.xml"]
-    limit = (theme.compress_size + app.compress_size) // 2 * docx.MAX_DEFLATE_RATIO
+    limit = (theme.compress_size + app.compress_size) // 2 * package_check.MAX_DEFLATE_RATIO
     assert sum(i.file_size for i in infos.values()) < limit
-    monkeypatch.setattr(docx, "MAX_UNCOMPRESSED", limit)
+    monkeypatch.setattr(package_check, "MAX_UNCOMPRESSED", limit)
     stored = {i.filename: i.compress_type for i in zipfile.ZipFile(io.BytesIO(check_workbook(data))).infolist()}
     assert stored["xl/theme/theme1.xml"] == zipfile.ZIP_STORED  # inflated whole, so handed over stored
     assert stored["docProps/app.xml"] == zipfile.ZIP_DEFLATED  # its prolog only

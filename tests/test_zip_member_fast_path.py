@@ -1,4 +1,4 @@
-"""The package check's direct member reading (``parsers.readers.docx._member``) against zipfile's own ``read``.
+"""The package check's direct member reading (``parsers.readers.package_check._member``) against zipfile's own ``read``.
 
 The fast path reads a stored or deflated member straight from the bytes; wherever anything is not plain it
 must step aside (``None``) so that zipfile reads the member and raises its own error. Here every member of
@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pytest
 
 from parsers.extracted import UnreadableDocument
-from parsers.readers.docx import _member, check_package
+from parsers.readers.package_check import _member, check_package
 
 PARTS = {
     "[Content_Types].xml": b"<?xml version='1.0'?><Types/>" * 40,

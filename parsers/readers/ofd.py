@@ -35,8 +35,8 @@ from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
-from parsers.readers.docx import declares_entities
 from parsers.readers.ofd_render import DPI, Shape, cubic, quadratic, render
+from parsers.readers.package_check import declares_entities
 from parsers.readers.pdf import MAX_PAGES, OUTLINE_CURVES, Page, collector_paused, layout_page, read_pages
 from parsers.readers.pdfium_page import PageContent, Point, classify_subpaths, subpath_start
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from parsers.extracted import Extracted, TextBuilder, UnreadableDocument
 from parsers.readers.chrome import join_wrapped
-from parsers.readers.docx import check_workbook
+from parsers.readers.package_check import check_workbook
 
 
 def format_value(value: Any) -> str:
