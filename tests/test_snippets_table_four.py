@@ -693,6 +693,20 @@ def test_table_four_blank_row_placed_by_the_one_place_its_pipe_fields_are_empty(
     assert any(w.code == "blank_cells_placed" and "未经复议直接起诉" in w.message for w in report.warnings)
 
 
+def test_table_four_blank_row_placed_by_empty_pipe_fields_whose_values_are_padded_by_runs_of_spaces() -> None:
+    # tuning seed 4044 (md-markitdown-pdf, /tmp/b46/tune): the same grid, its fields padded by runs of spaces
+    # (``|  0   0  |  1   2  |``), squeezed to ``0 0`` when the pipe row is rewritten, so the second value of a field
+    # is not where the rewritten offsets put it; the values are found in their fields as printed, and the three
+    # empty fields after the last value place the blank row last. Before, the ten values were read with the first
+    # row blank (nine wrong numbers)
+    report = snippet_report("synth-4044-markitdown-pdf-table4.md")
+    assert "|  0   0  |  1   2  |  3   1  |" in (SNIPPETS / "synth-4044-markitdown-pdf-table4.md").read_text(
+        encoding="utf-8"
+    )
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [0, 0, 1, 2, 3, 1, 0, 0, 0, 1, *[None] * 5]
+    assert any(w.code == "blank_cells_placed" and "复议后起诉" in w.message for w in report.warnings)
+
+
 def test_table_four_squeezed_layout_row_indented_by_five_cells_room_has_its_first_row_blank() -> None:
     # poppler's -layout of a narrow table squeezes some columns to one space (``0 1 0``), so the row is no layout
     # by its gaps; an indent of five cells' room beyond the table's left edge (its header's least indent) is still

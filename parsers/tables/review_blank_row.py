@@ -50,7 +50,7 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
     one_line = len({t[LINE] for t in vals}) == 1
     if one_line and vals[0][TABBED] and positional(r.line_tokens(vals[0][LINE]), N_REVIEW) is not None:
         return None  # a TAB row that carries its blank cells: read in place (review_fit)
-    if (spans := original_spans(r, vals)) is None:
+    if (spans := original_spans(r, vals) or _squeezed_spans(r, vals)) is None:
         return None  # the printed values are not where the offsets say (a value rewritten): no evidence here
     assert r.canonical is not None
     canon = r.canonical
@@ -216,6 +216,34 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
         label,
     )
     return Fit(place_rows(vals, 0), "positional", [])
+
+
+def _squeezed_spans(r: Reading, vals: list[Token]) -> list[tuple[int, int]] | None:
+    """The values' offsets in the text as printed, where a pipe row's field holding several values had its spaces
+    squeezed when rewritten (markitdown's grid of a PDF's rules: ``|  0   0  |`` read as the cell ``0 0``, whose
+    second value the offsets map into the spaces between): each value found at or after its mapped offset, past
+    spaces only, on the same line and after the value before it, a whole number (no digit, point or comma beside
+    it). None when any value is not found so."""
+    assert r.canonical is not None
+    canon, text = r.canonical, r.extracted.text
+    spans: list[tuple[int, int]] = []
+    for t in vals:
+        a = canon.to_original(t[START])
+        if spans and a < spans[-1][1]:
+            return None
+        b = a
+        while b < len(text) and text[b] in " \xa0":
+            b += 1
+        end = b + len(t[TEXT])
+        if not t[TEXT] or text[b:end] != t[TEXT]:
+            return None
+        if (b > 0 and text[b - 1] in _NUMBER_CHARS) or (end < len(text) and text[end] in _NUMBER_CHARS):
+            return None
+        spans.append((b, end))
+    return spans
+
+
+_NUMBER_CHARS = frozenset("0123456789.,")
 
 
 def _values_before_row_heads(r: Reading, vals: list[Token], at: int, end: int) -> tuple[int, int] | None:
