@@ -36,8 +36,9 @@ from types import ModuleType
 # ``review_displaced``, ``active_boxes``, ``box_order``, ``continued`` and ``displaced`` compare tokens by identity, and
 # compiled, ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41). The modules split from ``conventions``
 # (``pipe_rows``, ``csv_rows``), ``tokens`` (``tokenizer``, ``ocr_digits``, ``token_numbers``) and ``reading``
-# (``row_locate``, ``rows_by_order``, ``split_digits``) are compiled with them (s45); so are the zip package check
-# split from ``readers/docx`` (``package_check``: d46) and table 三's pieces wrapped about a row (``centred_pieces``: a46).
+# (``row_locate``, ``rows_by_order``, ``split_digits``) are compiled with them (s45); so are the zip package
+# check split from ``readers/docx`` (``package_check``: d46) and table 三's pieces wrapped about a row
+# (``centred_pieces``: a46).
 MODULES = (
     "parsers.api",
     "parsers.conventions",
