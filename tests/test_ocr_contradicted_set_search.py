@@ -10,16 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import numpy as np
 import pytest
-from PIL import Image
 
 from parsers.model import Report
-from parsers.ocr.grid import find_tables
 from parsers.review import review_verdict
-from tests.ocr_records import READ, ink_and_glyphs
+from tests.ocr_records import READ, settled_pages
 
-NAME = "synth_1937-p2"
 MISREAD = {
     "applications/not_processed.duplicate/research": 4,
     "applications/not_processed.duplicate/legal_service": 4,
@@ -29,19 +25,10 @@ MISREAD = {
 
 def _report() -> Report:
     """The page read as the scan reader reads it, from the engine's recorded output on."""
-    from parsers.ocr.document import PageResult, Pending, settle
-    from parsers.ocr.glyph_digits import number_parts
     from parsers.readers.ocr import extracted_from
     from parsers.report import build_report
 
-    rec = json.loads((READ / f"{NAME}.ink.json").read_text(encoding="utf-8"))
-    binary = np.where(np.asarray(Image.open(READ / f"{NAME}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
-    tables, _ = find_tables(binary, rec["unit"])
-    assert [[t.n_rows, t.n_cols] for t in tables] == rec["tables"]
-    ink, glyphs = ink_and_glyphs(rec)
-    parts = number_parts(np.where(binary > 0, 0, 255).astype(np.uint8), ink)
-    pending = Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs, parts)
-    return build_report(extracted_from(settle([PageResult(2, None, pending=pending)]), "pdf", 1))
+    return build_report(extracted_from(settled_pages("synth_1937", (2,)), "pdf", 1))
 
 
 def _gold() -> dict[str, Any]:
