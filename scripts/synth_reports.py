@@ -56,8 +56,8 @@ SLICE_SEEDS = (2, 15, 23, 28, 306, 331, 30, 32, 37, 59)
 SLICE_PDFS = (2, 30)  # and their PDF (≈180 kB each: the slice stays near a megabyte)
 # held back: never looked at, measured only (30–59: the first round's; 700–759: the second round's fresh batch;
 # 800–899: the OCR round's; 900–999: the extractors' round's, scripts/synth_extractors.py; 2500–2999: fresh
-# held-back batches from 2026-12-02 on)
-HELD_BACK = (range(30, 60), range(700, 760), range(800, 1000), range(2500, 3000))
+# held-back batches from 2026-12-02 on; 5000–5999: fresh held-back batches from 2026-12-05 on)
+HELD_BACK = (range(30, 60), range(700, 760), range(800, 1000), range(2500, 3000), range(5000, 6000))
 KINDS = ("html", "pdf", "layout", "pymupdf")
 SUFFIX = {"html": ".html", "pdf": ".pdf", "layout": ".layout.txt", "pymupdf": ".pymupdf.txt"}
 # TrueType CJK fonts (Chromium embeds them as small subsets; the Noto OpenType/CFF fonts become Type 3 fonts of
@@ -80,8 +80,8 @@ SOURCE_KIND = {"html": "html", "pdf": "pdf", "layout": "text", "pymupdf": "text"
 
 
 def split_of(seed: int) -> str:
-    """Seeds 30–59, 700–759, 800–999 and 2500–2999 are held back; every other seed tunes (0–29; 60 on as more tuning
-    material)."""
+    """Seeds 30–59, 700–759, 800–999, 2500–2999 and 5000–5999 are held back; every other seed tunes (0–29; 60 on as
+    more tuning material)."""
     return "held_back" if any(seed in part for part in HELD_BACK) else "tuning"
 
 
