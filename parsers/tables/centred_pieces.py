@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import Any
 
 from parsers.tables.align import Value
 from parsers.tables.reading import Reading
@@ -141,6 +142,8 @@ def centred_row(
     printed."""
     if not vals:
         return None
+    if vals[0][LINE] == vals[-1][LINE] and not first_pieces_beside(r, label):
+        return None  # its values on one line, and no line beside it prints a wrapped number's first pieces
     lines = by_line(vals)
     if len(lines) > 2 or (len(lines) == 2 and lines[1][0][LINE] != lines[0][0][LINE] + 1):
         return None
@@ -177,6 +180,33 @@ def centred_row(
             vals[0],
         )
     return readings
+
+
+def first_pieces_beside(r: Reading, label: int) -> bool:
+    """Whether a line beside the row of label token ``label`` can print its wrapped numbers' first pieces, as
+    :func:`centred_row` looks for them: values before the label on its own line and no other text there, or a
+    line of values only (empty cells aside) among the two above the label's line. A number wrapped in a narrow
+    cell leaves a line of pieces with no label of their own beside its row; a row whose values print on one line
+    (its label's, or the next) with no such line has no wrapped number of that form (an HTML table, a sheet,
+    a page whose numbers fit their cells), and is not looked at further. The tokens run in the text's order:
+    those before the label on its line, then the lines above, are the tokens just before it, walked back (no
+    list of a line's tokens made: the question is asked of every table 三 row no other reading placed)."""
+    # each token read as an object, three fields looked up (see ``stacked_pieces.shared_cells``)
+    tokens: list[Any] = r.tokens
+    line = tokens[label][LINE]
+    k = label - 1
+    for want in (line, line - 1, line - 2):
+        values = other = False
+        while k >= 0 and (t := tokens[k])[LINE] == want:
+            if t[TEXT]:
+                if t[IS_VALUE]:
+                    values = True
+                else:
+                    other = True
+            k -= 1
+        if values and not other:
+            return True
+    return False
 
 
 def _values_only(tokens: list[Token]) -> list[Token]:
