@@ -257,6 +257,9 @@ Version 108 (issue 8, p39):
 - ``synth-4044-markitdown-pdf-table4.md`` (``/tmp/b46/tune``, tuning seeds 4040–4079, ``md-markitdown-pdf``): the
   same with its 复议后起诉 row blank, two values a field padded by runs of spaces (``|  0   0  |  1   2  | …``) and
   three empty fields after the last value.
+- ``synth-4044-pdfplumber-table4.txt`` (``/tmp/d47/tune``, a copy of ``/tmp/b46/tune``, ``pdf-pdfplumber``): the same
+  table in pdfplumber's ``extract_text``, its ten values on one line a space apart (``0 0 1 2 3 1 0 0 0 1``): an
+  empty cell prints nothing, so nothing tells which row is blank.
 
 - ``synth-1981-pypdf-layout-table3.txt``, ``synth-1981-pdfplumber-layout-table3.txt`` (the layout modes of pypdf
   and pdfplumber): table 三's totals 175 and 199 wrapped in their narrow cells, ``17`` / ``19`` on or above the
@@ -602,6 +605,7 @@ SNIPPETS = {
     "synth-1977-pdfplumber-table3.txt": "synth_1977.pdf-pdfplumber.txt",
     "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
     "synth-4044-markitdown-pdf-table4.md": "synth_4044.md-markitdown-pdf.md",
+    "synth-4044-pdfplumber-table4.txt": "synth_4044.pdf-pdfplumber.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
     "synth-1961-pdfminer-flow-none-table3.txt": "synth_1961.pdf-pdfminer-flow-none.txt",
