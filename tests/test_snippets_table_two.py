@@ -865,6 +865,34 @@ def test_pdfminer_table_two_block_after_every_label_left_blank_where_the_orders_
     assert report.metadata["review"] == "required"
 
 
+def test_pdfminer_table_two_run_of_several_blocks_whose_boxes_interleave_is_left_blank() -> None:
+    # tuning seed 4066 (pdf-pdfminer): every block's labels, then one run of values 1 1 22 5 1 — / 1 1 — 3 that
+    # pdfminer's boxes print 第二十条第（一）项's first column (1 1), then （五）、（六）、（八）'s values
+    # (22 5 1 —), then （一）'s other two columns: neither row after row (规章 1 1 22) nor block after block
+    # column after column (行政许可 1). Version 141 read the cells the two orders read alike: 行政许可 1,
+    # 行政处罚 1, 行政事业性收费 3 (three wrong numbers for 22, 5, —); no cell of the run is read now, each named open
+    report = snippet_report("synth-4066-pdfminer-table2.txt")
+    for row, col in (("licensing", "decisions"), ("penalty", "decisions"), ("fees", "amount"), ("rules", "issued")):
+        assert report.cells[f"active/{row}/{col}"].value is None, row
+    (said,) = [w.message for w in report.warnings if w.code == "active_blocks_in_order"]
+    assert "none read" in said and "interleave block with block" in said
+    (opened,) = [w.message for w in report.warnings if w.code == "placement_open" and w.key == "active"]
+    assert "active/licensing/decisions (1)" in opened  # both orders read 1 there: neither is the text's
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_table_two_run_holding_another_blocks_values_is_left_blank() -> None:
+    # tuning seed 4057 (pdf-pdfminer, the 2019 format): 第二十条第（一）项's six values print after （六）'s title,
+    # so the run after （六）、（五）'s labels holds twelve values, six of them （一）'s. Version 141 read seven
+    # cells the two orders read alike, all wrong (行政许可's 上一年项目数量 4 for 102, …); the run is not read now
+    report = snippet_report("synth-4057-pdfminer-table2.txt")
+    for row in ("penalty", "coercion", "licensing", "other_services"):
+        for col in ("prior_items", "change", "decisions"):
+            assert report.cells[f"active/{row}/{col}"].value is None, (row, col)
+    assert report.cells["active/fees/prior_items"].value == 1
+    assert report.cells["active/fees/change"].value == 30
+
+
 def test_pdfminer_table_two_cells_the_orders_dispute_are_blank() -> None:
     # tuning seed 3210 (pdf-pdfminer): 第二十条第（一）项's labels right before its six values 0 0 3 2 5 39 (down the
     # columns, the gold's: 规章 0 3 5, 行政规范性文件 0 2 39; across the rows: 0 0 3, 2 5 39): only the first and the
