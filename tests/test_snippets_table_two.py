@@ -911,6 +911,22 @@ def test_pdfminer_table_two_labels_before_their_blocks_title_take_no_values_in_c
     assert report.metadata["review"] == "required"
 
 
+def test_pdfminer_table_two_block_whose_values_print_on_both_sides_of_its_labels_is_left_blank() -> None:
+    # tuning seed 4051 (pdf-pdfminer): 第二十条第（一）项's values 2 0 0 17 before its labels 规章, 行政规范性文件 and
+    # 0 2 after them (the gold: 规章 0 2 0, 行政规范性文件 2 0 17), an order of pdfminer's boxes that is neither row
+    # after row nor column after column. Version 144 read the cells the two orders read alike: 规章 2 0 0 (two
+    # wrong numbers); the block is not read so now, and the row reading leaves both rows blank (missing_cell,
+    # cells_unplaced: 0 2 for three columns)
+    text = (SNIPPETS / "synth-4051-pdfminer-table2.txt").read_text(encoding="utf-8")
+    assert re.search(r"2\s+0\s+0\s+17\s+规章\s+行政规范性文件\s+0\s+2\s", text)
+    report = snippet_report("synth-4051-pdfminer-table2.txt")
+    for row in ("rules", "normative_docs"):
+        for col in ("issued", "repealed", "in_force"):
+            assert report.cells[f"active/{row}/{col}"].value is None, (row, col)
+    assert report.cells["active/fees/amount"].value == 80.71
+    assert report.metadata["review"] != "none"
+
+
 def test_pdfminer_table_two_cells_the_orders_dispute_are_blank() -> None:
     # tuning seed 3210 (pdf-pdfminer): 第二十条第（一）项's labels right before its six values 0 0 3 2 5 39 (down the
     # columns, the gold's: 规章 0 3 5, 行政规范性文件 0 2 39; across the rows: 0 0 3, 2 5 39): only the first and the
