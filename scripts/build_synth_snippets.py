@@ -257,6 +257,21 @@ Version 108 (issue 8, p39):
 - ``synth-4044-markitdown-pdf-table4.md`` (``/tmp/b46/tune``, tuning seeds 4040–4079, ``md-markitdown-pdf``): the
   same with its 复议后起诉 row blank, two values a field padded by runs of spaces (``|  0   0  |  1   2  | …``) and
   three empty fields after the last value.
+- ``synth-4044-pdfplumber-table4.txt`` (``/tmp/d47/tune``, a copy of ``/tmp/b46/tune``, ``pdf-pdfplumber``): the same
+  table in pdfplumber's ``extract_text``, its ten values on one line a space apart (``0 0 1 2 3 1 0 0 0 1``): an
+  empty cell prints nothing, so nothing tells which row is blank.
+- ``synth-4066-pdfminer-table2.txt``, ``synth-4057-pdfminer-table2.txt`` (``/tmp/d47/tune``, ``pdf-pdfminer``:
+  pdfminer.six's default LAParams): table 二's blocks' labels print before one run of values that pdfminer's boxes
+  order neither row after row nor block after block column after column: 4066 prints 第二十条第（一）项's first
+  column, then the values of （五）、（六）、（八）, then （一）'s other two columns (``1 1 22 5 1 —`` /
+  ``1 1 — 3``); 4057 prints （一）'s values after （六）'s title, so the run read as （六）、（五）'s holds （一）'s.
+- ``synth-4048-pdfminer-table2.txt`` (``pdf-pdfminer``): the labels of 行政处罚, 行政强制 and 行政事业性收费 print
+  before their blocks' titles, then 行政规范性文件's three values (``1 1 5``), then （六）'s title, header and its own
+  ``9 2``.
+- ``synth-4051-pdfminer-table2.txt`` (``pdf-pdfminer``, kept whole): 第二十条第（一）项's six values print four before
+  its labels and two after them (``2 0 0 17`` / ``规章`` / ``行政规范性文件`` / ``0 2``).
+- ``synth-4055-pdfminer-vertical-table2.txt`` (``pdf-pdfminer-vertical``, kept whole): 行政处罚, 行政强制,
+  行政事业性收费 label after label, then ``16 0`` and （八）'s title, after which no value prints.
 
 - ``synth-1981-pypdf-layout-table3.txt``, ``synth-1981-pdfplumber-layout-table3.txt`` (the layout modes of pypdf
   and pdfplumber): table 三's totals 175 and 199 wrapped in their narrow cells, ``17`` / ``19`` on or above the
@@ -602,6 +617,12 @@ SNIPPETS = {
     "synth-1977-pdfplumber-table3.txt": "synth_1977.pdf-pdfplumber.txt",
     "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
     "synth-4044-markitdown-pdf-table4.md": "synth_4044.md-markitdown-pdf.md",
+    "synth-4044-pdfplumber-table4.txt": "synth_4044.pdf-pdfplumber.txt",
+    "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
+    "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
+    "synth-4048-pdfminer-table2.txt": "synth_4048.pdf-pdfminer.txt",
+    "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
+    "synth-4055-pdfminer-vertical-table2.txt": "synth_4055.pdf-pdfminer-vertical.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
     "synth-1961-pdfminer-flow-none-table3.txt": "synth_1961.pdf-pdfminer-flow-none.txt",
@@ -703,6 +724,8 @@ WHOLE = {
     "synth-1700-pdftotext-default.txt",
     "synth-3201-pdfminer-table4.txt",
     "synth-3445-trafilatura.txt",
+    "synth-4051-pdfminer-table2.txt",
+    "synth-4055-pdfminer-vertical-table2.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -739,6 +762,9 @@ FROM = {
     "synth-1604-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-1800-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-3201-wk-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-4066-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-4057-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-4048-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-3213-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-3210-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",

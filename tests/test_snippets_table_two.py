@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from parsers import parse
@@ -863,6 +865,78 @@ def test_pdfminer_table_two_block_after_every_label_left_blank_where_the_orders_
     (opened,) = [w.message for w in report.warnings if w.code == "placement_open" and w.key == "active"]
     assert "active/rules/issued (0 or 1)" in opened
     assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_table_two_run_of_several_blocks_whose_boxes_interleave_is_left_blank() -> None:
+    # tuning seed 4066 (pdf-pdfminer): every block's labels, then one run of values 1 1 22 5 1 — / 1 1 — 3 that
+    # pdfminer's boxes print 第二十条第（一）项's first column (1 1), then （五）、（六）、（八）'s values
+    # (22 5 1 —), then （一）'s other two columns: neither row after row (规章 1 1 22) nor block after block
+    # column after column (行政许可 1). Version 141 read the cells the two orders read alike: 行政许可 1,
+    # 行政处罚 1, 行政事业性收费 3 (three wrong numbers for 22, 5, —); no cell of the run is read now, each named open
+    report = snippet_report("synth-4066-pdfminer-table2.txt")
+    for row, col in (("licensing", "decisions"), ("penalty", "decisions"), ("fees", "amount"), ("rules", "issued")):
+        assert report.cells[f"active/{row}/{col}"].value is None, row
+    (said,) = [w.message for w in report.warnings if w.code == "active_blocks_in_order"]
+    assert "none read" in said and "interleave block with block" in said
+    (opened,) = [w.message for w in report.warnings if w.code == "placement_open" and w.key == "active"]
+    assert "active/licensing/decisions (1)" in opened  # both orders read 1 there: neither is the text's
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_table_two_run_holding_another_blocks_values_is_left_blank() -> None:
+    # tuning seed 4057 (pdf-pdfminer, the 2019 format): 第二十条第（一）项's six values print after （六）'s title,
+    # so the run after （六）、（五）'s labels holds twelve values, six of them （一）'s. Version 141 read seven
+    # cells the two orders read alike, all wrong (行政许可's 上一年项目数量 4 for 102, …); the run is not read now
+    report = snippet_report("synth-4057-pdfminer-table2.txt")
+    for row in ("penalty", "coercion", "licensing", "other_services"):
+        for col in ("prior_items", "change", "decisions"):
+            assert report.cells[f"active/{row}/{col}"].value is None, (row, col)
+    assert report.cells["active/fees/prior_items"].value == 1
+    assert report.cells["active/fees/change"].value == 30
+
+
+def test_pdfminer_table_two_labels_before_their_blocks_title_take_no_values_in_column_order() -> None:
+    # tuning seed 4048 (pdf-pdfminer): 行政处罚, 行政强制, 行政事业性收费 print label after label before the titles of
+    # their blocks (（六）, （八）), then three values (1 1 5: 行政规范性文件's, whose label printed before （五）'s
+    # title), then （六）'s title, its header and its rows' own 9 2, （八）'s and its 0. Version 143 read the three
+    # values into the three rows one a line (column_order: 行政处罚 1, 行政强制 1, 行政事业性收费 5, three wrong
+    # numbers); the run is not re-read now, its rows left blank (no row's values are read by a guess)
+    text = (SNIPPETS / "synth-4048-pdfminer-table2.txt").read_text(encoding="utf-8")
+    assert re.search(r"行政事业性收\s*费\s*1\s*1\s*5\s*第二十条第（六）项", text)
+    report = snippet_report("synth-4048-pdfminer-table2.txt")
+    for key in ("penalty/decisions", "coercion/decisions", "fees/amount"):
+        assert report.cells[f"active/{key}"].value is None, key
+    assert not [w for w in report.warnings if w.code == "column_order" and w.key == "active/penalty"]
+    assert report.cells["active/licensing/decisions"].value == 3
+    assert report.metadata["review"] == "required"
+
+
+def test_pdfminer_table_two_run_ending_at_a_title_with_no_values_after_it_is_still_read_in_order() -> None:
+    # tuning seed 4055 (pdf-pdfminer-vertical): 行政处罚, 行政强制, 行政事业性收费 label after label, then 16 0, then
+    # （八）'s title with no label and no value after it: its row's values are not after it, so the run's values may
+    # be the run's, read in order (column_order, the last row blank). Version 145's rule (values ending at a title
+    # no label follows) also skipped this run, and the blocks reading put 0 16 into 行政处罚 and 行政强制 (two wrong
+    # numbers); the rule now wants values after the title too
+    report = snippet_report("synth-4055-pdfminer-vertical-table2.txt")
+    assert report.cells["active/penalty/decisions"].value == 16
+    assert report.cells["active/coercion/decisions"].value == 0
+    assert [w for w in report.warnings if w.code == "column_order" and w.key == "active/penalty"]
+
+
+def test_pdfminer_table_two_block_whose_values_print_on_both_sides_of_its_labels_is_left_blank() -> None:
+    # tuning seed 4051 (pdf-pdfminer): 第二十条第（一）项's values 2 0 0 17 before its labels 规章, 行政规范性文件 and
+    # 0 2 after them (the gold: 规章 0 2 0, 行政规范性文件 2 0 17), an order of pdfminer's boxes that is neither row
+    # after row nor column after column. Version 144 read the cells the two orders read alike: 规章 2 0 0 (two
+    # wrong numbers); the block is not read so now, and the row reading leaves both rows blank (missing_cell,
+    # cells_unplaced: 0 2 for three columns)
+    text = (SNIPPETS / "synth-4051-pdfminer-table2.txt").read_text(encoding="utf-8")
+    assert re.search(r"2\s+0\s+0\s+17\s+规章\s+行政规范性文件\s+0\s+2\s", text)
+    report = snippet_report("synth-4051-pdfminer-table2.txt")
+    for row in ("rules", "normative_docs"):
+        for col in ("issued", "repealed", "in_force"):
+            assert report.cells[f"active/{row}/{col}"].value is None, (row, col)
+    assert report.cells["active/fees/amount"].value == 80.71
+    assert report.metadata["review"] != "none"
 
 
 def test_pdfminer_table_two_cells_the_orders_dispute_are_blank() -> None:

@@ -136,7 +136,10 @@ def _block_order(
     many as the rows, parted by the header's cells: pdfminer's text boxes of a band of rows), or ``open`` (every
     label before one run of values, each label a box of its own, a blank line after it: pdfminer's boxes, ordered
     column after column where rows stand closer than columns and row after row elsewhere; nothing in the text tells
-    which). Where the labels print as one block, a line each (no blank line between: poppler joins a column of label
+    which, and the cells both orders read alike are read; where the run holds several blocks, pdfminer's boxes may
+    also interleave one block's columns with another's, and no cell of the run is read), or ``apart`` (the values
+    print both before the first label and after the last: pdfminer's boxes in an order that is neither; no cell is
+    read). Where the labels print as one block, a line each (no blank line between: poppler joins a column of label
     cells into one block and prints each value cell as a block of its own, row after row), ``rows``."""
     widths = {len(columns[row]) for row in rows}
     if len(rows) < 2 or widths == {1}:
@@ -162,6 +165,8 @@ def _block_order(
             return "columns"
     if all(tokens[b[0]][LINE] - tokens[a[1]][LINE] == 1 for a, b in itertools.pairwise(spans)):
         return "rows"  # the label column printed as one block, a label a line: poppler's, its cells row after row
+    if values[0] < spans[0][0] and values[-1] > spans[-1][1]:
+        return "apart"
     return "open"
 
 
@@ -254,19 +259,35 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
         if order != "rows":
             down = _column_cells([items[item] for _, item, _ in group], defaults)
             by_columns = dict(zip(down, values, strict=True))
-            if not all(kind_fits(col, tok) for (_, col), tok in by_columns.items()):
+            if order != "apart" and not all(kind_fits(col, tok) for (_, col), tok in by_columns.items()):
                 order = "rows"  # only row after row puts each value in a column of its kind
             elif order == "columns":
                 by_rows = by_columns
                 how = ", column after column as its header's cells part them"
             else:
+                # a run of several blocks: pdfminer's boxes may interleave one block's columns with another's (a
+                # later block's column printed between the first block's), an order neither reading follows; values
+                # printed on both sides of the labels: an order of the boxes neither reading is. No cell is read
+                # (4057, 4066; 4051, 4064, 4073: the cells the two orders read alike were wrong)
+                unread = (
+                    "a run of several blocks, whose values pdfminer's boxes may interleave block with block"
+                    if len(group) > 1
+                    else "its values print both before its labels and after them (pdfminer's boxes), an order "
+                    "neither row after row nor column after column"
+                    if order == "apart"
+                    else None
+                )
                 for cell in cells:
                     a, b = by_rows[cell], by_columns[cell]
-                    if a[TEXT] != b[TEXT]:
+                    if a[TEXT] != b[TEXT] or unread:
                         open_cells[f"{T}/{cell[0]}/{cell[1]}"] = (a[TEXT], b[TEXT])
                         open_at = open_at or a
                 kept = sum(1 for cell in cells if f"{T}/{cell[0]}/{cell[1]}" not in open_cells)
-                how = f", {kept} cells that row after row and column after column read alike"
+                how = (
+                    f", none read: {unread}"
+                    if unread
+                    else f", {kept} cells that row after row and column after column read alike"
+                )
         for (row, col), tok in by_rows.items():
             if f"{T}/{row}/{col}" not in open_cells:
                 out[f"{T}/{row}/{col}"] = tok
@@ -300,7 +321,7 @@ def read_active_blocks(r: Reading, fmt: str, start: int, end: int) -> bool:
             "table 二: a block's row labels, each a box of its own, all print before one run of its values, which "
             "row after row and column after column place apart (pdfminer orders its text boxes column after column "
             "where rows stand closer than columns; no identity of table 二 decides): left blank "
-            + ", ".join(f"{key} ({a} or {b})" for key, (a, b) in got.open.items()),
+            + ", ".join(f"{key} ({' or '.join(dict.fromkeys(pair))})" for key, pair in got.open.items()),
             T,
             got.open_at,
         )

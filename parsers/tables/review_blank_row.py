@@ -34,6 +34,7 @@ from parsers.tables.tokens import (
     TABBED,
     TEXT,
     Token,
+    number_value,
 )
 
 
@@ -43,7 +44,11 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
     empty lines a tool prints for them (a value a line), a pandoc table's ruler or ``|`` rules (a row on one
     line); a guess said as such, taken when the identities like it as well as any other placement. Where the
     text shows nothing and the values make two whole rows (each total holds), the identities cannot tell either:
-    the template's first row is left blank and the reading is said to be open (review required)."""
+    the template's first row is left blank and the reading is said to be open (review required), but only where
+    that reading is one the template allows without a contradiction in kind: its 复议后起诉 row counts suits brought
+    after a 行政复议 review, so the guess that leaves the 行政复议 row blank (no review) is taken only where the
+    复议后起诉 row then reads zero; where it would read a suit after a review the text never printed, no row is
+    guessed and every cell is left blank (placement_open)."""
     n_rows = len(REVIEW_ROWS)
     if len(vals) != N_REVIEW - N_REVIEW // n_rows:
         return None
@@ -203,10 +208,25 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
                 label,
             )
             return Fit([*vals[:N_COLS], *([None] * (N_REVIEW - N_COLS))], "positional", [])
+    if (suits := _suits_after_blank_review(vals)) is not None:
+        # nothing printed where the blank cells are, every row's total holding wherever the blank row goes, and the
+        # template's first row blank would read suits after a review (复议后起诉) in a year whose reviews (行政复议)
+        # are blank: the one guess left is not taken, every cell blank (the guess put ten numbers a row off: 4044)
+        r.warn(
+            "placement_open",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
+            f"goes, and nothing printed where the blank cells are; the {rows[0]} row blank would read {suits} "
+            f"{rows[2]} suit(s) (a suit after a review) with no review: which row each value is in is not read "
+            f"({' '.join(t[TEXT] for t in vals)}); every cell left blank",
+            R,
+            label,
+        )
+        return Fit([None] * N_REVIEW, "positional", [])
     # nothing printed where the blank cells are and every row's total holding wherever the blank row goes: the
     # template's first row left blank, as the corpus's real seed 003 prints it (a guess: on the synthetic batteries
     # it puts five numbers a row off as often as not, but leaving the table blank loses seed 003's ten cells in every
-    # convention that prints an empty cell as nothing; version 108 measured both and kept this)
+    # convention that prints an empty cell as nothing; version 108 measured both and kept this), and only where it
+    # reads no suit after a review (its 复议后起诉 row, the last five values, zero): version 142
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
@@ -216,6 +236,15 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
         label,
     )
     return Fit(place_rows(vals, 0), "positional", [])
+
+
+def _suits_after_blank_review(vals: list[Token]) -> str | None:
+    """Table 四's ten values (two whole rows) read with the template's first row (行政复议) blank: the 复议后起诉
+    row's total as printed (the last value) where that row reads anything but zeros; None where it reads zeros (the
+    guess reads no suit after a review with no review)."""
+    if all(number_value(t[TEXT]) == 0 for t in vals[-N_COLS:]):
+        return None
+    return vals[-1][TEXT]
 
 
 def _squeezed_spans(r: Reading, vals: list[Token]) -> list[tuple[int, int]] | None:
