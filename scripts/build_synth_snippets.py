@@ -270,8 +270,6 @@ Version 108 (issue 8, p39):
   ``9 2``.
 - ``synth-4051-pdfminer-table2.txt`` (``pdf-pdfminer``, kept whole): 第二十条第（一）项's six values print four before
   its labels and two after them (``2 0 0 17`` / ``规章`` / ``行政规范性文件`` / ``0 2``).
-- ``synth-4055-pdfminer-vertical-table2.txt`` (``pdf-pdfminer-vertical``, kept whole): 行政处罚, 行政强制,
-  行政事业性收费 label after label, then ``16 0`` and （八）'s title, after which no value prints.
 
 - ``synth-1981-pypdf-layout-table3.txt``, ``synth-1981-pdfplumber-layout-table3.txt`` (the layout modes of pypdf
   and pdfplumber): table 三's totals 175 and 199 wrapped in their narrow cells, ``17`` / ``19`` on or above the
@@ -622,7 +620,6 @@ SNIPPETS = {
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4048-pdfminer-table2.txt": "synth_4048.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
-    "synth-4055-pdfminer-vertical-table2.txt": "synth_4055.pdf-pdfminer-vertical.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
     "synth-1961-pdfminer-flow-none-table3.txt": "synth_1961.pdf-pdfminer-flow-none.txt",
@@ -725,7 +722,6 @@ WHOLE = {
     "synth-3201-pdfminer-table4.txt",
     "synth-3445-trafilatura.txt",
     "synth-4051-pdfminer-table2.txt",
-    "synth-4055-pdfminer-vertical-table2.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and

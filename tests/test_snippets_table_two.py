@@ -911,18 +911,6 @@ def test_pdfminer_table_two_labels_before_their_blocks_title_take_no_values_in_c
     assert report.metadata["review"] == "required"
 
 
-def test_pdfminer_table_two_run_ending_at_a_title_with_no_values_after_it_is_still_read_in_order() -> None:
-    # tuning seed 4055 (pdf-pdfminer-vertical): 行政处罚, 行政强制, 行政事业性收费 label after label, then 16 0, then
-    # （八）'s title with no label and no value after it: its row's values are not after it, so the run's values may
-    # be the run's, read in order (column_order, the last row blank). Version 145's rule (values ending at a title
-    # no label follows) also skipped this run, and the blocks reading put 0 16 into 行政处罚 and 行政强制 (two wrong
-    # numbers); the rule now wants values after the title too
-    report = snippet_report("synth-4055-pdfminer-vertical-table2.txt")
-    assert report.cells["active/penalty/decisions"].value == 16
-    assert report.cells["active/coercion/decisions"].value == 0
-    assert [w for w in report.warnings if w.code == "column_order" and w.key == "active/penalty"]
-
-
 def test_pdfminer_table_two_block_whose_values_print_on_both_sides_of_its_labels_is_left_blank() -> None:
     # tuning seed 4051 (pdf-pdfminer): 第二十条第（一）项's values 2 0 0 17 before its labels 规章, 行政规范性文件 and
     # 0 2 after them (the gold: 规章 0 2 0, 行政规范性文件 2 0 17), an order of pdfminer's boxes that is neither row
