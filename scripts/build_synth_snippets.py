@@ -265,9 +265,6 @@ Version 108 (issue 8, p39):
   order neither row after row nor block after block column after column: 4066 prints 第二十条第（一）项's first
   column, then the values of （五）、（六）、（八）, then （一）'s other two columns (``1 1 22 5 1 —`` /
   ``1 1 — 3``); 4057 prints （一）'s values after （六）'s title, so the run read as （六）、（五）'s holds （一）'s.
-- ``synth-4048-pdfminer-table2.txt`` (``pdf-pdfminer``): the labels of 行政处罚, 行政强制 and 行政事业性收费 print
-  before their blocks' titles, then 行政规范性文件's three values (``1 1 5``), then （六）'s title, header and its own
-  ``9 2``.
 - ``synth-4051-pdfminer-table2.txt`` (``pdf-pdfminer``, kept whole): 第二十条第（一）项's six values print four before
   its labels and two after them (``2 0 0 17`` / ``规章`` / ``行政规范性文件`` / ``0 2``).
 
@@ -618,7 +615,6 @@ SNIPPETS = {
     "synth-4044-pdfplumber-table4.txt": "synth_4044.pdf-pdfplumber.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
-    "synth-4048-pdfminer-table2.txt": "synth_4048.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
@@ -760,7 +756,6 @@ FROM = {
     "synth-3201-wk-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-4066-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-4057-pdfminer-table2.txt": "二、主动公开政府信息情况",
-    "synth-4048-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-3213-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-3210-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-1806-pdfminer-table2.txt": "二、主动公开政府信息情况",

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from parsers import parse
@@ -893,22 +891,6 @@ def test_pdfminer_table_two_run_holding_another_blocks_values_is_left_blank() ->
             assert report.cells[f"active/{row}/{col}"].value is None, (row, col)
     assert report.cells["active/fees/prior_items"].value == 1
     assert report.cells["active/fees/change"].value == 30
-
-
-def test_pdfminer_table_two_labels_before_their_blocks_title_take_no_values_in_column_order() -> None:
-    # tuning seed 4048 (pdf-pdfminer): 行政处罚, 行政强制, 行政事业性收费 print label after label before the titles of
-    # their blocks (（六）, （八）), then three values (1 1 5: 行政规范性文件's, whose label printed before （五）'s
-    # title), then （六）'s title, its header and its rows' own 9 2, （八）'s and its 0. Version 143 read the three
-    # values into the three rows one a line (column_order: 行政处罚 1, 行政强制 1, 行政事业性收费 5, three wrong
-    # numbers); the run is not re-read now, its rows left blank (no row's values are read by a guess)
-    text = (SNIPPETS / "synth-4048-pdfminer-table2.txt").read_text(encoding="utf-8")
-    assert re.search(r"行政事业性收\s*费\s*1\s*1\s*5\s*第二十条第（六）项", text)
-    report = snippet_report("synth-4048-pdfminer-table2.txt")
-    for key in ("penalty/decisions", "coercion/decisions", "fees/amount"):
-        assert report.cells[f"active/{key}"].value is None, key
-    assert not [w for w in report.warnings if w.code == "column_order" and w.key == "active/penalty"]
-    assert report.cells["active/licensing/decisions"].value == 3
-    assert report.metadata["review"] == "required"
 
 
 def test_pdfminer_table_two_block_whose_values_print_on_both_sides_of_its_labels_is_left_blank() -> None:

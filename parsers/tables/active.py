@@ -196,7 +196,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     if sides is not None:
         moved = sides
     else:
-        moved = in_column_order(r, rows, blocks)
+        moved = in_column_order(r, rows)
         moved.update(
             labels_after_values(r, rows, boundaries if three is None else sorted({*boundaries, three}), defaults)
         )

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 
 from parsers.tables.reading import Reading
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_LABELISH, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token
 
 
 def redistribute(
-    r: Reading,
-    rows: list[tuple[int, str, int, int]],
-    table: str,
-    *,
-    skip_blank_markers: bool = False,
-    not_theirs: Callable[[int], bool] | None = None,
+    r: Reading, rows: list[tuple[int, str, int, int]], table: str, *, skip_blank_markers: bool = False
 ) -> dict[str, list[Token | None]]:
     """Values of a run of rows printed label after label, then all their values (see
     ``parsers.tables.values_first.in_column_order``). ``rows``: (label index, key, columns, stop) in text order.
-    A run is not re-read where ``not_theirs`` says its last row's stop (the token that ends its values) starts
-    values that are not the run's to take from (table 二: a block title whose rows' labels all printed before it).
     Returns the values each re-read row gets, one token per column."""
     moved: dict[str, list[Token | None]] = {}
     j = 0
@@ -38,9 +30,6 @@ def redistribute(
             j = e + 1 if e == j else e
             continue
         run = rows[j : e + 1]
-        if not_theirs is not None and not_theirs(rows[e][3]):
-            j = e + 1
-            continue
         k, c = len(run), run[0][2]
         vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
         lines = _labelless_lines(r, rows[e][0], rows[e][3])

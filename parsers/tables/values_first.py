@@ -39,29 +39,12 @@ def by_sides(
     return out
 
 
-def in_column_order(
-    r: Reading, rows: list[tuple[int, str, list[str], int]], blocks: list[int] | None = None
-) -> dict[str, list[Token | None]]:
+def in_column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:
     """Rows printed label after label, then all their values (text extracted column by column: ``规章`` /
     ``行政规范性文件`` / ``1`` ``861`` / ``5`` ``379`` / ``133`` ``7649``): the values of a run of ``k`` rows
     of ``c`` columns each, all after the run's last label, are read down the columns (across the rows when
-    they are printed one row per line). Reported as ``column_order``.
-
-    Not where the run's values end at a 第二十条 block's title (``blocks``: their token indices) that no row label
-    follows before the next title: that block's rows' labels printed before its title, so the text is in the order
-    of a PDF's boxes (pdfminer's), not the table's, and the values before the title may be any row's (4048: 行政处罚,
-    行政强制, 行政事业性收费's labels, then 行政规范性文件's three values, then （六）'s title and its rows' own
-    ``9 2``)."""
-    starts = sorted(blocks or [])
-    labels = sorted(i for i, *_ in rows)
-
-    def not_theirs(stop: int) -> bool:
-        if stop not in starts:
-            return False
-        after = starts[starts.index(stop) + 1] if stop != starts[-1] else None
-        return not any(stop < i and (after is None or i < after) for i in labels)
-
-    return redistribute(r, [(i, key, len(cols), stop) for i, key, cols, stop in rows], T, not_theirs=not_theirs)
+    they are printed one row per line). Reported as ``column_order``."""
+    return redistribute(r, [(i, key, len(cols), stop) for i, key, cols, stop in rows], T)
 
 
 def blocks_values_first(
