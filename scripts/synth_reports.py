@@ -271,7 +271,10 @@ def print_page(s: Synth, m: Markup, body: str) -> str:
     margin, size, font = k["margin_mm"], k["print_px"], k["print_font"]
     breaks = "" if k["break_all"] else " td, th { word-break: normal !important; }"
     if "cell_px" in k:  # narrow print: every cell breaks anywhere, in the editor's large type
-        breaks = f" td, th {{ word-break: break-all !important; }} td, th, td *, th * {{ font-size: {k['cell_px']}px !important; }}"
+        breaks = (
+            " td, th { word-break: break-all !important; }"
+            f" td, th, td *, th * {{ font-size: {k['cell_px']}px !important; }}"
+        )
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>'
         f"@page {{ size: A4; margin: {margin}mm; }} body {{ font-family: {font}, "
