@@ -290,16 +290,16 @@ def outside_by_python(chars: list[Char], mids: Centres, boxes: list[Box]) -> lis
     return [g[0] for g in rest]
 
 
-def _table(raw: list[list[str | None]], bbox: Box, joined: list[str]) -> _Table | None:
+def _table(raw: list[list[str | None]], bbox: Box, joined: list[str] | None = None) -> _Table | None:
     """A found table's rows as cells; None for a table of one cell (a frame, not a table). A cell printing one
-    number wrapped by its width is read as that number, its printed lines added to ``joined``
+    number wrapped by its width is read as that number, its printed lines added to ``joined`` (where given)
     (:func:`parsers.readers.cell_lines.table_cell_text`)."""
     if len(raw) < 2 and not (raw and len(raw[0]) >= 2):
         return None
     rows: list[list[str]] = []
     spanned: list[frozenset[int]] = []
     for i, row in enumerate(raw):
-        cells = [table_cell_text(c, joined) for c in row]
+        cells = [table_cell_text(c, [] if joined is None else joined) for c in row]
         if i and _spanned_rest(raw[i - 1], row):
             rows[-1] = [p if c is None else cells[j] for j, (p, c) in enumerate(zip(rows[-1], row, strict=True))]
             continue
