@@ -76,6 +76,13 @@ WIDE_FONTS = (
     "'DejaVu Serif', 'WenQuanYi Zen Hei'",
 )
 PRINT_BREAK_ALL = 0.1
+# the narrow-print batches (6000–6099 tuning, 5100–5199 held back) print as an editor who keeps UEditor's
+# word-break:break-all on every cell and sets a large type in a page with wide margins: the number columns of
+# table 三 get narrower than their numbers, and Chromium wraps those numbers digit by digit (earlier seeds print as
+# before). Margin and cell type are drawn per seed from a stream of their own.
+NARROW_PRINT = (range(5100, 5200), range(6000, 6100))
+NARROW_MARGINS_MM = (35, 40, 45, 50)
+NARROW_CELL_PX = (20, 22, 24, 26)
 SOURCE_KIND = {"html": "html", "pdf": "pdf", "layout": "text", "pymupdf": "text"}
 
 
@@ -242,7 +249,8 @@ def portal_page(s: Synth, m: Markup, body: str) -> str:
 def print_knobs(s: Synth) -> dict[str, Any]:
     """The printed attachment's page: margins, type size, font, and whether the editor's word-break:break-all
     survives the print (``PRINT_BREAK_ALL``: numbers then wrap digit by digit in narrow columns; otherwise the
-    printed cells break lines as Word does, labels but not numbers)."""
+    printed cells break lines as Word does, labels but not numbers). ``NARROW_PRINT`` seeds always break anywhere,
+    with wide margins and a large cell type (``cell_px``) so that numbers do wrap."""
     rng = random.Random(s.seed * 3 + 2)
     margin = rng.choice((12, 18, 25, 30))
     size = rng.choice((12, 14, 16))
@@ -250,7 +258,11 @@ def print_knobs(s: Synth) -> dict[str, Any]:
     breaks = rng.random() < PRINT_BREAK_ALL
     if any(s.seed in part for part in WIDE_PRINT):
         font = random.Random(s.seed * 5 + 1).choice(WIDE_FONTS)
-    return {"margin_mm": margin, "print_px": size, "print_font": font, "break_all": breaks}
+    knobs: dict[str, Any] = {"margin_mm": margin, "print_px": size, "print_font": font, "break_all": breaks}
+    if any(s.seed in part for part in NARROW_PRINT):
+        narrow = random.Random(s.seed * 13 + 7)
+        knobs.update(margin_mm=narrow.choice(NARROW_MARGINS_MM), break_all=True, cell_px=narrow.choice(NARROW_CELL_PX))
+    return knobs
 
 
 def print_page(s: Synth, m: Markup, body: str) -> str:
@@ -258,6 +270,11 @@ def print_page(s: Synth, m: Markup, body: str) -> str:
     k = print_knobs(s)
     margin, size, font = k["margin_mm"], k["print_px"], k["print_font"]
     breaks = "" if k["break_all"] else " td, th { word-break: normal !important; }"
+    if "cell_px" in k:  # narrow print: every cell breaks anywhere, in the editor's large type
+        breaks = (
+            " td, th { word-break: break-all !important; }"
+            f" td, th, td *, th * {{ font-size: {k['cell_px']}px !important; }}"
+        )
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>'
         f"@page {{ size: A4; margin: {margin}mm; }} body {{ font-family: {font}, "

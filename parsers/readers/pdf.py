@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from parsers.extracted import DoubtfulCell, Extracted, GlyphSet, SureCell, TextBuilder, UnreadableDocument
-from parsers.readers.chrome import join_wrapped
+from parsers.readers.cell_lines import table_cell_text, wrapped_note
 from parsers.readers.page_edge import past_edge, read_past_edge
 from parsers.readers.page_writer import HEADING, NUMBER_CELL, PAGE_NUMBER, PageWriter, in_margin
 from parsers.readers.pdf_layout import (
@@ -255,7 +255,10 @@ def _read_page(pdf: Any, plumber: PlumberDocument, number: int, notes: list[str]
     if parts is None:
         return None
     width, height, lines, tables, char = parts
-    found = [(bbox[1], _table(rows, bbox)) for bbox, rows in tables]
+    joined: list[str] = []
+    found = [(bbox[1], _table(rows, bbox, joined)) for bbox, rows in tables]
+    if joined:
+        notes.append(wrapped_note(number, joined))
     return assemble_page(number, width, height, lines, [(top, t) for top, t in found if t is not None], char)
 
 
@@ -287,14 +290,16 @@ def outside_by_python(chars: list[Char], mids: Centres, boxes: list[Box]) -> lis
     return [g[0] for g in rest]
 
 
-def _table(raw: list[list[str | None]], bbox: Box) -> _Table | None:
-    """A found table's rows as cells; None for a table of one cell (a frame, not a table)."""
+def _table(raw: list[list[str | None]], bbox: Box, joined: list[str] | None = None) -> _Table | None:
+    """A found table's rows as cells; None for a table of one cell (a frame, not a table). A cell printing one
+    number wrapped by its width is read as that number, its printed lines added to ``joined`` (where given)
+    (:func:`parsers.readers.cell_lines.table_cell_text`)."""
     if len(raw) < 2 and not (raw and len(raw[0]) >= 2):
         return None
     rows: list[list[str]] = []
     spanned: list[frozenset[int]] = []
     for i, row in enumerate(raw):
-        cells = [join_wrapped((c or "").split("\n")) for c in row]
+        cells = [table_cell_text(c, [] if joined is None else joined) for c in row]
         if i and _spanned_rest(raw[i - 1], row):
             rows[-1] = [p if c is None else cells[j] for j, (p, c) in enumerate(zip(rows[-1], row, strict=True))]
             continue
@@ -337,15 +342,18 @@ def layout_page(content: PageContent, number: int, notes: list[str] | None = Non
             boxes: list[Box] = []
             off = past_edge(chars, content.width) if notes is not None else []
             read_off: set[int] = set()
+            joined: list[str] = []
             for table in found:
                 raw = table.extract(chars, mids)
                 if off:
                     assert notes is not None
                     read_off |= read_past_edge(table.rows(), raw, chars, off, content.width, cell_text, number, notes)
-                t = _table(raw, table.bbox)
+                t = _table(raw, table.bbox, joined)
                 if t is not None:
                     tables.append((table.bbox[1], t))
                     boxes.append(table.bbox)
+            if joined and notes is not None:
+                notes.append(wrapped_note(number, joined))
             if boxes:  # the glyphs whose centre is outside every table (1 pt of slack) are the text lines'
                 rest = _outside(chars, mids, boxes)
                 if read_off:  # the glyphs past the page's edge read into a table's cells
