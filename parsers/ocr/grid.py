@@ -247,6 +247,7 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
         ]
         for a in (0, 1)
     ]
+    sure[1] += [p for p in _cut_columns(found[1][1], sure[0], ink, unit) if p not in sure[1]]
     out: list[Mask] = []
     joins = [np.zeros(binary.shape, dtype=np.uint8) for _ in found]
     for along, (labels, pieces) in enumerate(found):
@@ -258,6 +259,40 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
             _bridge(joins[along], p.joins, p.thick, along)
         out.append(mask)
     return out[0], out[1], joins[0], joins[1]
+
+
+# a table's row cut by a page break, alone on its page (table 四's values under heads printed on the page before): its
+# column rules run from the one rule across it (under the row) to the cut, a row's height, all of them ending there
+CUT_LENGTH = 2.0  # characters: a row of one line of text and its padding is at least this tall (a digit's stroke
+# glued to a rule by toner is one character at most)
+
+
+def _cut_columns(verticals: list[_Piece], sure: list[_Piece], ink: NDArray[np.bool_], unit: int) -> list[_Piece]:
+    """The column rules of a row that a page break cut from its table: at least :data:`CLOSING_RULES` vertical pieces
+    :data:`CUT_LENGTH` characters long or more, paper beside them (not :func:`_flanked`), each with one end at the
+    same sure rule across (within a quarter character) and their other ends together (within a third of a
+    character): the cut. A rule runs from rule to rule, and such a row has one rule across; strokes of text glued
+    to a rule by toner are a character long at most, and do not end together at a row's height."""
+    reach = max(3, unit // 4)
+    out: list[_Piece] = []
+    for rule in sure:
+        for end in (0, 1):  # the rule at the pieces' upper end (0: the cut below it) or at their lower end (1)
+            at = [
+                p
+                for p in verticals
+                if p.hi - p.lo >= CUT_LENGTH * unit
+                and rule.lo - reach <= p.pos <= rule.hi + reach
+                and abs((p.lo if end == 0 else p.hi) - rule.pos) <= reach + rule.thick / 2
+            ]
+            if len(at) < CLOSING_RULES:
+                continue
+            ends = [p.hi if end == 0 else p.lo for p in at]
+            edge = float(np.median(ends))
+            cut = [p for p, e in zip(at, ends, strict=True) if abs(e - edge) <= max(4, unit / 3)]
+            cut = [p for p in cut if not _flanked(p, ink, unit, 1)]
+            if len(cut) >= CLOSING_RULES:
+                out += [p for p in cut if p not in out]
+    return out
 
 
 def _bridge(mask: Mask, gaps: list[tuple[int, float, int, float]], thick: int, along: int) -> None:
@@ -431,15 +466,14 @@ def _open_ends(ys: list[int], verticals: list[_Segment], unit: int, gap: float, 
     return out
 
 
-# vertical rules at least this many characters long (several rows: no stroke of text is) …
-CLOSING_LENGTH = 3.0
-CLOSING_RULES = 3  # … at least this many, from one rule across to a common end, make a table of that rule
+CLOSING_RULES = 3  # vertical rules, at least this many, from one rule across to a common end, make a table of it
 
 
 def _closing(rule: _Segment, verticals: list[_Segment], tol: float, unit: int, gap: float) -> _Segment | None:
     """The rule that closes a table of which the scan kept one rule across (a fax's threshold dropped the hairlines
-    between its rows, and the last: the table runs on to the next page) and its columns' rules: at least
-    :data:`CLOSING_RULES` vertical rules :data:`CLOSING_LENGTH` characters long or more, within the rule's extent,
+    between its rows, and the last: the table runs on to the next page; or a row the page cut from its table) and its
+    columns' rules: at least :data:`CLOSING_RULES` vertical rules :data:`CUT_LENGTH` characters long or more (a
+    row's height: no stroke of text is), within the rule's extent,
     each starting at the rule (or ending at it) and ending (starting) together, within ``gap``. Their common end is
     the table's other edge (a grid row holding all its rows: :mod:`parsers.ocr.lost_rules` splits it); None when
     they do not end together (rules of different lengths), or are too few."""
@@ -448,7 +482,7 @@ def _closing(rule: _Segment, verticals: list[_Segment], tol: float, unit: int, g
             sg
             for sg in verticals
             if rule.lo - tol <= sg.pos <= rule.hi + tol
-            and sg.hi - sg.lo >= CLOSING_LENGTH * unit
+            and sg.hi - sg.lo >= CUT_LENGTH * unit
             and abs((sg.lo if beyond > 0 else sg.hi) - rule.pos) <= tol + rule.thick
         ]
         if len(starts) < CLOSING_RULES:
