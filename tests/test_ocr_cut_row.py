@@ -1,6 +1,6 @@
 """A table's row that a page break cut from its table, alone at the top of its page: its column rules run from the
-one rule across it (under the row) to the cut, and end there together (``parsers/ocr/grid.py`` ``_cut_columns``, and
-``_closing`` at a row's height, ``CUT_LENGTH``).
+one rule across it (under the row) to the cut, and end there together (``parsers/ocr/grid.py`` ``_cut_columns``;
+``parsers/ocr/grid_ends.py`` ``_closing`` at a row's height, ``CUT_LENGTH``).
 
 synth_4105 pages 6–7 (``scripts/synth_ocr.py --damage fax jpegq photo stamp toner``: a tuning scan, 150 dpi 1-bit)
 as the engine read them, recorded by ``scripts/build_ocr_records.py /tmp/c47/tune synth_4105 6`` and ``… 7`` (no

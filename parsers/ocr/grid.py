@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from parsers.ocr.dotted import dotted_rules
+from parsers.ocr.grid_ends import CLOSING_RULES, CUT_LENGTH, _closing, _lost_across, _open_ends, _Segment
 
 Mask = NDArray[np.uint8]
 
@@ -261,12 +262,6 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
     return out[0], out[1], joins[0], joins[1]
 
 
-# a table's row cut by a page break, alone on its page (table 四's values under heads printed on the page before): its
-# column rules run from the one rule across it (under the row) to the cut, a row's height, all of them ending there
-CUT_LENGTH = 2.0  # characters: a row of one line of text and its padding is at least this tall (a digit's stroke
-# glued to a rule by toner is one character at most)
-
-
 def _cut_columns(verticals: list[_Piece], sure: list[_Piece], ink: NDArray[np.bool_], unit: int) -> list[_Piece]:
     """The column rules of a row that a page break cut from its table: at least :data:`CLOSING_RULES` vertical pieces
     :data:`CUT_LENGTH` characters long or more, paper beside them (not :func:`_flanked`), each with one end at the
@@ -391,14 +386,6 @@ def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
     return tables, kept
 
 
-@dataclass(frozen=True)
-class _Segment:
-    pos: float  # y of a horizontal rule, x of a vertical one
-    lo: float  # where it starts and ends along its length
-    hi: float
-    thick: float  # its thickness
-
-
 def _segments(mask: NDArray[np.uint8], axis: int) -> list[_Segment]:
     """The rule segments of a mask: axis 0 for horizontal rules (position = y, extent along x)."""
     import cv2
@@ -442,57 +429,6 @@ def _anchored(segment: _Segment, across: list[_Segment], tol: float, unit: int) 
             if met == 2:
                 return True
     return False
-
-
-def _open_ends(ys: list[int], verticals: list[_Segment], unit: int, gap: float, columns: int) -> list[int]:
-    """The rows' rules, with a rule added where the page cuts a table: a row split by a page break has no rule
-    under it (or, on the next page, over it), but the table's vertical rules run on to the cut. When at least
-    half of the table's vertical lines (``columns``; two at least) run past the last rule (or start before the
-    first) by a line of text or more and stop together, their end closes the table."""
-    need = max(2.0, columns / 2)
-    if not ys or len(verticals) < need:
-        return ys
-    out = list(ys)
-    for ends, beyond in (
-        ([sg.hi for sg in verticals if sg.hi - ys[-1] >= 0.8 * unit], 1),
-        ([sg.lo for sg in verticals if ys[0] - sg.lo >= 0.8 * unit], -1),
-    ):
-        if len(ends) < need:
-            continue
-        edge = float(np.median(ends))
-        if sum(abs(e - edge) <= gap for e in ends) < need:
-            continue  # not one cut: rules of different lengths
-        out = [*out, round(edge)] if beyond > 0 else [round(edge), *out]
-    return out
-
-
-CLOSING_RULES = 3  # vertical rules, at least this many, from one rule across to a common end, make a table of it
-
-
-def _closing(rule: _Segment, verticals: list[_Segment], tol: float, unit: int, gap: float) -> _Segment | None:
-    """The rule that closes a table of which the scan kept one rule across (a fax's threshold dropped the hairlines
-    between its rows, and the last: the table runs on to the next page; or a row the page cut from its table) and its
-    columns' rules: at least :data:`CLOSING_RULES` vertical rules :data:`CUT_LENGTH` characters long or more (a
-    row's height: no stroke of text is), within the rule's extent,
-    each starting at the rule (or ending at it) and ending (starting) together, within ``gap``. Their common end is
-    the table's other edge (a grid row holding all its rows: :mod:`parsers.ocr.lost_rules` splits it); None when
-    they do not end together (rules of different lengths), or are too few."""
-    for beyond in (1, -1):
-        starts = [
-            sg
-            for sg in verticals
-            if rule.lo - tol <= sg.pos <= rule.hi + tol
-            and sg.hi - sg.lo >= CUT_LENGTH * unit
-            and abs((sg.lo if beyond > 0 else sg.hi) - rule.pos) <= tol + rule.thick
-        ]
-        if len(starts) < CLOSING_RULES:
-            continue
-        ends = [sg.hi if beyond > 0 else sg.lo for sg in starts]
-        edge = float(np.median(ends))
-        if sum(abs(e - edge) <= gap for e in ends) < CLOSING_RULES:
-            continue
-        return _Segment(edge, rule.lo, rule.hi, rule.thick)
-    return None
 
 
 # a rule's end past the last rule across it, inside the table (short of the next rule), with ink beside it on both
@@ -568,6 +504,12 @@ def _grid(
     if len(hs_ok) == 1 and not vs_ok and (closed := _closing(hs_ok[0], vs, tol, unit, gap)) is not None:
         hs, hs_ok = [*hs, closed], [*hs_ok, closed]  # a table the scan kept one rule across of: its columns end it
         vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+    if lost := _lost_across(hs_ok, vs, vs_ok, tol, unit, gap):  # a rule lost inside the table: columns end at it
+        hs, hs_ok = [*hs, *lost], [*hs_ok, *lost]
+        vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+        for sg in lost:  # drawn for the borders below (the rule's ink is not in the rules returned: no ink whitened)
+            y0 = max(0, round(sg.pos - sg.thick / 2))
+            hmask[y0 : round(sg.pos + sg.thick / 2) + 1, max(0, round(sg.lo)) : round(sg.hi) + 1] = 255
     if inked is not None:  # strokes of text glued to the rules cut off (the masks are the caller's, changed in place)
         _dangling(vs_ok, hs_ok, vmask, inked, tol, unit, 1)
         _dangling(hs_ok, vs_ok, hmask, inked, tol, unit, 0)
