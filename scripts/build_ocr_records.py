@@ -9,7 +9,8 @@ preprocessing, the grid, the engine, the glyphs) and written to ``tests/fixtures
 - ``<stem>-p<page>.png`` (not with ``--no-image``): the prepared binary page (ink white), 1-bit: the grid is
   found on it again at test time, and the digits' blobs of numbers are cut from it (``parsers/ocr/glyph_digits.py``);
 - ``<stem>-p<page>.ink.json``: the engine's words by cell (text, box, confidence), the lines outside the tables,
-  the lone digits' glyphs, the grid's unit, the tables' shapes, the page's size and scale;
+  the lone digits' glyphs, the grid's unit, the tables' shapes, the page's size and scale; where the reader split
+  grid rows whose rules were lost (``parsers/ocr/lost_rules.py``), the split tables whole (``split``);
 - ``<stem>.json``: the report's gold.
 """
 
@@ -76,6 +77,16 @@ def record(folder: Path, stem: str, page: int, image_too: bool = True) -> Path:
             for g in pending.glyphs
         ],
     }
+    if [t.ys for t in pending.tables] != [t.ys for t in tables]:
+        # grid rows the reader split (``parsers/ocr/lost_rules.py``: their rules lost), the engine's cells keyed by
+        # the split grid: the split tables recorded whole (``tests/ocr_records.settled_pages`` reads them)
+        rec["split"] = [
+            {
+                "box": list(t.box), "xs": t.xs, "ys": t.ys,
+                "cells": [[c.row, c.col, c.rows, c.cols, list(c.box)] for c in t.cells],
+            }
+            for t in pending.tables
+        ]  # fmt: skip
     (READ / f"{name}.ink.json").write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
     shutil.copyfile(folder / f"{stem}.json", READ / f"{stem}.json")
     return READ / f"{name}.ink.json"

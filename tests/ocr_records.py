@@ -34,14 +34,14 @@ def ink_and_glyphs(rec: dict[str, Any]) -> tuple[Ink, list[Glyph]]:
 
 def settled_pages(stem: str, pages: tuple[int, ...]) -> list[Any]:
     """The recorded pages of ``stem`` read as the scan reader reads them, from the engine's output on: each page's
-    grid found again on its binary image, its digits' blobs cut, then the pages settled together
-    (``parsers.ocr.document.settle``: the glyphs compared across them). ``parsers.readers.ocr.extracted_from`` makes
-    the ``Extracted`` of them."""
+    grid found again on its binary image (the grid rows the reader split, their rules lost, as recorded), its
+    digits' blobs cut, then the pages settled together (``parsers.ocr.document.settle``: the glyphs compared across
+    them). ``parsers.readers.ocr.extracted_from`` makes the ``Extracted`` of them."""
     from PIL import Image
 
     from parsers.ocr.document import PageResult, Pending, settle
     from parsers.ocr.glyph_digits import number_parts
-    from parsers.ocr.grid import find_tables
+    from parsers.ocr.grid import Cell, Table, find_tables
 
     results = []
     for page in pages:
@@ -50,6 +50,11 @@ def settled_pages(stem: str, pages: tuple[int, ...]) -> list[Any]:
         binary = np.where(np.asarray(Image.open(READ / f"{name}.png").convert("L")) > 127, 255, 0).astype(np.uint8)
         tables, _ = find_tables(binary, rec["unit"])
         assert [[t.n_rows, t.n_cols] for t in tables] == rec["tables"]
+        if "split" in rec:  # grid rows the reader split (their rules lost), as it split them
+            tables = [
+                Table(tuple(t["box"]), t["xs"], t["ys"], [Cell(*c[:4], tuple(c[4])) for c in t["cells"]])
+                for t in rec["split"]
+            ]
         ink, glyphs = ink_and_glyphs(rec)
         parts = number_parts(np.where(binary > 0, 0, 255).astype(np.uint8), ink)
         pending = Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs, parts)

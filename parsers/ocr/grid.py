@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from parsers.ocr.dotted import dotted_rules
+from parsers.ocr.grid_ends import CLOSING_RULES, CUT_LENGTH, _closing, _lost_across, _open_ends, _Segment
 
 Mask = NDArray[np.uint8]
 
@@ -247,6 +248,7 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
         ]
         for a in (0, 1)
     ]
+    sure[1] += [p for p in _cut_columns(found[1][1], sure[0], ink, unit) if p not in sure[1]]
     out: list[Mask] = []
     joins = [np.zeros(binary.shape, dtype=np.uint8) for _ in found]
     for along, (labels, pieces) in enumerate(found):
@@ -258,6 +260,34 @@ def _without_text(hmask: Mask, vmask: Mask, binary: Mask, unit: int) -> tuple[Ma
             _bridge(joins[along], p.joins, p.thick, along)
         out.append(mask)
     return out[0], out[1], joins[0], joins[1]
+
+
+def _cut_columns(verticals: list[_Piece], sure: list[_Piece], ink: NDArray[np.bool_], unit: int) -> list[_Piece]:
+    """The column rules of a row that a page break cut from its table: at least :data:`CLOSING_RULES` vertical pieces
+    :data:`CUT_LENGTH` characters long or more, paper beside them (not :func:`_flanked`), each with one end at the
+    same sure rule across (within a quarter character) and their other ends together (within a third of a
+    character): the cut. A rule runs from rule to rule, and such a row has one rule across; strokes of text glued
+    to a rule by toner are a character long at most, and do not end together at a row's height."""
+    reach = max(3, unit // 4)
+    out: list[_Piece] = []
+    for rule in sure:
+        for end in (0, 1):  # the rule at the pieces' upper end (0: the cut below it) or at their lower end (1)
+            at = [
+                p
+                for p in verticals
+                if p.hi - p.lo >= CUT_LENGTH * unit
+                and rule.lo - reach <= p.pos <= rule.hi + reach
+                and abs((p.lo if end == 0 else p.hi) - rule.pos) <= reach + rule.thick / 2
+            ]
+            if len(at) < CLOSING_RULES:
+                continue
+            ends = [p.hi if end == 0 else p.lo for p in at]
+            edge = float(np.median(ends))
+            cut = [p for p, e in zip(at, ends, strict=True) if abs(e - edge) <= max(4, unit / 3)]
+            cut = [p for p in cut if not _flanked(p, ink, unit, 1)]
+            if len(cut) >= CLOSING_RULES:
+                out += [p for p in cut if p not in out]
+    return out
 
 
 def _bridge(mask: Mask, gaps: list[tuple[int, float, int, float]], thick: int, along: int) -> None:
@@ -356,14 +386,6 @@ def find_tables(binary: Mask, unit: int) -> tuple[list[Table], Mask]:
     return tables, kept
 
 
-@dataclass(frozen=True)
-class _Segment:
-    pos: float  # y of a horizontal rule, x of a vertical one
-    lo: float  # where it starts and ends along its length
-    hi: float
-    thick: float  # its thickness
-
-
 def _segments(mask: NDArray[np.uint8], axis: int) -> list[_Segment]:
     """The rule segments of a mask: axis 0 for horizontal rules (position = y, extent along x)."""
     import cv2
@@ -407,58 +429,6 @@ def _anchored(segment: _Segment, across: list[_Segment], tol: float, unit: int) 
             if met == 2:
                 return True
     return False
-
-
-def _open_ends(ys: list[int], verticals: list[_Segment], unit: int, gap: float, columns: int) -> list[int]:
-    """The rows' rules, with a rule added where the page cuts a table: a row split by a page break has no rule
-    under it (or, on the next page, over it), but the table's vertical rules run on to the cut. When at least
-    half of the table's vertical lines (``columns``; two at least) run past the last rule (or start before the
-    first) by a line of text or more and stop together, their end closes the table."""
-    need = max(2.0, columns / 2)
-    if not ys or len(verticals) < need:
-        return ys
-    out = list(ys)
-    for ends, beyond in (
-        ([sg.hi for sg in verticals if sg.hi - ys[-1] >= 0.8 * unit], 1),
-        ([sg.lo for sg in verticals if ys[0] - sg.lo >= 0.8 * unit], -1),
-    ):
-        if len(ends) < need:
-            continue
-        edge = float(np.median(ends))
-        if sum(abs(e - edge) <= gap for e in ends) < need:
-            continue  # not one cut: rules of different lengths
-        out = [*out, round(edge)] if beyond > 0 else [round(edge), *out]
-    return out
-
-
-# vertical rules at least this many characters long (several rows: no stroke of text is) …
-CLOSING_LENGTH = 3.0
-CLOSING_RULES = 3  # … at least this many, from one rule across to a common end, make a table of that rule
-
-
-def _closing(rule: _Segment, verticals: list[_Segment], tol: float, unit: int, gap: float) -> _Segment | None:
-    """The rule that closes a table of which the scan kept one rule across (a fax's threshold dropped the hairlines
-    between its rows, and the last: the table runs on to the next page) and its columns' rules: at least
-    :data:`CLOSING_RULES` vertical rules :data:`CLOSING_LENGTH` characters long or more, within the rule's extent,
-    each starting at the rule (or ending at it) and ending (starting) together, within ``gap``. Their common end is
-    the table's other edge (a grid row holding all its rows: :mod:`parsers.ocr.lost_rules` splits it); None when
-    they do not end together (rules of different lengths), or are too few."""
-    for beyond in (1, -1):
-        starts = [
-            sg
-            for sg in verticals
-            if rule.lo - tol <= sg.pos <= rule.hi + tol
-            and sg.hi - sg.lo >= CLOSING_LENGTH * unit
-            and abs((sg.lo if beyond > 0 else sg.hi) - rule.pos) <= tol + rule.thick
-        ]
-        if len(starts) < CLOSING_RULES:
-            continue
-        ends = [sg.hi if beyond > 0 else sg.lo for sg in starts]
-        edge = float(np.median(ends))
-        if sum(abs(e - edge) <= gap for e in ends) < CLOSING_RULES:
-            continue
-        return _Segment(edge, rule.lo, rule.hi, rule.thick)
-    return None
 
 
 # a rule's end past the last rule across it, inside the table (short of the next rule), with ink beside it on both
@@ -534,6 +504,12 @@ def _grid(
     if len(hs_ok) == 1 and not vs_ok and (closed := _closing(hs_ok[0], vs, tol, unit, gap)) is not None:
         hs, hs_ok = [*hs, closed], [*hs_ok, closed]  # a table the scan kept one rule across of: its columns end it
         vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+    if lost := _lost_across(hs_ok, vs, vs_ok, tol, unit, gap):  # a rule lost inside the table: columns end at it
+        hs, hs_ok = [*hs, *lost], [*hs_ok, *lost]
+        vs_ok = [sg for sg in vs if _anchored(sg, hs, tol, unit)]
+        for sg in lost:  # drawn for the borders below (the rule's ink is not in the rules returned: no ink whitened)
+            y0 = max(0, round(sg.pos - sg.thick / 2))
+            hmask[y0 : round(sg.pos + sg.thick / 2) + 1, max(0, round(sg.lo)) : round(sg.hi) + 1] = 255
     if inked is not None:  # strokes of text glued to the rules cut off (the masks are the caller's, changed in place)
         _dangling(vs_ok, hs_ok, vmask, inked, tol, unit, 1)
         _dangling(hs_ok, vs_ok, hmask, inked, tol, unit, 0)
