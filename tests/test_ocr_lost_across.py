@@ -5,7 +5,7 @@ synth_4100 page 4 (``scripts/synth_ocr.py --damage fax jpegq photo stamp toner``
 then fax) as the engine read it, recorded by ``scripts/build_ocr_records.py /tmp/c47/tune synth_4100 4`` (no OCR at
 test time). Table 四's hairlines faded: the rule under 未经复议直接起诉 and 复议后起诉 is gone, and the eight column
 rules of those two groups start at its place and run down to the table's bottom rule. They reached one rule across,
-not the two a rule runs between, and were no grid lines: until version 142 the litigation half was two cells five
+not the two a rule runs between, and were no grid lines: until version 143 the litigation half was two cells five
 columns wide, read ``00000`` and ``00202`` (two wrong numbers, nine blanks, six values placed by a guess)."""
 
 from __future__ import annotations

@@ -105,7 +105,7 @@ def test_table_four_short_row_single_spaced_is_the_tie_breaks_and_says_so() -> N
     # without its no-break spaces (pdftotext -raw, pdfplumber print nothing for an empty cell) 10 values a space
     # apart fit every row total wherever the blank row goes. The tie-break (blanks first: the corpus's real report,
     # seed 003, leaves its 复议 row blank) would read 1 suit after a review (复议后起诉 0 1 0 0 1) with no review, so
-    # since version 142 no row is read (the report's blank row is its last: the guess read ten numbers a row off);
+    # since version 145 no row is read (the report's blank row is its last: the guess read ten numbers a row off);
     # the verdict says a person must look
     source = (SNIPPETS / "own-pypdf.txt").read_text(encoding="utf-8")
     row = "2 1 0 3 6 0 1 0 0 1"

@@ -898,7 +898,7 @@ def test_pdfminer_table_two_run_holding_another_blocks_values_is_left_blank() ->
 def test_pdfminer_table_two_block_whose_values_print_on_both_sides_of_its_labels_is_left_blank() -> None:
     # tuning seed 4051 (pdf-pdfminer): 第二十条第（一）项's values 2 0 0 17 before its labels 规章, 行政规范性文件 and
     # 0 2 after them (the gold: 规章 0 2 0, 行政规范性文件 2 0 17), an order of pdfminer's boxes that is neither row
-    # after row nor column after column. Version 144 read the cells the two orders read alike: 规章 2 0 0 (two
+    # after row nor column after column. Version 141 read the cells the two orders read alike: 规章 2 0 0 (two
     # wrong numbers); the block is not read so now, and the row reading leaves both rows blank (missing_cell,
     # cells_unplaced: 0 2 for three columns)
     text = (SNIPPETS / "synth-4051-pdfminer-table2.txt").read_text(encoding="utf-8")

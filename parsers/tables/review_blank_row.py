@@ -226,7 +226,7 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
     # template's first row left blank, as the corpus's real seed 003 prints it (a guess: on the synthetic batteries
     # it puts five numbers a row off as often as not, but leaving the table blank loses seed 003's ten cells in every
     # convention that prints an empty cell as nothing; version 108 measured both and kept this), and only where it
-    # reads no suit after a review (its 复议后起诉 row, the last five values, zero): version 142
+    # reads no suit after a review (its 复议后起诉 row, the last five values, zero): version 145
     r.warn(
         "placement_open",
         f"table 四: {len(vals)} values for its {N_REVIEW} cells, each row's total holding wherever the blank row "
