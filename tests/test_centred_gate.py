@@ -24,12 +24,24 @@ def _values_only(tokens: list[Token]) -> bool:
     return bool(texts) and all(t[IS_VALUE] for t in texts)
 
 
-def _plain(r: Reading, label: int) -> bool:
+def _after_text(tokens: list[Token], label_lines: set[int]) -> bool:
+    """Values after all of a line's other text, on no row's label line (a wrapped label's first piece)."""
+    texts = [t for t in tokens if t[TEXT]]
+    if not texts or texts[0][IS_VALUE] or texts[0][LINE] in label_lines:
+        return False
+    kinds = [t[IS_VALUE] for t in texts]
+    first = kinds.index(True) if True in kinds else len(kinds)
+    return first < len(kinds) and all(kinds[first:])
+
+
+def _plain(r: Reading, label: int, label_lines: set[int]) -> bool:
     """``centred_row``'s first pieces' lines as it reads them, any of them there."""
     head = r.tokens[label]
     line = head[LINE]
     lead = [t for t in r.line_tokens(line) if t[START] < head[START] and t[TEXT]]
-    return _values_only(lead) or _values_only(r.line_tokens(line - 1)) or _values_only(r.line_tokens(line - 2))
+    return _values_only(lead) or any(
+        _values_only(r.line_tokens(line - d)) or _after_text(r.line_tokens(line - d), label_lines) for d in (1, 2)
+    )
 
 
 def test_the_gate_answers_as_the_lines_centred_row_reads() -> None:
@@ -37,11 +49,13 @@ def test_the_gate_answers_as_the_lines_centred_row_reads() -> None:
     answers: list[bool] = []
     for text in texts:
         r = Reading(Extracted("text", text))
-        for i, t in enumerate(r.tokens):
-            if t[IS_LABELISH]:
-                got = first_pieces_beside(r, i)
-                assert got == _plain(r, i), (t[TEXT], t[LINE])
-                answers.append(got)
+        # the label lines: every other labelish token's (the table's rows found), and none
+        for label_lines in ({t[LINE] for t in r.tokens[1::2] if t[IS_LABELISH]}, set()):
+            for i, t in enumerate(r.tokens):
+                if t[IS_LABELISH]:
+                    got = first_pieces_beside(r, i, label_lines)
+                    assert got == _plain(r, i, label_lines), (t[TEXT], t[LINE])
+                    answers.append(got)
     assert 100 < sum(answers) < len(answers) - 100  # both answers given often
 
 
@@ -50,7 +64,10 @@ def test_rows_of_a_table_on_its_lines_are_not_looked_at() -> None:
     text = "三、本年度办理结果\n（一）予以公开\t3\t0\t0\t0\t0\t0\t3\n（二）部分公开\t1\t0\t0\t0\t0\t0\t1\n"
     r = Reading(Extracted("text", text))
     labels = [i for i, t in enumerate(r.tokens) if t[TEXT].endswith(("予以公开", "部分公开"))]
-    assert [first_pieces_beside(r, i) for i in labels] == [False, False]
+    lines = {r.tokens[i][LINE] for i in labels}
+    assert [first_pieces_beside(r, i, lines) for i in labels] == [False, False]
+    # … a line of values after text no row's label: a wrapped label's first piece, its numbers' first pieces after it
+    assert [first_pieces_beside(r, i, set()) for i in labels] == [False, True]
     # a wrapped number's first pieces on a line of their own above the label, empty cells beside them (pipe rows)
     text = "（一）予以公开\t3\t0\t0\t0\t0\t0\t3\n\t7\t\t\t\t\t\t7\n（二）部分公开\n\t4\t0\t0\t0\t0\t0\t4\n"
     r = Reading(Extracted("text", text))

@@ -649,7 +649,10 @@ def _label_fits(
         claimed.update(t[START] for t in vals)
         below = pieces_line(r, vals, label_lines, claimed)
         boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}")
-        if boxed is None and (centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}")):
+        after = nxt.index if nxt is not None else None
+        if boxed is None and (
+            centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}", after)
+        ):
             boxed, how = centred, CENTRED
         if boxed is not None:
             if len(boxed) == 1:

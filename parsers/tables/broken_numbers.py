@@ -9,6 +9,7 @@ import re
 
 from parsers.tables.align import Fit, Value
 from parsers.tables.broken_boxes import box_orders, broken_boxes
+from parsers.tables.centred_pieces import BELOW_LINES, centred_readings, nested, pieces_orders
 from parsers.tables.checks import (
     identities_at,
 )
@@ -19,7 +20,7 @@ from parsers.tables.solve import (
     row_total_holds,
 )
 from parsers.tables.split_digits import join_split_digits
-from parsers.tables.stacked_pieces import end_values, pieces_below, shared_cells, stacked_boxes
+from parsers.tables.stacked_pieces import by_line, end_values, pieces_below, shared_cells, stacked_boxes
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
     N_APP,
@@ -307,21 +308,48 @@ def unclaimed_above(r: Reading, label: int, claimed: set[int]) -> list[Token]:
 
 
 def handed_down(r: Reading, vals: list[Token], after: int, stop: int) -> int:
-    """How many of a row's values ``vals`` (their last line) are the first pieces of the next row's broken numbers
-    (:mod:`parsers.tables.stacked_pieces`): its last line, right above the next row's label (token ``after``),
-    prints digits only, the row keeps exactly its cells without them, and the next row's values (up to token
-    ``stop``) print the rest of the shape with a placement whose row total holds. 0 where they are not."""
+    """How many of a row's values ``vals`` (their last lines) are the first pieces of the next row's broken numbers
+    (:mod:`parsers.tables.stacked_pieces`, :mod:`parsers.tables.centred_pieces`): its last line, or its last two
+    (a number of three lines prints its first piece two lines above the row's middle line, one of two lines one
+    line above), right above the next row's label (token ``after``), print digits only, the row keeps exactly its
+    cells without them, and the next row's values (up to token ``stop``) print the rest of the shape with a
+    placement whose row total holds. 0 where they are not."""
     if len(vals) <= N_APP:
         return 0
     line = r.tokens[after][LINE] - 1
-    last = [t for t in vals if t[LINE] == line]
-    if not last or len(vals) - len(last) != N_APP or last != vals[-len(last) :]:
-        return 0
-    if [t for t in r.line_tokens(line) if t[TEXT]] != last:
-        return 0
     nxt = [t for t in r.tokens[after + 1 : stop] if t[IS_VALUE]]
-    boxes = stacked_boxes(nxt, last, N_APP)
-    return len(last) if boxes is not None and box_orders(boxes) else 0
+    for up in (1, 2):
+        last = [t for t in vals if line - up < t[LINE] <= line]
+        if not last or len(vals) - len(last) != N_APP or last != vals[-len(last) :]:
+            continue
+        if any(
+            [t for t in r.line_tokens(line - d) if t[TEXT]] != [t for t in last if t[LINE] == line - d]
+            for d in range(up)
+        ):
+            return 0  # a line of other text above the next row's label: no pieces of it
+        if up == 1:
+            boxes = stacked_boxes(nxt, last, N_APP)
+            if boxes is not None and box_orders(boxes):
+                return len(last)
+        elif _centred_below(r.text, last, nxt):
+            return len(last)
+    return 0
+
+
+def _centred_below(text: str, top: list[Token], nxt: list[Token]) -> bool:
+    """Whether ``nxt`` (a row's values) prints a middle line and as many last pieces below it as ``top``, first
+    pieces on the lines above it, with a placement whose row total holds (:func:`centred_pieces.centred_readings`,
+    the pieces paired line by line about the middle line: :func:`centred_pieces.nested`)."""
+    lines = by_line(nxt)
+    if len(lines) < 2 or not all(t[TEXT].isdigit() for t in nxt):
+        return False
+    middle, bottom = lines[0], [t for ln in lines[1:] for t in ln]
+    if len(bottom) != len(top) or bottom[-1][LINE] > middle[0][LINE] + BELOW_LINES:
+        return False
+    paired = nested(top, middle[0][LINE], bottom)
+    return paired is not None and bool(
+        centred_readings(top, middle, paired, N_APP, orders=pieces_orders(text, top, paired))
+    )
 
 
 def _box_readings(r: Reading, boxes: list[list[Token]], key: str, first: Token, how: str) -> list[list[Token]] | None:

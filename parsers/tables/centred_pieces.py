@@ -47,12 +47,15 @@ def centred_readings(
     bottom: list[Token],
     n: int,
     holds: Callable[[list[Value]], bool] = row_total_holds,
+    orders: list[tuple[int, ...]] | None = None,
 ) -> list[list[Token]]:
     """Each reading of a row of ``n`` cells printed as ``middle`` (its line) with the first pieces of its wrapped
     numbers ``top`` (above) and their last pieces ``bottom`` (below), as many of each: the broken numbers' columns
     and which of them print a middle piece on the row's line chosen every way that keeps each line's order; a
     reading is kept where no number starts with 0 and the row's totals hold (``holds``: table 三's row total, or
-    table 四's three). Empty where the shape does not fit."""
+    table 四's three). ``orders``: the columns' orders of the wrapped numbers (``top``'s indices) to try, where their
+    first pieces print on several lines (:func:`pieces_orders`); ``top``'s own order otherwise. Empty where the
+    shape does not fit."""
     k, m = len(top), len(middle)
     mids = m + k - n  # wrapped numbers of three lines: their middle piece is on the row's line
     if not 1 <= k <= MAX_PIECES or len(bottom) != k or not 0 <= mids <= k:
@@ -61,17 +64,22 @@ def centred_readings(
         return []
     seen: set[tuple[int, ...]] = set()
     out: list[list[Token]] = []
-    for cols in itertools.combinations(range(n), k):
+    pairs = list(zip(top, bottom, strict=True))
+    for order, cols in itertools.product(
+        orders or [tuple(range(k))],
+        itertools.combinations(range(n), k),
+    ):
         for with_mid in itertools.combinations(range(k), mids):
             row: list[Token] = []
             mid = iter(middle)
-            wrapped = dict(zip(cols, range(k), strict=True))
+            wrapped = dict(zip(cols, order, strict=True))
             for c in range(n):
                 if c not in wrapped:
                     row.append(next(mid))
                     continue
                 i = wrapped[c]
-                pieces = [top[i], next(mid), bottom[i]] if i in with_mid else [top[i], bottom[i]]
+                up, down = pairs[i]
+                pieces = [up, next(mid), down] if i in with_mid else [up, down]
                 head, last = pieces[0], pieces[-1]
                 row.append(
                     token(
@@ -90,6 +98,52 @@ def centred_readings(
                 out.append(row)
                 if len(out) > MAX_READINGS:
                     return []
+    return out
+
+
+STACKED = 2  # a number's pieces print this many characters apart at most in a text that keeps their positions
+
+
+def pieces_orders(text: str, top: list[Token], bottom: list[Token]) -> list[tuple[int, ...]]:
+    """The columns' orders of wrapped numbers whose first pieces ``top`` print on several lines (their last pieces
+    ``bottom``, paired: :func:`nested`). A number's pieces stack in one column, top to bottom: in a text that keeps
+    the page's horizontal positions (poppler's layout mode, PyMuPDF's sorted text) each number's first and last
+    pieces start at about one column of their lines (``STACKED``), and the numbers stand in the order of those
+    columns; the one order where every number's pieces so stack and no two numbers share a column. Otherwise every
+    order that keeps each line's (:func:`interleavings`)."""
+
+    def column(t: Token) -> int:
+        return t[START] - text.rfind("\n", 0, t[START])
+
+    cols = [(column(a) + column(b)) / 2 for a, b in zip(top, bottom, strict=True)]
+    stacked = all(abs(column(a) - column(b)) <= STACKED for a, b in zip(top, bottom, strict=True))
+    ranked = sorted(range(len(top)), key=lambda i: cols[i])
+    if stacked and all(cols[b] - cols[a] > STACKED for a, b in itertools.pairwise(ranked)):
+        return [tuple(ranked)]
+    return interleavings([len(ln) for ln in by_line(top)])
+
+
+def interleavings(sizes: list[int]) -> list[tuple[int, ...]]:
+    """The column orders of first pieces printed on several lines (``sizes``: how many on each, in the text's
+    order, numbered in that order): each line's pieces stand in its order, but a line does not say where its pieces
+    stand among another line's (a number of three lines and one of two print their first pieces on different
+    lines). One order, the text's, where they are on one line."""
+    groups: list[list[int]] = []
+    at = 0
+    for size in sizes:
+        groups.append(list(range(at, at + size)))
+        at += size
+    out: list[tuple[int, ...]] = []
+
+    def merge(rest: list[list[int]], done: tuple[int, ...]) -> None:
+        if not any(rest):
+            out.append(done)
+            return
+        for g, group in enumerate(rest):
+            if group:
+                merge([*rest[:g], group[1:], *rest[g + 1 :]], (*done, group[0]))
+
+    merge(groups, ())
     return out
 
 
@@ -130,6 +184,36 @@ CENTRED = (
 
 
 def centred_row(
+    r: Reading,
+    label: int,
+    vals: list[Token],
+    label_lines: set[int],
+    claimed: set[int],
+    n: int,
+    key: str,
+    after: int | None = None,
+) -> list[list[Token]] | None:
+    """The readings of a row printed as wrapped numbers centred on it (:func:`_centred_row`), or, where there are
+    none, of the row without the values of the line right above the next row's label (token ``after``) where that
+    line prints values alone: the next row's wrapped numbers' first pieces, printed above its label as this row's
+    are above its own (``3 3`` / ``3.其他 7 0 0 0 0 0 7`` / ``6 6`` / ``1 1 2`` / ``（七）总计 …``); those are
+    left to the next row (no longer ``claimed``)."""
+    readings = _centred_row(r, label, vals, label_lines, claimed, n, key)
+    if readings is not None or after is None:
+        return readings
+    line = r.tokens[after][LINE] - 1
+    last = [t for t in vals if t[LINE] == line]
+    if not last or len(last) == len(vals) or last != vals[-len(last) :]:
+        return None
+    if [t for t in r.line_tokens(line) if t[TEXT]] != last:
+        return None
+    readings = _centred_row(r, label, vals[: -len(last)], label_lines, claimed, n, key)
+    if readings is not None:
+        claimed.difference_update(t[START] for t in last)
+    return readings
+
+
+def _centred_row(
     r: Reading, label: int, vals: list[Token], label_lines: set[int], claimed: set[int], n: int, key: str
 ) -> list[list[Token]] | None:
     """The readings of a row (:func:`centred_readings`) whose values ``vals`` print its middle line, with the first
@@ -142,29 +226,37 @@ def centred_row(
     printed."""
     if not vals:
         return None
-    if vals[0][LINE] == vals[-1][LINE] and not first_pieces_beside(r, label):
+    if vals[0][LINE] == vals[-1][LINE] and not first_pieces_beside(r, label, label_lines):
         return None  # its values on one line, and no line beside it prints a wrapped number's first pieces
     lines = by_line(vals)
-    if len(lines) > 2 or (len(lines) == 2 and lines[1][0][LINE] != lines[0][0][LINE] + 1):
+    if len(lines) > 1 + BELOW_LINES or lines[-1][0][LINE] > lines[0][0][LINE] + BELOW_LINES:
         return None
+    rest = [t for ln in lines[1:] for t in ln]  # the row's values below its middle line: last pieces, all of them
+    adjacent = len(lines) == 2 and lines[1][0][LINE] == lines[0][0][LINE] + 1
     head = r.tokens[label]
     line = head[LINE]
     lead = [t for t in r.line_tokens(line) if t[START] < head[START] and t[TEXT]]
     if not all(t[IS_VALUE] for t in lead):
         lead = []
-    above = [t for d in (2, 1) for t in _values_only(r.line_tokens(line - d))]
+    above = [t for d in (2, 1) for t in _pieces_above(r.line_tokens(line - d), label_lines)]
     top = [t for t in (*above, *lead) if t[START] not in claimed and t[LINE] < lines[0][0][LINE]] + lead
     top = list(dict.fromkeys(top))  # the lead may be both
     shapes: list[tuple[list[Token], list[Token], list[Token] | None]] = []
     if top:
-        shapes.append((top, lines[0], lines[1] if len(lines) == 2 else None))
-    if len(lines) == 2:
+        shapes.append((top, lines[0], rest if adjacent and len(rest) == len(top) else None))
+    if adjacent:
         shapes.append((lines[0], lines[1], None))  # the first pieces on the row's first line, its middle line next
     for top, middle, below in shapes:
+        orders = None
         if below is None:
             after = [r.line_tokens(middle[0][LINE] + d) for d in range(1, BELOW_LINES + 1)]
-            below = pieces_below(after, len(top), label_lines, claimed)
-        if below is not None and (readings := centred_readings(top, middle, below, n)):
+            own = {t[START] for t in vals}  # the row's own values, claimed as it is read
+            below = pieces_below(after, len(top), label_lines, claimed - own)
+            if below is not None and middle is lines[0] and below[: len(rest)] != rest:
+                continue  # the row's values below its middle line are last pieces, all of them
+            if below is not None and (paired := nested(top, middle[0][LINE], below)) is not None:
+                below, orders = paired, pieces_orders(r.text, top, paired)
+        if below is not None and (readings := centred_readings(top, middle, below, n, orders=orders)):
             bottom = below
             break
     else:
@@ -182,31 +274,60 @@ def centred_row(
     return readings
 
 
-def first_pieces_beside(r: Reading, label: int) -> bool:
+def nested(top: list[Token], middle: int, bottom: list[Token]) -> list[Token] | None:
+    """The last pieces ``bottom`` in the order of the first pieces ``top`` they complete, the row's values on line
+    ``middle``: a cell's lines are centred on the row, so a number's first piece prints as many lines above the
+    middle line as its last piece prints below it (a number of three lines ``1`` / ``2`` / ``8`` two lines above
+    and below, one of two lines ``5`` / ``7`` one line above and below: ``1 2`` / ``5`` / row / ``7`` / ``8 1``
+    for 57 … 128 271). Where each line above has as many pieces as the line as far below, the pieces pair line by
+    line (in each line's order); None where the pieces are not so printed (one line above, or lines unlike)."""
+    ups = by_line(top)
+    downs = {middle - ln[0][LINE]: ln for ln in by_line(bottom)}
+    if len(ups) < 2 or any(len(downs.get(ln[0][LINE] - middle, ())) != len(ln) for ln in ups):
+        return None
+    return [t for ln in ups for t in downs[ln[0][LINE] - middle]]
+
+
+def first_pieces_beside(r: Reading, label: int, label_lines: frozenset[int] | set[int] = frozenset()) -> bool:
     """Whether a line beside the row of label token ``label`` can print its wrapped numbers' first pieces, as
     :func:`centred_row` looks for them: values before the label on its own line and no other text there, or a
-    line of values only (empty cells aside) among the two above the label's line. A number wrapped in a narrow
-    cell leaves a line of pieces with no label of their own beside its row; a row whose values print on one line
-    (its label's, or the next) with no such line has no wrapped number of that form (an HTML table, a sheet,
-    a page whose numbers fit their cells), and is not looked at further. The tokens run in the text's order:
-    those before the label on its line, then the lines above, are the tokens just before it, walked back (no
-    list of a line's tokens made: the question is asked of every table 三 row no other reading placed)."""
+    line among the two above the label's line that prints values only (empty cells aside), or values after all of
+    its other text where it is no row's label line (``label_lines``; :func:`_pieces_above`). A number wrapped in a
+    narrow cell leaves a line of pieces with no row label of their own beside its row; a row whose values print on
+    one line (its label's, or the next) with no such line has no wrapped number of that form (an HTML table, a
+    sheet, a page whose numbers fit their cells: the line above a row is the row above's label line), and is not
+    looked at further. The tokens run in the text's order: those before the label on its line, then the lines
+    above, are the tokens just before it, walked back (no list of a line's tokens made: the question is asked of
+    every table 三 row no other reading placed)."""
     # each token read as an object, three fields looked up (see ``stacked_pieces.shared_cells``)
     tokens: list[Any] = r.tokens
     line = tokens[label][LINE]
     k = label - 1
     for want in (line, line - 1, line - 2):
-        values = other = False
+        trailing = other = broken = False  # walked back: values at the line's end, text, values before text
         while k >= 0 and (t := tokens[k])[LINE] == want:
             if t[TEXT]:
-                if t[IS_VALUE]:
-                    values = True
-                else:
+                if not t[IS_VALUE]:
                     other = True
+                elif other:
+                    broken = True
+                else:
+                    trailing = True
             k -= 1
-        if values and not other:
+        if trailing and (not other or (want != line and not broken and want not in label_lines)):
             return True
     return False
+
+
+def _pieces_above(tokens: list[Token], label_lines: set[int]) -> list[Token]:
+    """A line's values where it prints nothing else (:func:`_values_only`), or where it prints them after text that
+    is no row's label (``label_lines``: the lines row labels were found on): the first piece of the row's own label,
+    wrapped in a narrow label column (``（三） 1、属于 1 1`` / ``不予公 国家秘 7 0 0 0 0 0 7`` / ``开 密 1 1`` for
+    171 0 0 0 0 0 171, its label found on the middle line), the wrapped numbers' first pieces after it."""
+    texts = [t for t in tokens if t[TEXT]]
+    if texts and not texts[0][IS_VALUE] and texts[0][LINE] not in label_lines:
+        return end_values(texts)
+    return _values_only(tokens)
 
 
 def _values_only(tokens: list[Token]) -> list[Token]:
