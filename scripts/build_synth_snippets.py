@@ -488,6 +488,15 @@ Version 119 (issue 8, t42):
 - ``synth-3747-pypdf-layout-table3.txt`` (``/tmp/w45/tune``, ``pdf-pypdf-layout``): pypdf's layout mode of table 三
   with two label columns, （三）不予公开's cell wrapped in the first beside its rows' labels wrapped in the second
   (``（三）   1.属于国家秘    0 0 23 …`` / ``不予公      密`` / `` 开    2.其他法律行`` / ``政法规禁   0 … 56 56``).
+- ``synth-6015-layout-table3.txt``, ``synth-6010-layout-table3.txt``, ``synth-6010-pymupdf-table3.txt``,
+  ``synth-6008-layout-table3.txt``, ``synth-6001-pymupdf-table3.txt`` (``NARROW_PRINT`` tuning seeds, b47's batch
+  copied to ``/tmp/b48/tune``): poppler's layout mode and PyMuPDF's sorted text of Chromium's print with every cell
+  ``break-all``: numbers wrapped over two and three lines in one row, their first pieces on the two lines above
+  the row's line and their last on the two below (``1 2`` / ``5`` / ``（七）总计 0 0 86 0 2 7`` / ``7`` / ``8 1``
+  for 57 … 128 271, 6008; ``9 9`` / ``3`` / ``0 0 0 0 0 4`` / ``2`` / ``9 1`` for 909 32 … 941, 6010), a label
+  wrapped over the same lines as its numbers (``（三） 1、属于 1 1`` / ``不予公 国家秘 7 0 0 0 0 0 7`` / ``开 密 1 1``,
+  6015), the next row's first pieces right above its label (6010, 6008), and PyMuPDF's three lines of a row
+  merged into one (``2 2 （七）总计 0 0 0 2 0 2 4``, 6001).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -705,6 +714,11 @@ SNIPPETS = {
     "synth-3715-pymupdf-table3.txt": "synth_3715.pymupdf.txt",
     "synth-3715-pypdf-table3.txt": "synth_3715.pdf-pypdf.txt",
     "synth-3745-pdfplumber-table3.txt": "synth_3745.pdf-pdfplumber.txt",
+    "synth-6015-layout-table3.txt": "synth_6015.layout.txt",
+    "synth-6010-layout-table3.txt": "synth_6010.layout.txt",
+    "synth-6010-pymupdf-table3.txt": "synth_6010.pymupdf.txt",
+    "synth-6008-layout-table3.txt": "synth_6008.layout.txt",
+    "synth-6001-pymupdf-table3.txt": "synth_6001.pymupdf.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

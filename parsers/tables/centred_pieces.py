@@ -109,16 +109,17 @@ def pieces_orders(text: str, top: list[Token], bottom: list[Token]) -> list[tupl
     ``bottom``, paired: :func:`nested`). A number's pieces stack in one column, top to bottom: in a text that keeps
     the page's horizontal positions (poppler's layout mode, PyMuPDF's sorted text) each number's first and last
     pieces start at about one column of their lines (``STACKED``), and the numbers stand in the order of those
-    columns; the one order where every number's pieces so stack and no two numbers share a column. Otherwise every
-    order that keeps each line's (:func:`interleavings`)."""
+    columns: the one order where every number's pieces so stack and each number's columns lie before the next
+    one's. Otherwise every order that keeps each line's (:func:`interleavings`)."""
 
     def column(t: Token) -> int:
         return t[START] - text.rfind("\n", 0, t[START])
 
-    cols = [(column(a) + column(b)) / 2 for a, b in zip(top, bottom, strict=True)]
-    stacked = all(abs(column(a) - column(b)) <= STACKED for a, b in zip(top, bottom, strict=True))
-    ranked = sorted(range(len(top)), key=lambda i: cols[i])
-    if stacked and all(cols[b] - cols[a] > STACKED for a, b in itertools.pairwise(ranked)):
+    spans = [sorted((column(a), column(b))) for a, b in zip(top, bottom, strict=True)]
+    ranked = sorted(range(len(top)), key=lambda i: spans[i])
+    if all(hi - lo <= STACKED for lo, hi in spans) and all(
+        spans[a][1] < spans[b][0] for a, b in itertools.pairwise(ranked)
+    ):
         return [tuple(ranked)]
     return interleavings([len(ln) for ln in by_line(top)])
 
@@ -246,6 +247,10 @@ def _centred_row(
         shapes.append((top, lines[0], rest if adjacent and len(rest) == len(top) else None))
     if adjacent:
         shapes.append((lines[0], lines[1], None))  # the first pieces on the row's first line, its middle line next
+    if lead and top == lead and len(lines) == 1 and len(vals) > len(lead):
+        # the three lines of the row merged into its label's (PyMuPDF's sorted text, lines a little apart read as
+        # one): the first pieces before the label, the middle line's values after it, then the last pieces
+        shapes.append((lead, vals[: -len(lead)], vals[-len(lead) :]))
     for top, middle, below in shapes:
         orders = None
         if below is None:
