@@ -1,7 +1,7 @@
 """Table 三 numbers wrapped over two and three lines in one row, in texts of Chromium's narrow print
 (``synth_reports.NARROW_PRINT``: every cell ``break-all``): first pieces after a wrapped label's first piece, last
 pieces on the lines below, paired line by line about the row's line, and the next row's first pieces left to it
-(parsers/tables/centred_pieces.py, parsers/tables/broken_numbers.py ``handed_down``; parser version 148). Snippets
+(parsers/tables/centred_pieces.py, parsers/tables/broken_numbers.py ``handed_down``; parser versions 148–149). Snippets
 cut by scripts/build_synth_snippets.py from tuning seeds 6001, 6008, 6010 and 6015 (b47's ``/tmp/b47/tune``, copied
 to ``/tmp/b48/tune``); the gold rows are the generator's (synth_60xx.json). Version 147 read every row named here
 as a wrong number."""
@@ -92,3 +92,22 @@ def test_pieces_pair_line_by_line_and_stand_in_their_columns() -> None:
     # lines unlike (one piece two lines below for two above): not paired so
     assert nested(top, 2, [_t("7", 24, 3), _t("8", 29, 4), _t("1", 31, 3)]) is None
     assert interleavings([2, 1]) == [(0, 1, 2), (0, 2, 1), (2, 0, 1)]
+
+
+GOLD_6002_REVIEW = [0, 0, 0, 0, 0, 0, 11, 0, 0, 11, 1, 1, 1, 0, 3]
+REVIEW_KEYS = [
+    f"review_litigation/{row}/{col}"
+    for row in ("review", "litigation_direct", "litigation_after_review")
+    for col in ("upheld", "corrected", "other", "pending", "total")
+]
+
+
+def test_table_4s_first_line_merged_into_its_row_is_not_read_as_its_cells() -> None:
+    # PyMuPDF's sorted text: ``1 1 0 0 0 0 0 0 0 0 1 1 1 0 3`` / ``1 1`` for 11 in two cells of 未经复议直接起诉:
+    # version 147 read the line's 15 values as the row (seven wrong numbers); the placements whose totals hold
+    # read the cells they agree on, the others blank (``placement_open``)
+    report = snippet_report("synth-6002-pymupdf-table4.txt")
+    got = [report.cells[k].value if k in report.cells else None for k in REVIEW_KEYS]
+    assert all(g is None or g == w for g, w in zip(got, GOLD_6002_REVIEW, strict=True)), got
+    assert got[10:] == GOLD_6002_REVIEW[10:]
+    assert any(w.code == "placement_open" for w in report.warnings)

@@ -352,7 +352,12 @@ def centred_review(
     the one reading whose totals hold (``holds``), said ``merged_digits``; where several hold, the cells they all
     read alike and the others blank, said ``placement_open``. None where the row is not so printed."""
     lines = by_line(vals)
-    if len(lines) != 3 or lines[2][0][LINE] != lines[0][0][LINE] + 2:
+    if len(lines) == 2 and lines[1][0][LINE] == lines[0][0][LINE] + 1 and len(lines[1]) < len(lines[0]):
+        # the first line merged into the second (PyMuPDF's sorted text reads lines a little apart as one, the
+        # higher's words first): ``1 1 0 0 0 0 0 0 0 0 1 1 1 0 3`` / ``1 1`` for 11 in two cells
+        k = len(lines[1])
+        lines = [lines[0][:k], lines[0][k:], lines[1]]
+    elif len(lines) != 3 or lines[2][0][LINE] != lines[0][0][LINE] + 2:
         return None
     top, middle, bottom = lines
     readings = centred_readings(top, middle, bottom, n, holds)
