@@ -25,6 +25,16 @@ def app_row(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
     return [report.cells[f"applications/{row}/{c}"].value for c in APPLICANT]
 
 
+def wrong_rows(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
+    """The table 三 rows of ``gold`` with a cell read as another number (a blank is no wrong number)."""
+    out = {}
+    for row, want in gold.items():
+        got = app_row(report, row)
+        if any(g is not None and g != w for g, w in zip(got, want, strict=True)):
+            out[row] = got
+    return out
+
+
 # own-blank-zeros-*: three rows of zeros, each with one cell left empty (a blank the report published)
 BLANK_ZERO_ROWS = {
     "partially_granted": [0, 0, None, 0, 0, 0, 0],

@@ -9,6 +9,7 @@ from __future__ import annotations
 from parsers.tables.centred_pieces import centred_readings
 from parsers.tables.tokens import TEXT, token
 from tests.snippet_reports import app_row, snippet_report
+from tests.snippet_reports import wrong_rows as _wrong
 
 GOLD_3715 = {
     "new_received": [892, 0, 0, 0, 0, 0, 892],
@@ -32,16 +33,6 @@ GOLD_3745 = {
     "results_total": [3046, 0, 0, 0, 0, 336, 3382],
     "carried_forward": [76, 0, 0, 0, 0, 19, 95],
 }
-
-
-def _wrong(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
-    """The rows of ``gold`` with a cell read as another number (a blank is no wrong number)."""
-    out = {}
-    for row, want in gold.items():
-        got = app_row(report, row)
-        if any(g is not None and g != w for g, w in zip(got, want, strict=True)):
-            out[row] = got
-    return out
 
 
 def test_a_number_wrapped_over_three_lines_is_read_whole_in_pdfplumbers_text() -> None:

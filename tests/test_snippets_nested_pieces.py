@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from parsers.tables.centred_pieces import interleavings, nested, pieces_orders
 from parsers.tables.tokens import TEXT, token
-from tests.snippet_reports import app_row, snippet_report
+from tests.snippet_reports import REVIEW_KEYS, app_row, snippet_report
+from tests.snippet_reports import wrong_rows as _wrong
 
 GOLD_6015 = {"withheld.state_secret": [171, 0, 0, 0, 0, 0, 171]}
 GOLD_6010 = {
@@ -25,16 +26,6 @@ GOLD_6008 = {
     "results_total": [57, 0, 0, 86, 0, 128, 271],
 }
 GOLD_6001 = {"results_total": [22, 0, 0, 0, 2, 0, 24]}
-
-
-def _wrong(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
-    """The rows of ``gold`` with a cell read as another number (a blank is no wrong number)."""
-    out = {}
-    for row, want in gold.items():
-        got = app_row(report, row)
-        if any(g is not None and g != w for g, w in zip(got, want, strict=True)):
-            out[row] = got
-    return out
 
 
 def test_first_pieces_after_the_first_piece_of_a_label_wrapped_over_the_same_lines() -> None:
@@ -95,11 +86,6 @@ def test_pieces_pair_line_by_line_and_stand_in_their_columns() -> None:
 
 
 GOLD_6002_REVIEW = [0, 0, 0, 0, 0, 0, 11, 0, 0, 11, 1, 1, 1, 0, 3]
-REVIEW_KEYS = [
-    f"review_litigation/{row}/{col}"
-    for row in ("review", "litigation_direct", "litigation_after_review")
-    for col in ("upheld", "corrected", "other", "pending", "total")
-]
 
 
 def test_table_4s_first_line_merged_into_its_row_is_not_read_as_its_cells() -> None:
