@@ -497,7 +497,10 @@ Version 119 (issue 8, t42):
   wrapped over the same lines as its numbers (``（三） 1、属于 1 1`` / ``不予公 国家秘 7 0 0 0 0 0 7`` / ``开 密 1 1``,
   6015), the next row's first pieces right above its label (6010, 6008), and PyMuPDF's three lines of a row
   merged into one (``2 2 （七）总计 0 0 0 2 0 2 4``, 6001); ``synth-6002-pymupdf-table4.txt``: the same text's table
-  四, its row's first line merged into its second (``1 1 0 0 0 0 0 0 0 0 1 1 1 0 3`` / ``1 1`` for 11 in two cells).
+  四, its row's first line merged into its second (``1 1 0 0 0 0 0 0 0 0 1 1 1 0 3`` / ``1 1`` for 11 in two cells);
+  ``synth-6011-markitdown-pdf-table3.md``: markitdown's text of the same print, a wrapped number's lone pieces on
+  lines outside the pipe rows that print the others' (``| | | | 1 | | | 1 |`` / ``3`` / ``| | （七）总计 | | 3 9 | 0 |
+  0 5 | 8 |`` / ``3`` / ``| | | | 8 | | | 5 |`` for 138 9 0 33 0 5 185).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -721,6 +724,7 @@ SNIPPETS = {
     "synth-6008-layout-table3.txt": "synth_6008.layout.txt",
     "synth-6001-pymupdf-table3.txt": "synth_6001.pymupdf.txt",
     "synth-6002-pymupdf-table4.txt": "synth_6002.pymupdf.txt",
+    "synth-6011-markitdown-pdf-table3.md": "synth_6011.md-markitdown-pdf.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -110,11 +110,14 @@ def pieces_orders(text: str, top: list[Token], bottom: list[Token]) -> list[tupl
     the page's horizontal positions (poppler's layout mode, PyMuPDF's sorted text) each number's first and last
     pieces start at about one column of their lines (``STACKED``), and the numbers stand in the order of those
     columns: the one order where every number's pieces so stack and each number's columns lie before the next
-    one's. Otherwise every order that keeps each line's (:func:`interleavings`)."""
+    one's. Otherwise, or where a piece's line is not laid out by spaces (:func:`_laid_out`), every order that
+    keeps each line's (:func:`interleavings`)."""
 
     def column(t: Token) -> int:
         return t[START] - text.rfind("\n", 0, t[START])
 
+    if not all(_laid_out(text, t[START]) for t in (*top, *bottom)):
+        return interleavings([len(ln) for ln in by_line(top)])
     spans = [sorted((column(a), column(b))) for a, b in zip(top, bottom, strict=True)]
     ranked = sorted(range(len(top)), key=lambda i: spans[i])
     if all(hi - lo <= STACKED for lo, hi in spans) and all(
@@ -122,6 +125,16 @@ def pieces_orders(text: str, top: list[Token], bottom: list[Token]) -> list[tupl
     ):
         return [tuple(ranked)]
     return interleavings([len(ln) for ln in by_line(top)])
+
+
+def _laid_out(text: str, at: int) -> bool:
+    """Whether the piece at offset ``at`` prints where the page put it: its line laid out by spaces (no TAB: a TAB
+    row's offsets count its cells, as a converter's pipe row read), the piece not at the line's start (a value
+    column stands right of the label column: a line that starts with a piece lost its leading spaces, as
+    markitdown prints a wrapped number's lone pieces outside its pipe rows)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return at > start and "\t" not in text[start : end if end >= 0 else len(text)]
 
 
 def interleavings(sizes: list[int]) -> list[tuple[int, ...]]:
