@@ -103,8 +103,8 @@ GOLD_6011 = {"results_total": [138, 9, 0, 33, 0, 5, 185], "new_received": [138, 
 
 
 def test_pieces_outside_a_converters_pipe_rows_are_not_placed_by_their_columns() -> None:
-    # markitdown: ``| | | | 1 | | | 1 |`` / ``3`` / ``| | （七）总计 | | 3 9 | 0 | 0 5 | 8 |`` / ``3`` / ``| | | | 8 | | |
-    # 5 |``: the lone ``3``s print at the line's start, not in 33's column; ordered by the columns they print at,
-    # 33 was read as 自然人's (two wrong numbers, version 148 before pipe cells were left out of the columns' order)
+    # markitdown: ``| | | | 1 | | | 1 |`` / ``3`` / ``| | （七）总计 | | 3 9 | 0 | 0 5 | 8 |`` / ``3`` /
+    # ``| | | | 8 | | | 5 |``: the lone ``3``s print at the line's start, not in 33's column; ordered by the columns
+    # they print at, 33 was read as 自然人's (two wrong numbers, before lines not laid out by spaces were left out)
     report = snippet_report("synth-6011-markitdown-pdf-table3.md")
     assert not _wrong(report, GOLD_6011)
