@@ -270,7 +270,7 @@ def _centred_row(
             after = [r.line_tokens(middle[0][LINE] + d) for d in range(1, BELOW_LINES + 1)]
             own = {t[START] for t in vals}  # the row's own values, claimed as it is read
             below = pieces_below(after, len(top), label_lines, claimed - own)
-            if below is not None and middle is lines[0] and below[: len(rest)] != rest:
+            if below is not None and middle[0][START] == vals[0][START] and below[: len(rest)] != rest:
                 continue  # the row's values below its middle line are last pieces, all of them
             if below is not None and (paired := nested(top, middle[0][LINE], below)) is not None:
                 below, orders = paired, pieces_orders(r.text, top, paired)
