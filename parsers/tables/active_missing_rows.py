@@ -90,11 +90,11 @@ def _row_like(r: Reading, i: int) -> bool:
     return alone and r.row_like(i)
 
 
-_HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
+HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
 
 
 @functools.cache
-def _rows_in_order(fmt: str) -> tuple[RowDef, ...]:
+def rows_in_order(fmt: str) -> tuple[RowDef, ...]:
     """The format's rows of table 二, in the template's order (made once per format)."""
     return tuple(row for row in ACTIVE_ROWS if row.key in ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"]))
 
@@ -105,7 +105,7 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
     between those two rows' labels (labels OCR garbled beyond recognition, ``观竞`` for 规章, or a converter's
     repeat of a neighbour's label), the lines are the rows, in order. Each is a ``fuzzy_label`` warning naming
     the label read."""
-    order = _rows_in_order(fmt)
+    order = rows_in_order(fmt)
     at = {key: i for i, key in labels}
     if all(row.key in at for row in order):
         return
@@ -126,7 +126,7 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
             tok = r.tokens[i]
             if i in claimed or not tok[IS_LABELISH] or len(tok[COMPACT]) > 14:
                 continue
-            if BLOCK_RE.search(tok[COMPACT]) or _HEADER_WORDS.search(tok[COMPACT]):
+            if BLOCK_RE.search(tok[COMPACT]) or HEADER_WORDS.search(tok[COMPACT]):
                 continue
             if _in_found_row(r, i, claimed):
                 continue
