@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 
 from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE
-from parsers.tables.active_missing_rows import HEADER_WORDS, rows_in_order
+from parsers.tables.active_missing_rows import HEADER_WORDS, missing_runs, rows_in_order
 from parsers.tables.active_rows import BLOCK_RE
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS
@@ -128,18 +128,10 @@ def place_lost_runs(
     start = at_title - 1 if at_title else start
     at = {key: i for i, key in labels if key in found}
     claimed = set(at.values())
-    k = 0
-    while k < len(order):
-        if order[k].key in found:
-            k += 1
-            continue
-        j = k
-        while j < len(order) and order[j].key not in found:
-            j += 1
+    for k, j in missing_runs(order, found):
         run = order[k:j]
         lo = at.get(order[k - 1].key) if k else start
         hi = at.get(order[j].key) if j < len(order) else end
-        k = j
         if lo is None or hi is None or lo >= hi:
             continue  # a neighbour found by no label (placed by its values alone): the run's bounds not known
         lines = _run_lines(r, lo, hi, claimed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container, Iterator
 
 from parsers.tables.active_rows import ACTIVE_FUZZY_MIN, ANY_ROW, BLOCK_RE
 from parsers.tables.labels import similarity
@@ -111,14 +112,7 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
         return
     claimed = set(at.values())
     required = set(ACTIVE_REQUIRED.get(fmt, ()))
-    k = 0
-    while k < len(order):
-        if order[k].key in at:
-            k += 1
-            continue
-        j = k
-        while j < len(order) and order[j].key not in at:
-            j += 1
+    for k, j in missing_runs(order, at):
         lo = at[order[k - 1].key] + 1 if k else start
         hi = at[order[j].key] if j < len(order) else end
         lines: dict[int, int] = {}
@@ -150,8 +144,22 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
                     f"{T}/{row.key}",
                     r.tokens[i],
                 )
-        k = j
     labels.sort()
+
+
+def missing_runs(order: tuple[RowDef, ...], present: Container[str]) -> Iterator[tuple[int, int]]:
+    """Each run of the rows of ``order`` whose keys are not ``present``: the index of its first row and the index
+    after its last."""
+    k = 0
+    while k < len(order):
+        if order[k].key in present:
+            k += 1
+            continue
+        j = k
+        while j < len(order) and order[j].key not in present:
+            j += 1
+        yield k, j
+        k = j
 
 
 def _piece_of_another(text: str, order: tuple[RowDef, ...], missing: tuple[RowDef, ...]) -> bool:
