@@ -8,6 +8,14 @@ column's) fails, the cell where they cross is the one they point at: it is left 
 reading, its confidence and the identities), since a wrong number is worse than a blank. A number read surely, or
 one with an identity that holds, is kept as read.
 
+An identity that holds tells a number's reading only where it would fail with the number read otherwise. A number
+one of whose digits prints a disputed glyph (:mod:`parsers.ocr.glyph_digits`), read there otherwise than the
+identities read the set (a toner's zero read 8 inside 20, the page's lone zeros read 0), is checked with the set's
+reading in the glyph's places: the same glyph printed in a part and in its total is misread alike on both sides
+(synth_4108: 新收 and 办理结果总计 of one column, 20 read 28 in both, their balance holding with 28 as with 20). Where
+every identity of it that holds holds so too (every such number of the report read so at once), the identities do
+not vouch for the digit read: it is left blank (``ocr_glyph_doubtful``).
+
 :func:`doubtful_cells` collects, per page, the table cells read as one number below the confidence (on the
 engine's own reading: a cell the comparison of glyphs changed, ``parsers/ocr/glyphs.py``, is not the engine's
 reading and is left to it); :func:`blank_doubtful` blanks them in a report once the corrections are made.
@@ -106,27 +114,46 @@ def blank_doubtful(
     glyph_sets: Sequence[GlyphSet] = (),
 ) -> None:
     """Blank each cell read from a doubtful reading (as the engine read it: no correction taken) whose every identity
-    fails (a row's sum and a column's: the cell where they cross is the one they point at). The checks stay as
-    read (the identities failed on the number the page was read as)."""
+    fails (a row's sum and a column's: the cell where they cross is the one they point at), or, for a number that
+    reads a disputed glyph otherwise than the identities read the set, whose every identity that holds holds with
+    the set's reading too (see the module's doc). The checks stay as read (the identities failed on the number the
+    page was read as)."""
     if not doubtful:
         return
     spots = {(d.page, d.box): d for d in doubtful}
     identities = [c for c in checks if c.kind == "identity"]
-    for key, cell in list(cells.items()):
+    found_at: dict[str, DoubtfulCell] = {}
+    for key, cell in cells.items():
         where = cell.where
         if cell.value is None or where is None or where.read_as is not None:
             continue
         found = spots.get((where.page, where.box))  # type: ignore[arg-type]
         if found is None or _digits(found.text) != _digits(cell.raw):
             continue  # not the engine's reading (a count's point taken as a separator: parsers/ocr/counts.py)
+        found_at[key] = found
+    readings = {key: _set_reading(found, cells, glyph_sets) for key, found in found_at.items() if found.glyph}
+    as_set = _as_the_set_reads(found_at, readings)  # (the set's reading as the corrections left it)
+    moved = {key: value - float(cells[key].value or 0) for key, value in as_set.items()}  # (from the values as read)
+    for key, found in found_at.items():
+        cell = cells[key]
+        where = cell.where
+        assert where is not None
         if found.glyph and found.digits and set(found.digits) == {_set_reading(found, cells, glyph_sets)}:
             continue  # the number reads the glyph as the identities read the set: no doubt left
         mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
-        if not mine or any(c.passed or c.blank for c in mine):
-            continue  # an identity of the cell holds: the failure lies elsewhere (or none checks the cell)
-        names = sorted(c.name for c in mine)
+        held = [c for c in mine if c.passed or c.blank]
+        if not mine or (held and (key not in as_set or not all(_holds_with(c, moved) for c in held))):
+            continue  # an identity of the cell holds, and tells its reading from the set's: the failure lies elsewhere
         cells[key] = Cell(key, None, "", replace(where, read_as=cell.raw))
-        if found.glyph:  # a digit of it prints a glyph the engine read in several ways (parsers/ocr/glyph_digits.py)
+        names = sorted(c.name for c in mine)
+        if held:  # each identity that holds holds with the glyph read as the identities read the set too
+            code = "ocr_glyph_doubtful"
+            why = (
+                f", its digit at the glyph the page's lone digits read in several ways ({found.glyph}) read "
+                f"{found.digits} where the identities read the set {readings[key]}, and the identities it is in "
+                f"hold with {as_set[key]:g} as with it or fail ({', '.join(names)}): left blank, the reading doubtful"
+            )
+        elif found.glyph:  # a digit of it prints a glyph the engine read in several ways (ocr/glyph_digits.py)
             code = "ocr_glyph_doubtful"
             why = (
                 f", a digit of it printing the glyph the page's lone digits read in several ways ({found.glyph}), and "
@@ -139,6 +166,38 @@ def blank_doubtful(
                 f"({', '.join(names)}): left blank, the reading doubtful"
             )
         warnings.append(Warning_(code, f"{key}: OCR read {found.text!r}{why}", key, cells[key].where))
+
+
+def _as_the_set_reads(found_at: dict[str, DoubtfulCell], readings: dict[str, str | None]) -> dict[str, float]:
+    """The numbers printing a disputed glyph whose digits there read otherwise than the identities read the set,
+    each as it reads with the set's reading at those places (``28`` → 20 where the set reads 0): every place of the
+    digit read there is the glyph's (a number that prints that digit elsewhere too is left out: its places are not
+    known)."""
+    out: dict[str, float] = {}
+    for key, found in found_at.items():
+        reading = readings.get(key)
+        if not found.glyph or not found.digits or reading is None or len(set(found.digits)) != 1:
+            continue
+        digit = found.digits[0]
+        text = _digits(found.text)
+        if digit == reading or text.count(digit) != len(found.digits):
+            continue
+        try:
+            out[key] = float(text.replace(digit, reading))
+        except ValueError:
+            continue
+    return out
+
+
+def _holds_with(check: Check, moved: dict[str, float]) -> bool:
+    """Whether ``check``, which holds as read, holds with the numbers ``moved`` names read as the set reads them
+    (each by how much: all of them at once, as a misread glyph in a total and in its part reads alike on both
+    sides)."""
+    if check.blank:
+        return True
+    left = float(check.left) + sum(moved.get(k, 0.0) for k in check.left_keys)
+    right = float(check.right) + sum(moved.get(k, 0.0) for k in check.right_keys)
+    return abs(left - right) < 1e-9
 
 
 def _set_reading(found: DoubtfulCell, cells: dict[str, Cell], glyph_sets: Sequence[GlyphSet]) -> str | None:

@@ -15,7 +15,7 @@ from parsers.tables.active_glued import (
     split_glued,
     unmarked,
 )
-from parsers.tables.active_lost_labels import place_lost_single_rows
+from parsers.tables.active_lost_labels import place_lost_runs, place_lost_single_rows
 from parsers.tables.active_missing_rows import labels_by_meaning, labels_by_order
 from parsers.tables.active_rows import (
     ANY_ROW,
@@ -97,6 +97,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
     """Read the rows of table 二 found between tokens ``start`` and ``end``."""
     defaults = ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"])
     first_block = r.first_index(BLOCK, start, end)
+    table_start = start
     if first_block is not None and r.first_index(r"^(?:规章|(?:行政)?规范性文件)\d*$", start, first_block) is None:
         start = first_block  # else the first block's title was lost: its rows come before the next block's
     # where every row label sits
@@ -210,6 +211,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         _read_row(r, i, stop, key, cols, glued.get(i), blocks)
     found = {k for _, k in labels}
     found |= place_lost_single_rows(r, fmt, blocks, found, end)  # a one-row block's lost label (OCR only)
+    found |= place_lost_runs(r, fmt, labels, found, table_start, end if three is None else three)  # by order (OCR only)
     for key in ACTIVE_REQUIRED.get(fmt, ()):
         if key not in found:
             r.warn("missing_row", f"row {key} of table 二 not found; its cells are blank", f"{T}/{key}")

@@ -9,6 +9,16 @@ text before its values, exactly as many values as the row has cells, is that row
 line of the block printing a value, its values are each a number or an explicit blank, a count a whole number, and
 no row read before took them. Each row so placed is a ``fuzzy_label`` warning naming the guess. A line of fewer
 values (synth_1407: ``14.6002``, the count and the amount run together) leaves the row missing.
+
+A run of rows of several blocks may lose their labels together (synth_4114, a photographed page: the engine read the
+label column of 第二十条第（一）、（五）、（六）项 as nothing or as ``行政许下``, and two block titles as nothing). The
+template fixes the rows' order, and a scan prints each grid row as one line: where the rows found before and after a
+run of missing rows (the table's start or end where none is) hold between them exactly as many lines printing values
+as the run has rows, each a grid line whose label cell reads nothing or text that names no row (no block's title, no
+header's cell, no row found), and each line prints exactly as many values as its row in the template's order has
+cells (of its columns' kinds, none read already), the lines are the rows in that order
+(:func:`place_lost_runs`). Each row so placed is a ``lost_label_placed`` warning naming the line (review
+required): nothing on the page says which row it is but the order.
 """
 
 from __future__ import annotations
@@ -16,12 +26,15 @@ from __future__ import annotations
 import itertools
 
 from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE
+from parsers.tables.active_missing_rows import HEADER_WORDS, missing_runs, rows_in_order
+from parsers.tables.active_rows import BLOCK_RE
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
 
 _AMOUNTS = ("amount",)  # the one column of table 二 whose cells may hold a fraction (SCHEMA.md)
+ACTIVE_TITLE = r"主动公开政府信息情况$"  # section 二's heading (its numeral aside), the table's title
 
 
 def place_lost_single_rows(r: Reading, fmt: str, blocks: list[int], found: set[str], end: int) -> set[str]:
@@ -96,3 +109,75 @@ def _taken(r: Reading, vals: list[Token]) -> bool:
     """A value already read as another row's cell (a row before, short of values, reading on past its block)."""
     starts = {r.where(t).offset for t in vals}
     return any(c.where is not None and c.where.offset in starts for c in r.cells.values())
+
+
+def place_lost_runs(
+    r: Reading, fmt: str, labels: list[tuple[int, str]], found: set[str], start: int, end: int
+) -> set[str]:
+    """The rows placed (their cells put in ``r``): each run of rows not ``found`` whose lines between the found rows
+    around it (``labels``: each found row's label token; the table's ``start`` and ``end`` where none is) are as
+    many as its rows, in the template's order (see the module's doc). Only in the parser's own OCR."""
+    placed: set[str] = set()
+    if not r.extracted.ocr or fmt not in ACTIVE_DEFAULTS:
+        return placed
+    order = rows_in_order(fmt)
+    # the table's start: section 二's heading where a block's title was lost before the first one read
+    at_title = 0
+    while (i := r.first_index(ACTIVE_TITLE, at_title, start)) is not None:
+        at_title = i + 1
+    start = at_title - 1 if at_title else start
+    at = {key: i for i, key in labels if key in found}
+    claimed = set(at.values())
+    for k, j in missing_runs(order, found):
+        run = order[k:j]
+        lo = at.get(order[k - 1].key) if k else start
+        hi = at.get(order[j].key) if j < len(order) else end
+        if lo is None or hi is None or lo >= hi:
+            continue  # a neighbour found by no label (placed by its values alone): the run's bounds not known
+        lines = _run_lines(r, lo, hi, claimed)
+        if lines is None or len(lines) != len(run):
+            continue
+        columns = [ACTIVE_DEFAULTS[fmt][row.key] for row in run]
+        pairs = list(zip(lines, columns, strict=True))
+        if any(len(v) != len(c) or not _kinds_hold(v, c) or _taken(r, v) for (_, v), c in pairs):
+            continue
+        for row, (head, vals), cols in zip(run, lines, columns, strict=True):
+            for col, tok in zip(cols, vals, strict=True):
+                r.put(f"{T}/{row.key}/{col}", tok)
+            read = f"its label read {head!r}" if head else "its label cell read as nothing"
+            r.warn(
+                "lost_label_placed",
+                f"{T}/{row.key}: a grid line placed as the template's {row.label!r} by the template's order alone "
+                f"({read}; {len(run)} row(s) missing between the rows found, as many lines of values: "
+                f"{', '.join(t[TEXT] for t in vals)})",
+                f"{T}/{row.key}",
+                vals[0],
+            )
+            placed.add(row.key)
+    return placed
+
+
+def _run_lines(r: Reading, lo: int, hi: int, claimed: set[int]) -> list[tuple[str, list[Token]]] | None:
+    """The lines after token ``lo``'s line and before token ``hi`` that print a value, each as the text before its
+    values and the values (None where a line's values follow a block's title, a header's cell or a found row's
+    label, or the line is no grid line)."""
+    tokens = r.tokens
+    by_line: dict[int, list[tuple[int, Token]]] = {}
+    for i in range(lo, min(hi, len(tokens))):
+        if tokens[i][LINE] != tokens[lo][LINE]:
+            by_line.setdefault(tokens[i][LINE], []).append((i, tokens[i]))
+    out: list[tuple[str, list[Token]]] = []
+    for cells in by_line.values():
+        first = next((n for n, (_, t) in enumerate(cells) if t[IS_VALUE]), None)
+        if first is None:
+            continue
+        if not all(t[TABBED] for _, t in cells):
+            return None
+        head = "".join(t[COMPACT] for _, t in cells[:first])
+        if any(i in claimed for i, _ in cells) or BLOCK_RE.search(head) or HEADER_WORDS.search(head):
+            return None
+        vals = [t for _, t in cells[first:] if t[TEXT]]
+        if not all(t[IS_VALUE] for t in vals):
+            return None
+        out.append((head, vals))
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container, Iterator
 
 from parsers.tables.active_rows import ACTIVE_FUZZY_MIN, ANY_ROW, BLOCK_RE
 from parsers.tables.labels import similarity
@@ -90,11 +91,11 @@ def _row_like(r: Reading, i: int) -> bool:
     return alone and r.row_like(i)
 
 
-_HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
+HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
 
 
 @functools.cache
-def _rows_in_order(fmt: str) -> tuple[RowDef, ...]:
+def rows_in_order(fmt: str) -> tuple[RowDef, ...]:
     """The format's rows of table 二, in the template's order (made once per format)."""
     return tuple(row for row in ACTIVE_ROWS if row.key in ACTIVE_DEFAULTS.get(fmt, ACTIVE_DEFAULTS["2021"]))
 
@@ -105,20 +106,13 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
     between those two rows' labels (labels OCR garbled beyond recognition, ``观竞`` for 规章, or a converter's
     repeat of a neighbour's label), the lines are the rows, in order. Each is a ``fuzzy_label`` warning naming
     the label read."""
-    order = _rows_in_order(fmt)
+    order = rows_in_order(fmt)
     at = {key: i for i, key in labels}
     if all(row.key in at for row in order):
         return
     claimed = set(at.values())
     required = set(ACTIVE_REQUIRED.get(fmt, ()))
-    k = 0
-    while k < len(order):
-        if order[k].key in at:
-            k += 1
-            continue
-        j = k
-        while j < len(order) and order[j].key not in at:
-            j += 1
+    for k, j in missing_runs(order, at):
         lo = at[order[k - 1].key] + 1 if k else start
         hi = at[order[j].key] if j < len(order) else end
         lines: dict[int, int] = {}
@@ -126,7 +120,7 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
             tok = r.tokens[i]
             if i in claimed or not tok[IS_LABELISH] or len(tok[COMPACT]) > 14:
                 continue
-            if BLOCK_RE.search(tok[COMPACT]) or _HEADER_WORDS.search(tok[COMPACT]):
+            if BLOCK_RE.search(tok[COMPACT]) or HEADER_WORDS.search(tok[COMPACT]):
                 continue
             if _in_found_row(r, i, claimed):
                 continue
@@ -150,8 +144,22 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
                     f"{T}/{row.key}",
                     r.tokens[i],
                 )
-        k = j
     labels.sort()
+
+
+def missing_runs(order: tuple[RowDef, ...], present: Container[str]) -> Iterator[tuple[int, int]]:
+    """Each run of the rows of ``order`` whose keys are not ``present``: the index of its first row and the index
+    after its last."""
+    k = 0
+    while k < len(order):
+        if order[k].key in present:
+            k += 1
+            continue
+        j = k
+        while j < len(order) and order[j].key not in present:
+            j += 1
+        yield k, j
+        k = j
 
 
 def _piece_of_another(text: str, order: tuple[RowDef, ...], missing: tuple[RowDef, ...]) -> bool:
