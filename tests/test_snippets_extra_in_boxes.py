@@ -78,3 +78,17 @@ def test_table_three_row_whose_total_holds_only_by_skipping_values_of_its_run_is
     assert _app(report, "not_processed.duplicate") == [None] * 7
     opened = {w.key for w in report.warnings if w.code == "placement_open" and "values after its label" in w.message}
     assert {"applications/granted", "applications/not_processed.duplicate"} <= opened
+
+
+def test_table_four_row_failing_its_total_where_values_print_both_sides_of_section_five_is_left_blank() -> None:
+    # tuning seed 4045 (pdf-lo-pdfminer, whole text): pdfminer prints table 四's values 10 / 12 before section 五's
+    # heading and the other 13 after it (22 / 0 / … / 11 / 0 / 0 / 0 / 11); 行政复议's 12 10 0 0 22 in box order.
+    # Version 148 read the row in the text's order, 10 12 22 0 0, its total failing (four wrong numbers); the two rows
+    # whose totals hold are read as before
+    report = snippet_report("synth-4045-lo-pdfminer-table4.txt")
+    got = [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS]
+    assert got == [None] * 5 + [0, 0, 0, 0, 0] + [11, 0, 0, 0, 11]
+    assert any(w.code == "values_past_heading" for w in report.warnings)
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
+    assert "fail the row totals of 1 rows" in opened.message
+    assert report.metadata["review"] == "required"
