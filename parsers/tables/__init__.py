@@ -116,7 +116,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     elif fmt == "none" and (alone := _without_table_three(r, year)) is not None:
         fmt = alone
         checks = review_checks(_values_getter(r))
-    if fmt in ("2021", "2019") and (lone := set(refuse_lone_totals(r)) | set(refuse_chosen(r))):
+    if fmt in ("2021", "2019") and (lone := set(refuse_lone_totals(r)) | set(refuse_chosen(r, checks))):
         get = _values_getter(r)
         checks = [
             recheck(c, get) if lone.intersection(c.left_keys) or lone.intersection(c.right_keys) else c for c in checks

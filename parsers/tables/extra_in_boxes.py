@@ -36,7 +36,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from parsers.model import Cell
+from parsers.model import Cell, Check
 from parsers.tables.align import Fit
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
@@ -88,17 +88,29 @@ def put_label_fit(r: Reading, keys: Sequence[str], fit: Fit, label: Token, table
     r.chosen[keys[0].rsplit("/", 1)[0]] = [t[TEXT] for t in run]
 
 
-def refuse_chosen(r: Reading) -> list[str]:
+def refuse_chosen(r: Reading, checks: Sequence[Check]) -> list[str]:
     """The cells of the rows :func:`put_label_fit` noted left blank (``placement_open``: review required), once the
     table's identities were checked on them (a wrong row's failing identities are what
-    :func:`parsers.tables.unconfirmed.refuse_unconfirmed` finds the other doubtful cells by); the keys blanked."""
+    :func:`parsers.tables.unconfirmed.refuse_unconfirmed` finds the other doubtful cells by), but a cell an identity
+    holding on cells all read confirms (``checks``: a column's balance), as that rule keeps it; the keys blanked."""
+    # (a chosen row's own total confirms nothing: its seven were chosen where it holds)
+    own = {f"applications/row_total/{row.split('/', 1)[1]}" for row in r.chosen}
+    held = {
+        k
+        for c in checks
+        if c.passed
+        and c.name not in own
+        and not c.blank
+        and all(r.get(k) is not None for k in (*c.left_keys, *c.right_keys))
+        for k in (*c.left_keys, *c.right_keys)
+    }
     out: list[str] = []
     for row, run in r.chosen.items():
         blanked = []
         for col in APPLICANT_COLUMNS:
             key = f"{row}/{col}"
             cell = r.cells.get(key)
-            if cell is not None and cell.value is not None:
+            if cell is not None and cell.value is not None and key not in held:
                 r.cells[key] = Cell(key, None, "", cell.where)
                 blanked.append(key)
         if not blanked:
