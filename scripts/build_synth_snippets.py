@@ -267,6 +267,14 @@ Version 108 (issue 8, p39):
   ``1 1 — 3``); 4057 prints （一）'s values after （六）'s title, so the run read as （六）、（五）'s holds （一）'s.
 - ``synth-4051-pdfminer-table2.txt`` (``pdf-pdfminer``, kept whole): 第二十条第（一）项's six values print four before
   its labels and two after them (``2 0 0 17`` / ``规章`` / ``行政规范性文件`` / ``0 2``).
+- ``synth-4045-lo-pdfminer-table3.txt`` (``/tmp/d48/tune``, a copy of ``/tmp/b46/tune``, ``pdf-lo-pdfminer``) and
+  ``synth-1609-lo-pdfminer-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds 1600–1614, ``pdf-lo-pdfminer``):
+  pdfminer.six's default LAParams print table 三's row labels as boxes of their own and, after some of them, a run
+  of many rows' values (4045: 124 after （七）总计, ``1,383`` / ``4,437`` / ``0`` / ``18`` / …; 1609: 20 after
+  （一）予以公开, ``0`` / ``3`` / ``0`` / ``2`` / …, 90 after 2.重复申请), each number a paragraph padded with no-break
+  spaces. ``synth-4045-lo-pdfminer-table4.txt``: the same text kept whole, table 四's values printed on both sides of
+  section 五's heading (``10`` / ``12`` / ``五、存在的主要问题及改进情况`` / ``22`` / ``0`` / …), 行政复议's 12 10 0 0
+  22 in pdfminer's box order: the row read in the text's order fails its total.
 
 - ``synth-1981-pypdf-layout-table3.txt``, ``synth-1981-pdfplumber-layout-table3.txt`` (the layout modes of pypdf
   and pdfplumber): table 三's totals 175 and 199 wrapped in their narrow cells, ``17`` / ``19`` on or above the
@@ -629,6 +637,9 @@ SNIPPETS = {
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
+    "synth-4045-lo-pdfminer-table3.txt": "synth_4045.pdf-lo-pdfminer.txt",
+    "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",
+    "synth-4045-lo-pdfminer-table4.txt": "synth_4045.pdf-lo-pdfminer.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",
     "synth-1981-pdfplumber-layout-table3.txt": "synth_1981.pdf-pdfplumber-layout.txt",
     "synth-1961-pdfminer-flow-none-table3.txt": "synth_1961.pdf-pdfminer-flow-none.txt",
@@ -728,6 +739,7 @@ SNIPPETS = {
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
+    "synth-4045-lo-pdfminer-table4.txt",
     "synth-3478-pymupdf4llm-layout.md",
     "synth-2011-html-to-markdown.md",
     "synth-1261-asciidoc.txt",

@@ -5,7 +5,7 @@ seeds; the gold is the generator's (synth_<seed>.json)."""
 from __future__ import annotations
 
 from parsers.tables.paragraph_cells import is_paragraph_cells
-from tests.snippet_reports import REVIEW_KEYS, SNIPPETS, snippet_report
+from tests.snippet_reports import APPLICANT, REVIEW_KEYS, SNIPPETS, snippet_report
 
 
 def _active(report, row: str, cols: tuple[str, ...]) -> list[object]:  # type: ignore[no-untyped-def]
@@ -49,4 +49,46 @@ def test_table_four_chosen_from_more_values_in_boxes_is_left_blank() -> None:
     assert [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS] == [None] * 15
     (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
     assert "18 values for its 15 cells" in opened.message
+    assert report.metadata["review"] == "required"
+
+
+def _app(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
+    return [c.value if (c := report.cells.get(f"applications/{row}/{col}")) else None for col in APPLICANT]
+
+
+def test_table_three_row_chosen_from_a_run_of_many_rows_values_in_boxes_is_left_blank() -> None:
+    # tuning seed 4045 (pdf-lo-pdfminer): pdfminer prints 124 values after （七）总计's label, each a paragraph padded
+    # with no-break spaces (1,383 / 4,437 / 0 / 18 / …: a band of many rows' cells); version 147 kept the first seven,
+    # their total failing, and read three wrong numbers (1383 4437 0 18 0 0 for gold 4437 18 0 0 0 0 4455)
+    name = "synth-4045-lo-pdfminer-table3.txt"
+    assert is_paragraph_cells((SNIPPETS / name).read_text(encoding="utf-8"))
+    report = snippet_report(name)
+    assert _app(report, "results_total") == [None] * 7
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "applications/results_total"]
+    assert "124 values after its label for its 7 cells (1,383 4,437 0 18" in opened.message
+    assert report.metadata["review"] == "required"
+
+
+def test_table_three_row_whose_total_holds_only_by_skipping_values_of_its_run_is_left_blank() -> None:
+    # bat38 tuning seed 1609 (pdf-lo-pdfminer): 20 values after （一）予以公开 (0 / 3 / 0 / 2 / …), 90 after 2.重复申请
+    # (0 / 6 / 0 / …); version 147 kept seven whose total held, skipping values of the run: 0 3 0 0 0 0 3 (gold
+    # 3 0 0 0 0 0 3) and 0 6 0 0 0 0 6 (gold all 0): four wrong numbers
+    report = snippet_report("synth-1609-lo-pdfminer-table3.txt")
+    assert _app(report, "granted") == [None] * 7
+    assert _app(report, "not_processed.duplicate") == [None] * 7
+    opened = {w.key for w in report.warnings if w.code == "placement_open" and "values after its label" in w.message}
+    assert {"applications/granted", "applications/not_processed.duplicate"} <= opened
+
+
+def test_table_four_row_failing_its_total_where_values_print_both_sides_of_section_five_is_left_blank() -> None:
+    # tuning seed 4045 (pdf-lo-pdfminer, whole text): pdfminer prints table 四's values 10 / 12 before section 五's
+    # heading and the other 13 after it (22 / 0 / … / 11 / 0 / 0 / 0 / 11); 行政复议's 12 10 0 0 22 in box order.
+    # Version 148 read the row in the text's order, 10 12 22 0 0, its total failing (four wrong numbers); the two rows
+    # whose totals hold are read as before
+    report = snippet_report("synth-4045-lo-pdfminer-table4.txt")
+    got = [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS]
+    assert got == [None] * 5 + [0, 0, 0, 0, 0] + [11, 0, 0, 0, 11]
+    assert any(w.code == "values_past_heading" for w in report.warnings)
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "review_litigation"]
+    assert "fail the row totals of 1 rows" in opened.message
     assert report.metadata["review"] == "required"

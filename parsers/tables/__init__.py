@@ -18,6 +18,7 @@ from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, failed_message, legacy_checks, recheck, review_checks
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.count_fractions import blank_fraction_counts
+from parsers.tables.extra_in_boxes import refuse_chosen
 from parsers.tables.forward_spill import forward_from_four
 from parsers.tables.guarded import CODE as TABLE_READ_ERROR
 from parsers.tables.guarded import guarded
@@ -115,7 +116,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
     elif fmt == "none" and (alone := _without_table_three(r, year)) is not None:
         fmt = alone
         checks = review_checks(_values_getter(r))
-    if fmt in ("2021", "2019") and (lone := set(refuse_lone_totals(r))):
+    if fmt in ("2021", "2019") and (lone := set(refuse_lone_totals(r)) | set(refuse_chosen(r, checks))):
         get = _values_getter(r)
         checks = [
             recheck(c, get) if lone.intersection(c.left_keys) or lone.intersection(c.right_keys) else c for c in checks
@@ -287,6 +288,8 @@ def _replace(r: Reading, table: str, cells: dict[str, Cell], warnings: list[Warn
     r.warnings[:] = [w for w in r.warnings if w.key is None or not w.key.startswith(table)]
     for k in [k for k in r.disputed if k.startswith(table)]:
         del r.disputed[k]
+    for k in [k for k in r.chosen if k.startswith(table)]:
+        del r.chosen[k]
     r.cells.update(cells)
     r.warnings.extend(warnings)
 

@@ -30,6 +30,7 @@ from parsers.tables.checks import (
 from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
+from parsers.tables.extra_in_boxes import put_label_fit
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
@@ -377,7 +378,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             for key in keys:
                 r.put(key, None)
             continue
-        r.put_fit(keys, fits[row.key], r.tokens[f.index], T)
+        put_label_fit(r, keys, fits[row.key], r.tokens[f.index], T)
     return table_end, fmt
 
 

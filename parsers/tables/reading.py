@@ -112,6 +112,9 @@ class Reading:
     open_cells: dict[str, list[str]] = field(default_factory=dict)
     # the values dropped from each row read among more values than its cells (``extra_values``): row → their texts
     dropped: dict[str, list[str]] = field(default_factory=dict)
+    # table 三's rows read by their values' total from a run of box text's values (``extra_in_boxes.put_label_fit``),
+    # to be left blank once the table's identities are checked: row → the run's texts
+    chosen: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.canonical is None:

@@ -112,6 +112,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t[IS_LABELISH] and len(vals) >= N_REVIEW:
             break
+    split = False  # values printed on both sides of section 五's heading: the text's order is shown not the table's
     if (
         stop < len(r.tokens)
         and 0 < len(vals) < N_REVIEW
@@ -121,6 +122,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         vals += past[0]
         printed += past[0]
         last = past[1]
+        split = True
         r.warn(
             "values_past_heading",
             f"table 四: {len(vals) - len(past[0])} values before section 五's heading, and its last "
@@ -184,7 +186,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     failing = sum(not row_total_holds(v) for v in review_rows(result.values())) if len(vals) == N_REVIEW else 0
     if len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text) and (blocks := by_head_blocks(r, anchor, vals)):
         result = blocks  # every head printed before the values, as blocks (tables/head_blocks.py)
-    elif failing >= MIN_ROWS_OUT_OF_ORDER and is_paragraph_cells(r.extracted.text):
+    elif failing >= (1 if split else MIN_ROWS_OUT_OF_ORDER) and is_paragraph_cells(r.extracted.text):
         if (displaced := review_displaced(r, anchor, vals)) is not None:
             result = displaced  # values displaced in poppler's block order, put back (tables/review_displaced.py)
         else:
@@ -234,7 +236,11 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     return last + 1
 
 
-MIN_ROWS_OUT_OF_ORDER = 2  # table 四's rows whose totals fail, read in pdftotext's block order: not the table's
+# table 四's rows whose totals fail, read in pdftotext's block order: not the table's (one row failing is a report's
+# misprinted total as likely; where its values print on both sides of section 五's heading, the block order is shown
+# not the table's, and one failing row is enough: pdfminer's boxes print 4045's 10 / 12 / 五、… / 22 / 0 … for
+# 行政复议's 12 10 0 0 22)
+MIN_ROWS_OUT_OF_ORDER = 2
 
 
 def _scan_speck(r: Reading, i: int) -> bool:
