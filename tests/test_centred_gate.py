@@ -73,3 +73,21 @@ def test_rows_of_a_table_on_its_lines_are_not_looked_at() -> None:
     r = Reading(Extracted("text", text))
     label = next(i for i, t in enumerate(r.tokens) if t[TEXT].endswith("部分公开"))
     assert first_pieces_beside(r, label)
+
+
+def test_long_lines_beside_the_label_are_read_whole() -> None:
+    # the line above the label holds 70 values (a long pipe row): after a label at its start it is no line of
+    # pieces, alone (or among empty cells) it is; and 70 values before the label on its own line (a48; the other
+    # rows' label lines passed as the table's rows found)
+    values = "\t".join(str(k % 10) for k in range(70))
+    for above, want in ((f"（一）其他\t{values}", False), (f"\t{values}", True), (values.replace("\t", "\t\t"), True)):
+        text = f"三、本年度办理结果\n{above}\n（二）部分公开\t1\t0\t0\t0\t0\t0\t1\n"
+        r = Reading(Extracted("text", text))
+        label = next(i for i, t in enumerate(r.tokens) if t[TEXT].endswith("部分公开"))
+        rows = {t[LINE] for t in r.tokens if t[IS_LABELISH] and t[LINE] != r.tokens[label][LINE]}
+        assert label > 70
+        assert first_pieces_beside(r, label, rows) is want == _plain(r, label, rows)
+    text = f"三、本年度办理结果\n{values}\t（二）部分公开\t1\n"
+    r = Reading(Extracted("text", text))
+    label = next(i for i, t in enumerate(r.tokens) if t[TEXT].endswith("部分公开"))
+    assert first_pieces_beside(r, label, set()) is _plain(r, label, set()) is True
