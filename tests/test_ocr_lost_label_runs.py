@@ -6,7 +6,7 @@ photographed) as the engine read them, recorded by ``scripts/build_ocr_records.p
 (no OCR at test time). The engine read the label column of 第二十条第（一）、（五）、（六）项 as
 nothing but 行政许可, read ``行政许下``, and the titles of （一） and （六） as nothing: six grid
 lines of three values each between section 二's heading and 行政事业性收费, the six rows the
-template puts there. Until version 148 the six rows were missing (18 cells blank). The minus of
+template puts there. Until version 150 the six rows were missing (18 cells blank). The minus of
 行政处罚's 本年增/减 (-1) is not on the engine's reading (``1``): a wrong number the placement
 carries as a label read would (the row is a ``lost_label_placed`` warning: review required)."""
 

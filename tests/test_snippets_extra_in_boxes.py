@@ -83,7 +83,7 @@ def test_table_three_row_whose_total_holds_only_by_skipping_values_of_its_run_is
 def test_table_four_row_failing_its_total_where_values_print_both_sides_of_section_five_is_left_blank() -> None:
     # tuning seed 4045 (pdf-lo-pdfminer, whole text): pdfminer prints table 四's values 10 / 12 before section 五's
     # heading and the other 13 after it (22 / 0 / … / 11 / 0 / 0 / 0 / 11); 行政复议's 12 10 0 0 22 in box order.
-    # Version 148 read the row in the text's order, 10 12 22 0 0, its total failing (four wrong numbers); the two rows
+    # Version 152 read the row in the text's order, 10 12 22 0 0, its total failing (four wrong numbers); the two rows
     # whose totals hold are read as before
     report = snippet_report("synth-4045-lo-pdfminer-table4.txt")
     got = [c.value if (c := report.cells.get(k)) else None for k in REVIEW_KEYS]
