@@ -93,6 +93,8 @@ def refuse_chosen(r: Reading, checks: Sequence[Check]) -> list[str]:
     table's identities were checked on them (a wrong row's failing identities are what
     :func:`parsers.tables.unconfirmed.refuse_unconfirmed` finds the other doubtful cells by), but a cell an identity
     holding on cells all read confirms (``checks``: a column's balance), as that rule keeps it; the keys blanked."""
+    if not r.chosen:  # (most texts: the checks need not be walked)
+        return []
     # (a chosen row's own total confirms nothing: its seven were chosen where it holds)
     own = {f"applications/row_total/{row.split('/', 1)[1]}" for row in r.chosen}
     held = {
