@@ -610,8 +610,15 @@ def test_the_lines_above_a_row_are_gathered_only_where_its_reading_looks_at_them
                 gathered[-1] = gathered[-1] and bool(got)
                 return got
 
+            def boxes(r: Reading, vals: list, pos: list | None, above: list, below: list, key: str, reads: bool):
+                # the form before: the row's reading asks ``reads_above`` itself, whatever was gathered
+                return broken_numbers.broken_boxes_read(
+                    r, vals, pos, above, below, key, broken_numbers.reads_above(vals, pos)
+                )
+
             applications.reads_above = every
             applications.unclaimed_above = above
+            applications.broken_boxes_read = boxes
         saved = parsers.tables.read_applications
         parsers.tables.read_applications = applications.read_applications
         try:

@@ -218,13 +218,18 @@ def _occurrences(text: str, within: tuple[str, Occurrences] | None = None) -> Oc
     return [(m.start(), m.group()) for m in _NEEDLE_SCAN.finditer(text)]
 
 
-def _first(text: str, occurrences: Occurrences | None = None) -> dict[str, int]:
-    """Each needle the text holds, and where it first occurs."""
+def _first(
+    text: str, occurrences: Occurrences | None = None, candidates: frozenset[int] = _PATTERNS_ALL
+) -> dict[str, int]:
+    """Each needle the text holds, and where it first occurs; a needle none of whose patterns is among
+    ``candidates`` may be left out, or given where the scan met it (``_found`` asks nothing of it)."""
     if _NEEDLE_SCAN is None:
         return {n: j for n in _ALL_NEEDLES if (j := text.find(n)) >= 0}
     found = _occurrences(text) if occurrences is None else occurrences
     first = {n: p for p, n in reversed(found)}  # in order: the first found is written last
     for n in _BORDERED:  # a scan finds the first occurrence of these, but not all: looked for in this text
+        if candidates.isdisjoint(_BY_NEEDLE[n]):  # no pattern of it to try: the text is not searched for it
+            continue
         first.pop(n, None)
         j = text.find(n)
         if j >= 0:
@@ -240,7 +245,7 @@ _UNFILTERED = frozenset(i for i, (needles, _) in enumerate(_NEEDLES) if needles 
 
 def _found(text: str, candidates: frozenset[int], occurrences: Occurrences | None = None) -> frozenset[int]:
     """The patterns among ``candidates`` the text shows; only those one of whose needles it holds are tried."""
-    first = _first(text, occurrences)
+    first = _first(text, occurrences, candidates)
     out = {i for i in _UNFILTERED & candidates if _PATTERNS[i].search(text)} if _UNFILTERED else set()
     for n in first:
         for i in _BY_NEEDLE[n]:

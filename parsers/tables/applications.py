@@ -646,10 +646,11 @@ def _label_fits(
         if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
         # the lines above, before this row's values are claimed; gathered only where the row's reading looks at them
-        above = unclaimed_above(r, f.index, claimed) if reads_above(vals, pos) else []
+        reads = reads_above(vals, pos)
+        above = unclaimed_above(r, f.index, claimed) if reads else []
         claimed.update(t[START] for t in vals)
         below = pieces_line(r, vals, label_lines, claimed)
-        boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}")
+        boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}", reads)
         after = nxt.index if nxt is not None else None
         if boxed is None and (
             centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}", after)

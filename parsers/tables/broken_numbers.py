@@ -257,13 +257,20 @@ def stacked_readings(r: Reading, vals: list[Token], above: list[Token], key: str
 
 
 def broken_boxes_read(
-    r: Reading, vals: list[Token], pos: list[Token | None] | None, above: list[Token], below: list[Token], key: str
+    r: Reading,
+    vals: list[Token],
+    pos: list[Token | None] | None,
+    above: list[Token],
+    below: list[Token],
+    key: str,
+    reads: bool,
 ) -> tuple[list[list[Token]] | None, str]:
     """A row's readings where its numbers broken over lines print apart from its other cells (:func:`boxes_last`,
-    :func:`stacked_readings`), and how they print in words; (None, "") for any other row."""
+    :func:`stacked_readings`), and how they print in words; (None, "") for any other row. ``reads``:
+    ``reads_above(vals, pos)``, which the caller asked before gathering ``above`` (not asked twice)."""
     if pos is None and len(vals) > N_APP and (boxed := boxes_last(r, vals, key)) is not None:
         return boxed, BOXES_LAST
-    if reads_above(vals, pos) and (boxed := stacked_readings(r, vals, above, key)) is not None:
+    if reads and (boxed := stacked_readings(r, vals, above, key)) is not None:
         return boxed, STACKED
     if (readings := pieces_below(vals, below, N_APP)) is not None:
         if len(readings) == 1:
