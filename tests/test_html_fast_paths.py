@@ -127,6 +127,28 @@ def test_a_long_texts_needles_taken_from_its_ancestors_text_are_its_own() -> Non
         assert chrome._found(inner, chrome._PATTERNS_ALL, occurrences) == _brute(inner), (outer, inner)
 
 
+def test_the_patterns_found_among_fewer_candidates_are_those_the_text_shows() -> None:
+    """``_found(text, candidates)`` is the patterns among ``candidates`` the text shows, for candidate sets with and
+    without the bordered needle's pattern (扫一扫: looked for in the text only where its pattern is a candidate), on
+    texts of their own and on stretches of a longer text whose needles are taken from it."""
+    rng = random.Random(15)
+    bordered = {i for n in chrome._BORDERED for i in chrome._BY_NEEDLE[n]}
+    every = sorted(chrome._PATTERNS_ALL)
+    without = 0
+    for _ in range(3000):
+        outer = " ".join("".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 30))).split())
+        if not outer:
+            continue
+        a = rng.randrange(len(outer))
+        inner = " ".join(outer[a : rng.randint(a + 1, len(outer))].split()) or outer
+        candidates = frozenset(i for i in every if rng.random() < 0.5)
+        without += candidates.isdisjoint(bordered) and "扫一扫" in inner
+        occurrences = chrome._occurrences(inner, (outer, chrome._occurrences(outer)))
+        for text, found in ((inner, occurrences), (inner, None), (outer, None)):
+            assert chrome._found(text, candidates, found) == _brute(text) & candidates, (outer, inner, candidates)
+    assert without > 50  # texts that hold the bordered needle, tried without its pattern
+
+
 def _branches(pattern: str) -> list[list]:
     parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
     items = list(parsed)
