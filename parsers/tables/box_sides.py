@@ -24,6 +24,7 @@ so that the table's identities hold (:func:`parsers.tables.solve.choose_rows`)."
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from parsers.tables.align import Fit, Value, fit
@@ -35,6 +36,7 @@ from parsers.tables.templates import N_APP, RowDef
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, number_value, token
 
 _TOTALS = ("new_received", "carried_over", "results_total", "carried_forward")  # the rows the identities sum to
+MAX_TRIED = 5_000  # choices of placements tried one by one where no choice holds every identity, at most
 MAX_PLACEMENTS = 2_000  # interleavings of a row's boxes tried at most (7 cells of three line counts: 630 at most)
 
 
@@ -219,6 +221,10 @@ def read_sides(
     choices, complete = choose_rows(options, known, identities_at(rows, fmt), first=totals)
     if not complete:
         choices = []
+    held = "every identity of the table holds"
+    if complete and not choices:
+        choices = _most_holding(rows, fmt, nums, options)  # a misprinted total: no choice holds every identity
+        held = "the most of the table's identities hold (none holds them all: a total printed wrong)"
     out: dict[str, list[Token | None]] = {}
     notes: list[tuple[str, str, str, Token]] = []
     full: dict[str, list[Value]] = {}
@@ -235,8 +241,7 @@ def read_sides(
                     (
                         "merged_digits",
                         f"{key}: {_printed(placements[0])}: {SIDES}; read as {_printed(placements[picked[0]])}, the "
-                        f"one placement of {len(placements)} whose row total holds under which every identity of the "
-                        "table holds (a guess)",
+                        f"one placement of {len(placements)} whose row total holds under which {held} (a guess)",
                         key,
                         label,
                     )
@@ -281,6 +286,28 @@ def read_sides(
         ),
     )
     return SidesReading(out, application_passed(full, fmt), notes, got.stop)
+
+
+def _most_holding(
+    rows: list[RowDef], fmt: str, nums: list[list[tuple[Value, ...]]], options: dict[int, list[tuple[Value, ...]]]
+) -> list[dict[int, int]]:
+    """Where no choice of placements holds every identity (a total printed wrong), the choices under which the most
+    hold, trying every choice where there are at most :data:`MAX_TRIED`; none where there are more."""
+    at = sorted(options)
+    if math.prod(len(options[i]) for i in at) > MAX_TRIED:
+        return []
+    state: dict[str, list[Value]] = {row.key: list(p[0]) for row, p in zip(rows, nums, strict=True)}
+    best = -1
+    out: list[dict[int, int]] = []
+    for pick in itertools.product(*(range(len(options[i])) for i in at)):
+        for i, k in zip(at, pick, strict=True):
+            state[rows[i].key] = list(options[i][k])
+        passed = application_passed(state, fmt)
+        if passed > best:
+            best, out = passed, []
+        if passed == best:
+            out.append(dict(zip(at, pick, strict=True)))
+    return out
 
 
 SIDES = (
