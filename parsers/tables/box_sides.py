@@ -28,6 +28,7 @@ import math
 from dataclasses import dataclass
 
 from parsers.tables.align import Fit, Value, fit
+from parsers.tables.broken_boxes import paragraphs
 from parsers.tables.checks import application_passed, identities_at
 from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import choose_rows, row_total_holds
@@ -54,16 +55,8 @@ def _boxes(values: list[Token]) -> list[list[Token]] | None:
     """``values`` (a run of the text's values, in order) as boxes: tokens on consecutive lines make a paragraph; a
     paragraph of one line is a box for each of its values, one of two lines or more a value alone on each and all
     digits, one box (a number broken over lines). None where a paragraph is neither."""
-    if not values:
-        return []
-    paragraphs: list[list[Token]] = [[values[0]]]
-    for prev, t in itertools.pairwise(values):
-        if t[LINE] - prev[LINE] <= 1:
-            paragraphs[-1].append(t)
-        else:
-            paragraphs.append([t])
     boxes: list[list[Token]] = []
-    for para in paragraphs:
+    for para in paragraphs(values):
         lines = [t[LINE] for t in para]
         if len(set(lines)) == 1:
             boxes += [[t] for t in para]
@@ -132,16 +125,9 @@ def sides_rows(r: Reading, found: list[Found | None], start: int, end: int, n: i
     ``end``: where its text ends; ``n``: the cells of a row. A row whose label is not found (a typo, a label box
     split by a group head's) takes the next ``n`` boxes: its cells print together, its label somewhere among them;
     the first and the last row's labels must be found."""
-    if found[0] is None or found[-1] is None or any(f is not None and f.glued is not None for f in found):
+    if found[0] is None or found[-1] is None or (span := _labels_span(r, found, end)) is None:
         return None
-    idx = [f.index for f in found if f is not None]
-    if idx != sorted(idx) or len(set(idx)) != len(idx):
-        return None
-    stop = r.first_index(r"行政复议|行政诉讼", idx[-1] + 1, end)
-    stop = min(stop if stop is not None else end, len(r.tokens))
-    first = idx[0]
-    while first > 0 and r.tokens[first - 1][IS_VALUE]:
-        first -= 1  # the first row's cells before its label: the run of values right before it
+    idx, first, stop = span
     bounds = [first - 1, *idx, stop]
     labels = set(idx)
     label_lines = {r.tokens[i][LINE] for i in idx}
@@ -329,18 +315,11 @@ def before_label_fits(
     first label (the run of values just before it); none after the last label up to table 四; each row's values
     (at most one more than its cells: the identities drop it) between the label before and its own. None
     otherwise. Returns the rows' fits and where the table ends."""
-    if any(f is None or f.glued is not None for f in found):
+    if any(f is None for f in found) or (span := _labels_span(r, found, end)) is None:
         return None
-    idx = [f.index for f in found if f is not None]
-    if idx != sorted(idx) or len(set(idx)) != len(idx):
-        return None
-    stop = r.first_index(r"行政复议|行政诉讼", idx[-1] + 1, end)
-    stop = min(stop if stop is not None else end, len(r.tokens))
+    idx, first, stop = span
     if any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[idx[-1] + 1 : stop]):
         return None
-    first = idx[0]
-    while first > 0 and r.tokens[first - 1][IS_VALUE]:
-        first -= 1  # the first row's values: the run of values just before its label
     fits: dict[str, Fit] = {}
     prev = first
     for k, (row, i) in enumerate(zip(rows, idx, strict=True)):
@@ -350,3 +329,20 @@ def before_label_fits(
         fits[row.key] = fit(vals, N_APP)
         prev = i + 1
     return fits, stop
+
+
+def _labels_span(r: Reading, found: list[Found | None], end: int) -> tuple[list[int], int, int] | None:
+    """The found labels' tokens (none glued to a value, in order), the first token of the run of values right before
+    the first (the first row's cells before its label), and where table 三's values end (table 四's heading, or
+    ``end``); None where a label is glued or they are out of order."""
+    if any(f is not None and f.glued is not None for f in found):
+        return None
+    idx = [f.index for f in found if f is not None]
+    if not idx or idx != sorted(idx) or len(set(idx)) != len(idx):
+        return None
+    stop = r.first_index(r"行政复议|行政诉讼", idx[-1] + 1, end)
+    stop = min(stop if stop is not None else end, len(r.tokens))
+    first = idx[0]
+    while first > 0 and r.tokens[first - 1][IS_VALUE]:
+        first -= 1
+    return idx, first, stop
