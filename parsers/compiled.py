@@ -38,7 +38,7 @@ from types import ModuleType
 # (``pipe_rows``, ``csv_rows``), ``tokens`` (``tokenizer``, ``ocr_digits``, ``token_numbers``) and ``reading``
 # (``row_locate``, ``rows_by_order``, ``split_digits``) are compiled with them (s45); so are the zip package
 # check split from ``readers/docx`` (``package_check``: d46) and table 三's pieces wrapped about a row
-# (``centred_pieces``: a46).
+# (``centred_pieces``: a46), and its cells on both sides of their label in pdfminer's boxes (``box_sides``: b49).
 MODULES = (
     "parsers.api",
     "parsers.conventions",
@@ -67,6 +67,7 @@ MODULES = (
     "parsers.tables.align",
     "parsers.tables.applications",
     "parsers.tables.applications_start",
+    "parsers.tables.box_sides",
     "parsers.tables.broken_numbers",
     "parsers.tables.centred_pieces",
     "parsers.tables.checks",

@@ -509,6 +509,15 @@ Version 119 (issue 8, t42):
   ``synth-6011-markitdown-pdf-table3.md``: markitdown's text of the same print, a wrapped number's lone pieces on
   lines outside the pipe rows that print the others' (``| | | | 1 | | | 1 |`` / ``3`` / ``| | （七）总计 | | 3 9 | 0 |
   0 5 | 8 |`` / ``3`` / ``| | | | 8 | | | 5 |`` for 138 9 0 33 0 5 185).
+- ``synth-6001-flow-none-table3.txt``, ``synth-6010-flow-none-table3.txt``, ``synth-6012-flow-none-table3.txt``,
+  ``synth-6022-flow-none-table3.txt``, ``synth-6029-flow-none-table3.txt`` (the same batch, ``/tmp/b49/tune``):
+  pdfminer.six with ``boxes_flow=None`` of that print, each cell a box printed by its lower edge: a row's cells of
+  fewer lines than its wrapped label before it, the others after it (``0 0 0 2 0`` / ``2|2`` / ``2|4`` /
+  ``一、本年新收政府信息|公开申|请数量``, 6001; ``0 0 0 0`` / ``一、…`` / ``3|8|5`` / ``1|11|5`` / ``1|50|0``,
+  6010); a label not found (6010's typo ``出版务``, 6012's ``1、属|于国`` and ``家秘|密`` printed on both sides of
+  its group's head) and a header repeated after a page break (6012); a one-line label printed with the cell
+  beside it (``（一）予以公开 3``, 6022); a 2021-format table with （六）其他处理 as one row whose （七）总计
+  prints a wrong total (68 for 67, 6029).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -736,6 +745,11 @@ SNIPPETS = {
     "synth-6001-pymupdf-table3.txt": "synth_6001.pymupdf.txt",
     "synth-6002-pymupdf-table4.txt": "synth_6002.pymupdf.txt",
     "synth-6011-markitdown-pdf-table3.md": "synth_6011.md-markitdown-pdf.md",
+    "synth-6001-flow-none-table3.txt": "synth_6001.pdf-pdfminer-flow-none.txt",
+    "synth-6010-flow-none-table3.txt": "synth_6010.pdf-pdfminer-flow-none.txt",
+    "synth-6012-flow-none-table3.txt": "synth_6012.pdf-pdfminer-flow-none.txt",
+    "synth-6022-flow-none-table3.txt": "synth_6022.pdf-pdfminer-flow-none.txt",
+    "synth-6029-flow-none-table3.txt": "synth_6029.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -134,7 +134,8 @@ def test_pdfminer_flow_disabled_table_two_values_before_their_labels() -> None:
             "normative_docs/repealed": 0, "normative_docs/in_force": 36, "licensing/decisions": 33,
             "penalty/decisions": 20, "coercion/decisions": 1, "fees/amount": 86.63}  # fmt: skip
     assert {k: report.cells[f"active/{k}"].value for k in want} == want
-    (warned,) = [w for w in report.warnings if w.code == "label_after_values"]
+    # table 三 prints so too (its own ``label_after_values``, parsers/tables/box_sides.py): table 二's is the one here
+    (warned,) = [w for w in report.warnings if w.code == "label_after_values" and w.message.startswith("active")]
     assert "rules, normative_docs, licensing, penalty, coercion, fees" in warned.message
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from parsers.tables.align import Fit, Value, first_and_total, fit, positional, warn_merged
 from parsers.tables.applications_start import merged_other
+from parsers.tables.box_sides import before_label_fits, read_sides
 from parsers.tables.broken_numbers import (
     broken_boxes_read,
     handed_down,
@@ -326,7 +327,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
     # than the most a reading can: every identity holds, every row and every cell read
     top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
-    if not top and (before := _before_label_fits(r, rows, found, start, end)) is not None:
+    if not top and (before := before_label_fits(r, rows, found, start, end)) is not None:
         before_fits, before_end = before
         if _score(before_fits, fmt, len(rows))[0] > label_score[0]:
             del r.warnings[mark:]
@@ -342,6 +343,14 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
                 assert f is not None
                 r.put_fit(_row_keys(row.key), before_fits[row.key], r.tokens[f.index], T)
             return before_end, fmt
+    if not top and (sides := read_sides(r, rows, found, fmt, start, end)) is not None and sides.passed > label_score[0]:
+        del r.warnings[mark:]
+        for code, message, key, tok in sides.notes:
+            r.warn(code, message, key, tok)
+        for row, f in zip(rows, found, strict=True):
+            label = r.tokens[f.index if f is not None else start]
+            r.put_fit(_row_keys(row.key), Fit(sides.cells[row.key], "positional", []), label, T)
+        return sides.stop, fmt
     by_order = None if top else fits_by_order(r, rows, start, end, fmt)
     stream_mark = len(r.warnings)
     clean = _clean(fits, found, fmt, len(rows), label_score[0])
@@ -380,38 +389,6 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             continue
         put_label_fit(r, keys, fits[row.key], r.tokens[f.index], T)
     return table_end, fmt
-
-
-def _before_label_fits(
-    r: Reading, rows: list[RowDef], found: list[Found | None], start: int, end: int
-) -> tuple[dict[str, Fit], int] | None:
-    """Table 三 read from the values printed before each row's label (pdfminer.six with ``boxes_flow=None`` orders
-    a row's boxes by their lower edges; a label cell whose text sits lower than its values prints after them):
-    every row's label found, in order, not glued to a value; exactly one row's values between the header and the
-    first label (the run of values just before it); none after the last label up to table 四; each row's values
-    (at most one more than its cells: the identities drop it) between the label before and its own. None
-    otherwise. Returns the rows' fits and where the table ends."""
-    if any(f is None or f.glued is not None for f in found):
-        return None
-    idx = [f.index for f in found if f is not None]
-    if idx != sorted(idx) or len(set(idx)) != len(idx):
-        return None
-    stop = r.first_index(r"行政复议|行政诉讼", idx[-1] + 1, end)
-    stop = min(stop if stop is not None else end, len(r.tokens))
-    if any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[idx[-1] + 1 : stop]):
-        return None
-    first = idx[0]
-    while first > 0 and r.tokens[first - 1][IS_VALUE]:
-        first -= 1  # the first row's values: the run of values just before its label
-    fits: dict[str, Fit] = {}
-    prev = first
-    for k, (row, i) in enumerate(zip(rows, idx, strict=True)):
-        vals = [t for t in r.tokens[prev:i] if t[IS_VALUE] and not r.placeholder(t)]
-        if not 0 < len(vals) <= N_APP + 1 or (k == 0 and len(vals) != N_APP):
-            return None
-        fits[row.key] = fit(vals, N_APP)
-        prev = i + 1
-    return fits, stop
 
 
 def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int, passed: int) -> bool:

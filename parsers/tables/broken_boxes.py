@@ -27,14 +27,8 @@ def broken_boxes(vals: list[Token], n: int) -> list[list[Token]] | None:
     are not ``n``, or no box is broken."""
     if not vals or not all(t[TEXT].isdigit() for t in vals):
         return None
-    paragraphs: list[list[Token]] = [[vals[0]]]
-    for prev, t in itertools.pairwise(vals):
-        if t[LINE] - prev[LINE] <= 1:
-            paragraphs[-1].append(t)
-        else:
-            paragraphs.append([t])
     boxes: list[list[Token]] = []
-    for para in paragraphs:
+    for para in paragraphs(vals):
         lines = [t[LINE] for t in para]
         if len(set(lines)) == 1:
             boxes += [[t] for t in para]
@@ -45,6 +39,18 @@ def broken_boxes(vals: list[Token], n: int) -> list[list[Token]] | None:
     if len(boxes) != n or all(len(b) == 1 for b in boxes):
         return None
     return boxes
+
+
+def paragraphs(vals: list[Token]) -> list[list[Token]]:
+    """``vals`` (values in the text's order) in paragraphs: a run of tokens on consecutive lines (no blank line
+    between them)."""
+    out: list[list[Token]] = [[vals[0]]] if vals else []
+    for prev, t in itertools.pairwise(vals):
+        if t[LINE] - prev[LINE] <= 1:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
 
 
 def box_orders(boxes: list[list[Token]]) -> list[tuple[int, ...]] | None:

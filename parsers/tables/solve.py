@@ -352,11 +352,14 @@ def choose_rows(
     identities: Sequence[Identity],
     *,
     budget: int = SOLVE_BUDGET,
+    first: Sequence[int] = (),
 ) -> tuple[list[dict[int, int]], bool]:
     """Every choice (up to :data:`MAX_SOLUTIONS`) of one candidate reading per row such that every identity
     holds, the other cells being ``known``: a map row → index of its candidate. Counts are never negative, so a
-    partial sum past its total prunes. The flag is False when the search ran out of budget."""
-    order = sorted(candidates, key=lambda i: len(candidates[i]))
+    partial sum past its total prunes. The flag is False when the search ran out of budget. Rows in ``first`` are
+    chosen first (a table's totals: every partial sum under them is then bounded), the others fewest candidates
+    first."""
+    order = sorted(candidates, key=lambda i: (i not in first, len(candidates[i])))
     position = {row: k for k, row in enumerate(order)}
     due: dict[int, list[Identity]] = {}
     partial: dict[int, list[Identity]] = {}
