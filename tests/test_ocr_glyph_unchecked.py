@@ -39,8 +39,10 @@ def test_the_digit_read_otherwise_than_the_set_with_no_identity_is_left_blank(re
     cell = report.cells[MISREAD]
     assert cell.value is None and cell.where is not None and cell.where.read_as == "948"
     said = [w.message for w in report.warnings if w.code == "ocr_glyph_doubtful" and w.key == MISREAD]
-    assert len(said) == 1 and "no identity checks it" in said[0] and "read 8 where the identities read the set 0" in (
-        said[0]
+    assert (
+        len(said) == 1
+        and "no identity checks it" in said[0]
+        and "read 8 where the identities read the set 0" in (said[0])
     )
     assert report.metadata["review"] == "required"
 
