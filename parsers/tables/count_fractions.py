@@ -10,7 +10,7 @@ required), in text no OCR read (a point OCR printed may be a speck or a separato
 
 from __future__ import annotations
 
-from parsers.tables.blank_cells import blank_read_cell
+from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.text_layer import read_by_ocr
@@ -33,10 +33,10 @@ def blank_fraction_counts(r: Reading) -> None:
     if not fractions or r.extracted.ocr or read_by_ocr(r):
         return
     for key, cell in fractions:
-        blank_read_cell(
-            r,
-            key,
+        r.cells[key] = Cell(key, None, "", cell.where)
+        r.warn(
             "fraction_in_count",
             f"{key}: {cell.raw or cell.value!r} read with a fraction in a count column (a whole number): a number not "
             "its cell's (an amount, or another row's), left blank",
+            "/".join(key.split("/")[:2]),
         )

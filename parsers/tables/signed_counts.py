@@ -11,7 +11,7 @@ text the parser's own OCR read (``Extracted.ocr``).
 
 from __future__ import annotations
 
-from parsers.tables.blank_cells import blank_read_cell
+from parsers.model import Cell
 from parsers.tables.reading import Reading
 
 SIGNED = "/change"  # the template's one signed column: 本年增/减
@@ -24,10 +24,10 @@ def blank_signed_counts(r: Reading) -> None:
     for key, cell in list(r.cells.items()):
         if cell.value is None or cell.value >= 0 or key.endswith(SIGNED):
             continue
-        blank_read_cell(
-            r,
-            key,
+        r.cells[key] = Cell(key, None, "", cell.where)
+        r.warn(
             "ocr_sign_in_count",
             f"{key}: OCR read {cell.raw or cell.value!r}, a number below zero in a column that counts (only "
             "本年增/减 is signed): a dash read as a sign, left blank",
+            "/".join(key.split("/")[:2]),
         )
