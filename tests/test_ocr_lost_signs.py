@@ -1,5 +1,5 @@
 """A minus sign the engine read away, put back from the dash before the digits (``parsers/ocr/lost_signs.py``), and
-a count read below zero in OCR'd text left blank (``parsers/tables/signed_counts.py``).
+a count read below zero in OCR'd text left blank (``parsers/ocr/counts.py`` ``negative_counts``).
 
 synth_4115 page 2 (``scripts/synth_ocr.py --damage fax jpegq photo stamp toner``: a tuning scan, noise and a
 photocopy's toner) as the engine read it, recorded by ``scripts/build_ocr_records.py /tmp/c49/tune synth_4115 2``
@@ -127,14 +127,7 @@ def test_two_dashes_before_the_digits_are_no_sign() -> None:
     assert lost_signs(grey, ink, [table], set()) == (None, [])
 
 
-# ------------------------------------------------------------------ a count read below zero (signed_counts.py)
-def _tables(text: str, ocr: bool) -> Any:
-    from parsers.extracted import Extracted
-    from parsers.tables import read_tables
-
-    return read_tables(Extracted("pdf", text, ocr=ocr), 2020)
-
-
+# ------------------------------------------------------------------ a count read below zero (ocr/counts.py)
 TABLE_TWO = "\n".join(
     [
         "二、主动公开政府信息情况",
@@ -160,32 +153,47 @@ TABLE_TWO = "\n".join(
 
 @pytest.mark.parametrize("ocr", [True, False])
 def test_a_count_read_below_zero_in_ocr_text_is_left_blank(ocr: bool) -> None:
-    tables = _tables(TABLE_TWO.format(licensing="-18"), ocr)
-    cell = tables.cells["active/licensing/decisions"]
-    said = [w for w in tables.warnings if w.code == "ocr_sign_in_count"]
+    from parsers.extracted import Extracted
+    from parsers.report import build_report
+
+    report = build_report(Extracted("pdf", TABLE_TWO.format(licensing="-18"), ocr=ocr))
+    cell = report.cells["active/licensing/decisions"]
+    said = [w for w in report.warnings if w.code == "ocr_sign_in_count"]
     if ocr:
-        assert cell.value is None
-        assert len(said) == 1 and "'-18'" in said[0].message and said[0].key == "active/licensing"
+        assert cell.value is None and cell.where is not None and cell.where.read_as == "-18"
+        assert len(said) == 1 and "'-18'" in said[0].message and said[0].key == "active/licensing/decisions"
+        assert report.metadata["review"] == "required"
     else:  # another tool's text: as before
         assert cell.value == -18 and not said
-    assert tables.cells["active/penalty/decisions"].value == 7
+    assert report.cells["active/penalty/decisions"].value == 7
 
 
-def test_the_signed_column_keeps_its_sign_in_ocr_text() -> None:
-    text = "\n".join(
-        [
-            "二、主动公开政府信息情况",
-            "第二十条第（五）项",
-            "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
-            "行政许可\t20\t-18\t5",
-            "三、收到和处理政府信息公开申请情况",
-            "",
-        ]
-    )
-    tables = _tables(text, True)
-    assert tables.cells["active/licensing/change"].value == -18
-    assert tables.cells["active/licensing/prior_items"].value == 20
-    assert not [w for w in tables.warnings if w.code == "ocr_sign_in_count"]
+def _negative(cells: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+    from parsers.model import Cell, Warning_
+    from parsers.ocr.counts import negative_counts
+
+    read = {k: Cell(k, v, str(v), None) for k, v in cells.items()}
+    warnings: list[Warning_] = []
+    negative_counts(read, warnings)
+    return {k: c.value for k, c in read.items()}, warnings
+
+
+def test_the_signed_column_keeps_its_sign() -> None:
+    cells, warnings = _negative({"active/licensing/change": -18, "active/licensing/prior_items": 20})
+    assert cells == {"active/licensing/change": -18, "active/licensing/prior_items": 20} and warnings == []
+
+
+def test_counts_and_amounts_of_every_table_read_below_zero_are_left_blank() -> None:
+    read = {
+        "applications/new_received/natural_person": -4,
+        "review_litigation/review/upheld": -1,
+        "active/fees/amount": -2.5,
+        "active/rules/issued": 0,
+    }
+    cells, warnings = _negative(read)
+    assert cells == {k: (None if v < 0 else v) for k, v in read.items()}
+    assert sorted(w.key for w in warnings) == sorted(k for k, v in read.items() if v < 0)
+    assert {w.code for w in warnings} == {"ocr_sign_in_count"}
 
 
 def test_the_review_verdict_requires_a_person_for_a_count_left_blank() -> None:

@@ -96,3 +96,32 @@ def leading_zeros(cells: dict[str, Cell], checks: list[Check], warnings: list[Wa
                 where,
             )
         )
+
+
+SIGNED = "/change"  # the template's one signed column: 本年增/减 (table 二)
+
+
+def negative_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
+    """Each cell but 本年增/减 still read below zero once the identities had their say: left blank
+    (``ocr_sign_in_count``, review required).
+
+    The template prints one signed column, 本年增/减, the change of a year's count; every other number of tables 二, 三
+    and 四 counts (items, applications, cases) or is an amount, never below zero. A number OCR read with a minus in
+    such a cell is no reading of it: a dash the engine read (synth_498: ``-4`` for 0), or one the scan reader put back
+    before the digits (:mod:`parsers.ocr.lost_signs`) where a speck, a rule's remnant or a stamp's stroke lay. Which
+    the page prints is not known, and a wrong number is worse than a blank. The identities check the number as read
+    first (it fails them, and their rules may blank it, saying why); the checks stay as read."""
+    for key, cell in list(cells.items()):
+        if cell.value is None or cell.value >= 0 or key.endswith(SIGNED):
+            continue
+        where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
+        cells[key] = Cell(key, None, "", where)
+        warnings.append(
+            Warning_(
+                "ocr_sign_in_count",
+                f"{key}: OCR read {cell.raw!r}, a number below zero in a column that counts (only 本年增/减 is "
+                "signed): a dash read as a sign, left blank",
+                key,
+                where,
+            )
+        )

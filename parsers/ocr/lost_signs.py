@@ -12,8 +12,8 @@ digits: one blob as a minus prints, level and solid (at least :data:`LEVEL` time
 middle band :data:`MIDDLE`), at most :data:`GAP` of the digits' height before them, and no other ink between the
 cell's left and the digits on their line but specks (at most :data:`SPECK` of the digits' height across). The word
 is then read with its sign (``-18``) and the page's note names each cell (``ocr_sign_read``, review suggested).
-Only one column of the template is signed: a sign put back before a count makes a negative count, which the tables
-leave blank (:mod:`parsers.tables.signed_counts`).
+Only one column of the template is signed: a sign put back before a count makes a negative count, which is left
+blank (:func:`parsers.ocr.counts.negative_counts`).
 """
 
 from __future__ import annotations

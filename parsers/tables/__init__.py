@@ -25,7 +25,6 @@ from parsers.tables.guarded import guarded
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
-from parsers.tables.signed_counts import blank_signed_counts
 from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
@@ -116,7 +115,6 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         checks = legacy_checks(_values_getter(r))
     elif fmt == "none" and (alone := _without_table_three(r, year)) is not None:
         fmt = alone
-        blank_signed_counts(r)
         checks = review_checks(_values_getter(r))
     if fmt in ("2021", "2019") and (lone := set(refuse_lone_totals(r)) | set(refuse_chosen(r, checks))):
         get = _values_getter(r)
@@ -204,7 +202,6 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
         )
     blank_disputed(r)
     blank_fraction_counts(r)  # after table 三: whether OCR read the text is told by its cells
-    blank_signed_counts(r)  # OCR's sign before a count
     return app_fmt
 
 
