@@ -22,6 +22,14 @@ ACTIVE = "active"  # table 二: counts but for its amounts (行政事业性收�
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
+def set_aside(cells: dict[str, Cell], warnings: list[Warning_], key: str, code: str, message: str) -> None:
+    """The cell ``key`` left blank, what OCR read kept on it (``read_as``), and said (``code``)."""
+    cell = cells[key]
+    where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
+    cells[key] = Cell(key, None, "", where)
+    warnings.append(Warning_(code, message, key, where))
+
+
 def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
     """Each count read with a decimal point: its point taken as the thousands separator where it stands as one,
     else the cell left blank; each with a warning."""
@@ -45,15 +53,12 @@ def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
                 )
             )
             continue
-        where = replace(cell.where, read_as=raw) if cell.where is not None else None
-        cells[key] = Cell(key, None, "", where)
-        warnings.append(
-            Warning_(
-                "ocr_fraction_in_count",
-                f"{key}: OCR read {raw!r} in a count (whole numbers): no reading of a whole number, left blank",
-                key,
-                where,
-            )
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "ocr_fraction_in_count",
+            f"{key}: OCR read {raw!r} in a count (whole numbers): no reading of a whole number, left blank",
         )
 
 
@@ -114,14 +119,11 @@ def negative_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
     for key, cell in list(cells.items()):
         if cell.value is None or cell.value >= 0 or key.endswith(SIGNED):
             continue
-        where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
-        cells[key] = Cell(key, None, "", where)
-        warnings.append(
-            Warning_(
-                "ocr_sign_in_count",
-                f"{key}: OCR read {cell.raw!r}, a number below zero in a column that counts (only 本年增/减 is "
-                "signed): a dash read as a sign, left blank",
-                key,
-                where,
-            )
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "ocr_sign_in_count",
+            f"{key}: OCR read {cell.raw!r}, a number below zero in a column that counts (only 本年增/减 is signed): a "
+            "dash read as a sign, left blank",
         )
