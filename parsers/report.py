@@ -45,7 +45,7 @@ def _build_report(extracted: Extracted) -> Report:
         from parsers.ocr.contradicted import blank_contradicted
         from parsers.ocr.contradicted_sets import blank_contradicted_sets
         from parsers.ocr.correct import correct_misreadings
-        from parsers.ocr.counts import leading_zeros, whole_counts
+        from parsers.ocr.counts import leading_zeros, negative_counts, whole_counts
         from parsers.ocr.doubtful import blank_doubtful
         from parsers.ocr.lost_ones import lost_ones
         from parsers.ocr.procurement import lone_amount
@@ -61,6 +61,7 @@ def _build_report(extracted: Extracted) -> Report:
         tables.checks = lost_ones(tables.cells, tables.checks, tables.warnings)
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
         blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)
+        negative_counts(tables.cells, tables.warnings)  # after the identities' rules: they check it as read
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)

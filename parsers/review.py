@@ -62,6 +62,8 @@ REQUIRED = {
     "ocr_amount_alone",
     # a table's reader raised: that table's cells left blank, the exception named (parsers/tables/guarded.py)
     "table_read_error",
+    # an OCR'd count read below zero (only 本年增/减 is signed): left blank (parsers/ocr/counts.py)
+    "ocr_sign_in_count",
     # table 二's count read with a fraction: not its cell's number, left blank (parsers/tables/count_fractions.py)
     "fraction_in_count",
     # table 二's number cut at its point across two grid cells: left blank (parsers/tables/cut_points.py)

@@ -22,6 +22,14 @@ ACTIVE = "active"  # table 二: counts but for its amounts (行政事业性收�
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
+def set_aside(cells: dict[str, Cell], warnings: list[Warning_], key: str, code: str, message: str) -> None:
+    """The cell ``key`` left blank, what OCR read kept on it (``read_as``), and said (``code``)."""
+    cell = cells[key]
+    where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
+    cells[key] = Cell(key, None, "", where)
+    warnings.append(Warning_(code, message, key, where))
+
+
 def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
     """Each count read with a decimal point: its point taken as the thousands separator where it stands as one,
     else the cell left blank; each with a warning."""
@@ -45,15 +53,12 @@ def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
                 )
             )
             continue
-        where = replace(cell.where, read_as=raw) if cell.where is not None else None
-        cells[key] = Cell(key, None, "", where)
-        warnings.append(
-            Warning_(
-                "ocr_fraction_in_count",
-                f"{key}: OCR read {raw!r} in a count (whole numbers): no reading of a whole number, left blank",
-                key,
-                where,
-            )
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "ocr_fraction_in_count",
+            f"{key}: OCR read {raw!r} in a count (whole numbers): no reading of a whole number, left blank",
         )
 
 
@@ -95,4 +100,30 @@ def leading_zeros(cells: dict[str, Cell], checks: list[Check], warnings: list[Wa
                 key,
                 where,
             )
+        )
+
+
+SIGNED = "/change"  # the template's one signed column: 本年增/减 (table 二)
+
+
+def negative_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
+    """Each cell but 本年增/减 still read below zero once the identities had their say: left blank
+    (``ocr_sign_in_count``, review required).
+
+    The template prints one signed column, 本年增/减, the change of a year's count; every other number of tables 二, 三
+    and 四 counts (items, applications, cases) or is an amount, never below zero. A number OCR read with a minus in
+    such a cell is no reading of it: a dash the engine read (synth_498: ``-4`` for 0), or one the scan reader put back
+    before the digits (:mod:`parsers.ocr.lost_signs`) where a speck, a rule's remnant or a stamp's stroke lay. Which
+    the page prints is not known, and a wrong number is worse than a blank. The identities check the number as read
+    first (it fails them, and their rules may blank it, saying why); the checks stay as read."""
+    for key, cell in list(cells.items()):
+        if cell.value is None or cell.value >= 0 or key.endswith(SIGNED):
+            continue
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "ocr_sign_in_count",
+            f"{key}: OCR read {cell.raw!r}, a number below zero in a column that counts (only 本年增/减 is signed): a "
+            "dash read as a sign, left blank",
         )

@@ -36,6 +36,7 @@ from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
 from parsers.ocr.lost_digits import lost_digits
 from parsers.ocr.lost_rules import split_heads, split_rows
+from parsers.ocr.lost_signs import lost_signs
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
 from parsers.ocr.preprocess import Grey, Prepared, prepare, without_lone_specks
 from parsers.ocr.stamp import find_stamps, set_aside
@@ -75,6 +76,7 @@ class PageResult:
     keystone: float = 0.0  # pixels a corner moved: photographed at a slant, its rules made parallel (perspective.py)
     stamp_note: str | None = None  # numbers under a round stamp printed in black set aside (stamp.py)
     lost_note: str | None = None  # numbers read with fewer digits than their ink is wide set aside (lost_digits.py)
+    sign_note: str | None = None  # numbers whose minus sign the engine did not read, read with it (lost_signs.py)
     split_notes: list[str] = field(default_factory=list)  # grid rows split where the rules were lost (lost_rules.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
@@ -117,6 +119,7 @@ def ocr_page(job: PageJob) -> PageResult:
         stamp_note, stamped = set_aside(ink, tables, stamps, image.dpi) if stamps else (None, set())
         lost_note, lost = lost_digits(prepared.grey, ink, stamped)
         stamped |= lost  # cells whose ink is not one lone digit's: the glyph comparison leaves them alone
+        sign_note, _ = lost_signs(prepared.grey, ink, tables, stamped)
         unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}
         glyphs = glyphs_of(prepared.grey, ink, unread)
         parts = number_parts(prepared.grey, ink)
@@ -124,7 +127,7 @@ def ocr_page(job: PageJob) -> PageResult:
         return PageResult(
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
             red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note, lost_note=lost_note,
-            split_notes=split_notes,
+            sign_note=sign_note, split_notes=split_notes,
             pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts),
         )  # fmt: skip
     except PageTimeout:

@@ -14,7 +14,9 @@ identities read the set (a toner's zero read 8 inside 20, the page's lone zeros 
 reading in the glyph's places: the same glyph printed in a part and in its total is misread alike on both sides
 (synth_4108: 新收 and 办理结果总计 of one column, 20 read 28 in both, their balance holding with 28 as with 20). Where
 every identity of it that holds holds so too (every such number of the report read so at once), the identities do
-not vouch for the digit read: it is left blank (``ocr_glyph_doubtful``).
+not vouch for the digit read: it is left blank (``ocr_glyph_doubtful``). A number no identity checks (table 二's
+counts and amounts) so read has nothing to vouch for the digit read: it is left blank too (synth_4117: 行政强制's
+940 read 948, the page's lone zeros, read 0, 4, 8 and 6, taken as 0).
 
 :func:`doubtful_cells` collects, per page, the table cells read as one number below the confidence (on the
 engine's own reading: a cell the comparison of glyphs changed, ``parsers/ocr/glyphs.py``, is not the engine's
@@ -142,11 +144,20 @@ def blank_doubtful(
             continue  # the number reads the glyph as the identities read the set: no doubt left
         mine = [c for c in identities if key in c.left_keys or key in c.right_keys]
         held = [c for c in mine if c.passed or c.blank]
-        if not mine or (held and (key not in as_set or not all(_holds_with(c, moved) for c in held))):
+        if not mine and not (found.glyph and found.digits and readings[key] is not None):
+            continue  # no identity checks it, and nothing says its digits are misread: kept as read
+        if held and (key not in as_set or not all(_holds_with(c, moved) for c in held)):
             continue  # an identity of the cell holds, and tells its reading from the set's: the failure lies elsewhere
         cells[key] = Cell(key, None, "", replace(where, read_as=cell.raw))
         names = sorted(c.name for c in mine)
-        if held:  # each identity that holds holds with the glyph read as the identities read the set too
+        if not mine:  # a digit at the glyph read otherwise than the set, and no identity to vouch for it (table 二)
+            code = "ocr_glyph_doubtful"
+            why = (
+                f", its digit at the glyph the page's lone digits read in several ways ({found.glyph}) read "
+                f"{found.digits} where the identities read the set {readings[key]}, and no identity checks it: left "
+                "blank, the reading doubtful"
+            )
+        elif held:  # each identity that holds holds with the glyph read as the identities read the set too
             code = "ocr_glyph_doubtful"
             why = (
                 f", its digit at the glyph the page's lone digits read in several ways ({found.glyph}) read "

@@ -11,7 +11,10 @@ tallest, as :mod:`parsers.ocr.glyph_digits` cuts numbers: a speck beside the dig
 cell's width per digit is :data:`WIDE` times the page's median or more (the page read :data:`MIN_NUMBERS` such cells
 at least), its reading is set aside (the cell read blank) and the page's note names it (``ocr_digits_lost``, review
 required). On the tuning scans the widths per digit lie within 0.77–1.23 times their page's median in 99.5 % of
-cells; past 1.4 are the misreadings (25 read 2 at 1.84).
+cells; past 1.4 are the misreadings (25 read 2 at 1.84). A cell so wide must be wide among its row's numbers too (a
+row printed in bold is wide throughout), or among those of its row of the page's width (synth_4139, a fax: two of a
+row's three numbers, 20 and 24, read ``0`` and ``4``, the row's median a wide one). A change of a count read with
+its minus (``-3`` for -25) is measured by its digits (the minus is no digit's height).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from parsers.ocr.preprocess import Grey
 WIDE = 1.7  # a reading whose width per digit is this many times the page's median (and its row's) lost a digit
 ROW_NUMBERS = 3  # cells read as digits a row needs for its own median
 MIN_NUMBERS = 8  # cells read as digits a page needs for its median
-_DIGITS = re.compile(r"^[0-9]+$")
+_DIGITS = re.compile(r"^-?[0-9]+$")  # a count, or a change of one (本年增/减) with its minus
 
 
 def _width_per_digit(grey: Grey, box: tuple[int, int, int, int], digits: int) -> float | None:
@@ -59,7 +62,7 @@ def lost_digits(grey: Grey, ink: Ink, leave: set[CellKey]) -> tuple[str | None, 
         words = [w for line in lines for w in line]
         if key in leave or len(words) != 1 or not _DIGITS.match(words[0].text):
             continue
-        width = _width_per_digit(grey, words[0].box, len(words[0].text))
+        width = _width_per_digit(grey, words[0].box, len(words[0].text.lstrip("-")))  # (a minus: no digit's height)
         if width is not None:
             widths[key] = (words[0].text, width)
     if len(widths) < MIN_NUMBERS:
@@ -70,9 +73,15 @@ def lost_digits(grey: Grey, ink: Ink, leave: set[CellKey]) -> tuple[str | None, 
         rows.setdefault((table, row), []).append(width)
 
     def alone(key: CellKey, width: float) -> bool:
-        """Wide among its row's numbers too (a row printed wider, in bold, is no digit lost)."""
+        """Wide among its row's numbers too (a row printed wider, in bold, is no digit lost), or among those of its
+        row that are not wide on the page (two of a row's three numbers may each have lost a digit)."""
         mine = rows[(key[0], key[1])]
-        return len(mine) < ROW_NUMBERS or width >= WIDE * statistics.median(mine)
+        plain = [w for w in mine if w < WIDE * median]
+        return (
+            len(mine) < ROW_NUMBERS
+            or width >= WIDE * statistics.median(mine)
+            or (bool(plain) and width >= WIDE * statistics.median(plain))
+        )
 
     wide = {
         key: (text, width / median)

@@ -12,9 +12,9 @@ cannot hold a count's digits too, and is kept; as is any amount read with its co
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from parsers.model import Cell, Warning_
+from parsers.ocr.counts import set_aside
 
 ITEMS, AMOUNT = "active/procurement/items", "active/procurement/amount"
 _TWO_DIGITS_BEFORE_POINT = re.compile(r"^\d[\d,]*\d(?:\.\d*)?$")
@@ -27,15 +27,12 @@ def lone_amount(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
         return
     if not _TWO_DIGITS_BEFORE_POINT.match(amount.raw):
         return
-    where = replace(amount.where, read_as=amount.raw) if amount.where is not None else None
-    cells[AMOUNT] = Cell(AMOUNT, None, "", where)
-    warnings.append(
-        Warning_(
-            "ocr_amount_alone",
-            f"{AMOUNT}: OCR read {amount.raw!r} with no count of items beside it: the engine runs two numbers "
-            "together where it loses the gap between them (1 and 12.23 read 112.23), so its first digits may be the "
-            "count's; left blank",
-            AMOUNT,
-            where,
-        )
+    set_aside(
+        cells,
+        warnings,
+        AMOUNT,
+        "ocr_amount_alone",
+        f"{AMOUNT}: OCR read {amount.raw!r} with no count of items beside it: the engine runs two numbers together "
+        "where it loses the gap between them (1 and 12.23 read 112.23), so its first digits may be the count's; left "
+        "blank",
     )

@@ -84,6 +84,7 @@ def layouts(results: list[PageResult]) -> tuple[list[PageLayout], list[str]]:
     notes += [f"[ocr_glyphs] page {r.number}: {r.glyph_note}" for r in results if r.glyph_note]
     notes += [f"[ocr_stamp] page {r.number}: {r.stamp_note}" for r in results if r.stamp_note]
     notes += [f"[ocr_digits_lost] page {r.number}: {r.lost_note}" for r in results if r.lost_note]
+    notes += [f"[ocr_sign_read] page {r.number}: {r.sign_note}" for r in results if r.sign_note]
     notes += [f"[ocr_rows_split] page {r.number}: {note}" for r in results for note in r.split_notes]
     notes += [f"[ocr_table_named] page {p.number}: {note}" for p in pages for note in p.named]
     notes += [

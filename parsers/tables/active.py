@@ -243,6 +243,33 @@ def _header_joins(r: Reading, i: int, line: list[Token], n: int) -> bool:
     return len(vals) > n and join_cut_cells(r, i, vals, n) is not None
 
 
+def _grid_named(
+    r: Reading, i: int, line: list[Token], n: int, blocks: list[int] | None, columns: list[str]
+) -> tuple[list[Token | None], list[Token]] | None:
+    """In the scan reader's own text, a row whose values the header line above places otherwise than right-aligned:
+    the placement by the header's names (:func:`by_header_fields`), else None.
+
+    The scan reader prints a ruled table one grid row a line, one TAB field per grid column of the whole table
+    (``parsers/ocr/layout.py``); table 二's 第二十条 blocks draw their column rules at different places, so the
+    table's grid has more columns than any block, and a block's row prints its cells at its own rules' fields, as
+    its header line prints the columns' names, with blank fields between and after. A row with a cell blank
+    (其他对外管理服务事项's 上一年项目数量 printed empty, synth_4113: ``13`` under 本年增/减 and ``8`` under
+    本年处理决定数量, five blank fields after) is then no padded row: right-aligned it reads 13 as 上一年项目数量. Where
+    the header line has the row's fields and names each column over one of them, and the row prints a value in
+    fewer than all of its columns, each value is read under the name above it (``named_columns``, as a row of more
+    fields than columns that right alignment cannot place is read)."""
+    if (
+        not r.extracted.ocr
+        or len(line) <= n
+        or sum(1 for t in line if t[TEXT] and t[IS_VALUE]) >= n
+        or _garbled_before_values(line)
+        or (header := _header_line(r, blocks or [], i)) is None
+        or (named := by_header_fields(header, [r.tokens[i], *line], columns, header_keys)) is None
+    ):
+        return None
+    return named
+
+
 def _read_row(
     r: Reading,
     i: int,
@@ -286,6 +313,8 @@ def _read_row(
         r.put_cells([f"{T}/{key}/{c}" for c in columns], laid, label)
         return
     pos = positional(line, n) if len(line) >= n else None
+    if pos is not None and glued is None and _grid_named(r, i, line, n, blocks, columns) is not None:
+        pos = None  # a scan's grid row: its values under the header's names (read below), not right-aligned
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None and glued is not None and all(t is None or not t[TEXT] for t in pos):
         pos = None  # the row's number printed against its label, in the label's cell (行政处罚292 | | |): read below

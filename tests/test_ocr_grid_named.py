@@ -1,0 +1,67 @@
+"""Table 二's row printed on a scan's grid, a cell of it blank: its values read under the header's names
+(``parsers/tables/active.py`` ``_grid_named``), not right-aligned.
+
+The lines are the scan reader's text of synth_4113's table 二 (``scripts/synth_ocr.py --damage fax jpegq photo
+stamp toner``: a tuning scan), one TAB field per column of the table's grid: 其他对外管理服务事项 prints its
+上一年项目数量 empty, 13 under 本年增/减 and 8 under 本年处理决定数量, five blank fields after. Until version 155 the
+row was right-aligned: 13 read as 上一年项目数量 (printed blank), 本年增/减 blank."""
+
+from __future__ import annotations
+
+from typing import Any
+
+T = "active"
+E = [""] * 5
+
+LINES = [
+    "\t".join(["第二十条第(五)项", *[""] * 14]),
+    "\t".join(["信息内容", "", "", "", "上一年项目数量", "", "", "本年增/减", "", "本年处理决定数量", *E]),
+    "\t".join(["行政许可", "", "", "", "0", "", "", "0", "", "1962", *E]),
+    "\t".join(["其他对外管理服务事项", "", "", "", "", "", "", "13", "", "8", *E]),
+    "\t".join(["第二十条第(六)项", *[""] * 14]),
+    "\t".join(["信息内容", "", "", "上一年项目数量", *[""] * 6, "本年增/减", "", "", "本年处理决定数量", ""]),
+    "\t".join(["行政处罚", "", "", "2", "", "", "", "", "", "", "0", "", "", "0", ""]),
+    "\t".join(["行政强制", "", "", "", "", "", "", "", "", "", "0", "", "", "1", ""]),
+]
+
+
+def _table_two(lines: list[str], ocr: bool) -> tuple[dict[str, Any], list[Any]]:
+    from parsers.extracted import Extracted
+    from parsers.tables.active import read_active
+    from parsers.tables.reading import Reading
+
+    text = "\n".join(["二、主动公开政府信息情况", *lines, "三、收到和处理政府信息公开申请情况", ""])
+    r = Reading(Extracted("pdf", text, ocr=ocr))
+    end = r.first_index("收到和处理政府信息公开申请")
+    assert end is not None
+    read_active(r, "2019", 0, end)
+    return {k: c.value for k, c in r.cells.items() if k.startswith(f"{T}/")}, r.warnings
+
+
+def test_a_grid_row_with_a_blank_cell_reads_its_values_under_the_headers_names() -> None:
+    cells, warnings = _table_two(LINES, True)
+    assert cells[f"{T}/other_services/prior_items"] is None
+    assert cells[f"{T}/other_services/change"] == 13
+    assert cells[f"{T}/other_services/decisions"] == 8
+    assert (cells[f"{T}/coercion/prior_items"], cells[f"{T}/coercion/change"], cells[f"{T}/coercion/decisions"]) == (
+        None,
+        0,
+        1,
+    )
+    named = {w.key for w in warnings if w.code == "named_columns"}
+    assert named == {f"{T}/other_services", f"{T}/coercion"}
+
+
+def test_rows_printing_every_cell_read_as_before() -> None:
+    cells, warnings = _table_two(LINES, True)
+    assert [cells[f"{T}/licensing/{c}"] for c in ("prior_items", "change", "decisions")] == [0, 0, 1962]
+    assert [cells[f"{T}/penalty/{c}"] for c in ("prior_items", "change", "decisions")] == [2, 0, 0]
+    assert not [w for w in warnings if w.code == "named_columns" and w.key in (f"{T}/licensing", f"{T}/penalty")]
+
+
+def test_another_tools_text_is_read_as_before() -> None:
+    """Only the scan reader's own text: another tool's TAB rows (a sheet padding a narrower table's rows) are
+    right-aligned as they were."""
+    cells, warnings = _table_two(LINES, False)
+    assert cells[f"{T}/other_services/prior_items"] == 13
+    assert not [w for w in warnings if w.code == "named_columns" and w.key == f"{T}/other_services"]
