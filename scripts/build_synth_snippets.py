@@ -510,6 +510,14 @@ Version 119 (issue 8, t42):
   lines outside the pipe rows that print the others' (``| | | | 1 | | | 1 |`` / ``3`` / ``| | （七）总计 | | 3 9 | 0 |
   0 5 | 8 |`` / ``3`` / ``| | | | 8 | | | 5 |`` for 138 9 0 33 0 5 185).
 
+- ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
+  1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
+  ``/tmp/d48/tune``, tuning seeds 4040–4079): pdfplumber's ``extract_text`` prints table 三's group heading
+  cells beside the rows' label cells a space apart, both wrapped, the row's values between their lines (1610:
+  ``（三）不予公 1．属于国家秘`` / ``0 0 0 0 0 0 0`` / ``开 密``; 4049: ``三、本年度 3.危及“三安全一稳`` / ``…`` /
+  ``办理结果 定”``); 1603's rows are numbered ``1、`` … and its 3、补正后申请内容仍不明确 is printed ``3、补正`` /
+  ``后申请内`` / ``0 0 0 0 0 1 1`` / ``容仍不明`` / ``碓`` (the template's 确 misprinted).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -638,6 +646,9 @@ SNIPPETS = {
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
     "synth-4045-lo-pdfminer-table3.txt": "synth_4045.pdf-lo-pdfminer.txt",
+    "synth-1610-pdfplumber-table3.txt": "synth_1610.pdf-pdfplumber.txt",
+    "synth-1603-pdfplumber-table3.txt": "synth_1603.pdf-pdfplumber.txt",
+    "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",
     "synth-4045-lo-pdfminer-table4.txt": "synth_4045.pdf-lo-pdfminer.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",

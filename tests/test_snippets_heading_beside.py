@@ -1,0 +1,44 @@
+"""Snippet tests of table 三's row labels printed beside their group heading (``parsers/tables/heading_beside.py``)
+and of items numbered ``3、`` whose wording only a prefix pattern finds. The texts are pdfplumber's ``extract_text``
+of synthetic reports' PDFs (tuning seeds), cut by ``scripts/build_synth_snippets.py``; the gold is each seed's
+``synth_<seed>.json``."""
+
+from __future__ import annotations
+
+from parsers.tables.heading_beside import label_rest
+from tests.snippet_reports import SNIPPETS, app_row, snippet_report
+
+
+def test_group_heading_beside_a_wrapped_label_is_set_aside_when_its_lines_are_joined() -> None:
+    # tuning seed 1610: ``(三)不予公 1．属于国家秘`` / ``0 0 0 0 0 0 0`` / ``开 密``: joined whole the label read
+    # ``…国家秘开密`` and 1.属于国家秘密 was not found (version 153: seven blanks, the row missing)
+    text = (SNIPPETS / "synth-1610-pdfplumber-table3.txt").read_text(encoding="utf-8")
+    assert "（三）不予公 1．属于国家秘\n0 0 0 0 0 0 0\n开 密\n" in text
+    report = snippet_report("synth-1610-pdfplumber-table3.txt")
+    assert app_row(report, "withheld.state_secret") == [0, 0, 0, 0, 0, 0, 0]
+    assert app_row(report, "withheld.prohibited_by_law") == [0, 0, 0, 0, 0, 0, 0]
+    assert not [w for w in report.warnings if w.key == "applications/withheld.state_secret"]
+    # tuning seed 4049: ``三、本年度 3.危及“三安全一稳`` / values / ``办理结果 定”`` (三、本年度办理结果 beside it)
+    report = snippet_report("synth-4049-pdfplumber-table3.txt")
+    assert app_row(report, "withheld.three_safeties") == [0, 0, 0, 0, 0, 0, 0]
+    assert app_row(report, "withheld.third_party_rights") == [0, 0, 0, 0, 0, 0, 0]
+    assert not [w for w in report.warnings if w.code in ("unknown_row", "missing_row") and "applications" in w.key]
+
+
+def test_label_rest_takes_the_second_piece_only_beside_a_numbered_heading() -> None:
+    assert label_rest("(三)不予公 1．属于国家秘", "开 密") == "密"
+    assert label_rest("三、本年度 3.危及“三安全一稳", "办理结果 定”") == "定”"
+    assert label_rest("3.危及“三安全一稳", "定”") is None  # no heading beside it: the fragment joined whole
+    assert label_rest("(三)不予公 1．属于国家秘", "家秘密") is None  # one piece: the label's own rest
+    assert label_rest("行政 许可", "开 密") is None  # no group heading's numbering, no item's
+
+
+def test_item_numbered_with_a_comma_found_by_its_wordings_start() -> None:
+    # tuning seed 1603 numbers its items ``1、`` … and misprints 3.补正后申请内容仍不明确's 确 (``碓``): only the
+    # prefix pattern (``补正后``) names the row, which took a dot only (version 153: the row missing, seven blanks)
+    text = (SNIPPETS / "synth-1603-pdfplumber-table3.txt").read_text(encoding="utf-8")
+    assert "3、补正\n后申请内\n0 0 0 0 0 1 1\n容仍不明\n碓\n" in text
+    report = snippet_report("synth-1603-pdfplumber-table3.txt")
+    assert app_row(report, "unavailable.unclear_after_correction") == [0, 0, 0, 0, 0, 1, 1]
+    assert app_row(report, "unavailable.needs_creation") == [0, 0, 0, 0, 0, 0, 0]
+    assert not [w for w in report.warnings if w.key == "applications/unavailable.needs_creation"]
