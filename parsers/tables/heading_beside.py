@@ -4,8 +4,8 @@ The template's group headings (``三、本年度办理结果``, ``（三）不�
 several rows, left of the rows' own label cells, their text centred in the span. A PDF text extractor that writes
 each line of the page left to right, the words of one line joined by single spaces (pdfplumber's ``extract_text``;
 pypdf's, pypdfium2's and PyMuPDF's texts print such lines too), prints the heading's lines at the start of the lines
-of the row beside them: where both cells wrap, the row's label is cut twice, ``（三）不予公 1．属于国家秘`` / ``0 0
-0 0 0 0 0`` / ``开 密``, ``三、本年度 3.危及“三安全一稳`` / ``…`` / ``办理结果 定”``. Joined whole, the label's
+of the row beside them: where both cells wrap, the row's label is cut twice, ``（三）不予公 1．属于国家秘`` /
+``0 0 0 0 0 0 0`` / ``开 密``, ``三、本年度 3.危及“三安全一稳`` / ``…`` / ``办理结果 定”``. Joined whole, the label's
 lines read ``…国家秘开密`` and no row's wording is found in them. Where the label's first line is a group heading's
 piece (its numbering first) and a row label's numbered start (``1.``), one space between, and its next line is two
 pieces likewise, the second piece of that line is the label's rest (:func:`label_rest`): the first is the heading's.
