@@ -517,6 +517,9 @@ Version 119 (issue 8, t42):
   ``（三）不予公 1．属于国家秘`` / ``0 0 0 0 0 0 0`` / ``开 密``; 4049: ``三、本年度 3.危及“三安全一稳`` / ``…`` /
   ``办理结果 定”``); 1603's rows are numbered ``1、`` … and its 3、补正后申请内容仍不明确 is printed ``3、补正`` /
   ``后申请内`` / ``0 0 0 0 0 1 1`` / ``容仍不明`` / ``碓`` (the template's 确 misprinted).
+- ``synth-4057-pdftotext-default-table3.txt`` (``/tmp/d49/tune``, ``pdftotext-default``): poppler's default mode
+  prints table 三's labels （七）总计 and 四、结转下年度继续办理 one after the other, both rows' fourteen values after
+  the second (``6`` / ``0`` / ``6`` / ``5`` / ``0`` / ``0`` / ``17`` / ``1`` / … / ``1``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -649,6 +652,7 @@ SNIPPETS = {
     "synth-1610-pdfplumber-table3.txt": "synth_1610.pdf-pdfplumber.txt",
     "synth-1603-pdfplumber-table3.txt": "synth_1603.pdf-pdfplumber.txt",
     "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
+    "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",
     "synth-4045-lo-pdfminer-table4.txt": "synth_4045.pdf-lo-pdfminer.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",

@@ -42,3 +42,16 @@ def test_item_numbered_with_a_comma_found_by_its_wordings_start() -> None:
     assert app_row(report, "unavailable.unclear_after_correction") == [0, 0, 0, 0, 0, 1, 1]
     assert app_row(report, "unavailable.needs_creation") == [0, 0, 0, 0, 0, 0, 0]
     assert not [w for w in report.warnings if w.key == "applications/unavailable.needs_creation"]
+
+
+def test_two_labels_one_after_the_other_their_values_after_the_second_read_in_order() -> None:
+    # tuning seed 4057 (pdftotext's default mode): ``（七）总计`` / ``四、结转下年度继续办理`` / 14 values, （七）总计's
+    # then 四、结转's. Version 154 read none for （七）总计 and 6 0 6 5 0 0 17 for 四、结转 (gold 1 0 0 0 0 0 1: four
+    # wrong numbers), the last seven dropped as extra values
+    name = "synth-4057-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\f(七)总计\n四、结转下年度继续办理\n\n6\n\n0\n\n6\n\n5\n\n0\n\n0\n\n17\n\n1\n\n0\n" in text
+    report = snippet_report(name)
+    assert app_row(report, "results_total") == [6, 0, 6, 5, 0, 0, 17]
+    assert app_row(report, "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
+    assert any(w.code == "values_after_labels" and w.key == "applications/results_total" for w in report.warnings)

@@ -34,6 +34,7 @@ from parsers.tables.extra_in_boxes import put_label_fit
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
+from parsers.tables.label_pairs import split_pair
 from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
@@ -642,6 +643,13 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
+        before = rows[k - 1].key if k and found[k - 1] is not None else None
+        if (
+            pos is None
+            and before in pending
+            and (pair := split_pair(r, f"{T}/{before}", pending[before], f"{T}/{row.key}", vals, N_APP))
+        ):
+            pending[before], vals = pair  # two labels one after the other, both rows' values after the second
         nxt = found[k + 1] if k + 1 < len(found) else None
         if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
