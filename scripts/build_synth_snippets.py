@@ -520,6 +520,9 @@ Version 119 (issue 8, t42):
 - ``synth-4057-pdftotext-default-table3.txt`` (``/tmp/d49/tune``, ``pdftotext-default``): poppler's default mode
   prints table 三's labels （七）总计 and 四、结转下年度继续办理 one after the other, both rows' fourteen values after
   the second (``6`` / ``0`` / ``6`` / ``5`` / ``0`` / ``0`` / ``17`` / ``1`` / … / ``1``).
+- ``synth-4042-markitdown-pdf-table3.md`` (``/tmp/d49/tune``, ``md-markitdown-pdf``): markitdown's text of a PDF
+  whose narrow label column wraps 四、结转下年度继续办理 over two lines, the row's values in a pipe table between
+  them (``四、结转`` / ``|     | … | 8   | 0 0 0 0 | 0 8 |`` / ``| --- | …`` / ``下年度继续办理``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -653,6 +656,7 @@ SNIPPETS = {
     "synth-1603-pdfplumber-table3.txt": "synth_1603.pdf-pdfplumber.txt",
     "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
     "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
+    "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",
     "synth-4045-lo-pdfminer-table4.txt": "synth_4045.pdf-lo-pdfminer.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",

@@ -134,7 +134,7 @@ _APP_OTHER_2021 = [
 _APP_OTHER_2019 = [_row("other", r"其他处理$", r"^\(六\)其他处理", label="(六)其他处理")]
 _APP_TAIL = [
     _row("results_total", r"^(\([七\s]*\))?总计$", r"^\(七\)总计", r"^三、本年度办理结果\(七\)总计$", label="(七)总计"),
-    _row("carried_forward", r"结转下年度", label="四、结转下年度继续办理"),
+    _row("carried_forward", r"结转下年度", r"^下年度继续办理$", label="四、结转下年度继续办理"),
 ]
 APPLICATION_ROWS_2021 = [*_APP_HEAD, *_APP_OTHER_2021, *_APP_TAIL]
 APPLICATION_ROWS_2019 = [*_APP_HEAD, *_APP_OTHER_2019, *_APP_TAIL]

@@ -1,7 +1,8 @@
-"""Snippet tests of table 三's row labels printed beside their group heading (``parsers/tables/heading_beside.py``)
-and of items numbered ``3、`` whose wording only a prefix pattern finds. The texts are pdfplumber's ``extract_text``
-of synthetic reports' PDFs (tuning seeds), cut by ``scripts/build_synth_snippets.py``; the gold is each seed's
-``synth_<seed>.json``."""
+"""Snippet tests of table 三's row labels as PDF text extractors print them: beside their group heading
+(``parsers/tables/heading_beside.py``), numbered ``3、`` where only a prefix pattern finds the row, two labels
+before both rows' values (``parsers/tables/label_pairs.py``), and 四、结转下年度继续办理 wrapped around its values.
+The texts are extractors' output of synthetic reports' PDFs (tuning seeds), cut by
+``scripts/build_synth_snippets.py``; the gold is each seed's ``synth_<seed>.json``."""
 
 from __future__ import annotations
 
@@ -55,3 +56,16 @@ def test_two_labels_one_after_the_other_their_values_after_the_second_read_in_or
     assert app_row(report, "results_total") == [6, 0, 6, 5, 0, 0, 17]
     assert app_row(report, "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
     assert any(w.code == "values_after_labels" and w.key == "applications/results_total" for w in report.warnings)
+
+
+def test_carried_forward_found_by_its_wrapped_labels_second_line() -> None:
+    # tuning seed 4042 (markitdown's text of a PDF): ``四、结转`` / the row's pipe table / ``下年度继续办理``: neither
+    # line prints 结转下年度 whole, and the row was missing (version 155: seven blanks). The second line names the row;
+    # read from the first (:func:`parsers.tables.label_heads.wrapped_label_head`). Gold: synth_4042.json
+    name = "synth-4042-markitdown-pdf-table3.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "四、结转\n|     |     |     |     |     |     |     | 8   | 0 0 0 0 | 0 8 |\n" in text
+    assert "\n下年度继续办理\n" in text
+    report = snippet_report(name)
+    assert app_row(report, "carried_forward") == [8, 0, 0, 0, 0, 0, 8]
+    assert not [w for w in report.warnings if w.key == "applications/carried_forward"]
