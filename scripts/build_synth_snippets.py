@@ -523,6 +523,10 @@ Version 119 (issue 8, t42):
 - ``synth-4042-markitdown-pdf-table3.md`` (``/tmp/d49/tune``, ``md-markitdown-pdf``): markitdown's text of a PDF
   whose narrow label column wraps 四、结转下年度继续办理 over two lines, the row's values in a pipe table between
   them (``四、结转`` / ``|     | … | 8   | 0 0 0 0 | 0 8 |`` / ``| --- | …`` / ``下年度继续办理``).
+- ``synth-1610-pdfminer-flow-none-table3.txt`` (``/tmp/lead45/bat38``, ``pdf-pdfminer-flow-none``): pdfminer's
+  boxes in the order of their lower edges print table 三's first row's values before its label (``0`` / ``0`` /
+  ``0`` / ``14`` / ``0`` / ``一、本年``), and 1.信访举报投诉类申请's (``0 0 0 0 9 0 9``) before its label, right
+  before 2.重复申请's label, fourteen values after it (its own and 3.要求提供公开出版物's).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -657,6 +661,7 @@ SNIPPETS = {
     "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
     "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
+    "synth-1610-pdfminer-flow-none-table3.txt": "synth_1610.pdf-pdfminer-flow-none.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",
     "synth-4045-lo-pdfminer-table4.txt": "synth_4045.pdf-lo-pdfminer.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",

@@ -69,3 +69,17 @@ def test_carried_forward_found_by_its_wrapped_labels_second_line() -> None:
     report = snippet_report(name)
     assert app_row(report, "carried_forward") == [8, 0, 0, 0, 0, 0, 8]
     assert not [w for w in report.warnings if w.key == "applications/carried_forward"]
+
+
+def test_two_labels_not_split_in_a_text_that_prints_values_before_labels() -> None:
+    # bat38's tuning seed 1610 (pdfminer's boxes by their lower edges): the first row's values print before its
+    # label, and so do 1.信访举报投诉类申请's (0 0 0 0 9 0 9) right before 2.重复申请's label, fourteen values after
+    # it. Version 155 split those fourteen between the two rows, reading 1.信访's 法律服务机构 and 总计 0 for 9 (two
+    # wrong numbers); in such a text a label with no value after it says nothing of where its values are
+    name = "synth-1610-pdfminer-flow-none-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert " 9 \n\n 1．信访举报\n投诉类申请 \n\n 2．重复申请 \n\n 0 \n\n" in text
+    report = snippet_report(name)
+    petition = app_row(report, "not_processed.petition")
+    assert all(v is None or v == g for v, g in zip(petition, [0, 0, 0, 0, 9, 0, 9], strict=True)), petition
+    assert not [w for w in report.warnings if w.code == "values_after_labels"]

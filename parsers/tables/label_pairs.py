@@ -8,14 +8,18 @@ row has no value and the second twice its columns' count; the fit of the second 
 that reads the first row's values reads wrong numbers (synth_4057: 四、结转下年度继续办理 read 6 0 6 5 0 0 17, its
 gold 1 0 0 0 0 0 1). Where a row read no value and the row right after it reads exactly two rows' worth, each half
 holding its row total (the last cell the sum of the others), the first half is the first row's, in the template's
-order: a guess the warning names (:func:`split_pair`).
+order: a guess the warning names (:func:`split_pair`). Not in a text that prints values before the table's first
+row label (pdfminer's boxes in the order of their lower edges, ``boxes_flow=None``: a row's values print before
+its label wherever its label cell wraps lower than its numbers, so a label with no value after it says nothing of
+where its values are: synth_1610, the run after 2.重复申请 was its own and 3.要求提供公开出版物's;
+:func:`values_before_labels`).
 """
 
 from __future__ import annotations
 
-from parsers.tables.reading import Reading
+from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import row_total_holds
-from parsers.tables.tokens import IS_NUMBER, TEXT, Token, number_value
+from parsers.tables.tokens import IS_NUMBER, IS_VALUE, TEXT, Token, number_value
 
 
 def split_pair(
@@ -38,3 +42,11 @@ def split_pair(
         vals[0],
     )
     return first, second
+
+
+def values_before_labels(r: Reading, found: list[Found | None], start: int) -> bool:
+    """Whether a value prints between the table's start (token ``start``) and its first row label found."""
+    first = next((f.index for f in found if f is not None), None)
+    if first is None:
+        return False
+    return any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[start:first])
