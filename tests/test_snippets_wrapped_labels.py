@@ -10,12 +10,16 @@ from parsers.tables.heading_beside import label_rest
 from tests.snippet_reports import SNIPPETS, app_row, snippet_report
 
 
+def _printing(name: str, printed: str):  # type: ignore[no-untyped-def]
+    """The snippet's report, once its text is seen to print ``printed`` (the shape the test is about)."""
+    assert printed in (SNIPPETS / name).read_text(encoding="utf-8")
+    return snippet_report(name)
+
+
 def test_group_heading_beside_a_wrapped_label_is_set_aside_when_its_lines_are_joined() -> None:
     # tuning seed 1610: ``(三)不予公 1．属于国家秘`` / ``0 0 0 0 0 0 0`` / ``开 密``: joined whole the label read
     # ``…国家秘开密`` and 1.属于国家秘密 was not found (version 153: seven blanks, the row missing)
-    text = (SNIPPETS / "synth-1610-pdfplumber-table3.txt").read_text(encoding="utf-8")
-    assert "（三）不予公 1．属于国家秘\n0 0 0 0 0 0 0\n开 密\n" in text
-    report = snippet_report("synth-1610-pdfplumber-table3.txt")
+    report = _printing("synth-1610-pdfplumber-table3.txt", "（三）不予公 1．属于国家秘\n0 0 0 0 0 0 0\n开 密\n")
     assert app_row(report, "withheld.state_secret") == [0, 0, 0, 0, 0, 0, 0]
     assert app_row(report, "withheld.prohibited_by_law") == [0, 0, 0, 0, 0, 0, 0]
     assert not [w for w in report.warnings if w.key == "applications/withheld.state_secret"]
@@ -37,9 +41,7 @@ def test_label_rest_takes_the_second_piece_only_beside_a_numbered_heading() -> N
 def test_item_numbered_with_a_comma_found_by_its_wordings_start() -> None:
     # tuning seed 1603 numbers its items ``1、`` … and misprints 3.补正后申请内容仍不明确's 确 (``碓``): only the
     # prefix pattern (``补正后``) names the row, which took a dot only (version 153: the row missing, seven blanks)
-    text = (SNIPPETS / "synth-1603-pdfplumber-table3.txt").read_text(encoding="utf-8")
-    assert "3、补正\n后申请内\n0 0 0 0 0 1 1\n容仍不明\n碓\n" in text
-    report = snippet_report("synth-1603-pdfplumber-table3.txt")
+    report = _printing("synth-1603-pdfplumber-table3.txt", "3、补正\n后申请内\n0 0 0 0 0 1 1\n容仍不明\n碓\n")
     assert app_row(report, "unavailable.unclear_after_correction") == [0, 0, 0, 0, 0, 1, 1]
     assert app_row(report, "unavailable.needs_creation") == [0, 0, 0, 0, 0, 0, 0]
     assert not [w for w in report.warnings if w.key == "applications/unavailable.needs_creation"]
@@ -50,9 +52,7 @@ def test_two_labels_one_after_the_other_their_values_after_the_second_read_in_or
     # then 四、结转's. Version 154 read none for （七）总计 and 6 0 6 5 0 0 17 for 四、结转 (gold 1 0 0 0 0 0 1: four
     # wrong numbers), the last seven dropped as extra values
     name = "synth-4057-pdftotext-default-table3.txt"
-    text = (SNIPPETS / name).read_text(encoding="utf-8")
-    assert "\f(七)总计\n四、结转下年度继续办理\n\n6\n\n0\n\n6\n\n5\n\n0\n\n0\n\n17\n\n1\n\n0\n" in text
-    report = snippet_report(name)
+    report = _printing(name, "\f(七)总计\n四、结转下年度继续办理\n\n6\n\n0\n\n6\n\n5\n\n0\n\n0\n\n17\n\n1\n\n0\n")
     assert app_row(report, "results_total") == [6, 0, 6, 5, 0, 0, 17]
     assert app_row(report, "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
     assert any(w.code == "values_after_labels" and w.key == "applications/results_total" for w in report.warnings)
@@ -62,11 +62,9 @@ def test_carried_forward_found_by_its_wrapped_labels_second_line() -> None:
     # tuning seed 4042 (markitdown's text of a PDF): ``四、结转`` / the row's pipe table / ``下年度继续办理``: neither
     # line prints 结转下年度 whole, and the row was missing (version 155: seven blanks). The second line names the row;
     # read from the first (:func:`parsers.tables.label_heads.wrapped_label_head`). Gold: synth_4042.json
-    name = "synth-4042-markitdown-pdf-table3.md"
-    text = (SNIPPETS / name).read_text(encoding="utf-8")
-    assert "四、结转\n|     |     |     |     |     |     |     | 8   | 0 0 0 0 | 0 8 |\n" in text
-    assert "\n下年度继续办理\n" in text
-    report = snippet_report(name)
+    row = "|     |     |     |     |     |     |     | 8   | 0 0 0 0 | 0 8 |"
+    rule = "| --- | --- | --- | --- | --- | --- | --- | --- | ------- | --- |"
+    report = _printing("synth-4042-markitdown-pdf-table3.md", f"四、结转\n{row}\n{rule}\n下年度继续办理\n")
     assert app_row(report, "carried_forward") == [8, 0, 0, 0, 0, 0, 8]
     assert not [w for w in report.warnings if w.key == "applications/carried_forward"]
 
@@ -77,9 +75,7 @@ def test_two_labels_not_split_in_a_text_that_prints_values_before_labels() -> No
     # it. Version 155 split those fourteen between the two rows, reading 1.信访's 法律服务机构 and 总计 0 for 9 (two
     # wrong numbers); in such a text a label with no value after it says nothing of where its values are
     name = "synth-1610-pdfminer-flow-none-table3.txt"
-    text = (SNIPPETS / name).read_text(encoding="utf-8")
-    assert " 9 \n\n 1．信访举报\n投诉类申请 \n\n 2．重复申请 \n\n 0 \n\n" in text
-    report = snippet_report(name)
+    report = _printing(name, " 9 \n\n 1．信访举报\n投诉类申请 \n\n 2．重复申请 \n\n 0 \n\n")
     petition = app_row(report, "not_processed.petition")
     assert all(v is None or v == g for v, g in zip(petition, [0, 0, 0, 0, 9, 0, 9], strict=True)), petition
     assert not [w for w in report.warnings if w.code == "values_after_labels"]
