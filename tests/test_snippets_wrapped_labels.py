@@ -6,6 +6,7 @@ The texts are extractors' output of synthetic reports' PDFs (tuning seeds), cut 
 
 from __future__ import annotations
 
+from parsers import parse
 from parsers.tables.heading_beside import label_rest
 from tests.snippet_reports import SNIPPETS, app_row, snippet_report
 
@@ -76,6 +77,20 @@ def test_two_labels_not_split_in_a_text_that_prints_values_before_labels() -> No
     # wrong numbers); in such a text a label with no value after it says nothing of where its values are
     name = "synth-1610-pdfminer-flow-none-table3.txt"
     report = _printing(name, " 9 \n\n 1．信访举报\n投诉类申请 \n\n 2．重复申请 \n\n 0 \n\n")
+    petition = app_row(report, "not_processed.petition")
+    assert all(v is None or v == g for v, g in zip(petition, [0, 0, 0, 0, 9, 0, 9], strict=True)), petition
+    assert not [w for w in report.warnings if w.code == "values_after_labels"]
+
+
+def test_two_labels_not_split_where_the_first_is_wrapped() -> None:
+    # the same text without the values before its first label (``0 0 0 14 0`` / ``一、本年``), a text the first
+    # guard lets through: 1.信访举报投诉类申请's label wraps over two lines, so its values may print before it (here
+    # they do); version 157 split the fourteen values after 2.重复申请 between the two rows (two wrong numbers again)
+    text = (SNIPPETS / "synth-1610-pdfminer-flow-none-table3.txt").read_text(encoding="utf-8")
+    head = text.index(" 一、本年")
+    values = text.rindex("机构", 0, head) + len("机构")
+    assert text[values:head] == " \n\n 0 \n\n 0 \n\n 0 \n\n 14 \n\n 0 \n\n"
+    report = parse((text[:values] + " \n\n" + text[head:]).encode("utf-8"), "synth-1610-no-lead.txt")
     petition = app_row(report, "not_processed.petition")
     assert all(v is None or v == g for v, g in zip(petition, [0, 0, 0, 0, 9, 0, 9], strict=True)), petition
     assert not [w for w in report.warnings if w.code == "values_after_labels"]

@@ -643,7 +643,9 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
-        before = rows[k - 1].key if k and found[k - 1] is not None else None
+        # the row before, its label the token right before this one's (one line: not wrapped, see label_pairs)
+        prev_f = found[k - 1] if k else None
+        before = rows[k - 1].key if prev_f is not None and prev_f.index + 1 == f.index else None
         if (
             pairs
             and pos is None

@@ -3,16 +3,18 @@
 A PDF text extractor that prints a page's text boxes in reading order (poppler's ``pdftotext`` default mode) may
 print the label cells of a table's last rows as one box, their values after it: ``（七）总计`` /
 ``四、结转下年度继续办理`` / ``6`` / ``0`` / ``6`` / ``5`` / ``0`` / ``0`` / ``17`` / ``1`` / ``0`` / … / ``1``. Read
-by its labels, the first
-row has no value and the second twice its columns' count; the fit of the second drops seven of them, and the row
-that reads the first row's values reads wrong numbers (synth_4057: 四、结转下年度继续办理 read 6 0 6 5 0 0 17, its
-gold 1 0 0 0 0 0 1). Where a row read no value and the row right after it reads exactly two rows' worth, each half
-holding its row total (the last cell the sum of the others), the first half is the first row's, in the template's
-order: a guess the warning names (:func:`split_pair`). Not in a text that prints values before the table's first
-row label (pdfminer's boxes in the order of their lower edges, ``boxes_flow=None``: a row's values print before
-its label wherever its label cell wraps lower than its numbers, so a label with no value after it says nothing of
-where its values are: synth_1610, the run after 2.重复申请 was its own and 3.要求提供公开出版物's;
-:func:`values_before_labels`).
+by its labels, the first row has no value and the second twice its columns' count; the fit of the second drops
+seven of them, and the row that reads the first row's values reads wrong numbers (synth_4057: 四、结转下年度继续办理
+read 6 0 6 5 0 0 17, its gold 1 0 0 0 0 0 1). Where a row read no value and the row right after it reads exactly
+two rows' worth, each half holding its row total (the last cell the sum of the others), the first half is the
+first row's, in the template's order: a guess the warning names (:func:`split_pair`).
+
+Only where the first label is one token and the second the token right after it, and not in a text that prints
+values before the table's first row label (:func:`values_before_labels`). pdfminer's boxes in the order of their
+lower edges (``boxes_flow=None``) print a row's values before its label wherever its label cell wraps lower than
+its numbers: a wrapped label with no value after it says nothing of where its values are (synth_1610:
+1.信访举报投诉类申请's values print before its two lines, and the fourteen after 2.重复申请 are its own and
+3.要求提供公开出版物's).
 """
 
 from __future__ import annotations
