@@ -519,6 +519,24 @@ Version 119 (issue 8, t42):
   beside it (``（一）予以公开 3``, 6022); a 2021-format table with （六）其他处理 as one row whose （七）总计
   prints a wrong total (68 for 67, 6029).
 
+- ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
+  1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
+  ``/tmp/d48/tune``, tuning seeds 4040–4079): pdfplumber's ``extract_text`` prints table 三's group heading
+  cells beside the rows' label cells a space apart, both wrapped, the row's values between their lines (1610:
+  ``（三）不予公 1．属于国家秘`` / ``0 0 0 0 0 0 0`` / ``开 密``; 4049: ``三、本年度 3.危及“三安全一稳`` / ``…`` /
+  ``办理结果 定”``); 1603's rows are numbered ``1、`` … and its 3、补正后申请内容仍不明确 is printed ``3、补正`` /
+  ``后申请内`` / ``0 0 0 0 0 1 1`` / ``容仍不明`` / ``碓`` (the template's 确 misprinted).
+- ``synth-4057-pdftotext-default-table3.txt`` (``/tmp/d49/tune``, ``pdftotext-default``): poppler's default mode
+  prints table 三's labels （七）总计 and 四、结转下年度继续办理 one after the other, both rows' fourteen values after
+  the second (``6`` / ``0`` / ``6`` / ``5`` / ``0`` / ``0`` / ``17`` / ``1`` / … / ``1``).
+- ``synth-4042-markitdown-pdf-table3.md`` (``/tmp/d49/tune``, ``md-markitdown-pdf``): markitdown's text of a PDF
+  whose narrow label column wraps 四、结转下年度继续办理 over two lines, the row's values in a pipe table between
+  them (``四、结转`` / ``|     | … | 8   | 0 0 0 0 | 0 8 |`` / ``| --- | …`` / ``下年度继续办理``).
+- ``synth-1610-pdfminer-flow-none-table3.txt`` (``/tmp/lead45/bat38``, ``pdf-pdfminer-flow-none``): pdfminer's
+  boxes in the order of their lower edges print table 三's first row's values before its label (``0`` / ``0`` /
+  ``0`` / ``14`` / ``0`` / ``一、本年``), and 1.信访举报投诉类申请's (``0 0 0 0 9 0 9``) before its label, right
+  before 2.重复申请's label, fourteen values after it (its own and 3.要求提供公开出版物's).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -647,6 +665,12 @@ SNIPPETS = {
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
     "synth-4045-lo-pdfminer-table3.txt": "synth_4045.pdf-lo-pdfminer.txt",
+    "synth-1610-pdfplumber-table3.txt": "synth_1610.pdf-pdfplumber.txt",
+    "synth-1603-pdfplumber-table3.txt": "synth_1603.pdf-pdfplumber.txt",
+    "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
+    "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
+    "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
+    "synth-1610-pdfminer-flow-none-table3.txt": "synth_1610.pdf-pdfminer-flow-none.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",
     "synth-4045-lo-pdfminer-table4.txt": "synth_4045.pdf-lo-pdfminer.txt",
     "synth-1981-pypdf-layout-table3.txt": "synth_1981.pdf-pypdf-layout.txt",

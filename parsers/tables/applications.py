@@ -35,6 +35,7 @@ from parsers.tables.extra_in_boxes import put_label_fit
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
+from parsers.tables.label_pairs import split_pair, values_before_labels
 from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
@@ -322,7 +323,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     mark = len(r.warnings)
     found = locate(r, rows, start, end, T)
     place_lost_labels(r, rows, found, N_APP, T, start, end)
-    fits, table_end = _label_fits(r, rows, found, fmt, end)
+    fits, table_end = _label_fits(r, rows, found, fmt, end, pairs=not values_before_labels(r, found, start))
     label_score = _score(fits, fmt, len(rows))
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
     # than the most a reading can: every identity holds, every row and every cell read
@@ -591,7 +592,7 @@ def read_displaced_stream(
 
 
 def _label_fits(
-    r: Reading, rows: list[RowDef], found: list[Found | None], fmt: str, end: int
+    r: Reading, rows: list[RowDef], found: list[Found | None], fmt: str, end: int, *, pairs: bool = True
 ) -> tuple[dict[str, Fit], int]:
     state: dict[str, list[Value]] = {}
     pending: dict[str, list[Token]] = {}
@@ -619,6 +620,16 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = _values(r, f, stop, N_APP, f"{T}/{row.key}")
+        # the row before, its label the token right before this one's (one line: not wrapped, see label_pairs)
+        prev_f = found[k - 1] if k else None
+        before = rows[k - 1].key if prev_f is not None and prev_f.index + 1 == f.index else None
+        if (
+            pairs
+            and pos is None
+            and before in pending
+            and (pair := split_pair(r, f"{T}/{before}", pending[before], f"{T}/{row.key}", vals, N_APP))
+        ):
+            pending[before], vals = pair  # two labels one after the other, both rows' values after the second
         nxt = found[k + 1] if k + 1 < len(found) else None
         if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label

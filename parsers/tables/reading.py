@@ -14,6 +14,7 @@ from parsers.conventions import Canonical, canonicalise
 from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
+from parsers.tables.heading_beside import label_rest
 from parsers.tables.templates import RowDef
 from parsers.tables.tokenizer import tokenize
 from parsers.tables.tokens import (
@@ -325,12 +326,13 @@ class Reading:
                 break
             if len(t[COMPACT]) > 12 or _NUMBERED.match(t[COMPACT]):
                 break  # not a fragment: a long label, or the next numbered row
-            joined += t[COMPACT]
+            piece = label_rest(tok[TEXT], t[TEXT]) or t[COMPACT]  # a group heading's rest beside it set aside
+            joined += piece
             across = across or (t[LINE] == line + 2 and self._values_only(line + 1, i + 1 + k))
             centred = centred and t[LINE] == line + 1 and t[LINE] not in self.value_lines()
             line = t[LINE]
             last = t
-            out.append((joined, t[COMPACT], across))
+            out.append((joined, piece, across))
             if len(joined) > 40 or len(out) == 4:
                 break
         return out

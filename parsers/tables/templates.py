@@ -104,7 +104,7 @@ _APP_HEAD = [
     _row("partially_granted", r"部分公开", label="(二)部分公开(区分处理的,只计这一情形,不计其他情形)"),
     _row("withheld.state_secret", r"国家秘密", label="1.属于国家秘密"),
     _row("withheld.prohibited_by_law", r"禁止公开", label="2.其他法律行政法规禁止公开"),
-    _row("withheld.three_safeties", r"三安全一稳定", r"^\d?\.?危及", label="3.危及“三安全一稳定”"),
+    _row("withheld.three_safeties", r"三安全一稳定", r"^\d?[.、]?危及", label="3.危及“三安全一稳定”"),
     _row("withheld.third_party_rights", r"第三方", label="4.保护第三方合法权益"),
     _row("withheld.internal_affairs", r"内部事务", label="5.属于三类内部事务信息"),
     _row("withheld.process_info", r"过程性", label="6.属于四类过程性信息"),
@@ -112,7 +112,7 @@ _APP_HEAD = [
     _row("withheld.query_matters", r"查询事项", label="8.属于行政查询事项"),
     _row("unavailable.not_held", r"不掌握", label="1.本机关不掌握相关政府信息"),
     _row("unavailable.needs_creation", r"另行制作", r"没有现成", label="2.没有现成信息需要另行制作"),
-    _row("unavailable.unclear_after_correction", r"仍不明确", r"^\d?\.?补正后", label="3.补正后申请内容仍不明确"),
+    _row("unavailable.unclear_after_correction", r"仍不明确", r"^\d?[.、]?补正后", label="3.补正后申请内容仍不明确"),
     _row("not_processed.petition", r"信访", label="1.信访举报投诉类申请"),
     _row("not_processed.duplicate", r"重复申请", label="2.重复申请"),
     _row("not_processed.publication", r"出版物", label="3.要求提供公开出版物"),
@@ -134,7 +134,7 @@ _APP_OTHER_2021 = [
 _APP_OTHER_2019 = [_row("other", r"其他处理$", r"^\(六\)其他处理", label="(六)其他处理")]
 _APP_TAIL = [
     _row("results_total", r"^(\([七\s]*\))?总计$", r"^\(七\)总计", r"^三、本年度办理结果\(七\)总计$", label="(七)总计"),
-    _row("carried_forward", r"结转下年度", label="四、结转下年度继续办理"),
+    _row("carried_forward", r"结转下年度", r"^下年度继续办理$", label="四、结转下年度继续办理"),
 ]
 APPLICATION_ROWS_2021 = [*_APP_HEAD, *_APP_OTHER_2021, *_APP_TAIL]
 APPLICATION_ROWS_2019 = [*_APP_HEAD, *_APP_OTHER_2019, *_APP_TAIL]
