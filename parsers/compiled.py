@@ -38,7 +38,8 @@ from types import ModuleType
 # (``pipe_rows``, ``csv_rows``), ``tokens`` (``tokenizer``, ``ocr_digits``, ``token_numbers``) and ``reading``
 # (``row_locate``, ``rows_by_order``, ``split_digits``) are compiled with them (s45); so are the zip package
 # check split from ``readers/docx`` (``package_check``: d46) and table 三's pieces wrapped about a row
-# (``centred_pieces``: a46), and its cells on both sides of their label in pdfminer's boxes (``box_sides``: b49).
+# (``centred_pieces``: a46), and its cells on both sides of their label in pdfminer's boxes (``box_sides``: b49),
+# and a row's values after its label (``row_values``, split from ``applications`` in the fourteenth session).
 MODULES = (
     "parsers.api",
     "parsers.conventions",
@@ -85,6 +86,7 @@ MODULES = (
     "parsers.tables.reading",
     "parsers.tables.realign",
     "parsers.tables.row_locate",
+    "parsers.tables.row_values",
     "parsers.tables.rows_by_order",
     "parsers.tables.short_rows",
     "parsers.tables.solve",
