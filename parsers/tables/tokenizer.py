@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import Any, cast
 
 from parsers.tables.ocr_digits import (
     CONFUSABLE_CHARS,
@@ -331,22 +331,25 @@ def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> N
         col += 1
         if not cell:  # a blank cell is a real (blank) cell, at the cell's end
             append(
-                (
-                    "",
-                    cell_start,
-                    cell_start,
-                    lineno,
-                    col,
-                    True,
-                    False,
-                    None,
-                    False,
-                    None,
-                    "",
-                    False,
-                    False,
-                    False,
-                    False,
+                cast(
+                    Token,
+                    (
+                        "",
+                        cell_start,
+                        cell_start,
+                        lineno,
+                        col,
+                        True,
+                        False,
+                        None,
+                        False,
+                        None,
+                        "",
+                        False,
+                        False,
+                        False,
+                        False,
+                    ),
                 )
             )
             cell_start += 1
@@ -367,10 +370,12 @@ def _tokenize_tabbed(tokens: list[Token], line: str, pos: int, lineno: int) -> N
                 derived = derived_of(text)
                 if derived is None:
                     derived = derived_fields(text)
-            append((text, start, start + len(text), lineno, col, True, False, None, False, None) + derived)  # noqa: RUF005
+            append(cast(Token, (text, start, start + len(text), lineno, col, True, False, None, False, None) + derived))  # noqa: RUF005
         else:
             end = cell_start + n
-            append(("", end, end, lineno, col, True, False, None, False, None, "", False, False, False, False))
+            append(
+                cast(Token, ("", end, end, lineno, col, True, False, None, False, None, "", False, False, False, False))
+            )
         cell_start += n + 1
 
 

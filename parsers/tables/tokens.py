@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Final
+from typing import Final, NamedTuple, cast
 
 # Length-preserving normalisation: every offset into the normalised text is an offset into the original.
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -93,10 +93,34 @@ def normalise(text: str) -> str:
     return text
 
 
-# A token is a plain tuple, its fields read by the index constants below (``tok[TEXT]``): a tuple is made in C
-# from the interpreter's free list, where an object with slots cost twice as many instructions to make (a
-# document makes a token per cell and line, and most tokens are read a few times only)
-Token = tuple[str, int, int, int, int, bool, bool, str | None, bool, str | None, str, bool, bool, bool, bool]
+class Token(NamedTuple):
+    """A token is a plain tuple, its fields read by the index constants below (``tok[TEXT]``), never by these
+    names: a tuple is made in C from the interpreter's free list, where an object with slots cost twice as many
+    instructions to make (a document makes a token per cell and line, and most tokens are read a few times only).
+    No token is an instance of this class: it is the tuple's type for mypy (a token is made by :func:`token`,
+    :func:`blank_cell`, :func:`with_ocr_raw`, each cast to it), declared as a named tuple so that mypyc keeps a
+    token a boxed tuple in the compiled modules. A plain ``tuple[str, int, …]`` of fifteen fields is an unboxed
+    struct to mypyc: every token taken from a list or a call had its fifteen fields type-checked and
+    reference-counted, to read one or two of them, and every token put into a list or handed to a call was built
+    anew (a tuple and its offsets' ints allocated); a boxed token is read field by field and passed as it is."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    col: int
+    tabbed: bool
+    split: bool
+    ocr_raw: str | None
+    glued: bool
+    spaced: str | None
+    compact: str
+    is_number: bool
+    is_blank_marker: bool
+    is_value: bool
+    is_labelish: bool
+
+
 TEXT: Final = 0  # normalised, stripped
 START: Final = 1  # offsets into the original text
 END: Final = 2
@@ -134,12 +158,12 @@ def token(
     if derived is None:
         derived = derived_fields(text)
     # (a concatenation: one C call, where unpacking into a display builds a list first)
-    return (text, start, end, line, col, tabbed, split, ocr_raw, glued, spaced) + derived  # noqa: RUF005
+    return cast(Token, (text, start, end, line, col, tabbed, split, ocr_raw, glued, spaced) + derived)  # noqa: RUF005
 
 
 def with_ocr_raw(tok: Token, printed: str) -> Token:
     """``tok`` with ``printed`` as its ``OCR_RAW`` field (the printed text OCR-confused characters were read from)."""
-    return tok[:OCR_RAW] + (printed,) + tok[GLUED:]  # noqa: RUF005 (typed by mypy as a Token, unlike the unpacking)
+    return cast(Token, tok[:OCR_RAW] + (printed,) + tok[GLUED:])  # noqa: RUF005
 
 
 def _derive(text: str) -> tuple[str, bool, bool, bool, bool]:
@@ -170,7 +194,7 @@ CACHED_MAX = 40  # the longest text whose derived fields are cached (the native 
 
 def blank_cell(start: int, line: int, col: int) -> Token:
     """``token("", start, start, line, col, True)``: a TAB row's blank cell (a third of a table's cells)."""
-    return ("", start, start, line, col, True, False, None, False, None, "", False, False, False, False)
+    return cast(Token, ("", start, start, line, col, True, False, None, False, None, "", False, False, False, False))
 
 
 @functools.lru_cache(maxsize=4096)
