@@ -157,3 +157,27 @@ def test_placements_keep_each_line_counts_run_in_order() -> None:
     lead = [token("7", 0, 1, 0, 0, False)]
     got = [[t[TEXT] for t in row] for row in _placements(lead, [box("0", 1), box("7", 2)], 3)]
     assert got == [["7", "0", "7"]]
+
+
+# （六）其他处理 printed as one row (the 2019 format's layout)
+GOLD_6019 = _gold(
+    {
+        "new_received": [882, 0, 0, 0, 0, 0, 882],
+        "carried_over": [322, 0, 0, 0, 0, 0, 322],
+        "granted": [6, 0, 0, 0, 0, 0, 6],
+        "withheld.three_safeties": [644, 0, 0, 0, 0, 0, 644],
+        "withheld.third_party_rights": [470, 0, 0, 0, 0, 0, 470],
+        "unavailable.not_held": [84, 0, 0, 0, 0, 0, 84],
+        "results_total": [1204, 0, 0, 0, 0, 0, 1204],
+    },
+    APPLICATION_ROWS_2019,
+)
+
+
+def test_a_thousands_separator_in_a_number_broken_over_lines() -> None:
+    # 6019's （七）总计: ``0 0 0 0 0`` / ``1,2|04`` / ``1,2|04``: 1,204 broken after its separator's first digit;
+    # ``1,2`` is no number alone, the pieces joined are one (version 165: no box reading, the table read a row off
+    # by its labels: 16 wrong numbers)
+    report = snippet_report("synth-6019-flow-none-table3.txt")
+    assert _read(report, GOLD_6019) == GOLD_6019
+    assert any(w.code == "label_after_values" for w in report.warnings)
