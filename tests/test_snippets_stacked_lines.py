@@ -1,7 +1,7 @@
 """Table 三 in pypdf's layout-mode text of Chromium's narrow print (``synth_reports.NARROW_PRINT``: every cell
 ``break-all``): a number broken over lines prints its pieces on the lines of its row's wrapped label, each piece
 starting under its cell's first piece (parsers/tables/stacked_pieces.py's ``stacked_under``,
-parsers/tables/stacked_lines.py; parser version 166). Snippets cut by scripts/build_synth_snippets.py from tuning
+parsers/tables/stacked_lines.py; parser versions 167–168). Snippets cut by scripts/build_synth_snippets.py from tuning
 seeds 6003, 6022 and 6027 (b47's batch, copied to ``/tmp/b50/tune``); the gold rows are the generator's
 (synth_60xx.json): the rows not named are all 0. Version 165 dropped the pieces and read the first or the middle
 piece alone (13 for 138: the row total holding by chance)."""

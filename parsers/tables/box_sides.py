@@ -107,7 +107,12 @@ def _placements(lead: list[Token], boxes: list[list[Token]], n: int) -> list[lis
     cell and the cells right beside it into one line), in its first columns; the other boxes (printed by line count)
     in the rest: every interleaving of the runs of one line count (each kept in its order) whose row total holds, one
     for each distinct reading; every interleaving where none holds (a misprinted total: the cells they read alike are
-    still read)."""
+    still read).
+
+    The interleavings are built here, not by :func:`parsers.tables.centred_pieces.interleavings` (the same set, in
+    another order): the order is part of the reading, as :func:`read_sides` keeps the first placement of each
+    distinct reading and its ``picked[0]`` gives the totals the identities are checked with; a swap was not
+    measured on the narrow-print battery (b50), so it is not made."""
     n -= len(lead)
     cells = [_cell(b) for b in boxes]
     runs: dict[int, list[int]] = {}
