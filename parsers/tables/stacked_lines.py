@@ -114,16 +114,19 @@ def stacked_rows(
         return {}
     text = r.text
     at_line: dict[int, int] = {}
-    for i, cells in enumerate(rows):
-        if all(c is not None and c[TEXT].isdigit() for c in cells):
-            at_line[cells[0][LINE]] = i  # type: ignore[index]
+    whole: dict[int, list[Token]] = {}  # each row read whole, all digits: its cells
+    for i, row_cells in enumerate(rows):
+        full = [c for c in row_cells if c is not None and c[TEXT].isdigit()]
+        if full and len(full) == len(row_cells):
+            whole[i] = full
+            at_line[full[0][LINE]] = i
     if not at_line:
         return {}
     # the lines of pieces next to a row's line, and the rows each could go to
     options: dict[int, list[tuple[list[Token], list[Token]]]] = {}
     takers: dict[int, list[int]] = {}
     for line, i in at_line.items():
-        cells = [c for c in rows[i] if c is not None]
+        cells = whole[i]
         if not _laid(text, cells):
             continue
         near: dict[int, list[Token]] = {}
@@ -157,7 +160,7 @@ def stacked_rows(
         if len({tuple(t[TEXT] for t in x[0]) for x in widest}) != 1:
             continue
         row, pieces = widest[0]
-        cells = [c for c in rows[i] if c is not None]
+        cells = whole[i]
         printed = " / ".join(
             " ".join(t[TEXT] for t in part)
             for part in (
