@@ -9,15 +9,12 @@ taken from the next row's, printed after its label) or left it blank."""
 from __future__ import annotations
 
 from parsers.tables.box_sides import _placements
-from parsers.tables.templates import APPLICATION_ROWS_2019, APPLICATION_ROWS_2021
+from parsers.tables.templates import APPLICATION_ROWS_2019
 from parsers.tables.tokens import TEXT, token
 from tests.snippet_reports import app_row, snippet_report
+from tests.snippet_reports import gold_rows as _gold
+from tests.snippet_reports import read_rows as _read
 from tests.snippet_reports import wrong_rows as _wrong
-
-
-def _gold(nonzero: dict[str, list[int]], rows=APPLICATION_ROWS_2021) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
-    return {row.key: nonzero.get(row.key, [0] * 7) for row in rows}
-
 
 GOLD_6001 = _gold(
     {
@@ -90,10 +87,6 @@ GOLD_6029 = _gold(
     },
     APPLICATION_ROWS_2019,
 )
-
-
-def _read(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
-    return {row: app_row(report, row) for row in gold}
 
 
 def test_cells_on_both_sides_of_their_label_read_whole() -> None:

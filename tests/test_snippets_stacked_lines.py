@@ -8,13 +8,11 @@ piece alone (13 for 138: the row total holding by chance)."""
 
 from __future__ import annotations
 
-from parsers.tables.templates import APPLICATION_ROWS_2019, APPLICATION_ROWS_2021
+from parsers.tables.templates import APPLICATION_ROWS_2019
 from tests.snippet_reports import app_row, snippet_report
+from tests.snippet_reports import gold_rows as _gold
+from tests.snippet_reports import read_rows as _read
 from tests.snippet_reports import wrong_rows as _wrong
-
-
-def _gold(nonzero: dict[str, list[int]], rows=APPLICATION_ROWS_2021) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
-    return {row.key: nonzero.get(row.key, [0] * 7) for row in rows}
 
 
 def _one(n: int) -> list[int]:
@@ -56,10 +54,6 @@ GOLD_6027 = _gold(
     },
     APPLICATION_ROWS_2019,
 )
-
-
-def _read(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
-    return {row: app_row(report, row) for row in gold}
 
 
 def test_pieces_under_their_cells_where_the_first_line_holds_by_chance() -> None:
