@@ -518,6 +518,14 @@ Version 119 (issue 8, t42):
   its group's head) and a header repeated after a page break (6012); a one-line label printed with the cell
   beside it (``（一）予以公开 3``, 6022); a 2021-format table with （六）其他处理 as one row whose （七）总计
   prints a wrong total (68 for 67, 6029).
+- ``synth-6019-flow-none-table3.txt`` (the same batch, ``/tmp/b50/tune``, a copy of ``/tmp/b49/tune``): the same
+  extractor's text, a number with a thousands separator broken over lines (``1,2`` / ``04`` for 1,204, （七）总计).
+- ``synth-6003-pypdf-layout-table3.txt``, ``synth-6022-pypdf-layout-table3.txt``,
+  ``synth-6027-pypdf-layout-table3.txt`` (the same batch): pypdf's layout mode of that print, a number broken over
+  lines printing its pieces on the lines of its row's wrapped label, each piece under its cell's first
+  (``13 0 0 0 0 0 13`` / ``公开申请数量 8 8`` for 138 … 138, 6003; ``（七）总计 11 0 0 0 0 0 11`` / ``1 1``), in
+  tables read line by line in the template's order (``4 0 0 0 0 0 4`` / ``开申请数量 5 5`` for 45, ``1 1`` /
+  ``3 0 0 0 0 0 3`` / ``0 0`` for 130, 6027; 6022).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -774,6 +782,10 @@ SNIPPETS = {
     "synth-6012-flow-none-table3.txt": "synth_6012.pdf-pdfminer-flow-none.txt",
     "synth-6022-flow-none-table3.txt": "synth_6022.pdf-pdfminer-flow-none.txt",
     "synth-6029-flow-none-table3.txt": "synth_6029.pdf-pdfminer-flow-none.txt",
+    "synth-6019-flow-none-table3.txt": "synth_6019.pdf-pdfminer-flow-none.txt",
+    "synth-6003-pypdf-layout-table3.txt": "synth_6003.pdf-pypdf-layout.txt",
+    "synth-6022-pypdf-layout-table3.txt": "synth_6022.pdf-pypdf-layout.txt",
+    "synth-6027-pypdf-layout-table3.txt": "synth_6027.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

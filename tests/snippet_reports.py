@@ -6,6 +6,7 @@ from pathlib import Path
 
 from parsers import parse
 from parsers.tables.templates import APPLICANT_COLUMNS as APPLICANT
+from parsers.tables.templates import APPLICATION_ROWS_2021, RowDef
 
 SNIPPETS = Path(__file__).parent / "fixtures" / "extractor_snippets"
 
@@ -116,3 +117,13 @@ FEES_AND_PROCUREMENT = [
 
 # table 三's columns, in the template's order
 APP_COLS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
+
+
+def gold_rows(nonzero: dict[str, list[int]], rows: list[RowDef] = APPLICATION_ROWS_2021) -> dict[str, list[int]]:
+    """Table 三's gold rows from the generator's rows that are not all 0 (``nonzero``): every other row 0s."""
+    return {row.key: nonzero.get(row.key, [0] * 7) for row in rows}
+
+
+def read_rows(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
+    """The table 三 rows of ``gold`` as ``report`` reads them."""
+    return {row: app_row(report, row) for row in gold}

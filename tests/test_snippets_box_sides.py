@@ -9,15 +9,12 @@ taken from the next row's, printed after its label) or left it blank."""
 from __future__ import annotations
 
 from parsers.tables.box_sides import _placements
-from parsers.tables.templates import APPLICATION_ROWS_2019, APPLICATION_ROWS_2021
+from parsers.tables.templates import APPLICATION_ROWS_2019
 from parsers.tables.tokens import TEXT, token
 from tests.snippet_reports import app_row, snippet_report
+from tests.snippet_reports import gold_rows as _gold
+from tests.snippet_reports import read_rows as _read
 from tests.snippet_reports import wrong_rows as _wrong
-
-
-def _gold(nonzero: dict[str, list[int]], rows=APPLICATION_ROWS_2021) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
-    return {row.key: nonzero.get(row.key, [0] * 7) for row in rows}
-
 
 GOLD_6001 = _gold(
     {
@@ -92,10 +89,6 @@ GOLD_6029 = _gold(
 )
 
 
-def _read(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
-    return {row: app_row(report, row) for row in gold}
-
-
 def test_cells_on_both_sides_of_their_label_read_whole() -> None:
     # ``0 0 0 2 0`` / ``2|2`` / ``2|4`` / ``一、本年新收政府信息|公开申|请数量`` / ``0 0 0 0 0 0 0`` / ``二、…``: each
     # row's cells before its three-line label; （七）总计's one-line cells before its label, its 22 and 24 after it.
@@ -157,3 +150,27 @@ def test_placements_keep_each_line_counts_run_in_order() -> None:
     lead = [token("7", 0, 1, 0, 0, False)]
     got = [[t[TEXT] for t in row] for row in _placements(lead, [box("0", 1), box("7", 2)], 3)]
     assert got == [["7", "0", "7"]]
+
+
+# （六）其他处理 printed as one row (the 2019 format's layout)
+GOLD_6019 = _gold(
+    {
+        "new_received": [882, 0, 0, 0, 0, 0, 882],
+        "carried_over": [322, 0, 0, 0, 0, 0, 322],
+        "granted": [6, 0, 0, 0, 0, 0, 6],
+        "withheld.three_safeties": [644, 0, 0, 0, 0, 0, 644],
+        "withheld.third_party_rights": [470, 0, 0, 0, 0, 0, 470],
+        "unavailable.not_held": [84, 0, 0, 0, 0, 0, 84],
+        "results_total": [1204, 0, 0, 0, 0, 0, 1204],
+    },
+    APPLICATION_ROWS_2019,
+)
+
+
+def test_a_thousands_separator_in_a_number_broken_over_lines() -> None:
+    # 6019's （七）总计: ``0 0 0 0 0`` / ``1,2|04`` / ``1,2|04``: 1,204 broken after its separator's first digit;
+    # ``1,2`` is no number alone, the pieces joined are one (version 165: no box reading, the table read a row off
+    # by its labels: 16 wrong numbers)
+    report = snippet_report("synth-6019-flow-none-table3.txt")
+    assert _read(report, GOLD_6019) == GOLD_6019
+    assert any(w.code == "label_after_values" for w in report.warnings)

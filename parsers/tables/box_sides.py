@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass
 
 from parsers.tables.align import Fit, Value, fit
@@ -36,6 +37,8 @@ from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import N_APP, RowDef
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, number_value, token
 
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")  # a whole number printed with thousands separators
+_CUT = re.compile(r"[\d,]*,[\d,]*")  # a piece of one cut where a separator stands (``1,2`` / ``04``)
 _TOTALS = ("new_received", "carried_over", "results_total", "carried_forward")  # the rows the identities sum to
 MAX_TRIED = 5_000  # choices of placements tried one by one where no choice holds every identity, at most
 MAX_PLACEMENTS = 2_000  # interleavings of a row's boxes tried at most (7 cells of three line counts: 630 at most)
@@ -54,17 +57,39 @@ class SideRows:
 def _boxes(values: list[Token]) -> list[list[Token]] | None:
     """``values`` (a run of the text's values, in order) as boxes: tokens on consecutive lines make a paragraph; a
     paragraph of one line is a box for each of its values, one of two lines or more a value alone on each and all
-    digits, one box (a number broken over lines). None where a paragraph is neither."""
+    digits, one box (a number broken over lines). None where a paragraph is neither.
+
+    A number printed with thousands separators breaks over lines as any other, its separator in whichever piece the
+    line ends (``1,2`` / ``04`` for 1,204): a piece alone is no number (:func:`_cut_piece`), the pieces joined are
+    one, its separators three digits apart."""
     boxes: list[list[Token]] = []
     for para in paragraphs(values):
         lines = [t[LINE] for t in para]
-        if len(set(lines)) == 1:
+        if len(set(lines)) == 1 and not any(_cut_piece(t) for t in para):
             boxes += [[t] for t in para]
-        elif len(set(lines)) == len(lines) and all(t[TEXT].isdigit() for t in para) and para[0][TEXT][0] != "0":
+        elif len(set(lines)) == len(lines) and _one_number("".join(t[TEXT] for t in para)):
             boxes.append(para)
         else:
             return None
     return boxes
+
+
+def _one_number(text: str) -> bool:
+    """``text`` (a box's pieces joined) is one whole number: digits, not starting with 0, or digits grouped by
+    thousands separators."""
+    return (text.isdigit() and text[0] != "0") or bool(_THOUSANDS.fullmatch(text))
+
+
+def _cut_piece(t: Token) -> bool:
+    """``t`` may be a piece of a number with thousands separators broken over lines: digits and a separator, not
+    itself a number (``1,2``, ``1,``, ``,204``)."""
+    return not t[IS_VALUE] and any(c.isdigit() for c in t[TEXT]) and bool(_CUT.fullmatch(t[TEXT]))
+
+
+def _digits(t: Token) -> bool:
+    """``t`` is a whole number's digits or a piece of one (a value token all digits, a number with thousands
+    separators, or a piece of one cut across lines)."""
+    return t[TEXT].isdigit() or bool(_THOUSANDS.fullmatch(t[TEXT])) or _cut_piece(t)
 
 
 def _cell(box: list[Token]) -> Token:
@@ -82,7 +107,12 @@ def _placements(lead: list[Token], boxes: list[list[Token]], n: int) -> list[lis
     cell and the cells right beside it into one line), in its first columns; the other boxes (printed by line count)
     in the rest: every interleaving of the runs of one line count (each kept in its order) whose row total holds, one
     for each distinct reading; every interleaving where none holds (a misprinted total: the cells they read alike are
-    still read)."""
+    still read).
+
+    The interleavings are built here, not by :func:`parsers.tables.centred_pieces.interleavings` (the same set, in
+    another order): the order is part of the reading, as :func:`read_sides` keeps the first placement of each
+    distinct reading and its ``picked[0]`` gives the totals the identities are checked with; a swap was not
+    measured on the narrow-print battery (b50), so it is not made."""
     n -= len(lead)
     cells = [_cell(b) for b in boxes]
     runs: dict[int, list[int]] = {}
@@ -114,7 +144,7 @@ def _placements(lead: list[Token], boxes: list[list[Token]], n: int) -> list[lis
         row = [*lead, *(cells[k] for k in order)]
         texts = tuple(t[TEXT] for t in row)
         seen.setdefault(texts, row)
-        if texts not in holding and row_total_holds([int(t[TEXT]) for t in row]):
+        if texts not in holding and row_total_holds([int(t[TEXT].replace(",", "")) for t in row]):
             holding[texts] = row
     return list((holding or seen).values())
 
@@ -134,14 +164,14 @@ def sides_rows(r: Reading, found: list[Found | None], start: int, end: int, n: i
     boxes: list[list[Token]] = []  # every value box of the table, in the text's order
     at: dict[int, tuple[int, list[Token]]] = {}  # each found label: the boxes before it, and the values on its line
     for lo, hi in itertools.pairwise(bounds):
-        values = [t for t in r.tokens[lo + 1 : hi] if t[IS_VALUE] and not r.placeholder(t)]
-        if any(not t[TEXT].isdigit() for t in values):
+        values = [t for t in r.tokens[lo + 1 : hi] if (t[IS_VALUE] or _cut_piece(t)) and not r.placeholder(t)]
+        if any(not _digits(t) for t in values):
             return None
         lead = [t for t in values if lo in labels and t[LINE] == r.tokens[lo][LINE]] if lo >= first else []
         if lo >= first:
             at[lo] = (len(boxes), lead)
         rest = values[len(lead) :]
-        if any(u[TEXT] and not u[IS_VALUE] for t in rest for u in r.line_tokens(t[LINE])) or any(
+        if any(u[TEXT] and not u[IS_VALUE] and not _cut_piece(u) for t in rest for u in r.line_tokens(t[LINE])) or any(
             t[LINE] in label_lines for t in rest
         ):
             return None  # a value beside text that is not its row's label (a label's wrapped part): another order

@@ -20,7 +20,15 @@ from parsers.tables.solve import (
     row_total_holds,
 )
 from parsers.tables.split_digits import join_split_digits
-from parsers.tables.stacked_pieces import by_line, end_values, pieces_below, shared_cells, stacked_boxes
+from parsers.tables.stacked_pieces import (
+    MAX_BELOW,
+    by_line,
+    end_values,
+    pieces_below,
+    shared_cells,
+    stacked_boxes,
+    stacked_under,
+)
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
     N_APP,
@@ -272,17 +280,48 @@ def broken_boxes_read(
         return boxed, BOXES_LAST
     if reads and (boxed := stacked_readings(r, vals, above, key)) is not None:
         return boxed, STACKED
-    if (readings := pieces_below(vals, below, N_APP)) is not None:
+    if pos is not None and len(vals) > N_APP and (under := _cells_then_pieces(r, vals)) is not None:
+        cells, pieces = vals[:N_APP], vals[N_APP:]
+        r.warn(
+            "merged_digits",
+            f"{key}: {' '.join(t[TEXT] for t in cells)} / {' '.join(t[TEXT] for t in pieces)}: {BELOW}; read as "
+            f"{' '.join(t[TEXT] for t in under)}, each piece starting under the cell it completes and the row total "
+            "holding (a guess)",
+            key,
+            vals[0],
+        )
+        return [under], BELOW
+    if (readings := pieces_below(vals, below, N_APP, r.text)) is not None:
         if len(readings) == 1:
+            how = (
+                "each piece starting under the cell it completes, the cells' total holding without them by chance"
+                if row_total_holds([int(t[TEXT]) for t in vals])
+                else "the one reading whose row total holds"
+            )
             r.warn(
                 "merged_digits",
                 f"{key}: {' '.join(t[TEXT] for t in vals)} / {' '.join(t[TEXT] for t in below)}: {BELOW}; read as "
-                f"{' '.join(t[TEXT] for t in readings[0])}, the one reading whose row total holds (a guess)",
+                f"{' '.join(t[TEXT] for t in readings[0])}, {how} (a guess)",
                 key,
                 vals[0],
             )
         return readings, BELOW
     return None, ""
+
+
+def _cells_then_pieces(r: Reading, vals: list[Token]) -> list[Token] | None:
+    """A row laid out by columns whose values are its cells on one line and, alone on the next, the last pieces of
+    one or two of its numbers broken over two lines (``（七）总计 11 0 0 0 0 0 11`` / ``1 1`` for 111 … 111: a
+    one-line label beside a two-line number prints with the number's first line, pypdf's layout mode): the row read
+    by :func:`parsers.tables.stacked_pieces.stacked_under` (each piece under the cell it completes, the row total
+    holding), else None (the cells read as they print, as before)."""
+    cells, pieces = vals[:N_APP], vals[N_APP:]
+    line = cells[0][LINE]
+    if len(pieces) > MAX_BELOW or any(t[LINE] != line for t in cells) or any(t[LINE] != line + 1 for t in pieces):
+        return None
+    if not all(t[TEXT].isdigit() for t in vals):
+        return None
+    return stacked_under(r.text, cells, pieces)
 
 
 BELOW = (

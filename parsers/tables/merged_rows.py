@@ -13,6 +13,7 @@ from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import (
     row_total_holds,
 )
+from parsers.tables.stacked_lines import stacked_rows
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
     N_APP,
@@ -140,6 +141,20 @@ def fits_by_order(
     notes: list[tuple[str, str, str, Token]] = []
     if ways:
         data, notes = _merged_columns(rows, data, ways, fmt)
+    for i, (joined, printed) in stacked_rows(r, lines, [pos for _, pos in data]).items():
+        if i in ways:
+            continue
+        data[i] = (data[i][0], list(joined))
+        notes.append(
+            (
+                "merged_digits",
+                f"{printed}: numbers broken over lines in narrow cells print their other pieces on the lines above "
+                f"and below the row's cells, each under the cell it completes; read as "
+                f"{' '.join(t[TEXT] for t in joined)}, the row total holding (a guess)",
+                rows[i].key,
+                data[i][0],
+            )
+        )
     fits = {row.key: Fit(pos, "positional", []) for row, (_, pos) in zip(rows, data, strict=True)}
     return fits, [label for label, _ in data], stop, unreadable, notes
 

@@ -19,6 +19,7 @@ cells in their order, the broken ones in theirs) is a box order of :mod:`parsers
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 from parsers.tables.solve import row_total_holds
@@ -101,28 +102,97 @@ def shared_cells(vals: list[Token]) -> bool:
 MAX_BELOW = 2  # pieces on the line below the row's cells, at most
 
 
-def pieces_below(cells: list[Token], below: list[Token], n: int) -> list[list[Token]] | None:
+def pieces_below(cells: list[Token], below: list[Token], n: int, text: str = "") -> list[list[Token]] | None:
     """Each reading of a row whose ``n`` cells print on one line, their total failing, and the last pieces of one
     or two numbers broken over two lines on the next line, alone or after the rest of a wrapped label (pypdf's
     layout mode prints a cell's first line on the row's: ``一、本年 56 0 0 0 14 0 58`` / ``新收… 6 0`` for 566 … 580):
     every choice of the cells the pieces complete (in their order, no number starting with 0) whose row total
-    holds. None where the row is not so printed."""
+    holds. Where the cells' total holds by chance (``13 0 0 0 0 0 13`` / ``公开申请数量 8 8`` for 138 … 138), the
+    one reading :func:`stacked_under` finds in ``text`` (the text the tokens' offsets are in), if any. None where
+    the row is not so printed."""
     if len(cells) != n or not below or len(below) > MAX_BELOW:
         return None
     if not all(t[TEXT].isdigit() for t in (*cells, *below)) or len({t[LINE] for t in cells}) != 1:
         return None
-    if any(t[LINE] != cells[0][LINE] + 1 for t in below) or row_total_holds([int(t[TEXT]) for t in cells]):
+    if any(t[LINE] != cells[0][LINE] + 1 for t in below):
         return None
+    if row_total_holds([int(t[TEXT]) for t in cells]):
+        under = stacked_under(text, cells, below) if text else None
+        return None if under is None else [under]
     out: list[list[Token]] = []
     for at in itertools.combinations(range(n), len(below)):
         if any(cells[k][TEXT].startswith("0") for k in at):
             continue
-        row = list(cells)
-        for k, piece in zip(at, below, strict=True):
-            head = cells[k]
-            row[k] = token(
-                head[TEXT] + piece[TEXT], head[START], piece[END], head[LINE], head[COL], head[TABBED], split=True
-            )
+        row = _joined(cells, at, below)
         if row_total_holds([int(t[TEXT]) for t in row]):
             out.append(row)
     return out or None
+
+
+def _joined(cells: list[Token], at: tuple[int, ...], below: list[Token]) -> list[Token]:
+    """``cells`` with the cells at ``at`` completed by the pieces ``below``, in order."""
+    row = list(cells)
+    for k, piece in zip(at, below, strict=True):
+        head = cells[k]
+        row[k] = token(
+            head[TEXT] + piece[TEXT], head[START], piece[END], head[LINE], head[COL], head[TABBED], split=True
+        )
+    return row
+
+
+STACKED_AT = 2  # a number's two pieces start this many characters apart at most, in a text laid out by positions
+
+
+def stacked_under(text: str, cells: list[Token], below: list[Token]) -> list[Token] | None:
+    """The row read with its pieces below joined where its cells' total holds without them (by chance: ``13 0 0 0 0 0
+    13`` / ``公开申请数量 8 8`` for 138 0 0 0 0 0 138). pypdf's layout mode lays each text run at its horizontal
+    position on a grid of characters, so the two lines of a cell start at about one column; a number broken over
+    two lines beside a label wrapped over two prints its pieces on the label's two lines, the row's one-line cells
+    (centred between) on the first. Here the next line prints the rest of the row's wrapped label and then the
+    pieces, each starting nearest one cell's start, within :data:`STACKED_AT` characters (no TAB on either line: its
+    offsets are positions), that cell no 0, and the row total holds with the pieces joined; the pieces may also
+    print alone on the next line (a one-line label beside a two-line number prints with the number's first line),
+    but for :func:`_centred_next`. None otherwise."""
+    line_start = text.rfind("\n", 0, below[0][START]) + 1
+    head = text[line_start : below[0][START]]
+    if any(c.isdigit() for c in head):
+        return None  # the pieces print alone or after the rest of the row's label, nothing else
+    if not head.strip() and _centred_next(text, line_start, below):
+        return None
+    top_start = text.rfind("\n", 0, cells[0][START]) + 1
+    for a, b in ((top_start, text.find("\n", cells[-1][END])), (line_start, text.find("\n", below[-1][END]))):
+        if "\t" in text[a : b if b >= 0 else len(text)]:
+            return None
+    at: list[int] = []
+    for piece in below:
+        column = piece[START] - line_start
+        gaps = sorted((abs(c[START] - top_start - column), k) for k, c in enumerate(cells))
+        (gap, k), second = gaps[0], gaps[1][0]
+        if gap > STACKED_AT or second == gap or cells[k][TEXT].startswith("0") or (at and k <= at[-1]):
+            return None
+        at.append(k)
+    row = _joined(cells, tuple(at), below)
+    return row if row_total_holds([int(t[TEXT]) for t in row]) else None
+
+
+_PIECES_LINE = re.compile(r" *\d+(?: +\d+)* *")
+
+
+def _centred_next(text: str, line_start: int, below: list[Token]) -> bool:
+    """Whether pieces printed alone on a line (``below``, the line at ``line_start``) may as well be the next row's
+    first pieces: the line after the next (past the next row's line) prints as many digits alone, each starting
+    where one of them starts (a number of three lines centred on the next row: its first piece above the row's line,
+    its last below)."""
+    ends = [line_start]
+    for _ in range(3):
+        nl = text.find("\n", ends[-1])
+        if nl < 0:
+            return False
+        ends.append(nl + 1)
+    after_end = text.find("\n", ends[2])
+    line = text[ends[2] : after_end if after_end >= 0 else len(text)]
+    if not _PIECES_LINE.fullmatch(line):
+        return False
+    starts = [m.start() for m in re.finditer(r"\d+", line)]
+    columns = [t[START] - line_start for t in below]
+    return len(starts) == len(columns) and all(abs(a - b) <= STACKED_AT for a, b in zip(starts, columns, strict=True))
