@@ -12,7 +12,9 @@ numbers no identity of the row checks (the row total holds, whichever row's valu
 reading no value, each right before the next (no value between them), and after the last at least as many values,
 before the next row's label, as all the run's rows have cells together (a row of the run printed empty would leave
 about one row's values there). The run's last row is then left blank (``placement_open``): its values are the
-run's first row's as likely as its own. Only in a PDF's text (a form feed in it): the boxes are a PDF extractor's.
+run's first row's as likely as its own; not where the first as many values as the run has rows' cells read the
+same for each of its rows (rows of zeros: whichever row's they are, the reading is the same). Only in a PDF's
+text (a form feed in it): the boxes are a PDF extractor's.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parsers.tables.reading import Found, Reading
-from parsers.tables.tokens import IS_VALUE
+from parsers.tables.tokens import IS_VALUE, TEXT
 
 MIN_STACKED = 2  # row labels reading no value before the last label of a run, at least
 
@@ -49,8 +51,11 @@ def stacked_last_rows(
             run.append(k)
             continue
         if len(run) >= MIN_STACKED:
-            after = sum(1 for t in r.tokens[f.index : stops[k]] if t[IS_VALUE])
-            if after >= width * (len(run) + 1):
+            after = [t[TEXT] for t in r.tokens[f.index : stops[k]] if t[IS_VALUE]]
+            n = len(run) + 1
+            rows = {tuple(after[i * width : (i + 1) * width]) for i in range(n)}
+            # where each of the run's rows would read the same (rows of zeros), whose they are changes nothing
+            if len(after) >= width * n and len(rows) > 1:
                 out.append((k, [keys[i] for i in run] + [keys[k]]))
         run = []
     return out
