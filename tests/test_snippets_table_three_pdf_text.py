@@ -814,6 +814,16 @@ _PAGED_3426 = {
 }
 
 
+def _read_whole(name: str, gold: dict[str, list[int]]):  # type: ignore[no-untyped-def]
+    """The snippet's report, its table 三 read whole (175 cells), ``gold``'s rows as given, every identity holding."""
+    report = snippet_report(name)
+    for row, want in gold.items():
+        assert row_or_none(report, row) == want, row
+    assert sum(1 for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None) == 175
+    assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    return report
+
+
 def test_pdftotext_default_table_three_over_pages_a_pages_first_cells_with_its_repeated_header() -> None:
     # tuning seed 3426: poppler's default mode, table 三's labels stacked (column order), the table over three pages
     # under its repeated header; on each page its values in the template's order but for its first rows' first
@@ -824,11 +834,7 @@ def test_pdftotext_default_table_three_over_pages_a_pages_first_cells_with_its_r
     assert text.count("申请人情况") == 3
     assert "\n商业\n\n科研\n\n企业\n\n机构\n\n217\n\n23\n\n99\n\n人\n" in text
     assert "\n商业\n\n科研\n\n企业\n\n机构\n\n0\n\n0\n\n97\n\n人\n" in text
-    report = snippet_report(name)
-    for row, want in _PAGED_3426.items():
-        assert row_or_none(report, row) == want, row
-    assert sum(1 for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None) == 175
-    assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    report = _read_whole(name, _PAGED_3426)
     (paged,) = [w for w in report.warnings if w.code == "page_head_values"]
     assert "over 3 pages" in paged.message and "new_received/natural_person = 217" in paged.message
     assert "withheld.enforcement_files/natural_person = 97" in paged.message
@@ -986,14 +992,10 @@ def test_pdftotext_default_pages_first_cells_with_the_heads_read_in_the_top_left
     assert text.count("申请人情况") == 4
     assert "\n科研\n\n企业\n\n机构\n\n1\n\n1\n\n1\n\n人\n" in text
     assert "\n企业\n\n机构\n\n0\n\n0\n\n3.其他\n\n0\n\n(七)总计\n" in text
-    report = snippet_report(name)
-    for row, want in _PAGED_4048.items():
-        assert row_or_none(report, row) == want, row
-    cells = {k: c.value for k, c in report.cells.items() if k.startswith("applications/")}
-    assert len(cells) == 175 and all(v is not None for v in cells.values())
+    report = _read_whole(name, _PAGED_4048)
+    cells = [c.value for k, c in report.cells.items() if k.startswith("applications/")]
     # every other row all zeros
-    assert sum(v for v in cells.values() if v is not None) == sum(sum(row) for row in _PAGED_4048.values())
-    assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    assert sum(v for v in cells if v is not None) == sum(sum(row) for row in _PAGED_4048.values())
     (paged,) = [w for w in report.warnings if w.code == "page_head_values"]
     assert "over 4 pages" in paged.message and "top-left corner" in paged.message
     assert "granted/natural_person = 1" in paged.message and "other.unpaid_fee/commercial = 0" in paged.message
