@@ -16,7 +16,11 @@ order. :func:`place_pages` puts each page's moved values, in their order, in cel
 rows as moved values, at most), its stream in the others in order: each page's distinct placements whose rows'
 totals hold, then every combination of one placement a page, kept where every identity of the table holds. Read only
 where that gives exactly one table (values compared: zeros swapped are one table); each page's values must be whole
-rows. Table-agnostic as :mod:`parsers.tables.solve`: rows of ``n_cols`` cells, identities over ``(row, col)``.
+rows. Where more than one table holds so (or the placements are too many to try), the search is run again with
+each page's moved values in its top-left corner only (:func:`_corners`: each of its first rows' first cells, a row
+as many as the row above or fewer, the cells under the heads' lower lines), read where that gives one table. A row
+label printed among the later heads leaves the values after it moved (the page's row labels print last).
+Table-agnostic as :mod:`parsers.tables.solve`: rows of ``n_cols`` cells, identities over ``(row, col)``.
 
 A report that prints one total wrong (its own arithmetic) fails that row's total whatever the placement, and no
 table held. Where none does, the search is run again with one row of the whole table let off its row's identities
