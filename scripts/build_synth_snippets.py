@@ -533,9 +533,6 @@ Version 119 (issue 8, t42):
   ``pdftotext-default``): poppler's default mode prints table 三 over four pages under its repeated header, each
   page's first two rows' first cells among the header's later heads, the page's row labels after them, one of them
   between two such cells (``企业`` / ``机构`` / ``0`` / ``0`` / ``3.其他`` / ``0`` / ``(七)总计`` / ``人``).
-- ``synth-4062-pdfminer-table3.txt`` (``/tmp/d50/tune``, ``pdf-pdfminer``): pdfminer's default text prints five
-  of table 三's row labels one after another (``3. 要求提供公开出版`` … ``2. 申请人逾期未按收``), then their rows'
-  values, 3.要求提供公开出版物's first (``0 1 0 1 0 0 2``).
 - ``synth-4042-markitdown-pdf-table3.md`` (``/tmp/d49/tune``, ``md-markitdown-pdf``): markitdown's text of a PDF
   whose narrow label column wraps 四、结转下年度继续办理 over two lines, the row's values in a pipe table between
   them (``四、结转`` / ``|     | … | 8   | 0 0 0 0 | 0 8 |`` / ``| --- | …`` / ``下年度继续办理``).
@@ -677,7 +674,6 @@ SNIPPETS = {
     "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
     "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
     "synth-4048-pdftotext-default-table3.txt": "synth_4048.pdftotext-default.txt",
-    "synth-4062-pdfminer-table3.txt": "synth_4062.pdf-pdfminer.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
     "synth-1610-pdfminer-flow-none-table3.txt": "synth_1610.pdf-pdfminer-flow-none.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",

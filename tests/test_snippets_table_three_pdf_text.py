@@ -1000,37 +1000,3 @@ def test_pdftotext_default_pages_first_cells_with_the_heads_read_in_the_top_left
     assert "over 4 pages" in paged.message and "top-left corner" in paged.message
     assert "granted/natural_person = 1" in paged.message and "other.unpaid_fee/commercial = 0" in paged.message
     assert report.metadata["review"] == "required"  # the text in column order: tables 二 and 四 read by guesses
-
-
-def test_pdfminer_last_of_stacked_row_labels_left_blank_not_given_the_first_rows_values() -> None:
-    # tuning seed 4062 (pdf-pdfminer): five row labels one after another (pdfminer's box of label cells), then their
-    # rows' values, 3.要求提供公开出版物's first (0 1 0 1 0 0 2). Version 166 gave the run's last row,
-    # 2.申请人逾期未按收费通知要求缴纳费用…, those values: three wrong numbers (gold: all zeros), its row total holding
-    name = "synth-4062-pdfminer-table3.txt"
-    text = (SNIPPETS / name).read_text(encoding="utf-8")
-    assert "\f" in text
-    assert "理其政府信息公开申\n请\n\n0 1 0 1 0 0 2\n" in text
-    report = snippet_report(name)
-    row = [report.cells[f"applications/other.unpaid_fee/{c}"].value for c in APPLICANT]
-    assert row == [None] * 7
-    (said,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "applications/other.unpaid_fee"]
-    assert "not_processed.publication, not_processed.excessive" in said.message
-    # no cell of the table read as a number other than gold's (gold of the rows the text prints whole)
-    assert row_or_none(report, "withheld.enforcement_files") in ([0] * 7, None)
-    assert report.cells["applications/not_processed.publication/commercial"].value in (1, None)
-    assert report.metadata["review"] == "required"
-
-
-def test_pdfminer_stacked_labels_need_the_runs_values_after_the_last() -> None:
-    # the same text with the run's values cut to one row's: the rows of the run may print empty, the last label's
-    # values its own; read as before
-    from parsers import parse
-
-    text = (SNIPPETS / "synth-4062-pdfminer-table3.txt").read_text(encoding="utf-8")
-    run = "0 0 0 0 0 0 0\n\n0 0 0 0 0 0 0\n\n0 0 0 0\n\n1\n4\n\n0\n\n1\n4\n\n0 0 0 0 0 0 0\n\n"
-    cut = text.replace(run + "（五）", "（五）")
-    assert cut != text
-    report = parse(cut.encode("utf-8"), "synth-4062-cut.txt")
-    row = [report.cells[f"applications/other.unpaid_fee/{c}"].value for c in APPLICANT]
-    assert row == [0, 1, 0, 1, 0, 0, 2]
-    assert not [w for w in report.warnings if w.code == "placement_open" and w.key == "applications/other.unpaid_fee"]

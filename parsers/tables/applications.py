@@ -33,7 +33,6 @@ from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
 from parsers.tables.label_pairs import split_pair, values_before_labels
-from parsers.tables.label_stacks import stacked_last_rows
 from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
@@ -389,7 +388,6 @@ def _label_fits(
     # rows whose numbers broken over lines print after their other cells: each placement whose row total holds
     open_boxes: dict[str, tuple[list[list[Token]], Token, str]] = {}
     claimed: set[int] = set()  # the values rows read so far, by offset: a line above a label no other row read
-    empty: set[int] = set()  # the rows whose label reads no value (a run of them: tables/label_stacks.py)
     label_lines = {r.tokens[x.index][LINE] for x in found if x is not None}
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
@@ -401,8 +399,6 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = row_values(r, f, stop, N_APP, f"{T}/{row.key}")
-        if not vals and f.glued is None:
-            empty.add(k)
         # the row before, its label the token right before this one's (one line: not wrapped, see label_pairs)
         prev_f = found[k - 1] if k else None
         before = rows[k - 1].key if prev_f is not None and prev_f.index + 1 == f.index else None
@@ -528,34 +524,7 @@ def _label_fits(
     fits.update(merged_column_rows(r, rows, found, fmt, fits))
     shift_lost_column(r, fits, fmt)
     blank_rule_or_digit_cells(r, fits)
-    _open_stacked(r, rows, found, stops, empty, fits)
     return fits, table_end
-
-
-def _open_stacked(
-    r: Reading,
-    rows: list[RowDef],
-    found: list[Found | None],
-    stops: dict[int, int],
-    empty: set[int],
-    fits: dict[str, Fit],
-) -> None:
-    """The last row of each run of stacked labels (:mod:`parsers.tables.label_stacks`) left blank, said."""
-    for k, keys in stacked_last_rows(r, [row.key for row in rows], found, stops, empty, N_APP):
-        key = rows[k].key
-        if key not in fits or all(t is None for t in fits[key].tokens):
-            continue
-        fits[key] = Fit([None] * N_APP, "positional", [])
-        found_k = found[k]
-        assert found_k is not None
-        r.warn(
-            "placement_open",
-            f"{T}: row labels {', '.join(keys)} print one after another, nothing between them, then at least as "
-            f"many values as their rows have cells (a PDF extractor's box of label cells, its rows' values after "
-            f"it): the values after {key}'s label are {keys[0]}'s as likely as its own; {key} left blank",
-            f"{T}/{key}",
-            r.tokens[found_k.index],
-        )
 
 
 def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[int, int]) -> None:
