@@ -537,6 +537,10 @@ Version 119 (issue 8, t42):
 - ``synth-4057-pdftotext-default-table3.txt`` (``/tmp/d49/tune``, ``pdftotext-default``): poppler's default mode
   prints table 三's labels （七）总计 and 四、结转下年度继续办理 one after the other, both rows' fourteen values after
   the second (``6`` / ``0`` / ``6`` / ``5`` / ``0`` / ``0`` / ``17`` / ``1`` / … / ``1``).
+- ``synth-4048-pdftotext-default-table3.txt`` (``/tmp/d50/tune``, a copy of ``/tmp/d49/tune``,
+  ``pdftotext-default``): poppler's default mode prints table 三 over four pages under its repeated header, each
+  page's first two rows' first cells among the header's later heads, the page's row labels after them, one of them
+  between two such cells (``企业`` / ``机构`` / ``0`` / ``0`` / ``3.其他`` / ``0`` / ``(七)总计`` / ``人``).
 - ``synth-4042-markitdown-pdf-table3.md`` (``/tmp/d49/tune``, ``md-markitdown-pdf``): markitdown's text of a PDF
   whose narrow label column wraps 四、结转下年度继续办理 over two lines, the row's values in a pipe table between
   them (``四、结转`` / ``|     | … | 8   | 0 0 0 0 | 0 8 |`` / ``| --- | …`` / ``下年度继续办理``).
@@ -677,6 +681,7 @@ SNIPPETS = {
     "synth-1603-pdfplumber-table3.txt": "synth_1603.pdf-pdfplumber.txt",
     "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
     "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
+    "synth-4048-pdftotext-default-table3.txt": "synth_4048.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
     "synth-1610-pdfminer-flow-none-table3.txt": "synth_1610.pdf-pdfminer-flow-none.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",

@@ -814,6 +814,16 @@ _PAGED_3426 = {
 }
 
 
+def _read_whole(name: str, gold: dict[str, list[int]]):  # type: ignore[no-untyped-def]
+    """The snippet's report, its table 三 read whole (175 cells), ``gold``'s rows as given, every identity holding."""
+    report = snippet_report(name)
+    for row, want in gold.items():
+        assert row_or_none(report, row) == want, row
+    assert sum(1 for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None) == 175
+    assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    return report
+
+
 def test_pdftotext_default_table_three_over_pages_a_pages_first_cells_with_its_repeated_header() -> None:
     # tuning seed 3426: poppler's default mode, table 三's labels stacked (column order), the table over three pages
     # under its repeated header; on each page its values in the template's order but for its first rows' first
@@ -824,11 +834,7 @@ def test_pdftotext_default_table_three_over_pages_a_pages_first_cells_with_its_r
     assert text.count("申请人情况") == 3
     assert "\n商业\n\n科研\n\n企业\n\n机构\n\n217\n\n23\n\n99\n\n人\n" in text
     assert "\n商业\n\n科研\n\n企业\n\n机构\n\n0\n\n0\n\n97\n\n人\n" in text
-    report = snippet_report(name)
-    for row, want in _PAGED_3426.items():
-        assert row_or_none(report, row) == want, row
-    assert sum(1 for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None) == 175
-    assert all(c.passed for c in report.checks if c.name.startswith("applications/"))
+    report = _read_whole(name, _PAGED_3426)
     (paged,) = [w for w in report.warnings if w.code == "page_head_values"]
     assert "over 3 pages" in paged.message and "new_received/natural_person = 217" in paged.message
     assert "withheld.enforcement_files/natural_person = 97" in paged.message
@@ -957,3 +963,40 @@ def test_rows_printed_between_their_labels_read_a_row_off_in_order_are_left_blan
     (warned,) = [w for w in report.warnings if w.code == "placement_open"]
     assert "a row off" in warned.message and "6 cells" in warned.message
     assert report.metadata["review"] == "required"
+
+
+# tuning seed 4048 (/tmp/d50/tune, pdftotext-default): gold rows of its table 三 that are not all zeros
+_PAGED_4048 = {
+    "new_received": [3, 2, 4, 0, 1, 0, 10],
+    "carried_over": [0, 2, 1, 0, 3, 0, 6],
+    "granted": [1, 1, 1, 0, 1, 0, 4],
+    "partially_granted": [1, 0, 1, 0, 0, 0, 2],
+    "withheld.prohibited_by_law": [0, 1, 0, 0, 0, 0, 1],
+    "withheld.three_safeties": [0, 1, 0, 0, 0, 0, 1],
+    "withheld.process_info": [0, 0, 0, 0, 1, 0, 1],
+    "unavailable.not_held": [0, 1, 1, 0, 1, 0, 3],
+    "not_processed.petition": [0, 0, 2, 0, 0, 0, 2],
+    "results_total": [2, 4, 5, 0, 3, 0, 14],
+    "carried_forward": [1, 0, 0, 0, 1, 0, 2],
+}
+
+
+def test_pdftotext_default_pages_first_cells_with_the_heads_read_in_the_top_left_corner() -> None:
+    # tuning seed 4048: 3426's layout (table 三 over four pages under its repeated header) whose pages print their
+    # first two rows' first cells among the header's later heads (企业 / 机构 / 1 / 1 / 1 / 人), and on the last
+    # page a row label between two of them (0 / 0 / 3.其他 / 0). Version 165 read none of the table: the value
+    # after 3.其他 counted in the page's stream, and with it put back, the moved values anywhere in a page's first
+    # rows left two tables holding every identity. Read with the moved values in each page's top-left corner
+    name = "synth-4048-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert text.count("申请人情况") == 4
+    assert "\n科研\n\n企业\n\n机构\n\n1\n\n1\n\n1\n\n人\n" in text
+    assert "\n企业\n\n机构\n\n0\n\n0\n\n3.其他\n\n0\n\n(七)总计\n" in text
+    report = _read_whole(name, _PAGED_4048)
+    cells = [c.value for k, c in report.cells.items() if k.startswith("applications/")]
+    # every other row all zeros
+    assert sum(v for v in cells if v is not None) == sum(sum(row) for row in _PAGED_4048.values())
+    (paged,) = [w for w in report.warnings if w.code == "page_head_values"]
+    assert "over 4 pages" in paged.message and "top-left corner" in paged.message
+    assert "granted/natural_person = 1" in paged.message and "other.unpaid_fee/commercial = 0" in paged.message
+    assert report.metadata["review"] == "required"  # the text in column order: tables 二 and 四 read by guesses

@@ -16,7 +16,11 @@ order. :func:`place_pages` puts each page's moved values, in their order, in cel
 rows as moved values, at most), its stream in the others in order: each page's distinct placements whose rows'
 totals hold, then every combination of one placement a page, kept where every identity of the table holds. Read only
 where that gives exactly one table (values compared: zeros swapped are one table); each page's values must be whole
-rows. Table-agnostic as :mod:`parsers.tables.solve`: rows of ``n_cols`` cells, identities over ``(row, col)``.
+rows. Where more than one table holds so (or the placements are too many to try), the search is run again with
+each page's moved values in its top-left corner only (:func:`_corners`: each of its first rows' first cells, a row
+as many as the row above or fewer, the cells under the heads' lower lines), read where that gives one table. A row
+label printed among the later heads leaves the values after it moved (the page's row labels print last).
+Table-agnostic as :mod:`parsers.tables.solve`: rows of ``n_cols`` cells, identities over ``(row, col)``.
 
 A report that prints one total wrong (its own arithmetic) fails that row's total whatever the placement, and no
 table held. Where none does, the search is run again with one row of the whole table let off its row's identities
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -57,6 +62,16 @@ _T = "applications"
 PAGE_HEAD = "申请人情况"  # the header's first cell: where a repeated header, and a page, starts
 MAX_PLACEMENTS = 20_000  # ways of putting one page's moved values among its first rows' cells, at most
 MAX_COMBINATIONS = 20_000  # combinations of the pages' placements checked against every identity, at most
+
+
+# a row label's first piece: its numbering (``3.其他``, ``（七）总计``, ``四、结转``), the numbering's end marks as the
+# templates print them (full-width or half-width brackets, ``.``, ``．``, ``、``)
+_ROW_LABEL = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七][)）]|[一二三四]、)")
+
+
+def is_row_label(text: str) -> bool:
+    """``text`` (a token's compact text) starts with a row label's numbering (``3.其他``, ``（七）总计``)."""
+    return _ROW_LABEL.match(text) is not None
 
 
 def is_head_piece(text: str) -> bool:
@@ -92,7 +107,9 @@ def pages_of(tokens: Sequence[Token], start: int, end: int) -> list[Page] | None
             pages.append(([], []))
             seen_value = after_head = False
         elif text:
-            after_head = seen_value and is_head_piece(text)
+            # a row label printed among the later heads leaves the values after it moved: the page's row labels
+            # print last (poppler's block order), after the header's later heads and the cells grouped with them
+            after_head = seen_value and (is_head_piece(text) or (after_head and is_row_label(text)))
     if len(pages) < 2 or not any(moved for _, moved in pages):
         return None
     return [Page(tuple(stream), tuple(moved)) for stream, moved in pages]
@@ -113,20 +130,23 @@ def _page_placements(
     n_cols: int,
     row_ids: dict[int, list[Identity]],
     slack: bool = False,
+    corner: bool = False,
 ) -> list[tuple[list[int], int | None]] | None:
     """The page's distinct placements (its cells in row-major order, as value indexes) whose rows' identities hold,
     each with None; with ``slack``, also those on which one row's identities fail, each with that row (of the
-    table); None past :data:`MAX_PLACEMENTS`."""
+    table); None past :data:`MAX_PLACEMENTS`. With ``corner``, only the placements that put the moved values in
+    the page's top-left corner (:func:`_corners`)."""
     size = len(page.stream) + len(page.moved)
     n_rows = size // n_cols
     if not page.moved:
         orders = [list(page.stream)]
     else:
         span = min(n_rows, len(page.moved)) * n_cols
-        if math.comb(span, len(page.moved)) > MAX_PLACEMENTS:
+        if not corner and math.comb(span, len(page.moved)) > MAX_PLACEMENTS:
             return None
         orders = []
-        for at in itertools.combinations(range(span), len(page.moved)):
+        spans = _corners(len(page.moved), n_rows, n_cols) if corner else None
+        for at in spans if spans is not None else itertools.combinations(range(span), len(page.moved)):
             spots = set(at)
             moved, stream = iter(page.moved), iter(page.stream)
             orders.append([next(moved) if k in spots else next(stream) for k in range(size)])
@@ -142,6 +162,28 @@ def _page_placements(
     return list(found.values())
 
 
+def _corners(moved: int, n_rows: int, n_cols: int) -> list[tuple[int, ...]]:
+    """The ways of putting ``moved`` values in a page's top-left corner, each as the cells' places (row-major,
+    from the page's first cell): each of the page's first rows' first cells, a row as many as the row above it or
+    fewer. The heads poppler groups into a block of their own are the header's wrapped heads' lower lines (``人``,
+    ``企业``, ``机构``), over the first columns; the cells printed with them are those under them, the first row's
+    first cells and the next rows' below those (4048: ``企业 机构 1 1 1 人``, the first row's first two cells and
+    the second row's first)."""
+    found: list[tuple[int, ...]] = []
+
+    def extend(row: int, left: int, most: int, at: tuple[int, ...]) -> None:
+        if not left:
+            found.append(at)
+            return
+        if row == n_rows:
+            return
+        for d in range(min(most, left), 0, -1):
+            extend(row + 1, left - d, d, at + tuple(row * n_cols + c for c in range(d)))
+
+    extend(0, moved, n_cols, ())
+    return found
+
+
 def _holds_on(ident: Identity, values: Sequence[Value], order: Sequence[int], first: int, n_cols: int) -> bool:
     """``ident`` holds on the cells of rows ``first`` … given by ``order`` (value indexes, row-major)."""
     return holds(ident, lambda c: values[order[(c[0] - first) * n_cols + c[1]]])
@@ -154,6 +196,7 @@ def place_pages(
     n_cols: int,
     identities: Sequence[Identity],
     misprint: Callable[[list[int], int | None], bool] | None = None,
+    corner: bool = False,
 ) -> PagesReading:
     """Place ``values`` (a table's, in text order) cut into ``pages`` into ``n_rows`` × ``n_cols`` cells; see the
     module's doc. Given ``misprint``, one row of the table is let off its row's identities, and a table is kept
@@ -172,7 +215,7 @@ def place_pages(
         size = len(page.stream) + len(page.moved)
         if size == 0 or size % n_cols:
             return PagesReading("none")
-        placements = _page_placements(values, page, first, n_cols, row_ids, slack=misprint is not None)
+        placements = _page_placements(values, page, first, n_cols, row_ids, slack=misprint is not None, corner=corner)
         if placements is None:
             return PagesReading("open")
         if not placements:
@@ -232,6 +275,10 @@ def read_page_heads(
     if reading.status == "none":
         # a total printed wrong fails its row whatever the placement: one row let off, one cell's identities failing
         reading = place_pages(nums, pages, len(rows), width, identities, misprint)
+    corner = reading.status in ("ambiguous", "open")
+    if corner:
+        # several tables hold (or too many placements to try): the moved values in each page's top-left corner only
+        reading = place_pages(nums, pages, len(rows), width, identities, corner=True)
     if reading.status != "unique":
         return None
     t = Reading(r.extracted, r.norm, r.canonical)
@@ -251,8 +298,14 @@ def read_page_heads(
         f"table 三: its {len(values)} values print apart from its row labels over {len(pages)} pages, each under the "
         f"table's header printed again; on each page the values print in the template's row order but for "
         f"{len(reading.moved)} of its first rows' cells printed among the header's later cells (poppler's reading "
-        f"order: one block with the header's wrapped heads), put in the page's first rows: {said} (the only table "
-        f"every such placement that holds {holding} gives: a guess)",
+        f"order: one block with the header's wrapped heads), put in the page's first rows"
+        + (
+            " (in each page's top-left corner, each row's first cells, a row as many as the row above or fewer: "
+            "put anywhere in the first rows, more than one table holds)"
+            if corner
+            else ""
+        )
+        + f": {said} (the only table every such placement that holds {holding} gives: a guess)",
         _T,
         values[0],
     )
