@@ -108,6 +108,7 @@ class Extracted:
     pages: int | None = None
     ocr: bool = False  # some of the text was read by OCR (parsers/readers/ocr.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read in several ways
+    agreed_glyphs: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read one digit (agreed.py)
     doubtful: list[DoubtfulCell] = field(default_factory=list)  # OCR: numbers read unsure of (doubtful.py)
     sure: list[SureCell] = field(default_factory=list)  # OCR: numbers read surely, kept as read (doubtful.py)
 

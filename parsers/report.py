@@ -42,6 +42,7 @@ def _build_report(extracted: Extracted) -> Report:
     metadata = read_metadata(extracted, norm)
     tables = read_tables(extracted, metadata.get("year"), norm)
     if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
+        from parsers.ocr.agreed import contest_agreed
         from parsers.ocr.contradicted import blank_contradicted
         from parsers.ocr.contradicted_sets import blank_contradicted_sets
         from parsers.ocr.correct import correct_misreadings
@@ -53,6 +54,7 @@ def _build_report(extracted: Extracted) -> Report:
         metadata["ocr"] = True
         whole_counts(tables.cells, tables.warnings)
         lone_amount(tables.cells, tables.warnings)
+        tables.checks = contest_agreed(tables.cells, tables.checks, tables.warnings, extracted.agreed_glyphs)
         tables.checks = correct_misreadings(
             tables.cells, tables.checks, tables.warnings, extracted.glyph_sets, extracted.sure
         )

@@ -32,6 +32,8 @@ REQUIRED = {
     # identity failed, and the page cannot tell a misread from a total printed wrong (synth_444: the digit read
     # right, the published total wrong, the "correction" making it agree)
     "ocr_corrected",
+    # an OCR'd glyph read one digit in every cell, taken as a lookalike the identities single out (ocr/agreed.py)
+    "ocr_glyph_contested",
     # a disputed OCR glyph the identities could not decide: its printed numbers left blank (parsers/ocr/correct.py)
     "ocr_glyph_undecided",
     # an OCR'd number read unsure of, in an identity that failed: left blank (parsers/ocr/doubtful.py)

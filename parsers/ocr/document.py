@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from parsers.extracted import DoubtfulCell, GlyphSet, SureCell, UnreadableDocument
 from parsers.ocr import budget, orient
+from parsers.ocr.agreed import agreed_sets
 from parsers.ocr.doubtful import doubtful_cells, numbers_read, sure_cells
 from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
 from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts, voted_doubtful
@@ -80,6 +81,7 @@ class PageResult:
     split_notes: list[str] = field(default_factory=list)  # grid rows split where the rules were lost (lost_rules.py)
     glyph_note: str | None = None  # lone digits read as the same glyph reads elsewhere (glyphs.py)
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # cells of one glyph no reading won (glyphs.py)
+    agreed_glyphs: list[GlyphSet] = field(default_factory=list)  # cells of one glyph read one digit (agreed.py)
     doubtful: list[DoubtfulCell] = field(default_factory=list)  # numbers read unsure of (doubtful.py)
     sure: list[SureCell] = field(default_factory=list)  # numbers read surely, kept as read (doubtful.py)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
@@ -184,6 +186,11 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         r.pending = None
     if sets:
         results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]
+    # the glyphs read one digit throughout, for the identities to contest (agreed.py)
+    in_sets = {(n, k) for numbers, d in sets for n, k in zip(numbers, d.cells, strict=True)}
+    for spots, reading, unread in agreed_sets({n: p.glyphs for n, p in pending.items()}, inks, in_sets):
+        agreed = Disputed(tuple(k for _, k in spots), (reading,), tuple(k for _, k in unread), ((reading, len(spots)),))
+        results[0].agreed_glyphs.append(_glyph_set(tuple(n for n, _ in spots), agreed, pending))
     return results
 
 

@@ -35,6 +35,7 @@ class OcrPages(NamedTuple):
     glyph_sets: list[GlyphSet]  # cells of one glyph the engine read in several ways (``Extracted.glyph_sets``)
     doubtful: list[DoubtfulCell]  # numbers read unsure of (``Extracted.doubtful``)
     sure: list[SureCell]  # numbers read surely (``Extracted.sure``)
+    agreed_glyphs: list[GlyphSet]  # cells of one glyph read one digit (``Extracted.agreed_glyphs``)
 
 
 def read_image(data: bytes) -> Extracted:
@@ -143,7 +144,7 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
     sure = [d for r in results for d in r.sure]
     return Extracted(
         kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True, glyph_sets=glyph_sets,
-        doubtful=doubtful, sure=sure,
+        doubtful=doubtful, sure=sure, agreed_glyphs=[g for r in results for g in r.agreed_glyphs],
     )  # fmt: skip
 
 
@@ -206,6 +207,7 @@ def _among_text_pages(
         [g for r in results for g in r.glyph_sets],
         [d for r in results for d in r.doubtful],
         [d for r in results for d in r.sure],
+        [g for r in results for g in r.agreed_glyphs],
     )
 
 

@@ -147,16 +147,17 @@ def _read_pdf(data: bytes) -> Extracted:
     glyph_sets: list[GlyphSet] = []
     doubtful: list[DoubtfulCell] = []
     sure: list[SureCell] = []
+    agreed: list[GlyphSet] = []
     if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
         from parsers.readers.ocr import read_pdf_with_ocr
 
-        ocr_notes, glyph_sets, doubtful, sure = read_pdf_with_ocr(data, read, blank, tb, read_pages)
+        ocr_notes, glyph_sets, doubtful, sure, agreed = read_pdf_with_ocr(data, read, blank, tb, read_pages)
         notes += ocr_notes
     else:
         read_pages(read, tb)
     return Extracted(
         kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count, ocr=bool(blank),
-        glyph_sets=glyph_sets, doubtful=doubtful, sure=sure,
+        glyph_sets=glyph_sets, doubtful=doubtful, sure=sure, agreed_glyphs=agreed,
     )  # fmt: skip
 
 
