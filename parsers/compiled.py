@@ -30,9 +30,11 @@ from types import ModuleType
 # report's assembly and the table modules that compare no token by identity and hand tokens only to compiled
 # modules (the legacy table, table 二's blocks and cut points, table 三's label heads, stacked pieces and lost
 # column, the fraction counts, the identities' solver: s44). A
-# compiled module holds a token (a fixed tuple) unboxed and boxes it anew where it goes into a list or a call: never
-# compare tokens with ``is`` or ``id()`` in these (``tests/test_compiled.py``), nor in a module that is given tokens a
-# compiled module made — which is why the other table modules stay Python (``head_blocks``, ``run_order``,
+# compiled module held a token (then typed as a fixed tuple) unboxed and boxed it anew where it went into a list or a
+# call; since a50 (fifteenth session) ``Token`` is typed as a ``NamedTuple`` and stays the same object
+# (``tests/test_compiled.py``), but other fixed tuples (a row's readings, ``DERIVED``) are still held unboxed: never
+# compare tokens with ``is`` or ``id()`` in these, nor in a module that is given tokens a compiled module made — which
+# is why the other table modules stay Python (``head_blocks``, ``run_order``,
 # ``review_displaced``, ``active_boxes``, ``box_order``, ``continued`` and ``displaced`` compare tokens by identity, and
 # compiled, ``tables/review`` handed ``head_blocks`` tokens boxed anew: s41). The modules split from ``conventions``
 # (``pipe_rows``, ``csv_rows``), ``tokens`` (``tokenizer``, ``ocr_digits``, ``token_numbers``) and ``reading``
