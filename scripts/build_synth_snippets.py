@@ -549,6 +549,12 @@ Version 119 (issue 8, t42):
   ``0`` / ``14`` / ``0`` / ``一、本年``), and 1.信访举报投诉类申请's (``0 0 0 0 9 0 9``) before its label, right
   before 2.重复申请's label, fourteen values after it (its own and 3.要求提供公开出版物's).
 
+- ``synth-7206-pymupdf4llm-table2.md``, ``synth-7206-layout-table2.txt``, ``synth-7206-flow-none-table2.txt``
+  (``/tmp/a51/tune``: pymupdf4llm's plain mode, poppler's ``-layout``, pdfminer's ``boxes_flow=None``): the 2019
+  table 二's 行政事业性收费 row whose negative 本年增/减 the PDF draws with its sign apart from its digits, printed
+  as one piece of text ``- 29`` (a grid cell repeated across the grid columns it spans, ``|- 29|- 29|``; a run
+  between two gaps, ``326                - 29``; a box alone on its line).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -791,6 +797,9 @@ SNIPPETS = {
     "synth-6003-pypdf-layout-table3.txt": "synth_6003.pdf-pypdf-layout.txt",
     "synth-6022-pypdf-layout-table3.txt": "synth_6022.pdf-pypdf-layout.txt",
     "synth-6027-pypdf-layout-table3.txt": "synth_6027.pdf-pypdf-layout.txt",
+    "synth-7206-pymupdf4llm-table2.md": "synth_7206.md-pymupdf4llm.md",
+    "synth-7206-layout-table2.txt": "synth_7206.layout.txt",
+    "synth-7206-flow-none-table2.txt": "synth_7206.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -898,6 +907,9 @@ FROM = {
     "synth-15403-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
     "synth-3425-pdftotext-default-table3.txt": "二、主动公开政府信息情况",
     "synth-3425-pdfplumber-table2.txt": "二、主动公开政府信息情况",
+    "synth-7206-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-7206-layout-table2.txt": "二、主动公开政府信息情况",
+    "synth-7206-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",

@@ -25,6 +25,7 @@ joined value lands in the signed column. Reported as ``sign_wrapped`` (a guess).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from parsers.tables.reading import Reading
@@ -108,7 +109,40 @@ def sign_wrapped(r: Reading, i: int, stop: int, columns: Sequence[str]) -> tuple
         and _under(r, sign, digits)
     ):
         return [*vals[:col], _joined(sign, digits), *vals[col + 1 : -1]], sign, digits
-    return None
+    return _spaced_cell(r, i, stop, vals, n, col)
+
+
+_SPACED_NUMBER = re.compile(r"([-－−﹣]) (\d+(?:\.\d+)?)")
+
+
+def _spaced_cell(
+    r: Reading, i: int, stop: int, vals: list[Token], n: int, col: int
+) -> tuple[list[Token], Token, Token] | None:
+    """The row whose label is token ``i`` read with a cell that prints a minus sign, one space and its digits as one
+    piece of text (``- 29``) as that negative number in the signed column: a cell's text run, which the extractor
+    keeps whole (a pipe row's field, pymupdf4llm's grid cells repeated across the grid columns the cell spans; a
+    run between two cells' gaps in text laid out by spaces, poppler's ``-layout``; a box alone on its lines,
+    pdfminer's ``boxes_flow=None``), where the PDF draws the sign apart from its digits. Only where the row prints one
+    value fewer than its cells, every such piece prints the same, and it stands after the values of the columns
+    before the signed one and before the others (no other column could hold it)."""
+    if len(vals) != n - 1:
+        return None
+    at = {id(t): k for k, t in enumerate(r.tokens[i + 1 : stop])}
+    pieces = [
+        (k, t)
+        for k, t in enumerate(r.tokens[i + 1 : stop])
+        if not t[IS_VALUE] and _SPACED_NUMBER.fullmatch(t[TEXT])
+    ]
+    if not pieces or len({t[TEXT] for _, t in pieces}) != 1:
+        return None
+    first, last = pieces[0][0], pieces[-1][0]
+    if any(at[id(t)] > first for t in vals[:col]) or any(at[id(t)] < last for t in vals[col:]):
+        return None
+    cell = pieces[0][1]
+    m = _SPACED_NUMBER.fullmatch(cell[TEXT])
+    assert m is not None
+    digits = token(m.group(2), cell[START] + m.start(2), cell[END], cell[LINE], 0, False)
+    return [*vals[:col], _joined(cell, digits), *vals[col:]], cell, digits
 
 
 def _column(r: Reading, offset: int) -> int:
