@@ -554,6 +554,10 @@ Version 119 (issue 8, t42):
   table 二's 行政事业性收费 row whose negative 本年增/减 the PDF draws with its sign apart from its digits, printed
   as one piece of text ``- 29`` (a grid cell repeated across the grid columns it spans, ``|- 29|- 29|``; a run
   between two gaps, ``326                - 29``; a box alone on its line).
+- ``synth-7216-pymupdf4llm-layout-table2.md`` (``/tmp/a51/tune``, ``md-pymupdf4llm-layout``): pymupdf4llm's layout
+  mode cuts table 二's first block at rules its header's cells do not share (``|信息内容|本年制|发件数||本年废止件数|
+  现行有效件数|``) and prints each row's first number in its label's cell (``|行政规范性文件<br>53|||9||13|``): six
+  grid fields for three cells, two numbers beside the label's.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -800,6 +804,7 @@ SNIPPETS = {
     "synth-7206-pymupdf4llm-table2.md": "synth_7206.md-pymupdf4llm.md",
     "synth-7206-layout-table2.txt": "synth_7206.layout.txt",
     "synth-7206-flow-none-table2.txt": "synth_7206.pdf-pdfminer-flow-none.txt",
+    "synth-7216-pymupdf4llm-layout-table2.md": "synth_7216.md-pymupdf4llm-layout.md",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -910,6 +915,7 @@ FROM = {
     "synth-7206-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
     "synth-7206-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-7206-flow-none-table2.txt": "二、主动公开政府信息情况",
+    "synth-7216-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",

@@ -1,5 +1,6 @@
-"""A negative 本年增/减 printed as one piece of text with a space after its sign (``- 29``), in the cell the PDF draws
-it in (parser version 171, issue 8)."""
+"""Table 二 read from PDF extractors' cells (issue 8): a negative 本年增/减 printed as one piece of text with a space
+after its sign (``- 29``, parser version 171); a row's first number printed in its label's grid cell, the grid cut
+into more fields than the row has cells (version 172)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,23 @@ def test_the_piece_is_not_read_where_the_row_prints_all_its_values(name: str, pr
     report = parse(cut.encode(), name)
     assert report.cells["active/fees/change"].value != -29
     assert not [w for w in report.warnings if w.code == "sign_wrapped"]
+
+
+def test_a_number_in_the_label_cell_is_the_first_cell_where_the_grid_has_more_fields_than_cells() -> None:
+    # tuning seed 7216 (md-pymupdf4llm-layout, /tmp/a51/tune): pymupdf4llm's layout mode cuts table 二's first block
+    # at rules its header's cells do not share, six grid fields for three cells, and prints each row's first number
+    # in its label's cell. Version 171 read the fields right-aligned: 9 (本年废止件数) as 本年制发件数, 53 lost, the
+    # 本年废止件数 blank (规章's 1 | 1 | 14 read 1 | blank | 14)
+    name = "synth-7216-pymupdf4llm-layout-table2.md"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "|规章<br>1|||1||14|\n|行政规范性文件<br>53|||9||13|\n" in text
+    report = snippet_report(name)
+    got = {row: [report.cells[f"active/{row}/{c}"].value for c in ("issued", "repealed", "in_force")]
+           for row in ("rules", "normative_docs")}  # fmt: skip
+    assert got == {"rules": [1, 1, 14], "normative_docs": [53, 9, 13]}
+    (glued,) = [w for w in report.warnings if w.code == "glued_number" and w.key == "active/normative_docs"]
+    assert "(53 | 9 | 13)" in glued.message
+    # a row printing two numbers fewer than its cells beside the label's (a cell blank): not placed so
+    cut = parse(text.replace("|行政规范性文件<br>53|||9||13|", "|行政规范性文件<br>53|||||13|").encode(), name)
+    assert cut.cells["active/normative_docs/repealed"].value is None
+    assert cut.cells["active/normative_docs/issued"].value != 13

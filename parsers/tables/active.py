@@ -318,11 +318,12 @@ def _read_row(
     keys = [f"{T}/{key}/{c}" for c in columns]
     if pos is not None and glued is not None and all(t is None or not t[TEXT] for t in pos):
         pos = None  # the row's number printed against its label, in the label's cell (行政处罚292 | | |): read below
-    elif pos is not None and glued is not None and n > 1 and (first := _glued_first_cell(glued, pos)) is not None:
+    elif pos is not None and glued is not None and n > 1 and (first := _glued_first_cell(glued, pos, line)) is not None:
         r.warn(
             "glued_number",
-            f"{T}/{key}: number {glued[TEXT]} printed in the row label's cell, the row's first cell empty and its "
-            f"others printed: read as its first cell ({' | '.join(t[TEXT] for t in first)})",
+            f"{T}/{key}: number {glued[TEXT]} printed in the row label's cell, the row's other cells printed after it "
+            f"(its first cell empty, or one number fewer than its cells among empty grid fields): read as its first "
+            f"cell ({' | '.join(t[TEXT] for t in first)})",
             f"{T}/{key}",
             glued,
         )
@@ -452,11 +453,23 @@ def _row_open(r: Reading, line: list[Token], vals: list[Token], n: int) -> str |
     return None
 
 
-def _glued_first_cell(glued: Token, pos: list[Token | None]) -> list[Token] | None:
+def _glued_first_cell(glued: Token, pos: list[Token | None], line: list[Token]) -> list[Token] | None:
     """The row's cells with ``glued`` (a number printed in its label's cell: pymupdf4llm's layout mode cuts the grid
     at the page's rules, ``|政府集中采购<br>7||11|``) in its first cell, where that cell is empty and every other
-    prints a number; None otherwise."""
-    if not glued[IS_VALUE] or (pos[0] is not None and pos[0][TEXT]):
+    prints a number; None otherwise.
+
+    So too where the row's line has more grid fields than the row has cells and prints, beside the label's cell,
+    exactly one number fewer than its cells, every other field empty (``|行政规范性文件<br>53|||9||13|`` under
+    ``|信息内容|本年制|发件数||本年废止件数|现行有效件数|``: the grid cut at rules the header's cells do not share, a
+    cell's number in the field where it starts): the label's cell is the first cell's, the others follow in order
+    (read right-aligned, the fields' count says nothing of which cells they are: 9 read as the first cell)."""
+    if not glued[IS_VALUE]:
+        return None
+    if len(line) > len(pos) and all(not t[TEXT] or t[IS_VALUE] for t in line):
+        nums = [t for t in line if t[TEXT]]
+        if len(nums) == len(pos) - 1 and all(number_value(t[TEXT]) is not None for t in nums):
+            return [glued, *nums]
+    if pos[0] is not None and pos[0][TEXT]:
         return None
     rest = pos[1:]
     if not all(t is not None and t[IS_VALUE] and number_value(t[TEXT]) is not None for t in rest):

@@ -129,9 +129,7 @@ def _spaced_cell(
         return None
     at = {id(t): k for k, t in enumerate(r.tokens[i + 1 : stop])}
     pieces = [
-        (k, t)
-        for k, t in enumerate(r.tokens[i + 1 : stop])
-        if not t[IS_VALUE] and _SPACED_NUMBER.fullmatch(t[TEXT])
+        (k, t) for k, t in enumerate(r.tokens[i + 1 : stop]) if not t[IS_VALUE] and _SPACED_NUMBER.fullmatch(t[TEXT])
     ]
     if not pieces or len({t[TEXT] for _, t in pieces}) != 1:
         return None
