@@ -65,3 +65,26 @@ def test_another_tools_text_is_read_as_before() -> None:
     cells, warnings = _table_two(LINES, False)
     assert cells[f"{T}/other_services/prior_items"] == 13
     assert not [w for w in warnings if w.code == "named_columns" and w.key == f"{T}/other_services"]
+
+
+# synth_4157's first block (a 150 dpi photographed scan): 行政规范性文件's 15 read as a character (``巧``), its 34 set
+# aside (digits run together read as one ``4``: ``ocr_digits_lost``), its field left empty.
+BLOCK_ONE = [
+    "\t".join(["第二十条第(一)项", "", "", ""]),
+    "\t".join(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+    "\t".join(["规章", "0", "0", "41"]),
+    "\t".join(["行政规范性文件", "0", "巧", ""]),
+]
+
+
+def test_a_grid_row_with_a_cell_read_as_text_reads_its_values_under_the_headers_names() -> None:
+    """As many fields as columns, one of them text that is no number: right alignment refuses the row (until version
+    171 its lone 0 was then put under 现行有效件数, where 34 is printed); each value is read under the name above it,
+    the text's cell left blank and said."""
+    cells, warnings = _table_two(BLOCK_ONE, True)
+    docs = [cells[f"{T}/normative_docs/{c}"] for c in ("issued", "repealed", "in_force")]
+    assert docs == [0, None, None]
+    assert [cells[f"{T}/rules/{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 41]
+    said = [w for w in warnings if w.key == f"{T}/normative_docs"]
+    assert {w.code for w in said} >= {"named_columns", "unreadable_cell"}
+    assert any("巧" in w.message for w in said if w.code == "unreadable_cell")

@@ -345,7 +345,7 @@ def _read_row(
         r.put_cells(keys, pos, label)
         return
     if (
-        len(line) > n
+        len(line) >= n  # more fields than columns, or as many, one of them text (no value: right alignment refused)
         and glued is None
         and sum(1 for t in line if t[TEXT] and t[IS_VALUE]) < n  # a cell blank or unreadable: whose are the values
         and not _garbled_before_values(line)  # a number misread before the values: _blank_garbled's

@@ -8,7 +8,9 @@ cells, a dash the engine did not read) put the 0 under 本年废止件数. Where
 row's line and names each of the row's columns in a field of its own, each value is the column named above it.
 A field under a name that prints text which is no number (``一人人人AQ``: a number the engine misread) is that
 column's cell, unreadable: left blank, never given to a value of another field (synth_499's ``行政许可 | 562 | | 0 |
-一人人人AQ`` read by order put 562 under 本年增/减 and 0 under 本年处理决定数量).
+一人人人AQ`` read by order put 562 under 本年增/减 and 0 under 本年处理决定数量). So too a row with as many fields as
+columns, one of them such text, which right alignment refuses (version 171): synth_4157's ``行政规范性文件 | 0 | 巧 |
+`` (15 read as a character, 34 set aside as digits run together) put its lone 0 under 现行有效件数.
 """
 
 from __future__ import annotations
