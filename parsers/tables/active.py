@@ -15,6 +15,7 @@ from parsers.tables.active_glued import (
     split_glued,
     unmarked,
 )
+from parsers.tables.active_joined_labels import joined_labels
 from parsers.tables.active_lost_labels import place_lost_runs, place_lost_single_rows
 from parsers.tables.active_missing_rows import labels_by_meaning, labels_by_order
 from parsers.tables.active_rows import (
@@ -145,6 +146,10 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             and r.wrapped_may_match(ANY_ROW, i)
         ):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
+        if row_found is None and m is None and r.extracted.ocr and (pair := joined_labels(r, i, fmt, named)):
+            labels.extend(pair)  # two rows' labels in one cell, the second row's values on the line under it
+            named.update(key for _, key in pair)
+            continue
         if row_found is not None and row_found.key not in named:
             labels.append((i, row_found.key))
             named.add(row_found.key)
