@@ -120,3 +120,12 @@ def test_a_header_cell_naming_no_column_out_of_the_templates_order_is_not_taken(
     ]
     _, warnings = _table_two([MISREAD_HEAD[0], *lines], True, "2021")
     assert not any("taken for" in w.message or "names no column" in w.message for w in warnings)
+
+
+def test_a_header_cell_naming_no_column_is_not_taken_for_a_row_of_other_fields() -> None:
+    """A row whose line has fewer fields than the header line: not read under the fields, so the header is read
+    as before (its two named columns)."""
+    lines = [*MISREAD_HEAD[:2], "\t".join(["规章", "1", "1"]), MISREAD_HEAD[3]]
+    cells, warnings = _table_two(lines, True, "2021")
+    assert not any("names no column" in w.message for w in warnings if w.key == f"{T}/rules")
+    assert (cells.get(f"{T}/rules/issued"), cells.get(f"{T}/rules/in_force")) == (1, 1)

@@ -126,8 +126,11 @@ def _unnamed_cell(
 ) -> str | None:
     """The text of the one cell of the row's block header line (the scan reader's TAB line, one field a grid cell)
     that names no column, where the other cells name every column of ``default`` but one and that cell stands where
-    the template's order puts it (an engine's misread header cell, ``本年废上件数``); else None."""
+    the template's order puts it (an engine's misread header cell, ``本年废上件数``), and the row's line has the
+    header line's fields (each value then read under its field: ``header_fields.by_header_fields``); else None."""
     if len(default) - len(header) != 1 or (line := header_line(r, blocks, i)) is None:
+        return None
+    if len(r.line_after(i)) != len(line) - 1:
         return None
     named = [(tok[COL], keys) for tok in line[1:] if tok[TEXT] for keys in [header_keys(tok[COMPACT])]]
     unnamed = [col for col, keys in named if not keys]
