@@ -15,10 +15,6 @@ cells; past 1.4 are the misreadings (25 read 2 at 1.84). A cell so wide must be 
 row printed in bold is wide throughout), or among those of its row of the page's width (synth_4139, a fax: two of a
 row's three numbers, 20 and 24, read ``0`` and ``4``, the row's median a wide one). A change of a count read with
 its minus (``-3`` for -25) is measured by its digits (the minus is no digit's height).
-
-A ``1`` run together with the digit after it widens the reading by a 1's width only, less than a digit's
-(version 174: :data:`WIDE` 1.5, was 1.7): synth_4157 (a 150 dpi photographed page) printed 15, the foot of its 1
-touching the 5, read ``5`` at 1.69 times the page's median (the page's other cells within 1.04), kept until then.
 """
 
 from __future__ import annotations
@@ -32,7 +28,7 @@ from parsers.ocr.engine import CellKey, Ink
 from parsers.ocr.glyph_digits import PART_HEIGHT
 from parsers.ocr.preprocess import Grey
 
-WIDE = 1.5  # a reading whose width per digit is this many times the page's median (and its row's) lost a digit
+WIDE = 1.7  # a reading whose width per digit is this many times the page's median (and its row's) lost a digit
 ROW_NUMBERS = 3  # cells read as digits a row needs for its own median
 MIN_NUMBERS = 8  # cells read as digits a page needs for its median
 _DIGITS = re.compile(r"^-?[0-9]+$")  # a count, or a change of one (本年增/减) with its minus
