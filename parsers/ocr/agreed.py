@@ -30,9 +30,9 @@ import numpy as np
 
 from parsers.extracted import GlyphSet
 from parsers.model import Cell, Check, Warning_
-from parsers.ocr.correct import _holds, _members, lookalikes, recheck_identities
+from parsers.ocr.correct import holds_under, lookalikes, recheck_identities, set_members
 from parsers.ocr.engine import CellKey, Ink
-from parsers.ocr.glyphs import LIKENESS, SHAPE_TOLERANCE, Glyph
+from parsers.ocr.glyphs import Glyph, likes, linked
 
 AGREED_MIN = 5  # cells of one glyph read alike before the identities may contest their reading
 AGREED_MARGIN = 4  # identities a lookalike must make hold beyond the engine's reading and every other lookalike
@@ -55,29 +55,10 @@ def agreed_sets(
                 where.append((number, g, words[0].text))
     if len(where) < AGREED_MIN:
         return []
-    vectors = np.stack([g.vector for _, g, _ in where])
-    shape = np.array([g.shape for _, g, _ in where])
-    alike = (
-        (vectors @ vectors.T >= LIKENESS)
-        & (np.abs(shape[:, None, 0] - shape[None, :, 0]) <= SHAPE_TOLERANCE)
-        & (np.abs(shape[:, None, 1] - shape[None, :, 1]) <= SHAPE_TOLERANCE)
-    )
-    parent = list(range(len(where)))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for a, b in zip(*np.nonzero(np.triu(alike, 1)), strict=True):
-        if where[a][2] == where[b][2]:
-            parent[find(int(a))] = find(int(b))
-    groups: dict[int, list[int]] = {}
-    for i in range(len(where)):
-        groups.setdefault(find(i), []).append(i)
+    alike = likes([g for _, g, _ in where])
+    pairs = ((int(a), int(b)) for a, b in zip(*np.nonzero(np.triu(alike, 1)), strict=True))
     out = []
-    for members in groups.values():
+    for members in linked(range(len(where)), ((a, b) for a, b in pairs if where[a][2] == where[b][2])):
         if len(members) >= AGREED_MIN:
             spots = [(where[i][0], where[i][1].key) for i in members]
             unread = [(where[i][0], where[i][1].key) for i in members if not where[i][1].text]
@@ -94,15 +75,15 @@ def contest_agreed(
     changed = False
     for glyph_set in agreed:
         reading = glyph_set.readings[0]
-        members = [k for k in _members(glyph_set, cells) if cells[k].raw == reading]
+        members = [k for k in set_members(glyph_set, cells) if cells[k].raw == reading]
         if len(members) < AGREED_MIN:
             continue
         touching = [c for c in identities if any(k in c.cell_keys() for k in members)]
-        if not touching or all(_holds(c, cells, {}) for c in touching):
+        if not touching or all(holds_under(c, cells, {}) for c in touching):
             continue
 
         def failing(digit: str, members: list[str] = members, touching: list[Check] = touching) -> int:
-            return sum(1 for c in touching if not _holds(c, cells, {k: int(digit) for k in members}))
+            return sum(1 for c in touching if not holds_under(c, cells, {k: int(digit) for k in members}))
 
         tried = {d: failing(d) for d in (reading, *lookalikes(reading))}
         top = min(tried, key=lambda d: (tried[d], d != reading))
@@ -113,8 +94,8 @@ def contest_agreed(
         kept = []
         for key in members:
             own = [c for c in touching if key in c.cell_keys()]
-            vouched = own and all(_holds(c, cells, {**flip, key: int(reading)}) for c in own)
-            if vouched and any(not _holds(c, cells, flip) for c in own):
+            vouched = own and all(holds_under(c, cells, {**flip, key: int(reading)}) for c in own)
+            if vouched and any(not holds_under(c, cells, flip) for c in own):
                 kept.append(key)
         unread = glyph_set.unread_spots()
         done = []

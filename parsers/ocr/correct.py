@@ -75,7 +75,7 @@ def _value(text: str) -> int | float:
     return int(plain) if re.fullmatch(r"[+-]?\d+", plain) else float(plain)
 
 
-def _holds(check: Check, cells: dict[str, Cell], changes: dict[str, int | float]) -> bool:
+def holds_under(check: Check, cells: dict[str, Cell], changes: dict[str, int | float]) -> bool:
     def get(k: str) -> int | float:
         if k in changes:
             return changes[k]
@@ -135,7 +135,7 @@ def _decide(
     # column) is ever corrected; the scan corpus at 150 dpi showed half the one-identity repairs wrong
     options = [o for o in options if len(touching[o[0]]) >= MIN_IDENTITIES]
     # a misread cell on its own repairs at least one identity of the group when read right
-    useful = [o for o in options if any(_holds(c, cells, {o[0]: o[2]}) for c in touching[o[0]] if not c.passed)]
+    useful = [o for o in options if any(holds_under(c, cells, {o[0]: o[2]}) for c in touching[o[0]] if not c.passed)]
 
     def ok(combo: tuple[tuple[str, str, int | float], ...]) -> bool:
         changes = {k: v for k, _, v in combo}
@@ -143,7 +143,7 @@ def _decide(
             return False  # two readings of one cell
         checks = {id(c): c for k in changes for c in touching[k]}
         checks.update({id(c): c for c in group})
-        return all(_holds(c, cells, changes) for c in checks.values())
+        return all(holds_under(c, cells, changes) for c in checks.values())
 
     for size in (1, 2, 3):
         if size == 3 and len(useful) > MAX_OPTIONS_FOR_THREE:
@@ -201,7 +201,7 @@ def recheck_identities(cells: dict[str, Cell], checks: list[Check], warnings: li
 
 
 # ------------------------------------------------------------------------------------- disputed glyph sets
-def _members(glyph_set: GlyphSet, cells: dict[str, Cell]) -> list[str]:
+def set_members(glyph_set: GlyphSet, cells: dict[str, Cell]) -> list[str]:
     """The report's cells of a set: on its page, at one of its boxes, holding one digit (the set's reading)."""
     spots = glyph_set.spots()
     return sorted(
@@ -230,7 +230,7 @@ def choose_glyphs(
     readings and its cells (``ocr_glyph_chosen``, ``ocr_glyph_lookalike``, ``ocr_glyph_cells_chosen``,
     ``ocr_glyph_undecided``); a cell changed keeps the engine's reading in ``where.read_as`` ("" where the engine
     read nothing)."""
-    sets = [(g, m) for g in glyph_sets if (m := _members(g, cells))]
+    sets = [(g, m) for g in glyph_sets if (m := set_members(g, cells))]
     if not sets:
         return
     keys = {k for _, members in sets for k in members}
@@ -241,7 +241,7 @@ def choose_glyphs(
 
     def failing(combo: tuple[str, ...]) -> int:
         changed = changes(combo)
-        return sum(1 for c in touching if not _holds(c, cells, changed))
+        return sum(1 for c in touching if not holds_under(c, cells, changed))
 
     best = _best_combination([g.readings for g, _ in sets], failing)
     least = failing(best)
@@ -306,9 +306,9 @@ def _decided_cells(
     out = []
     for key in members:
         own = [c for c in mine if key in c.cell_keys()]
-        if len(own) < MIN_IDENTITIES or not all(_holds(c, cells, best) for c in own):
+        if len(own) < MIN_IDENTITIES or not all(holds_under(c, cells, best) for c in own):
             continue
-        if all(sum(1 for c in own if not _holds(c, cells, alt)) >= GLYPH_MARGIN for alt in alternatives):
+        if all(sum(1 for c in own if not holds_under(c, cells, alt)) >= GLYPH_MARGIN for alt in alternatives):
             out.append(key)
     return out
 

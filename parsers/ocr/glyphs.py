@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -150,18 +151,43 @@ class Vote:
     sets: list[tuple[list[int], tuple[str, ...], tuple[tuple[str, int], ...]]]
 
 
+def likes(glyphs: Sequence[Glyph]) -> np.ndarray:
+    """Which glyphs are alike (a boolean matrix, each glyph alike to itself): their likeness (the correlation of
+    their vectors) at least :data:`LIKENESS`, their heights and width ratios within :data:`SHAPE_TOLERANCE`
+    (boxes of another height or shape are never compared)."""
+    vectors = np.stack([g.vector for g in glyphs])
+    shape: np.ndarray = np.array([g.shape for g in glyphs])
+    comparable = (np.abs(shape[:, None, 0] - shape[None, :, 0]) <= SHAPE_TOLERANCE) & (
+        np.abs(shape[:, None, 1] - shape[None, :, 1]) <= SHAPE_TOLERANCE
+    )
+    return np.asarray((vectors @ vectors.T >= LIKENESS) & comparable)
+
+
+def linked(items: Sequence[int], pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """``items`` joined into sets by ``pairs`` (each pair links its two items, and so in turn: a union-find), the
+    sets in the order of their first item in ``items``, each set's items in their order there."""
+    parent = {i: i for i in items}
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for i in items:
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
 def vote(glyphs: list[Glyph]) -> Vote:
     """Every glyph compared with every other: read as its likes are where they agree, else disputed."""
     texts = [g.text for g in glyphs]
     if sum(1 for t in texts if t) <= MIN_VOTES:
         return Vote({}, [])
-    vectors = np.stack([g.vector for g in glyphs])
-    likeness = vectors @ vectors.T
-    shape: np.ndarray = np.array([g.shape for g in glyphs])
-    comparable = (np.abs(shape[:, None, 0] - shape[None, :, 0]) <= SHAPE_TOLERANCE) & (
-        np.abs(shape[:, None, 1] - shape[None, :, 1]) <= SHAPE_TOLERANCE
-    )
-    alike = (likeness >= LIKENESS) & comparable
+    alike = likes(glyphs)
     votes = [Counter(texts[j] for j in np.flatnonzero(alike[i]) if texts[j]) for i in range(len(glyphs))]
     # no reading twice the next: the identities choose (correct.choose_glyphs); and so for a glyph alike to at
     # least MIN_VOTES such glyphs, whatever its own vote says (the likeness is not quite transitive: a vote
@@ -286,23 +312,8 @@ def _disputed_sets(
     disputed: list[int], alike: np.ndarray, texts: list[str]
 ) -> list[tuple[list[int], tuple[str, ...], tuple[tuple[str, int], ...]]]:
     """The disputed glyphs linked by likeness into sets; a set needs two readings of two cells each."""
-    parent = {i: i for i in disputed}
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for a in disputed:
-        for b in disputed:
-            if a < b and alike[a, b]:
-                parent[find(a)] = find(b)
-    groups: dict[int, list[int]] = {}
-    for i in disputed:
-        groups.setdefault(find(i), []).append(i)
     out = []
-    for members in groups.values():
+    for members in linked(disputed, ((a, b) for a in disputed for b in disputed if a < b and alike[a, b])):
         counts = Counter(texts[i] for i in members)
         readings = tuple(r for r, n in counts.most_common() if r and n >= 2)
         if readings and counts[""] > counts.total() - counts[""]:

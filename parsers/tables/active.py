@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from parsers.tables.active_columns import after_header, header_keys, row_columns
+from parsers.tables.active_columns import after_header, header_keys, header_line, row_columns
 from parsers.tables.active_glued import (
     GLUED,
     GLUED_MARKED,
@@ -15,6 +15,7 @@ from parsers.tables.active_glued import (
     split_glued,
     unmarked,
 )
+from parsers.tables.active_joined_labels import joined_labels
 from parsers.tables.active_lost_labels import place_lost_runs, place_lost_single_rows
 from parsers.tables.active_missing_rows import labels_by_meaning, labels_by_order
 from parsers.tables.active_rows import (
@@ -145,6 +146,10 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
             and r.wrapped_may_match(ANY_ROW, i)
         ):
             row_found = next((row for row in ACTIVE_ROWS if r.matches_wrapped(row, i)), None)
+        if row_found is None and m is None and r.extracted.ocr and (pair := joined_labels(r, i, fmt, named)):
+            labels.extend(pair)  # two rows' labels in one cell, the second row's values on the line under it
+            named.update(key for _, key in pair)
+            continue
         if row_found is not None and row_found.key not in named:
             labels.append((i, row_found.key))
             named.add(row_found.key)
@@ -245,7 +250,7 @@ def _header_joins(r: Reading, i: int, line: list[Token], n: int) -> bool:
 
 def _grid_named(
     r: Reading, i: int, line: list[Token], n: int, blocks: list[int] | None, columns: list[str]
-) -> tuple[list[Token | None], list[Token]] | None:
+) -> tuple[list[Token | None], list[Token], str | None] | None:
     """In the scan reader's own text, a row whose values the header line above places otherwise than right-aligned:
     the placement by the header's names (:func:`by_header_fields`), else None.
 
@@ -263,7 +268,7 @@ def _grid_named(
         or len(line) <= n
         or sum(1 for t in line if t[TEXT] and t[IS_VALUE]) >= n
         or _garbled_before_values(line)
-        or (header := _header_line(r, blocks or [], i)) is None
+        or (header := header_line(r, blocks or [], i)) is None
         or (named := by_header_fields(header, [r.tokens[i], *line], columns, header_keys)) is None
     ):
         return None
@@ -346,19 +351,25 @@ def _read_row(
         r.put_cells(keys, pos, label)
         return
     if (
-        len(line) > n
+        len(line) >= n  # more fields than columns, or as many, one of them text (no value: right alignment refused)
         and glued is None
         and sum(1 for t in line if t[TEXT] and t[IS_VALUE]) < n  # a cell blank or unreadable: whose are the values
         and not _garbled_before_values(line)  # a number misread before the values: _blank_garbled's
-        and (header := _header_line(r, blocks or [], i)) is not None
+        and (header := header_line(r, blocks or [], i)) is not None
         and (named := by_header_fields(header, [label, *line], columns, header_keys)) is not None
     ):
-        laid, words = named
+        laid, words, guessed = named
         shown = " | ".join(t[TEXT] for t in line)
         r.warn(
             "named_columns",
             f"{T}/{key}: {len(line)} cells for {n} columns ({shown}); each value read as the column the header's "
-            "cell above it names (the header line has the row's cells)",
+            "cell above it names (the header line has the row's cells)"
+            + (
+                f"; the header cell naming no column taken for {guessed}, the one column no other names, where it "
+                "stands in the template's order"
+                if guessed
+                else ""
+            ),
             f"{T}/{key}",
             label,
         )
@@ -492,18 +503,6 @@ def _garbled_before_values(line: list[Token]) -> bool:
     """A TAB cell of text holding a digit before the line's first value (:func:`_blank_garbled`'s case)."""
     first = next((t for t in line if t[TEXT] and t[IS_VALUE]), None)
     return first is not None and _digits_in_text_before(line, first) is not None
-
-
-def _header_line(r: Reading, blocks: list[int], row_index: int) -> list[Token] | None:
-    """The TAB line of the header of the block that holds the row (信息内容 and the cells after it), when the row's
-    label is on a TAB line too; else None."""
-    block = max((b for b in blocks if b < row_index), default=None)
-    if block is None or not r.tokens[row_index][TABBED]:
-        return None
-    head = next((k for k in range(block + 1, row_index) if r.tokens[k][COMPACT].startswith("信息内容")), None)
-    if head is None or not r.tokens[head][TABBED]:
-        return None
-    return [r.tokens[head], *r.line_after(head)]
 
 
 def _blank_garbled(r: Reading, key: str, keys: list[str], line: list[Token], vals: list[Token]) -> bool:

@@ -18,6 +18,7 @@ from parsers.tables.templates import (
 )
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
+    COL,
     COMPACT,
     IS_LABELISH,
     IS_NUMBER,
@@ -99,6 +100,16 @@ def row_columns(
     if not values and own is not None:
         values = own
     if len(values) != len(default):
+        if r.extracted.ocr and (cell := _unnamed_cell(r, blocks, i, header, default)) is not None:
+            r.warn(
+                "header_columns",
+                f"{T}/{key}: the header names only {', '.join(header)}; its cell {cell!r} names no column (a "
+                f"misread) and stands where the template puts the one left: read with the template's columns "
+                f"{', '.join(default)}",
+                f"{T}/{key}",
+                r.tokens[i],
+            )
+            return default
         return header
     r.warn(
         "header_columns",
@@ -108,6 +119,28 @@ def row_columns(
         r.tokens[i],
     )
     return default
+
+
+def _unnamed_cell(
+    r: Reading, blocks: list[int], i: int, header: tuple[str, ...], default: tuple[str, ...]
+) -> str | None:
+    """The text of the one cell of the row's block header line (the scan reader's TAB line, one field a grid cell)
+    that names no column, where the other cells name every column of ``default`` but one and that cell stands where
+    the template's order puts it (an engine's misread header cell, ``本年废上件数``), and the row's line has the
+    header line's fields (each value then read under its field: ``header_fields.by_header_fields``); else None."""
+    if len(default) - len(header) != 1 or (line := header_line(r, blocks, i)) is None:
+        return None
+    if len(r.line_after(i)) != len(line) - 1:
+        return None
+    named = [(tok[COL], keys) for tok in line[1:] if tok[TEXT] for keys in [header_keys(tok[COMPACT])]]
+    unnamed = [col for col, keys in named if not keys]
+    if len(unnamed) != 1 or any(len(keys) != 1 or keys[0] not in header for _, keys in named if keys):
+        return None
+    left = next(c for c in default if c not in header)
+    after = {c: default.index(c) > default.index(left) for c in header}
+    if not all((col > unnamed[0]) == after[keys[0]] for col, keys in named if keys):
+        return None
+    return next(tok[TEXT] for tok in line[1:] if tok[COL] == unnamed[0])
 
 
 def _named_above_first_column(r: Reading, blocks: list[int], row_index: int) -> bool:
@@ -297,3 +330,15 @@ def header_keys(compact: str) -> tuple[str, ...]:
             if not any(abs(m.start() - at) < 2 for at in hits):
                 hits[m.start()] = key
     return tuple(key for _, key in sorted(hits.items()))
+
+
+def header_line(r: Reading, blocks: list[int], row_index: int) -> list[Token] | None:
+    """The TAB line of the header of the block that holds the row (信息内容 and the cells after it), when the row's
+    label is on a TAB line too; else None."""
+    block = max((b for b in blocks if b < row_index), default=None)
+    if block is None or not r.tokens[row_index][TABBED]:
+        return None
+    head = next((k for k in range(block + 1, row_index) if r.tokens[k][COMPACT].startswith("信息内容")), None)
+    if head is None or not r.tokens[head][TABBED]:
+        return None
+    return [r.tokens[head], *r.line_after(head)]

@@ -8,7 +8,15 @@ cells, a dash the engine did not read) put the 0 under 本年废止件数. Where
 row's line and names each of the row's columns in a field of its own, each value is the column named above it.
 A field under a name that prints text which is no number (``一人人人AQ``: a number the engine misread) is that
 column's cell, unreadable: left blank, never given to a value of another field (synth_499's ``行政许可 | 562 | | 0 |
-一人人人AQ`` read by order put 562 under 本年增/减 and 0 under 本年处理决定数量).
+一人人人AQ`` read by order put 562 under 本年增/减 and 0 under 本年处理决定数量). So too a row with as many fields as
+columns, one of them such text, which right alignment refuses (version 171): synth_4157's ``行政规范性文件 | 0 | 巧 |
+`` (15 read as a character, 34 set aside as digits run together) put its lone 0 under 现行有效件数.
+
+A header cell the engine misread so that it names no column (``本年废上件数``, 止 read 上), the
+header's other cells naming every column but one, is that column where it stands in the template's order between
+the columns named before and after it (version 173): synth_4163's ``规章 | | 1 | 1 |`` (its 本年制发件数 printed
+``—``, a dash the engine lost) was read right-aligned otherwise, a 1 under 本年制发件数. The guess is said in the
+caller's warning.
 """
 
 from __future__ import annotations
@@ -20,23 +28,36 @@ from parsers.tables.tokens import COL, COMPACT, IS_VALUE, TEXT, Token
 
 def by_header_fields(
     header: Sequence[Token], row: Sequence[Token], columns: Sequence[str], keys_of: Callable[[str], tuple[str, ...]]
-) -> tuple[list[Token | None], list[Token]] | None:
+) -> tuple[list[Token | None], list[Token], str | None] | None:
     """``row``'s values (its line's tokens, the label first) placed under the ``columns`` that ``header`` (the
-    block's header line, 信息内容 first) names above them, and the row's fields under a name that print text which is
-    no value (those columns' cells left blank): None unless both lines have the same fields, every text field of the
-    header after the first names one column (``keys_of`` a cell's compact text), each of ``columns`` once, and every
+    block's header line, 信息内容 first) names above them, the row's fields under a name that print text which is
+    no value (those columns' cells left blank), and the column taken for a header field that names none (None when
+    every one names its column): None unless both lines have the same fields, every text field of the header after
+    the first names one column (``keys_of`` a cell's compact text), each of ``columns`` once — or all but one do,
+    the last naming none and standing where the template's order puts the column left — and every
     text field of the row after the label stands under a named field."""
     if len(header) != len(row) or header[0][COL] != row[0][COL]:
         return None
     where: dict[int, int] = {}  # field → column
+    unnamed: list[int] = []  # text fields that name no column
     for tok in header[1:]:
         if not tok[TEXT]:
             continue
         keys = keys_of(tok[COMPACT])
+        if not keys:
+            unnamed.append(tok[COL])
+            continue
         if len(keys) != 1 or keys[0] not in columns or columns.index(keys[0]) in where.values():
             return None
         where[tok[COL]] = columns.index(keys[0])
-    if len(where) != len(columns):
+    guessed = None
+    if len(unnamed) == 1 and len(where) == len(columns) - 1:
+        left = next(c for c in range(len(columns)) if c not in where.values())
+        if all((field < unnamed[0]) == (column < left) for field, column in where.items()):
+            where[unnamed[0]] = left
+            guessed = columns[left]
+            unnamed = []
+    if unnamed or len(where) != len(columns):
         return None
     placed: list[Token | None] = [None] * len(columns)
     words: list[Token] = []
@@ -49,4 +70,4 @@ def by_header_fields(
             placed[where[tok[COL]]] = tok
         else:
             words.append(tok)
-    return (placed, words) if any(t is not None for t in placed) else None
+    return (placed, words, guessed) if any(t is not None for t in placed) else None
