@@ -34,7 +34,7 @@ from parsers.tables.tokens import (
 
 
 def by_head_blocks(r: Reading, anchor: int, vals: list[Token]) -> Fit | None:
-    """Table 四's 15 ``vals`` read in the order poppler prints them after all its head blocks
+    """Table 四's 15 ``vals`` read in the order poppler prints them after their head blocks
     (:func:`parsers.tables.head_blocks.head_block_order`), where that order is not the template's and its three row
     totals hold so (warned on ``r``); None otherwise."""
     at = head_block_order(r, anchor, vals)
@@ -50,9 +50,10 @@ def by_head_blocks(r: Reading, anchor: int, vals: list[Token]) -> Fit | None:
     ]
     r.warn(
         "head_blocks_order",
-        f"table 四: its {N_REVIEW} values print after all its heads, which print as blocks of one column or of several "
-        "(pdftotext's block order); read in the order poppler gives such blocks (the value under each block's first "
-        "column, block after block, then those under the blocks' other columns), its three row totals holding: "
+        f"table 四: its {N_REVIEW} values print after their heads (all of them, or each group's), which print as "
+        "blocks of one column or of several (pdftotext's block order); read in the order poppler gives such blocks "
+        "(the value under each block's first column, block after block, then those under the blocks' other columns, "
+        "group after group), its three row totals holding: "
         + ("; ".join(moved) if moved else "the same numbers as in the template's order")
         + " (a guess: the order is poppler's, not the identities')",
         R,
