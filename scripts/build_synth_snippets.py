@@ -547,6 +547,10 @@ Version 119 (issue 8, t42):
   its 总计 as another (``总`` / ``计``), and the group's values in two passes: under each block's first column, block
   after block, then under the blocks' other columns (行政复议 ``0 1 1 0 0`` for 0 1 0 0 1; the two litigation rows
   ``0 2 0 1 0 1 1 0 0 1`` for 0 0 1 1 2, 0 0 0 1 1).
+- ``synth-3742-pdftotext-default-table4.txt`` (``/tmp/d51/extra``, a copy of ``/tmp/w45/tune``,
+  ``pdftotext-default``): the same mode's table 四 heads in groups, 行政复议's 总计 a block of its own (``总`` /
+  ``计``) printed with 未经复议直接起诉's heads and before them, its value first among that group's
+  (``0 0 1 4 0``: 0, then 0 1 4 0): every value where the template's order puts it.
 - ``synth-4042-markitdown-pdf-table3.md`` (``/tmp/d49/tune``, ``md-markitdown-pdf``): markitdown's text of a PDF
   whose narrow label column wraps 四、结转下年度继续办理 over two lines, the row's values in a pipe table between
   them (``四、结转`` / ``|     | … | 8   | 0 0 0 0 | 0 8 |`` / ``| --- | …`` / ``下年度继续办理``).
@@ -689,6 +693,7 @@ SNIPPETS = {
     "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
     "synth-4048-pdftotext-default-table3.txt": "synth_4048.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
+    "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
     "synth-1610-pdfminer-flow-none-table3.txt": "synth_1610.pdf-pdfminer-flow-none.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",

@@ -591,6 +591,23 @@ def test_pdftotext_default_table_four_head_blocks_in_groups_read_group_after_gro
     assert not [w for w in report.warnings if w.code == "head_blocks_order"]
 
 
+def test_pdftotext_default_table_four_earlier_total_a_block_of_its_own_prints_first() -> None:
+    # tuning seed 3742 (/tmp/w45/tune): 行政复议's 总计 head prints as a block of its own (总 / 计) after
+    # 未经复议直接起诉 and before that row's result heads, and its value first among the group's (0, then 0 1 4 0):
+    # the head blocks' order is the template's. Version 171 moved it after the four result values (group_order's
+    # shape, every total holding with 行政复议's zeros): three wrong numbers
+    text = (SNIPPETS / "synth-3742-pdftotext-default-table4.txt").read_text(encoding="utf-8")
+    heads = "未经复议直接起诉\n总\n计\n\n结 结 其 尚\n果 果 他 未\n维 纠 结 审\n持 正 果 结\n"
+    assert heads + "\n0\n\n0\n\n1\n\n4\n\n0\n" in text
+    report = snippet_report("synth-3742-pdftotext-default-table4.txt")
+    assert _table_four(report) == {
+        "review": [0, 0, 0, 0, 0],
+        "litigation_direct": [0, 1, 4, 0, 5],
+        "litigation_after_review": [0, 0, 0, 0, 0],
+    }
+    assert not [w for w in report.warnings if w.code == "displaced_values" and w.key.startswith("review_litigation")]
+
+
 def test_pdftotext_default_table_four_head_blocks_whose_order_fails_the_totals_stay_unread() -> None:
     # the same 1714 text with two of its values swapped (行政复议's 结果纠正 1, 未经复议直接起诉's 尚未审结 0): read
     # in the blocks' order, two row totals fail; the order is not taken (its last two rows left blank)

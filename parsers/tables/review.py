@@ -194,8 +194,15 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             result = rows_out_of_order(r, result, vals, failing)
     elif result.how in ("padded", "short") and is_paragraph_cells(r.extracted.text):
         result = short_rows_open(r, result, vals)
-    elif not failing and len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text):
-        # a 总计 printed among the next row's values (poppler's groups of heads: tables/group_order.py)
+    elif (
+        not failing
+        and len(vals) == N_REVIEW
+        and is_paragraph_cells(r.extracted.text)
+        and head_block_order(r, anchor, vals) != list(range(N_REVIEW))
+    ):
+        # a 总计 printed among the next row's values (poppler's groups of heads: tables/group_order.py), unless the
+        # heads' blocks put every value where the template's order does (an earlier row's 总计 a block of its own
+        # before the group's result heads prints first: tables/head_blocks.py)
         result = review_after_results(r, anchor, vals, result.tokens) or result
     if result.how == "dropped" and len(result.dropped) > 1 and boxes_text(r):
         # a PDF extractor's boxes print other tables' values and heads among table 四's: 15 of them chosen where its
