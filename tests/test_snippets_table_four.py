@@ -377,6 +377,14 @@ def _table_four(report):  # type: ignore[no-untyped-def]
     }
 
 
+def _read_shown(name: str, *shown: str, ends: str = ""):  # type: ignore[no-untyped-def]
+    """The snippet's report and its table 四, after checking the snippet prints each of ``shown`` and ends so."""
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert all(part in text for part in shown) and text.endswith(ends), name
+    report = snippet_report(name)
+    return report, _table_four(report)
+
+
 def test_pdftotext_default_table_four_total_printed_with_next_heads_put_back() -> None:
     # pdftotext's default mode (tuning seeds 1249, 1240) prints table 四's heads in three groups, each followed by its
     # columns' values; 未经复议直接起诉's 总计 head prints in the third group, with 复议后起诉's, and its value after
@@ -572,11 +580,12 @@ def test_pdftotext_default_table_four_head_blocks_in_groups_read_group_after_gro
     # the four result heads of a row as one block (结果维 结果纠 其他结 尚未审 / 持 / 正 / 果 / 结) and its 总计 as
     # another (总 / 计); each group's values print in the blocks' two passes (结果维持 and 总计 first, then the three
     # between). Version 170 read the rows' values moved back by a guess: four wrong numbers
-    text = (SNIPPETS / "synth-4066-pdftotext-default-table4.txt").read_text(encoding="utf-8")
-    assert "结果维 结果纠 其他结 尚未审\n持\n正\n果\n结\n\n总\n计\n\n0\n\n1\n\n1\n\n0\n\n0\n" in text
-    assert text.endswith("计\n\n0\n\n2\n\n0\n\n1\n\n0\n\n1\n\n1\n\n0\n\n0\n\n1\n")
-    report = snippet_report("synth-4066-pdftotext-default-table4.txt")
-    assert _table_four(report) == {
+    report, table = _read_shown(
+        "synth-4066-pdftotext-default-table4.txt",
+        "结果维 结果纠 其他结 尚未审\n持\n正\n果\n结\n\n总\n计\n\n0\n\n1\n\n1\n\n0\n\n0\n",
+        ends="计\n\n0\n\n2\n\n0\n\n1\n\n0\n\n1\n\n1\n\n0\n\n0\n\n1\n",
+    )
+    assert table == {
         "review": [0, 1, 0, 0, 1],
         "litigation_direct": [0, 0, 1, 1, 2],
         "litigation_after_review": [0, 0, 0, 1, 1],
@@ -585,6 +594,7 @@ def test_pdftotext_default_table_four_head_blocks_in_groups_read_group_after_gro
     assert "review/total = 1 (value 2)" in w.message
     assert report.metadata["review"] != "none"
     # a group whose values are one more than the cells its heads name: the groups' order is not read
+    text = (SNIPPETS / "synth-4066-pdftotext-default-table4.txt").read_text(encoding="utf-8")
     cut = text.replace("\n0\n\n1\n\n1\n\n0\n\n0\n", "\n0\n\n1\n\n1\n\n0\n\n0\n\n0\n", 1)
     cut = cut[: cut.rindex("\n0\n\n1\n")] + "\n1\n"
     report = parse(cut.encode("utf-8"), "own-4066-shifted.txt")
@@ -596,11 +606,9 @@ def test_pdftotext_default_table_four_earlier_total_a_block_of_its_own_prints_fi
     # 未经复议直接起诉 and before that row's result heads, and its value first among the group's (0, then 0 1 4 0):
     # the head blocks' order is the template's. Version 171 moved it after the four result values (group_order's
     # shape, every total holding with 行政复议's zeros): three wrong numbers
-    text = (SNIPPETS / "synth-3742-pdftotext-default-table4.txt").read_text(encoding="utf-8")
     heads = "未经复议直接起诉\n总\n计\n\n结 结 其 尚\n果 果 他 未\n维 纠 结 审\n持 正 果 结\n"
-    assert heads + "\n0\n\n0\n\n1\n\n4\n\n0\n" in text
-    report = snippet_report("synth-3742-pdftotext-default-table4.txt")
-    assert _table_four(report) == {
+    report, table = _read_shown("synth-3742-pdftotext-default-table4.txt", heads + "\n0\n\n0\n\n1\n\n4\n\n0\n")
+    assert table == {
         "review": [0, 0, 0, 0, 0],
         "litigation_direct": [0, 1, 4, 0, 5],
         "litigation_after_review": [0, 0, 0, 0, 0],
