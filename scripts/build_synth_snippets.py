@@ -541,6 +541,16 @@ Version 119 (issue 8, t42):
   ``pdftotext-default``): poppler's default mode prints table 三 over four pages under its repeated header, each
   page's first two rows' first cells among the header's later heads, the page's row labels after them, one of them
   between two such cells (``企业`` / ``机构`` / ``0`` / ``0`` / ``3.其他`` / ``0`` / ``(七)总计`` / ``人``).
+- ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
+  ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
+  the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
+  its 总计 as another (``总`` / ``计``), and the group's values in two passes: under each block's first column, block
+  after block, then under the blocks' other columns (行政复议 ``0 1 1 0 0`` for 0 1 0 0 1; the two litigation rows
+  ``0 2 0 1 0 1 1 0 0 1`` for 0 0 1 1 2, 0 0 0 1 1).
+- ``synth-3742-pdftotext-default-table4.txt`` (``/tmp/d51/extra``, a copy of ``/tmp/w45/tune``,
+  ``pdftotext-default``): the same mode's table 四 heads in groups, 行政复议's 总计 a block of its own (``总`` /
+  ``计``) printed with 未经复议直接起诉's heads and before them, its value first among that group's
+  (``0 0 1 4 0``: 0, then 0 1 4 0): every value where the template's order puts it.
 - ``synth-4042-markitdown-pdf-table3.md`` (``/tmp/d49/tune``, ``md-markitdown-pdf``): markitdown's text of a PDF
   whose narrow label column wraps 四、结转下年度继续办理 over two lines, the row's values in a pipe table between
   them (``四、结转`` / ``|     | … | 8   | 0 0 0 0 | 0 8 |`` / ``| --- | …`` / ``下年度继续办理``).
@@ -692,6 +702,8 @@ SNIPPETS = {
     "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
     "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
     "synth-4048-pdftotext-default-table3.txt": "synth_4048.pdftotext-default.txt",
+    "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
+    "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
     "synth-1610-pdfminer-flow-none-table3.txt": "synth_1610.pdf-pdfminer-flow-none.txt",
     "synth-1609-lo-pdfminer-table3.txt": "synth_1609.pdf-lo-pdfminer.txt",

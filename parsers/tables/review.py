@@ -34,7 +34,7 @@ from parsers.tables.tokens import (
 
 
 def by_head_blocks(r: Reading, anchor: int, vals: list[Token]) -> Fit | None:
-    """Table 四's 15 ``vals`` read in the order poppler prints them after all its head blocks
+    """Table 四's 15 ``vals`` read in the order poppler prints them after their head blocks
     (:func:`parsers.tables.head_blocks.head_block_order`), where that order is not the template's and its three row
     totals hold so (warned on ``r``); None otherwise."""
     at = head_block_order(r, anchor, vals)
@@ -50,9 +50,10 @@ def by_head_blocks(r: Reading, anchor: int, vals: list[Token]) -> Fit | None:
     ]
     r.warn(
         "head_blocks_order",
-        f"table 四: its {N_REVIEW} values print after all its heads, which print as blocks of one column or of several "
-        "(pdftotext's block order); read in the order poppler gives such blocks (the value under each block's first "
-        "column, block after block, then those under the blocks' other columns), its three row totals holding: "
+        f"table 四: its {N_REVIEW} values print after their heads (all of them, or each group's), which print as "
+        "blocks of one column or of several (pdftotext's block order); read in the order poppler gives such blocks "
+        "(the value under each block's first column, block after block, then those under the blocks' other columns, "
+        "group after group), its three row totals holding: "
         + ("; ".join(moved) if moved else "the same numbers as in the template's order")
         + " (a guess: the order is poppler's, not the identities')",
         R,
@@ -193,8 +194,15 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             result = rows_out_of_order(r, result, vals, failing)
     elif result.how in ("padded", "short") and is_paragraph_cells(r.extracted.text):
         result = short_rows_open(r, result, vals)
-    elif not failing and len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text):
-        # a 总计 printed among the next row's values (poppler's groups of heads: tables/group_order.py)
+    elif (
+        not failing
+        and len(vals) == N_REVIEW
+        and is_paragraph_cells(r.extracted.text)
+        and head_block_order(r, anchor, vals) != list(range(N_REVIEW))
+    ):
+        # a 总计 printed among the next row's values (poppler's groups of heads: tables/group_order.py), unless the
+        # heads' blocks put every value where the template's order does (an earlier row's 总计 a block of its own
+        # before the group's result heads prints first: tables/head_blocks.py)
         result = review_after_results(r, anchor, vals, result.tokens) or result
     if result.how == "dropped" and len(result.dropped) > 1 and boxes_text(r):
         # a PDF extractor's boxes print other tables' values and heads among table 四's: 15 of them chosen where its
