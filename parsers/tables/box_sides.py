@@ -32,7 +32,7 @@ from parsers.tables.align import Fit, Value, fit
 from parsers.tables.broken_boxes import paragraphs
 from parsers.tables.checks import application_passed, identities_at
 from parsers.tables.reading import Found, Reading
-from parsers.tables.solve import choose_rows, row_total_holds
+from parsers.tables.solve import MAX_SOLUTIONS, choose_rows, row_total_holds
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import N_APP, RowDef
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, number_value, token
@@ -224,7 +224,10 @@ def read_sides(
     """Table 三 read as the module says, in a text that prints a cell a paragraph; None where it does not fall into
     place so. A row of one placement is read; of several, the one every joint choice holding the table's identities
     gives it (``merged_digits``), else the cells its placements (those choices give, or all where none holds every
-    identity) read alike, the others blank (``placement_open``)."""
+    identity) read alike, the others blank (``placement_open``). Where the search stops at its cap
+    (:data:`parsers.tables.solve.MAX_SOLUTIONS` choices found), the choices found are not all those that hold: a
+    cell they read alike may read otherwise under one not found (two rows' broken numbers in whichever column, as
+    long as it is the same in both), so every row of several placements is read from all of them."""
     if "\f" not in r.extracted.text:
         return None  # no PDF's text (pdfminer ends each page with a form feed)
     got = sides_rows(r, found, start, end, N_APP)
@@ -235,6 +238,8 @@ def read_sides(
     known = {(i, c): v for i, p in enumerate(nums) if len(p) == 1 for c, v in enumerate(p[0])}
     totals = [i for i, row in enumerate(rows) if row.key in _TOTALS]
     choices, complete = choose_rows(options, known, identities_at(rows, fmt), first=totals)
+    if len(choices) >= MAX_SOLUTIONS:
+        complete = False  # the search stopped at its cap: the choices found are some of those that hold, not all
     if not complete:
         choices = []
     held = "every identity of the table holds"
