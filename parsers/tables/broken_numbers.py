@@ -23,6 +23,7 @@ from parsers.tables.solve import (
 from parsers.tables.split_digits import join_split_digits
 from parsers.tables.stacked_pieces import (
     by_line,
+    centred_above,
     end_values,
     pieces_below,
     shared_cells,
@@ -344,7 +345,10 @@ def _cells_then_pieces(r: Reading, vals: list[Token]) -> list[Token] | None:
         return None
     if not all(t[TEXT].isdigit() for t in vals):
         return None
-    return stacked_under(r.text, cells, pieces)
+    under = stacked_under(r.text, cells, pieces)
+    if under is None or centred_above(r.text, cells, [k for k, t in enumerate(under) if t[END] != cells[k][END]]):
+        return None  # numbers of three lines: their first pieces on the line above (tables/centred_pieces.py)
+    return under
 
 
 BELOW = (
