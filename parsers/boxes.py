@@ -25,7 +25,9 @@ reads them as digits with a warning.
 The text is taken for box-per-line text (:func:`is_boxes`) only when it holds at least :data:`MIN_STACKS` stacks
 of :data:`MIN_STACK` number lines (a number alone, no TAB) one under another: text laid out by other tools prints
 a table's numbers in rows (``pdftotext``'s default mode: a number between blank lines, two side by side rows'
-numbers in pairs), never a row's worth of them stacked.
+numbers in pairs), never a row's worth of them stacked. A stack with a blank line right above and right below it
+is not counted: pdfminer.six ends each text box with a blank line, and prints a number broken over lines in a
+narrow cell (Chromium's ``break-all``) as a box of one piece a line, a stack of its own (:func:`_own_paragraph`).
 """
 
 from __future__ import annotations
@@ -50,9 +52,38 @@ _STACKED = re.compile(rf"(?:{_NUM}){{{MIN_STACK},}}(?=\n|$)")
 
 
 def is_boxes(text: str) -> bool:
-    """Whether ``text`` prints a table's cells one per line (see the module's docstring)."""
+    """Whether ``text`` prints a table's cells one per line (see the module's docstring). A stack that stands as a
+    paragraph of its own, a blank line above and below it, is not counted (:func:`_own_paragraph`)."""
     first = _TWO_STACKED.search(text)  # a quick test first: two number lines one under the other
-    return first is not None and len(_STACKED.findall(text, first.start())) >= MIN_STACKS
+    if first is None:
+        return False
+    stacks = 0
+    for m in _STACKED.finditer(text, first.start()):
+        if not _own_paragraph(text, m.start(), m.end()):
+            stacks += 1
+            if stacks >= MIN_STACKS:
+                return True
+    return False
+
+
+def _blank_line(text: str, start: int, end: int) -> bool:
+    return not text[start:end].strip(" \t\r\f")
+
+
+def _own_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether the stack of number lines ``text[start:end]`` (from the line break before its first line to the end
+    of its last) has a blank line (or the text's edge) right above and right below it. pdfminer.six ends each text
+    box it prints with a blank line, and a box is a cell's lines (a number broken over lines in a narrow cell:
+    ``2`` / ``1`` / ``0`` / ``6`` for 2106) or cells one under another it grouped: a stack between blank lines is one
+    such box, its lines one cell's pieces as likely as cells. OCR's boxes printed one a line follow their row's
+    label box, the line above the stack (:func:`rejoin` joins them to it)."""
+    above = text.rfind("\n", 0, start) + 1 if start > 0 else 0
+    if start > 0 and not _blank_line(text, above, start):
+        return False
+    if end >= len(text):
+        return True
+    after = text.find("\n", end + 1)
+    return _blank_line(text, end + 1, after if after >= 0 else len(text))
 
 
 def runs(lines: list[str]) -> list[tuple[int, int]]:

@@ -526,6 +526,17 @@ Version 119 (issue 8, t42):
   (``13 0 0 0 0 0 13`` / ``公开申请数量 8 8`` for 138 … 138, 6003; ``（七）总计 11 0 0 0 0 0 11`` / ``1 1``), in
   tables read line by line in the template's order (``4 0 0 0 0 0 4`` / ``开申请数量 5 5`` for 45, ``1 1`` /
   ``3 0 0 0 0 0 3`` / ``0 0`` for 130, 6027; 6022).
+- ``synth-6015-flow-none-table3.txt`` (the same batch, ``/tmp/b51/tune``, a copy of ``/tmp/b50/tune``): pdfminer.six
+  with ``boxes_flow=None``, numbers broken over four lines (``2`` / ``1`` / ``0`` / ``6`` for 2106), each a box of
+  its own between blank lines, six such stacks in table 三 (``parsers.boxes`` took the text for OCR's boxes printed
+  one a line), and table 四's two broken numbers printed after its thirteen one-line cells (``0 5 0 0 5 0 0`` / ``0``
+  / ``0 9 0 0 9`` / ``4|7`` / ``4|7``).
+- ``synth-6012-pypdf-layout-table3.txt``, ``synth-6026-pypdf-layout-table3.txt``,
+  ``synth-6029-pypdf-layout-table3.txt`` (the same batch): pypdf's layout mode, cells glued where their columns are
+  too narrow for a space, a number's last piece on the next line under its first (``139 2 01 014`` / ``息公开申请数量
+  0 2`` for 130 9 2 0 1 0 142, 6012; ``5 90 0 01 6`` / ``6 6`` for 56 9 0 0 0 1 66, 6029), and a row's three numbers
+  broken over two lines, their last pieces alone on the next line (``1 5 0 1 3 5 4`` / ``6 4 3`` for 16 5 0 14 3 5
+  43, 6026).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -817,6 +828,10 @@ SNIPPETS = {
     "synth-7206-layout-table2.txt": "synth_7206.layout.txt",
     "synth-7206-flow-none-table2.txt": "synth_7206.pdf-pdfminer-flow-none.txt",
     "synth-7216-pymupdf4llm-layout-table2.md": "synth_7216.md-pymupdf4llm-layout.md",
+    "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
+    "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
+    "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
+    "synth-6029-pypdf-layout-table3.txt": "synth_6029.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from parsers.tables.align import Fit, Value, fit
 from parsers.tables.broken_boxes import paragraphs
+from parsers.tables.centred_pieces import interleavings
 from parsers.tables.checks import application_passed, identities_at
 from parsers.tables.reading import Found, Reading
-from parsers.tables.solve import choose_rows, row_total_holds
+from parsers.tables.solve import MAX_SOLUTIONS, choose_rows, row_total_holds
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import N_APP, RowDef
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, number_value, token
@@ -109,35 +110,22 @@ def _placements(lead: list[Token], boxes: list[list[Token]], n: int) -> list[lis
     for each distinct reading; every interleaving where none holds (a misprinted total: the cells they read alike are
     still read).
 
-    The interleavings are built here, not by :func:`parsers.tables.centred_pieces.interleavings` (the same set, in
-    another order): the order is part of the reading, as :func:`read_sides` keeps the first placement of each
-    distinct reading and its ``picked[0]`` gives the totals the identities are checked with; a swap was not
-    measured on the narrow-print battery (b50), so it is not made."""
+    The boxes print by line count (:func:`sides_rows` takes a row only so), so each run is consecutive boxes and
+    :func:`parsers.tables.centred_pieces.interleavings` of the runs' sizes numbers them as the boxes are numbered.
+    The order of the interleavings is part of the reading (:func:`read_sides` keeps the first placement of each
+    distinct reading, and its ``picked[0]`` gives the totals the identities are checked with): measured on the
+    narrow-print battery (b51, tuning 6000–6029, the seven pdfminer conventions), the interleavings' order reads
+    every cell as the order built here before did."""
     n -= len(lead)
     cells = [_cell(b) for b in boxes]
-    runs: dict[int, list[int]] = {}
-    for k, b in enumerate(boxes):
-        runs.setdefault(len(b), []).append(k)
-    groups = list(runs.values())
-    free = list(range(n))
-    slots: list[tuple[int, ...]] = [()]
-    # the positions each run takes, run after run, among those the runs before left free
-    for g in groups[:-1]:
-        nxt: list[tuple[int, ...]] = []
-        for taken in slots:
-            left = [p for p in free if p not in taken]
-            for at in itertools.combinations(left, len(g)):
-                nxt.append((*taken, *at))
-                if len(nxt) > MAX_PLACEMENTS:
-                    return []
-        slots = nxt
-    orders: list[tuple[int, ...]] = []
-    for taken in slots:
-        where = [-1] * n
-        for k, p in zip([k for g in groups[:-1] for k in g], taken, strict=True):
-            where[p] = k
-        rest = iter(groups[-1] if groups else ())
-        orders.append(tuple(k if k >= 0 else next(rest) for k in where))
+    sizes: dict[int, int] = {}
+    for b in boxes:
+        sizes[len(b)] = sizes.get(len(b), 0) + 1
+    if len(boxes) != n:
+        return []
+    orders = interleavings(list(sizes.values()))
+    if len(orders) > MAX_PLACEMENTS:
+        return []
     seen: dict[tuple[str, ...], list[Token]] = {}
     holding: dict[tuple[str, ...], list[Token]] = {}
     for order in orders:
@@ -224,7 +212,10 @@ def read_sides(
     """Table 三 read as the module says, in a text that prints a cell a paragraph; None where it does not fall into
     place so. A row of one placement is read; of several, the one every joint choice holding the table's identities
     gives it (``merged_digits``), else the cells its placements (those choices give, or all where none holds every
-    identity) read alike, the others blank (``placement_open``)."""
+    identity) read alike, the others blank (``placement_open``). Where the search stops at its cap
+    (:data:`parsers.tables.solve.MAX_SOLUTIONS` choices found), the choices found are not all those that hold: a
+    cell they read alike may read otherwise under one not found (two rows' broken numbers in whichever column, as
+    long as it is the same in both), so every row of several placements is read from all of them."""
     if "\f" not in r.extracted.text:
         return None  # no PDF's text (pdfminer ends each page with a form feed)
     got = sides_rows(r, found, start, end, N_APP)
@@ -235,6 +226,8 @@ def read_sides(
     known = {(i, c): v for i, p in enumerate(nums) if len(p) == 1 for c, v in enumerate(p[0])}
     totals = [i for i, row in enumerate(rows) if row.key in _TOTALS]
     choices, complete = choose_rows(options, known, identities_at(rows, fmt), first=totals)
+    if len(choices) >= MAX_SOLUTIONS:
+        complete = False  # the search stopped at its cap: the choices found are some of those that hold, not all
     if not complete:
         choices = []
     held = "every identity of the table holds"

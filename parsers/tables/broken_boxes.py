@@ -12,7 +12,9 @@ placement whose row total holds."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
+from parsers.tables.align import Value
 from parsers.tables.solve import row_total_holds
 from parsers.tables.tokens import LINE, TEXT, Token
 
@@ -53,10 +55,13 @@ def paragraphs(vals: list[Token]) -> list[list[Token]]:
     return out
 
 
-def box_orders(boxes: list[list[Token]]) -> list[tuple[int, ...]] | None:
+def box_orders(
+    boxes: list[list[Token]], holds: Callable[[list[Value]], bool] = row_total_holds
+) -> list[tuple[int, ...]] | None:
     """Where the broken boxes (of two lines or more) may stand, printed after every one-line box (pdfminer's order
     by lower edges): the orders of the boxes (indexes into ``boxes``) that keep the one-line boxes' order and the
-    broken ones', whose row total holds, the broken boxes read as their pieces joined. None where a broken box
+    broken ones', whose row total holds (``holds``: table 三's row total, or table 四's three), the broken boxes
+    read as their pieces joined. None where a broken box
     prints before a one-line box (no such order: the text's order is the row's) or a joined number would start
     with 0."""
     broken = [k for k, b in enumerate(boxes) if len(b) > 1]
@@ -74,7 +79,7 @@ def box_orders(boxes: list[list[Token]]) -> list[tuple[int, ...]] | None:
         s = iter(single)
         for pos in range(n):
             order.append(next(b) if pos in at else next(s))
-        if row_total_holds([int(values[k]) for k in order]):
+        if holds([int(values[k]) for k in order]):
             out.append(tuple(order))
         if len(out) > MAX_PLACEMENTS:
             break

@@ -13,6 +13,7 @@ from parsers.tables.centred_pieces import BELOW_LINES, centred_readings, nested,
 from parsers.tables.checks import (
     identities_at,
 )
+from parsers.tables.glued_pieces import glued_under
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.solve import (
@@ -21,8 +22,8 @@ from parsers.tables.solve import (
 )
 from parsers.tables.split_digits import join_split_digits
 from parsers.tables.stacked_pieces import (
-    MAX_BELOW,
     by_line,
+    centred_above,
     end_values,
     pieces_below,
     shared_cells,
@@ -291,6 +292,21 @@ def broken_boxes_read(
             vals[0],
         )
         return [under], BELOW
+    if (
+        pos is None
+        and len(vals) > 1
+        and vals[-1][LINE] != vals[0][LINE]
+        and (glued := glued_under(r.text, vals, N_APP))
+    ):
+        if len(glued) == 1:
+            r.warn(
+                "merged_digits",
+                f"{key}: {' '.join(t[TEXT] for t in vals)}: {GLUED_BELOW}; read as "
+                f"{' '.join(t[TEXT] for t in glued[0])}, the one reading whose row total holds (a guess)",
+                key,
+                vals[0],
+            )
+        return glued, GLUED_BELOW
     if (readings := pieces_below(vals, below, N_APP, r.text)) is not None:
         if len(readings) == 1:
             how = (
@@ -309,19 +325,30 @@ def broken_boxes_read(
     return None, ""
 
 
+GLUED_BELOW = (
+    "cells side by side glued where their columns are too narrow for a space, split between their digits, and the "
+    "pieces on the next line complete numbers broken over two lines, each under the cell it completes (pieces joined)"
+)
+
+
 def _cells_then_pieces(r: Reading, vals: list[Token]) -> list[Token] | None:
     """A row laid out by columns whose values are its cells on one line and, alone on the next, the last pieces of
-    one or two of its numbers broken over two lines (``（七）总计 11 0 0 0 0 0 11`` / ``1 1`` for 111 … 111: a
-    one-line label beside a two-line number prints with the number's first line, pypdf's layout mode): the row read
-    by :func:`parsers.tables.stacked_pieces.stacked_under` (each piece under the cell it completes, the row total
-    holding), else None (the cells read as they print, as before)."""
+    some of its numbers broken over two lines (``（七）总计 11 0 0 0 0 0 11`` / ``1 1`` for 111 … 111: a one-line
+    label beside a two-line number prints with the number's first line, pypdf's layout mode): the row read by
+    :func:`parsers.tables.stacked_pieces.stacked_under` (each piece under the cell it completes, the row total
+    holding), else None (the cells read as they print, as before). Each piece is placed by its column, not chosen
+    among the cells, so the pieces are not bounded as :func:`parsers.tables.stacked_pieces.pieces_below`'s are: as
+    many as the row's cells less one (``1 5 0 1 3 5 4`` / ``6 4 3`` for 16 5 0 14 3 5 43)."""
     cells, pieces = vals[:N_APP], vals[N_APP:]
     line = cells[0][LINE]
-    if len(pieces) > MAX_BELOW or any(t[LINE] != line for t in cells) or any(t[LINE] != line + 1 for t in pieces):
+    if len(pieces) >= N_APP or any(t[LINE] != line for t in cells) or any(t[LINE] != line + 1 for t in pieces):
         return None
     if not all(t[TEXT].isdigit() for t in vals):
         return None
-    return stacked_under(r.text, cells, pieces)
+    under = stacked_under(r.text, cells, pieces)
+    if under is None or centred_above(r.text, cells, [k for k, t in enumerate(under) if t[END] != cells[k][END]]):
+        return None  # numbers of three lines: their first pieces on the line above (tables/centred_pieces.py)
+    return under
 
 
 BELOW = (

@@ -14,6 +14,7 @@ from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_blank_cells import review_fit, review_shown, rows_out_of_order, short_rows_open
 from parsers.tables.review_blank_row import review_blank_row
+from parsers.tables.review_boxes import review_boxes_last
 from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS, R, review_rows, review_totals_hold
 from parsers.tables.review_displaced import review_displaced
 from parsers.tables.review_marks import PROSE, nbsp_cell, review_in_place, review_unreadable, zero_marks
@@ -167,6 +168,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         return anchor + 1
     if (wrapped := centred_review(r, vals, N_REVIEW, review_totals_hold, R)) is not None:
         r.put_cells(keys, wrapped, label)  # numbers wrapped over three lines in narrow cells (tables/centred_pieces.py)
+        return last + 1
+    if len(vals) > N_REVIEW and (boxed := review_boxes_last(r, vals)) is not None:
+        r.put_cells(keys, boxed, label)  # numbers broken over lines printed after the others (tables/review_boxes.py)
         return last + 1
     result = (
         review_unreadable(r, vals)

@@ -196,3 +196,20 @@ def _centred_next(text: str, line_start: int, below: list[Token]) -> bool:
     starts = [m.start() for m in re.finditer(r"\d+", line)]
     columns = [t[START] - line_start for t in below]
     return len(starts) == len(columns) and all(abs(a - b) <= STACKED_AT for a, b in zip(starts, columns, strict=True))
+
+
+def centred_above(text: str, cells: list[Token], completed: list[int]) -> bool:
+    """Whether the line right above a row's cells (``cells``, one line) prints pieces alone, one of them starting
+    where a cell the pieces below complete (``completed``, indexes) starts (within :data:`STACKED_AT`): those
+    numbers are three lines, centred on the row (their first piece above, the middle on the row's line, the last
+    below: ``1 1 2`` / ``（七）总计 70 10 0 0 0 0 81`` / ``8 4 2`` for 1708 1104 … 2812), not two, and the row's
+    cells and the pieces below hold a row total by chance (708 + 104 = 812)."""
+    line_start = text.rfind("\n", 0, cells[0][START]) + 1
+    if line_start == 0:
+        return False
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start : line_start - 1]
+    if not _PIECES_LINE.fullmatch(above):
+        return False
+    starts = [m.start() for m in re.finditer(r"\d+", above)]
+    return any(abs(cells[k][START] - line_start - s) <= STACKED_AT for k in completed for s in starts)
