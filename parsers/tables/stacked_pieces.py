@@ -152,12 +152,12 @@ def stacked_under(text: str, cells: list[Token], below: list[Token]) -> list[Tok
     pieces, each starting nearest one cell's start, within :data:`STACKED_AT` characters (no TAB on either line: its
     offsets are positions), that cell no 0, and the row total holds with the pieces joined; the pieces may also
     print alone on the next line (a one-line label beside a two-line number prints with the number's first line),
-    but for :func:`_centred_next`. None otherwise."""
+    but for :func:`centred_next`. None otherwise."""
     line_start = text.rfind("\n", 0, below[0][START]) + 1
     head = text[line_start : below[0][START]]
     if any(c.isdigit() for c in head):
         return None  # the pieces print alone or after the rest of the row's label, nothing else
-    if not head.strip() and _centred_next(text, line_start, below):
+    if not head.strip() and centred_next(text, line_start, below):
         return None
     top_start = text.rfind("\n", 0, cells[0][START]) + 1
     for a, b in ((top_start, text.find("\n", cells[-1][END])), (line_start, text.find("\n", below[-1][END]))):
@@ -178,7 +178,7 @@ def stacked_under(text: str, cells: list[Token], below: list[Token]) -> list[Tok
 _PIECES_LINE = re.compile(r" *\d+(?: +\d+)* *")
 
 
-def _centred_next(text: str, line_start: int, below: list[Token]) -> bool:
+def centred_next(text: str, line_start: int, below: list[Token]) -> bool:
     """Whether pieces printed alone on a line (``below``, the line at ``line_start``) may as well be the next row's
     first pieces: the line after the next (past the next row's line) prints as many digits alone, each starting
     where one of them starts (a number of three lines centred on the next row: its first piece above the row's line,
