@@ -78,5 +78,7 @@ def test_pieces_below_either_row_could_take_leave_their_cells_blank() -> None:
     assert _wrong(report, GOLD_6029) == {}
     assert app_row(report, "other") == [None, 0, 0, 0, 0, 0, None]
     assert app_row(report, "results_total") == [None, 9, 0, 0, 0, 2, None]
-    opened = {w.key for w in report.warnings if w.code == "placement_open"}
-    assert {"applications/other", "applications/results_total"} <= opened
+    opened = {w.key: w.message for w in report.warnings if w.code == "placement_open"}
+    assert {"applications/other", "applications/results_total"} <= set(opened)
+    assert "2 placements hold the row total" in opened["applications/other"]
+    assert "(0 of them holding the row total)" in opened["applications/results_total"]

@@ -513,11 +513,16 @@ def place_open_boxes(
         same = [
             readings[0][c] if all(x[c][TEXT] == readings[0][c][TEXT] for x in readings) else None for c in range(N_APP)
         ]
+        holding = sum(row_total_holds([number_value(t[TEXT]) for t in x]) for x in readings)
+        held = (
+            f"{len(readings)} placements hold the row total"
+            if holding == len(readings)
+            else (f"{len(readings)} placements ({holding} of them holding the row total)")
+        )
         r.warn(
             "placement_open",
-            f"{T}/{key}: {how}, and which columns they are is not in the text: {len(readings)} placements hold the "
-            "row total and the table's identities do not single one out; the cells they read alike are read, the "
-            "others left blank",
+            f"{T}/{key}: {how}, and which columns they are is not in the text: {held} and the table's identities do "
+            "not single one out; the cells they read alike are read, the others left blank",
             f"{T}/{key}",
             first,
         )
