@@ -26,8 +26,11 @@ The text is taken for box-per-line text (:func:`is_boxes`) only when it holds at
 of :data:`MIN_STACK` number lines (a number alone, no TAB) one under another: text laid out by other tools prints
 a table's numbers in rows (``pdftotext``'s default mode: a number between blank lines, two side by side rows'
 numbers in pairs), never a row's worth of them stacked. A stack with a blank line right above and right below it
-is not counted: pdfminer.six ends each text box with a blank line, and prints a number broken over lines in a
-narrow cell (Chromium's ``break-all``) as a box of one piece a line, a stack of its own (:func:`_own_paragraph`).
+is not counted when its lines read as one number's pieces: pdfminer.six ends each text box with a blank line, and
+prints a number broken over lines in a narrow cell (Chromium's ``break-all``) as a box of one piece a line, a stack
+of its own (:func:`_own_paragraph`, :func:`one_number_pieces`). A stack between blank lines whose lines read as a
+row's cells (more lines than a number has pieces, a first line 0, lines of other widths, or the last line the sum
+of the others: a row total) counts: pdfminer prints a box of cells one a line as OCR's boxes are printed.
 """
 
 from __future__ import annotations
@@ -53,17 +56,34 @@ _STACKED = re.compile(rf"(?:{_NUM}){{{MIN_STACK},}}(?=\n|$)")
 
 def is_boxes(text: str) -> bool:
     """Whether ``text`` prints a table's cells one per line (see the module's docstring). A stack that stands as a
-    paragraph of its own, a blank line above and below it, is not counted (:func:`_own_paragraph`)."""
+    paragraph of its own, a blank line above and below it, and reads as one number's pieces is not counted
+    (:func:`_own_paragraph`, :func:`one_number_pieces`)."""
     first = _TWO_STACKED.search(text)  # a quick test first: two number lines one under the other
     if first is None:
         return False
     stacks = 0
     for m in _STACKED.finditer(text, first.start()):
-        if not _own_paragraph(text, m.start(), m.end()):
+        if not (_own_paragraph(text, m.start(), m.end()) and one_number_pieces(text[m.start() : m.end()].split())):
             stacks += 1
             if stacks >= MIN_STACKS:
                 return True
     return False
+
+
+MAX_PIECES = 6  # a number broken over lines in a narrow cell: this many lines at most (table 三's rows are 7 cells)
+
+
+def one_number_pieces(lines: list[str]) -> bool:
+    """Whether a stack's lines (stripped) read as one number broken over lines in a narrow cell (``2`` / ``1`` /
+    ``0`` / ``6`` for 2106): at most :data:`MAX_PIECES` lines of digits, each but the last as wide as the first (the
+    cell's width: ``break-all`` fills each line), the last no wider, the first not 0, and the last not the sum of
+    the others (a row's cells and their total: ``5`` / ``2`` / ``0`` / ``7``)."""
+    if not 2 <= len(lines) <= MAX_PIECES or not all(line.isdigit() for line in lines):
+        return False
+    width = len(lines[0])
+    if lines[0].startswith("0") or any(len(line) != width for line in lines[:-1]) or len(lines[-1]) > width:
+        return False
+    return int(lines[-1]) != sum(int(line) for line in lines[:-1])
 
 
 def _blank_line(text: str, start: int, end: int) -> bool:

@@ -29,7 +29,7 @@ def test_glued_cells_split_and_a_piece_below_joined_to_the_cell_it_starts_under(
     assert any("139 2 01 014 0 2" in m and "130 9 2 0 1 0 142" in m for m in _merged(report, "new_received"))
 
 
-# rows 六 and （七）总计 (a total printed wrong, 68 for 67) are read as version 170 read them: not this rule's
+# rows 六 and （七）总计 (a total printed wrong, 68 for 67): not this rule's (see the last test)
 ROWS_6029 = ("new_received", "carried_over", "granted", "partially_granted")
 
 
@@ -67,3 +67,18 @@ def test_three_pieces_below_a_row_each_under_its_cell() -> None:
     report = snippet_report("synth-6026-pypdf-layout-table3.txt")
     assert _wrong(report, GOLD_6026) == {}
     assert _read(report, GOLD_6026) == GOLD_6026
+
+
+def test_pieces_below_either_row_could_take_leave_their_cells_blank() -> None:
+    # 6029: ``（六）其他处理 1 0 0 0 0 0 1`` / ``4 4`` / ``（七）总计 5 9 0 0 0 2 6`` / ``6 8``: the 4s stand under
+    # （六）'s 1s (14 … 14 holds its row total, so does 1 … 1) or are （七）'s first pieces; （七）'s total is printed
+    # wrong (68 for 67), so no reading of it holds. Version 182 dropped the pieces silently and read 1 … 1 and
+    # 5 … 6 (four wrong numbers); now both rows' cells under the pieces are blank, each row warned
+    report = snippet_report("synth-6029-pypdf-layout-table3.txt")
+    assert _wrong(report, GOLD_6029) == {}
+    assert app_row(report, "other") == [None, 0, 0, 0, 0, 0, None]
+    assert app_row(report, "results_total") == [None, 9, 0, 0, 0, 2, None]
+    opened = {w.key: w.message for w in report.warnings if w.code == "placement_open"}
+    assert {"applications/other", "applications/results_total"} <= set(opened)
+    assert "2 placements hold the row total" in opened["applications/other"]
+    assert "(0 of them holding the row total)" in opened["applications/results_total"]

@@ -9,10 +9,12 @@ from parsers.tables.align import Fit, Value, first_and_total, fit
 from parsers.tables.applications_start import merged_other
 from parsers.tables.box_sides import before_label_fits, read_sides
 from parsers.tables.broken_numbers import (
+    OPEN_BELOW,
     broken_boxes_read,
     handed_down,
     joined_digits,
     pieces_line,
+    pieces_open,
     place_open_boxes,
     reads_above,
     rejoined_values,
@@ -423,6 +425,8 @@ def _label_fits(
             centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}", after)
         ):
             boxed, how = centred, CENTRED
+        if boxed is None and (opened := pieces_open(r, vals, pos, below)):
+            boxed, how = opened, OPEN_BELOW  # the pieces below may be its or the next row's: the identities choose
         if boxed is not None:
             if len(boxed) == 1:
                 fits[row.key] = Fit(list(boxed[0]), "positional", [])

@@ -25,6 +25,7 @@ from parsers.tables.stacked_pieces import (
     by_line,
     centred_above,
     end_values,
+    open_below,
     pieces_below,
     shared_cells,
     stacked_boxes,
@@ -355,6 +356,24 @@ BELOW = (
     "the pieces on the line below the row's cells complete numbers broken over two lines whose first pieces print "
     "among the cells (pieces joined)"
 )
+OPEN_BELOW = (
+    "the pieces alone on the line below the row's cells, each under one of them, complete numbers broken over two "
+    "lines or are the next row's numbers' first pieces (the row read as printed and with the pieces joined)"
+)
+
+
+def pieces_open(
+    r: Reading, vals: list[Token], pos: list[Token | None] | None, below: list[Token]
+) -> list[list[Token]] | None:
+    """A row no reading took whose cells print on one line and pieces alone on the next, each under one of its cells
+    (:func:`parsers.tables.stacked_pieces.open_below`): among its values (a row laid out by columns, ``pos``) or the
+    line after it (``below``, :func:`pieces_line`). Its two readings, as printed and with the pieces joined, for the
+    table's identities to choose between; None for any other row."""
+    if pos is not None and len(vals) > N_APP:
+        return open_below(r.text, vals[:N_APP], vals[N_APP:])
+    if below and len(vals) == N_APP:
+        return open_below(r.text, vals, below)
+    return None
 
 
 def pieces_line(r: Reading, vals: list[Token], label_lines: set[int], claimed: set[int]) -> list[Token]:
@@ -494,11 +513,16 @@ def place_open_boxes(
         same = [
             readings[0][c] if all(x[c][TEXT] == readings[0][c][TEXT] for x in readings) else None for c in range(N_APP)
         ]
+        holding = sum(row_total_holds([number_value(t[TEXT]) for t in x]) for x in readings)
+        held = (
+            f"{len(readings)} placements hold the row total"
+            if holding == len(readings)
+            else (f"{len(readings)} placements ({holding} of them holding the row total)")
+        )
         r.warn(
             "placement_open",
-            f"{T}/{key}: {how}, and which columns they are is not in the text: {len(readings)} placements hold the "
-            "row total and the table's identities do not single one out; the cells they read alike are read, the "
-            "others left blank",
+            f"{T}/{key}: {how}, and which columns they are is not in the text: {held} and the table's identities do "
+            "not single one out; the cells they read alike are read, the others left blank",
             f"{T}/{key}",
             first,
         )

@@ -24,7 +24,7 @@ import itertools
 from collections.abc import Iterator
 
 from parsers.tables.solve import row_total_holds
-from parsers.tables.stacked_pieces import MAX_BELOW, STACKED_AT, _centred_next
+from parsers.tables.stacked_pieces import MAX_BELOW, STACKED_AT, centred_next
 from parsers.tables.tokens import COL, END, LINE, START, TABBED, TEXT, Token, token
 
 MAX_SPLITS = 2_000  # splits of the runs into cells tried at most
@@ -44,7 +44,7 @@ def glued_under(text: str, vals: list[Token], n: int) -> list[list[Token]] | Non
     line_start = text.rfind("\n", 0, below[0][START]) + 1
     if any(c.isdigit() for c in text[line_start : below[0][START]]):
         return None  # the pieces print alone or after the rest of the row's label, nothing else
-    if not text[line_start : below[0][START]].strip() and _centred_next(text, line_start, below):
+    if not text[line_start : below[0][START]].strip() and centred_next(text, line_start, below):
         return None  # alone on their line, they may as well be the next row's first pieces
     for a, b in ((top_start, text.find("\n", runs[-1][END])), (line_start, text.find("\n", below[-1][END]))):
         if "\t" in text[a : b if b >= 0 else len(text)]:

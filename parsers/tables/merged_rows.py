@@ -141,9 +141,14 @@ def fits_by_order(
     notes: list[tuple[str, str, str, Token]] = []
     if ways:
         data, notes = _merged_columns(rows, data, ways, fmt)
-    for i, (joined, printed) in stacked_rows(r, lines, [pos for _, pos in data]).items():
+    contested: dict[int, list[tuple[list[Token], str]]] = {}
+    for i, readings in stacked_rows(r, lines, [pos for _, pos in data]).items():
         if i in ways:
             continue
+        if len(readings) > 1:
+            contested[i] = readings
+            continue
+        joined, printed = readings[0]
         data[i] = (data[i][0], list(joined))
         notes.append(
             (
@@ -155,8 +160,55 @@ def fits_by_order(
                 data[i][0],
             )
         )
+    if contested:
+        notes += _contested_pieces(rows, data, contested, fmt)
     fits = {row.key: Fit(pos, "positional", []) for row, (_, pos) in zip(rows, data, strict=True)}
     return fits, [label for label, _ in data], stop, unreadable, notes
+
+
+def _contested_pieces(
+    rows: list[RowDef],
+    data: list[tuple[Token, list[Token | None]]],
+    contested: dict[int, list[tuple[list[Token], str]]],
+    fmt: str,
+) -> list[tuple[str, str, str, Token]]:
+    """Rows that could take a line of pieces another row could take as well
+    (:func:`parsers.tables.stacked_lines.stacked_rows`): each read as every joint choice under which the most
+    identities of table 三 hold reads it, else the cells its readings differ in left blank; ``data`` updated in
+    place, the warnings returned."""
+    base = {row.key: Fit(pos, "positional", []).values() for row, (_, pos) in zip(rows, data, strict=True)}
+    open_rows: dict[str, list[list[Token | None]]] = {
+        rows[i].key: [list(row) for row, _ in readings] for i, readings in contested.items()
+    }
+    chosen = _choose_jointly(base, open_rows, fmt)
+    notes: list[tuple[str, str, str, Token]] = []
+    for i, readings in contested.items():
+        key, label = rows[i].key, data[i][0]
+        laid = open_rows[key]
+        printed = " or ".join(p for _, p in readings)
+        msg = (
+            f"{printed}: a line of pieces of numbers broken over lines in narrow cells that this row or another "
+            "could take as well"
+        )
+        if chosen is None or key in chosen[1]:
+            pos = [t if all(w[m] == t for w in laid) else None for m, t in enumerate(laid[0])]
+            data[i] = (label, pos)
+            notes.append(
+                ("placement_open", f"{msg}; the identities do not say which: the cells in doubt blank", key, label)
+            )
+            continue
+        pick = chosen[0][key]
+        data[i] = (label, pick)
+        notes.append(
+            (
+                "merged_digits",
+                f"{msg}; read as {_printed(pick)}, the reading under which the most identities of the table hold "
+                "(a guess)",
+                key,
+                label,
+            )
+        )
+    return notes
 
 
 def _by_width(lines: list[list[Token]]) -> dict[int, list[list[Token]]]:

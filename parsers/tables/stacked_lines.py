@@ -16,8 +16,10 @@ holds with them joined. A line that prints text before its pieces is one of its 
 cell and the number's cell are of one row): the row whose label starts nearest above it or on it (numbered as the
 template numbers its rows: ``一、``, ``（三）``, ``1.``) is the row of the first line of cells at or after that
 start; only that row takes its pieces. A line of pieces alone between two rows' lines that either row could so
-take is taken by neither (which row's it is is not in the text). Each row so read is reported
-(``merged_digits``)."""
+take is taken by neither outright (which row's it is is not in the text): each of the two rows is read with it and
+without it, and the table's identities choose (``1 1`` / ``（七）总计 7 0 0 0 0 0 7`` / ``5 5`` /
+``四、结转… 0 0 0 0 0 0 0``: 175 … 175 and 0 … 0, or 17 … 17 and 50 … 50), the cells they leave in doubt
+blank. Each row so read is reported (``merged_digits``, ``placement_open``)."""
 
 from __future__ import annotations
 
@@ -105,9 +107,12 @@ def _owner(lines: dict[int, list[Token]], line: int, at_line: dict[int, int]) ->
 
 def stacked_rows(
     r: Reading, lines: dict[int, list[Token]], rows: list[list[Token | None]]
-) -> dict[int, tuple[list[Token], str]]:
+) -> dict[int, list[tuple[list[Token], str]]]:
     """The rows (``rows``: each data line's cells, read positionally, in order) that take the pieces of the lines
-    right above and below them, as the module says: each one's new cells and how they print, by its index."""
+    right above and below them, as the module says: each one's new cells and how they print, by its index. A row
+    that could take a line of pieces another row could take as well has several readings: without those pieces
+    (its cells, or the pieces only it takes joined) and with them, each holding its row total, the first the
+    one without."""
     if not any(
         0 < sum(t[IS_VALUE] for t in toks) <= MAX_PIECES for toks in lines.values()
     ):  # no line of pieces: nothing to join (a table of whole rows, as HTML's and XLSX's)
@@ -150,25 +155,38 @@ def stacked_rows(
                     takers.setdefault(line + d, []).append(i)
         if got:
             options[i] = got
-    out: dict[int, tuple[list[Token], str]] = {}
+    out: dict[int, list[tuple[list[Token], str]]] = {}
     for i, got in options.items():
-        mine = [x for x in got if all(len(set(takers[p[LINE]])) == 1 for p in x[1])]
-        if not mine:
-            continue
-        most = max(len(x[1]) for x in mine)
-        widest = [x for x in mine if len(x[1]) == most]
-        if len({tuple(t[TEXT] for t in x[0]) for x in widest}) != 1:
-            continue
-        row, pieces = widest[0]
         cells = whole[i]
-        printed = " / ".join(
-            " ".join(t[TEXT] for t in part)
-            for part in (
-                [p for p in pieces if p[LINE] < cells[0][LINE]],
-                cells,
-                [p for p in pieces if p[LINE] > cells[0][LINE]],
-            )
-            if part
-        )
-        out[i] = (row, printed)
+        mine = [x for x in got if all(len(set(takers[p[LINE]])) == 1 for p in x[1])]
+        theirs = [x for x in got if x not in mine]  # readings with pieces another row could take as well
+        settled: tuple[list[Token], list[Token]] | None = None
+        if mine:
+            most = max(len(x[1]) for x in mine)
+            widest = [x for x in mine if len(x[1]) == most]
+            if len({tuple(t[TEXT] for t in x[0]) for x in widest}) == 1:
+                settled = widest[0]
+        if not theirs:
+            if settled is not None:
+                out[i] = [(settled[0], _printed(cells, settled[1]))]
+            continue
+        # the pieces either row could take: the row read without them and with them, for the identities to choose
+        readings = [settled or (cells, [])]
+        for x in theirs:
+            if all(tuple(t[TEXT] for t in x[0]) != tuple(t[TEXT] for t in y[0]) for y in readings):
+                readings.append(x)
+        out[i] = [(row, _printed(cells, pieces)) for row, pieces in readings]
     return out
+
+
+def _printed(cells: list[Token], pieces: list[Token]) -> str:
+    """A row's cells and the pieces above and below them, as they print (``1 1 / 7 0 0 0 0 0 7 / 5 5``)."""
+    return " / ".join(
+        " ".join(t[TEXT] for t in part)
+        for part in (
+            [p for p in pieces if p[LINE] < cells[0][LINE]],
+            cells,
+            [p for p in pieces if p[LINE] > cells[0][LINE]],
+        )
+        if part
+    )

@@ -152,14 +152,27 @@ def stacked_under(text: str, cells: list[Token], below: list[Token]) -> list[Tok
     pieces, each starting nearest one cell's start, within :data:`STACKED_AT` characters (no TAB on either line: its
     offsets are positions), that cell no 0, and the row total holds with the pieces joined; the pieces may also
     print alone on the next line (a one-line label beside a two-line number prints with the number's first line),
-    but for :func:`_centred_next`. None otherwise."""
+    but for :func:`centred_next`. None otherwise."""
     line_start = text.rfind("\n", 0, below[0][START]) + 1
     head = text[line_start : below[0][START]]
     if any(c.isdigit() for c in head):
         return None  # the pieces print alone or after the rest of the row's label, nothing else
-    if not head.strip() and _centred_next(text, line_start, below):
+    if not head.strip() and centred_next(text, line_start, below):
         return None
+    at = pieces_under(text, cells, below)
+    if at is None:
+        return None
+    row = _joined(cells, tuple(at), below)
+    return row if row_total_holds([int(t[TEXT]) for t in row]) else None
+
+
+def pieces_under(text: str, cells: list[Token], below: list[Token]) -> list[int] | None:
+    """The cells (indexes, in order) the pieces ``below`` (the next line's) start under: each the cell whose start
+    is nearest the piece's, within :data:`STACKED_AT` characters, no other as near, that cell not 0 (no number
+    starts with 0). None where a piece stands under no such cell, or either line prints a TAB (its offsets are no
+    positions)."""
     top_start = text.rfind("\n", 0, cells[0][START]) + 1
+    line_start = text.rfind("\n", 0, below[0][START]) + 1
     for a, b in ((top_start, text.find("\n", cells[-1][END])), (line_start, text.find("\n", below[-1][END]))):
         if "\t" in text[a : b if b >= 0 else len(text)]:
             return None
@@ -171,14 +184,37 @@ def stacked_under(text: str, cells: list[Token], below: list[Token]) -> list[Tok
         if gap > STACKED_AT or second == gap or cells[k][TEXT].startswith("0") or (at and k <= at[-1]):
             return None
         at.append(k)
-    row = _joined(cells, tuple(at), below)
-    return row if row_total_holds([int(t[TEXT]) for t in row]) else None
+    return at
+
+
+def open_below(text: str, cells: list[Token], below: list[Token]) -> list[list[Token]] | None:
+    """A row whose cells print on one line and, alone on the next, pieces each under one of its cells
+    (:func:`pieces_under`) that no reading took: the row read as printed and the row with the pieces joined, both
+    (the caller leaves the table's identities to choose, or the cells they read apart blank). The pieces complete
+    numbers broken over two lines, or are the first pieces of the next row's numbers (a number of three lines centred
+    on it, :func:`centred_next`): where both readings hold the row total (``（六）其他处理 1 0 0 0 0 0 1`` / ``4 4``
+    for 14 … 14 or 1 … 1), or neither does, the text does not say which. None where the pieces are not so placed,
+    or only the row as printed holds its total (the pieces then are not its)."""
+    if not below or len(below) >= len(cells) or len({t[LINE] for t in cells}) != 1:
+        return None
+    if not all(t[TEXT].isdigit() for t in (*cells, *below)) or any(t[LINE] != cells[0][LINE] + 1 for t in below):
+        return None
+    line_start = text.rfind("\n", 0, below[0][START]) + 1
+    if any(c.isdigit() for c in text[line_start : below[0][START]]):
+        return None  # the pieces print alone or after the rest of the row's label, nothing else
+    at = pieces_under(text, cells, below)
+    if at is None:
+        return None
+    joined = _joined(cells, tuple(at), below)
+    if row_total_holds([int(t[TEXT]) for t in cells]) and not row_total_holds([int(t[TEXT]) for t in joined]):
+        return None
+    return [list(cells), joined]
 
 
 _PIECES_LINE = re.compile(r" *\d+(?: +\d+)* *")
 
 
-def _centred_next(text: str, line_start: int, below: list[Token]) -> bool:
+def centred_next(text: str, line_start: int, below: list[Token]) -> bool:
     """Whether pieces printed alone on a line (``below``, the line at ``line_start``) may as well be the next row's
     first pieces: the line after the next (past the next row's line) prints as many digits alone, each starting
     where one of them starts (a number of three lines centred on the next row: its first piece above the row's line,
