@@ -104,6 +104,27 @@ def paragraph_readings(r: Reading, vals: list[Token], n: int) -> list[list[Token
     return readings or None
 
 
+def joined_pairs(r: Reading, vals: list[Token]) -> list[Token] | None:
+    """``vals`` with each block of two lines, one value on each, the first no 0, read as one number broken over those
+    lines (table 四's ``1`` / ``9`` for 19, its head's lines before it in the block: ``复议后起诉`` / ``总`` / ``计``);
+    None where a block is of another shape of more than one line, or none is so."""
+    if not vals or not all(t[TEXT].isdigit() for t in vals):
+        return None
+    out: list[Token] = []
+    joined = False
+    for block in _blocks(r, vals):
+        lines = _lines(block)
+        if len(lines) == 1:
+            out += block
+            continue
+        if len(lines) != 2 or len(block) != 2 or block[0][TEXT] == "0":
+            return None
+        a, b = block
+        out.append(token(a[TEXT] + b[TEXT], a[START], b[END], a[LINE], a[COL], a[TABBED], split=True))
+        joined = True
+    return out if joined else None
+
+
 def _interleavings(broken: list[Token], middle: list[Token]) -> list[list[Token]]:
     """The orders of a block's cells: its broken ones and its one-line ones, each kept in its own order."""
     size = len(broken) + len(middle)
