@@ -1057,3 +1057,17 @@ def test_pdftotext_default_broken_numbers_in_blocks_their_order_in_the_block_not
     opened = [w.message for w in report.warnings if w.code == "placement_open" and "blocks" in w.message]
     assert any(m.startswith("applications/new_received") for m in opened)
     assert report.metadata["review"] == "required"
+
+
+def test_pdftotext_default_a_row_read_with_pieces_of_broken_numbers_apart_is_left_blank() -> None:
+    # the same 3745 text: （七）总计 and 四、结转下年度继续办理 print one after the other, both rows' values after the
+    # second, their numbers broken in blocks (``30`` / ``0`` / ``46``, ``7`` / ``6``, ``33 33`` / ``6 82`` / ``1`` /
+    # ``9``). Version 182 read 四、结转下年度继续办理 as 30 0 46 0 0 0 76 (7 and 6 joined, its row total holding by
+    # chance: four wrong numbers); a reading that takes a piece of a block's broken number as a value is left blank
+    name = "synth-3745-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n\n30\n0\n46\n\n" in text and "\n\n33 33\n6 82\n1\n9\n\n" in text
+    report = snippet_report(name)
+    assert row_or_none(report, "carried_forward") == [None] * 7
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "applications/carried_forward"]
+    assert "30 46" in opened.message

@@ -38,6 +38,7 @@ from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.paragraph_cells import is_paragraph_cells
+from parsers.tables.paragraph_pieces import unjoined_pieces
 from parsers.tables.reading import Found, Reading
 from parsers.tables.realign import realign_rows
 from parsers.tables.row_locate import locate, next_found
@@ -524,6 +525,7 @@ def _label_fits(
     fits.update(merged_column_rows(r, rows, found, fmt, fits))
     shift_lost_column(r, fits, fmt)
     blank_rule_or_digit_cells(r, fits)
+    unjoined_pieces(r, fits, T)
     return fits, table_end
 
 

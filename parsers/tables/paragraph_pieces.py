@@ -15,10 +15,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from parsers.tables.align import Fit
 from parsers.tables.paragraph_cells import MIN_PARAGRAPHS, MIN_SHARE, MIN_WRAPPED, wrapped_prose
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
-from parsers.tables.tokens import COL, END, LINE, START, TABBED, TEXT, Token, token
+from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
 
 # a block of numbers alone: lines of numbers only (one or more on each), a blank line before it
 # and a blank line after it
@@ -123,6 +124,51 @@ def joined_pairs(r: Reading, vals: list[Token]) -> list[Token] | None:
         out.append(token(a[TEXT] + b[TEXT], a[START], b[END], a[LINE], a[COL], a[TABBED], split=True))
         joined = True
     return out if joined else None
+
+
+def unjoined_pieces(r: Reading, fits: dict[str, Fit], table: str) -> None:
+    """Table 三's rows read with a piece of a number broken over lines as a value of its own, in text printing a cell
+    a block: a block of two or three lines of values whose first and last lines print as many values, none of the
+    first a 0 (:func:`paragraph_readings`' shape), whose pieces a row reads apart (``30`` and ``46`` for 3046, a
+    reading whose row total held by chance). Such a row is left blank (``placement_open``): which of its numbers
+    are whole is not in its reading."""
+    if not fits or not is_block_cells(r.extracted.text):
+        return
+    pieces = _pieces(r)
+    if not pieces:
+        return
+    for key, f in list(fits.items()):
+        apart = [t for t in f.tokens if t is not None and (t[START], t[END]) in pieces]
+        if not apart:
+            continue
+        r.warn(
+            "placement_open",
+            f"{table}/{key}: read with {' '.join(t[TEXT] for t in apart)} as values of their own, pieces of numbers "
+            "broken over lines (poppler's block of a number's two lines, the first and last printing as many values): "
+            "which of the row's numbers are whole is not in that reading; the row left blank",
+            f"{table}/{key}",
+            apart[0],
+        )
+        fits[key] = Fit([None] * len(f.tokens), "positional", [])
+
+
+def _pieces(r: Reading) -> set[tuple[int, int]]:
+    """The (start, end) of every value printed as a piece of a number broken over lines (see
+    :func:`unjoined_pieces`)."""
+    vals = [t for t in r.tokens if t[IS_VALUE] and t[TEXT]]
+    out: set[tuple[int, int]] = set()
+    if not vals:
+        return out
+    for block in _blocks(r, vals):
+        lines = _lines(block)
+        if (
+            len(lines) in (2, 3)
+            and len(lines[0]) == len(lines[-1])
+            and all(t[TEXT].isdigit() and t[TEXT] != "0" for t in lines[0])
+            and all(t[TEXT].isdigit() for t in block)
+        ):
+            out.update((t[START], t[END]) for t in (*lines[0], *lines[-1]))
+    return out
 
 
 def _interleavings(broken: list[Token], middle: list[Token]) -> list[list[Token]]:
