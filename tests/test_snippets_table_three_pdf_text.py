@@ -1038,6 +1038,10 @@ def test_pdftotext_default_numbers_broken_over_two_lines_in_blocks_with_their_ne
     merged = [w.message for w in report.warnings if w.code == "merged_digits"]
     assert any("not_held: 15 4 0 0 0 0 0 15 4" in m and "blocks" in m for m in merged)
     assert any("results_total" in m and "0 0 0 0 0 0 0) left unread" in m for m in merged)
+    # those seven values, printed before 四、结转下年度继续办理's label, which no value follows: that row's
+    assert row_or_none(report, "carried_forward") == [0] * 7
+    (after,) = [w for w in report.warnings if w.code == "values_after_labels"]
+    assert after.key == "applications/carried_forward"
 
 
 def test_pdftotext_default_broken_numbers_in_blocks_their_order_in_the_block_not_in_the_text() -> None:

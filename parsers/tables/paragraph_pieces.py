@@ -19,6 +19,7 @@ from parsers.tables.align import Fit
 from parsers.tables.paragraph_cells import MIN_PARAGRAPHS, MIN_SHARE, MIN_WRAPPED, wrapped_prose
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
+from parsers.tables.templates import N_APP
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
 
 # a block of numbers alone: lines of numbers only (one or more on each), a blank line before it
@@ -124,6 +125,27 @@ def joined_pairs(r: Reading, vals: list[Token]) -> list[Token] | None:
         out.append(token(a[TEXT] + b[TEXT], a[START], b[END], a[LINE], a[COL], a[TABBED], split=True))
         joined = True
     return out if joined else None
+
+
+def taken_over(r: Reading, rest: list[Token], key: str) -> list[Token]:
+    """The values a row's reading left after its first cells (:func:`first_cells`), read as the next row's where
+    that row prints no value after its label: exactly its cells, each a block of one line, its row total holding
+    (poppler's （七）总计 / ``18`` / ``8`` … then 四、结转下年度继续办理's seven values, its label after them). Said
+    (``values_after_labels``); an empty list where they are not so."""
+    if (
+        len(rest) != N_APP
+        or any(len(block) != 1 for block in _blocks(r, rest))
+        or not row_total_holds([int(t[TEXT]) for t in rest])
+    ):
+        return []
+    r.warn(
+        "values_after_labels",
+        f"{key}: no value after its label; the {N_APP} values after the row before's cells "
+        f"({' '.join(t[TEXT] for t in rest)}), printed before this label, read as its (a guess: its row total holds)",
+        key,
+        rest[0],
+    )
+    return rest
 
 
 def unjoined_pieces(r: Reading, fits: dict[str, Fit], table: str) -> None:
