@@ -8,7 +8,16 @@ neighbours: the broken cells' first pieces on the block's first line, the one-li
 broken cells' last pieces on its last (``10`` / ``0`` / ``42``: 1042 and 0, 3745's 一、本年新收; ``35 13`` / ``5 97``:
 355 and 1397 side by side). The text does not say in which order a block's broken and one-line cells stand left to
 right: each order is a reading, kept where the row total holds (the table's identities choose among them, as for
-:mod:`parsers.tables.broken_boxes`' placements)."""
+:mod:`parsers.tables.broken_boxes`' placements).
+
+- :func:`is_block_cells`: the text prints a cell a block (as ``is_paragraph_cells`` says, blocks of number lines
+  counted too: 3745 prints so many broken numbers that its one-number paragraphs fall short of that share);
+- :func:`paragraph_readings`, :func:`first_cells`: a row's readings, of all its values or of its first blocks
+  where more values follow (a run of two rows' values after one label), and :func:`taken_over`: those further
+  values as the next row's, where its label prints after them and no value follows it;
+- :func:`joined_pairs`: table 四's values, a block of two lines of one value each one number;
+- :func:`unjoined_pieces`: a table 三 row some other reading read with such a piece as a value of its own is left
+  blank."""
 
 from __future__ import annotations
 
@@ -26,6 +35,9 @@ from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT,
 # and a blank line after it
 _NUMBER_BLOCK = re.compile(r"(?<=\n\n)((?:[ \t\xa0]*\d[\d,]*(?:[ \t\xa0]+\d[\d,]*)*[ \t\xa0]*\n)+)(?=\n)")
 _NUMBER_LINE = re.compile(r"^[ \t\xa0]*\d[\d,]*(?:[ \t\xa0]+\d[\d,]*)*[ \t\xa0]*$", re.M)
+# three numbers or more on a line: cells pdfminer joined side by side (poppler's default mode prints a cell a block, at
+# most two first pieces of broken numbers on one line)
+_JOINED_CELLS = re.compile(r"^[ \t\xa0]*\d[\d,]*(?:[ \t\xa0]+\d[\d,]*){2,}[ \t\xa0]*$", re.M)
 MAX_READINGS = 64  # readings of one row kept at most (more: the row is not read so)
 PARAGRAPH_PIECES = (
     "the numbers broken over two lines print in blocks with their neighbouring cells, first pieces on the block's "
@@ -36,7 +48,10 @@ PARAGRAPH_PIECES = (
 def is_block_cells(text: str) -> bool:
     """The text is a PDF's printed a table cell a block, as :func:`parsers.tables.paragraph_cells.is_paragraph_cells`
     says, but counting blocks of number lines (a cell broken over lines, its neighbours beside it) as it counts
-    numbers alone in their paragraphs: at least that many blocks, and that share of the lines of numbers in them."""
+    numbers alone in their paragraphs: at least that many blocks, and that share of the lines of numbers in them;
+    and no line of three numbers or more (pdfminer's boxes, whose order is not the row's)."""
+    if _JOINED_CELLS.search(text):
+        return False  # pdfminer joins a row's one-line cells side by side (``0   0   0   0``): its boxes, not blocks
     blocks = _NUMBER_BLOCK.findall("\n\n" + text)
     in_blocks = sum(b.count("\n") for b in blocks)
     if len(blocks) < MIN_PARAGRAPHS or in_blocks < MIN_SHARE * len(_NUMBER_LINE.findall(text)):
