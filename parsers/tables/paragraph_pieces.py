@@ -38,6 +38,8 @@ _NUMBER_LINE = re.compile(r"^[ \t\xa0]*\d[\d,]*(?:[ \t\xa0]+\d[\d,]*)*[ \t\xa0]*
 # three numbers or more on a line: cells pdfminer joined side by side (poppler's default mode prints a cell a block, at
 # most two first pieces of broken numbers on one line)
 _JOINED_CELLS = re.compile(r"^[ \t\xa0]*\d[\d,]*(?:[ \t\xa0]+\d[\d,]*){2,}[ \t\xa0]*$", re.M)
+# a number alone on its line with white space before or after it: pdfminer's box of a cell (poppler prints none)
+_PADDED_NUMBER = re.compile(r"^(?:[ \t\xa0]+\d[\d,]*[ \t\xa0]*|\d[\d,]*[ \t\xa0]+)$", re.M)
 MAX_READINGS = 64  # readings of one row kept at most (more: the row is not read so)
 PARAGRAPH_PIECES = (
     "the numbers broken over two lines print in blocks with their neighbouring cells, first pieces on the block's "
@@ -49,9 +51,10 @@ def is_block_cells(text: str) -> bool:
     """The text is a PDF's printed a table cell a block, as :func:`parsers.tables.paragraph_cells.is_paragraph_cells`
     says, but counting blocks of number lines (a cell broken over lines, its neighbours beside it) as it counts
     numbers alone in their paragraphs: at least that many blocks, and that share of the lines of numbers in them;
-    and no line of three numbers or more (pdfminer's boxes, whose order is not the row's)."""
-    if _JOINED_CELLS.search(text):
-        return False  # pdfminer joins a row's one-line cells side by side (``0   0   0   0``): its boxes, not blocks
+    and no line of three numbers or more, no number padded with white space on its line (pdfminer's boxes, whose
+    order is not the row's)."""
+    if _JOINED_CELLS.search(text) or _PADDED_NUMBER.search(text):
+        return False  # pdfminer's boxes (cells joined side by side, ``0   0   0   0``; or padded, `` 0 ``), not blocks
     blocks = _NUMBER_BLOCK.findall("\n\n" + text)
     in_blocks = sum(b.count("\n") for b in blocks)
     if len(blocks) < MIN_PARAGRAPHS or in_blocks < MIN_SHARE * len(_NUMBER_LINE.findall(text)):
