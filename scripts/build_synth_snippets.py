@@ -552,6 +552,13 @@ Version 119 (issue 8, t42):
   ``pdftotext-default``): poppler's default mode prints table 三 over four pages under its repeated header, each
   page's first two rows' first cells among the header's later heads, the page's row labels after them, one of them
   between two such cells (``企业`` / ``机构`` / ``0`` / ``0`` / ``3.其他`` / ``0`` / ``(七)总计`` / ``人``).
+- ``synth-3745-pdftotext-default-table3.txt`` and ``synth-4046-pdftotext-default-table3.txt`` (``/tmp/b52/tune``,
+  ``pdftotext-default``): poppler's default mode prints a number a narrow cell broke over two lines as a block of
+  two lines (``18`` / ``8`` for 188), with the row's neighbouring cells in it (``10`` / ``0`` / ``42``: 1042 and the
+  one-line 0 centred between its lines; ``35 13`` / ``5 97``: 355 and 1397), a label's lines among them
+  (``1、本机关不掌握相关 15`` / ``政府信息`` / ``4``); 4046 prints the labels of 4、保护第三方合法权益 and
+  5、属于三类内部事务信息 after the rows of （五）不予处理, and （七）总计's values then
+  四、结转下年度继续办理's before its label.
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -713,6 +720,8 @@ SNIPPETS = {
     "synth-4049-pdfplumber-table3.txt": "synth_4049.pdf-pdfplumber.txt",
     "synth-4057-pdftotext-default-table3.txt": "synth_4057.pdftotext-default.txt",
     "synth-4048-pdftotext-default-table3.txt": "synth_4048.pdftotext-default.txt",
+    "synth-3745-pdftotext-default-table3.txt": "synth_3745.pdftotext-default.txt",
+    "synth-4046-pdftotext-default-table3.txt": "synth_4046.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",

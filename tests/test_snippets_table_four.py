@@ -922,3 +922,18 @@ def test_table_four_in_runs_among_heads_of_a_column_order_text_reads_each_runs_t
     report = snippet_report("synth-3520-pdftotext-default-table4.txt")
     assert _review_rows(report) == [[0, 0, 0, 0, 0], [0, 2, 1, 1, 4], [0, 0, 0, 1, 1]]
     assert any(w.code == "displaced_values" and (w.key or "").startswith("review_litigation") for w in report.warnings)
+
+
+def test_pdftotext_default_table_four_numbers_broken_over_two_lines_in_their_blocks() -> None:
+    # tuning seed 3745 (/tmp/b52/tune): narrow cells break 19 over two lines, and poppler prints each as a block of
+    # two lines (``1`` / ``9``), once after 复议后起诉's 总计 head in the same block; the last value follows a head
+    # (总 / 计) printed after fifteen values. Version 182 read the pieces as two values each: five wrong numbers
+    heads = "复议后起诉\n总\n计\n1\n9\n"
+    report, table = _read_shown("synth-3745-pdftotext-default-table3.txt", heads, "\n0\n\n0\n\n1\n9\n\n0\n")
+    assert table == {
+        "review": [0, 0, 0, 0, 0],
+        "litigation_direct": [0, 0, 19, 0, 19],
+        "litigation_after_review": [1, 0, 0, 0, 1],
+    }
+    (merged,) = [w for w in report.warnings if w.code == "merged_digits" and w.key == "review_litigation"]
+    assert "each block of two lines of one value" in merged.message

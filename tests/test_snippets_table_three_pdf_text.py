@@ -1000,3 +1000,78 @@ def test_pdftotext_default_pages_first_cells_with_the_heads_read_in_the_top_left
     assert "over 4 pages" in paged.message and "top-left corner" in paged.message
     assert "granted/natural_person = 1" in paged.message and "other.unpaid_fee/commercial = 0" in paged.message
     assert report.metadata["review"] == "required"  # the text in column order: tables 二 and 四 read by guesses
+
+
+def test_pdftotext_default_numbers_broken_over_two_lines_in_blocks_with_their_neighbours() -> None:
+    # tuning seed 4046 (/tmp/b52/tune, pdftotext-default): narrow cells break 188, 269 and 154 over two lines, and
+    # poppler prints each as a block of two lines (``18`` / ``8``), once with the label's second line between the
+    # pieces (``1、本机关不掌握相关 15`` / ``政府信息`` / ``4``); （七）总计's values are followed by
+    # 四、结转下年度继续办理's, printed before that label; the labels of 4、保护第三方合法权益 and
+    # 5、属于三类内部事务信息 print after the rows of （五）不予处理. Version 182 read not_held and results_total
+    # blank, and found the rows from 6、属于四类过程性信息 to 4、无正当理由大量反复申请 nowhere (those two labels
+    # found late, the rows between lost): 112 blank cells.
+    name = "synth-4046-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n\n18\n8\n\n" in text and "1、本机关不掌握相关 15\n政府信息\n4\n" in text
+    report = snippet_report(name)
+    gold = {
+        "new_received": [188, 0, 0, 0, 81, 0, 269],
+        "unavailable.not_held": [154, 0, 0, 0, 0, 0, 154],
+        "unavailable.needs_creation": [0, 0, 0, 0, 42, 0, 42],
+        "not_processed.publication": [5, 0, 0, 0, 0, 0, 5],
+        "results_total": [188, 0, 0, 0, 81, 0, 269],
+    }
+    for row, want in gold.items():
+        assert row_or_none(report, row) == want, row
+    for row in (
+        "withheld.process_info",
+        "withheld.enforcement_files",
+        "withheld.query_matters",
+        "unavailable.unclear_after_correction",
+        "not_processed.petition",
+        "not_processed.duplicate",
+        "not_processed.excessive",
+    ):
+        assert row_or_none(report, row) == [0] * 7, row
+    # the two labels printed out of place: their rows left blank, not read from other rows' values
+    assert row_or_none(report, "withheld.third_party_rights") == [None] * 7
+    merged = [w.message for w in report.warnings if w.code == "merged_digits"]
+    assert any("not_held: 15 4 0 0 0 0 0 15 4" in m and "blocks" in m for m in merged)
+    assert any("results_total" in m and "0 0 0 0 0 0 0) left unread" in m for m in merged)
+    # those seven values, printed before 四、结转下年度继续办理's label, which no value follows: that row's
+    assert row_or_none(report, "carried_forward") == [0] * 7
+    (after,) = [w for w in report.warnings if w.code == "values_after_labels"]
+    assert after.key == "applications/carried_forward"
+
+
+def test_pdftotext_default_broken_numbers_in_blocks_their_order_in_the_block_not_in_the_text() -> None:
+    # tuning seed 3745 (/tmp/b52/tune, pdftotext-default): four-digit numbers broken over two lines, the row's
+    # one-line cell beside them centred between the pieces in one block (``10`` / ``0`` / ``42``: 1042 and 0), two
+    # broken cells side by side (``35 13`` / ``5 97``: 355 and 1397). Version 182 read 5.属于三类内部事务信息 as
+    # 900 3 … (two wrong numbers) and 1.本机关不掌握相关政府信息 as 19 … 19 for 195 … 195. Which of a block's cells
+    # is the broken one the text does not say: where the identities do not settle it, those cells stay blank.
+    name = "synth-3745-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n\n10\n0\n42\n\n" in text and "\n\n35 13\n5 97\n\n" in text
+    report = snippet_report(name)
+    assert row_or_none(report, "unavailable.not_held") == [0, 0, 0, 0, 0, 195, 195]
+    assert row_or_none(report, "unavailable.needs_creation") == [43, 0, 0, 0, 0, 0, 43]
+    assert row_or_none(report, "new_received") == [None, None, 0, 0, 0, 355, 1397]
+    assert row_or_none(report, "withheld.internal_affairs") == [None, None, 0, 0, 0, 0, 903]
+    opened = [w.message for w in report.warnings if w.code == "placement_open" and "blocks" in w.message]
+    assert any(m.startswith("applications/new_received") for m in opened)
+    assert report.metadata["review"] == "required"
+
+
+def test_pdftotext_default_a_row_read_with_pieces_of_broken_numbers_apart_is_left_blank() -> None:
+    # the same 3745 text: （七）总计 and 四、结转下年度继续办理 print one after the other, both rows' values after the
+    # second, their numbers broken in blocks (``30`` / ``0`` / ``46``, ``7`` / ``6``, ``33 33`` / ``6 82`` / ``1`` /
+    # ``9``). Version 182 read 四、结转下年度继续办理 as 30 0 46 0 0 0 76 (7 and 6 joined, its row total holding by
+    # chance: four wrong numbers); a reading that takes a piece of a block's broken number as a value is left blank
+    name = "synth-3745-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n\n30\n0\n46\n\n" in text and "\n\n33 33\n6 82\n1\n9\n\n" in text
+    report = snippet_report(name)
+    assert row_or_none(report, "carried_forward") == [None] * 7
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "applications/carried_forward"]
+    assert "30 46" in opened.message

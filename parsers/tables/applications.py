@@ -40,6 +40,7 @@ from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.paragraph_cells import is_paragraph_cells
+from parsers.tables.paragraph_pieces import PARAGRAPH_PIECES, first_cells, taken_over, unjoined_pieces
 from parsers.tables.reading import Found, Reading
 from parsers.tables.realign import realign_rows
 from parsers.tables.row_locate import locate, next_found
@@ -391,6 +392,7 @@ def _label_fits(
     open_boxes: dict[str, tuple[list[list[Token]], Token, str]] = {}
     claimed: set[int] = set()  # the values rows read so far, by offset: a line above a label no other row read
     label_lines = {r.tokens[x.index][LINE] for x in found if x is not None}
+    left_over: list[Token] = []  # a row's values past its cells in poppler's blocks (paragraph_pieces.first_cells)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -401,6 +403,9 @@ def _label_fits(
             state[row.key] = fits[row.key].values()
             continue
         vals, pos = row_values(r, f, stop, N_APP, f"{T}/{row.key}")
+        if not vals and pos is None and left_over:
+            vals = taken_over(r, left_over, f"{T}/{row.key}")  # the row before's run: this row's values, label after
+        left_over = []
         # the row before, its label the token right before this one's (one line: not wrapped, see label_pairs)
         prev_f = found[k - 1] if k else None
         before = rows[k - 1].key if prev_f is not None and prev_f.index + 1 == f.index else None
@@ -420,6 +425,8 @@ def _label_fits(
         claimed.update(t[START] for t in vals)
         below = pieces_line(r, vals, label_lines, claimed)
         boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}", reads)
+        if how == PARAGRAPH_PIECES and (first := first_cells(r, vals, N_APP)) is not None:
+            left_over = first[1]  # values after the row's first cells: the next row's, if it reads none
         after = nxt.index if nxt is not None else None
         if boxed is None and (
             centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}", after)
@@ -528,6 +535,7 @@ def _label_fits(
     fits.update(merged_column_rows(r, rows, found, fmt, fits))
     shift_lost_column(r, fits, fmt)
     blank_rule_or_digit_cells(r, fits)
+    unjoined_pieces(r, fits, T)
     return fits, table_end
 
 

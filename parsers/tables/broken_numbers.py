@@ -15,6 +15,7 @@ from parsers.tables.checks import (
 )
 from parsers.tables.glued_pieces import glued_under
 from parsers.tables.paragraph_cells import is_paragraph_cells
+from parsers.tables.paragraph_pieces import PARAGRAPH_PIECES, first_cells, is_block_cells, paragraph_readings
 from parsers.tables.reading import Reading
 from parsers.tables.solve import (
     choose_rows,
@@ -179,13 +180,20 @@ def pieces_after_label_rest(r: Reading, label_rest: Token, vals: list[Token], k:
     ``merged_digits``). The index of the token after those values; 0 where they are not so, and in a text that
     prints a cell a paragraph (pdfminer's boxes, poppler's default mode), whose order is not the row's: pdfminer's
     ``boxes_flow=None`` prints a row's broken cells after its others, whose pieces, joined, hold the row's total
-    in other columns (1610's 其他处理 row, read as another's)."""
-    if n != N_APP or not vals or label_rest[END] > vals[0][START] or is_paragraph_cells(r.extracted.text):
+    in other columns (1610's 其他处理 row, read as another's). In poppler's default text whose blocks hold a
+    broken number's two pieces and the row's neighbouring cells (:mod:`parsers.tables.paragraph_pieces`), a label's
+    lines among them (``1、本机关不掌握相关 15`` / ``政府信息`` / ``4``), the values go on where those blocks make the
+    row's cells with its total holding."""
+    if n != N_APP or not vals:
         return 0
     end = k
     while end < stop and (r.tokens[end][IS_VALUE] or not r.tokens[end][TEXT]):
         end += 1
     row = [*vals, *(t for t in r.tokens[k:end] if t[TEXT])]
+    if is_block_cells(r.extracted.text) and paragraph_readings(r, row, n) is not None:
+        return end  # poppler's blocks of a broken number's pieces and its neighbours, a label's lines among them
+    if label_rest[END] > vals[0][START] or is_paragraph_cells(r.extracted.text):
+        return 0
     if not n < len(row) <= n + MAX_BROKEN or not all(DIGITS.fullmatch(t[TEXT]) for t in row):
         return 0
     if len(row) == n + 1:
@@ -256,6 +264,32 @@ STACKED = (
 )
 
 
+def paragraph_pieces(r: Reading, vals: list[Token], key: str) -> list[list[Token]] | None:
+    """A row of more values than cells in poppler's default text whose numbers broken over two lines print in
+    blocks with their neighbouring cells (:mod:`parsers.tables.paragraph_pieces`): its readings whose row total
+    holds; where there is one, it is said (``merged_digits``). None where the row is not so printed."""
+    if not is_block_cells(r.extracted.text):
+        return None
+    readings = paragraph_readings(r, vals, N_APP)
+    rest: list[Token] = []
+    if readings is None and (first := first_cells(r, vals, N_APP)) is not None:
+        readings, rest = first
+    if readings is None:
+        return None
+    left = f"; the {len(rest)} values after them ({' '.join(t[TEXT] for t in rest)}) left unread" if rest else ""
+    if len(readings) == 1:
+        r.warn(
+            "merged_digits",
+            f"{key}: {' '.join(t[TEXT] for t in vals)}: {PARAGRAPH_PIECES}; read as "
+            f"{' '.join(t[TEXT] for t in readings[0])}, the one reading whose row total holds (a guess){left}",
+            key,
+            vals[0],
+        )
+    elif rest:
+        r.warn("extra_values", f"{key}: the row's first cells {PARAGRAPH_PIECES}{left}", key, rest[0])
+    return readings
+
+
 def stacked_readings(r: Reading, vals: list[Token], above: list[Token], key: str) -> list[list[Token]] | None:
     """A row whose numbers broken over two lines print their pieces on the lines above and below its other cells
     (:mod:`parsers.tables.stacked_pieces`): its readings, one for each placement of the broken numbers whose row
@@ -280,6 +314,8 @@ def broken_boxes_read(
     ``reads_above(vals, pos)``, which the caller asked before gathering ``above`` (not asked twice)."""
     if pos is None and len(vals) > N_APP and (boxed := boxes_last(r, vals, key)) is not None:
         return boxed, BOXES_LAST
+    if pos is None and len(vals) > N_APP and (para := paragraph_pieces(r, vals, key)) is not None:
+        return para, PARAGRAPH_PIECES
     if reads and (boxed := stacked_readings(r, vals, above, key)) is not None:
         return boxed, STACKED
     if pos is not None and len(vals) > N_APP and (under := _cells_then_pieces(r, vals)) is not None:

@@ -11,6 +11,7 @@ from parsers.tables.extra_in_boxes import boxes_text
 from parsers.tables.group_order import review_after_results
 from parsers.tables.head_blocks import head_block_order, totals_hold
 from parsers.tables.paragraph_cells import is_paragraph_cells
+from parsers.tables.paragraph_pieces import is_block_cells, joined_pairs
 from parsers.tables.reading import Reading
 from parsers.tables.review_blank_cells import review_fit, review_shown, rows_out_of_order, short_rows_open
 from parsers.tables.review_blank_row import review_blank_row
@@ -102,6 +103,7 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     vals: list[Token] = []
     printed: list[Token | None] = []  # the values and the blank cells printed as no-break spaces, in order
     last = anchor
+    cut: tuple[int, int, int] | None = None  # where the loop would have stopped, had it not read on for pieces
     for i in range(anchor + 1, min(stop, len(r.tokens))):
         t = r.tokens[i]
         if t[IS_VALUE] and not (t[IS_BLANK_MARKER] and (r.placeholder(t) or _scan_speck(r, i))):
@@ -113,7 +115,11 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         elif len(t[COMPACT]) > 40 and (vals or PROSE.search(t[TEXT])):
             break  # body text: the table is over (before any value: its numbers were lost, a paragraph's are not)
         elif t[IS_LABELISH] and len(vals) >= N_REVIEW:
-            break
+            if cut is None and _pairs_short(r, vals):
+                cut = (len(vals), len(printed), last)  # a head's block before the last values: read on, see below
+                continue
+            if cut is None or len(vals) > cut[0]:
+                break
     split = False  # values printed on both sides of section 五's heading: the text's order is shown not the table's
     if (
         stop < len(r.tokens)
@@ -172,6 +178,22 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
     if len(vals) > N_REVIEW and (boxed := review_boxes_last(r, vals)) is not None:
         r.put_cells(keys, boxed, label)  # numbers broken over lines printed after the others (tables/review_boxes.py)
         return last + 1
+    pairs = joined_pairs(r, vals) if len(vals) > N_REVIEW and is_block_cells(r.extracted.text) else None
+    if pairs is None or len(pairs) != N_REVIEW or not review_totals_hold([number_value(t[TEXT]) for t in pairs]):
+        pairs = None
+        if cut is not None:  # read on for nothing: the values as the loop stopped at them
+            vals, printed, last = vals[: cut[0]], printed[: cut[1]], cut[2]
+    if pairs is not None:
+        r.warn(
+            "merged_digits",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells ({' '.join(t[TEXT] for t in vals)}); read as "
+            f"{' '.join(t[TEXT] for t in pairs)}, each block of two lines of one value (poppler's block of a cell "
+            "whose number a narrow column broke over two lines) one number, its three row totals holding (a guess)",
+            R,
+            vals[0],
+        )
+        vals = pairs  # then read as any row of exactly its cells
+        printed = list(pairs)
     result = (
         review_unreadable(r, vals)
         or review_in_place(r, vals, printed, label)
@@ -253,6 +275,13 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
 # not the table's, and one failing row is enough: pdfminer's boxes print 4045's 10 / 12 / 五、… / 22 / 0 … for
 # 行政复议's 12 10 0 0 22)
 MIN_ROWS_OUT_OF_ORDER = 2
+
+
+def _pairs_short(r: Reading, vals: list[Token]) -> bool:
+    """Table 四's values read so far, 15 or more, are fewer than its cells once each block of two lines of one value
+    is one number (:func:`parsers.tables.paragraph_pieces.joined_pairs`), in text printing a cell a block."""
+    pairs = joined_pairs(r, vals)
+    return pairs is not None and len(pairs) < N_REVIEW and is_block_cells(r.extracted.text)
 
 
 def _scan_speck(r: Reading, i: int) -> bool:

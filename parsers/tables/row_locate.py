@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from parsers.tables.label_heads import in_applicants_header, numbered_total_after, wrapped_label_head
 from parsers.tables.labels import FUZZY_MIN, distinctive, numbering, similarity
+from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import GLUED_RE, Found, Reading
 from parsers.tables.templates import RowDef
 from parsers.tables.tokens import COL, COMPACT, END, IS_NUMBER, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
@@ -23,6 +24,11 @@ FIRST_ROW_VALUES = 3  # a table's first row, found by the order alone, prints th
 # a label matched by meaning may sit in a run of labels printed apart from their values (a converter's broken
 # table: the labels on lines of their own, the values in label-less rows after them): this many lines on
 _APART_LINES = 8
+# later rows whose labels print, in the template's order, before the one a row's label was found at: that label is
+# printed out of place (poppler's default mode printed 4046's 4、保护第三方合法权益 and 5、属于三类内部事务信息 after
+# the rows of （五）不予处理), and the row is left unfound rather than every row between lost: in text printing a
+# cell a block only (paragraph_pieces.is_block_cells)
+MIN_SKIPPED = 3
 # table 三's group heading printed before its first sub-row's label on one line (glued text, a label cell spanning
 # rows: ``（四）无法提供1.本机关不常握相关政府信息086000086``): set aside when the label is compared by meaning
 _GROUP_HEAD = re.compile(r"^[(（][三四五六][)）](?:不予公开|无法提供|不予处理|其他处理)(?=\d)")
@@ -97,7 +103,11 @@ def locate(r: Reading, rows: list[RowDef], start: int, end: int | None, table: s
         # the next row's label before this one's: only where a label comes before it (``f.index`` is a label's)
         if f is not None and k + 1 < len(rows) and labels[bisect.bisect_left(labels, pos)] < f.index:
             nxt = r.find(rows[k + 1], pos, f.index)
-            if nxt is not None:
+            if nxt is not None or (
+                table == "applications"
+                and rows_skipped(r, rows, k, pos, f.index) >= MIN_SKIPPED
+                and is_block_cells(r.extracted.text)
+            ):
                 f = None
         if f is not None and f.glued is None and row.label:
             # found at a later fragment of its wrapped label, its values printed before: from the first
@@ -110,6 +120,25 @@ def locate(r: Reading, rows: list[RowDef], start: int, end: int | None, table: s
     if any(f is None for f in found):
         _locate_by_meaning(r, rows, found, start, end, table)
     return found
+
+
+def rows_skipped(r: Reading, rows: list[RowDef], k: int, lo: int, hi: int) -> int:
+    """How many of the rows after row ``k`` print their labels one after another, in the template's order,
+    between tokens ``lo`` and ``hi`` (where row ``k``'s label was found): the first of them may be missing, each
+    later one is looked for after the one found before it."""
+    n = 0
+    pos = lo
+    for row in rows[k + 1 :]:
+        f = r.find(row, pos, hi)
+        if f is None:
+            if n:
+                break
+            continue
+        n += 1
+        pos = f.index + 1
+        if n >= MIN_SKIPPED:
+            break
+    return n
 
 
 def _locate_by_meaning(
