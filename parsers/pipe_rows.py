@@ -240,6 +240,7 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
         return None
     parts: list[tuple[int, str]] = []
     lead: list[tuple[int, str]] = []  # the label's lines before the numbers
+    glued = False  # the label's last line ends in a number
     at = 0
     for m in [*BR.finditer(raw), None]:
         end = m.start() if m is not None else len(raw)
@@ -248,8 +249,16 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
             where = raw.index(piece, at)
             if _STACKED_NUMBER.match(piece) or _STACKED_DASH.fullmatch(piece):
                 parts.append((where, piece))
-            elif parts or _ANY_DIGIT.search(piece) or not _IDEOGRAPH.search(piece):
+            elif parts or glued or not _IDEOGRAPH.search(piece):
                 return None
+            elif _ANY_DIGIT.search(piece):
+                # the label's last line with the row's first value glued to it (``行政规范性文件1<br>0<br>0``:
+                # pymupdf4llm's layout mode laying a one-field row, label and first value on one line): kept
+                # whole as the label's piece, the table reader parts it (``glued_number``)
+                if _GLUED_END.fullmatch(piece) is None:
+                    return None
+                glued = True
+                lead.append((where, piece))
             else:
                 lead.append((where, piece))
         at = m.end() if m is not None else end
@@ -257,13 +266,15 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
         return None  # dashes alone: no number's cells to part
     if lead:
         # two numbers at least: a label's one number is its item's numbering (``（四）<br>无法提<br>供<br>1`` before
-        # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell
-        one = len(parts) == 1 and _STACKED_NUMBER.match(after.strip()) is not None
+        # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell or is glued to the label
+        one = len(parts) == 1 and (glued or _STACKED_NUMBER.match(after.strip()) is not None)
         return [(lead[0][0], "".join(p for _, p in lead)), *parts] if len(parts) > 1 or one else None
     return parts if len(parts) > 1 else None
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# a label's line, no digit in it, that ends in ideographs and then one number (``行政规范性文件1``)
+_GLUED_END = re.compile(r"[^\d]*[\u4e00-\u9fff]\d[\d,]*(?:\.\d+)?")
 
 
 _BOLD_TAIL = re.compile(r"<br\s*/?>\s*\*\*", re.I)
