@@ -161,11 +161,12 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> None:
+) -> int:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
-    (grid columns of one column that disagree: :mod:`parsers.grid_columns`)."""
+    (grid columns of one column that disagree: :mod:`parsers.grid_columns`). Returns the number of decimals
+    joined across two cells (:func:`cut_decimals`)."""
     cells = pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
@@ -183,6 +184,7 @@ def pipe_row(
     ends = row_ends(raw_cells) if heading is None and "|  |" in line else _NO_ENDS
     title = title_after(raw_cells, ends)
     cut = _cut_label(raw_cells) if label is None else None
+    decimals = cut_decimals(raw_cells)
     for col, (s, e) in enumerate(cells):
         if col in ends:
             b.add("\n", None)
@@ -201,6 +203,10 @@ def pipe_row(
                 b.add(clean_cell(raw[cut[2][1] :]), pos + s + cut[2][1])
             continue
         lead = len(raw) - len(raw.lstrip())
+        if col in decimals:
+            # a number cut at its decimal point across two cells: read whole in the first, the second empty
+            b.add(decimals[col], pos + s + lead)
+            continue
         if col == n_label and label is not None:
             # the label read line by line across its cells, as one more cell before the values
             b.add(label, pos + cells[0][0])
@@ -220,6 +226,27 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
+    return len(decimals) // 2
+
+
+_WHOLE = re.compile(r"^\d+$")
+_FRACTION = re.compile(r"^[.．]\s?(\d+)$")
+
+
+def cut_decimals(raw: list[str]) -> dict[int, str]:
+    """A number cut at its decimal point into the next cell (pymupdf4llm's layout grid cutting a line at a rule
+    that runs through it: ``|44<br><br>|. 77|``): a cell whose one line is a whole number, the next cell's one
+    line a point and digits (``. 77``, a piece no other reading takes). Column → its text: the joined number in
+    the first cell (``44.77``), nothing in the second."""
+    lines = [[piece for piece in (clean_cell(p) for p in BR.split(cell)) if piece] for cell in raw]
+    out: dict[int, str] = {}
+    for col in range(len(raw) - 1):
+        whole, frac = lines[col], lines[col + 1]
+        if col in out or len(whole) != 1 or len(frac) != 1 or not _WHOLE.match(whole[0]):
+            continue
+        if (m := _FRACTION.match(frac[0])) is not None:
+            out[col], out[col + 1] = f"{whole[0]}.{m.group(1)}", ""
+    return out
 
 
 _STACKED_NUMBER = re.compile(r"^[+\-－−]?\d[\d,]*(?:\.\d+)?$")  # a minus full-width too (``136<br>－20``)

@@ -582,6 +582,9 @@ Version 119 (issue 8, t42):
 - ``synth-7232-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): pymupdf4llm's layout
   mode prints table 二's rows as one-field grid rows, a value a ``<br>`` line, and the label's line with the row's
   first value glued to it (``|行政规范性文件1<br>0<br>0|``).
+- ``synth-7205-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): the layout grid cuts
+  the 行政事业性收费 row's amount at its decimal point, at a rule of section 三's table drawn through the line
+  (``|44<br><br>|. 77|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -832,6 +835,7 @@ SNIPPETS = {
     "synth-7206-flow-none-table2.txt": "synth_7206.pdf-pdfminer-flow-none.txt",
     "synth-7216-pymupdf4llm-layout-table2.md": "synth_7216.md-pymupdf4llm-layout.md",
     "synth-7232-pymupdf4llm-layout-table2.md": "synth_7232.md-pymupdf4llm-layout.md",
+    "synth-7205-pymupdf4llm-layout-table2.md": "synth_7205.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -948,6 +952,7 @@ FROM = {
     "synth-7206-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-7216-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7232-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7205-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
