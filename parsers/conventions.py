@@ -182,6 +182,7 @@ def _marked_up(text: str) -> Canonical:
     by_repeats = columns_by_repeats(lines, pipe_cells, lambda ln: bool(PIPE_ROW.match(ln))) if grid else {}
     repeated = 0
     decimals = 0  # numbers cut at their decimal point across two cells, joined
+    stacked = 0  # rows parted from one grid row that holds them a <br> line each
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -217,13 +218,16 @@ def _marked_up(text: str) -> Canonical:
                 k += 1
             if k in by_repeats:
                 # the numbers fix the grouping: every grouping of the header's that differs misreads a row
-                decimals += pipe_row(b, line, pos, rest, by_repeats[k])
+                cut, parted = pipe_row(b, line, pos, rest, by_repeats[k])
+                decimals, stacked = decimals + cut, stacked + parted
             elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
-                decimals += pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                cut, parted = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                decimals, stacked = decimals + cut, stacked + parted
             else:
                 repeats = repeated_at.get(k, NO_COLUMNS)
-                decimals += pipe_row(b, line, pos, rest, repeats)
+                cut, parted = pipe_row(b, line, pos, rest, repeats)
+                decimals, stacked = decimals + cut, stacked + parted
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -270,6 +274,12 @@ def _marked_up(text: str) -> Canonical:
             f"{decimals} number(s) cut at the decimal point into the next cell (a whole number, then a cell that "
             "prints only a point and digits: a converter's grid cutting the line at a rule) read as one number "
             "(a guess)",
+        ))  # fmt: skip
+    if stacked:
+        notes.append((
+            "stacked_rows",
+            f"{stacked} row(s) read from grid rows that each hold several rows, a <br> line each (the label cell's "
+            "lines starting as many labels as each value cell prints numbers): each line read as a row of its own",
         ))  # fmt: skip
     if grid is not None and grid.disagreeing:
         notes.append((

@@ -161,18 +161,29 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> int:
+) -> tuple[int, int]:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
     (grid columns of one column that disagree: :mod:`parsers.grid_columns`). Returns the number of decimals
-    joined across two cells (:func:`cut_decimals`)."""
+    joined across two cells (:func:`cut_decimals`) and of the rows parted from one (:func:`stacked_rows`)."""
     cells = pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
     if skip:
         cells = [c for col, c in enumerate(cells) if col not in skip]
     raw_cells = [line[s:e] for s, e in cells]
+    rows = stacked_rows(raw_cells)
+    if rows is not None:
+        # several rows laid into one grid row, a <br> line each: written as lines of their own
+        for n, row in enumerate(rows):
+            if n:
+                b.add("\n", None)
+            for col, (text, (cell, offset)) in enumerate(row):
+                if col:
+                    b.add("\t", None)
+                b.add(text, pos + cells[cell][0] + offset)
+        return 0, len(rows)
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -226,7 +237,60 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
-    return len(decimals) // 2
+    return len(decimals) // 2, 0
+
+
+def _cell_lines(cell: str) -> list[tuple[int, str]]:
+    """A cell's ``<br>`` lines, cleaned, the empty ones left out, each with its offset in the cell."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for m in [*BR.finditer(cell), None]:
+        end = m.start() if m is not None else len(cell)
+        piece = clean_cell(cell[at:end])
+        if piece:
+            out.append((at + len(cell[at:end]) - len(cell[at:end].lstrip()), piece))
+        at = m.end() if m is not None else end
+    return out
+
+
+def _value_line(text: str) -> bool:
+    return _STACKED_NUMBER.match(text) is not None or _STACKED_DASH.fullmatch(text) is not None
+
+
+def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
+    """Several rows of a table laid into one grid row, a ``<br>`` line each (pymupdf4llm's layout mode where no
+    rule parts them: ``|（一）予以公开<br>（二）部分公开（区分处理的，<br>只计这一情形…）|3<br>14|0<br>1|…``): the
+    last label cell's lines start k labels (numbering, 其中), k two at least, and every value cell prints exactly k
+    numbers, a line each (or nothing: blank in every row). Each row: its cells as (text, (cell, offset in it)),
+    the cells before the last label cell repeated; None for any other row."""
+    if len(raw) < 2 or not any(BR.search(c) for c in raw):
+        return None
+    lines = [_cell_lines(c) for c in raw]
+    n_label = 0
+    while n_label < len(raw) and lines[n_label] and not all(_value_line(t) for _, t in lines[n_label]):
+        n_label += 1
+    if n_label == 0 or n_label == len(raw):
+        return None
+    groups: list[list[tuple[int, str]]] = []
+    for at, text in lines[n_label - 1]:
+        if _NEW_LABEL.match(text):
+            groups.append([(at, text)])
+        elif groups:
+            groups[-1].append((at, text))
+        else:
+            return None
+    k = len(groups)
+    values = lines[n_label:]
+    if k < 2 or not any(values) or any(v and (len(v) != k or not all(_value_line(t) for _, t in v)) for v in values):
+        return None
+    rows = []
+    for i in range(k):
+        row = [(" ".join(t for _, t in lines[c]), (c, lines[c][0][0])) for c in range(n_label - 1)]
+        row.append(("".join(t for _, t in groups[i]), (n_label - 1, groups[i][0][0])))
+        for c, v in enumerate(values, start=n_label):
+            row.append((v[i][1], (c, v[i][0])) if v else ("", (c, 0)))
+        rows.append(row)
+    return rows
 
 
 _WHOLE = re.compile(r"^\d+$")
