@@ -183,6 +183,7 @@ def _marked_up(text: str) -> Canonical:
     repeated = 0
     decimals = 0  # numbers cut at their decimal point across two cells, joined
     stacked = 0  # rows parted from one grid row that holds them a <br> line each
+    headings = 0  # rows parted from the next section's heading laid into the same grid row
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -218,16 +219,16 @@ def _marked_up(text: str) -> Canonical:
                 k += 1
             if k in by_repeats:
                 # the numbers fix the grouping: every grouping of the header's that differs misreads a row
-                cut, parted = pipe_row(b, line, pos, rest, by_repeats[k])
-                decimals, stacked = decimals + cut, stacked + parted
+                cut, parted, headed = pipe_row(b, line, pos, rest, by_repeats[k])
+                decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
             elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
-                cut, parted = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
-                decimals, stacked = decimals + cut, stacked + parted
+                cut, parted, headed = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
             else:
                 repeats = repeated_at.get(k, NO_COLUMNS)
-                cut, parted = pipe_row(b, line, pos, rest, repeats)
-                decimals, stacked = decimals + cut, stacked + parted
+                cut, parted, headed = pipe_row(b, line, pos, rest, repeats)
+                decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -280,6 +281,13 @@ def _marked_up(text: str) -> Canonical:
             "stacked_rows",
             f"{stacked} row(s) read from grid rows that each hold several rows, a <br> line each (the label cell's "
             "lines starting as many labels as each value cell prints numbers): each line read as a row of its own",
+        ))  # fmt: skip
+    if headings:
+        notes.append((
+            "heading_in_row",
+            f"{headings} grid row(s) holding a table's row and the next section's heading (its first line in the "
+            "row's label cell, under the label): the row's numbers (each the first line of a cell) read as the row, "
+            "the rest as the heading's line (a guess)",
         ))  # fmt: skip
     if grid is not None and grid.disagreeing:
         notes.append((

@@ -161,12 +161,13 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
     (grid columns of one column that disagree: :mod:`parsers.grid_columns`). Returns the number of decimals
-    joined across two cells (:func:`cut_decimals`) and of the rows parted from one (:func:`stacked_rows`)."""
+    joined across two cells (:func:`cut_decimals`), of the rows parted from one (:func:`stacked_rows`) and of
+    the rows parted from a heading (:func:`heading_row`)."""
     cells = pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
@@ -183,7 +184,19 @@ def pipe_row(
                 if col:
                     b.add("\t", None)
                 b.add(text, pos + cells[cell][0] + offset)
-        return 0, len(rows)
+        return 0, len(rows), 0
+    parted = heading_row(raw_cells)
+    if parted is not None:
+        # a table's last row and the next section's heading laid into one grid row: the row, then the heading's
+        # line (the row's numbers taken out of it)
+        for n, row in enumerate(parted):
+            if n:
+                b.add("\n", None)
+            for col, (text, (cell, offset)) in enumerate(row):
+                if col:
+                    b.add("\t", None)
+                b.add(text, pos + cells[cell][0] + offset)
+        return len(cut_decimals(raw_cells)) // 2, 0, 1
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -237,7 +250,7 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
-    return len(decimals) // 2, 0
+    return len(decimals) // 2, 0, 0
 
 
 def _cell_lines(cell: str) -> list[tuple[int, str]]:
@@ -255,6 +268,42 @@ def _cell_lines(cell: str) -> list[tuple[int, str]]:
 
 def _value_line(text: str) -> bool:
     return _STACKED_NUMBER.match(text) is not None or _STACKED_DASH.fullmatch(text) is not None
+
+
+# a section's heading (``三、收到和处理政府信息公开申请情况``) on a line of its own in a grid cell
+_SECTION = re.compile(r"^[二三四五六]、")
+
+
+def heading_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
+    """A table's last row and the next section's heading (with its table's first header cells) laid into one grid
+    row (pymupdf4llm's layout mode, where the heading stands close under the row: ``|行政事业性收费<br>三、收到和处理
+    政府<br>|信息公开申请情况<br>|自|0|申<br>法人|…``): the first cell's lines a label (no digit), then a line that
+    starts a section heading; the row's values each the first line of a cell after it, or a number cut at its
+    point (:func:`cut_decimals`), and no other line of the row a number. The row (label and values), then the
+    rest of the cells' text, the heading first; None for any other row."""
+    if len(raw) < 2 or not BR.search(raw[0]):
+        return None
+    lines = [_cell_lines(c) for c in raw]
+    first = lines[0]
+    at = next((k for k, (_, t) in enumerate(first) if k and _SECTION.match(t)), None)
+    if at is None or any(_ANY_DIGIT.search(t) for _, t in first[:at]):
+        return None
+    decimals = cut_decimals(raw)
+    row = [("".join(t for _, t in first[:at]), (0, first[0][0]))]
+    rest = [(" ".join(t for _, t in first[at:]), (0, first[at][0]))]
+    for c in range(1, len(raw)):
+        if c in decimals:
+            if decimals[c]:
+                row.append((decimals[c], (c, lines[c][0][0])))
+            continue
+        numbers = [k for k, (_, t) in enumerate(lines[c]) if _ANY_DIGIT.search(t)]
+        if numbers and (numbers != [0] or not _STACKED_NUMBER.match(lines[c][0][1])):
+            return None
+        if numbers:
+            row.append((lines[c][0][1], (c, lines[c][0][0])))
+        text = " ".join(t for k, (_, t) in enumerate(lines[c]) if k not in numbers)
+        rest.append((text, (c, lines[c][-1][0] if text else 0)))
+    return [row, rest] if len(row) > 1 else None
 
 
 def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
