@@ -177,25 +177,13 @@ def pipe_row(
     rows = stacked_rows(raw_cells)
     if rows is not None:
         # several rows laid into one grid row, a <br> line each: written as lines of their own
-        for n, row in enumerate(rows):
-            if n:
-                b.add("\n", None)
-            for col, (text, (cell, offset)) in enumerate(row):
-                if col:
-                    b.add("\t", None)
-                b.add(text, pos + cells[cell][0] + offset)
+        _write_rows(b, rows, [pos + start for start, _ in cells])
         return 0, len(rows), 0
     parted = heading_row(raw_cells)
     if parted is not None:
         # a table's last row and the next section's heading laid into one grid row: the row, then the heading's
         # line (the row's numbers taken out of it)
-        for n, row in enumerate(parted):
-            if n:
-                b.add("\n", None)
-            for col, (text, (cell, offset)) in enumerate(row):
-                if col:
-                    b.add("\t", None)
-                b.add(text, pos + cells[cell][0] + offset)
+        _write_rows(b, parted, [pos + start for start, _ in cells])
         return len(cut_decimals(raw_cells)) // 2, 0, 1
     heading = _merged_heading(raw_cells)
     if heading is not None:
@@ -251,6 +239,18 @@ def pipe_row(
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
     return len(decimals) // 2, 0, 0
+
+
+def _write_rows(b: OffsetText, rows: list[list[tuple[str, tuple[int, int]]]], starts: list[int]) -> None:
+    """Rows of (text, (cell, offset in it)) written a line each, their cells TAB apart; ``starts``: each cell's
+    offset in the original."""
+    for n, row in enumerate(rows):
+        if n:
+            b.add("\n", None)
+        for col, (text, (cell, offset)) in enumerate(row):
+            if col:
+                b.add("\t", None)
+            b.add(text, starts[cell] + offset)
 
 
 def _cell_lines(cell: str) -> list[tuple[int, str]]:
@@ -332,7 +332,7 @@ def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | No
     values = lines[n_label:]
     if k < 2 or not any(values) or any(v and (len(v) != k or not all(_value_line(t) for _, t in v)) for v in values):
         return None
-    rows = []
+    rows: list[list[tuple[str, tuple[int, int]]]] = []
     for i in range(k):
         row = [(" ".join(t for _, t in lines[c]), (c, lines[c][0][0])) for c in range(n_label - 1)]
         row.append(("".join(t for _, t in groups[i]), (n_label - 1, groups[i][0][0])))

@@ -586,8 +586,8 @@ Version 119 (issue 8, t42):
   the 行政事业性收费 row's amount at its decimal point, at a rule of section 三's table drawn through the line
   (``|44<br><br>|. 77|``).
 - ``synth-7211-pymupdf4llm-layout-table3.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): two rows of table 三
-  laid into one grid row, no rule between them, a ``<br>`` line each (``|（一）予以公开<br>（二）部分公开（区分处理的，<br>
-  只计这一情形，不计其他情形）|3<br>14|0<br>1|…``).
+  laid into one grid row, no rule between them, a ``<br>`` line each
+  (``|（一）予以公开<br>（二）部分公开（区分处理的，<br>只计这一情形，不计其他情形）|3<br>14|0<br>1|…``).
 - ``synth-7208-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): table 二's last row
   and section 三's heading (with table 三's first header cells) laid into one grid row, the row's value the first
   line of a cell (``|行政事业性收<br>费<br>三、收到|0<br>和处理政府信息公开申请情况|||申<br>法人<br>|…``).
