@@ -349,14 +349,18 @@ _FRACTION = re.compile(r"^[.．]\s?(\d+)$")
 def cut_decimals(raw: list[str]) -> dict[int, str]:
     """A number cut at its decimal point into the next cell (pymupdf4llm's layout grid cutting a line at a rule
     that runs through it: ``|44<br><br>|. 77|``): a cell whose one line is a whole number, the next cell's one
-    line a point and digits (``. 77``, a piece no other reading takes). Column → its text: the joined number in
-    the first cell (``44.77``), nothing in the second."""
+    line a point and digits (``. 77``, a piece no other reading takes), the cell after it not starting with a
+    digit (``|240|.958|653|``: cut at more places, the table reader joins its pieces under their header cell).
+    Column → its text: the joined number in the first cell (``44.77``), nothing in the second."""
     lines = [[piece for piece in (clean_cell(p) for p in BR.split(cell)) if piece] for cell in raw]
     out: dict[int, str] = {}
     for col in range(len(raw) - 1):
         whole, frac = lines[col], lines[col + 1]
         if col in out or len(whole) != 1 or len(frac) != 1 or not _WHOLE.match(whole[0]):
             continue
+        after = lines[col + 2] if col + 2 < len(raw) else []
+        if after and _ANY_DIGIT.match(after[0]):
+            continue  # more digits in the next cell: a number cut at more places, read by the table reader
         if (m := _FRACTION.match(frac[0])) is not None:
             out[col], out[col + 1] = f"{whole[0]}.{m.group(1)}", ""
     return out
