@@ -181,6 +181,9 @@ def _marked_up(text: str) -> Canonical:
     # table 三's rows in a split grid that no header groups: grouped by the numbers' repeats and totals
     by_repeats = columns_by_repeats(lines, pipe_cells, lambda ln: bool(PIPE_ROW.match(ln))) if grid else {}
     repeated = 0
+    decimals = 0  # numbers cut at their decimal point across two cells, joined
+    stacked = 0  # rows parted from one grid row that holds them a <br> line each
+    headings = 0  # rows parted from the next section's heading laid into the same grid row
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -216,13 +219,16 @@ def _marked_up(text: str) -> Canonical:
                 k += 1
             if k in by_repeats:
                 # the numbers fix the grouping: every grouping of the header's that differs misreads a row
-                pipe_row(b, line, pos, rest, by_repeats[k])
+                cut, parted, headed = pipe_row(b, line, pos, rest, by_repeats[k])
+                decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
             elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
-                pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                cut, parted, headed = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
             else:
                 repeats = repeated_at.get(k, NO_COLUMNS)
-                pipe_row(b, line, pos, rest, repeats)
+                cut, parted, headed = pipe_row(b, line, pos, rest, repeats)
+                decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -262,6 +268,26 @@ def _marked_up(text: str) -> Canonical:
             f"{len(by_repeats)} row(s) of table 三 print {sorted({len(c) + 7 for c in by_repeats.values()})} numbers "
             "in a grid that splits its columns (no header over them): read in seven columns, the only grouping of "
             "adjacent grid columns that print one number in every row and keep every row's total",
+        ))  # fmt: skip
+    if decimals:
+        notes.append((
+            "cut_decimal",
+            f"{decimals} number(s) cut at the decimal point into the next cell (a whole number, then a cell that "
+            "prints only a point and digits: a converter's grid cutting the line at a rule) read as one number "
+            "(a guess)",
+        ))  # fmt: skip
+    if stacked:
+        notes.append((
+            "stacked_rows",
+            f"{stacked} row(s) read from grid rows that each hold several rows, a <br> line each (the label cell's "
+            "lines starting as many labels as each value cell prints numbers): each line read as a row of its own",
+        ))  # fmt: skip
+    if headings:
+        notes.append((
+            "heading_in_row",
+            f"{headings} grid row(s) holding a table's row and the next section's heading (its first line in the "
+            "row's label cell, under the label): the row's numbers (each the first line of a cell) read as the row, "
+            "the rest as the heading's line (a guess)",
         ))  # fmt: skip
     if grid is not None and grid.disagreeing:
         notes.append((

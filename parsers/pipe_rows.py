@@ -161,17 +161,30 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> None:
+) -> tuple[int, int, int]:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
-    (grid columns of one column that disagree: :mod:`parsers.grid_columns`)."""
+    (grid columns of one column that disagree: :mod:`parsers.grid_columns`). Returns the number of decimals
+    joined across two cells (:func:`cut_decimals`), of the rows parted from one (:func:`stacked_rows`) and of
+    the rows parted from a heading (:func:`heading_row`)."""
     cells = pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
     if skip:
         cells = [c for col, c in enumerate(cells) if col not in skip]
     raw_cells = [line[s:e] for s, e in cells]
+    rows = stacked_rows(raw_cells)
+    if rows is not None:
+        # several rows laid into one grid row, a <br> line each: written as lines of their own
+        _write_rows(b, rows, [pos + start for start, _ in cells])
+        return 0, len(rows), 0
+    parted = heading_row(raw_cells)
+    if parted is not None:
+        # a table's last row and the next section's heading laid into one grid row: the row, then the heading's
+        # line (the row's numbers taken out of it)
+        _write_rows(b, parted, [pos + start for start, _ in cells])
+        return len(cut_decimals(raw_cells)) // 2, 0, 1
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -183,6 +196,7 @@ def pipe_row(
     ends = row_ends(raw_cells) if heading is None and "|  |" in line else _NO_ENDS
     title = title_after(raw_cells, ends)
     cut = _cut_label(raw_cells) if label is None else None
+    decimals = cut_decimals(raw_cells)
     for col, (s, e) in enumerate(cells):
         if col in ends:
             b.add("\n", None)
@@ -201,6 +215,10 @@ def pipe_row(
                 b.add(clean_cell(raw[cut[2][1] :]), pos + s + cut[2][1])
             continue
         lead = len(raw) - len(raw.lstrip())
+        if col in decimals:
+            # a number cut at its decimal point across two cells: read whole in the first, the second empty
+            b.add(decimals[col], pos + s + lead)
+            continue
         if col == n_label and label is not None:
             # the label read line by line across its cells, as one more cell before the values
             b.add(label, pos + cells[0][0])
@@ -220,6 +238,132 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
+    return len(decimals) // 2, 0, 0
+
+
+def _write_rows(b: OffsetText, rows: list[list[tuple[str, tuple[int, int]]]], starts: list[int]) -> None:
+    """Rows of (text, (cell, offset in it)) written a line each, their cells TAB apart; ``starts``: each cell's
+    offset in the original."""
+    for n, row in enumerate(rows):
+        if n:
+            b.add("\n", None)
+        for col, (text, (cell, offset)) in enumerate(row):
+            if col:
+                b.add("\t", None)
+            b.add(text, starts[cell] + offset)
+
+
+def _cell_lines(cell: str) -> list[tuple[int, str]]:
+    """A cell's ``<br>`` lines, cleaned, the empty ones left out, each with its offset in the cell."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for m in [*BR.finditer(cell), None]:
+        end = m.start() if m is not None else len(cell)
+        piece = clean_cell(cell[at:end])
+        if piece:
+            out.append((at + len(cell[at:end]) - len(cell[at:end].lstrip()), piece))
+        at = m.end() if m is not None else end
+    return out
+
+
+def _value_line(text: str) -> bool:
+    return _STACKED_NUMBER.match(text) is not None or _STACKED_DASH.fullmatch(text) is not None
+
+
+# a section's heading (``三、收到和处理政府信息公开申请情况``) on a line of its own in a grid cell
+_SECTION = re.compile(r"^[二三四五六]、")
+
+
+def heading_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
+    """A table's last row and the next section's heading (with its table's first header cells) laid into one grid
+    row (pymupdf4llm's layout mode, where the heading stands close under the row: ``|行政事业性收费<br>三、收到和处理
+    政府<br>|信息公开申请情况<br>|自|0|申<br>法人|…``): the first cell's lines a label (no digit), then a line that
+    starts a section heading; the row's values each the first line of a cell after it, or a number cut at its
+    point (:func:`cut_decimals`), and no other line of the row a number. The row (label and values), then the
+    rest of the cells' text, the heading first; None for any other row."""
+    if len(raw) < 2 or not BR.search(raw[0]):
+        return None
+    lines = [_cell_lines(c) for c in raw]
+    first = lines[0]
+    at = next((k for k, (_, t) in enumerate(first) if k and _SECTION.match(t)), None)
+    if at is None or any(_ANY_DIGIT.search(t) for _, t in first[:at]):
+        return None
+    decimals = cut_decimals(raw)
+    row = [("".join(t for _, t in first[:at]), (0, first[0][0]))]
+    rest = [(" ".join(t for _, t in first[at:]), (0, first[at][0]))]
+    for c in range(1, len(raw)):
+        if c in decimals:
+            if decimals[c]:
+                row.append((decimals[c], (c, lines[c][0][0])))
+            continue
+        numbers = [k for k, (_, t) in enumerate(lines[c]) if _ANY_DIGIT.search(t)]
+        if numbers and (numbers != [0] or not _STACKED_NUMBER.match(lines[c][0][1])):
+            return None
+        if numbers:
+            row.append((lines[c][0][1], (c, lines[c][0][0])))
+        text = " ".join(t for k, (_, t) in enumerate(lines[c]) if k not in numbers)
+        rest.append((text, (c, lines[c][-1][0] if text else 0)))
+    return [row, rest] if len(row) > 1 else None
+
+
+def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
+    """Several rows of a table laid into one grid row, a ``<br>`` line each (pymupdf4llm's layout mode where no
+    rule parts them: ``|（一）予以公开<br>（二）部分公开（区分处理的，<br>只计这一情形…）|3<br>14|0<br>1|…``): the
+    last label cell's lines start k labels (numbering, 其中), k two at least, and every value cell prints exactly k
+    numbers, a line each (or nothing: blank in every row). Each row: its cells as (text, (cell, offset in it)),
+    the cells before the last label cell repeated; None for any other row."""
+    if len(raw) < 2 or not any(BR.search(c) for c in raw):
+        return None
+    lines = [_cell_lines(c) for c in raw]
+    n_label = 0
+    while n_label < len(raw) and lines[n_label] and not all(_value_line(t) for _, t in lines[n_label]):
+        n_label += 1
+    if n_label == 0 or n_label == len(raw):
+        return None
+    groups: list[list[tuple[int, str]]] = []
+    for at, text in lines[n_label - 1]:
+        if _NEW_LABEL.match(text):
+            groups.append([(at, text)])
+        elif groups:
+            groups[-1].append((at, text))
+        else:
+            return None
+    k = len(groups)
+    values = lines[n_label:]
+    if k < 2 or not any(values) or any(v and (len(v) != k or not all(_value_line(t) for _, t in v)) for v in values):
+        return None
+    rows: list[list[tuple[str, tuple[int, int]]]] = []
+    for i in range(k):
+        row = [(" ".join(t for _, t in lines[c]), (c, lines[c][0][0])) for c in range(n_label - 1)]
+        row.append(("".join(t for _, t in groups[i]), (n_label - 1, groups[i][0][0])))
+        for c, v in enumerate(values, start=n_label):
+            row.append((v[i][1], (c, v[i][0])) if v else ("", (c, 0)))
+        rows.append(row)
+    return rows
+
+
+_WHOLE = re.compile(r"^\d+$")
+_FRACTION = re.compile(r"^[.．]\s?(\d+)$")
+
+
+def cut_decimals(raw: list[str]) -> dict[int, str]:
+    """A number cut at its decimal point into the next cell (pymupdf4llm's layout grid cutting a line at a rule
+    that runs through it: ``|44<br><br>|. 77|``): a cell whose one line is a whole number, the next cell's one
+    line a point and digits (``. 77``, a piece no other reading takes), the cell after it not starting with a
+    digit (``|240|.958|653|``: cut at more places, the table reader joins its pieces under their header cell).
+    Column → its text: the joined number in the first cell (``44.77``), nothing in the second."""
+    lines = [[piece for piece in (clean_cell(p) for p in BR.split(cell)) if piece] for cell in raw]
+    out: dict[int, str] = {}
+    for col in range(len(raw) - 1):
+        whole, frac = lines[col], lines[col + 1]
+        if col in out or len(whole) != 1 or len(frac) != 1 or not _WHOLE.match(whole[0]):
+            continue
+        after = lines[col + 2] if col + 2 < len(raw) else []
+        if after and _ANY_DIGIT.match(after[0]):
+            continue  # more digits in the next cell: a number cut at more places, read by the table reader
+        if (m := _FRACTION.match(frac[0])) is not None:
+            out[col], out[col + 1] = f"{whole[0]}.{m.group(1)}", ""
+    return out
 
 
 _STACKED_NUMBER = re.compile(r"^[+\-－−]?\d[\d,]*(?:\.\d+)?$")  # a minus full-width too (``136<br>－20``)
@@ -240,6 +384,7 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
         return None
     parts: list[tuple[int, str]] = []
     lead: list[tuple[int, str]] = []  # the label's lines before the numbers
+    glued = False  # the label's last line ends in a number
     at = 0
     for m in [*BR.finditer(raw), None]:
         end = m.start() if m is not None else len(raw)
@@ -248,8 +393,16 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
             where = raw.index(piece, at)
             if _STACKED_NUMBER.match(piece) or _STACKED_DASH.fullmatch(piece):
                 parts.append((where, piece))
-            elif parts or _ANY_DIGIT.search(piece) or not _IDEOGRAPH.search(piece):
+            elif parts or glued or not _IDEOGRAPH.search(piece):
                 return None
+            elif _ANY_DIGIT.search(piece):
+                # the label's last line with the row's first value glued to it (``行政规范性文件1<br>0<br>0``:
+                # pymupdf4llm's layout mode laying a one-field row, label and first value on one line): kept
+                # whole as the label's piece, the table reader parts it (``glued_number``)
+                if _GLUED_END.fullmatch(piece) is None:
+                    return None
+                glued = True
+                lead.append((where, piece))
             else:
                 lead.append((where, piece))
         at = m.end() if m is not None else end
@@ -257,13 +410,15 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
         return None  # dashes alone: no number's cells to part
     if lead:
         # two numbers at least: a label's one number is its item's numbering (``（四）<br>无法提<br>供<br>1`` before
-        # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell
-        one = len(parts) == 1 and _STACKED_NUMBER.match(after.strip()) is not None
+        # ``.本机关不掌握…`` in the next cell), unless a number follows in the next cell or is glued to the label
+        one = len(parts) == 1 and (glued or _STACKED_NUMBER.match(after.strip()) is not None)
         return [(lead[0][0], "".join(p for _, p in lead)), *parts] if len(parts) > 1 or one else None
     return parts if len(parts) > 1 else None
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# a label's line, no digit in it, that ends in ideographs and then one number (``行政规范性文件1``)
+_GLUED_END = re.compile(r"[^\d]*[\u4e00-\u9fff]\d[\d,]*(?:\.\d+)?")
 
 
 _BOLD_TAIL = re.compile(r"<br\s*/?>\s*\*\*", re.I)

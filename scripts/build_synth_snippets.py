@@ -586,6 +586,18 @@ Version 119 (issue 8, t42):
   mode cuts table 二's first block at rules its header's cells do not share (``|信息内容|本年制|发件数||本年废止件数|
   现行有效件数|``) and prints each row's first number in its label's cell (``|行政规范性文件<br>53|||9||13|``): six
   grid fields for three cells, two numbers beside the label's.
+- ``synth-7232-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): pymupdf4llm's layout
+  mode prints table 二's rows as one-field grid rows, a value a ``<br>`` line, and the label's line with the row's
+  first value glued to it (``|行政规范性文件1<br>0<br>0|``).
+- ``synth-7205-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): the layout grid cuts
+  the 行政事业性收费 row's amount at its decimal point, at a rule of section 三's table drawn through the line
+  (``|44<br><br>|. 77|``).
+- ``synth-7211-pymupdf4llm-layout-table3.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): two rows of table 三
+  laid into one grid row, no rule between them, a ``<br>`` line each
+  (``|（一）予以公开<br>（二）部分公开（区分处理的，<br>只计这一情形，不计其他情形）|3<br>14|0<br>1|…``).
+- ``synth-7208-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): table 二's last row
+  and section 三's heading (with table 三's first header cells) laid into one grid row, the row's value the first
+  line of a cell (``|行政事业性收<br>费<br>三、收到|0<br>和处理政府信息公开申请情况|||申<br>法人<br>|…``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -837,6 +849,10 @@ SNIPPETS = {
     "synth-7206-layout-table2.txt": "synth_7206.layout.txt",
     "synth-7206-flow-none-table2.txt": "synth_7206.pdf-pdfminer-flow-none.txt",
     "synth-7216-pymupdf4llm-layout-table2.md": "synth_7216.md-pymupdf4llm-layout.md",
+    "synth-7232-pymupdf4llm-layout-table2.md": "synth_7232.md-pymupdf4llm-layout.md",
+    "synth-7205-pymupdf4llm-layout-table2.md": "synth_7205.md-pymupdf4llm-layout.md",
+    "synth-7211-pymupdf4llm-layout-table3.md": "synth_7211.md-pymupdf4llm-layout.md",
+    "synth-7208-pymupdf4llm-layout-table2.md": "synth_7208.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -952,6 +968,10 @@ FROM = {
     "synth-7206-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-7206-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-7216-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7232-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7205-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7211-pymupdf4llm-layout-table3.md": "|三、收到和处理",  # the heading cut over grid cells
+    "synth-7208-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
