@@ -4,6 +4,7 @@
     .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 3
     .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1918 4   # the whole page (the grid's test)
     .venv/bin/python scripts/build_lost_rules.py /tmp/y41/scans2 synth_1916 2
+    .venv/bin/python scripts/build_lost_rules.py /tmp/c52/tune synth_4145 4    # stacked zeros read as one 7
     .venv/bin/python scripts/build_lost_rules.py /tmp/y42/scans2 synth_1916 3   # table 四: heads over values
     .venv/bin/python scripts/build_lost_rules.py /tmp/y42/scans2 synth_1916 0   # the scan reader's whole text
 
@@ -51,12 +52,22 @@ ROWS = {
     # synth_1916 page 2 (a fax under a stamp): table 三, where 予以公开 and 部分公开 share a grid row (123 over 13),
     # the gap between their lines 28 px at 41 px text (a label's wrapped lines 11 px apart)
     "synth_1916-p2": ["granted", "partially_granted"],
+    # synth_4145 page 4 (a fax, 300 dpi): table 三's second part, 6.属于四类过程性信息 and 7.属于行政执法案卷 in
+    # one grid row (the rule between them lost), each value cell two zeros 345 px apart, read as one ``7``
+    "synth_4145-p4": [
+        "withheld.third_party_rights",
+        "withheld.internal_affairs",
+        "withheld.process_info",
+        "withheld.enforcement_files",
+        "withheld.query_matters",
+        "unavailable.not_held",
+    ],
 }
 # pages written whole, and the grid columns of the table the page prints (read off the page image once)
 WHOLE = {"synth_1918-p4": 8}
 # grid columns kept from the table's left edge: synth_1918's labels' one, 自然人, 商业企业, 科研机构; synth_1916's
 # labels' three (a category, an item's number, its text), 自然人, 商业企业, 科研机构
-COLUMNS = {"synth_1918-p3": 4, "synth_1916-p2": 6}
+COLUMNS = {"synth_1918-p3": 4, "synth_1916-p2": 6, "synth_4145-p4": 4}
 # tables cropped whole, and the gold keys of the values their last row prints, left to right (synth_1916 p3: table 四)
 HEADS = {
     "synth_1916-p3": [
@@ -68,6 +79,7 @@ HEADS = {
 KEYS = {
     "synth_1918-p3": ["natural_person", "commercial", "research"],
     "synth_1916-p2": ["natural_person", "commercial", "research"],
+    "synth_4145-p4": ["natural_person", "commercial", "research"],
 }
 
 

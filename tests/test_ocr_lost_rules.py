@@ -5,7 +5,9 @@ part). The grid finds three tall rows where the template prints nine (816 over 0
 zeros one over another); read as one cell, a stack of numbers was read as one line (21 over 24 read ``2``) and laid
 out as one row: until version 116 no row of them was read. The engine runs here. Page 4: table 三's second part, its
 top rule and its columns' rules kept, no other: no table was found there until version 116. synth_1916 page 2 (a fax
-under a stamp): two rows of table 三 in one grid row, the blank between them narrower than a line of text."""
+under a stamp): two rows of table 三 in one grid row, the blank between them narrower than a line of text.
+synth_4145 page 4 (a fax): two rows' zeros one over another in each cell, read as one ``7``: split by the cells'
+ink."""
 
 from __future__ import annotations
 
@@ -105,6 +107,26 @@ def test_rows_whose_gap_is_narrower_than_a_text_line_are_split_at_the_widest_ban
     again = read_page(page, split, rules, deadline_after(600.0), "tesseract")
     read = column(split[0], again)
     assert want in [read[i : i + 2] for i in range(len(read))]  # two rows, one number each
+
+
+def test_numbers_one_over_another_read_as_one_are_split_by_their_ink() -> None:
+    # synth_4145 page 4 (a fax, 300 dpi): 6.属于四类过程性信息 and 7.属于行政执法案卷 in one grid row, each value
+    # cell two zeros 345 px apart at 61 px text that the engine read as one line, ``7``: no stack of lines to split by
+    page, tables, rules, meta = _page("synth_4145-p4")
+    ink = read_page(page, tables, rules, deadline_after(600.0), "tesseract")
+    merged = [
+        r for r in range(tables[0].n_rows) if "执法" in "".join(w.text for ln in ink.cells[(0, r, 0)] for w in ln)
+    ]
+    assert merged and all(len(ink.cells[(0, merged[0], c)]) == 1 for c in (1, 2, 3))  # one line a cell
+    split, notes = split_rows(tables, ink, np.where(rules > 0, 0, page.binary).astype(np.uint8))
+    assert f"table 1's grid row {merged[0] + 1} held numbers one over another (its rules lost): split into 2 rows " in [
+        n[: n.index("by")] for n in notes
+    ]
+    again = read_page(page, split, rules, deadline_after(600.0), "tesseract")
+    h, w = page.binary.shape
+    gold = json.loads((HERE / "synth_4145.json").read_text(encoding="utf-8"))["cells"]
+    want = [[str(gold[f"applications/{r}/{c}"]) for c in meta["columns"]] for r in meta["rows"]]  # type: ignore[attr-defined]
+    assert _rows(split, again, (w, h)) == want  # six rows, each its own values
 
 
 def test_a_split_asks_for_review() -> None:

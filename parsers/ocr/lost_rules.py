@@ -6,7 +6,8 @@ numbers one over another (816 over 0), the labels' lines beside them. Read as on
 as one line (21 over 222 read ``2``) and laid out as one row, and the rows' values are lost or run together.
 
 The template prints one number a cell. A grid row is split when two of its cells at least hold two numbers or
-more one over another (the engine read them as separate lines of like height; zeros read as letters count), at
+more one over another (the engine read them as separate lines of like height; zeros read as letters count; or, where
+the engine read the cell as one number, its ink lies in runs as tall as digits a text line apart or more), at
 blank bands across the whole row (its cells one grid row tall, the rules left out): between two stacked
 numbers at the widest band between them, and elsewhere (a head printing no number, 三、本年度办理结果) at a band as
 wide as those at least that is a row's gap, not a wrapped label's: between two rows the cells' padding adds to
@@ -43,6 +44,7 @@ ZERO_LIKE = str.maketrans({"O": "0", "o": "0", "〇": "0"})
 # the row below's label unread, its values then taken for 规章's)
 MIN_STACKS = 2
 SHORT = 0.6  # of the tallest: a line of a stack shorter than this is a speck, no number
+DIGIT_RUN = 1.5  # text heights: a run of a cell's ink taller than this is no one line of digits
 
 
 def _numbers(lines: list[Line]) -> list[tuple[int, int]]:
@@ -123,12 +125,32 @@ def _cuts(runs: list[tuple[int, int]], bands: list[tuple[int, int]], char: float
     return sorted((a + b) // 2 for a, b in set(chosen))
 
 
+def _ink_stack(lines: list[Line], runs: list[tuple[int, int]], char: float) -> list[tuple[int, int]]:
+    """The vertical spans of a cell the engine read as one number, one line, where its ink lies in two runs or more
+    one over another, each as tall as a digit (:data:`SHORT` to :data:`DIGIT_RUN` text heights) and each
+    :data:`ROW_GAP` text heights at least from the next: numbers one over another read as one (synth_4145, a fax:
+    two rows' zeros in each cell, 345 px apart at 61 px text, read ``7``)."""
+    if len(lines) != 1 or not NUMBER_TEXT.match("".join(w.text for w in lines[0]).translate(ZERO_LIKE)):
+        return []
+    if len(runs) < 2 or any(not SHORT * char <= b - a <= DIGIT_RUN * char for a, b in runs):
+        return []
+    if any(b[0] - a[1] < ROW_GAP * char for a, b in itertools.pairwise(runs)):
+        return []
+    return runs
+
+
 def _row_cuts(t: int, table: Table, r: int, ink: Ink, mask: Grey, char: float) -> list[int]:
     cells = [c for c in table.cells if c.row == r and c.rows == 1]
-    stacks = [s for c in cells if (s := _numbers(ink.cells.get((t, r, c.col), [])))]
+    y0, y1 = table.ys[r], table.ys[r + 1]
+    stacks = [
+        s
+        for c in cells
+        if (s := _numbers(lines := ink.cells.get((t, r, c.col), [])))
+        or (s := _ink_stack(lines, _ink_runs(mask, [c], y0, y1, char), char))
+    ]
     if len(stacks) < MIN_STACKS:
         return []
-    cuts = _cuts(_ink_runs(mask, cells, table.ys[r], table.ys[r + 1], char), _bands(stacks), char)
+    cuts = _cuts(_ink_runs(mask, cells, y0, y1, char), _bands(stacks), char)
     for spans in stacks:  # each stacked number in a piece of its own
         pieces = [sum(1 for y in cuts if y < (a + b) / 2) for a, b in spans]
         if len(set(pieces)) != len(pieces):
