@@ -1075,3 +1075,30 @@ def test_pdftotext_default_a_row_read_with_pieces_of_broken_numbers_apart_is_lef
     assert row_or_none(report, "carried_forward") == [None] * 7
     (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "applications/carried_forward"]
     assert "30 46" in opened.message
+
+
+def test_pdftotext_default_first_cells_beside_wrapped_labels_the_rest_in_one_run() -> None:
+    # tuning seed 4057 (/tmp/b52/tune, pdftotext-default; gold synth_4057.json): 3.要求提供公开出版物,
+    # 4.无正当理由大量反复申请 and 5.要求行政机关确认或重新出具已获取信息 wrap over two lines, each row's first cell
+    # printed between them (``4. 无正当理由大量反复申`` / ``处理`` / ``1`` / ``请``), （六）其他处理's after its
+    # label, and the four rows' other 24 cells in one run after 4.'s label, row after row. Version 198 read
+    # 4.'s first value and the run's first six (its total failing) and left the four rows blank: 28 blank cells
+    name = "synth-4057-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "4. 无正当理由大量反复申\n处理\n1\n请\n\n0\n\n" in text and "5. 要求行政机关确认或重\n0\n新出具" in text
+    report = snippet_report(name)
+    gold = {
+        "not_processed.publication": [0] * 7,
+        "not_processed.excessive": [1, 0, 0, 0, 0, 0, 1],
+        "not_processed.confirm_existing": [0] * 7,
+        "other": [0, 0, 0, 1, 0, 0, 1],
+        "withheld.three_safeties": [0] * 7,  # its 19 values then placed by the table's identities
+    }
+    for row, want in gold.items():
+        assert row_or_none(report, row) == want, row
+    (beside,) = [w for w in report.warnings if w.code == "values_after_labels" and "beside" in w.message]
+    assert beside.key == "applications/not_processed.publication" and "run of 24 values" in beside.message
+    # 4.保护第三方合法权益 and 5.属于三类内部事务信息: first cells beside their labels, their other cells printed
+    # before them, not in the rows' order (3.危及's total last): no reading whose totals hold; left blank
+    assert row_or_none(report, "withheld.third_party_rights") == [None] * 7
+    assert row_or_none(report, "withheld.internal_affairs") == [None] * 7

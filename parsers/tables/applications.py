@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from parsers.tables.align import Fit, Value, first_and_total, fit
 from parsers.tables.applications_start import merged_other
+from parsers.tables.beside_labels import beside_labels
 from parsers.tables.box_sides import before_label_fits, read_sides
 from parsers.tables.broken_numbers import (
     OPEN_BELOW,
@@ -488,6 +489,12 @@ def _label_fits(
     if glued and not glued_text_layer(r, found, table_end):
         pending.update(glued)
         glued = {}
+    # rows printing their first cell beside their wrapped label, their other cells in one run after the labels
+    for key, beside in beside_labels(r, [row.key for row in rows], found, stops, state, T).items():
+        fits[key] = Fit(list(beside), "positional", [])
+        state[key] = fits[key].values()
+        pending.pop(key, None)
+        glued.pop(key, None)
     for key, laid in short_rows_by_grid(r, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()
