@@ -73,9 +73,11 @@ def _under(text: str, cells: list[Token], pieces: list[Token]) -> list[int] | No
     return at
 
 
-def _joined(cells: list[Token], above: list[Token], below: list[Token], text: str) -> list[Token] | None:
+def _joined(
+    cells: list[Token], above: list[Token], below: list[Token], text: str, *, total: bool = True
+) -> list[Token] | None:
     """The row with the pieces above and below joined to the cells they stack on; None where a piece stacks on
-    no cell, a number would start with 0 or the row total fails."""
+    no cell, a number would start with 0 or (``total``) the row total fails."""
     up = _under(text, cells, above) if above else []
     down = _under(text, cells, below) if below else []
     if up is None or down is None:
@@ -91,7 +93,7 @@ def _joined(cells: list[Token], above: list[Token], below: list[Token], text: st
             return None
         head = first or c
         row[k] = token(digits, head[START], (last or c)[END], c[LINE], c[4], c[5], split=True)
-    return row if row_total_holds([int(t[TEXT]) for t in row]) else None
+    return row if not total or row_total_holds([int(t[TEXT]) for t in row]) else None
 
 
 MAX_LABEL_LINES = 8  # a wrapped label's lines at most (a label cell a few characters wide)
@@ -131,6 +133,7 @@ def stacked_rows(
     # the lines of pieces next to a row's line, and the rows each could go to
     options: dict[int, list[tuple[list[Token], list[Token]]]] = {}
     takers: dict[int, list[int]] = {}
+    failing: dict[int, tuple[list[Token], list[Token]]] = {}
     for line, i in at_line.items():
         cells = whole[i]
         if not _laid(text, cells):
@@ -162,6 +165,8 @@ def stacked_rows(
                     takers.setdefault(p[LINE], []).append(i)
         if got:
             options[i] = got
+        elif -1 in near and 1 in near and (row := _joined(cells, near[-1], near[1], text, total=False)):
+            failing[i] = row, [*near[-1], *near[1]]
     out: dict[int, list[tuple[list[Token], str]]] = {}
     for i, got in options.items():
         cells = whole[i]
@@ -183,7 +188,14 @@ def stacked_rows(
             if all(tuple(t[TEXT] for t in x[0]) != tuple(t[TEXT] for t in y[0]) for y in readings):
                 readings.append(x)
         out[i] = [(row, _printed(cells, pieces)) for row, pieces in readings]
+    for i, (row, pieces) in failing.items():
+        if all(set(takers.get(p[LINE], [])) <= {i} for p in pieces):
+            out[i] = [(whole[i], _printed(whole[i], [])), (row, _printed(whole[i], pieces) + TOTAL_FAILING)]
     return out
+
+
+# said of a row read with pieces above and below its cells, its row total failing either way (a misprinted total)
+TOTAL_FAILING = " (its row total failing, as printed and with the pieces joined)"
 
 
 def _third_line(
