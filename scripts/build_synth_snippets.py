@@ -537,6 +537,10 @@ Version 119 (issue 8, t42):
   0 2`` for 130 9 2 0 1 0 142, 6012; ``5 90 0 01 6`` / ``6 6`` for 56 9 0 0 0 1 66, 6029), and a row's three numbers
   broken over two lines, their last pieces alone on the next line (``1 5 0 1 3 5 4`` / ``6 4 3`` for 16 5 0 14 3 5
   43, 6026).
+- ``synth-6023-pypdf-layout-table3.txt`` (the same batch, ``/tmp/a52/tune``): pypdf's layout mode, numbers broken
+  over three lines beside a wrapped label, their third pieces alone on a line laid on the full rows' scale, not the
+  row's first line's (``1 14 0 0 0 0 1`` / ``息公开申请数量 03 5 18`` / ``5 0`` for 1035 145 0 0 0 0 1180), and
+  pieces after a label's numbering (``8.属于 1 1`` / ``行政查 0 5 0 0 0 0 5`` for 0 15 0 0 0 0 15).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -857,6 +861,7 @@ SNIPPETS = {
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
     "synth-6029-pypdf-layout-table3.txt": "synth_6029.pdf-pypdf-layout.txt",
+    "synth-6023-pypdf-layout-table3.txt": "synth_6023.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

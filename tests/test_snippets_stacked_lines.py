@@ -89,3 +89,43 @@ def test_a_line_of_pieces_either_row_could_take_is_placed_by_the_identities() ->
     said = [w.message for w in report.warnings if w.code == "merged_digits" and w.key.endswith("results_total")]
     assert any("175 0 0 0 0 0 175" in m and "could take as well" in m for m in said)
     assert not any(w.code == "identity_failed" for w in report.warnings)
+
+
+# 6023 (a52's batch, /tmp/a52/tune): （七）总计's 141 is the generator's wrong total (its column sums to 133), read as
+# printed
+GOLD_6023 = _gold(
+    {
+        "new_received": [1035, 145, 0, 0, 0, 0, 1180],
+        "granted": [0, 72, 0, 0, 0, 0, 72],
+        "partially_granted": _one(524),
+        "withheld.query_matters": [0, 15, 0, 0, 0, 0, 15],
+        "unavailable.not_held": _one(511),
+        "unavailable.needs_creation": [0, 28, 0, 0, 0, 0, 28],
+        "not_processed.petition": [0, 18, 0, 0, 0, 0, 18],
+        "results_total": [1035, 141, 0, 0, 0, 0, 1168],
+        "carried_forward": [0, 12, 0, 0, 0, 0, 12],
+    }
+)
+
+
+def test_third_lines_on_the_full_rows_scale_and_pieces_after_a_numbering() -> None:
+    # 6023: ``一、本年新收政府信 1 14 0 0 0 0 1`` / ``息公开申请数量 03 5 18`` / ``5 0`` for 1035 145 … 1180: the
+    # row's first two lines span its cells over 20 characters, the third over the 25 of the full rows below (``5``
+    # and ``0`` 4 and 9 right of the 1s they complete), placed by the next full row's columns; ``8.属于 1 1`` /
+    # ``行政查 0 5 0 0 0 0 5`` for 15 … 15: the pieces after the label's numbering. Version 198 read 1 14 … 1 and 5 … 5
+    report = snippet_report("synth-6023-pypdf-layout-table3.txt")
+    rows = {row: want for row, want in GOLD_6023.items() if row != "results_total"}  # the next test's
+    assert _read(report, rows) == rows
+    said = [w.message for w in report.warnings if w.code == "merged_digits"]
+    assert any("1 14 0 0 0 0 1 / 03 5 18 / 5 0" in m and "1035 145 0 0 0 0 1180" in m for m in said)
+    assert any("0 15 0 0 0 0 15" in m for m in said)
+
+
+def test_pieces_above_and_below_a_row_whose_printed_total_fails_are_chosen_by_the_identities() -> None:
+    # 6023's ``1 14 1`` / ``（七）总计 03 1 0 0 0 0 16`` / ``5 8`` for 1035 141 … 1168, 141 printed wrong: the row
+    # total fails as printed and with the pieces joined, so versions 168–199 read the middle line (3 1 … 16); now
+    # both readings go to the table's identities (the columns' sums confirm 1035 and 1168), said
+    report = snippet_report("synth-6023-pypdf-layout-table3.txt")
+    assert app_row(report, "results_total") == GOLD_6023["results_total"]
+    said = [w.message for w in report.warnings if w.code == "merged_digits" and w.key.endswith("results_total")]
+    assert any("row total failing" in m and "1035 141 0 0 0 0 1168" in m for m in said)

@@ -13,7 +13,7 @@ from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import (
     row_total_holds,
 )
-from parsers.tables.stacked_lines import stacked_rows
+from parsers.tables.stacked_lines import TOTAL_FAILING, stacked_rows
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import (
     N_APP,
@@ -190,6 +190,8 @@ def _contested_pieces(
             f"{printed}: a line of pieces of numbers broken over lines in narrow cells that this row or another "
             "could take as well"
         )
+        if any(p.endswith(TOTAL_FAILING) for _, p in readings):
+            msg = f"{printed}: pieces of numbers broken over lines in narrow cells, above and below the row's cells"
         if chosen is None or key in chosen[1]:
             pos = [t if all(w[m] == t for w in laid) else None for m, t in enumerate(laid[0])]
             data[i] = (label, pos)

@@ -28,7 +28,7 @@ import re
 
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
-from parsers.tables.stacked_pieces import STACKED_AT
+from parsers.tables.stacked_pieces import STACKED_AT, by_line
 from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token, token
 
 # a row label's first line: numbered as the template numbers its rows (``row_values``' own pattern)
@@ -49,11 +49,12 @@ def _laid(text: str, toks: list[Token]) -> bool:
 
 def pieces_of(text: str, toks: list[Token]) -> list[Token] | None:
     """The pieces a line prints: 1 to :data:`MAX_PIECES` numbers of digits at its end, after text that holds no
-    digit (or nothing), the line laid out by positions; None where it is no such line."""
+    digit but a row label's numbering (``8.属于 1 1``: the first line of ``8.属于行政查询事项``), or nothing, the
+    line laid out by positions; None where it is no such line."""
     vals = [t for t in toks if t[IS_VALUE]]
     if not 0 < len(vals) <= MAX_PIECES or toks[-len(vals) :] != vals or not all(t[TEXT].isdigit() for t in vals):
         return None
-    if any(any(c.isdigit() for c in t[TEXT]) for t in toks[: -len(vals)]):
+    if any(any(c.isdigit() for c in _NUMBERED.sub("", t[COMPACT], count=1)) for t in toks[: -len(vals)]):
         return None
     return vals if _laid(text, toks) else None
 
@@ -72,9 +73,11 @@ def _under(text: str, cells: list[Token], pieces: list[Token]) -> list[int] | No
     return at
 
 
-def _joined(cells: list[Token], above: list[Token], below: list[Token], text: str) -> list[Token] | None:
+def _joined(
+    cells: list[Token], above: list[Token], below: list[Token], text: str, *, total: bool = True
+) -> list[Token] | None:
     """The row with the pieces above and below joined to the cells they stack on; None where a piece stacks on
-    no cell, a number would start with 0 or the row total fails."""
+    no cell, a number would start with 0 or (``total``) the row total fails."""
     up = _under(text, cells, above) if above else []
     down = _under(text, cells, below) if below else []
     if up is None or down is None:
@@ -90,7 +93,7 @@ def _joined(cells: list[Token], above: list[Token], below: list[Token], text: st
             return None
         head = first or c
         row[k] = token(digits, head[START], (last or c)[END], c[LINE], c[4], c[5], split=True)
-    return row if row_total_holds([int(t[TEXT]) for t in row]) else None
+    return row if not total or row_total_holds([int(t[TEXT]) for t in row]) else None
 
 
 MAX_LABEL_LINES = 8  # a wrapped label's lines at most (a label cell a few characters wide)
@@ -130,6 +133,7 @@ def stacked_rows(
     # the lines of pieces next to a row's line, and the rows each could go to
     options: dict[int, list[tuple[list[Token], list[Token]]]] = {}
     takers: dict[int, list[int]] = {}
+    failing: dict[int, tuple[list[Token], list[Token]]] = {}
     for line, i in at_line.items():
         cells = whole[i]
         if not _laid(text, cells):
@@ -153,8 +157,16 @@ def stacked_rows(
                 got.append((row, [*above, *below]))
                 for d in picked:
                     takers.setdefault(line + d, []).append(i)
+        if 1 in near and -1 not in near and not any(len(x[1]) == len(near[1]) for x in got):
+            third = _third_line(text, lines, at_line, whole, line, near[1])
+            if third is not None:
+                got.append(third)
+                for p in third[1]:
+                    takers.setdefault(p[LINE], []).append(i)
         if got:
             options[i] = got
+        elif -1 in near and 1 in near and (row := _joined(cells, near[-1], near[1], text, total=False)):
+            failing[i] = row, [*near[-1], *near[1]]
     out: dict[int, list[tuple[list[Token], str]]] = {}
     for i, got in options.items():
         cells = whole[i]
@@ -176,17 +188,62 @@ def stacked_rows(
             if all(tuple(t[TEXT] for t in x[0]) != tuple(t[TEXT] for t in y[0]) for y in readings):
                 readings.append(x)
         out[i] = [(row, _printed(cells, pieces)) for row, pieces in readings]
+    for i, (row, pieces) in failing.items():
+        if all(set(takers.get(p[LINE], [])) <= {i} for p in pieces):
+            out[i] = [(whole[i], _printed(whole[i], [])), (row, _printed(whole[i], pieces) + TOTAL_FAILING)]
     return out
 
 
+# said of a row read with pieces above and below its cells, its row total failing either way (a misprinted total)
+TOTAL_FAILING = " (its row total failing, as printed and with the pieces joined)"
+
+
+def _third_line(
+    text: str,
+    lines: dict[int, list[Token]],
+    at_line: dict[int, int],
+    whole: dict[int, list[Token]],
+    line: int,
+    second: list[Token],
+) -> tuple[list[Token], list[Token]] | None:
+    """A row (its cells on ``line``, the first of its label's lines) whose numbers broken over three lines print
+    their second pieces (``second``) on the next line, after the rest of its label, and their third alone on the
+    line after (``一、本年新收… 1 14 0 0 0 0 1`` / ``息公开申请数量 03 5 18`` / ``5 0`` for 1035 145 0 0 0 0 1180).
+    pypdf's layout mode may lay that third line on another scale than the row's first two (the row's cells span 20
+    characters, the third line's pieces the 25 of the table's full rows), so the third pieces are placed by the
+    nearest other full row's columns, each under a cell the second line completes; the row read with both lines
+    joined, where its row total holds (it failed with the second line alone: the caller asks only then); None
+    otherwise."""
+    toks = lines.get(line + 2)
+    if not toks or line + 2 in at_line or (third := pieces_of(text, toks)) is None or len(third) != len(toks):
+        return None
+    cells = whole[at_line[line]]
+    down = _under(text, cells, second)
+    others = [x for x in at_line if x != line]
+    if down is None or not others or len(third) > len(second):
+        return None
+    grid = whole[at_line[min(others, key=lambda x: (abs(x - line - 2), x))]]
+    if len(grid) != len(cells) or not _laid(text, grid):
+        return None
+    at = _under(text, grid, third)
+    if at is None or not set(at) <= set(down):
+        return None
+    row = list(cells)
+    for k, c in enumerate(cells):
+        mid = next((p for p, j in zip(second, down, strict=True) if j == k), None)
+        last = next((p for p, j in zip(third, at, strict=True) if j == k), None)
+        if mid is None:
+            continue
+        digits = c[TEXT] + mid[TEXT] + (last[TEXT] if last else "")
+        if digits.startswith("0"):
+            return None
+        row[k] = token(digits, c[START], (last or mid)[END], c[LINE], c[4], c[5], split=True)
+    return (row, [*second, *third]) if row_total_holds([int(t[TEXT]) for t in row]) else None
+
+
 def _printed(cells: list[Token], pieces: list[Token]) -> str:
-    """A row's cells and the pieces above and below them, as they print (``1 1 / 7 0 0 0 0 0 7 / 5 5``)."""
+    """A row's cells and the pieces above and below them, as they print, a line each (``1 1 / 7 0 0 0 0 0 7 /
+    5 5``)."""
     return " / ".join(
-        " ".join(t[TEXT] for t in part)
-        for part in (
-            [p for p in pieces if p[LINE] < cells[0][LINE]],
-            cells,
-            [p for p in pieces if p[LINE] > cells[0][LINE]],
-        )
-        if part
+        " ".join(t[TEXT] for t in part) for part in by_line(sorted([*cells, *pieces], key=lambda t: t[START]))
     )
