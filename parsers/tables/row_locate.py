@@ -94,6 +94,7 @@ def locate(r: Reading, rows: list[RowDef], start: int, end: int | None, table: s
     found: list[Found | None] = []
     pos = start
     labels = r._labels
+    block_cells: bool | None = None  # is_block_cells, computed once where first asked
     for k, row in enumerate(rows):
         f = r.find(row, pos, end)
         while f is not None and table == "applications" and in_applicants_header(r.tokens, f.index):
@@ -105,8 +106,8 @@ def locate(r: Reading, rows: list[RowDef], start: int, end: int | None, table: s
             nxt = r.find(rows[k + 1], pos, f.index)
             if nxt is not None or (
                 table == "applications"
-                and rows_skipped(r, rows, k, pos, f.index) >= MIN_SKIPPED
-                and is_block_cells(r.extracted.text)
+                and (block_cells := is_block_cells(r.extracted.text) if block_cells is None else block_cells)
+                and rows_skipped(r, rows, k, pos, f.index) >= MIN_SKIPPED  # after: it looks up every later row
             ):
                 f = None
         if f is not None and f.glued is None and row.label:
