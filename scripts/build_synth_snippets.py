@@ -260,6 +260,10 @@ Version 108 (issue 8, p39):
 - ``synth-4044-pdfplumber-table4.txt`` (``/tmp/d47/tune``, a copy of ``/tmp/b46/tune``, ``pdf-pdfplumber``): the same
   table in pdfplumber's ``extract_text``, its ten values on one line a space apart (``0 0 1 2 3 1 0 0 0 1``): an
   empty cell prints nothing, so nothing tells which row is blank.
+- ``synth-7307-pdfplumber-table4.txt`` (``/tmp/g53/tune``, tuning seeds 7307 7311 7336 7337 7397 7406 7409 7442 7468
+  7495, ``pdf-pdfplumber``): table 四 with its 复议后起诉 row blank (an empty ``<td>``, printing nothing) and its
+  行政复议 total published wrong (4 for 0 1 0 1), the ten values on one line a space apart (``0 1 0 1 4 1 1 9 0 11``):
+  a total fails wherever the blank row goes, and the identities tie.
 - ``synth-4066-pdfminer-table2.txt``, ``synth-4057-pdfminer-table2.txt`` (``/tmp/d47/tune``, ``pdf-pdfminer``:
   pdfminer.six's default LAParams): table 二's blocks' labels print before one run of values that pdfminer's boxes
   order neither row after row nor block after block column after column: 4066 prints 第二十条第（一）项's first
@@ -727,6 +731,7 @@ SNIPPETS = {
     "synth-1963-markitdown-pdf-table4.md": "synth_1963.md-markitdown-pdf.md",
     "synth-4044-markitdown-pdf-table4.md": "synth_4044.md-markitdown-pdf.md",
     "synth-4044-pdfplumber-table4.txt": "synth_4044.pdf-pdfplumber.txt",
+    "synth-7307-pdfplumber-table4.txt": "synth_7307.pdf-pdfplumber.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",

@@ -145,6 +145,7 @@ RESULT_ROWS_2019 = [r.key for r in APPLICATION_ROWS_2019[2:-2]]
 # ---------------------------------------------------------------- table 四 (review_litigation)
 REVIEW_ROWS = ("review", "litigation_direct", "litigation_after_review")
 REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+REVIEW_ROW_NAMES = ("行政复议", "未经复议直接起诉", "复议后起诉")  # REVIEW_ROWS as the template heads them
 # the character only one column's head has: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计 (the group heads 行政复议,
 # 行政诉讼, 未经复议直接起诉, 复议后起诉 have none of them), and the index of its column in REVIEW_COLUMNS
 REVIEW_HEAD_KIND = {"持": 0, "正": 1, "他": 2, "审": 3, "总": 4}

@@ -23,7 +23,7 @@ from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
-from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS
+from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROW_NAMES, REVIEW_ROWS
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import REVIEW_TABLE as R
 
@@ -142,8 +142,12 @@ def blank_disputed(r: Reading) -> None:
     reading. Table 四's keep it when one row at most is printed as nothing: its ten values for three rows keep the
     template's first row blank (``placement_open``), the shape the corpus's real seed 003 prints. Table 四 short of
     more than a row's cells (:func:`_review_rows_lost`) is no such shape: which rows its few values are in is
-    not in the text, and the whole table is left blank (``placement_open``)."""
-    rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r)]
+    not in the text, and the whole table is left blank (``placement_open``). Nor is a tie-break that reads the
+    行政复议 row blank and suits in the 复议后起诉 row (:func:`_suits_with_no_review`: a suit after a review with no
+    review, the reading ``review_blank_row`` refuses where each row's total holds wherever the blank row goes; here
+    the identities tied): the whole table is left blank too (``placement_open``)."""
+    suits = _suits_with_no_review(r) if R in r.disputed else None
+    rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r) or suits is not None]
     if not rows or read_by_ocr(r):
         return
     for w in r.warnings:
@@ -161,7 +165,17 @@ def blank_disputed(r: Reading) -> None:
                 if row == R:
                     shown.append(cell.raw or str(cell.value))
                 r.cells[key] = Cell(key, None, "", cell.where)
-    if R in rows:
+    if R in rows and suits is not None:
+        r.warn(
+            "placement_open",
+            f"table 四: {len(shown)} values ({' '.join(shown)}) for its {len(REVIEW_ROWS) * len(REVIEW_COLUMNS)} "
+            "cells, one row printed as nothing, in text no OCR read; the identities leave the blank row open, and "
+            f"the tie-break's reading, the {REVIEW_ROW_NAMES[0]} row blank, would read {suits} "
+            f"{REVIEW_ROW_NAMES[2]} suit(s) (a suit after a review) with no review: which row each value is in is "
+            "not read; the table left blank",
+            R,
+        )
+    elif R in rows:
         r.warn(
             "placement_open",
             f"table 四: {len(shown)} value(s) ({' '.join(shown)}), fewer than its cells less one row's, printed in "
@@ -169,6 +183,22 @@ def blank_disputed(r: Reading) -> None:
             "table left blank",
             R,
         )
+
+
+def _suits_with_no_review(r: Reading) -> str | None:
+    """Table 四 as read with one row printed as nothing (ten of its fifteen cells read): where the reading leaves
+    the 行政复议 row blank and reads a suit in the 复议后起诉 row (any cell not zero), that row's total as read. The
+    template's 复议后起诉 row counts suits brought after a 行政复议
+    review, so such a reading contradicts it in kind. None for any other reading."""
+    cells = {k: r.cells.get(f"{R}/{k}") for k in (f"{row}/{col}" for row in REVIEW_ROWS for col in REVIEW_COLUMNS)}
+    read = {k: c.value for k, c in cells.items() if c is not None and c.value is not None}
+    first, _, last = REVIEW_ROWS
+    if len(read) != (len(REVIEW_ROWS) - 1) * len(REVIEW_COLUMNS) or any(k.startswith(first + "/") for k in read):
+        return None
+    after = [(col, read[f"{last}/{col}"]) for col in REVIEW_COLUMNS]
+    if all(v == 0 for _, v in after):
+        return None
+    return str(dict(after)["total"])
 
 
 def _review_rows_lost(r: Reading) -> bool:
