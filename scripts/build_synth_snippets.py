@@ -547,6 +547,9 @@ Version 119 (issue 8, t42):
   …`` / ``0 8``, laid 3 characters left, for 10 and 18, 6010); ``synth-6006-pypdf-layout-table2.txt``,
   ``synth-6013-pypdf-layout-table2.txt``: table 二's numbers so broken (``政府集中采购 1 21.`` / ``15`` for 21.15;
   ``行政处 16`` / ``罚 3`` for 163).
+- ``synth-6019-pypdf-layout-table3.txt`` (the same batch): pypdf's layout mode, rows whose cells print on a line of
+  their wrapped label, their broken numbers' pieces on the label's lines right above and below (``一、本年新收政府信
+  88 8`` / ``息公开申请数量 2 0 0 0 0 0 8`` / ``2`` for 882 0 0 0 0 0 882).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -873,6 +876,7 @@ SNIPPETS = {
     "synth-6015-pypdf-layout-table4.txt": "synth_6015.pdf-pypdf-layout.txt",
     "synth-6006-pypdf-layout-table2.txt": "synth_6006.pdf-pypdf-layout.txt",
     "synth-6013-pypdf-layout-table2.txt": "synth_6013.pdf-pypdf-layout.txt",
+    "synth-6019-pypdf-layout-table3.txt": "synth_6019.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
