@@ -549,7 +549,9 @@ Version 119 (issue 8, t42):
   ``行政处 16`` / ``罚 3`` for 163).
 - ``synth-6019-pypdf-layout-table3.txt`` (the same batch): pypdf's layout mode, rows whose cells print on a line of
   their wrapped label, their broken numbers' pieces on the label's lines right above and below (``一、本年新收政府信
-  88 8`` / ``息公开申请数量 2 0 0 0 0 0 8`` / ``2`` for 882 0 0 0 0 0 882).
+  88 8`` / ``息公开申请数量 2 0 0 0 0 0 8`` / ``2`` for 882 0 0 0 0 0 882); ``synth-6011-pypdf-layout-table3.txt``,
+  the same with cells glued on the cells' line (``1 3 1`` / ``息公开申请数量 3 9 0 40 5 8`` / ``8 6`` for 138 9 0 34 0
+  5 186).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -877,6 +879,7 @@ SNIPPETS = {
     "synth-6006-pypdf-layout-table2.txt": "synth_6006.pdf-pypdf-layout.txt",
     "synth-6013-pypdf-layout-table2.txt": "synth_6013.pdf-pypdf-layout.txt",
     "synth-6019-pypdf-layout-table3.txt": "synth_6019.pdf-pypdf-layout.txt",
+    "synth-6011-pypdf-layout-table3.txt": "synth_6011.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

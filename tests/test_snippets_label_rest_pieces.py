@@ -1,7 +1,7 @@
 """Table 三's rows whose cells print on a line of their wrapped label, the pieces of their broken numbers on the
 label's lines right above and below (pypdf's layout mode of narrow print: ``parsers/tables/label_rest_pieces.py``).
 Snippets cut from a52's tuning batch (``/tmp/a52/tune``) by ``scripts/build_synth_snippets.py``'s ``excerpt``; gold
-rows from the generator's ``synth_6019.json`` and ``synth_6015.json``."""
+rows from the generator's ``synth_6019.json``, ``synth_6015.json`` and ``synth_6011.json``."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ GOLD_6015 = {
     "withheld.process_info": [238, 0, 0, 0, 0, 0, 238],
     "not_processed.petition": [420, 0, 0, 0, 0, 0, 420],
     "other.unpaid_fee": [761, 0, 0, 0, 0, 0, 761],
+}
+
+GOLD_6011 = {
+    "new_received": [138, 9, 0, 34, 0, 5, 186],
+    "partially_granted": [42, 0, 0, 0, 0, 3, 45],
+    "withheld.prohibited_by_law": [0, 0, 0, 31, 0, 0, 31],
+    "unavailable.not_held": [23, 1, 0, 0, 0, 0, 24],
+    "not_processed.duplicate": [12, 1, 0, 0, 0, 0, 13],
 }
 
 
@@ -37,3 +45,12 @@ def test_pieces_below_are_not_joined_twice() -> None:
     # ``1、属于 1 1`` / ``国家秘 7 0 0 0 0 0 7`` / ``密 1 1``: 171 … 171, the pieces below read once (not 1711)
     report = snippet_report("synth-6015-pypdf-layout-table4.txt")
     assert {row: app_row(report, row) for row in GOLD_6015} == GOLD_6015
+
+
+def test_cells_glued_on_the_cells_line_split_where_one_split_holds() -> None:
+    # ``一、本年新收政府信 1 3 1`` / ``息公开申请数量 3 9 0 40 5 8`` / ``8 6``: 34 and 0 glued as ``40`` (6 runs for 7
+    # cells), split every way: only 138 9 0 34 0 5 186 holds its total. Version 205 read the cells' line as an
+    # unknown row's, the row blank
+    report = snippet_report("synth-6011-pypdf-layout-table3.txt")
+    assert {row: app_row(report, row) for row in GOLD_6011} == GOLD_6011
+    assert any("6 runs for 7 cells" in m and "138 9 0 34 0 5 186" in m for m in _said(report, "new_received"))

@@ -15,13 +15,20 @@ the first line's pieces were the row's values and the cells after text that is n
 (``unknown_row``: the row left short, then blank). :func:`pieces_around_rest` reads such a row as the lines print
 it: the line above the cells prints only pieces after the label's text (1 to
 :data:`parsers.tables.stacked_lines.MAX_PIECES`), the cells' line the label's rest and exactly the row's cells, the
-line below (before the next row's label) pieces after the label's rest or none; each piece stacks on the cell it
+line below pieces after the label's rest or none, and no other value prints before the next row's label (pdfplumber's
+layout text puts blank lines between, and a third piece past one); each piece stacks on the cell it
 starts nearest (:func:`parsers.tables.stacked_lines.join_stacked`), no number then starts with 0, and the row total
-holds with every piece joined. Said ``merged_digits`` (a guess the row total confirms).
+holds with every piece joined. A cells' line of fewer runs than cells (cells glued where their columns are too
+narrow for a space, ``3 9 0 40 5 8``: :mod:`parsers.tables.glued_pieces`) is split between its digits every way
+(:func:`parsers.tables.glued_pieces.glued_splits`), read where one split alone holds. Said ``merged_digits`` (a guess
+the row total confirms).
 """
 
 from __future__ import annotations
 
+import itertools
+
+from parsers.tables.glued_pieces import MAX_SPLITS, glued_splits
 from parsers.tables.reading import Reading
 from parsers.tables.stacked_lines import join_stacked, pieces_of
 from parsers.tables.tokens import END, IS_VALUE, LINE, START, TEXT, Token
@@ -38,27 +45,42 @@ def pieces_around_rest(
     the first of its cells), the token ``k`` the next value of the cells' line, read as the module says: its cells
     and how they print; None where the text does not print exactly that."""
     text = r.text
-    line = r.tokens[k][LINE]
+    if not vals:
+        return None
+    line = vals[0][LINE] + 1
     above = [t for t in vals if t[LINE] == line - 1]
-    if not above or line - 1 < label[LINE] or vals[: len(above)] != above:
+    if line - 1 < label[LINE] or vals[: len(above)] != above or r.tokens[k][LINE] not in (line, line + 1):
         return None
     if pieces_of(text, _printed(r, line - 1)) != above:
         return None
     toks = _printed(r, line)
-    cells = [t for t in toks if t[IS_VALUE]]
-    if len(cells) != n or toks[-n:] != cells or vals[len(above) :] != cells[: len(vals) - len(above)]:
+    runs = [t for t in toks if t[IS_VALUE]]
+    m = len(runs)
+    if not 0 < m <= n or toks[-m:] != runs or any(t[IS_VALUE] for t in toks[:-m]):
         return None
-    if not all(t[TEXT].isdigit() for t in cells):
+    if vals[len(above) :] != runs[: len(vals) - len(above)] or not all(t[TEXT].isdigit() for t in runs):
         return None
     below: list[Token] = []
     after = _printed(r, line + 1)
     last = r.tokens[stop - 1][END] if stop <= len(r.tokens) else len(text)
     if after and (pieces := pieces_of(text, after)) is not None and after[-1][END] <= last:
         below = pieces
-    row = join_stacked(cells, above, below, text)
-    if row is None:
+    if r.tokens[k][LINE] == line + 1 and (not below or r.tokens[k] is not below[0]):
         return None
-    printed = " / ".join(" ".join(t[TEXT] for t in part) for part in (above, cells, below) if part)
+    seen = {id(t) for t in (*runs, *below)}
+    if any(t[IS_VALUE] and t[TEXT] and id(t) not in seen for t in r.tokens[k:stop]):
+        return None  # more values before the next row's label (a third line past a blank one): not this shape
+    readings: dict[tuple[str, ...], list[Token]] = {}
+    splits = [runs] if m == n else itertools.islice(glued_splits(runs, n), MAX_SPLITS)
+    for cells in splits:
+        if (row := join_stacked(cells, above, below, text)) is not None:
+            readings.setdefault(tuple(t[TEXT] for t in row), row)
+    if len(readings) != 1:
+        return None
+    (row,) = readings.values()
+    printed = " / ".join(" ".join(t[TEXT] for t in part) for part in (above, runs, below) if part)
+    if m < n:  # cells glued where their columns are too narrow for a space (glued_pieces), split between their digits
+        printed += f" ({m} runs for {n} cells: runs of glued cells split between their digits, one split holding)"
     return row, printed
 
 
