@@ -545,6 +545,17 @@ Version 119 (issue 8, t42):
   over three lines beside a wrapped label, their third pieces alone on a line laid on the full rows' scale, not the
   row's first line's (``1 14 0 0 0 0 1`` / ``息公开申请数量 03 5 18`` / ``5 0`` for 1035 145 0 0 0 0 1180), and
   pieces after a label's numbering (``8.属于 1 1`` / ``行政查 0 5 0 0 0 0 5`` for 0 15 0 0 0 0 15).
+- ``synth-6002-pypdf-layout-table4.txt``, ``synth-6010-pypdf-layout-table4.txt``,
+  ``synth-6015-pypdf-layout-table4.txt`` (the same batch): pypdf's layout mode, table 四's numbers broken over two
+  lines, their rest alone on the line under its row (``… 1 0 0 1 …`` / ``1 1`` for 11 and 11, 6002; ``… 7 1 1 0 1
+  …`` / ``0 8``, laid 3 characters left, for 10 and 18, 6010); ``synth-6006-pypdf-layout-table2.txt``,
+  ``synth-6013-pypdf-layout-table2.txt``: table 二's numbers so broken (``政府集中采购 1 21.`` / ``15`` for 21.15;
+  ``行政处 16`` / ``罚 3`` for 163).
+- ``synth-6019-pypdf-layout-table3.txt`` (the same batch): pypdf's layout mode, rows whose cells print on a line of
+  their wrapped label, their broken numbers' pieces on the label's lines right above and below (``一、本年新收政府信
+  88 8`` / ``息公开申请数量 2 0 0 0 0 0 8`` / ``2`` for 882 0 0 0 0 0 882); ``synth-6011-pypdf-layout-table3.txt``,
+  the same with cells glued on the cells' line (``1 3 1`` / ``息公开申请数量 3 9 0 40 5 8`` / ``8 6`` for 138 9 0 34 0
+  5 186).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -867,6 +878,13 @@ SNIPPETS = {
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
     "synth-6029-pypdf-layout-table3.txt": "synth_6029.pdf-pypdf-layout.txt",
     "synth-6023-pypdf-layout-table3.txt": "synth_6023.pdf-pypdf-layout.txt",
+    "synth-6002-pypdf-layout-table4.txt": "synth_6002.pdf-pypdf-layout.txt",
+    "synth-6010-pypdf-layout-table4.txt": "synth_6010.pdf-pypdf-layout.txt",
+    "synth-6015-pypdf-layout-table4.txt": "synth_6015.pdf-pypdf-layout.txt",
+    "synth-6006-pypdf-layout-table2.txt": "synth_6006.pdf-pypdf-layout.txt",
+    "synth-6013-pypdf-layout-table2.txt": "synth_6013.pdf-pypdf-layout.txt",
+    "synth-6019-pypdf-layout-table3.txt": "synth_6019.pdf-pypdf-layout.txt",
+    "synth-6011-pypdf-layout-table3.txt": "synth_6011.pdf-pypdf-layout.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -912,6 +930,8 @@ PIPED = {
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-6006-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
+    "synth-6013-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-1612-pdfminer-flow-none-table3.txt": "二、主动公开政府信息情况",
     "synth-3507-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-1604-pdfminer-flow-none-table2.txt": "二、主动公开政府信息情况",

@@ -28,6 +28,7 @@ from parsers.tables.active_rows import (
     may_begin_label,
     row_named,
 )
+from parsers.tables.active_wrapped import wrapped_under
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
 from parsers.tables.cut_points import cut_at_point
@@ -298,6 +299,19 @@ def _read_row(
             "one number, " + " | ".join(t[TEXT] for t in cells) + " (the template's one signed column; a guess)",
             f"{T}/{key}",
             sign,
+        )
+        r.put_cells([f"{T}/{key}/{c}" for c in columns], cells, label)
+        return
+    if glued is None and (under := wrapped_under(r, i, stop, line, n)) is not None:
+        cells, joins = under
+        r.warn(
+            "merged_digits",
+            f"{T}/{key}: "
+            + ", ".join(f"{a[TEXT]} / {b[TEXT]}" for a, b in joins)
+            + ": a number broken over two lines in its narrow cell, its rest on the line under the row's, under it: "
+            "read as " + " | ".join(t[TEXT] for t in cells) + " (table 二 has no identity to confirm it: a guess)",
+            f"{T}/{key}",
+            joins[0][0],
         )
         r.put_cells([f"{T}/{key}/{c}" for c in columns], cells, label)
         return

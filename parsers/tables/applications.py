@@ -36,6 +36,7 @@ from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
 from parsers.tables.label_pairs import split_pair, values_before_labels
+from parsers.tables.label_rest_pieces import joined_starts
 from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
@@ -424,6 +425,7 @@ def _label_fits(
         reads = reads_above(vals, pos)
         above = unclaimed_above(r, f.index, claimed) if reads else []
         claimed.update(t[START] for t in vals)
+        claimed.update(joined_starts(r, vals, f.index, stop))  # pieces joined over lines (label_rest_pieces)
         below = pieces_line(r, vals, label_lines, claimed)
         boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}", reads)
         if how == PARAGRAPH_PIECES and (first := first_cells(r, vals, N_APP)) is not None:

@@ -452,6 +452,13 @@ def _bands(rows: Sequence[Sequence[tuple[int, int]]], n: int) -> list[tuple[int,
     return bands
 
 
+def _uneven_gaps(rows: Sequence[Sequence[tuple[int, int]]]) -> bool:
+    """Every row prints gaps of two widths or more between its values: no even separators (which print every gap
+    alike, whatever the values' widths), a grid's columns (pypdf's layout mode of a narrow table whose wrapped labels
+    fill their column, so that every row's label ends at one place)."""
+    return all(len({b[0] - a[1] for a, b in itertools.pairwise(xs)}) > 1 for xs in rows)
+
+
 def column_bands(
     text: str, rows: Sequence[Sequence[Span]], n: int, wide: bool = False, *, labelled: bool = True
 ) -> list[tuple[list[tuple[int, int]], int, int]]:
@@ -483,7 +490,7 @@ def column_bands(
         if gaps[len(gaps) // 2] < 2:
             continue  # values mostly a single space apart: not laid out in columns
         heads = [(_width if wide else len)(text[ls : s[0][0]].rstrip()) for s, ls, _ in run]
-        if labelled and max(heads) - min(heads) <= ALIGN_SLACK:
+        if labelled and max(heads) - min(heads) <= ALIGN_SLACK and not _uneven_gaps([xs for _, _, xs in run]):
             continue  # as much text before every row's values: rows that agree by their labels, not by a grid
         bands = _bands([xs for _, _, xs in run], n)
         assert bands is not None

@@ -52,7 +52,7 @@ def glued_under(text: str, vals: list[Token], n: int) -> list[list[Token]] | Non
     columns = [t[START] - line_start for t in below]
     seen: set[tuple[int, ...]] = set()
     out: list[list[Token]] = []
-    for tried, cells in enumerate(_splits(runs, n)):
+    for tried, cells in enumerate(glued_splits(runs, n)):
         if tried >= MAX_SPLITS:
             return None
         at: list[int] = []
@@ -76,7 +76,7 @@ def glued_under(text: str, vals: list[Token], n: int) -> list[list[Token]] | Non
     return out or None
 
 
-def _splits(runs: list[Token], n: int) -> Iterator[list[Token]]:
+def glued_splits(runs: list[Token], n: int) -> Iterator[list[Token]]:
     """Every way of cutting ``runs`` (digits) into ``n`` cells, each run between its digits, no cell of more than
     one digit starting with 0."""
     options: list[list[list[Token]]] = []

@@ -19,6 +19,7 @@ from parsers.tables.review_boxes import review_boxes_last
 from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS, R, review_rows, review_totals_hold
 from parsers.tables.review_displaced import review_displaced
 from parsers.tables.review_marks import PROSE, nbsp_cell, review_in_place, review_unreadable, zero_marks
+from parsers.tables.review_pieces import pieces_below
 from parsers.tables.review_runs import review_nbsp_run, review_rules, review_run
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import SECTION_FIVE
@@ -174,6 +175,9 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         return anchor + 1
     if (wrapped := centred_review(r, vals, N_REVIEW, review_totals_hold, R)) is not None:
         r.put_cells(keys, wrapped, label)  # numbers wrapped over three lines in narrow cells (tables/centred_pieces.py)
+        return last + 1
+    if len(vals) > N_REVIEW and (below := pieces_below(r, vals, N_REVIEW, review_totals_hold, R)) is not None:
+        r.put_cells(keys, below, label)  # numbers broken over two lines, their rest under the row (review_pieces.py)
         return last + 1
     if len(vals) > N_REVIEW and (boxed := review_boxes_last(r, vals)) is not None:
         r.put_cells(keys, boxed, label)  # numbers broken over lines printed after the others (tables/review_boxes.py)

@@ -8,6 +8,7 @@ import re
 
 from parsers.tables.align import positional, warn_merged
 from parsers.tables.broken_numbers import pieces_after_label_rest, rejoin_broken
+from parsers.tables.label_rest_pieces import pieces_around_rest
 from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import N_APP
@@ -73,6 +74,18 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
                 if k < rest_until or (rest_until := pieces_after_label_rest(r, pending_label, vals, k, stop, n)):
                     vals.append(t)  # the row's values go on after the label's rest: pieces of broken numbers
                     continue
+                if not f.glued and (around := pieces_around_rest(r, label, vals, k, stop, n)) is not None:
+                    row, printed = around
+                    r.warn(
+                        "merged_digits",
+                        f"{key}: {printed}: the row's cells on a line of its wrapped label, the pieces of its numbers "
+                        "broken over lines in narrow cells on the lines right above and below them, "
+                        "each on the cell it starts nearest (pieces joined); read as "
+                        f"{' '.join(t[TEXT] for t in row)}, the row total holding (a guess)",
+                        key,
+                        row[0],
+                    )
+                    return list(row), list(row)
                 r.warn(
                     "unknown_row",
                     f"values after an unknown row label {pending_label[TEXT]!r} "

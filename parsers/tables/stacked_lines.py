@@ -73,7 +73,7 @@ def _under(text: str, cells: list[Token], pieces: list[Token]) -> list[int] | No
     return at
 
 
-def _joined(
+def join_stacked(
     cells: list[Token], above: list[Token], below: list[Token], text: str, *, total: bool = True
 ) -> list[Token] | None:
     """The row with the pieces above and below joined to the cells they stack on; None where a piece stacks on
@@ -153,7 +153,7 @@ def stacked_rows(
             if not picked:
                 continue
             above, below = picked.get(-1, []), picked.get(1, [])
-            if (row := _joined(cells, above, below, text)) is not None:
+            if (row := join_stacked(cells, above, below, text)) is not None:
                 got.append((row, [*above, *below]))
                 for d in picked:
                     takers.setdefault(line + d, []).append(i)
@@ -165,7 +165,7 @@ def stacked_rows(
                     takers.setdefault(p[LINE], []).append(i)
         if got:
             options[i] = got
-        elif -1 in near and 1 in near and (row := _joined(cells, near[-1], near[1], text, total=False)):
+        elif -1 in near and 1 in near and (row := join_stacked(cells, near[-1], near[1], text, total=False)):
             failing[i] = row, [*near[-1], *near[1]]
     out: dict[int, list[tuple[list[Token], str]]] = {}
     for i, got in options.items():

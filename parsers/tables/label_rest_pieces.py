@@ -1,0 +1,93 @@
+"""Table 三's row whose cells print on a line of its wrapped label's, the pieces of its broken numbers on the lines of
+its label right above and right below them (pypdf's layout mode of narrow print).
+
+A label of several lines (``一、本年新收政府信`` / ``息公开申请数量``) and numbers a narrow cell broke over lines,
+centred on the row: pypdf's layout mode prints the numbers' first pieces on a line of the label, the row's cells
+(and the numbers' middle or last pieces) on the next, and the last pieces of numbers of three lines on the line
+after, alone or after the label's rest::
+
+    一、本年新收政府信      88            8
+    息公开申请数量        2  0  0  0  0  0  8
+                                          2
+
+for 882 0 0 0 0 0 882 (``3.危`` / ``及 64 6`` / ``“三安 4 0 0 0 0 0 4`` / ``全一 4`` for 644 … 644). Read by labels,
+the first line's pieces were the row's values and the cells after text that is no row's label an unknown row's
+(``unknown_row``: the row left short, then blank). :func:`pieces_around_rest` reads such a row as the lines print
+it: the line above the cells prints only pieces after the label's text (1 to
+:data:`parsers.tables.stacked_lines.MAX_PIECES`), the cells' line the label's rest and exactly the row's cells, the
+line below pieces after the label's rest or none, and no other value prints before the next row's label (pdfplumber's
+layout text puts blank lines between, and a third piece past one); each piece stacks on the cell it
+starts nearest (:func:`parsers.tables.stacked_lines.join_stacked`), no number then starts with 0, and the row total
+holds with every piece joined. A cells' line of fewer runs than cells (cells glued where their columns are too
+narrow for a space, ``3 9 0 40 5 8``: :mod:`parsers.tables.glued_pieces`) is split between its digits every way
+(:func:`parsers.tables.glued_pieces.glued_splits`), read where one split alone holds. Said ``merged_digits`` (a guess
+the row total confirms).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from parsers.tables.glued_pieces import MAX_SPLITS, glued_splits
+from parsers.tables.reading import Reading
+from parsers.tables.stacked_lines import join_stacked, pieces_of
+from parsers.tables.tokens import END, IS_VALUE, LINE, START, TEXT, Token
+
+
+def _printed(r: Reading, line: int) -> list[Token]:
+    return [t for t in r.line_tokens(line) if t[TEXT]]
+
+
+def pieces_around_rest(
+    r: Reading, label: Token, vals: list[Token], k: int, stop: int, n: int
+) -> tuple[list[Token], str] | None:
+    """The row whose label is ``label``, its values so far ``vals`` (the pieces on the line above its cells', then
+    the first of its cells), the token ``k`` the next value of the cells' line, read as the module says: its cells
+    and how they print; None where the text does not print exactly that."""
+    text = r.text
+    if not vals:
+        return None
+    line = vals[0][LINE] + 1
+    above = [t for t in vals if t[LINE] == line - 1]
+    if line - 1 < label[LINE] or vals[: len(above)] != above or r.tokens[k][LINE] not in (line, line + 1):
+        return None
+    if pieces_of(text, _printed(r, line - 1)) != above:
+        return None
+    toks = _printed(r, line)
+    runs = [t for t in toks if t[IS_VALUE]]
+    m = len(runs)
+    if not 0 < m <= n or toks[-m:] != runs or any(t[IS_VALUE] for t in toks[:-m]):
+        return None
+    if vals[len(above) :] != runs[: len(vals) - len(above)] or not all(t[TEXT].isdigit() for t in runs):
+        return None
+    below: list[Token] = []
+    after = _printed(r, line + 1)
+    last = r.tokens[stop - 1][END] if stop <= len(r.tokens) else len(text)
+    if after and (pieces := pieces_of(text, after)) is not None and after[-1][END] <= last:
+        below = pieces
+    if r.tokens[k][LINE] == line + 1 and (not below or r.tokens[k] is not below[0]):
+        return None
+    seen = {id(t) for t in (*runs, *below)}
+    if any(t[IS_VALUE] and t[TEXT] and id(t) not in seen for t in r.tokens[k:stop]):
+        return None  # more values before the next row's label (a third line past a blank one): not this shape
+    readings: dict[tuple[str, ...], list[Token]] = {}
+    splits = [runs] if m == n else itertools.islice(glued_splits(runs, n), MAX_SPLITS)
+    for cells in splits:
+        if (row := join_stacked(cells, above, below, text)) is not None:
+            readings.setdefault(tuple(t[TEXT] for t in row), row)
+    if len(readings) != 1:
+        return None
+    (row,) = readings.values()
+    printed = " / ".join(" ".join(t[TEXT] for t in part) for part in (above, runs, below) if part)
+    if m < n:  # cells glued where their columns are too narrow for a space (glued_pieces), split between their digits
+        printed += f" ({m} runs for {n} cells: runs of glued cells split between their digits, one split holding)"
+    return row, printed
+
+
+def joined_starts(r: Reading, vals: list[Token], first: int, stop: int) -> list[int]:
+    """The offsets of the tokens ``first`` to ``stop`` inside the row's values joined over lines (a value whose text
+    spans a line break: :func:`pieces_around_rest`'s): pieces a row read, for no other reading to take again."""
+    spans = [(t[START], t[END]) for t in vals if "\n" in r.text[t[START] : t[END]]]
+    if not spans:
+        return []
+    return [u[START] for u in r.tokens[first:stop] if any(a <= u[START] < b for a, b in spans)]
