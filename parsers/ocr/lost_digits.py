@@ -24,7 +24,7 @@ import statistics
 
 import numpy as np
 
-from parsers.ocr.engine import Box, CellKey, Ink
+from parsers.ocr.engine import SURE_DIGITS, Box, CellKey, Ink
 from parsers.ocr.glyph_digits import PART_HEIGHT
 from parsers.ocr.preprocess import Grey
 
@@ -86,9 +86,10 @@ def lost_digits(
     """The cells of ``ink`` read as one word of digits whose ink is :data:`WIDE` times as wide per digit as the page's
     median, their readings removed from ``ink``; the page's note (None when there is none) and those cells. ``grey``:
     the prepared page (black ink on white); ``leave``: cells left alone (under a stamp). With ``cells`` (the cells'
-    boxes inside their rules) and ``clean`` (the page without its rules), a reading of one digit is measured by the
-    cell's ink in its rows (:func:`_beside`): a two-character head, 总计, read as one digit (synth_4160's fax, ``4``
-    at 47) is set aside as a digit run together would be."""
+    boxes inside their rules) and ``clean`` (the page without its rules), a reading of one digit the engine was unsure
+    of (under :data:`parsers.ocr.engine.SURE_DIGITS`) is measured by the cell's ink in its rows too (:func:`_beside`):
+    a two-character head, 总计, read as one digit (synth_4160's fax, ``4`` at 47) is set aside as a digit run together
+    would be. A sure digit is not: a zero read at 60-85 beside a red seal's black remnants (synth_4158) is a zero."""
     widths: dict[CellKey, tuple[str, float]] = {}
     for key, lines in ink.cells.items():
         words = [w for line in lines for w in line]
@@ -96,9 +97,16 @@ def lost_digits(
             continue
         box = words[0].box
         width = _width_per_digit(grey, box, len(words[0].text.lstrip("-")))  # (a minus: no digit's height)
-        if width is not None and cells is not None and clean is not None and key in cells and len(words[0].text) == 1:
-            x0, y0, x1, y1 = _beside(clean, box, cells[key])
-            width = max(width, (x1 - x0) / max(1, y1 - y0))
+        if (
+            width is not None
+            and cells is not None
+            and clean is not None
+            and key in cells
+            and len(words[0].text) == 1
+            and words[0].conf < SURE_DIGITS
+            and (wider := _beside(clean, box, cells[key])) != box
+        ):
+            width = max(width, (wider[2] - wider[0]) / max(1, wider[3] - wider[1]))
         if width is not None:
             widths[key] = (words[0].text, width)
     if len(widths) < MIN_NUMBERS:
