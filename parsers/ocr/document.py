@@ -30,7 +30,7 @@ from parsers.extracted import DoubtfulCell, GlyphSet, SureCell, UnreadableDocume
 from parsers.ocr import budget, orient
 from parsers.ocr.agreed import agreed_sets
 from parsers.ocr.doubtful import doubtful_cells, numbers_read, sure_cells
-from parsers.ocr.engine import Ink, PageTimeout, engine_name, orientation, read_page
+from parsers.ocr.engine import CELL_INSET, Ink, PageTimeout, engine_name, orientation, read_page
 from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts, voted_doubtful
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
@@ -119,7 +119,15 @@ def ocr_page(job: PageJob) -> PageResult:
         prepared, tables, rules, ink, split_notes = reading
         stamps = find_stamps(prepared.binary, rules, image.dpi) if tables else []
         stamp_note, stamped = set_aside(ink, tables, stamps, image.dpi) if stamps else (None, set())
-        lost_note, lost = lost_digits(prepared.grey, ink, stamped)
+        clean = prepared.grey.copy()
+        clean[rules > 0] = 255
+        inset = (CELL_INSET, CELL_INSET, -CELL_INSET, -CELL_INSET)
+        inner = {
+            (t, c.row, c.col): (c.box[0] + inset[0], c.box[1] + inset[1], c.box[2] + inset[2], c.box[3] + inset[3])
+            for t, table in enumerate(tables)
+            for c in table.cells
+        }
+        lost_note, lost = lost_digits(prepared.grey, ink, stamped, inner, clean)
         stamped |= lost  # cells whose ink is not one lone digit's: the glyph comparison leaves them alone
         sign_note, _ = lost_signs(prepared.grey, ink, tables, stamped)
         unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}

@@ -82,8 +82,10 @@ def _lost_across(
     where they were: at least :data:`CLOSING_RULES` vertical rules :data:`CUT_LENGTH` characters long or more, not
     kept (they reach one rule across, not the two a rule runs between), each starting at one kept rule (or ending
     at it) and all ending (starting) together, within ``gap``: a rule ran there (table 四's rule under 未经复议直接起诉
-    and 复议后起诉, whose columns start at it). The rule found runs over those columns, and on to the nearest kept
-    vertical rule each side that crosses it, within a column's width (the first and last columns' outer sides)."""
+    and 复议后起诉, whose columns start at it), or each running through a kept rule and ending together on one side
+    of it (:func:`_through_rule`). The rule found runs over those columns, and on to the nearest kept
+    vertical rule each side that crosses it, within a column's width and a half (the first and last columns' outer
+    sides), or the table's outer rule where no other crosses it on that side."""
     out: list[_Segment] = []
     loose = [sg for sg in verticals if sg not in kept and sg.hi - sg.lo >= CUT_LENGTH * unit]
     for rule in rules:
@@ -92,7 +94,10 @@ def _lost_across(
                 sg
                 for sg in loose
                 if rule.lo - tol <= sg.pos <= rule.hi + tol
-                and abs((sg.lo if beyond > 0 else sg.hi) - rule.pos) <= tol + rule.thick
+                and (
+                    abs((sg.lo if beyond > 0 else sg.hi) - rule.pos) <= tol + rule.thick
+                    or _through_rule(sg, rule, beyond, tol, unit)
+                )
             ]
             if len(at) < CLOSING_RULES:
                 continue
@@ -103,8 +108,27 @@ def _lost_across(
                 continue
             width = float(np.median(np.diff(cols)))
             crossing = [sg.pos for sg in kept if sg.lo - tol <= edge <= sg.hi + tol]
+            # within a column's width and a half; or the table's outer rule, no column rule between (a title's
+            # rule, lost under it, runs across the whole table: synth_4145's table 二, its label column wide)
+            outer = (min(crossing, default=cols[0]), max(crossing, default=cols[-1]))
             left = [x for x in crossing if cols[0] - 1.5 * width <= x < cols[0]]
             right = [x for x in crossing if cols[-1] < x <= cols[-1] + 1.5 * width]
+            if not left and [x for x in crossing if x < cols[0]] == [outer[0]]:
+                left = [outer[0]]
+            if not right and [x for x in crossing if x > cols[-1]] == [outer[1]]:
+                right = [outer[1]]
             lo, hi = max(left, default=cols[0]), min(right, default=cols[-1])
             out.append(_Segment(edge, lo, hi, rule.thick))
     return out
+
+
+def _through_rule(sg: _Segment, rule: _Segment, beyond: int, tol: float, unit: int) -> bool:
+    """Does the column rule run through the rule across and on past it (below it: ``beyond`` 1; above it: -1) by a
+    line of text or more? Columns whose rules across were lost on both sides of a kept one (synth_4145's fax: table
+    二's first block, the rules under its title and under its last row lost, the one between its rows kept) reach no
+    rule across at either end: their ends on each side of the kept rule say where the lost ones ran."""
+    return (
+        sg.lo < rule.pos - tol - rule.thick
+        and sg.hi > rule.pos + tol + rule.thick
+        and ((sg.hi - rule.pos) if beyond > 0 else (rule.pos - sg.lo)) >= 0.8 * unit
+    )

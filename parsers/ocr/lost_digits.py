@@ -24,13 +24,15 @@ import statistics
 
 import numpy as np
 
-from parsers.ocr.engine import CellKey, Ink
+from parsers.ocr.engine import SURE_DIGITS, Box, CellKey, Ink
 from parsers.ocr.glyph_digits import PART_HEIGHT
 from parsers.ocr.preprocess import Grey
 
 WIDE = 1.7  # a reading whose width per digit is this many times the page's median (and its row's) lost a digit
 ROW_NUMBERS = 3  # cells read as digits a row needs for its own median
 MIN_NUMBERS = 8  # cells read as digits a page needs for its median
+BESIDE_WIDTH = 6  # pixels: a blob beside a lone digit's reading thinner than this is a speck or a rule's remnant
+BESIDE_PART = 0.3  # of the reading's height: a part of a character beside it is at least this long (总's 口, 心)
 _DIGITS = re.compile(r"^-?[0-9]+$")  # a count, or a change of one (本年增/减) with its minus
 
 
@@ -53,16 +55,58 @@ def _width_per_digit(grey: Grey, box: tuple[int, int, int, int], digits: int) ->
     return (right - left) / max(1, tallest) / digits
 
 
-def lost_digits(grey: Grey, ink: Ink, leave: set[CellKey]) -> tuple[str | None, set[CellKey]]:
+def _beside(grey: Grey, word: Box, cell: Box) -> Box:
+    """The word's box widened to the cell's ink in the word's rows (parts of characters: blobs :data:`BESIDE_WIDTH`
+    pixels thick or more, :data:`BESIDE_PART` of the word's height long; rules left out: ``grey`` is the page without
+    them), so that a reading of part of the cell's text is measured by all of it."""
+    import cv2
+
+    h, w = grey.shape
+    x0, y0, x1, y1 = max(0, cell[0]), max(0, word[1]), min(w, cell[2]), min(h, word[3])
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return word
+    mask = (grey[y0:y1, x0:x1] < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    tall = [
+        i
+        for i in range(1, n)
+        if min(stats[i, cv2.CC_STAT_HEIGHT], stats[i, cv2.CC_STAT_WIDTH]) >= BESIDE_WIDTH
+        and max(stats[i, cv2.CC_STAT_HEIGHT], stats[i, cv2.CC_STAT_WIDTH]) >= BESIDE_PART * (word[3] - word[1])
+    ]
+    if not tall:
+        return word
+    left = min(word[0], x0 + min(int(stats[i, cv2.CC_STAT_LEFT]) for i in tall))
+    right = max(word[2], x0 + max(int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]) for i in tall))
+    return (left, word[1], right, word[3])
+
+
+def lost_digits(
+    grey: Grey, ink: Ink, leave: set[CellKey], cells: dict[CellKey, Box] | None = None, clean: Grey | None = None
+) -> tuple[str | None, set[CellKey]]:
     """The cells of ``ink`` read as one word of digits whose ink is :data:`WIDE` times as wide per digit as the page's
     median, their readings removed from ``ink``; the page's note (None when there is none) and those cells. ``grey``:
-    the prepared page (black ink on white); ``leave``: cells left alone (under a stamp)."""
+    the prepared page (black ink on white); ``leave``: cells left alone (under a stamp). With ``cells`` (the cells'
+    boxes inside their rules) and ``clean`` (the page without its rules), a reading of one digit the engine was unsure
+    of (under :data:`parsers.ocr.engine.SURE_DIGITS`) is measured by the cell's ink in its rows too (:func:`_beside`):
+    a two-character head, 总计, read as one digit (synth_4160's fax, ``4`` at 47) is set aside as a digit run together
+    would be. A sure digit is not: a zero read at 60-85 beside a red seal's black remnants (synth_4158) is a zero."""
     widths: dict[CellKey, tuple[str, float]] = {}
     for key, lines in ink.cells.items():
         words = [w for line in lines for w in line]
         if key in leave or len(words) != 1 or not _DIGITS.match(words[0].text):
             continue
-        width = _width_per_digit(grey, words[0].box, len(words[0].text.lstrip("-")))  # (a minus: no digit's height)
+        box = words[0].box
+        width = _width_per_digit(grey, box, len(words[0].text.lstrip("-")))  # (a minus: no digit's height)
+        if (
+            width is not None
+            and cells is not None
+            and clean is not None
+            and key in cells
+            and len(words[0].text) == 1
+            and words[0].conf < SURE_DIGITS
+            and (wider := _beside(clean, box, cells[key])) != box
+        ):
+            width = max(width, (wider[2] - wider[0]) / max(1, wider[3] - wider[1]))
         if width is not None:
             widths[key] = (words[0].text, width)
     if len(widths) < MIN_NUMBERS:

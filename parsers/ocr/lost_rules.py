@@ -210,14 +210,16 @@ def _span(line: Line) -> tuple[int, int]:
 def _head_cut(t: int, table: Table, r: int, ink: Ink, mask: Grey) -> int | None:
     """Where grid row ``r`` parts a row of heads from the row of their values (None: it does not): the cells ending
     at the row's bottom rule whose last line is a number under a line of text are :data:`MIN_VALUE_CELLS` at least
-    and half the cells holding ink at least; the last lines of the cells lie in one band (overlapping), every other
-    line above it, and a band of rows blank across the whole row lies between (the cut at its middle)."""
+    (half the grid's columns in a narrower table: table 二's block of a label and three values, synth_4145's fax, one
+    value read ``[``) and half the cells holding ink at least; the last lines of the cells lie in one band
+    (overlapping), every other line above it, and a band of rows blank across the whole row lies between (the cut at
+    its middle)."""
     cells = [c for c in table.cells if c.row + c.rows - 1 == r]
     read = {(c.row, c.col): [line for line in ink.cells.get((t, c.row, c.col), []) if line] for c in cells}
     read = {k: sorted(lines, key=lambda line: _span(line)[0]) for k, lines in read.items() if lines}
     values = [k for k, lines in read.items() if len(lines) >= 2 and _is_number(lines[-1])]
     values = [k for k in values if not any(_is_number(line) for line in read[k][:-1])]
-    if len(values) < MIN_VALUE_CELLS or 2 * len(values) < len(read):
+    if len(values) < min(MIN_VALUE_CELLS, max(2, table.n_cols // 2)) or 2 * len(values) < len(read):
         return None
     top = max(_span(read[c][-1])[0] for c in values)
     bottom = min(_span(read[c][-1])[1] for c in values)

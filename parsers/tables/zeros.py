@@ -42,8 +42,13 @@ _CELLED = ("tab", "markdown", "markdown_html")  # conventions that print a blank
 def deduce_zeros(r: Reading, fmt: str) -> None:
     """Fill the lost cells of table 三's all-zero rows (see the module's docstring)."""
     assert r.canonical is not None
-    if r.canonical.convention in _CELLED:
-        return  # a text that keeps every cell (blank ones too): a blank there was published blank, not lost
+    # a text that keeps every cell (blank ones too): a blank there was published blank, not lost; but for the
+    # parser's own OCR, whose TAB rows are laid out from a scan's grid: a cell it found empty is printed empty, and
+    # one it read as no number (a seal's remnants, a fax's specks: ``grid_columns``, ``missing_cell``) is lost, for
+    # the confirmed totals to deduce (never the guess of a row of zeros: what it printed was read, as something else)
+    own_ocr = r.extracted.ocr and r.canonical.convention == "tab"
+    if r.canonical.convention in _CELLED and not own_ocr:
+        return
     if not read_by_ocr(r):
         return  # a text layer's text (or a page's) loses no digit: a cell it lacks was printed empty
     results = RESULT_ROWS_2019 if fmt == "2019" else RESULT_ROWS_2021
@@ -59,7 +64,8 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
         ]
     filled: dict[str, dict[str, str]] = {row: {} for row in short}
     _by_totals(values, results, short, filled)
-    _rows_of_zeros(r, values, short, filled)
+    if not own_ocr:
+        _rows_of_zeros(r, values, short, filled)
     for row in rows:
         if row not in short or not filled[row]:
             continue
