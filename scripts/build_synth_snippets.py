@@ -541,6 +541,9 @@ Version 119 (issue 8, t42):
   over three lines beside a wrapped label, their third pieces alone on a line laid on the full rows' scale, not the
   row's first line's (``1 14 0 0 0 0 1`` / ``息公开申请数量 03 5 18`` / ``5 0`` for 1035 145 0 0 0 0 1180), and
   pieces after a label's numbering (``8.属于 1 1`` / ``行政查 0 5 0 0 0 0 5`` for 0 15 0 0 0 0 15).
+- ``synth-6023-flow-none-table3.txt`` (the same batch): pdfminer.six with ``boxes_flow=None``, 一's one-line 0s and
+  1180's first piece in one paragraph (``0   0   1`` / ``18``) and the row's third pieces after a page break
+  (``5`` / ``0``): the run after 一's label is no boxes.
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -862,6 +865,7 @@ SNIPPETS = {
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
     "synth-6029-pypdf-layout-table3.txt": "synth_6029.pdf-pypdf-layout.txt",
     "synth-6023-pypdf-layout-table3.txt": "synth_6023.pdf-pypdf-layout.txt",
+    "synth-6023-flow-none-table3.txt": "synth_6023.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from parsers.tables.box_sides import _placements
 from parsers.tables.templates import APPLICATION_ROWS_2019
 from parsers.tables.tokens import TEXT, token
-from tests.snippet_reports import REVIEW_KEYS, app_row, snippet_report
+from tests.snippet_reports import REVIEW_KEYS, app_row, row_or_none, snippet_report
 from tests.snippet_reports import gold_rows as _gold
 from tests.snippet_reports import read_rows as _read
 from tests.snippet_reports import wrong_rows as _wrong
@@ -228,3 +228,38 @@ def test_table_four_numbers_broken_over_lines_printed_after_its_one_line_cells()
     assert got[:5] == GOLD_6015_FOUR[:5] and got[10:] == GOLD_6015_FOUR[10:] and got[9] == 47
     assert got[5:9] == [None] * 4
     assert any(w.code == "placement_open" and w.key == "review_litigation" for w in report.warnings)
+
+
+# 6023 (a52's batch, ``/tmp/a52/tune``): （七）总计's 商业企业 printed 141 where its column sums to 133
+GOLD_6023 = _gold(
+    {
+        "new_received": [1035, 145, 0, 0, 0, 0, 1180],
+        "granted": [0, 72, 0, 0, 0, 0, 72],
+        "partially_granted": [524, 0, 0, 0, 0, 0, 524],
+        "withheld.query_matters": [0, 15, 0, 0, 0, 0, 15],
+        "unavailable.not_held": [511, 0, 0, 0, 0, 0, 511],
+        "unavailable.needs_creation": [0, 28, 0, 0, 0, 0, 28],
+        "not_processed.petition": [0, 18, 0, 0, 0, 0, 18],
+        "results_total": [1035, 141, 0, 0, 0, 0, 1168],
+        "carried_forward": [0, 12, 0, 0, 0, 0, 12],
+    }
+)
+
+
+def test_a_run_whose_first_paragraphs_are_no_boxes_leaves_one_row_blank() -> None:
+    # 6023: ``0`` / ``0`` / ``一、本年新收政府信|息公开申请数量`` / ``1|03`` / ``14|5`` /
+    # ``0   0   1|18`` / a page break / ``5|0`` / ``0   0   0`` / ``0`` / ``0   0   0`` / ``二、…``:
+    # pdfminer puts 一's one-line 0s and 1180's first piece in one paragraph, and the row's third
+    # pieces (1035's 5, 1180's 0) after the page break, so 一's cells after its label are no boxes.
+    # Version 201 read the table by its labels, most rows from the next row's values (17 wrong
+    # numbers: 7.属于行政执法案卷 as 8.'s 0 … 15 15 with 15 in 其他, 8. as 1.本机关's 511, （二）部分公开
+    # as 1.属于国家秘密's 0s). Now 一 is left blank and the rows after it are laid from the last box
+    # back; the columns the identities leave open (the misprinted 141 among them) are blank.
+    report = snippet_report("synth-6023-flow-none-table3.txt")
+    assert not _wrong(report, GOLD_6023)
+    assert row_or_none(report, "new_received") == [None] * 7
+    for row in ("carried_over", "withheld.enforcement_files", "unavailable.unclear_after_correction"):
+        assert app_row(report, row) == GOLD_6023[row]
+    assert [row_or_none(report, row)[6] for row in ("withheld.query_matters", "carried_forward")] == [15, 12]
+    said = [w.message for w in report.warnings if w.code == "placement_open" and "new_received" in w.message]
+    assert said and "no boxes" in said[0]
