@@ -543,7 +543,8 @@ Version 119 (issue 8, t42):
   pieces after a label's numbering (``8.属于 1 1`` / ``行政查 0 5 0 0 0 0 5`` for 0 15 0 0 0 0 15).
 - ``synth-6023-flow-none-table3.txt`` (the same batch): pdfminer.six with ``boxes_flow=None``, 一's one-line 0s and
   1180's first piece in one paragraph (``0   0   1`` / ``18``) and the row's third pieces after a page break
-  (``5`` / ``0``): the run after 一's label is no boxes.
+  (``5`` / ``0``): the run after 一's label is no boxes; ``synth-6002-flow-none-table3.txt``: each row's values
+  before its label, rows printing a blank cell as nothing (``0 0 1 0 0 1`` for 0 0 1 _ 0 0 1).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -866,6 +867,7 @@ SNIPPETS = {
     "synth-6029-pypdf-layout-table3.txt": "synth_6029.pdf-pypdf-layout.txt",
     "synth-6023-pypdf-layout-table3.txt": "synth_6023.pdf-pypdf-layout.txt",
     "synth-6023-flow-none-table3.txt": "synth_6023.pdf-pdfminer-flow-none.txt",
+    "synth-6002-flow-none-table3.txt": "synth_6002.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

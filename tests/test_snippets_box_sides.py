@@ -263,3 +263,25 @@ def test_a_run_whose_first_paragraphs_are_no_boxes_leaves_one_row_blank() -> Non
     assert [row_or_none(report, row)[6] for row in ("withheld.query_matters", "carried_forward")] == [15, 12]
     said = [w.message for w in report.warnings if w.code == "placement_open" and "new_received" in w.message]
     assert said and "no boxes" in said[0]
+
+
+# 6002 (a52's batch): rows printing a blank cell as nothing (``None``: a blank the report published)
+GOLD_6002 = {
+    "partially_granted": [None, 0, 1, 0, 0, 0, 1],
+    "withheld.process_info": [0, 0, None, 0, 0, 0, 0],
+    "unavailable.needs_creation": [0, None, 1, 0, 0, None, 1],
+    "other.no_correction": [0, 0, 1, None, 0, 0, 1],
+    "other.other": [1, 0, 0, 0, 0, None, 1],
+}
+
+
+def test_a_row_short_of_cells_before_its_label_is_placed_by_the_identities() -> None:
+    # 6002: each row's values print before its label (``label_after_values``), some rows with a blank cell printed
+    # as nothing: 1.申请人无正当理由逾期不补正's ``0 0 1 0 0 1`` for 0 0 1 _ 0 0 1. Version 201 put such a row's values
+    # in its last six cells unscored (the 1 in 社会公益组织, 0 in 科研机构: a wrong number; 6.属于四类过程性信息's 0
+    # in its blank 科研机构). Now such a row is placed by the identities on the other rows, and the cells its
+    # placements differ in are left blank (``ambiguous``, then ``placement_open``)
+    report = snippet_report("synth-6002-flow-none-table3.txt")
+    assert any(w.code == "label_after_values" for w in report.warnings)
+    assert not _wrong(report, GOLD_6002)
+    assert row_or_none(report, "withheld.process_info")[2] is None

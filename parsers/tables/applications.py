@@ -111,7 +111,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
     # than the most a reading can: every identity holds, every row and every cell read
     top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
-    if not top and (before := before_label_fits(r, rows, found, start, end)) is not None:
+    if not top and (before := before_label_fits(r, rows, found, fmt, start, end)) is not None:
         before_fits, before_end = before
         if _score(before_fits, fmt, len(rows))[0] > label_score[0]:
             del r.warnings[mark:]

@@ -30,7 +30,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from parsers.tables.align import Fit, Value, fit
+from parsers.tables.align import Fit, Value, first_and_total, fit
 from parsers.tables.broken_boxes import paragraphs
 from parsers.tables.centred_pieces import interleavings
 from parsers.tables.checks import application_passed, identities_at
@@ -439,27 +439,40 @@ def _printed(cells: list[Token]) -> str:
 
 
 def before_label_fits(
-    r: Reading, rows: list[RowDef], found: list[Found | None], start: int, end: int
+    r: Reading, rows: list[RowDef], found: list[Found | None], fmt: str, start: int, end: int
 ) -> tuple[dict[str, Fit], int] | None:
     """Table 三 read from the values printed before each row's label (pdfminer.six with ``boxes_flow=None`` orders
     a row's boxes by their lower edges; a label cell whose text sits lower than its values prints after them):
     every row's label found, in order, not glued to a value; exactly one row's values between the header and the
     first label (the run of values just before it); none after the last label up to table 四; each row's values
     (at most one more than its cells: the identities drop it) between the label before and its own. None
-    otherwise. Returns the rows' fits and where the table ends."""
+    otherwise. A row of fewer values than its cells (its blank cells printed as nothing) is placed by the table's
+    identities on the other rows (as the reading by labels places it), so that where they leave its placement open
+    the cells it is open in are known (``ambiguous``: left blank, ``placement_open``). Returns the rows' fits and
+    where the table ends."""
     if any(f is None for f in found) or (span := _labels_span(r, found, end)) is None:
         return None
     idx, first, stop = span
     if any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[idx[-1] + 1 : stop]):
         return None
     fits: dict[str, Fit] = {}
+    short: dict[str, list[Token]] = {}
     prev = first
     for k, (row, i) in enumerate(zip(rows, idx, strict=True)):
         vals = [t for t in r.tokens[prev:i] if t[IS_VALUE] and not r.placeholder(t)]
         if not 0 < len(vals) <= N_APP + 1 or (k == 0 and len(vals) != N_APP):
             return None
         fits[row.key] = fit(vals, N_APP)
+        if len(vals) < N_APP:
+            short[row.key] = vals
         prev = i + 1
+    state = {key: f.values() for key, f in fits.items() if key not in short}
+    for key, vals in short.items():
+
+        def score(cells: list[Value], key: str = key) -> int:
+            return application_passed({**state, key: cells}, fmt, read_rows_only=True, reading=key)
+
+        fits[key] = fit(vals, N_APP, score, edge=first_and_total)
     return fits, stop
 
 
