@@ -545,6 +545,10 @@ Version 119 (issue 8, t42):
   1180's first piece in one paragraph (``0   0   1`` / ``18``) and the row's third pieces after a page break
   (``5`` / ``0``): the run after 一's label is no boxes; ``synth-6002-flow-none-table3.txt``: each row's values
   before its label, rows printing a blank cell as nothing (``0 0 1 0 0 1`` for 0 0 1 _ 0 0 1).
+- ``synth-7233-flow-none-table3.txt`` (d52's batch, ``/tmp/d52/tune``) and ``synth-3741-flow-none-table3.txt``
+  (b52's, ``/tmp/b52/tune``): pdfminer.six with ``boxes_flow=None`` of the ordinary print, each row's values whole
+  on one side of its label (before a wrapped label or one whose glyphs sit lower, after a one-line one), rows
+  printing a blank cell as nothing (``0 0 0 0 171`` / ``一、本年新收政府信息公开申请数量 171``, 7233).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -868,6 +872,8 @@ SNIPPETS = {
     "synth-6023-pypdf-layout-table3.txt": "synth_6023.pdf-pypdf-layout.txt",
     "synth-6023-flow-none-table3.txt": "synth_6023.pdf-pdfminer-flow-none.txt",
     "synth-6002-flow-none-table3.txt": "synth_6002.pdf-pdfminer-flow-none.txt",
+    "synth-7233-flow-none-table3.txt": "synth_7233.pdf-pdfminer-flow-none.txt",
+    "synth-3741-flow-none-table3.txt": "synth_3741.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -149,7 +149,7 @@ def sides_rows(r: Reading, found: list[Found | None], start: int, end: int, n: i
     (:func:`_tail_boxes`) is taken too: that label's row takes its boxes before the label and is left unread
     (``SideRows.unread``: no placement), the rows after it are laid from the last box back (:func:`_lay_back`),
     and whatever of the run they leave is the unread row's."""
-    if found[0] is None or found[-1] is None or (span := _labels_span(r, found, end)) is None:
+    if found[0] is None or found[-1] is None or (span := labels_span(r, found, end)) is None:
         return None
     idx, first, stop = span
     bounds = [first - 1, *idx, stop]
@@ -450,7 +450,7 @@ def before_label_fits(
     identities on the other rows (as the reading by labels places it), so that where they leave its placement open
     the cells it is open in are known (``ambiguous``: left blank, ``placement_open``). Returns the rows' fits and
     where the table ends."""
-    if any(f is None for f in found) or (span := _labels_span(r, found, end)) is None:
+    if any(f is None for f in found) or (span := labels_span(r, found, end)) is None:
         return None
     idx, first, stop = span
     if any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[idx[-1] + 1 : stop]):
@@ -476,7 +476,7 @@ def before_label_fits(
     return fits, stop
 
 
-def _labels_span(r: Reading, found: list[Found | None], end: int) -> tuple[list[int], int, int] | None:
+def labels_span(r: Reading, found: list[Found | None], end: int) -> tuple[list[int], int, int] | None:
     """The found labels' tokens (none glued to a value, in order), the first token of the run of values right before
     the first (the first row's cells before its label), and where table 三's values end (table 四's heading, or
     ``end``); None where a label is glued or they are out of order."""
