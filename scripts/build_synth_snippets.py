@@ -549,6 +549,8 @@ Version 119 (issue 8, t42):
   (b52's, ``/tmp/b52/tune``): pdfminer.six with ``boxes_flow=None`` of the ordinary print, each row's values whole
   on one side of its label (before a wrapped label or one whose glyphs sit lower, after a one-line one), rows
   printing a blank cell as nothing (``0 0 0 0 171`` / ``一、本年新收政府信息公开申请数量 171``, 7233).
+- ``synth-6022-flow-none-table2.txt`` (a52's batch, from table 二's heading): pdfminer.six with ``boxes_flow=None``
+  of narrow print, 行政事业性收费's 56.52 broken after its point (``56.`` / ``52``).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -874,6 +876,7 @@ SNIPPETS = {
     "synth-6002-flow-none-table3.txt": "synth_6002.pdf-pdfminer-flow-none.txt",
     "synth-7233-flow-none-table3.txt": "synth_7233.pdf-pdfminer-flow-none.txt",
     "synth-3741-flow-none-table3.txt": "synth_3741.pdf-pdfminer-flow-none.txt",
+    "synth-6022-flow-none-table2.txt": "synth_6022.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -984,6 +987,7 @@ FROM = {
     "synth-7206-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
     "synth-7206-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-7206-flow-none-table2.txt": "二、主动公开政府信息情况",
+    "synth-6022-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-7216-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7232-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7205-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
