@@ -285,3 +285,17 @@ def test_a_row_short_of_cells_before_its_label_is_placed_by_the_identities() -> 
     assert any(w.code == "label_after_values" for w in report.warnings)
     assert not _wrong(report, GOLD_6002)
     assert row_or_none(report, "withheld.process_info")[2] is None
+
+
+def test_a_value_on_its_labels_line_is_that_rows_first_cell_before_labels() -> None:
+    # 6002: ``3.其他 1`` / ``0`` / ``5`` … ``9`` / ``（七）总计 4`` / ``0`` … /
+    # ``四、结转下年度继续|办理``: the cell beside a label printed on its line is that row's first
+    # (as box_sides reads a lead), not the next row's. Version 205 gave （七）总计's 4 to 四 (its
+    # 自然人 then blank, 四's row total failing); now （七）总计 reads 4 0 5 0 0 0 9, and the rows
+    # short of cells are placed by the identities (unprinted_blanks.placed_rows): 0 0 1 _ 0 0 1's
+    # 1 in 科研机构
+    report = snippet_report("synth-6002-flow-none-table3.txt")
+    assert not _wrong(report, GOLD_6002)
+    assert app_row(report, "results_total") == [4, 0, 5, 0, 0, 0, 9]
+    assert row_or_none(report, "other.no_correction")[2] == 1
+    assert row_or_none(report, "other.other")[0] == 1

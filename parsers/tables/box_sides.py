@@ -30,7 +30,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from parsers.tables.align import Fit, Value, first_and_total, fit
+from parsers.tables.align import Fit, Value, fit
 from parsers.tables.broken_boxes import paragraphs
 from parsers.tables.centred_pieces import interleavings
 from parsers.tables.checks import application_passed, identities_at
@@ -39,6 +39,7 @@ from parsers.tables.solve import MAX_SOLUTIONS, choose_rows, row_total_holds
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import N_APP, RowDef
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, number_value, token
+from parsers.tables.unprinted_blanks import placed_rows
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")  # a whole number printed with thousands separators
 _CUT = re.compile(r"[\d,]*,[\d,]*")  # a piece of one cut where a separator stands (``1,2`` / ``04``)
@@ -444,35 +445,43 @@ def before_label_fits(
     """Table 三 read from the values printed before each row's label (pdfminer.six with ``boxes_flow=None`` orders
     a row's boxes by their lower edges; a label cell whose text sits lower than its values prints after them):
     every row's label found, in order, not glued to a value; exactly one row's values between the header and the
-    first label (the run of values just before it); none after the last label up to table 四; each row's values
-    (at most one more than its cells: the identities drop it) between the label before and its own. None
-    otherwise. A row of fewer values than its cells (its blank cells printed as nothing) is placed by the table's
-    identities on the other rows (as the reading by labels places it), so that where they leave its placement open
-    the cells it is open in are known (``ambiguous``: left blank, ``placement_open``). Returns the rows' fits and
-    where the table ends."""
+    first label (the run of values just before it); none after the last label up to table 四 but on its line; each
+    row's values (at most one more than its cells: the identities drop it) between the label before and its own,
+    those on a label's own line after it being that label's row's first cells (pdfminer joins the label cell and
+    the cell beside it into one line), not the next row's. None otherwise. A row of fewer values than its cells
+    whose last is their total (its blank cells printed as nothing) is placed by the table's identities
+    (:func:`parsers.tables.unprinted_blanks.placed_rows`: its numbers where every choice holding them puts them, its
+    total, the cells in doubt blank). Returns the rows' fits and where the table ends."""
     if any(f is None for f in found) or (span := labels_span(r, found, end)) is None:
         return None
     idx, first, stop = span
-    if any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[idx[-1] + 1 : stop]):
+
+    def value(t: Token) -> bool:
+        return t[IS_VALUE] and not r.placeholder(t)
+
+    # the values on each label's own line, after it: the row's first cells (pdfminer joins the label cell and the
+    # cell beside it into one line), not the next row's
+    leads = [
+        [t for t in r.tokens[i + 1 : nxt] if value(t) and t[LINE] == r.tokens[i][LINE]]
+        for i, nxt in zip(idx, [*idx[1:], stop], strict=True)
+    ]
+    if any(value(t) for t in r.tokens[idx[-1] + 1 : stop] if t not in leads[-1]):
         return None
     fits: dict[str, Fit] = {}
+    settled: dict[str, list[Token]] = {}
     short: dict[str, list[Token]] = {}
     prev = first
     for k, (row, i) in enumerate(zip(rows, idx, strict=True)):
-        vals = [t for t in r.tokens[prev:i] if t[IS_VALUE] and not r.placeholder(t)]
+        vals = [*leads[k], *(t for t in r.tokens[prev:i] if value(t) and (not k or t not in leads[k - 1]))]
         if not 0 < len(vals) <= N_APP + 1 or (k == 0 and len(vals) != N_APP):
             return None
         fits[row.key] = fit(vals, N_APP)
-        if len(vals) < N_APP:
+        settled[row.key] = vals
+        if len(vals) < N_APP and row_total_holds([number_value(t[TEXT]) for t in vals]):
             short[row.key] = vals
         prev = i + 1
-    state = {key: f.values() for key, f in fits.items() if key not in short}
-    for key, vals in short.items():
-
-        def score(cells: list[Value], key: str = key) -> int:
-            return application_passed({**state, key: cells}, fmt, read_rows_only=True, reading=key)
-
-        fits[key] = fit(vals, N_APP, score, edge=first_and_total)
+    if short:
+        fits.update({key: f for key, f in placed_rows(rows, settled, fmt).items() if key in short})
     return fits, stop
 
 
