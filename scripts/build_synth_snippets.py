@@ -556,6 +556,16 @@ Version 119 (issue 8, t42):
   88 8`` / ``息公开申请数量 2 0 0 0 0 0 8`` / ``2`` for 882 0 0 0 0 0 882); ``synth-6011-pypdf-layout-table3.txt``,
   the same with cells glued on the cells' line (``1 3 1`` / ``息公开申请数量 3 9 0 40 5 8`` / ``8 6`` for 138 9 0 34 0
   5 186).
+- ``synth-6023-flow-none-table3.txt`` (the same batch): pdfminer.six with ``boxes_flow=None``, 一's one-line 0s and
+  1180's first piece in one paragraph (``0   0   1`` / ``18``) and the row's third pieces after a page break
+  (``5`` / ``0``): the run after 一's label is no boxes; ``synth-6002-flow-none-table3.txt``: each row's values
+  before its label, rows printing a blank cell as nothing (``0 0 1 0 0 1`` for 0 0 1 _ 0 0 1).
+- ``synth-7233-flow-none-table3.txt`` (d52's batch, ``/tmp/d52/tune``) and ``synth-3741-flow-none-table3.txt``
+  (b52's, ``/tmp/b52/tune``): pdfminer.six with ``boxes_flow=None`` of the ordinary print, each row's values whole
+  on one side of its label (before a wrapped label or one whose glyphs sit lower, after a one-line one), rows
+  printing a blank cell as nothing (``0 0 0 0 171`` / ``一、本年新收政府信息公开申请数量 171``, 7233).
+- ``synth-6022-flow-none-table2.txt`` (a52's batch, from table 二's heading): pdfminer.six with ``boxes_flow=None``
+  of narrow print, 行政事业性收费's 56.52 broken after its point (``56.`` / ``52``).
 
 - ``synth-1610-pdfplumber-table3.txt``, ``synth-1603-pdfplumber-table3.txt`` (``/tmp/lead45/bat38``, tuning seeds
   1600–1614, ``pdf-pdfplumber``) and ``synth-4049-pdfplumber-table3.txt`` (``/tmp/d49/tune``, a copy of
@@ -885,6 +895,11 @@ SNIPPETS = {
     "synth-6013-pypdf-layout-table2.txt": "synth_6013.pdf-pypdf-layout.txt",
     "synth-6019-pypdf-layout-table3.txt": "synth_6019.pdf-pypdf-layout.txt",
     "synth-6011-pypdf-layout-table3.txt": "synth_6011.pdf-pypdf-layout.txt",
+    "synth-6023-flow-none-table3.txt": "synth_6023.pdf-pdfminer-flow-none.txt",
+    "synth-6002-flow-none-table3.txt": "synth_6002.pdf-pdfminer-flow-none.txt",
+    "synth-7233-flow-none-table3.txt": "synth_7233.pdf-pdfminer-flow-none.txt",
+    "synth-3741-flow-none-table3.txt": "synth_3741.pdf-pdfminer-flow-none.txt",
+    "synth-6022-flow-none-table2.txt": "synth_6022.pdf-pdfminer-flow-none.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
@@ -997,6 +1012,7 @@ FROM = {
     "synth-7206-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
     "synth-7206-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-7206-flow-none-table2.txt": "二、主动公开政府信息情况",
+    "synth-6022-flow-none-table2.txt": "二、主动公开政府信息情况",
     "synth-7216-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7232-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7205-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from parsers.tables.box_sides import _placements
 from parsers.tables.templates import APPLICATION_ROWS_2019
 from parsers.tables.tokens import TEXT, token
-from tests.snippet_reports import REVIEW_KEYS, app_row, snippet_report
+from tests.snippet_reports import REVIEW_KEYS, app_row, row_or_none, snippet_report
 from tests.snippet_reports import gold_rows as _gold
 from tests.snippet_reports import read_rows as _read
 from tests.snippet_reports import wrong_rows as _wrong
@@ -228,3 +228,74 @@ def test_table_four_numbers_broken_over_lines_printed_after_its_one_line_cells()
     assert got[:5] == GOLD_6015_FOUR[:5] and got[10:] == GOLD_6015_FOUR[10:] and got[9] == 47
     assert got[5:9] == [None] * 4
     assert any(w.code == "placement_open" and w.key == "review_litigation" for w in report.warnings)
+
+
+# 6023 (a52's batch, ``/tmp/a52/tune``): （七）总计's 商业企业 printed 141 where its column sums to 133
+GOLD_6023 = _gold(
+    {
+        "new_received": [1035, 145, 0, 0, 0, 0, 1180],
+        "granted": [0, 72, 0, 0, 0, 0, 72],
+        "partially_granted": [524, 0, 0, 0, 0, 0, 524],
+        "withheld.query_matters": [0, 15, 0, 0, 0, 0, 15],
+        "unavailable.not_held": [511, 0, 0, 0, 0, 0, 511],
+        "unavailable.needs_creation": [0, 28, 0, 0, 0, 0, 28],
+        "not_processed.petition": [0, 18, 0, 0, 0, 0, 18],
+        "results_total": [1035, 141, 0, 0, 0, 0, 1168],
+        "carried_forward": [0, 12, 0, 0, 0, 0, 12],
+    }
+)
+
+
+def test_a_run_whose_first_paragraphs_are_no_boxes_leaves_one_row_blank() -> None:
+    # 6023: ``0`` / ``0`` / ``一、本年新收政府信|息公开申请数量`` / ``1|03`` / ``14|5`` /
+    # ``0   0   1|18`` / a page break / ``5|0`` / ``0   0   0`` / ``0`` / ``0   0   0`` / ``二、…``:
+    # pdfminer puts 一's one-line 0s and 1180's first piece in one paragraph, and the row's third
+    # pieces (1035's 5, 1180's 0) after the page break, so 一's cells after its label are no boxes.
+    # Version 201 read the table by its labels, most rows from the next row's values (17 wrong
+    # numbers: 7.属于行政执法案卷 as 8.'s 0 … 15 15 with 15 in 其他, 8. as 1.本机关's 511, （二）部分公开
+    # as 1.属于国家秘密's 0s). Now 一 is left blank and the rows after it are laid from the last box
+    # back; the columns the identities leave open (the misprinted 141 among them) are blank.
+    report = snippet_report("synth-6023-flow-none-table3.txt")
+    assert not _wrong(report, GOLD_6023)
+    assert row_or_none(report, "new_received") == [None] * 7
+    for row in ("carried_over", "withheld.enforcement_files", "unavailable.unclear_after_correction"):
+        assert app_row(report, row) == GOLD_6023[row]
+    assert [row_or_none(report, row)[6] for row in ("withheld.query_matters", "carried_forward")] == [15, 12]
+    said = [w.message for w in report.warnings if w.code == "placement_open" and "new_received" in w.message]
+    assert said and "no boxes" in said[0]
+
+
+# 6002 (a52's batch): rows printing a blank cell as nothing (``None``: a blank the report published)
+GOLD_6002 = {
+    "partially_granted": [None, 0, 1, 0, 0, 0, 1],
+    "withheld.process_info": [0, 0, None, 0, 0, 0, 0],
+    "unavailable.needs_creation": [0, None, 1, 0, 0, None, 1],
+    "other.no_correction": [0, 0, 1, None, 0, 0, 1],
+    "other.other": [1, 0, 0, 0, 0, None, 1],
+}
+
+
+def test_a_row_short_of_cells_before_its_label_is_placed_by_the_identities() -> None:
+    # 6002: each row's values print before its label (``label_after_values``), some rows with a blank cell printed
+    # as nothing: 1.申请人无正当理由逾期不补正's ``0 0 1 0 0 1`` for 0 0 1 _ 0 0 1. Version 201 put such a row's values
+    # in its last six cells unscored (the 1 in 社会公益组织, 0 in 科研机构: a wrong number; 6.属于四类过程性信息's 0
+    # in its blank 科研机构). Now such a row is placed by the identities on the other rows, and the cells its
+    # placements differ in are left blank (``ambiguous``, then ``placement_open``)
+    report = snippet_report("synth-6002-flow-none-table3.txt")
+    assert any(w.code == "label_after_values" for w in report.warnings)
+    assert not _wrong(report, GOLD_6002)
+    assert row_or_none(report, "withheld.process_info")[2] is None
+
+
+def test_a_value_on_its_labels_line_is_that_rows_first_cell_before_labels() -> None:
+    # 6002: ``3.其他 1`` / ``0`` / ``5`` … ``9`` / ``（七）总计 4`` / ``0`` … /
+    # ``四、结转下年度继续|办理``: the cell beside a label printed on its line is that row's first
+    # (as box_sides reads a lead), not the next row's. Version 205 gave （七）总计's 4 to 四 (its
+    # 自然人 then blank, 四's row total failing); now （七）总计 reads 4 0 5 0 0 0 9, and the rows
+    # short of cells are placed by the identities (unprinted_blanks.placed_rows): 0 0 1 _ 0 0 1's
+    # 1 in 科研机构
+    report = snippet_report("synth-6002-flow-none-table3.txt")
+    assert not _wrong(report, GOLD_6002)
+    assert app_row(report, "results_total") == [4, 0, 5, 0, 0, 0, 9]
+    assert row_or_none(report, "other.no_correction")[2] == 1
+    assert row_or_none(report, "other.other")[0] == 1

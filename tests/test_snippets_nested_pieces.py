@@ -83,6 +83,7 @@ def test_pieces_pair_line_by_line_and_stand_in_their_columns() -> None:
     # lines unlike (one piece two lines below for two above): not paired so
     assert nested(top, 2, [_t("7", 24, 3), _t("8", 29, 4), _t("1", 31, 3)]) is None
     assert interleavings([2, 1]) == [(0, 1, 2), (0, 2, 1), (2, 0, 1)]
+    assert interleavings([1, 2]) == [(0, 1, 2), (1, 0, 2), (1, 2, 0)]  # the first line first: ties so decided
 
 
 GOLD_6002_REVIEW = [0, 0, 0, 0, 0, 0, 11, 0, 0, 11, 1, 1, 1, 0, 3]

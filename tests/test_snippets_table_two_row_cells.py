@@ -100,3 +100,17 @@ def test_one_cell_row_whose_number_is_cut_over_grid_cells_is_left_blank() -> Non
     assert report.cells["active/penalty/decisions"].value is None
     (open_,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "active/penalty"]
     assert "(7 16)" in open_.message
+
+
+def test_an_amount_cut_at_its_point_over_two_lines_of_its_box_is_left_blank() -> None:
+    # tuning seed 6022 (a52's batch, pdf-pdfminer-flow-none, narrow print): 行政事业性收费's 56.52 breaks after its
+    # point in its narrow cell (``56.`` / ``52``), its values before its label (``label_after_values``). Version 204
+    # read 52 (``56.`` is no value); table 二 has no identity to confirm joining the pieces: left blank, warned
+    name = "synth-6022-flow-none-table2.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "56.\n52" in text
+    report = snippet_report(name)
+    assert report.cells["active/fees/amount"].value is None
+    (cut,) = [w for w in report.warnings if w.code == "number_cut_blank" and w.key == "active/fees"]
+    assert "56.|52" in cut.message
+    assert report.cells["active/penalty/decisions"].value == 141

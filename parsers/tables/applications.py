@@ -41,6 +41,7 @@ from parsers.tables.lost_column import shift_lost_column
 from parsers.tables.lost_labels import place_lost_labels
 from parsers.tables.merged_rows import fits_by_order, glued_in_merged_cells, merged_column_rows
 from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
+from parsers.tables.one_side import OneSide, one_side_fits
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.paragraph_pieces import PARAGRAPH_PIECES, first_cells, taken_over, unjoined_pieces
 from parsers.tables.reading import Found, Reading
@@ -112,7 +113,7 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     # the reading by order (pure: no warning, no state) can only win over a reading by labels that scores less
     # than the most a reading can: every identity holds, every row and every cell read
     top = label_score == (application_identities(fmt), 0, len(rows) * N_APP)
-    if not top and (before := before_label_fits(r, rows, found, start, end)) is not None:
+    if not top and (before := before_label_fits(r, rows, found, fmt, start, end)) is not None:
         before_fits, before_end = before
         if _score(before_fits, fmt, len(rows))[0] > label_score[0]:
             del r.warnings[mark:]
@@ -136,6 +137,14 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             label = r.tokens[f.index if f is not None else start]
             r.put_fit(_row_keys(row.key), Fit(sides.cells[row.key], "positional", []), label, T)
         return sides.stop, fmt
+    if (
+        not top
+        and (one := one_side_fits(r, rows, found, fmt, start, end)) is not None
+        and _score(one.fits, fmt, len(rows))[0] > label_score[0]
+    ):
+        del r.warnings[mark:]
+        _put_one_side(r, rows, found, one)
+        return one.stop, fmt
     by_order = None if top else fits_by_order(r, rows, start, end, fmt)
     stream_mark = len(r.warnings)
     clean = _clean(fits, found, fmt, len(rows), label_score[0])
@@ -174,6 +183,48 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
             continue
         put_label_fit(r, keys, fits[row.key], r.tokens[f.index], T)
     return table_end, fmt
+
+
+def _put_one_side(r: Reading, rows: list[RowDef], found: list[Found | None], one: OneSide) -> None:
+    """Table 三 as :func:`one_side_fits` read it (every label found), said."""
+    first = found[0]
+    assert first is not None
+    r.warn(
+        "label_after_values",
+        f"table 三: each row's values print whole on one side of its label, its blank cells as nothing (a PDF's "
+        f"text in the order of its boxes' lower edges): rows {', '.join(one.before)} before it, the others after "
+        "it; each run of values between two labels read as the rows' values so, the one reading of sides and "
+        "splits where every row holds its total, the reading that satisfies more of the table's identities",
+        T,
+        r.tokens[first.index],
+    )
+    for row, f in zip(rows, found, strict=True):
+        assert f is not None
+        if row.key in one.open_rows:
+            r.warn(
+                "placement_open",
+                f"{T}/{row.key}: the runs of values between the labels fall into rows in several ways that each "
+                "hold every row's total, and they read this row otherwise: its values are not in the text; left "
+                "blank",
+                f"{T}/{row.key}",
+                r.tokens[f.index],
+            )
+        _warn_unprinted(r, row.key, one.fits[row.key], r.tokens[f.index])
+        r.put_fit(_row_keys(row.key), one.fits[row.key], r.tokens[f.index], T)
+
+
+def _warn_unprinted(r: Reading, key: str, f: Fit, label: Token) -> None:
+    """``placement_open`` for a row :func:`parsers.tables.unprinted_blanks.placed_rows` placed (a padded fit not
+    ambiguous: the cells in doubt already blank)."""
+    if f.how == "padded" and not f.ambiguous:
+        r.warn(
+            "placement_open",
+            f"{T}/{key}: fewer values than its cells (its blank cells printed as nothing): which cells are blank is "
+            "not in the text (a 0 and a blank are alike to every identity): its numbers placed where every choice "
+            "the table's identities hold puts them, its total read, the cells in doubt left blank",
+            f"{T}/{key}",
+            label,
+        )
 
 
 def _clean(fits: dict[str, Fit], found: list[Found | None], fmt: str, n_rows: int, passed: int) -> bool:

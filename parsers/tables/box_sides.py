@@ -19,7 +19,9 @@ row's. Every row's boxes, so taken, must print by line count (never a box of mor
 least one row must print cells before its label (else the text is in the table's order, read by the other
 readings). Within a row the column of each box is known only within its line count: every interleaving of the
 line counts' runs (each run left to right) whose row total holds is a placement; the placements are chosen jointly
-so that the table's identities hold (:func:`parsers.tables.solve.choose_rows`)."""
+so that the table's identities hold (:func:`parsers.tables.solve.choose_rows`). Where one run after a label is no
+boxes (a line of one-line cells and a broken number's first piece made one paragraph, a row's last pieces printed
+after a page break), that row is left blank and the rows after it are laid from the table's last box back."""
 
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ from parsers.tables.solve import MAX_SOLUTIONS, choose_rows, row_total_holds
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.templates import N_APP, RowDef
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, number_value, token
+from parsers.tables.unprinted_blanks import placed_rows
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")  # a whole number printed with thousands separators
 _CUT = re.compile(r"[\d,]*,[\d,]*")  # a piece of one cut where a separator stands (``1,2`` / ``04``)
@@ -53,6 +56,7 @@ class SideRows:
     placements: list[list[list[Token]]]
     before: list[int]
     stop: int
+    unread: int | None = None  # the row whose cells after its label are no boxes (:func:`_tail_boxes`): left blank
 
 
 def _boxes(values: list[Token]) -> list[list[Token]] | None:
@@ -142,14 +146,19 @@ def sides_rows(r: Reading, found: list[Found | None], start: int, end: int, n: i
     so. ``start``: the table's first token (the values before the first label are the run of them right before it);
     ``end``: where its text ends; ``n``: the cells of a row. A row whose label is not found (a typo, a label box
     split by a group head's) takes the next ``n`` boxes: its cells print together, its label somewhere among them;
-    the first and the last row's labels must be found."""
-    if found[0] is None or found[-1] is None or (span := _labels_span(r, found, end)) is None:
+    the first and the last row's labels must be found. One run after a label whose first paragraphs are no boxes
+    (:func:`_tail_boxes`) is taken too: that label's row takes its boxes before the label and is left unread
+    (``SideRows.unread``: no placement), the rows after it are laid from the last box back (:func:`_lay_back`),
+    and whatever of the run they leave is the unread row's."""
+    if found[0] is None or found[-1] is None or (span := labels_span(r, found, end)) is None:
         return None
     idx, first, stop = span
     bounds = [first - 1, *idx, stop]
     labels = set(idx)
     label_lines = {r.tokens[i][LINE] for i in idx}
     boxes: list[list[Token]] = []  # every value box of the table, in the text's order
+    unread: int | None = None  # the label after which a run's first paragraphs are no boxes (one at most)
+    cut = 0
     at: dict[int, tuple[int, list[Token]]] = {}  # each found label: the boxes before it, and the values on its line
     for lo, hi in itertools.pairwise(bounds):
         values = [t for t in r.tokens[lo + 1 : hi] if (t[IS_VALUE] or _cut_piece(t)) and not r.placeholder(t)]
@@ -164,14 +173,51 @@ def sides_rows(r: Reading, found: list[Found | None], start: int, end: int, n: i
         ):
             return None  # a value beside text that is not its row's label (a label's wrapped part): another order
         got = _boxes(rest)
+        if got is None and unread is None and lo in labels and (tail := _tail_boxes(rest)) is not None:
+            got, unread = tail, lo  # the row of label ``lo``: its cells after the label are no boxes, read blank
         if got is None or any(t[TEXT].strip() for b in got for t in r.line_tokens(b[0][LINE] - 1)):
             return None  # not a text box by box: a box follows a line of text, or a paragraph is no box
+        if unread == lo:
+            cut = len(boxes)  # where the boxes after the unread ones start
         boxes += got
+    nexts = [None if f is None else at[f.index][0] for f in found]
+    wild = next((k for k, f in enumerate(found) if f is not None and f.index == unread), None)
+    laid = _lay(found, at, nexts, boxes, n, len(found) if wild is None else wild + 1)
+    if laid is None:
+        return None
+    before, rows, p = laid
+    if wild is not None:
+        back = _lay_back(found, at, nexts, boxes, n, wild + 1, cut)
+        if back is None:
+            return None
+        before[wild + 1 :], rows[wild + 1 :] = back
+        p = len(boxes)
+    if p != len(boxes) or not any(before):
+        return None
+    placements = [[] if k == wild else _placements(lead, row, n) for k, (lead, row) in enumerate(rows)]
+    if any(not p for k, p in enumerate(placements) if k != wild):
+        return None
+    return SideRows(placements, before, stop, wild)
+
+
+def _lay(
+    found: list[Found | None],
+    at: dict[int, tuple[int, list[Token]]],
+    nexts: list[int | None],
+    boxes: list[list[Token]],
+    n: int,
+    upto: int,
+) -> tuple[list[int], list[tuple[list[Token], list[list[Token]]]], int] | None:
+    """The first ``upto`` rows' boxes, taken in turn from the first (:func:`sides_rows`): each row's boxes before
+    its label, its rows' cells, and the next box no row has taken; None where the boxes do not fall so. The last of
+    them, where ``upto`` stops short of the table (the row whose cells after its label are unread), takes only its
+    boxes before its label."""
     p = 0  # the next box no row has taken
     before: list[int] = []
     rows: list[tuple[list[Token], list[list[Token]]]] = []
-    nexts = [None if f is None else at[f.index][0] for f in found]
-    for k, f in enumerate(found):
+    lead: list[Token]
+    for k in range(upto):
+        f = found[k]
         limit = next((x for x in nexts[k + 1 :] if x is not None), len(boxes))  # the next found label's boxes before
         if f is None:
             lead, take, ahead = [], n, 0
@@ -179,6 +225,10 @@ def sides_rows(r: Reading, found: list[Found | None], start: int, end: int, n: i
             pos, lead = at[f.index]
             ahead = pos - p
             take = n - len(lead)
+        if k == upto - 1 and upto < len(found):
+            take = ahead  # its boxes before the label; those after it are not read
+            if f is None or ahead > n - len(lead):
+                return None
         if ahead < 0 or take < ahead or p + take > limit:
             return None
         row = boxes[p : p + take]
@@ -187,12 +237,56 @@ def sides_rows(r: Reading, found: list[Found | None], start: int, end: int, n: i
         before.append(ahead)
         rows.append((lead, row))
         p += take
-    if p != len(boxes) or not any(before):
-        return None
-    placements = [_placements(lead, row, n) for lead, row in rows]
-    if any(not p for p in placements):
-        return None
-    return SideRows(placements, before, stop)
+    return before, rows, p
+
+
+def _lay_back(
+    found: list[Found | None],
+    at: dict[int, tuple[int, list[Token]]],
+    nexts: list[int | None],
+    boxes: list[list[Token]],
+    n: int,
+    since: int,
+    floor: int,
+) -> tuple[list[int], list[tuple[list[Token], list[list[Token]]]]] | None:
+    """The rows from ``since`` on laid as :func:`_lay` lays them, from the last box back: the last row takes the
+    boxes after its label and as many before it as its cells want, the row before it the boxes before those, and so
+    on; none reaches before box ``floor`` (the first box after the unread ones). None where they do not fall so."""
+    q = len(boxes)  # the first box a later row has taken
+    before: list[int] = []
+    rows: list[tuple[list[Token], list[list[Token]]]] = []
+    lead: list[Token]
+    for k in range(len(found) - 1, since - 1, -1):
+        f = found[k]
+        floor_k = max([floor, *(x for x in nexts[since:k] if x is not None)])  # the last found label's boxes before
+        if f is None:
+            lead, take, ahead = [], n, 0
+        else:
+            pos, lead = at[f.index]
+            take = n - len(lead)
+            ahead = pos - (q - take)
+        s = q - take
+        if ahead < 0 or take < ahead or s < floor_k or (f is not None and at[f.index][0] > q):
+            return None
+        row = boxes[s:q]
+        if any(len(a) > len(b) for a, b in itertools.pairwise(row)):
+            return None  # a box of more lines before one of fewer: not the boxes' order
+        before.insert(0, ahead)
+        rows.insert(0, (lead, row))
+        q = s
+    return before, rows
+
+
+def _tail_boxes(values: list[Token]) -> list[list[Token]] | None:
+    """The boxes of ``values`` (a run between two labels) where its first paragraphs are no boxes (pdfminer puts a
+    line of one-line cells and a broken number's first piece in one paragraph, ``0 0 1`` / ``18``; a row broken by
+    a page prints its numbers' last pieces on the next page): the boxes of its longest run of last paragraphs that
+    are boxes, after at least one that is not; None where none is so."""
+    paras = paragraphs(values)
+    for j in range(1, len(paras)):
+        if (got := _boxes([t for para in paras[j:] for t in para])) is not None:
+            return got
+    return None
 
 
 @dataclass
@@ -225,7 +319,9 @@ def read_sides(
     options = {i: nums[i] for i, p in enumerate(got.placements) if len(p) > 1}
     known = {(i, c): v for i, p in enumerate(nums) if len(p) == 1 for c, v in enumerate(p[0])}
     totals = [i for i, row in enumerate(rows) if row.key in _TOTALS]
-    choices, complete = choose_rows(options, known, identities_at(rows, fmt), first=totals)
+    # the unread row's identities hold under no choice (its cells blank): the others choose
+    identities = [i for i in identities_at(rows, fmt) if got.unread not in {c[0] for c in i.cells}]
+    choices, complete = choose_rows(options, known, identities, first=totals)
     if len(choices) >= MAX_SOLUTIONS:
         complete = False  # the search stopped at its cap: the choices found are some of those that hold, not all
     if not complete:
@@ -241,6 +337,20 @@ def read_sides(
         key = f"{T}/{row.key}"
         f = found[i]
         label = r.tokens[f.index if f is not None else start]
+        if i == got.unread:
+            full[row.key] = [None] * N_APP
+            out[row.key] = [None] * N_APP
+            notes.append(
+                (
+                    "placement_open",
+                    f"{key}: {SIDES}, but the values after its label are no boxes (a paragraph of one-line cells and "
+                    "a broken number's first piece, or a number's last pieces after a page break): which are its "
+                    "cells is not in the text; the rows after it read from the last box back, this row left blank",
+                    key,
+                    label,
+                )
+            )
+            continue
         picked = sorted({c[i] for c in choices}) if i in options and choices else list(range(len(placements)))
         full[row.key] = list(nums[i][picked[0]])
         if len(picked) == 1:
@@ -330,31 +440,52 @@ def _printed(cells: list[Token]) -> str:
 
 
 def before_label_fits(
-    r: Reading, rows: list[RowDef], found: list[Found | None], start: int, end: int
+    r: Reading, rows: list[RowDef], found: list[Found | None], fmt: str, start: int, end: int
 ) -> tuple[dict[str, Fit], int] | None:
     """Table 三 read from the values printed before each row's label (pdfminer.six with ``boxes_flow=None`` orders
     a row's boxes by their lower edges; a label cell whose text sits lower than its values prints after them):
     every row's label found, in order, not glued to a value; exactly one row's values between the header and the
-    first label (the run of values just before it); none after the last label up to table 四; each row's values
-    (at most one more than its cells: the identities drop it) between the label before and its own. None
-    otherwise. Returns the rows' fits and where the table ends."""
-    if any(f is None for f in found) or (span := _labels_span(r, found, end)) is None:
+    first label (the run of values just before it); none after the last label up to table 四 but on its line; each
+    row's values (at most one more than its cells: the identities drop it) between the label before and its own,
+    those on a label's own line after it being that label's row's first cells (pdfminer joins the label cell and
+    the cell beside it into one line), not the next row's. None otherwise. A row of fewer values than its cells
+    whose last is their total (its blank cells printed as nothing) is placed by the table's identities
+    (:func:`parsers.tables.unprinted_blanks.placed_rows`: its numbers where every choice holding them puts them, its
+    total, the cells in doubt blank). Returns the rows' fits and where the table ends."""
+    if any(f is None for f in found) or (span := labels_span(r, found, end)) is None:
         return None
     idx, first, stop = span
-    if any(t[IS_VALUE] and not r.placeholder(t) for t in r.tokens[idx[-1] + 1 : stop]):
+
+    def value(t: Token) -> bool:
+        return t[IS_VALUE] and not r.placeholder(t)
+
+    # the values on each label's own line, after it: the row's first cells (pdfminer joins the label cell and the
+    # cell beside it into one line), not the next row's
+    leads = [
+        [t for t in r.tokens[i + 1 : nxt] if value(t) and t[LINE] == r.tokens[i][LINE]]
+        for i, nxt in zip(idx, [*idx[1:], stop], strict=True)
+    ]
+    if any(value(t) for t in r.tokens[idx[-1] + 1 : stop] if t not in leads[-1]):
         return None
     fits: dict[str, Fit] = {}
+    settled: dict[str, list[Token]] = {}
+    short: dict[str, list[Token]] = {}
     prev = first
     for k, (row, i) in enumerate(zip(rows, idx, strict=True)):
-        vals = [t for t in r.tokens[prev:i] if t[IS_VALUE] and not r.placeholder(t)]
+        vals = [*leads[k], *(t for t in r.tokens[prev:i] if value(t) and (not k or t not in leads[k - 1]))]
         if not 0 < len(vals) <= N_APP + 1 or (k == 0 and len(vals) != N_APP):
             return None
         fits[row.key] = fit(vals, N_APP)
+        settled[row.key] = vals
+        if len(vals) < N_APP and row_total_holds([number_value(t[TEXT]) for t in vals]):
+            short[row.key] = vals
         prev = i + 1
+    if short:
+        fits.update({key: f for key, f in placed_rows(rows, settled, fmt).items() if key in short})
     return fits, stop
 
 
-def _labels_span(r: Reading, found: list[Found | None], end: int) -> tuple[list[int], int, int] | None:
+def labels_span(r: Reading, found: list[Found | None], end: int) -> tuple[list[int], int, int] | None:
     """The found labels' tokens (none glued to a value, in order), the first token of the run of values right before
     the first (the first row's cells before its label), and where table 三's values end (table 四's heading, or
     ``end``); None where a label is glued or they are out of order."""

@@ -141,7 +141,10 @@ def interleavings(sizes: list[int]) -> list[tuple[int, ...]]:
     """The column orders of first pieces printed on several lines (``sizes``: how many on each, in the text's
     order, numbered in that order): each line's pieces stand in its order, but a line does not say where its pieces
     stand among another line's (a number of three lines and one of two print their first pieces on different
-    lines). One order, the text's, where they are on one line."""
+    lines). One order, the text's, where they are on one line. The orders come in a fixed order, which can decide
+    a tie between readings: lexicographic in the lines each place takes its piece from, an earlier line first (so
+    the first order is the text's). Also a block's broken numbers and one-line cells in poppler's text
+    (``paragraph_pieces``: sizes ``[broken, one-line]``)."""
     groups: list[list[int]] = []
     at = 0
     for size in sizes:

@@ -31,7 +31,7 @@ def cut_at_point(line: Sequence[Token], n: int) -> tuple[list[Token | None], lis
     while k < len(cells):
         t = cells[k]
         nxt = cells[k + 1] if k + 1 < len(cells) else None
-        if nxt is not None and nxt[COL] == t[COL] + 1 and _is_cut(t[TEXT], nxt[TEXT]):
+        if nxt is not None and nxt[COL] == t[COL] + 1 and is_cut(t[TEXT], nxt[TEXT]):
             out.append(None)
             cuts.append((t, nxt))
             k += 2
@@ -45,7 +45,7 @@ def cut_at_point(line: Sequence[Token], n: int) -> tuple[list[Token | None], lis
     return out, cuts
 
 
-def _is_cut(a: str, b: str) -> bool:
+def is_cut(a: str, b: str) -> bool:
     """``a`` and ``b`` are one number's pieces cut at its point: ``910.`` | ``37``, or ``2`` | ``.54``."""
     return bool(
         (_ENDS_IN_POINT.fullmatch(a) and _DIGITS.fullmatch(b))

@@ -25,6 +25,7 @@ import itertools
 import re
 
 from parsers.tables.align import Fit
+from parsers.tables.centred_pieces import interleavings
 from parsers.tables.paragraph_cells import MIN_PARAGRAPHS, MIN_SHARE, MIN_WRAPPED, wrapped_prose
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
@@ -104,7 +105,9 @@ def paragraph_readings(r: Reading, vals: list[Token], n: int) -> list[list[Token
             token(a[TEXT] + b[TEXT], a[START], b[END], a[LINE], a[COL], a[TABBED], split=True)
             for a, b in zip(lines[0], lines[-1], strict=True)
         ]
-        options.append(_interleavings(broken, middle))
+        # the block's orders: the broken cells and the one-line ones, each kept in its own order (the broken first)
+        pool = [*broken, *middle]
+        options.append([[pool[k] for k in order] for order in interleavings([len(broken), len(middle)])])
         any_broken = True
     if not any_broken:
         return None
@@ -208,16 +211,6 @@ def _pieces(r: Reading) -> set[tuple[int, int]]:
             and all(t[TEXT].isdigit() for t in block)
         ):
             out.update((t[START], t[END]) for t in (*lines[0], *lines[-1]))
-    return out
-
-
-def _interleavings(broken: list[Token], middle: list[Token]) -> list[list[Token]]:
-    """The orders of a block's cells: its broken ones and its one-line ones, each kept in its own order."""
-    size = len(broken) + len(middle)
-    out: list[list[Token]] = []
-    for at in itertools.combinations(range(size), len(broken)):
-        b, m = iter(broken), iter(middle)
-        out.append([next(b) if k in at else next(m) for k in range(size)])
     return out
 
 

@@ -353,12 +353,13 @@ def choose_rows(
     *,
     budget: int = SOLVE_BUDGET,
     first: Sequence[int] = (),
+    cap: int = MAX_SOLUTIONS,
 ) -> tuple[list[dict[int, int]], bool]:
-    """Every choice (up to :data:`MAX_SOLUTIONS`) of one candidate reading per row such that every identity
-    holds, the other cells being ``known``: a map row → index of its candidate. Counts are never negative, so a
-    partial sum past its total prunes. The flag is False when the search ran out of budget. Rows in ``first`` are
-    chosen first (a table's totals: every partial sum under them is then bounded), the others fewest candidates
-    first."""
+    """Every choice (up to ``cap``, :data:`MAX_SOLUTIONS` unless said) of one candidate reading per row such that
+    every identity holds, the other cells being ``known``: a map row → index of its candidate. Counts are never
+    negative, so a partial sum past its total prunes. The flag is False when the search ran out of budget. Rows in
+    ``first`` are chosen first (a table's totals: every partial sum under them is then bounded), the others fewest
+    candidates first."""
     order = sorted(candidates, key=lambda i: (i not in first, len(candidates[i])))
     position = {row: k for k, row in enumerate(order)}
     due: dict[int, list[Identity]] = {}
@@ -393,7 +394,7 @@ def choose_rows(
 
     def go(k: int) -> None:
         nonlocal steps
-        if len(out) >= MAX_SOLUTIONS or steps > budget:
+        if len(out) >= cap or steps > budget:
             return
         if k == len(order):
             out.append(dict(chosen))

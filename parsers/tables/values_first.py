@@ -3,6 +3,9 @@ its label, rows label after label then all their values, or a block's values bef
 
 from __future__ import annotations
 
+import bisect
+
+from parsers.tables.cut_points import is_cut
 from parsers.tables.label_sides import values_by_sides
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
@@ -11,6 +14,9 @@ from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     IS_BLANK_MARKER,
     IS_VALUE,
+    LINE,
+    START,
+    TEXT,
     Token,
 )
 
@@ -28,6 +34,7 @@ def by_sides(
     if found is None:
         return None
     out, before, after = found
+    _blank_cut_points(r, out)
     r.warn(
         "label_after_values",
         f"{T}: rows {', '.join(before)} print their values before their label, rows {', '.join(after)} after it "
@@ -37,6 +44,34 @@ def by_sides(
         r.tokens[next(i for i, key, _, _ in rows if key == before[0])],
     )
     return out
+
+
+def _blank_cut_points(r: Reading, out: dict[str, list[Token | None]]) -> None:
+    """A value whose box printed the number cut at its point over two lines (``56.`` / ``52`` for 56.52: the piece
+    before the point no value): left blank, as :mod:`parsers.tables.cut_points` leaves a number cut across grid
+    cells (no identity of table 二 confirms joining the pieces), said (``number_cut_blank``)."""
+    starts = [t[START] for t in r.tokens]
+    for key, cells in out.items():
+        for c, t in enumerate(cells):
+            if t is None:
+                continue
+            i = bisect.bisect_left(starts, t[START])
+            prev = r.tokens[i - 1] if i else None
+            nxt = r.tokens[i + 1] if i + 1 < len(r.tokens) else None
+            if prev is not None and prev[LINE] == t[LINE] - 1 and is_cut(prev[TEXT], t[TEXT]):
+                a, b = prev, t
+            elif nxt is not None and nxt[LINE] == t[LINE] + 1 and is_cut(t[TEXT], nxt[TEXT]):
+                a, b = t, nxt
+            else:
+                continue
+            cells[c] = None
+            r.warn(
+                "number_cut_blank",
+                f"{T}/{key}: {a[TEXT]}|{b[TEXT]}: one number cut at its point over two lines of its box; no identity "
+                f"confirms joining them ({a[TEXT]}{b[TEXT]}): left blank",
+                f"{T}/{key}",
+                a,
+            )
 
 
 def in_column_order(r: Reading, rows: list[tuple[int, str, list[str], int]]) -> dict[str, list[Token | None]]:
