@@ -38,6 +38,7 @@ from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.page_heads import PAGE_HEAD, read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
+from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
 from parsers.tables.review_nested_heads import read_nested_heads
@@ -655,7 +656,9 @@ def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
     """Where table 四's values end: section 五's heading (token ``five``), or, where fewer than its 15 values print
     before it and section 五's heading printed among its boxes (pdfminer: the table's last boxes after the heading),
     after the values that follow it with nothing but pieces of the table's heads among them, up to 15 in all, where
-    no other value follows them."""
+    no other value follows them, and each run of them follows as many whole heads (pdfminer's boxes of a head and
+    its value) or the text is poppler's blocks (:func:`parsers.tables.paragraph_pieces.is_block_cells`: the heading
+    at a page's foot printed before the right band's heads, a character a line, and values)."""
     need = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
     tokens = r.tokens
     have = sum(1 for t in tokens[head:five] if t[IS_VALUE] and t[LINE] not in skip_lines)
@@ -671,7 +674,7 @@ def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
         k += 1
     if have < need or (k < len(tokens) and tokens[k][IS_VALUE]):
         return five
-    return k if _runs_under_heads(r, head, k, skip_lines) else five
+    return k if _runs_under_heads(r, head, k, skip_lines) or is_block_cells(r.text) else five
 
 
 _FULL_HEAD = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计")
