@@ -657,8 +657,8 @@ def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
     before it and section 五's heading printed among its boxes (pdfminer: the table's last boxes after the heading),
     after the values that follow it with nothing but pieces of the table's heads among them, up to 15 in all, where
     no other value follows them, and each run of them follows as many whole heads (pdfminer's boxes of a head and
-    its value) or the text is poppler's blocks (:func:`parsers.tables.paragraph_pieces.is_block_cells`: the heading
-    at a page's foot printed before the right band's heads, a character a line, and values)."""
+    its value) or the heads after the heading print a character a line in poppler's blocks
+    (:func:`_heads_by_character`: the heading at a page's foot printed before the right band's heads and values)."""
     need = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
     tokens = r.tokens
     have = sum(1 for t in tokens[head:five] if t[IS_VALUE] and t[LINE] not in skip_lines)
@@ -674,10 +674,21 @@ def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
         k += 1
     if have < need or (k < len(tokens) and tokens[k][IS_VALUE]):
         return five
-    return k if _runs_under_heads(r, head, k, skip_lines) or is_block_cells(r.text) else five
+    return k if _runs_under_heads(r, head, k, skip_lines) or _heads_by_character(r, five, k) else five
 
 
 _FULL_HEAD = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计")
+_RESULT_HEAD_CHARS = frozenset("结果维持纠正其他尚未审总计")
+
+
+def _heads_by_character(r: Reading, five: int, stop: int) -> bool:
+    """Between tokens ``five`` (section 五's heading) and ``stop``, the result columns' heads print a character a
+    token (``结`` / ``果`` / ``维`` / ``持``: poppler's blocks of a narrow head's lines, in column bands), in a text
+    :func:`parsers.tables.paragraph_pieces.is_block_cells` says is poppler's; not pdfminer's boxes of whole pieces
+    (``结果`` / ``维持``)."""
+    pieces = [t[COMPACT] for t in r.tokens[five + 1 : stop] if not t[IS_VALUE]]
+    result = [p for p in pieces if set(p) <= _RESULT_HEAD_CHARS]
+    return bool(result) and all(len(p) == 1 for p in result) and is_block_cells(r.text)
 
 
 def _runs_under_heads(r: Reading, head: int, stop: int, skip_lines: set[int]) -> bool:
