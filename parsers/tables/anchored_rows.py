@@ -37,8 +37,9 @@ _INT = re.compile(r"\d+")
 
 def _divisions(values: list[int], rows: int, width: int) -> list[set[tuple[int, int]]] | None:
     """For each row, the placements it takes in the divisions of ``values`` into ``rows`` rows that leave the
-    fewest rows open: ``(offset, width)`` for a row read there (its total holding), ``(offset, -1)`` for a row left
-    open. None where no division fits."""
+    fewest rows open: ``(offset, width)`` for a row read there (its total holding), ``(offset, -width)`` for a row
+    left open over ``width`` values (out of order), ``(offset, 1 - width)`` over one fewer (a cell printed empty).
+    None where no division fits."""
     n = len(values)
     short = rows * width - n
     inf = rows + 1
@@ -79,7 +80,7 @@ def _divisions(values: list[int], rows: int, width: int) -> list[set[tuple[int, 
             for step, read in ((width, holds(o)), (width, False), (width - 1, False)):
                 e = o + step
                 if e in bwd[k + 1] and cost + int(not read) + bwd[k + 1][e] == best:
-                    taken.add((o, width if read else -1))
+                    taken.add((o, width if read else -step))
         out.append(taken)
     return out
 
@@ -141,8 +142,10 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
 def _settled(numbers: list[int], divisions: list[set[tuple[int, int]]], width: int) -> list[int | None]:
     """Each row's offset in ``numbers`` where the row is read: every division reads it, with the same values; and,
     for a row of zeros (whose total holding says nothing of its place), every row between the nearest rows read with
-    a value other than 0 before and after it (or the run's ends) is read too: zeros next to rows left open (values
-    out of order) may be any row's. None for a row left blank."""
+    a value other than 0 before and after it (or the run's ends) is read by some division, none of them leaving it
+    open over seven values (out of order) or reading it as other values: zeros next to values out of order may be
+    any row's (a row of six, a cell printed empty, moves the rows after it, not their values). None for a row left
+    blank."""
     at: list[int | None] = []
     for taken in divisions:
         readings = {tuple(numbers[o : o + width]) for o, w in taken if w == width}
@@ -153,10 +156,17 @@ def _settled(numbers: list[int], divisions: list[set[tuple[int, int]]], width: i
         if o is not None and numbers[o + width - 1] == 0:
             before = max((a for a in anchors if a < k), default=-1)
             after = min((a for a in anchors if a > k), default=len(at))
-            if any(at[j] is None for j in range(before + 1, after)):
+            if any(_unsettled(numbers, divisions[j], width) for j in range(before + 1, after)):
                 o = None
         out.append(o)
     return out
+
+
+def _unsettled(numbers: list[int], taken: set[tuple[int, int]], width: int) -> bool:
+    """A row some division leaves open over ``width`` values (out of order), reads as different values in two, or
+    never reads."""
+    readings = {tuple(numbers[o : o + width]) for o, w in taken if w == width}
+    return len(readings) != 1 or any(w == -width for _, w in taken)
 
 
 def _exceeds(c: Check, t: Reading) -> bool:
