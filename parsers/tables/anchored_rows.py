@@ -11,8 +11,10 @@ other bands (the first rows under the header: their values out of order).
 Here the run is divided into the template's rows, each row read from seven values whose total holds, or left
 open as seven values out of order or six (a cell printed empty). Of the divisions that leave the fewest rows open,
 a row is read where every such division reads it, with the same values; the others stay blank. A row of zeros
-among rows of zeros with a row of six values near it is read by one division and open in another: blank. Nothing
-is read unless the identities whose cells were all read hold.
+among rows of zeros with a row of six values near it is read by one division and open in another: blank. A row of
+zeros read alike by every division is still left blank where a row between the nearest rows read with other values
+is left open over seven values (out of order: seven zeros of such a run hold any row's place). Nothing is read
+unless the identities whose cells were all read hold and none is impossible whatever the blanks are.
 """
 
 from __future__ import annotations
