@@ -588,6 +588,12 @@ Version 119 (issue 8, t42):
   (``1、本机关不掌握相关 15`` / ``政府信息`` / ``4``); 4046 prints the labels of 4、保护第三方合法权益 and
   5、属于三类内部事务信息 after the rows of （五）不予处理, and （七）总计's values then
   四、结转下年度继续办理's before its label.
+- ``synth-3747-pdftotext-default-table3.txt`` (``/tmp/b52/tune``, ``pdftotext-default``): poppler's default mode
+  prints table 三's label column stacked apart and its values a block each, row after row before each page's labels,
+  two cells printed empty (rows of six values: 2.没有现成信息需要另行制作, 3.要求提供公开出版物) and the first four
+  rows' values out of order among the header's heads (``128`` / ``0`` / ``0`` / ``0`` / ``72`` / … / ``4270``).
+  ``synth-3747-pdftotext-default.txt``, the same text whole: section 五's heading prints among table 四's values
+  (its page's foot before the right band's blocks: 复议后起诉's heads and values after it).
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -764,6 +770,8 @@ SNIPPETS = {
     "synth-4048-pdftotext-default-table3.txt": "synth_4048.pdftotext-default.txt",
     "synth-3745-pdftotext-default-table3.txt": "synth_3745.pdftotext-default.txt",
     "synth-4046-pdftotext-default-table3.txt": "synth_4046.pdftotext-default.txt",
+    "synth-3747-pdftotext-default-table3.txt": "synth_3747.pdftotext-default.txt",
+    "synth-3747-pdftotext-default.txt": "synth_3747.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
@@ -914,6 +922,7 @@ WHOLE = {
     "synth-3201-pdfminer-table4.txt",
     "synth-3445-trafilatura.txt",
     "synth-4051-pdfminer-table2.txt",
+    "synth-3747-pdftotext-default.txt",
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and

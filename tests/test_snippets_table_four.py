@@ -937,3 +937,18 @@ def test_pdftotext_default_table_four_numbers_broken_over_two_lines_in_their_blo
     }
     (merged,) = [w for w in report.warnings if w.code == "merged_digits" and w.key == "review_litigation"]
     assert "each block of two lines of one value" in merged.message
+
+
+def test_pdftotext_default_section_five_heading_among_table_four_values() -> None:
+    # tuning seed 3747 (/tmp/b52/tune, pdftotext-default, kept whole; gold synth_3747.json): table 三 printed in
+    # column order, and table 四's heads a character a line in column bands; poppler prints section 五's heading
+    # (the page's foot) after the first two rows' values, then 复议后起诉's heads and its values, with
+    # 未经复议直接起诉's 总计 among them (``0 0 0 0 11 0``). Version 202 stopped at the heading (9 of the 15
+    # values): table 四 not read
+    name = "synth-3747-pdftotext-default.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n\n五、存在的主要问题及改进情况\n\n复议后起诉\n" in text
+    report = snippet_report(name)
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [12, 17, 0, 0, 29, 0, 0, 1, 10, 11, 0, 0, 0, 0, 0]
+    (moved,) = [w for w in report.warnings if w.code == "displaced_values"]
+    assert "litigation_direct/total = 11" in moved.message

@@ -1102,3 +1102,37 @@ def test_pdftotext_default_first_cells_beside_wrapped_labels_the_rest_in_one_run
     # before them, not in the rows' order (3.危及's total last): no reading whose totals hold; left blank
     assert row_or_none(report, "withheld.third_party_rights") == [None] * 7
     assert row_or_none(report, "withheld.internal_affairs") == [None] * 7
+
+
+def test_pdftotext_default_values_before_labels_rows_the_totals_fix() -> None:
+    # tuning seed 3747 (/tmp/b52/tune, pdftotext-default; gold synth_3747.json): table 三's label column stacked
+    # apart, its values a block each, row after row before each page's labels; two cells printed empty
+    # (2.没有现成信息需要另行制作's 科研机构, 3.要求提供公开出版物's 自然人: rows of six values) and the first four
+    # rows' values out of order among the header's heads. Version 201 read no cell of table 三 (173 values for 175
+    # cells: ``column_order``, 188 blank)
+    name = "synth-3747-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "组织\n\n机构\n\n128\n\n0\n\n0\n\n0\n\n72\n\n" in text
+    report = snippet_report(name)
+    gold = {
+        "withheld.state_secret": [0, 0, 23, 0, 0, 0, 23],
+        "withheld.prohibited_by_law": [0, 0, 0, 0, 0, 56, 56],
+        **{f"withheld.{r}": [0] * 7 for r in ("three_safeties", "third_party_rights", "internal_affairs")},
+        **{f"withheld.{r}": [0] * 7 for r in ("process_info", "enforcement_files", "query_matters")},
+        "unavailable.not_held": [261, 0, 0, 0, 0, 0, 261],
+        "not_processed.petition": [105, 0, 0, 0, 0, 23, 128],
+        "other.unpaid_fee": [0] * 7,  # zeros beside rows a row of six could be, none out of order (version 205)
+        "other.other": [3832, 0, 0, 0, 0, 0, 3832],
+        "results_total": [4270, 0, 128, 0, 0, 456, 4854],
+        "carried_forward": [0] * 7,
+    }
+    for row, want in gold.items():
+        assert row_or_none(report, row) == want, row
+    # the rows out of order, and those a row of six values could be: blank, none wrong
+    for row in ("new_received", "granted", "unavailable.needs_creation", "not_processed.publication"):
+        assert row_or_none(report, row) == [None] * 7, row
+    read = [k for k, c in report.cells.items() if k.startswith("applications/") and c.value is not None]
+    assert len(read) == 7 * len(gold)
+    (anchored,) = [w for w in report.warnings if w.code == "rows_anchored"]
+    assert "173 values" in anchored.message and "2 of its cells printed empty" in anchored.message
+    assert report.metadata["review"] == "required"

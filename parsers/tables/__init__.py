@@ -12,6 +12,7 @@ from parsers.model import Cell, Check, Warning_
 from parsers.tables.active import read_active, rows_on_their_lines
 from parsers.tables.active_blocks import complete_by_blocks, read_active_blocks
 from parsers.tables.active_boxes import read_active_boxes
+from parsers.tables.anchored_rows import read_anchored_rows
 from parsers.tables.applications import read_applications
 from parsers.tables.applications_start import find_applications_start, is_2019_applications
 from parsers.tables.box_order import read_review_values, read_value_lines
@@ -61,6 +62,20 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             r.cells.update(cells)
             r.warnings.extend(warnings)
         boxes = _by_boxes(r, fmt, app_start, checks, three=kept is None) if fmt in ("2021", "2019") else None
+        if (
+            kept is None
+            and app_start is not None
+            and fmt in ("2021", "2019")
+            and (boxes is None or "table 三" not in boxes[1])
+            and (anchored := read_anchored_rows(r, fmt, app_start)) is not None
+        ):
+            # table 三's rows the row totals fix in poppler's run of values (parsers/tables/anchored_rows.py)
+            _replace(r, "applications", anchored[0], anchored[1])
+            rest = [c for c in (checks if boxes is None else boxes[0]) if not c.name.startswith("applications/")]
+            boxes = (
+                anchored[2] + rest,
+                "table 三 (the rows whose place the row totals fix)" + ("" if boxes is None else " and " + boxes[1]),
+            )
         four = boxes is not None and "table 四" in boxes[1]
         two = _table_two_in_rows(r, fmt, app_start)
         if boxes is not None:

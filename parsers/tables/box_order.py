@@ -38,6 +38,7 @@ from parsers.tables.group_order import settle
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.page_heads import PAGE_HEAD, read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
+from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_displaced import review_displaced
 from parsers.tables.review_nested_heads import read_nested_heads
@@ -95,7 +96,7 @@ def _head_past_page_end(r: Reading, title: int, start: int) -> int | None:
     return head
 
 
-def _lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
+def lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
     """The lines between tokens ``start`` and ``end`` that print a value, each as its tokens (in order)."""
     lines: dict[int, list[Token]] = {}
     for k in range(start, end):
@@ -121,23 +122,36 @@ def _row_values(toks: list[Token], width: int) -> list[Token] | None:
     return values
 
 
+def three_span(r: Reading, start: int) -> tuple[int, int]:
+    """The tokens table 三's values can print in, its first row's label at token ``start``: from the table's title
+    (the first row's values can print before its label, after the table's head), or from its header's first cell
+    where values before a page break after the title are the previous page's end, not table 三's; to table 四's
+    first header cell, else section 五, else the text's end."""
+    end = _end_of_three(r, start)
+    title = _title_before(r, start)
+    if title is not None and (head := _head_past_page_end(r, title, start)) is not None:
+        title = head
+    return (start if title is None else title), end
+
+
+def applications_format(r: Reading, fmt: str, first: int, end: int) -> str:
+    """The rows table 三 prints between tokens ``first`` and ``end``: "2019" where the table prints （六）其他处理 as
+    one row (none of the 2021 sub-rows' labels in it: rows missing from the text, their zeros with them, must not
+    pass for that layout's fewer rows), else the report's format."""
+    region = "".join(t[COMPACT] for t in r.tokens[first:end])  # labels wrap
+    return "2019" if fmt == "2019" or not _OTHER_SUBROWS.search(region) else "2021"
+
+
 def read_value_lines(
     r: Reading, fmt: str, start: int
 ) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
     """Table 三 read from its value lines in the text's order (see the module's doc): its cells, warnings, checks
     (all holding) and the lines read; None when the text prints no such lines or they do not prove themselves."""
-    end = _end_of_three(r, start)
-    # the first row's values can print before its label, after the table's head: from the table's title on
-    title = _title_before(r, start)
-    if title is not None and (head := _head_past_page_end(r, title, start)) is not None:
-        title = head  # values before a page break after the title: the previous page's end, not table 三's
-    lines = _lines_with_values(r, start if title is None else title, end)
+    first, end = three_span(r, start)
+    lines = lines_with_values(r, first, end)
     width = len(APPLICANT_COLUMNS)
     values = [t for toks in lines for t in toks if t[IS_VALUE]]
-    # the 2019 rows where the table prints （六）其他处理 as one row: none of the 2021 sub-rows' labels in it (rows
-    # missing from the text, their zeros with them, must not pass for that layout's fewer rows)
-    region = "".join(t[COMPACT] for t in r.tokens[start if title is None else title : end])  # labels wrap
-    app_fmt = "2019" if fmt == "2019" or not _OTHER_SUBROWS.search(region) else "2021"
+    app_fmt = applications_format(r, fmt, first, end)
     rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
     past = ""
     if len(values) < len(rows) * width and (more := _past_four_head(r, end, len(rows) * width - len(values))):
@@ -174,10 +188,10 @@ def read_value_lines(
         bands = read_bands(r, rows, values, app_fmt)
         if bands is None:
             # a few single values printed out of order (poppler's block order): put back where every identity holds
-            moved = _put_back(r, rows, values, app_fmt, start if title is None else title)
+            moved = _put_back(r, rows, values, app_fmt, first)
             if moved is None:
                 # the header printed again on each page, a few of a page's first cells with it (poppler's order)
-                moved = read_page_heads(r, rows, values, app_fmt, start if title is None else title, end)
+                moved = read_page_heads(r, rows, values, app_fmt, first, end)
             if moved is None:
                 return _nested(r, rows, values, app_fmt, merged, lines)
             t, checks = moved
@@ -200,7 +214,7 @@ def read_value_lines(
         else f"all of its {len(checks)} identities hold but one misprinted value's (misprinted_value)"
     )
     if (
-        (regrouped := _shifted_under_labels(r, rows, values, start if title is None else title, end)) is not None
+        (regrouped := _shifted_under_labels(r, rows, values, first, end)) is not None
         and (under_labels := _placed(r, rows, regrouped, app_fmt)) is not None
         and (doubt := [k for k, c in t.cells.items() if c.value != under_labels[0].cells[k].value])
     ):
@@ -298,7 +312,7 @@ def _past_four_head(r: Reading, end: int, lacking: int) -> list[list[Token]] | N
         stop += 1
     if not lacking <= stop - k <= lacking + MAX_EXTRA:
         return None
-    return _lines_with_values(r, k, stop)
+    return lines_with_values(r, k, stop)
 
 
 _FOUR_TOP_HEADS = {"行政复议", "行政诉讼"}
@@ -642,7 +656,9 @@ def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
     """Where table 四's values end: section 五's heading (token ``five``), or, where fewer than its 15 values print
     before it and section 五's heading printed among its boxes (pdfminer: the table's last boxes after the heading),
     after the values that follow it with nothing but pieces of the table's heads among them, up to 15 in all, where
-    no other value follows them."""
+    no other value follows them, and each run of them follows as many whole heads (pdfminer's boxes of a head and
+    its value) or the heads after the heading print a character a line in poppler's blocks
+    (:func:`_heads_by_character`: the heading at a page's foot printed before the right band's heads and values)."""
     need = len(REVIEW_ROWS) * len(REVIEW_COLUMNS)
     tokens = r.tokens
     have = sum(1 for t in tokens[head:five] if t[IS_VALUE] and t[LINE] not in skip_lines)
@@ -658,10 +674,21 @@ def _past_five(r: Reading, head: int, five: int, skip_lines: set[int]) -> int:
         k += 1
     if have < need or (k < len(tokens) and tokens[k][IS_VALUE]):
         return five
-    return k if _runs_under_heads(r, head, k, skip_lines) else five
+    return k if _runs_under_heads(r, head, k, skip_lines) or _heads_by_character(r, five, k) else five
 
 
 _FULL_HEAD = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计")
+_RESULT_HEAD_CHARS = frozenset("结果维持纠正其他尚未审总计")
+
+
+def _heads_by_character(r: Reading, five: int, stop: int) -> bool:
+    """Between tokens ``five`` (section 五's heading) and ``stop``, the result columns' heads print a character a
+    token (``结`` / ``果`` / ``维`` / ``持``: poppler's blocks of a narrow head's lines, in column bands), in a text
+    :func:`parsers.tables.paragraph_pieces.is_block_cells` says is poppler's; not pdfminer's boxes of whole pieces
+    (``结果`` / ``维持``)."""
+    pieces = [t[COMPACT] for t in r.tokens[five + 1 : stop] if not t[IS_VALUE]]
+    result = [p for p in pieces if set(p) <= _RESULT_HEAD_CHARS]
+    return bool(result) and all(len(p) == 1 for p in result) and is_block_cells(r.text)
 
 
 def _runs_under_heads(r: Reading, head: int, stop: int, skip_lines: set[int]) -> bool:
