@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from parsers.ocr.engine import SURE_DIGITS, Box, CellKey, Ink
 from parsers.ocr.glyph_digits import PART_HEIGHT
@@ -36,8 +38,9 @@ BESIDE_PART = 0.3  # of the reading's height: a part of a character beside it is
 _DIGITS = re.compile(r"^-?[0-9]+$")  # a count, or a change of one (本年增/减) with its minus
 
 
-def _width_per_digit(grey: Grey, box: tuple[int, int, int, int], digits: int) -> float | None:
-    """The ink's width per digit, relative to its height, inside a word's box (None: no ink)."""
+def _blobs(grey: Grey, box: Box) -> tuple[int, NDArray[np.integer[Any] | np.floating[Any]]] | None:
+    """The box clamped to the page: its left edge and the stats of its blobs of dark ink (8-connected, OpenCV's
+    ``connectedComponentsWithStats`` rows without the background's); None where it is under 2 pixels either way."""
     import cv2
 
     h, w = grey.shape
@@ -45,13 +48,22 @@ def _width_per_digit(grey: Grey, box: tuple[int, int, int, int], digits: int) ->
     if x1 - x0 < 2 or y1 - y0 < 2:
         return None
     mask = (grey[y0:y1, x0:x1] < 128).astype(np.uint8)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    if n <= 1:
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return x0, stats[1:]
+
+
+def _width_per_digit(grey: Grey, box: tuple[int, int, int, int], digits: int) -> float | None:
+    """The ink's width per digit, relative to its height, inside a word's box (None: no ink)."""
+    import cv2
+
+    blobs = _blobs(grey, box)
+    if blobs is None or not len(blobs[1]):
         return None
-    tallest = int(stats[1:, cv2.CC_STAT_HEIGHT].max())
-    big = [i for i in range(1, n) if stats[i, cv2.CC_STAT_HEIGHT] >= PART_HEIGHT * tallest]
-    left = min(int(stats[i, cv2.CC_STAT_LEFT]) for i in big)
-    right = max(int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]) for i in big)
+    stats = blobs[1]
+    tallest = int(stats[:, cv2.CC_STAT_HEIGHT].max())
+    big = [s for s in stats if s[cv2.CC_STAT_HEIGHT] >= PART_HEIGHT * tallest]
+    left = min(int(s[cv2.CC_STAT_LEFT]) for s in big)
+    right = max(int(s[cv2.CC_STAT_LEFT] + s[cv2.CC_STAT_WIDTH]) for s in big)
     return (right - left) / max(1, tallest) / digits
 
 
@@ -61,22 +73,20 @@ def _beside(grey: Grey, word: Box, cell: Box) -> Box:
     them), so that a reading of part of the cell's text is measured by all of it."""
     import cv2
 
-    h, w = grey.shape
-    x0, y0, x1, y1 = max(0, cell[0]), max(0, word[1]), min(w, cell[2]), min(h, word[3])
-    if x1 - x0 < 2 or y1 - y0 < 2:
+    blobs = _blobs(grey, (cell[0], word[1], cell[2], word[3]))
+    if blobs is None:
         return word
-    mask = (grey[y0:y1, x0:x1] < 128).astype(np.uint8)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    x0, stats = blobs
     tall = [
-        i
-        for i in range(1, n)
-        if min(stats[i, cv2.CC_STAT_HEIGHT], stats[i, cv2.CC_STAT_WIDTH]) >= BESIDE_WIDTH
-        and max(stats[i, cv2.CC_STAT_HEIGHT], stats[i, cv2.CC_STAT_WIDTH]) >= BESIDE_PART * (word[3] - word[1])
+        s
+        for s in stats
+        if min(s[cv2.CC_STAT_HEIGHT], s[cv2.CC_STAT_WIDTH]) >= BESIDE_WIDTH
+        and max(s[cv2.CC_STAT_HEIGHT], s[cv2.CC_STAT_WIDTH]) >= BESIDE_PART * (word[3] - word[1])
     ]
     if not tall:
         return word
-    left = min(word[0], x0 + min(int(stats[i, cv2.CC_STAT_LEFT]) for i in tall))
-    right = max(word[2], x0 + max(int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]) for i in tall))
+    left = min(word[0], x0 + min(int(s[cv2.CC_STAT_LEFT]) for s in tall))
+    right = max(word[2], x0 + max(int(s[cv2.CC_STAT_LEFT] + s[cv2.CC_STAT_WIDTH]) for s in tall))
     return (left, word[1], right, word[3])
 
 
