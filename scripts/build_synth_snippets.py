@@ -555,7 +555,11 @@ Version 119 (issue 8, t42):
   their wrapped label, their broken numbers' pieces on the label's lines right above and below (``一、本年新收政府信
   88 8`` / ``息公开申请数量 2 0 0 0 0 0 8`` / ``2`` for 882 0 0 0 0 0 882); ``synth-6011-pypdf-layout-table3.txt``,
   the same with cells glued on the cells' line (``1 3 1`` / ``息公开申请数量 3 9 0 40 5 8`` / ``8 6`` for 138 9 0 34 0
-  5 186).
+  5 186); ``synth-6004-pypdf-layout-table3.txt``, the table read in the template's order, a row a run short with
+  its total's first piece on the line above (``一、本年新收政 13`` / ``府信息公开申请 1310 0 0 0 0 1`` for 131 0 0 0 0 0
+  131); ``synth-6008-pypdf-layout-table3.txt``, a row's last pieces alone below it and the next row's first pieces
+  on the line after, right above its label (``3.其他 0 0 0 0 0 2 2`` / ``1 1`` / ``5 1 2`` / ``（七）总计 7 0 0 86 0 2
+  7`` / ``8 1``: 21 and 21).
 - ``synth-6023-flow-none-table3.txt`` (the same batch): pdfminer.six with ``boxes_flow=None``, 一's one-line 0s and
   1180's first piece in one paragraph (``0   0   1`` / ``18``) and the row's third pieces after a page break
   (``5`` / ``0``): the run after 一's label is no boxes; ``synth-6002-flow-none-table3.txt``: each row's values
@@ -903,6 +907,8 @@ SNIPPETS = {
     "synth-6013-pypdf-layout-table2.txt": "synth_6013.pdf-pypdf-layout.txt",
     "synth-6019-pypdf-layout-table3.txt": "synth_6019.pdf-pypdf-layout.txt",
     "synth-6011-pypdf-layout-table3.txt": "synth_6011.pdf-pypdf-layout.txt",
+    "synth-6004-pypdf-layout-table3.txt": "synth_6004.pdf-pypdf-layout.txt",
+    "synth-6008-pypdf-layout-table3.txt": "synth_6008.pdf-pypdf-layout.txt",
     "synth-6023-flow-none-table3.txt": "synth_6023.pdf-pdfminer-flow-none.txt",
     "synth-6002-flow-none-table3.txt": "synth_6002.pdf-pdfminer-flow-none.txt",
     "synth-7233-flow-none-table3.txt": "synth_7233.pdf-pdfminer-flow-none.txt",

@@ -44,6 +44,7 @@ from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.one_side import OneSide, one_side_fits
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.paragraph_pieces import PARAGRAPH_PIECES, first_cells, taken_over, unjoined_pieces
+from parsers.tables.pieces_before_next import BEFORE_NEXT, pieces_before_next
 from parsers.tables.reading import Found, Reading
 from parsers.tables.realign import realign_rows
 from parsers.tables.row_locate import locate, next_found
@@ -486,6 +487,26 @@ def _label_fits(
             centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}", after)
         ):
             boxed, how = centred, CENTRED
+        if (
+            boxed is None
+            and nxt is not None
+            and (
+                before_next := pieces_before_next(
+                    r, vals, nxt.index, [t for t in r.tokens[nxt.index : stops[k + 1]] if t[IS_VALUE]], claimed, N_APP
+                )
+            )
+        ):
+            boxed, how = before_next, BEFORE_NEXT  # the pieces below may be its or no number's: the identities choose
+            if len(before_next) == 1:
+                r.warn(
+                    "merged_digits",
+                    f"{T}/{row.key}: {' '.join(t[TEXT] for t in vals)}: {BEFORE_NEXT}: the next row's cells, "
+                    "that line above them and the pieces below them hold its row total; read as "
+                    f"{' '.join(t[TEXT] for t in before_next[0])}, the pieces below joined, the row total holding "
+                    "(a guess)",
+                    f"{T}/{row.key}",
+                    vals[0],
+                )
         if boxed is None and (opened := pieces_open(r, vals, pos, below)):
             boxed, how = opened, OPEN_BELOW  # the pieces below may be its or the next row's: the identities choose
         if boxed is not None:

@@ -8,6 +8,7 @@ from parsers.tables.align import Fit, Value, merged_cells, positional
 from parsers.tables.checks import (
     application_passed,
 )
+from parsers.tables.glued_stacked import glued_stacked
 from parsers.tables.merged_columns import choose, column_groups, placements
 from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import (
@@ -139,11 +140,31 @@ def fits_by_order(
     if len(data) != len(rows):
         return None
     notes: list[tuple[str, str, str, Token]] = []
+    glued: set[int] = set()
+    data_lines = {label[LINE] for label, _ in data}
+    for i in list(ways):
+        if (read := glued_stacked(r.text, lines, data[i][0][LINE], data_lines, N_APP)) is not None:
+            joined, printed = read
+            del ways[i]
+            glued.add(i)
+            data[i] = (data[i][0], list(joined))
+            notes.append(
+                (
+                    "merged_digits",
+                    f"{printed}: a row a run short, cells glued where their columns are too narrow for a space, and "
+                    "numbers broken over lines in narrow cells printing their other pieces on the line above or "
+                    "below, centred on the cells they complete; split between its digits and read as "
+                    f"{' '.join(t[TEXT] for t in joined)}, the one reading whose row total holds (a guess)",
+                    rows[i].key,
+                    data[i][0],
+                )
+            )
     if ways:
-        data, notes = _merged_columns(rows, data, ways, fmt)
+        data, more = _merged_columns(rows, data, ways, fmt)
+        notes += more
     contested: dict[int, list[tuple[list[Token], str]]] = {}
     for i, readings in stacked_rows(r, lines, [pos for _, pos in data]).items():
-        if i in ways:
+        if i in ways or i in glued:
             continue
         if len(readings) > 1:
             contested[i] = readings
