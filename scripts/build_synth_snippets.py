@@ -264,6 +264,10 @@ Version 108 (issue 8, p39):
   7495, ``pdf-pdfplumber``): table 四 with its 复议后起诉 row blank (an empty ``<td>``, printing nothing) and its
   行政复议 total published wrong (4 for 0 1 0 1), the ten values on one line a space apart (``0 1 0 1 4 1 1 9 0 11``):
   a total fails wherever the blank row goes, and the identities tie.
+- ``synth-7409-pdfminer-flow-none-table4.txt`` (the same batch, ``pdf-pdfminer-flow-none``): table 四 with its 行政复议
+  row blank (Word's ``&nbsp;`` cells), its ten values a paragraph each, then five lines of no-break spaces a single
+  line break apart before the page's form feed: pdfminer's empty lines, put after every text box of the page
+  wherever they stood.
 - ``synth-4066-pdfminer-table2.txt``, ``synth-4057-pdfminer-table2.txt`` (``/tmp/d47/tune``, ``pdf-pdfminer``:
   pdfminer.six's default LAParams): table 二's blocks' labels print before one run of values that pdfminer's boxes
   order neither row after row nor block after block column after column: 4066 prints 第二十条第（一）项's first
@@ -763,6 +767,7 @@ SNIPPETS = {
     "synth-4044-markitdown-pdf-table4.md": "synth_4044.md-markitdown-pdf.md",
     "synth-4044-pdfplumber-table4.txt": "synth_4044.pdf-pdfplumber.txt",
     "synth-7307-pdfplumber-table4.txt": "synth_7307.pdf-pdfplumber.txt",
+    "synth-7409-pdfminer-flow-none-table4.txt": "synth_7409.pdf-pdfminer-flow-none.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -936,6 +941,7 @@ WHOLE = {
 # snippets whose last line ends in no-break spaces that are the text's cells (BeautifulSoup's ``&nbsp;``): kept
 NBSP_KEPT = {
     "synth-3503-bs4-glued-table4.txt",
+    "synth-7409-pdfminer-flow-none-table4.txt",
 }
 
 FRAMED = {

@@ -25,6 +25,7 @@ from parsers.tables.checks import review_scorer
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_blank_cells import laid_in_columns
 from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS, R
+from parsers.tables.review_marks import page_end_empties
 from parsers.tables.templates import REVIEW_ROWS, SECTION_FIVE
 from parsers.tables.tokens import (
     COMPACT,
@@ -64,7 +65,8 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
     best = score(fit(vals, N_REVIEW, score).values())
     rows = ("行政复议", "未经复议直接起诉", "复议后起诉")
     laid: list[Token | None] | None = None
-    found = blank_row_by_gaps(text, spans)
+    # pdfminer's empty lines at the page's end are no room of the last row's
+    found = None if page_end_empties(r, vals) else blank_row_by_gaps(text, spans)
     if found is not None:
         laid, how = (
             place_rows(vals, found[0]),
@@ -157,7 +159,7 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
             label,
         )
         return Fit(place_rows(vals, k), "positional", [])
-    if (marked := _marked_blank_row(r, vals)) is not None:
+    if not page_end_empties(r, vals) and (marked := _marked_blank_row(r, vals)) is not None:
         # the text prints marks (dashes) for the blank cells in one place only: that row is the blank one
         r.warn(
             "blank_cells_placed",

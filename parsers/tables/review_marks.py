@@ -9,6 +9,7 @@ from parsers.tables.align import Fit
 from parsers.tables.blank_rows import (
     whole_rows_blank,
 )
+from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.reading import Reading
 from parsers.tables.review_cells import N_REVIEW, R, review_totals_hold
 from parsers.tables.tokens import (
@@ -108,11 +109,43 @@ def review_unreadable(r: Reading, vals: list[Token]) -> Fit | None:
     return Fit([None if t in junk else t for t in cells], "positional", [])
 
 
+# a line of table 四's column heads, whole or a piece (``结 果 维 持``: pdfminer's vertical text prints them spaced)
+_HEAD_PIECE = re.compile(r"[结果维持纠正其他尚未审总计 ]+")
+
+
+def page_end_empties(r: Reading, vals: list[Token]) -> bool:
+    """Table 四 short of a whole number of cells, its last value followed by as many lines of no-break spaces alone,
+    a single line break apart, that end the page (a form feed or the text's end after them; only the table's heads
+    between, as vertical text prints them), in text printing its numbers each a paragraph: pdfminer's empty lines,
+    which its layout puts after every text box of the page (``LTLayoutContainer.analyze``), wherever they stood:
+    their place says nothing of where the blank cells are."""
+    if not vals or len(vals) >= N_REVIEW or not is_paragraph_cells(r.extracted.text):
+        return False
+    page = r.text[vals[-1][END] :].split("\f", 1)[0]
+    lines = page.rstrip("\n").split("\n")
+    if len(lines) < 2 or lines[0].strip():
+        return False
+    rest = lines[1:]
+    while rest and (not rest[0] or _HEAD_PIECE.fullmatch(rest[0])):
+        rest = rest[1:]  # the blank line that ends the value's box, and the table's heads (vertical text's order)
+    return len(rest) == N_REVIEW - len(vals) and all(line and "\xa0" in line and not line.strip() for line in rest)
+
+
 def review_in_place(r: Reading, vals: list[Token], printed: list[Token | None], label: Token) -> Fit | None:
     """Table 四 printed a cell a line, its blank cells as lines of no-break spaces (Word's empty cell,
     ``<p>&nbsp;</p>``, as docx2txt, BeautifulSoup or PyMuPDF print it): fewer values than cells, but the values
     and the blank lines make its 15 cells exactly, in order; read in place when the row totals then hold."""
     if not vals or len(vals) >= N_REVIEW or len(printed) != N_REVIEW:
+        return None
+    if None in printed and printed.index(None) == len(vals) and page_end_empties(r, vals):
+        r.warn(
+            "blank_cells_not_placed",
+            f"table 四: {len(vals)} values, then {N_REVIEW - len(vals)} lines of no-break spaces alone that end the "
+            "page (pdfminer prints a page's lines of white space after all its text boxes, wherever they stood): "
+            "not read as the last cells; where the blank cells are is left to the identities",
+            R,
+            label,
+        )
         return None
     if not review_totals_hold([None if t is None else number_value(t[TEXT]) for t in printed]) and not (
         whole_rows_blank(printed)
