@@ -268,6 +268,10 @@ Version 108 (issue 8, p39):
   row blank (Word's ``&nbsp;`` cells), its ten values a paragraph each, then five lines of no-break spaces a single
   line break apart before the page's form feed: pdfminer's empty lines, put after every text box of the page
   wherever they stood.
+- ``synth-7307-pdfminer-table3.txt`` (the same batch, ``pdf-pdfminer``): table 三 in pdfminer's nested boxes, its
+  自然人 values among the row labels, then 商业企业 to 法律服务机构 (all zeros) column after column, then 其他 and
+  总计 in bands of their own rows: a table whose candidates the search found only past its step budget at version
+  223 (3.75 million steps), as every group of zeros was tried division by division.
 - ``synth-4066-pdfminer-table2.txt``, ``synth-4057-pdfminer-table2.txt`` (``/tmp/d47/tune``, ``pdf-pdfminer``:
   pdfminer.six's default LAParams): table 二's blocks' labels print before one run of values that pdfminer's boxes
   order neither row after row nor block after block column after column: 4066 prints 第二十条第（一）项's first
@@ -768,6 +772,7 @@ SNIPPETS = {
     "synth-4044-pdfplumber-table4.txt": "synth_4044.pdf-pdfplumber.txt",
     "synth-7307-pdfplumber-table4.txt": "synth_7307.pdf-pdfplumber.txt",
     "synth-7409-pdfminer-flow-none-table4.txt": "synth_7409.pdf-pdfminer-flow-none.txt",
+    "synth-7307-pdfminer-table3.txt": "synth_7307.pdf-pdfminer.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",

@@ -117,6 +117,10 @@ class _Nested:
         fails) unchecked. Each with the row whose total fails (``miss``, or one of the group's under ``slack``)."""
         if base is None:
             base = first * self.width + height * c0  # the band's groups to the left print before it
+        if room is not None and not self.slack:
+            settled = self._settled(height, c0, c1, room, miss, base)
+            if settled is not None:
+                return settled
         key = (first, height, c0, c1, room, miss, base)
         done = self._groups.get(key)
         if done is not None:
@@ -172,6 +176,27 @@ class _Nested:
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
         return result
+
+    def _settled(
+        self, height: int, c0: int, c1: int, room: tuple[Num, ...], miss: int, base: int
+    ) -> list[tuple[int, Rows]] | None:
+        """What :meth:`group` finds, known without trying its bands (the strict pass, a group within ``room``),
+        or None where it must try them. Its rows' values sum to its values' sum whatever the division, so where
+        that sum passes the rooms' (or misses it, exactly for the first group) no filling fits: none. Where every
+        value is the same (a run of zeros), every division fills each row alike: one filling, the one the bands
+        give first (a row after another), or none."""
+        w = c1 - c0
+        values = self.nums[base : base + height * w]
+        given = sum(values)
+        if (abs(given - sum(room)) >= 1e-6) if c0 == 0 else (given > sum(room) + 1e-6):
+            return []  # (past each row's tolerance summed)
+        if any(v != values[0] for v in values):
+            return None
+        self._step()
+        each = sum(values[:w])  # each row's, as the bands sum it
+        if any((abs(each - x) >= 1e-9) if c0 == 0 else (each > x + 1e-9) for x in room):
+            return []
+        return [(miss, tuple(tuple(range(base + j * w, base + (j + 1) * w)) for j in range(height)))]
 
     def _totals_first(
         self,
