@@ -773,6 +773,7 @@ SNIPPETS = {
     "synth-7307-pdfplumber-table4.txt": "synth_7307.pdf-pdfplumber.txt",
     "synth-7409-pdfminer-flow-none-table4.txt": "synth_7409.pdf-pdfminer-flow-none.txt",
     "synth-7307-pdfminer-table3.txt": "synth_7307.pdf-pdfminer.txt",
+    "synth-7409-pdfminer-table3.txt": "synth_7409.pdf-pdfminer.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",

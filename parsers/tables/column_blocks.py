@@ -39,7 +39,7 @@ from parsers.tables.tokens import START, TEXT, Token, number_value
 from parsers.tables.totals_first import NATURAL_HEAD, TOTAL_HEAD, after_head
 
 _T = "applications"
-MAX_TABLES = 1024  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
+MAX_TABLES = 4096  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
 MAX_STEPS = 1_500_000  # candidate pieces tried, at most, for one table (both passes): past it, open (about 1.5 s)
 
 Num = int | float
