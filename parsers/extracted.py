@@ -107,6 +107,10 @@ class Extracted:
     notes: list[str] = field(default_factory=list)  # reader warnings (e.g. "page 3 has no text layer")
     pages: int | None = None
     ocr: bool = False  # some of the text was read by OCR (parsers/readers/ocr.py)
+    # the text's TAB rows are the document's own table cells, as its reader took them from a grid (an HTML
+    # ``<table>``'s, a DOCX/DOC/WPS table's, a sheet's): a number is whole in its cell, never broken over lines by a
+    # narrow column, and the lines beside a row are other rows, not its pieces (parsers/tables/reading.py ``exact``)
+    grid: bool = False
     glyph_sets: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read in several ways
     agreed_glyphs: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read one digit (agreed.py)
     doubtful: list[DoubtfulCell] = field(default_factory=list)  # OCR: numbers read unsure of (doubtful.py)

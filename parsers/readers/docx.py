@@ -53,7 +53,7 @@ def read_docx(data: bytes) -> Extracted:
     text = tb.text()
     if not text.strip():
         raise UnreadableDocument("DOCX without any text", code="empty")
-    return Extracted(kind="docx", text=text, spans=tb.spans, metadata=metadata)
+    return Extracted(kind="docx", text=text, spans=tb.spans, metadata=metadata, grid=True)
 
 
 def release_package(package: Any) -> None:

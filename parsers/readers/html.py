@@ -729,7 +729,7 @@ def _read_html(data: bytes, *, fast: bool) -> Extracted:
     text = tb.text()
     if not text.strip():
         raise UnreadableDocument("HTML page without any text", code="empty")
-    return Extracted(kind="html", text=text, spans=tb.spans, metadata=metadata, notes=notes)
+    return Extracted(kind="html", text=text, spans=tb.spans, metadata=metadata, notes=notes, grid=True)
 
 
 _TITLE_WITHIN = 400  # the title is written first unless the container's visible text shows it this early

@@ -104,7 +104,7 @@ def antiword_extracted(text: str, kind: str) -> Extracted:
     out = tb.text()
     if not out.strip():
         raise UnreadableDocument(f"{kind.upper()} without any text", code="empty")
-    return Extracted(kind=kind, text=out, spans=tb.spans)
+    return Extracted(kind=kind, text=out, spans=tb.spans, grid=True)
 
 
 # ---------------------------------------------------------------------------------------------- LibreOffice

@@ -144,4 +144,4 @@ def read_sheet(data: bytes) -> Extracted:
     text = tb.text()
     if not text.strip():
         raise UnreadableDocument("workbook without any cell values", code="empty")
-    return Extracted(kind=kind, text=text, spans=tb.spans)
+    return Extracted(kind=kind, text=text, spans=tb.spans, grid=True)

@@ -302,7 +302,8 @@ def _read_row(
         )
         r.put_cells([f"{T}/{key}/{c}" for c in columns], cells, label)
         return
-    if glued is None and (under := wrapped_under(r, i, stop, line, n)) is not None:
+    # a row of the document's own cells (Reading.exact): no narrow cell broke its numbers, no piece under them
+    if glued is None and not r.exact(label) and (under := wrapped_under(r, i, stop, line, n)) is not None:
         cells, joins = under
         r.warn(
             "merged_digits",

@@ -92,8 +92,8 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
     left open blank), warnings and checks; None where the text is not poppler's blocks of one value, the run is
     not the table's cells but a few printed empty, fewer than :data:`MIN_READ` rows are read, or an identity whose
     cells were all read fails."""
-    if not is_block_cells(r.text):
-        return None
+    if r.exact(r.tokens[start]) or not is_block_cells(r.text):
+        return None  # table 三 of the document's own cells (Reading.exact), or not poppler's blocks
     first, end = three_span(r, start)
     lines = lines_with_values(r, first, end)
     if not lines or any(len(toks) != 1 or not _INT.fullmatch(toks[0][TEXT]) for toks in lines):

@@ -447,6 +447,7 @@ def _label_fits(
     claimed: set[int] = set()  # the values rows read so far, by offset: a line above a label no other row read
     label_lines = {r.tokens[x.index][LINE] for x in found if x is not None}
     left_over: list[Token] = []  # a row's values past its cells in poppler's blocks (paragraph_pieces.first_cells)
+    every_exact = True  # every row read here is of the document's own cells (Reading.exact_cells)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -477,18 +478,26 @@ def _label_fits(
         reads = reads_above(vals, pos)
         above = unclaimed_above(r, f.index, claimed) if reads else []
         claimed.update(t[START] for t in vals)
-        claimed.update(joined_starts(r, vals, f.index, stop))  # pieces joined over lines (label_rest_pieces)
+        # a row of the document's own cells: its numbers whole, the lines beside it other rows (no narrow print's
+        # pieces to read: the readers of them are not asked)
+        exact = r.exact(r.tokens[f.index]) and r.exact_cells(vals)
+        every_exact = every_exact and exact
+        if not exact:
+            claimed.update(joined_starts(r, vals, f.index, stop))  # pieces joined over lines (label_rest_pieces)
         below = pieces_line(r, vals, label_lines, claimed)
         boxed, how = broken_boxes_read(r, vals, pos, above, below, f"{T}/{row.key}", reads)
         if how == PARAGRAPH_PIECES and (first := first_cells(r, vals, N_APP)) is not None:
             left_over = first[1]  # values after the row's first cells: the next row's, if it reads none
         after = nxt.index if nxt is not None else None
-        if boxed is None and (
-            centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}", after)
+        if (
+            boxed is None
+            and not exact
+            and (centred := centred_row(r, f.index, vals, label_lines, claimed, N_APP, f"{T}/{row.key}", after))
         ):
             boxed, how = centred, CENTRED
         if (
             boxed is None
+            and not exact
             and nxt is not None
             and (
                 before_next := pieces_before_next(
@@ -507,7 +516,7 @@ def _label_fits(
                     f"{T}/{row.key}",
                     vals[0],
                 )
-        if boxed is None and (opened := pieces_open(r, vals, pos, below)):
+        if boxed is None and not exact and (opened := pieces_open(r, vals, pos, below)):
             boxed, how = opened, OPEN_BELOW  # the pieces below may be its or the next row's: the identities choose
         if boxed is not None:
             if len(boxed) == 1:
@@ -564,7 +573,8 @@ def _label_fits(
         pending.update(glued)
         glued = {}
     # rows printing their first cell beside their wrapped label, their other cells in one run after the labels
-    for key, beside in beside_labels(r, [row.key for row in rows], found, stops, state, T).items():
+    besides = {} if every_exact else beside_labels(r, [row.key for row in rows], found, stops, state, T)
+    for key, beside in besides.items():
         fits[key] = Fit(list(beside), "positional", [])
         state[key] = fits[key].values()
         pending.pop(key, None)
@@ -616,7 +626,8 @@ def _label_fits(
     fits.update(merged_column_rows(r, rows, found, fmt, fits))
     shift_lost_column(r, fits, fmt)
     blank_rule_or_digit_cells(r, fits)
-    unjoined_pieces(r, fits, T)
+    if not every_exact:
+        unjoined_pieces(r, fits, T)  # poppler's blocks of a number's two lines
     return fits, table_end
 
 

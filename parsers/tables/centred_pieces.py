@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from parsers.tables.align import Value
+from parsers.tables.read_alike import read_placements
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.stacked_pieces import by_line, end_values
@@ -380,23 +381,4 @@ def centred_review(
     if not readings:
         return None
     printed = " / ".join(" ".join(t[TEXT] for t in ln) for ln in lines)
-    if len(readings) == 1:
-        r.warn(
-            "merged_digits",
-            f"{key}: {printed}: {CENTRED}; read as {' '.join(t[TEXT] for t in readings[0])}, the one placement "
-            "whose totals hold (a guess)",
-            key,
-            vals[0],
-        )
-        return list(readings[0])
-    same: list[Token | None] = [
-        readings[0][c] if all(x[c][TEXT] == readings[0][c][TEXT] for x in readings) else None for c in range(n)
-    ]
-    r.warn(
-        "placement_open",
-        f"{key}: {printed}: {CENTRED}, and which columns they are is not in the text: {len(readings)} placements "
-        "hold its totals; the cells they read alike are read, the others left blank",
-        key,
-        vals[0],
-    )
-    return same
+    return read_placements(r, readings, n, key, vals[0], printed, CENTRED)

@@ -50,6 +50,7 @@ _COMPACT = operator.itemgetter(COMPACT)
 _IS_LABELISH = operator.itemgetter(IS_LABELISH)
 _IS_VALUE = operator.itemgetter(IS_VALUE)
 _LINE = operator.itemgetter(LINE)
+_TABBED = operator.itemgetter(TABBED)
 _FIRST = operator.itemgetter(0)
 
 
@@ -129,6 +130,9 @@ class Reading:
         self._span_hint = -1  # the span of the last cell ``put_cells`` recorded
         # the canonical text is the original (offsets need no mapping): asked for every cell recorded
         self._identity = canon.identity
+        # the tokens on TAB lines are the document's own table cells (``Extracted.grid``, the text as its reader
+        # wrote it): see ``exact``
+        self._grid = self.extracted.grid and self._identity
         # indexes of the tokens that can be row labels: every label search walks only these
         self._labels = list(itertools.compress(itertools.count(), map(_IS_LABELISH, self.tokens)))
         self._blob: tuple[str, list[int], list[str]] | None = None  # see ``_label_blob``
@@ -176,6 +180,19 @@ class Reading:
             starts = self._span_starts
             self._spans_ordered = starts == sorted(starts)  # in C: a sorted list is sorted in one pass
         return self._spans_ordered
+
+    # ------------------------------------------------------------ exact cells
+    def exact(self, tok: Token) -> bool:
+        """Whether token ``tok`` is in a cell of the document's own table: a TAB row its reader took from a grid
+        (``Extracted.grid``: an HTML ``<table>``, a DOCX/DOC/WPS table, a sheet), the text read as written. Such a
+        cell holds its number whole (no narrow column breaks it over lines) and the lines beside its row are other
+        rows: the readers of narrow print's pieces have nothing to read there."""
+        return self._grid and bool(tok[TABBED])
+
+    def exact_cells(self, toks: Sequence[Token]) -> bool:
+        """Whether ``toks`` (one or more) are all cells of the document's own table (:meth:`exact`): a row's label
+        and its values, or table 四's values (its label is the section's heading, a line of text)."""
+        return self._grid and bool(toks) and all(map(_TABBED, toks))
 
     # ------------------------------------------------------------ finding labels
     def _label_indexes(self, start: int, end: int | None) -> list[int]:

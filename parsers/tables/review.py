@@ -173,16 +173,22 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             label,
         )
         return anchor + 1
-    if (wrapped := centred_review(r, vals, N_REVIEW, review_totals_hold, R)) is not None:
+    # the table of the document's own cells (Reading.exact_cells): no number broken over lines, no pieces to join
+    exact = r.exact_cells(vals)
+    if not exact and (wrapped := centred_review(r, vals, N_REVIEW, review_totals_hold, R)) is not None:
         r.put_cells(keys, wrapped, label)  # numbers wrapped over three lines in narrow cells (tables/centred_pieces.py)
         return last + 1
-    if len(vals) > N_REVIEW and (below := pieces_below(r, vals, N_REVIEW, review_totals_hold, R)) is not None:
+    if (
+        not exact
+        and len(vals) > N_REVIEW
+        and (below := pieces_below(r, vals, N_REVIEW, review_totals_hold, R)) is not None
+    ):
         r.put_cells(keys, below, label)  # numbers broken over two lines, their rest under the row (review_pieces.py)
         return last + 1
     if len(vals) > N_REVIEW and (boxed := review_boxes_last(r, vals)) is not None:
         r.put_cells(keys, boxed, label)  # numbers broken over lines printed after the others (tables/review_boxes.py)
         return last + 1
-    pairs = joined_pairs(r, vals) if len(vals) > N_REVIEW and is_block_cells(r.extracted.text) else None
+    pairs = joined_pairs(r, vals) if not exact and len(vals) > N_REVIEW and is_block_cells(r.extracted.text) else None
     if pairs is None or len(pairs) != N_REVIEW or not review_totals_hold([number_value(t[TEXT]) for t in pairs]):
         pairs = None
         if cut is not None:  # read on for nothing: the values as the loop stopped at them

@@ -27,6 +27,7 @@ import itertools
 from collections.abc import Callable
 
 from parsers.tables.align import Value
+from parsers.tables.read_alike import read_placements
 from parsers.tables.reading import Reading
 from parsers.tables.stacked_pieces import by_line
 from parsers.tables.tokens import COL, END, IS_NUMBER, LINE, START, TABBED, TEXT, Token, number_value, token
@@ -87,27 +88,11 @@ def pieces_below(
     printed = " / ".join(" ".join(t[TEXT] for t in ln) for ln in lines)
     nearest = min(far for far, _ in readings)
     best = [toks for far, toks in readings if far == nearest]
-    if len(best) == 1:
-        why = (
-            "the one placement whose totals hold"
-            if len(readings) == 1
-            else f"of {len(readings)} placements holding its totals the one whose pieces print nearest their cells"
-        )
-        r.warn(
-            "merged_digits",
-            f"{key}: {printed}: {_PIECES}; read as {' '.join(t[TEXT] for t in best[0])}, {why} (a guess)",
-            key,
-            pieces[0],
-        )
-        return list(best[0])
-    same: list[Token | None] = [
-        best[0][c] if all(x[c][TEXT] == best[0][c][TEXT] for x in best) else None for c in range(n)
-    ]
-    r.warn(
-        "placement_open",
-        f"{key}: {printed}: {_PIECES}, and which columns they are is not in the text: {len(best)} placements hold "
-        "its totals, their pieces as near their cells; the cells they read alike are read, the others left blank",
-        key,
-        pieces[0],
+    why = (
+        "the one placement whose totals hold"
+        if len(readings) == 1
+        else f"of {len(readings)} placements holding its totals the one whose pieces print nearest their cells"
     )
-    return same
+    return read_placements(
+        r, best, n, key, pieces[0], printed, _PIECES, why=why, alike=", their pieces as near their cells"
+    )
