@@ -8,7 +8,7 @@ import re
 
 from parsers.tables.align import positional, warn_merged
 from parsers.tables.broken_numbers import pieces_after_label_rest, rejoin_broken
-from parsers.tables.label_rest_pieces import pieces_around_rest
+from parsers.tables.label_rest_pieces import glued_below_pieces, pieces_around_rest
 from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import N_APP
@@ -115,6 +115,18 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
             pending_label = t
     if stop < len(r.tokens) and (lead := _leading_number(r, r.tokens[stop], vals, n, key)) is not None:
         vals.append(lead)  # printed against the next row's label
+    if pos is None and not f.glued and (glued := glued_below_pieces(r, f.index, vals, stop, n)) is not None:
+        row, printed = glued
+        r.warn(
+            "merged_digits",
+            f"{key}: {printed}: the row's glued cells on a line of its wrapped label, the first pieces of its numbers "
+            "broken over lines in narrow cells on the line of its label right above them, each on the cell it "
+            f"starts nearest (pieces joined); read as {' '.join(t[TEXT] for t in row)}, the row total holding "
+            "(a guess)",
+            key,
+            row[0],
+        )
+        return list(row), list(row)
     if (
         pos is not None
         and all(t is None or not t[TEXT] for t in pos)
