@@ -32,6 +32,7 @@ from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.extra_in_boxes import put_label_fit
+from parsers.tables.four_line_rows import four_line_row
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
@@ -61,6 +62,7 @@ from parsers.tables.short_rows import (
 from parsers.tables.solve import (
     Block,
     read_stream,
+    row_total_holds,
 )
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
@@ -72,6 +74,7 @@ from parsers.tables.templates import (
 )
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.tokens import (
+    END,
     IS_LABELISH,
     IS_VALUE,
     LINE,
@@ -456,6 +459,25 @@ def _label_fits(
             fits[row.key] = Fit(list(moved[row.key]), "positional", [])
             state[row.key] = fits[row.key].values()
             continue
+        if not f.glued and (
+            four := four_line_row(
+                r, f.index, stop, N_APP, functools.partial(_read_so_far, rows, k, fits, pending, open_boxes)
+            )
+        ):
+            cells, pieces, printed = four
+            r.warn(
+                "merged_digits",
+                f"{T}/{row.key}: {printed}: numbers broken over four lines in narrow cells, their pieces on the "
+                "lines right above and below the row's cells, each on the cell it starts nearest (pieces joined); "
+                f"read as {' '.join(t[TEXT] for t in cells)}, the row total holding (a guess)",
+                f"{T}/{row.key}",
+                cells[0],
+            )
+            claimed.update(t[START] for t in pieces)
+            fits[row.key] = Fit(list(cells), "positional", [])
+            state[row.key] = fits[row.key].values()
+            left_over = []
+            continue
         vals, pos = row_values(r, f, stop, N_APP, f"{T}/{row.key}")
         if not vals and pos is None and left_over:
             vals = taken_over(r, left_over, f"{T}/{row.key}")  # the row before's run: this row's values, label after
@@ -618,6 +640,25 @@ def _label_fits(
     blank_rule_or_digit_cells(r, fits)
     unjoined_pieces(r, fits, T)
     return fits, table_end
+
+
+def _read_so_far(
+    rows: list[RowDef],
+    k: int,
+    fits: dict[str, Fit],
+    pending: dict[str, list[Token]],
+    open_boxes: dict[str, tuple[list[list[Token]], Token, str]],
+) -> set[int] | None:
+    """The offsets of the values the rows before row ``k`` read (their fitted cells, pieces joined included; the
+    values of the rows still to place, every reading of those whose readings the identities choose among); None
+    where the row right before it is read and its row total fails (it may want the pieces above row ``k``'s label)."""
+    prev = rows[k - 1].key if k else None
+    if prev is not None and prev in fits and not row_total_holds(fits[prev].values()):
+        return None
+    toks = [t for f in fits.values() for t in f.tokens if t is not None]
+    toks += [t for vals in pending.values() for t in vals]
+    toks += [t for boxed, _, _ in open_boxes.values() for row in boxed for t in row]
+    return {x for t in toks for x in range(t[START], t[END])}
 
 
 def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[int, int]) -> None:
