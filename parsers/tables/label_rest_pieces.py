@@ -29,10 +29,11 @@ from __future__ import annotations
 import itertools
 
 from parsers.tables.glued_pieces import MAX_SPLITS, glued_splits
+from parsers.tables.labels import numbering
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.stacked_lines import join_stacked, pieces_of
-from parsers.tables.tokens import END, IS_VALUE, LINE, START, TEXT, Token
+from parsers.tables.tokens import COMPACT, END, IS_LABELISH, IS_VALUE, LINE, START, TEXT, Token
 
 
 def _printed(r: Reading, line: int) -> list[Token]:
@@ -109,6 +110,7 @@ def _joined_reading(
     ``stop`` print other values or no reading, or several, hold."""
     m = len(runs)
     seen = {id(t) for t in (*runs, *below)}
+    stop = _next_numbered(r, k, stop, (below or runs)[-1][LINE])
     if any(t[IS_VALUE] and t[TEXT] and id(t) not in seen for t in r.tokens[k:stop]):
         return None  # more values before the next row's label (a third line past a blank one): not this shape
     readings: dict[tuple[str, ...], list[Token]] = {}
@@ -123,6 +125,17 @@ def _joined_reading(
     if m < n:  # cells glued where their columns are too narrow for a space (glued_pieces), split between their digits
         printed += f" ({m} runs for {n} cells: runs of glued cells split between their digits, one split holding)"
     return row, printed
+
+
+def _next_numbered(r: Reading, k: int, stop: int, line: int) -> int:
+    """The first of the tokens ``k`` to ``stop`` that opens a line after ``line`` with a label numbered as the
+    template numbers its rows (``（六） 1、申请``: the first line of a row whose pattern finds a later piece of its
+    label, a typo in it: ``预期不补正``): the values from there are that row's; ``stop`` where there is none."""
+    for j in range(k, stop):
+        t = r.tokens[j]
+        if t[LINE] > line and t[IS_LABELISH] and r.tokens[j - 1][LINE] != t[LINE] and numbering(t[COMPACT]):
+            return j
+    return stop
 
 
 def joined_starts(r: Reading, vals: list[Token], first: int, stop: int) -> list[int]:
