@@ -45,7 +45,7 @@ from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.one_side import OneSide, one_side_fits
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.paragraph_pieces import PARAGRAPH_PIECES, first_cells, taken_over, unjoined_pieces
-from parsers.tables.pieces_before_next import BEFORE_NEXT, pieces_before_next
+from parsers.tables.pieces_before_next import BEFORE_NEXT, pieces_before_next, stacked_around
 from parsers.tables.reading import Found, Reading
 from parsers.tables.realign import realign_rows
 from parsers.tables.row_locate import locate, next_found
@@ -450,6 +450,7 @@ def _label_fits(
     claimed: set[int] = set()  # the values rows read so far, by offset: a line above a label no other row read
     label_lines = {r.tokens[x.index][LINE] for x in found if x is not None}
     left_over: list[Token] = []  # a row's values past its cells in poppler's blocks (paragraph_pieces.first_cells)
+    around_next = ""  # the row whose first pieces pieces_before_next left it, its reading checked (stacked_around)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -495,6 +496,21 @@ def _label_fits(
         nxt = found[k + 1] if k + 1 < len(found) else None
         if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
+        if row.key == around_next and (around := stacked_around(r, vals, f.index, claimed, N_APP)) is not None:
+            r.warn(
+                "merged_digits",
+                f"{T}/{row.key}: {' '.join(t[TEXT] for t in vals)}: the first pieces of its numbers broken over lines "
+                "alone on the line right above its label (the row before read without them), its last pieces alone "
+                "on the line below, each on the cell it starts nearest (pieces joined); read as "
+                f"{' '.join(t[TEXT] for t in around)}, the row total holding with them and under no other choice of "
+                "the two lines (a guess)",
+                f"{T}/{row.key}",
+                around[0],
+            )
+            claimed.update(t[START] for t in vals)
+            fits[row.key] = Fit(list(around), "positional", [])
+            state[row.key] = fits[row.key].values()
+            continue
         # the lines above, before this row's values are claimed; gathered only where the row's reading looks at them
         reads = reads_above(vals, pos)
         above = unclaimed_above(r, f.index, claimed) if reads else []
@@ -520,6 +536,7 @@ def _label_fits(
         ):
             boxed, how = before_next, BEFORE_NEXT  # the pieces below may be its or no number's: the identities choose
             if len(before_next) == 1:
+                around_next = rows[k + 1].key  # the next row's reading with the line above it was checked: read so
                 r.warn(
                     "merged_digits",
                     f"{T}/{row.key}: {' '.join(t[TEXT] for t in vals)}: {BEFORE_NEXT}: the next row's cells, "
