@@ -32,7 +32,7 @@ from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.extra_in_boxes import put_label_fit
-from parsers.tables.four_line_rows import four_line_row
+from parsers.tables.four_line_rows import ABOVE_LABEL, above_label_readings, four_line_row
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
@@ -543,6 +543,17 @@ def _label_fits(
                     "that line above them and the pieces below them hold its row total; read as "
                     f"{' '.join(t[TEXT] for t in before_next[0])}, the pieces below joined, the row total holding "
                     "(a guess)",
+                    f"{T}/{row.key}",
+                    vals[0],
+                )
+        if boxed is None and (raised := above_label_readings(r, f.index, vals, claimed, N_APP)) is not None:
+            boxed, how = raised, ABOVE_LABEL  # several: the identities choose
+            claimed.update(t[START] for t in r.line_tokens(r.tokens[f.index][LINE] - 1) if t[IS_VALUE])
+            if len(raised) == 1:
+                r.warn(
+                    "merged_digits",
+                    f"{T}/{row.key}: {' '.join(t[TEXT] for t in vals)}: {ABOVE_LABEL}; read as "
+                    f"{' '.join(t[TEXT] for t in raised[0])}, the one reading whose row total holds (a guess)",
                     f"{T}/{row.key}",
                     vals[0],
                 )

@@ -32,6 +32,7 @@ from parsers.tables.glued_pieces import MAX_SPLITS, glued_splits
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.stacked_lines import MAX_PIECES, cells_under, pieces_of
+from parsers.tables.stacked_pieces import STACKED_AT
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
 
 
@@ -122,3 +123,70 @@ def four_line_row(
             f" ({len(runs)} runs for {n} cells: runs of glued cells split between their digits, one split holding)"
         )
     return row, [*above, *runs, *mid, *low], printed
+
+
+# said of a row read from the pieces above its label's line (:func:`above_label_readings`)
+ABOVE_LABEL = (
+    "the first pieces of its numbers broken over lines alone on the line right above its label, no row's, its last "
+    "pieces alone on the line below, each on a cell it starts nearest (pieces joined; a piece as near two cells "
+    "tried on each)"
+)
+
+
+def _nearest(text: str, cells: list[Token], piece: Token) -> list[int]:
+    """The cells ``piece`` starts nearest (two where it stands between them), within
+    :data:`parsers.tables.stacked_pieces.STACKED_AT` characters."""
+    col = piece[START] - text.rfind("\n", 0, piece[START]) - 1
+    gaps = [abs(c[START] - text.rfind("\n", 0, c[START]) - 1 - col) for c in cells]
+    least = min(gaps)
+    return [k for k, g in enumerate(gaps) if g == least] if least <= STACKED_AT else []
+
+
+def _placements(text: str, cells: list[Token], pieces: list[Token]) -> list[list[int]]:
+    """Every placement of ``pieces`` (one line's) on the cells they start nearest, in the cells' order."""
+    out: list[list[int]] = [[]]
+    for piece in pieces:
+        out = [[*at, k] for at in out for k in _nearest(text, cells, piece) if not at or k > at[-1]]
+    return out
+
+
+def above_label_readings(
+    r: Reading, index: int, vals: list[Token], claimed: set[int], n: int
+) -> list[list[Token]] | None:
+    """The readings of the row whose label is token ``index``, its values ``vals`` its ``n`` cells on the label's
+    line and the pieces alone on the next (or none), its row total failing as printed, with the pieces alone on the
+    line right above its label, none of them read by another row (``claimed``: offsets), joined: each piece on a
+    cell it starts nearest, both where it stands between two (pypdf lays a line of pieces on its own scale:
+    ``1 3 1`` / ``（七）总计 3 9 0 3 0 5 8`` / ``8 5`` for 138 9 0 33 0 5 185, the 3 one character right of
+    科研机构's 0 and left of 社会公益组织's 3), every reading whose row total holds; None where the row is not so
+    printed or none holds."""
+    label = r.tokens[index]
+    line = label[LINE]
+    cells, below = vals[:n], vals[n:]
+    if len(cells) != n or any(t[LINE] != line or not t[TEXT].isdigit() for t in cells):
+        return None
+    if row_total_holds([int(t[TEXT]) for t in cells]) or _printed(r, line)[-n:] != cells:
+        return None
+    if below and pieces_of(r.text, _printed(r, line + 1)) != below:
+        return None
+    printed = _printed(r, line - 1) if line else []
+    above = pieces_of(r.text, printed) if printed else None
+    if above is None or above != printed or any(t[START] in claimed for t in above):
+        return None
+    readings: dict[tuple[str, ...], list[Token]] = {}
+    for up in _placements(r.text, cells, above):
+        for down in _placements(r.text, cells, below):
+            row = list(cells)
+            for k, c in enumerate(cells):
+                first = next((p for p, at in zip(above, up, strict=True) if at == k), None)
+                last = next((p for p, at in zip(below, down, strict=True) if at == k), None)
+                if first is None and last is None:
+                    continue
+                digits = (first[TEXT] if first else "") + c[TEXT] + (last[TEXT] if last else "")
+                if digits.startswith("0"):
+                    break
+                row[k] = token(digits, (first or c)[START], (last or c)[END], c[LINE], c[COL], c[TABBED], split=True)
+            else:
+                if row_total_holds([int(t[TEXT]) for t in row]):
+                    readings.setdefault(tuple(t[TEXT] for t in row), row)
+    return list(readings.values()) or None

@@ -90,6 +90,9 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
                 if (tail := _glued_then_pieces(r, vals, k, stop, n)) is not None:
                     vals.extend(tail)  # glued cells, the pieces below after the label's rest (glued_pieces)
                     break
+                if _next_rows_pieces(r, t, stop):
+                    vals = [v for v in vals if v[LINE] != t[LINE]]  # left to the next row (its first pieces)
+                    break
                 r.warn(
                     "unknown_row",
                     f"values after an unknown row label {pending_label[TEXT]!r} "
@@ -159,6 +162,17 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label {label[TEXT]!r}", key, f.glued)
     return vals, _with_unreadable(r, first, stop, vals, n, key)
+
+
+def _next_rows_pieces(r: Reading, t: Token, stop: int) -> bool:
+    """Whether value ``t``, after the rest of a row's label, prints on a line of pieces alone (1 to
+    :data:`parsers.tables.stacked_lines.MAX_PIECES` numbers, nothing else) right above the next row's label (token
+    ``stop``): the first pieces of that row's numbers broken over lines (``3.其0 0 0 00 0 0`` / ``他`` / ``1 3 1`` /
+    ``（七）总计 3 9 0 3 0 5 8``), not this row's."""
+    if stop >= len(r.tokens) or t[LINE] != r.tokens[stop][LINE] - 1:
+        return False
+    printed = [u for u in r.line_tokens(t[LINE]) if u[TEXT]]
+    return pieces_of(r.text, printed) == printed
 
 
 def _glued_then_pieces(r: Reading, vals: list[Token], k: int, stop: int, n: int) -> list[Token] | None:
