@@ -568,6 +568,12 @@ Version 119 (issue 8, t42):
   131); ``synth-6008-pypdf-layout-table3.txt``, a row's last pieces alone below it and the next row's first pieces
   on the line after, right above its label (``3.其他 0 0 0 0 0 2 2`` / ``1 1`` / ``5 1 2`` / ``（七）总计 7 0 0 86 0 2
   7`` / ``8 1``: 21 and 21).
+- ``synth-6009-pypdf-layout-table3.txt`` (the same batch): pypdf's layout mode, a row's long label wrapped two
+  characters a line beside its group heading's pieces, its cells on the label's first line (``（六） 1、申 0 00 0 0 00``
+  / ``其他处 请人`` / ``理   无正`` / … ``期不`` / ``补`` / ``正、``): the row's pattern finds a later piece of it.
+- ``synth-6015-pypdf-layout-table3.txt`` (the same batch): pypdf's layout mode, numbers broken over four lines, their
+  pieces on the line above the row's cells (alone, before its label) and on the two lines below (``2 2 2`` /
+  ``一、本年新收政府信 10 5 0 0 0 3`` / ``息公开申请数量 0 7 6`` / ``6 3`` for 2106 0 257 0 0 0 2363).
 - ``synth-6023-flow-none-table3.txt`` (the same batch): pdfminer.six with ``boxes_flow=None``, 一's one-line 0s and
   1180's first piece in one paragraph (``0   0   1`` / ``18``) and the row's third pieces after a page break
   (``5`` / ``0``): the run after 一's label is no boxes; ``synth-6002-flow-none-table3.txt``: each row's values
@@ -920,6 +926,8 @@ SNIPPETS = {
     "synth-6011-pypdf-layout-table3.txt": "synth_6011.pdf-pypdf-layout.txt",
     "synth-6004-pypdf-layout-table3.txt": "synth_6004.pdf-pypdf-layout.txt",
     "synth-6008-pypdf-layout-table3.txt": "synth_6008.pdf-pypdf-layout.txt",
+    "synth-6009-pypdf-layout-table3.txt": "synth_6009.pdf-pypdf-layout.txt",
+    "synth-6015-pypdf-layout-table3.txt": "synth_6015.pdf-pypdf-layout.txt",
     "synth-6023-flow-none-table3.txt": "synth_6023.pdf-pdfminer-flow-none.txt",
     "synth-6002-flow-none-table3.txt": "synth_6002.pdf-pdfminer-flow-none.txt",
     "synth-7233-flow-none-table3.txt": "synth_7233.pdf-pdfminer-flow-none.txt",

@@ -5,7 +5,13 @@ rows from the generator's ``synth_6019.json``, ``synth_6015.json`` and ``synth_6
 
 from __future__ import annotations
 
-from tests.snippet_reports import app_row, snippet_report
+import sys
+from pathlib import Path
+
+from tests.snippet_reports import APPLICANT, app_row, snippet_report
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from synth_model import draw, gold_value
 
 GOLD_6019 = {
     "new_received": [882, 0, 0, 0, 0, 0, 882],
@@ -54,3 +60,20 @@ def test_cells_glued_on_the_cells_line_split_where_one_split_holds() -> None:
     report = snippet_report("synth-6011-pypdf-layout-table3.txt")
     assert {row: app_row(report, row) for row in GOLD_6011} == GOLD_6011
     assert any("6 runs for 7 cells" in m and "138 9 0 34 0 5 186" in m for m in _said(report, "new_received"))
+
+
+def test_values_on_the_next_rows_first_line_are_not_this_rows() -> None:
+    # 6015's 5、要求行政机关确认或重新出具已获取信息 (``关确认 1 1`` / ``或重新 0 0 1 0 0 01`` / ``出具已 9 9``:
+    # 0 0 119 0 0 0 119), then ``（六） 1、申请 0 0 0 0 0 00``: the next row's first line, its pattern (不补正) not
+    # finding it (a typo: ``预期不补正``). Before (version 227) those values were more values before the next row's
+    # label, and the row was left blank (unknown_row)
+    report = snippet_report("synth-6015-pypdf-layout-table3.txt")
+    cells = draw(6015).cells
+    gold = [gold_value(cells[f"applications/not_processed.confirm_existing/{c}"]) for c in APPLICANT]
+    assert app_row(report, "not_processed.confirm_existing") == gold
+    msgs = [
+        w.message
+        for w in report.warnings
+        if w.code == "merged_digits" and w.key == "applications/not_processed.confirm_existing"
+    ]
+    assert any("1 1 / 0 0 1 0 0 01 / 9 9" in m for m in msgs)

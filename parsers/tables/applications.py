@@ -32,6 +32,7 @@ from parsers.tables.cut_rows import place_cut_rows
 from parsers.tables.digit_runs import is_run
 from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReading, read_displaced
 from parsers.tables.extra_in_boxes import put_label_fit
+from parsers.tables.four_line_rows import ABOVE_LABEL, above_label_readings, four_line_row
 from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
 from parsers.tables.label_blocks import block_order
@@ -44,7 +45,7 @@ from parsers.tables.named_columns import HEAD_NAMES, by_names, header_cells
 from parsers.tables.one_side import OneSide, one_side_fits
 from parsers.tables.paragraph_cells import is_paragraph_cells
 from parsers.tables.paragraph_pieces import PARAGRAPH_PIECES, first_cells, taken_over, unjoined_pieces
-from parsers.tables.pieces_before_next import BEFORE_NEXT, pieces_before_next
+from parsers.tables.pieces_before_next import BEFORE_NEXT, pieces_before_next, stacked_around
 from parsers.tables.reading import Found, Reading
 from parsers.tables.realign import realign_rows
 from parsers.tables.row_locate import locate, next_found
@@ -61,6 +62,7 @@ from parsers.tables.short_rows import (
 from parsers.tables.solve import (
     Block,
     read_stream,
+    row_total_holds,
 )
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
@@ -72,6 +74,7 @@ from parsers.tables.templates import (
 )
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.tokens import (
+    END,
     IS_LABELISH,
     IS_VALUE,
     LINE,
@@ -448,6 +451,7 @@ def _label_fits(
     label_lines = {r.tokens[x.index][LINE] for x in found if x is not None}
     left_over: list[Token] = []  # a row's values past its cells in poppler's blocks (paragraph_pieces.first_cells)
     every_exact = True  # every row read here is of the document's own cells (Reading.exact_cells)
+    around_next = ""  # the row whose first pieces pieces_before_next left it, its reading checked (stacked_around)
     for k, (row, f) in enumerate(zip(rows, found, strict=True)):
         if f is None:
             continue
@@ -456,6 +460,29 @@ def _label_fits(
         if row.key in moved:
             fits[row.key] = Fit(list(moved[row.key]), "positional", [])
             state[row.key] = fits[row.key].values()
+            continue
+        if (
+            not f.glued
+            and not r.exact(r.tokens[f.index])
+            and (
+                four := four_line_row(
+                    r, f.index, stop, N_APP, functools.partial(_read_so_far, rows, k, fits, pending, open_boxes)
+                )
+            )
+        ):
+            cells, pieces, printed = four
+            r.warn(
+                "merged_digits",
+                f"{T}/{row.key}: {printed}: numbers broken over four lines in narrow cells, their pieces on the "
+                "lines right above and below the row's cells, each on the cell it starts nearest (pieces joined); "
+                f"read as {' '.join(t[TEXT] for t in cells)}, the row total holding (a guess)",
+                f"{T}/{row.key}",
+                cells[0],
+            )
+            claimed.update(t[START] for t in pieces)
+            fits[row.key] = Fit(list(cells), "positional", [])
+            state[row.key] = fits[row.key].values()
+            left_over = []
             continue
         vals, pos = row_values(r, f, stop, N_APP, f"{T}/{row.key}")
         if not vals and pos is None and left_over:
@@ -474,6 +501,21 @@ def _label_fits(
         nxt = found[k + 1] if k + 1 < len(found) else None
         if nxt is not None and (m := handed_down(r, vals, nxt.index, stops[k + 1])):
             vals = vals[:-m]  # the next row's broken numbers' first pieces, on the line above its label
+        if row.key == around_next and (around := stacked_around(r, vals, f.index, claimed, N_APP)) is not None:
+            r.warn(
+                "merged_digits",
+                f"{T}/{row.key}: {' '.join(t[TEXT] for t in vals)}: the first pieces of its numbers broken over lines "
+                "alone on the line right above its label (the row before read without them), its last pieces alone "
+                "on the line below, each on the cell it starts nearest (pieces joined); read as "
+                f"{' '.join(t[TEXT] for t in around)}, the row total holding with them and under no other choice of "
+                "the two lines (a guess)",
+                f"{T}/{row.key}",
+                around[0],
+            )
+            claimed.update(t[START] for t in vals)
+            fits[row.key] = Fit(list(around), "positional", [])
+            state[row.key] = fits[row.key].values()
+            continue
         # the lines above, before this row's values are claimed; gathered only where the row's reading looks at them
         reads = reads_above(vals, pos)
         above = unclaimed_above(r, f.index, claimed) if reads else []
@@ -507,12 +549,28 @@ def _label_fits(
         ):
             boxed, how = before_next, BEFORE_NEXT  # the pieces below may be its or no number's: the identities choose
             if len(before_next) == 1:
+                around_next = rows[k + 1].key  # the next row's reading with the line above it was checked: read so
                 r.warn(
                     "merged_digits",
                     f"{T}/{row.key}: {' '.join(t[TEXT] for t in vals)}: {BEFORE_NEXT}: the next row's cells, "
                     "that line above them and the pieces below them hold its row total; read as "
                     f"{' '.join(t[TEXT] for t in before_next[0])}, the pieces below joined, the row total holding "
                     "(a guess)",
+                    f"{T}/{row.key}",
+                    vals[0],
+                )
+        if (
+            boxed is None
+            and not exact
+            and (raised := above_label_readings(r, f.index, vals, claimed, N_APP)) is not None
+        ):
+            boxed, how = raised, ABOVE_LABEL  # several: the identities choose
+            claimed.update(t[START] for t in r.line_tokens(r.tokens[f.index][LINE] - 1) if t[IS_VALUE])
+            if len(raised) == 1:
+                r.warn(
+                    "merged_digits",
+                    f"{T}/{row.key}: {' '.join(t[TEXT] for t in vals)}: {ABOVE_LABEL}; read as "
+                    f"{' '.join(t[TEXT] for t in raised[0])}, the one reading whose row total holds (a guess)",
                     f"{T}/{row.key}",
                     vals[0],
                 )
@@ -629,6 +687,25 @@ def _label_fits(
     if not every_exact:
         unjoined_pieces(r, fits, T)  # poppler's blocks of a number's two lines
     return fits, table_end
+
+
+def _read_so_far(
+    rows: list[RowDef],
+    k: int,
+    fits: dict[str, Fit],
+    pending: dict[str, list[Token]],
+    open_boxes: dict[str, tuple[list[list[Token]], Token, str]],
+) -> set[int] | None:
+    """The offsets of the values the rows before row ``k`` read (their fitted cells, pieces joined included; the
+    values of the rows still to place, every reading of those whose readings the identities choose among); None
+    where the row right before it is read and its row total fails (it may want the pieces above row ``k``'s label)."""
+    prev = rows[k - 1].key if k else None
+    if prev is not None and prev in fits and not row_total_holds(fits[prev].values()):
+        return None
+    toks = [t for f in fits.values() for t in f.tokens if t is not None]
+    toks += [t for vals in pending.values() for t in vals]
+    toks += [t for boxed, _, _ in open_boxes.values() for row in boxed for t in row]
+    return {x for t in toks for x in range(t[START], t[END])}
 
 
 def _warn_named(r: Reading, row: str, named: list[Token | None], header: dict[int, int]) -> None:

@@ -209,10 +209,14 @@ def blank_row_by_spaces(text: str, spans: Sequence[Span], left: int) -> tuple[in
     others = max(widths)
     if min(widths) < 2:
         # values a single space apart somewhere: not laid out in columns, or columns squeezed (poppler's
-        # ``-layout`` of a narrow table: ``0   1   0   0 1 0    0``); only an indent of five cells' room at least
-        # (two characters a cell) beyond the table's left edge tells, as the blank first row's
-        if places[0] >= max(WIDE * others, 2 * N_COLS) and places[1] < WIDE * others:
-            return 0, [*places, others]
+        # ``-layout`` of a narrow table: ``0   1   0   0 1 0    0``); only five cells' room at least (two
+        # characters a cell) tells: an indent beyond the table's left edge, the blank first row's, or a gap between
+        # the fifth value and the sixth, the blank middle row's (pypdf's layout mode of narrow print: ``0 1  0 0 1``
+        # and ``0  1 0 0  1`` thirteen spaces apart), the other place not wide
+        room = max(WIDE * others, 2 * N_COLS)
+        wide = [k for k, g in enumerate(places) if g >= room]
+        if len(wide) == 1 and places[1 - wide[0]] < WIDE * others:
+            return wide[0], [*places, others]
         return None
     wide = [k for k, g in enumerate(places) if g >= WIDE * others]
     if len(wide) != 1:

@@ -15,7 +15,9 @@ pattern finds it there (:func:`in_applicants_header`), and the row is looked for
 
 from __future__ import annotations
 
-from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, Token
+import re
+
+from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, TEXT, Token
 
 _NUMBERING_MARKS = str.maketrans({"、": ".", "．": "."})
 
@@ -42,10 +44,37 @@ def wrapped_label_head(tokens: list[Token], label: str, index: int, after: int) 
             want = want[: -len(text)]
             if not want:
                 return j if values else None
-        else:
+        elif (rest := _beside_heading(t[TEXT])) is not None and want.endswith(rest):
+            want = want[: -len(rest)]  # the group heading's piece beside the label's (``其他处 请人``) set aside
+            if not want:
+                return j if values else None
+        elif not _heading_piece(text):
             return None
         j -= 1
     return None
+
+
+# table 三's group headings (but 三、's 本年度办理结果, a cell left of them): cells spanning rows, left of the rows'
+# own labels; laid-out text prints their pieces on the lines of a row's wrapped label (``（六） 1、申`` / ``其他处
+# 请人`` / ``理   无正``), before the label's own pieces
+GROUP_WORDS = ("不予公开", "无法提供", "不予处理", "其他处理", "本年度办理结果")
+_GROUP_NUMBERING = re.compile(r"^(?:[一二三四五六七]、|[(（][一二三四五六七][)）])")
+
+
+def _heading_piece(text: str) -> bool:
+    """Whether ``text`` (a token's compact text) is a group heading's piece alone: its numbering, or some of its
+    words (``理`` of 其他处理)."""
+    rest = _GROUP_NUMBERING.sub("", text, count=1)
+    return not rest or any(rest in words for words in GROUP_WORDS)
+
+
+def _beside_heading(text: str) -> str | None:
+    """The row label's piece of a token that prints a group heading's piece and it one space apart (``其他处 请人``,
+    ``（六） 1、申``): the second part, numbering marks as the template's; None otherwise."""
+    parts = text.split()
+    if len(parts) != 2 or not _heading_piece(parts[0]):
+        return None
+    return parts[1].translate(_NUMBERING_MARKS)
 
 
 def _rest_follows(tokens: list[Token], index: int, rest: str) -> bool:

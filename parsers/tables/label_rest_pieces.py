@@ -29,9 +29,11 @@ from __future__ import annotations
 import itertools
 
 from parsers.tables.glued_pieces import MAX_SPLITS, glued_splits
+from parsers.tables.labels import numbering
 from parsers.tables.reading import Reading
+from parsers.tables.solve import row_total_holds
 from parsers.tables.stacked_lines import join_stacked, pieces_of
-from parsers.tables.tokens import END, IS_VALUE, LINE, START, TEXT, Token
+from parsers.tables.tokens import COMPACT, END, IS_LABELISH, IS_VALUE, LINE, START, TEXT, Token
 
 
 def _printed(r: Reading, line: int) -> list[Token]:
@@ -67,13 +69,54 @@ def pieces_around_rest(
         below = pieces
     if r.tokens[k][LINE] == line + 1 and (not below or r.tokens[k] is not below[0]):
         return None
+    return _joined_reading(r, above, runs, below, k, stop, n)
+
+
+def glued_below_pieces(r: Reading, index: int, vals: list[Token], stop: int, n: int) -> tuple[list[Token], str] | None:
+    """The row whose label is token ``index`` read as exactly its ``n`` values ``vals`` over two lines: the pieces on
+    the line above its cells (after the label's text), then every run of the cells' line, fewer than its cells (cells
+    glued where their columns are too narrow for a space: ``3.要求提 1`` / ``供公开出 0 0 0 130 0 3`` for 0 0 0 13 0 0
+    13, ``不掌 8`` / ``握相 840 0 0 0 0 4`` for 84 0 0 0 0 0 84), its row total failing as printed: read as
+    :func:`pieces_around_rest` reads the row whose cells' line prints them all (the runs split between their digits,
+    the pieces joined, one reading holding its row total); None otherwise."""
+    if len(vals) != n or r.tokens[index][LINE] > vals[0][LINE]:
+        return None
+    line = vals[0][LINE] + 1
+    above = [t for t in vals if t[LINE] == line - 1]
+    runs = vals[len(above) :]
+    if not 0 < len(runs) < n or any(t[LINE] != line for t in runs) or not all(t[TEXT].isdigit() for t in vals):
+        return None
+    if pieces_of(r.text, _printed(r, line - 1)) != above or row_total_holds([int(t[TEXT]) for t in vals]):
+        return None
+    toks = _printed(r, line)
+    if toks[-len(runs) :] != runs or any(t[IS_VALUE] for t in toks[: -len(runs)]):
+        return None
+    k = next((j for j in range(index, min(stop, len(r.tokens))) if r.tokens[j] is runs[-1]), None)
+    if k is None:
+        return None
+    after = _printed(r, line + 1)
+    last = r.tokens[stop - 1][END] if stop <= len(r.tokens) else len(r.text)
+    below: list[Token] = []
+    if after and (pieces := pieces_of(r.text, after)) is not None and after[-1][END] <= last:
+        below = pieces
+    return _joined_reading(r, above, runs, below, k + 1, stop, n)
+
+
+def _joined_reading(
+    r: Reading, above: list[Token], runs: list[Token], below: list[Token], k: int, stop: int, n: int
+) -> tuple[list[Token], str] | None:
+    """The one reading of a row's cells' line ``runs`` (split between their digits where fewer than ``n``) with the
+    pieces ``above`` and ``below`` joined whose row total holds, and how it prints; None where the tokens ``k`` to
+    ``stop`` print other values or no reading, or several, hold."""
+    m = len(runs)
     seen = {id(t) for t in (*runs, *below)}
+    stop = _next_numbered(r, k, stop, (below or runs)[-1][LINE])
     if any(t[IS_VALUE] and t[TEXT] and id(t) not in seen for t in r.tokens[k:stop]):
         return None  # more values before the next row's label (a third line past a blank one): not this shape
     readings: dict[tuple[str, ...], list[Token]] = {}
     splits = [runs] if m == n else itertools.islice(glued_splits(runs, n), MAX_SPLITS)
     for cells in splits:
-        if (row := join_stacked(cells, above, below, text)) is not None:
+        if (row := join_stacked(cells, above, below, r.text)) is not None:
             readings.setdefault(tuple(t[TEXT] for t in row), row)
     if len(readings) != 1:
         return None
@@ -82,6 +125,17 @@ def pieces_around_rest(
     if m < n:  # cells glued where their columns are too narrow for a space (glued_pieces), split between their digits
         printed += f" ({m} runs for {n} cells: runs of glued cells split between their digits, one split holding)"
     return row, printed
+
+
+def _next_numbered(r: Reading, k: int, stop: int, line: int) -> int:
+    """The first of the tokens ``k`` to ``stop`` that opens a line after ``line`` with a label numbered as the
+    template numbers its rows (``（六） 1、申请``: the first line of a row whose pattern finds a later piece of its
+    label, a typo in it: ``预期不补正``): the values from there are that row's; ``stop`` where there is none."""
+    for j in range(k, stop):
+        t = r.tokens[j]
+        if t[LINE] > line and t[IS_LABELISH] and r.tokens[j - 1][LINE] != t[LINE] and numbering(t[COMPACT]):
+            return j
+    return stop
 
 
 def joined_starts(r: Reading, vals: list[Token], first: int, stop: int) -> list[int]:

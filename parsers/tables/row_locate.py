@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from parsers.tables.label_heads import in_applicants_header, numbered_total_after, wrapped_label_head
+from parsers.tables.label_heads import GROUP_WORDS, in_applicants_header, numbered_total_after, wrapped_label_head
 from parsers.tables.labels import FUZZY_MIN, distinctive, numbering, similarity
 from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import GLUED_RE, Found, Reading
@@ -34,9 +34,8 @@ MIN_SKIPPED = 3
 _GROUP_HEAD = re.compile(r"^[(（][三四五六][)）](?:不予公开|无法提供|不予处理|其他处理)(?=\d)")
 
 
-# table 三's group headings, which are no row's label (but 2019's （六）其他处理, a row of its own): a label cell cut
-# in a narrow column prints their pieces on lines of their own (``(三)不`` / ``予公开``)
-_GROUP_WORDS = ("不予公开", "无法提供", "不予处理", "其他处理", "本年度办理结果")
+# table 三's group headings (label_heads.GROUP_WORDS) are no row's label (but 2019's （六）其他处理, a row of its own):
+# a label cell cut in a narrow column prints their pieces on lines of their own (``(三)不`` / ``予公开``)
 
 
 def _heading_piece(label: str, template: str) -> bool:
@@ -47,7 +46,7 @@ def _heading_piece(label: str, template: str) -> bool:
     return (
         len(words) >= 2
         and numbering(label) is None
-        and any(words in heading for heading in _GROUP_WORDS)
+        and any(words in heading for heading in GROUP_WORDS)
         and words not in distinctive(template)
     )
 

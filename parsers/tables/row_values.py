@@ -8,9 +8,10 @@ import re
 
 from parsers.tables.align import positional, warn_merged
 from parsers.tables.broken_numbers import pieces_after_label_rest, rejoin_broken
-from parsers.tables.label_rest_pieces import pieces_around_rest
+from parsers.tables.label_rest_pieces import glued_below_pieces, pieces_around_rest
 from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import row_total_holds
+from parsers.tables.stacked_lines import pieces_of
 from parsers.tables.templates import N_APP
 from parsers.tables.tokens import (
     COL,
@@ -86,6 +87,12 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
                         row[0],
                     )
                     return list(row), list(row)
+                if (tail := _glued_then_pieces(r, vals, k, stop, n)) is not None:
+                    vals.extend(tail)  # glued cells, the pieces below after the label's rest (glued_pieces)
+                    break
+                if _next_rows_pieces(r, t, stop):
+                    vals = [v for v in vals if v[LINE] != t[LINE]]  # left to the next row (its first pieces)
+                    break
                 r.warn(
                     "unknown_row",
                     f"values after an unknown row label {pending_label[TEXT]!r} "
@@ -115,6 +122,18 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
             pending_label = t
     if stop < len(r.tokens) and (lead := _leading_number(r, r.tokens[stop], vals, n, key)) is not None:
         vals.append(lead)  # printed against the next row's label
+    if pos is None and not f.glued and (glued := glued_below_pieces(r, f.index, vals, stop, n)) is not None:
+        row, printed = glued
+        r.warn(
+            "merged_digits",
+            f"{key}: {printed}: the row's glued cells on a line of its wrapped label, the first pieces of its numbers "
+            "broken over lines in narrow cells on the line of its label right above them, each on the cell it "
+            f"starts nearest (pieces joined); read as {' '.join(t[TEXT] for t in row)}, the row total holding "
+            "(a guess)",
+            key,
+            row[0],
+        )
+        return list(row), list(row)
     if (
         pos is not None
         and all(t is None or not t[TEXT] for t in pos)
@@ -143,6 +162,46 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
     if f.glued:
         r.warn("glued_number", f"{key}: number {f.glued[TEXT]} split from the row label {label[TEXT]!r}", key, f.glued)
     return vals, _with_unreadable(r, first, stop, vals, n, key)
+
+
+def _next_rows_pieces(r: Reading, t: Token, stop: int) -> bool:
+    """Whether value ``t``, after the rest of a row's label, prints on a line of pieces alone (1 to
+    :data:`parsers.tables.stacked_lines.MAX_PIECES` numbers, nothing else) right above the next row's label (token
+    ``stop``): the first pieces of that row's numbers broken over lines (``3.其0 0 0 00 0 0`` / ``他`` / ``1 3 1`` /
+    ``（七）总计 3 9 0 3 0 5 8``), not this row's."""
+    if stop >= len(r.tokens) or t[LINE] != r.tokens[stop][LINE] - 1:
+        return False
+    printed = [u for u in r.line_tokens(t[LINE]) if u[TEXT]]
+    return pieces_of(r.text, printed) == printed
+
+
+def _glued_then_pieces(r: Reading, vals: list[Token], k: int, stop: int, n: int) -> list[Token] | None:
+    """A row whose values so far are one line of fewer runs than its ``n`` cells (glued where their columns are too
+    narrow for a space) and the first pieces of the next line, printed after the rest of its label (``三、 （一）予以公
+    5 1 0 20 2 5`` / ``本年 开 3 8`` for 53 1 0 2 0 2 58), token ``k`` the next of those pieces: the line's other
+    pieces, every value from there to ``stop`` (the next row's label); None where the text prints other values or
+    no such lines. :mod:`parsers.tables.glued_pieces` reads the row (its pieces under the cells they complete)."""
+    line = vals[0][LINE]
+    runs = [t for t in vals if t[LINE] == line]
+    if not 0 < len(runs) < n or any(t[LINE] != line + 1 for t in vals[len(runs) :]):
+        return None
+    if sum(len(t[TEXT]) for t in runs) < n or not all(t[TEXT].isdigit() for t in runs):
+        return None  # too few digits for the row's cells: no cells glued
+    on_line = [t for t in r.line_tokens(line) if t[TEXT]]
+    if on_line[-len(runs) :] != runs:
+        return None  # text among the runs (PyMuPDF's ``4 4 理 0 0 0 0 0``): not one line of cells
+    printed = [t for t in r.line_tokens(line + 1) if t[TEXT]]
+    pieces = pieces_of(r.text, printed)
+    if (
+        pieces is None
+        or pieces[: len(vals) - len(runs)] != vals[len(runs) :]
+        or all(r.tokens[k] is not u for u in pieces)
+    ):
+        return None
+    tail = pieces[len(vals) - len(runs) :]
+    if any(t[IS_VALUE] and t[TEXT] and all(t is not u for u in tail) for t in r.tokens[k:stop]):
+        return None
+    return tail
 
 
 def _glued_in_label_cell(glued: Token, pos: list[Token | None], n: int) -> list[Token] | None:

@@ -59,7 +59,7 @@ def pieces_of(text: str, toks: list[Token]) -> list[Token] | None:
     return vals if _laid(text, toks) else None
 
 
-def _under(text: str, cells: list[Token], pieces: list[Token]) -> list[int] | None:
+def cells_under(text: str, cells: list[Token], pieces: list[Token]) -> list[int] | None:
     """The cell each piece stacks on (nearest its start, within :data:`STACKED_AT`, one cell nearest), in order."""
     cols = [_column(text, c) for c in cells]
     at: list[int] = []
@@ -78,8 +78,8 @@ def join_stacked(
 ) -> list[Token] | None:
     """The row with the pieces above and below joined to the cells they stack on; None where a piece stacks on
     no cell, a number would start with 0 or (``total``) the row total fails."""
-    up = _under(text, cells, above) if above else []
-    down = _under(text, cells, below) if below else []
+    up = cells_under(text, cells, above) if above else []
+    down = cells_under(text, cells, below) if below else []
     if up is None or down is None:
         return None
     row = list(cells)
@@ -218,14 +218,14 @@ def _third_line(
     if not toks or line + 2 in at_line or (third := pieces_of(text, toks)) is None or len(third) != len(toks):
         return None
     cells = whole[at_line[line]]
-    down = _under(text, cells, second)
+    down = cells_under(text, cells, second)
     others = [x for x in at_line if x != line]
     if down is None or not others or len(third) > len(second):
         return None
     grid = whole[at_line[min(others, key=lambda x: (abs(x - line - 2), x))]]
     if len(grid) != len(cells) or not _laid(text, grid):
         return None
-    at = _under(text, grid, third)
+    at = cells_under(text, grid, third)
     if at is None or not set(at) <= set(down):
         return None
     row = list(cells)
