@@ -43,6 +43,7 @@ def _build_report(extracted: Extracted) -> Report:
     tables = read_tables(extracted, metadata.get("year"), norm)
     if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
         from parsers.ocr.agreed import contest_agreed
+        from parsers.ocr.bounded_zeros import bounded_zeros
         from parsers.ocr.contradicted import blank_contradicted
         from parsers.ocr.contradicted_sets import blank_contradicted_sets
         from parsers.ocr.correct import correct_misreadings
@@ -63,6 +64,7 @@ def _build_report(extracted: Extracted) -> Report:
         tables.checks = lost_ones(tables.cells, tables.checks, tables.warnings)
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
         blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)
+        bounded_zeros(tables.cells, tables.checks, tables.warnings)  # lost cells an identity leaves only 0
         negative_counts(tables.cells, tables.warnings)  # after the identities' rules: they check it as read
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention

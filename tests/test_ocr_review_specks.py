@@ -56,7 +56,11 @@ def test_no_wrong_number_in_table_four_and_the_mark_blank() -> None:
     wrong = {k for k, v in got.items() if v is not None and v != gold[k]}
     assert wrong == set()
     blank = {k for k, v in got.items() if v is None}
-    assert blank == {f"{R}/litigation_after_review/upheld"}  # the cell printing ``G，:``
+    # the cell printing ``G，:``, unreadable: blank until version 225 (s54), since read 0 (the gold) by its row, whose
+    # read cells add up to its confirmed total (``bounded_zeros``, a ``deduced_zero`` warning)
+    mark = f"{R}/litigation_after_review/upheld"
+    assert blank <= {mark}
+    assert mark in blank or (got[mark] == gold[mark] == 0 and any(w.key == mark for w in report.warnings))
     assert any(w.code == "unreadable_cell" and "G,:" in w.message for w in report.warnings)
 
 

@@ -34,6 +34,7 @@ WIDE = 1.7  # a reading whose width per digit is this many times the page's medi
 ROW_NUMBERS = 3  # cells read as digits a row needs for its own median
 MIN_NUMBERS = 8  # cells read as digits a page needs for its median
 BESIDE_WIDTH = 6  # pixels: a blob beside a lone digit's reading thinner than this is a speck or a rule's remnant
+BESIDE_GAP = 1.0  # of the reading's height: ink beside it further than this is apart from it (not its characters)
 BESIDE_PART = 0.3  # of the reading's height: a part of a character beside it is at least this long (总's 口, 心)
 _DIGITS = re.compile(r"^-?[0-9]+$")  # a count, or a change of one (本年增/减) with its minus
 
@@ -70,7 +71,8 @@ def _width_per_digit(grey: Grey, box: tuple[int, int, int, int], digits: int) ->
 def _beside(grey: Grey, word: Box, cell: Box) -> Box:
     """The word's box widened to the cell's ink in the word's rows (parts of characters: blobs :data:`BESIDE_WIDTH`
     pixels thick or more, :data:`BESIDE_PART` of the word's height long; rules left out: ``grey`` is the page without
-    them), so that a reading of part of the cell's text is measured by all of it."""
+    them) that runs on from it (each part within :data:`BESIDE_GAP` of the word's height of the box grown so far),
+    so that a reading of part of the cell's text is measured by all of it, and ink apart from it is not."""
     import cv2
 
     blobs = _blobs(grey, (cell[0], word[1], cell[2], word[3]))
@@ -83,10 +85,17 @@ def _beside(grey: Grey, word: Box, cell: Box) -> Box:
         if min(s[cv2.CC_STAT_HEIGHT], s[cv2.CC_STAT_WIDTH]) >= BESIDE_WIDTH
         and max(s[cv2.CC_STAT_HEIGHT], s[cv2.CC_STAT_WIDTH]) >= BESIDE_PART * (word[3] - word[1])
     ]
-    if not tall:
-        return word
-    left = min(word[0], x0 + min(int(s[cv2.CC_STAT_LEFT]) for s in tall))
-    right = max(word[2], x0 + max(int(s[cv2.CC_STAT_LEFT] + s[cv2.CC_STAT_WIDTH]) for s in tall))
+    # only ink that runs on from the reading, a gap of a character's height at most (the rest of a head's characters,
+    # chained), not ink apart across the cell (a seal's remnants 64 and 113 px beside zeros 45 and 31 px tall)
+    reach = BESIDE_GAP * (word[3] - word[1])
+    spans = sorted((x0 + int(s[cv2.CC_STAT_LEFT]), x0 + int(s[cv2.CC_STAT_LEFT] + s[cv2.CC_STAT_WIDTH])) for s in tall)
+    left, right = word[0], word[2]
+    grown = True
+    while grown:
+        grown = False
+        for a, b in spans:
+            if a <= right + reach and b >= left - reach and (a < left or b > right):
+                left, right, grown = min(left, a), max(right, b), True
     return (left, word[1], right, word[3])
 
 

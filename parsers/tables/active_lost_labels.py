@@ -31,8 +31,9 @@ from parsers.tables.active_rows import BLOCK_RE
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS
 from parsers.tables.templates import ACTIVE_TABLE as T
-from parsers.tables.tokens import COMPACT, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
+from parsers.tables.tokens import COL, COMPACT, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
 
+LABEL_SPECK = 2  # characters, at most, of a number a lost label's cell reads (a speck, a stroke read as a digit)
 _AMOUNTS = ("amount",)  # the one column of table 二 whose cells may hold a fraction (SCHEMA.md)
 ACTIVE_TITLE = r"主动公开政府信息情况$"  # section 二's heading (its numeral aside), the table's title
 
@@ -138,6 +139,7 @@ def place_lost_runs(
         if lines is None or len(lines) != len(run):
             continue
         columns = [ACTIVE_DEFAULTS[fmt][row.key] for row in run]
+        lines = [_label_read_as_number(head, vals, len(c)) for (head, vals), c in zip(lines, columns, strict=True)]
         pairs = list(zip(lines, columns, strict=True))
         if any(len(v) != len(c) or not _kinds_hold(v, c) or _taken(r, v) for (_, v), c in pairs):
             continue
@@ -155,6 +157,22 @@ def place_lost_runs(
             )
             placed.add(row.key)
     return placed
+
+
+def _label_read_as_number(head: str, vals: list[Token], cells: int) -> tuple[str, list[Token]]:
+    """A grid line whose label cell reads one short number (a speck, or what a fax left of the label: synth_4144's
+    规章 read ``2``) and whose other cells print one value more than its row has cells less that one: the label
+    cell's reading is its label's, no value of the row (the grid's first column is the labels'). Else as read."""
+    if (
+        not head
+        and len(vals) == cells + 1
+        and vals[0][COL] == 0
+        and vals[0][IS_NUMBER]
+        and len(vals[0][COMPACT]) <= LABEL_SPECK
+        and all(t[COL] > 0 for t in vals[1:])
+    ):
+        return vals[0][TEXT], vals[1:]
+    return head, vals
 
 
 def _run_lines(r: Reading, lo: int, hi: int, claimed: set[int]) -> list[tuple[str, list[Token]]] | None:
