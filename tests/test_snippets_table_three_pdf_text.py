@@ -1178,3 +1178,23 @@ def test_pdftotext_default_first_cells_beside_labels_a_staircase_the_rest_in_one
     (beside,) = [w for w in report.warnings if w.code == "values_after_labels" and "run of 44" in w.message]
     assert "(6 4 4 4 3 2 2 2 2 1 0 in the rows' order)" in beside.message
     assert "applications/withheld.state_secret" in beside.message.split("left as they were")[1]
+
+
+def test_pdftotext_default_row_values_before_its_label_after_the_row_above() -> None:
+    # the same text: （七）总计's seven values, then 四、结转下年度继续办理's seven, then its label. Version 223 read
+    # （七）总计 and left 四、结转下年度继续办理 blank
+    name = "synth-3741-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    cells = re.search(
+        r"\(七\)总计\n\n20\n\n0\n\n22\n\n0\n\n0\n\n0 42\n\n(0\n\n0\n\n1(\n\n0){3}\n\n1)\n\n四、结转下年", text
+    )
+    assert cells is not None
+    report = snippet_report(name)
+    gold = _synth_rows(3741, ["results_total", "carried_forward"])
+    assert row_or_none(report, "results_total") == gold["results_total"]
+    assert row_or_none(report, "carried_forward") == gold["carried_forward"]
+    (after,) = [w for w in report.warnings if w.code == "values_after_labels" and w.key.endswith("carried_forward")]
+    assert "0 0 1 0 0 0 1" in after.message
+    # a run of zeros is not taken so: a row of six zeros (a cell printed empty) may stand there
+    zeros = text[: cells.start(1)] + "\n\n".join(["0"] * 7) + text[cells.end(1) :]
+    assert row_or_none(parse(zeros.encode(), "t.txt"), "carried_forward") == [None] * 7
