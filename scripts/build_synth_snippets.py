@@ -606,6 +606,10 @@ Version 119 (issue 8, t42):
   prints the first cells of （一）予以公开 … 1.本机关不掌握相关政府信息 after their labels, fewer down the stretch
   (``6 4 4 4 3 2 2 2 2 1 0``: a staircase), the rows' other cells in one run of 44 values after the group headings,
   row after row, three cells printed empty; and （七）总计's values, then 四、结转下年度继续办理's, then its label.
+- ``synth-7468-pdftotext-default-table4.txt`` (``/tmp/g53/tune``, ``pdftotext-default``): poppler's default mode
+  prints table 四's heads a character a line and its values among them, a flow's heads before the values under
+  them (行政复议's five heads, four values; 未经复议直接起诉's four result heads, 行政复议's 总计; 复议后起诉's heads,
+  five values), its 未经复议直接起诉 row printed as nothing.
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -786,6 +790,7 @@ SNIPPETS = {
     "synth-3747-pdftotext-default-table3.txt": "synth_3747.pdftotext-default.txt",
     "synth-3747-pdftotext-default.txt": "synth_3747.pdftotext-default.txt",
     "synth-3741-pdftotext-default-table3.txt": "synth_3741.pdftotext-default.txt",
+    "synth-7468-pdftotext-default-table4.txt": "synth_7468.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
