@@ -612,6 +612,14 @@ Version 119 (issue 8, t42):
   rows' values out of order among the header's heads (``128`` / ``0`` / ``0`` / ``0`` / ``72`` / … / ``4270``).
   ``synth-3747-pdftotext-default.txt``, the same text whole: section 五's heading prints among table 四's values
   (its page's foot before the right band's blocks: 复议后起诉's heads and values after it).
+- ``synth-3741-pdftotext-default-table3.txt`` (``/tmp/b52/tune``, ``pdftotext-default``): poppler's default mode
+  prints the first cells of （一）予以公开 … 1.本机关不掌握相关政府信息 after their labels, fewer down the stretch
+  (``6 4 4 4 3 2 2 2 2 1 0``: a staircase), the rows' other cells in one run of 44 values after the group headings,
+  row after row, three cells printed empty; and （七）总计's values, then 四、结转下年度继续办理's, then its label.
+- ``synth-7468-pdftotext-default-table4.txt`` (``/tmp/g53/tune``, ``pdftotext-default``): poppler's default mode
+  prints table 四's heads a character a line and its values among them, a flow's heads before the values under
+  them (行政复议's five heads, four values; 未经复议直接起诉's four result heads, 行政复议's 总计; 复议后起诉's heads,
+  five values), its 未经复议直接起诉 row printed as nothing.
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -793,6 +801,8 @@ SNIPPETS = {
     "synth-4046-pdftotext-default-table3.txt": "synth_4046.pdftotext-default.txt",
     "synth-3747-pdftotext-default-table3.txt": "synth_3747.pdftotext-default.txt",
     "synth-3747-pdftotext-default.txt": "synth_3747.pdftotext-default.txt",
+    "synth-3741-pdftotext-default-table3.txt": "synth_3741.pdftotext-default.txt",
+    "synth-7468-pdftotext-default-table4.txt": "synth_7468.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",

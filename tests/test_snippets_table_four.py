@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 from parsers import parse
 from parsers.tables.blank_rows import (
@@ -840,11 +842,19 @@ def test_table_four_values_printed_before_a_row_head_are_left_of_its_columns() -
     assert _review_rows(report) == [[1, 12, 0, 1, 14], [0] * 5, [None] * 5]
     assert any(w.code == "blank_cells_placed" and "复议后起诉" in w.message for w in report.warnings)
     # tuning seed 3304: the first five values print before the head 未经复议直接起诉: the 行政复议 row is printed and
-    # read; which of the other two rows is blank the text does not say, so their cells are left blank (version 109
-    # read the 行政复议 row blank and the others a row off: 7 wrong numbers)
+    # read (version 109 read the 行政复议 row blank and the others a row off: 7 wrong numbers); which of the other two
+    # rows is blank the row heads do not say (left blank to version 225), the heads printed before each value do:
+    # the last five after 未经复议直接起诉's five heads, before 复议后起诉's (version 226; the generator's gold)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(3304)
+    assert synth.knobs["blank_review_row"] == "litigation_after_review"
     report = snippet_report("synth-3304-pdftotext-default-table4.txt")
-    assert _review_rows(report) == [[0, 2, 0, 1, 3], [None] * 5, [None] * 5]
-    assert any(w.code == "placement_open" and w.key == "review_litigation" for w in report.warnings)
+    assert [v for row in _review_rows(report) for v in row] == [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+    assert _review_rows(report) == [[0, 2, 0, 1, 3], [0, 0, 0, 1, 1], [None] * 5]
+    assert any(w.code == "blank_cells_placed" and "among its heads" in w.message for w in report.warnings)
     assert report.metadata["review"] == "required"
 
 
@@ -952,3 +962,33 @@ def test_pdftotext_default_section_five_heading_among_table_four_values() -> Non
     assert [report.cells[k].value for k in REVIEW_KEYS] == [12, 17, 0, 0, 29, 0, 0, 1, 10, 11, 0, 0, 0, 0, 0]
     (moved,) = [w for w in report.warnings if w.code == "displaced_values"]
     assert "litigation_direct/total = 11" in moved.message
+
+
+def test_pdftotext_default_blank_row_placed_by_the_heads_printed_before_each_value() -> None:
+    # tuning seed 7468 (/tmp/g53/tune, pdftotext-default; its 未经复议直接起诉 row printed as nothing): poppler prints
+    # 行政复议's five heads a character a line then four values, 未经复议直接起诉's four result heads then 行政复议's
+    # 总计, 复议后起诉's heads (with 未经复议直接起诉's 总计) then five values. Each value prints after its own cell's
+    # head and before the heads of the row after next only with the 未经复议直接起诉 row blank. Version 225 left
+    # 行政复议 read and the other ten cells blank (placement_open)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(7468)
+    assert synth.knobs["blank_review_row"] == "litigation_direct"
+    name = "synth-7468-pdftotext-default-table4.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "\n\n0\n\n0\n\n0\n\n2\n\n结\n\n" in text and "\n\n2\n\n复议后起诉\n" in text
+    report = snippet_report(name)
+    got = [report.cells[k].value for k in REVIEW_KEYS]
+    assert got == [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+    (placed,) = [w for w in report.warnings if w.code == "blank_cells_placed" and w.key == "review_litigation"]
+    assert "only with the 未经复议直接起诉 row blank" in placed.message
+    # the same heads and values, every head printed before the values (poppler's order where the heads' flows come
+    # first): each placement puts a value more than a row's heads past its own, none is kept, no row is placed so
+    at = text.index("四、政府信息公开")
+    values = re.findall(r"(?<=\n\n)\d+(?=\n)", text[at:])
+    assert values == ["0", "0", "0", "2", "2", "0", "1", "0", "0", "1"]
+    heads_first = text[:at] + re.sub(r"\n\n\d+(?=\n)", "", text[at:]).rstrip("\n") + "\n\n" + "\n\n".join(values) + "\n"
+    moved = parse(heads_first.encode(), "t.txt")
+    assert not [w for w in moved.warnings if w.code == "blank_cells_placed" and "among its heads" in w.message]

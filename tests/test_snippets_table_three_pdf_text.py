@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -1136,3 +1138,63 @@ def test_pdftotext_default_values_before_labels_rows_the_totals_fix() -> None:
     (anchored,) = [w for w in report.warnings if w.code == "rows_anchored"]
     assert "173 values" in anchored.message and "2 of its cells printed empty" in anchored.message
     assert report.metadata["review"] == "required"
+
+
+def _synth_rows(seed: int, rows: list[str]) -> dict[str, list[int | float | None]]:
+    """The generator's gold of table 三's ``rows`` for ``seed`` (cells printed empty: None)."""
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(seed)
+    return {row: [gold_value(synth.cells[f"applications/{row}/{c}"]) for c in APPLICANT] for row in rows}
+
+
+def test_pdftotext_default_first_cells_beside_labels_a_staircase_the_rest_in_one_run() -> None:
+    # tuning seed 3741 (/tmp/b52/tune, pdftotext-default): （一）予以公开 … 1.本机关不掌握相关政府信息 print their
+    # first 6 4 4 4 3 2 2 2 2 1 0 cells after their labels (poppler's staircase: the label column's flow takes the
+    # cells beside it), the rows' other cells in one run of 44 values after 三、本年度办理结果 / （三）不予公开 /
+    # （四）无法提供 / （五）不予处理, row after row; three rows print a cell empty (47 cells for 44 values). Version
+    # 223 read none of the run's rows (the rule took one value beside each label only)
+    name = "synth-3741-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "1．属于国家秘密\n\n0\n\n0\n\n0\n\n0\n\n2．其他法律行政" in text
+    assert "(五)不予处理\n\n0\n\n0 10\n0\n\n0\n\n" in text
+    report = snippet_report(name)
+    read = ["partially_granted", "withheld.third_party_rights", "unavailable.not_held"]
+    # the rows a division of the run whose totals hold may read one cell short (a zero printed empty): left
+    open_ = ["granted", *(f"withheld.{r}" for r in ("state_secret", "prohibited_by_law", "three_safeties"))]
+    open_ += [f"withheld.{r}" for r in ("internal_affairs", "process_info", "enforcement_files", "query_matters")]
+    gold = _synth_rows(3741, read + open_)
+    for row in read:
+        assert row_or_none(report, row) == gold[row], row
+    for row in open_:
+        got = row_or_none(report, row)
+        assert all(g is None or g == w for g, w in zip(got, gold[row], strict=True)), row  # no wrong number
+    for row in open_[1:]:
+        assert row_or_none(report, row) == [None] * 7, row
+    (beside,) = [w for w in report.warnings if w.code == "values_after_labels" and "run of 44" in w.message]
+    assert "(6 4 4 4 3 2 2 2 2 1 0 in the rows' order)" in beside.message
+    assert "applications/withheld.state_secret" in beside.message.split("left as they were")[1]
+
+
+def test_pdftotext_default_row_values_before_its_label_after_the_row_above() -> None:
+    # the same text: （七）总计's seven values, then 四、结转下年度继续办理's seven, then its label. Version 223 read
+    # （七）总计 and left 四、结转下年度继续办理 blank
+    name = "synth-3741-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    cells = re.search(
+        r"\(七\)总计\n\n20\n\n0\n\n22\n\n0\n\n0\n\n0 42\n\n(0\n\n0\n\n1(\n\n0){3}\n\n1)\n\n四、结转下年", text
+    )
+    assert cells is not None
+    report = snippet_report(name)
+    gold = _synth_rows(3741, ["results_total", "carried_forward"])
+    assert row_or_none(report, "results_total") == gold["results_total"]
+    assert row_or_none(report, "carried_forward") == gold["carried_forward"]
+    (after,) = [w for w in report.warnings if w.code == "values_after_labels" and w.key.endswith("carried_forward")]
+    assert "0 0 1 0 0 0 1" in after.message
+    # a run of zeros is not taken so: a row of six zeros (a cell printed empty) may stand there
+    zeros = text[: cells.start(1)] + "\n\n".join(["0"] * 7) + text[cells.end(1) :]
+    assert row_or_none(parse(zeros.encode(), "t.txt"), "carried_forward") == [None] * 7

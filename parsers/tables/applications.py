@@ -48,6 +48,7 @@ from parsers.tables.paragraph_pieces import PARAGRAPH_PIECES, first_cells, taken
 from parsers.tables.pieces_before_next import BEFORE_NEXT, pieces_before_next, stacked_around
 from parsers.tables.reading import Found, Reading
 from parsers.tables.realign import realign_rows
+from parsers.tables.row_before_label import before_label_rows
 from parsers.tables.row_locate import locate, next_found
 from parsers.tables.row_values import row_values
 from parsers.tables.short_rows import (
@@ -682,6 +683,10 @@ def _label_fits(
         fits.update(place_short_rows(r, rows, fmt, short, fits))
     fits.update(rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     fits.update(merged_column_rows(r, rows, found, fmt, fits))
+    # a row's values printed before its label, after the row above's
+    before = {} if every_exact else before_label_rows(r, [row.key for row in rows], found, stops, fits, T)
+    for key, laid in before.items():
+        fits[key] = laid
     shift_lost_column(r, fits, fmt)
     blank_rule_or_digit_cells(r, fits)
     if not every_exact:

@@ -25,6 +25,7 @@ from parsers.tables.checks import review_scorer
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_blank_cells import laid_in_columns
 from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS, R
+from parsers.tables.review_head_counts import blank_row_by_head_counts
 from parsers.tables.review_marks import page_end_empties
 from parsers.tables.templates import REVIEW_ROWS, SECTION_FIVE
 from parsers.tables.tokens import (
@@ -197,6 +198,18 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
                 label,
             )
             return Fit(place_rows(vals, 2), "positional", [])
+        if (by_heads := blank_row_by_head_counts(r, vals, at, len(r.tokens) if five is None else five)) is not None:
+            laid = place_rows(vals, by_heads)
+            if score(Fit(laid, "padded", []).values()) >= best:
+                r.warn(
+                    "blank_cells_placed",
+                    f"table 四: {len(vals)} values for its {N_REVIEW} cells, printed among its heads (poppler's "
+                    f"blocks): each value after its own cell's head and before the heads of the row after next only "
+                    f"with the {rows[by_heads]} row blank; read so (a guess)",
+                    R,
+                    label,
+                )
+                return Fit(laid, "positional", [])
         if 1 <= n_direct <= N_COLS:
             # values printed before the 未经复议直接起诉 head, which stands above the columns right of 行政复议's: the
             # 行政复议 row is printed (the first five values); which of the two others is blank is not in the text
