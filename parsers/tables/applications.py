@@ -684,8 +684,8 @@ def _label_fits(
     fits.update(rule_glued_rows(r, rows, fmt, found, fits, {rows[k].key: v for k, v in stops.items()}))
     fits.update(merged_column_rows(r, rows, found, fmt, fits))
     # a row's values printed before its label, after the row above's
-    before = {} if every_exact else before_label_rows(r, [row.key for row in rows], found, stops, fits, T)
-    for key, laid in before.items():
+    before_rows = {} if every_exact else before_label_rows(r, [row.key for row in rows], found, stops, fits, T)
+    for key, laid in before_rows.items():
         fits[key] = laid
     shift_lost_column(r, fits, fmt)
     blank_rule_or_digit_cells(r, fits)
