@@ -642,6 +642,10 @@ Version 119 (issue 8, t42):
   and section 三's heading (with table 三's first header cells) laid into one grid row, the row's value the first
   line of a cell (``|行政事业性收<br>费<br>三、收到|0<br>和处理政府信息公开申请情况|||申<br>法人<br>|…``).
 
+- ``synth-7337-pymupdf4llm-layout-table2.md`` (``/tmp/g53/tune``, ``md-pymupdf4llm-layout``): the layout grid cuts
+  the 行政事业性收费 amount 58.511万元 at a rule and loses its point there: ``|58|511万|元|``, the unit's rest in a
+  cell of its own (the text has no section headings: cut from table 二's first line).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -900,6 +904,7 @@ SNIPPETS = {
     "synth-7205-pymupdf4llm-layout-table2.md": "synth_7205.md-pymupdf4llm-layout.md",
     "synth-7211-pymupdf4llm-layout-table3.md": "synth_7211.md-pymupdf4llm-layout.md",
     "synth-7208-pymupdf4llm-layout-table2.md": "synth_7208.md-pymupdf4llm-layout.md",
+    "synth-7337-pymupdf4llm-layout-table2.md": "synth_7337.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1039,6 +1044,7 @@ FROM = {
     "synth-7205-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7211-pymupdf4llm-layout-table3.md": "|三、收到和处理",  # the heading cut over grid cells
     "synth-7208-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7337-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
