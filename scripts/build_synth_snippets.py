@@ -645,6 +645,10 @@ Version 119 (issue 8, t42):
 - ``synth-7337-pymupdf4llm-layout-table2.md`` (``/tmp/g53/tune``, ``md-pymupdf4llm-layout``): the layout grid cuts
   the 行政事业性收费 amount 58.511万元 at a rule and loses its point there: ``|58|511万|元|``, the unit's rest in a
   cell of its own (the text has no section headings: cut from table 二's first line).
+- ``synth-7223-pymupdf4llm-layout-table3.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): （四）无法提供's cell
+  beside its rows' label cells, a piece a grid row (``|（四）<br>无法提|1.本机关不掌握<br>相关政府信息|…``,
+  ``|供|2.没有现成信息<br>|…``), 2.没有现成信息's label's rest on a grid row of its own under its cell
+  (``||需要另行制作|…``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -905,6 +909,7 @@ SNIPPETS = {
     "synth-7211-pymupdf4llm-layout-table3.md": "synth_7211.md-pymupdf4llm-layout.md",
     "synth-7208-pymupdf4llm-layout-table2.md": "synth_7208.md-pymupdf4llm-layout.md",
     "synth-7337-pymupdf4llm-layout-table2.md": "synth_7337.md-pymupdf4llm-layout.md",
+    "synth-7223-pymupdf4llm-layout-table3.md": "synth_7223.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",

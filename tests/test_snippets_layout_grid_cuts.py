@@ -1,5 +1,6 @@
 """pymupdf4llm's layout grid (issue 8): an amount cut at a rule with its unit after the second piece, the point lost
-at the rule (``|58|511万|元|`` for 58.511万元: left blank, version 224)."""
+at the rule (``|58|511万|元|`` for 58.511万元: left blank, version 224); a group heading's cell beside its rows' label
+cells, whose pieces are no continuation of a label in another grid column (version 225)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import sys
 from pathlib import Path
 
 from parsers import parse
-from tests.snippet_reports import SNIPPETS, snippet_report
+from tests.snippet_reports import SNIPPETS, app_row, snippet_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from synth_model import draw, gold_value
+
+from parsers.tables.templates import APPLICANT_COLUMNS
 
 CUT = "synth-7337-pymupdf4llm-layout-table2.md"
 CUT_ROW = "|行政事业性收费|||58|511万|元|||"
@@ -40,3 +43,21 @@ def test_an_amount_printed_whole_beside_its_unit_cell_is_read() -> None:
     report = parse(text.replace(CUT_ROW, "|行政事业性收费|||58.511|万元|||").encode(), CUT)
     assert report.cells["active/fees/amount"].value == 58.511
     assert not [w for w in report.warnings if w.code == "number_cut_blank"]
+
+
+HEADING = "synth-7223-pymupdf4llm-layout-table3.md"
+
+
+def test_a_group_heading_cell_beside_the_row_labels_does_not_take_a_row_label_in_another_column() -> None:
+    # tuning seed 7223 (/tmp/d52/tune, md-pymupdf4llm-layout): （四）无法提供 printed a piece a grid row in the
+    # first cell (``|（四）<br>无法提|1.本机关不掌握…``, ``|供|2.没有现成信息<br>|…``), 2.没有现成信息's rest
+    # 需要另行制作 on a grid row of its own in the label column. Version 223 joined （四）无法提 + 供 + 需要另行制作
+    # across the columns, found 2.没有现成信息's row at the group heading, before 1.本机关不掌握's, lost
+    # 1.本机关不掌握's row and read its values as 2.没有现成信息's (3 wrong numbers, 7 blanks)
+    text = (SNIPPETS / HEADING).read_text(encoding="utf-8")
+    assert "|（四）<br>无法提|1.本机关不掌握<br>相关政府信息|" in text and "||需要另行制作|" in text
+    report = snippet_report(HEADING)
+    gold = draw(7223).cells
+    for row in ("unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear_after_correction"):
+        assert app_row(report, row) == [gold_value(gold[f"applications/{row}/{c}"]) for c in APPLICANT_COLUMNS]
+    assert not [w for w in report.warnings if w.code == "missing_row" and "unavailable" in (w.key or "")]

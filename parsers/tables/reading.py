@@ -343,7 +343,19 @@ class Reading:
         cell beside its rows' labels: ``（三）   1.属于国家秘`` / ``不予公      密`` / `` 开    2.其他法律行`` /
         ``政法规禁``) wraps each column's label under itself, so ``t`` continues the other column's label, not
         ``last``'s (joined, the group heading would read ``（三）不予公开政法规禁止公开``: 2.其他法律行政法规禁止公开's
-        row found at （三））."""
+        row found at （三））.
+
+        A grid's rows (TAB cells) say it by their columns: ``t`` in another cell than ``last``, under a label cell of
+        ``last``'s line in ``t``'s column (pymupdf4llm's layout grid, a group heading's cell beside its row's label:
+        ``|（四）<br>无法提|1.本机关不掌握<br>相关政府信息|`` / ``|供|2.没有现成信息<br>|`` / ``||需要另行制作|``:
+        需要另行制作 continues 2.没有现成信息, and （四）无法提供 joined to it was taken for that row's label)."""
+        if (
+            t[TABBED]
+            and last[TABBED]
+            and t[COL] != last[COL]
+            and any(u[COL] == t[COL] and u[IS_LABELISH] and u[TEXT] for u in self.line_tokens(last[LINE]))
+        ):
+            return True
         here = self._column(t[START])
         mine = abs(self._column(last[START]) - here)
         return any(
