@@ -650,6 +650,9 @@ Version 119 (issue 8, t42):
   ``|供|2.没有现成信息<br>|…``), 2.没有现成信息's label's rest on a grid row of its own under its cell
   (``||需要另行制作|…``).
 
+- ``synth-7229-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): table 二's
+  行政事业性收费 label cut across two grid cells, the amount printed against its last piece (``|行政事业|性收费0||||``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -910,6 +913,7 @@ SNIPPETS = {
     "synth-7208-pymupdf4llm-layout-table2.md": "synth_7208.md-pymupdf4llm-layout.md",
     "synth-7337-pymupdf4llm-layout-table2.md": "synth_7337.md-pymupdf4llm-layout.md",
     "synth-7223-pymupdf4llm-layout-table3.md": "synth_7223.md-pymupdf4llm-layout.md",
+    "synth-7229-pymupdf4llm-layout-table2.md": "synth_7229.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1050,6 +1054,7 @@ FROM = {
     "synth-7211-pymupdf4llm-layout-table3.md": "|三、收到和处理",  # the heading cut over grid cells
     "synth-7208-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7337-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
+    "synth-7229-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",

@@ -1,6 +1,7 @@
 """pymupdf4llm's layout grid (issue 8): an amount cut at a rule with its unit after the second piece, the point lost
 at the rule (``|58|511万|元|`` for 58.511万元: left blank, version 224); a group heading's cell beside its rows' label
-cells, whose pieces are no continuation of a label in another grid column (version 225)."""
+cells, whose pieces are no continuation of a label in another grid column (version 225); a label cut across cells
+with the row's value printed against its last piece (``|行政事业|性收费0|``, version 226)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,27 @@ def test_a_group_heading_cell_beside_the_row_labels_does_not_take_a_row_label_in
     for row in ("unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear_after_correction"):
         assert app_row(report, row) == [gold_value(gold[f"applications/{row}/{c}"]) for c in APPLICANT_COLUMNS]
     assert not [w for w in report.warnings if w.code == "missing_row" and "unavailable" in (w.key or "")]
+
+
+GLUED_PIECE = "synth-7229-pymupdf4llm-layout-table2.md"
+GLUED_ROW = "|行政事业|性收费0||||"
+
+
+def test_a_label_cut_across_cells_with_the_value_against_its_last_piece_reads_the_value() -> None:
+    # tuning seed 7229 (/tmp/d52/tune, md-pymupdf4llm-layout): the 行政事业性收费 label cut across two grid cells,
+    # the amount printed against the last piece, no space between (``性收费0``). Version 225 read neither the label
+    # (行政事业 alone) nor the amount: the row missing, its cell blank. Now the pieces are read as one label with the
+    # number glued to it, which the table reader parts (``glued_number``, said)
+    text = (SNIPPETS / GLUED_PIECE).read_text(encoding="utf-8")
+    assert GLUED_ROW in text
+    report = snippet_report(GLUED_PIECE)
+    assert report.cells["active/fees/amount"].value == gold_value(draw(7229).cells["active/fees/amount"])
+    assert [w for w in report.warnings if w.code == "glued_number" and w.key == "active/fees"]
+    assert not [w for w in report.warnings if w.code == "missing_row" and w.key == "active/fees"]
+
+
+def test_a_piece_with_a_digit_inside_its_text_is_no_label_piece_with_a_glued_value() -> None:
+    # a last piece whose text holds a digit before its ideographs (``性收2费0``) is not parted: nothing read there
+    text = (SNIPPETS / GLUED_PIECE).read_text(encoding="utf-8")
+    report = parse(text.replace(GLUED_ROW, "|行政事业|性收2费0||||").encode(), GLUED_PIECE)
+    assert report.cells["active/fees/amount"].value is None
