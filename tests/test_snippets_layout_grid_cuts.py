@@ -1,7 +1,8 @@
 """pymupdf4llm's layout grid (issue 8): an amount cut at a rule with its unit after the second piece, the point lost
 at the rule (``|58|511万|元|`` for 58.511万元: left blank, version 224); a group heading's cell beside its rows' label
 cells, whose pieces are no continuation of a label in another grid column (version 225); a label cut across cells
-with the row's value printed against its last piece (``|行政事业|性收费0|``, version 226)."""
+with the row's value printed against its last piece (``|行政事业|性收费0|``, version 226); a decimal printed with a
+space after its point against its label (``|行政事业性收费6. 310|``, version 227)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,18 @@ def test_a_piece_with_a_digit_inside_its_text_is_no_label_piece_with_a_glued_val
     text = (SNIPPETS / GLUED_PIECE).read_text(encoding="utf-8")
     report = parse(text.replace(GLUED_ROW, "|行政事业|性收2费0||||").encode(), GLUED_PIECE)
     assert report.cells["active/fees/amount"].value is None
+
+
+SPACED = "synth-7232-pymupdf4llm-layout-table2.md"
+
+
+def test_a_spaced_decimal_printed_against_its_label_is_read_whole() -> None:
+    # tuning seed 7232 (/tmp/d52/tune, md-pymupdf4llm-layout): ``|行政事业性收费6. 310|``, the amount against its
+    # label, a space after its point. Version 226 found no 行政事业性收费 row (the cell one label). Now the label and
+    # the number are parted, the number read whole (``glued_number``, ``spaced_number``, said)
+    text = (SNIPPETS / SPACED).read_text(encoding="utf-8")
+    assert "|行政事业性收费6. 310|" in text
+    report = snippet_report(SPACED)
+    assert report.cells["active/fees/amount"].value == gold_value(draw(7232).cells["active/fees/amount"])
+    codes = {w.code for w in report.warnings if (w.key or "").startswith("active/fees")}
+    assert {"glued_number", "spaced_number"} <= codes
