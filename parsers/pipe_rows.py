@@ -486,6 +486,9 @@ def _wrapped_label(raw: list[str]) -> str | None:
 _UNIT_CELLS = frozenset({"件", "条", "个", "次", "人", "人次", "篇", "项", "万元", "元", "场", "期", "家", "份"})
 # a label's last piece with the row's first value after it (``请数量  15``)
 _LABEL_TAIL = re.compile(r"^(\s*\S*?[^\d\s])\s+([+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-]?\d[\d,]*(?:\.\d+)?)*)\s*$")
+# a label's last piece with the row's one value printed against it (``性收费0``, ``收费44.77``): its last character
+# an ideograph
+_GLUED_TAIL = re.compile(r"^(\s*\S*?[\u4e00-\u9fff])([+-]?\d[\d,]*(?:\.\d+)?)\s*$")
 
 
 def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] | None:
@@ -498,6 +501,7 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
     where the last piece's values start (cell, offset), if it has any; else None."""
     cols: list[int] = []
     tail: tuple[int, int] | None = None
+    glued = False
     for k, cell in enumerate(raw):
         text = clean_cell(cell)  # a placeholder (``NaN``, ``Unnamed: 2``: markitdown's spreadsheets) is an empty cell
         if not cols and not text:
@@ -505,17 +509,22 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
         if not text or BR.search(cell) or (_VALUE_CELL.match(cell)):
             break
         if cols and (_NEW_LABEL.match(clean_cell(cell)) or _ANY_DIGIT.search(cell)):
-            m = _LABEL_TAIL.match(cell)
+            m = _LABEL_TAIL.match(cell) or _GLUED_TAIL.match(cell)
             if m is None or _ANY_DIGIT.search(m.group(1)) or _NEW_LABEL.match(m.group(1).strip()):
                 return None  # a label of its own, or a piece printing a digit
             cols.append(k)
             tail = (k, m.start(2))
+            glued = m.re is _GLUED_TAIL
             break
         cols.append(k)
     after = raw[cols[-1] + 1 :] if cols else []
     if len(cols) < 2 or (not any(_ANY_DIGIT.search(clean_cell(c)) for c in after) and tail is None):
         return None  # one cell, or no value: a header's cells
     pieces = [clean_cell(raw[k]) for k in cols]
+    if tail is not None and glued:
+        # the row's first value printed against the label's last piece (``|行政事业|性收费0|``): kept against the
+        # label, read as the table reader reads a number glued to its label (``glued_number``, said)
+        return cols, "".join(pieces), None
     if tail is not None:
         pieces[-1] = clean_cell(raw[tail[0]][: tail[1]])
     if len(set(pieces)) < len(pieces):

@@ -660,6 +660,17 @@ Version 119 (issue 8, t42):
   and section 三's heading (with table 三's first header cells) laid into one grid row, the row's value the first
   line of a cell (``|行政事业性收<br>费<br>三、收到|0<br>和处理政府信息公开申请情况|||申<br>法人<br>|…``).
 
+- ``synth-7337-pymupdf4llm-layout-table2.md`` (``/tmp/g53/tune``, ``md-pymupdf4llm-layout``): the layout grid cuts
+  the 行政事业性收费 amount 58.511万元 at a rule and loses its point there: ``|58|511万|元|``, the unit's rest in a
+  cell of its own (the text has no section headings: cut from table 二's first line).
+- ``synth-7223-pymupdf4llm-layout-table3.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): （四）无法提供's cell
+  beside its rows' label cells, a piece a grid row (``|（四）<br>无法提|1.本机关不掌握<br>相关政府信息|…``,
+  ``|供|2.没有现成信息<br>|…``), 2.没有现成信息's label's rest on a grid row of its own under its cell
+  (``||需要另行制作|…``).
+
+- ``synth-7229-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): table 二's
+  行政事业性收费 label cut across two grid cells, the amount printed against its last piece (``|行政事业|性收费0||||``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -922,6 +933,9 @@ SNIPPETS = {
     "synth-7205-pymupdf4llm-layout-table2.md": "synth_7205.md-pymupdf4llm-layout.md",
     "synth-7211-pymupdf4llm-layout-table3.md": "synth_7211.md-pymupdf4llm-layout.md",
     "synth-7208-pymupdf4llm-layout-table2.md": "synth_7208.md-pymupdf4llm-layout.md",
+    "synth-7337-pymupdf4llm-layout-table2.md": "synth_7337.md-pymupdf4llm-layout.md",
+    "synth-7223-pymupdf4llm-layout-table3.md": "synth_7223.md-pymupdf4llm-layout.md",
+    "synth-7229-pymupdf4llm-layout-table2.md": "synth_7229.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1063,6 +1077,8 @@ FROM = {
     "synth-7205-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7211-pymupdf4llm-layout-table3.md": "|三、收到和处理",  # the heading cut over grid cells
     "synth-7208-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7337-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
+    "synth-7229-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",

@@ -31,7 +31,7 @@ from parsers.tables.active_rows import (
 from parsers.tables.active_wrapped import wrapped_under
 from parsers.tables.align import fit, positional, warn_merged
 from parsers.tables.cut_cells import join_cut_cells
-from parsers.tables.cut_points import cut_at_point
+from parsers.tables.cut_points import cut_at_point, unit_cut
 from parsers.tables.extra_in_boxes import table_three_row, values_apart
 from parsers.tables.header_fields import by_header_fields
 from parsers.tables.labels_after_values import labels_after_values
@@ -323,10 +323,16 @@ def _read_row(
     ):
         laid, pieces = at_point
         for a, b in pieces:
+            how = (
+                "one number cut at its point across two grid cells"
+                if unit_cut(a[TEXT], b[TEXT]) is None
+                else "one amount cut across two grid cells, its unit after the second piece (the grid may have lost "
+                "a character at the rule: its point, or a digit)"
+            )
             r.warn(
                 "number_cut_blank",
-                f"{T}/{key}: {a[TEXT]}|{b[TEXT]}: one number cut at its point across two grid cells; no identity "
-                f"confirms joining them ({a[TEXT]}{b[TEXT]}): left blank",
+                f"{T}/{key}: {a[TEXT]}|{b[TEXT]}: {how}; no identity confirms joining them ({a[TEXT]}{b[TEXT]}): "
+                "left blank",
                 f"{T}/{key}",
                 a,
             )

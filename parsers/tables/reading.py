@@ -360,13 +360,35 @@ class Reading:
         cell beside its rows' labels: ``（三）   1.属于国家秘`` / ``不予公      密`` / `` 开    2.其他法律行`` /
         ``政法规禁``) wraps each column's label under itself, so ``t`` continues the other column's label, not
         ``last``'s (joined, the group heading would read ``（三）不予公开政法规禁止公开``: 2.其他法律行政法规禁止公开's
-        row found at （三））."""
+        row found at （三））.
+
+        A grid's rows (TAB lines) say it by their columns: ``t`` in another cell than ``last``, under a label cell of
+        ``last``'s line in ``t``'s column (pymupdf4llm's layout grid, a group heading's cell beside its row's label:
+        ``|（四）<br>无法提|1.本机关不掌握<br>相关政府信息|`` / ``|供|2.没有现成信息<br>|`` / ``||需要另行制作|``:
+        需要另行制作 continues 2.没有现成信息, and （四）无法提供 joined to it was taken for that row's label)."""
+        if (
+            t[TABBED]
+            and last[TABBED]
+            and t[COL] != last[COL]
+            and self._tab_line(last)
+            and self._tab_line(t)
+            and any(u[COL] == t[COL] and u[IS_LABELISH] and u[TEXT] for u in self.line_tokens(last[LINE]))
+        ):
+            return True
         here = self._column(t[START])
         mine = abs(self._column(last[START]) - here)
         return any(
             u[START] != last[START] and u[IS_LABELISH] and abs(self._column(u[START]) - here) < mine
             for u in self.line_tokens(last[LINE])
         )
+
+    def _tab_line(self, tok: Token) -> bool:
+        """Whether ``tok``'s line prints TAB cells (a grid's row: its cells' numbers are the grid's columns), not
+        cells a layout text's runs of spaces part (numbered on each line from its first: no column of the page)."""
+        text = self.text
+        start = text.rfind("\n", 0, tok[START]) + 1
+        end = text.find("\n", tok[START])
+        return "\t" in text[start : end if end >= 0 else len(text)]
 
     def _values_only(self, line: int, before: int) -> bool:
         """Whether text line ``line`` (its tokens before token ``before``) prints values only

@@ -57,6 +57,11 @@ _LABEL_NUMBERS_SPACED = re.compile(
     rf"^([^\s。；，,][^。；，,]{{0,{LABEL_MAX}}}?[^\d\s.,+\-、(（。；，])\s+((?:{_NUM}\s+)*)"
     r"([+-]?\d[\d,]*(?: \.| \. |\. )\d+)$"
 )
+# the same number printed against its label, no space between (pymupdf4llm's layout grid: ``行政事业性收费6. 310``):
+# the label's last character an ideograph
+_LABEL_GLUED_SPACED = re.compile(
+    rf"^([^\s。；，,][^。；，,]{{0,{LABEL_MAX}}}?[\u4e00-\u9fff])([+-]?\d[\d,]*(?: \.| \. |\. )\d+)$"
+)
 
 
 def _numbers_with_units(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token] | None:
@@ -186,6 +191,14 @@ def split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: b
             token(m.group(1), start, start + m.end(1), line, col, tabbed),
             *_numbers_between(text, m.start(2), m.end(2), start, line, col, tabbed),
             token(text[s:e].replace(" ", ""), start + s, start + e, line, col, tabbed, split=True, spaced=text[s:e]),
+        ]
+    if (" ." in text or ". " in text) and (m := _LABEL_GLUED_SPACED.match(text)) is not None:
+        s, e = m.start(2), m.end(2)
+        printed = text[s:e]
+        number = printed.replace(" ", "")
+        return [
+            token(m.group(1), start, start + m.end(1), line, col, tabbed),
+            token(number, start + s, start + e, line, col, tabbed, split=True, glued=True, spaced=printed),
         ]
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
