@@ -31,7 +31,7 @@ from collections.abc import Callable
 from parsers.tables.glued_pieces import MAX_SPLITS, glued_splits
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
-from parsers.tables.stacked_lines import MAX_PIECES, cells_under, pieces_of
+from parsers.tables.stacked_lines import MAX_PIECES, cells_under, joined_at, pieces_of
 from parsers.tables.stacked_pieces import STACKED_AT
 from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
 
@@ -176,17 +176,7 @@ def above_label_readings(
     readings: dict[tuple[str, ...], list[Token]] = {}
     for up in _placements(r.text, cells, above):
         for down in _placements(r.text, cells, below):
-            row = list(cells)
-            for k, c in enumerate(cells):
-                first = next((p for p, at in zip(above, up, strict=True) if at == k), None)
-                last = next((p for p, at in zip(below, down, strict=True) if at == k), None)
-                if first is None and last is None:
-                    continue
-                digits = (first[TEXT] if first else "") + c[TEXT] + (last[TEXT] if last else "")
-                if digits.startswith("0"):
-                    break
-                row[k] = token(digits, (first or c)[START], (last or c)[END], c[LINE], c[COL], c[TABBED], split=True)
-            else:
-                if row_total_holds([int(t[TEXT]) for t in row]):
-                    readings.setdefault(tuple(t[TEXT] for t in row), row)
+            row = joined_at(cells, above, up, below, down)
+            if row is not None and row_total_holds([int(t[TEXT]) for t in row]):
+                readings.setdefault(tuple(t[TEXT] for t in row), row)
     return list(readings.values()) or None

@@ -29,7 +29,7 @@ import re
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.stacked_pieces import STACKED_AT, by_line
-from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token, token
+from parsers.tables.tokens import COL, COMPACT, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
 
 # a row label's first line: numbered as the template numbers its rows (``row_values``' own pattern)
 _NUMBERED = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
@@ -82,6 +82,15 @@ def join_stacked(
     down = cells_under(text, cells, below) if below else []
     if up is None or down is None:
         return None
+    row = joined_at(cells, above, up, below, down)
+    return row if row is None or not total or row_total_holds([int(t[TEXT]) for t in row]) else None
+
+
+def joined_at(
+    cells: list[Token], above: list[Token], up: list[int], below: list[Token], down: list[int]
+) -> list[Token] | None:
+    """The row with each piece ``above`` joined before, each piece ``below`` after the cell it stacks on (``up``,
+    ``down``: the cells' indexes, piece by piece); None where a number would start with 0."""
     row = list(cells)
     for k, c in enumerate(cells):
         first = next((p for p, at in zip(above, up, strict=True) if at == k), None)
@@ -92,8 +101,8 @@ def join_stacked(
         if digits.startswith("0"):
             return None
         head = first or c
-        row[k] = token(digits, head[START], (last or c)[END], c[LINE], c[4], c[5], split=True)
-    return row if not total or row_total_holds([int(t[TEXT]) for t in row]) else None
+        row[k] = token(digits, head[START], (last or c)[END], c[LINE], c[COL], c[TABBED], split=True)
+    return row
 
 
 MAX_LABEL_LINES = 8  # a wrapped label's lines at most (a label cell a few characters wide)
