@@ -509,12 +509,14 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
         if not text or BR.search(cell) or (_VALUE_CELL.match(cell)):
             break
         if cols and (_NEW_LABEL.match(clean_cell(cell)) or _ANY_DIGIT.search(cell)):
-            m = _LABEL_TAIL.match(cell) or _GLUED_TAIL.match(cell)
+            m = _LABEL_TAIL.match(cell)
+            glued = m is None  # the label's tail glued to the row's value (``|行政事业|性收费0|``)
+            if glued:
+                m = _GLUED_TAIL.match(cell)
             if m is None or _ANY_DIGIT.search(m.group(1)) or _NEW_LABEL.match(m.group(1).strip()):
                 return None  # a label of its own, or a piece printing a digit
             cols.append(k)
             tail = (k, m.start(2))
-            glued = m.re is _GLUED_TAIL
             break
         cols.append(k)
     after = raw[cols[-1] + 1 :] if cols else []

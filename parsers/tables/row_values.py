@@ -192,14 +192,10 @@ def _glued_then_pieces(r: Reading, vals: list[Token], k: int, stop: int, n: int)
         return None  # text among the runs (PyMuPDF's ``4 4 理 0 0 0 0 0``): not one line of cells
     printed = [t for t in r.line_tokens(line + 1) if t[TEXT]]
     pieces = pieces_of(r.text, printed)
-    if (
-        pieces is None
-        or pieces[: len(vals) - len(runs)] != vals[len(runs) :]
-        or all(r.tokens[k] is not u for u in pieces)
-    ):
+    if pieces is None or pieces[: len(vals) - len(runs)] != vals[len(runs) :] or r.tokens[k] not in pieces:
         return None
     tail = pieces[len(vals) - len(runs) :]
-    if any(t[IS_VALUE] and t[TEXT] and all(t is not u for u in tail) for t in r.tokens[k:stop]):
+    if any(t[IS_VALUE] and t[TEXT] and t not in tail for t in r.tokens[k:stop]):
         return None
     return tail
 
