@@ -620,6 +620,13 @@ Version 119 (issue 8, t42):
   prints table 四's heads a character a line and its values among them, a flow's heads before the values under
   them (行政复议's five heads, four values; 未经复议直接起诉's four result heads, 行政复议's 总计; 复议后起诉's heads,
   five values), its 未经复议直接起诉 row printed as nothing.
+- ``synth-7583-pdftotext-default-table2.txt``, ``synth-7604-pdftotext-default-table2.txt`` (``/tmp/t55/tune``,
+  ``pdftotext-default``, from table 二's heading): 2021 reports whose table 三 prints （六）其他处理 as one row, table
+  二's head cells wrapped a line a piece (``本年制发`` / ``件数``; ``本年制发件`` / ``本年废止件`` / ``现行有效件`` /
+  ``数`` / ``数`` / ``数``): no line holds a 2021 mark whole.
+- ``synth-7590-pdftotext-default-table3.txt`` (``/tmp/t55/tune``, ``pdftotext-default``): three label columns;
+  二、上年结转政府信息公开申请数量 prints its seven values, then （一）予以公开's and （二）部分公开's other six
+  each, before their labels, each of those rows' first cell printed between its label's lines (``227``, ``0``).
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -814,6 +821,9 @@ SNIPPETS = {
     "synth-3747-pdftotext-default.txt": "synth_3747.pdftotext-default.txt",
     "synth-3741-pdftotext-default-table3.txt": "synth_3741.pdftotext-default.txt",
     "synth-7468-pdftotext-default-table4.txt": "synth_7468.pdftotext-default.txt",
+    "synth-7583-pdftotext-default-table2.txt": "synth_7583.pdftotext-default.txt",
+    "synth-7604-pdftotext-default-table2.txt": "synth_7604.pdftotext-default.txt",
+    "synth-7590-pdftotext-default-table3.txt": "synth_7590.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",
@@ -1101,6 +1111,8 @@ FROM = {
     "synth-3648-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3557-lohtml-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-3558-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-7583-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-7604-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
 }
 
 

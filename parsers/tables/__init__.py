@@ -20,6 +20,7 @@ from parsers.tables.checks import application_checks, failed_message, legacy_che
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.count_fractions import blank_fraction_counts
 from parsers.tables.extra_in_boxes import refuse_chosen
+from parsers.tables.format_marks import HEAD_MARKS_2019, HEAD_MARKS_2021, joined_marks
 from parsers.tables.forward_spill import forward_from_four
 from parsers.tables.guarded import CODE as TABLE_READ_ERROR
 from parsers.tables.guarded import guarded
@@ -476,8 +477,13 @@ def _table_four_place(r: Reading, first: int) -> int | None:
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:
     if app_start is not None:
-        s2021 = sum(1 for p in _MARKS_2021 if r.first_index(p) is not None)
-        s2019 = sum(1 for p in _MARKS_2019 if r.first_index(p) is not None)
+        # a mark in one token, or a head cell of table 二 wrapped over lines (joined_marks)
+        s2021 = len(
+            {p for p in _MARKS_2021 if r.first_index(p) is not None} | joined_marks(r, app_start, HEAD_MARKS_2021)
+        )
+        s2019 = len(
+            {p for p in _MARKS_2019 if r.first_index(p) is not None} | joined_marks(r, app_start, HEAD_MARKS_2019)
+        )
         if is_2019_applications(r, app_start):
             s2019 += 2
         if s2019 > s2021:

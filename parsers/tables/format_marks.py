@@ -1,0 +1,36 @@
+"""Table 二's column heads of either format, found where a narrow head cell wraps them over lines.
+
+The format's marks (``本年制发件数``, ``现行有效件数`` in 2021's table 二; ``本年新制作``, ``对外公开总数量`` in 2019's)
+are looked for in one text token each. poppler's default text (``pdftotext`` without ``-layout``) prints a head cell
+wrapped in a narrow column a line a piece (``本年制发`` / ``件数``; ``本年制发件`` / ``本年废止件`` / ``现行有效件`` /
+``数`` / ``数`` / ``数``, three cells side by side): no token holds a mark, and a 2021 report whose table 三 prints
+（六）其他处理 as one row (2019's shape) was taken for a 2019 report, its table 二 read with 2019's columns
+(synth 7583, 7604, 4050). :func:`joined_marks` finds a mark in table 二's text tokens joined without their line
+breaks, up to table 三."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.tables.reading import Reading
+from parsers.tables.tokens import COMPACT, IS_VALUE
+
+# table 二's column heads that only one format prints (its other marks, 不补正 and 缴纳费用, are table 三's), each as
+# the format's mark says it (one token) and as its first line's words, what joined lines print of it where the head
+# cells stand side by side (``本年制发  本年废止  现行有效`` / ``件数  件数  件数``: pdftotext's layout)
+HEAD_MARKS_2021 = {r"本年制发件数": r"本年制发", r"现行有效件数": r"现行有效", r"本年收费金额": r"本年收费金额"}
+HEAD_MARKS_2019 = {
+    r"本年新制作": r"本年新制作",
+    r"本年新公开": r"本年新公开",
+    r"对外公开总数量": r"对外公开总数量",
+    r"上一年项目数量": r"上一年项目",
+    r"本年增/?减": r"本年增/?减",
+}
+
+
+def joined_marks(r: Reading, end: int, marks: dict[str, str]) -> set[str]:
+    """The ``marks`` (a mark → its words) whose words are found in the text tokens before token ``end`` (table
+    三's start), their texts joined without spaces or line breaks (numbers left out): a head cell wrapped over
+    lines read whole, or by its first line's words."""
+    joined = "".join(t[COMPACT] for t in r.tokens[:end] if not t[IS_VALUE])
+    return {mark for mark, words in marks.items() if re.search(words, joined)}
