@@ -1198,3 +1198,24 @@ def test_pdftotext_default_row_values_before_its_label_after_the_row_above() -> 
     # a run of zeros is not taken so: a row of six zeros (a cell printed empty) may stand there
     zeros = text[: cells.start(1)] + "\n\n".join(["0"] * 7) + text[cells.end(1) :]
     assert row_or_none(parse(zeros.encode(), "t.txt"), "carried_forward") == [None] * 7
+
+
+def test_pdftotext_default_first_cells_beside_labels_the_rest_after_the_row_above() -> None:
+    # tuning seed 7590 (/tmp/t55/tune, pdftotext-default; three label columns): 二、上年结转政府信息公开申请数量
+    # prints its seven values, then （一）予以公开's and （二）部分公开's other six each, then the two labels with
+    # each row's first cell between their lines (``（一）予以公开`` / ``227`` / ``度办理结 （二）部分公开…`` / ``果`` /
+    # ``计这一情形，不计`` / ``0`` / ``其他情形）``). Version 244 read no run in a row whose label holds no value
+    # beside it, and took ``227`` / ``0`` (one block, two rows' labels between them) for one number's two pieces:
+    # both rows blank (14 cells)
+    name = "synth-7590-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "申请数量\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n244\n\n10\n\n" in text
+    assert "（一）予以公开\n227\n度办理结 （二）部分公开" in text
+    report = snippet_report(name)
+    rows = ["carried_over", "granted", "partially_granted"]
+    gold = _synth_rows(7590, rows)
+    for row in rows:
+        assert row_or_none(report, row) == gold[row], row
+    (beside,) = [w for w in report.warnings if w.code == "values_after_labels" and "run of 12" in w.message]
+    assert "(7 1 1 in the rows' order)" in beside.message and "its own cells" in beside.message
+    assert not [w for w in report.warnings if w.code == "placement_open" and "granted" in (w.key or "")]

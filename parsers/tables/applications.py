@@ -690,7 +690,8 @@ def _label_fits(
     shift_lost_column(r, fits, fmt)
     blank_rule_or_digit_cells(r, fits)
     if not every_exact:
-        unjoined_pieces(r, fits, T)  # poppler's blocks of a number's two lines
+        # poppler's blocks of a number's two lines (not where a row's label stands between them)
+        unjoined_pieces(r, fits, T, sorted(r.tokens[f.index][START] for f in found if f is not None))
     return fits, table_end
 
 

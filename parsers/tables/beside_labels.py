@@ -23,7 +23,14 @@ printed empty leaves). Each division whose every row total holds (a row short of
 the others) is kept. A row read with all seven cells from the same place of the run by every kept
 division is read (said, ``values_after_labels``); a row short of cells in some division, or read differently by two, is
 left as it was. Nothing is read where no division holds, where a value is not a whole number, or where a row the
-divisions read is read otherwise already with its total holding."""
+divisions read is read otherwise already with its total holding.
+
+The run may also follow a row that prints no value beside its label, its own seven cells first: 7590's
+二、上年结转政府信息公开申请数量 prints its seven values, then （一）予以公开's and （二）部分公开's other six each,
+then those two labels with their first cells between their lines (``227``, ``0``). Where the row holding the run has
+no group of its own, the run's first seven values are taken as its cells and the rest as the run of the rows after it
+(a group as above); not where its cells could as well be the run's last seven, the rest before them (a division of
+that whose totals hold)."""
 
 from __future__ import annotations
 
@@ -67,13 +74,23 @@ def beside_labels(
         else:
             firsts[k] = [t for t in seg if t[IS_VALUE]]
     out: dict[str, list[Token]] = {}
-    for at, run in runs.items():
-        group = _group(firsts, runs, at)
-        if len(group) < 2 or not all(t[TEXT].isdigit() for k in group for t in (*firsts[k], *runs.get(k, []))):
+    for at, whole in runs.items():
+        heads, run, own = firsts, whole, ""
+        group = _group(heads, runs, at)
+        if len(group) < 2 and not firsts[at] and len(whole) >= 2 * N_APP:
+            # no value beside its label: the row's own seven cells, then the run of the rows after it (7590); not
+            # where its cells could as well be the last seven, the run before them
+            heads, run = {**firsts, at: whole[:N_APP]}, whole[N_APP:]
+            group = _group(heads, runs, at)
+            last = {**firsts, at: whole[-N_APP:]}
+            if len(group) > 1 and _agreed(group, last, whole[:-N_APP], 0):
+                continue
+            own = f" (the first {N_APP} values after that label its own cells)"
+        if len(group) < 2 or not all(t[TEXT].isdigit() for k in group for t in (*heads[k], *runs.get(k, []))):
             continue
         nxt = group[-1] + 1  # a row after the group short of cells: its missing cells may end the run
-        tail = max(0, N_APP - len(firsts[nxt])) if nxt in firsts and nxt not in runs and firsts[nxt] else 0
-        rows = _agreed(group, firsts, run, tail)
+        tail = max(0, N_APP - len(heads[nxt])) if nxt in heads and nxt not in runs and heads[nxt] else 0
+        rows = _agreed(group, heads, run, tail)
         if not rows:
             continue
         chosen = {keys[k]: vals for k, vals in rows.items()}
@@ -84,13 +101,13 @@ def beside_labels(
             continue  # a row read otherwise, its total holding: not this reading's to undo
         if all(read.get(key) == [int(t[TEXT]) for t in vals] for key, vals in chosen.items()):
             continue  # read so already
-        counts = " ".join(str(len(firsts[k])) for k in group)
+        counts = " ".join(str(len(heads[k])) for k in group)
         left = [keys[k] for k in group if k not in rows]
         r.warn(
             "values_after_labels",
             f"{', '.join(f'{table}/{key}' for key in chosen)}: each row's first cells printed beside its label "
             f"({counts} in the rows' order), its other cells in one run of {len(run)} values after the label of "
-            f"{table}/{keys[at]}: each row read as its own first cells and its share of the run, in the rows' "
+            f"{table}/{keys[at]}{own}: each row read as its own first cells and its share of the run, in the rows' "
             f"order (a guess: each row's total holds, and every division of the run whose totals hold reads it "
             f"alike; {'; '.join(' '.join(t[TEXT] for t in vals) for vals in chosen.values())})"
             + (

@@ -21,8 +21,10 @@ right: each order is a reading, kept where the row total holds (the table's iden
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections.abc import Sequence
 
 from parsers.tables.align import Fit
 from parsers.tables.centred_pieces import interleavings
@@ -169,15 +171,18 @@ def taken_over(r: Reading, rest: list[Token], key: str) -> list[Token]:
     return rest
 
 
-def unjoined_pieces(r: Reading, fits: dict[str, Fit], table: str) -> None:
+def unjoined_pieces(r: Reading, fits: dict[str, Fit], table: str, labels: Sequence[int] = ()) -> None:
     """Table 三's rows read with a piece of a number broken over lines as a value of its own, in text printing a cell
     a block: a block of two or three lines of values whose first and last lines print as many values, none of the
     first a 0 (:func:`paragraph_readings`' shape), whose pieces a row reads apart (``30`` and ``46`` for 3046, a
     reading whose row total held by chance). Such a row is left blank (``placement_open``): which of its numbers
-    are whole is not in its reading."""
+    are whole is not in its reading. ``labels``: where the table's row labels start (sorted offsets); a block with
+    one of them between its first and last lines is two rows' values, no number's pieces (a number's two lines
+    stand in one row's cell, above the next row's label: 7590's ``227`` after （一）予以公开, its ``0`` after
+    （二）部分公开's first line)."""
     if not fits or not is_block_cells(r.extracted.text):
         return
-    pieces = _pieces(r)
+    pieces = _pieces(r, labels)
     if not pieces:
         return
     for key, f in list(fits.items()):
@@ -195,7 +200,7 @@ def unjoined_pieces(r: Reading, fits: dict[str, Fit], table: str) -> None:
         fits[key] = Fit([None] * len(f.tokens), "positional", [])
 
 
-def _pieces(r: Reading) -> set[tuple[int, int]]:
+def _pieces(r: Reading, labels: Sequence[int]) -> set[tuple[int, int]]:
     """The (start, end) of every value printed as a piece of a number broken over lines (see
     :func:`unjoined_pieces`)."""
     vals = [t for t in r.tokens if t[IS_VALUE] and t[TEXT]]
@@ -209,9 +214,16 @@ def _pieces(r: Reading) -> set[tuple[int, int]]:
             and len(lines[0]) == len(lines[-1])
             and all(t[TEXT].isdigit() and t[TEXT] != "0" for t in lines[0])
             and all(t[TEXT].isdigit() for t in block)
+            and not _label_between(labels, lines[0][-1][END], lines[-1][0][START])
         ):
             out.update((t[START], t[END]) for t in (*lines[0], *lines[-1]))
     return out
+
+
+def _label_between(labels: Sequence[int], start: int, end: int) -> bool:
+    """A row label (``labels``: sorted offsets) starts between offsets ``start`` and ``end``."""
+    at = bisect.bisect_left(labels, start)
+    return at < len(labels) and labels[at] < end
 
 
 def _lines(block: list[Token]) -> list[list[Token]]:
