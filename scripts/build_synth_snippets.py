@@ -627,6 +627,9 @@ Version 119 (issue 8, t42):
 - ``synth-7590-pdftotext-default-table3.txt`` (``/tmp/t55/tune``, ``pdftotext-default``): three label columns;
   二、上年结转政府信息公开申请数量 prints its seven values, then （一）予以公开's and （二）部分公开's other six
   each, before their labels, each of those rows' first cell printed between its label's lines (``227``, ``0``).
+- ``synth-7594-pdftotext-default-table3.txt`` (``/tmp/t55/tune``, ``pdftotext-default``): 3.其他's seven values, then
+  （七）总计's (its total broken over two lines: ``19`` / ``8``) and 四、结转下年度继续办理's, then the group
+  headings and both labels, no value after them.
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -824,6 +827,7 @@ SNIPPETS = {
     "synth-7583-pdftotext-default-table2.txt": "synth_7583.pdftotext-default.txt",
     "synth-7604-pdftotext-default-table2.txt": "synth_7604.pdftotext-default.txt",
     "synth-7590-pdftotext-default-table3.txt": "synth_7590.pdftotext-default.txt",
+    "synth-7594-pdftotext-default-table3.txt": "synth_7594.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",

@@ -1219,3 +1219,26 @@ def test_pdftotext_default_first_cells_beside_labels_the_rest_after_the_row_abov
     (beside,) = [w for w in report.warnings if w.code == "values_after_labels" and "run of 12" in w.message]
     assert "(7 1 1 in the rows' order)" in beside.message and "its own cells" in beside.message
     assert not [w for w in report.warnings if w.code == "placement_open" and "granted" in (w.key or "")]
+
+
+def test_pdftotext_default_two_rows_values_before_their_labels_after_the_row_above() -> None:
+    # tuning seed 7594 (/tmp/t55/tune, pdftotext-default): 3.其他's seven values, then （七）总计's (its total
+    # broken over two lines, ``19`` / ``8``) and 四、结转下年度继续办理's, then the group headings and both labels
+    # with no value after them. Version 244 read 3.其他 from the first seven and dropped the rest: both rows blank
+    name = "synth-7594-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert re.search(r"3．其他(\n\n0){7}\n\n198(\n\n0){5}\n\n19\n8\n\n9(\n\n0){5}\n\n9\n\n", text)
+    assert "（七）总计\n四、结转下年度继续办理" in text
+    report = snippet_report(name)
+    rows = ["other.other", "results_total", "carried_forward"]
+    gold = _synth_rows(7594, rows)
+    for row in rows:
+        assert row_or_none(report, row) == gold[row], row
+    said = [w for w in report.warnings if w.code == "values_after_labels" and "the 2 rows after" in w.message]
+    assert [w.key for w in said] == ["applications/results_total", "applications/carried_forward"]
+    # the same text with 四、结转下年度继续办理's values zeros: a run of zeros may be any rows' cells, neither read
+    zeros = text.replace("\n\n9\n\n0\n\n0\n\n0\n\n0\n\n0\n\n9\n\n", "\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n")
+    assert zeros != text
+    other = parse(zeros.encode("utf-8"), name)
+    assert row_or_none(other, "results_total") == [None] * 7
+    assert row_or_none(other, "carried_forward") == [None] * 7
