@@ -681,6 +681,11 @@ Version 119 (issue 8, t42):
 - ``synth-7229-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): table 二's
   行政事业性收费 label cut across two grid cells, the amount printed against its last piece (``|行政事业|性收费0||||``).
 
+- ``synth-7549-bs4-glued-table3.txt`` (``/tmp/s55/tune``, ``html-bs4-glued``): BeautifulSoup's ``get_text()`` with no
+  separator of a table 三 some of whose zero cells are empty (``empty_zero``, bare ``<td>``): rows printed as runs of
+  fewer digits than the row's seven cells (``2.重复申请500207``, ``四、结转下年度继续办理600107``), and rows of seven
+  digits or more whose splits holding their totals only the columns' identities with those rows decide.
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -971,6 +976,7 @@ SNIPPETS = {
     "synth-7233-flow-none-table3.txt": "synth_7233.pdf-pdfminer-flow-none.txt",
     "synth-3741-flow-none-table3.txt": "synth_3741.pdf-pdfminer-flow-none.txt",
     "synth-6022-flow-none-table2.txt": "synth_6022.pdf-pdfminer-flow-none.txt",
+    "synth-7549-bs4-glued-table3.txt": "synth_7549.html-bs4-glued.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

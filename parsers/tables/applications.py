@@ -34,7 +34,14 @@ from parsers.tables.displaced import DISPLACED_BUDGET, MAX_MOVES, DisplacedReadi
 from parsers.tables.extra_in_boxes import put_label_fit
 from parsers.tables.four_line_rows import ABOVE_LABEL, above_label_readings, four_line_row
 from parsers.tables.glued_cells import split_glued_lines
-from parsers.tables.glued_rows import after_text, glued_text_layer, is_glued_run, nbsp_splits, split_runs
+from parsers.tables.glued_rows import (
+    after_text,
+    glued_text_layer,
+    is_glued_run,
+    nbsp_splits,
+    short_glued_row,
+    split_runs,
+)
 from parsers.tables.label_blocks import block_order
 from parsers.tables.label_pairs import split_pair, values_before_labels
 from parsers.tables.label_rest_pieces import joined_starts
@@ -625,7 +632,10 @@ def _label_fits(
     glued = {
         key: pending.pop(key)
         for key in [
-            k for k in pending if k in on_label_line and (is_glued_run(pending[k]) or nbsp_splits(r, pending[k]))
+            k
+            for k in pending
+            if k in on_label_line
+            and (is_glued_run(pending[k]) or nbsp_splits(r, pending[k]) or short_glued_row(r, pending[k]))
         ]
     }
     if glued and not glued_text_layer(r, found, table_end):

@@ -10,6 +10,7 @@ from parsers.tables.checks import (
 from parsers.tables.digit_runs import run_pieces
 from parsers.tables.nbsp_runs import row_splits_by_nbsp
 from parsers.tables.reading import Found, Reading
+from parsers.tables.short_runs import alike_groups, read_alike, short_run_placements
 from parsers.tables.solve import (
     Identity,
     choose_rows,
@@ -29,6 +30,8 @@ from parsers.tables.tokens import (
     Token,
 )
 from parsers.tables.wrong_total_runs import every_split, one_cell_off
+
+MAX_CHOICES = 500  # choices holding every identity looked at at most where a short run's placements are among them
 
 
 def after_text(r: Reading, first: Token) -> bool:
@@ -74,22 +77,39 @@ def split_runs(
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
     marked: set[str] = set()  # rows whose blank cells print as no-break spaces among their runs
+    glued = r.canonical is not None and r.canonical.convention == "glued"
+    # rows of one run shorter than the row (its empty cells printed as nothing): their placements, in groups alike
+    # to every identity (:mod:`parsers.tables.short_runs`)
+    short: dict[str, dict[tuple[Value, ...], list[tuple[Value, ...]]]] = {}
     for key, toks in runs.items():
         if (by_nbsp := nbsp_splits(r, toks)) is not None:
             options[at[key]] = by_nbsp
             marked.add(key)
             continue
+        if glued and len(toks) == 1 and (groups := alike_groups(short_run_placements(toks[0][TEXT], N_APP))):
+            short[key] = groups
+            options[at[key]] = list(groups)
+            continue
         found = split_row("".join(t[TEXT] for t in toks), N_APP)
         options[at[key]] = [o for o in found if run_pieces(toks, o) is not None] if found else []
     known = {(at[key], c): v for key, vals in state.items() for c, v in enumerate(vals)}
     solvable = {i: o for i, o in options.items() if o}
-    choices, complete = choose_rows(solvable, known, identities_at(rows, fmt))
-    glued = r.canonical is not None and r.canonical.convention == "glued"
+    if short:
+        choices, complete = choose_rows(solvable, known, identities_at(rows, fmt), cap=MAX_CHOICES)
+        complete = complete and len(choices) < MAX_CHOICES
+    else:
+        choices, complete = choose_rows(solvable, known, identities_at(rows, fmt))
     off = _wrong_total_run(runs, options, solvable, known, identities_at(rows, fmt), at) if glued else None
     if off is not None:  # a run no split of which holds its total, decided by the other identities
         solvable, choices, complete = off[0], [off[1]], True
     out: dict[str, Fit] = {}
+    for key, groups in short.items():
+        i = at[key]
+        kept = {options[i][c[i]] for c in choices} if choices and complete else set(groups)
+        out[key] = _short_fit(r, key, runs[key][0], [p for values in kept for p in groups[values]])
     for key, toks in runs.items():
+        if key in short:
+            continue
         i = at[key]
         tok = toks[0]
         shown = " ".join(t[TEXT] for t in toks)
@@ -128,6 +148,43 @@ def split_runs(
         )
         out[key] = Fit([None] * N_APP, "positional", [])
     return out
+
+
+def short_glued_row(r: Reading, vals: list[Token]) -> bool:
+    """A row of table 三 printed, in text that glues every cell to the next (convention ``glued``), as one run of
+    fewer digits than its cells that some split holding the row total reads (its empty cells printed as nothing:
+    :mod:`parsers.tables.short_runs`)."""
+    return (
+        r.canonical is not None
+        and r.canonical.convention == "glued"
+        and len(vals) == 1
+        and bool(short_run_placements(vals[0][TEXT], N_APP))
+    )
+
+
+def _short_fit(r: Reading, key: str, tok: Token, placements: list[tuple[Value, ...]]) -> Fit:
+    """A short run's row (:func:`short_glued_row`) read from the ``placements`` the table's identities keep: each
+    cell every one of them reads alike (a number, or a blank), the others blank and said (``placement_open``)."""
+    cells, open_cols = read_alike(placements)
+    pieces = _pieces_and_blanks([tok], placements[0])
+    assert pieces is not None  # (every placement's pieces are the run's own)
+    tokens = [None if c in open_cols else t for c, t in enumerate(pieces)]
+    printed = " ".join("(blank)" if v is None else str(v) for v in cells)
+    guess = (
+        f"{tok[TEXT]!r}, fewer digits than the row's {N_APP} cells (its empty cells printed as nothing), read as "
+        f"{printed}"
+    )
+    if not open_cols:
+        return Fit(tokens, "split", [], guess=f"{guess}, the only placement of its pieces")
+    r.warn(
+        "placement_open",
+        f"{T}/{key}: {guess}: {len(placements)} placements of its pieces hold the table's identities; which cells "
+        f"the report left empty is not in the text (a 0 and a blank are alike to every identity): the cells in doubt "
+        "left blank",
+        f"{T}/{key}",
+        tok,
+    )
+    return Fit(tokens, "positional", [])
 
 
 def nbsp_splits(r: Reading, toks: list[Token]) -> list[tuple[Value, ...]] | None:
