@@ -1,10 +1,11 @@
-"""Table 三 in pdfminer's nested boxes read with two allowances at once (issue 8, parser version 246): values set
-aside as another table's (``box_order._trimmed``) and a row total let off as a misprint
-(``column_blocks``' slack, ``misprinted_value``). Each allowance spends the identities that would check the other:
-wkhtmltopdf's PDF of tuning seed 7501 prints four of table 二's values before table 三's, whose 8.属于行政查询事项
-prints nothing under 自然人; three set aside and the fourth taken for table 三's first 自然人 value, one failing row
-let off, the identities held on 自然人's column read a row off (29 wrong numbers at version 244). Not read so: the
-table is left to the readings after it (here none: blank, review required)."""
+"""Table 三 in pdfminer's nested boxes read with values set aside as another table's (``box_order._trimmed``) and
+the value right next to them let off as a misprint (``column_blocks``' slack, ``misprinted_value``) (issue 8, parser
+version 246): that value is as likely one more of the other table's, the count set aside unconfirmed. wkhtmltopdf's
+PDF of tuning seed 7501 prints four of table 二's values before table 三's, whose 8.属于行政查询事项 prints nothing
+under 自然人; three set aside and the fourth taken for table 三's first 自然人 value, that row let off, the
+identities held on 自然人's column read a row off (29 wrong numbers at version 244). Not read so: the table is left
+to the readings after it (here none: blank, review required). A misprint elsewhere stands (3550's snippet in
+``test_snippets_table_three_pdf_text.py``)."""
 
 from __future__ import annotations
 
