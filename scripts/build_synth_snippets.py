@@ -272,6 +272,13 @@ Version 108 (issue 8, p39):
   自然人 values among the row labels, then 商业企业 to 法律服务机构 (all zeros) column after column, then 其他 and
   总计 in bands of their own rows: a table whose candidates the search found only past its step budget at version
   223 (3.75 million steps), as every group of zeros was tried division by division.
+- ``synth-7468-pdfminer-table2.txt`` (the same batch, ``pdf-pdfminer``): table 二's header cells wrapped by
+  Chromium (``本年制发件`` / ``数``), pdfminer's boxes printing the heads' first lines, then each head's last piece
+  followed by its column's two values (``数 0 10 数 0 1 数 0 0``): 第二十条第（一）项 read column by column.
+- ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
+  2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
+  three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
+  numbers, version 244).
 - ``synth-4066-pdfminer-table2.txt``, ``synth-4057-pdfminer-table2.txt`` (``/tmp/d47/tune``, ``pdf-pdfminer``:
   pdfminer.six's default LAParams): table 二's blocks' labels print before one run of values that pdfminer's boxes
   order neither row after row nor block after block column after column: 4066 prints 第二十条第（一）项's first
@@ -814,6 +821,8 @@ SNIPPETS = {
     "synth-7409-pdfminer-flow-none-table4.txt": "synth_7409.pdf-pdfminer-flow-none.txt",
     "synth-7307-pdfminer-table3.txt": "synth_7307.pdf-pdfminer.txt",
     "synth-7409-pdfminer-table3.txt": "synth_7409.pdf-pdfminer.txt",
+    "synth-7468-pdfminer-table2.txt": "synth_7468.pdf-pdfminer.txt",
+    "synth-7501-wk-pdfminer-table3.txt": "synth_7501.pdf-wk-pdfminer.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -1123,6 +1132,7 @@ FROM = {
     "synth-3558-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-7583-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-7604-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
+    "synth-7468-pdfminer-table2.txt": "二、主动公开政府信息情况",
 }
 
 

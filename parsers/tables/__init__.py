@@ -12,6 +12,7 @@ from parsers.model import Cell, Check, Warning_
 from parsers.tables.active import read_active, rows_on_their_lines
 from parsers.tables.active_blocks import complete_by_blocks, read_active_blocks
 from parsers.tables.active_boxes import read_active_boxes
+from parsers.tables.active_head_tails import read_head_tails
 from parsers.tables.anchored_rows import read_anchored_rows
 from parsers.tables.applications import read_applications
 from parsers.tables.applications_start import find_applications_start, is_2019_applications
@@ -162,6 +163,7 @@ def _displaced_four(r: Reading) -> bool:
 _TWO = " read row by row, as every line of it that prints a value starts with its row's label"
 _TWO_BLOCKS = " read block by block where a block's count of values confirms it (active_blocks_in_order)"
 _TWO_BOXES = " read from the runs of values printed right after a block's header cells (active_boxes)"
+_TWO_TAILS = " read column by column where each column prints after its head's last piece (active_head_tails)"
 
 
 def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> str | None:
@@ -180,7 +182,17 @@ def _table_two_in_rows(r: Reading, fmt: str, app_start: int | None) -> str | Non
         # pdfminer's boxes: each block's values in a run after its header's cells, for the cells the blocks left
         # (tables/active_boxes.py)
         ok_boxes, boxes = guarded(r, "table 二", "active", lambda: read_active_boxes(r, fmt, start, app_start))
-        said = [how for how, done in ((_TWO_BLOCKS, ok and blocks), (_TWO_BOXES, ok_boxes and boxes)) if done]
+        # a block's columns each after its head's last piece, for the cells still blank (tables/active_head_tails.py)
+        ok_tails, tails = guarded(r, "table 二", "active", lambda: read_head_tails(r, fmt, start, app_start))
+        said = [
+            how
+            for how, done in (
+                (_TWO_BLOCKS, ok and blocks),
+                (_TWO_BOXES, ok_boxes and boxes),
+                (_TWO_TAILS, ok_tails and tails),
+            )
+            if done
+        ]
         return " and".join(said) if said else None
     return _TWO if guarded(r, "table 二", "active", lambda: read_active(r, fmt, start, app_start))[0] else None
 
@@ -228,6 +240,7 @@ def _read_table_two(r: Reading, fmt: str, start: int | None, app_start: int) -> 
     read_active(r, fmt, start if start is not None else 0, app_start)
     if start is not None:
         complete_by_blocks(r, fmt, start, app_start, mark)
+        read_head_tails(r, fmt, start, app_start)  # the cells still blank (tables/active_head_tails.py)
 
 
 def _guarded_four(r: Reading, start: int) -> tuple[bool, int | None]:

@@ -58,14 +58,14 @@ _NO_COLUMN = "信息内容"
 _LABELS = {row.key: min(full_labels([row]) or {row.key}, key=len) for row in ACTIVE_ROWS}
 
 
-def _head_piece(tok: Token) -> bool:
+def head_piece(tok: Token) -> bool:
     """The token prints header cells of table 二 or pieces of them (a head wrapped or cut into boxes; several heads
     of one line a space apart: ``本年新制作数量 本年新公开数量 对外公开总数量``)."""
     parts = [_IDEOGRAPHS.sub("", part) for part in tok[TEXT].split()]
     return any(parts) and all(any(part in cell for cell in ACTIVE_HEADER_CELLS) for part in parts if part)
 
 
-def _columns_named(heads: str) -> list[str]:
+def columns_named(heads: str) -> list[str]:
     """The columns a run of header pieces (joined, ideographs only) names, in the order it names them."""
     found = sorted((m.start(), column) for rx, column in _HEADS if (m := rx.search(heads)) is not None)
     return list(dict.fromkeys(column for _, column in found))
@@ -74,7 +74,7 @@ def _columns_named(heads: str) -> list[str]:
 def _one_head(heads: str, column: str) -> bool:
     """The header pieces print one column's head whole and nothing else but pieces of 信息内容."""
     for cell in ACTIVE_HEADER_CELLS:
-        if cell != _NO_COLUMN and _columns_named(cell) == [column] and cell in heads:
+        if cell != _NO_COLUMN and columns_named(cell) == [column] and cell in heads:
             rest = heads.replace(cell, "")  # (wkhtmltopdf's bold type: a head printed twice)
             return all(ch in _NO_COLUMN for ch in rest)
     return False
@@ -91,7 +91,7 @@ def _label_piece(tok: Token) -> bool:
 
 def _in_head(tok: Token) -> bool:
     """The token is a block's title, a piece of a header cell or of a row label."""
-    return not tok[IS_VALUE] and (_head_piece(tok) or _label_piece(tok) or ITEM_TITLE.search(tok[COMPACT]) is not None)
+    return not tok[IS_VALUE] and (head_piece(tok) or _label_piece(tok) or ITEM_TITLE.search(tok[COMPACT]) is not None)
 
 
 @functools.cache
@@ -292,8 +292,8 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
         span = tokens[k:first]
         if not span or not _whole_label_columns(span, fmt):
             continue  # no header cell before the values, or a label between (its row's box): nothing decides
-        heads = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if _head_piece(t) and not _label_piece(t)))
-        named_columns = _columns_named(heads)
+        heads = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if head_piece(t) and not _label_piece(t)))
+        named_columns = columns_named(heads)
         if not named_columns:
             continue
         # the blocks the span names: by a title, or by a whole label column
