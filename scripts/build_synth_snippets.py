@@ -671,6 +671,10 @@ Version 119 (issue 8, t42):
 - ``synth-7229-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): table 二's
   行政事业性收费 label cut across two grid cells, the amount printed against its last piece (``|行政事业|性收费0||||``).
 
+- ``synth-7235-pdfplumber-table2.txt``, ``synth-7235-markitdown-pdf-table2.md`` (``/tmp/d52/tune``,
+  ``pdf-pdfplumber`` and ``md-markitdown-pdf``): 行政规范性文件's label wrapped around its values' line, the values
+  one space apart with dashes among them (``行政规范性文`` / ``75 — —`` / ``件``).
+
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
 
@@ -936,6 +940,8 @@ SNIPPETS = {
     "synth-7337-pymupdf4llm-layout-table2.md": "synth_7337.md-pymupdf4llm-layout.md",
     "synth-7223-pymupdf4llm-layout-table3.md": "synth_7223.md-pymupdf4llm-layout.md",
     "synth-7229-pymupdf4llm-layout-table2.md": "synth_7229.md-pymupdf4llm-layout.md",
+    "synth-7235-pdfplumber-table2.txt": "synth_7235.pdf-pdfplumber.txt",
+    "synth-7235-markitdown-pdf-table2.md": "synth_7235.md-markitdown-pdf.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1079,6 +1085,8 @@ FROM = {
     "synth-7208-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7337-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
     "synth-7229-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7235-pdfplumber-table2.txt": "二、主动公开政府信息情况",
+    "synth-7235-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
