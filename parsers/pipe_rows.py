@@ -208,11 +208,16 @@ def pipe_row(
         raw = line[s:e]
         if cut is not None and col in cut[0]:
             # the label's pieces read as one, in its first piece's cell; the other pieces' cells left empty, but
-            # for the values after the last one's text
+            # for the values after the last one's text, or stacked under it (each a cell, in its place)
             if col == cut[0][0]:
                 b.add(cut[1], pos + s + len(raw) - len(raw.lstrip()))
             elif cut[2] is not None and col == cut[2][0]:
                 b.add(clean_cell(raw[cut[2][1] :]), pos + s + cut[2][1])
+            elif col == cut[0][-1] and (under := _stacked_numbers(raw)) is not None and BR.search(raw):
+                for n, (at, number) in enumerate(under[1:]):
+                    if n:
+                        b.add("\t", None)
+                    b.add(number, pos + s + at)
             continue
         lead = len(raw) - len(raw.lstrip())
         if col in decimals:
@@ -491,6 +496,28 @@ _LABEL_TAIL = re.compile(r"^(\s*\S*?[^\d\s])\s+([+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-
 _GLUED_TAIL = re.compile(r"^(\s*\S*?[\u4e00-\u9fff])([+-]?\d[\d,]*(?:\.\d+)?)\s*$")
 
 
+def stacked_label_end(cell: str) -> str | None:
+    """A label's last piece cut into a grid cell of its own that stacks the row's values under it, a ``<br>`` line
+    each (``文件1<br>0<br>102``: pymupdf4llm's layout grid cutting ``行政规范性文件`` at a rule, the row's cells laid
+    into the piece's): the piece (with the row's first value if it is glued to it), where the cell's first line is
+    no label of its own (numbering) and no digit but a value glued at its end, and its other lines are the row's
+    numbers (:func:`_stacked_numbers`); else None."""
+    stacked = _stacked_numbers(cell)
+    if (
+        stacked is None
+        or len(stacked) < 2
+        or _STACKED_NUMBER.match(stacked[0][1])
+        or _STACKED_DASH.fullmatch(stacked[0][1])
+    ):
+        return None
+    piece = stacked[0][1]
+    m = _GLUED_TAIL.match(piece)
+    head = m.group(1) if m is not None else piece
+    if _ANY_DIGIT.search(head) or _NEW_LABEL.match(head.strip()) or not _IDEOGRAPH.search(head):
+        return None
+    return piece
+
+
 def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] | None:
     """A label cut into cells on one line before the row's values (``(|七)总|计``, ``四、结转下年|度继续办理``,
     ``一、本年新|收政府信息公开申|请数量  15``: pymupdf4llm's layout mode taking gaps between a label's glyphs for
@@ -502,10 +529,16 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
     cols: list[int] = []
     tail: tuple[int, int] | None = None
     glued = False
+    stacked_last: str | None = None  # the last piece's text where its cell stacks the row's values under it
     for k, cell in enumerate(raw):
         text = clean_cell(cell)  # a placeholder (``NaN``, ``Unnamed: 2``: markitdown's spreadsheets) is an empty cell
         if not cols and not text:
             continue
+        if cols and text and BR.search(cell) and (piece := stacked_label_end(cell)) is not None:
+            # the label's last piece, the row's values stacked under it (``|行政规范性|文件1<br>0<br>102|``)
+            cols.append(k)
+            stacked_last = piece
+            break
         if not text or BR.search(cell) or (_VALUE_CELL.match(cell)):
             break
         if cols and (_NEW_LABEL.match(clean_cell(cell)) or _ANY_DIGIT.search(cell)):
@@ -520,9 +553,16 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
             break
         cols.append(k)
     after = raw[cols[-1] + 1 :] if cols else []
-    if len(cols) < 2 or (not any(_ANY_DIGIT.search(clean_cell(c)) for c in after) and tail is None):
+    if len(cols) < 2 or (
+        not any(_ANY_DIGIT.search(clean_cell(c)) for c in after) and tail is None and not stacked_last
+    ):
         return None  # one cell, or no value: a header's cells
     pieces = [clean_cell(raw[k]) for k in cols]
+    if stacked_last is not None:
+        # the label's pieces read as one, the last one's first line with its number if it prints one (the table
+        # reader parts it: ``glued_number``, said); the numbers under it written as cells (:func:`pipe_row`)
+        pieces[-1] = stacked_last
+        return (cols, "".join(pieces), None) if len(set(pieces)) == len(pieces) else None
     if tail is not None and glued:
         # the row's first value printed against the label's last piece (``|行政事业|性收费0|``): kept against the
         # label, read as the table reader reads a number glued to its label (``glued_number``, said)
