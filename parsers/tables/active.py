@@ -363,14 +363,14 @@ def _read_row(
         if all(t is None or not t[TEXT] for t in pos) and (found := _row_below(r, i, stop, n, key)) is not None:
             below, rest = found
             shown = " ".join(t[TEXT] if t is not None and t[TEXT] else "(blank)" for t in below)
-            under = (
+            whence = (
                 "the label-less row under it"
                 if rest is None
                 else f"the row under it, whose first cell prints the label's rest ({label[TEXT]!r} + {rest[TEXT]!r})"
             )
             r.warn(
                 "row_continued",
-                f"{T}/{key}: no value on the label's line; read from {under} ({shown})",
+                f"{T}/{key}: no value on the label's line; read from {whence} ({shown})",
                 f"{T}/{key}",
                 next(t for t in below if t is not None and t[IS_VALUE]),
             )
