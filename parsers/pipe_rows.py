@@ -161,7 +161,7 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
@@ -178,13 +178,18 @@ def pipe_row(
     if rows is not None:
         # several rows laid into one grid row, a <br> line each: written as lines of their own
         _write_rows(b, rows, [pos + start for start, _ in cells])
-        return 0, len(rows), 0
+        return 0, len(rows), 0, 0
     parted = heading_row(raw_cells)
     if parted is not None:
         # a table's last row and the next section's heading laid into one grid row: the row, then the heading's
         # line (the row's numbers taken out of it)
         _write_rows(b, parted, [pos + start for start, _ in cells])
-        return len(cut_decimals(raw_cells)) // 2, 0, 1
+        return len(cut_decimals(raw_cells)) // 2, 0, 1, 0
+    titled = title_row(raw_cells)
+    if titled is not None:
+        # a row of table 二 and the next block's title laid into one grid row: the row, then the title's line
+        _write_rows(b, titled, [pos + start for start, _ in cells])
+        return 0, 0, 0, 1
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -243,7 +248,7 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
-    return len(decimals) // 2, 0, 0
+    return len(decimals) // 2, 0, 0, 0
 
 
 def _write_rows(b: OffsetText, rows: list[list[tuple[str, tuple[int, int]]]], starts: list[int]) -> None:
@@ -309,6 +314,44 @@ def heading_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | Non
         text = " ".join(t for k, (_, t) in enumerate(lines[c]) if k not in numbers)
         rest.append((text, (c, lines[c][-1][0] if text else 0)))
     return [row, rest] if len(row) > 1 else None
+
+
+# a block's title of table 二 (2021's 第二十条第（五）项), cut into a grid row's cells
+_BLOCK_TITLE = re.compile(r"第二十条第")
+
+
+def title_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
+    """A row of table 二 and the next block's title (with its header's words) laid into one grid row
+    (pymupdf4llm's layout mode, where no rule parts them: ``|行政强制|第二十条第|（八|8<br>）项|``,
+    ``|行政许可<br>第二十条第<br>信息内容|（六）|项|本年处|103<br>理决定|``): the first cell's first line a label (no
+    digit, no numbering, no title), the other lines' text, joined in the cells' order, the block's title
+    (第二十条第), and exactly one number in the row, the first line of a cell after the first, no other digit. The
+    row (the label and that number), then the rest of the cells' text, each in its cell; None for any other row."""
+    if len(raw) < 3 or not any(BR.search(c) for c in raw[1:]):
+        return None
+    lines = [_cell_lines(c) for c in raw]
+    if not lines[0]:
+        return None
+    label = lines[0][0][1]
+    if _ANY_DIGIT.search(label) or _NEW_LABEL.match(label) or not _IDEOGRAPH.search(label) or "第" in label:
+        return None
+    numbers = [(c, k) for c, cell in enumerate(lines) for k, (_, t) in enumerate(cell) if _ANY_DIGIT.search(t)]
+    if len(numbers) != 1:
+        return None
+    c, k = numbers[0]
+    if c == 0 or k != 0 or not _STACKED_NUMBER.match(lines[c][0][1]) or len(lines[c]) < 2:
+        return None
+    rest_text = "".join(
+        t for n, cell in enumerate(lines) for m, (_, t) in enumerate(cell) if (n, m) not in {(0, 0), (c, 0)}
+    )
+    if not _BLOCK_TITLE.search(rest_text):
+        return None
+    row = [(label, (0, lines[0][0][0])), (lines[c][0][1], (c, lines[c][0][0]))]
+    rest: list[tuple[str, tuple[int, int]]] = []
+    for n, cell in enumerate(lines):
+        kept = [(at, t) for m, (at, t) in enumerate(cell) if (n, m) not in {(0, 0), (c, 0)}]
+        rest.append(("".join(t for _, t in kept), (n, kept[0][0] if kept else 0)))
+    return [row, rest]
 
 
 def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:

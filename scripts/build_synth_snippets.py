@@ -680,6 +680,9 @@ Version 119 (issue 8, t42):
 - ``synth-7217-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): 行政规范性文件's
   label cut across two grid cells, the row's values stacked under its last piece, the first glued to it
   (``|行政规范性|文件1<br>0<br>102|``).
+- ``synth-7201-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): 行政强制's row and the
+  next block's title laid into one grid row, the row's value the first line of a title piece's cell
+  (``|行政强制|第二十条第|（八|8<br>）项|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -950,6 +953,7 @@ SNIPPETS = {
     "synth-7235-markitdown-pdf-table2.md": "synth_7235.md-markitdown-pdf.md",
     "synth-7210-pymupdf4llm-layout-table2.md": "synth_7210.md-pymupdf4llm-layout.md",
     "synth-7217-pymupdf4llm-layout-table2.md": "synth_7217.md-pymupdf4llm-layout.md",
+    "synth-7201-pymupdf4llm-layout-table2.md": "synth_7201.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1097,6 +1101,7 @@ FROM = {
     "synth-7235-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-7210-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7217-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7201-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",

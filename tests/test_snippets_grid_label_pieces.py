@@ -66,3 +66,41 @@ def test_the_stacked_pieces_that_are_no_label_end() -> None:
     assert stacked_label_end("1.属于国家秘密<br>0<br>0") is None  # a numbered label of its own
     assert stacked_label_end("76<br>29<br>21") is None  # numbers only
     assert stacked_label_end("文件1") is None  # no stack
+
+
+TITLED = "synth-7201-pymupdf4llm-layout-table2.md"
+TITLED_ROW = "|行政强制|第二十条第|（八|8<br>）项||||||"
+GRID_CUTS = "synth-7337-pymupdf4llm-layout-table2.md"
+
+
+def test_a_row_laid_into_the_next_block_title_reads_its_number() -> None:
+    # tuning seed 7201 (/tmp/d52/tune, md-pymupdf4llm-layout): 行政强制 8, its number the first line of a cell of
+    # 第二十条第（八）项's pieces. Version 247 read the row's own empty cells: a silent blank
+    text = (SNIPPETS / TITLED).read_text(encoding="utf-8")
+    assert TITLED_ROW in text
+    report = snippet_report(TITLED)
+    gold = draw(7201).cells
+    assert report.cells["active/coercion/decisions"].value == gold_value(gold["active/coercion/decisions"]) == 8
+    assert [w for w in report.warnings if w.code == "title_in_row"]
+    for key in (*OTHERS, "active/fees/amount"):
+        assert report.cells[key].value == gold_value(gold[key])
+
+
+def test_a_row_with_the_title_and_header_words_in_its_label_cell_reads_its_number() -> None:
+    # tuning seed 7337 (/tmp/g53/tune, md-pymupdf4llm-layout; the committed snippet): 行政许可 103, printed under
+    # 本年处 in a cell ``103<br>理决定``, the title 第二十条第 and 信息内容 under the label in its cell. Version 247
+    # found no row 行政许可 (missing_row)
+    text = (SNIPPETS / GRID_CUTS).read_text(encoding="utf-8")
+    assert "|行政许可<br>第二十条第<br>信息内容|（六）|项|本年处|103<br>理决定|" in text
+    report = snippet_report(GRID_CUTS)
+    gold = draw(7337).cells
+    assert report.cells["active/licensing/decisions"].value == gold_value(gold["active/licensing/decisions"]) == 103
+    for key in ("active/penalty/decisions", "active/coercion/decisions", "active/rules/in_force"):
+        assert report.cells[key].value == gold_value(gold[key])
+
+
+def test_a_title_row_with_two_numbers_is_not_parted() -> None:
+    # two numbers among the title's pieces: which is the row's is not in the row; left as before
+    text = (SNIPPETS / TITLED).read_text(encoding="utf-8")
+    report = parse(text.replace(TITLED_ROW, "|行政强制|第二十条第|（八|8<br>）项|5|||||").encode(), TITLED)
+    assert not [w for w in report.warnings if w.code == "title_in_row"]
