@@ -4,7 +4,9 @@ is. A label cell cut over two grid rows, the first of empty cells, the second wi
 the first row's empty cells were read, three silent blanks). A label cut across two grid cells, the row's values
 stacked under its last piece, the first glued to it (``|行政规范性|文件1<br>0<br>102|``): the pieces read as one
 label, the glued number parted from it, the stacked numbers cells after it (version 247; the piece ``文件1`` was an
-unreadable cell and the row left blank)."""
+unreadable cell and the row left blank). A row of table 二 and the next block's title laid into one grid row
+(``|行政强制|第二十条第|（八|8<br>）项|``): the label and the row's one number read as the row (version 248; the row's
+empty cells were read, or the row not found)."""
 
 from __future__ import annotations
 
