@@ -184,6 +184,7 @@ def _marked_up(text: str) -> Canonical:
     decimals = 0  # numbers cut at their decimal point across two cells, joined
     stacked = 0  # rows parted from one grid row that holds them a <br> line each
     headings = 0  # rows parted from the next section's heading laid into the same grid row
+    titles = 0  # rows parted from the next block's title laid into the same grid row
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -219,16 +220,19 @@ def _marked_up(text: str) -> Canonical:
                 k += 1
             if k in by_repeats:
                 # the numbers fix the grouping: every grouping of the header's that differs misreads a row
-                cut, parted, headed = pipe_row(b, line, pos, rest, by_repeats[k])
+                cut, parted, headed, titled = pipe_row(b, line, pos, rest, by_repeats[k])
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
+                titles += titled
             elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
-                cut, parted, headed = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                cut, parted, headed, titled = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
+                titles += titled
             else:
                 repeats = repeated_at.get(k, NO_COLUMNS)
-                cut, parted, headed = pipe_row(b, line, pos, rest, repeats)
+                cut, parted, headed, titled = pipe_row(b, line, pos, rest, repeats)
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
+                titles += titled
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -288,6 +292,13 @@ def _marked_up(text: str) -> Canonical:
             f"{headings} grid row(s) holding a table's row and the next section's heading (its first line in the "
             "row's label cell, under the label): the row's numbers (each the first line of a cell) read as the row, "
             "the rest as the heading's line (a guess)",
+        ))  # fmt: skip
+    if titles:
+        notes.append((
+            "title_in_row",
+            f"{titles} grid row(s) holding a table 二 row and the next block's title (第二十条第…项, its header's "
+            "words) cut into its cells: the row's one number (the first line of a cell) read as the row's value, "
+            "the rest as the title's line (a guess)",
         ))  # fmt: skip
     if grid is not None and grid.disagreeing:
         notes.append((

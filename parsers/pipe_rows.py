@@ -161,7 +161,7 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
@@ -178,13 +178,18 @@ def pipe_row(
     if rows is not None:
         # several rows laid into one grid row, a <br> line each: written as lines of their own
         _write_rows(b, rows, [pos + start for start, _ in cells])
-        return 0, len(rows), 0
+        return 0, len(rows), 0, 0
     parted = heading_row(raw_cells)
     if parted is not None:
         # a table's last row and the next section's heading laid into one grid row: the row, then the heading's
         # line (the row's numbers taken out of it)
         _write_rows(b, parted, [pos + start for start, _ in cells])
-        return len(cut_decimals(raw_cells)) // 2, 0, 1
+        return len(cut_decimals(raw_cells)) // 2, 0, 1, 0
+    titled = title_row(raw_cells)
+    if titled is not None:
+        # a row of table 二 and the next block's title laid into one grid row: the row, then the title's line
+        _write_rows(b, titled, [pos + start for start, _ in cells])
+        return 0, 0, 0, 1
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -208,11 +213,16 @@ def pipe_row(
         raw = line[s:e]
         if cut is not None and col in cut[0]:
             # the label's pieces read as one, in its first piece's cell; the other pieces' cells left empty, but
-            # for the values after the last one's text
+            # for the values after the last one's text, or stacked under it (each a cell, in its place)
             if col == cut[0][0]:
                 b.add(cut[1], pos + s + len(raw) - len(raw.lstrip()))
             elif cut[2] is not None and col == cut[2][0]:
                 b.add(clean_cell(raw[cut[2][1] :]), pos + s + cut[2][1])
+            elif col == cut[0][-1] and (under := _stacked_numbers(raw)) is not None and BR.search(raw):
+                for n, (at, number) in enumerate(under[1:]):
+                    if n:
+                        b.add("\t", None)
+                    b.add(number, pos + s + at)
             continue
         lead = len(raw) - len(raw.lstrip())
         if col in decimals:
@@ -238,7 +248,7 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
-    return len(decimals) // 2, 0, 0
+    return len(decimals) // 2, 0, 0, 0
 
 
 def _write_rows(b: OffsetText, rows: list[list[tuple[str, tuple[int, int]]]], starts: list[int]) -> None:
@@ -304,6 +314,44 @@ def heading_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | Non
         text = " ".join(t for k, (_, t) in enumerate(lines[c]) if k not in numbers)
         rest.append((text, (c, lines[c][-1][0] if text else 0)))
     return [row, rest] if len(row) > 1 else None
+
+
+# a block's title of table 二 (2021's 第二十条第（五）项), cut into a grid row's cells
+_BLOCK_TITLE = re.compile(r"第二十条第")
+
+
+def title_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
+    """A row of table 二 and the next block's title (with its header's words) laid into one grid row
+    (pymupdf4llm's layout mode, where no rule parts them: ``|行政强制|第二十条第|（八|8<br>）项|``,
+    ``|行政许可<br>第二十条第<br>信息内容|（六）|项|本年处|103<br>理决定|``): the first cell's first line a label (no
+    digit, no numbering, no title), the other lines' text, joined in the cells' order, the block's title
+    (第二十条第), and exactly one number in the row, the first line of a cell after the first, no other digit. The
+    row (the label and that number), then the rest of the cells' text, each in its cell; None for any other row."""
+    if len(raw) < 3 or not any(BR.search(c) for c in raw[1:]):
+        return None
+    lines = [_cell_lines(c) for c in raw]
+    if not lines[0]:
+        return None
+    label = lines[0][0][1]
+    if _ANY_DIGIT.search(label) or _NEW_LABEL.match(label) or not _IDEOGRAPH.search(label) or "第" in label:
+        return None
+    numbers = [(c, k) for c, cell in enumerate(lines) for k, (_, t) in enumerate(cell) if _ANY_DIGIT.search(t)]
+    if len(numbers) != 1:
+        return None
+    c, k = numbers[0]
+    if c == 0 or k != 0 or not _STACKED_NUMBER.match(lines[c][0][1]) or len(lines[c]) < 2:
+        return None
+    rest_text = "".join(
+        t for n, cell in enumerate(lines) for m, (_, t) in enumerate(cell) if (n, m) not in {(0, 0), (c, 0)}
+    )
+    if not _BLOCK_TITLE.search(rest_text):
+        return None
+    row = [(label, (0, lines[0][0][0])), (lines[c][0][1], (c, lines[c][0][0]))]
+    rest: list[tuple[str, tuple[int, int]]] = []
+    for n, cell in enumerate(lines):
+        kept = [(at, t) for m, (at, t) in enumerate(cell) if (n, m) not in {(0, 0), (c, 0)}]
+        rest.append(("".join(t for _, t in kept), (n, kept[0][0] if kept else 0)))
+    return [row, rest]
 
 
 def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
@@ -491,6 +539,28 @@ _LABEL_TAIL = re.compile(r"^(\s*\S*?[^\d\s])\s+([+-]?\d[\d,]*(?:\.\d+)?(?:\s+[+-
 _GLUED_TAIL = re.compile(r"^(\s*\S*?[\u4e00-\u9fff])([+-]?\d[\d,]*(?:\.\d+)?)\s*$")
 
 
+def stacked_label_end(cell: str) -> str | None:
+    """A label's last piece cut into a grid cell of its own that stacks the row's values under it, a ``<br>`` line
+    each (``文件1<br>0<br>102``: pymupdf4llm's layout grid cutting ``行政规范性文件`` at a rule, the row's cells laid
+    into the piece's): the piece (with the row's first value if it is glued to it), where the cell's first line is
+    no label of its own (numbering) and no digit but a value glued at its end, and its other lines are the row's
+    numbers (:func:`_stacked_numbers`); else None."""
+    stacked = _stacked_numbers(cell)
+    if (
+        stacked is None
+        or len(stacked) < 2
+        or _STACKED_NUMBER.match(stacked[0][1])
+        or _STACKED_DASH.fullmatch(stacked[0][1])
+    ):
+        return None
+    piece = stacked[0][1]
+    m = _GLUED_TAIL.match(piece)
+    head = m.group(1) if m is not None else piece
+    if _ANY_DIGIT.search(head) or _NEW_LABEL.match(head.strip()) or not _IDEOGRAPH.search(head):
+        return None
+    return piece
+
+
 def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] | None:
     """A label cut into cells on one line before the row's values (``(|七)总|计``, ``四、结转下年|度继续办理``,
     ``一、本年新|收政府信息公开申|请数量  15``: pymupdf4llm's layout mode taking gaps between a label's glyphs for
@@ -502,10 +572,16 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
     cols: list[int] = []
     tail: tuple[int, int] | None = None
     glued = False
+    stacked_last: str | None = None  # the last piece's text where its cell stacks the row's values under it
     for k, cell in enumerate(raw):
         text = clean_cell(cell)  # a placeholder (``NaN``, ``Unnamed: 2``: markitdown's spreadsheets) is an empty cell
         if not cols and not text:
             continue
+        if cols and text and BR.search(cell) and (piece := stacked_label_end(cell)) is not None:
+            # the label's last piece, the row's values stacked under it (``|行政规范性|文件1<br>0<br>102|``)
+            cols.append(k)
+            stacked_last = piece
+            break
         if not text or BR.search(cell) or (_VALUE_CELL.match(cell)):
             break
         if cols and (_NEW_LABEL.match(clean_cell(cell)) or _ANY_DIGIT.search(cell)):
@@ -520,9 +596,16 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
             break
         cols.append(k)
     after = raw[cols[-1] + 1 :] if cols else []
-    if len(cols) < 2 or (not any(_ANY_DIGIT.search(clean_cell(c)) for c in after) and tail is None):
+    if len(cols) < 2 or (
+        not any(_ANY_DIGIT.search(clean_cell(c)) for c in after) and tail is None and not stacked_last
+    ):
         return None  # one cell, or no value: a header's cells
     pieces = [clean_cell(raw[k]) for k in cols]
+    if stacked_last is not None:
+        # the label's pieces read as one, the last one's first line with its number if it prints one (the table
+        # reader parts it: ``glued_number``, said); the numbers under it written as cells (:func:`pipe_row`)
+        pieces[-1] = stacked_last
+        return (cols, "".join(pieces), None) if len(set(pieces)) == len(pieces) else None
     if tail is not None and glued:
         # the row's first value printed against the label's last piece (``|行政事业|性收费0|``): kept against the
         # label, read as the table reader reads a number glued to its label (``glued_number``, said)

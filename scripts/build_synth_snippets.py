@@ -692,6 +692,18 @@ Version 119 (issue 8, t42):
   separator of a table 三 some of whose zero cells are empty (``empty_zero``, bare ``<td>``): rows printed as runs of
   fewer digits than the row's seven cells (``2.重复申请500207``, ``四、结转下年度继续办理600107``), and rows of seven
   digits or more whose splits holding their totals only the columns' identities with those rows decide.
+- ``synth-7235-pdfplumber-table2.txt``, ``synth-7235-markitdown-pdf-table2.md`` (``/tmp/d52/tune``,
+  ``pdf-pdfplumber`` and ``md-markitdown-pdf``): 行政规范性文件's label wrapped around its values' line, the values
+  one space apart with dashes among them (``行政规范性文`` / ``75 — —`` / ``件``).
+- ``synth-7210-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): 行政规范性文件's
+  label cell cut over two grid rows, the first of empty cells (``|行政规||||``), the second with the label's rest and
+  the values (``|范性文<br>件|0|6|187|``).
+- ``synth-7217-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): 行政规范性文件's
+  label cut across two grid cells, the row's values stacked under its last piece, the first glued to it
+  (``|行政规范性|文件1<br>0<br>102|``).
+- ``synth-7201-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): 行政强制's row and the
+  next block's title laid into one grid row, the row's value the first line of a title piece's cell
+  (``|行政强制|第二十条第|（八|8<br>）项|``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -964,6 +976,11 @@ SNIPPETS = {
     "synth-7337-pymupdf4llm-layout-table2.md": "synth_7337.md-pymupdf4llm-layout.md",
     "synth-7223-pymupdf4llm-layout-table3.md": "synth_7223.md-pymupdf4llm-layout.md",
     "synth-7229-pymupdf4llm-layout-table2.md": "synth_7229.md-pymupdf4llm-layout.md",
+    "synth-7235-pdfplumber-table2.txt": "synth_7235.pdf-pdfplumber.txt",
+    "synth-7235-markitdown-pdf-table2.md": "synth_7235.md-markitdown-pdf.md",
+    "synth-7210-pymupdf4llm-layout-table2.md": "synth_7210.md-pymupdf4llm-layout.md",
+    "synth-7217-pymupdf4llm-layout-table2.md": "synth_7217.md-pymupdf4llm-layout.md",
+    "synth-7201-pymupdf4llm-layout-table2.md": "synth_7201.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1108,6 +1125,11 @@ FROM = {
     "synth-7208-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7337-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
     "synth-7229-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7235-pdfplumber-table2.txt": "二、主动公开政府信息情况",
+    "synth-7235-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
+    "synth-7210-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7217-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7201-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",

@@ -360,11 +360,17 @@ def _read_row(
         return
     if pos is not None:
         warn_merged(r, line, n, f"{T}/{key}")
-        if all(t is None or not t[TEXT] for t in pos) and (below := _row_below(r, i, stop, n)) is not None:
+        if all(t is None or not t[TEXT] for t in pos) and (found := _row_below(r, i, stop, n, key)) is not None:
+            below, rest = found
             shown = " ".join(t[TEXT] if t is not None and t[TEXT] else "(blank)" for t in below)
+            whence = (
+                "the label-less row under it"
+                if rest is None
+                else f"the row under it, whose first cell prints the label's rest ({label[TEXT]!r} + {rest[TEXT]!r})"
+            )
             r.warn(
                 "row_continued",
-                f"{T}/{key}: no value on the label's line; read from the label-less row under it ({shown})",
+                f"{T}/{key}: no value on the label's line; read from {whence} ({shown})",
                 f"{T}/{key}",
                 next(t for t in below if t is not None and t[IS_VALUE]),
             )
@@ -557,19 +563,32 @@ def _digits_in_text_before(line: list[Token], first: Token) -> Token | None:
     return None
 
 
-def _row_below(r: Reading, i: int, stop: int, n: int) -> list[Token | None] | None:
+def _row_below(r: Reading, i: int, stop: int, n: int, key: str) -> tuple[list[Token | None], Token | None] | None:
     """The cells of the label-less row right under the label at token ``i`` (a blank first cell, then ``n``
     cells, at least one a number), when that row is before ``stop``: a row whose label cell spans two rows of
-    the value columns, printed as a label row of blank cells and a row of values without a label."""
+    the value columns, printed as a label row of blank cells and a row of values without a label. So too where
+    that row's first cell is the label's rest, the two reading row ``key``'s label joined (pymupdf4llm's layout grid
+    cutting a wrapped label cell at the line between its lines: ``|行政规||||`` / ``|范性文<br>件|0|6|187|``): the
+    cells, and that first cell (None where it is blank)."""
     line = r.tokens[i][LINE]
     below = [t for t in r.tokens[i + 1 : stop] if t[LINE] != line]
     if not below:
         return None
     first = below[0][LINE]
     toks = [t for t in below if t[LINE] == first]
-    if not (toks[0][TABBED] and not toks[0][TEXT]) or any(t[IS_LABELISH] for t in toks):
+    rest = toks[0] if toks[0][TABBED] and toks[0][TEXT] and _label_rest(r.tokens[i], toks[0], key) else None
+    if not (toks[0][TABBED] and (rest is not None or not toks[0][TEXT])) or any(t[IS_LABELISH] for t in toks[1:]):
         return None
     pos = positional(toks[1:], n)
     if pos is None or not any(t is not None and t[IS_VALUE] for t in pos):
         return None
-    return pos
+    return pos, rest
+
+
+def _label_rest(label: Token, cell: Token, key: str) -> bool:
+    """Whether grid cell ``cell``, on the line under the row label ``label``, is that label's rest: neither reads a
+    row alone, the two joined read row ``key``'s label."""
+    if row_named(label[COMPACT]) is not None or row_named(cell[COMPACT]) is not None:
+        return False
+    joined = row_named(label[COMPACT] + cell[COMPACT])
+    return joined is not None and joined.key == key

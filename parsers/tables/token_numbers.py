@@ -130,7 +130,21 @@ _LABEL_VALUES_DASHED = re.compile(
 )
 
 
+# a row's values alone on their line, one space apart, a dash among them after its first number (``75 — —``,
+# ``0 - 3``: pdfplumber's and markitdown's line between a wrapped label's two lines, ``行政规范性文`` / ``75 — —`` /
+# ``件``)
+_VALUES_DASHED = re.compile(rf"^{_NUM}(?: +(?:{_NUM}|{_DASH_VALUE}))* +{_DASH_VALUE}(?: +(?:{_NUM}|{_DASH_VALUE}))*$")
+
+
 def split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
+    if text[:1].isdigit() and _SPACE_DASH.search(text) is not None and _VALUES_DASHED.match(text) is not None:
+        # a row's values printed on a line of their own, a dash for a blank among them: each value a token, the
+        # dashes explicit blanks (read whole, the line was one token and no value: the row's label, wrapped around
+        # it, was not found)
+        return [
+            token(v.group(), start + v.start(), start + v.end(), line, col, tabbed, split=True)
+            for v in NONSPACE.finditer(text)
+        ]
     if (
         _SPACE_DASH.search(text) is not None
         and (m := _LABEL_VALUES_DASHED.match(text)) is not None
