@@ -52,10 +52,12 @@ def _build_report(extracted: Extracted) -> Report:
         from parsers.ocr.lost_digit_values import lost_digit_values
         from parsers.ocr.lost_ones import lost_ones
         from parsers.ocr.procurement import lone_amount
+        from parsers.ocr.short_counts import blank_short_counts
 
         metadata["ocr"] = True
         whole_counts(tables.cells, tables.warnings)
         lone_amount(tables.cells, tables.warnings)
+        blank_short_counts(tables.cells, tables.warnings, extracted.short_readings)  # table 二's short readings
         tables.checks = contest_agreed(tables.cells, tables.checks, tables.warnings, extracted.agreed_glyphs)
         tables.checks = correct_misreadings(
             tables.cells, tables.checks, tables.warnings, extracted.glyph_sets, extracted.sure

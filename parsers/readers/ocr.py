@@ -37,6 +37,7 @@ class OcrPages(NamedTuple):
     sure: list[SureCell]  # numbers read surely (``Extracted.sure``)
     agreed_glyphs: list[GlyphSet]  # cells of one glyph read one digit (``Extracted.agreed_glyphs``)
     digits_lost: list[DoubtfulCell]  # readings set aside as a digit lost (``Extracted.digits_lost``)
+    short_readings: list[DoubtfulCell]  # readings wide for their digits (``Extracted.short_readings``)
 
 
 def read_image(data: bytes) -> Extracted:
@@ -147,6 +148,7 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
         kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True, glyph_sets=glyph_sets,
         doubtful=doubtful, sure=sure, agreed_glyphs=[g for r in results for g in r.agreed_glyphs],
         digits_lost=[d for r in results for d in r.digits_lost],
+        short_readings=[d for r in results for d in r.short_readings],
     )  # fmt: skip
 
 
@@ -211,6 +213,7 @@ def _among_text_pages(
         [d for r in results for d in r.sure],
         [g for r in results for g in r.agreed_glyphs],
         [d for r in results for d in r.digits_lost],
+        [d for r in results for d in r.short_readings],
     )
 
 
