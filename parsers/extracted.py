@@ -115,6 +115,10 @@ class Extracted:
     agreed_glyphs: list[GlyphSet] = field(default_factory=list)  # OCR: cells of one glyph read one digit (agreed.py)
     doubtful: list[DoubtfulCell] = field(default_factory=list)  # OCR: numbers read unsure of (doubtful.py)
     sure: list[SureCell] = field(default_factory=list)  # OCR: numbers read surely, kept as read (doubtful.py)
+    # OCR: readings set aside as a digit lost, their ink too wide for their digits (lost_digits.py)
+    digits_lost: list[DoubtfulCell] = field(default_factory=list)
+    # OCR: numbers read as a count whose ink is wide for its digits, under digits_lost's bound (lost_digits.py)
+    short_readings: list[DoubtfulCell] = field(default_factory=list)
 
 
 class TextBuilder:

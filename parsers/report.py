@@ -49,12 +49,15 @@ def _build_report(extracted: Extracted) -> Report:
         from parsers.ocr.correct import correct_misreadings
         from parsers.ocr.counts import leading_zeros, negative_counts, whole_counts
         from parsers.ocr.doubtful import blank_doubtful
+        from parsers.ocr.lost_digit_values import lost_digit_values
         from parsers.ocr.lost_ones import lost_ones
         from parsers.ocr.procurement import lone_amount
+        from parsers.ocr.short_counts import blank_short_counts
 
         metadata["ocr"] = True
         whole_counts(tables.cells, tables.warnings)
         lone_amount(tables.cells, tables.warnings)
+        blank_short_counts(tables.cells, tables.warnings, extracted.short_readings)  # table 二's short readings
         tables.checks = contest_agreed(tables.cells, tables.checks, tables.warnings, extracted.agreed_glyphs)
         tables.checks = correct_misreadings(
             tables.cells, tables.checks, tables.warnings, extracted.glyph_sets, extracted.sure
@@ -62,6 +65,9 @@ def _build_report(extracted: Extracted) -> Report:
         leading_zeros(tables.cells, tables.checks, tables.warnings)
         blank_doubtful(tables.cells, tables.checks, tables.warnings, extracted.doubtful, extracted.glyph_sets)
         tables.checks = lost_ones(tables.cells, tables.checks, tables.warnings)
+        tables.checks = lost_digit_values(
+            tables.cells, tables.checks, tables.warnings, extracted.digits_lost, extracted.text, extracted.spans
+        )
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
         blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)
         bounded_zeros(tables.cells, tables.checks, tables.warnings)  # lost cells an identity leaves only 0

@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 from parsers.extracted import DoubtfulCell, GlyphSet, SureCell, UnreadableDocument
 from parsers.ocr import budget, orient
 from parsers.ocr.agreed import agreed_sets
-from parsers.ocr.doubtful import doubtful_cells, numbers_read, sure_cells
-from parsers.ocr.engine import CELL_INSET, Ink, PageTimeout, engine_name, orientation, read_page
+from parsers.ocr.doubtful import doubtful_cells, numbers_read, set_aside_cells, sure_cells
+from parsers.ocr.engine import CELL_INSET, CellKey, Ink, PageTimeout, engine_name, orientation, read_page
 from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts, voted_doubtful
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
 from parsers.ocr.grid import Table, find_tables
 from parsers.ocr.layout import PageLayout, page_layout
-from parsers.ocr.lost_digits import lost_digits
+from parsers.ocr.lost_digits import lost_digits, short_readings
 from parsers.ocr.lost_rules import split_heads, split_rows
 from parsers.ocr.lost_signs import lost_signs
 from parsers.ocr.pages import PageImage, load_image_page, render_pdf_page
@@ -84,6 +84,8 @@ class PageResult:
     agreed_glyphs: list[GlyphSet] = field(default_factory=list)  # cells of one glyph read one digit (agreed.py)
     doubtful: list[DoubtfulCell] = field(default_factory=list)  # numbers read unsure of (doubtful.py)
     sure: list[SureCell] = field(default_factory=list)  # numbers read surely, kept as read (doubtful.py)
+    digits_lost: list[DoubtfulCell] = field(default_factory=list)  # the readings lost_digits.py set aside
+    short_readings: list[DoubtfulCell] = field(default_factory=list)  # readings SHORT wide (lost_digits.py)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
 
 
@@ -97,6 +99,8 @@ class Pending:
     scale: float
     glyphs: list[Glyph]
     parts: list[Part] = field(default_factory=list)  # the digits' blobs of numbers of several digits (glyph_digits.py)
+    lost: dict[CellKey, tuple[str, float]] = field(default_factory=dict)  # readings set aside (lost_digits.py)
+    short: dict[CellKey, tuple[str, float]] = field(default_factory=dict)  # readings SHORT wide (lost_digits.py)
 
 
 def ocr_page(job: PageJob) -> PageResult:
@@ -127,8 +131,11 @@ def ocr_page(job: PageJob) -> PageResult:
             for t, table in enumerate(tables)
             for c in table.cells
         }
+        held = {k: words[0] for k, lines in ink.cells.items() if len(words := [w for ln in lines for w in ln]) == 1}
         lost_note, lost = lost_digits(prepared.grey, ink, stamped, inner, clean)
+        set_aside_readings = {k: (held[k].text, held[k].conf) for k in lost if k in held}
         stamped |= lost  # cells whose ink is not one lone digit's: the glyph comparison leaves them alone
+        short = {k: (held[k].text, held[k].conf) for k in short_readings(prepared.grey, ink, stamped, inner, clean)}
         sign_note, _ = lost_signs(prepared.grey, ink, tables, stamped)
         unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}
         glyphs = glyphs_of(prepared.grey, ink, unread)
@@ -138,7 +145,7 @@ def ocr_page(job: PageJob) -> PageResult:
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
             red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note, lost_note=lost_note,
             sign_note=sign_note, split_notes=split_notes,
-            pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts),
+            pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts, set_aside_readings, short),
         )  # fmt: skip
     except PageTimeout:
         note = (
@@ -191,6 +198,8 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         r.doubtful += [d for d in in_doubt.get(r.number, []) if d.box not in low]
         taken = {d.box for d in r.doubtful}
         r.sure = sure_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale, taken)
+        r.digits_lost = set_aside_cells(r.number, p.lost, p.tables, p.scale)
+        r.short_readings = set_aside_cells(r.number, p.short, p.tables, p.scale)
         r.pending = None
     if sets:
         results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]

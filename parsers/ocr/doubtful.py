@@ -66,6 +66,21 @@ def doubtful_cells(
     return [DoubtfulCell(number, box, text, conf) for box, text, conf in read]
 
 
+def set_aside_cells(
+    number: int, readings: dict[CellKey, tuple[str, float]], tables: list[Table], scale: float
+) -> list[DoubtfulCell]:
+    """The cells of page ``number`` whose readings a rule set aside (``readings``: each cell's text and confidence, as
+    :mod:`parsers.ocr.lost_digits` found them), each with its box as its span carries it (page units)."""
+    boxes = {(t, c.row, c.col): c.box for t, table in enumerate(tables) for c in table.cells}
+    out = []
+    for key, (text, conf) in sorted(readings.items()):
+        if key in boxes:
+            x0, y0, x1, y1 = boxes[key]
+            box = (round(x0 / scale, 1), round(y0 / scale, 1), round(x1 / scale, 1), round(y1 / scale, 1))
+            out.append(DoubtfulCell(number, box, text, conf))
+    return out
+
+
 # the engine's confidence (0–100) at or over which a number it read is sure: the identities do not read it otherwise
 # (``parsers/ocr/correct.py``). A misread digit reads unsure (tuning scans 1938–1961: the misreads the identities
 # repaired read 75–77), a total a report prints wrong reads as surely as any (1366 at 97, 409 at 97), and a digit

@@ -15,6 +15,14 @@ cells; past 1.4 are the misreadings (25 read 2 at 1.84). A cell so wide must be 
 row printed in bold is wide throughout), or among those of its row of the page's width (synth_4139, a fax: two of a
 row's three numbers, 20 and 24, read ``0`` and ``4``, the row's median a wide one). A change of a count read with
 its minus (``-3`` for -25) is measured by its digits (the minus is no digit's height).
+
+Tuning scans 4140–4163 (4660 readings measured): every right reading lies at 1.33 times the page's median or less
+(table 二's 295 at 1.22 or less), and two short readings lie under 1.7, at 1.67 (``2`` for 12, synth_4158) and 1.69
+(``5`` for a printed 总计 15, synth_4157), both in table 三. :func:`short_readings` gives the readings from
+:data:`SHORT` (1.45) up, for the parser to leave blank where they are counts of table 二, which no identity checks
+(``parsers/ocr/short_counts.py``; a lost ``1`` between two digits, 35 for 315, widens a reading about 1.5 times);
+table 三's and 四's are left to their identities (the 2 set aside, 4158's contradicted set of 122 and 2 would no
+longer be found).
 """
 
 from __future__ import annotations
@@ -31,6 +39,8 @@ from parsers.ocr.glyph_digits import PART_HEIGHT
 from parsers.ocr.preprocess import Grey
 
 WIDE = 1.7  # a reading whose width per digit is this many times the page's median (and its row's) lost a digit
+# a count of table 二 (no identity checks it) this many times as wide per digit or more, under WIDE: read short
+SHORT = 1.45
 ROW_NUMBERS = 3  # cells read as digits a row needs for its own median
 MIN_NUMBERS = 8  # cells read as digits a page needs for its median
 BESIDE_WIDTH = 6  # pixels: a blob beside a lone digit's reading thinner than this is a speck or a rule's remnant
@@ -99,16 +109,17 @@ def _beside(grey: Grey, word: Box, cell: Box) -> Box:
     return (left, word[1], right, word[3])
 
 
-def lost_digits(
-    grey: Grey, ink: Ink, leave: set[CellKey], cells: dict[CellKey, Box] | None = None, clean: Grey | None = None
-) -> tuple[str | None, set[CellKey]]:
-    """The cells of ``ink`` read as one word of digits whose ink is :data:`WIDE` times as wide per digit as the page's
-    median, their readings removed from ``ink``; the page's note (None when there is none) and those cells. ``grey``:
-    the prepared page (black ink on white); ``leave``: cells left alone (under a stamp). With ``cells`` (the cells'
-    boxes inside their rules) and ``clean`` (the page without its rules), a reading of one digit the engine was unsure
-    of (under :data:`parsers.ocr.engine.SURE_DIGITS`) is measured by the cell's ink in its rows too (:func:`_beside`):
-    a two-character head, 总计, read as one digit (synth_4160's fax, ``4`` at 47) is set aside as a digit run together
-    would be. A sure digit is not: a zero read at 60-85 beside a red seal's black remnants (synth_4158) is a zero."""
+def _wide(
+    grey: Grey,
+    ink: Ink,
+    leave: set[CellKey],
+    cells: dict[CellKey, Box] | None,
+    clean: Grey | None,
+    bound: float,
+) -> dict[CellKey, tuple[str, float]]:
+    """The cells of ``ink`` read as one word of digits whose ink is ``bound`` times as wide per digit as the page's
+    median or more (and among their row's: :func:`lost_digits`' measure): each reading and its width over the
+    median."""
     widths: dict[CellKey, tuple[str, float]] = {}
     for key, lines in ink.cells.items():
         words = [w for line in lines for w in line]
@@ -129,7 +140,7 @@ def lost_digits(
         if width is not None:
             widths[key] = (words[0].text, width)
     if len(widths) < MIN_NUMBERS:
-        return None, set()
+        return {}
     median = statistics.median(width for _, width in widths.values())
     rows: dict[tuple[int, int], list[float]] = {}
     for (table, row, _), (_, width) in widths.items():
@@ -139,18 +150,32 @@ def lost_digits(
         """Wide among its row's numbers too (a row printed wider, in bold, is no digit lost), or among those of its
         row that are not wide on the page (two of a row's three numbers may each have lost a digit)."""
         mine = rows[(key[0], key[1])]
-        plain = [w for w in mine if w < WIDE * median]
+        plain = [w for w in mine if w < bound * median]
         return (
             len(mine) < ROW_NUMBERS
-            or width >= WIDE * statistics.median(mine)
-            or (bool(plain) and width >= WIDE * statistics.median(plain))
+            or width >= bound * statistics.median(mine)
+            or (bool(plain) and width >= bound * statistics.median(plain))
         )
 
     wide = {
         key: (text, width / median)
         for key, (text, width) in widths.items()
-        if width >= WIDE * median and alone(key, width)
+        if width >= bound * median and alone(key, width)
     }
+    return wide
+
+
+def lost_digits(
+    grey: Grey, ink: Ink, leave: set[CellKey], cells: dict[CellKey, Box] | None = None, clean: Grey | None = None
+) -> tuple[str | None, set[CellKey]]:
+    """The cells of ``ink`` read as one word of digits whose ink is :data:`WIDE` times as wide per digit as the page's
+    median, their readings removed from ``ink``; the page's note (None when there is none) and those cells. ``grey``:
+    the prepared page (black ink on white); ``leave``: cells left alone (under a stamp). With ``cells`` (the cells'
+    boxes inside their rules) and ``clean`` (the page without its rules), a reading of one digit the engine was unsure
+    of (under :data:`parsers.ocr.engine.SURE_DIGITS`) is measured by the cell's ink in its rows too (:func:`_beside`):
+    a two-character head, 总计, read as one digit (synth_4160's fax, ``4`` at 47) is set aside as a digit run together
+    would be. A sure digit is not: a zero read at 60-85 beside a red seal's black remnants (synth_4158) is a zero."""
+    wide = _wide(grey, ink, leave, cells, clean, WIDE)
     if not wide:
         return None, set()
     for key in wide:
@@ -161,3 +186,12 @@ def lost_digits(
         f"the page's others or more: digits run together read as one): {named}; set aside, those cells blank"
     )
     return note, set(wide)
+
+
+def short_readings(
+    grey: Grey, ink: Ink, leave: set[CellKey], cells: dict[CellKey, Box] | None = None, clean: Grey | None = None
+) -> dict[CellKey, tuple[str, float]]:
+    """The cells of ``ink`` (after :func:`lost_digits`) read as one word of digits whose ink is :data:`SHORT` times as
+    wide per digit as the page's median or more (measured as :func:`lost_digits` measures): each reading and its
+    width over the median. Nothing is removed: the parser leaves those of table 二 blank (see the module's doc)."""
+    return _wide(grey, ink, leave, cells, clean, SHORT)

@@ -36,6 +36,8 @@ class OcrPages(NamedTuple):
     doubtful: list[DoubtfulCell]  # numbers read unsure of (``Extracted.doubtful``)
     sure: list[SureCell]  # numbers read surely (``Extracted.sure``)
     agreed_glyphs: list[GlyphSet]  # cells of one glyph read one digit (``Extracted.agreed_glyphs``)
+    digits_lost: list[DoubtfulCell]  # readings set aside as a digit lost (``Extracted.digits_lost``)
+    short_readings: list[DoubtfulCell]  # readings wide for their digits (``Extracted.short_readings``)
 
 
 def read_image(data: bytes) -> Extracted:
@@ -145,6 +147,8 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
     return Extracted(
         kind=kind, text=text, spans=tb.spans, notes=notes, pages=total, ocr=True, glyph_sets=glyph_sets,
         doubtful=doubtful, sure=sure, agreed_glyphs=[g for r in results for g in r.agreed_glyphs],
+        digits_lost=[d for r in results for d in r.digits_lost],
+        short_readings=[d for r in results for d in r.short_readings],
     )  # fmt: skip
 
 
@@ -208,6 +212,8 @@ def _among_text_pages(
         [d for r in results for d in r.doubtful],
         [d for r in results for d in r.sure],
         [g for r in results for g in r.agreed_glyphs],
+        [d for r in results for d in r.digits_lost],
+        [d for r in results for d in r.short_readings],
     )
 
 

@@ -89,10 +89,12 @@ def read_ofd(data: bytes) -> Extracted:
         return Extracted(kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count)
     from parsers.readers.ocr import read_numbered_images  # scanned pages among text pages, each in its place
 
-    ocr_notes, glyph_sets, doubtful, sure, agreed = read_numbered_images(scans, pages, tb, read_pages)
+    by_ocr = read_numbered_images(scans, pages, tb, read_pages)
+    ocr_notes, glyph_sets, doubtful, sure, agreed, digits_lost, short = by_ocr
     return Extracted(
         kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes + ocr_notes, pages=count, ocr=True,
-        glyph_sets=glyph_sets, doubtful=doubtful, sure=sure, agreed_glyphs=agreed,
+        glyph_sets=glyph_sets, doubtful=doubtful, sure=sure, agreed_glyphs=agreed, digits_lost=digits_lost,
+        short_readings=short,
     )  # fmt: skip
 
 

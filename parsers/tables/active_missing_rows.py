@@ -112,9 +112,11 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
         return
     claimed = set(at.values())
     required = set(ACTIVE_REQUIRED.get(fmt, ()))
-    for k, j in missing_runs(order, at):
-        lo = at[order[k - 1].key] + 1 if k else start
-        hi = at[order[j].key] if j < len(order) else end
+    anchors = _anchors(r, order, at, start, end) if r.extracted.ocr else {}
+    bounds = {**at, **anchors}
+    for k, j in missing_runs(order, bounds):
+        lo = bounds[order[k - 1].key] + 1 if k else start
+        hi = bounds[order[j].key] if j < len(order) else end
         lines: dict[int, int] = {}
         for i in range(lo, min(hi, len(r.tokens))):
             tok = r.tokens[i]
@@ -134,17 +136,50 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
         if len(lines) != len(missing):
             missing = [row for row in missing if row.key in required]
         if lines and len(lines) == len(missing):
+            edges = [order[m] for m in (k - 1, j) if 0 <= m < len(order) and order[m].key in anchors]
+            named = "".join(
+                f"; {row.label!r} bounding them by its label {r.tokens[anchors[row.key]][TEXT]!r}, its values unread"
+                for row in edges
+            )
             for row, i in zip(missing, sorted(lines.values()), strict=True):
                 labels.append((i, row.key))
                 claimed.add(i)
                 r.warn(
                     "fuzzy_label",
                     f"{T}/{row.key}: label {r.tokens[i][TEXT]!r} read as the template's {row.label!r} (template "
-                    f"order: {len(missing)} row(s) missing between its neighbours, as many label lines with numbers)",
+                    f"order: {len(missing)} row(s) missing between its neighbours, as many label lines with numbers"
+                    f"{named})",
                     f"{T}/{row.key}",
                     r.tokens[i],
                 )
     labels.sort()
+
+
+def _anchors(r: Reading, order: tuple[RowDef, ...], at: dict[str, int], start: int, end: int) -> dict[str, int]:
+    """OCR: the labels of missing rows read well enough to name them (as :func:`labels_by_meaning` would) whose values
+    the engine could not read as numbers (synth_4150's fax: ``行政事业性收虽`` beside ``5 0条第(九)项``, its cells run
+    into the next block's title): no row is read from them, but each bounds the runs of missing rows around it, as a
+    found row's label does (its row's place in the template, between the found rows before and after it)."""
+    missing = [row for row in order if row.key not in at]
+    claimed = set(at.values())
+    anchors: dict[str, int] = {}
+    for i in r._label_indexes(start, end):
+        tok = r.tokens[i]
+        if i in claimed or not 2 <= len(tok[COMPACT]) <= 14 or _numbers_follow(r, i):
+            continue
+        if BLOCK_RE.search(tok[COMPACT]) or HEADER_WORDS.search(tok[COMPACT]):
+            continue
+        scores = sorted(((similarity(tok[COMPACT], row.label), row) for row in ACTIVE_ROWS), key=lambda x: -x[0])
+        (score, row), runner_up = scores[0], scores[1][0]
+        if row not in missing or score < ACTIVE_FUZZY_MIN or score - runner_up < 0.2 or row.key in anchors:
+            continue
+        k = order.index(row)
+        before = [at[o.key] for o in order[:k] if o.key in at]
+        after = [at[o.key] for o in order[k + 1 :] if o.key in at]
+        if (before and before[-1] >= i) or (after and after[0] <= i):
+            continue  # out of the template's order among the rows found
+        anchors[row.key] = i
+    return anchors
 
 
 def missing_runs(order: tuple[RowDef, ...], present: Container[str]) -> Iterator[tuple[int, int]]:

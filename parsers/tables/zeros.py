@@ -18,10 +18,11 @@ at least one 0 printed, no other value, no printed cell read as blank):
 
 Only in text OCR read (:func:`read_by_ocr`: a text layer loses no digit, so a cell it lacks was printed empty) and
 that loses blank cells (laid out by spaces, OCR'd): where every cell is printed as a cell (TAB rows,
-Markdown, HTML tables) a blank is a blank the report published; so is, in any text, a cell the reading found
-printed empty in its place (a table drawn with rules: w3m's boxes, pandoc's grid and rst tables; an empty box is a
-blank cell, not a lost one). Never silent: each row filled is one warning naming its cells and what decided them
-(review suggested).
+Markdown, HTML tables) a blank is a blank the report published (the parser's own OCR, whose TAB rows do lose
+cells, has its lost cells deduced after the identities' rules, by any identity: :mod:`parsers.ocr.bounded_zeros`);
+so is, in any text, a cell the reading found printed empty in its place (a table drawn with rules: w3m's boxes,
+pandoc's grid and rst tables; an empty box is a blank cell, not a lost one). Never silent: each row filled is one
+warning naming its cells and what decided them (review suggested).
 """
 
 from __future__ import annotations
@@ -42,12 +43,11 @@ _CELLED = ("tab", "markdown", "markdown_html")  # conventions that print a blank
 def deduce_zeros(r: Reading, fmt: str) -> None:
     """Fill the lost cells of table 三's all-zero rows (see the module's docstring)."""
     assert r.canonical is not None
-    # a text that keeps every cell (blank ones too): a blank there was published blank, not lost; but for the
-    # parser's own OCR, whose TAB rows are laid out from a scan's grid: a cell it found empty is printed empty, and
-    # one it read as no number (a seal's remnants, a fax's specks: ``grid_columns``, ``missing_cell``) is lost, for
-    # the confirmed totals to deduce (never the guess of a row of zeros: what it printed was read, as something else)
-    own_ocr = r.extracted.ocr and r.canonical.convention == "tab"
-    if r.canonical.convention in _CELLED and not own_ocr:
+    # a text that keeps every cell (blank ones too): a blank there was published blank, not lost. The parser's own
+    # OCR, whose TAB rows are laid out from a scan's grid, does lose cells (a seal's remnants, a fax's specks read as
+    # no number: ``grid_columns``, ``missing_cell``), but its lost cells are deduced after the identities' rules, by
+    # any identity (``parsers/ocr/bounded_zeros.py``: every cell this rule read there, that one reads too)
+    if r.canonical.convention in _CELLED:
         return
     if not read_by_ocr(r):
         return  # a text layer's text (or a page's) loses no digit: a cell it lacks was printed empty
@@ -64,8 +64,7 @@ def deduce_zeros(r: Reading, fmt: str) -> None:
         ]
     filled: dict[str, dict[str, str]] = {row: {} for row in short}
     _by_totals(values, results, short, filled)
-    if not own_ocr:
-        _rows_of_zeros(r, values, short, filled)
+    _rows_of_zeros(r, values, short, filled)
     for row in rows:
         if row not in short or not filled[row]:
             continue
