@@ -70,6 +70,12 @@ REQUIRED = {
     "fraction_in_count",
     # table 二's number cut at its point across two grid cells: left blank (parsers/tables/cut_points.py)
     "number_cut_blank",
+    # table 二's row read blank on its label's line, digits printed after its label before the next row's left
+    # unread (parsers/tables/active.py)
+    "printed_not_read",
+    # a text printing the tables column by column: the template's rows left without a cell, by table
+    # (parsers/tables/unread_rows.py)
+    "rows_not_read",
     # table 四's header prints no head of a row, its values the other rows': that row's cells blank, not printed (a
     # table cut at the page's edge; parsers/tables/review.py)
     "row_not_printed",
