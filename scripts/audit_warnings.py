@@ -6,7 +6,8 @@
 Over a ``synth_reports.py`` folder (the layout ``synth_score.py`` reads, by its own loading): for every parse, the
 cells the gold fills that the parse leaves **blank**, and the cells it reads as a **wrong number**, for which no
 warning of the parse has a ``key`` naming the cell, its row or its table (``active/fees/amount``, ``active/fees``,
-``active``): a guess or a loss nobody is told of. A warning without a key (a whole-document note) names no cell.
+``active``): a guess or a loss nobody is told of. A warning without a key (a whole-document note) names no cell,
+but ``no_table`` (no table found at all) names every cell.
 Per kind and split: parses, blank and wrong cells, and how many of each are silent. ``--list`` prints the silent
 cells of the tuning part only: the held-back part is counted, never looked at.
 """
@@ -24,19 +25,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth_score import SPLITS, compare_cells, kinds_of, read_kind
 
+# warnings without a key that are about every table: the text holds none (``no_table``), so no cell is read
+EVERY_CELL = frozenset({"no_table"})
 
-def names(warning_key: str | None, cell: str) -> bool:
-    """Whether a warning's key names the cell, its row or its table."""
-    return bool(warning_key) and (cell == warning_key or cell.startswith(f"{warning_key}/"))
+
+def names(warning: dict[str, Any], cell: str) -> bool:
+    """Whether a warning (``as_json``'s) names the cell: its key is the cell, its row or its table, or it says no
+    table was found at all."""
+    key = warning.get("key")
+    if not key:
+        return warning.get("code") in EVERY_CELL
+    return bool(cell == key or cell.startswith(f"{key}/"))
 
 
 def silent_cells(gold_cells: dict[str, Any], report: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """The gold-filled cells a parse (``as_json``) leaves blank with no warning naming them (key → gold), and the
     cells it reads as a wrong number with none (key → [gold, read])."""
     _, wrong, blank = compare_cells(gold_cells, report.get("cells", {}))
-    keys = [w.get("key") for w in report.get("warnings", [])]
-    blank_silent = {k: want for k, (want, _) in blank.items() if not any(names(w, k) for w in keys)}
-    wrong_silent = {k: pair for k, pair in wrong.items() if not any(names(w, k) for w in keys)}
+    warnings = report.get("warnings", [])
+    blank_silent = {k: want for k, (want, _) in blank.items() if not any(names(w, k) for w in warnings)}
+    wrong_silent = {k: pair for k, pair in wrong.items() if not any(names(w, k) for w in warnings)}
     return blank_silent, wrong_silent
 
 
