@@ -70,9 +70,6 @@ REQUIRED = {
     "fraction_in_count",
     # table 二's number cut at its point across two grid cells: left blank (parsers/tables/cut_points.py)
     "number_cut_blank",
-    # table 二's row read blank on its label's line, digits printed after its label before the next row's left
-    # unread (parsers/tables/active.py)
-    "printed_not_read",
     # a text printing the tables column by column: the template's rows left without a cell, by table
     # (parsers/tables/unread_rows.py)
     "rows_not_read",
