@@ -70,6 +70,9 @@ REQUIRED = {
     "fraction_in_count",
     # table 二's number cut at its point across two grid cells: left blank (parsers/tables/cut_points.py)
     "number_cut_blank",
+    # a text printing the tables column by column: the template's rows left without a cell, by table
+    # (parsers/tables/unread_rows.py)
+    "rows_not_read",
     # table 四's header prints no head of a row, its values the other rows': that row's cells blank, not printed (a
     # table cut at the page's edge; parsers/tables/review.py)
     "row_not_printed",

@@ -43,24 +43,23 @@ def same(want: Any, got: Any) -> bool:
         return False
 
 
-def score_one(folder: Path, gold: dict[str, Any], kind: str) -> dict[str, Any]:
+def read_kind(folder: Path, gold: dict[str, Any], kind: str) -> tuple[dict[str, Any], str | None]:
+    """One kind of one report parsed (``as_json``), and the error if the parser refused it (then no cells)."""
     path = folder / gold["inputs"][kind]
-    error = None
     try:
-        report = parse(path.read_bytes(), path.name).as_json()
+        return parse(path.read_bytes(), path.name).as_json(), None
     except Exception as e:  # a report the parser refuses scores 0, with the reason
-        report, error = {"cells": {}, "metadata": {}}, f"{type(e).__name__}: {e}"
-    got, meta = report.get("cells", {}), report.get("metadata", {})
-    # text kinds: the cells the text prints at all (the ceiling any reading of it has: OCR text loses cells)
-    printed = None
-    if path.suffix in (".txt", ".md"):
-        from score_corpus import printed_cells
+        return {"cells": {}, "metadata": {}}, f"{type(e).__name__}: {e}"
 
-        printed = printed_cells(path.read_text(encoding="utf-8", errors="replace"), gold["cells"])
+
+def compare_cells(
+    gold_cells: dict[str, Any], got: dict[str, Any]
+) -> tuple[int, dict[str, list[Any]], dict[str, list[Any]]]:
+    """Cells read right (a count), read as a wrong number and left blank (key → [gold, read])."""
     wrong: dict[str, list[Any]] = {}
     blank: dict[str, list[Any]] = {}
     right = 0
-    for key, want in gold["cells"].items():
+    for key, want in gold_cells.items():
         value = got.get(key)
         if same(want, value):
             right += 1
@@ -68,6 +67,20 @@ def score_one(folder: Path, gold: dict[str, Any], kind: str) -> dict[str, Any]:
             blank[key] = [want, None]
         else:
             wrong[key] = [want, value]
+    return right, wrong, blank
+
+
+def score_one(folder: Path, gold: dict[str, Any], kind: str) -> dict[str, Any]:
+    path = folder / gold["inputs"][kind]
+    report, error = read_kind(folder, gold, kind)
+    got, meta = report.get("cells", {}), report.get("metadata", {})
+    # text kinds: the cells the text prints at all (the ceiling any reading of it has: OCR text loses cells)
+    printed = None
+    if path.suffix in (".txt", ".md"):
+        from score_corpus import printed_cells
+
+        printed = printed_cells(path.read_text(encoding="utf-8", errors="replace"), gold["cells"])
+    right, wrong, blank = compare_cells(gold["cells"], got)
     expect = gold["synth"]["expect_review"]
     review = meta.get("review")
     verdict_ok = (review == "required") == (expect == "required")
@@ -99,13 +112,17 @@ def _job(args: tuple[str, str, str]) -> dict[str, Any]:
     return score_one(Path(folder), gold, kind)
 
 
-def score(folder: Path, kinds: list[str] | None = None, workers: int = 2) -> list[dict[str, Any]]:
-    jobs = []
+def kinds_of(folder: Path, kinds: list[str] | None = None) -> list[tuple[Path, str]]:
+    """(gold file, kind) of every report of a synth folder, every kind its gold lists (or only ``kinds``)."""
+    out = []
     for gold_file in sorted(folder.glob("synth_*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        for kind in gold["inputs"]:
-            if kinds is None or kind in kinds:
-                jobs.append((str(folder), str(gold_file), kind))
+        out += [(gold_file, kind) for kind in gold["inputs"] if kinds is None or kind in kinds]
+    return out
+
+
+def score(folder: Path, kinds: list[str] | None = None, workers: int = 2) -> list[dict[str, Any]]:
+    jobs = [(str(folder), str(gold_file), kind) for gold_file, kind in kinds_of(folder, kinds)]
     if workers <= 1:
         return [_job(j) for j in jobs]
     with ProcessPoolExecutor(workers) as pool:

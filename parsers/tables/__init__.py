@@ -31,6 +31,7 @@ from parsers.tables.review import read_review
 from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
+from parsers.tables.unread_rows import warn_unread_rows
 from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
@@ -118,6 +119,14 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 f"{said}; "
                 + ("table 二" + two + "; the rest is not read" if two else "no cell is read")
                 + ", rather than read into the wrong row",
+            )
+        if fmt in ("2021", "2019"):
+            warn_unread_rows(
+                r,
+                fmt,
+                "rows_not_read",
+                "the text prints the tables column by column (column_order), and no reading confirms where their "
+                "values go: left blank rather than read into the wrong row",
             )
     elif fmt in ("2021", "2019") and app_start is not None:
         app_fmt = _read_three_tables(r, fmt, app_start)

@@ -375,6 +375,16 @@ def _read_row(
                 next(t for t in below if t is not None and t[IS_VALUE]),
             )
             pos = below
+        elif all(t is None or not t[TEXT] for t in pos) and (unread := printed_unread(r, i, stop)):
+            r.warn(
+                "printed_not_read",
+                f"{T}/{key}: its cells print nothing on the label's line, but "
+                + " | ".join(t[TEXT] for t in unread)
+                + " print after the label, before the next row's: not read as the row's cells (no reading of them "
+                "is certain); the row's cells left blank",
+                f"{T}/{key}",
+                unread[0],
+            )
         r.put_cells(keys, pos, label)
         return
     if (
@@ -561,6 +571,20 @@ def _digits_in_text_before(line: list[Token], first: Token) -> Token | None:
         if not tok[IS_VALUE] and any(ch.isdigit() for ch in tok[TEXT]):
             return tok
     return None
+
+
+UNREAD_MAX = 12  # a token longer than this is text (a sentence with a number), not a cell the row prints
+
+
+def printed_unread(r: Reading, i: int, stop: int) -> list[Token]:
+    """The cell-sized tokens holding a digit that print after the label at token ``i``, on its line or the line
+    below it, before ``stop`` (the next row's label): what a row read blank on its label's line leaves unread."""
+    line = r.tokens[i][LINE]
+    return [
+        t
+        for t in r.tokens[i + 1 : stop]
+        if t[LINE] - line in (0, 1) and len(t[TEXT]) <= UNREAD_MAX and any(c.isdigit() for c in t[TEXT])
+    ]
 
 
 def _row_below(r: Reading, i: int, stop: int, n: int, key: str) -> tuple[list[Token | None], Token | None] | None:

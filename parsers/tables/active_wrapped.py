@@ -55,7 +55,7 @@ def wrapped_under(
         return None
     if below[-len(pieces) :] != pieces:
         return None  # text after a piece: no rest of a cell
-    if [t for t in r.line_tokens(row_line + 1) if t[TEXT]] != below:
+    if r.printed(row_line + 1) != below:
         return None  # the line prints tokens past the row's (the next row's label)
     spans = [(_column(r, t[START]), _column(r, t[START]) + len(t[TEXT])) for t in cells]
     out = list(cells)

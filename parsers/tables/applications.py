@@ -91,6 +91,7 @@ from parsers.tables.tokens import (
     Token,
     number_value,
 )
+from parsers.tables.warn_keys import run_key
 
 
 @functools.lru_cache(maxsize=128)  # the template's rows: a few dozen keys
@@ -376,7 +377,7 @@ def _stream_read(
             "placed_by_identities",
             f"table 三: the values of rows {', '.join(keys)} come in an order the text does not explain; placed as "
             f"{printed} ({how}: a guess)",
-            f"{T}/{keys[0]}",
+            run_key(T, keys),
             values[reading.cells[b.first][0]],
         )
     return fits, stop

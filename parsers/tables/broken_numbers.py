@@ -450,10 +450,7 @@ def handed_down(r: Reading, vals: list[Token], after: int, stop: int) -> int:
         last = [t for t in vals if line - up < t[LINE] <= line]
         if not last or len(vals) - len(last) != N_APP or last != vals[-len(last) :]:
             continue
-        if any(
-            [t for t in r.line_tokens(line - d) if t[TEXT]] != [t for t in last if t[LINE] == line - d]
-            for d in range(up)
-        ):
+        if any(r.printed(line - d) != [t for t in last if t[LINE] == line - d] for d in range(up)):
             return 0  # a line of other text above the next row's label: no pieces of it
         if up == 1:
             boxes = stacked_boxes(nxt, last, N_APP)

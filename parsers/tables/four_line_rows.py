@@ -33,11 +33,7 @@ from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.stacked_lines import MAX_PIECES, cells_under, joined_at, pieces_of
 from parsers.tables.stacked_pieces import STACKED_AT
-from parsers.tables.tokens import COL, END, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
-
-
-def _printed(r: Reading, line: int) -> list[Token]:
-    return [t for t in r.line_tokens(line) if t[TEXT]]
+from parsers.tables.tokens import END, IS_VALUE, LINE, START, TEXT, Token
 
 
 def _joined(
@@ -51,23 +47,7 @@ def _joined(
     last = cells_under(text, cells, low)
     if up is None or down is None or last is None or not set(last) <= set(down):
         return None
-    row = list(cells)
-    for k, c in enumerate(cells):
-        parts = [
-            next((p for p, at in zip(pieces, where, strict=True) if at == k), None)
-            for pieces, where in ((above, up), (mid, down), (low, last))
-        ]
-        first, second, third = parts
-        if first is None and second is None:
-            continue
-        digits = (
-            (first[TEXT] if first else "") + c[TEXT] + (second[TEXT] if second else "") + (third[TEXT] if third else "")
-        )
-        if digits.startswith("0"):
-            return None
-        end = (third or second or c)[END]
-        row[k] = token(digits, (first or c)[START], end, c[LINE], c[COL], c[TABBED], split=True)
-    return row
+    return joined_at(cells, [(above, up)], [(mid, down), (low, last)])
 
 
 def four_line_row(
@@ -90,20 +70,20 @@ def four_line_row(
     if not {line, line + 1, line + 2} <= set(on_line) <= {line - 1, line, line + 1, line + 2}:
         return None
     runs = on_line[line]
-    toks = _printed(r, line)
+    toks = r.printed(line)
     if len(runs) > n or toks[-len(runs) :] != runs or not all(t[TEXT].isdigit() for t in runs):
         return None
-    mid, low = pieces_of(text, _printed(r, line + 1)), pieces_of(text, _printed(r, line + 2))
+    mid, low = pieces_of(text, r.printed(line + 1)), pieces_of(text, r.printed(line + 2))
     if mid is None or low is None or mid != on_line[line + 1] or low != on_line[line + 2]:
         return None
     options: list[list[Token]] = []
     if line - 1 in on_line:
-        if pieces_of(text, _printed(r, line - 1)) != on_line[line - 1]:
+        if pieces_of(text, r.printed(line - 1)) != on_line[line - 1]:
             return None
         options.append(on_line[line - 1])
     else:
         options.append([])
-        before = _printed(r, line - 1) if line - 1 >= 0 else []
+        before = r.printed(line - 1) if line - 1 >= 0 else []
         up = pieces_of(text, before) if before else None
         read = read_so_far() if up is not None and up[-1][END] <= label[START] else None
         if up is not None and read is not None and not any(t[START] in read for t in up):
@@ -165,18 +145,18 @@ def above_label_readings(
     cells, below = vals[:n], vals[n:]
     if len(cells) != n or any(t[LINE] != line or not t[TEXT].isdigit() for t in cells):
         return None
-    if row_total_holds([int(t[TEXT]) for t in cells]) or _printed(r, line)[-n:] != cells:
+    if row_total_holds([int(t[TEXT]) for t in cells]) or r.printed(line)[-n:] != cells:
         return None
-    if below and pieces_of(r.text, _printed(r, line + 1)) != below:
+    if below and pieces_of(r.text, r.printed(line + 1)) != below:
         return None
-    printed = _printed(r, line - 1) if line else []
+    printed = r.printed(line - 1) if line else []
     above = pieces_of(r.text, printed) if printed else None
     if above is None or above != printed or any(t[START] in claimed for t in above):
         return None
     readings: dict[tuple[str, ...], list[Token]] = {}
     for up in _placements(r.text, cells, above):
         for down in _placements(r.text, cells, below):
-            row = joined_at(cells, above, up, below, down)
+            row = joined_at(cells, [(above, up)], [(below, down)])
             if row is not None and row_total_holds([int(t[TEXT]) for t in row]):
                 readings.setdefault(tuple(t[TEXT] for t in row), row)
     return list(readings.values()) or None

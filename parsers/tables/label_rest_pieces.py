@@ -36,10 +36,6 @@ from parsers.tables.stacked_lines import join_stacked, pieces_of
 from parsers.tables.tokens import COMPACT, END, IS_LABELISH, IS_VALUE, LINE, START, TEXT, Token
 
 
-def _printed(r: Reading, line: int) -> list[Token]:
-    return [t for t in r.line_tokens(line) if t[TEXT]]
-
-
 def pieces_around_rest(
     r: Reading, label: Token, vals: list[Token], k: int, stop: int, n: int
 ) -> tuple[list[Token], str] | None:
@@ -53,9 +49,9 @@ def pieces_around_rest(
     above = [t for t in vals if t[LINE] == line - 1]
     if line - 1 < label[LINE] or vals[: len(above)] != above or r.tokens[k][LINE] not in (line, line + 1):
         return None
-    if pieces_of(text, _printed(r, line - 1)) != above:
+    if pieces_of(text, r.printed(line - 1)) != above:
         return None
-    toks = _printed(r, line)
+    toks = r.printed(line)
     runs = [t for t in toks if t[IS_VALUE]]
     m = len(runs)
     if not 0 < m <= n or toks[-m:] != runs or any(t[IS_VALUE] for t in toks[:-m]):
@@ -63,7 +59,7 @@ def pieces_around_rest(
     if vals[len(above) :] != runs[: len(vals) - len(above)] or not all(t[TEXT].isdigit() for t in runs):
         return None
     below: list[Token] = []
-    after = _printed(r, line + 1)
+    after = r.printed(line + 1)
     last = r.tokens[stop - 1][END] if stop <= len(r.tokens) else len(text)
     if after and (pieces := pieces_of(text, after)) is not None and after[-1][END] <= last:
         below = pieces
@@ -86,15 +82,15 @@ def glued_below_pieces(r: Reading, index: int, vals: list[Token], stop: int, n: 
     runs = vals[len(above) :]
     if not 0 < len(runs) < n or any(t[LINE] != line for t in runs) or not all(t[TEXT].isdigit() for t in vals):
         return None
-    if pieces_of(r.text, _printed(r, line - 1)) != above or row_total_holds([int(t[TEXT]) for t in vals]):
+    if pieces_of(r.text, r.printed(line - 1)) != above or row_total_holds([int(t[TEXT]) for t in vals]):
         return None
-    toks = _printed(r, line)
+    toks = r.printed(line)
     if toks[-len(runs) :] != runs or any(t[IS_VALUE] for t in toks[: -len(runs)]):
         return None
     k = next((j for j in range(index, min(stop, len(r.tokens))) if r.tokens[j] is runs[-1]), None)
     if k is None:
         return None
-    after = _printed(r, line + 1)
+    after = r.printed(line + 1)
     last = r.tokens[stop - 1][END] if stop <= len(r.tokens) else len(r.text)
     below: list[Token] = []
     if after and (pieces := pieces_of(r.text, after)) is not None and after[-1][END] <= last:

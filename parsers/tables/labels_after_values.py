@@ -11,6 +11,7 @@ from parsers.tables.tokens import (
     TEXT,
     Token,
 )
+from parsers.tables.warn_keys import run_key
 
 
 def _values_line_before(r: Reading, i: int, floor: int) -> list[Token] | None:
@@ -143,7 +144,7 @@ def _read_labels_after_values(
             f"{T}: rows {', '.join(rows[k][1] for k in read)} print their label on a line of its own after a line of "
             "their values, or lines of one value each (a PDF's text whose label cells sit lower than their values) "
             "and no value after it: read from the line(s) above the label",
-            f"{T}/{rows[read[0]][1]}",
+            run_key(T, [rows[k][1] for k in read]),
             tokens[rows[read[0]][0]],
         )
     return out

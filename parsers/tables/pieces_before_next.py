@@ -49,12 +49,12 @@ def pieces_before_next(
     last = [t for t in vals if t[LINE] == line]
     if not last or len(vals) - len(last) <= n or last != vals[-len(last) :]:
         return None
-    if [t for t in r.line_tokens(line) if t[TEXT]] != last:
+    if r.printed(line) != last:
         return None  # the line above the next row's label prints other text: no first pieces of that row
     cells, below = vals[:n], vals[n : -len(last)]
     if len({t[LINE] for t in cells}) != 1 or any(t[LINE] != cells[0][LINE] + 1 for t in below):
         return None
-    if cells[0][LINE] + 2 != line or [t for t in r.line_tokens(line - 1) if t[TEXT]] != below:
+    if cells[0][LINE] + 2 != line or r.printed(line - 1) != below:
         return None  # the pieces alone on the line between the row's cells and the next row's first pieces
     readings = open_below(r.text, cells, below)
     if readings is None:
@@ -77,9 +77,9 @@ def stacked_around(r: Reading, vals: list[Token], label: int, claimed: set[int],
     cells, below = vals[:n], vals[n:]
     if len(cells) != n or any(t[LINE] != line for t in cells) or any(t[LINE] != line + 1 for t in below):
         return None
-    if below and [t for t in r.line_tokens(line + 1) if t[TEXT]] != below:
+    if below and r.printed(line + 1) != below:
         return None
-    above = [t for t in r.line_tokens(line - 1) if t[TEXT]]
+    above = r.printed(line - 1)
     if not above or not all(t[IS_VALUE] for t in above) or any(t[START] in claimed for t in above):
         return None
     if pieces_of(r.text, above) != above or (below and pieces_of(r.text, below) != below):

@@ -476,6 +476,10 @@ class Reading:
         tokens = self.tokens
         return tokens[bisect.bisect_left(tokens, line, key=_LINE) : bisect.bisect_right(tokens, line, key=_LINE)]
 
+    def printed(self, line: int) -> list[Token]:
+        """The tokens of text line ``line`` that print something (a Markdown row's empty cells set aside)."""
+        return [t for t in self.line_tokens(line) if t[TEXT]]
+
     def line_after(self, index: int) -> list[Token]:
         """The cells that follow token ``index`` on its own TAB line."""
         tokens = self.tokens

@@ -16,6 +16,7 @@ from parsers.tables.tokens import (
     TABBED,
     Token,
 )
+from parsers.tables.warn_keys import run_key
 
 
 def realign_rows(
@@ -85,7 +86,7 @@ def realign_lines(
                 "rows_by_order",
                 f"table 三: rows {', '.join(keys)} have their numbers under other labels (a label printed alone); "
                 "their data lines were read in the template's order",
-                f"{T}/{keys[0]}",
+                run_key(T, keys),
                 r.tokens[first.index],
             )
             j += len(window)

@@ -70,7 +70,7 @@ def pieces_below(
     if pieces[0][LINE] != row[0][LINE] + 1 or any(not t[IS_NUMBER] for t in vals):
         return None
     # only the pieces print on their line (no label, no other text)
-    if [t for t in r.line_tokens(pieces[0][LINE]) if t[TEXT]] != pieces:
+    if r.printed(pieces[0][LINE]) != pieces:
         return None
     at = [_column(r, t) for t in row]
     readings: list[tuple[int, list[Token]]] = []

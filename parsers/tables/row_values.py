@@ -187,10 +187,10 @@ def _glued_then_pieces(r: Reading, vals: list[Token], k: int, stop: int, n: int)
         return None
     if sum(len(t[TEXT]) for t in runs) < n or not all(t[TEXT].isdigit() for t in runs):
         return None  # too few digits for the row's cells: no cells glued
-    on_line = [t for t in r.line_tokens(line) if t[TEXT]]
+    on_line = r.printed(line)
     if on_line[-len(runs) :] != runs:
         return None  # text among the runs (PyMuPDF's ``4 4 理 0 0 0 0 0``): not one line of cells
-    printed = [t for t in r.line_tokens(line + 1) if t[TEXT]]
+    printed = r.printed(line + 1)
     pieces = pieces_of(r.text, printed)
     if pieces is None or pieces[: len(vals) - len(runs)] != vals[len(runs) :] or r.tokens[k] not in pieces:
         return None

@@ -12,6 +12,7 @@ import re
 
 from parsers.tables.reading import Reading
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_LABELISH, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token
+from parsers.tables.warn_keys import run_key
 
 
 def redistribute(
@@ -43,7 +44,7 @@ def redistribute(
                 "rows_by_order",
                 f"{table}: rows {', '.join(keys)} are printed label after label, their cells in {k} rows without "
                 "labels after them; read in that order",
-                f"{table}/{keys[0]}",
+                run_key(table, keys),
                 r.tokens[run[0][0]],
             )
             j = e + 1
@@ -65,7 +66,7 @@ def redistribute(
                 "column_order",
                 f"{table}: rows {', '.join(keys)} are printed label after label, then {len(vals)} value(s); read in "
                 f"order, the last {k - len(vals)} row(s) blank (a guess: a blank cell prints nothing)",
-                f"{table}/{keys[0]}",
+                run_key(table, keys),
                 r.tokens[run[0][0]],
             )
             j = e + 1
@@ -92,7 +93,7 @@ def redistribute(
                 f"{table}: rows {', '.join(keys)} are printed label after label, then their {len(vals)} values, each "
                 "a block of its own: read down the columns or across the rows"
                 + (f", they disagree on {', '.join(opened)}: left blank" if opened else ", they agree"),
-                f"{table}/{keys[0]}",
+                run_key(table, keys),
                 r.tokens[run[0][0]],
             )
             j = e + 1
@@ -107,7 +108,7 @@ def redistribute(
             "column_order",
             f"{table}: rows {', '.join(keys)} are printed label after label, then their {len(vals)} values; read "
             + ("one row per line" if by_line else "down the columns (text extracted column by column)"),
-            f"{table}/{keys[0]}",
+            run_key(table, keys),
             r.tokens[run[0][0]],
         )
         j = e + 1

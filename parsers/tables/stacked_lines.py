@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from parsers.tables.reading import Reading
 from parsers.tables.solve import row_total_holds
@@ -82,26 +83,29 @@ def join_stacked(
     down = cells_under(text, cells, below) if below else []
     if up is None or down is None:
         return None
-    row = joined_at(cells, above, up, below, down)
+    row = joined_at(cells, [(above, up)], [(below, down)])
     return row if row is None or not total or row_total_holds([int(t[TEXT]) for t in row]) else None
 
 
 def joined_at(
-    cells: list[Token], above: list[Token], up: list[int], below: list[Token], down: list[int]
+    cells: list[Token],
+    before: Sequence[tuple[list[Token], list[int]]],
+    after: Sequence[tuple[list[Token], list[int]]],
 ) -> list[Token] | None:
-    """The row with each piece ``above`` joined before, each piece ``below`` after the cell it stacks on (``up``,
-    ``down``: the cells' indexes, piece by piece); None where a number would start with 0."""
+    """The row with each piece of the lines ``before`` joined before, each of the lines ``after`` after the cell it
+    stacks on (each line: its pieces and the cells' indexes they stack on, piece by piece; the lines top down);
+    None where a number would start with 0."""
     row = list(cells)
     for k, c in enumerate(cells):
-        first = next((p for p, at in zip(above, up, strict=True) if at == k), None)
-        last = next((p for p, at in zip(below, down, strict=True) if at == k), None)
-        if first is None and last is None:
+        heads = [p for pieces, at in before for p, a in zip(pieces, at, strict=True) if a == k]
+        tails = [p for pieces, at in after for p, a in zip(pieces, at, strict=True) if a == k]
+        if not heads and not tails:
             continue
-        digits = (first[TEXT] if first else "") + c[TEXT] + (last[TEXT] if last else "")
+        digits = "".join(p[TEXT] for p in heads) + c[TEXT] + "".join(p[TEXT] for p in tails)
         if digits.startswith("0"):
             return None
-        head = first or c
-        row[k] = token(digits, head[START], (last or c)[END], c[LINE], c[COL], c[TABBED], split=True)
+        start, end = (heads[0] if heads else c)[START], (tails[-1] if tails else c)[END]
+        row[k] = token(digits, start, end, c[LINE], c[COL], c[TABBED], split=True)
     return row
 
 

@@ -19,6 +19,7 @@ from parsers.tables.tokens import (
     TEXT,
     Token,
 )
+from parsers.tables.warn_keys import run_key
 
 
 def by_sides(
@@ -40,7 +41,7 @@ def by_sides(
         f"{T}: rows {', '.join(before)} print their values before their label, rows {', '.join(after)} after it "
         "(a PDF's text in the order of its boxes' lower edges, a wrapped label lower than its values): each block's "
         "values, from its title on, fall to its rows exactly so (a guess)",
-        f"{T}/{before[0]}",
+        run_key(T, before),
         r.tokens[next(i for i, key, _, _ in rows if key == before[0])],
     )
     return out
@@ -145,7 +146,7 @@ def blocks_values_first(
                 "label_after_values",
                 f"{T}: rows {', '.join(keys)} print each its values before its label (values stand between their "
                 "block's title and its first label): read from the values before each label",
-                f"{T}/{keys[0]}",
+                run_key(T, keys),
                 tokens[first],
             )
         else:
@@ -156,7 +157,7 @@ def blocks_values_first(
                 f"{T}: rows {', '.join(keys)} print values between their block's title and its first label, and "
                 "their values do not fall before each label as many as its cells: whose values are whose, the text "
                 "does not say; left blank",
-                f"{T}/{keys[0]}",
+                run_key(T, keys),
                 tokens[first],
             )
     return out

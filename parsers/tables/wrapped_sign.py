@@ -35,11 +35,6 @@ SIGNED = "change"  # the template's one signed column (本年增/减)
 _SIGNS = frozenset({"-", "－", "−", "﹣"})
 
 
-def _printed(r: Reading, line: int) -> list[Token]:
-    """The tokens of ``line`` that print something (a Markdown row's empty cells set aside)."""
-    return [t for t in r.line_tokens(line) if t[TEXT]]
-
-
 def _is_sign(t: Token) -> bool:
     return t[TEXT] in _SIGNS
 
@@ -63,9 +58,7 @@ def sign_wrapped(r: Reading, i: int, stop: int, columns: Sequence[str]) -> tuple
     if len(vals) == n + 1 and col < len(vals) - 1:
         sign, digits = vals[col], vals[col + 1]
         wrapped = (
-            _printed(r, sign[LINE]) == [sign]
-            and digits[LINE] == sign[LINE] + 1
-            and _printed(r, digits[LINE])[0] is digits
+            r.printed(sign[LINE]) == [sign] and digits[LINE] == sign[LINE] + 1 and r.printed(digits[LINE])[0] is digits
         )
         spaced = digits[LINE] == sign[LINE] and r.text[sign[END] : digits[START]] == " "
         if (
@@ -78,7 +71,7 @@ def sign_wrapped(r: Reading, i: int, stop: int, columns: Sequence[str]) -> tuple
             return [*vals[:col], _joined(sign, digits), *vals[col + 2 :]], sign, digits
     # by lines: the sign alone above the label's line, one number alone below it, the label's line one value short
     line = label[LINE]
-    above, below = _printed(r, line - 1), _printed(r, line + 1)
+    above, below = r.printed(line - 1), r.printed(line + 1)
     on_line = [t for t in r.tokens[i + 1 : stop] if t[LINE] == line]
     if (
         len(above) == 1
