@@ -46,7 +46,9 @@ def test_an_amount_whose_unit_a_grid_rule_cuts_is_left_blank_with_a_warning() ->
     assert report.cells["active/fees/amount"].value is None
     (said,) = [w for w in report.warnings if w.code == "printed_not_read"]
     assert said.key == "active/fees" and "58.511万" in said.message
-    assert report.metadata["review"] == "required"
+    # a cell read blank where a value prints is for review (suggested, as missing_cell: version 260); the snippet's
+    # other rows are read since version 254 (u55: 行政许可 laid into the next block's title), so nothing requires it
+    assert report.metadata["review"] == "suggested"
     assert not _silent(CUT, "active", text)
 
 
