@@ -82,6 +82,9 @@ class Warning_:
     message: str
     key: str | None = None
     where: Where | None = None
+    # a warning about a run of rows keyed by their table (``tables.warn_keys.run_key``): the rows, for the readers
+    # that withdraw a row's warnings when they read it again (not in ``as_dict``: the message names them)
+    rows: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"code": self.code, "message": self.message}

@@ -33,6 +33,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from parsers.model import Warning_
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, RowDef, full_labels
 from parsers.tables.templates import ACTIVE_TABLE as T
@@ -367,9 +368,7 @@ def complete_by_blocks(r: Reading, fmt: str, start: int, end: int, mark: int) ->
         for k in keys(row):
             r.cells.pop(k, None)
             r.put(k, got.cells[k])
-    r.warnings[mark:] = [
-        w for w in r.warnings[mark:] if not (w.key is not None and w.key.split("/")[:2] in ([T, row] for row in fill))
-    ]
+    r.warnings[mark:] = [w for w in r.warnings[mark:] if not _about(w, fill)]
     r.warn(
         "active_blocks_in_order",
         f"{_SAID}: {got.said()}; rows {', '.join(fill)} taken from it, as the reading row by row left cells of them "
@@ -377,3 +376,12 @@ def complete_by_blocks(r: Reading, fmt: str, start: int, end: int, mark: int) ->
         T,
         got.at,
     )
+
+
+def _about(w: Warning_, fill: list[str]) -> bool:
+    """Whether the row-by-row reading's warning ``w`` is about rows now read again (``fill``): keyed by one of them,
+    or a run's warning (keyed by the table) whose first row is one of them, as when runs were keyed by their first
+    row (version 244)."""
+    if w.rows:
+        return w.rows[0] in fill
+    return w.key is not None and w.key.split("/")[:2] in ([T, row] for row in fill)

@@ -379,6 +379,7 @@ def _stream_read(
             f"{printed} ({how}: a guess)",
             run_key(T, keys),
             values[reading.cells[b.first][0]],
+            rows=tuple(keys),
         )
     return fits, stop
 

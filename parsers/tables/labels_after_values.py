@@ -146,5 +146,6 @@ def _read_labels_after_values(
             "and no value after it: read from the line(s) above the label",
             run_key(T, [rows[k][1] for k in read]),
             tokens[rows[read[0]][0]],
+            rows=tuple([rows[k][1] for k in read]),
         )
     return out

@@ -643,8 +643,10 @@ class Reading:
             label,
         )
 
-    def warn(self, code: str, message: str, key: str | None = None, tok: Token | None = None) -> None:
-        self.warnings.append(Warning_(code, message, key, self.where(tok) if tok is not None else None))
+    def warn(
+        self, code: str, message: str, key: str | None = None, tok: Token | None = None, rows: tuple[str, ...] = ()
+    ) -> None:
+        self.warnings.append(Warning_(code, message, key, self.where(tok) if tok is not None else None, rows))
 
     def get(self, key: str) -> int | float | None:
         cell = self.cells.get(key)

@@ -88,6 +88,7 @@ def realign_lines(
                 "their data lines were read in the template's order",
                 run_key(T, keys),
                 r.tokens[first.index],
+                rows=tuple(keys),
             )
             j += len(window)
         else:

@@ -46,6 +46,7 @@ def redistribute(
                 "labels after them; read in that order",
                 run_key(table, keys),
                 r.tokens[run[0][0]],
+                rows=tuple(keys),
             )
             j = e + 1
             continue
@@ -68,6 +69,7 @@ def redistribute(
                 f"order, the last {k - len(vals)} row(s) blank (a guess: a blank cell prints nothing)",
                 run_key(table, keys),
                 r.tokens[run[0][0]],
+                rows=tuple(keys),
             )
             j = e + 1
             continue
@@ -95,6 +97,7 @@ def redistribute(
                 + (f", they disagree on {', '.join(opened)}: left blank" if opened else ", they agree"),
                 run_key(table, keys),
                 r.tokens[run[0][0]],
+                rows=tuple(keys),
             )
             j = e + 1
             continue
@@ -110,6 +113,7 @@ def redistribute(
             + ("one row per line" if by_line else "down the columns (text extracted column by column)"),
             run_key(table, keys),
             r.tokens[run[0][0]],
+            rows=tuple(keys),
         )
         j = e + 1
     return moved

@@ -43,6 +43,7 @@ def by_sides(
         "values, from its title on, fall to its rows exactly so (a guess)",
         run_key(T, before),
         r.tokens[next(i for i, key, _, _ in rows if key == before[0])],
+        rows=tuple(before),
     )
     return out
 
@@ -148,6 +149,7 @@ def blocks_values_first(
                 "block's title and its first label): read from the values before each label",
                 run_key(T, keys),
                 tokens[first],
+                rows=tuple(keys),
             )
         else:
             for k in mine:
@@ -159,5 +161,6 @@ def blocks_values_first(
                 "does not say; left blank",
                 run_key(T, keys),
                 tokens[first],
+                rows=tuple(keys),
             )
     return out
