@@ -102,6 +102,8 @@ def read_head_tails(r: Reading, fmt: str, start: int, end: int) -> bool:
             other != item and other in titled and defaults[items[other][0]] == cols for other in items
         ):
             continue  # the block not named, or another present with the same heads: whose columns, nothing says
+        if all((cell := r.cells.get(f"{T}/{row}/{col}")) is not None and cell.raw for row in rows for col in cols):
+            continue  # every cell of the block read already: nothing to read (a grid's table, mostly)
         heads = [_head_cell(col) for col in cols]
         found = None
         for i in range(start, end):
