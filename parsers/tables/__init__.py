@@ -499,13 +499,16 @@ def _table_four_place(r: Reading, first: int) -> int | None:
 
 def _format(r: Reading, app_start: int | None, legacy_start: int | None, year: int | None) -> str:
     if app_start is not None:
-        # a mark in one token, or a head cell of table 二 wrapped over lines (joined_marks)
-        s2021 = len(
-            {p for p in _MARKS_2021 if r.first_index(p) is not None} | joined_marks(r, app_start, HEAD_MARKS_2021)
-        )
-        s2019 = len(
-            {p for p in _MARKS_2019 if r.first_index(p) is not None} | joined_marks(r, app_start, HEAD_MARKS_2019)
-        )
+        # a mark in one token, or a head cell of table 二 wrapped over lines (joined_marks: asked only for the marks
+        # no token holds, both formats' in one joining of the text)
+        in_2021 = {p for p in _MARKS_2021 if r.first_index(p) is not None}
+        in_2019 = {p for p in _MARKS_2019 if r.first_index(p) is not None}
+        unfound = {m: w for m, w in HEAD_MARKS_2021.items() if m not in in_2021} | {
+            m: w for m, w in HEAD_MARKS_2019.items() if m not in in_2019
+        }
+        joined = joined_marks(r, app_start, unfound)
+        s2021 = len(in_2021 | (joined & HEAD_MARKS_2021.keys()))
+        s2019 = len(in_2019 | (joined & HEAD_MARKS_2019.keys()))
         if is_2019_applications(r, app_start):
             s2019 += 2
         if s2019 > s2021:

@@ -360,7 +360,8 @@ def _read_row(
         return
     if pos is not None:
         warn_merged(r, line, n, f"{T}/{key}")
-        if all(t is None or not t[TEXT] for t in pos) and (found := _row_below(r, i, stop, n, key)) is not None:
+        blank = all(t is None or not t[TEXT] for t in pos)  # the label's line prints no cell
+        if blank and (found := _row_below(r, i, stop, n, key)) is not None:
             below, rest = found
             shown = " ".join(t[TEXT] if t is not None and t[TEXT] else "(blank)" for t in below)
             whence = (
@@ -375,7 +376,7 @@ def _read_row(
                 next(t for t in below if t is not None and t[IS_VALUE]),
             )
             pos = below
-        elif all(t is None or not t[TEXT] for t in pos) and (unread := printed_unread(r, i, stop)):
+        elif blank and (unread := printed_unread(r, i, stop)):
             r.warn(
                 "printed_not_read",
                 f"{T}/{key}: its cells print nothing on the label's line, but "

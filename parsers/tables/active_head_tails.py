@@ -91,19 +91,21 @@ def read_head_tails(r: Reading, fmt: str, start: int, end: int) -> bool:
         end = three
     defaults = ACTIVE_DEFAULTS[fmt]
     tokens = r.tokens
-    titled = {m.group(1) for t in tokens[start:end] if not t[IS_VALUE] and (m := ITEM_TITLE.search(t[COMPACT]))}
+    titled: set[str] | None = None  # the blocks whose titles print, asked once a block has a cell to read
     read: list[str] = []
     first_tok: Token | None = None
     for item, rows in items.items():
         cols = defaults[rows[0]]
         if len(rows) < 2 or len(cols) < 2 or any(defaults[row] != cols for row in rows):
             continue
+        if all((cell := r.cells.get(f"{T}/{row}/{col}")) is not None and cell.raw for row in rows for col in cols):
+            continue  # every cell of the block read already: nothing to read (a grid's table, mostly)
+        if titled is None:
+            titled = {m.group(1) for t in tokens[start:end] if not t[IS_VALUE] and (m := ITEM_TITLE.search(t[COMPACT]))}
         if item not in titled or any(
             other != item and other in titled and defaults[items[other][0]] == cols for other in items
         ):
             continue  # the block not named, or another present with the same heads: whose columns, nothing says
-        if all((cell := r.cells.get(f"{T}/{row}/{col}")) is not None and cell.raw for row in rows for col in cols):
-            continue  # every cell of the block read already: nothing to read (a grid's table, mostly)
         heads = [_head_cell(col) for col in cols]
         found = None
         for i in range(start, end):

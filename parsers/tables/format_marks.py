@@ -10,6 +10,8 @@ breaks, up to table 三."""
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from parsers.tables.reading import Reading
@@ -27,10 +29,18 @@ HEAD_MARKS_2019 = {
     r"本年增/?减": r"本年增/?减",
 }
 
+_COMPACT = operator.itemgetter(COMPACT)
+_IS_VALUE = operator.itemgetter(IS_VALUE)
+
 
 def joined_marks(r: Reading, end: int, marks: dict[str, str]) -> set[str]:
     """The ``marks`` (a mark → its words) whose words are found in the text tokens before token ``end`` (table
     三's start), their texts joined without spaces or line breaks (numbers left out): a head cell wrapped over
-    lines read whole, or by its first line's words."""
-    joined = "".join(t[COMPACT] for t in r.tokens[:end] if not t[IS_VALUE])
+    lines read whole, or by its first line's words. No mark asked, no text joined (the caller asks only the marks
+    no single token holds)."""
+    if not marks:
+        return set()
+    tokens = r.tokens[:end]
+    # the text tokens' texts joined in C (as a generator: 3,800 steps in 25 parses of the seed sheets)
+    joined = "".join(itertools.compress(map(_COMPACT, tokens), map(operator.not_, map(_IS_VALUE, tokens))))
     return {mark for mark, words in marks.items() if re.search(words, joined)}

@@ -137,7 +137,8 @@ _VALUES_DASHED = re.compile(rf"^{_NUM}(?: +(?:{_NUM}|{_DASH_VALUE}))* +{_DASH_VA
 
 
 def split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
-    if text[:1].isdigit() and _SPACE_DASH.search(text) is not None and _VALUES_DASHED.match(text) is not None:
+    dashed = _SPACE_DASH.search(text) is not None  # asked once: the two readings of a dash among values ask it
+    if dashed and text[:1].isdigit() and _VALUES_DASHED.match(text) is not None:
         # a row's values printed on a line of their own, a dash for a blank among them: each value a token, the
         # dashes explicit blanks (read whole, the line was one token and no value: the row's label, wrapped around
         # it, was not found)
@@ -145,11 +146,7 @@ def split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: b
             token(v.group(), start + v.start(), start + v.end(), line, col, tabbed, split=True)
             for v in NONSPACE.finditer(text)
         ]
-    if (
-        _SPACE_DASH.search(text) is not None
-        and (m := _LABEL_VALUES_DASHED.match(text)) is not None
-        and len(m.group("label")) <= LABEL_MAX
-    ):
+    if dashed and (m := _LABEL_VALUES_DASHED.match(text)) is not None and len(m.group("label")) <= LABEL_MAX:
         # a row printed on one line with single spaces, a dash for a blank among its values (pypdf, pdfplumber,
         # PDFium's text; docling's ``-`` for a page's ``—``): its label and each value a token, the dashes explicit
         # blanks
