@@ -56,6 +56,23 @@ ITEM_ROWS: dict[str, dict[str, tuple[str, ...]]] = {
         "九": ("procurement",),
     },
 }
+SECTION_THREE = r"收到和处理政府信息公开申请情况"  # section 三's heading: where table 二's tokens end at the latest
+
+
+def table_two_bounds(r: Reading, fmt: str, start: int, end: int) -> tuple[dict[str, tuple[str, ...]], int] | None:
+    """Table 二's 第二十条 blocks in format ``fmt`` (each item's rows) and where its tokens end: at section 三's
+    heading where it prints after token ``start`` and before ``end``, else at ``end``; None for a format without
+    blocks (legacy)."""
+    items = ITEM_ROWS.get(fmt)
+    if items is None:
+        return None
+    three = r.first_index(SECTION_THREE, start + 1, end)
+    return items, end if three is None else three
+
+
+def titled_blocks(r: Reading, start: int, end: int) -> set[str]:
+    """The 第二十条 items (一, 五, …) whose block titles print among tokens ``start`` to ``end``."""
+    return {m.group(1) for t in r.tokens[start:end] if not t[IS_VALUE] and (m := ITEM_TITLE.search(t[COMPACT]))}
 
 
 # each row's label as the template prints it, its shortest form (ideographs only; a wrapped label's fragments

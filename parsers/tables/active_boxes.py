@@ -41,14 +41,13 @@ import functools
 import itertools
 import re
 
-from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE, kind_fits
+from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE, kind_fits, table_two_bounds, titled_blocks
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADER_CELLS, ACTIVE_HEADERS, ACTIVE_ROWS, full_labels
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
 
 GridCell = tuple[int, int]  # (row, column) within a block
-_SECTION_THREE = r"收到和处理政府信息公开申请情况"
 _SECTION_TWO = r"主动公开政府信息情况$"
 _BEFORE = 40  # tokens before the first block's title, at most, that section 二's heading is looked for in
 _IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
@@ -254,12 +253,10 @@ def _resolved(
 def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
     """Table 二 (tokens ``start`` to ``end``, or from section 二's heading to section 三's) read into ``r`` from its
     runs of values as the module says, but the cells ``r`` has read already; whether a cell was read."""
-    items = ITEM_ROWS.get(fmt)
-    if items is None:
+    bounds = table_two_bounds(r, fmt, start, end)
+    if bounds is None:
         return False
-    three = r.first_index(_SECTION_THREE, start + 1, end)
-    if three is not None:
-        end = three
+    items, end = bounds
     # a block's header cells can print before the first block's title, after section 二's heading
     two = r.first_index(_SECTION_TWO, max(0, start - _BEFORE), start)
     if two is not None and not any(t[IS_VALUE] for t in r.tokens[two:start]):
@@ -267,7 +264,7 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
     defaults = ACTIVE_DEFAULTS[fmt]
     tokens = r.tokens
     words = "".join(t[COMPACT] for t in tokens[start:end] if not t[IS_VALUE])
-    titled = {m.group(1) for t in tokens[start:end] if not t[IS_VALUE] and (m := ITEM_TITLE.search(t[COMPACT]))}
+    titled = titled_blocks(r, start, end)
     present = [item for item, rows in items.items() if item in titled or all(_LABELS[row] in words for row in rows)]
     got: dict[str, Token] = {}
     opened: dict[str, set[str]] = {}

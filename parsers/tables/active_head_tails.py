@@ -26,14 +26,13 @@ from __future__ import annotations
 import itertools
 import re
 
-from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE, kind_fits
+from parsers.tables.active_blocks import kind_fits, table_two_bounds, titled_blocks
 from parsers.tables.active_boxes import columns_named, head_piece
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADER_CELLS
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token, number_value
 
-_SECTION_THREE = r"收到和处理政府信息公开申请情况"
 _IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 _FIRST_PIECES = 16  # tokens before the first last piece, at most, that the heads' first pieces are looked for in
 
@@ -83,14 +82,11 @@ def _first_pieces_before(r: Reading, at: int, firsts: list[str]) -> bool:
 def read_head_tails(r: Reading, fmt: str, start: int, end: int) -> bool:
     """Table 二 (tokens ``start`` to ``end``, or to section 三's heading) read into ``r`` where a block prints as
     the module says, but the cells ``r`` has read already; whether a cell was read."""
-    items = ITEM_ROWS.get(fmt)
-    if items is None:
+    bounds = table_two_bounds(r, fmt, start, end)
+    if bounds is None:
         return False
-    three = r.first_index(_SECTION_THREE, start + 1, end)
-    if three is not None:
-        end = three
+    items, end = bounds
     defaults = ACTIVE_DEFAULTS[fmt]
-    tokens = r.tokens
     titled: set[str] | None = None  # the blocks whose titles print, asked once a block has a cell to read
     read: list[str] = []
     first_tok: Token | None = None
@@ -101,7 +97,7 @@ def read_head_tails(r: Reading, fmt: str, start: int, end: int) -> bool:
         if all((cell := r.cells.get(f"{T}/{row}/{col}")) is not None and cell.raw for row in rows for col in cols):
             continue  # every cell of the block read already: nothing to read (a grid's table, mostly)
         if titled is None:
-            titled = {m.group(1) for t in tokens[start:end] if not t[IS_VALUE] and (m := ITEM_TITLE.search(t[COMPACT]))}
+            titled = titled_blocks(r, start, end)
         if item not in titled or any(
             other != item and other in titled and defaults[items[other][0]] == cols for other in items
         ):
