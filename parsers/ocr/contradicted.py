@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parsers.model import Cell, Check, Number, Warning_
+from parsers.model import Cell, Check, Number, Warning_, Where
 
 MIN_IDENTITIES = 2  # a row and a column: one sum alone cannot tell which of its cells is wrong
 
@@ -62,6 +62,20 @@ def contradicted(cells: dict[str, Cell], checks: list[Check]) -> list[tuple[str,
         if other is not None:  # never: each of ``mine`` holds the key
             found.append((key, other, mine))
     return found
+
+
+def as_read(cell: Cell | None) -> bool:
+    """Whether ``cell`` holds a number as read: no rule has changed it or set its reading aside."""
+    return cell is not None and cell.value is not None and (cell.where is None or cell.where.read_as is None)
+
+
+def take_corrected(
+    cells: dict[str, Cell], warnings: list[Warning_], key: str, value: int, where: Where, why: str
+) -> None:
+    """Cell ``key`` takes ``value``, ``where`` keeping the engine's reading (``read_as``), warned ``ocr_corrected``
+    with ``why`` (the reading, the value and the identities that give it)."""
+    cells[key] = Cell(key, value, str(value), where)
+    warnings.append(Warning_("ocr_corrected", why, key, where))
 
 
 def blank_contradicted(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:

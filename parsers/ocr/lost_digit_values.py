@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from parsers.extracted import DoubtfulCell, Span
 from parsers.model import Cell, Check, Warning_
-from parsers.ocr.contradicted import MIN_IDENTITIES, printed_sums
+from parsers.ocr.contradicted import MIN_IDENTITIES, as_read, printed_sums, take_corrected
 from parsers.ocr.correct import recheck_identities
 from parsers.ocr.counts import COUNT_TABLES
 
@@ -58,10 +58,6 @@ def _reading_at(
     return found.pop() if len(found) == 1 else None
 
 
-def _as_read(cell: Cell | None) -> bool:
-    return cell is not None and cell.value is not None and (cell.where is None or cell.where.read_as is None)
-
-
 def lost_digit_values(
     cells: dict[str, Cell],
     checks: list[Check],
@@ -91,7 +87,7 @@ def lost_digit_values(
         if len(mine) < MIN_IDENTITIES:
             continue
         others = set().union(*(c.cell_keys() for c in mine)) - {key}
-        if not all(_as_read(cells.get(k)) and isinstance(cells[k].value, int) for k in others):
+        if not all(as_read(cells.get(k)) and isinstance(cells[k].value, int) for k in others):
             continue  # a cell lost or changed: the sums as read do not give this one's value
         values = set()
         for c in mine:
@@ -123,17 +119,16 @@ def lost_digit_values(
             )
             cells[key] = Cell(key, None, "", where)
             continue
-        cells[key] = Cell(key, value, str(value), where)
         taken = True
-        warnings.append(
-            Warning_(
-                "ocr_corrected",
-                f"{key}: OCR read {spot.text!r}, set aside as a digit lost (its ink too wide for its digits); taken as "
-                f"{value}: each of its identities ({names}) gives it that value, the other cells as read, and it is "
-                f"the reading with one digit put back",
-                key,
-                where,
-            )
+        take_corrected(
+            cells,
+            warnings,
+            key,
+            value,
+            where,
+            f"{key}: OCR read {spot.text!r}, set aside as a digit lost (its ink too wide for its digits); taken as "
+            f"{value}: each of its identities ({names}) gives it that value, the other cells as read, and it is "
+            f"the reading with one digit put back",
         )
     if not taken:
         return checks

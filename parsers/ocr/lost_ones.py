@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from parsers.model import Cell, Check, Warning_
-from parsers.ocr.contradicted import contradicted, printed_sums
+from parsers.ocr.contradicted import as_read, contradicted, printed_sums, take_corrected
 from parsers.ocr.correct import recheck_identities
 from parsers.ocr.counts import COUNT_TABLES
 
@@ -41,7 +41,7 @@ def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warnin
         if key.split("/", 1)[0] not in COUNT_TABLES or not cell.raw.isdigit():
             continue
         others = set().union(*(c.cell_keys() for c in mine)) - {key}
-        if not all(_as_read(cells.get(k)) for k in others):
+        if not all(as_read(cells.get(k)) for k in others):
             continue  # a cell lost or changed: the sums as read do not give this one's value
         if not isinstance(other, int) or other not in with_a_one(cell.raw):
             continue
@@ -65,21 +65,16 @@ def lost_ones(cells: dict[str, Cell], checks: list[Check], warnings: list[Warnin
                 )
             )
             continue
-        cells[key] = Cell(key, other, str(other), where)
         taken = True
-        warnings.append(
-            Warning_(
-                "ocr_corrected",
-                f"{key}: OCR read {cell.raw!r}, taken as {other}: each of its identities ({names}) fails as read and "
-                "holds with it, the reading with a 1 lost (the glyph the engine drops)",
-                key,
-                where,
-            )
+        take_corrected(
+            cells,
+            warnings,
+            key,
+            other,
+            where,
+            f"{key}: OCR read {cell.raw!r}, taken as {other}: each of its identities ({names}) fails as read and "
+            "holds with it, the reading with a 1 lost (the glyph the engine drops)",
         )
     if not taken:
         return checks
     return recheck_identities(cells, checks, warnings)
-
-
-def _as_read(cell: Cell | None) -> bool:
-    return cell is not None and cell.value is not None and (cell.where is None or cell.where.read_as is None)
