@@ -1023,3 +1023,33 @@ def test_pdftotext_default_table_three_last_cell_before_table_four_column_heads_
     assert after != text
     other = parse(after.encode("utf-8"), name)
     assert not [w for w in other.warnings if "printed before its column heads" in w.message]
+
+
+def test_pdftotext_default_column_order_table_four_blank_row_placed_by_its_heads() -> None:
+    # tuning seeds 7409, 7442 (/tmp/g53/tune, pdftotext-default): the tables printed column by column (table 三's
+    # labels stacked, the table kept whole by its identities); table 四 with a row printed as nothing, ten values
+    # among its heads. Version 262 left table 四 blank (rows_not_read): its values were never read in column order
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    for seed, blank in ((7409, "review"), (7442, "litigation_after_review")):
+        synth, _ = build(seed)
+        assert synth.knobs["blank_review_row"] == blank
+        name = f"synth-{seed}-pdftotext-default-table3.txt"
+        report = snippet_report(name)
+        assert any(w.code == "column_order" for w in report.warnings), seed
+        assert [report.cells[k].value for k in REVIEW_KEYS] == [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+        (placed,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+        assert placed.key == "review_litigation"
+        (said,) = [w for w in report.warnings if w.code == "column_order"]
+        assert "table 四 read with its blank row placed by the heads printed before each value" in said.message
+    # the same text with table 四's heads printed after all its values: no head before any value, nothing read
+    text = (SNIPPETS / "synth-7442-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    at = text.index("四、政府信息公开行政复议")
+    values = re.findall(r"(?<=\n\n)\d+(?=\n)", text[at:])
+    assert len(values) == 10
+    heads_first = text[:at] + re.sub(r"\n\n\d+(?=\n)", "", text[at:]).rstrip("\n") + "\n\n" + "\n\n".join(values) + "\n"
+    moved = parse(heads_first.encode(), "synth-7442-pdftotext-default-table3.txt")
+    assert not [w for w in moved.warnings if w.code == "blank_cells_placed"]
+    assert all(moved.cells.get(k) is None or moved.cells[k].value is None for k in REVIEW_KEYS)
