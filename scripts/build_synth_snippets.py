@@ -637,6 +637,14 @@ Version 119 (issue 8, t42):
 - ``synth-7594-pdftotext-default-table3.txt`` (``/tmp/t55/tune``, ``pdftotext-default``): 3.其他's seven values, then
   （七）总计's (its total broken over two lines: ``19`` / ``8``) and 四、结转下年度继续办理's, then the group
   headings and both labels, no value after them.
+- ``synth-7637-pdftotext-default-table3.txt`` (``/tmp/t56/tune``, ``pdftotext-default``): table 三's last cell
+  (四、结转's 总计 ``1``) printed after section 四's heading and table 四's group heads (``行政复议`` / ``行政诉讼``),
+  before a page break and table 四's column heads; table 四's 15 values after its heads, in the order of their
+  blocks.
+- ``synth-7409-pdftotext-default-table3.txt``, ``synth-7442-pdftotext-default-table3.txt`` (``/tmp/g53/tune``,
+  ``pdftotext-default``): the tables printed column by column (table 三's labels stacked), table 三 whole; table 四
+  with a row printed as nothing (ten values), its heads and values interleaved in poppler's blocks (7409: 行政复议
+  blank; 7442: 复议后起诉 blank, nine values before its head).
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -854,6 +862,9 @@ SNIPPETS = {
     "synth-7604-pdftotext-default-table2.txt": "synth_7604.pdftotext-default.txt",
     "synth-7590-pdftotext-default-table3.txt": "synth_7590.pdftotext-default.txt",
     "synth-7594-pdftotext-default-table3.txt": "synth_7594.pdftotext-default.txt",
+    "synth-7637-pdftotext-default-table3.txt": "synth_7637.pdftotext-default.txt",
+    "synth-7409-pdftotext-default-table3.txt": "synth_7409.pdftotext-default.txt",
+    "synth-7442-pdftotext-default-table3.txt": "synth_7442.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",

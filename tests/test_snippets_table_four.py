@@ -992,3 +992,64 @@ def test_pdftotext_default_blank_row_placed_by_the_heads_printed_before_each_val
     heads_first = text[:at] + re.sub(r"\n\n\d+(?=\n)", "", text[at:]).rstrip("\n") + "\n\n" + "\n\n".join(values) + "\n"
     moved = parse(heads_first.encode(), "t.txt")
     assert not [w for w in moved.warnings if w.code == "blank_cells_placed" and "among its heads" in w.message]
+
+
+def test_pdftotext_default_table_three_last_cell_before_table_four_column_heads_is_not_its_first() -> None:
+    # tuning seed 7637 (/tmp/t56/tune, pdftotext-default): poppler prints table 三's last cell (四、结转's 总计 ``1``)
+    # after section 四's heading and table 四's group heads, before a page break and its column heads; table 四's
+    # 15 values then print after the heads, in the order of the heads' blocks. Version 261 read 16 values, dropped
+    # a 2 and read the rest in the template's order: four wrong numbers, 行政复议's total failing
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(7637)
+    name = "synth-7637-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "行政复议\n\n行政诉讼\n\n1\n\n\x0c未经复议直接起\n诉\n\n复议后起诉\n\n" in text
+    report = snippet_report(name)
+    assert [report.cells[k].value for k in REVIEW_KEYS] == [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+    gold_forward = [gold_value(synth.cells[f"applications/carried_forward/{c}"]) for c in APPLICANT]
+    assert row_or_none(report, "carried_forward") == gold_forward
+    (dropped,) = [w for w in report.warnings if w.code == "extra_values"]
+    assert dropped.key == "review_litigation"
+    assert "dropped 1, the first, printed before its column heads" in dropped.message
+    assert [w for w in report.warnings if w.code == "head_blocks_order"]
+    assert all(c.passed for c in report.checks if c.name.startswith("review_litigation/"))
+    # the same text with the first value printed after table 四's column heads, with the others: not set apart here
+    after = text.replace("行政诉讼\n\n1\n\n\x0c", "行政诉讼\n\n\x0c").replace(
+        "审 计\n结\n\n0", "审 计\n结\n\n1\n\n0", 1
+    )
+    assert after != text
+    other = parse(after.encode("utf-8"), name)
+    assert not [w for w in other.warnings if "printed before its column heads" in w.message]
+
+
+def test_pdftotext_default_column_order_table_four_blank_row_placed_by_its_heads() -> None:
+    # tuning seeds 7409, 7442 (/tmp/g53/tune, pdftotext-default): the tables printed column by column (table 三's
+    # labels stacked, the table kept whole by its identities); table 四 with a row printed as nothing, ten values
+    # among its heads. Version 262 left table 四 blank (rows_not_read): its values were never read in column order
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    for seed, blank in ((7409, "review"), (7442, "litigation_after_review")):
+        synth, _ = build(seed)
+        assert synth.knobs["blank_review_row"] == blank
+        name = f"synth-{seed}-pdftotext-default-table3.txt"
+        report = snippet_report(name)
+        assert any(w.code == "column_order" for w in report.warnings), seed
+        assert [report.cells[k].value for k in REVIEW_KEYS] == [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+        (placed,) = [w for w in report.warnings if w.code == "blank_cells_placed"]
+        assert placed.key == "review_litigation"
+        (said,) = [w for w in report.warnings if w.code == "column_order"]
+        assert "table 四 read with its blank row placed by the heads printed before each value" in said.message
+    # the same text with table 四's heads printed after all its values: no head before any value, nothing read
+    text = (SNIPPETS / "synth-7442-pdftotext-default-table3.txt").read_text(encoding="utf-8")
+    at = text.index("四、政府信息公开行政复议")
+    values = re.findall(r"(?<=\n\n)\d+(?=\n)", text[at:])
+    assert len(values) == 10
+    heads_first = text[:at] + re.sub(r"\n\n\d+(?=\n)", "", text[at:]).rstrip("\n") + "\n\n" + "\n\n".join(values) + "\n"
+    moved = parse(heads_first.encode(), "synth-7442-pdftotext-default-table3.txt")
+    assert not [w for w in moved.warnings if w.code == "blank_cells_placed"]
+    assert all(moved.cells.get(k) is None or moved.cells[k].value is None for k in REVIEW_KEYS)

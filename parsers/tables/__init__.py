@@ -18,6 +18,7 @@ from parsers.tables.applications import read_applications
 from parsers.tables.applications_start import find_applications_start, is_2019_applications
 from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, failed_message, legacy_checks, recheck, review_checks
+from parsers.tables.column_four import four_by_heads
 from parsers.tables.column_order import stacked_labels
 from parsers.tables.count_fractions import blank_fraction_counts
 from parsers.tables.extra_in_boxes import refuse_chosen
@@ -61,7 +62,7 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         )
         kept = _table_three_whole(extracted, norm, fmt, app_start) if fmt in ("2021", "2019") else None
         if kept is not None:
-            cells, warnings, checks = kept  # all hold
+            cells, warnings, checks, _ = kept  # all hold
             r.cells.update(cells)
             r.warnings.extend(warnings)
         boxes = _by_boxes(r, fmt, app_start, checks, three=kept is None) if fmt in ("2021", "2019") else None
@@ -80,9 +81,19 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                 "table 三 (the rows whose place the row totals fix)" + ("" if boxes is None else " and " + boxes[1]),
             )
         four = boxes is not None and "table 四" in boxes[1]
+        # table 四 not read by the text's lines: its blank row placed by the heads before each value, in the reading
+        # that kept table 三 (tables/column_four.py)
+        heads_four = kept[3] if kept is not None and not four and fmt in ("2021", "2019") else None
+        if heads_four is not None:
+            r.cells.update(heads_four[0])
+            r.warnings.extend(heads_four[1])
         two = _table_two_in_rows(r, fmt, app_start)
         if boxes is not None:
             checks = boxes[0]
+        if heads_four is not None:
+            checks = [c for c in checks if not c.name.startswith("review_litigation/")] + review_checks(
+                _values_getter(r)
+            )
         if kept is not None:
             r.warn(
                 "column_order",
@@ -94,8 +105,10 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
                     + ", as its totals hold (parsers/tables/box_order.py); "
                     + ("table 二" + two if two else "table 二 (no such check of its placement) is not read")
                     if four
-                    else "table 二" + two + "; table 四 (no such check of its placement) is not read"
+                    else "table 二" + two + "; table 四" + _four_said(heads_four)
                     if two
+                    else "table 二 (no such check of its placement) is not read; table 四" + _four_said(heads_four)
+                    if heads_four is not None
                     else "tables 二 and 四 (no such check of their placement) are not read"
                 )
                 + ", rather than read into the wrong row",
@@ -267,14 +280,22 @@ def _read_table_three(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     return end, app_fmt
 
 
+def _four_said(heads_four: tuple[dict[str, Cell], list[Warning_]] | None) -> str:
+    """What the column order warning says of table 四 where the text's lines did not read it."""
+    if heads_four is None:
+        return " (no such check of its placement) is not read"
+    return " read with its blank row placed by the heads printed before each value (tables/column_four.py)"
+
+
 def _table_three_whole(
     extracted: Extracted, norm: str | None, fmt: str, app_start: int | None
-) -> tuple[dict[str, Cell], list[Warning_], list[Check]] | None:
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], tuple[dict[str, Cell], list[Warning_]] | None] | None:
     """Table 三 of a text in column order (:func:`parsers.tables.column_order.stacked_labels`), read as any
     other text reads it (its values in the order the text prints them, row after row of the template), kept
     only when that reading is whole and proves itself: every cell of the table read and every one of its
     identities holding (a value in the wrong row or column breaks a row's total, a column's balance or its sum
-    of results). Its cells, the warnings of that reading that concern it, and its checks; None otherwise."""
+    of results). Its cells, the warnings of that reading that concern it, its checks, and table 四 where that
+    reading placed its blank row by the heads (:func:`parsers.tables.column_four.four_by_heads`); None otherwise."""
     if app_start is None:
         return None
     t = Reading(extracted, norm)
@@ -286,7 +307,7 @@ def _table_three_whole(
     if not checks or not all(c.passed and not c.blank for c in checks) or any(get(k) is None for k in keys):
         return None
     warnings = [w for w in t.warnings if w.key is None or w.key.startswith("applications")]
-    return cells, warnings, checks
+    return cells, warnings, checks, four_by_heads(t)
 
 
 # what a reading row by row warns when its numbers are in doubt: values dropped or missing, readings tied

@@ -22,6 +22,7 @@ from parsers.tables.review_marks import PROSE, nbsp_cell, review_in_place, revie
 from parsers.tables.review_pieces import pieces_below
 from parsers.tables.review_runs import review_nbsp_run, review_rules, review_run
 from parsers.tables.solve import row_total_holds
+from parsers.tables.spilled_first import spilled_first
 from parsers.tables.templates import SECTION_FIVE
 from parsers.tables.tokens import (
     COMPACT,
@@ -140,6 +141,12 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
             R,
             past[0][0],
         )
+    heads = anchor  # where table 四's heads start, the values' order read from them (tables/head_blocks.py)
+    spill: Token | None = None
+    if (at_spill := spilled_first(r, vals)) is not None:
+        # table 三's last cell printed before table 四's column heads (tables/spilled_first.py): read the other 15
+        spill, heads, vals = vals[0], at_spill + 1, vals[1:]
+        del printed[next(k for k, p in enumerate(printed) if p is not None)]
     if across and (len(vals) != N_REVIEW or not review_totals_hold([number_value(t[TEXT]) for t in vals])):
         return None  # a head found only across cells: read only as exactly its 15 values, every row total holding
     keys = REVIEW_KEYS
@@ -221,10 +228,10 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         result = ruled
         r.warn("rule_glued", f"table 四: {result.guess} (a guess)", R, vals[0])
     failing = sum(not row_total_holds(v) for v in review_rows(result.values())) if len(vals) == N_REVIEW else 0
-    if len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text) and (blocks := by_head_blocks(r, anchor, vals)):
+    if len(vals) == N_REVIEW and is_paragraph_cells(r.extracted.text) and (blocks := by_head_blocks(r, heads, vals)):
         result = blocks  # every head printed before the values, as blocks (tables/head_blocks.py)
     elif failing >= (1 if split else MIN_ROWS_OUT_OF_ORDER) and is_paragraph_cells(r.extracted.text):
-        if (displaced := review_displaced(r, anchor, vals)) is not None:
+        if (displaced := review_displaced(r, heads, vals)) is not None:
             result = displaced  # values displaced in poppler's block order, put back (tables/review_displaced.py)
         else:
             result = rows_out_of_order(r, result, vals, failing)
@@ -234,12 +241,12 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         not failing
         and len(vals) == N_REVIEW
         and is_paragraph_cells(r.extracted.text)
-        and head_block_order(r, anchor, vals) != list(range(N_REVIEW))
+        and head_block_order(r, heads, vals) != list(range(N_REVIEW))
     ):
         # a 总计 printed among the next row's values (poppler's groups of heads: tables/group_order.py), unless the
         # heads' blocks put every value where the template's order does (an earlier row's 总计 a block of its own
         # before the group's result heads prints first: tables/head_blocks.py)
-        result = review_after_results(r, anchor, vals, result.tokens) or result
+        result = review_after_results(r, heads, vals, result.tokens) or result
     if result.how == "dropped" and len(result.dropped) > 1 and boxes_text(r):
         # a PDF extractor's boxes print other tables' values and heads among table 四's: 15 of them chosen where its
         # totals hold is a choice among many (zeros hold any total of zeros), not a reading (tables/extra_in_boxes.py;
@@ -256,6 +263,16 @@ def read_review(r: Reading, start: int, end: int) -> int | None:
         )
         return last + 1
     r.put_cells(keys, result.tokens, label)
+    if spill is not None:
+        r.warn(
+            "extra_values",
+            f"table 四: 1 value(s) more than its {N_REVIEW} cells; dropped {spill[TEXT]}, the first, printed before "
+            "its column heads and apart from the other values, which print after them (pdftotext's block order: "
+            "table 三's last cell after section 四's heading); read from the other "
+            f"{N_REVIEW}, its three row totals holding",
+            R,
+            spill,
+        )
     if result.how == "dropped":
         r.warn(
             "extra_values",
