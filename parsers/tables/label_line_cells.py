@@ -11,9 +11,9 @@ value can join the label's line without the first cell's.
 
 :func:`read_label_lines` reads them, only in a table 三 of which no cell was read, only from a line that is a box
 of its own (blank lines around it), whose text before its values names exactly one row of the template (a group
-label, ``（三）不予公开``, names none) and prints fewer values than the row's cells, each a whole number, no row
-printed on two such lines. Reported as ``label_line_cells`` (the table's other cells stay blank, the review
-required as before).
+label, ``（三）不予公开``, names none, nor does a column's head, ``总计``) and prints fewer values than the row's
+cells, each a whole number, no row printed on two such lines. Reported as ``label_line_cells`` (the table's other
+cells stay blank, the review required as before).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Tok
 
 _T = "applications"
 _SPACE = re.compile(r"\s+")
+_COLUMN_HEADS = {"总计", "其他", "自然人"}
 
 
 def read_label_lines(r: Reading, fmt: str, app_start: int) -> bool:
@@ -59,6 +60,8 @@ def read_label_lines(r: Reading, fmt: str, app_start: int) -> bool:
         if not box_alone(r.text, toks[0][START], toks[-1][END]):
             continue
         label = _SPACE.sub("", "".join(t[COMPACT] for t in toks[:v]))
+        if label in _COLUMN_HEADS:
+            continue  # a column's head (总计 names the row （七）总计 too): its values are the column's
         named = [row.key for row in rows if row.matches(label)]
         if len(named) == 1:
             found.setdefault(named[0], []).append(values)
