@@ -275,6 +275,13 @@ Version 108 (issue 8, p39):
 - ``synth-7468-pdfminer-table2.txt`` (the same batch, ``pdf-pdfminer``): table 二's header cells wrapped by
   Chromium (``本年制发件`` / ``数``), pdfminer's boxes printing the heads' first lines, then each head's last piece
   followed by its column's two values (``数 0 10 数 0 1 数 0 0``): 第二十条第（一）项 read column by column.
+- ``synth-7397-pdfminer-table2.txt`` (the same batch, ``pdf-pdfminer``): table 二's 行政规范性文件 printed with its
+  first value on its line, a box of its own (``行政规范性文件 7``), the block's other values in boxes below it;
+  ``synth-7505-lo-pdfminer-table2.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-lo-pdfminer``): the same
+  line ending the block's values (``行政规范性文件 44`` before 第二十条第（五）项).
+- ``synth-7495-pdfminer-table3.txt`` (``/tmp/g53/tune``, ``pdf-pdfminer``): table 三 in an order no reading of
+  pdfminer's boxes describes (values grouped with the label column), three rows' first values on their labels'
+  lines, a box each (``一、本年新收政府信息公开申请数量 857 130 705``, ``1.属于国家秘密 0``).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -842,6 +849,9 @@ SNIPPETS = {
     "synth-7307-pdfminer-table3.txt": "synth_7307.pdf-pdfminer.txt",
     "synth-7409-pdfminer-table3.txt": "synth_7409.pdf-pdfminer.txt",
     "synth-7468-pdfminer-table2.txt": "synth_7468.pdf-pdfminer.txt",
+    "synth-7397-pdfminer-table2.txt": "synth_7397.pdf-pdfminer.txt",
+    "synth-7505-lo-pdfminer-table2.txt": "synth_7505.pdf-lo-pdfminer.txt",
+    "synth-7495-pdfminer-table3.txt": "synth_7495.pdf-pdfminer.txt",
     "synth-7501-wk-pdfminer-table3.txt": "synth_7501.pdf-wk-pdfminer.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
@@ -1166,6 +1176,8 @@ FROM = {
     "synth-7583-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-7604-pdftotext-default-table2.txt": "二、主动公开政府信息情况",
     "synth-7468-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-7397-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-7505-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
 }
 
 

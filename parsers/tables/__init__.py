@@ -26,6 +26,7 @@ from parsers.tables.format_marks import HEAD_MARKS_2019, HEAD_MARKS_2021, joined
 from parsers.tables.forward_spill import forward_from_four
 from parsers.tables.guarded import CODE as TABLE_READ_ERROR
 from parsers.tables.guarded import guarded
+from parsers.tables.label_line_cells import read_label_lines
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
@@ -88,6 +89,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
             r.cells.update(heads_four[0])
             r.warnings.extend(heads_four[1])
         two = _table_two_in_rows(r, fmt, app_start)
+        if kept is None and app_start is not None and (boxes is None or "table 三" not in boxes[1]):
+            # table 三 not read: the values printed on its row labels' lines, a box each (tables/label_line_cells.py)
+            guarded(r, "table 三", "applications", lambda: read_label_lines(r, fmt, app_start))
         if boxes is not None:
             checks = boxes[0]
         if heads_four is not None:

@@ -45,7 +45,7 @@ from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE, kind_fits, table
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADER_CELLS, ACTIVE_HEADERS, ACTIVE_ROWS, full_labels
 from parsers.tables.templates import ACTIVE_TABLE as T
-from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
+from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token
 
 GridCell = tuple[int, int]  # (row, column) within a block
 _SECTION_TWO = r"主动公开政府信息情况$"
@@ -128,23 +128,49 @@ def _row_on_its_line(
     present: list[str],
 ) -> tuple[str, list[Token]] | None:
     """A run of values printed on the line of its row's label (``行政处罚 305``): the row and its values, where
-    the line prints the label whole and exactly the row's cells; None otherwise."""
+    the line prints the label whole and exactly the row's cells; None otherwise. A line that is a box of its own
+    may print fewer values than the row has cells, the row's other values in boxes elsewhere (``行政规范性文件 7``,
+    then ``0``, ``0``, ``1``, ``19``: pdfminer's box of a long label and its row's first cell, tuning seeds 7397,
+    7503, 7505, 7514, 7620, 7626): those on the line are the row's first cells, as pdfminer joins into one text
+    line only characters a gap of at most twice a character's width apart (its ``char_margin``), and a row's first
+    cell, a column of table 二 as wide as its head at least, stands between its label and any other cell of the
+    row. The run's values below the line are left (the caller reads the line only where the run fits no block)."""
     tokens = r.tokens
     line = tokens[first][LINE]
-    if first == 0 or tokens[first - 1][LINE] != line or any(t[LINE] != line for t in tokens[first:stop]):
+    if first == 0 or tokens[first - 1][LINE] != line:
         return None
+    k = first
+    while k < stop and tokens[k][LINE] == line:
+        k += 1
     on_line = r.line_tokens(line)
-    if on_line[-1] is not tokens[stop - 1]:
+    if on_line[-1] is not tokens[k - 1]:
         return None
     label = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in on_line if not t[IS_VALUE]))
     rows = {row.key: row for row in ACTIVE_ROWS}
     found = [key for item in present for key in items[item] if rows[key].matches(label)]
-    if len(found) != 1 or len(defaults[found[0]]) != stop - first:
+    n = len(defaults[found[0]]) if len(found) == 1 else 0
+    # the line prints the row's cells, or its first cells, where it is a box of its own (pdfminer ends each box
+    # with a blank line): a line of other text that prints fewer values than the row's cells may print a blank
+    # cell as nothing, and then which cells it prints, the line does not say
+    whole = k - first == n and k == stop
+    if not whole and not (0 < k - first < n and box_alone(r.text, on_line[0][START], on_line[-1][END])):
         return None
-    placed = list(tokens[first:stop])
-    if not all(kind_fits(col, tok) for col, tok in zip(defaults[found[0]], placed, strict=True)):
+    placed = list(tokens[first:k])
+    if not all(kind_fits(col, tok) for col, tok in zip(defaults[found[0]][: len(placed)], placed, strict=True)):
         return None
     return found[0], placed
+
+
+def box_alone(text: str, start: int, end: int) -> bool:
+    """The line from offset ``start`` to ``end`` stands between blank lines (or the text's start): a text box of
+    one line in pdfminer's text."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip() or line_end < 0 or text[end:line_end].strip():
+        return False
+    previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+    following = text.find("\n", line_end + 1)
+    return not previous.strip() and not text[line_end + 1 : following if following >= 0 else len(text)].strip()
 
 
 @functools.cache
@@ -250,6 +276,55 @@ def _resolved(
     return out
 
 
+def _run_fits(
+    r: Reading,
+    fmt: str,
+    context: int,
+    first: int,
+    values: list[Token],
+    items: dict[str, tuple[str, ...]],
+    defaults: dict[str, tuple[str, ...]],
+    present: list[str],
+) -> list[tuple[str, list[str]]]:
+    """The blocks (and their columns) a run of ``values`` (its first token ``first``, the context since the run
+    before from token ``context``) may be, printed right after their header's cells: none where nothing decides."""
+    tokens = r.tokens
+    k = first
+    while k > context and _in_head(tokens[k - 1]):
+        k -= 1
+    span = tokens[k:first]
+    if not span or not _whole_label_columns(span, fmt):
+        return []  # no header cell before the values, or a label between (its row's box): nothing decides
+    heads = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if head_piece(t) and not _label_piece(t)))
+    named_columns = columns_named(heads)
+    if not named_columns:
+        return []
+    # the blocks the span names: by a title, or by a whole label column
+    named_items = {m.group(1) for t in span if (m := ITEM_TITLE.search(t[COMPACT]))}
+    labels = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if _label_piece(t)))
+    labelled = {item for item, column in _label_column(fmt).items() if column.search(labels)}
+    named_items |= labelled
+    fits: list[tuple[str, list[str]]] = []
+    for item in present:
+        cols = defaults[items[item][0]]
+        if any(defaults[row] != cols for row in items[item]):
+            continue
+        if set(named_columns) == set(cols):
+            fits.append((item, list(cols)))
+        elif len(named_columns) == 1 and named_columns[0] in cols and _one_head(heads, named_columns[0]):
+            fits.append((item, named_columns))
+    # a block the span names among those with these heads, but not the one the count fits: whose values, nothing
+    # says (a title of a block without these heads names nothing here)
+    if any(item in named_items for item, _ in fits):
+        fits = [fit for fit in fits if fit[0] in named_items]
+    elif labelled and _label_piece(span[-1]):
+        # the run right after a block's whole label column, a block without these heads (3558 with
+        # LibreOffice's PDF: 本年处理决定数量 / 本年处理决定数量 / 行政事业性收费 / 0 万元, the 0 行政事业性收费's):
+        # the label's own values as likely as the heads', nothing decides
+        fits = []
+    return [(item, columns) for item, columns in fits if len(values) == len(items[item]) * len(columns)]
+
+
 def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
     """Table 二 (tokens ``start`` to ``end``, or from section 二's heading to section 三's) read into ``r`` from its
     runs of values as the module says, but the cells ``r`` has read already; whether a cell was read."""
@@ -274,51 +349,32 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
     for context, first, stop in _runs(r, start, end):
         values = list(tokens[first:stop])
         row_read = _row_on_its_line(r, first, stop, items, defaults, present)
-        if row_read is not None:
-            row, placed = row_read
-            for col, tok in zip(defaults[row], placed, strict=True):
-                key = f"{T}/{row}/{col}"
-                if key in got or key in opened:
-                    twice.add(key)
-                got[key] = tok
-            said.append(f"{row} ({len(values)} values on its label's line)")
-            continue
-        k = first
-        while k > context and _in_head(tokens[k - 1]):
-            k -= 1
-        span = tokens[k:first]
-        if not span or not _whole_label_columns(span, fmt):
-            continue  # no header cell before the values, or a label between (its row's box): nothing decides
-        heads = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if head_piece(t) and not _label_piece(t)))
-        named_columns = columns_named(heads)
-        if not named_columns:
-            continue
-        # the blocks the span names: by a title, or by a whole label column
-        named_items = {m.group(1) for t in span if (m := ITEM_TITLE.search(t[COMPACT]))}
-        labels = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if _label_piece(t)))
-        labelled = {item for item, column in _label_column(fmt).items() if column.search(labels)}
-        named_items |= labelled
-        fits: list[tuple[str, list[str]]] = []
-        for item in present:
-            cols = defaults[items[item][0]]
-            if any(defaults[row] != cols for row in items[item]):
+        fits: list[tuple[str, list[str]]] | None = None
+        if row_read is not None and len(row_read[1]) == len(defaults[row_read[0]]):
+            fits = []  # the row whole on its label's line
+        if fits is None:
+            fits = _run_fits(r, fmt, context, first, values, items, defaults, present)
+            if fits:
+                runs.append((fits, values))
                 continue
-            if set(named_columns) == set(cols):
-                fits.append((item, list(cols)))
-            elif len(named_columns) == 1 and named_columns[0] in cols and _one_head(heads, named_columns[0]):
-                fits.append((item, named_columns))
-        # a block the span names among those with these heads, but not the one the count fits: whose values, nothing
-        # says (a title of a block without these heads names nothing here)
-        if any(item in named_items for item, _ in fits):
-            fits = [fit for fit in fits if fit[0] in named_items]
-        elif labelled and _label_piece(span[-1]):
-            # the run right after a block's whole label column, a block without these heads (3558 with
-            # LibreOffice's PDF: 本年处理决定数量 / 本年处理决定数量 / 行政事业性收费 / 0 万元, the 0 行政事业性收费's):
-            # the label's own values as likely as the heads', nothing decides
-            fits = []
-        fits = [(item, columns) for item, columns in fits if len(values) == len(items[item]) * len(columns)]
-        if fits:
-            runs.append((fits, values))
+        if row_read is None:
+            continue
+        # a row's values on its label's line (all its cells, or, a box of its own, its first cells where the run
+        # fits no block after its heads)
+        row, placed = row_read
+        for col, tok in zip(defaults[row][: len(placed)], placed, strict=True):
+            key = f"{T}/{row}/{col}"
+            if key in got or key in opened:
+                twice.add(key)
+            got[key] = tok
+        if len(placed) == len(defaults[row]):
+            said.append(f"{row} ({len(values)} values on its label's line)")
+        else:
+            printed = " ".join(t[TEXT] for t in placed)
+            said.append(
+                f"{row} (its first {len(placed)} of {len(defaults[row])} cells, {printed}, on its label's line, "
+                "a box of its own)"
+            )
     for item, columns, values in _resolved(runs):
         rows = items[item]
         all_columns = list(defaults[rows[0]])
