@@ -14,6 +14,9 @@ whose head 总计 was taken for （七）总计 and its values for that row's; t
 Since version 262 (``parsers/tables/row_locate.py``, scans only) the first rows are looked for
 under the applicants' header, a line opening with a label read with a full stop counted: the two
 lines are the two rows, by the template's order.
+Since version 263 section 四's heading is found after a speck read as a mark (scans only), and a
+cell of a scan's table 四 that the identities' tied readings put in other columns
+(``ambiguous_value``) is left blank, the tie-break's reading in ``where.read_as``.
 """
 
 from __future__ import annotations
@@ -58,6 +61,25 @@ def test_the_first_rows_are_the_two_lines_under_the_applicants_header() -> None:
     assert "人是公开让请数重" in said["applications/new_received"]
     assert "工。上年纺轮政府该.息公开电请数量" in said["applications/carried_over"]
     assert "行政规范性文件" not in " ".join(said.values())
+
+
+def test_table_three_ends_at_the_specked_heading() -> None:
+    report, gold = _report(), _gold()
+    assert not _wrong(report, gold, "applications/results_total/")
+    assert not _wrong(report, gold, "review_litigation/")
+    read = [k for k in gold if k.startswith("review_litigation/") and report.cells[k].value is not None]
+    assert len(read) >= 10  # table 四 read, its tied cells blank
+    tied = [k for k in gold if k.startswith("review_litigation/") and (w := report.cells[k].where) and w.read_as]
+    assert tied and all(report.cells[k].value is None for k in tied)
+    said = [w.message for w in report.warnings if w.code == "ambiguous_value" and w.key == "review_litigation"]
+    assert said and "on a scan table 四's are left blank" in said[0]
+
+
+def test_no_wrong_number_in_the_tables_but_one() -> None:
+    report, gold = _report(), _gold()
+    wrong = _wrong(report, gold, "")
+    # 3.要求提供公开出版物's 自然人, ``出版和 4``: its 物 read ``和 4``, no identity of it holding to tell
+    assert set(wrong) <= {"applications/not_processed.publication/natural_person"}
 
 
 def test_not_in_text_another_tool_extracted() -> None:
