@@ -30,7 +30,7 @@ from parsers.tables.label_line_cells import read_label_lines
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
-from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR
+from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR, SECTION_FOUR_SPECKED
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
 from parsers.tables.unread_rows import warn_unread_rows
@@ -229,6 +229,8 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
     guarded(r, "table 二", "active", lambda: _read_table_two(r, fmt, act_start, app_start))
     # table 三's rows end at section 四's heading (a row label found past it is table 四's head: 总计)
     four = r.first_index(SECTION_FOUR, app_start + 1)
+    if four is None and r.extracted.ocr:
+        four = r.first_index(SECTION_FOUR_SPECKED, app_start + 1)
     heads = r.first_index(FOUR_HEADS, app_start + 1) if four is None else None  # the heading lost: table 四's heads
     three_end = four if four is not None else len(r.tokens) if heads is None else heads
     read, three = guarded(r, "table 三", "applications", lambda: _read_table_three(r, fmt, app_start, three_end))

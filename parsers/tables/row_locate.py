@@ -18,7 +18,20 @@ from parsers.tables.labels import FUZZY_MIN, distinctive, numbering, similarity
 from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import GLUED_RE, Found, Reading
 from parsers.tables.templates import RowDef
-from parsers.tables.tokens import COL, COMPACT, END, IS_NUMBER, IS_VALUE, LINE, START, TABBED, TEXT, Token, token
+from parsers.tables.tokens import (
+    COL,
+    COMPACT,
+    END,
+    IS_NUMBER,
+    IS_VALUE,
+    LABEL_MAX,
+    LINE,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+    token,
+)
 
 FIRST_ROW_VALUES = 3  # a table's first row, found by the order alone, prints this many values on its line
 # a label matched by meaning may sit in a run of labels printed apart from their values (a converter's broken
@@ -225,12 +238,20 @@ def _rows_between_in_order(
         if nxt is None or not ((prev is not None and j - k >= 2) or first):
             return None
         taken = {r.tokens[nxt.index][LINE]} | ({r.tokens[prev.index][LINE]} if prev else set())
+        # table 三's rows print under its applicants' header: on a scan the parser read, a line above it is another
+        # table's (table 二's 行政规范性文件 line where OCR lost table 二's heading, synth_5444)
+        scan = first and table == "applications" and r.extracted.ocr
+        header = _last_applicants_header(r, start, nxt.index) if scan else None
         per_line: dict[int, int] = {}
-        for i in r._label_indexes(prev.index + 1 if prev else start, nxt.index):
+        indexes = r._label_indexes(prev.index + 1 if prev else start, nxt.index)
+        if header is not None:  # and a label OCR read with a full stop (``工。上年纺轮政府该.息公开电请数量:``)
+            indexes = sorted({*indexes, *_full_stop_labels(r, start, nxt.index)})
+        for i in indexes:
             tok = r.tokens[i]
             if (
                 i not in claimed
                 and tok[LINE] not in taken
+                and (header is None or tok[LINE] > header)
                 and len(tok[COMPACT]) >= 2
                 and r.row_like(i, same_line=True)
                 and _unknown_or_repeat(r, i, rows, found)
@@ -261,6 +282,26 @@ def _rows_between_in_order(
         )
 
     place_in_order(found, label_lines, placed)
+
+
+def _last_applicants_header(r: Reading, start: int, stop: int) -> int | None:
+    """The last line from token ``start`` to ``stop`` that prints table 三's applicants' header (自然人 …), if any."""
+    lines = [r.tokens[i][LINE] for i in r._label_indexes(start, stop) if in_applicants_header(r.tokens, i)]
+    return max(lines, default=None)
+
+
+def _full_stop_labels(r: Reading, start: int, stop: int) -> list[int]:
+    """Tokens from ``start`` to ``stop`` that open a TAB line as a label would but print a full stop, so are no
+    label token (``tokens``: a full stop is prose's); OCR reads a label's 、 so (``二、上年结转`` read ``工。上年``)."""
+    return [
+        i
+        for i in range(start, min(stop, len(r.tokens)))
+        if (tok := r.tokens[i])[TABBED]
+        and tok[COL] == 0
+        and not tok[IS_VALUE]
+        and "。" in tok[COMPACT]
+        and len(tok[COMPACT]) <= LABEL_MAX
+    ]
 
 
 def _unknown_or_repeat(r: Reading, i: int, rows: list[RowDef], found: list[Found | None]) -> bool:

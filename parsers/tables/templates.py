@@ -290,6 +290,8 @@ LEGACY_ROWS = [
 
 # section 四's heading: where table 三 ends and table 四 begins
 SECTION_FOUR = r"^四[、.．]政府信息公开行政复议"
+# the same after a speck the parser's own OCR read as a mark (synth_5444's ``:四、政府信息公开行政复议``): scans only
+SECTION_FOUR_SPECKED = r"^[^\w\s]四[、.．]政府信息公开行政复议"
 # a cell of table 四's head alone (prose naming 行政复议 is never one; no label of table 三 is one): where table 三
 # ends when section 四's heading is not in the text (a scan's heading the engine lost: synth_1916's 总计 head was
 # read as table 三's 总计 row, table 四's values as its values)

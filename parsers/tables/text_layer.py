@@ -18,6 +18,7 @@ RapidOCR texts are read right so).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
@@ -146,6 +147,9 @@ def blank_disputed(r: Reading) -> None:
     行政复议 row blank and suits in the 复议后起诉 row (:func:`_suits_with_no_review`: a suit after a review with no
     review, the reading ``review_blank_row`` refuses where each row's total holds wherever the blank row goes; here
     the identities tied): the whole table is left blank too (``placement_open``)."""
+    if r.extracted.ocr:
+        _blank_disputed_scan(r)
+        return
     suits = _suits_with_no_review(r) if R in r.disputed else None
     rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r) or suits is not None]
     if not rows or read_by_ocr(r):
@@ -183,6 +187,27 @@ def blank_disputed(r: Reading) -> None:
             "table left blank",
             R,
         )
+
+
+def _blank_disputed_scan(r: Reading) -> None:
+    """A scan the parser read itself (``Extracted.ocr``): the engine printed each cell of table 四 in its grid cell, so
+    a number the identities' tied readings put in other columns there is a cell the page did not settle (synth_5444's
+    行政复议 row: ``0 1 0 1`` after a garbled first cell, read by the tie-break as 纠正 1 and 其他 0, the page's 0
+    and 1 one column over). Table 四's are left blank, the tie-break's reading kept in ``where.read_as`` and the
+    warning saying so; tables 二 and 三 keep the tie-break for the scan rules after (``report.py``: a reading their
+    identities refuse is left blank there, naming it)."""
+    if R not in r.disputed:
+        return
+    for w in r.warnings:
+        if w.code == "ambiguous_value" and w.key == R:
+            w.message = w.message.replace(
+                "; read as the tie-break chose (",
+                "; on a scan table 四's are left blank (the tie-break's guess would read ",
+            )
+    for key in r.disputed[R]:
+        if (cell := r.cells.get(key)) is not None and cell.value is not None:
+            where = replace(cell.where, read_as=cell.raw or str(cell.value)) if cell.where else None
+            r.cells[key] = Cell(key, None, "", where)
 
 
 def _suits_with_no_review(r: Reading) -> str | None:
