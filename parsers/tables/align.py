@@ -86,7 +86,9 @@ def _right_aligned(line_tokens: Sequence[Token], n: int) -> list[Token | None] |
     if len(line_tokens) < n:
         return None
     extra, tail = line_tokens[:-n], line_tokens[-n:]
-    if any(t[IS_NUMBER] for t in extra):
+    # a number, or a dash (a blank cell's mark: markitdown's ``| 规章 | — | — |  |  | 1 |  |``, synth 7661), before
+    # the last ``n`` cells: the row's cells are not its last ``n`` (the dashes' cells would be lost, 1 read as 废止)
+    if any(t[IS_NUMBER] or t[IS_BLANK_MARKER] for t in extra):
         return None
     if any(not (t[IS_VALUE] or not t[TEXT]) for t in tail):
         return None
