@@ -86,9 +86,12 @@ def _right_aligned(line_tokens: Sequence[Token], n: int) -> list[Token | None] |
     if len(line_tokens) < n:
         return None
     extra, tail = line_tokens[:-n], line_tokens[-n:]
-    # a number, or a dash (a blank cell's mark: markitdown's ``| 规章 | — | — |  |  | 1 |  |``, synth 7661), before
-    # the last ``n`` cells: the row's cells are not its last ``n`` (the dashes' cells would be lost, 1 read as 废止)
-    if any(t[IS_NUMBER] or t[IS_BLANK_MARKER] for t in extra):
+    if any(t[IS_NUMBER] for t in extra):
+        return None
+    # a dash (a blank cell's mark) before the last ``n`` cells where those hold an empty field: the dashes are the
+    # row's cells, its empty fields the grid's (markitdown's ``| 规章 | — | — |  |  | 1 |  |``, synth 7661: 1 read as
+    # 本年废止件数); a dash before ``n`` printed cells is a label column's placeholder (the corpus's ``| - | 232 |``)
+    if any(t[IS_BLANK_MARKER] for t in extra) and any(not t[TEXT] for t in tail):
         return None
     if any(not (t[IS_VALUE] or not t[TEXT]) for t in tail):
         return None
