@@ -24,6 +24,7 @@ REQUIRED = {
     "no_table",
     "identity_failed",
     "placement_open",
+    "zero_led_run",  # a digit run led by 0 read as one number: several cells glued, left blank (zero_led_runs.py)
     "placement_unconfirmed",  # table 三's identities fail on a reading in doubt: left blank (tables/unconfirmed.py)
     "ambiguous_split",
     "ambiguous_value",  # the identities leave a number's column open: the tie-break chose

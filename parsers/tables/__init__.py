@@ -34,6 +34,7 @@ from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR, SECTION_FOUR_SPEC
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
 from parsers.tables.unread_rows import warn_unread_rows
+from parsers.tables.zero_led_runs import split_zero_led_runs
 from parsers.tables.zeros import deduce_zeros
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
@@ -258,6 +259,7 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
         )
     blank_disputed(r)
     blank_fraction_counts(r)  # after table 三: whether OCR read the text is told by its cells
+    split_zero_led_runs(r)  # (the same)
     return app_fmt
 
 

@@ -88,6 +88,11 @@ def _right_aligned(line_tokens: Sequence[Token], n: int) -> list[Token | None] |
     extra, tail = line_tokens[:-n], line_tokens[-n:]
     if any(t[IS_NUMBER] for t in extra):
         return None
+    # a dash (a blank cell's mark) before the last ``n`` cells where those hold an empty field: the dashes are the
+    # row's cells, its empty fields the grid's (markitdown's ``| 规章 | — | — |  |  | 1 |  |``, synth 7661: 1 read as
+    # 本年废止件数); a dash before ``n`` printed cells is a label column's placeholder (the corpus's ``| - | 232 |``)
+    if any(t[IS_BLANK_MARKER] for t in extra) and any(not t[TEXT] for t in tail):
+        return None
     if any(not (t[IS_VALUE] or not t[TEXT]) for t in tail):
         return None
     # blank cells stay tokens (value None) so that they keep their place in the text
