@@ -708,6 +708,8 @@ Version 119 (issue 8, t42):
   ``synth-7212-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``): table 二's rows 行政许可, 行政处罚, 行政强制 and the
   blocks' titles laid into one grid row (7699) or two (7212), the labels and 信息内容 lines of the first cell, the
   rows' numbers stacked in one cell among the titles' pieces (``决定数<br>0<br>决定数<br>2<br>2<br>（单位：``).
+- ``synth-7691-pymupdf4llm-layout-table2.md`` (``/tmp/u56/tune``, ``md-pymupdf4llm-layout``): 2019's 政府集中采购
+  count and amount in one cell, the amount printed with a space after its point (``|政府集中采购|0；21. 51913||``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -987,6 +989,7 @@ SNIPPETS = {
     "synth-7201-pymupdf4llm-layout-table2.md": "synth_7201.md-pymupdf4llm-layout.md",
     "synth-7699-pymupdf4llm-layout-table2.md": "synth_7699.md-pymupdf4llm-layout.md",
     "synth-7212-pymupdf4llm-layout-table2.md": "synth_7212.md-pymupdf4llm-layout.md",
+    "synth-7691-pymupdf4llm-layout-table2.md": "synth_7691.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1138,6 +1141,7 @@ FROM = {
     "synth-7201-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7699-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7212-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
+    "synth-7691-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
