@@ -710,6 +710,10 @@ Version 119 (issue 8, t42):
   rows' numbers stacked in one cell among the titles' pieces (``决定数<br>0<br>决定数<br>2<br>2<br>（单位：``).
 - ``synth-7691-pymupdf4llm-layout-table2.md`` (``/tmp/u56/tune``, ``md-pymupdf4llm-layout``): 2019's 政府集中采购
   count and amount in one cell, the amount printed with a space after its point (``|政府集中采购|0；21. 51913||``).
+- ``synth-7714-pymupdf4llm-table3.md`` (``/tmp/u56/tune``, ``md-pymupdf4llm``): pymupdf4llm's plain mode prints
+  table 三 in a 14-column grid whose header splits 法律服务机构 over four grid columns and 其他 over five, and rows
+  （三）不予公开 1 to （五）不予处理 5 with their label repeated over six grid columns, their eight values in the
+  last eight (``|6．属于四类过程性信息|…|0|0|0|0|1|0|0|1|``): under other grid columns than the header's.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -990,6 +994,7 @@ SNIPPETS = {
     "synth-7699-pymupdf4llm-layout-table2.md": "synth_7699.md-pymupdf4llm-layout.md",
     "synth-7212-pymupdf4llm-layout-table2.md": "synth_7212.md-pymupdf4llm-layout.md",
     "synth-7691-pymupdf4llm-layout-table2.md": "synth_7691.md-pymupdf4llm-layout.md",
+    "synth-7714-pymupdf4llm-table3.md": "synth_7714.md-pymupdf4llm.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
