@@ -232,7 +232,9 @@ def _marked_up(text: str) -> Canonical:
                 titles += titled
                 several_titled += several
             else:
-                repeats = repeated_at.get(k, NO_COLUMNS)
+                # a row under other grid columns than its header's: the header's repeats are not its columns' either
+                off = grid is not None and k in grid.off_header
+                repeats = NO_COLUMNS if off else repeated_at.get(k, NO_COLUMNS)
                 cut, parted, headed, titled, several = pipe_row(b, line, pos, rest, repeats)
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 titles += titled

@@ -36,6 +36,7 @@ class GridColumns:
     merged: int = 0  # grid columns read into the one before
     disagreeing: list[str] = field(default_factory=list)  # "row label: a/b" for each group left blank
     placeholders: list[str] = field(default_factory=list)  # "header: n grid columns" grouped by their ColN
+    off_header: set[int] = field(default_factory=set)  # value rows whose label lies over the header's value columns
 
 
 def _text(cell: str) -> str:
@@ -177,6 +178,7 @@ def _block(
     for k, texts in rows:
         at = next((c for c, t in enumerate(texts) if c and _NUMBER.match(t)), len(texts))
         if at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at]):
+            out.off_header.add(k)
             continue  # the row's label over grid columns the header gives values: it lies under other columns
         c = 1
         while c < len(texts):
