@@ -185,6 +185,7 @@ def _marked_up(text: str) -> Canonical:
     stacked = 0  # rows parted from one grid row that holds them a <br> line each
     headings = 0  # rows parted from the next section's heading laid into the same grid row
     titles = 0  # rows parted from the next block's title laid into the same grid row
+    several_titled = 0  # rows parted from the blocks' titles laid into one grid row with them, numbers in one cell
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -220,19 +221,24 @@ def _marked_up(text: str) -> Canonical:
                 k += 1
             if k in by_repeats:
                 # the numbers fix the grouping: every grouping of the header's that differs misreads a row
-                cut, parted, headed, titled = pipe_row(b, line, pos, rest, by_repeats[k])
+                cut, parted, headed, titled, several = pipe_row(b, line, pos, rest, by_repeats[k])
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 titles += titled
+                several_titled += several
             elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
-                cut, parted, headed, titled = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                cut, parted, headed, titled, several = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 titles += titled
+                several_titled += several
             else:
-                repeats = repeated_at.get(k, NO_COLUMNS)
-                cut, parted, headed, titled = pipe_row(b, line, pos, rest, repeats)
+                # a row under other grid columns than its header's: the header's repeats are not its columns' either
+                off = grid is not None and k in grid.off_header
+                repeats = NO_COLUMNS if off else repeated_at.get(k, NO_COLUMNS)
+                cut, parted, headed, titled, several = pipe_row(b, line, pos, rest, repeats)
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 titles += titled
+                several_titled += several
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -299,6 +305,13 @@ def _marked_up(text: str) -> Canonical:
             f"{titles} grid row(s) holding a table 二 row and the next block's title (第二十条第…项, its header's "
             "words) cut into its cells: the row's one number (the first line of a cell) read as the row's value, "
             "the rest as the title's line (a guess)",
+        ))  # fmt: skip
+    if several_titled:
+        notes.append((
+            "rows_in_title_row",
+            f"{several_titled} table 二 row(s) read from grid rows holding them and the blocks' titles (第二十条第…项, "
+            "信息内容), as many numbers stacked in one cell as labels: each label read with the number in its "
+            "place among them, top to bottom (a guess)",
         ))  # fmt: skip
     if grid is not None and grid.disagreeing:
         notes.append((

@@ -36,6 +36,7 @@ class GridColumns:
     merged: int = 0  # grid columns read into the one before
     disagreeing: list[str] = field(default_factory=list)  # "row label: a/b" for each group left blank
     placeholders: list[str] = field(default_factory=list)  # "header: n grid columns" grouped by their ColN
+    off_header: set[int] = field(default_factory=set)  # value rows whose label lies over the header's value columns
 
 
 def _text(cell: str) -> str:
@@ -171,7 +172,14 @@ def _block(
     for c in range(1, width - 1):
         if keys[c + 1] == keys[c] and _two_columns(rows, c):
             keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
+    # the header's first value column: the first whose header texts (a placeholder's its left neighbour's: a merged
+    # cell) are not the label column's
+    first_value = next((c for c in range(1, width) if wide[c] != wide[0]), width)
     for k, texts in rows:
+        at = next((c for c, t in enumerate(texts) if c and _NUMBER.match(t)), len(texts))
+        if at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at]):
+            out.off_header.add(k)
+            continue  # the row's label over grid columns the header gives values: it lies under other columns
         c = 1
         while c < len(texts):
             end = c + 1

@@ -161,13 +161,14 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> tuple[int, int, int, int]:
+) -> tuple[int, int, int, int, int]:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
     (grid columns of one column that disagree: :mod:`parsers.grid_columns`). Returns the number of decimals
-    joined across two cells (:func:`cut_decimals`), of the rows parted from one (:func:`stacked_rows`) and of
-    the rows parted from a heading (:func:`heading_row`)."""
+    joined across two cells (:func:`cut_decimals`), of the rows parted from one (:func:`stacked_rows`), of
+    the rows parted from a heading (:func:`heading_row`), from a block's title (:func:`title_row`) and of the rows
+    parted from the blocks' titles with their numbers in one cell (:func:`titled_rows`)."""
     cells = pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
@@ -178,18 +179,23 @@ def pipe_row(
     if rows is not None:
         # several rows laid into one grid row, a <br> line each: written as lines of their own
         _write_rows(b, rows, [pos + start for start, _ in cells])
-        return 0, len(rows), 0, 0
+        return 0, len(rows), 0, 0, 0
     parted = heading_row(raw_cells)
     if parted is not None:
         # a table's last row and the next section's heading laid into one grid row: the row, then the heading's
         # line (the row's numbers taken out of it)
         _write_rows(b, parted, [pos + start for start, _ in cells])
-        return len(cut_decimals(raw_cells)) // 2, 0, 1, 0
+        return len(cut_decimals(raw_cells)) // 2, 0, 1, 0, 0
     titled = title_row(raw_cells)
     if titled is not None:
         # a row of table 二 and the next block's title laid into one grid row: the row, then the title's line
         _write_rows(b, titled, [pos + start for start, _ in cells])
-        return 0, 0, 0, 1
+        return 0, 0, 0, 1, 0
+    titled = titled_rows(raw_cells)
+    if titled is not None:
+        # rows of table 二 and the blocks' titles laid into one grid row: each row, then the titles' line
+        _write_rows(b, titled, [pos + start for start, _ in cells])
+        return 0, 0, 0, 0, len(titled) - 1
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -248,7 +254,7 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
-    return len(decimals) // 2, 0, 0, 0
+    return len(decimals) // 2, 0, 0, 0, 0
 
 
 def _write_rows(b: OffsetText, rows: list[list[tuple[str, tuple[int, int]]]], starts: list[int]) -> None:
@@ -352,6 +358,48 @@ def title_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
         kept = [(at, t) for m, (at, t) in enumerate(cell) if (n, m) not in {(0, 0), (c, 0)}]
         rest.append(("".join(t for _, t in kept), (n, kept[0][0] if kept else 0)))
     return [row, rest]
+
+
+# a block's header word, no row's label (``信息内容`` over 行政许可's row in table 二)
+_HEADER_WORD = "信息内容"
+
+
+def titled_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
+    """Several rows of table 二 and the blocks' titles between them laid into one grid row (pymupdf4llm's layout
+    mode, where no rule parts them: ``|信息内容<br>行政许可<br>信息内容<br>行政处罚<br>行政强制<br>信息内容|第二十条第
+    <br>第二十条第|（六）<br>（八）|…|决定数<br>0<br>决定数<br>2<br>2<br>（单位：|…``): the first cell's lines the
+    header's 信息内容 and k labels (no digit, no numbering, no 第), k one at least; every number of the row in one
+    cell after the first, k of them, each a line of its own, no other digit in the row; the other lines' text, joined
+    in the cells' order, a block's title (第二十条第). Each label with the number in its place among the k (the
+    i-th label's the i-th number, top to bottom, as both columns print the rows' order), then the rest of the
+    cells' text, each in its cell; None for any other row (a row with one label first is :func:`title_row`'s)."""
+    if len(raw) < 3 or not BR.search(raw[0]):
+        return None
+    lines = [_cell_lines(c) for c in raw]
+    labels = [(at, t) for at, t in lines[0] if t != _HEADER_WORD]
+    if not labels or len(labels) == len(lines[0]):
+        return None  # no header word among the labels: not the blocks' titles laid in
+    for _, t in labels:
+        if _ANY_DIGIT.search(t) or _NEW_LABEL.match(t) or not _IDEOGRAPH.search(t) or "第" in t:
+            return None
+    numbers = [(c, k) for c, cell in enumerate(lines) for k, (_, t) in enumerate(cell) if _ANY_DIGIT.search(t)]
+    if len(numbers) != len(labels) or len({c for c, _ in numbers}) != 1 or numbers[0][0] == 0:
+        return None
+    c = numbers[0][0]
+    if not all(_STACKED_NUMBER.match(lines[c][k][1]) for _, k in numbers):
+        return None
+    taken = {(0, k) for k, (_, t) in enumerate(lines[0]) if t != _HEADER_WORD} | set(numbers)
+    rest_text = "".join(t for n, cell in enumerate(lines) for m, (_, t) in enumerate(cell) if (n, m) not in taken)
+    if not _BLOCK_TITLE.search(rest_text):
+        return None
+    rows = [
+        [(t, (0, at)), (lines[c][k][1], (c, lines[c][k][0]))] for (at, t), (_, k) in zip(labels, numbers, strict=True)
+    ]
+    rest: list[tuple[str, tuple[int, int]]] = []
+    for n, cell in enumerate(lines):
+        kept = [(at, t) for m, (at, t) in enumerate(cell) if (n, m) not in taken]
+        rest.append(("".join(t for _, t in kept), (n, kept[0][0] if kept else 0)))
+    return [*rows, rest]
 
 
 def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:

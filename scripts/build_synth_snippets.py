@@ -719,6 +719,18 @@ Version 119 (issue 8, t42):
 - ``synth-7201-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``, ``md-pymupdf4llm-layout``): 行政强制's row and the
   next block's title laid into one grid row, the row's value the first line of a title piece's cell
   (``|行政强制|第二十条第|（八|8<br>）项|``).
+- ``synth-7699-pymupdf4llm-layout-table2.md`` (``/tmp/u56/tune``, ``md-pymupdf4llm-layout``) and
+  ``synth-7212-pymupdf4llm-layout-table2.md`` (``/tmp/d52/tune``): table 二's rows 行政许可, 行政处罚, 行政强制 and the
+  blocks' titles laid into one grid row (7699) or two (7212), the labels and 信息内容 lines of the first cell, the
+  rows' numbers stacked in one cell among the titles' pieces (``决定数<br>0<br>决定数<br>2<br>2<br>（单位：``).
+- ``synth-7691-pymupdf4llm-layout-table2.md`` (``/tmp/u56/tune``, ``md-pymupdf4llm-layout``): 2019's 政府集中采购
+  count and amount in one cell, the amount printed with a space after its point (``|政府集中采购|0；21. 51913||``).
+- ``synth-7714-pymupdf4llm-table3.md`` (``/tmp/u56/tune``, ``md-pymupdf4llm``): pymupdf4llm's plain mode prints
+  table 三 in a 14-column grid whose header splits 法律服务机构 over four grid columns and 其他 over five, and rows
+  （三）不予公开 1 to （五）不予处理 5 with their label repeated over six grid columns, their eight values in the
+  last eight (``|6．属于四类过程性信息|…|0|0|0|0|1|0|0|1|``): under other grid columns than the header's;
+  ``synth-7238-pymupdf4llm-table3.md`` (``/tmp/d52/tune``): the same in a 16-column grid, rows 4.保护第三方合法权益
+  to （四）2 with their labels over seven grid columns, their nine values in the last nine.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -1002,6 +1014,11 @@ SNIPPETS = {
     "synth-7210-pymupdf4llm-layout-table2.md": "synth_7210.md-pymupdf4llm-layout.md",
     "synth-7217-pymupdf4llm-layout-table2.md": "synth_7217.md-pymupdf4llm-layout.md",
     "synth-7201-pymupdf4llm-layout-table2.md": "synth_7201.md-pymupdf4llm-layout.md",
+    "synth-7699-pymupdf4llm-layout-table2.md": "synth_7699.md-pymupdf4llm-layout.md",
+    "synth-7212-pymupdf4llm-layout-table2.md": "synth_7212.md-pymupdf4llm-layout.md",
+    "synth-7691-pymupdf4llm-layout-table2.md": "synth_7691.md-pymupdf4llm-layout.md",
+    "synth-7714-pymupdf4llm-table3.md": "synth_7714.md-pymupdf4llm.md",
+    "synth-7238-pymupdf4llm-table3.md": "synth_7238.md-pymupdf4llm.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1151,6 +1168,9 @@ FROM = {
     "synth-7210-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7217-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7201-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7699-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7212-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
+    "synth-7691-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",

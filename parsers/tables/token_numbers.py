@@ -100,6 +100,9 @@ _LABEL_COUNT_AMOUNT = re.compile(
 )
 
 _AFTER_SEPARATOR = re.compile(rf"^[;；]\s*({_NUM})\s*{_UNIT}?$")
+# the same cell's two numbers, the amount printed with a space at its decimal point (PDF text tools, pymupdf4llm's
+# grid: ``0；21. 51913``), each with its unit or not
+_COUNT_AMOUNT_SPACED = re.compile(rf"^({_NUM})\s*{_UNIT}?\s*[/;；]\s*([+-]?\d[\d,]*(?: \.| \. |\. )\d+)\s*{_UNIT}?$")
 
 
 # numbers a space apart, then a row label that starts with the template's numbering (（七）, 四、, 3.) and a character
@@ -210,6 +213,15 @@ def split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: b
         return [
             token(m.group(1), start, start + m.end(1), line, col, tabbed),
             token(number, start + s, start + e, line, col, tabbed, split=True, glued=True, spaced=printed),
+        ]
+    if (" ." in text or ". " in text) and text[:1].isdigit() and (m := _COUNT_AMOUNT_SPACED.match(text)) is not None:
+        # 政府集中采购's count and amount in one cell, the amount spaced at its point (``0；21. 51913``): the two
+        # numbers as :func:`_numbers_with_units` reads them, the amount read whole (``spaced_number``, said)
+        s, e = m.start(2), m.end(2)
+        printed = text[s:e]
+        return [
+            token(m.group(1), start + m.start(1), start + m.end(1), line, col, tabbed),
+            token(printed.replace(" ", ""), start + s, start + e, line, col, tabbed, split=True, spaced=printed),
         ]
     if text[:1].isdigit() and (units := _numbers_with_units(text, start, line, col, tabbed)) is not None:
         return units
