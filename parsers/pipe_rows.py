@@ -36,7 +36,14 @@ def loose_pipe_row(line: str) -> bool:
     return len(_PIPE_SPLIT.findall(line)) >= 2
 
 
+# a digit run led by 0 before a cell's line break and a digit after it: two stacked values (``0<br>0``), not one
+# number cut over two lines (no number is printed with a leading zero)
+_ZERO_LED_BREAK = re.compile(r"(?<![\d.,，．])(0\d*)<br\s*/?>(?=\s*\d)", re.I)
+
+
 def clean_cell(cell: str) -> str:
+    if "<" in cell:
+        cell = _ZERO_LED_BREAK.sub(r"\1 ", cell)
     cell = BR.sub("", cell)
     cell = EMPHASIS.sub("", cell)
     if "<" in cell:
