@@ -36,9 +36,10 @@ def loose_pipe_row(line: str) -> bool:
     return len(_PIPE_SPLIT.findall(line)) >= 2
 
 
-# a digit run led by 0 before a cell's line break and a digit after it: two stacked values (``0<br>0``), not one
-# number cut over two lines (no number is printed with a leading zero)
-_ZERO_LED_BREAK = re.compile(r"(?<![\d.,，．])(0\d*)<br\s*/?>(?=\s*\d)", re.I)
+# a digit run led by 0 that ends a line printing values apart (after a space: ``17147 0<br>0``, ``0 0 0<br>0 0 0``)
+# with a digit after the cell's line break: two stacked values, not one number cut over two lines (no number is
+# printed with a leading zero); a line that is the run alone (``文<br>0<br>0``) is joined as before
+_ZERO_LED_BREAK = re.compile(r"(?<=\s)(0\d*)<br\s*/?>(?=\s*\d)", re.I)
 
 
 def clean_cell(cell: str) -> str:

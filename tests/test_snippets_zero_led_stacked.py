@@ -2,8 +2,9 @@
 the same cells (``|0 0 0<br>申请0 0 0<br>0 0 0|0 0<br> 0 0<br> 0 0|…``, table 三's （六）其他处理 rows of tuning
 seed 7708, ``/tmp/u56/tune``). A cell's lines were joined with nothing between them, so ``0<br>0`` read as ``00``,
 a count led by 0, which ``zero_led_run`` leaves blank: two stacked values, not one number (no number is printed
-with a leading zero). A digit run led by 0 before a ``<br>`` and a digit after it are now parted by a space; a
-number cut over two lines (``12<br>34``, a narrow print's break-all) is still joined."""
+with a leading zero). A digit run led by 0 that ends a line printing values apart, before a ``<br>`` and a digit
+after it, is now parted by a space; a number cut over two lines (``12<br>34``, a narrow print's break-all) is still
+joined."""
 
 from __future__ import annotations
 
@@ -34,9 +35,9 @@ def test_stacked_zeros_are_two_values_not_a_zero_led_count() -> None:
 
 
 def test_a_break_after_a_zero_led_run_parts_it_and_no_other() -> None:
-    assert clean_cell("0<br>0") == "0 0"
     assert clean_cell("0 0 0<br>申请0 0 0<br>0 0 0") == "0 0 0申请0 0 0 0 0 0"
-    assert clean_cell("1 0<br>0") == "1 0 0"
+    assert clean_cell("17147 0<br>0") == "17147 0 0"
+    assert clean_cell("文<br>0<br>0") == "文00"  # a run alone on its line: joined as before (test_snippets_glued_br)
     assert clean_cell("12<br>34") == "1234"  # a number cut over two lines: joined
     assert clean_cell("10<br>5") == "105"
     assert clean_cell("3.0<br>5") == "3.05"  # a decimal's digits after its point
