@@ -36,7 +36,15 @@ def loose_pipe_row(line: str) -> bool:
     return len(_PIPE_SPLIT.findall(line)) >= 2
 
 
+# a digit run led by 0 that ends a line printing values apart (after a space: ``17147 0<br>0``, ``0 0 0<br>0 0 0``)
+# with a digit after the cell's line break: two stacked values, not one number cut over two lines (no number is
+# printed with a leading zero); a line that is the run alone (``文<br>0<br>0``) is joined as before
+_ZERO_LED_BREAK = re.compile(r"(?<=\s)(0\d*)<br\s*/?>(?=\s*\d)", re.I)
+
+
 def clean_cell(cell: str) -> str:
+    if "<" in cell:
+        cell = _ZERO_LED_BREAK.sub(r"\1 ", cell)
     cell = BR.sub("", cell)
     cell = EMPHASIS.sub("", cell)
     if "<" in cell:
@@ -569,6 +577,10 @@ def _wrapped_label(raw: list[str]) -> str | None:
     label_cells = [c for c in raw[:n] if c.strip()]
     if len(label_cells) < 2 or not any(BR.search(c) for c in label_cells):
         return None
+    if not any(_wrapped(c) for c in label_cells) and _GLUED_TAIL.match(_TRAILING_BREAKS.sub("", label_cells[-1])):
+        # one line in each cell, the last piece's with the row's first value against it and empty lines after it
+        # (``|其他对外管理服务|事项357<br>|—|361||``): a label cut on one line (:func:`_cut_label`)
+        return None
     if _stacked_numbers(label_cells[-1]) is not None:
         # its last cell the label's end and the row's first values a line each (``其他对外管|理服务事项<br>5<br>0``):
         # read line by line, the values would join the label (其他对外管理服务事项50); the cells are read as they are
@@ -609,6 +621,16 @@ def stacked_label_end(cell: str) -> str | None:
     return piece
 
 
+# ``<br>`` marks with nothing but spaces after them: a cell's empty last lines
+_TRAILING_BREAKS = re.compile(r"(?:<br\s*/?>\s*)+$", re.I)
+
+
+def _wrapped(cell: str) -> bool:
+    """A cell printed over two lines at least (``<br>`` between two of its pieces, not only empty lines after
+    its one line: ``事项357<br>``)."""
+    return BR.search(_TRAILING_BREAKS.sub("", cell)) is not None
+
+
 def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] | None:
     """A label cut into cells on one line before the row's values (``(|七)总|计``, ``四、结转下年|度继续办理``,
     ``一、本年新|收政府信息公开申|请数量  15``: pymupdf4llm's layout mode taking gaps between a label's glyphs for
@@ -630,13 +652,18 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
             cols.append(k)
             stacked_last = piece
             break
-        if not text or BR.search(cell) or (_VALUE_CELL.match(cell)):
+        # a piece's line with empty lines after it, the row's first value against it (``事项357<br>``:
+        # pymupdf4llm's layout grid) is one line
+        line = _TRAILING_BREAKS.sub("", cell) if "<" in cell else cell
+        if line != cell and not (cols and _GLUED_TAIL.match(line)):
+            line = cell
+        if not text or BR.search(line) or (_VALUE_CELL.match(cell)):
             break
-        if cols and (_NEW_LABEL.match(clean_cell(cell)) or _ANY_DIGIT.search(cell)):
-            m = _LABEL_TAIL.match(cell)
+        if cols and (_NEW_LABEL.match(clean_cell(cell)) or _ANY_DIGIT.search(line)):
+            m = _LABEL_TAIL.match(line)
             glued = m is None  # the label's tail glued to the row's value (``|行政事业|性收费0|``)
             if glued:
-                m = _GLUED_TAIL.match(cell)
+                m = _GLUED_TAIL.match(line)
             if m is None or _ANY_DIGIT.search(m.group(1)) or _NEW_LABEL.match(m.group(1).strip()):
                 return None  # a label of its own, or a piece printing a digit
             cols.append(k)
@@ -654,9 +681,11 @@ def _cut_label(raw: list[str]) -> tuple[list[int], str, tuple[int, int] | None] 
         # reader parts it: ``glued_number``, said); the numbers under it written as cells (:func:`pipe_row`)
         pieces[-1] = stacked_last
         return (cols, "".join(pieces), None) if len(set(pieces)) == len(pieces) else None
-    if tail is not None and glued:
+    if tail is not None and glued and _TRAILING_BREAKS.search(raw[tail[0]]) is None:
         # the row's first value printed against the label's last piece (``|行政事业|性收费0|``): kept against the
-        # label, read as the table reader reads a number glued to its label (``glued_number``, said)
+        # label, read as the table reader reads a number glued to its label (``glued_number``, said); where the
+        # piece's cell ends in empty lines (``|其他对外管理服务|事项357<br>|—|361||``: pymupdf4llm's layout grid laid
+        # the label's second line and the row's first value into one grid cell), the value is read in that cell
         return cols, "".join(pieces), None
     if tail is not None:
         pieces[-1] = clean_cell(raw[tail[0]][: tail[1]])

@@ -731,6 +731,12 @@ Version 119 (issue 8, t42):
   last eight (``|6．属于四类过程性信息|…|0|0|0|0|1|0|0|1|``): under other grid columns than the header's;
   ``synth-7238-pymupdf4llm-table3.md`` (``/tmp/d52/tune``): the same in a 16-column grid, rows 4.保护第三方合法权益
   to （四）2 with their labels over seven grid columns, their nine values in the last nine.
+- ``synth-7708-pymupdf4llm-layout-table3.md`` (``/tmp/u56/tune``, ``md-pymupdf4llm-layout``): table 三's （六）其他处理
+  rows laid into one grid row, their labels cut across five cells and their values stacked a ``<br>`` line each
+  (``|0 0 0<br>申请0 0 0<br>0 0 0|0 0<br> 0 0<br> 0 0|…``): ``0<br>0``, two stacked zeros, not one number.
+- ``synth-7835-pymupdf4llm-layout-table2.md`` (``/tmp/u57/tune``, ``md-pymupdf4llm-layout``): 其他对外管理服务事项's
+  label cut across two grid cells, the row's first value against its last piece, an empty line after it
+  (``|其他对外管理服务|事项357<br>|—|361||``).
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -1019,6 +1025,8 @@ SNIPPETS = {
     "synth-7691-pymupdf4llm-layout-table2.md": "synth_7691.md-pymupdf4llm-layout.md",
     "synth-7714-pymupdf4llm-table3.md": "synth_7714.md-pymupdf4llm.md",
     "synth-7238-pymupdf4llm-table3.md": "synth_7238.md-pymupdf4llm.md",
+    "synth-7708-pymupdf4llm-layout-table3.md": "synth_7708.md-pymupdf4llm-layout.md",
+    "synth-7835-pymupdf4llm-layout-table2.md": "synth_7835.md-pymupdf4llm-layout.md",
     "synth-6015-flow-none-table3.txt": "synth_6015.pdf-pdfminer-flow-none.txt",
     "synth-6012-pypdf-layout-table3.txt": "synth_6012.pdf-pypdf-layout.txt",
     "synth-6026-pypdf-layout-table3.txt": "synth_6026.pdf-pypdf-layout.txt",
@@ -1171,6 +1179,7 @@ FROM = {
     "synth-7699-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7212-pymupdf4llm-layout-table2.md": "|第二十条第|（一）|项",  # no section heading in the text
     "synth-7691-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7835-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-3425-pypdf-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-3425-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
