@@ -1053,3 +1053,37 @@ def test_pdftotext_default_column_order_table_four_blank_row_placed_by_its_heads
     moved = parse(heads_first.encode(), "synth-7442-pdftotext-default-table3.txt")
     assert not [w for w in moved.warnings if w.code == "blank_cells_placed"]
     assert all(moved.cells.get(k) is None or moved.cells[k].value is None for k in REVIEW_KEYS)
+
+
+def test_pdftotext_default_blank_row_a_late_value_leaves_its_run_open() -> None:
+    # tuning seed 7747 (/tmp/t57/tune, pdftotext-default): table 四's 复议后起诉 row printed as nothing, ten
+    # values among poppler's head blocks. 未经复议直接起诉's 结果维持 head prints in one block with 行政复议's
+    # 尚未审结 and 总计 heads, before their two values; its own value prints late, after that row's 结果纠正 and
+    # 其他结果 values (``1`` / ``0`` / ``0`` for 0 1 0). Version 274 read the ten in printed order: 结果维持 1,
+    # 结果纠正 0 (two wrong numbers, the row's total holding either way)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(7747)
+    gold = [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+    name = "synth-7747-pdftotext-default-table4.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    late = "尚未 总\n审结 计 结果\n维持\n0\n\n0\n\n未经复议直接起诉\n"
+    assert late + "结果\n纠正\n\n其他\n结果\n\n1\n\n0\n\n0\n\n" in text
+    report = snippet_report(name)
+    got = [report.cells[k].value for k in REVIEW_KEYS]
+    # no wrong number: each cell read is the gold's; the two the late value's place leaves open are blank
+    assert all(v is None or v == g for v, g in zip(got, gold, strict=True))
+    assert got[:5] == gold[:5] and got[7:10] == gold[7:10]
+    assert got[5:7] == [None, None]
+    (w,) = [w for w in report.warnings if w.code == "placement_open" and "prints late" in w.message]
+    assert "未经复议直接起诉 结果维持, 未经复议直接起诉 结果纠正 left blank" in w.message
+    assert report.metadata["review"] == "required"
+    # the same text with 未经复议直接起诉's 结果维持 head printed with its row's other heads, after 行政复议's
+    # values: no value prints late, the ten read in printed order
+    on_time = text.replace(late, "尚未 总\n审结 计\n0\n\n0\n\n未经复议直接起诉\n结果\n维持\n\n", 1)
+    assert on_time != text
+    other = parse(on_time.encode("utf-8"), name)
+    assert [other.cells[k].value for k in REVIEW_KEYS[:10]] == [0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
+    assert not [w for w in other.warnings if "prints late" in w.message]

@@ -26,6 +26,7 @@ from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_blank_cells import laid_in_columns
 from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS, R
 from parsers.tables.review_head_counts import blank_row_by_head_counts
+from parsers.tables.review_late_values import late_cells
 from parsers.tables.review_marks import page_end_empties
 from parsers.tables.templates import REVIEW_ROWS, SECTION_FIVE
 from parsers.tables.tokens import (
@@ -184,7 +185,8 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
             label,
         )
         return Fit([None] * N_REVIEW, "positional", [])
-    if (before := _values_before_row_heads(r, vals, at, len(r.tokens) if five is None else five)) is not None:
+    end = len(r.tokens) if five is None else five
+    if (before := _values_before_row_heads(r, vals, at, end)) is not None:
         n_direct, n_after = before
         if n_direct <= N_COLS < n_after:
             # more than five values printed before the 复议后起诉 head, which stands above its own five columns: the
@@ -197,8 +199,8 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
                 R,
                 label,
             )
-            return Fit(place_rows(vals, 2), "positional", [])
-        if (by_heads := blank_row_by_head_counts(r, vals, at, len(r.tokens) if five is None else five)) is not None:
+            return Fit(_late_left_blank(r, place_rows(vals, 2), at, end, label), "positional", [])
+        if (by_heads := blank_row_by_head_counts(r, vals, at, end)) is not None:
             laid = place_rows(vals, by_heads)
             if score(Fit(laid, "padded", []).values()) >= best:
                 r.warn(
@@ -209,7 +211,7 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
                     R,
                     label,
                 )
-                return Fit(laid, "positional", [])
+                return Fit(_late_left_blank(r, laid, at, end, label), "positional", [])
         if 1 <= n_direct <= N_COLS:
             # values printed before the 未经复议直接起诉 head, which stands above the columns right of 行政复议's: the
             # 行政复议 row is printed (the first five values); which of the two others is blank is not in the text
@@ -251,6 +253,26 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
         label,
     )
     return Fit(place_rows(vals, 0), "positional", [])
+
+
+def _late_left_blank(r: Reading, laid: list[Token | None], at: int, end: int, label: Token) -> list[Token | None]:
+    """``laid`` (ten values placed in poppler's order, one row blank) with the cells a late value's place leaves
+    open (:func:`parsers.tables.review_late_values.late_cells`) blank, said; ``laid`` itself where there are none."""
+    if not (open_cells := late_cells(r, laid, at, end)):
+        return laid
+    cols = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    rows = ("行政复议", "未经复议直接起诉", "复议后起诉")
+    named = ", ".join(f"{rows[k // N_COLS]} {cols[k % N_COLS]}" for k in open_cells)
+    shown = " ".join("" if t is None else t[TEXT] for t in laid if t is not None)
+    r.warn(
+        "placement_open",
+        f"table 四: a value prints late in poppler's order (its head printed before the run of values above it): "
+        f"where it stands in its run is not in the text, and the row totals hold either way ({shown}); {named} "
+        "left blank",
+        R,
+        label,
+    )
+    return [None if k in open_cells else t for k, t in enumerate(laid)]
 
 
 def _suits_after_blank_review(vals: list[Token]) -> str | None:
