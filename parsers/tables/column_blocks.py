@@ -21,9 +21,11 @@ orders of pdfminer's nesting to :mod:`parsers.tables.band_order` (a band printed
 seven columns is one of them). A band's last group may print its first rows' 总计 values first, then its other
 columns in bands of their own; a band's lone 总计 group may come first, its lone 自然人 group last: only where the
 text prints those values right after that head alone (:mod:`parsers.tables.totals_first`: the head's box, taller
-than its neighbours', grouped with them). Reported
-as ``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
-makes, not printed).
+than its neighbours', grouped with them). Where no candidate of those orders holds every identity, a band's
+first group (自然人, with 商业企业 where the columns are narrow) may print after its other groups whatever the heads
+(``left_last``: the boxes beside the row labels grouped with each other, a taller group sorted after; synth 7623's
+last band), in at most as many steps as the passes before it took. Reported as ``column_blocks`` (review
+suggested: the placement is the one the identities confirm among the orders pdfminer makes, not printed).
 """
 
 from __future__ import annotations
