@@ -43,7 +43,6 @@ from parsers.tables.totals_first import NATURAL_HEAD, TOTAL_HEAD, after_head
 _T = "applications"
 MAX_TABLES = 4096  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
 MAX_STEPS = 1_500_000  # candidate pieces tried, at most, for one table (both passes): past it, open (about 1.5 s)
-LEFT_STEPS = 200_000  # steps the left_last pass may take at least (where the passes before it took fewer)
 
 Num = int | float
 Rows = tuple[tuple[int, ...], ...]  # a piece's rows, each its values' indexes into the value stream
@@ -448,14 +447,14 @@ def read_nested(
             if not held:
                 # a band's first group printed after its others (the columns beside the row labels grouped with
                 # them: a taller group, sorted after), every identity holding; in the steps the passes above left,
-                # at most as many as they took (or LEFT_STEPS): the search at most doubled
+                # at most as many as they took: the search's time at most doubled
                 spent = strict.steps + slack.steps
                 left = _Nested(
                     given,
                     len(rows),
                     width,
                     starts,
-                    limit=max(1, min(MAX_STEPS - spent, max(spent, LEFT_STEPS))),
+                    limit=max(1, min(MAX_STEPS - spent, spent)),
                     heads=heads,
                     natural_heads=natural,
                     left_last=True,
