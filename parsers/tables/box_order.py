@@ -393,8 +393,8 @@ def _nested(
             else ""
         )
         + (
-            f", the first columns' values of up to {left_last} rows (自然人 and the columns grouped with it) printed after "
-            "the rest of their band (left_last: the boxes beside the row labels grouped after the others; tried "
+            f", the first columns' values of up to {left_last} rows (自然人 and the columns grouped with it) printed "
+            "after the rest of their band (left_last: the boxes beside the row labels grouped after the others; tried "
             "only where no other order holds every identity)"
             if left_last
             else ""
