@@ -282,6 +282,10 @@ Version 108 (issue 8, p39):
 - ``synth-7495-pdfminer-table3.txt`` (``/tmp/g53/tune``, ``pdf-pdfminer``): table 三 in an order no reading of
   pdfminer's boxes describes (values grouped with the label column), three rows' first values on their labels'
   lines, a box each (``一、本年新收政府信息公开申请数量 857 130 705``, ``1.属于国家秘密 0``).
+- ``synth-7623-pdfminer-table3.txt`` (``/tmp/q56/tune``, seeds 7620–7634, tuning; ``pdf-pdfminer``): table 三's
+  last band of rows (15–20) printed with its first two columns (自然人, 商业企业) after its other five, the boxes
+  beside the row labels grouped after the others; no other order of pdfminer's holds every identity (version 274:
+  wholly blank).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -874,6 +878,7 @@ SNIPPETS = {
     "synth-7397-pdfminer-table2.txt": "synth_7397.pdf-pdfminer.txt",
     "synth-7505-lo-pdfminer-table2.txt": "synth_7505.pdf-lo-pdfminer.txt",
     "synth-7495-pdfminer-table3.txt": "synth_7495.pdf-pdfminer.txt",
+    "synth-7623-pdfminer-table3.txt": "synth_7623.pdf-pdfminer.txt",
     "synth-7501-wk-pdfminer-table3.txt": "synth_7501.pdf-wk-pdfminer.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",

@@ -362,7 +362,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt)
     if nested is None:
         return None
-    t, checks, candidates, open_cells, misprinted, (first, last) = nested
+    t, checks, candidates, open_cells, misprinted, (first, last, left_last) = nested
     if dropped and misprinted:
         # the value let off as printed wrong is the one next to those set aside as another table's: as likely one
         # more of that table's, the count set aside unconfirmed (synth 7501, wkhtmltopdf's PDF: 自然人's column read
@@ -390,6 +390,13 @@ def _nested(
             f", the 自然人 values of {last} rows printed last, right after the 自然人 head (totals_first: the head's "
             "box grouped with them)"
             if last
+            else ""
+        )
+        + (
+            f", the first columns' values of up to {left_last} rows (自然人 and the columns grouped with it) printed "
+            "after the rest of their band (left_last: the boxes beside the row labels grouped after the others; tried "
+            "only where no other order holds every identity)"
+            if left_last
             else ""
         )
         + f"; of the {candidates} "

@@ -21,9 +21,11 @@ orders of pdfminer's nesting to :mod:`parsers.tables.band_order` (a band printed
 seven columns is one of them). A band's last group may print its first rows' 总计 values first, then its other
 columns in bands of their own; a band's lone 总计 group may come first, its lone 自然人 group last: only where the
 text prints those values right after that head alone (:mod:`parsers.tables.totals_first`: the head's box, taller
-than its neighbours', grouped with them). Reported
-as ``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
-makes, not printed).
+than its neighbours', grouped with them). Where no candidate of those orders holds every identity, a band's
+first group (自然人, with 商业企业 where the columns are narrow) may print after its other groups whatever the heads
+(``left_last``: the boxes beside the row labels grouped with each other, a taller group sorted after; synth 7623's
+last band), in at most as many steps as the passes before it took. Reported as ``column_blocks`` (review
+suggested: the placement is the one the identities confirm among the orders pdfminer makes, not printed).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class _Nested:
         limit: int = 0,
         heads: frozenset[int] = frozenset(),
         natural_heads: frozenset[int] = frozenset(),
+        left_last: bool = False,
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -76,6 +79,7 @@ class _Nested:
         self.slack = slack
         self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_head)
         self.natural_heads = natural_heads  # and after 自然人's
+        self.left_last = left_last  # a band's first group (the columns beside the labels) may print after the others
         self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int, int], list[tuple[int, Rows]]] = {}
         self._bands: dict[tuple[int, int], dict[Key, Rows]] = {}
         self.suffix: list[dict[Key, Rows]] = []  # tables(): the distinct fillings of rows i … the last, by i
@@ -263,7 +267,8 @@ class _Nested:
     def _orders(self, first: int, height: int, spans: list[tuple[int, int]]) -> list[tuple[int, ...]]:
         """Where each group of a band's ``spans`` starts in the value stream: from the left (pdfminer's order of
         neighbours), and, where the text prints a lone column's values right after its head
-        (:mod:`parsers.tables.totals_first`), 总计 alone first or 自然人 alone last."""
+        (:mod:`parsers.tables.totals_first`), 总计 alone first or 自然人 alone last; with ``left_last``, the band's
+        first group (自然人 and any columns grouped with it) after its other groups, whatever the heads."""
         at = first * self.width
         orders = [tuple(at + height * c0 for c0, _ in spans)]
         if len(spans) > 1 and spans[-1][0] == self.width - 1 and at in self.heads:
@@ -271,6 +276,11 @@ class _Nested:
         last = at + height * (self.width - 1)
         if len(spans) > 1 and spans[0][1] == 1 and last in self.natural_heads:
             orders.append((last, *(at + height * (c0 - 1) for c0, _ in spans[1:])))
+        if self.left_last and len(spans) > 1:
+            w0 = spans[0][1]
+            order = (at + height * (self.width - w0), *(at + height * (c0 - w0) for c0, _ in spans[1:]))
+            if order not in orders:
+                orders.append(order)
         return orders
 
     def _left(
@@ -375,14 +385,16 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int]] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
     cells printed wrong (:mod:`parsers.tables.misprinted`) where no candidate holds every identity and the tables
     kept are those on which every identity holds but those of one cell; and the most rows any table kept reads
     with its 总计 value printed first, and with its 自然人 value printed last (:mod:`parsers.tables.totals_first`;
-    0: none). None where no candidate is kept, or the candidates are too many."""
+    0: none), and with its first columns printed after the rest of its band, where only that order (``left_last``,
+    tried where no other candidate holds every identity) reads the table (0: none). None where no candidate is
+    kept, or the candidates are too many."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -396,6 +408,7 @@ def read_nested(
     identities = len(application_checks(lambda _: 0, app_fmt))  # all hold on a table of zeros
     held: dict[tuple[Num | None, ...], Rows] = {}
     misprinted: set[str] = set()
+    left_last = False
     try:
         heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
         strict = _Nested(given, len(rows), width, starts, heads=heads, natural_heads=natural)
@@ -408,7 +421,7 @@ def read_nested(
             # a total printed wrong fails its row's total whatever the placement: one row let off, in a band from
             # where the strict pass's reading from the top ends to where its reading from the bottom begins
             prefix = strict.prefixes()
-            grids = _Nested(
+            slack = _Nested(
                 given,
                 len(rows),
                 width,
@@ -417,7 +430,8 @@ def read_nested(
                 limit=max(1, MAX_STEPS - strict.steps),
                 heads=heads,
                 natural_heads=natural,
-            ).let_off(prefix, strict.suffix)
+            )
+            grids = slack.let_off(prefix, strict.suffix)
             for miss, grid in grids:
                 if miss < 0:
                     continue
@@ -430,6 +444,27 @@ def read_nested(
                 if off is not None and off[0].split("/")[1] == rows[miss].key:
                     held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
                     misprinted.add(off[0])
+            if not held:
+                # a band's first group printed after its others (the columns beside the row labels grouped with
+                # them: a taller group, sorted after), every identity holding; in the steps the passes above left,
+                # at most as many as they took: the search's time at most doubled
+                spent = strict.steps + slack.steps
+                left = _Nested(
+                    given,
+                    len(rows),
+                    width,
+                    starts,
+                    limit=max(1, min(MAX_STEPS - spent, spent)),
+                    heads=heads,
+                    natural_heads=natural,
+                    left_last=True,
+                )
+                grids = left.tables()
+                for _, grid in grids:
+                    table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
+                    if application_passed(table, app_fmt) == identities:
+                        held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+                        left_last = True
     except _Open:
         return None
     if not held:
@@ -455,5 +490,6 @@ def read_nested(
     moved = (
         max(sum(at[-1] < at[-2] for at in grid) for grid in held.values()),
         max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
+        max(sum(at[0] > at[-1] for at in grid) for grid in held.values()) if left_last else 0,
     )
     return t, checks, len(grids), open_cells, misprinted, moved
