@@ -14,6 +14,7 @@ from parsers.tables.short_runs import alike_groups, read_alike, short_run_placem
 from parsers.tables.solve import (
     Identity,
     choose_rows,
+    row_total_holds,
     split_row,
 )
 from parsers.tables.templates import APPLICATIONS_TABLE as T
@@ -102,6 +103,9 @@ def split_runs(
     off = _wrong_total_run(runs, options, solvable, known, identities_at(rows, fmt), at) if glued else None
     if off is not None:  # a run no split of which holds its total, decided by the other identities
         solvable, choices, complete = off[0], [off[1]], True
+    by_read = not choices and complete and not short and off is None and bool(solvable)
+    if by_read:  # no choice holds every identity with the cells still unread as 0: those through none of them
+        choices, complete = choose_rows(solvable, known, read_identities(identities_at(rows, fmt), solvable, known))
     out: dict[str, Fit] = {}
     for key, groups in short.items():
         i = at[key]
@@ -113,7 +117,7 @@ def split_runs(
         i = at[key]
         tok = toks[0]
         shown = " ".join(t[TEXT] for t in toks)
-        picked = {choice[i] for choice in choices} if choices and complete else set()
+        picked = {choice[i] for choice in choices if i in choice} if choices and complete else set()
         if len(picked) == 1 or (i in solvable and len(solvable[i]) == 1):
             values = solvable[i][picked.pop() if len(picked) == 1 else 0]
             cells = _pieces_and_blanks(toks, values)
@@ -127,6 +131,9 @@ def split_runs(
                     if not options[i]
                     else ""
                     if alone
+                    else f" (of its {len(solvable[i])} splits whose total holds, the one under which every identity "
+                    "through no unread cell holds: with the table's unread cells as 0 none held)"
+                    if by_read
                     else f" (of its {len(solvable[i])} splits whose total holds)"
                 )
                 out[key] = Fit(list(cells), "split", [], guess=guess)
@@ -148,6 +155,24 @@ def split_runs(
         )
         out[key] = Fit([None] * N_APP, "positional", [])
     return out
+
+
+def read_identities(
+    identities: list[Identity], solvable: dict[int, list[tuple[Value, ...]]], known: dict[tuple[int, int], Value]
+) -> list[Identity]:
+    """The ``identities`` through no cell left unread: every cell of each is a row's to split (``solvable``) or read
+    (a number in ``known``, of a row whose total holds). A row read short or wrong (pdfplumber's wrapped label
+    around a line of glued runs, read as whole runs) leaves cells blank that are no zeros, or numbers that are no
+    cells: an identity through them decides no split."""
+    by_row: dict[int, list[Value]] = {}
+    for (row, col), v in known.items():
+        by_row.setdefault(row, [None] * N_APP)[col] = v
+    doubtful = {row for row, values in by_row.items() if not row_total_holds(values)}
+    return [
+        ident
+        for ident in identities
+        if all(c[0] in solvable or (c[0] not in doubtful and known.get(c) is not None) for c in ident.cells)
+    ]
 
 
 def short_glued_row(r: Reading, vals: list[Token]) -> bool:
