@@ -25,6 +25,7 @@ from parsers.tables.templates import (
 from parsers.tables.text_layer import marks_of_ocr
 from parsers.tables.tokens import (
     END,
+    IS_VALUE,
     LINE,
     START,
     TEXT,
@@ -40,6 +41,18 @@ def after_text(r: Reading, first: Token) -> bool:
     on a line, not a line of values alone (a stream's)."""
     head = r.text[r.text.rfind("\n", 0, first[START]) + 1 : first[START]]
     return any(not (ch.isspace() or ch.isdigit()) for ch in head)
+
+
+def inside_label(r: Reading, label: Token, vals: list[Token]) -> bool:
+    """Whether a row's values print alone on the line right after its label's first line, the line after them text
+    only (pdfplumber's ``extract_text``: a cell's lines and the next cell's interleave by their height, so a wrapped
+    label's two lines stand above and below its row's one line of values, ``5.要求行政机关确认或重新出具已获取`` /
+    ``0 01 0 01112`` / ``信息``): a row laid out on its label's lines as :func:`after_text`'s."""
+    line = vals[0][LINE]
+    if label[LINE] != line - 1 or any(t[LINE] != line for t in vals) or after_text(r, vals[0]):
+        return False
+    rest = r.line_tokens(line + 1)
+    return bool(rest) and not any(t[IS_VALUE] for t in rest)
 
 
 def glued_text_layer(r: Reading, found: list[Found | None], table_end: int) -> bool:
