@@ -98,7 +98,7 @@ COUNT_SPACE_AMOUNT = re.compile(r"\d[\d,]*(?:(?:项|个|件)\s+\d[\d,]*(?:\.\d+)
 
 def count_space_amount(text: str) -> bool:
     """Whether ``text`` is one cell printing 政府集中采购's count and amount apart by a space (``103 77.60万元``)."""
-    return COUNT_SPACE_AMOUNT.fullmatch(text) is not None and count_and_amount(text) is not None
+    return text.endswith("元") and COUNT_SPACE_AMOUNT.fullmatch(text) is not None and count_and_amount(text) is not None
 
 
 def count_and_amount(run: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
