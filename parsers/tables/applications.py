@@ -37,6 +37,7 @@ from parsers.tables.glued_cells import split_glued_lines
 from parsers.tables.glued_rows import (
     after_text,
     glued_text_layer,
+    inside_label,
     is_glued_run,
     nbsp_splits,
     short_glued_row,
@@ -616,6 +617,8 @@ def _label_fits(
             pending[row.key] = vals
             if vals and all(t[LINE] == vals[0][LINE] for t in vals) and after_text(r, vals[0]):
                 on_label_line.add(row.key)
+            elif vals and is_glued_run(vals) and inside_label(r, r.tokens[f.index], vals):
+                on_label_line.add(row.key)  # its values' line between its label's two lines
             continue
         state[row.key] = fits[row.key].values()
 

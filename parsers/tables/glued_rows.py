@@ -14,6 +14,7 @@ from parsers.tables.short_runs import alike_groups, read_alike, short_run_placem
 from parsers.tables.solve import (
     Identity,
     choose_rows,
+    row_total_holds,
     split_row,
 )
 from parsers.tables.templates import APPLICATIONS_TABLE as T
@@ -24,6 +25,7 @@ from parsers.tables.templates import (
 from parsers.tables.text_layer import marks_of_ocr
 from parsers.tables.tokens import (
     END,
+    IS_VALUE,
     LINE,
     START,
     TEXT,
@@ -39,6 +41,18 @@ def after_text(r: Reading, first: Token) -> bool:
     on a line, not a line of values alone (a stream's)."""
     head = r.text[r.text.rfind("\n", 0, first[START]) + 1 : first[START]]
     return any(not (ch.isspace() or ch.isdigit()) for ch in head)
+
+
+def inside_label(r: Reading, label: Token, vals: list[Token]) -> bool:
+    """Whether a row's values print alone on the line right after its label's first line, the line after them text
+    only (pdfplumber's ``extract_text``: a cell's lines and the next cell's interleave by their height, so a wrapped
+    label's two lines stand above and below its row's one line of values, ``5.要求行政机关确认或重新出具已获取`` /
+    ``0 01 0 01112`` / ``信息``): a row laid out on its label's lines as :func:`after_text`'s."""
+    line = vals[0][LINE]
+    if label[LINE] != line - 1 or any(t[LINE] != line for t in vals) or after_text(r, vals[0]):
+        return False
+    rest = r.line_tokens(line + 1)
+    return bool(rest) and not any(t[IS_VALUE] for t in rest)
 
 
 def glued_text_layer(r: Reading, found: list[Found | None], table_end: int) -> bool:
@@ -102,6 +116,9 @@ def split_runs(
     off = _wrong_total_run(runs, options, solvable, known, identities_at(rows, fmt), at) if glued else None
     if off is not None:  # a run no split of which holds its total, decided by the other identities
         solvable, choices, complete = off[0], [off[1]], True
+    by_read = not choices and complete and not short and off is None and bool(solvable)
+    if by_read:  # no choice holds every identity with the cells still unread as 0: those through none of them
+        choices, complete = choose_rows(solvable, known, read_identities(identities_at(rows, fmt), solvable, known))
     out: dict[str, Fit] = {}
     for key, groups in short.items():
         i = at[key]
@@ -113,7 +130,7 @@ def split_runs(
         i = at[key]
         tok = toks[0]
         shown = " ".join(t[TEXT] for t in toks)
-        picked = {choice[i] for choice in choices} if choices and complete else set()
+        picked = {choice[i] for choice in choices if i in choice} if choices and complete else set()
         if len(picked) == 1 or (i in solvable and len(solvable[i]) == 1):
             values = solvable[i][picked.pop() if len(picked) == 1 else 0]
             cells = _pieces_and_blanks(toks, values)
@@ -127,6 +144,9 @@ def split_runs(
                     if not options[i]
                     else ""
                     if alone
+                    else f" (of its {len(solvable[i])} splits whose total holds, the one under which every identity "
+                    "through no unread cell holds: with the table's unread cells as 0 none held)"
+                    if by_read
                     else f" (of its {len(solvable[i])} splits whose total holds)"
                 )
                 out[key] = Fit(list(cells), "split", [], guess=guess)
@@ -148,6 +168,24 @@ def split_runs(
         )
         out[key] = Fit([None] * N_APP, "positional", [])
     return out
+
+
+def read_identities(
+    identities: list[Identity], solvable: dict[int, list[tuple[Value, ...]]], known: dict[tuple[int, int], Value]
+) -> list[Identity]:
+    """The ``identities`` through no cell left unread: every cell of each is a row's to split (``solvable``) or read
+    (a number in ``known``, of a row whose total holds). A row read short or wrong (pdfplumber's wrapped label
+    around a line of glued runs, read as whole runs) leaves cells blank that are no zeros, or numbers that are no
+    cells: an identity through them decides no split."""
+    by_row: dict[int, list[Value]] = {}
+    for (row, col), v in known.items():
+        by_row.setdefault(row, [None] * N_APP)[col] = v
+    doubtful = {row for row, values in by_row.items() if not row_total_holds(values)}
+    return [
+        ident
+        for ident in identities
+        if all(c[0] in solvable or (c[0] not in doubtful and known.get(c) is not None) for c in ident.cells)
+    ]
 
 
 def short_glued_row(r: Reading, vals: list[Token]) -> bool:

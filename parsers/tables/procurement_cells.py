@@ -3,13 +3,11 @@ glued to its label."""
 
 from __future__ import annotations
 
-import re
-
 from parsers.tables.active_glued import GLUED_UNITS, split_glued
 from parsers.tables.active_rows import row_named
 from parsers.tables.cut_count_amount import joined_count_and_amount
 from parsers.tables.reading import Reading
-from parsers.tables.run_splits import count_and_amount
+from parsers.tables.run_splits import count_and_amount, count_space_amount
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import (
     COL,
@@ -94,11 +92,6 @@ def count_and_amount_cell(r: Reading, line: list[Token]) -> list[Token]:
 
 # a count and an amount in one cell apart by a space, told from one number whose digits a space splits (OCR's
 # ``1 0万元``) by a unit on the count (``12项 30万元``) or a decimal point in the amount (``103 77.60万元``)
-_COUNT_SPACE_AMOUNT = re.compile(r"\d[\d,]*(?:(?:项|个|件)\s+\d[\d,]*(?:\.\d+)?|\s+\d[\d,]*\.\d+)(?:万元|亿元|元)")
-
-
 def _count_space_amount(t: Token) -> bool:
     """Whether ``t`` is one cell printing 政府集中采购's count and amount apart by a space (``103 77.60万元``)."""
-    return (
-        not t[IS_VALUE] and _COUNT_SPACE_AMOUNT.fullmatch(t[TEXT]) is not None and count_and_amount(t[TEXT]) is not None
-    )
+    return not t[IS_VALUE] and count_space_amount(t[TEXT])

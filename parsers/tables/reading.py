@@ -15,6 +15,7 @@ from parsers.extracted import Extracted
 from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.heading_beside import label_rest
+from parsers.tables.run_splits import count_space_amount
 from parsers.tables.templates import RowDef
 from parsers.tables.tokenizer import tokenize
 from parsers.tables.tokens import (
@@ -315,8 +316,8 @@ class Reading:
         centred = self._values_on_line(i) == 0
         across = False  # a line of values only passed over
         for k, t in enumerate(window):
-            if t[LINE] == line or not t[IS_LABELISH]:
-                continue
+            if t[LINE] == line or not t[IS_LABELISH] or count_space_amount(t[TEXT]):
+                continue  # (a count and an amount in one cell: a value, never a label's fragment)
             if tok[COL] and t[COL] < tok[COL] and t[LINE] == line + 1:
                 # a label in the second column of a laid-out row (``(四)无法提供 | 1.本机关``): its continuation
                 # is the fragment in the same column on the next line, when there is one
@@ -398,6 +399,9 @@ class Reading:
         if line in self.value_only_lines():
             return True
         on = [t for t in self.tokens[max(0, before - 40) : before] if t[LINE] == line]
+        if len(on) == 1 and count_space_amount(on[0][TEXT]):
+            # 政府集中采购's count and amount in one cell (pdfplumber: ``政府集中`` / ``0 0.5万元`` / ``采购``)
+            return True
         if not (any(t[IS_VALUE] for t in on) and all(t[IS_VALUE] or not t[TEXT] for t in on)):
             return False
         # one value a cell: a cell of several (``| 13 4 | 0 0 |``: columns the converter merged) leaves the row to

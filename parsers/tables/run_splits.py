@@ -91,6 +91,16 @@ def _dash_cells(dashes: str) -> list[tuple[str, ...]]:
     return out
 
 
+# 2019's 政府集中采购 count and amount in one cell apart by a space, the amount with its unit (``103 77.60万元``,
+# ``0 0.5万元``: the tokenizer keeps it one word)
+COUNT_SPACE_AMOUNT = re.compile(r"\d[\d,]*(?:(?:项|个|件)\s+\d[\d,]*(?:\.\d+)?|\s+\d[\d,]*\.\d+)(?:万元|亿元|元)")
+
+
+def count_space_amount(text: str) -> bool:
+    """Whether ``text`` is one cell printing 政府集中采购's count and amount apart by a space (``103 77.60万元``)."""
+    return text.endswith("元") and COUNT_SPACE_AMOUNT.fullmatch(text) is not None and count_and_amount(text) is not None
+
+
 def count_and_amount(run: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The spans of the count and the amount in ``run`` printed as one cell of 2019's 政府集中采购 (``1项/29万元``,
     ``2；4693.39``); None when it is not printed so."""
