@@ -715,6 +715,10 @@ Version 119 (issue 8, t42):
   separator of a table 三 some of whose zero cells are empty (``empty_zero``, bare ``<td>``): rows printed as runs of
   fewer digits than the row's seven cells (``2.重复申请500207``, ``四、结转下年度继续办理600107``), and rows of seven
   digits or more whose splits holding their totals only the columns' identities with those rows decide.
+- ``synth-7780-bs4-lines-table3.txt`` (``/tmp/s57/tune``, ``html-bs4-lines``): BeautifulSoup's lines of a table 三
+  some of whose zero cells are empty (``empty_zero``, bare ``<td>``): rows printed with one or two values fewer than
+  their seven cells (``结转上年度`` 0 0 3 0 3, ``属于行政执法案卷`` 0 0 0 1 1), the non-zero value placed by its
+  column's identity.
 - ``synth-7235-pdfplumber-table2.txt``, ``synth-7235-markitdown-pdf-table2.md`` (``/tmp/d52/tune``,
   ``pdf-pdfplumber`` and ``md-markitdown-pdf``): 行政规范性文件's label wrapped around its values' line, the values
   one space apart with dashes among them (``行政规范性文`` / ``75 — —`` / ``件``).
@@ -1059,6 +1063,7 @@ SNIPPETS = {
     "synth-3741-flow-none-table3.txt": "synth_3741.pdf-pdfminer-flow-none.txt",
     "synth-6022-flow-none-table2.txt": "synth_6022.pdf-pdfminer-flow-none.txt",
     "synth-7549-bs4-glued-table3.txt": "synth_7549.html-bs4-glued.txt",
+    "synth-7780-bs4-lines-table3.txt": "synth_7780.html-bs4-lines.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -104,12 +104,12 @@ def refuse_open_rows(r: Reading) -> None:
         lost = [c for c in cells if c is not None and c.value is None and c.raw == "" and not printed_empty(c)]
         if not printed or not lost:
             continue
-        # a row that lost one cell alone (a blank the text dropped) whose total holds as read: the cells every
+        # a row that lost one or two cells (blanks the text dropped) whose total holds as read: the cells every
         # placement the identities like alike reads the same are kept (a non-zero value the identities place, its
         # total); a row short of more, or whose total fails (values of other rows, or lost), is left blank whole
         values = [c.value if c is not None else None for c in cells]
-        one_lost = len(printed) == len(cells) - 1 and values[-1] is not None and row_total_holds(values)
-        opened = r.open_cells.get(row) if one_lost else None
+        few_lost = len(cells) - 2 <= len(printed) < len(cells) and values[-1] is not None and row_total_holds(values)
+        opened = r.open_cells.get(row) if few_lost else None
         doubtful = printed if opened is None else [c for c in printed if c.key in opened]
         if not doubtful:
             continue  # the placements differ only in cells left blank here (0 or blank): every printed value holds
