@@ -38,7 +38,7 @@ def lookalikes(digit: str) -> str:
 GLYPH_MARGIN = 2  # identities a disputed glyph set's reading must make hold beyond any other reading of it
 MAX_GLYPH_COMBOS = 4096  # combinations of the disputed sets' readings all tried (4 sets of 8 readings)
 MAX_GLYPH_ROUNDS = 8  # rounds of choosing each set's reading in turn, past that many combinations
-MAX_ROUNDS = 3  # rounds of correction: each group's readings looked for again after one is taken
+MAX_ROUNDS = 3  # rounds of correction: after a set :func:`_decide_part` takes, the readings are looked for again
 PART_REPAIRED = 2  # failing identities a reading must repair where the rest of its group still fails
 MAX_OPTIONS_FOR_THREE = 80  # three misread cells in one group are looked for among at most this many readings
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
