@@ -25,6 +25,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+import parsers.tables as tables
 from parsers.api import parse_extracted
 from parsers.extracted import Extracted
 from parsers.model import Report
@@ -72,7 +75,31 @@ def test_table_three_ends_at_the_specked_heading() -> None:
     tied = [k for k in gold if k.startswith("review_litigation/") and (w := report.cells[k].where) and w.read_as]
     assert tied and all(report.cells[k].value is None for k in tied)
     said = [w.message for w in report.warnings if w.code == "ambiguous_value" and w.key == "review_litigation"]
-    assert said and "on a scan table 四's are left blank" in said[0]
+    assert said and "on a scan table 四's tied cells are left blank" in said[0]
+
+
+def test_the_tie_warning_says_the_cells_blank_where_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the scan's 行政复议 row tied (``。多本0 0 1 0 1``): the warning names the tie-break's reading and says the
+    # cells are left blank as it is made (``Reading.warn_disputed``), not rewritten after by a string replace
+    report = _report()
+    said = [w.message for w in report.warnings if w.code == "ambiguous_value" and w.key == "review_litigation"]
+    assert len(said) == 1 and "; on a scan table 四's tied cells are left blank (the tie-break would read " in said[0]
+    assert "read as the tie-break chose" not in said[0]
+    tied = {
+        k: w.read_as
+        for k, c in report.cells.items()
+        if k.startswith("review_litigation/") and (w := c.where) is not None and w.read_as
+    }
+    assert tied and all(f"{k.split('/', 1)[1]} {v}" in said[0] for k, v in tied.items())
+    monkeypatch.setattr(tables, "blank_disputed", lambda r: None)  # the cells not blanked: the message as made
+    kept = [w.message for w in _report().warnings if w.code == "ambiguous_value" and w.key == "review_litigation"]
+    assert kept == said
+
+
+def test_a_tie_in_text_another_tool_extracted_says_the_tie_breaks_reading() -> None:
+    # the same text as another tool's (``ocr=False``): its ties say the reading the tie-break chose
+    said = [w.message for w in _report(ocr=False).warnings if w.code == "ambiguous_value"]
+    assert said and all("; read as the tie-break chose (" in m and "left blank" not in m for m in said)
 
 
 def test_no_wrong_number_in_the_tables_but_one() -> None:

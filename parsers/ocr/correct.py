@@ -38,6 +38,8 @@ def lookalikes(digit: str) -> str:
 GLYPH_MARGIN = 2  # identities a disputed glyph set's reading must make hold beyond any other reading of it
 MAX_GLYPH_COMBOS = 4096  # combinations of the disputed sets' readings all tried (4 sets of 8 readings)
 MAX_GLYPH_ROUNDS = 8  # rounds of choosing each set's reading in turn, past that many combinations
+MAX_ROUNDS = 3  # rounds of correction: after a set :func:`_decide_part` takes, the readings are looked for again
+PART_REPAIRED = 2  # failing identities a reading must repair where the rest of its group still fails
 MAX_OPTIONS_FOR_THREE = 80  # three misread cells in one group are looked for among at most this many readings
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 
@@ -129,13 +131,7 @@ def _decide(
     """The one smallest set of readings (of one, two or three cells) that makes every identity of the group
     and every identity of the cells changed hold; None when there is none, or more than one. A cell the engine read
     surely (``sure``: its page, box and digits) is never read otherwise."""
-    options = _options(group, cells, sure)
-    touching = {k: [c for c in identities if k in c.left_keys or k in c.right_keys] for k, _, _ in options}
-    # one sum cannot tell which of its cells was misread: only a cell two identities check (its row and its
-    # column) is ever corrected; the scan corpus at 150 dpi showed half the one-identity repairs wrong
-    options = [o for o in options if len(touching[o[0]]) >= MIN_IDENTITIES]
-    # a misread cell on its own repairs at least one identity of the group when read right
-    useful = [o for o in options if any(holds_under(c, cells, {o[0]: o[2]}) for c in touching[o[0]] if not c.passed)]
+    touching, useful = _useful(group, identities, cells, sure)
 
     def ok(combo: tuple[tuple[str, str, int | float], ...]) -> bool:
         changes = {k: v for k, _, v in combo}
@@ -149,6 +145,52 @@ def _decide(
         if size == 3 and len(useful) > MAX_OPTIONS_FOR_THREE:
             return None
         solutions = [combo for combo in itertools.combinations(useful, size) if ok(combo)]
+        if solutions:
+            return {k: alt for k, alt, _ in solutions[0]} if len(solutions) == 1 else None
+    return None
+
+
+def _useful(
+    group: list[Check],
+    identities: list[Check],
+    cells: dict[str, Cell],
+    sure: frozenset[tuple[int, object, str]],
+) -> tuple[dict[str, list[Check]], list[tuple[str, str, int | float]]]:
+    """The readings of the group's cells worth trying (each a cell, a reading, its value), and each cell's
+    identities."""
+    options = _options(group, cells, sure)
+    touching = {k: [c for c in identities if k in c.left_keys or k in c.right_keys] for k, _, _ in options}
+    # one sum cannot tell which of its cells was misread: only a cell two identities check (its row and its
+    # column) is ever corrected; the scan corpus at 150 dpi showed half the one-identity repairs wrong
+    options = [o for o in options if len(touching[o[0]]) >= MIN_IDENTITIES]
+    # a misread cell on its own repairs at least one identity of the group when read right
+    useful = [o for o in options if any(holds_under(c, cells, {o[0]: o[2]}) for c in touching[o[0]] if not c.passed)]
+    return touching, useful
+
+
+def _decide_part(
+    identities: list[Check], cells: dict[str, Cell], sure: frozenset[tuple[int, object, str]]
+) -> dict[str, str] | None:
+    """Where no group of failing identities is made to hold whole (another identity of it fails for another
+    cause: a total printed wrong, a cell lost), the one smallest set of readings (of one or two cells, of any
+    group) that makes at least :data:`PART_REPAIRED` failing identities hold and every identity of the cells
+    changed hold: two identities settle each such reading (synth_5452: ``108`` under 结转下年度's 自然人 and 总计,
+    the dotted zero read 8, read ``100`` by the 自然人 and 总计 columns' balances, the row's total holding as
+    read); None when there is none, or more than one."""
+    failing = [c for c in identities if not c.passed]
+    touching, useful = _useful(failing, identities, cells, sure)
+
+    def repaired(combo: tuple[tuple[str, str, int | float], ...]) -> bool:
+        changes = {k: v for k, _, v in combo}
+        if len(changes) < len(combo):
+            return False  # two readings of one cell
+        checks = {id(c): c for k in changes for c in touching[k]}
+        if not all(holds_under(c, cells, changes) for c in checks.values()):
+            return False
+        return sum(id(c) in checks for c in failing) >= PART_REPAIRED
+
+    for size in (1, 2):
+        solutions = [combo for combo in itertools.combinations(useful, size) if repaired(combo)]
         if solutions:
             return {k: alt for k, alt, _ in solutions[0]} if len(solutions) == 1 else None
     return None
@@ -170,25 +212,55 @@ def correct_misreadings(
     if glyph_sets:
         choose_glyphs(cells, identities, warnings, glyph_sets)
     kept = frozenset((d.page, d.box, d.text.replace(",", "")) for d in sure)
+    for _ in range(MAX_ROUNDS):
+        # a set of readings :func:`_decide_part` took: the identities summed again and the readings looked for again
+        if not _correct_round(cells, identities, warnings, kept):
+            break
+        identities = [recompute(c, cells) for c in identities]
+    return recheck_identities(cells, checks, warnings)
+
+
+def _correct_round(
+    cells: dict[str, Cell],
+    identities: list[Check],
+    warnings: list[Warning_],
+    kept: frozenset[tuple[int, object, str]],
+) -> bool:
+    """The readings the identities decide, group by group (:func:`_decide`), taken, or where none is, the one set
+    :func:`_decide_part` finds; whether that set was (the identities then looked at again)."""
+    taken = False
     for group in _components([c for c in identities if not c.passed]):
         decided = _decide(group, identities, cells, kept)
-        if not decided:
-            continue
-        for key, alt in decided.items():
-            names = ", ".join(sorted(c.name for c in identities if key in c.cell_keys()))
-            cell = cells[key]
-            where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
-            warnings.append(
-                Warning_(
-                    "ocr_corrected",
-                    f"{key}: OCR read {cell.raw!r}, taken as {alt!r}: the one plausible misreading that makes "
-                    f"every identity of the cell hold ({names})",
-                    key,
-                    where,
-                )
-            )
-            cells[key] = Cell(key, _value(alt), alt, where)
-    return recheck_identities(cells, checks, warnings)
+        if decided:
+            _take_readings(cells, identities, warnings, decided, part=False)
+            taken = True
+    if taken or not (part := _decide_part(identities, cells, kept)):
+        return False
+    _take_readings(cells, identities, warnings, part, part=True)
+    return True
+
+
+def _take_readings(
+    cells: dict[str, Cell], identities: list[Check], warnings: list[Warning_], decided: dict[str, str], *, part: bool
+) -> None:
+    """``decided``'s readings put in ``cells``, each warned ``ocr_corrected`` (the engine's in ``where.read_as``)."""
+    for key, alt in decided.items():
+        names = ", ".join(sorted(c.name for c in identities if key in c.cell_keys()))
+        cell = cells[key]
+        where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
+        also = [f"{k} {a!r}" for k, a in decided.items() if k != key]
+        said = (
+            f"the one plausible misreading that makes every identity of the cell hold ({names})"
+            if not part
+            else "the one set of plausible misreadings"
+            + (f" (with {', '.join(also)})" if also else "")
+            + f" that makes {PART_REPAIRED} failing identities or more and every identity of its cells hold "
+            f"({names}), where no group of failing identities is made to hold whole by its own cells"
+        )
+        warnings.append(
+            Warning_("ocr_corrected", f"{key}: OCR read {cell.raw!r}, taken as {alt!r}: {said}", key, where)
+        )
+        cells[key] = Cell(key, _value(alt), alt, where)
 
 
 def recheck_identities(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> list[Check]:

@@ -16,7 +16,7 @@ from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.heading_beside import label_rest
 from parsers.tables.run_splits import count_space_amount
-from parsers.tables.templates import RowDef
+from parsers.tables.templates import REVIEW_TABLE, RowDef
 from parsers.tables.tokenizer import tokenize
 from parsers.tables.tokens import (
     COL,
@@ -639,10 +639,16 @@ class Reading:
             for i in sorted(fit.disputed)
         )
         self.disputed[row] = [keys[i] for i in sorted(fit.disputed)]
+        # a scan's table 四: its tied cells are left blank once the tables are read (text_layer.blank_disputed), so
+        # the warning says so here, where it is made, and names the reading they are not given
+        said = (
+            f"on a scan table 四's tied cells are left blank (the tie-break would read {read})"
+            if self.extracted.ocr and row == REVIEW_TABLE
+            else f"read as the tie-break chose ({read})"
+        )
         self.warn(
             "ambiguous_value",
-            f"{row}: readings that fit the identities equally well differ ({shown}); read as the tie-break chose "
-            f"({read})",
+            f"{row}: readings that fit the identities equally well differ ({shown}); {said}",
             row,
             label,
         )

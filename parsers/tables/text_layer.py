@@ -193,17 +193,11 @@ def _blank_disputed_scan(r: Reading) -> None:
     """A scan the parser read itself (``Extracted.ocr``): the engine printed each cell of table 四 in its grid cell, so
     a number the identities' tied readings put in other columns there is a cell the page did not settle (synth_5444's
     行政复议 row: ``0 1 0 1`` after a garbled first cell, read by the tie-break as 纠正 1 and 其他 0, the page's 0
-    and 1 one column over). Table 四's are left blank, the tie-break's reading kept in ``where.read_as`` and the
-    warning saying so; tables 二 and 三 keep the tie-break for the scan rules after (``report.py``: a reading their
-    identities refuse is left blank there, naming it)."""
+    and 1 one column over). Table 四's are left blank, the tie-break's reading kept in ``where.read_as``, as the
+    warning says where it is made (``Reading.warn_disputed``); tables 二 and 三 keep the tie-break for the scan
+    rules after (``report.py``: a reading their identities refuse is left blank there, naming it)."""
     if R not in r.disputed:
         return
-    for w in r.warnings:
-        if w.code == "ambiguous_value" and w.key == R:
-            w.message = w.message.replace(
-                "; read as the tie-break chose (",
-                "; on a scan table 四's are left blank (the tie-break's guess would read ",
-            )
     for key in r.disputed[R]:
         if (cell := r.cells.get(key)) is not None and cell.value is not None:
             where = replace(cell.where, read_as=cell.raw or str(cell.value)) if cell.where else None
