@@ -3,7 +3,8 @@ every placement the identities like alike reads the same are kept, the others le
 
 The snippet is cut from bat31's tuning report 1275 (``scripts/build_synth_snippets.py``): BeautifulSoup's text
 (``html-bs4-lines``) of a table 三 whose five rows 1、属于国家秘密 … 7、要求确认... print six values for seven cells,
-one cell of each printed empty. Version 92 left every such row blank whole.
+one cell of each printed empty. Version 92 left every such row blank whole; since version 284 a row short of two
+cells keeps what every placement agrees on too.
 """
 
 from __future__ import annotations
@@ -34,11 +35,22 @@ def test_a_row_short_of_one_cell_keeps_the_cells_every_tied_placement_agrees_on(
     assert report.metadata["review"] == "required"
 
 
-def test_a_row_short_of_two_cells_stays_blank_whole() -> None:
-    # the same row with one more value lost: several placements, and no row total to say the row is whole but for a
-    # dropped blank; which cells its values are is not in the text
+def test_a_row_short_of_two_cells_keeps_the_cells_every_tied_placement_agrees_on() -> None:
+    # the same row with one more value lost (s57's version 275, merged as 284): the row total still holds, and the 1
+    # still stands in 法律服务机构 in every placement, the 0 after it in 其他 (the one cell between it and the total)
     printed = "1、属于国家秘密\n0\n0\n0\n1\n0\n1\n"
     text = SNIPPET.read_text(encoding="utf-8").replace(printed, "1、属于国家秘密\n0\n0\n1\n0\n1\n")
+    report = parse(text.encode(), SNIPPET.name)
+    assert _row(report, ROW) == [None, None, None, None, 1, 0, 1]  # gold 0 0 0 _ 1 0 1, as in the test above
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == ROW]
+    assert "kept (legal_service, other_org, total)" in opened.message
+    assert report.metadata["review"] == "required"
+
+
+def test_a_row_short_of_three_cells_stays_blank_whole() -> None:
+    # two more values lost: a row short of more than two cells is left blank whole, whatever its total says
+    printed = "1、属于国家秘密\n0\n0\n0\n1\n0\n1\n"
+    text = SNIPPET.read_text(encoding="utf-8").replace(printed, "1、属于国家秘密\n0\n1\n0\n1\n")
     report = parse(text.encode(), SNIPPET.name)
     assert _row(report, ROW) == [None] * len(COLUMNS)
     (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == ROW]
