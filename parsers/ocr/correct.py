@@ -134,10 +134,9 @@ def _decide(
     touching, useful = _useful(group, identities, cells, sure)
 
     def ok(combo: tuple[tuple[str, str, int | float], ...]) -> bool:
-        changes = {k: v for k, _, v in combo}
-        if len(changes) < len(combo):
-            return False  # two readings of one cell
-        checks = {id(c): c for k in changes for c in touching[k]}
+        if (tried := _tried(combo, touching)) is None:
+            return False
+        changes, checks = tried
         checks.update({id(c): c for c in group})
         return all(holds_under(c, cells, changes) for c in checks.values())
 
@@ -148,6 +147,17 @@ def _decide(
         if solutions:
             return {k: alt for k, alt, _ in solutions[0]} if len(solutions) == 1 else None
     return None
+
+
+def _tried(
+    combo: tuple[tuple[str, str, int | float], ...], touching: dict[str, list[Check]]
+) -> tuple[dict[str, int | float], dict[int, Check]] | None:
+    """A set of readings as the values it gives its cells and the identities of those cells (by ``id``); None where
+    it reads one cell twice."""
+    changes = {k: v for k, _, v in combo}
+    if len(changes) < len(combo):
+        return None  # two readings of one cell
+    return changes, {id(c): c for k in changes for c in touching[k]}
 
 
 def _useful(
@@ -181,10 +191,9 @@ def _decide_part(
     touching, useful = _useful(failing, identities, cells, sure)
 
     def repaired(combo: tuple[tuple[str, str, int | float], ...]) -> bool:
-        changes = {k: v for k, _, v in combo}
-        if len(changes) < len(combo):
-            return False  # two readings of one cell
-        checks = {id(c): c for k in changes for c in touching[k]}
+        if (tried := _tried(combo, touching)) is None:
+            return False
+        changes, checks = tried
         if not all(holds_under(c, cells, changes) for c in checks.values()):
             return False
         return sum(id(c) in checks for c in failing) >= PART_REPAIRED
