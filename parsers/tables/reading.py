@@ -110,6 +110,9 @@ class Reading:
     warnings: list[Warning_] = field(default_factory=list)
     # the cells of each row whose number the identities leave open (``ambiguous_value``): row → keys
     disputed: dict[str, list[str]] = field(default_factory=dict)
+    # each ``ambiguous_value`` warning made, with its parts (the tied readings, the tie-break's reading), for the
+    # step that settles the row's cells after the tables are read to word it anew (:meth:`say_disputed`)
+    disputed_said: list[tuple[Warning_, str, str]] = field(default_factory=list)
     # the cells of each row short of cells whose readings the identities like alike differ in (``ambiguous``, a
     # 0 against a blank too): row → keys; its other cells are the same in every such reading
     open_cells: dict[str, list[str]] = field(default_factory=dict)
@@ -629,7 +632,8 @@ class Reading:
 
     def warn_disputed(self, row: str, keys: Sequence[str], fit: Fit, label: Token) -> None:
         """``ambiguous_value``: readings the identities like as much put a number in other columns; the
-        tie-break chose, and a person must look (review required)."""
+        tie-break chose, and a person must look (review required). The step that later leaves the row's cells blank
+        (``text_layer.blank_disputed``) words it anew from the same parts (:meth:`say_disputed`)."""
         shown = "; ".join(
             f"{keys[i][len(row) + 1 :]}: " + " or ".join("blank" if v is None else str(v) for v in _ordered(values))
             for i, values in sorted(fit.disputed.items())
@@ -641,17 +645,17 @@ class Reading:
         self.disputed[row] = [keys[i] for i in sorted(fit.disputed)]
         # a scan's table 四: its tied cells are left blank once the tables are read (text_layer.blank_disputed), so
         # the warning says so here, where it is made, and names the reading they are not given
-        said = (
-            f"on a scan table 四's tied cells are left blank (the tie-break would read {read})"
-            if self.extracted.ocr and row == REVIEW_TABLE
-            else f"read as the tie-break chose ({read})"
-        )
-        self.warn(
-            "ambiguous_value",
-            f"{row}: readings that fit the identities equally well differ ({shown}); {said}",
-            row,
-            label,
-        )
+        said = DISPUTED_BLANK_SCAN if self.extracted.ocr and row == REVIEW_TABLE else DISPUTED_READ
+        self.warn("ambiguous_value", _disputed_message(row, shown, read, said), row, label)
+        self.disputed_said.append((self.warnings[-1], shown, read))
+
+    def say_disputed(self, row: str, said: str) -> None:
+        """``row``'s ``ambiguous_value`` warnings worded anew by the step that settles its cells after the tables are
+        read, from the parts each was made of (its tied readings, the tie-break's reading): ``said`` (one of the
+        ``DISPUTED_*`` phrases) what became of the cells."""
+        for w, shown, read in self.disputed_said:
+            if w.key == row:
+                w.message = _disputed_message(row, shown, read, said)
 
     def warn(
         self, code: str, message: str, key: str | None = None, tok: Token | None = None, rows: tuple[str, ...] = ()
@@ -661,6 +665,19 @@ class Reading:
     def get(self, key: str) -> int | float | None:
         cell = self.cells.get(key)
         return cell.value if cell else None
+
+
+# what an ``ambiguous_value`` warning says became of the row's tied cells (``{read}``: the tie-break's reading): kept as
+# the tie-break read them; left blank on a scan (table 四, as the warning is made); left blank in text no OCR read
+# (``text_layer.blank_disputed``, which decides it after the tables are read)
+DISPUTED_READ = "read as the tie-break chose ({read})"
+DISPUTED_BLANK_SCAN = "on a scan table 四's tied cells are left blank (the tie-break would read {read})"
+DISPUTED_BLANK_TEXT = "in text no OCR read those cells are left blank (the tie-break's guess would read {read})"
+
+
+def _disputed_message(row: str, shown: str, read: str, said: str) -> str:
+    """An ``ambiguous_value`` warning's words: the row's tied readings (``shown``) and what became of its cells."""
+    return f"{row}: readings that fit the identities equally well differ ({shown}); {said.format(read=read)}"
 
 
 def _ordered(values: set[int | float | None]) -> list[int | float | None]:

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
-from parsers.tables.reading import Reading
+from parsers.tables.reading import DISPUTED_BLANK_TEXT, Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROW_NAMES, REVIEW_ROWS
 from parsers.tables.templates import APPLICATIONS_TABLE as T
@@ -154,14 +154,9 @@ def blank_disputed(r: Reading) -> None:
     rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r) or suits is not None]
     if not rows or read_by_ocr(r):
         return
-    for w in r.warnings:
-        if w.code == "ambiguous_value" and w.key in rows:
-            w.message = w.message.replace(
-                "; read as the tie-break chose (",
-                "; in text no OCR read those cells are left blank (the tie-break's guess would read ",
-            )
     shown: list[str] = []
     for row in rows:
+        r.say_disputed(row, DISPUTED_BLANK_TEXT)  # its warning says the cells are left blank, naming the guess
         # table 四 short of rows: no cell of it is placed by the text, the ones every tied reading agrees on neither
         keys = [k for k in r.cells if k.startswith(R + "/")] if row == R else r.disputed[row]
         for key in keys:
