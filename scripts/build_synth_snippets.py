@@ -719,6 +719,9 @@ Version 119 (issue 8, t42):
   some of whose zero cells are empty (``empty_zero``, bare ``<td>``): rows printed with one or two values fewer than
   their seven cells (``结转上年度`` 0 0 3 0 3, ``属于行政执法案卷`` 0 0 0 1 1), the non-zero value placed by its
   column's identity.
+- ``synth-8131-pdftotext-table4.txt`` (``/tmp/s58/tune``, ``pdftotext-default``): poppler's default text of a
+  table 四 whose 未经复议直接起诉 row is printed as nothing (bare ``<td>``): that row's heads laid in one block with
+  行政复议's, side by side on one line (``果 果 他 未 总 结 结 其 尚``), then 行政复议's five values.
 - ``synth-7235-pdfplumber-table2.txt``, ``synth-7235-markitdown-pdf-table2.md`` (``/tmp/d52/tune``,
   ``pdf-pdfplumber`` and ``md-markitdown-pdf``): 行政规范性文件's label wrapped around its values' line, the values
   one space apart with dashes among them (``行政规范性文`` / ``75 — —`` / ``件``).
@@ -1064,6 +1067,7 @@ SNIPPETS = {
     "synth-6022-flow-none-table2.txt": "synth_6022.pdf-pdfminer-flow-none.txt",
     "synth-7549-bs4-glued-table3.txt": "synth_7549.html-bs4-glued.txt",
     "synth-7780-bs4-lines-table3.txt": "synth_7780.html-bs4-lines.txt",
+    "synth-8131-pdftotext-table4.txt": "synth_8131.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

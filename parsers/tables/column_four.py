@@ -12,7 +12,9 @@ poppler's heads (``blank_cells_placed``: more than five values before the 复议
 columns, tables/review_blank_row.py; or each value after its own cell's head and before the heads of the row after
 next, tables/review_head_counts.py), and said nothing else about table 四, its ten values read and its five cells
 blank, each read row's total holding, :func:`four_by_heads` gives its cells and that warning to be kept; None
-otherwise (a placement the identities chose, values dropped or open: not a reading of the heads).
+otherwise (a placement the identities chose, values dropped or open: not a reading of the heads). Where the heads
+keep two placements of the blank row (a line printing two rows' heads side by side, ``SIDE_BY_SIDE``), the one row
+both read alike is kept with that warning (``placement_open``), the two others blank.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 from parsers.model import Cell, Warning_
 from parsers.tables.reading import Reading
 from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS
+from parsers.tables.review_head_counts import SIDE_BY_SIDE
 from parsers.tables.templates import REVIEW_COLUMNS, REVIEW_TABLE
 
 _N_COLS = len(REVIEW_COLUMNS)
@@ -29,7 +32,9 @@ def four_by_heads(t: Reading) -> tuple[dict[str, Cell], list[Warning_]] | None:
     """Table 四's cells and its one warning from reading ``t``, where it placed a blank row by the heads as the
     module says; None otherwise."""
     said = [w for w in t.warnings if w.key is not None and w.key.startswith(REVIEW_TABLE)]
-    if len(said) != 1 or said[0].code != "blank_cells_placed":
+    # the heads keep two placements of the blank row (two rows' heads side by side): the row both read alike
+    open_row = len(said) == 1 and said[0].code == "placement_open" and SIDE_BY_SIDE in said[0].message
+    if len(said) != 1 or (said[0].code != "blank_cells_placed" and not open_row):
         return None
     cells = {k: t.cells[k] for k in REVIEW_KEYS if k in t.cells}
     if len(cells) != N_REVIEW:
@@ -42,4 +47,4 @@ def four_by_heads(t: Reading) -> tuple[dict[str, Cell], list[Warning_]] | None:
             blank_rows += 1
         elif any(v is None for v in row) or abs(sum(float(v or 0) for v in row[:-1]) - float(row[-1] or 0)) > 1e-6:
             return None
-    return (cells, said) if blank_rows == 1 else None
+    return (cells, said) if blank_rows == (2 if open_row else 1) else None

@@ -25,7 +25,7 @@ from parsers.tables.checks import review_scorer
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.review_blank_cells import laid_in_columns
 from parsers.tables.review_cells import N_REVIEW, REVIEW_KEYS, R
-from parsers.tables.review_head_counts import blank_row_by_head_counts
+from parsers.tables.review_head_counts import SIDE_BY_SIDE, blank_row_by_head_counts, head_count_placements
 from parsers.tables.review_late_values import late_cells
 from parsers.tables.review_marks import page_end_empties
 from parsers.tables.templates import REVIEW_ROWS, SECTION_FIVE
@@ -212,6 +212,18 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
                     label,
                 )
                 return Fit(_late_left_blank(r, laid, at, end, label), "positional", [])
+        if (agreed := _agreed_by_heads(r, vals, at, end)) is not None:
+            laid, said = agreed
+            r.warn(
+                "placement_open",
+                f"table 四: {len(vals)} values for its {N_REVIEW} cells, printed among its heads (poppler's blocks), "
+                f"{SIDE_BY_SIDE} (a row printed as nothing laid in one block "
+                f"with its neighbour's): each value within its bounds with {said}; the cells every such placement "
+                f"reads alike kept, the others left blank ({' '.join(t[TEXT] for t in vals)})",
+                R,
+                label,
+            )
+            return Fit(laid, "positional", [])
         if 1 <= n_direct <= N_COLS:
             # values printed before the 未经复议直接起诉 head, which stands above the columns right of 行政复议's: the
             # 行政复议 row is printed (the first five values); which of the two others is blank is not in the text
@@ -253,6 +265,22 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
         label,
     )
     return Fit(place_rows(vals, 0), "positional", [])
+
+
+def _agreed_by_heads(r: Reading, vals: list[Token], at: int, end: int) -> tuple[list[Token | None], str] | None:
+    """Table 四's ten values where the heads printed before them keep several placements of the blank row, a line of
+    them printing two rows' heads side by side (:func:`parsers.tables.review_head_counts.head_count_placements`):
+    the cells every kept placement puts the same value in, the others None, and the rows said blank; None where the
+    heads print no such line, keep fewer than two placements, or no cell alike."""
+    placed = head_count_placements(r, vals, at, end)
+    if placed is None or not placed[1] or len(placed[0]) < 2:
+        return None
+    rows = ("行政复议", "未经复议直接起诉", "复议后起诉")
+    lays = [place_rows(vals, blank) for blank in placed[0]]
+    laid = [t if all(lay[k] is t for lay in lays) else None for k, t in enumerate(lays[0])]
+    if all(t is None for t in laid):
+        return None
+    return laid, " or ".join(f"the {rows[blank]} row blank" for blank in placed[0])
 
 
 def _late_left_blank(r: Reading, laid: list[Token | None], at: int, end: int, label: Token) -> list[Token | None]:

@@ -10,14 +10,21 @@ next (``c + 5`` heads at most: 行政复议's 总计 after 未经复议直接起
 value has its cell; the placements whose every value prints within its bounds are kept.
 
 :func:`blank_row_by_head_counts`: the one placement kept, or None where none or several are (all the heads printed
-before all the values: every placement breaks the bound; 7307, 7336, 7406)."""
+before all the values: every placement breaks the bound; 7307, 7336, 7406).
+
+A row printed as nothing has no values under its heads, and poppler may lay its heads in one block with the row's
+left of it: a line of that block then prints more single head characters than one row has columns (two rows' heads
+side by side, 8131's ``果 果 他 未 总 结 结 其 尚``), and the left row's values print after both rows' heads. There
+the left row's values are let print up to five heads later (:func:`head_count_placements`): the text cannot tell
+the two rows of such a block apart, so both placements are kept, and :func:`blank_row_by_head_counts` chooses none
+(the reader keeps what they read alike: ``review_blank_row``)."""
 
 from __future__ import annotations
 
 from parsers.tables.reading import Reading
 from parsers.tables.review_cells import N_REVIEW
 from parsers.tables.templates import REVIEW_ROWS
-from parsers.tables.tokens import COMPACT, IS_VALUE, START, Token
+from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token
 
 HEAD_MARKS = frozenset("维纠其尚总")  # one of each head's characters (结果维持, 结果纠正, 其他结果, 尚未审结, 总计)
 N_COLS = N_REVIEW // len(REVIEW_ROWS)
@@ -28,6 +35,15 @@ def blank_row_by_head_counts(r: Reading, vals: list[Token], at: int, end: int) -
     table's tokens ``at`` (its label) to ``end``; None where fewer than ten heads or more than fifteen print there
     (a page's foot may take the last heads past section 五's heading), or no placement, or several, keep every value
     within its bounds (see the module)."""
+    placed = head_count_placements(r, vals, at, end)
+    return placed[0][0] if placed is not None and len(placed[0]) == 1 else None
+
+
+def head_count_placements(r: Reading, vals: list[Token], at: int, end: int) -> tuple[list[int], bool] | None:
+    """Every blank row (0–2) under which each of the ten ``vals`` prints within its bounds (see the module), the
+    bound of the values left of the blank row five heads wider where a line prints two rows' heads side by side
+    (:func:`_rows_side_by_side`), and whether one does; None where fewer than ten heads or more than fifteen print
+    there."""
     starts = {t[START] for t in vals}
     heads = 0
     before: list[int] = []  # the heads printed before each value, in order
@@ -39,9 +55,34 @@ def blank_row_by_head_counts(r: Reading, vals: list[Token], at: int, end: int) -
         heads += sum(c in HEAD_MARKS for c in t[COMPACT])
     if not N_REVIEW - N_COLS <= heads <= N_REVIEW or len(before) != len(vals) or len(vals) != N_REVIEW - N_COLS:
         return None
+    wide = _rows_side_by_side(r, at, end, min(starts))
     kept = []
     for blank in range(len(REVIEW_ROWS)):
         cells = [c for c in range(1, N_REVIEW + 1) if (c - 1) // N_COLS != blank]
-        if all(c <= h <= c + N_COLS for c, h in zip(cells, before, strict=True)):
+        if all(
+            c <= h <= c + N_COLS + (N_COLS if wide and (c - 1) // N_COLS == blank - 1 else 0)
+            for c, h in zip(cells, before, strict=True)
+        ):
             kept.append(blank)
-    return kept[0] if len(kept) == 1 else None
+    return kept, wide
+
+
+def _rows_side_by_side(r: Reading, at: int, end: int, first: int) -> bool:
+    """A line among the table's tokens ``at`` to ``end``, before its first value (offset ``first``), prints only
+    single head characters (poppler's block of narrow head columns, a character a line each) and more of them than
+    one row has columns: two rows' heads laid side by side in one block."""
+    lines: dict[int, list[str]] = {}
+    for t in r.tokens[at:end]:
+        if t[START] >= first:
+            break
+        if not t[IS_VALUE]:
+            lines.setdefault(t[LINE], []).extend(t[TEXT].split())
+    return any(
+        len(pieces) > N_COLS and all(len(p) == 1 and p in _HEAD_CHARS for p in pieces) for pieces in lines.values()
+    )
+
+
+# what the reading that keeps the cells both such placements read alike says (tables/review_blank_row.py), for the
+# text read column by column to keep them (tables/column_four.py)
+SIDE_BY_SIDE = "a line of them printing two rows' heads side by side"
+_HEAD_CHARS = frozenset("结果维持纠正其他尚未审总计")  # the characters of table 四's five column heads
