@@ -464,7 +464,13 @@ def _uneven_gaps(rows: Sequence[Sequence[tuple[int, int]]]) -> bool:
 
 
 def column_bands(
-    text: str, rows: Sequence[Sequence[Span]], n: int, wide: bool = False, *, labelled: bool = True
+    text: str,
+    rows: Sequence[Sequence[Span]],
+    n: int,
+    wide: bool = False,
+    *,
+    labelled: bool = True,
+    single_spaced: bool = False,
 ) -> list[tuple[list[tuple[int, int]], int, int]]:
     """The places on the line (characters from its start, or, ``wide``, terminal columns: a CJK character two)
     each of ``n`` columns' values occupy, from whole rows (``rows``: their values' offsets, in text order) printed
@@ -477,7 +483,11 @@ def column_bands(
     separators agrees on lines whose labels are as long: no grid; as long within :data:`ALIGN_SLACK`); OCR's
     spaces, proportional to the page, rarely agree so. Returns each run of :data:`MIN_FULL_ROWS` rows or more:
     its bands and the offsets of its first and last row. ``labelled`` False: lines that print no label (a row's
-    part a frame cut off it, :mod:`parsers.tables.cut_rows`), whose heads are not compared."""
+    part a frame cut off it, :mod:`parsers.tables.cut_rows`), whose heads are not compared. ``single_spaced``: a
+    text laid out on a character grid as a whole (``parsers.conventions``' ``layout``) may print a narrow table's
+    columns a single space apart (pdfplumber's and pypdf's layout modes of cells two characters wide); such a run
+    is taken where its labels end at places more than :data:`ALIGN_SLACK` apart (values that line up under labels of
+    unlike lengths: the grid's columns, not the separators')."""
     laid = [(s, ls) for s in rows if len(s) == n and (ls := _line_laid_out(text, s)) is not None]
     runs: list[list[tuple[Sequence[Span], int, list[tuple[int, int]]]]] = []
     for s, ls in laid:
@@ -491,9 +501,9 @@ def column_bands(
         if len(run) < MIN_FULL_ROWS:
             continue
         gaps = sorted(b[0] - a[1] for _, _, xs in run for a, b in itertools.pairwise(xs))
-        if gaps[len(gaps) // 2] < 2:
-            continue  # values mostly a single space apart: not laid out in columns
         heads = [(_width if wide else len)(text[ls : s[0][0]].rstrip()) for s, ls, _ in run]
+        if gaps[len(gaps) // 2] < 2 and not (single_spaced and labelled and max(heads) - min(heads) > ALIGN_SLACK):
+            continue  # values mostly a single space apart: not laid out in columns (but in a laid-out text's grid)
         if labelled and max(heads) - min(heads) <= ALIGN_SLACK and not _uneven_gaps([xs for _, _, xs in run]):
             continue  # as much text before every row's values: rows that agree by their labels, not by a grid
         bands = _bands([xs for _, _, xs in run], n)

@@ -185,7 +185,13 @@ def short_rows_by_columns(
         and (spans := original_spans(r, [t for t in f.tokens if t is not None])) is not None
     ]
     # a character grid (poppler, pypdf, pdfplumber) first, a terminal's (pandoc's plain tables) else
-    grids = [(wide, runs) for wide in (False, True) if (runs := column_bands(text, sorted(whole), N_APP, wide))]
+    # a text laid out as a whole (``layout``) may print a narrow table's columns a single space apart
+    laid_out = r.canonical is not None and r.canonical.convention == "layout"
+    grids = [
+        (wide, runs)
+        for wide in (False, True)
+        if (runs := column_bands(text, sorted(whole), N_APP, wide, single_spaced=laid_out))
+    ]
     if not grids:
         return {}
     out: dict[str, Fit] = {}
