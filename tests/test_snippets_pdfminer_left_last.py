@@ -34,3 +34,34 @@ def test_table_three_band_with_its_first_columns_last_read_where_the_identities_
     blank = [k for k in keys if got[k] is None]
     assert all(k in warnings["placement_open"] for k in blank)  # each blank named
     assert report.metadata["review"] == "required"  # the text prints its tables column by column
+
+
+def test_left_last_pass_reads_as_a_fresh_pass(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # version 287 (no output change): the left_last pass takes the strict pass's groups whole and reads only from
+    # rows its bands reach from the top; its tables and its steps (the budget it spends) are a fresh pass's
+    import parsers.tables.column_blocks as cb
+
+    passes: list[cb._Nested] = []
+    tables = cb._Nested.tables
+
+    def kept(self: cb._Nested) -> list[tuple[int, cb.Rows]]:
+        passes.append(self)
+        return tables(self)
+
+    monkeypatch.setattr(cb._Nested, "tables", kept)
+    snippet_report(NAME)
+    left = [p for p in passes if p.left_last]
+    assert left and all(p._shared is not None for p in left)
+    for p in left:
+        fresh = cb._Nested(
+            p.nums,
+            p.n_rows,
+            p.width,
+            p.page_starts,
+            limit=p.limit,
+            heads=p.heads,
+            natural_heads=p.natural_heads,
+            left_last=True,
+        )
+        assert tables(fresh) == [(m, grid) for (m, _), grid in p.suffix[0].items()]
+        assert fresh.steps == p.steps

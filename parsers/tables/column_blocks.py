@@ -53,6 +53,7 @@ class _Open(Exception):
 
 
 Key = tuple[int, tuple[Num, ...]]  # a filling's row whose total fails (-1: none) and its values
+GroupKey = tuple[int, int, int, int, tuple[Num, ...] | None, int, int]  # group()'s arguments
 
 
 class _Nested:
@@ -71,6 +72,7 @@ class _Nested:
         heads: frozenset[int] = frozenset(),
         natural_heads: frozenset[int] = frozenset(),
         left_last: bool = False,
+        shared: _Nested | None = None,
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -80,7 +82,12 @@ class _Nested:
         self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_head)
         self.natural_heads = natural_heads  # and after 自然人's
         self.left_last = left_last  # a band's first group (the columns beside the labels) may print after the others
-        self._groups: dict[tuple[int, int, int, int, tuple[Num, ...] | None, int, int], list[tuple[int, Rows]]] = {}
+        self._groups: dict[GroupKey, list[tuple[int, Rows]]] = {}
+        # the steps each group took where no other group's reading was part of it (its reading the same in any
+        # pass of the same stream, heads and slack); with ``shared``, a pass before this one on the same stream,
+        # its groups are taken whole, their steps counted as if read again: the budget spent as before
+        self._cost: dict[GroupKey, int] = {}
+        self._shared = shared if shared is not None and shared.slack == slack else None
         self._bands: dict[tuple[int, int], dict[Key, Rows]] = {}
         self.suffix: list[dict[Key, Rows]] = []  # tables(): the distinct fillings of rows i … the last, by i
         self.steps = 0
@@ -129,6 +136,12 @@ class _Nested:
         done = self._groups.get(key)
         if done is not None:
             return done
+        if self._shared is not None and key in self._shared._cost:
+            self._step(self._shared._cost[key])
+            done = self._groups[key] = self._shared._groups[key]
+            return done
+        steps = self.steps
+        alone = True  # no other group read as part of this one (see __init__)
         nums = self.nums
         w = c1 - c0
         exact = c0 == 0
@@ -175,10 +188,13 @@ class _Nested:
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
             if i == 0 and room is None and w > 1 and at in self.heads:
+                alone = False
                 self._totals_first(found, first, at, height, c0, c1, suffix)
             suffix[i] = found
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
+        if alone:
+            self._cost[key] = self.steps - steps
         return result
 
     def _settled(
@@ -311,7 +327,13 @@ class _Nested:
         none across a page's start."""
         suffix: list[dict[Key, Rows]] = [{} for _ in range(self.n_rows + 1)]
         suffix[self.n_rows][(-1, ())] = ()
+        reach = self._reach() if self.left_last else [True] * (self.n_rows + 1)
+        if not reach[self.n_rows]:
+            self.suffix = suffix
+            return []
         for first in range(self.n_rows - 1, -1, -1):
+            if not reach[first]:
+                continue  # no band reaches it from the top: no table has a band starting there
             found: dict[Key, Rows] = {}
             for height in range(1, self.n_rows - first + 1):
                 if height > 1 and first + height - 1 in self.page_starts:
@@ -327,6 +349,19 @@ class _Nested:
             suffix[first] = found
         self.suffix = suffix
         return [(m, grid) for (m, _), grid in suffix[0].items()]
+
+    def _reach(self) -> list[bool]:
+        """By row: whether some bands, each with a filling, fill every row above it (the last: whether a table
+        can be read at all). The ``left_last`` pass reads only from those rows: where its order holds nowhere, most
+        bands down from the top have no filling and the pass stops early (its fillings the same)."""
+        reach = [False] * (self.n_rows + 1)
+        reach[0] = True
+        for first in range(self.n_rows):
+            if reach[first]:
+                for height in self._heights(first):
+                    if not reach[first + height] and self.band(first, height):
+                        reach[first + height] = True
+        return reach
 
     def _heights(self, first: int) -> range:
         """The heights of a band starting at row ``first``: up to the table's end or the next page's start."""
@@ -458,6 +493,7 @@ def read_nested(
                     heads=heads,
                     natural_heads=natural,
                     left_last=True,
+                    shared=strict,
                 )
                 grids = left.tables()
                 for _, grid in grids:
