@@ -335,9 +335,7 @@ class Reading:
                     t = min(same_line, key=lambda u: abs(self._column(u[START]) - here))
             if self._below_another(last, t):
                 break
-            between = line + 1 in self._token_lines and not (
-                centred and self._values_only(line + 1, i + 1 + k, merged=True)
-            )
+            between = line + 1 in self._token_lines and not (centred and self._values_only(line + 1, i + 1 + k))
             if t[LINE] > line + 1 and (t[LINE] > line + 2 or between):
                 # not the next line (a blank line between is passed over, and so is one line of values only
                 # when the label's lines so far print none: a label cell of several lines prints its row's values,
@@ -348,7 +346,7 @@ class Reading:
                 break  # not a fragment: a long label, or the next numbered row
             piece = label_rest(tok[TEXT], t[TEXT]) or t[COMPACT]  # a group heading's rest beside it set aside
             joined += piece
-            across = across or (t[LINE] == line + 2 and self._values_only(line + 1, i + 1 + k, merged=True))
+            across = across or (t[LINE] == line + 2 and self._values_only(line + 1, i + 1 + k))
             centred = centred and t[LINE] == line + 1 and t[LINE] not in self.value_lines()
             line = t[LINE]
             last = t
@@ -393,7 +391,7 @@ class Reading:
         end = text.find("\n", tok[START])
         return "\t" in text[start : end if end >= 0 else len(text)]
 
-    def _values_only(self, line: int, before: int, *, merged: bool = False) -> bool:
+    def _values_only(self, line: int, before: int) -> bool:
         """Whether text line ``line`` (its tokens before token ``before``) prints values only
         (:meth:`value_only_lines`), or values and empty TAB fields, one value a cell (a pipe row's empty cells:
         markitdown's text of a PDF prints a row's values in a pipe row between its label's lines, ``行政许`` /
@@ -407,11 +405,9 @@ class Reading:
         if not (any(t[IS_VALUE] for t in on) and all(t[IS_VALUE] or not t[TEXT] for t in on)):
             return False
         # one value a cell: a cell of several (``| 13 4 | 0 0 |``: columns the converter merged) leaves the row to
-        # the readings of merged columns; ``merged`` (a wrapped label's lines joined across the row, :meth:`_joins`)
-        # passes it too: the row's label found, its values are still those readings' (``5．属于`` / ``三类内`` /
-        # ``| | 0 0 | 0 0 | 0 0 | 0 |`` / ``部事务``: markitdown's narrow label column)
+        # the readings of merged columns
         cols = [t[COL] for t in on if t[TEXT]]
-        return merged or len(cols) == len(set(cols))
+        return len(cols) == len(set(cols))
 
     def _column(self, offset: int) -> int:
         """The column of a text offset within its line."""
