@@ -112,6 +112,12 @@ _NUMBERS_THEN_ROW = re.compile(
 )
 
 
+# a row label's item number alone (``5.``), then three numbers or more a space apart: a wrapped label's number on its
+# row's line of values, the label's words on the lines below (markitdown's narrow label column). Three at least: a
+# spaced decimal (``5. 16``) is read by ``_SPACED_DECIMAL`` first, and a table row has three values or more
+_ITEM_THEN_NUMBERS = re.compile(rf"(\d{{1,2}}[.．])((?:\s+{_NUM}){{3,}})\s*")
+
+
 def _numbers_between(text: str, lo: int, hi: int, start: int, line: int, col: int, tabbed: bool) -> list[Token]:
     """The number tokens printed a space apart in ``text[lo:hi]`` (``start`` the text's offset)."""
     return [
@@ -235,6 +241,13 @@ def split_trailing_numbers(text: str, start: int, line: int, col: int, tabbed: b
     if len(whole[COMPACT]) > LABEL_MAX:
         return [whole]
     m = TRAILING_NUMS_RE.match(text)
+    if not m and ". " in text[1:4] and (item := _ITEM_THEN_NUMBERS.fullmatch(text)) is not None:
+        # a wrapped row label's item number alone on its row's line of values (``5. 0 0 0 0 16 0 16``: markitdown's
+        # narrow label column, the label's words on the lines below): the number a label, each value a token
+        return [
+            token(item.group(1), start, start + item.end(1), line, col, tabbed),
+            *_numbers_between(text, item.end(1), len(text), start, line, col, tabbed),
+        ]
     if not m or not m.group("nums").strip():
         return [whole]
     label = (m.group("label") or "").rstrip()
