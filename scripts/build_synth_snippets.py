@@ -663,6 +663,10 @@ Version 119 (issue 8, t42):
   row printed as nothing (ten values among poppler's head blocks); 未经复议直接起诉's 结果维持 head printed in one block
   with 行政复议's 尚未审结 and 总计 heads, before their values, its own value (``0``) printed late, after that row's
   结果纠正 and 其他结果 values (``1`` / ``0`` / ``0`` for 0 1 0).
+- ``synth-7984-pdftotext-default-table4.txt`` (``/tmp/t58/tune``, ``pdftotext-default``): table 四 with its 复议后起诉
+  row printed as nothing (ten values); 行政复议's five values after its five heads, then both litigation rows' labels
+  and all ten of their heads before the other five values (未经复议直接起诉's, ``130`` / ``0`` / ``0`` / ``0`` /
+  ``130``).
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -914,6 +918,7 @@ SNIPPETS = {
     "synth-7409-pdftotext-default-table3.txt": "synth_7409.pdftotext-default.txt",
     "synth-7442-pdftotext-default-table3.txt": "synth_7442.pdftotext-default.txt",
     "synth-7747-pdftotext-default-table4.txt": "synth_7747.pdftotext-default.txt",
+    "synth-7984-pdftotext-default-table4.txt": "synth_7984.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",

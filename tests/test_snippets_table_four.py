@@ -1087,3 +1087,32 @@ def test_pdftotext_default_blank_row_a_late_value_leaves_its_run_open() -> None:
     other = parse(on_time.encode("utf-8"), name)
     assert [other.cells[k].value for k in REVIEW_KEYS[:10]] == [0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
     assert not [w for w in other.warnings if "prints late" in w.message]
+
+
+def test_pdftotext_default_blank_row_both_litigation_heads_before_the_values_leaves_them_open() -> None:
+    # tuning seed 7984 (/tmp/t58/tune, pdftotext-default): table 四's 复议后起诉 row printed as nothing, ten values;
+    # 行政复议's five after its five heads, then both litigation rows' labels and all ten of their heads before the
+    # other five. Those five print after every head: either litigation row may hold them. Version 286 bounded them
+    # by the heads of the row after next (blank_row_by_head_counts) and read them as 复议后起诉's, the
+    # 未经复议直接起诉 row blank (five wrong numbers)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(7984)
+    gold = [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+    name = "synth-7984-pdftotext-default-table4.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    # every head (the last 总计's 计) prints before the last five values
+    table = text[text.index("四、政府信息公开行政复议") :]
+    after_heads = table[table.rindex("计") + 1 :].split()
+    assert [int(v) for v in after_heads] == gold[5:10]
+    report = snippet_report(name)
+    got = [report.cells[k].value for k in REVIEW_KEYS]
+    # no wrong number: 行政复议's five read, the two litigation rows blank
+    assert all(v is None or v == g for v, g in zip(got, gold, strict=True))
+    assert got[:5] == gold[:5]
+    assert got[5:] == [None] * 10
+    assert [w for w in report.warnings if w.code == "placement_open" and "which of the" in w.message]
+    assert not [w for w in report.warnings if w.code == "blank_cells_placed"]
+    assert report.metadata["review"] == "required"

@@ -10,7 +10,12 @@ next (``c + 5`` heads at most: 行政复议's 总计 after 未经复议直接起
 value has its cell; the placements whose every value prints within its bounds are kept.
 
 :func:`blank_row_by_head_counts`: the one placement kept, or None where none or several are (all the heads printed
-before all the values: every placement breaks the bound; 7307, 7336, 7406).
+before all the values: every placement breaks the bound; 7307, 7336, 7406). The upper bound is not taken for a value
+printed after all fifteen heads where the ten heads of both litigation rows print in one run right before it, no
+value among them: such a run orders no value of either row (poppler printed 复议后起诉's heads with
+未经复议直接起诉's, both before 未经复议直接起诉's values: 7984, t58); where a value prints among those heads
+(7468: 行政复议's 总计 after 未经复议直接起诉's result heads, before 复议后起诉's), or fewer heads print (a value
+after them all may stand under a head never printed: the corpus's seed 003, its 行政复议 row blank), it is kept.
 
 A row printed as nothing has no values under its heads, and poppler may lay its heads in one block with the row's
 left of it: a line of that block then prints more single head characters than one row has columns (two rows' heads
@@ -56,12 +61,18 @@ def head_count_placements(r: Reading, vals: list[Token], at: int, end: int) -> t
     if not N_REVIEW - N_COLS <= heads <= N_REVIEW or len(before) != len(vals) or len(vals) != N_REVIEW - N_COLS:
         return None
     wide = _rows_side_by_side(r, at, end, min(starts))
+    # a value printed after every head, right after a run of both litigation rows' heads (ten, no value among them),
+    # is bounded below only: that run orders no value of either row (poppler printed 复议后起诉's heads with
+    # 未经复议直接起诉's, both before 未经复议直接起诉's values: 7984); only where all fifteen print (see the module)
+    after_run = [
+        h == heads == N_REVIEW and h - max((g for g in before if g < h), default=0) >= 2 * N_COLS for h in before
+    ]
     kept = []
     for blank in range(len(REVIEW_ROWS)):
         cells = [c for c in range(1, N_REVIEW + 1) if (c - 1) // N_COLS != blank]
         if all(
-            c <= h <= c + N_COLS + (N_COLS if wide and (c - 1) // N_COLS == blank - 1 else 0)
-            for c, h in zip(cells, before, strict=True)
+            c <= h and (h <= c + N_COLS + (N_COLS if wide and (c - 1) // N_COLS == blank - 1 else 0) or a)
+            for c, h, a in zip(cells, before, after_run, strict=True)
         ):
             kept.append(blank)
     return kept, wide
