@@ -95,3 +95,25 @@ def test_a_value_under_a_field_no_name_stands_over_is_not_placed() -> None:
     lines = [*LINES[:8], "\t".join(["行政处昼", "132", "", "7", "", "40", *E]), *LINES[9:]]
     _, warnings = _table_two(lines, True)
     assert not [w for w in warnings if w.code == "named_columns" and w.key == f"{T}/penalty"]
+
+
+# synth_5476 (a tuning scan, 200 dpi, JPEG): table 二's last block (九) prints 政府集中采购's row with its label read
+# as nothing (``| 13 | 1356.2``); table 三's header follows, ``| 自然人 | 法人或其他组织 | | | | | 8`` (总计 misread).
+# The scan reader's text of tables 二 and 三 as printed: ``synth_5476-tables.txt``.
+TABLES_5476 = GOLD.parent / "synth_5476-tables.txt"
+GOLD_5476 = GOLD.parent / "synth_5476-gold.json"
+
+
+def test_table_three_heads_are_no_label_of_table_two() -> None:
+    """Until version 287 the template's order read table 三's header cell 法人或其他组织 as 政府集中采购's label (the
+    one row missing last, one label line with a number), its 8 as the amount: a wrong number. A header cell of
+    table 三 is no row of table 二: the block's label-less line of values is read as the row, and warned."""
+    from parsers.api import parse_extracted
+    from parsers.extracted import Extracted
+
+    report = parse_extracted(Extracted("pdf", TABLES_5476.read_text(encoding="utf-8"), ocr=True))
+    gold = json.loads(GOLD_5476.read_text(encoding="utf-8"))["cells"]
+    keys = [f"{T}/procurement/items", f"{T}/procurement/amount"]
+    assert [report.cells[k].value for k in keys] == [gold[k] for k in keys]
+    assert not [w for w in report.warnings if w.code == "fuzzy_label" and w.key == f"{T}/procurement"]
+    assert [w for w in report.warnings if w.code == "lost_label_placed" and w.key == f"{T}/procurement"]
