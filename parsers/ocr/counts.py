@@ -65,6 +65,13 @@ def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
 _LEADING_ZERO = re.compile(r"^0\d")
 
 
+def _is_count(key: str) -> bool:
+    """A cell printed as a whole count: tables 三 and 四, and table 二 but for its amounts (version 288: synth_5478's
+    table 二 行政处罚 2032 read ``032`` under a stamp, no identity to check it, was kept as 32)."""
+    table = key.split("/", 1)[0]
+    return table in COUNT_TABLES or (table == ACTIVE and not key.endswith("/amount"))
+
+
 def leading_zeros(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:
     """Each count still read with a leading zero once the identities had their say (``09``: no count is printed so;
     :mod:`parsers.ocr.correct` tries the digit lost before it): kept as the number without the zero only where
@@ -72,7 +79,7 @@ def leading_zeros(cells: dict[str, Cell], checks: list[Check], warnings: list[Wa
     else left blank (``ocr_leading_zero_blank``, review required): a digit lost, the value read not the printed one."""
     identities = [c for c in checks if c.kind == "identity"]
     for key, cell in list(cells.items()):
-        if cell.value is None or not _LEADING_ZERO.match(cell.raw) or key.split("/", 1)[0] not in COUNT_TABLES:
+        if cell.value is None or not _LEADING_ZERO.match(cell.raw) or not _is_count(key):
             continue
         if cell.where is not None and cell.where.read_as is not None:
             continue  # a reading the identities chose (parsers/ocr/correct.py)

@@ -251,7 +251,7 @@ def _header_joins(r: Reading, i: int, line: list[Token], n: int) -> bool:
 
 def _grid_named(
     r: Reading, i: int, line: list[Token], n: int, blocks: list[int] | None, columns: list[str]
-) -> tuple[list[Token | None], list[Token], str | None] | None:
+) -> tuple[list[Token | None], list[Token], str | None, str | None] | None:
     """In the scan reader's own text, a row whose values the header line above places otherwise than right-aligned:
     the placement by the header's names (:func:`by_header_fields`), else None.
 
@@ -270,7 +270,7 @@ def _grid_named(
         or sum(1 for t in line if t[TEXT] and t[IS_VALUE]) >= n
         or _garbled_before_values(line)
         or (header := header_line(r, blocks or [], i)) is None
-        or (named := by_header_fields(header, [r.tokens[i], *line], columns, header_keys)) is None
+        or (named := by_header_fields(header, [r.tokens[i], *line], columns, header_keys, unnamed_blank=True)) is None
     ):
         return None
     return named
@@ -394,9 +394,9 @@ def _read_row(
         and sum(1 for t in line if t[TEXT] and t[IS_VALUE]) < n  # a cell blank or unreadable: whose are the values
         and not _garbled_before_values(line)  # a number misread before the values: _blank_garbled's
         and (header := header_line(r, blocks or [], i)) is not None
-        and (named := by_header_fields(header, [label, *line], columns, header_keys)) is not None
+        and (named := by_header_fields(header, [label, *line], columns, header_keys, r.extracted.ocr)) is not None
     ):
-        laid, words, guessed = named
+        laid, words, guessed, lost = named
         shown = " | ".join(t[TEXT] for t in line)
         r.warn(
             "named_columns",
@@ -406,6 +406,12 @@ def _read_row(
                 f"; the header cell naming no column taken for {guessed}, the one column no other names, where it "
                 "stands in the template's order"
                 if guessed
+                else ""
+            )
+            + (
+                f"; the header names no field for {lost} (its name not read) and no value stands under a field "
+                f"without a name: {lost} left blank"
+                if lost
                 else ""
             ),
             f"{T}/{key}",

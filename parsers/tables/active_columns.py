@@ -336,9 +336,15 @@ def header_line(r: Reading, blocks: list[int], row_index: int) -> list[Token] | 
     """The TAB line of the header of the block that holds the row (信息内容 and the cells after it), when the row's
     label is on a TAB line too; else None."""
     block = max((b for b in blocks if b < row_index), default=None)
-    if block is None or not r.tokens[row_index][TABBED]:
+    ocr = r.extracted.ocr
+    if (block is None and not ocr) or not r.tokens[row_index][TABBED]:
         return None
-    head = next((k for k in range(block + 1, row_index) if r.tokens[k][COMPACT].startswith("信息内容")), None)
+    start = -1 if block is None else block
+    heads = [k for k in range(start + 1, row_index) if r.tokens[k][COMPACT].startswith("信息内容")]
+    # the scan reader's text: the nearest header above the row, the block's heading read or not (synth_5471: the
+    # headings of (一), (五) and (六) read only in a run of the table's text above its grid, the grid's rows and
+    # headers with none); other text: the first after the block's heading, as before
+    head = (heads[-1] if ocr else heads[0]) if heads else None
     if head is None or not r.tokens[head][TABBED]:
         return None
     return [r.tokens[head], *r.line_after(head)]

@@ -9,6 +9,7 @@ from collections.abc import Container, Iterator
 
 from parsers.tables.active_rows import ACTIVE_FUZZY_MIN, ANY_ROW, BLOCK_RE
 from parsers.tables.labels import similarity
+from parsers.tables.page_heads import HEADS
 from parsers.tables.reading import Reading
 from parsers.tables.templates import (
     ACTIVE_DEFAULTS,
@@ -92,6 +93,10 @@ def _row_like(r: Reading, i: int) -> bool:
 
 
 HEADER_WORDS = re.compile("|".join([r"信息内容", *(p for p, _ in ACTIVE_HEADERS)]))
+# table 三's header cells (its applicants' columns): between table 二's last block and table 三's first row, where a
+# row of table 二 missing last is looked for, they are never its label (synth_5476's scan: 政府集中采购's label lost,
+# the header's ``法人或其他组织`` read as it, the 总计 heading after it misread ``8`` as its amount)
+TABLE_THREE_HEADS = frozenset(h for h in HEADS if h not in ("其他", "总计"))
 
 
 @functools.cache
@@ -122,7 +127,7 @@ def labels_by_order(r: Reading, labels: list[tuple[int, str]], fmt: str, start: 
             tok = r.tokens[i]
             if i in claimed or not tok[IS_LABELISH] or len(tok[COMPACT]) > 14:
                 continue
-            if BLOCK_RE.search(tok[COMPACT]) or HEADER_WORDS.search(tok[COMPACT]):
+            if BLOCK_RE.search(tok[COMPACT]) or HEADER_WORDS.search(tok[COMPACT]) or tok[COMPACT] in TABLE_THREE_HEADS:
                 continue
             if _in_found_row(r, i, claimed):
                 continue

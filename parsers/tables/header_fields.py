@@ -17,6 +17,13 @@ header's other cells naming every column but one, is that column where it stands
 the columns named before and after it (version 173): synth_4163's ``规章 | | 1 | 1 |`` (its 本年制发件数 printed
 ``—``, a dash the engine lost) was read right-aligned otherwise, a 1 under 本年制发件数. The guess is said in the
 caller's warning.
+
+In the scan reader's own text (``unnamed_blank``, its callers' OCR case), a header whose cells name every column but one
+and print no other text (the one cell's name lost: synth_5471's (六) block read ``信息内容 | 上一年项目数量 | | | |
+本年处理决定数量``, 本年增/减 not read) still places a row each of whose values stands under a named field: the
+column no field names is the row's cell no value stands under, left blank (``行政处罚 | 132 | | | | 40``, its 0 lost,
+read right-aligned put 132 under 本年增/减). A value under a field no name stands over still gives no reading (which
+column the field is, is not known). The column so left blank is returned for the caller's warning.
 """
 
 from __future__ import annotations
@@ -27,15 +34,21 @@ from parsers.tables.tokens import COL, COMPACT, IS_VALUE, TEXT, Token
 
 
 def by_header_fields(
-    header: Sequence[Token], row: Sequence[Token], columns: Sequence[str], keys_of: Callable[[str], tuple[str, ...]]
-) -> tuple[list[Token | None], list[Token], str | None] | None:
+    header: Sequence[Token],
+    row: Sequence[Token],
+    columns: Sequence[str],
+    keys_of: Callable[[str], tuple[str, ...]],
+    unnamed_blank: bool = False,
+) -> tuple[list[Token | None], list[Token], str | None, str | None] | None:
     """``row``'s values (its line's tokens, the label first) placed under the ``columns`` that ``header`` (the
     block's header line, 信息内容 first) names above them, the row's fields under a name that print text which is
     no value (those columns' cells left blank), and the column taken for a header field that names none (None when
     every one names its column): None unless both lines have the same fields, every text field of the header after
     the first names one column (``keys_of`` a cell's compact text), each of ``columns`` once — or all but one do,
     the last naming none and standing where the template's order puts the column left — and every
-    text field of the row after the label stands under a named field."""
+    text field of the row after the label stands under a named field. With ``unnamed_blank``, a header naming all
+    columns but one and printing no other text places the row too, the column it does not name left blank (the
+    last item: that column, else None)."""
     if len(header) != len(row) or header[0][COL] != row[0][COL]:
         return None
     where: dict[int, int] = {}  # field → column
@@ -57,7 +70,10 @@ def by_header_fields(
             where[unnamed[0]] = left
             guessed = columns[left]
             unnamed = []
-    if unnamed or len(where) != len(columns):
+    lost = None
+    if unnamed_blank and not unnamed and len(where) == len(columns) - 1:
+        lost = next(c for i, c in enumerate(columns) if i not in where.values())
+    elif unnamed or len(where) != len(columns):
         return None
     placed: list[Token | None] = [None] * len(columns)
     words: list[Token] = []
@@ -70,4 +86,4 @@ def by_header_fields(
             placed[where[tok[COL]]] = tok
         else:
             words.append(tok)
-    return (placed, words, guessed) if any(t is not None for t in placed) else None
+    return (placed, words, guessed, lost) if any(t is not None for t in placed) else None
