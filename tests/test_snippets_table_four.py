@@ -1055,18 +1055,23 @@ def test_pdftotext_default_column_order_table_four_blank_row_placed_by_its_heads
     assert all(moved.cells.get(k) is None or moved.cells[k].value is None for k in REVIEW_KEYS)
 
 
+def _review_gold(seed: int) -> list[int | float | None]:
+    """Table 四's fifteen cells of a synthetic report, as its generator drew them (``synth_reports.build``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(seed)
+    return [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+
+
 def test_pdftotext_default_blank_row_a_late_value_leaves_its_run_open() -> None:
     # tuning seed 7747 (/tmp/t57/tune, pdftotext-default): table 四's 复议后起诉 row printed as nothing, ten
     # values among poppler's head blocks. 未经复议直接起诉's 结果维持 head prints in one block with 行政复议's
     # 尚未审结 and 总计 heads, before their two values; its own value prints late, after that row's 结果纠正 and
     # 其他结果 values (``1`` / ``0`` / ``0`` for 0 1 0). Version 274 read the ten in printed order: 结果维持 1,
     # 结果纠正 0 (two wrong numbers, the row's total holding either way)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from synth_model import gold_value
-    from synth_reports import build
-
-    synth, _ = build(7747)
-    gold = [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+    gold = _review_gold(7747)
     name = "synth-7747-pdftotext-default-table4.txt"
     text = (SNIPPETS / name).read_text(encoding="utf-8")
     late = "尚未 总\n审结 计 结果\n维持\n0\n\n0\n\n未经复议直接起诉\n"
@@ -1095,12 +1100,7 @@ def test_pdftotext_default_blank_row_both_litigation_heads_before_the_values_lea
     # other five. Those five print after every head: either litigation row may hold them. Version 286 bounded them
     # by the heads of the row after next (blank_row_by_head_counts) and read them as 复议后起诉's, the
     # 未经复议直接起诉 row blank (five wrong numbers)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from synth_model import gold_value
-    from synth_reports import build
-
-    synth, _ = build(7984)
-    gold = [gold_value(synth.cells[k]) for k in REVIEW_KEYS]
+    gold = _review_gold(7984)
     name = "synth-7984-pdftotext-default-table4.txt"
     text = (SNIPPETS / name).read_text(encoding="utf-8")
     # every head (the last 总计's 计) prints before the last five values
