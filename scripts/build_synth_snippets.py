@@ -289,6 +289,9 @@ Version 108 (issue 8, p39):
 - ``synth-8001-markitdown-pdf-table3.md`` (``/tmp/u58/tune``, seeds 7990–8049, tuning; ``md-markitdown-pdf``):
   table 三's labels wrapped in a narrow column, four rows' item numbers alone on their lines of values (``5. 0 0 0 0
   16 0 16``), the label's words on the lines below (version 286: the four rows blank).
+- ``synth-8014-markitdown-pdf-table3.md`` (``/tmp/u58/tune``, tuning; ``md-markitdown-pdf``): a 2021-format
+  table 三 printing （六）其他处理 as one row (the 2019 format's shape), its labels one character a line: no reading
+  finds that row nor 2021's three under it (version 293: the one row's seven blanks named by no warning).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -895,6 +898,7 @@ SNIPPETS = {
     "synth-7623-pdfminer-table3.txt": "synth_7623.pdf-pdfminer.txt",
     "synth-7501-wk-pdfminer-table3.txt": "synth_7501.pdf-wk-pdfminer.txt",
     "synth-8001-markitdown-pdf-table3.md": "synth_8001.md-markitdown-pdf.md",
+    "synth-8014-markitdown-pdf-table3.md": "synth_8014.md-markitdown-pdf.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",

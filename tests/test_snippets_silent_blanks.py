@@ -85,6 +85,22 @@ def test_the_rows_a_column_by_column_text_leaves_unread_are_said_by_table() -> N
     assert not _silent(name, "applications")
 
 
+def test_other_processing_unread_in_both_shapes_is_said_of_the_one_row_too() -> None:
+    # u58's finding (tuning, md-markitdown-pdf): a 2021-format table 三 printing （六）其他处理 as one row (the 2019
+    # format's shape, as merged_other reads it), its labels one character a line. Read with 2021's rows, none of
+    # its three 其他处理 rows found (each a missing_row), and the one row's cells (the gold's applications/other/*)
+    # blank under no warning at version 293: now a missing_row keyed applications/other says them
+    name = "synth-8014-markitdown-pdf-table3.md"
+    gold = _gold(8014, "applications")
+    assert any(k.startswith("applications/other/") for k in gold)
+    assert not any(k.startswith("applications/other.") for k in gold)
+    report = snippet_report(name)
+    assert all(report.cells[f"applications/other.{row}/total"].value is None for row in ("no_correction", "unpaid_fee"))
+    (said,) = [w for w in report.warnings if w.key == "applications/other"]
+    assert said.code == "missing_row" and "one row" in said.message
+    assert not _silent(name, "applications")
+
+
 # snippets whose converter prints a cell empty where the report has 0: read blank as printed, no guess to warn of
 # (a blank the text prints is not told from a lost 0)
 PRINTED_EMPTY = {

@@ -28,6 +28,7 @@ from parsers.tables.guarded import CODE as TABLE_READ_ERROR
 from parsers.tables.guarded import guarded
 from parsers.tables.label_line_cells import read_label_lines
 from parsers.tables.legacy import find_legacy_start, read_legacy
+from parsers.tables.other_unread import warn_other_unread
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
 from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR, SECTION_FOUR_SPECKED
@@ -285,6 +286,7 @@ def _read_table_three(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     end, app_fmt = read_applications(r, fmt, start, end)
     deduce_zeros(r, app_fmt)
     refuse_open_rows(r)
+    warn_other_unread(r, app_fmt)
     return end, app_fmt
 
 
