@@ -148,13 +148,16 @@ def _region(title: str | None, text: str) -> str | None:
 _CONTACT = re.compile(
     r"如对本?报告有?任?何?疑问\s*[,，]\s*请与\s*(?P<name>[\u4e00-\u9fff]{2,30}?)\s*(?:办公室|办公厅)\s*联系"
 )
+_SPACE = re.compile(r"\s+")
 _NOT_NAMES = re.compile(r"^(?:本|我|市|区|县|省|州|镇|乡|该)")
 
 
 def _contact_region(text: str, notes: list[str] | None) -> str | None:
     """The region when no title names it (a print that lost its heading): the organ the template's contact
-    sentence names, said in ``notes`` (a guess)."""
-    m = _CONTACT.search(text[:6000])
+    sentence names, said in ``notes`` (a guess). The sentence read with its lines joined (a text extractor wraps it
+    anywhere, ``请与南`` / ``宁市…办公室联系``: no space inside a Chinese sentence is the report's)."""
+    head = text[:6000]
+    m = _CONTACT.search(head) or _CONTACT.search(_SPACE.sub("", head))
     if not m:
         return None
     name = re.sub(r"(?:人民政府|政府)$", "", m.group("name"))

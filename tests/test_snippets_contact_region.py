@@ -36,3 +36,14 @@ def test_a_titled_print_reads_the_title_and_guesses_nothing() -> None:
         report = parse(print_page(s, m, body_html(s, m)).encode(), f"print_{seed}.html")
         assert report.metadata["region"] == s.region, seed
         assert "region_from_contact" not in _codes(report), seed
+
+
+def test_a_contact_sentence_wrapped_inside_the_name_is_read_joined() -> None:
+    for seed in SEEDS:
+        s, m = build(seed)
+        page = re.sub(r"<h2[^>]*>.*?</h2>", "", print_page(s, m, body_html(s, m)))
+        wrapped = page.replace(f"请与{s.region}", f"请与{s.region[:1]}<br>\n{s.region[1:]}", 1)
+        assert wrapped != page, seed
+        report = parse(wrapped.encode(), f"print_{seed}.html")
+        assert report.metadata["region"] == s.region, seed
+        assert "region_from_contact" in _codes(report), seed
