@@ -48,7 +48,8 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def read_metadata(extracted: Extracted, norm: str | None = None) -> dict[str, Any]:
+def read_metadata(extracted: Extracted, norm: str | None = None, notes: list[str] | None = None) -> dict[str, Any]:
+    """The report's metadata; ``notes``: where a guess is said (a region read from the contact sentence)."""
     text = normalise(extracted.text) if norm is None else norm
     given = extracted.metadata
     title = _title(text) or given.get("title") or None
@@ -57,7 +58,7 @@ def read_metadata(extracted: Extracted, norm: str | None = None) -> dict[str, An
     year = _year(text, title)
     return {
         "title": title,
-        "region": _region(title, text),
+        "region": _region(title, text) or _contact_region(text, notes),
         "year": year,
         "published": parse_date(given.get("published") or "") or _labelled_date(text) or _signature_date(text),
         "publisher": given.get("publisher") or _labelled(text, _SOURCE) or _signature_org(text),
@@ -140,6 +141,34 @@ def _region(title: str | None, text: str) -> str | None:
     counts = Counter({g: text[:6000].count(g) for g in GAZETTEER})
     best, n = counts.most_common(1)[0]
     return best if n else None
+
+
+# the national template's opening paragraph ends by naming the organ to ask (如对本报告有疑问，请与某市人民政府办公室
+# 联系): the organ before its 办公室/办公厅, a name (Chinese characters only, not a bare 市/本 …)
+_CONTACT = re.compile(
+    r"如对本?报告有?任?何?疑问\s*[,，]\s*请与\s*(?P<name>[\u4e00-\u9fff]{2,30}?)\s*(?:办公室|办公厅)\s*联系"
+)
+_SPACE = re.compile(r"\s+")
+_NOT_NAMES = re.compile(r"^(?:本|我|市|区|县|省|州|镇|乡|该)")
+
+
+def _contact_region(text: str, notes: list[str] | None) -> str | None:
+    """The region when no title names it (a print that lost its heading): the organ the template's contact
+    sentence names, said in ``notes`` (a guess). The sentence read with its lines joined (a text extractor wraps it
+    anywhere, ``请与南`` / ``宁市…办公室联系``: no space inside a Chinese sentence is the report's)."""
+    head = text[:6000]
+    m = _CONTACT.search(head) or _CONTACT.search(_SPACE.sub("", head))
+    if not m:
+        return None
+    name = re.sub(r"(?:人民政府|政府)$", "", m.group("name"))
+    if len(name) < 2 or _NOT_NAMES.match(name):
+        return None
+    if notes is not None:
+        notes.append(
+            f"[region_from_contact] no title names the report's region: read as '{name}' from the contact "
+            f"sentence ('{m.group(0)}')"
+        )
+    return name
 
 
 def _signature_date(text: str) -> str | None:

@@ -39,7 +39,8 @@ def build_report(extracted: Extracted) -> Report:
 
 def _build_report(extracted: Extracted) -> Report:
     norm = normalise(extracted.text)  # once: metadata, tables and sections all read it
-    metadata = read_metadata(extracted, norm)
+    metadata_notes: list[str] = []
+    metadata = read_metadata(extracted, norm, metadata_notes)
     tables = read_tables(extracted, metadata.get("year"), norm)
     if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
         from parsers.ocr.agreed import contest_agreed
@@ -75,7 +76,7 @@ def _build_report(extracted: Extracted) -> Report:
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention
     sections, section_warnings = read_sections(extracted.text, 5 if tables.format == "legacy" else 6, norm)
-    warnings = [Warning_(*note_code(note)) for note in extracted.notes]
+    warnings = [Warning_(*note_code(note)) for note in [*extracted.notes, *metadata_notes]]
     warnings += tables.warnings + section_warnings
     if tables.format == "none":
         found = "no standard table (2021, 2019 or 统计指标) found"
