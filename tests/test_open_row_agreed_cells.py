@@ -22,14 +22,26 @@ def _row(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
     return [report.cells[f"{row}/{c}"].value if f"{row}/{c}" in report.cells else None for c in COLUMNS]
 
 
+def _parsed(text: str):  # type: ignore[no-untyped-def]
+    """The snippet's report, and the one ``placement_open`` warning of the row under test."""
+    report = parse(text.encode(), SNIPPET.name)
+    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == ROW]
+    return report, opened
+
+
+def _shortened(values: str) -> str:
+    """The snippet with the row's printed values replaced by ``values`` (one a line)."""
+    printed = "1、属于国家秘密\n0\n0\n0\n1\n0\n1\n"
+    return SNIPPET.read_text(encoding="utf-8").replace(printed, "1、属于国家秘密\n" + values)
+
+
 def test_a_row_short_of_one_cell_keeps_the_cells_every_tied_placement_agrees_on() -> None:
     text = SNIPPET.read_text(encoding="utf-8")
     assert "1、属于国家秘密\n0\n0\n0\n1\n0\n1\n" in text  # gold 0 0 0 _ 1 0 1: its 社会公益组织 printed empty
-    report = parse(text.encode(), SNIPPET.name)
+    report, opened = _parsed(text)
     # the 1 stands in 法律服务机构 in every placement the column identities leave; the blank is one of the four
     # cells before it, so those read 0 or blank: left blank, not guessed
     assert _row(report, ROW) == [None, None, None, None, 1, 0, 1]
-    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == ROW]
     assert "left blank (natural_person, commercial, research)" in opened.message
     assert "kept (legal_service, other_org, total)" in opened.message
     assert report.metadata["review"] == "required"
@@ -38,20 +50,14 @@ def test_a_row_short_of_one_cell_keeps_the_cells_every_tied_placement_agrees_on(
 def test_a_row_short_of_two_cells_keeps_the_cells_every_tied_placement_agrees_on() -> None:
     # the same row with one more value lost (s57's version 275, merged as 284): the row total still holds, and the 1
     # still stands in 法律服务机构 in every placement, the 0 after it in 其他 (the one cell between it and the total)
-    printed = "1、属于国家秘密\n0\n0\n0\n1\n0\n1\n"
-    text = SNIPPET.read_text(encoding="utf-8").replace(printed, "1、属于国家秘密\n0\n0\n1\n0\n1\n")
-    report = parse(text.encode(), SNIPPET.name)
+    report, opened = _parsed(_shortened("0\n0\n1\n0\n1\n"))
     assert _row(report, ROW) == [None, None, None, None, 1, 0, 1]  # gold 0 0 0 _ 1 0 1, as in the test above
-    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == ROW]
     assert "kept (legal_service, other_org, total)" in opened.message
     assert report.metadata["review"] == "required"
 
 
 def test_a_row_short_of_three_cells_stays_blank_whole() -> None:
     # two more values lost: a row short of more than two cells is left blank whole, whatever its total says
-    printed = "1、属于国家秘密\n0\n0\n0\n1\n0\n1\n"
-    text = SNIPPET.read_text(encoding="utf-8").replace(printed, "1、属于国家秘密\n0\n1\n0\n1\n")
-    report = parse(text.encode(), SNIPPET.name)
+    report, opened = _parsed(_shortened("0\n1\n0\n1\n"))
     assert _row(report, ROW) == [None] * len(COLUMNS)
-    (opened,) = [w for w in report.warnings if w.code == "placement_open" and w.key == ROW]
     assert opened.message.endswith("the row left blank")
