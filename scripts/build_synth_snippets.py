@@ -670,6 +670,9 @@ Version 119 (issue 8, t42):
   row printed as nothing (ten values); 行政复议's five values after its five heads, then both litigation rows' labels
   and all ten of their heads before the other five values (未经复议直接起诉's, ``130`` / ``0`` / ``0`` / ``0`` /
   ``130``).
+- ``synth-7958-pdftotext-default-table3.txt`` (``/tmp/t58/tune``, ``pdftotext-default``, ``br_in_labels``): table
+  三's long labels each broken over two lines, its values printed apart from them (pdfminer's nested order), and
+  三安全一稳定's 2,186 printed between its label's pieces (``“三安`` / ``全`` / ``2,186`` / ``一稳`` / ``定”``).
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -923,6 +926,7 @@ SNIPPETS = {
     "synth-7442-pdftotext-default-table3.txt": "synth_7442.pdftotext-default.txt",
     "synth-7747-pdftotext-default-table4.txt": "synth_7747.pdftotext-default.txt",
     "synth-7984-pdftotext-default-table4.txt": "synth_7984.pdftotext-default.txt",
+    "synth-7958-pdftotext-default-table3.txt": "synth_7958.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",

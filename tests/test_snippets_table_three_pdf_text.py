@@ -1251,3 +1251,36 @@ def test_pdftotext_default_two_rows_values_before_their_labels_after_the_row_abo
     other = parse(zeros.encode("utf-8"), name)
     assert row_or_none(other, "results_total") == [None] * 7
     assert row_or_none(other, "carried_forward") == [None] * 7
+
+
+def _applications_gold(seed: int) -> dict[str, list[object]]:
+    """Table 三's rows of a synthetic report, as its generator drew them (``synth_reports.build``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from synth_model import gold_value
+    from synth_reports import build
+
+    synth, _ = build(seed)
+    return {
+        row.key: [gold_value(synth.cells[f"applications/{row.key}/{c}"]) for c in APPLICANT]
+        for row in APPLICATION_ROWS_2021
+    }
+
+
+def test_pdftotext_default_a_value_between_a_broken_labels_pieces_is_that_rows() -> None:
+    # tuning seed 7958 (/tmp/t58/tune, pdftotext-default, br_in_labels): every long row label breaks over two
+    # lines; table 三's values print apart from its labels and are read in pdfminer's nested order (column_blocks),
+    # where two rows of one group (三安全一稳定, 四类过程性信息) can be exchanged with every identity holding. The
+    # text prints 三安全一稳定's 2,186 between its label's pieces; version 296 read it (and the row's 总计) in
+    # 四类过程性信息's row: four wrong numbers
+    gold = _applications_gold(7958)
+    name = "synth-7958-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "“三安\n全\n2,186\n一稳\n定”" in text
+    assert gold["withheld.three_safeties"] == [2186, 0, 0, 0, 0, 0, 2186]
+    report = snippet_report(name)
+    for row, want in gold.items():
+        assert app_row(report, row) == want, row
+    (said,) = [w for w in report.warnings if w.code == "label_inner_value"]
+    assert said.key == "applications/withheld.three_safeties"
+    assert "applications/withheld.process_info" in said.message
+    assert [w for w in report.warnings if w.code == "column_blocks"]
