@@ -111,7 +111,8 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
     r.warn(
         "rows_by_totals",
         f"table 三: {len(filled)} rows its labels left blank ({', '.join(filled)}) read from the run of its "
-        f"{len(values)} values ({len(rows) * width - len(values)} of its cells printed empty: rows of six values), "
+        f"{len(values)} values for its {len(rows) * width} cells (rows of six values: a cell printed empty, or "
+        "printed elsewhere), "
         "where every division of the run into the template's rows that leaves the fewest rows open reads them "
         "alike, their totals holding, as do the identities on their cells (poppler's blocks print rows' values "
         "apart from their labels): a placement the row totals fix, not printed beside the labels",
