@@ -673,6 +673,12 @@ Version 119 (issue 8, t42):
 - ``synth-7958-pdftotext-default-table3.txt`` (``/tmp/t58/tune``, ``pdftotext-default``, ``br_in_labels``): table
   三's long labels each broken over two lines, its values printed apart from them (pdfminer's nested order), and
   三安全一稳定's 2,186 printed between its label's pieces (``“三安`` / ``全`` / ``2,186`` / ``一稳`` / ``定”``).
+- ``synth-8321-pdftotext-default-table3.txt``, ``synth-8375-pdftotext-default-table3.txt``,
+  ``synth-8379-pdftotext-default-table3.txt`` (``/tmp/e59/tune``, ``pdftotext-default``, seeds drawn for
+  ``empty_zero``): table 三 with zero cells printed empty, so its run of values is short of the cells (rows of six).
+  8321: the rows' values apart from their labels, 82 values after 8.属于行政查询事项's label, the labels of the rows
+  they are after it; 8375: the labels stacked apart (column order), 170 values for 175 cells; 8379: the same, two
+  zero cells printed as one block (``0`` / ``0``).
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -1085,6 +1091,9 @@ SNIPPETS = {
     "synth-7549-bs4-glued-table3.txt": "synth_7549.html-bs4-glued.txt",
     "synth-7780-bs4-lines-table3.txt": "synth_7780.html-bs4-lines.txt",
     "synth-8131-pdftotext-table4.txt": "synth_8131.pdftotext-default.txt",
+    "synth-8321-pdftotext-default-table3.txt": "synth_8321.pdftotext-default.txt",
+    "synth-8375-pdftotext-default-table3.txt": "synth_8375.pdftotext-default.txt",
+    "synth-8379-pdftotext-default-table3.txt": "synth_8379.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

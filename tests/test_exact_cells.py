@@ -38,6 +38,7 @@ NARROW_READERS = [
     ("parsers.tables.review", "centred_review"),
     ("parsers.tables.review", "pieces_below"),
     ("parsers.tables.anchored_rows", "is_block_cells"),
+    ("parsers.tables.unread_rows_by_totals", "is_block_cells"),
 ]
 
 

@@ -35,6 +35,7 @@ from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR, SECTION_FOUR_SPEC
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
 from parsers.tables.unread_rows import warn_unread_rows
+from parsers.tables.unread_rows_by_totals import fill_unread_rows
 from parsers.tables.zero_led_runs import split_zero_led_runs
 from parsers.tables.zeros import deduce_zeros
 
@@ -286,6 +287,7 @@ def _read_table_three(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     end, app_fmt = read_applications(r, fmt, start, end)
     deduce_zeros(r, app_fmt)
     refuse_open_rows(r)
+    fill_unread_rows(r, app_fmt, start)  # rows left blank whose place the row totals fix (unread_rows_by_totals.py)
     warn_other_unread(r, app_fmt)
     return end, app_fmt
 

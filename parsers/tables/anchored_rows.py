@@ -20,6 +20,7 @@ unless the identities whose cells were all read hold and none is impossible what
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from parsers.model import Cell, Check, Warning_
 from parsers.tables.box_order import applications_format, lines_with_values, three_span
@@ -30,10 +31,11 @@ from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, A
 from parsers.tables.tokens import END, START, TEXT, Token
 
 _T = "applications"
-MAX_SHORT = 4  # cells printed empty, at most, in the run (a row of six values each)
+MAX_SHORT = 10  # cells printed empty, at most, in the run (a row of six values each)
 MIN_READ = 7  # rows read, at least, for the reading to be taken
-# two number lines one under the other: a number broken over lines, or cells printed side by side (not one a block)
-_NUMBER_PAIR = re.compile(r"(?m)^[ \t]*\d[\d,.]*[ \t]*\n[ \t]*\d[\d,.]*[ \t]*$")
+# two number lines one under the other: a number broken over lines, or cells printed side by side (not one a block);
+# not a line of 0 alone, a cell and never a number's first piece (a count prints no leading 0)
+NUMBER_PAIR = re.compile(r"(?m)^[ \t]*(?!0[ \t]*\n)\d[\d,.]*[ \t]*\n[ \t]*\d[\d,.]*[ \t]*$")
 _INT = re.compile(r"\d+")
 
 
@@ -99,7 +101,7 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
     if not lines or any(len(toks) != 1 or not _INT.fullmatch(toks[0][TEXT]) for toks in lines):
         return None  # a value beside a label, or not a count: not a run of blocks of one value
     values: list[Token] = [toks[0] for toks in lines]
-    if _NUMBER_PAIR.search(r.text, values[0][START], values[-1][END]):
+    if NUMBER_PAIR.search(r.text, values[0][START], values[-1][END]):
         return None
     app_fmt = applications_format(r, fmt, first, end)
     rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
@@ -107,10 +109,8 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
     if not 0 < len(rows) * width - len(values) <= MAX_SHORT:
         return None  # as many as the cells: box_order's reading, which proves itself whole
     numbers = [int(v[TEXT]) for v in values]
-    divisions = _divisions(numbers, len(rows), width)
-    if divisions is None:
+    if (at := settled_rows(numbers, len(rows), width)) is None:
         return None
-    at = _settled(numbers, divisions, width)
     t = Reading(r.extracted, r.norm, r.canonical)
     read: list[str] = []
     for k, row in enumerate(rows):
@@ -124,7 +124,7 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
         return None
     checks = application_checks(t.get, app_fmt)
     whole = [c for c in checks if all(t.get(k) is not None for k in c.cell_keys())]
-    if not all(c.passed for c in whole) or any(_exceeds(c, t) for c in checks):
+    if not all(c.passed for c in whole) or any(impossible(c, t.get) for c in checks):
         return None
     left = [row.key for row in rows if row.key not in read]
     t.warn(
@@ -139,6 +139,14 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
         values[0],
     )
     return t.cells, t.warnings, checks
+
+
+def settled_rows(numbers: list[int], rows: int, width: int) -> list[int | None] | None:
+    """Each of ``rows`` rows' offset in ``numbers`` (a run of a table's values, row after row, a few rows six values
+    long: a cell printed empty) where every division of the run that leaves the fewest rows open reads the row with
+    the same values (:func:`_divisions`, :func:`_settled`), None for a row left open; None where no division fits."""
+    divisions = _divisions(numbers, rows, width)
+    return None if divisions is None else _settled(numbers, divisions, width)
 
 
 def _settled(numbers: list[int], divisions: list[set[tuple[int, int]]], width: int) -> list[int | None]:
@@ -171,11 +179,11 @@ def _unsettled(numbers: list[int], taken: set[tuple[int, int]], width: int) -> b
     return len(readings) != 1 or any(w == -width for _, w in taken)
 
 
-def _exceeds(c: Check, t: Reading) -> bool:
+def impossible(c: Check, get: Callable[[str], int | float | None]) -> bool:
     """The identity ``c`` cannot hold whatever its blank cells are: one side all read, the cells read of the other
     side (counts, none below 0) more than it."""
-    left = [t.get(k) for k in c.left_keys]
-    right = [t.get(k) for k in c.right_keys]
+    left = [get(k) for k in c.left_keys]
+    right = [get(k) for k in c.right_keys]
     for whole, part in ((left, right), (right, left)):
         given = [v for v in whole if v is not None]
         if len(given) == len(whole) and sum(v for v in part if v is not None) > sum(given) + 1e-6:

@@ -1,0 +1,122 @@
+"""Table 三's rows that its reading by labels left wholly blank, in poppler's default text with cells printed empty:
+read where the row totals fix their place in the run of the table's values.
+
+poppler's ``pdftotext`` (without ``-layout``) prints a narrow table's cells a block each, the rows' values in the
+template's order but often apart from their labels: a run of several rows' values after one label, the labels of
+the rows after it printed after the run, a page's labels stacked together. Where every row prints its seven values
+the run is read whole (``parsers.tables.applications``' stream of values); where a cell is printed empty (a zero the
+report left blank) the run is a few values short of the cells, which column of a row of six is empty the run does
+not say, and the reading by labels gives the rows after such a label too many values and the rows whose labels
+follow none: those rows are left blank.
+
+Here the run is divided into the template's rows as :mod:`parsers.tables.anchored_rows` divides a text printed
+column by column (:func:`parsers.tables.anchored_rows.settled_rows`: a row read where every division that leaves
+the fewest rows open reads it with the same values, its total holding; a row of zeros only where no row near it is
+left open over seven values out of order). A row the labels left wholly blank is read from that division where
+
+- the text is poppler's blocks (not pdfminer's boxes), no OCR read it and it is not the document's own cells;
+- every value of the table's span is a whole count and no number may be broken over two lines
+  (:data:`parsers.tables.anchored_rows.NUMBER_PAIR`);
+- the run is fewer values short of the cells than a row has (it cannot have lost a whole row);
+- the division agrees with every cell the labels read plainly (a cell read otherwise: the two readings disagree,
+  nothing is taken; a row the labels read in doubt, values dropped or missing, is neither weighed nor taken);
+- every identity on a cell so read holds where all its cells are read, and none is impossible whatever its blank
+  cells are.
+
+Each row so read is said (``rows_by_totals``: a placement the row totals fix, not printed beside its label), and
+what the labels' reading said of it (``missing_row``, ``missing_cell``, ``placement_open`` …: its cells blank) is
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.tables.anchored_rows import MAX_SHORT, NUMBER_PAIR, impossible, settled_rows
+from parsers.tables.box_order import applications_format, lines_with_values, three_span
+from parsers.tables.checks import application_checks
+from parsers.tables.paragraph_pieces import is_block_cells
+from parsers.tables.reading import Reading
+from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021
+from parsers.tables.text_layer import read_by_ocr
+from parsers.tables.tokens import END, IS_VALUE, START, TEXT, Token
+
+_T = "applications"
+_INT = re.compile(r"\d+")
+# what a reading by labels warns of a row whose values are in doubt (values dropped or missing, readings tied)
+_IN_DOUBT = {"ambiguous_value", "ambiguous", "placement_open", "ambiguous_split", "extra_values", "missing_cell"}
+
+
+def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
+    """Table 三's rows ``r`` holds wholly blank, read from the run of the table's values where the row totals fix
+    their place, as the module's doc says; table 三's first row label at token ``start``, ``fmt`` the format it
+    was read in."""
+    rows = APPLICATION_ROWS_2021 if fmt == "2021" else APPLICATION_ROWS_2019
+    if not any(all(r.get(f"{_T}/{row.key}/{c}") is None for c in APPLICANT_COLUMNS) for row in rows):
+        return  # no row left wholly blank (most readings: nothing else is looked at)
+    if r.exact(r.tokens[start]) or not is_block_cells(r.text) or read_by_ocr(r):
+        return
+    first, end = three_span(r, start)
+    values: list[Token] = [t for toks in lines_with_values(r, first, end) for t in toks if t[IS_VALUE]]
+    if not values or not all(_INT.fullmatch(t[TEXT]) for t in values):
+        return
+    if NUMBER_PAIR.search(r.text, values[0][START], values[-1][END]):
+        return
+    if applications_format(r, fmt, first, end) != fmt:
+        return  # the span prints the other format's rows than the table was read in
+    width = len(APPLICANT_COLUMNS)
+    if not 0 < len(rows) * width - len(values) <= MAX_SHORT:
+        return
+    numbers = [int(t[TEXT]) for t in values]
+    if (at := settled_rows(numbers, len(rows), width)) is None:
+        return
+    doubt = {w.key for w in r.warnings if w.code in _IN_DOUBT and w.key}
+    taken: dict[str, Token] = {}
+    filled: list[str] = []
+    for k, row in enumerate(rows):
+        keys = [f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+        read = [r.get(key) for key in keys]
+        if (o := at[k]) is None:
+            continue
+        if any(v is not None and v != numbers[o + j] for j, v in enumerate(read)):
+            if f"{_T}/{row.key}" in doubt:
+                continue  # a row the labels read in doubt (values dropped or missing): not taken, not weighed
+            return  # the labels read a cell plainly otherwise: the division is not the text's
+        if all(v is None for v in read):
+            filled.append(row.key)
+            taken.update(zip(keys, values[o : o + width], strict=True))
+    if not filled:
+        return
+
+    def get(key: str) -> int | float | None:
+        return int(taken[key][TEXT]) if key in taken else r.get(key)
+
+    for c in application_checks(get, fmt):
+        if not c.cell_keys() & taken.keys():
+            continue
+        if impossible(c, get) or (not c.passed and all(get(k) is not None for k in c.cell_keys())):
+            return
+    order = list(r.cells)
+    for name in filled:
+        keys = [f"{_T}/{name}/{c}" for c in APPLICANT_COLUMNS]
+        for key in keys:
+            r.cells.pop(key, None)
+        r.put_cells(keys, [taken[key] for key in keys], taken[keys[0]])
+    cells = {key: r.cells[key] for key in order if key in r.cells} | r.cells
+    r.cells.clear()
+    r.cells.update(cells)
+    # what the labels' reading said of these rows (not found, no values, left open): read now, said below
+    gone = {f"{_T}/{name}" for name in filled}
+    r.warnings[:] = [w for w in r.warnings if not (w.key in gone and w.code in _IN_DOUBT | {"missing_row"})]
+    r.warn(
+        "rows_by_totals",
+        f"table 三: {len(filled)} rows its labels left blank ({', '.join(filled)}) read from the run of its "
+        f"{len(values)} values for its {len(rows) * width} cells (rows of six values: a cell printed empty, or "
+        "printed elsewhere), "
+        "where every division of the run into the template's rows that leaves the fewest rows open reads them "
+        "alike, their totals holding, as do the identities on their cells (poppler's blocks print rows' values "
+        "apart from their labels): a placement the row totals fix, not printed beside the labels",
+        f"{_T}/{filled[0]}",
+        taken[f"{_T}/{filled[0]}/{APPLICANT_COLUMNS[0]}"],
+        rows=tuple(filled),
+    )
