@@ -176,7 +176,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         # (a number glued to the label is the row's own)
         if not own and not ((glued_text or money_glued) and i in glued):
             stop = _next_above(label_stops, i)
-        columns = row_columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
+        columns = row_columns(r, blocks, i, key, defaults.get(key), heads.get(i), own, glued.get(i))
         default = defaults.get(key)
         if (
             columns
