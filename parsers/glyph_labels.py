@@ -29,8 +29,8 @@ rows, and the labels of their groups: 三、本年度办理结果, （三）不�
 （六）其他处理): each piece must continue the row being read, continue its group's label, or begin the next row's
 (or group's) label. The rewrite is made only where every piece from 三、本年度办理结果 to （七）总计 has its place,
 every label so read is the template's whole label, each row's label lines hold the table's seven values (no fewer:
-which cell is empty would be a guess) and at least :data:`MIN_GLYPH_LINES` pieces are glyphs alone on their lines;
-anywhere else nothing changes.
+which cell is empty would be a guess) and :data:`MIN_GLYPH_ROWS` rows at least are printed a glyph a line
+(:data:`MIN_ROW_GLYPHS` of their pieces a glyph alone on its line); anywhere else nothing changes.
 
 Each row is then written on one line: its group's label (at the group's first row), its label, and the values
 printed on its label's lines (each a token of the text, in their order, its offset kept). （六）其他处理 printed
@@ -50,6 +50,13 @@ from parsers.tables.tokens import DASH_MARKERS, NUMBER_RE, normalise
 
 NOTE = "glyph_labels"
 MIN_GLYPH_LINES = 8  # lines of one Chinese character, at least, before the pieces are read at all
+# a row's label printed a glyph a line: this many of its pieces, at least, a glyph alone on its line; and the rows so
+# printed, at least, for the rewrite to be made. Measured (tuning batches of the 23rd session, 879 texts): the 24
+# texts of other extractors (pdftotext -raw, pypdf, pdfplumber …) whose pieces all fit the template's labels have
+# at most one row of four such pieces (most none over two), and read right without this module; markitdown's text
+# of a glyph-wide label column has 16 rows of 4 to 18
+MIN_ROW_GLYPHS = 4
+MIN_GLYPH_ROWS = 3
 _GLYPH_LINE = re.compile(r"^[ \t]*[\u3400-\u9fff][ \t]*$", re.M)
 _QUOTES = str.maketrans("", "", "“”\"'‘’ \t")
 # the groups of table 三's results and the first row under each (the template's wording, SCHEMA.md)
@@ -110,7 +117,7 @@ class _Rows:
         self.group: list[tuple[str, int]] = []  # the pieces of the group label being read
         # per row: key, its group label's pieces (at a group's first row), its label's pieces, its values
         self.rows: list[tuple[str, list[tuple[str, int]], list[tuple[str, int]], list[tuple[str, int]]]] = []
-        self.glyphs = 0  # pieces of one character that make a line of their own
+        self.glyph_rows: dict[int, int] = {}  # per row (its index in rows): its pieces that are a glyph a line
 
     def take(self, piece: str, offset: int) -> bool:
         """Place one piece; False where it continues nothing and begins nothing."""
@@ -191,10 +198,11 @@ def _read_from(
         pieces, values = _pieces(line, starts[i])
         if any(_key(p).startswith(_TOTAL) for p, _ in pieces[:2]):
             return (i, rows.rows) if _whole(rows) else None
-        if len(pieces) == 1 and not values and len(_key(pieces[0][0])) == 1:
-            rows.glyphs += 1
         if not all(rows.take(p, o) for p, o in pieces):
             return None
+        if len(pieces) == 1 and not values and len(_key(pieces[0][0])) == 1 and rows.rows:
+            at = len(rows.rows) - 1
+            rows.glyph_rows[at] = rows.glyph_rows.get(at, 0) + 1
         if values and not rows.values(values):
             return None
     return None
@@ -203,7 +211,9 @@ def _read_from(
 def _whole(rows: _Rows) -> bool:
     """Every row's label whole, no group label left open, the rows the template's from 予以公开 to the last
     其他, each with the table's number of values, and enough of the pieces glyphs alone on their lines."""
-    if rows.row_rest or rows.group_rest or rows.pending or not rows.rows or rows.glyphs < MIN_GLYPH_LINES:
+    if rows.row_rest or rows.group_rest or rows.pending or not rows.rows:
+        return False
+    if sum(1 for n in rows.glyph_rows.values() if n >= MIN_ROW_GLYPHS) < MIN_GLYPH_ROWS:
         return False
     if rows.rows[0][0] != _FIRST or rows.rows[-1][0] not in (_LAST, "other"):
         return False
