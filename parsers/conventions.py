@@ -26,6 +26,7 @@ from parsers.drawn_tables import redraw
 from parsers.em_dashes import em_dashes
 from parsers.flattened_cells import unflatten
 from parsers.frame_cuts import rejoin_cut_frames
+from parsers.glyph_labels import rejoin_glyph_labels
 from parsers.glyph_lines import GLYPH_NOTE, glyph_message
 from parsers.grid_columns import BR, split_columns
 from parsers.grid_repeats import columns_by_repeats
@@ -116,6 +117,12 @@ def canonicalise(text: str) -> Canonical:
     if "\\" in text and (unbroken := read_hard_breaks(text)) is not None:
         # pandoc's hard line breaks in table cells (``一、本年\\``): read as spaces first
         return _on_top(canonicalise(unbroken), Canonical(unbroken, "hard_breaks", [0], [0]))
+    if (glyphs := rejoin_glyph_labels(text)) is not None:
+        # table 三's labels a glyph a line beside their values (pdfminer's lines of a narrow label column): read
+        # by the template's labels, a row a line, first
+        return _on_top(
+            canonicalise(glyphs[0]), Canonical(glyphs[0], "glyph_labels", glyphs[1], glyphs[2], notes=glyphs[3])
+        )
     if ("\n." in text or "\\" in text or _SHORT_NUMBER_LINE.search(text) or _BRACKET_LINE.search(text)) and (
         pieces := join_pieces(text)
     ):

@@ -292,6 +292,13 @@ Version 108 (issue 8, p39):
 - ``synth-8014-markitdown-pdf-table3.md`` (``/tmp/u58/tune``, tuning; ``md-markitdown-pdf``): a 2021-format
   table 三 printing （六）其他处理 as one row (the 2019 format's shape), its labels one character a line: no reading
   finds that row nor 2021's three under it (version 293: the one row's seven blanks named by no warning).
+- ``synth-8032-pymupdf4llm-layout-table2.md`` (``/tmp/u58/tune``, tuning; ``md-pymupdf4llm-layout``): table 二's
+  header cell 对外公开总数量 cut by a grid rule (``对外公|开总数量``), 行政规范性文件's first value glued to its label
+  (``|行政规范性文件0<br>117<br>132|``): read with the header's two columns, 117 and 132 a column left and
+  total_published blank, no warning naming them (version 296).
+- ``synth-7999-pymupdf4llm-layout-table2.md`` (``/tmp/u58/tune``, tuning; ``md-pymupdf4llm-layout``): table 二's
+  政府集中采购 amount 6.40 printed across two grid cells under its header cell (``|165|6|40|``), its point alone in
+  the grid row under them (``|.<br>|``): joined as 640 (a wrong number, warned ``number_across_cells``, version 296).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -908,6 +915,8 @@ SNIPPETS = {
     "synth-7501-wk-pdfminer-table3.txt": "synth_7501.pdf-wk-pdfminer.txt",
     "synth-8001-markitdown-pdf-table3.md": "synth_8001.md-markitdown-pdf.md",
     "synth-8014-markitdown-pdf-table3.md": "synth_8014.md-markitdown-pdf.md",
+    "synth-8032-pymupdf4llm-layout-table2.md": "synth_8032.md-pymupdf4llm-layout.md",
+    "synth-7999-pymupdf4llm-layout-table2.md": "synth_7999.md-pymupdf4llm-layout.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -1252,6 +1261,8 @@ FROM = {
     "synth-7468-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-7397-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-7505-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
+    "synth-8032-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-7999-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
 }
 
 

@@ -30,7 +30,7 @@ from parsers.tables.active_rows import (
 )
 from parsers.tables.active_wrapped import wrapped_under
 from parsers.tables.align import fit, positional, warn_merged
-from parsers.tables.cut_cells import join_cut_cells
+from parsers.tables.cut_cells import cut_above_point, join_cut_cells
 from parsers.tables.cut_points import cut_at_point, unit_cut
 from parsers.tables.extra_in_boxes import table_three_row, values_apart
 from parsers.tables.header_fields import by_header_fields
@@ -176,7 +176,7 @@ def read_active(r: Reading, fmt: str, start: int, end: int) -> None:
         # (a number glued to the label is the row's own)
         if not own and not ((glued_text or money_glued) and i in glued):
             stop = _next_above(label_stops, i)
-        columns = row_columns(r, blocks, i, key, defaults.get(key), heads.get(i), own)
+        columns = row_columns(r, blocks, i, key, defaults.get(key), heads.get(i), own, glued.get(i))
         default = defaults.get(key)
         if (
             columns
@@ -442,6 +442,19 @@ def _read_row(
     if glued is not None and vals == [glued] and (n > 1 or not glued[IS_VALUE]) and split_glued(r, glued, keys, label):
         return
     if vals and _blank_garbled(r, key, keys, line, vals):
+        return
+    if len(vals) > n and (above := cut_above_point(r, i, vals, n)) is not None:
+        laid, cut_at = above
+        for piece in cut_at:
+            r.warn(
+                "number_cut_blank",
+                f"{T}/{key}: a number printed across grid cells under one header cell from {piece[TEXT]!r} on, its "
+                "decimal point alone in the grid row under it: cut at its point; no identity confirms joining the "
+                "pieces with it: left blank",
+                f"{T}/{key}",
+                piece,
+            )
+        r.put_cells([f"{T}/{key}/{c}" for c in columns], laid, label)
         return
     if len(vals) > n and (cut := join_cut_cells(r, i, vals, n)) is not None:
         vals, guess = cut

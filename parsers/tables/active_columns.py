@@ -53,11 +53,14 @@ def row_columns(
     default: tuple[str, ...] | None,
     head: str | None = None,
     own: list[Token] | None = None,
+    glued: Token | None = None,
 ) -> tuple[str, ...] | None:
     """The row's columns: its block's header, or the format's default when the header lost some of its
     columns (a header cell unreadable) and the row carries a value for every default column (on its label's line,
-    or else ``own``: the values between its label and the next label or block, a wrapped label's row). ``head``:
-    the header's text printed against the row's label, if any."""
+    or else ``own``: the values between its label and the next label or block, a wrapped label's row; ``glued``, a
+    number printed against the row's label, counted as its first: pymupdf4llm's layout grid prints
+    ``|行政规范性文件0<br>117<br>132|`` under a header whose cell 对外公开总数量 a grid rule cut). ``head``: the
+    header's text printed against the row's label, if any."""
     header = _header_columns(r, blocks, i, head)
     if header is not None and default is not None and header != default and set(header) == set(default):
         if _named_above_first_column(r, blocks, i):
@@ -99,6 +102,8 @@ def row_columns(
     ]
     if not values and own is not None:
         values = own
+    if glued is not None and glued[IS_VALUE]:
+        values = [glued, *values]
     if len(values) != len(default):
         if r.extracted.ocr and (cell := _unnamed_cell(r, blocks, i, header, default)) is not None:
             r.warn(

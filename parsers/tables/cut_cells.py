@@ -40,9 +40,9 @@ _UNIT = re.compile(r"万元|元")  # a cell that prints the amount's unit alone
 _LOOK_UP = 3  # lines above the row's to look for its header line
 
 
-def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
-    """The row's values with the numbers cut across grid cells of one header cell joined, and what was joined;
-    None where the header does not show such a cut, or the joins do not leave exactly ``n`` values."""
+def _groups(r: Reading, label: int, vals: list[Token], n: int) -> list[list[Token]] | None:
+    """The row's cells after its label grouped by the header cell they stand under (pieces of one cell's number in
+    one group), where the header shows such a cut and the groups are exactly ``n``; None otherwise."""
     if len(vals) <= n or any(not t[TABBED] or not t[IS_NUMBER] for t in vals) or len({t[LINE] for t in vals}) != 1:
         return None
     owner = _header_owners(r, label, vals[0][LINE])
@@ -62,6 +62,15 @@ def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[l
             groups.append([b])
     if len(groups) != n or all(len(g) == 1 for g in groups):
         return None
+    return groups
+
+
+def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """The row's values with the numbers cut across grid cells of one header cell joined, and what was joined;
+    None where the header does not show such a cut, or the joins do not leave exactly ``n`` values."""
+    groups = _groups(r, label, vals, n)
+    if groups is None or _point_below(r, vals[0][LINE], groups):
+        return None
     out: list[Token] = []
     for group in groups:
         digits = "".join(t[TEXT] for t in group)
@@ -75,6 +84,28 @@ def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[l
         )
     cut = ", ".join("|".join(t[TEXT] for t in g) + " as " + "".join(t[TEXT] for t in g) for g in groups if len(g) > 1)
     return out, f"a number printed across grid cells under one header cell, joined: {cut} (a guess)"
+
+
+def cut_above_point(r: Reading, label: int, vals: list[Token], n: int) -> tuple[list[Token | None], list[Token]] | None:
+    """The row's cells where a number cut across grid cells of one header cell has its decimal point printed alone
+    in the grid row under it, in a column of its pieces (``|165|6|40|`` over ``|…|.<br>|``: 6.40's point wrapped to
+    its cell's next line, which the layout mode lays into the grid row below): that cell blank (its pieces joined
+    without the point would be a wrong number, 640; with it, a reading table 二's lack of identities cannot confirm,
+    as ``cut_points`` leaves a number cut at its point), the others read; and the first piece of each cell so left
+    blank. None where there is no such cut."""
+    groups = _groups(r, label, vals, n)
+    if groups is None or not _point_below(r, vals[0][LINE], groups):
+        return None
+    if any(len(g) == 1 and not _NUMBER.fullmatch(g[0][TEXT]) for g in groups):
+        return None
+    laid: list[Token | None] = [g[0] if len(g) == 1 else None for g in groups]
+    return laid, [g[0] for g in groups if len(g) > 1]
+
+
+def _point_below(r: Reading, line: int, groups: list[list[Token]]) -> bool:
+    """Whether the line under ``line`` prints a point alone in the grid column of a piece of a group of pieces."""
+    cols = {t[COL] for g in groups if len(g) > 1 for t in g}
+    return any(t[TEXT].strip() == "." and t[COL] in cols for t in r.line_tokens(line + 1))
 
 
 def _header_owners(r: Reading, label: int, line: int) -> dict[int, int] | None:
