@@ -362,7 +362,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt)
     if nested is None:
         return None
-    t, checks, candidates, open_cells, misprinted, (first, last, left_last) = nested
+    t, checks, candidates, open_cells, misprinted, (first, last, left_last, deep) = nested
     if dropped and misprinted:
         # the value let off as printed wrong is the one next to those set aside as another table's: as likely one
         # more of that table's, the count set aside unconfirmed (synth 7501, wkhtmltopdf's PDF: 自然人's column read
@@ -397,6 +397,13 @@ def _nested(
             "after the rest of their band (left_last: the boxes beside the row labels grouped after the others; tried "
             "only where no other order holds every identity)"
             if left_last
+            else ""
+        )
+        + (
+            ", its boxes grouped more than three levels deep (deep: a band's group's rows printed as groups of "
+            "columns again, each in bands of its own; tried only where no other order holds every identity or their "
+            "search passed its budget)"
+            if deep
             else ""
         )
         + f"; of the {candidates} "
