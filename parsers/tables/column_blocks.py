@@ -24,7 +24,10 @@ text prints those values right after that head alone (:mod:`parsers.tables.total
 than its neighbours', grouped with them). Where no candidate of those orders holds every identity, a band's
 first group (自然人, with 商业企业 where the columns are narrow) may print after its other groups whatever the heads
 (``left_last``: the boxes beside the row labels grouped with each other, a taller group sorted after; synth 7623's
-last band), in at most as many steps as the passes before it took. Reported as ``column_blocks`` (review
+last band), in at most as many steps as the passes before it took. Where still none holds and the strict pass read
+every candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``:
+pdfminer's merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
+``column_blocks`` (review
 suggested: the placement is the one the identities confirm among the orders pdfminer makes, not printed).
 """
 
