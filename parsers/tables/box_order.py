@@ -363,7 +363,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt)
     if nested is None:
         return None
-    t, checks, candidates, open_cells, misprinted, (first, last, left_last) = nested
+    t, checks, candidates, open_cells, misprinted, (first, last, left_last, deep) = nested
     if swapped := swap_to_labels(r, t, rows, values, app_fmt, _T):
         checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & c.cell_keys()]
     if dropped and misprinted:
@@ -400,6 +400,13 @@ def _nested(
             "after the rest of their band (left_last: the boxes beside the row labels grouped after the others; tried "
             "only where no other order holds every identity)"
             if left_last
+            else ""
+        )
+        + (
+            ", its boxes grouped more than three levels deep (deep: a band's group's rows printed as groups of "
+            "columns again, each in bands of its own; tried only where no other order holds every identity or their "
+            "search passed its budget)"
+            if deep
             else ""
         )
         + f"; of the {candidates} "

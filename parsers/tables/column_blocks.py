@@ -24,7 +24,10 @@ text prints those values right after that head alone (:mod:`parsers.tables.total
 than its neighbours', grouped with them). Where no candidate of those orders holds every identity, a band's
 first group (自然人, with 商业企业 where the columns are narrow) may print after its other groups whatever the heads
 (``left_last``: the boxes beside the row labels grouped with each other, a taller group sorted after; synth 7623's
-last band), in at most as many steps as the passes before it took. Reported as ``column_blocks`` (review
+last band), in at most as many steps as the passes before it took. Where still none holds and the strict pass read
+every candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``:
+pdfminer's merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
+``column_blocks`` (review
 suggested: the placement is the one the identities confirm among the orders pdfminer makes, not printed).
 """
 
@@ -43,6 +46,8 @@ from parsers.tables.totals_first import NATURAL_HEAD, TOTAL_HEAD, after_head
 _T = "applications"
 MAX_TABLES = 4096  # distinct fillings of any one piece (a group, a band, the table), at most: past it, open
 MAX_STEPS = 1_500_000  # candidate pieces tried, at most, for one table (both passes): past it, open (about 1.5 s)
+DEEP_LEVELS = 1  # a group's bands divided into groups of columns again, this many levels down, at most
+DEEP_STEPS = 2_500_000  # candidate pieces the deeper orders' pass tries, at most (its own budget)
 
 Num = int | float
 Rows = tuple[tuple[int, ...], ...]  # a piece's rows, each its values' indexes into the value stream
@@ -53,7 +58,7 @@ class _Open(Exception):
 
 
 Key = tuple[int, tuple[Num, ...]]  # a filling's row whose total fails (-1: none) and its values
-GroupKey = tuple[int, int, int, int, tuple[Num, ...] | None, int, int]  # group()'s arguments
+GroupKey = tuple[int, int, int, int, tuple[Num, ...] | None, int, int, int]  # group()'s arguments
 
 
 class _Nested:
@@ -73,6 +78,7 @@ class _Nested:
         natural_heads: frozenset[int] = frozenset(),
         left_last: bool = False,
         shared: _Nested | None = None,
+        deep: int = 0,
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -82,6 +88,7 @@ class _Nested:
         self.heads = heads  # values printed right after the 总计 column's head (totals_first.after_head)
         self.natural_heads = natural_heads  # and after 自然人's
         self.left_last = left_last  # a band's first group (the columns beside the labels) may print after the others
+        self.deep = deep  # levels of groups in a group's bands (each divided into groups of columns again), at most
         self._groups: dict[GroupKey, list[tuple[int, Rows]]] = {}
         # the steps each group took where no other group's reading was part of it (its reading the same in any
         # pass of the same stream, heads and slack); with ``shared``, a pass before this one on the same stream,
@@ -120,6 +127,7 @@ class _Nested:
         room: tuple[Num, ...] | None,
         miss: int = -1,
         base: int | None = None,
+        depth: int | None = None,
     ) -> list[tuple[int, Rows]]:
         """The distinct fillings of rows ``first`` … ``first + height - 1``, columns ``c0`` … ``c1 - 1`` (a group
         of a band starting at row ``first``), in bands of rows each printed column after column; each row's values
@@ -132,7 +140,9 @@ class _Nested:
             settled = self._settled(height, c0, c1, room, miss, base)
             if settled is not None:
                 return settled
-        key = (first, height, c0, c1, room, miss, base)
+        if depth is None:
+            depth = self.deep
+        key = (first, height, c0, c1, room, miss, base, depth)
         done = self._groups.get(key)
         if done is not None:
             return done
@@ -187,6 +197,9 @@ class _Nested:
                             found[kk] = band + tail
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
+                if depth > 0 and k > 1 and not self.slack:
+                    sub = None if room is None else room[i : i + k]
+                    self._divided(found, first + i, k, c0, c1, sub, at, depth - 1, tails)
             if i == 0 and room is None and w > 1 and at in self.heads:
                 alone = False
                 self._totals_first(found, first, at, height, c0, c1, suffix)
@@ -196,6 +209,40 @@ class _Nested:
         if alone:
             self._cost[key] = self.steps - steps
         return result
+
+    def _divided(
+        self,
+        found: dict[Key, Rows],
+        first: int,
+        k: int,
+        c0: int,
+        c1: int,
+        room: tuple[Num, ...] | None,
+        at: int,
+        depth: int,
+        tails: dict[Key, Rows],
+    ) -> None:
+        """A group's band of rows ``first`` … ``first + k - 1`` (stream position ``at``) printed as groups of its
+        columns from the left, each in bands of its own (to ``depth`` more levels): each filling, with the group's
+        rows below (``tails``), added to ``found``."""
+        nums = self.nums
+        for m in range(c0 + 1, c1):
+            for _, right in self.group(first, k, m, c1, room, -1, at + k * (m - c0), depth):
+                if room is None:  # the right group's last column is 总计: the left group's rows within what is left
+                    rest = tuple(nums[row[-1]] - sum(nums[i] for i in row[:-1]) for row in right)
+                else:
+                    rest = tuple(x - sum(nums[i] for i in row) for x, row in zip(room, right, strict=True))
+                self._step()
+                for _, left in self.group(first, k, c0, m, rest, -1, at, depth):
+                    band = tuple(x + y for x, y in zip(left, right, strict=True))
+                    head = tuple(nums[x] for row in band for x in row)
+                    self._step(len(tails))
+                    for (tail_miss, tail_key), tail in tails.items():
+                        kk = (tail_miss, head + tail_key)
+                        if kk not in found:
+                            if len(found) >= MAX_TABLES:
+                                raise _Open
+                            found[kk] = band + tail
 
     def _settled(
         self, height: int, c0: int, c1: int, room: tuple[Num, ...], miss: int, base: int
@@ -327,7 +374,7 @@ class _Nested:
         none across a page's start."""
         suffix: list[dict[Key, Rows]] = [{} for _ in range(self.n_rows + 1)]
         suffix[self.n_rows][(-1, ())] = ()
-        reach = self._reach() if self.left_last else [True] * (self.n_rows + 1)
+        reach = self._reach() if self.left_last or self.deep else [True] * (self.n_rows + 1)
         if not reach[self.n_rows]:
             self.suffix = suffix
             return []
@@ -420,7 +467,7 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int]] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
@@ -428,8 +475,10 @@ def read_nested(
     kept are those on which every identity holds but those of one cell; and the most rows any table kept reads
     with its 总计 value printed first, and with its 自然人 value printed last (:mod:`parsers.tables.totals_first`;
     0: none), and with its first columns printed after the rest of its band, where only that order (``left_last``,
-    tried where no other candidate holds every identity) reads the table (0: none). None where no candidate is
-    kept, or the candidates are too many."""
+    tried where no other candidate holds every identity) reads the table (0: none); and whether only the deeper
+    orders (a group's bands printed as groups of columns again: ``deep``, tried where no other order holds every
+    identity or the search of the others passed its budget) read it. None where no candidate is kept, or the
+    candidates are too many."""
     width = len(APPLICANT_COLUMNS)
     if len(values) != len(rows) * width:
         return None
@@ -444,10 +493,12 @@ def read_nested(
     held: dict[tuple[Num | None, ...], Rows] = {}
     misprinted: set[str] = set()
     left_last = False
+    searched = False
     try:
         heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
         strict = _Nested(given, len(rows), width, starts, heads=heads, natural_heads=natural)
         grids = strict.tables()
+        searched = True  # the strict pass read every candidate of the orders above
         for _, grid in grids:
             table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
             if application_passed(table, app_fmt) == identities:
@@ -502,7 +553,32 @@ def read_nested(
                         held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
                         left_last = True
     except _Open:
-        return None
+        pass  # a later pass passed its budget: the deeper orders below (where the strict pass read every candidate)
+    deep = False
+    if not held and searched:
+        # a group's bands printed as groups of columns again, each in bands of its own (pdfminer merging boxes more
+        # than the three levels above deep), every identity holding; where the strict pass read all its orders and
+        # none holds (where it passed its budget the deeper orders, more, would too), in a budget of its own
+        more = _Nested(
+            given,
+            len(rows),
+            width,
+            starts,
+            limit=DEEP_STEPS,
+            heads=heads,
+            natural_heads=natural,
+            deep=DEEP_LEVELS,
+            shared=strict,
+        )
+        try:
+            grids = more.tables()
+        except _Open:
+            return None
+        for _, grid in grids:
+            table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
+            if application_passed(table, app_fmt) == identities:
+                held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+                deep = True
     if not held:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
@@ -527,5 +603,6 @@ def read_nested(
         max(sum(at[-1] < at[-2] for at in grid) for grid in held.values()),
         max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
         max(sum(at[0] > at[-1] for at in grid) for grid in held.values()) if left_last else 0,
+        deep,
     )
     return t, checks, len(grids), open_cells, misprinted, moved
