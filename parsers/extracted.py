@@ -119,6 +119,8 @@ class Extracted:
     digits_lost: list[DoubtfulCell] = field(default_factory=list)
     # OCR: numbers read as a count whose ink is wide for its digits, under digits_lost's bound (lost_digits.py)
     short_readings: list[DoubtfulCell] = field(default_factory=list)
+    # OCR: table cells printed empty, no word read and no ink (parsers/ocr/empty_cells.py), as (page, box)
+    empty_cells: list[tuple[int, tuple[float, float, float, float]]] = field(default_factory=list)
 
 
 class TextBuilder:

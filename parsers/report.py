@@ -71,7 +71,7 @@ def _build_report(extracted: Extracted) -> Report:
         )
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
         blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)
-        bounded_zeros(tables.cells, tables.checks, tables.warnings)  # lost cells an identity leaves only 0
+        bounded_zeros(tables.cells, tables.checks, tables.warnings, extracted.empty_cells)  # lost cells bound to 0
         negative_counts(tables.cells, tables.warnings)  # after the identities' rules: they check it as read
     metadata["format"] = tables.format
     metadata["convention"] = tables.convention

@@ -37,6 +37,9 @@ REQUIRED = {
     "ocr_glyph_contested",
     # a disputed OCR glyph the identities could not decide: its printed numbers left blank (parsers/ocr/correct.py)
     "ocr_glyph_undecided",
+    # a disputed OCR glyph's cell the engine read as another digit, that no identity confirms as the set's reading
+    # while one of its identities fails: left blank (parsers/ocr/glyph_members.py)
+    "ocr_glyph_unconfirmed",
     # an OCR'd number read unsure of, in an identity that failed: left blank (parsers/ocr/doubtful.py)
     "ocr_doubtful",
     # an OCR'd number one of whose digits prints a disputed glyph, in an identity that failed: left blank

@@ -22,6 +22,7 @@ from dataclasses import replace
 from parsers.extracted import GlyphSet, SureCell
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import MIN_IDENTITIES
+from parsers.ocr.glyph_members import blank_unconfirmed_members
 
 # digits the engines confuse with each other (both ways)
 CONFUSED = {frozenset(p) for p in ("08", "17", "38", "56", "68", "06", "09", "89", "35", "14", "27", "23", "57")}
@@ -220,6 +221,9 @@ def correct_misreadings(
     identities = [c for c in checks if c.kind == "identity"]
     if glyph_sets:
         choose_glyphs(cells, identities, warnings, glyph_sets)
+        # a set's cell the engine read otherwise, in a failing identity, that no identity confirms: left blank
+        members_of = {i: set_members(g, cells) for i, g in enumerate(glyph_sets)}
+        blank_unconfirmed_members(cells, identities, warnings, glyph_sets, members_of)
     kept = frozenset((d.page, d.box, d.text.replace(",", "")) for d in sure)
     for _ in range(MAX_ROUNDS):
         # a set of readings :func:`_decide_part` took: the identities summed again and the readings looked for again

@@ -30,6 +30,7 @@ from parsers.extracted import DoubtfulCell, GlyphSet, SureCell, UnreadableDocume
 from parsers.ocr import budget, orient
 from parsers.ocr.agreed import agreed_sets
 from parsers.ocr.doubtful import doubtful_cells, numbers_read, set_aside_cells, sure_cells
+from parsers.ocr.empty_cells import empty_cells, page_boxes
 from parsers.ocr.engine import CELL_INSET, CellKey, Ink, PageTimeout, engine_name, orientation, read_page
 from parsers.ocr.glyph_digits import Part, glyph_doubtful, number_parts, voted_doubtful
 from parsers.ocr.glyphs import Disputed, Glyph, agree_pages, glyphs_of, unread_cells
@@ -86,6 +87,8 @@ class PageResult:
     sure: list[SureCell] = field(default_factory=list)  # numbers read surely, kept as read (doubtful.py)
     digits_lost: list[DoubtfulCell] = field(default_factory=list)  # the readings lost_digits.py set aside
     short_readings: list[DoubtfulCell] = field(default_factory=list)  # readings SHORT wide (lost_digits.py)
+    # table cells printed empty: no word read, no ink (empty_cells.py), as (page, box)
+    empty: list[tuple[int, tuple[float, float, float, float]]] = field(default_factory=list)
     pending: Pending | None = None  # read, not yet laid out: the document's glyphs are compared first (settle)
 
 
@@ -101,6 +104,7 @@ class Pending:
     parts: list[Part] = field(default_factory=list)  # the digits' blobs of numbers of several digits (glyph_digits.py)
     lost: dict[CellKey, tuple[str, float]] = field(default_factory=dict)  # readings set aside (lost_digits.py)
     short: dict[CellKey, tuple[str, float]] = field(default_factory=dict)  # readings SHORT wide (lost_digits.py)
+    empty: list[CellKey] = field(default_factory=list)  # cells printed empty (empty_cells.py)
 
 
 def ocr_page(job: PageJob) -> PageResult:
@@ -138,6 +142,7 @@ def ocr_page(job: PageJob) -> PageResult:
         short = {k: (held[k].text, held[k].conf) for k in short_readings(prepared.grey, ink, stamped, inner, clean)}
         sign_note, _ = lost_signs(prepared.grey, ink, tables, stamped)
         unread = {k: box for k, box in unread_cells(prepared.binary, rules, tables, ink).items() if k not in stamped}
+        empty = empty_cells(prepared.binary, rules, tables, ink, stamped)
         glyphs = glyphs_of(prepared.grey, ink, unread)
         parts = number_parts(prepared.grey, ink)
         h, w = prepared.grey.shape
@@ -145,7 +150,7 @@ def ocr_page(job: PageJob) -> PageResult:
             job.number, None, angle=prepared.angle, turn=turn, seconds=time.monotonic() - started,
             red_ink=image.red_ink, keystone=prepared.keystone, stamp_note=stamp_note, lost_note=lost_note,
             sign_note=sign_note, split_notes=split_notes,
-            pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts, set_aside_readings, short),
+            pending=Pending(ink, tables, (w, h), image.scale, glyphs, parts, set_aside_readings, short, empty),
         )  # fmt: skip
     except PageTimeout:
         note = (
@@ -200,6 +205,7 @@ def settle(results: list[PageResult]) -> list[PageResult]:
         r.sure = sure_cells(r.number, read[r.number], inks[r.number], p.tables, p.scale, taken)
         r.digits_lost = set_aside_cells(r.number, p.lost, p.tables, p.scale)
         r.short_readings = set_aside_cells(r.number, p.short, p.tables, p.scale)
+        r.empty = page_boxes(r.number, p.empty, p.tables, p.scale)
         r.pending = None
     if sets:
         results[0].glyph_sets = [_glyph_set(numbers, d, pending) for numbers, d in sets]

@@ -38,6 +38,7 @@ class OcrPages(NamedTuple):
     agreed_glyphs: list[GlyphSet]  # cells of one glyph read one digit (``Extracted.agreed_glyphs``)
     digits_lost: list[DoubtfulCell]  # readings set aside as a digit lost (``Extracted.digits_lost``)
     short_readings: list[DoubtfulCell]  # readings wide for their digits (``Extracted.short_readings``)
+    empty_cells: list[tuple[int, tuple[float, float, float, float]]]  # cells printed empty (``Extracted.empty_cells``)
 
 
 def read_image(data: bytes) -> Extracted:
@@ -149,6 +150,7 @@ def extracted_from(results: list[PageResult], kind: str, total: int) -> Extracte
         doubtful=doubtful, sure=sure, agreed_glyphs=[g for r in results for g in r.agreed_glyphs],
         digits_lost=[d for r in results for d in r.digits_lost],
         short_readings=[d for r in results for d in r.short_readings],
+        empty_cells=[e for r in results for e in r.empty],
     )  # fmt: skip
 
 
@@ -214,6 +216,7 @@ def _among_text_pages(
         [g for r in results for g in r.agreed_glyphs],
         [d for r in results for d in r.digits_lost],
         [d for r in results for d in r.short_readings],
+        [e for r in results for e in r.empty],
     )
 
 

@@ -90,11 +90,11 @@ def read_ofd(data: bytes) -> Extracted:
     from parsers.readers.ocr import read_numbered_images  # scanned pages among text pages, each in its place
 
     by_ocr = read_numbered_images(scans, pages, tb, read_pages)
-    ocr_notes, glyph_sets, doubtful, sure, agreed, digits_lost, short = by_ocr
+    ocr_notes, glyph_sets, doubtful, sure, agreed, digits_lost, short, empty_cells = by_ocr
     return Extracted(
         kind="ofd", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes + ocr_notes, pages=count, ocr=True,
         glyph_sets=glyph_sets, doubtful=doubtful, sure=sure, agreed_glyphs=agreed, digits_lost=digits_lost,
-        short_readings=short,
+        short_readings=short, empty_cells=empty_cells,
     )  # fmt: skip
 
 

@@ -150,18 +150,19 @@ def _read_pdf(data: bytes) -> Extracted:
     agreed: list[GlyphSet] = []
     digits_lost: list[DoubtfulCell] = []
     short: list[DoubtfulCell] = []
+    empty_cells: list[tuple[int, tuple[float, float, float, float]]] = []
     if blank:  # OCR hook: the pages without a text layer are read by OCR (parsers/readers/ocr.py)
         from parsers.readers.ocr import read_pdf_with_ocr
 
         by_ocr = read_pdf_with_ocr(data, read, blank, tb, read_pages)
-        glyph_sets, doubtful, sure, agreed, digits_lost, short = by_ocr[1:]
+        glyph_sets, doubtful, sure, agreed, digits_lost, short, empty_cells = by_ocr[1:]
         notes += by_ocr.notes
     else:
         read_pages(read, tb)
     return Extracted(
         kind="pdf", text=tb.text(), spans=tb.spans, metadata=metadata, notes=notes, pages=count, ocr=bool(blank),
         glyph_sets=glyph_sets, doubtful=doubtful, sure=sure, agreed_glyphs=agreed, digits_lost=digits_lost,
-        short_readings=short,
+        short_readings=short, empty_cells=empty_cells,
     )  # fmt: skip
 
 
