@@ -73,6 +73,7 @@ from parsers.tables.solve import (
     read_stream,
     row_total_holds,
 )
+from parsers.tables.tab_heads import short_rows_by_tab_heads
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -653,6 +654,10 @@ def _label_fits(
         state[key] = fits[key].values()
         pending.pop(key, None)
         glued.pop(key, None)
+    for key, laid in short_rows_by_tab_heads(r, pending).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
     for key, laid in short_rows_by_grid(r, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()
