@@ -11,8 +11,10 @@ the grid's empty last column make ``n`` cells by chance, and the row was read on
 as the second column's, its first and last cells blank, no warning naming them.
 
 :func:`label_column_blank` tells such a fit: an empty cell of it lies in a column where another row of the same
-grid (a TAB line of as many cells, in the run of TAB lines around the row) prints its label, text followed by that
-row's own numbers. A header row's heads are text too, but no header row prints numbers after them.
+grid (a TAB line of as many cells, in the run of TAB lines around the row, a cell of the same table of the reader's
+spans) prints its label, text followed by that row's own numbers. A header row's heads are text too, but no header
+row prints numbers after them. Text without the reader's spans (a converter's Markdown or TAB text, whose columns
+drift: markitdown's pipe rows) is not judged so.
 """
 
 from __future__ import annotations
@@ -57,9 +59,14 @@ def label_column_blank(r: Reading, fit: Sequence[Token | None]) -> int | None:
         return None
     line = blanks[0][LINE]
     row = r.line_tokens(line)
-    if not row:
-        return None
-    others = _grid_lines(r, line, row[-1][COL] + 1)
+    printed = [t for t in row if t[TEXT]]
+    if not printed or (table := r.where(printed[0]).table) is None:
+        return None  # no reader's grid (a converter's Markdown or TAB text, whose columns may drift): not said
+    others = [
+        toks
+        for toks in _grid_lines(r, line, row[-1][COL] + 1)
+        if (shown := [t for t in toks if t[TEXT]]) and r.where(shown[0]).table == table
+    ]
     for t in blanks:
         if any(_label_in(toks, t[COL]) for toks in others):
             return int(t[COL])
