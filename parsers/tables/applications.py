@@ -43,6 +43,7 @@ from parsers.tables.glued_rows import (
     short_glued_row,
     split_runs,
 )
+from parsers.tables.label_across_break import joined_across_break
 from parsers.tables.label_blocks import block_order
 from parsers.tables.label_pairs import split_pair, values_before_labels
 from parsers.tables.label_rest_pieces import joined_starts
@@ -73,6 +74,7 @@ from parsers.tables.solve import (
     read_stream,
     row_total_holds,
 )
+from parsers.tables.tab_heads import short_rows_by_tab_heads
 from parsers.tables.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS_2019,
@@ -496,6 +498,21 @@ def _label_fits(
             left_over = []
             continue
         vals, pos = row_values(r, f, stop, N_APP, f"{T}/{row.key}")
+        if (
+            not vals
+            and (pos is None or all(t is None or not t[TEXT] for t in pos))
+            and (lower := next((x.index for x in reversed(found[:k]) if x is not None), None)) is not None
+            and (across := joined_across_break(r, f.index, lower, claimed, row, N_APP)) is not None
+        ):
+            vals, pos, piece = across
+            r.warn(
+                "label_across_break",
+                f"{T}/{row.key}: its label cut by a page break, its first piece {piece!r} beside the row's values "
+                f"({' '.join(t[TEXT] for t in vals)}) and its rest {r.tokens[f.index][TEXT]!r} on the next page "
+                "printing no value: read as one row, the values its (the template's label joined)",
+                f"{T}/{row.key}",
+                vals[0],
+            )
         if not vals and pos is None and left_over:
             vals = taken_over(r, left_over, f"{T}/{row.key}")  # the row before's run: this row's values, label after
         left_over = []
@@ -653,6 +670,10 @@ def _label_fits(
         state[key] = fits[key].values()
         pending.pop(key, None)
         glued.pop(key, None)
+    for key, laid in short_rows_by_tab_heads(r, pending).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
     for key, laid in short_rows_by_grid(r, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()

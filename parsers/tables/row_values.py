@@ -8,6 +8,7 @@ import re
 
 from parsers.tables.align import positional, warn_merged
 from parsers.tables.broken_numbers import pieces_after_label_rest, rejoin_broken
+from parsers.tables.label_columns import label_column_blank
 from parsers.tables.label_rest_pieces import glued_below_pieces, pieces_around_rest
 from parsers.tables.reading import Found, Reading
 from parsers.tables.solve import row_total_holds
@@ -56,6 +57,8 @@ def row_values(r: Reading, f: Found, stop: int, n: int, key: str) -> tuple[list[
     if pos is None and not line and (rest := _label_rest_row(r, f.index, stop)) is not None:
         line = r.line_after(rest)  # the label wrapped onto the row that prints its cells (html2text's `3．危及`)
         pos = positional(line, n) if len(line) >= n else None
+    if pos is not None and label_column_blank(r, pos) is not None:
+        pos = None  # a merged label cell and a grid column past the page's edge made n cells: read as a short row
     if pos is not None:
         warn_merged(r, line, n, key)
     vals: list[Token] = [f.glued] if f.glued else []
