@@ -677,9 +677,6 @@ Version 119 (issue 8, t42):
   row printed as nothing (ten values); 行政复议's five values after its five heads, then both litigation rows' labels
   and all ten of their heads before the other five values (未经复议直接起诉's, ``130`` / ``0`` / ``0`` / ``0`` /
   ``130``).
-- ``synth-7958-pdftotext-default-table3.txt`` (``/tmp/t58/tune``, ``pdftotext-default``, ``br_in_labels``): table
-  三's long labels each broken over two lines, its values printed apart from them (pdfminer's nested order), and
-  三安全一稳定's 2,186 printed between its label's pieces (``“三安`` / ``全`` / ``2,186`` / ``一稳`` / ``定”``).
 - ``synth-8321-pdftotext-default-table3.txt``, ``synth-8375-pdftotext-default-table3.txt``,
   ``synth-8379-pdftotext-default-table3.txt`` (``/tmp/e59/tune``, ``pdftotext-default``, seeds drawn for
   ``empty_zero``): table 三 with zero cells printed empty, so its run of values is short of the cells (rows of six).
@@ -941,7 +938,6 @@ SNIPPETS = {
     "synth-7442-pdftotext-default-table3.txt": "synth_7442.pdftotext-default.txt",
     "synth-7747-pdftotext-default-table4.txt": "synth_7747.pdftotext-default.txt",
     "synth-7984-pdftotext-default-table4.txt": "synth_7984.pdftotext-default.txt",
-    "synth-7958-pdftotext-default-table3.txt": "synth_7958.pdftotext-default.txt",
     "synth-4066-pdftotext-default-table4.txt": "synth_4066.pdftotext-default.txt",
     "synth-3742-pdftotext-default-table4.txt": "synth_3742.pdftotext-default.txt",
     "synth-4042-markitdown-pdf-table3.md": "synth_4042.md-markitdown-pdf.md",

@@ -1254,26 +1254,6 @@ def test_pdftotext_default_two_rows_values_before_their_labels_after_the_row_abo
     assert row_or_none(other, "carried_forward") == [None] * 7
 
 
-def test_pdftotext_default_a_value_between_a_broken_labels_pieces_is_that_rows() -> None:
-    # tuning seed 7958 (/tmp/t58/tune, pdftotext-default, br_in_labels): every long row label breaks over two
-    # lines; table 三's values print apart from its labels and are read in pdfminer's nested order (column_blocks),
-    # where two rows of one group (三安全一稳定, 四类过程性信息) can be exchanged with every identity holding. The
-    # text prints 三安全一稳定's 2,186 between its label's pieces; version 296 read it (and the row's 总计) in
-    # 四类过程性信息's row: four wrong numbers
-    gold = _synth_rows(7958, [row.key for row in APPLICATION_ROWS_2021])
-    name = "synth-7958-pdftotext-default-table3.txt"
-    text = (SNIPPETS / name).read_text(encoding="utf-8")
-    assert "“三安\n全\n2,186\n一稳\n定”" in text
-    assert gold["withheld.three_safeties"] == [2186, 0, 0, 0, 0, 0, 2186]
-    report = snippet_report(name)
-    for row, want in gold.items():
-        assert app_row(report, row) == want, row
-    (said,) = [w for w in report.warnings if w.code == "label_inner_value"]
-    assert said.key == "applications/withheld.three_safeties"
-    assert "applications/withheld.process_info" in said.message
-    assert [w for w in report.warnings if w.code == "column_blocks"]
-
-
 def _read_rows_right(name: str, seed: int, code: str) -> tuple[list[str], Warning_]:
     """The rows of table 三 snippet ``name`` reads as the generator's gold of ``seed``, and its ``code`` warning; no
     cell of table 三 read as another number anywhere (a cell printed empty is no 0)."""

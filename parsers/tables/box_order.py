@@ -35,7 +35,6 @@ from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.column_blocks import read_nested
 from parsers.tables.first_row_heads import first_row_by_heads
 from parsers.tables.group_order import settle
-from parsers.tables.label_inner_values import swap_to_labels
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.page_heads import PAGE_HEAD, read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
@@ -364,8 +363,6 @@ def _nested(
     if nested is None:
         return None
     t, checks, candidates, open_cells, misprinted, (first, last, left_last, deep) = nested
-    if swapped := swap_to_labels(r, t, rows, values, app_fmt, _T):
-        checks = [c for c in application_checks(t.get, app_fmt) if not open_cells.keys() & c.cell_keys()]
     if dropped and misprinted:
         # the value let off as printed wrong is the one next to those set aside as another table's: as likely one
         # more of that table's, the count set aside unconfirmed (synth 7501, wkhtmltopdf's PDF: 自然人's column read
@@ -434,16 +431,6 @@ def _nested(
         _T,
         values[0],
     )
-    for own, read, v in swapped:
-        t.warn(
-            "label_inner_value",
-            f"table 三: {v[TEXT]} prints between the pieces of {_T}/{own}'s label (poppler's block of the cell beside "
-            f"a label broken over lines), but the nested boxes' order read it in {_T}/{read}; the two rows' readings "
-            "exchanged, every identity holding as before (rows of one group, which the identities cannot tell apart: "
-            "a guess)",
-            f"{_T}/{own}",
-            v,
-        )
     if open_cells:
         t.warn(
             "placement_open",
