@@ -96,6 +96,8 @@ class _Nested:
         self._cost: dict[GroupKey, int] = {}
         self._shared = shared if shared is not None and shared.slack == slack else None
         self._bands: dict[tuple[int, int], dict[Key, Rows]] = {}
+        self._pieces: dict[tuple[int, int, int], tuple[Rows, tuple[Num, ...], tuple[Num, ...], tuple[int, ...]]] = {}
+        self._blocks: dict[tuple[int, int, int], tuple[Num, bool, Num]] = {}
         self.suffix: list[dict[Key, Rows]] = []  # tables(): the distinct fillings of rows i … the last, by i
         self.steps = 0
         self.limit = limit or MAX_STEPS  # candidate pieces tried, at most
@@ -152,7 +154,6 @@ class _Nested:
             return done
         steps = self.steps
         alone = True  # no other group read as part of this one (see __init__)
-        nums = self.nums
         w = c1 - c0
         exact = c0 == 0
         # suffix[i]: the distinct fillings of the group's rows i … height - 1, by the row missed and their values
@@ -165,36 +166,43 @@ class _Nested:
                 tails = suffix[i + k]
                 if not tails:
                     continue
-                self._step(k)
-                band = tuple(tuple(range(at + j, at + j + w * k, k)) for j in range(k))
+                self.steps += k  # (_step, inline: the hottest loop)
+                if self.steps > self.limit:
+                    raise _Open
+                band, head, sums, over = self._piece(at, w, k)
                 failed = []
-                for j, row in enumerate(band):
-                    vals = [nums[x] for x in row]
-                    if room is None:
-                        ok = sum(vals[:-1]) <= vals[-1] + 1e-9
-                    elif exact:
-                        ok = abs(sum(vals) - room[i + j]) < 1e-9
-                    else:
-                        ok = sum(vals) <= room[i + j] + 1e-9
-                    if not ok:
-                        failed.append(first + i + j)
-                        if len(failed) > 1 or not self.slack:
-                            break
+                if room is None:
+                    failed = [first + i + j for j in over[: 2 if self.slack else 1]]
+                else:
+                    for j, got_sum in enumerate(sums):
+                        ok = abs(got_sum - room[i + j]) < 1e-9 if exact else got_sum <= room[i + j] + 1e-9
+                        if not ok:
+                            failed.append(first + i + j)
+                            if len(failed) > 1 or not self.slack:
+                                break
                 if len(failed) <= 1:
-                    head = tuple(nums[x] for row in band for x in row)
-                    self._step(len(tails))
-                    for (tail_miss, tail_key), tail in tails.items():
-                        now = tail_miss
-                        if failed and failed[0] != tail_miss:
-                            got = self._missed(tail_miss, failed[0])
-                            if got is None:
-                                continue
-                            now = got
-                        kk = (now, head + tail_key)
-                        if kk not in found:
-                            if len(found) >= MAX_TABLES:
-                                raise _Open
-                            found[kk] = band + tail
+                    self.steps += len(tails)
+                    if self.steps > self.limit:
+                        raise _Open
+                    if not failed:
+                        for (tail_miss, tail_key), tail in tails.items():
+                            kk = (tail_miss, head + tail_key)
+                            if kk not in found:
+                                if len(found) >= MAX_TABLES:
+                                    raise _Open
+                                found[kk] = band + tail
+                    else:
+                        for (tail_miss, tail_key), tail in tails.items():
+                            now = tail_miss
+                            if failed[0] != tail_miss:
+                                if not self.slack or tail_miss >= 0:
+                                    continue  # (_missed: a second row whose total fails)
+                                now = failed[0]
+                            kk = (now, head + tail_key)
+                            if kk not in found:
+                                if len(found) >= MAX_TABLES:
+                                    raise _Open
+                                found[kk] = band + tail
                 if w == 1:
                     break  # a single column prints in its order whatever its bands
                 if depth > 0 and k > 1 and not self.slack:
@@ -244,6 +252,31 @@ class _Nested:
                                 raise _Open
                             found[kk] = band + tail
 
+    def _piece(self, at: int, w: int, k: int) -> tuple[Rows, tuple[Num, ...], tuple[Num, ...], tuple[int, ...]]:
+        """A band of ``k`` rows of ``w`` columns at stream position ``at`` printed column after column, as
+        :meth:`group` tries it (the same band tried for every room and filling below it, so read once): its rows'
+        value indexes, its values row by row, each row's sum, and the rows whose applicant values pass their last
+        column's (the group's 总计)."""
+        piece = self._pieces.get((at, w, k))
+        if piece is None:
+            nums = self.nums
+            band = tuple(tuple(range(at + j, at + j + w * k, k)) for j in range(k))
+            rows = [[nums[x] for x in row] for row in band]
+            over = tuple(j for j, vals in enumerate(rows) if not sum(vals[:-1]) <= vals[-1] + 1e-9)
+            head = tuple(v for vals in rows for v in vals)
+            piece = self._pieces[at, w, k] = (band, head, tuple(sum(vals) for vals in rows), over)
+        return piece
+
+    def _block(self, base: int, height: int, w: int) -> tuple[Num, bool, Num]:
+        """The values of ``height`` rows of ``w`` columns from stream position ``base`` (:meth:`_settled`): their
+        sum, whether they are all the same, and one row's sum as the bands sum it."""
+        block = self._blocks.get((base, height, w))
+        if block is None:
+            values = self.nums[base : base + height * w]
+            same = not any(v != values[0] for v in values)
+            block = self._blocks[base, height, w] = (sum(values), same, sum(values[:w]))
+        return block
+
     def _settled(
         self, height: int, c0: int, c1: int, room: tuple[Num, ...], miss: int, base: int
     ) -> list[tuple[int, Rows]] | None:
@@ -253,14 +286,12 @@ class _Nested:
         value is the same (a run of zeros), every division fills each row alike: one filling, the one the bands
         give first (a row after another), or none."""
         w = c1 - c0
-        values = self.nums[base : base + height * w]
-        given = sum(values)
+        given, same, each = self._block(base, height, w)
         if (abs(given - sum(room)) >= 1e-6) if c0 == 0 else (given > sum(room) + 1e-6):
             return []  # (past each row's tolerance summed)
-        if any(v != values[0] for v in values):
+        if not same:
             return None
         self._step()
-        each = sum(values[:w])  # each row's, as the bands sum it
         if any((abs(each - x) >= 1e-9) if c0 == 0 else (each > x + 1e-9) for x in room):
             return []
         return [(miss, tuple(tuple(range(base + j * w, base + (j + 1) * w)) for j in range(height)))]
