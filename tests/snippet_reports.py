@@ -22,6 +22,26 @@ def snippet_report(name: str):  # type: ignore[no-untyped-def]
     return parse((SNIPPETS / name).read_bytes(), name)
 
 
+def three_against_draw(name: str, seed: int):  # type: ignore[no-untyped-def]
+    """Snippet ``name``'s report, table 三's keys as the generator drew seed ``seed`` (``synth_model.draw``), the
+    values read and the gold by key, and table 三's warnings by code; no cell read as another number (asserted)."""
+    import sys
+
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    from synth_model import draw, gold_value
+
+    synth = draw(seed)
+    report = snippet_report(name)
+    keys = [k for k in synth.cells if k.startswith("applications/")]
+    got = {k: report.cells[k].value if k in report.cells else None for k in keys}
+    gold = {k: gold_value(synth.cells[k]) for k in keys}
+    assert not [k for k in keys if got[k] is not None and got[k] != gold[k]]  # no wrong number
+    warnings = {w.code: w.message for w in report.warnings if w.key == "applications"}
+    return report, keys, got, warnings
+
+
 def app_row(report, row: str) -> list[object]:  # type: ignore[no-untyped-def]
     return [report.cells[f"applications/{row}/{c}"].value for c in APPLICANT]
 

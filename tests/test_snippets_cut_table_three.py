@@ -13,6 +13,7 @@ the next). Seeds: tuning seeds of ``split_of``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,15 +85,26 @@ def _gold(s: Any) -> dict[str, Any]:
     return dict(s.cells)
 
 
-def test_a_cut_table_with_its_header_reads_each_value_under_its_head() -> None:
-    done = 0
+def _cut_tables(pages: Callable[[list[list[str]]], list[list[list[str]]]]) -> Iterator[tuple[int, Any, Any]]:
+    """For each seed whose table 三 the page cut applies to (:func:`_cut`): the seed, the gold and the report of
+    its text with the cut table's rows printed as ``pages`` splits them."""
     for seed in SEEDS:
         s, text, spans, at, end, rows = _table_three(seed)
         cut = _cut(rows)
-        if cut is None:
-            continue
-        report = parse_extracted(_extracted(text, spans, [cut], at, end))
-        gold, read = _gold(s), _cells(report)
+        if cut is not None:
+            yield seed, _gold(s), parse_extracted(_extracted(text, spans, pages(cut), at, end))
+
+
+def _after_header(cut: list[list[str]]) -> list[list[list[str]]]:
+    """The cut rows as two pages: the header and the first row of values, then the rest with no header."""
+    first = next(i for i, r in enumerate(cut) if any(c.strip().isdigit() for c in r))
+    return [cut[: first + 1], cut[first + 1 :]]
+
+
+def test_a_cut_table_with_its_header_reads_each_value_under_its_head() -> None:
+    done = 0
+    for seed, gold, report in _cut_tables(lambda cut: [cut]):
+        read = _cells(report)
         assert not _wrong(gold, read), (seed, _wrong(gold, read))
         for key in [k for k in gold if k.startswith("applications/") and k.split("/")[1] != "balance"]:
             column = key.rsplit("/", 1)[1]
@@ -105,14 +117,8 @@ def test_a_cut_table_with_its_header_reads_each_value_under_its_head() -> None:
 
 def test_a_cut_table_run_on_a_page_without_its_header_reads_no_row_a_column_off() -> None:
     done = 0
-    for seed in SEEDS:
-        s, text, spans, at, end, rows = _table_three(seed)
-        cut = _cut(rows)
-        if cut is None:
-            continue
-        first = next(i for i, r in enumerate(cut) if any(c.strip().isdigit() for c in r))
-        report = parse_extracted(_extracted(text, spans, [cut[: first + 1], cut[first + 1 :]], at, end))
-        gold, read = _gold(s), _cells(report)
+    for seed, gold, report in _cut_tables(_after_header):
+        read = _cells(report)
         keyed = {w.key for w in report.warnings if w.key}
         # no row read a column off unsaid: a wrong number only in a row a warning names as placed by the identities
         # (a row with blank cells of its own among the printed ones: ``missing_cell``, ``ambiguous``)
