@@ -32,25 +32,23 @@ def _extracted(text: str, spans: list[Any], tables: list[list[list[str]]], at: i
     """The document with table 三's lines (``at``:``end`` of the text's lines) replaced by ``tables``."""
     lines = text.split("\n")
     tb = TextBuilder()
-    for line in lines[:at]:
-        if "\t" in line:
-            tb.row(line.split("\t"), table=tb.new_table(), row=0, page=1)
-        elif line:
-            tb.line(line)
-        else:
-            tb.blank()
+
+    def copy(part: list[str], page: int) -> None:
+        for line in part:
+            if "\t" in line:
+                tb.row(line.split("\t"), table=tb.new_table(), row=0, page=page)
+            elif line:
+                tb.line(line)
+            else:
+                tb.blank()
+
+    copy(lines[:at], 1)
     for page, rows in enumerate(tables, start=2):
         t = tb.new_table()
         for i, cells in enumerate(rows):
             tb.row(cells, table=t, row=i, page=page)
         tb.blank()
-    for line in lines[end:]:
-        if "\t" in line:
-            tb.row(line.split("\t"), table=tb.new_table(), row=0, page=9)
-        elif line:
-            tb.line(line)
-        else:
-            tb.blank()
+    copy(lines[end:], 9)
     return Extracted(kind="pdf", text=tb.text(), spans=tb.spans)
 
 
