@@ -683,6 +683,9 @@ Version 119 (issue 8, t42):
   8321: the rows' values apart from their labels, 82 values after 8.属于行政查询事项's label, the labels of the rows
   they are after it; 8375: the labels stacked apart (column order), 170 values for 175 cells; 8379: the same, two
   zero cells printed as one block (``0`` / ``0``).
+- ``synth-7949-pdftotext-default-table3.txt`` (``/tmp/t58/tune``, ``pdftotext-default``, a ``br_in_labels`` seed):
+  table 三's labels stacked apart (column order), its 175 values a run row after row; （六）其他处理's
+  1.申请人无正当理由… broken with its 无 alone on a line between the pieces (``理`` / ``无`` / ``正当理由逾``).
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -1099,6 +1102,7 @@ SNIPPETS = {
     "synth-8321-pdftotext-default-table3.txt": "synth_8321.pdftotext-default.txt",
     "synth-8375-pdftotext-default-table3.txt": "synth_8375.pdftotext-default.txt",
     "synth-8379-pdftotext-default-table3.txt": "synth_8379.pdftotext-default.txt",
+    "synth-7949-pdftotext-default-table3.txt": "synth_7949.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

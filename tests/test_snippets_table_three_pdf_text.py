@@ -1302,3 +1302,17 @@ def test_pdftotext_default_column_order_two_zero_cells_in_one_block_no_broken_nu
     read, said = _read_rows_right(name, 8379, "rows_anchored")
     assert len(read) == 8
     assert "159 values" in said.message
+
+
+def test_pdftotext_default_column_order_a_labels_lone_none_word_is_no_value() -> None:
+    # tuning seed 7949 (/tmp/t58/tune, pdftotext-default; ``br_in_labels``): the labels stacked apart (column order),
+    # the 175 values a run row after row; 1.申请人无正当理由…'s 无 printed alone on a line between the label's pieces
+    # (``理`` / ``无`` / ``正当理由逾``). Version 310 read it as a value (无: 0), the run 176 values for 175 cells
+    # and table 三 not read at all (rows_not_read)
+    name = "synth-7949-pdftotext-default-table3.txt"
+    text = (SNIPPETS / name).read_text(encoding="utf-8")
+    assert "1、申请人\n\n理\n\n无\n正当理由逾\n" in text
+    read, said = _read_rows_right(name, 7949, "rows_by_order")
+    gold = _synth_rows(7949, read)
+    assert len(read) == 25 and all(None not in row for row in gold.values())
+    assert "its 175 values" in said.message

@@ -35,6 +35,7 @@ from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.column_blocks import read_nested
 from parsers.tables.first_row_heads import first_row_by_heads
 from parsers.tables.group_order import settle
+from parsers.tables.label_words import is_label_word
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.page_heads import PAGE_HEAD, read_page_heads
 from parsers.tables.paragraph_cells import is_paragraph_cells
@@ -100,17 +101,9 @@ def lines_with_values(r: Reading, start: int, end: int) -> list[list[Token]]:
     """The lines between tokens ``start`` and ``end`` that print a value, each as its tokens (in order)."""
     lines: dict[int, list[Token]] = {}
     for k in range(start, end):
-        if not _label_one(r, k):
+        if not is_label_word(r, k):  # 一 / 无 of a broken label (tables/label_words.py)
             lines.setdefault(r.tokens[k][LINE], []).append(r.tokens[k])
     return [toks for toks in lines.values() if any(t[IS_VALUE] for t in toks)]
-
-
-def _label_one(r: Reading, k: int) -> bool:
-    """Token ``k`` is the 一 of 3.危及“三安全一稳定” wrapped alone onto a line of its own (pdfminer's text of a
-    narrow label cell: ``安全`` / ``一`` / ``稳定”``), not a dash printed for a blank cell."""
-    if r.tokens[k][COMPACT] != "一" or not 0 < k < len(r.tokens) - 1:
-        return False
-    return r.tokens[k - 1][COMPACT].endswith("安全") and r.tokens[k + 1][COMPACT].startswith("稳定")
 
 
 def _row_values(toks: list[Token], width: int) -> list[Token] | None:
