@@ -121,7 +121,8 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
     r.warnings[:] = [w for w in r.warnings if not (w.key in gone and w.code in _IN_DOUBT | {"missing_row"})]
     r.warn(
         "rows_by_totals",
-        f"table 三: {len(filled)} rows its labels left blank ({', '.join(filled)}) read from the run of its "
+        f"table 三: {len(filled)} rows its labels left blank{' or read as zeros' if moved else ''} "
+        f"({', '.join(filled)}) read from the run of its "
         f"{len(values)} values for its {len(rows) * width} cells (rows of six values: a cell printed empty, or "
         "printed elsewhere), "
         + (
