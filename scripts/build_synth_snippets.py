@@ -686,6 +686,11 @@ Version 119 (issue 8, t42):
 - ``synth-7949-pdftotext-default-table3.txt`` (``/tmp/t58/tune``, ``pdftotext-default``, a ``br_in_labels`` seed):
   table 三's labels stacked apart (column order), its 175 values a run row after row; （六）其他处理's
   1.申请人无正当理由… broken with its 无 alone on a line between the pieces (``理`` / ``无`` / ``正当理由逾``).
+- ``synth-9337-pdftotext-default-table3.txt``, ``synth-9689-pdftotext-default-table3.txt`` (``/tmp/e60/tune``,
+  ``pdftotext-default``, seeds drawn for ``empty_zero``): rows whose label wraps, its rest printed before a run of
+  values longer than the row's seven (the labels of the rows the rest are printed elsewhere). 9337:
+  四、结转下年度继续办理 read as the run's first seven, its total failing; 9689: 4.保护第三方合法权益 read as seven
+  zeros, the first of a run of 23, where the row totals' division of the table's run reads it ``0 1 0 0 0 0 1``.
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -1103,6 +1108,8 @@ SNIPPETS = {
     "synth-8375-pdftotext-default-table3.txt": "synth_8375.pdftotext-default.txt",
     "synth-8379-pdftotext-default-table3.txt": "synth_8379.pdftotext-default.txt",
     "synth-7949-pdftotext-default-table3.txt": "synth_7949.pdftotext-default.txt",
+    "synth-9337-pdftotext-default-table3.txt": "synth_9337.pdftotext-default.txt",
+    "synth-9689-pdftotext-default-table3.txt": "synth_9689.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

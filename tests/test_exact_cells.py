@@ -39,6 +39,7 @@ NARROW_READERS = [
     ("parsers.tables.review", "pieces_below"),
     ("parsers.tables.anchored_rows", "is_block_cells"),
     ("parsers.tables.unread_rows_by_totals", "is_block_cells"),
+    ("parsers.tables.rows_cut_from_runs", "is_block_cells"),
 ]
 
 

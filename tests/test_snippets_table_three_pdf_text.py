@@ -1316,3 +1316,30 @@ def test_pdftotext_default_column_order_a_labels_lone_none_word_is_no_value() ->
     gold = _synth_rows(7949, read)
     assert len(read) == 25 and all(None not in row for row in gold.values())
     assert "its 175 values" in said.message
+
+
+def test_pdftotext_default_row_cut_from_a_run_its_total_failing_left_blank_the_rows_read_by_totals() -> None:
+    # tuning seed 9337 (/tmp/e60/tune, pdftotext-default; ``empty_zero``): 四、结转下年度继续办理's label wraps, its
+    # rest (``办理``) before a run longer than the row; the labels' reading took the run's first seven
+    # (``1 0 0 0 0 0 5``), its total failing (left blank later, unconfirmed), and the row totals' division of the
+    # table's run could not read the rows its labels left blank against it: version 310 left granted …
+    # withheld.three_safeties blank
+    name = "synth-9337-pdftotext-default-table3.txt"
+    report = snippet_report(name)
+    (cut,) = [w for w in report.warnings if w.code == "placement_open" and w.key == "applications/carried_forward"]
+    assert "row total failing" in cut.message
+    assert all(report.cells[f"applications/carried_forward/{c}"].value is None for c in APPLICANT)
+    read, said = _read_rows_right(name, 9337, "rows_by_totals")
+    for row in ("granted", "partially_granted", "withheld.state_secret", "withheld.three_safeties"):
+        assert row in read and row in said.rows, row
+
+
+def test_pdftotext_default_seven_zeros_cut_from_a_run_read_as_the_row_totals_division() -> None:
+    # tuning seed 9689 (/tmp/e60/tune, pdftotext-default; ``empty_zero``): 4.保护第三方合法权益's label wraps, its rest
+    # (``益``) before a run of 23 values; the labels' reading took the first seven, all 0 (seven zeros hold any row's
+    # total: told by nothing), where the row totals' division of the table's run reads the row's own values. Version
+    # 310 read the zeros (its 1s read as 0)
+    name = "synth-9689-pdftotext-default-table3.txt"
+    read, said = _read_rows_right(name, 9689, "rows_by_totals")
+    assert "withheld.third_party_rights" in read and "withheld.third_party_rights" in said.rows
+    assert "read again as the division's" in said.message

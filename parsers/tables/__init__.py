@@ -31,6 +31,7 @@ from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.other_unread import warn_other_unread
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
+from parsers.tables.rows_cut_from_runs import blank_failing_cut_rows
 from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR, SECTION_FOUR_SPECKED
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
@@ -287,6 +288,7 @@ def _read_table_three(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     end, app_fmt = read_applications(r, fmt, start, end)
     deduce_zeros(r, app_fmt)
     refuse_open_rows(r)
+    blank_failing_cut_rows(r, app_fmt, start)  # rows cut from a run whose totals fail (rows_cut_from_runs.py)
     fill_unread_rows(r, app_fmt, start)  # rows left blank whose place the row totals fix (unread_rows_by_totals.py)
     warn_other_unread(r, app_fmt)
     return end, app_fmt

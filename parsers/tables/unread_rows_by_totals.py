@@ -23,6 +23,10 @@ left open over seven values out of order). A row the labels left wholly blank is
 - every identity on a cell so read holds where all its cells are read, and none is impossible whatever its blank
   cells are.
 
+A row the labels read as seven zeros, the first of a longer run after its label's rest
+(:func:`parsers.tables.rows_cut_from_runs.cut_rows`: seven zeros hold any row's total, so nothing tells them the
+row's), is read as the division's where the division settles it with a total other than 0, as a row left blank is.
+
 Each row so read is said (``rows_by_totals``: a placement the row totals fix, not printed beside its label), and
 what the labels' reading said of it (``missing_row``, ``missing_cell``, ``placement_open`` …: its cells blank) is
 dropped.
@@ -37,6 +41,7 @@ from parsers.tables.box_order import applications_format, lines_with_values, thr
 from parsers.tables.checks import application_checks
 from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import Reading
+from parsers.tables.rows_cut_from_runs import cut_rows
 from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021
 from parsers.tables.text_layer import read_by_ocr
 from parsers.tables.tokens import END, IS_VALUE, START, TEXT, Token
@@ -56,6 +61,9 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
         return  # no row left wholly blank (most readings: nothing else is looked at)
     if r.exact(r.tokens[start]) or not is_block_cells(r.text) or read_by_ocr(r):
         return
+    # rows read as seven zeros, the first of a longer run after their label's rest: told by nothing (seven zeros hold
+    # any row's total), read again where the division settles other values
+    zeros = {k for k, cells in cut_rows(r, fmt).items() if all(c.value == 0 for c in cells)}
     first, end = three_span(r, start)
     values: list[Token] = [t for toks in lines_with_values(r, first, end) for t in toks if t[IS_VALUE]]
     if not values or not all(_INT.fullmatch(t[TEXT]) for t in values):
@@ -73,6 +81,7 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
     doubt = {w.key for w in r.warnings if w.code in _IN_DOUBT and w.key}
     taken: dict[str, Token] = {}
     filled: list[str] = []
+    moved: list[str] = []  # rows of zeros cut from a run read otherwise by the division
     for k, row in enumerate(rows):
         keys = [f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
         read = [r.get(key) for key in keys]
@@ -81,8 +90,10 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
         if any(v is not None and v != numbers[o + j] for j, v in enumerate(read)):
             if f"{_T}/{row.key}" in doubt:
                 continue  # a row the labels read in doubt (values dropped or missing): not taken, not weighed
-            return  # the labels read a cell plainly otherwise: the division is not the text's
-        if all(v is None for v in read):
+            if f"{_T}/{row.key}" not in zeros or numbers[o + width - 1] == 0:
+                return  # the labels read a cell plainly otherwise: the division is not the text's
+            moved.append(row.key)  # seven zeros cut from a run, the division's values other: read as the division
+        if all(v is None for v in read) or row.key in moved:
             filled.append(row.key)
             taken.update(zip(keys, values[o : o + width], strict=True))
     if not filled:
@@ -110,10 +121,17 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
     r.warnings[:] = [w for w in r.warnings if not (w.key in gone and w.code in _IN_DOUBT | {"missing_row"})]
     r.warn(
         "rows_by_totals",
-        f"table 三: {len(filled)} rows its labels left blank ({', '.join(filled)}) read from the run of its "
+        f"table 三: {len(filled)} rows its labels left blank{' or read as zeros' if moved else ''} "
+        f"({', '.join(filled)}) read from the run of its "
         f"{len(values)} values for its {len(rows) * width} cells (rows of six values: a cell printed empty, or "
         "printed elsewhere), "
-        "where every division of the run into the template's rows that leaves the fewest rows open reads them "
+        + (
+            f"{len(moved)} of them ({', '.join(moved)}) read by the labels as seven zeros, the first of a longer "
+            "run after the label's rest (zeros hold any row's total: not told), read again as the division's, "
+            if moved
+            else ""
+        )
+        + "where every division of the run into the template's rows that leaves the fewest rows open reads them "
         "alike, their totals holding, as do the identities on their cells (poppler's blocks print rows' values "
         "apart from their labels): a placement the row totals fix, not printed beside the labels",
         f"{_T}/{filled[0]}",
