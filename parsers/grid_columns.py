@@ -6,9 +6,9 @@ more grid columns, and prints a merged cell's text in every grid column it cover
 value row's number, repeated (``|商业企业|商业企业|`` over ``|0|0|``). Two grid columns belong to one column of the
 table when the header rows above give them the same text in every row (the column's whole header, not its last
 cell: ``法人或其他组织 / 其他`` and ``总计 / 其他`` are two columns). In a value row such a group is one cell: its
-number when every grid column prints the same number (or all are empty), and **blank** when they disagree (a
-number beside an empty grid column, or two numbers): which one is the cell's the text cannot say, and a wrong
-number is worse than a blank.
+number when every grid column prints the same number (or all are empty, or all print one dash, a blank cell's
+mark), and **blank** when they disagree (a number beside an empty grid column, or two numbers): which one is the
+cell's the text cannot say, and a wrong number is worse than a blank.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 # (parsers.tables.tokens' normalise): compared as ASCII, so their grid columns group as any number's
 _FULL_WIDTH = str.maketrans({"－": "-", "．": ".", "，": ",", **{chr(0xFF10 + i): str(i) for i in range(10)}})
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_DASH = re.compile(r"[—–]{1,2}")  # a blank cell's mark (no hyphen or minus: a sign)
 # the header pymupdf4llm and pandas write for a column that has none (``Col3``)
 PLACEHOLDER = re.compile(r"^(?:Col|Column)\s*\d{1,3}$")
 BR = re.compile(r"<br\s*/?>", re.I)  # a line break a Markdown table's cell prints (``<br>``)
@@ -188,7 +189,7 @@ def _block(
                 and keys[end] == keys[c]
                 and any(_IDEOGRAPH.search(t) for t in keys[c])
                 and all(not t or _NUMBER.match(t) for t in texts[c : end + 1])
-            ):
+            ) or _same_dash(texts, c, end, keys):
                 end += 1
             if end - c > 1:
                 group = texts[c:end]
@@ -198,6 +199,18 @@ def _block(
                     out.blank.setdefault(k, set()).add(c)
                     out.disagreeing.append(f"{texts[0][:12]}: {'/'.join(t or '·' for t in group)}")
             c = end
+
+
+def _same_dash(texts: list[str], c: int, end: int, keys: list[tuple[str, ...]]) -> bool:
+    """Grid column ``end`` continues the group from ``c`` under one header cell, every grid column of it printing
+    one dash (a blank cell's mark, repeated as a merged cell's number is: ``|—|—|`` under ``本年增/减`` twice)."""
+    return (
+        end < len(texts)
+        and keys[end] == keys[c]
+        and any(_IDEOGRAPH.search(t) for t in keys[c])
+        and len(set(texts[c : end + 1])) == 1
+        and _DASH.fullmatch(texts[c]) is not None
+    )
 
 
 def _two_columns(rows: list[tuple[int, list[str]]], c: int) -> bool:
