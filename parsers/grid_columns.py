@@ -93,8 +93,9 @@ def split_columns(
         if header:
             rows.append((k, texts))
         elif numbered is not None:
-            if len(texts) == len(numbered):
-                under.append((k, texts))
+            start = _first_number([_text(c) for c in numbered])
+            if len(texts) == len(numbered) and not any(_IDEOGRAPH.search(t) for t in texts[start:]):
+                under.append((k, texts))  # (a row whose label runs into the value columns lies under other ones)
         elif any(PLACEHOLDER.match(" ".join(BR.sub("", cell).split())) for cell in raw[2:]):
             numbered = raw
     _block(out, header, raw_header, rows)
@@ -156,40 +157,32 @@ def _block(
     if not header or not rows:
         return
     width = max(len(texts) for _, texts in rows)
-    keys = [tuple(row[c] if c < len(row) else "" for row in header) for c in range(width)]
     inherited = [_inherited(row, raw) for row, raw in zip(header, raw_header, strict=True)]
     wide = [tuple(row[c] if c < len(row) else "" for row in inherited) for c in range(width)]
-    if wide != keys:
-        c = 1
-        while c < width:
-            end = c + 1
-            while end < width and wide[end] == wide[c] and keys[end] != keys[c]:
-                end += 1
-            if end - c > 1 and _repeated_in_every_row(rows, c, end):
-                for j in range(c + 1, end):
-                    keys[j] = keys[c]
-                out.placeholders.append(f"{'/'.join(t for t in wide[c] if t)[:16]}: {end - c} grid columns")
-            c = end
-    for c in range(1, width - 1):
-        if keys[c + 1] == keys[c] and _two_columns(rows, c):
-            keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
     # the header's first value column: the first whose header texts (a placeholder's its left neighbour's: a merged
     # cell) are not the label column's
     first_value = next((c for c in range(1, width) if wide[c] != wide[0]), width)
+    # the placeholders' runs are asked of the rows whose numbers start in the header's value columns; a row whose
+    # numbers start left of them (its label cells narrower: another grid's columns) is read by the keys every row
+    # gives (as where no row is so)
+    aligned = [(k, texts) for k, texts in rows if _first_number(texts) >= first_value]
+    keys = _keys(out, header, wide, rows, aligned)
+    printed = keys if len(aligned) == len(rows) else _keys(GridColumns(), header, wide, rows, rows)
     for k, texts in rows:
-        at = next((c for c, t in enumerate(texts) if c and _NUMBER.match(t)), len(texts))
+        at = _first_number(texts)
         if at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at]):
             out.off_header.add(k)
             continue  # the row's label over grid columns the header gives values: it lies under other columns
+        own = keys if at >= first_value else printed
         c = 1
         while c < len(texts):
             end = c + 1
             while (
                 end < len(texts)
-                and keys[end] == keys[c]
-                and any(_IDEOGRAPH.search(t) for t in keys[c])
+                and own[end] == own[c]
+                and any(_IDEOGRAPH.search(t) for t in own[c])
                 and all(not t or _NUMBER.match(t) for t in texts[c : end + 1])
-            ) or _same_dash(texts, c, end, keys):
+            ) or _same_dash(texts, c, end, own):
                 end += 1
             if end - c > 1:
                 group = texts[c:end]
@@ -199,6 +192,40 @@ def _block(
                     out.blank.setdefault(k, set()).add(c)
                     out.disagreeing.append(f"{texts[0][:12]}: {'/'.join(t or '·' for t in group)}")
             c = end
+
+
+def _keys(
+    out: GridColumns,
+    header: list[list[str]],
+    wide: list[tuple[str, ...]],
+    rows: list[tuple[int, list[str]]],
+    asked: list[tuple[int, list[str]]],
+) -> list[tuple[str, ...]]:
+    """Each grid column's header texts, a placeholders' run made one column where every row of ``asked`` repeats
+    one number across it (said in ``out``), two columns the header names alike parted where ``rows`` print them
+    apart."""
+    width = len(wide)
+    keys = [tuple(row[c] if c < len(row) else "" for row in header) for c in range(width)]
+    if wide != keys:
+        c = 1
+        while c < width:
+            end = c + 1
+            while end < width and wide[end] == wide[c] and keys[end] != keys[c]:
+                end += 1
+            if end - c > 1 and asked and _repeated_in_every_row(asked, c, end):
+                for j in range(c + 1, end):
+                    keys[j] = keys[c]
+                out.placeholders.append(f"{'/'.join(t for t in wide[c] if t)[:16]}: {end - c} grid columns")
+            c = end
+    for c in range(1, width - 1):
+        if keys[c + 1] == keys[c] and _two_columns(rows, c):
+            keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
+    return keys
+
+
+def _first_number(texts: list[str]) -> int:
+    """The first cell after the label's that prints a number (the row's length where none does)."""
+    return next((c for c, t in enumerate(texts) if c and _NUMBER.match(t)), len(texts))
 
 
 def _same_dash(texts: list[str], c: int, end: int, keys: list[tuple[str, ...]]) -> bool:
