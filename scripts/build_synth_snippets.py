@@ -307,6 +307,10 @@ Version 108 (issue 8, p39):
   heading laid into its cells (``|行政事业性收<br>三、收到和处理|费<br>政府信息公|…|4.<br>请人情况|64<br>|``);
   政府集中采购's ``3；8.2`` under its label in one cell; a dash repeated across a split column (``|—|—|``); the
   procurement row and section 三's heading in one plain grid cell, a space apart (version 310: read wrong or blank).
+- ``synth-8028-pymupdf4llm-table3.md`` (``/tmp/u58/tune``, tuning; ``md-pymupdf4llm``): table 三 after a page break
+  under a row of values pymupdf4llm took for its header (``|二、上年结转…|Col2|Col3|586|Col5|0|Col7|…``), each number
+  repeated across its grid columns; rows whose label runs into the first value column (``|4．保护第…|4．保护第…|439|``)
+  kept the header's runs from every row (version 311: 28 cells blank).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -930,6 +934,7 @@ SNIPPETS = {
     "synth-7992-pymupdf4llm-layout-table2.md": "synth_7992.md-pymupdf4llm-layout.md",
     "synth-8022-pymupdf4llm-table2.md": "synth_8022.md-pymupdf4llm.md",
     "synth-8003-pymupdf4llm-table2.md": "synth_8003.md-pymupdf4llm.md",
+    "synth-8028-pymupdf4llm-table3.md": "synth_8028.md-pymupdf4llm.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
