@@ -290,8 +290,9 @@ def _marked_up(text: str) -> Canonical:
         notes.append((
             "cut_decimal",
             f"{decimals} number(s) cut at the decimal point into the next cell (a whole number, then a cell that "
-            "prints only a point and digits: a converter's grid cutting the line at a rule) read as one number "
-            "(a guess)",
+            "prints only a point and digits: a converter's grid cutting the line at a rule), or inside its thousands "
+            "groups (a piece ending in a comma or a short group, the next cell's digits completing it), read as one "
+            "number (a guess)",
         ))  # fmt: skip
     if stacked:
         notes.append((

@@ -6,9 +6,9 @@ more grid columns, and prints a merged cell's text in every grid column it cover
 value row's number, repeated (``|商业企业|商业企业|`` over ``|0|0|``). Two grid columns belong to one column of the
 table when the header rows above give them the same text in every row (the column's whole header, not its last
 cell: ``法人或其他组织 / 其他`` and ``总计 / 其他`` are two columns). In a value row such a group is one cell: its
-number when every grid column prints the same number (or all are empty), and **blank** when they disagree (a
-number beside an empty grid column, or two numbers): which one is the cell's the text cannot say, and a wrong
-number is worse than a blank.
+number when every grid column prints the same number (or all are empty, or all print one dash, a blank cell's
+mark), and **blank** when they disagree (a number beside an empty grid column, or two numbers): which one is the
+cell's the text cannot say, and a wrong number is worse than a blank.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 # (parsers.tables.tokens' normalise): compared as ASCII, so their grid columns group as any number's
 _FULL_WIDTH = str.maketrans({"－": "-", "．": ".", "，": ",", **{chr(0xFF10 + i): str(i) for i in range(10)}})
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_DASH = re.compile(r"[—–]{1,2}")  # a blank cell's mark (no hyphen or minus: a sign)
 # the header pymupdf4llm and pandas write for a column that has none (``Col3``)
 PLACEHOLDER = re.compile(r"^(?:Col|Column)\s*\d{1,3}$")
 BR = re.compile(r"<br\s*/?>", re.I)  # a line break a Markdown table's cell prints (``<br>``)
@@ -92,8 +93,9 @@ def split_columns(
         if header:
             rows.append((k, texts))
         elif numbered is not None:
-            if len(texts) == len(numbered):
-                under.append((k, texts))
+            start = _first_number([_text(c) for c in numbered])
+            if len(texts) == len(numbered) and not any(_IDEOGRAPH.search(t) for t in texts[start:]):
+                under.append((k, texts))  # (a row whose label runs into the value columns lies under other ones)
         elif any(PLACEHOLDER.match(" ".join(BR.sub("", cell).split())) for cell in raw[2:]):
             numbered = raw
     _block(out, header, raw_header, rows)
@@ -155,40 +157,32 @@ def _block(
     if not header or not rows:
         return
     width = max(len(texts) for _, texts in rows)
-    keys = [tuple(row[c] if c < len(row) else "" for row in header) for c in range(width)]
     inherited = [_inherited(row, raw) for row, raw in zip(header, raw_header, strict=True)]
     wide = [tuple(row[c] if c < len(row) else "" for row in inherited) for c in range(width)]
-    if wide != keys:
-        c = 1
-        while c < width:
-            end = c + 1
-            while end < width and wide[end] == wide[c] and keys[end] != keys[c]:
-                end += 1
-            if end - c > 1 and _repeated_in_every_row(rows, c, end):
-                for j in range(c + 1, end):
-                    keys[j] = keys[c]
-                out.placeholders.append(f"{'/'.join(t for t in wide[c] if t)[:16]}: {end - c} grid columns")
-            c = end
-    for c in range(1, width - 1):
-        if keys[c + 1] == keys[c] and _two_columns(rows, c):
-            keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
     # the header's first value column: the first whose header texts (a placeholder's its left neighbour's: a merged
     # cell) are not the label column's
     first_value = next((c for c in range(1, width) if wide[c] != wide[0]), width)
+    # the placeholders' runs are asked of the rows whose numbers start in the header's value columns; a row whose
+    # numbers start left of them (its label cells narrower: another grid's columns) is read by the keys every row
+    # gives (as where no row is so)
+    aligned = [(k, texts) for k, texts in rows if _first_number(texts) >= first_value]
+    keys = _keys(out, header, wide, rows, aligned)
+    printed = keys if len(aligned) == len(rows) else _keys(GridColumns(), header, wide, rows, rows)
     for k, texts in rows:
-        at = next((c for c, t in enumerate(texts) if c and _NUMBER.match(t)), len(texts))
+        at = _first_number(texts)
         if at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at]):
             out.off_header.add(k)
             continue  # the row's label over grid columns the header gives values: it lies under other columns
+        own = keys if at >= first_value else printed
         c = 1
         while c < len(texts):
             end = c + 1
             while (
                 end < len(texts)
-                and keys[end] == keys[c]
-                and any(_IDEOGRAPH.search(t) for t in keys[c])
+                and own[end] == own[c]
+                and any(_IDEOGRAPH.search(t) for t in own[c])
                 and all(not t or _NUMBER.match(t) for t in texts[c : end + 1])
-            ):
+            ) or _same_dash(texts, c, end, own):
                 end += 1
             if end - c > 1:
                 group = texts[c:end]
@@ -198,6 +192,52 @@ def _block(
                     out.blank.setdefault(k, set()).add(c)
                     out.disagreeing.append(f"{texts[0][:12]}: {'/'.join(t or '·' for t in group)}")
             c = end
+
+
+def _keys(
+    out: GridColumns,
+    header: list[list[str]],
+    wide: list[tuple[str, ...]],
+    rows: list[tuple[int, list[str]]],
+    asked: list[tuple[int, list[str]]],
+) -> list[tuple[str, ...]]:
+    """Each grid column's header texts, a placeholders' run made one column where every row of ``asked`` repeats
+    one number across it (said in ``out``), two columns the header names alike parted where ``rows`` print them
+    apart."""
+    width = len(wide)
+    keys = [tuple(row[c] if c < len(row) else "" for row in header) for c in range(width)]
+    if wide != keys:
+        c = 1
+        while c < width:
+            end = c + 1
+            while end < width and wide[end] == wide[c] and keys[end] != keys[c]:
+                end += 1
+            if end - c > 1 and asked and _repeated_in_every_row(asked, c, end):
+                for j in range(c + 1, end):
+                    keys[j] = keys[c]
+                out.placeholders.append(f"{'/'.join(t for t in wide[c] if t)[:16]}: {end - c} grid columns")
+            c = end
+    for c in range(1, width - 1):
+        if keys[c + 1] == keys[c] and _two_columns(rows, c):
+            keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
+    return keys
+
+
+def _first_number(texts: list[str]) -> int:
+    """The first cell after the label's that prints a number (the row's length where none does)."""
+    return next((c for c, t in enumerate(texts) if c and _NUMBER.match(t)), len(texts))
+
+
+def _same_dash(texts: list[str], c: int, end: int, keys: list[tuple[str, ...]]) -> bool:
+    """Grid column ``end`` continues the group from ``c`` under one header cell, every grid column of it printing
+    one dash (a blank cell's mark, repeated as a merged cell's number is: ``|—|—|`` under ``本年增/减`` twice)."""
+    return (
+        end < len(texts)
+        and keys[end] == keys[c]
+        and any(_IDEOGRAPH.search(t) for t in keys[c])
+        and len(set(texts[c : end + 1])) == 1
+        and _DASH.fullmatch(texts[c]) is not None
+    )
 
 
 def _two_columns(rows: list[tuple[int, list[str]]], c: int) -> bool:

@@ -15,6 +15,7 @@ import unicodedata
 from parsers.grid_columns import BR
 from parsers.nested_rows import row_ends, title_after
 from parsers.offset_text import OffsetText
+from parsers.sections import TITLES
 
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -303,35 +304,95 @@ def heading_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | Non
     row (pymupdf4llm's layout mode, where the heading stands close under the row: ``|行政事业性收费<br>三、收到和处理
     政府<br>|信息公开申请情况<br>|自|0|申<br>法人|…``): the first cell's lines a label (no digit), then a line that
     starts a section heading; the row's values each the first line of a cell after it, or a number cut at its
-    point (:func:`cut_decimals`), and no other line of the row a number. The row (label and values), then the
-    rest of the cells' text, the heading first; None for any other row."""
-    if len(raw) < 2 or not BR.search(raw[0]):
+    point (:func:`cut_decimals`), and no other line of the row a number. Where the heading's title is begun in the
+    first cell, a later cell's first line that does not continue it, over a line that does, is the label's last
+    piece (``|行政事业性收<br>三、收到和处理|费<br>政府信息公|``); a value's piece ending in its point over its
+    decimals in the next cell (``|4.<br>请人情况|64<br>|``) is kept as printed, for the table reader to leave blank.
+    The label cell's one line may print the label and the heading whole apart by a space (:func:`_spaced_heading`),
+    a value cell two values apart by a space (2019's 政府集中采购). The row (label and values), then the rest of
+    the cells' text, the heading first; None for any other row."""
+    if len(raw) < 2:
         return None
-    lines = [_cell_lines(c) for c in raw]
+    if BR.search(raw[0]):
+        lines = [_cell_lines(c) for c in raw]
+    elif (spaced := _spaced_heading(raw[0])) is not None:
+        lines = [spaced, *map(_cell_lines, raw[1:])]
+    else:
+        return None
     first = lines[0]
     at = next((k for k, (_, t) in enumerate(first) if k and _SECTION.match(t)), None)
     if at is None or any(_ANY_DIGIT.search(t) for _, t in first[:at]):
         return None
     decimals = cut_decimals(raw)
-    row = [("".join(t for _, t in first[:at]), (0, first[0][0]))]
+    label = "".join(t for _, t in first[:at])
     rest = [(" ".join(t for _, t in first[at:]), (0, first[at][0]))]
+    # the heading's words still to come (its title as the template prints it), where its first line is begun
+    title = TITLES.get(_SECTION_NUMERALS.index(first[at][1][0]) + 1, "")
+    begun = "".join("".join(t for _, t in first[at:]).split())[2:]
+    ahead = title[len(begun) :] if begun and title.startswith(begun) else ""
+    values: list[tuple[str, tuple[int, int]]] = []
     for c in range(1, len(raw)):
         if c in decimals:
             if decimals[c]:
-                row.append((decimals[c], (c, lines[c][0][0])))
+                values.append((decimals[c], (c, lines[c][0][0])))
             continue
-        numbers = [k for k, (_, t) in enumerate(lines[c]) if _ANY_DIGIT.search(t)]
-        if numbers and (numbers != [0] or not _STACKED_NUMBER.match(lines[c][0][1])):
+        cell = lines[c]
+        skip: set[int] = set()
+        if ahead and not values and len(cell) > 1 and not _ANY_DIGIT.search(cell[0][1]):
+            # the label's last piece on the cell's first line, the heading's next words under it (``费<br>政府信息公``)
+            second = "".join(cell[1][1].split())
+            if second and ahead.startswith(second) and not ahead.startswith("".join(cell[0][1].split())):
+                label += cell[0][1]
+                skip.add(0)
+        for k, (_, t) in enumerate(cell):
+            piece = "".join(t.split())
+            if k not in skip and ahead and piece and ahead.startswith(piece):
+                ahead = ahead[len(piece) :]
+        numbers = [k for k, (_, t) in enumerate(cell) if _ANY_DIGIT.search(t)]
+        if numbers and (
+            numbers != [0]
+            or not (_STACKED_NUMBER.match(cell[0][1]) or _SPACED_PAIR.fullmatch(cell[0][1]) or _cut_at_point(lines, c))
+        ):
             return None
         if numbers:
-            row.append((lines[c][0][1], (c, lines[c][0][0])))
-        text = " ".join(t for k, (_, t) in enumerate(lines[c]) if k not in numbers)
-        rest.append((text, (c, lines[c][-1][0] if text else 0)))
-    return [row, rest] if len(row) > 1 else None
+            values.append((cell[0][1], (c, cell[0][0])))
+        text = " ".join(t for k, (_, t) in enumerate(cell) if k not in numbers and k not in skip)
+        rest.append((text, (c, cell[-1][0] if text else 0)))
+    return [[(label, (0, first[0][0])), *values], rest] if values else None
+
+
+_SECTION_NUMERALS = "一二三四五六"
+_SPACED = re.compile(r"\s([二三四五六])、")
+
+
+def _spaced_heading(cell: str) -> list[tuple[int, str]] | None:
+    """A label cell's one line that prints the label, a space, and the next section's heading whole to the line's
+    end (pymupdf4llm's plain grid joining the lines of a table's last row and the heading under it:
+    ``政府集中采 购 三、收到和处理政府信息公开申请情况``): the label (its spaces dropped) and the heading, as two
+    lines of the cell with their offsets; None for any other cell."""
+    if "、" not in cell or (m := _SPACED.search(cell)) is None:
+        return None
+    title = TITLES.get(_SECTION_NUMERALS.index(m.group(1)) + 1, "")
+    label = "".join(clean_cell(cell[: m.start()]).split())
+    if "".join(cell[m.end() :].split()) != title or not label or _ANY_DIGIT.search(label):
+        return None
+    return [(len(cell) - len(cell.lstrip()), label), (m.start(1), clean_cell(cell[m.start(1) :]))]
+
+
+_ENDS_IN_POINT = re.compile(r"\d+\.")
+# two values in one cell apart by a space (2019's 政府集中采购 count and amount: ``0 114.71``)
+_SPACED_PAIR = re.compile(r"\d+ \d[\d,]*(?:\.\d+)?")
+
+
+def _cut_at_point(lines: list[list[tuple[int, str]]], c: int) -> bool:
+    """Cell ``c``'s first line is a number's piece ending in its point and the next cell's first line its decimals
+    (``4.<br>请人情况|64``: cut at a rule; the table reader leaves such a cut blank, ``number_cut_blank``)."""
+    after = lines[c + 1] if c + 1 < len(lines) else []
+    return _ENDS_IN_POINT.fullmatch(lines[c][0][1]) is not None and bool(after) and after[0][1].isdigit()
 
 
 # a block's title of table 二 (2021's 第二十条第（五）项), cut into a grid row's cells
-_BLOCK_TITLE = re.compile(r"第二十条第")
+_BLOCK_TITLE = re.compile(r"第二十条(?:第|[（(][一二三四五六七八九十]+[）)])")
 
 
 def title_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
@@ -339,9 +400,12 @@ def title_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
     (pymupdf4llm's layout mode, where no rule parts them: ``|行政强制|第二十条第|（八|8<br>）项|``,
     ``|行政许可<br>第二十条第<br>信息内容|（六）|项|本年处|103<br>理决定|``): the first cell's first line a label (no
     digit, no numbering, no title), the other lines' text, joined in the cells' order, the block's title
-    (第二十条第), and exactly one number in the row, the first line of a cell after the first, no other digit. The
-    row (the label and that number), then the rest of the cells' text, each in its cell; None for any other row."""
-    if len(raw) < 3 or not any(BR.search(c) for c in raw[1:]):
+    (第二十条第, or 第二十条 and its item in brackets where the grid cut 第 away), and exactly one number in the row,
+    the first line of a cell after the first, no other digit; a number alone in its cell where the title's cells
+    stand between it and the label (``|行政强制<br>|第二十条第|（八）|项|1|``: the title lies beside the row, its
+    number no title's). The row (the label and that number), then the rest of the cells' text, each in its cell;
+    None for any other row."""
+    if len(raw) < 3 or not any(BR.search(c) for c in raw):
         return None
     lines = [_cell_lines(c) for c in raw]
     if not lines[0]:
@@ -353,8 +417,10 @@ def title_row(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | None:
     if len(numbers) != 1:
         return None
     c, k = numbers[0]
-    if c == 0 or k != 0 or not _STACKED_NUMBER.match(lines[c][0][1]) or len(lines[c]) < 2:
+    if c == 0 or k != 0 or not _STACKED_NUMBER.match(lines[c][0][1]):
         return None
+    if len(lines[c]) < 2 and not any(lines[n] for n in range(1, c)):
+        return None  # a number alone in its cell, no text between it and the label: the row's as printed
     rest_text = "".join(
         t for n, cell in enumerate(lines) for m, (_, t) in enumerate(cell) if (n, m) not in {(0, 0), (c, 0)}
     )
@@ -455,7 +521,10 @@ def cut_decimals(raw: list[str]) -> dict[int, str]:
     that runs through it: ``|44<br><br>|. 77|``): a cell whose one line is a whole number, the next cell's one
     line a point and digits (``. 77``, a piece no other reading takes), the cell after it not starting with a
     digit (``|240|.958|653|``: cut at more places, the table reader joins its pieces under their header cell).
-    Column → its text: the joined number in the first cell (``44.77``), nothing in the second."""
+    Column → its text: the joined number in the first cell (``44.77``), nothing in the second. So too a number cut
+    inside its thousands groups (``|4,|264|``, ``|19,0|75|``): the first cell's one line digits and commas ending in
+    a comma or in a group of fewer than three digits, the next cell's one line digits, the two together whole groups
+    of three (a digit lost at the rule would leave a group short: not joined)."""
     lines = [[piece for piece in (clean_cell(p) for p in BR.split(cell)) if piece] for cell in raw]
     out: dict[int, str] = {}
     for col in range(len(raw) - 1):
@@ -467,7 +536,24 @@ def cut_decimals(raw: list[str]) -> dict[int, str]:
             continue  # more digits in the next cell: a number cut at more places, read by the table reader
         if (m := _FRACTION.match(frac[0])) is not None:
             out[col], out[col + 1] = f"{whole[0]}.{m.group(1)}", ""
+    for col in range(len(raw) - 1):
+        if col in out or col + 1 in out:
+            continue
+        head, tail = lines[col], lines[col + 1]
+        if len(head) != 1 or len(tail) != 1 or not _GROUP_CUT.fullmatch(head[0]) or not tail[0].isdigit():
+            continue
+        after = lines[col + 2] if col + 2 < len(raw) else []
+        if after and _ANY_DIGIT.match(after[0]):
+            continue
+        if _THOUSANDS.fullmatch(joined := head[0] + tail[0]) is not None:
+            out[col], out[col + 1] = joined, ""
     return out
+
+
+# a number cut inside its thousands groups (``4,`` | ``264``, ``19,0`` | ``75``): the first piece ends in a comma
+# or in a group shorter than three digits, which no number prints; joined, the pieces must make whole groups again
+_GROUP_CUT = re.compile(r"\d{1,3}(?:,\d{3})*,\d{0,2}")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 _STACKED_NUMBER = re.compile(r"^[+\-－−]?\d[\d,]*(?:\.\d+)?$")  # a minus full-width too (``136<br>－20``)
@@ -482,13 +568,16 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
     first lines are a label's last characters, without a digit, and whose next lines are each a number
     (``计<br>45<br>0``: pymupdf4llm's layout mode laying a wrapped label's end and the next columns' values into one
     grid cell), two numbers at least, or one where the next cell (``after``) is a number too (``|行政处罚<br>2|0|7|``:
-    the row's first value laid under its label, the others in their cells): the label's piece first, then each
-    number. None for any other cell (a label wrapped over lines is read as one, its lines joined)."""
+    the row's first value laid under its label, the others in their cells), or one line that prints a count and
+    an amount apart by a semicolon (``政府集中采购<br>3；8.2``, 2019's 政府集中采购 in one cell): the label's piece
+    first, then each number (the pair as one cell). None for any other cell (a label wrapped over lines is read as
+    one, its lines joined)."""
     if "<" not in raw or not BR.search(raw):
         return None
     parts: list[tuple[int, str]] = []
     lead: list[tuple[int, str]] = []  # the label's lines before the numbers
     glued = False  # the label's last line ends in a number
+    pair = False  # the one line after the label's a count and an amount apart by a semicolon
     at = 0
     for m in [*BR.finditer(raw), None]:
         end = m.start() if m is not None else len(raw)
@@ -496,6 +585,9 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
         if piece:
             where = raw.index(piece, at)
             if _STACKED_NUMBER.match(piece) or _STACKED_DASH.fullmatch(piece):
+                parts.append((where, piece))
+            elif lead and not parts and not glued and _COUNT_AMOUNT.fullmatch(piece):
+                pair = True  # a count and an amount in one cell (2019's 政府集中采购), under the label's lines
                 parts.append((where, piece))
             elif parts or glued or not _IDEOGRAPH.search(piece):
                 return None
@@ -510,6 +602,10 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
             else:
                 lead.append((where, piece))
         at = m.end() if m is not None else end
+    if pair:
+        # the label's lines, then its row's count and amount (``政府集中采购<br>3；8.2``): two cells, as the row
+        # prints them where its grid parts them (the table reader reads the pair as it reads such a cell)
+        return [(lead[0][0], "".join(p for _, p in lead)), *parts] if len(parts) == 1 else None
     if not any(_STACKED_NUMBER.match(p) for _, p in parts):
         return None  # dashes alone: no number's cells to part
     if lead:
@@ -521,6 +617,8 @@ def _stacked_numbers(raw: str, after: str = "") -> list[tuple[int, str]] | None:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# 2019's 政府集中采购 cell: its count and its amount apart by a semicolon (``3；8.2``)
+_COUNT_AMOUNT = re.compile(r"\d+[；;]\d[\d,]*(?:\.\d+)?")
 # a label's line, no digit in it, that ends in ideographs and then one number (``行政规范性文件1``)
 _GLUED_END = re.compile(r"[^\d]*[\u4e00-\u9fff]\d[\d,]*(?:\.\d+)?")
 

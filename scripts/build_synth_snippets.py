@@ -299,6 +299,18 @@ Version 108 (issue 8, p39):
 - ``synth-7999-pymupdf4llm-layout-table2.md`` (``/tmp/u58/tune``, tuning; ``md-pymupdf4llm-layout``): table 二's
   政府集中采购 amount 6.40 printed across two grid cells under its header cell (``|165|6|40|``), its point alone in
   the grid row under them (``|.<br>|``): joined as 640 (a wrong number, warned ``number_across_cells``, version 296).
+- ``synth-8036-pymupdf4llm-layout-table2.md``, ``synth-8037-…``, ``synth-8043-…``, ``synth-8041-…``,
+  ``synth-8001-pymupdf4llm-layout.md``, ``synth-7992-…`` (``/tmp/u58/tune``, tuning; ``md-pymupdf4llm-layout``) and
+  ``synth-8022-pymupdf4llm-table2.md``, ``synth-8003-…`` (``md-pymupdf4llm``): numbers cut inside their thousands
+  groups (``|4,|264|``, ``|19,0|75|``); a table 二 row beside the next block's title, its number alone in its cell
+  (``|行政强制<br>|第二十条第|（八）|项|1|``); section 二's heading at a paragraph's end; the fee row with section 三's
+  heading laid into its cells (``|行政事业性收<br>三、收到和处理|费<br>政府信息公|…|4.<br>请人情况|64<br>|``);
+  政府集中采购's ``3；8.2`` under its label in one cell; a dash repeated across a split column (``|—|—|``); the
+  procurement row and section 三's heading in one plain grid cell, a space apart (version 310: read wrong or blank).
+- ``synth-8028-pymupdf4llm-table3.md`` (``/tmp/u58/tune``, tuning; ``md-pymupdf4llm``): table 三 after a page break
+  under a row of values pymupdf4llm took for its header (``|二、上年结转…|Col2|Col3|586|Col5|0|Col7|…``), each number
+  repeated across its grid columns; rows whose label runs into the first value column (``|4．保护第…|4．保护第…|439|``)
+  kept the header's runs from every row (version 311: 28 cells blank).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -922,6 +934,15 @@ SNIPPETS = {
     "synth-8014-markitdown-pdf-table3.md": "synth_8014.md-markitdown-pdf.md",
     "synth-8032-pymupdf4llm-layout-table2.md": "synth_8032.md-pymupdf4llm-layout.md",
     "synth-7999-pymupdf4llm-layout-table2.md": "synth_7999.md-pymupdf4llm-layout.md",
+    "synth-8036-pymupdf4llm-layout-table2.md": "synth_8036.md-pymupdf4llm-layout.md",
+    "synth-8037-pymupdf4llm-layout-table2.md": "synth_8037.md-pymupdf4llm-layout.md",
+    "synth-8043-pymupdf4llm-layout-table2.md": "synth_8043.md-pymupdf4llm-layout.md",
+    "synth-8041-pymupdf4llm-layout-table2.md": "synth_8041.md-pymupdf4llm-layout.md",
+    "synth-8001-pymupdf4llm-layout.md": "synth_8001.md-pymupdf4llm-layout.md",
+    "synth-7992-pymupdf4llm-layout-table2.md": "synth_7992.md-pymupdf4llm-layout.md",
+    "synth-8022-pymupdf4llm-table2.md": "synth_8022.md-pymupdf4llm.md",
+    "synth-8003-pymupdf4llm-table2.md": "synth_8003.md-pymupdf4llm.md",
+    "synth-8028-pymupdf4llm-table3.md": "synth_8028.md-pymupdf4llm.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -1125,6 +1146,7 @@ WHOLE = {
     "synth-3445-trafilatura.txt",
     "synth-4051-pdfminer-table2.txt",
     "synth-3747-pdftotext-default.txt",
+    "synth-8001-pymupdf4llm-layout.md",  # no section 二's nor 五's heading at a line's start
 }
 # snippets of a report pandoc printed inside a portal's one-column layout table (a grid table of one column:
 # ``+----+`` rules, each line ``| … |``): cut as whole lines, the frame's rule kept around the title's lines and
@@ -1270,6 +1292,13 @@ FROM = {
     "synth-7505-lo-pdfminer-table2.txt": "二、主动公开政府信息情况",
     "synth-8032-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-7999-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-8036-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-8037-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-8043-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-8041-pymupdf4llm-layout-table2.md": "（五）监督保障",  # section 二's heading at that paragraph's end
+    "synth-7992-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-8022-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
+    "synth-8003-pymupdf4llm-table2.md": "二、主动公开政府信息情况",
 }
 
 

@@ -34,6 +34,7 @@ from parsers.tables.review import read_review
 from parsers.tables.rows_cut_from_runs import blank_failing_cut_rows
 from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR, SECTION_FOUR_SPECKED
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
+from parsers.tables.tokens import TEXT
 from parsers.tables.unconfirmed import refuse_lone_totals, refuse_unconfirmed
 from parsers.tables.unread_rows import warn_unread_rows
 from parsers.tables.unread_rows_by_totals import fill_unread_rows
@@ -447,6 +448,8 @@ def _active_start(r: Reading, app_start: int) -> int | None:
     while (i := r.first_index(r"主动公开政府信息情况$", at, first if first is not None else app_start)) is not None:
         title, at = i, i + 1
     if title is None:
+        title = _title_after_paragraph(r, first if first is not None else app_start)
+    if title is None:
         # the title and the first block's own title run into a paragraph (html2text prints a table's one-cell first
         # row on the line of the text before it): the first block's header, when rows of the table follow it
         head = None
@@ -461,6 +464,21 @@ def _active_start(r: Reading, app_start: int) -> int | None:
 
 
 _ACTIVE_ROW_LABELS = r"^(?:规章|(?:行政)?规范性文件)\d*$"
+# section 二's heading at the end of the paragraph before it, after the paragraph's full stop (pymupdf4llm's layout
+# text joining section 一's last paragraph and the heading: ``…培训4714人次。 二、主动公开政府信息情况``)
+_TITLE_AFTER_STOP = re.compile(r"[。；]\s*二\s*[、.]\s*主动公开政府信息情况$")
+
+
+def _title_after_paragraph(r: Reading, end: int) -> int | None:
+    """The last token before ``end`` that is a paragraph ending in section 二's heading (no label token: its full
+    stop makes it prose, which ``first_index`` does not ask); None where there is none."""
+    tokens = r.tokens
+    for i in range(min(end, len(tokens)) - 1, -1, -1):
+        if tokens[i][TEXT].endswith("主动公开政府信息情况") and _TITLE_AFTER_STOP.search(tokens[i][TEXT]):
+            return i
+    return None
+
+
 # where table 三 would stand: its title or its 勾稽关系 note, else section 三's heading
 _THREE_PLACE = r"收到和处理政府信息公开申请|勾稽关系|第一项加第二项|^三[、.]"
 
