@@ -2,7 +2,8 @@
 with the identities the parser itself builds (``parsers/tables/checks.py``):
 
 - a sum read below its parts in every identity it is a sum in (``parsers/ocr/low_sums.py``, parser version 311):
-  synth_5499's shape, table 三's （七）总计 row read as the values of a row above it (a grid that lost its rules);
+  synth_5499's shape, table 三's （七）总计 row read as the values of a row above it (a grid that lost its rules); and
+  a cell of that row whose other sum has a part lost (version 312);
 - a part of table 四's lone failing row sum that a lookalike reading makes hold (``parsers/ocr/one_sum_lookalikes.py``,
   version 311): synth_5494's shape, a ``1`` read ``4``.
 
@@ -69,6 +70,22 @@ def test_a_total_row_read_from_a_row_above_is_left_blank_where_it_is_below_its_p
     assert "balance" in said[0].message and "left blank" in said[0].message
     verdict, _ = review_verdict(Report(metadata={"ocr": True}, text="", warnings=warnings))
     assert verdict == "required"
+
+
+def test_a_cell_of_that_row_whose_other_sum_has_a_part_lost_is_left_blank_too() -> None:
+    printed = _table_three()
+    read: dict[str, int | None] = dict(printed)
+    for c in APPLICANT_COLUMNS:
+        read[f"{A}/results_total/{c}"] = printed[f"{A}/{RESULT_ROWS_2021[-3]}/{c}"]
+    last = APPLICANT_COLUMNS[-2]  # 其他: its 本年新收 lost, so that column's balance says nothing of its 总计
+    read[f"{A}/new_received/{last}"] = None
+    cells = _cells(read)
+    warnings: list[Warning_] = []
+    blank_low_sums(cells, _three_checks(cells), warnings)
+    wrong = [k for k in read if k.startswith(f"{A}/results_total/") and read[k] != printed[k]]
+    assert f"{A}/results_total/{last}" in wrong
+    assert [k for k, c in cells.items() if c.value is None and read[k] is not None] == wrong
+    assert [w.key for w in warnings] == wrong
 
 
 def test_a_total_read_right_below_parts_short_of_a_lost_cell_is_kept() -> None:

@@ -12,6 +12,9 @@ Such a cell is left blank (``ocr_sum_below_parts``, review required, the reading
 value the identities give is not taken (its parts may be short of cells lost). The checks stay as read. An identity
 of which the cell is a part (its row's total) is not looked at: a whole row read from another row keeps its sum; nor
 is one it is the sum of that holds only with such a found cell among its parts (the row's total, synth_5499's ``3``).
+A cell of a row so found (its row's total holding with half its cells or more found) is found too where one identity
+it is a sum in has its parts more than it and every other fails with a part lost and its parts less, which says
+nothing of it (synth_5499's 其他 ``3``, printed 68: 本年新收's 其他 lost, its column's results 65).
 """
 
 from __future__ import annotations
@@ -43,7 +46,28 @@ def below_parts(cells: dict[str, Cell], checks: list[Check]) -> list[tuple[str, 
     for key, (below, rest) in low.items():
         if rest and all(c.passed and any(k in found for k in c.left_keys) for c in rest):
             found[key] = below
+    for key, cell in cells.items():  # a cell of a row so found, its other sums silent for a part lost
+        if key in found or key.split("/", 1)[0] not in COUNT_TABLES or not as_read(cell):
+            continue
+        if not any(_found_row(c, found) for c in identities if key in c.left_keys):
+            continue
+        sums = [c for c in identities if key in c.right_keys]
+        below = [c for c in sums if not c.passed and not c.blank and c.left > c.right]
+        if below and all(c in below or _silent(c, cells) for c in sums):
+            found[key] = below
     return [(key, found[key]) for key in cells if key in found]
+
+
+def _found_row(check: Check, found: dict[str, list[Check]]) -> bool:
+    """Whether ``check`` holds with half its cells or more found below their parts (a row read from another row)."""
+    keys = check.cell_keys()
+    return check.passed and 2 * sum(k in found for k in keys) >= len(keys)
+
+
+def _silent(check: Check, cells: dict[str, Cell]) -> bool:
+    """Whether ``check`` fails with its parts as read less than its sum and a part lost: it says nothing of the sum."""
+    lost = any((c := cells.get(k)) is None or c.value is None for k in check.left_keys)
+    return not check.passed and check.left < check.right and lost
 
 
 def blank_low_sums(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:
@@ -59,8 +83,9 @@ def blank_low_sums(cells: dict[str, Cell], checks: list[Check], warnings: list[W
             Warning_(
                 "ocr_sum_below_parts",
                 f"{key}: OCR read {cell.raw!r}, and the identities it is a sum in fail with their parts as read more "
-                f"than it ({said}; any other holds only with a part so found): a scan loses cells, it does not add "
-                "them, so the reading is not the page's number; left blank (the value the parts give not taken)",
+                f"than it ({said}; any other holds only with a part so found, or has a part lost and its parts "
+                "less): a scan loses cells, it does not add them, so the reading is not the page's number; left blank "
+                "(the value the parts give not taken)",
                 key,
                 cells[key].where,
             )
