@@ -52,6 +52,8 @@ def _build_report(extracted: Extracted) -> Report:
         from parsers.ocr.doubtful import blank_doubtful
         from parsers.ocr.lost_digit_values import lost_digit_values
         from parsers.ocr.lost_ones import lost_ones
+        from parsers.ocr.low_sums import blank_low_sums
+        from parsers.ocr.one_sum_lookalikes import blank_lookalike_parts
         from parsers.ocr.procurement import lone_amount
         from parsers.ocr.short_counts import blank_short_counts
 
@@ -71,6 +73,8 @@ def _build_report(extracted: Extracted) -> Report:
         )
         blank_contradicted(tables.cells, tables.checks, tables.warnings)
         blank_contradicted_sets(tables.cells, tables.checks, tables.warnings)
+        blank_low_sums(tables.cells, tables.checks, tables.warnings)  # a sum read below its parts in every sum
+        blank_lookalike_parts(tables.cells, tables.checks, tables.warnings)  # a lone sum's lookalike part
         bounded_zeros(tables.cells, tables.checks, tables.warnings, extracted.empty_cells)  # lost cells bound to 0
         negative_counts(tables.cells, tables.warnings)  # after the identities' rules: they check it as read
     metadata["format"] = tables.format

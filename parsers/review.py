@@ -50,6 +50,10 @@ REQUIRED = {
     "ocr_contradicted",
     # two or three OCR'd numbers the identities single out together: left blank (parsers/ocr/contradicted_sets.py)
     "ocr_contradicted_set",
+    # an OCR'd sum read below its parts in every identity it is a sum in: left blank (parsers/ocr/low_sums.py)
+    "ocr_sum_below_parts",
+    # a part of a lone failing sum a lookalike reading of it makes hold: left blank (ocr/one_sum_lookalikes.py)
+    "ocr_part_lookalike",
     # an OCR'd count read with a fraction that is no thousands separator: left blank (parsers/ocr/counts.py)
     "ocr_fraction_in_count",
     # an OCR'd count read with a leading zero, an identity of it failing: a digit lost, left blank (ocr/counts.py)
