@@ -61,6 +61,17 @@ Key = tuple[int, tuple[Num, ...]]  # a filling's row whose total fails (-1: none
 GroupKey = tuple[int, int, int, int, tuple[Num, ...] | None, int, int, int]  # group()'s arguments
 
 
+def _with_tails(found: dict[Key, Rows], band: Rows, head: tuple[Num, ...], tails: dict[Key, Rows]) -> None:
+    """A band's filling (its rows' value indexes, ``band``, and their values, ``head``) with each filling of the
+    rows below it (``tails``, by the row missed and its values): each distinct one added to ``found``."""
+    for (tail_miss, tail_key), tail in tails.items():
+        kk = (tail_miss, head + tail_key)
+        if kk not in found:
+            if len(found) >= MAX_TABLES:
+                raise _Open
+            found[kk] = band + tail
+
+
 class _Nested:
     """The candidates of one value stream (see the module's doc), their pieces memoised. With ``slack``, a
     candidate may have one row whose total fails (a total printed wrong: :mod:`parsers.tables.misprinted`), every
@@ -185,12 +196,7 @@ class _Nested:
                     if self.steps > self.limit:
                         raise _Open
                     if not failed:
-                        for (tail_miss, tail_key), tail in tails.items():
-                            kk = (tail_miss, head + tail_key)
-                            if kk not in found:
-                                if len(found) >= MAX_TABLES:
-                                    raise _Open
-                                found[kk] = band + tail
+                        _with_tails(found, band, head, tails)
                     else:
                         for (tail_miss, tail_key), tail in tails.items():
                             now = tail_miss
@@ -245,12 +251,7 @@ class _Nested:
                     band = tuple(x + y for x, y in zip(left, right, strict=True))
                     head = tuple(nums[x] for row in band for x in row)
                     self._step(len(tails))
-                    for (tail_miss, tail_key), tail in tails.items():
-                        kk = (tail_miss, head + tail_key)
-                        if kk not in found:
-                            if len(found) >= MAX_TABLES:
-                                raise _Open
-                            found[kk] = band + tail
+                    _with_tails(found, band, head, tails)
 
     def _piece(self, at: int, w: int, k: int) -> tuple[Rows, tuple[Num, ...], tuple[Num, ...], tuple[int, ...]]:
         """A band of ``k`` rows of ``w`` columns at stream position ``at`` printed column after column, as
