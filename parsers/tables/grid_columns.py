@@ -165,8 +165,9 @@ def off_grid_columns(r: Reading, vals: Sequence[Token], row: Sequence[Token | No
     ``n`` fields) puts a value in another column than the fields of its grid's nearest whole rows do
     (:func:`by_grid_columns`): a grid of more fields than columns (the parser's own PDF reader, a cell over two
     grid columns printing an empty field the whole rows print too) whose short row right-alignment reads a column
-    off. The row is then placed by the whole rows' fields, or left to the identities."""
-    if (grid := by_grid_columns(r, vals, n)) is None:
+    off. The row is then placed by the whole rows' fields, or left to the identities. The PDF reader's text only:
+    a scan's short rows are left as version 310 read them (not measured on scans)."""
+    if r.extracted.ocr or (grid := by_grid_columns(r, vals, n)) is None:
         return False
     placed = [t[START] if t is not None and t[TEXT] else None for t in row]
     return placed != [t[START] if t is not None else None for t in grid[0]]
