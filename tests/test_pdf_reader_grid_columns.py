@@ -1,5 +1,6 @@
 """The parser's PDF reader's grid (issue 8, version 311): table 三's rows short of values placed by the fields of
 their table's nearest whole rows (``parsers/tables/grid_columns.py``), as in the parser's own OCR.
+A count printed as a spaced decimal is left blank (version 312, ``parsers/tables/reading.py``).
 
 The texts are the PDF reader's text (version 310's, ``parsers.readers.pdf.read_pdf``) of two tuning reports' Chromium
 PDFs whose table 三 prints cells empty (the generator's ``empty_zero``): synth_8543 (2021 format: a grid of eleven
@@ -60,3 +61,13 @@ def test_rows_of_a_grid_of_two_fields_a_column_read_no_zero_in_a_blank_cell() ->
     assert [k for k in _wrong(gold, got) if "confirm_existing" not in k] == []
     grid = {w.key for w in report.warnings if w.code == "grid_columns"}
     assert {"applications/withheld.enforcement_files", "applications/unavailable.not_held"} <= grid
+
+
+def test_a_count_printed_as_a_spaced_decimal_is_left_blank() -> None:
+    """Version 312: tuning report synth_8014's PDF (``numbering_dot``, a label column one glyph wide) prints
+    ``2． 649   0 …`` (没有现成信息's item number on its line of values): 310 read ``2. 649`` as 2.649 in a count."""
+    report, gold, got = _read(8014)
+    key = "applications/unavailable.needs_creation/natural_person"
+    assert gold[key] == 649 and got[key] is None
+    assert _wrong(gold, got) == []
+    assert key in {w.key for w in report.warnings if w.code == "spaced_fraction_in_count"}
