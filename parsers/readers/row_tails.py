@@ -8,18 +8,23 @@ them (the block's 本年处理决定数量 printed, read as nothing, and the row
 order). Here such a row's glyphs right of its last cell, within the table's box and the row's height, are read as
 the cell of the row's first grid column at or after that cell's end (a column where the table's other rows have a
 cell start), and said (``cell_unruled``). Only where the row has no cell there at all, and only right of its last
-cell: a cell over several columns holds its own glyphs.
+cell: a cell over several columns holds its own glyphs; and only a number (a value lost): a header's glyph there
+(Chromium's 总计 head over several header rows) is left out as before.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 
 from parsers.readers.pdfium_page import Box, Char
 
 CELL_UNRULED = "cell_unruled"
 _SLACK = 1.0  # points a grid column's start may stand before the row's last cell's end
+# what is read so: a number (a value cell's text). A header's glyph beside its cells (Chromium's 总计 head over
+# several rows, found in none: three PDFs in four) is left out as before
+_VALUE = re.compile(r"[+\-－]?\d[\d,.]*%?")
 
 
 def read_row_tails(
@@ -55,7 +60,7 @@ def read_row_tails(
         if slot is None or slot >= len(raw[i]) or raw[i][slot]:
             continue
         text = cell_text([chars[k] for k in found])
-        if text.strip():
+        if _VALUE.fullmatch(text.strip()):
             raw[i][slot] = text
             read.append(text)
     return read
