@@ -16,7 +16,7 @@ from parsers.model import Cell, Warning_, Where
 from parsers.tables.align import Fit
 from parsers.tables.heading_beside import label_rest
 from parsers.tables.run_splits import count_space_amount
-from parsers.tables.templates import APPLICATIONS_TABLE, REVIEW_TABLE, RowDef
+from parsers.tables.templates import REVIEW_TABLE, RowDef
 from parsers.tables.tokenizer import tokenize
 from parsers.tables.tokens import (
     COL,
@@ -504,18 +504,6 @@ class Reading:
         if tok is None:
             where = self.where(blank_where) if blank_where is not None else None
             self.cells[key] = Cell(key, None, "", where)
-        elif tok[SPACED] is not None and _fraction_in_count(key, tok[TEXT]):
-            # tables 三 and 四 count, whole numbers: spaces around a point that would make a fraction there are no
-            # decimal's (a wrapped label's item number on its row's line of values: ``2． 649`` read 2.649, synth
-            # 8014's PDF, 649 the 没有现成信息 row's 自然人 cell): the cell left blank, said
-            self.cells[key] = Cell(key, None, "", self.where(tok))
-            self.warn(
-                "spaced_fraction_in_count",
-                f"{key}: {tok[SPACED]!r} would read {tok[TEXT]}, a fraction, in a count (tables 三 and 四 count whole "
-                "numbers): the spaces around its point are no decimal's (an item number before a value?); left blank",
-                key,
-                tok,
-            )
         else:
             self.cells[key] = Cell(
                 key, number_value(tok[TEXT]), tok[OCR_RAW] or tok[SPACED] or tok[TEXT], self.where(tok)
@@ -705,15 +693,3 @@ def original_spans(r: Reading, vals: Sequence[Token]) -> list[tuple[int, int]] |
     canon, text = r.canonical, r.extracted.text
     spans = [(o := canon.to_original(t[START]), o + t[END] - t[START]) for t in vals]
     return None if any(text[a:b] != t[TEXT] for (a, b), t in zip(spans, vals, strict=True)) else spans
-
-
-_COUNT_TABLES = (APPLICATIONS_TABLE + "/", REVIEW_TABLE + "/")  # SCHEMA.md: tables 三 and 四 count, whole numbers
-
-
-def _fraction_in_count(key: str, text: str) -> bool:
-    """Whether ``text`` (a value token's) reads a number with a fraction and ``key`` is a cell of a table that counts
-    (三, 四)."""
-    if not key.startswith(_COUNT_TABLES):
-        return False
-    value = number_value(text)
-    return isinstance(value, float) and not value.is_integer()
