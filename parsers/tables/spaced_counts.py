@@ -3,7 +3,7 @@
 Text tools print a number's point with spaces around it (``7 4. 2``), and the tables reader joins such a piece into
 one number (``spaced_number``). In a cell that counts, a fraction is no reading of the table: the spaces around the
 point belong to something else, as where a wrapped label's item number stands on its row's line of values (a label
-column one glyph wide, ``2． 649   0 …``: synth 8014's Chromium PDF, 649 read as 2.649). Such a cell is set aside
+column one glyph wide, ``2． 649   0 …`` in a tuning report's Chromium PDF, 649 read as 2.649). Such a cell is set aside
 after the tables are read (``spaced_fraction_in_count``, review required), what was read kept on its provenance
 (``read_as``): a blank, not a guess at the number after the point. Set aside after the reading, as a scan's
 fraction in a count is (``parsers/ocr/counts.py``), not while the rows are read: a blank cell there sends the

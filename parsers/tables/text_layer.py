@@ -189,7 +189,7 @@ def blank_disputed(r: Reading) -> None:
 def _open_zeros(r: Reading, row: str, disputed: list[str]) -> list[str]:
     """Table 三 row ``row``'s cells, besides its ``disputed`` ones, that read 0 where a reading the identities like
     as much reads them blank (``Reading.open_cells``: a row short of values, printed without its empty cells): the
-    tie-break's 0 is no more the text's than the blank (a row of ``empty_zero``'s: synth 8591's 其他处理 row
+    tie-break's 0 is no more the text's than the blank (a row of ``empty_zero``'s: a tuning report's 其他处理 row
     ``0 1 0 0 1`` for seven cells, its 自然人 cell blank, read 0 by the tie-break that puts its first value first).
     Left blank with the disputed cells, said (``placement_open``)."""
     out = [
