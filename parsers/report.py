@@ -12,6 +12,7 @@ from parsers.narrative import narrative_checks
 from parsers.review import set_verdict
 from parsers.sections import read_sections
 from parsers.tables import read_tables
+from parsers.tables.spaced_counts import blank_spaced_fractions
 from parsers.tables.tokens import normalise
 
 _CODED_NOTE = re.compile(r"\[([a-z_]+)\] (.*)", re.S)
@@ -42,6 +43,8 @@ def _build_report(extracted: Extracted) -> Report:
     metadata_notes: list[str] = []
     metadata = read_metadata(extracted, norm, metadata_notes)
     tables = read_tables(extracted, metadata.get("year"), norm)
+    if not extracted.ocr:  # a count printed as a spaced decimal (``2． 649``): left blank (tables/spaced_counts.py)
+        blank_spaced_fractions(tables.cells, tables.warnings)
     if extracted.ocr:  # OCR hook: metadata says so; misread digits resolved by the identities (parsers/ocr/correct.py)
         from parsers.ocr.agreed import contest_agreed
         from parsers.ocr.bounded_zeros import bounded_zeros

@@ -28,6 +28,7 @@ REQUIRED = {
     "placement_unconfirmed",  # table 三's identities fail on a reading in doubt: left blank (tables/unconfirmed.py)
     "ambiguous_split",
     "ambiguous_value",  # the identities leave a number's column open: the tie-break chose
+    "spaced_fraction_in_count",  # a count printed as a spaced decimal (``2． 649``): left blank (spaced_counts.py)
     "column_order",  # the text prints the tables column by column: no cell read (parsers/tables/column_order.py)
     # an OCR'd digit the engine read plainly, taken as another because the identities hold under it: as read, an
     # identity failed, and the page cannot tell a misread from a total printed wrong (synth_444: the digit read

@@ -19,9 +19,9 @@ A = "applications"
 COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
 
 
-def _report(name: str, *, ocr: bool = True) -> Report:
+def _report(name: str, *, ocr: bool = True, kind: str = "pdf") -> Report:
     text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
-    return parse_extracted(Extracted("pdf", text, ocr=ocr))
+    return parse_extracted(Extracted(kind, text, ocr=ocr))
 
 
 def _row(report: Report, row: str) -> list[object]:
@@ -64,10 +64,21 @@ def test_rows_of_a_grid_whose_fields_change_down_the_table_read_by_their_nearest
 
 
 def test_text_no_ocr_read_is_left_as_before() -> None:
-    """The rule reads the parser's own OCR only: the same text from a text layer keeps its reading by order."""
-    report = _report("synth_481", ocr=False)
+    """The rule reads the parser's own grids only, its OCR's and (since version 311) its PDF reader's: the same
+    text as another tool's text keeps its reading by order."""
+    report = _report("synth_481", ocr=False, kind="text")
     assert not _grid_warned(report)
     assert _row(report, "partially_granted") != [0, 0, 0, None, None, 0, None]
+
+
+def test_the_pdf_readers_own_grid_is_read_by_its_fields_too() -> None:
+    """Version 311: the PDF reader prints a ruled table's grid as OCR does (one field a grid column), and its short
+    rows are placed by the fields of their nearest whole rows the same way (``grid_columns``, said as the PDF
+    reader's grid)."""
+    report = _report("synth_481", ocr=False)
+    warned = _grid_warned(report)
+    assert "the PDF reader's grid" in warned[f"{A}/partially_granted"]
+    assert _row(report, "partially_granted")[:3] == [0, 0, 0]
 
 
 def _small(rows: list[str]) -> Report:

@@ -42,6 +42,7 @@ from parsers.readers.pdf_layout import (
 from parsers.readers.pdf_plumber import PlumberDocument
 from parsers.readers.pdf_text_layer import garbled
 from parsers.readers.pdfium_page import PDFIUM_LOCK, TEXT, X0, X1, Box, Char, PageContent, Unsupported, read_page
+from parsers.readers.row_tails import read_row_tails, unruled_note
 
 MAX_PAGES = 2000
 _TOLERANCE = 1.0
@@ -349,8 +350,12 @@ def layout_page(content: PageContent, number: int, notes: list[str] | None = Non
             off = past_edge(chars, content.width) if notes is not None else []
             read_off: set[int] = set()
             joined: list[str] = []
+            unruled: list[str] = []
             for table in found:
                 raw = table.extract(chars, mids)
+                unruled += read_row_tails(
+                    table.rows(), raw, table.bbox[2], chars, (mids.keys, mids.order, mids.h, mids.v), cell_text
+                )
                 if off:
                     assert notes is not None
                     read_off |= read_past_edge(table.rows(), raw, chars, off, content.width, cell_text, number, notes)
@@ -360,6 +365,8 @@ def layout_page(content: PageContent, number: int, notes: list[str] | None = Non
                     boxes.append(table.bbox)
             if joined and notes is not None:
                 notes.append(wrapped_note(number, joined))
+            if unruled and notes is not None:
+                notes.append(unruled_note(number, unruled))
             if boxes:  # the glyphs whose centre is outside every table (1 pt of slack) are the text lines'
                 rest = _outside(chars, mids, boxes)
                 if read_off:  # the glyphs past the page's edge read into a table's cells

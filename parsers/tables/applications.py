@@ -43,6 +43,7 @@ from parsers.tables.glued_rows import (
     short_glued_row,
     split_runs,
 )
+from parsers.tables.grid_columns import off_grid_columns
 from parsers.tables.label_across_break import joined_across_break
 from parsers.tables.label_blocks import block_order
 from parsers.tables.label_pairs import split_pair, values_before_labels
@@ -624,6 +625,8 @@ def _label_fits(
         ):
             _warn_named(r, row.key, named, header)
             pos = named
+        if pos is not None and len(vals) < N_APP and off_grid_columns(r, vals, pos, N_APP):
+            pos = None  # right-aligned off the fields its grid's whole rows print values in: placed below by those
         if pos is not None:
             fits[row.key] = Fit(pos, "positional", [])
         elif len(vals) == N_APP and (wrapped := wrapped_fit(r, vals, f"{T}/{row.key}")) is not None:

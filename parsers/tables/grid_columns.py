@@ -1,5 +1,5 @@
 """A row of table 三 short of values, placed by the grid columns its table's whole rows print their values in, in
-the parser's own OCR of a ruled table (a scan).
+the parser's own OCR of a ruled table (a scan), or its own PDF reader's (the same fields: see below).
 
 The OCR reader prints each cell of a table's ruled grid as a TAB field, a blank cell (or one whose digit the
 engine lost) as an empty field (``parsers/ocr/layout.py``). A scan whose rules are faint, broken or skewed gives a
@@ -17,6 +17,13 @@ placements: none is taken. Nor is a grid where a value's cell reaches past the w
 (a cell over several columns, a rule lost inside the row, prints its text in its first field). A grid's rules
 lost in some rows only (a skewed page) give the rows above and below a change different fields: the nearest
 whole rows are the row's own grid.
+
+The parser's PDF reader prints a ruled table the same way (one field a grid column, found from every row's cells):
+a PDF whose header cells stand over two grid columns each (Chromium's 2019 table 三, a report whose cells are
+printed empty) prints each row's values in every other field, an empty field between them, and a row short of a
+value by order or right-aligned reads the values after its empty cell a column early (a 0 in the cell the report
+left blank). There too a short row is read by its whole rows' fields, and a row right-alignment reads otherwise than
+those fields is read by them (:func:`off_grid_columns`).
 """
 
 from __future__ import annotations
@@ -25,9 +32,17 @@ import bisect
 from collections.abc import Sequence
 
 from parsers.tables.reading import Reading
-from parsers.tables.tokens import COL, IS_VALUE, LINE, TABBED, TEXT, Token
+from parsers.tables.tokens import COL, IS_VALUE, LINE, START, TABBED, TEXT, Token
 
 REACH = 12  # lines searched above and below a row for a whole row of its grid
+
+
+def own_grid(r: Reading) -> bool:
+    """Whether the text's TAB rows are the parser's own reading of a page's ruled grid: its OCR of a scan, or its PDF
+    reader's tables (pdfplumber's rules for finding a table: one field a grid column, a cell over several columns
+    printing its text in its first field and empty fields after it; Chromium's 2019 table 三, its header cells
+    over two columns each, prints its values in every other field). A converter's text is no such grid."""
+    return r.extracted.ocr or r.extracted.kind == "pdf"
 
 
 def _line(tokens: Sequence[Token], line: int) -> list[Token]:
@@ -114,10 +129,11 @@ def _placed(
 
 
 def by_grid_columns(r: Reading, vals: Sequence[Token], n: int) -> tuple[list[Token | None], list[Token]] | None:
-    """``vals`` (a row's values, fewer than ``n``, on one TAB line of OCR's text) placed by the fields of the
-    nearest whole rows of their grid (see the module's docstring), and the row's unreadable cells; None where
-    no whole row of the grid takes the row, or the rows above and below place it apart."""
-    if not r.extracted.ocr or not 1 <= len(vals) < n or not all(t[TABBED] for t in vals):
+    """``vals`` (a row's values, fewer than ``n``, on one TAB line of the parser's own grid: :func:`own_grid`)
+    placed by the fields of the nearest whole rows of their grid (see the module's docstring), and the row's
+    unreadable cells; None where no whole row of the grid takes the row, or the rows above and below place it
+    apart."""
+    if not own_grid(r) or not 1 <= len(vals) < n or not all(t[TABBED] for t in vals):
         return None
     line = vals[0][LINE]
     if any(t[LINE] != line for t in vals):
@@ -142,3 +158,16 @@ def by_grid_columns(r: Reading, vals: Sequence[Token], n: int) -> tuple[list[Tok
     for t, c in zip(vals, where, strict=True):
         laid[c] = t
     return laid, unreadable
+
+
+def off_grid_columns(r: Reading, vals: Sequence[Token], row: Sequence[Token | None], n: int) -> bool:
+    """Whether ``row`` (``vals``, a row short of values, read right-aligned with the columns: its TAB line's last
+    ``n`` fields) puts a value in another column than the fields of its grid's nearest whole rows do
+    (:func:`by_grid_columns`): a grid of more fields than columns (the parser's own PDF reader, a cell over two
+    grid columns printing an empty field the whole rows print too) whose short row right-alignment reads a column
+    off. The row is then placed by the whole rows' fields, or left to the identities. The PDF reader's text only:
+    a scan's short rows are left as version 310 read them (not measured on scans)."""
+    if r.extracted.ocr or (grid := by_grid_columns(r, vals, n)) is None:
+        return False
+    placed = [t[START] if t is not None and t[TEXT] else None for t in row]
+    return placed != [t[START] if t is not None else None for t in grid[0]]

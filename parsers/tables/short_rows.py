@@ -18,7 +18,7 @@ from parsers.tables.blank_rows import (
 from parsers.tables.checks import (
     identities_at,
 )
-from parsers.tables.grid_columns import by_grid_columns
+from parsers.tables.grid_columns import by_grid_columns, own_grid
 from parsers.tables.named_columns import names_by_ruler
 from parsers.tables.reading import Found, Reading, original_spans
 from parsers.tables.rules import Piece, rule_readings
@@ -53,12 +53,13 @@ from parsers.tables.tokens import (
 def short_rows_by_grid(
     r: Reading, pending: dict[str, list[Token]], scorer_for: Callable[[str], Callable[[list[Value]], int]]
 ) -> dict[str, Fit]:
-    """Rows of table 三 short of values in the parser's own OCR of a ruled table, read by the grid fields the
-    nearest whole rows of their grid print their values in (:func:`parsers.tables.grid_columns.by_grid_columns`),
+    """Rows of table 三 short of values in the parser's own OCR or PDF reading of a ruled table, read by the grid
+    fields the nearest whole rows of their grid print their values in
+    (:func:`parsers.tables.grid_columns.by_grid_columns`),
     when the identities like that placement as well as the order's. The cells no value stands in are left blank
     (a cell the engine read nothing in, or printed empty), the unreadable ones named. Reported as
     ``grid_columns`` (a guess: the page's grid, not the identities, places the values)."""
-    if not pending or not r.extracted.ocr:
+    if not pending or not own_grid(r):
         return {}
     out: dict[str, Fit] = {}
     for key, vals in pending.items():
@@ -73,7 +74,9 @@ def short_rows_by_grid(
         r.warn(
             "grid_columns",
             f"{T}/{key}: {len(vals)} values for its {N_APP} cells, each read in the column whose grid field the "
-            "nearest whole rows of its table print their values in (a scan's grid); "
+            "nearest whole rows of its table print their values in ("
+            + ("a scan's grid" if r.extracted.ocr else "the PDF reader's grid")
+            + "); "
             f"{', '.join(blank)} blank"
             + (f" ({', '.join(repr(t[TEXT]) for t in unreadable)} unreadable)" if unreadable else "")
             + (", the row's total holding" if row_total_holds(placed.values()) else ", the row's total not holding"),

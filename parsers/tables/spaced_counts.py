@@ -1,0 +1,42 @@
+"""A count printed as a spaced decimal, left blank: tables 三 and 四 count whole numbers (SCHEMA.md).
+
+Text tools print a number's point with spaces around it (``7 4. 2``), and the tables reader joins such a piece into
+one number (``spaced_number``). In a cell that counts, a fraction is no reading of the table: the spaces around the
+point belong to something else, as where a wrapped label's item number stands on its row's line of values (a label
+column one glyph wide, ``2． 649   0 …`` in a tuning report's Chromium PDF, 649 read as 2.649). Such a cell is set aside
+after the tables are read (``spaced_fraction_in_count``, review required), what was read kept on its provenance
+(``read_as``): a blank, not a guess at the number after the point. Set aside after the reading, as a scan's
+fraction in a count is (``parsers/ocr/counts.py``), not while the rows are read: a blank cell there sends the
+tables to the readings by text boxes, whose cost (seconds on one report) no cell repays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parsers.model import Cell, Warning_
+from parsers.tables.templates import APPLICATIONS_TABLE, REVIEW_TABLE
+
+_COUNT_TABLES = (APPLICATIONS_TABLE + "/", REVIEW_TABLE + "/")
+
+
+def blank_spaced_fractions(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
+    """Each count of tables 三 and 四 read from a number printed with a space at its point whose value has a
+    fraction: left blank, said."""
+    for key, cell in list(cells.items()):
+        value = cell.value
+        if not isinstance(value, float) or value.is_integer() or " " not in cell.raw:
+            continue
+        if not key.startswith(_COUNT_TABLES):
+            continue
+        where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
+        cells[key] = Cell(key, None, "", where)
+        warnings.append(
+            Warning_(
+                "spaced_fraction_in_count",
+                f"{key}: {cell.raw!r} would read {value}, a fraction, in a count (tables 三 and 四 count whole "
+                "numbers): the spaces around its point are no decimal's (an item number before a value?); left blank",
+                key,
+                where,
+            )
+        )
