@@ -623,13 +623,11 @@ class Reading:
             self.warn("rule_glued", f"{row}: {fit.guess} (a guess)", row, next((t for t in fit.tokens if t), label))
         elif fit.how == "short":
             self.warn("missing_cell", f"{row}: no values found; all cells blank", row, label)
-        if fit.ambiguous and fit.how == "padded":
-            # the columns a tied reading reads otherwise, 0 against blank too (``text_layer``: refuse_open_rows
-            # for an ambiguous row, blank_disputed for a disputed one)
-            self.open_cells[row] = [keys[i] for i in fit.open]
         if fit.disputed:
             self.warn_disputed(row, keys, fit, label)
         elif fit.ambiguous:
+            if fit.how == "padded":
+                self.open_cells[row] = [keys[i] for i in fit.open]
             self.warn("ambiguous", f"{row}: several readings fit the identities equally well", row, label)
 
     def warn_disputed(self, row: str, keys: Sequence[str], fit: Fit, label: Token) -> None:

@@ -159,8 +159,6 @@ def blank_disputed(r: Reading) -> None:
         r.say_disputed(row, DISPUTED_BLANK_TEXT)  # its warning says the cells are left blank, naming the guess
         # table 四 short of rows: no cell of it is placed by the text, the ones every tied reading agrees on neither
         keys = [k for k in r.cells if k.startswith(R + "/")] if row == R else r.disputed[row]
-        if row.startswith(T + "/") and (zeros := _open_zeros(r, row, keys)):
-            keys = [*keys, *zeros]
         for key in keys:
             if (cell := r.cells.get(key)) is not None and cell.value is not None:
                 if row == R:
@@ -184,28 +182,6 @@ def blank_disputed(r: Reading) -> None:
             "table left blank",
             R,
         )
-
-
-def _open_zeros(r: Reading, row: str, disputed: list[str]) -> list[str]:
-    """Table 三 row ``row``'s cells, besides its ``disputed`` ones, that read 0 where a reading the identities like
-    as much reads them blank (``Reading.open_cells``: a row short of values, printed without its empty cells): the
-    tie-break's 0 is no more the text's than the blank (a row of ``empty_zero``'s: a tuning report's 其他处理 row
-    ``0 1 0 0 1`` for seven cells, its 自然人 cell blank, read 0 by the tie-break that puts its first value first).
-    Left blank with the disputed cells, said (``placement_open``)."""
-    out = [
-        key
-        for key in r.open_cells.get(row, ())
-        if key not in disputed and (cell := r.cells.get(key)) is not None and cell.value == 0
-    ]
-    if out:
-        r.warn(
-            "placement_open",
-            f"{row}: {', '.join(k.rsplit('/', 1)[1] for k in out)} read 0 by the tie-break, blank by a reading "
-            "the identities like as much, in text no OCR read that does not print each empty cell: left blank with "
-            "the row's disputed cells",
-            row,
-        )
-    return out
 
 
 def _blank_disputed_scan(r: Reading) -> None:
