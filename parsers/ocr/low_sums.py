@@ -19,11 +19,9 @@ nothing of it (synth_5499's 其他 ``3``, printed 68: 本年新收's 其他 lost
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import as_read
-from parsers.ocr.counts import COUNT_TABLES
+from parsers.ocr.counts import COUNT_TABLES, set_aside
 
 MIN_SUMS = 2  # identities, the cell a sum in each, that must all give it more than it reads
 
@@ -73,20 +71,17 @@ def _silent(check: Check, cells: dict[str, Cell]) -> bool:
 def blank_low_sums(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:
     """Blank each count read below the parts of every identity it is a sum in (see the module's doc)."""
     for key, sums in below_parts(cells, checks):  # judged on the checks as read, then blanked together
-        cell = cells[key]
-        assert cell.where is not None
-        cells[key] = Cell(key, None, "", replace(cell.where, read_as=cell.raw))
+        raw = cells[key].raw
         said = "; ".join(
             f"{c.name}: its parts {c.left:g} against {c.right:g}" for c in sorted(sums, key=lambda c: c.name)
         )
-        warnings.append(
-            Warning_(
-                "ocr_sum_below_parts",
-                f"{key}: OCR read {cell.raw!r}, and the identities it is a sum in fail with their parts as read more "
-                f"than it ({said}; any other holds only with a part so found, or has a part lost and its parts "
-                "less): a scan loses cells, it does not add them, so the reading is not the page's number; left blank "
-                "(the value the parts give not taken)",
-                key,
-                cells[key].where,
-            )
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "ocr_sum_below_parts",
+            f"{key}: OCR read {raw!r}, and the identities it is a sum in fail with their parts as read more "
+            f"than it ({said}; any other holds only with a part so found, or has a part lost and its parts "
+            "less): a scan loses cells, it does not add them, so the reading is not the page's number; left blank "
+            "(the value the parts give not taken)",
         )

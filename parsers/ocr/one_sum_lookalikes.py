@@ -13,12 +13,10 @@ wrong one kept would be a wrong number no identity flags once read. The checks s
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import as_read
 from parsers.ocr.correct import readings
-from parsers.ocr.counts import COUNT_TABLES
+from parsers.ocr.counts import COUNT_TABLES, set_aside
 
 
 def lookalike_parts(cells: dict[str, Cell], checks: list[Check]) -> list[tuple[str, str, Check]]:
@@ -48,16 +46,12 @@ def lookalike_parts(cells: dict[str, Cell], checks: list[Check]) -> list[tuple[s
 def blank_lookalike_parts(cells: dict[str, Cell], checks: list[Check], warnings: list[Warning_]) -> None:
     """Blank each part of a lone failing sum that a lookalike reading of it makes hold (see the module's doc)."""
     for key, fit, check in lookalike_parts(cells, checks):  # judged on the checks as read, then blanked together
-        cell = cells[key]
-        assert cell.where is not None
-        cells[key] = Cell(key, None, "", replace(cell.where, read_as=cell.raw))
-        warnings.append(
-            Warning_(
-                "ocr_part_lookalike",
-                f"{key}: OCR read {cell.raw!r}; its one identity ({check.name}) fails ({check.left:g} ≠ "
-                f"{check.right:g}) and would hold with it read {fit} (a digit the engines confuse), but one sum "
-                "cannot tell this cell from its total: left blank, neither reading taken",
-                key,
-                cells[key].where,
-            )
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "ocr_part_lookalike",
+            f"{key}: OCR read {cells[key].raw!r}; its one identity ({check.name}) fails ({check.left:g} ≠ "
+            f"{check.right:g}) and would hold with it read {fit} (a digit the engines confuse), but one sum "
+            "cannot tell this cell from its total: left blank, neither reading taken",
         )
