@@ -1283,6 +1283,21 @@ def test_pdftotext_default_rows_after_a_short_run_read_where_the_row_totals_fix_
     assert snippet_report(name).metadata["review"] == "required"  # rows a row of six could be: blank
 
 
+def test_pdftotext_default_cells_every_placement_of_a_row_reads_alike_read() -> None:
+    # the same text (8321): the row totals' division of the run leaves unavailable.not_held and results_total open
+    # (one division reads not_held as six values, another as seven; results_total seven values in one division,
+    # six in another), though every placement whose row total holds, the identities refusing none, reads their
+    # cells alike (not_held's six ``1 0 0 0 0 0`` hold with no empty cell: not the row). Version 322 left both blank
+    name = "synth-8321-pdftotext-default-table3.txt"
+    read, said = _read_rows_right(name, 8321, "cells_by_division")
+    for row in ("unavailable.not_held", "results_total"):
+        assert row in read and row in said.rows, row
+    assert "14 cells of 2 rows" in said.message
+    report = snippet_report(name)
+    for row in ("unavailable.needs_creation", "not_processed.petition", "other.other"):  # rows of zeros: placed by none
+        assert row_or_none(report, row) == [None] * 7, row
+
+
 def test_pdftotext_default_column_order_five_cells_printed_empty_rows_the_totals_fix() -> None:
     # tuning seed 8375 (/tmp/e59/tune, pdftotext-default; ``empty_zero``): the labels stacked apart, 170 values for
     # 175 cells (five printed empty). Version 296 took such a run up to four short only: table 三 not read at all

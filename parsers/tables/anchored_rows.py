@@ -39,7 +39,7 @@ NUMBER_PAIR = re.compile(r"(?m)^[ \t]*(?!0[ \t]*\n)\d[\d,.]*[ \t]*\n[ \t]*\d[\d,
 _INT = re.compile(r"\d+")
 
 
-def _divisions(values: list[int], rows: int, width: int) -> list[set[tuple[int, int]]] | None:
+def divisions(values: list[int], rows: int, width: int) -> list[set[tuple[int, int]]] | None:
     """For each row, the placements it takes in the divisions of ``values`` into ``rows`` rows that leave the
     fewest rows open: ``(offset, width)`` for a row read there (its total holding), ``(offset, -width)`` for a row
     left open over ``width`` values (out of order), ``(offset, 1 - width)`` over one fewer (a cell printed empty).
@@ -144,9 +144,9 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
 def settled_rows(numbers: list[int], rows: int, width: int) -> list[int | None] | None:
     """Each of ``rows`` rows' offset in ``numbers`` (a run of a table's values, row after row, a few rows six values
     long: a cell printed empty) where every division of the run that leaves the fewest rows open reads the row with
-    the same values (:func:`_divisions`, :func:`_settled`), None for a row left open; None where no division fits."""
-    divisions = _divisions(numbers, rows, width)
-    return None if divisions is None else _settled(numbers, divisions, width)
+    the same values (:func:`divisions`, :func:`_settled`), None for a row left open; None where no division fits."""
+    options = divisions(numbers, rows, width)
+    return None if options is None else _settled(numbers, options, width)
 
 
 def _settled(numbers: list[int], divisions: list[set[tuple[int, int]]], width: int) -> list[int | None]:

@@ -27,6 +27,9 @@ A row the labels read as seven zeros, the first of a longer run after its label'
 (:func:`parsers.tables.rows_cut_from_runs.cut_rows`: seven zeros hold any row's total, so nothing tells them the
 row's), is read as the division's where the division settles it with a total other than 0, as a row left blank is.
 
+Rows still wholly blank that no division reads whole (a row six values long in one division, seven in another, or
+placed at two offsets) give the cells every placement reads alike (:mod:`parsers.tables.cells_by_divisions`).
+
 Each row so read is said (``rows_by_totals``: a placement the row totals fix, not printed beside its label), and
 what the labels' reading said of it (``missing_row``, ``missing_cell``, ``placement_open`` …: its cells blank) is
 dropped.
@@ -35,14 +38,16 @@ dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from parsers.tables.anchored_rows import MAX_SHORT, NUMBER_PAIR, impossible, settled_rows
 from parsers.tables.box_order import applications_format, lines_with_values, three_span
+from parsers.tables.cells_by_divisions import fill_settled_cells
 from parsers.tables.checks import application_checks
 from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import Reading
 from parsers.tables.rows_cut_from_runs import cut_rows
-from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021
+from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021, RowDef
 from parsers.tables.text_layer import read_by_ocr
 from parsers.tables.tokens import END, IS_VALUE, START, TEXT, Token
 
@@ -96,17 +101,31 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
         if all(v is None for v in read) or row.key in moved:
             filled.append(row.key)
             taken.update(zip(keys, values[o : o + width], strict=True))
-    if not filled:
-        return
+    if filled:
 
-    def get(key: str) -> int | float | None:
-        return int(taken[key][TEXT]) if key in taken else r.get(key)
+        def get(key: str) -> int | float | None:
+            return int(taken[key][TEXT]) if key in taken else r.get(key)
 
-    for c in application_checks(get, fmt):
-        if not c.cell_keys() & taken.keys():
-            continue
-        if impossible(c, get) or (not c.passed and all(get(k) is not None for k in c.cell_keys())):
-            return
+        for c in application_checks(get, fmt):
+            if not c.cell_keys() & taken.keys():
+                continue
+            if impossible(c, get) or (not c.passed and all(get(k) is not None for k in c.cell_keys())):
+                return
+        _put_rows(r, filled, moved, taken, values, rows, width)
+    fill_settled_cells(r, fmt, rows, values, numbers, at)
+
+
+def _put_rows(
+    r: Reading,
+    filled: list[str],
+    moved: list[str],
+    taken: dict[str, Token],
+    values: list[Token],
+    rows: Sequence[RowDef],
+    width: int,
+) -> None:
+    """The rows ``filled`` put in ``r`` with their values ``taken`` (``moved``: those the labels read as seven zeros
+    cut from a run), in the table's order, and said."""
     order = list(r.cells)
     for name in filled:
         keys = [f"{_T}/{name}/{c}" for c in APPLICANT_COLUMNS]
