@@ -8,16 +8,16 @@ rows leaving the fewest rows open; a row is read whole where every such division
 six (a cell printed empty: which column is empty the run does not say), or that two divisions place at two offsets,
 is left blank there, though some of its cells are the same number in every placement.
 
-Here each placement a division leaves for the row is spread into the row's readings: seven values, the row read;
-six values, the empty cell in each column in turn where the row total holds with it blank (six values that no empty
-cell makes hold give none: the row is not there, as seven whose total fails are not read there); seven values out
-of order, nothing (any reading: no cell is read). A reading is dropped where it makes an identity on the row's cells impossible whatever
-the blank cells are, or fails one whose cells are all read, with the cells the table holds. A cell is read where
-every reading left puts the same number in it; a cell some reading leaves empty stays blank (a zero printed empty is
-no 0). A 0 so settled is read only in a row whose total is read and is not 0: seven zeros hold any row's total, so a
-row of zeros is placed by nothing, and a row printed out of order shifts the zeros of the rows near it (measured on
-five tuning batches: the zeros of rows whose total is 0 or not read were read wrong where a row of six zeros, a cell
-printed empty, stood near rows out of order).
+Here each placement a division leaves for the row is spread into the row's readings: seven values, the row read; six
+values, the empty cell in each column in turn where the row total holds with it blank (six values that no empty cell
+makes hold give none: the row is not there, as seven whose total fails are not read there); seven values out of
+order, nothing (any reading: no cell is read). A reading is dropped where it makes an identity on the row's cells
+impossible whatever the blank cells are, or fails one whose cells are all read, with the cells the table holds. A
+cell is read where every reading left puts the same number in it; a cell some reading leaves empty stays blank (a
+zero printed empty is no 0). A 0 so settled is read only in a row whose total is read and is not 0: seven zeros hold
+any row's total, so a row of zeros is placed by nothing, and a row printed out of order shifts the zeros of the rows
+near it (measured on five tuning batches: the zeros of rows whose total is 0 or not read were read wrong where a row
+of six zeros, a cell printed empty, stood near rows out of order).
 
 Every cell so read is said (``cells_by_division``, naming the rows); the labels' warnings on those rows stay (their
 other cells are blank).
@@ -48,6 +48,7 @@ def fill_settled_cells(
     (``cells_by_division``)."""
     width = len(APPLICANT_COLUMNS)
     options = None
+    checks = application_checks(r.get, fmt)
     found: dict[str, Token] = {}
     named: list[str] = []
     for k, row in enumerate(rows):
@@ -58,7 +59,7 @@ def fill_settled_cells(
             return
         if (readings := row_readings(numbers, options[k], width)) is None or not readings:
             continue
-        got = settled_cells(numbers, readings, keys, lambda g: application_checks(g, fmt), r.get)
+        got = settled_cells(numbers, readings, keys, checks, r.get)
         if got[-1] is None or numbers[got[-1]] == 0:
             # a row whose total is not read, or reads 0: its zeros are no row's in particular (seven zeros hold any
             # row's total, and a row printed out of order moves the zeros of the rows near it); its numbers are read
@@ -72,11 +73,10 @@ def fill_settled_cells(
     def get(key: str) -> int | float | None:
         return int(found[key][TEXT]) if key in found else r.get(key)
 
-    for c in application_checks(get, fmt):
-        if c.cell_keys() & found.keys() and (
-            impossible(c, get) or (not c.passed and all(get(k) is not None for k in c.cell_keys()))
-        ):
-            return
+    if any(
+        c.cell_keys() & found.keys() and (impossible(c, get) or _fails(c, get)) for c in application_checks(get, fmt)
+    ):
+        return
     order = list(r.cells)
     for key, tok in found.items():
         r.cells.pop(key, None)
@@ -119,31 +119,53 @@ def row_readings(numbers: Sequence[int], placements: set[tuple[int, int]], width
 
 
 def settled_cells(
-    numbers: Sequence[int],
-    readings: list[list[int | None]],
-    keys: Sequence[str],
-    checks: Callable[[Getter], list[Check]],
-    get: Getter,
+    numbers: Sequence[int], readings: list[list[int | None]], keys: Sequence[str], checks: list[Check], get: Getter
 ) -> list[int | None]:
     """The offset into ``numbers`` of each of a row's cells (``keys``) that every reading the identities leave puts
-    the same number in, None for the others; ``checks`` builds the table's identities on a getter, ``get`` the
-    table's cells as read."""
-    mine = set(keys)
+    the same number in, None for the others; ``checks`` the table's identities (their cells only: each is summed
+    again here on each reading), ``get`` the table's cells as read."""
+    column = {k: j for j, k in enumerate(keys)}
+    # each identity on the row: per side, the sum and the blanks of the cells outside the row, and the row's columns
+    sides: list[tuple[_Side, _Side]] = []
+    for c in checks:
+        if not c.cell_keys() & column.keys():
+            continue
+        two: list[_Side] = []
+        for side in (c.left_keys, c.right_keys):
+            given = [v for k in side if k not in column and (v := get(k)) is not None]
+            blanks = sum(1 for k in side if k not in column) - len(given)
+            two.append((sum(given), blanks, [column[k] for k in side if k in column]))
+        sides.append((two[0], two[1]))
     kept: list[list[int | None]] = []
     for idx in readings:
-        cells = {k: (numbers[i] if i is not None else None) for k, i in zip(keys, idx, strict=True)}
-
-        def at(key: str, cells: dict[str, int | None] = cells) -> int | float | None:
-            return cells[key] if key in cells else get(key)
-
-        if not any(
-            c.cell_keys() & mine
-            and (impossible(c, at) or (not c.passed and all(at(k) is not None for k in c.cell_keys())))
-            for c in checks(at)
-        ):
+        vals = [numbers[i] if i is not None else None for i in idx]
+        if not any(_refused(vals, left, right) for left, right in sides):
             kept.append(idx)
     out: list[int | None] = []
     for j in range(len(keys)):
         got = {numbers[i] if (i := idx[j]) is not None else None for idx in kept}
         out.append(kept[0][j] if kept and len(got) == 1 and None not in got else None)
     return out
+
+
+def _fails(c: Check, get: Getter) -> bool:
+    """The identity ``c`` fails with every one of its cells read."""
+    return not c.passed and all(get(k) is not None for k in c.cell_keys())
+
+
+_Side = tuple[int | float, int, list[int]]
+
+
+def _refused(vals: list[int | None], left: _Side, right: _Side) -> bool:
+    """An identity (its two sides: the sum and blanks of the cells outside the row, the row's columns in it) that
+    the row's values ``vals`` make fail with every cell read, or impossible whatever its blank cells are (one side
+    all read, the cells read of the other more than it): :func:`parsers.tables.anchored_rows.impossible`."""
+    sums: list[int | float] = []
+    blanks: list[int] = []
+    for base, blank, cols in (left, right):
+        given = [v for j in cols if (v := vals[j]) is not None]
+        sums.append(base + sum(given))
+        blanks.append(blank + len(cols) - len(given))
+    if not blanks[0] and not blanks[1]:
+        return abs(sums[0] - sums[1]) >= 1e-6
+    return (not blanks[0] and sums[1] > sums[0] + 1e-6) or (not blanks[1] and sums[0] > sums[1] + 1e-6)
