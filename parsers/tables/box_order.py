@@ -154,6 +154,14 @@ def read_value_lines(
             f" (its last {len(values) - sum(t[IS_VALUE] for toks in lines[: -len(more)] for t in toks)} values "
             "printed after table 四's first header row, 行政复议 行政诉讼, before table 四's column heads)"
         )
+    elif len(values) < len(rows) * width and (more := _before_four_run(r, end, len(rows) * width - len(values))):
+        lines += more
+        values = [t for toks in lines for t in toks if t[IS_VALUE]]
+        past = (
+            f" (its last {sum(t[IS_VALUE] for toks in more for t in toks)} values printed after table 四's first "
+            f"header cell, 行政复议, among table 四's header boxes, before the run of table 四's {_FOUR_CELLS} values "
+            "behind its last column heads)"
+        )
     merged = (" (（六）其他处理 as one row, as in the 2019 format)" if app_fmt != fmt else "") + past
     if len(values) != len(rows) * width:
         extra = len(values) - len(rows) * width
@@ -309,6 +317,31 @@ def _past_four_head(r: Reading, end: int, lacking: int) -> list[list[Token]] | N
 
 
 _FOUR_TOP_HEADS = {"行政复议", "行政诉讼"}
+_FOUR_CELLS = len(REVIEW_COLUMNS) * len(REVIEW_ROWS)
+
+
+def _before_four_run(r: Reading, end: int, lacking: int) -> list[list[Token]] | None:
+    """Table 三's last values printed after table 四's first header cell (token ``end``) and before table 四's
+    column heads (pdfminer: wkhtmltopdf's page cut inside table 三, the head cells' boxes printed before table 三's
+    other columns): the lines of the values from ``end`` to table 四's last run of head cells, where right after that
+    run table 四's own values print, exactly its 15 and nothing else, up to section 五's heading, and the values
+    before that run number exactly the ``lacking`` values; else None. (Not with a few values more, another table's,
+    as :func:`_past_four_head` allows: on the tuning texts that reads no table more and costs :func:`_trimmed`'s two
+    nested readings that fail, up to 2 s a text.)"""
+    five = r.first_index(SECTION_FIVE, end + 1)
+    if five is None or five - end <= _FOUR_CELLS:
+        return None
+    heads = five - _FOUR_CELLS
+    if not all(t[IS_VALUE] for t in r.tokens[heads:five]):
+        return None
+    while heads > end and not r.tokens[heads - 1][IS_VALUE] and set(r.tokens[heads - 1][COMPACT]) <= _FOUR_HEADS:
+        heads -= 1
+    if heads == five - _FOUR_CELLS:
+        return None
+    if sum(1 for t in r.tokens[end:heads] if t[IS_VALUE]) != lacking:
+        return None
+    return lines_with_values(r, end, heads)
+
 
 # values more than table 三's cells, at most, that may be another table's printed among its boxes: table 二's last
 # values after section 三's title (its page's boxes), table 四's before its first header cell
