@@ -18,10 +18,9 @@ for empty cells: the row's start and gaps tell nothing there.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
-from parsers.tables.blank_rows import EDGE_SLACK, N_COLS, WIDE
+from parsers.tables.blank_rows import EDGE_SLACK, N_COLS, WIDE, row_under_header
 
 Span = tuple[int, int]  # a value's offsets in the text as printed
 
@@ -35,19 +34,11 @@ def blank_row_by_room(text: str, spans: Sequence[Span], begin: int) -> tuple[lis
     and its middle gap stands out a little (wider than every other gap, not five cells' room); None where the text
     lays nothing out or its indent is neither at the edge nor five cells' room. Also returns the figures: the row's
     indent beyond the table's left edge, its middle gap, the widest other gap, the header's deepest indent."""
-    if len(spans) != 2 * N_COLS:
+    if (row := row_under_header(text, spans, begin)) is None:
         return None
-    line_start = text.rfind("\n", 0, spans[0][0]) + 1
-    line_end = text.find("\n", spans[-1][1])
-    line_end = len(text) if line_end < 0 else line_end
-    between = [text[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans)]
-    if any(gap.strip(" ") or not gap for gap in between) or text[line_start : spans[0][0]].strip(" "):
-        return None  # not one line of values and spaces
-    if text[spans[-1][1] : line_end].strip(" \xa0\r"):
-        return None  # something printed after the last value
-    first = text.rfind("\n", 0, begin) + 1
-    lines = [line.rstrip(" \xa0\r") for line in text[first : max(line_start - 1, first)].split("\n")]
-    lines = [line for line in lines if line.strip(" \xa0")]
+    line_start, between, lines = row
+    if any("\xa0" in gap for gap in between) or "\xa0" in text[line_start : spans[0][0]]:
+        return None  # no-break spaces: a cell's own padding, no layout's
     if not lines or any("|" in line or "\xa0" in line or "\t" in line for line in lines):
         return None  # a grid's rules, a page's no-break spaces, TAB cells: no layout by position
     indents = [len(line) - len(line.lstrip(" ")) for line in lines]
