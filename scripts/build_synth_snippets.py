@@ -795,6 +795,14 @@ Version 119 (issue 8, t42):
 - ``synth-7835-pymupdf4llm-layout-table2.md`` (``/tmp/u57/tune``, ``md-pymupdf4llm-layout``): 其他对外管理服务事项's
   label cut across two grid cells, the row's first value against its last piece, an empty line after it
   (``|其他对外管理服务|事项357<br>|—|361||``).
+- ``synth-10760-layout-table4.txt``, ``synth-10872-layout-table4.txt`` (``/tmp/w61/tune``, ``layout``), and
+  ``synth-10841-pypdf-layout-table4.txt`` (``pdf-pypdf-layout``): table 四 with one row printed as nothing, laid out
+  by position under a laid-out header: 10760's row 14 characters beyond the table's left edge, its gaps up to 8
+  (行政复议 blank); 10841's at the edge, its middle gap no wider than the others (复议后起诉 blank: no room
+  elsewhere); 10872's at the edge, its middle gap 8 against 5 at most elsewhere (未经复议直接起诉 blank: too little
+  room to say so, 行政复议's values certain). ``synth-10918-pdftotext-table4.txt`` (``pdftotext-default``): poppler's
+  blocks print 行政复议's five values after its five heads only, the other five after all fifteen (未经复议直接起诉
+  blank): no placement with 行政复议 blank keeps each value after its own cell's head.
 
 A folder that lacks a snippet's source text (a batch of other seeds) leaves that snippet as it is.
 """
@@ -1131,6 +1139,10 @@ SNIPPETS = {
     "synth-7949-pdftotext-default-table3.txt": "synth_7949.pdftotext-default.txt",
     "synth-9337-pdftotext-default-table3.txt": "synth_9337.pdftotext-default.txt",
     "synth-9689-pdftotext-default-table3.txt": "synth_9689.pdftotext-default.txt",
+    "synth-10760-layout-table4.txt": "synth_10760.layout.txt",
+    "synth-10872-layout-table4.txt": "synth_10872.layout.txt",
+    "synth-10841-pypdf-layout-table4.txt": "synth_10841.pdf-pypdf-layout.txt",
+    "synth-10918-pdftotext-table4.txt": "synth_10918.pdftotext-default.txt",
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {

@@ -224,6 +224,25 @@ def blank_row_by_spaces(text: str, spans: Sequence[Span], left: int) -> tuple[in
     return wide[0], [*places, others]
 
 
+def row_under_header(text: str, spans: Sequence[Span], begin: int) -> tuple[int, list[str], list[str]] | None:
+    """Table 四's ten values (``spans``) printed alone on one line, spaces (no-break ones too) between and around
+    them: the line's offset, what stands between each two neighbouring values, and the table's non-empty lines from
+    the line of offset ``begin`` (its first head) up to the row's, their ends stripped. None otherwise."""
+    if len(spans) != 2 * N_COLS:
+        return None
+    line_start = text.rfind("\n", 0, spans[0][0]) + 1
+    line_end = text.find("\n", spans[-1][1])
+    line_end = len(text) if line_end < 0 else line_end
+    between = [text[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans)]
+    if any(gap.strip(" \xa0") or not gap for gap in between) or text[line_start : spans[0][0]].strip(" \xa0"):
+        return None  # not one line of values and spaces
+    if text[spans[-1][1] : line_end].strip(" \xa0"):
+        return None  # something printed after the last value
+    first = text.rfind("\n", 0, begin) + 1
+    lines = [line.rstrip(" \xa0\r") for line in text[first : max(line_start - 1, first)].split("\n")]
+    return line_start, between, [line for line in lines if line.strip(" \xa0")]
+
+
 # a table head line laid out in columns: four words at least, each two apart by two spaces or more
 _LAID_HEAD = re.compile(r"\S+(?:[ \xa0]{2,}\S+){3,}")
 PITCH_SLACK = 2  # characters a layout's cell pitch may vary by within a row (columns of unequal width, squeezed gaps)
@@ -240,19 +259,9 @@ def blank_row_by_right_edge(text: str, spans: Sequence[Span], begin: int) -> tup
     :func:`blank_row_by_spaces` finds no gap. Only where the row's values stand at an even pitch (a grid's cells, but
     for the gap between the fifth and the sixth). Returns (2, the row's indent beyond the table's left, the room short
     of its right edge); None when the text lays nothing out or the edges do not tell."""
-    if len(spans) != 2 * N_COLS:
+    if (row := row_under_header(text, spans, begin)) is None:
         return None
-    line_start = text.rfind("\n", 0, spans[0][0]) + 1
-    line_end = text.find("\n", spans[-1][1])
-    line_end = len(text) if line_end < 0 else line_end
-    between = [text[a_end:b_start] for (_, a_end), (b_start, _) in itertools.pairwise(spans)]
-    if any(gap.strip(" \xa0") or not gap for gap in between) or text[line_start : spans[0][0]].strip(" \xa0"):
-        return None  # not one line of values and spaces
-    if text[spans[-1][1] : line_end].strip(" \xa0"):
-        return None  # something printed after the last value
-    first = text.rfind("\n", 0, begin) + 1
-    lines = [line.rstrip(" \xa0\r") for line in text[first : max(line_start - 1, first)].split("\n")]
-    lines = [line for line in lines if line.strip(" \xa0")]
+    line_start, between, lines = row
     # a tool's layout pads with spaces; no-break spaces are the cells' own (a page's text: BeautifulSoup's, cells
     # joined by their padding), pipes a grid's rules: neither lays the row out by position
     laid = [line for line in lines if "|" not in line and "\xa0" not in line and _LAID_HEAD.search(line)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from parsers.tables.align import Fit, fit, positional
+from parsers.tables.blank_row_room import blank_row_by_room
 from parsers.tables.blank_rows import (
     N_COLS,
     blank_row_by_bars,
@@ -67,6 +68,7 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
     best = score(fit(vals, N_REVIEW, score).values())
     rows = ("行政复议", "未经复议直接起诉", "复议后起诉")
     laid: list[Token | None] | None = None
+    roomed: tuple[list[int], list[int]] | None = None
     # pdfminer's empty lines at the page's end are no room of the last row's
     found = None if page_end_empties(r, vals) else blank_row_by_gaps(text, spans)
     if found is not None:
@@ -115,6 +117,25 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
             f"the row is laid out in columns by spaces, starts at the table's left edge ({edged[1]} spaces beyond it) "
             f"and ends {edged[2]} characters short of its right edge, the last row's room"
         )
+    elif (
+        r.extracted.kind == "text"  # a tool's layout, as above
+        and (roomed := blank_row_by_room(text, spans, canon.to_original(label[START]))) is not None
+        and len(roomed[0]) == 1
+    ):
+        laid = place_rows(vals, roomed[0][0])
+        indent, middle, widest, deepest = roomed[1]
+        how = (
+            f"the row and its header are laid out by position (a head line {deepest} characters beyond the table's "
+            f"left edge), the row {indent} beyond it, its gap between the fifth value and the sixth {middle} "
+            f"characters, its widest other {widest}: "
+            + (
+                "five cells' room before the first value, none between the fifth and the sixth"
+                if roomed[0][0] == 0
+                else "five cells' room between the fifth value and the sixth"
+                if roomed[0][0] == 1
+                else "no room for a blank first or middle row, the last row's room the line's end"
+            )
+        )
     if laid is not None and score(Fit(laid, "padded", []).values()) >= best:
         blank = [k for k in range(N_REVIEW) if laid[k] is None]
         r.warn(
@@ -127,6 +148,19 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
             label,
         )
         return Fit(laid, "positional", [])
+    if roomed is not None and len(roomed[0]) > 1 and (kept := _agreed(vals, roomed[0])) is not None:
+        indent, middle, widest, _ = roomed[1]
+        r.warn(
+            "placement_open",
+            f"table 四: {len(vals)} values for its {N_REVIEW} cells on a line laid out by position: it starts at the "
+            f"table's left edge ({indent} beyond it), so its first row is printed, and its gap between the fifth "
+            f"value and the sixth ({middle} characters) is wider than any other ({widest}) but not five cells' "
+            f"room: the {' or '.join(f'{rows[k]} row' for k in roomed[0])} blank; the cells both readings read alike "
+            f"kept, the others left blank ({' '.join(t[TEXT] for t in vals)})",
+            R,
+            label,
+        )
+        return Fit(kept, "positional", [])
     if not two_whole_rows(vals):
         return None  # the identities choose
     if one_line and (cols_laid := laid_in_columns(r, vals, label[LINE])) is not None and whole_rows_blank(cols_laid):
@@ -213,12 +247,16 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
                 )
                 return Fit(_late_left_blank(r, laid, at, end, label), "positional", [])
         if (agreed := _agreed_by_heads(r, vals, at, end)) is not None:
-            laid, said = agreed
+            laid, said, wide = agreed
             r.warn(
                 "placement_open",
                 f"table 四: {len(vals)} values for its {N_REVIEW} cells, printed among its heads (poppler's blocks), "
-                f"{SIDE_BY_SIDE} (a row printed as nothing laid in one block "
-                f"with its neighbour's): each value within its bounds with {said}; the cells every such placement "
+                + (
+                    f"{SIDE_BY_SIDE} (a row printed as nothing laid in one block with its neighbour's)"
+                    if wide
+                    else f"the {rows[0]} row blank putting a value before its own cell's head"
+                )
+                + f": each value within its bounds with {said}; the cells every such placement "
                 f"reads alike kept, the others left blank ({' '.join(t[TEXT] for t in vals)})",
                 R,
                 label,
@@ -267,20 +305,29 @@ def review_blank_row(r: Reading, vals: list[Token], label: Token) -> Fit | None:
     return Fit(place_rows(vals, 0), "positional", [])
 
 
-def _agreed_by_heads(r: Reading, vals: list[Token], at: int, end: int) -> tuple[list[Token | None], str] | None:
-    """Table 四's ten values where the heads printed before them keep several placements of the blank row, a line of
-    them printing two rows' heads side by side (:func:`parsers.tables.review_head_counts.head_count_placements`):
-    the cells every kept placement puts the same value in, the others None, and the rows said blank; None where the
-    heads print no such line, keep fewer than two placements, or no cell alike."""
+def _agreed_by_heads(r: Reading, vals: list[Token], at: int, end: int) -> tuple[list[Token | None], str, bool] | None:
+    """Table 四's ten values where the heads printed before them keep several placements of the blank row
+    (:func:`parsers.tables.review_head_counts.head_count_placements`), a line of them printing two rows' heads side
+    by side, or none of the kept placements the template's first row blank (the guess the text leaves otherwise,
+    which the heads rule out: its first row's values print before the heads of its last row): the cells every kept
+    placement puts the same value in, the others None, the rows said blank, and whether a line prints two rows'
+    heads side by side; None where the heads keep fewer than two placements, the first row's among them with no such
+    line, or no cell alike."""
     placed = head_count_placements(r, vals, at, end)
-    if placed is None or not placed[1] or len(placed[0]) < 2:
+    if placed is None or len(placed[0]) < 2 or (not placed[1] and 0 in placed[0]):
         return None
     rows = ("行政复议", "未经复议直接起诉", "复议后起诉")
-    lays = [place_rows(vals, blank) for blank in placed[0]]
-    laid = [t if all(lay[k] is t for lay in lays) else None for k, t in enumerate(lays[0])]
-    if all(t is None for t in laid):
+    if (laid := _agreed(vals, placed[0])) is None:
         return None
-    return laid, " or ".join(f"the {rows[blank]} row blank" for blank in placed[0])
+    return laid, " or ".join(f"the {rows[blank]} row blank" for blank in placed[0]), placed[1]
+
+
+def _agreed(vals: list[Token], blanks: list[int]) -> list[Token | None] | None:
+    """Table 四's ten values laid with each of the rows ``blanks`` blank in turn: the cells every such placement puts
+    the same value in, the others None; None where no cell is alike."""
+    lays = [place_rows(vals, blank) for blank in blanks]
+    laid = [t if all(lay[k] is t for lay in lays) else None for k, t in enumerate(lays[0])]
+    return None if all(t is None for t in laid) else laid
 
 
 def _late_left_blank(r: Reading, laid: list[Token | None], at: int, end: int, label: Token) -> list[Token | None]:
