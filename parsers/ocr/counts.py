@@ -13,21 +13,13 @@ read under a count's head would be taken for a count a thousand times too large.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from parsers.model import Cell, Check, Warning_
+from parsers.set_aside import set_aside
 
 COUNT_TABLES = ("applications", "review_litigation")  # SCHEMA.md: tables 三 and 四 count, whole numbers
 ACTIVE = "active"  # table 二: counts but for its amounts (行政事业性收费's, 政府集中采购's)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-
-
-def set_aside(cells: dict[str, Cell], warnings: list[Warning_], key: str, code: str, message: str) -> None:
-    """The cell ``key`` left blank, what OCR read kept on it (``read_as``), and said (``code``)."""
-    cell = cells[key]
-    where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
-    cells[key] = Cell(key, None, "", where)
-    warnings.append(Warning_(code, message, key, where))
 
 
 def whole_counts(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
@@ -95,18 +87,15 @@ def leading_zeros(cells: dict[str, Cell], checks: list[Check], warnings: list[Wa
                 )
             )
             continue
-        where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
-        cells[key] = Cell(key, None, "", where)
         failing = sorted(c.name for c in mine if not c.passed)
-        warnings.append(
-            Warning_(
-                "ocr_leading_zero_blank",
-                f"{key}: OCR read {cell.raw!r} (no count is printed with a leading zero: a digit lost before it), and "
-                + (f"the identities it is in fail ({', '.join(failing)})" if failing else "no identity checks it")
-                + ": left blank",
-                key,
-                where,
-            )
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "ocr_leading_zero_blank",
+            f"{key}: OCR read {cell.raw!r} (no count is printed with a leading zero: a digit lost before it), and "
+            + (f"the identities it is in fail ({', '.join(failing)})" if failing else "no identity checks it")
+            + ": left blank",
         )
 
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import as_read
-from parsers.ocr.counts import COUNT_TABLES, set_aside
+from parsers.ocr.counts import COUNT_TABLES
+from parsers.set_aside import set_aside
 
 MIN_SUMS = 2  # identities, the cell a sum in each, that must all give it more than it reads
 

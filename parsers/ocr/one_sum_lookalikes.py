@@ -16,7 +16,8 @@ from __future__ import annotations
 from parsers.model import Cell, Check, Warning_
 from parsers.ocr.contradicted import as_read
 from parsers.ocr.correct import readings
-from parsers.ocr.counts import COUNT_TABLES, set_aside
+from parsers.ocr.counts import COUNT_TABLES
+from parsers.set_aside import set_aside
 
 
 def lookalike_parts(cells: dict[str, Cell], checks: list[Check]) -> list[tuple[str, str, Check]]:

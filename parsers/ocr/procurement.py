@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from parsers.model import Cell, Warning_
-from parsers.ocr.counts import set_aside
+from parsers.set_aside import set_aside
 
 ITEMS, AMOUNT = "active/procurement/items", "active/procurement/amount"
 _TWO_DIGITS_BEFORE_POINT = re.compile(r"^\d[\d,]*\d(?:\.\d*)?$")

@@ -113,6 +113,8 @@ class Reading:
     # each ``ambiguous_value`` warning made, with its parts (the tied readings, the tie-break's reading), for the
     # step that settles the row's cells after the tables are read to word it anew (:meth:`say_disputed`)
     disputed_said: list[tuple[Warning_, str, str]] = field(default_factory=list)
+    # of each row's tied cells, those the tied readings give two numbers or more (a blank not counted): row → keys
+    disputed_numbers: dict[str, list[str]] = field(default_factory=dict)
     # the cells of each row short of cells whose readings the identities like alike differ in (``ambiguous``, a
     # 0 against a blank too): row → keys; its other cells are the same in every such reading
     open_cells: dict[str, list[str]] = field(default_factory=dict)
@@ -643,6 +645,9 @@ class Reading:
             for i in sorted(fit.disputed)
         )
         self.disputed[row] = [keys[i] for i in sorted(fit.disputed)]
+        self.disputed_numbers[row] = [
+            keys[i] for i, values in sorted(fit.disputed.items()) if len({v for v in values if v is not None}) > 1
+        ]
         # a scan's table 四: its tied cells are left blank once the tables are read (text_layer.blank_disputed), so
         # the warning says so here, where it is made, and names the reading they are not given
         said = DISPUTED_BLANK_SCAN if self.extracted.ocr and row == REVIEW_TABLE else DISPUTED_READ
@@ -668,11 +673,17 @@ class Reading:
 
 
 # what an ``ambiguous_value`` warning says became of the row's tied cells (``{read}``: the tie-break's reading): kept as
-# the tie-break read them; left blank on a scan (table 四, as the warning is made); left blank in text no OCR read
+# the tie-break read them; left blank on a scan (table 四, as the warning is made; table 三's that the readings give
+# different numbers where the tie-break's reading leaves the row's total failing or blank, ``text_layer``); left
+# blank in text no OCR read
 # (``text_layer.blank_disputed``, which decides it after the tables are read)
 DISPUTED_READ = "read as the tie-break chose ({read})"
 DISPUTED_BLANK_SCAN = "on a scan table 四's tied cells are left blank (the tie-break would read {read})"
 DISPUTED_BLANK_TEXT = "in text no OCR read those cells are left blank (the tie-break's guess would read {read})"
+DISPUTED_BLANK_SCAN_ROW = (
+    "on a scan a table 三 row's tied cells that the readings give different numbers are left blank where the "
+    "tie-break's reading does not make the row's total hold (it would read {read})"
+)
 
 
 def _disputed_message(row: str, shown: str, read: str, said: str) -> str:

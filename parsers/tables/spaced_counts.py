@@ -5,16 +5,16 @@ one number (``spaced_number``). In a cell that counts, a fraction is no reading 
 point belong to something else, as where a wrapped label's item number stands on its row's line of values (a label
 column one glyph wide, ``2． 649   0 …`` in a tuning report's Chromium PDF, 649 read as 2.649). Such a cell is set aside
 after the tables are read (``spaced_fraction_in_count``, review required), what was read kept on its provenance
-(``read_as``): a blank, not a guess at the number after the point. Set aside after the reading, as a scan's
-fraction in a count is (``parsers/ocr/counts.py``), not while the rows are read: a blank cell there sends the
-tables to the readings by text boxes, whose cost (seconds on one report) no cell repays.
+(``read_as``; :func:`parsers.set_aside.set_aside`, which the scan rules share): a blank, not a guess at the number
+after the point. Set aside after the reading, as a scan's fraction in a count is (``parsers/ocr/counts.py``), not while
+the rows are read: a blank cell there sends the tables to the readings by text boxes, whose cost (seconds on one
+report) no cell repays.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from parsers.model import Cell, Warning_
+from parsers.set_aside import set_aside
 from parsers.tables.templates import APPLICATIONS_TABLE, REVIEW_TABLE
 
 _COUNT_TABLES = (APPLICATIONS_TABLE + "/", REVIEW_TABLE + "/")
@@ -29,14 +29,11 @@ def blank_spaced_fractions(cells: dict[str, Cell], warnings: list[Warning_]) -> 
             continue
         if not key.startswith(_COUNT_TABLES):
             continue
-        where = replace(cell.where, read_as=cell.raw) if cell.where is not None else None
-        cells[key] = Cell(key, None, "", where)
-        warnings.append(
-            Warning_(
-                "spaced_fraction_in_count",
-                f"{key}: {cell.raw!r} would read {value}, a fraction, in a count (tables 三 and 四 count whole "
-                "numbers): the spaces around its point are no decimal's (an item number before a value?); left blank",
-                key,
-                where,
-            )
+        set_aside(
+            cells,
+            warnings,
+            key,
+            "spaced_fraction_in_count",
+            f"{key}: {cell.raw!r} would read {value}, a fraction, in a count (tables 三 and 四 count whole "
+            "numbers): the spaces around its point are no decimal's (an item number before a value?); left blank",
         )

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
-from parsers.tables.reading import DISPUTED_BLANK_TEXT, Reading
+from parsers.tables.reading import DISPUTED_BLANK_SCAN_ROW, DISPUTED_BLANK_TEXT, Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROW_NAMES, REVIEW_ROWS
 from parsers.tables.templates import APPLICATIONS_TABLE as T
@@ -189,14 +189,36 @@ def _blank_disputed_scan(r: Reading) -> None:
     a number the identities' tied readings put in other columns there is a cell the page did not settle (synth_5444's
     行政复议 row: ``0 1 0 1`` after a garbled first cell, read by the tie-break as 纠正 1 and 其他 0, the page's 0
     and 1 one column over). Table 四's are left blank, the tie-break's reading kept in ``where.read_as``, as the
-    warning says where it is made (``Reading.warn_disputed``); tables 二 and 三 keep the tie-break for the scan
-    rules after (``report.py``: a reading their identities refuse is left blank there, naming it)."""
-    if R not in r.disputed:
-        return
-    for key in r.disputed[R]:
-        if (cell := r.cells.get(key)) is not None and cell.value is not None:
-            where = replace(cell.where, read_as=cell.raw or str(cell.value)) if cell.where else None
-            r.cells[key] = Cell(key, None, "", where)
+    warning says where it is made (``Reading.warn_disputed``); table 二 keeps the tie-break for the scan rules after
+    (``report.py``: a reading their identities refuse is left blank there, naming it).
+
+    Table 三's row keeps the tie-break where its reading makes the row's own total hold (every cell read, the 总计
+    the sum of the others): the one identity of the row's placement then vouches for it. A tie-break that leaves the
+    total failing or blank has nothing that vouches for the column it gives each number (synth_5485's
+    保护第三方合法权益 row, a lost column rule printing two zeros as one ``90.0``: six numbers for seven cells, the
+    total left blank and its 248 read under 其他): the tied cells to which the tied readings give different numbers
+    (``Reading.disputed_numbers``: 其他's 0 or 248) are left blank, the reading kept in ``where.read_as``, the warning
+    saying so (``DISPUTED_BLANK_SCAN_ROW``). A tied cell to which every reading that reads a number there gives the
+    same one (blank or 248; a row of one glyph, ``6 (nothing) 6 6 6 6 6``, whose readings differ only in which cell is
+    the lost one) keeps the tie-break's number: the readings dispute whether it is read, not what it reads."""
+    for row in list(r.disputed):
+        if row == R:
+            keys = r.disputed[row]
+        elif not row.startswith(T + "/") or _row_total_holds(r, row) or not r.disputed_numbers.get(row):
+            continue
+        else:
+            keys = r.disputed_numbers[row]
+            r.say_disputed(row, DISPUTED_BLANK_SCAN_ROW)
+        for key in keys:
+            if (cell := r.cells.get(key)) is not None and cell.value is not None:
+                where = replace(cell.where, read_as=cell.raw or str(cell.value)) if cell.where else None
+                r.cells[key] = Cell(key, None, "", where)
+
+
+def _row_total_holds(r: Reading, row: str) -> bool:
+    """Whether table 三's ``row`` reads every cell and its 总计 is the sum of the others."""
+    values = [r.get(f"{row}/{c}") for c in APPLICANT_COLUMNS]
+    return all(v is not None for v in values) and row_total_holds(values)
 
 
 def _suits_with_no_review(r: Reading) -> str | None:
