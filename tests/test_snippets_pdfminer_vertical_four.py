@@ -50,3 +50,14 @@ def test_total_heads_not_spaced_not_read_so() -> None:
     assert not any(w.code == "review_vertical" for w in report.warnings)
     got, gold = _four(report), _gold(10630)
     assert not [k for k, g, w in zip(REVIEW_KEYS, got, gold, strict=True) if g is not None and g != w]
+
+
+def test_table_three_ends_at_table_four_heads_when_its_row_heads_print_after_section_five() -> None:
+    # 10621 (version 324): -V prints section 四's heading and table 四's 行政复议 / 行政诉讼 after section 五's heading;
+    # table 三's span ran to that 行政复议, past table 四's 15 values, and no reading held (161 cells blank at 323).
+    # It now ends at table 四's first column head before section 五 (parsers/tables/box_order.py)
+    from tests.snippet_reports import three_against_draw
+
+    _, keys, got, _ = three_against_draw("synth-10621-pdfminer-vertical.txt", 10621)
+    assert len(keys) == 161
+    assert all(got[k] is not None for k in keys)
