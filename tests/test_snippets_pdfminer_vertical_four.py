@@ -61,3 +61,21 @@ def test_table_three_ends_at_table_four_heads_when_its_row_heads_print_after_sec
     _, keys, got, _ = three_against_draw("synth-10621-pdfminer-vertical.txt", 10621)
     assert len(keys) == 161
     assert all(got[k] is not None for k in keys)
+
+
+def test_heads_then_values_read_where_section_four_heading_prints_after_section_five() -> None:
+    # 10638 (version 325): the first shape, 行政复议 / 行政诉讼 and section 四's heading printed after section 五's:
+    # read from table 三's last row label to section 五's heading (table 三's last values before the first 总 计 set
+    # aside). Blank at 324.
+    report = snippet_report("synth-10638-pdfminer-vertical.txt")
+    assert _four(report) == _gold(10638)
+    assert any(w.code == "review_vertical" for w in report.warnings)
+
+
+def test_blank_row_heads_alone_the_other_blocks_in_line() -> None:
+    # 10621 (version 325): 复议后起诉's heads with no value (its row blank in the report), then 未经复议直接起诉's and
+    # 行政复议's blocks each as 总 计, its total, its result heads, their values. 10 cells blank at 324.
+    report = snippet_report("synth-10621-pdfminer-vertical.txt")
+    assert _four(report) == _gold(10621)
+    assert _gold(10621)[10:] == [None] * 5
+    assert any(w.code == "review_vertical" and "blank row" in w.message for w in report.warnings)

@@ -71,7 +71,7 @@ def _kinds(symbols: Sequence[Symbol]) -> list[int]:
     return [kind for kind, _ in symbols]
 
 
-def _heads_then_values(symbols: Sequence[Symbol]) -> list[Token] | None:
+def _heads_then_values(symbols: Sequence[Symbol]) -> list[Token | None] | None:
     """The first shape: 15 values in the template's order (行政复议, 未经复议直接起诉, 复议后起诉), or None."""
     kinds = _kinds(symbols)
     v = _VALUE
@@ -87,7 +87,7 @@ def _heads_then_values(symbols: Sequence[Symbol]) -> list[Token] | None:
     return [*rest[:5], *rest[5:9], direct, *after[1], after[0]]
 
 
-def _heads_with_values(symbols: Sequence[Symbol]) -> list[Token] | None:
+def _heads_with_values(symbols: Sequence[Symbol]) -> list[Token | None] | None:
     """The second shape: 15 values in the template's order, or None."""
     kinds = _kinds(symbols)
     if len(kinds) != 20 + 2 + 5 + 5 or kinds[20:22] != [_ROW, _ROW]:
@@ -108,7 +108,21 @@ def _heads_with_values(symbols: Sequence[Symbol]) -> list[Token] | None:
     return [*(t for _, t in symbols[27:]), *direct, *after]
 
 
-def review_vertical(r: Reading, anchor: int, stop: int) -> tuple[list[Token], int] | None:
+def _blocks_in_line(symbols: Sequence[Symbol]) -> list[Token | None] | None:
+    """The third shape: 15 cells in the template's order (复议后起诉's blank), or None."""
+    kinds = _kinds(symbols)
+    v = _VALUE
+    block = [_TOTAL, v, *_RESULTS, v, v, v, v]
+    if len(kinds) != 5 + 2 * len(block) + 2 or kinds[0] != _TOTAL or sorted(kinds[1:5]) != _RESULTS:
+        return None
+    if kinds[5:15] != block or kinds[15:17] != [_ROW, _ROW] or kinds[17:] != block:
+        return None
+    toks = [t for _, t in symbols]
+    direct, review = toks[5:15], toks[17:]
+    return [*review[6:10], review[1], *direct[6:10], direct[1], *[None] * 5]
+
+
+def review_vertical(r: Reading, anchor: int, stop: int) -> tuple[list[Token | None], int] | None:
     """Table 四's 15 cells read in pdfminer's ``-V`` order (module docstring), and the index of its last value; None
     where the tokens after ``anchor`` up to ``stop`` (section 五's heading) are not that order or a block's total
     fails. Warned on ``r``."""
@@ -125,7 +139,14 @@ def review_vertical(r: Reading, anchor: int, stop: int) -> tuple[list[Token], in
         if toks is None:
             how = "each column's head followed by its value"
             toks = _heads_with_values(symbols)
-        if toks is None or len(toks) != N_REVIEW or not review_totals_hold([number_value(x[TEXT]) for x in toks]):
+        cells: list[Token | None] | None = toks
+        if cells is None:
+            how = "复议后起诉's heads with no value (a blank row), each other block's 总计 and its value, its "
+            how += "result heads, their values"
+            cells = _blocks_in_line(symbols)
+        if cells is None or len(cells) != N_REVIEW:
+            return None
+        if not review_totals_hold([None if x is None else number_value(x[TEXT]) for x in cells]):
             return None
         before = [x for x in r.tokens[anchor + 1 : k] if x[IS_VALUE]]
         r.warn(
@@ -138,24 +159,50 @@ def review_vertical(r: Reading, anchor: int, stop: int) -> tuple[list[Token], in
             R,
             t,
         )
-        return toks, max(i for i in range(k, stop) if r.tokens[i][IS_VALUE])
+        return cells, max(i for i in range(k, stop) if r.tokens[i][IS_VALUE])
     return None
 
 
-def vertical_four(r: Reading, start: int) -> tuple[dict[str, Cell], list[Warning_]] | None:
-    """Table 四 read as :func:`review_vertical` reads it, from the first 行政复议 after ``start`` to section 五's
-    heading, for a text whose tables are otherwise read by other means (a text printed column by column): its
-    cells and its warning, taken off ``r`` for the caller to keep; None where it does not read."""
+def vertical_region(r: Reading, start: int) -> tuple[int, int] | None:
+    """Where table 四 can print in pdfminer's ``-V`` order, from token ``start``: from its first 行政复议 to section
+    五's heading; where that 行政复议 prints after section 五's heading (``-V`` puts section 四's heading and the row
+    heads 行政复议 / 行政诉讼 after it, tables/box_order.py), from table 三's last row label (``结转下年度``) before
+    section 五's heading to that heading. None where neither is found."""
     anchor = r.first_index(r"行政复议", start, len(r.tokens))
-    if anchor is None:
+    five = r.first_index(SECTION_FIVE, start if anchor is None else anchor + 1, len(r.tokens))
+    if anchor is not None:
+        before = r.first_index(SECTION_FIVE, start, anchor)
+        if before is None:
+            return anchor, len(r.tokens) if five is None else five
+        five = before
+    if five is None:
         return None
-    stop = r.first_index(SECTION_FIVE, anchor + 1, len(r.tokens))
+    last = None
+    while (i := r.first_index(r"结转下年度", start if last is None else last + 1, five)) is not None:
+        last = i
+    return None if last is None else (last, five)
+
+
+def read_vertical(r: Reading, start: int) -> tuple[list[Token | None], int, int] | None:
+    """Table 四's cells read by :func:`review_vertical` in :func:`vertical_region`, the index of its last value and
+    the token its cells are said at; None where it does not read."""
+    region = vertical_region(r, start)
+    if region is None:
+        return None
+    read = review_vertical(r, *region)
+    return None if read is None else (read[0], read[1], region[0])
+
+
+def vertical_four(r: Reading, start: int) -> tuple[dict[str, Cell], list[Warning_]] | None:
+    """Table 四 read as :func:`read_vertical` reads it from token ``start``, for a text whose tables are otherwise
+    read by other means (a text printed column by column): its cells and its warning, taken off ``r`` for the caller
+    to keep; None where it does not read."""
     mark = len(r.warnings)
-    read = review_vertical(r, anchor, len(r.tokens) if stop is None else stop)
+    read = read_vertical(r, start)
     if read is None:
         return None
     before = {k: r.cells[k] for k in REVIEW_KEYS if k in r.cells}
-    r.put_cells(REVIEW_KEYS, read[0], r.tokens[anchor])
+    r.put_cells(REVIEW_KEYS, read[0], r.tokens[read[2]])
     cells = {k: r.cells[k] for k in REVIEW_KEYS}
     for k in REVIEW_KEYS:
         if k in before:
