@@ -79,3 +79,12 @@ def test_blank_row_heads_alone_the_other_blocks_in_line() -> None:
     assert _four(report) == _gold(10621)
     assert _gold(10621)[10:] == [None] * 5
     assert any(w.code == "review_vertical" and "blank row" in w.message for w in report.warnings)
+
+
+def test_every_head_first_then_the_values_in_the_template_order() -> None:
+    # 10623 (version 326): the report's signature, then every block's heads (复议后起诉's first), the two labels,
+    # 行政复议's heads, the 15 values in the template's order, then 行政复议 / 行政诉讼 before section 五's heading
+    # (section 四's heading after it). Blank at 325: the region from 行政复议 held none of it.
+    report = snippet_report("synth-10623-pdfminer-vertical.txt")
+    assert _four(report) == _gold(10623)
+    assert any(w.code == "review_vertical" and "every block's heads" in w.message for w in report.warnings)

@@ -36,8 +36,10 @@ _HEADS = {"结果维持": 0, "结果纠正": 1, "其他结果": 2, "尚未审结
 _TOTAL = 4
 _RESULTS = [0, 1, 2, 3]
 _LABELS = ("未经复议直接起诉", "复议后起诉")
+_GROUPS = ("行政复议", "行政诉讼")  # the table's group heads: after its values (section 四's heading moved with them)
 _ROW = -1  # a litigation row's label
 _VALUE = -2
+_GROUP = -3
 
 Symbol = tuple[int, Token]
 
@@ -48,7 +50,7 @@ def _symbols(tokens: Sequence[Token]) -> list[Symbol] | None:
     out: list[Symbol] = []
     piece = ""
     first: Token | None = None
-    names = (*_HEADS, *_LABELS)
+    names = (*_HEADS, *_LABELS, *_GROUPS)
     for t in tokens:
         if not t[TEXT]:
             continue
@@ -59,8 +61,8 @@ def _symbols(tokens: Sequence[Token]) -> list[Symbol] | None:
             continue
         piece += t[COMPACT]
         first = first or t
-        if piece in _HEADS or piece in _LABELS:
-            out.append((_HEADS.get(piece, _ROW), first))
+        if piece in _HEADS or piece in _LABELS or piece in _GROUPS:
+            out.append((_HEADS.get(piece, _GROUP if piece in _GROUPS else _ROW), first))
             piece, first = "", None
         elif not any(name.startswith(piece) for name in names):
             return None
@@ -122,6 +124,21 @@ def _blocks_in_line(symbols: Sequence[Symbol]) -> list[Token | None] | None:
     return [*review[6:10], review[1], *direct[6:10], direct[1], *[None] * 5]
 
 
+def _heads_first(symbols: Sequence[Symbol]) -> list[Token | None] | None:
+    """The fourth shape: every block's heads (复议后起诉's, 未经复议直接起诉's, the two labels, 行政复议's), then the 15
+    values in the template's order (one line of values under the heads' lines), the group heads 行政复议 / 行政诉讼
+    after them or not; or None."""
+    kinds = _kinds(symbols)
+    if kinds[-2:] == [_GROUP, _GROUP]:
+        kinds, symbols = kinds[:-2], symbols[:-2]
+    if len(kinds) != 3 * 5 + 2 + N_REVIEW or kinds[10:12] != [_ROW, _ROW] or kinds[17:] != [_VALUE] * N_REVIEW:
+        return None
+    for b in (0, 5, 12):
+        if kinds[b] != _TOTAL or sorted(kinds[b + 1 : b + 5]) != _RESULTS:
+            return None
+    return [t for _, t in symbols[17:]]
+
+
 def review_vertical(r: Reading, anchor: int, stop: int) -> tuple[list[Token | None], int] | None:
     """Table 四's 15 cells read in pdfminer's ``-V`` order (module docstring), and the index of its last value; None
     where the tokens after ``anchor`` up to ``stop`` (section 五's heading) are not that order or a block's total
@@ -144,6 +161,9 @@ def review_vertical(r: Reading, anchor: int, stop: int) -> tuple[list[Token | No
             how = "复议后起诉's heads with no value (a blank row), each other block's 总计 and its value, its "
             how += "result heads, their values"
             cells = _blocks_in_line(symbols)
+        if cells is None:
+            how = "every block's heads, then its values in the template's order"
+            cells = _heads_first(symbols)
         if cells is None or len(cells) != N_REVIEW:
             return None
         if not review_totals_hold([None if x is None else number_value(x[TEXT]) for x in cells]):
@@ -163,34 +183,36 @@ def review_vertical(r: Reading, anchor: int, stop: int) -> tuple[list[Token | No
     return None
 
 
-def vertical_region(r: Reading, start: int) -> tuple[int, int] | None:
+def vertical_regions(r: Reading, start: int) -> list[tuple[int, int]]:
     """Where table 四 can print in pdfminer's ``-V`` order, from token ``start``: from its first 行政复议 to section
-    五's heading; where that 行政复议 prints after section 五's heading (``-V`` puts section 四's heading and the row
-    heads 行政复议 / 行政诉讼 after it, tables/box_order.py), from table 三's last row label (``结转下年度``) before
-    section 五's heading to that heading. None where neither is found."""
-    anchor = r.first_index(r"行政复议", start, len(r.tokens))
-    five = r.first_index(SECTION_FIVE, start if anchor is None else anchor + 1, len(r.tokens))
+    五's heading after it; and from table 三's last row label (``结转下年度``) before section 五's first heading, or
+    from ``start``, to that heading (``-V`` can put section 四's heading and the group heads 行政复议 / 行政诉讼 after
+    section 五's heading, or after the table's values: tables/box_order.py)."""
+    out = []
+    n = len(r.tokens)
+    anchor = r.first_index(r"行政复议", start, n)
     if anchor is not None:
-        before = r.first_index(SECTION_FIVE, start, anchor)
-        if before is None:
-            return anchor, len(r.tokens) if five is None else five
-        five = before
-    if five is None:
-        return None
+        five = r.first_index(SECTION_FIVE, anchor + 1, n)
+        out.append((anchor, n if five is None else five))
+    five = r.first_index(SECTION_FIVE, start, n)
     last = None
-    while (i := r.first_index(r"结转下年度", start if last is None else last + 1, five)) is not None:
+    while (
+        five is not None and (i := r.first_index(r"结转下年度", start if last is None else last + 1, five)) is not None
+    ):
         last = i
-    return None if last is None else (last, five)
+    begin = start if last is None else last  # (table 三's end: where table 四 is looked for from, else)
+    if five is not None and begin < five and (anchor is None or begin < anchor):
+        out.append((begin, five))
+    return out
 
 
 def read_vertical(r: Reading, start: int) -> tuple[list[Token | None], int, int] | None:
-    """Table 四's cells read by :func:`review_vertical` in :func:`vertical_region`, the index of its last value and
-    the token its cells are said at; None where it does not read."""
-    region = vertical_region(r, start)
-    if region is None:
-        return None
-    read = review_vertical(r, *region)
-    return None if read is None else (read[0], read[1], region[0])
+    """Table 四's cells read by :func:`review_vertical` in the first of :func:`vertical_regions` it reads, the index
+    of its last value and the token its cells are said at; None where it does not read."""
+    for region in vertical_regions(r, start):
+        if (read := review_vertical(r, *region)) is not None:
+            return read[0], read[1], region[0]
+    return None
 
 
 def vertical_four(r: Reading, start: int) -> tuple[dict[str, Cell], list[Warning_]] | None:
