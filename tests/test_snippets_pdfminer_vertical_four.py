@@ -1,12 +1,14 @@
 """Table 四 in pdfminer's text with vertical-text detection (``pdf2txt -V``; issue 8, parser version 323): its 总计
 heads are vertical boxes (``总 计``), so the groups holding them print right to left: 复议后起诉's block first, then
-未经复议直接起诉's, then 行政复议's heads and values (``parsers.tables.review_vertical``). Both snippets are whole texts
-of the tuning batch ``/tmp/v61/tune``; the gold is the generator's (``synth_model.draw``)."""
+未经复议直接起诉's, then 行政复议's heads and values (``parsers.tables.review_vertical``). The snippets are whole texts
+of the tuning batch ``/tmp/v61/tune`` (seeds 10620–10639); the gold is the generator's (``synth_model.draw``)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+import pytest
 
 from parsers import parse
 from tests.snippet_reports import REVIEW_KEYS, SNIPPETS, snippet_report
@@ -24,22 +26,6 @@ def _gold(seed: int) -> list[object]:
 
 def _four(report) -> list[object]:  # type: ignore[no-untyped-def]
     return [report.cells[k].value if k in report.cells else None for k in REVIEW_KEYS]
-
-
-def test_heads_then_values_read_from_the_right() -> None:
-    # 10630: 复议后起诉 ``总 计`` 5, its heads, 5 0 0 0; 未经复议直接起诉 ``总 计`` 0, its heads; the labels; 行政复议's
-    # heads; 0 0 0 2 2 (行政复议), 0 0 0 0 (未经复议直接起诉). At 322 the text, printed column by column, left it blank.
-    report = snippet_report("synth-10630-pdfminer-vertical.txt")
-    assert _four(report) == _gold(10630)
-    assert any(w.code == "review_vertical" for w in report.warnings)
-
-
-def test_each_head_with_its_value_read_from_the_right() -> None:
-    # 10627: each head a vertical box followed by its value, the blocks from the right. At 322 read in the
-    # template's order of blocks: 行政复议's and 复议后起诉's rows exchanged (6 wrong numbers).
-    report = snippet_report("synth-10627-pdfminer-vertical.txt")
-    assert _four(report) == _gold(10627)
-    assert any(w.code == "review_vertical" for w in report.warnings)
 
 
 def test_total_heads_not_spaced_not_read_so() -> None:
@@ -63,28 +49,30 @@ def test_table_three_ends_at_table_four_heads_when_its_row_heads_print_after_sec
     assert all(got[k] is not None for k in keys)
 
 
-def test_heads_then_values_read_where_section_four_heading_prints_after_section_five() -> None:
-    # 10638 (version 325): the first shape, 行政复议 / 行政诉讼 and section 四's heading printed after section 五's:
-    # read from table 三's last row label to section 五's heading (table 三's last values before the first 总 计 set
-    # aside). Blank at 324.
-    report = snippet_report("synth-10638-pdfminer-vertical.txt")
-    assert _four(report) == _gold(10638)
-    assert any(w.code == "review_vertical" for w in report.warnings)
+# (snippet, seed, a phrase of the warning): every shape measured (tuning /tmp/v61/tune), each a whole text
+SHAPES = [
+    # 10630 (323): 复议后起诉's ``总 计`` 5, its heads, 5 0 0 0; 未经复议直接起诉's ``总 计`` 0, its heads; the
+    # labels; 行政复议's heads; 0 0 0 2 2 (行政复议), 0 0 0 0 (未经复议直接起诉). At 322 the text, printed column by
+    # column, left it blank
+    ("synth-10630-pdfminer-vertical.txt", 10630, "result heads on a line"),
+    # 10627 (323): each head a vertical box followed by its value, the blocks from the right. At 322 read in the
+    # template's order of blocks: 行政复议's and 复议后起诉's rows exchanged (6 wrong numbers)
+    ("synth-10627-pdfminer-vertical.txt", 10627, "each column's head followed by its value"),
+    # 10638 (325): the first shape, 行政复议 / 行政诉讼 and section 四's heading printed after section 五's: read from
+    # table 三's last row label to section 五's heading (table 三's last values before the first 总 计 set aside)
+    ("synth-10638-pdfminer-vertical.txt", 10638, "result heads on a line"),
+    # 10621 (325): 复议后起诉's heads with no value (its row blank in the report), then 未经复议直接起诉's and
+    # 行政复议's blocks each as 总 计, its total, its result heads, their values
+    ("synth-10621-pdfminer-vertical.txt", 10621, "blank row"),
+    # 10623 (326): the report's signature, every block's heads, the two labels, 行政复议's heads, the 15 values in the
+    # template's order, then 行政复议 / 行政诉讼 before section 五's heading (section 四's heading after it)
+    ("synth-10623-pdfminer-vertical.txt", 10623, "every block's heads"),
+]
 
 
-def test_blank_row_heads_alone_the_other_blocks_in_line() -> None:
-    # 10621 (version 325): 复议后起诉's heads with no value (its row blank in the report), then 未经复议直接起诉's and
-    # 行政复议's blocks each as 总 计, its total, its result heads, their values. 10 cells blank at 324.
-    report = snippet_report("synth-10621-pdfminer-vertical.txt")
-    assert _four(report) == _gold(10621)
-    assert _gold(10621)[10:] == [None] * 5
-    assert any(w.code == "review_vertical" and "blank row" in w.message for w in report.warnings)
-
-
-def test_every_head_first_then_the_values_in_the_template_order() -> None:
-    # 10623 (version 326): the report's signature, then every block's heads (复议后起诉's first), the two labels,
-    # 行政复议's heads, the 15 values in the template's order, then 行政复议 / 行政诉讼 before section 五's heading
-    # (section 四's heading after it). Blank at 325: the region from 行政复议 held none of it.
-    report = snippet_report("synth-10623-pdfminer-vertical.txt")
-    assert _four(report) == _gold(10623)
-    assert any(w.code == "review_vertical" and "every block's heads" in w.message for w in report.warnings)
+@pytest.mark.parametrize(("name", "seed", "said"), SHAPES)
+def test_table_four_read_in_the_vertical_order(name: str, seed: int, said: str) -> None:
+    # each blank (10 cells of 10621, 15 of the others) or wrong (10627) before its version
+    report = snippet_report(name)
+    assert _four(report) == _gold(seed)
+    assert any(w.code == "review_vertical" and said in w.message for w in report.warnings)
