@@ -31,6 +31,7 @@ from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.other_unread import warn_other_unread
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
+from parsers.tables.review_vertical import vertical_four
 from parsers.tables.rows_cut_from_runs import blank_failing_cut_rows
 from parsers.tables.templates import FOUR_HEADS, SECTION_FOUR, SECTION_FOUR_SPECKED
 from parsers.tables.text_layer import blank_disputed, refuse_open_rows
@@ -90,6 +91,9 @@ def read_tables(extracted: Extracted, year: int | None = None, norm: str | None 
         # table 四 not read by the text's lines: its blank row placed by the heads before each value, in the reading
         # that kept table 三 (tables/column_four.py)
         heads_four = kept[3] if kept is not None and not four and fmt in ("2021", "2019") else None
+        if heads_four is None and not four and fmt in ("2021", "2019"):
+            # table 四 printed in pdfminer's vertical-text order (tables/review_vertical.py)
+            heads_four = vertical_four(r, app_start or 0)
         if heads_four is not None:
             r.cells.update(heads_four[0])
             r.warnings.extend(heads_four[1])
@@ -299,6 +303,8 @@ def _four_said(heads_four: tuple[dict[str, Cell], list[Warning_]] | None) -> str
     """What the column order warning says of table 四 where the text's lines did not read it."""
     if heads_four is None:
         return " (no such check of its placement) is not read"
+    if any(w.code == "review_vertical" for w in heads_four[1]):
+        return " read in pdfminer's vertical-text order, its totals holding (tables/review_vertical.py)"
     return " read with its blank row placed by the heads printed before each value (tables/column_four.py)"
 
 

@@ -64,15 +64,23 @@ _TITLE = r"收到和处理政府信息公开申请情况"
 _OTHER_SUBROWS = re.compile(r"不补正|缴纳费用|收费通知|逾期未按")  # the 2021 template's （六）其他处理 sub-rows
 # a table 四 column head, or a piece of one (pdfminer can print a narrow head a character a line: 结 / 果 / 维 / 持)
 _COLUMN_HEAD = re.compile(r"[结果维持纠正其他尚未审]+")
+# a table 四 column head, whole or its piece no table 三 label prints (结果 and 其他 alone can be table 三's: 办理结果)
+_FOUR_COLUMN_HEAD = r"^(?:结果维持|维持|结果纠正|纠正|尚未审结|尚未|审结|未经复议直接起诉|复议后起诉)$"
 
 
 def _end_of_three(r: Reading, start: int) -> int:
-    """Where table 三's value lines end: table 四's first header cell, else section 五, else the text's end."""
-    for pattern in (_REVIEW_HEAD, SECTION_FIVE):
-        i = r.first_index(pattern, start + 1)
-        if i is not None:
-            return i
-    return len(r.tokens)
+    """Where table 三's value lines end: table 四's first header cell, else section 五, else the text's end. Where
+    that header cell prints after section 五's heading (pdfminer's vertical-text order puts section 四's heading and
+    table 四's row heads after it: tables/review_vertical.py), table 四's first column head before section 五
+    (:data:`_FOUR_COLUMN_HEAD`), if any."""
+    review = r.first_index(_REVIEW_HEAD, start + 1)
+    if review is None:
+        five = r.first_index(SECTION_FIVE, start + 1)
+        return len(r.tokens) if five is None else five
+    five = r.first_index(SECTION_FIVE, start + 1, review)
+    if five is not None and (head := r.first_index(_FOUR_COLUMN_HEAD, start + 1, five)) is not None:
+        return head
+    return review
 
 
 def _title_before(r: Reading, start: int) -> int | None:

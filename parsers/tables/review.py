@@ -21,6 +21,7 @@ from parsers.tables.review_displaced import review_displaced
 from parsers.tables.review_marks import PROSE, nbsp_cell, review_in_place, review_unreadable, zero_marks
 from parsers.tables.review_pieces import pieces_below
 from parsers.tables.review_runs import review_nbsp_run, review_rules, review_run
+from parsers.tables.review_vertical import read_vertical
 from parsers.tables.solve import row_total_holds
 from parsers.tables.spilled_first import spilled_first
 from parsers.tables.templates import SECTION_FIVE
@@ -90,6 +91,9 @@ def _values_past_five(r: Reading, five: int, need: int) -> tuple[list[Token], in
 
 def read_review(r: Reading, start: int, end: int) -> int | None:
     """Read table 四: one data row of 15 cells after its headers."""
+    if (vertical := read_vertical(r, start)) is not None:
+        r.put_cells(REVIEW_KEYS, vertical[0], r.tokens[vertical[2]])  # pdfminer's -V order (tables/review_vertical.py)
+        return vertical[1] + 1
     anchor = r.first_index(r"行政复议", start, end)
     if anchor is None:
         # its title and first head lost (antiword drops a table's first rows): its litigation heads
