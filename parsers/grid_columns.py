@@ -162,17 +162,21 @@ def _block(
     # the header's first value column: the first whose header texts (a placeholder's its left neighbour's: a merged
     # cell) are not the label column's
     first_value = next((c for c in range(1, width) if wide[c] != wide[0]), width)
+    # a row whose label runs over grid columns the header gives values lies under other columns (another grid's):
+    # its numbers neither part two grid columns the header names alike nor group any (read as printed)
+    off = {k for k, texts in rows if _off_header(texts, first_value)}
+    under = [(k, texts) for k, texts in rows if k not in off]
     # the placeholders' runs are asked of the rows whose numbers start in the header's value columns; a row whose
     # numbers start left of them (its label cells narrower: another grid's columns) is read by the keys every row
     # gives (as where no row is so)
-    aligned = [(k, texts) for k, texts in rows if _first_number(texts) >= first_value]
-    keys = _keys(out, header, wide, rows, aligned)
-    printed = keys if len(aligned) == len(rows) else _keys(GridColumns(), header, wide, rows, rows)
+    aligned = [(k, texts) for k, texts in under if _first_number(texts) >= first_value]
+    keys = _keys(out, header, wide, under, aligned)
+    printed = keys if len(aligned) == len(under) else _keys(GridColumns(), header, wide, under, under)
     for k, texts in rows:
         at = _first_number(texts)
-        if at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at]):
+        if k in off:
             out.off_header.add(k)
-            continue  # the row's label over grid columns the header gives values: it lies under other columns
+            continue
         own = keys if at >= first_value else printed
         c = 1
         while c < len(texts):
@@ -221,6 +225,13 @@ def _keys(
         if keys[c + 1] == keys[c] and _two_columns(rows, c):
             keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
     return keys
+
+
+def _off_header(texts: list[str], first_value: int) -> bool:
+    """A value row whose label's cells run over grid columns the header gives values (text between the header's
+    first value column and the row's first number)."""
+    at = _first_number(texts)
+    return at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at])
 
 
 def _first_number(texts: list[str]) -> int:

@@ -311,6 +311,10 @@ Version 108 (issue 8, p39):
   under a row of values pymupdf4llm took for its header (``|二、上年结转…|Col2|Col3|586|Col5|0|Col7|…``), each number
   repeated across its grid columns; rows whose label runs into the first value column (``|4．保护第…|4．保护第…|439|``)
   kept the header's runs from every row (version 311: 28 cells blank).
+- ``synth-10648-pymupdf4llm-table3.md`` (``/tmp/u61/tune``, seeds 10640–10669, tuning; ``md-pymupdf4llm``): table 三
+  in a split grid (其他 three grid columns, 总计 two), its last rows' labels run over four value grid columns
+  (``|（七）总计|（七）总计|…|13|0|…``): those rows' numbers parted 其他's grid columns, every row then read with nine
+  values (version 322: 11 totals read 0, wrong numbers).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -943,6 +947,7 @@ SNIPPETS = {
     "synth-8022-pymupdf4llm-table2.md": "synth_8022.md-pymupdf4llm.md",
     "synth-8003-pymupdf4llm-table2.md": "synth_8003.md-pymupdf4llm.md",
     "synth-8028-pymupdf4llm-table3.md": "synth_8028.md-pymupdf4llm.md",
+    "synth-10648-pymupdf4llm-table3.md": "synth_10648.md-pymupdf4llm.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
