@@ -3,7 +3,10 @@ spent held back 10460–10479, ``scripts/build_synth_snippets.py``), gold from t
 
 - table 三 in a split grid whose last rows' labels run over value grid columns (another grid's): those rows'
   numbers no longer part two grid columns the header names alike (其他 printed three times), so the rows under the
-  header read seven values, not nine (version 322: 11 totals read 0).
+  header read seven values, not nine (version 322: 11 totals read 0);
+- a section's heading cut across a grid row's cells, a piece a cell (each cell's first line above table 四's header,
+  cells of one line, section 二's over two cells; section 五's as each cell's second line under table 四's values)
+  is written on a line of its own: the table after it is found (version 323: table 四 or table 二 blank).
 """
 
 from __future__ import annotations
@@ -33,3 +36,26 @@ def test_rows_off_the_header_do_not_part_a_split_column() -> None:
             key = f"applications/{row}/{col}"
             assert got[key] == gold[key], key
     assert sum(v is not None for v in got.values()) >= len(gold) - 3
+
+
+def test_table_fours_heading_cut_across_its_headers_cells() -> None:
+    report, got, gold = _read("synth-10664-pymupdf4llm-layout-table3.md", 10664, "review_litigation/")
+    assert got == gold
+    assert [w for w in report.warnings if w.code == "heading_across_cells"]
+
+
+def test_headings_in_cells_of_one_line_and_under_a_row_of_values() -> None:
+    _, got, gold = _read("synth-10462-pymupdf4llm-layout.md", 10462, "review_litigation/")
+    assert got == gold
+
+
+def test_section_twos_heading_over_two_cells_starts_table_two() -> None:
+    _, got, gold = _read("synth-10461-pymupdf4llm-layout-table2.md", 10461, "active/")
+    for row in ("rules", "normative_docs", "licensing", "penalty", "coercion"):
+        assert [v for k, v in got.items() if f"/{row}/" in k] == [v for k, v in gold.items() if f"/{row}/" in k]
+        assert None not in [v for k, v in got.items() if f"/{row}/" in k], row
+
+
+def test_table_fours_heading_after_a_headers_word_in_the_first_cell() -> None:
+    _, got, gold = _read("synth-10650-pymupdf4llm-layout.md", 10650, "review_litigation/")
+    assert got == gold
