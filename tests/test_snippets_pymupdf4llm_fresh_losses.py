@@ -17,26 +17,11 @@ spent held back 10460–10479, ``scripts/build_synth_snippets.py``), gold from t
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from tests.snippet_reports import snippet_report
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from synth_model import draw, gold_value
-
-
-def _read(name: str, seed: int, prefix: str):  # type: ignore[no-untyped-def]
-    """The snippet's report, and the keys under ``prefix`` with the values read and the gold; no wrong number."""
-    gold = {k: gold_value(v) for k, v in draw(seed).cells.items() if k.startswith(prefix)}
-    report = snippet_report(name)
-    got = {k: report.cells[k].value if k in report.cells else None for k in gold}
-    assert not [k for k in gold if got[k] is not None and got[k] != gold[k]]  # no wrong number
-    return report, got, gold
+from tests.snippet_reports import against_draw
 
 
 def test_rows_off_the_header_do_not_part_a_split_column() -> None:
-    _, got, gold = _read("synth-10648-pymupdf4llm-table3.md", 10648, "applications/")
+    _, got, gold = against_draw("synth-10648-pymupdf4llm-table3.md", 10648, "applications/")
     for row in ("new_received", "carried_over", "granted", "unavailable.not_held", "not_processed.duplicate"):
         for col in ("legal_service", "other_org", "total"):
             key = f"applications/{row}/{col}"
@@ -45,30 +30,30 @@ def test_rows_off_the_header_do_not_part_a_split_column() -> None:
 
 
 def test_table_fours_heading_cut_across_its_headers_cells() -> None:
-    report, got, gold = _read("synth-10664-pymupdf4llm-layout-table3.md", 10664, "review_litigation/")
+    report, got, gold = against_draw("synth-10664-pymupdf4llm-layout-table3.md", 10664, "review_litigation/")
     assert got == gold
     assert [w for w in report.warnings if w.code == "heading_across_cells"]
 
 
 def test_headings_in_cells_of_one_line_and_under_a_row_of_values() -> None:
-    _, got, gold = _read("synth-10462-pymupdf4llm-layout.md", 10462, "review_litigation/")
+    _, got, gold = against_draw("synth-10462-pymupdf4llm-layout.md", 10462, "review_litigation/")
     assert got == gold
 
 
 def test_section_twos_heading_over_two_cells_starts_table_two() -> None:
-    _, got, gold = _read("synth-10461-pymupdf4llm-layout-table2.md", 10461, "active/")
+    _, got, gold = against_draw("synth-10461-pymupdf4llm-layout-table2.md", 10461, "active/")
     for row in ("rules", "normative_docs", "licensing", "penalty", "coercion"):
         assert [v for k, v in got.items() if f"/{row}/" in k] == [v for k, v in gold.items() if f"/{row}/" in k]
         assert None not in [v for k, v in got.items() if f"/{row}/" in k], row
 
 
 def test_table_fours_heading_after_a_headers_word_in_the_first_cell() -> None:
-    _, got, gold = _read("synth-10650-pymupdf4llm-layout.md", 10650, "review_litigation/")
+    _, got, gold = against_draw("synth-10650-pymupdf4llm-layout.md", 10650, "review_litigation/")
     assert got == gold
 
 
 def test_a_rows_number_in_its_labels_cell_and_the_others_a_field_left() -> None:
-    report, got, gold = _read("synth-10466-pymupdf4llm-layout-table2.md", 10466, "active/")
+    report, got, gold = against_draw("synth-10466-pymupdf4llm-layout-table2.md", 10466, "active/")
     for row in ("penalty", "coercion"):
         keys = [k for k in gold if f"/{row}/" in k]
         assert [got[k] for k in keys] == [gold[k] for k in keys], row
@@ -76,5 +61,5 @@ def test_a_rows_number_in_its_labels_cell_and_the_others_a_field_left() -> None:
 
 
 def test_a_total_column_named_by_a_placeholder_after_a_column_that_equals_it() -> None:
-    _, got, gold = _read("synth-10468-pymupdf4llm-table3.md", 10468, "applications/")
+    _, got, gold = against_draw("synth-10468-pymupdf4llm-table3.md", 10468, "applications/")
     assert got == gold
