@@ -13,12 +13,17 @@ one another. The heading is then written on a line of its own, the row's other l
 
 from __future__ import annotations
 
+import re
+
 from parsers.sections import TITLES
 
 _NUMERALS = "一二三四五六"
 # every heading a table's grid may cut: sections 二 to 六, numeral and 、 first (spaces dropped)
 HEADINGS = frozenset(f"{_NUMERALS[n - 1]}、{TITLES[n]}" for n in range(2, 7))
 _PREFIXES = frozenset(h[:k] for h in HEADINGS for k in range(1, len(h) + 1))
+
+# a heading's first piece opens a cell or one of its lines: a numeral of 二…六 after a bar or a <br> (spaces, bold)
+_OPENING = re.compile(r"(?:\||<br\s*/?>)[\s*]*[二三四五六]", re.I)
 
 Cell = list[tuple[int, str]]  # a cell's lines: (offset in the cell, text cleaned), empty lines left out
 Row = list[tuple[str, tuple[int, int]]]  # a written row's cells: (text, (cell, offset in it))
@@ -46,6 +51,12 @@ def _pieces(cells: list[Cell], line: int) -> tuple[int, int, str] | None:
         if joined in HEADINGS:
             return (start, c + 1, joined) if c > start else None
     return None
+
+
+def may_hold_heading(line: str) -> bool:
+    """A pipe row where a cell or a cell's line opens with a heading's numeral (a test of the raw line, before its
+    cells' lines are read for :func:`heading_across_cells`)."""
+    return _OPENING.search(line) is not None
 
 
 def heading_across_cells(cells: list[Cell]) -> list[Row] | None:

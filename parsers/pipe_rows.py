@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from parsers.grid_columns import BR
-from parsers.heading_cells import heading_across_cells
+from parsers.heading_cells import heading_across_cells, may_hold_heading
 from parsers.nested_rows import row_ends, title_after
 from parsers.offset_text import OffsetText
 from parsers.sections import TITLES
@@ -207,7 +207,7 @@ def pipe_row(
         # rows of table 二 and the blocks' titles laid into one grid row: each row, then the titles' line
         _write_rows(b, titled, [pos + start for start, _ in cells])
         return 0, 0, 0, 0, len(titled) - 1, 0
-    across = heading_across_cells([_cell_lines(c) for c in raw_cells])
+    across = heading_across_cells([_cell_lines(c) for c in raw_cells]) if may_hold_heading(line) else None
     if across is not None:
         # a section's heading cut across the row's cells, a piece a cell: the heading's line, and the row's
         _write_rows(b, across, [pos + start for start, _ in cells])
