@@ -193,6 +193,7 @@ def _marked_up(text: str) -> Canonical:
     headings = 0  # rows parted from the next section's heading laid into the same grid row
     titles = 0  # rows parted from the next block's title laid into the same grid row
     several_titled = 0  # rows parted from the blocks' titles laid into one grid row with them, numbers in one cell
+    headings_across = 0  # sections' headings cut across a grid row's cells, parted from it
     while k < len(lines):
         line = lines[k]
         if has_html and (m := _TABLE_OPEN.search(line)):
@@ -228,24 +229,29 @@ def _marked_up(text: str) -> Canonical:
                 k += 1
             if k in by_repeats:
                 # the numbers fix the grouping: every grouping of the header's that differs misreads a row
-                cut, parted, headed, titled, several = pipe_row(b, line, pos, rest, by_repeats[k])
+                cut, parted, headed, titled, several, across = pipe_row(b, line, pos, rest, by_repeats[k])
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 titles += titled
                 several_titled += several
+                headings_across += across
             elif grid is not None and k in grid.skip:
                 # grid columns under one column's whole header (pymupdf4llm's split grid): read as one
-                cut, parted, headed, titled, several = pipe_row(b, line, pos, rest, grid.skip[k], grid.blank.get(k))
+                cut, parted, headed, titled, several, across = pipe_row(
+                    b, line, pos, rest, grid.skip[k], grid.blank.get(k)
+                )
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 titles += titled
                 several_titled += several
+                headings_across += across
             else:
                 # a row under other grid columns than its header's: the header's repeats are not its columns' either
                 off = grid is not None and k in grid.off_header
                 repeats = NO_COLUMNS if off else repeated_at.get(k, NO_COLUMNS)
-                cut, parted, headed, titled, several = pipe_row(b, line, pos, rest, repeats)
+                cut, parted, headed, titled, several, across = pipe_row(b, line, pos, rest, repeats)
                 decimals, stacked, headings = decimals + cut, stacked + parted, headings + headed
                 titles += titled
                 several_titled += several
+                headings_across += across
                 repeated += len(repeats)
             b.add("\n", None)
             if rest:
@@ -320,6 +326,13 @@ def _marked_up(text: str) -> Canonical:
             f"{several_titled} table 二 row(s) read from grid rows holding them and the blocks' titles (第二十条第…项, "
             "信息内容), as many numbers stacked in one cell as labels: each label read with the number in its "
             "place among them, top to bottom (a guess)",
+        ))  # fmt: skip
+    if headings_across:
+        notes.append((
+            "heading_across_cells",
+            f"{headings_across} section heading(s) cut across a grid row's cells, a piece a cell (each cell's first "
+            "line above a table's header, or its second line under a row's values), joined in the cells' order into "
+            "the template's heading: written on a line of their own, the row's other lines as the row (a guess)",
         ))  # fmt: skip
     if grid is not None and grid.disagreeing:
         notes.append((

@@ -162,17 +162,21 @@ def _block(
     # the header's first value column: the first whose header texts (a placeholder's its left neighbour's: a merged
     # cell) are not the label column's
     first_value = next((c for c in range(1, width) if wide[c] != wide[0]), width)
+    # a row whose label runs over grid columns the header gives values lies under other columns (another grid's):
+    # its numbers neither part two grid columns the header names alike nor group any (read as printed)
+    off = {k for k, texts in rows if _off_header(texts, first_value)}
+    under = [(k, texts) for k, texts in rows if k not in off]
     # the placeholders' runs are asked of the rows whose numbers start in the header's value columns; a row whose
     # numbers start left of them (its label cells narrower: another grid's columns) is read by the keys every row
     # gives (as where no row is so)
-    aligned = [(k, texts) for k, texts in rows if _first_number(texts) >= first_value]
-    keys = _keys(out, header, wide, rows, aligned)
-    printed = keys if len(aligned) == len(rows) else _keys(GridColumns(), header, wide, rows, rows)
+    aligned = [(k, texts) for k, texts in under if _first_number(texts) >= first_value]
+    keys = _keys(out, header, wide, under, aligned, first_value)
+    printed = keys if len(aligned) == len(under) else _keys(GridColumns(), header, wide, under, under, first_value)
     for k, texts in rows:
         at = _first_number(texts)
-        if at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at]):
+        if k in off:
             out.off_header.add(k)
-            continue  # the row's label over grid columns the header gives values: it lies under other columns
+            continue
         own = keys if at >= first_value else printed
         c = 1
         while c < len(texts):
@@ -200,10 +204,11 @@ def _keys(
     wide: list[tuple[str, ...]],
     rows: list[tuple[int, list[str]]],
     asked: list[tuple[int, list[str]]],
+    first_value: int,
 ) -> list[tuple[str, ...]]:
     """Each grid column's header texts, a placeholders' run made one column where every row of ``asked`` repeats
-    one number across it (said in ``out``), two columns the header names alike parted where ``rows`` print them
-    apart."""
+    one number across it (said in ``out``) and the run is no column and its row total (:func:`_total_after_zeros`),
+    two columns the header names alike parted where ``rows`` print them apart."""
     width = len(wide)
     keys = [tuple(row[c] if c < len(row) else "" for row in header) for c in range(width)]
     if wide != keys:
@@ -212,7 +217,12 @@ def _keys(
             end = c + 1
             while end < width and wide[end] == wide[c] and keys[end] != keys[c]:
                 end += 1
-            if end - c > 1 and asked and _repeated_in_every_row(asked, c, end):
+            if (
+                end - c > 1
+                and asked
+                and _repeated_in_every_row(asked, c, end)
+                and not _total_after_zeros(asked, first_value, c, end)
+            ):
                 for j in range(c + 1, end):
                     keys[j] = keys[c]
                 out.placeholders.append(f"{'/'.join(t for t in wide[c] if t)[:16]}: {end - c} grid columns")
@@ -221,6 +231,13 @@ def _keys(
         if keys[c + 1] == keys[c] and _two_columns(rows, c):
             keys[c + 1] = (*keys[c + 1], "")  # two columns the header names alike, not one split (below)
     return keys
+
+
+def _off_header(texts: list[str], first_value: int) -> bool:
+    """A value row whose label's cells run over grid columns the header gives values (text between the header's
+    first value column and the row's first number)."""
+    at = _first_number(texts)
+    return at > first_value and any(_IDEOGRAPH.search(t) for t in texts[first_value:at])
 
 
 def _first_number(texts: list[str]) -> int:
@@ -247,6 +264,17 @@ def _two_columns(rows: list[tuple[int, list[str]]], c: int) -> bool:
     pairs = [(texts[c], texts[c + 1]) for _, texts in rows if c + 1 < len(texts)]
     numbers = [(a, b) for a, b in pairs if _NUMBER.match(a) and _NUMBER.match(b)]
     return any(a != b for a, b in numbers) and not any(a == b and a.strip("0.,+-") for a, b in numbers)
+
+
+def _total_after_zeros(rows: list[tuple[int, list[str]]], first_value: int, c: int, end: int) -> bool:
+    """Grid columns ``c`` to ``end`` are the rows' last, and every row prints 0 (or nothing) in every value column
+    before them: the run's repeated number is a column's and the row's total after it (the header lost the total's
+    name: ``|其他|Col10|`` over ``|0|0|0|0|0|18|18|``, every applicant of one kind), which holds each row's sum, not
+    one merged cell, which would read a total of 0 against 18."""
+    for _, texts in rows:
+        if len(texts) != end or any(t and (not _NUMBER.match(t) or t.strip("0.,+-")) for t in texts[first_value:c]):
+            return False
+    return True
 
 
 def _repeated_in_every_row(rows: list[tuple[int, list[str]]], c: int, end: int) -> bool:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from parsers.grid_columns import BR
+from parsers.heading_cells import heading_across_cells, may_hold_heading
 from parsers.nested_rows import row_ends, title_after
 from parsers.offset_text import OffsetText
 from parsers.sections import TITLES
@@ -170,14 +171,15 @@ def pipe_row(
     rest: list[tuple[str, int]] | None = None,
     skip: set[int] | None = None,
     blank: set[int] | None = None,
-) -> tuple[int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int]:
     """``| a | b | c |`` → ``a\\tb\\tc``: every cell kept, blank ones as empty strings; ``rest``: the rest of the
     first cell wrapped onto lines of its own (text, offset in the original), joined to it; ``skip``: columns left
     out (a value repeated from the column before: :func:`repeated_values`); ``blank``: columns read as empty
     (grid columns of one column that disagree: :mod:`parsers.grid_columns`). Returns the number of decimals
     joined across two cells (:func:`cut_decimals`), of the rows parted from one (:func:`stacked_rows`), of
-    the rows parted from a heading (:func:`heading_row`), from a block's title (:func:`title_row`) and of the rows
-    parted from the blocks' titles with their numbers in one cell (:func:`titled_rows`)."""
+    the rows parted from a heading (:func:`heading_row`), from a block's title (:func:`title_row`), of the rows
+    parted from the blocks' titles with their numbers in one cell (:func:`titled_rows`) and of the headings cut
+    across a row's cells parted from it (:func:`parsers.heading_cells.heading_across_cells`)."""
     cells = pipe_cells(line)
     if blank:
         cells = [(s, s) if col in blank else (s, e) for col, (s, e) in enumerate(cells)]
@@ -188,23 +190,28 @@ def pipe_row(
     if rows is not None:
         # several rows laid into one grid row, a <br> line each: written as lines of their own
         _write_rows(b, rows, [pos + start for start, _ in cells])
-        return 0, len(rows), 0, 0, 0
+        return 0, len(rows), 0, 0, 0, 0
     parted = heading_row(raw_cells)
     if parted is not None:
         # a table's last row and the next section's heading laid into one grid row: the row, then the heading's
         # line (the row's numbers taken out of it)
         _write_rows(b, parted, [pos + start for start, _ in cells])
-        return len(cut_decimals(raw_cells)) // 2, 0, 1, 0, 0
+        return len(cut_decimals(raw_cells)) // 2, 0, 1, 0, 0, 0
     titled = title_row(raw_cells)
     if titled is not None:
         # a row of table 二 and the next block's title laid into one grid row: the row, then the title's line
         _write_rows(b, titled, [pos + start for start, _ in cells])
-        return 0, 0, 0, 1, 0
+        return 0, 0, 0, 1, 0, 0
     titled = titled_rows(raw_cells)
     if titled is not None:
         # rows of table 二 and the blocks' titles laid into one grid row: each row, then the titles' line
         _write_rows(b, titled, [pos + start for start, _ in cells])
-        return 0, 0, 0, 0, len(titled) - 1
+        return 0, 0, 0, 0, len(titled) - 1, 0
+    across = heading_across_cells([_cell_lines(c) for c in raw_cells]) if may_hold_heading(line) else None
+    if across is not None:
+        # a section's heading cut across the row's cells, a piece a cell: the heading's line, and the row's
+        _write_rows(b, across, [pos + start for start, _ in cells])
+        return 0, 0, 0, 0, 0, 1
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -263,7 +270,7 @@ def pipe_row(
         # the heading laid into the row goes on a line of its own after it
         b.add("\n", None)
         b.add(heading_text, pos + heading_at)
-    return len(decimals) // 2, 0, 0, 0, 0
+    return len(decimals) // 2, 0, 0, 0, 0, 0
 
 
 def _write_rows(b: OffsetText, rows: list[list[tuple[str, tuple[int, int]]]], starts: list[int]) -> None:

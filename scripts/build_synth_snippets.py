@@ -311,6 +311,27 @@ Version 108 (issue 8, p39):
   under a row of values pymupdf4llm took for its header (``|二、上年结转…|Col2|Col3|586|Col5|0|Col7|…``), each number
   repeated across its grid columns; rows whose label runs into the first value column (``|4．保护第…|4．保护第…|439|``)
   kept the header's runs from every row (version 311: 28 cells blank).
+- ``synth-10648-pymupdf4llm-table3.md`` (``/tmp/u61/tune``, seeds 10640–10669, tuning; ``md-pymupdf4llm``): table 三
+  in a split grid (其他 three grid columns, 总计 two), its last rows' labels run over four value grid columns
+  (``|（七）总计|（七）总计|…|13|0|…``): those rows' numbers parted 其他's grid columns, every row then read with nine
+  values (version 322: 11 totals read 0, wrong numbers).
+- ``synth-10664-pymupdf4llm-layout-table3.md``, ``synth-10650-pymupdf4llm-layout.md`` (whole; ``/tmp/u61/tune``,
+  tuning; ``md-pymupdf4llm-layout``),
+  ``synth-10461-pymupdf4llm-layout-table2.md`` and ``synth-10462-pymupdf4llm-layout.md`` (whole; ``/tmp/u60/held``,
+  seeds 10460–10479, held back in session 25, tuning since): a section's heading cut across a grid row's cells, a
+  piece a cell: above table 四's header as each cell's first line (``|四、政府信息<br>行|公开行政复<br>政复议|…``, or
+  after a header's word, ``|结|四、<br>行<br>结|政府<br>政复<br>其|…``), section 二's over two cells
+  (``|二、主动公开政府<br>|信息情况<br>|``), cells of one line (``|四|、政府|信息公|…``), and section 五's under table
+  四's values as each cell's second line (``|0|2<br>五、|10<br>存在|…``): table 四 or table 二 not found (version 323:
+  15 and 9 cells blank).
+- ``synth-10466-pymupdf4llm-layout-table2.md`` (``/tmp/u60/held``, tuning; ``md-pymupdf4llm-layout``): table 二's
+  header cells cut across the grid's (``|信息内容上一年项目数|量本年增/减本年处理决|定数量|``), a row's first number
+  in its label's cell, the others a field to the left of their columns (``|行政处罚10|20<br>5||``): the label's
+  number dropped, 20 and 5 read as the first two cells (version 324: 4 wrong numbers, no warning).
+- ``synth-10468-pymupdf4llm-table3.md`` (``/tmp/u60/held``, tuning; ``md-pymupdf4llm``): table 三's 总计 header cell
+  printed as a placeholder after 其他 (``|其<br>他|Col10|``), every applicant an 其他 one, so both grid columns print
+  one number in every row (``|0|0|0|0|0|18|18|``): read as one merged cell, six values for seven cells (version 325:
+  147 cells blank).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -951,6 +972,13 @@ SNIPPETS = {
     "synth-8022-pymupdf4llm-table2.md": "synth_8022.md-pymupdf4llm.md",
     "synth-8003-pymupdf4llm-table2.md": "synth_8003.md-pymupdf4llm.md",
     "synth-8028-pymupdf4llm-table3.md": "synth_8028.md-pymupdf4llm.md",
+    "synth-10648-pymupdf4llm-table3.md": "synth_10648.md-pymupdf4llm.md",
+    "synth-10664-pymupdf4llm-layout-table3.md": "synth_10664.md-pymupdf4llm-layout.md",
+    "synth-10650-pymupdf4llm-layout.md": "synth_10650.md-pymupdf4llm-layout.md",
+    "synth-10461-pymupdf4llm-layout-table2.md": "synth_10461.md-pymupdf4llm-layout.md",
+    "synth-10462-pymupdf4llm-layout.md": "synth_10462.md-pymupdf4llm-layout.md",
+    "synth-10466-pymupdf4llm-layout-table2.md": "synth_10466.md-pymupdf4llm-layout.md",
+    "synth-10468-pymupdf4llm-table3.md": "synth_10468.md-pymupdf4llm.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -1146,6 +1174,8 @@ SNIPPETS = {
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
+    "synth-10650-pymupdf4llm-layout.md",
+    "synth-10462-pymupdf4llm-layout.md",
     "synth-4045-lo-pdfminer-table4.txt",
     "synth-3478-pymupdf4llm-layout.md",
     "synth-2011-html-to-markdown.md",
@@ -1191,6 +1221,8 @@ PIPED = {
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-10466-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
+    "synth-10461-pymupdf4llm-layout-table2.md": "|二、主动公开政府",
     "synth-6006-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-6013-pypdf-layout-table2.txt": "二、主动公开政府信息情况",
     "synth-1612-pdfminer-flow-none-table3.txt": "二、主动公开政府信息情况",

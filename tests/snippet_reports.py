@@ -22,6 +22,23 @@ def snippet_report(name: str):  # type: ignore[no-untyped-def]
     return parse((SNIPPETS / name).read_bytes(), name)
 
 
+def against_draw(name: str, seed: int, prefix: str):  # type: ignore[no-untyped-def]
+    """Snippet ``name``'s report, and the keys under ``prefix`` as the generator drew seed ``seed``
+    (``synth_model.draw``) with the values read and the gold; no cell read as another number (asserted)."""
+    import sys
+
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    from synth_model import draw, gold_value
+
+    gold = {k: gold_value(v) for k, v in draw(seed).cells.items() if k.startswith(prefix)}
+    report = snippet_report(name)
+    got = {k: report.cells[k].value if k in report.cells else None for k in gold}
+    assert not [k for k in gold if got[k] is not None and got[k] != gold[k]]  # no wrong number
+    return report, got, gold
+
+
 def three_against_draw(name: str, seed: int):  # type: ignore[no-untyped-def]
     """Snippet ``name``'s report, table 三's keys as the generator drew seed ``seed`` (``synth_model.draw``), the
     values read and the gold by key, and table 三's warnings by code; no cell read as another number (asserted)."""

@@ -18,67 +18,52 @@ tuning batch (seeds 7990–8049, ``scripts/build_synth_snippets.py``), gold from
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from tests.snippet_reports import snippet_report
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from synth_model import draw, gold_value
-
-
-def _read(name: str, seed: int, prefix: str):  # type: ignore[no-untyped-def]
-    """The snippet's report, and the keys under ``prefix`` with the values read and the gold; no wrong number."""
-    gold = {k: gold_value(v) for k, v in draw(seed).cells.items() if k.startswith(prefix)}
-    report = snippet_report(name)
-    got = {k: report.cells[k].value if k in report.cells else None for k in gold}
-    assert not [k for k in gold if got[k] is not None and got[k] != gold[k]]  # no wrong number
-    return report, got, gold
+from tests.snippet_reports import against_draw
 
 
 def test_numbers_cut_inside_their_thousands_groups_are_joined() -> None:
-    report, got, gold = _read("synth-8036-pymupdf4llm-layout-table2.md", 8036, "")
+    report, got, gold = against_draw("synth-8036-pymupdf4llm-layout-table2.md", 8036, "")
     for key in ("applications/results_total/total", "active/licensing/decisions"):
         assert got[key] == gold[key] and gold[key] >= 1000
     assert [w for w in report.warnings if w.code == "cut_decimal"]
 
 
 def test_a_row_beside_the_next_blocks_title_with_its_number_alone_in_its_cell() -> None:
-    report, got, gold = _read("synth-8037-pymupdf4llm-layout-table2.md", 8037, "active/")
+    report, got, gold = against_draw("synth-8037-pymupdf4llm-layout-table2.md", 8037, "active/")
     assert got == gold
     assert [w for w in report.warnings if w.code == "title_in_row"]
 
 
 def test_a_title_whose_first_character_the_grid_cut_away() -> None:
-    report, got, gold = _read("synth-8043-pymupdf4llm-layout-table2.md", 8043, "active/coercion/")
+    report, got, gold = against_draw("synth-8043-pymupdf4llm-layout-table2.md", 8043, "active/coercion/")
     assert got == gold
     assert [w for w in report.warnings if w.code == "title_in_row"]
 
 
 def test_section_twos_heading_at_a_paragraphs_end_starts_table_two() -> None:
-    _, got, gold = _read("synth-8041-pymupdf4llm-layout-table2.md", 8041, "active/")
+    _, got, gold = against_draw("synth-8041-pymupdf4llm-layout-table2.md", 8041, "active/")
     assert got == gold
 
 
 def test_a_fee_row_with_section_threes_heading_in_its_cells_leaves_its_cut_amount_blank() -> None:
-    report, got, gold = _read("synth-8001-pymupdf4llm-layout.md", 8001, "active/fees/")
+    report, got, gold = against_draw("synth-8001-pymupdf4llm-layout.md", 8001, "active/fees/")
     assert got["active/fees/amount"] is None and gold["active/fees/amount"] is not None
     assert [w for w in report.warnings if w.code == "number_cut_blank" and w.key == "active/fees"]
 
 
 def test_a_count_and_amount_under_the_procurement_label() -> None:
-    _, got, gold = _read("synth-7992-pymupdf4llm-layout-table2.md", 7992, "active/procurement/")
+    _, got, gold = against_draw("synth-7992-pymupdf4llm-layout-table2.md", 7992, "active/procurement/")
     assert got == gold and None not in got.values()
 
 
 def test_a_dash_repeated_across_a_split_column_is_one_blank_cell() -> None:
-    report, got, gold = _read("synth-8022-pymupdf4llm-table2.md", 8022, "active/penalty/")
+    report, got, gold = against_draw("synth-8022-pymupdf4llm-table2.md", 8022, "active/penalty/")
     assert got == gold and got["active/penalty/decisions"] is not None
     assert not [w for w in report.warnings if w.code == "extra_values" and w.key == "active/penalty"]
 
 
 def test_the_procurement_row_and_section_threes_heading_a_space_apart() -> None:
-    report, got, gold = _read("synth-8003-pymupdf4llm-table2.md", 8003, "active/procurement/")
+    report, got, gold = against_draw("synth-8003-pymupdf4llm-table2.md", 8003, "active/procurement/")
     assert got == gold and None not in got.values()
     assert [w for w in report.warnings if w.code == "heading_in_row"]
 
@@ -87,7 +72,7 @@ def test_rows_whose_labels_run_into_the_value_columns_leave_the_headers_runs_to_
     # version 312: the rows whose numbers start in the numbered header's first value column are read by its runs
     # (each number and the placeholders after it one cell); the rows whose label cells run on into that column stay
     # as they were (blank where the numbers cannot tell their grouping)
-    _, got, gold = _read("synth-8028-pymupdf4llm-table3.md", 8028, "applications/")
+    _, got, gold = against_draw("synth-8028-pymupdf4llm-table3.md", 8028, "applications/")
     for row in ("granted", "withheld.prohibited_by_law", "withheld.three_safeties"):
         keys = [k for k in gold if k.startswith(f"applications/{row}/")]
         assert len(keys) == 7 and all(got[k] == gold[k] for k in keys)

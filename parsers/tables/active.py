@@ -526,14 +526,16 @@ def _glued_first_cell(glued: Token, pos: list[Token | None], line: list[Token]) 
     at the page's rules, ``|政府集中采购<br>7||11|``) in its first cell, where that cell is empty and every other
     prints a number; None otherwise.
 
-    So too where the row's line has more grid fields than the row has cells and prints, beside the label's cell,
-    exactly one number fewer than its cells, every other field empty (``|行政规范性文件<br>53|||9||13|`` under
-    ``|信息内容|本年制|发件数||本年废止件数|现行有效件数|``: the grid cut at rules the header's cells do not share, a
-    cell's number in the field where it starts): the label's cell is the first cell's, the others follow in order
-    (read right-aligned, the fields' count says nothing of which cells they are: 9 read as the first cell)."""
+    So too where the row's line has as many grid fields as the row has cells, or more, and prints, beside the
+    label's cell, exactly one number fewer than its cells, every other field empty (``|行政规范性文件<br>53|||9||13|``
+    under ``|信息内容|本年制|发件数||本年废止件数|现行有效件数|``: the grid cut at rules the header's cells do not
+    share, a cell's number in the field where it starts; ``|行政处罚10|20<br>5||``: the header's cells cut across
+    the grid's, each number a field to the left of its column's): the label's cell is the first cell's, the others
+    follow in order (read right-aligned, the fields' count says nothing of which cells they are: 9 read as the first
+    cell; the label's number dropped, 20 read as the first)."""
     if not glued[IS_VALUE]:
         return None
-    if len(line) > len(pos) and all(not t[TEXT] or t[IS_VALUE] for t in line):
+    if len(line) >= len(pos) and all(not t[TEXT] or t[IS_VALUE] for t in line):
         nums = [t for t in line if t[TEXT]]
         if len(nums) == len(pos) - 1 and all(number_value(t[TEXT]) is not None for t in nums):
             return [glued, *nums]
