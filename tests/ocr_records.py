@@ -9,6 +9,9 @@ from typing import Any
 
 import numpy as np
 
+from parsers.api import parse_extracted
+from parsers.extracted import Extracted
+from parsers.model import Report
 from parsers.ocr.engine import Ink, Word
 from parsers.ocr.glyphs import Glyph
 
@@ -66,3 +69,14 @@ def settled_pages(stem: str, pages: tuple[int, ...]) -> list[Any]:
         pending = Pending(ink, tables, tuple(rec["size"]), rec["scale"], glyphs, parts)
         results.append(PageResult(page, None, sign_note=sign_note, pending=pending))
     return settle(results)
+
+
+def text_report(path: Path, *, ocr: bool = True) -> Report:
+    """The report of a scan reader's recorded text (``tests/fixtures/synth-ocr/<case>/<stem>.txt``), parsed as the
+    scan reader's text (``ocr``) or as a PDF's text layer."""
+    return parse_extracted(Extracted("pdf", path.read_text(encoding="utf-8"), ocr=ocr))
+
+
+def gold_cells(path: Path) -> dict[str, Any]:
+    """The cells of a generator's gold JSON beside a fixture."""
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]  # type: ignore[no-any-return]

@@ -12,13 +12,11 @@ equals its 总计, both confirmed by their columns' totals, so every other cell 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from parsers.api import parse_extracted
-from parsers.extracted import Extracted
 from parsers.model import Report
+from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "bounded-zeros"
 A = "applications"
@@ -31,12 +29,11 @@ LOST = (
 
 
 def _report(*, ocr: bool = True) -> Report:
-    text = (FIXTURES / "synth_4148.txt").read_text(encoding="utf-8")
-    return parse_extracted(Extracted("pdf", text, ocr=ocr))
+    return text_report(FIXTURES / "synth_4148.txt", ocr=ocr)
 
 
 def _gold() -> dict[str, Any]:
-    return json.loads((FIXTURES / "synth_4148-gold.json").read_text(encoding="utf-8"))["cells"]  # type: ignore[no-any-return]
+    return gold_cells(FIXTURES / "synth_4148-gold.json")
 
 
 def test_lost_cells_an_identity_bounds_to_zero_are_read_as_its_gold() -> None:

@@ -21,16 +21,14 @@ cell of a scan's table 四 that the identities' tied readings put in other colum
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import parsers.tables as tables
-from parsers.api import parse_extracted
-from parsers.extracted import Extracted
 from parsers.model import Report
+from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "first-rows"
 FIRST_ROWS = ("applications/new_received", "applications/carried_over")
@@ -38,12 +36,11 @@ COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_serv
 
 
 def _report(*, ocr: bool = True) -> Report:
-    text = (FIXTURES / "synth_5444.txt").read_text(encoding="utf-8")
-    return parse_extracted(Extracted("pdf", text, ocr=ocr))
+    return text_report(FIXTURES / "synth_5444.txt", ocr=ocr)
 
 
 def _gold() -> dict[str, Any]:
-    return json.loads((FIXTURES / "synth_5444-gold.json").read_text(encoding="utf-8"))["cells"]  # type: ignore[no-any-return]
+    return gold_cells(FIXTURES / "synth_5444-gold.json")
 
 
 def _wrong(report: Report, gold: dict[str, Any], prefix: str) -> dict[str, tuple[Any, Any]]:

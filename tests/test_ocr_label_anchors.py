@@ -13,25 +13,22 @@ one line of values: 行政强制, a ``fuzzy_label`` warning naming the neighbour
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from parsers.api import parse_extracted
-from parsers.extracted import Extracted
 from parsers.model import Report
+from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "label-anchors"
 COERCION = ("active/coercion/prior_items", "active/coercion/change", "active/coercion/decisions")
 
 
 def _report(*, ocr: bool = True) -> Report:
-    text = (FIXTURES / "synth_4150.txt").read_text(encoding="utf-8")
-    return parse_extracted(Extracted("pdf", text, ocr=ocr))
+    return text_report(FIXTURES / "synth_4150.txt", ocr=ocr)
 
 
 def _gold() -> dict[str, Any]:
-    return json.loads((FIXTURES / "synth_4150-gold.json").read_text(encoding="utf-8"))["cells"]  # type: ignore[no-any-return]
+    return gold_cells(FIXTURES / "synth_4150-gold.json")
 
 
 def test_a_row_bounded_by_a_neighbour_whose_values_are_unread_is_read_as_its_gold() -> None:

@@ -13,25 +13,22 @@ read ``6`` everywhere: the scan's glyph comparison reads it 0 (not in the text a
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from parsers.api import parse_extracted
-from parsers.extracted import Extracted
 from parsers.model import Report
+from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "active-lost-labels"
 T = "active"
 
 
 def _report(*, ocr: bool = True) -> Report:
-    text = (FIXTURES / "synth_4144.txt").read_text(encoding="utf-8")
-    return parse_extracted(Extracted("pdf", text, ocr=ocr))
+    return text_report(FIXTURES / "synth_4144.txt", ocr=ocr)
 
 
 def _gold() -> dict[str, Any]:
-    return json.loads((FIXTURES / "synth_4144-gold.json").read_text(encoding="utf-8"))["cells"]  # type: ignore[no-any-return]
+    return gold_cells(FIXTURES / "synth_4144-gold.json")
 
 
 def test_a_label_cell_read_as_a_number_is_no_value_of_its_row() -> None:

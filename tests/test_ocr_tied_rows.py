@@ -14,25 +14,22 @@ numbers kept in ``where.read_as``; 自然人, blank or 248 in every reading, kee
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from parsers.api import parse_extracted
-from parsers.extracted import Extracted
 from parsers.model import Report
+from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "tied-rows"
 ROW = "applications/withheld.third_party_rights"
 
 
 def _report(*, ocr: bool = True) -> Report:
-    text = (FIXTURES / "synth_5485.txt").read_text(encoding="utf-8")
-    return parse_extracted(Extracted("pdf", text, ocr=ocr))
+    return text_report(FIXTURES / "synth_5485.txt", ocr=ocr)
 
 
 def _gold() -> dict[str, Any]:
-    return json.loads((FIXTURES / "synth_5485-gold.json").read_text(encoding="utf-8"))["cells"]  # type: ignore[no-any-return]
+    return gold_cells(FIXTURES / "synth_5485-gold.json")
 
 
 def test_a_tied_row_whose_total_the_tie_break_leaves_blank_reads_no_wrong_number() -> None:
