@@ -13,12 +13,12 @@ equals its 总计, both confirmed by their columns' totals, so every other cell 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from parsers.model import Report
 from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "bounded-zeros"
+TEXT = FIXTURES / "synth_4148.txt"
+GOLD = FIXTURES / "synth_4148-gold.json"
 A = "applications"
 LOST = (
     f"{A}/granted/research",
@@ -28,16 +28,8 @@ LOST = (
 )
 
 
-def _report(*, ocr: bool = True) -> Report:
-    return text_report(FIXTURES / "synth_4148.txt", ocr=ocr)
-
-
-def _gold() -> dict[str, Any]:
-    return gold_cells(FIXTURES / "synth_4148-gold.json")
-
-
 def test_lost_cells_an_identity_bounds_to_zero_are_read_as_its_gold() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     for key in LOST:
         assert report.cells[key].value == gold[key] == 0, key
     wrong = {k: (c.value, gold[k]) for k, c in report.cells.items() if k in gold and c.value not in (None, gold[k])}
@@ -45,7 +37,7 @@ def test_lost_cells_an_identity_bounds_to_zero_are_read_as_its_gold() -> None:
 
 
 def test_each_deduction_is_a_warning_naming_its_identity() -> None:
-    report = _report()
+    report = text_report(TEXT)
     said = {w.key: w.message for w in report.warnings if w.code == "deduced_zero"}
     assert set(LOST) <= set(said)
     assert "the only value applications/results_total/research leaves it" in said[f"{A}/granted/research"]
@@ -53,5 +45,5 @@ def test_each_deduction_is_a_warning_naming_its_identity() -> None:
 
 
 def test_not_in_text_another_tool_extracted() -> None:
-    report = _report(ocr=False)
+    report = text_report(TEXT, ocr=False)
     assert not [w for w in report.warnings if w.code == "deduced_zero" and w.key in LOST]

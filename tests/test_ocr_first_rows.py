@@ -31,16 +31,10 @@ from parsers.model import Report
 from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "first-rows"
+TEXT = FIXTURES / "synth_5444.txt"
+GOLD = FIXTURES / "synth_5444-gold.json"
 FIRST_ROWS = ("applications/new_received", "applications/carried_over")
 COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
-
-
-def _report(*, ocr: bool = True) -> Report:
-    return text_report(FIXTURES / "synth_5444.txt", ocr=ocr)
-
-
-def _gold() -> dict[str, Any]:
-    return gold_cells(FIXTURES / "synth_5444-gold.json")
 
 
 def _wrong(report: Report, gold: dict[str, Any], prefix: str) -> dict[str, tuple[Any, Any]]:
@@ -52,7 +46,7 @@ def _wrong(report: Report, gold: dict[str, Any], prefix: str) -> dict[str, tuple
 
 
 def test_the_first_rows_are_the_two_lines_under_the_applicants_header() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     for row in FIRST_ROWS:
         for col in COLUMNS:
             key = f"{row}/{col}"
@@ -64,7 +58,7 @@ def test_the_first_rows_are_the_two_lines_under_the_applicants_header() -> None:
 
 
 def test_table_three_ends_at_the_specked_heading() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     assert not _wrong(report, gold, "applications/results_total/")
     assert not _wrong(report, gold, "review_litigation/")
     read = [k for k in gold if k.startswith("review_litigation/") and report.cells[k].value is not None]
@@ -78,7 +72,7 @@ def test_table_three_ends_at_the_specked_heading() -> None:
 def test_the_tie_warning_says_the_cells_blank_where_it_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
     # the scan's 行政复议 row tied (``。多本0 0 1 0 1``): the warning names the tie-break's reading and says the
     # cells are left blank as it is made (``Reading.warn_disputed``), not rewritten after by a string replace
-    report = _report()
+    report = text_report(TEXT)
     said = [w.message for w in report.warnings if w.code == "ambiguous_value" and w.key == "review_litigation"]
     assert len(said) == 1 and "; on a scan table 四's tied cells are left blank (the tie-break would read " in said[0]
     assert "read as the tie-break chose" not in said[0]
@@ -89,23 +83,25 @@ def test_the_tie_warning_says_the_cells_blank_where_it_is_made(monkeypatch: pyte
     }
     assert tied and all(f"{k.split('/', 1)[1]} {v}" in said[0] for k, v in tied.items())
     monkeypatch.setattr(tables, "blank_disputed", lambda r: None)  # the cells not blanked: the message as made
-    kept = [w.message for w in _report().warnings if w.code == "ambiguous_value" and w.key == "review_litigation"]
+    kept = [
+        w.message for w in text_report(TEXT).warnings if w.code == "ambiguous_value" and w.key == "review_litigation"
+    ]
     assert kept == said
 
 
 def test_a_tie_in_text_another_tool_extracted_says_the_tie_breaks_reading() -> None:
     # the same text as another tool's (``ocr=False``): its ties say the reading the tie-break chose
-    said = [w.message for w in _report(ocr=False).warnings if w.code == "ambiguous_value"]
+    said = [w.message for w in text_report(TEXT, ocr=False).warnings if w.code == "ambiguous_value"]
     assert said and all("; read as the tie-break chose (" in m and "left blank" not in m for m in said)
 
 
 def test_no_wrong_number_in_the_tables_but_one() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     wrong = _wrong(report, gold, "")
     # 3.要求提供公开出版物's 自然人, ``出版和 4``: its 物 read ``和 4``, no identity of it holding to tell
     assert set(wrong) <= {"applications/not_processed.publication/natural_person"}
 
 
 def test_not_in_text_another_tool_extracted() -> None:
-    said = {w.key: w.message for w in _report(ocr=False).warnings if w.code == "fuzzy_label"}
+    said = {w.key: w.message for w in text_report(TEXT, ocr=False).warnings if w.code == "fuzzy_label"}
     assert "行政规范性文件" in said["applications/new_received"]  # as before: the rules act on scans only

@@ -14,25 +14,17 @@ one line of values: 行政强制, a ``fuzzy_label`` warning naming the neighbour
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from parsers.model import Report
 from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "label-anchors"
+TEXT = FIXTURES / "synth_4150.txt"
+GOLD = FIXTURES / "synth_4150-gold.json"
 COERCION = ("active/coercion/prior_items", "active/coercion/change", "active/coercion/decisions")
 
 
-def _report(*, ocr: bool = True) -> Report:
-    return text_report(FIXTURES / "synth_4150.txt", ocr=ocr)
-
-
-def _gold() -> dict[str, Any]:
-    return gold_cells(FIXTURES / "synth_4150-gold.json")
-
-
 def test_a_row_bounded_by_a_neighbour_whose_values_are_unread_is_read_as_its_gold() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     for key in COERCION:
         assert report.cells[key].value == gold[key], key
     wrong = {k: (c.value, gold[k]) for k, c in report.cells.items() if k in gold and c.value not in (None, gold[k])}
@@ -41,11 +33,11 @@ def test_a_row_bounded_by_a_neighbour_whose_values_are_unread_is_read_as_its_gol
 
 
 def test_the_guess_names_the_neighbour_that_bounds_it() -> None:
-    said = {w.key: w.message for w in _report().warnings if w.code == "fuzzy_label"}
+    said = {w.key: w.message for w in text_report(TEXT).warnings if w.code == "fuzzy_label"}
     assert "行收织制" in said["active/coercion"]
     assert "bounding them by its label '行政事业性收虽', its values unread" in said["active/coercion"]
 
 
 def test_not_in_text_another_tool_extracted() -> None:
-    report = _report(ocr=False)
+    report = text_report(TEXT, ocr=False)
     assert all(report.cells[key].value is None for key in COERCION)

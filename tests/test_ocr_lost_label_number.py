@@ -14,25 +14,17 @@ read ``6`` everywhere: the scan's glyph comparison reads it 0 (not in the text a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from parsers.model import Report
 from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "active-lost-labels"
+TEXT = FIXTURES / "synth_4144.txt"
+GOLD = FIXTURES / "synth_4144-gold.json"
 T = "active"
 
 
-def _report(*, ocr: bool = True) -> Report:
-    return text_report(FIXTURES / "synth_4144.txt", ocr=ocr)
-
-
-def _gold() -> dict[str, Any]:
-    return gold_cells(FIXTURES / "synth_4144-gold.json")
-
-
 def test_a_label_cell_read_as_a_number_is_no_value_of_its_row() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     for col in ("issued", "in_force"):
         key = f"{T}/rules/{col}"
         assert report.cells[key].value == gold[key], key
@@ -43,7 +35,7 @@ def test_a_label_cell_read_as_a_number_is_no_value_of_its_row() -> None:
 
 
 def test_the_placement_is_a_warning_naming_the_label_read() -> None:
-    report = _report()
+    report = text_report(TEXT)
     said = {w.key: w.message for w in report.warnings if w.code == "lost_label_placed"}
     assert "its label read '2'" in said[f"{T}/rules"]
     assert not [w for w in report.warnings if w.code == "missing_row" and w.key == f"{T}/rules"]
@@ -51,5 +43,5 @@ def test_the_placement_is_a_warning_naming_the_label_read() -> None:
 
 
 def test_not_in_text_another_tool_extracted() -> None:
-    report = _report(ocr=False)
+    report = text_report(TEXT, ocr=False)
     assert report.cells.get(f"{T}/rules/issued") is None or report.cells[f"{T}/rules/issued"].value is None

@@ -15,25 +15,17 @@ numbers kept in ``where.read_as``; 自然人, blank or 248 in every reading, kee
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from parsers.model import Report
 from tests.ocr_records import gold_cells, text_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "tied-rows"
+TEXT = FIXTURES / "synth_5485.txt"
+GOLD = FIXTURES / "synth_5485-gold.json"
 ROW = "applications/withheld.third_party_rights"
 
 
-def _report(*, ocr: bool = True) -> Report:
-    return text_report(FIXTURES / "synth_5485.txt", ocr=ocr)
-
-
-def _gold() -> dict[str, Any]:
-    return gold_cells(FIXTURES / "synth_5485-gold.json")
-
-
 def test_a_tied_row_whose_total_the_tie_break_leaves_blank_reads_no_wrong_number() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     wrong = {
         k: (c.value, gold[k])
         for k, c in report.cells.items()
@@ -47,7 +39,7 @@ def test_a_tied_row_whose_total_the_tie_break_leaves_blank_reads_no_wrong_number
 
 
 def test_the_tie_breaks_numbers_are_kept_on_the_cells_set_aside_and_a_cell_read_alike_keeps_its_number() -> None:
-    report, gold = _report(), _gold()
+    report, gold = text_report(TEXT), gold_cells(GOLD)
     said = next(w.message for w in report.warnings if w.code == "ambiguous_value" and w.key == ROW)
     set_aside = {
         k: c.where.read_as for k, c in report.cells.items() if k.startswith(ROW + "/") and c.where and c.where.read_as
@@ -64,6 +56,6 @@ def test_the_tie_breaks_numbers_are_kept_on_the_cells_set_aside_and_a_cell_read_
 
 def test_no_scan_no_change_of_the_text_rule() -> None:
     # the same text as text no OCR read: its tied cells were left blank before (``DISPUTED_BLANK_TEXT``), as now
-    report = _report(ocr=False)
+    report = text_report(TEXT, ocr=False)
     said = [w.message for w in report.warnings if w.code == "ambiguous_value" and w.key == ROW]
     assert all("on a scan" not in m for m in said)
