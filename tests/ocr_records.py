@@ -80,3 +80,9 @@ def text_report(path: Path, *, ocr: bool = True) -> Report:
 def gold_cells(path: Path) -> dict[str, Any]:
     """The cells of a generator's gold JSON beside a fixture."""
     return json.loads(path.read_text(encoding="utf-8"))["cells"]  # type: ignore[no-any-return]
+
+
+def text_fixture(case: str, stem: str) -> tuple[Path, Path]:
+    """A recorded scan text and its gold: ``tests/fixtures/synth-ocr/<case>/<stem>.txt`` and ``<stem>-gold.json``."""
+    folder = READ.parent / case
+    return folder / f"{stem}.txt", folder / f"{stem}-gold.json"

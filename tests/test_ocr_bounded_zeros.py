@@ -12,13 +12,9 @@ equals its 总计, both confirmed by their columns' totals, so every other cell 
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.ocr_records import gold_cells, text_fixture, text_report
 
-from tests.ocr_records import gold_cells, text_report
-
-FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "bounded-zeros"
-TEXT = FIXTURES / "synth_4148.txt"
-GOLD = FIXTURES / "synth_4148-gold.json"
+TEXT, GOLD = text_fixture("bounded-zeros", "synth_4148")
 A = "applications"
 LOST = (
     f"{A}/granted/research",

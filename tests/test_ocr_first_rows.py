@@ -21,18 +21,15 @@ cell of a scan's table 四 that the identities' tied readings put in other colum
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import parsers.tables as tables
 from parsers.model import Report
-from tests.ocr_records import gold_cells, text_report
+from tests.ocr_records import gold_cells, text_fixture, text_report
 
-FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "first-rows"
-TEXT = FIXTURES / "synth_5444.txt"
-GOLD = FIXTURES / "synth_5444-gold.json"
+TEXT, GOLD = text_fixture("first-rows", "synth_5444")
 FIRST_ROWS = ("applications/new_received", "applications/carried_over")
 COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
 

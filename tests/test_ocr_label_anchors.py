@@ -13,13 +13,9 @@ one line of values: 行政强制, a ``fuzzy_label`` warning naming the neighbour
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.ocr_records import gold_cells, text_fixture, text_report
 
-from tests.ocr_records import gold_cells, text_report
-
-FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "label-anchors"
-TEXT = FIXTURES / "synth_4150.txt"
-GOLD = FIXTURES / "synth_4150-gold.json"
+TEXT, GOLD = text_fixture("label-anchors", "synth_4150")
 COERCION = ("active/coercion/prior_items", "active/coercion/change", "active/coercion/decisions")
 
 

@@ -13,13 +13,9 @@ read ``6`` everywhere: the scan's glyph comparison reads it 0 (not in the text a
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.ocr_records import gold_cells, text_fixture, text_report
 
-from tests.ocr_records import gold_cells, text_report
-
-FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "active-lost-labels"
-TEXT = FIXTURES / "synth_4144.txt"
-GOLD = FIXTURES / "synth_4144-gold.json"
+TEXT, GOLD = text_fixture("active-lost-labels", "synth_4144")
 T = "active"
 
 

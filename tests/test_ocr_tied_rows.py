@@ -14,13 +14,9 @@ numbers kept in ``where.read_as``; 自然人, blank or 248 in every reading, kee
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.ocr_records import gold_cells, text_fixture, text_report
 
-from tests.ocr_records import gold_cells, text_report
-
-FIXTURES = Path(__file__).parent / "fixtures" / "synth-ocr" / "tied-rows"
-TEXT = FIXTURES / "synth_5485.txt"
-GOLD = FIXTURES / "synth_5485-gold.json"
+TEXT, GOLD = text_fixture("tied-rows", "synth_5485")
 ROW = "applications/withheld.third_party_rights"
 
 
