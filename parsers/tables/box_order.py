@@ -32,7 +32,7 @@ from parsers.model import Cell, Check, Warning_
 from parsers.tables.applications import read_displaced_stream
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
-from parsers.tables.column_blocks import read_nested
+from parsers.tables.column_blocks import page_starts, read_nested
 from parsers.tables.first_row_heads import first_row_by_heads
 from parsers.tables.group_order import settle
 from parsers.tables.label_words import is_label_word
@@ -175,7 +175,10 @@ def read_value_lines(
         extra = len(values) - len(rows) * width
         if not 0 < extra <= MAX_EXTRA:
             return None
-        return _trimmed(r, rows, values, app_fmt, merged, lines, extra)
+        trimmed = _trimmed(r, rows, values, app_fmt, merged, lines, extra)
+        if trimmed is None and extra == width:
+            return _cut_row(r, rows, values, app_fmt, merged, lines)
+        return trimmed
     by_line = len(lines) == len(rows) and all(_row_values(toks, width) is not None for toks in lines)
     placed = _placed(r, rows, values, app_fmt)
     # the first row printed among its heads, in their order (tables/first_row_heads.py): kept where all hold
@@ -377,6 +380,27 @@ def _trimmed(
     return found[0]
 
 
+def _cut_row(
+    r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, merged: str, lines: list[list[Token]]
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """Table 三 from ``values``, a row's more than its cells, where a page starts among them: the row a page break
+    cuts printed on both pages (wkhtmltopdf draws a row it cuts on each page, its values with it), the row before
+    the page's start at its foot and again at the next page's head. Read in pdfminer's nested order with that row
+    twice, kept where both prints read the same numbers and every identity holds; where two page starts each give
+    a reading, only if they read alike."""
+    width = len(APPLICANT_COLUMNS)
+    starts = page_starts(r, values, width)
+    found = [
+        got
+        for start in sorted(starts or ())
+        if 0 < start <= len(rows)
+        and (got := _nested(r, rows, values, app_fmt, merged, lines, twice=start - 1)) is not None
+    ]
+    if not found or any(_numbers(got[0]) != _numbers(found[0][0]) for got in found):
+        return None
+    return found[0]
+
+
 def _numbers(cells: dict[str, Cell]) -> dict[str, float | None]:
     return {k: c.value for k, c in cells.items()}
 
@@ -389,11 +413,13 @@ def _nested(
     merged: str,
     lines: list[list[Token]],
     dropped: list[Token] | None = None,
+    twice: int = -1,
 ) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
     """Table 三 from ``values`` in pdfminer's nested order (:func:`parsers.tables.column_blocks.read_nested`),
-    warned ``column_blocks`` (naming the values ``dropped``, printed among them, that are not the table's); None
-    where that order does not give one table."""
-    nested = read_nested(r, rows, values, app_fmt)
+    warned ``column_blocks`` (naming the values ``dropped``, printed among them, that are not the table's, or the
+    row printed ``twice``, at a page's foot and the next page's head); None where that order does not give one
+    table."""
+    nested = read_nested(r, rows, values, app_fmt, twice)
     if nested is None:
         return None
     t, checks, candidates, open_cells, misprinted, (first, last, left_last, deep) = nested
@@ -410,6 +436,12 @@ def _nested(
         if dropped
         else ""
     )
+    if twice >= 0:
+        apart = (
+            f" (its row {rows[twice].label or rows[twice].key} printed twice, at a page's foot and again at the next "
+            f"page's head, the page break cutting it: its {len(APPLICANT_COLUMNS)} values read once, where both prints "
+            "read the same numbers)"
+        )
     t.warn(
         "column_blocks",
         f"table 三: its {len(values)} values{apart} print apart from its row labels, in pdfminer's nested boxes (bands "

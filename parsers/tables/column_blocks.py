@@ -9,7 +9,9 @@ boxes' places read from the PDF): the cells of a page come as **bands** of rows;
 column, or as **groups** of neighbouring columns, one after another from the left, each group in bands of its own
 rows read column after column (1936: rows 1–20 of 自然人 and 商业企业 column after column, then their row 21, then
 their rows 22–23; then 科研机构, 社会公益组织, 法律服务机构 each whole; then 其他 and 总计 in rows 1–20, 21, 22, 23).
-A page's end always ends a band (pdfminer orders each page alone; ``\\f`` between them).
+A page's end always ends a band (pdfminer orders each page alone; ``\\f`` between them). A row a page break cuts
+can print on both pages (wkhtmltopdf draws the row on each page, its values with it): read with that row twice, both
+prints reading the same numbers (``twice``; :mod:`parsers.tables.box_order`, where the values number a row more).
 
 :func:`read_nested` reads table 三's values (exactly its cells) so: every division of the rows into bands (none
 across a page's end), of each band's columns into groups, and of each group's rows into bands is a candidate whose
@@ -498,7 +500,7 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 
 def read_nested(
-    r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str
+    r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, twice: int = -1
 ) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
@@ -509,17 +511,42 @@ def read_nested(
     0: none), and with its first columns printed after the rest of its band, where only that order (``left_last``,
     tried where no other candidate holds every identity) reads the table (0: none); and whether only the deeper
     orders (a group's bands printed as groups of columns again: ``deep``, tried where no other order holds every
-    identity or the search of the others passed its budget) read it. None where no candidate is kept, or the
-    candidates are too many."""
+    identity or the search of the others passed its budget) read it. With ``twice``, the row of that index printed
+    twice, at the foot of a page and again at the head of the next (wkhtmltopdf's row cut by a page break): the
+    values number one row more, the next page starting at its second print; a candidate is kept only where both
+    prints read the same numbers, the second then set aside. None where no candidate is kept, or the candidates are
+    too many."""
     width = len(APPLICANT_COLUMNS)
-    if len(values) != len(rows) * width:
+    n_rows = len(rows) + (twice >= 0)
+    if len(values) != n_rows * width:
         return None
     nums = [number_value(t[TEXT]) for t in values]
     if any(v is None for v in nums):
         return None
     starts = page_starts(r, values, width)
-    if starts is None:
+    if starts is None or (twice >= 0 and twice + 1 not in starts):
         return None
+
+    def fold(grid: Rows) -> Rows | None:
+        """The candidate with the row printed twice read once, where both prints read the same numbers."""
+        if twice < 0:
+            return grid
+        if [nums[i] for i in grid[twice]] != [nums[i] for i in grid[twice + 1]]:
+            return None
+        return grid[: twice + 1] + grid[twice + 2 :]
+
+    def holding(grids: list[tuple[int, Rows]]) -> list[Rows]:
+        """The candidates (a row printed twice read once) on which every identity of the table holds."""
+        kept = []
+        for _, two in grids:
+            grid = fold(two)
+            if grid is None:
+                continue
+            table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
+            if application_passed(table, app_fmt) == identities:
+                kept.append(grid)
+        return kept
+
     given = [v for v in nums if v is not None]
     identities = len(application_checks(lambda _: 0, app_fmt))  # all hold on a table of zeros
     held: dict[tuple[Num | None, ...], Rows] = {}
@@ -528,20 +555,18 @@ def read_nested(
     searched = False
     try:
         heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
-        strict = _Nested(given, len(rows), width, starts, heads=heads, natural_heads=natural)
+        strict = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural)
         grids = strict.tables()
         searched = True  # the strict pass read every candidate of the orders above
-        for _, grid in grids:
-            table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
-            if application_passed(table, app_fmt) == identities:
-                held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+        for grid in holding(grids):
+            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
         if not held:
             # a total printed wrong fails its row's total whatever the placement: one row let off, in a band from
             # where the strict pass's reading from the top ends to where its reading from the bottom begins
             prefix = strict.prefixes()
             slack = _Nested(
                 given,
-                len(rows),
+                n_rows,
                 width,
                 starts,
                 slack=True,
@@ -550,17 +575,18 @@ def read_nested(
                 natural_heads=natural,
             )
             grids = slack.let_off(prefix, strict.suffix)
-            for miss, grid in grids:
-                if miss < 0:
+            for miss, two in grids:
+                if miss < 0 or (one := fold(two)) is None:
                     continue
+                miss -= twice >= 0 and miss > twice  # the row's index once the second print is set aside
                 got = {
                     f"{_T}/{row.key}/{c}": nums[i]
-                    for row, at in zip(rows, grid, strict=True)
+                    for row, at in zip(rows, one, strict=True)
                     for c, i in zip(APPLICANT_COLUMNS, at, strict=True)
                 }
                 off = misprinted_cell(application_checks(got.get, app_fmt), got.get)
                 if off is not None and off[0].split("/")[1] == rows[miss].key:
-                    held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+                    held.setdefault(tuple(nums[i] for at in one for i in at), one)
                     misprinted.add(off[0])
             if not held:
                 # a band's first group printed after its others (the columns beside the row labels grouped with
@@ -569,7 +595,7 @@ def read_nested(
                 spent = strict.steps + slack.steps
                 left = _Nested(
                     given,
-                    len(rows),
+                    n_rows,
                     width,
                     starts,
                     limit=max(1, min(MAX_STEPS - spent, spent)),
@@ -579,11 +605,9 @@ def read_nested(
                     shared=strict,
                 )
                 grids = left.tables()
-                for _, grid in grids:
-                    table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
-                    if application_passed(table, app_fmt) == identities:
-                        held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-                        left_last = True
+                for grid in holding(grids):
+                    held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+                    left_last = True
     except _Open:
         pass  # a later pass passed its budget: the deeper orders below (where the strict pass read every candidate)
     deep = False
@@ -593,7 +617,7 @@ def read_nested(
         # none holds (where it passed its budget the deeper orders, more, would too), in a budget of its own
         more = _Nested(
             given,
-            len(rows),
+            n_rows,
             width,
             starts,
             limit=DEEP_STEPS,
@@ -606,11 +630,9 @@ def read_nested(
             grids = more.tables()
         except _Open:
             return None
-        for _, grid in grids:
-            table = {row.key: [nums[i] for i in at] for row, at in zip(rows, grid, strict=True)}
-            if application_passed(table, app_fmt) == identities:
-                held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-                deep = True
+        for grid in holding(grids):
+            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+            deep = True
     if not held:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
