@@ -35,7 +35,7 @@ def _after_label(r: Reading, rows: list[RowDef], at: int) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def blank_contradicted(
+def blank_label_contradicted(
     r: Reading, t: Reading, rows: list[RowDef], values: list[Token], heights: tuple[int, ...], app_fmt: str
 ) -> list[str]:
     """Blank ``t``'s result-row cells the bands' order leaves unconfirmed (see the module's doc), warned; returns
