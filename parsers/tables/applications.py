@@ -46,6 +46,7 @@ from parsers.tables.glued_rows import (
 from parsers.tables.grid_columns import off_grid_columns
 from parsers.tables.label_across_break import joined_across_break
 from parsers.tables.label_blocks import block_order
+from parsers.tables.label_order import label_order_fits
 from parsers.tables.label_pairs import split_pair, values_before_labels
 from parsers.tables.label_rest_pieces import joined_starts
 from parsers.tables.lost_column import shift_lost_column
@@ -176,13 +177,27 @@ def read_applications(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
         order_fits, labels, order_end, unreadable, notes = by_order
         if _score(order_fits, fmt, len(rows)) > label_score:
             del r.warnings[mark:]
-            r.warn(
-                "rows_by_order",
-                f"table 三: row labels unreadable (wrapped or broken); its {len(rows)} data lines were read in "
-                "the template's order",
-                T,
-                labels[0],
-            )
+            if (moved := label_order_fits(r, rows, order_fits, labels, start, order_end, fmt)) is not None:
+                order_fits, labels, printed = moved
+                renamed = dict(zip((row.key for row in rows), printed, strict=True))  # each line's row now
+                notes = [(code, message, renamed[key], label) for code, message, key, label in notes]
+                r.warn(
+                    "rows_by_label_order",
+                    f"table 三: its {len(rows)} data lines, one per row, read in the order its row labels print "
+                    f"({', '.join(printed)}), not the template's (a PDF's text printing groups of boxes out of order, "
+                    "pdfminer's vertical-text groups right to left): every identity holds so, not in the "
+                    "template's order",
+                    T,
+                    labels[0],
+                )
+            else:
+                r.warn(
+                    "rows_by_order",
+                    f"table 三: row labels unreadable (wrapped or broken); its {len(rows)} data lines were read in "
+                    "the template's order",
+                    T,
+                    labels[0],
+                )
             for junk in unreadable:
                 r.warn("unreadable_cell", f"table 三: cell {junk[TEXT]!r} is not a number; read as blank", T, junk)
             for code, message, key, label in notes:

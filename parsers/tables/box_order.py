@@ -30,6 +30,7 @@ import re
 
 from parsers.model import Cell, Check, Warning_
 from parsers.tables.applications import read_displaced_stream
+from parsers.tables.band_labels import blank_label_contradicted
 from parsers.tables.band_order import read_bands
 from parsers.tables.checks import application_checks, review_checks
 from parsers.tables.column_blocks import page_starts, read_nested
@@ -218,6 +219,8 @@ def read_value_lines(
             _T,
             values[0],
         )
+        if blank_label_contradicted(r, t, rows, values, heights, app_fmt):  # a row's values after another's label
+            checks = application_checks(t.get, app_fmt)
         return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
     t, checks = placed
     held = (
