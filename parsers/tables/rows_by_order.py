@@ -10,9 +10,25 @@ from __future__ import annotations
 import itertools
 import re
 
+from parsers.tables.active_blocks import ITEM_TITLE
+from parsers.tables.active_heads import columns_named, head_piece
 from parsers.tables.reading import Reading
-from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_LABELISH, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token
+from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_TABLE
+from parsers.tables.tokens import (
+    COMPACT,
+    IS_BLANK_MARKER,
+    IS_LABELISH,
+    IS_NUMBER,
+    IS_VALUE,
+    LINE,
+    START,
+    TABBED,
+    TEXT,
+    Token,
+)
 from parsers.tables.warn_keys import run_key
+
+_IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def redistribute(
@@ -33,6 +49,14 @@ def redistribute(
         run = rows[j : e + 1]
         k, c = len(run), run[0][2]
         vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
+        if table == ACTIVE_TABLE and _heads_among_values(r, rows[e][0], [key for _, key, _, _ in run], vals):
+            # table 二: a later 第二十条 block's title between the run's last label and its values, or header cells
+            # there of a column none of the run's rows has: the values print after that block's title, or under
+            # another block's head, as likely that block's (pdfminer's boxes: tuning seed 7898 with wkhtmltopdf's
+            # PDF, 规章 / 行政规范性文件, then （五）'s title, heads and values; 行政许可 / 其他对外管理服务事项, then
+            # 对外公开总数量's 14 14, （一）'s column); not read into the run's rows
+            j = e + 1
+            continue
         lines = _labelless_lines(r, rows[e][0], rows[e][3])
         if len(lines) == k:
             # the labels printed alone, their cells in as many label-less rows after them: row by row
@@ -158,6 +182,26 @@ def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
         and (not toks[0][TEXT] or (toks[0][IS_BLANK_MARKER] and any(t[IS_NUMBER] for t in toks[1:])))
         and not any(t[IS_LABELISH] and len(t[COMPACT]) > 2 for t in toks)
     ]
+
+
+def _heads_among_values(r: Reading, label: int, keys: list[str], vals: list[Token]) -> bool:
+    """A 第二十条 block's title prints between token ``label`` and the last of ``vals``, or table 二's header cells
+    there name a column that none of the rows ``keys`` has in any format."""
+    if not vals:
+        return False
+    last = vals[-1][START]
+    heads = []
+    for t in itertools.islice(r.tokens, label + 1, None):
+        if t[START] >= last:
+            break
+        if t[IS_VALUE]:
+            continue
+        if ITEM_TITLE.search(t[COMPACT]) is not None:
+            return True
+        if head_piece(t):
+            heads.append(t[COMPACT])
+    own = {col for fmt in ACTIVE_DEFAULTS.values() for key in keys for col in fmt.get(key, ())}
+    return any(col not in own for col in columns_named(_IDEOGRAPHS.sub("", "".join(heads))))
 
 
 def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
