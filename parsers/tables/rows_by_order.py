@@ -14,18 +14,7 @@ from parsers.tables.active_blocks import ITEM_TITLE
 from parsers.tables.active_heads import columns_named, head_piece
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_TABLE
-from parsers.tables.tokens import (
-    COMPACT,
-    IS_BLANK_MARKER,
-    IS_LABELISH,
-    IS_NUMBER,
-    IS_VALUE,
-    LINE,
-    START,
-    TABBED,
-    TEXT,
-    Token,
-)
+from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_LABELISH, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token
 from parsers.tables.warn_keys import run_key
 
 _IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
@@ -49,7 +38,7 @@ def redistribute(
         run = rows[j : e + 1]
         k, c = len(run), run[0][2]
         vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
-        if table == ACTIVE_TABLE and _heads_among_values(r, rows[e][0], [key for _, key, _, _ in run], vals):
+        if table == ACTIVE_TABLE and _heads_among_values(r, rows[e][0], rows[e][3], [key for _, key, _, _ in run]):
             # table 二: a later 第二十条 block's title between the run's last label and its values, or header cells
             # there of a column none of the run's rows has: the values print after that block's title, or under
             # another block's head, as likely that block's (pdfminer's boxes: tuning seed 7898 with wkhtmltopdf's
@@ -184,16 +173,13 @@ def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
     ]
 
 
-def _heads_among_values(r: Reading, label: int, keys: list[str], vals: list[Token]) -> bool:
-    """A 第二十条 block's title prints between token ``label`` and the last of ``vals``, or table 二's header cells
-    there name a column that none of the rows ``keys`` has in any format."""
-    if not vals:
-        return False
-    last = vals[-1][START]
+def _heads_among_values(r: Reading, label: int, stop: int, keys: list[str]) -> bool:
+    """A 第二十条 block's title prints between token ``label`` and the last value before token ``stop``, or table
+    二's header cells there name a column that none of the rows ``keys`` has in any format."""
+    between = r.tokens[label + 1 : stop]
+    last = max((k for k, t in enumerate(between) if t[IS_VALUE]), default=0)
     heads = []
-    for t in itertools.islice(r.tokens, label + 1, None):
-        if t[START] >= last:
-            break
+    for t in between[:last]:
         if t[IS_VALUE]:
             continue
         if ITEM_TITLE.search(t[COMPACT]) is not None:
