@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.model import Warning_
+from parsers.tables.active_heads import own_head_column
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, RowDef, full_labels
 from parsers.tables.templates import ACTIVE_TABLE as T
@@ -273,6 +274,8 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
         at_values = [i for i in range(lo, hi) if tokens[i][IS_VALUE]]
         order = _block_order(tokens, lo, hi, rows, defaults, at_values)
         by_rows = dict(zip(cells, values, strict=True))
+        # each cell's token index (this module is compiled: tokens are never compared by identity here)
+        placed_at = dict(zip(cells, at_values, strict=False))
         how = ""
         if order != "rows":
             down = _column_cells([items[item] for _, item, _ in group], defaults)
@@ -281,6 +284,7 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
                 order = "rows"  # only row after row puts each value in a column of its kind
             elif order == "columns":
                 by_rows = by_columns
+                placed_at = dict(zip(down, at_values, strict=False))
                 how = ", column after column as its header's cells part them"
             else:
                 # a run of several blocks: pdfminer's boxes may interleave one block's columns with another's (a
@@ -306,6 +310,23 @@ def blocks_reading(r: Reading, fmt: str, start: int, end: int) -> BlocksReading 
                     if unread
                     else f", {kept} cells that row after row and column after column read alike"
                 )
+        # a run of one column's values right after that column's head, whole, read into another column: the
+        # reading goes against the text (pdfminer's boxes print a one-row block's columns each after its own head,
+        # in their boxes' order, not the grid's), the block is left (read, if at all, by its runs' heads:
+        # parsers/tables/active_boxes.py)
+        against = [
+            (col, head)
+            for (row, col) in by_rows
+            if (row, col) in placed_at
+            and (head := own_head_column(tokens, placed_at[(row, col)], lo, len(rows))) is not None
+            and head != col
+        ]
+        if against:
+            col, head = against[0]
+            left.append(f"第二十条第{names}项 (a value printed right after the head of {head}, read into {col})")
+            for key in [key for key in open_cells if key.split("/")[1] in rows]:
+                del open_cells[key]
+            continue
         for (row, col), tok in by_rows.items():
             if f"{T}/{row}/{col}" not in open_cells:
                 out[f"{T}/{row}/{col}"] = tok

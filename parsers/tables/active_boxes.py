@@ -18,8 +18,10 @@ it:
   and that many cells, or the only such block the text names (title or whole label column) among the titles, heads
   and labels right before the run (2021's （五） and （六） share their one column, 本年处理决定数量; a title printed
   before the run names nothing where its block has other heads); where several runs fit several blocks alike
-  (2019's （五） and （六）: the same three heads, two rows each) and are as many as they, the blocks in the
-  template's order take the runs in the text's order (pdfminer prints an upper block's boxes first);
+  (2019's （五） and （六）: the same three heads, two rows each) and are as many as they, the blocks in the order
+  the text prints their titles (else the template's) take the runs in the text's order (pdfminer prints a block's
+  boxes in its groups' order, the block's title among them: the upper block's first on a plain page, but not
+  always: tuning seeds 7926 and 10437), the warning saying so;
 - a value printed on its row label's line (``行政处罚 305``) is that row's, where the line prints exactly the
   row's cells;
 - the run has exactly as many values as the cells under those heads (a blank cell that prints nothing leaves the
@@ -42,8 +44,9 @@ import itertools
 import re
 
 from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE, kind_fits, table_two_bounds, titled_blocks
+from parsers.tables.active_heads import columns_named, head_piece, one_head
 from parsers.tables.reading import Reading
-from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADER_CELLS, ACTIVE_HEADERS, ACTIVE_ROWS, full_labels
+from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, full_labels
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token
 
@@ -51,34 +54,7 @@ GridCell = tuple[int, int]  # (row, column) within a block
 _SECTION_TWO = r"主动公开政府信息情况$"
 _BEFORE = 40  # tokens before the first block's title, at most, that section 二's heading is looked for in
 _IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
-_HEADS = [(re.compile(pattern), column) for pattern, column in ACTIVE_HEADERS]
-# the header cell of 信息内容 names no column: its pieces are allowed around a column's head
-_NO_COLUMN = "信息内容"
 _LABELS = {row.key: min(full_labels([row]) or {row.key}, key=len) for row in ACTIVE_ROWS}
-
-
-def head_piece(tok: Token) -> bool:
-    """The token prints header cells of table 二 or pieces of them (a head wrapped or cut into boxes; several heads
-    of one line a space apart: ``本年新制作数量 本年新公开数量 对外公开总数量``)."""
-    parts = [_IDEOGRAPHS.sub("", part) for part in tok[TEXT].split()]
-    return any(parts) and all(any(part in cell for cell in ACTIVE_HEADER_CELLS) for part in parts if part)
-
-
-def columns_named(heads: str) -> list[str]:
-    """The columns a run of header pieces (joined, ideographs only) names, in the order it names them."""
-    found = sorted((m.start(), column) for rx, column in _HEADS if (m := rx.search(heads)) is not None)
-    return list(dict.fromkeys(column for _, column in found))
-
-
-def _one_head(heads: str, column: str) -> bool:
-    """The header pieces print one column's head whole and nothing else but pieces of 信息内容."""
-    for cell in ACTIVE_HEADER_CELLS:
-        if cell != _NO_COLUMN and columns_named(cell) == [column] and cell in heads:
-            rest = heads.replace(cell, "")  # (wkhtmltopdf's bold type: a head printed twice)
-            return all(ch in _NO_COLUMN for ch in rest)
-    return False
-
-
 _FULL_LABELS = full_labels(ACTIVE_ROWS) or frozenset()
 
 
@@ -252,27 +228,34 @@ def _runs(r: Reading, start: int, end: int) -> list[tuple[int, int, int]]:
 
 def _resolved(
     runs: list[tuple[list[tuple[str, list[str]]], list[Token]]],
-) -> list[tuple[str, list[str], list[Token]]]:
-    """Each run with the one block (and its columns) it is: the one it fits, or, where several runs fit the same
-    several blocks alike (2019's （五） and （六）: the same heads, two rows each) and are as many as those blocks,
-    the blocks in the template's order, one a run in the text's order (pdfminer prints the upper block's boxes
-    first: the page's order); a run that fits several blocks otherwise is left."""
+    titles: dict[str, int],
+) -> list[tuple[str, list[str], list[Token], str]]:
+    """Each run with the one block (and its columns) it is, and the order that placed it, if one did: the one it
+    fits, or, where several runs fit the same several blocks alike (2019's （五） and （六）: the same heads, two rows
+    each) and are as many as those blocks, the blocks in the order the text prints their titles (``titles``: each
+    block's first title token), where it prints each one's, else in the template's order, one a run in the text's
+    order (pdfminer prints a block's boxes in the order of its groups, its title's with them: the upper block's
+    first on a plain page; tuning seeds 7926 with pdfminer and 10437 with wkhtmltopdf's PDF print （六）'s title and
+    its runs before （五）'s); a run that fits several blocks otherwise is left."""
     alike: dict[tuple[tuple[str, tuple[str, ...]], ...], int] = {}
     for fits, _ in runs:
         if len(fits) > 1:
             key = tuple((item, tuple(columns)) for item, columns in fits)
             alike[key] = alike.get(key, 0) + 1
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], int] = {}
-    out = []
+    out: list[tuple[str, list[str], list[Token], str]] = []
     for fits, values in runs:
         if len(fits) == 1:
-            out.append((fits[0][0], fits[0][1], values))
+            out.append((fits[0][0], fits[0][1], values, ""))
             continue
         key = tuple((item, tuple(columns)) for item, columns in fits)
         if alike[key] == len(fits):
             n = seen.get(key, 0)
             seen[key] = n + 1
-            out.append((fits[n][0], fits[n][1], values))
+            by_titles = all(item in titles for item, _ in fits)
+            if by_titles:
+                fits = sorted(fits, key=lambda fit: titles[fit[0]])
+            out.append((fits[n][0], fits[n][1], values, "their titles'" if by_titles else "the template's"))
     return out
 
 
@@ -311,7 +294,7 @@ def _run_fits(
             continue
         if set(named_columns) == set(cols):
             fits.append((item, list(cols)))
-        elif len(named_columns) == 1 and named_columns[0] in cols and _one_head(heads, named_columns[0]):
+        elif len(named_columns) == 1 and named_columns[0] in cols and one_head(heads, named_columns[0]):
             fits.append((item, named_columns))
     # a block the span names among those with these heads, but not the one the count fits: whose values, nothing
     # says (a title of a block without these heads names nothing here)
@@ -375,7 +358,11 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
                 f"{row} (its first {len(placed)} of {len(defaults[row])} cells, {printed}, on its label's line, "
                 "a box of its own)"
             )
-    for item, columns, values in _resolved(runs):
+    titles: dict[str, int] = {}
+    for i in range(start, end):
+        if not tokens[i][IS_VALUE] and (m := ITEM_TITLE.search(tokens[i][COMPACT])):
+            titles.setdefault(m.group(1), i)
+    for item, columns, values, placed_by in _resolved(runs, titles):
         rows = items[item]
         all_columns = list(defaults[rows[0]])
         grid = [(row, col) for row in rows for col in columns]
@@ -406,6 +393,11 @@ def read_active_boxes(r: Reading, fmt: str, start: int, end: int) -> bool:
         part = "" if columns == all_columns else f" column {columns[0]}"
         said.append(
             f"第二十条第（{item}）项{part} ({len(values)} values after its header's cells"
+            + (
+                f", one of the runs that fit several blocks alike, placed in the order of {placed_by} blocks"
+                if placed_by
+                else ""
+            )
             + (
                 f", {n_read} of its cells alike in the {len(tables)} orders pdfminer's boxes allow"
                 if len(tables) > 1

@@ -27,7 +27,7 @@ import itertools
 import re
 
 from parsers.tables.active_blocks import kind_fits, table_two_bounds, titled_blocks
-from parsers.tables.active_boxes import columns_named, head_piece
+from parsers.tables.active_heads import columns_named, head_piece
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADER_CELLS
 from parsers.tables.templates import ACTIVE_TABLE as T

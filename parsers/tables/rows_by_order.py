@@ -10,9 +10,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from parsers.tables.active_heads import columns_named, head_piece
 from parsers.tables.reading import Reading
+from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_TABLE
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_LABELISH, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token
 from parsers.tables.warn_keys import run_key
+
+_IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def redistribute(
@@ -33,6 +37,16 @@ def redistribute(
         run = rows[j : e + 1]
         k, c = len(run), run[0][2]
         vals = _values_between(r, rows[e][0], rows[e][3], skip_blank_markers)
+        if table == ACTIVE_TABLE and _other_heads_among_values(
+            r, rows[e][0], rows[e][3], [key for _, key, _, _ in run]
+        ):
+            # table 二: header cells between the run's last label and its values of a column none of the run's rows
+            # has: the values print under another block's head, as likely that block's (pdfminer's boxes: tuning
+            # seed 7898 with wkhtmltopdf's PDF, 规章 / 行政规范性文件, then （五）'s title, heads and values; 行政许可 /
+            # 其他对外管理服务事项, then （一）'s 对外公开总数量 14 14); not read into the run's rows. (A later block's
+            # title there alone says nothing: pdfminer prints a block's values after the next block's title, 7909.)
+            j = e + 1
+            continue
         lines = _labelless_lines(r, rows[e][0], rows[e][3])
         if len(lines) == k:
             # the labels printed alone, their cells in as many label-less rows after them: row by row
@@ -158,6 +172,21 @@ def _labelless_lines(r: Reading, i: int, stop: int) -> list[list[Token]]:
         and (not toks[0][TEXT] or (toks[0][IS_BLANK_MARKER] and any(t[IS_NUMBER] for t in toks[1:])))
         and not any(t[IS_LABELISH] and len(t[COMPACT]) > 2 for t in toks)
     ]
+
+
+def _other_heads_among_values(r: Reading, label: int, stop: int, keys: list[str]) -> bool:
+    """Table 二's header cells printed between token ``label`` and the last value before token ``stop`` name a column
+    that none of the rows ``keys`` has in any format."""
+    between = r.tokens[label + 1 : stop]
+    last = max((k for k, t in enumerate(between) if t[IS_VALUE]), default=0)
+    heads = []
+    for t in between[:last]:
+        if t[IS_VALUE]:
+            continue
+        if head_piece(t):
+            heads.append(t[COMPACT])
+    own = {col for fmt in ACTIVE_DEFAULTS.values() for key in keys for col in fmt.get(key, ())}
+    return any(col not in own for col in columns_named(_IDEOGRAPHS.sub("", "".join(heads))))
 
 
 def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
