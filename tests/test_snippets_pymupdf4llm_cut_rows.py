@@ -15,7 +15,20 @@ from __future__ import annotations
 import pytest
 
 from parsers.tables import box_order
-from tests.snippet_reports import snippet_report
+from tests.snippet_reports import against_draw, snippet_report
+
+
+def test_a_number_cut_at_a_rule_of_a_grid_under_another_grids_header() -> None:
+    report, got, gold = against_draw("synth-10670-pymupdf4llm-layout.md", 10670, "active/")
+    for row in ("penalty", "coercion"):
+        keys = [k for k in gold if f"/{row}/" in k]
+        assert [got[k] for k in keys] == [gold[k] for k in keys], row
+        assert [w for w in report.warnings if w.code == "number_across_cells" and w.key == f"active/{row}"]
+
+
+def test_procurement_cell_cut_across_fields_after_an_empty_one() -> None:
+    _, got, gold = against_draw("synth-10670-pymupdf4llm-layout.md", 10670, "active/procurement/")
+    assert got == gold
 
 
 def test_no_nested_re_read_over_a_cut_inside_a_grid_row(monkeypatch: pytest.MonkeyPatch) -> None:
