@@ -462,7 +462,7 @@ def _read_row(
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
-    if len(vals) > n and (lone := join_lone_cut(vals, n)) is not None:
+    if len(vals) > n and (lone := join_lone_cut(r, vals, n)) is not None:
         vals, guess = lone
         r.warn("number_across_cells", f"{T}/{key}: {guess}", f"{T}/{key}", vals[0])
     if len(vals) > n and (why := _row_open(r, line if glued is None else [glued, *line], vals, n)) is not None:

@@ -92,14 +92,18 @@ def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[l
     return out, f"a number printed across grid cells under one header cell, joined: {cut} (a guess)"
 
 
-def join_lone_cut(vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+def join_lone_cut(r: Reading, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
     """The row's ``n + 1`` values ``vals`` (all grid fields of one line) with the one pair printed in neighbouring
     grid fields joined into one number, and what was joined: a number the grid cut at a rule (``24|3`` for 243,
     ``-|6`` for -6; the header, in another grid, shows no cut). Only where exactly one pair of the values stands in
-    neighbouring fields, the first piece a sign or digits and the second digits alone, joined into one number
-    (no leading zero), and the two are not the same number (a merged cell printed in each grid column it spans).
-    Which cells the values are has no identity to confirm it in table 二: a guess. None otherwise."""
-    if len(vals) != n + 1 or len({t[LINE] for t in vals}) != 1 or not all(t[TABBED] for t in vals):
+    neighbouring fields, neither the label's, the first piece a sign or digits and the second digits alone, joined
+    into one number (no leading zero), the two not the same number (a merged cell printed in each grid column it
+    spans), and no header line in the row's grid above it (:func:`_header_in_grid`: where its pieces show the cut,
+    join_cut_cells joins; where they show nothing, the row stays open). Which cells the values are has no identity
+    to confirm it in table 二: a guess. None otherwise."""
+    if len(vals) != n + 1 or len({t[LINE] for t in vals}) != 1 or not all(t[TABBED] and t[COL] > 0 for t in vals):
+        return None
+    if _header_in_grid(r, vals[0][LINE]):
         return None
     pairs = [k for k in range(n) if vals[k + 1][COL] == vals[k][COL] + 1]
     if len(pairs) != 1:
@@ -117,6 +121,22 @@ def join_lone_cut(vals: list[Token], n: int) -> tuple[list[Token], str] | None:
         f"and one value more than its {n} cells (a number cut at a rule of the grid, no header line above showing "
         "the cut: a guess)"
     )
+
+
+_GRID_ROWS = 12  # grid lines above a row to look for its header among
+
+
+def _header_in_grid(r: Reading, line: int) -> bool:
+    """Whether a grid line printing text but no number (a header) stands above ``line`` in the same grid: the
+    lines up from it, while they are grid lines, up to :data:`_GRID_ROWS` of them."""
+    for above in range(line - 1, max(-1, line - 1 - _GRID_ROWS), -1):
+        toks = [t for t in r.line_tokens(above) if t[TABBED]]
+        if not toks:
+            return False
+        fields = [t for t in toks if t[COL] > 0 and t[TEXT]]
+        if fields and not any(t[IS_NUMBER] for t in fields):
+            return True
+    return True
 
 
 def cut_above_point(r: Reading, label: int, vals: list[Token], n: int) -> tuple[list[Token | None], list[Token]] | None:
