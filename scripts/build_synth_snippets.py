@@ -332,6 +332,12 @@ Version 108 (issue 8, p39):
   printed as a placeholder after 其他 (``|其<br>他|Col10|``), every applicant an 其他 one, so both grid columns print
   one number in every row (``|0|0|0|0|0|18|18|``): read as one merged cell, six values for seven cells (version 325:
   147 cells blank).
+- ``synth-10670-pymupdf4llm-layout.md`` (whole; ``/tmp/u61/held``, seeds 10670–10699, held back in session 26,
+  tuning since; ``md-pymupdf4llm-layout``): table 二's rows in a grid of their own under the block's header in
+  another, a number cut at a rule of the row's grid (``|行政处罚|0||0|||24|3|``, ``|行政强制|17||-|6||17||``), and
+  政府集中采购's count and amount cell cut across fields after an empty one (``|政府集中采购||294|项/13|.712|万元|||``)
+  (version 334: 24, 6 and 294 read for 243, 17 and 13.712, wrong numbers, warned ``extra_values`` or
+  ``missing_cell``).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -982,6 +988,7 @@ SNIPPETS = {
     "synth-10462-pymupdf4llm-layout.md": "synth_10462.md-pymupdf4llm-layout.md",
     "synth-10466-pymupdf4llm-layout-table2.md": "synth_10466.md-pymupdf4llm-layout.md",
     "synth-10468-pymupdf4llm-table3.md": "synth_10468.md-pymupdf4llm.md",
+    "synth-10670-pymupdf4llm-layout.md": "synth_10670.md-pymupdf4llm-layout.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -1178,6 +1185,7 @@ SNIPPETS = {
 }
 # snippets kept whole (a few KB): the report's layout and its headings are what the rule reads
 WHOLE = {
+    "synth-10670-pymupdf4llm-layout.md",
     "synth-10650-pymupdf4llm-layout.md",
     "synth-10462-pymupdf4llm-layout.md",
     "synth-4045-lo-pdfminer-table4.txt",

@@ -30,7 +30,7 @@ from parsers.tables.active_rows import (
 )
 from parsers.tables.active_wrapped import wrapped_under
 from parsers.tables.align import fit, positional, warn_merged
-from parsers.tables.cut_cells import cut_above_point, join_cut_cells
+from parsers.tables.cut_cells import cut_above_point, join_cut_cells, join_lone_cut
 from parsers.tables.cut_points import cut_at_point, unit_cut
 from parsers.tables.extra_in_boxes import table_three_row, values_apart
 from parsers.tables.header_fields import by_header_fields
@@ -462,6 +462,9 @@ def _read_row(
     if len(vals) > n and (joined := join_split_digits(r.text, vals, n)) is not None:
         vals, guess = joined
         r.warn("merged_digits", f"{T}/{key}: {guess} (a guess)", f"{T}/{key}", vals[0])
+    if len(vals) > n and (lone := join_lone_cut(r, vals, n)) is not None:
+        vals, guess = lone
+        r.warn("number_across_cells", f"{T}/{key}: {guess}", f"{T}/{key}", vals[0])
     if len(vals) > n and (why := _row_open(r, line if glued is None else [glued, *line], vals, n)) is not None:
         shown = " ".join(t[TEXT] for t in vals)
         r.warn(

@@ -372,11 +372,16 @@ def _trimmed(
     extra: int,
 ) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
     """Table 三 from ``values`` but ``extra`` of them, first or last (another table's printed among its boxes), in
-    pdfminer's nested order: where one of the two leaves a reading, or both leave the same."""
+    pdfminer's nested order: where one of the two leaves a reading, or both leave the same. Another table's values
+    print in boxes of their own, so a cut between those dropped and those kept that falls inside a text line (a pipe
+    grid's row: the values are a row's, and a row of table 三 more than its cells is no other table's) is not tried:
+    the nested order's search over such a cut found no table on any text measured and cost up to 2 s (a pymupdf4llm
+    grid whose label-spilled rows print 9 values each, 8 over in all)."""
     found = [
         got
-        for kept, dropped in ((values[extra:], values[:extra]), (values[:-extra], values[-extra:]))
-        if (got := _nested(r, rows, kept, app_fmt, merged, lines, dropped)) is not None
+        for kept, dropped, cut in ((values[extra:], values[:extra], extra), (values[:-extra], values[-extra:], -extra))
+        if values[cut - 1][LINE] != values[cut][LINE]
+        and (got := _nested(r, rows, kept, app_fmt, merged, lines, dropped)) is not None
     ]
     if not found or any(_numbers(got[0]) != _numbers(found[0][0]) for got in found):
         return None

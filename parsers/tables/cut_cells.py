@@ -17,6 +17,11 @@ title (``|（五）<br>上一<br>|项<br>年项<br>数量|``). Where the pieces 
 a run of neighbouring grid columns whose ideographs are exactly those of one template header cell, each character
 once (no other such run overlapping it), is taken as that cell's (``|4|7|`` under it is 47); columns outside such
 runs belong to none.
+
+Where no header line shows the cut (the block's header printed in a grid of its own above, the row's grid another:
+``|行政处罚|0||0|||24|3|`` under a 4-column header, 243 cut as ``24|3``, -6 as ``-|6``), :func:`join_lone_cut` joins
+the one pair of values in neighbouring grid fields when the row prints exactly one value more than its cells: a
+guess, warned as such.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from parsers.tables.tokens import COL, END, IS_NUMBER, LINE, START, TABBED, TEXT
 
 _NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
 _NUMBER = re.compile(r"[-－]?(?:0|[1-9]\d*)(?:\.\d+)?")  # 本年增/减 signed
+_SIGN_OR_DIGITS = re.compile(r"[-－]|[-－]?\d+")  # a lone sign, or an integer's first digits
 _PIECE = re.compile(r"[-－]?\.?\d+\.?\d*")
 # the header cells after 信息内容; 本年收费金额 without its unit too, where the row prints the unit after its amount
 # (``|本|年收费|金额|`` over ``|21|06.01|万元|``)
@@ -84,6 +90,53 @@ def join_cut_cells(r: Reading, label: int, vals: list[Token], n: int) -> tuple[l
         )
     cut = ", ".join("|".join(t[TEXT] for t in g) + " as " + "".join(t[TEXT] for t in g) for g in groups if len(g) > 1)
     return out, f"a number printed across grid cells under one header cell, joined: {cut} (a guess)"
+
+
+def join_lone_cut(r: Reading, vals: list[Token], n: int) -> tuple[list[Token], str] | None:
+    """The row's ``n + 1`` values ``vals`` (all grid fields of one line) with the one pair printed in neighbouring
+    grid fields joined into one number, and what was joined: a number the grid cut at a rule (``24|3`` for 243,
+    ``-|6`` for -6; the header, in another grid, shows no cut). Only where exactly one pair of the values stands in
+    neighbouring fields, neither the label's, the first piece a sign or digits and the second digits alone, joined
+    into one number (no leading zero), the two not the same number (a merged cell printed in each grid column it
+    spans), and no header line in the row's grid above it (:func:`_header_in_grid`: where its pieces show the cut,
+    join_cut_cells joins; where they show nothing, the row stays open). Which cells the values are has no identity
+    to confirm it in table 二: a guess. None otherwise."""
+    if len(vals) != n + 1 or len({t[LINE] for t in vals}) != 1 or not all(t[TABBED] and t[COL] > 0 for t in vals):
+        return None
+    if _header_in_grid(r, vals[0][LINE]):
+        return None
+    pairs = [k for k in range(n) if vals[k + 1][COL] == vals[k][COL] + 1]
+    if len(pairs) != 1:
+        return None
+    k = pairs[0]
+    a, b = vals[k], vals[k + 1]
+    text = a[TEXT] + b[TEXT]
+    if a[TEXT] == b[TEXT] or not _SIGN_OR_DIGITS.fullmatch(a[TEXT]) or not b[TEXT].isdigit():
+        return None
+    if not _NUMBER.fullmatch(text):
+        return None
+    joined = token(text, a[START], b[END], a[LINE], a[COL], a[TABBED], split=True)
+    return [*vals[:k], joined, *vals[k + 2 :]], (
+        f"{a[TEXT]}|{b[TEXT]} read as one number {text}, the row's one pair of values in neighbouring grid fields "
+        f"and one value more than its {n} cells (a number cut at a rule of the grid, no header line above showing "
+        "the cut: a guess)"
+    )
+
+
+_GRID_ROWS = 12  # grid lines above a row to look for its header among
+
+
+def _header_in_grid(r: Reading, line: int) -> bool:
+    """Whether a grid line printing text but no number (a header) stands above ``line`` in the same grid: the
+    lines up from it, while they are grid lines, up to :data:`_GRID_ROWS` of them."""
+    for above in range(line - 1, max(-1, line - 1 - _GRID_ROWS), -1):
+        toks = [t for t in r.line_tokens(above) if t[TABBED]]
+        if not toks:
+            return False
+        fields = [t for t in toks if t[COL] > 0 and t[TEXT]]
+        if fields and not any(t[IS_NUMBER] for t in fields):
+            return True
+    return True
 
 
 def cut_above_point(r: Reading, label: int, vals: list[Token], n: int) -> tuple[list[Token | None], list[Token]] | None:

@@ -4,7 +4,8 @@ grid cells (pymupdf4llm's layout mode cuts a cell's text at every rule the page 
 Read cell by cell, the count is taken for the amount and the cut unit is no number (``amount`` 334, the count
 blank: a wrong number). Where the row's cells on its label's line, joined, print exactly one count and amount cell
 (:func:`parsers.tables.run_splits.count_and_amount`) with its unit or separator in a cell of no number, they are
-read as that cell's two numbers."""
+read as that cell's two numbers; so too where empty grid fields come before its first piece
+(``|政府集中采购||294|项/13|.712|万元|||``: the grid's rules cut the row before the cell's text too)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from parsers.tables.tokens import COL, IS_NUMBER, LINE, START, TABBED, TEXT, Tok
 
 def joined_count_and_amount(line: list[Token]) -> tuple[list[Token], int, str] | None:
     """The count's and the amount's tokens where the cells of ``line`` (the row's cells after its label) on its
-    first line, two or more and not all numbers, join into one count-and-amount cell; with how many of the line's
+    first line, two or more and not all numbers (empty fields before them set aside), join into one
+    count-and-amount cell; with how many of the line's
     tokens they stand for and the text joined. None where they do not."""
     if not line:
         return None
@@ -25,6 +27,8 @@ def joined_count_and_amount(line: list[Token]) -> tuple[list[Token], int, str] |
         cells.append(t)
     while cells and not cells[-1][TEXT]:
         cells.pop()
+    lead = next((k for k, t in enumerate(cells) if t[TEXT]), len(cells))  # empty grid fields before the cell's text
+    cells = cells[lead:]
     if len(cells) < 2 or any(not t[TEXT] for t in cells) or all(t[IS_NUMBER] for t in cells):
         return None
     text = "".join(t[TEXT] for t in cells)
@@ -48,7 +52,7 @@ def joined_count_and_amount(line: list[Token]) -> tuple[list[Token], int, str] |
                 split=True,
             )
         )
-    return pieces, len(cells), text
+    return pieces, lead + len(cells), text
 
 
 def _cell_at(cells: list[Token], offset: int) -> tuple[int, Token]:
