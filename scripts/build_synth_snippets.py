@@ -730,9 +730,6 @@ Version 119 (issue 8, t42):
   values longer than the row's seven (the labels of the rows the rest are printed elsewhere). 9337:
   四、结转下年度继续办理 read as the run's first seven, its total failing; 9689: 4.保护第三方合法权益 read as seven
   zeros, the first of a run of 23, where the row totals' division of the table's run reads it ``0 1 0 0 0 0 1``.
-- ``synth-8455-pdftotext-default-table3.txt`` (``/tmp/e59/tune``, ``pdftotext-default``, a seed drawn for
-  ``empty_zero``): 6.属于四类过程性信息 printed as six values (``1`` / ``0`` / ``0`` / ``0`` / ``0`` / ``1``), its
-  法律服务机构 cell printed empty: which of its four zero cells is the empty one is not in the text.
 - ``synth-4066-pdftotext-default-table4.txt`` (``/tmp/d51/tune``, a copy of ``/tmp/d49/tune``,
   ``pdftotext-default``): poppler's default mode prints table 四's heads in groups, each before its own rows' values:
   the four result heads of a row as one block (``结果维 结果纠 其他结 尚未审`` / ``持`` / ``正`` / ``果`` / ``结``),
@@ -1177,7 +1174,6 @@ SNIPPETS = {
     "synth-7949-pdftotext-default-table3.txt": "synth_7949.pdftotext-default.txt",
     "synth-9337-pdftotext-default-table3.txt": "synth_9337.pdftotext-default.txt",
     "synth-9689-pdftotext-default-table3.txt": "synth_9689.pdftotext-default.txt",
-    "synth-8455-pdftotext-default-table3.txt": "synth_8455.pdftotext-default.txt",
     "synth-10760-layout-table4.txt": "synth_10760.layout.txt",
     "synth-10872-layout-table4.txt": "synth_10872.layout.txt",
     "synth-10841-pypdf-layout-table4.txt": "synth_10841.pdf-pypdf-layout.txt",

@@ -41,7 +41,6 @@ from parsers.tables.unread_rows import warn_unread_rows
 from parsers.tables.unread_rows_by_totals import fill_unread_rows
 from parsers.tables.zero_led_runs import split_zero_led_runs
 from parsers.tables.zeros import deduce_zeros
-from parsers.tables.zeros_beside_blanks import blank_zeros_beside_lost
 
 _MARKS_2021 = (r"本年制发件数", r"现行有效件数", r"不补正", r"缴纳费用", r"本年收费金额")
 _MARKS_2019 = (r"本年新制作", r"本年新公开", r"对外公开总数量", r"上一年项目数量", r"本年增/?减")
@@ -296,7 +295,6 @@ def _read_table_three(r: Reading, fmt: str, start: int, end: int) -> tuple[int, 
     refuse_open_rows(r)
     blank_failing_cut_rows(r, app_fmt, start)  # rows cut from a run whose totals fail (rows_cut_from_runs.py)
     fill_unread_rows(r, app_fmt, start)  # rows left blank whose place the row totals fix (unread_rows_by_totals.py)
-    blank_zeros_beside_lost(r)  # a short row's zeros beside its lost cell: 0 or blank (zeros_beside_blanks.py)
     warn_other_unread(r, app_fmt)
     return end, app_fmt
 
