@@ -45,6 +45,7 @@ import re
 
 from parsers.tables.active_blocks import ITEM_ROWS, ITEM_TITLE, kind_fits, table_two_bounds, titled_blocks
 from parsers.tables.active_heads import columns_named, head_piece, one_head
+from parsers.tables.ideographs import ideographs
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS, full_labels
 from parsers.tables.templates import ACTIVE_TABLE as T
@@ -53,14 +54,13 @@ from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Tok
 GridCell = tuple[int, int]  # (row, column) within a block
 _SECTION_TWO = r"主动公开政府信息情况$"
 _BEFORE = 40  # tokens before the first block's title, at most, that section 二's heading is looked for in
-_IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 _LABELS = {row.key: min(full_labels([row]) or {row.key}, key=len) for row in ACTIVE_ROWS}
 _FULL_LABELS = full_labels(ACTIVE_ROWS) or frozenset()
 
 
 def _label_piece(tok: Token) -> bool:
     """The token prints a row label of table 二 or a piece of one (a label wrapped into lines)."""
-    text = _IDEOGRAPHS.sub("", tok[COMPACT])
+    text = ideographs(tok[COMPACT])
     return bool(text) and any(text in label for label in _FULL_LABELS)
 
 
@@ -91,7 +91,7 @@ def _whole_label_columns(span: list[Token], fmt: str) -> bool:
     k = len(span)
     while k and _label_piece(span[k - 1]):
         k -= 1
-    labels = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span[k:]))
+    labels = ideographs("".join(t[COMPACT] for t in span[k:]))
     return not labels or _label_columns(fmt).fullmatch(labels) is not None
 
 
@@ -121,7 +121,7 @@ def _row_on_its_line(
     on_line = r.line_tokens(line)
     if on_line[-1] is not tokens[k - 1]:
         return None
-    label = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in on_line if not t[IS_VALUE]))
+    label = ideographs("".join(t[COMPACT] for t in on_line if not t[IS_VALUE]))
     rows = {row.key: row for row in ACTIVE_ROWS}
     found = [key for item in present for key in items[item] if rows[key].matches(label)]
     n = len(defaults[found[0]]) if len(found) == 1 else 0
@@ -278,13 +278,13 @@ def _run_fits(
     span = tokens[k:first]
     if not span or not _whole_label_columns(span, fmt):
         return []  # no header cell before the values, or a label between (its row's box): nothing decides
-    heads = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if head_piece(t) and not _label_piece(t)))
+    heads = ideographs("".join(t[COMPACT] for t in span if head_piece(t) and not _label_piece(t)))
     named_columns = columns_named(heads)
     if not named_columns:
         return []
     # the blocks the span names: by a title, or by a whole label column
     named_items = {m.group(1) for t in span if (m := ITEM_TITLE.search(t[COMPACT]))}
-    labels = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in span if _label_piece(t)))
+    labels = ideographs("".join(t[COMPACT] for t in span if _label_piece(t)))
     labelled = {item for item, column in _label_column(fmt).items() if column.search(labels)}
     named_items |= labelled
     fits: list[tuple[str, list[str]]] = []

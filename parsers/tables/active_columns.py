@@ -8,6 +8,7 @@ import re
 
 from parsers.grid_wraps import display
 from parsers.tables.active_rows import LABELS, LABELS_ENDINGS, LABELS_LONGEST_FIRST
+from parsers.tables.ideographs import ideographs
 from parsers.tables.reading import Reading
 from parsers.tables.templates import (
     ACTIVE_DEFAULTS,
@@ -172,7 +173,7 @@ def _header_wrapped(r: Reading, blocks: list[int], row_index: int) -> bool:
     lines = {
         tok[LINE]
         for tok in r.tokens[block + 1 : row_index]
-        if tok[IS_LABELISH] and not tok[COMPACT].startswith("信息内容") and _NOT_IDEOGRAPH.sub("", tok[TEXT])
+        if tok[IS_LABELISH] and not tok[COMPACT].startswith("信息内容") and ideographs(tok[TEXT])
     }
     return len(lines) > 1
 
@@ -236,9 +237,6 @@ def _column(r: Reading, offset: int) -> int:
     return offset - r.text.rfind("\n", 0, offset)
 
 
-_NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
-
-
 _STACK_LINES = 4  # a cell's next fragment is at most this many lines below (other cells' centred text between)
 
 
@@ -270,21 +268,21 @@ def _stacked_keys(r: Reading, region: list[Token], heads: list[Token]) -> list[t
     names no more columns than the tokens do alone."""
     lines: dict[int, list[tuple[int, int, str, str]]] = {}  # line → (first column, end column, text, ideographs)
     for tok in region:
-        if tok[IS_NUMBER] or (not tok[IS_LABELISH] and not _NOT_IDEOGRAPH.sub("", tok[TEXT])):
+        if tok[IS_NUMBER] or (not tok[IS_LABELISH] and not ideographs(tok[TEXT])):
             continue  # values (a lone 一 of a wrapped 上一年 reads as a dash: it is a fragment here)
         x = _column(r, tok[START])
         for m in re.finditer(r"\S+", tok[TEXT]):
-            ideographs = _NOT_IDEOGRAPH.sub("", m.group())
-            if ideographs:
-                lines.setdefault(tok[LINE], []).append((x + m.start(), x + m.end(), m.group(), ideographs))
+            kept = ideographs(m.group())
+            if kept:
+                lines.setdefault(tok[LINE], []).append((x + m.start(), x + m.end(), m.group(), kept))
     stacks: list[_Stack] = []
     for line in sorted(lines):
         pieces = sorted(lines[line])
         open_ = sorted((s for s in stacks if 0 < line - s.line <= _STACK_LINES), key=lambda s: s.lo)
         taken: set[int] = set()
         for s, j in _continuations(open_, pieces):
-            lo, hi, text, ideographs = pieces[j]
-            s.line, s.lo, s.hi, s.text, s.ideographs = line, lo, hi, s.text + text, s.ideographs + ideographs
+            lo, hi, text, kept = pieces[j]
+            s.line, s.lo, s.hi, s.text, s.ideographs = line, lo, hi, s.text + text, s.ideographs + kept
             taken.add(j)
         stacks += [_Stack(line, *p) for j, p in enumerate(pieces) if j not in taken and _begins_header_cell(p[3])]
     out = [(s.top, s.column, key) for s in stacks for key in header_keys(s.text)]

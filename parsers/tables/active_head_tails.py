@@ -24,21 +24,20 @@ cell another reading put a value in must agree with this one, or the block is no
 from __future__ import annotations
 
 import itertools
-import re
 
 from parsers.tables.active_blocks import kind_fits, table_two_bounds, titled_blocks
 from parsers.tables.active_heads import columns_named, head_piece
+from parsers.tables.ideographs import ideographs
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_HEADER_CELLS
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COMPACT, IS_VALUE, LINE, START, TEXT, Token, number_value
 
-_IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 _FIRST_PIECES = 16  # tokens before the first last piece, at most, that the heads' first pieces are looked for in
 
 
 def _ideographs(tok: Token) -> str:
-    return _IDEOGRAPHS.sub("", tok[COMPACT])
+    return ideographs(tok[COMPACT])
 
 
 def _head_cell(column: str) -> str | None:

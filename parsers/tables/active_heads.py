@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
+from parsers.tables.ideographs import ideographs
 from parsers.tables.templates import ACTIVE_HEADER_CELLS, ACTIVE_HEADERS
 from parsers.tables.tokens import COMPACT, IS_VALUE, TEXT, Token
 
-_IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 _HEADS = [(re.compile(pattern), column) for pattern, column in ACTIVE_HEADERS]
 # the header cell of 信息内容 names no column: its pieces are allowed around a column's head
 _NO_COLUMN = "信息内容"
@@ -24,7 +24,7 @@ _NO_COLUMN = "信息内容"
 def head_piece(tok: Token) -> bool:
     """The token prints header cells of table 二 or pieces of them (a head wrapped or cut into boxes; several heads
     of one line a space apart: ``本年新制作数量 本年新公开数量 对外公开总数量``)."""
-    parts = [_IDEOGRAPHS.sub("", part) for part in tok[TEXT].split()]
+    parts = [ideographs(part) for part in tok[TEXT].split()]
     return any(parts) and all(any(part in cell for cell in ACTIVE_HEADER_CELLS) for part in parts if part)
 
 
@@ -55,6 +55,6 @@ def own_head_column(tokens: list[Token], first: int, lo: int, n_rows: int) -> st
     k = first
     while k > lo and not tokens[k - 1][IS_VALUE] and head_piece(tokens[k - 1]):
         k -= 1
-    heads = _IDEOGRAPHS.sub("", "".join(t[COMPACT] for t in tokens[k:first]))
+    heads = ideographs("".join(t[COMPACT] for t in tokens[k:first]))
     named = columns_named(heads)
     return named[0] if len(named) == 1 and one_head(heads, named[0]) else None

@@ -377,15 +377,17 @@ def _trimmed(
     grid's row: the values are a row's, and a row of table 三 more than its cells is no other table's) is not tried:
     the nested order's search over such a cut found no table on any text measured and cost up to 2 s (a pymupdf4llm
     grid whose label-spilled rows print 9 values each, 8 over in all)."""
-    found = [
-        got
-        for kept, dropped, cut in ((values[extra:], values[:extra], extra), (values[:-extra], values[-extra:], -extra))
-        if values[cut - 1][LINE] != values[cut][LINE]
-        and (got := _nested(r, rows, kept, app_fmt, merged, lines, dropped)) is not None
-    ]
-    if not found or any(_numbers(got[0]) != _numbers(found[0][0]) for got in found):
-        return None
-    return found[0]
+    return _agreed(
+        [
+            got
+            for kept, dropped, cut in (
+                (values[extra:], values[:extra], extra),
+                (values[:-extra], values[-extra:], -extra),
+            )
+            if values[cut - 1][LINE] != values[cut][LINE]
+            and (got := _nested(r, rows, kept, app_fmt, merged, lines, dropped)) is not None
+        ]
+    )
 
 
 def _cut_row(
@@ -398,12 +400,20 @@ def _cut_row(
     a reading, only if they read alike."""
     width = len(APPLICANT_COLUMNS)
     starts = page_starts(r, values, width)
-    found = [
-        got
-        for start in sorted(starts or ())
-        if 0 < start <= len(rows)
-        and (got := _nested(r, rows, values, app_fmt, merged, lines, twice=start - 1)) is not None
-    ]
+    return _agreed(
+        [
+            got
+            for start in sorted(starts or ())
+            if 0 < start <= len(rows)
+            and (got := _nested(r, rows, values, app_fmt, merged, lines, twice=start - 1)) is not None
+        ]
+    )
+
+
+def _agreed(
+    found: list[tuple[dict[str, Cell], list[Warning_], list[Check], set[int]]],
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """The first of the readings ``found``, where there is one and all read the same numbers; else None."""
     if not found or any(_numbers(got[0]) != _numbers(found[0][0]) for got in found):
         return None
     return found[0]

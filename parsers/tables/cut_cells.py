@@ -31,11 +31,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from parsers.tables.ideographs import ideographs
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_HEADER_CELLS
 from parsers.tables.tokens import COL, END, IS_NUMBER, LINE, START, TABBED, TEXT, Token, token
 
-_NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]+")
 _NUMBER = re.compile(r"[-－]?(?:0|[1-9]\d*)(?:\.\d+)?")  # 本年增/减 signed
 _SIGN_OR_DIGITS = re.compile(r"[-－]|[-－]?\d+")  # a lone sign, or an integer's first digits
 _PIECE = re.compile(r"[-－]?\.?\d+\.?\d*")
@@ -182,7 +182,7 @@ def _header_owners(r: Reading, label: int, line: int) -> dict[int, int] | None:
 
 
 def _owners(cells: Sequence[Token]) -> dict[int, int] | None:
-    pieces = [(t[COL], _NOT_IDEOGRAPH.sub("", t[TEXT])) for t in cells]
+    pieces = [(t[COL], ideographs(t[TEXT])) for t in cells]
     joined = "".join(p for _, p in pieces)
     bounds = _segment(joined)
     if not bounds:
@@ -206,7 +206,7 @@ def _stacked_owners(cells: Sequence[Token]) -> dict[int, int] | None:
     """Grid column → header cell, from runs of neighbouring columns whose ideographs are one template header cell's
     characters exactly (its wrapped lines laid out line by line); None where no such run of two columns or more
     exists, or two overlap."""
-    pieces = [(t[COL], _NOT_IDEOGRAPH.sub("", t[TEXT])) for t in cells]
+    pieces = [(t[COL], ideographs(t[TEXT])) for t in cells]
     runs: list[tuple[int, int, int]] = []  # (first piece, last piece, header cell)
     for i in range(len(pieces)):
         chars: Counter[str] = Counter()

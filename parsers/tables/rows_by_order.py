@@ -11,12 +11,11 @@ import itertools
 import re
 
 from parsers.tables.active_heads import columns_named, head_piece
+from parsers.tables.ideographs import ideographs
 from parsers.tables.reading import Reading
 from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_TABLE
 from parsers.tables.tokens import COMPACT, IS_BLANK_MARKER, IS_LABELISH, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token
 from parsers.tables.warn_keys import run_key
-
-_IDEOGRAPHS = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def redistribute(
@@ -186,7 +185,7 @@ def _other_heads_among_values(r: Reading, label: int, stop: int, keys: list[str]
         if head_piece(t):
             heads.append(t[COMPACT])
     own = {col for fmt in ACTIVE_DEFAULTS.values() for key in keys for col in fmt.get(key, ())}
-    return any(col not in own for col in columns_named(_IDEOGRAPHS.sub("", "".join(heads))))
+    return any(col not in own for col in columns_named(ideographs("".join(heads))))
 
 
 def _values_between(r: Reading, i: int, stop: int, skip_blank_markers: bool = False) -> list[Token]:
