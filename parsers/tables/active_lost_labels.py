@@ -33,6 +33,7 @@ from parsers.tables.templates import ACTIVE_DEFAULTS, ACTIVE_ROWS
 from parsers.tables.templates import ACTIVE_TABLE as T
 from parsers.tables.tokens import COL, COMPACT, IS_NUMBER, IS_VALUE, LINE, TABBED, TEXT, Token, number_value
 
+GRID_REACH = 12  # lines of a grid, at most, walked back from a table's start to the grid's first line
 LABEL_SPECK = 2  # characters, at most, of a number a lost label's cell reads (a speck, a stroke read as a digit)
 _AMOUNTS = ("amount",)  # the one column of table 二 whose cells may hold a fraction (SCHEMA.md)
 ACTIVE_TITLE = r"主动公开政府信息情况$"  # section 二's heading (its numeral aside), the table's title
@@ -126,7 +127,7 @@ def place_lost_runs(
     at_title = 0
     while (i := r.first_index(ACTIVE_TITLE, at_title, start)) is not None:
         at_title = i + 1
-    start = at_title - 1 if at_title else start
+    start = at_title - 1 if at_title else grid_top(r, start)
     at = {key: i for i, key in labels if key in found}
     claimed = set(at.values())
     for k, j in missing_runs(order, found):
@@ -157,6 +158,31 @@ def place_lost_runs(
             )
             placed.add(row.key)
     return placed
+
+
+def grid_top(r: Reading, start: int) -> int:
+    """Where no section 二 heading was read: the token before the TAB run of grid lines that holds token ``start``
+    (the table's start as its reader found it, a block's title), those lines back to a line of no grid (a paragraph)
+    being the same grid's; ``start`` where its line is no grid line or the run reaches past :data:`GRID_REACH` lines
+    or the text's start (its bounds not known). A block's title the scan lost or misread (``第一十条第(一)项``) makes
+    the reader start the table at the next block's: the rows of the first block are the grid's lines before it."""
+    tokens = r.tokens
+    if not tokens[start][TABBED]:
+        return start
+    i, line = start, tokens[start][LINE]
+    while i > 0 and tokens[i - 1][LINE] == line:
+        i -= 1  # the first token of start's line
+    for _ in range(GRID_REACH):
+        if i == 0:
+            return start
+        j = i - 1
+        above = tokens[j][LINE]
+        while i > 0 and tokens[i - 1][LINE] == above:
+            i -= 1
+        if above != line - 1 or j == i or not all(t[TABBED] for t in tokens[i : j + 1]):
+            return j  # a paragraph, a blank line or a line of one cell: the grid starts after it
+        line = above
+    return start
 
 
 def _label_read_as_number(head: str, vals: list[Token], cells: int) -> tuple[str, list[Token]]:

@@ -55,7 +55,7 @@ def _width(cells: Sequence[Token]) -> int:
     return max(t[COL] for t in cells) + 1 if cells and all(t[TABBED] for t in cells) else 0
 
 
-def _whole_row_fields(cells: Sequence[Token], n: int) -> tuple[int, ...] | None:
+def whole_row_fields(cells: Sequence[Token], n: int) -> tuple[int, ...] | None:
     """The fields a whole row prints its ``n`` values in: exactly ``n`` values, each alone in its field, and no
     other text after the first of them (None: no whole row)."""
     values = [t for t in cells if t[TEXT] and t[IS_VALUE]]
@@ -78,7 +78,7 @@ def _nearest_whole(
         cells = _line(tokens, at)
         if _width(cells) != width:
             return None  # the run (or the grid) ends: a blank line, a paragraph, another grid
-        if (fields := _whole_row_fields(cells, n)) is not None:
+        if (fields := whole_row_fields(cells, n)) is not None:
             return fields, cells
     return None
 

@@ -28,6 +28,7 @@ import itertools
 from collections.abc import Sequence
 
 from parsers.tables.applications_start import THREE_TITLE
+from parsers.tables.lost_label_fields import on_fields, spaced_fields
 from parsers.tables.reading import Found, Reading
 from parsers.tables.row_locate import place_in_order
 from parsers.tables.solve import row_total_holds
@@ -38,6 +39,7 @@ MAX_GLYPH_TRIALS = 64  # combinations of the disputed glyphs' readings a line's 
 TOP_LOOK_BACK = 80  # tokens before one anchor that another of the table's anchors is looked for in
 # why a line's row is a guess beyond its place (the third field of :func:`_row_lines`' lines; "": its total holds)
 GLYPHED = "its total holding under a disputed glyph's reading"
+FIELDS_SAID = " in the fields its neighbours print their values in, every field between them empty"
 UNCHECKED = "one cell read as no number, its total unchecked"
 
 
@@ -57,6 +59,7 @@ def place_lost_labels(
         return
     glyphs = _glyph_readings(r)
     guessed: dict[int, str] = {}  # the rows placed by a table's bound or a disputed glyph: why
+    spaced: set[int] = set()  # the rows read from their neighbours' fields (:func:`spaced_fields`)
 
     def whole_rows(k: int, j: int, prev: Found | None, nxt: Found | None) -> list[tuple[int, list[Token]]] | None:
         lo = prev.index if prev is not None else (None if start is None else _table_top(r, start))
@@ -64,6 +67,13 @@ def place_lost_labels(
         if lo is None or hi is None or (prev is None and nxt is None):
             return None
         lines = _row_lines(r, rows, lo, hi, n, glyphs, open_end=prev is None or nxt is None)
+        if lines is None and prev is not None and nxt is not None:
+            # a grid whose rule lines the scan doubled: each row's values in every other field, the fields between
+            # empty; a line's values read from the fields both neighbours print theirs in
+            fields = spaced_fields(r, prev.index, n)
+            if fields is not None and fields == spaced_fields(r, nxt.index, n):
+                lines = _row_lines(r, rows, lo, hi, n, glyphs, fields=fields)
+                spaced.update(range(k, j) if lines is not None else ())
         if lines is None:
             return None
         for row_k, (_, _, how) in zip(range(k, j), lines, strict=False):
@@ -83,6 +93,7 @@ def place_lost_labels(
             + (f"read as {read!r}" if read else "read as nothing")
             + f", placed as the template's {rows[row_k].label!r} by the template's order (the {j - k} "
             f"row(s) missing between its neighbours, as many lines printing a whole row"
+            + (FIELDS_SAID if row_k in spaced else "")
             + (f"; {why}: " if why else "; the row's total holds: ")
             + f"{', '.join(v[TEXT] or '(nothing)' for v in values)})",
             f"{table}/{rows[row_k].key}",
@@ -124,6 +135,7 @@ def _row_lines(
     glyphs: dict[tuple[int, tuple[float, float, float, float]], tuple[int, tuple[str, ...]]],
     *,
     open_end: bool = False,
+    fields: tuple[int, ...] | None = None,
 ) -> list[tuple[int, list[Token], str]] | None:
     """The lines strictly between the lines of tokens ``prev`` and ``nxt`` (``nxt`` may be past the last token)
     that print a value: each a whole row (the index of the token before its values, its values, and why it is a
@@ -142,9 +154,15 @@ def _row_lines(
         cells = [tokens[i] for i in idx]
         if not any(t[IS_VALUE] for t in cells):
             continue  # a group heading, a label's wrapped rest: no value
-        if len(idx) <= n or not all(t[TABBED] for t in cells):
+        if fields is not None:
+            split = on_fields(idx, cells, fields)
+            if split is None:
+                return None
+            at, head, tail = split
+        elif len(idx) <= n or not all(t[TABBED] for t in cells):
             return None
-        head, tail = cells[:-n], cells[-n:]
+        else:
+            at, head, tail = idx[-n - 1], cells[:-n], cells[-n:]
         unread = [t for t in tail if not (t[IS_VALUE] and t[TEXT])]
         if len(unread) > (0 if open_end else 1):
             return None
@@ -158,15 +176,15 @@ def _row_lines(
             # placed by its place alone between two rows found, where the cells read do not sum past the total
             if not _within_total(r, tail, glyphs):
                 return None
-            out.append((idx[-n - 1], tail, UNCHECKED))
+            out.append((at, tail, UNCHECKED))
             continue
         values = [number_value(t[TEXT]) for t in tail]
         if any(v is None for v in values):
             return None
         if row_total_holds(values):
-            out.append((idx[-n - 1], tail, ""))
+            out.append((at, tail, ""))
         elif glyphs and _holds_under_glyphs(r, tail, values, glyphs):
-            out.append((idx[-n - 1], tail, GLYPHED))
+            out.append((at, tail, GLYPHED))
         else:
             return None
     return out
