@@ -212,6 +212,11 @@ def pipe_row(
         # a section's heading cut across the row's cells, a piece a cell: the heading's line, and the row's
         _write_rows(b, across, [pos + start for start, _ in cells])
         return 0, 0, 0, 0, 0, 1
+    repeated_labels = repeated_label_cells(raw_cells)
+    if repeated_labels:
+        # a merged label cell printed in each grid column it covers: read once (its copies left out)
+        cells = [c for col, c in enumerate(cells) if col not in repeated_labels]
+        raw_cells = [line[s:e] for s, e in cells]
     heading = _merged_heading(raw_cells)
     if heading is not None:
         raw_cells, heading_text, (at_cell, at_offset) = heading
@@ -673,14 +678,41 @@ def _n_label_cells(raw: list[str]) -> int:
     return len(raw)  # no value: a header row, every cell its label's
 
 
+def repeated_label_cells(raw: list[str]) -> set[int]:
+    """A value row's label cells that repeat the label cell before them: pymupdf4llm's grid printing a merged label
+    cell in each grid column it covers (``|（五）不<br>予处理|（五）不<br>予处理|1.信访…|1.信访…|0|…``), left out:
+    the label read once, as the template prints it. Only a label's text (an ideograph, no value on a line of its
+    own) and only before the row's first value; a header row (no value) is kept whole."""
+    n = _n_label_cells(raw)
+    if n >= len(raw):
+        return set()
+    out: set[int] = set()
+    prev = ""
+    for k in range(n):
+        text = clean_cell(raw[k])
+        if not text:
+            continue
+        if text == prev and _IDEOGRAPH.search(text) and not any(_value_line(p) for _, p in _cell_lines(raw[k])):
+            out.add(k)
+        prev = text
+    return out
+
+
 def _wrapped_label(raw: list[str]) -> str | None:
     """A label a converter cut into several cells *and* lines (a narrow label column laid over three cells:
     ``一、本年新<br>数量 | 收政府信息公 | 开申请``), read line by line across the cells. None when the row's
     label cells hold no wrapped lines. Cells that are separate labels each wrapped give a reading that matches
-    nothing, so the cells are kept as well."""
+    nothing, so the cells are kept as well; where every cell after the first opens a label of its own (numbering),
+    none is read so (a label's copies a grid printed: left out before, :func:`repeated_label_cells`)."""
     n = _n_label_cells(raw)
     label_cells = [c for c in raw[:n] if c.strip()]
     if len(label_cells) < 2 or not any(BR.search(c) for c in label_cells):
+        return None
+    if all(_NEW_LABEL.match(clean_cell(c)) for c in label_cells[1:]):
+        # every cell after the first opens a label of its own (``（五）不<br>予处理|1.信访举<br>报投诉类<br>申请``):
+        # labels each wrapped in its own cell, none cut across cells; read line by line they would make one that
+        # matches nothing, which the table reader takes for the row's label where the row prints more values
+        # than cells (its values then left unassigned)
         return None
     if not any(_wrapped(c) for c in label_cells) and _GLUED_TAIL.match(_TRAILING_BREAKS.sub("", label_cells[-1])):
         # one line in each cell, the last piece's with the row's first value against it and empty lines after it

@@ -338,6 +338,13 @@ Version 108 (issue 8, p39):
   政府集中采购's count and amount cell cut across fields after an empty one (``|政府集中采购||294|项/13|.712|万元|||``)
   (version 334: 24, 6 and 294 read for 243, 17 and 13.712, wrong numbers, warned ``extra_values`` or
   ``missing_cell``).
+- ``synth-10671-pymupdf4llm-table3.md``, ``synth-10683-pymupdf4llm-table3.md`` (``/tmp/u61/held``, tuning;
+  ``md-pymupdf4llm``): table 三 in a split grid that prints a merged label cell in each grid column it covers
+  (``|一、本年新收政府信息公<br>开申请数量|一、本年新收政府信息公<br>开申请数量|99|0|…``,
+  ``|（五）不<br>予处理|（五）不<br>予处理|1.信访举<br>报投诉类<br>申请|1.信访举<br>…|``) beside rows printing more
+  values than cells: the label cells read line by line into one label that matches nothing
+  (``（五）不（五）不1.信访举1.信访举予处理予处理…``), the rows' values unassigned (version 342: 2 wrong numbers, 12
+  cells blank in 10671; 3 blank in 10683).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -986,6 +993,8 @@ SNIPPETS = {
     "synth-10466-pymupdf4llm-layout-table2.md": "synth_10466.md-pymupdf4llm-layout.md",
     "synth-10468-pymupdf4llm-table3.md": "synth_10468.md-pymupdf4llm.md",
     "synth-10670-pymupdf4llm-layout.md": "synth_10670.md-pymupdf4llm-layout.md",
+    "synth-10671-pymupdf4llm-table3.md": "synth_10671.md-pymupdf4llm.md",
+    "synth-10683-pymupdf4llm-table3.md": "synth_10683.md-pymupdf4llm.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
