@@ -28,8 +28,8 @@ first group (自然人, with 商业企业 where the columns are narrow) may prin
 (``left_last``: the boxes beside the row labels grouped with each other, a taller group sorted after; synth 7623's
 last band), in the steps the passes before it left of the search's budget. Where the strict pass passes its budget
 (a page band of many rows and many zeros: most of its pieces from rows no reading from the top reaches), its orders
-are read again from the top only, in a budget of their own: the same tables (``top``; no row let off after it, that
-pass needing the fillings from the bottom; synth 7891, 7911). Where still none holds and the strict pass read
+are read again from the top only, in a budget of their own: the same tables (``top``; no pass after it, for their
+cost: none is read where none of its tables holds; synth 7891, 7911). Where still none holds and the strict pass read
 every candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``:
 pdfminer's merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
 ``column_blocks`` (review
@@ -567,16 +567,17 @@ def read_nested(
         except _Open:
             # the same orders read again from the top only (bands from rows some bands above fill), in a budget of
             # their own: the same tables, fewer pieces where many bands start at rows no reading from the top
-            # reaches; its fillings from the bottom are not all read, so no row is let off after it
+            # reaches; no pass after it (where none of its tables holds, nothing is read, as where it opened: the
+            # passes after it cost up to 2 s more on tuning texts they read nothing of)
             strict = _Nested(
                 given, n_rows, width, starts, limit=TOP_STEPS, heads=heads, natural_heads=natural, top=True
             )
             grids = strict.tables()
-        searched = True  # the strict pass read every candidate of the orders above
+        searched = not strict.top  # the strict pass read every candidate of the orders above
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
         let_off = 0  # the steps the pass letting one row off took
-        if not held and not strict.top:
+        if not held and searched:
             # a total printed wrong fails its row's total whatever the placement: one row let off, in a band from
             # where the strict pass's reading from the top ends to where its reading from the bottom begins
             prefix = strict.prefixes()
@@ -605,7 +606,7 @@ def read_nested(
                     held.setdefault(tuple(nums[i] for at in one for i in at), one)
                     misprinted.add(off[0])
             let_off = slack.steps
-        if not held:
+        if not held and searched:
             # a band's first group printed after its others (the columns beside the row labels grouped with
             # them: a taller group, sorted after), every identity holding; in the steps the passes above left of
             # MAX_STEPS (the strict pass's groups shared, each counted as read again)
