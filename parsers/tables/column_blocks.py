@@ -26,7 +26,10 @@ text prints those values right after that head alone (:mod:`parsers.tables.total
 than its neighbours', grouped with them). Where no candidate of those orders holds every identity, a band's
 first group (自然人, with 商业企业 where the columns are narrow) may print after its other groups whatever the heads
 (``left_last``: the boxes beside the row labels grouped with each other, a taller group sorted after; synth 7623's
-last band), in at most as many steps as the passes before it took. Where still none holds and the strict pass read
+last band), in the steps the passes before it left of the search's budget. Where the strict pass passes its budget
+(a page band of many rows and many zeros: most of its pieces from rows no reading from the top reaches), its orders
+are read again from the top only, in a budget of their own: the same tables (``top``; no pass after it, for their
+cost: none is read where none of its tables holds; synth 7891, 7911). Where still none holds and the strict pass read
 every candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``:
 pdfminer's merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
 ``column_blocks`` (review
@@ -50,6 +53,7 @@ MAX_TABLES = 4096  # distinct fillings of any one piece (a group, a band, the ta
 MAX_STEPS = 1_500_000  # candidate pieces tried, at most, for one table (both passes): past it, open (about 1.5 s)
 DEEP_LEVELS = 1  # a group's bands divided into groups of columns again, this many levels down, at most
 DEEP_STEPS = 2_500_000  # candidate pieces the deeper orders' pass tries, at most (its own budget)
+TOP_STEPS = 3_000_000  # candidate pieces the strict orders read from the top try, where the strict pass opened
 
 Num = int | float
 Rows = tuple[tuple[int, ...], ...]  # a piece's rows, each its values' indexes into the value stream
@@ -92,6 +96,7 @@ class _Nested:
         left_last: bool = False,
         shared: _Nested | None = None,
         deep: int = 0,
+        top: bool = False,
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -102,6 +107,7 @@ class _Nested:
         self.natural_heads = natural_heads  # and after 自然人's
         self.left_last = left_last  # a band's first group (the columns beside the labels) may print after the others
         self.deep = deep  # levels of groups in a group's bands (each divided into groups of columns again), at most
+        self.top = top  # bands read only from rows reached from the top (tables(): the same tables; no suffix below)
         self._groups: dict[GroupKey, list[tuple[int, Rows]]] = {}
         # the steps each group took where no other group's reading was part of it (its reading the same in any
         # pass of the same stream, heads and slack); with ``shared``, a pass before this one on the same stream,
@@ -408,7 +414,7 @@ class _Nested:
         none across a page's start."""
         suffix: list[dict[Key, Rows]] = [{} for _ in range(self.n_rows + 1)]
         suffix[self.n_rows][(-1, ())] = ()
-        reach = self._reach() if self.left_last or self.deep else [True] * (self.n_rows + 1)
+        reach = self._reach() if self.left_last or self.deep or self.top else [True] * (self.n_rows + 1)
         if not reach[self.n_rows]:
             self.suffix = suffix
             return []
@@ -556,11 +562,22 @@ def read_nested(
     try:
         heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
         strict = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural)
-        grids = strict.tables()
-        searched = True  # the strict pass read every candidate of the orders above
+        try:
+            grids = strict.tables()
+        except _Open:
+            # the same orders read again from the top only (bands from rows some bands above fill), in a budget of
+            # their own: the same tables, fewer pieces where many bands start at rows no reading from the top
+            # reaches; no pass after it (where none of its tables holds, nothing is read, as where it opened: the
+            # passes after it cost up to 2 s more on tuning texts they read nothing of)
+            strict = _Nested(
+                given, n_rows, width, starts, limit=TOP_STEPS, heads=heads, natural_heads=natural, top=True
+            )
+            grids = strict.tables()
+        searched = not strict.top  # the strict pass read every candidate of the orders above
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-        if not held:
+        let_off = 0  # the steps the pass letting one row off took
+        if not held and searched:
             # a total printed wrong fails its row's total whatever the placement: one row let off, in a band from
             # where the strict pass's reading from the top ends to where its reading from the bottom begins
             prefix = strict.prefixes()
@@ -588,26 +605,27 @@ def read_nested(
                 if off is not None and off[0].split("/")[1] == rows[miss].key:
                     held.setdefault(tuple(nums[i] for at in one for i in at), one)
                     misprinted.add(off[0])
-            if not held:
-                # a band's first group printed after its others (the columns beside the row labels grouped with
-                # them: a taller group, sorted after), every identity holding; in the steps the passes above left,
-                # at most as many as they took: the search's time at most doubled
-                spent = strict.steps + slack.steps
-                left = _Nested(
-                    given,
-                    n_rows,
-                    width,
-                    starts,
-                    limit=max(1, min(MAX_STEPS - spent, spent)),
-                    heads=heads,
-                    natural_heads=natural,
-                    left_last=True,
-                    shared=strict,
-                )
-                grids = left.tables()
-                for grid in holding(grids):
-                    held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-                    left_last = True
+            let_off = slack.steps
+        if not held and searched:
+            # a band's first group printed after its others (the columns beside the row labels grouped with
+            # them: a taller group, sorted after), every identity holding; in the steps the passes above left of
+            # MAX_STEPS (the strict pass's groups shared, each counted as read again)
+            spent = strict.steps + let_off
+            left = _Nested(
+                given,
+                n_rows,
+                width,
+                starts,
+                limit=max(1, MAX_STEPS - spent),
+                heads=heads,
+                natural_heads=natural,
+                left_last=True,
+                shared=strict,
+            )
+            grids = left.tables()
+            for grid in holding(grids):
+                held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+                left_last = True
     except _Open:
         pass  # a later pass passed its budget: the deeper orders below (where the strict pass read every candidate)
     deep = False
