@@ -40,7 +40,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 echo "== pip: installing nianbao and its pinned dependencies"
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e ".[dev]"
+.venv/bin/pip install -q -e ".[dev]" -c constraints.txt  # the transitive dependencies too (constraints.txt)
 echo "== mypyc: compiling the parser's hot modules (parsers/compiled.py; pure Python if the build fails)"
 .venv/bin/python scripts/build_native.py || echo "== no native build: the parser runs as pure Python"
 
