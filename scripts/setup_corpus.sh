@@ -32,4 +32,4 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 (cd scripts/node && npm install --silent --no-audit --no-fund)
 [ -x .venv/bin/python ] || bash scripts/setup.sh --no-run
-.venv/bin/pip install -q -e '.[dev,corpus]'
+.venv/bin/pip install -q -e '.[dev,corpus]' -c constraints-corpus.txt  # not constraints.txt: typer differs (constraints-corpus.txt)
