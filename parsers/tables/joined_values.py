@@ -1,9 +1,11 @@
 """Table 三 rows short of values whose values print two or three to a line, one space between, the rest on lines of
-their own (poppler's default text of a narrow table: cells close side by side joined on a line): a cell printed
+their own (poppler's default text of a narrow table: cells close side by side joined on a line;
+:func:`parsers.tables.poppler_blocks.is_poppler_blocks` tells it): a cell printed
 empty between two values leaves a gap wider than a space, and the tool parts the line there, so values joined on a
-line by one space are cells of neighbouring columns. Measured on 41 texts of 41 reports with zero cells printed
-empty (``empty_zero``): 680 of 680 pairs of a row's values joined on a line stand in neighbouring columns; the 36
-pairs with an empty cell between them all print on lines of their own.
+line by one space are cells of neighbouring columns. Measured on poppler's default text of 41 reports with zero cells
+printed empty (``empty_zero``): 680 of 680 pairs of a row's values (read right) joined on a line stand in
+neighbouring columns; the 36 pairs with an empty cell between them all print on lines of their own. Not in
+pdfminer's text of the same PDFs: 2 of its 163 joined pairs have an empty cell between them.
 
 The row's placements are narrowed to those that keep each joined pair in neighbouring columns; where the
 identities like one of them best, as well as any placement of the values at all, and no other narrowed placement
@@ -18,6 +20,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from parsers.tables.align import Fit, Value, first_and_total, fit
+from parsers.tables.poppler_blocks import is_poppler_blocks
 from parsers.tables.reading import Reading, original_spans
 from parsers.tables.templates import APPLICANT_COLUMNS, N_APP
 from parsers.tables.templates import APPLICATIONS_TABLE as T
@@ -58,10 +61,15 @@ def short_rows_by_joined(
         return {}
     text = r.extracted.text
     out: dict[str, Fit] = {}
+    poppler: bool | None = None  # asked once, where a row's values are joined
     for key, vals in pending.items():
         if not 2 <= len(vals) < N_APP or (spans := original_spans(r, vals)) is None:
             continue
         if (joined := joined_pairs(text, spans)) is None:
+            continue
+        if poppler is None:
+            poppler = is_poppler_blocks(text)  # pdfminer's lines join values an empty cell parts (2 of 163 pairs)
+        if not poppler:
             continue
         score = scorer_for(key)
         nums = [number_value(t[TEXT]) for t in vals]
