@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from parsers.tables.align import Fit, Value, first_and_total, fit
 from parsers.tables.poppler_blocks import is_poppler_blocks
@@ -27,6 +28,8 @@ from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.tokens import TEXT, Token, number_value
 
 # conventions whose text keeps a blank cell's place (a TAB, a pipe, columns of spaces): read by their own readers
+_V = TypeVar("_V")
+
 _PLACED = ("tab", "markdown", "markdown_html", "layout")
 
 
@@ -47,6 +50,14 @@ def narrowed(n: int, joined: list[bool]) -> list[tuple[int, ...]]:
         for slots in itertools.combinations(range(n), len(joined) + 1)
         if all(b == a + 1 for (a, b), j in zip(itertools.pairwise(slots), joined, strict=True) if j)
     ]
+
+
+def laid_in(slots: Sequence[int], items: Sequence[_V]) -> list[_V | None]:
+    """A row of ``N_APP`` cells with ``items`` in the columns ``slots`` names, in order, the others None."""
+    row: list[_V | None] = [None] * N_APP
+    for s, item in zip(slots, items, strict=True):
+        row[s] = item
+    return row
 
 
 def short_rows_by_joined(
@@ -77,9 +88,7 @@ def short_rows_by_joined(
         tops: list[tuple[int, ...]] = []
         seen: set[tuple[Value, ...]] = set()
         for slots in narrowed(N_APP, joined):
-            row: list[Value] = [None] * N_APP
-            for s, v in zip(slots, nums, strict=True):
-                row[s] = v
+            row = laid_in(slots, nums)
             p = score(row)
             if best is None or p > best:
                 best, tops, seen = p, [slots], {tuple(row)}
@@ -88,9 +97,7 @@ def short_rows_by_joined(
                 seen.add(tuple(row))
         if best is None or len(tops) != 1 or best < score(fit(vals, N_APP, score, edge=first_and_total).values()):
             continue
-        laid: list[Token | None] = [None] * N_APP
-        for s, t in zip(tops[0], vals, strict=True):
-            laid[s] = t
+        laid = laid_in(tops[0], vals)
         blank = [APPLICANT_COLUMNS[c] for c in range(N_APP) if laid[c] is None]
         r.warn(
             "blank_cells_placed",
