@@ -44,6 +44,7 @@ from parsers.tables.glued_rows import (
     split_runs,
 )
 from parsers.tables.grid_columns import off_grid_columns
+from parsers.tables.joined_values import short_rows_by_joined
 from parsers.tables.label_across_break import joined_across_break
 from parsers.tables.label_blocks import block_order
 from parsers.tables.label_order import label_order_fits
@@ -701,6 +702,10 @@ def _label_fits(
         state[key] = laid.values()
         del pending[key]
     for key, laid in short_rows_by_lines(r, fits, pending, scorer_for).items():
+        fits[key] = laid
+        state[key] = laid.values()
+        del pending[key]
+    for key, laid in short_rows_by_joined(r, pending, scorer_for).items():
         fits[key] = laid
         state[key] = laid.values()
         del pending[key]
