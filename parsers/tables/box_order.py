@@ -56,6 +56,7 @@ from parsers.tables.templates import (
     RowDef,
 )
 from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token
+from parsers.tables.vertical_span import before_title, open_columns, page_start_before_title, span_said
 
 _T = "applications"
 MIN_SHIFTED = 3  # value lines between two labels read under another row: more than chance
@@ -150,7 +151,32 @@ def read_value_lines(
     """Table 三 read from its value lines in the text's order (see the module's doc): its cells, warnings, checks
     (all holding) and the lines read; None when the text prints no such lines or they do not prove themselves."""
     first, end = three_span(r, start)
+    got = _read_value_lines(r, fmt, first, end)
+    if got is None and (earlier := page_start_before_title(r, start, first, end)) is not None:
+        # section 三's heading printed after the table's first rows (pdfminer's -V): from the first row's page
+        app_fmt = applications_format(r, fmt, earlier, end)
+        need = len(APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019) * len(APPLICANT_COLUMNS)
+        values = [t for toks in lines_with_values(r, earlier, end) for t in toks if t[IS_VALUE]]
+        drop = before_title(r, start, end, values, len(values) - need)
+        if drop is not None:
+            got = _read_value_lines(r, fmt, earlier, end, frozenset(t[START] for t in drop))
+            if got is not None:
+                cells, warnings, checks, read = got
+                opened = set(open_columns(cells, APPLICANT_COLUMNS[:-1]))
+                checks = [c for c in checks if not opened & {*c.left_keys, *c.right_keys}]
+                warnings.append(Warning_("vertical_span", span_said(r, earlier, start, drop, len(opened)), _T))
+                got = cells, warnings, checks, read
+    return got
+
+
+def _read_value_lines(
+    r: Reading, fmt: str, first: int, end: int, drop: frozenset[int] = frozenset()
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """:func:`read_value_lines` from tokens ``first`` to ``end``, the values at the text offsets ``drop`` aside."""
     lines = lines_with_values(r, first, end)
+    if drop:
+        kept = ([t for t in toks if t[START] not in drop] for toks in lines)
+        lines = [toks for toks in kept if any(t[IS_VALUE] for t in toks)]
     width = len(APPLICANT_COLUMNS)
     values = [t for toks in lines for t in toks if t[IS_VALUE]]
     app_fmt = applications_format(r, fmt, first, end)
