@@ -149,10 +149,17 @@ def repeated_values(lines: list[str]) -> dict[int, set[int]]:
         if values:
             stale = set(range(len(texts)))
     out: dict[int, set[int]] = {}
-    for (col, _, _), rows in runs.items():
-        if all(same for _, same in rows):
-            for k, _ in rows:
-                out.setdefault(k, set()).add(col)
+    # pairs of grid columns under one header text whose rows do not repeat: that text is no merged cell's
+    apart = {key for key, rows in runs.items() if not all(same for _, same in rows)}
+    for (col, now, before), rows in runs.items():
+        if not all(same for _, same in rows):
+            continue
+        if any((c == col - 1 and e == before) or (c == col + 1 and p == now) for c, e, p in apart):
+            # a neighbouring pair under the same header text prints different values (``件数|件数|件数`` over
+            # ``1|0|0``: three columns whose header's upper row another grid holds): the text is each column's own
+            continue
+        for k, _ in rows:
+            out.setdefault(k, set()).add(col)
     return out
 
 

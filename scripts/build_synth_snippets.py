@@ -355,6 +355,10 @@ Version 108 (issue 8, p39):
 - ``synth-11640-markitdown-pdf-table3.md`` (the same folder; ``md-markitdown-pdf``): an item's number on its
   row's line of values (``|  （四） |  1．  0  |``), read as the spaced decimal 1.0 in a count (version 345: a
   wrong number).
+- ``synth-11630-markitdown-pdf-table2.md`` (the same folder; ``md-markitdown-pdf``; from section 二): table 二's
+  first block whose header a ``信息内容`` line cuts in two tables, the second's header ``件数|件数|件数``: taken for
+  a merged cell's copies over 规章's ``1|0|0`` and 行政规范性文件's ``1|1|1`` (version 345: 1 read for 规章's 0, a
+  wrong number, and two cells blank).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -1008,6 +1012,7 @@ SNIPPETS = {
     "synth-11648-pymupdf4llm-table3.md": "synth_11648.md-pymupdf4llm.md",
     "synth-11630-pymupdf4llm-layout-table3.md": "synth_11630.md-pymupdf4llm-layout.md",
     "synth-11640-markitdown-pdf-table3.md": "synth_11640.md-markitdown-pdf.md",
+    "synth-11630-markitdown-pdf-table2.md": "synth_11630.md-markitdown-pdf.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -1251,6 +1256,7 @@ PIPED = {
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-11630-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-10466-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-10461-pymupdf4llm-layout-table2.md": "|二、主动公开政府",
     "synth-6006-pypdf-layout-table2.txt": "二、主动公开政府信息情况",

@@ -7,14 +7,16 @@ gold from the generator (``synth_model.draw``), no wrong number asserted (``thre
 - 11630 ``md-pymupdf4llm-layout``: （二）部分公开, the group head （三）不予公开 and its first item 1.属于国家秘密
   laid into one grid row, two values a cell: three labels for two rows (version 345: 12 cells blank);
 - 11640 ``md-markitdown-pdf``: ``1．  0`` (an item's number before its row's first value) read as 1.0 in a count
-  (version 345: a wrong number).
+  (version 345: a wrong number);
+- 11630 ``md-markitdown-pdf``: table 二's first block, its header's lower row ``件数|件数|件数`` in a table of its
+  own, taken for a merged cell's copies over 规章's ``1|0|0`` (version 345: 规章's 0 read 1, two cells blank).
 """
 
 from __future__ import annotations
 
 from parsers.grid_repeats import columns_by_repeats
-from parsers.pipe_rows import PIPE_ROW, pipe_cells, stacked_rows
-from tests.snippet_reports import three_against_draw
+from parsers.pipe_rows import PIPE_ROW, pipe_cells, repeated_values, stacked_rows
+from tests.snippet_reports import against_draw, three_against_draw
 
 
 def test_a_blank_cell_printed_empty_in_its_grid_columns_is_read_blank() -> None:
@@ -48,3 +50,14 @@ def test_an_items_number_before_a_value_is_no_decimal_in_a_count() -> None:
     report, _, got, _ = three_against_draw("synth-11640-markitdown-pdf-table3.md", 11640)  # asserts no wrong number
     assert got["applications/unavailable.not_held/natural_person"] is None
     assert "spaced_fraction_in_count" in [w.code for w in report.warnings]
+
+
+def test_one_header_text_over_columns_that_do_not_all_repeat_is_each_columns_own() -> None:
+    _, got, gold = against_draw("synth-11630-markitdown-pdf-table2.md", 11630, "active/")  # no wrong number
+    first_block = [k for k in gold if k.startswith(("active/rules/", "active/normative_docs/"))]
+    assert [got[k] for k in first_block] == [gold[k] for k in first_block]
+    head = "|  |  | 件数 | 件数 | 件数 |"
+    assert repeated_values([head, "|  | 规章 | 1 | 0 | 0 |", "| 行政规范性文件 |  | 1 | 1 | 1 |"]) == {}
+    # one merged cell's three grid columns, every row repeating: read once, as before
+    rows = [head, "|  | 规章 | 1 | 1 | 1 |", "| 行政规范性文件 |  | 2 | 2 | 2 |"]
+    assert repeated_values(rows) == {1: {3, 4}, 2: {3, 4}}
