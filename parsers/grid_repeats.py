@@ -39,9 +39,10 @@ def _text(cell: str) -> str:
     return "" if PLACEHOLDER.match(text) else text
 
 
-def _row(texts: list[str]) -> tuple[int, list[int]] | None:
-    """A table 三 row of a split grid: (the index of its first value cell, its values), its values a run of
-    numbers to the row's end, more than seven of them, after label cells that name a row of table 三."""
+def _row(texts: list[str]) -> tuple[int, list[int | None], int] | None:
+    """A table 三 row of a split grid: (the index of its first value cell, its values, how many empty cells lead
+    them), its values a run of numbers to the row's end, more than seven of them, after label cells that name a row
+    of table 三."""
     first = next((c for c, t in enumerate(texts) if c and _NUMBER.match(t)), None)
     if first is None or not _COLUMNS < len(texts) - first <= _MOST:
         return None
@@ -49,12 +50,16 @@ def _row(texts: list[str]) -> tuple[int, list[int]] | None:
         return None
     if not _TABLE_THREE_ROW.search("".join(texts[:first])):
         return None
-    return first, [int(t.replace(",", "")) for t in texts[first:]]
+    start = first
+    while start > 1 and not texts[start - 1]:
+        start -= 1
+    return first, [int(t.replace(",", "")) for t in texts[first:]], first - start
 
 
-def _reading(rows: list[list[int]]) -> tuple[int, ...] | None:
+def _reading(rows: list[list[int | None]]) -> tuple[int, ...] | None:
     """The start of each of the seven runs of grid columns, when every grouping that keeps the repeats and the
-    totals reads the rows alike (the first such grouping); None otherwise."""
+    totals reads the rows alike (the first such grouping); None otherwise. A blank cell (None) differs from every
+    number, so its grid columns are a run of their own, and counts 0 in the total."""
     m = len(rows[0])
     # a gap between two grid columns that print different numbers in some row is a column's edge
     edges = {g for g in range(1, m) if any(v[g - 1] != v[g] for v in rows)}
@@ -62,11 +67,11 @@ def _reading(rows: list[list[int]]) -> tuple[int, ...] | None:
         return None
     free = [g for g in range(1, m) if g not in edges]
     chosen: tuple[int, ...] | None = None
-    reading: list[tuple[int, ...]] = []
+    reading: list[tuple[int | None, ...]] = []
     for extra in itertools.combinations(free, _COLUMNS - 1 - len(edges)):
         starts = (0, *sorted(edges.union(extra)))
         read = [tuple(v[s] for s in starts) for v in rows]
-        if any(sum(r[:-1]) != r[-1] for r in read):
+        if any(sum(v or 0 for v in r[:-1]) != (r[-1] or 0) for r in read):
             continue
         if chosen is None:
             chosen, reading = starts, read
@@ -81,7 +86,7 @@ def columns_by_repeats(
     """Line index → the grid columns of that pipe row to leave out (each run read in its first column), for the
     runs of table 三's rows whose grouping the numbers fix (see the module's doc)."""
     out: dict[int, set[int]] = {}
-    run: list[tuple[int, int, int, list[int]]] = []  # (line, cells, first value cell, values)
+    run: list[tuple[int, int, int, list[int | None]]] = []  # (line, cells, first value cell, values)
 
     def close() -> None:
         rows = [values for _, _, _, values in run]
@@ -104,7 +109,17 @@ def columns_by_repeats(
         if row is None:
             close()
             continue
-        first, values = row
+        first, values, lead = row
+        if (
+            lead
+            and run
+            and (run[-1][1], run[-1][2], len(run[-1][3])) == (len(texts), first - lead, len(values) + lead)
+            and len(values) + lead <= _MOST
+        ):
+            # empty cells between the label's and the first number, where the rows above print numbers: the row's
+            # first cells printed blank (自然人 empty in both its grid columns: ``|||0|0|…``), read as blank cells
+            # of the run's grouping, not left for the header's grid columns to read
+            first, values = first - lead, [*([None] * lead), *values]
         if run and (run[-1][1], run[-1][2], len(run[-1][3])) != (len(texts), first, len(values)):
             close()
         run.append((k, len(texts), first, values))

@@ -149,10 +149,17 @@ def repeated_values(lines: list[str]) -> dict[int, set[int]]:
         if values:
             stale = set(range(len(texts)))
     out: dict[int, set[int]] = {}
-    for (col, _, _), rows in runs.items():
-        if all(same for _, same in rows):
-            for k, _ in rows:
-                out.setdefault(k, set()).add(col)
+    # pairs of grid columns under one header text whose rows do not repeat: that text is no merged cell's
+    apart = {key for key, rows in runs.items() if not all(same for _, same in rows)}
+    for (col, now, before), rows in runs.items():
+        if not all(same for _, same in rows):
+            continue
+        if any((c == col - 1 and e == before) or (c == col + 1 and p == now) for c, e, p in apart):
+            # a neighbouring pair under the same header text prints different values (``件数|件数|件数`` over
+            # ``1|0|0``: three columns whose header's upper row another grid holds): the text is each column's own
+            continue
+        for k, _ in rows:
+            out.setdefault(k, set()).add(col)
     return out
 
 
@@ -510,8 +517,11 @@ def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | No
             groups[-1].append((at, text))
         else:
             return None
-    k = len(groups)
     values = lines[n_label:]
+    counts = {len(v) for v in values if v}
+    if len(counts) == 1 and min(counts) < len(groups):
+        groups = _items_under_heads(groups)
+    k = len(groups)
     if k < 2 or not any(values) or any(v and (len(v) != k or not all(_value_line(t) for _, t in v)) for v in values):
         return None
     rows: list[list[tuple[str, tuple[int, int]]]] = []
@@ -522,6 +532,27 @@ def stacked_rows(raw: list[str]) -> list[list[tuple[str, tuple[int, int]]]] | No
             row.append((v[i][1], (c, v[i][0])) if v else ("", (c, 0)))
         rows.append(row)
     return rows
+
+
+# a group's head (``（三）不予公开``: numbering of the outer level) and its first item (``1.属于国家秘密``)
+_GROUP_HEAD = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_FIRST_ITEM = re.compile(r"^1[.．、]")
+
+
+def _items_under_heads(groups: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """Labels stacked in one grid cell, a group's head among them with its first item under it (``（三）不<br>予公开
+    <br>1.属于国<br>家秘密``): the head prints no values of its own (its items do), so it is read with its first
+    item as one label (``（三）不予公开1.属于国家秘密``, as the template's two label columns print it)."""
+    out: list[list[tuple[int, str]]] = []
+    k = 0
+    while k < len(groups):
+        if k + 1 < len(groups) and _GROUP_HEAD.match(groups[k][0][1]) and _FIRST_ITEM.match(groups[k + 1][0][1]):
+            out.append(groups[k] + groups[k + 1])
+            k += 2
+            continue
+        out.append(groups[k])
+        k += 1
+    return out
 
 
 _WHOLE = re.compile(r"^\d+$")

@@ -345,6 +345,20 @@ Version 108 (issue 8, p39):
   values than cells: the label cells read line by line into one label that matches nothing
   (``（五）不（五）不1.信访举1.信访举予处理予处理…``), the rows' values unassigned (version 342: 2 wrong numbers, 12
   cells blank in 10671; 3 blank in 10683).
+- ``synth-11648-pymupdf4llm-table3.md`` (``/tmp/u64/tune``, u63's spent held back 11630–11659, tuning;
+  ``md-pymupdf4llm``): table 三 in a split grid whose rows print each value in two grid columns, 自然人 printed
+  blank in both (``|二、上年结转…|||0|0|0|0|0|0|32|32|0|32|``): the rows' grouping by their numbers read the row
+  from its first number, the blank dropped (version 345: 0 read for the blank in two rows, wrong numbers).
+- ``synth-11630-pymupdf4llm-layout-table3.md`` (the same folder; ``md-pymupdf4llm-layout``): two rows and a
+  group's head laid into one grid row, a ``<br>`` line each (``（二）部分<br>公开（…）<br>（三）不<br>予公开<br>``
+  ``1.属于国<br>家秘密|0<br>0|…``): three labels over two values a cell (version 345: 12 cells blank).
+- ``synth-11640-markitdown-pdf-table3.md`` (the same folder; ``md-markitdown-pdf``): an item's number on its
+  row's line of values (``|  （四） |  1．  0  |``), read as the spaced decimal 1.0 in a count (version 345: a
+  wrong number).
+- ``synth-11630-markitdown-pdf-table2.md`` (the same folder; ``md-markitdown-pdf``; from section 二): table 二's
+  first block whose header a ``信息内容`` line cuts in two tables, the second's header ``件数|件数|件数``: taken for
+  a merged cell's copies over 规章's ``1|0|0`` and 行政规范性文件's ``1|1|1`` (version 345: 1 read for 规章's 0, a
+  wrong number, and two cells blank).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -995,6 +1009,10 @@ SNIPPETS = {
     "synth-10670-pymupdf4llm-layout.md": "synth_10670.md-pymupdf4llm-layout.md",
     "synth-10671-pymupdf4llm-table3.md": "synth_10671.md-pymupdf4llm.md",
     "synth-10683-pymupdf4llm-table3.md": "synth_10683.md-pymupdf4llm.md",
+    "synth-11648-pymupdf4llm-table3.md": "synth_11648.md-pymupdf4llm.md",
+    "synth-11630-pymupdf4llm-layout-table3.md": "synth_11630.md-pymupdf4llm-layout.md",
+    "synth-11640-markitdown-pdf-table3.md": "synth_11640.md-markitdown-pdf.md",
+    "synth-11630-markitdown-pdf-table2.md": "synth_11630.md-markitdown-pdf.md",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",
@@ -1238,6 +1256,7 @@ PIPED = {
 # snippets that begin earlier than table 三's heading: at section 二's (table 二's fee row, whose
 # values run on into table 三 where table 三's start is not found)
 FROM = {
+    "synth-11630-markitdown-pdf-table2.md": "二、主动公开政府信息情况",
     "synth-10466-pymupdf4llm-layout-table2.md": "二、主动公开政府信息情况",
     "synth-10461-pymupdf4llm-layout-table2.md": "|二、主动公开政府",
     "synth-6006-pypdf-layout-table2.txt": "二、主动公开政府信息情况",

@@ -21,11 +21,12 @@ _COUNT_TABLES = (APPLICATIONS_TABLE + "/", REVIEW_TABLE + "/")
 
 
 def blank_spaced_fractions(cells: dict[str, Cell], warnings: list[Warning_]) -> None:
-    """Each count of tables 三 and 四 read from a number printed with a space at its point whose value has a
-    fraction: left blank, said."""
+    """Each count of tables 三 and 四 read from a number printed with a space at its point: left blank, said. So
+    too where the digits after the point are 0 (``1．  0``, an item's number before its row's value 0, read 1.0):
+    a count prints no point, whatever the digits after it."""
     for key, cell in list(cells.items()):
         value = cell.value
-        if not isinstance(value, float) or value.is_integer() or " " not in cell.raw:
+        if not isinstance(value, float) or " " not in cell.raw:
             continue
         if not key.startswith(_COUNT_TABLES):
             continue
@@ -34,6 +35,6 @@ def blank_spaced_fractions(cells: dict[str, Cell], warnings: list[Warning_]) -> 
             warnings,
             key,
             "spaced_fraction_in_count",
-            f"{key}: {cell.raw!r} would read {value}, a fraction, in a count (tables 三 and 四 count whole "
+            f"{key}: {cell.raw!r} would read {value}, a decimal, in a count (tables 三 and 四 count whole "
             "numbers): the spaces around its point are no decimal's (an item number before a value?); left blank",
         )
