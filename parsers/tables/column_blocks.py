@@ -31,10 +31,11 @@ last band), in the steps the passes before it left of the search's budget. Where
 are read again from the top only, in a budget of their own: the same tables (``top``; no pass after it, for their
 cost: none is read where none of its tables holds; synth 7891, 7911), a band's last group's fillings whose totals do
 not sum to half the band's values dropped before the divisions of the columns left of it are tried (they fill
-none). Where still none holds and the strict pass read every candidate, a group's band may itself print as two groups
-of columns, each in bands of its own (``deep``: pdfminer's merges more than three levels deep, one level more; synth
-7891), in a budget of its own. Reported as ``column_blocks`` (review suggested: the placement is the one the
-identities confirm among the orders pdfminer makes, not printed).
+none; in the ``left_last`` and ``deep`` passes too). Where still none holds and the strict pass read every
+candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``: pdfminer's
+merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
+``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
+makes, not printed).
 """
 
 from __future__ import annotations
@@ -376,16 +377,18 @@ class _Nested:
     ) -> list[tuple[int, Rows, tuple[Num, ...]]]:
         """The fillings of a band's last group (columns ``c0`` on, 总计 its last, stream position ``base``), each
         with its row missed and each row's room left for the groups to its left (its total less its applicant
-        values): read once for every division of the columns left of it (:meth:`band`). In the reading from the top
-        (``top``), where groups print left of it (``c0`` > 0), a filling whose rows' totals do not sum to half the
-        band's values (``stream``) is dropped: the first group sums exactly to what the groups before it leave
+        values): read once for every division of the columns left of it (:meth:`band`). Where groups print left of
+        it (``c0`` > 0), a filling whose rows' totals do not sum to half the band's values (``stream``) is dropped
+        in every pass but the strict one: the first group sums exactly to what the groups before it leave
         (:meth:`_settled`), so every row's total holds only where the totals sum to the applicants' values, half the
         band's; such a filling fills none, tried against every division left of it (a band of 23 rows, 2.25 million
-        steps, none holding: synth 10705's pymupdf4llm layout text). The same tables in fewer steps; only there,
-        since the steps of the strict pass and of the passes after it decide which passes run (the strict pass of
-        10705 read whole in 0.16 million steps where it opened at 1.5: the deep pass then runs, 1.4 s in vain)."""
+        steps, none holding: synth 10705's pymupdf4llm layout text). The same tables in fewer steps: a pass that
+        passed its budget may now end (synth 7919's and 7927's reading from the top, 7893's deep pass: each table
+        三 read whole). Not in the strict pass, whose steps decide which passes run after it (10705's, read whole
+        in 0.16 million steps where it opened at 1.5: the deep pass then runs after it, 1.4 s in vain), nor under
+        ``slack`` (a row's total may fail)."""
         nums = self.nums
-        whole = sum(stream) if c0 and self.top else None
+        whole = sum(stream) if c0 and (self.top or self.deep or self.left_last) else None
         kept = []
         for miss, grid in self.group(first, height, c0, self.width, None, base=base):
             if whole is not None and abs(2 * sum(nums[at[-1]] for at in grid) - whole) > 1e-3:
