@@ -29,11 +29,13 @@ first group (自然人, with 商业企业 where the columns are narrow) may prin
 last band), in the steps the passes before it left of the search's budget. Where the strict pass passes its budget
 (a page band of many rows and many zeros: most of its pieces from rows no reading from the top reaches), its orders
 are read again from the top only, in a budget of their own: the same tables (``top``; no pass after it, for their
-cost: none is read where none of its tables holds; synth 7891, 7911). Where still none holds and the strict pass read
-every candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``:
-pdfminer's merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
-``column_blocks`` (review
-suggested: the placement is the one the identities confirm among the orders pdfminer makes, not printed).
+cost: none is read where none of its tables holds; synth 7891, 7911), a band's last group's fillings whose totals do
+not sum to half the band's values dropped before the divisions of the columns left of it are tried (they fill
+none; in the ``left_last`` and ``deep`` passes too). Where still none holds and the strict pass read every
+candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``: pdfminer's
+merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
+``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
+makes, not printed).
 """
 
 from __future__ import annotations
@@ -352,11 +354,14 @@ class _Nested:
         stream = nums[first * self.width : (first + height) * self.width]
         if not self.slack and all(isinstance(v, int) for v in stream) and sum(stream) % 2:  # type: ignore[operator]
             return found  # the applicants' values sum to the totals': the band's values sum to an even number
+        lasts: dict[tuple[int, int], list[tuple[int, Rows, tuple[Num, ...]]]] = {}
         for cuts in product((False, True), repeat=self.width - 1):
             spans = list(pairwise([0, *(c + 1 for c, cut in enumerate(cuts) if cut), self.width]))
             for bases in self._orders(first, height, spans):
-                for miss, grid in self.group(first, height, *spans[-1], None, base=bases[-1]):
-                    room = tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)
+                last = lasts.get((spans[-1][0], bases[-1]))
+                if last is None:
+                    last = lasts[spans[-1][0], bases[-1]] = self._last(first, height, spans[-1][0], bases[-1], stream)
+                for miss, grid, room in last:
                     if len(spans) == 1:
                         off = [first + j for j, x in enumerate(room) if abs(x) >= 1e-9 and first + j != miss]
                         if not off:
@@ -366,6 +371,30 @@ class _Nested:
                     else:
                         self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss, bases)
         return found
+
+    def _last(
+        self, first: int, height: int, c0: int, base: int, stream: list[Num]
+    ) -> list[tuple[int, Rows, tuple[Num, ...]]]:
+        """The fillings of a band's last group (columns ``c0`` on, 总计 its last, stream position ``base``), each
+        with its row missed and each row's room left for the groups to its left (its total less its applicant
+        values): read once for every division of the columns left of it (:meth:`band`). Where groups print left of
+        it (``c0`` > 0), a filling whose rows' totals do not sum to half the band's values (``stream``) is dropped
+        in every pass but the strict one: the first group sums exactly to what the groups before it leave
+        (:meth:`_settled`), so every row's total holds only where the totals sum to the applicants' values, half the
+        band's; such a filling fills none, tried against every division left of it (a band of 23 rows, 2.25 million
+        steps, none holding: synth 10705's pymupdf4llm layout text). The same tables in fewer steps: a pass that
+        passed its budget may now end (synth 7919's and 7927's reading from the top, 7893's deep pass: each table
+        三 read whole). Not in the strict pass, whose steps decide which passes run after it (10705's, read whole
+        in 0.16 million steps where it opened at 1.5: the deep pass then runs after it, 1.4 s in vain), nor under
+        ``slack`` (a row's total may fail)."""
+        nums = self.nums
+        whole = sum(stream) if c0 and (self.top or self.deep or self.left_last) else None
+        kept = []
+        for miss, grid in self.group(first, height, c0, self.width, None, base=base):
+            if whole is not None and abs(2 * sum(nums[at[-1]] for at in grid) - whole) > 1e-3:
+                continue  # (past the first group's exact tolerance, summed: it would fill none)
+            kept.append((miss, grid, tuple(nums[at[-1]] - sum(nums[i] for i in at[:-1]) for at in grid)))
+        return kept
 
     def _orders(self, first: int, height: int, spans: list[tuple[int, int]]) -> list[tuple[int, ...]]:
         """Where each group of a band's ``spans`` starts in the value stream: from the left (pdfminer's order of
