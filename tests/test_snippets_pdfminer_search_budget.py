@@ -34,5 +34,9 @@ def test_left_last_pass_given_what_the_passes_before_it_left() -> None:
     assert len(keys) == 175
     read = [k for k in keys if got[k] is not None]
     assert len(read) >= 140
-    assert "left_last" in warnings["column_blocks"]
+    # since version 346 the strict pass reads the same cells first: the band's 自然人 values print after its middle
+    # groups, each value after its head, and its 总计 values after those, after theirs (an order of its own, no longer
+    # only left_last's); the same 145 cells read, the same 30 left open
+    said = warnings["column_blocks"]
+    assert "left_last" in said or "printed last (or last but the 总计 values" in said
     assert all(k in warnings["placement_open"] for k in keys if got[k] is None)

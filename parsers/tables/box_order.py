@@ -497,8 +497,9 @@ def _nested(
             else ""
         )
         + (
-            f", the 自然人 values of {last} rows printed last, right after the 自然人 head (totals_first: the head's "
-            "box grouped with them)"
+            f", the 自然人 values of {last} rows printed last (or last but the 总计 values, each printed right after "
+            "its head), right after the 自然人 head (totals_first: the head's box grouped with them, its lines printed "
+            "once or twice over)"
             if last
             else ""
         )

@@ -23,7 +23,9 @@ orders of pdfminer's nesting to :mod:`parsers.tables.band_order` (a band printed
 seven columns is one of them). A band's last group may print its first rows' 总计 values first, then its other
 columns in bands of their own; a band's lone 总计 group may come first, its lone 自然人 group last: only where the
 text prints those values right after that head alone (:mod:`parsers.tables.totals_first`: the head's box, taller
-than its neighbours', grouped with them). Where no candidate of those orders holds every identity, a band's
+than its neighbours', grouped with them); where both heads so print, a band's lone 自然人 group may print after
+its middle groups and its lone 总计 group after it (wkhtmltopdf's PDF, its heads drawn twice; synth 11940). Where
+no candidate of those orders holds every identity, a band's
 first group (自然人, with 商业企业 where the columns are narrow) may print after its other groups whatever the heads
 (``left_last``: the boxes beside the row labels grouped with each other, a taller group sorted after; synth 7623's
 last band), in the steps the passes before it left of the search's budget. Where the strict pass passes its budget
@@ -408,6 +410,16 @@ class _Nested:
         last = at + height * (self.width - 1)
         if len(spans) > 1 and spans[0][1] == 1 and last in self.natural_heads:
             orders.append((last, *(at + height * (c0 - 1) for c0, _ in spans[1:])))
+        # 自然人 alone after the middle groups and 总计 alone after it, each right after its head (synth 11940)
+        before = at + height * (self.width - 2)
+        if (
+            len(spans) > 2
+            and spans[0][1] == 1
+            and spans[-1][0] == self.width - 1
+            and before in self.natural_heads
+            and last in self.heads
+        ):
+            orders.append((before, *(at + height * (c0 - 1) for c0, _ in spans[1:-1]), last))
         if self.left_last and len(spans) > 1:
             w0 = spans[0][1]
             order = (at + height * (self.width - w0), *(at + height * (c0 - w0) for c0, _ in spans[1:]))
