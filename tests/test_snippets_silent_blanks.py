@@ -112,6 +112,10 @@ PRINTED_EMPTY = {
     "synth-1275-markitdown-html-table3.md": 6,
     "synth-1283-html2text-table3.md": 7,
     "synth-1283-markitdown-html-table3.md": 7,
+    # 自然人 empty in two rows (``|||0|0|…``), 法律服务机构 and 其他 in one each (``|19||19|``, ``|0||0|``): since
+    # version 348 (u64) the first two rows' empty 自然人 cells are blank as printed (345 read 0 there in this excerpt,
+    # from a grouping that dropped the empty cells; in the whole text that grouping read wrong numbers)
+    "synth-11648-pymupdf4llm-table3.md": 4,
 }
 
 
