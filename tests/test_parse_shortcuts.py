@@ -36,6 +36,7 @@ from parsers.model import Cell, Check, Warning_, Where
 from parsers.readers import read
 from parsers.tables import applications_start, text_layer, unconfirmed
 from parsers.tables.checks import application_checks, review_checks
+from parsers.tables.poppler_blocks import is_poppler_blocks
 from parsers.tables.reading import Reading, new_where
 from parsers.tables.templates import (
     ACTIVE_ROWS,
@@ -792,7 +793,8 @@ def _marks_of_ocr_plain(r: Reading, lo: int, hi: int) -> bool:
     if any(code == "layout_table" for code, _ in r.canonical.notes):
         region = text_layer._FRAME_BARS.sub(" ", region)
     region = text_layer._MD_ESCAPES.sub(" ", text_layer._COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region)))
-    if text_layer._MIXED_PARENS[0].search(region) and text_layer._MIXED_PARENS[1].search(region):
+    mixed = text_layer._MIXED_PARENS[0].search(region) and text_layer._MIXED_PARENS[1].search(region)
+    if mixed and not is_poppler_blocks(r.extracted.text):  # (poppler's default text: brackets of both widths typed)
         return True
     if r.canonical.convention in ("markdown", "markdown_html"):
         return text_layer._OCR_MARKS_MD.search(text_layer._TAGS.sub("", region)) is not None

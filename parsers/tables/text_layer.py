@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
+from parsers.tables.poppler_blocks import is_poppler_blocks
 from parsers.tables.reading import DISPUTED_BLANK_SCAN_ROW, DISPUTED_BLANK_TEXT, Reading
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROW_NAMES, REVIEW_ROWS
@@ -37,7 +38,8 @@ _TAGS = re.compile(r"<[^<>]{0,200}>")
 # ``parsers.conventions`` drops it and says so, ``layout_table``): a converter's markup, no mark of OCR
 _FRAME_BARS = re.compile(r"^[ \t]*\||\|[ \t]*$", re.M)
 # brackets of both widths: the template prints （一）, OCR reads some as (一) or ``形)`` (RapidOCR), a text layer
-# prints the brackets the report was typed with
+# prints the brackets the report was typed with (some reports type both: not taken for OCR in poppler's default
+# text, told by its prose, :func:`parsers.tables.poppler_blocks.is_poppler_blocks`)
 _MIXED_PARENS = (re.compile(r"[（）]"), re.compile(r"[()]"))
 # converters' markup that is no mark of OCR: pandoc's hard line break (``parsers.hard_breaks``) and PyMuPDF4LLM's
 # names for a header row's cells it found empty (``Col2``, ``Col3``)
@@ -51,7 +53,7 @@ _MD_ESCAPES = re.compile(r"\\[.()\-*_+!#\[\]`]")
 def read_by_ocr(r: Reading) -> bool:
     """Table 三's text was read by OCR: the parser's own (a scan), or text whose table holds marks no text layer
     of the template prints (:data:`_OCR_MARKS`, between the table's first and last cell read), or brackets of both
-    widths (:data:`_MIXED_PARENS`). A text layer
+    widths (:data:`_MIXED_PARENS`) outside poppler's default text. A text layer
     (``pdftotext``, pypdf, pdfplumber, PyMuPDF: the glyphs the page draws) or a page's text loses no digit, so a
     cell it lacks was printed empty: a blank, not a 0 to deduce."""
     if r.extracted.ocr:
@@ -79,7 +81,7 @@ def marks_of_ocr(r: Reading, lo: int, hi: int) -> bool:
         region = _COL_NAMES.sub(" ", region)
     if "\\" in region:
         region = _MD_ESCAPES.sub(" ", region)
-    if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region):
+    if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region) and not is_poppler_blocks(r.extracted.text):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
         return _OCR_MARKS_MD.search(_TAGS.sub("", region)) is not None

@@ -26,6 +26,9 @@ left open over seven values out of order). A row the labels left wholly blank is
 A row the labels read as seven zeros, the first of a longer run after its label's rest
 (:func:`parsers.tables.rows_cut_from_runs.cut_rows`: seven zeros hold any row's total, so nothing tells them the
 row's), is read as the division's where the division settles it with a total other than 0, as a row left blank is.
+So is a row cut from a run whose seven values the division settles as the row before's, that row left wholly blank
+by the labels: the labels' reading one row behind (poppler prints the two rows' labels together, then both rows'
+values: ``（一）予以公开`` / ``（二）部分公开（区分处理的…`` / the run; the first seven read as 部分公开's).
 
 Rows still wholly blank that no division reads whole (a row six values long in one division, seven in another, or
 placed at two offsets) give the cells every placement reads alike (:mod:`parsers.tables.cells_by_divisions`).
@@ -66,9 +69,10 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
         return  # no row left wholly blank (most readings: nothing else is looked at)
     if r.exact(r.tokens[start]) or not is_block_cells(r.text) or read_by_ocr(r):
         return
-    # rows read as seven zeros, the first of a longer run after their label's rest: told by nothing (seven zeros hold
-    # any row's total), read again where the division settles other values
-    zeros = {k for k, cells in cut_rows(r, fmt).items() if all(c.value == 0 for c in cells)}
+    # rows read as the first seven values of a longer run after their label's rest (seven zeros, told by nothing:
+    # they hold any row's total; or the row before's values), read again where the division settles other values
+    cut = cut_rows(r, fmt)
+    zeros = {k for k, cells in cut.items() if all(c.value == 0 for c in cells)}
     first, end = three_span(r, start)
     values: list[Token] = [t for toks in lines_with_values(r, first, end) for t in toks if t[IS_VALUE]]
     if not values or not all(_INT.fullmatch(t[TEXT]) for t in values):
@@ -86,7 +90,7 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
     doubt = {w.key for w in r.warnings if w.code in _IN_DOUBT and w.key}
     taken: dict[str, Token] = {}
     filled: list[str] = []
-    moved: list[str] = []  # rows of zeros cut from a run read otherwise by the division
+    moved: list[str] = []  # rows cut from a run read otherwise by the division (zeros, or one row behind)
     for k, row in enumerate(rows):
         keys = [f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
         read = [r.get(key) for key in keys]
@@ -95,9 +99,16 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
         if any(v is not None and v != numbers[o + j] for j, v in enumerate(read)):
             if f"{_T}/{row.key}" in doubt:
                 continue  # a row the labels read in doubt (values dropped or missing): not taken, not weighed
-            if f"{_T}/{row.key}" not in zeros or numbers[o + width - 1] == 0:
+            shifted = (
+                f"{_T}/{row.key}" in cut
+                and k > 0
+                and (p := at[k - 1]) is not None
+                and all(r.get(f"{_T}/{rows[k - 1].key}/{c}") is None for c in APPLICANT_COLUMNS)
+                and numbers[p : p + width] == [c.value for c in cut[f"{_T}/{row.key}"]]
+            )
+            if not shifted and (f"{_T}/{row.key}" not in zeros or numbers[o + width - 1] == 0):
                 return  # the labels read a cell plainly otherwise: the division is not the text's
-            moved.append(row.key)  # seven zeros cut from a run, the division's values other: read as the division
+            moved.append(row.key)  # a row cut from a run, the division's values other: read as the division
         if all(v is None for v in read) or row.key in moved:
             filled.append(row.key)
             taken.update(zip(keys, values[o : o + width], strict=True))
@@ -145,8 +156,9 @@ def _put_rows(
         f"{len(values)} values for its {len(rows) * width} cells (rows of six values: a cell printed empty, or "
         "printed elsewhere), "
         + (
-            f"{len(moved)} of them ({', '.join(moved)}) read by the labels as seven zeros, the first of a longer "
-            "run after the label's rest (zeros hold any row's total: not told), read again as the division's, "
+            f"{len(moved)} of them ({', '.join(moved)}) read by the labels as the first seven values of a longer "
+            "run after the label's rest (seven zeros, which hold any row's total, or the row before's values, that "
+            "row left blank), read again as the division's, "
             if moved
             else ""
         )
