@@ -350,6 +350,7 @@ def place_short_rows(
     plainly. Taken only when exactly one choice satisfies them all (``placed_by_identities``); otherwise the
     rows keep their reading (reported ``ambiguous``)."""
     at = {row.key: i for i, row in enumerate(rows)}
+    laid_out = r.canonical is not None and r.canonical.convention == "layout"
     options: dict[int, list[tuple[Value, ...]]] = {}
     slots: dict[int, list[tuple[int, ...]]] = {}
     gapped: set[int] = set()  # rows whose placements the gaps in the printed line narrowed
@@ -376,7 +377,7 @@ def place_short_rows(
                 options.setdefault(i, []).append(tuple(row))
                 slots.setdefault(i, []).append(cols)
             lost_cells[i] = lost
-        if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i])):
+        if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i], laid_out)):
             gapped.add(i)
             options[i] = [options[i][k] for k in keep]
             slots[i] = [slots[i][k] for k in keep]
@@ -448,22 +449,30 @@ def _usable(identities: list[Identity], firm: set[int], options: dict[int, list[
 
 
 GAP_RATIO = 2.0  # a gap this many times the widest ordinary gap between cells marks cells lost there
+CELL_ROOM = 2  # the least room a lost cell keeps in a line laid out by spaces: one digit and one separator
 
 
-def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]]) -> list[int]:
+def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]], laid_out: bool = False) -> list[int]:
     """The placements (indexes into ``placements``) that put the lost cells where the printed row has its wide
     gaps (OCR and layout text keep a lost cell's room as spaces: ``11      2            1      0   14``): every
-    gap that holds a lost cell at least :data:`GAP_RATIO` times the widest gap that holds none. Empty when the
-    values are not on one line or the gaps tell nothing apart."""
+    gap that holds a lost cell at least :data:`GAP_RATIO` times the widest gap that holds none. In a text laid out
+    by spaces as a whole (``laid_out``: ``parsers.conventions``' ``layout``) it must also be wider than that gap by
+    the room of the cells it holds (:data:`CELL_ROOM` each): there a gap of 2 beside gaps of 1 is a wider column's
+    ordinary gap in a narrow grid (``0  0 0 0 0 0 0``, a whole row), not a lost cell; a converter's pipe fields
+    (markitdown's ``|  |``) print an empty cell as one space more, and keep the ratio alone. Empty when the values
+    are not on one line or the gaps tell nothing apart."""
     if len(vals) < 2 or len({t[LINE] for t in vals}) != 1:
         return []
     gaps = [b[START] - a[END] for a, b in itertools.pairwise(vals)]
     keep = []
     for k, cols in enumerate(placements):
         lost = [cols[j + 1] - cols[j] - 1 for j in range(len(gaps))]
-        wide = [g for g, n in zip(gaps, lost, strict=True) if n]
+        wide = [(g, n) for g, n in zip(gaps, lost, strict=True) if n]
         narrow = [g for g, n in zip(gaps, lost, strict=True) if not n]
-        if wide and narrow and min(wide) >= GAP_RATIO * max(narrow):
+        if not wide or not narrow:
+            continue
+        widest = max(narrow)
+        if all(g >= GAP_RATIO * widest and (not laid_out or g >= widest + n * CELL_ROOM) for g, n in wide):
             keep.append(k)
     return keep
 
