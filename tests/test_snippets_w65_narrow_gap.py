@@ -5,8 +5,10 @@ taken for the lost cell's (``scripts/build_synth_snippets.py``, gold from the ge
   laid out narrower: a whole row prints ``0  0 0 0 0 0 0`` (two spaces after 自然人's value, one between the others),
   and 1.申请人无正当理由逾期不补正's and 3.其他's rows print six zeros the same way (``0  0 0 0 0 0``), their blank
   其他 cell keeping no room. Version 350 read the gap of 2 beside gaps of 1 as the lost cell's room (``_by_gaps``:
-  twice the widest other gap): 商业企业 blank and 0 read for the blank 其他, two wrong numbers. A lost cell keeps at
-  least one digit and a separator of room in such text, so the gap tells nothing: each row's placement is open.
+  twice the widest other gap): 商业企业 blank and 0 read for the blank 其他, two wrong numbers. The whole row next
+  to them prints that gap too, so it is no lost cell's room: each row's placement is left open. (Where the whole
+  rows print single spaces, a gap of 2 is the empty cell's, as poppler's and pdfplumber's layout of e64's 12172
+  print it: read as before.)
 """
 
 from __future__ import annotations
