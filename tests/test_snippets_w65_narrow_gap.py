@@ -27,3 +27,12 @@ def test_a_narrow_grids_gap_after_its_widest_column_is_no_lost_cells_room() -> N
     # the rows the text prints whole are read as before
     assert got["applications/results_total/natural_person"] == 201
     assert got["applications/carried_forward/total"] == 1
+
+
+def test_a_gap_wider_than_the_whole_rows_next_to_it_still_places_the_empty_cell() -> None:
+    report, _, got, _ = three_against_draw("synth-12172-pdfplumber-layout-table3.txt", 12172)  # no wrong number
+    placed = {w.key for w in report.warnings if w.code == "placed_by_identities"}
+    for row in ("withheld.prohibited_by_law", "unavailable.unclear_after_correction", "not_processed.petition"):
+        assert f"applications/{row}" in placed
+        assert got[f"applications/{row}/social_org"] is None  # printed empty in the report
+        assert got[f"applications/{row}/total"] == 0
