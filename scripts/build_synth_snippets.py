@@ -359,6 +359,15 @@ Version 108 (issue 8, p39):
   first block whose header a ``信息内容`` line cuts in two tables, the second's header ``件数|件数|件数``: taken for
   a merged cell's copies over 规章's ``1|0|0`` and 行政规范性文件's ``1|1|1`` (version 345: 1 read for 规章's 0, a
   wrong number, and two cells blank).
+- ``synth-11744-pdfplumber-layout-table3.txt`` (``/tmp/w65/tune``, seeds 11720–11749, tuning;
+  ``pdf-pdfplumber-layout``): table 三 split in two tables, the second laid out narrower, a whole row's values a
+  single space apart but for two after 自然人's (``0  0 0 0 0 0 0``), two rows of six zeros whose blank 其他 cell
+  keeps no room (``0  0 0 0 0 0``): the gap after 自然人 taken for the lost cell's, 商业企业 read blank and 0 read
+  for the blank 其他 (version 350: two wrong numbers).
+- ``synth-12172-pdfplumber-layout-table3.txt`` (e64's tuning, ``/tmp/e64/tune``'s report with
+  ``pdf-pdfplumber-layout`` made by ``synth_extractors.py`` into a copy, ``/tmp/w65/ez``): the same text of a table
+  三 whose whole rows print single spaces (``0 0 0 0 0 0 0``) and whose rows with an empty 社会公益组织 cell print
+  two where it is (``0 0 0  0 0 0``): the gap is the empty cell's, read so (the guard of the rule above).
 - ``synth-7501-wk-pdfminer-table3.txt`` (``/tmp/q55/tune``, seeds 7500–7514, tuning; ``pdf-wk-pdfminer``): a
   2019 table 三 with one blank cell (8.属于行政查询事项's 自然人 prints nothing) after four of table 二's values;
   three dropped as another table's and a total let off as misprinted read 自然人's column a row off (29 wrong
@@ -1013,6 +1022,8 @@ SNIPPETS = {
     "synth-11630-pymupdf4llm-layout-table3.md": "synth_11630.md-pymupdf4llm-layout.md",
     "synth-11640-markitdown-pdf-table3.md": "synth_11640.md-markitdown-pdf.md",
     "synth-11630-markitdown-pdf-table2.md": "synth_11630.md-markitdown-pdf.md",
+    "synth-11744-pdfplumber-layout-table3.txt": "synth_11744.pdf-pdfplumber-layout.txt",
+    "synth-12172-pdfplumber-layout-table3.txt": "synth_12172.pdf-pdfplumber-layout.txt",
     "synth-4066-pdfminer-table2.txt": "synth_4066.pdf-pdfminer.txt",
     "synth-4057-pdfminer-table2.txt": "synth_4057.pdf-pdfminer.txt",
     "synth-4051-pdfminer-table2.txt": "synth_4051.pdf-pdfminer.txt",

@@ -350,6 +350,8 @@ def place_short_rows(
     plainly. Taken only when exactly one choice satisfies them all (``placed_by_identities``); otherwise the
     rows keep their reading (reported ``ambiguous``)."""
     at = {row.key: i for i, row in enumerate(rows)}
+    laid_out = r.canonical is not None and r.canonical.convention == "layout"
+    whole = _whole_lines(fits) if laid_out else []
     options: dict[int, list[tuple[Value, ...]]] = {}
     slots: dict[int, list[tuple[int, ...]]] = {}
     gapped: set[int] = set()  # rows whose placements the gaps in the printed line narrowed
@@ -376,7 +378,7 @@ def place_short_rows(
                 options.setdefault(i, []).append(tuple(row))
                 slots.setdefault(i, []).append(cols)
             lost_cells[i] = lost
-        if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i])):
+        if i in slots and len(slots[i]) > 1 and (keep := _by_gaps(vals, slots[i], _ordinary_gap(vals, whole))):
             gapped.add(i)
             options[i] = [options[i][k] for k in keep]
             slots[i] = [slots[i][k] for k in keep]
@@ -450,11 +452,39 @@ def _usable(identities: list[Identity], firm: set[int], options: dict[int, list[
 GAP_RATIO = 2.0  # a gap this many times the widest ordinary gap between cells marks cells lost there
 
 
-def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]]) -> list[int]:
+def _whole_lines(fits: dict[str, Fit]) -> list[list[Token]]:
+    """The values of the rows read whole, every cell printed, on one line each (a laid-out table's own spacing)."""
+    out = []
+    for f in fits.values():
+        toks = [t for t in f.tokens if t is not None]
+        if f.how in ("exact", "positional") and len(toks) == N_APP and len({t[LINE] for t in toks}) == 1:
+            out.append(toks)
+    return out
+
+
+def _ordinary_gap(vals: list[Token], whole: list[list[Token]]) -> int | None:
+    """The widest gap a whole row next to a short row's line prints between its cells (the nearest above and the
+    nearest below, the narrower of the two: a table split in two may be laid out wider in one part), or None where
+    no whole row is on either side."""
+    line = vals[0][LINE]
+    above = [w for w in whole if w[0][LINE] < line]
+    below = [w for w in whole if w[0][LINE] > line]
+    near = [max(above, key=lambda w: w[0][LINE])] if above else []
+    near += [min(below, key=lambda w: w[0][LINE])] if below else []
+    if not near:
+        return None
+    return min(max(b[START] - a[END] for a, b in itertools.pairwise(w)) for w in near)
+
+
+def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]], ordinary: int | None = None) -> list[int]:
     """The placements (indexes into ``placements``) that put the lost cells where the printed row has its wide
     gaps (OCR and layout text keep a lost cell's room as spaces: ``11      2            1      0   14``): every
-    gap that holds a lost cell at least :data:`GAP_RATIO` times the widest gap that holds none. Empty when the
-    values are not on one line or the gaps tell nothing apart."""
+    gap that holds a lost cell at least :data:`GAP_RATIO` times the widest gap that holds none, and, where the
+    text is laid out by spaces as a whole and a whole row of the table prints next to the row (``ordinary``: the
+    widest gap such a row prints, :func:`_ordinary_gap`), wider than that: a narrow grid may print a wider column's
+    ordinary gap as 2 beside gaps of 1 (``0  0 0 0 0 0 0``, a whole row), which is no lost cell's room in a row
+    printed the same way (``0  0 0 0 0 0``). Empty when the values are not on one line or the gaps tell nothing
+    apart."""
     if len(vals) < 2 or len({t[LINE] for t in vals}) != 1:
         return []
     gaps = [b[START] - a[END] for a, b in itertools.pairwise(vals)]
@@ -463,7 +493,7 @@ def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]]) -> list[int]:
         lost = [cols[j + 1] - cols[j] - 1 for j in range(len(gaps))]
         wide = [g for g, n in zip(gaps, lost, strict=True) if n]
         narrow = [g for g, n in zip(gaps, lost, strict=True) if not n]
-        if wide and narrow and min(wide) >= GAP_RATIO * max(narrow):
+        if wide and narrow and min(wide) >= GAP_RATIO * max(narrow) and (ordinary is None or min(wide) > ordinary):
             keep.append(k)
     return keep
 
