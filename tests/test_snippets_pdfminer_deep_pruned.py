@@ -33,3 +33,15 @@ def test_deep_pass_does_not_divide_a_band_whose_values_cannot_fill_its_rooms(mon
     monkeypatch.setattr(column_blocks, "DEEP_STEPS", 1_200_000)
     _report, keys, got, _warnings = three_against_draw(NAME, 7909)
     assert all(got[k] is not None for k in keys)
+
+
+def test_deep_pass_reads_a_right_group_within_what_a_one_column_left_group_leaves() -> None:
+    # tuning seed 7891 (pdf-lohtml-pdfminer): the strict pass reads every candidate, none holds; at version 350 the
+    # deep pass opened on its budget (2.5 million steps) and table 三 read 5 wrong numbers (another reader's), 156
+    # cells blank; with the bounds above it still took 2.54 million. A group's band divided with one column left
+    # (its values print in their order: one filling) leaves its right group each row's room less that column's
+    # value, no longer the whole room: the deep pass ends in 2.34 million steps and reads the table whole
+    _report, keys, got, warnings = three_against_draw("synth-7891-lohtml-pdfminer-deep-pruned.txt", 7891)
+    assert len(keys) == 175
+    assert all(got[k] is not None for k in keys)
+    assert "deep" in warnings["column_blocks"]

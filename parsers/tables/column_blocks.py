@@ -175,6 +175,8 @@ class _Nested:
         sum to it are kept (:meth:`_within`), each band of rows tried only with those rows below it."""
         if base is None:
             base = first * self.width + height * c0  # the band's groups to the left print before it
+        if room is not None or self._upto is None or self.slack:
+            half = None
         if room is not None and not self.slack:
             settled = self._settled(height, c0, c1, room, miss, base)
             if settled is not None:
@@ -185,7 +187,8 @@ class _Nested:
         done = self._groups.get(key)
         if done is not None:
             return done
-        if self._shared is not None and key in self._shared._cost:
+        if self._shared is not None and half is None and key in self._shared._cost:
+            # (a band's last group with ``half`` read as a fresh pass reads it: the strict pass reads it whole)
             self._step(self._shared._cost[key])
             done = self._groups[key] = self._shared._groups[key]
             return done
@@ -196,8 +199,6 @@ class _Nested:
         # suffix[i]: the distinct fillings of the group's rows i … height - 1, by the row missed and their values
         suffix: list[dict[Key, Rows]] = [{} for _ in range(height + 1)]
         suffix[height][(miss, ())] = ()
-        if room is not None or self._upto is None or self.slack:
-            half = None
         # with ``half``: by i, the fillings of rows i … on by their totals' sum (sorted), and the sums' range
         totals: list[tuple[list[Num], list[Key]]] = [([], []) for _ in range(height + 1)]
         totals[height] = ([0], [(miss, ())])
@@ -294,7 +295,12 @@ class _Nested:
             if (abs(given - sum(room)) >= 1e-6) if c0 == 0 else (given > sum(room) + 1e-6):
                 return
         for m in range(c0 + 1, c1):
-            for _, right in self.group(first, k, m, c1, room, -1, at + k * (m - c0), depth):
+            within = room
+            if room is not None and m == c0 + 1:
+                # a left group of one column prints its values in their order: the right group's rows within what
+                # they leave (the left group's filling the one that fits, the others none)
+                within = tuple(x - nums[at + j] for j, x in enumerate(room))
+            for _, right in self.group(first, k, m, c1, within, -1, at + k * (m - c0), depth):
                 if room is None:  # the right group's last column is 总计: the left group's rows within what is left
                     rest = tuple(nums[row[-1]] - sum(nums[i] for i in row[:-1]) for row in right)
                 else:
