@@ -41,9 +41,22 @@ def test_reading_from_the_top_drops_last_group_fillings_whose_totals_cannot_hold
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # tuning seed 7891 (pdf-wk-pdfminer): the strict pass opens on its budget; at version 345 the reading from the
-    # top read the table in 2,439,330 steps, so within 600,000 it opened and all 175 cells were blank
-    monkeypatch.setattr(column_blocks, "TOP_STEPS", 600_000)
+    # top read the table in 2,439,330 steps, so within 600,000 it opened and all 175 cells were blank (since version
+    # 351 the reading from the top has the strict pass's budget, MAX_STEPS: the strict pass opens at 600,000 too)
+    monkeypatch.setattr(column_blocks, "MAX_STEPS", 600_000)
     _report, keys, got, warnings = three_against_draw("synth-7891-wk-pdfminer-many-zeros.txt", 7891)
     assert len(keys) == 175
     assert all(got[k] is not None for k in keys)
     assert "column_blocks" in warnings
+
+
+def test_reading_from_the_top_has_the_strict_pass_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the reading from the top had a budget of its own, 3 million steps (TOP_STEPS), twice the strict pass's; pruned,
+    # every tuning text's ends within 1.12 million (synth 11937's), so since version 351 it has the strict pass's
+    # (MAX_STEPS). 7891's (pdf-wk-pdfminer) takes 0.40 million: with the strict pass's budget at 300,000 it opens
+    # too, and table 三 is left blank (at version 350 it read the table in its own 3 million steps)
+    monkeypatch.setattr(column_blocks, "MAX_STEPS", 300_000)
+    _report, keys, got, warnings = three_against_draw("synth-7891-wk-pdfminer-many-zeros.txt", 7891)
+    assert len(keys) == 175
+    assert all(got[k] is None for k in keys)
+    assert "column_blocks" not in warnings
