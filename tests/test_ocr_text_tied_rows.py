@@ -43,7 +43,7 @@ def test_a_tied_rows_number_whose_column_the_text_leaves_open_is_left_blank() ->
 
 def test_the_cells_set_aside_in_the_slices_tuning_texts_were_none_of_them_right() -> None:
     # every cell the rule left blank in the Tesseract texts of the slice's tuning reports (400–402), each named in
-    # its row's warning: none read the gold's number (the rule trades no right cell there; version 350 read 50 of
+    # its row's warning: none read the gold's number (the rule trades no right cell there; version 350 read 28 of
     # them as wrong numbers)
     set_aside = 0
     for stem in ("synth_400", "synth_401", "synth_402"):
@@ -60,7 +60,7 @@ def test_the_cells_set_aside_in_the_slices_tuning_texts_were_none_of_them_right(
                 read = said[row].rsplit("it would read ", 1)[1].rstrip(")")
                 named = dict(part.split(" ", 1) for part in read.split(", "))
                 assert float(named[key.rsplit("/", 1)[1]]) != gold[key], key
-    assert set_aside >= 40
+    assert set_aside >= 25
 
 
 def test_a_lone_8_a_ruled_rows_total_reads_as_0_is_read_0_and_warned() -> None:
