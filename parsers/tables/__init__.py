@@ -28,6 +28,7 @@ from parsers.tables.guarded import CODE as TABLE_READ_ERROR
 from parsers.tables.guarded import guarded
 from parsers.tables.label_line_cells import read_label_lines
 from parsers.tables.legacy import find_legacy_start, read_legacy
+from parsers.tables.lone_eights import read_lone_eights
 from parsers.tables.other_unread import warn_other_unread
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
@@ -266,6 +267,7 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
             r.tokens[again],
         )
     blank_disputed(r)
+    read_lone_eights(r)  # a 0 OCR read 8 in a ruled table 三's row whose total holds so (tables/lone_eights.py)
     blank_fraction_counts(r)  # after table 三: whether OCR read the text is told by its cells
     split_zero_led_runs(r)  # (the same)
     return app_fmt

@@ -684,6 +684,12 @@ DISPUTED_BLANK_SCAN_ROW = (
     "on a scan a table 三 row's tied cells that the readings give different numbers are left blank where the "
     "tie-break's reading does not make the row's total hold (it would read {read})"
 )
+DISPUTED_BLANK_OCR_ROW = (
+    "in OCR text a table 三 row's tied cells the tie-break reads a number in (not 0) are left blank where its reading "
+    "does not make the row's total hold (a cell the readings give different numbers unless every cell is read, a "
+    "cell between 自然人 and 总计 they dispute only whether it is read unless the cells the row lacks read as lost 0s "
+    "make it hold; it would read {read})"
+)
 
 
 def _disputed_message(row: str, shown: str, read: str, said: str) -> str:

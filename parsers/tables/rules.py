@@ -18,6 +18,19 @@ from dataclasses import dataclass
 
 from parsers.tables.solve import row_total_holds
 
+# the lines of a table's text at least that print a rule mark, for the table to be one OCR printed with its rules
+RULED_LINES = 3
+
+
+def prints_rules(convention: str, text: str) -> bool:
+    """``text`` (a table's) is a table OCR printed with its rules: text in no markup convention (``convention``,
+    the canonical text's), with rule marks (``|``, ``[``, ``]``, ``{``, ``}``) on :data:`RULED_LINES` of its
+    lines at least."""
+    if convention in ("tab", "markdown", "markdown_html"):
+        return False
+    return sum(1 for line in text.split("\n") if any(c in line for c in "|[]{}")) >= RULED_LINES
+
+
 # marks that are only ever rules here (never digits); the characters that may be a 1 or a rule; OCR's zeros
 _RULE_ONLY = frozenset("[]{}()fJj;:丨/.°~")
 _ONE_OR_RULE = frozenset("1lI|!")

@@ -21,7 +21,7 @@ from parsers.tables.checks import (
 from parsers.tables.grid_columns import by_grid_columns, own_grid
 from parsers.tables.named_columns import names_by_ruler
 from parsers.tables.reading import Found, Reading, original_spans
-from parsers.tables.rules import Piece, rule_readings
+from parsers.tables.rules import Piece, prints_rules, rule_readings
 from parsers.tables.solve import (
     MAX_SOLUTIONS,
     Identity,
@@ -256,11 +256,13 @@ def rule_glued_rows(
     table's rules glued to the digits (:mod:`parsers.tables.rules`): each such row's readings whose total holds,
     chosen together by the table's other identities over the rows that read plainly. A row is taken only when
     one choice remains; reported ``rule_glued`` with the printed text. Only in a table printed with its rules
-    (:func:`_prints_rules`): elsewhere a total that fails is the published one, kept."""
+    (:func:`parsers.tables.rules.prints_rules`): elsewhere a total that fails is the published one, kept."""
     placed = [f.index for f in found if f is not None]
-    if not placed or not _prints_rules(
-        r, r.tokens[placed[0]][START], r.tokens[max(stops.values(), default=placed[-1]) - 1][END]
-    ):
+    if not placed:
+        return {}
+    assert r.canonical is not None
+    start, end = r.tokens[placed[0]][START], r.tokens[max(stops.values(), default=placed[-1]) - 1][END]
+    if not prints_rules(r.canonical.convention, r.text[start:end]):
         return {}
     at = {row.key: i for i, row in enumerate(rows)}
     options: dict[int, list[tuple[Value, ...]]] = {}
@@ -496,16 +498,3 @@ def _by_gaps(vals: list[Token], placements: list[tuple[int, ...]], ordinary: int
         if wide and narrow and min(wide) >= GAP_RATIO * max(narrow) and (ordinary is None or min(wide) > ordinary):
             keep.append(k)
     return keep
-
-
-def _prints_rules(r: Reading, start: int, end: int) -> bool:
-    """The text between the offsets is a table OCR printed with its rules: text in no markup convention, with
-    rule marks (``|``, ``[``, ``]``, ``{``, ``}``) on :data:`RULED_LINES` of its lines at least."""
-    assert r.canonical is not None
-    if r.canonical.convention in ("tab", "markdown", "markdown_html"):
-        return False
-    lines = r.text[start:end].split("\n")
-    return sum(1 for line in lines if any(c in line for c in "|[]{}")) >= RULED_LINES
-
-
-RULED_LINES = 3

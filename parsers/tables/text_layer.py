@@ -12,7 +12,8 @@ OCR lost. OCR's text is told apart by the marks it prints and a text layer of th
   guess that puts numbers where the report printed none, or in another cell. Each is said (review required).
 
 OCR's text keeps the tie-break's reading (a cell it lacks is as likely a 0 it lost; the corpus's Tesseract and
-RapidOCR texts are read right so).
+RapidOCR texts are read right so), but for the numbers of table 三's tied rows in a table printed with its rules,
+whose column nothing vouches for (:func:`_blank_disputed_ocr_text`, version 351).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from dataclasses import replace
 from parsers.hard_breaks import HARD_BREAK
 from parsers.model import Cell
 from parsers.tables.poppler_blocks import is_poppler_blocks
-from parsers.tables.reading import DISPUTED_BLANK_SCAN_ROW, DISPUTED_BLANK_TEXT, Reading
+from parsers.tables.reading import DISPUTED_BLANK_OCR_ROW, DISPUTED_BLANK_SCAN_ROW, DISPUTED_BLANK_TEXT, Reading
+from parsers.tables.rules import prints_rules
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROW_NAMES, REVIEW_ROWS
 from parsers.tables.templates import APPLICATIONS_TABLE as T
@@ -154,7 +156,10 @@ def blank_disputed(r: Reading) -> None:
         return
     suits = _suits_with_no_review(r) if R in r.disputed else None
     rows = [row for row in r.disputed if not row.startswith(R) or _review_rows_lost(r) or suits is not None]
-    if not rows or read_by_ocr(r):
+    if not rows:
+        return
+    if read_by_ocr(r):
+        _blank_disputed_ocr_text(r)
         return
     shown: list[str] = []
     for row in rows:
@@ -211,10 +216,74 @@ def _blank_disputed_scan(r: Reading) -> None:
         else:
             keys = r.disputed_numbers[row]
             r.say_disputed(row, DISPUTED_BLANK_SCAN_ROW)
-        for key in keys:
-            if (cell := r.cells.get(key)) is not None and cell.value is not None:
-                where = replace(cell.where, read_as=cell.raw or str(cell.value)) if cell.where else None
-                r.cells[key] = Cell(key, None, "", where)
+        _blank_kept(r, keys)
+
+
+def _blank_disputed_ocr_text(r: Reading) -> None:
+    """OCR's page text (:func:`read_by_ocr`) of a table 三 printed with its rules (Tesseract's reading of a ruled
+    table: :func:`parsers.tables.rules.prints_rules`): a row short of cells whose tied readings put its numbers in
+    other columns, its values printing the table's rules among them (:func:`_values_print_rules`: the engine read
+    the row's rules, and a cell's ink beside one can go with it, anywhere in the row), so the tie-break's column for
+    a number is a guess (synth_402's tess-psm4 予以公开 row, ``225 |     19    0       8       21 |265``: six values
+    for seven cells, its 19 read under 商业企业 by the tie-break, the page's 科研机构). The tied cells the tie-break
+    reads a number in (not 0: a row of zeros holds its 0s wherever the lost cell was) are left blank, the reading
+    kept in ``where.read_as``, the warning saying so (``DISPUTED_BLANK_OCR_ROW``), where the row's total does not
+    vouch for the reading: a cell to which the readings give different numbers, unless the row reads every cell and
+    its total holds (as a scan's); a cell they dispute only whether it is read (blank or that number) between 自然人
+    and 总计, unless the row's total holds with the cells it lacks read as the 0s OCR lost.
+
+    Kept: a row whose values print no rule (the cells it lacks are lone 0s the engine dropped, and the tie-break's
+    packing reads the corpus's real texts right: its seed 000's psm 6 ``974  30      7   5   3   1019``, 商业企业's
+    30, lost by the rule without this bound); 自然人's and 总计's number read alike by every reading that reads it (the
+    tie-break keeps those two filled, ``align.first_and_total``, and the corpus's real psm 3 text prints rows of the
+    two alone, ``974`` … ``1019``, read right so); RapidOCR's text, which prints no rules."""
+    spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
+    assert r.canonical is not None
+    if not spans or not prints_rules(
+        r.canonical.convention, r.extracted.text[min(a for a, _ in spans) : max(b for _, b in spans)]
+    ):
+        return
+    for row in list(r.disputed):
+        if not row.startswith(T + "/") or _row_total_holds(r, row) or not _values_print_rules(r, row):
+            continue
+        values = [r.get(f"{row}/{c}") for c in APPLICANT_COLUMNS]
+        lost_zeros = values[-1] is not None and row_total_holds(values)
+        numbers = set(r.disputed_numbers.get(row, ()))
+        ends = {f"{row}/{APPLICANT_COLUMNS[0]}", f"{row}/{APPLICANT_COLUMNS[-1]}"}
+        keys = [
+            k
+            for k in r.disputed[row]
+            if (cell := r.cells.get(k)) is not None and cell.value and (k in numbers or not (lost_zeros or k in ends))
+        ]
+        if keys:
+            r.say_disputed(row, DISPUTED_BLANK_OCR_ROW)
+            _blank_kept(r, keys)
+
+
+def _values_print_rules(r: Reading, row: str) -> bool:
+    """Whether table 三's ``row`` prints a rule mark (``|``, ``[``, ``]``, ``{``, ``}``) between its first value read
+    and its last: the engine read the row's rules among its cells."""
+    spans = [
+        (w.offset, w.end)
+        for c in APPLICANT_COLUMNS
+        if (cell := r.cells.get(f"{row}/{c}")) is not None
+        and cell.value is not None
+        and (w := cell.where) is not None
+        and w.offset is not None
+        and w.end is not None
+    ]
+    if not spans:
+        return False
+    printed = r.extracted.text[min(a for a, _ in spans) : max(b for _, b in spans)]
+    return any(mark in printed for mark in "|[]{}")
+
+
+def _blank_kept(r: Reading, keys: list[str]) -> None:
+    """The cells ``keys`` left blank, what they read kept in ``where.read_as``."""
+    for key in keys:
+        if (cell := r.cells.get(key)) is not None and cell.value is not None:
+            where = replace(cell.where, read_as=cell.raw or str(cell.value)) if cell.where else None
+            r.cells[key] = Cell(key, None, "", where)
 
 
 def _row_total_holds(r: Reading, row: str) -> bool:
