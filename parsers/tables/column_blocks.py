@@ -46,6 +46,7 @@ from itertools import pairwise, product
 
 from parsers.model import Check
 from parsers.tables.checks import application_checks, application_passed
+from parsers.tables.column_runs import run_first, stream_rows
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
@@ -101,6 +102,7 @@ class _Nested:
         shared: _Nested | None = None,
         deep: int = 0,
         top: bool = False,
+        runs: bool = False,
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -112,6 +114,7 @@ class _Nested:
         self.left_last = left_last  # a band's first group (the columns beside the labels) may print after the others
         self.deep = deep  # levels of groups in a group's bands (each divided into groups of columns again), at most
         self.top = top  # bands read only from rows reached from the top (tables(): the same tables; no suffix below)
+        self.runs = runs  # a band's lone 自然人 column may print a run of its rows first (parsers.tables.column_runs)
         self._groups: dict[GroupKey, list[tuple[int, Rows]]] = {}
         # the steps each group took where no other group's reading was part of it (its reading the same in any
         # pass of the same stream, heads and slack); with ``shared``, a pass before this one on the same stream,
@@ -171,7 +174,7 @@ class _Nested:
         done = self._groups.get(key)
         if done is not None:
             return done
-        if self._shared is not None and key in self._shared._cost:
+        if self._shared is not None and key in self._shared._cost and not (self.runs and c0 == 0 and c1 == 1):
             self._step(self._shared._cost[key])
             done = self._groups[key] = self._shared._groups[key]
             return done
@@ -230,11 +233,28 @@ class _Nested:
                 alone = False
                 self._totals_first(found, first, at, height, c0, c1, suffix)
             suffix[i] = found
+        if self.runs and w == 1 and exact and room is not None and not self.slack:
+            self._run_first(suffix[0], base, height, room, miss)
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
         if alone:
             self._cost[key] = self.steps - steps
         return result
+
+    def _run_first(self, found: dict[Key, Rows], base: int, height: int, room: tuple[Num, ...], miss: int) -> None:
+        """The band's first group, 自然人 alone (stream position ``base``, its rows' values exactly ``room``), printed
+        as a run of its rows first, then the rows above that run, then those below
+        (:mod:`parsers.tables.column_runs`): that filling added to ``found``."""
+        self._step(height)
+        run = run_first(self.nums[base : base + height], room)
+        if run is None:
+            return
+        grid = tuple((base + at,) for at in stream_rows(*run, height))
+        key = (miss, tuple(self.nums[i] for (i,) in grid))
+        if key not in found:
+            if len(found) >= MAX_TABLES:
+                raise _Open
+            found[key] = grid
 
     def _divided(
         self,
@@ -548,7 +568,7 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, twice: int = -1
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool]] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool, int]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
@@ -558,7 +578,9 @@ def read_nested(
     0: none), and with its first columns printed after the rest of its band, where only that order (``left_last``,
     tried where no other candidate holds every identity) reads the table (0: none); and whether only the deeper
     orders (a group's bands printed as groups of columns again: ``deep``, tried where no other order holds every
-    identity or the search of the others passed its budget) read it. With ``twice``, the row of that index printed
+    identity or the search of the others passed its budget) read it; and in how many bands, at most, a table kept
+    reads its lone 自然人 column printed a run of its rows first (:mod:`parsers.tables.column_runs`; 0: none). With
+    ``twice``, the row of that index printed
     twice, at the foot of a page and again at the head of the next (wkhtmltopdf's row cut by a page break): the
     values number one row more, the next page starting at its second print; a candidate is kept only where both
     prints read the same numbers, the second then set aside. None where no candidate is kept, or the candidates are
@@ -614,6 +636,21 @@ def read_nested(
                 given, n_rows, width, starts, limit=TOP_STEPS, heads=heads, natural_heads=natural, top=True
             )
             grids = strict.tables()
+            if not holding(grids):
+                # a band's lone 自然人 column printed a run of its rows first (its values among the row labels':
+                # parsers.tables.column_runs), read from the top too, where the strict orders hold nowhere
+                strict = _Nested(
+                    given,
+                    n_rows,
+                    width,
+                    starts,
+                    limit=TOP_STEPS,
+                    heads=heads,
+                    natural_heads=natural,
+                    top=True,
+                    runs=True,
+                )
+                grids = strict.tables()
         searched = not strict.top  # the strict pass read every candidate of the orders above
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
@@ -661,6 +698,7 @@ def read_nested(
                 heads=heads,
                 natural_heads=natural,
                 left_last=True,
+                runs=True,
                 shared=strict,
             )
             grids = left.tables()
@@ -683,6 +721,7 @@ def read_nested(
             heads=heads,
             natural_heads=natural,
             deep=DEEP_LEVELS,
+            runs=True,
             shared=strict,
         )
         try:
@@ -717,5 +756,6 @@ def read_nested(
         max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
         max(sum(at[0] > at[-1] for at in grid) for grid in held.values()) if left_last else 0,
         deep,
+        max(sum(now[0] < before[0] for before, now in pairwise(grid)) for grid in held.values()),
     )
     return t, checks, len(grids), open_cells, misprinted, moved
