@@ -35,7 +35,10 @@ cost: none is read where none of its tables holds; synth 7891, 7911), a band's l
 not sum to half the band's values dropped before the divisions of the columns left of it are tried (they fill
 none; in the ``left_last`` and ``deep`` passes too). Where still none holds and the strict pass read every
 candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``: pdfminer's
-merges more than three levels deep, one level more; synth 7891), in a budget of its own. Reported as
+merges more than three levels deep, one level more; synth 7891), in a budget of its own. In the ``left_last`` and
+``deep`` passes, and in a second reading from the top where the first holds nowhere, a band's lone 自然人 column may
+print a run of its rows first, then the rows above it, then those below (``runs``: its values among the row labels'
+boxes, LibreOffice's PDF; :mod:`parsers.tables.column_runs`), its values still exactly what the rows leave. Reported as
 ``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
 makes, not printed).
 """
