@@ -35,9 +35,9 @@ cost: none is read where none of its tables holds; synth 7891, 7911), a band's l
 not sum to half the band's values dropped before the divisions of the columns left of it are tried (they fill
 none; in the ``left_last`` and ``deep`` passes too). Where still none holds and the strict pass read every
 candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``: pdfminer's
-merges more than three levels deep, one level more; synth 7891), in a budget of its own. In the ``left_last`` and
-``deep`` passes, and in a second reading from the top where the first holds nowhere, a band's lone 自然人 column may
-print a run of its rows first, then the rows above it, then those below (``runs``: its values among the row labels'
+merges more than three levels deep, one level more; synth 7891), in a budget of its own. Where still none holds (or
+the reading from the top holds nowhere), the strict orders are read again, a band's lone 自然人 column printed a run
+of its rows first, then the rows above it, then those below (``runs``: its values among the row labels'
 boxes, LibreOffice's PDF; :mod:`parsers.tables.column_runs`), its values still exactly what the rows leave. Reported as
 ``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
 makes, not printed).
@@ -177,7 +177,11 @@ class _Nested:
         done = self._groups.get(key)
         if done is not None:
             return done
-        if self._shared is not None and key in self._shared._cost and not (self.runs and c0 == 0 and c1 == 1):
+        if (
+            self._shared is not None
+            and key in self._shared._cost
+            and not (self.runs and c0 == 0 and (c1 == 1 or depth > 0))
+        ):
             self._step(self._shared._cost[key])
             done = self._groups[key] = self._shared._groups[key]
             return done
@@ -701,7 +705,6 @@ def read_nested(
                 heads=heads,
                 natural_heads=natural,
                 left_last=True,
-                runs=True,
                 shared=strict,
             )
             grids = left.tables()
@@ -724,7 +727,6 @@ def read_nested(
             heads=heads,
             natural_heads=natural,
             deep=DEEP_LEVELS,
-            runs=True,
             shared=strict,
         )
         try:
@@ -734,6 +736,35 @@ def read_nested(
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
             deep = True
+    if not held and searched:
+        # a band's lone 自然人 column printed a run of its rows first, then the rows above and below it (its values
+        # among the row labels': parsers.tables.column_runs), with the strict orders only, where no order above
+        # holds: tried last, alone, as more orders at once give more tables (with left_last's, one holding every
+        # identity wrong: synth 11963, LibreOffice's PDF), in a budget of its own
+        runs = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural, runs=True, shared=strict)
+        try:
+            grids = runs.tables()
+            if not holding(grids):
+                # and with the deeper orders, where those alone held nowhere either (synth 11939: two bands so, a
+                # group of each divided again), in their budget
+                runs = _Nested(
+                    given,
+                    n_rows,
+                    width,
+                    starts,
+                    limit=DEEP_STEPS,
+                    heads=heads,
+                    natural_heads=natural,
+                    deep=DEEP_LEVELS,
+                    runs=True,
+                    shared=more,
+                )
+                grids = runs.tables()
+        except _Open:
+            return None
+        for grid in holding(grids):
+            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+            deep = runs.deep > 0
     if not held:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
