@@ -37,10 +37,10 @@ none; in the ``left_last`` and ``deep`` passes too). Where still none holds and 
 candidate, a group's band may itself print as two groups of columns, each in bands of its own (``deep``: pdfminer's
 merges more than three levels deep, one level more; synth 7891), in a budget of its own. Where still none holds (or
 the reading from the top holds nowhere), the strict orders are read again, a band's lone 自然人 column printed a run
-of its rows first, then the rows above it, then those below (``runs``: its values among the row labels'
-boxes, LibreOffice's PDF; :mod:`parsers.tables.column_runs`), its values still exactly what the rows leave. Reported as
-``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
-makes, not printed).
+of its rows first, then the rows above it, then those below (``runs``: its values among the row labels' boxes,
+LibreOffice's PDF; :mod:`parsers.tables.column_runs`), its values still exactly what the rows leave; then with the
+deeper orders too (synth 11939). Reported as ``column_blocks`` (review suggested: the placement is the one the
+identities confirm among the orders pdfminer makes, not printed).
 """
 
 from __future__ import annotations
@@ -587,8 +587,8 @@ def read_nested(
     orders (a group's bands printed as groups of columns again: ``deep``, tried where no other order holds every
     identity or the search of the others passed its budget) read it; and in how many bands, at most, a table kept
     reads its lone 自然人 column printed a run of its rows first (:mod:`parsers.tables.column_runs`; 0: none). With
-    ``twice``, the row of that index printed
-    twice, at the foot of a page and again at the head of the next (wkhtmltopdf's row cut by a page break): the
+    ``twice``, the row of that index printed twice, at the foot of a page and again at the head of the next
+    (wkhtmltopdf's row cut by a page break): the
     values number one row more, the next page starting at its second print; a candidate is kept only where both
     prints read the same numbers, the second then set aside. None where no candidate is kept, or the candidates are
     too many."""
