@@ -45,6 +45,7 @@ identities confirm among the orders pdfminer makes, not printed).
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import pairwise, product
 
 from parsers.model import Check
@@ -631,6 +632,7 @@ def read_nested(
     searched = False
     try:
         heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
+        runs = partial(_Nested, given, n_rows, width, starts, heads=heads, natural_heads=natural, runs=True)
         strict = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural)
         try:
             grids = strict.tables()
@@ -646,17 +648,7 @@ def read_nested(
             if not holding(grids):
                 # a band's lone 自然人 column printed a run of its rows first (its values among the row labels':
                 # parsers.tables.column_runs), read from the top too, where the strict orders hold nowhere
-                strict = _Nested(
-                    given,
-                    n_rows,
-                    width,
-                    starts,
-                    limit=TOP_STEPS,
-                    heads=heads,
-                    natural_heads=natural,
-                    top=True,
-                    runs=True,
-                )
+                strict = runs(limit=TOP_STEPS, top=True)
                 grids = strict.tables()
         searched = not strict.top  # the strict pass read every candidate of the orders above
         for grid in holding(grids):
@@ -741,30 +733,19 @@ def read_nested(
         # among the row labels': parsers.tables.column_runs), with the strict orders only, where no order above
         # holds: tried last, alone, as more orders at once give more tables (with left_last's, one holding every
         # identity wrong: synth 11963, LibreOffice's PDF), in a budget of its own
-        runs = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural, runs=True, shared=strict)
+        last = runs(shared=strict)
         try:
-            grids = runs.tables()
+            grids = last.tables()
             if not holding(grids):
                 # and with the deeper orders, where those alone held nowhere either (synth 11939: two bands so, a
                 # group of each divided again), in their budget
-                runs = _Nested(
-                    given,
-                    n_rows,
-                    width,
-                    starts,
-                    limit=DEEP_STEPS,
-                    heads=heads,
-                    natural_heads=natural,
-                    deep=DEEP_LEVELS,
-                    runs=True,
-                    shared=more,
-                )
-                grids = runs.tables()
+                last = runs(limit=DEEP_STEPS, deep=DEEP_LEVELS, shared=more)
+                grids = last.tables()
         except _Open:
             return None
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-            deep = runs.deep > 0
+            deep = last.deep > 0
     if not held:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
