@@ -50,7 +50,7 @@ from itertools import pairwise, product
 
 from parsers.model import Check
 from parsers.tables.checks import application_checks, application_passed
-from parsers.tables.column_runs import run_first, stream_rows
+from parsers.tables.column_runs import among_labels, run_first, stream_rows
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
@@ -633,6 +633,7 @@ def read_nested(
     try:
         heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
         runs = partial(_Nested, given, n_rows, width, starts, heads=heads, natural_heads=natural, runs=True)
+        labelled = among_labels(r, values)  # a row label among the values: the run-first order tried (column_runs)
         strict = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural)
         try:
             grids = strict.tables()
@@ -645,7 +646,7 @@ def read_nested(
                 given, n_rows, width, starts, limit=TOP_STEPS, heads=heads, natural_heads=natural, top=True
             )
             grids = strict.tables()
-            if not holding(grids):
+            if labelled and not holding(grids):
                 # a band's lone 自然人 column printed a run of its rows first (its values among the row labels':
                 # parsers.tables.column_runs), read from the top too, where the strict orders hold nowhere
                 strict = runs(limit=TOP_STEPS, top=True)
@@ -728,7 +729,7 @@ def read_nested(
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
             deep = True
-    if not held and searched:
+    if not held and searched and labelled:
         # a band's lone 自然人 column printed a run of its rows first, then the rows above and below it (its values
         # among the row labels': parsers.tables.column_runs), with the strict orders only, where no order above
         # holds: tried last, alone, as more orders at once give more tables (with left_last's, one holding every

@@ -10,14 +10,23 @@ column as one run of rows, then the rows above it, then those below, the other c
 
 :func:`run_first` finds that order for a column whose values are known (the band's first group, filled exactly by
 what its rows' totals leave: :mod:`parsers.tables.column_blocks`), so it gives no value the in-order reading would
-not: it only lets a column that prints so be read where its values are exactly what the rows leave.
+not: it only lets a column that prints so be read where its values are exactly what the rows leave, and only where a
+row label prints between two of the table's values (:func:`among_labels`: the cause seen).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import pairwise
+
+from parsers.tables.reading import Reading
+from parsers.tables.tokens import END, START, Token
 
 Num = int | float
+
+# a row label's number, as table 三's labels begin: 一、 (一) （一） 1.
+_LABEL = re.compile(r"[一二三四]、|[（(][一二三四五六七][）)]|\d\.\D")
 
 
 def _same(x: Num, y: Num) -> bool:
@@ -45,6 +54,17 @@ def run_first(stream: Sequence[Num], want: Sequence[Num]) -> tuple[int, int] | N
             if all(_same(stream[b - a + j], want[j]) for j in range(a)):
                 return a, b
     return None
+
+
+def among_labels(r: Reading, values: list[Token]) -> bool:
+    """Whether a row label prints between two of ``values`` on one page (its number: ``5.属于三类内部事务信息 0``,
+    ``一、本年新收…``): the values print among the labels, not apart from them. Elsewhere the column is not read so
+    (pdfminer prints a page's labels before its values; across a page's start the gap holds the next page's)."""
+    for before, now in pairwise(values):
+        gap = r.text[before[END] : now[START]]
+        if "\f" not in gap and _LABEL.search(gap):
+            return True
+    return False
 
 
 def stream_rows(a: int, b: int, n: int) -> list[int]:
