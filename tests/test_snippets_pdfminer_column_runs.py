@@ -9,9 +9,15 @@ in ``three_against_draw``)."""
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+from typing import cast
+
 import pytest
 
-from parsers.tables.column_runs import run_first, stream_rows
+from parsers.tables.column_runs import among_labels, run_first, stream_rows
+from parsers.tables.reading import Reading
+from parsers.tables.tokens import Token, token
 from tests.snippet_reports import three_against_draw
 
 
@@ -40,3 +46,18 @@ def test_run_first_finds_the_run_and_nothing_else() -> None:
     assert run_first(want, want) is None  # in order: no run moved
     assert run_first([7, 5, 3, 0, 1, 2], want) is None  # two runs swapped within: not this order
     assert run_first([1, 2, 3, 0, 5, 7], want) == (4, 6)  # the last rows first
+
+
+def _values(text: str) -> tuple[Reading, list[Token]]:
+    """A stand-in reading of ``text`` (only its text is read) and its numbers as value tokens."""
+    found = [token(m.group(), m.start(), m.end(), 0, 0, False) for m in re.finditer(r"\d+(?=\s|$)", text)]
+    return cast(Reading, SimpleNamespace(text=text)), found
+
+
+def test_among_labels_sees_a_row_label_between_two_values_on_one_page() -> None:
+    # LibreOffice's PDF (synth 11944): a value on a label's line, between the column's other values
+    assert among_labels(*_values("0\n\n1\n\n5.属于三类内部事务信息 0\n\n（三）不予\n公开\n\n0\n\n1\n"))
+    assert among_labels(*_values("70\n\n0\n\n一、本年新收政府信息公开申请\n数量\n\n305\n"))
+    # values apart from the labels, or a page's labels before its values (across the page's start): not so
+    assert not among_labels(*_values("0\n\n1\n\n2\n\n总计\n\n3\n\n4\n"))
+    assert not among_labels(*_values("0\n\n1\n\f（七）总计\n\n四、结转下年度继续办理\n\n2\n\n3\n"))
