@@ -54,10 +54,12 @@ def _values(text: str) -> tuple[Reading, list[Token]]:
     return cast(Reading, SimpleNamespace(text=text)), found
 
 
-def test_among_labels_sees_a_row_label_between_two_values_on_one_page() -> None:
-    # LibreOffice's PDF (synth 11944): a value on a label's line, between the column's other values
+def test_among_labels_sees_a_value_on_a_row_labels_line() -> None:
+    # LibreOffice's PDF (synth 11944): a value on a label's line, among the column's other values
     assert among_labels(*_values("0\n\n1\n\n5.属于三类内部事务信息 0\n\n（三）不予\n公开\n\n0\n\n1\n"))
-    assert among_labels(*_values("70\n\n0\n\n一、本年新收政府信息公开申请\n数量\n\n305\n"))
-    # values apart from the labels, or a page's labels before its values (across the page's start): not so
+    assert among_labels(*_values("表\n\n3.补正后申请内容仍不明确 0\n\n1\n\n2\n"))  # the first value
+    # a label between two values on lines of their own (a band's labels between bands), a head, or a page's labels
+    # before its values (across the page's start): not so
+    assert not among_labels(*_values("70\n\n0\n\n一、本年新收政府信息公开申请\n数量\n\n305\n"))
     assert not among_labels(*_values("0\n\n1\n\n2\n\n总计\n\n3\n\n4\n"))
-    assert not among_labels(*_values("0\n\n1\n\f（七）总计\n\n四、结转下年度继续办理\n\n2\n\n3\n"))
+    assert not among_labels(*_values("0\n\n1\n\f（七）总计 2\n\n3\n"))
