@@ -37,19 +37,24 @@ of it are tried (they fill none; in the ``left_last`` and ``deep`` passes too). 
 strict pass read every candidate, a group's band may itself print as two groups of columns, each in bands of its
 own (``deep``: pdfminer's merges more than three levels deep, one level more; synth 7891), in a budget of its own;
 there a band of the last group's rows is tried only with rows below whose totals can still sum to half the band's
-values, and a band within a room is not divided where its values cannot fill it (synth 7909). Reported as
-``column_blocks`` (review suggested: the placement is the one the identities confirm among the orders pdfminer
-makes, not printed).
+values, and a band within a room is not divided where its values cannot fill it (synth 7909). Where still none
+holds (or the reading from the top holds nowhere), the strict orders are read again, a band's lone 自然人 column
+printed a run of its rows first, then the rows above it, then those below (``runs``: its values among the row labels'
+boxes, LibreOffice's PDF; :mod:`parsers.tables.column_runs`), its values still exactly what the rows leave; then with
+the deeper orders too (synth 11939). Reported as ``column_blocks`` (review suggested: the placement is the one the
+identities confirm among the orders pdfminer makes, not printed).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import partial
 from itertools import pairwise, product
 from operator import itemgetter
 
 from parsers.model import Check
 from parsers.tables.checks import application_checks, application_passed
+from parsers.tables.column_runs import among_labels, run_first, stream_rows
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
@@ -104,6 +109,7 @@ class _Nested:
         shared: _Nested | None = None,
         deep: int = 0,
         top: bool = False,
+        runs: bool = False,
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -115,6 +121,7 @@ class _Nested:
         self.left_last = left_last  # a band's first group (the columns beside the labels) may print after the others
         self.deep = deep  # levels of groups in a group's bands (each divided into groups of columns again), at most
         self.top = top  # bands read only from rows reached from the top (tables(): the same tables; no suffix below)
+        self.runs = runs  # a band's lone 自然人 column may print a run of its rows first (parsers.tables.column_runs)
         self._groups: dict[GroupKey, list[tuple[int, Rows]]] = {}
         # the steps each group took where no other group's reading was part of it (its reading the same in any
         # pass of the same stream, heads and slack); with ``shared``, a pass before this one on the same stream,
@@ -187,7 +194,12 @@ class _Nested:
         done = self._groups.get(key)
         if done is not None:
             return done
-        if self._shared is not None and half is None and key in self._shared._cost:
+        if (
+            self._shared is not None
+            and half is None
+            and key in self._shared._cost
+            and not (self.runs and c0 == 0 and (c1 == 1 or depth > 0))
+        ):
             # (a band's last group with ``half`` read as a fresh pass reads it: the strict pass reads it whole)
             self._step(self._shared._cost[key])
             done = self._groups[key] = self._shared._groups[key]
@@ -262,11 +274,28 @@ class _Nested:
                 found = {key: found[key] for _, key in kept}
                 totals[i] = ([t for t, _ in kept], [key for _, key in kept])
             suffix[i] = found
+        if self.runs and w == 1 and exact and room is not None and not self.slack:
+            self._run_first(suffix[0], base, height, room, miss)
         result = [(m, grid) for (m, _), grid in suffix[0].items()]
         self._groups[key] = result
         if alone:
             self._cost[key] = self.steps - steps
         return result
+
+    def _run_first(self, found: dict[Key, Rows], base: int, height: int, room: tuple[Num, ...], miss: int) -> None:
+        """The band's first group, 自然人 alone (stream position ``base``, its rows' values exactly ``room``), printed
+        as a run of its rows first, then the rows above that run, then those below
+        (:mod:`parsers.tables.column_runs`): that filling added to ``found``."""
+        self._step(height)
+        run = run_first(self.nums[base : base + height], room)
+        if run is None:
+            return
+        grid = tuple((base + at,) for at in stream_rows(*run, height))
+        key = (miss, tuple(self.nums[i] for (i,) in grid))
+        if key not in found:
+            if len(found) >= MAX_TABLES:
+                raise _Open
+            found[key] = grid
 
     def _divided(
         self,
@@ -624,7 +653,7 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, twice: int = -1
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool]] | None:
+) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool, int]] | None:
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
@@ -634,8 +663,10 @@ def read_nested(
     0: none), and with its first columns printed after the rest of its band, where only that order (``left_last``,
     tried where no other candidate holds every identity) reads the table (0: none); and whether only the deeper
     orders (a group's bands printed as groups of columns again: ``deep``, tried where no other order holds every
-    identity or the search of the others passed its budget) read it. With ``twice``, the row of that index printed
-    twice, at the foot of a page and again at the head of the next (wkhtmltopdf's row cut by a page break): the
+    identity or the search of the others passed its budget) read it; and in how many bands, at most, a table kept
+    reads its lone 自然人 column printed a run of its rows first (:mod:`parsers.tables.column_runs`; 0: none). With
+    ``twice``, the row of that index printed twice, at the foot of a page and again at the head of the next
+    (wkhtmltopdf's row cut by a page break): the
     values number one row more, the next page starting at its second print; a candidate is kept only where both
     prints read the same numbers, the second then set aside. None where no candidate is kept, or the candidates are
     too many."""
@@ -678,6 +709,8 @@ def read_nested(
     searched = False
     try:
         heads, natural = after_head(r, values, TOTAL_HEAD), after_head(r, values, NATURAL_HEAD)
+        runs = partial(_Nested, given, n_rows, width, starts, heads=heads, natural_heads=natural, runs=True)
+        labelled = among_labels(r, values)  # a row label among the values: the run-first order tried (column_runs)
         strict = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural)
         try:
             grids = strict.tables()
@@ -690,6 +723,11 @@ def read_nested(
             # they read nothing of)
             strict = _Nested(given, n_rows, width, starts, heads=heads, natural_heads=natural, top=True)
             grids = strict.tables()
+            if labelled and not holding(grids):
+                # a band's lone 自然人 column printed a run of its rows first (its values among the row labels':
+                # parsers.tables.column_runs), read from the top too, where the strict orders hold nowhere
+                strict = runs(top=True)
+                grids = strict.tables()
         searched = not strict.top  # the strict pass read every candidate of the orders above
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
@@ -768,6 +806,24 @@ def read_nested(
         for grid in holding(grids):
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
             deep = True
+    if not held and searched and labelled:
+        # a band's lone 自然人 column printed a run of its rows first, then the rows above and below it (its values
+        # among the row labels': parsers.tables.column_runs), with the strict orders only, where no order above
+        # holds: tried last, alone, as more orders at once give more tables (with left_last's, one holding every
+        # identity wrong: synth 11963, LibreOffice's PDF), in a budget of its own
+        last = runs(shared=strict)
+        try:
+            grids = last.tables()
+            if not holding(grids):
+                # and with the deeper orders, where those alone held nowhere either (synth 11939: two bands so, a
+                # group of each divided again), in their budget
+                last = runs(limit=DEEP_STEPS, deep=DEEP_LEVELS, shared=more)
+                grids = last.tables()
+        except _Open:
+            return None
+        for grid in holding(grids):
+            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+            deep = last.deep > 0
     if not held:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
@@ -793,5 +849,6 @@ def read_nested(
         max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
         max(sum(at[0] > at[-1] for at in grid) for grid in held.values()) if left_last else 0,
         deep,
+        max(sum(now[0] < before[0] for before, now in pairwise(grid)) for grid in held.values()),
     )
     return t, checks, len(grids), open_cells, misprinted, moved
