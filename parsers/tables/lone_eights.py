@@ -7,8 +7,8 @@ those cells read 0, each warned ``ocr_corrected`` (review required, as the scan 
 cannot tell a misread from a total printed wrong). A lone 8 only: a digit 8 inside a number is not looked at, and a
 row whose 8s read 0 still fail keeps them (nothing vouches for another reading). Only in OCR's text
 (:func:`parsers.tables.text_layer.read_by_ocr`) of a table printed with its rules
-(:func:`parsers.tables.rules.prints_rules`); never on a scan the parser read itself (``Extracted.ocr``: the scan
-reader compares its glyphs across the page, ``parsers/ocr``).
+(:func:`parsers.tables.text_layer.table_prints_rules`); never on a scan the parser read itself (``Extracted.ocr``:
+the scan reader compares its glyphs across the page, ``parsers/ocr``).
 
 synth_402's tess-psm4 本年新收 row: ``1604 |0     85    60      8       43 |1792``, 1604 + 85 + 60 + 8 + 43 = 1800;
 its 8 (法律服务机构) read 0, the total holds.
@@ -18,22 +18,17 @@ from __future__ import annotations
 
 from parsers.model import Cell
 from parsers.tables.reading import Reading
-from parsers.tables.rules import prints_rules
 from parsers.tables.solve import row_total_holds
 from parsers.tables.templates import APPLICANT_COLUMNS
 from parsers.tables.templates import APPLICATIONS_TABLE as T
-from parsers.tables.text_layer import read_by_ocr
+from parsers.tables.text_layer import read_by_ocr, table_prints_rules
 
 
 def read_lone_eights(r: Reading) -> None:
     """Table 三's rows whose total holds with their lone 8s read 0, in OCR's text of a ruled table: read so, warned."""
     if r.extracted.ocr or not read_by_ocr(r):
         return
-    spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
-    assert r.canonical is not None
-    if not spans or not prints_rules(
-        r.canonical.convention, r.extracted.text[min(a for a, _ in spans) : max(b for _, b in spans)]
-    ):
+    if not table_prints_rules(r):
         return
     for row in dict.fromkeys(k.rsplit("/", 1)[0] for k in r.cells if k.startswith(T + "/")):
         keys = [f"{row}/{c}" for c in APPLICANT_COLUMNS]

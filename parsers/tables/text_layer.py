@@ -237,11 +237,7 @@ def _blank_disputed_ocr_text(r: Reading) -> None:
     30, lost by the rule without this bound); 自然人's and 总计's number read alike by every reading that reads it (the
     tie-break keeps those two filled, ``align.first_and_total``, and the corpus's real psm 3 text prints rows of the
     two alone, ``974`` … ``1019``, read right so); RapidOCR's text, which prints no rules."""
-    spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
-    assert r.canonical is not None
-    if not spans or not prints_rules(
-        r.canonical.convention, r.extracted.text[min(a for a, _ in spans) : max(b for _, b in spans)]
-    ):
+    if not table_prints_rules(r):
         return
     for row in list(r.disputed):
         if not row.startswith(T + "/") or _row_total_holds(r, row) or not _values_print_rules(r, row):
@@ -258,6 +254,16 @@ def _blank_disputed_ocr_text(r: Reading) -> None:
         if keys:
             r.say_disputed(row, DISPUTED_BLANK_OCR_ROW)
             _blank_kept(r, keys)
+
+
+def table_prints_rules(r: Reading) -> bool:
+    """Table 三 as read is a table OCR printed with its rules (:func:`parsers.tables.rules.prints_rules` on the
+    extracted text from its first cell read to its last: a cell's offsets index the extracted text)."""
+    spans = [(c.where.offset, c.where.end) for k, c in r.cells.items() if k.startswith(T + "/") and c.where]
+    assert r.canonical is not None
+    return bool(spans) and prints_rules(
+        r.canonical.convention, r.extracted.text[min(a for a, _ in spans) : max(b for _, b in spans)]
+    )
 
 
 def _values_print_rules(r: Reading, row: str) -> bool:
