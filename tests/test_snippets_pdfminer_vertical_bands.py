@@ -44,8 +44,8 @@ def test_one_band_total_first_last_columns_past_table_four_head() -> None:
 
 
 def test_band_printed_before_the_heading() -> None:
-    # 10629: the band of 23 rows (总 计, totals, the five columns, 自然人 last) prints before section 三's heading on
-    # its page, the last two rows as lines after it
+    # 10629 (the 2019 layout, 23 rows): one band (总 计, the totals, 商业企业 … 其他, 自然人 last) prints before
+    # section 三's heading on its page
     _, keys, got, warnings = three_against_draw("synth-10629-pdfminer-vertical.txt", 10629)
     assert "vertical_bands" in warnings
     assert "before the table's span" in warnings["vertical_bands"]

@@ -46,9 +46,10 @@ def bands_said(start: int, first: int, heights: tuple[int, ...], opened: int) ->
         else ""
     )
     return (
-        f"table 三: its values print in bands of rows ({'+'.join(map(str, heights))}), each band's 总计 column first "
-        f"(its head a vertical box, 总 计: pdfminer's vertical-text order), then the six applicant columns each top "
-        f"to bottom{where}; read as the only division into bands that holds every identity. The six applicant "
+        f"table 三: its values print in bands of rows ({'+'.join(map(str, heights))}), each column by column, a "
+        f"band's 总计 column first (its head a vertical box, 总 计: pdfminer's vertical-text order) or last, the six "
+        f"applicant columns each top to bottom{where}; read as the only division into bands that holds every "
+        "identity of the 总计 column and every row's total. The six applicant "
         f"columns' order is not confirmed by any identity: {opened} applicant cells left blank, in the rows whose "
         "applicant values differ (the 总计 column and the rows whose applicant values are one number read whatever "
         "the order)"
