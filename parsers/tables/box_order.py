@@ -56,6 +56,7 @@ from parsers.tables.templates import (
     RowDef,
 )
 from parsers.tables.tokens import COMPACT, END, IS_VALUE, LINE, START, TEXT, Token
+from parsers.tables.vertical_bands import bands_said, total_box_start
 from parsers.tables.vertical_span import before_title, open_columns, page_start_before_title, span_said
 
 _T = "applications"
@@ -166,7 +167,33 @@ def read_value_lines(
                 checks = [c for c in checks if not opened & {*c.left_keys, *c.right_keys}]
                 warnings.append(Warning_("vertical_span", span_said(r, earlier, start, drop, len(opened)), _T))
                 got = cells, warnings, checks, read
+    if got is None and (box := total_box_start(r, first, end)) is not None:
+        got = _total_first(r, fmt, first, box, end)
     return got
+
+
+def _total_first(
+    r: Reading, fmt: str, first: int, box: int, end: int
+) -> tuple[dict[str, Cell], list[Warning_], list[Check], set[int]] | None:
+    """Table 三 read in bands each printing its 总计 column first (pdfminer's ``-V``: tables/vertical_bands.py),
+    its values from the box ``总 计`` at token ``box`` to token ``end``; the applicant cells of rows whose values
+    differ left blank (the columns' order unconfirmed). None where the values are not exactly the table's cells or
+    no single division into bands holds every identity."""
+    app_fmt = applications_format(r, fmt, min(first, box), end)
+    rows = APPLICATION_ROWS_2021 if app_fmt == "2021" else APPLICATION_ROWS_2019
+    lines = lines_with_values(r, box, end)
+    values = [t for toks in lines for t in toks if t[IS_VALUE]]
+    need = len(rows) * len(APPLICANT_COLUMNS)
+    if len(values) < need and (more := _past_four_head(r, end, need - len(values))):
+        lines += more  # the last columns printed after table 四's first header row (the shape q61 reads)
+        values = [t for toks in lines for t in toks if t[IS_VALUE]]
+    bands = read_bands(r, rows, values, app_fmt, total_first=True)
+    if bands is None:
+        return None
+    t, checks, heights = bands
+    opened = sum(1 for c in t.cells.values() if c.value is None)
+    t.warn("vertical_bands", bands_said(box, first, heights, opened), _T, values[0])
+    return t.cells, t.warnings, checks, {toks[0][LINE] for toks in lines}
 
 
 def _read_value_lines(
