@@ -33,8 +33,9 @@ values: ``（一）予以公开`` / ``（二）部分公开（区分处理的…
 A row cut from a run whose seven values are exactly those the division settles for the row before (that row wholly
 blank by the labels), whose own place the division does not settle, is left blank where the row before is read
 (said, ``placement_open``): the labels' reading one row behind as above, its own values not told (12196: 部分公开's
-``14 0`` printed joined among rows of zeros). Its cells, and the cells of rows the labels read in doubt (neither
-weighed nor taken), are not weighed in the identities on the rows read.
+``14 0`` printed joined among rows of zeros). Its cells, and the cells of rows the labels read in doubt whose place
+the division leaves open (nothing confirms them: 12196's 结转, values dropped), are not weighed in the identities on
+the rows read; a row read in doubt that the division settles is weighed as the labels read it.
 
 Rows still wholly blank that no division reads whole (a row six values long in one division, seven in another, or
 placed at two offsets) give the cells every placement reads alike (:mod:`parsers.tables.cells_by_divisions`).
@@ -118,10 +119,10 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
             taken.update(zip(keys, values[o : o + width], strict=True))
     behind_rows = [rows[k].key for k in behind if rows[k - 1].key in filled]  # the row before read now
     if filled:
-        # rows let go, and rows the labels read in doubt (neither weighed nor taken): not weighed in the identities
-        gone = {f"{_T}/{key}/{c}" for key in behind_rows for c in APPLICANT_COLUMNS} | {
-            f"{row}/{c}" for row in doubt for c in APPLICANT_COLUMNS
-        }
+        # rows let go, and rows the labels read in doubt that the division leaves open (nothing confirms their
+        # cells): not weighed in the identities
+        unsure = [row.key for k, row in enumerate(rows) if f"{_T}/{row.key}" in doubt and at[k] is None]
+        gone = {f"{_T}/{key}/{c}" for key in behind_rows + unsure for c in APPLICANT_COLUMNS}
 
         def get(key: str) -> int | float | None:
             return int(taken[key][TEXT]) if key in taken else None if key in gone else r.get(key)
