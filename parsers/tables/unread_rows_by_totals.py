@@ -34,8 +34,9 @@ A row cut from a run whose seven values are exactly those the division settles f
 blank by the labels), whose own place the division does not settle, is left blank where the row before is read
 (said, ``placement_open``): the labels' reading one row behind as above, its own values not told (12196: 部分公开's
 ``14 0`` printed joined among rows of zeros). Its cells, and the cells of rows the labels read in doubt whose place
-the division leaves open (nothing confirms them: 12196's 结转, values dropped), are not weighed in the identities on
-the rows read; a row read in doubt that the division settles is weighed as the labels read it.
+the division leaves open or reads with other values (nothing confirms them: 12196's 结转, values dropped), are not
+weighed in the identities on the rows read; a row read in doubt that the division settles with the values the labels
+read is weighed as read.
 
 Rows still wholly blank that no division reads whole (a row six values long in one division, seven in another, or
 placed at two offsets) give the cells every placement reads alike (:mod:`parsers.tables.cells_by_divisions`).
@@ -119,9 +120,11 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
             taken.update(zip(keys, values[o : o + width], strict=True))
     behind_rows = [rows[k].key for k in behind if rows[k - 1].key in filled]  # the row before read now
     if filled:
-        # rows let go, and rows the labels read in doubt that the division leaves open (nothing confirms their
-        # cells): not weighed in the identities
-        unsure = [row.key for k, row in enumerate(rows) if f"{_T}/{row.key}" in doubt and at[k] is None]
+        # rows let go, and rows the labels read in doubt that the division leaves open or reads otherwise (nothing
+        # confirms their cells): not weighed in the identities
+        unsure = [
+            row.key for k, row in enumerate(rows) if f"{_T}/{row.key}" in doubt and not _agrees(r, row, at[k], numbers)
+        ]
         gone = {f"{_T}/{key}/{c}" for key in behind_rows + unsure for c in APPLICANT_COLUMNS}
 
         def get(key: str) -> int | float | None:
@@ -135,6 +138,14 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
         _blank_rows(r, behind_rows, cut)
         _put_rows(r, filled, moved, taken, values, rows, width)
     fill_settled_cells(r, fmt, rows, values, numbers, at)
+
+
+def _agrees(r: Reading, row: RowDef, o: int | None, numbers: list[int]) -> bool:
+    """The division reads ``row`` at offset ``o`` of ``numbers`` (not None) as every cell ``r`` reads of it."""
+    if o is None:
+        return False
+    read = [r.get(f"{_T}/{row.key}/{c}") for c in APPLICANT_COLUMNS]
+    return all(v is None or v == numbers[o + j] for j, v in enumerate(read))
 
 
 def _one_behind(
