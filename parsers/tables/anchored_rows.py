@@ -15,19 +15,26 @@ among rows of zeros with a row of six values near it is read by one division and
 zeros read alike by every division is still left blank where a row between the nearest rows read with other values
 is left open over seven values (out of order: seven zeros of such a run hold any row's place). Nothing is read
 unless the identities whose cells were all read hold and none is impossible whatever the blanks are.
+
+A blank cell of the table is one of the run's values or printed empty (0), so it is at most the run's largest value.
+Where an identity cannot hold with each blank cell at that most (the result rows read summing past any (七)总计 the
+run prints), the division is off from some row on: values printed out of order (poppler prints a block of a few rows'
+values after the table's last labels) move the rows after their place, never the rows before it. The rows read after
+the last row left open are let go, stretch by stretch from the end, until every identity can hold (said,
+``placement_open``); the reading is refused where none is left to let go.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from parsers.model import Cell, Check, Warning_
 from parsers.tables.box_order import applications_format, lines_with_values, three_span
 from parsers.tables.checks import application_checks
 from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import Reading
-from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021
+from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021, RowDef
 from parsers.tables.tokens import END, START, TEXT, Token
 
 _T = "applications"
@@ -111,21 +118,25 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
     numbers = [int(v[TEXT]) for v in values]
     if (at := settled_rows(numbers, len(rows), width)) is None:
         return None
-    t = Reading(r.extracted, r.norm, r.canonical)
-    read: list[str] = []
-    for k, row in enumerate(rows):
-        keys = [f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
-        if (o := at[k]) is not None:
-            t.put_cells(keys, values[o : o + width], values[o])
-            read.append(row.key)
-        else:
-            t.put_cells(keys, [None] * width, values[0])
-    if len(read) < MIN_READ:
-        return None
-    checks = application_checks(t.get, app_fmt)
+    t, read, checks = _put_rows(r, rows, at, values, app_fmt)
     whole = [c for c in checks if all(t.get(k) is not None for k in c.cell_keys())]
     if not all(c.passed for c in whole) or any(impossible(c, t.get) for c in checks):
         return None
+    # an identity no blank cell can mend, each blank one of the run's values at most: the division is off from
+    # some row on (values printed out of order move the rows after their place, not the rows before it); the
+    # rows read after the last row left open are let go, island by island from the end, until none is impossible
+    most = max(numbers)
+    dropped: list[str] = []
+    while any(impossible(c, t.get, most) for c in checks):
+        if (island := _last_island(at)) is None:
+            return None
+        for k in island:
+            at[k] = None
+            dropped.append(rows[k].key)
+        t, read, checks = _put_rows(r, rows, at, values, app_fmt)
+    if len(read) < MIN_READ:
+        return None
+    whole = [c for c in checks if all(t.get(k) is not None for k in c.cell_keys())]
     left = [row.key for row in rows if row.key not in read]
     t.warn(
         "rows_anchored",
@@ -138,7 +149,50 @@ def read_anchored_rows(r: Reading, fmt: str, start: int) -> tuple[dict[str, Cell
         _T,
         values[0],
     )
+    if dropped:
+        t.warn(
+            "placement_open",
+            f"table 三: {len(dropped)} rows the run's division read ({', '.join(dropped)}) left blank: read so, the "
+            f"cells of an identity sum past what its other side can be, its blank cells each at most the run's "
+            f"largest value ({most}): the division is off from some row on (values printed out of order move the "
+            "rows after their place); the rows read after the last row left open let go, from the end, until "
+            "every identity can hold",
+            f"{_T}/{dropped[-1]}",
+            values[0],
+        )
     return t.cells, t.warnings, checks
+
+
+def _put_rows(
+    r: Reading, rows: Sequence[RowDef], at: list[int | None], values: list[Token], fmt: str
+) -> tuple[Reading, list[str], list[Check]]:
+    """A reading of table 三's ``rows`` from ``values`` at the offsets ``at`` (None: the row blank): the reading,
+    the rows read, the identities on it (format ``fmt``)."""
+    t = Reading(r.extracted, r.norm, r.canonical)
+    read: list[str] = []
+    width = len(APPLICANT_COLUMNS)
+    for k, row in enumerate(rows):
+        keys = [f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
+        if (o := at[k]) is not None:
+            t.put_cells(keys, values[o : o + width], values[o])
+            read.append(row.key)
+        else:
+            t.put_cells(keys, [None] * width, values[0])
+    return t, read, application_checks(t.get, fmt)
+
+
+def _last_island(at: list[int | None]) -> list[int] | None:
+    """The last stretch of rows read (offset not None) that follows a row left open, by index; None where every
+    row read precedes the first row left open (no row read after one open)."""
+    end = max((k for k, o in enumerate(at) if o is not None), default=None)
+    if end is None:
+        return None
+    begin = end
+    while begin > 0 and at[begin - 1] is not None:
+        begin -= 1
+    if begin == 0:
+        return None
+    return list(range(begin, end + 1))
 
 
 def settled_rows(numbers: list[int], rows: int, width: int) -> list[int | None] | None:
@@ -179,13 +233,18 @@ def _unsettled(numbers: list[int], taken: set[tuple[int, int]], width: int) -> b
     return len(readings) != 1 or any(w == -width for _, w in taken)
 
 
-def impossible(c: Check, get: Callable[[str], int | float | None]) -> bool:
-    """The identity ``c`` cannot hold whatever its blank cells are: one side all read, the cells read of the other
-    side (counts, none below 0) more than it."""
+def impossible(c: Check, get: Callable[[str], int | float | None], most: int | None = None) -> bool:
+    """The identity ``c`` cannot hold whatever its blank cells are: the cells read of one side (counts, none below
+    0) more than the other side can be, all read, or (``most``: the largest value a blank cell can take, the run's
+    largest, every cell of the table being one of the run's values or printed empty) with its blank cells each at
+    ``most``."""
     left = [get(k) for k in c.left_keys]
     right = [get(k) for k in c.right_keys]
     for whole, part in ((left, right), (right, left)):
         given = [v for v in whole if v is not None]
-        if len(given) == len(whole) and sum(v for v in part if v is not None) > sum(given) + 1e-6:
+        if len(given) < len(whole) and most is None:
+            continue
+        room = sum(given) + (len(whole) - len(given)) * (most or 0)
+        if sum(v for v in part if v is not None) > room + 1e-6:
             return True
     return False

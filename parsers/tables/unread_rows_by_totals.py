@@ -30,6 +30,14 @@ So is a row cut from a run whose seven values the division settles as the row be
 by the labels: the labels' reading one row behind (poppler prints the two rows' labels together, then both rows'
 values: ``（一）予以公开`` / ``（二）部分公开（区分处理的…`` / the run; the first seven read as 部分公开's).
 
+A row cut from a run whose seven values are exactly those the division settles for the row before (that row wholly
+blank by the labels), whose own place the division does not settle, is left blank where the row before is read
+(said, ``placement_open``): the labels' reading one row behind as above, its own values not told (12196: 部分公开's
+``14 0`` printed joined among rows of zeros). Its cells, and the cells of rows the labels read in doubt whose place
+the division leaves open or reads with other values (nothing confirms them: 12196's 结转, values dropped), are not
+weighed in the identities on the rows read; a row read in doubt that the division settles with the values the labels
+read is weighed as read.
+
 Rows still wholly blank that no division reads whole (a row six values long in one division, seven in another, or
 placed at two offsets) give the cells every placement reads alike (:mod:`parsers.tables.cells_by_divisions`).
 
@@ -43,6 +51,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from parsers.model import Cell
 from parsers.tables.anchored_rows import MAX_SHORT, NUMBER_PAIR, impossible, settled_rows
 from parsers.tables.box_order import applications_format, lines_with_values, three_span
 from parsers.tables.cells_by_divisions import fill_settled_cells
@@ -91,39 +100,85 @@ def fill_unread_rows(r: Reading, fmt: str, start: int) -> None:
     taken: dict[str, Token] = {}
     filled: list[str] = []
     moved: list[str] = []  # rows cut from a run read otherwise by the division (zeros, or one row behind)
+    behind: list[int] = []  # rows cut from a run holding the row before's values, their own place not settled
     for k, row in enumerate(rows):
         keys = [f"{_T}/{row.key}/{c}" for c in APPLICANT_COLUMNS]
         read = [r.get(key) for key in keys]
         if (o := at[k]) is None:
+            if _one_behind(r, cut, rows, at, numbers, k):
+                behind.append(k)  # the labels' reading one row behind, the row's own place not settled
             continue
         if any(v is not None and v != numbers[o + j] for j, v in enumerate(read)):
             if f"{_T}/{row.key}" in doubt:
                 continue  # a row the labels read in doubt (values dropped or missing): not taken, not weighed
-            shifted = (
-                f"{_T}/{row.key}" in cut
-                and k > 0
-                and (p := at[k - 1]) is not None
-                and all(r.get(f"{_T}/{rows[k - 1].key}/{c}") is None for c in APPLICANT_COLUMNS)
-                and numbers[p : p + width] == [c.value for c in cut[f"{_T}/{row.key}"]]
-            )
+            shifted = _one_behind(r, cut, rows, at, numbers, k)
             if not shifted and (f"{_T}/{row.key}" not in zeros or numbers[o + width - 1] == 0):
                 return  # the labels read a cell plainly otherwise: the division is not the text's
             moved.append(row.key)  # a row cut from a run, the division's values other: read as the division
         if all(v is None for v in read) or row.key in moved:
             filled.append(row.key)
             taken.update(zip(keys, values[o : o + width], strict=True))
+    behind_rows = [rows[k].key for k in behind if rows[k - 1].key in filled]  # the row before read now
     if filled:
+        # rows let go, and rows the labels read in doubt that the division leaves open or reads otherwise (nothing
+        # confirms their cells): not weighed in the identities
+        unsure = [
+            row.key for k, row in enumerate(rows) if f"{_T}/{row.key}" in doubt and not _agrees(r, row, at[k], numbers)
+        ]
+        gone = {f"{_T}/{key}/{c}" for key in behind_rows + unsure for c in APPLICANT_COLUMNS}
 
         def get(key: str) -> int | float | None:
-            return int(taken[key][TEXT]) if key in taken else r.get(key)
+            return int(taken[key][TEXT]) if key in taken else None if key in gone else r.get(key)
 
         for c in application_checks(get, fmt):
             if not c.cell_keys() & taken.keys():
                 continue
             if impossible(c, get) or (not c.passed and all(get(k) is not None for k in c.cell_keys())):
                 return
+        _blank_rows(r, behind_rows, cut)
         _put_rows(r, filled, moved, taken, values, rows, width)
     fill_settled_cells(r, fmt, rows, values, numbers, at)
+
+
+def _agrees(r: Reading, row: RowDef, o: int | None, numbers: list[int]) -> bool:
+    """The division reads ``row`` at offset ``o`` of ``numbers`` (not None) as every cell ``r`` reads of it."""
+    if o is None:
+        return False
+    read = [r.get(f"{_T}/{row.key}/{c}") for c in APPLICANT_COLUMNS]
+    return all(v is None or v == numbers[o + j] for j, v in enumerate(read))
+
+
+def _one_behind(
+    r: Reading, cut: dict[str, list[Cell]], rows: Sequence[RowDef], at: list[int | None], numbers: list[int], k: int
+) -> bool:
+    """Row ``k`` is cut from a run (``cut``) and its seven values are exactly those the division settles for the row
+    before (offsets ``at`` in ``numbers``), that row wholly blank in ``r``: the labels' reading one row behind."""
+    key = f"{_T}/{rows[k].key}"
+    width = len(APPLICANT_COLUMNS)
+    return (
+        key in cut
+        and k > 0
+        and (p := at[k - 1]) is not None
+        and all(r.get(f"{_T}/{rows[k - 1].key}/{c}") is None for c in APPLICANT_COLUMNS)
+        and numbers[p : p + width] == [c.value for c in cut[key]]
+    )
+
+
+def _blank_rows(r: Reading, behind: list[str], cut: dict[str, list[Cell]]) -> None:
+    """The rows ``behind`` (cut from a run, holding the row before's values, their own place not settled) left
+    blank in ``r``, and said."""
+    for name in behind:
+        read = cut[f"{_T}/{name}"]
+        for c in read:
+            r.cells[c.key] = Cell(c.key, None, "", c.where)
+        r.warn(
+            "placement_open",
+            f"{_T}/{name}: {len(read)} values ({' '.join(c.raw for c in read)}) read as the first of a longer run "
+            "after its label's rest are the values the run's division settles for the row before (that row left "
+            "blank by the labels, read now from the division): the labels' reading one row behind; the row's own "
+            "place in the run is not settled: the row left blank",
+            f"{_T}/{name}",
+        )
 
 
 def _put_rows(
