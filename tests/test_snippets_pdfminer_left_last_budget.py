@@ -25,4 +25,3 @@ def test_left_last_pass_has_a_budget_of_its_own() -> None:
     assert len([k for k in keys if got[k] is not None]) >= 120
     assert "left_last" in warnings["column_blocks"]
     assert all(k in warnings["placement_open"] for k in keys if got[k] is None)
-
