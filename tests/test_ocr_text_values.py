@@ -1,7 +1,8 @@
 """Tesseract's page text of a ruled table 三: the values, not their places (``parsers/tables/lone_eights.py``,
 version 356, t67). A 0 read 8 in a row a cell of which is lost, whose total holds with its lone 8s read 0 and fails
 (over-sums) as read; a 总计 read with a rule's stroke before it (``143`` for ``| 43``); and, once a row's total has
-vouched for the page's 0 read 8, the 8s of a row whose 总计 is lost and whose other values are 0s.
+vouched for the page's 0 read 8, the 8s of a row whose 总计 is lost and whose other values are 0s. And a result
+cell read above its column's (七)总计 where that row holds (``parsers/tables/parts_above_sum.py``): set aside.
 
 synth_402's ``tess-psm4`` text (the committed slice, ``tests/fixtures/synth-ocr``; its gold from the generator):
 WenQuanYi Zen Hei Mono's dotted zero, which Tesseract reads 8, 法律服务机构's column above all.
@@ -78,3 +79,27 @@ def test_a_rows_8s_whose_total_is_lost_are_kept_where_no_row_vouched_for_0_read_
     row = "applications/not_processed.duplicate"
     assert report.cells[f"{row}/natural_person"].value == 8
     assert not _said(report.warnings, f"{row}/natural_person")
+
+
+def test_a_result_cell_read_above_its_columns_total_is_set_aside_where_that_row_holds() -> None:
+    # synth_401's psm 4 部分公开: ``44 |0|10101110145``, its rules read as 1s glued to its 0s and its 45; the (七)总计
+    # row ``186|/ 0/0 ]0]5/]0 1/191`` is read whole and holds (186 + 5 = 191), so no result row's 总计 is above 191.
+    # Version 355: 110101110145 (gold 45); since 356 blank, the reading kept (``parsers/tables/parts_above_sum.py``).
+    name = "synth_401.tess-psm4.txt"
+    report = parse((SLICE / name).read_bytes(), name)
+    key = "applications/partially_granted/total"
+    cell = report.cells[key]
+    assert cell.value is None and cell.where is not None and cell.where.read_as == "110101110145"
+    said = [w.message for w in report.warnings if w.code == "ocr_part_above_sum" and w.key == key]
+    assert len(said) == 1 and "above its column's (七)总计 (191)" in said[0]
+    assert report.metadata["review"] == "required"
+
+
+def test_a_result_cell_above_its_columns_total_is_kept_where_that_row_fails() -> None:
+    # the same text with the (七)总计 row's total printed 192: the row fails, it bounds nothing; the number is kept
+    name = "synth_401.tess-psm4.txt"
+    text = (SLICE / name).read_text(encoding="utf-8")
+    assert text.count("1/191\n") == 1
+    report = parse(text.replace("1/191\n", "1/192\n").encode("utf-8"), name)
+    assert report.cells["applications/partially_granted/total"].value == 110101110145
+    assert not [w for w in report.warnings if w.code == "ocr_part_above_sum"]

@@ -30,6 +30,7 @@ from parsers.tables.label_line_cells import read_label_lines
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.lone_eights import read_lone_eights
 from parsers.tables.other_unread import warn_other_unread
+from parsers.tables.parts_above_sum import set_aside_parts_above_sum
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
 from parsers.tables.review_vertical import vertical_four
@@ -268,6 +269,7 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
         )
     blank_disputed(r)
     read_lone_eights(r)  # a 0 OCR read 8 in a ruled table 三's row whose total holds so (tables/lone_eights.py)
+    set_aside_parts_above_sum(r, app_fmt)  # OCR text: a result cell above its (七)总计 (tables/parts_above_sum.py)
     blank_fraction_counts(r)  # after table 三: whether OCR read the text is told by its cells
     split_zero_led_runs(r)  # (the same)
     return app_fmt
