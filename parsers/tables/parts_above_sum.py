@@ -13,7 +13,9 @@ Such a cell is left blank (``ocr_part_above_sum``, review required, the reading 
 :func:`parsers.set_aside.set_aside`); no value is put in its place. Only in text OCR read
 (:func:`parsers.tables.text_layer.read_by_ocr`), not a scan the parser read itself (``Extracted.ocr``: the scan
 reader bounds its sums by its own rules, ``parsers/ocr/low_sums.py``), and where the (七)总计 row is read whole and
-holds. Text no OCR read loses no digit and glues no rule into a number: its bound is the identities' alone.
+holds. Where it does not, 本年新收 and 上年结转 read whole and holding bound the same cells, and (七)总计's and
+结转下年度's (the template's 一 + 二 = (七) + 四, column by column): synth_1149's psm 4 属于三安全一稳定 ``117117``
+against 94. Text no OCR read loses no digit and glues no rule into a number: its bound is the identities' alone.
 """
 
 from __future__ import annotations
@@ -29,23 +31,41 @@ RESULTS_TOTAL = f"{T}/results_total"
 
 
 def set_aside_parts_above_sum(r: Reading, fmt: str) -> None:
-    """Table 三's result cells read above the (七)总计 of their column, in OCR's text: left blank, said."""
+    """Table 三's result cells read above the (七)总计 of their column (or above 本年新收 and 上年结转 together), in
+    OCR's text: left blank, said."""
     if fmt not in ("2021", "2019") or r.extracted.ocr or not read_by_ocr(r):
         return
-    whole = [r.get(f"{RESULTS_TOTAL}/{c}") for c in APPLICANT_COLUMNS]
-    if any(v is None for v in whole) or not row_total_holds(whole):
+    results = RESULT_ROWS_2021 if fmt == "2021" else RESULT_ROWS_2019
+    whole = _holding_row(r, "results_total")
+    if whole is not None:
+        _set_aside_above(r, results, whole, "its column's (七)总计")
         return
-    for row in RESULT_ROWS_2021 if fmt == "2021" else RESULT_ROWS_2019:
-        for column, bound in zip(APPLICANT_COLUMNS, whole, strict=True):
+    new, old = _holding_row(r, "new_received"), _holding_row(r, "carried_over")
+    if new is not None and old is not None:
+        came = [a + b for a, b in zip(new, old, strict=True)]
+        _set_aside_above(r, [*results, "results_total", "carried_forward"], came, "its column's 本年新收 and 上年结转")
+
+
+def _holding_row(r: Reading, row: str) -> list[int | float] | None:
+    """Table 三's ``row`` as read, where every cell is read and its total holds."""
+    values = [r.get(f"{T}/{row}/{c}") for c in APPLICANT_COLUMNS]
+    held = [v for v in values if v is not None]
+    return held if len(held) == len(values) and row_total_holds(held) else None
+
+
+def _set_aside_above(r: Reading, rows: list[str], bounds: list[int | float], whole: str) -> None:
+    """The cells of ``rows`` read above their column's bound: left blank, said (``whole`` names the bound)."""
+    for row in rows:
+        for column, bound in zip(APPLICANT_COLUMNS, bounds, strict=True):
             key = f"{T}/{row}/{column}"
             value = r.get(key)
-            if value is None or bound is None or value <= bound:
+            if value is None or value <= bound:
                 continue
             set_aside(
                 r.cells,
                 r.warnings,
                 key,
                 "ocr_part_above_sum",
-                f"{key}: {r.cells[key].raw.strip()!r} read above its column's (七)总计 ({bound}), whose row holds: "
-                "not the page's number (OCR glues a ruled row's rules and 0s into runs), left blank",
+                f"{key}: {r.cells[key].raw.strip()!r} read above {whole} ({bound}), whose rows hold: not the page's "
+                "number (OCR glues a ruled row's rules and 0s into runs), left blank",
             )
