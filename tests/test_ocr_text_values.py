@@ -103,3 +103,18 @@ def test_a_result_cell_above_its_columns_total_is_kept_where_that_row_fails() ->
     report = parse(text.replace("1/191\n", "1/192\n").encode("utf-8"), name)
     assert report.cells["applications/partially_granted/total"].value == 110101110145
     assert not [w for w in report.warnings if w.code == "ocr_part_above_sum"]
+
+
+def test_a_number_whose_digits_a_rule_mark_splits_is_set_aside() -> None:
+    # synth_1147's tess-psm4 text (``tests/fixtures/ocr-text-values``, made by ``scripts/synth_reports.py --seeds
+    # 1147 --kinds html,pdf`` and ``scripts/synth_ocr.py --kinds tess-psm4``), table 四's values line
+    # ``1    0    0    0 11 1    3    0    5 |19|1 9    0    0    0 | 0``: 未经复议直接起诉's 总计 9 (the gold), a
+    # rule and 复议后起诉's first 0 glued into ``19|1``, read 1911 until version 355; since 356 blank, the reading kept
+    # (``parsers/tables/barred_numbers.py``)
+    name = "synth_1147.tess-psm4.txt"
+    report = parse((Path(__file__).parent / "fixtures" / "ocr-text-values" / name).read_bytes(), name)
+    key = "review_litigation/litigation_direct/total"
+    cell = report.cells[key]
+    assert cell.value is None and cell.where is not None and cell.where.read_as == "19|1"
+    said = [w.message for w in report.warnings if w.code == "ocr_rule_in_number" and w.key == key]
+    assert len(said) == 1 and "a rule mark between its digits" in said[0]
