@@ -27,8 +27,6 @@ from parsers.tables.templates import APPLICANT_COLUMNS, RESULT_ROWS_2019, RESULT
 from parsers.tables.templates import APPLICATIONS_TABLE as T
 from parsers.tables.text_layer import read_by_ocr
 
-RESULTS_TOTAL = f"{T}/results_total"
-
 
 def set_aside_parts_above_sum(r: Reading, fmt: str) -> None:
     """Table 三's result cells read above the (七)总计 of their column (or above 本年新收 and 上年结转 together), in
