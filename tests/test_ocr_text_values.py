@@ -118,3 +118,14 @@ def test_a_number_whose_digits_a_rule_mark_splits_is_set_aside() -> None:
     assert cell.value is None and cell.where is not None and cell.where.read_as == "19|1"
     said = [w.message for w in report.warnings if w.code == "ocr_rule_in_number" and w.key == key]
     assert len(said) == 1 and "a rule mark between its digits" in said[0]
+
+
+def test_a_cell_printed_as_a_rule_mark_and_digits_is_read_as_its_digits() -> None:
+    # synth_400's psm 4 其他处理's 逾期未按收费通知要求缴纳费用 ``S10 10. 10  0  0 |3``: its 总计 3 (the gold) printed
+    # after the table's rule, read 13 (the bar as 1) until version 355; since 356 read 3 and warned
+    # (``parsers/tables/barred_numbers.py``)
+    name = "synth_400.tess-psm4.txt"
+    report = parse((SLICE / name).read_bytes(), name)
+    key = "applications/other.unpaid_fee/total"
+    assert report.cells[key].value == 3 and report.cells[key].raw.strip() == "|3"
+    assert "the mark is the table's rule" in _said(report.warnings, key)[0]
