@@ -55,6 +55,11 @@ REQUIRED = {
     "ocr_sum_below_parts",
     # a part of a lone failing sum a lookalike reading of it makes hold: left blank (ocr/one_sum_lookalikes.py)
     "ocr_part_lookalike",
+    # OCR text: a table 三 result cell read above its column's (七)总计, whose row holds: left blank
+    # (parsers/tables/parts_above_sum.py)
+    "ocr_part_above_sum",
+    # OCR text: a cell read from digits a rule mark splits (``19|1``): left blank (parsers/tables/barred_numbers.py)
+    "ocr_rule_in_number",
     # an OCR'd count read with a fraction that is no thousands separator: left blank (parsers/ocr/counts.py)
     "ocr_fraction_in_count",
     # an OCR'd count read with a leading zero, an identity of it failing: a digit lost, left blank (ocr/counts.py)

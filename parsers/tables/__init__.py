@@ -16,6 +16,7 @@ from parsers.tables.active_head_tails import read_head_tails
 from parsers.tables.anchored_rows import read_anchored_rows
 from parsers.tables.applications import read_applications
 from parsers.tables.applications_start import find_applications_start, is_2019_applications
+from parsers.tables.barred_numbers import set_aside_barred_numbers
 from parsers.tables.box_order import read_review_values, read_value_lines
 from parsers.tables.checks import application_checks, failed_message, legacy_checks, recheck, review_checks
 from parsers.tables.column_four import four_by_heads
@@ -30,6 +31,7 @@ from parsers.tables.label_line_cells import read_label_lines
 from parsers.tables.legacy import find_legacy_start, read_legacy
 from parsers.tables.lone_eights import read_lone_eights
 from parsers.tables.other_unread import warn_other_unread
+from parsers.tables.parts_above_sum import set_aside_parts_above_sum
 from parsers.tables.reading import Reading
 from parsers.tables.review import read_review
 from parsers.tables.review_vertical import vertical_four
@@ -268,6 +270,8 @@ def _read_three_tables(r: Reading, fmt: str, app_start: int) -> str:
         )
     blank_disputed(r)
     read_lone_eights(r)  # a 0 OCR read 8 in a ruled table 三's row whose total holds so (tables/lone_eights.py)
+    set_aside_parts_above_sum(r, app_fmt)  # OCR text: a result cell above its (七)总计 (tables/parts_above_sum.py)
+    set_aside_barred_numbers(r)  # OCR text: a number whose digits a rule mark splits (tables/barred_numbers.py)
     blank_fraction_counts(r)  # after table 三: whether OCR read the text is told by its cells
     split_zero_led_runs(r)  # (the same)
     return app_fmt
