@@ -58,7 +58,7 @@ from operator import itemgetter
 
 from parsers.model import Check
 from parsers.tables.checks import application_checks, application_passed
-from parsers.tables.column_runs import among_labels, run_first, stream_rows
+from parsers.tables.column_runs import after_labels, among_labels, run_first, stream_rows
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
@@ -114,7 +114,7 @@ class _Nested:
         deep: int = 0,
         top: bool = False,
         runs: bool = False,
-        split: bool = False,
+        split: frozenset[int] = frozenset(),
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -127,7 +127,8 @@ class _Nested:
         self.deep = deep  # levels of groups in a group's bands (each divided into groups of columns again), at most
         self.top = top  # bands read only from rows reached from the top (tables(): the same tables; no suffix below)
         self.runs = runs  # a band's lone 自然人 column may print a run of its rows first (parsers.tables.column_runs)
-        # a band's lone 自然人 column may print its first rows before the band's other groups, the rest after them
+        # a band's lone 自然人 column may print its first rows before the band's other groups, the rest after them,
+        # those from one of these stream positions on (column_runs.after_labels: a row label's line before it)
         self.split = split
         self._groups: dict[GroupKey, list[tuple[int, Rows]]] = {}
         # the steps each group took where no other group's reading was part of it (its reading the same in any
@@ -489,12 +490,14 @@ class _Nested:
         """The band's orders (:meth:`_orders`), each with 0; with ``split``, where the band's first group is 自然人
         alone, also its first ``cut`` rows (0 < cut < height) printed before the other groups, from the left, and its
         other rows after them (the column's boxes beside the row labels grouped in two: wkhtmltopdf's PDF, synth
-        10438's first page, 7928's second), each with ``cut``."""
+        10438's first page), each with ``cut``: only where the rows after the cut start printing at a position of
+        ``split`` (a row label's line before them: the column's boxes grouped with the labels')."""
         orders = [(bases, 0) for bases in self._orders(first, height, spans)]
         if self.split and len(spans) > 1 and spans[0] == (0, 1):
             at = first * self.width
             for cut in range(1, height):
-                orders.append(((at, *(at + cut + height * (c0 - 1) for c0, _ in spans[1:])), cut))
+                if at + cut + height * (self.width - 1) in self.split:
+                    orders.append(((at, *(at + cut + height * (c0 - 1) for c0, _ in spans[1:])), cut))
         return orders
 
     def _last(
@@ -862,12 +865,13 @@ def read_nested(
             held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
             deep = last.deep > 0
     split = False
-    if not held and searched:
+    tails = after_labels(r, values)
+    if not held and searched and tails:
         # a band's lone 自然人 column printed its first rows before the band's other groups and the rest after them
-        # (its boxes beside the row labels grouped in two: wkhtmltopdf's PDF, synth 10438, 7928), with the strict
-        # orders, then with the deeper orders too, where no order above holds: tried last, alone, in a budget of
-        # its own (more orders at once give more tables)
-        cut = partial(_Nested, given, n_rows, width, starts, heads=heads, natural_heads=natural, split=True)
+        # (its boxes beside the row labels grouped in two, the rest printing after a row label's line: wkhtmltopdf's
+        # PDF, synth 10438), with the strict orders, then with the deeper orders too, where no order above holds:
+        # tried last, alone, in a budget of its own (more orders at once give more tables)
+        cut = partial(_Nested, given, n_rows, width, starts, heads=heads, natural_heads=natural, split=tails)
         try:
             last = cut(shared=strict)
             grids = last.tables()
