@@ -741,6 +741,24 @@ def read_nested(
                 kept.append(grid)
         return kept
 
+    def last_pass(make: partial[_Nested]) -> tuple[list[tuple[int, Rows]], bool] | None:
+        """A last pass, ``make`` giving its model with the order it adds: the strict orders (the strict pass's
+        groups shared), then, where none of their tables holds, the deeper orders too (the deep pass's, in their
+        budget); the tables that hold every identity added to ``held``. Its tables, and whether the deeper orders
+        read those kept (None where the search passed its budget)."""
+        try:
+            last = make(shared=strict)
+            grids = last.tables()
+            if not holding(grids):
+                last = make(limit=DEEP_STEPS, deep=DEEP_LEVELS, shared=more)
+                grids = last.tables()
+        except _Open:
+            return None
+        kept = holding(grids)
+        for grid in kept:
+            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+        return grids, bool(kept) and last.deep > 0
+
     given = [v for v in nums if v is not None]
     identities = len(application_checks(lambda _: 0, app_fmt))  # all hold on a table of zeros
     held: dict[tuple[Num | None, ...], Rows] = {}
@@ -851,19 +869,12 @@ def read_nested(
         # among the row labels': parsers.tables.column_runs), with the strict orders only, where no order above
         # holds: tried last, alone, as more orders at once give more tables (with left_last's, one holding every
         # identity wrong: synth 11963, LibreOffice's PDF), in a budget of its own
-        last = runs(shared=strict)
-        try:
-            grids = last.tables()
-            if not holding(grids):
-                # and with the deeper orders, where those alone held nowhere either (synth 11939: two bands so, a
-                # group of each divided again), in their budget
-                last = runs(limit=DEEP_STEPS, deep=DEEP_LEVELS, shared=more)
-                grids = last.tables()
-        except _Open:
+        # (and with the deeper orders, where those alone held nowhere either: synth 11939, two bands so, a group
+        # of each divided again)
+        passed = last_pass(runs)
+        if passed is None:
             return None
-        for grid in holding(grids):
-            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-            deep = last.deep > 0
+        grids, deep = passed
     split = False
     tails = after_labels(r, values)
     if not held and searched and tails:
@@ -872,18 +883,11 @@ def read_nested(
         # PDF, synth 10438), with the strict orders, then with the deeper orders too, where no order above holds:
         # tried last, alone, in a budget of its own (more orders at once give more tables)
         cut = partial(_Nested, given, n_rows, width, starts, heads=heads, natural_heads=natural, split=tails)
-        try:
-            last = cut(shared=strict)
-            grids = last.tables()
-            if not holding(grids):
-                last = cut(limit=DEEP_STEPS, deep=DEEP_LEVELS, shared=more)
-                grids = last.tables()
-        except _Open:
+        passed = last_pass(cut)
+        if passed is None:
             return None
-        for grid in holding(grids):
-            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-            deep = last.deep > 0
-            split = True
+        grids, deep = passed
+        split = bool(held)
     if not held:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
