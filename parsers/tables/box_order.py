@@ -493,7 +493,7 @@ def _nested(
     nested = read_nested(r, rows, values, app_fmt, twice)
     if nested is None:
         return None
-    t, checks, candidates, open_cells, misprinted, (first, last, left_last, deep, runs) = nested
+    t, checks, candidates, open_cells, misprinted, (first, last, left_last, deep, runs, split) = nested
     if dropped and misprinted:
         # the value let off as printed wrong is the one next to those set aside as another table's: as likely one
         # more of that table's, the count set aside unconfirmed (synth 7501, wkhtmltopdf's PDF: 自然人's column read
@@ -549,6 +549,13 @@ def _nested(
             "above that run, then those below (column_runs: values of the column beside the row labels printed among "
             "the labels; tried only where the strict orders hold nowhere)"
             if runs
+            else ""
+        )
+        + (
+            f", the 自然人 values of up to {split} rows printed after the rest of their band, the column's first rows "
+            "before it (split: the boxes of the column beside the row labels grouped in two; tried only where no "
+            "other order holds every identity)"
+            if split
             else ""
         )
         + f"; of the {candidates} "

@@ -42,7 +42,11 @@ values, and a band within a room is not divided where its values cannot fill it 
 holds (or the reading from the top holds nowhere), the strict orders are read again, a band's lone 自然人 column
 printed a run of its rows first, then the rows above it, then those below (``runs``: its values among the row labels'
 boxes, LibreOffice's PDF; :mod:`parsers.tables.column_runs`), its values still exactly what the rows leave; then with
-the deeper orders too (synth 11939). Reported as ``column_blocks`` (review suggested: the placement is the one the
+the deeper orders too (synth 11939). Where still none holds, the strict orders (then the deeper ones) are read again,
+a band's lone 自然人 column cut in two: its first rows printed before the band's other groups, the rest after them
+(``split``: the column's boxes beside the row labels grouped in two, wkhtmltopdf's PDF; synth 10438's first page, rows
+0–8 of 自然人, then the other six columns' rows 0–19, then 自然人's rows 9–19), its values exactly what the rows leave.
+Reported as ``column_blocks`` (review suggested: the placement is the one the
 identities confirm among the orders pdfminer makes, not printed).
 """
 
@@ -55,7 +59,7 @@ from operator import itemgetter
 
 from parsers.model import Check
 from parsers.tables.checks import application_checks, application_passed
-from parsers.tables.column_runs import among_labels, run_first, stream_rows
+from parsers.tables.column_runs import after_labels, among_labels, run_first, stream_rows
 from parsers.tables.misprinted import misprinted_cell
 from parsers.tables.reading import Reading
 from parsers.tables.templates import APPLICANT_COLUMNS, RowDef
@@ -111,6 +115,7 @@ class _Nested:
         deep: int = 0,
         top: bool = False,
         runs: bool = False,
+        split: frozenset[int] = frozenset(),
     ) -> None:
         self.nums = nums
         self.n_rows = n_rows
@@ -123,6 +128,9 @@ class _Nested:
         self.deep = deep  # levels of groups in a group's bands (each divided into groups of columns again), at most
         self.top = top  # bands read only from rows reached from the top (tables(): the same tables; no suffix below)
         self.runs = runs  # a band's lone 自然人 column may print a run of its rows first (parsers.tables.column_runs)
+        # a band's lone 自然人 column may print its first rows before the band's other groups, the rest after them,
+        # those from one of these stream positions on (column_runs.after_labels: a row label's line before it)
+        self.split = split
         self._groups: dict[GroupKey, list[tuple[int, Rows]]] = {}
         # the steps each group took where no other group's reading was part of it (its reading the same in any
         # pass of the same stream, heads and slack); with ``shared``, a pass before this one on the same stream,
@@ -464,7 +472,7 @@ class _Nested:
         lasts: dict[tuple[int, int], list[tuple[int, Rows, tuple[Num, ...]]]] = {}
         for cuts in product((False, True), repeat=self.width - 1):
             spans = list(pairwise([0, *(c + 1 for c, cut in enumerate(cuts) if cut), self.width]))
-            for bases in self._orders(first, height, spans):
+            for bases, cut in self._cut_orders(first, height, spans):
                 last = lasts.get((spans[-1][0], bases[-1]))
                 if last is None:
                     last = lasts[spans[-1][0], bases[-1]] = self._last(first, height, spans[-1][0], bases[-1], stream)
@@ -476,8 +484,22 @@ class _Nested:
                         elif len(off) == 1 and (got := self._missed(miss, off[0])) is not None:
                             self._distinct(found, got, grid)
                     else:
-                        self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss, bases)
+                        self._left(found, first, height, spans, len(spans) - 2, room, [grid], miss, bases, cut)
         return found
+
+    def _cut_orders(self, first: int, height: int, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, ...], int]]:
+        """The band's orders (:meth:`_orders`), each with 0; with ``split``, where the band's first group is 自然人
+        alone, also its first ``cut`` rows (0 < cut < height) printed before the other groups, from the left, and its
+        other rows after them (the column's boxes beside the row labels grouped in two: wkhtmltopdf's PDF, synth
+        10438's first page), each with ``cut``: only where the rows after the cut start printing at a position of
+        ``split`` (a row label's line before them: the column's boxes grouped with the labels')."""
+        orders = [(bases, 0) for bases in self._orders(first, height, spans)]
+        if self.split and len(spans) > 1 and spans[0] == (0, 1):
+            at = first * self.width
+            for cut in range(1, height):
+                if at + cut + height * (self.width - 1) in self.split:
+                    orders.append(((at, *(at + cut + height * (c0 - 1) for c0, _ in spans[1:])), cut))
+        return orders
 
     def _last(
         self, first: int, height: int, c0: int, base: int, stream: list[Num]
@@ -495,7 +517,7 @@ class _Nested:
         in 0.16 million steps where it opened at 1.5: the deep pass then runs after it, 1.4 s in vain), nor under
         ``slack`` (a row's total may fail)."""
         nums = self.nums
-        whole = sum(stream) if c0 and (self.top or self.deep or self.left_last) else None
+        whole = sum(stream) if c0 and (self.top or self.deep or self.left_last or self.split) else None
         kept = []
         half = None if whole is None else whole / 2
         for miss, grid in self.group(first, height, c0, self.width, None, base=base, half=half):
@@ -544,24 +566,37 @@ class _Nested:
         right: list[Rows],
         miss: int,
         bases: tuple[int, ...],
+        cut: int = 0,
     ) -> None:
         """The band's groups ``g`` and those left of it filled within ``room`` (each row's total less the values
-        of the groups to the right, ``right``), each whole filling added to ``found``."""
+        of the groups to the right, ``right``), each whole filling added to ``found``; with ``cut``, the first
+        group (自然人 alone) printed its first ``cut`` rows before the other groups and the rest after them
+        (:meth:`_cut_orders`): its values, so placed, exactly ``room``."""
         if g < 0:
             self._distinct(found, miss, tuple(tuple(i for part in right for i in part[j]) for j in range(height)))
             return
         nums = self.nums
         self._step()
+        if cut and g == 0:
+            after = bases[0] + (self.width - 1) * height  # the rows after the cut: after the other groups
+            column = tuple((bases[0] + j,) if j < cut else (after + j,) for j in range(height))
+            fits = (
+                abs(nums[i] - x) < 1e-9 or first + j == miss
+                for j, ((i,), x) in enumerate(zip(column, room, strict=True))
+            )
+            if all(fits):
+                self._left(found, first, height, spans, -1, room, [column, *right], miss, bases)
+            return
         for now, grid in self.group(first, height, *spans[g], room, miss, bases[g]):
             rest = tuple(x - sum(nums[i] for i in at) for x, at in zip(room, grid, strict=True))
-            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now, bases)
+            self._left(found, first, height, spans, g - 1, rest, [grid, *right], now, bases, cut)
 
     def tables(self) -> list[tuple[int, Rows]]:
         """Every distinct table of the candidates (with its row whose total fails, -1 for none): the rows in bands,
         none across a page's start."""
         suffix: list[dict[Key, Rows]] = [{} for _ in range(self.n_rows + 1)]
         suffix[self.n_rows][(-1, ())] = ()
-        reach = self._reach() if self.left_last or self.deep or self.top else [True] * (self.n_rows + 1)
+        reach = self._reach() if self.left_last or self.deep or self.top or self.split else [True] * (self.n_rows + 1)
         if not reach[self.n_rows]:
             self.suffix = suffix
             return []
@@ -654,7 +689,9 @@ def page_starts(r: Reading, values: list[Token], width: int) -> set[int] | None:
 
 def read_nested(
     r: Reading, rows: list[RowDef], values: list[Token], app_fmt: str, twice: int = -1
-) -> tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool, int]] | None:
+) -> (
+    tuple[Reading, list[Check], int, dict[str, tuple[Num, ...]], set[str], tuple[int, int, int, bool, int, int]] | None
+):
     """Table 三 from ``values`` (exactly its cells, in the text's order) read in pdfminer's nested order (see the
     module's doc): its reading; its checks (but those of a cell left open); how many distinct tables the row totals
     allowed; the cells the tables kept put different numbers in (left blank), each with those numbers; and the
@@ -665,7 +702,10 @@ def read_nested(
     tried where no other candidate holds every identity) reads the table (0: none); and whether only the deeper
     orders (a group's bands printed as groups of columns again: ``deep``, tried where no other order holds every
     identity or the search of the others passed its budget) read it; and in how many bands, at most, a table kept
-    reads its lone 自然人 column printed a run of its rows first (:mod:`parsers.tables.column_runs`; 0: none). With
+    reads its lone 自然人 column printed a run of its rows first (:mod:`parsers.tables.column_runs`; 0: none); and
+    the most rows a table kept reads with its 自然人 value printed after the rest of its row, where only a band's lone
+    自然人 column cut in two (its first rows before the band's other groups, the rest after them: ``split``, tried
+    last) reads the table (0: none). With
     ``twice``, the row of that index printed twice, at the foot of a page and again at the head of the next
     (wkhtmltopdf's row cut by a page break): the
     values number one row more, the next page starting at its second print; a candidate is kept only where both
@@ -701,6 +741,24 @@ def read_nested(
             if application_passed(table, app_fmt) == identities:
                 kept.append(grid)
         return kept
+
+    def last_pass(make: partial[_Nested]) -> tuple[list[tuple[int, Rows]], bool] | None:
+        """A last pass, ``make`` giving its model with the order it adds: the strict orders (the strict pass's
+        groups shared), then, where none of their tables holds, the deeper orders too (the deep pass's, in their
+        budget); the tables that hold every identity added to ``held``. Its tables, and whether the deeper orders
+        read those kept (None where the search passed its budget)."""
+        try:
+            last = make(shared=strict)
+            grids = last.tables()
+            if not holding(grids):
+                last = make(limit=DEEP_STEPS, deep=DEEP_LEVELS, shared=more)
+                grids = last.tables()
+        except _Open:
+            return None
+        kept = holding(grids)
+        for grid in kept:
+            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
+        return grids, bool(kept) and last.deep > 0
 
     given = [v for v in nums if v is not None]
     identities = len(application_checks(lambda _: 0, app_fmt))  # all hold on a table of zeros
@@ -813,19 +871,25 @@ def read_nested(
         # among the row labels': parsers.tables.column_runs), with the strict orders only, where no order above
         # holds: tried last, alone, as more orders at once give more tables (with left_last's, one holding every
         # identity wrong: synth 11963, LibreOffice's PDF), in a budget of its own
-        last = runs(shared=strict)
-        try:
-            grids = last.tables()
-            if not holding(grids):
-                # and with the deeper orders, where those alone held nowhere either (synth 11939: two bands so, a
-                # group of each divided again), in their budget
-                last = runs(limit=DEEP_STEPS, deep=DEEP_LEVELS, shared=more)
-                grids = last.tables()
-        except _Open:
+        # (and with the deeper orders, where those alone held nowhere either: synth 11939, two bands so, a group
+        # of each divided again)
+        passed = last_pass(runs)
+        if passed is None:
             return None
-        for grid in holding(grids):
-            held.setdefault(tuple(nums[i] for at in grid for i in at), grid)
-            deep = last.deep > 0
+        grids, deep = passed
+    split = False
+    tails = after_labels(r, values)
+    if not held and searched and tails:
+        # a band's lone 自然人 column printed its first rows before the band's other groups and the rest after them
+        # (its boxes beside the row labels grouped in two, the rest printing after a row label's line: wkhtmltopdf's
+        # PDF, synth 10438), with the strict orders, then with the deeper orders too, where no order above holds:
+        # tried last, alone, in a budget of its own (more orders at once give more tables)
+        cut = partial(_Nested, given, n_rows, width, starts, heads=heads, natural_heads=natural, split=tails)
+        passed = last_pass(cut)
+        if passed is None:
+            return None
+        grids, deep = passed
+        split = bool(held)
     if not held:
         return None
     keys = [f"{_T}/{row.key}/{c}" for row in rows for c in APPLICANT_COLUMNS]
@@ -848,9 +912,10 @@ def read_nested(
     # 商业企业 value: 自然人's printed last
     moved = (
         max(sum(at[-1] < at[-2] for at in grid) for grid in held.values()),
-        max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
+        0 if split else max(sum(at[0] > at[1] for at in grid) for grid in held.values()),
         max(sum(at[0] > at[-1] for at in grid) for grid in held.values()) if left_last else 0,
         deep,
         max(sum(now[0] < before[0] for before, now in pairwise(grid)) for grid in held.values()),
+        max(sum(at[0] > at[-1] for at in grid) for grid in held.values()) if split else 0,
     )
     return t, checks, len(grids), open_cells, misprinted, moved

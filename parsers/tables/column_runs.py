@@ -71,6 +71,19 @@ def among_labels(r: Reading, values: list[Token]) -> bool:
     return False
 
 
+def after_labels(r: Reading, values: list[Token]) -> frozenset[int]:
+    """The values (by index, from 1) that print after a row label's line, the label between them and the value
+    before (no page's start between): where a column beside the labels may resume once its boxes were grouped with
+    the labels (wkhtmltopdf's PDF, synth 10438: 自然人's rows 9–19 after the labels ``1.属于国家秘密`` …
+    ``6.属于四类过程性信息``, the band's other columns before them; :mod:`parsers.tables.column_blocks`' ``split``)."""
+    found = set()
+    for k, (before, now) in enumerate(pairwise(values), start=1):
+        gap = r.text[before[END] : now[START]]
+        if "\f" not in gap and any(_LABEL.match(line.strip()) for line in gap.split("\n")):
+            found.add(k)
+    return frozenset(found)
+
+
 def stream_rows(a: int, b: int, n: int) -> list[int]:
     """Each row's place in the stream (rows ``0`` … ``n - 1``) where rows ``a`` … ``b - 1`` print first, then the rows
     above them, then those below."""
