@@ -66,12 +66,11 @@ def blank_failing_cut_rows(r: Reading, fmt: str, start: int) -> None:
         over = _columns_past_total(r, results, read) if key in results else []
         if row_total_holds([c.value for c in read if c.value is not None]) and not over:
             continue
-        for c in read:
-            r.cells[c.key] = Cell(c.key, None, "", c.where)
-        r.warn(
-            "placement_open",
-            f"{key}: {len(read)} values ({' '.join(c.raw for c in read)}) read as the first of a longer run after "
-            "its label's rest (poppler's blocks: the rest of the run not assigned), "
+        let_go(
+            r,
+            key,
+            read,
+            " (poppler's blocks: the rest of the run not assigned), "
             + (
                 f"its {', '.join(over)} past the column's 总计 (the result cells as read sum beyond it)"
                 if over
@@ -79,8 +78,20 @@ def blank_failing_cut_rows(r: Reading, fmt: str, start: int) -> None:
             )
             + ": the run's values are not the row's as read (a cell printed empty, or the row before's values first): "
             "the row left blank",
-            key,
         )
+
+
+def let_go(r: Reading, key: str, read: list[Cell], why: str) -> None:
+    """A row ``key`` read from the first values of a longer run after its label's rest (``read``: its cells) left
+    blank in ``r``, said (``placement_open``): its values, then ``why``."""
+    for c in read:
+        r.cells[c.key] = Cell(c.key, None, "", c.where)
+    r.warn(
+        "placement_open",
+        f"{key}: {len(read)} values ({' '.join(c.raw for c in read)}) read as the first of a longer run after its "
+        f"label's rest{why}",
+        key,
+    )
 
 
 def _columns_past_total(r: Reading, results: list[str], read: list[Cell]) -> list[str]:

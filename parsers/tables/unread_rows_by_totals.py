@@ -58,7 +58,7 @@ from parsers.tables.cells_by_divisions import fill_settled_cells
 from parsers.tables.checks import application_checks
 from parsers.tables.paragraph_pieces import is_block_cells
 from parsers.tables.reading import Reading
-from parsers.tables.rows_cut_from_runs import cut_rows
+from parsers.tables.rows_cut_from_runs import cut_rows, let_go
 from parsers.tables.templates import APPLICANT_COLUMNS, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021, RowDef
 from parsers.tables.text_layer import read_by_ocr
 from parsers.tables.tokens import END, IS_VALUE, START, TEXT, Token
@@ -168,16 +168,13 @@ def _blank_rows(r: Reading, behind: list[str], cut: dict[str, list[Cell]]) -> No
     """The rows ``behind`` (cut from a run, holding the row before's values, their own place not settled) left
     blank in ``r``, and said."""
     for name in behind:
-        read = cut[f"{_T}/{name}"]
-        for c in read:
-            r.cells[c.key] = Cell(c.key, None, "", c.where)
-        r.warn(
-            "placement_open",
-            f"{_T}/{name}: {len(read)} values ({' '.join(c.raw for c in read)}) read as the first of a longer run "
-            "after its label's rest are the values the run's division settles for the row before (that row left "
-            "blank by the labels, read now from the division): the labels' reading one row behind; the row's own "
-            "place in the run is not settled: the row left blank",
+        let_go(
+            r,
             f"{_T}/{name}",
+            cut[f"{_T}/{name}"],
+            " are the values the run's division settles for the row before (that row left blank by the labels, read "
+            "now from the division): the labels' reading one row behind; the row's own place in the run is not "
+            "settled: the row left blank",
         )
 
 
