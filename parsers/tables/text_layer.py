@@ -36,6 +36,8 @@ from parsers.tables.templates import REVIEW_TABLE as R
 _OCR_MARKS = re.compile(r"[A-Za-z|\[\]{}~@#$^&_=<>\\]")
 _OCR_MARKS_MD = re.compile(r"[A-Za-z{}~@$^&=]")  # in Markdown, less its markup (pipes, tags, emphasis, escapes)
 _TAGS = re.compile(r"<[^<>]{0,200}>")
+# a tag the region's ends cut (a cell's span ends inside the next cell's ``<td …`` in Markdown's embedded HTML)
+_CUT_TAGS = re.compile(r"<[^<>]{0,200}$|^[^<>]{0,200}>")
 # the bars of a one-column layout table's frame (pandoc's grid table around a whole report, ``| … |`` each line:
 # ``parsers.conventions`` drops it and says so, ``layout_table``): a converter's markup, no mark of OCR
 _FRAME_BARS = re.compile(r"^[ \t]*\||\|[ \t]*$", re.M)
@@ -86,7 +88,7 @@ def marks_of_ocr(r: Reading, lo: int, hi: int) -> bool:
     if _MIXED_PARENS[0].search(region) and _MIXED_PARENS[1].search(region) and not is_poppler_blocks(r.extracted.text):
         return True  # the template's full-width brackets and ASCII ones in one table: OCR's reading of some
     if r.canonical.convention in ("markdown", "markdown_html"):  # its markup is no mark: pipes, tags, emphasis
-        return _OCR_MARKS_MD.search(_TAGS.sub("", region)) is not None
+        return _OCR_MARKS_MD.search(_CUT_TAGS.sub("", _TAGS.sub("", region))) is not None
     return _OCR_MARKS.search(region) is not None
 
 
