@@ -13,7 +13,7 @@ from parsers.readers import read
 from parsers.report import build_report
 
 # Bump whenever a change can alter what is read from a document: `nianbao reparse` compares it.
-PARSER_VERSION = "360"
+PARSER_VERSION = "361"
 # Larger documents are refused before any reader sees them (a report is rarely over a few MB).
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
