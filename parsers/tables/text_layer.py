@@ -75,8 +75,11 @@ def marks_of_ocr(r: Reading, lo: int, hi: int) -> bool:
     (:func:`read_by_ocr` asks it of the cells' span)."""
     if r.extracted.ocr:
         return True
-    region = r.extracted.text[lo:hi]
     assert r.canonical is not None
+    if r.canonical.convention == "drawn":
+        return False  # a table drawn with box characters or ASCII grid rules (w3m, pandoc's grid and simple tables):
+        # a converter's drawing of a document's table, its bars the grid's, never OCR's reading of a page
+    region = r.extracted.text[lo:hi]
     if any(code == "layout_table" for code, _ in r.canonical.notes):
         region = _FRAME_BARS.sub(" ", region)  # a page layout's frame (``| … |`` each line, dropped): no OCR mark
     if "\\" in region:  # (a hard break and an escape each print a backslash)
