@@ -164,3 +164,27 @@ def gold_rows(nonzero: dict[str, list[int]], rows: list[RowDef] = APPLICATION_RO
 def read_rows(report, gold: dict[str, list[int]]) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
     """The table 三 rows of ``gold`` as ``report`` reads them."""
     return {row: app_row(report, row) for row in gold}
+
+
+def total_and_one_number_rows(keys: list[str], seed: int) -> set[str]:
+    """Of table 三's ``keys``, the cells a reading that cannot confirm the six applicant columns' order reads (tables
+    ``vertical_span`` and ``vertical_bands``): the 总计 column, and each row whose six applicant values are one number
+    as the generator drew seed ``seed`` (``synth_model.draw``)."""
+    import sys
+
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    from synth_model import draw, gold_value
+
+    cells = draw(seed).cells
+    rows: dict[str, list[str]] = {}
+    for k in keys:
+        rows.setdefault(k.split("/")[1], []).append(k)
+    out = set()
+    for row_keys in rows.values():
+        applicant = [k for k in row_keys if not k.endswith("/total")]
+        out |= {k for k in row_keys if k.endswith("/total")}
+        if len({gold_value(cells[k]) for k in applicant}) == 1:
+            out |= set(applicant)
+    return out

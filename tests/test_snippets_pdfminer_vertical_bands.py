@@ -8,31 +8,8 @@ only. The snippets are whole texts of tuning reports (``synth_reports.py --kinds
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from parsers import parse
-from tests.snippet_reports import SNIPPETS, three_against_draw
-
-
-def _read_so(keys: list[str], seed: int) -> set[str]:
-    """The cells the rule reads: the 总计 column and each row whose six applicant values are one number."""
-    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    from synth_model import draw, gold_value
-
-    cells = draw(seed).cells
-    by_row: dict[str, list[str]] = {}
-    for k in keys:
-        by_row.setdefault(k.split("/")[1], []).append(k)
-    out = set()
-    for row in by_row.values():
-        applicant = [k for k in row if not k.endswith("/total")]
-        out |= {k for k in row if k.endswith("/total")}
-        if len({gold_value(cells[k]) for k in applicant}) == 1:
-            out |= set(applicant)
-    return out
+from tests.snippet_reports import SNIPPETS, three_against_draw, total_and_one_number_rows
 
 
 def test_one_band_total_first_last_columns_past_table_four_head() -> None:
@@ -40,7 +17,7 @@ def test_one_band_total_first_last_columns_past_table_four_head() -> None:
     # first header row (行政复议 行政诉讼); at 355 the table was blank
     _, keys, got, warnings = three_against_draw("synth-1602-pdfminer-vertical.txt", 1602)
     assert "vertical_bands" in warnings
-    assert {k for k in keys if got[k] is not None} == _read_so(keys, 1602)
+    assert {k for k in keys if got[k] is not None} == total_and_one_number_rows(keys, 1602)
 
 
 def test_band_printed_before_the_heading() -> None:
@@ -49,10 +26,10 @@ def test_band_printed_before_the_heading() -> None:
     _, keys, got, warnings = three_against_draw("synth-10629-pdfminer-vertical.txt", 10629)
     assert "vertical_bands" in warnings
     assert "before the table's span" in warnings["vertical_bands"]
-    assert {k for k in keys if got[k] is not None} == _read_so(keys, 10629)
+    assert {k for k in keys if got[k] is not None} == total_and_one_number_rows(keys, 10629)
 
 
-def test_no_vertical_box_not_read_so() -> None:
+def test_no_vertical_box_nottotal_and_one_number_rows() -> None:
     # the gate: without the spaced 总 计 (a vertical box), the text is not read in total-first bands
     name = "synth-1602-pdfminer-vertical.txt"
     text = (SNIPPETS / name).read_text(encoding="utf-8").replace("总 计", "总计")

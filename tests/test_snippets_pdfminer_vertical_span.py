@@ -9,30 +9,7 @@ the gold is the generator's (``synth_model.draw``)."""
 from __future__ import annotations
 
 from parsers import parse
-from tests.snippet_reports import SNIPPETS, three_against_draw
-
-
-def _expected(keys: list[str], seed: int) -> set[str]:
-    """The cells the rule reads: the 总计 column and each row whose six applicant values are one number."""
-    import sys
-    from pathlib import Path
-
-    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    from synth_model import draw, gold_value
-
-    cells = draw(seed).cells
-    rows: dict[str, list[str]] = {}
-    for k in keys:
-        rows.setdefault(k.split("/")[1], []).append(k)
-    out = set()
-    for row_keys in rows.values():
-        applicant = [k for k in row_keys if not k.endswith("/total")]
-        out |= {k for k in row_keys if k.endswith("/total")}
-        if len({gold_value(cells[k]) for k in applicant}) == 1:
-            out |= set(applicant)
-    return out
+from tests.snippet_reports import SNIPPETS, three_against_draw, total_and_one_number_rows
 
 
 def test_heading_after_the_first_page_table_two_values_set_aside() -> None:
@@ -41,7 +18,7 @@ def test_heading_after_the_first_page_table_two_values_set_aside() -> None:
     _, keys, got, warnings = three_against_draw("synth-10630-pdfminer-vertical.txt", 10630)
     assert "vertical_span" in warnings
     assert "162.04" in warnings["vertical_span"]
-    assert {k for k in keys if got[k] is not None} == _expected(keys, 10630)
+    assert {k for k in keys if got[k] is not None} == total_and_one_number_rows(keys, 10630)
 
 
 def test_columns_printed_right_to_left_no_wrong_number() -> None:
@@ -50,7 +27,7 @@ def test_columns_printed_right_to_left_no_wrong_number() -> None:
     # of rows whose values differ are left blank (three_against_draw asserts no wrong number)
     _, keys, got, warnings = three_against_draw("synth-10610-pdfminer-vertical.txt", 10610)
     assert "vertical_span" in warnings
-    assert {k for k in keys if got[k] is not None} == _expected(keys, 10610)
+    assert {k for k in keys if got[k] is not None} == total_and_one_number_rows(keys, 10610)
 
 
 def test_heading_on_another_page_not_read_so() -> None:
