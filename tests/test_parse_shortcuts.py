@@ -788,8 +788,10 @@ def _marks_of_ocr_plain(r: Reading, lo: int, hi: int) -> bool:
     region, whether it prints a backslash or ``Col`` or not."""
     if r.extracted.ocr:
         return True
-    region = r.extracted.text[lo:hi]
     assert r.canonical is not None
+    if r.canonical.convention == "drawn":
+        return False  # (version 361: a drawn table is a converter's)
+    region = r.extracted.text[lo:hi]
     if any(code == "layout_table" for code, _ in r.canonical.notes):
         region = text_layer._FRAME_BARS.sub(" ", region)
     region = text_layer._MD_ESCAPES.sub(" ", text_layer._COL_NAMES.sub(" ", HARD_BREAK.sub(" ", region)))
@@ -797,7 +799,8 @@ def _marks_of_ocr_plain(r: Reading, lo: int, hi: int) -> bool:
     if mixed and not is_poppler_blocks(r.extracted.text):  # (poppler's default text: brackets of both widths typed)
         return True
     if r.canonical.convention in ("markdown", "markdown_html"):
-        return text_layer._OCR_MARKS_MD.search(text_layer._TAGS.sub("", region)) is not None
+        tags = text_layer._CUT_TAGS.sub("", text_layer._TAGS.sub("", region))  # (version 361: cut tags too)
+        return text_layer._OCR_MARKS_MD.search(tags) is not None
     return text_layer._OCR_MARKS.search(region) is not None
 
 

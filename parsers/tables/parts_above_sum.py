@@ -52,8 +52,13 @@ def _holding_row(r: Reading, row: str) -> list[int | float] | None:
 
 
 def _set_aside_above(r: Reading, rows: list[str], bounds: list[int | float], whole: str) -> None:
-    """The cells of ``rows`` read above their column's bound: left blank, said (``whole`` names the bound)."""
+    """The cells of ``rows`` read above their column's bound: left blank, said (``whole`` names the bound). Not in a
+    row read whole whose own total holds: the row vouches for its numbers, and the bound is the row to doubt (synth
+    3715's PyMuPDF text, no OCR's though it prints marks of it: its (七)总计 row read ``0 0 0 0 0 2 2`` for 892 … 892,
+    its own total holding, and 749 … 749, 86 … 86 and 57 … 57 above it, the page's)."""
     for row in rows:
+        if _holding_row(r, row) is not None:
+            continue
         for column, bound in zip(APPLICANT_COLUMNS, bounds, strict=True):
             key = f"{T}/{row}/{column}"
             value = r.get(key)
